@@ -37,7 +37,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """Load the pinned English pipeline with accord's boundary and entity rules (once per process)."""
+    """Load the pinned English pipeline with accord's boundary and entity rules (once)."""
     from accord.resolve.actors import entity_ruler_patterns
 
     nlp = spacy.load(MODEL_NAME)

@@ -1,0 +1,25 @@
+"""Ingest: news articles from text, HTML and JSON files into normalised, hashed ``Article``s.
+
+Bad inputs never stop a run: ``read_sources`` yields an ``IngestError`` value naming the file
+(and line) for each one and goes on with the rest.
+"""
+
+from __future__ import annotations
+
+from accord.ingest._article import make_article, normalise_published
+from accord.ingest._files import MAX_ARTICLE_BYTES, MAX_JSON_BYTES
+from accord.ingest._html import article_from_html
+from accord.ingest._sources import SUPPORTED_EXTENSIONS, read_sources
+from accord.ingest._text import content_hash, normalise_text
+
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "MAX_JSON_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "article_from_html",
+    "content_hash",
+    "make_article",
+    "normalise_published",
+    "normalise_text",
+    "read_sources",
+]

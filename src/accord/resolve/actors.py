@@ -1,8 +1,563 @@
-"""Actor resolution (placeholder until the dictionary-backed resolver lands)."""
+"""Actor resolution: find who is named in a document and resolve each mention to a canonical actor.
+
+Sources of evidence, in order of trust: the actor dictionary (``data/actors.json``), the country
+table (``data/countries.json``: names, demonyms, capitals and seats of government used as
+metonyms), titles in the text ("Ukraine's Defence Minister X"), nationality + group nouns
+("Russian forces"), and light coreference (a surname, "he", "the official", "both sides").
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.errors import DataFileError
+from accord.models import Actor, ActorMention, ActorRef
+
+SECTORS = {"GOV", "MIL", "REB", "OPP", "CVL", "IGO", "NGO", "MED", "BUS", "COP", "JUD", "REL"}
+PERSON_KINDS = {"person"}
+
+# Head nouns that make a nationality adjective into a group actor ("Russian forces").
+GROUP_NOUN_SECTORS = {
+    "GOV": "official government delegation minister ministry diplomat authority leader president "
+    "administration negotiator envoy spokesman spokeswoman spokesperson cabinet parliament "
+    "lawmaker embassy team side negotiator prosecutor regime",
+    "MIL": "force troop army military soldier navy commander general unit battalion brigade "
+    "serviceman servicemen paratrooper marine airman officer",
+    "REB": "rebel militant insurgent fighter militia guerrilla jihadist separatist",
+    "CVL": "civilian people resident protester demonstrator citizen villager student worker "
+    "woman child refugee migrant voter farmer",
+    "OPP": "opposition dissident",
+    "MED": "media journalist reporter newspaper broadcaster",
+    "COP": "police policeman officer guard",
+    "BUS": "company firm business",
+}
+GROUP_NOUNS = {
+    noun: sector for sector, nouns in GROUP_NOUN_SECTORS.items() for noun in nouns.split()
+}
+GROUP_NOUNS["officer"] = "MIL"
+SECTOR_LABELS = {
+    "GOV": "government",
+    "MIL": "military",
+    "REB": "rebels",
+    "CVL": "civilians",
+    "OPP": "opposition",
+    "MED": "media",
+    "COP": "police",
+    "BUS": "business",
+}
+ROLE_SECTORS = [
+    ("MIL", "general commander colonel soldier officer admiral marshal army chief_of_staff"),
+    ("REB", "rebel militant insurgent"),
+    ("OPP", "opposition"),
+    ("MED", "journalist reporter correspondent editor"),
+    ("COP", "police"),
+    (
+        "GOV",
+        "president minister aide spokesman spokeswoman spokesperson official chancellor envoy "
+        "secretary head chief governor mayor ambassador king prime premier adviser advisor "
+        "diplomat senator lawmaker leader administration",
+    ),
+]
+BOTH_SIDES = {
+    "both sides",
+    "the two sides",
+    "both delegations",
+    "the two delegations",
+    "both parties",
+    "the two parties",
+    "both countries",
+    "the two countries",
+    "both governments",
+    "the two governments",
+}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+ROLE_NOUNS = {
+    "official",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "envoy",
+    "aide",
+    "chancellor",
+    "soldier",
+    "commander",
+    "diplomat",
+    "governor",
+    "leader",
+}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key for names ("Élysée" == "elysee")."""
+    text = text.replace("’", "'").replace("\u2011", "-").strip()
+    text = re.sub(r"^(the)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"['’]s$", "", text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+BOTH_SIDES_FOLDED = {fold(phrase) for phrase in BOTH_SIDES}
+
+
+def slug(text: str) -> str:
+    """Stable id from a name."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@dataclass(frozen=True)
+class Country:
+    """A row of the country table."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    capital_aliases: tuple[str, ...]
+    seats: tuple[str, ...]
+
+
+@dataclass
+class ActorDictionary:
+    """Lookup tables built once from the data files."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_alias: dict[str, Actor] = field(default_factory=dict)
+    by_surname: dict[str, Actor] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    country_by_name: dict[str, str] = field(default_factory=dict)
+    country_by_demonym: dict[str, str] = field(default_factory=dict)
+    country_by_metonym: dict[str, str] = field(default_factory=dict)
+
+    def state(self, code: str) -> Actor:
+        """The state actor (the government, sector GOV) of a country."""
+        country = self.countries.get(code)
+        name = country.name if country else code
+        return Actor(id=code.lower(), name=name, kind="state", country=code, sector="GOV")
+
+    def group(self, code: str, sector: str) -> Actor:
+        """A national group such as the Russian military or Ukrainian civilians."""
+        if sector == "GOV":
+            return self.state(code)
+        country = self.countries.get(code)
+        adjective = country.demonyms[0] if country and country.demonyms else code
+        label = SECTOR_LABELS.get(sector, sector.lower())
+        return Actor(
+            id=f"{code.lower()}-{sector.lower()}",
+            name=f"{adjective} {label}",
+            kind="group",
+            country=code,
+            sector=sector,
+        )
+
+    def country_code(self, text: str) -> tuple[str, str] | None:
+        """(code, why) for a country name, capital or seat of government; None otherwise."""
+        key = fold(text)
+        if key in self.country_by_name:
+            return self.country_by_name[key], "country"
+        if key in self.country_by_metonym:
+            return self.country_by_metonym[key], "metonym"
+        return None
+
+
+def _data_path(name: str):
+    return resources.files("accord") / "data" / name
+
+
+def _load_json(name: str) -> list[dict]:
+    try:
+        data = json.loads(_data_path(name).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(f"cannot read data/{name}: {error}") from error
+    if not isinstance(data, list):
+        raise DataFileError(f"data/{name} must hold a JSON list")
+    return data
+
+
+def _actor_from_row(row: dict, index: int) -> Actor:
+    for key in ("id", "name", "kind"):
+        if not row.get(key):
+            raise DataFileError(f"data/actors.json entry {index} has no {key!r}")
+    sector = row.get("sector")
+    if sector is not None and sector not in SECTORS:
+        raise DataFileError(f"data/actors.json entry {row['id']!r}: unknown sector {sector!r}")
+    return Actor(
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        country=row.get("country"),
+        sector=sector,
+        role=row.get("role"),
+        aliases=tuple(row.get("aliases") or ()),
+        wikidata=row.get("wikidata"),
+    )
+
+
+def _country_from_row(row: dict, index: int) -> Country:
+    if not row.get("code") or not row.get("name"):
+        raise DataFileError(f"data/countries.json entry {index} needs 'code' and 'name'")
+    return Country(
+        code=row["code"],
+        name=row["name"],
+        aliases=tuple(row.get("aliases") or ()),
+        demonyms=tuple(row.get("demonyms") or ()),
+        capital=row.get("capital"),
+        capital_aliases=tuple(row.get("capital_aliases") or ()),
+        seats=tuple(row.get("seats") or ()),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_dictionary() -> ActorDictionary:
+    """Load and index the actor dictionary and country table (once per process)."""
+    table = ActorDictionary()
+    for index, row in enumerate(_load_json("countries.json")):
+        country = _country_from_row(row, index)
+        table.countries[country.code] = country
+        for name in (country.name, *country.aliases):
+            table.country_by_name.setdefault(fold(name), country.code)
+        for demonym in country.demonyms:
+            table.country_by_demonym.setdefault(fold(demonym), country.code)
+        for metonym in (country.capital, *country.capital_aliases, *country.seats):
+            if metonym:
+                table.country_by_metonym.setdefault(fold(metonym), country.code)
+    surnames: Counter[str] = Counter()
+    for index, row in enumerate(_load_json("actors.json")):
+        actor = _actor_from_row(row, index)
+        table.actors[actor.id] = actor
+        for alias in (actor.name, *actor.aliases):
+            table.by_alias.setdefault(fold(alias), actor)
+        if actor.kind in PERSON_KINDS:
+            surnames[fold(actor.name.split()[-1])] += 1
+    for actor in table.actors.values():
+        if actor.kind in PERSON_KINDS:
+            surname = fold(actor.name.split()[-1])
+            if surnames[surname] == 1:
+                table.by_surname.setdefault(surname, actor)
+    return table
+
 
 def entity_ruler_patterns() -> list[dict]:
-    """Entity ruler patterns from the actor dictionary and gazetteer."""
-    return []
+    """Entity-ruler patterns so the small model tags dictionary names with the right label."""
+    table = load_dictionary()
+    patterns: list[dict] = []
+    for actor in table.actors.values():
+        label = "PERSON" if actor.kind in PERSON_KINDS else "ORG"
+        for alias in {actor.name, *actor.aliases}:
+            if alias and len(alias) > 2:
+                patterns.append({"label": label, "pattern": alias, "id": actor.id})
+    for country in table.countries.values():
+        for name in {country.name, *country.aliases, *country.capital_aliases}:
+            if name and len(name) > 2 and " " in name:
+                patterns.append({"label": "GPE", "pattern": name})
+    return patterns
+
+
+def actor_ref(mention: ActorMention, inferred: bool = False) -> ActorRef:
+    """The reference an event or quote keeps to an actor mention."""
+    actor = mention.actor
+    return ActorRef(
+        actor_id=actor.id,
+        name=actor.name,
+        text=mention.text,
+        country=actor.country,
+        sector=actor.sector,
+        role=actor.role,
+        inferred=inferred,
+    )
+
+
+# --- resolution over one document -------------------------------------------------------------
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    """Map each token index to its sentence number."""
+    index: dict[int, int] = {}
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            index[token.i] = number
+    return index
+
+
+def _mention(actor: Actor, span: Span, sentences: dict[int, int], why: str) -> ActorMention:
+    return ActorMention(
+        actor=actor,
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        sentence_index=sentences[span.start],
+        why=why,
+    )
+
+
+def _title_prefix(span: Span) -> list[Token]:
+    """Tokens before a name inside its noun phrase: "Ukraine's Defence Minister" in front of X."""
+    head = span.root
+    return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
+
+
+def _appositive_role(span: Span) -> str | None:
+    """The role in an appositive: "X, head of the Kharkiv Regional Military Administration"."""
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t for t in child.subtree if t.dep_ != "det" or t.i != child.left_edge.i]
+            return " ".join(t.text for t in words).strip(" ,")
+    return None
+
+
+def _country_in(tokens: Iterable[Token], table: ActorDictionary) -> str | None:
+    for token in tokens:
+        key = fold(token.text)
+        if key in table.country_by_demonym:
+            return table.country_by_demonym[key]
+        found = table.country_code(token.text)
+        if found:
+            return found[0]
+    return None
+
+
+def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
+    """Role words from a title prefix, dropping countries, demonyms and possessive marks."""
+    words = []
+    for token in prefix:
+        if token.dep_ == "case" or token.text in {"’s", "'s"}:
+            continue
+        if fold(token.text) in table.country_by_demonym or table.country_code(token.text):
+            continue
+        words.append(token.text)
+    role = " ".join(words).strip()
+    return role or None
+
+
+def sector_for_role(role: str | None) -> str | None:
+    """Sector implied by a title ("Defence Minister" -> GOV, "commander" -> MIL)."""
+    if not role:
+        return None
+    padded = f" {fold(role).replace('-', ' ')} "
+    for sector, keywords in ROLE_SECTORS:
+        if any(f" {keyword.replace('_', ' ')} " in padded for keyword in keywords.split()):
+            return sector
+    return None
+
+
+class MentionResolver:
+    """Walks one parsed document and collects actor mentions in text order."""
+
+    def __init__(self, doc: Doc, table: ActorDictionary) -> None:
+        self.doc = doc
+        self.table = table
+        self.sentences = _sentence_index(doc)
+        self.mentions: list[ActorMention] = []
+        self.people: dict[str, Actor] = {}  # folded surname or full name -> person seen here
+        self.covered: set[int] = set()
+
+    def resolve(self) -> list[ActorMention]:
+        for ent in self.doc.ents:
+            self._resolve_entity(ent)
+        self._resolve_loose_surnames()
+        self._resolve_groups()
+        self._resolve_both_sides()
+        self._resolve_pronouns_and_descriptions()
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        return self.mentions
+
+    # entities ------------------------------------------------------------------------------
+    def _add(self, actor: Actor, span: Span, why: str) -> None:
+        self.mentions.append(_mention(actor, span, self.sentences, why))
+        self.covered.update(range(span.start, span.end))
+
+    def _resolve_entity(self, ent: Span) -> None:
+        span = self._trim(ent)
+        if span is None or any(t.i in self.covered for t in span):
+            return
+        key = fold(span.text)
+        known_person = self.people.get(key) or self.table.by_surname.get(key)
+        dictionary_actor = self.table.by_alias.get(key)
+        if dictionary_actor and dictionary_actor.kind in PERSON_KINDS:
+            self._add_person(dictionary_actor, span, "dictionary")
+            return
+        if known_person and (ent.label_ != "GPE" or key not in self.table.country_by_name):
+            self._add_person(known_person, span, "surname")
+            return
+        country = self.table.country_code(span.text)
+        if country and (ent.label_ in {"GPE", "LOC", "ORG", "FAC"} or len(span) == 1):
+            code, why = country
+            self._add(self.table.state(code), span, why)
+            return
+        if dictionary_actor:
+            self._add(dictionary_actor, span, "dictionary")
+            return
+        if ent.label_ == "PERSON":
+            self._add_person(
+                self._new_person(span), span, "title" if _title_prefix(span) else "ner"
+            )
+        elif ent.label_ == "ORG" and len(span) >= 2 and span[0].is_title:
+            self._add(self._new_organisation(span), span, "ner")
+
+    def _trim(self, ent: Span) -> Span | None:
+        """Drop a leading "the" and a trailing possessive from an entity span."""
+        start, end = ent.start, ent.end
+        while start < end and self.doc[start].lower_ in {"the", "’s", "'s"}:
+            start += 1
+        while end > start and self.doc[end - 1].text in {"’s", "'s", "’", "'"}:
+            end -= 1
+        return self.doc[start:end] if end > start else None
+
+    def _add_person(self, actor: Actor, span: Span, why: str) -> None:
+        self.people[fold(actor.name)] = actor
+        self.people[fold(actor.name.split()[-1])] = actor
+        self.people[fold(span.text)] = actor
+        self._add(actor, span, why)
+
+    def _new_person(self, span: Span) -> Actor:
+        prefix = _title_prefix(span)
+        role = _role_text(prefix, self.table) or _appositive_role(span)
+        country = _country_in(prefix, self.table)
+        return Actor(
+            id=slug(span.text),
+            name=span.text,
+            kind="person",
+            country=country,
+            sector=sector_for_role(role),
+            role=role,
+        )
+
+    def _new_organisation(self, span: Span) -> Actor:
+        return Actor(
+            id=slug(span.text),
+            name=span.text,
+            kind="organisation",
+            country=_country_in(span, self.table),
+            sector=sector_for_role(span.text),
+        )
+
+    def _resolve_loose_surnames(self) -> None:
+        """Surnames the model did not tag as entities ("Zelenskyy" mid-sentence)."""
+        for token in self.doc:
+            if token.i in self.covered or token.pos_ != "PROPN":
+                continue
+            actor = self.people.get(fold(token.text))
+            if actor is not None:
+                self._add(actor, self.doc[token.i : token.i + 1], "surname")
+
+    # groups ----------------------------------------------------------------------------------
+    def _resolve_groups(self) -> None:
+        """Nationality + group noun ("Russian forces", "a senior Ukrainian official")."""
+        for token in self.doc:
+            code = self.table.country_by_demonym.get(fold(token.text))
+            if code is None or token.dep_ not in {"amod", "compound", "nmod", "conj"}:
+                continue
+            head = token.head
+            while head.dep_ == "conj" and head.head.i > head.i:
+                head = head.head
+            sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
+            if head.i in self.covered or sector is None or head.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if head.dep_ == "compound" and head.head.i in self.covered:
+                continue  # a title ("Ukrainian President X"), not a group
+            span = self.doc[head.left_edge.i : head.i + 1]
+            if any(t.i in self.covered for t in span if t.i != token.i):
+                span = self.doc[token.i : head.i + 1]
+            self._add(self.table.group(code, sector), span, "nationality")
+
+    def _main_parties(self) -> list[str]:
+        """The two countries the document is most about (for "both sides")."""
+        counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
+        return [code for code, _ in counts.most_common(2)]
+
+    def _resolve_both_sides(self) -> None:
+        parties = self._main_parties()
+        if len(parties) < 2:
+            return
+        for token in self.doc:
+            if token.lower_ not in {"both", "two"} or token.i in self.covered:
+                continue
+            head = token.head
+            start = (
+                token.i - 1 if token.i > 0 and self.doc[token.i - 1].lower_ == "the" else token.i
+            )
+            span = self.doc[start : head.i + 1]
+            if fold(span.text) in BOTH_SIDES_FOLDED:
+                for code in parties:
+                    self.mentions.append(
+                        _mention(self.table.state(code), span, self.sentences, "both-sides")
+                    )
+                self.covered.update(range(span.start, span.end))
+
+    # coreference -----------------------------------------------------------------------------
+    def _resolve_pronouns_and_descriptions(self) -> None:
+        for token in self.doc:
+            if token.i in self.covered:
+                continue
+            if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+                antecedent = self._antecedent(token)
+                if antecedent is not None:
+                    self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
+            elif (
+                token.lower_ in ROLE_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the"
+            ):
+                antecedent = self._described(token)
+                if antecedent is not None:
+                    span = self.doc[token.i - 1 : token.i + 1]
+                    self._add(antecedent.actor, span, "description")
+
+    def _earlier(self, token: Token, max_sentences: int = 3) -> list[ActorMention]:
+        """Mentions before ``token`` in its sentence or the few before it, nearest first."""
+        sentence = self.sentences[token.i]
+        found = [
+            m
+            for m in self.mentions
+            if m.start < token.idx and sentence - m.sentence_index <= max_sentences
+        ]
+        return sorted(found, key=lambda m: m.start, reverse=True)
+
+    def _is_singular_agent(self, mention: ActorMention) -> bool:
+        if mention.actor.kind in PERSON_KINDS:
+            return True
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        return bool(
+            root is not None
+            and mention.why == "nationality"
+            and root.tag_ in {"NN", "NNP"}
+            and root.lemma_ in ROLE_NOUNS | {"soldier", "official", "officer"}
+        )
+
+    def _antecedent(self, pronoun: Token) -> ActorMention | None:
+        """The person a pronoun refers to: the nearest singular agent, subjects first."""
+        candidates = [m for m in self._earlier(pronoun) if self._is_singular_agent(m)]
+        for mention in candidates:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                return mention
+        return candidates[0] if candidates else None
+
+    def _described(self, noun: Token) -> ActorMention | None:
+        """The actor a definite description ("the official") points back to."""
+        for mention in self._earlier(noun, max_sentences=4):
+            role = fold(mention.actor.role or "")
+            if noun.lower_ in fold(mention.text).split() or noun.lower_ in role.split():
+                return mention
+        return None
+
+
+def resolve_mentions(document) -> list[ActorMention]:
+    """Fill ``document.mentions`` with every actor mention, in text order, and return them."""
+    document.mentions = MentionResolver(document.doc, load_dictionary()).resolve()
+    return document.mentions
+
+
+def mentions_in(mentions: Iterable[ActorMention], start: int, end: int) -> list[ActorMention]:
+    """Mentions whose span lies within [start, end) (article character offsets)."""
+    return [m for m in mentions if m.start >= start and m.end <= end]

@@ -1,0 +1,218 @@
+"""Scoring extractions against hand-checked expected readings (the golden files).
+
+The same code backs the golden tests and ``accord eval``: an expected event matches an extracted
+event from the sentence it names with the same PLOVER type; then each field is compared. The
+format is described in ``tests/corpus/README.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from accord.models import ActorRef, Event, Extraction, Quote
+from accord.resolve.actors import fold
+
+EVENT_FIELDS = ("type", "sources", "targets", "modality", "mode", "date", "place", "counts")
+
+
+@dataclass(frozen=True)
+class FieldResult:
+    """One checked field of one expected record."""
+
+    record: str  # expected event id, or "quote:N", "actor:NAME"
+    field: str
+    ok: bool
+    expected: object
+    got: object
+    sentence: str = ""
+
+
+@dataclass
+class ArticleScore:
+    """Field results for one article, with helpers for the headline figures."""
+
+    article: str
+    results: list[FieldResult] = field(default_factory=list)
+    extracted_events: int = 0
+
+    def misses(self) -> list[FieldResult]:
+        return [r for r in self.results if not r.ok]
+
+    def events_fully_right(
+        self, fields: Sequence[str] = ("type", "sources", "targets", "modality")
+    ):
+        """Ids of expected events whose listed fields are all right."""
+        by_event: dict[str, bool] = {}
+        for result in self.results:
+            if result.record.startswith("E") and result.field in fields:
+                by_event[result.record] = by_event.get(result.record, True) and result.ok
+        return sorted(event for event, ok in by_event.items() if ok)
+
+    def field_accuracy(self) -> dict[str, tuple[int, int]]:
+        """(right, checked) per field."""
+        table: dict[str, tuple[int, int]] = {}
+        for result in self.results:
+            right, total = table.get(result.field, (0, 0))
+            table[result.field] = (right + int(result.ok), total + 1)
+        return table
+
+
+def actor_matches(spec: str, ref: ActorRef) -> bool:
+    """A spec is a canonical name, a country code ("RUS") or country and sector ("RUS:GOV")."""
+    if ":" in spec:
+        code, sector = spec.split(":", 1)
+        return ref.country == code and ref.sector == sector
+    if len(spec) == 3 and spec.isupper():
+        return ref.country == spec
+    return fold(ref.name) == fold(spec) or fold(ref.actor_id) == fold(spec)
+
+
+def side_matches(specs: Sequence[str], refs: Sequence[ActorRef]) -> bool:
+    """Every spec found on that side; an empty spec list means nothing may be claimed there."""
+    if not specs:
+        return all(ref.inferred for ref in refs)
+    return all(any(actor_matches(spec, ref) for ref in refs) for spec in specs)
+
+
+def _event_field(name: str, expected: dict, event: Event) -> tuple[bool, object]:
+    """Compare one field; returns (ok, what was extracted)."""
+    if name == "type":
+        return event.type == expected["type"], event.type
+    if name in {"sources", "targets"}:
+        refs = getattr(event, name)
+        got = [f"{r.name} ({r.country}:{r.sector})" for r in refs]
+        return side_matches(expected[name], refs), got
+    if name == "modality":
+        return event.modality == expected["modality"], event.modality
+    if name == "mode":
+        return event.mode == expected["mode"], event.mode
+    if name == "date":
+        got = event.date.start if event.date else None
+        return got == expected["date"], got
+    if name == "place":
+        place = event.place
+        got = {"name": place.name, "country": place.country} if place else None
+        want = expected["place"]
+        ok = place is not None and all(
+            fold(str(got[key])) == fold(str(value)) for key, value in want.items()
+        )
+        return ok, got
+    if name == "counts":
+        got = {kind: getattr(event.counts, kind) for kind in expected["counts"]}
+        return got == expected["counts"], got
+    raise ValueError(name)
+
+
+def _best_event(expected: dict, events: Iterable[Event]) -> Event | None:
+    """The extracted event from the named sentence that agrees with the expected one most."""
+    in_sentence = [e for e in events if expected["sentence"] in e.evidence.sentence]
+    same_type = [e for e in in_sentence if e.type == expected["type"]]
+    pool = same_type or in_sentence
+    if not pool:
+        return None
+    checked = [f for f in EVENT_FIELDS if f in expected]
+    return max(pool, key=lambda e: sum(_event_field(f, expected, e)[0] for f in checked))
+
+
+def score_events(expected_events: Sequence[dict], events: Sequence[Event]) -> list[FieldResult]:
+    results = []
+    for expected in expected_events:
+        event = _best_event(expected, events)
+        for name in EVENT_FIELDS:
+            if name not in expected:
+                continue
+            if event is None:
+                results.append(
+                    FieldResult(
+                        expected["id"], name, False, expected[name], None, expected["sentence"]
+                    )
+                )
+                continue
+            ok, got = _event_field(name, expected, event)
+            if name != "type" and event.type != expected["type"]:
+                ok = False
+            results.append(
+                FieldResult(expected["id"], name, ok, expected[name], got, event.evidence.sentence)
+            )
+    return results
+
+
+def _speaker_matches(spec: str, quote: Quote) -> bool:
+    if quote.speaker is not None and actor_matches(spec, quote.speaker):
+        return True
+    return bool(quote.speaker_text) and fold(spec) in fold(quote.speaker_text)
+
+
+def score_quotes(expected_quotes: Sequence[dict], quotes: Sequence[Quote]) -> list[FieldResult]:
+    results = []
+    for number, expected in enumerate(expected_quotes, 1):
+        record = f"quote:{number}"
+        wanted = fold(expected["text"])
+        found = [q for q in quotes if wanted in fold(q.text) or (fold(q.text) in wanted and q.text)]
+        if "kind" in expected:
+            found = [q for q in found if q.kind == expected["kind"]] or found
+        quote = found[0] if found else None
+        speaker = quote.speaker.name if quote and quote.speaker else (quote and quote.speaker_text)
+        results.append(
+            FieldResult(record, "quote", quote is not None, expected["text"], quote and quote.text)
+        )
+        ok = quote is not None and any(_speaker_matches(expected["speaker"], q) for q in found)
+        results.append(FieldResult(record, "speaker", ok, expected["speaker"], speaker))
+    return results
+
+
+def score_actors(expected_actors: Sequence[dict], extraction: Extraction) -> list[FieldResult]:
+    results = []
+    by_name = {fold(a.name): a for a in extraction.actors}
+    for expected in expected_actors:
+        actor = by_name.get(fold(expected["name"]))
+        record = f"actor:{expected['name']}"
+        results.append(
+            FieldResult(record, "actor", actor is not None, expected["name"], actor and actor.name)
+        )
+        for key in ("country", "sector"):
+            if key in expected:
+                got = getattr(actor, key) if actor else None
+                results.append(
+                    FieldResult(record, f"actor_{key}", got == expected[key], expected[key], got)
+                )
+    return results
+
+
+def score_not_places(names: Sequence[str], events: Sequence[Event]) -> list[FieldResult]:
+    results = []
+    for name in names:
+        wrong = [e.place.text for e in events if e.place and fold(name) in fold(e.place.text)]
+        results.append(
+            FieldResult(f"not_place:{name}", "not_place", not wrong, None, wrong or None)
+        )
+    return results
+
+
+def score_extraction(expected: dict, extraction: Extraction) -> ArticleScore:
+    """Score one article's extraction against its expected reading."""
+    score = ArticleScore(article=expected.get("article", extraction.article.id))
+    score.extracted_events = len(extraction.events)
+    score.results.extend(score_events(expected.get("events", []), extraction.events))
+    score.results.extend(score_quotes(expected.get("quotes", []), extraction.quotes))
+    score.results.extend(score_actors(expected.get("actors", []), extraction))
+    score.results.extend(score_not_places(expected.get("not_places", []), extraction.events))
+    return score
+
+
+def load_expected(path: str | Path) -> dict:
+    """Read an ``*.expected.json`` file."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def format_misses(score: ArticleScore) -> str:
+    """A readable list of what did not match, for people (and for failing tests)."""
+    lines = [f"{score.article}: {len(score.misses())} misses"]
+    for miss in score.misses():
+        lines.append(f"  {miss.record} {miss.field}: expected {miss.expected!r}, got {miss.got!r}")
+        if miss.sentence:
+            lines.append(f"      in: {miss.sentence[:140]}")
+    return "\n".join(lines)

@@ -1,0 +1,782 @@
+"""Event coding: PLOVER events found in each sentence from the dependency parse and a lexicon.
+
+A trigger is a verb or noun listed in ``data/triggers.json``. Verbs that *govern* a complement
+("agreed to a swap", "rejected a meeting", "urged sanctions") set the type themselves and take
+mode and context from the complement. Source and target actors come from the clause's subject,
+object and participant phrases; modality from negation, auxiliaries, conditionals and the
+governing verb. Every event keeps the sentence, the trigger span and the rule that fired.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from accord.errors import DataFileError
+from accord.models import MODALITIES, ActorMention, ActorRef, Counts, Event, Evidence
+from accord.resolve.actors import actor_ref
+
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp"}
+PARTICIPANT_PREPS = {
+    "with",
+    "against",
+    "to",
+    "on",
+    "toward",
+    "towards",
+    "between",
+    "involving",
+    "of",
+}
+AFFILIATION_PREPS = {"of", "from", "for"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "into", "from", "around"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+CONDITIONAL_MARKS = {"if", "unless", "provided", "providing"}
+HYPOTHETICAL_ADJ = {"possible", "potential", "prospective", "hypothetical", "proposed"}
+FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"}
+MODES_FROM_CONTENT = {"REQUEST", "REJECT"}
+ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+PREPARATION_VERBS = {"prepare", "plan", "amass", "mass", "ready"}
+HAPPEN_VERBS = {
+    "take",
+    "happen",
+    "occur",
+    "begin",
+    "start",
+    "conclude",
+    "end",
+    "resume",
+    "continue",
+}
+COUNT_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AGREE", "PROTEST", "MOBILIZE", "SANCTION"}
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon entry: the PLOVER coding a word brings."""
+
+    type: str | None
+    mode: str | None = None
+    governs: bool = False
+    modality: str | None = None
+    context: str | None = None
+
+
+@dataclass
+class Lexicon:
+    """Trigger lexicon loaded from ``data/triggers.json``."""
+
+    verbs: dict[str, TriggerEntry] = field(default_factory=dict)
+    phrasal: dict[str, TriggerEntry] = field(default_factory=dict)
+    nouns: dict[str, TriggerEntry] = field(default_factory=dict)
+    noun_modifiers: dict[str, str] = field(default_factory=dict)
+    complement_modes: dict[str, str] = field(default_factory=dict)
+    light_verbs: set[str] = field(default_factory=set)
+    reporting_verbs: set[str] = field(default_factory=set)
+
+
+def _entry(row: dict, where: str) -> TriggerEntry:
+    kind = row.get("type")
+    if kind is not None and kind not in PLOVER_TYPES:
+        raise DataFileError(f"data/triggers.json {where}: unknown PLOVER type {kind!r}")
+    modality = row.get("modality")
+    if modality is not None and modality not in MODALITIES:
+        raise DataFileError(f"data/triggers.json {where}: unknown modality {modality!r}")
+    return TriggerEntry(
+        type=kind,
+        mode=row.get("mode"),
+        governs=bool(row.get("governs")),
+        modality=modality,
+        context=row.get("context"),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load and validate the trigger lexicon (once per process)."""
+    path = resources.files("accord") / "data" / "triggers.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(f"cannot read data/triggers.json: {error}") from error
+    lexicon = Lexicon()
+    for section in ("verbs", "phrasal", "nouns"):
+        table = getattr(lexicon, section)
+        for word, row in (data.get(section) or {}).items():
+            if not isinstance(row, dict):
+                raise DataFileError(f"data/triggers.json {section}.{word} must be an object")
+            if row.get("light"):
+                continue
+            table[word.lower()] = _entry(row, f"{section}.{word}")
+    for word, row in (data.get("noun_modifiers") or {}).items():
+        if isinstance(row, dict) and row.get("mode"):
+            lexicon.noun_modifiers[word.lower()] = row["mode"]
+    for mode, words in (data.get("complement_modes") or {}).items():
+        for word in words:
+            lexicon.complement_modes.setdefault(word.lower(), mode)
+    lexicon.light_verbs = {w.lower() for w in data.get("light_verbs") or ()}
+    lexicon.reporting_verbs = {w.lower() for w in data.get("reporting_verbs") or ()}
+    return lexicon
+
+
+# --- finding triggers ---------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before actors and modality are worked out."""
+
+    token: Token  # the word whose entry gives the type (verb or noun)
+    entry: TriggerEntry
+    predicate: Token  # the verb whose subject/objects give the actors
+    complement: Token | None = None  # the content a governing verb takes
+    why: list[str] = field(default_factory=list)
+
+
+def _phrasal_key(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in {"prt", "prep"} and child.i > token.i:
+            return f"{token.lemma_.lower()} {child.lower_}"
+    return None
+
+
+def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """The lexicon entry of a verb, phrasal forms first ("call for", "pull out")."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    key = _phrasal_key(token)
+    if key and key in lexicon.phrasal:
+        return lexicon.phrasal[key]
+    return lexicon.verbs.get(token.lemma_.lower())
+
+
+def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """The lexicon entry of a noun (by lemma, then by its surface form)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
+
+
+def complement_of(verb: Token) -> Token | None:
+    """The content a governing verb takes: an xcomp, an object, a to/for/on phrase, a ccomp."""
+    children = list(verb.children)
+    for dep in ("xcomp", "dobj"):
+        for child in children:
+            if child.dep_ == dep:
+                return child
+    for child in children:
+        if child.dep_ in {"prep", "prt"} and child.lower_ in {"to", "for", "on", "upon"}:
+            for grandchild in child.children:
+                if grandchild.dep_ in {"pobj", "pcomp"}:
+                    return grandchild
+    for child in children:
+        if child.dep_ == "ccomp":
+            return child
+    return None
+
+
+def _is_in_adjunct(noun: Token) -> bool:
+    """A noun inside a locative/temporal phrase ("at the Istanbul talks") is scenery, not news."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ in {"prep", "agent"}
+        and noun.head.head.pos_
+        in {
+            "VERB",
+            "AUX",
+        }
+    )
+
+
+def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that makes a trigger noun an event: "talks concluded", "held talks"."""
+    head = noun.head
+    if noun.dep_ in SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in lexicon.reporting_verbs:
+            return None
+        return head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs:
+            return head
+        if lemma in PREPARATION_VERBS:
+            return head
+    return None
+
+
+def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    """Triggers of a sentence, each once: governing verbs consume their complements."""
+    candidates: list[Candidate] = []
+    consumed: set[int] = set()
+    for token in sentence:
+        entry = verb_entry(token, lexicon)
+        if entry is None or token.i in consumed:
+            continue
+        candidate = Candidate(
+            token=token, entry=entry, predicate=token, why=[f"verb '{token.lemma_}'"]
+        )
+        if entry.governs:
+            complement = complement_of(token)
+            if complement is not None:
+                candidate.complement = complement
+                consumed.update(t.i for t in complement.subtree if t.pos_ in {"VERB", "NOUN"})
+                candidate.why.append(f"governs '{complement.text}'")
+        candidates.append(candidate)
+    for token in sentence:
+        if token.i in consumed:
+            continue
+        entry = noun_entry(token, lexicon)
+        if entry is None or _is_in_adjunct(token):
+            continue
+        predicate = _noun_predicate(token, lexicon)
+        if predicate is None:
+            continue
+        if predicate.lemma_.lower() in PREPARATION_VERBS and entry.type == "ASSAULT":
+            entry = TriggerEntry(type="MOBILIZE", mode=None)
+        candidate = Candidate(
+            token=token, entry=entry, predicate=predicate, why=[f"noun '{token.lemma_}'"]
+        )
+        candidates.append(candidate)
+    return _merge_same_clause(candidates)
+
+
+def _merge_same_clause(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per clause: "a strike killed X and injured Y" is one ASSAULT, not three."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        token = candidate.token
+        duplicate = False
+        for other in kept + [c for c in candidates if c is not candidate]:
+            if other.entry.type != candidate.entry.type or other is candidate:
+                continue
+            subject_of_verb = (
+                token.pos_ == "VERB"
+                and other.token.head == token
+                and (other.token.dep_ in SUBJECT_DEPS)
+            )
+            conj_of_verb = (
+                token.dep_ == "conj"
+                and token.head == other.token
+                and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+            )
+            conj_of_subject_verb = (
+                token.dep_ == "conj"
+                and token.head.pos_ == "VERB"
+                and other.predicate == token.head
+                and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+            )
+            if subject_of_verb or conj_of_verb or conj_of_subject_verb:
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(candidate)
+    return kept
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+
+class MentionIndex:
+    """Actor mentions of a document, looked up by token."""
+
+    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+        self.mentions = list(mentions)
+
+    def at(self, token: Token) -> list[ActorMention]:
+        """Mentions covering a token (two for "both sides")."""
+        return [m for m in self.mentions if m.start <= token.idx < m.end]
+
+
+def _is_locative(token: Token) -> bool:
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in LOCATIVE_PREPS
+        and token.head.head.pos_
+        in {
+            "VERB",
+            "AUX",
+        }
+    )
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def core_mentions(head: Token, index: MentionIndex) -> list[ActorMention]:
+    """The actors a noun phrase names: its head (and conjuncts), else modifiers, else "of X"."""
+    found: list[ActorMention] = []
+    for noun in _conjuncts(head):
+        if _is_locative(noun):
+            continue
+        direct = index.at(noun)
+        if direct:
+            found.extend(direct)
+            continue
+        modifiers = [
+            m
+            for child in noun.children
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i
+            for m in index.at(child)
+        ]
+        if modifiers:
+            found.extend(modifiers)
+            continue
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(m for c in _conjuncts(pobj) for m in index.at(c))
+    return _unique(found)
+
+
+def _unique(mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    result = []
+    for mention in mentions:
+        if mention.actor.id not in seen:
+            seen.add(mention.actor.id)
+            result.append(mention)
+    return result
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, climbing through participles, conjuncts and control verbs."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if depth > 4:
+        return None
+    head = verb.head
+    if head == verb:
+        return None
+    if verb.dep_ == "xcomp":
+        for child in head.children:
+            if child.dep_ == "dobj":
+                return child
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    if verb.dep_ in CLIMB_DEPS - {"ccomp"}:
+        return subject_of(head, depth + 1)
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _participant_objects(token: Token) -> list[Token]:
+    """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
+    objects = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative", "iobj"}:
+            objects.append(child)
+        elif child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPS:
+            objects.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+        elif child.dep_ == "acl" and child.lower_ == "involving":
+            objects.extend(c for c in child.children if c.dep_ == "dobj")
+    return objects
+
+
+def event_actors(candidate: Candidate, index: MentionIndex) -> tuple[list, list, list[str]]:
+    """Source and target mentions of an event, with the rules that found them."""
+    why: list[str] = []
+    predicate, trigger = candidate.predicate, candidate.token
+    sources: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    is_noun_event = trigger.pos_ in {"NOUN", "PROPN"}
+    reported_noun = is_noun_event and predicate.lemma_.lower() in load_lexicon().reporting_verbs
+    if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
+        agent = _agent_of(predicate) if predicate.tag_ == "VBN" else None
+        subject = agent or subject_of(predicate)
+        if subject is not None:
+            passive = subject.dep_ == "nsubjpass" and agent is None
+            found = core_mentions(subject, index)
+            (targets if passive else sources).extend(found)
+            if found:
+                why.append("passive subject as target" if passive else "subject")
+    if is_noun_event:
+        joint, partners = _noun_participants(trigger, index)
+        symmetric = candidate.entry.type in {"CONSULT", "COOPERATE", "AGREE"}
+        if symmetric and not sources:
+            sources.extend(joint)
+        else:
+            sources.extend(core_mentions_modifiers(trigger, index))
+            targets.extend(joint)
+        targets.extend(partners)
+        if joint or partners:
+            why.append("participants of the noun")
+    for obj in _event_objects(candidate):
+        found = core_mentions(obj, index) or _affiliation_of_verb(obj, predicate, index)
+        if found:
+            why.append(f"object '{obj.text}'")
+        targets.extend(found)
+    sources = _unique(sources)
+    source_ids = {m.actor.id for m in sources}
+    targets = [m for m in _unique(targets) if m.actor.id not in source_ids]
+    return sources, targets, why
+
+
+def _event_objects(candidate: Candidate) -> list[Token]:
+    """Objects and participant phrases of the predicate, the trigger and the governed content."""
+    predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
+    objects = _participant_objects(predicate)
+    if predicate is not trigger:
+        objects.extend(_participant_objects(trigger))
+    if complement is not None:
+        objects.extend(_participant_objects(complement))
+        objects.extend(_relative_clause_subjects(complement))
+        for token in complement.subtree:
+            if token.pos_ == "NOUN" and token is not complement:
+                objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
+    if trigger.pos_ == "NOUN" and trigger is not predicate:
+        for token in trigger.subtree:
+            if token.pos_ == "NOUN" and token is not trigger:
+                objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
+    return [o for o in dict.fromkeys(objects) if o is not trigger]
+
+
+def _relative_clause_subjects(noun: Token) -> list[Token]:
+    """Who responds to a proposal: "a meeting, which Russia is considering" -> Russia."""
+    return [
+        subject
+        for clause in noun.children
+        if clause.dep_ == "relcl"
+        for subject in clause.children
+        if subject.dep_ in SUBJECT_DEPS and subject.lower_ not in RELATIVE_PRONOUNS
+    ]
+
+
+def _affiliation_of_verb(obj: Token, predicate: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "met with advisers from the U.S." when the parser hangs "from" on the verb."""
+    if obj.dep_ != "pobj" or obj.head.head != predicate or index.at(obj):
+        return []
+    found: list[ActorMention] = []
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(m for c in _conjuncts(pobj) for m in index.at(c))
+    return found
+
+
+def core_mentions_modifiers(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Actors named as modifiers of an event noun: "Russia's invasion", "a Russian strike"."""
+    return _unique(
+        m
+        for child in noun.children
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i
+        for m in index.at(child)
+    )
+
+
+def _noun_participants(
+    noun: Token, index: MentionIndex
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Participants of an event noun: joint ones ("talks between X and Y", "a meeting involving
+    X", "a Trump-Putin summit") and partners ("a summit with X")."""
+    joint: list[ActorMention] = []
+    partners: list[ActorMention] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"between", "among"}:
+            joint.extend(
+                m for p in child.children if p.dep_ == "pobj" for m in core_mentions(p, index)
+            )
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            partners.extend(
+                m for p in child.children if p.dep_ == "pobj" for m in core_mentions(p, index)
+            )
+        elif child.dep_ == "acl" and child.lower_ == "involving":
+            joint.extend(
+                m for o in child.children if o.dep_ == "dobj" for m in core_mentions(o, index)
+            )
+        elif child.dep_ in {"compound", "nmod", "amod", "poss"} and child.i < noun.i:
+            joint.extend(index.at(child))
+    return _unique(joint), _unique(partners)
+
+
+# --- modality -----------------------------------------------------------------------------------
+
+
+def _has_negation(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    )
+
+
+def _is_conditional_clause(clause: Token) -> bool:
+    """An "if"/"unless" clause, or an inverted one ("should it refuse")."""
+    children = list(clause.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+        return True
+    auxes = [c for c in children if c.dep_ == "aux" and c.lower_ in {"should", "were", "had"}]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    return bool(auxes and subjects and auxes[0].i < subjects[0].i)
+
+
+def modality_of(candidate: Candidate) -> tuple[str, list[str]]:
+    """Modality of an event from negation, auxiliaries, conditionals and the governing verb."""
+    predicate, trigger, entry = candidate.predicate, candidate.token, candidate.entry
+    words = {predicate, trigger}
+    if any(_has_negation(t) for t in words):
+        return ("denied" if entry.modality == "denied" else "negated"), ["negation"]
+    if entry.modality == "denied":
+        return "denied", ["denial verb"]
+    for token in words:
+        for child in token.children:
+            if child.dep_ in {"advcl", "ccomp"} and _is_conditional_clause(child):
+                return "conditional", [f"conditional clause '{child.text}'"]
+    auxes = {c.lower_ for t in words for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & FUTURE_AUX or any(_going_to(t) for t in words):
+        return "future", ["future auxiliary"]
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical", ["modal auxiliary"]
+    if trigger.pos_ == "NOUN":
+        adjectives = {c.lower_ for c in trigger.children if c.dep_ == "amod"}
+        if adjectives & HYPOTHETICAL_ADJ:
+            return "hypothetical", ["hedging adjective"]
+        if adjectives & FUTURE_ADJ:
+            return "future", ["future adjective"]
+    if entry.modality:
+        return entry.modality, [f"modality of '{trigger.lemma_}'"]
+    return "asserted", []
+
+
+def _going_to(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+# --- coding -------------------------------------------------------------------------------------
+
+
+def mode_and_context(
+    candidate: Candidate, kind: str, lexicon: Lexicon
+) -> tuple[str | None, tuple[str, ...]]:
+    """Mode from the trigger, its modifiers ("drone strike") or the governed complement."""
+    mode = candidate.entry.mode
+    contexts: list[str] = [candidate.entry.context] if candidate.entry.context else []
+    words = [candidate.token]
+    if candidate.complement is not None:
+        words.extend(t for t in candidate.complement.subtree if t.pos_ in {"NOUN", "VERB"})
+    for word in words:
+        for child in word.children:
+            modifier = lexicon.noun_modifiers.get(child.lower_)
+            if child.dep_ in {"compound", "amod", "nmod"} and modifier and mode is None:
+                mode = modifier
+    if candidate.token.pos_ == "NOUN":
+        words.extend(
+            t for t in candidate.token.subtree if t.pos_ == "NOUN" and t is not candidate.token
+        )
+    for word in words[1:] if candidate.token.pos_ != "NOUN" else words:
+        complement_mode = lexicon.complement_modes.get(word.lemma_.lower())
+        if complement_mode:
+            if mode is None and kind in MODES_FROM_CONTENT:
+                mode = complement_mode
+            contexts.append(word.lemma_.lower())
+            break
+    return mode, tuple(dict.fromkeys(contexts))
+
+
+def is_cumulative(candidate: Candidate, sentence: Span) -> bool:
+    """Tolls "since the invasion began" or "so far" are running totals, not new events."""
+    predicate = candidate.predicate
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return True
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in child.children
+        ):
+            return True
+    text = sentence.text.lower()
+    passive_toll = candidate.entry.type == "ASSAULT" and predicate.tag_ == "VBN"
+    return passive_toll and any(marker in text for marker in ("so far", "to date", "in total"))
+
+
+def reporting_subject(candidate: Candidate) -> Token | None:
+    """The subject of the reporting verb ("X said that ...") the event is reported under."""
+    reporting_verbs = load_lexicon().reporting_verbs
+    node = candidate.predicate
+    if node is not candidate.token and node.lemma_.lower() in reporting_verbs:
+        return subject_of(node)  # "officials confirmed a meeting"
+    while node.head != node and node.dep_ in {"ccomp", "conj", "advcl", "xcomp"}:
+        head = node.head
+        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs:
+            return subject_of(head)
+        node = head
+    return None
+
+
+def reporter_mentions(candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
+    """Actor mentions of the reporting subject, if any."""
+    subject = reporting_subject(candidate)
+    return core_mentions(subject, index) if subject is not None else []
+
+
+def attribution_of(candidate: Candidate, index: MentionIndex) -> str | None:
+    """Who reports the event: "according to X", or the subject of a reporting verb above it."""
+    for token in candidate.token.sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            for pobj in token.doc[token.i + 1].children:
+                if pobj.dep_ == "pobj":
+                    return _reporter_name(pobj, index)
+    subject = reporting_subject(candidate)
+    return _reporter_name(subject, index) if subject is not None else None
+
+
+def _reporter_name(token: Token, index: MentionIndex) -> str:
+    """A named person or organisation by its canonical name, anyone else by the words used."""
+    mentions = index.at(token)
+    if mentions and mentions[0].actor.kind in {"person", "organisation"}:
+        return mentions[0].actor.name
+    return _phrase(token)
+
+
+def _phrase(token: Token) -> str:
+    """A noun phrase's words, up to a comma (no appositives or relative clauses)."""
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return span.text.split(",")[0].strip()
+
+
+def code_sentence_events(
+    sentence: Span,
+    sentence_index: int,
+    index: MentionIndex,
+    lexicon: Lexicon,
+) -> list[tuple[Candidate, dict]]:
+    """Events of one sentence as (candidate, fields) pairs, before dates, places and counts."""
+    coded = []
+    for candidate in find_candidates(sentence, lexicon):
+        if candidate.entry.type is None and candidate.complement is None:
+            continue
+        if is_cumulative(candidate, sentence):
+            continue
+        kind = candidate.entry.type or _type_of_complement(candidate, lexicon)
+        if kind is None:
+            continue
+        sources, targets, actor_why = event_actors(candidate, index)
+        attributed_to = attribution_of(candidate, index)
+        if kind == "CONSULT" and targets and not sources:
+            reporter = reporter_mentions(candidate, index)
+            if reporter:
+                sources, actor_why = reporter, [*actor_why, "speaker takes part in the meeting"]
+        if not sources and not targets and kind not in ACTORLESS_TYPES:
+            continue
+        modality, modality_why = modality_of(candidate)
+        mode, contexts = mode_and_context(candidate, kind, lexicon)
+        fields = {
+            "type": kind,
+            "mode": mode,
+            "contexts": contexts,
+            "modality": modality,
+            "sources": tuple(actor_ref(m) for m in sources),
+            "targets": tuple(actor_ref(m) for m in targets),
+            "attributed_to": attributed_to,
+            "why": "; ".join(candidate.why + actor_why + modality_why),
+        }
+        coded.append((candidate, fields))
+    return coded
+
+
+def _type_of_complement(candidate: Candidate, lexicon: Lexicon) -> str | None:
+    """For verbs like "consider" and "deny" the type comes from what is considered or denied."""
+    if candidate.complement is None:
+        return None
+    for token in candidate.complement.subtree:
+        entry = verb_entry(token, lexicon) or noun_entry(token, lexicon)
+        if entry is not None and entry.type:
+            return entry.type
+    return None
+
+
+def build_event(
+    *,
+    event_id: str,
+    article_id: str,
+    candidate: Candidate,
+    fields: dict,
+    sentence: Span,
+    sentence_index: int,
+    date=None,
+    place=None,
+    counts: Counts | None = None,
+) -> Event:
+    """Assemble the Event record with its evidence."""
+    trigger = candidate.token
+    text = sentence.text.rstrip()
+    evidence = Evidence(
+        sentence_index=sentence_index,
+        start=trigger.idx,
+        end=trigger.idx + len(trigger.text),
+        sentence=text,
+        why=fields["why"],
+        sentence_start=sentence.start_char,
+    )
+    return Event(
+        id=event_id,
+        article_id=article_id,
+        type=fields["type"],
+        mode=fields["mode"],
+        modality=fields["modality"],
+        trigger=trigger.text,
+        evidence=evidence,
+        sources=fields["sources"],
+        targets=fields["targets"],
+        contexts=fields["contexts"],
+        date=date,
+        place=place,
+        counts=counts if counts is not None and fields["type"] in COUNT_TYPES else Counts(),
+        attributed_to=fields["attributed_to"],
+    )
+
+
+def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """Character spans of actor mentions that must never be read as places."""
+    return [(m.start, m.end) for m in mentions if m.actor.kind in {"person", "organisation"}]
+
+
+__all__ = [
+    "ActorRef",
+    "Candidate",
+    "Lexicon",
+    "MentionIndex",
+    "build_event",
+    "code_sentence_events",
+    "find_candidates",
+    "load_lexicon",
+    "person_spans",
+]

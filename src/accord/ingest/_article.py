@@ -1,0 +1,124 @@
+"""Building an ``Article``: normalised text, content-derived id, clean metadata."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+
+from accord.errors import IngestError
+from accord.ingest._text import content_hash, normalise_text
+from accord.models import Article
+
+logger = logging.getLogger("accord.ingest")
+
+ID_LENGTH = 16
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+# Absolute dates only: a publication date of "yesterday" would be resolved against today.
+_DATEPARSER_SETTINGS = {
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
+
+
+def _parse_iso(value: str) -> str | None:
+    """ISO 8601 as given: a date stays a date, a datetime stays a datetime."""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
+def _parse_rfc2822(value: str) -> str | None:
+    """E-mail and RSS style dates such as ``Fri, 16 May 2025 09:30:00 GMT``."""
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_free_form(value: str, language: str) -> str | None:
+    """Other absolute dates (``16 May 2025``), through dateparser; time kept only if given."""
+    import dateparser  # imported here: it is slow to import and rarely needed
+
+    languages = ["en"] if language == "en" else [language, "en"]
+    try:
+        parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
+    except (ValueError, TypeError, OverflowError):
+        parsed = None
+    if parsed is None:
+        return None
+    if _HAS_TIME.search(value):
+        return parsed.isoformat()
+    return parsed.date().isoformat()
+
+
+def normalise_published(
+    value: str | date | datetime | None, *, language: str = "en", source: str | None = None
+) -> str | None:
+    """Publication date as ISO ``YYYY-MM-DD`` (or an ISO datetime when a time is given).
+
+    Relative dates in the article are resolved against it, so a value that cannot be read
+    gives None and a logged warning rather than a guess.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    parsed = _parse_iso(text) or _parse_rfc2822(text) or _parse_free_form(text, language)
+    if parsed is None:
+        logger.warning("unparseable publication date %r for %s", text, source or "article")
+    return parsed
+
+
+def _clean_field(value: str | None) -> str | None:
+    """A metadata string on one line without surrounding whitespace; None when empty."""
+    if value is None:
+        return None
+    cleaned = " ".join(normalise_text(str(value)).split())
+    return cleaned or None
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def make_article(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: str | date | datetime | None = None,
+    source: str | None = None,
+    language: str = "en",
+) -> Article:
+    """Make an Article from raw text: normalised, hashed, ``id`` taken from the hash.
+
+    Raises IngestError when nothing is left of the text after normalisation.
+    """
+    normalised = normalise_text(text)
+    if not normalised:
+        raise IngestError(source or "<text>", "the article text is empty")
+    digest = content_hash(normalised)
+    language = _clean_field(language) or "en"
+    return Article(
+        id=digest[:ID_LENGTH],
+        text=normalised,
+        content_hash=digest,
+        title=_clean_field(title),
+        url=_clean_field(url),
+        outlet=_clean_field(outlet),
+        published=normalise_published(published, language=language, source=source),
+        language=language,
+        source=source,
+        ingested_at=_utc_now(),
+    )

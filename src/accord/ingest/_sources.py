@@ -1,0 +1,138 @@
+"""Reading articles from files and folders; every bad input becomes an IngestError value."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from accord.errors import IngestError
+from accord.ingest._article import make_article
+from accord.ingest._decode import declared_html_charset, decode_bytes
+from accord.ingest._files import (
+    MAX_ARTICLE_BYTES,
+    is_sidecar_or_expected,
+    read_limited,
+    read_sidecar,
+)
+from accord.ingest._html import article_from_html
+from accord.ingest._json import read_json_file, read_jsonl_file
+from accord.models import Article
+
+logger = logging.getLogger("accord.ingest")
+
+Result = Article | IngestError
+SourcePath = str | os.PathLike[str]
+
+
+def _read_text_file(path: Path, source: str) -> Iterator[Result]:
+    """A plain-text article; its metadata comes from the sidecar, if any."""
+    text = decode_bytes(read_limited(path, source, MAX_ARTICLE_BYTES), source)
+    yield make_article(text, source=source, **read_sidecar(path, source))
+
+
+def _read_html_file(path: Path, source: str) -> Iterator[Result]:
+    """A news page: main text and metadata from the page, overridden by a sidecar."""
+    data = read_limited(path, source, MAX_ARTICLE_BYTES)
+    html = decode_bytes(data, source, declared=declared_html_charset(data))
+    yield article_from_html(html, source=source, **read_sidecar(path, source))
+
+
+_READERS: dict[str, Callable[[Path, str], Iterator[Result]]] = {
+    ".txt": _read_text_file,
+    ".text": _read_text_file,
+    ".md": _read_text_file,
+    ".html": _read_html_file,
+    ".htm": _read_html_file,
+    ".json": read_json_file,
+    ".jsonl": read_jsonl_file,
+    ".ndjson": read_jsonl_file,
+}
+SUPPORTED_EXTENSIONS = frozenset(_READERS)
+
+
+def _warn_if_undated(article: Article) -> None:
+    if article.published is None:
+        logger.warning(
+            "no publication date for %s: relative dates will stay unresolved",
+            article.source or article.id,
+        )
+
+
+def _read_file(path: Path, source: str) -> Iterator[Result]:
+    """Articles in one file; any failure is yielded as an IngestError so the run goes on."""
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        expected = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        yield IngestError(source, f"unsupported file type {path.suffix!r} (expected {expected})")
+        return
+    try:
+        for result in reader(path, source):
+            if isinstance(result, Article):
+                _warn_if_undated(result)
+            yield result
+    except IngestError as error:
+        yield error
+    except Exception as exc:  # a bug or a library failure must not end the caller's run
+        logger.exception("unexpected error reading %s", source)
+        yield IngestError(source, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _wanted_in_folder(name: str) -> bool:
+    path = Path(name)
+    return (
+        not _is_hidden(name)
+        and path.suffix.lower() in SUPPORTED_EXTENSIONS
+        and not is_sidecar_or_expected(path)
+    )
+
+
+def _files_in_folder(root: Path, errors: list[IngestError]) -> list[Path]:
+    """Supported article files under ``root``, recursively, sorted; hidden entries skipped."""
+    found: list[Path] = []
+
+    def note_error(exc: OSError) -> None:
+        errors.append(
+            IngestError(exc.filename or str(root), f"cannot read the folder ({exc.strerror})")
+        )
+
+    for folder, subfolders, names in os.walk(root, onerror=note_error):
+        subfolders[:] = [name for name in subfolders if not _is_hidden(name)]
+        found.extend(Path(folder, name) for name in names if _wanted_in_folder(name))
+    return sorted(found, key=lambda path: path.relative_to(root).parts)
+
+
+def _read_folder(root: Path) -> Iterator[Result]:
+    errors: list[IngestError] = []
+    files = _files_in_folder(root, errors)
+    yield from errors
+    if not files:
+        logger.warning("no supported article files in %s", root)
+    for path in files:
+        yield from _read_file(path, str(path))
+
+
+def read_sources(paths: Iterable[SourcePath] | SourcePath) -> Iterator[Result]:
+    """Articles from files and folders, in order, with an IngestError value for each bad input.
+
+    Errors are yielded, not raised, so one bad file or line never stops a run; each names
+    its file (``file:LINE`` for JSON Lines, ``file[INDEX]`` for a JSON list).
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    for raw in paths:
+        source = os.fspath(raw)
+        path = Path(source)
+        if path.is_dir():
+            yield from _read_folder(path)
+        elif not path.exists():
+            yield IngestError(source, "no such file or directory")
+        elif is_sidecar_or_expected(path):
+            logger.info("skipping %s: metadata sidecar or expected output, not an article", source)
+        else:
+            yield from _read_file(path, source)

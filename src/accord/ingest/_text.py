@@ -1,0 +1,42 @@
+"""Text normalisation and hashing: every offset downstream points into the normalised text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Line separators other than \n become \n so that "one line" means the same everywhere.
+_OTHER_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
+_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+_KEPT_CONTROLS = frozenset("\n\t")
+
+
+def _drop_control_chars(text: str) -> str:
+    """Remove NUL and other control characters (and stray BOMs), keeping newlines and tabs."""
+    return "".join(
+        char
+        for char in text
+        if char in _KEPT_CONTROLS or (unicodedata.category(char) != "Cc" and char != "\ufeff")
+    )
+
+
+def normalise_text(text: str) -> str:
+    """Give one canonical form of an article's text, so hashes and offsets are stable.
+
+    Unicode NFC, all line breaks as ``\\n``, no control characters except ``\\n`` and ``\\t``,
+    no trailing spaces, at most one blank line in a row, no surrounding whitespace.
+    Typographic quotes and dashes are kept: the quote extractor relies on them.
+    """
+    text = _OTHER_LINE_BREAKS.sub("\n", text)
+    text = _drop_control_chars(text)
+    text = unicodedata.normalize("NFC", text)
+    text = _TRAILING_SPACE.sub("", text)
+    text = _MANY_BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of the normalised text, so the same article always gets the same hash."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
