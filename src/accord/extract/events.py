@@ -61,9 +61,9 @@ HYPOTHETICAL_ADJ = {"possible", "potential", "prospective", "hypothetical", "pro
 FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"}
 MODES_FROM_CONTENT = {"REQUEST", "REJECT"}
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
-PREPARATION_VERBS = {"prepare", "plan", "amass", "mass", "ready"}
 HAPPEN_VERBS = {
     "take",
     "happen",
@@ -87,6 +87,16 @@ class TriggerEntry:
     governs: bool = False
     modality: str | None = None
     context: str | None = None
+    objects: frozenset[str] = frozenset()  # the verb fires only with one of these objects
+    if_governed_by: tuple[tuple[str, str], ...] = ()  # governing verb lemma -> replacing type
+
+    def type_under(self, verb: Token | None) -> str | None:
+        """The type this noun takes under a governing verb ("prepare an offensive": MOBILIZE)."""
+        if verb is not None:
+            for lemma, kind in self.if_governed_by:
+                if verb.lemma_.lower() == lemma:
+                    return kind
+        return self.type
 
 
 @dataclass
@@ -96,8 +106,10 @@ class Lexicon:
     verbs: dict[str, TriggerEntry] = field(default_factory=dict)
     phrasal: dict[str, TriggerEntry] = field(default_factory=dict)
     nouns: dict[str, TriggerEntry] = field(default_factory=dict)
-    noun_modifiers: dict[str, str] = field(default_factory=dict)
+    noun_modifiers: dict[str, tuple[str | None, str, frozenset[str]]] = field(default_factory=dict)
     complement_modes: dict[str, str] = field(default_factory=dict)
+    threat_modes: dict[str, str] = field(default_factory=dict)
+    lemma_quirks: dict[str, str] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
 
@@ -109,12 +121,18 @@ def _entry(row: dict, where: str) -> TriggerEntry:
     modality = row.get("modality")
     if modality is not None and modality not in MODALITIES:
         raise DataFileError(f"data/triggers.json {where}: unknown modality {modality!r}")
+    governed = row.get("if_governed_by") or {}
+    for replacement in governed.values():
+        if replacement not in PLOVER_TYPES:
+            raise DataFileError(f"data/triggers.json {where}: unknown type {replacement!r}")
     return TriggerEntry(
         type=kind,
         mode=row.get("mode"),
         governs=bool(row.get("governs")),
         modality=modality,
         context=row.get("context"),
+        objects=frozenset(word.lower() for word in row.get("objects") or ()),
+        if_governed_by=tuple((verb.lower(), kind) for verb, kind in governed.items()),
     )
 
 
@@ -127,8 +145,12 @@ def load_lexicon() -> Lexicon:
     except (OSError, json.JSONDecodeError) as error:
         raise DataFileError(f"cannot read data/triggers.json: {error}") from error
     lexicon = Lexicon()
-    for section in ("verbs", "phrasal", "nouns"):
-        table = getattr(lexicon, section)
+    for section, table in (
+        ("verbs", lexicon.verbs),
+        ("verbs_with_objects", lexicon.verbs),
+        ("phrasal", lexicon.phrasal),
+        ("nouns", lexicon.nouns),
+    ):
         for word, row in (data.get(section) or {}).items():
             if not isinstance(row, dict):
                 raise DataFileError(f"data/triggers.json {section}.{word} must be an object")
@@ -137,10 +159,18 @@ def load_lexicon() -> Lexicon:
             table[word.lower()] = _entry(row, f"{section}.{word}")
     for word, row in (data.get("noun_modifiers") or {}).items():
         if isinstance(row, dict) and row.get("mode"):
-            lexicon.noun_modifiers[word.lower()] = row["mode"]
-    for mode, words in (data.get("complement_modes") or {}).items():
-        for word in words:
-            lexicon.complement_modes.setdefault(word.lower(), mode)
+            heads = frozenset(h.lower() for h in row.get("heads") or ())
+            lexicon.noun_modifiers[word.lower()] = (row.get("type"), row["mode"], heads)
+    for section, table in (
+        ("complement_modes", lexicon.complement_modes),
+        ("threat_complement_modes", lexicon.threat_modes),
+    ):
+        for mode, words in (data.get(section) or {}).items():
+            for word in words:
+                table.setdefault(word.lower(), mode)
+    lexicon.lemma_quirks = {
+        k.lower(): v.lower() for k, v in (data.get("lemma_quirks") or {}).items()
+    }
     lexicon.light_verbs = {w.lower() for w in data.get("light_verbs") or ()}
     lexicon.reporting_verbs = {w.lower() for w in data.get("reporting_verbs") or ()}
     return lexicon
@@ -160,28 +190,68 @@ class Candidate:
     why: list[str] = field(default_factory=list)
 
 
-def _phrasal_key(token: Token) -> str | None:
+def lemma_of(token: Token) -> str:
+    """The lexicon key of a word: the lemma, corrected where the small model gets it wrong."""
+    return load_lexicon().lemma_quirks.get(token.lower_) or token.lemma_.lower()
+
+
+def _phrasal_keys(token: Token) -> list[str]:
+    """Multi-word forms of a verb: with its particle ("pull out"), its preposition and object
+    ("go on strike"), or its object ("open fire", "hold talks"), longest first."""
+    lemma = lemma_of(token)
+    keys = []
     for child in token.children:
-        if child.dep_ in {"prt", "prep"} and child.i > token.i:
-            return f"{token.lemma_.lower()} {child.lower_}"
-    return None
+        if child.i < token.i:
+            continue
+        if child.dep_ == "prep":
+            keys.extend(f"{lemma} {child.lower_} {g.lower_}" for g in child.children)
+        if child.dep_ in {"prt", "prep"}:
+            keys.append(f"{lemma} {child.lower_}")
+        if child.dep_ == "dobj":
+            keys.append(f"{lemma} {child.lower_}")
+    return sorted(keys, key=len, reverse=True)
+
+
+def _has_required_object(token: Token, entry: TriggerEntry) -> bool:
+    """Verbs like "exchange" or "free" are events only with the right object (prisoners)."""
+    if not entry.objects:
+        return True
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for child in token.children:
+        if child.dep_ == "prep":
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+    return any(lemma_of(o) in entry.objects or o.lower_ in entry.objects for o in objects)
 
 
 def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """The lexicon entry of a verb, phrasal forms first ("call for", "pull out")."""
     if token.pos_ not in {"VERB", "AUX"}:
         return None
-    key = _phrasal_key(token)
-    if key and key in lexicon.phrasal:
-        return lexicon.phrasal[key]
-    return lexicon.verbs.get(token.lemma_.lower())
+    for key in _phrasal_keys(token):
+        if key in lexicon.phrasal:
+            return lexicon.phrasal[key]
+    entry = lexicon.verbs.get(lemma_of(token))
+    if entry is not None and not _has_required_object(token, entry):
+        return None
+    return entry
 
 
 def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
-    """The lexicon entry of a noun (by lemma, then by its surface form)."""
+    """The lexicon entry of a noun (by lemma, then by its surface form); a modifier that names
+    another kind of event switches it ("hunger strike" is a PROTEST, not an ASSAULT)."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
+    entry = lexicon.nouns.get(lemma_of(token)) or lexicon.nouns.get(token.lower_)
+    if entry is None:
+        return None
+    for child in token.children:
+        modifier = lexicon.noun_modifiers.get(child.lower_)
+        if modifier is None or child.dep_ not in {"compound", "amod", "nmod"}:
+            continue
+        kind, mode, heads = modifier
+        if heads and lemma_of(token) in heads and kind and kind != entry.type:
+            return TriggerEntry(type=kind, mode=mode, context=entry.context)
+    return entry
 
 
 def complement_of(verb: Token) -> Token | None:
@@ -223,10 +293,10 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
             return None
         return head
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
-        lemma = head.lemma_.lower()
-        if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs:
-            return head
-        if lemma in PREPARATION_VERBS:
+        lemma = lemma_of(head)
+        entry = noun_entry(noun, lexicon)
+        governed = entry is not None and any(verb == lemma for verb, _ in entry.if_governed_by)
+        if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs or governed:
             return head
     return None
 
@@ -258,8 +328,9 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         predicate = _noun_predicate(token, lexicon)
         if predicate is None:
             continue
-        if predicate.lemma_.lower() in PREPARATION_VERBS and entry.type == "ASSAULT":
-            entry = TriggerEntry(type="MOBILIZE", mode=None)
+        governed_type = entry.type_under(predicate)
+        if governed_type != entry.type:
+            entry = TriggerEntry(type=governed_type, context=entry.context)
         candidate = Candidate(
             token=token, entry=entry, predicate=predicate, why=[f"noun '{token.lemma_}'"]
         )
@@ -571,7 +642,7 @@ def modality_of(candidate: Candidate) -> tuple[str, list[str]]:
             return "hypothetical", ["hedging adjective"]
         if adjectives & FUTURE_ADJ:
             return "future", ["future adjective"]
-    if entry.modality:
+    if entry.modality and not (entry.modality == "rejected" and entry.type == "REJECT"):
         return entry.modality, [f"modality of '{trigger.lemma_}'"]
     return "asserted", []
 
@@ -596,8 +667,11 @@ def mode_and_context(
     for word in words:
         for child in word.children:
             modifier = lexicon.noun_modifiers.get(child.lower_)
-            if child.dep_ in {"compound", "amod", "nmod"} and modifier and mode is None:
-                mode = modifier
+            if child.dep_ not in {"compound", "amod", "nmod"} or modifier is None or mode:
+                continue
+            modifier_type, modifier_mode, heads = modifier
+            if modifier_type in (None, kind) and (not heads or lemma_of(word) in heads):
+                mode = modifier_mode
     if candidate.token.pos_ == "NOUN":
         words.extend(
             t for t in candidate.token.subtree if t.pos_ == "NOUN" and t is not candidate.token
@@ -607,24 +681,8 @@ def mode_and_context(
         if complement_mode:
             if mode is None and kind in MODES_FROM_CONTENT:
                 mode = complement_mode
-            contexts.append(word.lemma_.lower())
             break
     return mode, tuple(dict.fromkeys(contexts))
-
-
-def is_cumulative(candidate: Candidate, sentence: Span) -> bool:
-    """Tolls "since the invasion began" or "so far" are running totals, not new events."""
-    predicate = candidate.predicate
-    for child in predicate.children:
-        if child.dep_ == "prep" and child.lower_ == "since":
-            return True
-        if child.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "since" for c in child.children
-        ):
-            return True
-    text = sentence.text.lower()
-    passive_toll = candidate.entry.type == "ASSAULT" and predicate.tag_ == "VBN"
-    return passive_toll and any(marker in text for marker in ("so far", "to date", "in total"))
 
 
 def reporting_subject(candidate: Candidate) -> Token | None:
@@ -679,37 +737,78 @@ def code_sentence_events(
     lexicon: Lexicon,
 ) -> list[tuple[Candidate, dict]]:
     """Events of one sentence as (candidate, fields) pairs, before dates, places and counts."""
+    if is_running_total(sentence):
+        return []
     coded = []
-    for candidate in find_candidates(sentence, lexicon):
-        if candidate.entry.type is None and candidate.complement is None:
-            continue
-        if is_cumulative(candidate, sentence):
-            continue
-        kind = candidate.entry.type or _type_of_complement(candidate, lexicon)
-        if kind is None:
-            continue
-        sources, targets, actor_why = event_actors(candidate, index)
-        attributed_to = attribution_of(candidate, index)
-        if kind == "CONSULT" and targets and not sources:
-            reporter = reporter_mentions(candidate, index)
-            if reporter:
-                sources, actor_why = reporter, [*actor_why, "speaker takes part in the meeting"]
-        if not sources and not targets and kind not in ACTORLESS_TYPES:
-            continue
-        modality, modality_why = modality_of(candidate)
-        mode, contexts = mode_and_context(candidate, kind, lexicon)
-        fields = {
-            "type": kind,
-            "mode": mode,
-            "contexts": contexts,
-            "modality": modality,
-            "sources": tuple(actor_ref(m) for m in sources),
-            "targets": tuple(actor_ref(m) for m in targets),
-            "attributed_to": attributed_to,
-            "why": "; ".join(candidate.why + actor_why + modality_why),
-        }
-        coded.append((candidate, fields))
+    for candidate in [*find_candidates(sentence, lexicon), *joint_commitments(sentence, index)]:
+        fields = code_candidate(candidate, index, lexicon)
+        if fields is not None:
+            coded.append((candidate, fields))
     return coded
+
+
+def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) -> dict | None:
+    """Type, mode, actors and modality of one trigger; None when it is not a codable event."""
+    kind = candidate.entry.type or _type_of_complement(candidate, lexicon)
+    if kind is None:
+        return None
+    sources, targets, actor_why = event_actors(candidate, index)
+    if kind == "CONSULT" and targets and not sources:
+        reporter = reporter_mentions(candidate, index)
+        if reporter:
+            sources, actor_why = reporter, [*actor_why, "speaker takes part in the meeting"]
+    if not sources and not targets and not _stands_alone(candidate, kind):
+        return None
+    modality, modality_why = modality_of(candidate)
+    if kind != candidate.entry.type and candidate.entry.type is None and modality == "future":
+        modality, modality_why = "asserted", ["preparation is itself the event"]
+    mode, contexts = mode_and_context(candidate, kind, lexicon)
+    return {
+        "type": kind,
+        "mode": mode,
+        "contexts": contexts,
+        "modality": modality,
+        "sources": tuple(actor_ref(m) for m in sources),
+        "targets": tuple(actor_ref(m) for m in targets),
+        "attributed_to": attribution_of(candidate, index),
+        "why": "; ".join(candidate.why + actor_why + modality_why),
+    }
+
+
+def _stands_alone(candidate: Candidate, kind: str) -> bool:
+    """An event with no named actor is kept only when a noun names it ("a drone strike")."""
+    return kind in ACTORLESS_TYPES and candidate.token.pos_ in {"NOUN", "PROPN"}
+
+
+def is_running_total(sentence: Span) -> bool:
+    """ "12,000 civilians have been killed since the invasion began": a toll, not an event."""
+    root = sentence.root
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    since = any(
+        (c.dep_ == "prep" and c.lower_ == "since")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+        for c in root.children
+    )
+    text = sentence.text.lower()
+    return (passive or root.lemma_ in TOLL_VERBS) and (
+        since or any(marker in text for marker in ("so far", "to date", "in total"))
+    )
+
+
+def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
+    """ "Both sides would exchange proposals": a reported joint undertaking is an AGREE (future)."""
+    found = []
+    for token in sentence:
+        if token.pos_ != "VERB" or not any(c.lower_ in FUTURE_AUX for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        mentions = index.at(subject) if subject is not None else []
+        if len(mentions) >= 2 and all(m.why == "both-sides" for m in mentions):
+            entry = TriggerEntry(type="AGREE", modality="agreed")
+            found.append(
+                Candidate(token=token, entry=entry, predicate=token, why=["joint undertaking"])
+            )
+    return found
 
 
 def _type_of_complement(candidate: Candidate, lexicon: Lexicon) -> str | None:
@@ -719,7 +818,7 @@ def _type_of_complement(candidate: Candidate, lexicon: Lexicon) -> str | None:
     for token in candidate.complement.subtree:
         entry = verb_entry(token, lexicon) or noun_entry(token, lexicon)
         if entry is not None and entry.type:
-            return entry.type
+            return entry.type_under(candidate.token)
     return None
 
 

@@ -1,0 +1,140 @@
+"""Pipeline benchmark: ingest N generated articles and print speed, memory and time per stage.
+
+Articles are made by varying the test corpus (shuffled paragraphs, changed figures and a serial
+number), so every one has its own content hash and is really processed. Run:
+
+    .venv/bin/python benchmarks/bench_pipeline.py --articles 200 --jobs 1 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import accord.api
+from accord.ingest import read_sources
+from accord.models import Article
+from accord.nlp import load_nlp, parse_many
+from accord.pipeline import process
+from accord.store.database import Store
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+
+
+def corpus_articles() -> list[Article]:
+    """The test corpus articles (text with their metadata)."""
+    found = read_sources(sorted(CORPUS.glob("*.txt")))
+    return [item for item in found if isinstance(item, Article)]
+
+
+def vary(text: str, serial: int, rng: random.Random) -> str:
+    """A new article from an old one: paragraphs shuffled after the lead, numbers nudged."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    body = paragraphs[1:]
+    rng.shuffle(body)
+    varied = "\n".join([paragraphs[0], *body])
+    for number in ("14", "31", "1,000", "four"):
+        if number in varied and rng.random() < 0.5:
+            varied = varied.replace(number, str(rng.randint(2, 90)), 1)
+    return f"{varied}\nReport {serial}."
+
+
+def write_corpus(folder: Path, count: int, seed: int = 7) -> int:
+    """Write ``count`` varied articles as JSONL; returns the number of words written."""
+    import json
+
+    rng = random.Random(seed)
+    bases = corpus_articles()
+    words = 0
+    with (folder / "bench.jsonl").open("w", encoding="utf-8") as out:
+        for serial in range(count):
+            base = bases[serial % len(bases)]
+            text = vary(base.text, serial, rng)
+            words += len(text.split())
+            record = {"text": text, "title": base.title, "published": base.published}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return words
+
+
+def peak_memory_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its (finished) worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def time_stages(folder: Path) -> dict[str, float]:
+    """Seconds per stage for one process: read, parse (spaCy), extract, store."""
+    seconds = dict.fromkeys(("read", "parse", "extract", "store"), 0.0)
+    load_nlp()
+    started = time.perf_counter()
+    articles = [a for a in read_sources([folder / "bench.jsonl"]) if isinstance(a, Article)]
+    seconds["read"] = time.perf_counter() - started
+    store = Store(folder / "stages.db")
+    documents = parse_many(articles)
+    while True:
+        started = time.perf_counter()
+        document = next(documents, None)
+        seconds["parse"] += time.perf_counter() - started
+        if document is None:
+            break
+        started = time.perf_counter()
+        extraction = process(document)
+        seconds["extract"] += time.perf_counter() - started
+        started = time.perf_counter()
+        store.save_extraction(extraction)
+        seconds["store"] += time.perf_counter() - started
+    store.close()
+    return seconds
+
+
+def time_end_to_end(folder: Path, jobs: int) -> tuple[float, int]:
+    """Wall seconds for ``Accord.ingest`` over the corpus with ``jobs`` processes."""
+    db = folder / f"jobs{jobs}.db"
+    with accord.api.open(db) as store:
+        started = time.perf_counter()
+        report = store.ingest([folder / "bench.jsonl"], jobs=jobs)
+        elapsed = time.perf_counter() - started
+    return elapsed, report.added
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        words = write_corpus(folder, args.articles)
+        print(f"corpus: {args.articles} articles, {words} words, {os.cpu_count()} cores\n")
+        print("| jobs | seconds | articles/s | words/s | articles/s per core | words/s per core |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for jobs in args.jobs:
+            elapsed, added = time_end_to_end(folder, jobs)
+            if added != args.articles:
+                print(f"warning: {added} of {args.articles} articles stored", file=sys.stderr)
+            rate, word_rate = args.articles / elapsed, words / elapsed
+            print(
+                f"| {jobs} | {elapsed:.1f} | {rate:.1f} | {word_rate:,.0f} "
+                f"| {rate / jobs:.1f} | {word_rate / jobs:,.0f} |"
+            )
+        stages = time_stages(folder)
+        total = sum(stages.values())
+        print("\n| stage (1 process) | seconds | share |")
+        print("|---|---:|---:|")
+        for stage, seconds in stages.items():
+            print(f"| {stage} | {seconds:.1f} | {seconds / total:.0%} |")
+        own, children = peak_memory_mb()
+        print(f"\npeak memory: {own:.0f} MB (main process), {children:.0f} MB (largest worker)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
