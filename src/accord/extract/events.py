@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -339,36 +339,33 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _merge_same_clause(candidates: list[Candidate]) -> list[Candidate]:
-    """One event per clause: "a strike killed X and injured Y" is one ASSAULT, not three."""
-    kept: list[Candidate] = []
+    """One event per clause: "a strike killed X and injured Y" is one ASSAULT, not three, and
+    "shelling ... killed 14" one ASSAULT with the mode the shelling gives."""
+    by_token = {c.token.i: c for c in candidates}
+    dropped: set[int] = set()
     for candidate in candidates:
         token = candidate.token
-        duplicate = False
-        for other in kept + [c for c in candidates if c is not candidate]:
-            if other.entry.type != candidate.entry.type or other is candidate:
-                continue
-            subject_of_verb = (
-                token.pos_ == "VERB"
-                and other.token.head == token
-                and (other.token.dep_ in SUBJECT_DEPS)
-            )
-            conj_of_verb = (
-                token.dep_ == "conj"
-                and token.head == other.token
-                and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-            )
-            conj_of_subject_verb = (
-                token.dep_ == "conj"
-                and token.head.pos_ == "VERB"
-                and other.predicate == token.head
-                and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-            )
-            if subject_of_verb or conj_of_verb or conj_of_subject_verb:
-                duplicate = True
-                break
-        if not duplicate:
-            kept.append(candidate)
-    return kept
+        head = by_token.get(token.head.i)
+        if head is None or head is candidate or head.entry.type != candidate.entry.type:
+            continue
+        has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        if token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"}:
+            keep, drop = candidate, head  # the event noun absorbs its verb
+        elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp"} or (
+            token.dep_ == "conj" and not has_own_subject
+        ):
+            keep, drop = head, candidate
+        else:
+            continue
+        dropped.add(drop.token.i)
+        if keep.entry.mode is None and drop.entry.mode is not None:
+            keep.entry = replace(keep.entry, mode=drop.entry.mode)
+    for candidate in candidates:  # "killed X and injured Y" under one absorbed head
+        head = by_token.get(candidate.token.head.i)
+        if candidate.token.dep_ == "conj" and head is not None and head.token.i in dropped:
+            if head.entry.type == candidate.entry.type:
+                dropped.add(candidate.token.i)
+    return [c for c in candidates if c.token.i not in dropped]
 
 
 # --- actors -------------------------------------------------------------------------------------

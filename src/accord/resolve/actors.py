@@ -44,6 +44,22 @@ GROUP_NOUNS = {
     noun: sector for sector, nouns in GROUP_NOUN_SECTORS.items() for noun in nouns.split()
 }
 GROUP_NOUNS["officer"] = "MIL"
+UNNAMED_GROUP_NOUNS = {
+    "civilian": "CVL",
+    "resident": "CVL",
+    "protester": "CVL",
+    "protestor": "CVL",
+    "demonstrator": "CVL",
+    "villager": "CVL",
+    "police": "COP",
+    "army": "MIL",
+    "military": "MIL",
+    "troop": "MIL",
+    "soldier": "MIL",
+    "rebel": "REB",
+    "militant": "REB",
+    "insurgent": "REB",
+}
 SECTOR_LABELS = {
     "GOV": "government",
     "MIL": "military",
@@ -368,6 +384,7 @@ class MentionResolver:
         self._resolve_loose_surnames()
         self._resolve_groups()
         self._resolve_both_sides()
+        self._resolve_unnamed_groups()
         self._resolve_pronouns_and_descriptions()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
@@ -462,6 +479,10 @@ class MentionResolver:
             while head.dep_ == "conj" and head.head.i > head.i:
                 head = head.head
             sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
+            if sector is None and head.pos_ == "NOUN" and token.dep_ == "amod":
+                # "Israeli gunfire", "Russian invasion": the adjective names the state
+                self._add(self.table.state(code), self.doc[token.i : token.i + 1], "nationality")
+                continue
             if head.i in self.covered or sector is None or head.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if head.dep_ == "compound" and head.head.i in self.covered:
@@ -470,6 +491,23 @@ class MentionResolver:
             if any(t.i in self.covered for t in span if t.i != token.i):
                 span = self.doc[token.i : head.i + 1]
             self._add(self.table.group(code, sector), span, "nationality")
+
+    def _resolve_unnamed_groups(self) -> None:
+        """ "14 civilians", "the army", "police": groups the text does not place in a country
+        belong to the country the article is about (marked by ``why``)."""
+        parties = self._main_parties()
+        if not parties:
+            return
+        for token in self.doc:
+            sector = UNNAMED_GROUP_NOUNS.get(token.lemma_.lower())
+            if sector is None or token.i in self.covered or token.pos_ != "NOUN":
+                continue
+            if any(c.i in self.covered for c in token.children if c.i < token.i):
+                continue  # "RSF fighters": the named group is the actor
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                continue  # "thousands of civilians of X", "the army of X"
+            span = self.doc[token.left_edge.i : token.i + 1]
+            self._add(self.table.group(parties[0], sector), span, "unnamed group")
 
     def _main_parties(self) -> list[str]:
         """The two countries the document is most about (for "both sides")."""

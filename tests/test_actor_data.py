@@ -1,0 +1,178 @@
+"""Checks on the actor dictionary (data/actors.json) and the country table (data/countries.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from accord.resolve.actors import SECTORS, fold, load_dictionary, slug
+
+KINDS = {"person", "organisation", "group"}
+EXTRA_CODES = {"XKX"}  # Kosovo: user-assigned code, not in ISO 3166-1
+ISO_CODES = {country.alpha_3 for country in pycountry.countries} | EXTRA_CODES
+# Territories with no demonym of their own (uninhabited or only research/military staff).
+NO_DEMONYM = {"ATF", "BVT", "HMD", "SGS", "SJM", "UMI"}
+# Surnames that are also a demonym, kept on purpose: "Turk" (Volker Türk, UN rights chief) is
+# rare as a noun in English news, and the person is much more likely to be meant.
+SURNAMES_ALSO_DEMONYMS = {"turk"}
+ISTANBUL_EXPECTED = Path(__file__).parent / "corpus" / "istanbul-talks.expected.json"
+
+
+def _load(name: str) -> list[dict]:
+    data = json.loads((resources.files("accord") / "data" / name).read_text(encoding="utf-8"))
+    assert isinstance(data, list), f"data/{name} must hold a JSON list"
+    return data
+
+
+@pytest.fixture(scope="module")
+def actors() -> list[dict]:
+    return _load("actors.json")
+
+
+@pytest.fixture(scope="module")
+def countries() -> list[dict]:
+    return _load("countries.json")
+
+
+def _country_keys(countries: list[dict]) -> dict[str, str]:
+    """Folded country names, demonyms, capitals and seats -> code."""
+    keys: dict[str, str] = {}
+    for row in countries:
+        names = [
+            row["name"],
+            *row.get("aliases", []),
+            *row.get("demonyms", []),
+            *row.get("demonyms_shared", []),
+            row.get("capital") or "",
+            *row.get("capital_aliases", []),
+            *row.get("seats", []),
+        ]
+        for name in filter(None, names):
+            keys.setdefault(fold(name), row["code"])
+    return keys
+
+
+def _surname(row: dict) -> str:
+    """What the resolver indexes as a person's surname: the last word of the name."""
+    return fold(row["name"].split()[-1])
+
+
+def test_both_data_files_parse_and_are_not_empty(actors, countries):
+    assert len(actors) >= 250
+    assert len(countries) >= 240
+
+
+def test_actor_rows_have_the_required_fields(actors):
+    for row in actors:
+        assert row.get("id") and row.get("name") and row.get("kind"), row
+        assert row["kind"] in KINDS, row
+        assert isinstance(row.get("aliases", []), list), row
+
+
+def test_actor_ids_are_unique_slugs_of_the_name(actors):
+    ids = [row["id"] for row in actors]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert not duplicates, duplicates
+    for row in actors:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row["id"]), row["id"]
+        assert row["id"] == slug(row["name"]), row
+
+
+def test_country_codes_are_iso_alpha3_or_kosovo(actors, countries):
+    bad = [row["id"] for row in actors if row.get("country") and row["country"] not in ISO_CODES]
+    assert not bad, bad
+    bad = [row["code"] for row in countries if row["code"] not in ISO_CODES]
+    assert not bad, bad
+    codes = [row["code"] for row in countries]
+    assert len(codes) == len(set(codes))
+
+
+def test_sectors_are_from_the_allowed_set(actors):
+    bad = [(row["id"], row.get("sector")) for row in actors if row.get("sector") not in SECTORS]
+    assert not bad, bad
+
+
+def test_igos_have_no_country(actors):
+    bad = [row["id"] for row in actors if row["sector"] == "IGO" and row.get("country")]
+    assert not bad, bad
+
+
+def test_every_person_has_a_role(actors):
+    missing = [row["id"] for row in actors if row["kind"] == "person" and not row.get("role")]
+    assert not missing, missing
+
+
+def test_no_alias_is_shared_by_two_actors(actors):
+    owners: dict[str, set[str]] = defaultdict(set)
+    for row in actors:
+        for alias in (row["name"], *row.get("aliases", [])):
+            owners[fold(alias)].add(row["id"])
+    shared = {alias: sorted(ids) for alias, ids in owners.items() if len(ids) > 1}
+    assert not shared, shared
+
+
+def test_no_alias_is_a_country_name_demonym_capital_or_seat(actors, countries):
+    keys = _country_keys(countries)
+    clashes = [
+        (row["id"], alias, keys[fold(alias)])
+        for row in actors
+        for alias in (row["name"], *row.get("aliases", []))
+        if fold(alias) in keys
+    ]
+    assert not clashes, clashes
+
+
+def test_indexed_surnames_shadow_no_country_or_other_actor(actors, countries):
+    """A unique surname is resolved before countries and other aliases, so it must not be one."""
+    keys = _country_keys(countries)
+    counts: dict[str, int] = defaultdict(int)
+    for row in actors:
+        if row["kind"] == "person":
+            counts[_surname(row)] += 1
+    aliases = {fold(alias): row["id"] for row in actors for alias in (row["name"], *row["aliases"])}
+    clashes = []
+    for row in actors:
+        surname = _surname(row)
+        if row["kind"] != "person" or counts[surname] > 1:
+            continue
+        if surname in keys and surname not in SURNAMES_ALSO_DEMONYMS:
+            clashes.append((row["id"], surname, keys[surname]))
+        if aliases.get(surname, row["id"]) != row["id"]:
+            clashes.append((row["id"], surname, aliases[surname]))
+    assert not clashes, clashes
+
+
+def test_every_country_has_a_demonym_except_empty_territories(countries):
+    missing = sorted(
+        row["code"]
+        for row in countries
+        if not row.get("demonyms") and not row.get("demonyms_shared")
+    )
+    assert missing == sorted(NO_DEMONYM), missing
+
+
+def test_dictionary_loads_and_resolves_zelenskyy():
+    table = load_dictionary()
+    assert table.by_alias[fold("Zelenskyy")].id == "volodymyr-zelenskyy"
+    assert table.by_alias[fold("Zelensky")].id == "volodymyr-zelenskyy"
+    assert table.by_surname[fold("Zelenskyy")].id == "volodymyr-zelenskyy"
+    assert table.by_alias[fold("UN")].id == "united-nations"
+    assert "kremlin" not in table.by_alias  # a metonym for Russia, handled by the country table
+
+
+def test_istanbul_talks_actors_match_the_hand_reading():
+    table = load_dictionary()
+    expected = json.loads(ISTANBUL_EXPECTED.read_text(encoding="utf-8"))["actors"]
+    for spec in expected:
+        actor = table.by_alias.get(fold(spec["name"]))
+        assert actor is not None, spec["name"]
+        assert actor.country == spec.get("country"), (spec, actor)
+        assert actor.sector == spec["sector"], (spec, actor)
+        if "role" in spec:
+            assert fold(actor.role or "") == fold(spec["role"]), (spec, actor)
