@@ -1,5 +1,6 @@
 """accord: news about diplomacy and armed conflict in, a sourced event record out."""
 
+from accord.api import Accord, open
 from accord.errors import AccordError, IngestError, NotFoundError, StoreError
 from accord.models import (
     Actor,
@@ -16,6 +17,7 @@ from accord.models import (
 )
 
 __all__ = [
+    "Accord",
     "AccordError",
     "Actor",
     "ActorMention",
@@ -31,5 +33,6 @@ __all__ = [
     "Place",
     "Quote",
     "StoreError",
+    "open",
 ]
 __version__ = "0.1.0"

@@ -1,0 +1,327 @@
+"""The Python API: ``accord.open(path)`` gives an ``Accord``, the one object every view calls.
+
+An ``Accord`` is the store (all its reads: ``events``, ``event``, ``quotes``, ``actors``,
+``articles``) plus the work that fills it and gets data out: ``ingest`` runs sources through the
+pipeline, skipping texts already stored before any NLP, and saves each article in its own
+transaction; ``export`` writes the event table to a file.
+
+    with accord.open("news.db") as db:
+        report = db.ingest(["articles/"], jobs=2)
+        for event in db.events(type="ASSAULT", country="UKR", since="2025-05"):
+            print(event.evidence.sentence)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing, suppress
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from accord import export as exports
+from accord.errors import IngestError, StoreError
+from accord.models import Article, Extraction
+from accord.store import SaveOutcome, Store
+
+BATCH = 16  # articles per nlp.pipe batch in one process
+PARALLEL_CHUNK = 4  # articles per task sent to a worker (small: steady progress, quick stops)
+EXAMPLES = "data/examples"
+
+Progress = Callable[[int, int], None]  # (articles done, articles to extract)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest run did; ``failed`` lists (source, reason) for each failure."""
+
+    added: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: tuple[tuple[str, str], ...] = ()
+    events: int = 0  # events stored by this run (added and replaced articles)
+    quotes: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during ingest: what was committed stays; ``report`` says what that was."""
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__("ingest interrupted")
+        self.report = report
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """An article the pipeline could not process (a value, so it can cross processes)."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class Tally:
+    """The counts of a run in progress, frozen into an ``IngestReport`` at the end."""
+
+    added: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    events: int = 0
+    quotes: int = 0
+
+    def saved(self, outcome: SaveOutcome, extraction: Extraction) -> None:
+        if outcome is SaveOutcome.UNCHANGED:
+            self.unchanged += 1
+            return
+        if outcome is SaveOutcome.REPLACED:
+            self.replaced += 1
+        else:
+            self.added += 1
+        self.events += len(extraction.events)
+        self.quotes += len(extraction.quotes)
+
+    def report(self) -> IngestReport:
+        return IngestReport(
+            added=self.added,
+            unchanged=self.unchanged,
+            replaced=self.replaced,
+            failed=tuple(self.failed),
+            events=self.events,
+            quotes=self.quotes,
+        )
+
+
+def open(path: str | Path = "accord.db") -> Accord:
+    """Open (creating and migrating as needed) the accord database at ``path``."""
+    return Accord(path)
+
+
+class Accord(Store):
+    """An accord database: the store's reads, plus ingest and export."""
+
+    def ingest(
+        self,
+        paths: str | Path | Iterable[str | Path],
+        *,
+        jobs: int = 1,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read sources, extract the articles not stored yet, and save each one on its own.
+
+        ``jobs > 1`` runs the pipeline in that many processes (this one alone writes).
+        A source or article that fails is listed in the report and the run goes on. On Ctrl-C
+        the committed articles stay and ``IngestInterrupted`` (a ``KeyboardInterrupt``) carries
+        the report so far; running again finishes the job.
+        """
+        from accord.ingest import read_sources
+
+        tally = Tally()
+        try:
+            articles = self._articles_to_extract(read_sources(paths), tally)
+            if progress:
+                progress(0, len(articles))
+            with closing(extract_all(articles, jobs)) as extractions:
+                for done, extraction in enumerate(extractions, start=1):
+                    self._save(extraction, tally)
+                    if progress:
+                        progress(done, len(articles))
+        except KeyboardInterrupt as interrupt:
+            raise IngestInterrupted(tally.report()) from interrupt
+        return tally.report()
+
+    def ingest_article(self, article: Article) -> IngestReport:
+        """Extract and save one article (nothing to do when its text is already stored)."""
+        tally = Tally()
+        if self.has_content_hash(article.content_hash):
+            tally.unchanged += 1
+        else:
+            self._save(extract_one(article), tally)
+        return tally.report()
+
+    def _articles_to_extract(
+        self, sources: Iterable[Article | IngestError], tally: Tally
+    ) -> list[Article]:
+        """New articles only: unreadable sources are failures, stored texts are unchanged."""
+        articles, seen = [], set()
+        for item in sources:
+            if isinstance(item, IngestError):
+                tally.failed.append((item.source, item.reason))
+            elif item.content_hash in seen or self.has_content_hash(item.content_hash):
+                tally.unchanged += 1
+            else:
+                seen.add(item.content_hash)
+                articles.append(item)
+        return articles
+
+    def _save(self, extraction: Extraction | ExtractionFailure, tally: Tally) -> None:
+        if isinstance(extraction, ExtractionFailure):
+            tally.failed.append((extraction.source, extraction.reason))
+            return
+        try:
+            outcome = self.save_extraction(extraction)
+        except StoreError as error:
+            tally.failed.append((source_name(extraction.article), str(error)))
+            return
+        tally.saved(outcome, extraction)
+
+    def event_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Export rows, one per event with its article's title, URL and outlet.
+
+        Takes the filters of ``events``; each article is read once.
+        """
+        articles: dict[str, Article] = {}
+        for event in self.iter_events(**filters):
+            if event.article_id not in articles:
+                articles[event.article_id] = self.article(event.article_id)
+            yield exports.event_row(event, articles[event.article_id])
+
+    def export(self, path: str | Path, format: str | None = None, **filters: Any) -> int:
+        """Write the events (all, or those matching ``events`` filters) to a file.
+
+        The format is ``jsonl``, ``json``, ``csv`` or ``parquet``, from ``format`` or the file
+        extension. Returns the number of events written.
+        """
+        return exports.write_events(self.event_rows(**filters), path, format)
+
+
+def source_name(article: Article) -> str:
+    """How reports name an article: where it was read from, else its URL, else its id."""
+    return article.source or article.url or article.id
+
+
+def extract_all(
+    articles: Sequence[Article], jobs: int = 1
+) -> Iterator[Extraction | ExtractionFailure]:
+    """Extract articles in order, in this process or in ``jobs`` worker processes."""
+    if jobs <= 1 or len(articles) <= 1:
+        for chunk in chunked(articles, BATCH):
+            yield from extract_safely(chunk)
+        return
+    size = max(1, min(PARALLEL_CHUNK, math.ceil(len(articles) / jobs)))
+    yield from extract_in_processes(list(chunked(articles, size)), jobs)
+
+
+def extract_in_processes(
+    chunks: list[list[Article]], jobs: int
+) -> Iterator[Extraction | ExtractionFailure]:
+    """Run chunks in a process pool, results in order; the workers are stopped on exit.
+
+    Workers are spawned (not forked: the parent may hold threads and a database). If a worker
+    dies (killed, out of memory), the articles not yet extracted are reported as failures.
+    """
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=start_worker,
+        initargs=(os.getpid(),),
+    )
+    chunks_done = 0
+    try:
+        for results in pool.map(extract_chunk, chunks):
+            chunks_done += 1
+            yield from results
+    except BrokenProcessPool as error:
+        reason = f"a worker process ended abruptly ({error})"
+        for chunk in chunks[chunks_done:]:
+            yield from (ExtractionFailure(source_name(article), reason) for article in chunk)
+    finally:
+        stop_pool(pool)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Drop queued work and end the workers now: after Ctrl-C nobody waits for their chunks."""
+    terminate_workers = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate_workers is not None:
+        terminate_workers()
+        return
+    workers = list((pool._processes or {}).values())  # no public way before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join()
+
+
+def start_worker(parent_pid: int) -> None:
+    """Load the NLP model once per worker; Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=exit_with_parent, args=(parent_pid,), daemon=True).start()
+    from accord.nlp import load_nlp
+
+    # A load failure is not cached: each article retries and reports it, as in a serial run.
+    with suppress(Exception):
+        load_nlp()
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """End this worker when the parent is gone (kill -9 leaves no one to stop it)."""
+    while os.getppid() == parent_pid:
+        time.sleep(1)
+    os._exit(1)
+
+
+def extract_chunk(articles: list[Article]) -> list[Extraction | ExtractionFailure]:
+    """A worker's job: a chunk of articles in, their extractions (or failures) out."""
+    return list(extract_safely(articles))
+
+
+def extract_safely(articles: list[Article]) -> Iterator[Extraction | ExtractionFailure]:
+    """Batch-extract; if the batch fails, redo the rest one by one to isolate the culprit."""
+    from accord.pipeline import extract_many
+
+    done = 0
+    try:
+        for extraction in extract_many(articles, batch_size=BATCH):
+            done += 1
+            yield extraction
+    except Exception:
+        for article in articles[done:]:
+            yield extract_one(article)
+
+
+def extract_one(article: Article) -> Extraction | ExtractionFailure:
+    """Extract one article, turning any error into a failure that names its source."""
+    from accord.pipeline import extract_article
+
+    try:
+        return extract_article(article)
+    except Exception as error:
+        return ExtractionFailure(source_name(article), f"{type(error).__name__}: {error}")
+
+
+def chunked(articles: Sequence[Article], size: int) -> Iterator[list[Article]]:
+    for start in range(0, len(articles), size):
+        yield list(articles[start : start + size])
+
+
+def example_article(name: str = "istanbul-talks") -> Article:
+    """A bundled example article, with the metadata of its ``.meta.json`` sidecar."""
+    from accord.ingest import make_article
+
+    folder = files("accord").joinpath(EXAMPLES)
+    text = folder.joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    sidecar = folder.joinpath(f"{name}.meta.json")
+    meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else {}
+    return make_article(
+        text,
+        title=meta.get("title"),
+        url=meta.get("url"),
+        outlet=meta.get("outlet"),
+        published=meta.get("published"),
+        source=f"accord/{EXAMPLES}/{name}.txt",
+    )

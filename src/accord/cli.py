@@ -1,0 +1,421 @@
+"""The ``accord`` command: a thin click layer over ``accord.api`` (no SQL, no NLP here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from accord import api
+from accord import export as exports
+from accord.errors import AccordError
+from accord.models import ActorRef, Event, Quote, to_dict
+from accord.store import ActorSummary
+
+OUTPUT_FORMATS = click.Choice(["table", "json", "csv"])
+EXPORT_FORMATS = click.Choice(list(exports.FORMATS))
+EXIT_INTERRUPTED = 130
+SPAN_STYLES = {
+    "trigger": "bold reverse",
+    "source": "bold cyan",
+    "target": "bold magenta",
+    "date": "bold green",
+    "place": "bold yellow",
+}
+
+
+class AccordGroup(click.Group):
+    """Show accord's own errors (and bad filter values) as one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (AccordError, ValueError) as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=AccordGroup)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="accord.db",
+    envvar="ACCORD_DB",
+    show_default=True,
+    help="The accord database file (env ACCORD_DB).",
+)
+@click.version_option(package_name="accord")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path) -> None:
+    """accord: news about diplomacy and conflict in, a sourced event record out."""
+    ctx.obj = db_path
+
+
+def open_db(ctx: click.Context) -> api.Accord:
+    """Open the database named by ``--db``; it is closed when the command ends."""
+    return ctx.with_resource(api.open(ctx.find_root().obj))
+
+
+def stdout() -> Console:
+    return Console(highlight=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+# -- ingest ------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for the NLP step.",
+)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int) -> None:
+    """Read articles from files, folders or JSONL and store what they report.
+
+    Texts already stored are skipped; failures are listed and the rest goes on (exit code 1).
+    """
+    db = open_db(ctx)
+    try:
+        with progress_bar() as progress:
+            report = db.ingest(list(paths), jobs=jobs, progress=progress)
+    except api.IngestInterrupted as interrupted:
+        print_report(interrupted.report)
+        stderr().print("interrupted: stored articles are kept; run the same command to finish")
+        ctx.exit(EXIT_INTERRUPTED)
+    print_report(report)
+    ctx.exit(0 if report.ok else 1)
+
+
+@contextmanager
+def progress_bar() -> Iterator[api.Progress | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    console = stderr()
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("extracting", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def print_report(report: api.IngestReport) -> None:
+    """Each failure as ``error: SOURCE: REASON`` on stderr, then the summary line."""
+    for source, reason in report.failed:
+        click.echo(f"error: {source}: {reason}", err=True)
+    click.echo(summary_line(report))
+
+
+def summary_line(report: api.IngestReport) -> str:
+    return (
+        f"added {report.added}, unchanged {report.unchanged}, replaced {report.replaced}, "
+        f"failed {len(report.failed)}; events {report.events}, quotes {report.quotes}"
+    )
+
+
+# -- queries -----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--actor", help="Actor id, or part of a name, on either side.")
+@click.option("--country", help="Actor or place country (ISO alpha-3 or name).")
+@click.option("--since", help="Events dated on or after (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Events dated on or before (YYYY[-MM[-DD]]).")
+@click.option("--place", help="Part of a place name.")
+@click.option("--modality", help="asserted, agreed, proposed, rejected, future, ...")
+@click.option("--search", "q", help="Words in the event's sentence.")
+@click.option("--article", help="Article id.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
+@click.option("--format", "output", type=OUTPUT_FORMATS, default="table", show_default=True)
+@click.pass_context
+def events(ctx: click.Context, type_: str | None, output: str, **filters: Any) -> None:
+    """List events, filtered."""
+    db = open_db(ctx)
+    filters["type"] = type_
+    if output == "csv":
+        rows = (exports.flat(row) for row in db.event_rows(**filters))
+        exports.write_csv(rows, sys.stdout, list(exports.EVENT_COLUMNS))
+        return
+    found = db.events(**filters)
+    if output == "json":
+        echo_json([to_dict(event) for event in found])
+    else:
+        stdout().print(events_table(found))
+
+
+@main.command()
+@click.option("--speaker", help="Speaker actor id, or part of the speaker's name.")
+@click.option("--search", "q", help="Words in the quote.")
+@click.option("--article", help="Article id.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many quotes.")
+@click.option("--format", "output", type=OUTPUT_FORMATS, default="table", show_default=True)
+@click.pass_context
+def quotes(ctx: click.Context, output: str, **filters: Any) -> None:
+    """List quotes, filtered."""
+    found = open_db(ctx).quotes(**filters)
+    if output == "json":
+        echo_json([to_dict(quote) for quote in found])
+    elif output == "csv":
+        rows = (exports.quote_row(quote) for quote in found)
+        exports.write_csv(rows, sys.stdout, list(exports.QUOTE_COLUMNS))
+    else:
+        stdout().print(quotes_table(found))
+
+
+@main.command()
+@click.option("--country", help="ISO alpha-3 code or country name.")
+@click.option("--sector", help="GOV, MIL, REB, OPP, CVL, IGO, NGO, MED, BUS, ...")
+@click.option("--search", "q", help="Id, or part of a name, alias or role.")
+@click.option("--article", help="Actors this article mentions.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many actors.")
+@click.option("--format", "output", type=OUTPUT_FORMATS, default="table", show_default=True)
+@click.pass_context
+def actors(ctx: click.Context, output: str, **filters: Any) -> None:
+    """List canonical actors with their event and quote counts."""
+    found = open_db(ctx).actors(**filters)
+    if output == "json":
+        echo_json([exports.actor_row(summary) for summary in found])
+    elif output == "csv":
+        rows = (exports.flat(exports.actor_row(summary)) for summary in found)
+        exports.write_csv(rows, sys.stdout, list(exports.ACTOR_COLUMNS))
+    else:
+        stdout().print(actors_table(found))
+
+
+def echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def names(refs: tuple[ActorRef, ...]) -> str:
+    return ", ".join(ref.name for ref in refs)
+
+
+def events_table(found: list[Event]) -> Table:
+    table = Table("id", "date", "type", "modality", "source", "target", "place", "sentence")
+    table.columns[0].no_wrap = True  # the id is what ``accord show`` takes: never cut
+    for event in found:
+        table.add_row(
+            event.id,
+            event.date.start if event.date else "",
+            f"{event.type}/{event.mode}" if event.mode else event.type,
+            event.modality,
+            names(event.sources),
+            names(event.targets),
+            event.place.name if event.place else "",
+            event.evidence.sentence,
+        )
+    return table
+
+
+def quotes_table(found: list[Quote]) -> Table:
+    table = Table("speaker", "kind", expand=True)
+    table.add_column("text", ratio=1, min_width=30)
+    for quote in found:
+        table.add_row(exports.speaker_name(quote) or "", quote.kind, quote.text)
+    return table
+
+
+def actors_table(found: list[ActorSummary]) -> Table:
+    table = Table("name", "kind", "country", "sector", "role", "events", "quotes")
+    for summary in found:
+        actor = summary.actor
+        table.add_row(
+            actor.name,
+            actor.kind,
+            actor.country or "",
+            actor.sector or "",
+            actor.role or "",
+            str(summary.events),
+            str(summary.quotes),
+        )
+    return table
+
+
+# -- show --------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("event_id")
+@click.pass_context
+def show(ctx: click.Context, event_id: str) -> None:
+    """One event: its fields, the sentence that says it (spans highlighted), its article."""
+    db = open_db(ctx)
+    event = db.event(event_id)
+    article = db.article(event.article_id)
+    console = stdout()
+    console.print(Text(f"{event.id}  {event.type}", style="bold"), event.mode or "", event.modality)
+    fields = Table.grid(padding=(0, 2))
+    for label, value in event_fields(event):
+        fields.add_row(Text(label, style="dim"), value)
+    console.print(fields)
+    console.print()
+    console.print(highlighted_sentence(event), soft_wrap=True)
+    console.print(legend())
+    console.print()
+    console.print(Text.assemble(("article ", "dim"), (article.title or article.id, "bold")))
+    for label, value in (
+        ("outlet", article.outlet),
+        ("published", article.published),
+        ("url", article.url),
+        ("id", article.id),
+    ):
+        if value:
+            console.print(Text.assemble((f"{label} ", "dim"), value), soft_wrap=True)
+
+
+def event_fields(event: Event) -> list[tuple[str, str]]:
+    """The event's fields worth a line each, as (label, value)."""
+    fields = [("sources", names(event.sources) or "-"), ("targets", names(event.targets) or "-")]
+    if event.date:
+        date = event.date
+        span = date.start if date.end in (None, date.start) else f"{date.start} to {date.end}"
+        fields.append(("date", f'{span} ({date.precision or "unresolved"}; "{date.text}")'))
+    if event.place:
+        place = event.place
+        where = ", ".join(part for part in (place.name, place.country) if part)
+        if place.lat is not None and place.lon is not None:
+            where += f" ({place.lat:.3f}, {place.lon:.3f})"
+        fields.append(("place", f"{where} [{place.precision or '?'}]"))
+    counts = [
+        f"{kind} {value}" for kind, value in to_dict(event.counts).items() if value is not None
+    ]
+    if counts:
+        fields.append(("counts", ", ".join(counts)))
+    if event.contexts:
+        fields.append(("contexts", ", ".join(event.contexts)))
+    if event.attributed_to:
+        fields.append(("according to", event.attributed_to))
+    fields.append(("trigger", event.trigger))
+    evidence = event.evidence
+    fields.append(("why", f"{evidence.why} (confidence {evidence.confidence:.2f})"))
+    return fields
+
+
+def highlighted_sentence(event: Event) -> Text:
+    """The evidence sentence with the trigger, actors, date and place styled."""
+    sentence = Text(event.evidence.sentence)
+    for start, end, kind in highlight_spans(event):
+        sentence.stylize(SPAN_STYLES[kind], start, end)
+    return sentence
+
+
+def legend() -> Text:
+    parts = [Text(kind, style=style) for kind, style in SPAN_STYLES.items()]
+    return Text("  ").join(parts)
+
+
+def highlight_spans(event: Event) -> list[tuple[int, int, str]]:
+    """Where the trigger, actors, date and place sit in the sentence (sentence offsets).
+
+    Stored offsets are into the article; they are used when they point at the right words,
+    otherwise the words are looked up in the sentence (actor refs carry no offsets).
+    """
+    evidence = event.evidence
+    wanted: list[tuple[str, str, int, int]] = [
+        ("trigger", event.trigger, evidence.start, evidence.end)
+    ]
+    wanted += [("source", ref.text, -1, -1) for ref in event.sources]
+    wanted += [("target", ref.text, -1, -1) for ref in event.targets]
+    if event.date:
+        wanted.append(("date", event.date.text, event.date.char_start, event.date.char_end))
+    if event.place:
+        wanted.append(("place", event.place.text, event.place.char_start, event.place.char_end))
+    spans = []
+    for kind, words, start, end in wanted:
+        span = locate(evidence.sentence, evidence.sentence_start, words, start, end)
+        if span:
+            spans.append((*span, kind))
+    return spans
+
+
+def locate(
+    sentence: str, sentence_start: int, words: str, start: int, end: int
+) -> tuple[int, int] | None:
+    """The sentence span of ``words``: searched first within the given article offsets (when
+    known), then in the whole sentence."""
+    if not words:
+        return None
+    found = -1
+    if start >= 0:
+        found = sentence.find(words, max(start - sentence_start, 0), end - sentence_start)
+    if found < 0:
+        found = sentence.find(words)
+    return (found, found + len(words)) if found >= 0 else None
+
+
+# -- export and demo ---------------------------------------------------------------------------
+
+
+@main.command(name="export")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "format_", type=EXPORT_FORMATS, help="Default: from the file extension.")
+@click.pass_context
+def export_command(ctx: click.Context, path: Path, format_: str | None) -> None:
+    """Write every event, one row each, to PATH (JSON Lines, JSON, CSV or Parquet)."""
+    count = open_db(ctx).export(path, format=format_)
+    click.echo(f"wrote {count} events to {path}")
+
+
+@main.command()
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Ingest the bundled example article and show what accord made of it."""
+    db = open_db(ctx)
+    article = api.example_article()
+    report = db.ingest_article(article)
+    print_report(report)
+    if not report.ok:
+        ctx.exit(1)
+    found_events = db.events(article=article.id)
+    found_quotes = db.quotes(article=article.id)
+    found_actors = db.actors(article=article.id)
+    console = stdout()
+    console.print()
+    console.print(Text(article.title or article.id, style="bold"), f"({article.published})")
+    console.print(
+        f"{len(found_events)} events, {len(found_quotes)} quotes, {len(found_actors)} actors "
+        f"stored in {ctx.find_root().obj}"
+    )
+    print_section(console, "Events", events_table(found_events) if found_events else None)
+    quote_lines = [quote_line(quote) for quote in found_quotes]
+    print_section(console, "Quotes", Text("\n").join(quote_lines) if quote_lines else None)
+    print_section(console, "Actors", actors_table(found_actors) if found_actors else None)
+
+
+def print_section(console: Console, title: str, body: Table | Text | None) -> None:
+    console.print()
+    console.print(Text(title, style="bold underline"))
+    console.print(body if body is not None else Text("(none)", style="dim"))
+
+
+def quote_line(quote: Quote) -> Text:
+    """``speaker: text``."""
+    speaker = exports.speaker_name(quote) or "unknown"
+    return Text.assemble((f"{speaker}: ", "bold"), quote.text)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

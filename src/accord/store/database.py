@@ -1,0 +1,445 @@
+"""The SQLite store: one transaction per article in, records (equal to what was written) out."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Self
+
+from accord.errors import NotFoundError, StoreError
+from accord.models import Actor, Article, Event, Extraction, Quote
+from accord.store import rows
+from accord.store.queries import (
+    country_code,
+    date_bound,
+    fts_query,
+    like_pattern,
+    quote_identifier,
+)
+from accord.store.schema import migrate
+
+BATCH = 500  # ids per IN (...) list when reading event actors
+
+
+class SaveOutcome(StrEnum):
+    """What saving an article did to the store."""
+
+    ADDED = "added"
+    UNCHANGED = "unchanged"  # the same content hash was already stored
+    REPLACED = "replaced"  # a new version of an article already stored at the same URL
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """A canonical actor with how often the store has it."""
+
+    actor: Actor
+    events: int
+    quotes: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    """How many records of each kind the store holds."""
+
+    articles: int
+    events: int
+    quotes: int
+    actors: int
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open SQLite in autocommit mode (transactions are explicit), WAL, foreign keys on."""
+    try:
+        connection = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot open {path} as an accord database: {error}") from error
+    return connection
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An accord database file: migrated on open, written one article per transaction."""
+
+    def __init__(self, path: str | Path = "accord.db") -> None:
+        self.path = path
+        self.connection = connect(path)
+        try:
+            self.schema_version = migrate(self.connection)
+        except sqlite3.Error as error:
+            self.connection.close()
+            raise StoreError(f"cannot prepare {path} as an accord database: {error}") from error
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.path} schema={self.schema_version}>"
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: commit when the block ends, roll back on any exception or interrupt."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def has_content_hash(self, content_hash: str) -> bool:
+        """Whether an article with this text is stored (checked before the costly NLP step)."""
+        row = self.connection.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return row is not None
+
+    def save_extraction(self, extraction: Extraction) -> SaveOutcome:
+        """Store one article with its actors, events and quotes in a single transaction.
+
+        The same text again changes nothing; new text at a stored URL replaces the old
+        version and everything extracted from it. Records that cannot be stored (an event of
+        another article, a duplicate id) raise ``StoreError`` and leave the store as it was.
+        """
+        article = extraction.article
+        check_belongs_to_article(extraction)
+        try:
+            with self.transaction():
+                if self.has_content_hash(article.content_hash):
+                    return SaveOutcome.UNCHANGED
+                replaced = self._delete_article_at_url(article.url)
+                self._insert("articles", rows.article_row(stamp_ingested_at(article)))
+                self._save_actors(article.id, extraction.actors)
+                for event in extraction.events:
+                    self._insert_event(event)
+                for quote in extraction.quotes:
+                    self._insert("quotes", rows.quote_row(quote))
+        except sqlite3.IntegrityError as error:
+            raise StoreError(f"cannot store article {article.id}: {error}") from error
+        return SaveOutcome.REPLACED if replaced else SaveOutcome.ADDED
+
+    def _delete_article_at_url(self, url: str | None) -> bool:
+        """Remove the stored version at ``url``; cascades take its events, actors and quotes."""
+        if url is None:
+            return False
+        cursor = self.connection.execute("DELETE FROM articles WHERE url = ?", (url,))
+        return cursor.rowcount > 0
+
+    def _save_actors(self, article_id: str, actors: Sequence[Actor]) -> None:
+        """Upsert canonical actors by id (the latest article's view wins) and link them."""
+        for actor in actors:
+            self._insert("actors", rows.actor_row(actor), upsert_on="id")
+            self.connection.execute(
+                "INSERT OR IGNORE INTO article_actors (article_id, actor_id) VALUES (?, ?)",
+                (article_id, actor.id),
+            )
+
+    def _insert_event(self, event: Event) -> None:
+        self._insert("events", rows.event_row(event))
+        for actor_row in rows.event_actor_rows(event):
+            self._insert("event_actors", actor_row)
+
+    def _insert(self, table: str, row: dict[str, Any], upsert_on: str = "") -> None:
+        columns = ", ".join(quote_identifier(column) for column in row)
+        values = ", ".join(f":{column}" for column in row)
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({values})"
+        if upsert_on:
+            updates = ", ".join(
+                f"{quote_identifier(column)} = excluded.{quote_identifier(column)}"
+                for column in row
+                if column != upsert_on
+            )
+            sql += f" ON CONFLICT ({upsert_on}) DO UPDATE SET {updates}"
+        self.connection.execute(sql, row)
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article:
+        row = self.connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,))
+        found = row.fetchone()
+        if found is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return rows.article_from_row(found)
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Stored articles, newest publication first."""
+        cursor = self.connection.execute(
+            "SELECT * FROM articles ORDER BY published IS NULL, published DESC, id "
+            "LIMIT ? OFFSET ?",
+            (limit_value(limit), offset),
+        )
+        return [rows.article_from_row(row) for row in cursor]
+
+    def event(self, event_id: str) -> Event:
+        found = list(self._events_where("e.id = :id", {"id": event_id}))
+        if not found:
+            raise NotFoundError(f"no event with id {event_id!r}")
+        return found[0]
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        country: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        place: str | None = None,
+        modality: str | None = None,
+        q: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events matching every filter given, by event date (undated last).
+
+        ``actor`` matches an actor id, or part of a name or of the words naming it, on either
+        side; ``country`` either side's actor country or the place country (code or name);
+        ``since``/``until`` bound the event's start date; ``q`` searches sentence text.
+        """
+        return list(
+            self.iter_events(
+                type=type,
+                actor=actor,
+                country=country,
+                since=since,
+                until=until,
+                place=place,
+                modality=modality,
+                q=q,
+                article=article,
+                limit=limit,
+                offset=offset,
+            )
+        )
+
+    def iter_events(
+        self, *, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> Iterator[Event]:
+        """Like ``events`` but streamed, for exports of the whole store."""
+        where, params = event_conditions(**filters)
+        return self._events_where(where, params, limit, offset)
+
+    def _events_where(
+        self, where: str, params: dict[str, Any], limit: int | None = None, offset: int = 0
+    ) -> Iterator[Event]:
+        cursor = self.connection.execute(
+            "SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {where} "
+            "ORDER BY e.date_start IS NULL, e.date_start, a.published, e.article_id, "
+            "e.sentence_index, e.start, e.id LIMIT :limit OFFSET :offset",
+            {**params, "limit": limit_value(limit), "offset": offset},
+        )
+        while batch := cursor.fetchmany(BATCH):
+            actors = self._event_actor_rows([row["id"] for row in batch])
+            for row in batch:
+                yield rows.event_from_row(row, actors[row["id"]])
+
+    def _event_actor_rows(self, event_ids: list[str]) -> dict[str, list[sqlite3.Row]]:
+        placeholders = ", ".join("?" for _ in event_ids)
+        cursor = self.connection.execute(
+            f"SELECT * FROM event_actors WHERE event_id IN ({placeholders})", event_ids
+        )
+        grouped: dict[str, list[sqlite3.Row]] = defaultdict(list)
+        for row in cursor:
+            grouped[row["event_id"]].append(row)
+        return grouped
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        q: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Quote]:
+        """Quotes in article order; ``speaker`` matches an actor id or part of a speaker's name."""
+        conditions, params = ["1"], {}
+        if speaker:
+            conditions.append(
+                "(qu.speaker_actor_id = :speaker OR qu.speaker_name LIKE :speaker_like ESCAPE '\\'"
+                " OR qu.speaker_mention LIKE :speaker_like ESCAPE '\\'"
+                " OR qu.speaker_text LIKE :speaker_like ESCAPE '\\')"
+            )
+            params.update(speaker=speaker, speaker_like=like_pattern(speaker))
+        if q and q.strip():
+            conditions.append("qu.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :q)")
+            params["q"] = fts_query(q)
+        if article:
+            conditions.append("qu.article_id = :article")
+            params["article"] = article
+        cursor = self.connection.execute(
+            "SELECT qu.* FROM quotes qu JOIN articles a ON a.id = qu.article_id "
+            f"WHERE {' AND '.join(conditions)} "
+            "ORDER BY a.published, qu.article_id, qu.start, qu.id LIMIT :limit OFFSET :offset",
+            {**params, "limit": limit_value(limit), "offset": offset},
+        )
+        return [rows.quote_from_row(row) for row in cursor]
+
+    def actors(
+        self,
+        *,
+        country: str | None = None,
+        sector: str | None = None,
+        q: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ActorSummary]:
+        """Canonical actors with their event, quote and article counts, most active first.
+
+        ``q`` matches an id, or part of a name, alias or role; ``article`` keeps the actors
+        that article mentions.
+        """
+        conditions, params = ["1"], {}
+        if country:
+            conditions.append("ac.country = :country")
+            params["country"] = country_code(country)
+        if sector:
+            conditions.append("ac.sector = :sector")
+            params["sector"] = sector.strip().upper()
+        if q:
+            conditions.append(
+                "(ac.id = :q OR ac.name LIKE :q_like ESCAPE '\\'"
+                " OR ac.aliases LIKE :q_like ESCAPE '\\' OR ac.role LIKE :q_like ESCAPE '\\')"
+            )
+            params.update(q=q, q_like=like_pattern(q))
+        if article:
+            conditions.append(
+                "ac.id IN (SELECT actor_id FROM article_actors WHERE article_id = :article)"
+            )
+            params["article"] = article
+        cursor = self.connection.execute(
+            "SELECT ac.*,"
+            " (SELECT count(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = ac.id)"
+            " AS event_count,"
+            " (SELECT count(*) FROM quotes qu WHERE qu.speaker_actor_id = ac.id) AS quote_count,"
+            " (SELECT count(*) FROM article_actors aa WHERE aa.actor_id = ac.id) AS article_count"
+            f" FROM actors ac WHERE {' AND '.join(conditions)}"
+            " ORDER BY event_count DESC, quote_count DESC, ac.name COLLATE NOCASE, ac.id"
+            " LIMIT :limit OFFSET :offset",
+            {**params, "limit": limit_value(limit), "offset": offset},
+        )
+        return [
+            ActorSummary(
+                actor=rows.actor_from_row(row),
+                events=row["event_count"],
+                quotes=row["quote_count"],
+                articles=row["article_count"],
+            )
+            for row in cursor
+        ]
+
+    def totals(self) -> Totals:
+        def count(table: str) -> int:
+            return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+        return Totals(
+            articles=count("articles"),
+            events=count("events"),
+            quotes=count("quotes"),
+            actors=count("actors"),
+        )
+
+
+def event_conditions(
+    type: str | None = None,
+    actor: str | None = None,
+    country: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    place: str | None = None,
+    modality: str | None = None,
+    q: str | None = None,
+    article: str | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause and parameters for the event filters (all must hold)."""
+    conditions, params = ["1"], {}
+    if type:
+        conditions.append("e.type = :type")
+        params["type"] = type.strip().upper()
+    if actor:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND"
+            " (ea.actor_id = :actor OR ea.name LIKE :actor_like ESCAPE '\\'"
+            " OR ea.text LIKE :actor_like ESCAPE '\\'))"
+        )
+        params.update(actor=actor, actor_like=like_pattern(actor))
+    if country:
+        conditions.append(
+            "(e.place_country = :country OR EXISTS (SELECT 1 FROM event_actors ea"
+            " WHERE ea.event_id = e.id AND ea.country = :country))"
+        )
+        params["country"] = country_code(country)
+    if since := date_bound(since, "since"):
+        conditions.append("e.date_start >= :since")
+        params["since"] = since
+    if until := date_bound(until, "until"):
+        # Compare as many characters as the bound has: until 2025-05 keeps 2025-05-31.
+        conditions.append("substr(e.date_start, 1, length(:until)) <= :until")
+        params["until"] = until
+    if place:
+        conditions.append(
+            "(e.place_name LIKE :place ESCAPE '\\' OR e.place_text LIKE :place ESCAPE '\\')"
+        )
+        params["place"] = like_pattern(place)
+    if modality:
+        conditions.append("e.modality = :modality")
+        params["modality"] = modality.strip().lower()
+    if q and q.strip():
+        conditions.append("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :q)")
+        params["q"] = fts_query(q)
+    if article:
+        conditions.append("e.article_id = :article")
+        params["article"] = article
+    return " AND ".join(conditions), params
+
+
+def limit_value(limit: int | None) -> int:
+    """SQLite reads a negative LIMIT as no limit."""
+    return -1 if limit is None else limit
+
+
+def stamp_ingested_at(article: Article) -> Article:
+    """The store records when it received an article, unless the article says so already."""
+    if article.ingested_at is not None:
+        return article
+    return dataclasses.replace(article, ingested_at=utc_now())
+
+
+def check_belongs_to_article(extraction: Extraction) -> None:
+    """Refuse events or quotes that name another article: they would be stored under it."""
+    article_id = extraction.article.id
+    for record in (*extraction.events, *extraction.quotes):
+        if record.article_id != article_id:
+            raise StoreError(
+                f"{type(record).__name__} {record.id} belongs to article {record.article_id}, "
+                f"not to {article_id}"
+            )

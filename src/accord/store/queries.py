@@ -1,0 +1,79 @@
+"""Small builders for the WHERE clauses of the store's reads: user text in, safe SQL out."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+DATE_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FTS_OPERATORS = {"OR", "AND", "NOT"}
+COUNTRY_TABLE = "data/countries.json"
+
+
+def quote_identifier(name: str) -> str:
+    """Quote a column name (``end`` is an SQL keyword)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with its own ``%``/``_`` taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fts_query(text: str) -> str:
+    """Turn search words into an FTS5 query: every word required, ``word*`` a prefix.
+
+    Words are quoted so punctuation ("1,000", "U.S.", "Kharkiv-based") cannot break the
+    query syntax; ``OR``/``AND``/``NOT`` between two words stay operators.
+    """
+    words = text.split()
+    terms = []
+    for position, word in enumerate(words):
+        between_words = 0 < position < len(words) - 1
+        if word in FTS_OPERATORS and between_words and terms and terms[-1] not in FTS_OPERATORS:
+            terms.append(word)
+            continue
+        prefix = word.endswith("*") and len(word) > 1
+        bare = word[:-1] if prefix else word
+        terms.append('"' + bare.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+def date_bound(value: str | date | None, name: str) -> str | None:
+    """Check a ``since``/``until`` bound: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if not DATE_BOUND.match(value):
+        raise ValueError(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def country_code(value: str | None) -> str | None:
+    """An ISO alpha-3 code for a country filter: codes pass through, names are looked up.
+
+    Stored countries are alpha-3 codes; "ukr", "Ukraine" and "Turkey" give "UKR" and "TUR"
+    through the names and aliases of the bundled country table.
+    """
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if len(value) == 3 and value.isalpha():
+        return value.upper()
+    return country_codes_by_name().get(value.casefold(), value.upper())
+
+
+@cache
+def country_codes_by_name() -> dict[str, str]:
+    """Case-folded country names and aliases -> alpha-3, from ``data/countries.json``."""
+    rows = json.loads(files("accord").joinpath(COUNTRY_TABLE).read_text(encoding="utf-8"))
+    codes: dict[str, str] = {}
+    for row in rows:
+        for name in (row["name"], *row.get("aliases", ())):
+            codes.setdefault(name.casefold(), row["code"])
+    return codes
