@@ -1,0 +1,972 @@
+"""Quotes: who said what, in their own words (direct) or reported (indirect), with evidence.
+
+Direct quotes are found from the quote marks in the text, not from tokens: spaCy can split a
+quote over sentences, and an apostrophe ("delegations’", "it’s") must never open or close one.
+The speaker is the subject of the cue verb that governs the quote in the parse (following
+conj/xcomp/advcl chains), resolved to an actor through ``document.mentions``. Indirect quotes
+are the ``ccomp`` clause of a reporting verb ("X said (that) CLAUSE") and the claim of an
+"according to X" sentence. Cue words live in ``data/quote_cues.json``.
+
+Decisions:
+- A reported clause that contains a partial direct quote ("Rubio said expectations were “not
+  high”") yields both records: the direct quote (the exact words) and the indirect one (the
+  claim they belong to). A reported clause lying inside a direct quote is never emitted.
+- Quoted words with no speaker (scare quotes) are dropped unless they read as a full sentence;
+  a name in quote marks after "call sign", "known as", ... is never a quote.
+- Direct ``text`` is the quoted words without the marks; a trailing comma (and the full stop of
+  a partial quote) belongs to the reporting sentence and is dropped. The evidence span is
+  exactly ``text`` in the article, except for a quote running over paragraphs, whose
+  re-opening marks are left out of ``text``. Indirect ``text`` is the clause's span, with a
+  comma or full stop before a closing quote mark at its very end dropped.
+- The evidence sentence runs from the first sentence of the quote to the one holding its
+  attribution (a single sentence for most quotes).
+- ``speaker_text`` is always the words naming the speaker; for a pronoun it is the phrase the
+  pronoun points back to when that can be found ("a Ukrainian soldier using the call sign …").
+- Quoted words inside a clause reported by an outer cue belong to the outer speaker ("He said
+  Iran would respond with “…”" -> He).
+- A pronoun speaker takes the resolver's pronoun mention, unless a nearer person subject that
+  the resolver left unlinked names someone else; without mentions, the nearest person subject.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.errors import DataFileError
+from accord.models import ActorMention, ActorRef, Evidence, Quote
+from accord.nlp import Document
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
+
+DOUBLE_OPENERS = "“„«"
+DOUBLE_CLOSERS = "”»"
+STRAIGHT_DOUBLE = '"'
+SINGLE_OPENERS = "‘'"
+SINGLE_CLOSERS = "’'"
+QUOTE_MARKS = frozenset(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE + "‘’'")
+OPENING_CONTEXT = '([{—–-/“‘"'  # a straight ' after one of these (or a space) may open a quote
+ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout"})  # 'n', 'em: apostrophes
+PERSON_PRONOUNS = frozenset({"he", "she", "they"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+SUBJECT_CHAIN = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})  # subject sits higher up
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+PHRASE_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"})  # a speaker's words end here
+SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})  # "a statement from the ministry"
+
+
+# --- cue lexicon ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue words from ``data/quote_cues.json`` (see its "about" entry)."""
+
+    verbs: frozenset[str]
+    indirect_verbs: frozenset[str]
+    nouns: frozenset[str]
+    attribution_phrases: tuple[tuple[str, ...], ...]
+    name_markers: tuple[str, ...]
+    person_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_cue_lexicon(path: Path = CUES_PATH) -> CueLexicon:
+    """Read and validate the cue lexicon (once per process and path)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(f"cannot read {path.name}: {error}") from error
+    return cue_lexicon_from_data(raw, source=path.name)
+
+
+def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLexicon:
+    """Build the lexicon from parsed JSON, or raise ``DataFileError`` naming what is wrong."""
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{source}: expected a JSON object at the top level")
+    verbs = raw.get("verbs")
+    if not isinstance(verbs, dict) or not verbs:
+        raise DataFileError(f"{source}: 'verbs' must be a non-empty object of lemma -> entry")
+    indirect = set()
+    for lemma, entry in verbs.items():
+        _check_entry(lemma, f"verbs key {lemma!r}", source)
+        if not isinstance(entry, dict) or not isinstance(entry.get("indirect"), bool):
+            raise DataFileError(f'{source}: verbs[{lemma!r}] must be {{"indirect": true|false}}')
+        if entry["indirect"]:
+            indirect.add(lemma)
+    return CueLexicon(
+        verbs=frozenset(verbs),
+        indirect_verbs=frozenset(indirect),
+        nouns=frozenset(_entries(raw, "nouns", source)),
+        attribution_phrases=tuple(
+            tuple(p.split()) for p in _entries(raw, "attribution_phrases", source)
+        ),
+        name_markers=tuple(_entries(raw, "name_markers", source)),
+        person_nouns=frozenset(_entries(raw, "person_nouns", source)),
+    )
+
+
+def _entries(raw: dict, key: str, source: str) -> list[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not value:
+        raise DataFileError(f"{source}: '{key}' must be a non-empty list of lower-case strings")
+    for item in value:
+        _check_entry(item, f"{key} entry {item!r}", source)
+    return value
+
+
+def _check_entry(word: object, what: str, source: str) -> None:
+    if not isinstance(word, str) or not word.strip() or word != word.lower().strip():
+        raise DataFileError(f"{source}: {what} must be a non-empty lower-case string")
+
+
+# --- quote marks (characters, not tokens) -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """Words between quote marks: ``open``/``end`` include the marks, ``start``/``stop`` not."""
+
+    open: int
+    end: int
+    start: int
+    stop: int
+    reopenings: tuple[int, ...] = ()  # marks restarting the quote in a later paragraph
+
+
+def find_marked_spans(text: str) -> list[MarkedSpan]:
+    """Every span between quote marks in text order: double marks, then single ones outside."""
+    doubles = _double_quoted(text)
+    singles = _single_quoted(text, doubles)
+    return sorted(doubles + singles, key=lambda span: span.open)
+
+
+def _double_quoted(text: str) -> list[MarkedSpan]:
+    """Pair “…” and "…"; a quote left open at a paragraph end continues if the next opens again."""
+    spans: list[MarkedSpan] = []
+    opened: int | None = None
+    reopenings: list[int] = []
+    new_paragraph = True
+    content_end = 0  # just past the last non-space character seen
+    for i, char in enumerate(text):
+        if char.isspace():
+            new_paragraph = new_paragraph or char == "\n"
+            continue
+        at_paragraph_start, new_paragraph = new_paragraph, False
+        if char == STRAIGHT_DOUBLE and i and text[i - 1].isdigit():
+            continue  # inches: a 12" screen
+        is_opener = char in DOUBLE_OPENERS or char == STRAIGHT_DOUBLE
+        if at_paragraph_start and opened is not None:
+            if is_opener:
+                reopenings.append(i)
+                content_end = i + 1
+                continue
+            spans.append(_marked(text, opened, content_end, content_end, reopenings))
+            opened, reopenings = None, []
+        if opened is None and is_opener:
+            opened = i
+        elif opened is not None and (char in DOUBLE_CLOSERS or char == STRAIGHT_DOUBLE):
+            spans.append(_marked(text, opened, i, i + 1, reopenings))
+            opened, reopenings = None, []
+        content_end = i + 1
+    if opened is not None:
+        spans.append(_marked(text, opened, content_end, content_end, reopenings))
+    return spans
+
+
+def _single_quoted(text: str, doubles: list[MarkedSpan]) -> list[MarkedSpan]:
+    """Pair ‘…’ and '…' only where a real opening mark starts them (never at an apostrophe)."""
+    covered = bytearray(len(text))
+    for span in doubles:
+        covered[span.open : span.end] = b"\x01" * (span.end - span.open)
+    spans: list[MarkedSpan] = []
+    i = 0
+    while i < len(text):
+        close = None if covered[i] or not _opens_single(text, i) else _single_closer(text, i)
+        if close is None:
+            i += 1
+            continue
+        spans.append(_marked(text, i, close, close + 1, []))
+        i = close + 1
+    return spans
+
+
+def _opens_single(text: str, i: int) -> bool:
+    if text[i] not in SINGLE_OPENERS:
+        return False
+    before = text[i - 1] if i else " "
+    word = re.match(r"[^\W\d_]+", text[i + 1 :])
+    if word is None or word.group(0).lower() in ELISIONS:
+        return False
+    if text[i] == "'":
+        return before.isspace() or before in OPENING_CONTEXT
+    return not before.isalnum()
+
+
+def _single_closer(text: str, opener: int) -> int | None:
+    """The first ’ or ' closing the quote in its paragraph (not "it’s", "delegations’ leaders")."""
+    paragraph_end = text.find("\n", opener)
+    paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+    for j in range(opener + 2, paragraph_end):
+        if text[j] not in SINGLE_CLOSERS:
+            continue
+        before = text[j - 1]
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if before.isspace() or after.isalnum():
+            continue
+        plural_possessive = before in "sS" and after == " " and text[j + 2 : j + 3].isalpha()
+        if not plural_possessive:
+            return j
+    return None
+
+
+def _marked(text: str, open_at: int, close_at: int, end: int, reopen: list[int]) -> MarkedSpan:
+    start, stop = open_at + 1, close_at
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return MarkedSpan(open=open_at, end=end, start=start, stop=stop, reopenings=tuple(reopen))
+
+
+# --- the document as the extractor sees it ----------------------------------------------------
+
+
+class _Context:
+    """One document with what every rule needs: sentences, quote spans, cue words, mentions."""
+
+    def __init__(self, document: Document, lexicon: CueLexicon) -> None:
+        self.document = document
+        self.doc: Doc = document.doc
+        self.text: str = self.doc.text
+        self.lexicon = lexicon
+        self.mentions: list[ActorMention] = list(document.mentions or [])
+        self.sentences: list[Span] = list(self.doc.sents)
+        self.sentence_of = [0] * len(self.doc)
+        for number, sentence in enumerate(self.sentences):
+            for token in sentence:
+                self.sentence_of[token.i] = number
+        self.marked = find_marked_spans(self.text)
+        self.quoted = [False] * len(self.doc)  # token lies between (or is one of) quote marks
+        for span in self.marked:
+            for token in self.tokens(span.open, span.end):
+                self.quoted[token.i] = True
+        self.person_names = {
+            token.text for ent in self.doc.ents if ent.label_ == "PERSON" for token in ent
+        }
+
+    def tokens(self, start: int, stop: int) -> list[Token]:
+        """Non-space tokens overlapping the character range [start, stop)."""
+        span = self.doc.char_span(start, stop, alignment_mode="expand")
+        return [token for token in span if not token.is_space] if span is not None else []
+
+    def sentences_over(self, start: int, stop: int) -> list[int]:
+        tokens = self.tokens(start, stop)
+        if not tokens:
+            return []
+        return list(range(self.sentence_of[tokens[0].i], self.sentence_of[tokens[-1].i] + 1))
+
+    def is_cue_verb(self, token: Token) -> bool:
+        return (
+            token.pos_ == "VERB"
+            and not self.quoted[token.i]
+            and token.lemma_.lower() in self.lexicon.verbs
+        )
+
+    def is_cue_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns
+
+    def enclosing_mark(self, offset: int) -> MarkedSpan | None:
+        return next((m for m in self.marked if m.open <= offset < m.end), None)
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """A cue and the token naming who spoke, with how the link was made."""
+
+    cue: str  # stored in Quote.cue: a verb lemma, a noun lemma or a phrase ("according to")
+    cue_token: Token  # the verb or noun, or the first word of the phrase
+    cue_word: str  # as written, for ``why``
+    speaker: Token
+    route: str
+    confidence: float
+
+
+def _child(token: Token, deps: frozenset[str] | set[str], ctx: _Context) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps and not ctx.quoted[c.i]), None)
+
+
+def _subject_of_verb(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
+    """Who does the verb: its nsubj, else the subject up a conj/xcomp/advcl/by-ing chain."""
+    chain: list[str] = []
+    current = verb
+    for _ in range(8):
+        found = _own_subject(ctx, current)
+        if found is not None:
+            via = f" via {', '.join(chain)}" if chain else ""
+            return found[0], found[1] + via
+        if current.dep_ in SUBJECT_CHAIN and current.head.i != current.i:
+            chain.append(f"{current.dep_} '{current.head.text}'")
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _own_subject(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
+    """The subject attached to this very verb (or the noun it modifies), and the rule used."""
+    subject = _child(verb, {"nsubj"}, ctx)
+    if subject is not None:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head, "nsubj of relative clause"
+        source = _source_of_noun(ctx, subject) if ctx.is_cue_noun(subject) else None
+        if source is not None:
+            return source, f"source of nsubj '{subject.text}'"
+        return subject, "nsubj"
+    agent = _child(verb, {"agent"}, ctx)
+    by_whom = _child(agent, {"pobj"}, ctx) if agent is not None else None
+    if by_whom is not None:
+        return by_whom, "agent"
+    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head, f"head of {verb.dep_}"
+    return None
+
+
+def _source_of_noun(ctx: _Context, noun: Token) -> Token | None:
+    """Whose statement: "the ministry’s statement", "a statement from/by the ministry"."""
+    owner = _child(noun, {"poss"}, ctx)
+    if owner is not None:
+        return owner
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in SOURCE_PREPOSITIONS:
+            source = _child(prep, {"pobj"}, ctx)
+            if source is not None:
+                return source
+    return None
+
+
+def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token] | None:
+    """ "according to X" starting at ``token``: the phrase and the speaker X."""
+    for phrase in ctx.lexicon.attribution_phrases:
+        end = token.i + len(phrase)
+        words = ctx.doc[token.i : end]
+        if end > len(ctx.doc) or tuple(t.lower_ for t in words) != phrase:
+            continue
+        said_by = _child(words[-1], {"pobj"}, ctx)
+        if said_by is None:
+            continue
+        if ctx.is_cue_noun(said_by):
+            said_by = _source_of_noun(ctx, said_by) or said_by
+        return words, said_by
+    return None
+
+
+def _speaker_phrase(head: Token, cue: Token | None = None) -> Span:
+    """The words naming a speaker: the head's phrase up to the first comma (or the cue)."""
+    doc = head.doc
+    left, right = head.left_edge.i, head.i
+    for child in head.rights:
+        if cue is not None and child.left_edge.i <= cue.i <= child.right_edge.i:
+            break
+        right = child.right_edge.i
+    conjuncts = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
+    right = next(
+        (
+            t.i - 1
+            for t in doc[head.i + 1 : right + 1]
+            if t.text in PHRASE_STOPS and not (t.text == "," and t.i + 1 in conjuncts)
+        ),
+        right,
+    )
+    opened = [t.i for t in doc[left : right + 1] if t.text in DOUBLE_OPENERS]
+    closed = [t.i for t in doc[left : right + 1] if t.text in DOUBLE_CLOSERS]
+    if len(opened) > len(closed):
+        right = opened[-1] - 1  # never end inside quote marks: 'known as “the fortress'
+    while left < right and (doc[left].is_space or _is_plain_punct(doc[left])):
+        left += 1
+    while right > left and (
+        doc[right].is_space or _is_plain_punct(doc[right]) or doc[right].dep_ == "case"
+    ):
+        right -= 1  # also the "’s" of "the ministry’s statement"
+    return doc[left : right + 1]
+
+
+def _is_plain_punct(token: Token) -> bool:
+    return token.is_punct and token.text not in QUOTE_MARKS
+
+
+def _mention_covering(
+    mentions: list[ActorMention], start_char: int, end_char: int
+) -> ActorMention | None:
+    """The resolver's mention overlapping [start_char, end_char), the longest if several.
+
+    None when the longest span names several actors at once ("both delegations"): one quote
+    has one speaker, so the words are kept instead.
+    """
+    overlapping = [m for m in mentions if m.start < end_char and m.end > start_char]
+    if not overlapping:
+        return None
+    best = max(overlapping, key=lambda m: (m.end - m.start, -m.start))
+    same_span = {m.actor.id for m in overlapping if (m.start, m.end) == (best.start, best.end)}
+    return best if len(same_span) == 1 else None
+
+
+def _mention_of_token(ctx: _Context, token: Token) -> ActorMention | None:
+    return _mention_covering(ctx.mentions, token.idx, token.idx + len(token))
+
+
+def _mention_of_phrase(ctx: _Context, head: Token, phrase: Span) -> ActorMention | None:
+    """The mention naming the speaker phrase: of its head word, of an appositive ("spokesman
+    Esmaeil Baghaei", "its commander, Mohamed Hamdan Dagalo,"), else the longest one before the
+    head ("EU diplomats"). Words after the head are left out: in "a teacher in Kyiv", "Kyiv"
+    did not speak.
+    """
+    for token in [head, *(c for c in head.rights if c.dep_ == "appos")]:
+        mention = _mention_of_token(ctx, token)
+        if mention is not None:
+            return mention
+    head_end = head.idx + len(head)
+    before_head = [m for m in ctx.mentions if m.start >= phrase.start_char and m.end <= head_end]
+    return _mention_covering(before_head, phrase.start_char, head_end)
+
+
+def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
+    """A person mentioned elsewhere by this name (the model may tag "Zelenskyy" a noun here)."""
+    if not token.text[:1].isupper():
+        return None
+    named = [
+        m
+        for m in ctx.mentions
+        if m.actor.kind == "person"
+        and (m.text == token.text or m.actor.name.split()[-1] == token.text)
+    ]
+    return min(named, key=lambda m: abs(m.start - token.idx), default=None)
+
+
+def _actor_ref(mention: ActorMention) -> ActorRef:
+    actor = mention.actor
+    return ActorRef(
+        actor_id=actor.id,
+        name=actor.name,
+        text=mention.text,
+        country=actor.country,
+        sector=actor.sector,
+        role=actor.role,
+    )
+
+
+def _is_person_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS
+
+
+def _is_person_like(ctx: _Context, token: Token) -> bool:
+    if token.ent_type_ == "PERSON" or token.lemma_.lower() in ctx.lexicon.person_nouns:
+        return True
+    if token.pos_ == "PROPN" and (token.text in ctx.person_names or not token.ent_type_):
+        return True
+    mention = _mention_of_token(ctx, token)
+    return mention is not None and mention.actor.kind == "person"
+
+
+def _antecedent(ctx: _Context, pronoun: Token, max_sentences: int = 3) -> Token | None:
+    """The nearest earlier person-like subject a pronoun points back to (no resolver mention)."""
+    first_sentence = max(0, ctx.sentence_of[pronoun.i] - max_sentences)
+    for i in range(pronoun.i - 1, ctx.sentences[first_sentence].start - 1, -1):
+        token = ctx.doc[i]
+        if ctx.quoted[i] or token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if _is_person_pronoun(token):
+            return _antecedent(ctx, token, max_sentences)
+        if _is_person_like(ctx, token):
+            return token
+    return None
+
+
+def _named_before(ctx: _Context, mention: ActorMention, pronoun: Token) -> ActorMention | None:
+    """The last mention of the same actor by name (not by pronoun) before the pronoun."""
+    earlier = [
+        m
+        for m in ctx.mentions
+        if m.actor.id == mention.actor.id and m.why != "pronoun" and m.end <= pronoun.idx
+    ]
+    return max(earlier, key=lambda m: m.start, default=None)
+
+
+def _words_of(ctx: _Context, mention: ActorMention) -> str:
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return _speaker_phrase(span.root).text if span is not None else mention.text
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """Who spoke: the actor (when a mention names one), the words, and how they were linked."""
+
+    ref: ActorRef | None
+    text: str
+    note: str = ""  # for ``why``
+    certainty: float = 1.0  # lowered when the link is a guess of ours, not the resolver's
+
+
+def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _Speaker:
+    """The actor behind the speaker's words: a resolver mention, else the words alone."""
+    if _is_person_pronoun(head):
+        return _resolve_pronoun(ctx, head, _mention_of_token(ctx, head))
+    phrase = _speaker_phrase(head, cue)
+    words = phrase.text
+    mention = _mention_of_phrase(ctx, head, phrase)
+    if mention is not None:
+        return _Speaker(_actor_ref(mention), words)
+    named = _mention_named_like(ctx, head)
+    if named is not None:
+        return _Speaker(_actor_ref(named), words, "name seen elsewhere", 0.9)
+    return _Speaker(None, words, "no actor mention")
+
+
+def _resolve_pronoun(ctx: _Context, pronoun: Token, mention: ActorMention | None) -> _Speaker:
+    """A "he said" speaker: the resolver's pronoun mention, unless a nearer person subject
+    names someone else (the resolver can skip a name it did not take for a subject)."""
+    antecedent = _antecedent(ctx, pronoun)
+    ours = _resolve_speaker(ctx, antecedent) if antecedent is not None else None
+    if mention is not None:
+        named = _named_before(ctx, mention, pronoun)
+        nearer = (
+            antecedent is not None
+            and ours is not None
+            and ours.ref is not None
+            and ours.ref.actor_id != mention.actor.id
+            and (named is None or antecedent.idx > named.start)
+        )
+        if not nearer:
+            words = _words_of(ctx, named) if named is not None else pronoun.text
+            return _Speaker(_actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
+    if ours is None:
+        return _Speaker(None, pronoun.text, f"pronoun '{pronoun.text}' unresolved", 0.6)
+    note = f"pronoun '{pronoun.text}' -> '{ours.text}'"
+    if mention is not None:
+        note += f" (nearer than the resolver's '{mention.actor.name}')"
+    return _Speaker(ours.ref, ours.text, note, 0.8 * ours.certainty)
+
+
+# --- direct quotes ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A quote before numbering: what was said, by whom, and where."""
+
+    kind: str
+    text: str
+    start: int
+    stop: int
+    cue: str | None
+    sentences: tuple[int, int]  # first and last sentence of the evidence
+    why: str
+    confidence: float
+    speaker: ActorRef | None = None
+    speaker_text: str | None = None
+
+
+def _is_name(ctx: _Context, span: MarkedSpan) -> bool:
+    """A name in quote marks: 'the call sign “Corsair”', 'known as “the Butcher”'."""
+    before = " ".join(ctx.text[max(0, span.open - 40) : span.open].lower().split())
+    return any(re.search(rf"(?<![\w-]){re.escape(m)}$", before) for m in ctx.lexicon.name_markers)
+
+
+def _reads_as_sentence(ctx: _Context, span: MarkedSpan, sentence: int) -> bool:
+    """Capitalised and opening its sentence (or after "X said:" / "X said,")."""
+    if not ctx.text[span.start].isupper():
+        return False
+    lead = ctx.text[ctx.sentences[sentence].start_char : span.open].strip()
+    return lead == "" or lead.endswith((":", ","))
+
+
+def _stands_alone(ctx: _Context, span: MarkedSpan, sentences: list[int]) -> bool:
+    """No words outside the quote marks in the sentences it covers."""
+    first, last = ctx.sentences[sentences[0]], ctx.sentences[sentences[-1]]
+    outside = ctx.text[first.start_char : span.open] + ctx.text[span.end : last.end_char]
+    return not any(char.isalnum() for char in outside)
+
+
+def _quote_roots(ctx: _Context, span: MarkedSpan) -> list[Token]:
+    """Quoted words whose syntactic head lies outside the quote."""
+    return [
+        token
+        for token in ctx.tokens(span.start, span.stop)
+        if not token.is_punct and not (span.start <= token.head.idx < span.stop)
+    ]
+
+
+def _covers(head: Token, cue: Token, span: MarkedSpan) -> bool:
+    """The quote lies inside the speaker's own words: "a soldier using the call sign “X”"."""
+    phrase = _speaker_phrase(head, cue)
+    return phrase.start_char <= span.start and span.stop <= phrase.end_char
+
+
+def _attribute_by_parse(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
+    """The cue verb (or statement noun) governing the quote, and its subject."""
+    for root in _quote_roots(ctx, span):
+        for ancestor in root.ancestors:
+            if ctx.quoted[ancestor.i]:
+                continue
+            cue, found = ancestor, None
+            if ctx.is_cue_verb(ancestor):
+                cue = _outer_reporter(ctx, ancestor)
+                found = _subject_of_verb(ctx, cue)
+            elif ctx.is_cue_noun(ancestor):
+                source = _source_of_noun(ctx, ancestor)
+                found = (source, f"source of '{ancestor.text}'") if source is not None else None
+            if found is None or _covers(found[0], cue, span):
+                continue
+            speaker, route = found
+            return _Attribution(
+                cue=cue.lemma_.lower(),
+                cue_token=cue,
+                cue_word=cue.text,
+                speaker=speaker,
+                route=route,
+                confidence=1.0 if route == "nsubj" else 0.9,
+            )
+    return None
+
+
+def _outer_reporter(ctx: _Context, cue: Token) -> Token:
+    """The outermost cue verb reporting this one: in "He said Iran would warn of “…”" it is
+    "said" (the quoted words reached the writer through He), not "warn"."""
+    reporter, crossed, token = cue, False, cue
+    while token.head.i != token.i:
+        crossed = crossed or token.dep_ == "ccomp"
+        token = token.head
+        if crossed and ctx.is_cue_verb(token) and _subject_of_verb(ctx, token) is not None:
+            reporter, crossed = token, False
+    return reporter
+
+
+def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
+    """Every cue verb with a subject, and every "according to X", in one sentence."""
+    found: list[_Attribution] = []
+    for token in ctx.sentences[number]:
+        if ctx.quoted[token.i]:
+            continue
+        if ctx.is_cue_verb(token):
+            subject = _subject_of_verb(ctx, token)
+            if subject is not None:
+                found.append(
+                    _Attribution(
+                        token.lemma_.lower(), token, token.text, subject[0], subject[1], 0.75
+                    )
+                )
+        phrase = _attribution_phrase_at(ctx, token)
+        if phrase is not None:
+            words, speaker = phrase
+            cue = " ".join(t.lower_ for t in words)
+            found.append(_Attribution(cue, token, words.text, speaker, "pobj", 0.9))
+    return found
+
+
+def _attribute_in_sentences(
+    ctx: _Context, span: MarkedSpan, sentences: list[int]
+) -> _Attribution | None:
+    """The cue nearest the quote in its own sentences, when the parse does not link them."""
+    candidates = [
+        a
+        for n in sentences
+        for a in _cues_in_sentence(ctx, n)
+        if not _covers(a.speaker, a.cue_token, span)
+    ]
+
+    def distance(attribution: _Attribution) -> int:
+        offset = attribution.cue_token.idx
+        return min(abs(offset - span.open), abs(offset - span.end))
+
+    return min(candidates, key=distance, default=None)
+
+
+def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None:
+    """A lead-in such as "Trump told reporters:" in the sentence before a stand-alone quote."""
+    number = first_sentence - 1
+    if number < 0:
+        return None
+    sentence = ctx.sentences[number]
+    if any(ctx.quoted[t.i] for t in sentence):
+        return None
+    ends_with_colon = sentence.text.rstrip().endswith(":")
+    for attribution in reversed(_cues_in_sentence(ctx, number)):
+        if ends_with_colon or _child(attribution.cue_token, {"ccomp"}, ctx) is None:
+            route = f"{attribution.route} in the sentence before"
+            return replace(attribution, route=route, confidence=0.8)
+    return None
+
+
+def _quote_text(ctx: _Context, span: MarkedSpan, full: bool) -> tuple[str, int, int]:
+    """The quoted words and their span, without the reporting sentence's punctuation."""
+    start, stop = span.start, span.stop
+    trailing = ",;:" if full else ",;:."
+    while stop > start and (ctx.text[stop - 1] in trailing or ctx.text[stop - 1].isspace()):
+        stop -= 1
+    reopenings = {i - start for i in span.reopenings}
+    words = "".join(c for i, c in enumerate(ctx.text[start:stop]) if i not in reopenings)
+    return words, start, stop
+
+
+def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _Draft | None:
+    """One direct quote from a marked span; None for a name or an unattributed fragment."""
+    if span.start >= span.stop or _is_name(ctx, span):
+        return None
+    sentences = ctx.sentences_over(span.open, span.end)
+    if not sentences:
+        return None
+    full = _reads_as_sentence(ctx, span, sentences[0])
+    alone = full and _stands_alone(ctx, span, sentences)
+    text, start, stop = _quote_text(ctx, span, full)
+    if not any(char.isalnum() for char in text):
+        return None
+    draft = _Draft(
+        kind="direct",
+        text=text,
+        start=start,
+        stop=stop,
+        cue=None,
+        sentences=(sentences[0], sentences[-1]),
+        why="direct: quote marks, full sentence, no speaker found",
+        confidence=0.3,
+    )
+    attribution = (
+        _attribute_by_parse(ctx, span)
+        or _attribute_in_sentences(ctx, span, sentences)
+        or (_attribute_before(ctx, sentences[0]) if alone else None)
+    )
+    if attribution is not None:
+        return _attributed(ctx, draft, attribution)
+    if alone and previous is not None and _continues(previous, sentences[0]):
+        return replace(
+            draft,
+            cue=previous.cue,
+            why="direct: quote marks, continues the quote before",
+            confidence=0.7,
+            speaker=previous.speaker,
+            speaker_text=previous.speaker_text,
+        )
+    return draft if full else None  # words in marks nobody is said to have said: scare quotes
+
+
+def _attributed(ctx: _Context, draft: _Draft, attribution: _Attribution) -> _Draft:
+    """The draft with its cue and speaker; the evidence reaches the cue's sentence."""
+    speaker = _resolve_speaker(ctx, attribution.speaker, attribution.cue_token)
+    cue_sentence = ctx.sentence_of[attribution.cue_token.i]
+    first, last = draft.sentences
+    notes = f", {speaker.note}" if speaker.note else ""
+    return replace(
+        draft,
+        cue=attribution.cue,
+        sentences=(min(first, cue_sentence), max(last, cue_sentence)),
+        why=f"direct: quote marks + cue '{attribution.cue_word}' + {attribution.route}{notes}",
+        confidence=attribution.confidence * speaker.certainty,
+        speaker=speaker.ref,
+        speaker_text=speaker.text,
+    )
+
+
+def _continues(previous: _Draft, first_sentence: int) -> bool:
+    """A stand-alone quote right after another direct quote carries on that speaker's words."""
+    return (
+        previous.kind == "direct"
+        and previous.speaker_text is not None
+        and previous.sentences[1] == first_sentence - 1
+    )
+
+
+def _direct_quotes(ctx: _Context) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for span in ctx.marked:
+        draft = _direct_quote(ctx, span, drafts[-1] if drafts else None)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+# --- indirect quotes --------------------------------------------------------------------------
+
+
+def _clause_bounds(ctx: _Context, verb: Token, clause: Token) -> tuple[int, int] | None:
+    """Token range of a reported clause: its subtree without "that" and final punctuation.
+
+    None for a clause with no subject ("the election that the opposition says was rigged"):
+    its words alone do not say what was claimed.
+    """
+    first, last = clause.left_edge.i, clause.right_edge.i
+    if not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        obj = _child(verb, {"dobj"}, ctx)
+        if obj is None or obj.i > clause.i:
+            return None
+        first = min(first, obj.left_edge.i)  # "indicated a breakthrough might be possible"
+    return _trimmed(ctx, first, last, drop_mark=True)
+
+
+def _trimmed(
+    ctx: _Context, first: int, last: int, drop_mark: bool = False
+) -> tuple[int, int] | None:
+    """A token range without spaces and punctuation at its ends (nor a leading "that")."""
+    doc = ctx.doc
+    while first <= last and (
+        _is_edge_junk(doc[first]) or (drop_mark and doc[first].dep_ == "mark")
+    ):
+        first += 1
+    while last >= first and _is_edge_junk(doc[last]) and not _closes_bracket(doc, first, last):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _is_edge_junk(token: Token) -> bool:
+    return token.is_space or token.is_punct
+
+
+def _closes_bracket(doc: Doc, first: int, last: int) -> bool:
+    """A ")" that closes a "(" opened inside the range: "(IRGC)" keeps its bracket."""
+    inside = [t.text for t in doc[first:last]]
+    return doc[last].text == ")" and inside.count("(") > inside.count(")")
+
+
+def _quote_between(ctx: _Context, start: int, stop: int) -> bool:
+    """A direct quote lies wholly within [start, stop)."""
+    return any(start <= m.open and m.end <= stop for m in ctx.marked)
+
+
+def _span_outside_quotes(ctx: _Context, start: int, stop: int) -> tuple[int, int] | None:
+    """Stretch a clause to close a quote it opens; None when it lies inside a direct quote."""
+    inside_start = ctx.enclosing_mark(start)
+    if inside_start is not None and inside_start.open < start:
+        return None
+    ending = ctx.enclosing_mark(stop - 1)
+    if ending is not None and ending.open >= start:
+        stop = max(stop, ending.end)
+    return start, stop
+
+
+def _clean_clause(text: str) -> str:
+    return re.sub(r"[,.;:]+([”\"’']+)$", r"\1", text)
+
+
+def _clause_span(ctx: _Context, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """Character span of a token range, or None when it lies inside a direct quote."""
+    first, last = bounds
+    start, stop = ctx.doc[first].idx, ctx.doc[last].idx + len(ctx.doc[last])
+    return _span_outside_quotes(ctx, start, stop)
+
+
+def _indirect_draft(
+    ctx: _Context, span: tuple[int, int], cue: str, number: int, speaker: Token, why: str
+) -> _Draft:
+    start, stop = span
+    found = _resolve_speaker(ctx, speaker)
+    notes = f", {found.note}" if found.note else ""
+    return _Draft(
+        kind="indirect",
+        text=_clean_clause(ctx.text[start:stop]),
+        start=start,
+        stop=stop,
+        cue=cue,
+        sentences=(number, number),
+        why=why + notes,
+        confidence=(0.9 if why.endswith("+ nsubj") else 0.8) * found.certainty,
+        speaker=found.ref,
+        speaker_text=found.text,
+    )
+
+
+def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
+    """ "X said (that) CLAUSE": one indirect quote per reported clause."""
+    found = _subject_of_verb(ctx, verb)
+    if found is None:
+        return []
+    subject, route = found
+    number = ctx.sentence_of[verb.i]
+    drafts = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or ctx.quoted[clause.i]:
+            continue
+        bounds = _clause_bounds(ctx, verb, clause)
+        span = _clause_span(ctx, bounds) if bounds is not None else None
+        if span is None:
+            continue
+        gap = (span[1], verb.idx) if span[1] <= verb.idx else (verb.idx + len(verb), span[0])
+        if not _quote_between(ctx, *gap):  # a quote between verb and clause: a parse slip
+            why = f"indirect: cue '{verb.text}' + ccomp + {route}"
+            drafts.append(_indirect_draft(ctx, span, verb.lemma_.lower(), number, subject, why))
+    return drafts
+
+
+def _according_to_claim(ctx: _Context, token: Token) -> list[_Draft]:
+    """ "CLAIM, according to X": the claim is the longest stretch of the sentence around it."""
+    phrase = _attribution_phrase_at(ctx, token)
+    if phrase is None:
+        return []
+    words, said_by = phrase
+    number = ctx.sentence_of[token.i]
+    sentence = ctx.sentences[number]
+    left, right = token.left_edge.i, max(token.right_edge.i, said_by.right_edge.i)
+    runs = [_trimmed(ctx, sentence.start, left - 1), _trimmed(ctx, right + 1, sentence.end - 1)]
+    runs = [run for run in runs if run is not None]
+    if not runs:
+        return []
+    claim = max(runs, key=lambda run: ctx.doc[run[1]].idx - ctx.doc[run[0]].idx)
+    span = _clause_span(ctx, claim)
+    if span is None:
+        return []
+    cue = " ".join(t.lower_ for t in words)
+    why = f"indirect: '{cue}' + the rest of the sentence"
+    return [_indirect_draft(ctx, span, cue, number, said_by, why)]
+
+
+def _indirect_quotes(ctx: _Context) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for token in ctx.doc:
+        if ctx.quoted[token.i]:
+            continue
+        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.lexicon.indirect_verbs:
+            drafts.extend(_reported_clauses(ctx, token))
+        drafts.extend(_according_to_claim(ctx, token))
+    return drafts
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def _to_quote(ctx: _Context, draft: _Draft, number: int) -> Quote:
+    first, last = draft.sentences
+    sentence_start = ctx.sentences[first].start_char
+    sentence = ctx.text[sentence_start : ctx.sentences[last].end_char].rstrip()
+    article_id = ctx.document.article.id
+    return Quote(
+        id=f"{article_id}-q{number}",
+        article_id=article_id,
+        text=draft.text,
+        kind=draft.kind,
+        cue=draft.cue,
+        evidence=Evidence(
+            sentence_index=first,
+            start=draft.start,
+            end=draft.stop,
+            sentence=sentence,
+            why=draft.why,
+            confidence=round(draft.confidence, 2),
+            sentence_start=sentence_start,
+        ),
+        speaker=draft.speaker,
+        speaker_text=draft.speaker_text,
+    )
+
+
+def extract_quotes(document: Document) -> list[Quote]:
+    """Direct and indirect quotes of one parsed document, numbered in text order."""
+    ctx = _Context(document, load_cue_lexicon())
+    drafts = _direct_quotes(ctx) + _indirect_quotes(ctx)
+    drafts.sort(key=lambda d: (d.start, d.kind != "direct", d.stop))
+    return [_to_quote(ctx, draft, n) for n, draft in enumerate(drafts, start=1)]

@@ -1,0 +1,526 @@
+"""Quote extraction: golden checks on the Istanbul article, plus small realistic cases."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from accord.errors import DataFileError
+from accord.extract.quotes import (
+    cue_lexicon_from_data,
+    extract_quotes,
+    find_marked_spans,
+    load_cue_lexicon,
+)
+from accord.models import Actor, ActorMention, Article, Quote
+from accord.nlp import Document, parse
+from accord.resolve import actors as resolver
+
+ISTANBUL = Path(__file__).parent / "corpus" / "istanbul-talks.txt"
+
+# Every quote of the hand reading (istanbul-talks.expected.md, "Quotes"), and the reported
+# speech the brief requires: (speaker, text, kind, cue). A speaker is a canonical actor name,
+# a country ("UKR") or a country and sector ("UKR:MIL"), as in tests/corpus/README.md.
+EXPECTED_ISTANBUL = [
+    ("Volodymyr Zelenskyy", "tough sanctions", "direct", "urge"),
+    (
+        "Volodymyr Zelenskyy",
+        "a full and unconditional ceasefire and an end to killings",
+        "direct",
+        "urge",
+    ),
+    (
+        "Volodymyr Zelenskyy",
+        "Pressure on Russia must be maintained until it is ready to end the war",
+        "direct",
+        "post",
+    ),
+    ("UKR", "unacceptable", "direct", "tell"),
+    ("Donald Trump", "as soon as we can set it up", "direct", "state"),
+    ("Donald Trump", "I think it’s time for us to just do it", "direct", "tell"),
+    ("Hakan Fidan", "as soon as possible", "direct", "emphasise"),
+    ("Hakan Fidan", "confidence-building measure", "direct", "describe"),
+    ("Dmitry Peskov", "certainly needed", "direct", "state"),
+    (
+        "UKR:MIL",
+        "I don’t think they will agree on anything concrete, because summer is the best time"
+        " for war",
+        "direct",
+        "say",
+    ),
+    ("Marco Rubio", "not high", "direct", "say"),
+    (
+        "Volodymyr Zelenskyy",
+        "he had briefed U.S. President Donald Trump and the leaders of France, Germany, the"
+        " United Kingdom, and Poland on the outcome",
+        "indirect",
+        "state",
+    ),
+    (
+        "Rustem Umerov",
+        "the two sides also discussed a ceasefire and the possibility of a future meeting"
+        " between their respective heads of state",
+        "indirect",
+        "say",
+    ),
+    (
+        "Vladimir Medinsky",
+        "Ukraine had proposed a presidential-level meeting, which Russia is considering",
+        "indirect",
+        "confirm",
+    ),
+    (
+        "Vladimir Medinsky",
+        "both sides would exchange detailed ceasefire proposals in due course",
+        "indirect",
+        "add",
+    ),
+    ("Hakan Fidan", "both sides had agreed in principle to reconvene", "indirect", "confirm"),
+    ("Dmitry Peskov", "organising them would require time", "indirect", "note"),
+    (
+        "Marco Rubio",
+        "a breakthrough might be possible only through a direct Trump–Putin meeting",
+        "indirect",
+        "indicate",
+    ),
+]
+SPEAKER_TEXTS = {
+    "unacceptable": "a senior Ukrainian official",
+    "I don’t think they will agree": "a Ukrainian soldier using the call sign “Corsair”",
+}
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.replace("“", '"').replace("”", '"').casefold().split())
+
+
+def _speaker_matches(spec: str, quote: Quote) -> bool:
+    ref = quote.speaker
+    if ref is None:
+        return False
+    if ":" in spec:
+        country, sector = spec.split(":", 1)
+        return (ref.country, ref.sector) == (country, sector)
+    if len(spec) == 3 and spec.isupper():
+        return ref.country == spec
+    return _fold(ref.name) == _fold(spec)
+
+
+def _describe(quote: Quote) -> str:
+    who = quote.speaker.name if quote.speaker else "-"
+    return (
+        f"  {quote.id} [{quote.kind}, cue={quote.cue}] {who} / {quote.speaker_text!r}: "
+        f"{quote.text!r}\n      why: {quote.evidence.why}"
+    )
+
+
+def _golden_misses(quotes: list[Quote], expected: list[tuple[str, str, str, str]]) -> list[str]:
+    """One readable line per expected quote that is missing or wrong."""
+    misses = []
+    for speaker, text, kind, cue in expected:
+        same_text = [q for q in quotes if _fold(q.text) == _fold(text)]
+        if not same_text:
+            misses.append(f"MISSING  {speaker}: {text!r} ({kind}, cue {cue})")
+            continue
+        quote = next((q for q in same_text if q.kind == kind), same_text[0])
+        problems = []
+        if quote.kind != kind:
+            problems.append(f"kind {quote.kind!r}, want {kind!r}")
+        if quote.cue != cue:
+            problems.append(f"cue {quote.cue!r}, want {cue!r}")
+        if not _speaker_matches(speaker, quote):
+            got = quote.speaker and (quote.speaker.name, quote.speaker.country)
+            problems.append(f"speaker {got} / {quote.speaker_text!r}, want {speaker!r}")
+        if problems:
+            misses.append(f"WRONG    {text!r}: " + "; ".join(problems))
+    return misses
+
+
+def _assert_golden(quotes: list[Quote], expected: list[tuple[str, str, str, str]]) -> None:
+    misses = _golden_misses(quotes, expected)
+    extracted = "\n".join(_describe(q) for q in quotes)
+    assert not misses, "\n".join(misses) + f"\n\nextracted:\n{extracted}"
+
+
+def _article(text: str, article_id: str = "test") -> Article:
+    return Article(id=article_id, text=text, content_hash=article_id)
+
+
+def _quotes_of(text: str) -> list[Quote]:
+    """Quotes of a small text parsed for real, with no actor mentions."""
+    return extract_quotes(parse(_article(text)))
+
+
+def _only(quotes: list[Quote], kind: str = "direct") -> Quote:
+    found = [q for q in quotes if q.kind == kind]
+    assert len(found) == 1, "\n".join(_describe(q) for q in quotes)
+    return found[0]
+
+
+# --- the Istanbul article -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def istanbul_parsed() -> Document:
+    text = ISTANBUL.read_text(encoding="utf-8")
+    return parse(_article(text, "istanbul-talks"))
+
+
+@pytest.fixture(scope="module")
+def istanbul_resolved(istanbul_parsed: Document) -> list[Quote]:
+    """The article through the real actor resolver, as the pipeline runs it."""
+    if not hasattr(resolver, "resolve_mentions"):
+        pytest.skip("accord.resolve.actors.resolve_mentions is not there yet")
+    document = Document(article=istanbul_parsed.article, doc=istanbul_parsed.doc)
+    resolver.resolve_mentions(document)
+    return extract_quotes(document)
+
+
+# FIXTURE: hand-made actor mentions standing in for the resolver, so that the extractor is
+# checked on its own (speaker spans, pronouns, titles) whatever the resolver does.
+ZELENSKYY = Actor("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "person", "UKR", "GOV", "President")
+TRUMP = Actor("donald-trump", "Donald Trump", "person", "USA", "GOV", "President")
+UMEROV = Actor("rustem-umerov", "Rustem Umerov", "person", "UKR", "GOV", "Defence Minister")
+MEDINSKY = Actor("vladimir-medinsky", "Vladimir Medinsky", "person", "RUS", "GOV", "aide")
+FIDAN = Actor("hakan-fidan", "Hakan Fidan", "person", "TUR", "GOV", "Foreign Minister")
+PESKOV = Actor("dmitry-peskov", "Dmitry Peskov", "person", "RUS", "GOV", "Kremlin spokesman")
+RUBIO = Actor("marco-rubio", "Marco Rubio", "person", "USA", "GOV", "Secretary of State")
+UKRAINE = Actor("UKR", "Ukraine", "state", "UKR", "GOV")
+UKRAINIAN_OFFICIALS = Actor("UKR-GOV", "Ukrainian officials", "group", "UKR", "GOV")
+UKRAINIAN_MILITARY = Actor("UKR-MIL", "Ukrainian military", "group", "UKR", "MIL")
+ASSOCIATED_PRESS = Actor("associated-press", "Associated Press", "organisation", "USA", "MED")
+HAND_MENTIONS = [
+    # (words, the text just before them, actor, why)
+    ("Volodymyr Zelenskyy", "Ukrainian President ", ZELENSKYY, "dictionary"),
+    ("he", "stated that ", ZELENSKYY, "pronoun"),
+    ("Zelenskyy", "Tirana, Albania, ", ZELENSKYY, "surname"),
+    ("Ukraine", "leaders.\n", UKRAINE, "country"),
+    ("Rustem Umerov", "Defence Minister ", UMEROV, "dictionary"),
+    ("Vladimir Medinsky", "presidential aide ", MEDINSKY, "dictionary"),
+    ("He", "is considering. ", MEDINSKY, "pronoun"),
+    ("a senior Ukrainian official", "However, ", UKRAINIAN_OFFICIALS, "nationality"),
+    ("Associated Press", "told the ", ASSOCIATED_PRESS, "dictionary"),
+    ("Trump", "substance.\n", TRUMP, "surname"),
+    ("Trump", "do it,” ", TRUMP, "surname"),
+    ("Hakan Fidan", "Foreign Minister ", FIDAN, "dictionary"),
+    ("Fidan", "the meeting, ", FIDAN, "surname"),
+    ("Zelenskyy", "the war,” ", ZELENSKYY, "surname"),
+    ("Dmitry Peskov", "Kremlin spokesman ", PESKOV, "dictionary"),
+    ("he", "though ", PESKOV, "pronoun"),
+    ("a Ukrainian soldier", "the frontline, ", UKRAINIAN_MILITARY, "nationality"),
+    ("he", "for war,” ", UKRAINIAN_MILITARY, "pronoun"),
+    ("he", "Still, ", UKRAINIAN_MILITARY, "pronoun"),
+    ("Marco Rubio", "Secretary of State ", RUBIO, "dictionary"),
+    ("Rubio", "American side.\n", RUBIO, "surname"),
+]
+
+
+def _hand_mentions(document: Document) -> list[ActorMention]:
+    text = document.article.text
+    mentions = []
+    for words, before, actor, why in HAND_MENTIONS:
+        anchor = text.find(before + words)
+        assert anchor != -1, f"fixture text not in the article: {before + words!r}"
+        start = anchor + len(before)
+        sentence = next(
+            n for n, s in enumerate(document.doc.sents) if s.start_char <= start < s.end_char
+        )
+        mentions.append(ActorMention(actor, words, start, start + len(words), sentence, why))
+    return mentions
+
+
+@pytest.fixture(scope="module")
+def istanbul_by_hand(istanbul_parsed: Document) -> list[Quote]:
+    document = Document(article=istanbul_parsed.article, doc=istanbul_parsed.doc)
+    document.mentions = _hand_mentions(document)
+    return extract_quotes(document)
+
+
+def test_every_quote_of_the_hand_reading_with_hand_mentions(istanbul_by_hand):
+    _assert_golden(istanbul_by_hand, EXPECTED_ISTANBUL)
+
+
+def test_every_quote_of_the_hand_reading_with_the_resolver(istanbul_resolved):
+    _assert_golden(istanbul_resolved, EXPECTED_ISTANBUL)
+
+
+@pytest.mark.parametrize("fixture", ["istanbul_by_hand", "istanbul_resolved"])
+def test_speaker_words_are_kept(fixture, request):
+    quotes = request.getfixturevalue(fixture)
+    for start_of_text, words in SPEAKER_TEXTS.items():
+        quote = next(q for q in quotes if q.kind == "direct" and q.text.startswith(start_of_text))
+        assert quote.speaker_text == words, _describe(quote)
+
+
+def test_the_addressee_is_never_the_speaker(istanbul_by_hand, istanbul_resolved):
+    for quote in istanbul_by_hand + istanbul_resolved:
+        assert "Associated Press" not in (quote.speaker_text or ""), _describe(quote)
+        assert quote.speaker is None or quote.speaker.name != "Associated Press"
+
+
+def test_apostrophes_never_make_quotes(istanbul_parsed, istanbul_by_hand):
+    text = istanbul_parsed.article.text
+    for span in find_marked_spans(text):
+        assert text[span.open] == "“" and text[span.end - 1] == "”", text[span.open : span.end]
+    for quote in istanbul_by_hand:
+        assert not quote.text.startswith(("s ", "s’", " leaders")), _describe(quote)
+        assert "delegations’ leaders" not in quote.text or quote.kind == "indirect"
+
+
+def test_a_call_sign_is_a_name_not_a_quote(istanbul_by_hand):
+    assert all(q.text != "Corsair" for q in istanbul_by_hand)
+
+
+def test_records_are_numbered_in_text_order_with_true_evidence(istanbul_by_hand):
+    text = ISTANBUL.read_text(encoding="utf-8")
+    assert [q.id for q in istanbul_by_hand] == [
+        f"istanbul-talks-q{n}" for n in range(1, len(istanbul_by_hand) + 1)
+    ]
+    assert [q.evidence.start for q in istanbul_by_hand] == sorted(
+        q.evidence.start for q in istanbul_by_hand
+    )
+    for quote in istanbul_by_hand:
+        evidence = quote.evidence
+        start = evidence.sentence_start
+        assert text[start : start + len(evidence.sentence)] == evidence.sentence
+        assert start <= evidence.start < evidence.end <= start + len(evidence.sentence)
+        if quote.kind == "direct":
+            assert text[evidence.start : evidence.end] == quote.text
+        assert quote.article_id == "istanbul-talks"
+        assert quote.evidence.why.startswith(quote.kind)
+
+
+def test_no_indirect_quote_repeats_a_direct_one(istanbul_by_hand):
+    direct = [q for q in istanbul_by_hand if q.kind == "direct"]
+    for quote in istanbul_by_hand:
+        if quote.kind == "indirect":
+            assert not any(
+                d.evidence.start <= quote.evidence.start and quote.evidence.end <= d.evidence.end
+                for d in direct
+            ), _describe(quote)
+
+
+# --- small realistic cases ------------------------------------------------------------------
+
+
+def test_quote_running_over_two_paragraphs_is_one_quote():
+    quotes = _quotes_of(
+        "Foreign Minister Sergei Lavrov spoke after the talks.\n"
+        "“We will not give up what is ours. Not one metre.\n"
+        "“We are ready to talk, but not to surrender,” he said."
+    )
+    quote = _only(quotes)
+    assert quote.text == (
+        "We will not give up what is ours. Not one metre.\n"
+        "We are ready to talk, but not to surrender"
+    )
+    assert quote.cue == "say"
+    assert quote.speaker_text == "Foreign Minister Sergei Lavrov"
+    assert "pronoun 'he'" in quote.evidence.why
+
+
+def test_straight_quote_marks():
+    quotes = _quotes_of(
+        "Foreign Minister Sergei Lavrov met his Turkish counterpart on Monday. "
+        '"We are ready for talks," Lavrov told reporters.'
+    )
+    quote = _only(quotes)
+    assert (quote.text, quote.cue, quote.speaker_text) == (
+        "We are ready for talks",
+        "tell",
+        "Lavrov",
+    )
+
+
+def test_according_to_names_the_speaker():
+    quote = _only(
+        _quotes_of("“We will not back down,” according to a statement from the ministry.")
+    )
+    assert (quote.text, quote.cue, quote.speaker_text) == (
+        "We will not back down",
+        "according to",
+        "the ministry",
+    )
+
+
+def test_according_to_makes_the_rest_of_the_sentence_a_claim():
+    quote = _only(
+        _quotes_of("Two civilians were killed overnight, according to the regional governor."),
+        kind="indirect",
+    )
+    assert quote.text == "Two civilians were killed overnight"
+    assert quote.speaker_text == "the regional governor"
+
+
+def test_quote_followed_by_he_said():
+    quotes = _quotes_of(
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Friday. "
+        "“The talks were useful,” he said."
+    )
+    quote = _only(quotes)
+    assert (quote.text, quote.cue) == ("The talks were useful", "say")
+    assert quote.speaker_text == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_ministry_statement():
+    quote = _only(_quotes_of("“We will respond,” the ministry said in a statement."))
+    assert (quote.text, quote.kind, quote.cue) == ("We will respond", "direct", "say")
+    assert quote.speaker is None
+    assert quote.speaker_text == "the ministry"
+    assert quote.evidence.why == "direct: quote marks + cue 'said' + nsubj, no actor mention"
+
+
+def test_statement_noun_gives_its_owner():
+    quote = _only(_quotes_of("The ministry's statement read: “Our forces will respond.”"))
+    assert (quote.text, quote.speaker_text) == ("Our forces will respond.", "The ministry")
+
+
+def test_attribution_before_a_quote_standing_alone():
+    quote = _only(_quotes_of("Donald Trump told reporters:\n“I think it’s time to do it.”"))
+    assert (quote.text, quote.cue, quote.speaker_text) == (
+        "I think it’s time to do it.",
+        "tell",
+        "Donald Trump",
+    )
+
+
+def test_single_quote_marks_and_apostrophes():
+    quotes = _quotes_of(
+        "‘We won’t go back,’ the commander said, adding that the delegations’ leaders were"
+        " ‘unrealistic’."
+    )
+    assert [(q.kind, q.text, q.speaker_text) for q in quotes] == [
+        ("direct", "We won’t go back", "the commander"),
+        ("indirect", "the delegations’ leaders were ‘unrealistic’", "the commander"),
+        ("direct", "unrealistic", "the commander"),
+    ]
+
+
+def test_reported_clause_with_a_partial_quote_gives_both_records():
+    quotes = _quotes_of(
+        "Rubio said on Thursday that expectations for the talks were “not high,” but indicated"
+        " a breakthrough might be possible."
+    )
+    assert [(q.kind, q.text, q.speaker_text) for q in quotes] == [
+        ("indirect", "expectations for the talks were “not high”", "Rubio"),
+        ("direct", "not high", "Rubio"),
+        ("indirect", "a breakthrough might be possible", "Rubio"),
+    ]
+
+
+def test_outer_reporter_owns_the_quote():
+    quotes = _quotes_of(
+        "He said Iran would respond to the listings with “proportionate countermeasures.”"
+    )
+    assert _only(quotes).cue == "say"
+
+
+def test_scare_quotes_and_names_are_not_quotes():
+    assert _quotes_of("The so-called “special operation” entered its fourth year.") == []
+    assert _quotes_of("A unit known as “Azov” held the plant for weeks.") == []
+
+
+def test_unattributed_full_sentence_is_kept_without_a_speaker():
+    quote = _only(_quotes_of("“We will never forget.”\nThe crowd fell silent."))
+    assert quote.speaker is None and quote.cue is None
+    assert quote.evidence.confidence < 0.5
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("the delegations’ leaders said it’s over", []),
+        ("They don't know. The leaders' talks ended.", []),
+        ("He said “yes” and ‘no’.", ["yes", "no"]),
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("“One.\n“Two,” he said.", ["One.\n“Two,"]),
+        ("rock ‘n’ roll and the ’90s", []),
+        ('a 12" screen, he said "yes"', ["yes"]),
+    ],
+)
+def test_find_marked_spans(text, quoted):
+    assert [text[s.start : s.stop] for s in find_marked_spans(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“",
+        "He said ”yes“.",
+        "“Unclosed quote runs to the paragraph end\nNext paragraph, he said.",
+        "“Nested ‘inner’ quote,” she said.",
+        "«Nous resterons», a déclaré le ministre.",
+        "“A” “B” “C”",
+        "\n\n“Alone.”\n\n",
+    ],
+)
+def test_malformed_or_odd_marks_give_sound_records(text):
+    for quote in _quotes_of(text):
+        evidence = quote.evidence
+        assert 0 <= evidence.start < evidence.end <= len(text)
+        start = evidence.sentence_start
+        assert text[start : start + len(evidence.sentence)] == evidence.sentence
+        assert any(char.isalnum() for char in quote.text)
+
+
+# --- the cue lexicon ------------------------------------------------------------------------
+
+
+def test_bundled_lexicon_loads():
+    lexicon = load_cue_lexicon()
+    assert {"say", "tell", "urge", "describe", "post", "emphasise"} <= lexicon.verbs
+    assert "say" in lexicon.indirect_verbs and "urge" not in lexicon.indirect_verbs
+    assert ("according", "to") in lexicon.attribution_phrases
+    assert "call sign" in lexicon.name_markers
+
+
+def _valid_lexicon() -> dict:
+    return {
+        "verbs": {"say": {"indirect": True}},
+        "nouns": ["statement"],
+        "attribution_phrases": ["according to"],
+        "name_markers": ["call sign"],
+        "person_nouns": ["official"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("verbs"), "'verbs' must be a non-empty object"),
+        (lambda d: d["verbs"].update(warn={"indirect": "yes"}), "verbs['warn']"),
+        (lambda d: d["verbs"].update(Say={"indirect": True}), "lower-case"),
+        (lambda d: d.update(nouns=[]), "'nouns' must be a non-empty list"),
+        (lambda d: d.update(name_markers=["call sign", 3]), "name_markers entry 3"),
+    ],
+)
+def test_malformed_lexicon_is_a_clear_error(change, message):
+    data = _valid_lexicon()
+    change(data)
+    with pytest.raises(DataFileError, match=re.escape(message)):
+        cue_lexicon_from_data(data)
+
+
+def test_unreadable_lexicon_file_is_a_data_file_error(tmp_path: Path):
+    not_json = tmp_path / "quote_cues.json"
+    not_json.write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape("cannot read quote_cues.json")):
+        load_cue_lexicon(not_json)
+    a_list = tmp_path / "list.json"
+    a_list.write_text(json.dumps([1, 2]), encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape("list.json: expected a JSON object")):
+        load_cue_lexicon(a_list)
+    with pytest.raises(DataFileError, match=re.escape("cannot read missing.json")):
+        load_cue_lexicon(tmp_path / "missing.json")
