@@ -62,6 +62,9 @@ FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"
 MODES_FROM_CONTENT = {"REQUEST", "REJECT"}
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
+NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass"}
+OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"}
+DEONTIC_AUX = {"must", "should"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -89,6 +92,7 @@ class TriggerEntry:
     context: str | None = None
     objects: frozenset[str] = frozenset()  # the verb fires only with one of these objects
     if_governed_by: tuple[tuple[str, str], ...] = ()  # governing verb lemma -> replacing type
+    subject_is_target: bool = False  # "they will bear the consequences": the speaker threatens
 
     def type_under(self, verb: Token | None) -> str | None:
         """The type this noun takes under a governing verb ("prepare an offensive": MOBILIZE)."""
@@ -132,6 +136,7 @@ def _entry(row: dict, where: str) -> TriggerEntry:
         modality=modality,
         context=row.get("context"),
         objects=frozenset(word.lower() for word in row.get("objects") or ()),
+        subject_is_target=row.get("subject_role") == "target",
         if_governed_by=tuple((verb.lower(), kind) for verb, kind in governed.items()),
     )
 
@@ -188,6 +193,7 @@ class Candidate:
     predicate: Token  # the verb whose subject/objects give the actors
     complement: Token | None = None  # the content a governing verb takes
     why: list[str] = field(default_factory=list)
+    speaker_is_source: bool = False  # demands and threats voiced by the reporting speaker
 
 
 def lemma_of(token: Token) -> str:
@@ -236,12 +242,30 @@ def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return entry
 
 
+def _is_nominal_verb(token: Token) -> bool:
+    """A word tagged as a verb but used as a noun: "imposed asset freezes" parsed as "asset
+    freezes" (subject and verb) under the light verb."""
+    if token.pos_ != "VERB" or token.tag_ not in {"VBZ", "NN", "NNS"}:
+        return False
+    if token.dep_ in NOMINAL_DEPS:
+        return True
+    light_verbs = load_lexicon().light_verbs
+    return token.dep_ == "ccomp" and lemma_of(token.head) in light_verbs
+
+
+def is_nounlike(token: Token) -> bool:
+    """A noun, or a verb form the parser tagged wrongly but which stands as a noun."""
+    return token.pos_ in {"NOUN", "PROPN"} or _is_nominal_verb(token)
+
+
 def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """The lexicon entry of a noun (by lemma, then by its surface form); a modifier that names
     another kind of event switches it ("hunger strike" is a PROTEST, not an ASSAULT)."""
-    if token.pos_ not in {"NOUN", "PROPN"}:
+    if token.pos_ not in {"NOUN", "PROPN"} and not _is_nominal_verb(token):
         return None
     entry = lexicon.nouns.get(lemma_of(token)) or lexicon.nouns.get(token.lower_)
+    if entry is None and _is_nominal_verb(token):
+        entry = lexicon.verbs.get(lemma_of(token))
     if entry is None:
         return None
     for child in token.children:
@@ -292,7 +316,7 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         if head.lemma_.lower() in lexicon.reporting_verbs:
             return None
         return head
-    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+    if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
         lemma = lemma_of(head)
         entry = noun_entry(noun, lexicon)
         governed = entry is not None and any(verb == lemma for verb, _ in entry.if_governed_by)
@@ -306,6 +330,8 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     candidates: list[Candidate] = []
     consumed: set[int] = set()
     for token in sentence:
+        if _is_nominal_verb(token):
+            continue
         entry = verb_entry(token, lexicon)
         if entry is None or token.i in consumed:
             continue
@@ -335,7 +361,42 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             token=token, entry=entry, predicate=predicate, why=[f"noun '{token.lemma_}'"]
         )
         candidates.append(candidate)
-    return _merge_same_clause(candidates)
+    return _with_deontic_demands(_merge_same_clause(candidates), sentence, lexicon)
+
+
+def _in_reported_speech(token: Token, lexicon: Lexicon) -> bool:
+    node = token
+    while node.head != node and node.dep_ in {"ccomp", "conj", "xcomp", "advcl"}:
+        if node.dep_ == "ccomp" and lemma_of(node.head) in lexicon.reporting_verbs:
+            return True
+        node = node.head
+    return False
+
+
+def _with_deontic_demands(
+    candidates: list[Candidate], sentence: Span, lexicon: Lexicon
+) -> list[Candidate]:
+    """ "“Iran must stop arming Russia,” Kallas said": what a speaker says another actor must or
+    should do is a REQUEST from the speaker to that actor; the events inside it are not asserted."""
+    for token in sentence:
+        modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        has_subject = any(c.dep_ == "nsubj" for c in token.children)
+        if token.pos_ != "VERB" or not modals & DEONTIC_AUX or not has_subject:
+            continue
+        if not _in_reported_speech(token, lexicon):
+            continue
+        inside = {t.i for t in token.subtree if t.dep_ not in SUBJECT_DEPS}
+        candidates = [c for c in candidates if c.token.i not in inside]
+        demand = Candidate(
+            token=token,
+            entry=TriggerEntry(type="REQUEST"),
+            predicate=token,
+            complement=token,
+            why=[f"'{token.text}' with a deontic modal in reported speech"],
+            speaker_is_source=True,
+        )
+        candidates.append(demand)
+    return candidates
 
 
 def _merge_same_clause(candidates: list[Candidate]) -> list[Candidate]:
@@ -349,7 +410,7 @@ def _merge_same_clause(candidates: list[Candidate]) -> list[Candidate]:
         if head is None or head is candidate or head.entry.type != candidate.entry.type:
             continue
         has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
-        if token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ in SUBJECT_DEPS and is_nounlike(token):
             keep, drop = candidate, head  # the event noun absorbs its verb
         elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp"} or (
             token.dep_ == "conj" and not has_own_subject
@@ -362,9 +423,9 @@ def _merge_same_clause(candidates: list[Candidate]) -> list[Candidate]:
             keep.entry = replace(keep.entry, mode=drop.entry.mode)
     for candidate in candidates:  # "killed X and injured Y" under one absorbed head
         head = by_token.get(candidate.token.head.i)
-        if candidate.token.dep_ == "conj" and head is not None and head.token.i in dropped:
-            if head.entry.type == candidate.entry.type:
-                dropped.add(candidate.token.i)
+        absorbed = head is not None and head.token.i in dropped
+        if candidate.token.dep_ == "conj" and absorbed and head.entry.type == candidate.entry.type:
+            dropped.add(candidate.token.i)
     return [c for c in candidates if c.token.i not in dropped]
 
 
@@ -407,6 +468,10 @@ def core_mentions(head: Token, index: MentionIndex) -> list[ActorMention]:
         direct = index.at(noun)
         if direct:
             found.extend(direct)
+            continue
+        named = [m for c in noun.children if c.dep_ == "appos" for m in index.at(c)]
+        if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person
+            found.extend(named)
             continue
         modifiers = [
             m
@@ -486,7 +551,7 @@ def event_actors(candidate: Candidate, index: MentionIndex) -> tuple[list, list,
     predicate, trigger = candidate.predicate, candidate.token
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
-    is_noun_event = trigger.pos_ in {"NOUN", "PROPN"}
+    is_noun_event = is_nounlike(trigger)
     reported_noun = is_noun_event and predicate.lemma_.lower() in load_lexicon().reporting_verbs
     if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
         agent = _agent_of(predicate) if predicate.tag_ == "VBN" else None
@@ -531,7 +596,7 @@ def _event_objects(candidate: Candidate) -> list[Token]:
         for token in complement.subtree:
             if token.pos_ == "NOUN" and token is not complement:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
-    if trigger.pos_ == "NOUN" and trigger is not predicate:
+    if is_nounlike(trigger) and trigger is not predicate:
         for token in trigger.subtree:
             if token.pos_ == "NOUN" and token is not trigger:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
@@ -633,7 +698,7 @@ def modality_of(candidate: Candidate) -> tuple[str, list[str]]:
         return "future", ["future auxiliary"]
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical", ["modal auxiliary"]
-    if trigger.pos_ == "NOUN":
+    if is_nounlike(trigger):
         adjectives = {c.lower_ for c in trigger.children if c.dep_ == "amod"}
         if adjectives & HYPOTHETICAL_ADJ:
             return "hypothetical", ["hedging adjective"]
@@ -669,11 +734,11 @@ def mode_and_context(
             modifier_type, modifier_mode, heads = modifier
             if modifier_type in (None, kind) and (not heads or lemma_of(word) in heads):
                 mode = modifier_mode
-    if candidate.token.pos_ == "NOUN":
+    if is_nounlike(candidate.token):
         words.extend(
             t for t in candidate.token.subtree if t.pos_ == "NOUN" and t is not candidate.token
         )
-    for word in words[1:] if candidate.token.pos_ != "NOUN" else words:
+    for word in words[1:] if not is_nounlike(candidate.token) else words:
         complement_mode = lexicon.complement_modes.get(word.lemma_.lower())
         if complement_mode:
             if mode is None and kind in MODES_FROM_CONTENT:
@@ -746,10 +811,18 @@ def code_sentence_events(
 
 def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) -> dict | None:
     """Type, mode, actors and modality of one trigger; None when it is not a codable event."""
-    kind = candidate.entry.type or _type_of_complement(candidate, lexicon)
+    content_type = _type_of_complement(candidate, lexicon)
+    kind = candidate.entry.type or content_type
     if kind is None:
         return None
-    sources, targets, actor_why = event_actors(candidate, index)
+    if candidate.entry.modality == "proposed" and content_type in OWN_ACTION_TYPES:
+        kind = content_type  # proposing sanctions is a proposed SANCTION, not a request
+    sources, targets, actor_why = event_actors(_actor_clause(candidate), index)
+    if candidate.speaker_is_source or candidate.entry.subject_is_target:
+        speaker = reporter_mentions(candidate, index)
+        speaker_ids = {m.actor.id for m in speaker}
+        targets = [m for m in _unique([*sources, *targets]) if m.actor.id not in speaker_ids]
+        sources, actor_why = speaker, [*actor_why, "the reporting speaker is the source"]
     if kind == "CONSULT" and targets and not sources:
         reporter = reporter_mentions(candidate, index)
         if reporter:
@@ -772,9 +845,19 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     }
 
 
+def _actor_clause(candidate: Candidate) -> Candidate:
+    """ "He denied that Iran had supplied drones": the actors are those of the denied clause."""
+    complement = candidate.complement
+    if candidate.entry.type is not None or complement is None or complement.pos_ != "VERB":
+        return candidate
+    if not any(c.dep_ in SUBJECT_DEPS for c in complement.children):
+        return candidate
+    return Candidate(token=complement, entry=candidate.entry, predicate=complement)
+
+
 def _stands_alone(candidate: Candidate, kind: str) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
-    return kind in ACTORLESS_TYPES and candidate.token.pos_ in {"NOUN", "PROPN"}
+    return kind in ACTORLESS_TYPES and is_nounlike(candidate.token)
 
 
 def is_running_total(sentence: Span) -> bool:

@@ -356,6 +356,14 @@ def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
     return role or None
 
 
+def _is_subject(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("spokesman X said")."""
+    subjects = {"nsubj", "nsubjpass"}
+    if token.dep_ in subjects:
+        return True
+    return token.dep_ in {"appos", "compound"} and token.head.dep_ in subjects
+
+
 def sector_for_role(role: str | None) -> str | None:
     """Sector implied by a title ("Defence Minister" -> GOV, "commander" -> MIL)."""
     if not role:
@@ -573,13 +581,19 @@ class MentionResolver:
         )
 
     def _antecedent(self, pronoun: Token) -> ActorMention | None:
-        """The person a pronoun refers to: the nearest singular agent, subjects first."""
+        """The person a pronoun refers to: in the nearest sentence that names one, its subject
+        (or the name in apposition to its subject), else the nearest such person."""
         candidates = [m for m in self._earlier(pronoun) if self._is_singular_agent(m)]
+        if not candidates:
+            return None
+        nearest_sentence = candidates[0].sentence_index
         for mention in candidates:
+            if mention.sentence_index != nearest_sentence:
+                break
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+            if span is not None and _is_subject(span.root):
                 return mention
-        return candidates[0] if candidates else None
+        return candidates[0]
 
     def _described(self, noun: Token) -> ActorMention | None:
         """The actor a definite description ("the official") points back to."""
