@@ -17,17 +17,17 @@ demo: install
 	$(BIN)/accord --db $(DB) demo
 
 test: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/pytest -q
 
 format: install
-	$(BIN)/ruff check --fix src tests benchmarks
-	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks scripts
+	$(BIN)/ruff format src tests benchmarks scripts
 
 # Re-resolve requirements.in into requirements.lock with hashes (needs the `uv` tool).
 lock:
-	uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+	python3 scripts/lock.py
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
