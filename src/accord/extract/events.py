@@ -473,12 +473,7 @@ def core_mentions(head: Token, index: MentionIndex) -> list[ActorMention]:
         if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person
             found.extend(named)
             continue
-        modifiers = [
-            m
-            for child in noun.children
-            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i
-            for m in index.at(child)
-        ]
+        modifiers = [m for t in noun.doc[noun.left_edge.i : noun.i] for m in index.at(t)]
         if modifiers:
             found.extend(modifiers)
             continue

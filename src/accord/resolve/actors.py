@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -44,7 +44,20 @@ GROUP_NOUNS = {
     noun: sector for sector, nouns in GROUP_NOUN_SECTORS.items() for noun in nouns.split()
 }
 GROUP_NOUNS["officer"] = "MIL"
+GOVERNMENT_BODY_WORDS = {"ministry", "government", "presidency", "cabinet", "parliament", "office"}
+DESCRIPTION_ONLY = {"ministry", "government", "authority", "presidency"}  # only as "the ministry"
 UNNAMED_GROUP_NOUNS = {
+    "ministry": "GOV",
+    "government": "GOV",
+    "authority": "GOV",
+    "presidency": "GOV",
+    "witness": "CVL",
+    "teacher": "CVL",
+    "doctor": "CVL",
+    "journalist": "MED",
+    "reporter": "MED",
+    "trader": "BUS",
+    "shopkeeper": "BUS",
     "civilian": "CVL",
     "resident": "CVL",
     "protester": "CVL",
@@ -385,6 +398,7 @@ class MentionResolver:
         self.mentions: list[ActorMention] = []
         self.people: dict[str, Actor] = {}  # folded surname or full name -> person seen here
         self.covered: set[int] = set()
+        self.people_tokens: set[int] = set()
 
     def resolve(self) -> list[ActorMention]:
         for ent in self.doc.ents:
@@ -440,6 +454,7 @@ class MentionResolver:
         return self.doc[start:end] if end > start else None
 
     def _add_person(self, actor: Actor, span: Span, why: str) -> None:
+        self.people_tokens.update(range(span.start, span.end))
         self.people[fold(actor.name)] = actor
         self.people[fold(actor.name.split()[-1])] = actor
         self.people[fold(span.text)] = actor
@@ -500,22 +515,53 @@ class MentionResolver:
                 span = self.doc[token.i : head.i + 1]
             self._add(self.table.group(code, sector), span, "nationality")
 
-    def _resolve_unnamed_groups(self) -> None:
-        """ "14 civilians", "the army", "police": groups the text does not place in a country
-        belong to the country the article is about (marked by ``why``)."""
+    def _setting_country(self) -> str | None:
+        """The country the article is set in: that of the first place it names (the dateline,
+        or the first place in the lead), else the country it mentions most."""
+        from accord.resolve.places import geocode
+
+        for ent in self.doc.ents:
+            if ent.label_ in {"GPE", "LOC", "FAC"} and not any(
+                t.i in self.people_tokens for t in ent
+            ):
+                place = geocode(ent.text)
+                if place is not None and place.country:
+                    return place.country
         parties = self._main_parties()
-        if not parties:
+        return parties[0] if parties else None
+
+    def _resolve_unnamed_groups(self) -> None:
+        """ "14 civilians", "the army", "police", "a journalist", "the Interior Ministry": people
+        and bodies the text does not place in a country belong to the country the article is set
+        in (marked by ``why``)."""
+        country = self._setting_country()
+        if country is None:
             return
+        self._place_government_bodies(country)
         for token in self.doc:
             sector = UNNAMED_GROUP_NOUNS.get(token.lemma_.lower())
             if sector is None or token.i in self.covered or token.pos_ != "NOUN":
                 continue
-            if any(c.i in self.covered for c in token.children if c.i < token.i):
-                continue  # "RSF fighters": the named group is the actor
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-                continue  # "thousands of civilians of X", "the army of X"
+            left = self.doc[token.left_edge.i : token.i]
+            if any(t.i in self.covered for t in left):
+                continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
+            if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children):
+                continue  # "the army of X", "a journalist from X"
+            if token.lemma_.lower() in DESCRIPTION_ONLY and left[:1].text.lower() != "the":
+                continue
             span = self.doc[token.left_edge.i : token.i + 1]
-            self._add(self.table.group(parties[0], sector), span, "unnamed group")
+            self._add(self.table.group(country, sector), span, "unnamed group")
+
+    def _place_government_bodies(self, country: str) -> None:
+        """Ministries and other bodies named without a country are that country's ("the Interior
+        Ministry said" in a Tbilisi story is Georgia's)."""
+        for position, mention in enumerate(self.mentions):
+            actor = mention.actor
+            if actor.country is None and actor.kind == "organisation" and actor.sector is None:
+                words = set(fold(actor.name).split())
+                if words & GOVERNMENT_BODY_WORDS:
+                    placed = replace(actor, country=country, sector="GOV")
+                    self.mentions[position] = replace(mention, actor=placed, why="unplaced body")
 
     def _main_parties(self) -> list[str]:
         """The two countries the document is most about (for "both sides")."""
