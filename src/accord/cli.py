@@ -379,6 +379,34 @@ def export_command(ctx: click.Context, path: Path, format_: str | None) -> None:
     click.echo(f"wrote {count} events to {path}")
 
 
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--misses", is_flag=True, help="List what was missed (sentence, expected, got).")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True)
+def eval_command(gold: tuple[Path, ...], as_json: bool, misses: bool, jobs: int) -> None:
+    """Score the pipeline against gold data: a PLOVER gold-standard JSONL file, or golden
+    articles (``*.expected.json`` files, or folders of them)."""
+    from accord import evaluate, plover_gold
+
+    gsr_files = [path for path in gold if path.suffix == ".jsonl"]
+    article_paths = [path for path in gold if path.suffix != ".jsonl"]
+    output: dict[str, Any] = {}
+    for path in gsr_files:
+        report = plover_gold.run_gsr(path, jobs=jobs)
+        output[str(path)] = report.to_dict()
+        if not as_json:
+            click.echo(plover_gold.format_report(report, misses=misses))
+    if article_paths:
+        scores = evaluate.score_corpus(article_paths)
+        figures = evaluate.corpus_figures(scores)
+        output["articles"] = {name: {"right": r, "checked": c} for name, (r, c) in figures.items()}
+        if not as_json:
+            click.echo(evaluate.format_corpus_report(scores, misses=misses))
+    if as_json:
+        click.echo(json.dumps(output, indent=2, default=str))
+
+
 @main.command()
 @click.pass_context
 def demo(ctx: click.Context) -> None:

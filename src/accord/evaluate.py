@@ -216,3 +216,65 @@ def format_misses(score: ArticleScore) -> str:
         if miss.sentence:
             lines.append(f"      in: {miss.sentence[:140]}")
     return "\n".join(lines)
+
+
+def expected_files(paths: Sequence[str | Path]) -> list[Path]:
+    """``*.expected.json`` files named directly or found in the folders named."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found.extend(sorted(path.glob("*.expected.json")) if path.is_dir() else [path])
+    return found
+
+
+def score_corpus(paths: Sequence[str | Path]) -> list[ArticleScore]:
+    """Run the pipeline on each golden article (its text and metadata sit beside the expected
+    reading) and score it."""
+    from accord.ingest import read_sources
+    from accord.models import Article
+    from accord.pipeline import extract_many
+
+    files = expected_files(paths)
+    readings = [load_expected(path) for path in files]
+    pairs = zip(files, readings, strict=True)
+    texts = [path.parent / reading.get("article", "") for path, reading in pairs]
+    articles = list(read_sources(texts))
+    for path, article in zip(files, articles, strict=True):
+        if not isinstance(article, Article):
+            raise ValueError(f"{path}: cannot read its article: {article}")
+    extractions = extract_many(articles)
+    return [
+        score_extraction(reading, extraction)
+        for reading, extraction in zip(readings, extractions, strict=True)
+    ]
+
+
+def corpus_figures(scores: Sequence[ArticleScore]) -> dict[str, tuple[int, int]]:
+    """(right, checked) per field over all articles, plus whole events (type, actors and
+    modality all right)."""
+    totals: dict[str, tuple[int, int]] = {}
+    for score in scores:
+        for name, (right, checked) in score.field_accuracy().items():
+            old_right, old_checked = totals.get(name, (0, 0))
+            totals[name] = (old_right + right, old_checked + checked)
+        events = {r.record for r in score.results if r.record.startswith("E")}
+        right, checked = totals.get("whole event", (0, 0))
+        totals["whole event"] = (right + len(score.events_fully_right()), checked + len(events))
+    return totals
+
+
+def format_corpus_report(scores: Sequence[ArticleScore], *, misses: bool = False) -> str:
+    """Per-article and per-field accuracy as plain-text tables (and the misses, for people)."""
+    lines = [f"{'article':<32} {'events right':>12} {'extracted':>9} {'speakers':>9}"]
+    for score in scores:
+        events = {r.record for r in score.results if r.record.startswith("E")}
+        speakers = [r for r in score.results if r.field == "speaker"]
+        lines.append(
+            f"{score.article:<32} {len(score.events_fully_right()):>5}/{len(events):<6} "
+            f"{score.extracted_events:>9} {sum(r.ok for r in speakers):>4}/{len(speakers):<4}"
+        )
+    lines += ["", f"{'field':<16} {'right':>6} {'checked':>8} {'accuracy':>9}"]
+    for name, (right, checked) in sorted(corpus_figures(scores).items()):
+        lines.append(f"{name:<16} {right:>6} {checked:>8} {right / checked:>9.2f}")
+    if misses:
+        lines += ["", *(format_misses(score) for score in scores)]
+    return "\n".join(lines)

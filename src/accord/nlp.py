@@ -47,12 +47,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pinned English pipeline with accord's boundary and entity rules (once)."""
-    from accord.resolve.actors import entity_ruler_patterns
+    from accord.resolve.actors import entity_ruler_patterns as actor_patterns
+    from accord.resolve.places import entity_ruler_patterns as place_patterns
 
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("accord_paragraph_boundaries", before="parser")
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(entity_ruler_patterns())
+    ruler.add_patterns(place_patterns() + actor_patterns())
     return nlp
 
 

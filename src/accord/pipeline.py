@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
 
 from accord.extract.counts import extract_counts
 from accord.extract.dates import find_event_date
@@ -14,28 +16,44 @@ from accord.extract.events import (
     person_spans,
 )
 from accord.extract.quotes import extract_quotes
-from accord.models import Actor, Article, Event, Extraction
-from accord.nlp import Document, parse, parse_many
+from accord.models import Actor, Article, DateValue, Event, Extraction, Place
+from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import countries_in, find_event_place
 
+CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
+
 
 def extract_events(document: Document) -> list[Event]:
-    """Code the events of every sentence, with date, place and counts from the same sentence."""
+    """Code the events of every sentence, with date, place and counts from the same sentence.
+
+    A sentence that names no place takes the place named in the few sentences before it, or
+    else the one in the headline (wire stories set the scene once); the event's ``why`` says so.
+    """
     article = document.article
     lexicon = load_lexicon()
     index = MentionIndex(document.mentions)
     prefer_countries = countries_in(document.doc)
     not_places = person_spans(document.mentions)
+    sentences = list(document.doc.sents)
+    places = [find_event_place(s, prefer_countries, exclude=not_places) for s in sentences]
     events: list[Event] = []
-    for sentence_index, sentence in enumerate(document.doc.sents):
+    for sentence_index, sentence in enumerate(sentences):
         coded = code_sentence_events(sentence, sentence_index, index, lexicon)
         if not coded:
             continue
-        date = find_event_date(sentence, article.published)
-        place = find_event_place(sentence, prefer_countries, exclude=not_places)
+        place, place_why = places[sentence_index], None
+        if place is None:
+            place, place_why = _place_in_context(places, sentence_index, article, prefer_countries)
         counts = extract_counts(sentence)
         for candidate, fields in coded:
+            date = find_event_date(sentence, article.published, trigger=candidate.predicate)
+            context_why = [place_why] if place_why else []
+            if date is None or date.start is None:
+                date, date_why = _date_in_context(events, sentence_index) or (date, None)
+                context_why += [date_why] if date_why else []
+            if context_why:
+                fields = {**fields, "why": "; ".join([fields["why"], *context_why])}
             events.append(
                 build_event(
                     event_id=f"{article.id}-e{len(events) + 1}",
@@ -50,6 +68,39 @@ def extract_events(document: Document) -> list[Event]:
                 )
             )
     return events
+
+
+def _date_in_context(events: list[Event], sentence_index: int) -> tuple[DateValue, str] | None:
+    """The date of an event reported just before (same scene), for a sentence giving none."""
+    for event in reversed(events):
+        if sentence_index - event.evidence.sentence_index > CONTEXT_SENTENCES:
+            break
+        if event.date is not None and event.date.start is not None:
+            return event.date, f"date from sentence {event.evidence.sentence_index}"
+    return None
+
+
+def _place_in_context(
+    places: list[Place | None], sentence_index: int, article: Article, prefer: list[str]
+) -> tuple[Place | None, str | None]:
+    """The place that sets the scene for a sentence naming none, and why."""
+    for back in range(1, CONTEXT_SENTENCES + 1):
+        if sentence_index - back >= 0 and places[sentence_index - back] is not None:
+            return places[sentence_index - back], f"place from sentence {sentence_index - back}"
+    headline = headline_place(article.title, tuple(prefer))
+    return (headline, "place from the headline") if headline else (None, None)
+
+
+@lru_cache(maxsize=64)
+def headline_place(title: str | None, prefer: tuple[str, ...]) -> Place | None:
+    """The place a headline names ("... talks in Istanbul"); offsets are -1 (not in the text)."""
+    if not title:
+        return None
+    for sentence in load_nlp()(title).sents:
+        place = find_event_place(sentence, prefer)
+        if place is not None:
+            return replace(place, char_start=-1, char_end=-1)
+    return None
 
 
 def _actors_of(document: Document) -> tuple[Actor, ...]:

@@ -1,0 +1,143 @@
+"""Counts: casualty and other figures tied by the parse to the casualty word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from accord.extract.counts import extract_counts, parse_number
+from accord.models import Counts
+from accord.nlp import load_nlp
+
+ISTANBUL = Path(__file__).parent / "corpus" / "istanbul-talks.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def istanbul(nlp) -> Doc:
+    return nlp(ISTANBUL.read_text(encoding="utf-8"))
+
+
+def sentence(doc: Doc, words: str) -> Span:
+    found = [sent for sent in doc.sents if words in sent.text]
+    assert len(found) == 1, f"{len(found)} sentences contain {words!r}"
+    return found[0]
+
+
+def counts_of(nlp: Language, text: str) -> Counts:
+    return extract_counts(next(nlp(text).sents))
+
+
+# --- the Istanbul article ----------------------------------------------------------------------
+
+
+def test_kupiansk_strike_killed_one_and_injured_four(istanbul):
+    counts = extract_counts(sentence(istanbul, "a drone strike on the city of Kupiansk"))
+    assert counts == Counts(killed=1, injured=4)
+
+
+def test_prisoner_swap_of_a_thousand_each(istanbul):
+    counts = extract_counts(sentence(istanbul, "a swap of 1,000 prisoners each"))
+    assert counts == Counts(prisoners=1000)
+
+
+def test_un_toll_is_stated_as_a_figure(istanbul):
+    # Cumulative or not is the event extractor's call; the figure itself is stated.
+    counts = extract_counts(sentence(istanbul, "over 12,000 Ukrainian civilians"))
+    assert counts == Counts(killed=12000)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Tens of thousands of Ukrainian soldiers",  # vague
+        "a full 30-day ceasefire",  # a duration, not a count
+        "first direct peace talks",  # "two hours", "2022": no casualty word
+        "an end to killings",  # a casualty word without a number
+        "a major prisoner-of-war (POW) exchange",  # prisoners without a number
+    ],
+)
+def test_istanbul_sentences_without_figures(istanbul, words):
+    assert extract_counts(sentence(istanbul, words)).is_empty()
+
+
+# --- realistic sentences -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 12 people were killed and 30 wounded when shelling hit a market in Kherson "
+            "on Tuesday, regional governor Oleksandr Prokudin said.",
+            Counts(killed=12, injured=30),
+        ),
+        ("Police detained 45 protesters in Tbilisi on Saturday.", Counts(detained=45)),
+        ("Five people were killed and 12 injured in the attack.", Counts(killed=5, injured=12)),
+        ("Russian shelling killed two soldiers and a civilian.", Counts(killed=3)),
+        (
+            "Israeli strikes killed at least 40 Palestinians, including 12 children.",
+            Counts(killed=40),
+        ),
+        ("Three people died and four were hurt.", Counts(killed=3, injured=4)),
+        ("A man was killed and two others were wounded.", Counts(killed=1, injured=2)),
+        ("The strike killed one person and wounded seven others.", Counts(killed=1, injured=7)),
+        ("The attack left 12 people dead and 40 injured.", Counts(killed=12, injured=40)),
+        ("The death toll rose to 30, officials said.", Counts(killed=30)),
+        ("At least 25 people lost their lives in the floods.", Counts(killed=25)),
+        ("No one was killed in the attack.", Counts(killed=0)),
+        ("Two dozen people were detained.", Counts(detained=24)),
+        ("Police took 15 protesters into custody.", Counts(detained=15)),
+        ("Ukraine and Russia exchanged 390 prisoners of war on Friday.", Counts(prisoners=390)),
+        ("Russia released 84 Ukrainian POWs in the swap.", Counts(prisoners=84)),
+        (
+            "More than 1.2 million people have fled their homes since April.",
+            Counts(displaced=1_200_000),
+        ),
+        ("The fighting has displaced 10,000 people.", Counts(displaced=10_000)),
+        ("The fighting has forced 5,000 people to flee.", Counts(displaced=5000)),
+        ("A 2022 strike killed 3 people.", Counts(killed=3)),
+    ],
+)
+def test_figures_in_realistic_sentences(nlp, text, expected):
+    assert counts_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides held three rounds of talks in 2022.",  # "held" talks, not people
+        "The strike left dozens wounded.",  # vague
+        "The 62-year-old man was hospitalised with shrapnel wounds.",  # an age
+        "He was arrested in 2019.",  # a year
+        "Both sides agreed to a 30-day ceasefire.",
+    ],
+)
+def test_no_figure_where_none_is_stated(nlp, text):
+    assert counts_of(nlp, text).is_empty()
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["1,000"], 1000),
+        (["12"], 12),
+        (["four"], 4),
+        (["twenty-five"], 25),
+        (["1.2", "million"], 1_200_000),
+        (["two", "dozen"], 24),
+        (["dozen"], 12),
+        (["dozens"], None),
+        (["hundreds"], None),
+        (["several"], None),
+    ],
+)
+def test_parse_number(words, value):
+    assert parse_number(list(words)) == value
