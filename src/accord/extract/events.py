@@ -65,6 +65,8 @@ TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
 NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass"}
 OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"}
 DEONTIC_AUX = {"must", "should"}
+CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative", "suggestion"}
+SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -818,6 +820,10 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
         speaker_ids = {m.actor.id for m in speaker}
         targets = [m for m in _unique([*sources, *targets]) if m.actor.id not in speaker_ids]
         sources, actor_why = speaker, [*actor_why, "the reporting speaker is the source"]
+    if not sources and kind in SPEECH_ACT_TYPES:
+        speaker = reporter_mentions(candidate, index)
+        if speaker:  # accusing, demanding, rejecting are done by whoever is reported saying so
+            sources, actor_why = speaker, [*actor_why, "the reporting speaker performs it"]
     if kind == "CONSULT" and targets and not sources:
         reporter = reporter_mentions(candidate, index)
         if reporter:
@@ -886,15 +892,26 @@ def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
     return found
 
 
+def _depth(token: Token) -> int:
+    """How far a token is below its sentence's root."""
+    depth = 0
+    while token.head != token:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def _type_of_complement(candidate: Candidate, lexicon: Lexicon) -> str | None:
-    """For verbs like "consider" and "deny" the type comes from what is considered or denied."""
+    """For verbs like "consider" and "deny" the type comes from what is considered or denied;
+    "a proposal to pause operations" is about the pause, not the proposal."""
     if candidate.complement is None:
         return None
-    for token in candidate.complement.subtree:
+    found = []
+    for token in sorted(candidate.complement.subtree, key=_depth):  # nearest content first
         entry = verb_entry(token, lexicon) or noun_entry(token, lexicon)
         if entry is not None and entry.type:
-            return entry.type_under(candidate.token)
-    return None
+            found.append((token, entry.type_under(candidate.token)))
+    content = [kind for token, kind in found if lemma_of(token) not in CONTAINER_NOUNS]
+    return (content or [kind for _, kind in found] or [None])[0]
 
 
 def build_event(

@@ -550,7 +550,29 @@ class MentionResolver:
             if token.lemma_.lower() in DESCRIPTION_ONLY and left[:1].text.lower() != "the":
                 continue
             span = self.doc[token.left_edge.i : token.i + 1]
-            self._add(self.table.group(country, sector), span, "unnamed group")
+            owner = self._owner_country(token, sector) or country
+            self._add(self.table.group(owner, sector), span, "unnamed group")
+
+    def _owner_country(self, noun: Token, sector: str) -> str | None:
+        """Whose unnamed body this is: "Israeli officials said the government was ..." means
+        Israel's government; "soldiers" after "the Israeli military" are Israel's."""
+        if sector == "GOV":
+            node = noun
+            while node.head != node:
+                if node.dep_ == "ccomp":
+                    subjects = [c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                    for subject in subjects:
+                        for mention in self.mentions:
+                            if mention.start <= subject.idx < mention.end and mention.actor.country:
+                                return mention.actor.country
+                node = node.head
+        if sector in {"MIL", "COP"}:
+            sentence = self.sentences[noun.i]
+            for mention in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+                recent = 0 <= sentence - mention.sentence_index <= 2 and mention.start < noun.idx
+                if recent and mention.actor.sector == sector and mention.actor.country:
+                    return mention.actor.country
+        return None
 
     def _place_government_bodies(self, country: str) -> None:
         """Ministries and other bodies named without a country are that country's ("the Interior
@@ -592,7 +614,11 @@ class MentionResolver:
         for token in self.doc:
             if token.i in self.covered:
                 continue
-            if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            if token.lower_ == "it" and token.dep_ == "nsubj":
+                antecedent = self._collective_antecedent(token)
+                if antecedent is not None:
+                    self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
+            elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 antecedent = self._antecedent(token)
                 if antecedent is not None:
                     self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
@@ -640,6 +666,15 @@ class MentionResolver:
             if span is not None and _is_subject(span.root):
                 return mention
         return candidates[0]
+
+    def _collective_antecedent(self, pronoun: Token) -> ActorMention | None:
+        """ "It denied ...": the organisation, group or state that was the subject just before."""
+        for mention in self._earlier(pronoun, max_sentences=1):
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            collective = mention.actor.kind in {"organisation", "group", "state"}
+            if collective and span is not None and _is_subject(span.root):
+                return mention
+        return None
 
     def _described(self, noun: Token) -> ActorMention | None:
         """The actor a definite description ("the official") points back to."""
