@@ -65,8 +65,14 @@ def open_db(ctx: click.Context) -> api.Accord:
     return ctx.with_resource(api.open(ctx.find_root().obj))
 
 
+PIPE_WIDTH = 172  # tables written to a pipe or file are not squeezed into 80 columns
+
+
 def stdout() -> Console:
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=PIPE_WIDTH)
+    return console
 
 
 def stderr() -> Console:
@@ -214,8 +220,13 @@ def names(refs: tuple[ActorRef, ...]) -> str:
 
 
 def events_table(found: list[Event]) -> Table:
-    table = Table("id", "date", "type", "modality", "source", "target", "place", "sentence")
-    table.columns[0].no_wrap = True  # the id is what ``accord show`` takes: never cut
+    table = Table("id", "date", "type", "modality")
+    for name in ("source", "target"):
+        table.add_column(name, min_width=14, max_width=28)
+    table.add_column("place", min_width=10, max_width=16)
+    table.add_column("evidence", max_width=48, no_wrap=True, overflow="ellipsis")
+    for column in table.columns[:4]:
+        column.no_wrap = True  # the id is what ``accord show`` takes: never cut
     for event in found:
         table.add_row(
             event.id,
@@ -225,9 +236,19 @@ def events_table(found: list[Event]) -> Table:
             names(event.sources),
             names(event.targets),
             event.place.name if event.place else "",
-            event.evidence.sentence,
+            trigger_window(event),
         )
     return table
+
+
+def trigger_window(event: Event, width: int = 70) -> str:
+    """The words around the trigger, so a table row shows why the event was coded."""
+    evidence = event.evidence
+    sentence = evidence.sentence
+    at = max(0, evidence.start - evidence.sentence_start)
+    start = max(0, at - width // 3)
+    snippet = sentence[start : start + width]
+    return ("…" if start else "") + snippet + ("…" if start + width < len(sentence) else "")
 
 
 def quotes_table(found: list[Quote]) -> Table:
@@ -443,6 +464,28 @@ def quote_line(quote: Quote) -> Text:
     """``speaker: text``."""
     speaker = exports.speaker_name(quote) or "unknown"
     return Text.assemble((f"{speaker}: ", "bold"), quote.text)
+
+
+# -- serve -------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option(
+    "--ingest-token",
+    envvar="ACCORD_INGEST_TOKEN",
+    help="Turns on POST /api/articles for requests bearing it (env ACCORD_INGEST_TOKEN).",
+)
+def serve(database: Path, host: str, port: int, ingest_token: str | None) -> None:
+    """Serve DATABASE: the HTTP API (/api, /docs) and the web UI (/), on loopback by default."""
+    import uvicorn
+
+    from accord.serve import create_app
+
+    click.echo(f"accord: serving {database} at http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(database, ingest_token=ingest_token), host=host, port=port)
 
 
 if __name__ == "__main__":  # pragma: no cover

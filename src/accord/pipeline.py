@@ -49,7 +49,7 @@ def extract_events(document: Document) -> list[Event]:
         for candidate, fields in coded:
             date = find_event_date(sentence, article.published, trigger=candidate.predicate)
             context_why = [place_why] if place_why else []
-            if date is None or date.start is None:
+            if (date is None or date.start is None) and _told_in_past_tense(candidate.predicate):
                 date, date_why = _date_in_context(events, sentence_index) or (date, None)
                 context_why += [date_why] if date_why else []
             if context_why:
@@ -68,6 +68,15 @@ def extract_events(document: Document) -> list[Event]:
                 )
             )
     return events
+
+
+def _told_in_past_tense(verb) -> bool:
+    """ "Police detained 23" continues the scene just dated; "has accepted" or "are preparing"
+    do not (they speak of now)."""
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBN" and bool(auxiliaries & {"was", "were"})
 
 
 def _date_in_context(events: list[Event], sentence_index: int) -> tuple[DateValue, str] | None:

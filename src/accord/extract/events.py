@@ -858,7 +858,8 @@ def _actor_clause(candidate: Candidate) -> Candidate:
 
 def _stands_alone(candidate: Candidate, kind: str) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
-    return kind in ACTORLESS_TYPES and is_nounlike(candidate.token)
+    reported = lemma_of(candidate.predicate) in load_lexicon().reporting_verbs
+    return kind in ACTORLESS_TYPES and is_nounlike(candidate.token) and not reported
 
 
 def is_running_total(sentence: Span) -> bool:
