@@ -67,6 +67,8 @@ OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST
 DEONTIC_AUX = {"must", "should"}
 CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative", "suggestion"}
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
+INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
+READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -691,7 +693,7 @@ def modality_of(candidate: Candidate) -> tuple[str, list[str]]:
             if child.dep_ in {"advcl", "ccomp"} and _is_conditional_clause(child):
                 return "conditional", [f"conditional clause '{child.text}'"]
     auxes = {c.lower_ for t in words for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & FUTURE_AUX or any(_going_to(t) for t in words):
+    if auxes & FUTURE_AUX or any(_going_to(t) or _ready_to(t) for t in words):
         return "future", ["future auxiliary"]
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical", ["modal auxiliary"]
@@ -704,6 +706,12 @@ def modality_of(candidate: Candidate) -> tuple[str, list[str]]:
     if entry.modality and not (entry.modality == "rejected" and entry.type == "REJECT"):
         return entry.modality, [f"modality of '{trigger.lemma_}'"]
     return "asserted", []
+
+
+def _ready_to(token: Token) -> bool:
+    """ "France is ready to contribute troops": readiness announces a future act."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in READINESS_WORDS
 
 
 def _going_to(token: Token) -> bool:
@@ -834,6 +842,10 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     if kind != candidate.entry.type and candidate.entry.type is None and modality == "future":
         modality, modality_why = "asserted", ["preparation is itself the event"]
     mode, contexts = mode_and_context(candidate, kind, lexicon)
+    if modality == "future" and kind in INTENT_TYPES and candidate.entry.type == kind:
+        # "X will provide aid / allow refugees to return": a promise (CAMEO 03) is an AGREE
+        kind, mode = "AGREE", None
+        modality_why = [*modality_why, "a promised cooperative act is an AGREE"]
     return {
         "type": kind,
         "mode": mode,

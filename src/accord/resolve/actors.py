@@ -60,6 +60,11 @@ UNNAMED_GROUP_NOUNS = {
     "shopkeeper": "BUS",
     "civilian": "CVL",
     "resident": "CVL",
+    "worker": "CVL",
+    "student": "CVL",
+    "farmer": "CVL",
+    "refugee": "CVL",
+    "opposition": "OPP",
     "protester": "CVL",
     "protestor": "CVL",
     "demonstrator": "CVL",
@@ -496,7 +501,14 @@ class MentionResolver:
         """Nationality + group noun ("Russian forces", "a senior Ukrainian official")."""
         for token in self.doc:
             code = self.table.country_by_demonym.get(fold(token.text))
-            if code is None or token.dep_ not in {"amod", "compound", "nmod", "conj"}:
+            if code is None:
+                continue
+            if token.tag_ in {"NNPS", "NNS"} and token.i not in self.covered:
+                # "Palestinians blamed Israel", "Young Algerians blocked roads"
+                span = self.doc[token.left_edge.i : token.i + 1]
+                self._add(self.table.group(code, "CVL"), span, "nationality")
+                continue
+            if token.dep_ not in {"amod", "compound", "nmod", "conj"}:
                 continue
             head = token.head
             while head.dep_ == "conj" and head.head.i > head.i:
@@ -575,15 +587,19 @@ class MentionResolver:
         return None
 
     def _place_government_bodies(self, country: str) -> None:
-        """Ministries and other bodies named without a country are that country's ("the Interior
-        Ministry said" in a Tbilisi story is Georgia's)."""
+        """Ministries, and officials titled without a country, are the setting country's ("the
+        Interior Ministry said" in a Tbilisi story is Georgia's; so is "President X" there)."""
         for position, mention in enumerate(self.mentions):
             actor = mention.actor
-            if actor.country is None and actor.kind == "organisation" and actor.sector is None:
-                words = set(fold(actor.name).split())
-                if words & GOVERNMENT_BODY_WORDS:
+            if actor.country is not None or actor.id in self.table.actors:
+                continue
+            if actor.kind == "organisation" and actor.sector is None:
+                if set(fold(actor.name).split()) & GOVERNMENT_BODY_WORDS:
                     placed = replace(actor, country=country, sector="GOV")
                     self.mentions[position] = replace(mention, actor=placed, why="unplaced body")
+            elif actor.kind == "person" and actor.sector in {"GOV", "MIL", "COP", "OPP"}:
+                placed = replace(actor, country=country)
+                self.mentions[position] = replace(mention, actor=placed, why="unplaced official")
 
     def _main_parties(self) -> list[str]:
         """The two countries the document is most about (for "both sides")."""
