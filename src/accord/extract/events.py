@@ -69,6 +69,7 @@ CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative",
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
+THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -842,7 +843,11 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     if kind != candidate.entry.type and candidate.entry.type is None and modality == "future":
         modality, modality_why = "asserted", ["preparation is itself the event"]
     mode, contexts = mode_and_context(candidate, kind, lexicon)
-    if modality == "future" and kind in INTENT_TYPES and candidate.entry.type == kind:
+    if modality == "conditional" and kind in THREAT_TYPES:
+        # "will withdraw its force unless ...", "would boycott the vote if ...": a threat
+        mode = lexicon.threat_modes.get(lemma_of(candidate.token)) or _threat_mode(kind)
+        kind, modality_why = "THREATEN", [*modality_why, "a conditional hostile act is a threat"]
+    elif modality == "future" and kind in INTENT_TYPES and candidate.entry.type == kind:
         # "X will provide aid / allow refugees to return": a promise (CAMEO 03) is an AGREE
         kind, mode = "AGREE", None
         modality_why = [*modality_why, "a promised cooperative act is an AGREE"]
@@ -866,6 +871,11 @@ def _actor_clause(candidate: Candidate) -> Candidate:
     if not any(c.dep_ in SUBJECT_DEPS for c in complement.children):
         return candidate
     return Candidate(token=complement, entry=candidate.entry, predicate=complement)
+
+
+def _threat_mode(kind: str) -> str | None:
+    """The THREATEN mode for a threatened act of this type (PLOVER's threat modes)."""
+    return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(kind)
 
 
 def _stands_alone(candidate: Candidate, kind: str) -> bool:
