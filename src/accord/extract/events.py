@@ -70,6 +70,8 @@ SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
 THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
+ACCEPT_VERBS = {"accept", "agree"}
+DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -593,6 +595,9 @@ def _event_objects(candidate: Candidate) -> list[Token]:
     if complement is not None:
         objects.extend(_participant_objects(complement))
         objects.extend(_relative_clause_subjects(complement))
+        if candidate.entry.type in DEMAND_TYPES and complement.dep_ == "ccomp":
+            # "demanded that the US cancel the sale": the US is asked
+            objects.extend(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
         for token in complement.subtree:
             if token.pos_ == "NOUN" and token is not complement:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
@@ -732,6 +737,11 @@ def mode_and_context(
     words = [candidate.token]
     if candidate.complement is not None:
         words.extend(t for t in candidate.complement.subtree if t.pos_ in {"NOUN", "VERB"})
+    if not is_nounlike(candidate.token):
+        instruments = _instruments(candidate.token, kind, lexicon)
+        words.extend(instruments)
+        modes = [noun_entry(noun, lexicon).mode for noun in instruments]
+        mode = mode or next((m for m in modes if m), None)
     for word in words:
         for child in word.children:
             modifier = lexicon.noun_modifiers.get(child.lower_)
@@ -821,6 +831,12 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     kind = candidate.entry.type or content_type
     if kind is None:
         return None
+    content = candidate.complement
+    content_entry = noun_entry(content, lexicon) if content is not None else None
+    if candidate.entry.governs and content_entry is not None:
+        governed = content_entry.type_under(candidate.token)
+        if governed != content_entry.type:
+            kind = governed  # "accepted the rebels' demands" concedes; it is not an AGREE
     if candidate.entry.modality == "proposed" and content_type in OWN_ACTION_TYPES:
         kind = content_type  # proposing sanctions is a proposed SANCTION, not a request
     sources, targets, actor_why = event_actors(_actor_clause(candidate), index)
@@ -843,6 +859,9 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     if kind != candidate.entry.type and candidate.entry.type is None and modality == "future":
         modality, modality_why = "asserted", ["preparation is itself the event"]
     mode, contexts = mode_and_context(candidate, kind, lexicon)
+    if kind == "AGREE" and modality == "negated" and lemma_of(candidate.token) in ACCEPT_VERBS:
+        kind, modality = "REJECT", "asserted"  # "will not accept more refugees"
+        modality_why = [*modality_why, "a refused acceptance is a rejection"]
     if modality == "conditional" and kind in THREAT_TYPES:
         # "will withdraw its force unless ...", "would boycott the vote if ...": a threat
         mode = lexicon.threat_modes.get(lemma_of(candidate.token)) or _threat_mode(kind)
@@ -882,6 +901,19 @@ def _stands_alone(candidate: Candidate, kind: str) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
     reported = lemma_of(candidate.predicate) in load_lexicon().reporting_verbs
     return kind in ACTORLESS_TYPES and is_nounlike(candidate.token) and not reported
+
+
+def _instruments(verb: Token, kind: str, lexicon: Lexicon) -> list[Token]:
+    """Event nouns that say how a verb's act was done: "killed in a car bombing"."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "by", "with", "during", "after"}:
+            continue
+        for noun in prep.children:
+            entry = noun_entry(noun, lexicon) if noun.dep_ == "pobj" else None
+            if entry is not None and entry.type == kind:
+                found.append(noun)
+    return found
 
 
 def is_running_total(sentence: Span) -> bool:

@@ -31,10 +31,11 @@ GROUP_NOUN_SECTORS = {
     "administration negotiator envoy spokesman spokeswoman spokesperson cabinet parliament "
     "lawmaker embassy team side negotiator prosecutor regime",
     "MIL": "force troop army military soldier navy commander general unit battalion brigade "
-    "serviceman servicemen paratrooper marine airman officer",
+    "serviceman servicemen paratrooper marine airman officer aircraft helicopter gunship jet "
+    "warplane warship tank bomber militiaman",
     "REB": "rebel militant insurgent fighter militia guerrilla jihadist separatist",
     "CVL": "civilian people resident protester demonstrator citizen villager student worker "
-    "woman child refugee migrant voter farmer",
+    "woman child refugee migrant voter farmer youth immigrant pilgrim",
     "OPP": "opposition dissident",
     "MED": "media journalist reporter newspaper broadcaster",
     "COP": "police policeman officer guard",
@@ -64,6 +65,9 @@ UNNAMED_GROUP_NOUNS = {
     "student": "CVL",
     "farmer": "CVL",
     "refugee": "CVL",
+    "youth": "CVL",
+    "immigrant": "CVL",
+    "migrant": "CVL",
     "opposition": "OPP",
     "protester": "CVL",
     "protestor": "CVL",
