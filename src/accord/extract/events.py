@@ -72,6 +72,27 @@ READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
 THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
 ACCEPT_VERBS = {"accept", "agree"}
 DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+MEASURE_NOUNS = {
+    "ton",
+    "tonne",
+    "amount",
+    "shipment",
+    "consignment",
+    "package",
+    "batch",
+    "load",
+    "kilogram",
+    "kg",
+    "litre",
+    "liter",
+    "million",
+    "billion",
+    "dollar",
+    "euro",
+    "worth",
+    "truckload",
+    "supply",
+}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -319,6 +340,8 @@ def _is_in_adjunct(noun: Token) -> bool:
 def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb that makes a trigger noun an event: "talks concluded", "held talks"."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
+        noun, head = head.head, head.head.head  # "provide 25,000 tons of aid": the aid is given
     if noun.dep_ in SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in lexicon.reporting_verbs:
             return None

@@ -378,6 +378,11 @@ def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
     return role or None
 
 
+def _is_locative_phrase(token: Token) -> bool:
+    """ "in Zimbabwe", "near Samarra": a place named as the scene, not as an actor."""
+    return token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "inside", "across"}
+
+
 def _is_subject(token: Token) -> bool:
     """A subject, or a name in apposition to one ("spokesman X said")."""
     subjects = {"nsubj", "nsubjpass"}
@@ -591,19 +596,33 @@ class MentionResolver:
         return None
 
     def _place_government_bodies(self, country: str) -> None:
-        """Ministries, and officials titled without a country, are the setting country's ("the
-        Interior Ministry said" in a Tbilisi story is Georgia's; so is "President X" there)."""
+        """Ministries named without a country are the setting country's ("the Interior Ministry
+        said" in a Tbilisi story is Georgia's)."""
         for position, mention in enumerate(self.mentions):
             actor = mention.actor
-            if actor.country is not None or actor.id in self.table.actors:
-                continue
-            if actor.kind == "organisation" and actor.sector is None:
-                if set(fold(actor.name).split()) & GOVERNMENT_BODY_WORDS:
-                    placed = replace(actor, country=country, sector="GOV")
-                    self.mentions[position] = replace(mention, actor=placed, why="unplaced body")
-            elif actor.kind == "person" and actor.sector in {"GOV", "MIL", "COP", "OPP"}:
+            unplaced = (
+                actor.country is None and actor.sector is None and actor.kind == "organisation"
+            )
+            if unplaced and set(fold(actor.name).split()) & GOVERNMENT_BODY_WORDS:
+                placed = replace(actor, country=country, sector="GOV")
+                self.mentions[position] = replace(mention, actor=placed, why="unplaced body")
+            elif self._unplaced_official(mention, country):
                 placed = replace(actor, country=country)
                 self.mentions[position] = replace(mention, actor=placed, why="unplaced official")
+
+    def _unplaced_official(self, mention: ActorMention, country: str) -> bool:
+        """ "President Mugabe" in a story set in Zimbabwe is Zimbabwe's, unless that country takes
+        part in the same sentence as another actor ("Bush threatened action against Russia")."""
+        actor = mention.actor
+        if actor.kind != "person" or actor.country or actor.sector not in {"GOV", "MIL", "COP"}:
+            return False
+        for other in self.mentions:
+            if other.sentence_index != mention.sentence_index or other.actor.country != country:
+                continue
+            token = self.doc.char_span(other.start, other.end, alignment_mode="expand")
+            if token is not None and not _is_locative_phrase(token.root):
+                return False
+        return True
 
     def _main_parties(self) -> list[str]:
         """The two countries the document is most about (for "both sides")."""
