@@ -391,6 +391,25 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in {"appos", "compound"} and token.head.dep_ in subjects
 
 
+ORGANISATION_SECTORS = [
+    ("JUD", "court tribunal judiciary prosecutor"),
+    ("COP", "police gendarmerie"),
+    ("MIL", "army armed_forces military navy air_force defence_forces defense_forces"),
+    ("CVL", "union association federation syndicate"),
+    ("MED", "news agency newspaper television radio broadcaster"),
+    ("GOV", "ministry government parliament assembly senate cabinet council presidency"),
+]
+
+
+def sector_for_organisation(name: str) -> str | None:
+    """Sector implied by an organisation's name ("Constitutional Court" -> JUD)."""
+    padded = f" {fold(name).replace('-', ' ')} "
+    for sector, keywords in ORGANISATION_SECTORS:
+        if any(f" {keyword.replace('_', ' ')} " in padded for keyword in keywords.split()):
+            return sector
+    return None
+
+
 def sector_for_role(role: str | None) -> str | None:
     """Sector implied by a title ("Defence Minister" -> GOV, "commander" -> MIL)."""
     if not role:
@@ -493,7 +512,7 @@ class MentionResolver:
             name=span.text,
             kind="organisation",
             country=_country_in(span, self.table),
-            sector=sector_for_role(span.text),
+            sector=sector_for_organisation(span.text),
         )
 
     def _resolve_loose_surnames(self) -> None:
@@ -600,8 +619,9 @@ class MentionResolver:
         said" in a Tbilisi story is Georgia's)."""
         for position, mention in enumerate(self.mentions):
             actor = mention.actor
+            unplaced = actor.country is None and actor.kind == "organisation"
             unplaced = (
-                actor.country is None and actor.sector is None and actor.kind == "organisation"
+                unplaced and actor.sector in {None, "GOV"} and actor.id not in self.table.actors
             )
             if unplaced and set(fold(actor.name).split()) & GOVERNMENT_BODY_WORDS:
                 placed = replace(actor, country=country, sector="GOV")
