@@ -17,6 +17,7 @@ demo: install
 	$(BIN)/accord --db $(DB) demo
 
 test: install
+	sh scripts/ensure_chromium.sh
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/pytest -q

@@ -70,7 +70,8 @@ SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
 THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
-ACCEPT_VERBS = {"accept", "agree"}
+ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
+FAILURE_VERBS = {"fail", "refuse"}
 DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 MEASURE_NOUNS = {
     "ton",
@@ -142,6 +143,7 @@ class Lexicon:
     complement_modes: dict[str, str] = field(default_factory=dict)
     threat_modes: dict[str, str] = field(default_factory=dict)
     lemma_quirks: dict[str, str] = field(default_factory=dict)
+    adjectives: dict[str, TriggerEntry] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
 
@@ -183,6 +185,7 @@ def load_lexicon() -> Lexicon:
         ("verbs_with_objects", lexicon.verbs),
         ("phrasal", lexicon.phrasal),
         ("nouns", lexicon.nouns),
+        ("adjectives", lexicon.adjectives),
     ):
         for word, row in (data.get(section) or {}).items():
             if not isinstance(row, dict):
@@ -376,6 +379,15 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                 candidate.why.append(f"governs '{complement.text}'")
         candidates.append(candidate)
     for token in sentence:
+        entry = lexicon.adjectives.get(token.lemma_.lower()) if token.pos_ == "ADJ" else None
+        if entry is not None and token.dep_ == "acomp" and token.i not in consumed:
+            # "Israel is opposed to French mediation", "X is critical of Y"
+            candidate = Candidate(
+                token=token, entry=entry, predicate=token.head, why=[f"adjective '{token.text}'"]
+            )
+            candidate.complement = next(iter(_objects_of_preposition(token, "to")), None)
+            candidates.append(candidate)
+    for token in sentence:
         if token.i in consumed:
             continue
         entry = noun_entry(token, lexicon)
@@ -557,6 +569,16 @@ def _agent_of(verb: Token) -> Token | None:
     return None
 
 
+def _objects_of_preposition(token: Token, preposition: str) -> list[Token]:
+    return [
+        pobj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == preposition
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def _participant_objects(token: Token) -> list[Token]:
     """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
     objects = []
@@ -613,6 +635,10 @@ def _event_objects(candidate: Candidate) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
     objects = _participant_objects(predicate)
+    if candidate.entry.type == "REQUEST":  # "demanded autonomy from the authorities"
+        objects.extend(_objects_of_preposition(predicate, "from"))
+        if complement is not None:
+            objects.extend(_objects_of_preposition(complement, "from"))
     if predicate is not trigger:
         objects.extend(_participant_objects(trigger))
     if complement is not None:
@@ -715,6 +741,8 @@ def modality_of(candidate: Candidate) -> tuple[str, list[str]]:
     words = {predicate, trigger}
     if any(_has_negation(t) for t in words):
         return ("denied" if entry.modality == "denied" else "negated"), ["negation"]
+    if any(t.dep_ == "xcomp" and lemma_of(t.head) in FAILURE_VERBS for t in words):
+        return "negated", [f"'{predicate.head.text} to'"]  # "failed to reach agreement"
     if entry.modality == "denied":
         return "denied", ["denial verb"]
     for token in words:
