@@ -455,8 +455,8 @@ def _merge_same_clause(candidates: list[Candidate]) -> list[Candidate]:
         if token.dep_ in SUBJECT_DEPS and is_nounlike(token):
             keep, drop = candidate, head  # the event noun absorbs its verb
         elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp"} or (
-            token.dep_ == "conj" and not has_own_subject
-        ):
+            token.dep_ == "conj" and (not has_own_subject or candidate.entry.type == "ASSAULT")
+        ):  # "14 were killed and 43 were wounded" is one attack
             keep, drop = head, candidate
         else:
             continue
@@ -950,8 +950,18 @@ def _threat_mode(kind: str) -> str | None:
 
 def _stands_alone(candidate: Candidate, kind: str) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
+    if kind == "ASSAULT" and _counted_victims(candidate.token):
+        return True  # "14 people were killed": a casualty report, attacker unknown
     reported = lemma_of(candidate.predicate) in load_lexicon().reporting_verbs
     return kind in ACTORLESS_TYPES and is_nounlike(candidate.token) and not reported
+
+
+def _counted_victims(verb: Token) -> bool:
+    """A passive kill verb whose subject is counted ("14 people were killed")."""
+    return any(
+        child.dep_ == "nsubjpass" and any(c.dep_ == "nummod" or c.like_num for c in child.subtree)
+        for child in verb.children
+    )
 
 
 def _instruments(verb: Token, kind: str, lexicon: Lexicon) -> list[Token]:

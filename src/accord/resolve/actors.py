@@ -66,6 +66,8 @@ UNNAMED_GROUP_NOUNS = {
     "farmer": "CVL",
     "refugee": "CVL",
     "youth": "CVL",
+    "people": "CVL",
+    "person": "CVL",
     "immigrant": "CVL",
     "migrant": "CVL",
     "opposition": "OPP",
