@@ -1,0 +1,82 @@
+"""Tracking across articles: canonical events, proposals and their status history.
+
+Everything here reads the events the pipeline stored and writes derived tables (migration
+002); a person's merge and split decisions are the only input kept across rebuilds.
+
+    with accord.open("news.db") as db:
+        accord.track.update(db)                  # after ingest: only what is new
+        for event in accord.track.canonical_events(db, min_articles=2):
+            print(event.id, event.articles, [(c.kind, c.low, c.best, c.high) for c in event.counts])
+        for proposal in accord.track.proposals(db, status="agreed"):
+            print(proposal.subject, [step.status for step in proposal.steps])
+"""
+
+from __future__ import annotations
+
+from accord.store import Store
+from accord.track.clustering import (
+    TrackReport,
+    merge_clusters,
+    rebuild_clusters,
+    split_event,
+    update_clusters,
+)
+from accord.track.evaluate import PairwiseScore, score_grouping
+from accord.track.proposals import Proposal, Step, derive_proposals, proposal, proposals
+from accord.track.summary import (
+    CanonicalEvent,
+    Claim,
+    CountRange,
+    canonical_event,
+    canonical_events,
+)
+from accord.track.timeline import TimelineEntry, timeline
+
+__all__ = [
+    "CanonicalEvent",
+    "Claim",
+    "CountRange",
+    "PairwiseScore",
+    "Proposal",
+    "Step",
+    "TimelineEntry",
+    "TrackReport",
+    "canonical_event",
+    "canonical_events",
+    "merge",
+    "proposal",
+    "proposals",
+    "rebuild",
+    "score_grouping",
+    "split",
+    "timeline",
+    "update",
+]
+
+
+def update(store: Store) -> TrackReport:
+    """Track the events stored since the last run (clusters of touched blocks, proposals)."""
+    report = update_clusters(store)
+    derive_proposals(store)
+    return report
+
+
+def rebuild(store: Store) -> TrackReport:
+    """Recompute all tracking from the stored events; manual decisions are applied again."""
+    report = rebuild_clusters(store)
+    derive_proposals(store)
+    return report
+
+
+def merge(store: Store, first: str, second: str, note: str | None = None) -> str:
+    """Join two canonical events (cluster ids or member event ids); returns the merged id."""
+    merged = merge_clusters(store, first, second, note)
+    derive_proposals(store)
+    return merged
+
+
+def split(store: Store, cluster: str, event_id: str, note: str | None = None) -> str:
+    """Take an event out of a canonical event; returns the event's new cluster id."""
+    moved = split_event(store, cluster, event_id, note)
+    derive_proposals(store)
+    return moved

@@ -1,0 +1,199 @@
+"""Tracking commands (``accord clusters``, ``proposals``, ``timeline``, ``merge``, ``split``,
+``track rebuild|update``, ``cluster-eval``): a thin click layer over ``accord.track``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from accord import api, track
+from accord.track.summary import CanonicalEvent, CountRange
+
+
+def open_db(ctx: click.Context) -> api.Accord:
+    return ctx.with_resource(api.open(ctx.find_root().obj))
+
+
+def stdout() -> Console:
+    return Console(highlight=False)
+
+
+@click.group(name="track")
+def track_group() -> None:
+    """Keep canonical events and proposals up to date (run after ingest)."""
+
+
+@track_group.command()
+@click.pass_context
+def update(ctx: click.Context) -> None:
+    """Track the events stored since the last run (only the blocks they touch)."""
+    click.echo(report_line(track.update(open_db(ctx))))
+
+
+@track_group.command()
+@click.pass_context
+def rebuild(ctx: click.Context) -> None:
+    """Recompute all tracking from the stored events (manual merges and splits are kept)."""
+    click.echo(report_line(track.rebuild(open_db(ctx))))
+
+
+def report_line(report: track.TrackReport) -> str:
+    return (
+        f"tracked {report.events} new events, {report.links} links, "
+        f"{report.regrouped} regrouped; {report.clusters} canonical events"
+    )
+
+
+def track_new_events(db: api.Accord) -> None:
+    """Called at the end of ``accord ingest`` so clusters and proposals follow the store."""
+    track.update(db)
+
+
+@click.command()
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Only canonical events reported by at least this many articles.",
+)
+@click.option("--type", "type_", help="PLOVER event type.")
+@click.option("--actor", help="Actor id, country code, or part of a name.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many.")
+@click.pass_context
+def clusters(
+    ctx: click.Context, min_sources: int, type_: str | None, actor: str | None, limit: int | None
+) -> None:
+    """List canonical events: sources, outlets, counts (low/best/high) and conflicts."""
+    found = track.canonical_events(
+        open_db(ctx), min_articles=min_sources, type=type_, actor=actor, limit=limit
+    )
+    table = Table("id", "date", "type", "actors", "sources", "outlets", "counts", "conflicts")
+    table.columns[0].no_wrap = True
+    for event in found:
+        table.add_row(
+            event.id,
+            event.date or "",
+            f"{event.type}/{event.mode}" if event.mode else event.type,
+            actors_text(event),
+            str(event.articles),
+            str(len(event.outlets)),
+            "; ".join(range_text(count) for count in event.counts),
+            "; ".join(conflict_text(count) for count in event.conflicts),
+        )
+    stdout().print(table)
+
+
+def actors_text(event: CanonicalEvent) -> str:
+    whom = f" -> {', '.join(event.targets)}" if event.targets else ""
+    return f"{', '.join(event.sources) or '?'}{whom}"
+
+
+def range_text(count: CountRange) -> str:
+    return f"{count.kind} {count.low}/{count.best}/{count.high}"
+
+
+def conflict_text(count: CountRange) -> str:
+    claims = ", ".join(
+        f"{claim.outlet or claim.article_id}: {claim.qualifier + ' ' if claim.qualifier else ''}"
+        f"{claim.value}"
+        for claim in count.claims
+    )
+    return f"{count.kind}: {claims}"
+
+
+@click.command()
+@click.argument("first")
+@click.argument("second")
+@click.option("--note", help="Why (kept with the decision).")
+@click.pass_context
+def merge(ctx: click.Context, first: str, second: str, note: str | None) -> None:
+    """Join two canonical events (ids, or ids of events in them); kept across rebuilds."""
+    merged = track.merge(open_db(ctx), first, second, note)
+    click.echo(f"merged into {merged}")
+
+
+@click.command()
+@click.argument("cluster")
+@click.argument("event_id")
+@click.option("--note", help="Why (kept with the decision).")
+@click.pass_context
+def split(ctx: click.Context, cluster: str, event_id: str, note: str | None) -> None:
+    """Take EVENT_ID out of canonical event CLUSTER; kept across rebuilds."""
+    moved = track.split(open_db(ctx), cluster, event_id, note)
+    click.echo(f"{event_id} is now in {moved}")
+
+
+@click.command()
+@click.option("--status", help="Current status: proposed, accepted, declined, agreed, ...")
+@click.option("--actor", help="Participant country code, or part of an actor's name.")
+@click.pass_context
+def proposals(ctx: click.Context, status: str | None, actor: str | None) -> None:
+    """List proposals and agreements with their current status."""
+    table = Table("id", "subject", "proposer", "status", "since", "steps")
+    table.columns[0].no_wrap = True
+    for item in track.proposals(open_db(ctx), status=status, actor=actor):
+        last = item.steps[-1] if item.steps else None
+        table.add_row(
+            item.id,
+            item.title,
+            ", ".join(item.proposer),
+            item.status + (f" ({last.detail})" if last and last.detail else ""),
+            last.date or "" if last else "",
+            " > ".join(step.status for step in item.steps),
+        )
+    stdout().print(table)
+
+
+@click.command()
+@click.option("--actor", help="Actor id, country code, or part of a name.")
+@click.option("--pair", nargs=2, help="Two actors: what involves both.")
+@click.option("--proposal", "proposal_id", help="One proposal's status history.")
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True)
+@click.pass_context
+def timeline(
+    ctx: click.Context,
+    actor: str | None,
+    pair: tuple[str, str] | None,
+    proposal_id: str | None,
+    min_sources: int,
+) -> None:
+    """What happened day by day: canonical events and proposal steps."""
+    entries = track.timeline(
+        open_db(ctx),
+        actor=actor,
+        pair=pair or None,
+        proposal_id=proposal_id,
+        min_articles=min_sources,
+    )
+    day = None
+    for entry in entries:
+        if entry.date != day:
+            day = entry.date
+            click.echo(day)
+        sources = f" [{entry.articles} sources]" if entry.articles > 1 else ""
+        click.echo(f"  {entry.id}  {entry.text}{sources}")
+
+
+@click.command(name="cluster-eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def cluster_eval(ctx: click.Context, gold: Path) -> None:
+    """Pairwise precision, recall and F1 of the canonical events against a golden grouping."""
+    score = track.score_grouping(open_db(ctx), gold)
+    click.echo(
+        f"pairwise precision {score.precision:.3f}  recall {score.recall:.3f}  "
+        f"F1 {score.f1:.3f}  ({score.true_pairs} of {score.predicted_pairs} predicted pairs, "
+        f"{score.gold_pairs} golden pairs, {score.found} items found)"
+    )
+    for file, substring, type_ in score.missing:
+        click.echo(f"not extracted: {file}: {type_ or ''} {substring!r}", err=True)
+
+
+def register(main: click.Group) -> None:
+    """Add the tracking commands to the ``accord`` command group."""
+    for command in (track_group, clusters, merge, split, proposals, timeline, cluster_eval):
+        main.add_command(command)

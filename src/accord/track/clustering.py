@@ -1,0 +1,431 @@
+"""Canonical events: group event records from different articles that report one real event.
+
+Blocking keeps the cost near-linear: an event is compared only with events of the same type
+whose date windows are at most ``DAY_TOLERANCE`` days apart (the ``(type, day)`` blocks), never
+with all others. Linked pairs (``scoring.compare``) form a graph; clusters are grown greedily
+over its edges, strongest first, with a person's decisions applied: a ``merge`` is an edge that
+always comes first, a ``split`` forbids two events from sharing a cluster. Growing depends only
+on the edges of one connected part of the graph, so re-grouping just the parts that new events
+touch gives exactly the clusters a full rebuild gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from accord.errors import NotFoundError
+from accord.store import Store
+from accord.track.features import (
+    MAX_WINDOW_DAYS,
+    Features,
+    all_event_features,
+    save_features,
+    stored_features,
+    untracked_event_features,
+)
+from accord.track.scoring import DAY_TOLERANCE, THRESHOLD, Match, compare
+
+MANUAL_SCORE = 2.0  # a person's merge outranks any computed link
+Link = tuple[str, str, float, dict[str, str]]  # (event a < event b, score, reasons)
+
+
+@dataclass(frozen=True)
+class TrackReport:
+    """What a tracking run did."""
+
+    events: int  # events newly given features (all of them on a rebuild)
+    links: int  # links added
+    regrouped: int  # events whose cluster was recomputed
+    clusters: int  # canonical events in the store afterwards
+
+
+def cluster_id_for(members: Iterable[str]) -> str:
+    """A cluster's id follows from its smallest member, so a rebuild gives the same ids."""
+    return "c" + hashlib.sha1(min(members).encode()).hexdigest()[:10]
+
+
+# -- finding links ---------------------------------------------------------------------------
+
+
+def links_within(features: list[Features]) -> list[Link]:
+    """Every linked pair among ``features``, comparing only events in shared blocks."""
+    blocks: dict[tuple[str, int], list[Features]] = defaultdict(list)
+    for item in features:
+        if item.mergeable:
+            assert item.day_lo is not None and item.day_hi is not None
+            for day in range(item.day_lo, item.day_hi + 1):
+                blocks[(item.type, day)].append(item)
+    links = []
+    for item in features:
+        if not item.mergeable:
+            continue
+        assert item.day_lo is not None and item.day_hi is not None
+        seen: set[str] = set()
+        for day in range(item.day_lo - DAY_TOLERANCE, item.day_hi + DAY_TOLERANCE + 1):
+            for other in blocks.get((item.type, day), ()):
+                if other.event_id > item.event_id and other.event_id not in seen:
+                    seen.add(other.event_id)
+                    links.extend(link_if_same(item, other))
+    return links
+
+
+def link_if_same(a: Features, b: Features) -> list[Link]:
+    match: Match | None = compare(a, b)
+    if match is None or match.score < THRESHOLD:
+        return []
+    first, second = sorted((a.event_id, b.event_id))
+    return [(first, second, match.score, match.reasons)]
+
+
+def stored_candidates(connection: sqlite3.Connection, item: Features) -> list[Features]:
+    """Stored events in the blocks of ``item`` (same type, date windows within tolerance)."""
+    assert item.day_lo is not None and item.day_hi is not None
+    cursor = connection.execute(
+        "SELECT * FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?"
+        " AND event_id != ?",
+        (
+            item.type,
+            item.day_lo - DAY_TOLERANCE - MAX_WINDOW_DAYS,
+            item.day_hi + DAY_TOLERANCE,
+            item.day_lo - DAY_TOLERANCE,
+            item.event_id,
+        ),
+    )
+    return [stored_features(row) for row in cursor]
+
+
+def save_links(connection: sqlite3.Connection, links: Iterable[Link]) -> int:
+    cursor = connection.executemany(
+        "INSERT OR IGNORE INTO track_links (event_a, event_b, score, reasons) VALUES (?, ?, ?, ?)",
+        ((a, b, score, json.dumps(reasons)) for a, b, score, reasons in links),
+    )
+    return cursor.rowcount
+
+
+# -- decisions -------------------------------------------------------------------------------
+
+
+@dataclass
+class Decisions:
+    """A person's merges (edges that come first) and splits (pairs kept apart)."""
+
+    merges: list[tuple[str, str]] = field(default_factory=list)
+    apart: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def load_decisions(connection: sqlite3.Connection) -> Decisions:
+    decisions = Decisions()
+    for row in connection.execute("SELECT kind, event_a, event_b FROM track_decisions ORDER BY id"):
+        a, b = row["event_a"], row["event_b"]
+        if row["kind"] == "merge":
+            decisions.merges.append((a, b))
+        else:
+            decisions.apart[a].add(b)
+            decisions.apart[b].add(a)
+    return decisions
+
+
+# -- grouping --------------------------------------------------------------------------------
+
+
+def group(event_ids: Iterable[str], links: list[Link], decisions: Decisions) -> list[set[str]]:
+    """Clusters of ``event_ids``: manual merges, then links from the strongest, never joining
+    two events a person split apart. Deterministic: ties are broken by event ids."""
+    members: dict[str, set[str]] = {event_id: {event_id} for event_id in event_ids}
+    root = {event_id: event_id for event_id in members}
+
+    def find(event_id: str) -> str:
+        while root[event_id] != event_id:
+            root[event_id] = root[root[event_id]]
+            event_id = root[event_id]
+        return event_id
+
+    manual = [(min(a, b), max(a, b), MANUAL_SCORE, {}) for a, b in decisions.merges]
+    edges = sorted(manual + links, key=lambda link: (-link[2], link[0], link[1]))
+    for a, b, _, _ in edges:
+        if a not in members or b not in members:
+            continue
+        first, second = find(a), find(b)
+        if first == second or kept_apart(members[first], members[second], decisions):
+            continue
+        if len(members[first]) < len(members[second]):
+            first, second = second, first
+        root[second] = first
+        members[first] |= members.pop(second)
+    return [members[key] for key in sorted(members)]
+
+
+def kept_apart(left: set[str], right: set[str], decisions: Decisions) -> bool:
+    small, large = (left, right) if len(left) <= len(right) else (right, left)
+    return any(decisions.apart.get(event_id, set()) & large for event_id in small)
+
+
+def membership_rows(
+    cluster: set[str], links: dict[str, list[Link]]
+) -> list[tuple[str, str, str | None, float | None, str]]:
+    """Why each member is in the cluster: its strongest link to another member."""
+    cluster_id = cluster_id_for(cluster)
+    rows = []
+    for event_id in sorted(cluster):
+        best = None
+        for link in links.get(event_id, ()):
+            other = link[1] if link[0] == event_id else link[0]
+            if other in cluster and (best is None or link[2] > best[2]):
+                best = link
+        if best is None:
+            rows.append((event_id, cluster_id, None, None, "{}"))
+            continue
+        other = best[1] if best[0] == event_id else best[0]
+        reasons = best[3] or {"manual": "merged by hand"}
+        rows.append((event_id, cluster_id, other, best[2], json.dumps(reasons)))
+    return rows
+
+
+def save_clusters(
+    connection: sqlite3.Connection, clusters: list[set[str]], links: list[Link]
+) -> None:
+    by_event: dict[str, list[Link]] = defaultdict(list)
+    for link in links:
+        by_event[link[0]].append(link)
+        by_event[link[1]].append(link)
+    connection.executemany(
+        "INSERT INTO canonical_events (id, size) VALUES (?, ?)",
+        ((cluster_id_for(cluster), len(cluster)) for cluster in clusters),
+    )
+    connection.executemany(
+        "INSERT INTO canonical_members (event_id, cluster_id, linked_to, score, reasons)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (row for cluster in clusters for row in membership_rows(cluster, by_event)),
+    )
+
+
+def manual_links(decisions: Decisions) -> list[Link]:
+    return [
+        (min(a, b), max(a, b), MANUAL_SCORE, {"manual": "merged by hand"})
+        for a, b in decisions.merges
+    ]
+
+
+# -- rebuild and update ----------------------------------------------------------------------
+
+
+def rebuild_clusters(store: Store) -> TrackReport:
+    """Recompute every feature, link and cluster from the events (decisions are kept)."""
+    connection = store.connection
+    with store.transaction():
+        for table in ("canonical_members", "canonical_events", "track_links", "track_features"):
+            connection.execute(f"DELETE FROM {table}")
+        features = list(all_event_features(connection))
+        save_features(connection, features)
+        links = links_within(features)
+        save_links(connection, links)
+        decisions = load_decisions(connection)
+        clusters = group((item.event_id for item in features), links, decisions)
+        save_clusters(connection, clusters, links + manual_links(decisions))
+        return TrackReport(len(features), len(links), len(features), count_clusters(connection))
+
+
+def update_clusters(store: Store) -> TrackReport:
+    """Track the events added since the last run; re-group only the parts they touch."""
+    connection = store.connection
+    with store.transaction():
+        new = list(untracked_event_features(connection))
+        save_features(connection, new)
+        added = save_links(connection, new_links(connection, new))
+        start = {item.event_id for item in new} | members_of_stale_clusters(connection)
+        regrouped = regroup(connection, start)
+        return TrackReport(len(new), added, regrouped, count_clusters(connection))
+
+
+def new_links(connection: sqlite3.Connection, new: list[Features]) -> list[Link]:
+    links = []
+    for item in new:
+        if item.mergeable:
+            for other in stored_candidates(connection, item):
+                links.extend(link_if_same(item, other))
+    return links
+
+
+def members_of_stale_clusters(connection: sqlite3.Connection) -> set[str]:
+    """Members left in clusters that lost a member (its article was replaced or deleted)."""
+    rows = connection.execute(
+        "SELECT m.event_id FROM canonical_members m JOIN canonical_events c ON c.id = m.cluster_id"
+        " WHERE c.size != (SELECT count(*) FROM canonical_members x WHERE x.cluster_id = c.id)"
+    )
+    stale = {row[0] for row in rows}
+    connection.execute(
+        "DELETE FROM canonical_events WHERE NOT EXISTS"
+        " (SELECT 1 FROM canonical_members m WHERE m.cluster_id = canonical_events.id)"
+    )
+    return stale
+
+
+def regroup(connection: sqlite3.Connection, start: set[str]) -> int:
+    """Re-group the connected parts of the link graph that hold ``start``; returns their size."""
+    if not start:
+        return 0
+    decisions = load_decisions(connection)
+    part = connected_part(connection, start, decisions)
+    links = links_among(connection, part)
+    clusters = group(part, links, decisions)
+    forget_clusters_of(connection, part)
+    save_clusters(connection, clusters, links + manual_links(decisions))
+    return len(part)
+
+
+def connected_part(
+    connection: sqlite3.Connection, start: set[str], decisions: Decisions
+) -> set[str]:
+    """Every event reachable from ``start`` through links or manual merges."""
+    merged: dict[str, set[str]] = defaultdict(set)
+    for a, b in decisions.merges:
+        merged[a].add(b)
+        merged[b].add(a)
+    part, frontier = set(start), list(start)
+    while frontier:
+        batch, frontier = frontier[:500], frontier[500:]
+        placeholders = ", ".join("?" for _ in batch)
+        cursor = connection.execute(
+            f"SELECT event_a, event_b FROM track_links WHERE event_a IN ({placeholders})"
+            f" UNION SELECT event_a, event_b FROM track_links WHERE event_b IN ({placeholders})",
+            batch + batch,
+        )
+        neighbours = {event_id for row in cursor for event_id in row}
+        for event_id in batch:
+            neighbours |= merged.get(event_id, set())
+        fresh = neighbours - part
+        part |= fresh
+        frontier.extend(sorted(fresh))
+    return existing_events(connection, part)
+
+
+def existing_events(connection: sqlite3.Connection, event_ids: set[str]) -> set[str]:
+    """Drop ids of events no longer stored (a manual merge may name a deleted event)."""
+    found: set[str] = set()
+    ids = sorted(event_ids)
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        placeholders = ", ".join("?" for _ in batch)
+        cursor = connection.execute(
+            f"SELECT event_id FROM track_features WHERE event_id IN ({placeholders})", batch
+        )
+        found |= {row[0] for row in cursor}
+    return found
+
+
+def links_among(connection: sqlite3.Connection, part: set[str]) -> list[Link]:
+    links = []
+    ids = sorted(part)
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        placeholders = ", ".join("?" for _ in batch)
+        cursor = connection.execute(
+            f"SELECT * FROM track_links WHERE event_a IN ({placeholders})", batch
+        )
+        for row in cursor:
+            if row["event_b"] in part:
+                links.append(
+                    (row["event_a"], row["event_b"], row["score"], json.loads(row["reasons"]))
+                )
+    return links
+
+
+def forget_clusters_of(connection: sqlite3.Connection, event_ids: set[str]) -> None:
+    ids = sorted(event_ids)
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        placeholders = ", ".join("?" for _ in batch)
+        connection.execute(
+            "DELETE FROM canonical_events WHERE id IN (SELECT cluster_id FROM canonical_members"
+            f" WHERE event_id IN ({placeholders}))",
+            batch,
+        )
+
+
+def count_clusters(connection: sqlite3.Connection) -> int:
+    return connection.execute("SELECT count(*) FROM canonical_events").fetchone()[0]
+
+
+# -- a person's decisions --------------------------------------------------------------------
+
+
+def members_of(connection: sqlite3.Connection, cluster_id: str) -> list[str]:
+    rows = connection.execute(
+        "SELECT event_id FROM canonical_members WHERE cluster_id = ? ORDER BY event_id",
+        (cluster_id,),
+    ).fetchall()
+    if not rows:
+        raise NotFoundError(f"no canonical event with id {cluster_id!r}")
+    return [row[0] for row in rows]
+
+
+def cluster_of_event(connection: sqlite3.Connection, event_id: str) -> str | None:
+    row = connection.execute(
+        "SELECT cluster_id FROM canonical_members WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def resolve_cluster(connection: sqlite3.Connection, reference: str) -> str:
+    """A cluster id, or the id of an event in it."""
+    owning = cluster_of_event(connection, reference)
+    if owning:
+        return owning
+    members_of(connection, reference)  # raises NotFoundError for an unknown id
+    return reference
+
+
+def merge_clusters(store: Store, first: str, second: str, note: str | None = None) -> str:
+    """Keep two canonical events (ids, or ids of member events) together from now on."""
+    connection = store.connection
+    with store.transaction():
+        left = members_of(connection, resolve_cluster(connection, first))
+        right = members_of(connection, resolve_cluster(connection, second))
+        forget_splits_between(connection, set(left), set(right))
+        record_decision(connection, "merge", left[0], right[0], note)
+        regroup(connection, set(left) | set(right))
+        return cluster_of_event(connection, left[0]) or ""
+
+
+def split_event(store: Store, cluster: str, event_id: str, note: str | None = None) -> str:
+    """Take one event out of a canonical event, and keep it out on every rebuild."""
+    connection = store.connection
+    with store.transaction():
+        members = members_of(connection, resolve_cluster(connection, cluster))
+        if event_id not in members:
+            raise NotFoundError(f"event {event_id!r} is not in canonical event {cluster!r}")
+        others = [member for member in members if member != event_id]
+        connection.execute(
+            "DELETE FROM track_decisions WHERE kind = 'merge' AND (event_a = ? OR event_b = ?)",
+            (event_id, event_id),
+        )
+        for other in others:
+            record_decision(connection, "split", event_id, other, note)
+        regroup(connection, set(members))
+        return cluster_of_event(connection, event_id) or ""
+
+
+def forget_splits_between(connection: sqlite3.Connection, left: set[str], right: set[str]) -> None:
+    rows = connection.execute(
+        "SELECT id, event_a, event_b FROM track_decisions WHERE kind = 'split'"
+    ).fetchall()
+    for row in rows:
+        pair = {row["event_a"], row["event_b"]}
+        if pair & left and pair & right:
+            connection.execute("DELETE FROM track_decisions WHERE id = ?", (row["id"],))
+
+
+def record_decision(
+    connection: sqlite3.Connection, kind: str, a: str, b: str, note: str | None
+) -> None:
+    connection.execute(
+        "INSERT INTO track_decisions (kind, event_a, event_b, created_at, note)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (kind, a, b, datetime.now(UTC).isoformat(timespec="seconds"), note),
+    )

@@ -1,0 +1,238 @@
+"""Reading canonical events: members with their merge reasons, sources, and claimed counts.
+
+For each count (killed, injured, detained, prisoners) every source's claim is kept. A source's
+value is the highest it states (a later sentence usually updates a toll upwards). Across
+sources, ``low`` and ``high`` are the extremes and ``best`` is the value most sources report
+when one value is reported by more sources than any other, else the median of the sources'
+values (the lower middle one for an even number). Conflicting claims are listed, not averaged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from accord.models import Article, Event
+from accord.store import Store
+from accord.track.clustering import members_of
+
+TRACKED_COUNTS = ("killed", "injured", "detained", "prisoners")
+QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "about", "around", "up to")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one report says about one count."""
+
+    value: int
+    qualifier: str | None  # 'at least', 'more than', ... or None for a plain figure
+    event_id: str
+    article_id: str
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class CountRange:
+    """One count across the sources of a canonical event."""
+
+    kind: str
+    low: int
+    best: int
+    high: int
+    how: str  # 'most reported' or 'median'
+    claims: tuple[Claim, ...]
+
+    @property
+    def conflicting(self) -> bool:
+        return self.low != self.high
+
+
+@dataclass(frozen=True)
+class Member:
+    """An event record in a canonical event, and why it was merged."""
+
+    event: Event
+    outlet: str | None
+    published: str | None
+    linked_to: str | None
+    score: float | None
+    reasons: dict[str, str]
+
+
+@dataclass(frozen=True)
+class CanonicalEvent:
+    """One real-world event as several reports describe it."""
+
+    id: str
+    type: str
+    mode: str | None
+    date: str | None  # the date most members state
+    place: str | None
+    sources: tuple[str, ...]  # actor names, either side of any member
+    targets: tuple[str, ...]
+    articles: int
+    outlets: tuple[str, ...]
+    first_report: str | None
+    last_report: str | None
+    counts: tuple[CountRange, ...]
+    members: tuple[Member, ...] = field(repr=False)
+
+    @property
+    def conflicts(self) -> tuple[CountRange, ...]:
+        return tuple(count for count in self.counts if count.conflicting)
+
+
+def canonical_event(store: Store, cluster_id: str) -> CanonicalEvent:
+    """A canonical event by id, with every member."""
+    event_ids = members_of(store.connection, cluster_id)
+    rows = {
+        row["event_id"]: row
+        for row in store.connection.execute(
+            "SELECT * FROM canonical_members WHERE cluster_id = ?", (cluster_id,)
+        )
+    }
+    articles: dict[str, Article] = {}
+    members = []
+    for event_id in event_ids:
+        event = store.event(event_id)
+        if event.article_id not in articles:
+            articles[event.article_id] = store.article(event.article_id)
+        article = articles[event.article_id]
+        row = rows[event_id]
+        members.append(
+            Member(
+                event=event,
+                outlet=article.outlet,
+                published=article.published,
+                linked_to=row["linked_to"],
+                score=row["score"],
+                reasons=json.loads(row["reasons"]),
+            )
+        )
+    members.sort(key=lambda member: (member.published or "", member.event.id))
+    return summarise(cluster_id, members)
+
+
+def summarise(cluster_id: str, members: list[Member]) -> CanonicalEvent:
+    events = [member.event for member in members]
+    published = sorted(member.published for member in members if member.published)
+    return CanonicalEvent(
+        id=cluster_id,
+        type=events[0].type,
+        mode=most_common(event.mode for event in events),
+        date=most_common(event.date.start for event in events if event.date),
+        place=most_common(event.place.name for event in events if event.place),
+        sources=distinct(ref.name for event in events for ref in event.sources),
+        targets=distinct(ref.name for event in events for ref in event.targets),
+        articles=len({event.article_id for event in events}),
+        outlets=distinct(member.outlet for member in members if member.outlet),
+        first_report=published[0] if published else None,
+        last_report=published[-1] if published else None,
+        counts=count_ranges(members),
+        members=tuple(members),
+    )
+
+
+def count_ranges(members: list[Member]) -> tuple[CountRange, ...]:
+    ranges = []
+    for kind in TRACKED_COUNTS:
+        claims = [claim_of(member, kind) for member in members]
+        found = [claim for claim in claims if claim is not None]
+        if found:
+            ranges.append(count_range(kind, found))
+    return tuple(ranges)
+
+
+def claim_of(member: Member, kind: str) -> Claim | None:
+    value = getattr(member.event.counts, kind)
+    if value is None:
+        return None
+    return Claim(
+        value=value,
+        qualifier=qualifier_of(member.event.evidence.sentence, value),
+        event_id=member.event.id,
+        article_id=member.event.article_id,
+        outlet=member.outlet,
+        published=member.published,
+    )
+
+
+def qualifier_of(sentence: str, value: int) -> str | None:
+    """'at least' in 'killed at least 13 people' (digits only; words are left unqualified)."""
+    for qualifier in QUALIFIERS:
+        if re.search(rf"\b{qualifier}\s+{value:,}\b|\b{qualifier}\s+{value}\b", sentence, re.I):
+            return qualifier
+    return None
+
+
+def count_range(kind: str, claims: list[Claim]) -> CountRange:
+    """Low, best and high over sources (one value per article: the highest it states)."""
+    per_article: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        per_article[claim.article_id] = max(per_article[claim.article_id], claim.value)
+    values = sorted(per_article.values())
+    tally = Counter(values).most_common()
+    if len(tally) == 1 or tally[0][1] > tally[1][1]:
+        best, how = tally[0][0], "most reported"
+    else:
+        best, how = int(statistics.median_low(values)), "median"
+    return CountRange(kind, values[0], best, values[-1], how, tuple(claims))
+
+
+def canonical_events(
+    store: Store,
+    *,
+    min_articles: int = 1,
+    type: str | None = None,
+    actor: str | None = None,
+    limit: int | None = None,
+) -> list[CanonicalEvent]:
+    """Canonical events reported by at least ``min_articles`` articles, most reported first."""
+    conditions, params = ["1"], {"min_articles": min_articles}
+    if type:
+        conditions.append("e.type = :type")
+        params["type"] = type.upper()
+    cursor = store.connection.execute(
+        "SELECT m.cluster_id, count(DISTINCT e.article_id) AS articles, min(e.date_start) AS day"
+        " FROM canonical_members m JOIN events e ON e.id = m.event_id"
+        f" WHERE {' AND '.join(conditions)} GROUP BY m.cluster_id"
+        " HAVING articles >= :min_articles ORDER BY articles DESC, day, m.cluster_id",
+        params,
+    )
+    found = []
+    for row in cursor.fetchall():
+        event = canonical_event(store, row["cluster_id"])
+        if actor and not involves(event, actor):
+            continue
+        found.append(event)
+        if limit is not None and len(found) >= limit:
+            break
+    return found
+
+
+def involves(canonical: CanonicalEvent, actor: str) -> bool:
+    """Whether an actor (id, country code, or part of a name) takes part in any member."""
+    wanted = actor.casefold()
+    for member in canonical.members:
+        for ref in (*member.event.sources, *member.event.targets):
+            if wanted in (ref.actor_id.casefold(), (ref.country or "").casefold()):
+                return True
+            if wanted in ref.name.casefold():
+                return True
+    return False
+
+
+def most_common(values: Iterable[str | None]) -> str | None:
+    tally = Counter(value for value in values if value)
+    if not tally:
+        return None
+    return sorted(tally.items(), key=lambda item: (-item[1], item[0]))[0][0]
+
+
+def distinct(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(value for value in values if value))

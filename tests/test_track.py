@@ -1,0 +1,252 @@
+"""Tracking on hand-built records (no NLP): scoring rules, blocking, decisions, incremental."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import accord
+from accord import track
+from accord.cli import main
+from accord.models import (
+    ActorRef,
+    Article,
+    Counts,
+    DateValue,
+    Event,
+    Evidence,
+    Extraction,
+    Place,
+)
+from accord.track.clustering import links_within
+from accord.track.features import Features, content_tokens, date_window
+from accord.track.scoring import compare
+
+RUS = ActorRef("RUS", "Russia", "Russia", "RUS", "GOV")
+UKR_CVL = ActorRef("UKR-CVL", "Ukrainian civilians", "civilians", "UKR", "CVL")
+KHARKIV = Place("Kharkiv", "Kharkiv", "UKR", 49.98, 36.25, "city")
+ODESA = Place("Odesa", "Odesa", "UKR", 46.48, 30.73, "city")
+
+
+def article(name: str, published: str, outlet: str) -> Article:
+    text = f"{name} text"
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Article(
+        id=digest[:16],
+        text=text,
+        content_hash=digest,
+        url=f"https://example.org/{name}",
+        outlet=outlet,
+        published=published,
+        source=f"{name}.txt",
+    )
+
+
+def strike_report(
+    name: str,
+    *,
+    day: str | None = "2025-06-12",
+    killed: int | None = 12,
+    place: Place | None = KHARKIV,
+    sentence: str = "A Russian missile strike on Kharkiv killed {n} people.",
+    outlet: str = "Wire",
+    published: str = "2025-06-12",
+) -> Extraction:
+    item = article(name, published, outlet)
+    text = sentence.format(n=killed)
+    date = DateValue("on Thursday", day, day, "day") if day else None
+    event = Event(
+        id=f"{item.id}-e1",
+        article_id=item.id,
+        type="ASSAULT",
+        mode=None,
+        modality="asserted",
+        trigger="strike",
+        evidence=Evidence(0, 0, 6, text, "test"),
+        sources=(RUS,),
+        targets=(UKR_CVL,),
+        date=date,
+        place=place,
+        counts=Counts(killed=killed),
+    )
+    return Extraction(article=item, actors=(), events=(event,), quotes=())
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    with accord.open(tmp_path / "accord.db") as opened:
+        yield opened
+
+
+def clusters_of(db) -> set[frozenset[str]]:
+    rows = db.connection.execute("SELECT cluster_id, event_id FROM canonical_members")
+    found: dict[str, set[str]] = {}
+    for cluster_id, event_id in rows:
+        found.setdefault(cluster_id, set()).add(event_id)
+    return {frozenset(members) for members in found.values()}
+
+
+def features(**overrides) -> Features:
+    base = Features(
+        event_id="a",
+        article_id="x",
+        type="ASSAULT",
+        mode=None,
+        modality_class="fact",
+        day_lo=1000,
+        day_hi=1000,
+        date_inferred=False,
+        sources=(("RUS", "RUS", "GOV"),),
+        targets=(("UKR-CVL", "UKR", "CVL"),),
+        place_name="Kharkiv",
+        place_country="UKR",
+        place_lat=49.98,
+        place_lon=36.25,
+        place_precision="city",
+        tokens=content_tokens("A Russian missile strike on Kharkiv killed 12 people."),
+    )
+    return replace(base, **overrides)
+
+
+def test_migration_adds_the_tracking_tables(db) -> None:
+    assert db.schema_version >= 2
+    tables = {row[0] for row in db.connection.execute("SELECT name FROM sqlite_master")}
+    assert {"canonical_events", "canonical_members", "track_decisions", "proposals"} <= tables
+
+
+def test_same_strike_from_two_outlets_is_linked_with_reasons() -> None:
+    match = compare(features(), features(event_id="b", article_id="y"))
+    assert match is not None and match.score >= 0.9
+    assert match.reasons["place"] == "same place Kharkiv"
+    assert "same actor RUS" in match.reasons["actors"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"type": "PROTEST"},
+        {"mode": "drone"},
+        {"modality_class": "negated"},
+        {"day_lo": 1002, "day_hi": 1002},
+        {"place_name": "Odesa", "place_lat": 46.48, "place_lon": 30.73},
+        {"sources": (("TUR", "TUR", "GOV"),)},
+        {"day_lo": None, "day_hi": None},
+    ],
+)
+def test_hard_rules_keep_different_events_apart(change: dict) -> None:
+    left = features(mode="aerial") if "mode" in change else features()
+    assert compare(left, features(event_id="b", **change)) is None
+
+
+def test_unknown_place_and_empty_side_are_compatible() -> None:
+    other = features(event_id="b", place_name=None, place_lat=None, place_lon=None, targets=())
+    assert compare(features(), other) is not None
+
+
+def test_date_windows_respect_precision() -> None:
+    assert date_window("2025-06-12", "2025-06-12", "day", None)[:2] == (739414, 739414)
+    assert date_window("2025-06-01", "2025-06-30", "month", None)[:2] == (None, None)
+    lo, hi, inferred = date_window(None, None, None, "2025-06-12")
+    assert (hi - lo, inferred) == (2, True)
+
+
+def test_blocking_never_compares_distant_days() -> None:
+    spread = [
+        features(event_id=f"e{i}", day_lo=1000 + 10 * i, day_hi=1000 + 10 * i) for i in range(50)
+    ]
+    assert links_within(spread) == []
+
+
+def test_counts_keep_every_claim(db) -> None:
+    for name, killed, outlet in (("a", 12, "One"), ("b", 14, "Two"), ("c", 12, "Three")):
+        db.save_extraction(strike_report(name, killed=killed, outlet=outlet))
+    track.update(db)
+    (event,) = track.canonical_events(db, min_articles=2)
+    (killed,) = event.counts
+    assert (killed.low, killed.best, killed.high, killed.how) == (12, 12, 14, "most reported")
+    assert sorted((claim.outlet, claim.value) for claim in killed.claims) == [
+        ("One", 12),
+        ("Three", 12),
+        ("Two", 14),
+    ]
+
+
+def test_median_when_no_value_is_most_reported(db) -> None:
+    for name, killed in (("a", 10), ("b", 14), ("c", 12)):
+        db.save_extraction(strike_report(name, killed=killed))
+    track.update(db)
+    (killed,) = track.canonical_events(db, min_articles=2)[0].counts
+    assert (killed.best, killed.how) == (12, "median")
+
+
+def test_split_and_merge_survive_rebuild(db) -> None:
+    for name in ("a", "b", "c"):
+        db.save_extraction(strike_report(name))
+    db.save_extraction(strike_report("far", place=ODESA, sentence="Drones hit Odesa port."))
+    track.update(db)
+    (cluster,) = track.canonical_events(db, min_articles=2)
+    wrong = cluster.members[-1].event.id
+    track.split(db, cluster.id, wrong)
+    after_split = clusters_of(db)
+    assert frozenset({wrong}) in after_split
+    track.rebuild(db)
+    assert clusters_of(db) == after_split
+    odesa = next(e for e in db.events() if "Odesa" in e.evidence.sentence).id
+    merged = track.merge(db, wrong, odesa)
+    track.rebuild(db)
+    assert frozenset({wrong, odesa}) in clusters_of(db)
+    assert merged in {row[0] for row in db.connection.execute("SELECT id FROM canonical_events")}
+
+
+def test_incremental_equals_rebuild_with_decisions(db) -> None:
+    for name in ("a", "b"):
+        db.save_extraction(strike_report(name))
+    track.update(db)
+    (cluster,) = track.canonical_events(db, min_articles=2)
+    track.split(db, cluster.id, cluster.members[0].event.id)
+    for name in ("c", "d"):
+        db.save_extraction(strike_report(name, day=None, published="2025-06-13"))
+    db.save_extraction(strike_report("e", day="2025-06-20", published="2025-06-20"))
+    track.update(db)
+    incremental = clusters_of(db)
+    track.rebuild(db)
+    assert clusters_of(db) == incremental
+
+
+def test_replaced_article_leaves_no_stale_cluster(db) -> None:
+    db.save_extraction(strike_report("a"))
+    db.save_extraction(strike_report("b"))
+    track.update(db)
+    replaced = strike_report("b", sentence="Protesters marched in Kyiv ({n}).", place=ODESA)
+    db.save_extraction(replace(replaced, article=replace(replaced.article, text="new text b")))
+    track.update(db)
+    incremental = clusters_of(db)
+    track.rebuild(db)
+    assert clusters_of(db) == incremental
+
+
+def test_cli_merge_split_and_rebuild(tmp_path: Path) -> None:
+    path = tmp_path / "cli.db"
+    with accord.open(path) as db:
+        for name in ("a", "b"):
+            db.save_extraction(strike_report(name))
+        track.update(db)
+        (cluster,) = track.canonical_events(db, min_articles=2)
+        event_id = cluster.members[0].event.id
+    runner = CliRunner()
+    listed = runner.invoke(main, ["--db", str(path), "clusters"])
+    assert cluster.id in listed.output
+    split = runner.invoke(main, ["--db", str(path), "split", cluster.id, event_id])
+    assert split.exit_code == 0, split.output
+    rebuilt = runner.invoke(main, ["--db", str(path), "track", "rebuild"])
+    assert "canonical events" in rebuilt.output
+    assert cluster.id not in runner.invoke(main, ["--db", str(path), "clusters"]).output
+    other = next(m.event.id for m in cluster.members if m.event.id != event_id)
+    merged = runner.invoke(main, ["--db", str(path), "merge", event_id, other])
+    assert merged.exit_code == 0, merged.output
+    unknown = runner.invoke(main, ["--db", str(path), "split", "nope", event_id])
+    assert unknown.exit_code != 0 and "no canonical event" in unknown.output

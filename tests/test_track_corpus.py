@@ -1,0 +1,168 @@
+"""Tracking on the tracking corpus, through the real pipeline: clusters, counts, proposals.
+
+The corpus (tests/corpus_tracking/) is twelve wire-style articles from eight outlets on one
+story (10-14 June 2025): a 390-for-390 prisoner exchange agreed in Istanbul and carried out in
+three stages, a missile strike on Kharkiv with disputed tolls, and a U.S. 30-day ceasefire
+proposal accepted by Ukraine and declined by Russia. ``expected_clusters.json`` is the golden
+reading. Golden items the pipeline does not extract are printed (run with -s), not failed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import accord
+from accord import track
+from accord.cli import main
+
+CORPUS = Path(__file__).parent / "corpus_tracking"
+GOLD = CORPUS / "expected_clusters.json"
+MIN_PRECISION = 0.95  # measured 1.00
+MIN_RECALL = 0.75  # measured 0.81: the misses are events the extractor dates wrongly
+
+
+def articles(names: list[str] | None = None) -> list[str]:
+    paths = sorted(CORPUS.glob("*.txt"))
+    return [str(path) for path in paths if names is None or path.name[:3] in names]
+
+
+def copy_corpus(target: Path) -> Path:
+    target.mkdir()
+    for path in CORPUS.glob("a*"):
+        shutil.copy(path, target / path.name)
+    return target
+
+
+@pytest.fixture(scope="module")
+def tracked(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("tracking") / "accord.db"
+    with accord.open(path) as db:
+        db.ingest(articles())
+        track.rebuild(db)
+        yield db
+
+
+def gold() -> dict:
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+def grouping(db: accord.api.Accord) -> set[frozenset[str]]:
+    rows = db.connection.execute("SELECT cluster_id, event_id FROM canonical_members")
+    clusters: dict[str, set[str]] = {}
+    for cluster_id, event_id in rows:
+        clusters.setdefault(cluster_id, set()).add(event_id)
+    return {frozenset(members) for members in clusters.values()}
+
+
+def test_clusters_match_the_golden_grouping(tracked: accord.api.Accord) -> None:
+    score = track.score_grouping(tracked, GOLD)
+    print(
+        f"\npairwise precision {score.precision:.3f} recall {score.recall:.3f} "
+        f"F1 {score.f1:.3f} over {score.found} extracted golden items"
+    )
+    for item in score.missing:
+        print("extraction miss (not tracked):", item)
+    assert score.precision >= MIN_PRECISION
+    assert score.recall >= MIN_RECALL
+
+
+def strike(db: accord.api.Accord) -> track.CanonicalEvent:
+    found = [
+        event
+        for event in track.canonical_events(db, min_articles=2, type="ASSAULT")
+        if "Kharkiv" in " ".join(m.event.evidence.sentence for m in event.members)
+    ]
+    assert len(found) == 1, "the Kharkiv strike is one canonical event"
+    return found[0]
+
+
+def test_strike_killed_count_keeps_every_source(tracked: accord.api.Accord) -> None:
+    expected = gold()["strike_killed"]
+    event = strike(tracked)
+    killed = next(count for count in event.counts if count.kind == "killed")
+    assert (killed.low, killed.best, killed.high) == (
+        expected["low"],
+        expected["best"],
+        expected["high"],
+    )
+    assert killed.how == "most reported"
+    by_outlet = {claim.outlet: claim.value for claim in killed.claims}
+    assert by_outlet == expected["by_outlet"]
+    qualified = {claim.outlet: claim.qualifier for claim in killed.claims if claim.qualifier}
+    assert qualified == expected["qualified"]
+    assert killed in event.conflicts
+    assert event.articles == 4 and len(event.outlets) == 4
+    assert (event.first_report, event.last_report) == ("2025-06-12", "2025-06-12")
+
+
+def find_proposal(db: accord.api.Accord, subject: str) -> track.Proposal:
+    found = [item for item in track.proposals(db) if item.subject == subject and item.terms]
+    assert len(found) == 1, [item.title for item in track.proposals(db)]
+    return found[0]
+
+
+def test_prisoner_exchange_history(tracked: accord.api.Accord) -> None:
+    exchange = find_proposal(tracked, "prisoner exchange")
+    assert exchange.title == "390-for-390 prisoner exchange"
+    assert set(exchange.participants) == {"RUS", "UKR"}
+    history = [
+        {"date": step.date, "status": step.status, "detail": step.detail} for step in exchange.steps
+    ]
+    assert history == gold()["prisoner_exchange_history"]
+    assert all(step.event_ids for step in exchange.steps), "every step has evidence"
+    agreed = exchange.steps[0]
+    sentences = [tracked.event(event_id).evidence.sentence for event_id in agreed.event_ids]
+    assert any("agreed on Tuesday to exchange 390" in sentence for sentence in sentences)
+
+
+def test_ceasefire_accepted_by_one_side_declined_by_the_other(
+    tracked: accord.api.Accord,
+) -> None:
+    ceasefire = find_proposal(tracked, "ceasefire")
+    assert ceasefire.title == "30-day ceasefire"
+    dated = [step for step in ceasefire.steps if not step.date_inferred]
+    history = [
+        {"date": step.date, "status": step.status, "actors": list(step.actors)} for step in dated
+    ]
+    assert history == gold()["ceasefire_history"]
+    assert ceasefire.status == "declined by Russia"
+    assert ceasefire.proposer == ("Keith Kellogg",)
+    declined = track.proposals(tracked, status="declined", actor="UKR")
+    assert [item.id for item in declined] == [ceasefire.id]
+
+
+def test_incremental_tracking_equals_a_full_rebuild(tmp_path: Path) -> None:
+    with accord.open(tmp_path / "batches.db") as db:
+        db.ingest(articles(["a01", "a03", "a05", "a07", "a09", "a11"]))
+        track.update(db)
+        db.ingest(articles())
+        report = track.update(db)
+        assert report.events < db.totals().events, "only new events are featurised"
+        incremental = grouping(db)
+        incremental_proposals = [(p.id, p.steps) for p in track.proposals(db)]
+        track.rebuild(db)
+        assert grouping(db) == incremental
+        assert [(p.id, p.steps) for p in track.proposals(db)] == incremental_proposals
+
+
+def test_cli_ingest_tracks_and_reports(tmp_path: Path) -> None:
+    corpus = copy_corpus(tmp_path / "corpus")
+    db_path = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db_path, "ingest", str(corpus)]).exit_code == 0
+    evaluated = runner.invoke(main, ["--db", db_path, "cluster-eval", str(GOLD)])
+    assert evaluated.exit_code == 0, evaluated.output
+    assert "pairwise precision" in evaluated.output
+    listed = runner.invoke(main, ["--db", db_path, "proposals", "--status", "implemented"])
+    assert "390-for-390" in listed.output
+    with accord.open(db_path) as db:
+        exchange = find_proposal(db, "prisoner exchange")
+    history = runner.invoke(main, ["--db", db_path, "timeline", "--proposal", exchange.id])
+    assert "390 of 390 so far" in history.output
+    pair = runner.invoke(main, ["--db", db_path, "timeline", "--pair", "RUS", "UKR"])
+    assert "2025-06-13" in pair.output
