@@ -102,6 +102,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int) -> None:
     try:
         with progress_bar() as progress:
             report = db.ingest(list(paths), jobs=jobs, progress=progress)
+        track_cli.track_new_events(db)
     except api.IngestInterrupted as interrupted:
         print_report(interrupted.report)
         stderr().print("interrupted: stored articles are kept; run the same command to finish")
@@ -487,6 +488,10 @@ def serve(database: Path, host: str, port: int, ingest_token: str | None) -> Non
     click.echo(f"accord: serving {database} at http://{host}:{port}/", err=True)
     uvicorn.run(create_app(database, ingest_token=ingest_token), host=host, port=port)
 
+
+from accord.track import cli as track_cli  # noqa: E402  (tracking commands)
+
+track_cli.register(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

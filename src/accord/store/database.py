@@ -26,6 +26,19 @@ from accord.store.queries import (
 from accord.store.schema import migrate
 
 BATCH = 500  # ids per IN (...) list when reading event actors
+# Keyset orders for ``event_page``: every key ends in the unique id, so the order is total.
+# ``date`` is the order of ``events`` (undated last: "~" sorts after every ISO date).
+EVENT_PAGE_ORDERS = {
+    "date": (
+        "coalesce(e.date_start, '~')",
+        "coalesce(a.published, '')",
+        "e.article_id",
+        "e.sentence_index",
+        "e.start",
+        "e.id",
+    ),
+    "id": ("e.id",),
+}
 
 
 class SaveOutcome(StrEnum):
@@ -245,6 +258,46 @@ class Store:
         """Like ``events`` but streamed, for exports of the whole store."""
         where, params = event_conditions(**filters)
         return self._events_where(where, params, limit, offset)
+
+    def event_page(
+        self,
+        *,
+        order: str = "date",
+        descending: bool = False,
+        after: Sequence[Any] | None = None,
+        limit: int = 50,
+        **filters: Any,
+    ) -> tuple[list[Event], list[Any] | None]:
+        """One page of events strictly after the key ``after``, for stable paging.
+
+        Unlike an offset, a key keeps its place when articles are added or removed while a
+        client pages. Returns the events and the key to pass as ``after`` for the next page
+        (None on the last page). ``order`` is ``date`` (the order of ``events``) or ``id``.
+        """
+        if order not in EVENT_PAGE_ORDERS:
+            raise ValueError(f"order must be one of {sorted(EVENT_PAGE_ORDERS)}, not {order!r}")
+        keys = EVENT_PAGE_ORDERS[order]
+        where, params = event_conditions(**filters)
+        if after is not None:
+            if len(after) != len(keys):
+                raise ValueError(f"a key for order {order!r} has {len(keys)} parts")
+            placeholders = ", ".join(f":after{index}" for index in range(len(keys)))
+            where += f" AND ({', '.join(keys)}) {'<' if descending else '>'} ({placeholders})"
+            params.update({f"after{index}": value for index, value in enumerate(after)})
+        direction = " DESC" if descending else ""
+        selected = ", ".join(f"{key} AS page_key{index}" for index, key in enumerate(keys))
+        cursor = self.connection.execute(
+            f"SELECT e.*, {selected} FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {where} ORDER BY {', '.join(key + direction for key in keys)} LIMIT :limit",
+            {**params, "limit": limit + 1},
+        )
+        found = cursor.fetchall()
+        page = found[:limit]
+        actors = self._event_actor_rows([row["id"] for row in page]) if page else {}
+        events = [rows.event_from_row(row, actors[row["id"]]) for row in page]
+        if len(found) <= limit or not page:
+            return events, None
+        return events, [page[-1][f"page_key{index}"] for index in range(len(keys))]
 
     def _events_where(
         self, where: str, params: dict[str, Any], limit: int | None = None, offset: int = 0

@@ -1,0 +1,140 @@
+"""The FastAPI app: JSON routes under ``/api``, the web UI at ``/``, docs at ``/docs``.
+
+Everything works offline: FastAPI's own ``/docs`` loads Swagger UI from a CDN, so it is off
+and ``/docs`` is a small page of ours that lists the endpoints from ``/openapi.json``.
+Every response carries a strict Content-Security-Policy (no inline script, nothing from
+other origins), and errors are JSON ``{"detail": message}`` without tracebacks.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from accord import api
+from accord.errors import AccordError, NotFoundError
+from accord.serve.database import ThreadDatabases
+from accord.serve.routes import router
+
+logger = logging.getLogger("accord.serve")
+
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+        "form-action 'self'"
+    ),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+class SecurityHeaders:
+    """Adds ``SECURITY_HEADERS`` to every HTTP response (plain ASGI: no per-request task)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.headers]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def static_folder() -> Path:
+    """The UI's files inside the installed package (a real folder: accord is not zipped)."""
+    with as_file(files("accord.serve").joinpath("static")) as folder:
+        return Path(folder)
+
+
+def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastAPI:
+    """The app serving the accord database at ``db_path``.
+
+    ``ingest_token`` turns on ``POST /api/articles`` for requests bearing it; without one
+    the route answers 403. The database is opened (and migrated) here, so a bad path fails
+    at start-up rather than on the first request.
+    """
+    api.open(db_path).close()
+    app = FastAPI(
+        title="accord",
+        summary="A sourced record of diplomacy and conflict events extracted from news.",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.databases = ThreadDatabases(db_path)
+    app.state.ingest_token = ingest_token or None
+    app.include_router(router)
+    add_error_handlers(app)
+    add_pages(app, static_folder())
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def add_pages(app: FastAPI, static: Path) -> None:
+    """The UI page, the offline docs page and the static assets."""
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(static / "docs.html")
+
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+
+def error(status: int, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"detail": message, **extra}, status_code=status)
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Bad input is a 4xx with a message; anything else a 500 without internals."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [describe_problem(problem) for problem in exc.errors()]
+        return error(422, "; ".join(problems) or "invalid request", errors=problems)
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
+        return error(404, str(exc))
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: ValueError) -> JSONResponse:
+        return error(400, str(exc))
+
+    @app.exception_handler(AccordError)
+    async def accord_error(request: Request, exc: AccordError) -> JSONResponse:
+        return error(400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("error serving %s", request.url.path)
+        return error(500, "internal error: see the server log")
+
+
+def describe_problem(problem: dict[str, Any]) -> str:
+    """``query.limit: Input should be less than or equal to 500``."""
+    # Union and validator steps show up in ``loc`` as "function-after[...]": not a place.
+    parts = [str(part) for part in problem.get("loc", ()) if "[" not in str(part)]
+    where = ".".join(parts)
+    return f"{where}: {problem.get('msg', 'invalid')}" if where else problem.get("msg", "invalid")

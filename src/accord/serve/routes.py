@@ -1,0 +1,265 @@
+"""The JSON routes: each a few lines over ``accord.api`` (reads) and ``aggregate`` (views)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+
+from accord import api
+from accord.cli import highlight_spans
+from accord.export import actor_row
+from accord.models import MODALITIES, Article, Event, to_dict
+from accord.serve import aggregate
+from accord.serve.cursor import decode_key, decode_offset, encode_cursor
+from accord.serve.ingest import INGEST_LOCK, ArticleIn, require_token, to_articles
+from accord.store.queries import date_bound
+
+router = APIRouter(prefix="/api")
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
+Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page.")]
+EventSort = Literal["date", "-date", "id", "-id"]
+
+
+def db(request: Request) -> api.Accord:
+    """This thread's database (see ``ThreadDatabases``); called inside a route, not as a
+    dependency, so it runs in the route's own thread."""
+    return request.app.state.databases.current()
+
+
+def event_filters(
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT.")] = None,
+    actor: Annotated[str | None, Query(description="Actor id, or part of a name.")] = None,
+    country: Annotated[str | None, Query(description="Actor or place country.")] = None,
+    since: Annotated[str | None, Query(description="On or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, Query(description="On or before YYYY[-MM[-DD]].")] = None,
+    place: Annotated[str | None, Query(description="Part of a place name.")] = None,
+    modality: Annotated[str | None, Query(description="asserted, proposed, ...")] = None,
+    q: Annotated[str | None, Query(description="Words in the evidence sentence.")] = None,
+    article: Annotated[str | None, Query(description="Article id.")] = None,
+) -> dict[str, Any]:
+    """The filters of ``Accord.events``, checked so a typo is a 400, not an empty answer."""
+    if type and type.strip().upper() not in aggregate.plover_types():
+        raise HTTPException(400, f"unknown event type {type!r}; see /api/types")
+    if modality and modality.strip().lower() not in MODALITIES:
+        raise HTTPException(400, f"unknown modality {modality!r}; one of {', '.join(MODALITIES)}")
+    try:
+        date_bound(since, "since")
+        date_bound(until, "until")
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from error
+    filters = {
+        "type": type,
+        "actor": actor,
+        "country": country,
+        "since": since,
+        "until": until,
+        "place": place,
+        "modality": modality,
+        "q": q,
+        "article": article,
+    }
+    return {key: value for key, value in filters.items() if value not in (None, "")}
+
+
+EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
+
+
+def page(items: list[Any], next_cursor: str | None, **extra: Any) -> dict[str, Any]:
+    return {"items": items, "next_cursor": next_cursor, **extra}
+
+
+def offset_page(items: list[Any], offset: int, limit: int, query: dict[str, Any]) -> dict:
+    """A page of an offset-paged list (fetched with ``limit + 1`` to know if more follow)."""
+    more = len(items) > limit
+    next_cursor = encode_cursor(offset + limit, query) if more else None
+    return page(items[:limit], next_cursor)
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """An article without its text, for lists and event evidence."""
+    fields = to_dict(article)
+    fields.pop("text")
+    fields["chars"] = len(article.text)
+    return fields
+
+
+def event_summary(event: Event) -> dict[str, Any]:
+    return {**to_dict(event), "quad": aggregate.quad(event.type)}
+
+
+# -- events -------------------------------------------------------------------------------------
+
+
+@router.get("/events", summary="Events, filtered, in pages")
+def list_events(
+    request: Request,
+    filters: EventFilters,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    sort: Annotated[EventSort, Query(description="date or id; '-' for descending.")] = "date",
+) -> dict[str, Any]:
+    """Events matching every filter. Pages are keyset-paged: a ``next_cursor`` keeps its
+    place even when articles are added while a client pages."""
+    query = {**filters, "sort": sort}
+    after = decode_key(cursor, query)
+    order, descending = sort.lstrip("-"), sort.startswith("-")
+    events, key = db(request).event_page(
+        order=order, descending=descending, after=after, limit=limit, **filters
+    )
+    next_cursor = encode_cursor(key, query) if key is not None else None
+    return page([event_summary(event) for event in events], next_cursor, sort=sort)
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence")
+def get_event(request: Request, event_id: str) -> dict[str, Any]:
+    """The event, its source sentence with the spans to highlight (offsets into the
+    sentence), and the article it comes from."""
+    store = db(request)
+    event = store.event(event_id)
+    highlights = [
+        {"start": start, "end": end, "kind": kind}
+        for start, end, kind in sorted(highlight_spans(event))
+    ]
+    return {
+        **event_summary(event),
+        "highlights": highlights,
+        "article": article_summary(store.article(event.article_id)),
+    }
+
+
+# -- quotes, actors, articles -------------------------------------------------------------------
+
+
+@router.get("/quotes", summary="Quotes, filtered, in pages")
+def list_quotes(
+    request: Request,
+    speaker: Annotated[str | None, Query(description="Actor id or part of a name.")] = None,
+    q: Annotated[str | None, Query(description="Words in the quote.")] = None,
+    article: Annotated[str | None, Query(description="Article id.")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    query = {"speaker": speaker, "q": q, "article": article}
+    offset = decode_offset(cursor, query)
+    found = db(request).quotes(**query, limit=limit + 1, offset=offset)
+    return offset_page([to_dict(quote) for quote in found], offset, limit, query)
+
+
+@router.get("/actors", summary="Canonical actors with their counts, in pages")
+def list_actors(
+    request: Request,
+    country: Annotated[str | None, Query(description="ISO alpha-3 or name.")] = None,
+    sector: Annotated[str | None, Query(description="GOV, MIL, REB, IGO, ...")] = None,
+    q: Annotated[str | None, Query(description="Id, or part of a name, alias or role.")] = None,
+    article: Annotated[str | None, Query(description="Actors this article mentions.")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    query = {"country": country, "sector": sector, "q": q, "article": article}
+    offset = decode_offset(cursor, query)
+    found = db(request).actors(**query, limit=limit + 1, offset=offset)
+    return offset_page([actor_row(summary) for summary in found], offset, limit, query)
+
+
+@router.get("/articles", summary="Articles (without text), newest first, in pages")
+def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    offset = decode_offset(cursor, {})
+    found = db(request).articles(limit=limit + 1, offset=offset)
+    return offset_page([article_summary(article) for article in found], offset, limit, {})
+
+
+@router.get("/articles/{article_id}", summary="One article with its text, events and quotes")
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    store = db(request)
+    article = store.article(article_id)
+    return {
+        **to_dict(article),
+        "events": [event_summary(event) for event in store.events(article=article_id)],
+        "quotes": [to_dict(quote) for quote in store.quotes(article=article_id)],
+    }
+
+
+@router.post(
+    "/articles",
+    summary="Ingest articles (needs the server's ingest token)",
+    responses={401: {"description": "no or wrong token"}, 403: {"description": "ingest off"}},
+)
+def post_articles(
+    request: Request, body: Annotated[ArticleIn | list[ArticleIn], Body()]
+) -> JSONResponse:
+    """Run one article (or a list) through the pipeline and store it. Off unless the server
+    was started with an ingest token; then send ``Authorization: Bearer TOKEN``."""
+    require_token(request, request.app.state.ingest_token)
+    articles = to_articles(body if isinstance(body, list) else [body])
+    store = db(request)
+    reports = []
+    with INGEST_LOCK:
+        for article in articles:
+            reports.append(store.ingest_article(article))
+    failed = [
+        {"source": source, "reason": reason}
+        for report in reports
+        for source, reason in report.failed
+    ]
+    result = {
+        "articles": [article.id for article in articles],
+        **{
+            key: sum(getattr(report, key) for report in reports)
+            for key in ("added", "unchanged", "replaced", "events", "quotes")
+        },
+        "failed": failed,
+    }
+    return JSONResponse(result, status_code=201 if result["added"] else 200)
+
+
+# -- views ---------------------------------------------------------------------------------------
+
+
+@router.get("/stats", summary="Totals, and event counts by type, modality and day")
+def stats(request: Request, filters: EventFilters) -> dict[str, Any]:
+    """Store totals, and for the events matching the filters the counts the timeline draws."""
+    store = db(request)
+    return {
+        "totals": asdict(store.totals()),
+        **aggregate.timeline(store.iter_events(**filters)),
+    }
+
+
+@router.get("/network", summary="Actor network: nodes and weighted edges")
+def network(
+    request: Request,
+    filters: EventFilters,
+    max_nodes: Annotated[int, Query(ge=1, le=500, description="Most active actors kept.")] = 60,
+) -> dict[str, Any]:
+    """Actors linked by the events matching the filters; weight = number of events, and each
+    edge counts cooperation and conflict events (PLOVER quad)."""
+    return aggregate.network(db(request).iter_events(**filters), max_nodes=max_nodes)
+
+
+@router.get("/map", summary="Geocoded events grouped by place")
+def map_points(request: Request, filters: EventFilters) -> dict[str, Any]:
+    return aggregate.map_points(db(request).iter_events(**filters))
+
+
+@router.get("/types", summary="PLOVER event types with their quad, and the modalities")
+def types() -> dict[str, Any]:
+    return {"types": aggregate.type_table(), "modalities": list(MODALITIES)}
+
+
+@router.get(
+    "/proposals",
+    summary="Not implemented yet",
+    status_code=501,
+    responses={501: {"description": "proposal tracking is not built yet"}},
+)
+def proposals() -> JSONResponse:
+    """Proposals and agreements with their status history: not built yet (tracking is in
+    progress); the route answers 501 so clients can tell 'not yet' from 'none'."""
+    return JSONResponse(
+        {"detail": "proposals are not available yet: proposal tracking is not built"},
+        status_code=501,
+    )

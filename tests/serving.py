@@ -1,0 +1,92 @@
+"""Helpers for the serve tests: a corpus database and a real ``accord serve`` process.
+
+The server runs as a subprocess on 127.0.0.1 with a free port, as a user would start it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+import accord
+from accord.ingest import make_article
+from accord.models import Article
+
+CORPUS = Path(__file__).parent / "corpus"
+STARTUP_SECONDS = 60
+HOSTILE_TEXT = (
+    "Russian forces shelled Kharkiv on Monday <script>alert(1)</script>, killing three "
+    "civilians, officials said.\n\n"
+    "Ukraine accused Russia of attacking the city <img src=x onerror=alert(1)> again."
+)
+
+
+def hostile_article() -> Article:
+    """An article whose text, title, outlet and URL carry markup and script."""
+    return make_article(
+        HOSTILE_TEXT,
+        title="<script>alert(1)</script> Kharkiv shelled",
+        url="javascript:alert(1)",
+        outlet="<b>Hostile</b> Wire",
+        published="2025-06-03",
+    )
+
+
+def build_corpus_db(path: Path) -> Path:
+    """The test corpus through the real pipeline into a new database at ``path``."""
+    with accord.open(path) as db:
+        report = db.ingest(sorted(CORPUS.glob("*.txt")))
+        assert report.ok and report.added == len(list(CORPUS.glob("*.txt"))), report
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running_server(db_path: Path, ingest_token: str | None = None) -> Iterator[str]:
+    """Start ``accord serve`` on loopback, wait until it answers, yield its base URL."""
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "ACCORD_INGEST_TOKEN"}
+    command = [sys.executable, "-m", "accord.cli", "serve", str(db_path), "--port", str(port)]
+    if ingest_token:
+        command += ["--ingest-token", ingest_token]
+    log = db_path.parent / f"server-{port}.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_ready(base_url, process, log)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_until_ready(base_url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited: {log.read_text(errors='replace')}")
+        try:
+            if httpx.get(f"{base_url}/api/types", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer in {STARTUP_SECONDS}s")
