@@ -547,3 +547,12 @@ def test_unexpected_failure_becomes_an_error_value(
     assert isinstance(error, IngestError) and error.source == str(path)
     assert "extractor crashed" in error.reason
     assert isinstance(article, Article)
+
+
+def test_folder_walk_skips_readme_files_but_reads_them_when_named(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "# About this folder\n\nThese are test articles.\n")
+    write(tmp_path / "story.txt", "Talks ended on Friday in Istanbul.\n")
+    from_folder = [item for item in read_sources([tmp_path]) if isinstance(item, Article)]
+    assert [Path(a.source).name for a in from_folder] == ["story.txt"]
+    named = [item for item in read_sources([tmp_path / "README.md"]) if isinstance(item, Article)]
+    assert len(named) == 1

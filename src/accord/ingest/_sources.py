@@ -83,12 +83,17 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+# Project files a folder of articles often carries; named directly, they are still read.
+FOLDER_DOCUMENTS = {"readme", "license", "licence", "changelog", "notes"}
+
+
 def _wanted_in_folder(name: str) -> bool:
     path = Path(name)
     return (
         not _is_hidden(name)
         and path.suffix.lower() in SUPPORTED_EXTENSIONS
         and not is_sidecar_or_expected(path)
+        and path.stem.lower() not in FOLDER_DOCUMENTS
     )
 
 
