@@ -380,6 +380,13 @@ def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
     return role or None
 
 
+def _is_place(span: Span) -> bool:
+    """A name the model took for an organisation but the gazetteer knows ("El Fasher")."""
+    from accord.resolve.places import geocode
+
+    return geocode(span.text) is not None
+
+
 def _is_locative_phrase(token: Token) -> bool:
     """ "in Zimbabwe", "near Samarra": a place named as the scene, not as an actor."""
     return token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "inside", "across"}
@@ -476,7 +483,7 @@ class MentionResolver:
             self._add_person(
                 self._new_person(span), span, "title" if _title_prefix(span) else "ner"
             )
-        elif ent.label_ == "ORG" and len(span) >= 2 and span[0].is_title:
+        elif ent.label_ == "ORG" and len(span) >= 2 and span[0].is_title and not _is_place(span):
             self._add(self._new_organisation(span), span, "ner")
 
     def _trim(self, ent: Span) -> Span | None:
