@@ -18,7 +18,10 @@ def open_db(ctx: click.Context) -> api.Accord:
 
 
 def stdout() -> Console:
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    if not console.is_terminal:  # tables written to a pipe or file keep their columns
+        console = Console(highlight=False, width=172)
+    return console
 
 
 @click.group(name="track")
