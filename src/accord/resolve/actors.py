@@ -45,7 +45,18 @@ GROUP_NOUNS = {
     noun: sector for sector, nouns in GROUP_NOUN_SECTORS.items() for noun in nouns.split()
 }
 GROUP_NOUNS["officer"] = "MIL"
-GOVERNMENT_BODY_WORDS = {"ministry", "government", "presidency", "cabinet", "parliament", "office"}
+GOVERNMENT_BODY_WORDS = {
+    "ministry",
+    "government",
+    "presidency",
+    "cabinet",
+    "parliament",
+    "office",
+    "service",
+    "agency",
+    "administration",
+    "headquarters",
+}
 DESCRIPTION_ONLY = {"ministry", "government", "authority", "presidency"}  # only as "the ministry"
 UNNAMED_GROUP_NOUNS = {
     "ministry": "GOV",
@@ -479,7 +490,7 @@ class MentionResolver:
         if dictionary_actor:
             self._add(dictionary_actor, span, "dictionary")
             return
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not (len(span) == 1 and _is_place(span)):
             self._add_person(
                 self._new_person(span), span, "title" if _title_prefix(span) else "ner"
             )
