@@ -253,10 +253,25 @@ def test_map_groups_geocoded_events_by_place(client: httpx.Client):
     assert all(point["lat"] is not None and point["lon"] is not None for point in points)
 
 
-def test_proposals_are_not_built_yet(client: httpx.Client):
+def test_proposals_carry_dated_steps_backed_by_stored_events(client: httpx.Client):
     response = client.get("/api/proposals")
-    assert response.status_code == 501
-    assert "not" in response.json()["detail"]
+    assert response.status_code == 200
+    proposals = response.json()["items"]
+    assert proposals, "the corpus reports proposals (a prisoner exchange, a ceasefire)"
+    exchange = [p for p in proposals if "prisoner" in p["subject"]]
+    assert exchange and exchange[0]["steps"][0]["status"] == "agreed"
+    for proposal in proposals:
+        assert proposal["status"] == proposal["steps"][-1]["label"]
+        one = client.get(f"/api/proposals/{proposal['id']}").json()
+        assert one == proposal
+        for event_id in {e for step in proposal["steps"] for e in step["event_ids"]}:
+            assert client.get(f"/api/events/{event_id}").status_code == 200
+
+
+def test_unknown_proposal_is_a_404(client: httpx.Client):
+    response = client.get("/api/proposals/p-none")
+    assert response.status_code == 404
+    assert "p-none" in response.json()["detail"]
 
 
 # -- bad input ----------------------------------------------------------------------------------

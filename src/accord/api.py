@@ -142,7 +142,9 @@ class Accord(Store):
                         progress(done, len(articles))
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(tally.report()) from interrupt
-        return tally.report()
+        report = tally.report()
+        self._track(report)
+        return report
 
     def ingest_article(self, article: Article) -> IngestReport:
         """Extract and save one article (nothing to do when its text is already stored)."""
@@ -151,7 +153,17 @@ class Accord(Store):
             tally.unchanged += 1
         else:
             self._save(extract_one(article), tally)
-        return tally.report()
+        report = tally.report()
+        self._track(report)
+        return report
+
+    def _track(self, report: IngestReport) -> None:
+        """Bring canonical events and proposals up to date with what was just stored (only
+        the new events are compared; a rebuild gives the same result)."""
+        if report.added or report.replaced:
+            from accord import track
+
+            track.update(self)
 
     def _articles_to_extract(
         self, sources: Iterable[Article | IngestError], tally: Tally

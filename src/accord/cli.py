@@ -102,7 +102,6 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int) -> None:
     try:
         with progress_bar() as progress:
             report = db.ingest(list(paths), jobs=jobs, progress=progress)
-        track_cli.track_new_events(db)
     except api.IngestInterrupted as interrupted:
         print_report(interrupted.report)
         stderr().print("interrupted: stored articles are kept; run the same command to finish")

@@ -250,16 +250,46 @@ def types() -> dict[str, Any]:
     return {"types": aggregate.type_table(), "modalities": list(MODALITIES)}
 
 
-@router.get(
-    "/proposals",
-    summary="Not implemented yet",
-    status_code=501,
-    responses={501: {"description": "proposal tracking is not built yet"}},
-)
-def proposals() -> JSONResponse:
-    """Proposals and agreements with their status history: not built yet (tracking is in
-    progress); the route answers 501 so clients can tell 'not yet' from 'none'."""
-    return JSONResponse(
-        {"detail": "proposals are not available yet: proposal tracking is not built"},
-        status_code=501,
-    )
+@router.get("/proposals", summary="Proposals and agreements with their status history")
+def proposals(
+    request: Request,
+    status: Annotated[str | None, Query(description="Current status, e.g. agreed")] = None,
+    actor: Annotated[str | None, Query(description="Participant code or part of a name")] = None,
+) -> dict[str, Any]:
+    """Each proposal once across articles: subject, terms, proposer and every dated step with
+    the events that report it."""
+    from accord import track
+
+    found = track.proposals(db(request), status=status, actor=actor)
+    return {"items": [proposal_json(item) for item in found]}
+
+
+@router.get("/proposals/{proposal_id}", summary="One proposal with its status history")
+def proposal(request: Request, proposal_id: str) -> dict[str, Any]:
+    from accord import track
+
+    return proposal_json(track.proposal(db(request), proposal_id))
+
+
+def proposal_json(proposal: Any) -> dict[str, Any]:
+    return {
+        "id": proposal.id,
+        "title": proposal.title,
+        "subject": proposal.subject,
+        "terms": proposal.terms,
+        "proposer": list(proposal.proposer),
+        "participants": list(proposal.participants),
+        "status": proposal.status,
+        "steps": [
+            {
+                "date": step.date,
+                "status": step.status,
+                "label": step.label(),
+                "actors": list(step.actors),
+                "event_ids": list(step.event_ids),
+                "date_inferred": step.date_inferred,
+                "detail": step.detail,
+            }
+            for step in proposal.steps
+        ],
+    }

@@ -50,11 +50,6 @@ def report_line(report: track.TrackReport) -> str:
     )
 
 
-def track_new_events(db: api.Accord) -> None:
-    """Called at the end of ``accord ingest`` so clusters and proposals follow the store."""
-    track.update(db)
-
-
 @click.command()
 @click.option(
     "--min-sources",
