@@ -40,7 +40,7 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp"}
+CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp"}
 PARTICIPANT_PREPS = {
     "with",
     "against",
@@ -94,6 +94,7 @@ MEASURE_NOUNS = {
     "truckload",
     "supply",
 }
+LIGHT_HEAD_NOUNS = {"effort", "mission", "process", "operation", "campaign", "initiative", "bid"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -297,6 +298,13 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     entry = lexicon.nouns.get(lemma_of(token)) or lexicon.nouns.get(token.lower_)
     if entry is None and _is_nominal_verb(token):
         entry = lexicon.verbs.get(lemma_of(token))
+    if entry is None and lemma_of(token) in LIGHT_HEAD_NOUNS:
+        # "a mediation effort", "a mediation mission": the modifier names the event
+        for child in token.children:
+            if child.dep_ in {"compound", "nmod"} and child.i < token.i:
+                entry = lexicon.nouns.get(lemma_of(child))
+                if entry is not None:
+                    break
     if entry is None:
         return None
     for child in token.children:
@@ -501,7 +509,7 @@ def _conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
-def core_mentions(head: Token, index: MentionIndex) -> list[ActorMention]:
+def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[ActorMention]:
     """The actors a noun phrase names: its head (and conjuncts), else modifiers, else "of X"."""
     found: list[ActorMention] = []
     for noun in _conjuncts(head):
@@ -519,11 +527,12 @@ def core_mentions(head: Token, index: MentionIndex) -> list[ActorMention]:
         if modifiers:
             found.extend(modifiers)
             continue
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend(m for c in _conjuncts(pobj) for m in index.at(c))
+        if depth < 2:  # "leaders of the Azadliq opposition coalition"
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(core_mentions(pobj, index, depth + 1))
     return _unique(found)
 
 

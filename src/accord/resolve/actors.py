@@ -34,8 +34,8 @@ GROUP_NOUN_SECTORS = {
     "serviceman servicemen paratrooper marine airman officer aircraft helicopter gunship jet "
     "warplane warship tank bomber militiaman",
     "REB": "rebel militant insurgent fighter militia guerrilla jihadist separatist",
-    "CVL": "civilian people resident protester demonstrator citizen villager student worker "
-    "woman child refugee migrant voter farmer youth immigrant pilgrim",
+    "CVL": "civilian people resident inhabitant protester demonstrator citizen villager student "
+    "worker woman child refugee migrant voter farmer youth immigrant pilgrim",
     "OPP": "opposition dissident",
     "MED": "media journalist reporter newspaper broadcaster",
     "COP": "police policeman officer guard",
@@ -45,6 +45,26 @@ GROUP_NOUNS = {
     noun: sector for sector, nouns in GROUP_NOUN_SECTORS.items() for noun in nouns.split()
 }
 GROUP_NOUNS["officer"] = "MIL"
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "capital",
+    "border",
+    "territory",
+    "soil",
+    "airspace",
+    "waters",
+    "port",
+    "coast",
+    "district",
+    "enclave",
+    "frontier",
+    "side",
+    "camp",
+}
 GOVERNMENT_BODY_WORDS = {
     "ministry",
     "government",
@@ -72,6 +92,7 @@ UNNAMED_GROUP_NOUNS = {
     "shopkeeper": "BUS",
     "civilian": "CVL",
     "resident": "CVL",
+    "inhabitant": "CVL",
     "worker": "CVL",
     "student": "CVL",
     "farmer": "CVL",
@@ -105,6 +126,17 @@ SECTOR_LABELS = {
     "COP": "police",
     "BUS": "business",
 }
+CIVILIAN_GENERALS = (
+    "secretary general",
+    "attorney general",
+    "director general",
+    "consul general",
+    "governor general",
+    "inspector general",
+    "solicitor general",
+    "procurator general",
+    "prosecutor general",
+)
 ROLE_SECTORS = [
     ("MIL", "general commander colonel soldier officer admiral marshal army chief_of_staff"),
     ("REB", "rebel militant insurgent"),
@@ -415,7 +447,8 @@ ORGANISATION_SECTORS = [
     ("JUD", "court tribunal judiciary prosecutor"),
     ("COP", "police gendarmerie"),
     ("MIL", "army armed_forces military navy air_force defence_forces defense_forces"),
-    ("CVL", "union association federation syndicate"),
+    ("NGO", "association foundation society institute"),
+    ("CVL", "union federation syndicate"),
     ("MED", "news agency newspaper television radio broadcaster"),
     ("GOV", "ministry government parliament assembly senate cabinet council presidency"),
 ]
@@ -435,6 +468,8 @@ def sector_for_role(role: str | None) -> str | None:
     if not role:
         return None
     padded = f" {fold(role).replace('-', ' ')} "
+    for civilian_general in CIVILIAN_GENERALS:
+        padded = padded.replace(f" {civilian_general} ", " official ")
     for sector, keywords in ROLE_SECTORS:
         if any(f" {keyword.replace('_', ' ')} " in padded for keyword in keywords.split()):
             return sector
@@ -458,6 +493,7 @@ class MentionResolver:
             self._resolve_entity(ent)
         self._resolve_loose_surnames()
         self._resolve_groups()
+        self._resolve_country_groups()
         self._resolve_both_sides()
         self._resolve_unnamed_groups()
         self._resolve_pronouns_and_descriptions()
@@ -517,14 +553,29 @@ class MentionResolver:
         prefix = _title_prefix(span)
         role = _role_text(prefix, self.table) or _appositive_role(span)
         country = _country_in(prefix, self.table)
+        sector = sector_for_role(role)
+        employer = self._organisation_in(prefix)
+        if employer is not None:  # "Arab League Secretary General X" works for the League
+            country, sector = employer.country or country, employer.sector or sector
         return Actor(
             id=slug(span.text),
             name=span.text,
             kind="person",
             country=country,
-            sector=sector_for_role(role),
+            sector=sector,
             role=role,
         )
+
+    def _organisation_in(self, tokens: list[Token]) -> Actor | None:
+        """A dictionary organisation named in a title ("UN relief chief", "Arab League ...")."""
+        if not tokens:
+            return None
+        title = self.doc[tokens[0].i : tokens[-1].i + 1]
+        for ent in title.ents:
+            actor = self.table.by_alias.get(fold(ent.text))
+            if actor is not None and actor.kind != "person":
+                return actor
+        return None
 
     def _new_organisation(self, span: Span) -> Actor:
         return Actor(
@@ -563,6 +614,8 @@ class MentionResolver:
                 head = head.head
             sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
             if sector is None and head.pos_ == "NOUN" and token.dep_ == "amod":
+                if head.lemma_.lower() in PLACE_NOUNS:
+                    continue  # "the Bosnian town of Gorazde" is a place, not an actor
                 # "Israeli gunfire", "Russian invasion": the adjective names the state
                 self._add(self.table.state(code), self.doc[token.i : token.i + 1], "nationality")
                 continue
@@ -663,6 +716,20 @@ class MentionResolver:
             if token is not None and not _is_locative_phrase(token.root):
                 return False
         return True
+
+    def _resolve_country_groups(self) -> None:
+        """ "one U.S. soldier", "Ukraine's forces": a country named before a group noun."""
+        states = {m.start: m for m in self.mentions if m.actor.kind == "state"}
+        for token in self.doc:
+            sector = GROUP_NOUNS.get(token.lemma_.lower())
+            if sector is None or sector == "GOV" or token.i in self.covered:
+                continue
+            for child in token.children:
+                state = states.get(child.idx)
+                if state is not None and child.dep_ in {"compound", "poss", "nmod"}:
+                    group = self.table.group(state.actor.country, sector)
+                    self._add(group, self.doc[token.i : token.i + 1], "country + group noun")
+                    break
 
     def _main_parties(self) -> list[str]:
         """The two countries the document is most about (for "both sides")."""
