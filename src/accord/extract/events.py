@@ -95,6 +95,8 @@ MEASURE_NOUNS = {
     "supply",
 }
 LIGHT_HEAD_NOUNS = {"effort", "mission", "process", "operation", "campaign", "initiative", "bid"}
+TIMES = {"DATE", "TIME"}
+FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -274,6 +276,16 @@ def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return entry
 
 
+def _is_purpose_or_background(verb: Token) -> bool:
+    """ "blocked roads to press their demands" (the aim of the act), "in Serbia, where 24 people
+    were killed last March" (the place's history): clauses that are not events of their own."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head.pos_ == "VERB" and verb_entry(verb.head, load_lexicon()) is not None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
+        return True  # "joining demonstrators in demanding a referendum"
+    return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
 def _is_nominal_verb(token: Token) -> bool:
     """A word tagged as a verb but used as a noun: "imposed asset freezes" parsed as "asset
     freezes" (subject and verb) under the light verb."""
@@ -325,9 +337,11 @@ def complement_of(verb: Token) -> Token | None:
             if child.dep_ == dep:
                 return child
     for child in children:
-        if child.dep_ in {"prep", "prt"} and child.lower_ in {"to", "for", "on", "upon"}:
+        if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
+            continue  # "on Tuesday demanded ...": a date in front is not what was demanded
+        if child.lower_ in {"to", "for", "on", "upon"}:
             for grandchild in child.children:
-                if grandchild.dep_ in {"pobj", "pcomp"}:
+                if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
                     return grandchild
     for child in children:
         if child.dep_ == "ccomp":
@@ -371,7 +385,7 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     candidates: list[Candidate] = []
     consumed: set[int] = set()
     for token in sentence:
-        if _is_nominal_verb(token):
+        if _is_nominal_verb(token) or _is_purpose_or_background(token):
             continue
         entry = verb_entry(token, lexicon)
         if entry is None or token.i in consumed:
@@ -926,6 +940,10 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
         # "will withdraw its force unless ...", "would boycott the vote if ...": a threat
         mode = lexicon.threat_modes.get(lemma_of(candidate.token)) or _threat_mode(kind)
         kind, modality_why = "THREATEN", [*modality_why, "a conditional hostile act is a threat"]
+    elif modality == "future" and kind in FUTURE_THREAT_TYPES and reporting_subject(candidate):
+        # "farmers said they would blockade Paris": an announced hostile act is a threat
+        mode = lexicon.threat_modes.get(lemma_of(candidate.token)) or _threat_mode(kind)
+        kind, modality_why = "THREATEN", [*modality_why, "an announced hostile act is a threat"]
     elif modality == "future" and kind in INTENT_TYPES and candidate.entry.type == kind:
         # "X will provide aid / allow refugees to return": a promise (CAMEO 03) is an AGREE
         kind, mode = "AGREE", None
