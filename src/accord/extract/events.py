@@ -346,6 +346,9 @@ def complement_of(verb: Token) -> Token | None:
     for child in children:
         if child.dep_ == "ccomp":
             return child
+    for child in children:
+        if child.dep_ == "nsubjpass":
+            return child  # "the exchange was agreed on Tuesday"
     return None
 
 
@@ -370,6 +373,9 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ in SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in lexicon.reporting_verbs:
             return None
+        governing = verb_entry(head, lexicon)
+        if governing is not None and governing.governs:
+            return None  # "the exchange was agreed": the agreeing is the event
         return head
     if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
         lemma = lemma_of(head)
@@ -979,8 +985,14 @@ def _stands_alone(candidate: Candidate, kind: str) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
     if kind == "ASSAULT" and _counted_victims(candidate.token):
         return True  # "14 people were killed": a casualty report, attacker unknown
-    reported = lemma_of(candidate.predicate) in load_lexicon().reporting_verbs
-    return kind in ACTORLESS_TYPES and is_nounlike(candidate.token) and not reported
+    if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token):
+        return False
+    lexicon = load_lexicon()
+    predicate = lemma_of(candidate.predicate)
+    if predicate in lexicon.reporting_verbs:
+        return False
+    # "a drone strike killed ...", "the truce took effect": the noun's own happening
+    return kind == "ASSAULT" or predicate in HAPPEN_VERBS or predicate in lexicon.light_verbs
 
 
 def _counted_victims(verb: Token) -> bool:
