@@ -16,9 +16,9 @@ from accord.extract.events import (
     person_spans,
 )
 from accord.extract.quotes import extract_quotes
-from accord.models import Actor, Article, DateValue, Event, Extraction, Place
+from accord.models import Actor, ActorRef, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
-from accord.resolve.actors import resolve_mentions
+from accord.resolve.actors import load_dictionary, resolve_mentions
 from accord.resolve.places import countries_in, find_event_place
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
@@ -47,6 +47,8 @@ def extract_events(document: Document) -> list[Event]:
             place, place_why = _place_in_context(places, sentence_index, article, prefer_countries)
         counts = extract_counts(sentence)
         for candidate, fields in coded:
+            if place_why is None and place is not None:
+                fields = _with_place_as_target(fields, place)
             date = find_event_date(sentence, article.published, trigger=candidate.predicate)
             context_why = [place_why] if place_why else []
             if (date is None or date.start is None) and _told_in_past_tense(candidate.predicate):
@@ -68,6 +70,37 @@ def extract_events(document: Document) -> list[Event]:
                 )
             )
     return events
+
+
+PLACE_TARGET_TYPES = {
+    "ASSAULT",
+    "COERCE",
+    "MOBILIZE",
+    "RETREAT",
+    "SANCTION",
+    "AID",
+    "CONCEDE",
+    "THREATEN",
+    "PROTEST",
+}
+
+
+def _with_place_as_target(fields: dict, place: Place) -> dict:
+    """An act on a place with no named target falls on that place's country (the PLOVER coding
+    convention); the target is marked ``inferred`` so it is never taken for a named actor."""
+    if fields["type"] not in PLACE_TARGET_TYPES or fields["targets"] or not place.country:
+        return fields
+    state = load_dictionary().state(place.country)
+    inferred = ActorRef(
+        actor_id=state.id,
+        name=state.name,
+        text=place.text,
+        country=state.country,
+        sector=state.sector,
+        inferred=True,
+    )
+    why = f"{fields['why']}; target inferred from the place {place.name}"
+    return {**fields, "targets": (inferred,), "why": why}
 
 
 def _told_in_past_tense(verb) -> bool:

@@ -316,7 +316,8 @@ def actor_keys(connection: sqlite3.Connection, event_ids: list[str]) -> dict[str
     placeholders = ", ".join("?" for _ in event_ids)
     cursor = connection.execute(
         "SELECT event_id, side, actor_id, country, sector FROM event_actors "
-        f"WHERE event_id IN ({placeholders}) ORDER BY event_id, side, position",
+        f"WHERE event_id IN ({placeholders}) AND NOT inferred "  # only actors the text names
+        "ORDER BY event_id, side, position",
         event_ids,
     )
     keys: dict[str, list[ActorKey]] = defaultdict(list)

@@ -238,7 +238,7 @@ def actors_by_event(connection: sqlite3.Connection) -> dict[str, dict[str, list[
     grouped: dict[str, dict[str, list[sqlite3.Row]]] = defaultdict(lambda: defaultdict(list))
     cursor = connection.execute(
         "SELECT event_id, side, name, actor_id, country FROM event_actors"
-        " ORDER BY event_id, side, position"
+        " WHERE NOT inferred ORDER BY event_id, side, position"  # only actors the text names
     )
     for row in cursor:
         grouped[row["event_id"]][row["side"]].append(row)
