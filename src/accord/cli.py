@@ -216,7 +216,8 @@ def echo_json(value: Any) -> None:
 
 
 def names(refs: tuple[ActorRef, ...]) -> str:
-    return ", ".join(ref.name for ref in refs)
+    """Actor names; one the text does not name (e.g. a place's country) is marked inferred."""
+    return ", ".join(f"{ref.name} (inferred)" if ref.inferred else ref.name for ref in refs)
 
 
 def events_table(found: list[Event]) -> Table:

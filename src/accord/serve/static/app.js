@@ -84,7 +84,8 @@ function isConflict(type) {
 }
 
 function names(refs) {
-  return (refs || []).map((ref) => ref.name).join(", ");
+  // an actor the text does not name (a place's country) is marked as inferred
+  return (refs || []).map((ref) => (ref.inferred ? `${ref.name} (inferred)` : ref.name)).join(", ");
 }
 
 // -- API ---------------------------------------------------------------------------------------
