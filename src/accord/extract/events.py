@@ -283,6 +283,8 @@ def _is_purpose_or_background(verb: Token) -> bool:
         return verb.head.pos_ == "VERB" and verb_entry(verb.head, load_lexicon()) is not None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
         return True  # "joining demonstrators in demanding a referendum"
+    if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
+        return True  # "militiamen armed with machetes", "rebels fighting the government"
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
