@@ -39,6 +39,7 @@ GROUP_NOUN_SECTORS = {
     "OPP": "opposition dissident",
     "MED": "media journalist reporter newspaper broadcaster",
     "COP": "police policeman officer guard",
+    "JUD": "court judge tribunal judiciary",
     "BUS": "company firm business",
 }
 GROUP_NOUNS = {
@@ -117,6 +118,7 @@ UNNAMED_GROUP_NOUNS = {
     "insurgent": "REB",
 }
 SECTOR_LABELS = {
+    "JUD": "judiciary",
     "GOV": "government",
     "MIL": "military",
     "REB": "rebels",
@@ -444,6 +446,7 @@ def _is_subject(token: Token) -> bool:
 
 
 ORGANISATION_SECTORS = [
+    ("IGO", "community cooperation league commonwealth forum organization_of organisation_of"),
     ("JUD", "court tribunal judiciary prosecutor"),
     ("COP", "police gendarmerie"),
     ("MIL", "army armed_forces military navy air_force defence_forces defense_forces"),
@@ -578,11 +581,14 @@ class MentionResolver:
         return None
 
     def _new_organisation(self, span: Span) -> Actor:
+        """An organisation the dictionary lacks; its country from its name or a possessive in
+        front ("the Ivory Coast's Supreme Court")."""
+        in_front = self.doc[span.root.left_edge.i : span.start]
         return Actor(
             id=slug(span.text),
             name=span.text,
             kind="organisation",
-            country=_country_in(span, self.table),
+            country=_country_in(span, self.table) or _country_in(in_front, self.table),
             sector=sector_for_organisation(span.text),
         )
 
