@@ -941,6 +941,8 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     if kind != candidate.entry.type and candidate.entry.type is None and modality == "future":
         modality, modality_why = "asserted", ["preparation is itself the event"]
     mode, contexts = mode_and_context(candidate, kind, lexicon)
+    if candidate.entry.type and kind != candidate.entry.type and mode == candidate.entry.mode:
+        mode = None  # "cancelled restrictions": a CONCEDE keeps no mode of "cancel" (REJECT meet)
     if kind == "AGREE" and modality == "negated" and lemma_of(candidate.token) in ACCEPT_VERBS:
         kind, modality = "REJECT", "asserted"  # "will not accept more refugees"
         modality_why = [*modality_why, "a refused acceptance is a rejection"]
