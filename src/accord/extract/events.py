@@ -919,6 +919,8 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
         governed = content_entry.type_under(candidate.token)
         if governed != content_entry.type:
             kind = governed  # "accepted the rebels' demands" concedes; it is not an AGREE
+    if kind == "AGREE" and candidate.entry.governs and content_type in {"ASSAULT", "COERCE"}:
+        kind = "THREATEN"  # "vowed to fight on", "swore to retaliate": a promise of force
     if candidate.entry.modality == "proposed" and content_type in OWN_ACTION_TYPES:
         kind = content_type  # proposing sanctions is a proposed SANCTION, not a request
     sources, targets, actor_why = event_actors(_actor_clause(candidate), index)

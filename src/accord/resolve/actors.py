@@ -664,13 +664,33 @@ class MentionResolver:
             left = self.doc[token.left_edge.i : token.i]
             if any(t.i in self.covered for t in left):
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
-            if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children):
-                continue  # "the army of X", "a journalist from X"
+            origin = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
+            if origin:
+                # "the army of X" (X an actor) is X's; "inhabitants of the Golan" the place's
+                home = self._place_country(origin[0])
+                if home is not None:
+                    span = self.doc[token.left_edge.i : token.i + 1]
+                    self._add(self.table.group(home, sector), span, "group of a place")
+                continue
             if token.lemma_.lower() in DESCRIPTION_ONLY and left[:1].text.lower() != "the":
                 continue
             span = self.doc[token.left_edge.i : token.i + 1]
             owner = self._owner_country(token, sector) or country
             self._add(self.table.group(owner, sector), span, "unnamed group")
+
+    def _place_country(self, preposition: Token) -> str | None:
+        """The country of the place an "of"/"from" phrase names, unless it names an actor."""
+        from accord.resolve.places import geocode
+
+        objects = [c for c in preposition.children if c.dep_ == "pobj"]
+        if not objects or any(t.i in self.covered for t in objects[0].subtree):
+            return None
+        phrase = list(objects[0].subtree)
+        code = _country_in(phrase, self.table)
+        if code is None:
+            place = geocode(self.doc[phrase[0].i : phrase[-1].i + 1].text)
+            code = place.country if place is not None else None
+        return code
 
     def _owner_country(self, noun: Token, sector: str) -> str | None:
         """Whose unnamed body this is: "Israeli officials said the government was ..." means
