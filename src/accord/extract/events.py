@@ -257,6 +257,14 @@ def _has_required_object(token: Token, entry: TriggerEntry) -> bool:
     if not entry.objects:
         return True
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [  # "holding thousands of refugees"
+        pobj
+        for obj in list(objects)
+        if lemma_of(obj) in MEASURE_NOUNS | {"thousand", "hundred", "dozen", "number", "group"}
+        for prep in obj.children
+        if prep.lower_ == "of"
+        for pobj in prep.children
+    ]
     for child in token.children:
         if child.dep_ == "prep":
             objects.extend(c for c in child.children if c.dep_ == "pobj")
