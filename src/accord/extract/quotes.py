@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.models import ActorMention, ActorRef, Evidence, Quote
 from accord.nlp import Document
+from accord.resolve.actors import actor_ref
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
 
@@ -451,18 +452,6 @@ def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
     return min(named, key=lambda m: abs(m.start - token.idx), default=None)
 
 
-def _actor_ref(mention: ActorMention) -> ActorRef:
-    actor = mention.actor
-    return ActorRef(
-        actor_id=actor.id,
-        name=actor.name,
-        text=mention.text,
-        country=actor.country,
-        sector=actor.sector,
-        role=actor.role,
-    )
-
-
 def _is_person_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS
 
@@ -523,10 +512,10 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
     words = phrase.text
     mention = _mention_of_phrase(ctx, head, phrase)
     if mention is not None:
-        return _Speaker(_actor_ref(mention), words)
+        return _Speaker(actor_ref(mention), words)
     named = _mention_named_like(ctx, head)
     if named is not None:
-        return _Speaker(_actor_ref(named), words, "name seen elsewhere", 0.9)
+        return _Speaker(actor_ref(named), words, "name seen elsewhere", 0.9)
     return _Speaker(None, words, "no actor mention")
 
 
@@ -546,7 +535,7 @@ def _resolve_pronoun(ctx: _Context, pronoun: Token, mention: ActorMention | None
         )
         if not nearer:
             words = _words_of(ctx, named) if named is not None else pronoun.text
-            return _Speaker(_actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
+            return _Speaker(actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
     if ours is None:
         return _Speaker(None, pronoun.text, f"pronoun '{pronoun.text}' unresolved", 0.6)
     note = f"pronoun '{pronoun.text}' -> '{ours.text}'"
