@@ -97,6 +97,7 @@ MEASURE_NOUNS = {
 LIGHT_HEAD_NOUNS = {"effort", "mission", "process", "operation", "campaign", "initiative", "bid"}
 TIMES = {"DATE", "TIME"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
+ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
@@ -359,6 +360,10 @@ def complement_of(verb: Token) -> Token | None:
     for child in children:
         if child.dep_ == "nsubjpass":
             return child  # "the exchange was agreed on Tuesday"
+    for child in children:  # "have sworn to fight", parsed as an adverbial clause
+        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ == "advcl" and child.i > verb.i and to_infinitive:
+            return child
     return None
 
 
@@ -929,6 +934,9 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
             kind = governed  # "accepted the rebels' demands" concedes; it is not an AGREE
     if kind == "AGREE" and candidate.entry.governs and content_type in {"ASSAULT", "COERCE"}:
         kind = "THREATEN"  # "vowed to fight on", "swore to retaliate": a promise of force
+    ordered = lemma_of(candidate.token) == "order" and content_type in ORDERED_ACTION_TYPES
+    if ordered and not (candidate.complement and core_mentions(candidate.complement, index)):
+        kind = content_type  # "the government ordered police patrols": the ordered act
     if candidate.entry.modality == "proposed" and content_type in OWN_ACTION_TYPES:
         kind = content_type  # proposing sanctions is a proposed SANCTION, not a request
     sources, targets, actor_why = event_actors(_actor_clause(candidate), index)
