@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
-from accord.models import MODALITIES, ActorMention, ActorRef, Counts, Event, Evidence
+from accord.models import MODALITIES, ActorMention, Counts, Event, Evidence
 from accord.resolve.actors import actor_ref
 
 PLOVER_TYPES = (
@@ -99,7 +99,6 @@ TIMES = {"DATE", "TIME"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 HAPPEN_VERBS = {
     "take",
     "happen",
@@ -1138,7 +1137,6 @@ def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
 
 
 __all__ = [
-    "ActorRef",
     "Candidate",
     "Lexicon",
     "MentionIndex",

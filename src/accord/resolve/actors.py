@@ -861,8 +861,3 @@ def resolve_mentions(document) -> list[ActorMention]:
     """Fill ``document.mentions`` with every actor mention, in text order, and return them."""
     document.mentions = MentionResolver(document.doc, load_dictionary()).resolve()
     return document.mentions
-
-
-def mentions_in(mentions: Iterable[ActorMention], start: int, end: int) -> list[ActorMention]:
-    """Mentions whose span lies within [start, end) (article character offsets)."""
-    return [m for m in mentions if m.start >= start and m.end <= end]
