@@ -521,10 +521,14 @@ class MentionIndex:
 
     def __init__(self, mentions: Iterable[ActorMention]) -> None:
         self.mentions = list(mentions)
+        self.by_offset: dict[int, list[ActorMention]] = {}
+        for mention in self.mentions:  # mentions are a few words: index every character
+            for offset in range(mention.start, mention.end):
+                self.by_offset.setdefault(offset, []).append(mention)
 
     def at(self, token: Token) -> list[ActorMention]:
-        """Mentions covering a token (two for "both sides")."""
-        return [m for m in self.mentions if m.start <= token.idx < m.end]
+        """Mentions covering a token (two for "both sides"), in text order."""
+        return list(self.by_offset.get(token.idx, ()))
 
 
 def _is_locative(token: Token) -> bool:
