@@ -17,6 +17,7 @@ from rich.text import Text
 
 from accord import api
 from accord import export as exports
+from accord.console import stderr, stdout
 from accord.errors import AccordError
 from accord.models import ActorRef, Event, Quote, to_dict
 from accord.store import ActorSummary
@@ -63,20 +64,6 @@ def main(ctx: click.Context, db_path: Path) -> None:
 def open_db(ctx: click.Context) -> api.Accord:
     """Open the database named by ``--db``; it is closed when the command ends."""
     return ctx.with_resource(api.open(ctx.find_root().obj))
-
-
-PIPE_WIDTH = 172  # tables written to a pipe or file are not squeezed into 80 columns
-
-
-def stdout() -> Console:
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=PIPE_WIDTH)
-    return console
-
-
-def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
 
 
 # -- ingest ------------------------------------------------------------------------------------

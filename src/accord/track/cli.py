@@ -6,22 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from accord import api, track
+from accord.console import stdout
 from accord.track.summary import CanonicalEvent, CountRange
 
 
 def open_db(ctx: click.Context) -> api.Accord:
     return ctx.with_resource(api.open(ctx.find_root().obj))
-
-
-def stdout() -> Console:
-    console = Console(highlight=False)
-    if not console.is_terminal:  # tables written to a pipe or file keep their columns
-        console = Console(highlight=False, width=172)
-    return console
 
 
 @click.group(name="track")
