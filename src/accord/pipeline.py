@@ -49,6 +49,7 @@ def extract_events(document: Document) -> list[Event]:
         for candidate, fields in coded:
             if place_why is None and place is not None:
                 fields = _with_place_as_target(fields, place)
+                fields = _with_unidentified_attacker(fields, place)
             date = find_event_date(sentence, article.published, trigger=candidate.predicate)
             context_why = [place_why] if place_why else []
             if (date is None or date.start is None) and _told_in_past_tense(candidate.predicate):
@@ -101,6 +102,31 @@ def _with_place_as_target(fields: dict, place: Place) -> dict:
     )
     why = f"{fields['why']}; target inferred from the place {place.name}"
     return {**fields, "targets": (inferred,), "why": why}
+
+
+UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
+
+
+def _with_unidentified_attacker(fields: dict, place: Place) -> dict:
+    """A bombing or assassination attempt nobody is said to have carried out is coded to an
+    unidentified armed force of the country where it happened (CAMEO's UAF), never left
+    sourceless as if it were an accident; the source is marked ``inferred``."""
+    unclaimed = fields["type"] == "ASSAULT" and fields["mode"] in UNCLAIMED_ATTACK_MODES
+    if not unclaimed or fields["sources"] or not place.country:
+        return fields
+    group = load_dictionary().group(place.country, "UAF")
+    inferred = ActorRef(
+        actor_id=group.id,
+        name=group.name,
+        text=place.text,
+        country=group.country,
+        sector=group.sector,
+        inferred=True,
+    )
+    why = (
+        f"{fields['why']}; unclaimed attack: source is an unidentified armed force in {place.name}"
+    )
+    return {**fields, "sources": (inferred,), "why": why}
 
 
 def _told_in_past_tense(verb) -> bool:

@@ -69,7 +69,7 @@ GROUP_CODE_SECTORS = {
 # CAMEO primary sectors written differently in accord's sector vocabulary (resolve.actors):
 # accord folds refugees, workers, students and farmers into civilians, legislators into
 # government, journalists into media, and religious codes into REL. Sectors not listed here
-# (ELI, PTY, UAF, CRM, ...) have no accord equivalent and are compared as they are.
+# (ELI, PTY, CRM, ...) have no accord equivalent and are compared as they are.
 SECTOR_EQUIVALENTS = {
     "CIV": "CVL",  # misspelling of CVL in some records
     "REF": "CVL",

@@ -22,7 +22,21 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.models import Actor, ActorMention, ActorRef
 
-SECTORS = {"GOV", "MIL", "REB", "OPP", "CVL", "IGO", "NGO", "MED", "BUS", "COP", "JUD", "REL"}
+SECTORS = {
+    "GOV",
+    "MIL",
+    "REB",
+    "OPP",
+    "CVL",
+    "IGO",
+    "NGO",
+    "MED",
+    "BUS",
+    "COP",
+    "JUD",
+    "REL",
+    "UAF",  # unidentified armed force: "gunmen", a bomb nobody claimed (CAMEO's UAF)
+}
 PERSON_KINDS = {"person"}
 
 # Head nouns that make a nationality adjective into a group actor ("Russian forces").
@@ -35,12 +49,14 @@ GROUP_NOUN_SECTORS = {
     "warplane warship tank bomber militiaman",
     "REB": "rebel militant insurgent fighter militia guerrilla jihadist separatist",
     "CVL": "civilian people resident inhabitant protester demonstrator citizen villager student "
-    "worker woman child refugee migrant voter farmer youth immigrant pilgrim",
+    "worker woman child refugee migrant voter farmer youth immigrant pilgrim fisherman "
+    "fishermen miner trucker peasant shopkeeper teacher doctor nurse",
     "OPP": "opposition dissident",
     "MED": "media journalist reporter newspaper broadcaster",
     "COP": "police policeman officer guard",
     "JUD": "court judge tribunal judiciary",
     "BUS": "company firm business",
+    "UAF": "gunman gunmen assailant attacker",
 }
 GROUP_NOUNS = {
     noun: sector for sector, nouns in GROUP_NOUN_SECTORS.items() for noun in nouns.split()
@@ -116,7 +132,42 @@ UNNAMED_GROUP_NOUNS = {
     "rebel": "REB",
     "militant": "REB",
     "insurgent": "REB",
+    "gunman": "UAF",
+    "assailant": "UAF",
+    "attacker": "UAF",
 }
+# Words that make a name an organisation's, whatever title stands in front of it.
+ORGANISATION_NAME_WORDS = set(
+    [
+        "front",
+        "movement",
+        "party",
+        "army",
+        "union",
+        "council",
+        "alliance",
+        "league",
+        "committee",
+        "group",
+        "organisation",
+        "organization",
+        "commission",
+        "association",
+        "company",
+        "agency",
+        "bank",
+        "fund",
+        "forces",
+        "brigade",
+        "brigades",
+        "coalition",
+        "congress",
+        "assembly",
+        "court",
+        "tribunal",
+        "ministry",
+    ]
+)
 SECTOR_LABELS = {
     "JUD": "judiciary",
     "GOV": "government",
@@ -236,6 +287,15 @@ class ActorDictionary:
         if sector == "GOV":
             return self.state(code)
         country = self.countries.get(code)
+        if sector == "UAF":
+            where = country.name if country else code
+            return Actor(
+                id=f"{code.lower()}-uaf",
+                name=f"unidentified attackers in {where}",
+                kind="group",
+                country=code,
+                sector=sector,
+            )
         adjective = country.demonyms[0] if country and country.demonyms else code
         label = SECTOR_LABELS.get(sector, sector.lower())
         return Actor(
@@ -387,8 +447,11 @@ def _mention(actor: Actor, span: Span, sentences: dict[int, int], why: str) -> A
 
 
 def _title_prefix(span: Span) -> list[Token]:
-    """Tokens before a name inside its noun phrase: "Ukraine's Defence Minister" in front of X."""
+    """Tokens before a name inside its noun phrase: "Ukraine's Defence Minister" in front of X,
+    or the role noun the name stands in apposition to ("Iran's religious leader Ayatollah X")."""
     head = span.root
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i == span.start - 1:
+        head = head.head
     return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
 
 
@@ -420,9 +483,18 @@ def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
             continue
         if fold(token.text) in table.country_by_demonym or table.country_code(token.text):
             continue
-        words.append(token.text)
-    role = " ".join(words).strip()
+        words.append(token.text_with_ws)
+    role = "".join(words).strip()
     return role or None
+
+
+def _descriptor_sector(tokens: Iterable[Token]) -> str | None:
+    """The sector a descriptor in front of a name gives: "the rebel X", "the opposition X"."""
+    for token in tokens:
+        sector = GROUP_NOUNS.get(token.lemma_.lower())
+        if sector in {"REB", "OPP", "MED", "UAF"}:
+            return sector
+    return None
 
 
 def _is_place(span: Span) -> bool:
@@ -510,7 +582,7 @@ class MentionResolver:
 
     def _resolve_entity(self, ent: Span) -> None:
         span = self._trim(ent)
-        if span is None or any(t.i in self.covered for t in span):
+        if span is None or any(t.i in self.covered for t in span) or self._is_stance(span):
             return
         key = fold(span.text)
         known_person = self.people.get(key) or self.table.by_surname.get(key)
@@ -529,12 +601,45 @@ class MentionResolver:
         if dictionary_actor:
             self._add(dictionary_actor, span, "dictionary")
             return
-        if ent.label_ == "PERSON" and not (len(span) == 1 and _is_place(span)):
+        if self._is_modifier_entity(span):
+            return  # "Radical French" (farmers): the nationality + group rule resolves it
+        demonyms = [self.table.country_by_demonym.get(fold(t.text)) for t in span]
+        if len(span) > 1 and all(demonyms):
+            # "Bosnian Serbs": a people named by where they live, then who they are
+            self._add(self.table.group(demonyms[0], "CVL"), span, "nationality")
+            return
+        is_person = ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._is_titled_name(span))
+        if is_person and not (len(span) == 1 and _is_place(span)):
             self._add_person(
                 self._new_person(span), span, "title" if _title_prefix(span) else "ner"
             )
         elif ent.label_ == "ORG" and len(span) >= 2 and span[0].is_title and not _is_place(span):
             self._add(self._new_organisation(span), span, "ner")
+
+    def _is_titled_name(self, span: Span) -> bool:
+        """A person the model took for an organisation: "Vice-President Moody Awori"."""
+        words = set(fold(span.text).replace("-", " ").split())
+        if words & ORGANISATION_NAME_WORDS or sector_for_organisation(span.text):
+            return False
+        sector = sector_for_role(_role_text(_title_prefix(span), self.table))
+        return sector is not None and sector not in {"REB", "OPP"}
+
+    def _is_stance(self, span: Span) -> bool:
+        """ "anti-Syria journalist", "pro-Moscow rebels": the name says what they are for or
+        against, not who they are."""
+        before = [t.lower_ for t in self.doc[max(span.start - 2, 0) : span.start]]
+        return before[-2:] in (["anti", "-"], ["pro", "-"]) or span[0].lower_ in {"anti", "pro"}
+
+    def _is_modifier_entity(self, span: Span) -> bool:
+        """A name the model cut out of a noun phrase, ending in an adjective that modifies the
+        noun after it ("Radical French" in "Radical French farmers")."""
+        root, last = span.root, span[-1]
+        return (
+            root.dep_ in {"amod", "compound"}
+            and root.head.i >= span.end
+            and last.pos_ == "ADJ"
+            and fold(last.text) in self.table.country_by_demonym
+        )
 
     def _trim(self, ent: Span) -> Span | None:
         """Drop a leading "the" and a trailing possessive from an entity span."""
@@ -589,7 +694,7 @@ class MentionResolver:
             name=span.text,
             kind="organisation",
             country=_country_in(span, self.table) or _country_in(in_front, self.table),
-            sector=sector_for_organisation(span.text),
+            sector=sector_for_organisation(span.text) or _descriptor_sector(in_front),
         )
 
     def _resolve_loose_surnames(self) -> None:
@@ -609,9 +714,11 @@ class MentionResolver:
             if code is None:
                 continue
             if token.tag_ in {"NNPS", "NNS"} and token.i not in self.covered:
-                # "Palestinians blamed Israel", "Young Algerians blocked roads"
+                # "Palestinians blamed Israel", "Young Algerians blocked roads"; "Bosnian Croats"
+                # are a people of Bosnia: the first nationality says where they live
                 span = self.doc[token.left_edge.i : token.i + 1]
-                self._add(self.table.group(code, "CVL"), span, "nationality")
+                home = _country_in(span, self.table) or code
+                self._add(self.table.group(home, "CVL"), span, "nationality")
                 continue
             if token.dep_ not in {"amod", "compound", "nmod", "conj"}:
                 continue
@@ -640,8 +747,10 @@ class MentionResolver:
         from accord.resolve.places import geocode
 
         for ent in self.doc.ents:
-            if ent.label_ in {"GPE", "LOC", "FAC"} and not any(
-                t.i in self.people_tokens for t in ent
+            if (
+                ent.label_ in {"GPE", "LOC", "FAC"}
+                and not any(t.i in self.people_tokens for t in ent)
+                and not self._is_stance(ent)
             ):
                 place = geocode(ent.text)
                 if place is not None and place.country:
@@ -725,9 +834,21 @@ class MentionResolver:
             if unplaced and set(fold(actor.name).split()) & GOVERNMENT_BODY_WORDS:
                 placed = replace(actor, country=country, sector="GOV")
                 self.mentions[position] = replace(mention, actor=placed, why="unplaced body")
+            elif self._unplaced_domestic_group(actor):  # "the rebel Revolutionary United Front"
+                placed = replace(actor, country=country)
+                self.mentions[position] = replace(mention, actor=placed, why="unplaced group")
             elif self._unplaced_official(mention, country):
                 placed = replace(actor, country=country)
                 self.mentions[position] = replace(mention, actor=placed, why="unplaced official")
+
+    def _unplaced_domestic_group(self, actor: Actor) -> bool:
+        """A rebel or opposition group the dictionary lacks fights in the country of the story."""
+        return (
+            actor.kind == "organisation"
+            and actor.country is None
+            and actor.sector in {"REB", "OPP"}
+            and actor.id not in self.table.actors
+        )
 
     def _unplaced_official(self, mention: ActorMention, country: str) -> bool:
         """ "President Mugabe" in a story set in Zimbabwe is Zimbabwe's, unless that country takes
@@ -745,7 +866,12 @@ class MentionResolver:
 
     def _resolve_country_groups(self) -> None:
         """ "one U.S. soldier", "Ukraine's forces": a country named before a group noun."""
-        states = {m.start: m for m in self.mentions if m.actor.kind == "state"}
+        states = {
+            token.idx: m
+            for m in self.mentions
+            if m.actor.kind == "state"
+            for token in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()
+        }  # every word of the name: "Ivory Coast rebels" hangs "rebels" on "Coast"
         for token in self.doc:
             sector = GROUP_NOUNS.get(token.lemma_.lower())
             if sector is None or sector == "GOV" or token.i in self.covered:

@@ -1,0 +1,86 @@
+"""Actor coding rules on single wire-style sentences (written for these tests, not taken from
+any gold file): each names the rule it checks and asserts on the real pipeline output."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.ingest import make_article
+from accord.models import ActorRef, Event
+from accord.nlp import parse
+from accord.pipeline import extract_article
+from accord.resolve.actors import resolve_mentions
+
+
+def _mentions(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Mention text -> (country, sector) for one sentence."""
+    document = parse(make_article(text))
+    return {m.text: (m.actor.country, m.actor.sector) for m in resolve_mentions(document)}
+
+
+def _events(text: str) -> list[Event]:
+    return list(extract_article(make_article(text)).events)
+
+
+def _codes(refs: tuple[ActorRef, ...]) -> list[str]:
+    return [f"{ref.country}:{ref.sector}" for ref in refs]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a multi-word country name in front of a group noun
+        ("Ivory Coast rebels seized two towns in the north on Monday.", "rebels", ("CIV", "REB")),
+        ("Sri Lanka troops entered the town at dawn.", "troops", ("LKA", "MIL")),
+        # a people named by where they live, then who they are
+        (
+            "Bosnian Croats rejected the new constitution on Sunday.",
+            "Bosnian Croats",
+            ("BIH", "CVL"),
+        ),
+        # an adjective the model cut out of its noun phrase
+        (
+            "Angry Spanish fishermen blocked the port of Vigo.",
+            "Angry Spanish fishermen",
+            ("ESP", "CVL"),
+        ),
+    ],
+)
+def test_national_groups(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
+def test_a_stance_prefix_does_not_make_a_country_an_actor():
+    mentions = _mentions("An anti-Russia blogger was arrested in Minsk on Friday.")
+    assert "Russia" not in mentions
+    assert all(country != "RUS" for country, _ in mentions.values())
+
+
+def test_a_role_noun_in_apposition_is_the_title():
+    mentions = _mentions("Chad's interior minister Ahmat Mahamat Bachir rejected the offer.")
+    assert mentions["Ahmat Mahamat Bachir"] == ("TCD", "GOV")
+
+
+def test_a_titled_name_the_model_took_for_an_organisation_is_a_person():
+    document = parse(make_article("Vice-President Moody Awori has declined to resign."))
+    person = next(m.actor for m in resolve_mentions(document) if m.text == "Moody Awori")
+    assert (person.kind, person.sector, person.role) == ("person", "GOV", "Vice-President")
+
+
+def test_an_unknown_rebel_group_belongs_to_the_country_of_the_story():
+    text = "In Sierra Leone, the rebel Revolutionary United Front said it would free the hostages."
+    mentions = _mentions(text)
+    assert mentions["Revolutionary United Front"] == ("SLE", "REB")
+
+
+def test_an_unclaimed_bombing_is_coded_to_an_unidentified_armed_force_of_its_country():
+    events = _events("A car bomb exploded near a police station in Kirkuk, killing three officers.")
+    bombing = next(e for e in events if e.type == "ASSAULT")
+    assert _codes(bombing.sources) == ["IRQ:UAF"]
+    assert bombing.sources[0].inferred
+
+
+def test_a_claimed_or_aerial_attack_gets_no_invented_attacker():
+    events = _events("A drone strike hit a market in Kupiansk, killing one man.")
+    strike = next(e for e in events if e.type == "ASSAULT")
+    assert strike.sources == ()
