@@ -176,3 +176,67 @@ def test_istanbul_talks_actors_match_the_hand_reading():
         assert actor.sector == spec["sector"], (spec, actor)
         if "role" in spec:
             assert fold(actor.role or "") == fold(spec["role"]), (spec, actor)
+
+
+# --- data/actors_past.json: leaders and officials of 1975-2020 ---------------------------------
+
+
+YEARS = r"(\d{4}|\d{3}0s)(-\d{4})?(; ?\d{4}(-\d{4})?)*-?"  # "1989-1993", "1990s-2003", "2019-"
+
+
+@pytest.fixture(scope="module")
+def past_actors() -> list[dict]:
+    return _load("actors_past.json")
+
+
+def test_past_actors_are_people_with_valid_codes_roles_and_years(past_actors):
+    assert len(past_actors) >= 1500
+    bad = [
+        row["id"]
+        for row in past_actors
+        if row["kind"] != "person"
+        or row.get("sector") not in SECTORS
+        or (row.get("country") and row["country"] not in ISO_CODES)
+        or (row["sector"] == "IGO" and row.get("country"))
+        or not row.get("role")
+        or not re.fullmatch(YEARS, row.get("years", ""))
+    ]
+    assert not bad, bad[:20]
+
+
+def test_past_actor_ids_are_unique_slugs_not_reused_from_the_current_dictionary(
+    actors, past_actors
+):
+    current = {row["id"] for row in actors}
+    ids = [row["id"] for row in past_actors]
+    assert len(ids) == len(set(ids))
+    assert not current & set(ids)
+    assert all(row["id"] == slug(row["name"]) for row in past_actors)
+
+
+def test_past_aliases_are_no_country_and_shared_ones_agree_on_country_and_sector(
+    past_actors, countries
+):
+    keys = _country_keys(countries)
+    clashes = [
+        (row["id"], alias)
+        for row in past_actors
+        for alias in (row["name"], *row.get("aliases", []))
+        if fold(alias) in keys
+    ]
+    assert not clashes, clashes
+    codings: dict[str, set[tuple]] = defaultdict(set)
+    for row in past_actors:
+        for alias in (row["name"], *row.get("aliases", [])):
+            codings[fold(alias)].add((row.get("country"), row["sector"]))
+    ambiguous = {alias: sorted(map(str, c)) for alias, c in codings.items() if len(c) > 1}
+    assert not ambiguous, ambiguous
+
+
+def test_past_leaders_resolve_but_never_shadow_a_current_actor():
+    table = load_dictionary()
+    assert (table.by_alias["khomeini"].country, table.by_alias["khomeini"].sector) == ("IRN", "GOV")
+    assert table.by_alias["boutros boutros-ghali"].sector == "IGO"
+    assert table.by_alias["zelenskyy"].id == "volodymyr-zelenskyy"
+    assert table.by_alias["sharif"].id == "shehbaz-sharif"  # shared surname: today's holder
+    assert "lagos" not in table.by_alias  # a past actor gets no automatic surname

@@ -1,9 +1,10 @@
 """Actor resolution: find who is named in a document and resolve each mention to a canonical actor.
 
-Sources of evidence, in order of trust: the actor dictionary (``data/actors.json``), the country
-table (``data/countries.json``: names, demonyms, capitals and seats of government used as
-metonyms), titles in the text ("Ukraine's Defence Minister X"), nationality + group nouns
-("Russian forces"), and light coreference (a surname, "he", "the official", "both sides").
+Sources of evidence, in order of trust: the actor dictionary (``data/actors.json``, and
+``data/actors_past.json`` for leaders of 1975-2020), the country table (``data/countries.json``:
+names, demonyms, capitals and seats of government used as metonyms), titles in the text
+("Ukraine's Defence Minister X"), nationality + group nouns ("Russian forces"), and light
+coreference (a surname, "he", "the official", "both sides").
 """
 
 from __future__ import annotations
@@ -390,7 +391,24 @@ def load_dictionary() -> ActorDictionary:
             surname = fold(actor.name.split()[-1])
             if surnames[surname] == 1:
                 table.by_surname.setdefault(surname, actor)
+    _add_past_actors(table)
     return table
+
+
+def _add_past_actors(table: ActorDictionary) -> None:
+    """Leaders and officials of 1975-2020 (``data/actors_past.json``), so archive stories
+    ("President Bush", "Ayatollah Khomeini") are coded too. Current actors keep their names and
+    surnames; a past actor answers only to its full name and the aliases listed for it (no
+    automatic surname: "Lagos" stays a city, not Ricardo Lagos)."""
+    for index, row in enumerate(_load_json("actors_past.json")):
+        actor = _actor_from_row(row, index)
+        if actor.id in table.actors:
+            continue
+        table.actors[actor.id] = actor
+        for alias in (actor.name, *actor.aliases):
+            key = fold(alias)
+            if key not in table.by_surname:
+                table.by_alias.setdefault(key, actor)
 
 
 def entity_ruler_patterns() -> list[dict]:
@@ -726,6 +744,18 @@ class MentionResolver:
             while head.dep_ == "conj" and head.head.i > head.i:
                 head = head.head
             sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
+            if sector is None and head.lemma_.lower() == "group":
+                # "Palestinian armed groups" are fighters; a "Kurdish rights group" is not
+                armed = any(c.lower_ == "armed" for c in head.children)
+                sector = "REB" if armed else None
+            compound_groups = [c for c in head.children if c.dep_ == "compound" and c.i > token.i]
+            if sector is None and compound_groups:
+                # "a Cambodian refugee camp": the nationality belongs to the refugees
+                inner = GROUP_NOUNS.get(compound_groups[0].lemma_.lower())
+                if inner is not None and compound_groups[0].i not in self.covered:
+                    span = self.doc[token.i : compound_groups[0].i + 1]
+                    self._add(self.table.group(code, inner), span, "nationality")
+                    continue
             if sector is None and head.pos_ == "NOUN" and token.dep_ == "amod":
                 if head.lemma_.lower() in PLACE_NOUNS:
                     continue  # "the Bosnian town of Gorazde" is a place, not an actor
@@ -776,7 +806,7 @@ class MentionResolver:
             origin = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
             if origin:
                 # "the army of X" (X an actor) is X's; "inhabitants of the Golan" the place's
-                home = self._place_country(origin[0])
+                home = self._place_country(origin[0]) or self._owner_of(origin[0])
                 if home is not None:
                     span = self.doc[token.left_edge.i : token.i + 1]
                     self._add(self.table.group(home, sector), span, "group of a place")
@@ -800,6 +830,17 @@ class MentionResolver:
             place = geocode(self.doc[phrase[0].i : phrase[-1].i + 1].text)
             code = place.country if place is not None else None
         return code
+
+    def _owner_of(self, preposition: Token) -> str | None:
+        """The country of the actor an "of"/"from" phrase names: "workers of the United Bus
+        Company of Tehran" are Iranian workers, "soldiers of the Ukrainian army" Ukraine's."""
+        for pobj in preposition.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for mention in self.mentions:
+                if mention.start <= pobj.idx < mention.end and mention.actor.country:
+                    return mention.actor.country
+        return None
 
     def _owner_country(self, noun: Token, sector: str) -> str | None:
         """Whose unnamed body this is: "Israeli officials said the government was ..." means
