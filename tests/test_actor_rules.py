@@ -84,3 +84,39 @@ def test_a_claimed_or_aerial_attack_gets_no_invented_attacker():
     events = _events("A drone strike hit a market in Kupiansk, killing one man.")
     strike = next(e for e in events if e.type == "ASSAULT")
     assert strike.sources == ()
+
+
+def _event(text: str, event_type: str) -> Event:
+    return next(e for e in _events(text) if e.type == event_type)
+
+
+def test_the_subject_of_a_condition_is_the_target_of_the_threat():
+    threat = _event(
+        "Greek farmers threatened to block the border crossings unless Turkey lifted its ban.",
+        "THREATEN",
+    )
+    assert _codes(threat.targets) == ["TUR:GOV"]
+
+
+def test_a_passive_with_an_agent_keeps_its_subject_as_target():
+    text = "Kenya's former finance minister was charged by an Anti-Corruption Court on Monday."
+    accusation = _event(text, "ACCUSE")
+    assert "KEN:GOV" in _codes(accusation.targets)
+
+
+def test_an_actor_named_inside_the_object_is_the_target():
+    rejection = _event("India rejected an offer from Pakistan for talks on Kashmir.", "REJECT")
+    assert _codes(rejection.targets) == ["PAK:GOV"]
+
+
+def test_a_place_inside_the_object_gives_an_inferred_target():
+    support = _event("Brazil opened an embassy in Kabul last year.", "SUPPORT")
+    assert _codes(support.targets) == ["AFG:GOV"]
+    assert support.targets[0].inferred
+
+
+def test_own_troops_sent_are_not_the_target():
+    deployment = _event("Britain said it would deploy 1,000 soldiers to Estonia.", "MOBILIZE")
+    assert _codes(deployment.targets) == ["EST:GOV"]
+    agreement = _event("France agreed to contribute 2,000 troops to the UN force in Mali.", "AGREE")
+    assert "FRA:MIL" not in _codes(agreement.targets)

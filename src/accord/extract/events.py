@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
-from accord.models import MODALITIES, ActorMention, Counts, Event, Evidence
+from accord.models import MODALITIES, ActorMention, ActorRef, Counts, Event, Evidence
 from accord.resolve.actors import actor_ref
 
 PLOVER_TYPES = (
@@ -656,6 +656,12 @@ def event_actors(candidate: Candidate, index: MentionIndex) -> tuple[list, list,
             (targets if passive else sources).extend(found)
             if found:
                 why.append("passive subject as target" if passive else "subject")
+        if agent is not None:  # "X was indicted by the court": the court acts on X
+            patients = [c for c in predicate.children if c.dep_ == "nsubjpass"]
+            found = [m for p in patients for m in core_mentions(p, index)]
+            targets.extend(found)
+            if found:
+                why.append("passive subject as target")
     if is_noun_event:
         joint, partners = _noun_participants(trigger, index)
         symmetric = candidate.entry.type in {"CONSULT", "COOPERATE", "AGREE"}
@@ -686,7 +692,7 @@ def _event_objects(candidate: Candidate) -> list[Token]:
         objects.extend(_objects_of_preposition(predicate, "from"))
         if complement is not None:
             objects.extend(_objects_of_preposition(complement, "from"))
-    if predicate is not trigger:
+    if predicate != trigger:
         objects.extend(_participant_objects(trigger))
     if complement is not None:
         objects.extend(_participant_objects(complement))
@@ -695,13 +701,13 @@ def _event_objects(candidate: Candidate) -> list[Token]:
             # "demanded that the US cancel the sale": the US is asked
             objects.extend(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
         for token in complement.subtree:
-            if token.pos_ == "NOUN" and token is not complement:
+            if token.pos_ == "NOUN" and token != complement:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
-    if is_nounlike(trigger) and trigger is not predicate:
+    if is_nounlike(trigger) and trigger != predicate:
         for token in trigger.subtree:
-            if token.pos_ == "NOUN" and token is not trigger:
+            if token.pos_ == "NOUN" and token != trigger:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
-    return [o for o in dict.fromkeys(objects) if o is not trigger]
+    return [o for o in dict.fromkeys(objects) if o != trigger]
 
 
 def _relative_clause_subjects(noun: Token) -> list[Token]:
@@ -979,16 +985,135 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
         # "X will provide aid / allow refugees to return": a promise (CAMEO 03) is an AGREE
         kind, mode = "AGREE", None
         modality_why = [*modality_why, "a promised cooperative act is an AGREE"]
+    source_ids = {m.actor.id for m in sources}
+    if kind == "THREATEN" and not targets:
+        targets = _condition_subjects(candidate, index, source_ids)
+        if targets:  # "will strike unless Israel rescinds": the threat is aimed at Israel
+            actor_why = [*actor_why, "subject of the condition is the target"]
+    if kind in OWN_FORCES_TYPES and sources:  # "mobilised army reservists", "sent troops"
+        targets = [t for t in targets if not _own_forces(t, sources)]
+    if not targets:
+        targets = _nested_targets(candidate, index, source_ids)
+        if kind in OWN_FORCES_TYPES:
+            targets = [t for t in targets if not _own_forces(t, sources)]
+        if targets:  # "rejected an offer from Afghanistan", "Serbia's suppression of ..."
+            actor_why = [*actor_why, "actor named inside the object"]
+    place_targets: tuple[ActorRef, ...] = ()
+    if not targets and kind not in {"CONSULT"}:
+        place_targets = _object_place_targets(candidate, sources)
+        if place_targets:  # "opened an embassy in Tehran", "invasion of South Lebanon"
+            actor_why = [*actor_why, f"target inferred from the place {place_targets[0].text}"]
     return {
         "type": kind,
         "mode": mode,
         "contexts": contexts,
         "modality": modality,
         "sources": tuple(actor_ref(m) for m in sources),
-        "targets": tuple(actor_ref(m) for m in targets),
+        "targets": tuple(actor_ref(m) for m in targets) or place_targets,
         "attributed_to": attribution_of(candidate, index),
         "why": "; ".join(candidate.why + actor_why + modality_why),
     }
+
+
+OWN_FORCES_TYPES = {"MOBILIZE", "AID", "AGREE", "SUPPORT", "COOPERATE"}
+
+
+def _own_forces(target: ActorMention, sources: list[ActorMention]) -> bool:
+    """A state's own troops in the object are what it sends or mobilises, not its target."""
+    country = target.actor.country
+    return bool(
+        country
+        and target.actor.sector == "MIL"
+        and any(s.actor.country == country and s.actor.sector != "MIL" for s in sources)
+    )
+
+
+def _nested_targets(
+    candidate: Candidate, index: MentionIndex, source_ids: set[str]
+) -> list[ActorMention]:
+    """Actors named inside the object phrase when its head names none: "an offer from X",
+    "X's suppression of the unrest", "demands for reform from X's government"."""
+    found: list[ActorMention] = []
+    for obj in _event_objects(candidate):
+        for token in obj.subtree:
+            if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
+                continue
+            found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
+    return _unique(found)
+
+
+def _names_a_scene(token: Token) -> bool:
+    """ "the city of Kupiansk in northeastern Ukraine": a place named as where, not who (its
+    state may still be inferred as the target, marked so)."""
+    node = token
+    while node.dep_ in {"compound", "amod", "flat"}:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS - {"from"}
+
+
+def _in_clause_of_its_own(token: Token, top: Token) -> bool:
+    """Is a token inside a relative or adverbial clause below ``top`` (its own event)?"""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in {"relcl", "advcl", "ccomp"}:
+            return True
+        node = node.head
+    return False
+
+
+def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> tuple:
+    """The state of a place named inside the object or the governed clause ("an embassy in
+    Tehran", "deploy peacekeepers in Iraq"), marked ``inferred``; never the source's own."""
+    from accord.resolve.actors import load_dictionary
+    from accord.resolve.places import geocode
+
+    own = {m.actor.country for m in sources}
+    heads = [*_event_objects(candidate)]
+    if candidate.complement is not None and candidate.complement != candidate.predicate:
+        heads.extend(
+            pobj
+            for prep in candidate.complement.children
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "into", "to", "inside"}
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+    for head in heads:
+        for ent in head.doc.ents:
+            inside = head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1
+            if not inside or ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            place = geocode(ent.text)
+            if place is None or not place.country or place.country in own:
+                continue
+            state = load_dictionary().state(place.country)
+            return (
+                ActorRef(
+                    actor_id=state.id,
+                    name=state.name,
+                    text=ent.text,
+                    country=state.country,
+                    sector=state.sector,
+                    inferred=True,
+                ),
+            )
+    return ()
+
+
+def _condition_subjects(
+    candidate: Candidate, index: MentionIndex, source_ids: set[str]
+) -> list[ActorMention]:
+    """Who must act to avert a conditional threat: the subject of its "if"/"unless" clause."""
+    words = [candidate.predicate, candidate.token, candidate.complement]
+    found = [
+        mention
+        for word in dict.fromkeys(w for w in words if w is not None)
+        for clause in word.children
+        if clause.dep_ in {"advcl", "ccomp"} and _is_conditional_clause(clause)
+        for subject in clause.children
+        if subject.dep_ in SUBJECT_DEPS
+        for mention in core_mentions(subject, index)
+    ]
+    return [m for m in _unique(found) if m.actor.id not in source_ids and m.actor.country]
 
 
 def _actor_clause(candidate: Candidate) -> Candidate:
