@@ -120,3 +120,44 @@ def test_own_troops_sent_are_not_the_target():
     assert _codes(deployment.targets) == ["EST:GOV"]
     agreement = _event("France agreed to contribute 2,000 troops to the UN force in Mali.", "AGREE")
     assert "FRA:MIL" not in _codes(agreement.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # an ethnic group is coded by where it lives (CAMEO)
+        ("The Serbs of northern Kosovo are demanding autonomy.", "The Serbs", ("XKX", "CVL")),
+        (
+            "Hundreds of ethnic Hungarians rallied in Slovakia on Sunday.",
+            "ethnic Hungarians",
+            ("SVK", "CVL"),
+        ),
+        # two-word nationalities and spelling variants
+        ("The Sri Lankan army shelled the coast.", "The Sri Lankan army", ("LKA", "MIL")),
+        ("Afghan guerillas blew up two bridges.", "Afghan guerillas", ("AFG", "REB")),
+        ("A Greek businessman sued the bank.", "A Greek businessman", ("GRC", "BUS")),
+        ("A British national was detained in Tehran.", "national", ("GBR", "CVL")),
+    ],
+)
+def test_more_national_groups(text, mention, expected):
+    found = {k: v for k, v in _mentions(text).items() if mention in k}
+    assert expected in found.values(), found
+
+
+def test_coordinated_nationalities_name_two_groups():
+    document = parse(make_article("Senior Czech and Slovak officials met on Monday."))
+    codes = {(m.actor.country, m.actor.sector) for m in resolve_mentions(document)}
+    assert {("CZE", "GOV"), ("SVK", "GOV")} <= codes
+
+
+def test_pronouns_and_possessives_of_the_speaker():
+    text = "Colombian rebels said they would free their prisoners and that their fighters left."
+    mentions = resolve_mentions(parse(make_article(text)))
+    by_text = {m.text: (m.actor.country, m.actor.sector) for m in mentions}
+    assert by_text["they"] == by_text["Colombian rebels"]
+    assert by_text["their fighters"][1] == "REB"
+
+
+def test_a_stative_participle_keeps_its_subject_as_source():
+    rejection = _event("Greece is opposed to Turkish mediation in the dispute.", "REJECT")
+    assert _codes(rejection.sources) == ["GRC:GOV"]

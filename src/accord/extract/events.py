@@ -99,6 +99,9 @@ TIMES = {"DATE", "TIME"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Participles the parser reads as passives that state the subject's own stance ("Israel is
+# opposed to", "is committed to"): their subject acts, it is not acted on.
+STATIVE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "willing"}
 HAPPEN_VERBS = {
     "take",
     "happen",
@@ -651,7 +654,11 @@ def event_actors(candidate: Candidate, index: MentionIndex) -> tuple[list, list,
         agent = _agent_of(predicate) if predicate.tag_ == "VBN" else None
         subject = agent or subject_of(predicate)
         if subject is not None:
-            passive = subject.dep_ == "nsubjpass" and agent is None
+            passive = (
+                subject.dep_ == "nsubjpass"
+                and agent is None
+                and predicate.lower_ not in STATIVE_PARTICIPLES
+            )
             found = core_mentions(subject, index)
             (targets if passive else sources).extend(found)
             if found:

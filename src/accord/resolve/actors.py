@@ -48,15 +48,15 @@ GROUP_NOUN_SECTORS = {
     "MIL": "force troop army military soldier navy commander general unit battalion brigade "
     "serviceman servicemen paratrooper marine airman officer aircraft helicopter gunship jet "
     "warplane warship tank bomber militiaman",
-    "REB": "rebel militant insurgent fighter militia guerrilla jihadist separatist",
+    "REB": "rebel militant insurgent fighter militia guerrilla guerilla jihadist separatist",
     "CVL": "civilian people resident inhabitant protester demonstrator citizen villager student "
     "worker woman child refugee migrant voter farmer youth immigrant pilgrim fisherman "
-    "fishermen miner trucker peasant shopkeeper teacher doctor nurse",
+    "fishermen miner trucker peasant shopkeeper teacher doctor nurse national",
     "OPP": "opposition dissident",
     "MED": "media journalist reporter newspaper broadcaster",
     "COP": "police policeman officer guard",
     "JUD": "court judge tribunal judiciary",
-    "BUS": "company firm business",
+    "BUS": "company firm business businessman businessmen businesswoman investor",
     "UAF": "gunman gunmen assailant attacker",
 }
 GROUP_NOUNS = {
@@ -131,6 +131,8 @@ UNNAMED_GROUP_NOUNS = {
     "troop": "MIL",
     "soldier": "MIL",
     "rebel": "REB",
+    "guerrilla": "REB",
+    "guerilla": "REB",
     "militant": "REB",
     "insurgent": "REB",
     "gunman": "UAF",
@@ -728,19 +730,24 @@ class MentionResolver:
     def _resolve_groups(self) -> None:
         """Nationality + group noun ("Russian forces", "a senior Ukrainian official")."""
         for token in self.doc:
-            code = self.table.country_by_demonym.get(fold(token.text))
+            code = self._demonym_at(token)
             if code is None:
                 continue
             if token.tag_ in {"NNPS", "NNS"} and token.i not in self.covered:
                 # "Palestinians blamed Israel", "Young Algerians blocked roads"; "Bosnian Croats"
                 # are a people of Bosnia: the first nationality says where they live
                 span = self.doc[token.left_edge.i : token.i + 1]
-                home = _country_in(span, self.table) or code
+                home = self._residence(token) or _country_in(span, self.table) or code
                 self._add(self.table.group(home, "CVL"), span, "nationality")
                 continue
             if token.dep_ not in {"amod", "compound", "nmod", "conj"}:
                 continue
             head = token.head
+            first_country = None
+            if token.dep_ == "conj" and head.dep_ in {"amod", "compound", "nmod"}:
+                first_country = self._demonym_at(head) or _country_in([head], self.table)
+                if first_country:  # "Hungarian and Romanian officials": Romanian -> officials
+                    head = head.head
             while head.dep_ == "conj" and head.head.i > head.i:
                 head = head.head
             sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
@@ -762,14 +769,66 @@ class MentionResolver:
                 # "Israeli gunfire", "Russian invasion": the adjective names the state
                 self._add(self.table.state(code), self.doc[token.i : token.i + 1], "nationality")
                 continue
+            if token.dep_ == "conj" and head.i in self.covered and sector is not None:
+                self._add_coordinated_nationality(code, head, sector)
+                continue
             if head.i in self.covered or sector is None or head.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if head.dep_ == "compound" and head.head.i in self.covered:
                 continue  # a title ("Ukrainian President X"), not a group
             span = self.doc[head.left_edge.i : head.i + 1]
-            if any(t.i in self.covered for t in span if t.i != token.i):
+            if first_country and not self._demonym_at(token.head):
+                # "US and British forces": the country named first leads a group of its own
+                self.mentions.append(
+                    _mention(
+                        self.table.group(first_country, sector), span, self.sentences, "nationality"
+                    )
+                )
+            elif any(t.i in self.covered for t in span if t.i != token.i):
                 span = self.doc[token.i : head.i + 1]
-            self._add(self.table.group(code, sector), span, "nationality")
+            home = self._residence(token) or code
+            self._add(self.table.group(home, sector), span, "nationality")
+
+    def _residence(self, token: Token) -> str | None:
+        """Where an ethnic group lives, which CAMEO codes it by: "the Albanians of southern
+        Serbia" (the place named), "ethnic Albanians" (the country the story is set in)."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
+                home = self._place_country(prep) or self._owner_of(prep)
+                if home is not None:
+                    return home
+        words = [t.lower_ for t in self.doc[max(token.i - 2, 0) : token.i]]
+        if "ethnic" in words:
+            return self._setting_country()
+        return None
+
+    def _add_alongside(self, actor: Actor, span: Span) -> None:
+        """A second actor over words another mention already covers ("both sides")."""
+        self.mentions.append(_mention(actor, span, self.sentences, "nationality"))
+
+    def _add_coordinated_nationality(self, code: str, noun: Token, sector: str) -> None:
+        """ "Hungarian and Romanian officials": the second nationality names a second group
+        over the same words as the first."""
+        for mention in list(self.mentions):
+            covers = mention.start <= noun.idx < mention.end
+            if covers and mention.why == "nationality" and mention.actor.country != code:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    self.mentions.append(
+                        _mention(
+                            self.table.group(code, sector), span, self.sentences, "nationality"
+                        )
+                    )
+                return
+
+    def _demonym_at(self, token: Token) -> str | None:
+        """The country of a nationality word, or of a two-word one ending here ("Sri Lankan",
+        "South African")."""
+        code = self.table.country_by_demonym.get(fold(token.text))
+        if code is None and token.i > 0:
+            pair = f"{self.doc[token.i - 1].text} {token.text}"
+            code = self.table.country_by_demonym.get(fold(pair))
+        return code
 
     def _setting_country(self) -> str | None:
         """The country the article is set in: that of the first place it names (the dateline,
@@ -957,6 +1016,12 @@ class MentionResolver:
                 antecedent = self._collective_antecedent(token)
                 if antecedent is not None:
                     self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
+            elif token.lower_ == "they" and token.dep_ in {"nsubj", "nsubjpass"}:
+                antecedent = self._reporting_subject(token)
+                if antecedent is not None:  # "farmers said they would blockade Paris"
+                    self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
+            elif token.lower_ in {"their", "its"} and token.dep_ == "poss":
+                self._resolve_own_group(token)
             elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 antecedent = self._antecedent(token)
                 if antecedent is not None:
@@ -968,6 +1033,35 @@ class MentionResolver:
                 if antecedent is not None:
                     span = self.doc[token.i - 1 : token.i + 1]
                     self._add(antecedent.actor, span, "description")
+
+    def _reporting_subject(self, pronoun: Token) -> ActorMention | None:
+        """The group or state that said the clause a pronoun opens: in "Rebels said they would
+        attack", "they" are the rebels (the subject of the verb the clause hangs on)."""
+        node = pronoun.head
+        for _ in range(4):  # the nearest clause above that has a collective subject
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            for subject in node.children:
+                if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i == pronoun.i:
+                    continue
+                for mention in self.mentions:
+                    collective = mention.actor.kind in {"group", "state", "organisation"}
+                    if collective and mention.start <= subject.idx < mention.end:
+                        return mention
+        return None
+
+    def _resolve_own_group(self, possessive: Token) -> None:
+        """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking."""
+        noun = possessive.head
+        sector = GROUP_NOUNS.get(noun.lemma_.lower())
+        if sector is None or noun.i in self.covered or sector == "GOV":
+            return
+        owner = self._reporting_subject(possessive)
+        if owner is None or not owner.actor.country:
+            return
+        group = self.table.group(owner.actor.country, sector)
+        self._add(group, self.doc[possessive.i : noun.i + 1], "possessive of the speaker")
 
     def _earlier(self, token: Token, max_sentences: int = 3) -> list[ActorMention]:
         """Mentions before ``token`` in its sentence or the few before it, nearest first."""
