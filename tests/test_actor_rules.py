@@ -161,3 +161,27 @@ def test_pronouns_and_possessives_of_the_speaker():
 def test_a_stative_participle_keeps_its_subject_as_source():
     rejection = _event("Greece is opposed to Turkish mediation in the dispute.", "REJECT")
     assert _codes(rejection.sources) == ["GRC:GOV"]
+
+
+def test_protest_targets_come_from_defiance_and_purpose_phrases():
+    protest = _event(
+        "Thousands of students blocked roads in Tbilisi in defiance of Russian authorities.",
+        "PROTEST",
+    )
+    assert "RUS:GOV" in _codes(protest.targets)
+
+
+def test_confiscating_from_a_group_targets_the_group():
+    seizure = _event("Lebanese police confiscated rifles from Palestinian gunmen.", "COERCE")
+    assert _codes(seizure.targets) == ["PSE:UAF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Saudi-led forces struck the port.", "Saudi-led forces", ("SAU", "MIL")),
+        ("Iraqi Kurd refugees crossed the border.", "Iraqi Kurd refugees", ("IRQ", "CVL")),
+    ],
+)
+def test_led_forces_and_compound_peoples(text, mention, expected):
+    assert _mentions(text)[mention] == expected

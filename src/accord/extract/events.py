@@ -695,7 +695,8 @@ def _event_objects(candidate: Candidate) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
     objects = _participant_objects(predicate)
-    if candidate.entry.type == "REQUEST":  # "demanded autonomy from the authorities"
+    if candidate.entry.type in {"REQUEST", "COERCE"}:
+        # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
         objects.extend(_objects_of_preposition(predicate, "from"))
         if complement is not None:
             objects.extend(_objects_of_preposition(complement, "from"))
@@ -1022,7 +1023,11 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     }
 
 
-OWN_FORCES_TYPES = {"MOBILIZE", "AID", "AGREE", "SUPPORT", "COOPERATE"}
+OWN_FORCES_TYPES = {"MOBILIZE", "AID", "AGREE", "SUPPORT", "COOPERATE", "RETREAT", "THREATEN"}
+# Where else a protest names whom it is aimed at: "in defiance of X", "against X", "over X's
+# bill", and the purpose clause ("to press their demands on X's government").
+ADDRESSEE_PREPS = {"against", "over", "in", "for"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
 
 
 def _own_forces(target: ActorMention, sources: list[ActorMention]) -> bool:
@@ -1041,12 +1046,28 @@ def _nested_targets(
     """Actors named inside the object phrase when its head names none: "an offer from X",
     "X's suppression of the unrest", "demands for reform from X's government"."""
     found: list[ActorMention] = []
-    for obj in _event_objects(candidate):
+    heads = _event_objects(candidate)
+    if candidate.entry.type in {"PROTEST", "MOBILIZE"}:
+        heads.extend(_addressees(candidate.predicate))
+    for obj in heads:
         for token in obj.subtree:
             if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return _unique(found)
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Phrases that say whom a protest or a mobilisation is aimed at: "in defiance of Chinese
+    authorities", "over a bill signed by the minister", "for a war against Iraq", and a purpose
+    clause ("blocked roads to press demands on X")."""
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS:
+            heads.extend(c for c in child.children if c.dep_ == "pobj" and c.lemma_ != "city")
+        elif child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children):
+            heads.append(child)
+    return heads
 
 
 def _names_a_scene(token: Token) -> bool:
@@ -1074,7 +1095,7 @@ def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> 
     from accord.resolve.actors import load_dictionary
     from accord.resolve.places import geocode
 
-    own = {m.actor.country for m in sources}
+    own = {m.actor.country for m in sources if m.actor.sector in STATE_SECTORS}
     heads = [*_event_objects(candidate)]
     if candidate.complement is not None and candidate.complement != candidate.predicate:
         heads.extend(

@@ -470,7 +470,14 @@ def _title_prefix(span: Span) -> list[Token]:
     """Tokens before a name inside its noun phrase: "Ukraine's Defence Minister" in front of X,
     or the role noun the name stands in apposition to ("Iran's religious leader Ayatollah X")."""
     head = span.root
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i == span.start - 1:
+    between = span.doc[head.head.i + 1 : span.start] if head.head.i < span.start else None
+    if (
+        head.dep_ == "appos"
+        and head.head.pos_ == "NOUN"
+        and between is not None
+        and all(t.is_punct for t in between)
+        and head.head.lemma_.lower() in ROLE_NOUNS | {"chief", "head", "secretary", "mayor"}
+    ):  # "the deputy governor of the region, Oleg Chemezov"
         head = head.head
     return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
 
@@ -740,7 +747,8 @@ class MentionResolver:
                 home = self._residence(token) or _country_in(span, self.table) or code
                 self._add(self.table.group(home, "CVL"), span, "nationality")
                 continue
-            if token.dep_ not in {"amod", "compound", "nmod", "conj"}:
+            led = token.dep_ == "npadvmod" and token.head.lower_ == "led"  # "Vietnamese-led"
+            if token.dep_ not in {"amod", "compound", "nmod", "conj"} and not led:
                 continue
             head = token.head
             first_country = None
@@ -750,6 +758,10 @@ class MentionResolver:
                     head = head.head
             while head.dep_ == "conj" and head.head.i > head.i:
                 head = head.head
+            if head.lower_ == "led" and head.dep_ == "amod":
+                head = head.head  # "Vietnamese-led forces"
+            while head.dep_ == "compound" and head.head.i > head.i and head.pos_ == "PROPN":
+                head = head.head  # "Turkish Kurd refugees": the refugees are the group
             sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
             if sector is None and head.lemma_.lower() == "group":
                 # "Palestinian armed groups" are fighters; a "Kurdish rights group" is not
@@ -845,7 +857,13 @@ class MentionResolver:
                 if place is not None and place.country:
                     return place.country
         parties = self._main_parties()
-        return parties[0] if parties else None
+        if parties:
+            return parties[0]
+        for token in self.doc:  # "the Kenya Anti-Corruption Commission" names no place
+            found = self.table.country_by_name.get(fold(token.text))
+            if found and token.pos_ == "PROPN" and token.i not in self.people_tokens:
+                return found
+        return None
 
     def _resolve_unnamed_groups(self) -> None:
         """ "14 civilians", "the army", "police", "a journalist", "the Interior Ministry": people
