@@ -185,3 +185,42 @@ def test_confiscating_from_a_group_targets_the_group():
 )
 def test_led_forces_and_compound_peoples(text, mention, expected):
     assert _mentions(text)[mention] == expected
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person_of_that_employer():
+    document = parse(
+        make_article("Jan Egeland, the UN Emergency Relief Coordinator, urged both sides to talk.")
+    )
+    person = next(m.actor for m in resolve_mentions(document) if "Egeland" in m.text)
+    assert (person.kind, person.sector) == ("person", "IGO")
+
+
+def test_a_country_name_the_model_missed_is_still_a_state():
+    assert _mentions("Recent US drone attacks killed two militants.")["US"] == ("USA", "GOV")
+
+
+def test_the_people_of_a_rally_protest():
+    protest = _event(
+        "Thousands of Kenyans gathered for a rally in Nairobi to protest the new tax law.",
+        "PROTEST",
+    )
+    assert _codes(protest.sources) == ["KEN:CVL"]
+
+
+def test_a_declaration_demanding_is_a_demand_by_its_issuer():
+    demand = _event(
+        "The Kenyan opposition issued a statement demanding that the government release the "
+        "jailed activists.",
+        "REQUEST",
+    )
+    assert _codes(demand.sources) == ["KEN:OPP"]
+    assert "KEN:GOV" in _codes(demand.targets)
+
+
+def test_a_promised_visit_is_an_agreement_but_a_planned_summit_stays_a_meeting():
+    promise = _events(
+        "The Austrian foreign minister will visit Belgrade to mediate in the dispute."
+    )
+    assert "AGREE" in {e.type for e in promise}
+    plan = _events("Officials said a summit between Egypt and Sudan would take place in May.")
+    assert "CONSULT" in {e.type for e in plan}

@@ -65,9 +65,22 @@ TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
 NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass"}
 OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"}
 DEONTIC_AUX = {"must", "should"}
+# Texts an actor issues; a verb hanging on one ("a declaration demanding ...") is the actor's act.
+DOCUMENT_NOUNS = {
+    "statement",
+    "declaration",
+    "letter",
+    "resolution",
+    "communique",
+    "message",
+    "appeal",
+    "petition",
+    "decree",
+    "ultimatum",
+}
 CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative", "suggestion"}
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
-INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
+INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
 THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
 ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
@@ -295,7 +308,9 @@ def _is_purpose_or_background(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
         return True  # "joining demonstrators in demanding a referendum"
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
-        return True  # "militiamen armed with machetes", "rebels fighting the government"
+        # "militiamen armed with machetes", "rebels fighting the government"; but "issued a
+        # declaration demanding ..." is the demand itself
+        return verb.head.lemma_.lower() not in DOCUMENT_NOUNS
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
@@ -603,6 +618,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         for child in head.children:
             if child.dep_ == "dobj":
                 return child
+    if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ == "VERB":
+        return subject_of(head.head, depth + 1)  # "X issued a statement demanding ...": X
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and infinitive:
+        # "converged for a rally to protest ...": the rally's people protest
+        carrier = head.head.head if head.dep_ == "pobj" else head.head
+        if head.dep_ in {"pobj", "dobj"} and carrier.pos_ in {"VERB", "AUX"}:
+            return subject_of(carrier, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
         return head
     if verb.dep_ in CLIMB_DEPS - {"ccomp"}:
@@ -989,7 +1012,12 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
         # "farmers said they would blockade Paris": an announced hostile act is a threat
         mode = lexicon.threat_modes.get(lemma_of(candidate.token)) or _threat_mode(kind)
         kind, modality_why = "THREATEN", [*modality_why, "an announced hostile act is a threat"]
-    elif modality == "future" and kind in INTENT_TYPES and candidate.entry.type == kind:
+    elif (
+        modality == "future"
+        and kind in INTENT_TYPES
+        and candidate.entry.type == kind
+        and (kind != "CONSULT" or not is_nounlike(candidate.token))
+    ):  # "X will visit Y" promises a meeting; "a summit would take place" only plans one
         # "X will provide aid / allow refugees to return": a promise (CAMEO 03) is an AGREE
         kind, mode = "AGREE", None
         modality_why = [*modality_why, "a promised cooperative act is an AGREE"]

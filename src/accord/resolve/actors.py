@@ -51,7 +51,8 @@ GROUP_NOUN_SECTORS = {
     "REB": "rebel militant insurgent fighter militia guerrilla guerilla jihadist separatist",
     "CVL": "civilian people resident inhabitant protester demonstrator citizen villager student "
     "worker woman child refugee migrant voter farmer youth immigrant pilgrim fisherman "
-    "fishermen miner trucker peasant shopkeeper teacher doctor nurse national",
+    "fishermen miner trucker peasant shopkeeper teacher doctor nurse national prisoner inmate "
+    "detainee hostage",
     "OPP": "opposition dissident",
     "MED": "media journalist reporter newspaper broadcaster",
     "COP": "police policeman officer guard",
@@ -115,6 +116,9 @@ UNNAMED_GROUP_NOUNS = {
     "student": "CVL",
     "farmer": "CVL",
     "refugee": "CVL",
+    "prisoner": "CVL",
+    "inmate": "CVL",
+    "detainee": "CVL",
     "youth": "CVL",
     "people": "CVL",
     "person": "CVL",
@@ -139,6 +143,14 @@ UNNAMED_GROUP_NOUNS = {
     "assailant": "UAF",
     "attacker": "UAF",
 }
+# Role nouns that, in apposition after a name, make it a person's ("X, the relief coordinator").
+_APPOSITION_ROLE_WORDS = (
+    "minister president spokesman spokeswoman spokesperson official envoy aide chancellor "
+    "commander diplomat governor leader coordinator secretary director chairman chairwoman head "
+    "chief ambassador representative mediator negotiator adviser advisor mayor general "
+    "premier king emir prince sheikh"
+)
+APPOSITION_ROLES = set(_APPOSITION_ROLE_WORDS.split())
 # Words that make a name an organisation's, whatever title stands in front of it.
 ORGANISATION_NAME_WORDS = set(
     [
@@ -485,7 +497,8 @@ def _title_prefix(span: Span) -> list[Token]:
 def _appositive_role(span: Span) -> str | None:
     """The role in an appositive: "X, head of the Kharkiv Regional Military Administration"."""
     for child in span.root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        role_noun = child.pos_ == "NOUN" or child.lemma_.lower() in APPOSITION_ROLES
+        if child.dep_ == "appos" and role_noun:
             words = [t for t in child.subtree if t.dep_ != "det" or t.i != child.left_edge.i]
             return " ".join(t.text for t in words).strip(" ,")
     return None
@@ -594,6 +607,7 @@ class MentionResolver:
         for ent in self.doc.ents:
             self._resolve_entity(ent)
         self._resolve_loose_surnames()
+        self._resolve_loose_countries()
         self._resolve_groups()
         self._resolve_country_groups()
         self._resolve_both_sides()
@@ -620,6 +634,10 @@ class MentionResolver:
         if known_person and (ent.label_ != "GPE" or key not in self.table.country_by_name):
             self._add_person(known_person, span, "surname")
             return
+        described = self._described_person(span)
+        if described is not None:  # "Kenzo Oshima, the UN Emergency Relief Coordinator"
+            self._add_person(self._new_person(described), described, "title")
+            return
         country = self.table.country_code(span.text)
         if country and (ent.label_ in {"GPE", "LOC", "ORG", "FAC"} or len(span) == 1):
             code, why = country
@@ -642,6 +660,28 @@ class MentionResolver:
             )
         elif ent.label_ == "ORG" and len(span) >= 2 and span[0].is_title and not _is_place(span):
             self._add(self._new_organisation(span), span, "ner")
+
+    def _described_person(self, span: Span) -> Span | None:
+        """A name the model took for a place or organisation although an apposition gives its
+        role: "Kenzo Oshima, the United Nations Emergency Relief Coordinator, said"."""
+        root = span.root
+        if self.doc[span.start].ent_type_ == "PERSON" or self.table.country_code(span.text):
+            return None
+        roles = [
+            c
+            for c in root.children
+            if c.dep_ == "appos" and c.i > root.i and c.lemma_.lower() in APPOSITION_ROLES
+        ]
+        if not roles:
+            return None
+        start = span.start
+        while (
+            start > 0
+            and self.doc[start - 1].pos_ == "PROPN"
+            and self.doc[start - 1].dep_ == "compound"
+        ):
+            start -= 1
+        return self.doc[start : span.end]
 
     def _is_titled_name(self, span: Span) -> bool:
         """A person the model took for an organisation: "Vice-President Moody Awori"."""
@@ -689,7 +729,8 @@ class MentionResolver:
         role = _role_text(prefix, self.table) or _appositive_role(span)
         country = _country_in(prefix, self.table)
         sector = sector_for_role(role)
-        employer = self._organisation_in(prefix)
+        appositions = [t for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+        employer = self._organisation_in(prefix) or self._organisation_in(appositions)
         if employer is not None:  # "Arab League Secretary General X" works for the League
             country, sector = employer.country or country, employer.sector or sector
         return Actor(
@@ -733,6 +774,15 @@ class MentionResolver:
             if actor is not None:
                 self._add(actor, self.doc[token.i : token.i + 1], "surname")
 
+    def _resolve_loose_countries(self) -> None:
+        """Country names the model did not tag ("US Predator attacks", "a UK-drafted text")."""
+        for token in self.doc:
+            if token.i in self.covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            code = self.table.country_by_name.get(fold(token.text))
+            if code is not None and token.i not in self.people_tokens:
+                self._add(self.table.state(code), self.doc[token.i : token.i + 1], "country")
+
     # groups ----------------------------------------------------------------------------------
     def _resolve_groups(self) -> None:
         """Nationality + group noun ("Russian forces", "a senior Ukrainian official")."""
@@ -763,6 +813,8 @@ class MentionResolver:
             while head.dep_ == "compound" and head.head.i > head.i and head.pos_ == "PROPN":
                 head = head.head  # "Turkish Kurd refugees": the refugees are the group
             sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
+            if sector in {"GOV", "MIL"}:  # "Afghan rebel leaders", "opposition officials"
+                sector = _descriptor_sector(c for c in head.children if c.i < head.i) or sector
             if sector is None and head.lemma_.lower() == "group":
                 # "Palestinian armed groups" are fighters; a "Kurdish rights group" is not
                 armed = any(c.lower_ == "armed" for c in head.children)
