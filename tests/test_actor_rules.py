@@ -224,3 +224,32 @@ def test_a_promised_visit_is_an_agreement_but_a_planned_summit_stays_a_meeting()
     assert "AGREE" in {e.type for e in promise}
     plan = _events("Officials said a summit between Egypt and Sudan would take place in May.")
     assert "CONSULT" in {e.type for e in plan}
+
+
+def test_a_conditional_offer_to_meet_is_an_agreement():
+    events = _events("Sudanese rebels said they would meet the AU mediator if he visited Darfur.")
+    assert "AGREE" in {e.type for e in events}
+
+
+def test_a_curfew_falls_on_the_people_of_the_place():
+    threat = _event("Uganda's president threatened to impose a curfew in Kampala.", "THREATEN")
+    assert _codes(threat.targets) == ["UGA:CVL"]
+
+
+def test_the_destination_of_a_mission_is_the_target_of_its_purpose():
+    inquiry = _event(
+        "The United Nations sent experts to Syria to investigate the chemical attack.", "ACCUSE"
+    )
+    assert _codes(inquiry.targets) == ["SYR:GOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Egypt's president defended Qatar against Saudi criticism on Monday.", "SUPPORT"),
+        ("The Turkish government denied permission for the Istanbul march.", "REJECT"),
+        ("Israeli prison guards abused Palestinian detainees, the report said.", "ASSAULT"),
+    ],
+)
+def test_lexicon_entries_grounded_in_the_plover_manual(text, event_type):
+    assert event_type in {e.type for e in _events(text)}

@@ -1013,14 +1013,14 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
         mode = lexicon.threat_modes.get(lemma_of(candidate.token)) or _threat_mode(kind)
         kind, modality_why = "THREATEN", [*modality_why, "an announced hostile act is a threat"]
     elif (
-        modality == "future"
+        modality in {"future", "conditional"}
         and kind in INTENT_TYPES
         and candidate.entry.type == kind
         and (kind != "CONSULT" or not is_nounlike(candidate.token))
     ):  # "X will visit Y" promises a meeting; "a summit would take place" only plans one
-        # "X will provide aid / allow refugees to return": a promise (CAMEO 03) is an AGREE
+        # "X will provide aid / would meet Y if ...": a promise or offer (CAMEO 03) is an AGREE
         kind, mode = "AGREE", None
-        modality_why = [*modality_why, "a promised cooperative act is an AGREE"]
+        modality_why = [*modality_why, "a promised or offered cooperative act is an AGREE"]
     source_ids = {m.actor.id for m in sources}
     if kind == "THREATEN" and not targets:
         targets = _condition_subjects(candidate, index, source_ids)
@@ -1123,8 +1123,16 @@ def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> 
     from accord.resolve.actors import load_dictionary
     from accord.resolve.places import geocode
 
-    own = {m.actor.country for m in sources if m.actor.sector in STATE_SECTORS}
+    restriction = _imposes_restriction(candidate)  # a curfew falls on the state's own people
+    own = (
+        set()
+        if restriction
+        else {m.actor.country for m in sources if m.actor.sector in STATE_SECTORS}
+    )
     heads = [*_event_objects(candidate)]
+    sender = candidate.predicate.head if _is_purpose_clause(candidate.predicate) else None
+    if sender is not None:  # "sent personnel to Bosnia to investigate": where they were sent
+        heads.extend(_objects_of_preposition(sender, "to"))
     if candidate.complement is not None and candidate.complement != candidate.predicate:
         heads.extend(
             pobj
@@ -1142,6 +1150,8 @@ def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> 
             if place is None or not place.country or place.country in own:
                 continue
             state = load_dictionary().state(place.country)
+            if restriction:  # "a curfew in Algiers" falls on its people
+                state = load_dictionary().group(place.country, "CVL")
             return (
                 ActorRef(
                     actor_id=state.id,
@@ -1153,6 +1163,21 @@ def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> 
                 ),
             )
     return ()
+
+
+RESTRICTION_NOUNS = {"curfew", "lockdown", "blockade", "closure"}
+
+
+def _imposes_restriction(candidate: Candidate) -> bool:
+    """Is the content a restriction laid on a place's population (curfew, lockdown)?"""
+    words = [candidate.token, candidate.complement, *_event_objects(candidate)]
+    return any(w is not None and w.lemma_.lower() in RESTRICTION_NOUNS for w in words)
+
+
+def _is_purpose_clause(verb: Token) -> bool:
+    """ "sent inspectors to Iran to investigate": an infinitive stating another act's aim."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ in {"advcl", "xcomp"} and infinitive and verb.head.pos_ == "VERB"
 
 
 def _condition_subjects(
