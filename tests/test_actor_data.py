@@ -181,7 +181,7 @@ def test_istanbul_talks_actors_match_the_hand_reading():
 # --- data/actors_past.json: leaders and officials of 1975-2020 ---------------------------------
 
 
-YEARS = r"(\d{4}|\d{3}0s)(-\d{4})?(; ?\d{4}(-\d{4})?)*-?"  # "1989-1993", "1990s-2003", "2019-"
+YEARS = r"(\d{3,4}|\d{3}0s)(-\d{4})?(; ?\d{4}(-\d{4})?)*-?"  # "1989-1993", "1990s-2003", "970-"
 
 
 @pytest.fixture(scope="module")
@@ -233,6 +233,41 @@ def test_past_aliases_are_no_country_and_shared_ones_agree_on_country_and_sector
     assert not ambiguous, ambiguous
 
 
+@pytest.fixture(scope="module")
+def past_organisations() -> list[dict]:
+    return _load("organisations_past.json")
+
+
+def test_past_organisations_have_valid_codes_and_unique_unambiguous_names(
+    actors, past_actors, past_organisations, countries
+):
+    assert len(past_organisations) >= 400
+    bad = [
+        row["id"]
+        for row in past_organisations
+        if row["kind"] != "organisation"
+        or row.get("sector") not in SECTORS
+        or (row.get("country") and row["country"] not in ISO_CODES)
+        or (row["sector"] == "IGO" and row.get("country"))
+        or row["id"] != slug(row["name"])
+        or not re.fullmatch(YEARS, row.get("years", ""))
+    ]
+    assert not bad, bad[:20]
+    keys = _country_keys(countries)
+    seen = {
+        fold(alias)
+        for row in [*actors, *past_actors]
+        for alias in (row["name"], *row.get("aliases", []))
+    }
+    clashes = []
+    for row in past_organisations:
+        for alias in (row["name"], *row.get("aliases", [])):
+            if fold(alias) in keys or fold(alias) in seen:
+                clashes.append((row["id"], alias))
+            seen.add(fold(alias))
+    assert not clashes, clashes
+
+
 def test_past_leaders_resolve_but_never_shadow_a_current_actor():
     table = load_dictionary()
     assert (table.by_alias["khomeini"].country, table.by_alias["khomeini"].sector) == ("IRN", "GOV")
@@ -240,3 +275,4 @@ def test_past_leaders_resolve_but_never_shadow_a_current_actor():
     assert table.by_alias["zelenskyy"].id == "volodymyr-zelenskyy"
     assert table.by_alias["sharif"].id == "shehbaz-sharif"  # shared surname: today's holder
     assert "lagos" not in table.by_alias  # a past actor gets no automatic surname
+    assert (table.by_alias["unita"].country, table.by_alias["unita"].sector) == ("AGO", "REB")

@@ -1,10 +1,10 @@
 """Actor resolution: find who is named in a document and resolve each mention to a canonical actor.
 
-Sources of evidence, in order of trust: the actor dictionary (``data/actors.json``, and
-``data/actors_past.json`` for leaders of 1975-2020), the country table (``data/countries.json``:
-names, demonyms, capitals and seats of government used as metonyms), titles in the text
-("Ukraine's Defence Minister X"), nationality + group nouns ("Russian forces"), and light
-coreference (a surname, "he", "the official", "both sides").
+Sources of evidence, in order of trust: the actor dictionary (``data/actors.json``; and for
+1975-2020 ``data/actors_past.json`` and ``organisations_past.json``), the country table
+(``data/countries.json``: names, demonyms, capitals and seats of government used as metonyms),
+titles in the text ("Ukraine's Defence Minister X"), nationality + group nouns ("Russian
+forces"), and light coreference (a surname, "he", "the official", "both sides").
 """
 
 from __future__ import annotations
@@ -409,12 +409,16 @@ def load_dictionary() -> ActorDictionary:
     return table
 
 
+PAST_ACTOR_FILES = ("actors_past.json", "organisations_past.json")
+
+
 def _add_past_actors(table: ActorDictionary) -> None:
-    """Leaders and officials of 1975-2020 (``data/actors_past.json``), so archive stories
-    ("President Bush", "Ayatollah Khomeini") are coded too. Current actors keep their names and
-    surnames; a past actor answers only to its full name and the aliases listed for it (no
-    automatic surname: "Lagos" stays a city, not Ricardo Lagos)."""
-    for index, row in enumerate(_load_json("actors_past.json")):
+    """Leaders, officials and organisations of 1975-2020 (``data/actors_past.json``,
+    ``data/organisations_past.json``), so archive stories ("President Bush", "UNITA") are coded
+    too. Current actors keep their names and surnames; a past actor answers only to its full name
+    and the aliases listed for it (no automatic surname: "Lagos" stays a city)."""
+    rows = [row for name in PAST_ACTOR_FILES for row in _load_json(name)]
+    for index, row in enumerate(rows):
         actor = _actor_from_row(row, index)
         if actor.id in table.actors:
             continue
