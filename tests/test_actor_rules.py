@@ -253,3 +253,8 @@ def test_the_destination_of_a_mission_is_the_target_of_its_purpose():
 )
 def test_lexicon_entries_grounded_in_the_plover_manual(text, event_type):
     assert event_type in {e.type for e in _events(text)}
+
+
+def test_receiving_observers_is_letting_them_in():
+    access = _event("Georgia received a team of observers from the OSCE on Monday.", "RETREAT")
+    assert access.mode == "access"

@@ -78,6 +78,19 @@ DOCUMENT_NOUNS = {
     "decree",
     "ultimatum",
 }
+# Nouns that stand for the people they group: "thousands of refugees", "a mission of observers".
+GROUPING_NOUNS = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "number",
+    "group",
+    "mission",
+    "team",
+    "contingent",
+    "batch",
+    "delegation",
+}
 CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative", "suggestion"}
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
@@ -276,7 +289,7 @@ def _has_required_object(token: Token, entry: TriggerEntry) -> bool:
     objects += [  # "holding thousands of refugees"
         pobj
         for obj in list(objects)
-        if lemma_of(obj) in MEASURE_NOUNS | {"thousand", "hundred", "dozen", "number", "group"}
+        if lemma_of(obj) in MEASURE_NOUNS | GROUPING_NOUNS
         for prep in obj.children
         if prep.lower_ == "of"
         for pobj in prep.children
