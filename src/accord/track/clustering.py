@@ -83,9 +83,14 @@ def link_if_same(a: Features, b: Features) -> list[Link]:
     return [(first, second, match.score, match.reasons)]
 
 
-def stored_candidates(connection: sqlite3.Connection, item: Features) -> list[Features]:
-    """Stored events in the blocks of ``item`` (same type, date windows within tolerance)."""
+def stored_candidates(
+    connection: sqlite3.Connection, item: Features, decoded: dict[str, Features] | None = None
+) -> list[Features]:
+    """Stored events in the blocks of ``item`` (same type, date windows within tolerance).
+    ``decoded`` keeps features already read, so a batch of new events sharing blocks decodes
+    each stored row once."""
     assert item.day_lo is not None and item.day_hi is not None
+    decoded = {} if decoded is None else decoded
     cursor = connection.execute(
         "SELECT * FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?"
         " AND event_id != ?",
@@ -97,7 +102,13 @@ def stored_candidates(connection: sqlite3.Connection, item: Features) -> list[Fe
             item.event_id,
         ),
     )
-    return [stored_features(row) for row in cursor]
+    found = []
+    for row in cursor:
+        features = decoded.get(row["event_id"])
+        if features is None:
+            features = decoded[row["event_id"]] = stored_features(row)
+        found.append(features)
+    return found
 
 
 def save_links(connection: sqlite3.Connection, links: Iterable[Link]) -> int:
@@ -244,10 +255,11 @@ def update_clusters(store: Store) -> TrackReport:
 
 
 def new_links(connection: sqlite3.Connection, new: list[Features]) -> list[Link]:
-    links = []
+    links: list[Link] = []
+    decoded: dict[str, Features] = {}
     for item in new:
         if item.mergeable:
-            for other in stored_candidates(connection, item):
+            for other in stored_candidates(connection, item, decoded):
                 links.extend(link_if_same(item, other))
     return links
 
