@@ -258,3 +258,27 @@ def test_lexicon_entries_grounded_in_the_plover_manual(text, event_type):
 def test_receiving_observers_is_letting_them_in():
     access = _event("Georgia received a team of observers from the OSCE on Monday.", "RETREAT")
     assert access.mode == "access"
+
+
+def test_police_using_force_to_disperse_are_the_source():
+    dispersal = _event(
+        "Kenyan riot police used tear gas to disperse protesters outside parliament.", "COERCE"
+    )
+    assert _codes(dispersal.sources) == ["KEN:COP"]
+
+
+def test_a_phrase_the_parser_hangs_on_a_noun_still_makes_a_phrasal_trigger():
+    threat = _event("Iran said it would respond to the listings with countermeasures.", "THREATEN")
+    assert _codes(threat.sources) == ["IRN:GOV"]
+
+
+def test_she_is_the_speaker_who_says_she_was_pushed():
+    text = (
+        "The opposition party said its spokesman Levan Kvaratskhelia was detained. "
+        "A Georgian journalist said she was pushed to the ground by police officers in Tbilisi."
+    )
+    mentions = resolve_mentions(parse(make_article(text)))
+    by_text = {m.text: (m.actor.country, m.actor.sector) for m in mentions}
+    assert by_text["she"] == ("GEO", "MED")
+    assault = _event(text, "ASSAULT")
+    assert _codes(assault.targets) == ["GEO:MED"]

@@ -65,6 +65,9 @@ TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
 NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass"}
 OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"}
 DEONTIC_AUX = {"must", "should"}
+# Verbs whose object is the means, not the doer, of the act that follows ("police used water
+# cannon to disperse protesters": the police disperse them).
+INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch", "fire", "launch", "bring"}
 # Texts an actor issues; a verb hanging on one ("a declaration demanding ...") is the actor's act.
 DOCUMENT_NOUNS = {
     "statement",
@@ -278,6 +281,11 @@ def _phrasal_keys(token: Token) -> list[str]:
             keys.append(f"{lemma} {child.lower_}")
         if child.dep_ == "dobj":
             keys.append(f"{lemma} {child.lower_}")
+        if child.dep_ == "prep":  # "respond to the listings with countermeasures": the parser
+            for pobj in child.children:  # hangs the second phrase on the first one's noun
+                for inner in pobj.children:
+                    if inner.dep_ == "prep":
+                        keys.extend(f"{lemma} {inner.lower_} {g.lower_}" for g in inner.children)
     return sorted(keys, key=len, reverse=True)
 
 
@@ -627,8 +635,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if head == verb:
         return None
-    if verb.dep_ == "xcomp":
-        for child in head.children:
+    if verb.dep_ == "xcomp" and lemma_of(head) not in INSTRUMENT_VERBS:
+        for child in head.children:  # "urged the army to withdraw": the army withdraws
             if child.dep_ == "dobj":
                 return child
     if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ == "VERB":

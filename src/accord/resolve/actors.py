@@ -130,6 +130,7 @@ UNNAMED_GROUP_NOUNS = {
     "demonstrator": "CVL",
     "villager": "CVL",
     "police": "COP",
+    "officer": "COP",
     "army": "MIL",
     "military": "MIL",
     "troop": "MIL",
@@ -569,6 +570,7 @@ ORGANISATION_SECTORS = [
     ("NGO", "association foundation society institute"),
     ("CVL", "union federation syndicate"),
     ("MED", "news agency newspaper television radio broadcaster"),
+    ("BUS", "engineering shipping airlines airline industries corporation holdings ltd inc"),
     ("GOV", "ministry government parliament assembly senate cabinet council presidency"),
 ]
 
@@ -734,7 +736,11 @@ class MentionResolver:
         country = _country_in(prefix, self.table)
         sector = sector_for_role(role)
         appositions = [t for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
-        employer = self._organisation_in(prefix) or self._organisation_in(appositions)
+        employer = (
+            self._organisation_in(prefix)
+            or self._organisation_in(appositions)
+            or self._possessive_employer(prefix)
+        )
         if employer is not None:  # "Arab League Secretary General X" works for the League
             country, sector = employer.country or country, employer.sector or sector
         return Actor(
@@ -745,6 +751,15 @@ class MentionResolver:
             sector=sector,
             role=role,
         )
+
+    def _possessive_employer(self, prefix: list[Token]) -> Actor | None:
+        """ "its spokesman X": X speaks for the organisation named just before."""
+        if not any(t.lower_ in {"its", "their"} and t.dep_ == "poss" for t in prefix):
+            return None
+        for mention in self._earlier(prefix[0], max_sentences=1):
+            if mention.actor.kind in {"organisation", "group"}:
+                return mention.actor
+        return None
 
     def _organisation_in(self, tokens: list[Token]) -> Actor | None:
         """A dictionary organisation named in a title ("UN relief chief", "Arab League ...")."""
@@ -1162,6 +1177,9 @@ class MentionResolver:
     def _antecedent(self, pronoun: Token) -> ActorMention | None:
         """The person a pronoun refers to: in the nearest sentence that names one, its subject
         (or the name in apposition to its subject), else the nearest such person."""
+        speaker = self._reporting_speaker(pronoun)
+        if speaker is not None:  # "A journalist said she was pushed": the journalist
+            return speaker
         candidates = [m for m in self._earlier(pronoun) if self._is_singular_agent(m)]
         if not candidates:
             return None
@@ -1173,6 +1191,20 @@ class MentionResolver:
             if span is not None and _is_subject(span.root):
                 return mention
         return candidates[0]
+
+    def _reporting_speaker(self, pronoun: Token) -> ActorMention | None:
+        """The one person who says the clause a "he"/"she" opens, when the subject of the
+        reporting verb is a singular noun: "a journalist said she ...", "X said he would ..."."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        for subject in clause.head.children:
+            if subject.dep_ != "nsubj" or subject.tag_ not in {"NN", "NNP"}:
+                continue
+            for mention in self.mentions:
+                if mention.start <= subject.idx < mention.end:
+                    return mention
+        return None
 
     def _collective_antecedent(self, pronoun: Token) -> ActorMention | None:
         """ "It denied ...": the organisation, group or state that was the subject just before."""
