@@ -282,3 +282,20 @@ def test_she_is_the_speaker_who_says_she_was_pushed():
     assert by_text["she"] == ("GEO", "MED")
     assault = _event(text, "ASSAULT")
     assert _codes(assault.targets) == ["GEO:MED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Syrian aircraft killed twelve civilians in Idlib on Monday.", "ASSAULT", "aerial"),
+        ("Militiamen armed with machetes attacked Congolese refugees.", "ASSAULT", "primitive"),
+        ("Iraq threatened to launch a new offensive unless Iran withdrew.", "THREATEN", "violence"),
+        (
+            "Kenyan unions threatened to hold a general strike over the tax bill.",
+            "THREATEN",
+            "restrict",
+        ),
+    ],
+)
+def test_modes_from_weapons_and_threatened_acts(text, event_type, mode):
+    assert _event(text, event_type).mode == mode

@@ -25,6 +25,7 @@ def gsr_headlines() -> dict[str, float]:
         "gsr_type_micro_recall": report["micro"]["recall"],
         "gsr_source_country_sector": report["sources"]["country_sector"]["accuracy"],
         "gsr_target_country_sector": report["targets"]["country_sector"]["accuracy"],
+        "gsr_mode": report["mode"]["accuracy"],
     }
 
 

@@ -203,3 +203,11 @@ def test_run_on_first_dev_records(tmp_path: Path) -> None:
     assert proportions
     assert all(0.0 <= number <= 1.0 for number in proportions)
     assert "micro" in format_report(report)
+
+
+def test_accord_extension_modes_count_as_their_plover_parent() -> None:
+    record = GoldRecord(id="T-3", text=SENTENCE, event="ASSAULT", mode="heavy-weapons")
+    aerial = score_gsr([record], [extraction(event("ASSAULT", mode="aerial"))])
+    assert aerial.mode.value == 1.0
+    firearms = score_gsr([record], [extraction(event("ASSAULT", mode="firearms"))])
+    assert firearms.mode.value == 0.0

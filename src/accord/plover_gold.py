@@ -383,8 +383,14 @@ def score_side(
     return all_found
 
 
+# accord's extension modes (data/plover.json "accord_extensions") and the PLOVER mode the 2021
+# crosswalk files them under: gold coded in plain PLOVER is compared with that parent.
+EXTENSION_MODE_PARENTS = {"aerial": "heavy-weapons", "drone": "heavy-weapons"}
+
+
 def same_mode(gold: str, got: str | None) -> bool:
-    return (got or "").strip().lower() == gold.strip().lower()
+    got = (got or "").strip().lower()
+    return EXTENSION_MODE_PARENTS.get(got, got) == gold.strip().lower()
 
 
 def score_record(report: GsrReport, record: GoldRecord, events: Sequence[Event]) -> None:

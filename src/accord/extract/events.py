@@ -177,6 +177,7 @@ class Lexicon:
     noun_modifiers: dict[str, tuple[str | None, str, frozenset[str]]] = field(default_factory=dict)
     complement_modes: dict[str, str] = field(default_factory=dict)
     threat_modes: dict[str, str] = field(default_factory=dict)
+    weapon_modes: dict[str, str] = field(default_factory=dict)
     lemma_quirks: dict[str, str] = field(default_factory=dict)
     adjectives: dict[str, TriggerEntry] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
@@ -235,6 +236,7 @@ def load_lexicon() -> Lexicon:
     for section, table in (
         ("complement_modes", lexicon.complement_modes),
         ("threat_complement_modes", lexicon.threat_modes),
+        ("weapon_modes", lexicon.weapon_modes),
     ):
         for mode, words in (data.get(section) or {}).items():
             for word in words:
@@ -908,8 +910,12 @@ def mode_and_context(
                 mode = modifier_mode
     if is_nounlike(candidate.token):
         words.extend(
-            t for t in candidate.token.subtree if t.pos_ == "NOUN" and t is not candidate.token
+            t for t in candidate.token.subtree if t.pos_ == "NOUN" and t != candidate.token
         )
+    if kind == "THREATEN" and mode is None and candidate.complement is not None:
+        mode = _threatened_mode(candidate.complement, lexicon)
+    if kind == "ASSAULT" and mode is None:
+        mode = _weapon_mode(candidate, lexicon)
     for word in words[1:] if not is_nounlike(candidate.token) else words:
         complement_mode = lexicon.complement_modes.get(word.lemma_.lower())
         if complement_mode:
@@ -1230,7 +1236,52 @@ def _actor_clause(candidate: Candidate) -> Candidate:
 
 def _threat_mode(kind: str) -> str | None:
     """The THREATEN mode for a threatened act of this type (PLOVER's threat modes)."""
-    return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(kind)
+    return {
+        "ASSAULT": "violence",
+        "SANCTION": "relations",
+        "COERCE": "restrict",
+        "PROTEST": "restrict",  # the manual: strikes, boycotts and blockades restrict
+    }.get(kind)
+
+
+def _weapon_mode(candidate: Candidate, lexicon: Lexicon) -> str | None:
+    """An attack's mode from the weapon the attacker is named with: "aircraft killed 46",
+    "militiamen armed with machetes", "killed them using guided missiles"."""
+    predicate = candidate.predicate
+    phrases = [c for c in predicate.children if c.dep_ in {"nsubj", "agent"}]
+    phrases += [
+        c
+        for c in predicate.children
+        if (c.dep_ == "prep" and c.lower_ in {"with", "by"}) or c.lower_ == "using"
+    ]
+    for phrase in phrases:
+        for word in phrase.subtree:
+            mode = lexicon.weapon_modes.get(lemma_of(word)) if word.pos_ == "NOUN" else None
+            if mode:
+                return mode
+    return None
+
+
+def _threatened_mode(complement: Token, lexicon: Lexicon) -> str | None:
+    """The mode of a threat from what is threatened: "to launch an offensive" (violence), "to
+    hold a general strike" (restrict), "to ban voting" (ban)."""
+    for word in complement.subtree:
+        if word.pos_ not in {"NOUN", "VERB"}:
+            continue
+        for child in word.children:
+            modifier = lexicon.noun_modifiers.get(child.lower_)
+            if (
+                modifier is not None
+                and modifier[0]
+                and (not modifier[2] or lemma_of(word) in modifier[2])
+            ):
+                return _threat_mode(modifier[0])  # "general strike" is a PROTEST
+        mode = lexicon.threat_modes.get(lemma_of(word))
+        entry = noun_entry(word, lexicon) if word.pos_ == "NOUN" else verb_entry(word, lexicon)
+        mode = mode or (_threat_mode(entry.type) if entry is not None and entry.type else None)
+        if mode:
+            return mode
+    return None
 
 
 def _stands_alone(candidate: Candidate, kind: str) -> bool:
