@@ -16,9 +16,9 @@ from accord.extract.events import (
     person_spans,
 )
 from accord.extract.quotes import extract_quotes
-from accord.models import Actor, ActorRef, Article, DateValue, Event, Extraction, Place
+from accord.models import Actor, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
-from accord.resolve.actors import load_dictionary, resolve_mentions
+from accord.resolve.actors import inferred_ref, load_dictionary, resolve_mentions
 from accord.resolve.places import countries_in, find_event_place
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
@@ -91,15 +91,7 @@ def _with_place_as_target(fields: dict, place: Place) -> dict:
     convention); the target is marked ``inferred`` so it is never taken for a named actor."""
     if fields["type"] not in PLACE_TARGET_TYPES or fields["targets"] or not place.country:
         return fields
-    state = load_dictionary().state(place.country)
-    inferred = ActorRef(
-        actor_id=state.id,
-        name=state.name,
-        text=place.text,
-        country=state.country,
-        sector=state.sector,
-        inferred=True,
-    )
+    inferred = inferred_ref(load_dictionary().state(place.country), place.text)
     why = f"{fields['why']}; target inferred from the place {place.name}"
     return {**fields, "targets": (inferred,), "why": why}
 
@@ -114,15 +106,7 @@ def _with_unidentified_attacker(fields: dict, place: Place) -> dict:
     unclaimed = fields["type"] == "ASSAULT" and fields["mode"] in UNCLAIMED_ATTACK_MODES
     if not unclaimed or fields["sources"] or not place.country:
         return fields
-    group = load_dictionary().group(place.country, "UAF")
-    inferred = ActorRef(
-        actor_id=group.id,
-        name=group.name,
-        text=place.text,
-        country=group.country,
-        sector=group.sector,
-        inferred=True,
-    )
+    inferred = inferred_ref(load_dictionary().group(place.country, "UAF"), place.text)
     why = (
         f"{fields['why']}; unclaimed attack: source is an unidentified armed force in {place.name}"
     )

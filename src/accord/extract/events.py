@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import MODALITIES, ActorMention, ActorRef, Counts, Event, Evidence
-from accord.resolve.actors import actor_ref
+from accord.resolve.actors import actor_ref, inferred_ref, load_dictionary
 
 PLOVER_TYPES = (
     "AGREE",
@@ -1147,7 +1147,6 @@ def _in_clause_of_its_own(token: Token, top: Token) -> bool:
 def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> tuple:
     """The state of a place named inside the object or the governed clause ("an embassy in
     Tehran", "deploy peacekeepers in Iraq"), marked ``inferred``; never the source's own."""
-    from accord.resolve.actors import load_dictionary
     from accord.resolve.places import geocode
 
     restriction = _imposes_restriction(candidate)  # a curfew falls on the state's own people
@@ -1176,19 +1175,9 @@ def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> 
             place = geocode(ent.text)
             if place is None or not place.country or place.country in own:
                 continue
-            state = load_dictionary().state(place.country)
-            if restriction:  # "a curfew in Algiers" falls on its people
-                state = load_dictionary().group(place.country, "CVL")
-            return (
-                ActorRef(
-                    actor_id=state.id,
-                    name=state.name,
-                    text=ent.text,
-                    country=state.country,
-                    sector=state.sector,
-                    inferred=True,
-                ),
-            )
+            # "a curfew in Algiers" falls on its people, "an embassy in Tehran" on the state
+            sector = "CVL" if restriction else "GOV"
+            return (inferred_ref(load_dictionary().group(place.country, sector), ent.text),)
     return ()
 
 

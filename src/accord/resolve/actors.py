@@ -303,20 +303,13 @@ class ActorDictionary:
         if sector == "GOV":
             return self.state(code)
         country = self.countries.get(code)
-        if sector == "UAF":
-            where = country.name if country else code
-            return Actor(
-                id=f"{code.lower()}-uaf",
-                name=f"unidentified attackers in {where}",
-                kind="group",
-                country=code,
-                sector=sector,
-            )
         adjective = country.demonyms[0] if country and country.demonyms else code
-        label = SECTOR_LABELS.get(sector, sector.lower())
+        name = f"{adjective} {SECTOR_LABELS.get(sector, sector.lower())}"
+        if sector == "UAF":
+            name = f"unidentified attackers in {country.name if country else code}"
         return Actor(
             id=f"{code.lower()}-{sector.lower()}",
-            name=f"{adjective} {label}",
+            name=name,
             kind="group",
             country=code,
             sector=sector,
@@ -444,6 +437,19 @@ def entity_ruler_patterns() -> list[dict]:
             if name and len(name) > 2 and " " in name:
                 patterns.append({"label": "GPE", "pattern": name})
     return patterns
+
+
+def inferred_ref(actor: Actor, text: str) -> ActorRef:
+    """A reference to an actor the text does not name but a coding rule implies (a place's
+    state, an unidentified attacker), marked ``inferred``; ``text`` is the evidence."""
+    return ActorRef(
+        actor_id=actor.id,
+        name=actor.name,
+        text=text,
+        country=actor.country,
+        sector=actor.sector,
+        inferred=True,
+    )
 
 
 def actor_ref(mention: ActorMention, inferred: bool = False) -> ActorRef:
