@@ -299,3 +299,20 @@ def test_she_is_the_speaker_who_says_she_was_pushed():
 )
 def test_modes_from_weapons_and_threatened_acts(text, event_type, mode):
     assert _event(text, event_type).mode == mode
+
+
+def test_exchanged_prisoners_are_not_actors_but_rioting_ones_are():
+    swap = _events("Russia and Ukraine agreed to a swap of 1,000 prisoners each in Istanbul.")
+    assert all("CVL" not in "".join(_codes(e.targets)) for e in swap)
+    riot = _event("Prisoners rioted at a jail in Dili on Monday.", "PROTEST")
+    assert _codes(riot.sources) == ["TLS:CVL"]
+
+
+def test_a_title_after_a_nationality_is_not_a_second_actor():
+    mentions = _mentions("Ukrainian President Volodymyr Zelenskyy met Polish officials.")
+    assert "Ukrainian President" not in mentions
+
+
+def test_willingness_to_negotiate_is_an_intent_not_a_negotiation():
+    events = _events("Both Serbia and Kosovo signalled their willingness to negotiate.")
+    assert {(e.type, e.modality) for e in events} == {("AGREE", "future")}

@@ -98,6 +98,7 @@ CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative",
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
+READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
 THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
 ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FAILURE_VERBS = {"fail", "refuse"}
@@ -873,8 +874,11 @@ def modality_of(candidate: Candidate) -> tuple[str, list[str]]:
 
 
 def _ready_to(token: Token) -> bool:
-    """ "France is ready to contribute troops": readiness announces a future act."""
+    """ "France is ready to contribute troops", "their willingness to negotiate": readiness
+    announces a future act, it does not report one."""
     head = token.head
+    if token.dep_ in {"acl", "relcl"} and head.lemma_.lower() in READINESS_NOUNS:
+        return True
     return token.dep_ == "xcomp" and head.lemma_.lower() in READINESS_WORDS
 
 

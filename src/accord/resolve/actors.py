@@ -116,10 +116,10 @@ UNNAMED_GROUP_NOUNS = {
     "student": "CVL",
     "farmer": "CVL",
     "refugee": "CVL",
-    "prisoner": "CVL",
+    "youth": "CVL",
+    "prisoner": "CVL",  # only as the subject of a verb ("prisoners rioted"): CAPTIVE_NOUNS
     "inmate": "CVL",
     "detainee": "CVL",
-    "youth": "CVL",
     "people": "CVL",
     "person": "CVL",
     "immigrant": "CVL",
@@ -184,6 +184,7 @@ ORGANISATION_NAME_WORDS = set(
         "ministry",
     ]
 )
+CAPTIVE_NOUNS = {"prisoner", "inmate", "detainee"}
 SECTOR_LABELS = {
     "JUD": "judiciary",
     "GOV": "government",
@@ -835,7 +836,12 @@ class MentionResolver:
                 head = head.head
             if head.lower_ == "led" and head.dep_ == "amod":
                 head = head.head  # "Vietnamese-led forces"
-            while head.dep_ == "compound" and head.head.i > head.i and head.pos_ == "PROPN":
+            while (
+                head.dep_ == "compound"
+                and head.head.i > head.i
+                and head.pos_ == "PROPN"
+                and head.lemma_.lower() not in GROUP_NOUNS
+            ):
                 head = head.head  # "Turkish Kurd refugees": the refugees are the group
             sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
             if sector in {"GOV", "MIL"}:  # "Afghan rebel leaders", "opposition officials"
@@ -845,7 +851,7 @@ class MentionResolver:
                 armed = any(c.lower_ == "armed" for c in head.children)
                 sector = "REB" if armed else None
             compound_groups = [c for c in head.children if c.dep_ == "compound" and c.i > token.i]
-            if sector is None and compound_groups:
+            if sector is None and compound_groups and head.pos_ == "NOUN":
                 # "a Cambodian refugee camp": the nationality belongs to the refugees
                 inner = GROUP_NOUNS.get(compound_groups[0].lemma_.lower())
                 if inner is not None and compound_groups[0].i not in self.covered:
@@ -954,6 +960,8 @@ class MentionResolver:
             sector = UNNAMED_GROUP_NOUNS.get(token.lemma_.lower())
             if sector is None or token.i in self.covered or token.pos_ != "NOUN":
                 continue
+            if token.lemma_.lower() in CAPTIVE_NOUNS and token.dep_ != "nsubj":
+                continue  # "a swap of 1,000 prisoners": what is exchanged, not who acts
             left = self.doc[token.left_edge.i : token.i]
             if any(t.i in self.covered for t in left):
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
