@@ -316,3 +316,28 @@ def test_a_title_after_a_nationality_is_not_a_second_actor():
 def test_willingness_to_negotiate_is_an_intent_not_a_negotiation():
     events = _events("Both Serbia and Kosovo signalled their willingness to negotiate.")
     assert {(e.type, e.modality) for e in events} == {("AGREE", "future")}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("France withdrew its ambassador from Algeria on Tuesday.", "SANCTION", "withdraw"),
+        ("Russian troops withdrew from Kherson on Friday.", "RETREAT", "withdraw"),
+        ("Russia expelled two British diplomats on Monday.", "SANCTION", "expel"),
+        ("Greece expelled 300 Albanian migrants last week.", "COERCE", "deport"),
+    ],
+)
+def test_second_readings_chosen_by_the_object(text, event_type, mode):
+    event = next(e for e in _events(text) if e.type in {"SANCTION", "RETREAT", "COERCE"})
+    assert (event.type, event.mode) == (event_type, mode)
+
+
+def test_an_agreement_named_after_a_city_does_not_place_the_event():
+    withdrawal = _event("The United States withdrew from the Paris agreement.", "SANCTION")
+    assert withdrawal.place is None
+    assert withdrawal.targets == ()
+
+
+def test_a_state_acting_on_its_own_soil_acts_on_its_people():
+    relief = _event("Sudan's government lifted the state of emergency in Darfur.", "CONCEDE")
+    assert _codes(relief.targets) == ["SDN:CVL"]

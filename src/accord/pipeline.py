@@ -91,7 +91,12 @@ def _with_place_as_target(fields: dict, place: Place) -> dict:
     convention); the target is marked ``inferred`` so it is never taken for a named actor."""
     if fields["type"] not in PLACE_TARGET_TYPES or fields["targets"] or not place.country:
         return fields
-    inferred = inferred_ref(load_dictionary().state(place.country), place.text)
+    target = load_dictionary().state(place.country)
+    if any(source.actor_id == target.id for source in fields["sources"]):
+        # a state acting on its own soil ("lifted the state of emergency in Darfur") acts on
+        # its people, not on itself
+        target = load_dictionary().group(place.country, "CVL")
+    inferred = inferred_ref(target, place.text)
     why = f"{fields['why']}; target inferred from the place {place.name}"
     return {**fields, "targets": (inferred,), "why": why}
 

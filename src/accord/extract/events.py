@@ -158,6 +158,7 @@ class TriggerEntry:
     objects: frozenset[str] = frozenset()  # the verb fires only with one of these objects
     if_governed_by: tuple[tuple[str, str], ...] = ()  # governing verb lemma -> replacing type
     subject_is_target: bool = False  # "they will bear the consequences": the speaker threatens
+    alt: tuple[str, str | None, frozenset[str]] | None = None  # (type, mode, objects) reading
 
     def type_under(self, verb: Token | None) -> str | None:
         """The type this noun takes under a governing verb ("prepare an offensive": MOBILIZE)."""
@@ -205,7 +206,17 @@ def _entry(row: dict, where: str) -> TriggerEntry:
         objects=frozenset(word.lower() for word in row.get("objects") or ()),
         subject_is_target=row.get("subject_role") == "target",
         if_governed_by=tuple((verb.lower(), kind) for verb, kind in governed.items()),
+        alt=_alternative(row.get("alt"), where),
     )
+
+
+def _alternative(alt: dict | None, where: str) -> tuple[str, str | None, frozenset[str]] | None:
+    """The second reading of an entry, when the lexicon says which objects call for it."""
+    if not alt or not alt.get("objects"):
+        return None
+    if alt.get("type") not in PLOVER_TYPES:
+        raise DataFileError(f"data/triggers.json {where}.alt: unknown type {alt.get('type')!r}")
+    return alt["type"], alt.get("mode"), frozenset(w.lower() for w in alt["objects"])
 
 
 @lru_cache(maxsize=1)
@@ -1010,6 +1021,9 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
         kind = content_type  # "the government ordered police patrols": the ordered act
     if candidate.entry.modality == "proposed" and content_type in OWN_ACTION_TYPES:
         kind = content_type  # proposing sanctions is a proposed SANCTION, not a request
+    alternative = _alternative_reading(candidate)
+    if alternative is not None:  # "withdrew its ambassador" is a SANCTION, not a RETREAT
+        kind = alternative[0]
     sources, targets, actor_why = event_actors(_actor_clause(candidate), index)
     if candidate.speaker_is_source or candidate.entry.subject_is_target:
         speaker = reporter_mentions(candidate, index)
@@ -1032,6 +1046,8 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     mode, contexts = mode_and_context(candidate, kind, lexicon)
     if candidate.entry.type and kind != candidate.entry.type and mode == candidate.entry.mode:
         mode = None  # "cancelled restrictions": a CONCEDE keeps no mode of "cancel" (REJECT meet)
+    if alternative is not None:
+        mode = alternative[1]
     if kind == "AGREE" and modality == "negated" and lemma_of(candidate.token) in ACCEPT_VERBS:
         kind, modality = "REJECT", "asserted"  # "will not accept more refugees"
         modality_why = [*modality_why, "a refused acceptance is a rejection"]
@@ -1215,6 +1231,19 @@ def _condition_subjects(
         for mention in core_mentions(subject, index)
     ]
     return [m for m in _unique(found) if m.actor.id not in source_ids and m.actor.country]
+
+
+def _alternative_reading(candidate: Candidate) -> tuple[str, str | None, frozenset] | None:
+    """The entry's second reading when its object calls for it: withdrawing diplomats or from
+    a treaty (SANCTION), expelling migrants (COERCE deport), cutting off aid (SANCTION)."""
+    alt = candidate.entry.alt
+    if alt is None:
+        return None
+    verb = candidate.token
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += _objects_of_preposition(verb, "from") + _objects_of_preposition(verb, "of")
+    objects += [p for o in list(objects) for p in _objects_of_preposition(o, "of")]
+    return alt if any(lemma_of(o) in alt[2] for o in objects) else None
 
 
 def _actor_clause(candidate: Candidate) -> Candidate:

@@ -553,6 +553,22 @@ def with_country_point(place: Place) -> Place:
 # --- places in a sentence ----------------------------------------------------------------
 
 
+# Agreements and texts named after a city; their name does not place today's event there.
+NAMED_TEXT_NOUNS = {
+    "agreement",
+    "accord",
+    "accords",
+    "treaty",
+    "protocol",
+    "process",
+    "format",
+    "declaration",
+    "convention",
+    "memorandum",
+    "communique",
+}
+
+
 def _through_name_chain(token: Token, strict: bool = False) -> Token:
     """Climb from a name to the noun phrase it belongs to: "Tirana, Albania" (appos),
     "Kyiv and Kharkiv" (conj), "the city of Kupiansk" (place noun + of) and, unless
@@ -573,7 +589,8 @@ def _through_name_chain(token: Token, strict: bool = False) -> Token:
 def _is_loose_link(token: Token) -> bool:
     """A name modifying a noun: "the Istanbul talks", "Istanbul's Dolmabahce Palace"."""
     if token.dep_ in {"compound", "nmod"}:
-        return True
+        # "the Paris agreement", "the Minsk accords": named after where they were signed
+        return token.head.lemma_.lower() not in NAMED_TEXT_NOUNS
     return token.dep_ == "poss" and (token.head.pos_ == "PROPN" or _is_place_noun(token.head))
 
 
