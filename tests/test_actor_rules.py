@@ -341,3 +341,15 @@ def test_an_agreement_named_after_a_city_does_not_place_the_event():
 def test_a_state_acting_on_its_own_soil_acts_on_its_people():
     relief = _event("Sudan's government lifted the state of emergency in Darfur.", "CONCEDE")
     assert _codes(relief.targets) == ["SDN:CVL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The United States is providing military intelligence to Ukraine.", "AID"),
+        ("Swiss doctors handed over two tonnes of medicine to Iranian hospitals.", "AID"),
+        ("Kenya handed over the suspects to Ugandan police.", "RETREAT"),
+    ],
+)
+def test_providing_and_handing_over_aid(text, event_type):
+    assert event_type in {e.type for e in _events(text)}
