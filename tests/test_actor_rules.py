@@ -353,3 +353,24 @@ def test_a_state_acting_on_its_own_soil_acts_on_its_people():
 )
 def test_providing_and_handing_over_aid(text, event_type):
     assert event_type in {e.type for e in _events(text)}
+
+
+def test_the_accused_are_the_perpetrators_not_the_victims():
+    inquiry = _event(
+        "Serbian police launched an investigation into crimes committed by Croat forces against "
+        "Serb civilians.",
+        "ACCUSE",
+    )
+    assert _codes(inquiry.targets) == ["HRV:MIL"]
+
+
+def test_a_blockaded_capital_stands_for_its_people():
+    threat = _event("Spanish farmers said they would blockade Madrid next week.", "THREATEN")
+    assert _codes(threat.targets) == ["ESP:CVL"]
+
+
+def test_a_protest_demanding_independence_from_a_state_targets_it():
+    protest = _event(
+        "Students rioted in Dili, demanding independence from Indonesian rule.", "PROTEST"
+    )
+    assert "IDN:GOV" in _codes(protest.targets)

@@ -1075,6 +1075,12 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
             actor_why = [*actor_why, "subject of the condition is the target"]
     if kind in OWN_FORCES_TYPES and sources:  # "mobilised army reservists", "sent troops"
         targets = [t for t in targets if not _own_forces(t, sources)]
+    if kind == "ACCUSE":  # "an investigation into crimes committed by Croat forces against
+        # Serb civilians": the accused are the perpetrators, not the victims
+        heads = [candidate.token, *_event_objects(candidate)]
+        targets = _perpetrators_in(heads, index, source_ids) or targets
+    if _imposes_restriction(candidate):  # "blockade Paris": the city's people, not France
+        targets = [_people_of_city(m) for m in targets]
     if not targets:
         targets = _nested_targets(candidate, index, source_ids)
         if kind in OWN_FORCES_TYPES:
@@ -1132,6 +1138,24 @@ def _nested_targets(
     return _unique(found)
 
 
+def _perpetrators_in(
+    heads: list[Token], index: MentionIndex, source_ids: set[str]
+) -> list[ActorMention]:
+    """Who is said to have done the deed inside an accusation's object ("crimes committed by
+    X against Y": X, not the victims Y)."""
+    found = [
+        mention
+        for obj in heads
+        for token in obj.subtree
+        if token.dep_ == "agent"
+        for pobj in token.children
+        if pobj.dep_ == "pobj"
+        for mention in core_mentions(pobj, index)
+        if mention.actor.id not in source_ids
+    ]
+    return _unique(found)
+
+
 def _addressees(verb: Token) -> list[Token]:
     """Phrases that say whom a protest or a mobilisation is aimed at: "in defiance of Chinese
     authorities", "over a bill signed by the minister", "for a war against Iraq", and a purpose
@@ -1139,8 +1163,12 @@ def _addressees(verb: Token) -> list[Token]:
     heads: list[Token] = []
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS:
-            heads.extend(c for c in child.children if c.dep_ == "pobj" and c.lemma_ != "city")
-        elif child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children):
+            heads.extend(
+                c for c in child.children if c.dep_ in {"pobj", "pcomp"} and c.lemma_ != "city"
+            )
+        elif child.dep_ == "advcl" and (
+            child.tag_ == "VBG" or any(c.lower_ == "to" for c in child.children)
+        ):  # "... to press demands on X", "..., demanding independence from X"
             heads.append(child)
     return heads
 
@@ -1202,6 +1230,13 @@ def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> 
 
 
 RESTRICTION_NOUNS = {"curfew", "lockdown", "blockade", "closure"}
+
+
+def _people_of_city(mention: ActorMention) -> ActorMention:
+    """A capital named as the place a restriction falls on stands for its people."""
+    if mention.why != "metonym" or not mention.actor.country:
+        return mention
+    return replace(mention, actor=load_dictionary().group(mention.actor.country, "CVL"))
 
 
 def _imposes_restriction(candidate: Candidate) -> bool:
