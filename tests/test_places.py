@@ -258,3 +258,13 @@ def test_entity_ruler_patterns_cover_places_the_model_misses():
     assert {("GPE", "Kupiansk"), ("GPE", "Khan Younis"), ("GPE", "Odesa region")} <= patterns
     assert ("FAC", "Dolmabahce Palace") in patterns
     assert ("LOC", "Red Sea") in patterns
+
+
+def test_a_part_of_an_attacked_country_is_a_place_but_the_country_alone_is_a_target():
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    south = extract_article(make_article("Militants attacked southern Israel on Saturday.")).events
+    assert [e.place.country for e in south if e.type == "ASSAULT"] == ["ISR"]
+    whole = extract_article(make_article("Russia attacked Ukraine on Thursday.")).events
+    assert [e.place for e in whole if e.type == "ASSAULT"] == [None]

@@ -483,6 +483,13 @@ def _lookup(key: str, prefer: Collection[str]) -> GazetteerEntry | None:
     return entry
 
 
+def _has_direction(span: Span) -> bool:
+    """ "southern Israel", "the north of Gaza": a part of a country, named as a place."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    words = [span[0].lower_] + ([before.lower_] if before is not None else [])
+    return any(word in DIRECTION_WORDS for word in words)
+
+
 def _without_direction(key: str) -> str | None:
     """ "northern gaza" -> "gaza"; None when the key has no leading direction word."""
     for direction in sorted(DIRECTION_WORDS, key=len, reverse=True):
@@ -698,8 +705,8 @@ def places_in(
         span, place = geocoded
         if doubtful and place.country not in prefer_countries:
             continue
-        if kind == "target" and place.precision == "country":
-            continue
+        if kind == "target" and place.precision == "country" and not _has_direction(span):
+            continue  # "attacked Ukraine" names a target; "attacked southern Israel" a place
         found.append(
             replace(place, text=span.text, char_start=span.start_char, char_end=span.end_char)
         )
