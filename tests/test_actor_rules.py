@@ -374,3 +374,28 @@ def test_a_protest_demanding_independence_from_a_state_targets_it():
         "Students rioted in Dili, demanding independence from Indonesian rule.", "PROTEST"
     )
     assert "IDN:GOV" in _codes(protest.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.",
+            "Moslem forces",
+            ("BIH", "REB"),
+        ),
+        (
+            "Government forces shelled Jaffna, Sri Lanka, on Monday.",
+            "Government forces",
+            ("LKA", "MIL"),
+        ),
+    ],
+)
+def test_communal_militias_and_government_forces(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
+def test_its_forces_are_the_speakers_not_the_settings():
+    text = "Moscow said its forces had targeted a site used by Ukrainian military units."
+    strike = _event(text, "ASSAULT")
+    assert _codes(strike.sources) == ["RUS:MIL"]

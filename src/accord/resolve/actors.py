@@ -133,6 +133,7 @@ UNNAMED_GROUP_NOUNS = {
     "officer": "COP",
     "army": "MIL",
     "military": "MIL",
+    "force": "MIL",  # "government forces"; "Moslem forces" are a communal militia (REB)
     "troop": "MIL",
     "soldier": "MIL",
     "rebel": "REB",
@@ -185,6 +186,15 @@ ORGANISATION_NAME_WORDS = set(
     ]
 )
 CAPTIVE_NOUNS = {"prisoner", "inmate", "detainee"}
+# Peoples and faiths with no state of their own: coded by the country they live in (CAMEO),
+# and their armed men are militias, not an army ("Moslem forces", "Kurdish fighters").
+_COMMUNAL = (
+    "kurd kurds kurdish tamil tamils druze shiite shiites shia sunni sunnis muslim muslims "
+    "moslem moslems christian christians hindu hindus sikh sikhs hutu hutus tutsi tutsis "
+    "pashtun pashtuns baluch uighur uighurs uyghur uyghurs rohingya yazidi yazidis alawite "
+    "alawites maronite berber berbers tuareg karen kachin chechen chechens ossetian abkhaz"
+)
+COMMUNAL_WORDS = set(_COMMUNAL.split())
 SECTOR_LABELS = {
     "JUD": "judiciary",
     "GOV": "government",
@@ -963,6 +973,10 @@ class MentionResolver:
             if token.lemma_.lower() in CAPTIVE_NOUNS and token.dep_ != "nsubj":
                 continue  # "a swap of 1,000 prisoners": what is exchanged, not who acts
             left = self.doc[token.left_edge.i : token.i]
+            if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in left):
+                continue  # "its forces": whose they are is the speaker's (_resolve_own_group)
+            if sector == "MIL" and any(t.lower_ in COMMUNAL_WORDS for t in left):
+                sector = "REB"  # "Moslem forces", "Tamil fighters"
             if any(t.i in self.covered for t in left):
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
             origin = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
