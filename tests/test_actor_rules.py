@@ -399,3 +399,8 @@ def test_its_forces_are_the_speakers_not_the_settings():
     text = "Moscow said its forces had targeted a site used by Ukrainian military units."
     strike = _event(text, "ASSAULT")
     assert _codes(strike.sources) == ["RUS:MIL"]
+
+
+def test_announcing_a_measure_is_taking_it():
+    suspension = _event("Canada announced a suspension of flights to Iran on Monday.", "SANCTION")
+    assert _codes(suspension.sources) == ["CAN:GOV"]

@@ -68,6 +68,8 @@ DEONTIC_AUX = {"must", "should"}
 # Verbs whose object is the means, not the doer, of the act that follows ("police used water
 # cannon to disperse protesters": the police disperse them).
 INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch", "fire", "launch", "bring"}
+# Reporting verbs that, with an event noun as object, enact it ("announced a suspension").
+DECLARING_VERBS = {"announce", "declare", "proclaim", "unveil"}
 # Texts an actor issues; a verb hanging on one ("a declaration demanding ...") is the actor's act.
 DOCUMENT_NOUNS = {
     "statement",
@@ -708,6 +710,8 @@ def event_actors(candidate: Candidate, index: MentionIndex) -> tuple[list, list,
     targets: list[ActorMention] = []
     is_noun_event = is_nounlike(trigger)
     reported_noun = is_noun_event and predicate.lemma_.lower() in load_lexicon().reporting_verbs
+    if reported_noun and predicate.lemma_.lower() in DECLARING_VERBS and trigger.dep_ == "dobj":
+        reported_noun = False  # "Italy announced a suspension of air links": Italy suspends
     if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
         agent = _agent_of(predicate) if predicate.tag_ == "VBN" else None
         subject = agent or subject_of(predicate)
