@@ -404,3 +404,14 @@ def test_its_forces_are_the_speakers_not_the_settings():
 def test_announcing_a_measure_is_taking_it():
     suspension = _event("Canada announced a suspension of flights to Iran on Monday.", "SANCTION")
     assert _codes(suspension.sources) == ["CAN:GOV"]
+
+
+def test_the_bare_security_council_is_the_uns_but_a_countrys_is_its_own():
+    assert _mentions("The Security Council demanded a ceasefire.")["Security Council"] == (
+        None,
+        "IGO",
+    )
+    assert _mentions("Russia's Security Council met on Friday.")["Security Council"] == (
+        "RUS",
+        "GOV",
+    )

@@ -666,6 +666,9 @@ class MentionResolver:
             code, why = country
             self._add(self.table.state(code), span, why)
             return
+        if dictionary_actor and self._national_namesake(dictionary_actor, span):
+            self._add(self._new_organisation(span), span, "ner")  # "Russia's Security Council"
+            return
         if dictionary_actor:
             self._add(dictionary_actor, span, "dictionary")
             return
@@ -705,6 +708,14 @@ class MentionResolver:
         ):
             start -= 1
         return self.doc[start : span.end]
+
+    def _national_namesake(self, actor: Actor, span: Span) -> bool:
+        """A UN body's bare name after a country ("Russia's Security Council", "Kenya's
+        General Assembly") is that country's own body."""
+        if actor.sector != "IGO" or actor.country is not None:
+            return False
+        in_front = self.doc[span.root.left_edge.i : span.start]
+        return _country_in(in_front, self.table) is not None
 
     def _is_titled_name(self, span: Span) -> bool:
         """A person the model took for an organisation: "Vice-President Moody Awori"."""
