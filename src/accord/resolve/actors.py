@@ -743,12 +743,16 @@ class MentionResolver:
         )
 
     def _trim(self, ent: Span) -> Span | None:
-        """Drop a leading "the" and a trailing possessive from an entity span."""
+        """Drop a leading "the", a trailing possessive and an unclosed bracket ("Umma (Nation"
+        is "Umma") from an entity span."""
         start, end = ent.start, ent.end
         while start < end and self.doc[start].lower_ in {"the", "’s", "'s"}:
             start += 1
         while end > start and self.doc[end - 1].text in {"’s", "'s", "’", "'"}:
             end -= 1
+        words = [t.text for t in self.doc[start:end]]
+        if "(" in words and ")" not in words:
+            end = start + words.index("(")
         return self.doc[start:end] if end > start else None
 
     def _add_person(self, actor: Actor, span: Span, why: str) -> None:
