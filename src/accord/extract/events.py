@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from accord.errors import DataFileError
 from accord.models import MODALITIES, ActorMention, ActorRef, Counts, Event, Evidence
 from accord.resolve.actors import actor_ref, inferred_ref, load_dictionary
+from accord.resolve.places import geocode
 
 PLOVER_TYPES = (
     "AGREE",
@@ -337,10 +338,15 @@ def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return entry
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """ "to press", "to protest": a verb with the infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _is_purpose_or_background(verb: Token) -> bool:
     """ "blocked roads to press their demands" (the aim of the act), "in Serbia, where 24 people
     were killed last March" (the place's history): clauses that are not events of their own."""
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "advcl" and is_to_infinitive(verb):
         return verb.head.pos_ == "VERB" and verb_entry(verb.head, load_lexicon()) is not None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
         return True  # "joining demonstrators in demanding a referendum"
@@ -415,7 +421,7 @@ def complement_of(verb: Token) -> Token | None:
         if child.dep_ == "nsubjpass":
             return child  # "the exchange was agreed on Tuesday"
     for child in children:  # "have sworn to fight", parsed as an adverbial clause
-        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        to_infinitive = is_to_infinitive(child)
         if child.dep_ == "advcl" and child.i > verb.i and to_infinitive:
             return child
     return None
@@ -657,8 +663,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return child
     if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ == "VERB":
         return subject_of(head.head, depth + 1)  # "X issued a statement demanding ...": X
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and infinitive:
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and is_to_infinitive(verb):
         # "converged for a rally to protest ...": the rally's people protest
         carrier = head.head.head if head.dep_ == "pobj" else head.head
         if head.dep_ in {"pobj", "dobj"} and carrier.pos_ in {"VERB", "AUX"}:
@@ -1079,21 +1084,23 @@ def code_candidate(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
             actor_why = [*actor_why, "subject of the condition is the target"]
     if kind in OWN_FORCES_TYPES and sources:  # "mobilised army reservists", "sent troops"
         targets = [t for t in targets if not _own_forces(t, sources)]
+    objects = _event_objects(candidate)
+    restriction = _imposes_restriction(candidate, objects)
     if kind == "ACCUSE":  # "an investigation into crimes committed by Croat forces against
         # Serb civilians": the accused are the perpetrators, not the victims
-        heads = [candidate.token, *_event_objects(candidate)]
+        heads = [candidate.token, *objects]
         targets = _perpetrators_in(heads, index, source_ids) or targets
-    if _imposes_restriction(candidate):  # "blockade Paris": the city's people, not France
+    if restriction:  # "blockade Paris": the city's people, not France
         targets = [_people_of_city(m) for m in targets]
     if not targets:
-        targets = _nested_targets(candidate, index, source_ids)
+        targets = _nested_targets(candidate, objects, index, source_ids)
         if kind in OWN_FORCES_TYPES:
             targets = [t for t in targets if not _own_forces(t, sources)]
         if targets:  # "rejected an offer from Afghanistan", "Serbia's suppression of ..."
             actor_why = [*actor_why, "actor named inside the object"]
     place_targets: tuple[ActorRef, ...] = ()
     if not targets and kind not in {"CONSULT"}:
-        place_targets = _object_place_targets(candidate, sources)
+        place_targets = _object_place_targets(candidate, objects, sources, restriction)
         if place_targets:  # "opened an embassy in Tehran", "invasion of South Lebanon"
             actor_why = [*actor_why, f"target inferred from the place {place_targets[0].text}"]
     return {
@@ -1126,12 +1133,12 @@ def _own_forces(target: ActorMention, sources: list[ActorMention]) -> bool:
 
 
 def _nested_targets(
-    candidate: Candidate, index: MentionIndex, source_ids: set[str]
+    candidate: Candidate, objects: list[Token], index: MentionIndex, source_ids: set[str]
 ) -> list[ActorMention]:
     """Actors named inside the object phrase when its head names none: "an offer from X",
     "X's suppression of the unrest", "demands for reform from X's government"."""
     found: list[ActorMention] = []
-    heads = _event_objects(candidate)
+    heads = list(objects)
     if candidate.entry.type in {"PROTEST", "MOBILIZE"}:
         heads.extend(_addressees(candidate.predicate))
     for obj in heads:
@@ -1171,7 +1178,7 @@ def _addressees(verb: Token) -> list[Token]:
                 c for c in child.children if c.dep_ in {"pobj", "pcomp"} and c.lemma_ != "city"
             )
         elif child.dep_ == "advcl" and (
-            child.tag_ == "VBG" or any(c.lower_ == "to" for c in child.children)
+            child.tag_ == "VBG" or is_to_infinitive(child)
         ):  # "... to press demands on X", "..., demanding independence from X"
             heads.append(child)
     return heads
@@ -1196,18 +1203,18 @@ def _in_clause_of_its_own(token: Token, top: Token) -> bool:
     return False
 
 
-def _object_place_targets(candidate: Candidate, sources: list[ActorMention]) -> tuple:
+def _object_place_targets(
+    candidate: Candidate, objects: list[Token], sources: list[ActorMention], restriction: bool
+) -> tuple:
     """The state of a place named inside the object or the governed clause ("an embassy in
-    Tehran", "deploy peacekeepers in Iraq"), marked ``inferred``; never the source's own."""
-    from accord.resolve.places import geocode
-
-    restriction = _imposes_restriction(candidate)  # a curfew falls on the state's own people
+    Tehran", "deploy peacekeepers in Iraq"), marked ``inferred``; never the source's own, except
+    for a restriction (a curfew falls on the state's own people)."""
     own = (
         set()
         if restriction
         else {m.actor.country for m in sources if m.actor.sector in STATE_SECTORS}
     )
-    heads = [*_event_objects(candidate)]
+    heads = list(objects)
     sender = candidate.predicate.head if _is_purpose_clause(candidate.predicate) else None
     if sender is not None:  # "sent personnel to Bosnia to investigate": where they were sent
         heads.extend(_objects_of_preposition(sender, "to"))
@@ -1243,16 +1250,15 @@ def _people_of_city(mention: ActorMention) -> ActorMention:
     return replace(mention, actor=load_dictionary().group(mention.actor.country, "CVL"))
 
 
-def _imposes_restriction(candidate: Candidate) -> bool:
+def _imposes_restriction(candidate: Candidate, objects: list[Token]) -> bool:
     """Is the content a restriction laid on a place's population (curfew, lockdown)?"""
-    words = [candidate.token, candidate.complement, *_event_objects(candidate)]
+    words = [candidate.token, candidate.complement, *objects]
     return any(w is not None and w.lemma_.lower() in RESTRICTION_NOUNS for w in words)
 
 
 def _is_purpose_clause(verb: Token) -> bool:
     """ "sent inspectors to Iran to investigate": an infinitive stating another act's aim."""
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return verb.dep_ in {"advcl", "xcomp"} and infinitive and verb.head.pos_ == "VERB"
+    return verb.dep_ in {"advcl", "xcomp"} and is_to_infinitive(verb) and verb.head.pos_ == "VERB"
 
 
 def _condition_subjects(
