@@ -640,6 +640,14 @@ class MentionResolver:
         return self.mentions
 
     # entities ------------------------------------------------------------------------------
+    def _covering(self, token: Token) -> list[ActorMention]:
+        """The mentions found so far that cover a token, in the order they were found."""
+        return [m for m in self.mentions if m.start <= token.idx < m.end]
+
+    def _country_at(self, token: Token) -> str | None:
+        """The country of the first mention covering a token that has one."""
+        return next((m.actor.country for m in self._covering(token) if m.actor.country), None)
+
     def _add(self, actor: Actor, span: Span, why: str) -> None:
         self.mentions.append(_mention(actor, span, self.sentences, why))
         self.covered.update(range(span.start, span.end))
@@ -929,9 +937,8 @@ class MentionResolver:
     def _add_coordinated_nationality(self, code: str, noun: Token, sector: str) -> None:
         """ "Hungarian and Romanian officials": the second nationality names a second group
         over the same words as the first."""
-        for mention in list(self.mentions):
-            covers = mention.start <= noun.idx < mention.end
-            if covers and mention.why == "nationality" and mention.actor.country != code:
+        for mention in self._covering(noun):
+            if mention.why == "nationality" and mention.actor.country != code:
                 span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
                     self.mentions.append(
@@ -1026,11 +1033,8 @@ class MentionResolver:
         """The country of the actor an "of"/"from" phrase names: "workers of the United Bus
         Company of Tehran" are Iranian workers, "soldiers of the Ukrainian army" Ukraine's."""
         for pobj in preposition.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for mention in self.mentions:
-                if mention.start <= pobj.idx < mention.end and mention.actor.country:
-                    return mention.actor.country
+            if pobj.dep_ == "pobj" and (country := self._country_at(pobj)):
+                return country
         return None
 
     def _owner_country(self, noun: Token, sector: str) -> str | None:
@@ -1042,9 +1046,8 @@ class MentionResolver:
                 if node.dep_ == "ccomp":
                     subjects = [c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
                     for subject in subjects:
-                        for mention in self.mentions:
-                            if mention.start <= subject.idx < mention.end and mention.actor.country:
-                                return mention.actor.country
+                        if country := self._country_at(subject):
+                            return country
                 node = node.head
         if sector in {"MIL", "COP"}:
             sentence = self.sentences[noun.i]
@@ -1177,9 +1180,8 @@ class MentionResolver:
             for subject in node.children:
                 if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i == pronoun.i:
                     continue
-                for mention in self.mentions:
-                    collective = mention.actor.kind in {"group", "state", "organisation"}
-                    if collective and mention.start <= subject.idx < mention.end:
+                for mention in self._covering(subject):
+                    if mention.actor.kind in {"group", "state", "organisation"}:
                         return mention
         return None
 
@@ -1242,11 +1244,9 @@ class MentionResolver:
         if clause.dep_ != "ccomp" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         for subject in clause.head.children:
-            if subject.dep_ != "nsubj" or subject.tag_ not in {"NN", "NNP"}:
-                continue
-            for mention in self.mentions:
-                if mention.start <= subject.idx < mention.end:
-                    return mention
+            covering = self._covering(subject)
+            if subject.dep_ == "nsubj" and subject.tag_ in {"NN", "NNP"} and covering:
+                return covering[0]
         return None
 
     def _collective_antecedent(self, pronoun: Token) -> ActorMention | None:
