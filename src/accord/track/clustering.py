@@ -84,13 +84,12 @@ def link_if_same(a: Features, b: Features) -> list[Link]:
 
 
 def stored_candidates(
-    connection: sqlite3.Connection, item: Features, decoded: dict[str, Features] | None = None
+    connection: sqlite3.Connection, item: Features, decoded: dict[str, Features]
 ) -> list[Features]:
     """Stored events in the blocks of ``item`` (same type, date windows within tolerance).
     ``decoded`` keeps features already read, so a batch of new events sharing blocks decodes
     each stored row once."""
     assert item.day_lo is not None and item.day_hi is not None
-    decoded = {} if decoded is None else decoded
     cursor = connection.execute(
         "SELECT * FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?"
         " AND event_id != ?",
