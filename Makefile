@@ -7,10 +7,15 @@ DB ?= accord-demo.db
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+# A pinned, hash-checked pip first (the venv's own may be old), then the complete lock exactly as
+# written (--no-deps: nothing is resolved again, whatever the registry publishes next), then a
+# consistency check of what was installed.
+$(VENV)/.installed: requirements-bootstrap.txt requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-bootstrap.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 demo: install
