@@ -58,11 +58,16 @@ class IngestReport:
 
 
 class IngestInterrupted(KeyboardInterrupt):
-    """Ctrl-C during ingest: what was committed stays; ``report`` says what that was."""
+    """Ctrl-C during ingest: what was committed stays; ``report`` says what that was.
 
-    def __init__(self, report: IngestReport) -> None:
+    ``tracking`` is True when the articles were all saved and the interrupt came while
+    tracking was being brought up to date (the next ingest or ``accord track update`` does it).
+    """
+
+    def __init__(self, report: IngestReport, *, tracking: bool = False) -> None:
         super().__init__("ingest interrupted")
         self.report = report
+        self.tracking = tracking
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,10 @@ class Accord(Store):
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(tally.report()) from interrupt
         report = tally.report()
-        self._track(report)
+        try:
+            self._track()
+        except KeyboardInterrupt as interrupt:
+            raise IngestInterrupted(report, tracking=True) from interrupt
         return report
 
     def ingest_article(self, article: Article) -> IngestReport:
@@ -153,17 +161,16 @@ class Accord(Store):
             tally.unchanged += 1
         else:
             self._save(extract_one(article), tally)
-        report = tally.report()
-        self._track(report)
-        return report
+        self._track()
+        return tally.report()
 
-    def _track(self, report: IngestReport) -> None:
-        """Bring canonical events and proposals up to date with what was just stored (only
-        the new events are compared; a rebuild gives the same result)."""
-        if report.added or report.replaced:
-            from accord import track
+    def _track(self) -> None:
+        """Bring canonical events and proposals up to date with everything stored, this run's
+        articles and any an interrupted run left untracked (only new events are compared; a
+        rebuild gives the same result)."""
+        from accord import track
 
-            track.update(self)
+        track.update_if_pending(self)
 
     def _articles_to_extract(
         self, sources: Iterable[Article | IngestError], tally: Tally

@@ -91,7 +91,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int) -> None:
             report = db.ingest(list(paths), jobs=jobs, progress=progress)
     except api.IngestInterrupted as interrupted:
         print_report(interrupted.report)
-        stderr().print("interrupted: stored articles are kept; run the same command to finish")
+        click.echo(interrupted_message(interrupted), err=True)
         ctx.exit(EXIT_INTERRUPTED)
     print_report(report)
     ctx.exit(0 if report.ok else 1)
@@ -119,6 +119,19 @@ def print_report(report: api.IngestReport) -> None:
     for source, reason in report.failed:
         click.echo(f"error: {source}: {reason}", err=True)
     click.echo(summary_line(report))
+
+
+def interrupted_message(interrupted: api.IngestInterrupted) -> str:
+    """What Ctrl-C left: the saved articles stay, and what to run to finish."""
+    if interrupted.tracking:
+        return (
+            "interrupted while tracking: every article above is stored; canonical events and "
+            "proposals are finished by the next ingest or `accord track update`"
+        )
+    return (
+        "interrupted: the articles counted above are stored; run the same command to finish "
+        "(stored texts are skipped)"
+    )
 
 
 def summary_line(report: api.IngestReport) -> str:

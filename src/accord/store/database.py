@@ -115,7 +115,15 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: commit when the block ends, roll back on any exception or interrupt."""
+        """All or nothing: commit when the block ends, roll back on any exception or interrupt.
+
+        Inside another transaction it is a savepoint of that one, so steps that are atomic on
+        their own (clusters, proposals) can be made atomic together.
+        """
+        if self.connection.in_transaction:
+            with self._savepoint():
+                yield self.connection
+            return
         self.connection.execute("BEGIN IMMEDIATE")
         try:
             yield self.connection
@@ -123,6 +131,35 @@ class Store:
             self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self.connection.execute("SAVEPOINT nested")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK TO nested")
+            self.connection.execute("RELEASE nested")
+            raise
+        self.connection.execute("RELEASE nested")
+
+    # -- tracking state ---------------------------------------------------------------------------
+
+    def tracking_pending(self) -> bool:
+        """Whether events were stored or removed since tracking last ran (a run killed before
+        tracking finished leaves this set, so the next one completes it)."""
+        row = self.connection.execute("SELECT pending FROM track_state WHERE id = 1").fetchone()
+        return bool(row and row[0])
+
+    def _mark_tracking_pending(self) -> None:
+        """Called inside the transaction that changes events, so the mark commits with them."""
+        self.connection.execute(
+            "UPDATE track_state SET pending = 1, changed_at = ? WHERE id = 1", (utc_now(),)
+        )
+
+    def mark_tracking_done(self) -> None:
+        """Called inside the transaction that brings tracking up to date."""
+        self.connection.execute("UPDATE track_state SET pending = 0 WHERE id = 1")
 
     # -- writes -------------------------------------------------------------------------------
 
@@ -147,6 +184,7 @@ class Store:
                 if self.has_content_hash(article.content_hash):
                     return SaveOutcome.UNCHANGED
                 replaced = self._delete_article_at_url(article.url)
+                self._mark_tracking_pending()
                 self._insert("articles", rows.article_row(stamp_ingested_at(article)))
                 self._save_actors(article.id, extraction.actors)
                 for event in extraction.events:

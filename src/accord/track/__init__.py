@@ -51,32 +51,48 @@ __all__ = [
     "split",
     "timeline",
     "update",
+    "update_if_pending",
 ]
 
 
 def update(store: Store) -> TrackReport:
-    """Track the events stored since the last run (clusters of touched blocks, proposals)."""
-    report = update_clusters(store)
-    derive_proposals(store)
+    """Track the events stored since the last run (clusters of touched blocks, proposals).
+
+    Clusters and proposals change in one transaction that also clears the store's pending
+    mark: an interrupted update leaves the mark, and the next one starts over.
+    """
+    with store.transaction():
+        report = update_clusters(store)
+        derive_proposals(store)
+        store.mark_tracking_done()
     return report
+
+
+def update_if_pending(store: Store) -> TrackReport | None:
+    """``update`` when events were stored or removed since tracking last ran, else None."""
+    return update(store) if store.tracking_pending() else None
 
 
 def rebuild(store: Store) -> TrackReport:
     """Recompute all tracking from the stored events; manual decisions are applied again."""
-    report = rebuild_clusters(store)
-    derive_proposals(store)
+    with store.transaction():
+        report = rebuild_clusters(store)
+        derive_proposals(store)
+        store.mark_tracking_done()
     return report
 
 
 def merge(store: Store, first: str, second: str, note: str | None = None) -> str:
     """Join two canonical events (cluster ids or member event ids); returns the merged id."""
-    merged = merge_clusters(store, first, second, note)
-    derive_proposals(store)
+    with store.transaction():
+        merged = merge_clusters(store, first, second, note)
+        derive_proposals(store)
     return merged
 
 
 def split(store: Store, cluster: str, event_id: str, note: str | None = None) -> str:
     """Take an event out of a canonical event; returns the event's new cluster id."""
-    moved = split_event(store, cluster, event_id, note)
-    derive_proposals(store)
+    with store.transaction():
+        moved = split_event(store, cluster, event_id, note)
+        derive_proposals(store)
     return moved

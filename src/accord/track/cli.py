@@ -26,7 +26,8 @@ def track_group() -> None:
 @click.pass_context
 def update(ctx: click.Context) -> None:
     """Track the events stored since the last run (only the blocks they touch)."""
-    click.echo(report_line(track.update(open_db(ctx))))
+    report = track.update_if_pending(open_db(ctx))
+    click.echo("tracking is up to date" if report is None else report_line(report))
 
 
 @track_group.command()
