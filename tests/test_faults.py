@@ -254,3 +254,12 @@ def test_a_rerun_after_an_untracked_kill_finishes_tracking(
     assert code == 0, err
     assert out.startswith(f"added 0, unchanged {len(ARTICLES)},"), out
     assert snapshot(db) == reference_state
+
+
+def test_ctrl_c_before_any_article_says_nothing_was_stored(tmp_path: Path) -> None:
+    db = tmp_path / "early.db"
+    code, out, err = ingest(db, fault_env("accord.api:open", 1, "SIGINT"))
+    assert code == EXIT_INTERRUPTED
+    assert out == ""
+    assert "interrupted: nothing was stored" in err, err
+    assert "Aborted" not in err and "Traceback" not in err, err

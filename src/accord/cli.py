@@ -35,13 +35,17 @@ SPAN_STYLES = {
 
 
 class AccordGroup(click.Group):
-    """Show accord's own errors (and bad filter values) as one line, not a traceback."""
+    """Show accord's own errors (and bad filter values) as one line, not a traceback; say
+    what a Ctrl-C outside an ingest run left (every write is one transaction: nothing)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (AccordError, ValueError) as error:
             raise click.ClickException(str(error)) from error
+        except (KeyboardInterrupt, click.Abort):
+            click.echo("interrupted: nothing was stored by this command", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=AccordGroup)
