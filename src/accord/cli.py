@@ -413,9 +413,11 @@ def export_command(ctx: click.Context, path: Path, format_: str | None) -> None:
 def eval_command(gold: tuple[Path, ...], as_json: bool, misses: bool, jobs: int) -> None:
     """Score the pipeline against gold data: a PLOVER gold-standard JSONL file, or golden
     articles (``*.expected.json`` files, or folders of them)."""
-    from accord import evaluate, plover_gold
+    from accord import evaluate, evaluate_coverage, evaluate_notes, plover_gold
 
-    gsr_files = [path for path in gold if path.suffix == ".jsonl"]
+    jsonl_files = [path for path in gold if path.suffix == ".jsonl"]
+    notes_files = [path for path in jsonl_files if evaluate_notes.is_notes_file(path)]
+    gsr_files = [path for path in jsonl_files if path not in notes_files]
     article_paths = [path for path in gold if path.suffix != ".jsonl"]
     output: dict[str, Any] = {}
     for path in gsr_files:
@@ -423,12 +425,21 @@ def eval_command(gold: tuple[Path, ...], as_json: bool, misses: bool, jobs: int)
         output[str(path)] = report.to_dict()
         if not as_json:
             click.echo(plover_gold.format_report(report, misses=misses))
+    if notes_files:
+        notes = evaluate_notes.score_notes(notes_files)
+        output["notes"] = notes.to_dict()
+        if not as_json:
+            click.echo(evaluate_notes.format_notes_report(notes, misses=misses))
     if article_paths:
-        scores = evaluate.score_corpus(article_paths)
+        readings, extractions = evaluate.extract_corpus(article_paths)
+        scores = evaluate.score_readings(readings, extractions)
         figures = evaluate.corpus_figures(scores)
         output["articles"] = {name: {"right": r, "checked": c} for name, (r, c) in figures.items()}
+        coverage = evaluate_coverage.corpus_coverage(readings, extractions)
+        output["coverage"] = coverage.to_dict()
         if not as_json:
             click.echo(evaluate.format_corpus_report(scores, misses=misses))
+            click.echo("\n" + evaluate_coverage.format_coverage(coverage, misses=misses))
     if as_json:
         click.echo(json.dumps(output, indent=2, default=str))
 

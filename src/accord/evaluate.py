@@ -226,9 +226,9 @@ def expected_files(paths: Sequence[str | Path]) -> list[Path]:
     return found
 
 
-def score_corpus(paths: Sequence[str | Path]) -> list[ArticleScore]:
-    """Run the pipeline on each golden article (its text and metadata sit beside the expected
-    reading) and score it."""
+def extract_corpus(paths: Sequence[str | Path]) -> tuple[list[dict], list[Extraction]]:
+    """Each golden article's expected reading and the pipeline's extraction of its text (the
+    text and metadata sit beside the reading)."""
     from accord.ingest import read_sources
     from accord.models import Article
     from accord.pipeline import extract_many
@@ -241,11 +241,21 @@ def score_corpus(paths: Sequence[str | Path]) -> list[ArticleScore]:
     for path, article in zip(files, articles, strict=True):
         if not isinstance(article, Article):
             raise ValueError(f"{path}: cannot read its article: {article}")
-    extractions = extract_many(articles)
+    return readings, list(extract_many(articles))
+
+
+def score_readings(
+    readings: Sequence[dict], extractions: Sequence[Extraction]
+) -> list[ArticleScore]:
     return [
         score_extraction(reading, extraction)
         for reading, extraction in zip(readings, extractions, strict=True)
     ]
+
+
+def score_corpus(paths: Sequence[str | Path]) -> list[ArticleScore]:
+    """Run the pipeline on each golden article and score it."""
+    return score_readings(*extract_corpus(paths))
 
 
 def corpus_figures(scores: Sequence[ArticleScore]) -> dict[str, tuple[int, int]]:

@@ -1,0 +1,230 @@
+"""Event recall and strict precision against articles labelled exhaustively.
+
+``evaluate`` checks the fields of each expected event; this module asks the questions an analyst
+asks of a whole article: how many of the events it reports were found, and how many of the
+records made are right. An extracted event is right when it matches an expected event (the
+expected sentence, or one of its ``also`` restatements, is in its evidence sentence, and the
+type is equal), one to one: a second record of an event already matched is a duplicate and
+counts as an error, as does a record of an event the reading does not have. The same for
+direct quotes (when the reading lists every quote).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from accord.models import ActorRef, Event, Extraction, Quote
+from accord.resolve.actors import fold
+
+
+@dataclass
+class Ratio:
+    right: int = 0
+    checked: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += int(ok)
+        self.checked += 1
+
+    def value(self) -> float | None:
+        return self.right / self.checked if self.checked else None
+
+    def merge(self, other: Ratio) -> None:
+        self.right += other.right
+        self.checked += other.checked
+
+
+@dataclass
+class Coverage:
+    """Event and direct-quote coverage of one article (or, merged, of a corpus)."""
+
+    expected: int = 0  # events the reading has
+    found: int = 0  # of those, matched by an extracted event
+    extracted: int = 0  # events extracted
+    duplicates: int = 0  # extracted events restating an event already matched
+    source_country: Ratio = field(default_factory=Ratio)  # on matched events
+    target_country: Ratio = field(default_factory=Ratio)
+    by_type: dict[str, Ratio] = field(default_factory=dict)  # recall per expected type
+    quotes_expected: int = 0  # direct quotes in the reading
+    quotes_found: int = 0
+    quotes_extracted: int = 0  # direct quotes extracted
+    quotes_right: int = 0  # of those, matching a quote of the reading
+    missed: list[tuple[str, str]] = field(default_factory=list)  # (type, sentence)
+    wrong: list[tuple[str, str]] = field(default_factory=list)  # extracted, unmatched
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.expected if self.expected else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.found / self.extracted if self.extracted else None
+
+    def merge(self, other: Coverage) -> None:
+        for name in (
+            "expected",
+            "found",
+            "extracted",
+            "duplicates",
+            "quotes_expected",
+            "quotes_found",
+            "quotes_extracted",
+            "quotes_right",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.source_country.merge(other.source_country)
+        self.target_country.merge(other.target_country)
+        for event_type, ratio in other.by_type.items():
+            self.by_type.setdefault(event_type, Ratio()).merge(ratio)
+        self.missed += other.missed
+        self.wrong += other.wrong
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "events_expected": self.expected,
+            "events_found": self.found,
+            "events_extracted": self.extracted,
+            "duplicates": self.duplicates,
+            "recall": self.recall,
+            "strict_precision": self.precision,
+            "source_country": self.source_country.value(),
+            "target_country": self.target_country.value(),
+            "recall_by_type": {
+                key: [r.right, r.checked] for key, r in sorted(self.by_type.items())
+            },
+            "direct_quotes_expected": self.quotes_expected,
+            "direct_quote_recall": ratio(self.quotes_found, self.quotes_expected),
+            "direct_quote_precision": ratio(self.quotes_right, self.quotes_extracted),
+        }
+
+
+def ratio(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def sentences_of(expected: dict) -> list[str]:
+    """The sentence that says an expected event most fully, then its restatements."""
+    return [expected["sentence"], *expected.get("also", [])]
+
+
+def reports(expected: dict, event: Event) -> bool:
+    """Whether ``event`` is a record of the expected event (its sentence, its type)."""
+    if event.type != expected["type"]:
+        return False
+    return any(sentence in event.evidence.sentence for sentence in sentences_of(expected))
+
+
+def spec_countries(specs: Sequence[str]) -> set[str]:
+    """Country codes named by actor specs ("RUS", "RUS:GOV"); names of IGOs give none."""
+    codes = set()
+    for spec in specs:
+        code = spec.split(":", 1)[0]
+        if len(code) == 3 and code.isupper():
+            codes.add(code)
+    return codes
+
+
+def side_country_right(specs: Sequence[str], refs: Sequence[ActorRef]) -> bool | None:
+    """Every country the reading names on a side is among the extracted actors' countries;
+    None when the reading names no country there (nothing to check)."""
+    wanted = spec_countries(specs)
+    if not wanted:
+        return None
+    return wanted <= {ref.country for ref in refs if ref.country}
+
+
+def match_events(expected_events: Sequence[dict], events: Sequence[Event]) -> Coverage:
+    """One-to-one matching of extracted to expected events, in reading order; then every
+    extracted event left over is a duplicate (it restates a matched event) or wrong."""
+    coverage = Coverage(expected=len(expected_events), extracted=len(events))
+    used: set[str] = set()
+    matched: list[dict] = []
+    for expected in expected_events:
+        recall = coverage.by_type.setdefault(expected["type"], Ratio())
+        event = next((e for e in events if e.id not in used and reports(expected, e)), None)
+        recall.add(event is not None)
+        if event is None:
+            coverage.missed.append((expected["type"], expected["sentence"]))
+            continue
+        used.add(event.id)
+        matched.append(expected)
+        coverage.found += 1
+        add_country_checks(coverage, expected, event)
+    for event in events:
+        if event.id in used:
+            continue
+        if any(reports(expected, event) for expected in matched):
+            coverage.duplicates += 1
+        coverage.wrong.append((event.type, event.evidence.sentence))
+    return coverage
+
+
+def add_country_checks(coverage: Coverage, expected: dict, event: Event) -> None:
+    for side, ratio_ in (
+        ("sources", coverage.source_country),
+        ("targets", coverage.target_country),
+    ):
+        if side in expected:
+            right = side_country_right(expected[side], getattr(event, side))
+            if right is not None:
+                ratio_.add(right)
+
+
+def quote_matches(expected: dict, quote: Quote) -> bool:
+    wanted, got = fold(expected["text"]), fold(quote.text)
+    return bool(got) and (wanted in got or got in wanted)
+
+
+def match_direct_quotes(expected_quotes: Sequence[dict], quotes: Sequence[Quote]) -> Coverage:
+    """Direct-quote recall and precision (indirect quotes are not counted here)."""
+    wanted = [q for q in expected_quotes if q.get("kind", "direct") == "direct"]
+    direct = [q for q in quotes if q.kind == "direct"]
+    coverage = Coverage(quotes_expected=len(wanted), quotes_extracted=len(direct))
+    coverage.quotes_found = sum(any(quote_matches(e, q) for q in direct) for e in wanted)
+    coverage.quotes_right = sum(any(quote_matches(e, q) for e in expected_quotes) for q in direct)
+    return coverage
+
+
+def article_coverage(expected: dict, extraction: Extraction) -> Coverage:
+    coverage = match_events(expected.get("events", []), extraction.events)
+    coverage.merge(match_direct_quotes(expected.get("quotes", []), extraction.quotes))
+    return coverage
+
+
+def corpus_coverage(readings: Sequence[dict], extractions: Sequence[Extraction]) -> Coverage:
+    total = Coverage()
+    for reading, extraction in zip(readings, extractions, strict=True):
+        total.merge(article_coverage(reading, extraction))
+    return total
+
+
+def format_coverage(coverage: Coverage, *, misses: bool = False) -> str:
+    """The coverage figures as a plain-text table (and what was missed or wrong, for people)."""
+
+    def show(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    lines = [
+        f"events: {coverage.found}/{coverage.expected} found (recall {show(coverage.recall)}), "
+        f"{coverage.extracted} extracted (strict precision {show(coverage.precision)}, "
+        f"{coverage.duplicates} duplicates)",
+        f"source country {show(coverage.source_country.value())} "
+        f"({coverage.source_country.right}/{coverage.source_country.checked}), "
+        f"target country {show(coverage.target_country.value())} "
+        f"({coverage.target_country.right}/{coverage.target_country.checked})",
+        f"direct quotes: recall {show(ratio(coverage.quotes_found, coverage.quotes_expected))} "
+        f"({coverage.quotes_found}/{coverage.quotes_expected}), precision "
+        f"{show(ratio(coverage.quotes_right, coverage.quotes_extracted))} "
+        f"({coverage.quotes_right}/{coverage.quotes_extracted})",
+        "recall by type: "
+        + ", ".join(f"{t} {r.right}/{r.checked}" for t, r in sorted(coverage.by_type.items())),
+    ]
+    if misses:
+        lines += ["", "missed:"]
+        lines += [
+            f"  {event_type:<10} {sentence[:120]}" for event_type, sentence in coverage.missed
+        ]
+        lines += ["", "extracted, not in the reading (or duplicates):"]
+        lines += [f"  {event_type:<10} {sentence[:120]}" for event_type, sentence in coverage.wrong]
+    return "\n".join(lines)

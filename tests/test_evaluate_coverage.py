@@ -1,0 +1,80 @@
+"""Event recall and strict precision, and the event-notes scorer, on real pipeline output."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from accord import evaluate, evaluate_coverage, evaluate_notes
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_an_article_found_whole_scores_full_recall_and_a_restatement_is_a_duplicate() -> None:
+    readings, extractions = evaluate.extract_corpus([CORPUS / "istanbul-talks.expected.json"])
+    reading, extraction = readings[0], extractions[0]
+    coverage = evaluate_coverage.article_coverage(reading, extraction)
+    assert coverage.expected == len(reading["events"]) == coverage.found
+    assert coverage.duplicates == 0
+
+    matched = next(
+        e for e in extraction.events if evaluate_coverage.reports(reading["events"][0], e)
+    )
+    restated = dataclasses.replace(matched, id=matched.id + "-again")
+    doubled = dataclasses.replace(extraction, events=(*extraction.events, restated))
+    worse = evaluate_coverage.article_coverage(reading, doubled)
+    assert worse.found == coverage.found
+    assert worse.duplicates == 1
+    assert worse.extracted == coverage.extracted + 1
+    assert worse.precision < coverage.precision
+
+
+def test_an_also_sentence_matches_a_restatement_and_a_missing_event_lowers_recall() -> None:
+    readings, extractions = evaluate.extract_corpus([CORPUS / "istanbul-talks.expected.json"])
+    reading, extraction = readings[0], extractions[0]
+    first = reading["events"][0]
+    moved = {
+        **first,
+        "sentence": "a sentence the article does not have",
+        "also": [first["sentence"]],
+    }
+    invented = {**first, "id": "X", "sentence": "another sentence it does not have"}
+    changed = {**reading, "events": [moved, *reading["events"][1:], invented]}
+    coverage = evaluate_coverage.article_coverage(changed, extraction)
+    assert coverage.found == len(reading["events"])
+    assert coverage.missed == [(first["type"], "another sentence it does not have")]
+
+
+def test_event_notes_are_scored_on_type_place_date_and_deaths(tmp_path: Path) -> None:
+    note = {
+        "id": "t1",
+        "text": "On 3 May 2025, Russian forces shelled residential areas in Kharkiv, killing 3 civilians.",
+        "published": "2025-05-04",
+        "events": [
+            {
+                "type": "ASSAULT",
+                "date": "2025-05-03",
+                "place": {"name": "Kharkiv", "country": "UKR", "lat": 49.98, "lon": 36.25},
+                "counts": {"killed": 3},
+            }
+        ],
+    }
+    quiet = {"id": "t2", "text": "The weather in Lisbon was mild.", "published": None, "events": []}
+    path = tmp_path / "notes.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in (note, quiet)) + "\n", encoding="utf-8")
+    assert evaluate_notes.is_notes_file(path)
+    report = evaluate_notes.score_notes([path])
+    assert report.notes == 2
+    assert (report.any_event.right, report.any_event.checked) == (1, 2)
+    assert (report.type.right, report.place.right, report.date.right, report.deaths.right) == (
+        1,
+        1,
+        1,
+        1,
+    )
+
+
+def test_distance_is_great_circle() -> None:
+    kyiv_to_kharkiv = evaluate_notes.distance_km(50.45, 30.52, 49.99, 36.23)
+    assert 400 < kyiv_to_kharkiv < 420
