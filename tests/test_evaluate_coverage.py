@@ -49,7 +49,10 @@ def test_an_also_sentence_matches_a_restatement_and_a_missing_event_lowers_recal
 def test_event_notes_are_scored_on_type_place_date_and_deaths(tmp_path: Path) -> None:
     note = {
         "id": "t1",
-        "text": "On 3 May 2025, Russian forces shelled residential areas in Kharkiv, killing 3 civilians.",
+        "text": (
+            "On 3 May 2025, Russian forces shelled residential areas in Kharkiv, "
+            "killing 3 civilians."
+        ),
         "published": "2025-05-04",
         "events": [
             {
