@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= accord-demo.db
 
-.PHONY: install demo test lint format lock bench
+.PHONY: install demo test lint format lock bench train
 
 install: $(VENV)/.installed
 
@@ -37,3 +37,7 @@ lock:
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
+
+# Rebuild the shipped event-type model from training/sentences (fixed seed: the same bytes).
+train: install
+	$(BIN)/python -m accord.learn.train

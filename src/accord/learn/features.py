@@ -1,0 +1,47 @@
+"""Text to sparse features: word unigrams and bigrams, and character 3-5-grams inside words.
+
+Numbers become ``0`` (a count is not a clue to the type), words are lower-cased. The same
+function builds the training matrix and reads a sentence at run time, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
+CHAR_SIZES = (3, 4, 5)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words, each number as ``0``."""
+    return ["0" if token[0].isdigit() else token.lower() for token in WORD.findall(text)]
+
+
+def raw_features(text: str) -> Counter[str]:
+    """Feature counts: ``w:word``, ``b:word word``, ``c:<chars>`` (char n-grams of a word
+    padded with ``<`` and ``>``)."""
+    tokens = words(text)
+    counts: Counter[str] = Counter(f"w:{token}" for token in tokens)
+    counts.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    for token in tokens:
+        padded = f"<{token}>"
+        for size in CHAR_SIZES:
+            counts.update(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+    return counts
+
+
+def weighted(
+    counts: Mapping[str, int], vocabulary: Mapping[str, int], idf: Iterable[float]
+) -> dict[int, float]:
+    """Sublinear tf times idf over the known features, scaled to unit length."""
+    idf = list(idf) if not isinstance(idf, list) else idf
+    row = {
+        vocabulary[name]: (1.0 + math.log(count)) * idf[vocabulary[name]]
+        for name, count in counts.items()
+        if name in vocabulary
+    }
+    norm = math.sqrt(sum(value * value for value in row.values()))
+    return {index: value / norm for index, value in row.items()} if norm else {}
