@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
 CHAR_SIZES = (3, 4, 5)
@@ -25,7 +26,7 @@ def raw_features(text: str) -> Counter[str]:
     padded with ``<`` and ``>``)."""
     tokens = words(text)
     counts: Counter[str] = Counter(f"w:{token}" for token in tokens)
-    counts.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    counts.update(f"b:{a} {b}" for a, b in pairwise(tokens))
     for token in tokens:
         padded = f"<{token}>"
         for size in CHAR_SIZES:
