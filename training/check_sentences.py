@@ -30,6 +30,7 @@ EVENT_KEYS = {"text", "type", "mode", "trigger", "modality", "style", "source"}
 NONE_KEYS = EVENT_KEYS | {"kind"}
 MIN_WORDS, MAX_WORDS = 6, 50
 NEAR = 0.75  # Jaccard similarity of word bigram sets at or above which two texts are near duplicates
+SOURCE = re.compile(r"team-[a-z0-9]+")  # who wrote it: team-a, team-b, ...
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -60,7 +61,7 @@ def check_record(rec: object, where: str) -> list[str]:
         errors.append(f"{where}: {n} words (allowed {MIN_WORDS}-{MAX_WORDS})")
     if rec.get("style") not in STYLES:
         errors.append(f"{where}: style {rec.get('style')!r}")
-    if rec.get("source") != "team-a":
+    if not isinstance(rec.get("source"), str) or not SOURCE.fullmatch(rec["source"]):
         errors.append(f"{where}: source {rec.get('source')!r}")
     if is_event:
         kind = rec["type"]
