@@ -22,6 +22,7 @@ from pathlib import Path
 
 from accord.evaluate_coverage import Ratio
 from accord.models import Article, Event, Extraction
+from accord.resolve.actors import fold
 
 PLACE_KM = 50.0
 EARTH_KM = 6371.0
@@ -107,8 +108,15 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def place_right(expected: dict, event: Event) -> bool:
+    """Within ``PLACE_KM`` of the expected point; a region or country given without a point
+    must be named (its name, in the same country)."""
     want, got = expected["place"], event.place
-    if got is None or got.lat is None or got.lon is None:
+    if got is None:
+        return False
+    if want.get("lat") is None or want.get("lon") is None:
+        same_name = fold(want.get("name") or "") in {fold(got.name), fold(got.text)}
+        return same_name and want.get("country") in (None, got.country)
+    if got.lat is None or got.lon is None:
         return False
     return distance_km(want["lat"], want["lon"], got.lat, got.lon) <= PLACE_KM
 
