@@ -1,8 +1,11 @@
 """Hostile and malformed requests against a real ``accord serve``: each is a clean 4xx naming
-what is wrong, never a 500 or a dropped connection."""
+what is wrong, never a 500 or a dropped connection, and a large body costs the server nothing
+before its token is checked."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import http.client
 import json
 from collections.abc import Iterator
@@ -66,6 +69,15 @@ def then_types(*first: tuple[str, str, dict, bytes | None]) -> list:
     return [*first, ("GET", "/api/types", {}, None)]
 
 
+def unsigned_cursor(position: object, query: dict) -> str:
+    """A cursor as the server made them before they were signed: base64 JSON with an unkeyed
+    hash of the query, so anyone could write one."""
+    canonical = json.dumps({k: v for k, v in query.items() if v not in (None, "")}, sort_keys=True)
+    owner = hashlib.sha256(canonical.encode()).hexdigest()[:12]
+    payload = json.dumps({"p": position, "q": owner}).encode()
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
 # -- no 500s, no dropped connections -----------------------------------------------------------
 
 
@@ -85,6 +97,54 @@ def test_a_nul_in_a_search_is_a_400_and_the_connection_stays_open(base_url: str,
     assert status == 400, body
     assert json.loads(body)["detail"].startswith("q:")
     assert after == 200
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        f"/api/articles?cursor={unsigned_cursor(2**63, {})}",
+        f"/api/quotes?cursor={unsigned_cursor(2**63, {})}",
+        f"/api/actors?cursor={unsigned_cursor(2**64, {})}",
+        "/api/events?cursor="
+        + unsigned_cursor(["2025-06-01", "2025-06-01", "a", 0, 2**63, "a-e1"], {"sort": "date"}),
+    ],
+)
+def test_a_forged_cursor_is_a_400_naming_the_cursor(base_url: str, target: str):
+    (status, body), (after, _) = on_one_connection(base_url, then_types(("GET", target, {}, None)))
+    assert status == 400, body
+    assert json.loads(body)["detail"].startswith("cursor ")
+    assert after == 200
+
+
+def test_a_cursor_with_its_position_changed_is_refused(client: httpx.Client):
+    cursor = client.get("/api/articles", params={"limit": 1}).json()["next_cursor"]
+    payload, signature = cursor.split(".")
+    position = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    position["p"] = 2**63
+    forged = base64.urlsafe_b64encode(json.dumps(position).encode()).decode().rstrip("=")
+    for bad in (f"{forged}.{signature}", f"{payload}.{signature[:-2]}", payload):
+        response = client.get("/api/articles", params={"limit": 1, "cursor": bad})
+        assert response.status_code == 400, response.text
+        assert response.json()["detail"].startswith("cursor ")
+    again = client.get("/api/articles", params={"limit": 1, "cursor": cursor})
+    assert again.status_code == 200
+
+
+def test_cursors_are_signed_with_the_servers_key(db_path: Path):
+    """A shared ACCORD_CURSOR_KEY lets another server continue a page; another key does not."""
+    key = "shared-cursor-key-0123456789"
+    with running_server(db_path, cursor_key=key) as first:
+        first_page = httpx.get(f"{first}/api/events", params={"limit": 3}).json()
+    cursor = first_page["next_cursor"]
+    with running_server(db_path, cursor_key=key) as second:
+        shared = httpx.get(f"{second}/api/events", params={"limit": 3, "cursor": cursor})
+    with running_server(db_path) as stranger:
+        refused = httpx.get(f"{stranger}/api/events", params={"limit": 3, "cursor": cursor})
+    assert shared.status_code == 200, shared.text
+    first_ids = {event["id"] for event in first_page["items"]}
+    assert shared.json()["items"] and not first_ids & {e["id"] for e in shared.json()["items"]}
+    assert refused.status_code == 400
+    assert refused.json()["detail"].startswith("cursor ")
 
 
 # -- bad values are a 400 naming the parameter --------------------------------------------------

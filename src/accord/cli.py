@@ -467,7 +467,10 @@ def quote_line(quote: Quote) -> Text:
     help="Turns on POST /api/articles for requests bearing it (env ACCORD_INGEST_TOKEN).",
 )
 def serve(database: Path, host: str, port: int, ingest_token: str | None) -> None:
-    """Serve DATABASE: the HTTP API (/api, /docs) and the web UI (/), on loopback by default."""
+    """Serve DATABASE: the HTTP API (/api, /docs) and the web UI (/), on loopback by default.
+
+    Page cursors are signed with ACCORD_CURSOR_KEY (at least 16 characters) when it is set,
+    else with a random key: set it for cursors that outlive a restart."""
     import uvicorn
 
     from accord.serve import create_app

@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord import api
 from accord.errors import AccordError, NotFoundError
+from accord.serve.cursor import Cursors, cursor_key
 from accord.serve.database import ThreadDatabases
 from accord.serve.routes import router
 
@@ -64,13 +65,17 @@ def static_folder() -> Path:
         return Path(folder)
 
 
-def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastAPI:
+def create_app(
+    db_path: str | Path, *, ingest_token: str | None = None, cursor_secret: str | None = None
+) -> FastAPI:
     """The app serving the accord database at ``db_path``.
 
     ``ingest_token`` turns on ``POST /api/articles`` for requests bearing it; without one
-    the route answers 403. The database is opened (and migrated) here, so a bad path fails
-    at start-up rather than on the first request.
+    the route answers 403. ``cursor_secret`` (else ``ACCORD_CURSOR_KEY``, else a random key)
+    signs page cursors. The database is opened (and migrated) here, so a bad path fails at
+    start-up rather than on the first request; a short key is a ``ValueError``.
     """
+    cursors = Cursors(cursor_key(cursor_secret))
     api.open(db_path).close()
     app = FastAPI(
         title="accord",
@@ -81,6 +86,7 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
     )
     app.state.databases = ThreadDatabases(db_path)
     app.state.ingest_token = ingest_token or None
+    app.state.cursors = cursors
     app.include_router(router)
     add_error_handlers(app)
     add_pages(app, static_folder())

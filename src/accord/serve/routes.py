@@ -18,7 +18,7 @@ from accord.cli import highlight_spans
 from accord.export import actor_row
 from accord.models import MODALITIES, SECTORS, Article, Event, to_dict
 from accord.serve import aggregate
-from accord.serve.cursor import decode_key, decode_offset, encode_cursor
+from accord.serve.cursor import Cursors
 from accord.serve.ingest import INGEST_LOCK, ArticleIn, require_token, to_articles
 from accord.store.queries import date_range, is_known_country
 
@@ -45,7 +45,13 @@ router = APIRouter(prefix="/api", dependencies=[Depends(check_query_string)])
 
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
-Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page.")]
+Cursor = Annotated[
+    str | None,
+    Query(
+        description="`next_cursor` of the previous page, unchanged (signed by the server: "
+        "an altered or foreign cursor is a 400)."
+    ),
+]
 EventSort = Literal["date", "-date", "id", "-id"]
 
 
@@ -53,6 +59,10 @@ def db(request: Request) -> api.Accord:
     """This thread's database (see ``ThreadDatabases``); called inside a route, not as a
     dependency, so it runs in the route's own thread."""
     return request.app.state.databases.current()
+
+
+def cursors(request: Request) -> Cursors:
+    return request.app.state.cursors
 
 
 def event_filters(
@@ -121,10 +131,12 @@ def page(items: list[Any], next_cursor: str | None, **extra: Any) -> dict[str, A
     return {"items": items, "next_cursor": next_cursor, **extra}
 
 
-def offset_page(items: list[Any], offset: int, limit: int, query: dict[str, Any]) -> dict:
+def offset_page(
+    request: Request, items: list[Any], offset: int, limit: int, query: dict[str, Any]
+) -> dict:
     """A page of an offset-paged list (fetched with ``limit + 1`` to know if more follow)."""
     more = len(items) > limit
-    next_cursor = encode_cursor(offset + limit, query) if more else None
+    next_cursor = cursors(request).encode(offset + limit, query) if more else None
     return page(items[:limit], next_cursor)
 
 
@@ -154,12 +166,12 @@ def list_events(
     """Events matching every filter. Pages are keyset-paged: a ``next_cursor`` keeps its
     place even when articles are added while a client pages."""
     query = {**filters, "sort": sort}
-    after = decode_key(cursor, query)
+    after = cursors(request).key(cursor, query)
     order, descending = sort.lstrip("-"), sort.startswith("-")
     events, key = db(request).event_page(
         order=order, descending=descending, after=after, limit=limit, **filters
     )
-    next_cursor = encode_cursor(key, query) if key is not None else None
+    next_cursor = cursors(request).encode(key, query) if key is not None else None
     return page([event_summary(event) for event in events], next_cursor, sort=sort)
 
 
@@ -193,9 +205,9 @@ def list_quotes(
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     query = {"speaker": speaker, "q": q, "article": article}
-    offset = decode_offset(cursor, query)
+    offset = cursors(request).offset(cursor, query)
     found = db(request).quotes(**query, limit=limit + 1, offset=offset)
-    return offset_page([to_dict(quote) for quote in found], offset, limit, query)
+    return offset_page(request, [to_dict(quote) for quote in found], offset, limit, query)
 
 
 @router.get("/actors", summary="Canonical actors with their counts, in pages")
@@ -211,16 +223,16 @@ def list_actors(
     check_country(country)
     check_sector(sector)
     query = {"country": country, "sector": sector, "q": q, "article": article}
-    offset = decode_offset(cursor, query)
+    offset = cursors(request).offset(cursor, query)
     found = db(request).actors(**query, limit=limit + 1, offset=offset)
-    return offset_page([actor_row(summary) for summary in found], offset, limit, query)
+    return offset_page(request, [actor_row(summary) for summary in found], offset, limit, query)
 
 
 @router.get("/articles", summary="Articles (without text), newest first, in pages")
 def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-    offset = decode_offset(cursor, {})
+    offset = cursors(request).offset(cursor, {})
     found = db(request).articles(limit=limit + 1, offset=offset)
-    return offset_page([article_summary(article) for article in found], offset, limit, {})
+    return offset_page(request, [article_summary(a) for a in found], offset, limit, {})
 
 
 @router.get("/articles/{article_id}", summary="One article with its text, events and quotes")
