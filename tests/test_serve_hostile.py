@@ -8,6 +8,8 @@ import base64
 import hashlib
 import http.client
 import json
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,9 +17,12 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from serving import build_corpus_db, running_server
+from accord.serve.ingest import MAX_BODY_BYTES
+from serving import build_corpus_db, resident_megabytes, running_server, server_process
 
 TOKEN = "hostile-test-token-0123456789"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+MEGABYTE = 1 << 20
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +101,16 @@ def test_a_nul_in_a_search_is_a_400_and_the_connection_stays_open(base_url: str,
     (status, body), (after, _) = on_one_connection(base_url, then_types(("GET", target, {}, None)))
     assert status == 400, body
     assert json.loads(body)["detail"].startswith("q:")
+    assert after == 200
+
+
+def test_a_non_ascii_bearer_token_is_a_401_and_the_connection_stays_open(base_url: str):
+    headers = {"Authorization": "Bearer café".encode(), "Content-Type": "application/json"}
+    body = json.dumps({"text": "Russia attacked Ukraine."}).encode()
+    (status, detail), (after, _) = on_one_connection(
+        base_url, then_types(("POST", "/api/articles", headers, body))
+    )
+    assert status == 401, detail
     assert after == 200
 
 
@@ -212,3 +227,135 @@ def test_several_types_mean_events_of_any_of_them(client: httpx.Client):
     )
     assert described["schema"]["anyOf"][0]["type"] == "array"
     assert "any of them" in described["description"]
+
+
+# -- POST /api/articles: token first, body capped, fields named ---------------------------------
+
+
+def article_count(client: httpx.Client) -> int:
+    return client.get("/api/stats").json()["totals"]["articles"]
+
+
+def test_an_unreadable_published_date_is_refused_naming_item_and_field(client: httpx.Client):
+    before = article_count(client)
+    batch = [
+        {"text": "Turkey hosted talks between Armenia and Azerbaijan in Ankara."},
+        {"text": "Russia shelled Kharkiv on Monday, officials said.", "published": "someday"},
+    ]
+    response = client.post("/api/articles", json=batch, headers=AUTH)
+    assert response.status_code == 422, response.text
+    assert "body[1].published" in response.json()["detail"]
+    assert "someday" in response.json()["detail"]
+    single = client.post("/api/articles", json=batch[1], headers=AUTH)
+    assert single.status_code == 422 and "body.published" in single.json()["detail"]
+    assert article_count(client) == before
+
+
+@pytest.mark.parametrize(
+    ("body", "headers"),
+    [
+        (b"{not json", {}),
+        (json.dumps({"nonsense": 1}).encode(), {}),
+        (json.dumps({"text": "x" * 6_000_000}).encode(), {}),
+        (json.dumps({"text": "Russia attacked."}).encode(), {"Authorization": "Bearer wrong"}),
+        (json.dumps({"text": "Russia attacked."}).encode(), {"Authorization": f"Basic {TOKEN}"}),
+    ],
+)
+def test_without_the_token_a_post_is_a_401_whatever_its_body(
+    client: httpx.Client, body: bytes, headers: dict
+):
+    response = client.post(
+        "/api/articles", content=body, headers={"Content-Type": "application/json", **headers}
+    )
+    assert response.status_code == 401, response.text
+    assert set(response.json()) == {"detail"}
+    assert "body" not in response.json()["detail"]
+
+
+def test_with_ingest_off_a_post_is_a_403_before_its_body_is_read(db_path: Path):
+    with running_server(db_path) as url:
+        response = httpx.post(
+            f"{url}/api/articles",
+            content=b"{not json",
+            headers={"Content-Type": "application/json"},
+        )
+    assert response.status_code == 403
+
+
+def streamed(megabytes: int, prefix: bytes = b'{"text": "') -> Iterator[bytes]:
+    """A JSON-looking body of about ``megabytes`` MB, sent in 1 MB chunks (no length known)."""
+    yield prefix
+    chunk = b"a" * MEGABYTE
+    for _ in range(megabytes):
+        yield chunk
+
+
+def peak_megabytes_during(pid: int, action) -> tuple[object, float]:
+    """Run ``action`` while sampling the process's RSS: (its result, the highest RSS seen)."""
+    peak, done = [resident_megabytes(pid)], threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak.append(resident_megabytes(pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        result = action()
+    finally:
+        done.set()
+        sampler.join()
+    return result, max(peak)
+
+
+def test_a_large_body_without_the_token_is_refused_without_being_held(db_path: Path):
+    """100 MB without a token: a 401 in seconds, and the server's memory does not grow."""
+    with server_process(db_path, ingest_token=TOKEN) as (url, process):
+        before = resident_megabytes(process.pid)
+        started = time.monotonic()
+        response, peak = peak_megabytes_during(
+            process.pid,
+            lambda: httpx.post(
+                f"{url}/api/articles",
+                content=streamed(100),
+                headers={"Content-Type": "application/json"},
+                timeout=120,
+            ),
+        )
+        elapsed = time.monotonic() - started
+        after = resident_megabytes(process.pid)
+    print(f"100 MB POST without token: {elapsed:.1f}s, RSS {before:.0f} -> {peak:.0f} (peak) MB")
+    assert response.status_code == 401, response.text
+    assert elapsed < 30
+    assert peak - before < 40 and after - before < 40
+
+
+def test_a_body_over_the_cap_is_a_413_even_with_the_token(client: httpx.Client):
+    over = MAX_BODY_BYTES // MEGABYTE + 1
+    chunked = client.post(
+        "/api/articles",
+        content=streamed(over),
+        headers={**AUTH, "Content-Type": "application/json"},
+    )
+    assert chunked.status_code == 413, chunked.text
+    length = sum(len(chunk) for chunk in streamed(over))
+    declared = client.post(
+        "/api/articles",
+        content=streamed(over),
+        headers={**AUTH, "Content-Type": "application/json", "Content-Length": str(length)},
+    )
+    assert declared.status_code == 413, declared.text
+    assert str(MAX_BODY_BYTES) in declared.json()["detail"]
+    assert client.get("/api/types").status_code == 200
+
+
+def test_the_openapi_request_body_describes_what_the_route_reads(client: httpx.Client):
+    operation = client.get("/openapi.json").json()["paths"]["/api/articles"]["post"]
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    article, batch = schema["anyOf"]
+    assert {"text", "html", "published", "url"} <= set(article["properties"])
+    assert article["additionalProperties"] is False
+    assert batch["type"] == "array" and batch["maxItems"] == 50
+    assert str(MAX_BODY_BYTES) in operation["requestBody"]["description"]
+    assert {"401", "403", "413", "422"} <= set(operation["responses"])

@@ -139,8 +139,12 @@ def add_error_handlers(app: FastAPI) -> None:
 
 
 def describe_problem(problem: dict[str, Any]) -> str:
-    """``query.limit: Input should be less than or equal to 500``."""
-    # Union and validator steps show up in ``loc`` as "function-after[...]": not a place.
-    parts = [str(part) for part in problem.get("loc", ()) if "[" not in str(part)]
-    where = ".".join(parts)
-    return f"{where}: {problem.get('msg', 'invalid')}" if where else problem.get("msg", "invalid")
+    """``query.limit: Input should be less than or equal to 500``, ``body[2].published: ...``."""
+    where = ""
+    for part in problem.get("loc", ()):
+        if isinstance(part, int):
+            where += f"[{part}]"
+        elif "[" not in str(part):  # union and validator steps ("function-after[...]")
+            where += f".{part}" if where else str(part)
+    message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message

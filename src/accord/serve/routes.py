@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from accord import api
@@ -19,7 +20,14 @@ from accord.export import actor_row
 from accord.models import MODALITIES, SECTORS, Article, Event, to_dict
 from accord.serve import aggregate
 from accord.serve.cursor import Cursors
-from accord.serve.ingest import INGEST_LOCK, ArticleIn, require_token, to_articles
+from accord.serve.ingest import (
+    INGEST_LOCK,
+    parse_articles,
+    read_body,
+    request_body_schema,
+    require_token,
+    to_articles,
+)
 from accord.store.queries import date_range, is_known_country
 
 MULTI_VALUED = {"type"}  # the only parameter that may be repeated (?type=A&type=B: either)
@@ -42,7 +50,6 @@ async def check_query_string(request: Request) -> None:
 
 
 router = APIRouter(prefix="/api", dependencies=[Depends(check_query_string)])
-
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Cursor = Annotated[
@@ -249,15 +256,30 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
 @router.post(
     "/articles",
     summary="Ingest articles (needs the server's ingest token)",
-    responses={401: {"description": "no or wrong token"}, 403: {"description": "ingest off"}},
+    openapi_extra={"requestBody": request_body_schema()},
+    responses={
+        400: {"description": "an article is empty or unreadable"},
+        401: {"description": "no or wrong token (the body is not read)"},
+        403: {"description": "ingest off (the body is not read)"},
+        413: {"description": "body over the size cap, or too many articles"},
+        422: {"description": "not JSON, or not articles: each problem as body[index].field"},
+    },
 )
-def post_articles(
-    request: Request, body: Annotated[ArticleIn | list[ArticleIn], Body()]
-) -> JSONResponse:
+async def post_articles(request: Request) -> JSONResponse:
     """Run one article (or a list) through the pipeline and store it. Off unless the server
-    was started with an ingest token; then send ``Authorization: Bearer TOKEN``."""
+    was started with an ingest token; then send ``Authorization: Bearer TOKEN``.
+
+    The token is checked before the body is read, and the body is read as a stream up to
+    the cap, so neither a client without the token nor a huge body costs memory."""
     require_token(request, request.app.state.ingest_token)
-    articles = to_articles(body if isinstance(body, list) else [body])
+    body = await read_body(request)
+    return await run_in_threadpool(ingest_body, request, body)
+
+
+def ingest_body(request: Request, body: bytes) -> JSONResponse:
+    """Parse, validate and ingest (in a worker thread: parsing a large body and the NLP
+    would block the event loop)."""
+    articles = to_articles(parse_articles(body))
     store = db(request)
     reports = []
     with INGEST_LOCK:
