@@ -8,6 +8,9 @@ import base64
 import hashlib
 import http.client
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,8 +20,16 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from accord.serve import create_app
 from accord.serve.ingest import MAX_BODY_BYTES
-from serving import build_corpus_db, resident_megabytes, running_server, server_process
+from serving import (
+    SERVER_ENV,
+    build_corpus_db,
+    free_port,
+    resident_megabytes,
+    running_server,
+    server_process,
+)
 
 TOKEN = "hostile-test-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -359,3 +370,37 @@ def test_the_openapi_request_body_describes_what_the_route_reads(client: httpx.C
     assert batch["type"] == "array" and batch["maxItems"] == 50
     assert str(MAX_BODY_BYTES) in operation["requestBody"]["description"]
     assert {"401", "403", "413", "422"} <= set(operation["responses"])
+
+
+# -- the ingest token ---------------------------------------------------------------------------
+
+
+def serve_exit(db_path: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run ``accord serve`` expecting it to refuse to start: (exit code, stderr)."""
+    command = [sys.executable, "-m", "accord.cli", "serve", str(db_path), "--port"]
+    finished = subprocess.run(
+        [*command, str(free_port()), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**{k: v for k, v in os.environ.items() if k not in SERVER_ENV}, **(env or {})},
+    )
+    return finished.returncode, finished.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(("--ingest-token", "x"), None), ((), {"ACCORD_INGEST_TOKEN": "short-token"})],
+)
+def test_a_short_ingest_token_is_refused_at_start(db_path: Path, args: tuple, env: dict | None):
+    code, stderr = serve_exit(db_path, *args, env=env)
+    assert code == 2, stderr
+    assert "--ingest-token" in stderr and "at least 16 characters" in stderr
+    with pytest.raises(ValueError, match="at least 16"):
+        create_app(db_path, ingest_token="x")
+
+
+def test_a_short_cursor_key_is_refused_at_start(db_path: Path):
+    code, stderr = serve_exit(db_path, env={"ACCORD_CURSOR_KEY": "short"})
+    assert code == 1, stderr
+    assert "ACCORD_CURSOR_KEY must be at least 16 characters" in stderr

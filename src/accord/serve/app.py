@@ -23,6 +23,7 @@ from accord import api
 from accord.errors import AccordError, NotFoundError
 from accord.serve.cursor import Cursors, cursor_key
 from accord.serve.database import ThreadDatabases
+from accord.serve.ingest import check_ingest_token
 from accord.serve.routes import router
 
 logger = logging.getLogger("accord.serve")
@@ -70,11 +71,13 @@ def create_app(
 ) -> FastAPI:
     """The app serving the accord database at ``db_path``.
 
-    ``ingest_token`` turns on ``POST /api/articles`` for requests bearing it; without one
-    the route answers 403. ``cursor_secret`` (else ``ACCORD_CURSOR_KEY``, else a random key)
-    signs page cursors. The database is opened (and migrated) here, so a bad path fails at
-    start-up rather than on the first request; a short key is a ``ValueError``.
+    ``ingest_token`` (at least 16 characters) turns on ``POST /api/articles`` for requests
+    bearing it; without one the route answers 403. ``cursor_secret`` (else
+    ``ACCORD_CURSOR_KEY``, else a random key) signs page cursors. The database is opened
+    (and migrated) here, so a bad path fails at start-up rather than on the first request;
+    a short token or key is a ``ValueError``.
     """
+    token = check_ingest_token(ingest_token)
     cursors = Cursors(cursor_key(cursor_secret))
     api.open(db_path).close()
     app = FastAPI(
@@ -85,7 +88,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.databases = ThreadDatabases(db_path)
-    app.state.ingest_token = ingest_token or None
+    app.state.ingest_token = token
     app.state.cursors = cursors
     app.include_router(router)
     add_error_handlers(app)

@@ -24,6 +24,7 @@ from accord.models import Article
 
 MAX_ARTICLES_PER_REQUEST = 50
 MAX_BODY_BYTES = 16 * 1024 * 1024  # one article at its largest, JSON-escaped, fits
+MIN_TOKEN_LENGTH = 16
 INGEST_OFF = (
     "ingest over HTTP is off: start the server with --ingest-token TOKEN "
     "(or ACCORD_INGEST_TOKEN) and send Authorization: Bearer TOKEN"
@@ -81,6 +82,19 @@ def request_body_schema() -> dict[str, Any]:
         ),
         "content": {"application/json": {"schema": {"anyOf": [article, batch]}}},
     }
+
+
+def check_ingest_token(token: str | None) -> str | None:
+    """The configured token, or None for ingest off; a short one is refused."""
+    if not token:
+        return None
+    if len(token) < MIN_TOKEN_LENGTH:
+        raise ValueError(
+            f"the ingest token must be at least {MIN_TOKEN_LENGTH} characters long "
+            f"(this one has {len(token)}); make one with: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(24))'"
+        )
+    return token
 
 
 def require_token(request: Request, token: str | None) -> None:
