@@ -22,6 +22,7 @@ from accord.models import Article
 
 CORPUS = Path(__file__).parent / "corpus"
 STARTUP_SECONDS = 60
+SERVER_ENV = ("ACCORD_INGEST_TOKEN", "ACCORD_CURSOR_KEY")  # set only as a test asks
 HOSTILE_TEXT = (
     "Russian forces shelled Kharkiv on Monday <script>alert(1)</script>, killing three "
     "civilians, officials said.\n\n"
@@ -55,10 +56,23 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db_path: Path, ingest_token: str | None = None) -> Iterator[str]:
+def running_server(
+    db_path: Path, ingest_token: str | None = None, cursor_key: str | None = None
+) -> Iterator[str]:
     """Start ``accord serve`` on loopback, wait until it answers, yield its base URL."""
+    with server_process(db_path, ingest_token, cursor_key) as (base_url, _):
+        yield base_url
+
+
+@contextmanager
+def server_process(
+    db_path: Path, ingest_token: str | None = None, cursor_key: str | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like ``running_server``, also yielding the process (to read its memory use)."""
     port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "ACCORD_INGEST_TOKEN"}
+    env = {key: value for key, value in os.environ.items() if key not in SERVER_ENV}
+    if cursor_key:
+        env["ACCORD_CURSOR_KEY"] = cursor_key
     command = [sys.executable, "-m", "accord.cli", "serve", str(db_path), "--port", str(port)]
     if ingest_token:
         command += ["--ingest-token", ingest_token]
@@ -68,7 +82,7 @@ def running_server(db_path: Path, ingest_token: str | None = None) -> Iterator[s
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_ready(base_url, process, log)
-        yield base_url
+        yield base_url, process
     finally:
         process.terminate()
         try:
@@ -76,6 +90,14 @@ def running_server(db_path: Path, ingest_token: str | None = None) -> Iterator[s
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def resident_megabytes(pid: int) -> float:
+    """A process's resident memory (VmRSS) from /proc, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
 
 
 def wait_until_ready(base_url: str, process: subprocess.Popen, log: Path) -> None:

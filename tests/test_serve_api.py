@@ -13,7 +13,7 @@ from accord.ingest import make_article
 from accord.models import MODALITIES
 from serving import HOSTILE_TEXT, build_corpus_db, hostile_article, running_server
 
-TOKEN = "test-token-123"
+TOKEN = "test-token-0123456789"
 
 
 @pytest.fixture(scope="module")

@@ -249,6 +249,8 @@ def test_event_and_article_lookups_raise_not_found(store: Store):
         ({"q": "1,000 swap"}, ["e2"]),  # punctuation cannot break the query
         ({"q": "drone OR talks"}, ["e1", "e3"]),
         ({"q": "dron*"}, ["e3"]),
+        ({"type": ["assault", "AGREE"]}, ["e3", "e2"]),  # several types: any of them
+        ({"type": ["CONSULT", " "]}, ["e1"]),
         ({"type": "CONSULT", "country": "RUS", "since": "2025-05-16"}, ["e1"]),
         ({"limit": 2}, ["e1", "e3"]),
         ({"limit": 2, "offset": 3}, ["e4"]),
@@ -268,6 +270,41 @@ def test_event_filters_by_article(filled: Store):
 def test_a_malformed_date_bound_is_a_value_error(filled: Store):
     with pytest.raises(ValueError, match="since must be a date"):
         filled.events(since="last week")
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        ({"since": "2025-02-30"}, "since is not a date on the calendar"),
+        ({"until": "2025-13"}, "until is not a date on the calendar"),
+        ({"since": "0000"}, "since is not a date on the calendar"),
+        ({"since": "2025\n"}, "since must be a date"),
+        ({"since": "٢٠٢٥"}, "since must be a date"),  # Arabic-Indic digits
+        ({"since": "2025-06-01", "until": "2025-05"}, r"since \(2025-06-01\) is after until"),
+        ({"q": "a\x00b"}, "q must not contain a NUL"),
+        ({"actor": "\x00"}, "actor must not contain a NUL"),
+        ({"place": "Kyiv\x00"}, "place must not contain a NUL"),
+    ],
+)
+def test_impossible_filters_are_a_value_error_naming_the_filter(
+    filled: Store, filters: dict, message: str
+):
+    with pytest.raises(ValueError, match=message):
+        filled.events(**filters)
+
+
+def test_bounds_of_one_period_are_not_reversed(filled: Store):
+    assert ids(filled.events(since="2025-05-16", until="2025-05")) == ["e1", "e3"]
+    assert ids(filled.events(since="2024-02-29", until="2025-05")) == ["e1", "e3"]
+
+
+def test_a_nul_in_a_quote_or_actor_search_is_a_value_error(filled: Store):
+    with pytest.raises(ValueError, match="q must not contain a NUL"):
+        filled.quotes(q="\x00")
+    with pytest.raises(ValueError, match="speaker must not contain a NUL"):
+        filled.quotes(speaker="a\x00")
+    with pytest.raises(ValueError, match="q must not contain a NUL"):
+        filled.actors(q="\x00")
 
 
 def test_quote_filters(filled: Store):

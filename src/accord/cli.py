@@ -485,6 +485,16 @@ def quote_line(quote: Quote) -> Text:
 # -- serve -------------------------------------------------------------------------------------
 
 
+def ingest_token_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """The ingest token, refused before the server starts when too short to resist guessing."""
+    from accord.serve.ingest import check_ingest_token
+
+    try:
+        return check_ingest_token(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx=ctx, param=param) from error
+
+
 @main.command()
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -492,10 +502,15 @@ def quote_line(quote: Quote) -> Text:
 @click.option(
     "--ingest-token",
     envvar="ACCORD_INGEST_TOKEN",
-    help="Turns on POST /api/articles for requests bearing it (env ACCORD_INGEST_TOKEN).",
+    callback=ingest_token_option,
+    help="Turns on POST /api/articles for requests bearing it (env ACCORD_INGEST_TOKEN; "
+    "at least 16 characters).",
 )
 def serve(database: Path, host: str, port: int, ingest_token: str | None) -> None:
-    """Serve DATABASE: the HTTP API (/api, /docs) and the web UI (/), on loopback by default."""
+    """Serve DATABASE: the HTTP API (/api, /docs) and the web UI (/), on loopback by default.
+
+    Page cursors are signed with ACCORD_CURSOR_KEY (at least 16 characters) when it is set,
+    else with a random key: set it for cursors that outlive a restart."""
     import uvicorn
 
     from accord.serve import create_app

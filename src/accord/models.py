@@ -25,6 +25,11 @@ MODALITIES = (
 PRECISIONS_DATE = ("day", "week", "month", "year")
 PRECISIONS_PLACE = ("exact", "city", "region", "country")
 COUNT_KINDS = ("killed", "injured", "detained", "prisoners", "displaced")
+# Actor sectors (CAMEO-style codes); UAF is an unidentified armed force: "gunmen", a bomb
+# nobody claimed.
+SECTORS = (
+    "GOV", "MIL", "REB", "OPP", "CVL", "IGO", "NGO", "MED", "BUS", "COP", "JUD", "REL", "UAF",
+)  # fmt: skip
 
 
 def to_dict(record: Any) -> Any:

@@ -21,23 +21,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
-from accord.models import Actor, ActorMention, ActorRef
+from accord.models import SECTORS, Actor, ActorMention, ActorRef
 
-SECTORS = {
-    "GOV",
-    "MIL",
-    "REB",
-    "OPP",
-    "CVL",
-    "IGO",
-    "NGO",
-    "MED",
-    "BUS",
-    "COP",
-    "JUD",
-    "REL",
-    "UAF",  # unidentified armed force: "gunmen", a bomb nobody claimed (CAMEO's UAF)
-}
 PERSON_KINDS = {"person"}
 
 # Head nouns that make a nationality adjective into a group actor ("Russian forces").

@@ -21,7 +21,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord import api
 from accord.errors import AccordError, NotFoundError
+from accord.serve.cursor import Cursors, cursor_key
 from accord.serve.database import ThreadDatabases
+from accord.serve.ingest import check_ingest_token
 from accord.serve.routes import router
 
 logger = logging.getLogger("accord.serve")
@@ -64,13 +66,19 @@ def static_folder() -> Path:
         return Path(folder)
 
 
-def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastAPI:
+def create_app(
+    db_path: str | Path, *, ingest_token: str | None = None, cursor_secret: str | None = None
+) -> FastAPI:
     """The app serving the accord database at ``db_path``.
 
-    ``ingest_token`` turns on ``POST /api/articles`` for requests bearing it; without one
-    the route answers 403. The database is opened (and migrated) here, so a bad path fails
-    at start-up rather than on the first request.
+    ``ingest_token`` (at least 16 characters) turns on ``POST /api/articles`` for requests
+    bearing it; without one the route answers 403. ``cursor_secret`` (else
+    ``ACCORD_CURSOR_KEY``, else a random key) signs page cursors. The database is opened
+    (and migrated) here, so a bad path fails at start-up rather than on the first request;
+    a short token or key is a ``ValueError``.
     """
+    token = check_ingest_token(ingest_token)
+    cursors = Cursors(cursor_key(cursor_secret))
     api.open(db_path).close()
     app = FastAPI(
         title="accord",
@@ -80,7 +88,8 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
         redoc_url=None,
     )
     app.state.databases = ThreadDatabases(db_path)
-    app.state.ingest_token = ingest_token or None
+    app.state.ingest_token = token
+    app.state.cursors = cursors
     app.include_router(router)
     add_error_handlers(app)
     add_pages(app, static_folder())
@@ -133,8 +142,12 @@ def add_error_handlers(app: FastAPI) -> None:
 
 
 def describe_problem(problem: dict[str, Any]) -> str:
-    """``query.limit: Input should be less than or equal to 500``."""
-    # Union and validator steps show up in ``loc`` as "function-after[...]": not a place.
-    parts = [str(part) for part in problem.get("loc", ()) if "[" not in str(part)]
-    where = ".".join(parts)
-    return f"{where}: {problem.get('msg', 'invalid')}" if where else problem.get("msg", "invalid")
+    """``query.limit: Input should be less than or equal to 500``, ``body[2].published: ...``."""
+    where = ""
+    for part in problem.get("loc", ()):
+        if isinstance(part, int):
+            where += f"[{part}]"
+        elif "[" not in str(part):  # union and validator steps ("function-after[...]")
+            where += f".{part}" if where else str(part)
+    message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message

@@ -18,10 +18,11 @@ from accord.models import Actor, Article, Event, Extraction, Quote
 from accord.store import rows
 from accord.store.queries import (
     country_code,
-    date_bound,
+    date_range,
     fts_query,
     like_pattern,
     quote_identifier,
+    text_filter,
 )
 from accord.store.schema import migrate
 
@@ -256,7 +257,7 @@ class Store:
     def events(
         self,
         *,
-        type: str | None = None,
+        type: str | Sequence[str] | None = None,
         actor: str | None = None,
         country: str | None = None,
         since: str | date | None = None,
@@ -270,9 +271,11 @@ class Store:
     ) -> list[Event]:
         """Events matching every filter given, by event date (undated last).
 
-        ``actor`` matches an actor id, or part of a name or of the words naming it, on either
-        side; ``country`` either side's actor country or the place country (code or name);
-        ``since``/``until`` bound the event's start date; ``q`` searches sentence text.
+        ``type`` is one PLOVER type or several (events of any of them); ``actor`` matches an
+        actor id, or part of a name or of the words naming it, on either side; ``country``
+        either side's actor country or the place country (code or name); ``since``/``until``
+        bound the event's start date (``ValueError`` when reversed); ``q`` searches sentence
+        text.
         """
         return list(
             self.iter_events(
@@ -373,6 +376,7 @@ class Store:
     ) -> list[Quote]:
         """Quotes in article order; ``speaker`` matches an actor id or part of a speaker's name."""
         conditions, params = ["1"], {}
+        speaker, q = text_filter(speaker, "speaker"), text_filter(q, "q")
         if speaker:
             conditions.append(
                 "(qu.speaker_actor_id = :speaker OR qu.speaker_name LIKE :speaker_like ESCAPE '\\'"
@@ -410,6 +414,7 @@ class Store:
         that article mentions.
         """
         conditions, params = ["1"], {}
+        q = text_filter(q, "q")
         if country:
             conditions.append("ac.country = :country")
             params["country"] = country_code(country)
@@ -461,7 +466,7 @@ class Store:
 
 
 def event_conditions(
-    type: str | None = None,
+    type: str | Sequence[str] | None = None,
     actor: str | None = None,
     country: str | None = None,
     since: str | date | None = None,
@@ -473,9 +478,12 @@ def event_conditions(
 ) -> tuple[str, dict[str, Any]]:
     """The WHERE clause and parameters for the event filters (all must hold)."""
     conditions, params = ["1"], {}
-    if type:
-        conditions.append("e.type = :type")
-        params["type"] = type.strip().upper()
+    actor, place, q = text_filter(actor, "actor"), text_filter(place, "place"), text_filter(q, "q")
+    since, until = date_range(since, until)
+    if types := event_types(type):
+        names = [f"type{index}" for index in range(len(types))]
+        conditions.append(f"e.type IN ({', '.join(':' + name for name in names)})")
+        params.update(zip(names, types, strict=True))
     if actor:
         conditions.append(
             "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND"
@@ -489,10 +497,10 @@ def event_conditions(
             " WHERE ea.event_id = e.id AND ea.country = :country))"
         )
         params["country"] = country_code(country)
-    if since := date_bound(since, "since"):
+    if since:
         conditions.append("e.date_start >= :since")
         params["since"] = since
-    if until := date_bound(until, "until"):
+    if until:
         # Compare as many characters as the bound has: until 2025-05 keeps 2025-05-31.
         conditions.append("substr(e.date_start, 1, length(:until)) <= :until")
         params["until"] = until
@@ -511,6 +519,12 @@ def event_conditions(
         conditions.append("e.article_id = :article")
         params["article"] = article
     return " AND ".join(conditions), params
+
+
+def event_types(type: str | Sequence[str] | None) -> list[str]:
+    """One type or several, upper-cased, blanks dropped."""
+    given = [type] if isinstance(type, str) else list(type or ())
+    return [name.strip().upper() for name in given if name and name.strip()]
 
 
 def limit_value(limit: int | None) -> int:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from datetime import date
 from functools import cache
 from importlib.resources import files
 
-DATE_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)
 FTS_OPERATORS = {"OR", "AND", "NOT"}
 COUNTRY_TABLE = "data/countries.json"
 
@@ -44,13 +45,49 @@ def fts_query(text: str) -> str:
 
 
 def date_bound(value: str | date | None, name: str) -> str | None:
-    """Check a ``since``/``until`` bound: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    """Check a ``since``/``until`` bound: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a real date."""
     if value is None:
         return None
     if isinstance(value, date):
         return value.isoformat()
-    if not DATE_BOUND.match(value):
+    if not DATE_BOUND.fullmatch(value):
         raise ValueError(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    try:
+        first_day(value)
+    except ValueError:
+        raise ValueError(f"{name} is not a date on the calendar: {value!r}") from None
+    return value
+
+
+def first_day(bound: str) -> date:
+    """The first day a ``YYYY[-MM[-DD]]`` bound covers."""
+    year, month, day = (int(part) for part in [*bound.split("-"), "1", "1"][:3])
+    return date(year, month, day)
+
+
+def last_day(bound: str) -> date:
+    """The last day a ``YYYY[-MM[-DD]]`` bound covers (``until 2025-02`` keeps 28 February)."""
+    parts = [int(part) for part in bound.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    year, month = parts[0], parts[1] if len(parts) == 2 else 12
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def date_range(since: str | date | None, until: str | date | None) -> tuple[str | None, str | None]:
+    """Both bounds checked, and refused when ``since`` begins after ``until`` ends: a reversed
+    range is a mistake to report, not a question whose answer is "nothing"."""
+    since, until = date_bound(since, "since"), date_bound(until, "until")
+    if since and until and first_day(since) > last_day(until):
+        raise ValueError(f"since ({since}) is after until ({until})")
+    return since, until
+
+
+def text_filter(value: str | None, name: str) -> str | None:
+    """A filter compared with user text; NUL is refused (SQLite reads it as the end of a
+    LIKE pattern, so it would match everything, and as a broken FTS query)."""
+    if value is not None and "\x00" in value:
+        raise ValueError(f"{name} must not contain a NUL character")
     return value
 
 
@@ -77,3 +114,14 @@ def country_codes_by_name() -> dict[str, str]:
         for name in (row["name"], *row.get("aliases", ())):
             codes.setdefault(name.casefold(), row["code"])
     return codes
+
+
+def is_known_country(value: str) -> bool:
+    """Whether a country filter names a country of the bundled table (code, name or alias)."""
+    code = country_code(value)
+    return code is None or code in country_codes()
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    return frozenset(country_codes_by_name().values())
