@@ -26,7 +26,7 @@ This repository also contains material by others, under their own licences:
   Earth (public domain).
 
 News texts used as development and test data, each with the credit its licence requires
-(texts marked "team-written" in their .meta.json are the project's own and are not listed):
+(texts written for the project, marked so in their .meta.json, are not listed):
 """
 
 
@@ -35,10 +35,16 @@ def third_party_texts(root: Path = ROOT) -> list[tuple[str, dict]]:
     for corpus in CORPORA:
         for meta_path in sorted((root / corpus).glob("**/*.meta.json")):
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            if "team-written" in (meta.get("licence") or "").lower():
+            if is_team_written(meta):
                 continue
             found.append((str(meta_path.relative_to(root)).removesuffix(".meta.json"), meta))
     return found
+
+
+def is_team_written(meta: dict) -> bool:
+    """Written for the project (its licence is the project's, or its note says so)."""
+    licence, note = (meta.get("licence") or "").lower(), (meta.get("note") or "").lower()
+    return "team-written" in note or "team-written" in licence or "accord project" in licence
 
 
 def notice_text(root: Path = ROOT) -> str:

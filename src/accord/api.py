@@ -215,7 +215,8 @@ class Accord(Store):
         The format is ``jsonl``, ``json``, ``csv`` or ``parquet``, from ``format`` or the file
         extension. Returns the number of events written.
         """
-        return exports.write_events(self.event_rows(**filters), path, format)
+        with self.snapshot():
+            return exports.write_events(self.event_rows(**filters), path, format)
 
 
 def source_name(article: Article) -> str:

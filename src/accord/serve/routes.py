@@ -308,10 +308,11 @@ def ingest_body(request: Request, body: bytes) -> JSONResponse:
 def stats(request: Request, filters: EventFilters) -> dict[str, Any]:
     """Store totals, and for the events matching the filters the counts the timeline draws."""
     store = db(request)
-    return {
-        "totals": asdict(store.totals()),
-        **aggregate.timeline(store.iter_events(**filters)),
-    }
+    with store.snapshot():
+        return {
+            "totals": asdict(store.totals()),
+            **aggregate.timeline(store.iter_events(**filters)),
+        }
 
 
 @router.get("/network", summary="Actor network: nodes and weighted edges")
@@ -322,12 +323,16 @@ def network(
 ) -> dict[str, Any]:
     """Actors linked by the events matching the filters; weight = number of events, and each
     edge counts cooperation and conflict events (PLOVER quad)."""
-    return aggregate.network(db(request).iter_events(**filters), max_nodes=max_nodes)
+    store = db(request)
+    with store.snapshot():
+        return aggregate.network(store.iter_events(**filters), max_nodes=max_nodes)
 
 
 @router.get("/map", summary="Geocoded events grouped by place")
 def map_points(request: Request, filters: EventFilters) -> dict[str, Any]:
-    return aggregate.map_points(db(request).iter_events(**filters))
+    store = db(request)
+    with store.snapshot():
+        return aggregate.map_points(store.iter_events(**filters))
 
 
 @router.get("/types", summary="PLOVER event types with their quad, and the modalities")

@@ -134,6 +134,19 @@ class Store:
         self.connection.execute("COMMIT")
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside the block see one state of the store, even while another process
+        commits articles (a read transaction: WAL keeps its snapshot until the block ends)."""
+        if self.connection.in_transaction:
+            yield
+            return
+        self.connection.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.connection.execute("COMMIT")
+
+    @contextmanager
     def _savepoint(self) -> Iterator[None]:
         self.connection.execute("SAVEPOINT nested")
         try:
@@ -277,8 +290,8 @@ class Store:
         bound the event's start date (``ValueError`` when reversed); ``q`` searches sentence
         text.
         """
-        return list(
-            self.iter_events(
+        with self.snapshot():
+            return self._event_list(
                 type=type,
                 actor=actor,
                 country=country,
@@ -291,7 +304,9 @@ class Store:
                 limit=limit,
                 offset=offset,
             )
-        )
+
+    def _event_list(self, **filters: Any) -> list[Event]:
+        return list(self.iter_events(**filters))
 
     def iter_events(
         self, *, limit: int | None = None, offset: int = 0, **filters: Any
@@ -317,11 +332,21 @@ class Store:
         """
         if order not in EVENT_PAGE_ORDERS:
             raise ValueError(f"order must be one of {sorted(EVENT_PAGE_ORDERS)}, not {order!r}")
-        keys = EVENT_PAGE_ORDERS[order]
+        with self.snapshot():
+            return self._event_page(EVENT_PAGE_ORDERS[order], descending, after, limit, filters)
+
+    def _event_page(
+        self,
+        keys: tuple[str, ...],
+        descending: bool,
+        after: Sequence[Any] | None,
+        limit: int,
+        filters: dict[str, Any],
+    ) -> tuple[list[Event], list[Any] | None]:
         where, params = event_conditions(**filters)
         if after is not None:
             if len(after) != len(keys):
-                raise ValueError(f"a key for order {order!r} has {len(keys)} parts")
+                raise ValueError(f"a key for this order has {len(keys)} parts")
             placeholders = ", ".join(f":after{index}" for index in range(len(keys)))
             where += f" AND ({', '.join(keys)}) {'<' if descending else '>'} ({placeholders})"
             params.update({f"after{index}": value for index, value in enumerate(after)})
