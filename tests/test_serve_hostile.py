@@ -404,3 +404,26 @@ def test_a_short_cursor_key_is_refused_at_start(db_path: Path):
     code, stderr = serve_exit(db_path, env={"ACCORD_CURSOR_KEY": "short"})
     assert code == 1, stderr
     assert "ACCORD_CURSOR_KEY must be at least 16 characters" in stderr
+
+
+def test_an_unexpected_error_is_a_json_500_with_headers_on_an_open_connection(
+    tmp_path: Path,
+) -> None:
+    """A store damaged under a running server (here: overwritten with junk) is a failure the
+    server cannot foresee: the answer is still JSON, still carries the security headers, and
+    the connection stays usable."""
+    db = build_corpus_db(tmp_path / "damaged.db")
+    with running_server(db) as url:
+        assert httpx.get(f"{url}/api/events?limit=1", timeout=60).status_code == 200
+        with db.open("r+b") as damaged:
+            damaged.seek(4096)
+            damaged.write(b"\xff" * (db.stat().st_size - 4096))
+        Path(f"{db}-wal").write_bytes(b"")
+        (status, body), (after, _) = on_one_connection(
+            url, then_types(("GET", "/api/events?limit=200&q=kharkiv", {}, None))
+        )
+        assert status == 500
+        assert json.loads(body) == {"detail": "internal error: see the server log"}
+        assert after == 200
+        headers = httpx.get(f"{url}/api/events?limit=200&q=kharkiv", timeout=60).headers
+        assert "default-src 'self'" in headers["content-security-policy"]

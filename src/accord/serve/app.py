@@ -60,6 +60,35 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class InternalErrors:
+    """Turns an unexpected exception into a JSON 500 inside the app, so the response still
+    carries the security headers and the client's connection stays open (Starlette's outer
+    error middleware re-raises, and the server then drops the connection)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_tracking_start(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_tracking_start)
+        except Exception:
+            logger.exception("error serving %s", scope.get("path"))
+            if started:
+                raise  # too late for a clean answer: the status line has gone out
+            response = error(500, "internal error: see the server log")
+            await response(scope, receive, send)
+
+
 def static_folder() -> Path:
     """The UI's files inside the installed package (a real folder: accord is not zipped)."""
     with as_file(files("accord.serve").joinpath("static")) as folder:
@@ -93,6 +122,7 @@ def create_app(
     app.include_router(router)
     add_error_handlers(app)
     add_pages(app, static_folder())
+    app.add_middleware(InternalErrors)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -116,7 +146,7 @@ def error(status: int, message: str, **extra: Any) -> JSONResponse:
 
 
 def add_error_handlers(app: FastAPI) -> None:
-    """Bad input is a 4xx with a message; anything else a 500 without internals."""
+    """Bad input is a 4xx with a message (anything else: ``InternalErrors``)."""
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -134,11 +164,6 @@ def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AccordError)
     async def accord_error(request: Request, exc: AccordError) -> JSONResponse:
         return error(400, str(exc))
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        logger.exception("error serving %s", request.url.path)
-        return error(500, "internal error: see the server log")
 
 
 def describe_problem(problem: dict[str, Any]) -> str:
