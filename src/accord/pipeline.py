@@ -18,6 +18,7 @@ from accord.extract.events import (
 from accord.extract.quotes import extract_quotes
 from accord.models import Actor, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
+from accord.resolve import places as package_gazetteer
 from accord.resolve.actors import inferred_ref, load_dictionary, resolve_mentions
 from accord.resolve.places import countries_in, find_event_place
 
@@ -39,7 +40,9 @@ def extract_events(document: Document) -> list[Event]:
     places = [find_event_place(s, prefer_countries, exclude=not_places) for s in sentences]
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
-        coded = code_sentence_events(sentence, sentence_index, index, lexicon)
+        coded = code_sentence_events(
+            sentence, sentence_index, index, lexicon, load_dictionary(), package_gazetteer
+        )
         if not coded:
             continue
         place, place_why = places[sentence_index], None
