@@ -17,14 +17,16 @@ Typical use, before and after a change (exit status 1 when anything differs)::
     # ... change the code ...
     .venv/bin/python scripts/snapshot_outputs.py /tmp/after --against /tmp/before
 
-``--against`` compares file by file; a JSONL file that differs is also compared with every
-``why`` value left out, to tell a change of evidence text from a change of output.
+``--against`` compares file by file; a JSONL file that differs is also compared with the
+names of the rules that fired (the ``; rules: ...`` end of each ``why``) left out, and with
+every ``why`` left out, to tell a change of evidence text from a change of output.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -35,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLOVER_GOLD = Path("/work/shared/eval/plover-gsr-dev.jsonl")
 ARTICLE_FOLDERS = ("tests/corpus", "tests/corpus_tracking", "src/accord/data/examples")
 TRACKING = "tests/corpus_tracking"
+RULE_NAMES = re.compile(r"; rules: [^;]*$")
 
 
 def accord_command(*arguments: str) -> str:
@@ -82,11 +85,17 @@ def write_snapshot(folder: Path, gold: Path | None) -> None:
         accord_command("--db", db, "export", str(folder / "tracking-export.jsonl"))
 
 
-def _without_why(value: object) -> object:
+def _without_why(value: object, rule_names_only: bool = False) -> object:
+    """A JSON value with every ``why`` left out (or only the rule names at its end)."""
     if isinstance(value, dict):
-        return {k: _without_why(v) for k, v in value.items() if k != "why"}
+        if not rule_names_only:
+            return {k: _without_why(v) for k, v in value.items() if k != "why"}
+        return {
+            k: RULE_NAMES.sub("", v) if k == "why" and isinstance(v, str) else _without_why(v, True)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
-        return [_without_why(v) for v in value]
+        return [_without_why(v, rule_names_only) for v in value]
     return value
 
 
@@ -108,12 +117,14 @@ def compare(folder: Path, reference: Path) -> bool:
         changed = [i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
         note = f"{len(changed)} lines changed, {len(old)} -> {len(new)} lines"
         if expected.suffix == ".jsonl" and len(old) == len(new):
-            parse = [
-                (_without_why(json.loads(a)), _without_why(json.loads(b)))
-                for a, b in zip(old, new, strict=True)
-            ]
-            if all(a == b for a, b in parse):
-                note += "; identical once 'why' is left out"
+            pairs = [(json.loads(a), json.loads(b)) for a, b in zip(old, new, strict=True)]
+            for rule_names_only, what in ((True, "the rule names in 'why'"), (False, "'why'")):
+                if all(
+                    _without_why(a, rule_names_only) == _without_why(b, rule_names_only)
+                    for a, b in pairs
+                ):
+                    note += f"; identical once {what} is left out"
+                    break
         print(f"DIFFERENT  {expected.name}: {note}")
         for i in changed[:3]:
             print(f"  line {i + 1}\n  - {old[i][:300]}\n  + {new[i][:300]}")

@@ -8,31 +8,25 @@ from functools import lru_cache
 
 from accord.extract.counts import extract_counts
 from accord.extract.dates import find_event_date
-from accord.extract.events import (
-    MentionIndex,
-    build_event,
-    code_sentence_events,
-    load_lexicon,
-    person_spans,
-)
+from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.quotes import extract_quotes
 from accord.models import Actor, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
-from accord.resolve import places as package_gazetteer
-from accord.resolve.actors import inferred_ref, load_dictionary, resolve_mentions
+from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import countries_in, find_event_place
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
 
 
-def extract_events(document: Document) -> list[Event]:
+def extract_events(document: Document, coder: Coder | None = None) -> list[Event]:
     """Code the events of every sentence, with date, place and counts from the same sentence.
 
     A sentence that names no place takes the place named in the few sentences before it, or
     else the one in the headline (wire stories set the scene once); the event's ``why`` says so.
+    ``coder`` defaults to the package's (``Coder.default()``).
     """
+    coder = coder or Coder.default()
     article = document.article
-    lexicon = load_lexicon()
     index = MentionIndex(document.mentions)
     prefer_countries = countries_in(document.doc)
     not_places = person_spans(document.mentions)
@@ -40,32 +34,27 @@ def extract_events(document: Document) -> list[Event]:
     places = [find_event_place(s, prefer_countries, exclude=not_places) for s in sentences]
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
-        coded = code_sentence_events(
-            sentence, sentence_index, index, lexicon, load_dictionary(), package_gazetteer
-        )
+        coded = coder.code_sentence(sentence, index, place=places[sentence_index])
         if not coded:
             continue
         place, place_why = places[sentence_index], None
         if place is None:
             place, place_why = _place_in_context(places, sentence_index, article, prefer_countries)
         counts = extract_counts(sentence)
-        for candidate, fields in coded:
-            if place_why is None and place is not None:
-                fields = _with_place_as_target(fields, place)
-                fields = _with_unidentified_attacker(fields, place)
-            date = find_event_date(sentence, article.published, trigger=candidate.predicate)
+        for event in coded:
+            predicate = event.candidate.predicate
+            date = find_event_date(sentence, article.published, trigger=predicate)
             context_why = [place_why] if place_why else []
-            if (date is None or date.start is None) and _told_in_past_tense(candidate.predicate):
+            if (date is None or date.start is None) and _told_in_past_tense(predicate):
                 date, date_why = _date_in_context(events, sentence_index) or (date, None)
                 context_why += [date_why] if date_why else []
             if context_why:
-                fields = {**fields, "why": "; ".join([fields["why"], *context_why])}
+                event = replace(event, why="; ".join([event.why, *context_why]))
             events.append(
                 build_event(
                     event_id=f"{article.id}-e{len(events) + 1}",
                     article_id=article.id,
-                    candidate=candidate,
-                    fields=fields,
+                    coded=event,
                     sentence=sentence,
                     sentence_index=sentence_index,
                     date=date,
@@ -74,51 +63,6 @@ def extract_events(document: Document) -> list[Event]:
                 )
             )
     return events
-
-
-PLACE_TARGET_TYPES = {
-    "ASSAULT",
-    "COERCE",
-    "MOBILIZE",
-    "RETREAT",
-    "SANCTION",
-    "AID",
-    "CONCEDE",
-    "THREATEN",
-    "PROTEST",
-}
-
-
-def _with_place_as_target(fields: dict, place: Place) -> dict:
-    """An act on a place with no named target falls on that place's country (the PLOVER coding
-    convention); the target is marked ``inferred`` so it is never taken for a named actor."""
-    if fields["type"] not in PLACE_TARGET_TYPES or fields["targets"] or not place.country:
-        return fields
-    target = load_dictionary().state(place.country)
-    if any(source.actor_id == target.id for source in fields["sources"]):
-        # a state acting on its own soil ("lifted the state of emergency in Darfur") acts on
-        # its people, not on itself
-        target = load_dictionary().group(place.country, "CVL")
-    inferred = inferred_ref(target, place.text)
-    why = f"{fields['why']}; target inferred from the place {place.name}"
-    return {**fields, "targets": (inferred,), "why": why}
-
-
-UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
-
-
-def _with_unidentified_attacker(fields: dict, place: Place) -> dict:
-    """A bombing or assassination attempt nobody is said to have carried out is coded to an
-    unidentified armed force of the country where it happened (CAMEO's UAF), never left
-    sourceless as if it were an accident; the source is marked ``inferred``."""
-    unclaimed = fields["type"] == "ASSAULT" and fields["mode"] in UNCLAIMED_ATTACK_MODES
-    if not unclaimed or fields["sources"] or not place.country:
-        return fields
-    inferred = inferred_ref(load_dictionary().group(place.country, "UAF"), place.text)
-    why = (
-        f"{fields['why']}; unclaimed attack: source is an unidentified armed force in {place.name}"
-    )
-    return {**fields, "sources": (inferred,), "why": why}
 
 
 def _told_in_past_tense(verb) -> bool:
@@ -171,10 +115,10 @@ def _actors_of(document: Document) -> tuple[Actor, ...]:
     return tuple(seen.values())
 
 
-def process(document: Document) -> Extraction:
-    """Run every extract step over one parsed document."""
+def process(document: Document, coder: Coder | None = None) -> Extraction:
+    """Run every extract step over one parsed document (``coder``: the package's by default)."""
     resolve_mentions(document)
-    events = extract_events(document)
+    events = extract_events(document, coder)
     quotes = extract_quotes(document)
     return Extraction(
         article=document.article,

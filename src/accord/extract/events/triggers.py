@@ -83,6 +83,8 @@ class Candidate:
     complement: Token | None = None  # the content a governing verb takes
     why: list[str] = field(default_factory=list)
     speaker_is_source: bool = False  # demands and threats voiced by the reporting speaker
+    rules: list[str] = field(default_factory=list)  # the rule (or model) that found it first
+    confidence: float = 1.0  # below 1 for a model's reading
 
 
 def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
@@ -201,10 +203,10 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
-    """Triggers of a sentence, each once: governing verbs consume their complements."""
+def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Verbs of the lexicon; a governing verb takes its content and consumes the verbs and
+    nouns in it (added to ``consumed``), so they are not events of their own."""
     candidates: list[Candidate] = []
-    consumed: set[int] = set()
     for token in sentence:
         if is_nominal_verb(token, lexicon) or _is_purpose_or_background(token, lexicon):
             continue
@@ -221,15 +223,28 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                 consumed.update(t.i for t in complement.subtree if t.pos_ in {"VERB", "NOUN"})
                 candidate.why.append(f"governs '{complement.text}'")
         candidates.append(candidate)
+    return candidates
+
+
+def adjective_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Predicative adjectives of the lexicon: "Israel is opposed to French mediation", "X is
+    critical of Y"."""
+    candidates: list[Candidate] = []
     for token in sentence:
         entry = lexicon.adjectives.get(token.lemma_.lower()) if token.pos_ == "ADJ" else None
         if entry is not None and token.dep_ == "acomp" and token.i not in consumed:
-            # "Israel is opposed to French mediation", "X is critical of Y"
             candidate = Candidate(
                 token=token, entry=entry, predicate=token.head, why=[f"adjective '{token.text}'"]
             )
             candidate.complement = next(iter(objects_of_preposition(token, "to")), None)
             candidates.append(candidate)
+    return candidates
+
+
+def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Event nouns of the lexicon with a verb that makes them happen ("held talks", "talks
+    concluded"); a noun in a scene-setting phrase ("at the Istanbul talks") is not one."""
+    candidates: list[Candidate] = []
     for token in sentence:
         if token.i in consumed:
             continue
@@ -246,7 +261,7 @@ def find_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             token=token, entry=entry, predicate=predicate, why=[f"noun '{token.lemma_}'"]
         )
         candidates.append(candidate)
-    return _with_deontic_demands(_merge_same_clause(candidates, lexicon), sentence, lexicon)
+    return candidates
 
 
 def _in_reported_speech(token: Token, lexicon: Lexicon) -> bool:
@@ -258,7 +273,7 @@ def _in_reported_speech(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _with_deontic_demands(
+def with_deontic_demands(
     candidates: list[Candidate], sentence: Span, lexicon: Lexicon
 ) -> list[Candidate]:
     """ "“Iran must stop arming Russia,” Kallas said": what a speaker says another actor must or
@@ -284,7 +299,7 @@ def _with_deontic_demands(
     return candidates
 
 
-def _merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """One event per clause: "a strike killed X and injured Y" is one ASSAULT, not three, and
     "shelling ... killed 14" one ASSAULT with the mode the shelling gives."""
     by_token = {c.token.i: c for c in candidates}
