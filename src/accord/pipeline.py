@@ -13,7 +13,7 @@ from accord.extract.quotes import extract_quotes
 from accord.models import Actor, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
-from accord.resolve.places import countries_in, find_event_place
+from accord.resolve.places import Gazetteer, countries_in, find_event_place
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
 
@@ -28,10 +28,11 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
     coder = coder or Coder.default()
     article = document.article
     index = MentionIndex(document.mentions)
-    prefer_countries = countries_in(document.doc)
+    gazetteer = coder.gazetteer
+    prefer_countries = countries_in(document.doc, gazetteer)
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
-    places = [find_event_place(s, prefer_countries, exclude=not_places) for s in sentences]
+    places = [find_event_place(s, prefer_countries, not_places, gazetteer) for s in sentences]
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
         coded = coder.code_sentence(sentence, index, place=places[sentence_index])
@@ -39,7 +40,9 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
             continue
         place, place_why = places[sentence_index], None
         if place is None:
-            place, place_why = _place_in_context(places, sentence_index, article, prefer_countries)
+            place, place_why = _place_in_context(
+                places, sentence_index, article, prefer_countries, gazetteer
+            )
         counts = extract_counts(sentence)
         for event in coded:
             predicate = event.candidate.predicate
@@ -85,23 +88,29 @@ def _date_in_context(events: list[Event], sentence_index: int) -> tuple[DateValu
 
 
 def _place_in_context(
-    places: list[Place | None], sentence_index: int, article: Article, prefer: list[str]
+    places: list[Place | None],
+    sentence_index: int,
+    article: Article,
+    prefer: list[str],
+    gazetteer: Gazetteer,
 ) -> tuple[Place | None, str | None]:
     """The place that sets the scene for a sentence naming none, and why."""
     for back in range(1, CONTEXT_SENTENCES + 1):
         if sentence_index - back >= 0 and places[sentence_index - back] is not None:
             return places[sentence_index - back], f"place from sentence {sentence_index - back}"
-    headline = headline_place(article.title, tuple(prefer))
+    headline = headline_place(article.title, tuple(prefer), gazetteer)
     return (headline, "place from the headline") if headline else (None, None)
 
 
 @lru_cache(maxsize=64)
-def headline_place(title: str | None, prefer: tuple[str, ...]) -> Place | None:
+def headline_place(
+    title: str | None, prefer: tuple[str, ...], gazetteer: Gazetteer | None = None
+) -> Place | None:
     """The place a headline names ("... talks in Istanbul"); offsets are -1 (not in the text)."""
     if not title:
         return None
     for sentence in load_nlp()(title).sents:
-        place = find_event_place(sentence, prefer)
+        place = find_event_place(sentence, prefer, gazetteer=gazetteer)
         if place is not None:
             return replace(place, char_start=-1, char_end=-1)
     return None
@@ -116,8 +125,10 @@ def _actors_of(document: Document) -> tuple[Actor, ...]:
 
 
 def process(document: Document, coder: Coder | None = None) -> Extraction:
-    """Run every extract step over one parsed document (``coder``: the package's by default)."""
-    resolve_mentions(document)
+    """Run every extract step over one parsed document (``coder``: the package's by default;
+    its actor dictionary and gazetteer resolve the actors too)."""
+    coder = coder or Coder.default()
+    resolve_mentions(document, coder.dictionary, coder.gazetteer)
     events = extract_events(document, coder)
     quotes = extract_quotes(document)
     return Extraction(

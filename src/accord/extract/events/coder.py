@@ -11,11 +11,12 @@ from typing import Protocol
 from spacy.tokens import Span
 
 from accord.extract.events.lexicon import Lexicon, load_lexicon
-from accord.extract.events.participants import Geocoder, MentionIndex, attribution_of
+from accord.extract.events.participants import MentionIndex, attribution_of
 from accord.extract.events.rules import RULES, SCOPES, EventDraft, Rule, SentenceDraft
 from accord.extract.events.triggers import Candidate
 from accord.models import ActorRef, Counts, Event, Evidence, Place
 from accord.resolve.actors import ActorDictionary, actor_ref, load_dictionary
+from accord.resolve.places import Gazetteer, load_gazetteer
 
 COUNT_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AGREE", "PROTEST", "MOBILIZE", "SANCTION"}
 
@@ -61,8 +62,9 @@ class Coder:
     """Codes PLOVER events sentence by sentence.
 
     ``lexicon`` gives the trigger words, ``dictionary`` the canonical actors (and the states
-    and national groups an inference names), ``gazetteer`` the places (anything with
-    ``geocode(name)``; the package's own by default). ``rules`` is the ordered rule table
+    and national groups an inference names), ``gazetteer`` the places (the package's
+    ``Gazetteer`` by default; a rule needs only its ``geocode``, the pipeline also finds the
+    places of sentences with it). ``rules`` is the ordered rule table
     (``rules.RULES`` by default); ``model`` an optional learned second path (``EventModel``).
     """
 
@@ -70,13 +72,13 @@ class Coder:
         self,
         lexicon: Lexicon,
         dictionary: ActorDictionary,
-        gazetteer: Geocoder | None = None,
+        gazetteer: Gazetteer | None = None,
         *,
         model: EventModel | None = None,
         rules: Sequence[Rule] = RULES,
     ) -> None:
         if gazetteer is None:
-            from accord.resolve import places as gazetteer  # its module-level geocode
+            gazetteer = load_gazetteer()
         self.lexicon = lexicon
         self.dictionary = dictionary
         self.gazetteer = gazetteer
@@ -164,7 +166,7 @@ def _checked(rules: Sequence[Rule]) -> tuple[Rule, ...]:
 
 @lru_cache(maxsize=1)
 def _default_coder() -> Coder:
-    return Coder(load_lexicon(), load_dictionary())
+    return Coder(load_lexicon(), load_dictionary(), load_gazetteer())
 
 
 def build_event(

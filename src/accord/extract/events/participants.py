@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Protocol
 
 from spacy.tokens import Token
 
@@ -30,15 +29,9 @@ from accord.extract.events.syntax import (
     subject_of,
 )
 from accord.extract.events.triggers import Candidate
-from accord.models import ActorMention, ActorRef, Place
+from accord.models import ActorMention, ActorRef
 from accord.resolve.actors import ActorDictionary, inferred_ref
-
-
-class Geocoder(Protocol):
-    """What the coder needs of a gazetteer: a place for a name, or None."""
-
-    def geocode(self, name: str, prefer_countries: Sequence[str] = ()) -> Place | None: ...
-
+from accord.resolve.places import Geocoder
 
 PARTICIPANT_PREPS = {
     "with",
