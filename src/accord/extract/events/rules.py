@@ -154,7 +154,7 @@ class EventDraft:
     inference_why: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     dropped: bool = False  # set by a rule that finds the candidate is no codable event
-    _objects: list[Token] | None = None
+    _objects: list[Token] | None = field(default=None, init=False, repr=False)
 
     def objects(self, coder: Coder) -> list[Token]:
         """The event's objects and participant phrases (worked out once)."""
