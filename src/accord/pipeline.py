@@ -8,61 +8,56 @@ from functools import lru_cache
 
 from accord.extract.counts import extract_counts
 from accord.extract.dates import find_event_date
-from accord.extract.events import (
-    MentionIndex,
-    build_event,
-    code_sentence_events,
-    load_lexicon,
-    person_spans,
-)
+from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.quotes import extract_quotes
 from accord.models import Actor, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
-from accord.resolve.actors import inferred_ref, load_dictionary, resolve_mentions
-from accord.resolve.places import countries_in, find_event_place
+from accord.resolve.actors import resolve_mentions
+from accord.resolve.places import Gazetteer, countries_in, find_event_place
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
 
 
-def extract_events(document: Document) -> list[Event]:
+def extract_events(document: Document, coder: Coder | None = None) -> list[Event]:
     """Code the events of every sentence, with date, place and counts from the same sentence.
 
     A sentence that names no place takes the place named in the few sentences before it, or
     else the one in the headline (wire stories set the scene once); the event's ``why`` says so.
+    ``coder`` defaults to the package's (``Coder.default()``).
     """
+    coder = coder or Coder.default()
     article = document.article
-    lexicon = load_lexicon()
     index = MentionIndex(document.mentions)
-    prefer_countries = countries_in(document.doc)
+    gazetteer = coder.gazetteer
+    prefer_countries = countries_in(document.doc, gazetteer)
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
-    places = [find_event_place(s, prefer_countries, exclude=not_places) for s in sentences]
+    places = [find_event_place(s, prefer_countries, not_places, gazetteer) for s in sentences]
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
-        coded = code_sentence_events(sentence, sentence_index, index, lexicon)
+        coded = coder.code_sentence(sentence, index, place=places[sentence_index])
         if not coded:
             continue
         place, place_why = places[sentence_index], None
         if place is None:
-            place, place_why = _place_in_context(places, sentence_index, article, prefer_countries)
+            place, place_why = _place_in_context(
+                places, sentence_index, article, prefer_countries, gazetteer
+            )
         counts = extract_counts(sentence)
-        for candidate, fields in coded:
-            if place_why is None and place is not None:
-                fields = _with_place_as_target(fields, place)
-                fields = _with_unidentified_attacker(fields, place)
-            date = find_event_date(sentence, article.published, trigger=candidate.predicate)
+        for event in coded:
+            predicate = event.candidate.predicate
+            date = find_event_date(sentence, article.published, trigger=predicate)
             context_why = [place_why] if place_why else []
-            if (date is None or date.start is None) and _told_in_past_tense(candidate.predicate):
+            if (date is None or date.start is None) and _told_in_past_tense(predicate):
                 date, date_why = _date_in_context(events, sentence_index) or (date, None)
                 context_why += [date_why] if date_why else []
             if context_why:
-                fields = {**fields, "why": "; ".join([fields["why"], *context_why])}
+                event = replace(event, why="; ".join([event.why, *context_why]))
             events.append(
                 build_event(
                     event_id=f"{article.id}-e{len(events) + 1}",
                     article_id=article.id,
-                    candidate=candidate,
-                    fields=fields,
+                    coded=event,
                     sentence=sentence,
                     sentence_index=sentence_index,
                     date=date,
@@ -71,51 +66,6 @@ def extract_events(document: Document) -> list[Event]:
                 )
             )
     return events
-
-
-PLACE_TARGET_TYPES = {
-    "ASSAULT",
-    "COERCE",
-    "MOBILIZE",
-    "RETREAT",
-    "SANCTION",
-    "AID",
-    "CONCEDE",
-    "THREATEN",
-    "PROTEST",
-}
-
-
-def _with_place_as_target(fields: dict, place: Place) -> dict:
-    """An act on a place with no named target falls on that place's country (the PLOVER coding
-    convention); the target is marked ``inferred`` so it is never taken for a named actor."""
-    if fields["type"] not in PLACE_TARGET_TYPES or fields["targets"] or not place.country:
-        return fields
-    target = load_dictionary().state(place.country)
-    if any(source.actor_id == target.id for source in fields["sources"]):
-        # a state acting on its own soil ("lifted the state of emergency in Darfur") acts on
-        # its people, not on itself
-        target = load_dictionary().group(place.country, "CVL")
-    inferred = inferred_ref(target, place.text)
-    why = f"{fields['why']}; target inferred from the place {place.name}"
-    return {**fields, "targets": (inferred,), "why": why}
-
-
-UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
-
-
-def _with_unidentified_attacker(fields: dict, place: Place) -> dict:
-    """A bombing or assassination attempt nobody is said to have carried out is coded to an
-    unidentified armed force of the country where it happened (CAMEO's UAF), never left
-    sourceless as if it were an accident; the source is marked ``inferred``."""
-    unclaimed = fields["type"] == "ASSAULT" and fields["mode"] in UNCLAIMED_ATTACK_MODES
-    if not unclaimed or fields["sources"] or not place.country:
-        return fields
-    inferred = inferred_ref(load_dictionary().group(place.country, "UAF"), place.text)
-    why = (
-        f"{fields['why']}; unclaimed attack: source is an unidentified armed force in {place.name}"
-    )
-    return {**fields, "sources": (inferred,), "why": why}
 
 
 def _told_in_past_tense(verb) -> bool:
@@ -138,23 +88,29 @@ def _date_in_context(events: list[Event], sentence_index: int) -> tuple[DateValu
 
 
 def _place_in_context(
-    places: list[Place | None], sentence_index: int, article: Article, prefer: list[str]
+    places: list[Place | None],
+    sentence_index: int,
+    article: Article,
+    prefer: list[str],
+    gazetteer: Gazetteer,
 ) -> tuple[Place | None, str | None]:
     """The place that sets the scene for a sentence naming none, and why."""
     for back in range(1, CONTEXT_SENTENCES + 1):
         if sentence_index - back >= 0 and places[sentence_index - back] is not None:
             return places[sentence_index - back], f"place from sentence {sentence_index - back}"
-    headline = headline_place(article.title, tuple(prefer))
+    headline = headline_place(article.title, tuple(prefer), gazetteer)
     return (headline, "place from the headline") if headline else (None, None)
 
 
 @lru_cache(maxsize=64)
-def headline_place(title: str | None, prefer: tuple[str, ...]) -> Place | None:
+def headline_place(
+    title: str | None, prefer: tuple[str, ...], gazetteer: Gazetteer | None = None
+) -> Place | None:
     """The place a headline names ("... talks in Istanbul"); offsets are -1 (not in the text)."""
     if not title:
         return None
     for sentence in load_nlp()(title).sents:
-        place = find_event_place(sentence, prefer)
+        place = find_event_place(sentence, prefer, gazetteer=gazetteer)
         if place is not None:
             return replace(place, char_start=-1, char_end=-1)
     return None
@@ -168,10 +124,12 @@ def _actors_of(document: Document) -> tuple[Actor, ...]:
     return tuple(seen.values())
 
 
-def process(document: Document) -> Extraction:
-    """Run every extract step over one parsed document."""
-    resolve_mentions(document)
-    events = extract_events(document)
+def process(document: Document, coder: Coder | None = None) -> Extraction:
+    """Run every extract step over one parsed document (``coder``: the package's by default;
+    its actor dictionary and gazetteer resolve the actors too)."""
+    coder = coder or Coder.default()
+    resolve_mentions(document, coder.dictionary, coder.gazetteer)
+    events = extract_events(document, coder)
     quotes = extract_quotes(document)
     return Extraction(
         article=document.article,

@@ -17,11 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import SECTORS, Actor, ActorMention, ActorRef
+
+if TYPE_CHECKING:
+    from accord.resolve.places import Geocoder
 
 PERSON_KINDS = {"person"}
 
@@ -544,11 +548,9 @@ def _descriptor_sector(tokens: Iterable[Token]) -> str | None:
     return None
 
 
-def _is_place(span: Span) -> bool:
+def _is_place(span: Span, gazetteer: Geocoder) -> bool:
     """A name the model took for an organisation but the gazetteer knows ("El Fasher")."""
-    from accord.resolve.places import geocode
-
-    return geocode(span.text) is not None
+    return gazetteer.geocode(span.text) is not None
 
 
 def _is_locative_phrase(token: Token) -> bool:
@@ -600,11 +602,20 @@ def sector_for_role(role: str | None) -> str | None:
 
 
 class MentionResolver:
-    """Walks one parsed document and collects actor mentions in text order."""
+    """Walks one parsed document and collects actor mentions in text order.
 
-    def __init__(self, doc: Doc, table: ActorDictionary) -> None:
+    ``table`` is the actor dictionary; ``gazetteer`` (anything with ``geocode(name)``, the
+    package's by default) tells place names from organisation names.
+    """
+
+    def __init__(self, doc: Doc, table: ActorDictionary, gazetteer: Geocoder | None = None) -> None:
+        if gazetteer is None:
+            from accord.resolve.places import load_gazetteer
+
+            gazetteer = load_gazetteer()
         self.doc = doc
         self.table = table
+        self.gazetteer = gazetteer
         self.sentences = _sentence_index(doc)
         self.mentions: list[ActorMention] = []
         self.people: dict[str, Actor] = {}  # folded surname or full name -> person seen here
@@ -673,11 +684,16 @@ class MentionResolver:
             self._add(self.table.group(demonyms[0], "CVL"), span, "nationality")
             return
         is_person = ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._is_titled_name(span))
-        if is_person and not (len(span) == 1 and _is_place(span)):
+        if is_person and not (len(span) == 1 and _is_place(span, self.gazetteer)):
             self._add_person(
                 self._new_person(span), span, "title" if _title_prefix(span) else "ner"
             )
-        elif ent.label_ == "ORG" and len(span) >= 2 and span[0].is_title and not _is_place(span):
+        elif (
+            ent.label_ == "ORG"
+            and len(span) >= 2
+            and span[0].is_title
+            and not _is_place(span, self.gazetteer)
+        ):
             self._add(self._new_organisation(span), span, "ner")
 
     def _described_person(self, span: Span) -> Span | None:
@@ -945,15 +961,13 @@ class MentionResolver:
     def _setting_country(self) -> str | None:
         """The country the article is set in: that of the first place it names (the dateline,
         or the first place in the lead), else the country it mentions most."""
-        from accord.resolve.places import geocode
-
         for ent in self.doc.ents:
             if (
                 ent.label_ in {"GPE", "LOC", "FAC"}
                 and not any(t.i in self.people_tokens for t in ent)
                 and not self._is_stance(ent)
             ):
-                place = geocode(ent.text)
+                place = self.gazetteer.geocode(ent.text)
                 if place is not None and place.country:
                     return place.country
         parties = self._main_parties()
@@ -1002,15 +1016,13 @@ class MentionResolver:
 
     def _place_country(self, preposition: Token) -> str | None:
         """The country of the place an "of"/"from" phrase names, unless it names an actor."""
-        from accord.resolve.places import geocode
-
         objects = [c for c in preposition.children if c.dep_ == "pobj"]
         if not objects or any(t.i in self.covered for t in objects[0].subtree):
             return None
         phrase = list(objects[0].subtree)
         code = _country_in(phrase, self.table)
         if code is None:
-            place = geocode(self.doc[phrase[0].i : phrase[-1].i + 1].text)
+            place = self.gazetteer.geocode(self.doc[phrase[0].i : phrase[-1].i + 1].text)
             code = place.country if place is not None else None
         return code
 
@@ -1252,7 +1264,11 @@ class MentionResolver:
         return None
 
 
-def resolve_mentions(document) -> list[ActorMention]:
-    """Fill ``document.mentions`` with every actor mention, in text order, and return them."""
-    document.mentions = MentionResolver(document.doc, load_dictionary()).resolve()
+def resolve_mentions(
+    document, dictionary: ActorDictionary | None = None, gazetteer: Geocoder | None = None
+) -> list[ActorMention]:
+    """Fill ``document.mentions`` with every actor mention, in text order, and return them
+    (with the package's actor dictionary and gazetteer unless others are given)."""
+    resolver = MentionResolver(document.doc, dictionary or load_dictionary(), gazetteer)
+    document.mentions = resolver.resolve()
     return document.mentions

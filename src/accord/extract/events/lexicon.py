@@ -1,0 +1,170 @@
+"""The trigger lexicon: which words make which PLOVER events (``data/triggers.json``).
+
+A ``Lexicon`` is plain data. ``load_lexicon`` reads and validates the package's own file (once
+per process: the package default); ``lexicon_from_data`` builds one from any mapping of the same
+shape, so a test or a user can code with another lexicon (``Coder(lexicon=...)``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+from accord.errors import DataFileError
+from accord.models import MODALITIES
+
+DATA_FILE = "data/triggers.json"
+
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon entry: the PLOVER coding a word brings."""
+
+    type: str | None
+    mode: str | None = None
+    governs: bool = False
+    modality: str | None = None
+    context: str | None = None
+    objects: frozenset[str] = frozenset()  # the verb fires only with one of these objects
+    if_governed_by: tuple[tuple[str, str], ...] = ()  # governing verb lemma -> replacing type
+    subject_is_target: bool = False  # "they will bear the consequences": the speaker threatens
+    alt: tuple[str, str | None, frozenset[str]] | None = None  # (type, mode, objects) reading
+
+    def type_under(self, verb: Token | None) -> str | None:
+        """The type this noun takes under a governing verb ("prepare an offensive": MOBILIZE)."""
+        if verb is not None:
+            for lemma, kind in self.if_governed_by:
+                if verb.lemma_.lower() == lemma:
+                    return kind
+        return self.type
+
+
+@dataclass
+class Lexicon:
+    """Trigger words and the word lists that refine them, by section of ``data/triggers.json``."""
+
+    verbs: dict[str, TriggerEntry] = field(default_factory=dict)
+    phrasal: dict[str, TriggerEntry] = field(default_factory=dict)
+    nouns: dict[str, TriggerEntry] = field(default_factory=dict)
+    noun_modifiers: dict[str, tuple[str | None, str, frozenset[str]]] = field(default_factory=dict)
+    complement_modes: dict[str, str] = field(default_factory=dict)
+    threat_modes: dict[str, str] = field(default_factory=dict)
+    weapon_modes: dict[str, str] = field(default_factory=dict)
+    lemma_quirks: dict[str, str] = field(default_factory=dict)
+    adjectives: dict[str, TriggerEntry] = field(default_factory=dict)
+    light_verbs: set[str] = field(default_factory=set)
+    reporting_verbs: set[str] = field(default_factory=set)
+
+
+def _entry(row: dict, where: str) -> TriggerEntry:
+    """One validated entry; ``where`` names it in errors ("data/triggers.json verbs.accuse")."""
+    kind = row.get("type")
+    if kind is not None and kind not in PLOVER_TYPES:
+        raise DataFileError(f"{where}: unknown PLOVER type {kind!r}")
+    modality = row.get("modality")
+    if modality is not None and modality not in MODALITIES:
+        raise DataFileError(f"{where}: unknown modality {modality!r}")
+    governed = row.get("if_governed_by") or {}
+    for replacement in governed.values():
+        if replacement not in PLOVER_TYPES:
+            raise DataFileError(f"{where}: unknown type {replacement!r}")
+    return TriggerEntry(
+        type=kind,
+        mode=row.get("mode"),
+        governs=bool(row.get("governs")),
+        modality=modality,
+        context=row.get("context"),
+        objects=frozenset(word.lower() for word in row.get("objects") or ()),
+        subject_is_target=row.get("subject_role") == "target",
+        if_governed_by=tuple((verb.lower(), kind) for verb, kind in governed.items()),
+        alt=_alternative(row.get("alt"), where),
+    )
+
+
+def _alternative(alt: dict | None, where: str) -> tuple[str, str | None, frozenset[str]] | None:
+    """The second reading of an entry, when the lexicon says which objects call for it."""
+    if not alt or not alt.get("objects"):
+        return None
+    if alt.get("type") not in PLOVER_TYPES:
+        raise DataFileError(f"{where}.alt: unknown type {alt.get('type')!r}")
+    return alt["type"], alt.get("mode"), frozenset(w.lower() for w in alt["objects"])
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The package's lexicon (``data/triggers.json``), read and validated once per process."""
+    path = resources.files("accord") / "data" / "triggers.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(f"cannot read {DATA_FILE}: {error}") from error
+    return lexicon_from_data(data, DATA_FILE)
+
+
+def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexicon:
+    """Build and validate a lexicon from a mapping shaped like ``data/triggers.json``.
+
+    Sections that are left out are empty; ``source`` names the data in error messages.
+    """
+    lexicon = Lexicon()
+    for section, table in (
+        ("verbs", lexicon.verbs),
+        ("verbs_with_objects", lexicon.verbs),
+        ("phrasal", lexicon.phrasal),
+        ("nouns", lexicon.nouns),
+        ("adjectives", lexicon.adjectives),
+    ):
+        for word, row in (data.get(section) or {}).items():
+            if not isinstance(row, dict):
+                raise DataFileError(f"{source} {section}.{word} must be an object")
+            if row.get("light"):
+                continue
+            table[word.lower()] = _entry(row, f"{source} {section}.{word}")
+    for word, row in (data.get("noun_modifiers") or {}).items():
+        if isinstance(row, dict) and row.get("mode"):
+            heads = frozenset(h.lower() for h in row.get("heads") or ())
+            lexicon.noun_modifiers[word.lower()] = (row.get("type"), row["mode"], heads)
+    for section, table in (
+        ("complement_modes", lexicon.complement_modes),
+        ("threat_complement_modes", lexicon.threat_modes),
+        ("weapon_modes", lexicon.weapon_modes),
+    ):
+        for mode, words in (data.get(section) or {}).items():
+            for word in words:
+                table.setdefault(word.lower(), mode)
+    lexicon.lemma_quirks = {
+        k.lower(): v.lower() for k, v in (data.get("lemma_quirks") or {}).items()
+    }
+    lexicon.light_verbs = {w.lower() for w in data.get("light_verbs") or ()}
+    lexicon.reporting_verbs = {w.lower() for w in data.get("reporting_verbs") or ()}
+    return lexicon
+
+
+def lemma_of(token: Token, lexicon: Lexicon) -> str:
+    """The lexicon key of a word: the lemma, corrected where the small model gets it wrong."""
+    return lexicon.lemma_quirks.get(token.lower_) or token.lemma_.lower()

@@ -1,0 +1,67 @@
+"""Modality: whether an event is asserted, negated, denied, conditional, hypothetical, future,
+or carries the modality its trigger brings (proposed, agreed, rejected ...)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord.extract.events.lexicon import Lexicon, lemma_of
+from accord.extract.events.syntax import FUTURE_AUX, is_conditional_clause, is_nounlike
+from accord.extract.events.triggers import Candidate
+
+HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+HYPOTHETICAL_ADJ = {"possible", "potential", "prospective", "hypothetical", "proposed"}
+FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"}
+READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
+READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
+FAILURE_VERBS = {"fail", "refuse"}
+
+
+def _has_negation(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    )
+
+
+def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]:
+    """Modality of an event from negation, auxiliaries, conditionals and the governing verb."""
+    predicate, trigger, entry = candidate.predicate, candidate.token, candidate.entry
+    words = {predicate, trigger}
+    if any(_has_negation(t) for t in words):
+        return ("denied" if entry.modality == "denied" else "negated"), ["negation"]
+    if any(t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in FAILURE_VERBS for t in words):
+        return "negated", [f"'{predicate.head.text} to'"]  # "failed to reach agreement"
+    if entry.modality == "denied":
+        return "denied", ["denial verb"]
+    for token in words:
+        for child in token.children:
+            if child.dep_ in {"advcl", "ccomp"} and is_conditional_clause(child):
+                return "conditional", [f"conditional clause '{child.text}'"]
+    auxes = {c.lower_ for t in words for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & FUTURE_AUX or any(_going_to(t) or _ready_to(t) for t in words):
+        return "future", ["future auxiliary"]
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical", ["modal auxiliary"]
+    if is_nounlike(trigger, lexicon):
+        adjectives = {c.lower_ for c in trigger.children if c.dep_ == "amod"}
+        if adjectives & HYPOTHETICAL_ADJ:
+            return "hypothetical", ["hedging adjective"]
+        if adjectives & FUTURE_ADJ:
+            return "future", ["future adjective"]
+    if entry.modality and not (entry.modality == "rejected" and entry.type == "REJECT"):
+        return entry.modality, [f"modality of '{trigger.lemma_}'"]
+    return "asserted", []
+
+
+def _ready_to(token: Token) -> bool:
+    """ "France is ready to contribute troops", "their willingness to negotiate": readiness
+    announces a future act, it does not report one."""
+    head = token.head
+    if token.dep_ in {"acl", "relcl"} and head.lemma_.lower() in READINESS_NOUNS:
+        return True
+    return token.dep_ == "xcomp" and head.lemma_.lower() in READINESS_WORDS
+
+
+def _going_to(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"

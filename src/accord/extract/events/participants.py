@@ -1,0 +1,480 @@
+"""Who takes part in an event: source and target actors from the clause, the noun phrase, the
+reporting speaker, and the places named in the object.
+
+Actor mentions come from the resolver (``MentionIndex``); the actor dictionary and the gazetteer
+are passed in where a rule infers an actor the text does not name (a place's state).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from accord.extract.events.lexicon import Lexicon
+from accord.extract.events.syntax import (
+    LOCATIVE_PREPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    agent_of,
+    conjuncts,
+    is_conditional_clause,
+    is_locative,
+    is_nounlike,
+    is_purpose_clause,
+    is_to_infinitive,
+    objects_of_preposition,
+    phrase,
+    subject_of,
+)
+from accord.extract.events.triggers import Candidate
+from accord.models import ActorMention, ActorRef
+from accord.resolve.actors import ActorDictionary, inferred_ref
+from accord.resolve.places import Geocoder
+
+PARTICIPANT_PREPS = {
+    "with",
+    "against",
+    "to",
+    "on",
+    "toward",
+    "towards",
+    "between",
+    "involving",
+    "of",
+}
+
+
+AFFILIATION_PREPS = {"of", "from", "for"}
+
+
+# Reporting verbs that, with an event noun as object, enact it ("announced a suspension").
+DECLARING_VERBS = {"announce", "declare", "proclaim", "unveil"}
+
+
+# Participles the parser reads as passives that state the subject's own stance ("Israel is
+# opposed to", "is committed to"): their subject acts, it is not acted on.
+STATIVE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "willing"}
+DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+OWN_FORCES_TYPES = {"MOBILIZE", "AID", "AGREE", "SUPPORT", "COOPERATE", "RETREAT", "THREATEN"}
+
+
+# Where else a protest names whom it is aimed at: "in defiance of X", "against X", "over X's
+# bill", and the purpose clause ("to press their demands on X's government").
+ADDRESSEE_PREPS = {"against", "over", "in", "for"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
+RESTRICTION_NOUNS = {"curfew", "lockdown", "blockade", "closure"}
+
+
+class MentionIndex:
+    """Actor mentions of a document, looked up by token."""
+
+    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+        self.mentions = list(mentions)
+        self.by_offset: dict[int, list[ActorMention]] = {}
+        for mention in self.mentions:  # mentions are a few words: index every character
+            for offset in range(mention.start, mention.end):
+                self.by_offset.setdefault(offset, []).append(mention)
+
+    def at(self, token: Token) -> list[ActorMention]:
+        """Mentions covering a token (two for "both sides"), in text order."""
+        return list(self.by_offset.get(token.idx, ()))
+
+
+def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[ActorMention]:
+    """The actors a noun phrase names: its head (and conjuncts), else modifiers, else "of X"."""
+    found: list[ActorMention] = []
+    for noun in conjuncts(head):
+        if is_locative(noun):
+            continue
+        direct = index.at(noun)
+        if direct:
+            found.extend(direct)
+            continue
+        named = [m for c in noun.children if c.dep_ == "appos" for m in index.at(c)]
+        if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person
+            found.extend(named)
+            continue
+        modifiers = [m for t in noun.doc[noun.left_edge.i : noun.i] for m in index.at(t)]
+        if modifiers:
+            found.extend(modifiers)
+            continue
+        if depth < 2:  # "leaders of the Azadliq opposition coalition"
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(core_mentions(pobj, index, depth + 1))
+    return unique_mentions(found)
+
+
+def unique_mentions(mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    result = []
+    for mention in mentions:
+        if mention.actor.id not in seen:
+            seen.add(mention.actor.id)
+            result.append(mention)
+    return result
+
+
+def _participant_objects(token: Token) -> list[Token]:
+    """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
+    objects = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative", "iobj"}:
+            objects.append(child)
+        elif child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPS:
+            objects.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+        elif child.dep_ == "acl" and child.lower_ == "involving":
+            objects.extend(c for c in child.children if c.dep_ == "dobj")
+    return objects
+
+
+def event_actors(
+    candidate: Candidate, index: MentionIndex, lexicon: Lexicon
+) -> tuple[list, list, list[str]]:
+    """Source and target mentions of an event, with the rules that found them."""
+    why: list[str] = []
+    predicate, trigger = candidate.predicate, candidate.token
+    sources: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    is_noun_event = is_nounlike(trigger, lexicon)
+    reported_noun = is_noun_event and predicate.lemma_.lower() in lexicon.reporting_verbs
+    if reported_noun and predicate.lemma_.lower() in DECLARING_VERBS and trigger.dep_ == "dobj":
+        reported_noun = False  # "Italy announced a suspension of air links": Italy suspends
+    if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
+        agent = agent_of(predicate) if predicate.tag_ == "VBN" else None
+        subject = agent or subject_of(predicate, lexicon)
+        if subject is not None:
+            passive = (
+                subject.dep_ == "nsubjpass"
+                and agent is None
+                and predicate.lower_ not in STATIVE_PARTICIPLES
+            )
+            found = core_mentions(subject, index)
+            (targets if passive else sources).extend(found)
+            if found:
+                why.append("passive subject as target" if passive else "subject")
+        if agent is not None:  # "X was indicted by the court": the court acts on X
+            patients = [c for c in predicate.children if c.dep_ == "nsubjpass"]
+            found = [m for p in patients for m in core_mentions(p, index)]
+            targets.extend(found)
+            if found:
+                why.append("passive subject as target")
+    if is_noun_event:
+        joint, partners = _noun_participants(trigger, index)
+        symmetric = candidate.entry.type in {"CONSULT", "COOPERATE", "AGREE"}
+        if symmetric and not sources:
+            sources.extend(joint)
+        else:
+            sources.extend(core_mentions_modifiers(trigger, index))
+            targets.extend(joint)
+        targets.extend(partners)
+        if joint or partners:
+            why.append("participants of the noun")
+    for obj in event_objects(candidate, lexicon):
+        found = core_mentions(obj, index) or _affiliation_of_verb(obj, predicate, index)
+        if found:
+            why.append(f"object '{obj.text}'")
+        targets.extend(found)
+    sources = unique_mentions(sources)
+    source_ids = {m.actor.id for m in sources}
+    targets = [m for m in unique_mentions(targets) if m.actor.id not in source_ids]
+    return sources, targets, why
+
+
+def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
+    """Objects and participant phrases of the predicate, the trigger and the governed content."""
+    predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
+    objects = _participant_objects(predicate)
+    if candidate.entry.type in {"REQUEST", "COERCE"}:
+        # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
+        objects.extend(objects_of_preposition(predicate, "from"))
+        if complement is not None:
+            objects.extend(objects_of_preposition(complement, "from"))
+    if predicate != trigger:
+        objects.extend(_participant_objects(trigger))
+    if complement is not None:
+        objects.extend(_participant_objects(complement))
+        objects.extend(_relative_clause_subjects(complement))
+        if candidate.entry.type in DEMAND_TYPES and complement.dep_ == "ccomp":
+            # "demanded that the US cancel the sale": the US is asked
+            objects.extend(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
+        for token in complement.subtree:
+            if token.pos_ == "NOUN" and token != complement:
+                objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
+    if is_nounlike(trigger, lexicon) and trigger != predicate:
+        for token in trigger.subtree:
+            if token.pos_ == "NOUN" and token != trigger:
+                objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
+    return [o for o in dict.fromkeys(objects) if o != trigger]
+
+
+def _relative_clause_subjects(noun: Token) -> list[Token]:
+    """Who responds to a proposal: "a meeting, which Russia is considering" -> Russia."""
+    return [
+        subject
+        for clause in noun.children
+        if clause.dep_ == "relcl"
+        for subject in clause.children
+        if subject.dep_ in SUBJECT_DEPS and subject.lower_ not in RELATIVE_PRONOUNS
+    ]
+
+
+def _affiliation_of_verb(obj: Token, predicate: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "met with advisers from the U.S." when the parser hangs "from" on the verb."""
+    if obj.dep_ != "pobj" or obj.head.head != predicate or index.at(obj):
+        return []
+    found: list[ActorMention] = []
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(m for c in conjuncts(pobj) for m in index.at(c))
+    return found
+
+
+def core_mentions_modifiers(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Actors named as modifiers of an event noun: "Russia's invasion", "a Russian strike"."""
+    return unique_mentions(
+        m
+        for child in noun.children
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i
+        for m in index.at(child)
+    )
+
+
+def _noun_participants(
+    noun: Token, index: MentionIndex
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Participants of an event noun: joint ones ("talks between X and Y", "a meeting involving
+    X", "a Trump-Putin summit") and partners ("a summit with X")."""
+    joint: list[ActorMention] = []
+    partners: list[ActorMention] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"between", "among"}:
+            joint.extend(
+                m for p in child.children if p.dep_ == "pobj" for m in core_mentions(p, index)
+            )
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            partners.extend(
+                m for p in child.children if p.dep_ == "pobj" for m in core_mentions(p, index)
+            )
+        elif child.dep_ == "acl" and child.lower_ == "involving":
+            joint.extend(
+                m for o in child.children if o.dep_ == "dobj" for m in core_mentions(o, index)
+            )
+        elif child.dep_ in {"compound", "nmod", "amod", "poss"} and child.i < noun.i:
+            joint.extend(index.at(child))
+    return unique_mentions(joint), unique_mentions(partners)
+
+
+def reporting_subject(candidate: Candidate, lexicon: Lexicon) -> Token | None:
+    """The subject of the reporting verb ("X said that ...") the event is reported under."""
+    reporting_verbs = lexicon.reporting_verbs
+    node = candidate.predicate
+    if node is not candidate.token and node.lemma_.lower() in reporting_verbs:
+        return subject_of(node, lexicon)  # "officials confirmed a meeting"
+    while node.head != node and node.dep_ in {"ccomp", "conj", "advcl", "xcomp"}:
+        head = node.head
+        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs:
+            return subject_of(head, lexicon)
+        node = head
+    return None
+
+
+def reporter_mentions(
+    candidate: Candidate, index: MentionIndex, lexicon: Lexicon
+) -> list[ActorMention]:
+    """Actor mentions of the reporting subject, if any."""
+    subject = reporting_subject(candidate, lexicon)
+    return core_mentions(subject, index) if subject is not None else []
+
+
+def attribution_of(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) -> str | None:
+    """Who reports the event: "according to X", or the subject of a reporting verb above it."""
+    for token in candidate.token.sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            for pobj in token.doc[token.i + 1].children:
+                if pobj.dep_ == "pobj":
+                    return _reporter_name(pobj, index)
+    subject = reporting_subject(candidate, lexicon)
+    return _reporter_name(subject, index) if subject is not None else None
+
+
+def _reporter_name(token: Token, index: MentionIndex) -> str:
+    """A named person or organisation by its canonical name, anyone else by the words used."""
+    mentions = index.at(token)
+    if mentions and mentions[0].actor.kind in {"person", "organisation"}:
+        return mentions[0].actor.name
+    return phrase(token)
+
+
+def actor_clause(candidate: Candidate) -> Candidate:
+    """ "He denied that Iran had supplied drones": the actors are those of the denied clause."""
+    complement = candidate.complement
+    if candidate.entry.type is not None or complement is None or complement.pos_ != "VERB":
+        return candidate
+    if not any(c.dep_ in SUBJECT_DEPS for c in complement.children):
+        return candidate
+    return Candidate(token=complement, entry=candidate.entry, predicate=complement)
+
+
+def own_forces(target: ActorMention, sources: list[ActorMention]) -> bool:
+    """A state's own troops in the object are what it sends or mobilises, not its target."""
+    country = target.actor.country
+    return bool(
+        country
+        and target.actor.sector == "MIL"
+        and any(s.actor.country == country and s.actor.sector != "MIL" for s in sources)
+    )
+
+
+def nested_targets(
+    candidate: Candidate, objects: list[Token], index: MentionIndex, source_ids: set[str]
+) -> list[ActorMention]:
+    """Actors named inside the object phrase when its head names none: "an offer from X",
+    "X's suppression of the unrest", "demands for reform from X's government"."""
+    found: list[ActorMention] = []
+    heads = list(objects)
+    if candidate.entry.type in {"PROTEST", "MOBILIZE"}:
+        heads.extend(_addressees(candidate.predicate))
+    for obj in heads:
+        for token in obj.subtree:
+            if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
+                continue
+            found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
+    return unique_mentions(found)
+
+
+def perpetrators_in(
+    heads: list[Token], index: MentionIndex, source_ids: set[str]
+) -> list[ActorMention]:
+    """Who is said to have done the deed inside an accusation's object ("crimes committed by
+    X against Y": X, not the victims Y)."""
+    found = [
+        mention
+        for obj in heads
+        for token in obj.subtree
+        if token.dep_ == "agent"
+        for pobj in token.children
+        if pobj.dep_ == "pobj"
+        for mention in core_mentions(pobj, index)
+        if mention.actor.id not in source_ids
+    ]
+    return unique_mentions(found)
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Phrases that say whom a protest or a mobilisation is aimed at: "in defiance of Chinese
+    authorities", "over a bill signed by the minister", "for a war against Iraq", and a purpose
+    clause ("blocked roads to press demands on X")."""
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS:
+            heads.extend(
+                c for c in child.children if c.dep_ in {"pobj", "pcomp"} and c.lemma_ != "city"
+            )
+        elif child.dep_ == "advcl" and (
+            child.tag_ == "VBG" or is_to_infinitive(child)
+        ):  # "... to press demands on X", "..., demanding independence from X"
+            heads.append(child)
+    return heads
+
+
+def _names_a_scene(token: Token) -> bool:
+    """ "the city of Kupiansk in northeastern Ukraine": a place named as where, not who (its
+    state may still be inferred as the target, marked so)."""
+    node = token
+    while node.dep_ in {"compound", "amod", "flat"}:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS - {"from"}
+
+
+def _in_clause_of_its_own(token: Token, top: Token) -> bool:
+    """Is a token inside a relative or adverbial clause below ``top`` (its own event)?"""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in {"relcl", "advcl", "ccomp"}:
+            return True
+        node = node.head
+    return False
+
+
+def object_place_targets(
+    candidate: Candidate,
+    objects: list[Token],
+    sources: list[ActorMention],
+    restriction: bool,
+    dictionary: ActorDictionary,
+    gazetteer: Geocoder,
+) -> tuple[ActorRef, ...]:
+    """The state of a place named inside the object or the governed clause ("an embassy in
+    Tehran", "deploy peacekeepers in Iraq"), marked ``inferred``; never the source's own, except
+    for a restriction (a curfew falls on the state's own people)."""
+    own = (
+        set()
+        if restriction
+        else {m.actor.country for m in sources if m.actor.sector in STATE_SECTORS}
+    )
+    heads = list(objects)
+    sender = candidate.predicate.head if is_purpose_clause(candidate.predicate) else None
+    if sender is not None:  # "sent personnel to Bosnia to investigate": where they were sent
+        heads.extend(objects_of_preposition(sender, "to"))
+    if candidate.complement is not None and candidate.complement != candidate.predicate:
+        heads.extend(
+            pobj
+            for prep in candidate.complement.children
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "into", "to", "inside"}
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+    for head in heads:
+        for ent in head.doc.ents:
+            inside = head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1
+            if not inside or ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            place = gazetteer.geocode(ent.text)
+            if place is None or not place.country or place.country in own:
+                continue
+            # "a curfew in Algiers" falls on its people, "an embassy in Tehran" on the state
+            sector = "CVL" if restriction else "GOV"
+            return (inferred_ref(dictionary.group(place.country, sector), ent.text),)
+    return ()
+
+
+def people_of_city(mention: ActorMention, dictionary: ActorDictionary) -> ActorMention:
+    """A capital named as the place a restriction falls on stands for its people."""
+    if mention.why != "metonym" or not mention.actor.country:
+        return mention
+    return replace(mention, actor=dictionary.group(mention.actor.country, "CVL"))
+
+
+def imposes_restriction(candidate: Candidate, objects: list[Token]) -> bool:
+    """Is the content a restriction laid on a place's population (curfew, lockdown)?"""
+    words = [candidate.token, candidate.complement, *objects]
+    return any(w is not None and w.lemma_.lower() in RESTRICTION_NOUNS for w in words)
+
+
+def condition_subjects(
+    candidate: Candidate, index: MentionIndex, source_ids: set[str]
+) -> list[ActorMention]:
+    """Who must act to avert a conditional threat: the subject of its "if"/"unless" clause."""
+    words = [candidate.predicate, candidate.token, candidate.complement]
+    found = [
+        mention
+        for word in dict.fromkeys(w for w in words if w is not None)
+        for clause in word.children
+        if clause.dep_ in {"advcl", "ccomp"} and is_conditional_clause(clause)
+        for subject in clause.children
+        if subject.dep_ in SUBJECT_DEPS
+        for mention in core_mentions(subject, index)
+    ]
+    return [m for m in unique_mentions(found) if m.actor.id not in source_ids and m.actor.country]
+
+
+def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """Character spans of actor mentions that must never be read as places."""
+    return [(m.start, m.end) for m in mentions if m.actor.kind in {"person", "organisation"}]

@@ -1,0 +1,198 @@
+"""Reading the dependency parse: subjects, complements, clauses and their kinds.
+
+Grammar only (dependency labels, closed word classes); where a word's lexicon key matters
+(``lemma_of``) the lexicon is passed in.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord.extract.events.lexicon import Lexicon, lemma_of
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "into", "from", "around"}
+NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass"}
+TIMES = {"DATE", "TIME"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
+CONDITIONAL_MARKS = {"if", "unless", "provided", "providing"}
+
+
+# Verbs whose object is the means, not the doer, of the act that follows ("police used water
+# cannon to disperse protesters": the police disperse them).
+INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch", "fire", "launch", "bring"}
+
+
+# Texts an actor issues; a verb hanging on one ("a declaration demanding ...") is the actor's act.
+DOCUMENT_NOUNS = {
+    "statement",
+    "declaration",
+    "letter",
+    "resolution",
+    "communique",
+    "message",
+    "appeal",
+    "petition",
+    "decree",
+    "ultimatum",
+}
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """ "to press", "to protest": a verb with the infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_nominal_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A word tagged as a verb but used as a noun: "imposed asset freezes" parsed as "asset
+    freezes" (subject and verb) under the light verb."""
+    if token.pos_ != "VERB" or token.tag_ not in {"VBZ", "NN", "NNS"}:
+        return False
+    if token.dep_ in NOMINAL_DEPS:
+        return True
+    return token.dep_ == "ccomp" and lemma_of(token.head, lexicon) in lexicon.light_verbs
+
+
+def is_nounlike(token: Token, lexicon: Lexicon) -> bool:
+    """A noun, or a verb form the parser tagged wrongly but which stands as a noun."""
+    return token.pos_ in {"NOUN", "PROPN"} or is_nominal_verb(token, lexicon)
+
+
+def complement_of(verb: Token) -> Token | None:
+    """The content a governing verb takes: an xcomp, an object, a to/for/on phrase, a ccomp."""
+    children = list(verb.children)
+    for dep in ("xcomp", "dobj"):
+        for child in children:
+            if child.dep_ == dep:
+                return child
+    for child in children:
+        if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
+            continue  # "on Tuesday demanded ...": a date in front is not what was demanded
+        if child.lower_ in {"to", "for", "on", "upon"}:
+            for grandchild in child.children:
+                if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
+                    return grandchild
+    for child in children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in children:
+        if child.dep_ == "nsubjpass":
+            return child  # "the exchange was agreed on Tuesday"
+    for child in children:  # "have sworn to fight", parsed as an adverbial clause
+        to_infinitive = is_to_infinitive(child)
+        if child.dep_ == "advcl" and child.i > verb.i and to_infinitive:
+            return child
+    return None
+
+
+def is_in_adjunct(noun: Token) -> bool:
+    """A noun inside a locative/temporal phrase ("at the Istanbul talks") is scenery, not news."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ in {"prep", "agent"}
+        and noun.head.head.pos_
+        in {
+            "VERB",
+            "AUX",
+        }
+    )
+
+
+def is_locative(token: Token) -> bool:
+    """A noun in a locative phrase of a verb ("in Kyiv", "near the border")."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in LOCATIVE_PREPS
+        and token.head.head.pos_
+        in {
+            "VERB",
+            "AUX",
+        }
+    )
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A word and the words conjoined after it ("Russia and Ukraine")."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
+    """The subject of a verb, climbing through participles, conjuncts and control verbs."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if depth > 4:
+        return None
+    head = verb.head
+    if head == verb:
+        return None
+    if verb.dep_ == "xcomp" and lemma_of(head, lexicon) not in INSTRUMENT_VERBS:
+        for child in head.children:  # "urged the army to withdraw": the army withdraws
+            if child.dep_ == "dobj":
+                return child
+    if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ == "VERB":
+        return subject_of(head.head, lexicon, depth + 1)  # "X issued a statement demanding ...": X
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and is_to_infinitive(verb):
+        # "converged for a rally to protest ...": the rally's people protest
+        carrier = head.head.head if head.dep_ == "pobj" else head.head
+        if head.dep_ in {"pobj", "dobj"} and carrier.pos_ in {"VERB", "AUX"}:
+            return subject_of(carrier, lexicon, depth + 1)
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    if verb.dep_ in CLIMB_DEPS - {"ccomp"}:
+        return subject_of(head, lexicon, depth + 1)
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb ("was indicted by the court")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def objects_of_preposition(token: Token, preposition: str) -> list[Token]:
+    """The objects of one preposition hanging on a word ("opposed to X": X)."""
+    return [
+        pobj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == preposition
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def is_conditional_clause(clause: Token) -> bool:
+    """An "if"/"unless" clause, or an inverted one ("should it refuse")."""
+    children = list(clause.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+        return True
+    auxes = [c for c in children if c.dep_ == "aux" and c.lower_ in {"should", "were", "had"}]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    return bool(auxes and subjects and auxes[0].i < subjects[0].i)
+
+
+def is_purpose_clause(verb: Token) -> bool:
+    """ "sent inspectors to Iran to investigate": an infinitive stating another act's aim."""
+    return verb.dep_ in {"advcl", "xcomp"} and is_to_infinitive(verb) and verb.head.pos_ == "VERB"
+
+
+def depth_of(token: Token) -> int:
+    """How far a token is below its sentence's root."""
+    depth = 0
+    while token.head != token:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def phrase(token: Token) -> str:
+    """A noun phrase's words, up to a comma (no appositives or relative clauses)."""
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return span.text.split(",")[0].strip()

@@ -1,0 +1,189 @@
+"""The Coder: built with its collaborators (lexicon, actor dictionary, gazetteer, model), run by
+one ordered table of named rules, and naming in each event's evidence the rules that made it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Span
+
+from accord.errors import DataFileError
+from accord.extract.events import (
+    RULES,
+    Candidate,
+    Coder,
+    Rule,
+    TriggerEntry,
+    lexicon_from_data,
+    load_lexicon,
+)
+from accord.extract.events.rules import SCOPES
+from accord.ingest import make_article, read_sources
+from accord.models import Article, Event
+from accord.nlp import parse
+from accord.pipeline import extract_many, process
+from accord.resolve.actors import ActorDictionary, Country, load_dictionary
+from accord.resolve.places import load_gazetteer
+
+CORPUS = Path(__file__).parent / "corpus"
+RULE_NAMES = re.compile(r"; rules: ([^;]+)$")
+SMALL_LEXICON = {
+    "verbs": {"scold": {"type": "ACCUSE"}, "embrace": {"type": "SUPPORT"}},
+    "reporting_verbs": ["say"],
+}
+
+
+def events_of(text: str, coder: Coder | None = None) -> tuple[Event, ...]:
+    article = make_article(text, published="2025-06-02")
+    return process(parse(article), coder).events
+
+
+def rules_named(event: Event) -> list[str]:
+    found = RULE_NAMES.search(event.evidence.why)
+    assert found, f"no rule named in {event.evidence.why!r}"
+    return found.group(1).split(", ")
+
+
+# --- collaborators ---------------------------------------------------------------------------
+
+
+def test_a_coder_codes_with_the_lexicon_it_is_given():
+    coder = Coder(lexicon_from_data(SMALL_LEXICON, "test"), load_dictionary(), load_gazetteer())
+    [event] = events_of("Russia scolded Ukraine on Monday.", coder)
+    assert (event.type, event.trigger) == ("ACCUSE", "scolded")
+    assert [s.country for s in event.sources] == ["RUS"]
+    assert [t.country for t in event.targets] == ["UKR"]
+    assert rules_named(event) == ["verb-trigger"]
+    # the package's lexicon has no "scold"; the small one has no "attack"
+    assert events_of("Russia scolded Ukraine on Monday.") == ()
+    assert events_of("Russia attacked Ukraine on Monday.", coder) == ()
+    assert [e.type for e in events_of("Russia attacked Ukraine on Monday.")] == ["ASSAULT"]
+
+
+def test_the_package_lexicon_is_the_default_coder_lexicon():
+    assert Coder.default() is Coder.default()
+    assert Coder.default().lexicon is load_lexicon()
+    assert Coder.default().dictionary is load_dictionary()
+
+
+def test_a_lexicon_from_data_is_validated():
+    with pytest.raises(DataFileError, match=r"test verbs\.scold: unknown PLOVER type 'SCOLD'"):
+        lexicon_from_data({"verbs": {"scold": {"type": "SCOLD"}}}, "test")
+
+
+def test_rules_infer_actors_from_the_dictionary_they_are_given():
+    lebanon = Country("LBN", "Test Lebanon", (), ("Lebanese",), None, (), ())
+    dictionary = ActorDictionary(countries={"LBN": lebanon})
+    coder = Coder(load_lexicon(), dictionary, load_gazetteer())
+    [event] = events_of("A car bomb exploded in Beirut on Monday, killing four people.", coder)
+    assert [t.name for t in event.targets] == ["Test Lebanon"]
+    assert [s.name for s in event.sources] == ["unidentified attackers in Test Lebanon"]
+    assert all(actor.inferred for actor in (*event.sources, *event.targets))
+    assert rules_named(event) == ["noun-trigger", "place-is-target", "unidentified-attacker"]
+
+
+def test_a_coder_runs_the_rule_table_it_is_given():
+    sentence = "A car bomb exploded in Beirut on Monday, killing four people."
+    table = tuple(rule for rule in RULES if rule.name != "unidentified-attacker")
+    coder = Coder(load_lexicon(), load_dictionary(), load_gazetteer(), rules=table)
+    [event] = events_of(sentence, coder)
+    assert event.sources == ()
+    assert rules_named(event) == ["noun-trigger", "place-is-target"]
+
+
+class ConsultModel:
+    """A stand-in for a learned model: reads a meeting into any sentence no rule coded."""
+
+    name = "test-consult"
+
+    def propose(self, sentence: Span, found: Sequence[Candidate], coder: Coder) -> list[Candidate]:
+        if found:
+            return []
+        root = sentence.root
+        return [
+            Candidate(
+                token=root,
+                entry=TriggerEntry(type="CONSULT"),
+                predicate=root,
+                why=["model reads a meeting"],
+                confidence=0.8,
+            )
+        ]
+
+
+def test_a_model_codes_what_no_rule_does_and_the_evidence_names_it():
+    coder = Coder(load_lexicon(), load_dictionary(), load_gazetteer(), model=ConsultModel())
+    text = "Russia and Ukraine spent Monday together in Geneva."
+    assert events_of(text) == ()
+    [event] = events_of(text, coder)
+    assert (event.type, event.trigger) == ("CONSULT", "spent")
+    assert event.evidence.confidence == 0.8
+    assert rules_named(event)[0] == "model:test-consult"
+    assert event.evidence.why.startswith("model reads a meeting")
+    [ruled] = events_of("Russia attacked Ukraine on Monday.", coder)
+    assert ruled.type == "ASSAULT" and rules_named(ruled) == ["verb-trigger"]
+
+
+# --- the rule table --------------------------------------------------------------------------
+
+
+def test_every_rule_is_named_once_and_documented():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
+        assert len(rule.description) > 30 and rule.description.rstrip().endswith("."), rule.name
+        assert callable(rule.apply)
+        assert rule.scope in SCOPES
+
+
+def test_the_table_is_ordered_sentence_rules_first():
+    scopes = [rule.scope for rule in RULES]
+    assert scopes == sorted(scopes, key=SCOPES.index)
+    names = [rule.name for rule in RULES]
+    assert names[0] == "running-total"  # a toll sentence codes nothing: checked first
+    assert names.index("verb-trigger") < names.index("noun-trigger")
+    assert names.index("noun-trigger") < names.index("one-event-per-clause")
+    assert names.index("trigger-type") < names.index("content-type") < names.index("modality")
+    assert names.index("modality") < names.index("conditional-hostile-act-is-threat")
+    assert names[-2:] == ["place-is-target", "unidentified-attacker"]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        (*RULES, RULES[0]),  # a name twice
+        (RULES[-1], *RULES[:-1]),  # an event rule before the sentence rules
+        (*RULES, Rule("undocumented", " ", lambda draft, coder: False)),
+    ],
+)
+def test_a_coder_refuses_a_malformed_table(table):
+    with pytest.raises(ValueError):
+        Coder(load_lexicon(), load_dictionary(), load_gazetteer(), rules=table)
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+def test_each_event_names_the_rules_that_made_it():
+    articles = [a for a in read_sources(sorted(CORPUS.glob("*.txt"))) if isinstance(a, Article)]
+    sentence_rules = {rule.name for rule in RULES if rule.scope == "sentence"}
+    event_rules = {rule.name for rule in RULES if rule.scope == "event"}
+    fired: set[str] = set()
+    events = [event for extraction in extract_many(articles) for event in extraction.events]
+    assert len(events) > 50
+    for event in events:
+        finder, *rewrites = rules_named(event)
+        assert finder in sentence_rules, event.evidence.why
+        assert set(rewrites) <= event_rules, event.evidence.why
+        fired.update(rewrites)
+    assert {"place-is-target", "promised-act-is-agree"} <= fired
+
+
+def test_inferred_actors_say_which_rule_inferred_them():
+    [event] = events_of("A car bomb exploded in Beirut on Monday, killing four people.")
+    assert "unclaimed attack" in event.evidence.why
+    assert "unidentified-attacker" in rules_named(event)
