@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.models import ActorRef, Event, Extraction, Quote
+from accord.models import ActorRef, Article, Event, Extraction, Quote
 from accord.resolve.actors import fold
 
 EVENT_FIELDS = ("type", "sources", "targets", "modality", "mode", "date", "place", "counts")
@@ -229,19 +229,24 @@ def expected_files(paths: Sequence[str | Path]) -> list[Path]:
 def extract_corpus(paths: Sequence[str | Path]) -> tuple[list[dict], list[Extraction]]:
     """Each golden article's expected reading and the pipeline's extraction of its text (the
     text and metadata sit beside the reading)."""
-    from accord.ingest import read_sources
-    from accord.models import Article
     from accord.pipeline import extract_many
 
     files = expected_files(paths)
     readings = [load_expected(path) for path in files]
+    return readings, list(extract_many(articles_beside(files, readings)))
+
+
+def articles_beside(files: Sequence[Path], readings: Sequence[dict]) -> list[Article]:
+    """The article each reading names, read from beside its ``*.expected.json`` file."""
+    from accord.ingest import read_sources
+
     pairs = zip(files, readings, strict=True)
     texts = [path.parent / reading.get("article", "") for path, reading in pairs]
     articles = list(read_sources(texts))
     for path, article in zip(files, articles, strict=True):
         if not isinstance(article, Article):
             raise ValueError(f"{path}: cannot read its article: {article}")
-    return readings, list(extract_many(articles))
+    return articles
 
 
 def score_readings(

@@ -21,9 +21,9 @@ def words(text: str) -> list[str]:
     return ["0" if token[0].isdigit() else token.lower() for token in WORD.findall(text)]
 
 
-def raw_features(text: str) -> Counter[str]:
+def raw_features(text: str, head: str | None = None) -> Counter[str]:
     """Feature counts: ``w:word``, ``b:word word``, ``c:<chars>`` (char n-grams of a word
-    padded with ``<`` and ``>``)."""
+    padded with ``<`` and ``>``), and ``h:lemma`` for the clause's head word when given."""
     tokens = words(text)
     counts: Counter[str] = Counter(f"w:{token}" for token in tokens)
     counts.update(f"b:{a} {b}" for a, b in pairwise(tokens))
@@ -31,6 +31,8 @@ def raw_features(text: str) -> Counter[str]:
         padded = f"<{token}>"
         for size in CHAR_SIZES:
             counts.update(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+    if head:
+        counts[f"h:{head.lower()}"] += 1
     return counts
 
 

@@ -65,8 +65,8 @@ class EventTypeModel:
     def default(cls) -> EventTypeModel:
         return _default_model()
 
-    def probabilities(self, text: str) -> np.ndarray:
-        row = weighted(raw_features(text), self.vocabulary, self.idf)
+    def probabilities(self, text: str, head: str | None = None) -> np.ndarray:
+        row = weighted(raw_features(text, head), self.vocabulary, self.idf)
         scores = self.intercept.copy()
         if row:
             indices = np.fromiter(row.keys(), dtype=np.int64)
@@ -76,8 +76,9 @@ class EventTypeModel:
         exp = np.exp(scores)
         return exp / exp.sum()
 
-    def predict(self, text: str) -> Prediction:
-        probabilities = self.probabilities(text)
+    def predict(self, text: str, head: str | None = None) -> Prediction:
+        """The most probable label of a clause (``head``: the lemma of its head word)."""
+        probabilities = self.probabilities(text, head)
         order = np.argsort(-probabilities)
         ranked = tuple((self.label_of(i), float(probabilities[i])) for i in order)
         return Prediction(ranked[0][0], ranked[0][1], ranked)

@@ -33,23 +33,82 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
-class Example:
+class Sentence:
     text: str
     label: str  # a PLOVER type or NO_EVENT
+    trigger: str | None  # the words that carry the event, as written
 
 
-def read_examples(folder: Path) -> list[Example]:
-    examples = []
+@dataclass(frozen=True)
+class Example:
+    """What the model reads at run time: a main clause, its head word, and the label."""
+
+    text: str
+    head: str
+    label: str
+
+
+def training_data_digest(folder: Path) -> str:
+    """sha256 over the training files (names and bytes, in name order): the shipped model
+    records it, so a test can tell whether the model was trained on the committed sentences."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.jsonl")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def read_sentences(folder: Path) -> list[Sentence]:
+    sentences = []
     for path in sorted(folder.glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
-                examples.append(Example(row["text"], row["type"] or NO_EVENT))
+                sentences.append(Sentence(row["text"], row["type"] or NO_EVENT, row.get("trigger")))
             except (ValueError, KeyError, TypeError) as error:
                 raise SystemExit(f"{path}:{number}: {error}") from error
+    return sentences
+
+
+def clause_examples(sentences: Sequence[Sentence]) -> list[Example]:
+    """Each event sentence gives the main clause holding its trigger (as the coder's learned
+    path reads clauses: ``learn.path.main_clauses``); a sentence with no event gives each of
+    its main clauses as "no event". The parse is the pipeline's own."""
+    from accord.extract.events.lexicon import load_lexicon
+    from accord.learn.path import clause_of, main_clauses
+    from accord.nlp import load_nlp
+
+    lexicon = load_lexicon()
+    examples = []
+    docs = load_nlp().pipe((sentence.text for sentence in sentences), batch_size=64)
+    for sentence, doc in zip(sentences, docs, strict=True):
+        clauses = [c for span in doc.sents for c in main_clauses(span, lexicon)]
+        if sentence.label == NO_EVENT:
+            examples += [Example(c.text, c.head_lemma, NO_EVENT) for c in clauses]
+            continue
+        clause = trigger_clause(doc, sentence.trigger, clauses, clause_of)
+        if clause is None:  # no trigger found: the whole sentence, headed by its root
+            root = next(doc.sents).root
+            examples.append(Example(sentence.text, lemma_of_root(root, lexicon), sentence.label))
+        else:
+            examples.append(Example(clause.text, clause.head_lemma, sentence.label))
     return examples
+
+
+def trigger_clause(doc, trigger, clauses, clause_of):
+    """The clause holding the first word of the trigger phrase (None when not found)."""
+    if not trigger:
+        return None
+    first = trigger.split()[0].lower()
+    token = next((t for t in doc if t.lower_ == first), None)
+    return clause_of(token, clauses) if token is not None else None
+
+
+def lemma_of_root(root, lexicon) -> str:
+    from accord.extract.events.lexicon import lemma_of
+
+    return lemma_of(root, lexicon)
 
 
 def build_vocabulary(counts: Sequence[Counter[str]]) -> tuple[list[str], list[float]]:
@@ -107,10 +166,11 @@ def npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
 
 
 def train(source: Path, target: Path, *, check: bool = True) -> dict:
-    examples = read_examples(source)
-    if not examples:
+    sentences = read_sentences(source)
+    if not sentences:
         raise SystemExit(f"no training sentences in {source}")
-    counts = [raw_features(example.text) for example in examples]
+    examples = clause_examples(sentences)
+    counts = [raw_features(example.text, example.head) for example in examples]
     features, idf = build_vocabulary(counts)
     vocabulary = {name: index for index, name in enumerate(features)}
     x = matrix(counts, vocabulary, idf)
@@ -125,9 +185,12 @@ def train(source: Path, target: Path, *, check: bool = True) -> dict:
     )
     meta = {
         "name": MODEL_NAME,
-        "kind": "multinomial logistic regression over word 1-2-grams and char 3-5-grams",
+        "kind": "multinomial logistic regression over word 1-2-grams, char 3-5-grams and the"
+        " head lemma of a main clause",
         "labels": [str(label) for label in model.classes_],
-        "training_sentences": len(examples),
+        "training_sentences": len(sentences),
+        "training_data_sha256": training_data_digest(source),
+        "training_clauses": len(examples),
         "per_label": dict(sorted(Counter(labels).items())),
         "seed": SEED,
         "C": C,

@@ -166,7 +166,9 @@ def _checked(rules: Sequence[Rule]) -> tuple[Rule, ...]:
 
 @lru_cache(maxsize=1)
 def _default_coder() -> Coder:
-    return Coder(load_lexicon(), load_dictionary(), load_gazetteer())
+    from accord.learn.path import default_learned_path
+
+    return Coder(load_lexicon(), load_dictionary(), load_gazetteer(), model=default_learned_path())
 
 
 def build_event(

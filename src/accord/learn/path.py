@@ -1,0 +1,130 @@
+"""The learned second path of the coder: where no rule found an event in a sentence, the
+event-type model reads each main clause and, when it is confident, proposes that clause's verb
+as a trigger of the type it predicts. The coder's event rules then work it out as any other
+candidate: actors from the parse and the resolver, modality, mode; the evidence names the model
+and carries its probability as the confidence.
+
+Clauses, not sentences: "Police said gunmen killed five people" is read at "killed" (the
+reporting verb's content), and "X met Y and signed a deal" as two clauses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from accord.errors import DataFileError
+from accord.extract.events.lexicon import Lexicon, TriggerEntry, lemma_of
+from accord.extract.events.triggers import Candidate
+from accord.learn.model import EventTypeModel
+
+if TYPE_CHECKING:
+    from accord.extract.events.coder import Coder
+
+SETTINGS = "data/models/learned_path.json"
+CLAUSE_DEPS = {"conj"}  # coordinated main clauses
+CONTENT_DEPS = {"ccomp"}  # what a reporting verb reports
+DEFAULT_THRESHOLD = 0.6
+
+
+@dataclass(frozen=True)
+class Clause:
+    head: Token  # the clause's verb (or, in a verbless headline, its head word)
+    text: str
+    head_lemma: str
+
+
+class LearnedPath:
+    """An ``EventModel`` for the coder (see ``extract/events/coder.py``).
+
+    ``thresholds`` maps a PLOVER type to the probability a reading of that type needs (types
+    not listed need ``threshold``); they are chosen on the tune fold.
+    """
+
+    def __init__(
+        self,
+        model: EventTypeModel,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        thresholds: dict[str, float] | None = None,
+    ) -> None:
+        self.model = model
+        self.threshold = threshold
+        self.thresholds = dict(thresholds or {})
+        self.name = model.version
+
+    def propose(self, sentence: Span, found: Sequence[Candidate], coder: Coder) -> list[Candidate]:
+        if found:
+            return []
+        proposed = []
+        for clause in main_clauses(sentence, coder.lexicon):
+            prediction = self.model.predict(clause.text, head=clause.head_lemma)
+            if prediction.label is None:
+                continue
+            if prediction.probability < self.thresholds.get(prediction.label, self.threshold):
+                continue
+            entry = TriggerEntry(type=prediction.label)
+            why = f"model {self.name}: {prediction.label} p={prediction.probability:.2f}"
+            proposed.append(
+                Candidate(
+                    token=clause.head,
+                    entry=entry,
+                    predicate=clause.head,
+                    why=[why],
+                    confidence=round(prediction.probability, 3),
+                )
+            )
+        return proposed
+
+
+def main_clauses(sentence: Span, lexicon: Lexicon) -> list[Clause]:
+    """The sentence's main clauses: the root verb and the verbs coordinated with it; a
+    reporting verb is replaced by the clause it reports."""
+    root = sentence.root
+    heads = [root, *(t for t in root.children if t.dep_ in CLAUSE_DEPS and t.pos_ in VERBAL)]
+    clauses = []
+    for head in heads:
+        reported = [t for t in head.children if t.dep_ in CONTENT_DEPS]
+        if lemma_of(head, lexicon) in lexicon.reporting_verbs and reported:
+            head = reported[0]
+        clauses.append(Clause(head, clause_text(head, heads), lemma_of(head, lexicon)))
+    return clauses
+
+
+def clause_of(token: Token, clauses: Sequence[Clause]) -> Clause | None:
+    """The main clause whose words include ``token`` (the innermost, when nested)."""
+    holding = [c for c in clauses if token.i in {t.i for t in c.head.subtree}]
+    return min(holding, key=lambda c: len(list(c.head.subtree)), default=None)
+
+
+VERBAL = {"VERB", "AUX"}
+
+
+def clause_text(head: Token, others: Sequence[Token]) -> str:
+    """The words of ``head``'s subtree, without the other main clauses coordinated under it."""
+    own = {t.i for t in head.subtree}
+    skipped = {
+        t.i for other in others if other is not head and other.i in own for t in other.subtree
+    }
+    return " ".join(t.text for t in head.subtree if t.i not in skipped)
+
+
+def default_learned_path() -> LearnedPath | None:
+    """The shipped model with the shipped settings (``data/models/learned_path.json``); None
+    when the settings turn it off."""
+    try:
+        settings = json.loads(files("accord").joinpath(SETTINGS).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise DataFileError(f"cannot read {SETTINGS}: {error}") from error
+    if not settings.get("enabled", True):
+        return None
+    return LearnedPath(
+        EventTypeModel.default(),
+        threshold=float(settings["threshold"]),
+        thresholds={key: float(value) for key, value in settings.get("thresholds", {}).items()},
+    )

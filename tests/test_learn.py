@@ -1,0 +1,78 @@
+"""The learned second path: the shipped model, its training, and its place in the coder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from accord.errors import DataFileError
+from accord.ingest import make_article
+from accord.learn import train
+from accord.learn.model import EventTypeModel
+from accord.pipeline import extract_article
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAINING = ROOT / "training" / "sentences"
+SHIPPED = ROOT / "src" / "accord" / "data" / "models"
+
+
+def test_the_shipped_model_was_trained_on_the_committed_sentences() -> None:
+    meta = json.loads((SHIPPED / "event_types.json").read_text(encoding="utf-8"))
+    assert meta["training_data_sha256"] == train.training_data_digest(TRAINING)
+    lines = sum(
+        1
+        for path in TRAINING.glob("*.jsonl")
+        for line in path.open(encoding="utf-8")
+        if line.strip()
+    )
+    assert meta["training_sentences"] == lines
+
+
+def test_a_model_whose_weights_were_changed_is_refused(tmp_path: Path) -> None:
+    for path in SHIPPED.glob("event_types.*"):
+        shutil.copy(path, tmp_path / path.name)
+    weights = tmp_path / "event_types.npz"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    with pytest.raises(DataFileError, match="sha256"):
+        EventTypeModel.load(tmp_path)
+
+
+def test_training_is_reproducible_byte_for_byte(tmp_path: Path) -> None:
+    sample = tmp_path / "sentences"
+    sample.mkdir()
+    for path in sorted(TRAINING.glob("*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()[:12]
+        (sample / path.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = train.train(sample, tmp_path / "one", check=False)
+    second = train.train(sample, tmp_path / "two", check=False)
+    assert first["sha256"] == second["sha256"]
+    for name in ("event_types.npz", "event_types.json"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    model = EventTypeModel.load(tmp_path / "one")
+    assert set(model.labels) >= {"ASSAULT", "AGREE", "NONE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Turkey shipped tents and blankets to flood victims in Libya.", "AID"),
+        ("Egypt brokered the meeting between the two delegations.", "CONSULT"),
+    ],
+)
+def test_where_no_rule_fires_the_model_codes_the_clause_and_says_so(text: str, kind: str) -> None:
+    events = extract_article(make_article(text, published="2024-05-06")).events
+    assert [event.type for event in events] == [kind]
+    evidence = events[0].evidence
+    assert "rules: model:event_types@" in evidence.why
+    assert 0.4 <= evidence.confidence < 1.0
+    assert events[0].sources  # actors still come from the parse and the resolver
+
+
+def test_a_sentence_without_an_event_stays_without_one() -> None:
+    text = "The weather in Lisbon was mild and the markets were calm on Tuesday."
+    assert extract_article(make_article(text, published="2024-05-06")).events == ()
