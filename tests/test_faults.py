@@ -93,9 +93,13 @@ def ingest(db: Path, env: dict[str, str] | None = None) -> tuple[int, str, str]:
 
 
 def snapshot(db: Path) -> dict[str, list[dict]]:
+    """Every table's rows; a store killed before its schema was made has none."""
     connection = sqlite3.connect(db)
     connection.row_factory = sqlite3.Row
     try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if "track_state" not in tables:
+            return {table: [] for table in SNAPSHOT_QUERIES}
         return {
             table: [
                 {
