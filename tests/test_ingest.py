@@ -556,3 +556,74 @@ def test_folder_walk_skips_readme_files_but_reads_them_when_named(tmp_path: Path
     assert [Path(a.source).name for a in from_folder] == ["story.txt"]
     named = [item for item in read_sources([tmp_path / "README.md"]) if isinstance(item, Article)]
     assert len(named) == 1
+
+
+# --- a bad JSON line or record costs itself only ---------------------------------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_jsonl_deeply_nested_line_costs_that_line_only(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "Talks ended on Friday."}), DEEP, json.dumps({"text": "Third."})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    first, deep, third = read_all(path)
+    assert isinstance(first, Article) and first.source == f"{path}:1"
+    assert isinstance(deep, IngestError) and deep.source == f"{path}:2"
+    assert deep.reason == "malformed JSON: nested too deeply to read"
+    assert isinstance(third, Article) and third.source == f"{path}:3"
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        ('{"text": "Talks \\ud800 ended."}', "text"),
+        ('{"text": "Talks ended.", "title": "Lone \\udfff"}', "title"),
+        ('{"html": "<p>Talks \\ud800 ended in Istanbul on Friday.</p>"}', "html"),
+    ],
+)
+def test_jsonl_lone_surrogate_costs_that_line_only(tmp_path: Path, record: str, field: str) -> None:
+    lines = [json.dumps({"text": "First article."}), record, json.dumps({"text": "Third."})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    first, bad, third = read_all(path)
+    assert isinstance(first, Article) and isinstance(third, Article)
+    assert isinstance(bad, IngestError) and bad.source == f"{path}:2"
+    assert bad.reason.startswith(f"invalid Unicode in field {field!r}: a lone surrogate (U+D")
+    assert str(bad) == f"{path}:2: {bad.reason}"
+
+
+def test_valid_surrogate_pair_escape_is_one_character(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", '{"text": "Talks \\ud83d\\udd4a ended."}\n')
+    assert only_article(path).text == "Talks \U0001f54a ended."
+
+
+def test_json_file_nested_too_deeply_is_one_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "deep.json", DEEP)
+    error = only_error(path)
+    assert (error.source, error.reason) == (str(path), "malformed JSON: nested too deeply to read")
+
+
+def test_json_list_record_with_lone_surrogate_costs_that_record(tmp_path: Path) -> None:
+    path = write(tmp_path / "list.json", '[{"text": "Bad \\ud800."}, {"text": "Good."}]')
+    bad, good = read_all(path)
+    assert isinstance(bad, IngestError) and bad.source == f"{path}[0]"
+    assert isinstance(good, Article) and good.text == "Good."
+
+
+def test_make_article_names_a_lone_surrogate_instead_of_failing_later() -> None:
+    with pytest.raises(IngestError, match=r"invalid Unicode in field 'outlet'"):
+        make_article("Talks ended.", outlet="Wire \udc80", source="api")
+
+
+def test_jsonl_line_that_crashes_a_reader_costs_that_line_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(html: str, source: str) -> None:
+        raise RuntimeError("extractor crashed")
+
+    monkeypatch.setattr("accord.ingest._html.extract_html", explode)
+    lines = [json.dumps({"html": NEWS_PAGE}), json.dumps({"text": "Still read."})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines))
+    crashed, read = read_all(path)
+    assert isinstance(crashed, IngestError) and crashed.source == f"{path}:1"
+    assert "extractor crashed" in crashed.reason
+    assert isinstance(read, Article) and read.source == f"{path}:2"

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 from accord.errors import IngestError
-from accord.ingest._text import content_hash, normalise_text
+from accord.ingest._text import content_hash, lone_surrogate_at, normalise_text
 from accord.models import Article
 
 logger = logging.getLogger("accord.ingest")
@@ -87,6 +87,20 @@ def _clean_field(value: str | None) -> str | None:
     return cleaned or None
 
 
+def check_encodable(fields: dict[str, object], source: str) -> None:
+    """Refuse a field holding a lone surrogate (a JSON escape such as ``\\ud800``): such text
+    cannot be hashed or stored, so it is named here instead of failing later."""
+    for name, value in fields.items():
+        if not isinstance(value, str):
+            continue
+        at = lone_surrogate_at(value)
+        if at is not None:
+            code = f"U+{ord(value[at]):04X}"
+            raise IngestError(
+                source, f"invalid Unicode in field {name!r}: a lone surrogate ({code}) at {at}"
+            )
+
+
 def _utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -103,11 +117,15 @@ def make_article(
 ) -> Article:
     """Make an Article from raw text: normalised, hashed, ``id`` taken from the hash.
 
-    Raises IngestError when nothing is left of the text after normalisation.
+    Raises IngestError when nothing is left of the text after normalisation, or when a field
+    cannot be encoded.
     """
+    source_name = source or "<text>"
+    metadata = {"title": title, "url": url, "outlet": outlet, "published": published}
+    check_encodable({"text": text, **metadata, "language": language}, source_name)
     normalised = normalise_text(text)
     if not normalised:
-        raise IngestError(source or "<text>", "the article text is empty")
+        raise IngestError(source_name, "the article text is empty")
     digest = content_hash(normalised)
     language = _clean_field(language) or "en"
     return Article(
