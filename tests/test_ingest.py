@@ -464,6 +464,20 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
     assert "empty" in error.reason
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c\u200d", "\u2060", "\ufeff\u200b"])
+def test_file_of_whitespace_and_zero_width_spaces_is_empty(tmp_path: Path, invisible: str) -> None:
+    path = write(tmp_path / "invisible.txt", f" {invisible}\n\t{invisible} \n")
+    error = only_error(path)
+    assert error.source == str(path)
+    assert error.reason.startswith("the article text is empty")
+
+
+def test_make_article_refuses_text_without_letters_or_digits() -> None:
+    with pytest.raises(IngestError, match="no letters or digits"):
+        make_article("\u200b \u2014 \u200b", source="api")
+    assert make_article("\u200bTalks ended.\u200b").text == "\u200bTalks ended.\u200b"
+
+
 def test_binary_file_with_nul_bytes(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
     path = write(tmp_path / "image.txt", png)

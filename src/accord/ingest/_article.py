@@ -8,12 +8,16 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 from accord.errors import IngestError
-from accord.ingest._text import content_hash, lone_surrogate_at, normalise_text
+from accord.ingest._text import content_hash, has_words, lone_surrogate_at, normalise_text
 from accord.models import Article
 
 logger = logging.getLogger("accord.ingest")
 
 ID_LENGTH = 16
+EMPTY_OF_WORDS = (
+    "the article text is empty: no letters or digits, only whitespace, punctuation or "
+    "invisible characters (such as zero-width spaces)"
+)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 # Absolute dates only: a publication date of "yesterday" would be resolved against today.
 _DATEPARSER_SETTINGS = {
@@ -117,15 +121,16 @@ def make_article(
 ) -> Article:
     """Make an Article from raw text: normalised, hashed, ``id`` taken from the hash.
 
-    Raises IngestError when nothing is left of the text after normalisation, or when a field
-    cannot be encoded.
+    Raises IngestError when the text has no letter or digit (whitespace and zero-width spaces
+    are not an article) or a field cannot be encoded.
     """
     source_name = source or "<text>"
     metadata = {"title": title, "url": url, "outlet": outlet, "published": published}
     check_encodable({"text": text, **metadata, "language": language}, source_name)
     normalised = normalise_text(text)
-    if not normalised:
-        raise IngestError(source_name, "the article text is empty")
+    if not has_words(normalised):
+        reason = "the article text is empty" if not normalised else EMPTY_OF_WORDS
+        raise IngestError(source_name, reason)
     digest = content_hash(normalised)
     language = _clean_field(language) or "en"
     return Article(

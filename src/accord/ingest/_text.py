@@ -46,6 +46,11 @@ def lone_surrogate_at(text: str) -> int | None:
     return match.start() if match else None
 
 
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a letter or digit: whitespace and zero-width marks are no article."""
+    return any(char.isalnum() for char in text)
+
+
 def content_hash(text: str) -> str:
     """SHA-256 (hex) of the normalised text, so the same article always gets the same hash."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
