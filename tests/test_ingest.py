@@ -641,3 +641,18 @@ def test_jsonl_line_that_crashes_a_reader_costs_that_line_only(
     assert isinstance(crashed, IngestError) and crashed.source == f"{path}:1"
     assert "extractor crashed" in crashed.reason
     assert isinstance(read, Article) and read.source == f"{path}:2"
+
+
+# --- the size limit holds for every way in ---------------------------------------------------
+
+
+def test_make_article_enforces_the_article_size_limit_in_utf8_bytes() -> None:
+    at_limit = "é" * (MAX_ARTICLE_BYTES // 2)  # two bytes each
+    assert len(make_article(at_limit).text) == MAX_ARTICLE_BYTES // 2
+    with pytest.raises(IngestError, match=f"over the limit of {MAX_ARTICLE_BYTES:,}"):
+        make_article(at_limit + "é", source="api")
+
+
+def test_make_article_refuses_a_metadata_field_that_cannot_be_one() -> None:
+    with pytest.raises(IngestError, match=r"field 'title' is 1,000,000 characters"):
+        make_article("Talks ended.", title="Talks " * 166_666 + "more", source="api")

@@ -8,12 +8,15 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 from accord.errors import IngestError
+from accord.ingest._files import MAX_ARTICLE_BYTES
 from accord.ingest._text import content_hash, has_words, lone_surrogate_at, normalise_text
 from accord.models import Article
 
 logger = logging.getLogger("accord.ingest")
 
 ID_LENGTH = 16
+# A title, URL, outlet or date longer than this is broken data (and would be parsed whole).
+MAX_FIELD_CHARS = 4_000
 EMPTY_OF_WORDS = (
     "the article text is empty: no letters or digits, only whitespace, punctuation or "
     "invisible characters (such as zero-width spaces)"
@@ -105,6 +108,18 @@ def check_encodable(fields: dict[str, object], source: str) -> None:
             )
 
 
+def _check_lengths(text: str, metadata: dict[str, object], source: str) -> None:
+    """The article size limit holds for every way in (files, records, the HTTP API, Python)."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_ARTICLE_BYTES:
+        reason = f"article text is {size:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,}"
+        raise IngestError(source, reason)
+    for name, value in metadata.items():
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+            reason = f"field {name!r} is {len(value):,} characters, over {MAX_FIELD_CHARS:,}"
+            raise IngestError(source, reason)
+
+
 def _utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -122,15 +137,18 @@ def make_article(
     """Make an Article from raw text: normalised, hashed, ``id`` taken from the hash.
 
     Raises IngestError when the text has no letter or digit (whitespace and zero-width spaces
-    are not an article) or a field cannot be encoded.
+    are not an article), is over ``MAX_ARTICLE_BYTES`` in UTF-8, or a field cannot be encoded
+    or is over ``MAX_FIELD_CHARS``.
     """
     source_name = source or "<text>"
     metadata = {"title": title, "url": url, "outlet": outlet, "published": published}
-    check_encodable({"text": text, **metadata, "language": language}, source_name)
+    metadata["language"] = language
+    check_encodable({"text": text, **metadata}, source_name)
     normalised = normalise_text(text)
     if not has_words(normalised):
         reason = "the article text is empty" if not normalised else EMPTY_OF_WORDS
         raise IngestError(source_name, reason)
+    _check_lengths(normalised, metadata, source_name)
     digest = content_hash(normalised)
     language = _clean_field(language) or "en"
     return Article(
