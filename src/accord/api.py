@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from accord import export as exports
-from accord.errors import IngestError, StoreError
+from accord.errors import IngestError, StoreError, StoreLockedError
 from accord.models import Article, Extraction
 from accord.store import SaveOutcome, Store
+from accord.store.database import DEFAULT_LOCK_TIMEOUT
 
 BATCH = 16  # articles per nlp.pipe batch in one process
 PARALLEL_CHUNK = 4  # articles per task sent to a worker (small: steady progress, quick stops)
@@ -106,9 +107,10 @@ class Tally:
         )
 
 
-def open(path: str | Path = "accord.db") -> Accord:
-    """Open (creating and migrating as needed) the accord database at ``path``."""
-    return Accord(path)
+def open(path: str | Path = "accord.db", *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Accord:
+    """Open (creating and migrating as needed) the accord database at ``path``; a write waits
+    up to ``timeout`` seconds for another process writing to it."""
+    return Accord(path, timeout=timeout)
 
 
 class Accord(Store):
@@ -186,6 +188,8 @@ class Accord(Store):
             return
         try:
             outcome = self.save_extraction(extraction)
+        except StoreLockedError:
+            raise  # the run stops: every article after this one would wait and fail too
         except StoreError as error:
             tally.failed.append((source_name(extraction.article), str(error)))
             return
