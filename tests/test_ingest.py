@@ -656,3 +656,46 @@ def test_make_article_enforces_the_article_size_limit_in_utf8_bytes() -> None:
 def test_make_article_refuses_a_metadata_field_that_cannot_be_one() -> None:
     with pytest.raises(IngestError, match=r"field 'title' is 1,000,000 characters"):
         make_article("Talks ended.", title="Talks " * 166_666 + "more", source="api")
+
+
+# --- symlinks in folders -----------------------------------------------------------------------
+
+
+def test_folder_symlinks_out_of_the_folder_are_reported_and_not_followed(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    outside = write(tmp_path / "elsewhere" / "story.txt", "An article outside the folder.")
+    write(root / "real.txt", "An article in the folder.")
+    (root / "passwd.txt").symlink_to("/etc/passwd")
+    (root / "outside.txt").symlink_to(outside)
+    (root / "linked-folder").symlink_to(outside.parent, target_is_directory=True)
+    (root / "sub").mkdir()
+    (root / "sub" / "alias.txt").symlink_to(Path("..") / "real.txt")  # stays inside: followed
+    results = read_all(root)
+    errors = {r.source: r.reason for r in results if isinstance(r, IngestError)}
+    assert errors == {
+        str(root / "passwd.txt"): "not read: a symlink to a file outside the folder (/etc/passwd)",
+        str(root / "outside.txt"): f"not read: a symlink to a file outside the folder ({outside})",
+        str(root / "linked-folder"): (
+            f"not read: a symlink to a folder outside the folder ({outside.parent})"
+        ),
+    }
+    articles = [r for r in results if isinstance(r, Article)]
+    assert [(a.source, a.text) for a in articles] == [
+        (str(root / "real.txt"), "An article in the folder."),
+        (str(root / "sub" / "alias.txt"), "An article in the folder."),
+    ]
+
+
+def test_a_symlink_named_on_the_command_line_is_read(tmp_path: Path) -> None:
+    outside = write(tmp_path / "elsewhere" / "story.txt", "An article outside the folder.")
+    link = tmp_path / "news" / "story.txt"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    assert only_article(link).text == "An article outside the folder."
+
+
+def test_a_loop_of_symlinks_in_a_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    error = only_error(tmp_path)
+    assert error.source == str(tmp_path / "loop.txt")
+    assert "not read" in error.reason

@@ -97,18 +97,48 @@ def _wanted_in_folder(name: str) -> bool:
     )
 
 
+def _linked_outside(path: Path, root: Path) -> IngestError | None:
+    """An error naming ``path`` when it is a symlink leading out of ``root`` (resolved).
+
+    A folder is read as what it holds: a link out of it (``passwd.txt -> /etc/passwd``) is
+    not followed. A link to another file inside the folder is.
+    """
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        return IngestError(str(path), "not read: a symlink that leads nowhere (a loop of links)")
+    if target.is_relative_to(root):
+        return None
+    kind = "folder" if target.is_dir() else "file"
+    return IngestError(str(path), f"not read: a symlink to a {kind} outside the folder ({target})")
+
+
 def _files_in_folder(root: Path, errors: list[IngestError]) -> list[Path]:
-    """Supported article files under ``root``, recursively, sorted; hidden entries skipped."""
+    """Supported article files under ``root``, recursively, sorted; hidden entries skipped,
+    symlinks leading out of ``root`` reported in ``errors`` and not followed."""
     found: list[Path] = []
+    inside = root.resolve()
 
     def note_error(exc: OSError) -> None:
         errors.append(
             IngestError(exc.filename or str(root), f"cannot read the folder ({exc.strerror})")
         )
 
+    def kept(path: Path) -> bool:
+        error = _linked_outside(path, inside)
+        if error is not None:
+            errors.append(error)
+        return error is None
+
+    # os.walk does not descend into linked folders; those leading out are reported
     for folder, subfolders, names in os.walk(root, onerror=note_error):
         subfolders[:] = [name for name in subfolders if not _is_hidden(name)]
-        found.extend(Path(folder, name) for name in names if _wanted_in_folder(name))
+        for name in subfolders:
+            kept(Path(folder, name))
+        wanted = (Path(folder, name) for name in names if _wanted_in_folder(name))
+        found.extend(path for path in wanted if kept(path))
     return sorted(found, key=lambda path: path.relative_to(root).parts)
 
 
