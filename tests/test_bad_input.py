@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,18 @@ def test_bad_jsonl_lines_cost_those_lines_and_the_good_ones_are_stored(
     assert "lone surrogate" in report.failed[1][1]
     assert report.added == 2 and report.events > 0
     assert stored_sources(db) == [f"{path}:1", f"{path}:4"]
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_printed_escaped(
+    db: Accord, tmp_path: Path
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(TALKS.encode("utf-8"))
+    (folder / "Переговоры.txt").write_text(SANCTIONS, encoding="utf-8")
+
+    report = db.ingest([folder])
+
+    assert (report.added, report.failed) == (2, ())
+    assert stored_sources(db) == [f"{folder}/caf\\xe9.txt", f"{folder}/Переговоры.txt"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import logging
+import os
 import random
 import time
 from datetime import datetime
@@ -698,4 +699,22 @@ def test_a_loop_of_symlinks_in_a_folder_is_reported(tmp_path: Path) -> None:
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     error = only_error(tmp_path)
     assert error.source == str(tmp_path / "loop.txt")
-    assert error.reason == "not read: a symlink that leads nowhere (a loop of links)"
+    assert error.reason == "not read: a symlink that leads nowhere (a loop)"
+
+
+# --- file names ----------------------------------------------------------------------------------
+
+
+def test_file_names_that_are_not_utf8_are_named_with_escapes(tmp_path: Path) -> None:
+    latin1 = os.fsencode(tmp_path) + b"/caf\xe9-talks.txt"
+    with open(latin1, "wb") as handle:
+        handle.write(b"Talks ended in Istanbul.\n")
+    write(tmp_path / "Переговоры 🕊.txt", "Talks ended in Ankara.\n")
+    results = read_all(tmp_path)
+    assert sorted((r.source, r.text) for r in results if isinstance(r, Article)) == [
+        (f"{tmp_path}/caf\\xe9-talks.txt", "Talks ended in Istanbul."),
+        (f"{tmp_path}/Переговоры 🕊.txt", "Talks ended in Ankara."),
+    ]
+    named = only_article(os.fsdecode(latin1))  # as click passes it: a lone surrogate escape
+    assert named.source == f"{tmp_path}/caf\\xe9-talks.txt"
+    assert named.source.encode("utf-8")

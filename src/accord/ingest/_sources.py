@@ -12,6 +12,7 @@ from accord.ingest._article import make_article
 from accord.ingest._decode import declared_html_charset, decode_bytes
 from accord.ingest._files import (
     MAX_ARTICLE_BYTES,
+    display_name,
     is_sidecar_or_expected,
     read_limited,
     read_sidecar,
@@ -108,11 +109,12 @@ def _linked_outside(path: Path, root: Path) -> IngestError | None:
     try:
         target = path.resolve()
     except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
-        return IngestError(str(path), "not read: a symlink that leads nowhere (a loop of links)")
+        return IngestError(display_name(path), "not read: a symlink that leads nowhere (a loop)")
     if target.is_relative_to(root):
         return None
     kind = "folder" if target.is_dir() else "file"
-    return IngestError(str(path), f"not read: a symlink to a {kind} outside the folder ({target})")
+    reason = f"not read: a symlink to a {kind} outside the folder ({display_name(target)})"
+    return IngestError(display_name(path), reason)
 
 
 def _files_in_folder(root: Path, errors: list[IngestError]) -> list[Path]:
@@ -123,7 +125,9 @@ def _files_in_folder(root: Path, errors: list[IngestError]) -> list[Path]:
 
     def note_error(exc: OSError) -> None:
         errors.append(
-            IngestError(exc.filename or str(root), f"cannot read the folder ({exc.strerror})")
+            IngestError(
+                display_name(exc.filename or root), f"cannot read the folder ({exc.strerror})"
+            )
         )
 
     def kept(path: Path) -> bool:
@@ -147,9 +151,9 @@ def _read_folder(root: Path) -> Iterator[Result]:
     files = _files_in_folder(root, errors)
     yield from errors
     if not files:
-        logger.warning("no supported article files in %s", root)
+        logger.warning("no supported article files in %s", display_name(root))
     for path in files:
-        yield from _read_file(path, str(path))
+        yield from _read_file(path, display_name(path))
 
 
 def read_sources(paths: Iterable[SourcePath] | SourcePath) -> Iterator[Result]:
@@ -161,8 +165,8 @@ def read_sources(paths: Iterable[SourcePath] | SourcePath) -> Iterator[Result]:
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     for raw in paths:
-        source = os.fspath(raw)
-        path = Path(source)
+        source = display_name(raw)
+        path = Path(raw)
         if path.is_dir():
             yield from _read_folder(path)
         elif not path.exists():
