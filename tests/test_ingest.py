@@ -21,6 +21,7 @@ from accord.ingest import (
     make_article,
     normalise_text,
     read_sources,
+    unsupported_language,
 )
 from accord.models import Article
 
@@ -718,3 +719,111 @@ def test_file_names_that_are_not_utf8_are_named_with_escapes(tmp_path: Path) -> 
     named = only_article(os.fsdecode(latin1))  # as click passes it: a lone surrogate escape
     assert named.source == f"{tmp_path}/caf\\xe9-talks.txt"
     assert named.source.encode("utf-8")
+
+
+# --- language ------------------------------------------------------------------------------------
+
+FOREIGN = {
+    "ru": (
+        "Переговоры между делегациями России и Украины в Стамбуле завершились в пятницу менее "
+        "чем через два часа. Стороны договорились об обмене пленными по формуле тысяча на "
+        "тысячу, сообщил глава российской делегации Владимир Мединский."
+    ),
+    "uk": (
+        "Переговори між делегаціями Росії та України в Стамбулі завершилися в п'ятницю менш "
+        "ніж за дві години. Сторони домовилися про обмін полоненими за формулою тисяча на "
+        "тисячу, повідомив міністр оборони Рустем Умєров."
+    ),
+    "ar": (
+        "انتهت المحادثات بين وفدي روسيا وأوكرانيا في إسطنبول يوم الجمعة بعد أقل من ساعتين، "
+        "واتفق الجانبان على تبادل ألف أسير من كل جانب، بحسب ما قال رئيس الوفد الروسي."
+    ),
+    "zh": (
+        "俄罗斯和乌克兰代表团周五在伊斯坦布尔举行的会谈不到两个小时就结束了。"
+        "双方同意各自交换一千名战俘，俄罗斯代表团团长表示对会谈结果感到满意。"
+    ),
+    "fr": (
+        "Les pourparlers entre les délégations russe et ukrainienne à Istanbul se sont achevés "
+        "vendredi en moins de deux heures. Les deux parties ont convenu d'échanger mille "
+        "prisonniers chacune, a déclaré le chef de la délégation russe."
+    ),
+    "de": (
+        "Die Gespräche zwischen den Delegationen Russlands und der Ukraine in Istanbul endeten "
+        "am Freitag nach weniger als zwei Stunden. Beide Seiten vereinbarten einen Austausch "
+        "von jeweils tausend Gefangenen, sagte der Leiter der russischen Delegation."
+    ),
+    "es": (
+        "Las conversaciones entre las delegaciones de Rusia y Ucrania en Estambul terminaron "
+        "el viernes en menos de dos horas. Ambas partes acordaron intercambiar mil prisioneros "
+        "cada una, dijo el jefe de la delegación rusa."
+    ),
+}
+LANGUAGE_NAMES = {
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+}
+ENGLISH_CORPORA = [
+    Path(__file__).parent / "corpus",
+    Path(__file__).parent / "corpus_tracking",
+    EXAMPLES,
+]
+SHORT_ENGLISH = [
+    "Talks ended.",
+    "Ceasefire holds",
+    "Kyiv, Moscow swap 390 POWs",
+    "Zelensky meets Erdogan in Ankara",
+    "Abdel Fattah al-Burhan and Mohamed Hamdan Dagalo",
+    "Sheikh Mohammed bin Zayed Al Nahyan met Recep Tayyip Erdoğan and Mahmoud Abbas in Abu "
+    "Dhabi on Tuesday.",
+    "Hakan Fidan, Ibrahim Kalın, Recep Tayyip Erdoğan, Mevlüt Çavuşoğlu, Hulusi Akar and "
+    "Numan Kurtulmuş attended the ceremony in Ankara.",
+    "Mohammed Hamdan Dagalo, Abdel Fattah al-Burhan, Abdalla Hamdok, Khalid Omer Yousif, Yasir "
+    "Arman, Mohamed al-Faki Suleiman, Jibril Ibrahim, Minni Arko Minnawi and Malik Agar met in "
+    "Juba on Sunday, a spokesman said.",
+    "Jean-Noël Barrot, Annalena Baerbock, José Manuel Albares, Radosław Sikorski and Antonio "
+    "Tajani signed a joint statement.",
+    "Medinsky told reporters: “Мы удовлетворены результатом” (we are satisfied with the "
+    "result), before the delegation left for Moscow on Friday evening.",
+]
+
+
+@pytest.mark.parametrize("language", sorted(FOREIGN))
+def test_text_in_another_language_is_refused_naming_it(tmp_path: Path, language: str) -> None:
+    path = write(tmp_path / f"{language}.txt", FOREIGN[language])
+    error = only_error(path)
+    assert error.source == str(path)
+    assert error.reason == (
+        f"language not supported: the text is in {LANGUAGE_NAMES[language]} ({language}); "
+        "accord reads English only"
+    )
+
+
+def test_a_short_headline_in_another_script_is_refused() -> None:
+    assert unsupported_language("Переговоры в Стамбуле завершились") == "ru"
+
+
+def test_every_english_article_paragraph_and_title_passes() -> None:
+    articles = [r for r in read_sources(ENGLISH_CORPORA) if isinstance(r, Article)]
+    assert len(articles) >= 18
+    texts = [text for a in articles for text in (a.text, a.title, *a.text.split("\n")) if text]
+    assert len(texts) > 200
+    assert [text for text in texts if unsupported_language(text) is not None] == []
+
+
+@pytest.mark.parametrize("text", SHORT_ENGLISH)
+def test_short_english_and_english_crowded_with_names_pass(text: str) -> None:
+    assert unsupported_language(text) is None
+
+
+def test_jsonl_line_in_another_language_costs_that_line_only(tmp_path: Path) -> None:
+    lines = [{"text": "First article."}, {"text": FOREIGN["ru"]}, {"text": "Third."}]
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(line) for line in lines))
+    first, russian, third = read_all(path)
+    assert isinstance(first, Article) and isinstance(third, Article)
+    assert isinstance(russian, IngestError) and russian.source == f"{path}:2"
+    assert "in Russian (ru)" in russian.reason

@@ -19,6 +19,7 @@ from accord.ingest._files import (
 )
 from accord.ingest._html import article_from_html
 from accord.ingest._json import read_json_file, read_jsonl_file
+from accord.ingest._language import check_language
 from accord.models import Article
 
 logger = logging.getLogger("accord.ingest")
@@ -61,6 +62,19 @@ def _warn_if_undated(article: Article) -> None:
         )
 
 
+def _checked(result: Result) -> Result:
+    """An article in a language accord cannot read becomes an error naming it (costing that
+    article only, not the rest of its file); an undated one is logged."""
+    if isinstance(result, IngestError):
+        return result
+    try:
+        check_language(result)
+    except IngestError as error:
+        return error
+    _warn_if_undated(result)
+    return result
+
+
 def _read_file(path: Path, source: str) -> Iterator[Result]:
     """Articles in one file; any failure is yielded as an IngestError so the run goes on."""
     reader = _READERS.get(path.suffix.lower())
@@ -70,9 +84,7 @@ def _read_file(path: Path, source: str) -> Iterator[Result]:
         return
     try:
         for result in reader(path, source):
-            if isinstance(result, Article):
-                _warn_if_undated(result)
-            yield result
+            yield _checked(result)
     except IngestError as error:
         yield error
     except Exception as exc:  # a bug or a library failure must not end the caller's run
