@@ -7,9 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import accord
 from accord.api import Accord
+from accord.cli import main
 
 TALKS = (
     "Russia and Ukraine held direct talks in Istanbul on Friday and agreed to exchange "
@@ -65,3 +67,29 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_printed_escaped(
 
     assert (report.added, report.failed) == (2, ())
     assert stored_sources(db) == [f"{folder}/caf\\xe9.txt", f"{folder}/Переговоры.txt"]
+
+
+def test_a_future_publication_date_is_a_warning_naming_the_item_and_the_article_is_kept(
+    db: Accord, tmp_path: Path
+) -> None:
+    path = tmp_path / "future.txt"
+    path.write_text(TALKS, encoding="utf-8")
+    (tmp_path / "future.meta.json").write_text('{"published": "2099-01-01"}', encoding="utf-8")
+
+    report = db.ingest([path])
+
+    assert (report.added, report.failed) == (1, ())
+    ((source, message),) = report.warnings
+    assert source == str(path)
+    assert message.startswith("field 'published' is 2099-01-01, in the future")
+    assert [article.published for article in db.articles()] == ["2099-01-01"]
+    assert db.ingest([path]).warnings == ()  # stored already: nothing new to warn about
+
+
+def test_cli_prints_warnings_and_exits_zero(tmp_path: Path) -> None:
+    path = tmp_path / "future.jsonl"
+    path.write_text(json.dumps({"text": TALKS, "published": "2099-01-01"}) + "\n")
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "a.db"), "ingest", str(path)])
+    assert result.exit_code == 0
+    assert f"warning: {path}:1: field 'published' is 2099-01-01, in the future" in result.stderr
+    assert result.stdout.startswith("added 1, unchanged 0, replaced 0, failed 0")

@@ -8,7 +8,7 @@ import logging
 import os
 import random
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from accord.ingest import (
     content_hash,
     make_article,
     normalise_text,
+    publication_warnings,
     read_sources,
     unsupported_language,
 )
@@ -827,3 +828,37 @@ def test_jsonl_line_in_another_language_costs_that_line_only(tmp_path: Path) -> 
     assert isinstance(first, Article) and isinstance(third, Article)
     assert isinstance(russian, IngestError) and russian.source == f"{path}:2"
     assert "in Russian (ru)" in russian.reason
+
+
+# --- publication dates in the future ------------------------------------------------------------
+
+NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("published", "warned"),
+    [
+        ("2099-01-01", True),
+        ("2025-06-16", True),  # 36 hours ahead
+        ("2025-06-15", False),  # 12 hours ahead: time zones and embargoes
+        ("2025-06-15T11:00:00+00:00", False),  # 23 hours ahead
+        ("2025-06-15T08:00:00-05:00", True),  # 13:00 UTC, 25 hours ahead
+        ("2025-06-15T13:00:00", True),  # no time zone: taken as UTC
+        ("2025-06-14", False),
+        ("1999-05-16", False),
+    ],
+)
+def test_a_publication_date_in_the_future_is_warned_about(published: str, warned: bool) -> None:
+    article = make_article("Talks ended.", published=published, source="feed.jsonl:3")
+    warnings = publication_warnings(article, now=NOW)
+    if not warned:
+        assert warnings == []
+        return
+    assert warnings == [
+        f"field 'published' is {published}, in the future (now 2025-06-14): the article is "
+        "kept, but dates relative to it will be wrong"
+    ]
+
+
+def test_an_undated_article_has_no_publication_warning() -> None:
+    assert publication_warnings(make_article("Talks ended."), now=NOW) == []

@@ -44,7 +44,8 @@ Progress = Callable[[int, int], None]  # (articles done, articles to extract)
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What an ingest run did; ``failed`` lists (source, reason) for each failure."""
+    """What an ingest run did; ``failed`` lists (source, reason) for each failure and
+    ``warnings`` (source, message) for what was stored but looks wrong."""
 
     added: int = 0
     unchanged: int = 0
@@ -52,6 +53,7 @@ class IngestReport:
     failed: tuple[tuple[str, str], ...] = ()
     events: int = 0  # events stored by this run (added and replaced articles)
     quotes: int = 0
+    warnings: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -84,6 +86,7 @@ class Tally:
     failed: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
     quotes: int = 0
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def saved(self, outcome: SaveOutcome, extraction: Extraction) -> None:
         if outcome is SaveOutcome.UNCHANGED:
@@ -96,6 +99,13 @@ class Tally:
         self.events += len(extraction.events)
         self.quotes += len(extraction.quotes)
 
+    def warn_about(self, article: Article) -> None:
+        """Note what looks wrong in an article about to be stored (it is stored all the same)."""
+        from accord.ingest import publication_warnings
+
+        name = source_name(article)
+        self.warnings.extend((name, message) for message in publication_warnings(article))
+
     def report(self) -> IngestReport:
         return IngestReport(
             added=self.added,
@@ -104,6 +114,7 @@ class Tally:
             failed=tuple(self.failed),
             events=self.events,
             quotes=self.quotes,
+            warnings=tuple(self.warnings),
         )
 
 
@@ -154,6 +165,7 @@ class Accord(Store):
         if self.has_content_hash(article.content_hash):
             tally.unchanged += 1
         else:
+            tally.warn_about(article)
             self._save(extract_one(article), tally)
         report = tally.report()
         self._track(report)
@@ -180,6 +192,7 @@ class Accord(Store):
             else:
                 seen.add(item.content_hash)
                 articles.append(item)
+                tally.warn_about(item)
         return articles
 
     def _save(self, extraction: Extraction | ExtractionFailure, tally: Tally) -> None:

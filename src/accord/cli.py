@@ -127,9 +127,12 @@ def progress_bar() -> Iterator[api.Progress | None]:
 
 
 def print_report(report: api.IngestReport) -> None:
-    """Each failure as ``error: SOURCE: REASON`` on stderr, then the summary line."""
+    """Each failure as ``error: SOURCE: REASON`` and each warning as ``warning: SOURCE:
+    MESSAGE`` on stderr, then the summary line."""
     for source, reason in report.failed:
         click.echo(f"error: {source}: {reason}", err=True)
+    for source, message in report.warnings:
+        click.echo(f"warning: {source}: {message}", err=True)
     click.echo(summary_line(report))
 
 

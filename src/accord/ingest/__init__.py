@@ -6,7 +6,7 @@ Bad inputs never stop a run: ``read_sources`` yields an ``IngestError`` value na
 
 from __future__ import annotations
 
-from accord.ingest._article import make_article, normalise_published
+from accord.ingest._article import make_article, normalise_published, publication_warnings
 from accord.ingest._files import MAX_ARTICLE_BYTES, MAX_JSON_BYTES
 from accord.ingest._html import article_from_html
 from accord.ingest._language import check_language, unsupported_language
@@ -23,6 +23,7 @@ __all__ = [
     "make_article",
     "normalise_published",
     "normalise_text",
+    "publication_warnings",
     "read_sources",
     "unsupported_language",
 ]

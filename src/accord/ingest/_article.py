@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from accord.errors import IngestError
@@ -21,6 +21,9 @@ EMPTY_OF_WORDS = (
     "the article text is empty: no letters or digits, only whitespace, punctuation or "
     "invisible characters (such as zero-width spaces)"
 )
+# A publication date this far ahead of now is a typo or the wrong field (time zones and
+# embargoed releases account for less).
+FUTURE_LEEWAY = timedelta(days=1)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 # Absolute dates only: a publication date of "yesterday" would be resolved against today.
 _DATEPARSER_SETTINGS = {
@@ -84,6 +87,30 @@ def normalise_published(
     if parsed is None:
         logger.warning("unparseable publication date %r for %s", text, source or "article")
     return parsed
+
+
+def _published_at(published: str) -> datetime | None:
+    """A stored publication date as an aware datetime (a date is its midnight, UTC)."""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def publication_warnings(article: Article, now: datetime | None = None) -> list[str]:
+    """What looks wrong in an article's publication date, which relative dates ("on Friday")
+    are resolved against: a date more than ``FUTURE_LEEWAY`` after ``now``."""
+    if article.published is None:
+        return []
+    published = _published_at(article.published)
+    now = now or datetime.now(UTC)
+    if published is None or published <= now + FUTURE_LEEWAY:
+        return []
+    return [
+        f"field 'published' is {article.published}, in the future (now {now:%Y-%m-%d}): the "
+        "article is kept, but dates relative to it will be wrong"
+    ]
 
 
 def _clean_field(value: str | None) -> str | None:
