@@ -110,3 +110,16 @@ def test_cli_prints_one_line_and_exits_non_zero_when_the_store_stays_locked(tmp_
     )
     with accord.open(db_path) as db:
         assert [article.source for article in db.articles()] == [str(first)]
+
+
+def test_tracking_commands_take_the_lock_timeout_too(tmp_path: Path):
+    db_path = tmp_path / "accord.db"
+    with accord.open(db_path) as db:
+        db.save_extraction(talks_extraction())
+    with another_writer(db_path):
+        result = CliRunner().invoke(
+            main, ["--db", str(db_path), "--lock-timeout", "0.2", "track", "rebuild"]
+        )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {db_path} is locked by another process")
+    assert "waited 0.2 s" in result.stderr
