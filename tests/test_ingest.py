@@ -5,9 +5,10 @@ from __future__ import annotations
 import builtins
 import json
 import logging
+import os
 import random
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from accord.ingest import (
     content_hash,
     make_article,
     normalise_text,
+    publication_warnings,
     read_sources,
+    unsupported_language,
 )
 from accord.models import Article
 
@@ -464,6 +467,20 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
     assert "empty" in error.reason
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c\u200d", "\u2060", "\ufeff\u200b"])
+def test_file_of_whitespace_and_zero_width_spaces_is_empty(tmp_path: Path, invisible: str) -> None:
+    path = write(tmp_path / "invisible.txt", f" {invisible}\n\t{invisible} \n")
+    error = only_error(path)
+    assert error.source == str(path)
+    assert error.reason.startswith("the article text is empty")
+
+
+def test_make_article_refuses_text_without_letters_or_digits() -> None:
+    with pytest.raises(IngestError, match="no letters or digits"):
+        make_article("\u200b \u2014 \u200b", source="api")
+    assert make_article("\u200bTalks ended.\u200b").text == "\u200bTalks ended.\u200b"
+
+
 def test_binary_file_with_nul_bytes(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
     path = write(tmp_path / "image.txt", png)
@@ -556,3 +573,292 @@ def test_folder_walk_skips_readme_files_but_reads_them_when_named(tmp_path: Path
     assert [Path(a.source).name for a in from_folder] == ["story.txt"]
     named = [item for item in read_sources([tmp_path / "README.md"]) if isinstance(item, Article)]
     assert len(named) == 1
+
+
+# --- a bad JSON line or record costs itself only ---------------------------------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_jsonl_deeply_nested_line_costs_that_line_only(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "Talks ended on Friday."}), DEEP, json.dumps({"text": "Third."})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    first, deep, third = read_all(path)
+    assert isinstance(first, Article) and first.source == f"{path}:1"
+    assert isinstance(deep, IngestError) and deep.source == f"{path}:2"
+    assert deep.reason == "malformed JSON: nested too deeply to read"
+    assert isinstance(third, Article) and third.source == f"{path}:3"
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        ('{"text": "Talks \\ud800 ended."}', "text"),
+        ('{"text": "Talks ended.", "title": "Lone \\udfff"}', "title"),
+        ('{"html": "<p>Talks \\ud800 ended in Istanbul on Friday.</p>"}', "html"),
+    ],
+)
+def test_jsonl_lone_surrogate_costs_that_line_only(tmp_path: Path, record: str, field: str) -> None:
+    lines = [json.dumps({"text": "First article."}), record, json.dumps({"text": "Third."})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    first, bad, third = read_all(path)
+    assert isinstance(first, Article) and isinstance(third, Article)
+    assert isinstance(bad, IngestError) and bad.source == f"{path}:2"
+    assert bad.reason.startswith(f"invalid Unicode in field {field!r}: a lone surrogate (U+D")
+    assert str(bad) == f"{path}:2: {bad.reason}"
+
+
+def test_valid_surrogate_pair_escape_is_one_character(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", '{"text": "Talks \\ud83d\\udd4a ended."}\n')
+    assert only_article(path).text == "Talks \U0001f54a ended."
+
+
+def test_json_file_nested_too_deeply_is_one_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "deep.json", DEEP)
+    error = only_error(path)
+    assert (error.source, error.reason) == (str(path), "malformed JSON: nested too deeply to read")
+
+
+def test_json_list_record_with_lone_surrogate_costs_that_record(tmp_path: Path) -> None:
+    path = write(tmp_path / "list.json", '[{"text": "Bad \\ud800."}, {"text": "Good."}]')
+    bad, good = read_all(path)
+    assert isinstance(bad, IngestError) and bad.source == f"{path}[0]"
+    assert isinstance(good, Article) and good.text == "Good."
+
+
+def test_make_article_names_a_lone_surrogate_instead_of_failing_later() -> None:
+    with pytest.raises(IngestError, match=r"invalid Unicode in field 'outlet'"):
+        make_article("Talks ended.", outlet="Wire \udc80", source="api")
+
+
+def test_jsonl_line_that_crashes_a_reader_costs_that_line_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(html: str, source: str) -> None:
+        raise RuntimeError("extractor crashed")
+
+    monkeypatch.setattr("accord.ingest._html.extract_html", explode)
+    lines = [json.dumps({"html": NEWS_PAGE}), json.dumps({"text": "Still read."})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines))
+    crashed, read = read_all(path)
+    assert isinstance(crashed, IngestError) and crashed.source == f"{path}:1"
+    assert "extractor crashed" in crashed.reason
+    assert isinstance(read, Article) and read.source == f"{path}:2"
+
+
+# --- the size limit holds for every way in ---------------------------------------------------
+
+
+def test_make_article_enforces_the_article_size_limit_in_utf8_bytes() -> None:
+    at_limit = "é" * (MAX_ARTICLE_BYTES // 2)  # two bytes each
+    assert len(make_article(at_limit).text) == MAX_ARTICLE_BYTES // 2
+    with pytest.raises(IngestError, match=f"over the limit of {MAX_ARTICLE_BYTES:,}"):
+        make_article(at_limit + "é", source="api")
+
+
+def test_make_article_refuses_a_metadata_field_that_cannot_be_one() -> None:
+    with pytest.raises(IngestError, match=r"field 'title' is 1,000,000 characters"):
+        make_article("Talks ended.", title="Talks " * 166_666 + "more", source="api")
+
+
+# --- symlinks in folders -----------------------------------------------------------------------
+
+
+def test_folder_symlinks_out_of_the_folder_are_reported_and_not_followed(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    outside = write(tmp_path / "elsewhere" / "story.txt", "An article outside the folder.")
+    write(root / "real.txt", "An article in the folder.")
+    (root / "passwd.txt").symlink_to("/etc/passwd")
+    (root / "outside.txt").symlink_to(outside)
+    (root / "linked-folder").symlink_to(outside.parent, target_is_directory=True)
+    (root / "sub").mkdir()
+    (root / "sub" / "alias.txt").symlink_to(Path("..") / "real.txt")  # stays inside: followed
+    results = read_all(root)
+    errors = {r.source: r.reason for r in results if isinstance(r, IngestError)}
+    assert errors == {
+        str(root / "passwd.txt"): "not read: a symlink to a file outside the folder (/etc/passwd)",
+        str(root / "outside.txt"): f"not read: a symlink to a file outside the folder ({outside})",
+        str(root / "linked-folder"): (
+            f"not read: a symlink to a folder outside the folder ({outside.parent})"
+        ),
+    }
+    articles = [r for r in results if isinstance(r, Article)]
+    assert [(a.source, a.text) for a in articles] == [
+        (str(root / "real.txt"), "An article in the folder."),
+        (str(root / "sub" / "alias.txt"), "An article in the folder."),
+    ]
+
+
+def test_a_symlink_named_on_the_command_line_is_read(tmp_path: Path) -> None:
+    outside = write(tmp_path / "elsewhere" / "story.txt", "An article outside the folder.")
+    link = tmp_path / "news" / "story.txt"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    assert only_article(link).text == "An article outside the folder."
+
+
+def test_a_loop_of_symlinks_in_a_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    error = only_error(tmp_path)
+    assert error.source == str(tmp_path / "loop.txt")
+    assert error.reason == "not read: a symlink that leads nowhere (a loop)"
+
+
+# --- file names ----------------------------------------------------------------------------------
+
+
+def test_file_names_that_are_not_utf8_are_named_with_escapes(tmp_path: Path) -> None:
+    latin1 = os.fsencode(tmp_path) + b"/caf\xe9-talks.txt"
+    with open(latin1, "wb") as handle:
+        handle.write(b"Talks ended in Istanbul.\n")
+    write(tmp_path / "Переговоры 🕊.txt", "Talks ended in Ankara.\n")
+    results = read_all(tmp_path)
+    assert sorted((r.source, r.text) for r in results if isinstance(r, Article)) == [
+        (f"{tmp_path}/caf\\xe9-talks.txt", "Talks ended in Istanbul."),
+        (f"{tmp_path}/Переговоры 🕊.txt", "Talks ended in Ankara."),
+    ]
+    named = only_article(os.fsdecode(latin1))  # as click passes it: a lone surrogate escape
+    assert named.source == f"{tmp_path}/caf\\xe9-talks.txt"
+    assert named.source.encode("utf-8")
+
+
+# --- language ------------------------------------------------------------------------------------
+
+FOREIGN = {
+    "ru": (
+        "Переговоры между делегациями России и Украины в Стамбуле завершились в пятницу менее "
+        "чем через два часа. Стороны договорились об обмене пленными по формуле тысяча на "
+        "тысячу, сообщил глава российской делегации Владимир Мединский."
+    ),
+    "uk": (
+        "Переговори між делегаціями Росії та України в Стамбулі завершилися в п'ятницю менш "
+        "ніж за дві години. Сторони домовилися про обмін полоненими за формулою тисяча на "
+        "тисячу, повідомив міністр оборони Рустем Умєров."
+    ),
+    "ar": (
+        "انتهت المحادثات بين وفدي روسيا وأوكرانيا في إسطنبول يوم الجمعة بعد أقل من ساعتين، "
+        "واتفق الجانبان على تبادل ألف أسير من كل جانب، بحسب ما قال رئيس الوفد الروسي."
+    ),
+    "zh": (
+        "俄罗斯和乌克兰代表团周五在伊斯坦布尔举行的会谈不到两个小时就结束了。"
+        "双方同意各自交换一千名战俘，俄罗斯代表团团长表示对会谈结果感到满意。"
+    ),
+    "fr": (
+        "Les pourparlers entre les délégations russe et ukrainienne à Istanbul se sont achevés "
+        "vendredi en moins de deux heures. Les deux parties ont convenu d'échanger mille "
+        "prisonniers chacune, a déclaré le chef de la délégation russe."
+    ),
+    "de": (
+        "Die Gespräche zwischen den Delegationen Russlands und der Ukraine in Istanbul endeten "
+        "am Freitag nach weniger als zwei Stunden. Beide Seiten vereinbarten einen Austausch "
+        "von jeweils tausend Gefangenen, sagte der Leiter der russischen Delegation."
+    ),
+    "es": (
+        "Las conversaciones entre las delegaciones de Rusia y Ucrania en Estambul terminaron "
+        "el viernes en menos de dos horas. Ambas partes acordaron intercambiar mil prisioneros "
+        "cada una, dijo el jefe de la delegación rusa."
+    ),
+}
+LANGUAGE_NAMES = {
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+}
+ENGLISH_CORPORA = [
+    Path(__file__).parent / "corpus",
+    Path(__file__).parent / "corpus_tracking",
+    EXAMPLES,
+]
+SHORT_ENGLISH = [
+    "Talks ended.",
+    "Ceasefire holds",
+    "Kyiv, Moscow swap 390 POWs",
+    "Zelensky meets Erdogan in Ankara",
+    "Abdel Fattah al-Burhan and Mohamed Hamdan Dagalo",
+    "Sheikh Mohammed bin Zayed Al Nahyan met Recep Tayyip Erdoğan and Mahmoud Abbas in Abu "
+    "Dhabi on Tuesday.",
+    "Hakan Fidan, Ibrahim Kalın, Recep Tayyip Erdoğan, Mevlüt Çavuşoğlu, Hulusi Akar and "
+    "Numan Kurtulmuş attended the ceremony in Ankara.",
+    "Mohammed Hamdan Dagalo, Abdel Fattah al-Burhan, Abdalla Hamdok, Khalid Omer Yousif, Yasir "
+    "Arman, Mohamed al-Faki Suleiman, Jibril Ibrahim, Minni Arko Minnawi and Malik Agar met in "
+    "Juba on Sunday, a spokesman said.",
+    "Jean-Noël Barrot, Annalena Baerbock, José Manuel Albares, Radosław Sikorski and Antonio "
+    "Tajani signed a joint statement.",
+    "Medinsky told reporters: “Мы удовлетворены результатом” (we are satisfied with the "
+    "result), before the delegation left for Moscow on Friday evening.",
+]
+
+
+@pytest.mark.parametrize("language", sorted(FOREIGN))
+def test_text_in_another_language_is_refused_naming_it(tmp_path: Path, language: str) -> None:
+    path = write(tmp_path / f"{language}.txt", FOREIGN[language])
+    error = only_error(path)
+    assert error.source == str(path)
+    assert error.reason == (
+        f"language not supported: the text is in {LANGUAGE_NAMES[language]} ({language}); "
+        "accord reads English only"
+    )
+
+
+def test_a_short_headline_in_another_script_is_refused() -> None:
+    assert unsupported_language("Переговоры в Стамбуле завершились") == "ru"
+
+
+def test_every_english_article_paragraph_and_title_passes() -> None:
+    articles = [r for r in read_sources(ENGLISH_CORPORA) if isinstance(r, Article)]
+    assert len(articles) >= 18
+    texts = [text for a in articles for text in (a.text, a.title, *a.text.split("\n")) if text]
+    assert len(texts) > 200
+    assert [text for text in texts if unsupported_language(text) is not None] == []
+
+
+@pytest.mark.parametrize("text", SHORT_ENGLISH)
+def test_short_english_and_english_crowded_with_names_pass(text: str) -> None:
+    assert unsupported_language(text) is None
+
+
+def test_jsonl_line_in_another_language_costs_that_line_only(tmp_path: Path) -> None:
+    lines = [{"text": "First article."}, {"text": FOREIGN["ru"]}, {"text": "Third."}]
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(line) for line in lines))
+    first, russian, third = read_all(path)
+    assert isinstance(first, Article) and isinstance(third, Article)
+    assert isinstance(russian, IngestError) and russian.source == f"{path}:2"
+    assert "in Russian (ru)" in russian.reason
+
+
+# --- publication dates in the future ------------------------------------------------------------
+
+NOW = datetime(2025, 6, 14, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("published", "warned"),
+    [
+        ("2099-01-01", True),
+        ("2025-06-16", True),  # 36 hours ahead
+        ("2025-06-15", False),  # 12 hours ahead: time zones and embargoes
+        ("2025-06-15T11:00:00+00:00", False),  # 23 hours ahead
+        ("2025-06-15T08:00:00-05:00", True),  # 13:00 UTC, 25 hours ahead
+        ("2025-06-15T13:00:00", True),  # no time zone: taken as UTC
+        ("2025-06-14", False),
+        ("1999-05-16", False),
+    ],
+)
+def test_a_publication_date_in_the_future_is_warned_about(published: str, warned: bool) -> None:
+    article = make_article("Talks ended.", published=published, source="feed.jsonl:3")
+    warnings = publication_warnings(article, now=NOW)
+    if not warned:
+        assert warnings == []
+        return
+    assert warnings == [
+        f"field 'published' is {published}, in the future (now 2025-06-14): the article is "
+        "kept, but dates relative to it will be wrong"
+    ]
+
+
+def test_an_undated_article_has_no_publication_warning() -> None:
+    assert publication_warnings(make_article("Talks ended."), now=NOW) == []

@@ -1,7 +1,7 @@
 """accord: news about diplomacy and armed conflict in, a sourced event record out."""
 
 from accord.api import Accord, open
-from accord.errors import AccordError, IngestError, NotFoundError, StoreError
+from accord.errors import AccordError, IngestError, NotFoundError, StoreError, StoreLockedError
 from accord.models import (
     Actor,
     ActorMention,
@@ -33,6 +33,7 @@ __all__ = [
     "Place",
     "Quote",
     "StoreError",
+    "StoreLockedError",
     "open",
 ]
 __version__ = "0.1.0"

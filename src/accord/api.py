@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from accord import export as exports
-from accord.errors import IngestError, StoreError
+from accord.errors import IngestError, StoreError, StoreLockedError
 from accord.models import Article, Extraction
 from accord.store import SaveOutcome, Store
+from accord.store.database import DEFAULT_LOCK_TIMEOUT
 
 BATCH = 16  # articles per nlp.pipe batch in one process
 PARALLEL_CHUNK = 4  # articles per task sent to a worker (small: steady progress, quick stops)
@@ -43,7 +44,8 @@ Progress = Callable[[int, int], None]  # (articles done, articles to extract)
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What an ingest run did; ``failed`` lists (source, reason) for each failure."""
+    """What an ingest run did; ``failed`` lists (source, reason) for each failure and
+    ``warnings`` (source, message) for what was stored but looks wrong."""
 
     added: int = 0
     unchanged: int = 0
@@ -51,6 +53,7 @@ class IngestReport:
     failed: tuple[tuple[str, str], ...] = ()
     events: int = 0  # events stored by this run (added and replaced articles)
     quotes: int = 0
+    warnings: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -88,6 +91,7 @@ class Tally:
     failed: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
     quotes: int = 0
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def saved(self, outcome: SaveOutcome, extraction: Extraction) -> None:
         if outcome is SaveOutcome.UNCHANGED:
@@ -100,6 +104,13 @@ class Tally:
         self.events += len(extraction.events)
         self.quotes += len(extraction.quotes)
 
+    def warn_about(self, article: Article) -> None:
+        """Note what looks wrong in an article about to be stored (it is stored all the same)."""
+        from accord.ingest import publication_warnings
+
+        name = source_name(article)
+        self.warnings.extend((name, message) for message in publication_warnings(article))
+
     def report(self) -> IngestReport:
         return IngestReport(
             added=self.added,
@@ -108,12 +119,14 @@ class Tally:
             failed=tuple(self.failed),
             events=self.events,
             quotes=self.quotes,
+            warnings=tuple(self.warnings),
         )
 
 
-def open(path: str | Path = "accord.db") -> Accord:
-    """Open (creating and migrating as needed) the accord database at ``path``."""
-    return Accord(path)
+def open(path: str | Path = "accord.db", *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Accord:
+    """Open (creating and migrating as needed) the accord database at ``path``; a write waits
+    up to ``timeout`` seconds for another process writing to it."""
+    return Accord(path, timeout=timeout)
 
 
 class Accord(Store):
@@ -160,6 +173,7 @@ class Accord(Store):
         if self.has_content_hash(article.content_hash):
             tally.unchanged += 1
         else:
+            tally.warn_about(article)
             self._save(extract_one(article), tally)
         self._track()
         return tally.report()
@@ -185,6 +199,7 @@ class Accord(Store):
             else:
                 seen.add(item.content_hash)
                 articles.append(item)
+                tally.warn_about(item)
         return articles
 
     def _save(self, extraction: Extraction | ExtractionFailure, tally: Tally) -> None:
@@ -193,6 +208,8 @@ class Accord(Store):
             return
         try:
             outcome = self.save_extraction(extraction)
+        except StoreLockedError:
+            raise  # the run stops: every article after this one would wait and fail too
         except StoreError as error:
             tally.failed.append((source_name(extraction.article), str(error)))
             return

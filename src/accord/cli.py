@@ -21,10 +21,12 @@ from accord.console import stderr, stdout
 from accord.errors import AccordError
 from accord.models import ActorRef, Event, Quote, to_dict
 from accord.store import ActorSummary
+from accord.store.database import DEFAULT_LOCK_TIMEOUT
 
 OUTPUT_FORMATS = click.Choice(["table", "json", "csv"])
 EXPORT_FORMATS = click.Choice(list(exports.FORMATS))
 EXIT_INTERRUPTED = 130
+LOCK_TIMEOUT = "accord.lock_timeout"  # key in ctx.meta (shared by every command's context)
 SPAN_STYLES = {
     "trigger": "bold reverse",
     "source": "bold cyan",
@@ -58,16 +60,26 @@ class AccordGroup(click.Group):
     show_default=True,
     help="The accord database file (env ACCORD_DB).",
 )
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_LOCK_TIMEOUT,
+    envvar="ACCORD_LOCK_TIMEOUT",
+    show_default=True,
+    help="Seconds to wait while another process writes to the database (env ACCORD_LOCK_TIMEOUT).",
+)
 @click.version_option(package_name="accord")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path) -> None:
+def main(ctx: click.Context, db_path: Path, lock_timeout: float) -> None:
     """accord: news about diplomacy and conflict in, a sourced event record out."""
     ctx.obj = db_path
+    ctx.meta[LOCK_TIMEOUT] = lock_timeout
 
 
 def open_db(ctx: click.Context) -> api.Accord:
     """Open the database named by ``--db``; it is closed when the command ends."""
-    return ctx.with_resource(api.open(ctx.find_root().obj))
+    timeout = ctx.meta.get(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT)
+    return ctx.with_resource(api.open(ctx.find_root().obj, timeout=timeout))
 
 
 # -- ingest ------------------------------------------------------------------------------------
@@ -119,9 +131,12 @@ def progress_bar() -> Iterator[api.Progress | None]:
 
 
 def print_report(report: api.IngestReport) -> None:
-    """Each failure as ``error: SOURCE: REASON`` on stderr, then the summary line."""
+    """Each failure as ``error: SOURCE: REASON`` and each warning as ``warning: SOURCE:
+    MESSAGE`` on stderr, then the summary line."""
     for source, reason in report.failed:
         click.echo(f"error: {source}: {reason}", err=True)
+    for source, message in report.warnings:
+        click.echo(f"warning: {source}: {message}", err=True)
     click.echo(summary_line(report))
 
 

@@ -24,5 +24,13 @@ class StoreError(AccordError):
     """The store cannot be opened or migrated."""
 
 
+class StoreLockedError(StoreError):
+    """Another process kept the database locked for writing longer than the store waits.
+
+    Unlike a record that cannot be stored, this ends an ingest run: every article after it
+    would wait and fail the same way.
+    """
+
+
 class NotFoundError(AccordError):
     """A record asked for by id does not exist."""

@@ -14,8 +14,17 @@ from accord.models import Actor, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import Gazetteer, countries_in, find_event_place
+from accord.sections import (
+    SECTION_CHARS,
+    Section,
+    SectionExtraction,
+    join_sections,
+    section_article,
+    split_sections,
+)
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
+BATCH_CHARS = 100_000  # text per nlp.pipe batch (see _batches)
 
 
 def extract_events(document: Document, coder: Coder | None = None) -> list[Event]:
@@ -139,12 +148,57 @@ def process(document: Document, coder: Coder | None = None) -> Extraction:
     )
 
 
+def section_chars() -> int:
+    """The longest text parsed in one piece: ``SECTION_CHARS``, or less if the model says so."""
+    return min(SECTION_CHARS, load_nlp().max_length)
+
+
 def extract_article(article: Article) -> Extraction:
-    """Parse and extract one article."""
+    """Parse and extract one article (a long one section by section, see ``accord.sections``)."""
+    if len(article.text) > section_chars():
+        return next(extract_many([article]))
     return process(parse(article))
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
-    """Parse (batched with ``nlp.pipe``) and extract a stream of articles, in order."""
-    for document in parse_many(articles, batch_size=batch_size):
-        yield process(document)
+    """Parse (batched with ``nlp.pipe``) and extract a stream of articles, in order.
+
+    A long article goes through as its sections, joined again after its last one, so no text
+    longer than ``section_chars()`` is parsed in one piece; a batch holds at most
+    ``batch_size`` texts and ``BATCH_CHARS`` characters.
+    """
+    parts: list[SectionExtraction] = []
+    for batch in _batches(_sections(articles), batch_size):
+        texts = [section_article(article, section) for article, section, _ in batch]
+        documents = parse_many(texts, batch_size=len(batch))
+        for (article, section, last), document in zip(batch, documents, strict=True):
+            parts.append(SectionExtraction(section, len(document.sentences), process(document)))
+            if last:
+                yield join_sections(article, parts)
+                parts = []
+
+
+PendingSection = tuple[Article, Section, bool]  # the article, a section, whether the last
+
+
+def _sections(articles: Iterable[Article]) -> Iterator[PendingSection]:
+    for article in articles:
+        sections = split_sections(article.text, section_chars())
+        for number, section in enumerate(sections, start=1):
+            yield article, section, number == len(sections)
+
+
+def _batches(sections: Iterator[PendingSection], size: int) -> Iterator[list[PendingSection]]:
+    """Consecutive sections, at most ``size`` texts and ``BATCH_CHARS`` characters together
+    (spaCy's memory grows with a batch's text: 16 sections of 20,000 took 1.2 GB)."""
+    batch: list[PendingSection] = []
+    chars = 0
+    for pending in sections:
+        length = len(pending[1].text)
+        if batch and (len(batch) == size or chars + length > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(pending)
+        chars += length
+    if batch:
+        yield batch

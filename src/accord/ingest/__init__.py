@@ -6,9 +6,10 @@ Bad inputs never stop a run: ``read_sources`` yields an ``IngestError`` value na
 
 from __future__ import annotations
 
-from accord.ingest._article import make_article, normalise_published
+from accord.ingest._article import make_article, normalise_published, publication_warnings
 from accord.ingest._files import MAX_ARTICLE_BYTES, MAX_JSON_BYTES
 from accord.ingest._html import article_from_html
+from accord.ingest._language import check_language, unsupported_language
 from accord.ingest._sources import SUPPORTED_EXTENSIONS, read_sources
 from accord.ingest._text import content_hash, normalise_text
 
@@ -17,9 +18,12 @@ __all__ = [
     "MAX_JSON_BYTES",
     "SUPPORTED_EXTENSIONS",
     "article_from_html",
+    "check_language",
     "content_hash",
     "make_article",
     "normalise_published",
     "normalise_text",
+    "publication_warnings",
     "read_sources",
+    "unsupported_language",
 ]

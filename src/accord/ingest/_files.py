@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -14,6 +15,13 @@ MAX_ARTICLE_BYTES = 5_000_000
 MAX_JSON_BYTES = 10 * MAX_ARTICLE_BYTES
 MAX_SIDECAR_BYTES = 1_000_000
 SIDECAR_SUFFIX = ".meta.json"
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 in a file name
+    (``caf\\xe9.txt`` from Latin-1) are written as escapes instead of lone surrogates, which
+    no UTF-8 terminal or database takes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def checked_size(path: Path, source: str, limit: int | None) -> int:
@@ -65,11 +73,13 @@ def read_sidecar(path: Path, source: str) -> dict[str, str]:
     sidecar = _sidecar_path(path)
     if sidecar is None:
         return {}
+    name = display_name(sidecar.name)
     try:
-        data = read_limited(sidecar, str(sidecar), MAX_SIDECAR_BYTES)
+        data = read_limited(sidecar, display_name(sidecar), MAX_SIDECAR_BYTES)
         record = json.loads(data.decode("utf-8-sig"))
-    except (IngestError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IngestError(source, f"bad metadata sidecar {sidecar.name}: {exc}") from None
+    except (IngestError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise IngestError(source, f"bad metadata sidecar {name}: {reason}") from None
     if not isinstance(record, dict):
-        raise IngestError(source, f"bad metadata sidecar {sidecar.name}: not a JSON object")
+        raise IngestError(source, f"bad metadata sidecar {name}: not a JSON object")
     return metadata_from(record)

@@ -9,7 +9,7 @@ import trafilatura
 from lxml import etree
 
 from accord.errors import IngestError
-from accord.ingest._article import make_article
+from accord.ingest._article import check_encodable, make_article
 from accord.models import Article
 
 NO_ARTICLE = "no article text found in the HTML"
@@ -95,6 +95,7 @@ def article_from_html(
     language: str = "en",
 ) -> Article:
     """Article from a page's HTML; metadata given here wins over what the page says."""
+    check_encodable({"html": html}, source or "<html>")
     content = extract_html(html, source or "<html>")
     return make_article(
         content.text,

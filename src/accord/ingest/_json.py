@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -15,6 +16,8 @@ from accord.ingest._files import MAX_ARTICLE_BYTES, MAX_JSON_BYTES, checked_size
 from accord.ingest._html import article_from_html
 from accord.ingest._metadata import metadata_from
 from accord.models import Article
+
+logger = logging.getLogger("accord.ingest")
 
 TEXT_FIELDS = ("text", "body", "content")
 _SKIP_CHUNK = 1 << 20
@@ -33,7 +36,7 @@ def _type_name(value: Any) -> str:
 
 
 def _check_article_size(text: str, source: str) -> None:
-    size = len(text.encode("utf-8"))
+    size = len(text.encode("utf-8", "surrogatepass"))  # a lone surrogate is refused later
     if size > MAX_ARTICLE_BYTES:
         raise IngestError(
             source, f"article is {size:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,}"
@@ -73,23 +76,42 @@ def _malformed(exc: json.JSONDecodeError) -> str:
     return f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
 
 
+TOO_DEEP = "malformed JSON: nested too deeply to read"
+
+
+def _parse_json(text: str, source: str) -> Any:
+    """The JSON value in ``text``, or an IngestError saying why it cannot be read."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(source, _malformed(exc)) from None
+    except RecursionError:  # "[[[[..." 100,000 deep: the decoder recurses per level
+        raise IngestError(source, TOO_DEEP) from None
+
+
+def _record_or_error(record: Any, source: str) -> Article | IngestError:
+    """The article of one record, or the error that stops it: one bad record costs only itself,
+    never the rest of its file (an unexpected failure is logged with its traceback)."""
+    try:
+        return article_from_record(record, source)
+    except IngestError as error:
+        return error
+    except Exception as exc:
+        logger.exception("unexpected error reading %s", source)
+        return IngestError(source, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
 def read_json_file(path: Path, source: str) -> Iterator[Article | IngestError]:
     """One article per object of a ``.json`` file (an object or a list of objects)."""
     text = decode_bytes(read_limited(path, source, MAX_JSON_BYTES), source)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IngestError(source, _malformed(exc)) from None
+    data = _parse_json(text, source)
     if not isinstance(data, list):
         yield article_from_record(data, source)
         return
     if not data:
         raise IngestError(source, "the JSON list holds no records")
     for index, record in enumerate(data):
-        try:
-            yield article_from_record(record, f"{source}[{index}]")
-        except IngestError as error:
-            yield error
+        yield _record_or_error(record, f"{source}[{index}]")
 
 
 def _skip_rest_of_line(handle: BinaryIO) -> None:
@@ -128,11 +150,13 @@ def _article_from_line(line: bytes | None, source: str) -> Article | IngestError
         return None
     try:
         record = json.loads(decode_bytes(line, source))
-        return article_from_record(record, source)
     except json.JSONDecodeError as exc:
         return IngestError(source, f"malformed JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return IngestError(source, TOO_DEEP)
     except IngestError as error:
         return error
+    return _record_or_error(record, source)
 
 
 def read_jsonl_file(path: Path, source: str) -> Iterator[Article | IngestError]:

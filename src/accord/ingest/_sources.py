@@ -12,12 +12,14 @@ from accord.ingest._article import make_article
 from accord.ingest._decode import declared_html_charset, decode_bytes
 from accord.ingest._files import (
     MAX_ARTICLE_BYTES,
+    display_name,
     is_sidecar_or_expected,
     read_limited,
     read_sidecar,
 )
 from accord.ingest._html import article_from_html
 from accord.ingest._json import read_json_file, read_jsonl_file
+from accord.ingest._language import check_language
 from accord.models import Article
 
 logger = logging.getLogger("accord.ingest")
@@ -60,6 +62,19 @@ def _warn_if_undated(article: Article) -> None:
         )
 
 
+def _checked(result: Result) -> Result:
+    """An article in a language accord cannot read becomes an error naming it (costing that
+    article only, not the rest of its file); an undated one is logged."""
+    if isinstance(result, IngestError):
+        return result
+    try:
+        check_language(result)
+    except IngestError as error:
+        return error
+    _warn_if_undated(result)
+    return result
+
+
 def _read_file(path: Path, source: str) -> Iterator[Result]:
     """Articles in one file; any failure is yielded as an IngestError so the run goes on."""
     reader = _READERS.get(path.suffix.lower())
@@ -69,9 +84,7 @@ def _read_file(path: Path, source: str) -> Iterator[Result]:
         return
     try:
         for result in reader(path, source):
-            if isinstance(result, Article):
-                _warn_if_undated(result)
-            yield result
+            yield _checked(result)
     except IngestError as error:
         yield error
     except Exception as exc:  # a bug or a library failure must not end the caller's run
@@ -97,18 +110,51 @@ def _wanted_in_folder(name: str) -> bool:
     )
 
 
+def _linked_outside(path: Path, root: Path) -> IngestError | None:
+    """An error naming ``path`` when it is a symlink leading out of ``root`` (resolved).
+
+    A folder is read as what it holds: a link out of it (``passwd.txt -> /etc/passwd``) is
+    not followed. A link to another file inside the folder is.
+    """
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        return IngestError(display_name(path), "not read: a symlink that leads nowhere (a loop)")
+    if target.is_relative_to(root):
+        return None
+    kind = "folder" if target.is_dir() else "file"
+    reason = f"not read: a symlink to a {kind} outside the folder ({display_name(target)})"
+    return IngestError(display_name(path), reason)
+
+
 def _files_in_folder(root: Path, errors: list[IngestError]) -> list[Path]:
-    """Supported article files under ``root``, recursively, sorted; hidden entries skipped."""
+    """Supported article files under ``root``, recursively, sorted; hidden entries skipped,
+    symlinks leading out of ``root`` reported in ``errors`` and not followed."""
     found: list[Path] = []
+    inside = root.resolve()
 
     def note_error(exc: OSError) -> None:
         errors.append(
-            IngestError(exc.filename or str(root), f"cannot read the folder ({exc.strerror})")
+            IngestError(
+                display_name(exc.filename or root), f"cannot read the folder ({exc.strerror})"
+            )
         )
 
+    def kept(path: Path) -> bool:
+        error = _linked_outside(path, inside)
+        if error is not None:
+            errors.append(error)
+        return error is None
+
+    # os.walk does not descend into linked folders; those leading out are reported
     for folder, subfolders, names in os.walk(root, onerror=note_error):
         subfolders[:] = [name for name in subfolders if not _is_hidden(name)]
-        found.extend(Path(folder, name) for name in names if _wanted_in_folder(name))
+        for name in subfolders:
+            kept(Path(folder, name))
+        wanted = (Path(folder, name) for name in names if _wanted_in_folder(name))
+        found.extend(path for path in wanted if kept(path))
     return sorted(found, key=lambda path: path.relative_to(root).parts)
 
 
@@ -117,9 +163,9 @@ def _read_folder(root: Path) -> Iterator[Result]:
     files = _files_in_folder(root, errors)
     yield from errors
     if not files:
-        logger.warning("no supported article files in %s", root)
+        logger.warning("no supported article files in %s", display_name(root))
     for path in files:
-        yield from _read_file(path, str(path))
+        yield from _read_file(path, display_name(path))
 
 
 def read_sources(paths: Iterable[SourcePath] | SourcePath) -> Iterator[Result]:
@@ -131,8 +177,8 @@ def read_sources(paths: Iterable[SourcePath] | SourcePath) -> Iterator[Result]:
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     for raw in paths:
-        source = os.fspath(raw)
-        path = Path(source)
+        source = display_name(raw)
+        path = Path(raw)
         if path.is_dir():
             yield from _read_folder(path)
         elif not path.exists():

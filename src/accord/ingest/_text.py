@@ -11,6 +11,9 @@ _OTHER_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _KEPT_CONTROLS = frozenset("\n\t")
+# A surrogate code point on its own (JSON allows the escape "\\ud800") cannot be encoded,
+# stored or hashed; a valid pair is already one character once decoded.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _drop_control_chars(text: str) -> str:
@@ -35,6 +38,17 @@ def normalise_text(text: str) -> str:
     text = _TRAILING_SPACE.sub("", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def lone_surrogate_at(text: str) -> int | None:
+    """Index of the first lone surrogate in ``text`` (text that cannot be UTF-8), or None."""
+    match = _LONE_SURROGATE.search(text)
+    return match.start() if match else None
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a letter or digit: whitespace and zero-width marks are no article."""
+    return any(char.isalnum() for char in text)
 
 
 def content_hash(text: str) -> str:

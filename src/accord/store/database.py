@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
-from accord.errors import NotFoundError, StoreError
+from accord.errors import NotFoundError, StoreError, StoreLockedError
 from accord.models import Actor, Article, Event, Extraction, Quote
 from accord.store import rows
 from accord.store.queries import (
@@ -27,6 +27,9 @@ from accord.store.queries import (
 from accord.store.schema import migrate
 
 BATCH = 500  # ids per IN (...) list when reading event actors
+# Seconds to wait for another process's write transaction before giving up on ours.
+DEFAULT_LOCK_TIMEOUT = 30.0
+_LOCK_ERROR_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 # Keyset orders for ``event_page``: every key ends in the unique id, so the order is total.
 # ``date`` is the order of ``events`` (undated last: "~" sorts after every ISO date).
 EVENT_PAGE_ORDERS = {
@@ -70,10 +73,11 @@ class Totals:
     actors: int
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open SQLite in autocommit mode (transactions are explicit), WAL, foreign keys on."""
+def connect(path: str | Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> sqlite3.Connection:
+    """Open SQLite in autocommit mode (transactions are explicit), WAL, foreign keys on;
+    a write waits up to ``timeout`` seconds for another writer to finish."""
     try:
-        connection = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        connection = sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA foreign_keys = ON")
@@ -90,9 +94,12 @@ def utc_now() -> str:
 class Store:
     """An accord database file: migrated on open, written one article per transaction."""
 
-    def __init__(self, path: str | Path = "accord.db") -> None:
+    def __init__(
+        self, path: str | Path = "accord.db", *, timeout: float = DEFAULT_LOCK_TIMEOUT
+    ) -> None:
         self.path = path
-        self.connection = connect(path)
+        self.timeout = timeout
+        self.connection = connect(path, timeout)
         try:
             self.schema_version = migrate(self.connection)
         except sqlite3.Error as error:
@@ -119,13 +126,20 @@ class Store:
         """All or nothing: commit when the block ends, roll back on any exception or interrupt.
 
         Inside another transaction it is a savepoint of that one, so steps that are atomic on
-        their own (clusters, proposals) can be made atomic together.
+        their own (clusters, proposals) can be made atomic together. Raises
+        ``StoreLockedError`` when another process holds the write lock for longer than
+        ``timeout`` seconds.
         """
         if self.connection.in_transaction:
             with self._savepoint():
                 yield self.connection
             return
-        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode in _LOCK_ERROR_CODES:
+                raise StoreLockedError(self._locked_message()) from error
+            raise
         try:
             yield self.connection
         except BaseException:
@@ -174,6 +188,12 @@ class Store:
     def mark_tracking_done(self) -> None:
         """Called inside the transaction that brings tracking up to date."""
         self.connection.execute("UPDATE track_state SET pending = 0 WHERE id = 1")
+
+    def _locked_message(self) -> str:
+        return (
+            f"{self.path} is locked by another process writing to it: waited {self.timeout:g} s; "
+            "what was saved before is kept, run again once it is done"
+        )
 
     # -- writes -------------------------------------------------------------------------------
 

@@ -14,7 +14,10 @@ from accord.track.summary import CanonicalEvent, CountRange
 
 
 def open_db(ctx: click.Context) -> api.Accord:
-    return ctx.with_resource(api.open(ctx.find_root().obj))
+    """The database of ``--db``, opened as every command opens it (``--lock-timeout`` too)."""
+    from accord.cli import open_db as open_main_db  # accord.cli imports this module
+
+    return open_main_db(ctx)
 
 
 @click.group(name="track")
