@@ -57,23 +57,32 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(
-    db_path: Path, ingest_token: str | None = None, cursor_key: str | None = None
+    db_path: Path,
+    ingest_token: str | None = None,
+    cursor_key: str | None = None,
+    lock_timeout: float | None = None,
 ) -> Iterator[str]:
     """Start ``accord serve`` on loopback, wait until it answers, yield its base URL."""
-    with server_process(db_path, ingest_token, cursor_key) as (base_url, _):
+    with server_process(db_path, ingest_token, cursor_key, lock_timeout) as (base_url, _):
         yield base_url
 
 
 @contextmanager
 def server_process(
-    db_path: Path, ingest_token: str | None = None, cursor_key: str | None = None
+    db_path: Path,
+    ingest_token: str | None = None,
+    cursor_key: str | None = None,
+    lock_timeout: float | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """Like ``running_server``, also yielding the process (to read its memory use)."""
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key not in SERVER_ENV}
     if cursor_key:
         env["ACCORD_CURSOR_KEY"] = cursor_key
-    command = [sys.executable, "-m", "accord.cli", "serve", str(db_path), "--port", str(port)]
+    command = [sys.executable, "-m", "accord.cli"]
+    if lock_timeout is not None:
+        command += ["--lock-timeout", str(lock_timeout)]
+    command += ["serve", str(db_path), "--port", str(port)]
     if ingest_token:
         command += ["--ingest-token", ingest_token]
     log = db_path.parent / f"server-{port}.log"

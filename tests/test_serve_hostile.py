@@ -262,6 +262,27 @@ def test_an_unreadable_published_date_is_refused_naming_item_and_field(client: h
     assert article_count(client) == before
 
 
+def test_a_post_in_another_language_is_refused_naming_the_item(client: httpx.Client):
+    before = article_count(client)
+    russian = (
+        "Российские войска обстреляли Харьков в понедельник, погибли три мирных жителя, "
+        "сообщили местные власти."
+    )
+    batch = [{"text": "Turkey hosted talks in Ankara on Monday."}, {"text": russian}]
+    response = client.post("/api/articles", json=batch, headers=AUTH)
+    assert response.status_code == 400, response.text
+    assert response.json()["detail"].startswith("article 1: language not supported")
+    assert article_count(client) == before
+
+
+def test_a_post_dated_in_the_future_is_stored_with_a_warning(client: httpx.Client):
+    article = {"text": "Kenya hosted envoys from Sudan and Chad.", "published": "2099-01-01"}
+    response = client.post("/api/articles", json=article, headers=AUTH)
+    assert response.status_code == 201, response.text
+    [warning] = response.json()["warnings"]
+    assert "'published' is 2099-01-01" in warning["message"]
+
+
 @pytest.mark.parametrize(
     ("body", "headers"),
     [

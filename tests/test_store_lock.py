@@ -123,3 +123,36 @@ def test_tracking_commands_take_the_lock_timeout_too(tmp_path: Path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {db_path} is locked by another process")
     assert "waited 0.2 s" in result.stderr
+
+
+def test_a_post_while_another_process_writes_is_a_503_to_retry(tmp_path: Path) -> None:
+    import httpx
+
+    from serving import running_server
+
+    db_path = tmp_path / "served.db"
+    accord.open(db_path).close()
+    token = "a-token-of-sufficient-length"
+    with running_server(db_path, ingest_token=token, lock_timeout=TIMEOUT) as url:
+        article = {"text": ARTICLES["a-talks.txt"], "published": "2025-05-16"}
+        headers = {"Authorization": f"Bearer {token}"}
+        with another_writer(db_path):
+            locked = httpx.post(f"{url}/api/articles", json=article, headers=headers, timeout=60)
+        assert locked.status_code == 503, locked.text
+        assert locked.headers["retry-after"] == "5"
+        assert "locked by another process" in locked.json()["detail"]
+        retried = httpx.post(f"{url}/api/articles", json=article, headers=headers, timeout=60)
+        assert retried.status_code == 201, retried.text
+
+
+def test_an_ingest_stopped_by_the_lock_prints_what_it_saved(tmp_path: Path) -> None:
+    db_path = tmp_path / "stopped.db"
+    accord.open(db_path).close()
+    paths = write_articles(tmp_path / "in")
+    with another_writer(db_path):
+        result = CliRunner().invoke(
+            main, ["--db", str(db_path), "--lock-timeout", str(TIMEOUT), "ingest", *map(str, paths)]
+        )
+    assert result.exit_code == 1
+    assert result.stdout.startswith("added 0, unchanged 0"), result.stdout
+    assert "locked by another process" in result.stderr

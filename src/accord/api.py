@@ -73,6 +73,15 @@ class IngestInterrupted(KeyboardInterrupt):
         self.tracking = tracking
 
 
+class IngestStopped(StoreLockedError):
+    """Another writer kept the store locked past the wait: the run stopped, what it saved is
+    kept, and ``report`` says what that was."""
+
+    def __init__(self, report: IngestReport, message: str) -> None:
+        super().__init__(message)
+        self.report = report
+
+
 @dataclass(frozen=True)
 class ExtractionFailure:
     """An article the pipeline could not process (a value, so it can cross processes)."""
@@ -160,6 +169,8 @@ class Accord(Store):
                         progress(done, len(articles))
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(tally.report()) from interrupt
+        except StoreLockedError as locked:
+            raise IngestStopped(tally.report(), str(locked)) from locked
         report = tally.report()
         try:
             self._track()

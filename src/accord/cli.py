@@ -109,6 +109,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int) -> None:
         print_report(interrupted.report)
         click.echo(interrupted_message(interrupted), err=True)
         ctx.exit(EXIT_INTERRUPTED)
+    except api.IngestStopped as stopped:
+        print_report(stopped.report)
+        raise click.ClickException(str(stopped)) from stopped
     print_report(report)
     ctx.exit(0 if report.ok else 1)
 
@@ -521,7 +524,10 @@ def ingest_token_option(ctx: click.Context, param: click.Parameter, value: str |
     help="Turns on POST /api/articles for requests bearing it (env ACCORD_INGEST_TOKEN; "
     "at least 16 characters).",
 )
-def serve(database: Path, host: str, port: int, ingest_token: str | None) -> None:
+@click.pass_context
+def serve(
+    ctx: click.Context, database: Path, host: str, port: int, ingest_token: str | None
+) -> None:
     """Serve DATABASE: the HTTP API (/api, /docs) and the web UI (/), on loopback by default.
 
     Page cursors are signed with ACCORD_CURSOR_KEY (at least 16 characters) when it is set,
@@ -531,7 +537,9 @@ def serve(database: Path, host: str, port: int, ingest_token: str | None) -> Non
     from accord.serve import create_app
 
     click.echo(f"accord: serving {database} at http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(database, ingest_token=ingest_token), host=host, port=port)
+    timeout = ctx.meta.get(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT)
+    app = create_app(database, ingest_token=ingest_token, lock_timeout=timeout)
+    uvicorn.run(app, host=host, port=port)
 
 
 from accord.track import cli as track_cli  # noqa: E402  (tracking commands)

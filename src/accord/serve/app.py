@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord import api
-from accord.errors import AccordError, NotFoundError
+from accord.errors import AccordError, NotFoundError, StoreLockedError
 from accord.serve.cursor import Cursors, cursor_key
 from accord.serve.database import ThreadDatabases
 from accord.serve.ingest import check_ingest_token
@@ -96,7 +96,11 @@ def static_folder() -> Path:
 
 
 def create_app(
-    db_path: str | Path, *, ingest_token: str | None = None, cursor_secret: str | None = None
+    db_path: str | Path,
+    *,
+    ingest_token: str | None = None,
+    cursor_secret: str | None = None,
+    lock_timeout: float = api.DEFAULT_LOCK_TIMEOUT,
 ) -> FastAPI:
     """The app serving the accord database at ``db_path``.
 
@@ -104,7 +108,8 @@ def create_app(
     bearing it; without one the route answers 403. ``cursor_secret`` (else
     ``ACCORD_CURSOR_KEY``, else a random key) signs page cursors. The database is opened
     (and migrated) here, so a bad path fails at start-up rather than on the first request;
-    a short token or key is a ``ValueError``.
+    a short token or key is a ``ValueError``. A write waits ``lock_timeout`` seconds for
+    another writer, then the request is a 503.
     """
     token = check_ingest_token(ingest_token)
     cursors = Cursors(cursor_key(cursor_secret))
@@ -116,7 +121,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.databases = ThreadDatabases(db_path)
+    app.state.databases = ThreadDatabases(db_path, lock_timeout)
     app.state.ingest_token = token
     app.state.cursors = cursors
     app.include_router(router)
@@ -160,6 +165,12 @@ def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: ValueError) -> JSONResponse:
         return error(400, str(exc))
+
+    @app.exception_handler(StoreLockedError)
+    async def store_locked(request: Request, exc: StoreLockedError) -> JSONResponse:
+        response = error(503, str(exc))
+        response.headers["retry-after"] = "5"
+        return response
 
     @app.exception_handler(AccordError)
     async def accord_error(request: Request, exc: AccordError) -> JSONResponse:

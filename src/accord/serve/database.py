@@ -15,12 +15,13 @@ from accord import api
 class ThreadDatabases:
     """Opens the database once per thread, on demand."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, timeout: float = api.DEFAULT_LOCK_TIMEOUT) -> None:
         self.path = path
+        self.timeout = timeout
         self.local = threading.local()
 
     def current(self) -> api.Accord:
         db = getattr(self.local, "db", None)
         if db is None:
-            db = self.local.db = api.open(self.path)
+            db = self.local.db = api.open(self.path, timeout=self.timeout)
         return db

@@ -19,7 +19,13 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from accord.errors import IngestError
-from accord.ingest import MAX_ARTICLE_BYTES, article_from_html, make_article, normalise_published
+from accord.ingest import (
+    MAX_ARTICLE_BYTES,
+    article_from_html,
+    check_language,
+    make_article,
+    normalise_published,
+)
 from accord.models import Article
 
 MAX_ARTICLES_PER_REQUEST = 50
@@ -188,9 +194,11 @@ def to_articles(items: list[ArticleIn]) -> list[Article]:
         }
         try:
             if item.html is not None:
-                articles.append(article_from_html(item.html, **metadata))
+                article = article_from_html(item.html, **metadata)
             else:
-                articles.append(make_article(item.text or "", **metadata))
+                article = make_article(item.text or "", **metadata)
+            check_language(article)
         except IngestError as error:
             raise HTTPException(400, f"article {index}: {error.reason}") from error
+        articles.append(article)
     return articles

@@ -258,11 +258,12 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     summary="Ingest articles (needs the server's ingest token)",
     openapi_extra={"requestBody": request_body_schema()},
     responses={
-        400: {"description": "an article is empty or unreadable"},
+        400: {"description": "an article is empty, unreadable or not in English"},
         401: {"description": "no or wrong token (the body is not read)"},
         403: {"description": "ingest off (the body is not read)"},
         413: {"description": "body over the size cap, or too many articles"},
         422: {"description": "not JSON, or not articles: each problem as body[index].field"},
+        503: {"description": "the store is locked by another writer: retry later"},
     },
 )
 async def post_articles(request: Request) -> JSONResponse:
@@ -290,6 +291,11 @@ def ingest_body(request: Request, body: bytes) -> JSONResponse:
         for report in reports
         for source, reason in report.failed
     ]
+    warnings = [
+        {"source": source, "message": message}
+        for report in reports
+        for source, message in report.warnings
+    ]
     result = {
         "articles": [article.id for article in articles],
         **{
@@ -297,6 +303,7 @@ def ingest_body(request: Request, body: bytes) -> JSONResponse:
             for key in ("added", "unchanged", "replaced", "events", "quotes")
         },
         "failed": failed,
+        "warnings": warnings,
     }
     return JSONResponse(result, status_code=201 if result["added"] else 200)
 
