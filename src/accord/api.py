@@ -27,13 +27,16 @@ from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord import export as exports
 from accord.errors import IngestError, StoreError, StoreLockedError
 from accord.models import Article, Extraction
 from accord.store import SaveOutcome, Store
 from accord.store.database import DEFAULT_LOCK_TIMEOUT
+
+if TYPE_CHECKING:
+    from accord.ingest import Fetcher
 
 BATCH = 16  # articles per nlp.pipe batch in one process
 PARALLEL_CHUNK = 4  # articles per task sent to a worker (small: steady progress, quick stops)
@@ -80,6 +83,16 @@ class IngestStopped(StoreLockedError):
     def __init__(self, report: IngestReport, message: str) -> None:
         super().__init__(message)
         self.report = report
+
+
+@dataclass(frozen=True)
+class PollReport:
+    """One feed's part of a polling round: 'ok', 'not modified' or the error, and what was
+    stored from it."""
+
+    feed: str
+    status: str
+    report: IngestReport
 
 
 @dataclass(frozen=True)
@@ -147,19 +160,92 @@ class Accord(Store):
         *,
         jobs: int = 1,
         progress: Progress | None = None,
+        fetcher: Fetcher | None = None,
     ) -> IngestReport:
         """Read sources, extract the articles not stored yet, and save each one on its own.
 
-        ``jobs > 1`` runs the pipeline in that many processes (this one alone writes).
-        A source or article that fails is listed in the report and the run goes on. On Ctrl-C
-        the committed articles stay and ``IngestInterrupted`` (a ``KeyboardInterrupt``) carries
-        the report so far; running again finishes the job.
+        Sources are files, folders, page or feed URLs and ``.urls`` lists (URLs are fetched
+        with ``fetcher``: public addresses only, by default). ``jobs > 1`` runs the pipeline in
+        that many processes (this one alone writes). A source or article that fails is listed
+        in the report and the run goes on. On Ctrl-C the committed articles stay and
+        ``IngestInterrupted`` (a ``KeyboardInterrupt``) carries the report so far; running
+        again finishes the job.
         """
         from accord.ingest import read_sources
 
+        sources = read_sources(paths, fetcher=fetcher, known_url=self.has_url)
+        return self._ingest_results(sources, jobs, progress)
+
+    def poll(
+        self, feeds: Sequence[str], *, fetcher: Fetcher | None = None, jobs: int = 1
+    ) -> list[PollReport]:
+        """One round over RSS/Atom feeds: each is asked with the validators of its last answer
+        (unchanged: a 304, nothing fetched); new entries' pages are fetched, extracted and
+        saved, with the entry's title and date; a feed or entry that fails costs itself."""
+        from accord.ingest import Fetcher, entry_articles, fetch_feed, screened
+
+        fetcher = fetcher or Fetcher()
+        rounds = []
+        for url in feeds:
+            state = self.feed_state(url) or {}
+            try:
+                feed = fetch_feed(
+                    fetcher, url, etag=state.get("etag"), last_modified=state.get("last_modified")
+                )
+            except IngestError as error:
+                self.save_feed_state(url, status=f"error: {error.reason}")
+                failed = IngestReport(failed=((url, error.reason),))
+                rounds.append(PollReport(url, f"error: {error.reason}", failed))
+                continue
+            if feed.not_modified:
+                self.save_feed_state(url, status="not modified")
+                rounds.append(PollReport(url, "not modified", IngestReport()))
+                continue
+            entries = screened(entry_articles(feed, fetcher, self.has_url))
+            report = self._ingest_results(entries, jobs, None)
+            self.save_feed_state(
+                url,
+                status="ok",
+                title=feed.title,
+                etag=feed.etag,
+                last_modified=feed.last_modified,
+                added=report.added + report.replaced,
+            )
+            rounds.append(PollReport(url, "ok", report))
+        return rounds
+
+    def watch(
+        self,
+        feeds: Sequence[str],
+        *,
+        every: float = 600.0,
+        rounds: int | None = None,
+        on_round: Callable[[int, list[PollReport]], None] | None = None,
+        fetcher: Fetcher | None = None,
+    ) -> None:
+        """Poll the feeds every ``every`` seconds (``rounds`` times, or until Ctrl-C);
+        ``on_round(number, reports)`` after each round."""
+        from accord.ingest import Fetcher
+
+        fetcher = fetcher or Fetcher()
+        done = 0
+        while rounds is None or done < rounds:
+            reports = self.poll(feeds, fetcher=fetcher)
+            if on_round:
+                on_round(done, reports)
+            done += 1
+            if rounds is None or done < rounds:
+                time.sleep(every)
+
+    def _ingest_results(
+        self,
+        sources: Iterable[Article | IngestError],
+        jobs: int,
+        progress: Progress | None,
+    ) -> IngestReport:
         tally = Tally()
         try:
-            articles = self._articles_to_extract(read_sources(paths), tally)
+            articles = self._articles_to_extract(sources, tally)
             if progress:
                 progress(0, len(articles))
             with closing(extract_all(articles, jobs)) as extractions:

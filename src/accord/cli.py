@@ -116,6 +116,60 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int) -> None:
     ctx.exit(0 if report.ok else 1)
 
 
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    """``90``, ``90s``, ``10m``, ``2h``, ``1d`` in seconds (at least one second)."""
+    text = value.strip().lower()
+    unit = DURATION_UNITS.get(text[-1:])
+    number = text[:-1] if unit else text
+    try:
+        seconds = float(number) * (unit or 1)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a duration like 90s, 10m or 2h") from None
+    if seconds < 1:
+        raise click.BadParameter(f"{value!r} is less than a second")
+    return seconds
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option(
+    "--every",
+    default="10m",
+    show_default=True,
+    callback=parse_duration,
+    help="Time between polls: 90s, 10m, 2h.",
+)
+@click.option("--rounds", type=click.IntRange(min=1), help="Stop after this many polls.")
+@click.pass_context
+def watch(ctx: click.Context, feeds: tuple[str, ...], every: float, rounds: int | None) -> None:
+    """Poll RSS/Atom FEEDS and store their new articles (Ctrl-C stops; what was stored stays).
+
+    Each poll asks with the feed's ETag/Last-Modified (an unchanged feed costs a 304), fetches
+    only entries whose URL is not stored, and takes each entry's title and date from the
+    feed. Only public addresses are fetched (set ACCORD_ALLOW_PRIVATE_HOSTS=1 to allow others,
+    e.g. a test server on 127.0.0.1).
+    """
+    db = open_db(ctx)
+
+    def show(number: int, reports: list[api.PollReport]) -> None:
+        for poll in reports:
+            for source, reason in poll.report.failed:
+                click.echo(f"error: {source}: {reason}", err=True)
+            for source, message in poll.report.warnings:
+                click.echo(f"warning: {source}: {message}", err=True)
+            line = summary_line(poll.report) if poll.status == "ok" else poll.status
+            click.echo(f"poll {number + 1}: {poll.feed}: {line}")
+
+    try:
+        db.watch(list(feeds), every=every, rounds=rounds, on_round=show)
+    except KeyboardInterrupt:
+        click.echo("stopped: the articles stored so far are kept", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+
+
 @contextmanager
 def progress_bar() -> Iterator[api.Progress | None]:
     """A progress bar on stderr when it is a terminal; nothing otherwise."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from accord.errors import IngestError
 from accord.ingest._article import make_article
 from accord.ingest._decode import declared_html_charset, decode_bytes
+from accord.ingest._fetch import Fetcher, is_url
 from accord.ingest._files import (
     MAX_ARTICLE_BYTES,
     display_name,
@@ -20,6 +21,7 @@ from accord.ingest._files import (
 from accord.ingest._html import article_from_html
 from accord.ingest._json import read_json_file, read_jsonl_file
 from accord.ingest._language import check_language
+from accord.ingest._web import KnownUrl, read_url, urls_in
 from accord.models import Article
 
 logger = logging.getLogger("accord.ingest")
@@ -60,6 +62,12 @@ def _warn_if_undated(article: Article) -> None:
             "no publication date for %s: relative dates will stay unresolved",
             article.source or article.id,
         )
+
+
+def screened(results: Iterable[Result]) -> Iterator[Result]:
+    """Results with the language and date checks of ``read_sources`` applied (for articles
+    that come another way, e.g. a polled feed's entries)."""
+    return (_checked(result) for result in results)
 
 
 def _checked(result: Result) -> Result:
@@ -168,15 +176,30 @@ def _read_folder(root: Path) -> Iterator[Result]:
         yield from _read_file(path, display_name(path))
 
 
-def read_sources(paths: Iterable[SourcePath] | SourcePath) -> Iterator[Result]:
-    """Articles from files and folders, in order, with an IngestError value for each bad input.
+def read_sources(
+    paths: Iterable[SourcePath] | SourcePath,
+    *,
+    fetcher: Fetcher | None = None,
+    known_url: KnownUrl | None = None,
+) -> Iterator[Result]:
+    """Articles from files, folders, page and feed URLs and ``.urls`` lists, in order, with an
+    IngestError value for each bad input.
 
-    Errors are yielded, not raised, so one bad file or line never stops a run; each names
-    its file (``file:LINE`` for JSON Lines, ``file[INDEX]`` for a JSON list).
+    Errors are yielded, not raised, so one bad file, line or URL never stops a run; each names
+    its file (``file:LINE`` for JSON Lines, ``file[INDEX]`` for a JSON list) or URL. URLs are
+    fetched with ``fetcher`` (a new ``Fetcher``: public addresses only); ``known_url`` says
+    which pages are stored already, so they are not fetched again.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    web = _Web(fetcher, known_url or (lambda url: False))
     for raw in paths:
+        if is_url(raw):
+            yield from screened(read_url(str(raw), web.fetcher, web.known))
+            continue
+        if Path(raw).suffix.lower() == ".urls" and Path(raw).is_file():
+            yield from _read_url_list(Path(raw), web)
+            continue
         source = display_name(raw)
         path = Path(raw)
         if path.is_dir():
@@ -187,3 +210,29 @@ def read_sources(paths: Iterable[SourcePath] | SourcePath) -> Iterator[Result]:
             logger.info("skipping %s: metadata sidecar or expected output, not an article", source)
         else:
             yield from _read_file(path, source)
+
+
+class _Web:
+    """The fetcher of a run, made on first use (a run of files never opens a connection)."""
+
+    def __init__(self, fetcher: Fetcher | None, known: KnownUrl) -> None:
+        self._fetcher = fetcher
+        self.known = known
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher()
+        return self._fetcher
+
+
+def _read_url_list(path: Path, web: _Web) -> Iterator[Result]:
+    """A ``.urls`` file: each URL read as if named on the command line."""
+    source = display_name(path)
+    try:
+        text = decode_bytes(read_limited(path, source, MAX_ARTICLE_BYTES), source)
+    except IngestError as error:
+        yield error
+        return
+    for url in urls_in(text):
+        yield from screened(read_url(url, web.fetcher, web.known))

@@ -204,6 +204,46 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def has_url(self, url: str) -> bool:
+        """Whether an article from this URL is stored (a feed's entries are fetched once)."""
+        row = self.connection.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone()
+        return row is not None
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        """What the last poll of a feed left: its validators, status and article count."""
+        row = self.connection.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        return dict(row) if row else None
+
+    def save_feed_state(
+        self,
+        url: str,
+        *,
+        status: str,
+        title: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        added: int = 0,
+    ) -> None:
+        """Record a poll: validators are kept from before when the answer had none."""
+        with self.transaction():
+            self.connection.execute(
+                "INSERT INTO feeds (url, title, etag, last_modified, checked_at, status, articles)"
+                " VALUES (:url, :title, :etag, :last_modified, :now, :status, :added)"
+                " ON CONFLICT (url) DO UPDATE SET title = coalesce(:title, title),"
+                " etag = coalesce(:etag, etag), last_modified = coalesce(:last_modified,"
+                " last_modified), checked_at = :now, status = :status,"
+                " articles = articles + :added",
+                {
+                    "url": url,
+                    "title": title,
+                    "etag": etag,
+                    "last_modified": last_modified,
+                    "now": utc_now(),
+                    "status": status,
+                    "added": added,
+                },
+            )
+
     def save_extraction(self, extraction: Extraction) -> SaveOutcome:
         """Store one article with its actors, events and quotes in a single transaction.
 
