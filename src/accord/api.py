@@ -161,6 +161,8 @@ class Accord(Store):
         jobs: int = 1,
         progress: Progress | None = None,
         fetcher: Fetcher | None = None,
+        engine: str = "local",
+        scheduler: str | None = None,
     ) -> IngestReport:
         """Read sources, extract the articles not stored yet, and save each one on its own.
 
@@ -169,12 +171,14 @@ class Accord(Store):
         that many processes (this one alone writes). A source or article that fails is listed
         in the report and the run goes on. On Ctrl-C the committed articles stay and
         ``IngestInterrupted`` (a ``KeyboardInterrupt``) carries the report so far; running
-        again finishes the job.
+        again finishes the job. ``engine="dask"`` extracts on a Dask cluster (``scheduler``:
+        its address; none: a local cluster of ``jobs`` workers on 127.0.0.1), results coming
+        back here to be saved in order.
         """
         from accord.ingest import read_sources
 
         sources = read_sources(paths, fetcher=fetcher, known_url=self.has_url)
-        return self._ingest_results(sources, jobs, progress)
+        return self._ingest_results(sources, jobs, progress, engine, scheduler)
 
     def poll(
         self, feeds: Sequence[str], *, fetcher: Fetcher | None = None, jobs: int = 1
@@ -242,13 +246,15 @@ class Accord(Store):
         sources: Iterable[Article | IngestError],
         jobs: int,
         progress: Progress | None,
+        engine: str = "local",
+        scheduler: str | None = None,
     ) -> IngestReport:
         tally = Tally()
         try:
             articles = self._articles_to_extract(sources, tally)
             if progress:
                 progress(0, len(articles))
-            with closing(extract_all(articles, jobs)) as extractions:
+            with closing(extract_all(articles, jobs, engine, scheduler)) as extractions:
                 for done, extraction in enumerate(extractions, start=1):
                     self._save(extraction, tally)
                     if progress:
@@ -339,9 +345,21 @@ def source_name(article: Article) -> str:
 
 
 def extract_all(
-    articles: Sequence[Article], jobs: int = 1
+    articles: Sequence[Article],
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[Extraction | ExtractionFailure]:
-    """Extract articles in order, in this process or in ``jobs`` worker processes."""
+    """Extract articles in order: in this process or in ``jobs`` worker processes (``local``),
+    or on a Dask cluster (``dask``: at ``scheduler``, else a local one of ``jobs`` workers)."""
+    if engine == "dask":
+        from accord.engines import extract_on_dask
+
+        if articles:
+            yield from extract_on_dask(articles, scheduler=scheduler, workers=max(1, jobs))
+        return
+    if engine != "local":
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     if jobs <= 1 or len(articles) <= 1:
         for chunk in chunked(articles, BATCH):
             yield from extract_safely(chunk)

@@ -93,18 +93,37 @@ def open_db(ctx: click.Context) -> api.Accord:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes for the NLP step.",
+    help="Worker processes for the NLP step (with --engine dask: workers of the local cluster).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the NLP runs: this machine's processes, or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler (tcp://host:8786); without one, a local cluster on 127.0.0.1.",
 )
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int) -> None:
-    """Read articles from files, folders or JSONL and store what they report.
+def ingest(
+    ctx: click.Context, paths: tuple[str, ...], jobs: int, engine: str, scheduler: str | None
+) -> None:
+    """Read articles from files, folders, JSON/JSONL, page or feed URLs and .urls lists, and
+    store what they report.
 
     Texts already stored are skipped; failures are listed and the rest goes on (exit code 1).
     """
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     db = open_db(ctx)
     try:
         with progress_bar() as progress:
-            report = db.ingest(list(paths), jobs=jobs, progress=progress)
+            report = db.ingest(
+                list(paths), jobs=jobs, progress=progress, engine=engine, scheduler=scheduler
+            )
     except api.IngestInterrupted as interrupted:
         print_report(interrupted.report)
         click.echo(interrupted_message(interrupted), err=True)
