@@ -524,3 +524,32 @@ def test_unreadable_lexicon_file_is_a_data_file_error(tmp_path: Path):
         load_cue_lexicon(a_list)
     with pytest.raises(DataFileError, match=re.escape("cannot read missing.json")):
         load_cue_lexicon(tmp_path / "missing.json")
+
+
+# --- rule: scare quote (a fragment needs a cue that governs it) ----------------------------
+
+
+def test_scare_quote_in_a_sentence_with_an_unrelated_cue_is_not_a_quote():
+    quotes = _quotes_of(
+        "The opposition leader, who was described as “tireless” by his aides, toured the"
+        " “liberated” districts on Monday."
+    )
+    assert [q.text for q in quotes if q.kind == "direct"] == ["tireless"]
+
+
+def test_scare_quote_beside_according_to_is_not_a_quote():
+    quotes = _quotes_of(
+        "Detainees were sent to “re-education” camps in the north, according to the ministry."
+    )
+    assert [q for q in quotes if q.kind == "direct"] == []
+
+
+def test_second_half_of_a_split_quote_keeps_its_speaker():
+    quotes = _quotes_of(
+        "“We will rebuild the bridge,” the governor said, “whatever it costs the province.”"
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker_text) for q in direct] == [
+        ("We will rebuild the bridge", "the governor"),
+        ("whatever it costs the province", "the governor"),
+    ]

@@ -12,7 +12,9 @@ Decisions:
   high”") yields both records: the direct quote (the exact words) and the indirect one (the
   claim they belong to). A reported clause lying inside a direct quote is never emitted.
 - Quoted words with no speaker (scare quotes) are dropped unless they read as a full sentence;
-  a name in quote marks after "call sign", "known as", ... is never a quote.
+  a name in quote marks after "call sign", "known as", ... is never a quote. A fragment (not a
+  full sentence) is a quote only when a cue governs it in the parse, or when it is the second
+  half of a split quote (“…,” she said, “…”); a cue elsewhere in its sentence is not enough.
 - Direct ``text`` is the quoted words without the marks; a trailing comma (and the full stop of
   a partial quote) belongs to the reporting sentence and is dropped. The evidence span is
   exactly ``text`` in the article, except for a quote running over paragraphs, whose
@@ -727,11 +729,11 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
         why="direct: quote marks, full sentence, no speaker found",
         confidence=0.3,
     )
-    attribution = (
-        _attribute_by_parse(ctx, span)
-        or _attribute_in_sentences(ctx, span, sentences)
-        or (_attribute_before(ctx, sentences[0]) if alone else None)
-    )
+    attribution = _attribute_by_parse(ctx, span)
+    if attribution is None and (full or _resumes_split_quote(ctx, span)):
+        attribution = _attribute_in_sentences(ctx, span, sentences)
+    if attribution is None and alone:
+        attribution = _attribute_before(ctx, sentences[0])
     if attribution is not None:
         return _attributed(ctx, draft, attribution)
     if alone and previous is not None and _continues(previous, sentences[0]):
@@ -744,6 +746,28 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
             speaker_text=previous.speaker_text,
         )
     return draft if full else None  # words in marks nobody is said to have said: scare quotes
+
+
+def _resumes_split_quote(ctx: _Context, span: MarkedSpan) -> bool:
+    """The second half of a split quote: “We will win,” she said, “whatever it costs.”
+
+    Only the attribution (a cue, its subject, commas) lies between the two halves. A fragment
+    anywhere else in a sentence that merely holds a cue is a scare quote ("advised her to
+    kill her “kuffar” parents", "after receiving “training,” according to ..."): rule
+    ``scare quote``, the fragment needs a cue that governs it in the parse.
+    """
+    before = [m for m in ctx.marked if m.end <= span.open]
+    if not before:
+        return False
+    previous = before[-1]
+    gap = ctx.text[previous.end : span.open]
+    first_half_ends = ctx.text[previous.start : previous.end].rstrip(" ”\"’'").endswith(",")
+    if not (first_half_ends or gap.lstrip().startswith(",")):
+        return False
+    words = gap.strip().lstrip(",").strip()
+    if not words.endswith(",") or len(words) > 80 or any(c in words for c in ".!?;:\n"):
+        return False
+    return any(ctx.is_cue_verb(token) for token in ctx.tokens(previous.end, span.open))
 
 
 def _attributed(ctx: _Context, draft: _Draft, attribution: _Attribution) -> _Draft:
