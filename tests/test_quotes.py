@@ -493,7 +493,14 @@ def _valid_lexicon() -> dict:
         "attribution_phrases": ["according to"],
         "name_markers": ["call sign"],
         "person_nouns": ["official"],
+        "speaker_nouns": ["ministry"],
+        "document_nouns": ["ruling"],
     }
+
+
+def test_valid_lexicon_builds():
+    lexicon = cue_lexicon_from_data(_valid_lexicon())
+    assert "ministry" in lexicon.speaker_nouns and "ruling" in lexicon.document_nouns
 
 
 @pytest.mark.parametrize(
@@ -553,3 +560,52 @@ def test_second_half_of_a_split_quote_keeps_its_speaker():
         ("We will rebuild the bridge", "the governor"),
         ("whatever it costs the province", "the governor"),
     ]
+
+
+def test_a_participle_giving_a_name_is_not_a_quote():
+    assert _quotes_of("A militia called “Black Wolves” held the bridge for a week.") == []
+    quote = _only(_quotes_of("The plan, described as “reckless” by the opposition, was dropped."))
+    assert (quote.text, quote.speaker_text) == ("reckless", "the opposition")
+
+
+# --- rule: not a speaker (events, things and documents do not speak) ------------------------
+
+
+def test_a_document_is_not_the_speaker_but_its_author_is():
+    quote = _only(_quotes_of("The tribunal's ruling said the vote count was “deeply flawed”."))
+    assert (quote.text, quote.speaker_text) == ("deeply flawed", "The tribunal")
+    assert "author of 'ruling'" in quote.evidence.why
+
+
+def test_a_document_with_no_author_leaves_the_quote_without_a_speaker():
+    quote = _only(_quotes_of("The ruling, issued on Monday, said the count was “deeply flawed”."))
+    assert quote.text == "deeply flawed"
+    assert quote.speaker is None and quote.speaker_text is None
+
+
+def test_according_to_a_document_names_its_author_or_nobody():
+    claim = _only(
+        _quotes_of("Two soldiers were killed, according to a statement from the army."),
+        kind="indirect",
+    )
+    assert claim.speaker_text == "the army"
+    assert _quotes_of("Two soldiers were killed, according to the reports.") == []
+
+
+def test_a_participle_belongs_to_the_person_not_to_the_event_it_follows():
+    quote = _only(
+        _quotes_of(
+            "An aid worker described how the shelling began, saying, “We ran to the basement.”"
+        )
+    )
+    assert quote.speaker_text == "An aid worker"
+
+
+def test_hundreds_of_villagers_are_the_villagers():
+    claim = _only(
+        _quotes_of(
+            "Hundreds of villagers gathered outside the court, demanding that the judge resign."
+        ),
+        kind="indirect",
+    )
+    assert claim.speaker_text == "villagers"

@@ -22,6 +22,11 @@ Decisions:
   comma or full stop before a closing quote mark at its very end dropped.
 - The evidence sentence runs from the first sentence of the quote to the one holding its
   attribution (a single sentence for most quotes).
+- Rule ``not a speaker``: only people, groups, bodies, names, actors and pronouns speak. An
+  event, a thing or a document ("the attack", "the decision", "an audio recording") does not;
+  a document's author does when the text names one ("the court's ruling", "a NATO press
+  release"), "hundreds of protesters" are the protesters, and a participle ("stating") looks
+  past such a subject to the clause above. A fragment whose cue has no speaker keeps none.
 - ``speaker_text`` is always the words naming the speaker; for a pronoun it is the phrase the
   pronoun points back to when that can be found ("a Ukrainian soldier using the call sign …").
 - Quoted words inside a clause reported by an outer cue belong to the outer speaker ("He said
@@ -56,6 +61,12 @@ QUOTE_MARKS = frozenset(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE + "‘
 OPENING_CONTEXT = '([{—–-/“‘"'  # a straight ' after one of these (or a space) may open a quote
 ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout"})  # 'n', 'em: apostrophes
 PERSON_PRONOUNS = frozenset({"he", "she", "they"})
+SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PARTITIVE_HEADS = frozenset(
+    {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "several", "all"}
+    | {"few", "number", "handful", "majority", "minority", "both", "each", "none", "half"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SUBJECT_CHAIN = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})  # subject sits higher up
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -76,6 +87,8 @@ class CueLexicon:
     attribution_phrases: tuple[tuple[str, ...], ...]
     name_markers: tuple[str, ...]
     person_nouns: frozenset[str]
+    speaker_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -111,6 +124,8 @@ def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLe
         ),
         name_markers=tuple(_entries(raw, "name_markers", source)),
         person_nouns=frozenset(_entries(raw, "person_nouns", source)),
+        speaker_nouns=frozenset(_entries(raw, "speaker_nouns", source)),
+        document_nouns=frozenset(_entries(raw, "document_nouns", source)),
     )
 
 
@@ -308,15 +323,30 @@ def _child(token: Token, deps: frozenset[str] | set[str], ctx: _Context) -> Toke
 
 
 def _subject_of_verb(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
-    """Who does the verb: its nsubj, else the subject up a conj/xcomp/advcl/by-ing chain."""
+    """Who does the verb: its nsubj, else the subject up a conj/xcomp/advcl/by-ing chain.
+
+    Rule ``not a speaker``: a subject that cannot speak ("the attack", "margins") is nobody's
+    voice. A participle ("stating", "noting") belongs to the clause the parse may have hung it
+    under wrongly, so its search goes on upwards past such a subject: "An eyewitness described
+    how the attack unfolded, stating ..." is the eyewitness.
+    """
     chain: list[str] = []
     current = verb
+    participle = verb.tag_ == "VBG"
+    passed_non_speaker = False
     for _ in range(8):
         found = _own_subject(ctx, current)
         if found is not None:
-            via = f" via {', '.join(chain)}" if chain else ""
-            return found[0], found[1] + via
-        if current.dep_ in SUBJECT_CHAIN and current.head.i != current.i:
+            speaker = _speaker_token(ctx, found[0])
+            if speaker is not None:
+                via = f" via {', '.join(chain)}" if chain else ""
+                route = found[1] + (f" ({speaker[1]})" if speaker[1] else "")
+                return speaker[0], route + via
+            if not participle:
+                return None
+            passed_non_speaker = True
+        climbs = current.dep_ in SUBJECT_CHAIN or (passed_non_speaker and current.dep_ != "ROOT")
+        if climbs and current.head.i != current.i:
             chain.append(f"{current.dep_} '{current.head.text}'")
             current = current.head
             continue
@@ -324,9 +354,66 @@ def _subject_of_verb(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _can_speak(ctx: _Context, token: Token) -> bool:
+    """A word that can name a speaker: a pronoun for people or bodies, a name, an actor the
+    resolver found, or a noun for people, groups or bodies (``person_nouns``,
+    ``speaker_nouns``). Events, things and documents cannot: "the decision", "the attack"."""
+    if token.pos_ == "PRON":
+        return token.lower_ in SPEAKING_PRONOUNS
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in SPEAKING_ENTITIES:
+        return True
+    if _mention_of_token(ctx, token) is not None:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in ctx.lexicon.person_nouns or lemma in ctx.lexicon.speaker_nouns
+
+
+def _speaker_token(ctx: _Context, token: Token) -> tuple[Token, str] | None:
+    """The word naming whoever speaks through ``token``, and how it was reached: itself when
+    it can speak; the people counted ("hundreds of protesters"); for a document or statement,
+    its author ("the court's ruling", "a release from the ministry", "a NATO press release");
+    else None."""
+    lemma = token.lemma_.lower()
+    members = _partitive_members(ctx, token)
+    if members is not None:
+        found = _speaker_token(ctx, members)
+        return (found[0], f"members of '{token.text}'") if found is not None else None
+    if token.pos_ == "NOUN" and (lemma in ctx.lexicon.document_nouns or ctx.is_cue_noun(token)):
+        source = _source_of_noun(ctx, token) or _author_in_phrase(ctx, token)
+        found = _speaker_token(ctx, source) if source is not None else None
+        return (found[0], f"author of '{token.text}'") if found is not None else None
+    return (token, "") if _can_speak(ctx, token) else None
+
+
+def _partitive_members(ctx: _Context, token: Token) -> Token | None:
+    """The people counted by a quantity: "hundreds of protesters", "one of the witnesses"."""
+    counts = token.like_num or token.lemma_.lower() in PARTITIVE_HEADS
+    if not counts:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _child(of, {"pobj"}, ctx) if of is not None else None
+
+
+def _author_in_phrase(ctx: _Context, noun: Token) -> Token | None:
+    """An actor named before a document noun in its own phrase: "a NATO press release"."""
+    for token in reversed(ctx.doc[noun.left_edge.i : noun.i]):
+        mention = _mention_of_token(ctx, token)
+        if mention is not None or token.ent_type_ in {"ORG", "PERSON"}:
+            return token
+    return None
+
+
 def _own_subject(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
-    """The subject attached to this very verb (or the noun it modifies), and the rule used."""
-    subject = _child(verb, {"nsubj"}, ctx)
+    """The subject attached to this very verb (or the noun it modifies), and the rule used.
+
+    Of two subjects the parse hangs on one verb ("The partner asked ..., but the commissioner
+    stated ..."), the one nearest before the verb that can speak is its own.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not ctx.quoted[c.i]]
+    speaking = [c for c in subjects if c.i < verb.i and _speaker_token(ctx, c) is not None]
+    subject = speaking[-1] if speaking else (subjects[0] if subjects else None)
     if subject is not None:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head, "nsubj of relative clause"
@@ -364,20 +451,23 @@ def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token] | 
         if end > len(ctx.doc) or tuple(t.lower_ for t in words) != phrase:
             continue
         said_by = _child(words[-1], {"pobj"}, ctx)
-        if said_by is None:
+        found = _speaker_token(ctx, said_by) if said_by is not None else None
+        if found is None:
             continue
-        if ctx.is_cue_noun(said_by):
-            said_by = _source_of_noun(ctx, said_by) or said_by
-        return words, said_by
+        return words, found[0]
     return None
 
 
 def _speaker_phrase(head: Token, cue: Token | None = None) -> Span:
-    """The words naming a speaker: the head's phrase up to the first comma (or the cue)."""
+    """The words naming a speaker: the head's phrase up to the first comma, the cue, or a clause
+    telling what the speaker did ("officials saying ...", "An eyewitness described ...")."""
     doc = head.doc
     left, right = head.left_edge.i, head.i
+    verbs = load_cue_lexicon().verbs
     for child in head.rights:
         if cue is not None and child.left_edge.i <= cue.i <= child.right_edge.i:
+            break
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in verbs:
             break
         right = child.right_edge.i
     conjuncts = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
@@ -608,6 +698,8 @@ def _attribute_by_parse(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
             if ctx.quoted[ancestor.i]:
                 continue
             cue, found = ancestor, None
+            if ctx.is_cue_verb(ancestor) and _names_a_thing(ctx, ancestor, root):
+                break  # "a unit called “Wolves”": a name, whoever reports it
             if ctx.is_cue_verb(ancestor):
                 cue = _outer_reporter(ctx, ancestor)
                 found = _subject_of_verb(ctx, cue)
@@ -626,6 +718,36 @@ def _attribute_by_parse(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
                 confidence=1.0 if route == "nsubj" else 0.9,
             )
     return None
+
+
+def _governing_cue(ctx: _Context, span: MarkedSpan) -> Token | None:
+    """The cue verb the parse puts above the quote, when no speaker could be found for it."""
+    for root in _quote_roots(ctx, span):
+        for ancestor in root.ancestors:
+            if ctx.quoted[ancestor.i] or not ctx.is_cue_verb(ancestor):
+                continue
+            if _names_a_thing(ctx, ancestor, root):
+                break
+            return ancestor
+    return None
+
+
+def _names_a_thing(ctx: _Context, verb: Token, quoted: Token) -> bool:
+    """A past participle hung on a noun, with nobody doing it, whose complement is the quote
+    gives a name, not a quote: "a unit called “Wolves”", "a plan described as “Phase Two”"
+    (rule ``scare quote``); "a plan described as “reckless” by the opposition" is the
+    opposition's word."""
+    complement = quoted.head == verb or (quoted.head.lower_ == "as" and quoted.head.head == verb)
+    return (
+        complement
+        and verb.tag_ == "VBN"
+        and verb.dep_ in {"acl", "relcl", "amod"}
+        and _child(verb, {"agent"}, ctx) is None
+    )
+
+
+def _with_sentence(sentences: tuple[int, int], number: int) -> tuple[int, int]:
+    return min(sentences[0], number), max(sentences[1], number)
 
 
 def _outer_reporter(ctx: _Context, cue: Token) -> Token:
@@ -736,6 +858,15 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
         attribution = _attribute_before(ctx, sentences[0])
     if attribution is not None:
         return _attributed(ctx, draft, attribution)
+    governing = _governing_cue(ctx, span)
+    if governing is not None:  # "someone audibly says Zelensky “has ...”": said, by nobody named
+        return replace(
+            draft,
+            cue=governing.lemma_.lower(),
+            sentences=_with_sentence(draft.sentences, ctx.sentence_of[governing.i]),
+            why=f"direct: quote marks + cue '{governing.text}', no speaker found",
+            confidence=0.4,
+        )
     if alone and previous is not None and _continues(previous, sentences[0]):
         return replace(
             draft,
@@ -875,10 +1006,16 @@ def _clause_span(ctx: _Context, bounds: tuple[int, int]) -> tuple[int, int] | No
 
 
 def _indirect_draft(
-    ctx: _Context, span: tuple[int, int], cue: str, number: int, speaker: Token, why: str
+    ctx: _Context,
+    span: tuple[int, int],
+    cue: str,
+    number: int,
+    speaker: Token,
+    why: str,
+    cue_token: Token | None = None,
 ) -> _Draft:
     start, stop = span
-    found = _resolve_speaker(ctx, speaker)
+    found = _resolve_speaker(ctx, speaker, cue_token)
     notes = f", {found.note}" if found.note else ""
     return _Draft(
         kind="indirect",
@@ -912,7 +1049,9 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
         gap = (span[1], verb.idx) if span[1] <= verb.idx else (verb.idx + len(verb), span[0])
         if not _quote_between(ctx, *gap):  # a quote between verb and clause: a parse slip
             why = f"indirect: cue '{verb.text}' + ccomp + {route}"
-            drafts.append(_indirect_draft(ctx, span, verb.lemma_.lower(), number, subject, why))
+            drafts.append(
+                _indirect_draft(ctx, span, verb.lemma_.lower(), number, subject, why, verb)
+            )
     return drafts
 
 
