@@ -609,3 +609,64 @@ def test_hundreds_of_villagers_are_the_villagers():
         kind="indirect",
     )
     assert claim.speaker_text == "villagers"
+
+
+# --- rule: pronoun speaker (the agreeing subject of the least embedded clause) ---------------
+
+
+def test_pronoun_speaker_is_the_main_speaker_not_the_person_talked_about():
+    quotes = _quotes_of(
+        "Opposition leader Maria Kovac said the minister was “a liar”; however, “we will keep"
+        " talking to his party”, she added."
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker_text for q in direct] == ["Opposition leader Maria Kovac"] * 2
+
+
+def test_pronoun_speaker_skips_a_person_in_a_reported_clause():
+    quotes = _quotes_of(
+        "Defence Minister Anton Holm said on Monday that the general had resigned. He added that"
+        " “the army will stay out of politics.”"
+    )
+    assert _only(quotes).speaker_text == "Defence Minister Anton Holm"
+
+
+def test_they_points_back_to_people_not_to_one_person():
+    quotes = _quotes_of(
+        "The mayor met the officers on Friday. The officers said the city was calm."
+        " “We have nothing to fear,” they said."
+    )
+    assert _only(quotes).speaker_text == "The officers"
+
+
+def _with_mentions(text: str, spans: list[tuple[str, int, Actor, str]]) -> list[Quote]:
+    """Quotes of a text parsed for real, with hand-made mentions (words, occurrence, actor)."""
+    document = parse(_article(text))
+    mentions = []
+    for words, occurrence, actor, why in spans:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(words, start + 1)
+        sentence = next(
+            n for n, s in enumerate(document.doc.sents) if s.start_char <= start < s.end_char
+        )
+        mentions.append(ActorMention(actor, words, start, start + len(words), sentence, why))
+    document.mentions = mentions
+    return extract_quotes(document)
+
+
+def test_pronoun_speaker_overrides_a_resolver_link_to_a_word_that_is_no_subject():
+    silva = Actor("ana-silva", "Ana Silva", "person", "PRT", "GOV", "Prime Minister")
+    delta = Actor("delta", "Delta", "person", None, None, None)  # a project taken for a person
+    quotes = _with_mentions(
+        "Prime Minister Ana Silva said the Delta pipeline project was open to all.\n"
+        "“We exclude nobody,” she said.",
+        [
+            ("Ana Silva", 0, silva, "dictionary"),
+            ("Delta", 0, delta, "ner"),
+            ("she", 0, delta, "pronoun"),
+        ],
+    )
+    quote = _only(quotes)
+    assert quote.speaker is not None and quote.speaker.name == "Ana Silva"
+    assert "not the resolver's 'Delta'" in quote.evidence.why

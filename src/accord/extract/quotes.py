@@ -548,35 +548,69 @@ def _is_person_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS
 
 
-def _is_person_like(ctx: _Context, token: Token) -> bool:
-    if token.ent_type_ == "PERSON" or token.lemma_.lower() in ctx.lexicon.person_nouns:
-        return True
-    if token.pos_ == "PROPN" and (token.text in ctx.person_names or not token.ent_type_):
-        return True
+def _agrees_with(ctx: _Context, pronoun: Token, token: Token) -> bool:
+    """Can this subject be what the pronoun stands for? "he"/"she": one person (a name, a
+    person actor, "the minister", "a senior official"); "they": people or a body (plural
+    nouns that can speak, groups, organisations, states)."""
     mention = _mention_of_token(ctx, token)
-    return mention is not None and mention.actor.kind == "person"
+    plural = token.tag_ in {"NNS", "NNPS"}
+    if pronoun.lower_ == "they":
+        collective = mention is not None and mention.actor.kind != "person"
+        return collective or (plural and _can_speak(ctx, token))
+    if plural:
+        return False
+    if mention is not None and mention.actor.kind == "person":
+        return True
+    if token.ent_type_ == "PERSON" or token.text in ctx.person_names:
+        return True
+    if token.pos_ == "PROPN":
+        return not token.ent_type_ and mention is None
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon.person_nouns
+
+
+def _embedding(token: Token) -> int:
+    """How many reported or relative clauses a subject sits in: 0 in a main clause."""
+    depth = 0
+    while token.head.i != token.i:
+        depth += token.dep_ in {"ccomp", "relcl", "acl", "csubj"}
+        token = token.head
+    return depth
 
 
 def _antecedent(ctx: _Context, pronoun: Token, max_sentences: int = 3) -> Token | None:
-    """The nearest earlier person-like subject a pronoun points back to (no resolver mention)."""
-    first_sentence = max(0, ctx.sentence_of[pronoun.i] - max_sentences)
-    for i in range(pronoun.i - 1, ctx.sentences[first_sentence].start - 1, -1):
-        token = ctx.doc[i]
-        if ctx.quoted[i] or token.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        if _is_person_pronoun(token):
-            return _antecedent(ctx, token, max_sentences)
-        if _is_person_like(ctx, token):
-            return token
+    """What a "he"/"she"/"they" speaker points back to (rule ``pronoun speaker``): in the
+    nearest sentence that has one, the agreeing subject of the least embedded clause, nearest
+    first. Reporting keeps its speaker in the main clause ("Honcharuk said Zelensky is ...;
+    he added" is Honcharuk); subjects inside quote marks are the speaker's own words. A
+    pronoun found on the way passes the question on."""
+    number = ctx.sentence_of[pronoun.i]
+    for sentence in range(number, max(-1, number - max_sentences - 1), -1):
+        candidates = [
+            token
+            for token in ctx.sentences[sentence]
+            if token.i < pronoun.i
+            and not ctx.quoted[token.i]
+            and token.dep_ in {"nsubj", "nsubjpass"}
+            and (token.lower_ == pronoun.lower_ or _agrees_with(ctx, pronoun, token))
+        ]
+        if candidates:
+            best = min(candidates, key=lambda t: (_embedding(t), -t.i))
+            if best.lower_ == pronoun.lower_:
+                return _antecedent(ctx, best, max_sentences)
+            return best
     return None
 
 
 def _named_before(ctx: _Context, mention: ActorMention, pronoun: Token) -> ActorMention | None:
-    """The last mention of the same actor by name (not by pronoun) before the pronoun."""
+    """The last mention of the same actor by name (not by pronoun, nor inside quote marks)
+    before the pronoun."""
     earlier = [
         m
         for m in ctx.mentions
-        if m.actor.id == mention.actor.id and m.why != "pronoun" and m.end <= pronoun.idx
+        if m.actor.id == mention.actor.id
+        and m.why != "pronoun"
+        and m.end <= pronoun.idx
+        and ctx.enclosing_mark(m.start) is None
     ]
     return max(earlier, key=lambda m: m.start, default=None)
 
@@ -612,27 +646,21 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
 
 
 def _resolve_pronoun(ctx: _Context, pronoun: Token, mention: ActorMention | None) -> _Speaker:
-    """A "he said" speaker: the resolver's pronoun mention, unless a nearer person subject
-    names someone else (the resolver can skip a name it did not take for a subject)."""
+    """A "he said" speaker (rule ``pronoun speaker``): the agreeing subject it points back to
+    when that names an actor; else the resolver's pronoun mention; else the subject's words."""
     antecedent = _antecedent(ctx, pronoun)
     ours = _resolve_speaker(ctx, antecedent) if antecedent is not None else None
-    if mention is not None:
+    if mention is not None and (ours is None or ours.ref is None):
         named = _named_before(ctx, mention, pronoun)
-        nearer = (
-            antecedent is not None
-            and ours is not None
-            and ours.ref is not None
-            and ours.ref.actor_id != mention.actor.id
-            and (named is None or antecedent.idx > named.start)
-        )
-        if not nearer:
-            words = _words_of(ctx, named) if named is not None else pronoun.text
-            return _Speaker(actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
+        words = _words_of(ctx, named) if named is not None else pronoun.text
+        return _Speaker(actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
     if ours is None:
         return _Speaker(None, pronoun.text, f"pronoun '{pronoun.text}' unresolved", 0.6)
     note = f"pronoun '{pronoun.text}' -> '{ours.text}'"
+    if mention is not None and ours.ref is not None and ours.ref.actor_id == mention.actor.id:
+        return _Speaker(ours.ref, ours.text, note + " (as the resolver)", ours.certainty)
     if mention is not None:
-        note += f" (nearer than the resolver's '{mention.actor.name}')"
+        note += f" (not the resolver's '{mention.actor.name}')"
     return _Speaker(ours.ref, ours.text, note, 0.8 * ours.certainty)
 
 
