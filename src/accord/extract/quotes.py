@@ -31,8 +31,11 @@ Decisions:
   pronoun points back to when that can be found ("a Ukrainian soldier using the call sign …").
 - Quoted words inside a clause reported by an outer cue belong to the outer speaker ("He said
   Iran would respond with “…”" -> He).
-- A pronoun speaker takes the resolver's pronoun mention, unless a nearer person subject that
-  the resolver left unlinked names someone else; without mentions, the nearest person subject.
+- Rule ``pronoun speaker``: a "he"/"she"/"they" speaker is the agreeing subject (one person
+  for he/she; people or a body for they) of the least embedded clause in the nearest sentence
+  that has one, outside quote marks: the person a reported clause talks about is not the one
+  talking. That subject's actor wins over the resolver's pronoun mention, which is used only
+  when the subject names no actor.
 """
 
 from __future__ import annotations
