@@ -495,6 +495,8 @@ def _valid_lexicon() -> dict:
         "person_nouns": ["official"],
         "speaker_nouns": ["ministry"],
         "document_nouns": ["ruling"],
+        "outlet_nouns": ["newspaper"],
+        "outlet_name_words": ["times"],
     }
 
 
@@ -670,3 +672,45 @@ def test_pronoun_speaker_overrides_a_resolver_link_to_a_word_that_is_no_subject(
     quote = _only(quotes)
     assert quote.speaker is not None and quote.speaker.name == "Ana Silva"
     assert "not the resolver's 'Delta'" in quote.evidence.why
+
+
+# --- rule: report of a report (an outlet passing on someone's words is not their speaker) ---
+
+
+def _records(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker_text) for q in quotes]
+
+
+def test_an_outlet_reporting_a_statement_is_not_its_speaker():
+    quotes = _quotes_of(
+        "The Kyiv Post reported on Sunday that a senior army officer said the bridge had been"
+        " destroyed."
+    )
+    assert _records(quotes) == [
+        ("indirect", "the bridge had been destroyed", "a senior army officer")
+    ]
+
+
+def test_a_trailing_outlet_attribution_is_neither_speaker_nor_claim():
+    quotes = _quotes_of(
+        "Earlier, a navy spokesman said that two ships had been sunk, the Daily Herald reported."
+    )
+    assert _records(quotes) == [("indirect", "two ships had been sunk", "a navy spokesman")]
+
+
+def test_quoted_as_saying_gives_the_one_quoted():
+    quote = _only(
+        _quotes_of(
+            "The agency quoted the interior minister as saying that “order has been restored”."
+        )
+    )
+    assert (quote.text, quote.speaker_text) == ("order has been restored", "the interior minister")
+    assert "object of 'quoted'" in quote.evidence.why
+
+
+def test_a_word_reported_through_an_outlet_is_the_inner_speakers():
+    quotes = _quotes_of(
+        "The newspaper reported that the minister said the port was in “critical” condition."
+    )
+    direct = _only(quotes)
+    assert (direct.text, direct.speaker_text) == ("critical", "the minister")

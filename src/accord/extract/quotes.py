@@ -30,7 +30,11 @@ Decisions:
 - ``speaker_text`` is always the words naming the speaker; for a pronoun it is the phrase the
   pronoun points back to when that can be found ("a Ukrainian soldier using the call sign …").
 - Quoted words inside a clause reported by an outer cue belong to the outer speaker ("He said
-  Iran would respond with “…”" -> He).
+  Iran would warn of “…”" -> He) when the inner speech has not happened ("would", "to").
+- Rule ``report of a report``: a statement the text says was made keeps its own speaker. An
+  outlet passing it on ("Reuters reported a source said ...", "..., Cyprus Mail reported")
+  gets no record for it, "quoted/cited X as saying" is X's, and a trailing "..., X reported"
+  is not part of the claim.
 - Rule ``pronoun speaker``: a "he"/"she"/"they" speaker is the agreeing subject (one person
   for he/she; people or a body for they) of the least embedded clause in the nearest sentence
   that has one, outside quote marks: the person a reported clause talks about is not the one
@@ -92,6 +96,8 @@ class CueLexicon:
     person_nouns: frozenset[str]
     speaker_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    outlet_nouns: frozenset[str] = frozenset()
+    outlet_name_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -129,6 +135,8 @@ def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLe
         person_nouns=frozenset(_entries(raw, "person_nouns", source)),
         speaker_nouns=frozenset(_entries(raw, "speaker_nouns", source)),
         document_nouns=frozenset(_entries(raw, "document_nouns", source)),
+        outlet_nouns=frozenset(_entries(raw, "outlet_nouns", source)),
+        outlet_name_words=frozenset(_entries(raw, "outlet_name_words", source)),
     )
 
 
@@ -338,7 +346,7 @@ def _subject_of_verb(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
     participle = verb.tag_ == "VBG"
     passed_non_speaker = False
     for _ in range(8):
-        found = _own_subject(ctx, current)
+        found = _own_subject(ctx, current) or _object_controller(ctx, current)
         if found is not None:
             speaker = _speaker_token(ctx, found[0])
             if speaker is not None:
@@ -355,6 +363,16 @@ def _subject_of_verb(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
             continue
         return None
     return None
+
+
+def _object_controller(ctx: _Context, participle: Token) -> tuple[Token, str] | None:
+    """ "Reuters cited officials as saying ...", "quoted the minister as saying": the one
+    cited speaks, not the one citing (rule ``report of a report``)."""
+    as_word = participle.head
+    if participle.dep_ != "pcomp" or as_word.lower_ != "as" or as_word.head.pos_ != "VERB":
+        return None
+    cited = _child(as_word.head, {"dobj"}, ctx)
+    return (cited, f"object of '{as_word.head.text}'") if cited is not None else None
 
 
 def _can_speak(ctx: _Context, token: Token) -> bool:
@@ -783,7 +801,11 @@ def _with_sentence(sentences: tuple[int, int], number: int) -> tuple[int, int]:
 
 def _outer_reporter(ctx: _Context, cue: Token) -> Token:
     """The outermost cue verb reporting this one: in "He said Iran would warn of “…”" it is
-    "said" (the quoted words reached the writer through He), not "warn"."""
+    "said" (the quoted words reached the writer through He), not "warn". A speech the text
+    says did happen keeps its own speaker (rule ``report of a report``): in "TVN24 reported
+    Brudziński said he was in a “serious” condition" the word is Brudziński's."""
+    if not _is_irrealis(cue):
+        return cue
     reporter, crossed, token = cue, False, cue
     while token.head.i != token.i:
         crossed = crossed or token.dep_ == "ccomp"
@@ -791,6 +813,11 @@ def _outer_reporter(ctx: _Context, cue: Token) -> Token:
         if crossed and ctx.is_cue_verb(token) and _subject_of_verb(ctx, token) is not None:
             reporter, crossed = token, False
     return reporter
+
+
+def _is_irrealis(verb: Token) -> bool:
+    """A verb for something not (yet) done: "would warn", "will say", "to call for"."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
 
 
 def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
@@ -1070,9 +1097,14 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
     subject, route = found
     number = ctx.sentence_of[verb.i]
     drafts = []
+    if _is_outlet(ctx, subject) and _within_report(ctx, verb):
+        return []
     for clause in verb.children:
         if clause.dep_ != "ccomp" or ctx.quoted[clause.i]:
             continue
+        if _is_outlet(ctx, subject) and _reports_speech(ctx, clause):
+            continue
+        clause = _before_trailing_attribution(ctx, clause)
         bounds = _clause_bounds(ctx, verb, clause)
         span = _clause_span(ctx, bounds) if bounds is not None else None
         if span is None:
@@ -1084,6 +1116,51 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
                 _indirect_draft(ctx, span, verb.lemma_.lower(), number, subject, why, verb)
             )
     return drafts
+
+
+def _before_trailing_attribution(ctx: _Context, clause: Token) -> Token:
+    """ "X said that CLAUSE, Cyprus Mail reported" parsed with "reported" as X's clause: what
+    X said is CLAUSE, without the attribution that follows it."""
+    if not ctx.is_cue_verb(clause):
+        return clause
+    inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
+    subject = _child(clause, {"nsubj"}, ctx)
+    if inner and subject is not None and inner[-1].i < subject.i:
+        return inner[-1]
+    return clause
+
+
+def _is_outlet(ctx: _Context, token: Token) -> bool:
+    """A news outlet: a media actor, a noun such as "the newspaper", or a name ending in an
+    outlet word ("Cyprus Mail", "Kyiv Post")."""
+    mention = _mention_of_token(ctx, token)
+    if mention is not None and mention.actor.sector == "MED":
+        return True
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in ctx.lexicon.outlet_nouns
+    name = mention.text if mention is not None else token.text
+    return token.pos_ == "PROPN" and name.split()[-1].lower() in ctx.lexicon.outlet_name_words
+
+
+def _reports_speech(ctx: _Context, clause: Token) -> bool:
+    """The clause is itself someone's statement: "a government source said ..." (realis)."""
+    return (
+        ctx.is_cue_verb(clause)
+        and not _is_irrealis(clause)
+        and any(c.dep_ == "ccomp" for c in clause.children)
+        and _subject_of_verb(ctx, clause) is not None
+    )
+
+
+def _within_report(ctx: _Context, verb: Token) -> bool:
+    """The verb hangs in another speaker's reported clause: "X said that ..., Cyprus Mail
+    reported" parsed with "reported" under "said"."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and _reports_speech(ctx, token.head):
+            return True
+        token = token.head
+    return False
 
 
 def _according_to_claim(ctx: _Context, token: Token) -> list[_Draft]:
