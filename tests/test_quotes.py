@@ -714,3 +714,10 @@ def test_a_word_reported_through_an_outlet_is_the_inner_speakers():
     )
     direct = _only(quotes)
     assert (direct.text, direct.speaker_text) == ("critical", "the minister")
+
+
+def test_according_to_an_outlet_passing_on_a_statement_gives_the_statement_only():
+    quotes = _quotes_of(
+        "According to the Kyiv Post, the foreign minister said the talks had failed."
+    )
+    assert _records(quotes) == [("indirect", "the talks had failed", "the foreign minister")]

@@ -1177,6 +1177,9 @@ def _according_to_claim(ctx: _Context, token: Token) -> list[_Draft]:
     if not runs:
         return []
     claim = max(runs, key=lambda run: ctx.doc[run[1]].idx - ctx.doc[run[0]].idx)
+    relayed = any(_reports_speech(ctx, t) for t in ctx.doc[claim[0] : claim[1] + 1])
+    if relayed and _is_outlet(ctx, said_by):
+        return []  # "According to the BBC, the minister said ...": the minister's words
     span = _clause_span(ctx, claim)
     if span is None:
         return []
