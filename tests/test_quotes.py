@@ -721,3 +721,60 @@ def test_according_to_an_outlet_passing_on_a_statement_gives_the_statement_only(
         "According to the Kyiv Post, the foreign minister said the talks had failed."
     )
     assert _records(quotes) == [("indirect", "the talks had failed", "the foreign minister")]
+
+
+# --- rule: title speaker ("the minister" is the minister the article names) -----------------
+
+
+def _resolved_quotes(text: str) -> list[Quote]:
+    """Quotes of a text through the real parser and actor resolver, as the pipeline runs it."""
+    document = parse(_article(text))
+    resolver.resolve_mentions(document)
+    return extract_quotes(document)
+
+
+def test_a_title_speaker_is_the_named_holder_of_that_title():
+    quote = _only(
+        _resolved_quotes(
+            "Foreign Minister Elena Marin met the envoys on Monday. The foreign minister said the"
+            " talks would resume."
+        ),
+        kind="indirect",
+    )
+    assert quote.speaker is not None and quote.speaker.name == "Elena Marin"
+    assert quote.speaker_text == "The foreign minister"
+    assert "title 'minister'" in quote.evidence.why
+
+
+def test_a_countrys_title_in_a_lead_is_the_person_named_later():
+    quotes = _resolved_quotes(
+        "Kenya's president said the talks would resume on Friday. President William Ruto spoke"
+        " in Nairobi after meeting the envoys."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is not None and quote.speaker.name == "William Ruto"
+
+
+def test_one_official_belongs_to_the_officials_named_before():
+    quotes = _resolved_quotes(
+        "Estonian officials said the ferry had sunk. One official said the crew had been rescued."
+    )
+    one = next(q for q in quotes if q.speaker_text == "One official")
+    assert one.speaker is not None and one.speaker.country == "EST"
+
+
+def test_an_indefinite_title_is_someone_new():
+    quotes = _resolved_quotes(
+        "Foreign Minister Elena Marin met the envoys. A senior diplomat said the talks had failed."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is None or quote.speaker.name != "Elena Marin"
+
+
+def test_a_person_in_apposition_speaks_for_the_body_before_him():
+    quotes = _resolved_quotes(
+        "The United Nations (UN) emergency relief coordinator Jan Egeland has said that aid was"
+        " getting through."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Jan Egeland"

@@ -27,6 +27,10 @@ Decisions:
   a document's author does when the text names one ("the court's ruling", "a NATO press
   release"), "hundreds of protesters" are the protesters, and a participle ("stating") looks
   past such a subject to the clause above. A fragment whose cue has no speaker keeps none.
+- Rule ``title speaker``: "the minister", "one official", "Burkina Faso's president" is the
+  holder of that title the article names (nearest before, outside quote marks; for a named
+  country's title, else the first named after); "a senior official" is someone new. A person
+  in apposition speaks, not the body named before him ("The UN coordinator Jan Egeland").
 - ``speaker_text`` is always the words naming the speaker; for a pronoun it is the phrase the
   pronoun points back to when that can be found ("a Ukrainian soldier using the call sign …").
 - Quoted words inside a clause reported by an outer cue belong to the outer speaker ("He said
@@ -55,7 +59,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.models import ActorMention, ActorRef, Evidence, Quote
 from accord.nlp import Document
-from accord.resolve.actors import actor_ref
+from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
 
@@ -543,13 +547,64 @@ def _mention_of_phrase(ctx: _Context, head: Token, phrase: Span) -> ActorMention
     head ("EU diplomats"). Words after the head are left out: in "a teacher in Kyiv", "Kyiv"
     did not speak.
     """
-    for token in [head, *(c for c in head.rights if c.dep_ == "appos")]:
-        mention = _mention_of_token(ctx, token)
-        if mention is not None:
-            return mention
+    found = [
+        _mention_of_token(ctx, t) for t in [head, *(c for c in head.rights if c.dep_ == "appos")]
+    ]
+    found = [m for m in found if m is not None]
+    people = [m for m in found if m.actor.kind == "person"]
+    if people or found:  # a person in apposition speaks for the body named before him
+        return (people or found)[0]
     head_end = head.idx + len(head)
     before_head = [m for m in ctx.mentions if m.start >= phrase.start_char and m.end <= head_end]
     return _mention_covering(before_head, phrase.start_char, head_end)
+
+
+def _title_holder(
+    ctx: _Context, head: Token, phrase: Span, modifier: ActorMention | None
+) -> ActorMention | None:
+    """Rule ``title speaker``: "the minister", "the commissioner", "Burkina Faso's president",
+    "one official" name someone the article names elsewhere: the nearest earlier mention
+    outside quote marks holding that title (a person's role, or a group's head noun: "Israeli
+    officials"), of the country the phrase names if it names one; failing that, for a title of
+    a named country ("Burkina Faso's president" in a lead), the first person named later with
+    it. "A senior official" is someone new: no holder.
+    """
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma not in ctx.lexicon.person_nouns:
+        return None
+    words = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod"}}
+    owned = any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.children)
+    if words & {"a", "an", "another"} or not (words & {"the", "this", "that", "one"} or owned):
+        return None
+    title = [
+        c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.pos_ != "PROPN"
+    ]
+    title = [w for w in title if w not in {"senior", "top", "former", "new"}] + [lemma]
+    country = modifier.actor.country if modifier is not None else None
+
+    def holds(mention: ActorMention) -> bool:
+        if ctx.enclosing_mark(mention.start) is not None or mention.why == "pronoun":
+            return False
+        if country is not None and mention.actor.country not in {country, None}:
+            return False
+        if mention.actor.kind == "person":
+            said = fold(" ".join([mention.actor.role or "", mention.text]))
+        else:
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            said = span.root.lemma_.lower() if span is not None else ""
+        return all(word in said.split() for word in title)
+
+    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and holds(m)]
+    if earlier:
+        return max(earlier, key=lambda m: m.start)
+    if country is None:
+        return None
+    later = [
+        m
+        for m in ctx.mentions
+        if m.start >= phrase.end_char and m.actor.kind == "person" and holds(m)
+    ]
+    return min(later, key=lambda m: m.start, default=None)
 
 
 def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
@@ -658,6 +713,11 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
     phrase = _speaker_phrase(head, cue)
     words = phrase.text
     mention = _mention_of_phrase(ctx, head, phrase)
+    if mention is None or mention.actor.kind != "person":
+        holder = _title_holder(ctx, head, phrase, mention)
+        if holder is not None:
+            note = f"title '{head.text}' -> '{holder.actor.name}'"
+            return _Speaker(actor_ref(holder), words, note, 0.9)
     if mention is not None:
         return _Speaker(actor_ref(mention), words)
     named = _mention_named_like(ctx, head)
