@@ -546,11 +546,14 @@ def test_scare_quote_in_a_sentence_with_an_unrelated_cue_is_not_a_quote():
     assert [q.text for q in quotes if q.kind == "direct"] == ["tireless"]
 
 
-def test_scare_quote_beside_according_to_is_not_a_quote():
-    quotes = _quotes_of(
-        "Detainees were sent to “re-education” camps in the north, according to the ministry."
+def test_words_in_quote_marks_beside_according_to_are_the_sources():
+    quotes = _quotes_of("Troops used “excessive force,” according to the rights group.")
+    direct = _only(quotes)
+    assert (direct.text, direct.cue, direct.speaker_text) == (
+        "excessive force",
+        "according to",
+        "the rights group",
     )
-    assert [q for q in quotes if q.kind == "direct"] == []
 
 
 def test_second_half_of_a_split_quote_keeps_its_speaker():
@@ -591,7 +594,16 @@ def test_according_to_a_document_names_its_author_or_nobody():
         kind="indirect",
     )
     assert claim.speaker_text == "the army"
-    assert _quotes_of("Two soldiers were killed, according to the reports.") == []
+    unsourced = _only(
+        _quotes_of("Two soldiers were killed, according to the reports."), kind="indirect"
+    )
+    assert unsourced.speaker is None and unsourced.speaker_text is None
+
+
+def test_a_documents_claim_is_kept_without_a_speaker():
+    claim = _only(_quotes_of("The report said that the camp had been shelled."), kind="indirect")
+    assert claim.text == "the camp had been shelled"
+    assert claim.speaker is None and claim.speaker_text is None
 
 
 def test_a_participle_belongs_to_the_person_not_to_the_event_it_follows():

@@ -12,9 +12,9 @@ Decisions:
   high”") yields both records: the direct quote (the exact words) and the indirect one (the
   claim they belong to). A reported clause lying inside a direct quote is never emitted.
 - Quoted words with no speaker (scare quotes) are dropped unless they read as a full sentence;
-  a name in quote marks after "call sign", "known as", ... is never a quote. A fragment (not a
-  full sentence) is a quote only when a cue governs it in the parse, or when it is the second
-  half of a split quote (“…,” she said, “…”); a cue elsewhere in its sentence is not enough.
+  a name in quote marks after "call sign", "known as", ... is never a quote. When the parse
+  does not link a quote to a cue, the nearest cue of its sentence does, unless that cue sits in
+  a clause describing a noun that does not hold the quote ("who was described as ...").
 - Direct ``text`` is the quoted words without the marks; a trailing comma (and the full stop of
   a partial quote) belongs to the reporting sentence and is dropped. The evidence span is
   exactly ``text`` in the article, except for a quote running over paragraphs, whose
@@ -400,12 +400,11 @@ def _speaker_token(ctx: _Context, token: Token) -> tuple[Token, str] | None:
     it can speak; the people counted ("hundreds of protesters"); for a document or statement,
     its author ("the court's ruling", "a release from the ministry", "a NATO press release");
     else None."""
-    lemma = token.lemma_.lower()
     members = _partitive_members(ctx, token)
     if members is not None:
         found = _speaker_token(ctx, members)
         return (found[0], f"members of '{token.text}'") if found is not None else None
-    if token.pos_ == "NOUN" and (lemma in ctx.lexicon.document_nouns or ctx.is_cue_noun(token)):
+    if _is_document(ctx, token):
         source = _source_of_noun(ctx, token) or _author_in_phrase(ctx, token)
         found = _speaker_token(ctx, source) if source is not None else None
         return (found[0], f"author of '{token.text}'") if found is not None else None
@@ -468,18 +467,22 @@ def _source_of_noun(ctx: _Context, noun: Token) -> Token | None:
     return None
 
 
-def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token] | None:
-    """ "according to X" starting at ``token``: the phrase and the speaker X."""
+def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token | None, Token] | None:
+    """ "according to X" starting at ``token``: the phrase, the speaker X (None for a document
+    with no author named: "according to the reports"), and the word X."""
     for phrase in ctx.lexicon.attribution_phrases:
         end = token.i + len(phrase)
         words = ctx.doc[token.i : end]
         if end > len(ctx.doc) or tuple(t.lower_ for t in words) != phrase:
             continue
         said_by = _child(words[-1], {"pobj"}, ctx)
-        found = _speaker_token(ctx, said_by) if said_by is not None else None
-        if found is None:
+        if said_by is None:
             continue
-        return words, found[0]
+        found = _speaker_token(ctx, said_by)
+        if found is not None:
+            return words, found[0], said_by
+        if _is_document(ctx, said_by):
+            return words, None, said_by
     return None
 
 
@@ -745,6 +748,9 @@ def _resolve_pronoun(ctx: _Context, pronoun: Token, mention: ActorMention | None
     return _Speaker(ours.ref, ours.text, note, 0.8 * ours.certainty)
 
 
+_NO_SPEAKER = _Speaker(None, "")
+
+
 # --- direct quotes ----------------------------------------------------------------------------
 
 
@@ -829,16 +835,26 @@ def _attribute_by_parse(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
     return None
 
 
-def _governing_cue(ctx: _Context, span: MarkedSpan) -> Token | None:
-    """The cue verb the parse puts above the quote, when no speaker could be found for it."""
+def _document_cue(ctx: _Context, span: MarkedSpan) -> tuple[Token, Token] | None:
+    """The cue verb above the quote whose subject is a document with no author named ("the
+    ruling said ...", "a recording in which ... says"), and that document: its words are a
+    quote even though nobody can be named as their speaker."""
     for root in _quote_roots(ctx, span):
         for ancestor in root.ancestors:
             if ctx.quoted[ancestor.i] or not ctx.is_cue_verb(ancestor):
                 continue
             if _names_a_thing(ctx, ancestor, root):
                 break
-            return ancestor
+            found = _own_subject(ctx, ancestor)
+            if found is not None and _is_document(ctx, found[0]):
+                return ancestor, found[0]
+            break
     return None
+
+
+def _is_document(ctx: _Context, token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in ctx.lexicon.document_nouns or ctx.is_cue_noun(token))
 
 
 def _names_a_thing(ctx: _Context, verb: Token, quoted: Token) -> bool:
@@ -847,9 +863,13 @@ def _names_a_thing(ctx: _Context, verb: Token, quoted: Token) -> bool:
     (rule ``scare quote``); "a plan described as “reckless” by the opposition" is the
     opposition's word."""
     complement = quoted.head == verb or (quoted.head.lower_ == "as" and quoted.head.head == verb)
+    return complement and _is_naming_participle(ctx, verb)
+
+
+def _is_naming_participle(ctx: _Context, verb: Token) -> bool:
+    """ "a unit called ...", "a plan described as ...": a participle on a noun, by nobody."""
     return (
-        complement
-        and verb.tag_ == "VBN"
+        verb.tag_ == "VBN"
         and verb.dep_ in {"acl", "relcl", "amod"}
         and _child(verb, {"agent"}, ctx) is None
     )
@@ -886,7 +906,7 @@ def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
     for token in ctx.sentences[number]:
         if ctx.quoted[token.i]:
             continue
-        if ctx.is_cue_verb(token):
+        if ctx.is_cue_verb(token) and not _is_naming_participle(ctx, token):
             subject = _subject_of_verb(ctx, token)
             if subject is not None:
                 found.append(
@@ -895,8 +915,8 @@ def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
                     )
                 )
         phrase = _attribution_phrase_at(ctx, token)
-        if phrase is not None:
-            words, speaker = phrase
+        if phrase is not None and phrase[1] is not None:
+            words, speaker, _ = phrase
             cue = " ".join(t.lower_ for t in words)
             found.append(_Attribution(cue, token, words.text, speaker, "pobj", 0.9))
     return found
@@ -905,12 +925,18 @@ def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
 def _attribute_in_sentences(
     ctx: _Context, span: MarkedSpan, sentences: list[int]
 ) -> _Attribution | None:
-    """The cue nearest the quote in its own sentences, when the parse does not link them."""
+    """The cue nearest the quote in its own sentences, when the parse does not link them.
+
+    A cue in a clause that describes a noun speaks only inside that clause (rule ``scare
+    quote``): in "Amman, who was described as “knife-obsessed” by the police, told her to
+    kill her “kuffar” parents", "kuffar" is nobody's quote.
+    """
     candidates = [
         a
         for n in sentences
         for a in _cues_in_sentence(ctx, n)
         if not _covers(a.speaker, a.cue_token, span)
+        and not _confined_elsewhere(ctx, a.cue_token, span)
     ]
 
     def distance(attribution: _Attribution) -> int:
@@ -918,6 +944,15 @@ def _attribute_in_sentences(
         return min(abs(offset - span.open), abs(offset - span.end))
 
     return min(candidates, key=distance, default=None)
+
+
+def _confined_elsewhere(ctx: _Context, cue: Token, span: MarkedSpan) -> bool:
+    """The cue sits in a relative clause or noun modifier that does not hold the quote."""
+    for token in [cue, *cue.ancestors]:
+        if token.dep_ in {"relcl", "acl"}:
+            first, last = token.left_edge, token.right_edge
+            return not (first.idx <= span.open and span.end <= last.idx + len(last))
+    return False
 
 
 def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None:
@@ -969,20 +1004,19 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
         why="direct: quote marks, full sentence, no speaker found",
         confidence=0.3,
     )
-    attribution = _attribute_by_parse(ctx, span)
-    if attribution is None and (full or _resumes_split_quote(ctx, span)):
-        attribution = _attribute_in_sentences(ctx, span, sentences)
+    attribution = _attribute_by_parse(ctx, span) or _attribute_in_sentences(ctx, span, sentences)
     if attribution is None and alone:
         attribution = _attribute_before(ctx, sentences[0])
     if attribution is not None:
         return _attributed(ctx, draft, attribution)
-    governing = _governing_cue(ctx, span)
-    if governing is not None:  # "someone audibly says Zelensky “has ...”": said, by nobody named
+    document = _document_cue(ctx, span)
+    if document is not None:
+        cue, source = document
         return replace(
             draft,
-            cue=governing.lemma_.lower(),
-            sentences=_with_sentence(draft.sentences, ctx.sentence_of[governing.i]),
-            why=f"direct: quote marks + cue '{governing.text}', no speaker found",
+            cue=cue.lemma_.lower(),
+            sentences=_with_sentence(draft.sentences, ctx.sentence_of[cue.i]),
+            why=f"direct: quote marks + cue '{cue.text}' + document '{source.text}', no author",
             confidence=0.4,
         )
     if alone and previous is not None and _continues(previous, sentences[0]):
@@ -995,28 +1029,6 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
             speaker_text=previous.speaker_text,
         )
     return draft if full else None  # words in marks nobody is said to have said: scare quotes
-
-
-def _resumes_split_quote(ctx: _Context, span: MarkedSpan) -> bool:
-    """The second half of a split quote: “We will win,” she said, “whatever it costs.”
-
-    Only the attribution (a cue, its subject, commas) lies between the two halves. A fragment
-    anywhere else in a sentence that merely holds a cue is a scare quote ("advised her to
-    kill her “kuffar” parents", "after receiving “training,” according to ..."): rule
-    ``scare quote``, the fragment needs a cue that governs it in the parse.
-    """
-    before = [m for m in ctx.marked if m.end <= span.open]
-    if not before:
-        return False
-    previous = before[-1]
-    gap = ctx.text[previous.end : span.open]
-    first_half_ends = ctx.text[previous.start : previous.end].rstrip(" ”\"’'").endswith(",")
-    if not (first_half_ends or gap.lstrip().startswith(",")):
-        return False
-    words = gap.strip().lstrip(",").strip()
-    if not words.endswith(",") or len(words) > 80 or any(c in words for c in ".!?;:\n"):
-        return False
-    return any(ctx.is_cue_verb(token) for token in ctx.tokens(previous.end, span.open))
 
 
 def _attributed(ctx: _Context, draft: _Draft, attribution: _Attribution) -> _Draft:
@@ -1128,12 +1140,12 @@ def _indirect_draft(
     span: tuple[int, int],
     cue: str,
     number: int,
-    speaker: Token,
+    speaker: Token | None,
     why: str,
     cue_token: Token | None = None,
 ) -> _Draft:
     start, stop = span
-    found = _resolve_speaker(ctx, speaker, cue_token)
+    found = _resolve_speaker(ctx, speaker, cue_token) if speaker is not None else _NO_SPEAKER
     notes = f", {found.note}" if found.note else ""
     return _Draft(
         kind="indirect",
@@ -1145,24 +1157,28 @@ def _indirect_draft(
         why=why + notes,
         confidence=(0.9 if why.endswith("+ nsubj") else 0.8) * found.certainty,
         speaker=found.ref,
-        speaker_text=found.text,
+        speaker_text=found.text or None,
     )
 
 
 def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
-    """ "X said (that) CLAUSE": one indirect quote per reported clause."""
+    """ "X said (that) CLAUSE": one indirect quote per reported clause; a document's claim
+    ("the report said ...") keeps no speaker when it names no author."""
     found = _subject_of_verb(ctx, verb)
+    own = _own_subject(ctx, verb) if found is None else None
+    if own is not None and _is_document(ctx, own[0]):
+        found = (None, f"document '{own[0].text}', no author")
     if found is None:
         return []
     subject, route = found
     number = ctx.sentence_of[verb.i]
     drafts = []
-    if _is_outlet(ctx, subject) and _within_report(ctx, verb):
+    if subject is not None and _is_outlet(ctx, subject) and _within_report(ctx, verb):
         return []
     for clause in verb.children:
         if clause.dep_ != "ccomp" or ctx.quoted[clause.i]:
             continue
-        if _is_outlet(ctx, subject) and _reports_speech(ctx, clause):
+        if subject is not None and _is_outlet(ctx, subject) and _reports_speech(ctx, clause):
             continue
         clause = _before_trailing_attribution(ctx, clause)
         bounds = _clause_bounds(ctx, verb, clause)
@@ -1228,23 +1244,25 @@ def _according_to_claim(ctx: _Context, token: Token) -> list[_Draft]:
     phrase = _attribution_phrase_at(ctx, token)
     if phrase is None:
         return []
-    words, said_by = phrase
+    words, said_by, source = phrase
     number = ctx.sentence_of[token.i]
     sentence = ctx.sentences[number]
-    left, right = token.left_edge.i, max(token.right_edge.i, said_by.right_edge.i)
+    left, right = token.left_edge.i, max(token.right_edge.i, source.right_edge.i)
     runs = [_trimmed(ctx, sentence.start, left - 1), _trimmed(ctx, right + 1, sentence.end - 1)]
     runs = [run for run in runs if run is not None]
     if not runs:
         return []
     claim = max(runs, key=lambda run: ctx.doc[run[1]].idx - ctx.doc[run[0]].idx)
     relayed = any(_reports_speech(ctx, t) for t in ctx.doc[claim[0] : claim[1] + 1])
-    if relayed and _is_outlet(ctx, said_by):
+    if relayed and said_by is not None and _is_outlet(ctx, said_by):
         return []  # "According to the BBC, the minister said ...": the minister's words
     span = _clause_span(ctx, claim)
     if span is None:
         return []
     cue = " ".join(t.lower_ for t in words)
     why = f"indirect: '{cue}' + the rest of the sentence"
+    if said_by is None:
+        why += f" + document '{source.text}', no author"
     return [_indirect_draft(ctx, span, cue, number, said_by, why)]
 
 
