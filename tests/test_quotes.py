@@ -790,3 +790,13 @@ def test_a_person_in_apposition_speaks_for_the_body_before_him():
     )
     quote = _only(quotes, kind="indirect")
     assert quote.speaker is not None and quote.speaker.name == "Jan Egeland"
+
+
+def test_pronoun_speaker_with_no_actor_is_not_handed_to_the_person_met():
+    quotes = _resolved_quotes(
+        "The envoy, who met Prime Minister Abiy Ahmed on Monday, said the talks were"
+        " constructive. “We made progress,” he said."
+    )
+    quote = _only(quotes)
+    assert quote.speaker_text == "The envoy"
+    assert quote.speaker is None or quote.speaker.name != "Abiy Ahmed"

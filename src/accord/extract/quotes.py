@@ -42,8 +42,8 @@ Decisions:
 - Rule ``pronoun speaker``: a "he"/"she"/"they" speaker is the agreeing subject (one person
   for he/she; people or a body for they) of the least embedded clause in the nearest sentence
   that has one, outside quote marks: the person a reported clause talks about is not the one
-  talking. That subject's actor wins over the resolver's pronoun mention, which is used only
-  when the subject names no actor.
+  talking. That subject wins over the resolver's pronoun mention, which is used only when no
+  such subject is found.
 """
 
 from __future__ import annotations
@@ -730,11 +730,12 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
 
 
 def _resolve_pronoun(ctx: _Context, pronoun: Token, mention: ActorMention | None) -> _Speaker:
-    """A "he said" speaker (rule ``pronoun speaker``): the agreeing subject it points back to
-    when that names an actor; else the resolver's pronoun mention; else the subject's words."""
+    """A "he said" speaker (rule ``pronoun speaker``): the agreeing subject it points back to,
+    with its actor if a mention names one; the resolver's pronoun mention only when no such
+    subject is found (it can only point at actors, so it skips "the envoy" for a name)."""
     antecedent = _antecedent(ctx, pronoun)
     ours = _resolve_speaker(ctx, antecedent) if antecedent is not None else None
-    if mention is not None and (ours is None or ours.ref is None):
+    if mention is not None and ours is None:
         named = _named_before(ctx, mention, pronoun)
         words = _words_of(ctx, named) if named is not None else pronoun.text
         return _Speaker(actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
