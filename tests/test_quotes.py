@@ -800,3 +800,30 @@ def test_pronoun_speaker_with_no_actor_is_not_handed_to_the_person_met():
     quote = _only(quotes)
     assert quote.speaker_text == "The envoy"
     assert quote.speaker is None or quote.speaker.name != "Abiy Ahmed"
+
+
+# --- rule: a name set off by commas after the title is the speaker's ------------------------
+
+
+def test_a_name_between_commas_after_the_title_names_the_speaker():
+    quote = _only(
+        _quotes_of(
+            "The navy spokesman in Odesa, D K Marchenko, told reporters that two ships had been"
+            " hit."
+        ),
+        kind="indirect",
+    )
+    assert quote.speaker_text == "The navy spokesman in Odesa, D K Marchenko"
+
+
+def test_the_name_after_the_title_is_the_speaker_not_the_person_the_title_serves():
+    quotes = _resolved_quotes(
+        "A spokesman for President Vladimir Putin, Dmitry Peskov, said the talks would resume."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Dmitry Peskov"
+    alone = _only(
+        _resolved_quotes("A spokesman for President Vladimir Putin said the talks would resume."),
+        kind="indirect",
+    )
+    assert alone.speaker is None or alone.speaker.name != "Vladimir Putin"

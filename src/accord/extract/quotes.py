@@ -31,6 +31,9 @@ Decisions:
   holder of that title the article names (nearest before, outside quote marks; for a named
   country's title, else the first named after); "a senior official" is someone new. A person
   in apposition speaks, not the body named before him ("The UN coordinator Jan Egeland").
+- A name set off by commas between the speaker's title and the verb ("The army spokesman in
+  Srinagar, A K Mathur, told ...") is part of the words naming the speaker, and its person
+  mention is the speaker, wherever the parse hung it.
 - ``speaker_text`` is always the words naming the speaker; for a pronoun it is the phrase the
   pronoun points back to when that can be found ("a Ukrainian soldier using the call sign …").
 - Quoted words inside a clause reported by an outer cue belong to the outer speaker ("He said
@@ -507,6 +510,7 @@ def _speaker_phrase(head: Token, cue: Token | None = None) -> Span:
         ),
         right,
     )
+    right = _appositive_name_end(head, right) or right
     opened = [t.i for t in doc[left : right + 1] if t.text in DOUBLE_OPENERS]
     closed = [t.i for t in doc[left : right + 1] if t.text in DOUBLE_CLOSERS]
     if len(opened) > len(closed):
@@ -518,6 +522,24 @@ def _speaker_phrase(head: Token, cue: Token | None = None) -> Span:
     ):
         right -= 1  # also the "’s" of "the ministry’s statement"
     return doc[left : right + 1]
+
+
+def _appositive_name_end(head: Token, right: int) -> int | None:
+    """ "The army spokesman in Srinagar, A K Mathur, told ...": a name set off by commas
+    between the speaker's title and the verb is part of the words naming the speaker, wherever
+    the parse hung it. Returns the index of the name's last word."""
+    doc, verb = head.doc, head.head
+    comma = right + 1
+    if comma >= len(doc) or doc[comma].text != "," or verb.i <= comma:
+        return None
+    name = doc[comma + 1 : verb.i]
+    if len(name) < 2 or name[-1].text != ",":
+        return None
+    words = name[:-1]
+    initial = [t.pos_ == "PROPN" or len(t.text.rstrip(".")) == 1 for t in words]  # "A K"
+    if all(initial) and all(t.text[:1].isupper() for t in words) and words[-1].pos_ == "PROPN":
+        return words[-1].i
+    return None
 
 
 def _is_plain_punct(token: Token) -> bool:
@@ -554,7 +576,15 @@ def _mention_of_phrase(ctx: _Context, head: Token, phrase: Span) -> ActorMention
         _mention_of_token(ctx, t) for t in [head, *(c for c in head.rights if c.dep_ == "appos")]
     ]
     found = [m for m in found if m is not None]
-    people = [m for m in found if m.actor.kind == "person"]
+    named_after = [  # "The army spokesman in Srinagar, A K Mathur": the name, wherever it hangs
+        m
+        for m in ctx.mentions
+        if m.actor.kind == "person"
+        and head.idx < m.start
+        and m.end <= phrase.end_char
+        and ctx.text[phrase.start_char : m.start].rstrip().endswith(",")
+    ]
+    people = [m for m in found if m.actor.kind == "person"] or named_after
     if people or found:  # a person in apposition speaks for the body named before him
         return (people or found)[0]
     head_end = head.idx + len(head)
