@@ -827,3 +827,15 @@ def test_the_name_after_the_title_is_the_speaker_not_the_person_the_title_serves
         kind="indirect",
     )
     assert alone.speaker is None or alone.speaker.name != "Vladimir Putin"
+
+
+def test_words_capitalised_as_a_name_are_a_title_not_a_quote():
+    quotes = _quotes_of("Ukraine said the “Istanbul Communiqué” was no longer valid.")
+    assert [q.kind for q in quotes] == ["indirect"]
+    quotes = _quotes_of("The army said Operation “Spider Web” had hit four airfields.")
+    assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_a_capitalised_quote_opening_its_sentence_is_still_a_quote():
+    quote = _only(_quotes_of("The talks ended late. “No Comment,” the envoy said."))
+    assert (quote.text, quote.speaker_text) == ("No Comment", "the envoy")

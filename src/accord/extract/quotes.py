@@ -12,7 +12,8 @@ Decisions:
   high”") yields both records: the direct quote (the exact words) and the indirect one (the
   claim they belong to). A reported clause lying inside a direct quote is never emitted.
 - Quoted words with no speaker (scare quotes) are dropped unless they read as a full sentence;
-  a name in quote marks after "call sign", "known as", ... is never a quote. When the parse
+  a name in quote marks after "call sign", "known as", ..., or capitalised as a name inside a
+  sentence ('the “Istanbul Communiqué”'), is never a quote. When the parse
   does not link a quote to a cue, the nearest cue of its sentence does, unless that cue sits in
   a clause describing a noun that does not hold the quote ("who was described as ...").
 - Direct ``text`` is the quoted words without the marks; a trailing comma (and the full stop of
@@ -77,6 +78,7 @@ ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout"})  # 'n',
 PERSON_PRONOUNS = frozenset({"he", "she", "they"})
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "la", "to"})
 PARTITIVE_HEADS = frozenset(
     {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "several", "all"}
     | {"few", "number", "handful", "majority", "minority", "both", "each", "none", "half"}
@@ -802,9 +804,27 @@ class _Draft:
 
 
 def _is_name(ctx: _Context, span: MarkedSpan) -> bool:
-    """A name in quote marks: 'the call sign “Corsair”', 'known as “the Butcher”'."""
+    """A name in quote marks: 'the call sign “Corsair”', 'known as “the Butcher”', or words
+    capitalised as a name inside a sentence ('Ukraine said the “Istanbul Communiqué” was dead',
+    'launched Operation “Spider Web”'): the marks set off a title, not someone's words."""
     before = " ".join(ctx.text[max(0, span.open - 40) : span.open].lower().split())
-    return any(re.search(rf"(?<![\w-]){re.escape(m)}$", before) for m in ctx.lexicon.name_markers)
+    if any(re.search(rf"(?<![\w-]){re.escape(m)}$", before) for m in ctx.lexicon.name_markers):
+        return True
+    return _capitalised_as_a_name(ctx, span)
+
+
+def _capitalised_as_a_name(ctx: _Context, span: MarkedSpan) -> bool:
+    words = ctx.text[span.start : span.stop].split()
+    lead = ctx.text[: span.open].rstrip()
+    opens_a_sentence = not lead or lead.endswith((".", "!", "?", ":", ",", "—", "–", "(", "”", '"'))
+    if not words or len(words) > 6 or opens_a_sentence:
+        return False
+    if any(char in ctx.text[span.start : span.stop] for char in ".!?;:"):
+        return False
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    capitalised = [w for w in lettered if w[:1].isupper()]
+    minor = [w for w in lettered if w.lower() in NAME_PARTICLES]
+    return bool(capitalised) and len(capitalised) + len(minor) == len(lettered)
 
 
 def _reads_as_sentence(ctx: _Context, span: MarkedSpan, sentence: int) -> bool:
