@@ -839,3 +839,17 @@ def test_words_capitalised_as_a_name_are_a_title_not_a_quote():
 def test_a_capitalised_quote_opening_its_sentence_is_still_a_quote():
     quote = _only(_quotes_of("The talks ended late. “No Comment,” the envoy said."))
     assert (quote.text, quote.speaker_text) == ("No Comment", "the envoy")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The hospital said that six patients had died.", "The hospital"),
+        ("A paramedic said that the road was blocked.", "A paramedic"),
+        ("The airline said that all flights were cancelled.", "The airline"),
+        ("Rescuers said that two people were still missing.", "Rescuers"),
+        ("The campaign said that the vote had been rigged.", "The campaign"),
+    ],
+)
+def test_people_and_bodies_speak(text, speaker):
+    assert _only(_quotes_of(text), kind="indirect").speaker_text == speaker
