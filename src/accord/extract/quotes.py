@@ -13,9 +13,10 @@ Decisions:
   claim they belong to). A reported clause lying inside a direct quote is never emitted.
 - Quoted words with no speaker (scare quotes) are dropped unless they read as a full sentence;
   a name in quote marks after "call sign", "known as", ..., or capitalised as a name inside a
-  sentence ('the “Istanbul Communiqué”'), is never a quote. When the parse
-  does not link a quote to a cue, the nearest cue of its sentence does, unless that cue sits in
-  a clause describing a noun that does not hold the quote ("who was described as ...").
+  sentence ('the “Istanbul Communiqué”'), is never a quote (rule ``scare quote``), nor are
+  words a participle gives a thing as its name ('a unit called “Wolves”'). When the parse does
+  not link a quote to a cue, the nearest cue of its sentence does, unless that cue sits in a
+  clause describing a noun that does not hold the quote ("who was described as ...").
 - Direct ``text`` is the quoted words without the marks; a trailing comma (and the full stop of
   a partial quote) belongs to the reporting sentence and is dropped. The evidence span is
   exactly ``text`` in the article, except for a quote running over paragraphs, whose
@@ -27,16 +28,18 @@ Decisions:
   event, a thing or a document ("the attack", "the decision", "an audio recording") does not;
   a document's author does when the text names one ("the court's ruling", "a NATO press
   release"), "hundreds of protesters" are the protesters, and a participle ("stating") looks
-  past such a subject to the clause above. A fragment whose cue has no speaker keeps none.
+  past such a subject to the clause above. A document's words with no author named stay a
+  quote (direct or indirect) with no speaker; other fragments with no speaker are dropped.
 - Rule ``title speaker``: "the minister", "one official", "Burkina Faso's president" is the
   holder of that title the article names (nearest before, outside quote marks; for a named
   country's title, else the first named after); "a senior official" is someone new. A person
   in apposition speaks, not the body named before him ("The UN coordinator Jan Egeland").
-- A name set off by commas between the speaker's title and the verb ("The army spokesman in
-  Srinagar, A K Mathur, told ...") is part of the words naming the speaker, and its person
-  mention is the speaker, wherever the parse hung it.
-- ``speaker_text`` is always the words naming the speaker; for a pronoun it is the phrase the
-  pronoun points back to when that can be found ("a Ukrainian soldier using the call sign …").
+  A name set off by commas between the title and the verb ("The army spokesman in Srinagar, A
+  K Mathur, told ...") is part of the words naming the speaker, and its person mention is the
+  speaker, wherever the parse hung it.
+- ``speaker_text`` is the words naming the speaker (None when nobody is named); for a pronoun
+  it is the phrase the pronoun points back to when that can be found ("a Ukrainian soldier
+  using the call sign …").
 - Quoted words inside a clause reported by an outer cue belong to the outer speaker ("He said
   Iran would warn of “…”" -> He) when the inner speech has not happened ("would", "to").
 - Rule ``report of a report``: a statement the text says was made keeps its own speaker. An
