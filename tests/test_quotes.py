@@ -853,3 +853,12 @@ def test_a_capitalised_quote_opening_its_sentence_is_still_a_quote():
 )
 def test_people_and_bodies_speak(text, speaker):
     assert _only(_quotes_of(text), kind="indirect").speaker_text == speaker
+
+
+def test_pronoun_speaker_after_a_sentence_with_no_person_subject_is_its_person_object():
+    quotes = _resolved_quotes(
+        "Prime Minister Ana Silva praised the deal. Police arrested opposition leader Ahmed Salim"
+        " on Monday. “I am innocent,” he said."
+    )
+    quote = _only(quotes)
+    assert quote.speaker is not None and quote.speaker.name == "Ahmed Salim"

@@ -48,9 +48,10 @@ Decisions:
   is not part of the claim.
 - Rule ``pronoun speaker``: a "he"/"she"/"they" speaker is the agreeing subject (one person
   for he/she; people or a body for they) of the least embedded clause in the nearest sentence
-  that has one, outside quote marks: the person a reported clause talks about is not the one
-  talking. That subject wins over the resolver's pronoun mention, which is used only when no
-  such subject is found.
+  that has one, outside quote marks (in a sentence with no such subject, its agreeing object):
+  the person a reported clause talks about is not the one talking. The resolver's pronoun
+  mention is used when no such word is found, or when its antecedent is a subject that ranks
+  before ours (a nearer sentence, or a less embedded clause of the same one).
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ PARTITIVE_HEADS = frozenset(
     | {"few", "number", "handful", "majority", "minority", "both", "each", "none", "half"}
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative"})
 SUBJECT_CHAIN = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})  # subject sits higher up
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 PHRASE_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"})  # a speaker's words end here
@@ -692,26 +694,38 @@ def _embedding(token: Token) -> int:
 
 
 def _antecedent(ctx: _Context, pronoun: Token, max_sentences: int = 3) -> Token | None:
-    """What a "he"/"she"/"they" speaker points back to (rule ``pronoun speaker``): in the
-    nearest sentence that has one, the agreeing subject of the least embedded clause, nearest
-    first. Reporting keeps its speaker in the main clause ("Honcharuk said Zelensky is ...;
-    he added" is Honcharuk); subjects inside quote marks are the speaker's own words. A
-    pronoun found on the way passes the question on."""
+    """What a "he"/"she"/"they" speaker points back to (rule ``pronoun speaker``), following
+    a chain of pronouns to the words they stand for."""
+    link = _nearest_agreeing(ctx, pronoun, max_sentences)
+    for _ in range(8):
+        if link is None or link.lower_ != pronoun.lower_:
+            return link
+        link = _nearest_agreeing(ctx, link, max_sentences)
+    return None
+
+
+def _nearest_agreeing(ctx: _Context, pronoun: Token, max_sentences: int = 3) -> Token | None:
+    """In the nearest sentence that has one, the agreeing subject of the least embedded
+    clause, nearest first (possibly the same pronoun again); in a sentence with no such
+    subject, the nearest agreeing object ("Police arrested X. “I am innocent,” he said").
+    Reporting keeps its speaker in the main clause ("Honcharuk said Zelensky is ...; he added"
+    is Honcharuk); words inside quote marks are the speaker's own."""
     number = ctx.sentence_of[pronoun.i]
     for sentence in range(number, max(-1, number - max_sentences - 1), -1):
-        candidates = [
+        agreeing = [
             token
             for token in ctx.sentences[sentence]
             if token.i < pronoun.i
             and not ctx.quoted[token.i]
-            and token.dep_ in {"nsubj", "nsubjpass"}
+            and token.dep_ in ANTECEDENT_DEPS
             and (token.lower_ == pronoun.lower_ or _agrees_with(ctx, pronoun, token))
         ]
-        if candidates:
-            best = min(candidates, key=lambda t: (_embedding(t), -t.i))
-            if best.lower_ == pronoun.lower_:
-                return _antecedent(ctx, best, max_sentences)
-            return best
+        subjects = [t for t in agreeing if t.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return min(subjects, key=lambda t: (_embedding(t), -t.i))
+        others = [t for t in agreeing if t.pos_ != "PRON"]
+        if others:
+            return others[-1]
     return None
 
 
@@ -765,11 +779,13 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
 
 
 def _resolve_pronoun(ctx: _Context, pronoun: Token, mention: ActorMention | None) -> _Speaker:
-    """A "he said" speaker (rule ``pronoun speaker``): the agreeing subject it points back to,
-    with its actor if a mention names one; the resolver's pronoun mention only when no such
-    subject is found (it can only point at actors, so it skips "the envoy" for a name)."""
+    """A "he said" speaker (rule ``pronoun speaker``): the agreeing word it points back to,
+    with its actor if a mention names one; the resolver's pronoun mention when no such word is
+    found or its antecedent ranks before ours (the resolver only points at actors, so it skips
+    "the envoy" for a name further back)."""
     antecedent = _antecedent(ctx, pronoun)
     ours = _resolve_speaker(ctx, antecedent) if antecedent is not None else None
+    first_link = _nearest_agreeing(ctx, pronoun)
     if mention is not None and ours is None:
         named = _named_before(ctx, mention, pronoun)
         words = _words_of(ctx, named) if named is not None else pronoun.text
@@ -780,8 +796,27 @@ def _resolve_pronoun(ctx: _Context, pronoun: Token, mention: ActorMention | None
     if mention is not None and ours.ref is not None and ours.ref.actor_id == mention.actor.id:
         return _Speaker(ours.ref, ours.text, note + " (as the resolver)", ours.certainty)
     if mention is not None:
+        named = _named_before(ctx, mention, pronoun)
+        theirs = _head_token(ctx, named) if named is not None else None
+        if first_link is not None and _ranks_before(ctx, theirs, first_link):
+            words = _words_of(ctx, named)
+            return _Speaker(actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
         note += f" (not the resolver's '{mention.actor.name}')"
     return _Speaker(ours.ref, ours.text, note, 0.8 * ours.certainty)
+
+
+def _ranks_before(ctx: _Context, theirs: Token | None, ours: Token) -> bool:
+    """The resolver's antecedent is a subject nearer by sentence than ours, or as near and in
+    a less embedded clause: then it is the better reading of the pronoun."""
+    if theirs is None or theirs.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    mine, their = ctx.sentence_of[ours.i], ctx.sentence_of[theirs.i]
+    return their > mine or (their == mine and _embedding(theirs) < _embedding(ours))
+
+
+def _head_token(ctx: _Context, mention: ActorMention) -> Token | None:
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 _NO_SPEAKER = _Speaker(None, "")
