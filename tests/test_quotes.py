@@ -849,6 +849,8 @@ def test_a_capitalised_quote_opening_its_sentence_is_still_a_quote():
         ("The airline said that all flights were cancelled.", "The airline"),
         ("Rescuers said that two people were still missing.", "Rescuers"),
         ("The campaign said that the vote had been rigged.", "The campaign"),
+        ("Others warned that the truce would not hold.", "Others"),
+        ("Many said that the vote had been rigged.", "Many"),
     ],
 )
 def test_people_and_bodies_speak(text, speaker):

@@ -82,6 +82,10 @@ ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout"})  # 'n',
 PERSON_PRONOUNS = frozenset({"he", "she", "they"})
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PEOPLE_WORDS = frozenset(
+    {"some", "many", "others", "both", "several", "one", "few", "most", "all", "those", "each"}
+    | {"everyone", "everybody", "someone", "somebody", "either", "neither", "none"}
+)
 NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "la", "to"})
 PARTITIVE_HEADS = frozenset(
     {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "several", "all"}
@@ -393,6 +397,8 @@ def _can_speak(ctx: _Context, token: Token) -> bool:
     """A word that can name a speaker: a pronoun for people or bodies, a name, an actor the
     resolver found, or a noun for people, groups or bodies (``person_nouns``,
     ``speaker_nouns``). Events, things and documents cannot: "the decision", "the attack"."""
+    if token.lower_ in PEOPLE_WORDS:
+        return True  # "Some said", "Others warned", "Both denied"
     if token.pos_ == "PRON":
         return token.lower_ in SPEAKING_PRONOUNS
     if token.pos_ not in {"NOUN", "PROPN"}:
