@@ -415,3 +415,28 @@ def test_the_bare_security_council_is_the_uns_but_a_countrys_is_its_own():
         "RUS",
         "GOV",
     )
+
+
+def test_a_name_with_a_commissioner_in_apposition_is_a_person():
+    # the model tags this name ORG; the apposition says who it is (rule: described person)
+    document = parse(
+        make_article(
+            "The November 4 issue of Népújság published an interview with Gábor Vörös, the"
+            " Hungarian Government commissioner responsible for water management. Vörös said"
+            " the plan was ready."
+        )
+    )
+    people = {m.text: m.actor for m in resolve_mentions(document) if m.actor.kind == "person"}
+    assert people["Gábor Vörös"].role.startswith("Hungarian Government commissioner")
+    assert people["Vörös"].name == "Gábor Vörös"
+
+
+def test_a_known_organisation_before_a_title_is_not_a_person():
+    document = parse(
+        make_article(
+            "The United Nations (UN) emergency relief coordinator Jan Egeland has said that he"
+            " is optimistic."
+        )
+    )
+    people = {m.actor.name for m in resolve_mentions(document) if m.actor.kind == "person"}
+    assert people == {"Jan Egeland"}

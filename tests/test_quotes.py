@@ -493,7 +493,16 @@ def _valid_lexicon() -> dict:
         "attribution_phrases": ["according to"],
         "name_markers": ["call sign"],
         "person_nouns": ["official"],
+        "speaker_nouns": ["ministry"],
+        "document_nouns": ["ruling"],
+        "outlet_nouns": ["newspaper"],
+        "outlet_name_words": ["times"],
     }
+
+
+def test_valid_lexicon_builds():
+    lexicon = cue_lexicon_from_data(_valid_lexicon())
+    assert "ministry" in lexicon.speaker_nouns and "ruling" in lexicon.document_nouns
 
 
 @pytest.mark.parametrize(
@@ -524,3 +533,334 @@ def test_unreadable_lexicon_file_is_a_data_file_error(tmp_path: Path):
         load_cue_lexicon(a_list)
     with pytest.raises(DataFileError, match=re.escape("cannot read missing.json")):
         load_cue_lexicon(tmp_path / "missing.json")
+
+
+# --- rule: scare quote (a fragment needs a cue that governs it) ----------------------------
+
+
+def test_scare_quote_in_a_sentence_with_an_unrelated_cue_is_not_a_quote():
+    quotes = _quotes_of(
+        "The opposition leader, who was described as “tireless” by his aides, toured the"
+        " “liberated” districts on Monday."
+    )
+    assert [q.text for q in quotes if q.kind == "direct"] == ["tireless"]
+
+
+def test_words_in_quote_marks_beside_according_to_are_the_sources():
+    quotes = _quotes_of("Troops used “excessive force,” according to the rights group.")
+    direct = _only(quotes)
+    assert (direct.text, direct.cue, direct.speaker_text) == (
+        "excessive force",
+        "according to",
+        "the rights group",
+    )
+
+
+def test_second_half_of_a_split_quote_keeps_its_speaker():
+    quotes = _quotes_of(
+        "“We will rebuild the bridge,” the governor said, “whatever it costs the province.”"
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker_text) for q in direct] == [
+        ("We will rebuild the bridge", "the governor"),
+        ("whatever it costs the province", "the governor"),
+    ]
+
+
+def test_a_participle_giving_a_name_is_not_a_quote():
+    assert _quotes_of("A militia called “Black Wolves” held the bridge for a week.") == []
+    quote = _only(_quotes_of("The plan, described as “reckless” by the opposition, was dropped."))
+    assert (quote.text, quote.speaker_text) == ("reckless", "the opposition")
+
+
+# --- rule: not a speaker (events, things and documents do not speak) ------------------------
+
+
+def test_a_document_is_not_the_speaker_but_its_author_is():
+    quote = _only(_quotes_of("The tribunal's ruling said the vote count was “deeply flawed”."))
+    assert (quote.text, quote.speaker_text) == ("deeply flawed", "The tribunal")
+    assert "author of 'ruling'" in quote.evidence.why
+
+
+def test_a_document_with_no_author_leaves_the_quote_without_a_speaker():
+    quote = _only(_quotes_of("The ruling, issued on Monday, said the count was “deeply flawed”."))
+    assert quote.text == "deeply flawed"
+    assert quote.speaker is None and quote.speaker_text is None
+
+
+def test_according_to_a_document_names_its_author_or_nobody():
+    claim = _only(
+        _quotes_of("Two soldiers were killed, according to a statement from the army."),
+        kind="indirect",
+    )
+    assert claim.speaker_text == "the army"
+    unsourced = _only(
+        _quotes_of("Two soldiers were killed, according to the reports."), kind="indirect"
+    )
+    assert unsourced.speaker is None and unsourced.speaker_text is None
+
+
+def test_a_documents_claim_is_kept_without_a_speaker():
+    claim = _only(_quotes_of("The report said that the camp had been shelled."), kind="indirect")
+    assert claim.text == "the camp had been shelled"
+    assert claim.speaker is None and claim.speaker_text is None
+
+
+def test_a_participle_belongs_to_the_person_not_to_the_event_it_follows():
+    quote = _only(
+        _quotes_of(
+            "An aid worker described how the shelling began, saying, “We ran to the basement.”"
+        )
+    )
+    assert quote.speaker_text == "An aid worker"
+
+
+def test_hundreds_of_villagers_are_the_villagers():
+    claim = _only(
+        _quotes_of(
+            "Hundreds of villagers gathered outside the court, demanding that the judge resign."
+        ),
+        kind="indirect",
+    )
+    assert claim.speaker_text == "villagers"
+
+
+# --- rule: pronoun speaker (the agreeing subject of the least embedded clause) ---------------
+
+
+def test_pronoun_speaker_is_the_main_speaker_not_the_person_talked_about():
+    quotes = _quotes_of(
+        "Opposition leader Maria Kovac said the minister was “a liar”; however, “we will keep"
+        " talking to his party”, she added."
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker_text for q in direct] == ["Opposition leader Maria Kovac"] * 2
+
+
+def test_pronoun_speaker_skips_a_person_in_a_reported_clause():
+    quotes = _quotes_of(
+        "Defence Minister Anton Holm said on Monday that the general had resigned. He added that"
+        " “the army will stay out of politics.”"
+    )
+    assert _only(quotes).speaker_text == "Defence Minister Anton Holm"
+
+
+def test_they_points_back_to_people_not_to_one_person():
+    quotes = _quotes_of(
+        "The mayor met the officers on Friday. The officers said the city was calm."
+        " “We have nothing to fear,” they said."
+    )
+    assert _only(quotes).speaker_text == "The officers"
+
+
+def _with_mentions(text: str, spans: list[tuple[str, int, Actor, str]]) -> list[Quote]:
+    """Quotes of a text parsed for real, with hand-made mentions (words, occurrence, actor)."""
+    document = parse(_article(text))
+    mentions = []
+    for words, occurrence, actor, why in spans:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(words, start + 1)
+        sentence = next(
+            n for n, s in enumerate(document.doc.sents) if s.start_char <= start < s.end_char
+        )
+        mentions.append(ActorMention(actor, words, start, start + len(words), sentence, why))
+    document.mentions = mentions
+    return extract_quotes(document)
+
+
+def test_pronoun_speaker_overrides_a_resolver_link_to_a_word_that_is_no_subject():
+    silva = Actor("ana-silva", "Ana Silva", "person", "PRT", "GOV", "Prime Minister")
+    delta = Actor("delta", "Delta", "person", None, None, None)  # a project taken for a person
+    quotes = _with_mentions(
+        "Prime Minister Ana Silva said the Delta pipeline project was open to all.\n"
+        "“We exclude nobody,” she said.",
+        [
+            ("Ana Silva", 0, silva, "dictionary"),
+            ("Delta", 0, delta, "ner"),
+            ("she", 0, delta, "pronoun"),
+        ],
+    )
+    quote = _only(quotes)
+    assert quote.speaker is not None and quote.speaker.name == "Ana Silva"
+    assert "not the resolver's 'Delta'" in quote.evidence.why
+
+
+# --- rule: report of a report (an outlet passing on someone's words is not their speaker) ---
+
+
+def _records(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker_text) for q in quotes]
+
+
+def test_an_outlet_reporting_a_statement_is_not_its_speaker():
+    quotes = _quotes_of(
+        "The Kyiv Post reported on Sunday that a senior army officer said the bridge had been"
+        " destroyed."
+    )
+    assert _records(quotes) == [
+        ("indirect", "the bridge had been destroyed", "a senior army officer")
+    ]
+
+
+def test_a_trailing_outlet_attribution_is_neither_speaker_nor_claim():
+    quotes = _quotes_of(
+        "Earlier, a navy spokesman said that two ships had been sunk, the Daily Herald reported."
+    )
+    assert _records(quotes) == [("indirect", "two ships had been sunk", "a navy spokesman")]
+
+
+def test_quoted_as_saying_gives_the_one_quoted():
+    quote = _only(
+        _quotes_of(
+            "The agency quoted the interior minister as saying that “order has been restored”."
+        )
+    )
+    assert (quote.text, quote.speaker_text) == ("order has been restored", "the interior minister")
+    assert "object of 'quoted'" in quote.evidence.why
+
+
+def test_a_word_reported_through_an_outlet_is_the_inner_speakers():
+    quotes = _quotes_of(
+        "The newspaper reported that the minister said the port was in “critical” condition."
+    )
+    direct = _only(quotes)
+    assert (direct.text, direct.speaker_text) == ("critical", "the minister")
+
+
+def test_according_to_an_outlet_passing_on_a_statement_gives_the_statement_only():
+    quotes = _quotes_of(
+        "According to the Kyiv Post, the foreign minister said the talks had failed."
+    )
+    assert _records(quotes) == [("indirect", "the talks had failed", "the foreign minister")]
+
+
+# --- rule: title speaker ("the minister" is the minister the article names) -----------------
+
+
+def _resolved_quotes(text: str) -> list[Quote]:
+    """Quotes of a text through the real parser and actor resolver, as the pipeline runs it."""
+    document = parse(_article(text))
+    resolver.resolve_mentions(document)
+    return extract_quotes(document)
+
+
+def test_a_title_speaker_is_the_named_holder_of_that_title():
+    quote = _only(
+        _resolved_quotes(
+            "Foreign Minister Elena Marin met the envoys on Monday. The foreign minister said the"
+            " talks would resume."
+        ),
+        kind="indirect",
+    )
+    assert quote.speaker is not None and quote.speaker.name == "Elena Marin"
+    assert quote.speaker_text == "The foreign minister"
+    assert "title 'minister'" in quote.evidence.why
+
+
+def test_a_countrys_title_in_a_lead_is_the_person_named_later():
+    quotes = _resolved_quotes(
+        "Kenya's president said the talks would resume on Friday. President William Ruto spoke"
+        " in Nairobi after meeting the envoys."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is not None and quote.speaker.name == "William Ruto"
+
+
+def test_one_official_belongs_to_the_officials_named_before():
+    quotes = _resolved_quotes(
+        "Estonian officials said the ferry had sunk. One official said the crew had been rescued."
+    )
+    one = next(q for q in quotes if q.speaker_text == "One official")
+    assert one.speaker is not None and one.speaker.country == "EST"
+
+
+def test_an_indefinite_title_is_someone_new():
+    quotes = _resolved_quotes(
+        "Foreign Minister Elena Marin met the envoys. A senior diplomat said the talks had failed."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is None or quote.speaker.name != "Elena Marin"
+
+
+def test_a_person_in_apposition_speaks_for_the_body_before_him():
+    quotes = _resolved_quotes(
+        "The United Nations (UN) emergency relief coordinator Jan Egeland has said that aid was"
+        " getting through."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Jan Egeland"
+
+
+def test_pronoun_speaker_with_no_actor_is_not_handed_to_the_person_met():
+    quotes = _resolved_quotes(
+        "The envoy, who met Prime Minister Abiy Ahmed on Monday, said the talks were"
+        " constructive. “We made progress,” he said."
+    )
+    quote = _only(quotes)
+    assert quote.speaker_text == "The envoy"
+    assert quote.speaker is None or quote.speaker.name != "Abiy Ahmed"
+
+
+# --- rule: a name set off by commas after the title is the speaker's ------------------------
+
+
+def test_a_name_between_commas_after_the_title_names_the_speaker():
+    quote = _only(
+        _quotes_of(
+            "The navy spokesman in Odesa, D K Marchenko, told reporters that two ships had been"
+            " hit."
+        ),
+        kind="indirect",
+    )
+    assert quote.speaker_text == "The navy spokesman in Odesa, D K Marchenko"
+
+
+def test_the_name_after_the_title_is_the_speaker_not_the_person_the_title_serves():
+    quotes = _resolved_quotes(
+        "A spokesman for President Vladimir Putin, Dmitry Peskov, said the talks would resume."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Dmitry Peskov"
+    alone = _only(
+        _resolved_quotes("A spokesman for President Vladimir Putin said the talks would resume."),
+        kind="indirect",
+    )
+    assert alone.speaker is None or alone.speaker.name != "Vladimir Putin"
+
+
+def test_words_capitalised_as_a_name_are_a_title_not_a_quote():
+    quotes = _quotes_of("Ukraine said the “Istanbul Communiqué” was no longer valid.")
+    assert [q.kind for q in quotes] == ["indirect"]
+    quotes = _quotes_of("The army said Operation “Spider Web” had hit four airfields.")
+    assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_a_capitalised_quote_opening_its_sentence_is_still_a_quote():
+    quote = _only(_quotes_of("The talks ended late. “No Comment,” the envoy said."))
+    assert (quote.text, quote.speaker_text) == ("No Comment", "the envoy")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The hospital said that six patients had died.", "The hospital"),
+        ("A paramedic said that the road was blocked.", "A paramedic"),
+        ("The airline said that all flights were cancelled.", "The airline"),
+        ("Rescuers said that two people were still missing.", "Rescuers"),
+        ("The campaign said that the vote had been rigged.", "The campaign"),
+        ("Others warned that the truce would not hold.", "Others"),
+        ("Many said that the vote had been rigged.", "Many"),
+    ],
+)
+def test_people_and_bodies_speak(text, speaker):
+    assert _only(_quotes_of(text), kind="indirect").speaker_text == speaker
+
+
+def test_pronoun_speaker_after_a_sentence_with_no_person_subject_is_its_person_object():
+    quotes = _resolved_quotes(
+        "Prime Minister Ana Silva praised the deal. Police arrested opposition leader Ahmed Salim"
+        " on Monday. “I am innocent,” he said."
+    )
+    quote = _only(quotes)
+    assert quote.speaker is not None and quote.speaker.name == "Ahmed Salim"

@@ -12,7 +12,11 @@ Decisions:
   high”") yields both records: the direct quote (the exact words) and the indirect one (the
   claim they belong to). A reported clause lying inside a direct quote is never emitted.
 - Quoted words with no speaker (scare quotes) are dropped unless they read as a full sentence;
-  a name in quote marks after "call sign", "known as", ... is never a quote.
+  a name in quote marks after "call sign", "known as", ..., or capitalised as a name inside a
+  sentence ('the “Istanbul Communiqué”'), is never a quote (rule ``scare quote``), nor are
+  words a participle gives a thing as its name ('a unit called “Wolves”'). When the parse does
+  not link a quote to a cue, the nearest cue of its sentence does, unless that cue sits in a
+  clause describing a noun that does not hold the quote ("who was described as ...").
 - Direct ``text`` is the quoted words without the marks; a trailing comma (and the full stop of
   a partial quote) belongs to the reporting sentence and is dropped. The evidence span is
   exactly ``text`` in the article, except for a quote running over paragraphs, whose
@@ -20,12 +24,34 @@ Decisions:
   comma or full stop before a closing quote mark at its very end dropped.
 - The evidence sentence runs from the first sentence of the quote to the one holding its
   attribution (a single sentence for most quotes).
-- ``speaker_text`` is always the words naming the speaker; for a pronoun it is the phrase the
-  pronoun points back to when that can be found ("a Ukrainian soldier using the call sign …").
+- Rule ``not a speaker``: only people, groups, bodies, names, actors and pronouns speak. An
+  event, a thing or a document ("the attack", "the decision", "an audio recording") does not;
+  a document's author does when the text names one ("the court's ruling", "a NATO press
+  release"), "hundreds of protesters" are the protesters, and a participle ("stating") looks
+  past such a subject to the clause above. A document's words with no author named stay a
+  quote (direct or indirect) with no speaker; other fragments with no speaker are dropped.
+- Rule ``title speaker``: "the minister", "one official", "Burkina Faso's president" is the
+  holder of that title the article names (nearest before, outside quote marks; for a named
+  country's title, else the first named after); "a senior official" is someone new. A person
+  in apposition speaks, not the body named before him ("The UN coordinator Jan Egeland").
+  A name set off by commas between the title and the verb ("The army spokesman in Srinagar, A
+  K Mathur, told ...") is part of the words naming the speaker, and its person mention is the
+  speaker, wherever the parse hung it.
+- ``speaker_text`` is the words naming the speaker (None when nobody is named); for a pronoun
+  it is the phrase the pronoun points back to when that can be found ("a Ukrainian soldier
+  using the call sign …").
 - Quoted words inside a clause reported by an outer cue belong to the outer speaker ("He said
-  Iran would respond with “…”" -> He).
-- A pronoun speaker takes the resolver's pronoun mention, unless a nearer person subject that
-  the resolver left unlinked names someone else; without mentions, the nearest person subject.
+  Iran would warn of “…”" -> He) when the inner speech has not happened ("would", "to").
+- Rule ``report of a report``: a statement the text says was made keeps its own speaker. An
+  outlet passing it on ("Reuters reported a source said ...", "..., Cyprus Mail reported")
+  gets no record for it, "quoted/cited X as saying" is X's, and a trailing "..., X reported"
+  is not part of the claim.
+- Rule ``pronoun speaker``: a "he"/"she"/"they" speaker is the agreeing subject (one person
+  for he/she; people or a body for they) of the least embedded clause in the nearest sentence
+  that has one, outside quote marks (in a sentence with no such subject, its agreeing object):
+  the person a reported clause talks about is not the one talking. The resolver's pronoun
+  mention is used when no such word is found, or when its antecedent is a subject that ranks
+  before ours (a nearer sentence, or a less embedded clause of the same one).
 """
 
 from __future__ import annotations
@@ -41,7 +67,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.models import ActorMention, ActorRef, Evidence, Quote
 from accord.nlp import Document
-from accord.resolve.actors import actor_ref
+from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
 
@@ -54,7 +80,19 @@ QUOTE_MARKS = frozenset(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE + "‘
 OPENING_CONTEXT = '([{—–-/“‘"'  # a straight ' after one of these (or a space) may open a quote
 ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout"})  # 'n', 'em: apostrophes
 PERSON_PRONOUNS = frozenset({"he", "she", "they"})
+SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PEOPLE_WORDS = frozenset(
+    {"some", "many", "others", "both", "several", "one", "few", "most", "all", "those", "each"}
+    | {"everyone", "everybody", "someone", "somebody", "either", "neither", "none"}
+)
+NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "la", "to"})
+PARTITIVE_HEADS = frozenset(
+    {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "several", "all"}
+    | {"few", "number", "handful", "majority", "minority", "both", "each", "none", "half"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative"})
 SUBJECT_CHAIN = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})  # subject sits higher up
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 PHRASE_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"})  # a speaker's words end here
@@ -74,6 +112,10 @@ class CueLexicon:
     attribution_phrases: tuple[tuple[str, ...], ...]
     name_markers: tuple[str, ...]
     person_nouns: frozenset[str]
+    speaker_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    outlet_nouns: frozenset[str] = frozenset()
+    outlet_name_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -109,6 +151,10 @@ def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLe
         ),
         name_markers=tuple(_entries(raw, "name_markers", source)),
         person_nouns=frozenset(_entries(raw, "person_nouns", source)),
+        speaker_nouns=frozenset(_entries(raw, "speaker_nouns", source)),
+        document_nouns=frozenset(_entries(raw, "document_nouns", source)),
+        outlet_nouns=frozenset(_entries(raw, "outlet_nouns", source)),
+        outlet_name_words=frozenset(_entries(raw, "outlet_name_words", source)),
     )
 
 
@@ -306,15 +352,30 @@ def _child(token: Token, deps: frozenset[str] | set[str], ctx: _Context) -> Toke
 
 
 def _subject_of_verb(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
-    """Who does the verb: its nsubj, else the subject up a conj/xcomp/advcl/by-ing chain."""
+    """Who does the verb: its nsubj, else the subject up a conj/xcomp/advcl/by-ing chain.
+
+    Rule ``not a speaker``: a subject that cannot speak ("the attack", "margins") is nobody's
+    voice. A participle ("stating", "noting") belongs to the clause the parse may have hung it
+    under wrongly, so its search goes on upwards past such a subject: "An eyewitness described
+    how the attack unfolded, stating ..." is the eyewitness.
+    """
     chain: list[str] = []
     current = verb
+    participle = verb.tag_ == "VBG"
+    passed_non_speaker = False
     for _ in range(8):
-        found = _own_subject(ctx, current)
+        found = _own_subject(ctx, current) or _object_controller(ctx, current)
         if found is not None:
-            via = f" via {', '.join(chain)}" if chain else ""
-            return found[0], found[1] + via
-        if current.dep_ in SUBJECT_CHAIN and current.head.i != current.i:
+            speaker = _speaker_token(ctx, found[0])
+            if speaker is not None:
+                via = f" via {', '.join(chain)}" if chain else ""
+                route = found[1] + (f" ({speaker[1]})" if speaker[1] else "")
+                return speaker[0], route + via
+            if not participle:
+                return None
+            passed_non_speaker = True
+        climbs = current.dep_ in SUBJECT_CHAIN or (passed_non_speaker and current.dep_ != "ROOT")
+        if climbs and current.head.i != current.i:
             chain.append(f"{current.dep_} '{current.head.text}'")
             current = current.head
             continue
@@ -322,9 +383,77 @@ def _subject_of_verb(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _object_controller(ctx: _Context, participle: Token) -> tuple[Token, str] | None:
+    """ "Reuters cited officials as saying ...", "quoted the minister as saying": the one
+    cited speaks, not the one citing (rule ``report of a report``)."""
+    as_word = participle.head
+    if participle.dep_ != "pcomp" or as_word.lower_ != "as" or as_word.head.pos_ != "VERB":
+        return None
+    cited = _child(as_word.head, {"dobj"}, ctx)
+    return (cited, f"object of '{as_word.head.text}'") if cited is not None else None
+
+
+def _can_speak(ctx: _Context, token: Token) -> bool:
+    """A word that can name a speaker: a pronoun for people or bodies, a name, an actor the
+    resolver found, or a noun for people, groups or bodies (``person_nouns``,
+    ``speaker_nouns``). Events, things and documents cannot: "the decision", "the attack"."""
+    if token.lower_ in PEOPLE_WORDS:
+        return True  # "Some said", "Others warned", "Both denied"
+    if token.pos_ == "PRON":
+        return token.lower_ in SPEAKING_PRONOUNS
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in SPEAKING_ENTITIES:
+        return True
+    if _mention_of_token(ctx, token) is not None:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in ctx.lexicon.person_nouns or lemma in ctx.lexicon.speaker_nouns
+
+
+def _speaker_token(ctx: _Context, token: Token) -> tuple[Token, str] | None:
+    """The word naming whoever speaks through ``token``, and how it was reached: itself when
+    it can speak; the people counted ("hundreds of protesters"); for a document or statement,
+    its author ("the court's ruling", "a release from the ministry", "a NATO press release");
+    else None."""
+    members = _partitive_members(ctx, token)
+    if members is not None:
+        found = _speaker_token(ctx, members)
+        return (found[0], f"members of '{token.text}'") if found is not None else None
+    if _is_document(ctx, token):
+        source = _source_of_noun(ctx, token) or _author_in_phrase(ctx, token)
+        found = _speaker_token(ctx, source) if source is not None else None
+        return (found[0], f"author of '{token.text}'") if found is not None else None
+    return (token, "") if _can_speak(ctx, token) else None
+
+
+def _partitive_members(ctx: _Context, token: Token) -> Token | None:
+    """The people counted by a quantity: "hundreds of protesters", "one of the witnesses"."""
+    counts = token.like_num or token.lemma_.lower() in PARTITIVE_HEADS
+    if not counts:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _child(of, {"pobj"}, ctx) if of is not None else None
+
+
+def _author_in_phrase(ctx: _Context, noun: Token) -> Token | None:
+    """An actor named before a document noun in its own phrase: "a NATO press release"."""
+    for token in reversed(ctx.doc[noun.left_edge.i : noun.i]):
+        mention = _mention_of_token(ctx, token)
+        if mention is not None or token.ent_type_ in {"ORG", "PERSON"}:
+            return token
+    return None
+
+
 def _own_subject(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
-    """The subject attached to this very verb (or the noun it modifies), and the rule used."""
-    subject = _child(verb, {"nsubj"}, ctx)
+    """The subject attached to this very verb (or the noun it modifies), and the rule used.
+
+    Of two subjects the parse hangs on one verb ("The partner asked ..., but the commissioner
+    stated ..."), the one nearest before the verb that can speak is its own.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not ctx.quoted[c.i]]
+    speaking = [c for c in subjects if c.i < verb.i and _speaker_token(ctx, c) is not None]
+    subject = speaking[-1] if speaking else (subjects[0] if subjects else None)
     if subject is not None:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head, "nsubj of relative clause"
@@ -354,8 +483,9 @@ def _source_of_noun(ctx: _Context, noun: Token) -> Token | None:
     return None
 
 
-def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token] | None:
-    """ "according to X" starting at ``token``: the phrase and the speaker X."""
+def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token | None, Token] | None:
+    """ "according to X" starting at ``token``: the phrase, the speaker X (None for a document
+    with no author named: "according to the reports"), and the word X."""
     for phrase in ctx.lexicon.attribution_phrases:
         end = token.i + len(phrase)
         words = ctx.doc[token.i : end]
@@ -364,18 +494,24 @@ def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token] | 
         said_by = _child(words[-1], {"pobj"}, ctx)
         if said_by is None:
             continue
-        if ctx.is_cue_noun(said_by):
-            said_by = _source_of_noun(ctx, said_by) or said_by
-        return words, said_by
+        found = _speaker_token(ctx, said_by)
+        if found is not None:
+            return words, found[0], said_by
+        if _is_document(ctx, said_by):
+            return words, None, said_by
     return None
 
 
 def _speaker_phrase(head: Token, cue: Token | None = None) -> Span:
-    """The words naming a speaker: the head's phrase up to the first comma (or the cue)."""
+    """The words naming a speaker: the head's phrase up to the first comma, the cue, or a clause
+    telling what the speaker did ("officials saying ...", "An eyewitness described ...")."""
     doc = head.doc
     left, right = head.left_edge.i, head.i
+    verbs = load_cue_lexicon().verbs
     for child in head.rights:
         if cue is not None and child.left_edge.i <= cue.i <= child.right_edge.i:
+            break
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in verbs:
             break
         right = child.right_edge.i
     conjuncts = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
@@ -387,6 +523,7 @@ def _speaker_phrase(head: Token, cue: Token | None = None) -> Span:
         ),
         right,
     )
+    right = _appositive_name_end(head, right) or right
     opened = [t.i for t in doc[left : right + 1] if t.text in DOUBLE_OPENERS]
     closed = [t.i for t in doc[left : right + 1] if t.text in DOUBLE_CLOSERS]
     if len(opened) > len(closed):
@@ -398,6 +535,24 @@ def _speaker_phrase(head: Token, cue: Token | None = None) -> Span:
     ):
         right -= 1  # also the "’s" of "the ministry’s statement"
     return doc[left : right + 1]
+
+
+def _appositive_name_end(head: Token, right: int) -> int | None:
+    """ "The army spokesman in Srinagar, A K Mathur, told ...": a name set off by commas
+    between the speaker's title and the verb is part of the words naming the speaker, wherever
+    the parse hung it. Returns the index of the name's last word."""
+    doc, verb = head.doc, head.head
+    comma = right + 1
+    if comma >= len(doc) or doc[comma].text != "," or verb.i <= comma:
+        return None
+    name = doc[comma + 1 : verb.i]
+    if len(name) < 2 or name[-1].text != ",":
+        return None
+    words = name[:-1]
+    initial = [t.pos_ == "PROPN" or len(t.text.rstrip(".")) == 1 for t in words]  # "A K"
+    if all(initial) and all(t.text[:1].isupper() for t in words) and words[-1].pos_ == "PROPN":
+        return words[-1].i
+    return None
 
 
 def _is_plain_punct(token: Token) -> bool:
@@ -430,13 +585,72 @@ def _mention_of_phrase(ctx: _Context, head: Token, phrase: Span) -> ActorMention
     head ("EU diplomats"). Words after the head are left out: in "a teacher in Kyiv", "Kyiv"
     did not speak.
     """
-    for token in [head, *(c for c in head.rights if c.dep_ == "appos")]:
-        mention = _mention_of_token(ctx, token)
-        if mention is not None:
-            return mention
+    found = [
+        _mention_of_token(ctx, t) for t in [head, *(c for c in head.rights if c.dep_ == "appos")]
+    ]
+    found = [m for m in found if m is not None]
+    named_after = [  # "The army spokesman in Srinagar, A K Mathur": the name, wherever it hangs
+        m
+        for m in ctx.mentions
+        if m.actor.kind == "person"
+        and head.idx < m.start
+        and m.end <= phrase.end_char
+        and ctx.text[phrase.start_char : m.start].rstrip().endswith(",")
+    ]
+    people = [m for m in found if m.actor.kind == "person"] or named_after
+    if people or found:  # a person in apposition speaks for the body named before him
+        return (people or found)[0]
     head_end = head.idx + len(head)
     before_head = [m for m in ctx.mentions if m.start >= phrase.start_char and m.end <= head_end]
     return _mention_covering(before_head, phrase.start_char, head_end)
+
+
+def _title_holder(
+    ctx: _Context, head: Token, phrase: Span, modifier: ActorMention | None
+) -> ActorMention | None:
+    """Rule ``title speaker``: "the minister", "the commissioner", "Burkina Faso's president",
+    "one official" name someone the article names elsewhere: the nearest earlier mention
+    outside quote marks holding that title (a person's role, or a group's head noun: "Israeli
+    officials"), of the country the phrase names if it names one; failing that, for a title of
+    a named country ("Burkina Faso's president" in a lead), the first person named later with
+    it. "A senior official" is someone new: no holder.
+    """
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma not in ctx.lexicon.person_nouns:
+        return None
+    words = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod"}}
+    owned = any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.children)
+    if words & {"a", "an", "another"} or not (words & {"the", "this", "that", "one"} or owned):
+        return None
+    title = [
+        c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.pos_ != "PROPN"
+    ]
+    title = [w for w in title if w not in {"senior", "top", "former", "new"}] + [lemma]
+    country = modifier.actor.country if modifier is not None else None
+
+    def holds(mention: ActorMention) -> bool:
+        if ctx.enclosing_mark(mention.start) is not None or mention.why == "pronoun":
+            return False
+        if country is not None and mention.actor.country not in {country, None}:
+            return False
+        if mention.actor.kind == "person":
+            said = fold(" ".join([mention.actor.role or "", mention.text]))
+        else:
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            said = span.root.lemma_.lower() if span is not None else ""
+        return all(word in said.split() for word in title)
+
+    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and holds(m)]
+    if earlier:
+        return max(earlier, key=lambda m: m.start)
+    if country is None:
+        return None
+    later = [
+        m
+        for m in ctx.mentions
+        if m.start >= phrase.end_char and m.actor.kind == "person" and holds(m)
+    ]
+    return min(later, key=lambda m: m.start, default=None)
 
 
 def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
@@ -456,35 +670,81 @@ def _is_person_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS
 
 
-def _is_person_like(ctx: _Context, token: Token) -> bool:
-    if token.ent_type_ == "PERSON" or token.lemma_.lower() in ctx.lexicon.person_nouns:
-        return True
-    if token.pos_ == "PROPN" and (token.text in ctx.person_names or not token.ent_type_):
-        return True
+def _agrees_with(ctx: _Context, pronoun: Token, token: Token) -> bool:
+    """Can this subject be what the pronoun stands for? "he"/"she": one person (a name, a
+    person actor, "the minister", "a senior official"); "they": people or a body (plural
+    nouns that can speak, groups, organisations, states)."""
     mention = _mention_of_token(ctx, token)
-    return mention is not None and mention.actor.kind == "person"
+    plural = token.tag_ in {"NNS", "NNPS"}
+    if pronoun.lower_ == "they":
+        collective = mention is not None and mention.actor.kind != "person"
+        return collective or (plural and _can_speak(ctx, token))
+    if plural:
+        return False
+    if mention is not None and mention.actor.kind == "person":
+        return True
+    if token.ent_type_ == "PERSON" or token.text in ctx.person_names:
+        return True
+    if token.pos_ == "PROPN":
+        return not token.ent_type_ and mention is None
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon.person_nouns
+
+
+def _embedding(token: Token) -> int:
+    """How many reported or relative clauses a subject sits in: 0 in a main clause."""
+    depth = 0
+    while token.head.i != token.i:
+        depth += token.dep_ in {"ccomp", "relcl", "acl", "csubj"}
+        token = token.head
+    return depth
 
 
 def _antecedent(ctx: _Context, pronoun: Token, max_sentences: int = 3) -> Token | None:
-    """The nearest earlier person-like subject a pronoun points back to (no resolver mention)."""
-    first_sentence = max(0, ctx.sentence_of[pronoun.i] - max_sentences)
-    for i in range(pronoun.i - 1, ctx.sentences[first_sentence].start - 1, -1):
-        token = ctx.doc[i]
-        if ctx.quoted[i] or token.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        if _is_person_pronoun(token):
-            return _antecedent(ctx, token, max_sentences)
-        if _is_person_like(ctx, token):
-            return token
+    """What a "he"/"she"/"they" speaker points back to (rule ``pronoun speaker``), following
+    a chain of pronouns to the words they stand for."""
+    link = _nearest_agreeing(ctx, pronoun, max_sentences)
+    for _ in range(8):
+        if link is None or link.lower_ != pronoun.lower_:
+            return link
+        link = _nearest_agreeing(ctx, link, max_sentences)
+    return None
+
+
+def _nearest_agreeing(ctx: _Context, pronoun: Token, max_sentences: int = 3) -> Token | None:
+    """In the nearest sentence that has one, the agreeing subject of the least embedded
+    clause, nearest first (possibly the same pronoun again); in a sentence with no such
+    subject, the nearest agreeing object ("Police arrested X. “I am innocent,” he said").
+    Reporting keeps its speaker in the main clause ("Honcharuk said Zelensky is ...; he added"
+    is Honcharuk); words inside quote marks are the speaker's own."""
+    number = ctx.sentence_of[pronoun.i]
+    for sentence in range(number, max(-1, number - max_sentences - 1), -1):
+        agreeing = [
+            token
+            for token in ctx.sentences[sentence]
+            if token.i < pronoun.i
+            and not ctx.quoted[token.i]
+            and token.dep_ in ANTECEDENT_DEPS
+            and (token.lower_ == pronoun.lower_ or _agrees_with(ctx, pronoun, token))
+        ]
+        subjects = [t for t in agreeing if t.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return min(subjects, key=lambda t: (_embedding(t), -t.i))
+        others = [t for t in agreeing if t.pos_ != "PRON"]
+        if others:
+            return others[-1]
     return None
 
 
 def _named_before(ctx: _Context, mention: ActorMention, pronoun: Token) -> ActorMention | None:
-    """The last mention of the same actor by name (not by pronoun) before the pronoun."""
+    """The last mention of the same actor by name (not by pronoun, nor inside quote marks)
+    before the pronoun."""
     earlier = [
         m
         for m in ctx.mentions
-        if m.actor.id == mention.actor.id and m.why != "pronoun" and m.end <= pronoun.idx
+        if m.actor.id == mention.actor.id
+        and m.why != "pronoun"
+        and m.end <= pronoun.idx
+        and ctx.enclosing_mark(m.start) is None
     ]
     return max(earlier, key=lambda m: m.start, default=None)
 
@@ -511,6 +771,11 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
     phrase = _speaker_phrase(head, cue)
     words = phrase.text
     mention = _mention_of_phrase(ctx, head, phrase)
+    if mention is None or mention.actor.kind != "person":
+        holder = _title_holder(ctx, head, phrase, mention)
+        if holder is not None:
+            note = f"title '{head.text}' -> '{holder.actor.name}'"
+            return _Speaker(actor_ref(holder), words, note, 0.9)
     if mention is not None:
         return _Speaker(actor_ref(mention), words)
     named = _mention_named_like(ctx, head)
@@ -520,28 +785,47 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
 
 
 def _resolve_pronoun(ctx: _Context, pronoun: Token, mention: ActorMention | None) -> _Speaker:
-    """A "he said" speaker: the resolver's pronoun mention, unless a nearer person subject
-    names someone else (the resolver can skip a name it did not take for a subject)."""
+    """A "he said" speaker (rule ``pronoun speaker``): the agreeing word it points back to,
+    with its actor if a mention names one; the resolver's pronoun mention when no such word is
+    found or its antecedent ranks before ours (the resolver only points at actors, so it skips
+    "the envoy" for a name further back)."""
     antecedent = _antecedent(ctx, pronoun)
     ours = _resolve_speaker(ctx, antecedent) if antecedent is not None else None
-    if mention is not None:
+    first_link = _nearest_agreeing(ctx, pronoun)
+    if mention is not None and ours is None:
         named = _named_before(ctx, mention, pronoun)
-        nearer = (
-            antecedent is not None
-            and ours is not None
-            and ours.ref is not None
-            and ours.ref.actor_id != mention.actor.id
-            and (named is None or antecedent.idx > named.start)
-        )
-        if not nearer:
-            words = _words_of(ctx, named) if named is not None else pronoun.text
-            return _Speaker(actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
+        words = _words_of(ctx, named) if named is not None else pronoun.text
+        return _Speaker(actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
     if ours is None:
         return _Speaker(None, pronoun.text, f"pronoun '{pronoun.text}' unresolved", 0.6)
     note = f"pronoun '{pronoun.text}' -> '{ours.text}'"
+    if mention is not None and ours.ref is not None and ours.ref.actor_id == mention.actor.id:
+        return _Speaker(ours.ref, ours.text, note + " (as the resolver)", ours.certainty)
     if mention is not None:
-        note += f" (nearer than the resolver's '{mention.actor.name}')"
+        named = _named_before(ctx, mention, pronoun)
+        theirs = _head_token(ctx, named) if named is not None else None
+        if first_link is not None and _ranks_before(ctx, theirs, first_link):
+            words = _words_of(ctx, named)
+            return _Speaker(actor_ref(mention), words, f"pronoun '{pronoun.text}' (mention)")
+        note += f" (not the resolver's '{mention.actor.name}')"
     return _Speaker(ours.ref, ours.text, note, 0.8 * ours.certainty)
+
+
+def _ranks_before(ctx: _Context, theirs: Token | None, ours: Token) -> bool:
+    """The resolver's antecedent is a subject nearer by sentence than ours, or as near and in
+    a less embedded clause: then it is the better reading of the pronoun."""
+    if theirs is None or theirs.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    mine, their = ctx.sentence_of[ours.i], ctx.sentence_of[theirs.i]
+    return their > mine or (their == mine and _embedding(theirs) < _embedding(ours))
+
+
+def _head_token(ctx: _Context, mention: ActorMention) -> Token | None:
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+_NO_SPEAKER = _Speaker(None, "")
 
 
 # --- direct quotes ----------------------------------------------------------------------------
@@ -564,9 +848,27 @@ class _Draft:
 
 
 def _is_name(ctx: _Context, span: MarkedSpan) -> bool:
-    """A name in quote marks: 'the call sign “Corsair”', 'known as “the Butcher”'."""
+    """A name in quote marks: 'the call sign “Corsair”', 'known as “the Butcher”', or words
+    capitalised as a name inside a sentence ('Ukraine said the “Istanbul Communiqué” was dead',
+    'launched Operation “Spider Web”'): the marks set off a title, not someone's words."""
     before = " ".join(ctx.text[max(0, span.open - 40) : span.open].lower().split())
-    return any(re.search(rf"(?<![\w-]){re.escape(m)}$", before) for m in ctx.lexicon.name_markers)
+    if any(re.search(rf"(?<![\w-]){re.escape(m)}$", before) for m in ctx.lexicon.name_markers):
+        return True
+    return _capitalised_as_a_name(ctx, span)
+
+
+def _capitalised_as_a_name(ctx: _Context, span: MarkedSpan) -> bool:
+    words = ctx.text[span.start : span.stop].split()
+    lead = ctx.text[: span.open].rstrip()
+    opens_a_sentence = not lead or lead.endswith((".", "!", "?", ":", ",", "—", "–", "(", "”", '"'))
+    if not words or len(words) > 6 or opens_a_sentence:
+        return False
+    if any(char in ctx.text[span.start : span.stop] for char in ".!?;:"):
+        return False
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    capitalised = [w for w in lettered if w[:1].isupper()]
+    minor = [w for w in lettered if w.lower() in NAME_PARTICLES]
+    return bool(capitalised) and len(capitalised) + len(minor) == len(lettered)
 
 
 def _reads_as_sentence(ctx: _Context, span: MarkedSpan, sentence: int) -> bool:
@@ -606,6 +908,8 @@ def _attribute_by_parse(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
             if ctx.quoted[ancestor.i]:
                 continue
             cue, found = ancestor, None
+            if ctx.is_cue_verb(ancestor) and _names_a_thing(ctx, ancestor, root):
+                break  # "a unit called “Wolves”": a name, whoever reports it
             if ctx.is_cue_verb(ancestor):
                 cue = _outer_reporter(ctx, ancestor)
                 found = _subject_of_verb(ctx, cue)
@@ -626,9 +930,57 @@ def _attribute_by_parse(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
     return None
 
 
+def _document_cue(ctx: _Context, span: MarkedSpan) -> tuple[Token, Token] | None:
+    """The cue verb above the quote whose subject is a document with no author named ("the
+    ruling said ...", "a recording in which ... says"), and that document: its words are a
+    quote even though nobody can be named as their speaker."""
+    for root in _quote_roots(ctx, span):
+        for ancestor in root.ancestors:
+            if ctx.quoted[ancestor.i] or not ctx.is_cue_verb(ancestor):
+                continue
+            if _names_a_thing(ctx, ancestor, root):
+                break
+            found = _own_subject(ctx, ancestor)
+            if found is not None and _is_document(ctx, found[0]):
+                return ancestor, found[0]
+            break
+    return None
+
+
+def _is_document(ctx: _Context, token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in ctx.lexicon.document_nouns or ctx.is_cue_noun(token))
+
+
+def _names_a_thing(ctx: _Context, verb: Token, quoted: Token) -> bool:
+    """A past participle hung on a noun, with nobody doing it, whose complement is the quote
+    gives a name, not a quote: "a unit called “Wolves”", "a plan described as “Phase Two”"
+    (rule ``scare quote``); "a plan described as “reckless” by the opposition" is the
+    opposition's word."""
+    complement = quoted.head == verb or (quoted.head.lower_ == "as" and quoted.head.head == verb)
+    return complement and _is_naming_participle(ctx, verb)
+
+
+def _is_naming_participle(ctx: _Context, verb: Token) -> bool:
+    """ "a unit called ...", "a plan described as ...": a participle on a noun, by nobody."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"acl", "relcl", "amod"}
+        and _child(verb, {"agent"}, ctx) is None
+    )
+
+
+def _with_sentence(sentences: tuple[int, int], number: int) -> tuple[int, int]:
+    return min(sentences[0], number), max(sentences[1], number)
+
+
 def _outer_reporter(ctx: _Context, cue: Token) -> Token:
     """The outermost cue verb reporting this one: in "He said Iran would warn of “…”" it is
-    "said" (the quoted words reached the writer through He), not "warn"."""
+    "said" (the quoted words reached the writer through He), not "warn". A speech the text
+    says did happen keeps its own speaker (rule ``report of a report``): in "TVN24 reported
+    Brudziński said he was in a “serious” condition" the word is Brudziński's."""
+    if not _is_irrealis(cue):
+        return cue
     reporter, crossed, token = cue, False, cue
     while token.head.i != token.i:
         crossed = crossed or token.dep_ == "ccomp"
@@ -638,13 +990,18 @@ def _outer_reporter(ctx: _Context, cue: Token) -> Token:
     return reporter
 
 
+def _is_irrealis(verb: Token) -> bool:
+    """A verb for something not (yet) done: "would warn", "will say", "to call for"."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
+
+
 def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
     """Every cue verb with a subject, and every "according to X", in one sentence."""
     found: list[_Attribution] = []
     for token in ctx.sentences[number]:
         if ctx.quoted[token.i]:
             continue
-        if ctx.is_cue_verb(token):
+        if ctx.is_cue_verb(token) and not _is_naming_participle(ctx, token):
             subject = _subject_of_verb(ctx, token)
             if subject is not None:
                 found.append(
@@ -653,8 +1010,8 @@ def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
                     )
                 )
         phrase = _attribution_phrase_at(ctx, token)
-        if phrase is not None:
-            words, speaker = phrase
+        if phrase is not None and phrase[1] is not None:
+            words, speaker, _ = phrase
             cue = " ".join(t.lower_ for t in words)
             found.append(_Attribution(cue, token, words.text, speaker, "pobj", 0.9))
     return found
@@ -663,12 +1020,18 @@ def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
 def _attribute_in_sentences(
     ctx: _Context, span: MarkedSpan, sentences: list[int]
 ) -> _Attribution | None:
-    """The cue nearest the quote in its own sentences, when the parse does not link them."""
+    """The cue nearest the quote in its own sentences, when the parse does not link them.
+
+    A cue in a clause that describes a noun speaks only inside that clause (rule ``scare
+    quote``): in "Amman, who was described as “knife-obsessed” by the police, told her to
+    kill her “kuffar” parents", "kuffar" is nobody's quote.
+    """
     candidates = [
         a
         for n in sentences
         for a in _cues_in_sentence(ctx, n)
         if not _covers(a.speaker, a.cue_token, span)
+        and not _confined_elsewhere(ctx, a.cue_token, span)
     ]
 
     def distance(attribution: _Attribution) -> int:
@@ -676,6 +1039,15 @@ def _attribute_in_sentences(
         return min(abs(offset - span.open), abs(offset - span.end))
 
     return min(candidates, key=distance, default=None)
+
+
+def _confined_elsewhere(ctx: _Context, cue: Token, span: MarkedSpan) -> bool:
+    """The cue sits in a relative clause or noun modifier that does not hold the quote."""
+    for token in [cue, *cue.ancestors]:
+        if token.dep_ in {"relcl", "acl"}:
+            first, last = token.left_edge, token.right_edge
+            return not (first.idx <= span.open and span.end <= last.idx + len(last))
+    return False
 
 
 def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None:
@@ -727,13 +1099,21 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
         why="direct: quote marks, full sentence, no speaker found",
         confidence=0.3,
     )
-    attribution = (
-        _attribute_by_parse(ctx, span)
-        or _attribute_in_sentences(ctx, span, sentences)
-        or (_attribute_before(ctx, sentences[0]) if alone else None)
-    )
+    attribution = _attribute_by_parse(ctx, span) or _attribute_in_sentences(ctx, span, sentences)
+    if attribution is None and alone:
+        attribution = _attribute_before(ctx, sentences[0])
     if attribution is not None:
         return _attributed(ctx, draft, attribution)
+    document = _document_cue(ctx, span)
+    if document is not None:
+        cue, source = document
+        return replace(
+            draft,
+            cue=cue.lemma_.lower(),
+            sentences=_with_sentence(draft.sentences, ctx.sentence_of[cue.i]),
+            why=f"direct: quote marks + cue '{cue.text}' + document '{source.text}', no author",
+            confidence=0.4,
+        )
     if alone and previous is not None and _continues(previous, sentences[0]):
         return replace(
             draft,
@@ -851,10 +1231,16 @@ def _clause_span(ctx: _Context, bounds: tuple[int, int]) -> tuple[int, int] | No
 
 
 def _indirect_draft(
-    ctx: _Context, span: tuple[int, int], cue: str, number: int, speaker: Token, why: str
+    ctx: _Context,
+    span: tuple[int, int],
+    cue: str,
+    number: int,
+    speaker: Token | None,
+    why: str,
+    cue_token: Token | None = None,
 ) -> _Draft:
     start, stop = span
-    found = _resolve_speaker(ctx, speaker)
+    found = _resolve_speaker(ctx, speaker, cue_token) if speaker is not None else _NO_SPEAKER
     notes = f", {found.note}" if found.note else ""
     return _Draft(
         kind="indirect",
@@ -866,21 +1252,30 @@ def _indirect_draft(
         why=why + notes,
         confidence=(0.9 if why.endswith("+ nsubj") else 0.8) * found.certainty,
         speaker=found.ref,
-        speaker_text=found.text,
+        speaker_text=found.text or None,
     )
 
 
 def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
-    """ "X said (that) CLAUSE": one indirect quote per reported clause."""
+    """ "X said (that) CLAUSE": one indirect quote per reported clause; a document's claim
+    ("the report said ...") keeps no speaker when it names no author."""
     found = _subject_of_verb(ctx, verb)
+    own = _own_subject(ctx, verb) if found is None else None
+    if own is not None and _is_document(ctx, own[0]):
+        found = (None, f"document '{own[0].text}', no author")
     if found is None:
         return []
     subject, route = found
     number = ctx.sentence_of[verb.i]
     drafts = []
+    if subject is not None and _is_outlet(ctx, subject) and _within_report(ctx, verb):
+        return []
     for clause in verb.children:
         if clause.dep_ != "ccomp" or ctx.quoted[clause.i]:
             continue
+        if subject is not None and _is_outlet(ctx, subject) and _reports_speech(ctx, clause):
+            continue
+        clause = _before_trailing_attribution(ctx, clause)
         bounds = _clause_bounds(ctx, verb, clause)
         span = _clause_span(ctx, bounds) if bounds is not None else None
         if span is None:
@@ -888,8 +1283,55 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
         gap = (span[1], verb.idx) if span[1] <= verb.idx else (verb.idx + len(verb), span[0])
         if not _quote_between(ctx, *gap):  # a quote between verb and clause: a parse slip
             why = f"indirect: cue '{verb.text}' + ccomp + {route}"
-            drafts.append(_indirect_draft(ctx, span, verb.lemma_.lower(), number, subject, why))
+            drafts.append(
+                _indirect_draft(ctx, span, verb.lemma_.lower(), number, subject, why, verb)
+            )
     return drafts
+
+
+def _before_trailing_attribution(ctx: _Context, clause: Token) -> Token:
+    """ "X said that CLAUSE, Cyprus Mail reported" parsed with "reported" as X's clause: what
+    X said is CLAUSE, without the attribution that follows it."""
+    if not ctx.is_cue_verb(clause):
+        return clause
+    inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
+    subject = _child(clause, {"nsubj"}, ctx)
+    if inner and subject is not None and inner[-1].i < subject.i:
+        return inner[-1]
+    return clause
+
+
+def _is_outlet(ctx: _Context, token: Token) -> bool:
+    """A news outlet: a media actor, a noun such as "the newspaper", or a name ending in an
+    outlet word ("Cyprus Mail", "Kyiv Post")."""
+    mention = _mention_of_token(ctx, token)
+    if mention is not None and mention.actor.sector == "MED":
+        return True
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in ctx.lexicon.outlet_nouns
+    name = mention.text if mention is not None else token.text
+    return token.pos_ == "PROPN" and name.split()[-1].lower() in ctx.lexicon.outlet_name_words
+
+
+def _reports_speech(ctx: _Context, clause: Token) -> bool:
+    """The clause is itself someone's statement: "a government source said ..." (realis)."""
+    return (
+        ctx.is_cue_verb(clause)
+        and not _is_irrealis(clause)
+        and any(c.dep_ == "ccomp" for c in clause.children)
+        and _subject_of_verb(ctx, clause) is not None
+    )
+
+
+def _within_report(ctx: _Context, verb: Token) -> bool:
+    """The verb hangs in another speaker's reported clause: "X said that ..., Cyprus Mail
+    reported" parsed with "reported" under "said"."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and _reports_speech(ctx, token.head):
+            return True
+        token = token.head
+    return False
 
 
 def _according_to_claim(ctx: _Context, token: Token) -> list[_Draft]:
@@ -897,20 +1339,25 @@ def _according_to_claim(ctx: _Context, token: Token) -> list[_Draft]:
     phrase = _attribution_phrase_at(ctx, token)
     if phrase is None:
         return []
-    words, said_by = phrase
+    words, said_by, source = phrase
     number = ctx.sentence_of[token.i]
     sentence = ctx.sentences[number]
-    left, right = token.left_edge.i, max(token.right_edge.i, said_by.right_edge.i)
+    left, right = token.left_edge.i, max(token.right_edge.i, source.right_edge.i)
     runs = [_trimmed(ctx, sentence.start, left - 1), _trimmed(ctx, right + 1, sentence.end - 1)]
     runs = [run for run in runs if run is not None]
     if not runs:
         return []
     claim = max(runs, key=lambda run: ctx.doc[run[1]].idx - ctx.doc[run[0]].idx)
+    relayed = any(_reports_speech(ctx, t) for t in ctx.doc[claim[0] : claim[1] + 1])
+    if relayed and said_by is not None and _is_outlet(ctx, said_by):
+        return []  # "According to the BBC, the minister said ...": the minister's words
     span = _clause_span(ctx, claim)
     if span is None:
         return []
     cue = " ".join(t.lower_ for t in words)
     why = f"indirect: '{cue}' + the rest of the sentence"
+    if said_by is None:
+        why += f" + document '{source.text}', no author"
     return [_indirect_draft(ctx, span, cue, number, said_by, why)]
 
 

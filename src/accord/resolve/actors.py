@@ -138,6 +138,7 @@ UNNAMED_GROUP_NOUNS = {
 _APPOSITION_ROLE_WORDS = (
     "minister president spokesman spokeswoman spokesperson official envoy aide chancellor "
     "commander diplomat governor leader coordinator secretary director chairman chairwoman head "
+    "commissioner "
     "chief ambassador representative mediator negotiator adviser advisor mayor general "
     "premier king emir prince sheikh"
 )
@@ -702,6 +703,9 @@ class MentionResolver:
         root = span.root
         if self.doc[span.start].ent_type_ == "PERSON" or self.table.country_code(span.text):
             return None
+        known = self.table.by_alias.get(fold(span.text))
+        if known is not None and known.kind not in PERSON_KINDS:
+            return None  # "The United Nations (UN) emergency relief coordinator Jan Egeland"
         roles = [
             c
             for c in root.children
