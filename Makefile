@@ -23,6 +23,7 @@ demo: install
 
 test: install
 	sh scripts/ensure_chromium.sh
+	sh scripts/ensure_postgres.sh
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/pytest -q
