@@ -29,30 +29,6 @@ if TYPE_CHECKING:
 
 PERSON_KINDS = {"person"}
 
-# Head nouns that make a nationality adjective into a group actor ("Russian forces").
-GROUP_NOUN_SECTORS = {
-    "GOV": "official government delegation minister ministry diplomat authority leader president "
-    "administration negotiator envoy spokesman spokeswoman spokesperson cabinet parliament "
-    "lawmaker embassy team side negotiator prosecutor regime",
-    "MIL": "force troop army military soldier navy commander general unit battalion brigade "
-    "serviceman servicemen paratrooper marine airman officer aircraft helicopter gunship jet "
-    "warplane warship tank bomber militiaman",
-    "REB": "rebel militant insurgent fighter militia guerrilla guerilla jihadist separatist",
-    "CVL": "civilian people resident inhabitant protester demonstrator citizen villager student "
-    "worker woman child refugee migrant voter farmer youth immigrant pilgrim fisherman "
-    "fishermen miner trucker peasant shopkeeper teacher doctor nurse national prisoner inmate "
-    "detainee hostage",
-    "OPP": "opposition dissident",
-    "MED": "media journalist reporter newspaper broadcaster",
-    "COP": "police policeman officer guard",
-    "JUD": "court judge tribunal judiciary",
-    "BUS": "company firm business businessman businessmen businesswoman investor",
-    "UAF": "gunman gunmen assailant attacker",
-}
-GROUP_NOUNS = {
-    noun: sector for sector, nouns in GROUP_NOUN_SECTORS.items() for noun in nouns.split()
-}
-GROUP_NOUNS["officer"] = "MIL"
 PLACE_NOUNS = {
     "town",
     "city",
@@ -86,54 +62,6 @@ GOVERNMENT_BODY_WORDS = {
     "headquarters",
 }
 DESCRIPTION_ONLY = {"ministry", "government", "authority", "presidency"}  # only as "the ministry"
-UNNAMED_GROUP_NOUNS = {
-    "ministry": "GOV",
-    "government": "GOV",
-    "authority": "GOV",
-    "presidency": "GOV",
-    "witness": "CVL",
-    "teacher": "CVL",
-    "doctor": "CVL",
-    "journalist": "MED",
-    "reporter": "MED",
-    "trader": "BUS",
-    "shopkeeper": "BUS",
-    "civilian": "CVL",
-    "resident": "CVL",
-    "inhabitant": "CVL",
-    "worker": "CVL",
-    "student": "CVL",
-    "farmer": "CVL",
-    "refugee": "CVL",
-    "youth": "CVL",
-    "prisoner": "CVL",  # only as the subject of a verb ("prisoners rioted"): CAPTIVE_NOUNS
-    "inmate": "CVL",
-    "detainee": "CVL",
-    "people": "CVL",
-    "person": "CVL",
-    "immigrant": "CVL",
-    "migrant": "CVL",
-    "opposition": "OPP",
-    "protester": "CVL",
-    "protestor": "CVL",
-    "demonstrator": "CVL",
-    "villager": "CVL",
-    "police": "COP",
-    "officer": "COP",
-    "army": "MIL",
-    "military": "MIL",
-    "force": "MIL",  # "government forces"; "Moslem forces" are a communal militia (REB)
-    "troop": "MIL",
-    "soldier": "MIL",
-    "rebel": "REB",
-    "guerrilla": "REB",
-    "guerilla": "REB",
-    "militant": "REB",
-    "insurgent": "REB",
-    "gunman": "UAF",
-    "assailant": "UAF",
-    "attacker": "UAF",
-}
 # Role nouns that, in apposition after a name, make it a person's ("X, the relief coordinator").
 _APPOSITION_ROLE_WORDS = (
     "minister president spokesman spokeswoman spokesperson official envoy aide chancellor "
@@ -174,16 +102,6 @@ ORGANISATION_NAME_WORDS = set(
         "ministry",
     ]
 )
-CAPTIVE_NOUNS = {"prisoner", "inmate", "detainee"}
-# Peoples and faiths with no state of their own: coded by the country they live in (CAMEO),
-# and their armed men are militias, not an army ("Moslem forces", "Kurdish fighters").
-_COMMUNAL = (
-    "kurd kurds kurdish tamil tamils druze shiite shiites shia sunni sunnis muslim muslims "
-    "moslem moslems christian christians hindu hindus sikh sikhs hutu hutus tutsi tutsis "
-    "pashtun pashtuns baluch uighur uighurs uyghur uyghurs rohingya yazidi yazidis alawite "
-    "alawites maronite berber berbers tuareg karen kachin chechen chechens ossetian abkhaz"
-)
-COMMUNAL_WORDS = set(_COMMUNAL.split())
 SECTOR_LABELS = {
     "JUD": "judiciary",
     "GOV": "government",
@@ -280,6 +198,22 @@ class Country:
     seats: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ActorNouns:
+    """Common nouns that name actors (``data/actor_nouns.json``), each with its sector.
+
+    ``nationality``: head nouns that make a nationality in front of them a group ("Russian
+    forces"); ``unnamed``: nouns that name an actor on their own ("the army", "gunmen");
+    ``captive``: unnamed nouns that act only as the subject of a verb; ``communal``: peoples
+    and faiths with no state of their own.
+    """
+
+    nationality: dict[str, str] = field(default_factory=dict)
+    unnamed: dict[str, str] = field(default_factory=dict)
+    captive: frozenset[str] = frozenset()
+    communal: frozenset[str] = frozenset()
+
+
 @dataclass
 class ActorDictionary:
     """Lookup tables built once from the data files."""
@@ -291,6 +225,7 @@ class ActorDictionary:
     country_by_name: dict[str, str] = field(default_factory=dict)
     country_by_demonym: dict[str, str] = field(default_factory=dict)
     country_by_metonym: dict[str, str] = field(default_factory=dict)
+    nouns: ActorNouns = field(default_factory=lambda: load_actor_nouns())
 
     def state(self, code: str) -> Actor:
         """The state actor (the government, sector GOV) of a country."""
@@ -337,6 +272,40 @@ def _load_json(name: str) -> list[dict]:
     if not isinstance(data, list):
         raise DataFileError(f"data/{name} must hold a JSON list")
     return data
+
+
+def _sector_table(data: dict, key: str) -> dict[str, str]:
+    """A {sector: [nouns]} table of ``data/actor_nouns.json`` as noun -> sector."""
+    table: dict[str, str] = {}
+    for sector, nouns in (data.get(key) or {}).get("sectors", {}).items():
+        if sector not in SECTORS:
+            raise DataFileError(f"data/actor_nouns.json {key}: unknown sector {sector!r}")
+        for noun in nouns:
+            if noun in table:
+                raise DataFileError(f"data/actor_nouns.json {key}: {noun!r} listed twice")
+            table[noun] = sector
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_actor_nouns() -> ActorNouns:
+    """The common nouns that name actors, with their sectors (once per process)."""
+    try:
+        data = json.loads(_data_path("actor_nouns.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(f"cannot read data/actor_nouns.json: {error}") from error
+    if not isinstance(data, dict):
+        raise DataFileError("data/actor_nouns.json must hold a JSON object")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset((data.get(key) or {}).get("words", ()))
+
+    return ActorNouns(
+        nationality=_sector_table(data, "nationality_nouns"),
+        unnamed=_sector_table(data, "unnamed_nouns"),
+        captive=words("captive_nouns"),
+        communal=words("communal_words"),
+    )
 
 
 def _actor_from_row(row: dict, index: int) -> Actor:
@@ -539,10 +508,10 @@ def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
     return role or None
 
 
-def _descriptor_sector(tokens: Iterable[Token]) -> str | None:
+def _descriptor_sector(tokens: Iterable[Token], nouns: ActorNouns) -> str | None:
     """The sector a descriptor in front of a name gives: "the rebel X", "the opposition X"."""
     for token in tokens:
-        sector = GROUP_NOUNS.get(token.lemma_.lower())
+        sector = nouns.nationality.get(token.lemma_.lower())
         if sector in {"REB", "OPP", "MED", "UAF"}:
             return sector
     return None
@@ -615,6 +584,7 @@ class MentionResolver:
             gazetteer = load_gazetteer()
         self.doc = doc
         self.table = table
+        self.nouns = table.nouns
         self.gazetteer = gazetteer
         self.sentences = _sentence_index(doc)
         self.mentions: list[ActorMention] = []
@@ -822,7 +792,8 @@ class MentionResolver:
             name=span.text,
             kind="organisation",
             country=_country_in(span, self.table) or _country_in(in_front, self.table),
-            sector=sector_for_organisation(span.text) or _descriptor_sector(in_front),
+            sector=sector_for_organisation(span.text)
+            or _descriptor_sector(in_front, self.table.nouns),
         )
 
     def _resolve_loose_surnames(self) -> None:
@@ -874,12 +845,14 @@ class MentionResolver:
                 head.dep_ == "compound"
                 and head.head.i > head.i
                 and head.pos_ == "PROPN"
-                and head.lemma_.lower() not in GROUP_NOUNS
+                and head.lemma_.lower() not in self.nouns.nationality
             ):
                 head = head.head  # "Turkish Kurd refugees": the refugees are the group
-            sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
+            group_nouns = self.nouns.nationality
+            sector = group_nouns.get(head.lemma_.lower()) or group_nouns.get(head.lower_)
             if sector in {"GOV", "MIL"}:  # "Afghan rebel leaders", "opposition officials"
-                sector = _descriptor_sector(c for c in head.children if c.i < head.i) or sector
+                in_front = (c for c in head.children if c.i < head.i)
+                sector = _descriptor_sector(in_front, self.nouns) or sector
             if sector is None and head.lemma_.lower() == "group":
                 # "Palestinian armed groups" are fighters; a "Kurdish rights group" is not
                 armed = any(c.lower_ == "armed" for c in head.children)
@@ -887,7 +860,7 @@ class MentionResolver:
             compound_groups = [c for c in head.children if c.dep_ == "compound" and c.i > token.i]
             if sector is None and compound_groups and head.pos_ == "NOUN":
                 # "a Cambodian refugee camp": the nationality belongs to the refugees
-                inner = GROUP_NOUNS.get(compound_groups[0].lemma_.lower())
+                inner = self.nouns.nationality.get(compound_groups[0].lemma_.lower())
                 if inner is not None and compound_groups[0].i not in self.covered:
                     span = self.doc[token.i : compound_groups[0].i + 1]
                     self._add(self.table.group(code, inner), span, "nationality")
@@ -988,15 +961,15 @@ class MentionResolver:
             return
         self._place_government_bodies(country)
         for token in self.doc:
-            sector = UNNAMED_GROUP_NOUNS.get(token.lemma_.lower())
+            sector = self.nouns.unnamed.get(token.lemma_.lower())
             if sector is None or token.i in self.covered or token.pos_ != "NOUN":
                 continue
-            if token.lemma_.lower() in CAPTIVE_NOUNS and token.dep_ != "nsubj":
+            if token.lemma_.lower() in self.nouns.captive and token.dep_ != "nsubj":
                 continue  # "a swap of 1,000 prisoners": what is exchanged, not who acts
             left = self.doc[token.left_edge.i : token.i]
             if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in left):
                 continue  # "its forces": whose they are is the speaker's (_resolve_own_group)
-            if sector == "MIL" and any(t.lower_ in COMMUNAL_WORDS for t in left):
+            if sector == "MIL" and any(t.lower_ in self.nouns.communal for t in left):
                 sector = "REB"  # "Moslem forces", "Tamil fighters"
             if any(t.i in self.covered for t in left):
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
@@ -1105,7 +1078,7 @@ class MentionResolver:
             for token in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()
         }  # every word of the name: "Ivory Coast rebels" hangs "rebels" on "Coast"
         for token in self.doc:
-            sector = GROUP_NOUNS.get(token.lemma_.lower())
+            sector = self.nouns.nationality.get(token.lemma_.lower())
             if sector is None or sector == "GOV" or token.i in self.covered:
                 continue
             for child in token.children:
@@ -1185,7 +1158,7 @@ class MentionResolver:
     def _resolve_own_group(self, possessive: Token) -> None:
         """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking."""
         noun = possessive.head
-        sector = GROUP_NOUNS.get(noun.lemma_.lower())
+        sector = self.nouns.nationality.get(noun.lemma_.lower())
         if sector is None or noun.i in self.covered or sector == "GOV":
             return
         owner = self._reporting_subject(possessive)
