@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -23,11 +23,17 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import SECTORS, Actor, ActorMention, ActorRef
+from accord.resolve.places import countries_in, find_event_place
 
 if TYPE_CHECKING:
     from accord.resolve.places import Geocoder
 
 PERSON_KINDS = {"person"}
+SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
+# Governments act and armies fight abroad: an unnamed one ("the government", "troops") belongs
+# to the country the story is set in, not to the place of the sentence that names it.
+STORY_SECTORS = {"GOV", "MIL"}
+SCENE_SENTENCES = 5  # the sentence and the four before it set the scene (as for event places)
 
 PLACE_NOUNS = {
     "town",
@@ -517,6 +523,52 @@ def _descriptor_sector(tokens: Iterable[Token], nouns: ActorNouns) -> str | None
     return None
 
 
+HEADING_MARKS = {":"}
+DATELINE_DASHES = {"-", "—", "–", "--"}
+HEADING_WORDS = {"region", "state", "province", "district", "county", "oblast", "governorate"}
+HEADING_WORDS |= {"lga", "township", "territory", "prefecture", "department", "area"}
+NAME_PARTICLES = {"de", "du", "des", "la", "le", "el", "al", "of", "the"}  # "Nioro du Sahel"
+HEADING_LENGTH = 12  # words before the colon or dash at most
+
+
+def heading_length(
+    tokens: Sequence[Token], table: ActorDictionary, gazetteer: Geocoder
+) -> int | None:
+    """How many tokens the heading that opens ``tokens`` takes (its colon or dash included),
+    None when they open with none (rule "heading"). A heading names a place and nothing else:
+    names, brackets and region words up to a colon ("Uvira (South Kivu):", "Far North region,
+    Cameroon:"), or an upper-case dateline up to a dash ("KHARTOUM, Sudan (Reuters) -").
+    "IDF raid in Tubas:" names an act, "Police:" or "Hamas:" an actor: no headings. Works on
+    the words alone (the parser has not run when sentence boundaries are set)."""
+    words = list(tokens[: HEADING_LENGTH + 1])
+    end = next((i for i, t in enumerate(words) if t.text in HEADING_MARKS | DATELINE_DASHES), 0)
+    if end == 0:
+        return None
+    before = words[:end]
+    names = [t for t in before if t.is_alpha and t.lower_ not in HEADING_WORDS | NAME_PARTICLES]
+    bracketed = False
+    for token in before:
+        bracketed = (bracketed or token.text == "(") and token.text != ")"
+        if token.is_punct or token.like_num or token.lower_ in HEADING_WORDS | NAME_PARTICLES:
+            continue  # "MOSCOW, Aug 3 (Reuters) -"
+        if not (token.is_alpha and (token.is_title or token.is_upper)):
+            return None
+        actor = fold(token.text) in table.by_alias or token.lower_ in table.nouns.unnamed
+        if actor and not bracketed:
+            return None  # "Hamas:", "Police:": an actor speaks or acts; "(Reuters)" credits
+
+    def is_place(token: Token) -> bool:
+        return bool(table.country_code(token.text) or gazetteer.geocode(token.text))
+
+    if words[end].text in DATELINE_DASHES:
+        first = before[0]
+        if not (first.is_upper and len(first) > 1 and is_place(first)):
+            return None  # "Hamas - the group said": a dash after a name is no dateline
+    elif not any(is_place(t) for t in names):
+        return None
+    return end + 1
+
+
 def _is_place(span: Span, gazetteer: Geocoder) -> bool:
     """A name the model took for an organisation but the gazetteer knows ("El Fasher")."""
     return gazetteer.geocode(span.text) is not None
@@ -591,8 +643,13 @@ class MentionResolver:
         self.people: dict[str, Actor] = {}  # folded surname or full name -> person seen here
         self.covered: set[int] = set()
         self.people_tokens: set[int] = set()
+        self.sentence_spans = list(doc.sents)
+        self.scenes: dict[int, str | None] = {}  # sentence number -> its place's country
+        self.prefer_countries: list[str] | None = None
+        self.heading_countries: list[str] = []  # countries of the places headings name
 
     def resolve(self) -> list[ActorMention]:
+        self._mark_headings()
         for ent in self.doc.ents:
             self._resolve_entity(ent)
         self._resolve_loose_surnames()
@@ -604,6 +661,32 @@ class MentionResolver:
         self._resolve_pronouns_and_descriptions()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
+
+    # headings and datelines ----------------------------------------------------------------
+    def _mark_headings(self) -> None:
+        """Rule "heading": a place named at the head of a note or story, before a colon ("Sudan:",
+        "Far North region, Cameroon:") or a dateline dash ("KHARTOUM (Reuters) -"), says where
+        the story is set; neither it nor the agency of a dateline is an actor. Its words are
+        covered so no rule makes an actor of them; its country sets the scene."""
+        for sentence in self.sentence_spans:
+            length = heading_length(sentence, self.table, self.gazetteer)
+            if length is None:
+                continue
+            heading = self.doc[sentence.start : sentence.start + length]
+            self.covered.update(range(heading.start, heading.end))
+            named = [ent.text for ent in heading.ents]
+            named += [t.text for t in heading if not t.ent_type_ and t.is_alpha]
+            for name in named:
+                code = self._country_of_place_name(name)
+                if code is not None:
+                    self.heading_countries.append(code)
+
+    def _country_of_place_name(self, text: str) -> str | None:
+        found = self.table.country_code(text)
+        if found is not None:
+            return found[0]
+        place = self.gazetteer.geocode(text)
+        return place.country if place is not None else None
 
     # entities ------------------------------------------------------------------------------
     def _covering(self, token: Token) -> list[ActorMention]:
@@ -806,9 +889,11 @@ class MentionResolver:
                 self._add(actor, self.doc[token.i : token.i + 1], "surname")
 
     def _resolve_loose_countries(self) -> None:
-        """Country names the model did not tag ("US Predator attacks", "a UK-drafted text")."""
+        """Country names the model did not tag ("US Predator attacks", "a UK-drafted text"), or
+        took for a common noun inside a sentence ("Far North, Cameroon: ...")."""
         for token in self.doc:
-            if token.i in self.covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)
+            if token.i in self.covered or not proper or not token.text[:1].isupper():
                 continue
             code = self.table.country_by_name.get(fold(token.text))
             if code is not None and token.i not in self.people_tokens:
@@ -934,6 +1019,8 @@ class MentionResolver:
     def _setting_country(self) -> str | None:
         """The country the article is set in: that of the first place it names (the dateline,
         or the first place in the lead), else the country it mentions most."""
+        if self.heading_countries:
+            return self.heading_countries[0]
         for ent in self.doc.ents:
             if (
                 ent.label_ in {"GPE", "LOC", "FAC"}
@@ -943,6 +1030,9 @@ class MentionResolver:
                 place = self.gazetteer.geocode(ent.text)
                 if place is not None and place.country:
                     return place.country
+        named = Counter(m.actor.country for m in self.mentions if m.why in {"country", "metonym"})
+        if named:  # "Cameroon: Boko Haram fighters ...": the country named, not the group's home
+            return named.most_common(1)[0][0]
         parties = self._main_parties()
         if parties:
             return parties[0]
@@ -954,12 +1044,12 @@ class MentionResolver:
 
     def _resolve_unnamed_groups(self) -> None:
         """ "14 civilians", "the army", "police", "a journalist", "the Interior Ministry": people
-        and bodies the text does not place in a country belong to the country the article is set
-        in (marked by ``why``)."""
+        and bodies the text names by a common noun belong to the country whose they are said to
+        be ("soldiers" after "the Israeli military"), else to the scene's (rule "scene country",
+        marked by ``why``)."""
         country = self._setting_country()
-        if country is None:
-            return
-        self._place_government_bodies(country)
+        if country is not None:
+            self._place_government_bodies(country)
         for token in self.doc:
             sector = self.nouns.unnamed.get(token.lemma_.lower())
             if sector is None or token.i in self.covered or token.pos_ != "NOUN":
@@ -984,8 +1074,44 @@ class MentionResolver:
             if token.lemma_.lower() in DESCRIPTION_ONLY and left[:1].text.lower() != "the":
                 continue
             span = self.doc[token.left_edge.i : token.i + 1]
-            owner = self._owner_country(token, sector) or country
-            self._add(self.table.group(owner, sector), span, "unnamed group")
+            owner = self._owner_country(token, sector)
+            if owner is not None:
+                self._add(self.table.group(owner, sector), span, "unnamed group")
+                continue
+            if sector in STORY_SECTORS:  # "France will contribute 4,000 troops in Liberia"
+                scene = country
+            else:
+                scene = self._scene_country(self.sentences[token.i]) or country
+            if scene is not None:
+                self._add(self.table.group(scene, sector), span, SCENE_WHY)
+
+    def _scene_country(self, sentence: int) -> str | None:
+        """Rule "scene country": the country of the place where what a sentence reports
+        happens (the place the sentence names, else one named in the few sentences before, as
+        the pipeline places events), or of a place described by nationality ("a Ukrainian
+        city"); None when no sentence near it names a place."""
+        for number in range(sentence, max(sentence - SCENE_SENTENCES, -1), -1):
+            if number not in self.scenes:
+                self.scenes[number] = self._place_country_of_sentence(number)
+            if self.scenes[number] is not None:
+                return self.scenes[number]
+        return None
+
+    def _place_country_of_sentence(self, number: int) -> str | None:
+        sentence = self.sentence_spans[number]
+        if self.prefer_countries is None:
+            self.prefer_countries = countries_in(self.doc, self.gazetteer)
+        people = [(self.doc[i].idx, self.doc[i].idx + len(self.doc[i])) for i in self.people_tokens]
+        place = find_event_place(sentence, self.prefer_countries, people, self.gazetteer)
+        if place is not None and place.country:
+            return place.country
+        for token in sentence:  # "a strike on a Ukrainian city": the city's country
+            head = token.head
+            if token.dep_ == "amod" and head.lemma_.lower() in PLACE_NOUNS:
+                code = self._demonym_at(token)
+                if code is not None:
+                    return code
+        return None
 
     def _place_country(self, preposition: Token) -> str | None:
         """The country of the place an "of"/"from" phrase names, unless it names an actor."""
