@@ -85,3 +85,69 @@ def test_an_actor_or_an_act_before_a_colon_is_no_heading():
     assert "Hamas" in _mentions("Hamas: we will not attend the talks in Cairo.")
     document = parse(make_article("Army raid in Gao: two men were arrested on Monday."))
     assert len(list(document.doc.sents)) == 1
+
+
+# --- unnamed actor nouns (data/actor_nouns.json) ----------------------------------------------
+
+
+def test_unnamed_armed_men_militants_and_security_forces_get_their_conventional_sectors():
+    text = (
+        "Armed men abducted 20 passengers near Kaduna on Tuesday. Suspected jihadists killed "
+        "12 villagers near Kaduna on Wednesday. Security forces arrested three bandits there."
+    )
+    mentions = _mentions(text)
+    assert mentions["Armed men"][:2] == ("NGA", "UAF")
+    assert mentions["Suspected jihadists"][:2] == ("NGA", "REB")
+    assert mentions["Security forces"][:2] == ("NGA", "COP")
+    assert mentions["three bandits"][:2] == ("NGA", "UAF")
+
+
+def test_a_sentence_initial_group_noun_the_tagger_took_for_a_name_is_still_an_actor():
+    (event,) = _events("Militiamen attacked a camp for displaced people near Bunia on Friday.")
+    assert _codes(event.sources) == ["COD:REB"]
+
+
+def test_a_group_noun_that_only_describes_a_weapon_or_a_titled_name_is_no_actor():
+    mentions = _mentions("Fighter jets bombed the rebel-held town of Idlib on Monday.")
+    assert not any(sector == "REB" and "jets" in text for text, (_, sector, _) in mentions.items())
+    assert "army" not in _mentions("Sudan's army chief Abdel Fattah al-Burhan met the envoy.")
+
+
+# --- rule "belonging" ---------------------------------------------------------------------------
+
+
+def test_a_military_base_names_the_military_of_the_country_where_it_stands():
+    (event,) = _events("Israeli strikes hit a military airbase near Homs on Sunday.")
+    assert _codes(event.sources) == ["ISR:MIL"]
+    assert _codes(event.targets) == ["SYR:MIL"]
+
+
+def test_a_police_station_and_a_commander_name_their_group():
+    mentions = _mentions(
+        "Gunmen stormed a police station in Peshawar, killing an opposition commander."
+    )
+    assert mentions["police station"][:2] == ("PAK", "COP")
+    assert mentions["opposition commander"][:2] == ("PAK", "OPP")
+
+
+# --- nationality + weapon ----------------------------------------------------------------------
+
+
+def test_a_nationality_in_front_of_a_weapon_is_that_countrys_military():
+    (event,) = _events("A Turkish drone strike killed two SDF members near Qamishli on Monday.")
+    assert _codes(event.sources) == ["TUR:MIL"]
+
+
+# --- rule "group description" ----------------------------------------------------------------
+
+
+def test_the_group_points_back_to_the_armed_group_named_before():
+    text = "Hezbollah fired rockets at Metula on Monday. The group said it targeted an army post."
+    described = [m for m in resolve_mentions(parse(make_article(text))) if m.text == "The group"]
+    assert [m.actor.name for m in described] == ["Hezbollah"]
+
+
+def test_the_militia_points_back_only_to_a_group_of_its_sector():
+    text = "The European Union condemned the attack. The militia denied any role in it."
+    described = [m for m in resolve_mentions(parse(make_article(text))) if "militia" in m.text]
+    assert all(m.actor.name != "European Union" for m in described)

@@ -211,13 +211,33 @@ class ActorNouns:
     ``nationality``: head nouns that make a nationality in front of them a group ("Russian
     forces"); ``unnamed``: nouns that name an actor on their own ("the army", "gunmen");
     ``captive``: unnamed nouns that act only as the subject of a verb; ``communal``: peoples
-    and faiths with no state of their own.
+    and faiths with no state of their own; ``members`` and ``installations``: nouns that stand
+    for the group in front of them ("an army convoy", "army positions"); ``description``:
+    nouns that with "the" point back to a group named before ("the militia"); ``weapons``:
+    weapons and strikes, which a nationality makes its country's military ("Israeli
+    strikes"), also listed in ``nationality``.
     """
 
     nationality: dict[str, str] = field(default_factory=dict)
     unnamed: dict[str, str] = field(default_factory=dict)
     captive: frozenset[str] = frozenset()
     communal: frozenset[str] = frozenset()
+    members: frozenset[str] = frozenset()
+    installations: frozenset[str] = frozenset()
+    description: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
+
+    @staticmethod
+    def sector_of(table: dict[str, str], noun: Token) -> str | None:
+        """The sector ``table`` gives a noun: a two-word entry (its modifier and itself,
+        "security forces", "armed men") before the noun alone (its lemma, else its form)."""
+        lemma = noun.lemma_.lower()
+        for child in noun.children:
+            if child.dep_ in {"amod", "compound"} and child.i < noun.i:
+                pair = table.get(f"{child.lemma_.lower()} {lemma}")
+                if pair := pair or table.get(f"{child.lower_} {noun.lower_}"):
+                    return pair
+        return table.get(lemma) or table.get(noun.lower_)
 
 
 @dataclass
@@ -306,11 +326,20 @@ def load_actor_nouns() -> ActorNouns:
     def words(key: str) -> frozenset[str]:
         return frozenset((data.get(key) or {}).get("words", ()))
 
+    weapons = words("weapon_nouns")
+    nationality = _sector_table(data, "nationality_nouns")
+    for weapon in weapons:  # "Israeli strikes", "Russian drones": the country's military
+        if nationality.setdefault(weapon, "MIL") != "MIL":
+            raise DataFileError(f"data/actor_nouns.json: weapon {weapon!r} has another sector")
     return ActorNouns(
-        nationality=_sector_table(data, "nationality_nouns"),
+        nationality=nationality,
         unnamed=_sector_table(data, "unnamed_nouns"),
         captive=words("captive_nouns"),
         communal=words("communal_words"),
+        members=words("member_nouns"),
+        installations=words("installation_nouns"),
+        description=words("description_nouns"),
+        weapons=weapons,
     )
 
 
@@ -569,6 +598,12 @@ def heading_length(
     return end + 1
 
 
+def _is_common_noun(token: Token) -> bool:
+    """A common noun, or one the tagger took for a name because it opens the sentence or is
+    capitalised ("Militiamen attacked ...", "the Army said") outside any named entity."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
 def _is_place(span: Span, gazetteer: Geocoder) -> bool:
     """A name the model took for an organisation but the gazetteer knows ("El Fasher")."""
     return gazetteer.geocode(span.text) is not None
@@ -657,6 +692,7 @@ class MentionResolver:
         self._resolve_groups()
         self._resolve_country_groups()
         self._resolve_both_sides()
+        self._resolve_group_descriptions()
         self._resolve_unnamed_groups()
         self._resolve_pronouns_and_descriptions()
         self.mentions.sort(key=lambda m: (m.start, m.end))
@@ -933,8 +969,7 @@ class MentionResolver:
                 and head.lemma_.lower() not in self.nouns.nationality
             ):
                 head = head.head  # "Turkish Kurd refugees": the refugees are the group
-            group_nouns = self.nouns.nationality
-            sector = group_nouns.get(head.lemma_.lower()) or group_nouns.get(head.lower_)
+            sector = self.nouns.sector_of(self.nouns.nationality, head)
             if sector in {"GOV", "MIL"}:  # "Afghan rebel leaders", "opposition officials"
                 in_front = (c for c in head.children if c.i < head.i)
                 sector = _descriptor_sector(in_front, self.nouns) or sector
@@ -1051,9 +1086,22 @@ class MentionResolver:
         if country is not None:
             self._place_government_bodies(country)
         for token in self.doc:
-            sector = self.nouns.unnamed.get(token.lemma_.lower())
-            if sector is None or token.i in self.covered or token.pos_ != "NOUN":
+            sector = self.nouns.sector_of(self.nouns.unnamed, token)
+            if sector is None or token.i in self.covered:
                 continue
+            if self._belongs(token):  # rule "belonging": "army positions", "a military base"
+                span = self.doc[token.i : token.head.i + 1]
+                if token.head.lemma_.lower() in self.nouns.installations:
+                    owner = self._scene_country(self.sentences[token.i]) or country
+                else:
+                    owner = self._owner_country(token, sector) or self._state_country(
+                        token, country
+                    )
+                if owner is not None and not any(t.i in self.covered for t in span):
+                    self._add(self.table.group(owner, sector), span, "belonging")
+                continue
+            if not _is_common_noun(token) or self._describes_a_thing(token):
+                continue  # "army chief X", "fighter jets", "a refugee camp": it modifies a noun
             if token.lemma_.lower() in self.nouns.captive and token.dep_ != "nsubj":
                 continue  # "a swap of 1,000 prisoners": what is exchanged, not who acts
             left = self.doc[token.left_edge.i : token.i]
@@ -1078,12 +1126,68 @@ class MentionResolver:
             if owner is not None:
                 self._add(self.table.group(owner, sector), span, "unnamed group")
                 continue
-            if sector in STORY_SECTORS:  # "France will contribute 4,000 troops in Liberia"
-                scene = country
-            else:
-                scene = self._scene_country(self.sentences[token.i]) or country
+            scene = self._state_country(token, country)
             if scene is not None:
                 self._add(self.table.group(scene, sector), span, SCENE_WHY)
+
+    def _state_country(self, token: Token, story: str | None) -> str | None:
+        """The country an unnamed group of ``token``'s sector belongs to by default: the
+        story's for a government or army ("France will contribute 4,000 troops in Liberia"),
+        the scene's for everyone else."""
+        if self.nouns.sector_of(self.nouns.unnamed, token) in STORY_SECTORS:
+            return story
+        return self._scene_country(self.sentences[token.i]) or story
+
+    def _describes_a_thing(self, token: Token) -> bool:
+        """A group noun that only describes the noun after it: a weapon ("fighter jets"), a
+        place ("a refugee camp") or a named person's title ("army chief Burhan")."""
+        noun = token.head
+        if token.dep_ not in {"compound", "amod"} or noun.i < token.i:
+            return False
+        lemma = noun.lemma_.lower()
+        if lemma in self.nouns.weapons or lemma in PLACE_NOUNS:
+            return True
+        return any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i) or (
+            noun.dep_ == "compound" and noun.head.pos_ == "PROPN"
+        )
+
+    def _belongs(self, token: Token) -> bool:
+        """ "an opposition commander", "army positions", "a military base": a noun or adjective
+        of a group in front of a noun that stands for the group (its member, place or unit),
+        with no name of its own after it ("army chief Burhan" is Burhan)."""
+        noun = token.head
+        if token.dep_ not in {"compound", "amod"} or noun.i < token.i or noun.pos_ != "NOUN":
+            return False
+        if noun.lemma_.lower() not in self.nouns.members | self.nouns.installations:
+            return False
+        named = any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i)
+        return not named and not (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
+
+    def _resolve_group_descriptions(self) -> None:
+        """Rule "group description": "the group", "the militia", "the rebels" with nothing else
+        in front point back to the organisation or armed group named in the few sentences
+        before ("Hamas said ... the group would abide by the truce"); a noun of a sector ("the
+        militia") only to one of that sector. Otherwise they are unnamed groups."""
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma not in self.nouns.description or token.i in self.covered:
+                continue
+            if not _is_common_noun(token) or token.dep_ in {"compound", "amod"}:
+                continue
+            left = self.doc[token.left_edge.i : token.i]
+            if [t.lower_ for t in left] != ["the"]:
+                continue
+            sector = self.nouns.sector_of(self.nouns.unnamed, token)
+            for mention in self._earlier(token, max_sentences=3):
+                actor = mention.actor
+                named = actor.kind == "organisation" or actor.id in self.table.actors
+                if actor.kind not in {"organisation", "group"} or not named:
+                    continue  # a state, a person, or an unnamed group itself
+                if actor.sector in {"IGO", "GOV"}:
+                    continue
+                if sector is None or actor.sector == sector:
+                    self._add(actor, self.doc[token.i - 1 : token.i + 1], "description")
+                    break
 
     def _scene_country(self, sentence: int) -> str | None:
         """Rule "scene country": the country of the place where what a sentence reports
@@ -1204,7 +1308,7 @@ class MentionResolver:
             for token in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()
         }  # every word of the name: "Ivory Coast rebels" hangs "rebels" on "Coast"
         for token in self.doc:
-            sector = self.nouns.nationality.get(token.lemma_.lower())
+            sector = self.nouns.sector_of(self.nouns.nationality, token)
             if sector is None or sector == "GOV" or token.i in self.covered:
                 continue
             for child in token.children:
@@ -1284,7 +1388,7 @@ class MentionResolver:
     def _resolve_own_group(self, possessive: Token) -> None:
         """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking."""
         noun = possessive.head
-        sector = self.nouns.nationality.get(noun.lemma_.lower())
+        sector = self.nouns.sector_of(self.nouns.nationality, noun)
         if sector is None or noun.i in self.covered or sector == "GOV":
             return
         owner = self._reporting_subject(possessive)
