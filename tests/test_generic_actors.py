@@ -151,3 +151,43 @@ def test_the_militia_points_back_only_to_a_group_of_its_sector():
     text = "The European Union condemned the attack. The militia denied any role in it."
     described = [m for m in resolve_mentions(parse(make_article(text))) if "militia" in m.text]
     assert all(m.actor.name != "European Union" for m in described)
+
+
+# --- people: rules "title" and "same person" -----------------------------------------------------
+
+
+def _person(text: str, name: str):
+    mentions = resolve_mentions(parse(make_article(text)))
+    return [m.actor for m in mentions if m.text == name]
+
+
+def test_a_country_in_an_apposition_is_the_persons():
+    (actor,) = _person("Marta Kos, Slovenia's foreign minister, flew to Brussels.", "Marta Kos")
+    assert (actor.country, actor.sector, actor.role) == ("SVN", "GOV", "foreign minister")
+
+
+def test_a_role_of_a_place_in_front_of_a_name_gives_its_country():
+    (actor,) = _person("The mayor of Paris, Anne Hidalgo, opened the session.", "Anne Hidalgo")
+    assert (actor.country, actor.sector) == ("FRA", "GOV")
+
+
+def test_a_nationality_in_an_apposition_and_later_mentions_of_the_surname():
+    text = (
+        "The paper interviewed Tomas Varga, the Slovak government commissioner for energy. "
+        "Varga said the contract was fair."
+    )
+    assert [(a.country, a.sector) for a in _person(text, "Varga")] == [("SVK", "GOV")]
+
+
+def test_a_person_placed_at_one_mention_is_placed_at_all():
+    text = (
+        "Prime Minister Ivan Petrenko offered to resign on Friday. "
+        "Petrenko, Moldova's prime minister since 2021, denied the report."
+    )
+    mentions = resolve_mentions(parse(make_article(text)))
+    assert {m.actor.country for m in mentions if "Petrenko" in m.text} == {"MDA"}
+
+
+def test_a_two_word_nationality_wins_over_its_last_word():
+    text = "Washington imposed sanctions on three South Sudanese companies on Monday."
+    assert _mentions(text)["three South Sudanese companies"][:2] == ("SSD", "BUS")

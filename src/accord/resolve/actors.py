@@ -73,7 +73,7 @@ _APPOSITION_ROLE_WORDS = (
     "minister president spokesman spokeswoman spokesperson official envoy aide chancellor "
     "commander diplomat governor leader coordinator secretary director chairman chairwoman head "
     "chief ambassador representative mediator negotiator adviser advisor mayor general "
-    "premier king emir prince sheikh"
+    "premier king emir prince sheikh commissioner"
 )
 APPOSITION_ROLES = set(_APPOSITION_ROLE_WORDS.split())
 # Words that make a name an organisation's, whatever title stands in front of it.
@@ -140,7 +140,7 @@ ROLE_SECTORS = [
         "GOV",
         "president minister aide spokesman spokeswoman spokesperson official chancellor envoy "
         "secretary head chief governor mayor ambassador king prime premier adviser advisor "
-        "diplomat senator lawmaker leader administration",
+        "diplomat senator lawmaker leader administration commissioner",
     ),
 ]
 BOTH_SIDES = {
@@ -497,25 +497,39 @@ def _title_prefix(span: Span) -> list[Token]:
     """Tokens before a name inside its noun phrase: "Ukraine's Defence Minister" in front of X,
     or the role noun the name stands in apposition to ("Iran's religious leader Ayatollah X")."""
     head = span.root
-    between = span.doc[head.head.i + 1 : span.start] if head.head.i < span.start else None
+    role = head.head
+    if head.dep_ == "appos" and role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
+        role = role.head.head  # "The mayor of Paris, X": the parser hangs X on "Paris"
+    between = span.doc[role.i + 1 : span.start] if role.i < span.start else None
     if (
         head.dep_ == "appos"
-        and head.head.pos_ == "NOUN"
+        and role.pos_ == "NOUN"
         and between is not None
-        and all(t.is_punct for t in between)
-        and head.head.lemma_.lower() in ROLE_NOUNS | {"chief", "head", "secretary", "mayor"}
-    ):  # "the deputy governor of the region, Oleg Chemezov"
-        head = head.head
+        and all(t.is_punct or _in_subtree(t, role) for t in between)
+        and role.lemma_.lower() in ROLE_NOUNS | {"chief", "head", "secretary", "mayor"}
+    ):  # "the deputy governor of the region, Oleg Chemezov", "The mayor of London, X"
+        head = role
     return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
 
 
-def _appositive_role(span: Span) -> str | None:
-    """The role in an appositive: "X, head of the Kharkiv Regional Military Administration"."""
+def _in_subtree(token: Token, root: Token) -> bool:
+    """Whether ``token`` hangs (directly or not) from ``root``."""
+    while token.head.i != token.i:
+        if token.head.i == root.i:
+            return True
+        token = token.head
+    return False
+
+
+def _appositive_role(span: Span, table: ActorDictionary) -> str | None:
+    """The role in an appositive: "X, head of the Kharkiv Regional Military Administration",
+    "X, Ukraine's prime minister" (the country is kept apart: "prime minister")."""
     for child in span.root.children:
         role_noun = child.pos_ == "NOUN" or child.lemma_.lower() in APPOSITION_ROLES
         if child.dep_ == "appos" and role_noun:
             words = [t for t in child.subtree if t.dep_ != "det" or t.i != child.left_edge.i]
-            return " ".join(t.text for t in words).strip(" ,")
+            role = _role_text(words, table)
+            return role.strip(" ,") if role else None
     return None
 
 
@@ -540,6 +554,7 @@ def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
             continue
         words.append(token.text_with_ws)
     role = "".join(words).strip()
+    role = re.sub(r"\s+(of|in|for|to)$", "", role)  # "mayor of London" -> "mayor"
     return role or None
 
 
@@ -695,8 +710,32 @@ class MentionResolver:
         self._resolve_group_descriptions()
         self._resolve_unnamed_groups()
         self._resolve_pronouns_and_descriptions()
+        self._unify_people()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
+
+    def _unify_people(self) -> None:
+        """Rule "same person": a person is one actor however the text names them ("Greek
+        Foreign Minister Nikos Dendias", later "Dendias", "the minister"): the country, sector
+        and role found at any mention (the words next to the name before the story's country)
+        fill what the others lack."""
+        best: dict[str, Actor] = {}
+        ranked = sorted(self.mentions, key=lambda m: m.why == "unplaced official")
+        for mention in ranked:
+            actor = mention.actor
+            if actor.kind not in PERSON_KINDS:
+                continue
+            known = best.setdefault(actor.id, actor)
+            best[actor.id] = replace(
+                known,
+                country=known.country or actor.country,
+                sector=known.sector or actor.sector,
+                role=known.role or actor.role,
+            )
+        for position, mention in enumerate(self.mentions):
+            merged = best.get(mention.actor.id)
+            if merged is not None and merged != mention.actor:
+                self.mentions[position] = replace(mention, actor=merged)
 
     # headings and datelines ----------------------------------------------------------------
     def _mark_headings(self) -> None:
@@ -862,10 +901,12 @@ class MentionResolver:
 
     def _new_person(self, span: Span) -> Actor:
         prefix = _title_prefix(span)
-        role = _role_text(prefix, self.table) or _appositive_role(span)
-        country = _country_in(prefix, self.table)
-        sector = sector_for_role(role)
+        role = _role_text(prefix, self.table) or _appositive_role(span, self.table)
         appositions = [t for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+        # rule "title": "Greek Foreign Minister X", "X, Ukraine's prime minister", "X, the
+        # Hungarian government commissioner", "The mayor of London, X"
+        country = _country_in(prefix, self.table) or _country_in(appositions, self.table)
+        sector = sector_for_role(role)
         employer = (
             self._organisation_in(prefix)
             or self._organisation_in(appositions)
@@ -1044,12 +1085,13 @@ class MentionResolver:
 
     def _demonym_at(self, token: Token) -> str | None:
         """The country of a nationality word, or of a two-word one ending here ("Sri Lankan",
-        "South African")."""
-        code = self.table.country_by_demonym.get(fold(token.text))
-        if code is None and token.i > 0:
+        "South Sudanese": the pair before the word alone)."""
+        if token.i > 0:
             pair = f"{self.doc[token.i - 1].text} {token.text}"
             code = self.table.country_by_demonym.get(fold(pair))
-        return code
+            if code is not None:
+                return code
+        return self.table.country_by_demonym.get(fold(token.text))
 
     def _setting_country(self) -> str | None:
         """The country the article is set in: that of the first place it names (the dateline,
@@ -1294,6 +1336,8 @@ class MentionResolver:
         for other in self.mentions:
             if other.sentence_index != mention.sentence_index or other.actor.country != country:
                 continue
+            if other.actor.kind == "person":
+                continue  # "Prime Minister X offered to resign, Ukrainian President Y said"
             token = self.doc.char_span(other.start, other.end, alignment_mode="expand")
             if token is not None and not _is_locative_phrase(token.root):
                 return False
