@@ -191,3 +191,37 @@ def test_a_person_placed_at_one_mention_is_placed_at_all():
 def test_a_two_word_nationality_wins_over_its_last_word():
     text = "Washington imposed sanctions on three South Sudanese companies on Monday."
     assert _mentions(text)["three South Sudanese companies"][:2] == ("SSD", "BUS")
+
+
+# --- rules "sponsor" and "metonym" -------------------------------------------------------------
+
+
+def test_a_sponsor_or_broker_is_not_the_actor():
+    mentions = _mentions("Iran-backed militias fired rockets at a US base in Syria on Monday.")
+    assert "Iran" not in mentions
+    assert mentions["Iran-backed militias"][:2] == ("SYR", "REB")
+    assert "Qatar" not in _mentions("A Qatar-brokered truce took effect in Gaza on Sunday.")
+
+
+def test_a_capital_is_the_government_unless_it_is_the_place():
+    assert _mentions("Moscow expelled two Estonian diplomats on Monday.")["Moscow"][:2] == (
+        "RUS",
+        "GOV",
+    )
+    assert "Moscow" not in _mentions("Thousands of people protested in Moscow on Saturday.")
+
+
+# --- military places -------------------------------------------------------------------------
+
+
+def test_military_positions_are_the_military_that_holds_them():
+    (event,) = _events("Ukrainian forces attacked Russian positions around Sudzha on Tuesday.")
+    assert _codes(event.targets) == ["RUS:MIL"]
+    assert _mentions("The Kremlin restated the Russian position on the talks.")["Russian"][1] == (
+        "GOV"
+    )
+
+
+def test_its_positions_are_the_speakers_not_the_attackers():
+    mentions = _mentions("Azerbaijan said Armenian forces fired on its positions on Tuesday.")
+    assert mentions["its positions"][:2] == ("AZE", "MIL")

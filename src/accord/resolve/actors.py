@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
-from accord.models import SECTORS, Actor, ActorMention, ActorRef
-from accord.resolve.places import countries_in, find_event_place
+from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
+from accord.resolve.places import PRECISION_RANK, countries_in, places_in
 
 if TYPE_CHECKING:
     from accord.resolve.places import Geocoder
@@ -624,6 +624,25 @@ def _is_place(span: Span, gazetteer: Geocoder) -> bool:
     return gazetteer.geocode(span.text) is not None
 
 
+# "X-backed militias", "an X-brokered deal": X sponsors or brokers, it does not act.
+SPONSOR_PARTICIPLES = {
+    "backed",
+    "brokered",
+    "sponsored",
+    "funded",
+    "financed",
+    "mediated",
+    "supported",
+    "armed",
+    "trained",
+    "allied",
+    "aligned",
+    "linked",
+    "affiliated",
+    "inspired",
+}
+
+
 def _is_locative_phrase(token: Token) -> bool:
     """ "in Zimbabwe", "near Samarra": a place named as the scene, not as an actor."""
     return token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "inside", "across"}
@@ -796,6 +815,8 @@ class MentionResolver:
         country = self.table.country_code(span.text)
         if country and (ent.label_ in {"GPE", "LOC", "ORG", "FAC"} or len(span) == 1):
             code, why = country
+            if why == "metonym" and _is_locative_phrase(span.root):
+                return  # rule "metonym": "the Kremlin said", but "protests in Moscow" is a place
             self._add(self.table.state(code), span, why)
             return
         if dictionary_actor and self._national_namesake(dictionary_actor, span):
@@ -864,9 +885,13 @@ class MentionResolver:
 
     def _is_stance(self, span: Span) -> bool:
         """ "anti-Syria journalist", "pro-Moscow rebels": the name says what they are for or
-        against, not who they are."""
+        against, not who they are; rule "sponsor": "Iran-backed militias", "a Qatar-brokered
+        truce" name a sponsor or broker, not the actor (the militias, the parties)."""
         before = [t.lower_ for t in self.doc[max(span.start - 2, 0) : span.start]]
-        return before[-2:] in (["anti", "-"], ["pro", "-"]) or span[0].lower_ in {"anti", "pro"}
+        if before[-2:] in (["anti", "-"], ["pro", "-"]) or span[0].lower_ in {"anti", "pro"}:
+            return True
+        after = [t.lower_ for t in self.doc[span.end : span.end + 2]]
+        return len(after) == 2 and after[0] == "-" and after[1] in SPONSOR_PARTICIPLES
 
     def _is_modifier_entity(self, span: Span) -> bool:
         """A name the model cut out of a noun phrase, ending in an adjective that modifies the
@@ -973,8 +998,9 @@ class MentionResolver:
             if token.i in self.covered or not proper or not token.text[:1].isupper():
                 continue
             code = self.table.country_by_name.get(fold(token.text))
-            if code is not None and token.i not in self.people_tokens:
-                self._add(self.table.state(code), self.doc[token.i : token.i + 1], "country")
+            span = self.doc[token.i : token.i + 1]
+            if code is not None and token.i not in self.people_tokens and not self._is_stance(span):
+                self._add(self.table.state(code), span, "country")
 
     # groups ----------------------------------------------------------------------------------
     def _resolve_groups(self) -> None:
@@ -1248,9 +1274,13 @@ class MentionResolver:
         if self.prefer_countries is None:
             self.prefer_countries = countries_in(self.doc, self.gazetteer)
         people = [(self.doc[i].idx, self.doc[i].idx + len(self.doc[i])) for i in self.people_tokens]
-        place = find_event_place(sentence, self.prefer_countries, people, self.gazetteer)
-        if place is not None and place.country:
-            return place.country
+        places = [
+            place
+            for place in places_in(sentence, self.prefer_countries, people, self.gazetteer)
+            if place.country and not self._names_an_owner(place)
+        ]
+        if places:  # the most specific, as the pipeline places events
+            return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", 9)).country
         for token in sentence:  # "a strike on a Ukrainian city": the city's country
             head = token.head
             if token.dep_ == "amod" and head.lemma_.lower() in PLACE_NOUNS:
@@ -1258,6 +1288,13 @@ class MentionResolver:
                 if code is not None:
                     return code
         return None
+
+    def _names_an_owner(self, place: Place) -> bool:
+        """ "at a US base in Syria": a place name in front of a noun says whose it is, not
+        where it is."""
+        span = self.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        return bool(root is not None and root.dep_ in {"compound", "amod"} and root.head.i > root.i)
 
     def _place_country(self, preposition: Token) -> str | None:
         """The country of the place an "of"/"from" phrase names, unless it names an actor."""
@@ -1424,6 +1461,8 @@ class MentionResolver:
             for subject in node.children:
                 if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i == pronoun.i:
                     continue
+                if pronoun.lower_ == "its" and subject.tag_ in {"NNS", "NNPS"}:
+                    continue  # "Azerbaijan said Armenian forces fired on its positions"
                 for mention in self._covering(subject):
                     if mention.actor.kind in {"group", "state", "organisation"}:
                         return mention
