@@ -225,3 +225,27 @@ def test_military_positions_are_the_military_that_holds_them():
 def test_its_positions_are_the_speakers_not_the_attackers():
     mentions = _mentions("Azerbaijan said Armenian forces fired on its positions on Tuesday.")
     assert mentions["its positions"][:2] == ("AZE", "MIL")
+
+
+# --- authorities, news outlets, notes that name no country -------------------------------------
+
+
+def test_authorities_are_those_of_the_place():
+    (event,) = [e for e in _events("Authorities in Tunisia arrested 12 students.") if e.sources]
+    assert _codes(event.sources) == ["TUN:GOV"]
+
+
+def test_a_news_outlet_lends_its_country_to_no_one():
+    text = "Associated Press is reporting that authorities have arrested 20 monks in Myanmar."
+    assert _mentions(text)["authorities"][:2] == ("MMR", "GOV")
+    assert _mentions("Rebels seized two towns, according to AFP.")["Rebels"][0] is None
+
+
+def test_an_unnamed_actor_of_a_text_naming_no_known_place_keeps_its_sector():
+    (event,) = _events("Unknown gunmen killed a farmer near the village on Monday.")
+    assert [(ref.country, ref.sector) for ref in event.sources] == [(None, "UAF")]
+
+
+def test_a_note_naming_no_country_takes_the_scene_from_its_bracketed_area():
+    text = "On 3 June 2024, bandits stormed Maru town (Maru LGA, Zamfara) on Monday."
+    assert _mentions(text)["bandits"][:2] == ("NGA", "UAF")

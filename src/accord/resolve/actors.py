@@ -68,6 +68,7 @@ GOVERNMENT_BODY_WORDS = {
     "headquarters",
 }
 DESCRIPTION_ONLY = {"ministry", "government", "authority", "presidency"}  # only as "the ministry"
+LOCAL_AUTHORITIES = {"authority"}  # "authorities" (plural, any article) are the scene's
 # Role nouns that, in apposition after a name, make it a person's ("X, the relief coordinator").
 _APPOSITION_ROLE_WORDS = (
     "minister president spokesman spokeswoman spokesperson official envoy aide chancellor "
@@ -118,6 +119,7 @@ SECTOR_LABELS = {
     "MED": "media",
     "COP": "police",
     "BUS": "business",
+    "NGO": "aid workers",
 }
 CIVILIAN_GENERALS = (
     "secretary general",
@@ -273,6 +275,16 @@ class ActorDictionary:
             name=name,
             kind="group",
             country=code,
+            sector=sector,
+        )
+
+    def unplaced_group(self, sector: str) -> Actor:
+        """A group named by a common noun in a text that names no country ("gunmen")."""
+        label = "unidentified attackers" if sector == "UAF" else SECTOR_LABELS.get(sector)
+        return Actor(
+            id=f"unplaced-{sector.lower()}",
+            name=label or sector.lower(),
+            kind="group",
             sector=sector,
         )
 
@@ -643,6 +655,14 @@ SPONSOR_PARTICIPLES = {
 }
 
 
+LOCATIVE_WORDS = {"in", "at", "near", "outside", "around", "inside", "into", "from", "between"}
+
+
+def _media(mention: ActorMention) -> bool:
+    """A news outlet or reporter: it reports the story, it does not set it."""
+    return mention.actor.sector == "MED" and mention.actor.kind != "group"
+
+
 def _is_locative_phrase(token: Token) -> bool:
     """ "in Zimbabwe", "near Samarra": a place named as the scene, not as an actor."""
     return token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "inside", "across"}
@@ -788,8 +808,12 @@ class MentionResolver:
         return [m for m in self.mentions if m.start <= token.idx < m.end]
 
     def _country_at(self, token: Token) -> str | None:
-        """The country of the first mention covering a token that has one."""
-        return next((m.actor.country for m in self._covering(token) if m.actor.country), None)
+        """The country of the first mention covering a token that has one; a news outlet
+        lends its country to no one ("AP is reporting that authorities arrested ...")."""
+        return next(
+            (m.actor.country for m in self._covering(token) if m.actor.country and not _media(m)),
+            None,
+        )
 
     def _add(self, actor: Actor, span: Span, why: str) -> None:
         self.mentions.append(_mention(actor, span, self.sentences, why))
@@ -842,6 +866,7 @@ class MentionResolver:
             and len(span) >= 2
             and span[0].is_title
             and not _is_place(span, self.gazetteer)
+            and span[-1].lower_ not in HEADING_WORDS  # "Tsafe LGA", "Lamu County": areas
         ):
             self._add(self._new_organisation(span), span, "ner")
 
@@ -1187,8 +1212,10 @@ class MentionResolver:
                     span = self.doc[token.left_edge.i : token.i + 1]
                     self._add(self.table.group(home, sector), span, "group of a place")
                 continue
-            if token.lemma_.lower() in DESCRIPTION_ONLY and left[:1].text.lower() != "the":
-                continue
+            local = token.lemma_.lower() in LOCAL_AUTHORITIES and token.tag_ == "NNS"
+            bare = left[:1].text.lower() != "the"
+            if token.lemma_.lower() in DESCRIPTION_ONLY and bare and not local:
+                continue  # "authorities said", "regional authorities" are the place's
             span = self.doc[token.left_edge.i : token.i + 1]
             owner = self._owner_country(token, sector)
             if owner is not None:
@@ -1197,13 +1224,16 @@ class MentionResolver:
             scene = self._state_country(token, country)
             if scene is not None:
                 self._add(self.table.group(scene, sector), span, SCENE_WHY)
+            else:  # no place anywhere: "the rebels" are still rebels, of no known country
+                self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
 
     def _state_country(self, token: Token, story: str | None) -> str | None:
         """The country an unnamed group of ``token``'s sector belongs to by default: the
         story's for a government or army ("France will contribute 4,000 troops in Liberia"),
         the scene's for everyone else."""
-        if self.nouns.sector_of(self.nouns.unnamed, token) in STORY_SECTORS:
-            return story
+        local = token.lemma_.lower() in LOCAL_AUTHORITIES and token.tag_ == "NNS"
+        if self.nouns.sector_of(self.nouns.unnamed, token) in STORY_SECTORS and not local:
+            return story or self._scene_country(self.sentences[token.i])
         return self._scene_country(self.sentences[token.i]) or story
 
     def _describes_a_thing(self, token: Token) -> bool:
@@ -1281,12 +1311,46 @@ class MentionResolver:
         ]
         if places:  # the most specific, as the pipeline places events
             return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", 9)).country
+        if not self.prefer_countries:  # a note naming no country: "in Tsafe (Zamfara)"
+            code = self._unconfirmed_place_country(sentence)
+            if code is not None:
+                return code
         for token in sentence:  # "a strike on a Ukrainian city": the city's country
             head = token.head
             if token.dep_ == "amod" and head.lemma_.lower() in PLACE_NOUNS:
                 code = self._demonym_at(token)
                 if code is not None:
                     return code
+        return None
+
+    def _unconfirmed_place_country(self, sentence: Span) -> str | None:
+        """The country of a name after a locative preposition ("near Gothèye", "in Tsafe")
+        that the gazetteer knows, though the tagger did not call it a place and no country in
+        the text confirms it (the pipeline's event place waits for such a confirmation; the
+        scene of a terse note cannot)."""
+        for token in sentence:
+            if token.pos_ != "PROPN" or token.i in self.people_tokens:
+                continue
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                continue  # not the last word of the name
+            anchor = token
+            for _ in range(3):  # "in Tsafe (Tsafe LGA, Zamfara)": the bracketed area too
+                if anchor.dep_ not in {"appos", "npadvmod", "conj"}:
+                    break
+                anchor = anchor.head
+            located = anchor.dep_ == "pobj" and anchor.head.lower_ in LOCATIVE_WORDS
+            area = PLACE_NOUNS | HEADING_WORDS  # "stormed Maru town (Maru LGA, Zamfara)"
+            named_place = anchor.lemma_.lower() in area or (
+                anchor.dep_ == "compound" and anchor.head.lemma_.lower() in area
+            )
+            if not (located or named_place):
+                continue
+            start = token.i
+            while start > sentence.start and self.doc[start - 1].dep_ == "compound":
+                start -= 1
+            place = self.gazetteer.geocode(self.doc[start : token.i + 1].text)
+            if place is not None and place.country:
+                return place.country
         return None
 
     def _names_an_owner(self, place: Place) -> bool:
@@ -1400,8 +1464,11 @@ class MentionResolver:
                     break
 
     def _main_parties(self) -> list[str]:
-        """The two countries the document is most about (for "both sides")."""
-        counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
+        """The two countries the document is most about (for "both sides"; news outlets that
+        report it, "according to AFP", do not count)."""
+        counts = Counter(
+            m.actor.country for m in self.mentions if m.actor.country and not _media(m)
+        )
         return [code for code, _ in counts.most_common(2)]
 
     def _resolve_both_sides(self) -> None:
