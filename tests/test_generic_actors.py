@@ -249,3 +249,18 @@ def test_an_unnamed_actor_of_a_text_naming_no_known_place_keeps_its_sector():
 def test_a_note_naming_no_country_takes_the_scene_from_its_bracketed_area():
     text = "On 3 June 2024, bandits stormed Maru town (Maru LGA, Zamfara) on Monday."
     assert _mentions(text)["bandits"][:2] == ("NGA", "UAF")
+
+
+# --- rule "coalition" ------------------------------------------------------------------------
+
+
+def test_a_coalition_led_by_a_country_is_that_countrys_military():
+    (event,) = _events("The Saudi-led coalition launched air strikes on Sanaa on Monday.")
+    assert _codes(event.sources) == ["SAU:MIL"]
+    mentions = _mentions("The US-led coalition said it had bombed positions near Raqqa.")
+    assert mentions["The US-led coalition"][:2] == ("USA", "MIL")
+
+
+def test_a_coalition_without_a_leader_is_no_army():
+    mentions = _mentions("The ruling coalition in Israel approved the budget on Monday.")
+    assert all(sector != "MIL" for _, sector, _ in mentions.values())

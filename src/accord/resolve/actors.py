@@ -215,7 +215,8 @@ class ActorNouns:
     ``captive``: unnamed nouns that act only as the subject of a verb; ``communal``: peoples
     and faiths with no state of their own; ``members`` and ``installations``: nouns that stand
     for the group in front of them ("an army convoy", "army positions"); ``description``:
-    nouns that with "the" point back to a group named before ("the militia"); ``weapons``:
+    nouns that with "the" point back to a group named before ("the militia"); ``coalitions``:
+    what "X-led" makes X's military ("the Saudi-led coalition"); ``weapons``:
     weapons and strikes, which a nationality makes its country's military ("Israeli
     strikes"), also listed in ``nationality``.
     """
@@ -227,6 +228,7 @@ class ActorNouns:
     members: frozenset[str] = frozenset()
     installations: frozenset[str] = frozenset()
     description: frozenset[str] = frozenset()
+    coalitions: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
 
     @staticmethod
@@ -351,6 +353,7 @@ def load_actor_nouns() -> ActorNouns:
         members=words("member_nouns"),
         installations=words("installation_nouns"),
         description=words("description_nouns"),
+        coalitions=words("coalition_nouns"),
         weapons=weapons,
     )
 
@@ -1062,6 +1065,8 @@ class MentionResolver:
             ):
                 head = head.head  # "Turkish Kurd refugees": the refugees are the group
             sector = self.nouns.sector_of(self.nouns.nationality, head)
+            if led and head.lemma_.lower() in self.nouns.coalitions:
+                sector = "MIL"  # rule "coalition": "the Saudi-led coalition" keeps its leader
             if sector in {"GOV", "MIL"}:  # "Afghan rebel leaders", "opposition officials"
                 in_front = (c for c in head.children if c.i < head.i)
                 sector = _descriptor_sector(in_front, self.nouns) or sector
@@ -1453,8 +1458,18 @@ class MentionResolver:
             for token in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()
         }  # every word of the name: "Ivory Coast rebels" hangs "rebels" on "Coast"
         for token in self.doc:
+            if token.i in self.covered:
+                continue
+            led = self._led_by(token, states)  # rule "coalition": "the US-led coalition"
+            if led is not None:
+                sector = "MIL" if token.lemma_.lower() in self.nouns.coalitions else None
+                sector = sector or self.nouns.sector_of(self.nouns.nationality, token)
+                if sector is not None and sector != "GOV":
+                    group = self.table.group(led.actor.country, sector)
+                    self._add(group, self.doc[token.left_edge.i : token.i + 1], "coalition")
+                continue
             sector = self.nouns.sector_of(self.nouns.nationality, token)
-            if sector is None or sector == "GOV" or token.i in self.covered:
+            if sector is None or sector == "GOV":
                 continue
             for child in token.children:
                 state = states.get(child.idx)
@@ -1462,6 +1477,16 @@ class MentionResolver:
                     group = self.table.group(state.actor.country, sector)
                     self._add(group, self.doc[token.i : token.i + 1], "country + group noun")
                     break
+
+    @staticmethod
+    def _led_by(noun: Token, states: dict[int, ActorMention]) -> ActorMention | None:
+        """The state in "the US-led coalition", "Russia-led forces" (an "-led" in front)."""
+        for led in noun.children:
+            if led.dep_ == "amod" and led.lower_ == "led" and led.i < noun.i:
+                for child in led.children:
+                    if child.dep_ == "npadvmod" and child.idx in states:
+                        return states[child.idx]
+        return None
 
     def _main_parties(self) -> list[str]:
         """The two countries the document is most about (for "both sides"; news outlets that
