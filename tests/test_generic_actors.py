@@ -264,3 +264,17 @@ def test_a_coalition_led_by_a_country_is_that_countrys_military():
 def test_a_coalition_without_a_leader_is_no_army():
     mentions = _mentions("The ruling coalition in Israel approved the budget on Monday.")
     assert all(sector != "MIL" for _, sector, _ in mentions.values())
+
+
+# --- businesses ------------------------------------------------------------------------------
+
+
+def test_a_nationality_in_front_of_a_business_noun_is_that_countrys_business():
+    (event,) = _events("Germany on Monday banned Iranian airline Caspian Air from its airports.")
+    assert _codes(event.targets) == ["IRN:BUS"]
+
+
+def test_a_business_descriptor_gives_a_named_company_its_country_and_sector():
+    text = "Poland bought Czech rifle and ammunition manufacturer Morava Arms Group on Friday."
+    company = [m.actor for m in resolve_mentions(parse(make_article(text))) if "Morava" in m.text]
+    assert [(a.country, a.sector) for a in company] == [("CZE", "BUS")]

@@ -574,10 +574,11 @@ def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
 
 
 def _descriptor_sector(tokens: Iterable[Token], nouns: ActorNouns) -> str | None:
-    """The sector a descriptor in front of a name gives: "the rebel X", "the opposition X"."""
+    """The sector a descriptor in front of a name gives: "the rebel X", "the opposition X",
+    "the gas producer X"."""
     for token in tokens:
         sector = nouns.nationality.get(token.lemma_.lower())
-        if sector in {"REB", "OPP", "MED", "UAF"}:
+        if sector in {"REB", "OPP", "MED", "UAF", "BUS"}:
             return sector
     return None
 
@@ -658,6 +659,7 @@ SPONSOR_PARTICIPLES = {
 }
 
 
+UNCONFIRMED_PLACE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "PERSON"}
 LOCATIVE_WORDS = {"in", "at", "near", "outside", "around", "inside", "into", "from", "between"}
 
 
@@ -1064,6 +1066,12 @@ class MentionResolver:
                 and head.lemma_.lower() not in self.nouns.nationality
             ):
                 head = head.head  # "Turkish Kurd refugees": the refugees are the group
+            while (
+                head.dep_ in {"compound", "nmod"}
+                and head.head.i > head.i
+                and (self.nouns.sector_of(self.nouns.nationality, head.head) is not None)
+            ):
+                head = head.head  # "Austrian mortar and shell manufacturer": the manufacturer
             sector = self.nouns.sector_of(self.nouns.nationality, head)
             if led and head.lemma_.lower() in self.nouns.coalitions:
                 sector = "MIL"  # rule "coalition": "the Saudi-led coalition" keeps its leader
@@ -1336,6 +1344,8 @@ class MentionResolver:
         for token in sentence:
             if token.pos_ != "PROPN" or token.i in self.people_tokens:
                 continue
+            if token.ent_type_ not in UNCONFIRMED_PLACE_LABELS or self._demonym_at(token):
+                continue  # "on Monday", "the Thai border"
             if token.dep_ == "compound" and token.head.pos_ == "PROPN":
                 continue  # not the last word of the name
             anchor = token
@@ -1353,7 +1363,8 @@ class MentionResolver:
             start = token.i
             while start > sentence.start and self.doc[start - 1].dep_ == "compound":
                 start -= 1
-            place = self.gazetteer.geocode(self.doc[start : token.i + 1].text)
+            name = self.doc[start : token.i + 1].text
+            place = self.gazetteer.geocode(name, self.prefer_countries or ())
             if place is not None and place.country:
                 return place.country
         return None
