@@ -278,3 +278,8 @@ def test_a_business_descriptor_gives_a_named_company_its_country_and_sector():
     text = "Poland bought Czech rifle and ammunition manufacturer Morava Arms Group on Friday."
     company = [m.actor for m in resolve_mentions(parse(make_article(text))) if "Morava" in m.text]
     assert [(a.country, a.sector) for a in company] == [("CZE", "BUS")]
+
+
+def test_victims_of_a_foreign_attack_take_the_attacked_place_not_the_attackers_country():
+    mentions = _mentions("Russian forces shelled Kharkiv overnight, killing three people.")
+    assert mentions["three people"][:2] == ("UKR", "CVL")

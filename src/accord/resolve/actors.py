@@ -23,13 +23,16 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
-from accord.resolve.places import PRECISION_RANK, countries_in, places_in
+from accord.resolve.places import PRECISION_RANK, countries_in, is_locative, places_in
 
 if TYPE_CHECKING:
     from accord.resolve.places import Geocoder
 
 PERSON_KINDS = {"person"}
 SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
+# People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
+# in their sentence is their country before the story's (which may be the attacker's).
+VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
 # Governments act and armies fight abroad: an unnamed one ("the government", "troops") belongs
 # to the country the story is set in, not to the place of the sentence that names it.
 STORY_SECTORS = {"GOV", "MIL"}
@@ -660,7 +663,6 @@ SPONSOR_PARTICIPLES = {
 
 
 UNCONFIRMED_PLACE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "PERSON"}
-LOCATIVE_WORDS = {"in", "at", "near", "outside", "around", "inside", "into", "from", "between"}
 
 
 def _media(mention: ActorMention) -> bool:
@@ -1245,9 +1247,16 @@ class MentionResolver:
         story's for a government or army ("France will contribute 4,000 troops in Liberia"),
         the scene's for everyone else."""
         local = token.lemma_.lower() in LOCAL_AUTHORITIES and token.tag_ == "NNS"
-        if self.nouns.sector_of(self.nouns.unnamed, token) in STORY_SECTORS and not local:
+        sector = self.nouns.sector_of(self.nouns.unnamed, token)
+        if sector in STORY_SECTORS and not local:
             return story or self._scene_country(self.sentences[token.i])
-        return self._scene_country(self.sentences[token.i]) or story
+        scene = self._scene_country(self.sentences[token.i])
+        if scene is None and sector in VICTIM_SECTORS:
+            # rule "victims' country": "A Russian missile strike on Kharkiv killed 12 people"
+            # names the place, if unconfirmed; the story's country may be the attacker's
+            sentence = self.sentence_spans[self.sentences[token.i]]
+            scene = self._unconfirmed_place_country(sentence)
+        return scene or story
 
     def _describes_a_thing(self, token: Token) -> bool:
         """A group noun that only describes the noun after it: a weapon ("fighter jets"), a
@@ -1353,7 +1362,8 @@ class MentionResolver:
                 if anchor.dep_ not in {"appos", "npadvmod", "conj"}:
                     break
                 anchor = anchor.head
-            located = anchor.dep_ == "pobj" and anchor.head.lower_ in LOCATIVE_WORDS
+            located = is_locative(anchor)  # "in Tsafe", "a strike on Kharkiv", "shelled Izium"
+            located = located or (anchor.dep_ == "pobj" and anchor.head.lower_ == "between")
             area = PLACE_NOUNS | HEADING_WORDS  # "stormed Maru town (Maru LGA, Zamfara)"
             named_place = anchor.lemma_.lower() in area or (
                 anchor.dep_ == "compound" and anchor.head.lemma_.lower() in area
