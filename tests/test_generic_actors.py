@@ -283,3 +283,10 @@ def test_a_business_descriptor_gives_a_named_company_its_country_and_sector():
 def test_victims_of_a_foreign_attack_take_the_attacked_place_not_the_attackers_country():
     mentions = _mentions("Russian forces shelled Kharkiv overnight, killing three people.")
     assert mentions["three people"][:2] == ("UKR", "CVL")
+
+
+def test_an_unconfirmed_name_counts_only_as_itself_and_an_area_is_no_actor():
+    text = "On 2 May 2024, gunmen killed 3 farmers outside Kafin town (Kafin LGA, Borno)."
+    mentions = _mentions(text)
+    assert mentions["gunmen"][0] != "DEU"  # "Borno" is not Borna, Germany
+    assert "Kafin LGA" not in mentions

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
-from accord.resolve.places import PRECISION_RANK, countries_in, is_locative, places_in
+from accord.resolve.places import PRECISION_RANK, countries_in, is_locative, place_key, places_in
 
 if TYPE_CHECKING:
     from accord.resolve.places import Geocoder
@@ -863,6 +863,8 @@ class MentionResolver:
             # "Bosnian Serbs": a people named by where they live, then who they are
             self._add(self.table.group(demonyms[0], "CVL"), span, "nationality")
             return
+        if span[-1].lower_ in HEADING_WORDS:
+            return  # "Tsafe LGA", "Lamu County": an area, whatever the tagger says
         is_person = ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._is_titled_name(span))
         if is_person and not (len(span) == 1 and _is_place(span, self.gazetteer)):
             self._add_person(
@@ -873,7 +875,6 @@ class MentionResolver:
             and len(span) >= 2
             and span[0].is_title
             and not _is_place(span, self.gazetteer)
-            and span[-1].lower_ not in HEADING_WORDS  # "Tsafe LGA", "Lamu County": areas
         ):
             self._add(self._new_organisation(span), span, "ner")
 
@@ -1349,7 +1350,8 @@ class MentionResolver:
         """The country of a name after a locative preposition ("near Gothèye", "in Tsafe")
         that the gazetteer knows, though the tagger did not call it a place and no country in
         the text confirms it (the pipeline's event place waits for such a confirmation; the
-        scene of a terse note cannot)."""
+        scene of a terse note cannot). A region named decides over a town."""
+        found: list[Place] = []
         for token in sentence:
             if token.pos_ != "PROPN" or token.i in self.people_tokens:
                 continue
@@ -1375,9 +1377,11 @@ class MentionResolver:
                 start -= 1
             name = self.doc[start : token.i + 1].text
             place = self.gazetteer.geocode(name, self.prefer_countries or ())
-            if place is not None and place.country:
-                return place.country
-        return None
+            if place is not None and place.country and place_key(place.name) == place_key(name):
+                found.append(place)  # its own name: not "Borno" read as Borna (Germany)
+        regions = [p for p in found if p.precision in {"region", "country"}]
+        best = (regions or found)[:1]  # "Mangu town (Mangu LGA, Plateau)": the region decides
+        return best[0].country if best else None
 
     def _names_an_owner(self, place: Place) -> bool:
         """ "at a US base in Syria": a place name in front of a noun says whose it is, not
