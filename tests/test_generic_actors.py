@@ -290,3 +290,16 @@ def test_an_unconfirmed_name_counts_only_as_itself_and_an_area_is_no_actor():
     mentions = _mentions(text)
     assert mentions["gunmen"][0] != "DEU"  # "Borno" is not Borna, Germany
     assert "Kafin LGA" not in mentions
+
+
+def test_a_heading_name_of_several_words_is_geocoded_whole():
+    text = "Cabo Delgado: insurgents beheaded 4 villagers near Mocímboa da Praia on Sunday."
+    mentions = _mentions(text)
+    assert mentions["insurgents"][:2] == ("MOZ", "REB")
+    assert "Mocímboa da Praia" not in mentions  # a place in locative position, not a person
+
+
+def test_force_as_violence_is_no_army_and_armed_youth_are_militia():
+    assert "force" not in _mentions("The leaders threatened to use force in Niger on Monday.")
+    text = "Armed youth raided cattle camps near Tonj in South Sudan on Friday."
+    assert _mentions(text)["Armed youth"][:2] == ("SSD", "REB")

@@ -70,6 +70,7 @@ GOVERNMENT_BODY_WORDS = {
     "administration",
     "headquarters",
 }
+MASS_NOUNS = {"force"}  # bare and singular, a deed, not who does it ("to use force")
 DESCRIPTION_ONLY = {"ministry", "government", "authority", "presidency"}  # only as "the ministry"
 LOCAL_AUTHORITIES = {"authority"}  # "authorities" (plural, any article) are the scene's
 # Role nouns that, in apposition after a name, make it a person's ("X, the relief coordinator").
@@ -594,6 +595,23 @@ NAME_PARTICLES = {"de", "du", "des", "la", "le", "el", "al", "of", "the"}  # "Ni
 HEADING_LENGTH = 12  # words before the colon or dash at most
 
 
+def _name_runs(heading: Span) -> list[str]:
+    """The names in a heading, as runs of words between punctuation ("Cabo Delgado", "Gao
+    region"); a run ending in a region word also without it ("Gao")."""
+    runs: list[list[Token]] = [[]]
+    for token in heading:
+        if token.is_punct:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    names = []
+    for run in filter(None, runs):
+        names.append(" ".join(t.text for t in run))
+        if len(run) > 1 and run[-1].lower_ in HEADING_WORDS:
+            names.append(" ".join(t.text for t in run[:-1]))
+    return names
+
+
 def heading_length(
     tokens: Sequence[Token], table: ActorDictionary, gazetteer: Geocoder
 ) -> int | None:
@@ -795,8 +813,7 @@ class MentionResolver:
                 continue
             heading = self.doc[sentence.start : sentence.start + length]
             self.covered.update(range(heading.start, heading.end))
-            named = [ent.text for ent in heading.ents]
-            named += [t.text for t in heading if not t.ent_type_ and t.is_alpha]
+            named = [ent.text for ent in heading.ents] + _name_runs(heading)
             for name in named:
                 code = self._country_of_place_name(name)
                 if code is not None:
@@ -865,6 +882,12 @@ class MentionResolver:
             return
         if span[-1].lower_ in HEADING_WORDS:
             return  # "Tsafe LGA", "Lamu County": an area, whatever the tagger says
+        if (
+            ent.label_ in {"PERSON", "ORG"}
+            and is_locative(span.root)
+            and _is_place(span, self.gazetteer)
+        ):
+            return  # "near Mocímboa da Praia": a place the tagger took for a name
         is_person = ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._is_titled_name(span))
         if is_person and not (len(span) == 1 and _is_place(span, self.gazetteer)):
             self._add_person(
@@ -1211,6 +1234,12 @@ class MentionResolver:
                 continue
             if not _is_common_noun(token) or self._describes_a_thing(token):
                 continue  # "army chief X", "fighter jets", "a refugee camp": it modifies a noun
+            if (
+                token.lemma_.lower() in MASS_NOUNS
+                and token.tag_ == "NN"
+                and not list(token.children)
+            ):
+                continue  # "threatened to use force", "by force": violence, not an army
             if token.lemma_.lower() in self.nouns.captive and token.dep_ != "nsubj":
                 continue  # "a swap of 1,000 prisoners": what is exchanged, not who acts
             left = self.doc[token.left_edge.i : token.i]
