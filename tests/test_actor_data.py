@@ -11,7 +11,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from accord.resolve.actors import SECTORS, fold, load_dictionary, slug
+from accord.resolve.actors import SECTORS, fold, load_actor_nouns, load_dictionary, slug
 
 KINDS = {"person", "organisation", "group"}
 EXTRA_CODES = {"XKX"}  # Kosovo: user-assigned code, not in ISO 3166-1
@@ -276,3 +276,16 @@ def test_past_leaders_resolve_but_never_shadow_a_current_actor():
     assert table.by_alias["sharif"].id == "shehbaz-sharif"  # shared surname: today's holder
     assert "lagos" not in table.by_alias  # a past actor gets no automatic surname
     assert (table.by_alias["unita"].country, table.by_alias["unita"].sector) == ("AGO", "REB")
+
+
+# --- data/actor_nouns.json: common nouns that name actors ----------------------------------------
+
+
+def test_actor_nouns_load_with_known_sectors():
+    nouns = load_actor_nouns()
+    assert nouns.nationality["force"] == "MIL"
+    assert nouns.unnamed["gunman"] == "UAF"
+    for table in (nouns.nationality, nouns.unnamed):
+        assert set(table.values()) <= set(SECTORS)
+        assert all(noun == noun.lower() and noun.strip() for noun in table)
+    assert nouns.captive <= set(nouns.unnamed)

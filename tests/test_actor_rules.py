@@ -427,7 +427,9 @@ def test_a_name_with_a_commissioner_in_apposition_is_a_person():
         )
     )
     people = {m.text: m.actor for m in resolve_mentions(document) if m.actor.kind == "person"}
-    assert people["Gábor Vörös"].role.startswith("Hungarian Government commissioner")
+    voros = people["Gábor Vörös"]
+    assert voros.country == "HUN" and voros.sector == "GOV"
+    assert voros.role.startswith("Government commissioner")  # the nationality is the country
     assert people["Vörös"].name == "Gábor Vörös"
 
 

@@ -44,6 +44,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("accord_heading_boundaries")
+def heading_boundaries(doc: Doc) -> Doc:
+    """End a sentence after the heading that opens a paragraph ("Sudan:", "Far North region,
+    Cameroon:", "KHARTOUM (Reuters) -"), so the parser does not take the place for the subject
+    of the report after it (``resolve.actors.heading_length`` says what a heading is)."""
+    from accord.resolve.actors import heading_length, load_dictionary
+    from accord.resolve.places import load_gazetteer
+
+    table, gazetteer = load_dictionary(), load_gazetteer()
+    for i in range(len(doc)):
+        if i == 0 or "\n" in doc[i - 1].text_with_ws:
+            length = heading_length(doc[i:], table, gazetteer)
+            if length is not None and i + length < len(doc):
+                doc[i + length].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pinned English pipeline with accord's boundary and entity rules (once)."""
@@ -52,6 +69,7 @@ def load_nlp() -> Language:
 
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("accord_paragraph_boundaries", before="parser")
+    nlp.add_pipe("accord_heading_boundaries", before="parser")
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
     with nlp.select_pipes(enable=["entity_ruler"]):
         # phrase patterns match on the words alone: tokenise them without running the tagger,

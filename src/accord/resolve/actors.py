@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -22,37 +22,22 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
-from accord.models import SECTORS, Actor, ActorMention, ActorRef
+from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
+from accord.resolve.places import PRECISION_RANK, countries_in, is_locative, place_key, places_in
 
 if TYPE_CHECKING:
     from accord.resolve.places import Geocoder
 
 PERSON_KINDS = {"person"}
+SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
+# People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
+# in their sentence is their country before the story's (which may be the attacker's).
+VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
+# Governments act and armies fight abroad: an unnamed one ("the government", "troops") belongs
+# to the country the story is set in, not to the place of the sentence that names it.
+STORY_SECTORS = {"GOV", "MIL"}
+SCENE_SENTENCES = 5  # the sentence and the four before it set the scene (as for event places)
 
-# Head nouns that make a nationality adjective into a group actor ("Russian forces").
-GROUP_NOUN_SECTORS = {
-    "GOV": "official government delegation minister ministry diplomat authority leader president "
-    "administration negotiator envoy spokesman spokeswoman spokesperson cabinet parliament "
-    "lawmaker embassy team side negotiator prosecutor regime",
-    "MIL": "force troop army military soldier navy commander general unit battalion brigade "
-    "serviceman servicemen paratrooper marine airman officer aircraft helicopter gunship jet "
-    "warplane warship tank bomber militiaman",
-    "REB": "rebel militant insurgent fighter militia guerrilla guerilla jihadist separatist",
-    "CVL": "civilian people resident inhabitant protester demonstrator citizen villager student "
-    "worker woman child refugee migrant voter farmer youth immigrant pilgrim fisherman "
-    "fishermen miner trucker peasant shopkeeper teacher doctor nurse national prisoner inmate "
-    "detainee hostage",
-    "OPP": "opposition dissident",
-    "MED": "media journalist reporter newspaper broadcaster",
-    "COP": "police policeman officer guard",
-    "JUD": "court judge tribunal judiciary",
-    "BUS": "company firm business businessman businessmen businesswoman investor",
-    "UAF": "gunman gunmen assailant attacker",
-}
-GROUP_NOUNS = {
-    noun: sector for sector, nouns in GROUP_NOUN_SECTORS.items() for noun in nouns.split()
-}
-GROUP_NOUNS["officer"] = "MIL"
 PLACE_NOUNS = {
     "town",
     "city",
@@ -85,62 +70,16 @@ GOVERNMENT_BODY_WORDS = {
     "administration",
     "headquarters",
 }
+MASS_NOUNS = {"force"}  # bare and singular, a deed, not who does it ("to use force")
 DESCRIPTION_ONLY = {"ministry", "government", "authority", "presidency"}  # only as "the ministry"
-UNNAMED_GROUP_NOUNS = {
-    "ministry": "GOV",
-    "government": "GOV",
-    "authority": "GOV",
-    "presidency": "GOV",
-    "witness": "CVL",
-    "teacher": "CVL",
-    "doctor": "CVL",
-    "journalist": "MED",
-    "reporter": "MED",
-    "trader": "BUS",
-    "shopkeeper": "BUS",
-    "civilian": "CVL",
-    "resident": "CVL",
-    "inhabitant": "CVL",
-    "worker": "CVL",
-    "student": "CVL",
-    "farmer": "CVL",
-    "refugee": "CVL",
-    "youth": "CVL",
-    "prisoner": "CVL",  # only as the subject of a verb ("prisoners rioted"): CAPTIVE_NOUNS
-    "inmate": "CVL",
-    "detainee": "CVL",
-    "people": "CVL",
-    "person": "CVL",
-    "immigrant": "CVL",
-    "migrant": "CVL",
-    "opposition": "OPP",
-    "protester": "CVL",
-    "protestor": "CVL",
-    "demonstrator": "CVL",
-    "villager": "CVL",
-    "police": "COP",
-    "officer": "COP",
-    "army": "MIL",
-    "military": "MIL",
-    "force": "MIL",  # "government forces"; "Moslem forces" are a communal militia (REB)
-    "troop": "MIL",
-    "soldier": "MIL",
-    "rebel": "REB",
-    "guerrilla": "REB",
-    "guerilla": "REB",
-    "militant": "REB",
-    "insurgent": "REB",
-    "gunman": "UAF",
-    "assailant": "UAF",
-    "attacker": "UAF",
-}
+LOCAL_AUTHORITIES = {"authority"}  # "authorities" (plural, any article) are the scene's
 # Role nouns that, in apposition after a name, make it a person's ("X, the relief coordinator").
 _APPOSITION_ROLE_WORDS = (
     "minister president spokesman spokeswoman spokesperson official envoy aide chancellor "
     "commander diplomat governor leader coordinator secretary director chairman chairwoman head "
     "commissioner "
     "chief ambassador representative mediator negotiator adviser advisor mayor general "
-    "premier king emir prince sheikh"
+    "premier king emir prince sheikh commissioner"
 )
 APPOSITION_ROLES = set(_APPOSITION_ROLE_WORDS.split())
 # Words that make a name an organisation's, whatever title stands in front of it.
@@ -175,16 +114,6 @@ ORGANISATION_NAME_WORDS = set(
         "ministry",
     ]
 )
-CAPTIVE_NOUNS = {"prisoner", "inmate", "detainee"}
-# Peoples and faiths with no state of their own: coded by the country they live in (CAMEO),
-# and their armed men are militias, not an army ("Moslem forces", "Kurdish fighters").
-_COMMUNAL = (
-    "kurd kurds kurdish tamil tamils druze shiite shiites shia sunni sunnis muslim muslims "
-    "moslem moslems christian christians hindu hindus sikh sikhs hutu hutus tutsi tutsis "
-    "pashtun pashtuns baluch uighur uighurs uyghur uyghurs rohingya yazidi yazidis alawite "
-    "alawites maronite berber berbers tuareg karen kachin chechen chechens ossetian abkhaz"
-)
-COMMUNAL_WORDS = set(_COMMUNAL.split())
 SECTOR_LABELS = {
     "JUD": "judiciary",
     "GOV": "government",
@@ -195,6 +124,7 @@ SECTOR_LABELS = {
     "MED": "media",
     "COP": "police",
     "BUS": "business",
+    "NGO": "aid workers",
 }
 CIVILIAN_GENERALS = (
     "secretary general",
@@ -217,7 +147,7 @@ ROLE_SECTORS = [
         "GOV",
         "president minister aide spokesman spokeswoman spokesperson official chancellor envoy "
         "secretary head chief governor mayor ambassador king prime premier adviser advisor "
-        "diplomat senator lawmaker leader administration",
+        "diplomat senator lawmaker leader administration commissioner",
     ),
 ]
 BOTH_SIDES = {
@@ -281,6 +211,44 @@ class Country:
     seats: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ActorNouns:
+    """Common nouns that name actors (``data/actor_nouns.json``), each with its sector.
+
+    ``nationality``: head nouns that make a nationality in front of them a group ("Russian
+    forces"); ``unnamed``: nouns that name an actor on their own ("the army", "gunmen");
+    ``captive``: unnamed nouns that act only as the subject of a verb; ``communal``: peoples
+    and faiths with no state of their own; ``members`` and ``installations``: nouns that stand
+    for the group in front of them ("an army convoy", "army positions"); ``description``:
+    nouns that with "the" point back to a group named before ("the militia"); ``coalitions``:
+    what "X-led" makes X's military ("the Saudi-led coalition"); ``weapons``:
+    weapons and strikes, which a nationality makes its country's military ("Israeli
+    strikes"), also listed in ``nationality``.
+    """
+
+    nationality: dict[str, str] = field(default_factory=dict)
+    unnamed: dict[str, str] = field(default_factory=dict)
+    captive: frozenset[str] = frozenset()
+    communal: frozenset[str] = frozenset()
+    members: frozenset[str] = frozenset()
+    installations: frozenset[str] = frozenset()
+    description: frozenset[str] = frozenset()
+    coalitions: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
+
+    @staticmethod
+    def sector_of(table: dict[str, str], noun: Token) -> str | None:
+        """The sector ``table`` gives a noun: a two-word entry (its modifier and itself,
+        "security forces", "armed men") before the noun alone (its lemma, else its form)."""
+        lemma = noun.lemma_.lower()
+        for child in noun.children:
+            if child.dep_ in {"amod", "compound"} and child.i < noun.i:
+                pair = table.get(f"{child.lemma_.lower()} {lemma}")
+                if pair := pair or table.get(f"{child.lower_} {noun.lower_}"):
+                    return pair
+        return table.get(lemma) or table.get(noun.lower_)
+
+
 @dataclass
 class ActorDictionary:
     """Lookup tables built once from the data files."""
@@ -292,6 +260,7 @@ class ActorDictionary:
     country_by_name: dict[str, str] = field(default_factory=dict)
     country_by_demonym: dict[str, str] = field(default_factory=dict)
     country_by_metonym: dict[str, str] = field(default_factory=dict)
+    nouns: ActorNouns = field(default_factory=lambda: load_actor_nouns())
 
     def state(self, code: str) -> Actor:
         """The state actor (the government, sector GOV) of a country."""
@@ -313,6 +282,16 @@ class ActorDictionary:
             name=name,
             kind="group",
             country=code,
+            sector=sector,
+        )
+
+    def unplaced_group(self, sector: str) -> Actor:
+        """A group named by a common noun in a text that names no country ("gunmen")."""
+        label = "unidentified attackers" if sector == "UAF" else SECTOR_LABELS.get(sector)
+        return Actor(
+            id=f"unplaced-{sector.lower()}",
+            name=label or sector.lower(),
+            kind="group",
             sector=sector,
         )
 
@@ -338,6 +317,50 @@ def _load_json(name: str) -> list[dict]:
     if not isinstance(data, list):
         raise DataFileError(f"data/{name} must hold a JSON list")
     return data
+
+
+def _sector_table(data: dict, key: str) -> dict[str, str]:
+    """A {sector: [nouns]} table of ``data/actor_nouns.json`` as noun -> sector."""
+    table: dict[str, str] = {}
+    for sector, nouns in (data.get(key) or {}).get("sectors", {}).items():
+        if sector not in SECTORS:
+            raise DataFileError(f"data/actor_nouns.json {key}: unknown sector {sector!r}")
+        for noun in nouns:
+            if noun in table:
+                raise DataFileError(f"data/actor_nouns.json {key}: {noun!r} listed twice")
+            table[noun] = sector
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_actor_nouns() -> ActorNouns:
+    """The common nouns that name actors, with their sectors (once per process)."""
+    try:
+        data = json.loads(_data_path("actor_nouns.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(f"cannot read data/actor_nouns.json: {error}") from error
+    if not isinstance(data, dict):
+        raise DataFileError("data/actor_nouns.json must hold a JSON object")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset((data.get(key) or {}).get("words", ()))
+
+    weapons = words("weapon_nouns")
+    nationality = _sector_table(data, "nationality_nouns")
+    for weapon in weapons:  # "Israeli strikes", "Russian drones": the country's military
+        if nationality.setdefault(weapon, "MIL") != "MIL":
+            raise DataFileError(f"data/actor_nouns.json: weapon {weapon!r} has another sector")
+    return ActorNouns(
+        nationality=nationality,
+        unnamed=_sector_table(data, "unnamed_nouns"),
+        captive=words("captive_nouns"),
+        communal=words("communal_words"),
+        members=words("member_nouns"),
+        installations=words("installation_nouns"),
+        description=words("description_nouns"),
+        coalitions=words("coalition_nouns"),
+        weapons=weapons,
+    )
 
 
 def _actor_from_row(row: dict, index: int) -> Actor:
@@ -494,25 +517,39 @@ def _title_prefix(span: Span) -> list[Token]:
     """Tokens before a name inside its noun phrase: "Ukraine's Defence Minister" in front of X,
     or the role noun the name stands in apposition to ("Iran's religious leader Ayatollah X")."""
     head = span.root
-    between = span.doc[head.head.i + 1 : span.start] if head.head.i < span.start else None
+    role = head.head
+    if head.dep_ == "appos" and role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
+        role = role.head.head  # "The mayor of Paris, X": the parser hangs X on "Paris"
+    between = span.doc[role.i + 1 : span.start] if role.i < span.start else None
     if (
         head.dep_ == "appos"
-        and head.head.pos_ == "NOUN"
+        and role.pos_ == "NOUN"
         and between is not None
-        and all(t.is_punct for t in between)
-        and head.head.lemma_.lower() in ROLE_NOUNS | {"chief", "head", "secretary", "mayor"}
-    ):  # "the deputy governor of the region, Oleg Chemezov"
-        head = head.head
+        and all(t.is_punct or _in_subtree(t, role) for t in between)
+        and role.lemma_.lower() in ROLE_NOUNS | {"chief", "head", "secretary", "mayor"}
+    ):  # "the deputy governor of the region, Oleg Chemezov", "The mayor of London, X"
+        head = role
     return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
 
 
-def _appositive_role(span: Span) -> str | None:
-    """The role in an appositive: "X, head of the Kharkiv Regional Military Administration"."""
+def _in_subtree(token: Token, root: Token) -> bool:
+    """Whether ``token`` hangs (directly or not) from ``root``."""
+    while token.head.i != token.i:
+        if token.head.i == root.i:
+            return True
+        token = token.head
+    return False
+
+
+def _appositive_role(span: Span, table: ActorDictionary) -> str | None:
+    """The role in an appositive: "X, head of the Kharkiv Regional Military Administration",
+    "X, Ukraine's prime minister" (the country is kept apart: "prime minister")."""
     for child in span.root.children:
         role_noun = child.pos_ == "NOUN" or child.lemma_.lower() in APPOSITION_ROLES
         if child.dep_ == "appos" and role_noun:
             words = [t for t in child.subtree if t.dep_ != "det" or t.i != child.left_edge.i]
-            return " ".join(t.text for t in words).strip(" ,")
+            role = _role_text(words, table)
+            return role.strip(" ,") if role else None
     return None
 
 
@@ -537,21 +574,119 @@ def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
             continue
         words.append(token.text_with_ws)
     role = "".join(words).strip()
+    role = re.sub(r"\s+(of|in|for|to)$", "", role)  # "mayor of London" -> "mayor"
     return role or None
 
 
-def _descriptor_sector(tokens: Iterable[Token]) -> str | None:
-    """The sector a descriptor in front of a name gives: "the rebel X", "the opposition X"."""
+def _descriptor_sector(tokens: Iterable[Token], nouns: ActorNouns) -> str | None:
+    """The sector a descriptor in front of a name gives: "the rebel X", "the opposition X",
+    "the gas producer X"."""
     for token in tokens:
-        sector = GROUP_NOUNS.get(token.lemma_.lower())
-        if sector in {"REB", "OPP", "MED", "UAF"}:
+        sector = nouns.nationality.get(token.lemma_.lower())
+        if sector in {"REB", "OPP", "MED", "UAF", "BUS"}:
             return sector
     return None
+
+
+HEADING_MARKS = {":"}
+DATELINE_DASHES = {"-", "—", "–", "--"}
+HEADING_WORDS = {"region", "state", "province", "district", "county", "oblast", "governorate"}
+HEADING_WORDS |= {"lga", "township", "territory", "prefecture", "department", "area"}
+NAME_PARTICLES = {"de", "du", "des", "la", "le", "el", "al", "of", "the"}  # "Nioro du Sahel"
+HEADING_LENGTH = 12  # words before the colon or dash at most
+
+
+def _name_runs(heading: Span) -> list[str]:
+    """The names in a heading, as runs of words between punctuation ("Cabo Delgado", "Gao
+    region"); a run ending in a region word also without it ("Gao")."""
+    runs: list[list[Token]] = [[]]
+    for token in heading:
+        if token.is_punct:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    names = []
+    for run in filter(None, runs):
+        names.append(" ".join(t.text for t in run))
+        if len(run) > 1 and run[-1].lower_ in HEADING_WORDS:
+            names.append(" ".join(t.text for t in run[:-1]))
+    return names
+
+
+def heading_length(
+    tokens: Sequence[Token], table: ActorDictionary, gazetteer: Geocoder
+) -> int | None:
+    """How many tokens the heading that opens ``tokens`` takes (its colon or dash included),
+    None when they open with none (rule "heading"). A heading names a place and nothing else:
+    names, brackets and region words up to a colon ("Uvira (South Kivu):", "Far North region,
+    Cameroon:"), or an upper-case dateline up to a dash ("KHARTOUM, Sudan (Reuters) -").
+    "IDF raid in Tubas:" names an act, "Police:" or "Hamas:" an actor: no headings. Works on
+    the words alone (the parser has not run when sentence boundaries are set)."""
+    words = list(tokens[: HEADING_LENGTH + 1])
+    end = next((i for i, t in enumerate(words) if t.text in HEADING_MARKS | DATELINE_DASHES), 0)
+    if end == 0:
+        return None
+    before = words[:end]
+    names = [t for t in before if t.is_alpha and t.lower_ not in HEADING_WORDS | NAME_PARTICLES]
+    bracketed = False
+    for token in before:
+        bracketed = (bracketed or token.text == "(") and token.text != ")"
+        if token.is_punct or token.like_num or token.lower_ in HEADING_WORDS | NAME_PARTICLES:
+            continue  # "MOSCOW, Aug 3 (Reuters) -"
+        if not (token.is_alpha and (token.is_title or token.is_upper)):
+            return None
+        actor = fold(token.text) in table.by_alias or token.lower_ in table.nouns.unnamed
+        if actor and not bracketed:
+            return None  # "Hamas:", "Police:": an actor speaks or acts; "(Reuters)" credits
+
+    def is_place(token: Token) -> bool:
+        return bool(table.country_code(token.text) or gazetteer.geocode(token.text))
+
+    if words[end].text in DATELINE_DASHES:
+        first = before[0]
+        if not (first.is_upper and len(first) > 1 and is_place(first)):
+            return None  # "Hamas - the group said": a dash after a name is no dateline
+    elif not any(is_place(t) for t in names):
+        return None
+    return end + 1
+
+
+def _is_common_noun(token: Token) -> bool:
+    """A common noun, or one the tagger took for a name because it opens the sentence or is
+    capitalised ("Militiamen attacked ...", "the Army said") outside any named entity."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
 def _is_place(span: Span, gazetteer: Geocoder) -> bool:
     """A name the model took for an organisation but the gazetteer knows ("El Fasher")."""
     return gazetteer.geocode(span.text) is not None
+
+
+# "X-backed militias", "an X-brokered deal": X sponsors or brokers, it does not act.
+SPONSOR_PARTICIPLES = {
+    "backed",
+    "brokered",
+    "sponsored",
+    "funded",
+    "financed",
+    "mediated",
+    "supported",
+    "armed",
+    "trained",
+    "allied",
+    "aligned",
+    "linked",
+    "affiliated",
+    "inspired",
+}
+
+
+UNCONFIRMED_PLACE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "PERSON"}
+
+
+def _media(mention: ActorMention) -> bool:
+    """A news outlet or reporter: it reports the story, it does not set it."""
+    return mention.actor.sector == "MED" and mention.actor.kind != "group"
 
 
 def _is_locative_phrase(token: Token) -> bool:
@@ -616,14 +751,20 @@ class MentionResolver:
             gazetteer = load_gazetteer()
         self.doc = doc
         self.table = table
+        self.nouns = table.nouns
         self.gazetteer = gazetteer
         self.sentences = _sentence_index(doc)
         self.mentions: list[ActorMention] = []
         self.people: dict[str, Actor] = {}  # folded surname or full name -> person seen here
         self.covered: set[int] = set()
         self.people_tokens: set[int] = set()
+        self.sentence_spans = list(doc.sents)
+        self.scenes: dict[int, str | None] = {}  # sentence number -> its place's country
+        self.prefer_countries: list[str] | None = None
+        self.heading_countries: list[str] = []  # countries of the places headings name
 
     def resolve(self) -> list[ActorMention]:
+        self._mark_headings()
         for ent in self.doc.ents:
             self._resolve_entity(ent)
         self._resolve_loose_surnames()
@@ -631,10 +772,60 @@ class MentionResolver:
         self._resolve_groups()
         self._resolve_country_groups()
         self._resolve_both_sides()
+        self._resolve_group_descriptions()
         self._resolve_unnamed_groups()
         self._resolve_pronouns_and_descriptions()
+        self._unify_people()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
+
+    def _unify_people(self) -> None:
+        """Rule "same person": a person is one actor however the text names them ("Greek
+        Foreign Minister Nikos Dendias", later "Dendias", "the minister"): the country, sector
+        and role found at any mention (the words next to the name before the story's country)
+        fill what the others lack."""
+        best: dict[str, Actor] = {}
+        ranked = sorted(self.mentions, key=lambda m: m.why == "unplaced official")
+        for mention in ranked:
+            actor = mention.actor
+            if actor.kind not in PERSON_KINDS:
+                continue
+            known = best.setdefault(actor.id, actor)
+            best[actor.id] = replace(
+                known,
+                country=known.country or actor.country,
+                sector=known.sector or actor.sector,
+                role=known.role or actor.role,
+            )
+        for position, mention in enumerate(self.mentions):
+            merged = best.get(mention.actor.id)
+            if merged is not None and merged != mention.actor:
+                self.mentions[position] = replace(mention, actor=merged)
+
+    # headings and datelines ----------------------------------------------------------------
+    def _mark_headings(self) -> None:
+        """Rule "heading": a place named at the head of a note or story, before a colon ("Sudan:",
+        "Far North region, Cameroon:") or a dateline dash ("KHARTOUM (Reuters) -"), says where
+        the story is set; neither it nor the agency of a dateline is an actor. Its words are
+        covered so no rule makes an actor of them; its country sets the scene."""
+        for sentence in self.sentence_spans:
+            length = heading_length(sentence, self.table, self.gazetteer)
+            if length is None:
+                continue
+            heading = self.doc[sentence.start : sentence.start + length]
+            self.covered.update(range(heading.start, heading.end))
+            named = [ent.text for ent in heading.ents] + _name_runs(heading)
+            for name in named:
+                code = self._country_of_place_name(name)
+                if code is not None:
+                    self.heading_countries.append(code)
+
+    def _country_of_place_name(self, text: str) -> str | None:
+        found = self.table.country_code(text)
+        if found is not None:
+            return found[0]
+        place = self.gazetteer.geocode(text)
+        return place.country if place is not None else None
 
     # entities ------------------------------------------------------------------------------
     def _covering(self, token: Token) -> list[ActorMention]:
@@ -642,8 +833,12 @@ class MentionResolver:
         return [m for m in self.mentions if m.start <= token.idx < m.end]
 
     def _country_at(self, token: Token) -> str | None:
-        """The country of the first mention covering a token that has one."""
-        return next((m.actor.country for m in self._covering(token) if m.actor.country), None)
+        """The country of the first mention covering a token that has one; a news outlet
+        lends its country to no one ("AP is reporting that authorities arrested ...")."""
+        return next(
+            (m.actor.country for m in self._covering(token) if m.actor.country and not _media(m)),
+            None,
+        )
 
     def _add(self, actor: Actor, span: Span, why: str) -> None:
         self.mentions.append(_mention(actor, span, self.sentences, why))
@@ -669,6 +864,8 @@ class MentionResolver:
         country = self.table.country_code(span.text)
         if country and (ent.label_ in {"GPE", "LOC", "ORG", "FAC"} or len(span) == 1):
             code, why = country
+            if why == "metonym" and _is_locative_phrase(span.root):
+                return  # rule "metonym": "the Kremlin said", but "protests in Moscow" is a place
             self._add(self.table.state(code), span, why)
             return
         if dictionary_actor and self._national_namesake(dictionary_actor, span):
@@ -684,6 +881,14 @@ class MentionResolver:
             # "Bosnian Serbs": a people named by where they live, then who they are
             self._add(self.table.group(demonyms[0], "CVL"), span, "nationality")
             return
+        if span[-1].lower_ in HEADING_WORDS:
+            return  # "Tsafe LGA", "Lamu County": an area, whatever the tagger says
+        if (
+            ent.label_ in {"PERSON", "ORG"}
+            and is_locative(span.root)
+            and _is_place(span, self.gazetteer)
+        ):
+            return  # "near Mocímboa da Praia": a place the tagger took for a name
         is_person = ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._is_titled_name(span))
         if is_person and not (len(span) == 1 and _is_place(span, self.gazetteer)):
             self._add_person(
@@ -740,9 +945,13 @@ class MentionResolver:
 
     def _is_stance(self, span: Span) -> bool:
         """ "anti-Syria journalist", "pro-Moscow rebels": the name says what they are for or
-        against, not who they are."""
+        against, not who they are; rule "sponsor": "Iran-backed militias", "a Qatar-brokered
+        truce" name a sponsor or broker, not the actor (the militias, the parties)."""
         before = [t.lower_ for t in self.doc[max(span.start - 2, 0) : span.start]]
-        return before[-2:] in (["anti", "-"], ["pro", "-"]) or span[0].lower_ in {"anti", "pro"}
+        if before[-2:] in (["anti", "-"], ["pro", "-"]) or span[0].lower_ in {"anti", "pro"}:
+            return True
+        after = [t.lower_ for t in self.doc[span.end : span.end + 2]]
+        return len(after) == 2 and after[0] == "-" and after[1] in SPONSOR_PARTICIPLES
 
     def _is_modifier_entity(self, span: Span) -> bool:
         """A name the model cut out of a noun phrase, ending in an adjective that modifies the
@@ -777,10 +986,12 @@ class MentionResolver:
 
     def _new_person(self, span: Span) -> Actor:
         prefix = _title_prefix(span)
-        role = _role_text(prefix, self.table) or _appositive_role(span)
-        country = _country_in(prefix, self.table)
-        sector = sector_for_role(role)
+        role = _role_text(prefix, self.table) or _appositive_role(span, self.table)
         appositions = [t for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+        # rule "title": "Greek Foreign Minister X", "X, Ukraine's prime minister", "X, the
+        # Hungarian government commissioner", "The mayor of London, X"
+        country = _country_in(prefix, self.table) or _country_in(appositions, self.table)
+        sector = sector_for_role(role)
         employer = (
             self._organisation_in(prefix)
             or self._organisation_in(appositions)
@@ -826,7 +1037,8 @@ class MentionResolver:
             name=span.text,
             kind="organisation",
             country=_country_in(span, self.table) or _country_in(in_front, self.table),
-            sector=sector_for_organisation(span.text) or _descriptor_sector(in_front),
+            sector=sector_for_organisation(span.text)
+            or _descriptor_sector(in_front, self.table.nouns),
         )
 
     def _resolve_loose_surnames(self) -> None:
@@ -839,13 +1051,16 @@ class MentionResolver:
                 self._add(actor, self.doc[token.i : token.i + 1], "surname")
 
     def _resolve_loose_countries(self) -> None:
-        """Country names the model did not tag ("US Predator attacks", "a UK-drafted text")."""
+        """Country names the model did not tag ("US Predator attacks", "a UK-drafted text"), or
+        took for a common noun inside a sentence ("Far North, Cameroon: ...")."""
         for token in self.doc:
-            if token.i in self.covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)
+            if token.i in self.covered or not proper or not token.text[:1].isupper():
                 continue
             code = self.table.country_by_name.get(fold(token.text))
-            if code is not None and token.i not in self.people_tokens:
-                self._add(self.table.state(code), self.doc[token.i : token.i + 1], "country")
+            span = self.doc[token.i : token.i + 1]
+            if code is not None and token.i not in self.people_tokens and not self._is_stance(span):
+                self._add(self.table.state(code), span, "country")
 
     # groups ----------------------------------------------------------------------------------
     def _resolve_groups(self) -> None:
@@ -878,12 +1093,21 @@ class MentionResolver:
                 head.dep_ == "compound"
                 and head.head.i > head.i
                 and head.pos_ == "PROPN"
-                and head.lemma_.lower() not in GROUP_NOUNS
+                and head.lemma_.lower() not in self.nouns.nationality
             ):
                 head = head.head  # "Turkish Kurd refugees": the refugees are the group
-            sector = GROUP_NOUNS.get(head.lemma_.lower()) or GROUP_NOUNS.get(head.lower_)
+            while (
+                head.dep_ in {"compound", "nmod"}
+                and head.head.i > head.i
+                and (self.nouns.sector_of(self.nouns.nationality, head.head) is not None)
+            ):
+                head = head.head  # "Austrian mortar and shell manufacturer": the manufacturer
+            sector = self.nouns.sector_of(self.nouns.nationality, head)
+            if led and head.lemma_.lower() in self.nouns.coalitions:
+                sector = "MIL"  # rule "coalition": "the Saudi-led coalition" keeps its leader
             if sector in {"GOV", "MIL"}:  # "Afghan rebel leaders", "opposition officials"
-                sector = _descriptor_sector(c for c in head.children if c.i < head.i) or sector
+                in_front = (c for c in head.children if c.i < head.i)
+                sector = _descriptor_sector(in_front, self.nouns) or sector
             if sector is None and head.lemma_.lower() == "group":
                 # "Palestinian armed groups" are fighters; a "Kurdish rights group" is not
                 armed = any(c.lower_ == "armed" for c in head.children)
@@ -891,7 +1115,7 @@ class MentionResolver:
             compound_groups = [c for c in head.children if c.dep_ == "compound" and c.i > token.i]
             if sector is None and compound_groups and head.pos_ == "NOUN":
                 # "a Cambodian refugee camp": the nationality belongs to the refugees
-                inner = GROUP_NOUNS.get(compound_groups[0].lemma_.lower())
+                inner = self.nouns.nationality.get(compound_groups[0].lemma_.lower())
                 if inner is not None and compound_groups[0].i not in self.covered:
                     span = self.doc[token.i : compound_groups[0].i + 1]
                     self._add(self.table.group(code, inner), span, "nationality")
@@ -955,16 +1179,19 @@ class MentionResolver:
 
     def _demonym_at(self, token: Token) -> str | None:
         """The country of a nationality word, or of a two-word one ending here ("Sri Lankan",
-        "South African")."""
-        code = self.table.country_by_demonym.get(fold(token.text))
-        if code is None and token.i > 0:
+        "South Sudanese": the pair before the word alone)."""
+        if token.i > 0:
             pair = f"{self.doc[token.i - 1].text} {token.text}"
             code = self.table.country_by_demonym.get(fold(pair))
-        return code
+            if code is not None:
+                return code
+        return self.table.country_by_demonym.get(fold(token.text))
 
     def _setting_country(self) -> str | None:
         """The country the article is set in: that of the first place it names (the dateline,
         or the first place in the lead), else the country it mentions most."""
+        if self.heading_countries:
+            return self.heading_countries[0]
         for ent in self.doc.ents:
             if (
                 ent.label_ in {"GPE", "LOC", "FAC"}
@@ -974,6 +1201,9 @@ class MentionResolver:
                 place = self.gazetteer.geocode(ent.text)
                 if place is not None and place.country:
                     return place.country
+        named = Counter(m.actor.country for m in self.mentions if m.why in {"country", "metonym"})
+        if named:  # "Cameroon: Boko Haram fighters ...": the country named, not the group's home
+            return named.most_common(1)[0][0]
         parties = self._main_parties()
         if parties:
             return parties[0]
@@ -985,22 +1215,41 @@ class MentionResolver:
 
     def _resolve_unnamed_groups(self) -> None:
         """ "14 civilians", "the army", "police", "a journalist", "the Interior Ministry": people
-        and bodies the text does not place in a country belong to the country the article is set
-        in (marked by ``why``)."""
+        and bodies the text names by a common noun belong to the country whose they are said to
+        be ("soldiers" after "the Israeli military"), else to the scene's (rule "scene country",
+        marked by ``why``)."""
         country = self._setting_country()
-        if country is None:
-            return
-        self._place_government_bodies(country)
+        if country is not None:
+            self._place_government_bodies(country)
         for token in self.doc:
-            sector = UNNAMED_GROUP_NOUNS.get(token.lemma_.lower())
-            if sector is None or token.i in self.covered or token.pos_ != "NOUN":
+            sector = self.nouns.sector_of(self.nouns.unnamed, token)
+            if sector is None or token.i in self.covered:
                 continue
-            if token.lemma_.lower() in CAPTIVE_NOUNS and token.dep_ != "nsubj":
+            if self._belongs(token):  # rule "belonging": "army positions", "a military base"
+                span = self.doc[token.i : token.head.i + 1]
+                if token.head.lemma_.lower() in self.nouns.installations:
+                    owner = self._scene_country(self.sentences[token.i]) or country
+                else:
+                    owner = self._owner_country(token, sector) or self._state_country(
+                        token, country
+                    )
+                if owner is not None and not any(t.i in self.covered for t in span):
+                    self._add(self.table.group(owner, sector), span, "belonging")
+                continue
+            if not _is_common_noun(token) or self._describes_a_thing(token):
+                continue  # "army chief X", "fighter jets", "a refugee camp": it modifies a noun
+            if (
+                token.lemma_.lower() in MASS_NOUNS
+                and token.tag_ == "NN"
+                and not list(token.children)
+            ):
+                continue  # "threatened to use force", "by force": violence, not an army
+            if token.lemma_.lower() in self.nouns.captive and token.dep_ != "nsubj":
                 continue  # "a swap of 1,000 prisoners": what is exchanged, not who acts
             left = self.doc[token.left_edge.i : token.i]
             if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in left):
                 continue  # "its forces": whose they are is the speaker's (_resolve_own_group)
-            if sector == "MIL" and any(t.lower_ in COMMUNAL_WORDS for t in left):
+            if sector == "MIL" and any(t.lower_ in self.nouns.communal for t in left):
                 sector = "REB"  # "Moslem forces", "Tamil fighters"
             if any(t.i in self.covered for t in left):
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
@@ -1012,11 +1261,167 @@ class MentionResolver:
                     span = self.doc[token.left_edge.i : token.i + 1]
                     self._add(self.table.group(home, sector), span, "group of a place")
                 continue
-            if token.lemma_.lower() in DESCRIPTION_ONLY and left[:1].text.lower() != "the":
-                continue
+            local = token.lemma_.lower() in LOCAL_AUTHORITIES and token.tag_ == "NNS"
+            bare = left[:1].text.lower() != "the"
+            if token.lemma_.lower() in DESCRIPTION_ONLY and bare and not local:
+                continue  # "authorities said", "regional authorities" are the place's
             span = self.doc[token.left_edge.i : token.i + 1]
-            owner = self._owner_country(token, sector) or country
-            self._add(self.table.group(owner, sector), span, "unnamed group")
+            owner = self._owner_country(token, sector)
+            if owner is not None:
+                self._add(self.table.group(owner, sector), span, "unnamed group")
+                continue
+            scene = self._state_country(token, country)
+            if scene is not None:
+                self._add(self.table.group(scene, sector), span, SCENE_WHY)
+            else:  # no place anywhere: "the rebels" are still rebels, of no known country
+                self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
+
+    def _state_country(self, token: Token, story: str | None) -> str | None:
+        """The country an unnamed group of ``token``'s sector belongs to by default: the
+        story's for a government or army ("France will contribute 4,000 troops in Liberia"),
+        the scene's for everyone else."""
+        local = token.lemma_.lower() in LOCAL_AUTHORITIES and token.tag_ == "NNS"
+        sector = self.nouns.sector_of(self.nouns.unnamed, token)
+        if sector in STORY_SECTORS and not local:
+            return story or self._scene_country(self.sentences[token.i])
+        scene = self._scene_country(self.sentences[token.i])
+        if scene is None and sector in VICTIM_SECTORS:
+            # rule "victims' country": "A Russian missile strike on Kharkiv killed 12 people"
+            # names the place, if unconfirmed; the story's country may be the attacker's
+            sentence = self.sentence_spans[self.sentences[token.i]]
+            scene = self._unconfirmed_place_country(sentence)
+        return scene or story
+
+    def _describes_a_thing(self, token: Token) -> bool:
+        """A group noun that only describes the noun after it: a weapon ("fighter jets"), a
+        place ("a refugee camp") or a named person's title ("army chief Burhan")."""
+        noun = token.head
+        if token.dep_ not in {"compound", "amod"} or noun.i < token.i:
+            return False
+        lemma = noun.lemma_.lower()
+        if lemma in self.nouns.weapons or lemma in PLACE_NOUNS:
+            return True
+        return any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i) or (
+            noun.dep_ == "compound" and noun.head.pos_ == "PROPN"
+        )
+
+    def _belongs(self, token: Token) -> bool:
+        """ "an opposition commander", "army positions", "a military base": a noun or adjective
+        of a group in front of a noun that stands for the group (its member, place or unit),
+        with no name of its own after it ("army chief Burhan" is Burhan)."""
+        noun = token.head
+        if token.dep_ not in {"compound", "amod"} or noun.i < token.i or noun.pos_ != "NOUN":
+            return False
+        if noun.lemma_.lower() not in self.nouns.members | self.nouns.installations:
+            return False
+        named = any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i)
+        return not named and not (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
+
+    def _resolve_group_descriptions(self) -> None:
+        """Rule "group description": "the group", "the militia", "the rebels" with nothing else
+        in front point back to the organisation or armed group named in the few sentences
+        before ("Hamas said ... the group would abide by the truce"); a noun of a sector ("the
+        militia") only to one of that sector. Otherwise they are unnamed groups."""
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma not in self.nouns.description or token.i in self.covered:
+                continue
+            if not _is_common_noun(token) or token.dep_ in {"compound", "amod"}:
+                continue
+            left = self.doc[token.left_edge.i : token.i]
+            if [t.lower_ for t in left] != ["the"]:
+                continue
+            sector = self.nouns.sector_of(self.nouns.unnamed, token)
+            for mention in self._earlier(token, max_sentences=3):
+                actor = mention.actor
+                named = actor.kind == "organisation" or actor.id in self.table.actors
+                if actor.kind not in {"organisation", "group"} or not named:
+                    continue  # a state, a person, or an unnamed group itself
+                if actor.sector in {"IGO", "GOV"}:
+                    continue
+                if sector is None or actor.sector == sector:
+                    self._add(actor, self.doc[token.i - 1 : token.i + 1], "description")
+                    break
+
+    def _scene_country(self, sentence: int) -> str | None:
+        """Rule "scene country": the country of the place where what a sentence reports
+        happens (the place the sentence names, else one named in the few sentences before, as
+        the pipeline places events), or of a place described by nationality ("a Ukrainian
+        city"); None when no sentence near it names a place."""
+        for number in range(sentence, max(sentence - SCENE_SENTENCES, -1), -1):
+            if number not in self.scenes:
+                self.scenes[number] = self._place_country_of_sentence(number)
+            if self.scenes[number] is not None:
+                return self.scenes[number]
+        return None
+
+    def _place_country_of_sentence(self, number: int) -> str | None:
+        sentence = self.sentence_spans[number]
+        if self.prefer_countries is None:
+            self.prefer_countries = countries_in(self.doc, self.gazetteer)
+        people = [(self.doc[i].idx, self.doc[i].idx + len(self.doc[i])) for i in self.people_tokens]
+        places = [
+            place
+            for place in places_in(sentence, self.prefer_countries, people, self.gazetteer)
+            if place.country and not self._names_an_owner(place)
+        ]
+        if places:  # the most specific, as the pipeline places events
+            return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", 9)).country
+        if not self.prefer_countries:  # a note naming no country: "in Tsafe (Zamfara)"
+            code = self._unconfirmed_place_country(sentence)
+            if code is not None:
+                return code
+        for token in sentence:  # "a strike on a Ukrainian city": the city's country
+            head = token.head
+            if token.dep_ == "amod" and head.lemma_.lower() in PLACE_NOUNS:
+                code = self._demonym_at(token)
+                if code is not None:
+                    return code
+        return None
+
+    def _unconfirmed_place_country(self, sentence: Span) -> str | None:
+        """The country of a name after a locative preposition ("near Gothèye", "in Tsafe")
+        that the gazetteer knows, though the tagger did not call it a place and no country in
+        the text confirms it (the pipeline's event place waits for such a confirmation; the
+        scene of a terse note cannot). A region named decides over a town."""
+        found: list[Place] = []
+        for token in sentence:
+            if token.pos_ != "PROPN" or token.i in self.people_tokens:
+                continue
+            if token.ent_type_ not in UNCONFIRMED_PLACE_LABELS or self._demonym_at(token):
+                continue  # "on Monday", "the Thai border"
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                continue  # not the last word of the name
+            anchor = token
+            for _ in range(3):  # "in Tsafe (Tsafe LGA, Zamfara)": the bracketed area too
+                if anchor.dep_ not in {"appos", "npadvmod", "conj"}:
+                    break
+                anchor = anchor.head
+            located = is_locative(anchor)  # "in Tsafe", "a strike on Kharkiv", "shelled Izium"
+            located = located or (anchor.dep_ == "pobj" and anchor.head.lower_ == "between")
+            area = PLACE_NOUNS | HEADING_WORDS  # "stormed Maru town (Maru LGA, Zamfara)"
+            named_place = anchor.lemma_.lower() in area or (
+                anchor.dep_ == "compound" and anchor.head.lemma_.lower() in area
+            )
+            if not (located or named_place):
+                continue
+            start = token.i
+            while start > sentence.start and self.doc[start - 1].dep_ == "compound":
+                start -= 1
+            name = self.doc[start : token.i + 1].text
+            place = self.gazetteer.geocode(name, self.prefer_countries or ())
+            if place is not None and place.country and place_key(place.name) == place_key(name):
+                found.append(place)  # its own name: not "Borno" read as Borna (Germany)
+        regions = [p for p in found if p.precision in {"region", "country"}]
+        best = (regions or found)[:1]  # "Mangu town (Mangu LGA, Plateau)": the region decides
+        return best[0].country if best else None
+
+    def _names_an_owner(self, place: Place) -> bool:
+        """ "at a US base in Syria": a place name in front of a noun says whose it is, not
+        where it is."""
+        span = self.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        return bool(root is not None and root.dep_ in {"compound", "amod"} and root.head.i > root.i)
 
     def _place_country(self, preposition: Token) -> str | None:
         """The country of the place an "of"/"from" phrase names, unless it names an actor."""
@@ -1095,6 +1500,8 @@ class MentionResolver:
         for other in self.mentions:
             if other.sentence_index != mention.sentence_index or other.actor.country != country:
                 continue
+            if other.actor.kind == "person":
+                continue  # "Prime Minister X offered to resign, Ukrainian President Y said"
             token = self.doc.char_span(other.start, other.end, alignment_mode="expand")
             if token is not None and not _is_locative_phrase(token.root):
                 return False
@@ -1109,8 +1516,18 @@ class MentionResolver:
             for token in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()
         }  # every word of the name: "Ivory Coast rebels" hangs "rebels" on "Coast"
         for token in self.doc:
-            sector = GROUP_NOUNS.get(token.lemma_.lower())
-            if sector is None or sector == "GOV" or token.i in self.covered:
+            if token.i in self.covered:
+                continue
+            led = self._led_by(token, states)  # rule "coalition": "the US-led coalition"
+            if led is not None:
+                sector = "MIL" if token.lemma_.lower() in self.nouns.coalitions else None
+                sector = sector or self.nouns.sector_of(self.nouns.nationality, token)
+                if sector is not None and sector != "GOV":
+                    group = self.table.group(led.actor.country, sector)
+                    self._add(group, self.doc[token.left_edge.i : token.i + 1], "coalition")
+                continue
+            sector = self.nouns.sector_of(self.nouns.nationality, token)
+            if sector is None or sector == "GOV":
                 continue
             for child in token.children:
                 state = states.get(child.idx)
@@ -1119,9 +1536,22 @@ class MentionResolver:
                     self._add(group, self.doc[token.i : token.i + 1], "country + group noun")
                     break
 
+    @staticmethod
+    def _led_by(noun: Token, states: dict[int, ActorMention]) -> ActorMention | None:
+        """The state in "the US-led coalition", "Russia-led forces" (an "-led" in front)."""
+        for led in noun.children:
+            if led.dep_ == "amod" and led.lower_ == "led" and led.i < noun.i:
+                for child in led.children:
+                    if child.dep_ == "npadvmod" and child.idx in states:
+                        return states[child.idx]
+        return None
+
     def _main_parties(self) -> list[str]:
-        """The two countries the document is most about (for "both sides")."""
-        counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
+        """The two countries the document is most about (for "both sides"; news outlets that
+        report it, "according to AFP", do not count)."""
+        counts = Counter(
+            m.actor.country for m in self.mentions if m.actor.country and not _media(m)
+        )
         return [code for code, _ in counts.most_common(2)]
 
     def _resolve_both_sides(self) -> None:
@@ -1181,6 +1611,8 @@ class MentionResolver:
             for subject in node.children:
                 if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i == pronoun.i:
                     continue
+                if pronoun.lower_ == "its" and subject.tag_ in {"NNS", "NNPS"}:
+                    continue  # "Azerbaijan said Armenian forces fired on its positions"
                 for mention in self._covering(subject):
                     if mention.actor.kind in {"group", "state", "organisation"}:
                         return mention
@@ -1189,7 +1621,7 @@ class MentionResolver:
     def _resolve_own_group(self, possessive: Token) -> None:
         """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking."""
         noun = possessive.head
-        sector = GROUP_NOUNS.get(noun.lemma_.lower())
+        sector = self.nouns.sector_of(self.nouns.nationality, noun)
         if sector is None or noun.i in self.covered or sector == "GOV":
             return
         owner = self._reporting_subject(possessive)
