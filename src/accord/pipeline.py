@@ -7,10 +7,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from accord.extract.counts import extract_counts
-from accord.extract.dates import find_event_date
+from accord.extract.dates import SceneDates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.quotes import extract_quotes
-from accord.models import Actor, Article, DateValue, Event, Extraction, Place
+from accord.models import Actor, Article, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import Gazetteer, countries_in, find_event_place
@@ -22,7 +22,9 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
     """Code the events of every sentence, with date, place and counts from the same sentence.
 
     A sentence that names no place takes the place named in the few sentences before it, or
-    else the one in the headline (wire stories set the scene once); the event's ``why`` says so.
+    else the one in the headline (wire stories set the scene once); one that gives no date is
+    dated by ``SceneDates`` (the scene of its paragraph, else the publication date as a bound).
+    The event's ``why`` says which.
     ``coder`` defaults to the package's (``Coder.default()``).
     """
     coder = coder or Coder.default()
@@ -33,6 +35,7 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
     places = [find_event_place(s, prefer_countries, not_places, gazetteer) for s in sentences]
+    scene_dates = SceneDates(sentences, article.published)
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
         coded = coder.code_sentence(sentence, index, place=places[sentence_index])
@@ -46,11 +49,10 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
         counts = extract_counts(sentence)
         for event in coded:
             predicate = event.candidate.predicate
-            date = find_event_date(sentence, article.published, trigger=predicate)
-            context_why = [place_why] if place_why else []
-            if (date is None or date.start is None) and _told_in_past_tense(predicate):
-                date, date_why = _date_in_context(events, sentence_index) or (date, None)
-                context_why += [date_why] if date_why else []
+            date, date_why = scene_dates.date_of(
+                sentence_index, sentence, predicate, event.modality, event.candidate.token
+            )
+            context_why = [why for why in (place_why, date_why) if why]
             if context_why:
                 event = replace(event, why="; ".join([event.why, *context_why]))
             events.append(
@@ -66,25 +68,6 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
                 )
             )
     return events
-
-
-def _told_in_past_tense(verb) -> bool:
-    """ "Police detained 23" continues the scene just dated; "has accepted" or "are preparing"
-    do not (they speak of now)."""
-    if verb.tag_ == "VBD":
-        return True
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    return verb.tag_ == "VBN" and bool(auxiliaries & {"was", "were"})
-
-
-def _date_in_context(events: list[Event], sentence_index: int) -> tuple[DateValue, str] | None:
-    """The date of an event reported just before (same scene), for a sentence giving none."""
-    for event in reversed(events):
-        if sentence_index - event.evidence.sentence_index > CONTEXT_SENTENCES:
-            break
-        if event.date is not None and event.date.start is not None:
-            return event.date, f"date from sentence {event.evidence.sentence_index}"
-    return None
 
 
 def _place_in_context(
