@@ -99,3 +99,32 @@ def test_released_captives_are_counted_with_the_release():
     events = events_of("Israel freed 39 Palestinian women and teenagers on Friday.")
     (release,) = [event for event in events if event.type == "RETREAT"]
     assert release.counts == Counts(prisoners=39)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unidentified gunmen shot dead two farmers outside Gwoza on Monday.",
+        "Militia attacks village in Ituri, kills 5",
+        "Armed men opened fire on a bus near Katsina on Monday, killing 7 passengers.",
+    ],
+)
+def test_an_attack_whose_victims_are_counted_stands_without_a_named_attacker(text):
+    (attack,) = attacks(text)
+    assert attack.counts.killed is not None and attack.counts.killed > 0
+
+
+def test_wounded_men_among_freed_prisoners_are_no_attack():
+    text = (
+        "The Ukrainian army said the freed group included fighters captured near Kursk, as "
+        "well as 17 wounded men."
+    )
+    assert attacks(text) == []
+
+
+def test_a_monitors_report_counts_each_kind_once():
+    (attack,) = attacks(
+        "Tripoli: clashes between two militias in the Ain Zara district on 14 August 2023; "
+        "55 killed and 146 injured."
+    )
+    assert attack.counts == Counts(killed=55, injured=146)

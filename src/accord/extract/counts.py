@@ -272,7 +272,9 @@ def _counted_by_verb(verb: Token, kind_words: CountWords) -> Iterator[Token]:
     yield from objects
     yield from _children(verb, "nsubjpass")
     if (not objects and _is_passive(verb)) or _is_bare_report(verb):
-        yield from _children(verb, "nsubj")  # "... were killed and 30 wounded", "7 killed"
+        # "... were killed and 30 wounded", "7 killed"; the nearest first ("55 killed and 146
+        # injured" may give "injured" both numbers as subjects)
+        yield from sorted(_children(verb, "nsubj"), key=lambda subject: -subject.i)
 
 
 def _lost_lives(verb: Token) -> bool:
@@ -302,6 +304,9 @@ def _forced_from_homes(verb: Token) -> bool:
 def _put_to_death(verb: Token, kind_words: CountWords) -> bool:
     """ "Shot dead", "stabbed to death", "burned alive": the complement says the act killed."""
     complements = kind_words.death_complements
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.lower_ in complements:
+        return True  # "shot dead two farmers" ("dead" parsed as the farmers' adjective)
     for child in verb.children:
         if (
             child.dep_ in {"acomp", "oprd", "advmod", "xcomp", "prep"}
@@ -363,6 +368,15 @@ def _verb_figure(verb: Token, kind_words: CountWords) -> tuple[str, int, int] | 
         return None
     value, about = next((item for item in known if item[0] > 0), known[0])  # "no casualties"
     return kind, value, about
+
+
+def counts_victims(verb: Token) -> bool:
+    """Whether a verb counts people it killed or injured ("kills 5", "killed 3 farmers"), not
+    an adjective describing them ("17 wounded men")."""
+    if not _tells(verb):
+        return False
+    figure = _verb_figure(verb, count_words())
+    return figure is not None and figure[0] in {"killed", "injured"} and figure[1] > 0
 
 
 def _counted_word_figure(token: Token) -> tuple[int, int] | None:
