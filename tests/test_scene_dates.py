@@ -185,3 +185,21 @@ def test_a_date_without_its_year_looks_ahead_or_back_with_the_tense(text, expect
 def test_the_date_formats_of_monitors(text, expected):
     (killed,) = [event for event in events_of(text) if event.type == "ASSAULT"]
     assert (day(killed), killed.date.precision) == (expected, "day")
+
+
+def test_a_clause_that_codes_no_event_still_sets_the_scene():
+    events = events_of(
+        "A drone struck a car in Baghdad on 7 February 2024, killing a militia commander; the "
+        "United States said it carried out the strike."
+    )
+    (strike,) = [event for event in events if event.trigger == "strike"]
+    assert day(strike) == "2024-02-07"
+
+
+def test_a_monitors_report_is_dated_by_the_happening_it_heads():
+    events = events_of(
+        "Tripoli: clashes between two militias in the Ain Zara district on 14 August 2023; "
+        "55 killed and 146 injured."
+    )
+    (attack,) = [event for event in events if event.type == "ASSAULT"]
+    assert day(attack) == "2023-08-14"

@@ -462,8 +462,8 @@ def _passed_over(span: Span, path: list[Token]) -> int:
         if _is_clause_verb(token) or token.dep_ == "relcl":
             return index
         past_participle = token.dep_ == "acl" and token.tag_ == "VBN"
-        if not day and past_participle and token.pos_ in {"VERB", "AUX"}:
-            return index
+        if past_participle and (not day or _has_a_time(token.head)):
+            return index  # "the exchange agreed in Istanbul on Tuesday": the agreeing's day
         if not day and _has_a_time(token):
             return index
         if not day and _is_noun(token) and span.end <= token.i:
@@ -697,6 +697,8 @@ def tense_of(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and auxiliaries & PAST_BE:
         return "past"
+    if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in {"ROOT", "conj", "ccomp", "acl"}:
+        return "past"  # monitors' reports: "7 killed, 2 injured", "convoy hit by a car bomb"
     if verb.head.i != verb.i and (
         (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"})  # "were killed and 30 wounded"
         or (verb.dep_ in {"xcomp", "advcl", "conj"} and verb.tag_ in {"VB", "VBG"})
@@ -736,13 +738,15 @@ DONE_MODALITIES = {"asserted", "agreed"}
 
 @dataclass(frozen=True)
 class _SceneDate:
-    """A date an event was given, which later clauses of the same scene can take."""
+    """A date an event (or a clause) was given, which later clauses of the same scene can
+    take."""
 
     date: DateValue
     sentence_index: int  # the event's sentence
     origin: int  # the sentence whose words state the date
     paragraph: int
     tense: str | None
+    of_event: bool = True  # False: a clause that codes no event; it sets its paragraph's scene
 
 
 class SceneDates:
@@ -772,6 +776,7 @@ class SceneDates:
         self.sentences = sentences
         self.paragraphs = _paragraph_numbers(sentences)
         self._tenses: dict[int, str | None] = {}
+        self._noted = -1  # the last sentence whose clause dates are in the scene
         self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
         self._dated: list[_SceneDate] = []
 
@@ -786,6 +791,7 @@ class SceneDates:
         """The date of an event whose clause is headed by ``predicate`` (``word``: its own
         word, when that is a noun), and the rule that gave it when it is not the sentence's
         own date (for the evidence)."""
+        self._note_clause_dates(sentence_index)
         tense = tense_of(predicate)
         paragraph = self.paragraphs[sentence_index]
         found = _event_date(sentence, self.published, predicate, word)
@@ -797,7 +803,8 @@ class SceneDates:
             value, origin = relative
             self._remember(value, sentence_index, origin, paragraph, tense)
             return value, f"scene-relative: '{value.text}' from the date of sentence {origin}"
-        if tense is not None and (found := self._scene(sentence_index, paragraph, tense)):
+        measured = _inside_after_phrase(predicate)
+        if tense is not None and (found := self._scene(sentence_index, paragraph, tense, measured)):
             scene, rule = found
             self._remember(scene.date, sentence_index, scene.origin, paragraph, tense)
             return scene.date, f"{rule}: date from sentence {scene.origin}"
@@ -813,21 +820,43 @@ class SceneDates:
         return value, "reported-by: no date given, so by the publication date"
 
     def _remember(
-        self, value: DateValue, index: int, origin: int, paragraph: int, tense: str | None
+        self,
+        value: DateValue,
+        index: int,
+        origin: int,
+        paragraph: int,
+        tense: str | None,
+        of_event: bool = True,
     ) -> None:
-        self._dated.append(_SceneDate(value, index, origin, paragraph, tense))
+        self._dated.append(_SceneDate(value, index, origin, paragraph, tense, of_event))
+
+    def _note_clause_dates(self, sentence_index: int) -> None:
+        """Put the dates of the clauses of every sentence up to this one in the scene (a
+        clause sets the scene even when it codes no event: "A drone struck a car in Baghdad on
+        7 February, killing a commander; the US said it carried out the strike")."""
+        while self._noted < sentence_index:
+            self._noted += 1
+            paragraph = self.paragraphs[self._noted]
+            for value, tense in _clause_dates(self.sentences[self._noted], self.published):
+                self._remember(value, self._noted, self._noted, paragraph, tense, of_event=False)
 
     def _scene(
-        self, sentence_index: int, paragraph: int, tense: str
+        self, sentence_index: int, paragraph: int, tense: str, measured: bool = False
     ) -> tuple[_SceneDate, str] | None:
-        """The dated event whose scene the event belongs to, and the rule that says so."""
+        """The dated event or clause whose scene the event belongs to, and the rule that says
+        so; ``measured``: the event is told inside "after ..." (its sentence's dates are not
+        its own)."""
         for dated in reversed(self._dated):
+            if measured and dated.sentence_index == sentence_index:
+                continue
             if sentence_index - dated.sentence_index > SCENE_SENTENCES:
                 return None
             if dated.paragraph == paragraph:
                 if dated.tense == tense:
                     return dated, "scene-date"
                 continue
+            if not dated.of_event:
+                continue  # a clause coding no event sets the scene of its own paragraph only
             runs_on = (
                 dated.tense == tense
                 and dated.date.precision in {"day", "week"}
@@ -862,6 +891,64 @@ class SceneDates:
         if sentence_index not in self._tenses:
             self._tenses[sentence_index] = tense_of(self.sentences[sentence_index].root)
         return self._tenses[sentence_index]
+
+
+def _clause_dates(sentence: Span, published: str | None) -> list[tuple[DateValue, str]]:
+    """The dates of a sentence's clauses told in the past or future, in text order: dates on a
+    clause verb that is not a report, a relative clause or a participle, or on the happening
+    heading a verbless report; no period edge."""
+    found = []
+    for span in _date_spans(sentence):
+        if _is_period_edge(span):
+            continue
+        verb = _attachment_verb(span)
+        if verb is None:
+            tense = "past" if _heads_a_nominal_report(span) else None
+        elif _dates_no_scene(verb):
+            continue
+        else:
+            tense = tense_of(verb)
+        value = resolve_date(span.text, published, tense)
+        if tense is not None and value.start is not None:
+            found.append(
+                (replace(value, char_start=span.start_char, char_end=span.end_char), tense)
+            )
+    return found
+
+
+def _dates_no_scene(verb: Token) -> bool:
+    """A subordinate or relative clause, a participle, a past perfect or a report: its date
+    is its own ("the two countries prepared ... as the exchange was agreed on Tuesday")."""
+    return (
+        verb.dep_ in {"relcl", "acl", "amod", "advcl"}
+        or _told_as_earlier(verb)
+        or verb.lemma_.lower() in REPORTING_VERBS
+    )
+
+
+def _heads_a_nominal_report(span: Span) -> bool:
+    """A date of a report written without a finite verb, as monitors write them: on the
+    happening it tells ("Tripoli: clashes between X and Y on 14 August 2023; 55 killed") or
+    its participle ("Pakistan: convoy hit by a car bomb near Dasu, 26 March 2024; ...")."""
+    path = _path_to_root(span.root)[1:]
+    if any(_is_clause_verb(token) for token in path):
+        return False
+    return any(
+        _has_a_time(token) or (token.tag_ == "VBN" and token.dep_ == "acl") for token in path
+    )
+
+
+def _inside_after_phrase(verb: Token) -> bool:
+    """Told inside "after ..." or "before ..." of another clause ("days after talks
+    collapsed")."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in {"after", "before"}:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _states_a_date(sentence: Span) -> bool:
