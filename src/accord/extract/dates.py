@@ -29,6 +29,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 DATA_FILE = "data/dates.json"
+SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
+DATE_ENTS_KEY = "accord.dates.ents"  # Doc.user_data: the DATE and TIME entities
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 MONTHS = [name.lower() for name in calendar.month_name if name] + [
     name.lower() for name in calendar.month_abbr if name
@@ -292,16 +294,32 @@ def resolve_date(text: str, published: str | None, tense: str | None = None) -> 
 
 def _date_spans(sent: Span) -> list[Span]:
     """DATE and TIME entities, with a DATE and the TIME right after it joined ("Friday" +
-    "morning") and a day number the parser left out put back (``_with_day_number``)."""
-    spans: list[Span] = []
-    for ent in sent.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
+    "morning") and a day number the parser left out put back (``_with_day_number``). Kept
+    on the Doc (``user_data``): every rule asks for them."""
+    doc = sent.doc
+    cache = doc.user_data.setdefault(SPANS_KEY, {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _find_date_spans(sent)
+    return [doc[start:end] for start, end in cache[key]]
+
+
+def _find_date_spans(sent: Span) -> list[tuple[int, int]]:
+    """(start, end) of the sentence's date spans (plain numbers: the Doc stays serialisable)."""
+    doc = sent.doc
+    if DATE_ENTS_KEY not in doc.user_data:
+        doc.user_data[DATE_ENTS_KEY] = [
+            (ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
+        ]
+    spans: list[tuple[int, int]] = []
+    for start, end, label in doc.user_data[DATE_ENTS_KEY]:
+        if start < sent.start or end > sent.end:
             continue
-        ent = _with_day_number(ent)
-        if spans and ent.label_ == "TIME" and spans[-1].end == ent.start:
-            spans[-1] = sent.doc[spans[-1].start : ent.end]
+        start = _with_day_number(doc[start:end]).start
+        if spans and label == "TIME" and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], end)
         else:
-            spans.append(ent)
+            spans.append((start, end))
     return spans
 
 
@@ -967,14 +985,25 @@ def _paragraph_numbers(sentences: list[Span]) -> list[int]:
     """The paragraph of each sentence: a line break between two sentences starts a new one."""
     numbers, paragraph = [], 0
     for index, sentence in enumerate(sentences):
-        if index:
-            before = sentence.doc.text[sentences[index - 1].start_char : sentence.start_char]
-            leading = sentence.text[: len(sentence.text) - len(sentence.text.lstrip())]
-            gap = before[len(before.rstrip()) :] + leading
-            if "\n" in gap:
-                paragraph += 1
+        if index and _breaks_line(sentences[index - 1], sentence):
+            paragraph += 1
         numbers.append(paragraph)
     return numbers
+
+
+def _breaks_line(previous: Span, sentence: Span) -> bool:
+    """Whether the whitespace between two sentences holds a line break (spaCy keeps it after
+    the last word and in space tokens on either side)."""
+    doc = sentence.doc
+    last = previous.end - 1
+    while last > previous.start and doc[last].is_space:
+        last -= 1
+    gap = [doc[last].whitespace_, *(doc[i].text for i in range(last + 1, previous.end))]
+    first = sentence.start
+    while first < sentence.end and doc[first].is_space:
+        gap.append(doc[first].text_with_ws)
+        first += 1
+    return any("\n" in part for part in gap)
 
 
 def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
