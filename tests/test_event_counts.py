@@ -128,18 +128,3 @@ def test_a_monitors_report_counts_each_kind_once():
         "55 killed and 146 injured."
     )
     assert attack.counts == Counts(killed=55, injured=146)
-
-
-def test_a_toll_told_in_two_reports_is_one_attacks():
-    (attack,) = attacks(
-        "Kivu: gunmen attacked a camp for displaced people near Beni on 3 May 2024; at least 9 "
-        "killed, 4 injured."
-    )
-    assert attack.counts == Counts(killed=9, injured=4)
-
-
-def test_killings_beside_burned_houses_are_their_own_event_with_every_figure():
-    events = attacks(
-        "Settlers burned 12 homes in Huwara on Monday; 2 Palestinians killed and about 40 injured."
-    )
-    assert [event.counts for event in events if event.mode != "destroy"] == [Counts(2, 40)]

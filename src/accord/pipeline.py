@@ -103,15 +103,10 @@ def _casualty_reports_join_attacks(
     that attack's count, not an attack of its own: its figures join the attack told before it
     in the sentence (or else after it). A report with no attack in its sentence is returned
     apart when the sentence before told one (``attack_before``): its figures are for that
-    attack; else the first report is the attack the others join ("7 killed, 2 injured"). An
-    attack on property keeps its casualties apart (property destruction is its own event next
-    to the killings)."""
+    attack. An attack on property keeps its casualties apart (property destruction is its own
+    event next to the killings)."""
     reports = [_is_casualty_report(e, share) for e, share in zip(coded, shares, strict=True)]
     attacks = [i for i, event in enumerate(coded) if _can_join(event) and not reports[i]]
-    if not attacks and not attack_before and any(reports):
-        host = reports.index(True)
-        reports[host] = False
-        attacks = [host]
     joined = [list(share) for share in shares]
     told_after: list[Figure] = []
     for i, is_report in enumerate(reports):

@@ -275,8 +275,6 @@ def _counted_by_verb(verb: Token, kind_words: CountWords) -> Iterator[Token]:
         # "... were killed and 30 wounded", "7 killed"; the nearest first ("55 killed and 146
         # injured" may give "injured" both numbers as subjects)
         yield from sorted(_children(verb, "nsubj"), key=lambda subject: -subject.i)
-        if _is_bare_report(verb):  # "and about 100 injured" ("100" parsed as an adverb)
-            yield from (child for child in _children(verb, "npadvmod") if child.like_num)
 
 
 def _lost_lives(verb: Token) -> bool:
