@@ -150,6 +150,8 @@ def talks_extraction(article: Article | None = None) -> Extraction:
         trigger="agreed",
         evidence=evidence_for(article, swap_sentence, "agreed"),
         sources=(ref(RUSSIA, "Both delegations"), ref(UKRAINE, "Both delegations")),
+        # its sentence gives no date: only the bound of the report's publication date
+        date=DateValue(text="", start=None, end=None, precision="reported", by="2025-05-16"),
         counts=Counts(prisoners=1000),
     )
     strike = Event(

@@ -225,6 +225,12 @@ def test_event_rows_join_the_article(filled: Accord):
     assert talks["source_sectors"] == ["GOV"]  # distinct values
     assert (talks["place"], talks["lat"], talks["date"]) == ("Istanbul", 41.01384, "2025-05-16")
     assert rows["e3"]["killed"] == 1 and rows["e3"]["attributed_to"] == "the regional governor"
+    bound = rows["e2"]  # no date in its sentence: the publication date as a bound, no day
+    assert (bound["date"], bound["date_precision"], bound["date_by"]) == (
+        None,
+        "reported",
+        "2025-05-16",
+    )
     assert [row["id"][-2:] for row in filled.event_rows(type="ASSAULT")] == ["e3"]
 
 

@@ -123,6 +123,14 @@ def test_show_prints_the_event_its_sentence_and_its_article(filled: Path):
     assert "Example Wire" in out and "https://example.org/istanbul" in out
 
 
+def test_an_event_dated_only_by_its_report_shows_the_bound_not_a_day(filled: Path):
+    swap = talks_extraction().events[1]
+    shown = run(filled, "show", swap.id).stdout
+    assert "by 2025-05-16 (reported)" in shown
+    table = run(filled, "events", "--type", "AGREE").stdout
+    assert "by 2025-05-16" in table
+
+
 def test_show_an_unknown_event_fails_cleanly(filled: Path):
     result = CliRunner().invoke(main, ["--db", str(filled), "show", "nope"])
     assert result.exit_code == 1

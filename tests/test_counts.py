@@ -116,7 +116,7 @@ def test_figures_in_realistic_sentences(nlp, text, expected):
         "The two sides held three rounds of talks in 2022.",  # "held" talks, not people
         "The strike left dozens wounded.",  # vague
         "The 62-year-old man was hospitalised with shrapnel wounds.",  # an age
-        "He was arrested in 2019.",  # a year
+        "Protesters were arrested in 2019.",  # a year
         "Both sides agreed to a 30-day ceasefire.",
     ],
 )

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from accord import evaluate, evaluate_coverage, evaluate_notes
+from records import talks_extraction
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -76,6 +77,26 @@ def test_event_notes_are_scored_on_type_place_date_and_deaths(tmp_path: Path) ->
         1,
         1,
     )
+
+
+def test_a_date_bound_is_never_a_right_day() -> None:
+    """ "by 2025-05-16" says the event happened on or before that day, not on it."""
+    extraction = talks_extraction()
+    swap = extraction.events[1]
+    assert swap.date is not None and swap.date.is_bound
+    note = evaluate_notes.Note(
+        "t3", swap.evidence.sentence, "2025-05-16", ({"type": "AGREE", "date": swap.date.by},)
+    )
+    report = evaluate_notes.NotesReport()
+    evaluate_notes.score_note(report, note, dataclasses.replace(extraction, events=(swap,)))
+    assert (report.type.right, report.date.right, report.date.checked) == (1, 0, 1)
+    expected = {"id": "E1", "type": "AGREE", "sentence": swap.evidence.sentence}
+    (date,) = [
+        result
+        for result in evaluate.score_events([{**expected, "date": swap.date.by}], [swap])
+        if result.field == "date"
+    ]
+    assert not date.ok and date.got is None
 
 
 def test_distance_is_great_circle() -> None:

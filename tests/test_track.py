@@ -152,6 +152,9 @@ def test_date_windows_respect_precision() -> None:
     assert date_window("2025-06-01", "2025-06-30", "month", None)[:2] == (None, None)
     lo, hi, inferred = date_window(None, None, None, "2025-06-12")
     assert (hi - lo, inferred) == (2, True)
+    # a date bound ("by 2025-06-10") ends the window, whatever the article's date
+    lo, hi, inferred = date_window(None, None, "reported", "2025-06-12", by="2025-06-10")
+    assert (hi, hi - lo, inferred) == (date_window("2025-06-10", None, "day", None)[0], 2, True)
 
 
 def test_blocking_never_compares_distant_days() -> None:

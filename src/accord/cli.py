@@ -326,7 +326,7 @@ def events_table(found: list[Event]) -> Table:
     for event in found:
         table.add_row(
             event.id,
-            event.date.start if event.date else "",
+            event.date.shown() if event.date else "",
             f"{event.type}/{event.mode}" if event.mode else event.type,
             event.modality,
             names(event.sources),
@@ -408,8 +408,9 @@ def event_fields(event: Event) -> list[tuple[str, str]]:
     fields = [("sources", names(event.sources) or "-"), ("targets", names(event.targets) or "-")]
     if event.date:
         date = event.date
-        span = date.start if date.end in (None, date.start) else f"{date.start} to {date.end}"
-        fields.append(("date", f'{span} ({date.precision or "unresolved"}; "{date.text}")'))
+        shown = date.shown()
+        words = f'; "{date.text}"' if date.text and date.text != shown else ""
+        fields.append(("date", f"{shown} ({date.precision or 'unresolved'}{words})"))
     if event.place:
         place = event.place
         where = ", ".join(part for part in (place.name, place.country) if part)

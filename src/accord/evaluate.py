@@ -89,7 +89,7 @@ def _event_field(name: str, expected: dict, event: Event) -> tuple[bool, object]
         return event.modality == expected["modality"], event.modality
     if name == "mode":
         return event.mode == expected["mode"], event.mode
-    if name == "date":
+    if name == "date":  # a bound ("by <publication date>") has no start: it is no day
         got = event.date.start if event.date else None
         return got == expected["date"], got
     if name == "place":

@@ -141,6 +141,7 @@ def score_note(report: NotesReport, note: Note, extraction: Extraction) -> None:
         if expected.get("place"):
             report.place.add(event is not None and place_right(expected, event))
         if expected.get("date"):
+            # a bound ("by <publication date>", precision "reported") has no start: no day
             got_date = event.date.start if event and event.date else None
             report.date.add(got_date == expected["date"])
         killed = (expected.get("counts") or {}).get("killed")

@@ -22,7 +22,8 @@ MODALITIES = (
     "future",
     "negated",
 )
-PRECISIONS_DATE = ("day", "week", "month", "year")
+# "reported": the text gives no date, only the report's publication date bounds it (``by``).
+PRECISIONS_DATE = ("day", "week", "month", "year", "reported")
 PRECISIONS_PLACE = ("exact", "city", "region", "country")
 COUNT_KINDS = ("killed", "injured", "detained", "prisoners", "displaced")
 # Actor sectors (CAMEO-style codes); UAF is an unidentified armed force: "gunmen", a bomb
@@ -100,14 +101,38 @@ class ActorMention:
 
 @dataclass(frozen=True)
 class DateValue:
-    """A resolved date: ``start``/``end`` ISO dates, with the precision the text supports."""
+    """A resolved date: ``start``/``end`` ISO dates, with the precision the text supports.
+
+    An event its text does not date is no event of an unknown time: it happened on or before
+    the day it was reported. It gets a bound, not a day: precision ``"reported"``, ``start``
+    and ``end`` None (so nothing that reads a day takes it for one), ``by`` the publication
+    date and ``text`` empty (no words of the article say it). ``shown()`` prints it
+    "by 2025-05-16".
+    """
 
     text: str
     start: str | None
     end: str | None
-    precision: str | None  # day, week, month, year; None when unresolved
+    precision: str | None  # day, week, month, year, reported; None when unresolved
     char_start: int = -1
     char_end: int = -1
+    by: str | None = None  # "reported": the latest day it can have happened (publication date)
+
+    @property
+    def is_bound(self) -> bool:
+        """Only a bound: the event happened by ``by``, on a day the text does not give."""
+        return self.precision == "reported"
+
+    def shown(self) -> str:
+        """For people: "2025-05-16", "2025-05-12 to 2025-05-18", "by 2025-05-16", or the words
+        when they resolve to no date."""
+        if self.is_bound:
+            return f"by {self.by}"
+        if self.start is None:
+            return self.text
+        if self.end in (None, self.start):
+            return self.start
+        return f"{self.start} to {self.end}"
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from accord.extract.counts import extract_counts
-from accord.extract.dates import find_event_date
+from spacy.tokens import Span
+
+from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
+from accord.extract.dates import SceneDates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
+from accord.extract.events.coder import CodedEvent
 from accord.extract.quotes import extract_quotes
-from accord.models import Actor, Article, DateValue, Event, Extraction, Place
+from accord.models import COUNT_KINDS, Actor, Article, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import Gazetteer, countries_in, find_event_place
@@ -31,7 +34,9 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
     """Code the events of every sentence, with date, place and counts from the same sentence.
 
     A sentence that names no place takes the place named in the few sentences before it, or
-    else the one in the headline (wire stories set the scene once); the event's ``why`` says so.
+    else the one in the headline (wire stories set the scene once); one that gives no date is
+    dated by ``SceneDates`` (the scene of its paragraph, else the publication date as a bound).
+    The event's ``why`` says which.
     ``coder`` defaults to the package's (``Coder.default()``).
     """
     coder = coder or Coder.default()
@@ -42,9 +47,11 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
     places = [find_event_place(s, prefer_countries, not_places, gazetteer) for s in sentences]
+    scene_dates = SceneDates(sentences, article.published)
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
         coded = coder.code_sentence(sentence, index, place=places[sentence_index])
+        coded, shares = _counted(coded, sentence, sentence_index, events, scene_dates.paragraphs)
         if not coded:
             continue
         place, place_why = places[sentence_index], None
@@ -52,14 +59,13 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
             place, place_why = _place_in_context(
                 places, sentence_index, article, prefer_countries, gazetteer
             )
-        counts = extract_counts(sentence)
-        for event in coded:
+        for event, share in zip(coded, shares, strict=True):
+            counts = total(share)
             predicate = event.candidate.predicate
-            date = find_event_date(sentence, article.published, trigger=predicate)
-            context_why = [place_why] if place_why else []
-            if (date is None or date.start is None) and _told_in_past_tense(predicate):
-                date, date_why = _date_in_context(events, sentence_index) or (date, None)
-                context_why += [date_why] if date_why else []
+            date, date_why = scene_dates.date_of(
+                sentence_index, sentence, predicate, event.modality, event.candidate.token
+            )
+            context_why = [why for why in (place_why, date_why) if why]
             if context_why:
                 event = replace(event, why="; ".join([event.why, *context_why]))
             events.append(
@@ -77,23 +83,114 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
     return events
 
 
-def _told_in_past_tense(verb) -> bool:
-    """ "Police detained 23" continues the scene just dated; "has accepted" or "are preparing"
-    do not (they speak of now)."""
-    if verb.tag_ == "VBD":
-        return True
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    return verb.tag_ == "VBN" and bool(auxiliaries & {"was", "were"})
+def _counted(
+    coded: list[CodedEvent],
+    sentence: Span,
+    sentence_index: int,
+    events: list[Event],
+    paragraphs: list[int],
+) -> tuple[list[CodedEvent], list[list[Figure]]]:
+    """The sentence's events with the figures of each (``figures_by_event``), after casualty
+    reports join their attack; figures the sentence states for the attack of the sentence
+    before ("... near Konduga. 2 fatalities.") are added to it in ``events``."""
+    figures = find_figures(sentence)
+    words = [(e.type, e.mode, e.candidate.token, e.candidate.predicate) for e in coded]
+    before = _attack_told_before(events, sentence_index, paragraphs)
+    coded, shares, told_after = _casualty_reports_join_attacks(
+        coded, figures_by_event(figures, words), before is not None
+    )
+    if before is not None and (told_after or (figures and not coded)):
+        events[before] = _with_counts_from(events[before], told_after or figures, sentence_index)
+    return coded, shares
 
 
-def _date_in_context(events: list[Event], sentence_index: int) -> tuple[DateValue, str] | None:
-    """The date of an event reported just before (same scene), for a sentence giving none."""
-    for event in reversed(events):
-        if sentence_index - event.evidence.sentence_index > CONTEXT_SENTENCES:
-            break
-        if event.date is not None and event.date.start is not None:
-            return event.date, f"date from sentence {event.evidence.sentence_index}"
+def _casualty_reports_join_attacks(
+    coded: list[CodedEvent], shares: list[list[Figure]], attack_before: bool
+) -> tuple[list[CodedEvent], list[list[Figure]], list[Figure]]:
+    """Rule "casualty-report-joins-attack": a clause that only counts the dead or wounded of an
+    attack ("..., killing 7 soldiers; 6 attackers were killed", "...; 7 killed, 13 injured") is
+    that attack's count, not an attack of its own: its figures join the attack told before it
+    in the sentence (or else after it). A report with no attack in its sentence is returned
+    apart when the sentence before told one (``attack_before``): its figures are for that
+    attack. An attack on property keeps its casualties apart (property destruction is its own
+    event next to the killings)."""
+    reports = [_is_casualty_report(e, share) for e, share in zip(coded, shares, strict=True)]
+    attacks = [i for i, event in enumerate(coded) if _can_join(event) and not reports[i]]
+    joined = [list(share) for share in shares]
+    told_after: list[Figure] = []
+    for i, is_report in enumerate(reports):
+        if not is_report:
+            continue
+        before = [a for a in attacks if a < i]
+        after = [a for a in attacks if a > i]
+        if before or after:
+            joined[before[-1] if before else after[0]] += shares[i]
+        else:
+            told_after += shares[i]
+    kept = [i for i, is_report in enumerate(reports) if not is_report]
+    if told_after and (kept or not attack_before):  # then the report stays an event
+        return coded, shares, []
+    return [coded[i] for i in kept], [joined[i] for i in kept], told_after
+
+
+def _is_casualty_report(event: CodedEvent, share: list[Figure]) -> bool:
+    """An attack coded from a casualty word that counts ("6 attackers were killed"), with no
+    attacker named (the parser may take the counted for one: "; 5 soldiers and 11 insurgents
+    killed")."""
+    word = event.candidate.token
+    counts = [figure for figure in share if figure.word == word]
+    victims_as_subject = any(
+        child.dep_ == "nsubj" and child.i == figure.about
+        for figure in counts
+        for child in word.children
+    )
+    return (
+        event.type == "ASSAULT"
+        and bool(counts)
+        and (victims_as_subject or all(ref.inferred for ref in event.sources))
+    )
+
+
+def _can_join(event: CodedEvent | Event) -> bool:
+    return event.type == "ASSAULT" and event.mode != "destroy"
+
+
+def _attack_told_before(
+    events: list[Event], sentence_index: int, paragraphs: list[int]
+) -> int | None:
+    """The last attack of the sentence before, in the same paragraph (its index in events)."""
+    previous = sentence_index - 1
+    if previous < 0 or paragraphs[previous] != paragraphs[sentence_index]:
+        return None
+    for position in range(len(events) - 1, -1, -1):
+        told_in = events[position].evidence.sentence_index
+        if told_in < previous:
+            return None
+        if told_in == previous and _can_join(events[position]):
+            return position
     return None
+
+
+def _with_counts_from(event: Event, figures: list[Figure], sentence_index: int) -> Event:
+    """The attack with the counts a following sentence states ("... near Konduga. 2
+    fatalities."), for the kinds it has none of (a restatement adds nothing: "killing 23
+    soldiers. 23 fatalities.")."""
+    stated = total([f for f in figures if f.kind in kinds_of(event.type, event.mode)])
+    missing = {
+        kind: getattr(stated, kind)
+        for kind in COUNT_KINDS
+        if getattr(event.counts, kind) is None and getattr(stated, kind) is not None
+    }
+    if not missing:
+        return event
+    why = (
+        f"{event.evidence.why}; casualty-report-joins-attack: counts from sentence {sentence_index}"
+    )
+    return replace(
+        event,
+        counts=replace(event.counts, **missing),
+        evidence=replace(event.evidence, why=why),
+    )
 
 
 def _place_in_context(

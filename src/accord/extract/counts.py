@@ -1,96 +1,114 @@
 """Counts: casualty and other figures a sentence states (killed, injured, detained, prisoners,
-displaced).
+displaced), and the event each belongs to.
 
 A figure counts only when the parse ties it to the casualty word: the number qualifies the
 people who were killed ("killed a 55-year-old woman and injured four men" -> killed 1,
 injured 4), so ages, years, dates and "30-day" never count. Vague amounts ("dozens",
-"tens of thousands") give no figure. Whether a figure is cumulative is for the event
-extractor to decide.
+"tens of thousands") give no figure; a range ("between 30 and 40") gives its lower end, what
+is known for sure. The words are data (``data/counts.json``).
+
+An event's count is the sum of the figures of its kind that its clauses tell ("4 soldiers and
+12 insurgents killed" -> 16, "killing 7 soldiers; 6 attackers were killed" -> 13: every death on
+all sides), unless a toll states the total ("the death toll rose to 50"): ``total``. A figure
+belongs to the event whose clause holds it; one in no event's clause goes to every event that
+can carry its kind (deaths to attacks, detainees to arrests, captives to releases:
+``kinds_by_type``). Whether a figure is cumulative is for the event extractor to decide.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
 
 from spacy.tokens import Span, Token
 
+from accord.errors import DataFileError
 from accord.models import COUNT_KINDS, Counts
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (keeps long lexicons readable)."""
-    return frozenset(text.split())
-
-
-# Verbs whose object (or passive subject) is the people counted; "held" counts only people
-# ("held 45 protesters", not "held three rounds of talks").
-TRANSITIVE_VERBS = {
-    "kill": "killed",
-    "slay": "killed",
-    "massacre": "killed",
-    "injure": "injured",
-    "wound": "injured",
-    "hurt": "injured",
-    "maim": "injured",
-    "detain": "detained",
-    "arrest": "detained",
-    "jail": "detained",
-    "imprison": "detained",
-    "abduct": "detained",
-    "kidnap": "detained",
-    "hold": "detained",
-    "displace": "displaced",
-    "evacuate": "displaced",
-    "uproot": "displaced",
-}
-# Verbs whose subject is the people counted.
-INTRANSITIVE_VERBS = {"die": "killed", "perish": "killed", "flee": "displaced"}
-# Adjectives and nouns that name the counted people or the count itself ("12 dead",
-# "30 deaths", "1,000 prisoners").
-COUNTED_WORDS = {
-    "dead": "killed",
-    "death": "killed",
-    "fatality": "killed",
-    "killing": "killed",
-    "injured": "injured",
-    "wounded": "injured",
-    "injury": "injured",
-    "arrest": "detained",
-    "detainee": "detained",
-    "prisoner": "prisoners",
-    "pow": "prisoners",
-    "captive": "prisoners",
-    "hostage": "prisoners",
-    "displaced": "displaced",
-}
-TOLL_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "hit", "bring", "raise", "put"}
-PERSON_NOUNS = _words(
-    "people person man woman child kid boy girl baby infant toddler teenager teen youth adult "
-    "civilian soldier troop serviceman servicemen servicewoman fighter militant rebel insurgent "
-    "gunman attacker assailant militiaman policeman policewoman police officer guard marine "
-    "sailor pilot crew crewman crewmember journalist reporter photographer medic paramedic doctor "
-    "nurse patient resident villager protester protestor demonstrator activist student worker "
-    "employee staff volunteer farmer fisherman miner shepherd driver passenger pedestrian "
-    "bystander worshipper pilgrim mourner refugee migrant prisoner detainee hostage captive pow "
-    "member supporter citizen national official commander leader family relative victim casualty "
-    "survivor other peacekeeper contractor personnel recruit conscript dead wounded injured "
-    "displaced elderly"
-)
-VAGUE_NUMBERS = _words(
-    "dozens hundreds thousands millions scores tens several many some few numerous countless "
-    "multiple"
-)
-MULTIPLIERS = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-}
-SINGULAR_DETERMINERS = {"a", "an", "one", "the", "another", "this", "that"}
+DATA_FILE = "data/counts.json"
 NON_COUNT_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+SINGULAR_DETERMINERS = {"a", "an", "one", "the", "another", "this", "that"}
+SINGULAR_PRONOUNS = {"him", "her", "he", "she"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class CountWords:
+    """The words of counting (``data/counts.json``), validated at load."""
+
+    transitive_verbs: dict[str, str]
+    people_only_verbs: frozenset[str]
+    intransitive_verbs: dict[str, str]
+    counted_words: dict[str, str]
+    toll_words: frozenset[str]
+    toll_verbs: frozenset[str]
+    death_complements: frozenset[str]
+    person_nouns: frozenset[str]
+    vague_numbers: frozenset[str]
+    multipliers: dict[str, int]
+    kinds_by_type: dict[str, frozenset[str]]
+    kinds_by_mode: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def count_words() -> CountWords:
+    """The package's count words, read and checked once."""
+    try:
+        data: dict[str, Any] = json.loads(
+            files("accord").joinpath(DATA_FILE).read_text(encoding="utf-8")
+        )
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(f"cannot read {DATA_FILE}: {error}") from error
+    kinds = set(COUNT_KINDS)
+    for section in ("transitive_verbs", "intransitive_verbs", "counted_words"):
+        wrong = {kind for kind in data.get(section, {}).values() if kind not in kinds}
+        if wrong:
+            raise DataFileError(f"{DATA_FILE} {section}: unknown count kinds {sorted(wrong)}")
+    for event_type, listed in [
+        *data.get("kinds_by_type", {}).items(),
+        *data.get("kinds_by_mode", {}).items(),
+    ]:
+        if set(listed) - kinds:
+            raise DataFileError(f"{DATA_FILE} kinds_by_type {event_type}: unknown kinds")
+    try:
+        return CountWords(
+            transitive_verbs=dict(data["transitive_verbs"]),
+            people_only_verbs=frozenset(data["people_only_verbs"]),
+            intransitive_verbs=dict(data["intransitive_verbs"]),
+            counted_words=dict(data["counted_words"]),
+            toll_words=frozenset(data["toll_words"]),
+            toll_verbs=frozenset(data["toll_verbs"]),
+            death_complements=frozenset(data["death_complements"]),
+            person_nouns=frozenset(data["person_nouns"]),
+            vague_numbers=frozenset(data["vague_numbers"]),
+            multipliers={word: int(value) for word, value in data["multipliers"].items()},
+            kinds_by_type={
+                event_type: frozenset(listed)
+                for event_type, listed in data["kinds_by_type"].items()
+            },
+            kinds_by_mode={
+                type_mode: frozenset(listed) for type_mode, listed in data["kinds_by_mode"].items()
+            },
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"{DATA_FILE} lacks or misshapes {error}") from error
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure: its kind, its value, the casualty word it hangs on, and whether it is
+    a stated total ("the death toll rose to 50") rather than a part."""
+
+    kind: str
+    value: int
+    word: Token
+    total: bool = False
+    about: int = -1  # the counted phrase (its token index): two words counting it are one figure
 
 
 # --- numbers ------------------------------------------------------------------------------
@@ -98,10 +116,11 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 def _number_tokens(token: Token) -> list[Token]:
     """The tokens of a number written over several words ("1.2 million", "two dozen")."""
+    multipliers = count_words().multipliers
     tokens = [token]
     for child in token.children:
         if child.dep_ in {"compound", "nummod", "quantmod"} and (
-            child.like_num or child.lower_ in MULTIPLIERS
+            child.like_num or child.lower_ in multipliers
         ):
             tokens.extend(_number_tokens(child))
     return sorted(tokens, key=lambda item: item.i)
@@ -110,11 +129,13 @@ def _number_tokens(token: Token) -> list[Token]:
 def parse_number(words: list[str]) -> int | None:
     """An exact number from its words ("1,000", "four", "1.2 million", "two dozen"); None for
     vague amounts ("dozens", "hundreds of")."""
-    if not words or any(word.lower() in VAGUE_NUMBERS for word in words):
+    words = [word for word in words if word.lower() not in {"between", "and", "to"}]
+    vocabulary = count_words()
+    if not words or any(word.lower() in vocabulary.vague_numbers for word in words):
         return None
     factor = 1
-    while words and words[-1].lower() in MULTIPLIERS:
-        factor *= MULTIPLIERS[words.pop().lower()]
+    while words and words[-1].lower() in vocabulary.multipliers:
+        factor *= vocabulary.multipliers[words.pop().lower()]
     if not words:
         return factor
     text = " ".join(words)
@@ -129,53 +150,94 @@ def parse_number(words: list[str]) -> int | None:
 
 
 def number_value(token: Token) -> int | None:
-    """The value of a number token with its compound parts, unless it is a date or an age."""
-    if token.ent_type_ in NON_COUNT_ENTITIES:
+    """The value of a number token with its compound parts, unless it is a date or an age; a
+    range ("between 30 and 40", "30 to 40") gives its lower end."""
+    if token.ent_type_ in NON_COUNT_ENTITIES and not _counts_people(token):
         return None
+    low = _range_low_end(token)
+    if low is not None:
+        token = low
     return parse_number([item.text for item in _number_tokens(token)])
+
+
+def _counts_people(number: Token) -> bool:
+    """A number that qualifies people is no date, whatever the tagger says ("between 30 and 40
+    people" is tagged DATE); a year stays a year."""
+    year = len(number.text) == 4 and number.text.isdigit()
+    head = number.head
+    while head.dep_ == "conj" and head.head.i != head.i and head.like_num:
+        head = head.head
+    return not year and number.dep_ in {"nummod", "conj"} and _is_people(head) and not head.like_num
+
+
+def _range_low_end(token: Token) -> Token | None:
+    """The first number of a range the parser tied to the second ("between 30 and 40": 40
+    governs 30 through "and"; "30 to 40": "to" links them)."""
+    for child in token.children:
+        if child.like_num and child.i < token.i and child.dep_ in {"quantmod", "compound"}:
+            between = token.doc[child.i + 1 : token.i]
+            if any(word.lower_ in {"and", "to", "-"} for word in between):
+                return child
+    return None
 
 
 # --- people -------------------------------------------------------------------------------
 
 
 def _is_people(token: Token) -> bool:
-    lemma = token.lemma_.lower()
+    nouns = count_words().person_nouns
     return (
-        lemma in PERSON_NOUNS
-        or token.lower_ in PERSON_NOUNS
+        token.lemma_.lower() in nouns
+        or token.lower_ in nouns
         or token.ent_type_ == "NORP"  # "40 Palestinians"
         or token.like_num
     )
 
 
-def _count_of_one_phrase(token: Token) -> int | None:
-    """How many people a noun phrase names: "four men" 4, "a 55-year-old woman" 1, "no one" 0,
-    "12" 12; None when it does not say ("civilians", "dozens of people", "talks")."""
-    determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
+def _count_of_one_phrase(token: Token, people_only: bool = True) -> int | None:
+    """How many people a noun phrase names: "four men" 4, "a 55-year-old woman" 1, "his son" 1,
+    "him" 1, "no one" 0, "12" 12; None when it does not say ("civilians", "dozens of people",
+    "talks"). ``people_only`` False: any noun with a number counts ("2 SDF members", "1
+    jawan"), for verbs that can only be about people (kill, wound)."""
+    determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
     if token.lower_ in {"nobody", "none"} or ("no" in determiners and _is_people(token)):
         return 0
+    if token.lower_ in SINGULAR_PRONOUNS:
+        return 1
     if token.like_num or token.pos_ == "NUM":
         return number_value(token)
-    if not _is_people(token):
+    numbered = [child for child in token.children if child.dep_ == "nummod"]
+    if numbered and (not people_only or _is_people(token) or token.pos_ == "PROPN"):
+        return number_value(numbered[0])
+    if people_only and not _is_people(token):
         return None
-    for child in token.children:
-        if child.dep_ == "nummod":
-            return number_value(child)
-    if token.tag_ in {"NN", "NNP"} and determiners & SINGULAR_DETERMINERS:
-        return 1
+    possessive = any(child.dep_ == "poss" for child in token.children)
+    singular = token.tag_ in {"NN", "NNP"} and (determiners & SINGULAR_DETERMINERS or possessive)
+    if singular and (not people_only or _is_people(token)):
+        return 1  # "a 55-year-old woman", "his son"; "killed a schoolteacher"
     return None
 
 
-def count_of_people(token: Token) -> int | None:
+def count_of_people(token: Token, people_only: bool = True) -> int | None:
     """The number of people a noun phrase and its conjuncts name ("two soldiers and a
-    civilian" -> 3); the conjuncts that state no number are left out."""
-    values = [_count_of_one_phrase(token)]
-    values += [_count_of_one_phrase(conj) for conj in token.conjuncts if conj.i > token.i]
+    civilian" -> 3, "a village chief and his son" -> 2); the conjuncts that state no number are
+    left out. A conjunct the parse hangs the verb on counts with the whole coordination ("4
+    soldiers and 12 insurgents killed")."""
+    while (
+        token.dep_ == "conj"
+        and token.head.i != token.i
+        and _count_of_one_phrase(token.head, people_only) is not None
+    ):
+        token = token.head
+    values = [_count_of_one_phrase(token, people_only)]
+    values += [
+        _count_of_one_phrase(conj, people_only) for conj in token.conjuncts if conj.i > token.i
+    ]
     known = [value for value in values if value is not None]
     return sum(known) if known and values[0] is not None else None
 
 
-# --- triggers -----------------------------------------------------------------------------
+# --- casualty words -----------------------------------------------------------------------
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -186,12 +248,22 @@ def _is_passive(verb: Token) -> bool:
     return any(child.dep_ == "auxpass" for child in verb.children) or verb.tag_ == "VBN"
 
 
-def _counted_by_verb(verb: Token) -> Iterator[Token]:
+def _is_bare_report(verb: Token) -> bool:
+    """ "7 killed, 13 injured", "2 SDF members killed", "107 detained": a participle with no
+    auxiliary and no object, as monitors write it (the parser calls the counted its subject)."""
+    auxiliaries = _children(verb, "aux", "auxpass")
+    objects = [  # "7 attackers killed, no military casualties": "no ..." is no object
+        obj for obj in _children(verb, "dobj") if not any(c.lower_ == "no" for c in obj.children)
+    ]
+    return not auxiliaries and not objects and verb.tag_ in {"VBD", "VBN"}
+
+
+def _counted_by_verb(verb: Token, kind_words: CountWords) -> Iterator[Token]:
     """The people a casualty verb is about: its object, its passive subject, the noun it
     modifies ("12 people killed"), or the subject of an elliptic conjunct ("and 30 wounded")."""
     if verb.dep_ in {"acl", "relcl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         yield verb.head
-    if verb.lemma_.lower() in INTRANSITIVE_VERBS:
+    if verb.lemma_.lower() in kind_words.intransitive_verbs:
         yield from _children(verb, "nsubj", "nsubjpass")
         if verb.dep_ == "xcomp" and not _children(verb, "nsubj"):  # "forced 5,000 to flee"
             yield from _children(verb.head, "dobj")
@@ -199,8 +271,10 @@ def _counted_by_verb(verb: Token) -> Iterator[Token]:
     objects = _children(verb, "dobj")
     yield from objects
     yield from _children(verb, "nsubjpass")
-    if not objects and _is_passive(verb):  # "... were killed and 30 wounded" parses "30" nsubj
-        yield from _children(verb, "nsubj")
+    if (not objects and _is_passive(verb)) or _is_bare_report(verb):
+        # "... were killed and 30 wounded", "7 killed"; the nearest first ("55 killed and 146
+        # injured" may give "injured" both numbers as subjects)
+        yield from sorted(_children(verb, "nsubj"), key=lambda subject: -subject.i)
 
 
 def _lost_lives(verb: Token) -> bool:
@@ -227,7 +301,28 @@ def _forced_from_homes(verb: Token) -> bool:
     )
 
 
-def _toll_figure(toll: Token) -> int | None:
+def _put_to_death(verb: Token, kind_words: CountWords) -> bool:
+    """ "Shot dead", "stabbed to death", "burned alive": the complement says the act killed."""
+    complements = kind_words.death_complements
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.lower_ in complements:
+        return True  # "shot dead two farmers" ("dead" parsed as the farmers' adjective)
+    for child in verb.children:
+        if (
+            child.dep_ in {"acomp", "oprd", "advmod", "xcomp", "prep"}
+            and child.lower_ in complements
+        ):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(grandchild.lower_ in complements for grandchild in child.children)
+        ):
+            return True
+    return False
+
+
+def _toll_figure(toll: Token, kind_words: CountWords) -> int | None:
     """ "The death toll rose to 30", "a death toll of 30", "bringing the toll to 30"."""
     for child in toll.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -235,7 +330,7 @@ def _toll_figure(toll: Token) -> int | None:
                 if number.like_num:
                     return number_value(number)
     verb = toll.head
-    if verb.lemma_.lower() in TOLL_VERBS | {"be"}:
+    if verb.lemma_.lower() in kind_words.toll_verbs | {"be"}:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"to", "at"}:
                 for number in _children(child, "pobj"):
@@ -246,63 +341,174 @@ def _toll_figure(toll: Token) -> int | None:
     return None
 
 
-def _verb_figure(verb: Token) -> tuple[str, int] | None:
-    """(kind, figure) for a casualty verb: "killed four men", "lost their lives",
-    "took 15 into custody", "forced 5,000 from their homes"."""
+def _verb_figure(verb: Token, kind_words: CountWords) -> tuple[str, int, int] | None:
+    """(kind, figure) for a casualty verb: "killed four men", "lost their lives", "shot him
+    dead", "took 15 into custody", "forced 5,000 from their homes"."""
     lemma = verb.lemma_.lower()
+    people_only = True
     if _lost_lives(verb):
         kind, counted = "killed", _children(verb, "nsubj", "nsubjpass")
     elif _taken_into_custody(verb):
         kind, counted = "detained", _children(verb, "dobj", "nsubjpass")
     elif _forced_from_homes(verb):
         kind, counted = "displaced", _children(verb, "dobj", "nsubjpass")
-    elif kind := TRANSITIVE_VERBS.get(lemma) or INTRANSITIVE_VERBS.get(lemma):
-        counted = list(_counted_by_verb(verb))
+    elif _put_to_death(verb, kind_words):
+        kind, counted, people_only = "killed", list(_counted_by_verb(verb, kind_words)), False
+    elif kind := kind_words.transitive_verbs.get(lemma) or kind_words.intransitive_verbs.get(lemma):
+        counted = list(_counted_by_verb(verb, kind_words))
+        people_only = lemma in kind_words.people_only_verbs or kind in {"detained", "displaced"}
     else:
         return None
-    for phrase in counted:
-        value = count_of_people(phrase)
-        if value is not None:
-            return kind, value
-    return None
+    known = [
+        (value, phrase.i)
+        for phrase in counted
+        if (value := count_of_people(phrase, people_only)) is not None
+    ]
+    if not known:
+        return None
+    value, about = next((item for item in known if item[0] > 0), known[0])  # "no casualties"
+    return kind, value, about
 
 
-def _figures(sent: Span) -> Iterator[tuple[str, int]]:
-    """(kind, figure) for every casualty word in the sentence, in text order."""
-    for token in sent:
-        if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
-            figure = _verb_figure(token)
-        elif token.lemma_.lower() == "toll":
-            value = _toll_figure(token)
-            figure = ("killed", value) if value is not None else None
-        elif kind := COUNTED_WORDS.get(token.lemma_.lower()) or COUNTED_WORDS.get(token.lower_):
-            value = _counted_word_figure(token)
-            figure = (kind, value) if value is not None else None
-        else:
-            figure = None
-        if figure is not None:
-            yield figure
+def counts_victims(verb: Token) -> bool:
+    """Whether a verb counts people it killed or injured ("kills 5", "killed 3 farmers"), not
+    an adjective describing them ("17 wounded men")."""
+    if not _tells(verb):
+        return False
+    figure = _verb_figure(verb, count_words())
+    return figure is not None and figure[0] in {"killed", "injured"} and figure[1] > 0
 
 
-def _counted_word_figure(token: Token) -> int | None:
-    """ "12 dead", "30 deaths", "1,000 prisoners"; "12 people are dead"; "12 wounded soldiers"."""
+def _counted_word_figure(token: Token) -> tuple[int, int] | None:
+    """(figure, counted phrase) for "12 dead", "30 deaths", "Fatalities: 3", "1,000
+    prisoners"; "12 people are dead"; "12 wounded soldiers"."""
     for child in token.children:
         if child.dep_ == "nummod":
-            return number_value(child)
+            return _with_phrase(number_value(child), token)
+        if child.dep_ == "appos" and child.like_num and child.i > token.i:  # "Fatalities: 3"
+            return _with_phrase(number_value(child), token)
     if token.dep_ == "acomp":  # "12 people are dead"
         for subject in _children(token.head, "nsubj"):
-            return count_of_people(subject)
+            return _with_phrase(count_of_people(subject), subject)
+    for subject in _children(token, "nsubj"):  # "...; 3 dead."
+        return _with_phrase(count_of_people(subject), subject)
     if token.dep_ in {"oprd", "xcomp", "ccomp"}:  # "left 12 people dead"
         for counted in _children(token.head, "dobj"):
-            return count_of_people(counted)
-    if token.dep_ == "amod" and token.head.pos_ in {"NOUN", "PROPN"}:  # "12 wounded soldiers"
-        return count_of_people(token.head)
+            return _with_phrase(count_of_people(counted), counted)
+    numbered = any(child.dep_ == "nummod" for child in token.head.children)
+    if token.dep_ == "amod" and numbered:  # "12 wounded soldiers", not "a detained member"
+        return _with_phrase(count_of_people(token.head), token.head)
     return None
+
+
+def _with_phrase(value: int | None, phrase: Token) -> tuple[int, int] | None:
+    return None if value is None else (value, phrase.i)
+
+
+def find_figures(sent: Span) -> list[Figure]:
+    """Every figure the sentence states, in text order, with the word it hangs on."""
+    kind_words = count_words()
+    found: list[Figure] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+            figure = _verb_figure(token, kind_words)
+            if figure is not None:
+                kind, value, about = figure
+                found.append(Figure(kind, value, token, about=about))
+                continue
+        if token.dep_ in {"acomp", "oprd", "xcomp", "advmod"} and any(
+            figure.word == token.head for figure in found
+        ):
+            continue  # "shot him dead": the verb counted him already
+        if lemma in kind_words.toll_words:
+            value = _toll_figure(token, kind_words)
+            if value is not None:
+                found.append(Figure("killed", value, token, total=True, about=token.i))
+        elif kind := kind_words.counted_words.get(lemma) or kind_words.counted_words.get(
+            token.lower_
+        ):
+            if token.pos_ in {"VERB", "AUX"} and kind != "killed":
+                continue  # a verb form whose verb reading gave no figure ("were injured")
+            counted = _counted_word_figure(token)
+            if counted is not None:
+                found.append(Figure(kind, counted[0], token, about=counted[1]))
+    return _once_each(found)
+
+
+def _once_each(figures: list[Figure]) -> list[Figure]:
+    """One figure per counted phrase: "released 84 POWs" (the verb and the noun count the same
+    84), "killed 9 displaced people" (the verb says what happened to them)."""
+    by_verb = {figure.about for figure in figures if _tells(figure.word)}
+    seen: set[int] = set()
+    kept = []
+    for figure in figures:
+        if figure.about in seen or (figure.about in by_verb and not _tells(figure.word)):
+            continue
+        seen.add(figure.about)
+        kept.append(figure)
+    return kept
+
+
+def _tells(word: Token) -> bool:
+    """A verb that tells what happened, not a participle describing people ("displaced")."""
+    return word.pos_ in {"VERB", "AUX"} and word.dep_ != "amod"
+
+
+def total(figures: Sequence[Figure]) -> Counts:
+    """The count of each kind: a stated total if there is one ("the death toll rose to 50"),
+    else the sum of what the clauses tell happened ("killing 7 soldiers; 6 attackers were
+    killed" -> 13), else the first figure a noun states ("390 prisoners for 390 prisoners" is
+    one exchange of 390 a side, as "1,000 prisoners each" is)."""
+    values: dict[str, int] = {}
+    for kind in COUNT_KINDS:
+        mine = [figure for figure in figures if figure.kind == kind]
+        totals = [figure.value for figure in mine if figure.total]
+        told = [figure.value for figure in mine if _tells(figure.word)]
+        if totals:
+            values[kind] = max(totals)
+        elif told:
+            values[kind] = sum(told)
+        elif mine:
+            values[kind] = mine[0].value
+    return Counts(**values)
 
 
 def extract_counts(sent: Span) -> Counts:
-    """Casualty and other figures stated in a sentence: the first figure of each kind."""
-    found: dict[str, int] = {}
-    for kind, value in _figures(sent):
-        found.setdefault(kind, value)
-    return Counts(**{kind: found.get(kind) for kind in COUNT_KINDS})
+    """Casualty and other figures stated in a sentence, each kind summed (``total``)."""
+    return total(find_figures(sent))
+
+
+def kinds_of(event_type: str, mode: str | None = None) -> frozenset[str]:
+    """The count kinds an event of this type and mode carries (``data/counts.json``
+    kinds_by_mode, else kinds_by_type)."""
+    words = count_words()
+    by_mode = words.kinds_by_mode.get(f"{event_type}/{mode}")
+    return by_mode if by_mode is not None else words.kinds_by_type.get(event_type, frozenset())
+
+
+def figures_by_event(
+    figures: Sequence[Figure], events: Sequence[tuple[str, str | None, Token, Token]]
+) -> list[list[Figure]]:
+    """The figures of each event of a sentence (``events``: type, mode, trigger word and
+    predicate).
+
+    A figure goes to the event of its kind whose clause holds it (the nearest trigger or
+    predicate above the casualty word, or the casualty word itself); a figure in no such
+    clause goes to every event that carries its kind."""
+    shares: list[list[Figure]] = [[] for _ in events]
+    for figure in figures:
+        able = [i for i, event in enumerate(events) if figure.kind in kinds_of(*event[:2])]
+        if not able:
+            continue
+        above = [figure.word, *figure.word.ancestors]
+        depth = {token.i: level for level, token in enumerate(above)}
+        far = len(above)
+        closeness = {
+            index: min(depth.get(events[index][2].i, far), depth.get(events[index][3].i, far))
+            for index in able
+        }
+        nearest = min(able, key=closeness.__getitem__)
+        for index in [nearest] if closeness[nearest] < far else able:
+            shares[index].append(figure)
+    return shares

@@ -10,13 +10,16 @@ such day on or before publication: news reports the past) and how precise the re
 from __future__ import annotations
 
 import calendar
+import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from importlib.resources import files
 
 from spacy.tokens import Span, Token
 
+from accord.errors import DataFileError
 from accord.models import DateValue
 
 
@@ -25,6 +28,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+DATA_FILE = "data/dates.json"
+SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
+DATE_ENTS_KEY = "accord.dates.ents"  # Doc.user_data: the DATE and TIME entities
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 MONTHS = [name.lower() for name in calendar.month_name if name] + [
     name.lower() for name in calendar.month_abbr if name
@@ -128,14 +134,17 @@ def _looks_like_date(cleaned: str) -> bool:
     )
 
 
-def _weekday(match: re.Match, base: date) -> tuple[date, date]:
+def _weekday(match: re.Match, base: date, tense: str | None = None) -> tuple[date, date]:
     """The most recent such weekday on or before ``base``; "next" looks forward and "last"
-    strictly back."""
+    strictly back; a bare weekday in a future clause ("talks will resume on Friday") is the
+    coming one, on or after ``base``."""
     which = match.group("which") or ""
     target = WEEKDAYS[match.group("day")]
     if which in {"next", "coming", "this coming"}:
         ahead = (target - base.weekday()) % 7 or 7
         day = base + timedelta(days=ahead)
+    elif not which and tense == "future":
+        day = base + timedelta(days=(target - base.weekday()) % 7)
     else:
         back = (base.weekday() - target) % 7
         if which in {"last", "past", "this past"} and back == 0:
@@ -168,10 +177,22 @@ def _span(day: date, precision: str) -> tuple[date, date]:
     return day, day
 
 
-def _year_for_yearless(day: date, base: date) -> date:
+def _year_for_yearless(
+    day: date, base: date, precision: str = "day", tense: str | None = None
+) -> date:
     """For a date written without a year ("10 May", "October"), the latest year that does not
-    put it more than a month after publication: news reports the past, and near-future plans
-    ("talks on 20 May" in an article of 16 May) stay in the coming weeks."""
+    put it more than a month after publication: news reports the past ("in August" in a June
+    article is last August), and near-future plans ("talks on 20 May" in an article of 16 May)
+    stay in the coming weeks. In a future clause ("will meet in August") it is the first year
+    that does not put it before publication: the coming August."""
+    if tense == "future":
+        for year in (base.year, base.year + 1):
+            try:
+                candidate = day.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            if _span(candidate, precision)[1] >= base:
+                return candidate
     horizon = base + timedelta(days=FUTURE_HORIZON_DAYS)
     for year in (base.year + 1, base.year, base.year - 1):
         try:
@@ -195,10 +216,12 @@ def _parser(base: date):
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _special_relative(cleaned: str, base: date) -> tuple[date, date, str] | None:
+def _special_relative(
+    cleaned: str, base: date, tense: str | None = None
+) -> tuple[date, date, str] | None:
     """Relative expressions ``dateparser`` gets wrong or does not know."""
     if match := _WEEKDAY.match(_TIME_OF_DAY.sub("", cleaned).strip()):
-        return (*_weekday(match, base), "day")
+        return (*_weekday(match, base, tense), "day")
     if cleaned in _TODAY:
         return base, base, "day"
     if cleaned in _YESTERDAY:
@@ -218,7 +241,7 @@ def _special_relative(cleaned: str, base: date) -> tuple[date, date, str] | None
 
 
 @lru_cache(maxsize=4096)
-def _resolve(text: str, published: str | None) -> DateValue:
+def _resolve(text: str, published: str | None, tense: str | None = None) -> DateValue:
     base = publication_date(published)
     cleaned = _clean(text)
     if not cleaned or is_duration(text) or _DECADE.search(cleaned) or not _looks_like_date(cleaned):
@@ -226,7 +249,7 @@ def _resolve(text: str, published: str | None) -> DateValue:
     explicit_year = bool(_EXPLICIT_YEAR.search(cleaned))
     if base is None and not explicit_year:
         return _unresolved(text)  # relative to an unknown date: never guess from today
-    if base is not None and (special := _special_relative(cleaned, base)):
+    if base is not None and (special := _special_relative(cleaned, base, tense)):
         start, end, precision = special
         return _value(text, start, end, precision)
     parsed = _parser(base or date(2000, 1, 1)).get_date_data(_TIME_OF_DAY.sub("", cleaned).strip())
@@ -243,7 +266,9 @@ def _resolve(text: str, published: str | None) -> DateValue:
         and precision in {"day", "month"}
         and _names_month(cleaned)
     ):
-        day = _year_for_yearless(day.replace(day=1) if precision == "month" else day, base)
+        day = _year_for_yearless(
+            day.replace(day=1) if precision == "month" else day, base, precision, tense
+        )
     start, end = _span(day, precision)
     return _value(text, start, end, precision)
 
@@ -252,14 +277,16 @@ def _names_month(cleaned: str) -> bool:
     return bool(set(re.findall(r"[a-z]+", cleaned)) & set(MONTHS))
 
 
-def resolve_date(text: str, published: str | None) -> DateValue:
+def resolve_date(text: str, published: str | None, tense: str | None = None) -> DateValue:
     """Resolve a date expression against the publication date (ISO date or datetime).
 
     Returns a ``DateValue`` with ``start``/``end`` ISO dates and a precision (day, week, month,
     year); ``start`` is None for non-dates ("30-day", "summer") and for relative expressions
-    when the publication date is unknown.
+    when the publication date is unknown. ``tense`` is how the clause the date belongs to is
+    told (``tense_of``): a weekday or a month without its year looks back in a "past" clause
+    and ahead in a "future" one.
     """
-    return _resolve(text, published)
+    return _resolve(text, published, tense)
 
 
 # --- the date of a sentence --------------------------------------------------------------
@@ -267,16 +294,83 @@ def resolve_date(text: str, published: str | None) -> DateValue:
 
 def _date_spans(sent: Span) -> list[Span]:
     """DATE and TIME entities, with a DATE and the TIME right after it joined ("Friday" +
-    "morning")."""
-    spans: list[Span] = []
-    for ent in sent.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
+    "morning") and a day number the parser left out put back (``_with_day_number``). Kept
+    on the Doc (``user_data``): every rule asks for them."""
+    doc = sent.doc
+    cache = doc.user_data.setdefault(SPANS_KEY, {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _find_date_spans(sent)
+    return [doc[start:end] for start, end in cache[key]]
+
+
+def _find_date_spans(sent: Span) -> list[tuple[int, int]]:
+    """(start, end) of the sentence's date spans (plain numbers: the Doc stays serialisable)."""
+    doc = sent.doc
+    if DATE_ENTS_KEY not in doc.user_data:
+        doc.user_data[DATE_ENTS_KEY] = [
+            (ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
+        ]
+    spans: list[tuple[int, int]] = []
+    for start, end, label in doc.user_data[DATE_ENTS_KEY]:
+        if start < sent.start or end > sent.end:
             continue
-        if spans and ent.label_ == "TIME" and spans[-1].end == ent.start:
-            spans[-1] = sent.doc[spans[-1].start : ent.end]
+        start = _with_day_number(doc[start:end]).start
+        if spans and label == "TIME" and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], end)
         else:
-            spans.append(ent)
+            spans.append((start, end))
     return spans
+
+
+_SCENE_RELATIVE = re.compile(
+    r"^(?:the |that |this )?(?:"
+    r"(?P<same>same) day|"
+    r"(?P<later>following|next) (?:day|morning|evening|night)|"
+    r"day (?P<after>after)|"
+    r"(?P<earlier>previous|prior|preceding) (?:day|night|evening)|"
+    r"day (?P<before>before|prior)|"
+    r"(?P<count>a|an|one|two|three|four|five|six|seven|\d) (?P<unit>days?|weeks?) "
+    r"(?P<direction>later|earlier|after|before)"
+    r")$"
+)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT_WORDS |= {"seven": 7}
+
+
+def scene_offset(text: str) -> int | None:
+    """Days from the scene's date for a date told relative to it, not to the publication
+    ("the following day" 1, "the same day" 0, "two days earlier" -2); None for any other."""
+    match = _SCENE_RELATIVE.match(_LEADING_WORDS.sub("", " ".join(text.lower().split())))
+    if match is None:
+        return None
+    if match.group("same"):
+        return 0
+    if match.group("later") or match.group("after"):
+        return 1
+    if match.group("earlier") or match.group("before"):
+        return -1
+    count = match.group("count")
+    days = int(count) if count.isdigit() else _COUNT_WORDS[count]
+    days *= 7 if match.group("unit").startswith("week") else 1
+    return days if match.group("direction") in {"later", "after"} else -days
+
+
+def _with_day_number(span: Span) -> Span:
+    """Rule "day-number-before-month": the parser often leaves the day out of a date written
+    day first ("12 February 2025" tagged "February 2025" after "Union Day, 12"): a number of
+    1-31 right before a month name belongs to the date."""
+    doc = span.doc
+    if span.start == 0 or span[0].lower_ not in MONTHS:
+        return span
+    before = doc[span.start - 1]
+    if (
+        before.text.isdigit()
+        and 1 <= int(before.text) <= 31
+        and before.ent_type_ in {"", "CARDINAL"}
+    ):
+        return doc[span.start - 1 : span.end]
+    return span
 
 
 def _is_period_edge(span: Span) -> bool:
@@ -301,24 +395,161 @@ def _path_to_root(token: Token) -> list[Token]:
     return path
 
 
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def _names_a_day(text: str) -> bool:
+    """ "Monday", "14 March 2024", "March 14", "14/03/2024": a day, not a month or year."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & set(WEEKDAYS):
+        return True
+    return bool(words & set(MONTHS) and _DAY_OF_MONTH.search(text)) or bool(
+        _NUMERIC_DATE.search(text)
+    )
+
+
+def _is_day_phrase(span: Span) -> bool:
+    """A day told after the words it follows ("on Monday", "..., near Bol, 9 February 2024;")
+    dates a clause, whatever noun or participle the parser hung it on ("infiltrated to its
+    side of the line of control on Monday", "arrested 31 people protesting in Kano on 1
+    August"). A date before its noun qualifies the noun ("the November 27 agreement")."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if span[0].lower_ == "on" or before == "on":
+        return True
+    return _names_a_day(span.text) and span.root.head.i < span.start
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
+
+
+NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "attr", "poss"}
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, and not a verb form standing as a noun ("at the Torkham crossing")."""
+    return token.pos_ in {"VERB", "AUX"} and token.dep_ not in NOMINAL_DEPS
+
+
+def _is_clause_verb(token: Token) -> bool:
+    """A verb heading a clause of its own (not a participle qualifying a noun)."""
+    return _is_verb(token) and token.dep_ not in {"acl", "amod"}
+
+
+@lru_cache(maxsize=1)
+def happening_nouns() -> frozenset[str]:
+    """Nouns that name a happening with a time of its own: the trigger lexicon's event nouns
+    and ``data/dates.json``'s ``happening_nouns`` (read once)."""
+    from accord.extract.events.lexicon import load_lexicon
+
+    text = files("accord").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    try:
+        extra = json.loads(text)["happening_nouns"]
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise DataFileError(f"{DATA_FILE} needs a list 'happening_nouns': {error}") from error
+    if not all(isinstance(word, str) and word == word.lower() for word in extra):
+        raise DataFileError(f"{DATA_FILE}: happening_nouns must be lower-case words")
+    return frozenset(extra) | frozenset(load_lexicon().nouns)
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs whose object names the act ("held talks", "launched an offensive"): the trigger
+    lexicon's."""
+    from accord.extract.events.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().light_verbs)
+
+
+def _has_a_time(noun: Token) -> bool:
+    """A noun naming a happening ("the war", "an invasion"), which a date can qualify."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in happening_nouns()
+
+
+def _passed_over(span: Span, path: list[Token]) -> int:
+    """How many tokens up ``path`` (the date's heads) a date passes over to reach the words it
+    dates (rule "date-on-its-clause"). A thing has no date ("will evacuate the settlements in
+    mid-August", "blew up the lines leading into Kabul last month"): a date the parser hung on
+    one, on a preposition or on a present participle is read on the verb of its clause. It
+    stops at a clause verb, at a relative clause or past participle (a clause with a time of
+    its own: "equipment seized last year") and at a noun naming a happening ("a genocide in
+    1994"); a day told after its words passes over happenings and participles too ("executed
+    2 men accused of spying in Bu'aale on Wednesday": ``_is_day_phrase``)."""
+    day = _is_day_phrase(span)
+    for index, token in enumerate(path):
+        if _is_clause_verb(token) or token.dep_ == "relcl":
+            return index
+        past_participle = token.dep_ == "acl" and token.tag_ == "VBN"
+        if past_participle and (not day or _has_a_time(token.head)):
+            return index  # "the exchange agreed in Istanbul on Tuesday": the agreeing's day
+        if not day and _has_a_time(token):
+            return index
+        if not day and _is_noun(token) and span.end <= token.i:
+            return index  # a date before its noun names it: "the 1951 Refugee Convention"
+    return len(path)
+
+
 def _attachment_verb(span: Span) -> Token | None:
     """The verb a date modifies, or None when a noun comes first ("Moscow's 2022 invasion")."""
-    for token in _path_to_root(span.root)[1:]:
-        if token.pos_ in {"VERB", "AUX"}:
+    path = _path_to_root(span.root)[1:]
+    for token in path[_passed_over(span, path) :]:
+        if _is_verb(token):
             return token
-        if token.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+        if _is_noun(token) or token.pos_ in {"VERB", "AUX"}:
             return None
     return None
 
 
-def _date_rank(span: Span, trigger: Token | None, precision: str) -> tuple | None:
+def _dates_a_participant(span: Span, clause: list[Token], trigger: Token, word: Token | None):
+    """Rule "date-of-a-participant": a date that qualifies a participant of the event (an
+    object, an actor, what a relative clause tells of it: "condemned Moscow's 2022 invasion",
+    "Rwanda, which suffered a genocide in 1994, sent troops", "concluded that the November 27
+    agreement is void") is that thing's date, not the event's. Allowed: the event's own noun
+    ("launched an offensive in May", also when the light verb is the trigger), the cause that
+    is the trigger's subject ("Tuesday's strike killed", "the strike, which hit the city on
+    Friday, killed") and the frame it happened in ("killed in an attack in May", "denounced
+    it in a statement issued on Friday"). A day told after its words is read on its clause's
+    verb (``_is_day_phrase``)."""
+    clause = clause[_passed_over(span, clause) :]
+    nouns = [token for token in clause if _is_noun(token)]
+    if not nouns:
+        return False
+    top = nouns[-1]
+    if top == word:
+        return False
+    if top.pos_ != "NOUN":
+        return True
+    if top.head == trigger and top.dep_ == "dobj" and trigger.lemma_.lower() in light_verbs():
+        return False  # "held talks in August": the light verb's object is the event itself
+    if top.head == trigger and top.dep_ in {"nsubj", "nsubjpass"}:
+        return False  # the cause
+    frame = top.head  # "killed in an attack in May", "in a statement issued on Friday"
+    return not (
+        top.dep_ == "pobj"
+        and frame.lower_ in {"in", "during"}
+        and frame.head == trigger
+        and not any(
+            token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "acl" and token.tag_ == "VBN")
+            for token in clause
+        )
+    )
+
+
+def _date_rank(
+    span: Span, trigger: Token | None, precision: str, word: Token | None = None
+) -> tuple | None:
     """Sort key of a date candidate (lower is better); None when it cannot date the event.
 
     Without a trigger: dates on a verb before dates on a noun, then the nearest the sentence
     root. With a trigger: dates in the trigger's own clause first, then dates of the clauses
     that govern it ("On Thursday, Putin rejected ..., prompting Zelenskyy to accuse"); the
     date of a report ("..., the ministry said on Tuesday") and dates of clauses below the
-    trigger that bound a period ("since Israel eased its blockade in May") never date it.
+    trigger that bound a period ("since Israel eased its blockade in May") never date it, nor
+    does a date that qualifies a participant (``_dates_a_participant``), nor the date of a
+    governing clause for an act told in the past perfect ("said on Saturday it had shot down
+    the jet": the shooting came before the saying) or for an act measured from it ("a day
+    after": see ``_measured_from``). ``word`` is the event's own word when it is a noun
+    ("offensive" in "launched an offensive").
     """
     path = _path_to_root(span.root)
     verb = _attachment_verb(span)
@@ -331,17 +562,66 @@ def _date_rank(span: Span, trigger: Token | None, precision: str) -> tuple | Non
         clause = path[1 : path.index(trigger)]
         if any(_opens_period_clause(token) for token in clause):
             return None
+        if _dates_a_participant(span, clause, trigger, word):
+            return None
         nested = any(token.pos_ in {"VERB", "AUX"} for token in clause)
         return (0, nested or verb is None, len(clause), *position)
     if verb is not None and trigger in verb.subtree:
-        if verb.lemma_.lower() in REPORTING_VERBS:
+        if verb.lemma_.lower() in REPORTING_VERBS or _told_as_earlier(trigger):
             return None
+        if _measured_from(trigger, verb)[0]:
+            return None  # shifted by ``find_event_date``, or no date
         return (1, verb is None, len(below), *position)
     return None
 
 
+_MEASURE_UNITS = {"hour": 0, "day": 1, "week": 7}
+_MEASURE_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _measured_from(trigger: Token, verb: Token) -> tuple[bool, int | None]:
+    """Rule "a-day-after": is the trigger told inside an "after"/"before" phrase of the clause
+    whose date is ``verb``'s ("released 100 more on Thursday, a day after freeing 100",
+    "marched on Friday, a day after the military dissolved parliament")? Then that date is
+    not its date, but the day it is measured from: returns (True, days to add) when the phrase
+    gives a measure in days ("a day", "two days", "hours": 0), (True, None) when the measure
+    is vague ("days after talks collapsed"), (False, None) when there is no measure ("crossed
+    the border after authorities arrested three activists": told as one scene, same date)."""
+    token = trigger
+    while token != verb and token.head.i != token.i:
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}]
+        if token.dep_ == "prep" and token.lower_ in {"after", "before"}:
+            return _measure(token, token.lower_)
+        if marks:
+            return _measure(token, marks[0].lower_)
+        token = token.head
+    return False, None
+
+
+def _measure(token: Token, word: str) -> tuple[bool, int | None]:
+    """Days from the measured clause to the governing one: "a day after" -> -1 (the act told
+    after "after" came a day earlier), "two days before" -> 2 (see ``_measured_from``)."""
+    for child in token.children:
+        if child.dep_ != "npadvmod":
+            continue
+        unit = _MEASURE_UNITS.get(child.lemma_.lower())
+        counts = [c.lower_ for c in child.children if c.dep_ in {"det", "nummod"}]
+        number = _MEASURE_NUMBERS.get(counts[0]) if counts else None
+        if unit is None or (number is None and unit):
+            return True, None
+        days = unit * (number or 0)
+        return True, -days if word == "after" else days
+    return False, None
+
+
+def _told_as_earlier(verb: Token) -> bool:
+    """Rule "past-perfect-is-earlier": "had shot down", "had met": the act came before the time
+    of the clause that tells it, so that clause's date is not its date."""
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "’d"} for c in verb.children)
+
+
 def find_event_date(
-    sent: Span, published: str | None, trigger: Token | None = None
+    sent: Span, published: str | None, trigger: Token | None = None, word: Token | None = None
 ) -> DateValue | None:
     """The date of what the sentence reports, or None if the sentence states none.
 
@@ -349,30 +629,393 @@ def find_event_date(
     a verb beats one that qualifies a noun ("Moscow's 2022 invasion"), then the one nearest
     the main verb, then the most precise, then the first. Given the event's ``trigger`` token,
     the date must belong to the trigger's clause or a clause governing it (see
-    ``_date_rank``). Without a publication date, a relative date ("on Friday") comes back
+    ``_date_rank``; ``word`` is the event's own word, when it is not the trigger verb).
+    Without a publication date, a relative date ("on Friday") comes back
     unresolved (``start`` None) so the record still shows the words.
     """
+    found = _event_date(sent, published, trigger, word)
+    return found[0] if found else None
+
+
+def _event_date(
+    sent: Span, published: str | None, trigger: Token | None, word: Token | None
+) -> tuple[DateValue, str | None] | None:
+    """``find_event_date`` with the rule that moved the date, when one did."""
     resolved, unresolved = [], []
     for span in _date_spans(sent):
         if _is_period_edge(span):
             continue
+        told = _attachment_verb(span) or trigger
+        tense = tense_of(told) if told is not None else None
         value = replace(
-            resolve_date(span.text, published), char_start=span.start_char, char_end=span.end_char
+            resolve_date(span.text, published, tense),
+            char_start=span.start_char,
+            char_end=span.end_char,
         )
         if value.start is not None:
-            rank = _date_rank(span, trigger, value.precision or "year")
+            rank = _date_rank(span, trigger, value.precision or "year", word)
             if rank is not None:
-                resolved.append((rank, value))
+                resolved.append((rank, value, None))
+            elif (shifted := _measured_date(span, value, trigger)) is not None:
+                rank = (2, False, 0, PRECISION_ORDER["day"], span.start)
+                resolved.append((rank, shifted, f"a-day-after: measured from '{span.text}'"))
         elif published is None and _needs_publication_date(span.text):
-            rank = _date_rank(span, trigger, "day")
+            rank = _date_rank(span, trigger, "day", word)
             if rank is not None:
-                unresolved.append((rank, value))
+                unresolved.append((rank, value, None))
     candidates = resolved or unresolved
     if not candidates:
         return None
-    return min(candidates, key=lambda candidate: candidate[0])[1]
+    _, value, why = min(candidates, key=lambda candidate: candidate[0])
+    return value, why
+
+
+def _measured_date(span: Span, value: DateValue, trigger: Token | None) -> DateValue | None:
+    """The day of an act told inside "a day after ..." of the clause ``span`` dates (rule
+    "a-day-after", ``_measured_from``); None when that is not how it is told."""
+    verb = _attachment_verb(span)
+    if trigger is None or verb is None or value.precision != "day" or trigger not in verb.subtree:
+        return None
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return None
+    measured, days = _measured_from(trigger, verb)
+    if not measured or days is None or value.start is None:
+        return None
+    day = (date.fromisoformat(value.start) + timedelta(days=days)).isoformat()
+    return replace(value, start=day, end=day)
 
 
 def _needs_publication_date(text: str) -> bool:
     """Whether an expression is a date that only the publication date can pin ("Friday")."""
     return _resolve(text, _PROBE_DATE).start is not None
+
+
+# --- tense ---------------------------------------------------------------------------------
+
+FUTURE_WORDS = {"will", "would", "shall", "'ll", "’ll"}
+PERFECT_WORDS = {"has", "have", "had", "'ve", "’ve"}
+PAST_BE = {"was", "were"}
+
+
+def tense_of(verb: Token) -> str | None:
+    """How a clause is told: "past" ("police detained 23", "were killed"), "future" ("will
+    meet", "would visit", "is to sign", "are going to vote") or None (the present and the
+    perfects: they speak of now, or of a time before the story's).
+
+    A date carries from one clause to the next only between clauses told the same way, and a
+    date written without its year ("in August", "on Friday") looks back from the publication
+    date in a past clause and ahead in a future one.
+    """
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & FUTURE_WORDS or _going_to(verb) or _is_to(verb):
+        return "future"
+    if auxiliaries & PERFECT_WORDS:
+        return None
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and auxiliaries & PAST_BE:
+        return "past"
+    if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in {"ROOT", "conj", "ccomp", "acl"}:
+        return "past"  # monitors' reports: "7 killed, 2 injured", "convoy hit by a car bomb"
+    if verb.head.i != verb.i and (
+        (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"})  # "were killed and 30 wounded"
+        or (verb.dep_ in {"xcomp", "advcl", "conj"} and verb.tag_ in {"VB", "VBG"})
+    ):
+        return tense_of(verb.head)  # "began to stab", "attacked ..., killing 5"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.i != verb.head.i:
+        return tense_of(verb.head.head)  # "responded with shelling"
+    return None
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def _is_to(verb: Token) -> bool:
+    """ "The ministers are to meet on Friday": "be" + to-infinitive is a plan."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and head.tag_ in {"VBZ", "VBP"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+# --- the date of an event in its article ----------------------------------------------------
+
+# How far back (in sentences, within the paragraph) a dated event still sets the scene.
+SCENE_SENTENCES = 4
+# A dispatch: the one-to-three-line notes monitors, live maps and bulletins publish.
+DISPATCH_MAX_SENTENCES = 3
+DISPATCH_MAX_WORDS = 60
+# Modalities that report an act as done: only those are bounded by the report's date.
+DONE_MODALITIES = {"asserted", "agreed"}
+
+
+@dataclass(frozen=True)
+class _SceneDate:
+    """A date an event (or a clause) was given, which later clauses of the same scene can
+    take."""
+
+    date: DateValue
+    sentence_index: int  # the event's sentence
+    origin: int  # the sentence whose words state the date
+    paragraph: int
+    tense: str | None
+    of_event: bool = True  # False: a clause that codes no event; it sets its paragraph's scene
+
+
+class SceneDates:
+    """Dates the events of one article, in text order, by three named rules after the event's
+    own sentence (``find_event_date``):
+
+    * ``scene-date``: an event its sentence does not date takes the date of the last dated
+      event of the same paragraph, at most ``SCENE_SENTENCES`` sentences back, when both are
+      told the same way (past with past, future with future: ``tense_of``). A paragraph sets a
+      scene; a clause in the present or a perfect speaks of now or of before it.
+    * ``scene-runs-on``: across a paragraph break the scene goes on only while the story does:
+      the date is a day (or week), every sentence from it to the event is told the same way
+      (wire copy gives each sentence of one scene its own paragraph), and the event's sentence
+      states no other date (only the date of a report: "..., the ministry said on Tuesday").
+    * ``dispatch-day``: a dispatch (one paragraph of at most ``DISPATCH_MAX_SENTENCES``
+      sentences and ``DISPATCH_MAX_WORDS`` words that states no date at all: a monitor's note,
+      a live-map post) reports the day's events: an act it reports as done is dated to the
+      publication day.
+    * ``reported-by``: any other act reported as done happened on or before the day it was
+      reported: it gets the publication date as a bound (precision "reported", no day).
+
+    Acts not reported as done (future, proposed, negated ...) get neither the day nor the bound.
+    """
+
+    def __init__(self, sentences: list[Span], published: str | None) -> None:
+        self.published = published
+        self.sentences = sentences
+        self.paragraphs = _paragraph_numbers(sentences)
+        self._tenses: dict[int, str | None] = {}
+        self._noted = -1  # the last sentence whose clause dates are in the scene
+        self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
+        self._dated: list[_SceneDate] = []
+
+    def date_of(
+        self,
+        sentence_index: int,
+        sentence: Span,
+        predicate: Token,
+        modality: str,
+        word: Token | None = None,
+    ) -> tuple[DateValue | None, str | None]:
+        """The date of an event whose clause is headed by ``predicate`` (``word``: its own
+        word, when that is a noun), and the rule that gave it when it is not the sentence's
+        own date (for the evidence)."""
+        self._note_clause_dates(sentence_index)
+        tense = tense_of(predicate)
+        paragraph = self.paragraphs[sentence_index]
+        found = _event_date(sentence, self.published, predicate, word)
+        own, own_why = found if found else (None, None)
+        if own is not None and own.start is not None:
+            self._remember(own, sentence_index, sentence_index, paragraph, tense)
+            return own, own_why
+        if (relative := self._relative_to_scene(sentence, predicate, word)) is not None:
+            value, origin = relative
+            self._remember(value, sentence_index, origin, paragraph, tense)
+            return value, f"scene-relative: '{value.text}' from the date of sentence {origin}"
+        measured = _inside_after_phrase(predicate)
+        if tense is not None and (found := self._scene(sentence_index, paragraph, tense, measured)):
+            scene, rule = found
+            self._remember(scene.date, sentence_index, scene.origin, paragraph, tense)
+            return scene.date, f"{rule}: date from sentence {scene.origin}"
+        if own is not None or self.published is None or modality not in DONE_MODALITIES:
+            return own, None
+        day = publication_date(self.published)
+        if day is None:
+            return None, None
+        if self.dispatch:
+            value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
+            return value, "dispatch-day: a dispatch stating no date reports the day's events"
+        value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
+        return value, "reported-by: no date given, so by the publication date"
+
+    def _remember(
+        self,
+        value: DateValue,
+        index: int,
+        origin: int,
+        paragraph: int,
+        tense: str | None,
+        of_event: bool = True,
+    ) -> None:
+        self._dated.append(_SceneDate(value, index, origin, paragraph, tense, of_event))
+
+    def _note_clause_dates(self, sentence_index: int) -> None:
+        """Put the dates of the clauses of every sentence up to this one in the scene (a
+        clause sets the scene even when it codes no event: "A drone struck a car in Baghdad on
+        7 February, killing a commander; the US said it carried out the strike")."""
+        while self._noted < sentence_index:
+            self._noted += 1
+            paragraph = self.paragraphs[self._noted]
+            for value, tense in _clause_dates(self.sentences[self._noted], self.published):
+                self._remember(value, self._noted, self._noted, paragraph, tense, of_event=False)
+
+    def _scene(
+        self, sentence_index: int, paragraph: int, tense: str, measured: bool = False
+    ) -> tuple[_SceneDate, str] | None:
+        """The dated event or clause whose scene the event belongs to, and the rule that says
+        so; ``measured``: the event is told inside "after ..." (its sentence's dates are not
+        its own)."""
+        for dated in reversed(self._dated):
+            if measured and dated.sentence_index == sentence_index:
+                continue
+            if sentence_index - dated.sentence_index > SCENE_SENTENCES:
+                return None
+            if dated.paragraph == paragraph:
+                if dated.tense == tense:
+                    return dated, "scene-date"
+                continue
+            if not dated.of_event:
+                continue  # a clause coding no event sets the scene of its own paragraph only
+            runs_on = (
+                dated.tense == tense
+                and dated.date.precision in {"day", "week"}
+                and all(
+                    self._tense(index) == tense
+                    for index in range(dated.sentence_index + 1, sentence_index + 1)
+                )
+                and not _states_a_date(self.sentences[sentence_index])
+            )
+            return (dated, "scene-runs-on") if runs_on else None
+        return None
+
+    def _relative_to_scene(
+        self, sentence: Span, predicate: Token, word: Token | None
+    ) -> tuple[DateValue, int] | None:
+        """Rule "scene-relative": "the following day", "on the same day", "two days later" on
+        the event's clause count from the last day the story dated, not from publication."""
+        anchor = next((d for d in reversed(self._dated) if d.date.precision == "day"), None)
+        if anchor is None or anchor.date.start is None:
+            return None
+        for span in _date_spans(sentence):
+            offset = scene_offset(span.text)
+            if offset is None or _date_rank(span, predicate, "day", word) is None:
+                continue
+            day = (date.fromisoformat(anchor.date.start) + timedelta(days=offset)).isoformat()
+            value = DateValue(span.text, day, day, "day", span.start_char, span.end_char)
+            return value, anchor.origin
+        return None
+
+    def _tense(self, sentence_index: int) -> str | None:
+        """How a sentence is told: the tense of its main verb."""
+        if sentence_index not in self._tenses:
+            self._tenses[sentence_index] = tense_of(self.sentences[sentence_index].root)
+        return self._tenses[sentence_index]
+
+
+def _clause_dates(sentence: Span, published: str | None) -> list[tuple[DateValue, str]]:
+    """The dates of a sentence's clauses told in the past or future, in text order: dates on a
+    clause verb that is not a report, a relative clause or a participle, or on the happening
+    heading a verbless report; no period edge."""
+    found = []
+    for span in _date_spans(sentence):
+        if _is_period_edge(span):
+            continue
+        verb = _attachment_verb(span)
+        if verb is None:
+            tense = "past" if _heads_a_nominal_report(span) else None
+        elif _dates_no_scene(verb):
+            continue
+        else:
+            tense = tense_of(verb)
+        value = resolve_date(span.text, published, tense)
+        if tense is not None and value.start is not None:
+            found.append(
+                (replace(value, char_start=span.start_char, char_end=span.end_char), tense)
+            )
+    return found
+
+
+def _dates_no_scene(verb: Token) -> bool:
+    """A subordinate or relative clause, a participle, a past perfect or a report: its date
+    is its own ("the two countries prepared ... as the exchange was agreed on Tuesday")."""
+    return (
+        verb.dep_ in {"relcl", "acl", "amod", "advcl"}
+        or _told_as_earlier(verb)
+        or verb.lemma_.lower() in REPORTING_VERBS
+    )
+
+
+def _heads_a_nominal_report(span: Span) -> bool:
+    """A date of a report written without a finite verb, as monitors write them: on the
+    happening it tells ("Tripoli: clashes between X and Y on 14 August 2023; 55 killed") or
+    its participle ("Pakistan: convoy hit by a car bomb near Dasu, 26 March 2024; ...")."""
+    path = _path_to_root(span.root)[1:]
+    if any(_is_clause_verb(token) for token in path):
+        return False
+    return any(
+        _has_a_time(token) or (token.tag_ == "VBN" and token.dep_ == "acl") for token in path
+    )
+
+
+def _inside_after_phrase(verb: Token) -> bool:
+    """Told inside "after ..." or "before ..." of another clause ("days after talks
+    collapsed")."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in {"after", "before"}:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
+def _states_a_date(sentence: Span) -> bool:
+    """Whether a sentence names a time (a date, or the edge of a period) other than the time
+    of a report ("..., the ministry said on Tuesday")."""
+    for span in _date_spans(sentence):
+        verb = _attachment_verb(span)
+        if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
+            continue
+        if _needs_publication_date(span.text) or resolve_date(span.text, None).start:
+            return True
+    return False
+
+
+def _paragraph_numbers(sentences: list[Span]) -> list[int]:
+    """The paragraph of each sentence: a line break between two sentences starts a new one."""
+    numbers, paragraph = [], 0
+    for index, sentence in enumerate(sentences):
+        if index and _breaks_line(sentences[index - 1], sentence):
+            paragraph += 1
+        numbers.append(paragraph)
+    return numbers
+
+
+def _breaks_line(previous: Span, sentence: Span) -> bool:
+    """Whether the whitespace between two sentences holds a line break (spaCy keeps it after
+    the last word and in space tokens on either side)."""
+    doc = sentence.doc
+    last = previous.end - 1
+    while last > previous.start and doc[last].is_space:
+        last -= 1
+    gap = [doc[last].whitespace_, *(doc[i].text for i in range(last + 1, previous.end))]
+    first = sentence.start
+    while first < sentence.end and doc[first].is_space:
+        gap.append(doc[first].text_with_ws)
+        first += 1
+    return any("\n" in part for part in gap)
+
+
+def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
+    """A short text of one paragraph that states no date anywhere."""
+    if not sentences or len(sentences) > DISPATCH_MAX_SENTENCES or paragraphs[-1] != 0:
+        return False
+    if sum(1 for sentence in sentences for token in sentence if token.is_alpha) > (
+        DISPATCH_MAX_WORDS
+    ):
+        return False
+    return not any(
+        _needs_publication_date(span.text) or resolve_date(span.text, None).start is not None
+        for sentence in sentences
+        for span in _date_spans(sentence)
+    )

@@ -1,9 +1,10 @@
 """What clustering compares of each event, read straight from the events table (no NLP).
 
 An event's date becomes a window of day numbers: a day-precise date is one day, a week its
-seven; an undated event reported in an article gets the two days before publication up to the
-publication day (news reports what just happened). Month- or year-precise dates are too vague
-to merge automatically (``day_lo`` is None): a person can still merge them by hand.
+seven; an event with no day (only the bound "by <publication date>", or no date at all) gets
+the two days before that bound up to the bound (news reports what just happened). Month- or
+year-precise dates are too vague to merge automatically (``day_lo`` is None): a person can
+still merge them by hand.
 """
 
 from __future__ import annotations
@@ -229,9 +230,18 @@ def day_number(text: str | None) -> int | None:
 
 
 def date_window(
-    start: str | None, end: str | None, precision: str | None, published: str | None
+    start: str | None,
+    end: str | None,
+    precision: str | None,
+    published: str | None,
+    by: str | None = None,
 ) -> tuple[int | None, int | None, bool]:
-    """(first day, last day, inferred from publication) for an event."""
+    """(first day, last day, inferred from publication) for an event.
+
+    An event with no day gets the few days up to its bound ``by`` (the date the pipeline
+    stores for an event its text does not date, precision "reported"), or up to the
+    article's publication date for events stored without one.
+    """
     first = day_number(start)
     if first is not None and precision in ("day", "week"):
         last = day_number(end) or first
@@ -240,7 +250,7 @@ def date_window(
         return None, None, False
     if first is not None:  # month, year, or unresolved precision: too vague
         return None, None, False
-    reported = day_number(published)
+    reported = day_number(by) or day_number(published)
     if reported is None:
         return None, None, True
     return reported - UNDATED_LOOKBACK_DAYS, reported, True
@@ -248,7 +258,7 @@ def date_window(
 
 def features_from_row(row: sqlite3.Row, actors: dict[str, list[ActorKey]]) -> Features:
     day_lo, day_hi, inferred = date_window(
-        row["date_start"], row["date_end"], row["date_precision"], row["published"]
+        row["date_start"], row["date_end"], row["date_precision"], row["published"], row["date_by"]
     )
     return Features(
         event_id=row["id"],
@@ -281,8 +291,8 @@ def topic_of(row: sqlite3.Row) -> str | None:
 
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.modality, e.date_start, e.date_end, e.date_precision, "
-    "e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_precision, e.sentence, "
-    "e.start, e.sentence_start, a.published"
+    "e.date_by, e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_precision, "
+    "e.sentence, e.start, e.sentence_start, a.published"
 )
 
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
+from accord.extract.counts import counts_victims
 from accord.extract.events.lexicon import TriggerEntry, lemma_of
 from accord.extract.events.modality import modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
@@ -347,11 +348,16 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
 
 
 def _counted_victims(verb: Token) -> bool:
-    """A passive kill verb whose subject is counted ("14 people were killed")."""
-    return any(
+    """An attack whose victims are counted: a passive subject ("14 people were killed"), or
+    people its verb, or the verb going on with it, counts as killed or injured ("blast kills
+    13", "gunmen killed 3 farmers", "militia attacks village, kills 5")."""
+    if any(
         child.dep_ == "nsubjpass" and any(c.dep_ == "nummod" or c.like_num for c in child.subtree)
         for child in verb.children
-    )
+    ):
+        return True
+    verbs = [verb, *(c for c in verb.children if c.dep_ in {"conj", "advcl"})]
+    return any(counts_victims(one) for one in verbs)
 
 
 # --- event rules: modality and mode -------------------------------------------------------------

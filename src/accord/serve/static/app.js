@@ -556,7 +556,7 @@ function eventRow(event) {
   const chip = el("span", { class: "chip" });
   chip.style.background = typeColor(event.type);
   const row = el("tr", { tabindex: 0, "data-event": event.id },
-    el("td", { "data-label": "Date" }, event.date ? event.date.start || event.date.text : ""),
+    el("td", { "data-label": "Date" }, dateShown(event.date)),
     el("td", { "data-label": "Type" }, el("span", { class: "type" }, chip, event.mode ? `${event.type}/${event.mode}` : event.type)),
     el("td", { "data-label": "Modality" }, event.modality),
     el("td", { "data-label": "Source" }, names(event.sources)),
@@ -621,6 +621,14 @@ function fieldList(pairs) {
   return list;
 }
 
+function dateShown(date) {
+  // As DateValue.shown(): a day, a span, "by <publication date>" (a bound, not a day) or the words.
+  if (!date) return "";
+  if (date.precision === "reported") return `by ${date.by}`;
+  if (!date.start) return date.text;
+  return date.end && date.end !== date.start ? `${date.start} to ${date.end}` : date.start;
+}
+
 function eventFields(event) {
   const date = event.date;
   const place = event.place;
@@ -628,7 +636,7 @@ function eventFields(event) {
   return [
     ["sources", names(event.sources) || "-"],
     ["targets", names(event.targets) || "-"],
-    ["date", date ? `${date.start || "?"}${date.end && date.end !== date.start ? ` to ${date.end}` : ""} (${date.precision || "unresolved"}; "${date.text}")` : null],
+    ["date", date ? `${dateShown(date)} (${date.precision || "unresolved"}${date.text && date.text !== dateShown(date) ? `; "${date.text}"` : ""})` : null],
     ["place", place ? `${[place.name, place.country].filter(Boolean).join(", ")}${place.lat !== null ? ` (${place.lat.toFixed(3)}, ${place.lon.toFixed(3)})` : ""} [${place.precision || "?"}]` : null],
     ["counts", counts],
     ["contexts", (event.contexts || []).join(", ")],
@@ -689,7 +697,7 @@ async function openArticle(articleId) {
 function eventItem(event) {
   const button = el("button", { type: "button", class: "link" }, event.mode ? `${event.type}/${event.mode}` : event.type);
   button.addEventListener("click", () => openEvent(event.id));
-  return el("li", {}, button, ` ${event.date ? event.date.start || "" : ""} · ${event.modality} · `, event.evidence.sentence);
+  return el("li", {}, button, ` ${dateShown(event.date)} · ${event.modality} · `, event.evidence.sentence);
 }
 
 function quoteItem(quote) {

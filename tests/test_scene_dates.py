@@ -1,0 +1,205 @@
+"""The date of each event in an article, by the real pipeline: its own sentence, the scene its
+paragraph set, the publication date as a bound (or as the day of a dispatch), and the rules
+that keep a date from the wrong clause. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.ingest import make_article
+from accord.models import Event
+from accord.pipeline import extract_article
+
+PUBLISHED = "2024-06-14"  # a Friday
+
+
+def events_of(text: str, published: str | None = PUBLISHED) -> list[Event]:
+    return list(extract_article(make_article(text, published=published, source="test")).events)
+
+
+def only(events: list[Event], trigger: str) -> Event:
+    found = [event for event in events if event.trigger == trigger]
+    assert len(found) == 1, [(event.trigger, event.type) for event in events]
+    return found[0]
+
+
+def day(event: Event) -> str | None:
+    return event.date.start if event.date else None
+
+
+# -- the bound, and the day of a dispatch ------------------------------------------------------
+
+ARTICLE = (
+    "Ukrainian drones struck an oil depot in Russia's Bryansk region on Wednesday, the "
+    "regional governor said.\n\n"
+    "Ukraine has not commented on the attack.\n\n"
+    "Russian troops captured the village of Ocheretyne earlier in the war.\n\n"
+    "Russia will hold talks with China about the war next month, a Kremlin aide said."
+)
+
+
+def test_an_act_its_article_does_not_date_happened_by_the_publication_date():
+    events = events_of(ARTICLE)
+    captured = only(events, "captured")
+    assert captured.date is not None and captured.date.is_bound
+    assert (captured.date.start, captured.date.by) == (None, PUBLISHED)
+    assert captured.date.shown() == "by 2024-06-14"
+    assert "reported-by" in captured.evidence.why
+
+
+def test_an_act_not_reported_as_done_gets_no_bound():
+    events = events_of(ARTICLE)
+    talks = [event for event in events if event.modality == "future"]
+    assert talks and all(event.date is None or not event.date.is_bound for event in talks)
+
+
+def test_a_dispatch_that_states_no_date_reports_the_day_it_is_published():
+    (strike,) = events_of("Russian artillery shelled Kupiansk, killing 2 civilians.")
+    assert (day(strike), strike.date.precision) == (PUBLISHED, "day")
+    assert "dispatch-day" in strike.evidence.why
+
+
+def test_a_short_text_that_states_a_date_is_no_dispatch_of_the_day():
+    events = events_of(
+        "Israeli troops raided Jenin on 10 June 2024. Israeli police arrested 4 Palestinians "
+        "in Hebron, the army has said."
+    )
+    assert day(only(events, "raided")) == "2024-06-10"
+    assert all(day(event) != PUBLISHED for event in events)
+
+
+# -- scenes -----------------------------------------------------------------------------------
+
+
+def test_a_paragraph_told_in_the_past_keeps_its_date():
+    events = events_of(
+        "Sudanese army jets bombed a market in Nyala on Tuesday. The RSF shelled El Fasher in "
+        "response.\n\nSudan's army has blamed the RSF for the war."
+    )
+    assert day(only(events, "shelled")) == "2024-06-11"
+    assert "scene-date: date from sentence 0" in only(events, "shelled").evidence.why
+
+
+def test_a_clause_in_the_present_perfect_does_not_take_the_scene_date():
+    events = events_of(
+        "Sudanese army jets bombed a market in Nyala on Tuesday. The RSF has shelled El Fasher "
+        "for weeks."
+    )
+    shelled = only(events, "shelled")
+    assert day(shelled) is None
+
+
+def test_one_sentence_paragraphs_of_one_scene_keep_its_day():
+    events = events_of(
+        "Israeli police detained 12 protesters in Jerusalem on Thursday.\n\n"
+        "Israeli police also arrested two journalists during the operation, the police said.\n\n"
+        '"We will keep protesting," an organiser says.\n\n'
+        "Israeli police arrested a rabbi at the rally."
+    )
+    assert day(only(events, "detained")) == "2024-06-13"
+    arrested = [event for event in events if event.trigger == "arrested"]
+    assert [day(event) for event in arrested] == ["2024-06-13", None]
+    assert "scene-runs-on" in arrested[0].evidence.why
+
+
+def test_a_year_sets_no_scene_beyond_its_paragraph():
+    events = events_of(
+        "A war in 2020 killed more than 6,000 people.\n\n"
+        "Armenia accused Azerbaijan of shelling its villages."
+    )
+    assert day(only(events, "accused")) is None
+
+
+def test_a_day_counted_from_the_scene():
+    events = events_of(
+        "Egypt's foreign minister met his Greek counterpart in Cairo on Monday.\n\n"
+        "In a statement issued the following day, Turkey condemned the meeting."
+    )
+    assert day(only(events, "condemned")) == "2024-06-11"
+    assert "scene-relative" in only(events, "condemned").evidence.why
+
+
+def test_an_act_a_day_before_the_dated_one():
+    events = events_of(
+        "The Afghan government released 100 Taliban prisoners on Thursday, a day after "
+        "freeing 100 others."
+    )
+    assert day(only(events, "released")) == "2024-06-13"
+    freeing = only(events, "freeing")
+    assert day(freeing) == "2024-06-12" and "a-day-after" in freeing.evidence.why
+
+
+# -- dates that belong to another clause or thing ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The European Union condemned Moscow's 2022 invasion of Ukraine.", "condemned"),
+        ("France condemned the 2015 attack again in a long statement.", "condemned"),
+        ("Rwanda, which was invaded in 1990, accused Uganda of arming the rebels.", "accused"),
+        ("Iran said on Saturday that it had shot down the airliner.", "shot"),
+    ],
+)
+def test_a_date_of_a_participant_or_an_earlier_act_is_not_the_events(text, trigger):
+    event = only(events_of(text), trigger)
+    assert day(event) is None
+
+
+def test_a_date_the_parser_hangs_on_a_thing_dates_the_clause():
+    events = events_of(
+        "Nigerian soldiers arrested 31 people protesting fuel prices in Kano on 1 June 2024. "
+        "Israel will evacuate its settlements in the north in mid-August."
+    )
+    assert day(only(events, "arrested")) == "2024-06-01"
+    evacuate = only(events, "evacuate")
+    assert (day(evacuate), evacuate.date.precision) == ("2024-08-01", "month")
+
+
+# -- tense and the calendar ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia will hold talks with Ukraine in August.", "2024-08-01"),  # the coming August
+        ("Russia held talks with Ukraine in August.", "2023-08-01"),  # the last one
+        ("Russia will hold talks with Ukraine on Monday.", "2024-06-17"),
+        ("Russia held talks with Ukraine on Monday.", "2024-06-10"),
+    ],
+)
+def test_a_date_without_its_year_looks_ahead_or_back_with_the_tense(text, expected):
+    talks = [event for event in events_of(text) if event.type == "CONSULT"]
+    assert talks and all(day(event) == expected for event in talks)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 June 2024, Boko Haram fighters killed 4 farmers near Konduga.", "2024-06-03"),
+        ("Boko Haram fighters killed 4 farmers near Konduga, 3 June 2024; 2 fled.", "2024-06-03"),
+        ("Konduga (Borno), 3 June 2024: Boko Haram fighters killed 4 farmers.", "2024-06-03"),
+        ("Boko Haram fighters killed 4 farmers near Konduga on 13/05/2024.", "2024-05-13"),
+    ],
+)
+def test_the_date_formats_of_monitors(text, expected):
+    (killed,) = [event for event in events_of(text) if event.type == "ASSAULT"]
+    assert (day(killed), killed.date.precision) == (expected, "day")
+
+
+def test_a_clause_that_codes_no_event_still_sets_the_scene():
+    events = events_of(
+        "A drone struck a car in Baghdad on 7 February 2024, killing a militia commander; the "
+        "United States said it carried out the strike."
+    )
+    (strike,) = [event for event in events if event.trigger == "strike"]
+    assert day(strike) == "2024-02-07"
+
+
+def test_a_monitors_report_is_dated_by_the_happening_it_heads():
+    events = events_of(
+        "Tripoli: clashes between two militias in the Ain Zara district on 14 August 2023; "
+        "55 killed and 146 injured."
+    )
+    (attack,) = [event for event in events if event.type == "ASSAULT"]
+    assert day(attack) == "2023-08-14"
