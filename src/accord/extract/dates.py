@@ -774,7 +774,8 @@ class SceneDates:
     * ``scene-date``: an event its sentence does not date takes the date of the last dated
       event of the same paragraph, at most ``SCENE_SENTENCES`` sentences back, when both are
       told the same way (past with past, future with future: ``tense_of``). A paragraph sets a
-      scene; a clause in the present or a perfect speaks of now or of before it.
+      scene; a clause in the present or a perfect speaks of now or of before it. A heading's
+      date ("Konduga (Borno), 3 June 2024:") dates its paragraph whatever the tense.
     * ``scene-runs-on``: across a paragraph break the scene goes on only while the story does:
       the date is a day (or week), every sentence from it to the event is told the same way
       (wire copy gives each sentence of one scene its own paragraph), and the event's sentence
@@ -870,7 +871,7 @@ class SceneDates:
             if sentence_index - dated.sentence_index > SCENE_SENTENCES:
                 return None
             if dated.paragraph == paragraph:
-                if dated.tense == tense:
+                if dated.tense in (tense, HEADING):
                     return dated, "scene-date"
                 continue
             if not dated.of_event:
@@ -920,18 +921,31 @@ def _clause_dates(sentence: Span, published: str | None) -> list[tuple[DateValue
         if _is_period_edge(span):
             continue
         verb = _attachment_verb(span)
-        if verb is None:
+        if verb is None and _is_heading(sentence):
+            tense = HEADING
+        elif verb is None:
             tense = "past" if _heads_a_nominal_report(span) else None
         elif _dates_no_scene(verb):
             continue
         else:
             tense = tense_of(verb)
-        value = resolve_date(span.text, published, tense)
+        value = resolve_date(span.text, published, None if tense == HEADING else tense)
         if tense is not None and value.start is not None:
             found.append(
                 (replace(value, char_start=span.start_char, char_end=span.end_char), tense)
             )
     return found
+
+
+HEADING = "heading"  # the "tense" of a heading's date: it dates its paragraph, whatever the tense
+HEADING_ENDS = (":", "-", "–", "—")
+
+
+def _is_heading(sentence: Span) -> bool:
+    """A verbless line that opens a report and ends with a colon or dash ("Konduga (Borno),
+    3 June 2024:", "KHARTOUM, 12 May -"): the scene of the report after it."""
+    text = sentence.text.rstrip()
+    return text.endswith(HEADING_ENDS) and not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
 def _dates_no_scene(verb: Token) -> bool:
