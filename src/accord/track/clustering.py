@@ -26,7 +26,7 @@ from accord.track.features import (
     Features,
     all_event_features,
     save_features,
-    stored_features,
+    tracked_features,
     untracked_event_features,
 )
 from accord.track.scoring import DAY_TOLERANCE, THRESHOLD, Match, compare
@@ -91,8 +91,8 @@ def stored_candidates(
     each stored row once."""
     assert item.day_lo is not None and item.day_hi is not None
     cursor = connection.execute(
-        "SELECT * FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?"
-        " AND event_id != ?",
+        "SELECT event_id FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ?"
+        " AND day_hi >= ? AND event_id != ?",
         (
             item.type,
             item.day_lo - DAY_TOLERANCE - MAX_WINDOW_DAYS,
@@ -101,12 +101,20 @@ def stored_candidates(
             item.event_id,
         ),
     )
-    found = []
-    for row in cursor:
-        features = decoded.get(row["event_id"])
-        if features is None:
-            features = decoded[row["event_id"]] = stored_features(row)
-        found.append(features)
+    ids = [row[0] for row in cursor]
+    unread = [event_id for event_id in ids if event_id not in decoded]
+    decoded.update((f.event_id, f) for f in features_of(connection, unread))
+    return [decoded[event_id] for event_id in ids if event_id in decoded]
+
+
+def features_of(connection: sqlite3.Connection, event_ids: Iterable[str]) -> list[Features]:
+    """Features of tracked events, computed from their stored events."""
+    ids = sorted(event_ids)
+    found: list[Features] = []
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        placeholders = ", ".join("?" for _ in batch)
+        found.extend(tracked_features(connection, f"f.event_id IN ({placeholders})", batch))
     return found
 
 

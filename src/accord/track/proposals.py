@@ -136,6 +136,25 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     return best[1] if best else None
 
 
+def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]:
+    """Every subject the sentence names, and the one its type and mode imply (a truce agreed
+    with a prisoner exchange names both: parts of one package)."""
+    data = subject_data()
+    found = []
+    implied = data["mode_subjects"].get(f"{type_mode[0]}/{type_mode[1]}") or data[
+        "mode_subjects"
+    ].get(type_mode[0])
+    if implied:
+        found.append(implied)
+    for subject, keywords in data["subjects"].items():
+        required = data.get("requires_any", {}).get(subject)
+        if required and not any(keyword_positions(sentence, word) for word in required):
+            continue
+        if subject not in found and any(keyword_positions(sentence, word) for word in keywords):
+            found.append(subject)
+    return found
+
+
 def find_terms(sentence: str, subject: str) -> dict[str, int]:
     """Terms stated in the sentence: days (30-day), a/b (390-for-390), count.
 
