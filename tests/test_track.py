@@ -122,14 +122,14 @@ def test_same_strike_from_two_outlets_is_linked_with_reasons() -> None:
     match = compare(features(), features(event_id="b", article_id="y"))
     assert match is not None and match.score >= 0.9
     assert match.reasons["place"] == "same place Kharkiv"
-    assert "same actor RUS" in match.reasons["actors"]
+    assert "source: same actor RUS" in match.reasons["actors"]
 
 
 @pytest.mark.parametrize(
     "change",
     [
         {"type": "PROTEST"},
-        {"mode": "drone"},
+        {"type": "RETREAT", "mode": "release"},  # a release is not a ceasefire taking effect
         {"modality_class": "negated"},
         {"day_lo": 1002, "day_hi": 1002},
         {"place_name": "Odesa", "place_lat": 46.48, "place_lon": 30.73},
@@ -138,7 +138,7 @@ def test_same_strike_from_two_outlets_is_linked_with_reasons() -> None:
     ],
 )
 def test_hard_rules_keep_different_events_apart(change: dict) -> None:
-    left = features(mode="aerial") if "mode" in change else features()
+    left = features(type="RETREAT", mode="ceasefire") if "mode" in change else features()
     assert compare(left, features(event_id="b", **change)) is None
 
 
