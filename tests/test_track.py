@@ -175,12 +175,30 @@ def test_counts_keep_every_claim(db) -> None:
     ]
 
 
-def test_median_when_no_value_is_most_reported(db) -> None:
-    for name, killed in (("a", 10), ("b", 14), ("c", 12)):
-        db.save_extraction(strike_report(name, killed=killed))
+def test_latest_report_when_no_figure_is_most_reported(db) -> None:
+    reports = (("a", 10, "08:00"), ("b", 14, "20:00"), ("c", 12, "12:00"))
+    for name, killed, time in reports:
+        db.save_extraction(strike_report(name, killed=killed, published=f"2025-06-12T{time}"))
     track.update(db)
     (killed,) = track.canonical_events(db, min_articles=2)[0].counts
-    assert (killed.best, killed.how) == (12, "median")
+    assert (killed.low, killed.best, killed.high, killed.how) == (10, 14, 14, "latest report")
+
+
+def test_a_rising_toll_wins_a_tie_and_same_time_reports_give_the_higher(db) -> None:
+    reports = (("a", 12, "T08:00"), ("b", 12, "T09:00"), ("c", 30, "T20:00"), ("d", 30, ""))
+    for name, killed, time in reports:
+        db.save_extraction(strike_report(name, killed=killed, published=f"2025-06-12{time}"))
+    track.update(db)
+    (killed,) = track.canonical_events(db, min_articles=2)[0].counts
+    assert (killed.low, killed.best, killed.high, killed.how) == (12, 30, 30, "latest report")
+
+
+def test_reports_of_one_moment_give_the_higher_figure(db) -> None:
+    for name, killed in (("a", 10), ("b", 14), ("c", 12)):
+        db.save_extraction(strike_report(name, killed=killed))  # all published 2025-06-12
+    track.update(db)
+    (killed,) = track.canonical_events(db, min_articles=2)[0].counts
+    assert (killed.best, killed.how) == (14, "highest of the latest")
 
 
 def test_split_and_merge_survive_rebuild(db) -> None:
