@@ -133,7 +133,7 @@ def proposals(ctx: click.Context, status: str | None, actor: str | None) -> None
             item.id,
             item.title,
             ", ".join(item.proposer),
-            item.status + (f" ({last.detail})" if last and last.detail else ""),
+            last.text() if last else item.status,
             last.date or "" if last else "",
             " > ".join(step.status for step in item.steps),
         )

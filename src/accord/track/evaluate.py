@@ -323,8 +323,7 @@ def step_owners(store: Store) -> dict[str, str]:
 
 def stored_steps(store: Store, proposal_id: str) -> list[StepOutcome]:
     rows = store.connection.execute(
-        "SELECT status, date, date_inferred FROM proposal_steps WHERE proposal_id = ?"
-        " ORDER BY position",
+        "SELECT status, date FROM proposal_steps WHERE proposal_id = ? ORDER BY position",
         (proposal_id,),
     )
-    return [StepOutcome(status, None if inferred else day) for status, day, inferred in rows]
+    return [StepOutcome(status, day) for status, day in rows]
