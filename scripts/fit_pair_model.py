@@ -22,7 +22,8 @@ The threshold is chosen by leave-one-story-out cross-validation inside the tune 
 story, a model fitted on the other stories' pairs groups that story's events the way tracking
 does (links at the threshold, average linkage with its floor) and pairwise precision and recall
 over its golden items are pooled over stories; the threshold with the best F1 among those whose
-pooled precision is at least ``MIN_PRECISION`` wins. The shipped model is then fitted on all
+pooled precision is at least ``MIN_PRECISION`` wins (the middle one when several tie: a margin
+on either side). The shipped model is then fitted on all
 pairs. Deterministic: the same corpora give the same file.
 """
 
@@ -267,7 +268,7 @@ def main() -> int:
                 found = veto(held[a], held[b]) or model.probability(pair_features(held[a], held[b]))
                 print(f"{story}: {kind} ({found})\n    {sentences[a][:150]}")
                 print(f"    {sentences[b][:150]}")
-    best = None
+    scored = []
     print("threshold  precision  recall  F1   (leave-one-story-out, pooled pairs)")
     for threshold in THRESHOLDS:
         true, predicted, gold = totals[threshold]
@@ -275,12 +276,14 @@ def main() -> int:
         recall = true / gold if gold else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         print(f"{threshold:9.3f}  {precision:9.3f}  {recall:6.3f}  {f1:.3f}")
-        if precision >= MIN_PRECISION and (best is None or f1 >= best[3]):
-            best = (threshold, precision, recall, f1)
-    if best is None:
+        if precision >= MIN_PRECISION:
+            scored.append((round(f1, 9), threshold, precision, recall))
+    if not scored:
         print("no threshold keeps the precision; nothing written", file=sys.stderr)
         return 1
-    threshold, precision, recall, f1 = best
+    best_f1 = max(item[0] for item in scored)
+    plateau = [item for item in scored if item[0] == best_f1]
+    f1, threshold, precision, recall = plateau[len(plateau) // 2]  # the middle of the best
     print(f"chosen threshold {threshold}: precision {precision:.3f} recall {recall:.3f}")
 
     fitted = fit(x, y, w)

@@ -169,3 +169,88 @@ def test_cli_ingest_tracks_and_reports(tmp_path: Path) -> None:
     assert "390 of 390 so far" in history.output
     pair = runner.invoke(main, ["--db", db_path, "timeline", "--pair", "RUS", "UKR"])
     assert "2025-06-13" in pair.output
+
+
+def test_cluster_eval_reports_each_event_its_counts_and_proposal_histories(
+    tracked: accord.api.Accord, tmp_path: Path
+) -> None:
+    """The golden file with the Kharkiv strike's expected range added, and the exchange's
+    history in the coverage corpus's proposals format (tests/corpus_coverage/README.md)."""
+    data = gold()
+    strike_range = {key: data["strike_killed"][key] for key in ("low", "best", "high")}
+    for cluster in data["clusters"]:
+        if cluster["name"].startswith("Missile strike on Kharkiv"):
+            cluster["counts"] = {
+                "killed": strike_range,
+                "injured": {"low": 1, "best": 1, "high": 1},
+            }
+    clusters_path = tmp_path / "clusters.json"
+    clusters_path.write_text(json.dumps(data), encoding="utf-8")
+    exchange = {
+        "name": "390-for-390 exchange",
+        "steps": [
+            {
+                "status": "agreed",
+                "date": "2025-06-10",
+                "evidence": [
+                    ["a01-northwire-istanbul-deal.txt", "Russia and Ukraine agreed on Tuesday"]
+                ],
+            },
+            {
+                "status": "implemented",
+                "date": "2025-06-12",
+                "evidence": [
+                    [
+                        "a09-danube-post-first-stage.txt",
+                        "freed 130 prisoners of war each on Thursday",
+                    ]
+                ],
+            },
+            {
+                "status": "implemented",
+                "date": "2025-06-13",
+                "evidence": [
+                    [
+                        "a10-kyiv-ledger-second-stage.txt",
+                        "swapped another 130 prisoners each on Friday",
+                    ]
+                ],
+            },
+            {
+                "status": "implemented",
+                "date": "2025-06-14",
+                "evidence": [
+                    [
+                        "a12-steppe-monitor-final-stage.txt",
+                        "The last group of prisoners was exchanged",
+                    ]
+                ],
+            },
+        ],
+    }
+    wrong = {**exchange, "name": "one step short", "steps": exchange["steps"][:-1]}
+    proposals_path = tmp_path / "proposals.json"
+    proposals_path.write_text(json.dumps([exchange, wrong]), encoding="utf-8")
+
+    report = track.evaluate_tracking(tracked, clusters_path, proposals_path)
+    assert report.pairwise.precision >= MIN_PRECISION
+    strike = next(e for e in report.events if e.name.startswith("Missile strike on Kharkiv"))
+    assert (strike.held, strike.outlets, strike.merged_with) == (True, 4, ())
+    assert report.multi_outlet >= 4 and report.wrong_merges == 0
+    killed = next(c for c in report.counts if c.kind == "killed")
+    assert killed.right and killed.shown == (12, 12, 14)
+    injured = next(c for c in report.counts if c.kind == "injured")
+    assert not injured.right  # 40 and 43 reported, not 1
+    assert report.count_events == (0, 1)
+    assert [item.right for item in report.proposals] == [True, False]
+    assert report.proposal_histories == (1, 2)
+
+    runner = CliRunner()
+    args = ["--db", str(tracked.path), "cluster-eval", str(clusters_path)]
+    full = runner.invoke(main, [*args, "--proposals", str(proposals_path)])
+    assert full.exit_code == 0, full.output
+    assert "held  [Missile strike on Kharkiv" in full.output
+    assert "proposal histories right: 1 of 2" in full.output
+    assert "proposal WRONG in 1 proposal(s)  [one step short]" in full.output
+    totals = runner.invoke(main, [*args, "--totals"])
+    assert "multi-outlet events held" in totals.output and "[" not in totals.output
