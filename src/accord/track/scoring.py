@@ -82,14 +82,17 @@ def far_apart_places(a: Features, b: Features) -> bool:
 def different_acts(a: Features, b: Features) -> bool:
     """Modes that name different acts of a type whose modes are acts (RETREAT: a release is
     not a ceasefire), unless the rules list them as one act ('release' and 'return')."""
+    if a.type not in tracking_rules()["types_with_distinct_modes"]:
+        return False
+    return modes_differ(a, b)
+
+
+def modes_differ(a: Features, b: Features) -> bool:
+    """Both modes known, different, and not one act in other words ('release', 'return')."""
     if not (a.mode and b.mode) or a.mode == b.mode:
         return False
-    rules = tracking_rules()
-    if a.type not in rules["types_with_distinct_modes"]:
-        return False
-    return not any(
-        a.mode in group and b.mode in group for group in rules["same_act_modes"].get(a.type, [])
-    )
+    groups = tracking_rules()["same_act_modes"].get(a.type, [])
+    return not any(a.mode in group and b.mode in group for group in groups)
 
 
 def different_senders(a: Features, b: Features) -> bool:
@@ -280,7 +283,13 @@ def overlap(left: frozenset, right: frozenset) -> float:
 
 def count_closeness(a: Features, b: Features) -> float | None:
     """The closest ratio (smaller / larger) of a figure both give, or None when none is shared
-    (tolls rise: 12 and 14 are close, 12 and 46 are not, neither vetoes)."""
+    (tolls rise: 12 and 14 are close, 12 and 46 are not, neither vetoes). The figures of an act
+    told from either side compare only when both tell the same side's part (an exchange frees
+    3 hostages for 90 prisoners)."""
+    if a.type in tracking_rules()["mutual_types"]:
+        source, _, swapped = actor_relations(a, b)
+        if source != SAME or swapped:
+            return None
     shared = [
         min(a.count_of[kind], b.count_of[kind]) / max(a.count_of[kind], b.count_of[kind])
         for kind in a.count_of.keys() & b.count_of.keys()
@@ -347,7 +356,7 @@ def pair_features(a: Features, b: Features) -> dict[str, float]:
         "target_same": float(target == SAME),
         "target_conflict": float(target == CONFLICT),
         "sides_swapped": float(swapped),
-        "mode_differs": float(bool(a.mode and b.mode) and a.mode != b.mode),
+        "mode_differs": float(modes_differ(a, b)),
         "counts_close": closeness or 0.0,
         "counts_far": float(closeness is not None and closeness < 0.5),
         "grams": jaccard(a.grams, b.grams),
