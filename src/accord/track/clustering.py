@@ -34,6 +34,7 @@ from accord.track.features import (
 )
 from accord.track.scoring import (
     DAY_TOLERANCE,
+    NO_ANCHOR,
     NO_EVIDENCE,
     Match,
     PairModel,
@@ -210,9 +211,10 @@ DIFFERENT = -2.0  # a pair a veto separates
 class AverageLinkage:
     """Whether two clusters may join: no pair across them separated by a veto or scored below
     ``PAIR_FLOOR`` of the threshold, and the mean probability of the scored pairs across them at
-    least the model's threshold (pairs are scored once, on demand). Pairs that nothing links
-    (``scoring.NO_EVIDENCE``) are left out: an undated background mention may join a cluster
-    through the members it shares an anchor with."""
+    least the model's threshold (pairs are scored once, on demand). A pair with no anchor in
+    common is not linked directly but scored like the others here (a background mention joins
+    a cluster through the members it shares an anchor with, if the rest do not speak against
+    it); a pair too vaguely dated to score is left out."""
 
     def __init__(self, features: dict[str, Features], model: PairModel) -> None:
         self.features = features
@@ -227,7 +229,7 @@ class AverageLinkage:
                 self.scores[key] = DIFFERENT
             else:
                 why = veto(left, right)
-                if why is None:
+                if why is None or why == NO_ANCHOR:
                     self.scores[key] = self.model.probability(pair_features(left, right))
                 else:
                     self.scores[key] = UNSCORED if why in NO_EVIDENCE else DIFFERENT

@@ -39,6 +39,7 @@ PUBLISHED_SPAN = 7  # publication gaps are measured up to this many days
 REACH_KM = {"exact": 5.0, "city": 25.0, "region": 250.0}
 FACT_LIKE = ("fact", "future")  # an announced act ('will expel') and the act report one event
 CONFLICT, UNKNOWN, COUNTRY, SAME = "conflict", "unknown", "country", "same"
+NO_ANCHOR = "nothing in common"  # the veto for pairs that share no anchor
 
 
 @dataclass(frozen=True)
@@ -125,16 +126,19 @@ def different_subjects(a: Features, b: Features) -> bool:
 def nothing_in_common(a: Features, b: Features) -> bool:
     """No anchor shared: no actor (or its country) on either side, no place that is the same
     or within the other, no close figure, no day both sentences state, no proposal subject both
-    name. Wording alone (two sentences can share a background clause) is not one event."""
+    name. Wording alone (two sentences can share a background clause) is not one event; nor,
+    when neither sentence dates its event, is an actor without a name both sentences hold."""
     if a.topics & b.topics:
-        return False
-    source, target, _ = actor_relations(a, b)
-    if SAME in (source, target) or COUNTRY in (source, target):
         return False
     if place_relation(a, b)[0] in (SAME, "within"):
         return False
     closeness = count_closeness(a, b)
     if closeness is not None and closeness >= 0.5:
+        return False
+    if a.date_inferred and b.date_inferred and not a.names & b.names:
+        return True  # two undated reports that share no name: an actor alone is too common
+    source, target, _ = actor_relations(a, b)
+    if SAME in (source, target) or COUNTRY in (source, target):
         return False
     return not (date_gap(a, b) == 0 and not (a.date_inferred or b.date_inferred))
 
@@ -149,13 +153,13 @@ VETOES: tuple[tuple[str, Callable[[Features, Features], bool]], ...] = (
     ("different subjects", different_subjects),
     ("different senders", different_senders),
     ("different stages", different_stages),
-    ("nothing in common", nothing_in_common),
+    (NO_ANCHOR, nothing_in_common),
 )
 
 
 # Vetoes that say only that nothing links the two (no usable date, no shared anchor), not that
 # they differ: they stop a direct link, but a cluster may still hold both through others.
-NO_EVIDENCE = frozenset({"too vaguely dated", "nothing in common"})
+NO_EVIDENCE = frozenset({"too vaguely dated", NO_ANCHOR})
 
 
 def veto(a: Features, b: Features) -> str | None:
