@@ -23,10 +23,9 @@ from accord.cli import main
 CORPUS = Path(__file__).parent / "corpus_tracking"
 GOLD = CORPUS / "expected_clusters.json"
 MIN_PRECISION = 0.95  # measured 1.00
-# Measured 0.71 over 24 extracted golden items (0.81 over 22 before the extractor learnt to code
-# "14 people were killed" without a named attacker): a second mention of an event in the same
-# article stays its own cluster, and "Ukraine released 130 soldiers" takes an earlier date.
-MIN_RECALL = 0.70
+# Measured 0.88 over 23 extracted golden items (0.71 over 24 with the hand-weighted score): the
+# Kremlin's refusal read in a sentence dated by the earlier Istanbul agreement stays apart.
+MIN_RECALL = 0.85
 
 
 def articles(names: list[str] | None = None) -> list[str]:

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from accord import api, track
 from accord.console import stdout
-from accord.track.summary import CanonicalEvent, CountRange
+from accord.track.summary import CanonicalEvent, Claim, CountRange
 
 
 def open_db(ctx: click.Context) -> api.Accord:
@@ -89,10 +89,16 @@ def range_text(count: CountRange) -> str:
 
 
 def conflict_text(count: CountRange) -> str:
+    """Each report's figure once (the highest it states, as the range counts it)."""
+    per_report: dict[str, Claim] = {}
+    for claim in count.claims:
+        kept = per_report.get(claim.article_id)
+        if kept is None or claim.value > kept.value:
+            per_report[claim.article_id] = claim
     claims = ", ".join(
         f"{claim.outlet or claim.article_id}: {claim.qualifier + ' ' if claim.qualifier else ''}"
         f"{claim.value}"
-        for claim in count.claims
+        for claim in per_report.values()
     )
     return f"{count.kind}: {claims}"
 
