@@ -90,7 +90,8 @@ def links_within(features: list[Features], model: PairModel | None = None) -> li
 
 
 def link_if_same(a: Features, b: Features, model: PairModel) -> list[Link]:
-    match: Match | None = compare(a, b, model)
+    """The link between two events of a block (same type, dated, close), if they match."""
+    match: Match | None = compare(a, b, model, blocked=True)
     if match is None or match.score < model.threshold:
         return []
     first, second = sorted((a.event_id, b.event_id))

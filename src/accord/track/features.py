@@ -189,9 +189,13 @@ class Features:
     numbers: frozenset[int] = frozenset()  # figures written in digits (years left out)
     stage: int | None = None  # 'the second stage': 2; 'the final round': LAST_STAGE
 
-    @property
+    @cached_property
     def mergeable(self) -> bool:
         return self.day_lo is not None and self.day_hi is not None
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        return frozenset(self.place_name.casefold().split()) if self.place_name else frozenset()
 
     @cached_property
     def grams(self) -> frozenset[str]:

@@ -141,8 +141,13 @@ def subject_data() -> dict[str, Any]:
 
 
 def keyword_positions(sentence: str, keyword: str) -> list[int]:
-    pattern = rf"\b{re.escape(keyword)}(?:s|es)?\b"
-    return [match.start() for match in re.finditer(pattern, sentence, re.I)]
+    return [match.start() for match in keyword_pattern(keyword).finditer(sentence)]
+
+
+@cache
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """A keyword as a whole word or its plural (compiled once)."""
+    return re.compile(rf"\b{re.escape(keyword)}(?:s|es)?\b", re.I)
 
 
 def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> str | None:

@@ -34,6 +34,7 @@ from accord.track.features import LAST_STAGE, Features, SideKeys, tracking_rules
 
 DAY_TOLERANCE = 1  # date windows further apart than this are never the same event
 NEAR_KM = 50.0  # two city-precise places further apart are different events
+KM_PER_DEGREE = 111.0  # of latitude, everywhere
 PUBLISHED_SPAN = 7  # publication gaps are measured up to this many days
 # Typical reach of a place of each precision: a place within the reach of a coarser one is in it.
 REACH_KM = {"exact": 5.0, "city": 25.0, "region": 250.0}
@@ -74,10 +75,15 @@ def far_apart_places(a: Features, b: Features) -> bool:
     fine = ("exact", "city")
     if a.place_precision not in fine or b.place_precision not in fine:
         return False
-    if a.place_inherited or b.place_inherited or contains_name(a, b):
+    if a.place_inherited or b.place_inherited:
         return False
-    distance = place_distance(a, b)
-    return distance is not None and distance > NEAR_KM
+    if a.place_lat is None or b.place_lat is None:
+        return False
+    if abs(a.place_lat - b.place_lat) * KM_PER_DEGREE <= NEAR_KM:  # cheap: most pairs are near
+        distance = place_distance(a, b)
+        if distance is None or distance <= NEAR_KM:
+            return False
+    return not contains_name(a, b)
 
 
 def different_acts(a: Features, b: Features) -> bool:
@@ -143,11 +149,15 @@ def nothing_in_common(a: Features, b: Features) -> bool:
     return not (date_gap(a, b) == 0 and not (a.date_inferred or b.date_inferred))
 
 
-VETOES: tuple[tuple[str, Callable[[Features, Features], bool]], ...] = (
+Veto = tuple[str, Callable[[Features, Features], bool]]
+# What blocking guarantees for the pairs it yields (same type, both dated, windows close)
+BLOCK_VETOES: tuple[Veto, ...] = (
     ("different type", different_type),
-    ("different modality", different_modality),
     ("too vaguely dated", undated),
     ("dates apart", dates_apart),
+)
+PAIR_VETOES: tuple[Veto, ...] = (
+    ("different modality", different_modality),
     ("places far apart", far_apart_places),
     ("different acts", different_acts),
     ("different subjects", different_subjects),
@@ -155,6 +165,7 @@ VETOES: tuple[tuple[str, Callable[[Features, Features], bool]], ...] = (
     ("different stages", different_stages),
     (NO_ANCHOR, nothing_in_common),
 )
+VETOES = BLOCK_VETOES + PAIR_VETOES
 
 
 # Vetoes that say only that nothing links the two (no usable date, no shared anchor), not that
@@ -162,9 +173,10 @@ VETOES: tuple[tuple[str, Callable[[Features, Features], bool]], ...] = (
 NO_EVIDENCE = frozenset({"too vaguely dated", NO_ANCHOR})
 
 
-def veto(a: Features, b: Features) -> str | None:
-    """The name of the first veto that holds, or None."""
-    for name, rule in VETOES:
+def veto(a: Features, b: Features, *, blocked: bool = False) -> str | None:
+    """The name of the first veto that holds, or None; ``blocked``: the pair comes from a
+    block, which already guarantees ``BLOCK_VETOES``."""
+    for name, rule in PAIR_VETOES if blocked else VETOES:
         if rule(a, b):
             return name
     return None
@@ -195,10 +207,8 @@ def place_distance(a: Features, b: Features) -> float | None:
 
 def contains_name(a: Features, b: Features) -> bool:
     """One name holds the other's words ('Aden airport' and 'Aden', 'port of Odesa')."""
-    if not a.place_name or not b.place_name:
-        return False
-    left, right = set(a.place_name.casefold().split()), set(b.place_name.casefold().split())
-    return left <= right or right <= left
+    left, right = a.place_words, b.place_words
+    return bool(left and right) and (left <= right or right <= left)
 
 
 def place_relation(a: Features, b: Features) -> tuple[str, str]:
@@ -420,9 +430,12 @@ class PairModel:
         return [name for _, name in sorted(parts, reverse=True)[:n]]
 
 
-def compare(a: Features, b: Features, model: PairModel | None = None) -> Match | None:
-    """The match between two events, or None when a veto says they differ."""
-    if veto(a, b) is not None:
+def compare(
+    a: Features, b: Features, model: PairModel | None = None, *, blocked: bool = False
+) -> Match | None:
+    """The match between two events, or None when a veto says they differ (``blocked``: the
+    pair comes from a block: same type, dated, close)."""
+    if veto(a, b, blocked=blocked) is not None:
         return None
     model = model or PairModel.default()
     values = pair_features(a, b)
