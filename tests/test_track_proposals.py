@@ -9,6 +9,7 @@ later.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,34 @@ def test_the_exchange_is_carried_out_by_both_sides(truce) -> None:
     exchange = truce.steps[2]
     assert set(exchange.actors) == {"Hamas", "Israel"}
     assert len(exchange.event_ids) == 2
+
+
+SUMMIT = {
+    "announced": (
+        "2026-05-26",
+        "The White House said on Tuesday that the United States and Russia agreed to hold a"
+        " summit in Geneva.\n\nPresident Joe Biden had proposed the summit in April.",
+    ),
+    "held": (
+        "2026-06-17",
+        "Joe Biden and Vladimir Putin met in Geneva on Wednesday for their first summit.",
+    ),
+}
+
+
+def test_a_summit_proposed_in_a_month_and_held_months_later_is_one_history(
+    tmp_path: Path,
+) -> None:
+    for number, (name, (published, text)) in enumerate(SUMMIT.items()):
+        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        meta = {"title": name, "published": published, "outlet": f"Desk {number}"}
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in tmp_path.glob("*.txt")))
+        (summit,) = track.proposals(db)
+    assert summit.participants == ("RUS", "USA")
+    assert history(summit) == [
+        ("2026-04", "proposed by Joe Biden"),  # only the month is known
+        ("2026-05-26", "agreed"),
+        ("2026-06-17", "implemented"),  # 77 days after the proposal
+    ]

@@ -79,6 +79,16 @@ class CountOutcome:
 class StepOutcome:
     status: str
     date: str | None
+    precision: str = "day"  # 'month': only the month is compared
+
+    def matches(self, shown: StepOutcome) -> bool:
+        """The same status, and the same date (any, when none is expected)."""
+        if self.status != shown.status:
+            return False
+        if self.date is None:
+            return True
+        size = 7 if self.precision == "month" else 10
+        return (shown.date or "")[:size] == self.date[:size]
 
 
 @dataclass(frozen=True)
@@ -99,10 +109,7 @@ class ProposalOutcome:
     def right(self) -> bool:
         if self.proposals != 1 or len(self.expected) != len(self.shown):
             return False
-        return all(
-            want.status == got.status and (want.date is None or want.date == got.date)
-            for want, got in zip(self.expected, self.shown, strict=True)
-        )
+        return all(want.matches(got) for want, got in zip(self.expected, self.shown, strict=True))
 
 
 @dataclass(frozen=True)
@@ -295,7 +302,9 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
             ]
             if not found:
                 continue  # an extraction miss: no event in any evidence sentence
-            wanted.append(StepOutcome(step["status"], step.get("date")))
+            wanted.append(
+                StepOutcome(step["status"], step.get("date"), step.get("date_precision", "day"))
+            )
             holders.update({proposal_of[e] for e in found if e in proposal_of})
         main = holders.most_common(1)[0][0] if holders else None
         outcomes.append(

@@ -35,11 +35,13 @@ from accord.errors import NotFoundError
 from accord.store import Store
 
 LINK_DAYS = 45  # a step further from a proposal's last step starts a new proposal
-RUNNING_DAYS = 400  # how long a step that presupposes an agreement may follow its last step
+RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its last step
 CONTINUING = ("implemented", "violated", "extended", "expired", "collapsed")
 AMENDING = ("proposed", "considered", "accepted", "declined")  # after it is in force: a change
+IN_TRAIN = ("proposed", "accepted", "agreed")  # something that a later act may carry out
 ATTACH_DAYS = 3  # an undated report backs a step up to this many days before publication
 ONCE = ("proposed", "considered", "accepted", "declined", "agreed")  # not repeated daily
+STEP_PRECISIONS = ("day", "month")  # a date the text gives a step; a month shows as '2021-04'
 STATUS_ORDER = {
     status: rank
     for rank, status in enumerate(
@@ -240,6 +242,7 @@ class Candidate:
     figure: int | None = None  # how many this report's side freed (an exchange stage)
     each: bool = False  # 'N each': both sides freed the same number
     mutual: bool = False  # 'accused each other': no one side named
+    month: bool = False  # the text gives only the month ('proposed in April'): day is its first
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -304,10 +307,10 @@ def is_denial(lowered: str) -> bool:
 def told_as_background(sentence: str, trigger_at: int) -> bool:
     """'has held since it began', 'the truce, which began on April 2', 'a truce that took
     effect': the act is told to describe something else (it backs a step)."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])][-3:]
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])][-2:]
     markers = subject_data()["background_before_trigger"]
     if "since" in words:
-        return True
+        return True  # 'held since it began', not 'held hostage since October 2023 were freed'
     if words and words[-1] in markers and words[-1] != "since":
         return True
     return len(words) >= 2 and words[-2] in markers and words[-1] in AUXILIARIES
@@ -373,7 +376,7 @@ def candidate_of(row: sqlite3.Row, sides: dict[str, list[sqlite3.Row]]) -> Candi
     published = day_of(row["published"])
     if status is None or published is None:
         return None
-    explicit = day_of(row["date_start"]) if row["date_precision"] == "day" else None
+    explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
     before = word_before(sentence, trigger_at)
     back_reference = before in subject_data()["back_reference_before_trigger"] or (
         told_as_background(sentence, trigger_at)
@@ -388,8 +391,8 @@ def candidate_of(row: sqlite3.Row, sides: dict[str, list[sqlite3.Row]]) -> Candi
         status=status,
         actors=actors,
         countries=frozenset(
-            actor["country"] or actor["actor_id"] for actor in (*sources, *targets)
-        ),
+            actor["country"] for actor in (*sources, *targets) if actor["country"]
+        ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,
         day=explicit if explicit is not None else published,
@@ -402,6 +405,7 @@ def candidate_of(row: sqlite3.Row, sides: dict[str, list[sqlite3.Row]]) -> Candi
         figure=row["prisoners"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
         mutual=bool(re.search(r"\b(?:each other|one another)\b", sentence, re.I)),
+        month=explicit is not None and row["date_precision"] == "month",
     )
 
 
@@ -458,8 +462,31 @@ class Draft:
         return max(candidate.day for group in self.groups for candidate in group)
 
     @property
-    def agreed(self) -> bool:
-        return any(group[0].status == "agreed" for group in self.groups)
+    def first_day(self) -> int:
+        return min(candidate.day for group in self.groups for candidate in group)
+
+    def distance(self, day: int) -> int:
+        """Days from the span of the draft's steps."""
+        return max(0, self.first_day - day, day - self.last_day)
+
+    def reach(self, candidate: Candidate) -> int:
+        """How far from its steps a step may join: months between a proposal and the act that
+        carries it out (a summit proposed in April, held in June), else ``LINK_DAYS``."""
+        earlier = candidate.day < self.first_day
+        if candidate.status in CONTINUING and self.in_train and not earlier:
+            return RUNNING_DAYS
+        if candidate.status in IN_TRAIN and earlier and self.carried_out:
+            return RUNNING_DAYS
+        return LINK_DAYS
+
+    @property
+    def carried_out(self) -> bool:
+        return any(group[0].status in CONTINUING for group in self.groups)
+
+    @property
+    def in_train(self) -> bool:
+        """Something was proposed, accepted or agreed: an act months later may carry it out."""
+        return any(group[0].status in IN_TRAIN for group in self.groups)
 
     def accepts(self, candidate: Candidate) -> bool:
         """A subject of it, a shared participant, close in time, terms that do not differ
@@ -467,8 +494,7 @@ class Draft:
         generic = candidate.subject in subject_data()["agreement_subjects"]
         if not generic and candidate.subject not in (self.subjects or {self.subject}):
             return False  # 'the agreement' is whichever one its participants have
-        running = candidate.status in CONTINUING and self.agreed
-        if abs(candidate.day - self.last_day) > (RUNNING_DAYS if running else LINK_DAYS):
+        if self.distance(candidate.day) > self.reach(candidate):
             return False  # an extension or expiry months on still belongs to its agreement
         if candidate.countries and self.countries and not candidate.countries & self.countries:
             return False
@@ -626,20 +652,24 @@ def implemented_by(draft: Draft | None, day: int) -> bool:
 
 
 def step_of(group: list[Candidate]) -> Step:
-    dated = [c.day for c in group if not c.inferred]
-    days = dated or [c.day for c in group]
+    """A step from its reports: dated by the day most reports give (a day over a month, a
+    month over the reports' publication), 'YYYY-MM' when only a month is known."""
+    dated = [c.day for c in group if not c.inferred and not c.month]
+    months = [c.day for c in group if c.month]
+    days = dated or months or [c.day for c in group]
     day = sorted(Counter(days).items(), key=lambda item: (-item[1], item[0]))[0][0]
+    shown = date.fromordinal(day).isoformat()
     first = group[0]
     detail = f"alleged by {', '.join(first.alleged_by)}" if first.alleged_by else None
     actors = first.actors
     if first.status == "implemented":
         actors = tuple(sorted({actor for c in group for actor in c.actors}))
     return Step(
-        date=date.fromordinal(day).isoformat(),
+        date=shown if dated or not months else shown[:7],
         status=first.status,
         actors=actors,
         event_ids=tuple(sorted(c.event_id for c in group)),
-        date_inferred=not dated,
+        date_inferred=not (dated or months),
         detail=detail,
     )
 
