@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= accord-demo.db
 
-.PHONY: install demo test lint format lock bench train
+.PHONY: install demo test lint format lock bench train fit-tracking
 
 install: $(VENV)/.installed
 
@@ -42,3 +42,8 @@ bench: install
 # Rebuild the shipped event-type model from training/sentences (fixed seed: the same bytes).
 train: install
 	$(BIN)/python -m accord.learn.train
+
+# Refit tracking's pair model on the tune data (tests/corpus_coverage/tune, tests/corpus_tracking)
+# and choose its threshold by cross-validation: writes src/accord/data/track_pair_model.json.
+fit-tracking: install
+	$(BIN)/python scripts/fit_pair_model.py

@@ -128,3 +128,17 @@ def test_a_monitors_report_counts_each_kind_once():
         "55 killed and 146 injured."
     )
     assert attack.counts == Counts(killed=55, injured=146)
+
+
+def test_a_toll_that_rose_to_a_figure_of_dead_is_that_figure() -> None:
+    """The number hangs on the word it counts ("risen to 14 dead"), and a toll verb with
+    "to ... dead" is no killing of its own (it was read as "put to death": 1 + 1 dead)."""
+    from accord.extract.counts import extract_counts
+    from accord.nlp import load_nlp
+
+    text = (
+        "Officials said on Friday that the toll from the shelling had risen to 17 dead after "
+        "a man died in hospital."
+    )
+    [sentence] = load_nlp()(text).sents
+    assert extract_counts(sentence).killed == 17

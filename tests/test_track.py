@@ -122,14 +122,14 @@ def test_same_strike_from_two_outlets_is_linked_with_reasons() -> None:
     match = compare(features(), features(event_id="b", article_id="y"))
     assert match is not None and match.score >= 0.9
     assert match.reasons["place"] == "same place Kharkiv"
-    assert "same actor RUS" in match.reasons["actors"]
+    assert "source: same actor RUS" in match.reasons["actors"]
 
 
 @pytest.mark.parametrize(
     "change",
     [
         {"type": "PROTEST"},
-        {"mode": "drone"},
+        {"type": "RETREAT", "mode": "release"},  # a release is not a ceasefire taking effect
         {"modality_class": "negated"},
         {"day_lo": 1002, "day_hi": 1002},
         {"place_name": "Odesa", "place_lat": 46.48, "place_lon": 30.73},
@@ -138,7 +138,7 @@ def test_same_strike_from_two_outlets_is_linked_with_reasons() -> None:
     ],
 )
 def test_hard_rules_keep_different_events_apart(change: dict) -> None:
-    left = features(mode="aerial") if "mode" in change else features()
+    left = features(type="RETREAT", mode="ceasefire") if "mode" in change else features()
     assert compare(left, features(event_id="b", **change)) is None
 
 
@@ -178,12 +178,30 @@ def test_counts_keep_every_claim(db) -> None:
     ]
 
 
-def test_median_when_no_value_is_most_reported(db) -> None:
-    for name, killed in (("a", 10), ("b", 14), ("c", 12)):
-        db.save_extraction(strike_report(name, killed=killed))
+def test_latest_report_when_no_figure_is_most_reported(db) -> None:
+    reports = (("a", 10, "08:00"), ("b", 14, "20:00"), ("c", 12, "12:00"))
+    for name, killed, time in reports:
+        db.save_extraction(strike_report(name, killed=killed, published=f"2025-06-12T{time}"))
     track.update(db)
     (killed,) = track.canonical_events(db, min_articles=2)[0].counts
-    assert (killed.best, killed.how) == (12, "median")
+    assert (killed.low, killed.best, killed.high, killed.how) == (10, 14, 14, "latest report")
+
+
+def test_a_rising_toll_wins_a_tie_and_same_time_reports_give_the_higher(db) -> None:
+    reports = (("a", 12, "T08:00"), ("b", 12, "T09:00"), ("c", 30, "T20:00"), ("d", 30, ""))
+    for name, killed, time in reports:
+        db.save_extraction(strike_report(name, killed=killed, published=f"2025-06-12{time}"))
+    track.update(db)
+    (killed,) = track.canonical_events(db, min_articles=2)[0].counts
+    assert (killed.low, killed.best, killed.high, killed.how) == (12, 30, 30, "latest report")
+
+
+def test_reports_of_one_moment_give_the_higher_figure(db) -> None:
+    for name, killed in (("a", 10), ("b", 14), ("c", 12)):
+        db.save_extraction(strike_report(name, killed=killed))  # all published 2025-06-12
+    track.update(db)
+    (killed,) = track.canonical_events(db, min_articles=2)[0].counts
+    assert (killed.best, killed.how) == (14, "highest of the latest")
 
 
 def test_split_and_merge_survive_rebuild(db) -> None:

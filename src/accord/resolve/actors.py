@@ -1527,14 +1527,21 @@ class MentionResolver:
                     self._add(group, self.doc[token.left_edge.i : token.i + 1], "coalition")
                 continue
             sector = self.nouns.sector_of(self.nouns.nationality, token)
-            if sector is None or sector == "GOV":
-                continue
-            for child in token.children:
+            if sector is None or self._is_title_of_named(token):
+                continue  # a government body too: "Russia's defence ministry said it ..." is
+            for child in token.children:  # the ministry speaking, a subject "it" can point to
                 state = states.get(child.idx)
                 if state is not None and child.dep_ in {"compound", "poss", "nmod"}:
                     group = self.table.group(state.actor.country, sector)
                     self._add(group, self.doc[token.i : token.i + 1], "country + group noun")
                     break
+
+    def _is_title_of_named(self, noun: Token) -> bool:
+        """ "Washington's special envoy Keith Kellogg": the noun is the title of the person
+        named next to it (the name it is a compound of, or in apposition to), not a body."""
+        if noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.i in self.covered:
+            return True
+        return any(child.dep_ == "appos" and child.i in self.covered for child in noun.children)
 
     @staticmethod
     def _led_by(noun: Token, states: dict[int, ActorMention]) -> ActorMention | None:

@@ -21,7 +21,15 @@ from accord.track.clustering import (
     split_event,
     update_clusters,
 )
-from accord.track.evaluate import PairwiseScore, score_grouping
+from accord.track.evaluate import (
+    EventOutcome,
+    PairwiseScore,
+    ProposalOutcome,
+    StepOutcome,
+    TrackingReport,
+    evaluate_tracking,
+    score_grouping,
+)
 from accord.track.proposals import Proposal, Step, derive_proposals, proposal, proposals
 from accord.track.summary import (
     CanonicalEvent,
@@ -36,13 +44,18 @@ __all__ = [
     "CanonicalEvent",
     "Claim",
     "CountRange",
+    "EventOutcome",
     "PairwiseScore",
     "Proposal",
+    "ProposalOutcome",
     "Step",
+    "StepOutcome",
     "TimelineEntry",
     "TrackReport",
+    "TrackingReport",
     "canonical_event",
     "canonical_events",
+    "evaluate_tracking",
     "merge",
     "proposal",
     "proposals",

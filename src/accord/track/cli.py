@@ -10,7 +10,7 @@ from rich.table import Table
 
 from accord import api, track
 from accord.console import stdout
-from accord.track.summary import CanonicalEvent, CountRange
+from accord.track.summary import CanonicalEvent, Claim, CountRange
 
 
 def open_db(ctx: click.Context) -> api.Accord:
@@ -92,10 +92,16 @@ def range_text(count: CountRange) -> str:
 
 
 def conflict_text(count: CountRange) -> str:
+    """Each report's figure once (the highest it states, as the range counts it)."""
+    per_report: dict[str, Claim] = {}
+    for claim in count.claims:
+        kept = per_report.get(claim.article_id)
+        if kept is None or claim.value > kept.value:
+            per_report[claim.article_id] = claim
     claims = ", ".join(
         f"{claim.outlet or claim.article_id}: {claim.qualifier + ' ' if claim.qualifier else ''}"
         f"{claim.value}"
-        for claim in count.claims
+        for claim in per_report.values()
     )
     return f"{count.kind}: {claims}"
 
@@ -136,7 +142,7 @@ def proposals(ctx: click.Context, status: str | None, actor: str | None) -> None
             item.id,
             item.title,
             ", ".join(item.proposer),
-            item.status + (f" ({last.detail})" if last and last.detail else ""),
+            last.text() if last else item.status,
             last.date or "" if last else "",
             " > ".join(step.status for step in item.steps),
         )
@@ -175,17 +181,78 @@ def timeline(
 
 @click.command(name="cluster-eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--proposals",
+    "proposals_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Expected proposal histories (expected_proposals.json) to check as well.",
+)
+@click.option("--totals", is_flag=True, help="Totals only: no line per event, no misses.")
 @click.pass_context
-def cluster_eval(ctx: click.Context, gold: Path) -> None:
-    """Pairwise precision, recall and F1 of the canonical events against a golden grouping."""
-    score = track.score_grouping(open_db(ctx), gold)
+def cluster_eval(ctx: click.Context, gold: Path, proposals_path: Path | None, totals: bool) -> None:
+    """Score the canonical events against a golden grouping: pairwise precision, recall and F1,
+    splits and wrong merges per event, count ranges and proposal histories."""
+    report = track.evaluate_tracking(open_db(ctx), gold, proposals_path)
+    score = report.pairwise
     click.echo(
         f"pairwise precision {score.precision:.3f}  recall {score.recall:.3f}  "
         f"F1 {score.f1:.3f}  ({score.true_pairs} of {score.predicted_pairs} predicted pairs, "
         f"{score.gold_pairs} golden pairs, {score.found} items found)"
     )
-    for file, substring, type_ in score.missing:
-        click.echo(f"not extracted: {file}: {type_ or ''} {substring!r}", err=True)
+    if not totals:
+        for line in event_lines(report):
+            click.echo(line)
+    for line in total_lines(report):
+        click.echo(line)
+    if not totals:
+        for file, substring, type_ in score.missing:
+            click.echo(f"not extracted: {file}: {type_ or ''} {substring!r}", err=True)
+
+
+def event_lines(report: track.TrackingReport) -> list[str]:
+    lines = []
+    for event in report.events:
+        if not event.found:
+            continue
+        outcome = "held" if event.held else f"split in {event.pieces}"
+        if event.merged_with:
+            outcome += "; merged with " + "; ".join(event.merged_with)
+        lines.append(
+            f"  {event.found}/{event.members} found, {event.outlets} outlets: {outcome}"
+            f"  [{event.name}]"
+        )
+    for count in report.counts:
+        shown = "/".join(map(str, count.shown)) if count.shown else "none"
+        mark = "right" if count.right else "WRONG"
+        want = "/".join(map(str, count.expected))
+        lines.append(f"  {count.kind} {shown} (expected {want}) {mark}  [{count.event}]")
+    for item in report.proposals:
+        if not item.checked:
+            continue
+        mark = "right" if item.right else "WRONG"
+        lines.append(f"  proposal {mark} in {item.proposals} proposal(s)  [{item.name}]")
+        lines.append("    expected: " + steps_text(item.expected))
+        lines.append("    shown:    " + steps_text(item.shown))
+    return lines
+
+
+def steps_text(steps: tuple[track.StepOutcome, ...]) -> str:
+    return " > ".join(f"{step.status} {step.date or '?'}" for step in steps) or "-"
+
+
+def total_lines(report: track.TrackingReport) -> list[str]:
+    lines = [
+        f"events: {sum(e.found > 0 for e in report.events)} with found members, "
+        f"{report.split} split, {report.wrong_merges} wrong merges; multi-outlet events held "
+        f"in one canonical event {report.multi_outlet_held} of {report.multi_outlet}"
+    ]
+    if report.counts:
+        right, checked = report.count_events
+        lines.append(f"count ranges right: {right} of {checked} events")
+    if report.proposals:
+        right, checked = report.proposal_histories
+        lines.append(f"proposal histories right: {right} of {checked}")
+    return lines
 
 
 def register(main: click.Group) -> None:

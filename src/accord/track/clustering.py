@@ -2,11 +2,14 @@
 
 Blocking keeps the cost near-linear: an event is compared only with events of the same type
 whose date windows are at most ``DAY_TOLERANCE`` days apart (the ``(type, day)`` blocks), never
-with all others. Linked pairs (``scoring.compare``) form a graph; clusters are grown greedily
-over its edges, strongest first, with a person's decisions applied: a ``merge`` is an edge that
-always comes first, a ``split`` forbids two events from sharing a cluster. Growing depends only
-on the edges of one connected part of the graph, so re-grouping just the parts that new events
-touch gives exactly the clusters a full rebuild gives.
+with all others. Linked pairs (``scoring.compare`` at or above the pair model's threshold) form
+a graph; clusters are grown greedily over its edges, strongest first (average linkage): two
+clusters join only when no pair across them is vetoed and the mean probability across them
+reaches the threshold, so a chain of links cannot join events that differ. A person's
+decisions come first: a ``merge`` is an edge that always joins, a ``split`` forbids two events
+from sharing a cluster. Growing depends only on one connected part of the graph, so
+re-grouping just the parts that new events touch gives exactly the clusters a full rebuild
+gives.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import hashlib
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -26,12 +29,22 @@ from accord.track.features import (
     Features,
     all_event_features,
     save_features,
-    stored_features,
+    tracked_features,
     untracked_event_features,
 )
-from accord.track.scoring import DAY_TOLERANCE, THRESHOLD, Match, compare
+from accord.track.scoring import (
+    DAY_TOLERANCE,
+    NO_ANCHOR,
+    NO_EVIDENCE,
+    Match,
+    PairModel,
+    compare,
+    pair_features,
+    veto,
+)
 
 MANUAL_SCORE = 2.0  # a person's merge outranks any computed link
+PAIR_FLOOR = 0.5  # no pair in a cluster scores below this share of the threshold
 Link = tuple[str, str, float, dict[str, str]]  # (event a < event b, score, reasons)
 
 
@@ -53,8 +66,9 @@ def cluster_id_for(members: Iterable[str]) -> str:
 # -- finding links ---------------------------------------------------------------------------
 
 
-def links_within(features: list[Features]) -> list[Link]:
+def links_within(features: list[Features], model: PairModel | None = None) -> list[Link]:
     """Every linked pair among ``features``, comparing only events in shared blocks."""
+    model = model or PairModel.default()
     blocks: dict[tuple[str, int], list[Features]] = defaultdict(list)
     for item in features:
         if item.mergeable:
@@ -71,13 +85,14 @@ def links_within(features: list[Features]) -> list[Link]:
             for other in blocks.get((item.type, day), ()):
                 if other.event_id > item.event_id and other.event_id not in seen:
                     seen.add(other.event_id)
-                    links.extend(link_if_same(item, other))
+                    links.extend(link_if_same(item, other, model))
     return links
 
 
-def link_if_same(a: Features, b: Features) -> list[Link]:
-    match: Match | None = compare(a, b)
-    if match is None or match.score < THRESHOLD:
+def link_if_same(a: Features, b: Features, model: PairModel) -> list[Link]:
+    """The link between two events of a block (same type, dated, close), if they match."""
+    match: Match | None = compare(a, b, model, blocked=True)
+    if match is None or match.score < model.threshold:
         return []
     first, second = sorted((a.event_id, b.event_id))
     return [(first, second, match.score, match.reasons)]
@@ -91,8 +106,8 @@ def stored_candidates(
     each stored row once."""
     assert item.day_lo is not None and item.day_hi is not None
     cursor = connection.execute(
-        "SELECT * FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?"
-        " AND event_id != ?",
+        "SELECT event_id FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ?"
+        " AND day_hi >= ? AND event_id != ?",
         (
             item.type,
             item.day_lo - DAY_TOLERANCE - MAX_WINDOW_DAYS,
@@ -101,12 +116,20 @@ def stored_candidates(
             item.event_id,
         ),
     )
-    found = []
-    for row in cursor:
-        features = decoded.get(row["event_id"])
-        if features is None:
-            features = decoded[row["event_id"]] = stored_features(row)
-        found.append(features)
+    ids = [row[0] for row in cursor]
+    unread = [event_id for event_id in ids if event_id not in decoded]
+    decoded.update((f.event_id, f) for f in features_of(connection, unread))
+    return [decoded[event_id] for event_id in ids if event_id in decoded]
+
+
+def features_of(connection: sqlite3.Connection, event_ids: Iterable[str]) -> list[Features]:
+    """Features of tracked events, computed from their stored events."""
+    ids = sorted(event_ids)
+    found: list[Features] = []
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        placeholders = ", ".join("?" for _ in batch)
+        found.extend(tracked_features(connection, f"f.event_id IN ({placeholders})", batch))
     return found
 
 
@@ -144,9 +167,18 @@ def load_decisions(connection: sqlite3.Connection) -> Decisions:
 # -- grouping --------------------------------------------------------------------------------
 
 
-def group(event_ids: Iterable[str], links: list[Link], decisions: Decisions) -> list[set[str]]:
+Agreement = Callable[[set[str], set[str]], bool]
+
+
+def group(
+    event_ids: Iterable[str],
+    links: list[Link],
+    decisions: Decisions,
+    agree: Agreement | None = None,
+) -> list[set[str]]:
     """Clusters of ``event_ids``: manual merges, then links from the strongest, never joining
-    two events a person split apart. Deterministic: ties are broken by event ids."""
+    two events a person split apart, and a computed link only when ``agree`` accepts the two
+    clusters it would join. Deterministic: ties are broken by event ids."""
     members: dict[str, set[str]] = {event_id: {event_id} for event_id in event_ids}
     root = {event_id: event_id for event_id in members}
 
@@ -158,17 +190,65 @@ def group(event_ids: Iterable[str], links: list[Link], decisions: Decisions) -> 
 
     manual = [(min(a, b), max(a, b), MANUAL_SCORE, {}) for a, b in decisions.merges]
     edges = sorted(manual + links, key=lambda link: (-link[2], link[0], link[1]))
-    for a, b, _, _ in edges:
-        if a not in members or b not in members:
+    for a, b, score, _ in edges:
+        if a not in root or b not in root:
             continue
         first, second = find(a), find(b)
         if first == second or kept_apart(members[first], members[second], decisions):
+            continue
+        if score < MANUAL_SCORE and agree and not agree(members[first], members[second]):
             continue
         if len(members[first]) < len(members[second]):
             first, second = second, first
         root[second] = first
         members[first] |= members.pop(second)
     return [members[key] for key in sorted(members)]
+
+
+UNSCORED = -1.0  # a pair nothing links (no usable date, no anchor): left out of the mean
+DIFFERENT = -2.0  # a pair a veto separates
+
+
+class AverageLinkage:
+    """Whether two clusters may join: no pair across them separated by a veto or scored below
+    ``PAIR_FLOOR`` of the threshold, and the mean probability of the scored pairs across them at
+    least the model's threshold (pairs are scored once, on demand). A pair with no anchor in
+    common is not linked directly but scored like the others here (a background mention joins
+    a cluster through the members it shares an anchor with, if the rest do not speak against
+    it); a pair too vaguely dated to score is left out."""
+
+    def __init__(self, features: dict[str, Features], model: PairModel) -> None:
+        self.features = features
+        self.model = model
+        self.scores: dict[tuple[str, str], float] = {}
+
+    def score(self, a: str, b: str) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in self.scores:
+            left, right = self.features.get(key[0]), self.features.get(key[1])
+            if left is None or right is None:
+                self.scores[key] = DIFFERENT
+            else:
+                why = veto(left, right)
+                if why is None or why == NO_ANCHOR:
+                    self.scores[key] = self.model.probability(pair_features(left, right))
+                else:
+                    self.scores[key] = UNSCORED if why in NO_EVIDENCE else DIFFERENT
+        return self.scores[key]
+
+    def __call__(self, left: set[str], right: set[str]) -> bool:
+        floor = self.model.threshold * PAIR_FLOOR
+        total, scored = 0.0, 0
+        for a in left:
+            for b in right:
+                score = self.score(a, b)
+                if score == UNSCORED:
+                    continue
+                if score < floor:
+                    return False
+                total += score
+                scored += 1
+        return scored > 0 and total / scored >= self.model.threshold
 
 
 def kept_apart(left: set[str], right: set[str], decisions: Decisions) -> bool:
@@ -225,41 +305,44 @@ def manual_links(decisions: Decisions) -> list[Link]:
 # -- rebuild and update ----------------------------------------------------------------------
 
 
-def rebuild_clusters(store: Store) -> TrackReport:
+def rebuild_clusters(store: Store, model: PairModel | None = None) -> TrackReport:
     """Recompute every feature, link and cluster from the events (decisions are kept)."""
+    model = model or PairModel.default()
     connection = store.connection
     with store.transaction():
         for table in ("canonical_members", "canonical_events", "track_links", "track_features"):
             connection.execute(f"DELETE FROM {table}")
         features = list(all_event_features(connection))
         save_features(connection, features)
-        links = links_within(features)
+        links = links_within(features, model)
         save_links(connection, links)
         decisions = load_decisions(connection)
-        clusters = group((item.event_id for item in features), links, decisions)
+        by_id = {item.event_id: item for item in features}
+        clusters = group(by_id, links, decisions, AverageLinkage(by_id, model))
         save_clusters(connection, clusters, links + manual_links(decisions))
         return TrackReport(len(features), len(links), len(features), count_clusters(connection))
 
 
-def update_clusters(store: Store) -> TrackReport:
+def update_clusters(store: Store, model: PairModel | None = None) -> TrackReport:
     """Track the events added since the last run; re-group only the parts they touch."""
+    model = model or PairModel.default()
     connection = store.connection
     with store.transaction():
         new = list(untracked_event_features(connection))
         save_features(connection, new)
-        added = save_links(connection, new_links(connection, new))
+        added = save_links(connection, new_links(connection, new, model))
         start = {item.event_id for item in new} | members_of_stale_clusters(connection)
-        regrouped = regroup(connection, start)
+        regrouped = regroup(connection, start, model)
         return TrackReport(len(new), added, regrouped, count_clusters(connection))
 
 
-def new_links(connection: sqlite3.Connection, new: list[Features]) -> list[Link]:
+def new_links(connection: sqlite3.Connection, new: list[Features], model: PairModel) -> list[Link]:
     links: list[Link] = []
-    decoded: dict[str, Features] = {}
+    decoded: dict[str, Features] = {item.event_id: item for item in new}
     for item in new:
         if item.mergeable:
             for other in stored_candidates(connection, item, decoded):
-                links.extend(link_if_same(item, other))
+                links.extend(link_if_same(item, other, model))
     return links
 
 
@@ -277,14 +360,16 @@ def members_of_stale_clusters(connection: sqlite3.Connection) -> set[str]:
     return stale
 
 
-def regroup(connection: sqlite3.Connection, start: set[str]) -> int:
+def regroup(connection: sqlite3.Connection, start: set[str], model: PairModel | None = None) -> int:
     """Re-group the connected parts of the link graph that hold ``start``; returns their size."""
     if not start:
         return 0
+    model = model or PairModel.default()
     decisions = load_decisions(connection)
     part = connected_part(connection, start, decisions)
     links = links_among(connection, part)
-    clusters = group(part, links, decisions)
+    by_id = {item.event_id: item for item in features_of(connection, part)}
+    clusters = group(sorted(part), links, decisions, AverageLinkage(by_id, model))
     forget_clusters_of(connection, part)
     save_clusters(connection, clusters, links + manual_links(decisions))
     return len(part)

@@ -1,14 +1,22 @@
-"""Score the canonical events against a golden grouping: pairwise precision, recall and F1.
+"""Score the canonical events against a golden grouping, event by event.
 
 A golden file lists groups of (article file, sentence substring[, PLOVER type]) items, each
 group one real-world event. An item is found when an event of the article named by the file
 has that substring in its sentence (and that type, when given). Items not found are extraction
 misses: they are listed, and left out of the score (tracking cannot group what is not there).
+
+Besides pairwise precision and recall, each golden event gets its outcome: how many canonical
+events its found members fall into (more than one: split), which other golden events share a
+canonical event with it (a wrong merge), and whether it is held whole. Where the golden file
+gives expected count ranges (``counts``), the canonical event holding most of the event's
+members is checked against them; a golden proposals file (``expected_proposals.json``) checks
+each proposal's status history. The formats are in tests/corpus_coverage/README.md.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -17,6 +25,7 @@ from typing import Any
 from accord.store import Store
 
 Item = tuple[str, str, str | None]  # (article file, sentence substring, type or None)
+Range = tuple[int, int, int]  # (low, best, high)
 
 
 @dataclass(frozen=True)
@@ -31,24 +40,153 @@ class PairwiseScore:
     missing: tuple[Item, ...]  # golden items the pipeline did not extract
 
 
+@dataclass(frozen=True)
+class EventOutcome:
+    """What tracking made of one golden event."""
+
+    name: str
+    members: int  # golden members
+    found: int  # of those, extracted
+    outlets: int  # outlets among the found members
+    pieces: int  # canonical events the found members fall into (more than one: split)
+    merged_with: tuple[str, ...]  # other golden events sharing a canonical event with it
+
+    @property
+    def multi_outlet(self) -> bool:
+        return self.outlets >= 2
+
+    @property
+    def held(self) -> bool:
+        """All found members in one canonical event."""
+        return self.found > 0 and self.pieces == 1
+
+
+@dataclass(frozen=True)
+class CountOutcome:
+    """An expected count range and the one the event's canonical event shows."""
+
+    event: str
+    kind: str
+    expected: Range
+    shown: Range | None
+
+    @property
+    def right(self) -> bool:
+        return self.shown == self.expected
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    status: str
+    date: str | None
+    precision: str = "day"  # 'month': only the month is compared
+
+    def matches(self, shown: StepOutcome) -> bool:
+        """The same status, and the same date (any, when none is expected)."""
+        if self.status != shown.status:
+            return False
+        if self.date is None:
+            return True
+        size = 7 if self.precision == "month" else 10
+        return (shown.date or "")[:size] == self.date[:size]
+
+
+@dataclass(frozen=True)
+class ProposalOutcome:
+    """An expected status history and the history of the proposal that holds its evidence."""
+
+    name: str
+    expected: tuple[StepOutcome, ...]  # the steps with extracted evidence
+    shown: tuple[StepOutcome, ...]  # the steps of the proposal holding most of it ('' if none)
+    proposals: int  # proposals the found evidence is spread over (a package deal: one)
+
+    @property
+    def checked(self) -> bool:
+        """False when no evidence sentence of it was extracted."""
+        return bool(self.expected)
+
+    @property
+    def right(self) -> bool:
+        if self.proposals != 1 or len(self.expected) != len(self.shown):
+            return False
+        return all(want.matches(got) for want, got in zip(self.expected, self.shown, strict=True))
+
+
+@dataclass(frozen=True)
+class TrackingReport:
+    """Everything ``accord cluster-eval`` prints."""
+
+    pairwise: PairwiseScore
+    events: tuple[EventOutcome, ...]
+    counts: tuple[CountOutcome, ...]
+    proposals: tuple[ProposalOutcome, ...]
+
+    @property
+    def multi_outlet(self) -> int:
+        return sum(event.multi_outlet for event in self.events)
+
+    @property
+    def multi_outlet_held(self) -> int:
+        return sum(event.multi_outlet and event.held for event in self.events)
+
+    @property
+    def split(self) -> int:
+        return sum(event.pieces > 1 for event in self.events)
+
+    @property
+    def wrong_merges(self) -> int:
+        """Pairs of golden events that share a canonical event."""
+        return sum(len(event.merged_with) for event in self.events) // 2
+
+    @property
+    def count_events(self) -> tuple[int, int]:
+        """(events whose every expected range is right, events with expected ranges)."""
+        by_event: dict[str, bool] = {}
+        for outcome in self.counts:
+            by_event[outcome.event] = by_event.get(outcome.event, True) and outcome.right
+        return sum(by_event.values()), len(by_event)
+
+    @property
+    def proposal_histories(self) -> tuple[int, int]:
+        """(histories right, histories checked)."""
+        checked = [outcome for outcome in self.proposals if outcome.checked]
+        return sum(outcome.right for outcome in checked), len(checked)
+
+
 def load_gold(path: str | Path) -> list[list[Item]]:
+    return [members for _, members, _ in load_gold_events(path)]
+
+
+def load_gold_events(path: str | Path) -> list[tuple[str, list[Item], dict[str, Any]]]:
+    """(name, members, expected counts) of each golden event."""
     data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
     return [
-        [(item[0], item[1], item[2] if len(item) > 2 else None) for item in group["members"]]
-        for group in data["clusters"]
+        (
+            group.get("name", f"event {number + 1}"),
+            [(item[0], item[1], item[2] if len(item) > 2 else None) for item in group["members"]],
+            group.get("counts") or {},
+        )
+        for number, group in enumerate(data["clusters"])
     ]
 
 
 def find_event(store: Store, item: Item) -> str | None:
     """The id of the event an item names (the first in article order), or None."""
+    found = find_events(store, item, first=True)
+    return found[0] if found else None
+
+
+def find_events(store: Store, item: Item, *, first: bool = False) -> list[str]:
+    """Ids of the events an item names, in article order."""
     file, substring, type_ = item
-    row = store.connection.execute(
+    rows = store.connection.execute(
         "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
         " WHERE (a.source LIKE :file OR a.source = :bare) AND instr(e.sentence, :substring) > 0"
-        " AND (:type IS NULL OR e.type = :type) ORDER BY e.sentence_index, e.start LIMIT 1",
+        " AND (:type IS NULL OR e.type = :type) ORDER BY e.sentence_index, e.start"
+        + (" LIMIT 1" if first else ""),
         {"file": f"%/{file}", "bare": file, "substring": substring, "type": type_},
-    ).fetchone()
-    return row[0] if row else None
+    ).fetchall()
+    return [row[0] for row in rows]
 
 
 def cluster_of(store: Store, event_id: str) -> str:
@@ -58,18 +196,67 @@ def cluster_of(store: Store, event_id: str) -> str:
     return row[0] if row else f"untracked:{event_id}"
 
 
+def outlet_of(store: Store, event_id: str) -> str:
+    row = store.connection.execute(
+        "SELECT coalesce(a.outlet, a.id) FROM events e JOIN articles a ON a.id = e.article_id"
+        " WHERE e.id = ?",
+        (event_id,),
+    ).fetchone()
+    return row[0]
+
+
 def score_grouping(store: Store, gold_path: str | Path) -> PairwiseScore:
     """Pairwise P/R/F1 of the stored clusters over the golden items that were extracted."""
+    return evaluate_tracking(store, gold_path).pairwise
+
+
+def evaluate_tracking(
+    store: Store, gold_path: str | Path, proposals_path: str | Path | None = None
+) -> TrackingReport:
+    """Pairwise scores, each golden event's outcome, count ranges and proposal histories."""
+    events = load_gold_events(gold_path)
     gold_of: dict[str, int] = {}
     missing: list[Item] = []
-    for number, group in enumerate(load_gold(gold_path)):
-        for item in group:
+    for number, (_, members, _) in enumerate(events):
+        for item in members:
             event_id = find_event(store, item)
             if event_id is None:
                 missing.append(item)
             else:
                 gold_of.setdefault(event_id, number)
     predicted_of = {event_id: cluster_of(store, event_id) for event_id in gold_of}
+    pairwise = pairwise_score(gold_of, predicted_of, missing)
+    outcomes, counts = [], []
+    for number, (name, members, expected_counts) in enumerate(events):
+        found = [event_id for event_id, gold in gold_of.items() if gold == number]
+        clusters = Counter(predicted_of[event_id] for event_id in found)
+        partners = {
+            gold_of[other]
+            for other, cluster in predicted_of.items()
+            if cluster in clusters and gold_of[other] != number
+        }
+        outcomes.append(
+            EventOutcome(
+                name=name,
+                members=len(members),
+                found=len(found),
+                outlets=len({outlet_of(store, event_id) for event_id in found}),
+                pieces=len(clusters),
+                merged_with=tuple(events[other][0] for other in sorted(partners)),
+            )
+        )
+        if expected_counts and clusters:
+            main = sorted(clusters.items(), key=lambda item: (-item[1], item[0]))[0][0]
+            counts.extend(count_outcomes(store, name, main, expected_counts))
+    proposals = (
+        tuple(proposal_outcomes(store, proposals_path)) if proposals_path is not None else ()
+    )
+    return TrackingReport(pairwise, tuple(outcomes), tuple(counts), proposals)
+
+
+def pairwise_score(
+    gold_of: dict[str, int], predicted_of: dict[str, str], missing: list[Item]
+) -> PairwiseScore:
     gold_pairs = predicted_pairs = true_pairs = 0
     for a, b in combinations(sorted(gold_of), 2):
         same_gold = gold_of[a] == gold_of[b]
@@ -83,3 +270,69 @@ def score_grouping(store: Store, gold_path: str | Path) -> PairwiseScore:
     return PairwiseScore(
         precision, recall, f1, true_pairs, predicted_pairs, gold_pairs, len(gold_of), tuple(missing)
     )
+
+
+def count_outcomes(
+    store: Store, name: str, cluster_id: str, expected: dict[str, dict[str, int]]
+) -> list[CountOutcome]:
+    from accord.track.summary import canonical_event
+
+    shown: dict[str, Range] = {}
+    if not cluster_id.startswith("untracked:"):
+        for count in canonical_event(store, cluster_id).counts:
+            shown[count.kind] = (count.low, count.best, count.high)
+    return [
+        CountOutcome(name, kind, (want["low"], want["best"], want["high"]), shown.get(kind))
+        for kind, want in sorted(expected.items())
+    ]
+
+
+def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
+    """Each expected proposal against the stored proposal that holds most of its evidence."""
+    expected: list[dict[str, Any]] = json.loads(Path(path).read_text(encoding="utf-8"))
+    proposal_of = step_owners(store)
+    outcomes = []
+    for item in expected:
+        wanted, holders = [], Counter()
+        for step in item["steps"]:
+            found = [
+                event_id
+                for file, substring in step["evidence"]
+                for event_id in find_events(store, (file, substring, None))
+            ]
+            if not found:
+                continue  # an extraction miss: no event in any evidence sentence
+            wanted.append(
+                StepOutcome(step["status"], step.get("date"), step.get("date_precision", "day"))
+            )
+            holders.update({proposal_of[e] for e in found if e in proposal_of})
+        main = holders.most_common(1)[0][0] if holders else None
+        outcomes.append(
+            ProposalOutcome(
+                name=item["name"],
+                expected=tuple(wanted),
+                shown=tuple(stored_steps(store, main)) if main else (),
+                proposals=len(holders),
+            )
+        )
+    return outcomes
+
+
+def step_owners(store: Store) -> dict[str, str]:
+    """Event id -> the proposal whose step it backs."""
+    owners: dict[str, str] = {}
+    rows = store.connection.execute(
+        "SELECT e.event_id, s.proposal_id FROM proposal_evidence e"
+        " JOIN proposal_steps s ON s.id = e.step_id"
+    )
+    for event_id, proposal_id in rows:
+        owners.setdefault(event_id, proposal_id)
+    return owners
+
+
+def stored_steps(store: Store, proposal_id: str) -> list[StepOutcome]:
+    rows = store.connection.execute(
+        "SELECT status, date FROM proposal_steps WHERE proposal_id = ? ORDER BY position",
+        (proposal_id,),
+    )
+    return [StepOutcome(status, day) for status, day in rows]

@@ -5,6 +5,12 @@ seven; an event with no day (only the bound "by <publication date>", or no date 
 the two days before that bound up to the bound (news reports what just happened). Month- or
 year-precise dates are too vague to merge automatically (``day_lo`` is None): a person can
 still merge them by hand.
+
+Beside the date, an event offers what different outlets share when their wording differs: the
+publication day, its place (and whether the sentence names it or inherits it from an earlier
+one), its counts, the names and numbers its sentence holds, character n-grams of its content
+words (they survive "missiles"/"missile strike", "killing"/"killed"), and every proposal subject
+its sentence names (a truce agreed with a prisoner exchange names both).
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
+from importlib.resources import files
+from typing import Any
 
-from accord.track.proposals import find_subject
+from accord.track.proposals import find_subject, find_subjects
 
 MAX_WINDOW_DAYS = 7  # wider date windows are not merged automatically
 UNDATED_LOOKBACK_DAYS = 2  # an undated event happened at most this long before publication
@@ -143,6 +151,12 @@ STOPWORDS = frozenset(
     ]
 )
 WORD = re.compile(r"[a-z][a-z'-]+")
+NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z][\w'’-]*")  # "Hroza", "Kh-22", "McDonald"
+NUMBER = re.compile(r"(?<![\w.,-])\d(?:[\d,]*\d)?(?!\w|[.,-]\d|-\w)")  # not '30-day', '4.5', '3rd'
+GRAM = 4  # character n-grams of this length, over content words padded with spaces
+COUNT_KINDS = ("killed", "injured", "detained", "prisoners")
+LAST_STAGE = -1
+CIVILIAN = "CVL"
 
 ActorKey = tuple[str, str | None, str | None]  # (actor id, country, sector)
 
@@ -168,10 +182,30 @@ class Features:
     place_precision: str | None
     tokens: frozenset[str]
     topic: str | None = None  # proposal subject named nearest the trigger (ceasefire, ...)
+    topics: frozenset[str] = frozenset()  # every subject the sentence names (a package deal)
+    published: int | None = None  # day number of the article's publication
+    place_inherited: bool = False  # the place comes from another sentence or the headline
+    counts: tuple[tuple[str, int], ...] = ()  # (kind, figure) for killed, injured, ...
+    names: frozenset[str] = frozenset()  # capitalised words of the sentence, lower-cased
+    numbers: frozenset[int] = frozenset()  # figures written in digits (years left out)
+    stage: int | None = None  # 'the second stage': 2; 'the final round': LAST_STAGE
 
-    @property
+    @cached_property
     def mergeable(self) -> bool:
         return self.day_lo is not None and self.day_hi is not None
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        return frozenset(self.place_name.casefold().split()) if self.place_name else frozenset()
+
+    @cached_property
+    def grams(self) -> frozenset[str]:
+        """Character n-grams of the content words."""
+        return char_grams(self.tokens)
+
+    @cached_property
+    def count_of(self) -> dict[str, int]:
+        return dict(self.counts)
 
     @cached_property
     def source_keys(self) -> SideKeys:
@@ -193,6 +227,11 @@ class SideKeys:
     def __bool__(self) -> bool:
         return bool(self.ids)
 
+    @property
+    def civilian(self) -> bool:
+        """Civilians among them (a sector CVL)."""
+        return any(sector == CIVILIAN for _, sector in self.country_sectors)
+
 
 def side_keys(keys: tuple[ActorKey, ...]) -> SideKeys:
     return SideKeys(
@@ -213,6 +252,75 @@ def content_tokens(sentence: str) -> frozenset[str]:
             word = word[:-1]
         words.add(word)
     return frozenset(words)
+
+
+@cache
+def tracking_rules() -> dict[str, Any]:
+    """Tracking's word lists and mode groups, ``data/tracking_rules.json`` (validated once)."""
+    text = files("accord").joinpath("data/tracking_rules.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    for key in ("not_names", "types_with_distinct_modes", "same_act_modes", "mutual_types"):
+        if key not in data:
+            raise ValueError(f"tracking_rules.json lacks {key!r}")
+    data["not_names"] = frozenset(data["not_names"]) | country_words()
+    stages = data["stages"]
+    words = "|".join([*stages["ordinals"], *stages["last_words"]])
+    nouns = "|".join(stages["serial_nouns"])
+    data["stage_pattern"] = re.compile(
+        rf"\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})s?\b", re.IGNORECASE
+    )
+    return data
+
+
+def country_words() -> frozenset[str]:
+    """One-word names and demonyms of countries ('Russia', 'Russian'): the actor and place
+    features compare countries already, and a shared 'Russian' says little about the event."""
+    text = files("accord").joinpath("data/countries.json").read_text(encoding="utf-8")
+    words = set()
+    for country in json.loads(text):
+        for name in (country["name"], *country["aliases"], *country["demonyms"]):
+            if " " not in name:
+                words.add(name.lower())
+    return frozenset(words)
+
+
+def char_grams(tokens: Iterable[str], size: int = GRAM) -> frozenset[str]:
+    grams = set()
+    for token in tokens:
+        padded = f" {token} "
+        grams.update(padded[i : i + size] for i in range(max(1, len(padded) - size + 1)))
+    return frozenset(grams)
+
+
+def sentence_names(sentence: str) -> frozenset[str]:
+    """Capitalised words other than the first, weekdays, months and function words."""
+    names = set()
+    for match in NAME.finditer(sentence):
+        word = match.group().lower().strip("'’-")
+        if match.start() == 0 or word in tracking_rules()["not_names"] or len(word) < 3:
+            continue
+        names.add(word[:-2] if word.endswith(("'s", "’s")) else word)
+    return frozenset(names)
+
+
+def sentence_numbers(sentence: str) -> frozenset[int]:
+    """Figures in digits; four-digit years (1900-2099) are dates, not counts."""
+    found = set()
+    for match in NUMBER.finditer(sentence):
+        value = int(match.group().replace(",", ""))
+        if not (len(match.group()) == 4 and 1900 <= value <= 2099):
+            found.add(value)
+    return frozenset(found)
+
+
+def stage_of(sentence: str) -> int | None:
+    """The ordinal of a serial act the sentence names ('the first stage of the exchange')."""
+    rules = tracking_rules()
+    match = rules["stage_pattern"].search(sentence)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return rules["stages"]["ordinals"].get(word, LAST_STAGE)
 
 
 def modality_class(modality: str) -> str:
@@ -278,7 +386,52 @@ def features_from_row(row: sqlite3.Row, actors: dict[str, list[ActorKey]]) -> Fe
         place_precision=row["place_precision"],
         tokens=content_tokens(row["sentence"]),
         topic=topic_of(row),
+        **details_from_row(row),
     )
+
+
+def details_from_row(row: sqlite3.Row) -> dict:
+    """The features beyond the blocking keys (see the module docstring)."""
+    sentence = row["sentence"]
+    start, end = row["sentence_start"], row["sentence_start"] + len(sentence)
+    place_at = row["place_char_start"]
+    elsewhere = place_at is not None and place_at >= 0 and not start <= place_at < end
+    return {
+        "topics": topics_of(row),
+        "published": day_number(row["published"]),
+        "place_inherited": row["place_name"] is not None
+        and (elsewhere or INHERITED_PLACE in (row["why"] or "")),
+        "counts": tuple(
+            (kind, row[kind]) for kind in COUNT_KINDS if row[kind] is not None and row[kind] > 0
+        ),
+        "names": sentence_names(sentence),
+        "numbers": sentence_numbers(sentence),
+        "stage": stage_of(sentence),
+    }
+
+
+BACK_REFERENCE = re.compile(
+    r"\b(?:it|the (?:plan|proposal|deal|offer|agreement|accord|truce|initiative|idea))\b",
+    re.IGNORECASE,
+)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")  # not in "U.S. envoy"
+PRECEDING_CHARS = 800  # how much text before a sentence a back reference may look at
+
+
+def topics_of(row: sqlite3.Row) -> frozenset[str]:
+    """The proposal subjects a sentence names; a sentence that names none but refers back to
+    one ("Ukraine had already accepted it", "the plan") takes those of the sentence before."""
+    if row["type"] not in TOPIC_TYPES:
+        return frozenset()
+    type_mode = (row["type"], row["mode"])
+    found = find_subjects(row["sentence"], type_mode)
+    if not found and BACK_REFERENCE.search(row["sentence"]):
+        before = SENTENCE_BREAK.split((row["preceding"] or "").strip())
+        for sentence in reversed(before):  # "The plan had been presented ..." refers back too
+            found = find_subjects(sentence, type_mode)
+            if found or not BACK_REFERENCE.search(sentence):
+                break
+    return frozenset(found)
 
 
 def topic_of(row: sqlite3.Row) -> str | None:
@@ -289,6 +442,12 @@ def topic_of(row: sqlite3.Row) -> str | None:
     return find_subject(row["sentence"], trigger_at, (row["type"], row["mode"]))
 
 
+DETAIL_COLUMNS = (
+    "e.place_char_start, e.why, e.killed, e.injured, e.detained, e.prisoners, "
+    f"substr(a.text, max(1, e.sentence_start - {PRECEDING_CHARS - 1}),"
+    f" min({PRECEDING_CHARS}, e.sentence_start)) AS preceding"
+)
+INHERITED_PLACE = "place from "  # the pipeline's reason for a place taken from elsewhere
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.modality, e.date_start, e.date_end, e.date_precision, "
     "e.date_by, e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_precision, "
@@ -299,15 +458,31 @@ EVENT_COLUMNS = (
 def untracked_event_features(connection: sqlite3.Connection) -> Iterator[Features]:
     """Features of the events that have none stored yet (new since the last update)."""
     cursor = connection.execute(
-        f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE NOT EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = e.id) ORDER BY e.id"
+        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM events e"
+        " JOIN articles a ON a.id = e.article_id"
+        " WHERE NOT EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = e.id) ORDER BY e.id"
     )
     yield from features_in_batches(connection, cursor)
 
 
 def all_event_features(connection: sqlite3.Connection) -> Iterator[Features]:
     cursor = connection.execute(
-        f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
+        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM events e"
+        " JOIN articles a ON a.id = e.article_id ORDER BY e.id"
+    )
+    yield from features_in_batches(connection, cursor)
+
+
+def tracked_features(
+    connection: sqlite3.Connection, where: str, params: Iterable[object]
+) -> Iterator[Features]:
+    """Features of tracked events chosen by a condition on ``track_features f`` (the blocking
+    index), computed again from their events."""
+    cursor = connection.execute(
+        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM track_features f"
+        " JOIN events e ON e.id = f.event_id JOIN articles a ON a.id = e.article_id"
+        f" WHERE {where} ORDER BY e.id",
+        tuple(params),
     )
     yield from features_in_batches(connection, cursor)
 
@@ -366,26 +541,4 @@ def save_features(connection: sqlite3.Connection, features: Iterable[Features]) 
             )
             for f in features
         ),
-    )
-
-
-def stored_features(row: sqlite3.Row) -> Features:
-    return Features(
-        event_id=row["event_id"],
-        article_id=row["article_id"],
-        type=row["type"],
-        mode=row["mode"],
-        modality_class=row["modality_class"],
-        day_lo=row["day_lo"],
-        day_hi=row["day_hi"],
-        date_inferred=bool(row["date_inferred"]),
-        sources=tuple(tuple(key) for key in json.loads(row["sources"])),
-        targets=tuple(tuple(key) for key in json.loads(row["targets"])),
-        place_name=row["place_name"],
-        place_country=row["place_country"],
-        place_lat=row["place_lat"],
-        place_lon=row["place_lon"],
-        place_precision=row["place_precision"],
-        tokens=frozenset(row["tokens"].split()),
-        topic=row["topic"],
     )

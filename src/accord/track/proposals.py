@@ -1,14 +1,21 @@
 """Proposals and agreements across articles, with a dated status history backed by events.
 
 Each stored event whose sentence names a subject (``data/proposal_subjects.json``: ceasefire,
-prisoner exchange, summit, withdrawal, sanctions) becomes a candidate step: its status follows
-from the event's type and modality (REQUEST or a proposed modality: proposed; considered;
-AGREE by one side: accepted by it, by both: agreed; REJECT: declined; an asserted release,
-ceasefire or withdrawal: implemented). Steps join the proposal with the same subject, sharing a
+prisoner exchange, summit, withdrawal, sanctions, or an agreement in general) becomes a
+candidate step: its status follows from the event's type and modality (REQUEST or a proposed
+modality: proposed; considered; AGREE by one party: accepted by it, by both: agreed; REJECT:
+declined; an asserted release, ceasefire or withdrawal: implemented; an accusation of a
+violation: violated, alleged by the accuser; an extension: extended). A denial ("denied any
+truce violations") is no step, and a broker, host or facilitator ("U.S.-brokered", "mediated by
+Qatar") is no party. Steps join the proposal with the same subject (a package deal agreed with
+several subjects, a truce with a hostage-prisoner exchange, takes steps of each), sharing a
 participant country, with compatible terms (a 30-day truce is not a 60-day one), within
-``LINK_DAYS``. Reports of the same step merge into one, dated by what most reports say; an
-undated report and a mention of an earlier step ("the exchange agreed in Istanbul") back an
-existing step rather than start a new one. Derived in full each run (proposal steps are few).
+``LINK_DAYS``. Reports of the same step merge into one, dated by what most reports say (the
+act's date when the text gives one, else the report's); an undated report and a mention of an
+earlier step ("the exchange agreed in Istanbul", "has held since it began on April 2") back an
+existing step rather than start a new one. An exchange carried out by both sides is one stage,
+even across midnight, with each side's figure ("3 for 90"). Derived in full each run (proposal
+steps are few).
 """
 
 from __future__ import annotations
@@ -28,8 +35,13 @@ from accord.errors import NotFoundError
 from accord.store import Store
 
 LINK_DAYS = 45  # a step further from a proposal's last step starts a new proposal
+RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its last step
+CONTINUING = ("implemented", "violated", "extended", "expired", "collapsed")
+AMENDING = ("proposed", "considered", "accepted", "declined")  # after it is in force: a change
+IN_TRAIN = ("proposed", "accepted", "agreed")  # something that a later act may carry out
 ATTACH_DAYS = 3  # an undated report backs a step up to this many days before publication
 ONCE = ("proposed", "considered", "accepted", "declined", "agreed")  # not repeated daily
+STEP_PRECISIONS = ("day", "month")  # a date the text gives a step; a month shows as '2021-04'
 STATUS_ORDER = {
     status: rank
     for rank, status in enumerate(
@@ -41,10 +53,13 @@ STATUS_ORDER = {
             "agreed",
             "implemented",
             "violated",
+            "extended",
             "expired",
+            "collapsed",
         )
     )
 }
+ACT_TYPES = ("AGREE", "RETREAT", "ACCUSE", "SANCTION", "CONSULT")  # status words apply to these
 SKIPPED_MODALITIES = ("negated", "hypothetical", "conditional", "future", "denied")
 
 
@@ -63,8 +78,12 @@ class Step:
         by = f" by {', '.join(self.actors)}" if self.actors and self.status in BY_STATUSES else ""
         return f"{self.status}{by}"
 
+    def text(self) -> str:
+        """The label and the detail: 'violated by Hamas (alleged by Israel)'."""
+        return self.label() + (f" ({self.detail})" if self.detail else "")
 
-BY_STATUSES = ("proposed", "considered", "accepted", "declined")
+
+BY_STATUSES = ("proposed", "considered", "accepted", "declined", "violated")
 
 
 @dataclass(frozen=True)
@@ -103,16 +122,34 @@ def subject_data() -> dict[str, Any]:
     """The subject keywords and term patterns (validated once)."""
     text = files("accord").joinpath("data/proposal_subjects.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    for key in ("subjects", "mode_subjects", "terms", "status_words"):
+    for key in (
+        "subjects",
+        "mode_subjects",
+        "agreement_subjects",
+        "terms",
+        "status_words",
+        "denial_words",
+        "background_before_trigger",
+        "both_parties",
+        "broker_patterns",
+        "approval_words",
+        "in_effect_words",
+    ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
     data["term_patterns"] = [re.compile(pattern, re.I) for pattern in data["terms"]]
+    data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
     return data
 
 
 def keyword_positions(sentence: str, keyword: str) -> list[int]:
-    pattern = rf"\b{re.escape(keyword)}(?:s|es)?\b"
-    return [match.start() for match in re.finditer(pattern, sentence, re.I)]
+    return [match.start() for match in keyword_pattern(keyword).finditer(sentence)]
+
+
+@cache
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """A keyword as a whole word or its plural (compiled once)."""
+    return re.compile(rf"\b{re.escape(keyword)}(?:s|es)?\b", re.I)
 
 
 def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> str | None:
@@ -133,7 +170,31 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
                 distance = abs(position - trigger_at)
                 if best is None or distance < best[0]:
                     best = (distance, subject)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    for subject, keywords in data["agreement_subjects"].items():
+        if any(keyword_positions(sentence, word) for word in keywords):
+            return subject
+    return None
+
+
+def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]:
+    """Every subject the sentence names, and the one its type and mode imply (a truce agreed
+    with a prisoner exchange names both: parts of one package)."""
+    data = subject_data()
+    found = []
+    implied = data["mode_subjects"].get(f"{type_mode[0]}/{type_mode[1]}") or data[
+        "mode_subjects"
+    ].get(type_mode[0])
+    if implied:
+        found.append(implied)
+    for subject, keywords in data["subjects"].items():
+        required = data.get("requires_any", {}).get(subject)
+        if required and not any(keyword_positions(sentence, word) for word in required):
+            continue
+        if subject not in found and any(keyword_positions(sentence, word) for word in keywords):
+            found.append(subject)
+    return found
 
 
 def find_terms(sentence: str, subject: str) -> dict[str, int]:
@@ -176,6 +237,12 @@ class Candidate:
     back_reference: bool
     published: int
     prisoners: int | None
+    subjects: frozenset[str] = frozenset()  # every subject the sentence names (a package)
+    alleged_by: tuple[str, ...] = ()  # who says a violation happened
+    figure: int | None = None  # how many this report's side freed (an exchange stage)
+    each: bool = False  # 'N each': both sides freed the same number
+    mutual: bool = False  # 'accused each other': no one side named
+    month: bool = False  # the text gives only the month ('proposed in April'): day is its first
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -188,41 +255,91 @@ def all_keywords() -> frozenset[str]:
     return frozenset(word for words in subject_data()["subjects"].values() for word in words)
 
 
-def status_of(row: sqlite3.Row, sentence: str, trigger_at: int, sources: int) -> str | None:
+def status_of(
+    row: sqlite3.Row, sentence: str, trigger_at: int, parties: int, subject: str
+) -> str | None:
     """The status an event gives its proposal, or None when it gives none."""
     data = subject_data()
     trigger = row["trigger"]
     lowered = sentence.lower()
-    for status, words in data["status_words"].items():
-        if any(keyword_positions(lowered, word) for word in words):
-            return status
     modality, kind, mode = row["modality"], row["type"], row["mode"]
-    if modality in SKIPPED_MODALITIES:
-        return None
+    if modality in SKIPPED_MODALITIES or is_denial(lowered):
+        return None  # 'denied any truce violations' is no violation
+    if kind in ACT_TYPES and modality not in ("proposed", "considered", "rejected"):
+        for status, words in data["status_words"].items():
+            if any(keyword_positions(lowered, word) for word in words):
+                return status
     if modality in ("proposed", "considered"):
         return modality
     if kind == "REJECT" or modality == "rejected":
         return "declined"
     if kind == "AGREE":
-        return "agreed" if sources >= 2 else "accepted"
+        both = any(phrase in lowered for phrase in data["both_parties"])
+        return "agreed" if parties >= 2 or both else "accepted"
     if kind == "REQUEST":
         return "proposed"
-    if kind == "RETREAT" and mode in ("release", "ceasefire", "withdraw"):
-        if trigger.lower() in all_keywords():
-            return None  # 'the swap showed ...' names the thing, it does not do it
-        if word_before(sentence, trigger_at) in data["plan_before_trigger"]:
+    if kind == "SUPPORT" and trigger.lower() in data["approval_words"]:
+        return "accepted"  # 'the government approved the deal'
+    if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw"):
+        if trigger.lower() in all_keywords() and not any(
+            w in lowered for w in data["in_effect_words"]
+        ):
+            return None  # 'the swap showed ...' names the thing; 'the truce took effect' does it
+        if is_plan(sentence, trigger_at):
             return "agreed" if mentions_agreement(sentence) else None
         return "implemented"
-    if kind in ("SANCTION", "CONSULT"):
-        return "implemented"
+    if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
+        return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+def is_plan(sentence: str, trigger_at: int) -> bool:
+    """'a deal to swap', 'prisoners to be freed', 'Israel was to release': a plan, not an act."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])][-2:]
+    plan = subject_data()["plan_before_trigger"]
+    return bool(words) and (words[-1] in plan or words == ["to", "be"])
+
+
+def is_denial(lowered: str) -> bool:
+    return any(keyword_positions(lowered, word) for word in subject_data()["denial_words"])
+
+
+def told_as_background(sentence: str, trigger_at: int) -> bool:
+    """'has held since it began', 'the truce, which began on April 2', 'a truce that took
+    effect': the act is told to describe something else (it backs a step)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])][-2:]
+    markers = subject_data()["background_before_trigger"]
+    if "since" in words:
+        return True  # 'held since it began', not 'held hostage since October 2023 were freed'
+    if words and words[-1] in markers and words[-1] != "since":
+        return True
+    return len(words) >= 2 and words[-2] in markers and words[-1] in AUXILIARIES
+
+
+AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "been"})
+
+
+def brokers_in(sentence: str) -> list[str]:
+    """The names a sentence gives as brokers, hosts or facilitators ('U.S.-brokered',
+    'mediated by Qatar, Egypt and the United States')."""
+    names = []
+    for pattern in subject_data()["broker_regexes"]:
+        for match in pattern.finditer(sentence):
+            for name in re.split(r",? and (?:the )?|, (?:the )?", match.group("who")):
+                names.append(re.sub(r"^(?:the|a|an) ", "", name, flags=re.I).strip())
+    return [name for name in names if name]
+
+
+def is_broker(actor: sqlite3.Row, brokers: list[str]) -> bool:
+    words = {actor["text"], actor["name"]} - {None, ""}
+    return any(word in broker or broker in word for word in words for broker in brokers)
 
 
 def candidates(connection: sqlite3.Connection) -> list[Candidate]:
     """Every stored event that reads as a step of a proposal."""
     cursor = connection.execute(
         "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
-        " e.date_start, e.date_precision, e.prisoners, a.published"
+        " e.date_start, e.date_precision, e.prisoners, e.detained, e.attributed_to, a.published"
         " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
     )
     actors = actors_by_event(connection)
@@ -237,7 +354,7 @@ def candidates(connection: sqlite3.Connection) -> list[Candidate]:
 def actors_by_event(connection: sqlite3.Connection) -> dict[str, dict[str, list[sqlite3.Row]]]:
     grouped: dict[str, dict[str, list[sqlite3.Row]]] = defaultdict(lambda: defaultdict(list))
     cursor = connection.execute(
-        "SELECT event_id, side, name, actor_id, country FROM event_actors"
+        "SELECT event_id, side, name, text, actor_id, country, sector FROM event_actors"
         " WHERE NOT inferred ORDER BY event_id, side, position"  # only actors the text names
     )
     for row in cursor:
@@ -251,31 +368,66 @@ def candidate_of(row: sqlite3.Row, sides: dict[str, list[sqlite3.Row]]) -> Candi
     subject = find_subject(sentence, trigger_at, (row["type"], row["mode"]))
     if subject is None:
         return None
-    sources, targets = sides.get("source", []), sides.get("target", [])
-    source_countries = {actor["country"] or actor["actor_id"] for actor in sources}
-    status = status_of(row, sentence, trigger_at, len(source_countries))
+    brokers = brokers_in(sentence)
+    sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
+    targets = [a for a in sides.get("target", []) if not is_broker(a, brokers)]
+    parties = {(actor["country"] or actor["actor_id"], actor["sector"]) for actor in sources}
+    status = status_of(row, sentence, trigger_at, len(parties), subject)
     published = day_of(row["published"])
     if status is None or published is None:
         return None
-    explicit = day_of(row["date_start"]) if row["date_precision"] == "day" else None
+    explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
     before = word_before(sentence, trigger_at)
-    back_reference = before in subject_data()["back_reference_before_trigger"]
+    back_reference = before in subject_data()["back_reference_before_trigger"] or (
+        told_as_background(sentence, trigger_at)
+    )
+    actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
+    if status == "violated":
+        actors, alleged_by = violation_sides(row, actors, targets)
+    terms = find_terms(sentence, subject)
     return Candidate(
         event_id=row["id"],
         subject=subject,
         status=status,
-        actors=tuple(sorted({actor["name"] for actor in sources})),
+        actors=actors,
         countries=frozenset(
-            actor["country"] or actor["actor_id"] for actor in (*sources, *targets)
-        ),
+            actor["country"] for actor in (*sources, *targets) if actor["country"]
+        ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
-        terms=find_terms(sentence, subject),
+        terms=terms,
         day=explicit if explicit is not None else published,
         inferred=explicit is None,
         back_reference=back_reference,
         published=published,
         prisoners=row["prisoners"],
+        subjects=package_of(sentence, trigger_at, subject),
+        alleged_by=alleged_by,
+        figure=row["prisoners"] or row["detained"],
+        each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
+        mutual=bool(re.search(r"\b(?:each other|one another)\b", sentence, re.I)),
+        month=explicit is not None and row["date_precision"] == "month",
     )
+
+
+def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
+    """The subjects an agreement takes on: its own and those named after its trigger ('agreed
+    to a ceasefire and the release of hostages'; 'following the meeting, ... agreed to a swap'
+    is no package)."""
+    return frozenset(find_subjects(sentence[trigger_at:], ("", None))) | {subject}
+
+
+def violation_sides(
+    row: sqlite3.Row, sources: tuple[str, ...], targets: list[sqlite3.Row]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(who violated, who alleges it): an allegation is by whoever the text attributes it to,
+    the reporting speaker ('Israel said Hamas had violated') or the accuser ('Hamas accused
+    Israel of violating')."""
+    speaker = row["attributed_to"]
+    if speaker and speaker not in sources:
+        return sources, (speaker,)
+    if row["type"] == "ACCUSE":
+        return tuple(sorted({actor["name"] for actor in targets})), sources
+    return sources, ()
 
 
 def mentions_agreement(sentence: str) -> bool:
@@ -303,18 +455,47 @@ class Draft:
     terms: dict[str, int] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
     groups: list[list[Candidate]] = field(default_factory=list)
+    subjects: set[str] = field(default_factory=set)  # the subject, and a package's others
 
     @property
     def last_day(self) -> int:
         return max(candidate.day for group in self.groups for candidate in group)
 
+    @property
+    def first_day(self) -> int:
+        return min(candidate.day for group in self.groups for candidate in group)
+
+    def distance(self, day: int) -> int:
+        """Days from the span of the draft's steps."""
+        return max(0, self.first_day - day, day - self.last_day)
+
+    def reach(self, candidate: Candidate) -> int:
+        """How far from its steps a step may join: months between a proposal and the act that
+        carries it out (a summit proposed in April, held in June), else ``LINK_DAYS``."""
+        earlier = candidate.day < self.first_day
+        if candidate.status in CONTINUING and self.in_train and not earlier:
+            return RUNNING_DAYS
+        if candidate.status in IN_TRAIN and earlier and self.carried_out:
+            return RUNNING_DAYS
+        return LINK_DAYS
+
+    @property
+    def carried_out(self) -> bool:
+        return any(group[0].status in CONTINUING for group in self.groups)
+
+    @property
+    def in_train(self) -> bool:
+        """Something was proposed, accepted or agreed: an act months later may carry it out."""
+        return any(group[0].status in IN_TRAIN for group in self.groups)
+
     def accepts(self, candidate: Candidate) -> bool:
-        """Same subject, a shared participant, close in time, terms that do not differ
+        """A subject of it, a shared participant, close in time, terms that do not differ
         (an implementation's stage figures and a mention's stray numbers are not terms)."""
-        if candidate.subject != self.subject:
-            return False
-        if abs(candidate.day - self.last_day) > LINK_DAYS:
-            return False
+        generic = candidate.subject in subject_data()["agreement_subjects"]
+        if not generic and candidate.subject not in (self.subjects or {self.subject}):
+            return False  # 'the agreement' is whichever one its participants have
+        if self.distance(candidate.day) > self.reach(candidate):
+            return False  # an extension or expiry months on still belongs to its agreement
         if candidate.countries and self.countries and not candidate.countries & self.countries:
             return False
         if candidate.status == "implemented" or candidate.back_reference:
@@ -327,6 +508,9 @@ class Draft:
         else:
             group.append(candidate)
         self.countries |= candidate.countries
+        self.subjects.add(self.subject)
+        if candidate.status == "agreed":
+            self.subjects |= candidate.subjects  # a package: a truce agreed with an exchange
         if candidate.status != "implemented":
             for key in ("days", "a", "b"):
                 if key in candidate.terms:
@@ -340,16 +524,37 @@ def terms_agree(left: dict[str, int], right: dict[str, int]) -> bool:
 
 
 def same_step(group: list[Candidate], candidate: Candidate, window: tuple[int, int]) -> bool:
-    """Same status by the same actors (an implementation: any shared actor) on a nearby day."""
+    """Same status on a nearby day, by the same actors where whose step it is matters
+    (proposed, accepted, declined, violated: an agreement, extension or expiry is the
+    agreement's). An implementation of the same subject on the same day is the same stage
+    whoever carried it out (each side frees its prisoners), and so is the other side's part on
+    the next day (a stage across midnight)."""
     first = group[0]
     if first.status != candidate.status:
         return False
+    dated = [member.day for member in group if not member.inferred]
     if first.status == "implemented":
-        if first.actors and candidate.actors and not set(first.actors) & set(candidate.actors):
+        if first.subject != candidate.subject:
             return False
-    elif first.actors != candidate.actors:
+        if candidate.inferred:
+            return any(window[0] <= day <= window[1] for day in dated)
+        if candidate.day in dated:
+            return True
+        return completes_stage(group, candidate, dated)
+    if first.status in BY_STATUSES and candidate.actors and first.actors != candidate.actors:
+        return False  # whose step it is matters; a report that names no one backs it
+    if candidate.alleged_by and first.alleged_by != candidate.alleged_by:
         return False
-    return any(window[0] <= member.day <= window[1] for member in group if not member.inferred)
+    return any(window[0] <= day <= window[1] for day in dated)
+
+
+def completes_stage(group: list[Candidate], candidate: Candidate, dated: list[int]) -> bool:
+    """The other side's part of a stage one side carried out the day before or after."""
+    if not any(abs(candidate.day - day) == 1 for day in dated) or not candidate.actors:
+        return False
+    sides = {actor for member in group for actor in member.actors}
+    both = len(sides) >= 2 or any(member.each for member in group)
+    return bool(sides) and not both and not sides & set(candidate.actors)
 
 
 def link(found: list[Candidate]) -> list[Draft]:
@@ -387,6 +592,10 @@ def place_first_hand(drafts: list[Draft], candidate: Candidate) -> bool:
     draft = next((d for d in reversed(drafts) if d.accepts(candidate)), None)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
+    if candidate.status == "violated" and not implemented_by(draft, candidate.day):
+        return True  # nothing in effect to violate yet: an accusation about the deal, no step
+    if candidate.status in AMENDING and implemented_by(draft, candidate.day - 1):
+        draft = None  # proposing or refusing a change to an agreement in force: a new proposal
     if draft is None:
         draft = Draft(candidate.subject)
         drafts.append(draft)
@@ -405,7 +614,9 @@ def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
 
 
 def place_backing(drafts: list[Draft], candidate: Candidate) -> None:
-    """An undated report backs a step of the days before it; a mention any earlier step."""
+    """An undated report backs a step of the days before it; a mention any earlier step. An
+    undated report of an earlier status (agreed, accepted, ...) once the proposal is carried
+    out backs that status's step, or is background and no step."""
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
     for draft in reversed(drafts):
         if not draft.accepts(replace(candidate, day=draft.last_day)):
@@ -414,40 +625,83 @@ def place_backing(drafts: list[Draft], candidate: Candidate) -> None:
             if same_step(group, candidate, (earliest, candidate.published)):
                 draft.add(candidate, group)
                 return
+        if candidate.status in ONCE and implemented_by(draft, candidate.published):
+            earlier = [g for g in draft.groups if g[0].status == candidate.status]
+            if earlier and candidate.status == "agreed":
+                draft.add(candidate, earlier[-1])
+            return
     if candidate.back_reference and candidate.status != "proposed":
         return  # a mention of a step no report gives first-hand says too little
+    if candidate.status == "violated" and (not candidate.actors or candidate.mutual):
+        return  # 'both sides have accused each other of violations': no one, no day
     place_first_hand(drafts, candidate)
+
+
+def implemented_by(draft: Draft | None, day: int) -> bool:
+    """Whether a step of the draft carried it out on or before ``day``."""
+    if draft is None:
+        return False
+    return any(
+        c.status == "implemented" and not c.inferred and c.day <= day
+        for group in draft.groups
+        for c in group
+    )
 
 
 # -- drafts to proposals ---------------------------------------------------------------------
 
 
 def step_of(group: list[Candidate]) -> Step:
-    dated = [c.day for c in group if not c.inferred]
-    days = dated or [c.day for c in group]
+    """A step from its reports: dated by the day most reports give (a day over a month, a
+    month over the reports' publication), 'YYYY-MM' when only a month is known."""
+    dated = [c.day for c in group if not c.inferred and not c.month]
+    months = [c.day for c in group if c.month]
+    days = dated or months or [c.day for c in group]
     day = sorted(Counter(days).items(), key=lambda item: (-item[1], item[0]))[0][0]
+    shown = date.fromordinal(day).isoformat()
+    first = group[0]
+    detail = f"alleged by {', '.join(first.alleged_by)}" if first.alleged_by else None
+    actors = first.actors
+    if first.status == "implemented":
+        actors = tuple(sorted({actor for c in group for actor in c.actors}))
     return Step(
-        date=date.fromordinal(day).isoformat(),
-        status=group[0].status,
-        actors=group[0].actors,
+        date=shown if dated or not months else shown[:7],
+        status=first.status,
+        actors=actors,
         event_ids=tuple(sorted(c.event_id for c in group)),
-        date_inferred=not dated,
+        date_inferred=not (dated or months),
+        detail=detail,
     )
+
+
+def side_figures(group: list[Candidate]) -> list[int]:
+    """Each side's figure in a stage, in the order the reports give them ('16 for 8'); one
+    figure when a report gives the same figure to both sides."""
+    figures: dict[tuple[str, ...], int] = {}
+    for candidate in sorted(group, key=lambda c: (c.day, c.event_id)):
+        if candidate.figure and candidate.actors:
+            figures.setdefault(candidate.actors, candidate.figure)
+    return list(dict.fromkeys(figures.values())) if len(figures) > 1 else list(figures.values())
 
 
 def with_progress(
     steps: list[Step], groups: list[list[Candidate]], total: int | None
 ) -> list[Step]:
-    """'130 of 390' on each implemented stage of an exchange (running total)."""
+    """Each stage of an exchange with each side's figure ('3 for 90'), or, when both sides
+    free the same number, that number and the running total ('130 each; 260 of 390 so far')."""
     done = 0
     result = []
     for step, group in zip(steps, groups, strict=True):
-        counts = Counter(c.prisoners for c in group if c.prisoners)
-        if step.status == "implemented" and counts:
-            stage = counts.most_common(1)[0][0]
-            done += stage
-            of = f" of {total:,}" if total else ""
-            step = replace(step, detail=f"{stage:,} each; {done:,}{of} so far")
+        if step.status == "implemented" and group[0].subject == "prisoner exchange":
+            counts = Counter(c.prisoners for c in group if c.prisoners)
+            figures = side_figures(group)
+            if any(c.each for c in group) and counts:
+                stage = counts.most_common(1)[0][0]
+                done += stage
+                of = f" of {total:,}" if total else ""
+                step = replace(step, detail=f"{stage:,} each; {done:,}{of} so far")
+            elif len(figures) == 2:
+                step = replace(step, detail=f"{figures[0]:,} for {figures[1]:,}")
         result.append(step)
     return result
 
@@ -482,6 +736,7 @@ def proposer_of(groups: list[list[Candidate]]) -> tuple[str, ...]:
 def derive_proposals(store: Store) -> list[Proposal]:
     """Rebuild the proposal tables from the stored events."""
     found = [proposal_of(draft) for draft in link(candidates(store.connection))]
+    found = [item for item in found if item.steps]
     with store.transaction() as connection:
         connection.execute("DELETE FROM proposals")
         for item in found:

@@ -1,28 +1,46 @@
 """Whether two event records report the same real-world event, with a score and the reasons.
 
-Hard rules first (any one fails: not the same event): same PLOVER type (the block guarantees
-it), modes equal when both are known, same modality class, same subject when both sentences
-name one (ceasefire, prisoner exchange, ...: ``data/proposal_subjects.json``), for AGREE one
-side accepting is not both sides agreeing, date windows at most
-``DAY_TOLERANCE`` apart, actors compatible on each side that both events name (same actor id,
-or same country; either side may be empty; sides may be swapped), places within
-``NEAR_KM`` (unknown places and country-level places inside the same country are compatible).
-Then a weighted score of how well each field agrees; pairs at or above ``THRESHOLD`` are linked.
+Vetoes first (``VETOES``, each named; any one: not the same event): another PLOVER type (the
+block guarantees it), another kind of modality (a denial is not the act; an announced act and
+the act are compatible), date windows more than ``DAY_TOLERANCE`` days apart, two places both
+named in their own sentences at city precision or finer and more than ``NEAR_KM`` apart, modes
+that name different acts (a ceasefire taking effect is not a release), sentences about
+different subjects (a ceasefire is not sanctions; a truce agreed with a prisoner exchange names
+both, so either matches), sources of different countries (senders of sanctions on one day; the
+sides of acts with a direction are never swapped), and different ordinals of a serial act (the
+first and second stages of an exchange), and pairs with no anchor in common (no actor, no
+place within the other, no close figure, no day or subject both state: wording alone). Coarse or
+inherited places, targets, counts and wording never veto: outlets differ on all of them.
+
+Then ``pair_features`` describes how the two agree (dates and publication days, places at any
+precision with containment, actors on either side, counts close rather than equal, modes and
+subjects, words, character n-grams, names and figures), and a ``PairModel`` (a logistic
+regression fitted on labelled pairs by ``scripts/fit_pair_model.py``, shipped as
+``data/track_pair_model.json``) turns them into the probability that the two are one event.
+Pairs at or above the model's threshold are linked.
 """
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
 
-from accord.track.features import Features, SideKeys
+from accord.track.features import LAST_STAGE, Features, SideKeys, tracking_rules
 
-DAY_TOLERANCE = 1
-NEAR_KM = 50.0
-THRESHOLD = 0.6
-WEIGHTS = {"actors": 0.3, "date": 0.25, "place": 0.15, "words": 0.3}
-WORDS_FULL_MARKS = 0.4  # a Jaccard of this much between two sentences counts as full agreement
-SAME_ACTOR, SAME_COUNTRY_SECTOR, SAME_COUNTRY, UNKNOWN = 1.0, 0.8, 0.5, 0.4
+DAY_TOLERANCE = 1  # date windows further apart than this are never the same event
+NEAR_KM = 50.0  # two city-precise places further apart are different events
+KM_PER_DEGREE = 111.0  # of latitude, everywhere
+PUBLISHED_SPAN = 7  # publication gaps are measured up to this many days
+# Typical reach of a place of each precision: a place within the reach of a coarser one is in it.
+REACH_KM = {"exact": 5.0, "city": 25.0, "region": 250.0}
+FACT_LIKE = ("fact", "future")  # an announced act ('will expel') and the act report one event
+CONFLICT, UNKNOWN, COUNTRY, SAME = "conflict", "unknown", "country", "same"
+NO_ANCHOR = "nothing in common"  # the veto for pairs that share no anchor
 
 
 @dataclass(frozen=True)
@@ -31,127 +49,146 @@ class Match:
     reasons: dict[str, str]
 
 
-def compare(a: Features, b: Features) -> Match | None:
-    """The match between two events, or None when a hard rule says they differ."""
-    if a.type != b.type or a.modality_class != b.modality_class:
-        return None
-    if a.mode and b.mode and a.mode != b.mode:
-        return None
-    if not (a.mergeable and b.mergeable):
-        return None
-    if a.topic and b.topic and a.topic != b.topic:
-        return None  # agreeing to a ceasefire is not agreeing to a prisoner exchange
-    if a.type == "AGREE" and a.sources and b.sources and one_sided(a) != one_sided(b):
-        return None  # one side accepting is not both sides agreeing
-    date = date_agreement(a, b)
-    if date is None:
-        return None
-    place = place_agreement(a, b)
-    if place is None:
-        return None
-    actors = actor_agreement(a, b)
-    if actors is None:
-        return None
-    words = word_agreement(a, b)
-    parts = {"date": date, "actors": actors, "place": place, "words": words}
-    score = sum(WEIGHTS[name] * value for name, (value, _) in parts.items())
-    reasons = {"type": a.type + (f"/{a.mode or b.mode}" if a.mode or b.mode else "")}
-    reasons.update({name: why for name, (_, why) in parts.items()})
-    return Match(round(score, 3), reasons)
+# -- vetoes ----------------------------------------------------------------------------------
 
 
-def one_sided(event: Features) -> bool:
-    return len({key[1] or key[0] for key in event.sources}) == 1
+def different_type(a: Features, b: Features) -> bool:
+    return a.type != b.type
 
 
-def date_agreement(a: Features, b: Features) -> tuple[float, str] | None:
-    """Same day scores full marks; a day apart (time zones, 'overnight') much less."""
-    assert a.day_lo is not None and a.day_hi is not None
-    assert b.day_lo is not None and b.day_hi is not None
-    gap = max(0, b.day_lo - a.day_hi, a.day_lo - b.day_hi)
-    if gap > DAY_TOLERANCE:
-        return None
-    inferred = a.date_inferred or b.date_inferred
-    if gap == 0 and not inferred:
-        single = a.day_lo == a.day_hi and b.day_lo == b.day_hi
-        return (1.0, "same day") if single else (0.8, "overlapping dates")
-    if gap == 0:
-        return 0.6, "undated, reported in the same days"
-    return (0.2, "1 day apart, one undated") if inferred else (0.0, "1 day apart")
+def different_modality(a: Features, b: Features) -> bool:
+    if a.modality_class == b.modality_class:
+        return False
+    return not (a.modality_class in FACT_LIKE and b.modality_class in FACT_LIKE)
 
 
-def actor_agreement(a: Features, b: Features) -> tuple[float, str] | None:
-    """The better of the straight and swapped pairing of sides (who did what to whom)."""
-    straight = pair_sides((a.source_keys, b.source_keys), (a.target_keys, b.target_keys))
-    swapped = pair_sides((a.source_keys, b.target_keys), (a.target_keys, b.source_keys))
-    options = [option for option in (straight, swapped) if option is not None]
-    if not options:
-        return None
-    return max(options, key=lambda option: option[0])
+def undated(a: Features, b: Features) -> bool:
+    return not (a.mergeable and b.mergeable)
 
 
-def pair_sides(*pairs: tuple[SideKeys, SideKeys]) -> tuple[float, str] | None:
-    scores, whys = [], []
-    for left, right in pairs:
-        if not left or not right:
-            continue
-        value, why = side_agreement(left, right)
-        if value == 0:
-            return None
-        scores.append(value)
-        whys.append(why)
-    if not scores:
-        return UNKNOWN, "one side unnamed"
-    return sum(scores) / len(scores), ", ".join(whys)
+def dates_apart(a: Features, b: Features) -> bool:
+    return date_gap(a, b) > DAY_TOLERANCE
 
 
-def side_agreement(left: SideKeys, right: SideKeys) -> tuple[float, str]:
-    ids = left.ids & right.ids
-    if ids:
-        return SAME_ACTOR, "same actor " + "/".join(sorted(ids))
-    if not left.countries or not right.countries:
-        return UNKNOWN, "actor without a country"
-    country_sector = left.country_sectors & right.country_sectors
-    if country_sector:
-        return SAME_COUNTRY_SECTOR, "same " + "/".join(
-            sorted(f"{c}:{s}" for c, s in country_sector)
-        )
-    countries = left.countries & right.countries
-    if countries:
-        return SAME_COUNTRY, "same country " + "/".join(sorted(countries))
-    return 0.0, "different actors"
+def far_apart_places(a: Features, b: Features) -> bool:
+    """Both places named in their own sentences at city precision or finer, and far apart."""
+    fine = ("exact", "city")
+    if a.place_precision not in fine or b.place_precision not in fine:
+        return False
+    if a.place_inherited or b.place_inherited:
+        return False
+    if a.place_lat is None or b.place_lat is None:
+        return False
+    if abs(a.place_lat - b.place_lat) * KM_PER_DEGREE <= NEAR_KM:  # cheap: most pairs are near
+        distance = place_distance(a, b)
+        if distance is None or distance <= NEAR_KM:
+            return False
+    return not contains_name(a, b)
 
 
-def place_agreement(a: Features, b: Features) -> tuple[float, str] | None:
-    if not a.place_name or not b.place_name:
-        return UNKNOWN, "place unknown on one side"
-    if "country" in (a.place_precision, b.place_precision):
-        if a.place_country and b.place_country and a.place_country != b.place_country:
-            return None
-        return 0.6, f"in {a.place_country or b.place_country}"
-    if a.place_lat is not None and b.place_lat is not None:
-        if abs(a.place_lat - b.place_lat) > NEAR_KM / 111.0:
-            return None  # a degree of latitude is 111 km: no need for the full formula
-        distance = km_between(a.place_lat, a.place_lon or 0.0, b.place_lat, b.place_lon or 0.0)
-        if distance > NEAR_KM:
-            return None
-        return (
-            (1.0, f"same place {a.place_name}")
-            if distance < 1
-            else (
-                0.8,
-                f"{distance:.0f} km apart",
-            )
-        )
-    if a.place_name.casefold() == b.place_name.casefold():
-        return 1.0, f"same place {a.place_name}"
+def different_acts(a: Features, b: Features) -> bool:
+    """Modes that name different acts of a type whose modes are acts (RETREAT: a release is
+    not a ceasefire), unless the rules list them as one act ('release' and 'return')."""
+    if a.type not in tracking_rules()["types_with_distinct_modes"]:
+        return False
+    return modes_differ(a, b)
+
+
+def modes_differ(a: Features, b: Features) -> bool:
+    """Both modes known, different, and not one act in other words ('release', 'return')."""
+    if not (a.mode and b.mode) or a.mode == b.mode:
+        return False
+    groups = tracking_rules()["same_act_modes"].get(a.type, [])
+    return not any(a.mode in group and b.mode in group for group in groups)
+
+
+def different_senders(a: Features, b: Features) -> bool:
+    """Sources named on both and of different countries (Britain's sanctions are not
+    Germany's; for acts with a direction the sides are never swapped). Civilians as a source
+    do not count: they are the victims a toll sentence names far more often than the agents."""
+    source, _, swapped = actor_relations(a, b)
+    if source != CONFLICT:
+        return False
+    other = b.target_keys if swapped else b.source_keys
+    return not (a.source_keys.civilian or other.civilian)
+
+
+def different_stages(a: Features, b: Features) -> bool:
+    """Different ordinals of a serial act: a first stage is not a second, nor the last; a
+    last stage may be the second or third only on the same days."""
+    if a.stage is None or b.stage is None or a.stage == b.stage:
+        return False
+    if LAST_STAGE in (a.stage, b.stage) and 1 not in (a.stage, b.stage):
+        return date_gap(a, b) > 0
+    return True
+
+
+def different_subjects(a: Features, b: Features) -> bool:
+    left = a.topics or ({a.topic} if a.topic else set())
+    right = b.topics or ({b.topic} if b.topic else set())
+    return bool(left and right and not set(left) & set(right))
+
+
+def nothing_in_common(a: Features, b: Features) -> bool:
+    """No anchor shared: no actor (or its country) on either side, no place that is the same
+    or within the other, no close figure, no day both sentences state, no proposal subject both
+    name. Wording alone (two sentences can share a background clause) is not one event; nor,
+    when neither sentence dates its event, is an actor without a name both sentences hold."""
+    if a.topics & b.topics:
+        return False
+    if place_relation(a, b)[0] in (SAME, "within"):
+        return False
+    closeness = count_closeness(a, b)
+    if closeness is not None and closeness >= 0.5:
+        return False
+    if a.date_inferred and b.date_inferred and not a.names & b.names:
+        return True  # two undated reports that share no name: an actor alone is too common
+    source, target, _ = actor_relations(a, b)
+    if SAME in (source, target) or COUNTRY in (source, target):
+        return False
+    return not (date_gap(a, b) == 0 and not (a.date_inferred or b.date_inferred))
+
+
+Veto = tuple[str, Callable[[Features, Features], bool]]
+# What blocking guarantees for the pairs it yields (same type, both dated, windows close)
+BLOCK_VETOES: tuple[Veto, ...] = (
+    ("different type", different_type),
+    ("too vaguely dated", undated),
+    ("dates apart", dates_apart),
+)
+PAIR_VETOES: tuple[Veto, ...] = (
+    ("different modality", different_modality),
+    ("places far apart", far_apart_places),
+    ("different acts", different_acts),
+    ("different subjects", different_subjects),
+    ("different senders", different_senders),
+    ("different stages", different_stages),
+    (NO_ANCHOR, nothing_in_common),
+)
+VETOES = BLOCK_VETOES + PAIR_VETOES
+
+
+# Vetoes that say only that nothing links the two (no usable date, no shared anchor), not that
+# they differ: they stop a direct link, but a cluster may still hold both through others.
+NO_EVIDENCE = frozenset({"too vaguely dated", NO_ANCHOR})
+
+
+def veto(a: Features, b: Features, *, blocked: bool = False) -> str | None:
+    """The name of the first veto that holds, or None; ``blocked``: the pair comes from a
+    block, which already guarantees ``BLOCK_VETOES``."""
+    for name, rule in PAIR_VETOES if blocked else VETOES:
+        if rule(a, b):
+            return name
     return None
 
 
-def word_agreement(a: Features, b: Features) -> tuple[float, str]:
-    union = a.tokens | b.tokens
-    jaccard = len(a.tokens & b.tokens) / len(union) if union else 0.0
-    return min(1.0, jaccard / WORDS_FULL_MARKS), f"word overlap {jaccard:.2f}"
+# -- pair features ---------------------------------------------------------------------------
+
+
+def date_gap(a: Features, b: Features) -> int:
+    assert a.day_lo is not None and a.day_hi is not None
+    assert b.day_lo is not None and b.day_hi is not None
+    return max(0, b.day_lo - a.day_hi, a.day_lo - b.day_hi)
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -160,3 +197,273 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
     h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def place_distance(a: Features, b: Features) -> float | None:
+    if None in (a.place_lat, a.place_lon, b.place_lat, b.place_lon):
+        return None
+    return km_between(a.place_lat, a.place_lon, b.place_lat, b.place_lon)  # type: ignore[arg-type]
+
+
+def contains_name(a: Features, b: Features) -> bool:
+    """One name holds the other's words ('Aden airport' and 'Aden', 'port of Odesa')."""
+    left, right = a.place_words, b.place_words
+    return bool(left and right) and (left <= right or right <= left)
+
+
+def place_relation(a: Features, b: Features) -> tuple[str, str]:
+    """How two places relate: same, within (one inside the other's reach), country (only the
+    country is shared), coarse (a country against a place elsewhere: no evidence either way),
+    conflict, or unknown; with a reason."""
+    if not a.place_name or not b.place_name:
+        return UNKNOWN, "place unknown on one side"
+    if a.place_name.casefold() == b.place_name.casefold():
+        return SAME, f"same place {a.place_name}"
+    if contains_name(a, b):
+        return "within", f"{a.place_name} / {b.place_name}"
+    if "country" in (a.place_precision, b.place_precision):
+        if a.place_country and a.place_country == b.place_country:
+            return COUNTRY, f"in {a.place_country}"
+        return "coarse", f"{a.place_name} / {b.place_name} (a country)"
+    distance = place_distance(a, b)
+    if distance is not None:
+        reach = max(
+            REACH_KM.get(a.place_precision or "", 0), REACH_KM.get(b.place_precision or "", 0)
+        )
+        if distance < 1:
+            return SAME, f"same place {a.place_name}"
+        if distance <= max(reach, NEAR_KM if reach <= REACH_KM["city"] else 0):
+            return "within", f"{a.place_name} / {b.place_name}: {distance:.0f} km"
+    if a.place_country and a.place_country == b.place_country:
+        return COUNTRY, f"{a.place_name} / {b.place_name}, both in {a.place_country}"
+    return CONFLICT, f"{a.place_name} / {b.place_name}"
+
+
+def side_relation(left: SideKeys, right: SideKeys) -> str:
+    if not left or not right:
+        return UNKNOWN
+    if left.ids & right.ids or left.country_sectors & right.country_sectors:
+        return SAME
+    if not left.countries or not right.countries:
+        return UNKNOWN
+    return COUNTRY if left.countries & right.countries else CONFLICT
+
+
+def side_why(left: SideKeys, right: SideKeys) -> str:
+    """What the two sides share, in words (for the reasons)."""
+    ids = left.ids & right.ids
+    if ids:
+        return "same actor " + "/".join(sorted(ids))
+    pairs = left.country_sectors & right.country_sectors
+    if pairs:
+        return "same " + "/".join(sorted(f"{c}:{s}" for c, s in pairs))
+    relation = side_relation(left, right)
+    if relation == COUNTRY:
+        return "same country " + "/".join(sorted(left.countries & right.countries))
+    return "different actors" if relation == CONFLICT else "unnamed on one side"
+
+
+RELATION_VALUE = {SAME: 2, COUNTRY: 1, UNKNOWN: 0, CONFLICT: -2}
+
+
+def actor_relations(a: Features, b: Features) -> tuple[str, str, bool]:
+    """(source relation, target relation, swapped): the straight pairing of sides, or, for acts
+    that can be told from either side, the swapped one when it agrees better (one outlet's
+    target is the other's source)."""
+    straight = (
+        side_relation(a.source_keys, b.source_keys),
+        side_relation(a.target_keys, b.target_keys),
+    )
+    if a.type not in tracking_rules()["mutual_types"]:
+        return straight[0], straight[1], False
+    swapped = (
+        side_relation(a.source_keys, b.target_keys),
+        side_relation(a.target_keys, b.source_keys),
+    )
+    if sum(map(RELATION_VALUE.get, swapped)) > sum(map(RELATION_VALUE.get, straight)):
+        return swapped[0], swapped[1], True
+    return straight[0], straight[1], False
+
+
+def jaccard(left: frozenset, right: frozenset) -> float:
+    union = left | right
+    return len(left & right) / len(union) if union else 0.0
+
+
+def overlap(left: frozenset, right: frozenset) -> float:
+    smaller = min(len(left), len(right))
+    return len(left & right) / smaller if smaller else 0.0
+
+
+def count_closeness(a: Features, b: Features) -> float | None:
+    """The closest ratio (smaller / larger) of a figure both give, or None when none is shared
+    (tolls rise: 12 and 14 are close, 12 and 46 are not, neither vetoes). The figures of an act
+    told from either side compare only when both tell the same side's part (an exchange frees
+    3 hostages for 90 prisoners)."""
+    if a.type in tracking_rules()["mutual_types"]:
+        source, _, swapped = actor_relations(a, b)
+        if source != SAME or swapped:
+            return None
+    shared = [
+        min(a.count_of[kind], b.count_of[kind]) / max(a.count_of[kind], b.count_of[kind])
+        for kind in a.count_of.keys() & b.count_of.keys()
+    ]
+    return max(shared) if shared else None
+
+
+# Each feature with the direction it may push the score: +1 evidence for one event, -1 evidence
+# against, 0 either (the fit decides). The fitting script holds the fit to these directions.
+FEATURE_SIGNS = {
+    "date_same_day": +1,  # both dated in their sentences, the same day
+    "date_overlap": +1,  # dated windows overlap (both dated in their sentences)
+    "date_overlap_one_undated": +1,  # one dated, the other's publication window overlaps it
+    "date_next_day": -1,  # windows a day apart
+    "published_gap": -1,  # days between the two publications (up to a week)
+    "place_same": +1,  # the same place (name, or under 1 km)
+    "place_within": +1,  # one place within the reach of the other (landmark, city, region)
+    "place_country": +1,  # only the country shared
+    "place_conflict": -1,  # places that do not contain each other
+    "source_same": +1,  # a source actor, or its country and sector, on both
+    "source_country": +1,  # only a source country on both
+    "target_same": +1,
+    "target_conflict": -1,
+    "sides_swapped": -1,  # one's source is the other's target
+    "mode_differs": -1,  # both modes known and different (drone, missile)
+    "counts_close": +1,  # the closest ratio of a figure both give (12 and 14: 0.86)
+    "counts_far": -1,  # figures both give, none within half of the other (52 and 2)
+    "grams": +1,  # character 4-grams of content words (Jaccard)
+    "names": +1,  # shared capitalised names (overlap coefficient)
+    "figures": +1,  # a figure in digits in both sentences
+    "one_side_and_both": -1,  # an agreement by one side against one by both
+    "same_article": 0,  # two mentions in one article
+}
+FEATURE_NAMES = tuple(FEATURE_SIGNS)
+INHERITED_PLACE_WEIGHT = 0.5  # a place taken from another sentence is weaker evidence
+
+
+def pair_features(a: Features, b: Features) -> dict[str, float]:
+    """What two (unvetoed) events share, as numbers for the pair model."""
+    gap = date_gap(a, b)
+    inferred = a.date_inferred or b.date_inferred
+    single = a.day_lo == a.day_hi and b.day_lo == b.day_hi
+    published = (
+        min(abs(a.published - b.published), PUBLISHED_SPAN) / PUBLISHED_SPAN
+        if a.published is not None and b.published is not None
+        else 0.0
+    )
+    place, _ = place_relation(a, b)
+    place_weight = INHERITED_PLACE_WEIGHT if a.place_inherited or b.place_inherited else 1.0
+    source, target, swapped = actor_relations(a, b)
+    closeness = count_closeness(a, b)
+    return {
+        "date_same_day": float(gap == 0 and single and not inferred),
+        "date_overlap": float(gap == 0 and not inferred),
+        "date_overlap_one_undated": float(gap == 0 and a.date_inferred != b.date_inferred),
+        "date_next_day": float(gap == 1),
+        "published_gap": published,
+        "place_same": place_weight * (place == SAME),
+        "place_within": place_weight * (place == "within"),
+        "place_country": place_weight * (place == COUNTRY),
+        "place_conflict": place_weight * (place == CONFLICT),
+        "source_same": float(source == SAME),
+        "source_country": float(source == COUNTRY),
+        "target_same": float(target == SAME),
+        "target_conflict": float(target == CONFLICT),
+        "sides_swapped": float(swapped),
+        "mode_differs": float(modes_differ(a, b)),
+        "counts_close": closeness or 0.0,
+        "counts_far": float(closeness is not None and closeness < 0.5),
+        "grams": jaccard(a.grams, b.grams),
+        "names": overlap(a.names, b.names),
+        "figures": float(bool({n for n in a.numbers & b.numbers if n >= 2})),
+        "one_side_and_both": float(a.type == "AGREE" and one_sided(a) != one_sided(b)),
+        "same_article": float(a.article_id == b.article_id),
+    }
+
+
+def one_sided(event: Features) -> bool:
+    return len({key[1] or key[0] for key in event.sources}) <= 1
+
+
+# -- the model -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic regression over ``pair_features`` and the threshold that links a pair."""
+
+    features: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PairModel:
+        features = tuple(data["features"])
+        coefficients = tuple(float(value) for value in data["coefficients"])
+        if len(features) != len(coefficients):
+            raise ValueError("pair model: one coefficient per feature")
+        unknown = set(features) - set(FEATURE_NAMES)
+        if unknown:
+            raise ValueError(f"pair model: unknown features {sorted(unknown)}")
+        return cls(features, coefficients, float(data["intercept"]), float(data["threshold"]))
+
+    @classmethod
+    @cache
+    def default(cls) -> PairModel:
+        """The model shipped with accord (``data/track_pair_model.json``)."""
+        text = files("accord").joinpath("data/track_pair_model.json").read_text(encoding="utf-8")
+        return cls.from_dict(json.loads(text))
+
+    def probability(self, values: dict[str, float]) -> float:
+        pairs = zip(self.features, self.coefficients, strict=True)
+        z = self.intercept + sum(weight * values[name] for name, weight in pairs)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def strongest(self, values: dict[str, float], n: int = 3) -> list[str]:
+        """The features that raise the score most, for the reasons."""
+        parts = [
+            (weight * values[name], name)
+            for name, weight in zip(self.features, self.coefficients, strict=True)
+            if weight * values[name] > 0
+        ]
+        return [name for _, name in sorted(parts, reverse=True)[:n]]
+
+
+def compare(
+    a: Features, b: Features, model: PairModel | None = None, *, blocked: bool = False
+) -> Match | None:
+    """The match between two events, or None when a veto says they differ (``blocked``: the
+    pair comes from a block: same type, dated, close)."""
+    if veto(a, b, blocked=blocked) is not None:
+        return None
+    model = model or PairModel.default()
+    values = pair_features(a, b)
+    score = model.probability(values)
+    return Match(round(score, 3), reasons(a, b, values, model))
+
+
+def reasons(a: Features, b: Features, values: dict[str, float], model: PairModel) -> dict[str, str]:
+    gap = date_gap(a, b)
+    _, _, swapped = actor_relations(a, b)
+    b_sources, b_targets = (
+        (b.target_keys, b.source_keys) if swapped else (b.source_keys, b.target_keys)
+    )
+    _, place_why = place_relation(a, b)
+    closeness = count_closeness(a, b)
+    found = {
+        "type": a.type + (f"/{a.mode or b.mode}" if a.mode or b.mode else ""),
+        "date": ("same day" if values["date_same_day"] else "overlapping dates")
+        if gap == 0
+        else f"{gap} day{'s' if gap > 1 else ''} apart",
+        "actors": f"source: {side_why(a.source_keys, b_sources)}; "
+        f"target: {side_why(a.target_keys, b_targets)}" + (" (sides swapped)" if swapped else ""),
+        "place": place_why,
+        "words": f"n-grams {values['grams']:.2f}, names {values['names']:.2f}",
+        "model": ", ".join(model.strongest(values)),
+    }
+    if a.date_inferred or b.date_inferred:
+        found["date"] += " (undated: publication window)"
+    if closeness is not None:
+        found["counts"] = f"closest figures {closeness:.2f}"
+    return found

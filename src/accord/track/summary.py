@@ -1,20 +1,22 @@
 """Reading canonical events: members with their merge reasons, sources, and claimed counts.
 
 For each count (killed, injured, detained, prisoners) every source's claim is kept. A source's
-value is the highest it states (a later sentence usually updates a toll upwards). Across
-sources, ``low`` and ``high`` are the extremes and ``best`` is the value most sources report
-when one value is reported by more sources than any other, else the median of the sources'
-values (the lower middle one for an even number). Conflicting claims are listed, not averaged.
+figure is the highest it states (a later sentence usually updates a toll upwards). Across
+sources, ``low`` and ``high`` are the extremes and ``best`` follows the rule "most reported,
+then latest": the figure the most sources give; when figures tie, the one the latest report
+gives (tolls rise as bodies are found: "the death toll rose to 50" comes after "at least 12");
+reports published at the same time give the higher figure. Conflicting claims are listed, not
+averaged.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from accord.models import Article, Event
 from accord.store import Store
@@ -44,7 +46,7 @@ class CountRange:
     low: int
     best: int
     high: int
-    how: str  # 'most reported' or 'median'
+    how: str  # 'most reported', 'latest report' or 'highest of the latest'
     claims: tuple[Claim, ...]
 
     @property
@@ -171,17 +173,36 @@ def qualifier_of(sentence: str, value: int) -> str | None:
 
 
 def count_range(kind: str, claims: list[Claim]) -> CountRange:
-    """Low, best and high over sources (one value per article: the highest it states)."""
-    per_article: dict[str, int] = defaultdict(int)
+    """Low, best and high over sources (one figure per article: the highest it states); best
+    is the most reported figure, then the latest report's, then the higher (see above)."""
+    per_article: dict[str, tuple[int, datetime]] = {}
     for claim in claims:
-        per_article[claim.article_id] = max(per_article[claim.article_id], claim.value)
-    values = sorted(per_article.values())
-    tally = Counter(values).most_common()
-    if len(tally) == 1 or tally[0][1] > tally[1][1]:
-        best, how = tally[0][0], "most reported"
+        value, published = per_article.get(claim.article_id, (0, report_time(claim.published)))
+        per_article[claim.article_id] = (max(value, claim.value), published)
+    values = sorted(value for value, _ in per_article.values())
+    tally = Counter(values)
+    most = max(tally.values())
+    tied = {value for value, times in tally.items() if times == most}
+    if len(tied) == 1:
+        best, how = tied.pop(), "most reported"
     else:
-        best, how = int(statistics.median_low(values)), "median"
+        latest = max(published for value, published in per_article.values() if value in tied)
+        newest = [v for v, published in per_article.values() if v in tied and published == latest]
+        best = max(newest)
+        how = "latest report" if len(set(newest)) == 1 else "highest of the latest"
     return CountRange(kind, values[0], best, values[-1], how, tuple(claims))
+
+
+def report_time(published: str | None) -> datetime:
+    """When a report was published, comparable across time zones (a date alone: its start;
+    unknown: earliest)."""
+    try:
+        moment = datetime.fromisoformat(published) if published else datetime.min
+    except ValueError:
+        moment = datetime.min
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment
 
 
 def canonical_events(

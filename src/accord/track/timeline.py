@@ -64,7 +64,7 @@ def proposal_entries(item: Proposal) -> list[TimelineEntry]:
     for step in item.steps:
         if not step.date:
             continue
-        text = f"{item.title}: {step.label()}" + (f" ({step.detail})" if step.detail else "")
+        text = f"{item.title}: {step.text()}"
         if step.date_inferred:
             text += " [date of report]"
         entries.append(TimelineEntry(step.date, "proposal", item.id, text, 0, step.event_ids))

@@ -1,0 +1,124 @@
+"""Proposal histories through the real pipeline, on short reports written for these tests.
+
+One invented truce between Israel and Hamas (March-April 2026), told by six reports: a package
+agreed with an exchange and brokered by others, a ceasefire and an exchange carried out by both
+sides, an accusation beside a denial, an extension, background, and an expiry reported days
+later.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import accord
+from accord import track
+
+REPORTS = {
+    "agreed": (
+        "2026-03-02",
+        "Israel and Hamas agreed on Monday to a ceasefire in Gaza and the release of hostages in"
+        " exchange for Palestinian prisoners, in a deal mediated by Qatar and Egypt.",
+    ),
+    "carried-out": (
+        "2026-03-04",
+        "A ceasefire between Israel and Hamas took effect in Gaza on Wednesday morning.\n\n"
+        "Hamas freed three Israeli hostages on Wednesday.\n\n"
+        "Israel released 90 Palestinian prisoners on Wednesday.",
+    ),
+    "accused": (
+        "2026-03-05",
+        "Israel accused Hamas on Thursday of violating the ceasefire.\n\n"
+        "A Hamas spokesman denied any violations of the truce.",
+    ),
+    "extended": (
+        "2026-03-20",
+        "Israel and Hamas agreed on Friday to extend the ceasefire by two weeks.\n\n"
+        "The ceasefire, which took effect on March 4, has largely held.",
+    ),
+    "expired": (
+        "2026-04-05",
+        "The ceasefire between Israel and Hamas expired on April 3 without an agreement to renew"
+        " it.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def truce(tmp_path_factory: pytest.TempPathFactory) -> track.Proposal:
+    folder = tmp_path_factory.mktemp("truce")
+    for number, (name, (published, text)) in enumerate(REPORTS.items()):
+        (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        meta = {"title": name, "published": published, "outlet": f"Wire {number}"}
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with accord.open(folder / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in folder.glob("*.txt")))
+        found = track.proposals(db)
+    assert len(found) == 1, [(item.subject, item.steps) for item in found]
+    return found[0]
+
+
+def history(proposal: track.Proposal) -> list[tuple[str, str]]:
+    return [(step.date or "", step.text()) for step in proposal.steps]
+
+
+def test_a_package_deal_is_one_proposal_from_agreement_to_expiry(truce) -> None:
+    assert history(truce) == [
+        ("2026-03-02", "agreed"),
+        ("2026-03-04", "implemented"),  # the ceasefire takes effect
+        ("2026-03-04", "implemented (3 for 90)"),  # the exchange: each side's figure
+        ("2026-03-05", "violated by Hamas (alleged by Israel)"),
+        ("2026-03-20", "extended"),
+        ("2026-04-03", "expired"),  # the act's date, not the report's (5 April)
+    ]
+
+
+def test_brokers_are_not_parties(truce) -> None:
+    assert truce.participants == ("ISR", "PSE")  # Qatar and Egypt mediated
+
+
+def test_a_denial_and_background_make_no_step(truce) -> None:
+    statuses = [step.status for step in truce.steps]
+    assert statuses.count("violated") == 1  # 'denied any violations' is none
+    assert statuses.count("implemented") == 2  # 'which took effect on March 4' backs a step
+    ceasefire = truce.steps[1]
+    assert len(ceasefire.event_ids) == 2
+
+
+def test_the_exchange_is_carried_out_by_both_sides(truce) -> None:
+    exchange = truce.steps[2]
+    assert set(exchange.actors) == {"Hamas", "Israel"}
+    assert len(exchange.event_ids) == 2
+
+
+SUMMIT = {
+    "announced": (
+        "2026-05-26",
+        "The White House said on Tuesday that the United States and Russia agreed to hold a"
+        " summit in Geneva.\n\nPresident Joe Biden had proposed the summit in April.",
+    ),
+    "held": (
+        "2026-06-17",
+        "Joe Biden and Vladimir Putin met in Geneva on Wednesday for their first summit.",
+    ),
+}
+
+
+def test_a_summit_proposed_in_a_month_and_held_months_later_is_one_history(
+    tmp_path: Path,
+) -> None:
+    for number, (name, (published, text)) in enumerate(SUMMIT.items()):
+        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        meta = {"title": name, "published": published, "outlet": f"Desk {number}"}
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in tmp_path.glob("*.txt")))
+        (summit,) = track.proposals(db)
+    assert summit.participants == ("RUS", "USA")
+    assert history(summit) == [
+        ("2026-04", "proposed by Joe Biden"),  # only the month is known
+        ("2026-05-26", "agreed"),
+        ("2026-06-17", "implemented"),  # 77 days after the proposal
+    ]

@@ -1,0 +1,197 @@
+"""The pair scorer on hand-built features (no NLP): what vetoes, what only weighs, the model."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from importlib.resources import files
+
+import pytest
+
+from accord.track.clustering import AverageLinkage, Decisions, group
+from accord.track.features import (
+    Features,
+    char_grams,
+    content_tokens,
+    sentence_names,
+    sentence_numbers,
+    stage_of,
+)
+from accord.track.scoring import (
+    FEATURE_NAMES,
+    FEATURE_SIGNS,
+    VETOES,
+    PairModel,
+    compare,
+    pair_features,
+    place_relation,
+    veto,
+)
+
+SENTENCE = "A Russian missile struck the Hroza cafe on Thursday, killing 49 people."
+
+
+def event(event_id: str = "a", **overrides) -> Features:
+    base = Features(
+        event_id=event_id,
+        article_id=f"article-{event_id}",
+        type="ASSAULT",
+        mode=None,
+        modality_class="fact",
+        day_lo=1000,
+        day_hi=1000,
+        date_inferred=False,
+        sources=(("RUS", "RUS", "GOV"),),
+        targets=(("UKR-CVL", "UKR", "CVL"),),
+        place_name="Kharkiv",
+        place_country="UKR",
+        place_lat=49.98,
+        place_lon=36.25,
+        place_precision="city",
+        tokens=content_tokens(SENTENCE),
+        published=1000,
+        counts=(("killed", 49),),
+        names=sentence_names(SENTENCE),
+        numbers=sentence_numbers(SENTENCE),
+    )
+    return replace(base, **overrides)
+
+
+GAZA_STRIP = {"place_name": "Gaza Strip", "place_country": "PSE", "place_precision": "region"}
+GAZA_CITY = {"place_name": "Gaza City", "place_country": "PSE", "place_precision": "city"}
+ISRAEL = {"place_name": "Israel", "place_country": "ISR", "place_precision": "country"}
+ODESA = {"place_name": "Odesa", "place_lat": 46.48, "place_lon": 30.73}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (ISRAEL | {"place_lat": 31.0, "place_lon": 35.0}, GAZA_STRIP | {"place_lat": 31.42}),
+        (GAZA_STRIP | {"place_lat": 31.42, "place_lon": 34.38}, GAZA_CITY | {"place_lat": 31.5}),
+        ({"place_name": "Aden airport", "place_precision": "exact"}, {"place_name": "Aden"}),
+        (
+            {},
+            {
+                "place_name": "Odesa",
+                "place_lat": 46.48,
+                "place_lon": 30.73,
+                "place_inherited": True,
+            },
+        ),
+    ],
+    ids=["country-and-region", "region-and-city", "landmark-in-city", "inherited"],
+)
+def test_coarse_contained_or_inherited_places_never_veto(left: dict, right: dict) -> None:
+    a = event("a", **left)
+    b = event("b", **{"place_lon": 34.46, **right})
+    assert veto(a, b) is None
+
+
+def test_a_landmark_lies_within_its_city_and_a_region_holds_its_towns() -> None:
+    airport = event("a", place_name="Aden airport", place_precision="exact")
+    assert place_relation(airport, event("b", place_name="Aden"))[0] == "within"
+    region = event("a", place_name="Kharkiv region", place_precision="region", place_lat=49.5)
+    town = event("b", place_name="Kupiansk", place_lat=49.71, place_lon=37.62)
+    assert place_relation(region, town)[0] == "within"
+
+
+def test_two_cities_named_in_their_sentences_and_far_apart_veto() -> None:
+    assert veto(event("a"), event("b", **ODESA)) == "places far apart"
+
+
+@pytest.mark.parametrize(
+    ("change", "name"),
+    [
+        ({"type": "PROTEST"}, "different type"),
+        ({"modality_class": "negated"}, "different modality"),
+        ({"day_lo": 1002, "day_hi": 1002}, "dates apart"),
+        ({"sources": (("GBR", "GBR", "GOV"),)}, "different senders"),
+    ],
+)
+def test_each_veto_is_named(change: dict, name: str) -> None:
+    assert veto(event("a"), event("b", **change)) == name
+    assert name in dict(VETOES)
+
+
+def test_an_announced_act_and_the_act_are_one_event() -> None:
+    announced = event("b", type="SANCTION", modality_class="future")
+    assert veto(event("a", type="SANCTION"), announced) is None
+
+
+def test_civilians_as_a_source_are_no_sender() -> None:
+    toll = event("b", sources=(("UKR-CVL", "UKR", "CVL"),))
+    assert veto(event("a"), toll) is None
+
+
+def test_sides_swap_only_for_acts_told_from_either_side() -> None:
+    britain = {"sources": (("GBR", "GBR", "GOV"),), "targets": (("RUS", "RUS", "GOV"),)}
+    russia = {"sources": (("RUS", "RUS", "GOV"),), "targets": (("GBR", "GBR", "GOV"),)}
+    expulsions = (event("a", type="SANCTION", **britain), event("b", type="SANCTION", **russia))
+    assert veto(*expulsions) == "different senders"
+    swap = (event("a", type="RETREAT", **britain), event("b", type="RETREAT", **russia))
+    assert veto(*swap) is None and pair_features(*swap)["sides_swapped"] == 1.0
+
+
+def test_ordinals_of_a_serial_act_and_distinct_acts_veto() -> None:
+    first = event("a", type="RETREAT", mode="release", stage=stage_of("the first stage"))
+    second = event("b", type="RETREAT", mode="release", stage=stage_of("in the second stage"))
+    assert veto(first, second) == "different stages"
+    truce = event("b", type="RETREAT", mode="ceasefire")
+    assert veto(event("a", type="RETREAT", mode="release"), truce) == "different acts"
+    returned = event("b", type="RETREAT", mode="return")
+    assert veto(event("a", type="RETREAT", mode="release"), returned) is None
+
+
+def test_a_package_deal_matches_either_of_its_subjects() -> None:
+    package = event("a", type="AGREE", topics=frozenset({"ceasefire", "prisoner exchange"}))
+    exchange = event("b", type="AGREE", topics=frozenset({"prisoner exchange"}))
+    sanctions = event("b", type="AGREE", topics=frozenset({"sanctions"}))
+    assert veto(package, exchange) is None
+    assert veto(package, sanctions) == "different subjects"
+
+
+def test_wording_alone_is_no_anchor() -> None:
+    bare = {"sources": (), "targets": (), "place_name": None, "counts": (), "date_inferred": True}
+    assert veto(event("a", **bare), event("b", **bare)) == "nothing in common"
+
+
+def test_close_counts_raise_the_score_and_far_ones_lower_it() -> None:
+    base = compare(event("a"), event("b", counts=(("killed", 52),)))
+    far = compare(event("a"), event("b", counts=(("killed", 2),)))
+    assert base is not None and far is not None and base.score > far.score
+    assert "counts" in base.reasons and "model" in base.reasons
+
+
+def test_sentence_features() -> None:
+    assert sentence_names("Residents of Hroza buried the Russian strike's 52 dead on Friday.") == {
+        "hroza"
+    }
+    assert sentence_numbers("a 30-day truce, 390-for-390, 1,200 freed in 2023, 4.5 km") == {1200}
+    assert stage_of("the final stage of the exchange") == -1
+    assert stage_of("a first round of talks") == 1
+    assert "issi" in char_grams({"missile"})
+
+
+def test_the_shipped_model_follows_its_feature_signs() -> None:
+    text = files("accord").joinpath("data/track_pair_model.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    model = PairModel.default()
+    assert model.features == FEATURE_NAMES and 0 < model.threshold < 1
+    for name, weight in zip(model.features, model.coefficients, strict=True):
+        assert weight * FEATURE_SIGNS[name] >= 0 or FEATURE_SIGNS[name] == 0, name
+    assert "fit_pair_model.py" in data["doc"]
+    with pytest.raises(ValueError, match="unknown features"):
+        PairModel.from_dict({**data, "features": ["nope"], "coefficients": [1.0]})
+
+
+def test_average_linkage_keeps_a_chain_from_joining_events_that_differ() -> None:
+    """a-b and b-c link strongly, but a and c are in cities far apart: b joins one of them."""
+    model = PairModel.default()
+    a = event("a")
+    b = event("b", place_name=None, place_lat=None, place_lon=None)
+    c = event("c", **ODESA)
+    found = {item.event_id: item for item in (a, b, c)}
+    links = [("a", "b", 0.9, {}), ("b", "c", 0.9, {})]
+    clusters = group(sorted(found), links, Decisions(), AverageLinkage(found, model))
+    assert {"a", "c"} not in [set(members) & {"a", "c"} for members in clusters]
+    assert len(clusters) == 2
