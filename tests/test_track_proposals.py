@@ -97,7 +97,7 @@ SUMMIT = {
     "announced": (
         "2026-05-26",
         "The White House said on Tuesday that the United States and Russia agreed to hold a"
-        " summit in Geneva.\n\nPresident Joe Biden had proposed the summit in April.",
+        " summit in Geneva.\n\nIn April, President Joe Biden had proposed the summit.",
     ),
     "held": (
         "2026-06-17",
