@@ -13,7 +13,7 @@ from accord.extract.quotes import extract_quotes
 from accord.models import Actor, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
-from accord.resolve.places import Gazetteer, countries_in, find_event_place
+from accord.resolve.places import Gazetteer, PlaceContext, find_event_place, place_context
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
 
@@ -29,10 +29,10 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
     article = document.article
     index = MentionIndex(document.mentions)
     gazetteer = coder.gazetteer
-    prefer_countries = countries_in(document.doc, gazetteer)
+    context = place_context(document.doc, document.mentions, gazetteer)
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
-    places = [find_event_place(s, prefer_countries, not_places, gazetteer) for s in sentences]
+    places = [find_event_place(s, context, not_places, gazetteer) for s in sentences]
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
         coded = coder.code_sentence(sentence, index, place=places[sentence_index])
@@ -41,7 +41,7 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
         place, place_why = places[sentence_index], None
         if place is None:
             place, place_why = _place_in_context(
-                places, sentence_index, article, prefer_countries, gazetteer
+                places, sentence_index, article, context, gazetteer
             )
         counts = extract_counts(sentence)
         for event in coded:
@@ -91,20 +91,22 @@ def _place_in_context(
     places: list[Place | None],
     sentence_index: int,
     article: Article,
-    prefer: list[str],
+    context: PlaceContext,
     gazetteer: Gazetteer,
 ) -> tuple[Place | None, str | None]:
     """The place that sets the scene for a sentence naming none, and why."""
     for back in range(1, CONTEXT_SENTENCES + 1):
         if sentence_index - back >= 0 and places[sentence_index - back] is not None:
             return places[sentence_index - back], f"place from sentence {sentence_index - back}"
-    headline = headline_place(article.title, tuple(prefer), gazetteer)
+    headline = headline_place(article.title, context, gazetteer)
     return (headline, "place from the headline") if headline else (None, None)
 
 
 @lru_cache(maxsize=64)
 def headline_place(
-    title: str | None, prefer: tuple[str, ...], gazetteer: Gazetteer | None = None
+    title: str | None,
+    prefer: tuple[str, ...] | PlaceContext = (),
+    gazetteer: Gazetteer | None = None,
 ) -> Place | None:
     """The place a headline names ("... talks in Istanbul"); offsets are -1 (not in the text)."""
     if not title:

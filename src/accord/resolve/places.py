@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import Place
+from accord.resolve.towns import TownIndex
 
 
 def _words(text: str) -> frozenset[str]:
@@ -53,10 +54,6 @@ DIRECTION_WORDS = _words(
 ) | {"north eastern", "north western", "south eastern", "south western"}
 # Subdivisions named only by a direction ("Northern", Fiji) are never looked up bare.
 GENERIC_REGION_NAMES = DIRECTION_WORDS | {"", "capital", "coast", "coastal", "centre", "center"}
-# A name that is the place's own (primary) name counts as this many times its population when
-# ranking it against places that only list the name as an alternate ("Pokrovsk" the Ukrainian
-# town over Engels, once called Pokrovsk).
-PRIMARY_NAME_WEIGHT = 5
 # Historic GeoNames "countries" that no longer exist.
 OBSOLETE_COUNTRIES = {"CS", "AN"}
 
@@ -78,7 +75,8 @@ ATTACK_WORDS = _words(
 )
 # "to" is locative after movement ("a visit to Kyiv", "travelled to Istanbul").
 MOVEMENT_WORDS = _words(
-    "visit trip travel fly arrive go come return journey head deploy deployment move march"
+    "visit trip travel fly arrive go come return journey head deploy deployment move march "
+    "send airlift dispatch redeploy"
 )
 # "the city of Kupiansk": the place noun stands in for the name in the clause.
 PLACE_NOUNS = _words(
@@ -92,8 +90,10 @@ WITHDRAWAL_WORDS = _words(
 )
 ATTACK_VERBS_FOR_TARGET_PLACES = _words(
     "attack strike hit shell bomb pound target storm capture seize liberate recapture retake "
-    "encircle besiege"
+    "encircle besiege raid overrun"
 )
+# "took control of Lalibela", "seized control of Avdiivka": the town is taken, the act's place.
+CONTROL_NOUNS = _words("control")
 
 _SPECIAL_LETTERS = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"}
@@ -104,22 +104,30 @@ _BULK_KEY_PUNCTUATION = str.maketrans("-", " ", "'.`")
 _COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 _CITY_RECORD = re.compile(
     r'"geonameid": (\d+), "name": "([^"]*)", "latitude": ([^,]*), "longitude": ([^,]*), '
-    r'"countrycode": "([^"]*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "[^"]*", '
+    r'"countrycode": "([^"]*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "([^"]*)", '
     # The leading run of alternate names that do not start lower-case or with an escape: the
     # list is sorted, so these are the capitalised Latin-script names, the only ones English
     # news uses (the rest are other scripts and machine transliterations).
     r'"alternatenames": \[((?:"[^"a-z\\][^"]*", )*)'
 )
+# Quote marks in one city's record (after its "geonameid" key) apart from its alternate
+# names: eight keys, four string values and the key of the next record.
+_QUOTES_BESIDE_NAMES = 2 * (8 + 4 + 1)
 
 
 class Geocoder(Protocol):
     """What the resolver and the coder need of a gazetteer: the place a name refers to."""
 
-    def geocode(self, name: str, prefer_countries: Sequence[str] = ()) -> Place | None: ...
+    def geocode(
+        self, name: str, prefer_countries: Sequence[str] | PlaceContext = ()
+    ) -> Place | None: ...
 
 
 class GazetteerEntry(NamedTuple):
-    """One named place; ``preferred`` entries (hand table) win over same-named GeoNames ones."""
+    """One named place; ``preferred`` entries (hand table) win over same-named GeoNames ones.
+    ``admin1`` is the GeoNames first-level area code, ``fame`` the number of names GeoNames
+    lists for the place (a world city has dozens, a village one or two), ``small`` marks a
+    town below 15,000 people (from the ``TownIndex``)."""
 
     name: str
     country: str | None
@@ -128,6 +136,38 @@ class GazetteerEntry(NamedTuple):
     precision: str
     population: int = 0
     preferred: bool = False
+    admin1: str = ""
+    fame: int = 0
+    small: bool = False
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What an article says about where it is, to choose between places of one name.
+
+    ``countries``: every country the article mentions (names, demonyms, actors), most
+    mentioned first; ``scene``: the countries it places things in (towns and admin areas it
+    names, "in Sudan"); ``beside``: the countries of an admin area or country written right
+    beside the name being looked up ("Bama (Borno)", "Butig, Lanao del Sur"). Small towns are
+    only looked for in these countries: a village name abroad is never a guess.
+    """
+
+    countries: tuple[str, ...] = ()
+    scene: frozenset[str] = frozenset()
+    beside: frozenset[str] = frozenset()
+
+    def all_countries(self) -> frozenset[str]:
+        return frozenset(self.countries) | self.scene | self.beside
+
+    def __contains__(self, country: object) -> bool:
+        return country in self.countries or country in self.scene or country in self.beside
+
+
+def as_context(prefer: Sequence[str] | PlaceContext) -> PlaceContext:
+    """A ``PlaceContext`` from a plain list of countries (all taken as the article's scene)."""
+    if isinstance(prefer, PlaceContext):
+        return prefer
+    return PlaceContext(tuple(prefer), frozenset(prefer))
 
 
 @dataclass(eq=False)  # compared (and hashed) by identity: lookups are cached per gazetteer
@@ -146,6 +186,7 @@ class Gazetteer:
     alternate_text: str = ""
     line_starts: list[int] = field(default_factory=list)
     subdivisions: dict[str, list[GazetteerEntry]] | None = None
+    towns: TownIndex | None = None
 
     def add(self, key: str, entry: GazetteerEntry) -> None:
         if key:
@@ -174,6 +215,33 @@ class Gazetteer:
             (entry, False) for entry in self.alternates(key) if entry not in own
         ]
 
+    def small_towns(
+        self, key: str, countries: Collection[str]
+    ) -> list[tuple[GazetteerEntry, bool]]:
+        """Towns below 15,000 people named ``key`` in one of ``countries`` (none without a
+        town index or without countries), each with whether the name is the town's own."""
+        if self.towns is None or not countries:
+            return []
+        found = self.towns.towns(key) or self.towns.towns(key.replace(" ", ""))
+        return [
+            (
+                GazetteerEntry(
+                    town.name,
+                    town.country,
+                    town.lat,
+                    town.lon,
+                    "city",
+                    town.population,
+                    admin1=town.admin1,
+                    fame=town.fame,
+                    small=True,
+                ),
+                town.own,
+            )
+            for town in found
+            if town.country in countries
+        ]
+
     def subdivision_entries(self, key: str) -> list[GazetteerEntry]:
         """First-level subdivisions named ``key`` (the index is built on first use)."""
         if self.subdivisions is None:
@@ -181,12 +249,15 @@ class Gazetteer:
                 self.subdivisions = _subdivision_index(self)
         return self.subdivisions.get(key, [])
 
-    def geocode(self, name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
+    def geocode(
+        self, name: str, prefer_countries: Sequence[str] | PlaceContext = ()
+    ) -> Place | None:
         """The place a name refers to, or None if the gazetteer does not know it.
 
-        Ambiguous names go to a place in ``prefer_countries`` (the countries the article is
-        about), then to the most populous; a country beats a same-named city ("Georgia") and
-        comes with a representative point (the population-weighted centre of its cities).
+        Ambiguous names are ranked by ``rank_score`` with ``prefer_countries`` (the countries
+        the article is about, or a ``PlaceContext``); a country beats a same-named city
+        ("Georgia") and comes with a representative point (the population-weighted centre of
+        its cities). Towns below 15,000 people are only found in the article's countries.
         """
         return _geocode(self, name, prefer_countries)
 
@@ -231,8 +302,9 @@ def _iso3_by_iso2() -> tuple[dict[str, str], dict[str, dict]]:
     return iso3, countries
 
 
-# (geonameid, name as JSON string content, lat, lon, country code, population, alternates run)
-CityRecord = tuple[str, str, str, str, str, str, str]
+# (geonameid, name as JSON string content, lat, lon, country code, population, admin1 code,
+# run of capitalised alternate names)
+CityRecord = tuple[str, str, str, str, str, str, str, str]
 
 
 def _city_records_from_json(raw: str) -> list[CityRecord]:
@@ -248,18 +320,25 @@ def _city_records_from_json(raw: str) -> list[CityRecord]:
                 str(row["longitude"]),
                 row["countrycode"],
                 str(row["population"]),
+                row["admin1code"],
                 "".join(f"{json.dumps(name)}, " for name in names),
             )
         )
     return records
 
 
-def _city_records() -> list[CityRecord]:
+def _city_records() -> tuple[list[CityRecord], list[int]]:
+    """The city records and, for each, how many names GeoNames lists for it (its fame)."""
     raw = _read_geonames("cities15000.json")
     records = _CITY_RECORD.findall(raw)
     if len(records) != raw.count('"geonameid": '):
-        records = _city_records_from_json(raw)
-    return records
+        rows = json.loads(raw).values()
+        return _city_records_from_json(raw), [len(row["alternatenames"]) for row in rows]
+    # Counting quote marks per record is a hundred times faster than matching every name.
+    chunks = raw.split('"geonameid": ')[1:]
+    fames = [max(0, (chunk.count('"') - _QUOTES_BESIDE_NAMES) // 2) for chunk in chunks]
+    fames[-1] = max(0, (chunks[-1].count('"') - _QUOTES_BESIDE_NAMES + 2) // 2)
+    return records, fames
 
 
 def _load_extra() -> dict:
@@ -290,12 +369,13 @@ def _plain_names(records: list[CityRecord]) -> list[str]:
 
 def _add_cities(gazetteer: Gazetteer, iso3: dict[str, str], extra: dict) -> None:
     """Index GeoNames cities by their own names; the loop is kept free of calls that matter."""
-    records = _city_records()
+    records, fames = _city_records()
     names = _plain_names(records)
     keys = "\n".join(names).casefold().translate(_KEY_PUNCTUATION).split("\n")
     english = {str(row["geonameid"]): row for row in extra["cities"]}
     primary, cities, new_entry = gazetteer.primary, gazetteer.cities, GazetteerEntry
-    for (gid, _, lat, lon, cc, population, _), name, key in zip(records, names, keys, strict=True):
+    for record, name, key, fame in zip(records, names, keys, fames, strict=True):
+        gid, _, lat, lon, cc, population, admin1, _ = record
         override = english.pop(gid) if gid in english else None
         entry = new_entry(
             name if override is None else override["name"],
@@ -305,6 +385,8 @@ def _add_cities(gazetteer: Gazetteer, iso3: dict[str, str], extra: dict) -> None
             "city",
             int(population),
             override is not None,
+            admin1,
+            fame,
         )
         cities.append(entry)
         if "  " in key or key.startswith(("the ", " ")) or key.endswith(" "):
@@ -319,7 +401,7 @@ def _add_cities(gazetteer: Gazetteer, iso3: dict[str, str], extra: dict) -> None
                 gazetteer.add(place_key(alias), entry)
     if english:
         raise DataFileError(f"data/places_extra.json names unknown geonameids {sorted(english)}")
-    lines = "\n".join(record[6] for record in records)
+    lines = "\n".join(record[7] for record in records)
     gazetteer.alternate_text = lines.lower().translate(_BULK_KEY_PUNCTUATION)
     lengths = (len(line) + 1 for line in gazetteer.alternate_text.split("\n"))
     gazetteer.line_starts = list(accumulate(lengths, initial=0))
@@ -399,11 +481,12 @@ def _collector_paused() -> Iterator[None]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer once per process (a few tenths of a second)."""
+    """Build the gazetteer once per process (a few tenths of a second); its ``TownIndex``
+    opens (or, the first time on a machine, builds) its file on the first town lookup."""
     with _collector_paused():
         extra = _load_extra()
         iso3, countries = _iso3_by_iso2()
-        gazetteer = Gazetteer(primary={}, cities=[])
+        gazetteer = Gazetteer(primary={}, cities=[], towns=TownIndex(place_key, iso3))
         _add_cities(gazetteer, iso3, extra)
         _add_countries(gazetteer, countries, extra)
         _add_hand_places(gazetteer, extra)
@@ -445,9 +528,10 @@ def _subdivision_index(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
 
     iso3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
     index: dict[str, list[GazetteerEntry]] = defaultdict(list)
-    for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None:
-            continue
+    # First-level areas first (they win a tie), then the second level: the provinces of
+    # Burkina Faso, the Philippines and Indonesia, which news names as often as the first.
+    by_level = sorted(pycountry.subdivisions, key=lambda item: item.parent_code is not None)
+    for subdivision in by_level:
         country = iso3.get(subdivision.country_code)
         name = re.sub(r"\s*\[.*\]", "", subdivision.name)
         bare, stems = _region_stems(name)
@@ -471,22 +555,57 @@ def _subdivision_index(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
     return dict(index)
 
 
-def _rank(candidate: tuple[GazetteerEntry, bool], prefer: Collection[str]) -> tuple:
-    entry, primary = candidate
-    weight = PRIMARY_NAME_WEIGHT if primary else 1
+# Ranking places of one name (``rank_score``): a score in powers of ten of population, so each
+# bonus reads as "worth N times the population". The name being the place's own, not one of
+# its alternates ("Islamabad" the capital, not Chattogram, once called Islamabad): x30.
+OWN_NAME_BONUS = 1.5
+# How many names a place has in the world's languages tells how known it is: log10 of it.
+FAME_WEIGHT = 1.0
+# A world city (this many names or more: Geneva, Berlin, Odesa) needs no context to be meant:
+# it counts as if the article placed things in its country, though a little less.
+WORLD_CITY_NAMES = 40
+WORLD_CITY_BONUS = 2.0
+# In a country the article places things in (towns, admin areas, "in Sudan"): x3,000; in a
+# country it only mentions (demonyms, actors): x10.
+SCENE_COUNTRY_BONUS = 3.5
+MENTIONED_COUNTRY_BONUS = 1.0
+# In the admin area or country written beside the name ("Bama (Borno)"): decisive.
+BESIDE_BONUS = 20.0
+# GeoNames writes 0 for an unknown population (villages): counted as this many people.
+UNKNOWN_POPULATION = 100
+
+
+def rank_score(entry: GazetteerEntry, own_name: bool, context: PlaceContext) -> float:
+    """How likely a place is the one a name in this article means: population, whether the
+    name is its own, how known it is, and where the article is."""
+    score = math.log10(max(entry.population, UNKNOWN_POPULATION))
+    score += OWN_NAME_BONUS if own_name else 0.0
+    score += FAME_WEIGHT * math.log10(1 + entry.fame)
+    if entry.fame >= WORLD_CITY_NAMES:
+        score += WORLD_CITY_BONUS
+    if entry.country in context.beside:
+        score += BESIDE_BONUS
+    if entry.country in context.scene:
+        score += SCENE_COUNTRY_BONUS
+    elif entry.country in context.countries:
+        score += MENTIONED_COUNTRY_BONUS
+    return score
+
+
+def _rank(candidate: tuple[GazetteerEntry, bool], context: PlaceContext) -> tuple:
+    entry, own_name = candidate
     return (
         not entry.preferred,
         entry.precision != "country",
-        entry.country not in prefer,
+        -rank_score(entry, own_name, context),
         PRECISION_RANK[entry.precision],
-        -entry.population * weight,
     )
 
 
-def _best(candidates: list[tuple[GazetteerEntry, bool]], prefer: Collection[str]):
+def _best(candidates: list[tuple[GazetteerEntry, bool]], context: PlaceContext):
     if not candidates:
         return None
-    return min(candidates, key=lambda candidate: _rank(candidate, prefer))[0]
+    return min(candidates, key=lambda candidate: _rank(candidate, context))[0]
 
 
 @lru_cache(maxsize=4096)
@@ -494,11 +613,33 @@ def _candidates(gazetteer: Gazetteer, key: str) -> list[tuple[GazetteerEntry, bo
     return gazetteer.candidates(key)
 
 
-def _lookup(gazetteer: Gazetteer, key: str, prefer: Collection[str]) -> GazetteerEntry | None:
-    entry = _best(_candidates(gazetteer, key), prefer)
-    if entry is None:
-        entry = _best([(item, True) for item in gazetteer.subdivision_entries(key)], prefer)
-    return entry
+@lru_cache(maxsize=4096)
+def _small_towns(
+    gazetteer: Gazetteer, key: str, countries: frozenset[str]
+) -> list[tuple[GazetteerEntry, bool]]:
+    return gazetteer.small_towns(key, countries)
+
+
+def _named(
+    gazetteer: Gazetteer, key: str, countries: Collection[str] = ()
+) -> list[tuple[GazetteerEntry, bool]]:
+    """The places named ``key``: towns and cities (small towns only in ``countries``), else
+    admin areas; an admin area whose own name it is beats foreign towns that have it only as
+    an alternate name ("Borno" the Nigerian state, not Borna in Saxony, once Borno), not its
+    own seat ("Ta'izz", the city of the governorate)."""
+    candidates = _candidates(gazetteer, key)
+    if countries:
+        candidates = candidates + _small_towns(gazetteer, key, frozenset(countries))
+    if candidates and any(own for _, own in candidates):
+        return candidates
+    areas = [(item, True) for item in gazetteer.subdivision_entries(key)]
+    area_countries = {entry.country for entry, _ in areas}
+    seats = [candidate for candidate in candidates if candidate[0].country in area_countries]
+    return seats or areas or candidates
+
+
+def _lookup(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerEntry | None:
+    return _best(_named(gazetteer, key, context.all_countries()), context)
 
 
 def _has_direction(span: Span) -> bool:
@@ -516,33 +657,37 @@ def _without_direction(key: str) -> str | None:
     return None
 
 
-def _region_of_city(
-    gazetteer: Gazetteer, key: str, prefer: Collection[str]
-) -> GazetteerEntry | None:
+def _region_of_city(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerEntry | None:
     """ "Kupiansk district" when only the town is known: the town, at region precision."""
     for word in REGION_WORDS:
         if key.endswith(" " + word):
-            entry = _lookup(gazetteer, key[: -len(word) - 1], prefer)
+            entry = _lookup(gazetteer, key[: -len(word) - 1], context)
             if entry is not None and entry.precision == "city":
                 return entry._replace(name=f"{entry.name} {word}", precision="region")
     return None
 
 
 def geocode(
-    name: str, prefer_countries: Sequence[str] = (), gazetteer: Gazetteer | None = None
+    name: str,
+    prefer_countries: Sequence[str] | PlaceContext = (),
+    gazetteer: Gazetteer | None = None,
 ) -> Place | None:
     """``Gazetteer.geocode`` with the package's gazetteer unless another is given."""
     return _geocode(gazetteer or load_gazetteer(), name, prefer_countries)
 
 
-def _geocode(gazetteer: Gazetteer, name: str, prefer_countries: Sequence[str]) -> Place | None:
+def _geocode(
+    gazetteer: Gazetteer, name: str, prefer_countries: Sequence[str] | PlaceContext
+) -> Place | None:
     key = place_key(name)
     if not key:
         return None
-    prefer = set(prefer_countries)
-    entry = _lookup(gazetteer, key, prefer) or _region_of_city(gazetteer, key, prefer)
+    context = as_context(prefer_countries)
+    entry = _lookup(gazetteer, key, context) or _region_of_city(gazetteer, key, context)
     if entry is None and (stripped := _without_direction(key)):
-        entry = _lookup(gazetteer, stripped, prefer) or _region_of_city(gazetteer, stripped, prefer)
+        entry = _lookup(gazetteer, stripped, context) or _region_of_city(
+            gazetteer, stripped, context
+        )
     if entry is None:
         return None
     place = Place(
@@ -599,18 +744,50 @@ NAMED_TEXT_NOUNS = {
     "memorandum",
     "communique",
 }
+# Things built or set up at a place ("the central market in Nyala", "Kurmuk's market", "the
+# Torkham crossing", "the Makurdi-Naka road"): a town named in or beside one is where the act
+# on it happens, and the landmark phrase is kept as the place's raw text.
+LANDMARK_NOUNS = _words(
+    "market marketplace station airport airfield airbase base checkpoint crossing bridge road "
+    "highway hospital clinic school university mosque church stadium square prison jail "
+    "headquarters office palace parliament embassy consulate post outpost depot refinery "
+    "plant port harbour harbor dam compound barracks hotel courthouse cemetery"
+)
+# Roads written as the towns they join ("the Butembo-Beni road"): placed at the first town.
+ROAD_NOUNS = _words("road highway route")
+# Admin units written after a town named for them ("Konduga LGA", "Fashoda County"): the
+# region of that town.
+ADMIN_UNIT_WORDS = (*REGION_WORDS, "county", "lga", "lgas", "territory", "krai", "township")
+# "20 km north of Kidal", "south of Hebron": the name locates the act.
+DIRECTION_OF_WORDS = DIRECTION_WORDS | _words(
+    "northeast northwest southeast southwest north-east north-west south-east south-west"
+)
+# A dateline opens a wire story: "KHARTOUM (Reuters) -", "KYIV, Ukraine —", "WASHINGTON -".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.' -]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
+)
+# A note's heading label: "Uvira (South Kivu): ...", "Bokkos, Plateau, 2 October 2024: ...".
+_LABEL_TAIL_TEXT = r"\s*(?:\([^)\n]{1,60}\))?(?:\s*,[^,:;.\n]{1,40}){0,3}\s*:"
+_LABEL_TAIL = re.compile(_LABEL_TAIL_TEXT)
+# The label itself: one to four capitalised words ("Cabo Delgado", "Ta'izz", "Nioro du Sahel").
+_LABEL = re.compile(
+    r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|do|du|al|el|la)){0,3})"
+    rf"(?={_LABEL_TAIL_TEXT})"
+)
 
 
 def _through_name_chain(token: Token, strict: bool = False) -> Token:
     """Climb from a name to the noun phrase it belongs to: "Tirana, Albania" (appos),
-    "Kyiv and Kharkiv" (conj), "the city of Kupiansk" (place noun + of) and, unless
-    ``strict``, "the Istanbul talks" (compound) and "Istanbul's Dolmabahce Palace" (poss of a
-    named or place-like noun, not "Iran's nuclear programme")."""
+    "Kyiv and Kharkiv" (conj), "the city of Kupiansk" (place noun + of), "Mangu town" and
+    "Kurmuk's market" (a place or landmark noun it names) and, unless ``strict``, "the
+    Istanbul talks" (compound) and "Istanbul's Dolmabahce Palace" (poss of a named or
+    place-like noun, not "Iran's nuclear programme")."""
     while True:
         dep, head = token.dep_, token.head
         if head.i == token.i:
             return token
-        if dep in {"appos", "conj"} or (not strict and _is_loose_link(token)):
+        names_site = dep in {"compound", "poss", "nmod"} and _is_site_noun(head)
+        if dep in {"appos", "conj"} or names_site or (not strict and _is_loose_link(token)):
             token = head
         elif dep == "pobj" and head.lower_ == "of" and _is_place_noun(head.head):
             token = head.head
@@ -618,48 +795,112 @@ def _through_name_chain(token: Token, strict: bool = False) -> Token:
             return token
 
 
+def _through_lists(token: Token) -> Token:
+    """Climb from a name through appositions and lists only ("Tirana, Albania")."""
+    while token.dep_ in {"appos", "conj"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _is_loose_link(token: Token) -> bool:
     """A name modifying a noun: "the Istanbul talks", "Istanbul's Dolmabahce Palace"."""
     if token.dep_ in {"compound", "nmod"}:
         # "the Paris agreement", "the Minsk accords": named after where they were signed
         return token.head.lemma_.lower() not in NAMED_TEXT_NOUNS
-    return token.dep_ == "poss" and (token.head.pos_ == "PROPN" or _is_place_noun(token.head))
+    return token.dep_ == "poss" and (token.head.pos_ == "PROPN" or _is_site_noun(token.head))
 
 
 def _is_place_noun(token: Token) -> bool:
     return token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
 
 
+def _is_landmark_noun(token: Token) -> bool:
+    return token.lemma_.lower() in LANDMARK_NOUNS or token.lower_ in LANDMARK_NOUNS
+
+
+def _is_site_noun(token: Token) -> bool:
+    return _is_place_noun(token) or _is_landmark_noun(token)
+
+
 def is_locative(token: Token) -> bool:
     """Whether a place name at ``token`` says where something happens rather than naming an
     actor or a topic: "in Tirana", "a strike on the city of Kupiansk", "Kharkiv was shelled"
     are places; "against Moscow", "Moscow agreed", "pressure on Russia" are not."""
-    return _locative_kind(token) is not None
+    return _place_role(token) is not None
 
 
-def _locative_kind(token: Token) -> str | None:
-    """ "where" for a place after a locative preposition or movement ("entered Gaza"),
-    "target" for a place that is attacked ("Kharkiv was shelled"), else None."""
-    anchor = _through_name_chain(token)
-    if anchor.dep_ == "pobj":
-        preposition = anchor.head.lower_
-        governor = anchor.head.head.lemma_.lower()
-        if preposition in LOCATIVE_PREPOSITIONS:
-            return "where"
-        if preposition == "on" and (governor in ATTACK_WORDS or _is_place_noun(anchor)):
-            return "where"
-        if preposition == "over" and governor in AIRSPACE_WORDS:
-            return "where"
-        if preposition == "to" and governor in MOVEMENT_WORDS:
-            return "where"
-        if preposition == "from" and governor in WITHDRAWAL_WORDS:
-            return "where"
+class PlaceRole(NamedTuple):
+    """Why a name is where something happens: the rule (``name``) and its ``kind``: "where"
+    for a place, "target" for a place that is attacked ("Kharkiv was shelled"), which a
+    country alone never is ("Russia attacked Ukraine" names a target)."""
+
+    name: str
+    kind: str
+
+
+def _after_preposition(anchor: Token, direct: bool) -> str | None:
+    """The rule that makes the object of a preposition a place, if any; ``direct`` when the
+    object is the name itself (or a list of names), not a phrase the name modifies."""
+    if anchor.dep_ != "pobj":
         return None
+    preposition = anchor.head.lower_
+    governor = anchor.head.head
+    if preposition in LOCATIVE_PREPOSITIONS:
+        return "locative-preposition"  # "in Tirana", "near Pokrovsk"
+    if preposition == "on" and (governor.lemma_.lower() in ATTACK_WORDS or _is_site_noun(anchor)):
+        return "attack-on"  # "a strike on Kupiansk", "on the Butembo-Beni road"
+    if preposition == "over" and governor.lemma_.lower() in AIRSPACE_WORDS:
+        return "airspace-over"  # "shot down over Belgorod"
+    if preposition == "to" and governor.lemma_.lower() in MOVEMENT_WORDS:
+        return "movement-to"  # "a visit to Kyiv"
+    if preposition == "from" and governor.lemma_.lower() in WITHDRAWAL_WORDS:
+        return "withdrawal-from"  # "withdrew from Gorazde"
+    if preposition == "of" and direct and _is_direction_of(governor):
+        return "direction-of"  # "60 kilometres west of El Fasher", "south of Hebron"
+    if preposition == "of" and direct and governor.lemma_.lower() in CONTROL_NOUNS:
+        return "control-of"  # "took control of Lalibela"
+    return None
+
+
+def _is_direction_of(token: Token) -> bool:
+    return token.lower_ in DIRECTION_OF_WORDS and token.lower_ not in {"central", "occupied"}
+
+
+def _place_role(token: Token) -> PlaceRole | None:
+    """The named rule that makes a name at ``token`` a place, in order: after a locative
+    preposition, the object of an entry verb ("entered Gaza"), a town a landmark is named after
+    ("shelled Kurmuk's market"), a place that is attacked ("militants attacked Mangu town")."""
+    anchor = _through_name_chain(token)
+    rule = _after_preposition(anchor, anchor.i == _through_lists(token).i)
+    if rule is not None:
+        return PlaceRole(rule, "target" if rule == "control-of" else "where")
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ENTRY_VERBS:
-        return "where"
+        return PlaceRole("entry-verb-object", "where")
     target = _through_name_chain(token, strict=True)
+    if target.i != token.i and _is_landmark_noun(target) and target.dep_ != "pobj":
+        return PlaceRole("landmark-of-town", "target")
     attacked = target.head.lemma_.lower() in ATTACK_VERBS_FOR_TARGET_PLACES
-    return "target" if attacked and target.dep_ in {"nsubjpass", "dobj"} else None
+    if attacked and target.dep_ in {"nsubjpass", "dobj"}:
+        return PlaceRole("attacked-place", "target")
+    return None
+
+
+def _heading_label(span: Span) -> PlaceRole | None:
+    """ "Uvira (South Kivu): Wazalendo fighters and FARDC soldiers exchanged fire": a name that
+    opens a sentence and heads it before a colon (a monitor's note, a live map's post) is
+    where the note's events happen."""
+    sent = span.sent
+    if any(not token.is_punct for token in span.doc[sent.start : span.start]):
+        return None
+    tail = span.doc.text[span.end_char : sent.end_char]
+    return PlaceRole("heading-label", "where") if _LABEL_TAIL.match(tail) else None
+
+
+def dateline_end(doc: Doc) -> int:
+    """The character offset where a wire story's dateline ends ("KHARTOUM (Reuters) - "), or
+    0: the dateline names where the story was filed, not where its events happen."""
+    match = _DATELINE.match(doc.text)
+    return match.end() if match else 0
 
 
 def _overlaps(start: int, end: int, ranges: Collection[tuple[int, int]]) -> bool:
@@ -667,24 +908,43 @@ def _overlaps(start: int, end: int, ranges: Collection[tuple[int, int]]) -> bool
 
 
 def _with_region_word(span: Span) -> Span:
-    """ "Kharkiv" + "region" when the next word makes the name a region."""
+    """ "Kharkiv" + "region", "Konduga" + "LGA" when the next word makes the name a region."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS:
+    if span.end < len(doc) and doc[span.end].lower_ in ADMIN_UNIT_WORDS:
         return doc[span.start : span.end + 1]
     return span
 
 
+def _first_of_road(span: Span) -> Span:
+    """ "the Makurdi-Naka road": the first town a road joins, where the convention places it."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].text in "-–" and start > 1:
+        if doc[start - 2].pos_ != "PROPN" or doc[start - 2].head.lower_ not in ROAD_NOUNS:
+            break
+        start -= 2
+    return doc[start : start + 1] if start < span.start else span
+
+
 def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
-    """(span, doubtful) for names that may be places: GPE/LOC/FAC entities, and, doubtful,
-    names the small model tagged otherwise or missed ("the city of Khan Younis" as PERSON,
-    "El Fasher" as ORG, "in Odesa" untagged)."""
+    """(span, doubtful) for names that may be places: GPE/LOC/FAC entities and names written
+    with a place noun ("Mangu town", "Konduga LGA"), and, doubtful, names the small model
+    tagged otherwise or missed ("the city of Khan Younis" as PERSON, "El Fasher" as ORG, "in
+    Odesa" untagged)."""
     spans = []
+    label = _label_span(sent)
+    if label is not None:
+        spans.append((label, False))
     for ent in sent.ents:
+        name = _name_part(ent)
+        if name is None or (label is not None and name.start < label.end):
+            continue
         if ent.label_ in PLACE_LABELS:
-            spans.append((ent, False))
+            spans.append((name, False))
         elif ent.label_ in {"PERSON", "ORG", "NORP"} and not ent.text.isupper():
-            spans.append((ent, True))
+            spans.append((name, not _names_a_place_noun(name)))
     tagged = {token.i for ent in sent.ents for token in ent}
+    tagged.update(range(label.start, label.end) if label is not None else ())
     for token in sent:
         if token.i in tagged or token.pos_ != "PROPN":
             continue
@@ -695,58 +955,214 @@ def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
             if token.doc[start - 1].pos_ != "PROPN" or start - 1 in tagged:
                 break
             start -= 1
-        spans.append((token.doc[start : token.i + 1], True))
+        span = token.doc[start : token.i + 1]
+        spans.append((span, not _names_a_place_noun(span)))
+    demonyms = _demonyms()  # "the Thai border": a nationality, not a place
+    spans = [item for item in spans if place_key(item[0].text) not in demonyms]
     return sorted(spans, key=lambda item: item[0].start)
 
 
+def _name_part(ent: Span) -> Span | None:
+    """An entity up to a bracket or comma the model swept into it ("Gothèye (Tillabéri",
+    "Far North,")."""
+    for token in ent:
+        if token.text in {"(", ")", ";", ":", ","}:
+            return ent.doc[ent.start : token.i] if token.i > ent.start else None
+    return ent
+
+
+def _label_span(sent: Span) -> Span | None:
+    """The heading label of a sentence ("Cabo Delgado: insurgents beheaded ..."), whatever
+    the model made of its words."""
+    match = _LABEL.match(sent.text)
+    if match is None:
+        return None
+    start, end = sent.start_char + match.start(1), sent.start_char + match.end(1)
+    return sent.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _names_a_place_noun(span: Span) -> bool:
+    """ "Mangu town", "Konduga LGA", "Tubas refugee camp": a settlement or admin-unit word at
+    the end of or right after the name vouches that it is a place, whatever the model tagged."""
+    doc = span.doc
+    if span[-1].lower_ in ADMIN_UNIT_WORDS and len(span) > 1:
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is None:
+        return False
+    word = following.lower_
+    return word in ADMIN_UNIT_WORDS or (word in PLACE_NOUNS and span.root.head.i == following.i)
+
+
+def _after_name(span: Span) -> int:
+    """The token after a name and the admin-unit or settlement words written with it
+    ("Kharkiv region", "Konduga town", "Rubaya mining town", "Tubas refugee camp")."""
+    doc = span.doc
+    end = _with_region_word(span).end
+    if end < len(doc) and _is_place_noun(doc[end]):
+        return end + 1
+    if end + 1 < len(doc) and doc[end].pos_ in {"NOUN", "ADJ"} and _is_place_noun(doc[end + 1]):
+        return end + 2
+    return end
+
+
+def _beside_parts(span: Span) -> list[Span]:
+    """The admin areas or country written right after a name: "Bama (Borno)", "Kodok (Fashoda
+    County, Upper Nile)", "Butig, Lanao del Sur", "Tirana, Albania" (last part first)."""
+    doc = span.doc
+    after = _after_name(span)
+    if after >= len(doc):
+        return []
+    parts: list[Span] = []
+    if doc[after].text == "(":
+        end = after + 1
+        while end < len(doc) and doc[end].text != ")" and end - after < 12:
+            end += 1
+        if end >= len(doc) or doc[end].text != ")":
+            return []
+        start = after + 1
+        for index in range(after + 1, end + 1):
+            if doc[index].text in {",", ")", ";"}:
+                if index > start:
+                    parts.append(doc[start:index])
+                start = index + 1
+    elif doc[after].text == ",":
+        end = after + 1
+        while (
+            end < len(doc)
+            and end - after < 6
+            and (
+                doc[end].pos_ == "PROPN"
+                or doc[end].lower_ in ADMIN_UNIT_WORDS
+                or (doc[end].lower_ in {"del", "de", "la", "al", "el"} and end > after + 1)
+            )
+        ):
+            end += 1
+        if end > after + 1:
+            parts.append(doc[after + 1 : end])
+    return [part for part in reversed(parts) if any(t.pos_ == "PROPN" for t in part)]
+
+
+def _beside(
+    span: Span, context: PlaceContext, gazetteer: Gazetteer
+) -> tuple[frozenset[str], Place | None]:
+    """The countries that have an admin area (or country, or town) of the name written beside
+    ``span`` ("Plateau": Nigeria's state and Benin's department), and that place geocoded."""
+    countries: set[str] = set()
+    found = None
+    for part in _beside_parts(span):
+        key = place_key(_with_region_word(part).text)
+        named = _named(gazetteer, key) or _named(gazetteer, key.rsplit(" ", 1)[0])
+        countries.update(entry.country for entry, _ in named if entry.country)
+        place = gazetteer.geocode(part.text, context) if found is None else None
+        if place is not None and place.country:
+            found = replace(
+                place, text=part.text, char_start=part.start_char, char_end=part.end_char
+            )
+    return frozenset(countries), found
+
+
 def _geocode_span(
-    span: Span, prefer: Sequence[str], gazetteer: Gazetteer
+    span: Span, context: PlaceContext, gazetteer: Gazetteer
 ) -> tuple[Span, Place] | None:
     span = _with_region_word(span)
-    place = gazetteer.geocode(span.text, prefer)
-    if place is None and len(span) > 1 and span[-1].lower_ in REGION_WORDS:
+    place = gazetteer.geocode(span.text, context)
+    if place is None and len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS:
         span = span[:-1]
-        place = gazetteer.geocode(span.text, prefer)
+        place = gazetteer.geocode(span.text, context)
     return (span, place) if place is not None else None
+
+
+def _landmark_text(span: Span, role: PlaceRole) -> Span:
+    """The raw text of a place named through a landmark: "the central market in Nyala",
+    "Kurmuk's market", "Kabul airport"; the name alone otherwise."""
+    anchor = _through_name_chain(span.root, strict=True)
+    if role.name == "landmark-of-town":
+        return span.doc[min(anchor.left_edge.i, span.start) : max(anchor.i, span.end - 1) + 1]
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and _is_landmark_noun(anchor.head.head):
+        landmark = anchor.head.head
+        start = min(landmark.left_edge.i, span.start)
+        if span.end - start <= 12:
+            return span.doc[start : span.end]
+    return span
+
+
+def _known_doubtful_place(
+    span: Span, place: Place, role: PlaceRole, countries: Collection[str], gazetteer: Gazetteer
+) -> bool:
+    """Whether a name the model did not tag as a place is one: it is in one of the article's
+    countries, or it follows "in", "near", "at" and is the own name of a city of 15,000 people
+    or more ("Mourners in Saqqez" in a note that names no country)."""
+    if place.country in countries:
+        return True
+    if role.name != "locative-preposition" or place.precision != "city":
+        return False
+    return any(
+        own and entry.precision == "city" and not entry.small and entry.name == place.name
+        for entry, own in _candidates(gazetteer, place_key(span.text))
+    )
 
 
 def places_in(
     sent: Span,
-    prefer_countries: Sequence[str] = (),
+    prefer_countries: Sequence[str] | PlaceContext = (),
     exclude: Collection[tuple[int, int]] = (),
     gazetteer: Gazetteer | None = None,
 ) -> list[Place]:
     """Every gazetteer place named in locative position in a sentence, in text order.
 
     A name the model did not tag as a place counts only when it resolves to a place in one of
-    ``prefer_countries``; an attacked country ("Russia attacked Ukraine") is a target, not a
-    place.
+    the article's countries (``prefer_countries``, or a ``PlaceContext``); an attacked country
+    ("Russia attacked Ukraine") is a target, not a place; a dateline is not a place. An admin
+    area written beside a name ("Bama (Borno)") decides between places of that name, and
+    stands for the place when the name is not known.
     """
     gazetteer = gazetteer or load_gazetteer()
+    context = as_context(prefer_countries)
+    countries = context.all_countries()
+    dateline = dateline_end(sent.doc)
     found = []
+    described: set[int] = set()  # tokens of admin areas written beside a name already seen
     for span, doubtful in _place_spans(sent):
-        if _overlaps(span.start_char, span.end_char, exclude):
+        if span.start_char < dateline or span.start in described:
             continue
-        kind = _locative_kind(span.root)
-        if kind is None:
+        if all(token.lower_ in ADMIN_UNIT_WORDS for token in span):
             continue
-        geocoded = _geocode_span(span, prefer_countries, gazetteer)
+        excluded = _overlaps(span.start_char, span.end_char, exclude)
+        if excluded and not (_beside_parts(span) or _names_a_place_noun(span)):
+            continue
+        role = _heading_label(span) or _place_role(span.root)
+        if role is None:
+            continue
+        span = _first_of_road(span)
+        beside_countries, beside = _beside(span, context, gazetteer)
+        described.update(t.i for part in _beside_parts(span) for t in part)
+        local = replace(context, beside=beside_countries) if beside_countries else context
+        geocoded = _geocode_span(span, local, gazetteer)
         if geocoded is None:
-            continue
+            if doubtful or beside is None or beside.precision == "city":
+                continue
+            # "Rubaya mining town (Masisi territory)": the area stands for a town the
+            # gazetteer does not know
+            geocoded = span, beside
         span, place = geocoded
-        if doubtful and place.country not in prefer_countries:
+        if excluded and place.country not in beside_countries and not _names_a_place_noun(span):
+            continue  # a person's name, unless an admin area beside it says it is a place
+        known = countries | beside_countries
+        if doubtful and not _known_doubtful_place(span, place, role, known, gazetteer):
             continue
-        if kind == "target" and place.precision == "country" and not _has_direction(span):
+        if role.kind == "target" and place.precision == "country" and not _has_direction(span):
             continue  # "attacked Ukraine" names a target; "attacked southern Israel" a place
+        raw = _landmark_text(span, role)
         found.append(
-            replace(place, text=span.text, char_start=span.start_char, char_end=span.end_char)
+            replace(place, text=raw.text, char_start=raw.start_char, char_end=raw.end_char)
         )
     return found
 
 
 def find_event_place(
     sent: Span,
-    prefer_countries: Sequence[str] = (),
+    prefer_countries: Sequence[str] | PlaceContext = (),
     exclude: Collection[tuple[int, int]] = (),
     gazetteer: Gazetteer | None = None,
 ) -> Place | None:
@@ -789,7 +1205,7 @@ def _country_of_name(text: str, gazetteer: Gazetteer) -> str | None:
     ]
     if not candidates:
         return None
-    best = _best(candidates, ())
+    best = _best(candidates, PlaceContext())
     if best.precision == "country":
         return best.country
     countries = {entry.country for entry, _ in candidates}
@@ -820,6 +1236,61 @@ def countries_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[str]:
         if token.i not in covered and token.pos_ in {"ADJ", "PROPN"} and token.text[:1].isupper():
             count(demonyms.get(place_key(token.text)), token.i)
     return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+
+
+def place_context(
+    doc: Doc, mentions: Iterable = (), gazetteer: Gazetteer | None = None
+) -> PlaceContext:
+    """What a document says about where it is: the countries it mentions (``countries_in``,
+    then the countries of its actor ``mentions``, most frequent first) and its scene, the
+    countries of the admin areas and one-country towns it names ("Borno", "Kharkiv oblast",
+    "Tirana"), of admin areas written beside names ("Bama (Borno)") and of countries named as
+    where something happens ("in Sudan", "Sudan: ..."). A dateline is left out: it is where
+    the story was filed."""
+    gazetteer = gazetteer or load_gazetteer()
+    countries = countries_in(doc, gazetteer)
+    actor_countries = Counter(
+        mention.actor.country for mention in mentions if getattr(mention.actor, "country", None)
+    )
+    countries += [code for code, _ in actor_countries.most_common() if code not in countries]
+    dateline = dateline_end(doc)
+    scene: set[str | None] = set()
+    for sent in doc.sents:
+        for span, doubtful in _place_spans(sent):
+            if span.start_char < dateline:
+                continue
+            if not doubtful:
+                scene.add(_scene_country(span, gazetteer) or _where_country(span, gazetteer))
+            for part in _beside_parts(span):
+                scene.add(_scene_country(part, gazetteer) or _country_name(part, gazetteer))
+    return PlaceContext(tuple(countries), frozenset(code for code in scene if code))
+
+
+def _where_country(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country a span names as where something happens ("in Sudan", "Sudan: ...")."""
+    code = _country_name(span, gazetteer)
+    if code is None or not (_heading_label(span) or _place_role(span.root)):
+        return None
+    return code
+
+
+def _country_name(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country a span names, if it is a country's name ("Sudan", "the UK")."""
+    best = _best(_candidates(gazetteer, place_key(span.text)), PlaceContext())
+    return best.country if best is not None and best.precision == "country" else None
+
+
+def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country of a town or admin area that only one country has ("Kupiansk", "Borno",
+    "Kharkiv oblast"); None for countries and for names several countries share."""
+    key = place_key(_with_region_word(span).text)
+    candidates = _named(gazetteer, key)
+    if not candidates and len(key.split()) > 1 and key.split()[-1] in ADMIN_UNIT_WORDS:
+        candidates = _named(gazetteer, key.rsplit(" ", 1)[0])
+    countries = {entry.country for entry, _ in candidates}
+    if len(countries) != 1 or any(entry.precision == "country" for entry, _ in candidates):
+        return None
+    return countries.pop()
 
 
 def entity_ruler_patterns() -> list[dict]:
