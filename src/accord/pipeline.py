@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Span
 
 from accord.extract.counts import extract_counts
 from accord.extract.dates import find_event_date
@@ -13,17 +16,32 @@ from accord.extract.quotes import extract_quotes
 from accord.models import Actor, Article, DateValue, Event, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
-from accord.resolve.places import Gazetteer, PlaceContext, find_event_place, place_context
+from accord.resolve.places import (
+    Gazetteer,
+    PlaceContext,
+    clause_owner,
+    most_specific,
+    place_context,
+    place_token,
+    places_in,
+)
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
+# Acts on the ground happen where they are done; the other acts (talks, statements, deals,
+# sanctions) where they are said, held or signed, never at the place of the fighting they are
+# about ("talks in Doha on the war in Sudan"). Places do not pass between the two spheres,
+# within a sentence or from one sentence to the next.
+GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 
 
 def extract_events(document: Document, coder: Coder | None = None) -> list[Event]:
     """Code the events of every sentence, with date, place and counts from the same sentence.
 
-    A sentence that names no place takes the place named in the few sentences before it, or
-    else the one in the headline (wire stories set the scene once); the event's ``why`` says so.
-    ``coder`` defaults to the package's (``Coder.default()``).
+    An event's place is the most specific place of its own clause, or of the clauses around
+    it (``event_place``). An event in a sentence that names no place takes the place of an
+    event of its sphere (ground or talk) in the few sentences before, or of a sentence there
+    with no event, or else the headline's (wire stories set the scene once); the event's
+    ``why`` says so. ``coder`` defaults to the package's (``Coder.default()``).
     """
     coder = coder or Coder.default()
     article = document.article
@@ -32,19 +50,26 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
     context = place_context(document.doc, document.mentions, gazetteer)
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
-    places = [find_event_place(s, context, not_places, gazetteer) for s in sentences]
+    named = [places_in(s, context, not_places, gazetteer) for s in sentences]
+    scenes: list[Scene] = []
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
-        coded = coder.code_sentence(sentence, index, place=places[sentence_index])
+        sentence_place = most_specific(named[sentence_index])
+        coded = coder.code_sentence(sentence, index, place=sentence_place)
         if not coded:
+            if sentence_place is not None:
+                scenes.append(Scene(sentence_index, None, sentence_place))
             continue
-        place, place_why = places[sentence_index], None
-        if place is None:
-            place, place_why = _place_in_context(
-                places, sentence_index, article, context, gazetteer
-            )
         counts = extract_counts(sentence)
-        for event in coded:
+        own_places = [event_place(named[sentence_index], sentence, e, coded) for e in coded]
+        for event, place in zip(coded, own_places, strict=True):
+            if place != sentence_place:  # the coder's place rules read the event's own place
+                event = coder.code_candidate(event.candidate, index, place) or event
+            place_why = None
+            if place is None and not named[sentence_index]:  # a sentence naming no place
+                place, place_why = _place_in_context(
+                    scenes, sentence_index, sphere(event.type), article, context, gazetteer
+                )
             predicate = event.candidate.predicate
             date = find_event_date(sentence, article.published, trigger=predicate)
             context_why = [place_why] if place_why else []
@@ -65,7 +90,64 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
                     counts=counts,
                 )
             )
+        scenes.extend(
+            Scene(sentence_index, sphere(event.type), place)
+            for event, place in zip(coded, own_places, strict=True)
+            if place is not None
+        )
     return events
+
+
+class Scene(NamedTuple):
+    """A place an earlier sentence gave an event (``sphere`` "talk" or "ground") or named
+    with no event (``sphere`` None: it sets the scene for both)."""
+
+    sentence_index: int
+    sphere: str | None
+    place: Place
+
+
+def sphere(event_type: str | None) -> str:
+    """ "ground" for acts on the ground (``GROUND_TYPES``), "talk" for the rest."""
+    return "ground" if event_type in GROUND_TYPES else "talk"
+
+
+def event_place(places: list[Place], sentence: Span, event, coded: list) -> Place | None:
+    """The place of one coded event among the places its sentence names: those of its own
+    clause (the clause or trigger a place hangs from, ``clause_owner``), else those of the
+    clauses around and below it, else those of a clause beside it that is not a supposition
+    ("... rejected the plan, and might end up before the court in The Hague"); never those of
+    an event of the other sphere ("talks in Doha on the war in Sudan")."""
+    if not places:
+        return None
+    spheres: dict[int, set[str]] = {}
+    for other in coded:
+        for token in (other.candidate.token, other.candidate.predicate):
+            spheres.setdefault(token.i, set()).add(sphere(other.type))
+    mine = {event.candidate.token.i, event.candidate.predicate.i}
+    own_sphere, predicate = sphere(event.type), event.candidate.predicate
+    own, around, beside = [], [], []
+    for place in places:
+        token = place_token(place, sentence)
+        owner = clause_owner(token, spheres) if token is not None else None
+        if owner is None or owner.i in mine:
+            own.append(place)
+        elif owner.i in spheres and own_sphere not in spheres[owner.i]:
+            continue  # the place of an act of the other sphere
+        elif owner.is_ancestor(predicate) or predicate.is_ancestor(owner):
+            around.append(place)
+        elif not _supposed(owner):
+            beside.append(place)
+    return most_specific(own or around or beside)
+
+
+def _supposed(verb) -> bool:
+    """A clause that only supposes ("might end up before the court", "if talks fail")."""
+    return any(
+        (child.dep_ == "aux" and child.lower_ in {"might", "may", "could", "would"})
+        or (child.dep_ == "mark" and child.lower_ in {"if", "unless"})
+        for child in verb.children
+    )
 
 
 def _told_in_past_tense(verb) -> bool:
@@ -88,16 +170,21 @@ def _date_in_context(events: list[Event], sentence_index: int) -> tuple[DateValu
 
 
 def _place_in_context(
-    places: list[Place | None],
+    scenes: list[Scene],
     sentence_index: int,
+    event_sphere: str,
     article: Article,
     context: PlaceContext,
     gazetteer: Gazetteer,
 ) -> tuple[Place | None, str | None]:
-    """The place that sets the scene for a sentence naming none, and why."""
-    for back in range(1, CONTEXT_SENTENCES + 1):
-        if sentence_index - back >= 0 and places[sentence_index - back] is not None:
-            return places[sentence_index - back], f"place from sentence {sentence_index - back}"
+    """The place that sets the scene for an event its sentence places nowhere, and why: the
+    latest place of an event of its sphere (or of a sentence with no event) in the few
+    sentences before, else the headline's."""
+    for scene in reversed(scenes):
+        if sentence_index - scene.sentence_index > CONTEXT_SENTENCES:
+            break
+        if scene.sentence_index < sentence_index and scene.sphere in {None, event_sphere}:
+            return scene.place, f"place from sentence {scene.sentence_index}"
     headline = headline_place(article.title, context, gazetteer)
     return (headline, "place from the headline") if headline else (None, None)
 
@@ -112,7 +199,7 @@ def headline_place(
     if not title:
         return None
     for sentence in load_nlp()(title).sents:
-        place = find_event_place(sentence, prefer, gazetteer=gazetteer)
+        place = most_specific(places_in(sentence, prefer, gazetteer=gazetteer))
         if place is not None:
             return replace(place, char_start=-1, char_end=-1)
     return None

@@ -1160,6 +1160,43 @@ def places_in(
     return found
 
 
+def most_specific(places: Sequence[Place]) -> Place | None:
+    """The most specific of some places (a town over its region), the first in text on a tie."""
+    if not places:
+        return None
+    return min(places, key=lambda place: PRECISION_RANK.get(place.precision or "", 9))
+
+
+# Clause heads a place can hang from: the verb of the clause it is in.
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "pcomp", "parataxis"}
+
+
+def place_token(place: Place, sent: Span) -> Token | None:
+    """The head word of a place's text in its sentence (None for a place from elsewhere)."""
+    if place.char_start < sent.start_char or place.char_end > sent.end_char:
+        return None
+    span = sent.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def clause_owner(token: Token, triggers: Collection[int]) -> Token:
+    """What a place name hangs from: the event trigger (token index in ``triggers``) it is
+    written on ("talks in Doha", "the Doha talks"), else the first trigger verb or clause
+    verb above it ("... might end up before the court in The Hague": end), else the root. A
+    trigger noun further up does not own it: "a truce with forces in east Bosnia" places the
+    forces, not the truce."""
+    name = _through_lists(token)
+    written_on = name.head.head if name.head.pos_ == "ADP" else name.head
+    if written_on.i in triggers and written_on.i != name.i:
+        return written_on
+    node = name
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and (node.i in triggers or node.dep_ in CLAUSE_DEPS):
+            return node
+    return node
+
+
 def find_event_place(
     sent: Span,
     prefer_countries: Sequence[str] | PlaceContext = (),
@@ -1172,10 +1209,7 @@ def find_event_place(
     ``exclude`` holds article character ranges of actor mentions, so a person the model
     tagged GPE ("Zelenskyy") is never taken for a place.
     """
-    places = places_in(sent, prefer_countries, exclude, gazetteer)
-    if not places:
-        return None
-    return min(places, key=lambda place: PRECISION_RANK.get(place.precision or "", 9))
+    return most_specific(places_in(sent, prefer_countries, exclude, gazetteer))
 
 
 # --- countries of a document -------------------------------------------------------------
