@@ -47,6 +47,9 @@ def _words(text: str) -> frozenset[str]:
 
 PRECISION_RANK = {"exact": 0, "city": 1, "region": 2, "country": 3}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity labels that are never names (the others may be a place the model mislabelled:
+# "Kramatorsk" as PRODUCT, "Mangu" as ORG).
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 REGION_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "prefecture")
 DIRECTION_WORDS = _words(
     "north south east west northern southern eastern western central northeastern northwestern "
@@ -264,6 +267,25 @@ class Gazetteer:
     def country_centroid(self, code: str) -> tuple[float, float] | None:
         """A representative point for a country: the population-weighted mean of its cities."""
         return _country_centroid(self, code)
+
+    def in_context(self, context: PlaceContext) -> GeocoderInContext:
+        """This gazetteer reading names in one article's context (for the actor resolver)."""
+        return GeocoderInContext(self, context)
+
+
+@dataclass(frozen=True)
+class GeocoderInContext:
+    """A gazetteer that reads names in one article's context, so the towns of its countries
+    are places to whoever asks (the actor resolver: "Damasak" is no person in a Nigerian
+    story)."""
+
+    gazetteer: Gazetteer
+    context: PlaceContext
+
+    def geocode(
+        self, name: str, prefer_countries: Sequence[str] | PlaceContext = ()
+    ) -> Place | None:
+        return self.gazetteer.geocode(name, prefer_countries or self.context)
 
 
 def strip_diacritics(text: str) -> str:
@@ -746,12 +768,13 @@ NAMED_TEXT_NOUNS = {
 }
 # Things built or set up at a place ("the central market in Nyala", "Kurmuk's market", "the
 # Torkham crossing", "the Makurdi-Naka road"): a town named in or beside one is where the act
-# on it happens, and the landmark phrase is kept as the place's raw text.
+# on it happens, and the landmark phrase is kept as the place's raw text. Not embassies and
+# offices: "Moscow's embassy" is named after who sends it, not where it is.
 LANDMARK_NOUNS = _words(
     "market marketplace station airport airfield airbase base checkpoint crossing bridge road "
     "highway hospital clinic school university mosque church stadium square prison jail "
-    "headquarters office palace parliament embassy consulate post outpost depot refinery "
-    "plant port harbour harbor dam compound barracks hotel courthouse cemetery"
+    "headquarters palace parliament post outpost depot refinery plant port harbour harbor dam "
+    "compound barracks hotel courthouse cemetery"
 )
 # Roads written as the towns they join ("the Butembo-Beni road"): placed at the first town.
 ROAD_NOUNS = _words("road highway route")
@@ -885,6 +908,15 @@ def _place_role(token: Token) -> PlaceRole | None:
     return None
 
 
+def _role_of_area_beside(span: Span) -> PlaceRole | None:
+    """ "attacked Gwoza (Borno)" parsed with the bracket as the object and the name hanging on
+    it: the name takes the role of the admin area written beside it."""
+    head = span.root.head
+    if any(part.start <= head.i < part.end for part in _beside_parts(span)):
+        return _place_role(head)
+    return None
+
+
 def _heading_label(span: Span) -> PlaceRole | None:
     """ "Uvira (South Kivu): Wazalendo fighters and FARDC soldiers exchanged fire": a name that
     opens a sentence and heads it before a colon (a monitor's note, a live map's post) is
@@ -915,15 +947,34 @@ def _with_region_word(span: Span) -> Span:
     return span
 
 
+def _road_of(span: Span) -> Token | None:
+    """The road word after "Gusau-Funtua", "the Makurdi-Naka": names joined by a hyphen to
+    another town's before "road", "highway" or "route"."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].text in {"-", "–"} and end + 1 < len(doc):
+        end += 2
+    in_span = any(token.text in {"-", "–"} for token in span)
+    joined = in_span or end > span.end or (span.start > 1 and doc[span.start - 1].text in "-–")
+    return doc[end] if joined and end < len(doc) and doc[end].lower_ in ROAD_NOUNS else None
+
+
+def _is_road_end(span: Span) -> bool:
+    return _road_of(span) is not None
+
+
 def _first_of_road(span: Span) -> Span:
     """ "the Makurdi-Naka road": the first town a road joins, where the convention places it."""
     doc = span.doc
+    if not _is_road_end(span):
+        return span
     start = span.start
-    while start > 0 and doc[start - 1].text in "-–" and start > 1:
-        if doc[start - 2].pos_ != "PROPN" or doc[start - 2].head.lower_ not in ROAD_NOUNS:
-            break
+    while start > 1 and doc[start - 1].text in {"-", "–"} and doc[start - 2].pos_ == "PROPN":
         start -= 2
-    return doc[start : start + 1] if start < span.start else span
+    end = start + 1
+    while end < span.end and doc[end].text not in {"-", "–"}:
+        end += 1
+    return doc[start:end]
 
 
 def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
@@ -936,13 +987,13 @@ def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
     if label is not None:
         spans.append((label, False))
     for ent in sent.ents:
-        name = _name_part(ent)
-        if name is None or (label is not None and name.start < label.end):
-            continue
-        if ent.label_ in PLACE_LABELS:
-            spans.append((name, False))
-        elif ent.label_ in {"PERSON", "ORG", "NORP"} and not ent.text.isupper():
-            spans.append((name, not _names_a_place_noun(name)))
+        for name in _name_parts(ent):
+            if label is not None and name.start < label.end:
+                continue
+            if ent.label_ in PLACE_LABELS:
+                spans.append((name, False))
+            elif ent.label_ not in NUMERIC_LABELS and not ent.text.isupper():
+                spans.append((name, not _names_a_place_noun(name)))
     tagged = {token.i for ent in sent.ents for token in ent}
     tagged.update(range(label.start, label.end) if label is not None else ())
     for token in sent:
@@ -962,13 +1013,18 @@ def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
     return sorted(spans, key=lambda item: item[0].start)
 
 
-def _name_part(ent: Span) -> Span | None:
-    """An entity up to a bracket or comma the model swept into it ("Gothèye (Tillabéri",
-    "Far North,")."""
+def _name_parts(ent: Span) -> list[Span]:
+    """The names in an entity, split at the brackets and commas the model swept into it
+    ("Gothèye (Tillabéri" -> Gothèye, Tillabéri; "Far North," -> Far North)."""
+    parts, start = [], ent.start
     for token in ent:
         if token.text in {"(", ")", ";", ":", ","}:
-            return ent.doc[ent.start : token.i] if token.i > ent.start else None
-    return ent
+            if token.i > start:
+                parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    if ent.end > start:
+        parts.append(ent.doc[start : ent.end])
+    return parts
 
 
 def _label_span(sent: Span) -> Span | None:
@@ -1075,7 +1131,10 @@ def _geocode_span(
 
 def _landmark_text(span: Span, role: PlaceRole) -> Span:
     """The raw text of a place named through a landmark: "the central market in Nyala",
-    "Kurmuk's market", "Kabul airport"; the name alone otherwise."""
+    "Kurmuk's market", "Kabul airport", "the Makurdi-Naka road"; the name alone otherwise."""
+    road = _road_of(span)
+    if road is not None:
+        return span.doc[min(road.left_edge.i, span.start) : road.i + 1]
     anchor = _through_name_chain(span.root, strict=True)
     if role.name == "landmark-of-town":
         return span.doc[min(anchor.left_edge.i, span.start) : max(anchor.i, span.end - 1) + 1]
@@ -1090,12 +1149,13 @@ def _landmark_text(span: Span, role: PlaceRole) -> Span:
 def _known_doubtful_place(
     span: Span, place: Place, role: PlaceRole, countries: Collection[str], gazetteer: Gazetteer
 ) -> bool:
-    """Whether a name the model did not tag as a place is one: it is in one of the article's
-    countries, or it follows "in", "near", "at" and is the own name of a city of 15,000 people
-    or more ("Mourners in Saqqez" in a note that names no country)."""
+    """Whether a name the model did not tag as a place, written where a place goes ("in",
+    "south of", "shelled", "the Jos-Bauchi road"), is one: it is in one of the article's
+    countries, or it is the own name of a city of 15,000 people or more ("Mourners in Saqqez"
+    in a note that names no country)."""
     if place.country in countries:
         return True
-    if role.name != "locative-preposition" or place.precision != "city":
+    if place.precision != "city":
         return False
     return any(
         own and entry.precision == "city" and not entry.small and entry.name == place.name
@@ -1129,9 +1189,10 @@ def places_in(
         if all(token.lower_ in ADMIN_UNIT_WORDS for token in span):
             continue
         excluded = _overlaps(span.start_char, span.end_char, exclude)
-        if excluded and not (_beside_parts(span) or _names_a_place_noun(span)):
+        vouched = _names_a_place_noun(span) or _is_road_end(span)
+        if excluded and not (_beside_parts(span) or vouched):
             continue
-        role = _heading_label(span) or _place_role(span.root)
+        role = _heading_label(span) or _place_role(span.root) or _role_of_area_beside(span)
         if role is None:
             continue
         span = _first_of_road(span)
@@ -1146,8 +1207,8 @@ def places_in(
             # gazetteer does not know
             geocoded = span, beside
         span, place = geocoded
-        if excluded and place.country not in beside_countries and not _names_a_place_noun(span):
-            continue  # a person's name, unless an admin area beside it says it is a place
+        if excluded and place.country not in beside_countries and not vouched:
+            continue  # a person's name, unless an admin area or a place word says it is a place
         known = countries | beside_countries
         if doubtful and not _known_doubtful_place(span, place, role, known, gazetteer):
             continue
@@ -1270,6 +1331,21 @@ def countries_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[str]:
         if token.i not in covered and token.pos_ in {"ADJ", "PROPN"} and token.text[:1].isupper():
             count(demonyms.get(place_key(token.text)), token.i)
     return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+
+
+def towns_taken_for_actors(
+    mentions: Iterable, context: PlaceContext, gazetteer: Gazetteer | None = None
+) -> bool:
+    """Whether a name resolved as a person or organisation from the model's tag alone is a
+    town of the article's countries (found only with them: "Damasak" in a Nigerian story)."""
+    gazetteer = gazetteer or load_gazetteer()
+    return any(
+        mention.why == "ner"
+        and gazetteer.geocode(mention.text) is None
+        and gazetteer.geocode(mention.text, context) is not None
+        for mention in mentions
+        if getattr(mention.actor, "kind", None) in {"person", "organisation"}
+    )
 
 
 def place_context(
