@@ -579,12 +579,14 @@ def _subdivision_index(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
 
 # Ranking places of one name (``rank_score``): a score in powers of ten of population, so each
 # bonus reads as "worth N times the population". The name being the place's own, not one of
-# its alternates ("Islamabad" the capital, not Chattogram, once called Islamabad): x30.
-OWN_NAME_BONUS = 1.5
+# its alternates ("Islamabad" the capital, not Chattogram, once called Islamabad; "Puno" in
+# Peru, not Pune, spelled so in some language): x100.
+OWN_NAME_BONUS = 2.0
 # How many names a place has in the world's languages tells how known it is: log10 of it.
 FAME_WEIGHT = 1.0
-# A world city (this many names or more: Geneva, Berlin, Odesa) needs no context to be meant:
-# it counts as if the article placed things in its country, though a little less.
+# A world city (this many names or more: Geneva, Berlin, Odesa) needs no context to be meant
+# by its own name: it counts as if the article placed things in its country, though a little
+# less; not by the names it has in other languages ("Puno" is Puno, Peru, not Pune).
 WORLD_CITY_NAMES = 40
 WORLD_CITY_BONUS = 2.0
 # In a country the article places things in (towns, admin areas, "in Sudan"): x3,000; in a
@@ -603,7 +605,7 @@ def rank_score(entry: GazetteerEntry, own_name: bool, context: PlaceContext) -> 
     score = math.log10(max(entry.population, UNKNOWN_POPULATION))
     score += OWN_NAME_BONUS if own_name else 0.0
     score += FAME_WEIGHT * math.log10(1 + entry.fame)
-    if entry.fame >= WORLD_CITY_NAMES:
+    if entry.fame >= WORLD_CITY_NAMES and own_name:
         score += WORLD_CITY_BONUS
     if entry.country in context.beside:
         score += BESIDE_BONUS
@@ -870,7 +872,7 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     governor = anchor.head.head
     if preposition in LOCATIVE_PREPOSITIONS:
         return "locative-preposition"  # "in Tirana", "near Pokrovsk"
-    if preposition == "on" and (governor.lemma_.lower() in ATTACK_WORDS or _is_site_noun(anchor)):
+    if preposition == "on" and (_attack_above(governor) or _is_site_noun(anchor)):
         return "attack-on"  # "a strike on Kupiansk", "on the Butembo-Beni road"
     if preposition == "over" and governor.lemma_.lower() in AIRSPACE_WORDS:
         return "airspace-over"  # "shot down over Belgorod"
@@ -883,6 +885,18 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     if preposition == "of" and direct and governor.lemma_.lower() in CONTROL_NOUNS:
         return "control-of"  # "took control of Lalibela"
     return None
+
+
+def _attack_above(token: Token) -> bool:
+    """Whether a word is an attack, or in the phrase of one: "an attack by ISWAP fighters on
+    Dapchi" hangs "on Dapchi" on the fighters."""
+    for _ in range(4):
+        if token.lemma_.lower() in ATTACK_WORDS:
+            return True
+        if token.dep_ not in {"pobj", "prep", "agent"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _is_direction_of(token: Token) -> bool:
