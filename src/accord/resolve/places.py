@@ -787,7 +787,9 @@ ADMIN_UNIT_WORDS = (*REGION_WORDS, "county", "lga", "lgas", "territory", "krai",
 DIRECTION_OF_WORDS = DIRECTION_WORDS | _words(
     "northeast northwest southeast southwest north-east north-west south-east south-west"
 )
-# A dateline opens a wire story: "KHARTOUM (Reuters) -", "KYIV, Ukraine —", "WASHINGTON -".
+# A dateline opens a wire story: "KHARTOUM (Reuters) -", "KYIV, Ukraine —", "WASHINGTON -",
+# within its first words.
+DATELINE_TOKENS = 24
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.' -]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
 )
@@ -938,14 +940,15 @@ def _heading_label(span: Span) -> PlaceRole | None:
     sent = span.sent
     if any(not token.is_punct for token in span.doc[sent.start : span.start]):
         return None
-    tail = span.doc.text[span.end_char : sent.end_char]
+    tail = sent.text[span.end_char - sent.start_char :]
     return PlaceRole("heading-label", "where") if _LABEL_TAIL.match(tail) else None
 
 
 def dateline_end(doc: Doc) -> int:
     """The character offset where a wire story's dateline ends ("KHARTOUM (Reuters) - "), or
     0: the dateline names where the story was filed, not where its events happen."""
-    match = _DATELINE.match(doc.text)
+    opening = doc[: min(len(doc), DATELINE_TOKENS)]
+    match = _DATELINE.match(opening.text)
     return match.end() if match else 0
 
 
@@ -995,12 +998,39 @@ def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
     """(span, doubtful) for names that may be places: GPE/LOC/FAC entities and names written
     with a place noun ("Mangu town", "Konduga LGA"), and, doubtful, names the small model
     tagged otherwise or missed ("the city of Khan Younis" as PERSON, "El Fasher" as ORG, "in
-    Odesa" untagged)."""
+    Odesa" untagged). Kept on the doc, per sentence: the article's context and its places
+    both read them."""
+    found = sent.doc.user_data.setdefault(_SPANS_KEY, {})
+    key = (sent.start, sent.end)
+    if key not in found:
+        found[key] = _find_place_spans(sent)
+    return found[key]
+
+
+_SPANS_KEY = "accord.place_spans"
+_ENTS_KEY = "accord.ents_by_sentence"
+
+
+def _sentence_ents(sent: Span) -> list[Span]:
+    """The entities of a sentence (``Span.ents`` walks every entity of the document)."""
+    doc = sent.doc
+    table = doc.user_data.get(_ENTS_KEY)
+    if table is None:
+        starts = [each.start for each in doc.sents]
+        table = defaultdict(list)
+        for ent in doc.ents:
+            table[starts[bisect_right(starts, ent.start) - 1]].append(ent)
+        doc.user_data[_ENTS_KEY] = table
+    return [ent for ent in table.get(sent.start, ()) if ent.end <= sent.end]
+
+
+def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
     spans = []
     label = _label_span(sent)
     if label is not None:
         spans.append((label, False))
-    for ent in sent.ents:
+    ents = _sentence_ents(sent)
+    for ent in ents:
         for name in _name_parts(ent):
             if label is not None and name.start < label.end:
                 continue
@@ -1008,7 +1038,7 @@ def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
                 spans.append((name, False))
             elif ent.label_ not in NUMERIC_LABELS and not ent.text.isupper():
                 spans.append((name, not _names_a_place_noun(name)))
-    tagged = {token.i for ent in sent.ents for token in ent}
+    tagged = {index for ent in ents for index in range(ent.start, ent.end)}
     tagged.update(range(label.start, label.end) if label is not None else ())
     for token in sent:
         if token.i in tagged or token.pos_ != "PROPN":
