@@ -186,6 +186,16 @@ def test_a_sentence_that_names_another_place_for_another_act_takes_no_carried_pl
     assert all("Turkey" not in [target.name for target in event.targets] for event in later)
 
 
+def test_a_place_written_on_the_act_beats_one_that_says_where_the_actor_is():
+    text = "Sudanese troops in Darfur shelled the town of Mellit on Monday, killing six civilians."
+    assert where(only(events_of(text), "ASSAULT")) == ("Mellit", "SDN", "city")
+
+
+def test_a_supposed_clause_does_not_place_the_act():
+    text = "Ukraine rejected the plan and said it could take the case to the court in The Hague."
+    assert only(events_of(text), "REJECT").place is None
+
+
 def test_a_dateline_is_not_the_events_place():
     text = "KHARTOUM (Reuters) - RSF fighters shelled army positions on Sunday, killing 12."
     assert only(events_of(text), "ASSAULT").place is None

@@ -25,6 +25,7 @@ from accord.resolve.places import (
     place_token,
     places_in,
     towns_taken_for_actors,
+    written_on,
 )
 
 CONTEXT_SENTENCES = 4  # how far back a place named earlier still sets the scene
@@ -166,16 +167,20 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
     for place in places:
         token = place_token(place, sentence)
         owner = clause_owner(token, spheres) if token is not None else None
-        if owner is None or owner.i in mine:
+        if owner is None or (owner.i in mine and written_on(token).i in mine):
             own.append(place)
+        elif owner.i in mine:
+            around.append(place)  # "Security forces in Myanmar fired": where the actor is
         elif owner.i in spheres and own_sphere not in spheres[owner.i]:
             if own_sphere == "talk" and (
                 predicate.is_ancestor(owner) or owner.is_ancestor(predicate)
             ):
                 content.append(place)  # "threatened to ban voting in East Jerusalem"
+        elif _supposed(owner):
+            continue  # "... and might end up before the court in The Hague"
         elif owner.is_ancestor(predicate) or predicate.is_ancestor(owner):
             around.append(place)
-        elif not _supposed(owner):
+        else:
             beside.append(place)
     return most_specific(own or around or beside or content)
 

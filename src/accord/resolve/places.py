@@ -1284,6 +1284,13 @@ def place_token(place: Place, sent: Span) -> Token | None:
     return span.root if span is not None else None
 
 
+def written_on(token: Token) -> Token:
+    """The word a place name is written on: "talks in Doha" (talks), "forces in Myanmar"
+    (forces), "fired in Kharkiv" (fired), "the Doha talks" (talks)."""
+    name = _through_lists(token)
+    return name.head.head if name.head.pos_ == "ADP" else name.head
+
+
 def clause_owner(token: Token, triggers: Collection[int]) -> Token:
     """What a place name hangs from: the event trigger (token index in ``triggers``) it is
     written on ("talks in Doha", "the Doha talks"), else the first trigger verb or clause
@@ -1291,9 +1298,9 @@ def clause_owner(token: Token, triggers: Collection[int]) -> Token:
     trigger noun further up does not own it: "a truce with forces in east Bosnia" places the
     forces, not the truce."""
     name = _through_lists(token)
-    written_on = name.head.head if name.head.pos_ == "ADP" else name.head
-    if written_on.i in triggers and written_on.i != name.i:
-        return written_on
+    word = written_on(token)
+    if word.i in triggers and word.i != name.i:
+        return word
     node = name
     while node.head.i != node.i:
         node = node.head
