@@ -301,3 +301,33 @@ def test_a_part_of_an_attacked_country_is_a_place_but_the_country_alone_is_a_tar
     assert [e.place.country for e in south if e.type == "ASSAULT"] == ["ISR"]
     whole = extract_article(make_article("Russia attacked Ukraine on Thursday.")).events
     assert [e.place for e in whole if e.type == "ASSAULT"] == [None]
+
+
+def test_the_town_index_keeps_its_file_in_the_cache_folder(monkeypatch, tmp_path):
+    from accord.resolve import towns
+
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path))
+    assert towns.cache_dir() == tmp_path
+    monkeypatch.delenv("ACCORD_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert towns.cache_dir() == tmp_path / "accord"
+
+
+def test_a_town_index_sent_to_another_process_opens_its_file_again():
+    import pickle
+
+    index = places.load_gazetteer().towns
+    assert index.towns(places.place_key("Konduga"))  # opened here
+    copy = pickle.loads(pickle.dumps(index))
+    konduga = copy.towns(places.place_key("Konduga"))
+    assert [(town.name, town.country, town.own) for town in konduga] == [("Konduga", "NGA", True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "writable"),
+    [("Ceel Buur", True), ("Ţūbās", True), ("tubas", False), ("KHE", False), ("Тубас", False)],
+)
+def test_only_names_english_text_could_write_are_indexed(name, writable):
+    from accord.resolve import towns
+
+    assert towns._writable(name) is writable

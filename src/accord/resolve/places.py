@@ -2,17 +2,21 @@
 
 A ``Gazetteer`` (``load_gazetteer()`` builds the package's, once per process) turns a place
 name into a ``Place`` (canonical name, ISO alpha-3 country, coordinates, precision) with its
-``geocode`` method; ``find_event_place`` picks where what a sentence reports happened;
-``countries_in`` lists the countries an article is about, used to rank ambiguous names
-(Moscow, Russia over Moscow, Idaho). The functions that read a gazetteer take it as an argument
-(the package's when left out), so a test or a user can hand in another one.
+``geocode`` method, ranking places of one name by ``rank_score`` in a ``PlaceContext`` (the
+countries an article mentions and places things in: ``place_context``; the admin area written
+beside the name). ``places_in`` lists the places a sentence names where a place goes, each by a
+named rule (``PlaceRole``: "in Tirana", "shelled Kharkiv", "Kurmuk's market", "Uvira (South
+Kivu): ..."); ``find_event_place`` picks the most specific. The functions that read a
+gazetteer take it as an argument (the package's when left out), so a test or a user can hand
+in another one.
 
-Sources: GeoNames cities with population >= 15,000 (``cities15000.json``: every city a news
-report usually names), GeoNames country names, pycountry country and first-level subdivision
-names, and ``data/places_extra.json`` (English spellings of conflict cities, towns below 15,000,
-conflict regions, seas, a few landmarks, press short names for countries). The city file is
-read with a regular expression instead of ``json.load``: it is the only way to stay well under
-a second, and the loader falls back to ``json`` if the file ever changes shape.
+Sources: GeoNames cities with population >= 15,000 (``cities15000.json``, in memory), the towns
+of 500 and more (``cities500.json``, through a ``towns.TownIndex`` built once per machine),
+GeoNames country names, pycountry country and subdivision names, and
+``data/places_extra.json`` (English spellings of conflict cities, towns, conflict regions,
+seas, a few landmarks, press short names for countries). The city file is read with a regular
+expression instead of ``json.load``: it is the only way to stay well under a second, and the
+loader falls back to ``json`` if the file ever changes shape.
 """
 
 from __future__ import annotations
