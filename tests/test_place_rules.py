@@ -105,7 +105,16 @@ def test_rule_road_between_two_towns_is_placed_at_the_first():
 
 def test_rule_direction_of_a_town():
     text = "Russian forces shelled a village 15 km south of Kramatorsk on Sunday, killing two."
-    assert where(only(events_of(text), "ASSAULT")) == ("Kramatorsk", "UKR", "city")
+    event = only(events_of(text), "ASSAULT")
+    assert where(event) == ("Kramatorsk", "UKR", "city")
+    assert event.place.text == "15 km south of Kramatorsk"
+
+
+def test_the_outskirts_of_a_town_are_the_town_with_the_part_kept_as_raw_text():
+    text = "M23 rebels shelled the outskirts of Goma on Monday, killing four civilians."
+    event = only(events_of(text), "ASSAULT")
+    assert where(event) == ("Goma", "COD", "city")
+    assert event.place.text == "the outskirts of Goma"
 
 
 def test_rule_control_of_a_town():

@@ -782,6 +782,8 @@ LANDMARK_NOUNS = _words(
     "headquarters palace parliament post outpost depot refinery plant port harbour harbor dam "
     "compound barracks hotel courthouse cemetery"
 )
+# Parts of a town written before it ("the outskirts of Goma"): kept in the raw text.
+PARTS_OF_TOWNS = _words("outskirts outskirt suburbs suburb centre center edge periphery")
 # Roads written as the towns they join ("the Butembo-Beni road"): placed at the first town.
 ROAD_NOUNS = _words("road highway route")
 # Admin units written after a town named for them ("Konduga LGA", "Fashoda County"): the
@@ -1178,14 +1180,22 @@ def _geocode_span(
 
 
 def _landmark_text(span: Span, role: PlaceRole) -> Span:
-    """The raw text of a place named through a landmark: "the central market in Nyala",
-    "Kurmuk's market", "Kabul airport", "the Makurdi-Naka road"; the name alone otherwise."""
+    """The raw text of a place named through a landmark or a part of it: "the central market
+    in Nyala", "Kurmuk's market", "Kabul airport", "the Makurdi-Naka road", "the outskirts of
+    Goma", "20 km north of Kidal"; the name alone otherwise."""
     road = _road_of(span)
     if road is not None:
         return span.doc[min(road.left_edge.i, span.start) : road.i + 1]
     anchor = _through_name_chain(span.root, strict=True)
     if role.name == "landmark-of-town":
         return span.doc[min(anchor.left_edge.i, span.start) : max(anchor.i, span.end - 1) + 1]
+    part = _through_lists(span.root).head.head  # "outskirts" of Goma, "north" of Kidal
+    if role.name == "direction-of" or (
+        part.lower_ in PARTS_OF_TOWNS and _through_lists(span.root).head.lower_ == "of"
+    ):
+        start = min(part.left_edge.i, span.start)
+        if span.end - start <= 8:
+            return span.doc[start : span.end]
     if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and _is_landmark_noun(anchor.head.head):
         landmark = anchor.head.head
         start = min(landmark.left_edge.i, span.start)
