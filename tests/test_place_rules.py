@@ -55,10 +55,17 @@ def test_area_beside_a_name_the_model_hangs_on_the_bracket():
 
 
 def test_a_township_near_a_world_citys_namesake_needs_its_province():
-    # Berlin in the Eastern Cape (GeoNames: Ntabozuko, once Berlin) is meant only when the
-    # province is named beside it; a South African article alone keeps Berlin in Germany.
-    place = geocode("Berlin", places.PlaceContext(beside=frozenset({"ZAF"})))
-    assert (place.country, place.lon > 27) == ("ZAF", True)
+    # Berlin in the Eastern Cape (GeoNames: Ntabozuko, once Berlin) is meant when the province
+    # is written with it; a South African article alone keeps Berlin in Germany.
+    for text in (
+        "Gunmen killed five people in a township near Berlin (Eastern Cape) on Friday.",
+        "Gunmen killed five people in a township near Berlin in the Eastern Cape on Friday.",
+    ):
+        event = only(events_of(text), "ASSAULT")
+        assert (event.place.country, event.place.text) == ("ZAF", "Berlin"), text
+        assert event.place.lon == pytest.approx(27.6, abs=0.2)
+        # the actors of the scene follow the article's reading of the name
+        assert [source.country for source in event.sources] == ["ZAF"]
     assert geocode("Berlin", ["ZAF"]).country == "DEU"
 
 

@@ -167,7 +167,7 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
     for place in places:
         token = place_token(place, sentence)
         owner = clause_owner(token, spheres) if token is not None else None
-        if owner is None or (owner.i in mine and written_on(token).i in mine):
+        if owner is None or (owner.i in mine and not _on_the_subject(token, predicate)):
             own.append(place)
         elif owner.i in mine:
             around.append(place)  # "Security forces in Myanmar fired": where the actor is
@@ -183,6 +183,17 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
         else:
             beside.append(place)
     return most_specific(own or around or beside or content)
+
+
+def _on_the_subject(token, predicate) -> bool:
+    """Whether a place is written on the subject of the act ("Security forces in Myanmar
+    fired ..."): it says where the actor is, less than a place written on the act."""
+    node = written_on(token)
+    while node.i != predicate.i and node.head.i != node.i:
+        if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i == predicate.i:
+            return True
+        node = node.head
+    return False
 
 
 def _supposed(verb) -> bool:
@@ -266,9 +277,10 @@ def process(document: Document, coder: Coder | None = None) -> Extraction:
     coder = coder or Coder.default()
     resolve_mentions(document, coder.dictionary, coder.gazetteer)
     context = place_context(document.doc, document.mentions, coder.gazetteer)
-    if towns_taken_for_actors(document.mentions, context, coder.gazetteer):
+    if context.readings or towns_taken_for_actors(document.mentions, context, coder.gazetteer):
         # "Boko Haram fighters attacked Damasak": the resolver, not knowing the article's
-        # countries, took a town of them for a person; read the names again in context
+        # countries, took a town of them for a person ("gunmen near Berlin in the Eastern
+        # Cape": for Germany's); read the names again in context
         resolve_mentions(document, coder.dictionary, coder.gazetteer.in_context(context))
         context = place_context(document.doc, document.mentions, coder.gazetteer)
     events = extract_events(document, coder, context)

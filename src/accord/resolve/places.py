@@ -155,13 +155,16 @@ class PlaceContext:
     ``countries``: every country the article mentions (names, demonyms, actors), most
     mentioned first; ``scene``: the countries it places things in (towns and admin areas it
     names, "in Sudan"); ``beside``: the countries of an admin area or country written right
-    beside the name being looked up ("Bama (Borno)", "Butig, Lanao del Sur"). Small towns are
-    only looked for in these countries: a village name abroad is never a guess.
+    beside the name being looked up ("Bama (Borno)", "Butig, Lanao del Sur"); ``readings``:
+    names the article itself places elsewhere than they are read alone ("a township near Berlin
+    in the Eastern Cape"). Small towns are only looked for in these countries: a village name
+    abroad is never a guess.
     """
 
     countries: tuple[str, ...] = ()
     scene: frozenset[str] = frozenset()
     beside: frozenset[str] = frozenset()
+    readings: tuple[tuple[str, Place], ...] = ()  # (key, place): how this article reads a name
 
     def all_countries(self) -> frozenset[str]:
         return frozenset(self.countries) | self.scene | self.beside
@@ -281,7 +284,8 @@ class Gazetteer:
 class GeocoderInContext:
     """A gazetteer that reads names in one article's context, so the towns of its countries
     are places to whoever asks (the actor resolver: "Damasak" is no person in a Nigerian
-    story)."""
+    story) and a name the article places elsewhere is read so (the setting of "gunmen ... near
+    Berlin in the Eastern Cape" is South Africa)."""
 
     gazetteer: Gazetteer
     context: PlaceContext
@@ -289,6 +293,10 @@ class GeocoderInContext:
     def geocode(
         self, name: str, prefer_countries: Sequence[str] | PlaceContext = ()
     ) -> Place | None:
+        if not prefer_countries:
+            read = dict(self.context.readings).get(place_key(name))
+            if read is not None:
+                return replace(read, text=name)
         return self.gazetteer.geocode(name, prefer_countries or self.context)
 
 
@@ -1114,12 +1122,15 @@ def _after_name(span: Span) -> int:
 
 def _beside_parts(span: Span) -> list[Span]:
     """The admin areas or country written right after a name: "Bama (Borno)", "Kodok (Fashoda
-    County, Upper Nile)", "Butig, Lanao del Sur", "Tirana, Albania" (last part first)."""
+    County, Upper Nile)", "Butig, Lanao del Sur", "Tirana, Albania", "Berlin in South Africa's
+    Eastern Cape" (last part first)."""
     doc = span.doc
     after = _after_name(span)
     if after >= len(doc):
         return []
     parts: list[Span] = []
+    if doc[after].lower_ == "in":
+        return _containing_parts(doc, after + 1)
     if doc[after].text == "(":
         end = after + 1
         while end < len(doc) and doc[end].text != ")" and end - after < 12:
@@ -1146,6 +1157,27 @@ def _beside_parts(span: Span) -> list[Span]:
             end += 1
         if end > after + 1:
             parts.append(doc[after + 1 : end])
+    return [part for part in reversed(parts) if any(t.pos_ == "PROPN" for t in part)]
+
+
+def _containing_parts(doc: Doc, start: int) -> list[Span]:
+    """The names after "in" that contain a place: "Berlin in South Africa's Eastern Cape",
+    "Mafa in Borno state", "Kupiansk in northeastern Ukraine" (last part first)."""
+    while start < len(doc) and (
+        doc[start].lower_ == "the" or doc[start].text in DIRECTION_WORDS  # "northeastern"
+    ):
+        start += 1
+    parts, end = [], start
+    while end < len(doc) and end - start < 6:
+        token = doc[end]
+        if token.tag_ == "POS" and end > start:
+            parts.append(doc[start:end])
+            start = end + 1
+        elif not (token.pos_ == "PROPN" or token.lower_ in ADMIN_UNIT_WORDS):
+            break
+        end += 1
+    if end > start:
+        parts.append(doc[start:end])
     return [part for part in reversed(parts) if any(t.pos_ == "PROPN" for t in part)]
 
 
@@ -1438,7 +1470,26 @@ def place_context(
                 scene.add(_scene_country(span, gazetteer) or _where_country(span, gazetteer))
             for part in _beside_parts(span):
                 scene.add(_scene_country(part, gazetteer) or _country_name(part, gazetteer))
-    return PlaceContext(tuple(countries), frozenset(code for code in scene if code))
+    context = PlaceContext(tuple(countries), frozenset(code for code in scene if code))
+    return replace(context, readings=_readings(doc, dateline, context, gazetteer))
+
+
+def _readings(
+    doc: Doc, dateline: int, context: PlaceContext, gazetteer: Gazetteer
+) -> tuple[tuple[str, Place], ...]:
+    """Names the article places elsewhere than they are read alone, by the area written
+    beside them ("near Berlin in the Eastern Cape": Berlin, South Africa)."""
+    found = {}
+    for sent in doc.sents:
+        for span, doubtful in _place_spans(sent):
+            if doubtful or span.start_char < dateline or not _beside_parts(span):
+                continue
+            countries, _ = _beside(span, context, gazetteer)
+            local = replace(context, beside=countries)
+            read, alone = gazetteer.geocode(span.text, local), gazetteer.geocode(span.text)
+            if read is not None and alone is not None and read.country != alone.country:
+                found[place_key(span.text)] = read
+    return tuple(sorted(found.items()))
 
 
 def _where_country(span: Span, gazetteer: Gazetteer) -> str | None:
