@@ -222,3 +222,28 @@ def test_a_dateline_is_not_the_events_place():
 def test_a_persons_name_is_not_a_place_unless_an_area_beside_it_says_so():
     text = "Police in Abuja arrested Ahmed Gusau on Monday."
     assert where(only(events_of(text), "COERCE")) == ("Abuja", "NGA", "city")
+
+
+def test_rule_lone_town_in_a_note_that_names_no_country():
+    # The coder codes nothing here (no actor with a country), so the place finder is asked
+    # directly: a heading, or a name with an area in brackets, that only towns of one country
+    # have as their own name is that town; an unmarked doubtful name is not.
+    from accord.nlp import load_nlp
+
+    nlp = load_nlp()
+    heading = next(nlp("Maridi: hundreds of teachers went on strike on Monday.").sents)
+    assert places.find_event_place(heading).country == "SSD"
+    bracket = next(nlp("Police in Mpeketoni (Lamu County) detained 12 youths on Monday.").sents)
+    assert places.find_event_place(bracket).name == "Mpeketoni"
+    plain = next(nlp("A man named Mpeketoni was detained on Monday.").sents)
+    assert places.find_event_place(plain) is None
+
+
+def test_a_heading_sets_the_scene_and_is_not_the_subject():
+    # The parser takes "Kodok" for the subject of "killed"; the heading is where, and the
+    # actors the note leaves unnamed belong to its country.
+    event = only(
+        events_of("Kodok (Upper Nile): gunmen killed four fishermen on Tuesday."), "ASSAULT"
+    )
+    assert where(event) == ("Kodok", "SSD", "city")
+    assert [source.country for source in event.sources] == ["SSD"]

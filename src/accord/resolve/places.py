@@ -165,6 +165,7 @@ class PlaceContext:
     scene: frozenset[str] = frozenset()
     beside: frozenset[str] = frozenset()
     readings: tuple[tuple[str, Place], ...] = ()  # (key, place): how this article reads a name
+    setting: str | None = None  # the country of the first place of the scene
 
     def all_countries(self) -> frozenset[str]:
         return frozenset(self.countries) | self.scene | self.beside
@@ -225,6 +226,19 @@ class Gazetteer:
             (entry, False) for entry in self.alternates(key) if entry not in own
         ]
 
+    def lone_town_country(self, key: str) -> str | None:
+        """The country of the towns below 15,000 people whose own name is ``key``, when they
+        are all in one country ("Maridi": South Sudan); None otherwise."""
+        if self.towns is None:
+            return None
+        countries = {town.country for town in self._towns(key) if town.own}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _towns(self, key: str) -> list:
+        if self.towns is None:
+            return []
+        return self.towns.towns(key) or self.towns.towns(key.replace(" ", ""))
+
     def small_towns(
         self, key: str, countries: Collection[str]
     ) -> list[tuple[GazetteerEntry, bool]]:
@@ -232,7 +246,7 @@ class Gazetteer:
         town index or without countries), each with whether the name is the town's own."""
         if self.towns is None or not countries:
             return []
-        found = self.towns.towns(key) or self.towns.towns(key.replace(" ", ""))
+        found = self._towns(key)
         return [
             (
                 GazetteerEntry(
@@ -289,6 +303,11 @@ class GeocoderInContext:
 
     gazetteer: Gazetteer
     context: PlaceContext
+
+    @property
+    def setting_country(self) -> str | None:
+        """The country of the first place the article sets its scene in ("Maridi: ...")."""
+        return self.context.setting
 
     def geocode(
         self, name: str, prefer_countries: Sequence[str] | PlaceContext = ()
@@ -1085,6 +1104,15 @@ def _name_parts(ent: Span) -> list[Span]:
     return parts
 
 
+def in_heading_label(token: Token) -> bool:
+    """Whether a word is in its sentence's heading label ("Bosso (Diffa): ..."), a place the
+    parser may take for the sentence's subject."""
+    if token.i - token.sent.start > 8:
+        return False
+    label = _label_span(token.sent)
+    return label is not None and label.start <= token.i < label.end
+
+
 def _label_span(sent: Span) -> Span | None:
     """The heading label of a sentence ("Cabo Delgado: insurgents beheaded ..."), whatever
     the model made of its words."""
@@ -1211,6 +1239,19 @@ def _geocode_span(
     return (span, place) if place is not None else None
 
 
+def _lone_town(
+    span: Span, context: PlaceContext, gazetteer: Gazetteer
+) -> tuple[Span, Place] | None:
+    """ "Maridi: 300 teachers went on strike", "Police in Debre Sina (North Shewa)": a name
+    tagged or written as a place (a heading, an area in brackets after it), in a note naming no
+    country, that only towns of one country have as their own name is that town."""
+    country = gazetteer.lone_town_country(place_key(span.text))
+    if country is None:
+        return None
+    place = gazetteer.geocode(span.text, replace(context, beside=frozenset({country})))
+    return (span, place) if place is not None else None
+
+
 def _landmark_text(span: Span, role: PlaceRole) -> Span:
     """The raw text of a place named through a landmark or a part of it: "the central market
     in Nyala", "Kurmuk's market", "Kabul airport", "the Makurdi-Naka road", "the outskirts of
@@ -1287,9 +1328,12 @@ def places_in(
             continue
         span = _first_of_road(span)
         beside_countries, beside = _beside(span, context, gazetteer)
-        described.update(t.i for part in _beside_parts(span) for t in part)
+        beside_parts = _beside_parts(span)
+        described.update(t.i for part in beside_parts for t in part)
         local = replace(context, beside=beside_countries) if beside_countries else context
         geocoded = _geocode_span(span, local, gazetteer)
+        if geocoded is None and role.kind == "where" and not (doubtful and not beside_parts):
+            geocoded = _lone_town(span, local, gazetteer)
         if geocoded is None:
             if doubtful or beside is None or beside.precision == "city":
                 continue
@@ -1300,7 +1344,12 @@ def places_in(
         if excluded and place.country not in beside_countries and not vouched:
             continue  # a person's name, unless an admin area or a place word says it is a place
         known = countries | beside_countries
-        if doubtful and not _known_doubtful_place(span, place, role, known, gazetteer):
+        lone = (
+            doubtful
+            and beside_parts
+            and place.country == gazetteer.lone_town_country(place_key(span.text))
+        )
+        if doubtful and not lone and not _known_doubtful_place(span, place, role, known, gazetteer):
             continue
         if role.kind == "target" and place.precision == "country" and not _has_direction(span):
             continue  # "attacked Ukraine" names a target; "attacked southern Israel" a place
@@ -1461,16 +1510,19 @@ def place_context(
     )
     countries += [code for code, _ in actor_countries.most_common() if code not in countries]
     dateline = dateline_end(doc)
-    scene: set[str | None] = set()
+    scene: list[str | None] = []
     for sent in doc.sents:
         for span, doubtful in _place_spans(sent):
             if span.start_char < dateline:
                 continue
             if not doubtful:
-                scene.add(_scene_country(span, gazetteer) or _where_country(span, gazetteer))
+                scene.append(_scene_country(span, gazetteer) or _where_country(span, gazetteer))
             for part in _beside_parts(span):
-                scene.add(_scene_country(part, gazetteer) or _country_name(part, gazetteer))
-    context = PlaceContext(tuple(countries), frozenset(code for code in scene if code))
+                scene.append(_scene_country(part, gazetteer) or _country_name(part, gazetteer))
+    in_order = [code for code in scene if code]
+    context = PlaceContext(
+        tuple(countries), frozenset(in_order), setting=in_order[0] if in_order else None
+    )
     return replace(context, readings=_readings(doc, dateline, context, gazetteer))
 
 
@@ -1513,6 +1565,8 @@ def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
     candidates = _named(gazetteer, key)
     if not candidates and len(key.split()) > 1 and key.split()[-1] in ADMIN_UNIT_WORDS:
         candidates = _named(gazetteer, key.rsplit(" ", 1)[0])
+    if not candidates:  # "Maridi": a town of one country
+        return gazetteer.lone_town_country(key)
     countries = {entry.country for entry, _ in candidates}
     if len(countries) != 1 or any(entry.precision == "country" for entry, _ in candidates):
         return None
