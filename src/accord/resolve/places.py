@@ -628,6 +628,9 @@ MENTIONED_COUNTRY_BONUS = 1.0
 BESIDE_BONUS = 20.0
 # GeoNames writes 0 for an unknown population (villages): counted as this many people.
 UNKNOWN_POPULATION = 100
+# An admin area (pycountry lists no population) counts as this many people when a town
+# elsewhere has its name: it beats villages, not cities ("Scotland" is not Scotland, Texas).
+AREA_POPULATION = 100_000
 
 
 def rank_score(entry: GazetteerEntry, own_name: bool, context: PlaceContext) -> float:
@@ -678,19 +681,25 @@ def _small_towns(
 def _named(
     gazetteer: Gazetteer, key: str, countries: Collection[str] = ()
 ) -> list[tuple[GazetteerEntry, bool]]:
-    """The places named ``key``: towns and cities (small towns only in ``countries``), else
-    admin areas; an admin area whose own name it is beats foreign towns that have it only as
-    an alternate name ("Borno" the Nigerian state, not Borna in Saxony, once Borno), not its
-    own seat ("Ta'izz", the city of the governorate)."""
+    """The places named ``key``: towns and cities (small towns only in ``countries``) and
+    admin areas, ranked together (an area counts as ``AREA_POPULATION`` people), except that
+    an area's own seat keeps the bare name ("Ta'izz", the city; "Tillaberi", the town), and an
+    area whose own name it is beats foreign towns that have it only as an alternate name
+    ("Borno" the Nigerian state, not Borna in Saxony, once Borno)."""
     candidates = _candidates(gazetteer, key)
     if countries:
         candidates = candidates + _small_towns(gazetteer, key, frozenset(countries))
-    if candidates and any(own for _, own in candidates):
+    areas = [
+        (item._replace(population=AREA_POPULATION), True)
+        for item in gazetteer.subdivision_entries(key)
+    ]
+    if not areas:
         return candidates
-    areas = [(item, True) for item in gazetteer.subdivision_entries(key)]
-    area_countries = {entry.country for entry, _ in areas}
-    seats = [candidate for candidate in candidates if candidate[0].country in area_countries]
-    return seats or areas or candidates
+    seated = {entry.country for entry, _ in candidates}
+    areas = [area for area in areas if area[0].country not in seated]  # the seat keeps it
+    if not any(own for _, own in candidates):
+        return areas or candidates
+    return candidates + areas
 
 
 def _lookup(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerEntry | None:
@@ -1104,15 +1113,6 @@ def _name_parts(ent: Span) -> list[Span]:
     return parts
 
 
-def in_heading_label(token: Token) -> bool:
-    """Whether a word is in its sentence's heading label ("Bosso (Diffa): ..."), a place the
-    parser may take for the sentence's subject."""
-    if token.i - token.sent.start > 8:
-        return False
-    label = _label_span(token.sent)
-    return label is not None and label.start <= token.i < label.end
-
-
 def _label_span(sent: Span) -> Span | None:
     """The heading label of a sentence ("Cabo Delgado: insurgents beheaded ..."), whatever
     the model made of its words."""
@@ -1245,11 +1245,26 @@ def _lone_town(
     """ "Maridi: 300 teachers went on strike", "Police in Debre Sina (North Shewa)": a name
     tagged or written as a place (a heading, an area in brackets after it), in a note naming no
     country, that only towns of one country have as their own name is that town."""
-    country = gazetteer.lone_town_country(place_key(span.text))
+    country = _lone_town_country(span, gazetteer)
     if country is None:
         return None
     place = gazetteer.geocode(span.text, replace(context, beside=frozenset({country})))
     return (span, place) if place is not None else None
+
+
+# Words that name no place by themselves, whatever towns are so called ("West", "Central").
+GENERIC_NAME_WORDS = DIRECTION_WORDS | _words(
+    "new old upper lower great greater little big grand saint san santa centre center"
+)
+
+
+def _lone_town_country(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country of the lone towns named like a span, for a real name only: not an
+    abbreviation ("CAR:"), not a short or generic word ("West")."""
+    key = place_key(span.text)
+    if span.text.isupper() or len(key) < 4 or set(key.split()) <= GENERIC_NAME_WORDS:
+        return None
+    return gazetteer.lone_town_country(key)
 
 
 def _landmark_text(span: Span, role: PlaceRole) -> Span:
@@ -1329,7 +1344,6 @@ def places_in(
         span = _first_of_road(span)
         beside_countries, beside = _beside(span, context, gazetteer)
         beside_parts = _beside_parts(span)
-        described.update(t.i for part in beside_parts for t in part)
         local = replace(context, beside=beside_countries) if beside_countries else context
         geocoded = _geocode_span(span, local, gazetteer)
         if geocoded is None and role.kind == "where" and not (doubtful and not beside_parts):
@@ -1344,15 +1358,12 @@ def places_in(
         if excluded and place.country not in beside_countries and not vouched:
             continue  # a person's name, unless an admin area or a place word says it is a place
         known = countries | beside_countries
-        lone = (
-            doubtful
-            and beside_parts
-            and place.country == gazetteer.lone_town_country(place_key(span.text))
-        )
+        lone = doubtful and beside_parts and place.country == _lone_town_country(span, gazetteer)
         if doubtful and not lone and not _known_doubtful_place(span, place, role, known, gazetteer):
             continue
         if role.kind == "target" and place.precision == "country" and not _has_direction(span):
             continue  # "attacked Ukraine" names a target; "attacked southern Israel" a place
+        described.update(t.i for part in beside_parts for t in part)
         raw = _landmark_text(span, role)
         found.append(
             replace(place, text=raw.text, char_start=raw.start_char, char_end=raw.end_char)
@@ -1565,8 +1576,11 @@ def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
     candidates = _named(gazetteer, key)
     if not candidates and len(key.split()) > 1 and key.split()[-1] in ADMIN_UNIT_WORDS:
         candidates = _named(gazetteer, key.rsplit(" ", 1)[0])
-    if not candidates:  # "Maridi": a town of one country
-        return gazetteer.lone_town_country(key)
+    if not candidates:  # "Maridi:", "Debre Sina (North Shewa)": a town of one country
+        label = _label_span(span.sent)
+        heading = label is not None and (label.start, label.end) == (span.start, span.end)
+        written = heading or bool(_beside_parts(span))
+        return _lone_town_country(span, gazetteer) if written else None
     countries = {entry.country for entry, _ in candidates}
     if len(countries) != 1 or any(entry.precision == "country" for entry, _ in candidates):
         return None

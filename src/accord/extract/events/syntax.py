@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
-from accord.resolve.places import in_heading_label
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp"}
@@ -120,11 +119,9 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
-    """The subject of a verb, climbing through participles, conjuncts and control verbs; a
-    note's heading the parser hangs on the verb ("Maridi: 300 teachers went on strike") is
-    not its subject."""
+    """The subject of a verb, climbing through participles, conjuncts and control verbs."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not in_heading_label(child):
+        if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return child
