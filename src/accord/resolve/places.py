@@ -1040,13 +1040,17 @@ def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
     """(span, doubtful) for names that may be places: GPE/LOC/FAC entities and names written
     with a place noun ("Mangu town", "Konduga LGA"), and, doubtful, names the small model
     tagged otherwise or missed ("the city of Khan Younis" as PERSON, "El Fasher" as ORG, "in
-    Odesa" untagged). Kept on the doc, per sentence: the article's context and its places
-    both read them."""
-    found = sent.doc.user_data.setdefault(_SPANS_KEY, {})
+    Odesa" untagged). Kept on the doc, per sentence, as token offsets (a Span kept on its own
+    doc would keep the doc alive for good): the article's context and its places both read
+    them."""
+    doc = sent.doc
+    found = doc.user_data.setdefault(_SPANS_KEY, {})
     key = (sent.start, sent.end)
     if key not in found:
-        found[key] = _find_place_spans(sent)
-    return found[key]
+        found[key] = [
+            (span.start, span.end, doubtful) for span, doubtful in _find_place_spans(sent)
+        ]
+    return [(doc[start:end], doubtful) for start, end, doubtful in found[key]]
 
 
 _SPANS_KEY = "accord.place_spans"
@@ -1060,10 +1064,16 @@ def _sentence_ents(sent: Span) -> list[Span]:
     if table is None:
         starts = [each.start for each in doc.sents]
         table = defaultdict(list)
-        for ent in doc.ents:
-            table[starts[bisect_right(starts, ent.start) - 1]].append(ent)
+        for ent in doc.ents:  # offsets, not Spans: a Span kept on its doc keeps the doc alive
+            table[starts[bisect_right(starts, ent.start) - 1]].append(
+                (ent.start, ent.end, ent.label_)
+            )
         doc.user_data[_ENTS_KEY] = table
-    return [ent for ent in table.get(sent.start, ()) if ent.end <= sent.end]
+    return [
+        Span(doc, start, end, label=label)
+        for start, end, label in table.get(sent.start, ())
+        if end <= sent.end
+    ]
 
 
 def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
