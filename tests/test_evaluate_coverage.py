@@ -102,3 +102,17 @@ def test_a_date_bound_is_never_a_right_day() -> None:
 def test_distance_is_great_circle() -> None:
     kyiv_to_kharkiv = evaluate_notes.distance_km(50.45, 30.52, 49.99, 36.23)
     assert 400 < kyiv_to_kharkiv < 420
+
+
+def test_a_region_without_a_point_is_right_under_any_name_the_gazetteer_gives_it() -> None:
+    from accord.models import Event, Evidence, Place
+
+    def event_in(place: Place) -> Event:
+        evidence = Evidence(0, 0, 0, "", "")
+        return Event("e1", "a", "ASSAULT", None, "asserted", "", evidence, place=place)
+
+    amhara = Place("Amhara", "Amhara", "ETH", 11.5, 38.0, "region")
+    iso_name = {"place": {"name": "Amara", "country": "ETH", "precision": "region"}}
+    assert evaluate_notes.place_right(iso_name, event_in(amhara))
+    other = {"place": {"name": "Tigrai", "country": "ETH", "precision": "region"}}
+    assert not evaluate_notes.place_right(other, event_in(amhara))

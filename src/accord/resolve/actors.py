@@ -1189,9 +1189,14 @@ class MentionResolver:
 
     def _setting_country(self) -> str | None:
         """The country the article is set in: that of the first place it names (the dateline,
-        or the first place in the lead), else the country it mentions most."""
+        or the first place in the lead), else the country it mentions most. A heading's place
+        comes first; a gazetteer that has read the article's places
+        (``places.GeocoderInContext``) knows the setting too."""
         if self.heading_countries:
             return self.heading_countries[0]
+        read = getattr(self.gazetteer, "setting_country", None)
+        if read:
+            return read
         for ent in self.doc.ents:
             if (
                 ent.label_ in {"GPE", "LOC", "FAC"}

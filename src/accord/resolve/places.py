@@ -2,17 +2,21 @@
 
 A ``Gazetteer`` (``load_gazetteer()`` builds the package's, once per process) turns a place
 name into a ``Place`` (canonical name, ISO alpha-3 country, coordinates, precision) with its
-``geocode`` method; ``find_event_place`` picks where what a sentence reports happened;
-``countries_in`` lists the countries an article is about, used to rank ambiguous names
-(Moscow, Russia over Moscow, Idaho). The functions that read a gazetteer take it as an argument
-(the package's when left out), so a test or a user can hand in another one.
+``geocode`` method, ranking places of one name by ``rank_score`` in a ``PlaceContext`` (the
+countries an article mentions and places things in: ``place_context``; the admin area written
+beside the name). ``places_in`` lists the places a sentence names where a place goes, each by a
+named rule (``PlaceRole``: "in Tirana", "shelled Kharkiv", "Kurmuk's market", "Uvira (South
+Kivu): ..."); ``find_event_place`` picks the most specific. The functions that read a
+gazetteer take it as an argument (the package's when left out), so a test or a user can hand
+in another one.
 
-Sources: GeoNames cities with population >= 15,000 (``cities15000.json``: every city a news
-report usually names), GeoNames country names, pycountry country and first-level subdivision
-names, and ``data/places_extra.json`` (English spellings of conflict cities, towns below 15,000,
-conflict regions, seas, a few landmarks, press short names for countries). The city file is
-read with a regular expression instead of ``json.load``: it is the only way to stay well under
-a second, and the loader falls back to ``json`` if the file ever changes shape.
+Sources: GeoNames cities with population >= 15,000 (``cities15000.json``, in memory), the towns
+of 500 and more (``cities500.json``, through a ``towns.TownIndex`` built once per machine),
+GeoNames country names, pycountry country and subdivision names, and
+``data/places_extra.json`` (English spellings of conflict cities, towns, conflict regions,
+seas, a few landmarks, press short names for countries). The city file is read with a regular
+expression instead of ``json.load``: it is the only way to stay well under a second, and the
+loader falls back to ``json`` if the file ever changes shape.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import Place
+from accord.resolve.towns import TownIndex
 
 
 def _words(text: str) -> frozenset[str]:
@@ -46,6 +51,9 @@ def _words(text: str) -> frozenset[str]:
 
 PRECISION_RANK = {"exact": 0, "city": 1, "region": 2, "country": 3}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity labels that are never names (the others may be a place the model mislabelled:
+# "Kramatorsk" as PRODUCT, "Mangu" as ORG).
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 REGION_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "prefecture")
 DIRECTION_WORDS = _words(
     "north south east west northern southern eastern western central northeastern northwestern "
@@ -53,10 +61,6 @@ DIRECTION_WORDS = _words(
 ) | {"north eastern", "north western", "south eastern", "south western"}
 # Subdivisions named only by a direction ("Northern", Fiji) are never looked up bare.
 GENERIC_REGION_NAMES = DIRECTION_WORDS | {"", "capital", "coast", "coastal", "centre", "center"}
-# A name that is the place's own (primary) name counts as this many times its population when
-# ranking it against places that only list the name as an alternate ("Pokrovsk" the Ukrainian
-# town over Engels, once called Pokrovsk).
-PRIMARY_NAME_WEIGHT = 5
 # Historic GeoNames "countries" that no longer exist.
 OBSOLETE_COUNTRIES = {"CS", "AN"}
 
@@ -78,7 +82,8 @@ ATTACK_WORDS = _words(
 )
 # "to" is locative after movement ("a visit to Kyiv", "travelled to Istanbul").
 MOVEMENT_WORDS = _words(
-    "visit trip travel fly arrive go come return journey head deploy deployment move march"
+    "visit trip travel fly arrive go come return journey head deploy deployment move march "
+    "send airlift dispatch redeploy"
 )
 # "the city of Kupiansk": the place noun stands in for the name in the clause.
 PLACE_NOUNS = _words(
@@ -92,8 +97,10 @@ WITHDRAWAL_WORDS = _words(
 )
 ATTACK_VERBS_FOR_TARGET_PLACES = _words(
     "attack strike hit shell bomb pound target storm capture seize liberate recapture retake "
-    "encircle besiege"
+    "encircle besiege raid overrun"
 )
+# "took control of Lalibela", "seized control of Avdiivka": the town is taken, the act's place.
+CONTROL_NOUNS = _words("control")
 
 _SPECIAL_LETTERS = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"}
@@ -104,22 +111,30 @@ _BULK_KEY_PUNCTUATION = str.maketrans("-", " ", "'.`")
 _COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 _CITY_RECORD = re.compile(
     r'"geonameid": (\d+), "name": "([^"]*)", "latitude": ([^,]*), "longitude": ([^,]*), '
-    r'"countrycode": "([^"]*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "[^"]*", '
+    r'"countrycode": "([^"]*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "([^"]*)", '
     # The leading run of alternate names that do not start lower-case or with an escape: the
     # list is sorted, so these are the capitalised Latin-script names, the only ones English
     # news uses (the rest are other scripts and machine transliterations).
     r'"alternatenames": \[((?:"[^"a-z\\][^"]*", )*)'
 )
+# Quote marks in one city's record (after its "geonameid" key) apart from its alternate
+# names: eight keys, four string values and the key of the next record.
+_QUOTES_BESIDE_NAMES = 2 * (8 + 4 + 1)
 
 
 class Geocoder(Protocol):
     """What the resolver and the coder need of a gazetteer: the place a name refers to."""
 
-    def geocode(self, name: str, prefer_countries: Sequence[str] = ()) -> Place | None: ...
+    def geocode(
+        self, name: str, prefer_countries: Sequence[str] | PlaceContext = ()
+    ) -> Place | None: ...
 
 
 class GazetteerEntry(NamedTuple):
-    """One named place; ``preferred`` entries (hand table) win over same-named GeoNames ones."""
+    """One named place; ``preferred`` entries (hand table) win over same-named GeoNames ones.
+    ``admin1`` is the GeoNames first-level area code, ``fame`` the number of names GeoNames
+    lists for the place (a world city has dozens, a village one or two), ``small`` marks a
+    town below 15,000 people (from the ``TownIndex``)."""
 
     name: str
     country: str | None
@@ -128,6 +143,42 @@ class GazetteerEntry(NamedTuple):
     precision: str
     population: int = 0
     preferred: bool = False
+    admin1: str = ""
+    fame: int = 0
+    small: bool = False
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What an article says about where it is, to choose between places of one name.
+
+    ``countries``: every country the article mentions (names, demonyms, actors), most
+    mentioned first; ``scene``: the countries it places things in (towns and admin areas it
+    names, "in Sudan"); ``beside``: the countries of an admin area or country written right
+    beside the name being looked up ("Bama (Borno)", "Butig, Lanao del Sur"); ``readings``:
+    names the article itself places elsewhere than they are read alone ("a township near Berlin
+    in the Eastern Cape"). Small towns are only looked for in these countries: a village name
+    abroad is never a guess.
+    """
+
+    countries: tuple[str, ...] = ()
+    scene: frozenset[str] = frozenset()
+    beside: frozenset[str] = frozenset()
+    readings: tuple[tuple[str, Place], ...] = ()  # (key, place): how this article reads a name
+    setting: str | None = None  # the country of the first place of the scene
+
+    def all_countries(self) -> frozenset[str]:
+        return frozenset(self.countries) | self.scene | self.beside
+
+    def __contains__(self, country: object) -> bool:
+        return country in self.countries or country in self.scene or country in self.beside
+
+
+def as_context(prefer: Sequence[str] | PlaceContext) -> PlaceContext:
+    """A ``PlaceContext`` from a plain list of countries (all taken as the article's scene)."""
+    if isinstance(prefer, PlaceContext):
+        return prefer
+    return PlaceContext(tuple(prefer), frozenset(prefer))
 
 
 @dataclass(eq=False)  # compared (and hashed) by identity: lookups are cached per gazetteer
@@ -146,6 +197,7 @@ class Gazetteer:
     alternate_text: str = ""
     line_starts: list[int] = field(default_factory=list)
     subdivisions: dict[str, list[GazetteerEntry]] | None = None
+    towns: TownIndex | None = None
 
     def add(self, key: str, entry: GazetteerEntry) -> None:
         if key:
@@ -174,6 +226,46 @@ class Gazetteer:
             (entry, False) for entry in self.alternates(key) if entry not in own
         ]
 
+    def lone_town_country(self, key: str) -> str | None:
+        """The country of the towns below 15,000 people whose own name is ``key``, when they
+        are all in one country ("Maridi": South Sudan); None otherwise."""
+        if self.towns is None:
+            return None
+        countries = {town.country for town in self._towns(key) if town.own}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _towns(self, key: str) -> list:
+        if self.towns is None:
+            return []
+        return self.towns.towns(key) or self.towns.towns(key.replace(" ", ""))
+
+    def small_towns(
+        self, key: str, countries: Collection[str]
+    ) -> list[tuple[GazetteerEntry, bool]]:
+        """Towns below 15,000 people named ``key`` in one of ``countries`` (none without a
+        town index or without countries), each with whether the name is the town's own."""
+        if self.towns is None or not countries:
+            return []
+        found = self._towns(key)
+        return [
+            (
+                GazetteerEntry(
+                    town.name,
+                    town.country,
+                    town.lat,
+                    town.lon,
+                    "city",
+                    town.population,
+                    admin1=town.admin1,
+                    fame=town.fame,
+                    small=True,
+                ),
+                town.own,
+            )
+            for town in found
+            if town.country in countries
+        ]
+
     def subdivision_entries(self, key: str) -> list[GazetteerEntry]:
         """First-level subdivisions named ``key`` (the index is built on first use)."""
         if self.subdivisions is None:
@@ -181,18 +273,56 @@ class Gazetteer:
                 self.subdivisions = _subdivision_index(self)
         return self.subdivisions.get(key, [])
 
-    def geocode(self, name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
+    def geocode(
+        self, name: str, prefer_countries: Sequence[str] | PlaceContext = ()
+    ) -> Place | None:
         """The place a name refers to, or None if the gazetteer does not know it.
 
-        Ambiguous names go to a place in ``prefer_countries`` (the countries the article is
-        about), then to the most populous; a country beats a same-named city ("Georgia") and
-        comes with a representative point (the population-weighted centre of its cities).
+        Ambiguous names are ranked by ``rank_score`` with ``prefer_countries`` (the countries
+        the article is about, or a ``PlaceContext``); a country beats a same-named city
+        ("Georgia") and comes with a representative point (the population-weighted centre of
+        its cities). Towns below 15,000 people are only found in the article's countries.
         """
         return _geocode(self, name, prefer_countries)
 
     def country_centroid(self, code: str) -> tuple[float, float] | None:
         """A representative point for a country: the population-weighted mean of its cities."""
         return _country_centroid(self, code)
+
+    def in_context(self, context: PlaceContext) -> GeocoderInContext:
+        """This gazetteer reading names in one article's context (for the actor resolver)."""
+        return GeocoderInContext(self, context)
+
+
+@dataclass(frozen=True)
+class GeocoderInContext:
+    """A gazetteer that reads names in one article's context, so the towns of its countries
+    are places to whoever asks (the actor resolver: "Damasak" is no person in a Nigerian
+    story) and a name the article places elsewhere is read so (the setting of "gunmen ... near
+    Berlin in the Eastern Cape" is South Africa)."""
+
+    gazetteer: Gazetteer
+    context: PlaceContext
+
+    @property
+    def setting_country(self) -> str | None:
+        """The country of the first place the article sets its scene in ("Maridi: ...")."""
+        return self.context.setting
+
+    def geocode(
+        self, name: str, prefer_countries: Sequence[str] | PlaceContext = ()
+    ) -> Place | None:
+        if not prefer_countries:
+            read = dict(self.context.readings).get(place_key(name))
+            if read is not None:
+                return replace(read, text=name)
+        return self.gazetteer.geocode(name, prefer_countries or self.context)
+
+
+def plain(gazetteer: Gazetteer | GeocoderInContext) -> Gazetteer:
+    """The gazetteer itself, out of an article's context (counting the countries a document
+    names needs every reading of a name, not the one the context prefers)."""
+    return gazetteer.gazetteer if isinstance(gazetteer, GeocoderInContext) else gazetteer
 
 
 def strip_diacritics(text: str) -> str:
@@ -231,8 +361,9 @@ def _iso3_by_iso2() -> tuple[dict[str, str], dict[str, dict]]:
     return iso3, countries
 
 
-# (geonameid, name as JSON string content, lat, lon, country code, population, alternates run)
-CityRecord = tuple[str, str, str, str, str, str, str]
+# (geonameid, name as JSON string content, lat, lon, country code, population, admin1 code,
+# run of capitalised alternate names)
+CityRecord = tuple[str, str, str, str, str, str, str, str]
 
 
 def _city_records_from_json(raw: str) -> list[CityRecord]:
@@ -248,18 +379,25 @@ def _city_records_from_json(raw: str) -> list[CityRecord]:
                 str(row["longitude"]),
                 row["countrycode"],
                 str(row["population"]),
+                row["admin1code"],
                 "".join(f"{json.dumps(name)}, " for name in names),
             )
         )
     return records
 
 
-def _city_records() -> list[CityRecord]:
+def _city_records() -> tuple[list[CityRecord], list[int]]:
+    """The city records and, for each, how many names GeoNames lists for it (its fame)."""
     raw = _read_geonames("cities15000.json")
     records = _CITY_RECORD.findall(raw)
     if len(records) != raw.count('"geonameid": '):
-        records = _city_records_from_json(raw)
-    return records
+        rows = json.loads(raw).values()
+        return _city_records_from_json(raw), [len(row["alternatenames"]) for row in rows]
+    # Counting quote marks per record is a hundred times faster than matching every name.
+    chunks = raw.split('"geonameid": ')[1:]
+    fames = [max(0, (chunk.count('"') - _QUOTES_BESIDE_NAMES) // 2) for chunk in chunks]
+    fames[-1] = max(0, (chunks[-1].count('"') - _QUOTES_BESIDE_NAMES + 2) // 2)
+    return records, fames
 
 
 def _load_extra() -> dict:
@@ -290,12 +428,13 @@ def _plain_names(records: list[CityRecord]) -> list[str]:
 
 def _add_cities(gazetteer: Gazetteer, iso3: dict[str, str], extra: dict) -> None:
     """Index GeoNames cities by their own names; the loop is kept free of calls that matter."""
-    records = _city_records()
+    records, fames = _city_records()
     names = _plain_names(records)
     keys = "\n".join(names).casefold().translate(_KEY_PUNCTUATION).split("\n")
     english = {str(row["geonameid"]): row for row in extra["cities"]}
     primary, cities, new_entry = gazetteer.primary, gazetteer.cities, GazetteerEntry
-    for (gid, _, lat, lon, cc, population, _), name, key in zip(records, names, keys, strict=True):
+    for record, name, key, fame in zip(records, names, keys, fames, strict=True):
+        gid, _, lat, lon, cc, population, admin1, _ = record
         override = english.pop(gid) if gid in english else None
         entry = new_entry(
             name if override is None else override["name"],
@@ -305,6 +444,8 @@ def _add_cities(gazetteer: Gazetteer, iso3: dict[str, str], extra: dict) -> None
             "city",
             int(population),
             override is not None,
+            admin1,
+            fame,
         )
         cities.append(entry)
         if "  " in key or key.startswith(("the ", " ")) or key.endswith(" "):
@@ -319,7 +460,7 @@ def _add_cities(gazetteer: Gazetteer, iso3: dict[str, str], extra: dict) -> None
                 gazetteer.add(place_key(alias), entry)
     if english:
         raise DataFileError(f"data/places_extra.json names unknown geonameids {sorted(english)}")
-    lines = "\n".join(record[6] for record in records)
+    lines = "\n".join(record[7] for record in records)
     gazetteer.alternate_text = lines.lower().translate(_BULK_KEY_PUNCTUATION)
     lengths = (len(line) + 1 for line in gazetteer.alternate_text.split("\n"))
     gazetteer.line_starts = list(accumulate(lengths, initial=0))
@@ -399,11 +540,12 @@ def _collector_paused() -> Iterator[None]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer once per process (a few tenths of a second)."""
+    """Build the gazetteer once per process (a few tenths of a second); its ``TownIndex``
+    opens (or, the first time on a machine, builds) its file on the first town lookup."""
     with _collector_paused():
         extra = _load_extra()
         iso3, countries = _iso3_by_iso2()
-        gazetteer = Gazetteer(primary={}, cities=[])
+        gazetteer = Gazetteer(primary={}, cities=[], towns=TownIndex(place_key, iso3))
         _add_cities(gazetteer, iso3, extra)
         _add_countries(gazetteer, countries, extra)
         _add_hand_places(gazetteer, extra)
@@ -445,9 +587,10 @@ def _subdivision_index(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
 
     iso3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
     index: dict[str, list[GazetteerEntry]] = defaultdict(list)
-    for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None:
-            continue
+    # First-level areas first (they win a tie), then the second level: the provinces of
+    # Burkina Faso, the Philippines and Indonesia, which news names as often as the first.
+    by_level = sorted(pycountry.subdivisions, key=lambda item: item.parent_code is not None)
+    for subdivision in by_level:
         country = iso3.get(subdivision.country_code)
         name = re.sub(r"\s*\[.*\]", "", subdivision.name)
         bare, stems = _region_stems(name)
@@ -471,22 +614,62 @@ def _subdivision_index(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
     return dict(index)
 
 
-def _rank(candidate: tuple[GazetteerEntry, bool], prefer: Collection[str]) -> tuple:
-    entry, primary = candidate
-    weight = PRIMARY_NAME_WEIGHT if primary else 1
+# Ranking places of one name (``rank_score``): a score in powers of ten of population, so each
+# bonus reads as "worth N times the population". The name being the place's own, not one of
+# its alternates ("Islamabad" the capital, not Chattogram, once called Islamabad; "Puno" in
+# Peru, not Pune, spelled so in some language): x100.
+OWN_NAME_BONUS = 2.0
+# How many names a place has in the world's languages tells how known it is: log10 of it.
+FAME_WEIGHT = 1.0
+# A world city (this many names or more: Geneva, Berlin, Odesa) needs no context to be meant
+# by its own name: it counts as if the article placed things in its country, though a little
+# less; not by the names it has in other languages ("Puno" is Puno, Peru, not Pune).
+WORLD_CITY_NAMES = 40
+WORLD_CITY_BONUS = 2.0
+# In a country the article places things in (towns, admin areas, "in Sudan"): x3,000; in a
+# country it only mentions (demonyms, actors): x10.
+SCENE_COUNTRY_BONUS = 3.5
+MENTIONED_COUNTRY_BONUS = 1.0
+# In the admin area or country written beside the name ("Bama (Borno)"): decisive.
+BESIDE_BONUS = 20.0
+# GeoNames writes 0 for an unknown population (villages): counted as this many people.
+UNKNOWN_POPULATION = 100
+# An admin area (pycountry lists no population) counts as this many people when a town
+# elsewhere has its name: it beats villages, not cities ("Scotland" is not Scotland, Texas).
+AREA_POPULATION = 100_000
+
+
+def rank_score(entry: GazetteerEntry, own_name: bool, context: PlaceContext) -> float:
+    """How likely a place is the one a name in this article means: population, whether the
+    name is its own, how known it is, and where the article is."""
+    score = math.log10(max(entry.population, UNKNOWN_POPULATION))
+    score += OWN_NAME_BONUS if own_name else 0.0
+    score += FAME_WEIGHT * math.log10(1 + entry.fame)
+    if entry.fame >= WORLD_CITY_NAMES and own_name:
+        score += WORLD_CITY_BONUS
+    if entry.country in context.beside:
+        score += BESIDE_BONUS
+    if entry.country in context.scene:
+        score += SCENE_COUNTRY_BONUS
+    elif entry.country in context.countries:
+        score += MENTIONED_COUNTRY_BONUS
+    return score
+
+
+def _rank(candidate: tuple[GazetteerEntry, bool], context: PlaceContext) -> tuple:
+    entry, own_name = candidate
     return (
         not entry.preferred,
         entry.precision != "country",
-        entry.country not in prefer,
+        -rank_score(entry, own_name, context),
         PRECISION_RANK[entry.precision],
-        -entry.population * weight,
     )
 
 
-def _best(candidates: list[tuple[GazetteerEntry, bool]], prefer: Collection[str]):
+def _best(candidates: list[tuple[GazetteerEntry, bool]], context: PlaceContext):
     if not candidates:
         return None
-    return min(candidates, key=lambda candidate: _rank(candidate, prefer))[0]
+    return min(candidates, key=lambda candidate: _rank(candidate, context))[0]
 
 
 @lru_cache(maxsize=4096)
@@ -494,11 +677,39 @@ def _candidates(gazetteer: Gazetteer, key: str) -> list[tuple[GazetteerEntry, bo
     return gazetteer.candidates(key)
 
 
-def _lookup(gazetteer: Gazetteer, key: str, prefer: Collection[str]) -> GazetteerEntry | None:
-    entry = _best(_candidates(gazetteer, key), prefer)
-    if entry is None:
-        entry = _best([(item, True) for item in gazetteer.subdivision_entries(key)], prefer)
-    return entry
+@lru_cache(maxsize=4096)
+def _small_towns(
+    gazetteer: Gazetteer, key: str, countries: frozenset[str]
+) -> list[tuple[GazetteerEntry, bool]]:
+    return gazetteer.small_towns(key, countries)
+
+
+def _named(
+    gazetteer: Gazetteer, key: str, countries: Collection[str] = ()
+) -> list[tuple[GazetteerEntry, bool]]:
+    """The places named ``key``: towns and cities (small towns only in ``countries``) and
+    admin areas, ranked together (an area counts as ``AREA_POPULATION`` people), except that
+    an area's own seat keeps the bare name ("Ta'izz", the city; "Tillaberi", the town), and an
+    area whose own name it is beats foreign towns that have it only as an alternate name
+    ("Borno" the Nigerian state, not Borna in Saxony, once Borno)."""
+    candidates = _candidates(gazetteer, key)
+    if countries:
+        candidates = candidates + _small_towns(gazetteer, key, frozenset(countries))
+    areas = [
+        (item._replace(population=AREA_POPULATION), True)
+        for item in gazetteer.subdivision_entries(key)
+    ]
+    if not areas:
+        return candidates
+    seated = {entry.country for entry, _ in candidates}
+    areas = [area for area in areas if area[0].country not in seated]  # the seat keeps it
+    if not any(own for _, own in candidates):
+        return areas or candidates
+    return candidates + areas
+
+
+def _lookup(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerEntry | None:
+    return _best(_named(gazetteer, key, context.all_countries()), context)
 
 
 def _has_direction(span: Span) -> bool:
@@ -516,33 +727,37 @@ def _without_direction(key: str) -> str | None:
     return None
 
 
-def _region_of_city(
-    gazetteer: Gazetteer, key: str, prefer: Collection[str]
-) -> GazetteerEntry | None:
+def _region_of_city(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerEntry | None:
     """ "Kupiansk district" when only the town is known: the town, at region precision."""
     for word in REGION_WORDS:
         if key.endswith(" " + word):
-            entry = _lookup(gazetteer, key[: -len(word) - 1], prefer)
+            entry = _lookup(gazetteer, key[: -len(word) - 1], context)
             if entry is not None and entry.precision == "city":
                 return entry._replace(name=f"{entry.name} {word}", precision="region")
     return None
 
 
 def geocode(
-    name: str, prefer_countries: Sequence[str] = (), gazetteer: Gazetteer | None = None
+    name: str,
+    prefer_countries: Sequence[str] | PlaceContext = (),
+    gazetteer: Gazetteer | None = None,
 ) -> Place | None:
     """``Gazetteer.geocode`` with the package's gazetteer unless another is given."""
     return _geocode(gazetteer or load_gazetteer(), name, prefer_countries)
 
 
-def _geocode(gazetteer: Gazetteer, name: str, prefer_countries: Sequence[str]) -> Place | None:
+def _geocode(
+    gazetteer: Gazetteer, name: str, prefer_countries: Sequence[str] | PlaceContext
+) -> Place | None:
     key = place_key(name)
     if not key:
         return None
-    prefer = set(prefer_countries)
-    entry = _lookup(gazetteer, key, prefer) or _region_of_city(gazetteer, key, prefer)
+    context = as_context(prefer_countries)
+    entry = _lookup(gazetteer, key, context) or _region_of_city(gazetteer, key, context)
     if entry is None and (stripped := _without_direction(key)):
-        entry = _lookup(gazetteer, stripped, prefer) or _region_of_city(gazetteer, stripped, prefer)
+        entry = _lookup(gazetteer, stripped, context) or _region_of_city(
+            gazetteer, stripped, context
+        )
     if entry is None:
         return None
     place = Place(
@@ -599,18 +814,55 @@ NAMED_TEXT_NOUNS = {
     "memorandum",
     "communique",
 }
+# Things built or set up at a place ("the central market in Nyala", "Kurmuk's market", "the
+# Torkham crossing", "the Makurdi-Naka road"): a town named in or beside one is where the act
+# on it happens, and the landmark phrase is kept as the place's raw text. Not embassies and
+# offices: "Moscow's embassy" is named after who sends it, not where it is.
+LANDMARK_NOUNS = _words(
+    "market marketplace station airport airfield airbase base checkpoint crossing bridge road "
+    "highway hospital clinic school university mosque church stadium square prison jail "
+    "headquarters palace parliament post outpost depot refinery plant port harbour harbor dam "
+    "compound barracks hotel courthouse cemetery"
+)
+# Parts of a town written before it ("the outskirts of Goma"): kept in the raw text.
+PARTS_OF_TOWNS = _words("outskirts outskirt suburbs suburb centre center edge periphery")
+# Roads written as the towns they join ("the Butembo-Beni road"): placed at the first town.
+ROAD_NOUNS = _words("road highway route")
+# Admin units written after a town named for them ("Konduga LGA", "Fashoda County"): the
+# region of that town.
+ADMIN_UNIT_WORDS = (*REGION_WORDS, "county", "lga", "lgas", "territory", "krai", "township")
+# "20 km north of Kidal", "south of Hebron": the name locates the act.
+DIRECTION_OF_WORDS = DIRECTION_WORDS | _words(
+    "northeast northwest southeast southwest north-east north-west south-east south-west"
+)
+# A dateline opens a wire story: "KHARTOUM (Reuters) -", "KYIV, Ukraine —", "WASHINGTON -",
+# within its first words.
+DATELINE_TOKENS = 24
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.' -]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
+)
+# A note's heading label: "Uvira (South Kivu): ...", "Bokkos, Plateau, 2 October 2024: ...".
+_LABEL_TAIL_TEXT = r"\s*(?:\([^)\n]{1,60}\))?(?:\s*,[^,:;.\n]{1,40}){0,3}\s*:"
+_LABEL_TAIL = re.compile(_LABEL_TAIL_TEXT)
+# The label itself: one to four capitalised words ("Cabo Delgado", "Ta'izz", "Nioro du Sahel").
+_LABEL = re.compile(
+    r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|do|du|al|el|la)){0,3})"
+    rf"(?={_LABEL_TAIL_TEXT})"
+)
 
 
 def _through_name_chain(token: Token, strict: bool = False) -> Token:
     """Climb from a name to the noun phrase it belongs to: "Tirana, Albania" (appos),
-    "Kyiv and Kharkiv" (conj), "the city of Kupiansk" (place noun + of) and, unless
-    ``strict``, "the Istanbul talks" (compound) and "Istanbul's Dolmabahce Palace" (poss of a
-    named or place-like noun, not "Iran's nuclear programme")."""
+    "Kyiv and Kharkiv" (conj), "the city of Kupiansk" (place noun + of), "Mangu town" and
+    "Kurmuk's market" (a place or landmark noun it names) and, unless ``strict``, "the
+    Istanbul talks" (compound) and "Istanbul's Dolmabahce Palace" (poss of a named or
+    place-like noun, not "Iran's nuclear programme")."""
     while True:
         dep, head = token.dep_, token.head
         if head.i == token.i:
             return token
-        if dep in {"appos", "conj"} or (not strict and _is_loose_link(token)):
+        names_site = dep in {"compound", "poss", "nmod"} and _is_site_noun(head)
+        if dep in {"appos", "conj"} or names_site or (not strict and _is_loose_link(token)):
             token = head
         elif dep == "pobj" and head.lower_ == "of" and _is_place_noun(head.head):
             token = head.head
@@ -618,48 +870,134 @@ def _through_name_chain(token: Token, strict: bool = False) -> Token:
             return token
 
 
+def _through_lists(token: Token) -> Token:
+    """Climb from a name through appositions and lists only ("Tirana, Albania")."""
+    while token.dep_ in {"appos", "conj"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _is_loose_link(token: Token) -> bool:
     """A name modifying a noun: "the Istanbul talks", "Istanbul's Dolmabahce Palace"."""
     if token.dep_ in {"compound", "nmod"}:
         # "the Paris agreement", "the Minsk accords": named after where they were signed
         return token.head.lemma_.lower() not in NAMED_TEXT_NOUNS
-    return token.dep_ == "poss" and (token.head.pos_ == "PROPN" or _is_place_noun(token.head))
+    return token.dep_ == "poss" and (token.head.pos_ == "PROPN" or _is_site_noun(token.head))
 
 
 def _is_place_noun(token: Token) -> bool:
     return token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
 
 
+def _is_landmark_noun(token: Token) -> bool:
+    return token.lemma_.lower() in LANDMARK_NOUNS or token.lower_ in LANDMARK_NOUNS
+
+
+def _is_site_noun(token: Token) -> bool:
+    return _is_place_noun(token) or _is_landmark_noun(token)
+
+
 def is_locative(token: Token) -> bool:
     """Whether a place name at ``token`` says where something happens rather than naming an
     actor or a topic: "in Tirana", "a strike on the city of Kupiansk", "Kharkiv was shelled"
     are places; "against Moscow", "Moscow agreed", "pressure on Russia" are not."""
-    return _locative_kind(token) is not None
+    return _place_role(token) is not None
 
 
-def _locative_kind(token: Token) -> str | None:
-    """ "where" for a place after a locative preposition or movement ("entered Gaza"),
-    "target" for a place that is attacked ("Kharkiv was shelled"), else None."""
-    anchor = _through_name_chain(token)
-    if anchor.dep_ == "pobj":
-        preposition = anchor.head.lower_
-        governor = anchor.head.head.lemma_.lower()
-        if preposition in LOCATIVE_PREPOSITIONS:
-            return "where"
-        if preposition == "on" and (governor in ATTACK_WORDS or _is_place_noun(anchor)):
-            return "where"
-        if preposition == "over" and governor in AIRSPACE_WORDS:
-            return "where"
-        if preposition == "to" and governor in MOVEMENT_WORDS:
-            return "where"
-        if preposition == "from" and governor in WITHDRAWAL_WORDS:
-            return "where"
+class PlaceRole(NamedTuple):
+    """Why a name is where something happens: the rule (``name``) and its ``kind``: "where"
+    for a place, "target" for a place that is attacked ("Kharkiv was shelled"), which a
+    country alone never is ("Russia attacked Ukraine" names a target)."""
+
+    name: str
+    kind: str
+
+
+def _after_preposition(anchor: Token, direct: bool) -> str | None:
+    """The rule that makes the object of a preposition a place, if any; ``direct`` when the
+    object is the name itself (or a list of names), not a phrase the name modifies."""
+    if anchor.dep_ != "pobj":
         return None
+    preposition = anchor.head.lower_
+    governor = anchor.head.head
+    if preposition in LOCATIVE_PREPOSITIONS:
+        return "locative-preposition"  # "in Tirana", "near Pokrovsk"
+    if preposition == "on" and (_attack_above(governor) or _is_site_noun(anchor)):
+        return "attack-on"  # "a strike on Kupiansk", "on the Butembo-Beni road"
+    if preposition == "over" and governor.lemma_.lower() in AIRSPACE_WORDS:
+        return "airspace-over"  # "shot down over Belgorod"
+    if preposition == "to" and governor.lemma_.lower() in MOVEMENT_WORDS:
+        return "movement-to"  # "a visit to Kyiv"
+    if preposition == "from" and governor.lemma_.lower() in WITHDRAWAL_WORDS:
+        return "withdrawal-from"  # "withdrew from Gorazde"
+    if preposition == "of" and direct and _is_direction_of(governor):
+        return "direction-of"  # "60 kilometres west of El Fasher", "south of Hebron"
+    if preposition == "of" and direct and governor.lemma_.lower() in CONTROL_NOUNS:
+        return "control-of"  # "took control of Lalibela"
+    return None
+
+
+def _attack_above(token: Token) -> bool:
+    """Whether a word is an attack, or in the phrase of one: "an attack by ISWAP fighters on
+    Dapchi" hangs "on Dapchi" on the fighters."""
+    for _ in range(4):
+        if token.lemma_.lower() in ATTACK_WORDS:
+            return True
+        if token.dep_ not in {"pobj", "prep", "agent"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _is_direction_of(token: Token) -> bool:
+    return token.lower_ in DIRECTION_OF_WORDS and token.lower_ not in {"central", "occupied"}
+
+
+def _place_role(token: Token) -> PlaceRole | None:
+    """The named rule that makes a name at ``token`` a place, in order: after a locative
+    preposition, the object of an entry verb ("entered Gaza"), a town a landmark is named after
+    ("shelled Kurmuk's market"), a place that is attacked ("militants attacked Mangu town")."""
+    anchor = _through_name_chain(token)
+    rule = _after_preposition(anchor, anchor.i == _through_lists(token).i)
+    if rule is not None:
+        return PlaceRole(rule, "target" if rule == "control-of" else "where")
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ENTRY_VERBS:
-        return "where"
+        return PlaceRole("entry-verb-object", "where")
     target = _through_name_chain(token, strict=True)
+    if target.i != token.i and _is_landmark_noun(target) and target.dep_ != "pobj":
+        return PlaceRole("landmark-of-town", "target")
     attacked = target.head.lemma_.lower() in ATTACK_VERBS_FOR_TARGET_PLACES
-    return "target" if attacked and target.dep_ in {"nsubjpass", "dobj"} else None
+    if attacked and target.dep_ in {"nsubjpass", "dobj"}:
+        return PlaceRole("attacked-place", "target")
+    return None
+
+
+def _role_of_area_beside(span: Span) -> PlaceRole | None:
+    """ "attacked Gwoza (Borno)" parsed with the bracket as the object and the name hanging on
+    it: the name takes the role of the admin area written beside it."""
+    head = span.root.head
+    if any(part.start <= head.i < part.end for part in _beside_parts(span)):
+        return _place_role(head)
+    return None
+
+
+def _heading_label(span: Span) -> PlaceRole | None:
+    """ "Uvira (South Kivu): Wazalendo fighters and FARDC soldiers exchanged fire": a name that
+    opens a sentence and heads it before a colon (a monitor's note, a live map's post) is
+    where the note's events happen."""
+    sent = span.sent
+    if any(not token.is_punct for token in span.doc[sent.start : span.start]):
+        return None
+    tail = sent.text[span.end_char - sent.start_char :]
+    return PlaceRole("heading-label", "where") if _LABEL_TAIL.match(tail) else None
+
+
+def dateline_end(doc: Doc) -> int:
+    """The character offset where a wire story's dateline ends ("KHARTOUM (Reuters) - "), or
+    0: the dateline names where the story was filed, not where its events happen."""
+    opening = doc[: min(len(doc), DATELINE_TOKENS)]
+    match = _DATELINE.match(opening.text)
+    return match.end() if match else 0
 
 
 def _overlaps(start: int, end: int, ranges: Collection[tuple[int, int]]) -> bool:
@@ -667,24 +1005,99 @@ def _overlaps(start: int, end: int, ranges: Collection[tuple[int, int]]) -> bool
 
 
 def _with_region_word(span: Span) -> Span:
-    """ "Kharkiv" + "region" when the next word makes the name a region."""
+    """ "Kharkiv" + "region", "Konduga" + "LGA" when the next word makes the name a region."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS:
+    if span.end < len(doc) and doc[span.end].lower_ in ADMIN_UNIT_WORDS:
         return doc[span.start : span.end + 1]
     return span
 
 
+def _road_of(span: Span) -> Token | None:
+    """The road word after "Gusau-Funtua", "the Makurdi-Naka": names joined by a hyphen to
+    another town's before "road", "highway" or "route"."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].text in {"-", "–"} and end + 1 < len(doc):
+        end += 2
+    in_span = any(token.text in {"-", "–"} for token in span)
+    joined = in_span or end > span.end or (span.start > 1 and doc[span.start - 1].text in "-–")
+    return doc[end] if joined and end < len(doc) and doc[end].lower_ in ROAD_NOUNS else None
+
+
+def _is_road_end(span: Span) -> bool:
+    return _road_of(span) is not None
+
+
+def _first_of_road(span: Span) -> Span:
+    """ "the Makurdi-Naka road": the first town a road joins, where the convention places it."""
+    doc = span.doc
+    if not _is_road_end(span):
+        return span
+    start = span.start
+    while start > 1 and doc[start - 1].text in {"-", "–"} and doc[start - 2].pos_ == "PROPN":
+        start -= 2
+    end = start + 1
+    while end < span.end and doc[end].text not in {"-", "–"}:
+        end += 1
+    return doc[start:end]
+
+
 def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
-    """(span, doubtful) for names that may be places: GPE/LOC/FAC entities, and, doubtful,
-    names the small model tagged otherwise or missed ("the city of Khan Younis" as PERSON,
-    "El Fasher" as ORG, "in Odesa" untagged)."""
+    """(span, doubtful) for names that may be places: GPE/LOC/FAC entities and names written
+    with a place noun ("Mangu town", "Konduga LGA"), and, doubtful, names the small model
+    tagged otherwise or missed ("the city of Khan Younis" as PERSON, "El Fasher" as ORG, "in
+    Odesa" untagged). Kept on the doc, per sentence, as token offsets (a Span kept on its own
+    doc would keep the doc alive for good): the article's context and its places both read
+    them."""
+    doc = sent.doc
+    found = doc.user_data.setdefault(_SPANS_KEY, {})
+    key = (sent.start, sent.end)
+    if key not in found:
+        found[key] = [
+            (span.start, span.end, doubtful) for span, doubtful in _find_place_spans(sent)
+        ]
+    return [(doc[start:end], doubtful) for start, end, doubtful in found[key]]
+
+
+_SPANS_KEY = "accord.place_spans"
+_ENTS_KEY = "accord.ents_by_sentence"
+
+
+def _sentence_ents(sent: Span) -> list[Span]:
+    """The entities of a sentence (``Span.ents`` walks every entity of the document)."""
+    doc = sent.doc
+    table = doc.user_data.get(_ENTS_KEY)
+    if table is None:
+        starts = [each.start for each in doc.sents]
+        table = defaultdict(list)
+        for ent in doc.ents:  # offsets, not Spans: a Span kept on its doc keeps the doc alive
+            table[starts[bisect_right(starts, ent.start) - 1]].append(
+                (ent.start, ent.end, ent.label_)
+            )
+        doc.user_data[_ENTS_KEY] = table
+    return [
+        Span(doc, start, end, label=label)
+        for start, end, label in table.get(sent.start, ())
+        if end <= sent.end
+    ]
+
+
+def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
     spans = []
-    for ent in sent.ents:
-        if ent.label_ in PLACE_LABELS:
-            spans.append((ent, False))
-        elif ent.label_ in {"PERSON", "ORG", "NORP"} and not ent.text.isupper():
-            spans.append((ent, True))
-    tagged = {token.i for ent in sent.ents for token in ent}
+    label = _label_span(sent)
+    if label is not None:
+        spans.append((label, False))
+    ents = _sentence_ents(sent)
+    for ent in ents:
+        for name in _name_parts(ent):
+            if label is not None and name.start < label.end:
+                continue
+            if ent.label_ in PLACE_LABELS:
+                spans.append((name, False))
+            elif ent.label_ not in NUMERIC_LABELS and not ent.text.isupper():
+                spans.append((name, not _names_a_place_noun(name)))
+    tagged = {index for ent in ents for index in range(ent.start, ent.end)}
+    tagged.update(range(label.start, label.end) if label is not None else ())
     for token in sent:
         if token.i in tagged or token.pos_ != "PROPN":
             continue
@@ -695,58 +1108,334 @@ def _place_spans(sent: Span) -> list[tuple[Span, bool]]:
             if token.doc[start - 1].pos_ != "PROPN" or start - 1 in tagged:
                 break
             start -= 1
-        spans.append((token.doc[start : token.i + 1], True))
+        span = token.doc[start : token.i + 1]
+        spans.append((span, not _names_a_place_noun(span)))
+    demonyms = _demonyms()  # "the Thai border": a nationality, not a place
+    spans = [item for item in spans if place_key(item[0].text) not in demonyms]
     return sorted(spans, key=lambda item: item[0].start)
 
 
+def _name_parts(ent: Span) -> list[Span]:
+    """The names in an entity, split at the brackets and commas the model swept into it
+    ("Gothèye (Tillabéri" -> Gothèye, Tillabéri; "Far North," -> Far North)."""
+    parts, start = [], ent.start
+    for token in ent:
+        if token.text in {"(", ")", ";", ":", ","}:
+            if token.i > start:
+                parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    if ent.end > start:
+        parts.append(ent.doc[start : ent.end])
+    return parts
+
+
+def _label_span(sent: Span) -> Span | None:
+    """The heading label of a sentence ("Cabo Delgado: insurgents beheaded ..."), whatever
+    the model made of its words."""
+    match = _LABEL.match(sent.text)
+    if match is None:
+        return None
+    start, end = sent.start_char + match.start(1), sent.start_char + match.end(1)
+    return sent.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _names_a_place_noun(span: Span) -> bool:
+    """ "Mangu town", "Konduga LGA", "Tubas refugee camp": a settlement or admin-unit word at
+    the end of or right after the name vouches that it is a place, whatever the model tagged."""
+    doc = span.doc
+    if span[-1].lower_ in ADMIN_UNIT_WORDS and len(span) > 1:
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is None:
+        return False
+    word = following.lower_
+    return word in ADMIN_UNIT_WORDS or (word in PLACE_NOUNS and span.root.head.i == following.i)
+
+
+def _after_name(span: Span) -> int:
+    """The token after a name and the admin-unit or settlement words written with it
+    ("Kharkiv region", "Konduga town", "Rubaya mining town", "Tubas refugee camp")."""
+    doc = span.doc
+    end = _with_region_word(span).end
+    if end < len(doc) and _is_place_noun(doc[end]):
+        return end + 1
+    if end + 1 < len(doc) and doc[end].pos_ in {"NOUN", "ADJ"} and _is_place_noun(doc[end + 1]):
+        return end + 2
+    return end
+
+
+def _beside_parts(span: Span) -> list[Span]:
+    """The admin areas or country written right after a name: "Bama (Borno)", "Kodok (Fashoda
+    County, Upper Nile)", "Butig, Lanao del Sur", "Tirana, Albania", "Berlin in South Africa's
+    Eastern Cape" (last part first)."""
+    doc = span.doc
+    after = _after_name(span)
+    if after >= len(doc):
+        return []
+    parts: list[Span] = []
+    if doc[after].lower_ == "in":
+        return _containing_parts(doc, after + 1)
+    if doc[after].text == "(":
+        end = after + 1
+        while end < len(doc) and doc[end].text != ")" and end - after < 12:
+            end += 1
+        if end >= len(doc) or doc[end].text != ")":
+            return []
+        start = after + 1
+        for index in range(after + 1, end + 1):
+            if doc[index].text in {",", ")", ";"}:
+                if index > start:
+                    parts.append(doc[start:index])
+                start = index + 1
+    elif doc[after].text == ",":
+        end = after + 1
+        while (
+            end < len(doc)
+            and end - after < 6
+            and (
+                doc[end].pos_ == "PROPN"
+                or doc[end].lower_ in ADMIN_UNIT_WORDS
+                or (doc[end].lower_ in {"del", "de", "la", "al", "el"} and end > after + 1)
+            )
+        ):
+            end += 1
+        if end > after + 1:
+            parts.append(doc[after + 1 : end])
+    return [part for part in reversed(parts) if any(t.pos_ == "PROPN" for t in part)]
+
+
+def _containing_parts(doc: Doc, start: int) -> list[Span]:
+    """The names after "in" that contain a place: "Berlin in South Africa's Eastern Cape",
+    "Mafa in Borno state", "Kupiansk in northeastern Ukraine" (last part first)."""
+    while start < len(doc) and (
+        doc[start].lower_ == "the" or doc[start].text in DIRECTION_WORDS  # "northeastern"
+    ):
+        start += 1
+    parts, end = [], start
+    while end < len(doc) and end - start < 6:
+        token = doc[end]
+        if token.tag_ == "POS" and end > start:
+            parts.append(doc[start:end])
+            start = end + 1
+        elif not (token.pos_ == "PROPN" or token.lower_ in ADMIN_UNIT_WORDS):
+            break
+        end += 1
+    if end > start:
+        parts.append(doc[start:end])
+    return [part for part in reversed(parts) if any(t.pos_ == "PROPN" for t in part)]
+
+
+def _beside(
+    span: Span, context: PlaceContext, gazetteer: Gazetteer
+) -> tuple[frozenset[str], Place | None]:
+    """The countries that have an admin area (or country, or town) of the name written beside
+    ``span`` ("Plateau": Nigeria's state and Benin's department), and that place geocoded."""
+    countries: set[str] = set()
+    found = None
+    for part in _beside_parts(span):
+        key = place_key(_with_region_word(part).text)
+        named = _named(gazetteer, key) or _named(gazetteer, key.rsplit(" ", 1)[0])
+        countries.update(entry.country for entry, _ in named if entry.country)
+        place = gazetteer.geocode(part.text, context) if found is None else None
+        if place is not None and place.country:
+            found = replace(
+                place, text=part.text, char_start=part.start_char, char_end=part.end_char
+            )
+    return frozenset(countries), found
+
+
 def _geocode_span(
-    span: Span, prefer: Sequence[str], gazetteer: Gazetteer
+    span: Span, context: PlaceContext, gazetteer: Gazetteer
 ) -> tuple[Span, Place] | None:
     span = _with_region_word(span)
-    place = gazetteer.geocode(span.text, prefer)
-    if place is None and len(span) > 1 and span[-1].lower_ in REGION_WORDS:
+    place = gazetteer.geocode(span.text, context)
+    if place is None and len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS:
         span = span[:-1]
-        place = gazetteer.geocode(span.text, prefer)
+        place = gazetteer.geocode(span.text, context)
     return (span, place) if place is not None else None
+
+
+def _lone_town(
+    span: Span, context: PlaceContext, gazetteer: Gazetteer
+) -> tuple[Span, Place] | None:
+    """ "Maridi: 300 teachers went on strike", "Police in Debre Sina (North Shewa)": a name
+    tagged or written as a place (a heading, an area in brackets after it), in a note naming no
+    country, that only towns of one country have as their own name is that town."""
+    country = _lone_town_country(span, gazetteer)
+    if country is None:
+        return None
+    place = gazetteer.geocode(span.text, replace(context, beside=frozenset({country})))
+    return (span, place) if place is not None else None
+
+
+# Words that name no place by themselves, whatever towns are so called ("West", "Central").
+GENERIC_NAME_WORDS = DIRECTION_WORDS | _words(
+    "new old upper lower great greater little big grand saint san santa centre center"
+)
+
+
+def _lone_town_country(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country of the lone towns named like a span, for a real name only: not an
+    abbreviation ("CAR:"), not a short or generic word ("West")."""
+    key = place_key(span.text)
+    if span.text.isupper() or len(key) < 4 or set(key.split()) <= GENERIC_NAME_WORDS:
+        return None
+    return gazetteer.lone_town_country(key)
+
+
+def _landmark_text(span: Span, role: PlaceRole) -> Span:
+    """The raw text of a place named through a landmark or a part of it: "the central market
+    in Nyala", "Kurmuk's market", "Kabul airport", "the Makurdi-Naka road", "the outskirts of
+    Goma", "20 km north of Kidal"; the name alone otherwise."""
+    road = _road_of(span)
+    if road is not None:
+        return span.doc[min(road.left_edge.i, span.start) : road.i + 1]
+    anchor = _through_name_chain(span.root, strict=True)
+    if role.name == "landmark-of-town":
+        return span.doc[min(anchor.left_edge.i, span.start) : max(anchor.i, span.end - 1) + 1]
+    part = _through_lists(span.root).head.head  # "outskirts" of Goma, "north" of Kidal
+    if role.name == "direction-of" or (
+        part.lower_ in PARTS_OF_TOWNS and _through_lists(span.root).head.lower_ == "of"
+    ):
+        start = min(part.left_edge.i, span.start)
+        if span.end - start <= 8:
+            return span.doc[start : span.end]
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and _is_landmark_noun(anchor.head.head):
+        landmark = anchor.head.head
+        start = min(landmark.left_edge.i, span.start)
+        if span.end - start <= 12:
+            return span.doc[start : span.end]
+    return span
+
+
+def _known_doubtful_place(
+    span: Span, place: Place, role: PlaceRole, countries: Collection[str], gazetteer: Gazetteer
+) -> bool:
+    """Whether a name the model did not tag as a place, written where a place goes ("in",
+    "south of", "shelled", "the Jos-Bauchi road"), is one: it is in one of the article's
+    countries, or it is the own name of a city of 15,000 people or more ("Mourners in Saqqez"
+    in a note that names no country)."""
+    if place.country in countries:
+        return True
+    if place.precision != "city":
+        return False
+    return any(
+        own and entry.precision == "city" and not entry.small and entry.name == place.name
+        for entry, own in _candidates(gazetteer, place_key(span.text))
+    )
 
 
 def places_in(
     sent: Span,
-    prefer_countries: Sequence[str] = (),
+    prefer_countries: Sequence[str] | PlaceContext = (),
     exclude: Collection[tuple[int, int]] = (),
-    gazetteer: Gazetteer | None = None,
+    gazetteer: Gazetteer | GeocoderInContext | None = None,
 ) -> list[Place]:
     """Every gazetteer place named in locative position in a sentence, in text order.
 
     A name the model did not tag as a place counts only when it resolves to a place in one of
-    ``prefer_countries``; an attacked country ("Russia attacked Ukraine") is a target, not a
-    place.
+    the article's countries (``prefer_countries``, or a ``PlaceContext``); an attacked country
+    ("Russia attacked Ukraine") is a target, not a place; a dateline is not a place. An admin
+    area written beside a name ("Bama (Borno)") decides between places of that name, and
+    stands for the place when the name is not known.
     """
-    gazetteer = gazetteer or load_gazetteer()
+    if isinstance(gazetteer, GeocoderInContext):
+        prefer_countries = prefer_countries or gazetteer.context
+    gazetteer = plain(gazetteer or load_gazetteer())
+    context = as_context(prefer_countries)
+    countries = context.all_countries()
+    dateline = dateline_end(sent.doc)
     found = []
+    described: set[int] = set()  # tokens of admin areas written beside a name already seen
     for span, doubtful in _place_spans(sent):
-        if _overlaps(span.start_char, span.end_char, exclude):
+        if span.start_char < dateline or span.start in described:
             continue
-        kind = _locative_kind(span.root)
-        if kind is None:
+        if all(token.lower_ in ADMIN_UNIT_WORDS for token in span):
             continue
-        geocoded = _geocode_span(span, prefer_countries, gazetteer)
+        excluded = _overlaps(span.start_char, span.end_char, exclude)
+        vouched = _names_a_place_noun(span) or _is_road_end(span)
+        if excluded and not (_beside_parts(span) or vouched):
+            continue
+        role = _heading_label(span) or _place_role(span.root) or _role_of_area_beside(span)
+        if role is None:
+            continue
+        span = _first_of_road(span)
+        beside_countries, beside = _beside(span, context, gazetteer)
+        beside_parts = _beside_parts(span)
+        local = replace(context, beside=beside_countries) if beside_countries else context
+        geocoded = _geocode_span(span, local, gazetteer)
+        if geocoded is None and role.kind == "where" and not (doubtful and not beside_parts):
+            geocoded = _lone_town(span, local, gazetteer)
         if geocoded is None:
-            continue
+            if doubtful or beside is None or beside.precision == "city":
+                continue
+            # "Rubaya mining town (Masisi territory)": the area stands for a town the
+            # gazetteer does not know
+            geocoded = span, beside
         span, place = geocoded
-        if doubtful and place.country not in prefer_countries:
+        if excluded and place.country not in beside_countries and not vouched:
+            continue  # a person's name, unless an admin area or a place word says it is a place
+        known = countries | beside_countries
+        lone = doubtful and beside_parts and place.country == _lone_town_country(span, gazetteer)
+        if doubtful and not lone and not _known_doubtful_place(span, place, role, known, gazetteer):
             continue
-        if kind == "target" and place.precision == "country" and not _has_direction(span):
+        if role.kind == "target" and place.precision == "country" and not _has_direction(span):
             continue  # "attacked Ukraine" names a target; "attacked southern Israel" a place
+        described.update(t.i for part in beside_parts for t in part)
+        raw = _landmark_text(span, role)
         found.append(
-            replace(place, text=span.text, char_start=span.start_char, char_end=span.end_char)
+            replace(place, text=raw.text, char_start=raw.start_char, char_end=raw.end_char)
         )
     return found
 
 
+def most_specific(places: Sequence[Place]) -> Place | None:
+    """The most specific of some places (a town over its region), the first in text on a tie."""
+    if not places:
+        return None
+    return min(places, key=lambda place: PRECISION_RANK.get(place.precision or "", 9))
+
+
+# Clause heads a place can hang from: the verb of the clause it is in.
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "pcomp", "parataxis"}
+
+
+def place_token(place: Place, sent: Span) -> Token | None:
+    """The head word of a place's text in its sentence (None for a place from elsewhere)."""
+    if place.char_start < sent.start_char or place.char_end > sent.end_char:
+        return None
+    span = sent.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def written_on(token: Token) -> Token:
+    """The word a place name is written on: "talks in Doha" (talks), "forces in Myanmar"
+    (forces), "fired in Kharkiv" (fired), "the Doha talks" (talks)."""
+    name = _through_lists(token)
+    return name.head.head if name.head.pos_ == "ADP" else name.head
+
+
+def clause_owner(token: Token, triggers: Collection[int]) -> Token:
+    """What a place name hangs from: the event trigger (token index in ``triggers``) it is
+    written on ("talks in Doha", "the Doha talks"), else the first trigger verb or clause
+    verb above it ("... might end up before the court in The Hague": end), else the root. A
+    trigger noun further up does not own it: "a truce with forces in east Bosnia" places the
+    forces, not the truce."""
+    name = _through_lists(token)
+    word = written_on(token)
+    if word.i in triggers and word.i != name.i:
+        return word
+    node = name
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and (node.i in triggers or node.dep_ in CLAUSE_DEPS):
+            return node
+    return node
+
+
 def find_event_place(
     sent: Span,
-    prefer_countries: Sequence[str] = (),
+    prefer_countries: Sequence[str] | PlaceContext = (),
     exclude: Collection[tuple[int, int]] = (),
     gazetteer: Gazetteer | None = None,
 ) -> Place | None:
@@ -756,10 +1445,7 @@ def find_event_place(
     ``exclude`` holds article character ranges of actor mentions, so a person the model
     tagged GPE ("Zelenskyy") is never taken for a place.
     """
-    places = places_in(sent, prefer_countries, exclude, gazetteer)
-    if not places:
-        return None
-    return min(places, key=lambda place: PRECISION_RANK.get(place.precision or "", 9))
+    return most_specific(places_in(sent, prefer_countries, exclude, gazetteer))
 
 
 # --- countries of a document -------------------------------------------------------------
@@ -789,7 +1475,7 @@ def _country_of_name(text: str, gazetteer: Gazetteer) -> str | None:
     ]
     if not candidates:
         return None
-    best = _best(candidates, ())
+    best = _best(candidates, PlaceContext())
     if best.precision == "country":
         return best.country
     countries = {entry.country for entry, _ in candidates}
@@ -799,7 +1485,7 @@ def _country_of_name(text: str, gazetteer: Gazetteer) -> str | None:
 def countries_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[str]:
     """ISO alpha-3 codes of the countries a document mentions (names, unambiguous places and
     demonyms like "Ukrainian"), most frequent first; ties keep first-mention order."""
-    gazetteer = gazetteer or load_gazetteer()
+    gazetteer = plain(gazetteer or load_gazetteer())
     demonyms = _demonyms()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -820,6 +1506,103 @@ def countries_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[str]:
         if token.i not in covered and token.pos_ in {"ADJ", "PROPN"} and token.text[:1].isupper():
             count(demonyms.get(place_key(token.text)), token.i)
     return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+
+
+def towns_taken_for_actors(
+    mentions: Iterable, context: PlaceContext, gazetteer: Gazetteer | None = None
+) -> bool:
+    """Whether a name resolved as a person or organisation from the model's tag alone is a
+    town of the article's countries (found only with them: "Damasak" in a Nigerian story)."""
+    gazetteer = gazetteer or load_gazetteer()
+    return any(
+        mention.why == "ner"
+        and gazetteer.geocode(mention.text) is None
+        and gazetteer.geocode(mention.text, context) is not None
+        for mention in mentions
+        if getattr(mention.actor, "kind", None) in {"person", "organisation"}
+    )
+
+
+def place_context(
+    doc: Doc, mentions: Iterable = (), gazetteer: Gazetteer | None = None
+) -> PlaceContext:
+    """What a document says about where it is: the countries it mentions (``countries_in``,
+    then the countries of its actor ``mentions``, most frequent first) and its scene, the
+    countries of the admin areas and one-country towns it names ("Borno", "Kharkiv oblast",
+    "Tirana"), of admin areas written beside names ("Bama (Borno)") and of countries named as
+    where something happens ("in Sudan", "Sudan: ..."). A dateline is left out: it is where
+    the story was filed."""
+    gazetteer = gazetteer or load_gazetteer()
+    countries = countries_in(doc, gazetteer)
+    actor_countries = Counter(
+        mention.actor.country for mention in mentions if getattr(mention.actor, "country", None)
+    )
+    countries += [code for code, _ in actor_countries.most_common() if code not in countries]
+    dateline = dateline_end(doc)
+    scene: list[str | None] = []
+    for sent in doc.sents:
+        for span, doubtful in _place_spans(sent):
+            if span.start_char < dateline:
+                continue
+            if not doubtful:
+                scene.append(_scene_country(span, gazetteer) or _where_country(span, gazetteer))
+            for part in _beside_parts(span):
+                scene.append(_scene_country(part, gazetteer) or _country_name(part, gazetteer))
+    in_order = [code for code in scene if code]
+    context = PlaceContext(
+        tuple(countries), frozenset(in_order), setting=in_order[0] if in_order else None
+    )
+    return replace(context, readings=_readings(doc, dateline, context, gazetteer))
+
+
+def _readings(
+    doc: Doc, dateline: int, context: PlaceContext, gazetteer: Gazetteer
+) -> tuple[tuple[str, Place], ...]:
+    """Names the article places elsewhere than they are read alone, by the area written
+    beside them ("near Berlin in the Eastern Cape": Berlin, South Africa)."""
+    found = {}
+    for sent in doc.sents:
+        for span, doubtful in _place_spans(sent):
+            if doubtful or span.start_char < dateline or not _beside_parts(span):
+                continue
+            countries, _ = _beside(span, context, gazetteer)
+            local = replace(context, beside=countries)
+            read, alone = gazetteer.geocode(span.text, local), gazetteer.geocode(span.text)
+            if read is not None and alone is not None and read.country != alone.country:
+                found[place_key(span.text)] = read
+    return tuple(sorted(found.items()))
+
+
+def _where_country(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country a span names as where something happens ("in Sudan", "Sudan: ...")."""
+    code = _country_name(span, gazetteer)
+    if code is None or not (_heading_label(span) or _place_role(span.root)):
+        return None
+    return code
+
+
+def _country_name(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country a span names, if it is a country's name ("Sudan", "the UK")."""
+    best = _best(_candidates(gazetteer, place_key(span.text)), PlaceContext())
+    return best.country if best is not None and best.precision == "country" else None
+
+
+def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country of a town or admin area that only one country has ("Kupiansk", "Borno",
+    "Kharkiv oblast"); None for countries and for names several countries share."""
+    key = place_key(_with_region_word(span).text)
+    candidates = _named(gazetteer, key)
+    if not candidates and len(key.split()) > 1 and key.split()[-1] in ADMIN_UNIT_WORDS:
+        candidates = _named(gazetteer, key.rsplit(" ", 1)[0])
+    if not candidates:  # "Maridi:", "Debre Sina (North Shewa)": a town of one country
+        label = _label_span(span.sent)
+        heading = label is not None and (label.start, label.end) == (span.start, span.end)
+        written = heading or bool(_beside_parts(span))
+        return _lone_town_country(span, gazetteer) if written else None
+    countries = {entry.country for entry, _ in candidates}
+    if len(countries) != 1 or any(entry.precision == "country" for entry, _ in candidates):
+        return None
+    return countries.pop()
 
 
 def entity_ruler_patterns() -> list[dict]:
