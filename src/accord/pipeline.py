@@ -65,7 +65,7 @@ def extract_events(document: Document, coder: Coder | None = None) -> list[Event
                     counts=counts,
                 )
             )
-    return events
+    return coder.finish_article(events)
 
 
 def _told_in_past_tense(verb) -> bool:

@@ -12,7 +12,14 @@ from spacy.tokens import Span
 
 from accord.extract.events.lexicon import Lexicon, load_lexicon
 from accord.extract.events.participants import MentionIndex, attribution_of
-from accord.extract.events.rules import RULES, SCOPES, EventDraft, Rule, SentenceDraft
+from accord.extract.events.rules import (
+    RULES,
+    SCOPES,
+    ArticleDraft,
+    EventDraft,
+    Rule,
+    SentenceDraft,
+)
 from accord.extract.events.triggers import Candidate
 from accord.models import ActorRef, Counts, Event, Evidence, Place
 from accord.resolve.actors import ActorDictionary, actor_ref, load_dictionary
@@ -86,6 +93,7 @@ class Coder:
         self.rules = _checked(rules)
         self.sentence_rules = tuple(rule for rule in self.rules if rule.scope == "sentence")
         self.event_rules = tuple(rule for rule in self.rules if rule.scope == "event")
+        self.article_rules = tuple(rule for rule in self.rules if rule.scope == "article")
 
     @classmethod
     def default(cls) -> Coder:
@@ -148,6 +156,13 @@ class Coder:
             if event is not None:
                 coded.append(event)
         return coded
+
+    def finish_article(self, events: Sequence[Event]) -> list[Event]:
+        """The article's events after the article rules (restatements merged)."""
+        draft = ArticleDraft(events=list(events))
+        for rule in self.article_rules:
+            rule.apply(draft, self)
+        return draft.events
 
 
 def _checked(rules: Sequence[Rule]) -> tuple[Rule, ...]:

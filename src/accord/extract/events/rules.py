@@ -1,13 +1,15 @@
 """The coder's rules: one ordered table of named, documented rules (``RULES``).
 
 Like PETRARCH2's TRANSFORMATIONS table, a reader sees every rule in the order it runs, in one
-place. The table has two scopes, run in this order:
+place. The table has three scopes, run in this order:
 
 * ``sentence`` rules find the candidate events of a sentence (``SentenceDraft``): triggers
   (verbs, adjectives, nouns), then the rules that merge or replace candidates;
 * ``event`` rules work out one candidate (``EventDraft``): its type, its actors, its modality
   and mode, the rewrites that recode it (a vow of force is a THREATEN, a refused acceptance a
-  REJECT, ...), then the targets and sources inferred from what the sentence names.
+  REJECT, ...), then the targets and sources inferred from what the sentence names;
+* ``article`` rules see the article's finished events (``ArticleDraft``, with dates, places and
+  counts): an act restated in the lead and the body is one event.
 
 Each rule is ``Rule(name, description, apply)``. ``apply(draft, coder)`` changes the draft and
 returns True when the rule fired; its collaborators (the lexicon, the actor dictionary, the
@@ -50,6 +52,7 @@ from accord.extract.events.participants import (
     reporting_subject,
     unique_mentions,
 )
+from accord.extract.events.restatements import merge_restatements
 from accord.extract.events.syntax import is_nounlike
 from accord.extract.events.triggers import (
     Candidate,
@@ -64,13 +67,13 @@ from accord.extract.events.triggers import (
     verb_triggers,
     with_deontic_demands,
 )
-from accord.models import ActorMention, ActorRef, Place
+from accord.models import ActorMention, ActorRef, Event, Place
 from accord.resolve.actors import inferred_ref
 
 if TYPE_CHECKING:
     from accord.extract.events.coder import Coder
 
-SCOPES = ("sentence", "event")
+SCOPES = ("sentence", "event", "article")
 OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"}
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
@@ -168,6 +171,14 @@ class EventDraft:
 
     def source_ids(self) -> set[str]:
         return {m.actor.id for m in self.sources}
+
+
+@dataclass
+class ArticleDraft:
+    """The finished events of one article (dates, places and counts added) while the article
+    rules look at them together."""
+
+    events: list[Event]
 
 
 # --- sentence rules -----------------------------------------------------------------------------
@@ -536,8 +547,24 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+# --- article rules ------------------------------------------------------------------------------
+
+
+def _restatement(found: ArticleDraft, coder: Coder) -> bool:
+    before = len(found.events)
+    found.events = merge_restatements(found.events, RESTATEMENT_RULE)
+    return len(found.events) != before
+
+
+RESTATEMENT_RULE = "restatement-is-one-event"
+
+
 def _sentence_rule(name: str, description: str, apply: Callable[..., bool]) -> Rule:
     return Rule(name, description, apply, scope="sentence")
+
+
+def _article_rule(name: str, description: str, apply: Callable[..., bool]) -> Rule:
+    return Rule(name, description, apply, scope="article")
 
 
 RULES: tuple[Rule, ...] = (
@@ -746,5 +773,13 @@ RULES: tuple[Rule, ...] = (
         "unidentified armed force of the country where it happened (CAMEO's UAF), marked "
         "inferred.",
         _unidentified_attacker,
+    ),
+    # -- article: the events of the whole article
+    _article_rule(
+        RESTATEMENT_RULE,
+        "An act told in the lead and again in the body is one event: records of one type that "
+        "disagree on nothing (modality, mode, actors, day, place) and share an actor or a named "
+        "town are merged; the fullest sentence is the evidence, the others are its mentions.",
+        _restatement,
     ),
 )

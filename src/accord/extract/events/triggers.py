@@ -71,6 +71,7 @@ LIGHT_HEAD_NOUNS = {"effort", "mission", "process", "operation", "campaign", "in
 CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative", "suggestion"}
 DEONTIC_AUX = {"must", "should"}
 TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
+MULTITUDES = {"thousands", "millions"}
 
 
 @dataclass
@@ -340,8 +341,18 @@ def is_running_total(sentence: Span) -> bool:
     )
     text = sentence.text.lower()
     return (passive or root.lemma_ in TOLL_VERBS) and (
-        since or any(marker in text for marker in ("so far", "to date", "in total"))
+        since
+        or any(marker in text for marker in ("so far", "to date", "in total"))
+        or _war_toll(root)
     )
+
+
+def _war_toll(verb: Token) -> bool:
+    """ "It has killed tens of thousands of people": a perfect tense and an uncounted multitude
+    sum up a war, they report no act."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    counted = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return perfect and any(t.lower_ in MULTITUDES for c in counted for t in c.subtree)
 
 
 def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
