@@ -31,7 +31,7 @@ from accord.resolve.places import load_gazetteer
 CORPUS = Path(__file__).parent / "corpus"
 RULE_NAMES = re.compile(r"; rules: ([^;]+)$")
 SMALL_LEXICON = {
-    "verbs": {"scold": {"type": "ACCUSE"}, "embrace": {"type": "SUPPORT"}},
+    "verbs": {"harangue": {"type": "ACCUSE"}, "embrace": {"type": "SUPPORT"}},
     "reporting_verbs": ["say"],
 }
 
@@ -52,13 +52,13 @@ def rules_named(event: Event) -> list[str]:
 
 def test_a_coder_codes_with_the_lexicon_it_is_given():
     coder = Coder(lexicon_from_data(SMALL_LEXICON, "test"), load_dictionary(), load_gazetteer())
-    [event] = events_of("Russia scolded Ukraine on Monday.", coder)
-    assert (event.type, event.trigger) == ("ACCUSE", "scolded")
+    [event] = events_of("Russia harangued Ukraine on Monday.", coder)
+    assert (event.type, event.trigger) == ("ACCUSE", "harangued")
     assert [s.country for s in event.sources] == ["RUS"]
     assert [t.country for t in event.targets] == ["UKR"]
     assert rules_named(event) == ["verb-trigger"]
-    # the package's lexicon has no "scold"; the small one has no "attack"
-    assert events_of("Russia scolded Ukraine on Monday.") == ()
+    # the package's lexicon has no "harangue"; the small one has no "attack"
+    assert events_of("Russia harangued Ukraine on Monday.") == ()
     assert events_of("Russia attacked Ukraine on Monday.", coder) == ()
     assert [e.type for e in events_of("Russia attacked Ukraine on Monday.")] == ["ASSAULT"]
 

@@ -72,3 +72,254 @@ def test_restating_mentions_are_stored_and_read_back(tmp_path: Path):
         [event] = db.events(type="RETREAT")
     assert [m.sentence_index for m in event.mentions] == [0]
     assert event.mentions[0].sentence.startswith("Russia freed 40")
+
+
+def only(text: str) -> Event:
+    events = events_of(text)
+    assert len(events) == 1, [(e.type, e.trigger) for e in events]
+    return events[0]
+
+
+def names(refs) -> list[str]:
+    return [ref.name for ref in refs]
+
+
+# --- sentence rules: headlines and notes --------------------------------------------------------
+
+
+def test_a_headline_verb_read_as_a_noun_is_an_event():
+    event = only("Nigerian police arrest 30 after protest in Lagos")
+    assert (event.type, event.mode, event.trigger) == ("COERCE", "arrest", "arrest")
+    assert names(event.sources) == ["Nigerian police"]
+    assert rules_named(event)[0] == "misread-headline-verb"
+
+
+def test_a_note_headed_by_an_event_noun_is_an_event():
+    event = only("Airstrike on a market near Idlib, 6 dead")
+    assert (event.type, event.mode) == ("ASSAULT", "aerial")
+    assert rules_named(event)[0] == "headline-noun"
+    toll = only("Drone strike on a market near Kherson, 6 dead")  # parsed: "Drone" strikes
+    assert (toll.type, toll.mode) == ("ASSAULT", "drone")
+
+
+def test_counted_people_make_an_event_without_a_named_attacker():
+    event = only("Gunmen abducted 12 farmers near Katsina on Sunday.")
+    assert (event.type, event.mode) == ("ASSAULT", "abduct")
+    (attack,) = events_of("Militia attacks a village near Bunia, kills 7")
+    assert attack.type == "ASSAULT"
+
+
+def test_an_attack_noun_a_death_is_blamed_on_is_the_event():
+    event = only("Three Yemeni fishermen died in an air strike blamed on the Saudi air force.")
+    assert (event.type, event.mode) == ("ASSAULT", "aerial")
+    assert [ref.country for ref in event.sources] == ["SAU"]
+    assert [ref.country for ref in event.targets] == ["YEM"]
+    assert {"casualty-means", "noun-agent-is-source", "casualty-victims-are-targets"} <= set(
+        rules_named(event)
+    )
+
+
+# --- sentence rules: what is no event ------------------------------------------------------------
+
+
+def test_a_score_makes_a_match_not_an_attack():
+    assert events_of("Senegal beat Egypt 3-1 in Dakar on Saturday.") == ()
+
+
+def test_an_act_under_without_is_no_event():
+    event = only("Serbia accused Kosovo of the attack without offering any evidence.")
+    assert event.type == "ACCUSE"
+
+
+def test_press_boilerplate_is_no_event():
+    assert (
+        events_of(
+            "The Kenyan interior ministry did not respond to a request for comment, and two "
+            "officials asked not to be named."
+        )
+        == ()
+    )
+
+
+def test_an_act_in_a_condition_is_no_event_of_its_own():
+    event = only("Turkey would sign the accord if Greece withdraws its troops.")
+    assert (event.type, event.modality) == ("SUPPORT", "conditional")
+
+
+def test_a_process_told_in_an_as_clause_is_background():
+    assert events_of("China has gained influence as Russia slowly withdraws from the region.") == ()
+
+
+def test_the_deed_an_accusation_names_is_alleged_not_reported():
+    event = only(
+        "The Egyptian government brought charges of attacking police against 12 activists."
+    )
+    assert (event.type, event.mode) == ("ACCUSE", "allege")
+
+
+def test_a_demand_voiced_by_a_march_is_the_protest():
+    event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
+    assert event.type == "PROTEST"
+
+
+# --- sentence rules: stances and meetings said in passing ---------------------------------------
+
+
+def test_naming_an_act_with_a_negative_word_is_an_accusation():
+    event = only('Greece condemned Turkey, calling the drilling plan "illegal".')
+    assert (event.type, event.mode) == ("ACCUSE", "disapprove")
+    called = only('Egypt called the Ethiopian dam "illegal".')
+    assert called.type == "ACCUSE"
+    assert rules_named(called)[0] == "evaluation-is-stance"
+
+
+def test_saying_an_actor_is_admirable_is_support():
+    event = only('The French president said Germany had been "generous" in the talks.')
+    assert event.type == "SUPPORT"
+    assert [ref.country for ref in event.sources] == ["FRA"]
+    assert [ref.country for ref in event.targets] == ["DEU"]
+
+
+def test_a_judgement_of_nothing_named_is_dropped():
+    assert events_of('The mayor said the situation was "dangerous".') == ()
+
+
+def test_a_meeting_told_in_passing_is_a_meeting():
+    [event] = [
+        e
+        for e in events_of("Macron said in a meeting with Scholz that Europe must act.")
+        if e.type == "CONSULT"
+    ]
+    assert (event.type, names(event.sources), names(event.targets)) == (
+        "CONSULT",
+        ["Emmanuel Macron"],
+        ["Olaf Scholz"],
+    )
+    assert rules_named(event)[0] == "meeting-in-passing"
+
+
+# --- event rules -------------------------------------------------------------------------------
+
+
+def test_the_agent_of_an_attack_noun_is_its_source():
+    event = only("An attack by Houthi rebels on a Saudi oil facility killed two workers.")
+    assert names(event.sources) == ["Houthis"]
+    assert "noun-agent-is-source" in rules_named(event)
+    fired = only("Three Indian villagers were killed in police firing in Manipur.")
+    assert [(ref.country, ref.sector) for ref in fired.sources] == [("IND", "COP")]
+
+
+def test_force_aimed_at_people_targets_them():
+    event = only("Kenyan police fired tear gas at protesters in Nairobi.")
+    assert [(ref.country, ref.sector) for ref in event.targets] == [("KEN", "CVL")]
+
+
+def test_an_ultimatum_comes_from_whoever_sets_it():
+    event = only("The United States told Iran to stop enriching uranium or face the consequences.")
+    assert (event.type, names(event.sources), names(event.targets)) == (
+        "THREATEN",
+        ["United States"],
+        ["Iran"],
+    )
+
+
+def test_the_parties_to_an_announced_ceasefire_are_its_sources():
+    event = only("Qatar announced a ceasefire between Israel and Hamas on Wednesday.")
+    assert (event.type, names(event.sources), names(event.targets)) == (
+        "AGREE",
+        ["Israel", "Hamas"],
+        [],
+    )
+    assert "announcer-is-no-party" in rules_named(event)
+
+
+def test_an_attack_verb_whose_weapon_is_a_sanction_is_a_sanction():
+    event = only("Russian banks were hit with new sanctions by the European Union.")
+    assert event.type == "SANCTION"
+    assert "economic-weapon-is-sanction" in rules_named(event)
+    targeted = only("The US Treasury is targeting 21 Iranian firms.")
+    assert (targeted.type, targeted.mode) == ("SANCTION", "discontinue")
+
+
+def test_a_crowd_storming_a_building_riots():
+    event = only("Kenyan protesters stormed the parliament building in Nairobi.")
+    assert (event.type, event.mode) == ("PROTEST", "riot")
+    shot = only("Seven Kenyan protesters were shot dead in Nairobi.")
+    assert shot.type == "ASSAULT"
+
+
+def test_drills_of_two_countries_are_cooperation():
+    event = only("The Indian navy held drills with the French navy in the Arabian Sea.")
+    assert event.type == "COOPERATE"
+    joint = only("The Indian and French navies held joint drills in the Arabian Sea.")
+    assert joint.type == "COOPERATE"
+    alone = only("The Indian navy held drills in the Arabian Sea.")
+    assert alone.type == "MOBILIZE"
+
+
+def test_readiness_to_talk_is_an_offer():
+    event = only('President Compaore said he was "available to open talks" with the opposition.')
+    assert (event.type, event.modality) == ("AGREE", "future")
+
+
+# --- the lexicon: families, not sentences --------------------------------------------------------
+
+
+def test_an_excluded_object_is_no_event():
+    assert [e.type for e in events_of("India and Pakistan struck a deal on the Indus waters.")] == [
+        "AGREE"
+    ]
+    assert events_of("The Turkish airliner suffered a bird strike near Ankara.") == ()
+    assert events_of("The Egyptian ministry issued a press release on Monday.") == ()
+
+
+def test_releasing_people_is_a_release_whoever_they_are():
+    event = only("Ethiopia released 40 journalists on Friday.")
+    assert (event.type, event.mode) == ("RETREAT", "release")
+    assert events_of("Ethiopia released a report on Friday.") == ()
+
+
+def test_letting_inspectors_in_is_access():
+    event = only("Iran allowed UN inspectors into the Fordow site.")
+    assert (event.type, event.mode) == ("RETREAT", "access")
+
+
+def test_nouns_of_several_words_and_nouns_with_their_own_verbs():
+    event = only("Bolivia declared a state of emergency in Cochabamba.")
+    assert (event.type, event.mode) == ("COERCE", "martial-law")
+    charged = only("Kenyan prosecutors filed charges against the governor of Nairobi.")
+    assert (charged.type, charged.mode) == ("ACCUSE", "allege")
+    assert events_of("The Kenyan governor took charge of the county.") == ()
+
+
+def test_a_verb_and_its_complement_make_a_phrase():
+    event = only("A Kenyan court found the former minister guilty of fraud.")
+    assert (event.type, event.mode) == ("SANCTION", "convict")
+
+
+def test_violence_against_where_people_live_falls_on_them():
+    event = only("Russian forces said they shelled villages in the Kherson region.")
+    assert [(ref.country, ref.sector) for ref in event.targets] == [("UKR", "CVL")]
+    embassy = only("Iran opened an embassy in Colombo on Monday.")
+    assert [(ref.country, ref.sector) for ref in embassy.targets] == [("LKA", "GOV")]
+
+
+def test_days_of_an_event_are_the_event():
+    event = only("Greek and Egyptian warships began five days of war games in the Aegean Sea.")
+    assert event.type == "COOPERATE"
+
+
+def test_sending_inspectors_is_an_investigation():
+    event = only("The IAEA sent inspectors to the Natanz site in Iran on Monday.")
+    assert (event.type, event.mode, names(event.sources)) == (
+        "ACCUSE",
+        "investigate",
+        ["International Atomic Energy Agency"],
+    )
+
+
+def test_an_unclaimed_assassination_falls_to_the_country_of_its_target():
+    event = only("An attempt to assassinate Tooryalai Wesa, governor of Kandahar, was foiled.")
+    assert [(ref.country, ref.sector, ref.inferred) for ref in event.sources] == [
+        ("AFG", "UAF", True)
+    ]

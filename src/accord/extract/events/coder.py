@@ -21,7 +21,7 @@ from accord.extract.events.rules import (
     SentenceDraft,
 )
 from accord.extract.events.triggers import Candidate
-from accord.models import ActorRef, Counts, Event, Evidence, Place
+from accord.models import ActorMention, ActorRef, Counts, Event, Evidence, Place
 from accord.resolve.actors import ActorDictionary, actor_ref, load_dictionary
 from accord.resolve.places import Gazetteer, load_gazetteer
 
@@ -137,7 +137,7 @@ class Coder:
             contexts=draft.contexts,
             modality=draft.modality,
             sources=tuple(actor_ref(m) for m in draft.sources) or draft.inferred_sources,
-            targets=tuple(actor_ref(m) for m in draft.targets) or draft.inferred_targets,
+            targets=_with_inferred(draft.targets, draft.inferred_targets),
             attributed_to=attribution_of(candidate, index, self.lexicon),
             why="; ".join(why),
             rules=tuple(draft.rules),
@@ -163,6 +163,17 @@ class Coder:
         for rule in self.article_rules:
             rule.apply(draft, self)
         return draft.events
+
+
+def _with_inferred(
+    named: Sequence[ActorMention], inferred: tuple[ActorRef, ...]
+) -> tuple[ActorRef, ...]:
+    """The named actors of a side; the inferred ones when none is named, or beside named ones
+    of no known country ("inspectors to the Esfahan facility in central Iran")."""
+    refs = tuple(actor_ref(m) for m in named)
+    if not refs or not any(ref.country for ref in refs):
+        return refs + tuple(i for i in inferred if i.actor_id not in {r.actor_id for r in refs})
+    return refs
 
 
 def _checked(rules: Sequence[Rule]) -> tuple[Rule, ...]:

@@ -31,18 +31,22 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
-from accord.extract.events.lexicon import TriggerEntry, lemma_of
+from accord.extract.events.lexicon import Reading, TriggerEntry, lemma_of
 from accord.extract.events.modality import modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
     OWN_FORCES_TYPES,
     MentionIndex,
     actor_clause,
+    agents_of_noun,
+    casualty_victims,
     condition_subjects,
     core_mentions,
     event_actors,
     event_objects,
     imposes_restriction,
+    is_crowd,
+    joint_participants,
     nested_targets,
     object_place_targets,
     own_forces,
@@ -50,20 +54,33 @@ from accord.extract.events.participants import (
     perpetrators_in,
     reporter_mentions,
     reporting_subject,
+    ultimatum_teller,
     unique_mentions,
 )
 from accord.extract.events.restatements import merge_restatements
-from accord.extract.events.syntax import is_nounlike
+from accord.extract.events.syntax import is_nounlike, objects_of_preposition
 from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
     alternative_reading,
+    casualty_means_triggers,
+    deed_of_accusation,
+    evaluation_triggers,
+    headline_noun_triggers,
+    in_absence,
+    in_condition,
+    in_ongoing_background,
+    is_press_boilerplate,
     is_running_total,
+    is_sports_score,
     joint_commitments,
+    meeting_in_passing_triggers,
     merge_same_clause,
+    misread_verb_triggers,
     noun_entry,
     noun_triggers,
     type_of_complement,
+    verb_entry,
     verb_triggers,
     with_deontic_demands,
 )
@@ -82,6 +99,8 @@ ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION"}
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
+COUNTED_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # killed, arrested, released
+TOLL_WORDS = {"dead", "kill", "injure", "wound", "die", "detain", "arrest"}
 HAPPEN_VERBS = {
     "take",
     "happen",
@@ -105,6 +124,20 @@ PLACE_TARGET_TYPES = {
     "PROTEST",
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
+EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
+SETTLEMENT_TYPES = {"AGREE", "RETREAT", "CONCEDE"}
+ONE_WAY_MEETING_MODES = {"visit", "third-party"}  # the host, the parties a mediator brings
+ONE_WAY_MEETING_VERBS = {
+    "brief",
+    "host",
+    "visit",
+    "receive",
+    "invite",
+    "summon",
+    "tour",
+    "mediate",
+}  # a truce, a deal, a ceasefire
+ANNOUNCING_VERBS = {"announce", "declare", "confirm", "say", "report", "proclaim", "unveil"}
 
 
 @dataclass(frozen=True)
@@ -144,7 +177,7 @@ class EventDraft:
     kind: str | None = None
     content_type: str | None = None  # the type of what a governing verb takes
     content_entry: TriggerEntry | None = None
-    alternative: tuple[str, str | None, frozenset[str]] | None = None
+    alternative: Reading | None = None
     sources: list[ActorMention] = field(default_factory=list)
     targets: list[ActorMention] = field(default_factory=list)
     inferred_sources: tuple[ActorRef, ...] = ()
@@ -206,6 +239,89 @@ def _noun_triggers(found: SentenceDraft, coder: Coder) -> bool:
     new = noun_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
+
+
+def _misread_verbs(found: SentenceDraft, coder: Coder) -> bool:
+    new = misread_verb_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _headline_noun(found: SentenceDraft, coder: Coder) -> bool:
+    new = headline_noun_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _casualty_means(found: SentenceDraft, coder: Coder) -> bool:
+    new = casualty_means_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _meeting_in_passing(found: SentenceDraft, coder: Coder) -> bool:
+    new = meeting_in_passing_triggers(found.sentence, coder.lexicon, found.consumed, found.index)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _evaluations(found: SentenceDraft, coder: Coder) -> bool:
+    new = evaluation_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _protest_demands(found: SentenceDraft, coder: Coder) -> bool:
+    protests = {c.token.i for c in found.candidates if c.entry.type == "PROTEST"}
+    return _drop(
+        found,
+        lambda c: (
+            c.entry.type == "REQUEST"
+            and c.token.dep_ in {"advcl", "xcomp", "conj"}
+            and c.token.head.i in protests
+        ),
+    )
+
+
+def _drop(found: SentenceDraft, unwanted: Callable[[Candidate], bool]) -> bool:
+    """Drop the candidates ``unwanted`` says are no events; True when any was dropped."""
+    kept = [c for c in found.candidates if not unwanted(c)]
+    fired = len(kept) != len(found.candidates)
+    found.candidates = kept
+    return fired
+
+
+def _sports_score(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(
+        found,
+        lambda c: c.entry.type == "ASSAULT" and c.token.pos_ == "VERB" and is_sports_score(c.token),
+    )
+
+
+def _absence(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: in_absence(c.token))
+
+
+def _press_boilerplate(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_press_boilerplate(c, coder.lexicon))
+
+
+def _condition(found: SentenceDraft, coder: Coder) -> bool:
+    if all(in_condition(c.token) for c in found.candidates):
+        return False  # a condition alone in its sentence is still worth its modality
+    return _drop(found, lambda c: in_condition(c.token))
+
+
+def _ongoing_background(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: in_ongoing_background(c.token))
+
+
+def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
+    alleged: set[int] = set()
+    for candidate in found.candidates:
+        if candidate.entry.type == "ACCUSE" and is_nounlike(candidate.token, coder.lexicon):
+            alleged.update(t.i for t in deed_of_accusation(candidate.token))
+    return _drop(found, lambda c: c.token.i in alleged)
 
 
 def _one_event_per_clause(found: SentenceDraft, coder: Coder) -> bool:
@@ -336,6 +452,134 @@ def _speaker_joins_meeting(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _noun_agent(draft: EventDraft, coder: Coder) -> bool:
+    if draft.sources:
+        return False
+    candidate, lexicon = draft.candidate, coder.lexicon
+    if is_nounlike(candidate.token, lexicon):
+        agents = agents_of_noun(candidate.token, draft.index)
+        own = noun_entry(candidate.token, lexicon)
+        if own is not None and own.type != candidate.entry.type:
+            if draft.targets or not agents:  # "violated a ban by X": the defiance is aimed at X
+                return False
+            draft.targets = agents
+            draft.actor_why = [*draft.actor_why, "the agent of what is defied"]
+            return True
+    else:
+        agents = _instrument_agents(candidate.token, draft, coder)
+    target_ids = {m.actor.id for m in draft.targets}
+    agents = [m for m in agents if m.actor.id not in target_ids]
+    if not agents:
+        return False
+    draft.sources = agents
+    draft.actor_why = [*draft.actor_why, "the agent of the event noun"]
+    return True
+
+
+def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[ActorMention]:
+    """ "Killed in an Israeli strike", "killed in police firing": who wielded the means."""
+    found: list[ActorMention] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "by", "during", "from"}:
+            continue
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            entry = noun_entry(noun, coder.lexicon)
+            if entry is not None and entry.type == draft.kind:
+                found.extend(agents_of_noun(noun, draft.index))
+            elif any(
+                c.dep_ == "acl" and (verb_entry(c, coder.lexicon) or _no_entry).type == draft.kind
+                for c in noun.children
+            ):  # "police firing", parsed as police with a participle
+                found.extend(draft.index.at(noun))
+    return unique_mentions(found)
+
+
+_no_entry = TriggerEntry(type=None)
+
+
+def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
+    if draft.targets or draft.kind != "ASSAULT":
+        return False
+    victims = casualty_victims(draft.candidate, draft.index)
+    source_ids = draft.source_ids()
+    draft.targets = [m for m in victims if m.actor.id not in source_ids]
+    if not draft.targets:
+        return False
+    draft.actor_why = [*draft.actor_why, "those who died are its targets"]
+    return True
+
+
+def _ultimatum_teller(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind != "THREATEN" or draft.sources or not draft.candidate.entry.subject_is_target:
+        return False
+    teller = ultimatum_teller(draft.candidate, draft.index, coder.lexicon)
+    target_ids = {m.actor.id for m in draft.targets}
+    teller = [m for m in teller if m.actor.id not in target_ids]
+    if not teller:
+        return False
+    draft.sources = teller
+    draft.actor_why = [*draft.actor_why, "whoever sets the ultimatum threatens"]
+    return True
+
+
+def _announced_between_parties(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if not is_nounlike(candidate.token, coder.lexicon) or draft.kind not in SETTLEMENT_TYPES:
+        return False
+    if lemma_of(candidate.predicate, coder.lexicon) not in ANNOUNCING_VERBS:
+        return False
+    parties = joint_participants(candidate.token, draft.index)
+    source_ids = draft.source_ids()
+    if len(parties) < 2 or any(m.actor.id in source_ids for m in parties):
+        return False
+    draft.sources, draft.targets = parties, []
+    draft.kind = "AGREE"
+    draft.actor_why = [*draft.actor_why, "the parties it is between, not who announced it"]
+    return True
+
+
+def _economic_weapon(draft: EventDraft, coder: Coder) -> bool:
+    candidate, lexicon = draft.candidate, coder.lexicon
+    if draft.kind != "ASSAULT" or is_nounlike(candidate.token, lexicon):
+        return False
+    verb = candidate.token
+    words = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    words += objects_of_preposition(verb, "with")
+    if not any((noun_entry(w, lexicon) or _no_entry).type == "SANCTION" for w in words):
+        return False
+    draft.kind, draft.mode = "SANCTION", None
+    return True
+
+
+def _crowd_violence(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind not in {"ASSAULT", "COERCE"} or not is_crowd(draft.candidate, coder.lexicon):
+        return False
+    draft.kind, draft.mode = "PROTEST", "riot"
+    return True
+
+
+def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
+    lemma = lemma_of(draft.candidate.token, coder.lexicon)
+    if draft.kind != "MOBILIZE" or lemma not in EXERCISE_NOUNS:
+        return False
+    countries = {m.actor.country for m in (*draft.sources, *draft.targets) if m.actor.country}
+    if len(countries) < 2:
+        return False
+    draft.kind, draft.mode = "COOPERATE", None
+    draft.sources = unique_mentions([*draft.sources, *draft.targets])
+    draft.targets = []
+    return True
+
+
+def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    judged = candidate.rules[:1] == ["evaluation-is-stance"] and candidate.speaker_is_source
+    if not judged or draft.targets or draft.inferred_targets:
+        return False
+    draft.dropped = True
+    return True
+
+
 def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources or draft.targets or _stands_alone(draft.candidate, draft.kind, coder):
         return False
@@ -346,8 +590,8 @@ def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
 def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
     lexicon = coder.lexicon
-    if kind == "ASSAULT" and _counted_victims(candidate.token):
-        return True  # "14 people were killed": a casualty report, attacker unknown
+    if kind in COUNTED_TYPES and _counted_people(candidate.token):
+        return True  # "14 people were killed", "gunmen abducted 20 residents": a toll
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
         return False
     predicate = lemma_of(candidate.predicate, lexicon)
@@ -357,12 +601,35 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     return kind == "ASSAULT" or predicate in HAPPEN_VERBS or predicate in lexicon.light_verbs
 
 
-def _counted_victims(verb: Token) -> bool:
-    """A passive kill verb whose subject is counted ("14 people were killed")."""
-    return any(
-        child.dep_ == "nsubjpass" and any(c.dep_ == "nummod" or c.like_num for c in child.subtree)
-        for child in verb.children
-    )
+def _counted_people(verb: Token) -> bool:
+    """People counted as those the act fell on: "14 people were killed", "abducted at least 20
+    residents", "kills 5", and the note style "11 detained" (a counted subject, no object)."""
+    misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.pos_ != "VERB" and not misread:
+        return False  # "two loud explosions" counts the blasts, not people
+    if any(_counted_people(c) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        return True  # "attacks village, kills 5"
+    children = list(verb.children)
+    has_object = any(c.dep_ == "dobj" for c in children)
+    if any(c.dep_ == "nummod" for c in children):
+        return True  # "kills 7", with the number parsed as the verb's own
+    for child in children:  # "Drone strike on a market, 6 dead"
+        toll = child.dep_ in {"advcl", "conj", "ccomp"} and child.lemma_.lower() in TOLL_WORDS
+        if toll and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c) for c in child.children
+        ):
+            return True
+    for child in children:
+        patient = child.dep_ in {"nsubjpass", "dobj"} or (
+            child.dep_ == "nsubj" and not has_object and verb.tag_ in {"VBD", "VBN"}
+        )
+        if patient and _is_counted(child):
+            return True
+    return False
+
+
+def _is_counted(noun: Token) -> bool:
+    return any(t.dep_ == "nummod" or t.like_num for t in noun.subtree)
 
 
 # --- event rules: modality and mode -------------------------------------------------------------
@@ -434,9 +701,11 @@ def _promised_act(draft: EventDraft, coder: Coder) -> bool:
     candidate, kind = draft.candidate, draft.kind
     if draft.modality not in {"future", "conditional"} or kind not in INTENT_TYPES:
         return False
-    if candidate.entry.type != kind:
+    first_reading = draft.alternative[0] if draft.alternative else candidate.entry.type
+    if first_reading != kind:
         return False
-    if kind == "CONSULT" and is_nounlike(candidate.token, coder.lexicon):
+    ready = draft.modality_why == ["readiness"]
+    if kind == "CONSULT" and is_nounlike(candidate.token, coder.lexicon) and not ready:
         return False  # "X will visit Y" promises a meeting; "a summit would take place" plans one
     draft.kind, draft.mode = "AGREE", None
     draft.modality_why = [*draft.modality_why, "a promised or offered cooperative act is an AGREE"]
@@ -499,8 +768,8 @@ def _actor_inside_object(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
-    if draft.targets or draft.kind in {"CONSULT"}:
-        return False
+    if any(m.actor.country for m in draft.targets) or draft.kind in {"CONSULT"}:
+        return False  # a target of no known country ("the Esfahan facility") keeps its place
     draft.inferred_targets = object_place_targets(
         draft.candidate,
         draft.objects(coder),
@@ -508,6 +777,7 @@ def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
         draft.imposes_restriction(coder),
         coder.dictionary,
         coder.gazetteer,
+        coder.lexicon.civilian_sites if draft.kind in {"ASSAULT", "THREATEN"} else frozenset(),
     )
     if not draft.inferred_targets:
         return False
@@ -537,14 +807,29 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
     unclaimed = draft.kind == "ASSAULT" and draft.mode in UNCLAIMED_ATTACK_MODES
     if not unclaimed or draft.sources or draft.inferred_sources:
         return False
-    if place is None or not place.country:
+    if place is not None and place.country:
+        country, text, name = place.country, place.text, place.name
+    elif _target_country(draft):
+        # "an attempt to kill the deputy governor of the Tyumen region": no place is named but
+        # the target's, and it names the country
+        country, text = _target_country(draft)
+        name = text
+    else:
         return False
-    attacker = coder.dictionary.group(place.country, "UAF")
-    draft.inferred_sources = (inferred_ref(attacker, place.text),)
-    draft.inference_why.append(
-        f"unclaimed attack: source is an unidentified armed force in {place.name}"
-    )
+    attacker = coder.dictionary.group(country, "UAF")
+    draft.inferred_sources = (inferred_ref(attacker, text),)
+    draft.inference_why.append(f"unclaimed attack: source is an unidentified armed force in {name}")
     return True
+
+
+def _target_country(draft: EventDraft) -> tuple[str, str] | None:
+    """The one country of an event's targets (named or inferred), with the words naming it."""
+    named = [(m.actor.country, m.text) for m in draft.targets if m.actor.country]
+    inferred = [(ref.country, ref.text) for ref in draft.inferred_targets if ref.country]
+    found = named or inferred
+    if not found or len({country for country, _ in found}) != 1:
+        return None
+    return found[0]
 
 
 # --- article rules ------------------------------------------------------------------------------
@@ -591,6 +876,80 @@ RULES: tuple[Rule, ...] = (
         'An event noun of the lexicon with the verb that makes it happen: "held talks", "the '
         'truce took effect" (not a noun that sets the scene, "at the Istanbul talks").',
         _noun_triggers,
+    ),
+    _sentence_rule(
+        "misread-headline-verb",
+        'Headline and note verbs the tagger reads as nouns ("Police arrest 30 after protest": '
+        'a noun with a subject) and event nouns it reads as verbs ("SAF airstrikes on the '
+        'market"): each is an event with its own subject and objects.',
+        _misread_verbs,
+    ),
+    _sentence_rule(
+        "headline-noun",
+        "An event noun heading a sentence that has no verb, as notes and headlines are written: "
+        '"Airstrike on Idlib countryside, 4 dead", "Curfew imposed in Kasese after unrest".',
+        _headline_noun,
+    ),
+    _sentence_rule(
+        "casualty-means",
+        '"Four civilians died in an air strike": the attack a dying verb names as its cause is '
+        "the event.",
+        _casualty_means,
+    ),
+    _sentence_rule(
+        "meeting-in-passing",
+        'A meeting told in passing is still a meeting when it names whom it was with: "said in '
+        'a meeting with Honcharuk", "announced the funding during her trip to Chad".',
+        _meeting_in_passing,
+    ),
+    _sentence_rule(
+        "evaluation-is-stance",
+        'A judgement said without "condemn" or "praise": naming an act with an evaluating word '
+        '("called the agreement \'null and void\'", "described the pledge as generous") or '
+        'saying it is so ("said rich nations were being stingy"); a negative word is an ACCUSE, '
+        "a positive one a SUPPORT (the words are data: evaluations in triggers.json).",
+        _evaluations,
+    ),
+    _sentence_rule(
+        "score-is-no-attack",
+        '"Nigeria beat Ghana 2-1": an attack verb with a score beside it reports a match.',
+        _sports_score,
+    ),
+    _sentence_rule(
+        "absence-is-no-event",
+        '"Accused Ukraine without offering any evidence", "passed without a veto": what is '
+        'said not to have happened under "without" is no event.',
+        _absence,
+    ),
+    _sentence_rule(
+        "press-boilerplate-is-no-event",
+        '"Not authorized to speak to reporters", "did not respond to a request for comment", '
+        '"declined to comment", "asked not to be named": how a report names its sources.',
+        _press_boilerplate,
+    ),
+    _sentence_rule(
+        "condition-is-no-event",
+        '"Russia would sign if Ukraine withdraws its troops": the act inside an "if" or '
+        '"unless" clause is the condition of the other act, not an event of its own.',
+        _condition,
+    ),
+    _sentence_rule(
+        "ongoing-background-is-no-event",
+        '"Iran gained influence as the US slowly withdraws from the region": a present-tense '
+        '"as"/"while" clause under a past main clause tells a process, not an act.',
+        _ongoing_background,
+    ),
+    _sentence_rule(
+        "alleged-deed-is-no-event",
+        '"Faced charges of blocking a road and disobeying orders", "allegations of torture": '
+        "the deed an accusation names is alleged, not reported as an event of its own.",
+        _alleged_deed,
+    ),
+    _sentence_rule(
+        "protest-carries-its-demand",
+        '"Hundreds marched in Ouagadougou demanding that Compaore step down": a demand voiced by '
+        "a demonstration is the protest's (PLOVER), not a REQUEST of its own.",
+        _protest_demands,
     ),
     _sentence_rule(
         "one-event-per-clause",
@@ -652,6 +1011,12 @@ RULES: tuple[Rule, ...] = (
     ),
     # -- event: actors
     Rule(
+        "economic-weapon-is-sanction",
+        'An attack verb whose weapon is a sanction ("hit with new sanctions", "slapped tariffs '
+        'on") is a SANCTION.',
+        _economic_weapon,
+    ),
+    Rule(
         "clause-actors",
         "Sources and targets from the clause: subject (or agent), passive subject, objects, "
         "participant phrases and the participants of an event noun.",
@@ -674,9 +1039,40 @@ RULES: tuple[Rule, ...] = (
         _speaker_joins_meeting,
     ),
     Rule(
+        "noun-agent-is-source",
+        'No subject: who carried out the event noun or the means is its source ("an attack by '
+        'the rebels", "a strike blamed on the army", "killed in police firing"); of a noun its '
+        'verb retypes, the target ("violated a ban by X").',
+        _noun_agent,
+    ),
+    Rule(
+        "casualty-victims-are-targets",
+        '"Four civilians died in an air strike": those who died are the attack\'s targets.',
+        _casualty_victims,
+    ),
+    Rule(
+        "ultimatum-comes-from-the-teller",
+        '"The US told Iran to stop or face the consequences": whoever sets the ultimatum '
+        "threatens the one who must comply.",
+        _ultimatum_teller,
+    ),
+    Rule(
+        "announcer-is-no-party",
+        '"Qatar announced a ceasefire between Israel and Hamas": the parties it is between '
+        "agreed to it (AGREE); who announced it is no party.",
+        _announced_between_parties,
+    ),
+    Rule(
+        "joint-exercise-is-cooperation",
+        '"Held drills with the Indian navy": an exercise or patrol of two countries\' forces '
+        "is COOPERATE (the manual: joint exercises are COOPERATE, single-country ones MOBILIZE).",
+        _joint_exercise,
+    ),
+    Rule(
         "needs-an-actor",
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
-        'strike killed ...") or victims are counted ("14 people were killed").',
+        'strike killed ...") or the people it fell on are counted ("14 people were killed", '
+        '"abducted 20 residents", "24 hostages were released", "11 detained").',
         _needs_an_actor,
     ),
     # -- event: modality and mode
@@ -705,6 +1101,12 @@ RULES: tuple[Rule, ...] = (
         _retyped_mode,
     ),
     # -- event: recoding
+    Rule(
+        "crowd-violence-is-riot",
+        '"Protesters stormed parliament", "a mob torched the office": violence by a crowd of '
+        "demonstrators is a PROTEST riot, not an ASSAULT.",
+        _crowd_violence,
+    ),
     Rule(
         "refused-acceptance-is-rejection",
         '"Will not accept more refugees": a refused acceptance is a REJECT (asserted).',
@@ -756,9 +1158,16 @@ RULES: tuple[Rule, ...] = (
         _actor_inside_object,
     ),
     Rule(
+        "judgement-needs-a-target",
+        'A judgement said of something (evaluation-is-stance, "said X was Y") that names '
+        'no actor it judges is dropped ("said the situation was dangerous" accuses no one).',
+        _judgement_needs_a_target,
+    ),
+    Rule(
         "place-in-object-is-target",
         'No target yet: the state of a place named in the object ("opened an embassy in '
-        'Tehran"), marked inferred.',
+        'Tehran"), or its people when violence hits where they live ("shelled villages near '
+        'Kherson"), marked inferred.',
         _place_in_object_is_target,
     ),
     Rule(
@@ -770,8 +1179,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "unidentified-attacker",
         "A bombing or assassination nobody is said to have carried out is coded to an "
-        "unidentified armed force of the country where it happened (CAMEO's UAF), marked "
-        "inferred.",
+        "unidentified armed force of the country where it happened (CAMEO's UAF; when the "
+        "sentence names no place, the country of its target), marked inferred.",
         _unidentified_attacker,
     ),
     # -- article: the events of the whole article

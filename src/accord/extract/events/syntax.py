@@ -61,12 +61,19 @@ def is_nounlike(token: Token, lexicon: Lexicon) -> bool:
 
 
 def complement_of(verb: Token) -> Token | None:
-    """The content a governing verb takes: an xcomp, an object, a to/for/on phrase, a ccomp."""
+    """The content a governing verb takes: an xcomp, an object (or what the object is said to
+    have done: "accused X of Y", "blamed X for Y"), a to/for/on phrase, a ccomp."""
     children = list(verb.children)
-    for dep in ("xcomp", "dobj"):
-        for child in children:
-            if child.dep_ == dep:
-                return child
+    for child in children:
+        if child.dep_ == "xcomp":
+            return child
+    if any(child.dep_ == "dobj" for child in children):
+        for child in children:  # "accused the RSF of using the pause": the deed, not the doer
+            if child.dep_ == "prep" and child.lower_ in {"of", "for"} and child.i > verb.i:
+                for grandchild in child.children:
+                    if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
+                        return grandchild
+        return next(child for child in children if child.dep_ == "dobj")
     for child in children:
         if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
             continue  # "on Tuesday demanded ...": a date in front is not what was demanded
@@ -80,10 +87,10 @@ def complement_of(verb: Token) -> Token | None:
     for child in children:
         if child.dep_ == "nsubjpass":
             return child  # "the exchange was agreed on Tuesday"
-    for child in children:  # "have sworn to fight", parsed as an adverbial clause
-        to_infinitive = is_to_infinitive(child)
-        if child.dep_ == "advcl" and child.i > verb.i and to_infinitive:
-            return child
+    for child in children:  # "have sworn to fight", "pushed for the US to support", parsed
+        marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+        if child.dep_ == "advcl" and child.i > verb.i and (is_to_infinitive(child) or marked):
+            return child  # as an adverbial clause
     return None
 
 
