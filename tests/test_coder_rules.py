@@ -323,3 +323,87 @@ def test_an_unclaimed_assassination_falls_to_the_country_of_its_target():
     assert [(ref.country, ref.sector, ref.inferred) for ref in event.sources] == [
         ("AFG", "UAF", True)
     ]
+
+
+# --- second round: what notes and wire copy leave unsaid -----------------------------------------
+
+
+def test_people_and_weapons_make_an_event_without_a_named_actor():
+    assert kinds(events_of("Hundreds protested in Jakarta against the new law.")) == ["PROTEST"]
+    assert kinds(events_of("Drones hit a fuel depot in Port Sudan on Sunday.")) == ["ASSAULT"]
+    shot = only("A mayoral candidate was shot dead at a rally in Guerrero on Sunday.")
+    assert (shot.type, shot.mode) == ("ASSAULT", "firearms")
+    killing = only("Suspected militiamen attacked a village in Plateau, killing 9 people.")
+    assert killing.type == "ASSAULT"
+
+
+def test_a_raid_is_coded_by_who_raids():
+    police = only("Kenyan police raided the offices of the Daily Nation in Nairobi.")
+    assert police.type == "COERCE"
+    rebels = only("Houthi rebels raided a Saudi border post on Monday.")
+    assert rebels.type == "ASSAULT" and "raid-by-whom" in rules_named(rebels)
+
+
+def test_what_a_speaker_says_his_own_side_must_do_is_no_demand():
+    assert (
+        events_of('"Britain must leave by that date," British Prime Minister Boris Johnson said.')
+        == ()
+    )
+    event = only(
+        "Rwandan rebels announced that President Kagame must agree to constitutional changes."
+    )
+    assert (event.type, names(event.targets)) == ("REQUEST", ["Paul Kagame"])
+
+
+def test_a_visit_to_a_place_nobody_hosts_is_no_meeting():
+    assert events_of("The Polish president visited the hospital in the evening.") == ()
+    assert kinds(events_of("Macron visited Kyiv on Friday.")) == ["CONSULT"]
+
+
+def test_a_history_told_in_the_perfect_is_background():
+    assert events_of("Karen rebel groups have been fighting the Burmese army since 1949.") == ()
+    assert kinds(events_of("Russia has shelled Kharkiv since Monday.")) == ["ASSAULT"]
+
+
+def test_acts_told_in_passing_by_a_participle_or_with_an_absolute():
+    accused = [
+        e
+        for e in events_of(
+            "The UN is mediating, with Congo's president accusing Rwanda of aggression."
+        )
+        if e.type == "ACCUSE"
+    ]
+    assert [names(e.targets) for e in accused] == [["Rwanda"]]
+    pledge = only("There was a $500 million pledge made last week by the government of Japan.")
+    assert (pledge.type, [ref.country for ref in pledge.sources]) == ("AGREE", ["JPN"])
+    protest = events_of("Serbian workers protested over a bill signed by the labour minister.")
+    assert kinds(protest) == ["PROTEST"]
+
+
+def test_the_parser_s_slips_are_read_through():
+    event = only("The US has been encouraging allies such as Germany to restrict the airline.")
+    assert (event.type, names(event.sources), names(event.targets)) == (
+        "REQUEST",
+        ["United States"],
+        ["Germany"],
+    )
+
+
+def test_a_phase_verb_carries_the_tense():
+    event = only("Kenya said its forces would continue to respect the ceasefire with Somalia.")
+    assert (event.type, event.modality) == ("AGREE", "future")
+
+
+def test_object_families_that_change_the_reading():
+    assert events_of("The engineer explained how to make a bomb at home.") == ()
+    crimes = events_of("The court listed crimes committed by Croat forces in 1991.")
+    assert "AGREE" not in kinds(crimes)
+    bill = only("The Kenyan government withdrew the finance bill on Wednesday.")
+    assert bill.type == "CONCEDE"
+    ended = only("Chad ended its defence cooperation agreement with France on Thursday.")
+    assert (ended.type, ended.mode) == ("SANCTION", "discontinue")
+    border = only("Chad opened its border to UN aid convoys on Thursday.")
+    assert (border.type, border.mode) == ("RETREAT", "access")
+    bombs = only("Russian warplanes dropped bombs on Idlib on Sunday.")
+    assert bombs.type == "ASSAULT"
+    assert events_of("Dr. Tomasz Stefaniak of Poland was met with applause in Gdansk.") == ()

@@ -15,6 +15,8 @@ FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set", "available", "open"}
 READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
 FAILURE_VERBS = {"fail", "refuse"}
+# "would continue to respect", "will begin to withdraw": the tense is the phase verb's
+PHASE_VERBS = {"continue", "begin", "start", "keep", "resume", "stop", "cease"}
 
 
 def _has_negation(token: Token) -> bool:
@@ -39,6 +41,7 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
                 return "conditional", [f"conditional clause '{child.text}'"]
     if any(_ready_to(t) for t in words):
         return "future", ["readiness"]
+    words |= {t.head for t in words if t.dep_ == "xcomp" and t.head.lemma_ in PHASE_VERBS}
     auxes = {c.lower_ for t in words for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX or any(_going_to(t) for t in words):
         return "future", ["future auxiliary"]

@@ -47,6 +47,7 @@ PARTICIPANT_PREPS = {
 
 
 AFFILIATION_PREPS = {"of", "from", "for"}
+EXAMPLE_PREPS = {"as", "like", "including"}  # "allies such as Germany", "nations like the US"
 
 
 # Reporting verbs that, with an event noun as object, enact it ("announced a suspension").
@@ -100,9 +101,9 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
         if modifiers:
             found.extend(modifiers)
             continue
-        if depth < 2:  # "leaders of the Azadliq opposition coalition"
+        if depth < 2:  # "leaders of the Azadliq opposition coalition", "allies such as X"
             for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
+                if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS | EXAMPLE_PREPS:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
@@ -196,6 +197,14 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
     objects = _participant_objects(predicate)
+    if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "attacked farmers harvesting olives",
+        objects.extend(  # parsed as a clause whose subject is the one attacked
+            s
+            for c in predicate.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ == "nsubj"
+        )
     if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "fired tear gas at protesters"
         for word in (predicate, *[c for c in predicate.children if c.dep_ == "dobj"]):
             objects.extend(objects_of_preposition(word, "at"))
@@ -516,7 +525,7 @@ def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
 
 # --- who did it, when the clause does not say -----------------------------------------------------
 
-AGENT_PARTICIPLES = {"blame", "attribute", "ascribe", "carry", "launch", "conduct"}
+AGENT_PARTICIPLES = {"blame", "attribute", "ascribe", "carry", "launch", "conduct", "make"}
 CASUALTY_VERBS = {"die", "perish", "kill", "injure", "wound", "hurt", "maim"}
 
 
@@ -584,7 +593,16 @@ def ultimatum_teller(
     return []
 
 
-CROWD_NOUNS = {"protester", "demonstrator", "crowd", "mob", "rioter", "protestor", "marcher"}
+CROWD_NOUNS = {
+    "protester",
+    "demonstrator",
+    "crowd",
+    "mob",
+    "rioter",
+    "protestor",
+    "marcher",
+    "supporter",
+}
 
 
 def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:

@@ -65,9 +65,21 @@ def same_act(first: Event, second: Event) -> bool:
         return any(ties) and same_word and in_lead
     ties += [_dated_same_day(first, second), _named_place(first, second)]
     if _names_no_actor(first) or _names_no_actor(second):
-        # "Two women were injured": a toll told again, on the day and in the place of the act
-        ties.append(ties[2] and first.place is not None and second.place is not None)
+        # "Two women were injured", "two missiles hit a residential district": the act told
+        # again, without its actors, in the place (and on the day, or with the means) of it
+        ties.append(_same_town(first, second) and (ties[2] or _same_mode(first, second)))
     return sum(ties) >= 2 or (any(ties) and same_word)
+
+
+def _same_town(first: Event, second: Event) -> bool:
+    places = [first.place, second.place]
+    if places[0] is None or places[1] is None:
+        return False
+    return places[0].name == places[1].name
+
+
+def _same_mode(first: Event, second: Event) -> bool:
+    return first.mode is not None and first.mode == second.mode
 
 
 def _names_no_actor(event: Event) -> bool:
@@ -80,13 +92,20 @@ def _same_stem(first: str, second: str) -> bool:
 
 
 def _side(first: Sequence[ActorRef], second: Sequence[ActorRef]) -> bool | None:
-    """True when the two sides share a named actor, False when both name actors and share none,
-    None when either names none."""
+    """True when the two sides share a named actor; False when both name actors of different
+    countries; None when either names none, or when they name different actors of one
+    country (USAID and its administrator: no tie, no conflict)."""
     named_first = [ref for ref in first if not ref.inferred]
     named_second = [ref for ref in second if not ref.inferred]
     if not named_first or not named_second:
         return None
-    return bool(_keys(named_first) & _keys(named_second))
+    if _keys(named_first) & _keys(named_second):
+        return True
+    first_countries = {ref.country for ref in named_first if ref.country}
+    second_countries = {ref.country for ref in named_second if ref.country}
+    if first_countries and first_countries == second_countries:
+        return None
+    return False
 
 
 def _keys(refs: Sequence[ActorRef]) -> set[str]:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
-from accord.extract.events.lexicon import Reading, TriggerEntry, lemma_of
+from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.modality import modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
@@ -70,6 +70,8 @@ from accord.extract.events.triggers import (
     in_absence,
     in_condition,
     in_ongoing_background,
+    is_long_running,
+    is_person,
     is_press_boilerplate,
     is_running_total,
     is_sports_score,
@@ -97,9 +99,11 @@ INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
 THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
 ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
-ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION"}
+ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE"}
+ORDER_VERBS = {"order", "instruct", "direct", "command"}
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 COUNTED_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # killed, arrested, released
+MULTITUDE_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions"}
 TOLL_WORDS = {"dead", "kill", "injure", "wound", "die", "detain", "arrest"}
 HAPPEN_VERBS = {
     "take",
@@ -124,6 +128,8 @@ PLACE_TARGET_TYPES = {
     "PROTEST",
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
+VISIT_VERBS = {"visit", "tour"}
+STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
 EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
 SETTLEMENT_TYPES = {"AGREE", "RETREAT", "CONCEDE"}
 ONE_WAY_MEETING_MODES = {"visit", "third-party"}  # the host, the parties a mediator brings
@@ -316,6 +322,10 @@ def _ongoing_background(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: in_ongoing_background(c.token))
 
 
+def _long_running(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, is_long_running)
+
+
 def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
     alleged: set[int] = set()
     for candidate in found.candidates:
@@ -383,7 +393,7 @@ def _vow_of_force(draft: EventDraft, coder: Coder) -> bool:
 
 def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
-    ordered = lemma_of(candidate.token, coder.lexicon) == "order"
+    ordered = lemma_of(candidate.token, coder.lexicon) in ORDER_VERBS
     if not ordered or draft.content_type not in ORDERED_ACTION_TYPES:
         return False
     if candidate.complement and core_mentions(candidate.complement, draft.index):
@@ -430,6 +440,18 @@ def _reporting_speaker_is_source(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _own_duty(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    deontic = candidate.speaker_is_source and candidate.entry.type == "REQUEST"
+    if not deontic or not draft.sources or not draft.targets:
+        return False
+    own = {(m.actor.country, m.actor.sector) for m in draft.sources if m.actor.country}
+    if not all((m.actor.country, m.actor.sector) in own for m in draft.targets):
+        return False  # rebels saying the president must agree do make a demand
+    draft.dropped = True  # "Britain must leave by that date," Johnson said
+    return True
+
+
 def _speaker_performs_speech_act(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources or draft.kind not in SPEECH_ACT_TYPES:
         return False
@@ -467,11 +489,11 @@ def _noun_agent(draft: EventDraft, coder: Coder) -> bool:
             return True
     else:
         agents = _instrument_agents(candidate.token, draft, coder)
-    target_ids = {m.actor.id for m in draft.targets}
-    agents = [m for m in agents if m.actor.id not in target_ids]
     if not agents:
         return False
-    draft.sources = agents
+    agent_ids = {m.actor.id for m in agents}
+    draft.sources = agents  # "a pledge made by the government of Japan": Japan pledged
+    draft.targets = [m for m in draft.targets if m.actor.id not in agent_ids]
     draft.actor_why = [*draft.actor_why, "the agent of the event noun"]
     return True
 
@@ -558,6 +580,17 @@ def _crowd_violence(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _raid_by_raider(draft: EventDraft, coder: Coder) -> bool:
+    if lemma_of(draft.candidate.token, coder.lexicon) != "raid" or not draft.sources:
+        return False
+    state = all(m.actor.sector in STATE_FORCES for m in draft.sources)
+    kind = "COERCE" if state else "ASSAULT"
+    if kind == draft.kind:
+        return False
+    draft.kind, draft.mode = kind, None
+    return True
+
+
 def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
     lemma = lemma_of(draft.candidate.token, coder.lexicon)
     if draft.kind != "MOBILIZE" or lemma not in EXERCISE_NOUNS:
@@ -568,6 +601,16 @@ def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
     draft.kind, draft.mode = "COOPERATE", None
     draft.sources = unique_mentions([*draft.sources, *draft.targets])
     draft.targets = []
+    return True
+
+
+def _visit_needs_a_host(draft: EventDraft, coder: Coder) -> bool:
+    verb = lemma_of(draft.candidate.token, coder.lexicon)
+    if draft.kind != "CONSULT" or verb not in VISIT_VERBS or draft.targets:
+        return False
+    if draft.inferred_targets:
+        return False
+    draft.dropped = True  # "visited the hospital": a place, nobody hosts
     return True
 
 
@@ -590,8 +633,12 @@ def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
 def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
     lexicon = coder.lexicon
-    if kind in COUNTED_TYPES and _counted_people(candidate.token):
+    if kind in COUNTED_TYPES and _counted_people(candidate.token, lexicon):
         return True  # "14 people were killed", "gunmen abducted 20 residents": a toll
+    if kind == "PROTEST" and _people_act(candidate.predicate, lexicon):
+        return True  # "Hundreds protested in Wamena", "villagers boycotted the vote"
+    if kind == "ASSAULT" and _weapon_strikes(candidate.predicate, lexicon):
+        return True  # "Drones hit a fuel depot", "a roadside IED struck a patrol"
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
         return False
     predicate = lemma_of(candidate.predicate, lexicon)
@@ -601,18 +648,38 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     return kind == "ASSAULT" or predicate in HAPPEN_VERBS or predicate in lexicon.light_verbs
 
 
-def _counted_people(verb: Token) -> bool:
+def _people_act(verb: Token, lexicon: Lexicon) -> bool:
+    """The subject is people, counted or named by what they are ("Hundreds protested",
+    "truck drivers blocked the highway")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(_is_counted(s) or is_person(s, lexicon) for s in subjects)
+
+
+def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
+    """The subject is a weapon ("drones hit", "a roadside bomb struck"): an attack, whoever
+    fired it."""
+    return any(
+        c.dep_ == "nsubj" and lemma_of(c, lexicon) in lexicon.weapon_modes for c in verb.children
+    )
+
+
+def _counted_people(verb: Token, lexicon: Lexicon) -> bool:
     """People counted as those the act fell on: "14 people were killed", "abducted at least 20
-    residents", "kills 5", and the note style "11 detained" (a counted subject, no object)."""
+    residents", "kills 5", the note style "11 detained" (a counted subject, no object); or
+    named by what they are ("a mayoral candidate was shot dead")."""
     misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
     if verb.pos_ != "VERB" and not misread:
         return False  # "two loud explosions" counts the blasts, not people
-    if any(_counted_people(c) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
-        return True  # "attacks village, kills 5"
     children = list(verb.children)
+    if any(
+        _counted_people(c, lexicon)
+        for c in children
+        if c.dep_ in {"conj", "advcl"} and c.pos_ == "VERB"
+    ):
+        return True  # "attacks village, kills 5", "attacked Mangu, killing 9 people"
     has_object = any(c.dep_ == "dobj" for c in children)
-    if any(c.dep_ == "nummod" for c in children):
-        return True  # "kills 7", with the number parsed as the verb's own
+    if any(c.dep_ == "nummod" or (c.dep_ == "npadvmod" and c.like_num) for c in children):
+        return True  # "kills 7", "detained 8", with the number parsed as the verb's own
     for child in children:  # "Drone strike on a market, 6 dead"
         toll = child.dep_ in {"advcl", "conj", "ccomp"} and child.lemma_.lower() in TOLL_WORDS
         if toll and any(
@@ -623,13 +690,17 @@ def _counted_people(verb: Token) -> bool:
         patient = child.dep_ in {"nsubjpass", "dobj"} or (
             child.dep_ == "nsubj" and not has_object and verb.tag_ in {"VBD", "VBN"}
         )
-        if patient and _is_counted(child):
+        named = child.dep_ != "nsubj" and is_person(child, lexicon)
+        if patient and (_is_counted(child) or named):
             return True
     return False
 
 
 def _is_counted(noun: Token) -> bool:
-    return any(t.dep_ == "nummod" or t.like_num for t in noun.subtree)
+    """ "14 people", "at least 20 residents", "hundreds": people given by number."""
+    return noun.lower_ in MULTITUDE_WORDS or any(
+        t.dep_ == "nummod" or t.like_num for t in noun.subtree
+    )
 
 
 # --- event rules: modality and mode -------------------------------------------------------------
@@ -940,6 +1011,12 @@ RULES: tuple[Rule, ...] = (
         _ongoing_background,
     ),
     _sentence_rule(
+        "long-running-is-background",
+        '"Rebel groups have been fighting since 1989", "has targeted ethnic groups for '
+        'decades": a perfect tense over a span of years sums up a history, not an act.',
+        _long_running,
+    ),
+    _sentence_rule(
         "alleged-deed-is-no-event",
         '"Faced charges of blocking a road and disobeying orders", "allegations of torture": '
         "the deed an accusation names is alleged, not reported as an event of its own.",
@@ -994,8 +1071,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "ordered-act",
-        '"The government ordered police patrols": the ordered act is the event (when the '
-        "order names no one it is given to).",
+        '"The government ordered police patrols", "instructed agencies to investigate": the '
+        "ordered act (or investigation) is the event (when the order names no one it is given "
+        "to).",
         _ordered_act,
     ),
     Rule(
@@ -1027,6 +1105,12 @@ RULES: tuple[Rule, ...] = (
         "A demand voiced in reported speech, or a threat whose subject bears the consequences, "
         "comes from the reporting speaker; everyone else named is its target.",
         _reporting_speaker_is_source,
+    ),
+    Rule(
+        "own-duty-is-no-demand",
+        '"Britain must leave by that date," Johnson said: what a speaker says his own side '
+        "must do is no demand on another actor.",
+        _own_duty,
     ),
     Rule(
         "speaker-performs-speech-act",
@@ -1063,6 +1147,12 @@ RULES: tuple[Rule, ...] = (
         _announced_between_parties,
     ),
     Rule(
+        "raid-by-whom",
+        "A raid by police, soldiers or officials is a COERCE (a search, arrests); one by "
+        'settlers, gunmen or rebels an ASSAULT ("armed men raided two villages").',
+        _raid_by_raider,
+    ),
+    Rule(
         "joint-exercise-is-cooperation",
         '"Held drills with the Indian navy": an exercise or patrol of two countries\' forces '
         "is COOPERATE (the manual: joint exercises are COOPERATE, single-country ones MOBILIZE).",
@@ -1071,8 +1161,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "needs-an-actor",
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
-        'strike killed ...") or the people it fell on are counted ("14 people were killed", '
-        '"abducted 20 residents", "24 hostages were released", "11 detained").',
+        'strike killed ..."), the people it fell on are counted or named by what they are ("14 '
+        'people were killed", "abducted 20 residents", "a candidate was shot dead", "11 '
+        'detained"), a weapon did it ("drones hit a depot") or people protested ("Hundreds '
+        'rallied").',
         _needs_an_actor,
     ),
     # -- event: modality and mode
@@ -1169,6 +1261,12 @@ RULES: tuple[Rule, ...] = (
         'Tehran"), or its people when violence hits where they live ("shelled villages near '
         'Kherson"), marked inferred.',
         _place_in_object_is_target,
+    ),
+    Rule(
+        "visit-needs-a-host",
+        'A visit is a meeting with its host: "visited the hospital" with no actor or country to '
+        "host it is no CONSULT.",
+        _visit_needs_a_host,
     ),
     Rule(
         "place-is-target",

@@ -37,6 +37,12 @@ DOCUMENT_NOUNS = {
     "petition",
     "decree",
     "ultimatum",
+    "law",
+    "bill",
+    "legislation",
+    "order",
+    "ruling",
+    "measure",
 }
 
 
@@ -132,6 +138,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return child
+    for aux in verb.children:  # "The US has been encouraging", parsed with the subject
+        if aux.dep_ == "aux":  # on the auxiliary
+            subject = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                return subject
     if depth > 4:
         return None
     head = verb.head

@@ -84,10 +84,12 @@ MULTITUDES = {"thousands", "millions"}
 COPULAS = {"be", "seem", "remain", "appear"}
 STANCE_MODES = {"ACCUSE": "disapprove"}
 DYING_VERBS = {"die", "perish"}
-PASSING_PREPS = {"in", "during", "at", "on"}  # "in a meeting with", "during her trip to"
+PASSING_PREPS = {"in", "during", "at", "on", "after", "following"}  # "during her trip to"
 PARTICIPATION_VERBS = {"participate", "partake"}  # "participated in a session"
 RESORT_VERBS = {"resort": "to", "engage": "in", "turn": "to"}  # "resorted to firing"
 CAUSE_PREPS = {"in", "during", "from", "after", "by"}
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+LONG_SPANS = {"decades", "years", "generations", "centuries"}
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 
 
@@ -151,10 +153,13 @@ def _has_required_object(token: Token, entry: TriggerEntry, lexicon: Lexicon) ->
 
 def _direct_objects(token: Token) -> list[Token]:
     """What a verb acts on directly: its object, its passive subject, a "with" object ("was met
-    with applause", "speak with one voice")."""
+    with applause", "speak with one voice"), the noun a participle describes ("crimes committed
+    by X")."""
+    described = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
     return [
         *[c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}],
         *objects_of_preposition(token, "with"),
+        *described,
     ]
 
 
@@ -209,9 +214,37 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         return True  # "joining demonstrators in demanding a referendum"
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
         # "militiamen armed with machetes", "rebels fighting the government"; but "issued a
-        # declaration demanding ..." is the demand itself
-        return verb.head.lemma_.lower() not in DOCUMENT_NOUNS
+        # declaration demanding ..." is the demand itself; "a truce brokered by Qatar" (of an
+        # event, or dated) and "15 worshippers abducted from a church" tell the act, "a bill
+        # signed by the minister" only names the bill
+        of_event = _is_dated(verb) or noun_entry(verb.head, lexicon) is not None
+        told = (_has_agent(verb) and of_event) or _counted_head(verb.head)
+        if verb.tag_ == "VBN" and told:
+            return False
+        absolute = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with"
+        if verb.tag_ == "VBG" and absolute:
+            return False  # "with Congo's president accusing Rwanda": an act told in passing
+        # the text does it ("a law banning X"); "a bill signed by X" only names the bill
+        return verb.tag_ == "VBN" or verb.head.lemma_.lower() not in DOCUMENT_NOUNS
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _is_dated(verb: Token) -> bool:
+    """Is a participle told with its own time ("signed five days ago", "made recently")?"""
+    return any(
+        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"recently", "ago", "earlier", "yesterday"}
+        for c in verb.children
+        if c.dep_ != "agent"
+        for t in c.subtree
+    )
+
+
+def _counted_head(noun: Token) -> bool:
+    return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
@@ -289,6 +322,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         if governing is not None and governing.governs:
             return None  # "the exchange was agreed": the agreeing is the event
         return head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head  # "there was a $500 million pledge made by Japan"
     if noun.dep_ == "pobj" and _participates(head, lexicon):
         return head.head  # "took part in the talks", "resorted to unprovoked firing"
     if noun.dep_ == "conj" and head.dep_ in SUBJECT_DEPS and noun_entry(head, lexicon):
@@ -429,7 +464,7 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
             keep, drop = candidate, head  # the event noun absorbs its verb
         elif token.dep_ == "dobj" and candidate.predicate == head.token:
             keep, drop = head, candidate  # "granted asylum": the verb and its event noun
-        elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp"} or (
+        elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp", "acl"} or (
             token.dep_ == "conj" and (not has_own_subject or candidate.entry.type == "ASSAULT")
         ):  # "14 were killed and 43 were wounded" is one attack
             keep, drop = head, candidate
@@ -438,10 +473,11 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         dropped.add(drop.token.i)
         if keep.entry.mode is None and drop.entry.mode is not None:
             keep.entry = replace(keep.entry, mode=drop.entry.mode)
-    for candidate in candidates:  # "killed X and injured Y" under one absorbed head
-        head = by_token.get(candidate.token.head.i)
+    for candidate in candidates:  # "killed X and injured Y" under one absorbed head, "were
+        head = by_token.get(candidate.token.head.i)  # wounded when the missiles hit"
         absorbed = head is not None and head.token.i in dropped
-        if candidate.token.dep_ == "conj" and absorbed and head.entry.type == candidate.entry.type:
+        joined = candidate.token.dep_ in {"conj", "advcl"}
+        if joined and absorbed and head.entry.type == candidate.entry.type:
             dropped.add(candidate.token.i)
     return [c for c in candidates if c.token.i not in dropped]
 
@@ -735,8 +771,9 @@ def meeting_in_passing_triggers(
     sentence: Span, lexicon: Lexicon, consumed: set[int], index: MentionIndex
 ) -> list[Candidate]:
     """A meeting told in passing: "Zelensky said in a meeting with Honcharuk", "announced the
-    funding during her trip to Chad". Where something is said, the scene-setting phrase is
-    itself a meeting when it names whom it was with; the speaker took part."""
+    funding during her trip to Chad", "after a visit by a US envoy to Caracas". Where something
+    is said, or where the phrase names who met, the scene-setting phrase is itself a meeting
+    when it names whom it was with."""
     candidates: list[Candidate] = []
     for token in sentence:
         if token.i in consumed or not is_in_adjunct(token):
@@ -751,13 +788,16 @@ def meeting_in_passing_triggers(
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         ]
-        if not any(index.at(c) for p in partners for c in conjuncts(p)):
-            continue
-        if lemma_of(token.head.head, lexicon) not in lexicon.reporting_verbs:
+        if not any(index.at(c) or c.ent_type_ == "GPE" for p in partners for c in conjuncts(p)):
+            continue  # with whom, or where to ("her trip to Chad")
+        said = lemma_of(token.head.head, lexicon) in lexicon.reporting_verbs
+        own = any(c.dep_ == "poss" or c.lower_ == "by" for c in token.children)
+        if not said and not own:
             continue  # "agreed to mediation in the talks with X": the talks are scenery
         consumed.add(token.i)
         why = [f"noun '{token.lemma_}' told in passing"]
-        candidates.append(Candidate(token=token, entry=entry, predicate=token.head.head, why=why))
+        predicate = token.head.head if said else token  # "a visit by X": X went, not the subject
+        candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
     return candidates
 
 
@@ -767,7 +807,24 @@ def deed_of_accusation(noun: Token) -> list[Token]:
     return [
         word
         for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over", "about"}
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over", "about", "into"}
         for word in prep.subtree
         if word.i != prep.i
     ]
+
+
+def is_long_running(candidate: Candidate) -> bool:
+    """ "Rebel groups have been fighting since 1989", "the military has targeted ethnic groups
+    for decades": a perfect tense with a span of years sums up a history, it reports no act."""
+    verb = candidate.predicate
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ == "since" and (YEAR.fullmatch(pobj.text) or pobj.text.endswith("0s")):
+                return True
+            if prep.lower_ == "for" and pobj.lower_ in LONG_SPANS:
+                return True
+    return False
