@@ -260,6 +260,7 @@ def test_drills_of_two_countries_are_cooperation():
 def test_readiness_to_talk_is_an_offer():
     event = only('President Compaore said he was "available to open talks" with the opposition.')
     assert (event.type, event.modality) == ("AGREE", "future")
+    assert "promised-act-is-agree" in rules_named(event)
 
 
 # --- the lexicon: families, not sentences --------------------------------------------------------
@@ -407,3 +408,52 @@ def test_object_families_that_change_the_reading():
     bombs = only("Russian warplanes dropped bombs on Idlib on Sunday.")
     assert bombs.type == "ASSAULT"
     assert events_of("Dr. Tomasz Stefaniak of Poland was met with applause in Gdansk.") == ()
+
+
+# --- third round --------------------------------------------------------------------------------
+
+
+def test_a_thing_described_is_no_event():
+    assert events_of("Greek officials said the Turkish-Libyan accord was signed in Ankara.") != ()
+    described = events_of("The agreement between Turkey and Libya is a violation of the law.")
+    assert "AGREE" not in kinds(described)
+    assert events_of("In Cyprus, the ruling Democratic Rally hailed the pipeline.")[0].type == (
+        "SUPPORT"
+    )
+
+
+def test_a_finding_of_an_agreement_accuses_its_parties():
+    event = only("Greece and Egypt concluded that the agreement between Turkey and Libya is void.")
+    assert (event.type, names(event.sources), names(event.targets)) == (
+        "ACCUSE",
+        ["Greece", "Egypt"],
+        ["Turkey", "Libya"],
+    )
+
+
+def test_the_aim_of_an_act_is_no_event():
+    event = only("The United States is providing $103 million in aid to support Sudanese refugees.")
+    assert event.type == "AID"
+    protest = only("Young Algerians blocked roads in Algiers to press their demands for jobs.")
+    assert protest.type == "PROTEST"
+
+
+def test_stopping_the_fire_is_a_ceasefire_and_a_condition_makes_it_an_offer():
+    event = only("Ukraine said it was ready to stop firing if Russia did the same.")
+    assert event.type == "AGREE"
+    stopped = only("Azerbaijani forces stopped firing at Armenian positions on Monday.")
+    assert (stopped.type, stopped.mode) == ("RETREAT", "ceasefire")
+    assert only(
+        "Nigeria will withdraw its peacekeeping force from Chad unless Chad pays."
+    ).type == ("THREATEN")
+
+
+def test_money_committed_is_aid_and_a_letter_of_intent_is_a_promise():
+    event = only("Japan has committed $50 million in funding to Sri Lanka.")
+    assert (event.type, event.modality) == ("AID", "asserted")
+    intent = only("Greece and Cyprus signed a letter of intent on a gas pipeline.")
+    assert intent.type == "AGREE"
+
+
+def test_a_war_toll_since_its_start_is_no_event():
+    assert events_of("Israel's offensive has since killed more than 55,000 Palestinians.") == ()

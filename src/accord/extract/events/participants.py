@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from accord.extract.events.lexicon import Lexicon
 from accord.extract.events.syntax import (
+    FINDING_VERBS,
     LOCATIVE_PREPS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -305,7 +306,7 @@ def reporting_subject(candidate: Candidate, lexicon: Lexicon) -> Token | None:
         return subject_of(node, lexicon)  # "officials confirmed a meeting"
     while node.head != node and node.dep_ in {"ccomp", "conj", "advcl", "xcomp"}:
         head = node.head
-        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs:
+        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs | FINDING_VERBS:
             return subject_of(head, lexicon)
         node = head
     return None

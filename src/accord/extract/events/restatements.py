@@ -37,7 +37,8 @@ def merge_restatements(events: Sequence[Event], rule_name: str) -> list[Event]:
 
 
 def same_act(first: Event, second: Event) -> bool:
-    """Do two records of one article report the same act? They come from two sentences and
+    """Do two records of one article report the same act? They come from two sentences (or say
+    it twice in one: "called on Italy to join, adding 'We call on any other country'") and
     nothing may disagree. Something done is tied by two of: the source, the target, the day
     and the town or site both name (or the day and the place set, when one names no actor: a
     toll told again); or one of these and the same word ("killed", "killings").
@@ -46,7 +47,8 @@ def same_act(first: Event, second: Event) -> bool:
     source or target."""
     if first.type != second.type or first.modality != second.modality:
         return False
-    if first.evidence.sentence_index == second.evidence.sentence_index:
+    same_sentence = first.evidence.sentence_index == second.evidence.sentence_index
+    if same_sentence and not _same_stem(first.trigger, second.trigger):
         return False  # "released 100 on Thursday, a day after freeing 100": two acts
     if first.mode and second.mode and first.mode != second.mode:
         return False

@@ -26,7 +26,7 @@ user can also build a ``Coder`` with another table.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
@@ -96,7 +96,7 @@ SCOPES = ("sentence", "event", "article")
 OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"}
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
-THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
+THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "REJECT", "MOBILIZE"}
 ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE"}
@@ -415,6 +415,9 @@ def _alternative_reading(draft: EventDraft, coder: Coder) -> bool:
     if draft.alternative is None:
         return False
     draft.kind = draft.alternative[0]
+    entry = draft.candidate.entry
+    if entry.modality is not None and entry.type != draft.kind:  # "committed $23.5 million"
+        draft.candidate.entry = replace(entry, modality=None)  # is given, not promised
     return True
 
 
@@ -619,6 +622,18 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
     judged = candidate.rules[:1] == ["evaluation-is-stance"] and candidate.speaker_is_source
     if not judged or draft.targets or draft.inferred_targets:
         return False
+    subjects = [c for c in candidate.predicate.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    parties = [  # "said the agreement between Turkey and Libya is null and void"
+        m
+        for noun in subjects
+        if noun_entry(noun, coder.lexicon) is not None
+        for m in (*joint_participants(noun, draft.index), *agents_of_noun(noun, draft.index))
+    ]
+    source_ids = draft.source_ids()
+    draft.targets = unique_mentions(m for m in parties if m.actor.id not in source_ids)
+    if draft.targets:
+        draft.actor_why = [*draft.actor_why, "the parties to what is judged"]
+        return True
     draft.dropped = True
     return True
 
@@ -713,8 +728,8 @@ def _modality(draft: EventDraft, coder: Coder) -> bool:
 
 def _preparation_is_the_event(draft: EventDraft, coder: Coder) -> bool:
     entry_type = draft.candidate.entry.type
-    if entry_type is not None or draft.kind == entry_type or draft.modality != "future":
-        return False
+    if entry_type is not None or draft.kind != "MOBILIZE" or draft.modality != "future":
+        return False  # preparing an offensive mobilises; preparing an exchange is no exchange
     draft.modality, draft.modality_why = "asserted", ["preparation is itself the event"]
     return True
 
@@ -1159,6 +1174,12 @@ RULES: tuple[Rule, ...] = (
         _joint_exercise,
     ),
     Rule(
+        "judgement-needs-a-target",
+        'A judgement said of something (evaluation-is-stance, "said X was Y") that names '
+        'no actor it judges is dropped ("said the situation was dangerous" accuses no one).',
+        _judgement_needs_a_target,
+    ),
+    Rule(
         "needs-an-actor",
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
         'strike killed ..."), the people it fell on are counted or named by what they are ("14 '
@@ -1176,8 +1197,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "preparation-is-the-event",
-        "A typeless trigger coded by its future content (preparing an offensive) reports the "
-        "preparation as happening: asserted, not future.",
+        "A typeless trigger whose future content makes it a MOBILIZE (preparing an offensive) "
+        "reports the preparation as happening: asserted, not future.",
         _preparation_is_the_event,
     ),
     Rule(
@@ -1248,12 +1269,6 @@ RULES: tuple[Rule, ...] = (
         "actor-inside-object",
         'No target yet: an actor named inside the object ("rejected an offer from X").',
         _actor_inside_object,
-    ),
-    Rule(
-        "judgement-needs-a-target",
-        'A judgement said of something (evaluation-is-stance, "said X was Y") that names '
-        'no actor it judges is dropped ("said the situation was dangerous" accuses no one).',
-        _judgement_needs_a_target,
     ),
     Rule(
         "place-in-object-is-target",

@@ -18,6 +18,10 @@ TIMES = {"DATE", "TIME"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
 CONDITIONAL_MARKS = {"if", "unless", "provided", "providing"}
+# Verbs that state a finding: their "that" clause is what the subject concluded, as with a
+# reporting verb ("concluded that the agreement is null and void"); "the talks concluded" is
+# the talks ending.
+FINDING_VERBS = {"conclude", "find"}
 
 
 # Verbs whose object is the means, not the doer, of the act that follows ("police used water

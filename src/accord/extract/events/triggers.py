@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.syntax import (
     DOCUMENT_NOUNS,
+    FINDING_VERBS,
     FUTURE_AUX,
     SUBJECT_DEPS,
     complement_of,
@@ -82,8 +83,32 @@ DEONTIC_AUX = {"must", "should"}
 TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
 MULTITUDES = {"thousands", "millions"}
 COPULAS = {"be", "seem", "remain", "appear"}
+# Verbs that say what an event noun is or is like, not that it happened ("the agreement is
+# illegal", "the ban followed talks", "the funding includes $8 million").
+DESCRIBING_VERBS = {
+    "be",
+    "seem",
+    "remain",
+    "appear",
+    "mean",
+    "include",
+    "involve",
+    "follow",
+    "precede",
+    "represent",
+    "require",
+    "cost",
+    "reflect",
+    "total",
+    "amount",
+    "exceed",
+    "carry",
+    "support",
+    "lack",
+}
 STANCE_MODES = {"ACCUSE": "disapprove"}
 DYING_VERBS = {"die", "perish"}
+NAME_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 PASSING_PREPS = {"in", "during", "at", "on", "after", "following"}  # "during her trip to"
 PARTICIPATION_VERBS = {"participate", "partake"}  # "participated in a session"
 RESORT_VERBS = {"resort": "to", "engage": "in", "turn": "to"}  # "resorted to firing"
@@ -177,6 +202,7 @@ def _objects_of(token: Token, lexicon: Lexicon) -> list[Token]:
     counts ("thousands of refugees") and the objects of its prepositions."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [c for o in list(objects) for c in o.conjuncts]  # "photographs and intelligence"
+    objects += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stop firing"
     objects += [  # "holding thousands of refugees"
         pobj
         for obj in list(objects)
@@ -210,6 +236,11 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
     were killed last March" (the place's history): clauses that are not events of their own."""
     if verb.dep_ == "advcl" and is_to_infinitive(verb):
         return verb.head.pos_ == "VERB" and verb_entry(verb.head, lexicon) is not None
+    if verb.dep_ in {"acl", "relcl"} and is_to_infinitive(verb) and not is_in_adjunct(verb.head):
+        head = verb.head  # "$9 million in assistance to support Colombia": the aid's aim (but
+        # "converged for a rally to protest": the rally sets the scene, the protest is the act)
+        if noun_entry(head, lexicon) is not None or lemma_of(head, lexicon) in MEASURE_NOUNS:
+            return True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
         return True  # "joining demonstrators in demanding a referendum"
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
@@ -321,6 +352,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         governing = verb_entry(head, lexicon)
         if governing is not None and governing.governs:
             return None  # "the exchange was agreed": the agreeing is the event
+        if lemma_of(head, lexicon) in DESCRIBING_VERBS:
+            return None  # "the agreement is null and void", "the ban followed discussions"
         return head
     if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
         return head  # "there was a $500 million pledge made by Japan"
@@ -356,7 +389,11 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
     nouns in it (added to ``consumed``), so they are not events of their own."""
     candidates: list[Candidate] = []
     for token in sentence:
-        if is_nominal_verb(token, lexicon) or _is_purpose_or_background(token, lexicon):
+        if _is_purpose_or_background(token, lexicon):
+            if is_to_infinitive(token):
+                consumed.update(t.i for t in token.subtree)  # what an aim names is no event
+            continue
+        if is_nominal_verb(token, lexicon):
             continue
         entry = verb_entry(token, lexicon)
         if entry is None or token.i in consumed:
@@ -397,8 +434,8 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
         if token.i in consumed:
             continue
         entry = noun_entry(token, lexicon)
-        if entry is None:
-            continue
+        if entry is None or token.ent_type_ in NAME_ENTITIES:
+            continue  # "the Democratic Rally hailed the pipeline": a party, not a rally
         if is_in_adjunct(token) and not _participates(token.head, lexicon):
             continue
         predicate = _noun_predicate(token, lexicon)
@@ -473,6 +510,18 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         dropped.add(drop.token.i)
         if keep.entry.mode is None and drop.entry.mode is not None:
             keep.entry = replace(keep.entry, mode=drop.entry.mode)
+    verbs = {c.token.i: c for c in candidates if not is_nounlike(c.token, lexicon)}
+    for candidate in candidates:  # "provided $103 million in assistance": the verb's own noun
+        verb = verbs.get(candidate.predicate.i)
+        if (
+            verb is not None
+            and verb is not candidate
+            and verb.token.i not in dropped
+            and candidate.token.dep_ not in SUBJECT_DEPS
+            and is_nounlike(candidate.token, lexicon)
+            and verb.entry.type == candidate.entry.type
+        ):
+            dropped.add(candidate.token.i)
     for candidate in candidates:  # "killed X and injured Y" under one absorbed head, "were
         head = by_token.get(candidate.token.head.i)  # wounded when the missiles hit"
         absorbed = head is not None and head.token.i in dropped
@@ -487,7 +536,7 @@ def is_running_total(sentence: Span) -> bool:
     root = sentence.root
     passive = any(c.dep_ == "auxpass" for c in root.children)
     since = any(
-        (c.dep_ == "prep" and c.lower_ == "since")
+        (c.dep_ in {"prep", "advmod"} and c.lower_ == "since")  # "has since killed 55,000"
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
         for c in root.children
     )
@@ -547,6 +596,9 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     objects += objects_of_preposition(verb, "from") + objects_of_preposition(verb, "of")
     objects += [p for o in list(objects) for p in objects_of_preposition(o, "of")]
     objects += [p for g in list(objects) if g.lower_ in GROUPING_NOUNS for p in g.children]
+    objects += [  # "barred from entering the country"
+        c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"
+    ]
     objects += [  # "allowed aid convoys to enter"
         s
         for c in verb.children
@@ -562,8 +614,11 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
 
 
 def _is_object(word: Token, wanted: frozenset[str], lexicon: Lexicon) -> bool:
-    """Is a word one of the objects a reading or a verb wants (``@person``: any person)?"""
+    """Is a word one of the objects a reading or a verb wants (``@person``: any person)? Its
+    compound modifier counts too ("its peacekeeping force", "airline Mahan Air")."""
     if lemma_of(word, lexicon) in wanted or word.lower_ in wanted:
+        return True
+    if any(c.dep_ == "compound" and c.lower_ in wanted for c in word.children):
         return True
     return "@person" in wanted and is_person(word, lexicon)
 
@@ -708,7 +763,9 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
                 why = [f"'{token.text}' with an evaluating word"]
                 entry = TriggerEntry(type=kind, mode=STANCE_MODES.get(kind))
                 candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
-        elif token.dep_ == "ccomp" and lemma_of(token.head, lexicon) in lexicon.reporting_verbs:
+        elif token.dep_ == "ccomp" and lemma_of(token.head, lexicon) in (
+            lexicon.reporting_verbs | FINDING_VERBS
+        ):
             said = _predicate_words(token)
             kind = _evaluation(said, lexicon)
             if kind is not None:
@@ -823,7 +880,8 @@ def is_long_running(candidate: Candidate) -> bool:
         if prep.dep_ != "prep":
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if prep.lower_ == "since" and (YEAR.fullmatch(pobj.text) or pobj.text.endswith("0s")):
+            year = YEAR.fullmatch(pobj.text) or pobj.text.endswith("0s")
+            if prep.lower_ in {"since", "by"} and year:  # "since 1989", "had been disarmed by 2010"
                 return True
             if prep.lower_ == "for" and pobj.lower_ in LONG_SPANS:
                 return True
