@@ -457,3 +457,16 @@ def test_money_committed_is_aid_and_a_letter_of_intent_is_a_promise():
 
 def test_a_war_toll_since_its_start_is_no_event():
     assert events_of("Israel's offensive has since killed more than 55,000 Palestinians.") == ()
+
+
+def test_who_a_participle_tells_of_is_its_target():
+    event = only("Ukrainians mourned the 52 civilians killed when a Russian missile hit a cafe.")
+    assert [ref.country for ref in event.sources] == ["RUS"]
+    assert all(ref.sector == "CVL" for ref in event.targets)
+
+
+def test_a_habit_told_in_a_relative_clause_is_no_event():
+    event = only("Britain imposed sanctions on Promsvyazbank, which finances Russia's army.")
+    assert event.type == "SANCTION"
+    summary = events_of("The two attacks came as Ukraine asked for more air defence.")
+    assert "ASSAULT" not in kinds(summary)

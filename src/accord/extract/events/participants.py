@@ -152,6 +152,8 @@ def event_actors(
         if subject is not None:
             relative_passive = any(  # "protesters who were detained"
                 c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in predicate.children
+            ) or (  # "the 52 people killed when a missile hit": who a participle tells of
+                predicate.dep_ == "acl" and predicate.tag_ == "VBN" and subject == predicate.head
             )
             passive = (
                 (subject.dep_ == "nsubjpass" or relative_passive)

@@ -502,8 +502,15 @@ def _noun_agent(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[ActorMention]:
-    """ "Killed in an Israeli strike", "killed in police firing": who wielded the means."""
+    """ "Killed in an Israeli strike", "killed in police firing", "were killed when a Russian
+    missile hit": who wielded the means."""
     found: list[ActorMention] = []
+    for clause in verb.children:  # "killed when a Russian missile destroyed the cafe"
+        if clause.dep_ == "advcl" and (verb_entry(clause, coder.lexicon) or _no_entry).type == (
+            draft.kind
+        ):
+            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                found.extend(core_mentions(subject, draft.index))
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "by", "during", "from"}:
             continue

@@ -105,6 +105,15 @@ DESCRIBING_VERBS = {
     "carry",
     "support",
     "lack",
+    "come",
+    "show",
+    "prove",
+    "demonstrate",
+    "enable",
+    "allow",
+    "permit",
+    "let",
+    "help",
 }
 STANCE_MODES = {"ACCUSE": "disapprove"}
 DYING_VERBS = {"die", "perish"}
@@ -257,6 +266,9 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
             return False  # "with Congo's president accusing Rwanda": an act told in passing
         # the text does it ("a law banning X"); "a bill signed by X" only names the bill
         return verb.tag_ == "VBN" or verb.head.lemma_.lower() not in DOCUMENT_NOUNS
+    if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}:
+        # "Promsvyazbank, which finances Russia's defence sector": a habit, not an act
+        return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
@@ -536,7 +548,8 @@ def is_running_total(sentence: Span) -> bool:
     root = sentence.root
     passive = any(c.dep_ == "auxpass" for c in root.children)
     since = any(
-        (c.dep_ in {"prep", "advmod"} and c.lower_ == "since")  # "has since killed 55,000"
+        (c.dep_ == "prep" and c.lower_ == "since")
+        or (c.dep_ == "advmod" and c.lower_ == "since" and root.lemma_ in TOLL_VERBS)
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
         for c in root.children
     )
