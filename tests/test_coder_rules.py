@@ -470,3 +470,24 @@ def test_a_habit_told_in_a_relative_clause_is_no_event():
     assert event.type == "SANCTION"
     summary = events_of("The two attacks came as Ukraine asked for more air defence.")
     assert "ASSAULT" not in kinds(summary)
+
+
+def test_what_nature_or_an_accident_does_is_nobody_s_act():
+    assert events_of("Bus crash kills 12 on highway near Kano") == ()
+    assert events_of("Lightning struck a school in Moroto, injuring 14 pupils.") == ()
+    assert events_of("A fire broke out in a market in Onitsha, destroying 100 stalls.") == ()
+    sniper = only("Sniper fire killed two Ukrainian soldiers near Avdiivka.")
+    assert sniper.type == "ASSAULT"
+    depot = only("Ukrainian drones struck an oil depot in Tuapse overnight.")
+    assert depot.type == "ASSAULT"
+
+
+def test_a_government_protests_by_complaint():
+    event = only("Russia protested the expulsion of its diplomats from Poland.")
+    assert (event.type, event.mode) == ("ACCUSE", "disapprove")
+    assert kinds(events_of("Thousands of Serbian students protested in Belgrade.")) == ["PROTEST"]
+
+
+def test_setting_up_a_base_mobilises():
+    event = only("JNIM established a new base near Boni in central Mali.")
+    assert (event.type, names(event.sources)) == ("MOBILIZE", ["JNIM"])

@@ -58,7 +58,7 @@ from accord.extract.events.participants import (
     unique_mentions,
 )
 from accord.extract.events.restatements import merge_restatements
-from accord.extract.events.syntax import is_nounlike, objects_of_preposition
+from accord.extract.events.syntax import is_nounlike, objects_of_preposition, subject_of
 from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
@@ -129,6 +129,7 @@ PLACE_TARGET_TYPES = {
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
 VISIT_VERBS = {"visit", "tour"}
+ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
 EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
 SETTLEMENT_TYPES = {"AGREE", "RETREAT", "CONCEDE"}
@@ -601,6 +602,17 @@ def _raid_by_raider(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _state_protest(draft: EventDraft, coder: Coder) -> bool:
+    verb = lemma_of(draft.candidate.token, coder.lexicon)
+    token = draft.candidate.token
+    if draft.kind != "PROTEST" or verb != "protest" or token.pos_ != "VERB" or not draft.sources:
+        return False
+    if not all(m.actor.kind == "state" or m.actor.sector == "GOV" for m in draft.sources):
+        return False
+    draft.kind, draft.mode = "ACCUSE", "disapprove"  # "Russia protested the expulsions"
+    return True
+
+
 def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
     lemma = lemma_of(draft.candidate.token, coder.lexicon)
     if draft.kind != "MOBILIZE" or lemma not in EXERCISE_NOUNS:
@@ -643,6 +655,32 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
         return True
     draft.dropped = True
     return True
+
+
+def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
+    if draft.sources:
+        return False
+    lexicon = coder.lexicon
+    subject = subject_of(draft.candidate.predicate, lexicon)
+    causes = [draft.candidate.token, subject] if subject is not None else [draft.candidate.token]
+    if not any(_natural(w, lexicon) for w in causes if w.pos_ in {"NOUN", "PROPN"}):
+        return False
+    draft.dropped = True  # "a bus crash kills 12", "lightning struck a school": nobody's act
+    return True
+
+
+def _natural(word: Token, lexicon: Lexicon) -> bool:
+    """Is a word a natural or accidental cause ("fire", "bus crash"), and not a weapon's ("sniper
+    fire", "enemy fire")?"""
+    modifiers = [c for c in word.children if c.dep_ in {"compound", "amod", "nmod"}]
+    armed = any(
+        m.lower_ in lexicon.noun_modifiers or m.lower_ in lexicon.weapon_modes or m.lower_ in ARMED
+        for m in modifiers
+    )
+    named = word.lemma_.lower() in lexicon.natural_causes or any(
+        m.dep_ == "compound" and m.lemma_.lower() in lexicon.natural_causes for m in modifiers
+    )
+    return named and not armed
 
 
 def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
@@ -1187,6 +1225,13 @@ RULES: tuple[Rule, ...] = (
         _judgement_needs_a_target,
     ),
     Rule(
+        "natural-cause-is-no-act",
+        '"A bus crash kills 12", "lightning struck a school", "a fire broke out, destroying 100 '
+        "stalls\": what a fire, a flood, a crash or a disease does is nobody's act (the causes "
+        "are data: natural_causes in triggers.json).",
+        _natural_cause,
+    ),
+    Rule(
         "needs-an-actor",
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
         'strike killed ..."), the people it fell on are counted or named by what they are ("14 '
@@ -1221,6 +1266,12 @@ RULES: tuple[Rule, ...] = (
         _retyped_mode,
     ),
     # -- event: recoding
+    Rule(
+        "state-protest-is-complaint",
+        '"Russia protested the expulsions": a government protests by complaint (ACCUSE '
+        "disapprove, CAMEO 114); PROTEST is collective action by civilians.",
+        _state_protest,
+    ),
     Rule(
         "crowd-violence-is-riot",
         '"Protesters stormed parliament", "a mob torched the office": violence by a crowd of '

@@ -177,7 +177,7 @@ def _has_required_object(token: Token, entry: TriggerEntry, lexicon: Lexicon) ->
     if not entry.objects and not entry.unless_objects:
         return True
     objects = _objects_of(token, lexicon)
-    if any(_is_object(o, entry.unless_objects, lexicon) for o in _direct_objects(token)):
+    if any(_is_object(o, entry.unless_objects, lexicon, False) for o in _direct_objects(token)):
         return False
     if not entry.objects:
         return True
@@ -626,12 +626,15 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     return None
 
 
-def _is_object(word: Token, wanted: frozenset[str], lexicon: Lexicon) -> bool:
+def _is_object(
+    word: Token, wanted: frozenset[str], lexicon: Lexicon, compounds: bool = True
+) -> bool:
     """Is a word one of the objects a reading or a verb wants (``@person``: any person)? Its
-    compound modifier counts too ("its peacekeeping force", "airline Mahan Air")."""
+    compound modifier counts too ("its peacekeeping force", "airline Mahan Air"), unless
+    ``compounds`` is off (an excluded object: "struck oil" is no attack, "an oil depot" is)."""
     if lemma_of(word, lexicon) in wanted or word.lower_ in wanted:
         return True
-    if any(c.dep_ == "compound" and c.lower_ in wanted for c in word.children):
+    if compounds and any(c.dep_ == "compound" and c.lower_ in wanted for c in word.children):
         return True
     return "@person" in wanted and is_person(word, lexicon)
 
