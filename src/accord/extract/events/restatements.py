@@ -140,13 +140,20 @@ def _dated_same_day(first: Event, second: Event) -> bool:
 
 
 def _same_place(first: Event, second: Event) -> bool:
+    """No two different places: countries agree, two towns are the same town, and two places
+    each sentence names itself (below the country) are the same place ("in Kharkiv" and "in
+    the Donetsk region" are two acts)."""
     places: list[Place | None] = [first.place, second.place]
     if places[0] is None or places[1] is None:
         return True
     if places[0].country and places[1].country and places[0].country != places[1].country:
         return False
+    if places[0].name == places[1].name:
+        return True
     specific = all(p.precision in SPECIFIC_PLACES for p in places)
-    return not specific or places[0].name == places[1].name
+    below_country = all(p.precision != "country" for p in places)
+    named_here = _own_place(first) and _own_place(second)
+    return not specific and not (below_country and named_here)
 
 
 def _named_place(first: Event, second: Event) -> bool:
