@@ -40,8 +40,8 @@ def same_act(first: Event, second: Event) -> bool:
     """Do two records of one article report the same act? They come from two sentences (or say
     it twice in one: "called on Italy to join, adding 'We call on any other country'") and
     nothing may disagree. Something done is tied by two of: the source, the target, the day
-    and the town or site both name (or the day and the place set, when one names no actor: a
-    toll told again); or one of these and the same word ("killed", "killings").
+    and the town or site both name; or one of these and the same word ("killed", "killings");
+    or, when one names no actor, the same town and the same day or means (a toll told again).
     Something said (a speaker says many things to one listener) is one act when the lead
     says it and the body says it again: the same word ("accused", "accusations") and a shared
     source or target."""
@@ -66,10 +66,11 @@ def same_act(first: Event, second: Event) -> bool:
         in_lead = min(first.evidence.sentence_index, second.evidence.sentence_index) < LEAD
         return any(ties) and same_word and in_lead
     ties += [_dated_same_day(first, second), _named_place(first, second)]
-    if _names_no_actor(first) or _names_no_actor(second):
+    actorless = _names_no_actor(first) or _names_no_actor(second)
+    if actorless and _same_town(first, second) and (ties[2] or _same_mode(first, second)):
         # "Two women were injured", "two missiles hit a residential district": the act told
         # again, without its actors, in the place (and on the day, or with the means) of it
-        ties.append(_same_town(first, second) and (ties[2] or _same_mode(first, second)))
+        return True
     return sum(ties) >= 2 or (any(ties) and same_word)
 
 

@@ -102,7 +102,6 @@ DESCRIBING_VERBS = {
     "total",
     "amount",
     "exceed",
-    "carry",
     "support",
     "lack",
     "come",
