@@ -60,8 +60,8 @@ def test_training_is_reproducible_byte_for_byte(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Turkey shipped tents and blankets to flood victims in Libya.", "AID"),
-        ("Egypt brokered the meeting between the two delegations.", "CONSULT"),
+        ("Turkey handed out tents and blankets to flood victims in Libya.", "AID"),
+        ("Protesters poured into the streets of Dakar on Sunday.", "PROTEST"),
     ],
 )
 def test_where_no_rule_fires_the_model_codes_the_clause_and_says_so(text: str, kind: str) -> None:
@@ -75,4 +75,11 @@ def test_where_no_rule_fires_the_model_codes_the_clause_and_says_so(text: str, k
 
 def test_a_sentence_without_an_event_stays_without_one() -> None:
     text = "The weather in Lisbon was mild and the markets were calm on Tuesday."
+    assert extract_article(make_article(text, published="2024-05-06")).events == ()
+
+
+def test_a_trigger_the_rules_read_and_passed_on_is_not_given_to_the_model() -> None:
+    # "ship" is a trigger of AID for goods the lexicon lists; tents are not among them, and the
+    # model (which reads this clause as AID) does not overrule that reading.
+    text = "Turkey shipped tents and blankets to flood victims in Libya."
     assert extract_article(make_article(text, published="2024-05-06")).events == ()

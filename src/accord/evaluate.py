@@ -108,7 +108,9 @@ def _event_field(name: str, expected: dict, event: Event) -> tuple[bool, object]
 
 def _best_event(expected: dict, events: Iterable[Event]) -> Event | None:
     """The extracted event from the named sentence that agrees with the expected one most."""
-    in_sentence = [e for e in events if expected["sentence"] in e.evidence.sentence]
+    in_sentence = [
+        e for e in events if any(expected["sentence"] in m.sentence for m in e.all_evidence())
+    ]
     same_type = [e for e in in_sentence if e.type == expected["type"]]
     pool = same_type or in_sentence
     if not pool:

@@ -3,8 +3,8 @@
 ``evaluate`` checks the fields of each expected event; this module asks the questions an analyst
 asks of a whole article: how many of the events it reports were found, and how many of the
 records made are right. An extracted event is right when it matches an expected event (the
-expected sentence, or one of its ``also`` restatements, is in its evidence sentence, and the
-type is equal), one to one: a second record of an event already matched is a duplicate and
+expected sentence, or one of its ``also`` restatements, is in one of its evidence sentences, and
+the type is equal), one to one: a second record of an event already matched is a duplicate and
 counts as an error, as does a record of an event the reading does not have. The same for
 direct quotes (when the reading lists every quote).
 """
@@ -112,7 +112,11 @@ def reports(expected: dict, event: Event) -> bool:
     """Whether ``event`` is a record of the expected event (its sentence, its type)."""
     if event.type != expected["type"]:
         return False
-    return any(sentence in event.evidence.sentence for sentence in sentences_of(expected))
+    return any(
+        sentence in evidence.sentence
+        for sentence in sentences_of(expected)
+        for evidence in event.all_evidence()
+    )
 
 
 def spec_countries(specs: Sequence[str]) -> set[str]:

@@ -178,7 +178,11 @@ class ActorRef:
 
 @dataclass(frozen=True)
 class Event:
-    """One coded event (PLOVER type and mode) as one sentence of one article reports it."""
+    """One coded event (PLOVER type and mode) as one article reports it.
+
+    ``evidence`` is the sentence that tells it most fully; ``mentions`` holds the evidence of
+    the article's other sentences that restate the same act (a lead told again in the body).
+    """
 
     id: str
     article_id: str
@@ -194,6 +198,11 @@ class Event:
     place: Place | None = None
     counts: Counts = field(default_factory=Counts)
     attributed_to: str | None = None
+    mentions: tuple[Evidence, ...] = ()
+
+    def all_evidence(self) -> tuple[Evidence, ...]:
+        """The evidence of every sentence that reports the event, the fullest first."""
+        return (self.evidence, *self.mentions)
 
 
 @dataclass(frozen=True)

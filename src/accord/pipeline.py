@@ -119,7 +119,7 @@ def extract_events(
             for event, place in zip(coded, own_places, strict=True)
             if place is not None
         )
-    return events
+    return coder.finish_article(events)
 
 
 def _counted(

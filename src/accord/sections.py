@@ -143,6 +143,7 @@ def _moved_event(event: Event, event_id: str, chars: int, sentences: int) -> Eve
         event,
         id=event_id,
         evidence=_moved_evidence(event.evidence, chars, sentences),
+        mentions=tuple(_moved_evidence(m, chars, sentences) for m in event.mentions),
         date=_moved_span(event.date, chars),
         place=_moved_span(event.place, chars),
     )

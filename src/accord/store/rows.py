@@ -111,6 +111,7 @@ def event_row(event: Event) -> dict[str, Any]:
         **flatten(event.place, Place, "place_"),
         **flatten(event.counts, Counts),
         **flatten(event.evidence, Evidence),
+        "mentions": json.dumps([dataclasses.asdict(m) for m in event.mentions], ensure_ascii=False),
     }
 
 
@@ -145,6 +146,7 @@ def event_from_row(row: sqlite3.Row, actor_rows: Iterable[sqlite3.Row]) -> Event
         place=unflatten(row, Place, "place_") if row["place_text"] is not None else None,
         counts=unflatten(row, Counts),
         attributed_to=row["attributed_to"],
+        mentions=tuple(Evidence(**mention) for mention in json.loads(row["mentions"])),
     )
 
 

@@ -2,7 +2,8 @@
 
 A golden file lists groups of (article file, sentence substring[, PLOVER type]) items, each
 group one real-world event. An item is found when an event of the article named by the file
-has that substring in its sentence (and that type, when given). Items not found are extraction
+has that substring in its sentence or in one of its restating mentions (and that type, when
+given); two items of one article that are one event count once. Items not found are extraction
 misses: they are listed, and left out of the score (tracking cannot group what is not there).
 
 Besides pairwise precision and recall, each golden event gets its outcome: how many canonical
@@ -181,10 +182,17 @@ def find_events(store: Store, item: Item, *, first: bool = False) -> list[str]:
     file, substring, type_ = item
     rows = store.connection.execute(
         "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE (a.source LIKE :file OR a.source = :bare) AND instr(e.sentence, :substring) > 0"
+        " WHERE (a.source LIKE :file OR a.source = :bare)"
+        " AND (instr(e.sentence, :substring) > 0 OR instr(e.mentions, :escaped) > 0)"
         " AND (:type IS NULL OR e.type = :type) ORDER BY e.sentence_index, e.start"
         + (" LIMIT 1" if first else ""),
-        {"file": f"%/{file}", "bare": file, "substring": substring, "type": type_},
+        {
+            "file": f"%/{file}",
+            "bare": file,
+            "substring": substring,
+            "escaped": json.dumps(substring, ensure_ascii=False)[1:-1],
+            "type": type_,
+        },
     ).fetchall()
     return [row[0] for row in rows]
 

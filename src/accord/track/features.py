@@ -159,6 +159,12 @@ LAST_STAGE = -1
 CIVILIAN = "CVL"
 
 ActorKey = tuple[str, str | None, str | None]  # (actor id, country, sector)
+# An act told over a span of time, not on a day (see ``tells_a_span``).
+SPAN_PHRASE = re.compile(
+    r"\b(?:in|over|during|for) (?:the )?(?:recent|past|last|several|many|few|coming)?"
+    r" ?(?:few )?(?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -364,10 +370,19 @@ def date_window(
     return reported - UNDATED_LOOKBACK_DAYS, reported, True
 
 
+def tells_a_span(sentence: str) -> bool:
+    """Rule "campaign-is-no-dated-act": an undated act told over a span ("have pressed attacks
+    in recent weeks", "has shelled the city for months") is a campaign, not one act; the
+    days before its report are not its day."""
+    return SPAN_PHRASE.search(sentence) is not None
+
+
 def features_from_row(row: sqlite3.Row, actors: dict[str, list[ActorKey]]) -> Features:
     day_lo, day_hi, inferred = date_window(
         row["date_start"], row["date_end"], row["date_precision"], row["published"], row["date_by"]
     )
+    if inferred and tells_a_span(row["sentence"]):
+        day_lo = day_hi = None  # an ongoing campaign has no day to meet a single act on
     return Features(
         event_id=row["id"],
         article_id=row["article_id"],

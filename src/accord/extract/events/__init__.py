@@ -9,17 +9,19 @@ governing verb. Every event keeps the sentence, the trigger span and the rules t
 A ``Coder`` holds the collaborators (lexicon, actor dictionary, gazetteer, optional model) and
 runs the ordered rule table ``RULES`` (``rules.py``). Modules: ``lexicon`` (the trigger
 lexicon), ``syntax`` (reading the parse), ``triggers`` (finding candidates), ``participants``
-(source and target actors), ``modality``, ``modes``, ``rules`` (the table), ``coder``.
+(source and target actors), ``modality``, ``modes``, ``rules`` (the table), ``restatements``
+(one act told in several sentences is one event), ``coder``.
 """
 
 from accord.extract.events.coder import CodedEvent, Coder, EventModel, build_event
 from accord.extract.events.lexicon import Lexicon, TriggerEntry, lexicon_from_data, load_lexicon
 from accord.extract.events.participants import MentionIndex, person_spans
-from accord.extract.events.rules import RULES, EventDraft, Rule, SentenceDraft
+from accord.extract.events.rules import RULES, ArticleDraft, EventDraft, Rule, SentenceDraft
 from accord.extract.events.triggers import Candidate
 
 __all__ = [
     "RULES",
+    "ArticleDraft",
     "Candidate",
     "CodedEvent",
     "Coder",

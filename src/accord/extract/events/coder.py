@@ -12,9 +12,16 @@ from spacy.tokens import Span
 
 from accord.extract.events.lexicon import Lexicon, load_lexicon
 from accord.extract.events.participants import MentionIndex, attribution_of
-from accord.extract.events.rules import RULES, SCOPES, EventDraft, Rule, SentenceDraft
+from accord.extract.events.rules import (
+    RULES,
+    SCOPES,
+    ArticleDraft,
+    EventDraft,
+    Rule,
+    SentenceDraft,
+)
 from accord.extract.events.triggers import Candidate
-from accord.models import ActorRef, Counts, Event, Evidence, Place
+from accord.models import ActorMention, ActorRef, Counts, Event, Evidence, Place
 from accord.resolve.actors import ActorDictionary, actor_ref, load_dictionary
 from accord.resolve.places import Gazetteer, load_gazetteer
 
@@ -86,6 +93,7 @@ class Coder:
         self.rules = _checked(rules)
         self.sentence_rules = tuple(rule for rule in self.rules if rule.scope == "sentence")
         self.event_rules = tuple(rule for rule in self.rules if rule.scope == "event")
+        self.article_rules = tuple(rule for rule in self.rules if rule.scope == "article")
 
     @classmethod
     def default(cls) -> Coder:
@@ -129,7 +137,7 @@ class Coder:
             contexts=draft.contexts,
             modality=draft.modality,
             sources=tuple(actor_ref(m) for m in draft.sources) or draft.inferred_sources,
-            targets=tuple(actor_ref(m) for m in draft.targets) or draft.inferred_targets,
+            targets=_with_inferred(draft.targets, draft.inferred_targets),
             attributed_to=attribution_of(candidate, index, self.lexicon),
             why="; ".join(why),
             rules=tuple(draft.rules),
@@ -148,6 +156,24 @@ class Coder:
             if event is not None:
                 coded.append(event)
         return coded
+
+    def finish_article(self, events: Sequence[Event]) -> list[Event]:
+        """The article's events after the article rules (restatements merged)."""
+        draft = ArticleDraft(events=list(events))
+        for rule in self.article_rules:
+            rule.apply(draft, self)
+        return draft.events
+
+
+def _with_inferred(
+    named: Sequence[ActorMention], inferred: tuple[ActorRef, ...]
+) -> tuple[ActorRef, ...]:
+    """The named actors of a side; the inferred ones when none is named, or beside named ones
+    of no known country ("inspectors to the Esfahan facility in central Iran")."""
+    refs = tuple(actor_ref(m) for m in named)
+    if not refs or not any(ref.country for ref in refs):
+        return refs + tuple(i for i in inferred if i.actor_id not in {r.actor_id for r in refs})
+    return refs
 
 
 def _checked(rules: Sequence[Rule]) -> tuple[Rule, ...]:

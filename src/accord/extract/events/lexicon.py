@@ -41,6 +41,9 @@ PLOVER_TYPES = (
 )
 
 
+Reading = tuple[str, str | None, frozenset[str]]  # (type, mode, objects that call for it)
+
+
 @dataclass(frozen=True)
 class TriggerEntry:
     """One lexicon entry: the PLOVER coding a word brings."""
@@ -51,9 +54,11 @@ class TriggerEntry:
     modality: str | None = None
     context: str | None = None
     objects: frozenset[str] = frozenset()  # the verb fires only with one of these objects
+    unless_objects: frozenset[str] = frozenset()  # ... and never with one of these
     if_governed_by: tuple[tuple[str, str], ...] = ()  # governing verb lemma -> replacing type
     subject_is_target: bool = False  # "they will bear the consequences": the speaker threatens
-    alt: tuple[str, str | None, frozenset[str]] | None = None  # (type, mode, objects) reading
+    alts: tuple[Reading, ...] = ()  # other readings: (type, mode, objects that call for it)
+    verbs_only: frozenset[str] = frozenset()  # a noun that happens only with these verbs
 
     def type_under(self, verb: Token | None) -> str | None:
         """The type this noun takes under a governing verb ("prepare an offensive": MOBILIZE)."""
@@ -71,7 +76,17 @@ class Lexicon:
     verbs: dict[str, TriggerEntry] = field(default_factory=dict)
     phrasal: dict[str, TriggerEntry] = field(default_factory=dict)
     nouns: dict[str, TriggerEntry] = field(default_factory=dict)
-    noun_modifiers: dict[str, tuple[str | None, str, frozenset[str]]] = field(default_factory=dict)
+    noun_modifiers: dict[str, tuple[str | None, str | None, frozenset[str]]] = field(
+        default_factory=dict
+    )
+    not_event_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    person_nouns: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()  # "called it a crime", "described it as ..."
+    evaluations: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE or SUPPORT
+    civilian_sites: frozenset[str] = frozenset()  # "villages", "homes": where people live
+    natural_causes: frozenset[str] = frozenset()  # "a fire", "a bus crash": nobody's act
+    press_audiences: frozenset[str] = frozenset()  # "spoke to reporters"
+    press_contents: frozenset[str] = frozenset()  # "a request for comment", "asked not to be named"
     complement_modes: dict[str, str] = field(default_factory=dict)
     threat_modes: dict[str, str] = field(default_factory=dict)
     weapon_modes: dict[str, str] = field(default_factory=dict)
@@ -100,19 +115,26 @@ def _entry(row: dict, where: str) -> TriggerEntry:
         modality=modality,
         context=row.get("context"),
         objects=frozenset(word.lower() for word in row.get("objects") or ()),
+        unless_objects=frozenset(word.lower() for word in row.get("unless_objects") or ()),
         subject_is_target=row.get("subject_role") == "target",
         if_governed_by=tuple((verb.lower(), kind) for verb, kind in governed.items()),
-        alt=_alternative(row.get("alt"), where),
+        alts=_alternatives(row.get("alt"), where),
+        verbs_only=frozenset(word.lower() for word in row.get("verbs") or ()),
     )
 
 
-def _alternative(alt: dict | None, where: str) -> tuple[str, str | None, frozenset[str]] | None:
-    """The second reading of an entry, when the lexicon says which objects call for it."""
-    if not alt or not alt.get("objects"):
-        return None
-    if alt.get("type") not in PLOVER_TYPES:
-        raise DataFileError(f"{where}.alt: unknown type {alt.get('type')!r}")
-    return alt["type"], alt.get("mode"), frozenset(w.lower() for w in alt["objects"])
+def _alternatives(alt: dict | list | None, where: str) -> tuple[Reading, ...]:
+    """The other readings of an entry (one or a list), each with the objects that call for it;
+    a reading that names no objects is documentation only."""
+    readings = []
+    for row in [alt] if isinstance(alt, dict) else alt or []:
+        if not row.get("objects"):
+            continue
+        if row.get("type") not in PLOVER_TYPES:
+            raise DataFileError(f"{where}.alt: unknown type {row.get('type')!r}")
+        objects = frozenset(w.lower() for w in row["objects"])
+        readings.append((row["type"], row.get("mode"), objects))
+    return tuple(readings)
 
 
 @lru_cache(maxsize=1)
@@ -146,9 +168,27 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
                 continue
             table[word.lower()] = _entry(row, f"{source} {section}.{word}")
     for word, row in (data.get("noun_modifiers") or {}).items():
-        if isinstance(row, dict) and row.get("mode"):
-            heads = frozenset(h.lower() for h in row.get("heads") or ())
-            lexicon.noun_modifiers[word.lower()] = (row.get("type"), row["mode"], heads)
+        if not isinstance(row, dict):
+            continue
+        heads = frozenset(h.lower() for h in row.get("heads") or ())
+        if row.get("not_event"):  # "bird strike", "press release"
+            lexicon.not_event_modifiers[word.lower()] = heads
+        elif row.get("mode") or (row.get("type") and heads):
+            if row.get("type") is not None and row["type"] not in PLOVER_TYPES:
+                raise DataFileError(f"{source} noun_modifiers.{word}: unknown type {row['type']!r}")
+            lexicon.noun_modifiers[word.lower()] = (row.get("type"), row.get("mode"), heads)
+    lexicon.person_nouns = frozenset(w.lower() for w in data.get("person_nouns") or ())
+    lexicon.naming_verbs = frozenset(w.lower() for w in data.get("naming_verbs") or ())
+    for kind, words in (data.get("evaluations") or {}).items():
+        if kind not in PLOVER_TYPES:
+            raise DataFileError(f"{source} evaluations: unknown type {kind!r}")
+        for word in words:
+            lexicon.evaluations.setdefault(word.lower(), kind)
+    lexicon.civilian_sites = frozenset(w.lower() for w in data.get("civilian_sites") or ())
+    lexicon.natural_causes = frozenset(w.lower() for w in data.get("natural_causes") or ())
+    press = data.get("press_boilerplate") or {}
+    lexicon.press_audiences = frozenset(w.lower() for w in press.get("audiences") or ())
+    lexicon.press_contents = frozenset(w.lower() for w in press.get("contents") or ())
     for section, table in (
         ("complement_modes", lexicon.complement_modes),
         ("threat_complement_modes", lexicon.threat_modes),

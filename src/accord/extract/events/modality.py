@@ -12,9 +12,11 @@ from accord.extract.events.triggers import Candidate
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 HYPOTHETICAL_ADJ = {"possible", "potential", "prospective", "hypothetical", "proposed"}
 FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"}
-READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set"}
+READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set", "available", "open"}
 READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
 FAILURE_VERBS = {"fail", "refuse"}
+# "would continue to respect", "will begin to withdraw": the tense is the phase verb's
+PHASE_VERBS = {"continue", "begin", "start", "keep", "resume", "stop", "cease"}
 
 
 def _has_negation(token: Token) -> bool:
@@ -37,13 +39,20 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
         for child in token.children:
             if child.dep_ in {"advcl", "ccomp"} and is_conditional_clause(child):
                 return "conditional", [f"conditional clause '{child.text}'"]
+    if any(_ready_to(t) for t in words):
+        return "future", ["readiness"]
+    words |= {t.head for t in words if t.dep_ == "xcomp" and t.head.lemma_ in PHASE_VERBS}
     auxes = {c.lower_ for t in words for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & FUTURE_AUX or any(_going_to(t) or _ready_to(t) for t in words):
+    if auxes & FUTURE_AUX or any(_going_to(t) for t in words):
         return "future", ["future auxiliary"]
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical", ["modal auxiliary"]
     if is_nounlike(trigger, lexicon):
-        adjectives = {c.lower_ for c in trigger.children if c.dep_ == "amod"}
+        adjectives = {  # "a long-expected resignation" expects nothing of the future
+            c.lower_
+            for c in trigger.children
+            if c.dep_ == "amod" and not (c.i > 0 and c.doc[c.i - 1].text == "-")
+        }
         if adjectives & HYPOTHETICAL_ADJ:
             return "hypothetical", ["hedging adjective"]
         if adjectives & FUTURE_ADJ:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from accord.extract.events.lexicon import Lexicon
 from accord.extract.events.syntax import (
+    FINDING_VERBS,
     LOCATIVE_PREPS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -47,6 +48,7 @@ PARTICIPANT_PREPS = {
 
 
 AFFILIATION_PREPS = {"of", "from", "for"}
+EXAMPLE_PREPS = {"as", "like", "including"}  # "allies such as Germany", "nations like the US"
 
 
 # Reporting verbs that, with an event noun as object, enact it ("announced a suspension").
@@ -100,9 +102,9 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
         if modifiers:
             found.extend(modifiers)
             continue
-        if depth < 2:  # "leaders of the Azadliq opposition coalition"
+        if depth < 2:  # "leaders of the Azadliq opposition coalition", "allies such as X"
             for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
+                if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS | EXAMPLE_PREPS:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
@@ -148,8 +150,13 @@ def event_actors(
         agent = agent_of(predicate) if predicate.tag_ == "VBN" else None
         subject = agent or subject_of(predicate, lexicon)
         if subject is not None:
+            relative_passive = any(  # "protesters who were detained"
+                c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in predicate.children
+            ) or (  # "the 52 people killed when a missile hit": who a participle tells of
+                predicate.dep_ == "acl" and predicate.tag_ == "VBN" and subject == predicate.head
+            )
             passive = (
-                subject.dep_ == "nsubjpass"
+                (subject.dep_ == "nsubjpass" or relative_passive)
                 and agent is None
                 and predicate.lower_ not in STATIVE_PARTICIPLES
             )
@@ -175,7 +182,11 @@ def event_actors(
         if joint or partners:
             why.append("participants of the noun")
     for obj in event_objects(candidate, lexicon):
-        found = core_mentions(obj, index) or _affiliation_of_verb(obj, predicate, index)
+        found = (
+            core_mentions(obj, index)
+            or _affiliation_of_verb(obj, predicate, index)
+            or _aimed_at(obj, candidate, index)
+        )
         if found:
             why.append(f"object '{obj.text}'")
         targets.extend(found)
@@ -189,6 +200,17 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
     objects = _participant_objects(predicate)
+    if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "attacked farmers harvesting olives",
+        objects.extend(  # parsed as a clause whose subject is the one attacked
+            s
+            for c in predicate.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ == "nsubj"
+        )
+    if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "fired tear gas at protesters"
+        for word in (predicate, *[c for c in predicate.children if c.dep_ == "dobj"]):
+            objects.extend(objects_of_preposition(word, "at"))
     if candidate.entry.type in {"REQUEST", "COERCE"}:
         # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
         objects.extend(objects_of_preposition(predicate, "from"))
@@ -199,7 +221,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if complement is not None:
         objects.extend(_participant_objects(complement))
         objects.extend(_relative_clause_subjects(complement))
-        if candidate.entry.type in DEMAND_TYPES and complement.dep_ == "ccomp":
+        if candidate.entry.type in DEMAND_TYPES and complement.dep_ in {"ccomp", "advcl"}:
             # "demanded that the US cancel the sale": the US is asked
             objects.extend(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
         for token in complement.subtree:
@@ -210,6 +232,13 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             if token.pos_ == "NOUN" and token != trigger:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
     return [o for o in dict.fromkeys(objects) if o != trigger]
+
+
+def _aimed_at(obj: Token, candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
+    """ "Fired tear gas at protesters": whom force is aimed at, though "at" reads as a place."""
+    if candidate.entry.type not in {"ASSAULT", "COERCE"} or obj.head.lower_ != "at":
+        return []
+    return unique_mentions(m for c in conjuncts(obj) for m in index.at(c))
 
 
 def _relative_clause_subjects(noun: Token) -> list[Token]:
@@ -279,7 +308,7 @@ def reporting_subject(candidate: Candidate, lexicon: Lexicon) -> Token | None:
         return subject_of(node, lexicon)  # "officials confirmed a meeting"
     while node.head != node and node.dep_ in {"ccomp", "conj", "advcl", "xcomp"}:
         head = node.head
-        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs:
+        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs | FINDING_VERBS:
             return subject_of(head, lexicon)
         node = head
     return None
@@ -393,11 +422,13 @@ def _names_a_scene(token: Token) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS - {"from"}
 
 
-def _in_clause_of_its_own(token: Token, top: Token) -> bool:
-    """Is a token inside a relative or adverbial clause below ``top`` (its own event)?"""
+def _in_clause_of_its_own(token: Token, top: Token, also: set[str] | None = None) -> bool:
+    """Is a token inside a relative or adverbial clause below ``top`` (its own event)? ``also``
+    names more clause relations that count ("acl": "a demonstration staged to protest ...")."""
+    clauses = {"relcl", "advcl", "ccomp", *(also or ())}
     node = token
     while node.i != top.i and node.head.i != node.i:
-        if node.dep_ in {"relcl", "advcl", "ccomp"}:
+        if node.dep_ in clauses:
             return True
         node = node.head
     return False
@@ -410,10 +441,13 @@ def object_place_targets(
     restriction: bool,
     dictionary: ActorDictionary,
     gazetteer: Geocoder,
+    civilian_sites: frozenset[str] = frozenset(),
 ) -> tuple[ActorRef, ...]:
     """The state of a place named inside the object or the governed clause ("an embassy in
     Tehran", "deploy peacekeepers in Iraq"), marked ``inferred``; never the source's own, except
-    for a restriction (a curfew falls on the state's own people)."""
+    for a restriction (a curfew falls on the state's own people). Violence against a place
+    where people live ("villages near Macedonia's border", words in ``civilian_sites``) falls
+    on its people."""
     own = (
         set()
         if restriction
@@ -436,13 +470,25 @@ def object_place_targets(
             inside = head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1
             if not inside or ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
+            if _in_clause_of_its_own(ent.root, head, {"acl"}):
+                continue  # "a demonstration staged to protest sending troops to Iraq"
             place = gazetteer.geocode(ent.text)
             if place is None or not place.country or place.country in own:
                 continue
             # "a curfew in Algiers" falls on its people, "an embassy in Tehran" on the state
-            sector = "CVL" if restriction else "GOV"
+            lived_in = any(a.lemma_.lower() in civilian_sites for a in _up_to(ent.root, head))
+            sector = "CVL" if restriction or lived_in else "GOV"
             return (inferred_ref(dictionary.group(place.country, sector), ent.text),)
     return ()
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """A token and its heads up to ``top`` (included)."""
+    found = [token]
+    while token.i != top.i and token.head.i != token.i:
+        token = token.head
+        found.append(token)
+    return found
 
 
 def people_of_city(mention: ActorMention, dictionary: ActorDictionary) -> ActorMention:
@@ -478,3 +524,98 @@ def condition_subjects(
 def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
     """Character spans of actor mentions that must never be read as places."""
     return [(m.start, m.end) for m in mentions if m.actor.kind in {"person", "organisation"}]
+
+
+# --- who did it, when the clause does not say -----------------------------------------------------
+
+AGENT_PARTICIPLES = {"blame", "attribute", "ascribe", "carry", "launch", "conduct", "make"}
+CASUALTY_VERBS = {"die", "perish", "kill", "injure", "wound", "hurt", "maim"}
+
+
+def agents_of_noun(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Who carried out an event noun: "an attack by the rebels", "a strike blamed on the army",
+    "an attack carried out by X", "police firing" (its modifiers)."""
+    phrases = objects_of_preposition(noun, "by")
+    for clause in noun.children:  # "blamed on the army", "carried out by X"
+        if clause.dep_ == "acl" and clause.lemma_.lower() in AGENT_PARTICIPLES:
+            phrases.extend(
+                pobj
+                for prep in clause.children
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"on", "to", "by"}
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            )
+    found = [m for phrase in phrases for c in conjuncts(phrase) for m in index.at(c)]
+    found = found or [m for phrase in phrases for m in core_mentions(phrase, index)]
+    return unique_mentions([*found, *core_mentions_modifiers(noun, index)])
+
+
+def instruments_of(verb: Token, nouns: Iterable[Token]) -> list[Token]:
+    """Event nouns a casualty verb names as its means: "killed in police firing", "died in an
+    air strike"; the parser may hang the event word on the modifier ("police firing")."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "by", "during", "from", "after"}:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            found.extend(t for t in (pobj, *pobj.children) if t in nouns)
+    return found
+
+
+def casualty_victims(candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
+    """The people a casualty verb says were hit: "four civilians died in an air strike"."""
+    head = candidate.token.head
+    verb = head.head if head.dep_ == "prep" else None
+    if verb is None or verb.lemma_.lower() not in CASUALTY_VERBS:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return [m for s in subjects for m in core_mentions(s, index)]
+
+
+def joint_participants(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The parties an event noun is between: "a ceasefire between Israel and Hamas"."""
+    joint, _ = _noun_participants(noun, index)
+    return joint
+
+
+def ultimatum_teller(
+    candidate: Candidate, index: MentionIndex, lexicon: Lexicon
+) -> list[ActorMention]:
+    """Who sets an ultimatum: "the US told Iran to stop enriching uranium or face the
+    consequences" (the subject of the verb the threat hangs from, past the one threatened)."""
+    node, depth = candidate.token, 0
+    while node.head != node and node.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and depth < 4:
+        node, depth = node.head, depth + 1
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects and node.lemma_.lower() not in RELATIVE_PRONOUNS:
+            found = [m for s in subjects for m in core_mentions(s, index)]
+            if found:
+                return found
+    return []
+
+
+CROWD_NOUNS = {
+    "protester",
+    "demonstrator",
+    "crowd",
+    "mob",
+    "rioter",
+    "protestor",
+    "marcher",
+    "supporter",
+}
+
+
+def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Is the subject of the act a crowd ("protesters stormed", "a mob torched")?"""
+    verb = candidate.predicate
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return False  # "protesters were shot": the crowd suffered it
+    subject = subject_of(verb, lexicon)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in RELATIVE_PRONOUNS:
+        return False
+    words = [subject, *[c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"]]
+    words += [p for w in words for p in w.children if p.dep_ == "pobj"]
+    return any(w.lemma_.lower() in CROWD_NOUNS for w in words)

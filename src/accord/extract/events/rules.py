@@ -1,13 +1,15 @@
 """The coder's rules: one ordered table of named, documented rules (``RULES``).
 
 Like PETRARCH2's TRANSFORMATIONS table, a reader sees every rule in the order it runs, in one
-place. The table has two scopes, run in this order:
+place. The table has three scopes, run in this order:
 
 * ``sentence`` rules find the candidate events of a sentence (``SentenceDraft``): triggers
   (verbs, adjectives, nouns), then the rules that merge or replace candidates;
 * ``event`` rules work out one candidate (``EventDraft``): its type, its actors, its modality
   and mode, the rewrites that recode it (a vow of force is a THREATEN, a refused acceptance a
-  REJECT, ...), then the targets and sources inferred from what the sentence names.
+  REJECT, ...), then the targets and sources inferred from what the sentence names;
+* ``article`` rules see the article's finished events (``ArticleDraft``, with dates, places and
+  counts): an act restated in the lead and the body is one event.
 
 Each rule is ``Rule(name, description, apply)``. ``apply(draft, coder)`` changes the draft and
 returns True when the rule fired; its collaborators (the lexicon, the actor dictionary, the
@@ -24,24 +26,28 @@ user can also build a ``Coder`` with another table.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
 from accord.extract.counts import counts_victims
-from accord.extract.events.lexicon import TriggerEntry, lemma_of
+from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.modality import modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
     OWN_FORCES_TYPES,
     MentionIndex,
     actor_clause,
+    agents_of_noun,
+    casualty_victims,
     condition_subjects,
     core_mentions,
     event_actors,
     event_objects,
     imposes_restriction,
+    is_crowd,
+    joint_participants,
     nested_targets,
     object_place_targets,
     own_forces,
@@ -49,37 +55,57 @@ from accord.extract.events.participants import (
     perpetrators_in,
     reporter_mentions,
     reporting_subject,
+    ultimatum_teller,
     unique_mentions,
 )
-from accord.extract.events.syntax import is_nounlike
+from accord.extract.events.restatements import merge_restatements
+from accord.extract.events.syntax import is_nounlike, objects_of_preposition, subject_of
 from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
     alternative_reading,
+    casualty_means_triggers,
+    deed_of_accusation,
+    evaluation_triggers,
+    headline_noun_triggers,
+    in_absence,
+    in_condition,
+    in_ongoing_background,
+    is_long_running,
+    is_person,
+    is_press_boilerplate,
     is_running_total,
+    is_sports_score,
     joint_commitments,
+    meeting_in_passing_triggers,
     merge_same_clause,
+    misread_verb_triggers,
     noun_entry,
     noun_triggers,
     type_of_complement,
+    verb_entry,
     verb_triggers,
     with_deontic_demands,
 )
-from accord.models import ActorMention, ActorRef, Place
+from accord.models import ActorMention, ActorRef, Event, Place
 from accord.resolve.actors import inferred_ref
 
 if TYPE_CHECKING:
     from accord.extract.events.coder import Coder
 
-SCOPES = ("sentence", "event")
+SCOPES = ("sentence", "event", "article")
 OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"}
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
-THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT", "MOBILIZE"}
+THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "REJECT", "MOBILIZE"}
 ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
-ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION"}
+ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE"}
+ORDER_VERBS = {"order", "instruct", "direct", "command"}
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
+COUNTED_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # killed, arrested, released
+MULTITUDE_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions"}
+TOLL_WORDS = {"dead", "kill", "injure", "wound", "die", "detain", "arrest"}
 HAPPEN_VERBS = {
     "take",
     "happen",
@@ -103,6 +129,23 @@ PLACE_TARGET_TYPES = {
     "PROTEST",
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
+VISIT_VERBS = {"visit", "tour"}
+ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
+STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
+EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
+SETTLEMENT_TYPES = {"AGREE", "RETREAT", "CONCEDE"}
+ONE_WAY_MEETING_MODES = {"visit", "third-party"}  # the host, the parties a mediator brings
+ONE_WAY_MEETING_VERBS = {
+    "brief",
+    "host",
+    "visit",
+    "receive",
+    "invite",
+    "summon",
+    "tour",
+    "mediate",
+}  # a truce, a deal, a ceasefire
+ANNOUNCING_VERBS = {"announce", "declare", "confirm", "say", "report", "proclaim", "unveil"}
 
 
 @dataclass(frozen=True)
@@ -142,7 +185,7 @@ class EventDraft:
     kind: str | None = None
     content_type: str | None = None  # the type of what a governing verb takes
     content_entry: TriggerEntry | None = None
-    alternative: tuple[str, str | None, frozenset[str]] | None = None
+    alternative: Reading | None = None
     sources: list[ActorMention] = field(default_factory=list)
     targets: list[ActorMention] = field(default_factory=list)
     inferred_sources: tuple[ActorRef, ...] = ()
@@ -171,6 +214,14 @@ class EventDraft:
         return {m.actor.id for m in self.sources}
 
 
+@dataclass
+class ArticleDraft:
+    """The finished events of one article (dates, places and counts added) while the article
+    rules look at them together."""
+
+    events: list[Event]
+
+
 # --- sentence rules -----------------------------------------------------------------------------
 
 
@@ -196,6 +247,93 @@ def _noun_triggers(found: SentenceDraft, coder: Coder) -> bool:
     new = noun_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
+
+
+def _misread_verbs(found: SentenceDraft, coder: Coder) -> bool:
+    new = misread_verb_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _headline_noun(found: SentenceDraft, coder: Coder) -> bool:
+    new = headline_noun_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _casualty_means(found: SentenceDraft, coder: Coder) -> bool:
+    new = casualty_means_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _meeting_in_passing(found: SentenceDraft, coder: Coder) -> bool:
+    new = meeting_in_passing_triggers(found.sentence, coder.lexicon, found.consumed, found.index)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _evaluations(found: SentenceDraft, coder: Coder) -> bool:
+    new = evaluation_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _protest_demands(found: SentenceDraft, coder: Coder) -> bool:
+    protests = {c.token.i for c in found.candidates if c.entry.type == "PROTEST"}
+    return _drop(
+        found,
+        lambda c: (
+            c.entry.type == "REQUEST"
+            and c.token.dep_ in {"advcl", "xcomp", "conj"}
+            and c.token.head.i in protests
+        ),
+    )
+
+
+def _drop(found: SentenceDraft, unwanted: Callable[[Candidate], bool]) -> bool:
+    """Drop the candidates ``unwanted`` says are no events; True when any was dropped."""
+    kept = [c for c in found.candidates if not unwanted(c)]
+    fired = len(kept) != len(found.candidates)
+    found.candidates = kept
+    return fired
+
+
+def _sports_score(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(
+        found,
+        lambda c: c.entry.type == "ASSAULT" and c.token.pos_ == "VERB" and is_sports_score(c.token),
+    )
+
+
+def _absence(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: in_absence(c.token))
+
+
+def _press_boilerplate(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_press_boilerplate(c, coder.lexicon))
+
+
+def _condition(found: SentenceDraft, coder: Coder) -> bool:
+    if all(in_condition(c.token) for c in found.candidates):
+        return False  # a condition alone in its sentence is still worth its modality
+    return _drop(found, lambda c: in_condition(c.token))
+
+
+def _ongoing_background(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: in_ongoing_background(c.token))
+
+
+def _long_running(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, is_long_running)
+
+
+def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
+    alleged: set[int] = set()
+    for candidate in found.candidates:
+        if candidate.entry.type == "ACCUSE" and is_nounlike(candidate.token, coder.lexicon):
+            alleged.update(t.i for t in deed_of_accusation(candidate.token))
+    return _drop(found, lambda c: c.token.i in alleged)
 
 
 def _one_event_per_clause(found: SentenceDraft, coder: Coder) -> bool:
@@ -257,7 +395,7 @@ def _vow_of_force(draft: EventDraft, coder: Coder) -> bool:
 
 def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
-    ordered = lemma_of(candidate.token, coder.lexicon) == "order"
+    ordered = lemma_of(candidate.token, coder.lexicon) in ORDER_VERBS
     if not ordered or draft.content_type not in ORDERED_ACTION_TYPES:
         return False
     if candidate.complement and core_mentions(candidate.complement, draft.index):
@@ -279,6 +417,9 @@ def _alternative_reading(draft: EventDraft, coder: Coder) -> bool:
     if draft.alternative is None:
         return False
     draft.kind = draft.alternative[0]
+    entry = draft.candidate.entry
+    if entry.modality is not None and entry.type != draft.kind:  # "committed $23.5 million"
+        draft.candidate.entry = replace(entry, modality=None)  # is given, not promised
     return True
 
 
@@ -304,6 +445,18 @@ def _reporting_speaker_is_source(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _own_duty(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    deontic = candidate.speaker_is_source and candidate.entry.type == "REQUEST"
+    if not deontic or not draft.sources or not draft.targets:
+        return False
+    own = {(m.actor.country, m.actor.sector) for m in draft.sources if m.actor.country}
+    if not all((m.actor.country, m.actor.sector) in own for m in draft.targets):
+        return False  # rebels saying the president must agree do make a demand
+    draft.dropped = True  # "Britain must leave by that date," Johnson said
+    return True
+
+
 def _speaker_performs_speech_act(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources or draft.kind not in SPEECH_ACT_TYPES:
         return False
@@ -326,6 +479,211 @@ def _speaker_joins_meeting(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _noun_agent(draft: EventDraft, coder: Coder) -> bool:
+    if draft.sources:
+        return False
+    candidate, lexicon = draft.candidate, coder.lexicon
+    if is_nounlike(candidate.token, lexicon):
+        agents = agents_of_noun(candidate.token, draft.index)
+        own = noun_entry(candidate.token, lexicon)
+        if own is not None and own.type != candidate.entry.type:
+            if draft.targets or not agents:  # "violated a ban by X": the defiance is aimed at X
+                return False
+            draft.targets = agents
+            draft.actor_why = [*draft.actor_why, "the agent of what is defied"]
+            return True
+    else:
+        agents = _instrument_agents(candidate.token, draft, coder)
+    if not agents:
+        return False
+    agent_ids = {m.actor.id for m in agents}
+    draft.sources = agents  # "a pledge made by the government of Japan": Japan pledged
+    draft.targets = [m for m in draft.targets if m.actor.id not in agent_ids]
+    draft.actor_why = [*draft.actor_why, "the agent of the event noun"]
+    return True
+
+
+def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[ActorMention]:
+    """ "Killed in an Israeli strike", "killed in police firing", "were killed when a Russian
+    missile hit": who wielded the means."""
+    found: list[ActorMention] = []
+    for clause in verb.children:  # "killed when a Russian missile destroyed the cafe"
+        if clause.dep_ == "advcl" and (verb_entry(clause, coder.lexicon) or _no_entry).type == (
+            draft.kind
+        ):
+            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                found.extend(core_mentions(subject, draft.index))
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "by", "during", "from"}:
+            continue
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            entry = noun_entry(noun, coder.lexicon)
+            if entry is not None and entry.type == draft.kind:
+                found.extend(agents_of_noun(noun, draft.index))
+            elif any(
+                c.dep_ == "acl" and (verb_entry(c, coder.lexicon) or _no_entry).type == draft.kind
+                for c in noun.children
+            ):  # "police firing", parsed as police with a participle
+                found.extend(draft.index.at(noun))
+    return unique_mentions(found)
+
+
+_no_entry = TriggerEntry(type=None)
+
+
+def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
+    if draft.targets or draft.kind != "ASSAULT":
+        return False
+    victims = casualty_victims(draft.candidate, draft.index)
+    source_ids = draft.source_ids()
+    draft.targets = [m for m in victims if m.actor.id not in source_ids]
+    if not draft.targets:
+        return False
+    draft.actor_why = [*draft.actor_why, "those who died are its targets"]
+    return True
+
+
+def _ultimatum_teller(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind != "THREATEN" or draft.sources or not draft.candidate.entry.subject_is_target:
+        return False
+    teller = ultimatum_teller(draft.candidate, draft.index, coder.lexicon)
+    target_ids = {m.actor.id for m in draft.targets}
+    teller = [m for m in teller if m.actor.id not in target_ids]
+    if not teller:
+        return False
+    draft.sources = teller
+    draft.actor_why = [*draft.actor_why, "whoever sets the ultimatum threatens"]
+    return True
+
+
+def _announced_between_parties(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if not is_nounlike(candidate.token, coder.lexicon) or draft.kind not in SETTLEMENT_TYPES:
+        return False
+    if lemma_of(candidate.predicate, coder.lexicon) not in ANNOUNCING_VERBS:
+        return False
+    parties = joint_participants(candidate.token, draft.index)
+    source_ids = draft.source_ids()
+    if len(parties) < 2 or any(m.actor.id in source_ids for m in parties):
+        return False
+    draft.sources, draft.targets = parties, []
+    draft.kind = "AGREE"
+    draft.actor_why = [*draft.actor_why, "the parties it is between, not who announced it"]
+    return True
+
+
+def _economic_weapon(draft: EventDraft, coder: Coder) -> bool:
+    candidate, lexicon = draft.candidate, coder.lexicon
+    if draft.kind != "ASSAULT" or is_nounlike(candidate.token, lexicon):
+        return False
+    verb = candidate.token
+    words = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    words += objects_of_preposition(verb, "with")
+    if not any((noun_entry(w, lexicon) or _no_entry).type == "SANCTION" for w in words):
+        return False
+    draft.kind, draft.mode = "SANCTION", None
+    return True
+
+
+def _crowd_violence(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind not in {"ASSAULT", "COERCE"} or not is_crowd(draft.candidate, coder.lexicon):
+        return False
+    draft.kind, draft.mode = "PROTEST", "riot"
+    return True
+
+
+def _raid_by_raider(draft: EventDraft, coder: Coder) -> bool:
+    if lemma_of(draft.candidate.token, coder.lexicon) != "raid" or not draft.sources:
+        return False
+    state = all(m.actor.sector in STATE_FORCES for m in draft.sources)
+    kind = "COERCE" if state else "ASSAULT"
+    if kind == draft.kind:
+        return False
+    draft.kind, draft.mode = kind, None
+    return True
+
+
+def _state_protest(draft: EventDraft, coder: Coder) -> bool:
+    verb = lemma_of(draft.candidate.token, coder.lexicon)
+    token = draft.candidate.token
+    if draft.kind != "PROTEST" or verb != "protest" or token.pos_ != "VERB" or not draft.sources:
+        return False
+    if not all(m.actor.kind == "state" or m.actor.sector == "GOV" for m in draft.sources):
+        return False
+    draft.kind, draft.mode = "ACCUSE", "disapprove"  # "Russia protested the expulsions"
+    return True
+
+
+def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
+    lemma = lemma_of(draft.candidate.token, coder.lexicon)
+    if draft.kind != "MOBILIZE" or lemma not in EXERCISE_NOUNS:
+        return False
+    countries = {m.actor.country for m in (*draft.sources, *draft.targets) if m.actor.country}
+    if len(countries) < 2:
+        return False
+    draft.kind, draft.mode = "COOPERATE", None
+    draft.sources = unique_mentions([*draft.sources, *draft.targets])
+    draft.targets = []
+    return True
+
+
+def _visit_needs_a_host(draft: EventDraft, coder: Coder) -> bool:
+    verb = lemma_of(draft.candidate.token, coder.lexicon)
+    if draft.kind != "CONSULT" or verb not in VISIT_VERBS or draft.targets:
+        return False
+    if draft.inferred_targets:
+        return False
+    draft.dropped = True  # "visited the hospital": a place, nobody hosts
+    return True
+
+
+def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    judged = candidate.rules[:1] == ["evaluation-is-stance"] and candidate.speaker_is_source
+    if not judged or draft.targets or draft.inferred_targets:
+        return False
+    subjects = [c for c in candidate.predicate.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    parties = [  # "said the agreement between Turkey and Libya is null and void"
+        m
+        for noun in subjects
+        if noun_entry(noun, coder.lexicon) is not None
+        for m in (*joint_participants(noun, draft.index), *agents_of_noun(noun, draft.index))
+    ]
+    source_ids = draft.source_ids()
+    draft.targets = unique_mentions(m for m in parties if m.actor.id not in source_ids)
+    if draft.targets:
+        draft.actor_why = [*draft.actor_why, "the parties to what is judged"]
+        return True
+    draft.dropped = True
+    return True
+
+
+def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
+    if draft.sources:
+        return False
+    lexicon = coder.lexicon
+    subject = subject_of(draft.candidate.predicate, lexicon)
+    causes = [draft.candidate.token, subject] if subject is not None else [draft.candidate.token]
+    if not any(_natural(w, lexicon) for w in causes if w.pos_ in {"NOUN", "PROPN"}):
+        return False
+    draft.dropped = True  # "a bus crash kills 12", "lightning struck a school": nobody's act
+    return True
+
+
+def _natural(word: Token, lexicon: Lexicon) -> bool:
+    """Is a word a natural or accidental cause ("fire", "bus crash"), and not a weapon's ("sniper
+    fire", "enemy fire")?"""
+    modifiers = [c for c in word.children if c.dep_ in {"compound", "amod", "nmod"}]
+    armed = any(
+        m.lower_ in lexicon.noun_modifiers or m.lower_ in lexicon.weapon_modes or m.lower_ in ARMED
+        for m in modifiers
+    )
+    named = word.lemma_.lower() in lexicon.natural_causes or any(
+        m.dep_ == "compound" and m.lemma_.lower() in lexicon.natural_causes for m in modifiers
+    )
+    return named and not armed
+
+
 def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources or draft.targets or _stands_alone(draft.candidate, draft.kind, coder):
         return False
@@ -336,8 +694,14 @@ def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
 def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
     lexicon = coder.lexicon
+    if kind in COUNTED_TYPES and _counted_people(candidate.token, lexicon):
+        return True  # "14 people were killed", "gunmen abducted 20 residents": a toll
     if kind == "ASSAULT" and _counted_victims(candidate.token):
-        return True  # "14 people were killed": a casualty report, attacker unknown
+        return True  # "blast kills 13": the count words' own reading of a toll
+    if kind == "PROTEST" and _people_act(candidate.predicate, lexicon):
+        return True  # "Hundreds protested in Wamena", "villagers boycotted the vote"
+    if kind == "ASSAULT" and _weapon_strikes(candidate.predicate, lexicon):
+        return True  # "Drones hit a fuel depot", "a roadside IED struck a patrol"
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
         return False
     predicate = lemma_of(candidate.predicate, lexicon)
@@ -360,6 +724,61 @@ def _counted_victims(verb: Token) -> bool:
     return any(counts_victims(one) for one in verbs)
 
 
+def _people_act(verb: Token, lexicon: Lexicon) -> bool:
+    """The subject is people, counted or named by what they are ("Hundreds protested",
+    "truck drivers blocked the highway")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(_is_counted(s) or is_person(s, lexicon) for s in subjects)
+
+
+def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
+    """The subject is a weapon ("drones hit", "a roadside bomb struck"): an attack, whoever
+    fired it."""
+    return any(
+        c.dep_ == "nsubj" and lemma_of(c, lexicon) in lexicon.weapon_modes for c in verb.children
+    )
+
+
+def _counted_people(verb: Token, lexicon: Lexicon) -> bool:
+    """People counted as those the act fell on: "14 people were killed", "abducted at least 20
+    residents", "kills 5", the note style "11 detained" (a counted subject, no object); or
+    named by what they are ("a mayoral candidate was shot dead")."""
+    misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.pos_ != "VERB" and not misread:
+        return False  # "two loud explosions" counts the blasts, not people
+    children = list(verb.children)
+    if any(
+        _counted_people(c, lexicon)
+        for c in children
+        if c.dep_ in {"conj", "advcl"} and c.pos_ == "VERB"
+    ):
+        return True  # "attacks village, kills 5", "attacked Mangu, killing 9 people"
+    has_object = any(c.dep_ == "dobj" for c in children)
+    if any(c.dep_ == "nummod" or (c.dep_ == "npadvmod" and c.like_num) for c in children):
+        return True  # "kills 7", "detained 8", with the number parsed as the verb's own
+    for child in children:  # "Drone strike on a market, 6 dead"
+        toll = child.dep_ in {"advcl", "conj", "ccomp"} and child.lemma_.lower() in TOLL_WORDS
+        if toll and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c) for c in child.children
+        ):
+            return True
+    for child in children:
+        patient = child.dep_ in {"nsubjpass", "dobj"} or (
+            child.dep_ == "nsubj" and not has_object and verb.tag_ in {"VBD", "VBN"}
+        )
+        named = child.dep_ != "nsubj" and is_person(child, lexicon)
+        if patient and (_is_counted(child) or named):
+            return True
+    return False
+
+
+def _is_counted(noun: Token) -> bool:
+    """ "14 people", "at least 20 residents", "hundreds": people given by number."""
+    return noun.lower_ in MULTITUDE_WORDS or any(
+        t.dep_ == "nummod" or t.like_num for t in noun.subtree
+    )
+
+
 # --- event rules: modality and mode -------------------------------------------------------------
 
 
@@ -370,8 +789,8 @@ def _modality(draft: EventDraft, coder: Coder) -> bool:
 
 def _preparation_is_the_event(draft: EventDraft, coder: Coder) -> bool:
     entry_type = draft.candidate.entry.type
-    if entry_type is not None or draft.kind == entry_type or draft.modality != "future":
-        return False
+    if entry_type is not None or draft.kind != "MOBILIZE" or draft.modality != "future":
+        return False  # preparing an offensive mobilises; preparing an exchange is no exchange
     draft.modality, draft.modality_why = "asserted", ["preparation is itself the event"]
     return True
 
@@ -429,9 +848,11 @@ def _promised_act(draft: EventDraft, coder: Coder) -> bool:
     candidate, kind = draft.candidate, draft.kind
     if draft.modality not in {"future", "conditional"} or kind not in INTENT_TYPES:
         return False
-    if candidate.entry.type != kind:
+    first_reading = draft.alternative[0] if draft.alternative else candidate.entry.type
+    if first_reading != kind:
         return False
-    if kind == "CONSULT" and is_nounlike(candidate.token, coder.lexicon):
+    ready = draft.modality_why == ["readiness"]
+    if kind == "CONSULT" and is_nounlike(candidate.token, coder.lexicon) and not ready:
         return False  # "X will visit Y" promises a meeting; "a summit would take place" plans one
     draft.kind, draft.mode = "AGREE", None
     draft.modality_why = [*draft.modality_why, "a promised or offered cooperative act is an AGREE"]
@@ -494,8 +915,8 @@ def _actor_inside_object(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
-    if draft.targets or draft.kind in {"CONSULT"}:
-        return False
+    if any(m.actor.country for m in draft.targets) or draft.kind in {"CONSULT"}:
+        return False  # a target of no known country ("the Esfahan facility") keeps its place
     draft.inferred_targets = object_place_targets(
         draft.candidate,
         draft.objects(coder),
@@ -503,6 +924,7 @@ def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
         draft.imposes_restriction(coder),
         coder.dictionary,
         coder.gazetteer,
+        coder.lexicon.civilian_sites if draft.kind in {"ASSAULT", "THREATEN"} else frozenset(),
     )
     if not draft.inferred_targets:
         return False
@@ -532,18 +954,49 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
     unclaimed = draft.kind == "ASSAULT" and draft.mode in UNCLAIMED_ATTACK_MODES
     if not unclaimed or draft.sources or draft.inferred_sources:
         return False
-    if place is None or not place.country:
+    if place is not None and place.country:
+        country, text, name = place.country, place.text, place.name
+    elif _target_country(draft):
+        # "an attempt to kill the deputy governor of the Tyumen region": no place is named but
+        # the target's, and it names the country
+        country, text = _target_country(draft)
+        name = text
+    else:
         return False
-    attacker = coder.dictionary.group(place.country, "UAF")
-    draft.inferred_sources = (inferred_ref(attacker, place.text),)
-    draft.inference_why.append(
-        f"unclaimed attack: source is an unidentified armed force in {place.name}"
-    )
+    attacker = coder.dictionary.group(country, "UAF")
+    draft.inferred_sources = (inferred_ref(attacker, text),)
+    draft.inference_why.append(f"unclaimed attack: source is an unidentified armed force in {name}")
     return True
+
+
+def _target_country(draft: EventDraft) -> tuple[str, str] | None:
+    """The one country of an event's targets (named or inferred), with the words naming it."""
+    named = [(m.actor.country, m.text) for m in draft.targets if m.actor.country]
+    inferred = [(ref.country, ref.text) for ref in draft.inferred_targets if ref.country]
+    found = named or inferred
+    if not found or len({country for country, _ in found}) != 1:
+        return None
+    return found[0]
+
+
+# --- article rules ------------------------------------------------------------------------------
+
+
+def _restatement(found: ArticleDraft, coder: Coder) -> bool:
+    before = len(found.events)
+    found.events = merge_restatements(found.events, RESTATEMENT_RULE)
+    return len(found.events) != before
+
+
+RESTATEMENT_RULE = "restatement-is-one-event"
 
 
 def _sentence_rule(name: str, description: str, apply: Callable[..., bool]) -> Rule:
     return Rule(name, description, apply, scope="sentence")
+
+
+def _article_rule(name: str, description: str, apply: Callable[..., bool]) -> Rule:
+    return Rule(name, description, apply, scope="article")
 
 
 RULES: tuple[Rule, ...] = (
@@ -570,6 +1023,86 @@ RULES: tuple[Rule, ...] = (
         'An event noun of the lexicon with the verb that makes it happen: "held talks", "the '
         'truce took effect" (not a noun that sets the scene, "at the Istanbul talks").',
         _noun_triggers,
+    ),
+    _sentence_rule(
+        "misread-headline-verb",
+        'Headline and note verbs the tagger reads as nouns ("Police arrest 30 after protest": '
+        'a noun with a subject) and event nouns it reads as verbs ("SAF airstrikes on the '
+        'market"): each is an event with its own subject and objects.',
+        _misread_verbs,
+    ),
+    _sentence_rule(
+        "headline-noun",
+        "An event noun heading a sentence that has no verb, as notes and headlines are written: "
+        '"Airstrike on Idlib countryside, 4 dead", "Curfew imposed in Kasese after unrest".',
+        _headline_noun,
+    ),
+    _sentence_rule(
+        "casualty-means",
+        '"Four civilians died in an air strike": the attack a dying verb names as its cause is '
+        "the event.",
+        _casualty_means,
+    ),
+    _sentence_rule(
+        "meeting-in-passing",
+        'A meeting told in passing is still a meeting when it names whom it was with: "said in '
+        'a meeting with Honcharuk", "announced the funding during her trip to Chad".',
+        _meeting_in_passing,
+    ),
+    _sentence_rule(
+        "evaluation-is-stance",
+        'A judgement said without "condemn" or "praise": naming an act with an evaluating word '
+        '("called the agreement \'null and void\'", "described the pledge as generous") or '
+        'saying it is so ("said rich nations were being stingy"); a negative word is an ACCUSE, '
+        "a positive one a SUPPORT (the words are data: evaluations in triggers.json).",
+        _evaluations,
+    ),
+    _sentence_rule(
+        "score-is-no-attack",
+        '"Nigeria beat Ghana 2-1": an attack verb with a score beside it reports a match.',
+        _sports_score,
+    ),
+    _sentence_rule(
+        "absence-is-no-event",
+        '"Accused Ukraine without offering any evidence", "passed without a veto": what is '
+        'said not to have happened under "without" is no event.',
+        _absence,
+    ),
+    _sentence_rule(
+        "press-boilerplate-is-no-event",
+        '"Not authorized to speak to reporters", "did not respond to a request for comment", '
+        '"declined to comment", "asked not to be named": how a report names its sources.',
+        _press_boilerplate,
+    ),
+    _sentence_rule(
+        "condition-is-no-event",
+        '"Russia would sign if Ukraine withdraws its troops": the act inside an "if" or '
+        '"unless" clause is the condition of the other act, not an event of its own.',
+        _condition,
+    ),
+    _sentence_rule(
+        "ongoing-background-is-no-event",
+        '"Iran gained influence as the US slowly withdraws from the region": a present-tense '
+        '"as"/"while" clause under a past main clause tells a process, not an act.',
+        _ongoing_background,
+    ),
+    _sentence_rule(
+        "long-running-is-background",
+        '"Rebel groups have been fighting since 1989", "has targeted ethnic groups for '
+        'decades": a perfect tense over a span of years sums up a history, not an act.',
+        _long_running,
+    ),
+    _sentence_rule(
+        "alleged-deed-is-no-event",
+        '"Faced charges of blocking a road and disobeying orders", "allegations of torture": '
+        "the deed an accusation names is alleged, not reported as an event of its own.",
+        _alleged_deed,
+    ),
+    _sentence_rule(
+        "protest-carries-its-demand",
+        '"Hundreds marched in Ouagadougou demanding that Compaore step down": a demand voiced by '
+        "a demonstration is the protest's (PLOVER), not a REQUEST of its own.",
+        _protest_demands,
     ),
     _sentence_rule(
         "one-event-per-clause",
@@ -614,8 +1147,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "ordered-act",
-        '"The government ordered police patrols": the ordered act is the event (when the '
-        "order names no one it is given to).",
+        '"The government ordered police patrols", "instructed agencies to investigate": the '
+        "ordered act (or investigation) is the event (when the order names no one it is given "
+        "to).",
         _ordered_act,
     ),
     Rule(
@@ -631,6 +1165,12 @@ RULES: tuple[Rule, ...] = (
     ),
     # -- event: actors
     Rule(
+        "economic-weapon-is-sanction",
+        'An attack verb whose weapon is a sanction ("hit with new sanctions", "slapped tariffs '
+        'on") is a SANCTION.',
+        _economic_weapon,
+    ),
+    Rule(
         "clause-actors",
         "Sources and targets from the clause: subject (or agent), passive subject, objects, "
         "participant phrases and the participants of an event noun.",
@@ -643,6 +1183,12 @@ RULES: tuple[Rule, ...] = (
         _reporting_speaker_is_source,
     ),
     Rule(
+        "own-duty-is-no-demand",
+        '"Britain must leave by that date," Johnson said: what a speaker says his own side '
+        "must do is no demand on another actor.",
+        _own_duty,
+    ),
+    Rule(
         "speaker-performs-speech-act",
         "Accusing, demanding, rejecting with no subject: whoever is reported saying so does it.",
         _speaker_performs_speech_act,
@@ -653,9 +1199,61 @@ RULES: tuple[Rule, ...] = (
         _speaker_joins_meeting,
     ),
     Rule(
+        "noun-agent-is-source",
+        'No subject: who carried out the event noun or the means is its source ("an attack by '
+        'the rebels", "a strike blamed on the army", "killed in police firing"); of a noun its '
+        'verb retypes, the target ("violated a ban by X").',
+        _noun_agent,
+    ),
+    Rule(
+        "casualty-victims-are-targets",
+        '"Four civilians died in an air strike": those who died are the attack\'s targets.',
+        _casualty_victims,
+    ),
+    Rule(
+        "ultimatum-comes-from-the-teller",
+        '"The US told Iran to stop or face the consequences": whoever sets the ultimatum '
+        "threatens the one who must comply.",
+        _ultimatum_teller,
+    ),
+    Rule(
+        "announcer-is-no-party",
+        '"Qatar announced a ceasefire between Israel and Hamas": the parties it is between '
+        "agreed to it (AGREE); who announced it is no party.",
+        _announced_between_parties,
+    ),
+    Rule(
+        "raid-by-whom",
+        "A raid by police, soldiers or officials is a COERCE (a search, arrests); one by "
+        'settlers, gunmen or rebels an ASSAULT ("armed men raided two villages").',
+        _raid_by_raider,
+    ),
+    Rule(
+        "joint-exercise-is-cooperation",
+        '"Held drills with the Indian navy": an exercise or patrol of two countries\' forces '
+        "is COOPERATE (the manual: joint exercises are COOPERATE, single-country ones MOBILIZE).",
+        _joint_exercise,
+    ),
+    Rule(
+        "judgement-needs-a-target",
+        'A judgement said of something (evaluation-is-stance, "said X was Y") that names '
+        'no actor it judges is dropped ("said the situation was dangerous" accuses no one).',
+        _judgement_needs_a_target,
+    ),
+    Rule(
+        "natural-cause-is-no-act",
+        '"A bus crash kills 12", "lightning struck a school", "a fire broke out, destroying 100 '
+        "stalls\": what a fire, a flood, a crash or a disease does is nobody's act (the causes "
+        "are data: natural_causes in triggers.json).",
+        _natural_cause,
+    ),
+    Rule(
         "needs-an-actor",
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
-        'strike killed ...") or victims are counted ("14 people were killed").',
+        'strike killed ..."), the people it fell on are counted or named by what they are ("14 '
+        'people were killed", "abducted 20 residents", "a candidate was shot dead", "11 '
+        'detained"), a weapon did it ("drones hit a depot") or people protested ("Hundreds '
+        'rallied").',
         _needs_an_actor,
     ),
     # -- event: modality and mode
@@ -667,8 +1265,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "preparation-is-the-event",
-        "A typeless trigger coded by its future content (preparing an offensive) reports the "
-        "preparation as happening: asserted, not future.",
+        "A typeless trigger whose future content makes it a MOBILIZE (preparing an offensive) "
+        "reports the preparation as happening: asserted, not future.",
         _preparation_is_the_event,
     ),
     Rule(
@@ -684,6 +1282,18 @@ RULES: tuple[Rule, ...] = (
         _retyped_mode,
     ),
     # -- event: recoding
+    Rule(
+        "state-protest-is-complaint",
+        '"Russia protested the expulsions": a government protests by complaint (ACCUSE '
+        "disapprove, CAMEO 114); PROTEST is collective action by civilians.",
+        _state_protest,
+    ),
+    Rule(
+        "crowd-violence-is-riot",
+        '"Protesters stormed parliament", "a mob torched the office": violence by a crowd of '
+        "demonstrators is a PROTEST riot, not an ASSAULT.",
+        _crowd_violence,
+    ),
     Rule(
         "refused-acceptance-is-rejection",
         '"Will not accept more refugees": a refused acceptance is a REJECT (asserted).',
@@ -737,8 +1347,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "place-in-object-is-target",
         'No target yet: the state of a place named in the object ("opened an embassy in '
-        'Tehran"), marked inferred.',
+        'Tehran"), or its people when violence hits where they live ("shelled villages near '
+        'Kherson"), marked inferred.',
         _place_in_object_is_target,
+    ),
+    Rule(
+        "visit-needs-a-host",
+        'A visit is a meeting with its host: "visited the hospital" with no actor or country to '
+        "host it is no CONSULT.",
+        _visit_needs_a_host,
     ),
     Rule(
         "place-is-target",
@@ -749,8 +1366,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "unidentified-attacker",
         "A bombing or assassination nobody is said to have carried out is coded to an "
-        "unidentified armed force of the country where it happened (CAMEO's UAF), marked "
-        "inferred.",
+        "unidentified armed force of the country where it happened (CAMEO's UAF; when the "
+        "sentence names no place, the country of its target), marked inferred.",
         _unidentified_attacker,
+    ),
+    # -- article: the events of the whole article
+    _article_rule(
+        RESTATEMENT_RULE,
+        "An act told in the lead and again in the body is one event: records of one type that "
+        "disagree on nothing (modality, mode, actors, day, place) and share an actor or a named "
+        "town are merged; the fullest sentence is the evidence, the others are its mentions.",
+        _restatement,
     ),
 )

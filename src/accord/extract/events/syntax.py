@@ -18,6 +18,10 @@ TIMES = {"DATE", "TIME"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
 CONDITIONAL_MARKS = {"if", "unless", "provided", "providing"}
+# Verbs that state a finding: their "that" clause is what the subject concluded, as with a
+# reporting verb ("concluded that the agreement is null and void"); "the talks concluded" is
+# the talks ending.
+FINDING_VERBS = {"conclude", "find"}
 
 
 # Verbs whose object is the means, not the doer, of the act that follows ("police used water
@@ -37,6 +41,12 @@ DOCUMENT_NOUNS = {
     "petition",
     "decree",
     "ultimatum",
+    "law",
+    "bill",
+    "legislation",
+    "order",
+    "ruling",
+    "measure",
 }
 
 
@@ -61,12 +71,19 @@ def is_nounlike(token: Token, lexicon: Lexicon) -> bool:
 
 
 def complement_of(verb: Token) -> Token | None:
-    """The content a governing verb takes: an xcomp, an object, a to/for/on phrase, a ccomp."""
+    """The content a governing verb takes: an xcomp, an object (or what the object is said to
+    have done: "accused X of Y", "blamed X for Y"), a to/for/on phrase, a ccomp."""
     children = list(verb.children)
-    for dep in ("xcomp", "dobj"):
-        for child in children:
-            if child.dep_ == dep:
-                return child
+    for child in children:
+        if child.dep_ == "xcomp":
+            return child
+    if any(child.dep_ == "dobj" for child in children):
+        for child in children:  # "accused the RSF of using the pause": the deed, not the doer
+            if child.dep_ == "prep" and child.lower_ in {"of", "for"} and child.i > verb.i:
+                for grandchild in child.children:
+                    if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
+                        return grandchild
+        return next(child for child in children if child.dep_ == "dobj")
     for child in children:
         if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
             continue  # "on Tuesday demanded ...": a date in front is not what was demanded
@@ -80,10 +97,10 @@ def complement_of(verb: Token) -> Token | None:
     for child in children:
         if child.dep_ == "nsubjpass":
             return child  # "the exchange was agreed on Tuesday"
-    for child in children:  # "have sworn to fight", parsed as an adverbial clause
-        to_infinitive = is_to_infinitive(child)
-        if child.dep_ == "advcl" and child.i > verb.i and to_infinitive:
-            return child
+    for child in children:  # "have sworn to fight", "pushed for the US to support", parsed
+        marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+        if child.dep_ == "advcl" and child.i > verb.i and (is_to_infinitive(child) or marked):
+            return child  # as an adverbial clause
     return None
 
 
@@ -125,6 +142,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return child
+    for aux in verb.children:  # "The US has been encouraging", parsed with the subject
+        if aux.dep_ == "aux":  # on the auxiliary
+            subject = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                return subject
     if depth > 4:
         return None
     head = verb.head

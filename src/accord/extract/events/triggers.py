@@ -7,18 +7,22 @@ that makes it happen ("held talks"), or an adjective ("is opposed to").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from accord.extract.events.lexicon import Lexicon, TriggerEntry, lemma_of
+from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.syntax import (
     DOCUMENT_NOUNS,
+    FINDING_VERBS,
     FUTURE_AUX,
     SUBJECT_DEPS,
     complement_of,
+    conjuncts,
     depth_of,
+    is_conditional_clause,
     is_in_adjunct,
     is_nominal_verb,
     is_nounlike,
@@ -49,6 +53,12 @@ MEASURE_NOUNS = {
     "worth",
     "truckload",
     "supply",
+    "round",
+    "day",
+    "week",
+    "hour",
+    "month",
+    "night",
 }
 
 
@@ -71,6 +81,49 @@ LIGHT_HEAD_NOUNS = {"effort", "mission", "process", "operation", "campaign", "in
 CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative", "suggestion"}
 DEONTIC_AUX = {"must", "should"}
 TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
+MULTITUDES = {"thousands", "millions"}
+COPULAS = {"be", "seem", "remain", "appear"}
+# Verbs that say what an event noun is or is like, not that it happened ("the agreement is
+# illegal", "the ban followed talks", "the funding includes $8 million").
+DESCRIBING_VERBS = {
+    "be",
+    "seem",
+    "remain",
+    "appear",
+    "mean",
+    "include",
+    "involve",
+    "follow",
+    "precede",
+    "represent",
+    "require",
+    "cost",
+    "reflect",
+    "total",
+    "amount",
+    "exceed",
+    "support",
+    "lack",
+    "come",
+    "show",
+    "prove",
+    "demonstrate",
+    "enable",
+    "allow",
+    "permit",
+    "let",
+    "help",
+}
+STANCE_MODES = {"ACCUSE": "disapprove"}
+DYING_VERBS = {"die", "perish"}
+NAME_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
+PASSING_PREPS = {"in", "during", "at", "on", "after", "following"}  # "during her trip to"
+PARTICIPATION_VERBS = {"participate", "partake"}  # "participated in a session"
+RESORT_VERBS = {"resort": "to", "engage": "in", "turn": "to"}  # "resorted to firing"
+CAUSE_PREPS = {"in", "during", "from", "after", "by"}
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+LONG_SPANS = {"decades", "years", "generations", "centuries"}
+SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 
 
 @dataclass
@@ -97,8 +150,15 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
             continue
         if child.dep_ == "prep":
             keys.extend(f"{lemma} {child.lower_} {g.lower_}" for g in child.children)
-        if child.dep_ in {"prt", "prep"}:
+        if child.dep_ in {"prt", "prep", "acomp", "oprd"} or (  # "find guilty", "set free"
+            child.dep_ == "ccomp" and child.pos_ == "ADJ"
+        ):
             keys.append(f"{lemma} {child.lower_}")
+        if child.dep_ == "advcl" and any(  # "called for X to increase", parsed as a clause
+            m.dep_ == "mark" and m.lower_ == "for"
+            for m in child.children  # marked by "for"
+        ):
+            keys.append(f"{lemma} for")
         if child.dep_ == "dobj":
             keys.append(f"{lemma} {child.lower_}")
         if child.dep_ == "prep":  # "respond to the listings with countermeasures": the parser
@@ -110,10 +170,47 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
 
 
 def _has_required_object(token: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
-    """Verbs like "exchange" or "free" are events only with the right object (prisoners)."""
+    """Verbs like "exchange" or "free" are events only with the right object (prisoners; with
+    ``@person`` in the list, any person: "released Suu Kyi", "freed 40 protesters"); none is
+    one with an excluded object ("struck a deal", "met the needs")."""
+    if not entry.objects and not entry.unless_objects:
+        return True
+    objects = _objects_of(token, lexicon)
+    if any(_is_object(o, entry.unless_objects, lexicon, False) for o in _direct_objects(token)):
+        return False
     if not entry.objects:
         return True
+    wanted = entry.objects.union(*(reading[2] for reading in entry.alts))
+    return any(_is_object(o, wanted, lexicon) for o in objects)
+
+
+def _direct_objects(token: Token) -> list[Token]:
+    """What a verb acts on directly: its object, its passive subject, a "with" object ("was met
+    with applause", "speak with one voice"), the noun a participle describes ("crimes committed
+    by X")."""
+    described = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
+    return [
+        *[c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}],
+        *objects_of_preposition(token, "with"),
+        *described,
+    ]
+
+
+def is_person(token: Token, lexicon: Lexicon) -> bool:
+    """A named person or a noun for people ("protesters", "a journalist", "dozens of them")."""
+    return (
+        token.ent_type_ in {"PERSON", "NORP"}
+        or lemma_of(token, lexicon) in lexicon.person_nouns
+        or token.lower_ in lexicon.person_nouns
+    )
+
+
+def _objects_of(token: Token, lexicon: Lexicon) -> list[Token]:
+    """A verb's object words: direct object, passive subject, what a measure or group noun
+    counts ("thousands of refugees") and the objects of its prepositions."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [c for o in list(objects) for c in o.conjuncts]  # "photographs and intelligence"
+    objects += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stop firing"
     objects += [  # "holding thousands of refugees"
         pobj
         for obj in list(objects)
@@ -125,7 +222,7 @@ def _has_required_object(token: Token, entry: TriggerEntry, lexicon: Lexicon) ->
     for child in token.children:
         if child.dep_ == "prep":
             objects.extend(c for c in child.children if c.dep_ == "pobj")
-    return any(lemma_of(o, lexicon) in entry.objects or o.lower_ in entry.objects for o in objects)
+    return objects
 
 
 def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
@@ -133,8 +230,9 @@ def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     if token.pos_ not in {"VERB", "AUX"}:
         return None
     for key in _phrasal_keys(token, lexicon):
-        if key in lexicon.phrasal:
-            return lexicon.phrasal[key]
+        entry = lexicon.phrasal.get(key)
+        if entry is not None and _has_required_object(token, entry, lexicon):
+            return entry
     entry = lexicon.verbs.get(lemma_of(token, lexicon))
     if entry is not None and not _has_required_object(token, entry, lexicon):
         return None
@@ -146,13 +244,49 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
     were killed last March" (the place's history): clauses that are not events of their own."""
     if verb.dep_ == "advcl" and is_to_infinitive(verb):
         return verb.head.pos_ == "VERB" and verb_entry(verb.head, lexicon) is not None
+    if verb.dep_ in {"acl", "relcl"} and is_to_infinitive(verb) and not is_in_adjunct(verb.head):
+        head = verb.head  # "$9 million in assistance to support Colombia": the aid's aim (but
+        # "converged for a rally to protest": the rally sets the scene, the protest is the act)
+        if noun_entry(head, lexicon) is not None or lemma_of(head, lexicon) in MEASURE_NOUNS:
+            return True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
         return True  # "joining demonstrators in demanding a referendum"
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
         # "militiamen armed with machetes", "rebels fighting the government"; but "issued a
-        # declaration demanding ..." is the demand itself
-        return verb.head.lemma_.lower() not in DOCUMENT_NOUNS
+        # declaration demanding ..." is the demand itself; "a truce brokered by Qatar" (of an
+        # event, or dated) and "15 worshippers abducted from a church" tell the act, "a bill
+        # signed by the minister" only names the bill
+        of_event = _is_dated(verb) or noun_entry(verb.head, lexicon) is not None
+        told = (_has_agent(verb) and of_event) or _counted_head(verb.head)
+        if verb.tag_ == "VBN" and told:
+            return False
+        absolute = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with"
+        if verb.tag_ == "VBG" and absolute:
+            return False  # "with Congo's president accusing Rwanda": an act told in passing
+        # the text does it ("a law banning X"); "a bill signed by X" only names the bill
+        return verb.tag_ == "VBN" or verb.head.lemma_.lower() not in DOCUMENT_NOUNS
+    if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}:
+        # "Promsvyazbank, which finances Russia's defence sector": a habit, not an act
+        return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _is_dated(verb: Token) -> bool:
+    """Is a participle told with its own time ("signed five days ago", "made recently")?"""
+    return any(
+        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"recently", "ago", "earlier", "yesterday"}
+        for c in verb.children
+        if c.dep_ != "agent"
+        for t in c.subtree
+    )
+
+
+def _counted_head(noun: Token) -> bool:
+    return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
@@ -160,7 +294,8 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     another kind of event switches it ("hunger strike" is a PROTEST, not an ASSAULT)."""
     if token.pos_ not in {"NOUN", "PROPN"} and not is_nominal_verb(token, lexicon):
         return None
-    entry = lexicon.nouns.get(lemma_of(token, lexicon)) or lexicon.nouns.get(token.lower_)
+    entry = _multiword_entry(token, lexicon)
+    entry = entry or lexicon.nouns.get(lemma_of(token, lexicon)) or lexicon.nouns.get(token.lower_)
     if entry is None and is_nominal_verb(token, lexicon):
         entry = lexicon.verbs.get(lemma_of(token, lexicon))
     if entry is None and lemma_of(token, lexicon) in LIGHT_HEAD_NOUNS:
@@ -172,6 +307,8 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
                     break
     if entry is None:
         return None
+    if _names_no_event(token, lexicon):
+        return None  # "a bird strike", "a press release"
     for child in token.children:
         modifier = lexicon.noun_modifiers.get(child.lower_)
         if modifier is None or child.dep_ not in {"compound", "amod", "nmod"}:
@@ -182,25 +319,80 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return entry
 
 
+def _multiword_entry(noun: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """A noun of several words: with its modifier ("martial law", "phone call", "industrial
+    action") or its "of" phrase ("state of emergency", "exchange of fire", "show of force")."""
+    lemma = lemma_of(noun, lexicon)
+    keys = []
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "nmod"} and child.i == noun.i - 1:
+            keys.append(f"{child.lower_} {lemma}")
+            keys.append(f"{child.lower_} {noun.lower_}")
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            pobjs = [pobj for pobj in child.children if pobj.dep_ == "pobj"]
+            keys.extend(f"{lemma} of {pobj.lemma_.lower()}" for pobj in pobjs)
+    return next((lexicon.nouns[key] for key in keys if key in lexicon.nouns), None)
+
+
+def _names_no_event(noun: Token, lexicon: Lexicon) -> bool:
+    """A modifier that makes an event noun mean something else: "bird strike", "press release"."""
+    for child in noun.children:
+        heads = lexicon.not_event_modifiers.get(child.lower_)
+        if heads is None or child.dep_ not in {"compound", "amod", "nmod"} or child.i > noun.i:
+            continue
+        if not heads or lemma_of(noun, lexicon) in heads:
+            return True
+    return False
+
+
 def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb that makes a trigger noun an event: "talks concluded", "held talks"."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
-        noun, head = head.head, head.head.head  # "provide 25,000 tons of aid": the aid is given
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in {"of", "in"}
+        and head.head.lemma_.lower() in MEASURE_NOUNS
+    ):  # "provide 25,000 tons of aid", "announced $9 million in assistance": the aid is given
+        noun, head = head.head, head.head.head
     if noun.dep_ in SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in lexicon.reporting_verbs:
             return None
+        only = (noun_entry(noun, lexicon) or TriggerEntry(type=None)).verbs_only
+        if only and lemma_of(head, lexicon) not in only:
+            return None  # "concern grew" is no complaint; "charges were filed" is one
         governing = verb_entry(head, lexicon)
         if governing is not None and governing.governs:
             return None  # "the exchange was agreed": the agreeing is the event
+        if lemma_of(head, lexicon) in DESCRIBING_VERBS:
+            return None  # "the agreement is null and void", "the ban followed discussions"
         return head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head  # "there was a $500 million pledge made by Japan"
+    if noun.dep_ == "pobj" and _participates(head, lexicon):
+        return head.head  # "took part in the talks", "resorted to unprovoked firing"
+    if noun.dep_ == "conj" and head.dep_ in SUBJECT_DEPS and noun_entry(head, lexicon):
+        return _noun_predicate(head, lexicon)  # "the killings, and the arrests ..., occurred"
     if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
         lemma = lemma_of(head, lexicon)
         entry = noun_entry(noun, lexicon)
         governed = entry is not None and any(verb == lemma for verb, _ in entry.if_governed_by)
+        if entry is not None and entry.verbs_only:
+            return head if lemma in entry.verbs_only or governed else None
         if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs or governed:
             return head
     return None
+
+
+def _participates(preposition: Token, lexicon: Lexicon) -> bool:
+    """Is this the preposition of a verb that takes part in, or resorts to, an event ("took
+    part in the talks", "participated in a session", "resorted to firing")?"""
+    verb = preposition.head
+    if preposition.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = lemma_of(verb, lexicon)
+    takes_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
+    wanted = "in" if lemma in PARTICIPATION_VERBS or takes_part else RESORT_VERBS.get(lemma)
+    return preposition.lower_ == wanted
 
 
 def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
@@ -208,7 +400,11 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
     nouns in it (added to ``consumed``), so they are not events of their own."""
     candidates: list[Candidate] = []
     for token in sentence:
-        if is_nominal_verb(token, lexicon) or _is_purpose_or_background(token, lexicon):
+        if _is_purpose_or_background(token, lexicon):
+            if is_to_infinitive(token):
+                consumed.update(t.i for t in token.subtree)  # what an aim names is no event
+            continue
+        if is_nominal_verb(token, lexicon):
             continue
         entry = verb_entry(token, lexicon)
         if entry is None or token.i in consumed:
@@ -249,7 +445,9 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
         if token.i in consumed:
             continue
         entry = noun_entry(token, lexicon)
-        if entry is None or is_in_adjunct(token):
+        if entry is None or token.ent_type_ in NAME_ENTITIES:
+            continue  # "the Democratic Rally hailed the pipeline": a party, not a rally
+        if is_in_adjunct(token) and not _participates(token.head, lexicon):
             continue
         predicate = _noun_predicate(token, lexicon)
         if predicate is None:
@@ -312,7 +510,9 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
         if token.dep_ in SUBJECT_DEPS and is_nounlike(token, lexicon):
             keep, drop = candidate, head  # the event noun absorbs its verb
-        elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp"} or (
+        elif token.dep_ == "dobj" and candidate.predicate == head.token:
+            keep, drop = head, candidate  # "granted asylum": the verb and its event noun
+        elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp", "acl"} or (
             token.dep_ == "conj" and (not has_own_subject or candidate.entry.type == "ASSAULT")
         ):  # "14 were killed and 43 were wounded" is one attack
             keep, drop = head, candidate
@@ -321,10 +521,23 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         dropped.add(drop.token.i)
         if keep.entry.mode is None and drop.entry.mode is not None:
             keep.entry = replace(keep.entry, mode=drop.entry.mode)
-    for candidate in candidates:  # "killed X and injured Y" under one absorbed head
-        head = by_token.get(candidate.token.head.i)
+    verbs = {c.token.i: c for c in candidates if not is_nounlike(c.token, lexicon)}
+    for candidate in candidates:  # "provided $103 million in assistance": the verb's own noun
+        verb = verbs.get(candidate.predicate.i)
+        if (
+            verb is not None
+            and verb is not candidate
+            and verb.token.i not in dropped
+            and candidate.token.dep_ not in SUBJECT_DEPS
+            and is_nounlike(candidate.token, lexicon)
+            and verb.entry.type == candidate.entry.type
+        ):
+            dropped.add(candidate.token.i)
+    for candidate in candidates:  # "killed X and injured Y" under one absorbed head, "were
+        head = by_token.get(candidate.token.head.i)  # wounded when the missiles hit"
         absorbed = head is not None and head.token.i in dropped
-        if candidate.token.dep_ == "conj" and absorbed and head.entry.type == candidate.entry.type:
+        joined = candidate.token.dep_ in {"conj", "advcl"}
+        if joined and absorbed and head.entry.type == candidate.entry.type:
             dropped.add(candidate.token.i)
     return [c for c in candidates if c.token.i not in dropped]
 
@@ -335,13 +548,24 @@ def is_running_total(sentence: Span) -> bool:
     passive = any(c.dep_ == "auxpass" for c in root.children)
     since = any(
         (c.dep_ == "prep" and c.lower_ == "since")
+        or (c.dep_ == "advmod" and c.lower_ == "since" and root.lemma_ in TOLL_VERBS)
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
         for c in root.children
     )
     text = sentence.text.lower()
     return (passive or root.lemma_ in TOLL_VERBS) and (
-        since or any(marker in text for marker in ("so far", "to date", "in total"))
+        since
+        or any(marker in text for marker in ("so far", "to date", "in total"))
+        or _war_toll(root)
     )
+
+
+def _war_toll(verb: Token) -> bool:
+    """ "It has killed tens of thousands of people": a perfect tense and an uncounted multitude
+    sum up a war, they report no act."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    counted = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return perfect and any(t.lower_ in MULTITUDES for c in counted for t in c.subtree)
 
 
 def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
@@ -374,16 +598,306 @@ def type_of_complement(candidate: Candidate, lexicon: Lexicon) -> str | None:
     return (content or [kind for _, kind in found] or [None])[0]
 
 
-def alternative_reading(
-    candidate: Candidate, lexicon: Lexicon
-) -> tuple[str, str | None, frozenset] | None:
-    """The entry's second reading when its object calls for it: withdrawing diplomats or from
+def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | None:
+    """The entry's other reading when its object calls for it: withdrawing diplomats or from
     a treaty (SANCTION), expelling migrants (COERCE deport), cutting off aid (SANCTION)."""
-    alt = candidate.entry.alt
-    if alt is None:
+    if not candidate.entry.alts:
         return None
     verb = candidate.token
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += objects_of_preposition(verb, "from") + objects_of_preposition(verb, "of")
     objects += [p for o in list(objects) for p in objects_of_preposition(o, "of")]
-    return alt if any(lemma_of(o, lexicon) in alt[2] for o in objects) else None
+    objects += [p for g in list(objects) if g.lower_ in GROUPING_NOUNS for p in g.children]
+    objects += [  # "barred from entering the country"
+        c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"
+    ]
+    objects += [  # "allowed aid convoys to enter"
+        s
+        for c in verb.children
+        if c.dep_ in {"ccomp", "xcomp"}
+        for s in c.children
+        if s.dep_ == "nsubj"
+    ]
+    for reading in candidate.entry.alts:
+        wanted = reading[2]
+        if any(_is_object(o, wanted, lexicon) for o in objects):
+            return reading
+    return None
+
+
+def _is_object(
+    word: Token, wanted: frozenset[str], lexicon: Lexicon, compounds: bool = True
+) -> bool:
+    """Is a word one of the objects a reading or a verb wants (``@person``: any person)? Its
+    compound modifier counts too ("its peacekeeping force", "airline Mahan Air"), unless
+    ``compounds`` is off (an excluded object: "struck oil" is no attack, "an oil depot" is)."""
+    if lemma_of(word, lexicon) in wanted or word.lower_ in wanted:
+        return True
+    if compounds and any(c.dep_ == "compound" and c.lower_ in wanted for c in word.children):
+        return True
+    return "@person" in wanted and is_person(word, lexicon)
+
+
+# --- headlines and notes: what the tagger misreads ----------------------------------------------
+
+
+def misread_verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Headline and note verbs the tagger reads as nouns: "Police arrest 30 after protest" (a
+    noun with a subject is a verb), "SAF airstrikes on the market" (an event noun with a
+    subject, tagged as a verb): each is an event with its own subject and objects."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        if token.i in consumed or not any(c.dep_ == "nsubj" for c in token.children):
+            continue
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"ROOT", "conj", "ccomp"}:
+            entry = lexicon.verbs.get(lemma_of(token, lexicon)) or lexicon.verbs.get(token.lower_)
+            if entry is not None and (entry.governs or entry.type is None):
+                entry = None  # a governing verb needs a content the misparse does not give
+            if entry is not None and not _has_required_object(token, entry, lexicon):
+                entry = None
+        elif token.pos_ == "VERB" and token.tag_ == "VBZ" and verb_entry(token, lexicon) is None:
+            entry = lexicon.nouns.get(lemma_of(token, lexicon)) or lexicon.nouns.get(
+                token.lower_.removesuffix("s")
+            )
+        else:
+            continue
+        if entry is None or entry.type is None:
+            continue
+        consumed.add(token.i)
+        candidates.append(
+            Candidate(token=token, entry=entry, predicate=token, why=[f"headline '{token.text}'"])
+        )
+    return candidates
+
+
+def headline_noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """An event noun heading a sentence without a verb, as notes and headlines are written:
+    "Airstrike on Idlib countryside, 4 dead", "Curfew imposed in Kasese after unrest"."""
+    root = sentence.root
+    if root.i in consumed or root.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    entry = noun_entry(root, lexicon)
+    if entry is None or entry.type is None:
+        return []
+    consumed.add(root.i)
+    why = [f"headline noun '{root.text}'"]
+    return [Candidate(token=root, entry=entry, predicate=root, why=why)]
+
+
+# --- what is not an event of its own -------------------------------------------------------------
+
+
+def is_sports_score(verb: Token) -> bool:
+    """ "Nigeria beat Ghana 2-1": a score next to the verb makes it a match, not an attack."""
+    children = list(verb.children)
+    for child in children:
+        if child.like_num and child.i + 2 < len(verb.doc):
+            dash, other = verb.doc[child.i + 1], verb.doc[child.i + 2]
+            if dash.text in {"-", "–"} and other.like_num and other.head == verb:
+                return True
+    return any(SCORE.fullmatch(child.text) for child in children)
+
+
+def in_absence(token: Token) -> bool:
+    """ "without offering any evidence", "passed without a veto": the absence of an act."""
+    node = token
+    while node.dep_ in {"pobj", "pcomp", "dobj", "compound", "amod", "conj"} and node.head != node:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ == "without":
+            return True
+    return False
+
+
+def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """How a report names its sources, not an act: "spoke on condition of anonymity because
+    they were not authorized to speak to reporters", "did not respond to a request for
+    comment", "declined to comment", "asked not to be named"."""
+    words = [candidate.token, candidate.predicate]
+    if candidate.complement is not None:
+        words.append(candidate.complement)
+    if any(lemma_of(word, lexicon) in lexicon.press_contents for word in words[1:]):
+        return True
+    for word in words:
+        for child in word.children:
+            if child.dep_ not in {"prep", "xcomp"}:
+                continue
+            for inner in (child, *child.children):
+                lemma = lemma_of(inner, lexicon)
+                if inner.pos_ in {"NOUN", "VERB"} and (
+                    lemma in lexicon.press_contents or lemma in lexicon.press_audiences
+                ):
+                    return True
+    return False
+
+
+def in_condition(token: Token) -> bool:
+    """A trigger inside an "if"/"unless" clause: the condition of another act, not an act."""
+    node = token
+    while node.head != node:
+        if node.dep_ in {"advcl", "ccomp"} and is_conditional_clause(node):
+            return True
+        node = node.head
+    return False
+
+
+def in_ongoing_background(token: Token) -> bool:
+    """ "Iran gained influence as the US slowly withdraws from the region": a present-tense
+    "as"/"while" clause under a past or perfect main clause tells a process, not an act."""
+    node = token
+    while node.head != node and node.dep_ not in {"advcl"}:
+        node = node.head
+    if node.dep_ != "advcl" or node.tag_ not in {"VBZ", "VBP"}:
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in node.children)
+    head = node.head
+    past = head.tag_ in {"VBD", "VBN"}
+    return marked and past
+
+
+# --- stances said without their verb -------------------------------------------------------------
+
+
+def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """A judgement said without "condemn" or "praise": naming an act with an evaluating word
+    ("called the agreement 'null and void'", "calling it an authoritarian act", "described
+    the pledge as generous"), or saying it is so ("said rich nations were being stingy"). A
+    negative word is an ACCUSE, a positive one a SUPPORT."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        if token.i in consumed:
+            continue
+        lemma = lemma_of(token, lexicon)
+        if token.pos_ == "VERB" and lemma in lexicon.naming_verbs:
+            named = [
+                c
+                for c in token.children
+                if c.dep_ in {"oprd", "ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as")
+            ]
+            kind = _evaluation(named, lexicon)
+            if kind is not None:
+                why = [f"'{token.text}' with an evaluating word"]
+                entry = TriggerEntry(type=kind, mode=STANCE_MODES.get(kind))
+                candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+        elif token.dep_ == "ccomp" and lemma_of(token.head, lexicon) in (
+            lexicon.reporting_verbs | FINDING_VERBS
+        ):
+            said = _predicate_words(token)
+            kind = _evaluation(said, lexicon)
+            if kind is not None:
+                why = [f"reported judgement '{said[0].text}'"]
+                candidates.append(
+                    Candidate(
+                        token=said[0],
+                        entry=TriggerEntry(type=kind, mode=STANCE_MODES.get(kind)),
+                        predicate=token,
+                        why=why,
+                        speaker_is_source=True,
+                    )
+                )
+    return candidates
+
+
+def _predicate_words(clause: Token) -> list[Token]:
+    """What a reported clause says its subject is: "X was stingy", "X is a model of honesty"."""
+    if clause.pos_ == "ADJ" or clause.lemma_ in COPULAS:
+        return [clause, *[c for c in clause.children if c.dep_ in {"acomp", "attr"}]]
+    return []
+
+
+def _evaluation(phrases: list[Token], lexicon: Lexicon) -> str | None:
+    """The stance of the evaluating words inside these phrases, if any."""
+    for phrase in phrases:
+        for word in phrase.subtree:
+            if word.dep_ == "neg":
+                return None
+            kind = lexicon.evaluations.get(word.lower_) or lexicon.evaluations.get(
+                lemma_of(word, lexicon)
+            )
+            if kind is not None:
+                return kind
+    return None
+
+
+def casualty_means_triggers(
+    sentence: Span, lexicon: Lexicon, consumed: set[int]
+) -> list[Candidate]:
+    """ "Four civilians died in an air strike": the attack noun a dying verb names as its cause
+    is the event (the noun would otherwise be scenery)."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        head = token.head
+        if token.i in consumed or token.dep_ != "pobj" or head.lower_ not in CAUSE_PREPS:
+            continue
+        if head.head.lemma_.lower() not in DYING_VERBS:
+            continue
+        entry = noun_entry(token, lexicon)
+        if entry is None or entry.type != "ASSAULT":
+            continue
+        consumed.add(token.i)
+        why = [f"noun '{token.lemma_}' that caused the deaths"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
+def meeting_in_passing_triggers(
+    sentence: Span, lexicon: Lexicon, consumed: set[int], index: MentionIndex
+) -> list[Candidate]:
+    """A meeting told in passing: "Zelensky said in a meeting with Honcharuk", "announced the
+    funding during her trip to Chad", "after a visit by a US envoy to Caracas". Where something
+    is said, or where the phrase names who met, the scene-setting phrase is itself a meeting
+    when it names whom it was with."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        if token.i in consumed or not is_in_adjunct(token):
+            continue
+        entry = noun_entry(token, lexicon)
+        if entry is None or entry.type != "CONSULT" or token.head.lower_ not in PASSING_PREPS:
+            continue
+        partners = [
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "to", "between"}
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        if not any(index.at(c) or c.ent_type_ == "GPE" for p in partners for c in conjuncts(p)):
+            continue  # with whom, or where to ("her trip to Chad")
+        said = lemma_of(token.head.head, lexicon) in lexicon.reporting_verbs
+        own = any(c.dep_ == "poss" or c.lower_ == "by" for c in token.children)
+        if not said and not own:
+            continue  # "agreed to mediation in the talks with X": the talks are scenery
+        consumed.add(token.i)
+        why = [f"noun '{token.lemma_}' told in passing"]
+        predicate = token.head.head if said else token  # "a visit by X": X went, not the subject
+        candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
+    return candidates
+
+
+def deed_of_accusation(noun: Token) -> list[Token]:
+    """The words of what an accusation noun says was done: "charges of blocking a road",
+    "accusations of shelling", "allegations over the killings"."""
+    return [
+        word
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over", "about", "into"}
+        for word in prep.subtree
+        if word.i != prep.i
+    ]
+
+
+def is_long_running(candidate: Candidate) -> bool:
+    """ "Rebel groups have been fighting since 1989", "the military has targeted ethnic groups
+    for decades": a perfect tense with a span of years sums up a history, it reports no act."""
+    verb = candidate.predicate
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            year = YEAR.fullmatch(pobj.text) or pobj.text.endswith("0s")
+            if prep.lower_ in {"since", "by"} and year:  # "since 1989", "had been disarmed by 2010"
+                return True
+            if prep.lower_ == "for" and pobj.lower_ in LONG_SPANS:
+                return True
+    return False

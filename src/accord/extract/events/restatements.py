@@ -1,0 +1,244 @@
+"""One act, one record: the sentences of an article that restate an event it already told.
+
+A news article reports each act once, but tells it more than once: the lead says "Russia
+released 24 hostages on Friday", the body "the hostages, freed on Friday, were taken to ...".
+Two event records of one article are the same act when nothing in them disagrees (type,
+modality, mode, actors, day, place, counts) and something ties them (a shared actor, the same
+named place, the same word). The merged record keeps the mention that says the most as its
+evidence, takes what the others add (a date, a place, counts, an actor) and lists them as
+``mentions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from accord.models import COUNT_KINDS, ActorRef, Event, Place
+
+RULES_MARK = "; rules: "
+SPECIFIC_PLACES = {"exact", "city"}
+SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT", "THREATEN", "CONCEDE"}
+STEM = 4
+LEAD = 2
+FURTHER_ACT = {
+    "also",
+    "separately",
+    "again",
+    "further",
+    "additionally",
+}  # sentences: what the lead says, the body says again
+
+
+def merge_restatements(events: Sequence[Event], rule_name: str) -> list[Event]:
+    """The events of one article with every restatement folded into the event it restates
+    (``rule_name`` is added to the merged event's rules). Order: by first mention."""
+    groups: list[list[Event]] = []
+    for event in events:
+        group = next((g for g in groups if all(same_act(event, m) for m in g)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    return [group[0] if len(group) == 1 else merged(group, rule_name) for group in groups]
+
+
+def same_act(first: Event, second: Event) -> bool:
+    """Do two records of one article report the same act? They come from two sentences (or say
+    it twice in one: "called on Italy to join, adding 'We call on any other country'") and
+    nothing may disagree. Something done is tied by two of: the source, the target, the day
+    and the town or site both name; or one of these and the same word ("killed", "killings");
+    or, when one names no actor, the same town and the same day or means (a toll told again).
+    Something said (a speaker says many things to one listener) is one act when the lead
+    says it and the body says it again: the same word ("accused", "accusations") and a shared
+    source or target."""
+    if first.type != second.type or first.modality != second.modality:
+        return False
+    if _told_as_another(first) or _told_as_another(second):
+        return False
+    same_sentence = first.evidence.sentence_index == second.evidence.sentence_index
+    if same_sentence and not _same_stem(first.trigger, second.trigger):
+        return False  # "released 100 on Thursday, a day after freeing 100": two acts
+    if first.mode and second.mode and first.mode != second.mode:
+        return False
+    if not _same_day(first, second) or not _same_place(first, second):
+        return False
+    if not _same_counts(first, second):
+        return False
+    sources = _side(first.sources, second.sources)
+    targets = _side(first.targets, second.targets)
+    if sources is False or targets is False:
+        return False
+    ties = [bool(sources), bool(targets)]
+    same_word = _same_stem(first.trigger, second.trigger)
+    if first.type in SPEECH_ACTS:  # a speaker says many things to the same listener
+        in_lead = min(first.evidence.sentence_index, second.evidence.sentence_index) < LEAD
+        return any(ties) and same_word and in_lead
+    ties += [_dated_same_day(first, second), _named_place(first, second)]
+    actorless = _names_no_actor(first) or _names_no_actor(second)
+    if actorless and _same_town(first, second) and (ties[2] or _same_mode(first, second)):
+        # "Two women were injured", "two missiles hit a residential district": the act told
+        # again, without its actors, in the place (and on the day, or with the means) of it
+        return True
+    return sum(ties) >= 2 or (any(ties) and same_word)
+
+
+def _told_as_another(event: Event) -> bool:
+    """Rule "also-is-another-act": "police also arrested two journalists", "separately, ...
+    shelled": the writer marks a further act, never the same one told again."""
+    evidence = event.evidence
+    before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
+    words = before.lower().replace(",", " ").split()
+    return bool(words) and (words[-1] in FURTHER_ACT or words[:1] == ["separately"])
+
+
+def _same_town(first: Event, second: Event) -> bool:
+    places = [first.place, second.place]
+    if places[0] is None or places[1] is None:
+        return False
+    return places[0].name == places[1].name
+
+
+def _same_mode(first: Event, second: Event) -> bool:
+    return first.mode is not None and first.mode == second.mode
+
+
+def _names_no_actor(event: Event) -> bool:
+    return not _has_named(event.sources) and not _has_named(event.targets)
+
+
+def _same_stem(first: str, second: str) -> bool:
+    """ "accused" and "accusations", "demanded" and "demand": the same word stem."""
+    return first.lower()[:STEM] == second.lower()[:STEM]
+
+
+def _side(first: Sequence[ActorRef], second: Sequence[ActorRef]) -> bool | None:
+    """True when the two sides share a named actor; False when both name actors of different
+    countries; None when either names none, or when they name different actors of one
+    country (USAID and its administrator: no tie, no conflict)."""
+    named_first = [ref for ref in first if not ref.inferred]
+    named_second = [ref for ref in second if not ref.inferred]
+    if not named_first or not named_second:
+        return None
+    if _keys(named_first) & _keys(named_second):
+        return True
+    first_countries = {ref.country for ref in named_first if ref.country}
+    second_countries = {ref.country for ref in named_second if ref.country}
+    if first_countries and first_countries == second_countries:
+        return None
+    return False
+
+
+def _keys(refs: Sequence[ActorRef]) -> set[str]:
+    """The canonical actors named ("Ukrainian officials" and Zelenskyy are two actors)."""
+    return {ref.actor_id for ref in refs}
+
+
+def _same_day(first: Event, second: Event) -> bool:
+    dates = [e.date for e in (first, second)]
+    if any(d is None or d.start is None or d.precision != "day" for d in dates):
+        return True
+    return dates[0].start == dates[1].start
+
+
+def _same_counts(first: Event, second: Event) -> bool:
+    """ "Freed 100 prisoners" and "freed 200 more" are two releases."""
+    return all(
+        getattr(first.counts, kind) is None
+        or getattr(second.counts, kind) is None
+        or getattr(first.counts, kind) == getattr(second.counts, kind)
+        for kind in COUNT_KINDS
+    )
+
+
+def _dated_same_day(first: Event, second: Event) -> bool:
+    dates = [e.date for e in (first, second)]
+    if any(d is None or d.start is None or d.precision != "day" for d in dates):
+        return False
+    return dates[0].start == dates[1].start
+
+
+def _same_place(first: Event, second: Event) -> bool:
+    """No two different places: countries agree, two towns are the same town, and two places
+    each sentence names itself (below the country) are the same place ("in Kharkiv" and "in
+    the Donetsk region" are two acts)."""
+    places: list[Place | None] = [first.place, second.place]
+    if places[0] is None or places[1] is None:
+        return True
+    if places[0].country and places[1].country and places[0].country != places[1].country:
+        return False
+    if places[0].name == places[1].name:
+        return True
+    specific = all(p.precision in SPECIFIC_PLACES for p in places)
+    below_country = all(p.precision != "country" for p in places)
+    named_here = _own_place(first) and _own_place(second)
+    return not specific and not (below_country and named_here)
+
+
+def _named_place(first: Event, second: Event) -> bool:
+    """Both name the same town or site in their own sentence (not one set by an earlier one)."""
+    places = [first.place, second.place]
+    if any(p is None or p.precision not in SPECIFIC_PLACES or p.char_start < 0 for p in places):
+        return False
+    return places[0].name == places[1].name and all(_own_place(e) for e in (first, second))
+
+
+def _own_place(event: Event) -> bool:
+    """Is the event's place named in its own sentence?"""
+    start, place = event.evidence.sentence_start, event.place
+    return place is not None and start <= place.char_start < start + len(event.evidence.sentence)
+
+
+def _fullness(event: Event) -> tuple[int, int]:
+    """How much a mention says: actors, day, place, counts, mode; then its length."""
+    said = [
+        any(not ref.inferred for ref in event.sources),
+        any(not ref.inferred for ref in event.targets),
+        event.date is not None and event.date.start is not None,
+        event.place is not None,
+        not event.counts.is_empty(),
+        event.mode is not None,
+    ]
+    return sum(said), len(event.evidence.sentence)
+
+
+def merged(group: Sequence[Event], rule_name: str) -> Event:
+    """One record for the mentions of one act: the fullest mention's, completed by the others."""
+    primary = max(group, key=_fullness)
+    others = [e for e in group if e is not primary]
+    fields = {}
+    for name in ("place", "mode", "attributed_to"):
+        if getattr(primary, name) is None:
+            fields[name] = next((getattr(e, name) for e in others if getattr(e, name)), None)
+    if not _known_day(primary):  # no date, or only the publication date as a bound
+        fields["date"] = next((e.date for e in others if _known_day(e)), primary.date)
+    if primary.counts.is_empty():
+        counted = [e.counts for e in others if not e.counts.is_empty()]
+        fields["counts"] = counted[0] if counted else primary.counts
+    for side in ("sources", "targets"):
+        if not any(not ref.inferred for ref in getattr(primary, side)):
+            named = next((getattr(e, side) for e in others if _has_named(getattr(e, side))), None)
+            if named:
+                fields[side] = named
+    restated = ", ".join(f"sentence {e.evidence.sentence_index}" for e in others)
+    why, _, rules = primary.evidence.why.rpartition(RULES_MARK)
+    if not _:
+        why, rules = primary.evidence.why, ""
+    rules = ", ".join(r for r in (rules, rule_name) if r)
+    evidence = replace(primary.evidence, why=f"{why}; restated in {restated}{RULES_MARK}{rules}")
+    return replace(
+        primary,
+        id=group[0].id,
+        evidence=evidence,
+        mentions=tuple(e.evidence for e in others),
+        **fields,
+    )
+
+
+def _known_day(event: Event) -> bool:
+    """Does the event carry a date the text gives (not only the "reported by" bound)?"""
+    return event.date is not None and event.date.start is not None
+
+
+def _has_named(refs: Sequence[ActorRef]) -> bool:
+    return any(not ref.inferred for ref in refs)
