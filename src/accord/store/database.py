@@ -500,7 +500,7 @@ class Store:
         cursor = self.connection.execute(
             "SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE {where} "
-            "ORDER BY e.date_start IS NULL, e.date_start, a.published, e.article_id, "
+            "ORDER BY e.date_start IS NULL, e.date_start, a.published NULLS FIRST, e.article_id, "
             "e.sentence_index, e.start, e.id LIMIT :limit OFFSET :offset",
             {**params, "limit": limit_value(limit, self.dialect), "offset": offset},
         )
@@ -548,7 +548,8 @@ class Store:
         cursor = self.connection.execute(
             "SELECT qu.* FROM quotes qu JOIN articles a ON a.id = qu.article_id "
             f"WHERE {' AND '.join(conditions)} "
-            "ORDER BY a.published, qu.article_id, qu.start, qu.id LIMIT :limit OFFSET :offset",
+            "ORDER BY a.published NULLS FIRST, qu.article_id, qu.start, qu.id"
+            " LIMIT :limit OFFSET :offset",
             {**params, "limit": limit_value(limit, self.dialect), "offset": offset},
         )
         return [rows.quote_from_row(row) for row in cursor]

@@ -19,13 +19,13 @@ from accord.errors import NotFoundError
 BATCH = 500  # ids per IN (...) list
 PRECEDING_CHARS = 800  # how much text before a sentence a back reference may look at
 # The text before a sentence, up to PRECEDING_CHARS characters (SQLite's scalar max/min and
-# PostgreSQL's greatest/least differ, so CASE: both backends read it alike).
+# PostgreSQL's greatest/least differ, so CASE; PostgreSQL's substr takes INTEGER positions).
 PRECEDING = (
     "substr(a.text,"
-    f" CASE WHEN e.sentence_start - {PRECEDING_CHARS - 1} > 1"
-    f" THEN e.sentence_start - {PRECEDING_CHARS - 1} ELSE 1 END,"
-    f" CASE WHEN e.sentence_start < {PRECEDING_CHARS} THEN e.sentence_start"
-    f" ELSE {PRECEDING_CHARS} END) AS preceding"
+    f" CAST(CASE WHEN e.sentence_start - {PRECEDING_CHARS - 1} > 1"
+    f" THEN e.sentence_start - {PRECEDING_CHARS - 1} ELSE 1 END AS INTEGER),"
+    f" CAST(CASE WHEN e.sentence_start < {PRECEDING_CHARS} THEN e.sentence_start"
+    f" ELSE {PRECEDING_CHARS} END AS INTEGER)) AS preceding"
 )
 DETAIL_COLUMNS = (
     f"e.place_char_start, e.why, e.killed, e.injured, e.detained, e.prisoners, {PRECEDING}"
@@ -264,7 +264,7 @@ def clusters_reported_by(connection: Any, min_articles: int, type: str | None = 
         " FROM canonical_members m JOIN events e ON e.id = m.event_id"
         f" WHERE {' AND '.join(conditions)} GROUP BY m.cluster_id"
         " HAVING count(DISTINCT e.article_id) >= :min_articles"
-        " ORDER BY articles DESC, day, m.cluster_id",
+        " ORDER BY articles DESC, day NULLS FIRST, m.cluster_id",  # SQLite's NULL order
         params,
     )
     return [row["cluster_id"] for row in cursor.fetchall()]
@@ -371,7 +371,9 @@ def save_proposal(connection: Any, item: Any) -> None:
 
 def proposal_rows(connection: Any) -> list[Any]:
     """Every stored proposal, earliest first."""
-    return connection.execute("SELECT * FROM proposals ORDER BY first_date, id").fetchall()
+    return connection.execute(
+        "SELECT * FROM proposals ORDER BY first_date NULLS FIRST, id"
+    ).fetchall()
 
 
 def proposal_row(connection: Any, proposal_id: str) -> Any:
