@@ -190,6 +190,23 @@ def test_dask_workers_write_each_article_to_postgresql(reference: dict, postgres
         assert store_snapshot(db) == reference["state"]
 
 
+def test_a_retried_worker_task_adds_nothing(postgres_url: str):
+    """A task Dask runs again (its worker was lost after saving) finds its articles stored."""
+    from accord.engines import extract_and_save_chunk
+    from accord.ingest import read_sources
+
+    articles = [item for item in read_sources(corpus()[:2])]
+    first = extract_and_save_chunk(articles, postgres_url, 30.0)
+    assert [result.outcome for result in first] == ["added", "added"]
+    with accord.open(postgres_url) as db:
+        before = store_snapshot(db)
+    again = extract_and_save_chunk(articles, postgres_url, 30.0)
+    assert [result.outcome for result in again] == ["unchanged", "unchanged"]
+    with accord.open(postgres_url) as db:
+        assert store_snapshot(db) == before
+        assert db.tracking_pending(), "tracking is the driver's job, after the map"
+
+
 def test_a_second_store_on_the_same_server_is_its_own(postgres_server: str):
     first, second = fresh_database(postgres_server), fresh_database(postgres_server)
     with accord.open(first) as db:
