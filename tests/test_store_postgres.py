@@ -213,3 +213,26 @@ def test_a_second_store_on_the_same_server_is_its_own(postgres_server: str):
         db.ingest(corpus()[:2])
     with accord.open(second) as other:
         assert other.totals().articles == 0
+
+
+def test_a_writer_that_waits_too_long_stops_with_a_clear_error(postgres_url: str):
+    """Another process holding the write lock past the timeout: StoreLockedError, nothing
+    half-written, and the same save goes through once the lock is free."""
+    import psycopg
+
+    from accord.errors import StoreLockedError
+    from accord.store.postgres import WRITE_LOCK
+    from records import talks_extraction
+
+    with accord.open(postgres_url, timeout=0.5) as db:
+        holder = psycopg.connect(postgres_url, autocommit=True)
+        try:
+            holder.execute("BEGIN")
+            holder.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            with pytest.raises(StoreLockedError, match="locked by another process"):
+                db.save_extraction(talks_extraction())
+            assert db.totals().articles == 0
+            holder.execute("ROLLBACK")
+        finally:
+            holder.close()
+        assert db.save_extraction(talks_extraction()).value == "added"
