@@ -150,8 +150,9 @@ class Tally:
 
 
 def open(path: str | Path = "accord.db", *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Accord:
-    """Open (creating and migrating as needed) the accord database at ``path``; a write waits
-    up to ``timeout`` seconds for another process writing to it."""
+    """Open (creating and migrating as needed) the accord database at ``path``, a SQLite file
+    or a ``postgresql://`` URL; a write waits up to ``timeout`` seconds for another process
+    writing to it."""
     return Accord(path, timeout=timeout)
 
 
@@ -177,7 +178,8 @@ class Accord(Store):
         ``IngestInterrupted`` (a ``KeyboardInterrupt``) carries the report so far; running
         again finishes the job. ``engine="dask"`` extracts on a Dask cluster (``scheduler``:
         its address; none: a local cluster of ``jobs`` workers on 127.0.0.1), results coming
-        back here to be saved in order.
+        back here to be saved in order (on a PostgreSQL store the workers save each article
+        themselves, and tracking runs here once after the map).
         """
         from accord.ingest import read_sources
 
