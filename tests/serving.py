@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,8 +42,9 @@ def hostile_article() -> Article:
     )
 
 
-def build_corpus_db(path: Path) -> Path:
-    """The test corpus through the real pipeline into a new database at ``path``."""
+def build_corpus_db(path: Path | str) -> Path | str:
+    """The test corpus through the real pipeline into a new database at ``path`` (a file, or
+    an empty PostgreSQL database's URL)."""
     with accord.open(path) as db:
         report = db.ingest(sorted(CORPUS.glob("*.txt")))
         assert report.ok and report.added == len(list(CORPUS.glob("*.txt"))), report
@@ -57,7 +59,7 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(
-    db_path: Path,
+    db_path: Path | str,
     ingest_token: str | None = None,
     cursor_key: str | None = None,
     lock_timeout: float | None = None,
@@ -69,7 +71,7 @@ def running_server(
 
 @contextmanager
 def server_process(
-    db_path: Path,
+    db_path: Path | str,
     ingest_token: str | None = None,
     cursor_key: str | None = None,
     lock_timeout: float | None = None,
@@ -85,7 +87,8 @@ def server_process(
     command += ["serve", str(db_path), "--port", str(port)]
     if ingest_token:
         command += ["--ingest-token", ingest_token]
-    log = db_path.parent / f"server-{port}.log"
+    folder = db_path.parent if isinstance(db_path, Path) else Path(tempfile.gettempdir())
+    log = folder / f"server-{port}.log"
     with log.open("wb") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
     base_url = f"http://127.0.0.1:{port}"

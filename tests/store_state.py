@@ -30,6 +30,21 @@ SNAPSHOT_QUERIES = {
 DROPPED_COLUMNS = {"seq", "ingested_at"}
 
 
+def store_snapshot(store) -> dict[str, list[dict]]:
+    """Every table's rows of an open store, on either backend (SQLite, PostgreSQL)."""
+    return {
+        table: [
+            {
+                key: value
+                for key, value in zip(row.keys(), row, strict=True)
+                if key not in DROPPED_COLUMNS
+            }
+            for row in store.connection.execute(query)
+        ]
+        for table, query in SNAPSHOT_QUERIES.items()
+    }
+
+
 def snapshot(db: Path) -> dict[str, list[dict]]:
     """Every table's rows; a store killed before its schema was made has none."""
     connection = sqlite3.connect(db)

@@ -55,8 +55,9 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path):
-    with accord.open(tmp_path / "accord.db") as opened:
+def db(backend_location: Path | str):
+    """A new store, once a SQLite file and once a PostgreSQL database."""
+    with accord.open(backend_location) as opened:
         yield opened
 
 

@@ -11,13 +11,17 @@ import pytest
 import accord
 from accord.ingest import make_article
 from accord.models import MODALITIES
+from conftest import BACKENDS, fresh_database
 from serving import HOSTILE_TEXT, build_corpus_db, hostile_article, running_server
 
 TOKEN = "test-token-0123456789"
 
 
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus in a SQLite file, then in a PostgreSQL database: every test runs on both."""
+    if request.param == "postgresql":
+        return build_corpus_db(fresh_database(request.getfixturevalue("postgres_server")))
     return build_corpus_db(tmp_path_factory.mktemp("serve-api") / "corpus.db")
 
 

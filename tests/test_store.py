@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, exact round trips, one transaction per article, filters."""
+"""The store on both backends (SQLite, PostgreSQL): migrations, exact round trips, one
+transaction per article, filters."""
 
 from __future__ import annotations
 
@@ -22,8 +23,25 @@ UPDATED_TALKS = (
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+def db_path(backend_location: str | Path) -> str | Path:
+    """A new store's location, once a SQLite file and once a PostgreSQL database."""
+    return backend_location
+
+
+@pytest.fixture
+def sqlite_path(tmp_path: Path) -> Path:
     return tmp_path / "accord.db"
+
+
+def tables_of(store: Store) -> set[str]:
+    if store.dialect == "sqlite":
+        return {row[0] for row in store.connection.execute("SELECT name FROM sqlite_master")}
+    return {
+        row[0]
+        for row in store.connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        )
+    }
 
 
 @pytest.fixture
@@ -50,10 +68,16 @@ def test_new_database_applies_and_records_every_migration(store: Store, db_path:
     bundled = [migration.version for migration in bundled_migrations()]
     assert versions == bundled == list(range(1, len(bundled) + 1))
     assert store.schema_version == bundled[-1]
-    assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    tables = {row[0] for row in store.connection.execute("SELECT name FROM sqlite_master")}
-    assert {"articles", "actors", "events", "event_actors", "quotes", "events_fts"} <= tables
+    assert {"articles", "actors", "events", "event_actors", "quotes"} <= tables_of(store)
+    if store.dialect == "sqlite":
+        assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert "events_fts" in tables_of(store)
+
+
+def test_both_backends_have_the_same_migration_versions():
+    sqlite = [(m.version, m.name) for m in bundled_migrations("sqlite")]
+    assert sqlite == [(m.version, m.name) for m in bundled_migrations("postgresql")]
 
 
 def test_reopening_applies_nothing_again(store: Store, db_path: Path):
@@ -72,8 +96,8 @@ def test_newer_schema_is_refused_with_a_clear_error(store: Store, db_path: Path)
         Store(db_path)
 
 
-def test_failed_migration_keeps_the_previous_version(db_path: Path):
-    connection = sqlite3.connect(db_path, isolation_level=None)
+def test_failed_migration_keeps_the_previous_version(sqlite_path: Path):
+    connection = sqlite3.connect(sqlite_path, isolation_level=None)
     good = Migration(1, "good", "CREATE TABLE kept (a);")
     broken = Migration(2, "broken", "CREATE TABLE half (a); CREATE TABLE oops (;")
     assert migrate(connection, [good]) == 1
@@ -84,10 +108,19 @@ def test_failed_migration_keeps_the_previous_version(db_path: Path):
     assert [row[0] for row in connection.execute("SELECT version FROM schema_migrations")] == [1]
 
 
-def test_a_file_that_is_not_a_database_gives_a_store_error(db_path: Path):
-    db_path.write_bytes(b"this is not sqlite" * 100)
+def test_a_file_that_is_not_a_database_gives_a_store_error(sqlite_path: Path):
+    sqlite_path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="cannot open"):
-        Store(db_path)
+        Store(sqlite_path)
+
+
+def test_an_unreachable_server_gives_a_store_error_without_the_password():
+    from pg_server import free_port
+
+    url = f"postgresql://accord:secret@127.0.0.1:{free_port()}/accord"
+    with pytest.raises(StoreError, match="cannot connect") as raised:
+        Store(url)
+    assert "secret" not in str(raised.value) and "accord:***@" in str(raised.value)
 
 
 def test_split_statements_keeps_trigger_bodies_whole():
@@ -147,10 +180,12 @@ def test_new_text_at_the_same_url_replaces_the_article_and_what_came_from_it(fil
     with pytest.raises(NotFoundError):
         filled.article(old.article.id)
     # the search index follows: the old sentences are gone from it, the new one is found
-    index = filled.connection
-    assert index.execute("SELECT count(*) FROM events_fts('Kupiansk')").fetchone()[0] == 0
-    index.execute("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")
-    index.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')")
+    if filled.dialect == "sqlite":
+        index = filled.connection
+        assert index.execute("SELECT count(*) FROM events_fts('Kupiansk')").fetchone()[0] == 0
+        index.execute("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")
+        index.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')")
+    assert filled.events(q="Kupiansk") == []
     assert ids(filled.events(q="delegations")) == ["e2"]
     rows_left = filled.connection.execute("SELECT count(*) FROM event_actors").fetchone()[0]
     assert rows_left == 2

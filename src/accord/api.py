@@ -116,6 +116,10 @@ class Tally:
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def saved(self, outcome: SaveOutcome, extraction: Extraction) -> None:
+        self.counted(outcome, len(extraction.events), len(extraction.quotes))
+
+    def counted(self, outcome: SaveOutcome, events: int, quotes: int) -> None:
+        """An article saved (here or by a worker) with ``events`` events and ``quotes``."""
         if outcome is SaveOutcome.UNCHANGED:
             self.unchanged += 1
             return
@@ -123,8 +127,8 @@ class Tally:
             self.replaced += 1
         else:
             self.added += 1
-        self.events += len(extraction.events)
-        self.quotes += len(extraction.quotes)
+        self.events += events
+        self.quotes += quotes
 
     def warn_about(self, article: Article) -> None:
         """Note what looks wrong in an article about to be stored (it is stored all the same)."""
@@ -146,8 +150,9 @@ class Tally:
 
 
 def open(path: str | Path = "accord.db", *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Accord:
-    """Open (creating and migrating as needed) the accord database at ``path``; a write waits
-    up to ``timeout`` seconds for another process writing to it."""
+    """Open (creating and migrating as needed) the accord database at ``path``, a SQLite file
+    or a ``postgresql://`` URL; a write waits up to ``timeout`` seconds for another process
+    writing to it."""
     return Accord(path, timeout=timeout)
 
 
@@ -173,7 +178,8 @@ class Accord(Store):
         ``IngestInterrupted`` (a ``KeyboardInterrupt``) carries the report so far; running
         again finishes the job. ``engine="dask"`` extracts on a Dask cluster (``scheduler``:
         its address; none: a local cluster of ``jobs`` workers on 127.0.0.1), results coming
-        back here to be saved in order.
+        back here to be saved in order (on a PostgreSQL store the workers save each article
+        themselves, and tracking runs here once after the map).
         """
         from accord.ingest import read_sources
 
@@ -254,11 +260,14 @@ class Accord(Store):
             articles = self._articles_to_extract(sources, tally)
             if progress:
                 progress(0, len(articles))
-            with closing(extract_all(articles, jobs, engine, scheduler)) as extractions:
-                for done, extraction in enumerate(extractions, start=1):
-                    self._save(extraction, tally)
-                    if progress:
-                        progress(done, len(articles))
+            if engine == "dask" and self.dialect == "postgresql" and articles:
+                self._ingest_on_dask_workers(articles, jobs, scheduler, progress, tally)
+            else:
+                with closing(extract_all(articles, jobs, engine, scheduler)) as extractions:
+                    for done, extraction in enumerate(extractions, start=1):
+                        self._save(extraction, tally)
+                        if progress:
+                            progress(done, len(articles))
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(tally.report()) from interrupt
         except StoreLockedError as locked:
@@ -269,6 +278,34 @@ class Accord(Store):
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(report, tracking=True) from interrupt
         return report
+
+    def _ingest_on_dask_workers(
+        self,
+        articles: Sequence[Article],
+        jobs: int,
+        scheduler: str | None,
+        progress: Progress | None,
+        tally: Tally,
+    ) -> None:
+        """Dask workers extract and save straight to this PostgreSQL store; only what each
+        save did comes back (tracking stays with the caller, once after the map)."""
+        from accord.engines import SavedArticle, ingest_on_dask
+
+        outcomes = ingest_on_dask(
+            articles,
+            str(self.path),
+            scheduler=scheduler,
+            workers=max(1, jobs),
+            timeout=self.timeout,
+        )
+        with closing(outcomes):
+            for done, result in enumerate(outcomes, start=1):
+                if isinstance(result, SavedArticle):
+                    tally.counted(SaveOutcome(result.outcome), result.events, result.quotes)
+                else:
+                    tally.failed.append((result.source, result.reason))
+                if progress:
+                    progress(done, len(articles))
 
     def ingest_article(self, article: Article) -> IngestReport:
         """Extract and save one article (nothing to do when its text is already stored)."""

@@ -21,7 +21,8 @@ from accord.console import stderr, stdout
 from accord.errors import AccordError
 from accord.models import ActorRef, Event, Quote, to_dict
 from accord.store import ActorSummary
-from accord.store.database import DEFAULT_LOCK_TIMEOUT
+from accord.store.database import DEFAULT_LOCK_TIMEOUT, safe_location
+from accord.store.postgres import is_postgres_url
 
 OUTPUT_FORMATS = click.Choice(["table", "json", "csv"])
 EXPORT_FORMATS = click.Choice(list(exports.FORMATS))
@@ -50,15 +51,30 @@ class AccordGroup(click.Group):
             ctx.exit(EXIT_INTERRUPTED)
 
 
+class StoreLocation(click.ParamType):
+    """A SQLite file path, or a ``postgresql://`` URL kept as written (a Path would fold its
+    ``//``)."""
+
+    name = "PATH|URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, Path) or is_postgres_url(value):
+            return value
+        return click.Path(dir_okay=False, path_type=Path).convert(value, param, ctx)
+
+
+STORE = StoreLocation()
+
+
 @click.group(cls=AccordGroup)
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=STORE,
     default="accord.db",
     envvar="ACCORD_DB",
     show_default=True,
-    help="The accord database file (env ACCORD_DB).",
+    help="The accord database: a SQLite file, or postgresql://user@host/name (env ACCORD_DB).",
 )
 @click.option(
     "--lock-timeout",
@@ -70,7 +86,7 @@ class AccordGroup(click.Group):
 )
 @click.version_option(package_name="accord")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path, lock_timeout: float) -> None:
+def main(ctx: click.Context, db_path: Path | str, lock_timeout: float) -> None:
     """accord: news about diplomacy and conflict in, a sourced event record out."""
     ctx.obj = db_path
     ctx.meta[LOCK_TIMEOUT] = lock_timeout
@@ -554,7 +570,7 @@ def demo(ctx: click.Context) -> None:
     console.print(Text(article.title or article.id, style="bold"), f"({article.published})")
     console.print(
         f"{len(found_events)} events, {len(found_quotes)} quotes, {len(found_actors)} actors "
-        f"stored in {ctx.find_root().obj}"
+        f"stored in {safe_location(ctx.find_root().obj)}"
     )
     print_section(console, "Events", events_table(found_events) if found_events else None)
     quote_lines = [quote_line(quote) for quote in found_quotes]
@@ -588,7 +604,27 @@ def ingest_token_option(ctx: click.Context, param: click.Parameter, value: str |
 
 
 @main.command()
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", type=STORE)
+@click.argument("destination", type=STORE)
+@click.pass_context
+def copy(ctx: click.Context, source: Path | str, destination: Path | str) -> None:
+    """Copy the store SOURCE into the empty store DESTINATION, row for row (SQLite files and
+    postgresql:// URLs, either way round)."""
+    from accord.store.copy import copy_store
+
+    timeout = ctx.meta.get(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT)
+    with api.open(source, timeout=timeout) as read, api.open(destination, timeout=timeout) as out:
+        report = copy_store(read, out)
+    click.echo(
+        f"copied {report.total} rows ({report.rows['articles']} articles, "
+        f"{report.rows['events']} events, {report.rows['canonical_events']} canonical events, "
+        f"{report.rows['proposals']} proposals) from {safe_location(source)} "
+        f"to {safe_location(destination)}"
+    )
+
+
+@main.command()
+@click.argument("database", type=STORE)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
 @click.option(
@@ -600,7 +636,7 @@ def ingest_token_option(ctx: click.Context, param: click.Parameter, value: str |
 )
 @click.pass_context
 def serve(
-    ctx: click.Context, database: Path, host: str, port: int, ingest_token: str | None
+    ctx: click.Context, database: Path | str, host: str, port: int, ingest_token: str | None
 ) -> None:
     """Serve DATABASE: the HTTP API (/api, /docs) and the web UI (/), on loopback by default.
 
@@ -610,7 +646,7 @@ def serve(
 
     from accord.serve import create_app
 
-    click.echo(f"accord: serving {database} at http://{host}:{port}/", err=True)
+    click.echo(f"accord: serving {safe_location(database)} at http://{host}:{port}/", err=True)
     timeout = ctx.meta.get(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT)
     app = create_app(database, ingest_token=ingest_token, lock_timeout=timeout)
     uvicorn.run(app, host=host, port=port)

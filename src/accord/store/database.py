@@ -1,4 +1,9 @@
-"""The SQLite store: one transaction per article in, records (equal to what was written) out."""
+"""The store: one transaction per article in, records (equal to what was written) out.
+
+SQLite (a file path) is the default backend; a ``postgresql://`` URL opens PostgreSQL (the
+``postgres`` extra). Both take the same SQL (``accord.store.postgres`` adapts placeholders);
+what differs (full-text search, the unbounded LIMIT, the write lock) is chosen by ``dialect``.
+"""
 
 from __future__ import annotations
 
@@ -12,16 +17,19 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
+from urllib.parse import urlsplit, urlunsplit
 
 from accord.errors import NotFoundError, StoreError, StoreLockedError
 from accord.models import Actor, Article, Event, Extraction, Quote
 from accord.store import rows
+from accord.store.postgres import WRITE_LOCK, PostgresConnection, is_postgres_url, text_search
 from accord.store.queries import (
     country_code,
     date_range,
     fts_query,
     like_pattern,
     quote_identifier,
+    search_terms,
     text_filter,
 )
 from accord.store.schema import migrate
@@ -91,20 +99,55 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def connect_postgres(url: str) -> PostgresConnection:
+    """Open a PostgreSQL store's connection (autocommit: transactions are explicit)."""
+    try:
+        return PostgresConnection(url)
+    except ImportError as error:
+        raise StoreError(
+            "a postgresql:// store needs the 'postgres' extra: pip install accord[postgres]"
+        ) from error
+    except Exception as error:  # psycopg.OperationalError: no server, bad password, ...
+        raise StoreError(f"cannot connect to {safe_location(url)}: {error}") from error
+
+
+def safe_location(location: str | Path) -> str:
+    """How messages name a store: a file path, or a server URL without its password."""
+    if not is_postgres_url(location):
+        return str(location)
+    parts = urlsplit(str(location))
+    if parts.password is None:
+        return str(location)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
 class Store:
-    """An accord database file: migrated on open, written one article per transaction."""
+    """An accord database, a SQLite file or a PostgreSQL database: migrated on open, written
+    one article per transaction."""
 
     def __init__(
         self, path: str | Path = "accord.db", *, timeout: float = DEFAULT_LOCK_TIMEOUT
     ) -> None:
         self.path = path
         self.timeout = timeout
-        self.connection = connect(path, timeout)
+        self.dialect = "postgresql" if is_postgres_url(path) else "sqlite"
+        if self.dialect == "postgresql":
+            from accord.store.postgres import error_classes
+
+            self.connection: Any = connect_postgres(str(path))
+            self._errors, self._integrity_errors, self._lock_errors = error_classes()
+        else:
+            self.connection = connect(path, timeout)
+            self._errors, self._integrity_errors = sqlite3.Error, sqlite3.IntegrityError
+            self._lock_errors = ()
         try:
             self.schema_version = migrate(self.connection)
-        except sqlite3.Error as error:
+        except self._errors as error:
             self.connection.close()
-            raise StoreError(f"cannot prepare {path} as an accord database: {error}") from error
+            raise StoreError(
+                f"cannot prepare {safe_location(path)} as an accord database: {error}"
+            ) from error
         except BaseException:
             self.connection.close()
             raise
@@ -119,7 +162,7 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.path} schema={self.schema_version}>"
+        return f"<{type(self).__name__} {safe_location(self.path)} schema={self.schema_version}>"
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -134,18 +177,37 @@ class Store:
             with self._savepoint():
                 yield self.connection
             return
-        try:
-            self.connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            if error.sqlite_errorcode in _LOCK_ERROR_CODES:
-                raise StoreLockedError(self._locked_message()) from error
-            raise
+        self._begin_write()
         try:
             yield self.connection
         except BaseException:
             self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
+
+    def _begin_write(self) -> None:
+        """Start a write transaction holding the store's write lock: SQLite's ``BEGIN
+        IMMEDIATE``, on PostgreSQL an advisory lock held until commit (writers take turns
+        as on SQLite: an article's check for its hash and its insert see one state, and one
+        tracking update runs at a time)."""
+        if self.dialect == "sqlite":
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode in _LOCK_ERROR_CODES:
+                    raise StoreLockedError(self._locked_message()) from error
+                raise
+            return
+        self.connection.execute("BEGIN")
+        try:
+            self.connection.execute(f"SET LOCAL lock_timeout = {int(self.timeout * 1000)}")
+            self.connection.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+        except self._lock_errors as error:
+            self.connection.execute("ROLLBACK")
+            raise StoreLockedError(self._locked_message()) from error
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -154,7 +216,10 @@ class Store:
         if self.connection.in_transaction:
             yield
             return
-        self.connection.execute("BEGIN")
+        if self.dialect == "sqlite":
+            self.connection.execute("BEGIN")
+        else:
+            self.connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         try:
             yield
         finally:
@@ -191,7 +256,8 @@ class Store:
 
     def _locked_message(self) -> str:
         return (
-            f"{self.path} is locked by another process writing to it: waited {self.timeout:g} s; "
+            f"{safe_location(self.path)} is locked by another process writing to it: "
+            f"waited {self.timeout:g} s; "
             "what was saved before is kept, run again once it is done"
         )
 
@@ -265,7 +331,7 @@ class Store:
                     self._insert_event(event)
                 for quote in extraction.quotes:
                     self._insert("quotes", rows.quote_row(quote))
-        except sqlite3.IntegrityError as error:
+        except self._integrity_errors as error:
             raise StoreError(f"cannot store article {article.id}: {error}") from error
         return SaveOutcome.REPLACED if replaced else SaveOutcome.ADDED
 
@@ -277,11 +343,14 @@ class Store:
         return cursor.rowcount > 0
 
     def _save_actors(self, article_id: str, actors: Sequence[Actor]) -> None:
-        """Upsert canonical actors by id (the latest article's view wins) and link them."""
-        for actor in actors:
+        """Upsert canonical actors by id (the latest article's view wins) and link them.
+
+        In id order, so concurrent writers lock shared actor rows in one order."""
+        for actor in sorted(actors, key=lambda actor: actor.id):
             self._insert("actors", rows.actor_row(actor), upsert_on="id")
             self.connection.execute(
-                "INSERT OR IGNORE INTO article_actors (article_id, actor_id) VALUES (?, ?)",
+                "INSERT INTO article_actors (article_id, actor_id) VALUES (?, ?)"
+                " ON CONFLICT DO NOTHING",
                 (article_id, actor.id),
             )
 
@@ -317,7 +386,7 @@ class Store:
         cursor = self.connection.execute(
             "SELECT * FROM articles ORDER BY published IS NULL, published DESC, id "
             "LIMIT ? OFFSET ?",
-            (limit_value(limit), offset),
+            (limit_value(limit, self.dialect), offset),
         )
         return [rows.article_from_row(row) for row in cursor]
 
@@ -372,7 +441,7 @@ class Store:
         self, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> Iterator[Event]:
         """Like ``events`` but streamed, for exports of the whole store."""
-        where, params = event_conditions(**filters)
+        where, params = event_conditions(**filters, dialect=self.dialect)
         return self._events_where(where, params, limit, offset)
 
     def event_page(
@@ -403,7 +472,7 @@ class Store:
         limit: int,
         filters: dict[str, Any],
     ) -> tuple[list[Event], list[Any] | None]:
-        where, params = event_conditions(**filters)
+        where, params = event_conditions(**filters, dialect=self.dialect)
         if after is not None:
             if len(after) != len(keys):
                 raise ValueError(f"a key for this order has {len(keys)} parts")
@@ -431,9 +500,9 @@ class Store:
         cursor = self.connection.execute(
             "SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE {where} "
-            "ORDER BY e.date_start IS NULL, e.date_start, a.published, e.article_id, "
+            "ORDER BY e.date_start IS NULL, e.date_start, a.published NULLS FIRST, e.article_id, "
             "e.sentence_index, e.start, e.id LIMIT :limit OFFSET :offset",
-            {**params, "limit": limit_value(limit), "offset": offset},
+            {**params, "limit": limit_value(limit, self.dialect), "offset": offset},
         )
         while batch := cursor.fetchmany(BATCH):
             actors = self._event_actor_rows([row["id"] for row in batch])
@@ -460,7 +529,7 @@ class Store:
         offset: int = 0,
     ) -> list[Quote]:
         """Quotes in article order; ``speaker`` matches an actor id or part of a speaker's name."""
-        conditions, params = ["1"], {}
+        conditions, params = ["TRUE"], {}
         speaker, q = text_filter(speaker, "speaker"), text_filter(q, "q")
         if speaker:
             conditions.append(
@@ -470,16 +539,18 @@ class Store:
             )
             params.update(speaker=speaker, speaker_like=like_pattern(speaker))
         if q and q.strip():
-            conditions.append("qu.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :q)")
-            params["q"] = fts_query(q)
+            condition, search = full_text_condition(q, "quotes", "qu", self.dialect)
+            conditions.append(condition)
+            params.update(search)
         if article:
             conditions.append("qu.article_id = :article")
             params["article"] = article
         cursor = self.connection.execute(
             "SELECT qu.* FROM quotes qu JOIN articles a ON a.id = qu.article_id "
             f"WHERE {' AND '.join(conditions)} "
-            "ORDER BY a.published, qu.article_id, qu.start, qu.id LIMIT :limit OFFSET :offset",
-            {**params, "limit": limit_value(limit), "offset": offset},
+            "ORDER BY a.published NULLS FIRST, qu.article_id, qu.start, qu.id"
+            " LIMIT :limit OFFSET :offset",
+            {**params, "limit": limit_value(limit, self.dialect), "offset": offset},
         )
         return [rows.quote_from_row(row) for row in cursor]
 
@@ -498,7 +569,7 @@ class Store:
         ``q`` matches an id, or part of a name, alias or role; ``article`` keeps the actors
         that article mentions.
         """
-        conditions, params = ["1"], {}
+        conditions, params = ["TRUE"], {}
         q = text_filter(q, "q")
         if country:
             conditions.append("ac.country = :country")
@@ -524,9 +595,10 @@ class Store:
             " (SELECT count(*) FROM quotes qu WHERE qu.speaker_actor_id = ac.id) AS quote_count,"
             " (SELECT count(*) FROM article_actors aa WHERE aa.actor_id = ac.id) AS article_count"
             f" FROM actors ac WHERE {' AND '.join(conditions)}"
-            " ORDER BY event_count DESC, quote_count DESC, ac.name COLLATE NOCASE, ac.id"
+            " ORDER BY event_count DESC, quote_count DESC,"
+            f" {nocase('ac.name', self.dialect)}, ac.id"
             " LIMIT :limit OFFSET :offset",
-            {**params, "limit": limit_value(limit), "offset": offset},
+            {**params, "limit": limit_value(limit, self.dialect), "offset": offset},
         )
         return [
             ActorSummary(
@@ -560,9 +632,10 @@ def event_conditions(
     modality: str | None = None,
     q: str | None = None,
     article: str | None = None,
+    dialect: str = "sqlite",
 ) -> tuple[str, dict[str, Any]]:
     """The WHERE clause and parameters for the event filters (all must hold)."""
-    conditions, params = ["1"], {}
+    conditions, params = ["TRUE"], {}
     actor, place, q = text_filter(actor, "actor"), text_filter(place, "place"), text_filter(q, "q")
     since, until = date_range(since, until)
     if types := event_types(type):
@@ -587,8 +660,8 @@ def event_conditions(
         params["since"] = since
     if until:
         # Compare as many characters as the bound has: until 2025-05 keeps 2025-05-31.
-        conditions.append("substr(e.date_start, 1, length(:until)) <= :until")
-        params["until"] = until
+        conditions.append("substr(e.date_start, 1, :until_length) <= :until")
+        params.update(until=until, until_length=len(until))
     if place:
         conditions.append(
             "(e.place_name LIKE :place ESCAPE '\\' OR e.place_text LIKE :place ESCAPE '\\')"
@@ -598,8 +671,9 @@ def event_conditions(
         conditions.append("e.modality = :modality")
         params["modality"] = modality.strip().lower()
     if q and q.strip():
-        conditions.append("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :q)")
-        params["q"] = fts_query(q)
+        condition, search = full_text_condition(q, "events", "e", dialect)
+        conditions.append(condition)
+        params.update(search)
     if article:
         conditions.append("e.article_id = :article")
         params["article"] = article
@@ -612,9 +686,31 @@ def event_types(type: str | Sequence[str] | None) -> list[str]:
     return [name.strip().upper() for name in given if name and name.strip()]
 
 
-def limit_value(limit: int | None) -> int:
-    """SQLite reads a negative LIMIT as no limit."""
-    return -1 if limit is None else limit
+def limit_value(limit: int | None, dialect: str = "sqlite") -> int | None:
+    """No limit: SQLite reads a negative LIMIT as none, PostgreSQL a NULL one."""
+    if limit is None:
+        return -1 if dialect == "sqlite" else None
+    return limit
+
+
+# The column each table's full-text index covers.
+FULL_TEXT_COLUMNS = {"events": "sentence", "quotes": "text"}
+
+
+def full_text_condition(q: str, table: str, alias: str, dialect: str) -> tuple[str, dict]:
+    """A condition keeping the rows whose text matches the search words, with each engine's
+    own index: FTS5 on SQLite, the tsvector GIN index on PostgreSQL."""
+    if dialect == "sqlite":
+        return (
+            f"{alias}.seq IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)",
+            {"q": fts_query(q)},
+        )
+    return text_search(search_terms(q), f"{alias}.{FULL_TEXT_COLUMNS[table]}")
+
+
+def nocase(column: str, dialect: str) -> str:
+    """An ORDER BY key ignoring ASCII case (SQLite's NOCASE; ``lower`` in the C collation)."""
+    return f"{column} COLLATE NOCASE" if dialect == "sqlite" else f'lower({column}) COLLATE "C"'
 
 
 def stamp_ingested_at(article: Article) -> Article:

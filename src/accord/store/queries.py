@@ -25,23 +25,33 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+def search_terms(text: str) -> list[tuple[str, bool] | str]:
+    """Search words as terms: ``(word, is_prefix)`` for each word (``word*`` a prefix), and
+    ``OR``/``AND``/``NOT`` between two words kept as operators."""
+    words = text.split()
+    terms: list[tuple[str, bool] | str] = []
+    for position, word in enumerate(words):
+        between_words = 0 < position < len(words) - 1
+        if word in FTS_OPERATORS and between_words and terms and isinstance(terms[-1], tuple):
+            terms.append(word)
+            continue
+        prefix = word.endswith("*") and len(word) > 1
+        terms.append((word[:-1] if prefix else word, prefix))
+    return terms
+
+
 def fts_query(text: str) -> str:
     """Turn search words into an FTS5 query: every word required, ``word*`` a prefix.
 
     Words are quoted so punctuation ("1,000", "U.S.", "Kharkiv-based") cannot break the
     query syntax; ``OR``/``AND``/``NOT`` between two words stay operators.
     """
-    words = text.split()
-    terms = []
-    for position, word in enumerate(words):
-        between_words = 0 < position < len(words) - 1
-        if word in FTS_OPERATORS and between_words and terms and terms[-1] not in FTS_OPERATORS:
-            terms.append(word)
-            continue
-        prefix = word.endswith("*") and len(word) > 1
-        bare = word[:-1] if prefix else word
-        terms.append('"' + bare.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    return " ".join(
+        term
+        if isinstance(term, str)
+        else '"' + term[0].replace('"', '""') + '"' + ("*" if term[1] else "")
+        for term in search_terms(text)
+    )
 
 
 def date_bound(value: str | date | None, name: str) -> str | None:

@@ -82,8 +82,14 @@ def update(store: Store) -> TrackReport:
 
 
 def update_if_pending(store: Store) -> TrackReport | None:
-    """``update`` when events were stored or removed since tracking last ran, else None."""
-    return update(store) if store.tracking_pending() else None
+    """``update`` when events were stored or removed since tracking last ran, else None.
+
+    The mark is read again under the write lock: of several writers finishing at once, the
+    first brings tracking up to date and the others find nothing left to do."""
+    if not store.tracking_pending():
+        return None
+    with store.transaction():
+        return update(store) if store.tracking_pending() else None
 
 
 def rebuild(store: Store) -> TrackReport:

@@ -16,14 +16,31 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from typing import Any
 
 from accord.errors import NotFoundError
 from accord.store import Store
+from accord.store.tracking import (
+    block_event_ids,
+    clear_tracking,
+    cluster_of_event,
+    count_clusters,
+    decision_rows,
+    existing_events,
+    forget_clusters_of,
+    forget_merges_of,
+    forget_splits_between,
+    insert_clusters,
+    link_neighbours,
+    links_among,
+    members_of,
+    members_of_stale_clusters,
+    record_decision,
+    save_links,
+)
 from accord.track.features import (
     MAX_WINDOW_DAYS,
     Features,
@@ -99,46 +116,32 @@ def link_if_same(a: Features, b: Features, model: PairModel) -> list[Link]:
 
 
 def stored_candidates(
-    connection: sqlite3.Connection, item: Features, decoded: dict[str, Features]
+    connection: Any, item: Features, decoded: dict[str, Features]
 ) -> list[Features]:
     """Stored events in the blocks of ``item`` (same type, date windows within tolerance).
     ``decoded`` keeps features already read, so a batch of new events sharing blocks decodes
     each stored row once."""
     assert item.day_lo is not None and item.day_hi is not None
-    cursor = connection.execute(
-        "SELECT event_id FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ?"
-        " AND day_hi >= ? AND event_id != ?",
-        (
-            item.type,
-            item.day_lo - DAY_TOLERANCE - MAX_WINDOW_DAYS,
-            item.day_hi + DAY_TOLERANCE,
-            item.day_lo - DAY_TOLERANCE,
-            item.event_id,
-        ),
+    ids = block_event_ids(
+        connection,
+        item.type,
+        item.day_lo - DAY_TOLERANCE - MAX_WINDOW_DAYS,
+        item.day_hi + DAY_TOLERANCE,
+        item.day_lo - DAY_TOLERANCE,
+        item.event_id,
     )
-    ids = [row[0] for row in cursor]
     unread = [event_id for event_id in ids if event_id not in decoded]
     decoded.update((f.event_id, f) for f in features_of(connection, unread))
     return [decoded[event_id] for event_id in ids if event_id in decoded]
 
 
-def features_of(connection: sqlite3.Connection, event_ids: Iterable[str]) -> list[Features]:
+def features_of(connection: Any, event_ids: Iterable[str]) -> list[Features]:
     """Features of tracked events, computed from their stored events."""
     ids = sorted(event_ids)
     found: list[Features] = []
     for start in range(0, len(ids), 500):
-        batch = ids[start : start + 500]
-        placeholders = ", ".join("?" for _ in batch)
-        found.extend(tracked_features(connection, f"f.event_id IN ({placeholders})", batch))
+        found.extend(tracked_features(connection, ids[start : start + 500]))
     return found
-
-
-def save_links(connection: sqlite3.Connection, links: Iterable[Link]) -> int:
-    cursor = connection.executemany(
-        "INSERT OR IGNORE INTO track_links (event_a, event_b, score, reasons) VALUES (?, ?, ?, ?)",
-        ((a, b, score, json.dumps(reasons)) for a, b, score, reasons in links),
-    )
-    return cursor.rowcount
 
 
 # -- decisions -------------------------------------------------------------------------------
@@ -152,9 +155,9 @@ class Decisions:
     apart: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def load_decisions(connection: sqlite3.Connection) -> Decisions:
+def load_decisions(connection: Any) -> Decisions:
     decisions = Decisions()
-    for row in connection.execute("SELECT kind, event_a, event_b FROM track_decisions ORDER BY id"):
+    for row in decision_rows(connection):
         a, b = row["event_a"], row["event_b"]
         if row["kind"] == "merge":
             decisions.merges.append((a, b))
@@ -277,20 +280,14 @@ def membership_rows(
     return rows
 
 
-def save_clusters(
-    connection: sqlite3.Connection, clusters: list[set[str]], links: list[Link]
-) -> None:
+def save_clusters(connection: Any, clusters: list[set[str]], links: list[Link]) -> None:
     by_event: dict[str, list[Link]] = defaultdict(list)
     for link in links:
         by_event[link[0]].append(link)
         by_event[link[1]].append(link)
-    connection.executemany(
-        "INSERT INTO canonical_events (id, size) VALUES (?, ?)",
+    insert_clusters(
+        connection,
         ((cluster_id_for(cluster), len(cluster)) for cluster in clusters),
-    )
-    connection.executemany(
-        "INSERT INTO canonical_members (event_id, cluster_id, linked_to, score, reasons)"
-        " VALUES (?, ?, ?, ?, ?)",
         (row for cluster in clusters for row in membership_rows(cluster, by_event)),
     )
 
@@ -310,8 +307,7 @@ def rebuild_clusters(store: Store, model: PairModel | None = None) -> TrackRepor
     model = model or PairModel.default()
     connection = store.connection
     with store.transaction():
-        for table in ("canonical_members", "canonical_events", "track_links", "track_features"):
-            connection.execute(f"DELETE FROM {table}")
+        clear_tracking(connection)
         features = list(all_event_features(connection))
         save_features(connection, features)
         links = links_within(features, model)
@@ -336,7 +332,7 @@ def update_clusters(store: Store, model: PairModel | None = None) -> TrackReport
         return TrackReport(len(new), added, regrouped, count_clusters(connection))
 
 
-def new_links(connection: sqlite3.Connection, new: list[Features], model: PairModel) -> list[Link]:
+def new_links(connection: Any, new: list[Features], model: PairModel) -> list[Link]:
     links: list[Link] = []
     decoded: dict[str, Features] = {item.event_id: item for item in new}
     for item in new:
@@ -346,21 +342,7 @@ def new_links(connection: sqlite3.Connection, new: list[Features], model: PairMo
     return links
 
 
-def members_of_stale_clusters(connection: sqlite3.Connection) -> set[str]:
-    """Members left in clusters that lost a member (its article was replaced or deleted)."""
-    rows = connection.execute(
-        "SELECT m.event_id FROM canonical_members m JOIN canonical_events c ON c.id = m.cluster_id"
-        " WHERE c.size != (SELECT count(*) FROM canonical_members x WHERE x.cluster_id = c.id)"
-    )
-    stale = {row[0] for row in rows}
-    connection.execute(
-        "DELETE FROM canonical_events WHERE NOT EXISTS"
-        " (SELECT 1 FROM canonical_members m WHERE m.cluster_id = canonical_events.id)"
-    )
-    return stale
-
-
-def regroup(connection: sqlite3.Connection, start: set[str], model: PairModel | None = None) -> int:
+def regroup(connection: Any, start: set[str], model: PairModel | None = None) -> int:
     """Re-group the connected parts of the link graph that hold ``start``; returns their size."""
     if not start:
         return 0
@@ -375,9 +357,7 @@ def regroup(connection: sqlite3.Connection, start: set[str], model: PairModel | 
     return len(part)
 
 
-def connected_part(
-    connection: sqlite3.Connection, start: set[str], decisions: Decisions
-) -> set[str]:
+def connected_part(connection: Any, start: set[str], decisions: Decisions) -> set[str]:
     """Every event reachable from ``start`` through links or manual merges."""
     merged: dict[str, set[str]] = defaultdict(set)
     for a, b in decisions.merges:
@@ -386,13 +366,7 @@ def connected_part(
     part, frontier = set(start), list(start)
     while frontier:
         batch, frontier = frontier[:500], frontier[500:]
-        placeholders = ", ".join("?" for _ in batch)
-        cursor = connection.execute(
-            f"SELECT event_a, event_b FROM track_links WHERE event_a IN ({placeholders})"
-            f" UNION SELECT event_a, event_b FROM track_links WHERE event_b IN ({placeholders})",
-            batch + batch,
-        )
-        neighbours = {event_id for row in cursor for event_id in row}
+        neighbours = link_neighbours(connection, batch)
         for event_id in batch:
             neighbours |= merged.get(event_id, set())
         fresh = neighbours - part
@@ -401,74 +375,10 @@ def connected_part(
     return existing_events(connection, part)
 
 
-def existing_events(connection: sqlite3.Connection, event_ids: set[str]) -> set[str]:
-    """Drop ids of events no longer stored (a manual merge may name a deleted event)."""
-    found: set[str] = set()
-    ids = sorted(event_ids)
-    for start in range(0, len(ids), 500):
-        batch = ids[start : start + 500]
-        placeholders = ", ".join("?" for _ in batch)
-        cursor = connection.execute(
-            f"SELECT event_id FROM track_features WHERE event_id IN ({placeholders})", batch
-        )
-        found |= {row[0] for row in cursor}
-    return found
-
-
-def links_among(connection: sqlite3.Connection, part: set[str]) -> list[Link]:
-    links = []
-    ids = sorted(part)
-    for start in range(0, len(ids), 500):
-        batch = ids[start : start + 500]
-        placeholders = ", ".join("?" for _ in batch)
-        cursor = connection.execute(
-            f"SELECT * FROM track_links WHERE event_a IN ({placeholders})", batch
-        )
-        for row in cursor:
-            if row["event_b"] in part:
-                links.append(
-                    (row["event_a"], row["event_b"], row["score"], json.loads(row["reasons"]))
-                )
-    return links
-
-
-def forget_clusters_of(connection: sqlite3.Connection, event_ids: set[str]) -> None:
-    ids = sorted(event_ids)
-    for start in range(0, len(ids), 500):
-        batch = ids[start : start + 500]
-        placeholders = ", ".join("?" for _ in batch)
-        connection.execute(
-            "DELETE FROM canonical_events WHERE id IN (SELECT cluster_id FROM canonical_members"
-            f" WHERE event_id IN ({placeholders}))",
-            batch,
-        )
-
-
-def count_clusters(connection: sqlite3.Connection) -> int:
-    return connection.execute("SELECT count(*) FROM canonical_events").fetchone()[0]
-
-
 # -- a person's decisions --------------------------------------------------------------------
 
 
-def members_of(connection: sqlite3.Connection, cluster_id: str) -> list[str]:
-    rows = connection.execute(
-        "SELECT event_id FROM canonical_members WHERE cluster_id = ? ORDER BY event_id",
-        (cluster_id,),
-    ).fetchall()
-    if not rows:
-        raise NotFoundError(f"no canonical event with id {cluster_id!r}")
-    return [row[0] for row in rows]
-
-
-def cluster_of_event(connection: sqlite3.Connection, event_id: str) -> str | None:
-    row = connection.execute(
-        "SELECT cluster_id FROM canonical_members WHERE event_id = ?", (event_id,)
-    ).fetchone()
-    return row[0] if row else None
-
-
-def resolve_cluster(connection: sqlite3.Connection, reference: str) -> str:
+def resolve_cluster(connection: Any, reference: str) -> str:
     """A cluster id, or the id of an event in it."""
     owning = cluster_of_event(connection, reference)
     if owning:
@@ -497,31 +407,8 @@ def split_event(store: Store, cluster: str, event_id: str, note: str | None = No
         if event_id not in members:
             raise NotFoundError(f"event {event_id!r} is not in canonical event {cluster!r}")
         others = [member for member in members if member != event_id]
-        connection.execute(
-            "DELETE FROM track_decisions WHERE kind = 'merge' AND (event_a = ? OR event_b = ?)",
-            (event_id, event_id),
-        )
+        forget_merges_of(connection, event_id)
         for other in others:
             record_decision(connection, "split", event_id, other, note)
         regroup(connection, set(members))
         return cluster_of_event(connection, event_id) or ""
-
-
-def forget_splits_between(connection: sqlite3.Connection, left: set[str], right: set[str]) -> None:
-    rows = connection.execute(
-        "SELECT id, event_a, event_b FROM track_decisions WHERE kind = 'split'"
-    ).fetchall()
-    for row in rows:
-        pair = {row["event_a"], row["event_b"]}
-        if pair & left and pair & right:
-            connection.execute("DELETE FROM track_decisions WHERE id = ?", (row["id"],))
-
-
-def record_decision(
-    connection: sqlite3.Connection, kind: str, a: str, b: str, note: str | None
-) -> None:
-    connection.execute(
-        "INSERT INTO track_decisions (kind, event_a, event_b, created_at, note)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (kind, a, b, datetime.now(UTC).isoformat(timespec="seconds"), note),
-    )

@@ -24,6 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from accord.store import Store
+from accord.store.tracking import (
+    cluster_of_event,
+    events_in_sentence,
+    step_owner_rows,
+    step_statuses,
+)
+from accord.store.tracking import outlet_of as stored_outlet_of
 
 Item = tuple[str, str, str | None]  # (article file, sentence substring, type or None)
 Range = tuple[int, int, int]  # (low, best, high)
@@ -180,37 +187,15 @@ def find_event(store: Store, item: Item) -> str | None:
 def find_events(store: Store, item: Item, *, first: bool = False) -> list[str]:
     """Ids of the events an item names, in article order."""
     file, substring, type_ = item
-    rows = store.connection.execute(
-        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE (a.source LIKE :file OR a.source = :bare)"
-        " AND (instr(e.sentence, :substring) > 0 OR instr(e.mentions, :escaped) > 0)"
-        " AND (:type IS NULL OR e.type = :type) ORDER BY e.sentence_index, e.start"
-        + (" LIMIT 1" if first else ""),
-        {
-            "file": f"%/{file}",
-            "bare": file,
-            "substring": substring,
-            "escaped": json.dumps(substring, ensure_ascii=False)[1:-1],
-            "type": type_,
-        },
-    ).fetchall()
-    return [row[0] for row in rows]
+    return events_in_sentence(store.connection, file, substring, type_, first=first)
 
 
 def cluster_of(store: Store, event_id: str) -> str:
-    row = store.connection.execute(
-        "SELECT cluster_id FROM canonical_members WHERE event_id = ?", (event_id,)
-    ).fetchone()
-    return row[0] if row else f"untracked:{event_id}"
+    return cluster_of_event(store.connection, event_id) or f"untracked:{event_id}"
 
 
 def outlet_of(store: Store, event_id: str) -> str:
-    row = store.connection.execute(
-        "SELECT coalesce(a.outlet, a.id) FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE e.id = ?",
-        (event_id,),
-    ).fetchone()
-    return row[0]
+    return stored_outlet_of(store.connection, event_id)
 
 
 def score_grouping(store: Store, gold_path: str | Path) -> PairwiseScore:
@@ -329,18 +314,11 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
 def step_owners(store: Store) -> dict[str, str]:
     """Event id -> the proposal whose step it backs."""
     owners: dict[str, str] = {}
-    rows = store.connection.execute(
-        "SELECT e.event_id, s.proposal_id FROM proposal_evidence e"
-        " JOIN proposal_steps s ON s.id = e.step_id"
-    )
-    for event_id, proposal_id in rows:
+    for event_id, proposal_id in step_owner_rows(store.connection):
         owners.setdefault(event_id, proposal_id)
     return owners
 
 
 def stored_steps(store: Store, proposal_id: str) -> list[StepOutcome]:
-    rows = store.connection.execute(
-        "SELECT status, date FROM proposal_steps WHERE proposal_id = ? ORDER BY position",
-        (proposal_id,),
-    )
-    return [StepOutcome(status, day) for status, day in rows]
+    steps = step_statuses(store.connection, proposal_id)
+    return [StepOutcome(status, day) for status, day in steps]

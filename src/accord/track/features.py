@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +25,13 @@ from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
+from accord.store.tracking import (
+    all_event_rows,
+    named_actor_rows,
+    save_feature_rows,
+    tracked_event_rows,
+    untracked_event_rows,
+)
 from accord.track.proposals import find_subject, find_subjects
 
 MAX_WINDOW_DAYS = 7  # wider date windows are not merged automatically
@@ -377,7 +383,7 @@ def tells_a_span(sentence: str) -> bool:
     return SPAN_PHRASE.search(sentence) is not None
 
 
-def features_from_row(row: sqlite3.Row, actors: dict[str, list[ActorKey]]) -> Features:
+def features_from_row(row: Any, actors: dict[str, list[ActorKey]]) -> Features:
     day_lo, day_hi, inferred = date_window(
         row["date_start"], row["date_end"], row["date_precision"], row["published"], row["date_by"]
     )
@@ -405,7 +411,7 @@ def features_from_row(row: sqlite3.Row, actors: dict[str, list[ActorKey]]) -> Fe
     )
 
 
-def details_from_row(row: sqlite3.Row) -> dict:
+def details_from_row(row: Any) -> dict:
     """The features beyond the blocking keys (see the module docstring)."""
     sentence = row["sentence"]
     start, end = row["sentence_start"], row["sentence_start"] + len(sentence)
@@ -430,10 +436,9 @@ BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")  # not in "U.S. envoy"
-PRECEDING_CHARS = 800  # how much text before a sentence a back reference may look at
 
 
-def topics_of(row: sqlite3.Row) -> frozenset[str]:
+def topics_of(row: Any) -> frozenset[str]:
     """The proposal subjects a sentence names; a sentence that names none but refers back to
     one ("Ukraine had already accepted it", "the plan") takes those of the sentence before."""
     if row["type"] not in TOPIC_TYPES:
@@ -449,7 +454,7 @@ def topics_of(row: sqlite3.Row) -> frozenset[str]:
     return frozenset(found)
 
 
-def topic_of(row: sqlite3.Row) -> str | None:
+def topic_of(row: Any) -> str | None:
     """The proposal subject of an event that can be a step of one (an assault has none)."""
     if row["type"] not in TOPIC_TYPES:
         return None
@@ -457,83 +462,43 @@ def topic_of(row: sqlite3.Row) -> str | None:
     return find_subject(row["sentence"], trigger_at, (row["type"], row["mode"]))
 
 
-DETAIL_COLUMNS = (
-    "e.place_char_start, e.why, e.killed, e.injured, e.detained, e.prisoners, "
-    f"substr(a.text, max(1, e.sentence_start - {PRECEDING_CHARS - 1}),"
-    f" min({PRECEDING_CHARS}, e.sentence_start)) AS preceding"
-)
 INHERITED_PLACE = "place from "  # the pipeline's reason for a place taken from elsewhere
-EVENT_COLUMNS = (
-    "e.id, e.article_id, e.type, e.mode, e.modality, e.date_start, e.date_end, e.date_precision, "
-    "e.date_by, e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_precision, "
-    "e.sentence, e.start, e.sentence_start, a.published"
-)
 
 
-def untracked_event_features(connection: sqlite3.Connection) -> Iterator[Features]:
+def untracked_event_features(connection: Any) -> Iterator[Features]:
     """Features of the events that have none stored yet (new since the last update)."""
-    cursor = connection.execute(
-        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM events e"
-        " JOIN articles a ON a.id = e.article_id"
-        " WHERE NOT EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = e.id) ORDER BY e.id"
-    )
-    yield from features_in_batches(connection, cursor)
+    yield from features_in_batches(connection, untracked_event_rows(connection))
 
 
-def all_event_features(connection: sqlite3.Connection) -> Iterator[Features]:
-    cursor = connection.execute(
-        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM events e"
-        " JOIN articles a ON a.id = e.article_id ORDER BY e.id"
-    )
-    yield from features_in_batches(connection, cursor)
+def all_event_features(connection: Any) -> Iterator[Features]:
+    yield from features_in_batches(connection, all_event_rows(connection))
 
 
-def tracked_features(
-    connection: sqlite3.Connection, where: str, params: Iterable[object]
-) -> Iterator[Features]:
-    """Features of tracked events chosen by a condition on ``track_features f`` (the blocking
-    index), computed again from their events."""
-    cursor = connection.execute(
-        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM track_features f"
-        " JOIN events e ON e.id = f.event_id JOIN articles a ON a.id = e.article_id"
-        f" WHERE {where} ORDER BY e.id",
-        tuple(params),
-    )
-    yield from features_in_batches(connection, cursor)
+def tracked_features(connection: Any, event_ids: list[str]) -> Iterator[Features]:
+    """Features of tracked events chosen by id, computed again from their events."""
+    yield from features_in_batches(connection, tracked_event_rows(connection, event_ids))
 
 
-def features_in_batches(
-    connection: sqlite3.Connection, cursor: sqlite3.Cursor, batch: int = 500
-) -> Iterator[Features]:
+def features_in_batches(connection: Any, cursor: Any, batch: int = 500) -> Iterator[Features]:
     while rows := cursor.fetchmany(batch):
         actors = actor_keys(connection, [row["id"] for row in rows])
         for row in rows:
             yield features_from_row(row, actors)
 
 
-def actor_keys(connection: sqlite3.Connection, event_ids: list[str]) -> dict[str, list[ActorKey]]:
-    """'side:event id' -> the actors on that side, in order."""
-    placeholders = ", ".join("?" for _ in event_ids)
-    cursor = connection.execute(
-        "SELECT event_id, side, actor_id, country, sector FROM event_actors "
-        f"WHERE event_id IN ({placeholders}) AND NOT inferred "  # only actors the text names
-        "ORDER BY event_id, side, position",
-        event_ids,
-    )
+def actor_keys(connection: Any, event_ids: list[str]) -> dict[str, list[ActorKey]]:
+    """'side:event id' -> the actors on that side, in order (only actors the text names)."""
     keys: dict[str, list[ActorKey]] = defaultdict(list)
-    for row in cursor:
+    for row in named_actor_rows(connection, event_ids):
         keys[f"{row['side']}:{row['event_id']}"].append(
             (row["actor_id"], row["country"], row["sector"])
         )
     return keys
 
 
-def save_features(connection: sqlite3.Connection, features: Iterable[Features]) -> None:
-    connection.executemany(
-        "INSERT OR REPLACE INTO track_features (event_id, article_id, type, mode, modality_class,"
-        " day_lo, day_hi, date_inferred, sources, targets, place_name, place_country, place_lat,"
-        " place_lon, place_precision, tokens, topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?)",
+def save_features(connection: Any, features: Iterable[Features]) -> None:
+    save_feature_rows(
+        connection,
         (
             (
                 f.event_id,

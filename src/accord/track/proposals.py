@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -33,6 +32,16 @@ from typing import Any
 
 from accord.errors import NotFoundError
 from accord.store import Store
+from accord.store.tracking import (
+    all_named_actor_rows,
+    clear_proposals,
+    evidence_ids,
+    proposal_candidate_rows,
+    proposal_row,
+    proposal_rows,
+    save_proposal,
+    step_rows,
+)
 
 LINK_DAYS = 45  # a step further from a proposal's last step starts a new proposal
 RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its last step
@@ -255,9 +264,7 @@ def all_keywords() -> frozenset[str]:
     return frozenset(word for words in subject_data()["subjects"].values() for word in words)
 
 
-def status_of(
-    row: sqlite3.Row, sentence: str, trigger_at: int, parties: int, subject: str
-) -> str | None:
+def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: str) -> str | None:
     """The status an event gives its proposal, or None when it gives none."""
     data = subject_data()
     trigger = row["trigger"]
@@ -330,39 +337,31 @@ def brokers_in(sentence: str) -> list[str]:
     return [name for name in names if name]
 
 
-def is_broker(actor: sqlite3.Row, brokers: list[str]) -> bool:
+def is_broker(actor: Any, brokers: list[str]) -> bool:
     words = {actor["text"], actor["name"]} - {None, ""}
     return any(word in broker or broker in word for word in words for broker in brokers)
 
 
-def candidates(connection: sqlite3.Connection) -> list[Candidate]:
+def candidates(connection: Any) -> list[Candidate]:
     """Every stored event that reads as a step of a proposal."""
-    cursor = connection.execute(
-        "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
-        " e.date_start, e.date_precision, e.prisoners, e.detained, e.attributed_to, a.published"
-        " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
-    )
+    rows = proposal_candidate_rows(connection)
     actors = actors_by_event(connection)
     found = []
-    for row in cursor:
+    for row in rows:
         candidate = candidate_of(row, actors.get(row["id"], {}))
         if candidate is not None:
             found.append(candidate)
     return found
 
 
-def actors_by_event(connection: sqlite3.Connection) -> dict[str, dict[str, list[sqlite3.Row]]]:
-    grouped: dict[str, dict[str, list[sqlite3.Row]]] = defaultdict(lambda: defaultdict(list))
-    cursor = connection.execute(
-        "SELECT event_id, side, name, text, actor_id, country, sector FROM event_actors"
-        " WHERE NOT inferred ORDER BY event_id, side, position"  # only actors the text names
-    )
-    for row in cursor:
+def actors_by_event(connection: Any) -> dict[str, dict[str, list[Any]]]:
+    grouped: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for row in all_named_actor_rows(connection):  # only actors the text names
         grouped[row["event_id"]][row["side"]].append(row)
     return grouped
 
 
-def candidate_of(row: sqlite3.Row, sides: dict[str, list[sqlite3.Row]]) -> Candidate | None:
+def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
     subject = find_subject(sentence, trigger_at, (row["type"], row["mode"]))
@@ -417,7 +416,7 @@ def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
 
 
 def violation_sides(
-    row: sqlite3.Row, sources: tuple[str, ...], targets: list[sqlite3.Row]
+    row: Any, sources: tuple[str, ...], targets: list[Any]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(who violated, who alleges it): an allegation is by whoever the text attributes it to,
     the reporting speaker ('Israel said Hamas had violated') or the accuser ('Hamas accused
@@ -738,46 +737,10 @@ def derive_proposals(store: Store) -> list[Proposal]:
     found = [proposal_of(draft) for draft in link(candidates(store.connection))]
     found = [item for item in found if item.steps]
     with store.transaction() as connection:
-        connection.execute("DELETE FROM proposals")
+        clear_proposals(connection)
         for item in found:
             save_proposal(connection, item)
     return found
-
-
-def save_proposal(connection: sqlite3.Connection, item: Proposal) -> None:
-    dates = [step.date for step in item.steps if step.date]
-    connection.execute(
-        "INSERT INTO proposals (id, subject, terms, proposer, participants, status, first_date,"
-        " last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            item.id,
-            item.subject,
-            json.dumps(item.terms),
-            json.dumps(item.proposer),
-            json.dumps(item.participants),
-            item.steps[-1].status,
-            min(dates, default=None),
-            max(dates, default=None),
-        ),
-    )
-    for position, step in enumerate(item.steps):
-        cursor = connection.execute(
-            "INSERT INTO proposal_steps (proposal_id, position, date, date_inferred, status,"
-            " actors, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                item.id,
-                position,
-                step.date,
-                int(step.date_inferred),
-                step.status,
-                json.dumps(step.actors),
-                step.detail,
-            ),
-        )
-        connection.executemany(
-            "INSERT INTO proposal_evidence (step_id, event_id) VALUES (?, ?)",
-            ((cursor.lastrowid, event_id) for event_id in step.event_ids),
-        )
 
 
 # -- reads -----------------------------------------------------------------------------------
@@ -788,8 +751,7 @@ def proposals(
 ) -> list[Proposal]:
     """Stored proposals, earliest first; ``status`` is the current status, ``actor`` a
     participant country code or part of a name in any step."""
-    rows = store.connection.execute("SELECT * FROM proposals ORDER BY first_date, id").fetchall()
-    found = [read_proposal(store.connection, row) for row in rows]
+    found = [read_proposal(store.connection, row) for row in proposal_rows(store.connection)]
     if status:
         found = [item for item in found if item.steps and item.steps[-1].status == status]
     if actor:
@@ -798,29 +760,21 @@ def proposals(
 
 
 def proposal(store: Store, proposal_id: str) -> Proposal:
-    row = store.connection.execute(
-        "SELECT * FROM proposals WHERE id = ?", (proposal_id,)
-    ).fetchone()
+    row = proposal_row(store.connection, proposal_id)
     if row is None:
         raise NotFoundError(f"no proposal with id {proposal_id!r}")
     return read_proposal(store.connection, row)
 
 
-def read_proposal(connection: sqlite3.Connection, row: sqlite3.Row) -> Proposal:
+def read_proposal(connection: Any, row: Any) -> Proposal:
     steps = []
-    for step in connection.execute(
-        "SELECT * FROM proposal_steps WHERE proposal_id = ? ORDER BY position", (row["id"],)
-    ).fetchall():
-        evidence = connection.execute(
-            "SELECT event_id FROM proposal_evidence WHERE step_id = ? ORDER BY event_id",
-            (step["id"],),
-        )
+    for step in step_rows(connection, row["id"]):
         steps.append(
             Step(
                 date=step["date"],
                 status=step["status"],
                 actors=tuple(json.loads(step["actors"])),
-                event_ids=tuple(r[0] for r in evidence),
+                event_ids=tuple(evidence_ids(connection, step["id"])),
                 date_inferred=bool(step["date_inferred"]),
                 detail=step["detail"],
             )

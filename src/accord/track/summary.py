@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from accord.models import Article, Event
 from accord.store import Store
-from accord.track.clustering import members_of
+from accord.store.tracking import clusters_reported_by, member_rows, members_of
 
 TRACKED_COUNTS = ("killed", "injured", "detained", "prisoners")
 QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "about", "around", "up to")
@@ -92,12 +92,7 @@ class CanonicalEvent:
 def canonical_event(store: Store, cluster_id: str) -> CanonicalEvent:
     """A canonical event by id, with every member."""
     event_ids = members_of(store.connection, cluster_id)
-    rows = {
-        row["event_id"]: row
-        for row in store.connection.execute(
-            "SELECT * FROM canonical_members WHERE cluster_id = ?", (cluster_id,)
-        )
-    }
+    rows = member_rows(store.connection, cluster_id)
     articles: dict[str, Article] = {}
     members = []
     for event_id in event_ids:
@@ -214,20 +209,9 @@ def canonical_events(
     limit: int | None = None,
 ) -> list[CanonicalEvent]:
     """Canonical events reported by at least ``min_articles`` articles, most reported first."""
-    conditions, params = ["1"], {"min_articles": min_articles}
-    if type:
-        conditions.append("e.type = :type")
-        params["type"] = type.upper()
-    cursor = store.connection.execute(
-        "SELECT m.cluster_id, count(DISTINCT e.article_id) AS articles, min(e.date_start) AS day"
-        " FROM canonical_members m JOIN events e ON e.id = m.event_id"
-        f" WHERE {' AND '.join(conditions)} GROUP BY m.cluster_id"
-        " HAVING articles >= :min_articles ORDER BY articles DESC, day, m.cluster_id",
-        params,
-    )
     found = []
-    for row in cursor.fetchall():
-        event = canonical_event(store, row["cluster_id"])
+    for cluster_id in clusters_reported_by(store.connection, min_articles, type and type.upper()):
+        event = canonical_event(store, cluster_id)
         if actor and not involves(event, actor):
             continue
         found.append(event)

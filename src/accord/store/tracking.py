@@ -1,0 +1,455 @@
+"""Tracking's tables (migration 002): every read and write ``accord.track`` makes, in one place.
+
+``accord.track`` decides (features, links, clusters, proposals); this module stores and reads
+what it decides, with SQL both backends take (see ``accord.store.postgres``). Each function
+takes the store's ``connection`` and runs inside whatever transaction the caller holds.
+Rows come back as the backend's rows (read by name or position); nothing here imports
+``accord.track``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from accord.errors import NotFoundError
+
+BATCH = 500  # ids per IN (...) list
+PRECEDING_CHARS = 800  # how much text before a sentence a back reference may look at
+# The text before a sentence, up to PRECEDING_CHARS characters (SQLite's scalar max/min and
+# PostgreSQL's greatest/least differ, so CASE; PostgreSQL's substr takes INTEGER positions).
+PRECEDING = (
+    "substr(a.text,"
+    f" CAST(CASE WHEN e.sentence_start - {PRECEDING_CHARS - 1} > 1"
+    f" THEN e.sentence_start - {PRECEDING_CHARS - 1} ELSE 1 END AS INTEGER),"
+    f" CAST(CASE WHEN e.sentence_start < {PRECEDING_CHARS} THEN e.sentence_start"
+    f" ELSE {PRECEDING_CHARS} END AS INTEGER)) AS preceding"
+)
+DETAIL_COLUMNS = (
+    f"e.place_char_start, e.why, e.killed, e.injured, e.detained, e.prisoners, {PRECEDING}"
+)
+EVENT_COLUMNS = (
+    "e.id, e.article_id, e.type, e.mode, e.modality, e.date_start, e.date_end, e.date_precision, "
+    "e.date_by, e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_precision, "
+    "e.sentence, e.start, e.sentence_start, a.published"
+)
+CLEARED_ON_REBUILD = ("canonical_members", "canonical_events", "track_links", "track_features")
+
+
+def batches(ids: Iterable[str]) -> Iterable[list[str]]:
+    """Sorted ids in lists short enough for one ``IN (...)``."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), BATCH):
+        yield ordered[start : start + BATCH]
+
+
+def placeholders(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+# -- features --------------------------------------------------------------------------------
+
+
+def untracked_event_rows(connection: Any) -> Any:
+    """A cursor over the events that have no features stored yet (new since the last update)."""
+    return connection.execute(
+        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM events e"
+        " JOIN articles a ON a.id = e.article_id"
+        " WHERE NOT EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = e.id) ORDER BY e.id"
+    )
+
+
+def all_event_rows(connection: Any) -> Any:
+    """A cursor over every stored event, for a rebuild."""
+    return connection.execute(
+        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM events e"
+        " JOIN articles a ON a.id = e.article_id ORDER BY e.id"
+    )
+
+
+def tracked_event_rows(connection: Any, event_ids: Sequence[str]) -> Any:
+    """A cursor over tracked events chosen by id (at most ``BATCH``), read again from events."""
+    return connection.execute(
+        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM track_features f"
+        " JOIN events e ON e.id = f.event_id JOIN articles a ON a.id = e.article_id"
+        f" WHERE f.event_id IN ({placeholders(event_ids)}) ORDER BY e.id",
+        tuple(event_ids),
+    )
+
+
+def named_actor_rows(connection: Any, event_ids: Sequence[str]) -> Any:
+    """The actors the text names (not inferred) of some events, in event, side, position order."""
+    return connection.execute(
+        "SELECT event_id, side, actor_id, country, sector FROM event_actors "
+        f"WHERE event_id IN ({placeholders(event_ids)}) AND inferred = 0 "
+        "ORDER BY event_id, side, position",
+        list(event_ids),
+    )
+
+
+FEATURE_COLUMNS = (
+    "event_id, article_id, type, mode, modality_class, day_lo, day_hi, date_inferred, sources,"
+    " targets, place_name, place_country, place_lat, place_lon, place_precision, tokens, topic"
+)
+
+
+def save_feature_rows(connection: Any, rows: Iterable[tuple]) -> None:
+    """Store features (one tuple per event, in ``FEATURE_COLUMNS`` order), replacing any."""
+    names = [name.strip() for name in FEATURE_COLUMNS.split(",")]
+    updates = ", ".join(f"{name} = excluded.{name}" for name in names[1:])
+    connection.executemany(
+        f"INSERT INTO track_features ({FEATURE_COLUMNS}) VALUES ({placeholders(names)})"
+        f" ON CONFLICT (event_id) DO UPDATE SET {updates}",
+        rows,
+    )
+
+
+def block_event_ids(
+    connection: Any, type: str, lo_from: int, lo_to: int, hi_from: int, other_than: str
+) -> list[str]:
+    """Tracked events of one type whose window starts in [lo_from, lo_to] and ends at or
+    after hi_from (the blocks an event is compared within), but not ``other_than``."""
+    cursor = connection.execute(
+        "SELECT event_id FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ?"
+        " AND day_hi >= ? AND event_id != ?",
+        (type, lo_from, lo_to, hi_from, other_than),
+    )
+    return [row[0] for row in cursor]
+
+
+def existing_events(connection: Any, event_ids: set[str]) -> set[str]:
+    """Drop ids of events no longer stored (a manual merge may name a deleted event)."""
+    found: set[str] = set()
+    for batch in batches(event_ids):
+        cursor = connection.execute(
+            f"SELECT event_id FROM track_features WHERE event_id IN ({placeholders(batch)})", batch
+        )
+        found |= {row[0] for row in cursor}
+    return found
+
+
+def clear_tracking(connection: Any) -> None:
+    """Forget every feature, link and cluster (a rebuild; decisions are kept)."""
+    for table in CLEARED_ON_REBUILD:
+        connection.execute(f"DELETE FROM {table}")
+
+
+# -- links -----------------------------------------------------------------------------------
+
+Link = tuple[str, str, float, dict]
+
+
+def save_links(connection: Any, links: Iterable[Link]) -> int:
+    """Store links not stored yet; returns how many were new (both drivers sum the rows
+    ``executemany`` inserted)."""
+    cursor = connection.executemany(
+        "INSERT INTO track_links (event_a, event_b, score, reasons) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
+        ((a, b, score, json.dumps(reasons)) for a, b, score, reasons in links),
+    )
+    return max(cursor.rowcount, 0)
+
+
+def count_rows(connection: Any, table: str) -> int:
+    return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def link_neighbours(connection: Any, batch: Sequence[str]) -> set[str]:
+    """Events linked to any of ``batch`` (and the batch's own linked ids)."""
+    marks = placeholders(batch)
+    cursor = connection.execute(
+        f"SELECT event_a, event_b FROM track_links WHERE event_a IN ({marks})"
+        f" UNION SELECT event_a, event_b FROM track_links WHERE event_b IN ({marks})",
+        list(batch) + list(batch),
+    )
+    return {event_id for row in cursor for event_id in row}
+
+
+def links_among(connection: Any, part: set[str]) -> list[Link]:
+    """The stored links with both ends in ``part``."""
+    links = []
+    for batch in batches(part):
+        cursor = connection.execute(
+            f"SELECT * FROM track_links WHERE event_a IN ({placeholders(batch)})", batch
+        )
+        for row in cursor:
+            if row["event_b"] in part:
+                links.append(
+                    (row["event_a"], row["event_b"], row["score"], json.loads(row["reasons"]))
+                )
+    return links
+
+
+# -- clusters --------------------------------------------------------------------------------
+
+
+def insert_clusters(
+    connection: Any, clusters: Iterable[tuple[str, int]], members: Iterable[tuple]
+) -> None:
+    """Store clusters (id, size) and their members (event, cluster, linked_to, score,
+    reasons as JSON)."""
+    connection.executemany("INSERT INTO canonical_events (id, size) VALUES (?, ?)", clusters)
+    connection.executemany(
+        "INSERT INTO canonical_members (event_id, cluster_id, linked_to, score, reasons)"
+        " VALUES (?, ?, ?, ?, ?)",
+        members,
+    )
+
+
+def members_of_stale_clusters(connection: Any) -> set[str]:
+    """Members left in clusters that lost a member (its article was replaced or deleted)."""
+    rows = connection.execute(
+        "SELECT m.event_id FROM canonical_members m JOIN canonical_events c ON c.id = m.cluster_id"
+        " WHERE c.size != (SELECT count(*) FROM canonical_members x WHERE x.cluster_id = c.id)"
+    )
+    stale = {row[0] for row in rows}
+    connection.execute(
+        "DELETE FROM canonical_events WHERE NOT EXISTS"
+        " (SELECT 1 FROM canonical_members m WHERE m.cluster_id = canonical_events.id)"
+    )
+    return stale
+
+
+def forget_clusters_of(connection: Any, event_ids: set[str]) -> None:
+    for batch in batches(event_ids):
+        connection.execute(
+            "DELETE FROM canonical_events WHERE id IN (SELECT cluster_id FROM canonical_members"
+            f" WHERE event_id IN ({placeholders(batch)}))",
+            batch,
+        )
+
+
+def count_clusters(connection: Any) -> int:
+    return count_rows(connection, "canonical_events")
+
+
+def members_of(connection: Any, cluster_id: str) -> list[str]:
+    rows = connection.execute(
+        "SELECT event_id FROM canonical_members WHERE cluster_id = ? ORDER BY event_id",
+        (cluster_id,),
+    ).fetchall()
+    if not rows:
+        raise NotFoundError(f"no canonical event with id {cluster_id!r}")
+    return [row[0] for row in rows]
+
+
+def cluster_of_event(connection: Any, event_id: str) -> str | None:
+    row = connection.execute(
+        "SELECT cluster_id FROM canonical_members WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def member_rows(connection: Any, cluster_id: str) -> dict[str, Any]:
+    """A cluster's membership rows (linked_to, score, reasons) by event id."""
+    return {
+        row["event_id"]: row
+        for row in connection.execute(
+            "SELECT * FROM canonical_members WHERE cluster_id = ?", (cluster_id,)
+        )
+    }
+
+
+def clusters_reported_by(connection: Any, min_articles: int, type: str | None = None) -> list[str]:
+    """Ids of clusters whose members come from at least ``min_articles`` articles, most
+    reported first, then by earliest date and id."""
+    conditions, params = ["TRUE"], {"min_articles": min_articles}
+    if type:
+        conditions.append("e.type = :type")
+        params["type"] = type
+    cursor = connection.execute(
+        "SELECT m.cluster_id, count(DISTINCT e.article_id) AS articles, min(e.date_start) AS day"
+        " FROM canonical_members m JOIN events e ON e.id = m.event_id"
+        f" WHERE {' AND '.join(conditions)} GROUP BY m.cluster_id"
+        " HAVING count(DISTINCT e.article_id) >= :min_articles"
+        " ORDER BY articles DESC, day NULLS FIRST, m.cluster_id",  # SQLite's NULL order
+        params,
+    )
+    return [row["cluster_id"] for row in cursor.fetchall()]
+
+
+# -- a person's decisions --------------------------------------------------------------------
+
+
+def decision_rows(connection: Any) -> list[Any]:
+    """Every merge and split decision (kind, event_a, event_b), oldest first."""
+    return connection.execute(
+        "SELECT kind, event_a, event_b FROM track_decisions ORDER BY id"
+    ).fetchall()
+
+
+def record_decision(connection: Any, kind: str, a: str, b: str, note: str | None) -> None:
+    connection.execute(
+        "INSERT INTO track_decisions (kind, event_a, event_b, created_at, note)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (kind, a, b, datetime.now(UTC).isoformat(timespec="seconds"), note),
+    )
+
+
+def forget_merges_of(connection: Any, event_id: str) -> None:
+    """Drop the merge decisions naming an event (it is being split out)."""
+    connection.execute(
+        "DELETE FROM track_decisions WHERE kind = 'merge' AND (event_a = ? OR event_b = ?)",
+        (event_id, event_id),
+    )
+
+
+def forget_splits_between(connection: Any, left: set[str], right: set[str]) -> None:
+    """Drop the split decisions keeping an event of ``left`` apart from one of ``right``."""
+    rows = connection.execute(
+        "SELECT id, event_a, event_b FROM track_decisions WHERE kind = 'split'"
+    ).fetchall()
+    for row in rows:
+        pair = {row["event_a"], row["event_b"]}
+        if pair & left and pair & right:
+            connection.execute("DELETE FROM track_decisions WHERE id = ?", (row["id"],))
+
+
+# -- proposals -------------------------------------------------------------------------------
+
+
+def proposal_candidate_rows(connection: Any) -> list[Any]:
+    """What proposal linking reads of every stored event, in id order."""
+    return connection.execute(
+        "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
+        " e.date_start, e.date_precision, e.prisoners, e.detained, e.attributed_to, a.published"
+        " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
+    ).fetchall()
+
+
+def all_named_actor_rows(connection: Any) -> Any:
+    """A cursor over the actors the text names (not inferred), by event, side and position."""
+    return connection.execute(
+        "SELECT event_id, side, name, text, actor_id, country, sector FROM event_actors"
+        " WHERE inferred = 0 ORDER BY event_id, side, position"
+    )
+
+
+def clear_proposals(connection: Any) -> None:
+    """Forget every proposal (steps and evidence go with them)."""
+    connection.execute("DELETE FROM proposals")
+
+
+def save_proposal(connection: Any, item: Any) -> None:
+    """Store a proposal (``accord.track.Proposal``) with its steps and their evidence."""
+    dates = [step.date for step in item.steps if step.date]
+    connection.execute(
+        "INSERT INTO proposals (id, subject, terms, proposer, participants, status, first_date,"
+        " last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            item.id,
+            item.subject,
+            json.dumps(item.terms),
+            json.dumps(item.proposer),
+            json.dumps(item.participants),
+            item.steps[-1].status,
+            min(dates, default=None),
+            max(dates, default=None),
+        ),
+    )
+    for position, step in enumerate(item.steps):
+        step_id = connection.execute(
+            "INSERT INTO proposal_steps (proposal_id, position, date, date_inferred, status,"
+            " actors, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (
+                item.id,
+                position,
+                step.date,
+                int(step.date_inferred),
+                step.status,
+                json.dumps(step.actors),
+                step.detail,
+            ),
+        ).fetchone()[0]
+        connection.executemany(
+            "INSERT INTO proposal_evidence (step_id, event_id) VALUES (?, ?)",
+            ((step_id, event_id) for event_id in step.event_ids),
+        )
+
+
+def proposal_rows(connection: Any) -> list[Any]:
+    """Every stored proposal, earliest first."""
+    return connection.execute(
+        "SELECT * FROM proposals ORDER BY first_date NULLS FIRST, id"
+    ).fetchall()
+
+
+def proposal_row(connection: Any, proposal_id: str) -> Any:
+    """One proposal's row, or None."""
+    return connection.execute("SELECT * FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
+
+
+def step_rows(connection: Any, proposal_id: str) -> list[Any]:
+    return connection.execute(
+        "SELECT * FROM proposal_steps WHERE proposal_id = ? ORDER BY position", (proposal_id,)
+    ).fetchall()
+
+
+def evidence_ids(connection: Any, step_id: int) -> list[str]:
+    rows = connection.execute(
+        "SELECT event_id FROM proposal_evidence WHERE step_id = ? ORDER BY event_id", (step_id,)
+    )
+    return [row[0] for row in rows]
+
+
+def step_owner_rows(connection: Any) -> list[Any]:
+    """(event id, proposal id) for each piece of step evidence."""
+    return connection.execute(
+        "SELECT e.event_id, s.proposal_id FROM proposal_evidence e"
+        " JOIN proposal_steps s ON s.id = e.step_id"
+    ).fetchall()
+
+
+def step_statuses(connection: Any, proposal_id: str) -> list[tuple[str, str | None]]:
+    """(status, date) of a proposal's steps, in order."""
+    rows = connection.execute(
+        "SELECT status, date FROM proposal_steps WHERE proposal_id = ? ORDER BY position",
+        (proposal_id,),
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+# -- evaluation ------------------------------------------------------------------------------
+
+
+def events_in_sentence(
+    connection: Any, file: str, substring: str, type: str | None, *, first: bool = False
+) -> list[str]:
+    """Ids of the events of an article read from ``file`` whose sentence holds ``substring``
+    (of ``type`` when given), in article order."""
+    dialect = getattr(connection, "dialect", "sqlite")
+    position = "instr" if dialect == "sqlite" else "strpos"
+    # the sentence, or one of the sentences restating the event (JSON-escaped in ``mentions``)
+    contains = (
+        f"({position}(e.sentence, :substring) > 0"
+        f" OR {position}(coalesce(e.mentions, ''), :escaped) > 0)"
+    )
+    conditions = ["(a.source LIKE :file OR a.source = :bare)", contains]
+    params = {
+        "file": f"%/{file}",
+        "bare": file,
+        "substring": substring,
+        "escaped": json.dumps(substring, ensure_ascii=False)[1:-1],
+    }
+    if type is not None:
+        conditions.append("e.type = :type")
+        params["type"] = type
+    rows = connection.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
+        f" WHERE {' AND '.join(conditions)} ORDER BY e.sentence_index, e.start"
+        + (" LIMIT 1" if first else ""),
+        params,
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def outlet_of(connection: Any, event_id: str) -> str:
+    """The outlet of an event's article (its id when the outlet is unknown)."""
+    row = connection.execute(
+        "SELECT coalesce(a.outlet, a.id) FROM events e JOIN articles a ON a.id = e.article_id"
+        " WHERE e.id = ?",
+        (event_id,),
+    ).fetchone()
+    return row[0]
