@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import accord
 from accord.ingest import make_article
 from accord.models import Event
@@ -491,3 +493,15 @@ def test_a_government_protests_by_complaint():
 def test_setting_up_a_base_mobilises():
     event = only("JNIM established a new base near Boni in central Mali.")
     assert (event.type, names(event.sources)) == ("MOBILIZE", ["JNIM"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suicide bombings have become rare in the capital since the group was defeated.",
+        "Air strikes became routine in the city last year.",
+        "Kidnappings have become common on the highway.",
+    ],
+)
+def test_a_kind_of_act_said_to_have_become_so_is_no_event(text: str) -> None:
+    assert events_of(text) == ()

@@ -104,6 +104,12 @@ def test_istanbul_sentences_without_figures(istanbul, words):
         ("The fighting has displaced 10,000 people.", Counts(displaced=10_000)),
         ("The fighting has forced 5,000 people to flee.", Counts(displaced=5000)),
         ("A 2022 strike killed 3 people.", Counts(killed=3)),
+        # a relative clause's antecedent is its doer (or where it happened), not its victims
+        (
+            "The group claimed the bombing of a busy market that killed 32 people and wounded 110.",
+            Counts(killed=32, injured=110),
+        ),
+        ("Villagers mourned the 12 people who were killed in the raid.", Counts(killed=12)),
     ],
 )
 def test_figures_in_realistic_sentences(nlp, text, expected):

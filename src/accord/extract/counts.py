@@ -262,7 +262,8 @@ def _counted_by_verb(verb: Token, kind_words: CountWords) -> Iterator[Token]:
     """The people a casualty verb is about: its object, its passive subject, the noun it
     modifies ("12 people killed"), or the subject of an elliptic conjunct ("and 30 wounded")."""
     if verb.dep_ in {"acl", "relcl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
-        yield verb.head
+        if not _agent_relative(verb):
+            yield verb.head
     if verb.lemma_.lower() in kind_words.intransitive_verbs:
         yield from _children(verb, "nsubj", "nsubjpass")
         if verb.dep_ == "xcomp" and not _children(verb, "nsubj"):  # "forced 5,000 to flee"
@@ -275,6 +276,15 @@ def _counted_by_verb(verb: Token, kind_words: CountWords) -> Iterator[Token]:
         # "... were killed and 30 wounded", "7 killed"; the nearest first ("55 killed and 146
         # injured" may give "injured" both numbers as subjects)
         yield from sorted(_children(verb, "nsubj"), key=lambda subject: -subject.i)
+
+
+def _agent_relative(verb: Token) -> bool:
+    """ "bombings in a market that killed 32 people": the noun a relative clause hangs on is its
+    subject (the doer, or the place the parse took for it), not the people it counts."""
+    return verb.dep_ == "relcl" and any(
+        child.dep_ == "nsubj" and child.lower_ in {"that", "which", "who"}
+        for child in verb.children
+    )
 
 
 def _lost_lives(verb: Token) -> bool:

@@ -87,6 +87,7 @@ COPULAS = {"be", "seem", "remain", "appear"}
 # illegal", "the ban followed talks", "the funding includes $8 million").
 DESCRIBING_VERBS = {
     "be",
+    "become",  # "suicide bombings have become rare": a copula, the kind of act described
     "seem",
     "remain",
     "appear",
