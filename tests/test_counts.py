@@ -110,6 +110,10 @@ def test_istanbul_sentences_without_figures(istanbul, words):
             Counts(killed=32, injured=110),
         ),
         ("Villagers mourned the 12 people who were killed in the raid.", Counts(killed=12)),
+        # a toll by another name; a vague quantity is no figure
+        ("The number of people killed in the strike has risen to 21.", Counts(killed=21)),
+        ("The number of people injured rose to 64, officials said.", Counts(injured=64)),
+        ("A number of people were killed in the raid.", Counts()),
     ],
 )
 def test_figures_in_realistic_sentences(nlp, text, expected):

@@ -35,6 +35,8 @@ NON_COUNT_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 SINGULAR_DETERMINERS = {"a", "an", "one", "the", "another", "this", "that"}
 SINGULAR_PRONOUNS = {"him", "her", "he", "she"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+# Nouns that quantify without a figure ("a number of people").
+VAGUE_QUANTITIES = {"number", "lot", "handful", "host"}
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,8 @@ def _count_of_one_phrase(token: Token, people_only: bool = True) -> int | None:
     "him" 1, "no one" 0, "12" 12; None when it does not say ("civilians", "dozens of people",
     "talks"). ``people_only`` False: any noun with a number counts ("2 SDF members", "1
     jawan"), for verbs that can only be about people (kill, wound)."""
+    if token.lemma_.lower() in VAGUE_QUANTITIES:
+        return None  # "a number of people", "a handful of soldiers": no figure
     determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
     if token.lower_ in {"nobody", "none"} or ("no" in determiners and _is_people(token)):
         return 0
@@ -261,9 +265,9 @@ def _is_bare_report(verb: Token) -> bool:
 def _counted_by_verb(verb: Token, kind_words: CountWords) -> Iterator[Token]:
     """The people a casualty verb is about: its object, its passive subject, the noun it
     modifies ("12 people killed"), or the subject of an elliptic conjunct ("and 30 wounded")."""
-    if verb.dep_ in {"acl", "relcl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
-        if not _agent_relative(verb):
-            yield verb.head
+    relative = verb.dep_ in {"acl", "relcl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}
+    if relative and not _agent_relative(verb):
+        yield verb.head
     if verb.lemma_.lower() in kind_words.intransitive_verbs:
         yield from _children(verb, "nsubj", "nsubjpass")
         if verb.dep_ == "xcomp" and not _children(verb, "nsubj"):  # "forced 5,000 to flee"
@@ -356,6 +360,26 @@ def _toll_figure(toll: Token, kind_words: CountWords) -> int | None:
     return None
 
 
+def _number_of_casualties(token: Token, kind_words: CountWords) -> str | None:
+    """ "The number of people killed ... has risen to 21": a toll by another name; the kind
+    of the casualty word that qualifies the people counted (the parse may hang it on
+    "number")."""
+    if token.lemma_.lower() != "number":
+        return None
+    counted = [
+        c for p in _children(token, "prep") if p.lower_ == "of" for c in _children(p, "pobj")
+    ]
+    for word in (w for phrase in (token, *counted) for w in phrase.children):
+        if word.dep_ in {"acl", "amod", "relcl"}:
+            lemma = word.lemma_.lower()
+            kind = kind_words.transitive_verbs.get(lemma) or kind_words.counted_words.get(
+                word.lower_
+            )
+            if kind in {"killed", "injured", "detained", "displaced"}:
+                return kind
+    return None
+
+
 def _stated_number(token: Token) -> int | None:
     """A number, or the number on a word it counts ("14 dead", "50 people")."""
     if token.like_num:
@@ -445,10 +469,13 @@ def find_figures(sent: Span) -> list[Figure]:
             figure.word == token.head for figure in found
         ):
             continue  # "shot him dead": the verb counted him already
-        if lemma in kind_words.toll_words:
+        if lemma in kind_words.toll_words or (
+            toll_kind := _number_of_casualties(token, kind_words)
+        ):
             value = _toll_figure(token, kind_words)
             if value is not None:
-                found.append(Figure("killed", value, token, total=True, about=token.i))
+                kind = "killed" if lemma in kind_words.toll_words else toll_kind
+                found.append(Figure(kind, value, token, total=True, about=token.i))
         elif kind := kind_words.counted_words.get(lemma) or kind_words.counted_words.get(
             token.lower_
         ):
