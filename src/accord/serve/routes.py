@@ -15,7 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from accord import api
-from accord.cli import highlight_spans
+from accord.display import highlight_spans
 from accord.export import actor_row
 from accord.models import MODALITIES, SECTORS, Article, Event, to_dict
 from accord.serve import aggregate
