@@ -1,0 +1,496 @@
+"""The workbench's reads: canonical events (clusters) and the sums the views draw, in SQL.
+
+Sums are ``GROUP BY`` queries, not Python loops over event records: at 100,000 events building
+the records costs seconds, the sums milliseconds. A cluster is counted once, with the best
+figure of each count (``cluster_summaries``, written by tracking); the event unit sums each
+report's own figure. The SQL is portable (standard ``GROUP BY``, ``CASE``, ``COALESCE``,
+``substr``/``length``); the one dialect-specific piece is ``case_insensitive``.
+
+Filters: the event filters of ``event_conditions`` select events; in the cluster unit a
+cluster is kept when one of its members matches them, and the filters on what a cluster shows
+(type, dates, place, modality) are read from the cluster's own row, so a place's total is the
+sum of the clusters the map draws there.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from accord.store.queries import date_range
+
+TRACKED_COUNTS = ("killed", "injured", "detained", "prisoners")
+UNITS = ("clusters", "events")
+GRANULARITIES = ("day", "week", "month")
+# Filters read from a cluster's own row (what it shows); the rest select its members.
+CLUSTER_OWN_FILTERS = ("type", "since", "until", "place_key", "modality")
+CLUSTER_SORTS = {
+    # undated last in both date orders; the id makes the order total
+    "date": "CASE WHEN s.date_start IS NULL THEN 1 ELSE 0 END, s.date_start, s.cluster_id",
+    "-date": "CASE WHEN s.date_start IS NULL THEN 1 ELSE 0 END, s.date_start DESC, s.cluster_id",
+    "reports": "s.reports DESC, s.outlets DESC, s.date_start DESC, s.cluster_id",
+}
+SUMMARY_COLUMNS = (
+    "cluster_id", "event_id", "type", "mode", "modality", "date_start", "date_end",
+    "date_precision", "date_by", "place_key", "place_name", "place_country", "place_lat",
+    "place_lon", "place_precision", "source_id", "source_name", "source_country",
+    "source_sector", "target_id", "target_name", "target_country", "target_sector", "reports",
+    "outlets", "outlet_names", "first_report", "last_report",
+    *(f"{kind}_{bound}" for kind in TRACKED_COUNTS for bound in ("low", "best", "high")),
+)  # fmt: skip
+CLUSTER_SELECT = (
+    "SELECT s.*, e.sentence AS sentence, e.trigger AS trigger, a.url AS url,"
+    " a.outlet AS outlet, a.title AS title, a.published AS published"
+    " FROM cluster_summaries s JOIN events e ON e.id = s.event_id"
+    " JOIN articles a ON a.id = e.article_id"
+)
+
+
+def case_insensitive(column: str, parameter: str) -> str:
+    """``column`` equals ``:parameter`` ignoring case (the one dialect-specific comparison:
+    PostgreSQL would say ``lower(x) = lower(y)``, which SQLite also understands)."""
+    return f"lower({column}) = lower(:{parameter})"
+
+
+def place_key(name: str | None, country: str | None) -> str | None:
+    """The key of a place in maps, filters and URLs: ``'Kharkiv|UKR'``."""
+    return f"{name}|{country or ''}" if name else None
+
+
+def place_condition(column_prefix: str, key: str, params: dict[str, Any]) -> str:
+    """A place given as a key (``name|country``) or as a name alone, matched exactly."""
+    name, separator, country = key.partition("|")
+    params["place_name"] = name
+    if not separator:
+        return case_insensitive(f"{column_prefix}place_name", "place_name")
+    params["place_country"] = country
+    return (
+        f"{column_prefix}place_name = :place_name"
+        f" AND coalesce({column_prefix}place_country, '') = :place_country"
+    )
+
+
+# -- writing summaries (tracking calls these) ---------------------------------------------------
+
+
+def clusters_without_summary(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute(
+        "SELECT c.id FROM canonical_events c LEFT JOIN cluster_summaries s"
+        " ON s.cluster_id = c.id WHERE s.cluster_id IS NULL ORDER BY c.id"
+    )
+    return [row[0] for row in rows]
+
+
+def save_cluster_summaries(connection: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> int:
+    columns = ", ".join(SUMMARY_COLUMNS)
+    values = ", ".join(f":{column}" for column in SUMMARY_COLUMNS)
+    cursor = connection.executemany(
+        f"INSERT INTO cluster_summaries ({columns}) VALUES ({values})", list(rows)
+    )
+    return cursor.rowcount
+
+
+# -- filters --------------------------------------------------------------------------------------
+
+
+def split_filters(filters: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(filters on the cluster's own row, filters on its members)."""
+    own = {key: value for key, value in filters.items() if key in CLUSTER_OWN_FILTERS}
+    members = {key: value for key, value in filters.items() if key not in CLUSTER_OWN_FILTERS}
+    return own, members
+
+
+def summary_conditions(filters: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """Conditions on ``cluster_summaries s`` for type, dates, place and modality."""
+    from accord.store.database import event_types
+
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    since, until = date_range(filters.get("since"), filters.get("until"))
+    if types := event_types(filters.get("type")):
+        names = [f"s_type{index}" for index in range(len(types))]
+        conditions.append(f"s.type IN ({', '.join(':' + name for name in names)})")
+        params.update(zip(names, types, strict=True))
+    if since:
+        conditions.append("s.date_start >= :s_since")
+        params["s_since"] = since
+    if until:
+        conditions.append("substr(s.date_start, 1, length(:s_until)) <= :s_until")
+        params["s_until"] = until
+    if key := filters.get("place_key"):
+        conditions.append(place_condition("s.", key, params))
+    if modality := filters.get("modality"):
+        conditions.append("s.modality = :s_modality")
+        params["s_modality"] = modality.strip().lower()
+    return conditions, params
+
+
+def cluster_where(filters: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause over ``cluster_summaries s`` for the event filters."""
+    from accord.store.database import event_conditions
+
+    own, members = split_filters(filters)
+    conditions, params = summary_conditions(own)
+    if members:
+        where, member_params = event_conditions(**members)
+        conditions.append(
+            "s.cluster_id IN (SELECT m.cluster_id FROM canonical_members m"
+            f" JOIN events e ON e.id = m.event_id WHERE {where})"
+        )
+        params.update(member_params)
+    return " AND ".join(conditions) or "1 = 1", params
+
+
+def event_where(filters: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    from accord.store.database import event_conditions
+
+    return event_conditions(**filters)
+
+
+# -- clusters -------------------------------------------------------------------------------------
+
+
+def cluster_page(
+    connection: sqlite3.Connection,
+    filters: dict[str, Any],
+    sort: str = "date",
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[sqlite3.Row], int]:
+    """A page of clusters (``limit + 1`` rows, to tell whether more follow) and the total."""
+    if sort not in CLUSTER_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(CLUSTER_SORTS)}, not {sort!r}")
+    where, params = cluster_where(filters)
+    rows = connection.execute(
+        f"{CLUSTER_SELECT} WHERE {where} ORDER BY {CLUSTER_SORTS[sort]}"
+        " LIMIT :limit OFFSET :offset",
+        {**params, "limit": limit + 1, "offset": offset},
+    ).fetchall()
+    total = connection.execute(
+        f"SELECT count(*) FROM cluster_summaries s WHERE {where}", params
+    ).fetchone()[0]
+    return rows, total
+
+
+def iter_clusters(
+    connection: sqlite3.Connection, filters: dict[str, Any], sort: str = "date"
+) -> Iterator[sqlite3.Row]:
+    """Every cluster matching the filters, streamed (exports)."""
+    if sort not in CLUSTER_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(CLUSTER_SORTS)}, not {sort!r}")
+    where, params = cluster_where(filters)
+    cursor = connection.execute(
+        f"{CLUSTER_SELECT} WHERE {where} ORDER BY {CLUSTER_SORTS[sort]}", params
+    )
+    while batch := cursor.fetchmany(500):
+        yield from batch
+
+
+def cluster_row(connection: sqlite3.Connection, cluster_id: str) -> sqlite3.Row | None:
+    return connection.execute(
+        f"{CLUSTER_SELECT} WHERE s.cluster_id = :id", {"id": cluster_id}
+    ).fetchone()
+
+
+def cluster_members(
+    connection: sqlite3.Connection, cluster_ids: Sequence[str]
+) -> list[sqlite3.Row]:
+    """Member rows of clusters: event id, cluster, why merged, and the report's article."""
+    placeholders = ", ".join("?" for _ in cluster_ids)
+    return connection.execute(
+        "SELECT m.event_id, m.cluster_id, m.linked_to, m.score, m.reasons, a.id AS article_id,"
+        " a.outlet, a.published, a.url, a.title FROM canonical_members m"
+        " JOIN events e ON e.id = m.event_id JOIN articles a ON a.id = e.article_id"
+        f" WHERE m.cluster_id IN ({placeholders})"
+        " ORDER BY m.cluster_id, a.published, m.event_id",
+        list(cluster_ids),
+    ).fetchall()
+
+
+# -- sums -----------------------------------------------------------------------------------------
+
+
+def count_sums(alias: str, unit: str) -> str:
+    """``sum`` columns for each count: low/best/high of clusters, an event's own figure thrice."""
+    parts = []
+    for kind in TRACKED_COUNTS:
+        for bound in ("low", "best", "high"):
+            column = f"{alias}.{kind}_{bound}" if unit == "clusters" else f"{alias}.{kind}"
+            parts.append(f"sum({column}) AS {kind}_{bound}")
+    return ", ".join(parts)
+
+
+def date_class(alias: str) -> str:
+    """'day' for dates a day timeline can place, 'month', 'coarse', or 'undated'."""
+    return (
+        f"CASE WHEN {alias}.date_start IS NULL THEN 'undated'"
+        f" WHEN {alias}.date_precision IN ('day', 'week') THEN 'day'"
+        f" WHEN {alias}.date_precision = 'month' THEN 'month' ELSE 'coarse' END"
+    )
+
+
+def date_bucket(alias: str) -> str:
+    return (
+        f"CASE WHEN {alias}.date_precision IN ('day', 'week')"
+        f" THEN substr({alias}.date_start, 1, 10)"
+        f" WHEN {alias}.date_precision = 'month' THEN substr({alias}.date_start, 1, 7) END"
+    )
+
+
+def stat_rows(
+    connection: sqlite3.Connection, filters: dict[str, Any], unit: str
+) -> list[sqlite3.Row]:
+    """One pass: counts and figure sums by type, mode, modality and date (day or month)."""
+    alias = "s" if unit == "clusters" else "e"
+    table = "cluster_summaries s" if unit == "clusters" else "events e"
+    where, params = cluster_where(filters) if unit == "clusters" else event_where(filters)
+    reports = "sum(s.reports)" if unit == "clusters" else "count(*)"
+    return connection.execute(
+        f"SELECT {alias}.type AS type, {alias}.mode AS mode, {alias}.modality AS modality,"
+        f" {date_class(alias)} AS date_class, {date_bucket(alias)} AS bucket,"
+        f" count(*) AS n, {reports} AS reports, {count_sums(alias, unit)}"
+        f" FROM {table} WHERE {where} GROUP BY 1, 2, 3, 4, 5",
+        params,
+    ).fetchall()
+
+
+def matching_clusters_of_events(connection: sqlite3.Connection, filters: dict[str, Any]) -> int:
+    """Clusters holding at least one matching event (the event unit's cluster count)."""
+    where, params = event_where(filters)
+    return connection.execute(
+        "SELECT count(DISTINCT m.cluster_id) FROM events e"
+        f" JOIN canonical_members m ON m.event_id = e.id WHERE {where}",
+        params,
+    ).fetchone()[0]
+
+
+def store_totals(connection: sqlite3.Connection) -> dict[str, int]:
+    def count(table: str) -> int:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    return {
+        "articles": count("articles"),
+        "events": count("events"),
+        "clusters": count("canonical_events"),
+        "quotes": count("quotes"),
+        "actors": count("actors"),
+    }
+
+
+def fold_stats(rows: Iterable[sqlite3.Row], unit: str, granularity: str) -> dict[str, Any]:
+    """The stats answer from ``stat_rows``: sums, by type/mode/modality, timeline buckets."""
+    by_type: dict[str, int] = {}
+    by_mode: dict[str, int] = {}
+    by_modality: dict[str, int] = {}
+    buckets: dict[str, list[int]] = {}
+    by_day: dict[tuple[str, str], int] = {}
+    sums = {f"{kind}_{bound}": 0 for kind in TRACKED_COUNTS for bound in ("low", "best", "high")}
+    present: set[str] = set()
+    matched = reports = undated = imprecise = coarse = 0
+    for row in rows:
+        n = row["n"]
+        matched += n
+        reports += row["reports"] or 0
+        add(by_type, row["type"], n)
+        add(by_mode, row["mode"] or "", n)
+        add(by_modality, row["modality"], n)
+        for column in sums:
+            if row[column] is not None:
+                sums[column] += row[column]
+                present.add(column.split("_")[0])
+        kind, bucket = row["date_class"], row["bucket"]
+        if kind == "undated":
+            undated += n
+            continue
+        if kind == "day":
+            add(by_day, (bucket, row["type"]), n)
+        else:
+            coarse += n
+        placed = bucket_of(bucket, kind, granularity)
+        if placed is None:
+            imprecise += n
+            continue
+        tally = buckets.setdefault(placed, [0, 0])
+        tally[0] += n
+        tally[1] += row["killed_best"] or 0
+    counts = {
+        kind: {bound: sums[f"{kind}_{bound}"] for bound in ("low", "best", "high")}
+        for kind in TRACKED_COUNTS
+        if kind in present
+    }
+    return {
+        "unit": unit,
+        "granularity": granularity,
+        unit: matched,
+        "events" if unit == "clusters" else "reports": reports,
+        "counts": counts,
+        "by_type": most_first(by_type),
+        "by_mode": most_first(by_mode),
+        "by_modality": most_first(by_modality),
+        "timeline": [
+            {"bucket": bucket, "count": count, "killed_best": killed}
+            for bucket, (count, killed) in sorted(buckets.items())
+        ],
+        "undated": undated,
+        "imprecise": imprecise,
+        "by_day": [
+            {"date": day, "type": event_type, "count": count}
+            for (day, event_type), count in sorted(by_day.items())
+        ],
+        "coarse_dates": coarse,
+    }
+
+
+def add(tally: dict[Any, int], key: Any, n: int) -> None:
+    tally[key] = tally.get(key, 0) + n
+
+
+def most_first(tally: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(tally.items(), key=lambda item: (-item[1], item[0])))
+
+
+def bucket_of(value: str | None, date_class: str, granularity: str) -> str | None:
+    """The timeline bucket of a day (``YYYY-MM-DD``) or month (``YYYY-MM``) at a granularity:
+    the day, the Monday of its week, or the month; a month-precise date has only a month."""
+    if value is None:
+        return None
+    if granularity == "month":
+        return value[:7]
+    if date_class != "day":
+        return None
+    if granularity == "week":
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return None
+        return (day - timedelta(days=day.weekday())).isoformat()
+    return value
+
+
+# -- map ------------------------------------------------------------------------------------------
+
+
+def map_rows(
+    connection: sqlite3.Connection, filters: dict[str, Any], unit: str
+) -> list[sqlite3.Row]:
+    """Places with their clusters, reports and figure sums (one row per place key)."""
+    if unit == "clusters":
+        where, params = cluster_where(filters)
+        return connection.execute(
+            "SELECT s.place_name AS name, s.place_country AS country, min(s.place_lat) AS lat,"
+            " min(s.place_lon) AS lon, min(s.place_precision) AS precision,"
+            " count(*) AS clusters, sum(s.reports) AS events,"
+            f" {count_sums('s', unit)} FROM cluster_summaries s"
+            f" WHERE s.place_name IS NOT NULL AND {where}"
+            " GROUP BY s.place_name, s.place_country",
+            params,
+        ).fetchall()
+    where, params = event_where(filters)
+    return connection.execute(
+        "SELECT e.place_name AS name, e.place_country AS country, min(e.place_lat) AS lat,"
+        " min(e.place_lon) AS lon, min(e.place_precision) AS precision,"
+        " count(DISTINCT m.cluster_id) AS clusters, count(*) AS events,"
+        f" {count_sums('e', unit)} FROM events e"
+        " LEFT JOIN canonical_members m ON m.event_id = e.id"
+        f" WHERE e.place_name IS NOT NULL AND {where} GROUP BY e.place_name, e.place_country",
+        params,
+    ).fetchall()
+
+
+def map_type_rows(
+    connection: sqlite3.Connection, filters: dict[str, Any], unit: str
+) -> list[sqlite3.Row]:
+    alias, table = ("s", "cluster_summaries s") if unit == "clusters" else ("e", "events e")
+    where, params = cluster_where(filters) if unit == "clusters" else event_where(filters)
+    return connection.execute(
+        f"SELECT {alias}.place_name AS name, {alias}.place_country AS country,"
+        f" {alias}.type AS type, count(*) AS n FROM {table}"
+        f" WHERE {alias}.place_name IS NOT NULL AND {where} GROUP BY 1, 2, 3",
+        params,
+    ).fetchall()
+
+
+def unplaced_count(connection: sqlite3.Connection, filters: dict[str, Any], unit: str) -> int:
+    alias, table = ("s", "cluster_summaries s") if unit == "clusters" else ("e", "events e")
+    where, params = cluster_where(filters) if unit == "clusters" else event_where(filters)
+    return connection.execute(
+        f"SELECT count(*) FROM {table} WHERE {alias}.place_name IS NULL AND {where}", params
+    ).fetchone()[0]
+
+
+# -- network --------------------------------------------------------------------------------------
+
+
+def network_nodes(
+    connection: sqlite3.Connection, filters: dict[str, Any], limit: int
+) -> list[sqlite3.Row]:
+    """The ``limit`` actors in most matching events, with their canonical name if known."""
+    where, params = event_where(filters)
+    return connection.execute(
+        "SELECT ea.actor_id AS id, coalesce(max(ac.name), max(ea.name)) AS name,"
+        " coalesce(max(ac.country), max(ea.country)) AS country,"
+        " coalesce(max(ac.sector), max(ea.sector)) AS sector,"
+        " count(DISTINCT ea.event_id) AS events"
+        " FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+        " LEFT JOIN actors ac ON ac.id = ea.actor_id"
+        f" WHERE {where} GROUP BY ea.actor_id ORDER BY events DESC, name, ea.actor_id"
+        " LIMIT :node_limit",
+        {**params, "node_limit": limit},
+    ).fetchall()
+
+
+def network_edges(
+    connection: sqlite3.Connection, filters: dict[str, Any], actor_ids: Sequence[str]
+) -> list[sqlite3.Row]:
+    """Who acts on whom among ``actor_ids``, by event type: each source with each target;
+    in an event without targets, its sources with one another."""
+    if not actor_ids:
+        return []
+    where, params = event_where(filters)
+    names = [f"node{index}" for index in range(len(actor_ids))]
+    among = ", ".join(":" + name for name in names)
+    params.update(zip(names, actor_ids, strict=True))
+    return connection.execute(
+        "SELECT CASE WHEN a.actor_id < b.actor_id THEN a.actor_id ELSE b.actor_id END AS low,"
+        " CASE WHEN a.actor_id < b.actor_id THEN b.actor_id ELSE a.actor_id END AS high,"
+        " e.type AS type, count(DISTINCT e.id) AS n"
+        " FROM events e JOIN event_actors a ON a.event_id = e.id AND a.side = 'source'"
+        " JOIN event_actors b ON b.event_id = e.id AND (b.side = 'target' OR (b.side = 'source'"
+        " AND b.position > a.position AND NOT EXISTS (SELECT 1 FROM event_actors t"
+        " WHERE t.event_id = e.id AND t.side = 'target')))"
+        f" WHERE a.actor_id <> b.actor_id AND a.actor_id IN ({among}) AND b.actor_id IN ({among})"
+        f" AND {where} GROUP BY 1, 2, 3",
+        params,
+    ).fetchall()
+
+
+# -- actors and places ----------------------------------------------------------------------------
+
+
+def actor_counts(connection: sqlite3.Connection, actor_id: str) -> dict[str, int]:
+    """Events, clusters, quotes and articles of one actor (exact id)."""
+    row = connection.execute(
+        "SELECT (SELECT count(DISTINCT event_id) FROM event_actors WHERE actor_id = :id) AS events,"
+        " (SELECT count(DISTINCT m.cluster_id) FROM event_actors ea JOIN canonical_members m"
+        " ON m.event_id = ea.event_id WHERE ea.actor_id = :id) AS clusters,"
+        " (SELECT count(*) FROM quotes WHERE speaker_actor_id = :id) AS quotes,"
+        " (SELECT count(*) FROM article_actors WHERE actor_id = :id) AS articles",
+        {"id": actor_id},
+    ).fetchone()
+    return dict(row)
+
+
+def actor_ref_row(connection: sqlite3.Connection, actor_id: str) -> sqlite3.Row | None:
+    """An actor named in events but not in the actors table (a ref to an unlisted actor)."""
+    return connection.execute(
+        "SELECT actor_id AS id, name, country, sector, role FROM event_actors"
+        " WHERE actor_id = :id LIMIT 1",
+        {"id": actor_id},
+    ).fetchone()
+
+
+def json_list(text: str | None) -> list[str]:
+    return list(json.loads(text)) if text else []
