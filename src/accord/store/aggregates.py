@@ -38,6 +38,7 @@ SUMMARY_COLUMNS = (
     "date_precision", "date_by", "place_key", "place_name", "place_country", "place_lat",
     "place_lon", "place_precision", "source_id", "source_name", "source_country",
     "source_sector", "target_id", "target_name", "target_country", "target_sector", "reports",
+    "events",
     "outlets", "outlet_names", "first_report", "last_report",
     *(f"{kind}_{bound}" for kind in TRACKED_COUNTS for bound in ("low", "best", "high")),
 )  # fmt: skip
@@ -247,7 +248,7 @@ def stat_rows(
     alias = "s" if unit == "clusters" else "e"
     table = "cluster_summaries s" if unit == "clusters" else "events e"
     where, params = cluster_where(filters) if unit == "clusters" else event_where(filters)
-    reports = "sum(s.reports)" if unit == "clusters" else "count(*)"
+    reports = "sum(s.events)" if unit == "clusters" else "count(*)"
     return connection.execute(
         f"SELECT {alias}.type AS type, {alias}.mode AS mode, {alias}.modality AS modality,"
         f" {date_class(alias)} AS date_class, {date_bucket(alias)} AS bucket,"
@@ -324,8 +325,8 @@ def fold_stats(rows: Iterable[sqlite3.Row], unit: str, granularity: str) -> dict
     return {
         "unit": unit,
         "granularity": granularity,
-        unit: matched,
-        "events" if unit == "clusters" else "reports": reports,
+        "clusters": matched if unit == "clusters" else None,  # the event unit: Store.stats
+        "events": reports,
         "counts": counts,
         "by_type": most_first(by_type),
         "by_mode": most_first(by_mode),
@@ -382,7 +383,7 @@ def map_rows(
         return connection.execute(
             "SELECT s.place_name AS name, s.place_country AS country, min(s.place_lat) AS lat,"
             " min(s.place_lon) AS lon, min(s.place_precision) AS precision,"
-            " count(*) AS clusters, sum(s.reports) AS events,"
+            " count(*) AS clusters, sum(s.events) AS events,"
             f" {count_sums('s', unit)} FROM cluster_summaries s"
             f" WHERE s.place_name IS NOT NULL AND {where}"
             " GROUP BY s.place_name, s.place_country",

@@ -466,10 +466,12 @@ class Store:
         speaker: str | None = None,
         q: str | None = None,
         article: str | None = None,
+        speaker_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Quote]:
-        """Quotes in article order; ``speaker`` matches an actor id or part of a speaker's name."""
+        """Quotes in article order; ``speaker`` matches an actor id or part of a speaker's name,
+        ``speaker_id`` one canonical actor exactly."""
         conditions, params = ["1"], {}
         speaker, q = text_filter(speaker, "speaker"), text_filter(q, "q")
         if speaker:
@@ -485,6 +487,9 @@ class Store:
         if article:
             conditions.append("qu.article_id = :article")
             params["article"] = article
+        if speaker_id:
+            conditions.append("qu.speaker_actor_id = :speaker_id")
+            params["speaker_id"] = speaker_id
         cursor = self.connection.execute(
             "SELECT qu.* FROM quotes qu JOIN articles a ON a.id = qu.article_id "
             f"WHERE {' AND '.join(conditions)} "

@@ -27,7 +27,8 @@ CREATE TABLE cluster_summaries (
     target_name TEXT,
     target_country TEXT,
     target_sector TEXT,
-    reports INTEGER NOT NULL,
+    reports INTEGER NOT NULL,  -- articles reporting it
+    events INTEGER NOT NULL,  -- member event records (an article may give several)
     outlets INTEGER NOT NULL,
     outlet_names TEXT NOT NULL DEFAULT '[]',  -- JSON array of strings
     first_report TEXT,
