@@ -469,9 +469,7 @@ def actor_quotes(
     request: Request, actor_key: str, limit: Limit = 50, cursor: Cursor = None
 ) -> dict[str, Any]:
     db(request).actor_record(actor_key)
-    return list_quotes(
-        request, speaker=None, q=None, article=None, speaker_id=actor_key, limit=limit, cursor=cursor
-    )
+    return list_quotes(request, None, None, None, speaker_id=actor_key, limit=limit, cursor=cursor)
 
 
 @router.get("/places/{key}", summary="One place with its canonical events and figures")
