@@ -301,3 +301,16 @@ def test_bad_workbench_parameters_name_the_parameter(client: httpx.Client, param
 )
 def test_dates_show_at_their_precision(value: tuple, shown: str):
     assert date_display(*value) == shown
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+def test_event_rows_carry_outlet_url_cluster_and_undated_last(client: httpx.Client, sort: str):
+    events = all_pages(client, "/api/events", sort=sort)
+    starts = [(event["date"] or {}).get("start") for event in events]
+    dated = [start for start in starts if start]
+    assert None in starts and starts == dated + [None] * (len(starts) - len(dated))
+    clusters = {item["id"] for item in all_pages(client, "/api/clusters")}
+    for event in events:
+        assert event["outlet"] and event["url"].startswith("https://")
+        assert event["cluster_id"] in clusters
+        assert event["date_display"] == ((event["date"] or {}).get("display") or "")

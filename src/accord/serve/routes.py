@@ -21,7 +21,7 @@ from starlette.background import BackgroundTask
 
 from accord import api
 from accord import export as exports
-from accord.display import date_json, highlight_spans
+from accord.display import date_json, event_date_json, highlight_spans
 from accord.export import actor_row
 from accord.models import MODALITIES, SECTORS, Article, Event, to_dict
 from accord.serve import aggregate
@@ -178,8 +178,18 @@ def article_summary(article: Article) -> dict[str, Any]:
     return fields
 
 
-def event_summary(event: Event) -> dict[str, Any]:
-    return {**to_dict(event), "quad": aggregate.quad(event.type)}
+def event_summary(event: Event, source: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An event as lists show it; ``source`` adds its outlet, URL and canonical event."""
+    fields = {**to_dict(event), "quad": aggregate.quad(event.type)}
+    if fields["date"] is not None:
+        fields["date"]["display"] = event_date_json(event.date)["display"]
+    fields["date_display"] = event_date_json(event.date)["display"]
+    return {**fields, **(source or {})}
+
+
+def event_summaries(store: api.Accord, events: list[Event]) -> list[dict[str, Any]]:
+    sources = store.event_sources(events)
+    return [event_summary(event, sources.get(event.id)) for event in events]
 
 
 # -- events -------------------------------------------------------------------------------------
@@ -202,7 +212,7 @@ def list_events(
         order=order, descending=descending, after=after, limit=limit, **filters
     )
     next_cursor = cursors(request).encode(key, query) if key is not None else None
-    return page([event_summary(event) for event in events], next_cursor, sort=sort)
+    return page(event_summaries(db(request), events), next_cursor, sort=sort)
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence")
@@ -216,7 +226,7 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
         for start, end, kind in sorted(highlight_spans(event))
     ]
     return {
-        **event_summary(event),
+        **event_summary(event, store.event_sources([event]).get(event.id)),
         "highlights": highlights,
         "article": article_summary(store.article(event.article_id)),
     }
@@ -274,7 +284,7 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     article = store.article(article_id)
     return {
         **to_dict(article),
-        "events": [event_summary(event) for event in store.events(article=article_id)],
+        "events": event_summaries(store, store.events(article=article_id)),
         "quotes": [to_dict(quote) for quote in store.quotes(article=article_id)],
     }
 

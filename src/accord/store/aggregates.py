@@ -211,6 +211,34 @@ def cluster_members(
     ).fetchall()
 
 
+def article_sources(
+    connection: sqlite3.Connection, article_ids: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    placeholders = ", ".join("?" for _ in article_ids)
+    rows = connection.execute(
+        f"SELECT id, outlet, url, title, published FROM articles WHERE id IN ({placeholders})",
+        list(article_ids),
+    )
+    return {
+        row["id"]: {
+            "outlet": row["outlet"],
+            "url": row["url"],
+            "article_title": row["title"],
+            "published": row["published"],
+        }
+        for row in rows
+    }
+
+
+def clusters_of(connection: sqlite3.Connection, event_ids: Sequence[str]) -> dict[str, str]:
+    placeholders = ", ".join("?" for _ in event_ids)
+    rows = connection.execute(
+        f"SELECT event_id, cluster_id FROM canonical_members WHERE event_id IN ({placeholders})",
+        list(event_ids),
+    )
+    return {row["event_id"]: row["cluster_id"] for row in rows}
+
+
 # -- sums -----------------------------------------------------------------------------------------
 
 

@@ -398,12 +398,17 @@ class Store:
 
         Unlike an offset, a key keeps its place when articles are added or removed while a
         client pages. Returns the events and the key to pass as ``after`` for the next page
-        (None on the last page). ``order`` is ``date`` (the order of ``events``) or ``id``.
+        (None on the last page). ``order`` is ``date`` (the order of ``events``; undated last
+        either way) or ``id``.
         """
         if order not in EVENT_PAGE_ORDERS:
             raise ValueError(f"order must be one of {sorted(EVENT_PAGE_ORDERS)}, not {order!r}")
+        keys = EVENT_PAGE_ORDERS[order]
+        if order == "date" and descending:
+            # newest first, undated still last: '' sorts before every ISO date
+            keys = ("coalesce(e.date_start, '')", *keys[1:])
         with self.snapshot():
-            return self._event_page(EVENT_PAGE_ORDERS[order], descending, after, limit, filters)
+            return self._event_page(keys, descending, after, limit, filters)
 
     def _event_page(
         self,
@@ -579,6 +584,21 @@ class Store:
             for event in self._events_where(where, names):
                 found[event.id] = event
         return found
+
+    def event_sources(self, events: Sequence[Event]) -> dict[str, dict[str, Any]]:
+        """For each event id: its article's outlet, URL, title and publication, and its
+        canonical event (what an event table shows beside each row)."""
+        if not events:
+            return {}
+        article_ids = sorted({event.article_id for event in events})
+        event_ids = [event.id for event in events]
+        with self.snapshot():
+            articles = aggregates.article_sources(self.connection, article_ids)
+            clusters = aggregates.clusters_of(self.connection, event_ids)
+        return {
+            event.id: {**articles.get(event.article_id, {}), "cluster_id": clusters.get(event.id)}
+            for event in events
+        }
 
     def cluster_page(
         self, filters: dict[str, Any], *, sort: str = "date", limit: int = 50, offset: int = 0
