@@ -101,6 +101,7 @@ def build_store(path: Path, events: int) -> None:
         copies = max(0, -(-events // real) - 1)
         started = time.perf_counter()
         with db.transaction():
+            keep_originals(db.connection)
             for copy in range(1, copies + 1):
                 copy_extractions(db.connection, copy)
             db.mark_tracking_done()
@@ -115,15 +116,28 @@ def build_store(path: Path, events: int) -> None:
     )
 
 
+ORIGINALS = {  # table -> the temporary copy of its real rows that every copy reads
+    "articles": "o_articles",
+    "events": "o_events",
+    "event_actors": "o_event_actors",
+    "canonical_events": "o_canonical_events",
+    "canonical_members": "o_canonical_members",
+}
+
+
+def keep_originals(connection: sqlite3.Connection) -> None:
+    """The real rows in temporary tables, so each copy reads them and not the growing store."""
+    for table, original in ORIGINALS.items():
+        connection.execute(f"CREATE TEMP TABLE {original} AS SELECT * FROM {table}")
+
+
 def copy_extractions(connection: sqlite3.Connection, copy: int) -> None:
     """One copy of the original articles, events, actors and clusters (ids suffixed)."""
     suffix, shift = f"~{copy}", f"+{copy} days"
-    original = "NOT instr(id, '~')"
     connection.execute(
         "INSERT INTO articles (id, content_hash, url, outlet, title, published, language, text,"
         " source, ingested_at) SELECT id || :s, content_hash || :s, url || '#' || :s, outlet,"
-        " title, date(published, :shift), language, text, source, ingested_at FROM articles"
-        f" WHERE {original}",
+        " title, date(published, :shift), language, text, source, ingested_at FROM o_articles",
         {"s": suffix, "shift": shift},
     )
     connection.execute(
@@ -137,25 +151,23 @@ def copy_extractions(connection: sqlite3.Connection, copy: int) -> None:
         " date_precision, date_char_start, date_char_end, date(date_by, :shift), place_text,"
         " place_name, place_country, place_lat, place_lon, place_precision, place_char_start,"
         " place_char_end, killed + :nudge, injured + :nudge, detained, prisoners, displaced,"
-        ' sentence_index, start, "end", sentence, why, confidence, sentence_start FROM events'
-        f" WHERE {original}",
+        ' sentence_index, start, "end", sentence, why, confidence, sentence_start FROM o_events',
         {"s": suffix, "shift": shift, "nudge": copy % 4},
     )
     connection.execute(
         "INSERT INTO event_actors (event_id, side, position, actor_id, name, text, country,"
         " sector, role, inferred) SELECT event_id || :s, side, position, actor_id, name, text,"
-        " country, sector, role, inferred FROM event_actors WHERE NOT instr(event_id, '~')",
+        " country, sector, role, inferred FROM o_event_actors",
         {"s": suffix},
     )
     connection.execute(
-        "INSERT INTO canonical_events (id, size) SELECT id || :s, size FROM canonical_events"
-        f" WHERE {original}",
+        "INSERT INTO canonical_events (id, size) SELECT id || :s, size FROM o_canonical_events",
         {"s": suffix},
     )
     connection.execute(
         "INSERT INTO canonical_members (event_id, cluster_id, linked_to, score, reasons)"
         " SELECT event_id || :s, cluster_id || :s, linked_to || :s, score, reasons"
-        " FROM canonical_members WHERE NOT instr(event_id, '~')",
+        " FROM o_canonical_members",
         {"s": suffix},
     )
 
@@ -259,16 +271,17 @@ def mix_table(base_url: str, client_counts: list[int], seconds: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, help="Serve this database instead of building one.")
+    parser.add_argument(
+        "--db", type=Path, help="Serve this database (built there and kept if it does not exist)."
+    )
     parser.add_argument("--events", type=int, default=100_000, help="Size of the built store.")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        db_path = args.db
-        if db_path is None:
-            db_path = Path(folder) / "bench.db"
+        db_path = args.db or Path(folder) / "bench.db"
+        if not db_path.exists():
             build_store(db_path, args.events)
         with accord.open(db_path) as db:
             totals = db.totals()

@@ -228,8 +228,8 @@ def test_stats_count_events_by_type_and_day(client: httpx.Client, db_path: Path)
     stats = client.get("/api/stats", params={"unit": "events"}).json()
     assert stats["totals"]["events"] == totals.events == stats["events"]
     assert sum(stats["by_type"].values()) == totals.events
-    on_days = sum(row["count"] for row in stats["by_day"])
-    assert on_days + stats["coarse_dates"] + stats["undated"] == totals.events
+    on_days = sum(row["count"] for row in stats["timeline"])
+    assert on_days + stats["imprecise"] + stats["undated"] == totals.events
     by_events = client.get("/api/stats", params={"type": "ASSAULT", "unit": "events"}).json()
     assert by_events["events"] == assaults
 

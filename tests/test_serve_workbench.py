@@ -314,3 +314,24 @@ def test_event_rows_carry_outlet_url_cluster_and_undated_last(client: httpx.Clie
         assert event["outlet"] and event["url"].startswith("https://")
         assert event["cluster_id"] in clusters
         assert event["date_display"] == ((event["date"] or {}).get("display") or "")
+
+
+@pytest.mark.parametrize("params", [{"country": "UKR"}, {"actor_id": "rus"}, {"q": "prisoners"}])
+def test_a_cluster_matches_when_one_of_its_reports_does(client: httpx.Client, params: dict):
+    events = all_pages(client, "/api/events", **params)
+    clusters = all_pages(client, "/api/clusters", **params)
+    assert events and {event["cluster_id"] for event in events} == {c["id"] for c in clusters}
+
+
+def test_network_counts_real_events_between_main_actors(client: httpx.Client):
+    clusters = all_pages(client, "/api/clusters")
+    network = client.get("/api/network", params={"limit": 500}).json()
+    pairs = [
+        (item["source"]["id"], item["target"]["id"])
+        for item in clusters
+        if item["source"] and item["target"] and item["source"]["id"] != item["target"]["id"]
+    ]
+    assert sum(edge["weight"] for edge in network["edges"]) == len(pairs) > 0
+    reports = client.get("/api/network", params={"limit": 500, "unit": "events"}).json()
+    weights = {(edge["source"], edge["target"]): edge["weight"] for edge in reports["edges"]}
+    assert max(weights.values()) > max(edge["weight"] for edge in network["edges"])

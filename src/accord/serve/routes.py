@@ -382,10 +382,12 @@ def network(
         int | None, Query(ge=1, le=500, description="Most active actors kept (default 60).")
     ] = None,
     max_nodes: Annotated[int | None, Query(ge=1, le=500, description="Old name of limit.")] = None,
+    unit: Unit = "clusters",
 ) -> dict[str, Any]:
-    """Actors linked by the events matching the filters; weight = number of events, and each
-    edge counts cooperation and conflict events (PLOVER quad)."""
-    nodes, edges = db(request).network_rows(filters, limit=limit or max_nodes or 60)
+    """Actors linked by what matches the filters; weight = number of events (clusters: real
+    events, each between its main source and target; events: every source with every
+    target of each report), and each edge counts cooperation and conflict (PLOVER quad)."""
+    nodes, edges = db(request).network_rows(filters, limit=limit or max_nodes or 60, unit=unit)
     return aggregate.network_json(nodes, edges)
 
 

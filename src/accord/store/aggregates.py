@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from accord.store.queries import date_range
+from accord.store.queries import country_code, date_range
 
 TRACKED_COUNTS = ("killed", "injured", "detained", "prisoners")
 UNITS = ("clusters", "events")
@@ -86,12 +86,23 @@ def clusters_without_summary(connection: sqlite3.Connection) -> list[str]:
 
 
 def save_cluster_summaries(connection: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert summary rows; a row's ``countries`` and ``actor_ids`` go to their own tables."""
+    rows = list(rows)
     columns = ", ".join(SUMMARY_COLUMNS)
     values = ", ".join(f":{column}" for column in SUMMARY_COLUMNS)
-    cursor = connection.executemany(
-        f"INSERT INTO cluster_summaries ({columns}) VALUES ({values})", list(rows)
+    connection.executemany(
+        f"INSERT INTO cluster_summaries ({columns}) VALUES ({values})",
+        [{column: row[column] for column in SUMMARY_COLUMNS} for row in rows],
     )
-    return cursor.rowcount
+    connection.executemany(
+        "INSERT INTO cluster_countries (cluster_id, country) VALUES (?, ?)",
+        [(row["cluster_id"], country) for row in rows for country in row["countries"]],
+    )
+    connection.executemany(
+        "INSERT INTO cluster_actors (cluster_id, actor_id) VALUES (?, ?)",
+        [(row["cluster_id"], actor_id) for row in rows for actor_id in row["actor_ids"]],
+    )
+    return len(rows)
 
 
 # -- filters --------------------------------------------------------------------------------------
@@ -135,6 +146,18 @@ def cluster_where(filters: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
     own, members = split_filters(filters)
     conditions, params = summary_conditions(own)
+    if country := members.pop("country", None):
+        conditions.append(
+            "s.cluster_id IN (SELECT cc.cluster_id FROM cluster_countries cc"
+            " WHERE cc.country = :c_country)"
+        )
+        params["c_country"] = country_code(country)
+    if actor_id := members.pop("actor_id", None):
+        conditions.append(
+            "s.cluster_id IN (SELECT ca.cluster_id FROM cluster_actors ca"
+            " WHERE ca.actor_id = :c_actor_id)"
+        )
+        params["c_actor_id"] = actor_id
     if members:
         where, member_params = event_conditions(**members)
         conditions.append(
@@ -165,9 +188,11 @@ def cluster_page(
     if sort not in CLUSTER_SORTS:
         raise ValueError(f"sort must be one of {', '.join(CLUSTER_SORTS)}, not {sort!r}")
     where, params = cluster_where(filters)
+    # the page's ids first, sorted over the summaries alone; then their sentences and articles
     rows = connection.execute(
-        f"{CLUSTER_SELECT} WHERE {where} ORDER BY {CLUSTER_SORTS[sort]}"
-        " LIMIT :limit OFFSET :offset",
+        f"{CLUSTER_SELECT} WHERE s.cluster_id IN (SELECT s.cluster_id FROM cluster_summaries s"
+        f" WHERE {where} ORDER BY {CLUSTER_SORTS[sort]} LIMIT :limit OFFSET :offset)"
+        f" ORDER BY {CLUSTER_SORTS[sort]}",
         {**params, "limit": limit + 1, "offset": offset},
     ).fetchall()
     total = connection.execute(
@@ -269,21 +294,35 @@ def date_bucket(alias: str) -> str:
     )
 
 
+def stat_sources(unit: str, filters: dict[str, Any]) -> tuple[str, str, str, dict[str, Any]]:
+    """(alias, table, where, params) of the unit's rows."""
+    if unit == "clusters":
+        where, params = cluster_where(filters)
+        return "s", "cluster_summaries s", where, params
+    where, params = event_where(filters)
+    return "e", "events e", where, params
+
+
 def stat_rows(
     connection: sqlite3.Connection, filters: dict[str, Any], unit: str
-) -> list[sqlite3.Row]:
-    """One pass: counts and figure sums by type, mode, modality and date (day or month)."""
-    alias = "s" if unit == "clusters" else "e"
-    table = "cluster_summaries s" if unit == "clusters" else "events e"
-    where, params = cluster_where(filters) if unit == "clusters" else event_where(filters)
+) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
+    """Two passes: counts and figure sums by (type, mode, modality), and counts and the
+    killed best figure by date bucket (a day, or a month for month-precise dates)."""
+    alias, table, where, params = stat_sources(unit, filters)
     reports = "sum(s.events)" if unit == "clusters" else "count(*)"
-    return connection.execute(
+    groups = connection.execute(
         f"SELECT {alias}.type AS type, {alias}.mode AS mode, {alias}.modality AS modality,"
-        f" {date_class(alias)} AS date_class, {date_bucket(alias)} AS bucket,"
         f" count(*) AS n, {reports} AS reports, {count_sums(alias, unit)}"
-        f" FROM {table} WHERE {where} GROUP BY 1, 2, 3, 4, 5",
+        f" FROM {table} WHERE {where} GROUP BY 1, 2, 3",
         params,
     ).fetchall()
+    killed = f"{alias}.killed_best" if unit == "clusters" else f"{alias}.killed"
+    dates = connection.execute(
+        f"SELECT {date_class(alias)} AS date_class, {date_bucket(alias)} AS bucket,"
+        f" count(*) AS n, sum({killed}) AS killed_best FROM {table} WHERE {where} GROUP BY 1, 2",
+        params,
+    ).fetchall()
+    return groups, dates
 
 
 def matching_clusters_of_events(connection: sqlite3.Connection, filters: dict[str, Any]) -> int:
@@ -309,17 +348,17 @@ def store_totals(connection: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def fold_stats(rows: Iterable[sqlite3.Row], unit: str, granularity: str) -> dict[str, Any]:
+def fold_stats(
+    groups: Iterable[sqlite3.Row], dates: Iterable[sqlite3.Row], unit: str, granularity: str
+) -> dict[str, Any]:
     """The stats answer from ``stat_rows``: sums, by type/mode/modality, timeline buckets."""
     by_type: dict[str, int] = {}
     by_mode: dict[str, int] = {}
     by_modality: dict[str, int] = {}
-    buckets: dict[str, list[int]] = {}
-    by_day: dict[tuple[str, str], int] = {}
     sums = {f"{kind}_{bound}": 0 for kind in TRACKED_COUNTS for bound in ("low", "best", "high")}
     present: set[str] = set()
-    matched = reports = undated = imprecise = coarse = 0
-    for row in rows:
+    matched = reports = 0
+    for row in groups:
         n = row["n"]
         matched += n
         reports += row["reports"] or 0
@@ -330,21 +369,19 @@ def fold_stats(rows: Iterable[sqlite3.Row], unit: str, granularity: str) -> dict
             if row[column] is not None:
                 sums[column] += row[column]
                 present.add(column.split("_")[0])
-        kind, bucket = row["date_class"], row["bucket"]
+    buckets: dict[str, list[int]] = {}
+    undated = imprecise = 0
+    for row in dates:
+        n, kind = row["n"], row["date_class"]
+        placed = None if kind == "undated" else bucket_of(row["bucket"], kind, granularity)
         if kind == "undated":
             undated += n
-            continue
-        if kind == "day":
-            add(by_day, (bucket, row["type"]), n)
-        else:
-            coarse += n
-        placed = bucket_of(bucket, kind, granularity)
-        if placed is None:
+        elif placed is None:
             imprecise += n
-            continue
-        tally = buckets.setdefault(placed, [0, 0])
-        tally[0] += n
-        tally[1] += row["killed_best"] or 0
+        else:
+            tally = buckets.setdefault(placed, [0, 0])
+            tally[0] += n
+            tally[1] += row["killed_best"] or 0
     counts = {
         kind: {bound: sums[f"{kind}_{bound}"] for bound in ("low", "best", "high")}
         for kind in TRACKED_COUNTS
@@ -365,11 +402,6 @@ def fold_stats(rows: Iterable[sqlite3.Row], unit: str, granularity: str) -> dict
         ],
         "undated": undated,
         "imprecise": imprecise,
-        "by_day": [
-            {"date": day, "type": event_type, "count": count}
-            for (day, event_type), count in sorted(by_day.items())
-        ],
-        "coarse_dates": coarse,
     }
 
 
@@ -454,33 +486,67 @@ def unplaced_count(connection: sqlite3.Connection, filters: dict[str, Any], unit
 
 
 def network_nodes(
-    connection: sqlite3.Connection, filters: dict[str, Any], limit: int
+    connection: sqlite3.Connection, filters: dict[str, Any], limit: int, unit: str = "clusters"
 ) -> list[sqlite3.Row]:
-    """The ``limit`` actors in most matching events, with their canonical name if known."""
-    where, params = event_where(filters)
+    """The ``limit`` actors in most matching events (clusters: as a cluster's main source or
+    target), with their canonical name where the actors table has it."""
+    if unit == "clusters":
+        where, params = cluster_where(filters)
+        counted = (
+            "SELECT actor_id, count(*) AS events FROM ("
+            f"SELECT s.source_id AS actor_id FROM cluster_summaries s WHERE {where}"
+            f" UNION ALL SELECT s.target_id FROM cluster_summaries s WHERE {where}) sides"
+            " WHERE actor_id IS NOT NULL GROUP BY actor_id"
+        )
+    else:
+        where, params = event_where(filters)
+        among = (
+            ""
+            if not filters
+            else f" WHERE ea.event_id IN (SELECT e.id FROM events e WHERE {where})"
+        )
+        counted = (
+            "SELECT ea.actor_id AS actor_id, count(DISTINCT ea.event_id) AS events"
+            f" FROM event_actors ea{among} GROUP BY ea.actor_id"
+        )
     return connection.execute(
-        "SELECT ea.actor_id AS id, coalesce(max(ac.name), max(ea.name)) AS name,"
-        " coalesce(max(ac.country), max(ea.country)) AS country,"
-        " coalesce(max(ac.sector), max(ea.sector)) AS sector,"
-        " count(DISTINCT ea.event_id) AS events"
-        " FROM event_actors ea JOIN events e ON e.id = ea.event_id"
-        " LEFT JOIN actors ac ON ac.id = ea.actor_id"
-        f" WHERE {where} GROUP BY ea.actor_id ORDER BY events DESC, name, ea.actor_id"
-        " LIMIT :node_limit",
+        "SELECT top.actor_id AS id, coalesce(ac.name, (SELECT min(x.name) FROM event_actors x"
+        " WHERE x.actor_id = top.actor_id)) AS name,"
+        " coalesce(ac.country, (SELECT min(x.country) FROM event_actors x"
+        " WHERE x.actor_id = top.actor_id)) AS country,"
+        " coalesce(ac.sector, (SELECT min(x.sector) FROM event_actors x"
+        " WHERE x.actor_id = top.actor_id)) AS sector, top.events AS events"
+        f" FROM ({counted} ORDER BY events DESC, actor_id LIMIT :node_limit) top"
+        " LEFT JOIN actors ac ON ac.id = top.actor_id ORDER BY events DESC, name, id",
         {**params, "node_limit": limit},
     ).fetchall()
 
 
 def network_edges(
-    connection: sqlite3.Connection, filters: dict[str, Any], actor_ids: Sequence[str]
+    connection: sqlite3.Connection,
+    filters: dict[str, Any],
+    actor_ids: Sequence[str],
+    unit: str = "clusters",
 ) -> list[sqlite3.Row]:
-    """Who acts on whom among ``actor_ids``, by event type: each source with each target;
-    in an event without targets, its sources with one another."""
+    """Who acts on whom among ``actor_ids``, by event type. Clusters: each cluster's main
+    source and target. Events: each source with each target; in an event without targets,
+    its sources with one another."""
     if not actor_ids:
         return []
-    where, params = event_where(filters)
     names = [f"node{index}" for index in range(len(actor_ids))]
     among = ", ".join(":" + name for name in names)
+    if unit == "clusters":
+        where, params = cluster_where(filters)
+        params.update(zip(names, actor_ids, strict=True))
+        return connection.execute(
+            "SELECT CASE WHEN s.source_id < s.target_id THEN s.source_id ELSE s.target_id END"
+            " AS low, CASE WHEN s.source_id < s.target_id THEN s.target_id ELSE s.source_id END"
+            " AS high, s.type AS type, count(*) AS n FROM cluster_summaries s"
+            f" WHERE s.source_id <> s.target_id AND s.source_id IN ({among})"
+            f" AND s.target_id IN ({among}) AND {where} GROUP BY 1, 2, 3",
+            params,
+        ).fetchall()
+    where, params = event_where(filters)
     params.update(zip(names, actor_ids, strict=True))
     return connection.execute(
         "SELECT CASE WHEN a.actor_id < b.actor_id THEN a.actor_id ELSE b.actor_id END AS low,"

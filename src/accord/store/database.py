@@ -634,8 +634,8 @@ class Store:
         if granularity not in aggregates.GRANULARITIES:
             raise ValueError(f"granularity must be one of {', '.join(aggregates.GRANULARITIES)}")
         with self.snapshot():
-            rows = aggregates.stat_rows(self.connection, filters, unit)
-            answer = aggregates.fold_stats(rows, unit, granularity)
+            groups, dates = aggregates.stat_rows(self.connection, filters, unit)
+            answer = aggregates.fold_stats(groups, dates, unit, granularity)
             answer["totals"] = aggregates.store_totals(self.connection)
             if unit == "events":
                 answer["clusters"] = aggregates.matching_clusters_of_events(
@@ -656,13 +656,15 @@ class Store:
             )
 
     def network_rows(
-        self, filters: dict[str, Any], *, limit: int = 60
+        self, filters: dict[str, Any], *, limit: int = 60, unit: str = "clusters"
     ) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
-        """The most active actors of the matching events and the edges among them."""
+        """The most active actors of what matches and the edges among them: in the cluster
+        unit each real event once, between its main source and target."""
+        check_unit(unit)
         with self.snapshot():
-            nodes = aggregates.network_nodes(self.connection, filters, limit)
+            nodes = aggregates.network_nodes(self.connection, filters, limit, unit)
             ids = [row["id"] for row in nodes]
-            return nodes, aggregates.network_edges(self.connection, filters, ids)
+            return nodes, aggregates.network_edges(self.connection, filters, ids, unit)
 
     def actor_record(self, actor_id: str) -> tuple[Actor | None, dict[str, Any], dict[str, int]]:
         """An actor by exact id: the canonical record (None for an actor only events name),

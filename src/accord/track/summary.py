@@ -331,6 +331,13 @@ def summary_row(canonical: CanonicalEvent) -> dict[str, object]:
         "first_report": canonical.first_report,
         "last_report": canonical.last_report,
     }
+    row["countries"] = sorted(
+        {event.place.country for event in events if event.place and event.place.country}
+        | {ref.country for event in events for ref in (*event.sources, *event.targets)} - {None}
+    )
+    row["actor_ids"] = sorted(
+        {ref.actor_id for event in events for ref in (*event.sources, *event.targets)}
+    )
     ranges = {count.kind: count for count in canonical.counts}
     for kind in TRACKED_COUNTS:
         found = ranges.get(kind)

@@ -42,6 +42,21 @@ CREATE INDEX cluster_summaries_date ON cluster_summaries (date_start);
 CREATE INDEX cluster_summaries_place ON cluster_summaries (place_key);
 CREATE INDEX cluster_summaries_type ON cluster_summaries (type);
 
+-- Every country (place or actor) and every actor of a cluster's members, so the country and
+-- actor filters reach clusters through an index instead of through each member event.
+CREATE TABLE cluster_countries (
+    cluster_id TEXT NOT NULL REFERENCES canonical_events (id) ON DELETE CASCADE,
+    country TEXT NOT NULL,
+    PRIMARY KEY (country, cluster_id)
+);
+CREATE INDEX cluster_countries_cluster ON cluster_countries (cluster_id);
+CREATE TABLE cluster_actors (
+    cluster_id TEXT NOT NULL REFERENCES canonical_events (id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL,
+    PRIMARY KEY (actor_id, cluster_id)
+);
+CREATE INDEX cluster_actors_cluster ON cluster_actors (cluster_id);
+
 -- Filters through indexes: an actor's country or id to its events, a place by name.
 CREATE INDEX event_actors_country_event ON event_actors (country, event_id);
 CREATE INDEX event_actors_actor_event ON event_actors (actor_id, event_id);
