@@ -335,3 +335,26 @@ def test_network_counts_real_events_between_main_actors(client: httpx.Client):
     reports = client.get("/api/network", params={"limit": 500, "unit": "events"}).json()
     weights = {(edge["source"], edge["target"]): edge["weight"] for edge in reports["edges"]}
     assert max(weights.values()) > max(edge["weight"] for edge in network["edges"])
+
+
+def test_views_follow_the_store_when_another_process_writes(tmp_path: Path):
+    """Stats, map and network are kept between requests only while the store is unchanged:
+    an article stored by another process shows at once, tracked."""
+    first, later = sorted(CORPUS.glob("a0[1-4]*.txt")), sorted(CORPUS.glob("a0[5-7]*.txt"))
+    path = tmp_path / "growing.db"
+    with accord.open(path) as db:
+        db.ingest([str(file) for file in first])
+    with running_server(path) as url, httpx.Client(base_url=url, timeout=60) as client:
+        views = ("/api/stats", "/api/map", "/api/network")
+        before = [client.get(view).json() for view in views]
+        assert [client.get(view).json() for view in views] == before
+        with accord.open(path) as db:
+            db.ingest([str(file) for file in later])
+            clusters = db.connection.execute("SELECT count(*) FROM canonical_events").fetchone()
+        stats, points, network = (client.get(view).json() for view in views)
+        assert stats["totals"]["clusters"] == stats["clusters"] == clusters[0]
+        assert stats["clusters"] > before[0]["clusters"]
+        assert "Kharkiv" in {point["name"] for point in points["points"]} - {
+            point["name"] for point in before[1]["points"]
+        }
+        assert network != before[2]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -25,6 +25,7 @@ from accord.display import date_json, event_date_json, highlight_spans
 from accord.export import actor_row
 from accord.models import MODALITIES, SECTORS, Article, Event, to_dict
 from accord.serve import aggregate
+from accord.serve.cache import query_key
 from accord.serve.cursor import Cursors
 from accord.serve.ingest import (
     INGEST_LOCK,
@@ -76,6 +77,17 @@ def db(request: Request) -> api.Accord:
 
 def cursors(request: Request) -> Cursors:
     return request.app.state.cursors
+
+
+def cached_view(
+    request: Request,
+    route: str,
+    query: dict[str, Any],
+    generation: int,
+    compute: Callable[[], dict[str, Any]],
+) -> dict[str, Any]:
+    """The view from the server's cache when the store has not changed since it was made."""
+    return request.app.state.views.get(query_key(route, query), generation, compute)
 
 
 def event_filters(
@@ -371,7 +383,16 @@ def stats(
     their ranges (``counts.killed = {low, best, high}``: in the cluster unit each real event
     counts once with its best figure), the timeline ``[{bucket, count, killed_best}]`` at the
     granularity, and apart from it the ``undated`` and ``imprecise`` (month or year only)."""
-    return db(request).stats(filters, unit=unit, granularity=granularity)
+    store = db(request)
+    query = {**filters, "unit": unit, "granularity": granularity}
+    with store.snapshot():
+        return cached_view(
+            request,
+            "stats",
+            query,
+            store.generation(),
+            lambda: store.stats(filters, unit=unit, granularity=granularity),
+        )
 
 
 @router.get("/network", summary="Actor network: nodes and weighted edges")
@@ -387,8 +408,16 @@ def network(
     """Actors linked by what matches the filters; weight = number of events (clusters: real
     events, each between its main source and target; events: every source with every
     target of each report), and each edge counts cooperation and conflict (PLOVER quad)."""
-    nodes, edges = db(request).network_rows(filters, limit=limit or max_nodes or 60, unit=unit)
-    return aggregate.network_json(nodes, edges)
+    store = db(request)
+    kept = limit or max_nodes or 60
+    query = {**filters, "limit": kept, "unit": unit}
+
+    def compute() -> dict[str, Any]:
+        nodes, edges = store.network_rows(filters, limit=kept, unit=unit)
+        return aggregate.network_json(nodes, edges)
+
+    with store.snapshot():
+        return cached_view(request, "network", query, store.generation(), compute)
 
 
 @router.get("/map", summary="Places with their canonical events, reports and figures")
@@ -396,8 +425,14 @@ def map_points(request: Request, filters: EventFilters, unit: Unit = "clusters")
     """Points ``{key, name, country, lat, lon, precision, clusters, events, killed: {low, best,
     high}, ...}``; in the cluster unit a real event counts once, at the place most of its
     reports give. ``key`` is what ``place=`` and ``/api/places/{key}`` take."""
-    rows, type_rows, unplaced = db(request).place_rows(filters, unit=unit)
-    return aggregate.map_json(rows, type_rows, unplaced)
+    store = db(request)
+
+    def compute() -> dict[str, Any]:
+        return aggregate.map_json(*store.place_rows(filters, unit=unit))
+
+    with store.snapshot():
+        query = {**filters, "unit": unit}
+        return cached_view(request, "map", query, store.generation(), compute)
 
 
 @router.get("/types", summary="PLOVER event types with their quad, and the modalities")

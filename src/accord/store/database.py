@@ -183,7 +183,9 @@ class Store:
     def _mark_tracking_pending(self) -> None:
         """Called inside the transaction that changes events, so the mark commits with them."""
         self.connection.execute(
-            "UPDATE track_state SET pending = 1, changed_at = ? WHERE id = 1", (utc_now(),)
+            "UPDATE track_state SET pending = 1, changed_at = ?, generation = generation + 1"
+            " WHERE id = 1",
+            (utc_now(),),
         )
 
     def mark_tracking_done(self) -> None:
@@ -572,6 +574,15 @@ class Store:
         """Store summary rows (called by tracking, inside its transaction)."""
         with self.transaction():
             aggregates.save_cluster_summaries(self.connection, rows)
+            self.connection.execute(
+                "UPDATE track_state SET generation = generation + 1 WHERE id = 1"
+            )
+
+    def generation(self) -> int:
+        """A number that changes whenever what the views read changes (see migration 007):
+        a view computed at one generation holds until the next."""
+        row = self.connection.execute("SELECT generation FROM track_state WHERE id = 1").fetchone()
+        return row[0] if row else 0
 
     def events_by_id(self, event_ids: Sequence[str]) -> dict[str, Event]:
         """Several events at once (ids not stored are left out)."""

@@ -63,5 +63,9 @@ CREATE INDEX event_actors_actor_event ON event_actors (actor_id, event_id);
 CREATE INDEX events_place_name ON events (place_name, place_country);
 CREATE INDEX quotes_speaker_article ON quotes (speaker_actor_id, article_id);
 
+-- A number that grows with every change the views read (articles stored or replaced, cluster
+-- summaries written), so a server can keep a computed view until the store changes.
+ALTER TABLE track_state ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+
 -- Stores tracked before this version get their summaries at the next tracking run.
 UPDATE track_state SET pending = 1 WHERE EXISTS (SELECT 1 FROM canonical_events);
