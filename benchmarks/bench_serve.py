@@ -6,9 +6,11 @@ new ids, dates shifted a day per copy and casualty figures nudged, until the sto
 enough (tracking is not run again: the copies keep their originals' clusters, and the cluster
 summaries are written by the real ``refresh_cluster_summaries``). Or serves ``--db``.
 
-Prints two markdown tables: per endpoint, one client, p50/p95 over ``--repeat`` requests; then
-for each client count, the web UI's request mix for ``--seconds``: requests/s, failures,
-p50/p95/max. Loopback only; every loop stops by itself. Run:
+Prints two markdown tables, first with every view computed (``ACCORD_VIEW_CACHE=0``), then with
+the server keeping stats, map and network until the store changes (the default): per endpoint,
+one client, p50/p95 over ``--repeat`` requests; then for each client count, the web UI's
+request mix for ``--seconds``: requests/s, failures, p50/p95/max. Loopback only; every loop
+stops by itself. Run:
 
     .venv/bin/python benchmarks/bench_serve.py --events 100000 --clients 1 4 16 --seconds 10
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import socket
 import sqlite3
 import statistics
@@ -175,9 +178,13 @@ def copy_extractions(connection: sqlite3.Connection, copy: int) -> None:
 # -- the server and its clients -------------------------------------------------------------------
 
 
-def start_server(db_path: Path, port: int) -> subprocess.Popen:
+def start_server(db_path: Path, port: int, view_cache: bool = True) -> subprocess.Popen:
+    """``accord serve`` on loopback; without ``view_cache`` every view is computed."""
     command = [sys.executable, "-m", "accord.cli", "serve", str(db_path), "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "ACCORD_VIEW_CACHE": "256" if view_cache else "0"}
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -287,15 +294,18 @@ def main() -> None:
             totals = db.totals()
             clusters = db.connection.execute("SELECT count(*) FROM cluster_summaries").fetchone()
         print(f"{totals.events} events, {clusters[0]} canonical events, 127.0.0.1\n")
-        port = free_port()
-        server = start_server(db_path, port)
-        base_url = f"http://127.0.0.1:{port}"
-        try:
-            endpoint_table(base_url, args.repeat)
-            mix_table(base_url, args.clients, args.seconds)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        for view_cache in (False, True):
+            port = free_port()
+            server = start_server(db_path, port, view_cache)
+            base_url = f"http://127.0.0.1:{port}"
+            print(f"## views {'kept until the store changes' if view_cache else 'computed'}\n")
+            try:
+                endpoint_table(base_url, args.repeat)
+                mix_table(base_url, args.clients, args.seconds)
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+            print()
 
 
 if __name__ == "__main__":

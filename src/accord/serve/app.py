@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord import api
 from accord.errors import AccordError, NotFoundError, StoreLockedError
-from accord.serve.cache import ViewCache
+from accord.serve.cache import ViewCache, configured_size
 from accord.serve.cursor import Cursors, cursor_key
 from accord.serve.database import ThreadDatabases
 from accord.serve.ingest import check_ingest_token
@@ -125,7 +125,7 @@ def create_app(
     app.state.databases = ThreadDatabases(db_path, lock_timeout)
     app.state.ingest_token = token
     app.state.cursors = cursors
-    app.state.views = ViewCache()
+    app.state.views = ViewCache(configured_size())
     app.include_router(router)
     add_error_handlers(app)
     add_pages(app, static_folder())
