@@ -473,8 +473,8 @@ def get_cluster(request: Request, cluster_id: str) -> dict[str, Any]:
     with store.snapshot():
         row = store.cluster_summary(cluster_id)
         canonical = canonical_event(store, row["cluster_id"])
-        articles = {member.event.article_id: None for member in canonical.members}
-        found = {article_id: store.article(article_id) for article_id in articles}
+        article_ids = {member.event.article_id for member in canonical.members}
+        found = {article_id: store.article(article_id) for article_id in article_ids}
     return {
         **aggregate.cluster_json(row),
         "members": [
