@@ -207,6 +207,21 @@ def test_proposal_steps_carry_dates_and_evidence(client: httpx.Client):
             )
 
 
+def test_proposals_by_the_dates_of_their_steps(client: httpx.Client):
+    proposals = client.get("/api/proposals").json()["items"]
+    days = sorted({step["date"]["start"] for item in proposals for step in item["steps"]} - {None})
+    first_day = days[0]
+    on_first = client.get("/api/proposals", params={"since": first_day, "until": first_day})
+    kept = on_first.json()["items"]
+    assert kept and all(
+        any(step["date"]["start"] == first_day for step in item["steps"]) for item in kept
+    )
+    later = client.get("/api/proposals", params={"since": days[-1]}).json()["items"]
+    assert len(later) < len(proposals) or len(days) == 1
+    refused = client.get("/api/proposals", params={"since": "2025-06-31"})
+    assert refused.status_code == 400 and "since" in refused.json()["detail"]
+
+
 # -- export -------------------------------------------------------------------------------------
 
 

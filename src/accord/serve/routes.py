@@ -551,9 +551,14 @@ def proposals(
     request: Request,
     status: Annotated[str | None, Query(description="Current status, e.g. agreed")] = None,
     actor: Annotated[str | None, Query(description="Participant code or part of a name")] = None,
+    since: Annotated[str | None, Query(description="A step on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[
+        str | None, Query(description="A step on or before YYYY[-MM[-DD]]; not before since.")
+    ] = None,
 ) -> dict[str, Any]:
     """Each proposal once across articles: subject, terms, proposer and every dated step with
-    the evidence that reports it (sentence, article, outlet, URL)."""
+    the evidence that reports it (sentence, article, outlet, URL). ``since``/``until`` keep
+    proposals with a dated step in the range."""
     from accord import track
     from accord.track.proposals import STATUS_ORDER
 
@@ -564,6 +569,7 @@ def proposals(
     store = db(request)
     with store.snapshot():
         found = track.proposals(store, status=status or None, actor=actor)
+        found = [item for item in found if has_step_between(item, since, until)]
         evidence = step_evidence(store, found)
     return {"items": [proposal_json(item, evidence) for item in found]}
 
@@ -577,6 +583,25 @@ def proposal(request: Request, proposal_id: str) -> dict[str, Any]:
         found = track.proposal(store, proposal_id)
         evidence = step_evidence(store, [found])
     return proposal_json(found, evidence)
+
+
+def has_step_between(proposal: Any, since: str | None, until: str | None) -> bool:
+    """Whether a dated step falls in the range (a month-dated step counts by its month)."""
+    try:
+        since, until = date_range(since, until)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from error
+    if not since and not until:
+        return True
+    for step in proposal.steps:
+        if not step.date:
+            continue
+        if since and step.date[: len(since)] < since:
+            continue
+        if until and step.date[: len(until)] > until:
+            continue
+        return True
+    return False
 
 
 def step_evidence(store: api.Accord, found: list[Any]) -> dict[str, dict[str, Any]]:
