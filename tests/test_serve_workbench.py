@@ -373,3 +373,17 @@ def test_views_follow_the_store_when_another_process_writes(tmp_path: Path):
             point["name"] for point in before[1]["points"]
         }
         assert network != before[2]
+
+
+def test_a_store_tracked_before_the_summaries_gets_them_at_start(tmp_path: Path):
+    """A store whose clusters have no summary rows (tracked before migration 007) is
+    summarised when the server starts, so its totals count every canonical event."""
+    path = tmp_path / "older.db"
+    with accord.open(path) as db:
+        db.ingest([str(file) for file in sorted(CORPUS.glob("a0[5-8]*.txt"))])
+        clusters = db.connection.execute("SELECT count(*) FROM canonical_events").fetchone()[0]
+        with db.transaction():
+            db.connection.execute("DELETE FROM cluster_summaries")
+    with running_server(path) as url:
+        stats = httpx.get(f"{url}/api/stats", timeout=60).json()
+    assert stats["clusters"] == stats["totals"]["clusters"] == clusters > 0

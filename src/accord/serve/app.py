@@ -114,7 +114,7 @@ def create_app(
     """
     token = check_ingest_token(ingest_token)
     cursors = Cursors(cursor_key(cursor_secret))
-    api.open(db_path).close()
+    summarise_clusters(db_path)
     app = FastAPI(
         title="accord",
         summary="A sourced record of diplomacy and conflict events extracted from news.",
@@ -132,6 +132,24 @@ def create_app(
     app.add_middleware(InternalErrors)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def summarise_clusters(db_path: str | Path) -> None:
+    """Open (and migrate) the store, and write the summaries of clusters that lack one, so
+    every view counts every canonical event: a store tracked before migration 007 has none.
+    Another writer holding the store only delays them to the next tracking run."""
+    from accord import track
+
+    with api.open(db_path) as store:
+        if not store.clusters_without_summary():
+            return
+        try:
+            with store.transaction():
+                written = track.refresh_cluster_summaries(store)
+        except StoreLockedError:
+            logger.warning("store busy: cluster summaries wait for the next tracking run")
+            return
+        logger.info("wrote the summaries of %d canonical events", written)
 
 
 def add_pages(app: FastAPI, static: Path) -> None:

@@ -86,8 +86,12 @@ def clusters_without_summary(connection: sqlite3.Connection) -> list[str]:
 
 
 def save_cluster_summaries(connection: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert summary rows; a row's ``countries`` and ``actor_ids`` go to their own tables."""
+    """Write summary rows (replacing any of the same clusters); a row's ``countries`` and
+    ``actor_ids`` go to their own tables."""
     rows = list(rows)
+    ids = [(row["cluster_id"],) for row in rows]
+    for table in ("cluster_summaries", "cluster_countries", "cluster_actors"):
+        connection.executemany(f"DELETE FROM {table} WHERE cluster_id = ?", ids)
     columns = ", ".join(SUMMARY_COLUMNS)
     values = ", ".join(f":{column}" for column in SUMMARY_COLUMNS)
     connection.executemany(
