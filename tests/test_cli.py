@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 import accord
-from accord.cli import highlight_spans, main
+from accord.cli import main
+from accord.display import highlight_spans
 from accord.export import EVENT_COLUMNS
 from accord.models import to_dict
 from records import talks_extraction

@@ -229,12 +229,13 @@ def test_stats_count_events_by_type_and_day(client: httpx.Client, db_path: Path)
     with accord.open(db_path) as db:
         totals = db.totals()
         assaults = len(db.events(type="ASSAULT"))
-    stats = client.get("/api/stats").json()
+    stats = client.get("/api/stats", params={"unit": "events"}).json()
     assert stats["totals"]["events"] == totals.events == stats["events"]
     assert sum(stats["by_type"].values()) == totals.events
-    on_days = sum(row["count"] for row in stats["by_day"])
-    assert on_days + stats["coarse_dates"] + stats["undated"] == totals.events
-    assert client.get("/api/stats", params={"type": "ASSAULT"}).json()["events"] == assaults
+    on_days = sum(row["count"] for row in stats["timeline"])
+    assert on_days + stats["imprecise"] + stats["undated"] == totals.events
+    by_events = client.get("/api/stats", params={"type": "ASSAULT", "unit": "events"}).json()
+    assert by_events["events"] == assaults
 
 
 def test_network_edges_carry_weights_and_kinds(client: httpx.Client):
@@ -250,10 +251,11 @@ def test_network_edges_carry_weights_and_kinds(client: httpx.Client):
 
 
 def test_map_groups_geocoded_events_by_place(client: httpx.Client):
-    points = client.get("/api/map").json()["points"]
+    points = client.get("/api/map", params={"unit": "events"}).json()["points"]
     tbilisi = next(point for point in points if point["name"] == "Tbilisi")
     assert tbilisi["country"] == "GEO" and 41 < tbilisi["lat"] < 42 and 44 < tbilisi["lon"] < 45
-    assert tbilisi["events"] == len(tbilisi["event_ids"]) >= 1
+    listed = client.get("/api/events", params={"place": tbilisi["key"], "limit": 500}).json()
+    assert tbilisi["events"] == len(listed["items"]) >= 1
     assert all(point["lat"] is not None and point["lon"] is not None for point in points)
 
 

@@ -47,6 +47,9 @@ def stored_ids(db_path: Path) -> dict[str, list[str]]:
             "event_id": [event.id for event in db.events()][:20],
             "article_id": [article.id for article in db.articles()],
             "proposal_id": [proposal.id for proposal in track.proposals(db)],
+            "cluster_id": [row["cluster_id"] for row in db.cluster_page({}, limit=20)[0]],
+            "actor_key": [summary.actor.id for summary in db.actors(limit=20)],
+            "key": [row["name"] + "|" + (row["country"] or "") for row in db.place_rows({})[0]],
         }
 
 

@@ -229,7 +229,7 @@ def test_several_types_mean_events_of_any_of_them(client: httpx.Client):
     assaults, protests = event_ids("type=ASSAULT"), event_ids("type=PROTEST")
     assert assaults and protests
     assert event_ids("type=ASSAULT&type=PROTEST") == assaults | protests
-    stats = client.get("/api/stats?type=ASSAULT&type=PROTEST").json()
+    stats = client.get("/api/stats?type=ASSAULT&type=PROTEST&unit=events").json()
     assert stats["by_type"] == {"ASSAULT": len(assaults), "PROTEST": len(protests)}
     assert client.get("/api/events?type=ASSAULT&type=BOMBING").status_code == 400
     spec = client.get("/openapi.json").json()

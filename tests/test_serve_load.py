@@ -50,7 +50,8 @@ def check_page(body: dict[str, Any]) -> None:
 
 
 def check_stats(body: dict[str, Any]) -> None:
-    assert sum(body["by_type"].values()) == body["events"] <= body["totals"]["events"]
+    assert sum(body["by_type"].values()) == body["clusters"] <= body["totals"]["clusters"]
+    assert body["events"] <= body["totals"]["events"]
     assert all(isinstance(count, int) for count in body["totals"].values())
 
 

@@ -18,6 +18,7 @@ from rich.text import Text
 from accord import api
 from accord import export as exports
 from accord.console import stderr, stdout
+from accord.display import highlight_spans
 from accord.errors import AccordError
 from accord.models import ActorRef, Event, Quote, to_dict
 from accord.store import ActorSummary
@@ -459,45 +460,6 @@ def highlighted_sentence(event: Event) -> Text:
 def legend() -> Text:
     parts = [Text(kind, style=style) for kind, style in SPAN_STYLES.items()]
     return Text("  ").join(parts)
-
-
-def highlight_spans(event: Event) -> list[tuple[int, int, str]]:
-    """Where the trigger, actors, date and place sit in the sentence (sentence offsets).
-
-    Stored offsets are into the article; they are used when they point at the right words,
-    otherwise the words are looked up in the sentence (actor refs carry no offsets).
-    """
-    evidence = event.evidence
-    wanted: list[tuple[str, str, int, int]] = [
-        ("trigger", event.trigger, evidence.start, evidence.end)
-    ]
-    wanted += [("source", ref.text, -1, -1) for ref in event.sources]
-    wanted += [("target", ref.text, -1, -1) for ref in event.targets]
-    if event.date:
-        wanted.append(("date", event.date.text, event.date.char_start, event.date.char_end))
-    if event.place:
-        wanted.append(("place", event.place.text, event.place.char_start, event.place.char_end))
-    spans = []
-    for kind, words, start, end in wanted:
-        span = locate(evidence.sentence, evidence.sentence_start, words, start, end)
-        if span:
-            spans.append((*span, kind))
-    return spans
-
-
-def locate(
-    sentence: str, sentence_start: int, words: str, start: int, end: int
-) -> tuple[int, int] | None:
-    """The sentence span of ``words``: searched first within the given article offsets (when
-    known), then in the whole sentence."""
-    if not words:
-        return None
-    found = -1
-    if start >= 0:
-        found = sentence.find(words, max(start - sentence_start, 0), end - sentence_start)
-    if found < 0:
-        found = sentence.find(words)
-    return (found, found + len(words)) if found >= 0 else None
 
 
 # -- export and demo ---------------------------------------------------------------------------

@@ -59,6 +59,42 @@ EVENT_COLUMNS: dict[str, str] = {
     "trigger": "string",
     "sentence": "string",
 }
+# A canonical event (cluster): one real event as its reports tell it, best figures beside the
+# range; the summary sentence, outlet and URL are the first report's.
+CLUSTER_COLUMNS: dict[str, str] = {
+    "id": "string",
+    "type": "string",
+    "mode": "string",
+    "modality": "string",
+    "date": "string",
+    "date_end": "string",
+    "date_precision": "string",
+    "date_by": "string",
+    "date_display": "string",
+    "place": "string",
+    "place_country": "string",
+    "lat": "float",
+    "lon": "float",
+    "place_precision": "string",
+    "source": "string",
+    "source_country": "string",
+    "target": "string",
+    "target_country": "string",
+    "reports": "int",
+    "events": "int",
+    "outlets": "int",
+    "outlet_names": "list",
+    "first_report": "string",
+    "last_report": "string",
+    **{
+        f"{kind}_{bound}": "int"
+        for kind in ("killed", "injured", "detained", "prisoners")
+        for bound in ("low", "best", "high")
+    },
+    "outlet": "string",
+    "article_url": "string",
+    "sentence": "string",
+}
 QUOTE_COLUMNS = (
     "id",
     "article_id",
@@ -190,16 +226,26 @@ def write_events(
     rows: Iterable[dict[str, Any]], path: str | Path, format: str | None = None
 ) -> int:
     """Write event rows to ``path`` in the given (or extension's) format; return the count."""
+    return write_rows(rows, path, format, EVENT_COLUMNS)
+
+
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    path: str | Path,
+    format: str | None,
+    columns: dict[str, str],
+) -> int:
+    """Write rows with these columns (name -> type) to ``path``; return the count."""
     chosen = format_for(path, format)
     with replaced_on_success(Path(path)) as partial:
         if chosen == "parquet":
-            return write_parquet(rows, partial)
+            return write_parquet(rows, partial, columns)
         with partial.open("w", encoding="utf-8", newline="") as stream:
             if chosen == "jsonl":
                 return write_jsonl(rows, stream)
             if chosen == "json":
                 return write_json(rows, stream)
-            return write_csv((flat(row) for row in rows), stream, list(EVENT_COLUMNS))
+            return write_csv((flat(row) for row in rows), stream, list(columns))
 
 
 @contextmanager
@@ -243,8 +289,8 @@ def write_csv(rows: Iterable[dict[str, Any]], stream: IO[str], columns: list[str
     return count
 
 
-def parquet_schema() -> Any:
-    """The Parquet schema of the event export: strings, 64-bit integers and doubles."""
+def parquet_schema(columns: dict[str, str] = EVENT_COLUMNS) -> Any:
+    """The Parquet schema of an export: strings, 64-bit integers and doubles."""
     import pyarrow as pa
 
     arrow_types = {
@@ -253,15 +299,17 @@ def parquet_schema() -> Any:
         "int": pa.int64(),
         "float": pa.float64(),
     }
-    return pa.schema([(name, arrow_types[kind]) for name, kind in EVENT_COLUMNS.items()])
+    return pa.schema([(name, arrow_types[kind]) for name, kind in columns.items()])
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
+def write_parquet(
+    rows: Iterable[dict[str, Any]], path: Path, columns: dict[str, str] = EVENT_COLUMNS
+) -> int:
     """Parquet in row groups of ``PARQUET_BATCH`` rows, with the explicit schema."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = parquet_schema()
+    schema = parquet_schema(columns)
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         for batch in batched((flat(row) for row in rows), PARQUET_BATCH):

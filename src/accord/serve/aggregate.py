@@ -1,23 +1,23 @@
-"""Summaries the web views draw, computed from events: timeline, actor network, map.
+"""The JSON the web views draw, shaped from the store's SQL sums (``store/aggregates.py``):
+canonical events (clusters), stats, map points, the actor network, export rows.
 
-Pure functions over ``Event`` records (read with the same filters as ``/api/events``), so the
-views agree with the event table by construction.
+The sums themselves are ``GROUP BY`` queries in the store; here rows become the API's objects.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
-from itertools import combinations
 from typing import Any
 
-from accord.models import COUNT_KINDS, Event
+from accord.display import date_display, date_json, event_date_json
+from accord.models import Article, Event
+from accord.store.aggregates import TRACKED_COUNTS, json_list, place_key
 
 PLOVER_TABLE = "data/plover.json"
-DAY_PRECISIONS = ("day", "week")  # dates a day-by-day timeline can place
+Row = Mapping[str, Any]
 
 
 @cache
@@ -41,130 +41,260 @@ def type_table() -> list[dict[str, Any]]:
     return [{"type": name, "quad": row.get("quad")} for name, row in plover_types().items()]
 
 
-def timeline(events: Iterable[Event]) -> dict[str, Any]:
-    """Counts by type, by modality and by (day, type); coarse or missing dates counted apart."""
-    by_type: Counter[str] = Counter()
-    by_modality: Counter[str] = Counter()
-    by_day: Counter[tuple[str, str]] = Counter()
-    undated = coarse = total = 0
-    for event in events:
-        total += 1
-        by_type[event.type] += 1
-        by_modality[event.modality] += 1
-        if event.date is None or event.date.start is None:
-            undated += 1
-        elif event.date.precision in DAY_PRECISIONS:
-            by_day[(event.date.start[:10], event.type)] += 1
-        else:
-            coarse += 1
+def figure_range(row: Row, kind: str) -> dict[str, int] | None:
+    """``{low, best, high}`` of one count in a summary or sum row, None when nobody gave it."""
+    if row[f"{kind}_best"] is None:
+        return None
+    return {bound: row[f"{kind}_{bound}"] for bound in ("low", "best", "high")}
+
+
+def figure_ranges(row: Row) -> dict[str, dict[str, int]]:
+    ranges = {kind: figure_range(row, kind) for kind in TRACKED_COUNTS}
+    return {kind: found for kind, found in ranges.items() if found is not None}
+
+
+def figures_display(counts: dict[str, dict[str, int]], reports: int, outlets: int) -> str:
+    """'12-14 killed, 4 reports, 4 outlets': the best figure's range as people read it."""
+    parts = []
+    for kind, found in counts.items():
+        low, high = found["low"], found["high"]
+        parts.append(f"{low}-{high} {kind}" if low != high else f"{found['best']} {kind}")
+    parts.append(f"{reports} report{'s' if reports != 1 else ''}")
+    parts.append(f"{outlets} outlet{'s' if outlets != 1 else ''}")
+    return ", ".join(parts)
+
+
+def actor_json(row: Row, side: str) -> dict[str, Any] | None:
+    if row[f"{side}_id"] is None:
+        return None
+    return {field: row[f"{side}_{field}"] for field in ("id", "name", "country", "sector")}
+
+
+def place_json(row: Row, prefix: str = "place_") -> dict[str, Any] | None:
+    name = row[f"{prefix}name"]
+    if name is None:
+        return None
     return {
-        "events": total,
-        "by_type": dict(by_type.most_common()),
-        "by_modality": dict(by_modality.most_common()),
-        "by_day": [
-            {"date": day, "type": event_type, "count": count}
-            for (day, event_type), count in sorted(by_day.items())
-        ],
-        "coarse_dates": coarse,
-        "undated": undated,
+        "key": place_key(name, row[f"{prefix}country"]),
+        "name": name,
+        "country": row[f"{prefix}country"],
+        "lat": row[f"{prefix}lat"],
+        "lon": row[f"{prefix}lon"],
+        "precision": row[f"{prefix}precision"],
     }
 
 
-def actor_pairs(event: Event) -> list[tuple[str, str]]:
-    """Who acts on whom: each source with each target; without targets, the sources together."""
-    sources = list(dict.fromkeys(ref.actor_id for ref in event.sources))
-    targets = list(dict.fromkeys(ref.actor_id for ref in event.targets))
-    if targets:
-        pairs = [(source, target) for source in sources for target in targets]
-    else:
-        pairs = list(combinations(sources, 2))
-    return [(a, b) for a, b in pairs if a != b]
+def cluster_json(row: Row) -> dict[str, Any]:
+    """A canonical event as lists show it (a ``cluster_summaries`` row joined to the first
+    report's sentence and article)."""
+    counts = figure_ranges(row)
+    return {
+        "id": row["cluster_id"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "modality": row["modality"],
+        "quad": quad(row["type"]),
+        "date": date_json(
+            row["date_start"], row["date_end"], row["date_precision"], row["date_by"]
+        ),
+        "place": place_json(row),
+        "source": actor_json(row, "source"),
+        "target": actor_json(row, "target"),
+        "summary": row["sentence"],
+        "trigger": row["trigger"],
+        "event_id": row["event_id"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "reports": row["reports"],
+        "events": row["events"],
+        "outlets": row["outlets"],
+        "outlet_names": json_list(row["outlet_names"]),
+        "first_report": row["first_report"],
+        "last_report": row["last_report"],
+        "counts": counts,
+        "conflicts": [kind for kind, found in counts.items() if found["low"] != found["high"]],
+        "figures": figures_display(counts, row["reports"], row["outlets"]),
+    }
 
 
-def network(events: Iterable[Event], max_nodes: int = 60) -> dict[str, Any]:
-    """Actor nodes and undirected edges, weight = events linking the two actors.
-
-    Each edge counts cooperation and conflict events (from the PLOVER quad) and is labelled
-    by the majority; only the ``max_nodes`` most active actors are kept.
-    """
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for event in events:
-        for ref in (*event.sources, *event.targets):
-            node = nodes.setdefault(
-                ref.actor_id,
-                {
-                    "id": ref.actor_id,
-                    "name": ref.name,
-                    "country": ref.country,
-                    "sector": ref.sector,
-                    "events": 0,
-                    "event_ids": set(),
-                },
-            )
-            node["event_ids"].add(event.id)
-        for a, b in actor_pairs(event):
-            key = (a, b) if a < b else (b, a)
-            edge = edges.setdefault(
-                key,
-                {
-                    "source": key[0],
-                    "target": key[1],
-                    "weight": 0,
-                    "cooperation": 0,
-                    "conflict": 0,
-                    "types": Counter(),
-                },
-            )
-            edge["weight"] += 1
-            edge["conflict" if is_conflict(event.type) else "cooperation"] += 1
-            edge["types"][event.type] += 1
-    for node in nodes.values():
-        node["events"] = len(node.pop("event_ids"))
-    kept = sorted(nodes.values(), key=lambda node: (-node["events"], node["name"]))[:max_nodes]
-    kept_ids = {node["id"] for node in kept}
-    kept_edges = [edge for key, edge in edges.items() if set(key) <= kept_ids]
-    for edge in kept_edges:
-        edge["kind"] = "conflict" if edge["conflict"] > edge["cooperation"] else "cooperation"
-        edge["types"] = dict(edge["types"].most_common())
-    kept_edges.sort(key=lambda edge: (-edge["weight"], edge["source"], edge["target"]))
-    return {"nodes": kept, "edges": kept_edges}
+def member_json(member: Any, article: Article) -> dict[str, Any]:
+    """One report of a canonical event: its article, sentence, own figures and merge link."""
+    event: Event = member.event
+    counts = {kind: getattr(event.counts, kind) for kind in TRACKED_COUNTS}
+    return {
+        "event_id": event.id,
+        "article_id": event.article_id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "sentence": event.evidence.sentence,
+        "trigger": event.trigger,
+        "modality": event.modality,
+        "counts": {kind: value for kind, value in counts.items() if value is not None},
+        "date": event_date_json(event.date),
+        "place": None
+        if event.place is None
+        else {
+            "key": place_key(event.place.name, event.place.country),
+            "name": event.place.name,
+            "country": event.place.country,
+        },
+        "linked_to": member.linked_to,
+        "score": member.score,
+        "reasons": member.reasons,
+    }
 
 
-def map_points(events: Iterable[Event], max_ids: int = 50) -> dict[str, Any]:
-    """Geocoded events grouped by place, with event counts, casualty sums and types."""
-    points: dict[tuple[str, float, float], dict[str, Any]] = {}
-    without_place = not_geocoded = 0
-    for event in events:
-        place = event.place
-        if place is None:
-            without_place += 1
+def why_merged(members: Sequence[Any]) -> list[str]:
+    """Why each report joined the canonical event, in words."""
+    lines = []
+    for member in members:
+        if member.linked_to is None:
             continue
-        if place.lat is None or place.lon is None:
-            not_geocoded += 1
+        reasons = ", ".join(f"{field}: {what}" for field, what in member.reasons.items())
+        score = f" (score {member.score:.2f})" if member.score is not None else ""
+        lines.append(f"{member.event.id} joined {member.linked_to}{score}: {reasons}")
+    return lines
+
+
+def claims_json(canonical: Any) -> dict[str, Any]:
+    """Each count's figures by source, and how the best one was chosen."""
+    return {
+        count.kind: {
+            "low": count.low,
+            "best": count.best,
+            "high": count.high,
+            "how": count.how,
+            "claims": [
+                {
+                    "value": claim.value,
+                    "qualifier": claim.qualifier,
+                    "event_id": claim.event_id,
+                    "outlet": claim.outlet,
+                    "published": claim.published,
+                }
+                for claim in count.claims
+            ],
+        }
+        for count in canonical.counts
+    }
+
+
+def map_json(
+    rows: Sequence[Row], type_rows: Sequence[Row], unplaced: int, max_ids: int = 0
+) -> dict[str, Any]:
+    """Places with clusters, reports and figure ranges; places without coordinates counted."""
+    types: dict[str | None, dict[str, int]] = {}
+    for row in type_rows:
+        types.setdefault(place_key(row["name"], row["country"]), {})[row["type"]] = row["n"]
+    points, not_geocoded = [], 0
+    for row in rows:
+        if row["lat"] is None or row["lon"] is None:
+            not_geocoded += row["clusters"] or row["events"]
             continue
-        key = (place.name, place.lat, place.lon)
-        point = points.setdefault(
-            key,
+        key = place_key(row["name"], row["country"])
+        found_types = types.get(key, {})
+        points.append(
             {
-                "name": place.name,
-                "country": place.country,
-                "lat": place.lat,
-                "lon": place.lon,
-                "precision": place.precision,
-                "events": 0,
-                "types": Counter(),
-                "event_ids": [],
-                **dict.fromkeys(COUNT_KINDS, 0),
+                "key": key,
+                "name": row["name"],
+                "country": row["country"],
+                "lat": row["lat"],
+                "lon": row["lon"],
+                "precision": row["precision"],
+                "clusters": row["clusters"],
+                "events": row["events"],
+                **{kind: figure_range(row, kind) or zero() for kind in TRACKED_COUNTS},
+                "types": dict(sorted(found_types.items(), key=lambda item: (-item[1], item[0]))),
+            }
+        )
+    points.sort(key=lambda point: (-point["clusters"], -point["events"], point["name"]))
+    return {"points": points, "without_place": unplaced, "not_geocoded": not_geocoded}
+
+
+def zero() -> dict[str, int]:
+    return {"low": 0, "best": 0, "high": 0}
+
+
+def place_page_json(row: Row, type_rows: Sequence[Row]) -> dict[str, Any]:
+    """A place with its clusters, reports, figure ranges and types."""
+    return {
+        "key": place_key(row["name"], row["country"]),
+        "name": row["name"],
+        "country": row["country"],
+        "lat": row["lat"],
+        "lon": row["lon"],
+        "precision": row["precision"],
+        "clusters": row["clusters"],
+        "events": row["events"],
+        "counts": figure_ranges(row),
+        "types": {type_row["type"]: type_row["n"] for type_row in type_rows},
+    }
+
+
+def network_json(nodes: Sequence[Row], edge_rows: Sequence[Row]) -> dict[str, Any]:
+    """Nodes and undirected edges (weight = events linking the two); each edge counts its
+    cooperation and conflict events (PLOVER quad) and is labelled by the majority."""
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in edge_rows:
+        edge = edges.setdefault(
+            (row["low"], row["high"]),
+            {
+                "source": row["low"],
+                "target": row["high"],
+                "weight": 0,
+                "cooperation": 0,
+                "conflict": 0,
+                "types": {},
             },
         )
-        point["events"] += 1
-        point["types"][event.type] += 1
-        if len(point["event_ids"]) < max_ids:
-            point["event_ids"].append(event.id)
-        for kind in COUNT_KINDS:
-            point[kind] += getattr(event.counts, kind) or 0
-    found = sorted(points.values(), key=lambda point: (-point["events"], point["name"]))
-    for point in found:
-        point["types"] = dict(point["types"].most_common())
-    return {"points": found, "without_place": without_place, "not_geocoded": not_geocoded}
+        edge["weight"] += row["n"]
+        edge["conflict" if is_conflict(row["type"]) else "cooperation"] += row["n"]
+        edge["types"][row["type"]] = row["n"]
+    found = list(edges.values())
+    for edge in found:
+        edge["kind"] = "conflict" if edge["conflict"] > edge["cooperation"] else "cooperation"
+        edge["types"] = dict(sorted(edge["types"].items(), key=lambda item: (-item[1], item[0])))
+    found.sort(key=lambda edge: (-edge["weight"], edge["source"], edge["target"]))
+    return {"nodes": [dict(node) for node in nodes], "edges": found}
+
+
+def cluster_export_row(row: Row) -> dict[str, Any]:
+    """The export row of a canonical event (columns ``export.CLUSTER_COLUMNS``)."""
+    return {
+        "id": row["cluster_id"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "modality": row["modality"],
+        "date": row["date_start"],
+        "date_end": row["date_end"],
+        "date_precision": row["date_precision"],
+        "date_by": row["date_by"],
+        "date_display": date_display(
+            row["date_start"], row["date_end"], row["date_precision"], row["date_by"]
+        ),
+        "place": row["place_name"],
+        "place_country": row["place_country"],
+        "lat": row["place_lat"],
+        "lon": row["place_lon"],
+        "place_precision": row["place_precision"],
+        "source": row["source_name"],
+        "source_country": row["source_country"],
+        "target": row["target_name"],
+        "target_country": row["target_country"],
+        "reports": row["reports"],
+        "events": row["events"],
+        "outlets": row["outlets"],
+        "outlet_names": json_list(row["outlet_names"]),
+        "first_report": row["first_report"],
+        "last_report": row["last_report"],
+        **{
+            f"{kind}_{bound}": row[f"{kind}_{bound}"]
+            for kind in TRACKED_COUNTS
+            for bound in ("low", "best", "high")
+        },
+        "outlet": row["outlet"],
+        "article_url": row["url"],
+        "sentence": row["sentence"],
+    }

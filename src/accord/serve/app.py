@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord import api
 from accord.errors import AccordError, NotFoundError, StoreLockedError
+from accord.serve.cache import ViewCache, configured_size
 from accord.serve.cursor import Cursors, cursor_key
 from accord.serve.database import ThreadDatabases
 from accord.serve.ingest import check_ingest_token
@@ -113,7 +114,7 @@ def create_app(
     """
     token = check_ingest_token(ingest_token)
     cursors = Cursors(cursor_key(cursor_secret))
-    api.open(db_path).close()
+    summarise_clusters(db_path)
     app = FastAPI(
         title="accord",
         summary="A sourced record of diplomacy and conflict events extracted from news.",
@@ -124,12 +125,31 @@ def create_app(
     app.state.databases = ThreadDatabases(db_path, lock_timeout)
     app.state.ingest_token = token
     app.state.cursors = cursors
+    app.state.views = ViewCache(configured_size())
     app.include_router(router)
     add_error_handlers(app)
     add_pages(app, static_folder())
     app.add_middleware(InternalErrors)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def summarise_clusters(db_path: str | Path) -> None:
+    """Open (and migrate) the store, and write the summaries of clusters that lack one, so
+    every view counts every canonical event: a store tracked before migration 007 has none.
+    Another writer holding the store only delays them to the next tracking run."""
+    from accord import track
+
+    with api.open(db_path) as store:
+        if not store.clusters_without_summary():
+            return
+        try:
+            with store.transaction():
+                written = track.refresh_cluster_summaries(store)
+        except StoreLockedError:
+            logger.warning("store busy: cluster summaries wait for the next tracking run")
+            return
+        logger.info("wrote the summaries of %d canonical events", written)
 
 
 def add_pages(app: FastAPI, static: Path) -> None:

@@ -7,18 +7,25 @@ parameter, never an empty answer that looks like "no such events".
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
+from starlette.background import BackgroundTask
 
 from accord import api
-from accord.cli import highlight_spans
+from accord import export as exports
+from accord.display import date_json, event_date_json, highlight_spans
 from accord.export import actor_row
 from accord.models import MODALITIES, SECTORS, Article, Event, to_dict
 from accord.serve import aggregate
+from accord.serve.cache import query_key
 from accord.serve.cursor import Cursors
 from accord.serve.ingest import (
     INGEST_LOCK,
@@ -72,6 +79,17 @@ def cursors(request: Request) -> Cursors:
     return request.app.state.cursors
 
 
+def cached_view(
+    request: Request,
+    route: str,
+    query: dict[str, Any],
+    generation: int,
+    compute: Callable[[], dict[str, Any]],
+) -> dict[str, Any]:
+    """The view from the server's cache when the store has not changed since it was made."""
+    return request.app.state.views.get(query_key(route, query), generation, compute)
+
+
 def event_filters(
     type: Annotated[
         list[str] | None,
@@ -88,10 +106,23 @@ def event_filters(
     until: Annotated[
         str | None, Query(description="On or before YYYY[-MM[-DD]]; not before since.")
     ] = None,
-    place: Annotated[str | None, Query(description="Part of a place name.")] = None,
+    place: Annotated[
+        str | None,
+        Query(
+            description="A place exactly: its key as /api/map gives it ('Kharkiv|UKR') or "
+            "its name (any case)."
+        ),
+    ] = None,
     modality: Annotated[str | None, Query(description="asserted, proposed, ...")] = None,
     q: Annotated[str | None, Query(description="Words in the evidence sentence.")] = None,
     article: Annotated[str | None, Query(description="Article id.")] = None,
+    actor_id: Annotated[
+        str | None, Query(description="One canonical actor id exactly (beside actor=).")
+    ] = None,
+    sector: Annotated[
+        str | None, Query(description=f"An actor's sector on either side: {', '.join(SECTORS)}.")
+    ] = None,
+    mode: Annotated[str | None, Query(description="PLOVER mode exactly, e.g. air.")] = None,
 ) -> dict[str, Any]:
     """The filters of ``Accord.events``, checked so a typo is a 400, not an empty answer."""
     types = [name.strip().upper() for name in type or () if name.strip()]
@@ -103,6 +134,7 @@ def event_filters(
             "modality", f"unknown modality {modality!r}; one of {', '.join(MODALITIES)}"
         )
     check_country(country)
+    check_sector(sector)
     try:
         date_range(since, until)
     except ValueError as error:
@@ -113,10 +145,13 @@ def event_filters(
         "country": country,
         "since": since,
         "until": until,
-        "place": place,
+        "place_key": place,
         "modality": modality,
         "q": q,
         "article": article,
+        "actor_id": actor_id,
+        "sector": sector,
+        "mode": mode,
     }
     return {key: value for key, value in filters.items() if value not in (None, "", [])}
 
@@ -155,8 +190,18 @@ def article_summary(article: Article) -> dict[str, Any]:
     return fields
 
 
-def event_summary(event: Event) -> dict[str, Any]:
-    return {**to_dict(event), "quad": aggregate.quad(event.type)}
+def event_summary(event: Event, source: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An event as lists show it; ``source`` adds its outlet, URL and canonical event."""
+    fields = {**to_dict(event), "quad": aggregate.quad(event.type)}
+    if fields["date"] is not None:
+        fields["date"]["display"] = event_date_json(event.date)["display"]
+    fields["date_display"] = event_date_json(event.date)["display"]
+    return {**fields, **(source or {})}
+
+
+def event_summaries(store: api.Accord, events: list[Event]) -> list[dict[str, Any]]:
+    sources = store.event_sources(events)
+    return [event_summary(event, sources.get(event.id)) for event in events]
 
 
 # -- events -------------------------------------------------------------------------------------
@@ -179,7 +224,7 @@ def list_events(
         order=order, descending=descending, after=after, limit=limit, **filters
     )
     next_cursor = cursors(request).encode(key, query) if key is not None else None
-    return page([event_summary(event) for event in events], next_cursor, sort=sort)
+    return page(event_summaries(db(request), events), next_cursor, sort=sort)
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence")
@@ -193,7 +238,7 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
         for start, end, kind in sorted(highlight_spans(event))
     ]
     return {
-        **event_summary(event),
+        **event_summary(event, store.event_sources([event]).get(event.id)),
         "highlights": highlights,
         "article": article_summary(store.article(event.article_id)),
     }
@@ -208,10 +253,13 @@ def list_quotes(
     speaker: Annotated[str | None, Query(description="Actor id or part of a name.")] = None,
     q: Annotated[str | None, Query(description="Words in the quote.")] = None,
     article: Annotated[str | None, Query(description="Article id.")] = None,
+    speaker_id: Annotated[
+        str | None, Query(description="One canonical speaker id exactly.")
+    ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    query = {"speaker": speaker, "q": q, "article": article}
+    query = {"speaker": speaker, "q": q, "article": article, "speaker_id": speaker_id}
     offset = cursors(request).offset(cursor, query)
     found = db(request).quotes(**query, limit=limit + 1, offset=offset)
     return offset_page(request, [to_dict(quote) for quote in found], offset, limit, query)
@@ -248,7 +296,7 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     article = store.article(article_id)
     return {
         **to_dict(article),
-        "events": [event_summary(event) for event in store.events(article=article_id)],
+        "events": event_summaries(store, store.events(article=article_id)),
         "quotes": [to_dict(quote) for quote in store.quotes(article=article_id)],
     }
 
@@ -310,36 +358,81 @@ def ingest_body(request: Request, body: bytes) -> JSONResponse:
 
 # -- views ---------------------------------------------------------------------------------------
 
+Unit = Annotated[
+    Literal["clusters", "events"],
+    Query(
+        description="clusters: each real event once (a canonical event of its reports), with "
+        "its best figures; events: each report."
+    ),
+]
+Granularity = Annotated[
+    Literal["day", "week", "month"], Query(description="Timeline buckets: day, week or month.")
+]
+ClusterSort = Literal["date", "-date", "reports"]
 
-@router.get("/stats", summary="Totals, and event counts by type, modality and day")
-def stats(request: Request, filters: EventFilters) -> dict[str, Any]:
-    """Store totals, and for the events matching the filters the counts the timeline draws."""
+
+@router.get("/stats", summary="Totals, and counts by type, mode, modality and date bucket")
+def stats(
+    request: Request,
+    filters: EventFilters,
+    unit: Unit = "clusters",
+    granularity: Granularity = "day",
+) -> dict[str, Any]:
+    """Store totals (articles, events, clusters, quotes, actors) and, for what matches the
+    filters, one answer per page load: counts by type, mode and modality, figure sums with
+    their ranges (``counts.killed = {low, best, high}``: in the cluster unit each real event
+    counts once with its best figure), the timeline ``[{bucket, count, killed_best}]`` at the
+    granularity, and apart from it the ``undated`` and ``imprecise`` (month or year only)."""
     store = db(request)
+    query = {**filters, "unit": unit, "granularity": granularity}
     with store.snapshot():
-        return {
-            "totals": asdict(store.totals()),
-            **aggregate.timeline(store.iter_events(**filters)),
-        }
+        return cached_view(
+            request,
+            "stats",
+            query,
+            store.generation(),
+            lambda: store.stats(filters, unit=unit, granularity=granularity),
+        )
 
 
 @router.get("/network", summary="Actor network: nodes and weighted edges")
 def network(
     request: Request,
     filters: EventFilters,
-    max_nodes: Annotated[int, Query(ge=1, le=500, description="Most active actors kept.")] = 60,
+    limit: Annotated[
+        int | None, Query(ge=1, le=500, description="Most active actors kept (default 60).")
+    ] = None,
+    max_nodes: Annotated[int | None, Query(ge=1, le=500, description="Old name of limit.")] = None,
+    unit: Unit = "clusters",
 ) -> dict[str, Any]:
-    """Actors linked by the events matching the filters; weight = number of events, and each
-    edge counts cooperation and conflict events (PLOVER quad)."""
+    """Actors linked by what matches the filters; weight = number of events (clusters: real
+    events, each between its main source and target; events: every source with every
+    target of each report), and each edge counts cooperation and conflict (PLOVER quad)."""
     store = db(request)
+    kept = limit or max_nodes or 60
+    query = {**filters, "limit": kept, "unit": unit}
+
+    def compute() -> dict[str, Any]:
+        nodes, edges = store.network_rows(filters, limit=kept, unit=unit)
+        return aggregate.network_json(nodes, edges)
+
     with store.snapshot():
-        return aggregate.network(store.iter_events(**filters), max_nodes=max_nodes)
+        return cached_view(request, "network", query, store.generation(), compute)
 
 
-@router.get("/map", summary="Geocoded events grouped by place")
-def map_points(request: Request, filters: EventFilters) -> dict[str, Any]:
+@router.get("/map", summary="Places with their canonical events, reports and figures")
+def map_points(request: Request, filters: EventFilters, unit: Unit = "clusters") -> dict[str, Any]:
+    """Points ``{key, name, country, lat, lon, precision, clusters, events, killed: {low, best,
+    high}, ...}``; in the cluster unit a real event counts once, at the place most of its
+    reports give. ``key`` is what ``place=`` and ``/api/places/{key}`` take."""
     store = db(request)
+
+    def compute() -> dict[str, Any]:
+        return aggregate.map_json(*store.place_rows(filters, unit=unit))
+
     with store.snapshot():
-        return aggregate.map_points(store.iter_events(**filters))
+        query = {**filters, "unit": unit}
+        return cached_view(request, "map", query, store.generation(), compute)
 
 
 @router.get("/types", summary="PLOVER event types with their quad, and the modalities")
@@ -347,14 +440,125 @@ def types() -> dict[str, Any]:
     return {"types": aggregate.type_table(), "modalities": list(MODALITIES)}
 
 
+# -- canonical events (clusters) ----------------------------------------------------------------
+
+
+@router.get("/clusters", summary="Canonical events (one per real event), filtered, in pages")
+def list_clusters(
+    request: Request,
+    filters: EventFilters,
+    sort: Annotated[
+        ClusterSort, Query(description="date (undated last), -date (undated last), reports.")
+    ] = "date",
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Real events as tracking grouped their reports: a cluster is listed when one of its
+    reports matches the filters (type, dates, place and modality are the cluster's own).
+    Figures are ``{low, best, high}`` across sources."""
+    query = {**filters, "sort": sort}
+    offset = cursors(request).offset(cursor, query)
+    rows, total = db(request).cluster_page(filters, sort=sort, limit=limit, offset=offset)
+    items = [aggregate.cluster_json(row) for row in rows]
+    return {**offset_page(request, items, offset, limit, query), "total": total, "sort": sort}
+
+
+@router.get("/clusters/{cluster_id}", summary="One canonical event with every report")
+def get_cluster(request: Request, cluster_id: str) -> dict[str, Any]:
+    """The cluster (a member event's id finds it too), its reports with their own figures and
+    articles, each count's claims by source, and why each report was merged."""
+    from accord.track import canonical_event
+
+    store = db(request)
+    with store.snapshot():
+        row = store.cluster_summary(cluster_id)
+        canonical = canonical_event(store, row["cluster_id"])
+        article_ids = {member.event.article_id for member in canonical.members}
+        found = {article_id: store.article(article_id) for article_id in article_ids}
+    return {
+        **aggregate.cluster_json(row),
+        "members": [
+            aggregate.member_json(member, found[member.event.article_id])
+            for member in canonical.members
+        ],
+        "claims": aggregate.claims_json(canonical),
+        "why": aggregate.why_merged(canonical.members),
+    }
+
+
+# -- actors and places ---------------------------------------------------------------------------
+
+
+@router.get("/actors/{actor_key}", summary="One actor with its counts")
+def get_actor(request: Request, actor_key: str) -> dict[str, Any]:
+    """The canonical actor (or, for an actor only events name, what they call it) and how
+    many events, canonical events, quotes and articles it has."""
+    actor, named, counts = db(request).actor_record(actor_key)
+    record = to_dict(actor) if actor is not None else {**named, "kind": None, "aliases": []}
+    return {**record, "counts": counts}
+
+
+@router.get("/actors/{actor_key}/events", summary="One actor's events, in pages")
+def actor_events(
+    request: Request,
+    actor_key: str,
+    filters: EventFilters,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    sort: Annotated[EventSort, Query(description="date or id; '-' for descending.")] = "date",
+) -> dict[str, Any]:
+    db(request).actor_record(actor_key)  # 404 for an unknown actor
+    return list_events(request, {**filters, "actor_id": actor_key}, limit, cursor, sort)
+
+
+@router.get("/actors/{actor_key}/quotes", summary="What one actor said, in pages")
+def actor_quotes(
+    request: Request, actor_key: str, limit: Limit = 50, cursor: Cursor = None
+) -> dict[str, Any]:
+    db(request).actor_record(actor_key)
+    return list_quotes(request, None, None, None, speaker_id=actor_key, limit=limit, cursor=cursor)
+
+
+@router.get("/places/{key}", summary="One place with its canonical events and figures")
+def get_place(
+    request: Request, key: str, filters: EventFilters, unit: Unit = "clusters"
+) -> dict[str, Any]:
+    """A place by the key /api/map gives ('Kharkiv|UKR') or its name; its totals count each
+    real event once with its best figures (the unit ``events`` sums reports instead)."""
+    rows, type_rows, _ = db(request).place_rows({**filters, "place_key": key}, unit=unit)
+    if not rows:
+        raise HTTPException(404, f"no place {key!r} with events matching the filters")
+    return aggregate.place_page_json(rows[0], type_rows)
+
+
+@router.get("/places/{key}/clusters", summary="A place's canonical events, in pages")
+def place_clusters(
+    request: Request,
+    key: str,
+    filters: EventFilters,
+    sort: Annotated[ClusterSort, Query(description="date, -date or reports.")] = "date",
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    return list_clusters(request, {**filters, "place_key": key}, sort, limit, cursor)
+
+
+# -- proposals -------------------------------------------------------------------------------------
+
+
 @router.get("/proposals", summary="Proposals and agreements with their status history")
 def proposals(
     request: Request,
     status: Annotated[str | None, Query(description="Current status, e.g. agreed")] = None,
     actor: Annotated[str | None, Query(description="Participant code or part of a name")] = None,
+    since: Annotated[str | None, Query(description="A step on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[
+        str | None, Query(description="A step on or before YYYY[-MM[-DD]]; not before since.")
+    ] = None,
 ) -> dict[str, Any]:
     """Each proposal once across articles: subject, terms, proposer and every dated step with
-    the events that report it."""
+    the evidence that reports it (sentence, article, outlet, URL). ``since``/``until`` keep
+    proposals with a dated step in the range."""
     from accord import track
     from accord.track.proposals import STATUS_ORDER
 
@@ -362,18 +566,66 @@ def proposals(
         status = status.strip().lower()
         if status not in STATUS_ORDER:
             raise bad_parameter("status", f"unknown status; one of {', '.join(STATUS_ORDER)}")
-    found = track.proposals(db(request), status=status or None, actor=actor)
-    return {"items": [proposal_json(item) for item in found]}
+    store = db(request)
+    with store.snapshot():
+        found = track.proposals(store, status=status or None, actor=actor)
+        found = [item for item in found if has_step_between(item, since, until)]
+        evidence = step_evidence(store, found)
+    return {"items": [proposal_json(item, evidence) for item in found]}
 
 
 @router.get("/proposals/{proposal_id}", summary="One proposal with its status history")
 def proposal(request: Request, proposal_id: str) -> dict[str, Any]:
     from accord import track
 
-    return proposal_json(track.proposal(db(request), proposal_id))
+    store = db(request)
+    with store.snapshot():
+        found = track.proposal(store, proposal_id)
+        evidence = step_evidence(store, [found])
+    return proposal_json(found, evidence)
 
 
-def proposal_json(proposal: Any) -> dict[str, Any]:
+def has_step_between(proposal: Any, since: str | None, until: str | None) -> bool:
+    """Whether a dated step falls in the range (a month-dated step counts by its month)."""
+    try:
+        since, until = date_range(since, until)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from error
+    if not since and not until:
+        return True
+    for step in proposal.steps:
+        if not step.date:
+            continue
+        if since and step.date[: len(since)] < since:
+            continue
+        if until and step.date[: len(until)] > until:
+            continue
+        return True
+    return False
+
+
+def step_evidence(store: api.Accord, found: list[Any]) -> dict[str, dict[str, Any]]:
+    """Evidence of each event a proposal step cites: sentence, article, outlet and URL."""
+    event_ids = [event_id for item in found for step in item.steps for event_id in step.event_ids]
+    events = store.events_by_id(event_ids)
+    articles: dict[str, Article] = {}
+    evidence = {}
+    for event_id, event in events.items():
+        if event.article_id not in articles:
+            articles[event.article_id] = store.article(event.article_id)
+        article = articles[event.article_id]
+        evidence[event_id] = {
+            "event_id": event_id,
+            "sentence": event.evidence.sentence,
+            "article_id": event.article_id,
+            "outlet": article.outlet,
+            "url": article.url,
+            "published": article.published,
+        }
+    return evidence
+
+
+def proposal_json(proposal: Any, evidence: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": proposal.id,
         "title": proposal.title,
@@ -382,16 +634,112 @@ def proposal_json(proposal: Any) -> dict[str, Any]:
         "proposer": list(proposal.proposer),
         "participants": list(proposal.participants),
         "status": proposal.status,
-        "steps": [
-            {
-                "date": step.date,
-                "status": step.status,
-                "label": step.label(),
-                "actors": list(step.actors),
-                "event_ids": list(step.event_ids),
-                "date_inferred": step.date_inferred,
-                "detail": step.detail,
-            }
-            for step in proposal.steps
-        ],
+        "steps": [step_json(step, evidence) for step in proposal.steps],
     }
+
+
+def step_json(step: Any, evidence: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A status step: its date at its precision (month-only dates stay months), who, and the
+    reports that give it (the first as ``evidence``)."""
+    precision = "month" if step.date and len(step.date) == 7 else "day" if step.date else None
+    cited = [evidence[event_id] for event_id in step.event_ids if event_id in evidence]
+    return {
+        "date": {
+            **date_json(step.date, step.date, precision),
+            "inferred": step.date_inferred,
+        },
+        "status": step.status,
+        "label": step.label(),
+        "actor": ", ".join(step.actors) or None,
+        "actors": list(step.actors),
+        "event_ids": list(step.event_ids),
+        "date_inferred": step.date_inferred,
+        "detail": step.detail,
+        "evidence": cited[0] if cited else None,
+        "reports": cited,
+    }
+
+
+# -- export ----------------------------------------------------------------------------------------
+
+EXPORT_MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/vnd.apache.parquet",
+}
+EXPORT_BATCH = 1000
+
+
+@router.get(
+    "/export",
+    summary="Download what a view shows: CSV, JSON, JSON Lines or Parquet",
+    response_class=FileResponse,
+    responses={200: {"content": {media: {} for media in EXPORT_MEDIA_TYPES.values()}}},
+)
+def export_view(
+    request: Request,
+    filters: EventFilters,
+    format: Annotated[
+        Literal["csv", "json", "jsonl", "parquet"], Query(description="File format.")
+    ] = "csv",
+    unit: Unit = "clusters",
+    sort: Annotated[
+        Literal["date", "-date", "reports", "id", "-id"],
+        Query(description="Row order: date, -date, reports (clusters), id, -id (events)."),
+    ] = "date",
+) -> FileResponse:
+    """Every row the view with these filters and sort lists (not only the page shown), with
+    the outlet, URL and evidence sentence of each row. The file is written to disk as it is
+    read, so a large export never sits in memory, then sent and deleted."""
+    if unit == "clusters" and sort not in ("date", "-date", "reports"):
+        raise bad_parameter("sort", "clusters sort by date, -date or reports")
+    if unit == "events" and sort == "reports":
+        raise bad_parameter("sort", "events sort by date, -date, id or -id")
+    store = db(request)
+    handle, name = tempfile.mkstemp(prefix="accord-export-", suffix=f".{format}")
+    os.close(handle)
+    path = Path(name)
+    try:
+        with store.snapshot():
+            if unit == "clusters":
+                rows = (
+                    aggregate.cluster_export_row(row)
+                    for row in store.iter_cluster_rows(filters, sort=sort)
+                )
+                exports.write_rows(rows, path, format, exports.CLUSTER_COLUMNS)
+            else:
+                exports.write_rows(
+                    event_export_rows(store, filters, sort), path, format, exports.EVENT_COLUMNS
+                )
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    download = f"accord-{unit}-{date.today().isoformat()}.{format}"
+    return FileResponse(
+        path,
+        media_type=EXPORT_MEDIA_TYPES[format],
+        filename=download,
+        background=BackgroundTask(path.unlink, missing_ok=True),
+    )
+
+
+def event_export_rows(
+    store: api.Accord, filters: dict[str, Any], sort: str
+) -> Iterator[dict[str, Any]]:
+    """Event rows in the table's order, read a keyset page at a time."""
+    order, descending = sort.lstrip("-"), sort.startswith("-")
+    articles: dict[str, Article] = {}
+    after = None
+    while True:
+        events, after = store.event_page(
+            order=order, descending=descending, after=after, limit=EXPORT_BATCH, **filters
+        )
+        for event in events:
+            if event.article_id not in articles:
+                if len(articles) > 10_000:
+                    articles.clear()
+                articles[event.article_id] = store.article(event.article_id)
+            yield exports.event_row(event, articles[event.article_id])
+        if after is None:
+            return

@@ -21,7 +21,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from accord.errors import NotFoundError, StoreError, StoreLockedError
 from accord.models import Actor, Article, Event, Extraction, Quote
-from accord.store import rows
+from accord.store import aggregates, rows
+from accord.store.aggregates import place_condition
 from accord.store.postgres import WRITE_LOCK, PostgresConnection, is_postgres_url, text_search
 from accord.store.queries import (
     country_code,
@@ -247,7 +248,9 @@ class Store:
     def _mark_tracking_pending(self) -> None:
         """Called inside the transaction that changes events, so the mark commits with them."""
         self.connection.execute(
-            "UPDATE track_state SET pending = 1, changed_at = ? WHERE id = 1", (utc_now(),)
+            "UPDATE track_state SET pending = 1, changed_at = ?, generation = generation + 1"
+            " WHERE id = 1",
+            (utc_now(),),
         )
 
     def mark_tracking_done(self) -> None:
@@ -408,6 +411,10 @@ class Store:
         modality: str | None = None,
         q: str | None = None,
         article: str | None = None,
+        actor_id: str | None = None,
+        place_key: str | None = None,
+        sector: str | None = None,
+        mode: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
@@ -417,7 +424,8 @@ class Store:
         actor id, or part of a name or of the words naming it, on either side; ``country``
         either side's actor country or the place country (code or name); ``since``/``until``
         bound the event's start date (``ValueError`` when reversed); ``q`` searches sentence
-        text.
+        text; ``actor_id`` is one canonical actor exactly; ``place_key`` a place exactly
+        (``name|country`` as the map gives it, or a name).
         """
         with self.snapshot():
             return self._event_list(
@@ -430,6 +438,10 @@ class Store:
                 modality=modality,
                 q=q,
                 article=article,
+                actor_id=actor_id,
+                place_key=place_key,
+                sector=sector,
+                mode=mode,
                 limit=limit,
                 offset=offset,
             )
@@ -457,12 +469,17 @@ class Store:
 
         Unlike an offset, a key keeps its place when articles are added or removed while a
         client pages. Returns the events and the key to pass as ``after`` for the next page
-        (None on the last page). ``order`` is ``date`` (the order of ``events``) or ``id``.
+        (None on the last page). ``order`` is ``date`` (the order of ``events``; undated last
+        either way) or ``id``.
         """
         if order not in EVENT_PAGE_ORDERS:
             raise ValueError(f"order must be one of {sorted(EVENT_PAGE_ORDERS)}, not {order!r}")
+        keys = EVENT_PAGE_ORDERS[order]
+        if order == "date" and descending:
+            # newest first, undated still last: '' sorts before every ISO date
+            keys = ("coalesce(e.date_start, '')", *keys[1:])
         with self.snapshot():
-            return self._event_page(EVENT_PAGE_ORDERS[order], descending, after, limit, filters)
+            return self._event_page(keys, descending, after, limit, filters)
 
     def _event_page(
         self,
@@ -525,10 +542,12 @@ class Store:
         speaker: str | None = None,
         q: str | None = None,
         article: str | None = None,
+        speaker_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Quote]:
-        """Quotes in article order; ``speaker`` matches an actor id or part of a speaker's name."""
+        """Quotes in article order; ``speaker`` matches an actor id or part of a speaker's name,
+        ``speaker_id`` one canonical actor exactly."""
         conditions, params = ["TRUE"], {}
         speaker, q = text_filter(speaker, "speaker"), text_filter(q, "q")
         if speaker:
@@ -545,6 +564,9 @@ class Store:
         if article:
             conditions.append("qu.article_id = :article")
             params["article"] = article
+        if speaker_id:
+            conditions.append("qu.speaker_actor_id = :speaker_id")
+            params["speaker_id"] = speaker_id
         cursor = self.connection.execute(
             "SELECT qu.* FROM quotes qu JOIN articles a ON a.id = qu.article_id "
             f"WHERE {' AND '.join(conditions)} "
@@ -610,6 +632,137 @@ class Store:
             for row in cursor
         ]
 
+    # -- canonical events and the workbench's sums (SQL in ``aggregates``) ----------------------
+
+    def clusters_without_summary(self) -> list[str]:
+        """Canonical events whose summary row is missing (new, or regrouped since)."""
+        return aggregates.clusters_without_summary(self.connection)
+
+    def cluster_member_rows(self, cluster_ids: Sequence[str]) -> list[sqlite3.Row]:
+        """Members of these clusters with why they were merged and their article's outlet."""
+        return aggregates.cluster_members(self.connection, cluster_ids)
+
+    def save_cluster_summaries(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Store summary rows (called by tracking, inside its transaction)."""
+        with self.transaction():
+            aggregates.save_cluster_summaries(self.connection, rows)
+            self.connection.execute(
+                "UPDATE track_state SET generation = generation + 1 WHERE id = 1"
+            )
+
+    def generation(self) -> int:
+        """A number that changes whenever what the views read changes (see migration 007):
+        a view computed at one generation holds until the next."""
+        row = self.connection.execute("SELECT generation FROM track_state WHERE id = 1").fetchone()
+        return row[0] if row else 0
+
+    def events_by_id(self, event_ids: Sequence[str]) -> dict[str, Event]:
+        """Several events at once (ids not stored are left out)."""
+        found: dict[str, Event] = {}
+        ids = list(event_ids)
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            names = {f"id{index}": value for index, value in enumerate(batch)}
+            where = f"e.id IN ({', '.join(':' + name for name in names)})"
+            for event in self._events_where(where, names):
+                found[event.id] = event
+        return found
+
+    def event_sources(self, events: Sequence[Event]) -> dict[str, dict[str, Any]]:
+        """For each event id: its article's outlet, URL, title and publication, and its
+        canonical event (what an event table shows beside each row)."""
+        if not events:
+            return {}
+        article_ids = sorted({event.article_id for event in events})
+        event_ids = [event.id for event in events]
+        with self.snapshot():
+            articles = aggregates.article_sources(self.connection, article_ids)
+            clusters = aggregates.clusters_of(self.connection, event_ids)
+        return {
+            event.id: {**articles.get(event.article_id, {}), "cluster_id": clusters.get(event.id)}
+            for event in events
+        }
+
+    def cluster_page(
+        self, filters: dict[str, Any], *, sort: str = "date", limit: int = 50, offset: int = 0
+    ) -> tuple[list[sqlite3.Row], int]:
+        """Summary rows of canonical events matching the event filters (``limit + 1`` rows,
+        to tell whether more follow), and how many match in all."""
+        with self.snapshot():
+            return aggregates.cluster_page(self.connection, filters, sort, limit, offset)
+
+    def iter_cluster_rows(self, filters: dict[str, Any], *, sort: str = "date") -> Iterator[Any]:
+        """Every matching canonical event's summary row, streamed."""
+        return aggregates.iter_clusters(self.connection, filters, sort)
+
+    def cluster_summary(self, cluster_id: str) -> sqlite3.Row:
+        """One canonical event's summary row; a member event's id finds its cluster too."""
+        row = aggregates.cluster_row(self.connection, cluster_id)
+        if row is None:
+            owner = self.connection.execute(
+                "SELECT cluster_id FROM canonical_members WHERE event_id = ?", (cluster_id,)
+            ).fetchone()
+            row = aggregates.cluster_row(self.connection, owner[0]) if owner else None
+        if row is None:
+            raise NotFoundError(f"no canonical event with id {cluster_id!r}")
+        return row
+
+    def stats(
+        self, filters: dict[str, Any], *, unit: str = "clusters", granularity: str = "day"
+    ) -> dict[str, Any]:
+        """Store totals and, for what matches the filters, sums by type, mode, modality and
+        date bucket; in the cluster unit each canonical event counts once, with its best
+        figures (and the low/high sums beside)."""
+        check_unit(unit)
+        if granularity not in aggregates.GRANULARITIES:
+            raise ValueError(f"granularity must be one of {', '.join(aggregates.GRANULARITIES)}")
+        with self.snapshot():
+            groups, dates = aggregates.stat_rows(self.connection, filters, unit)
+            answer = aggregates.fold_stats(groups, dates, unit, granularity)
+            answer["totals"] = aggregates.store_totals(self.connection)
+            if unit == "events":
+                answer["clusters"] = aggregates.matching_clusters_of_events(
+                    self.connection, filters
+                )
+            return answer
+
+    def place_rows(
+        self, filters: dict[str, Any], *, unit: str = "clusters"
+    ) -> tuple[list[sqlite3.Row], list[sqlite3.Row], int]:
+        """Places with counts and figure sums, their types, and how many have no place."""
+        check_unit(unit)
+        with self.snapshot():
+            return (
+                aggregates.map_rows(self.connection, filters, unit),
+                aggregates.map_type_rows(self.connection, filters, unit),
+                aggregates.unplaced_count(self.connection, filters, unit),
+            )
+
+    def network_rows(
+        self, filters: dict[str, Any], *, limit: int = 60, unit: str = "clusters"
+    ) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
+        """The most active actors of what matches and the edges among them: in the cluster
+        unit each real event once, between its main source and target."""
+        check_unit(unit)
+        with self.snapshot():
+            nodes = aggregates.network_nodes(self.connection, filters, limit, unit)
+            ids = [row["id"] for row in nodes]
+            return nodes, aggregates.network_edges(self.connection, filters, ids, unit)
+
+    def actor_record(self, actor_id: str) -> tuple[Actor | None, dict[str, Any], dict[str, int]]:
+        """An actor by exact id: the canonical record (None for an actor only events name),
+        what the events call it, and its counts; ``NotFoundError`` when nothing names it."""
+        with self.snapshot():
+            row = self.connection.execute(
+                "SELECT * FROM actors WHERE id = ?", (actor_id,)
+            ).fetchone()
+            ref = aggregates.actor_ref_row(self.connection, actor_id)
+            if row is None and ref is None:
+                raise NotFoundError(f"no actor with id {actor_id!r}")
+            actor = rows.actor_from_row(row) if row is not None else None
+            counts = aggregates.actor_counts(self.connection, actor_id)
+            return actor, dict(ref) if ref is not None else {}, counts
+
     def totals(self) -> Totals:
         def count(table: str) -> int:
             return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -633,6 +786,10 @@ def event_conditions(
     q: str | None = None,
     article: str | None = None,
     dialect: str = "sqlite",
+    actor_id: str | None = None,
+    place_key: str | None = None,
+    sector: str | None = None,
+    mode: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The WHERE clause and parameters for the event filters (all must hold)."""
     conditions, params = ["TRUE"], {}
@@ -649,12 +806,29 @@ def event_conditions(
             " OR ea.text LIKE :actor_like ESCAPE '\\'))"
         )
         params.update(actor=actor, actor_like=like_pattern(actor))
-    if country:
+    if actor_id:
+        # exact canonical id, through the (actor_id, event_id) index
         conditions.append(
-            "(e.place_country = :country OR EXISTS (SELECT 1 FROM event_actors ea"
-            " WHERE ea.event_id = e.id AND ea.country = :country))"
+            "e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = :actor_id)"
+        )
+        params["actor_id"] = actor_id
+    if country:
+        # the actors' side through the (country, event_id) index, not a lookup per event
+        conditions.append(
+            "(e.place_country = :country OR e.id IN (SELECT ea.event_id FROM event_actors ea"
+            " WHERE ea.country = :country))"
         )
         params["country"] = country_code(country)
+    if sector:
+        conditions.append(
+            "e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.sector = :sector)"
+        )
+        params["sector"] = sector.strip().upper()
+    if mode:
+        conditions.append("e.mode = :mode")
+        params["mode"] = mode.strip()
+    if place_key:
+        conditions.append(place_condition("e.", text_filter(place_key, "place") or "", params))
     if since:
         conditions.append("e.date_start >= :since")
         params["since"] = since
@@ -678,6 +852,11 @@ def event_conditions(
         conditions.append("e.article_id = :article")
         params["article"] = article
     return " AND ".join(conditions), params
+
+
+def check_unit(unit: str) -> None:
+    if unit not in aggregates.UNITS:
+        raise ValueError(f"unit must be one of {', '.join(aggregates.UNITS)}, not {unit!r}")
 
 
 def event_types(type: str | Sequence[str] | None) -> list[str]:

@@ -37,6 +37,7 @@ from accord.track.summary import (
     CountRange,
     canonical_event,
     canonical_events,
+    refresh_cluster_summaries,
 )
 from accord.track.timeline import TimelineEntry, timeline
 
@@ -60,6 +61,7 @@ __all__ = [
     "proposal",
     "proposals",
     "rebuild",
+    "refresh_cluster_summaries",
     "score_grouping",
     "split",
     "timeline",
@@ -77,6 +79,7 @@ def update(store: Store) -> TrackReport:
     with store.transaction():
         report = update_clusters(store)
         derive_proposals(store)
+        refresh_cluster_summaries(store)
         store.mark_tracking_done()
     return report
 
@@ -97,6 +100,7 @@ def rebuild(store: Store) -> TrackReport:
     with store.transaction():
         report = rebuild_clusters(store)
         derive_proposals(store)
+        refresh_cluster_summaries(store)
         store.mark_tracking_done()
     return report
 
@@ -106,6 +110,7 @@ def merge(store: Store, first: str, second: str, note: str | None = None) -> str
     with store.transaction():
         merged = merge_clusters(store, first, second, note)
         derive_proposals(store)
+        refresh_cluster_summaries(store)
     return merged
 
 
@@ -114,4 +119,5 @@ def split(store: Store, cluster: str, event_id: str, note: str | None = None) ->
     with store.transaction():
         moved = split_event(store, cluster, event_id, note)
         derive_proposals(store)
+        refresh_cluster_summaries(store)
     return moved

@@ -241,3 +241,104 @@ def most_common(values: Iterable[str | None]) -> str | None:
 
 def distinct(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value for value in values if value))
+
+
+# -- summary rows for the workbench (store table cluster_summaries) -----------------------------
+
+SUMMARY_BATCH = 1000  # clusters read and summarised at a time
+
+
+def refresh_cluster_summaries(store: Store) -> int:
+    """Write the summary row of every canonical event that has none (new or regrouped ones;
+    a cluster's row goes when the cluster does). Returns how many were written."""
+    missing = store.clusters_without_summary()
+    for start in range(0, len(missing), SUMMARY_BATCH):
+        batch = missing[start : start + SUMMARY_BATCH]
+        store.save_cluster_summaries([summary_row(item) for item in read_clusters(store, batch)])
+    return len(missing)
+
+
+def read_clusters(store: Store, cluster_ids: list[str]) -> list[CanonicalEvent]:
+    """Canonical events read in bulk (one query for members, one for their events)."""
+    member_rows = store.cluster_member_rows(cluster_ids)
+    events = store.events_by_id([row["event_id"] for row in member_rows])
+    grouped: dict[str, list[Member]] = {}
+    for row in member_rows:
+        grouped.setdefault(row["cluster_id"], []).append(
+            Member(
+                event=events[row["event_id"]],
+                outlet=row["outlet"],
+                published=row["published"],
+                linked_to=row["linked_to"],
+                score=row["score"],
+                reasons=json.loads(row["reasons"]),
+            )
+        )
+    found = []
+    for cluster_id, members in grouped.items():
+        members.sort(key=lambda member: (member.published or "", member.event.id))
+        found.append(summarise(cluster_id, members))
+    return found
+
+
+def summary_row(canonical: CanonicalEvent) -> dict[str, object]:
+    """The ``cluster_summaries`` row: what lists, maps and totals show of one real event."""
+    events = [member.event for member in canonical.members]
+    first = events[0]
+    dated = [event for event in events if event.date and event.date.start == canonical.date]
+    bound = [event for event in events if event.date and event.date.by]
+    date = (dated or bound or [first])[0].date
+    placed = [event for event in events if event.place and event.place.name == canonical.place]
+    place = placed[0].place if placed else None
+    row: dict[str, object] = {
+        "cluster_id": canonical.id,
+        "event_id": first.id,
+        "type": canonical.type,
+        "mode": canonical.mode,
+        "modality": most_common(event.modality for event in events) or first.modality,
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "date_precision": date.precision if date else None,
+        "date_by": date.by if date else None,
+        "place_key": f"{place.name}|{place.country or ''}" if place else None,
+        "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+        "place_lat": place.lat if place else None,
+        "place_lon": place.lon if place else None,
+        "place_precision": place.precision if place else None,
+        **main_actor("source", [event.sources for event in events]),
+        **main_actor("target", [event.targets for event in events]),
+        "reports": canonical.articles,
+        "events": len(events),
+        "outlets": len(canonical.outlets),
+        "outlet_names": json.dumps(list(canonical.outlets), ensure_ascii=False),
+        "first_report": canonical.first_report,
+        "last_report": canonical.last_report,
+    }
+    row["countries"] = sorted(
+        {event.place.country for event in events if event.place and event.place.country}
+        | {ref.country for event in events for ref in (*event.sources, *event.targets)} - {None}
+    )
+    row["actor_ids"] = sorted(
+        {ref.actor_id for event in events for ref in (*event.sources, *event.targets)}
+    )
+    ranges = {count.kind: count for count in canonical.counts}
+    for kind in TRACKED_COUNTS:
+        found = ranges.get(kind)
+        row[f"{kind}_low"] = found.low if found else None
+        row[f"{kind}_best"] = found.best if found else None
+        row[f"{kind}_high"] = found.high if found else None
+    return row
+
+
+def main_actor(side: str, refs_by_event: list[tuple]) -> dict[str, object]:
+    """The actor most members name first on a side: ``{side}_id``, ``_name``, ..."""
+    firsts = [refs[0] for refs in refs_by_event if refs]
+    chosen_id = most_common(ref.actor_id for ref in firsts)
+    ref = next((ref for ref in firsts if ref.actor_id == chosen_id), None)
+    return {
+        f"{side}_id": ref.actor_id if ref else None,
+        f"{side}_name": ref.name if ref else None,
+        f"{side}_country": ref.country if ref else None,
+        f"{side}_sector": ref.sector if ref else None,
+    }
