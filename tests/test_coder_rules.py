@@ -505,3 +505,24 @@ def test_setting_up_a_base_mobilises():
 )
 def test_a_kind_of_act_said_to_have_become_so_is_no_event(text: str) -> None:
     assert events_of(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel said Hamas had violated the agreement.",
+        "Hamas violated the agreement, Israel said.",
+    ],
+)
+def test_a_reported_violation_is_the_reporters_accusation_of_the_violator(text: str) -> None:
+    event = only(text)
+    assert event.type == "ACCUSE"
+    assert [ref.country for ref in event.sources] == ["ISR"]
+    assert [ref.actor_id for ref in event.targets] == ["hamas"]
+    assert "claimed-violation-is-accusation" in rules_named(event)
+
+
+def test_a_violation_the_writer_tells_defies_the_deal() -> None:
+    event = only("Hamas violated the agreement on Saturday.")
+    assert event.type == "REJECT"
+    assert [ref.actor_id for ref in event.sources] == ["hamas"]

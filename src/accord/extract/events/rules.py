@@ -146,6 +146,8 @@ ONE_WAY_MEETING_VERBS = {
     "mediate",
 }  # a truce, a deal, a ceasefire
 ANNOUNCING_VERBS = {"announce", "declare", "confirm", "say", "report", "proclaim", "unveil"}
+# Verbs whose object is a deal broken ("violated the agreement", "breached the accord").
+VIOLATION_VERBS = frozenset({"violate", "breach", "break", "flout"})
 
 
 @dataclass(frozen=True)
@@ -442,6 +444,27 @@ def _reporting_speaker_is_source(draft: EventDraft, coder: Coder) -> bool:
     draft.targets = [m for m in everyone if m.actor.id not in speaker_ids]
     draft.sources = speaker
     draft.actor_why = [*draft.actor_why, "the reporting speaker is the source"]
+    return True
+
+
+def _claimed_violation(draft: EventDraft, coder: Coder) -> bool:
+    """An accusation read from "violated the agreement" names the violator as its subject: the
+    accuser is whoever reports it ("Israel said Hamas had violated the deal"), the violator is
+    the target. Told by the writer alone, a violation is a defiance of the deal (REJECT)."""
+    candidate = draft.candidate
+    violation = lemma_of(candidate.predicate, coder.lexicon) in VIOLATION_VERBS
+    if draft.kind != "ACCUSE" or not violation or candidate.token is candidate.predicate:
+        return False
+    speaker = reporter_mentions(candidate, draft.index, coder.lexicon)
+    violators = unique_mentions([*draft.sources])
+    if not speaker:
+        draft.kind = "REJECT"
+        draft.actor_why = [*draft.actor_why, "a violation told as fact defies the deal"]
+        return True
+    speaker_ids = {m.actor.id for m in speaker}
+    draft.sources = speaker
+    draft.targets = [m for m in violators if m.actor.id not in speaker_ids] or draft.targets
+    draft.actor_why = [*draft.actor_why, "the reporter of a violation accuses the violator"]
     return True
 
 
@@ -1181,6 +1204,12 @@ RULES: tuple[Rule, ...] = (
         "A demand voiced in reported speech, or a threat whose subject bears the consequences, "
         "comes from the reporting speaker; everyone else named is its target.",
         _reporting_speaker_is_source,
+    ),
+    Rule(
+        "claimed-violation-is-accusation",
+        '"Israel said Hamas had violated the agreement": the accusation comes from the reporter '
+        "and falls on the violator; a violation the writer alone tells defies the deal (REJECT).",
+        _claimed_violation,
     ),
     Rule(
         "own-duty-is-no-demand",
