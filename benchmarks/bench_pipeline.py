@@ -20,7 +20,7 @@ from pathlib import Path
 import accord.api
 from accord.ingest import read_sources
 from accord.models import Article
-from accord.nlp import load_nlp, parse_many
+from accord.nlp import MODEL_NAME, load_nlp, parse_many
 from accord.pipeline import process
 from accord.store.database import Store
 
@@ -94,6 +94,25 @@ def time_stages(folder: Path) -> dict[str, float]:
     return seconds
 
 
+def time_bare_nlp(folder: Path) -> tuple[float, float]:
+    """Wall seconds of ``nlp.pipe`` over the same texts: the small English model as shipped
+    (``MODEL_NAME``), and accord's own pipeline of it (its components added), each loaded before
+    the clock."""
+    import spacy
+
+    texts = [a.text for a in read_sources([folder / "bench.jsonl"]) if isinstance(a, Article)]
+    bare = spacy.load(MODEL_NAME)
+    started = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=16):
+        pass
+    bare_seconds = time.perf_counter() - started
+    ours = load_nlp()
+    started = time.perf_counter()
+    for _ in ours.pipe(texts, batch_size=16):
+        pass
+    return bare_seconds, time.perf_counter() - started
+
+
 def time_end_to_end(folder: Path, jobs: int) -> tuple[float, int]:
     """Wall seconds for ``Accord.ingest`` over the corpus with ``jobs`` processes."""
     db = folder / f"jobs{jobs}.db"
@@ -114,16 +133,28 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         words = write_corpus(folder, args.articles)
         print(f"corpus: {args.articles} articles, {words} words, {os.cpu_count()} cores\n")
-        print("| jobs | seconds | articles/s | words/s | articles/s per core | words/s per core |")
-        print("|---:|---:|---:|---:|---:|---:|")
+        bare, ours = time_bare_nlp(folder)
+        print("| one process | seconds | words/s | share of bare nlp.pipe rate |")
+        print("|---|---:|---:|---:|")
+        print(f"| bare nlp.pipe ({MODEL_NAME}) | {bare:.1f} | {words / bare:,.0f} | 100% |")
+        print(f"| accord's nlp.pipe | {ours:.1f} | {words / ours:,.0f} | {bare / ours:.0%} |")
+        print()
+        print(
+            "| jobs | seconds | articles/s | words/s | words/s per core "
+            "| share of bare nlp.pipe rate | speed-up over 1 job |"
+        )
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        first = None
         for jobs in args.jobs:
             elapsed, added = time_end_to_end(folder, jobs)
             if added != args.articles:
                 print(f"warning: {added} of {args.articles} articles stored", file=sys.stderr)
+            first = first or (jobs, elapsed)
             rate, word_rate = args.articles / elapsed, words / elapsed
+            speedup = first[1] / elapsed if first[0] == 1 else float("nan")
             print(
                 f"| {jobs} | {elapsed:.1f} | {rate:.1f} | {word_rate:,.0f} "
-                f"| {rate / jobs:.1f} | {word_rate / jobs:,.0f} |"
+                f"| {word_rate / jobs:,.0f} | {bare / elapsed:.0%} | {speedup:.2f}x |"
             )
         stages = time_stages(folder)
         total = sum(stages.values())

@@ -483,10 +483,19 @@ def _source_of_noun(ctx: _Context, noun: Token) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _phrases_starting(
+    phrases: tuple[tuple[str, ...], ...], word: str
+) -> tuple[tuple[str, ...], ...]:
+    """The attribution phrases that begin with ``word`` (a token is checked against these only,
+    not against every phrase)."""
+    return tuple(phrase for phrase in phrases if phrase and phrase[0] == word)
+
+
 def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token | None, Token] | None:
     """ "according to X" starting at ``token``: the phrase, the speaker X (None for a document
     with no author named: "according to the reports"), and the word X."""
-    for phrase in ctx.lexicon.attribution_phrases:
+    for phrase in _phrases_starting(ctx.lexicon.attribution_phrases, token.lower_):
         end = token.i + len(phrase)
         words = ctx.doc[token.i : end]
         if end > len(ctx.doc) or tuple(t.lower_ for t in words) != phrase:

@@ -181,8 +181,10 @@ ROLE_NOUNS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key for names ("Élysée" == "elysee")."""
+    """Case- and accent-insensitive key for names ("Élysée" == "elysee"); cached, since the
+    same words are folded again for every mention and every candidate pair."""
     text = text.replace("’", "'").replace("\u2011", "-").strip()
     text = re.sub(r"^(the)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"['’]s$", "", text)
