@@ -75,6 +75,23 @@ function safeUrl(url) {
   }
 }
 
+// A place's count: real events (canonical events) when the map counts those, else reports.
+function pointCount(point) {
+  return point.clusters ?? point.events;
+}
+
+// The best figure of a {low, best, high} range (a plain number from an older server).
+function best(figure) {
+  if (figure == null) return 0;
+  return typeof figure === "number" ? figure : figure.best || 0;
+}
+
+// "12-14" when sources disagree, "12" when they agree.
+function figureRange(figure) {
+  if (figure == null || typeof figure === "number") return String(figure ?? 0);
+  return figure.low === figure.high ? String(figure.best) : `${figure.low}-${figure.high} (best ${figure.best})`;
+}
+
 function typeColor(type) {
   return TYPE_COLORS[type] || "#7a8691";
 }
@@ -163,8 +180,8 @@ async function drawSummaryAndTimeline(redrawTimeline) {
   ]);
   const totals = filtered.totals;
   $("#summary").textContent =
-    `${filtered.events} of ${totals.events} events · ${totals.articles} articles · ` +
-    `${totals.quotes} quotes · ${totals.actors} actors`;
+    `${filtered.clusters} real events (${filtered.events} reports) of ${totals.events} events · ` +
+    `${totals.articles} articles · ${totals.quotes} quotes · ${totals.actors} actors`;
   if (overall) {
     drawTimeline(overall);
   } else {
@@ -231,16 +248,19 @@ function drawTimeline(stats) {
   state.timelineGeometry = { width, height, margin };
   const legend = $("#timeline-legend");
   clear(legend);
-  const hidden = stats.coarse_dates + stats.undated;
+  const hidden = stats.imprecise + stats.undated;
   $("#timeline-note").textContent = hidden
-    ? `${hidden} event(s) not on the timeline: ${stats.coarse_dates} dated only to a month or year, ${stats.undated} undated.`
+    ? `${hidden} event(s) not on the timeline: ${stats.imprecise} dated only to a month or year, ${stats.undated} undated.`
     : "";
-  if (!stats.by_day.length) {
+  const byDay = (stats.timeline || [])
+    .filter((row) => row.bucket && row.bucket.length === 10)
+    .map((row) => ({ date: row.bucket, type: "events", count: row.count }));
+  if (!byDay.length) {
     state.timelineBins = [];
     svg.append(svgEl("text", { x: width / 2, y: height / 2, "text-anchor": "middle", class: "empty" }, "No events dated to the day for these filters."));
     return;
   }
-  const { slots, binDays } = timelineSlots(stats.by_day);
+  const { slots, binDays } = timelineSlots(byDay);
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const units = slots.reduce((sum, slot) => sum + (slot.gap ? GAP_UNITS : 1), 0);
@@ -268,11 +288,12 @@ function drawTimeline(stats) {
     const group = svgEl("g", { class: "bar", "data-bin": index, "data-start": isoDay(bin.start), "data-end": isoDay(bin.end) });
     // A full-height hit area: thin or short bars stay easy to click.
     group.append(svgEl("rect", { x: bin.x, y: margin.top, width: bin.step, height: plotHeight, fill: "transparent" }));
-    for (const type of order.filter((name) => bin.counts[name])) {
+    const stacked = Object.keys(bin.counts).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+    for (const type of stacked) {
       const barHeight = (bin.counts[type] / max) * plotHeight;
       top -= barHeight;
       group.append(svgEl("rect", { x: bin.x + (step - barWidth) / 2, y: top, width: barWidth, height: barHeight, fill: typeColor(type) },
-        svgEl("title", {}, `${label}: ${bin.counts[type]} ${type}`)));
+        svgEl("title", {}, `${label}: ${bin.counts[type]} ${type === "events" ? "real event(s)" : type}`)));
     }
     svg.append(group);
   });
@@ -527,18 +548,21 @@ async function drawMap() {
   const land = world.features.map((feature) => feature.geometry.coordinates.flat().map((ring) => ringPath(ring, frame)).join("")).join("");
   svg.append(svgEl("path", { class: "land", d: land, "fill-rule": "evenodd" }));
   const note = $("#map-note");
-  note.textContent = `${data.points.reduce((sum, point) => sum + point.events, 0)} geocoded event(s) at ${data.points.length} place(s)` +
+  note.textContent = `${data.points.reduce((sum, point) => sum + pointCount(point), 0)} real event(s) at ${data.points.length} place(s)` +
     (data.without_place ? `; ${data.without_place} without a place` : "") +
     (data.not_geocoded ? `; ${data.not_geocoded} with a place not geocoded` : "") + ".";
-  const sorted = [...data.points].sort((a, b) => b.events - a.events);
+  const sorted = [...data.points].sort((a, b) => pointCount(b) - pointCount(a));
   for (const point of sorted) {
-    const casualties = (point.killed || 0) + (point.injured || 0);
-    const radius = Math.min(28, 4 + 3 * Math.sqrt(point.events) + 1.5 * Math.sqrt(casualties));
+    const casualties = best(point.killed) + best(point.injured);
+    // capped, so one busy city does not cover its neighbours
+    const radius = Math.min(22, 4 + 2.5 * Math.sqrt(pointCount(point)) + Math.sqrt(casualties));
     const conflict = Object.entries(point.types).reduce((sum, [type, count]) => sum + (isConflict(type) ? count : -count), 0) > 0;
     const marker = svgEl("circle", {
-      class: `marker ${conflict ? "conflict" : "cooperation"}`, cx: frame.x(point.lon), cy: frame.y(point.lat), r: radius,
-      tabindex: 0, role: "button", "data-place": point.name,
-    }, svgEl("title", {}, `${point.name}: ${point.events} event(s)${casualties ? `, ${point.killed} killed, ${point.injured} injured` : ""}`));
+      class: `marker ${conflict ? "conflict" : "cooperation"}${point.precision === "country" ? " country-level" : ""}`,
+      cx: frame.x(point.lon), cy: frame.y(point.lat), r: radius,
+      tabindex: 0, role: "button", "data-place": point.name, "aria-label": `${point.name}: ${pointCount(point)} real event(s)`,
+    }, svgEl("title", {}, `${point.name}${point.precision === "country" ? " (country, no town given)" : ""}: ${pointCount(point)} real event(s), ${point.events} report(s)` +
+      `${casualties ? `, ${figureRange(point.killed)} killed, ${figureRange(point.injured)} injured` : ""}`));
     marker.addEventListener("click", () => openPlace(point));
     marker.addEventListener("keydown", (event) => {
       if (event.key === "Enter") openPlace(point);
@@ -727,10 +751,12 @@ async function openActor(node) {
 
 async function openPlace(point) {
   try {
-    const events = await api("/api/events", { ...filtersWithout("place"), place: point.name, limit: 100 });
+    const events = await api("/api/events", { ...filtersWithout("place"), place: point.key || point.name, limit: 100 });
     openPanel(
       el("h2", {}, point.name),
-      fieldList([["country", point.country], ["coordinates", `${point.lat.toFixed(3)}, ${point.lon.toFixed(3)}`], ["precision", point.precision], ["events", String(point.events)], ["killed", point.killed || null], ["injured", point.injured || null]]),
+      fieldList([["country", point.country], ["coordinates", `${point.lat.toFixed(3)}, ${point.lon.toFixed(3)}`], ["precision", point.precision],
+        ["real events", String(pointCount(point))], ["reports", String(point.events)],
+        ["killed", best(point.killed) ? figureRange(point.killed) : null], ["injured", best(point.injured) ? figureRange(point.injured) : null]]),
       el("h3", {}, "Events"),
       el("ul", { class: "list" }, events.items.map(eventItem)));
   } catch (error) {
