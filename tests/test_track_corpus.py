@@ -19,6 +19,8 @@ from click.testing import CliRunner
 import accord
 from accord import track
 from accord.cli import main
+from accord.ingest import make_article
+from accord.pipeline import extract_article
 
 CORPUS = Path(__file__).parent / "corpus_tracking"
 GOLD = CORPUS / "expected_clusters.json"
@@ -254,3 +256,34 @@ def test_cluster_eval_reports_each_event_its_counts_and_proposal_histories(
     assert "proposal WRONG in 1 proposal(s)  [one step short]" in full.output
     totals = runner.invoke(main, [*args, "--totals"])
     assert "multi-outlet events held" in totals.output and "[" not in totals.output
+
+
+def test_proposals_stay_as_a_rebuild_makes_them_when_derivation_is_skipped(tmp_path: Path) -> None:
+    """An update whose new events hold no proposal step leaves the proposals alone; one that
+    removes a step's evidence (a story replaced at its URL) derives them again."""
+    with accord.open(tmp_path / "skip.db") as db:
+        db.ingest(articles())
+        before = [(p.id, p.steps) for p in track.proposals(db)]
+        assert before
+        assert not track.proposals_may_change(db.connection)
+        strike = make_article(
+            "Russian missiles struck Kharkiv on Friday, killing three people, officials said.",
+            published="2025-06-14",
+            url="https://example.org/kharkiv-friday",
+        )
+        db.save_extraction(extract_article(strike))
+        assert not track.proposals_may_change(db.connection), "a strike is no proposal step"
+        track.update(db)
+        assert [(p.id, p.steps) for p in track.proposals(db)] == before
+        exchange = next(path for path in articles() if "swap-agreed" in path)
+        meta = json.loads(Path(exchange).with_suffix(".meta.json").read_text(encoding="utf-8"))
+        replaced = make_article(
+            "Rescuers searched the rubble on Tuesday.", published=meta["published"], url=meta["url"]
+        )
+        db.save_extraction(extract_article(replaced))
+        assert track.proposals_may_change(db.connection), "a step's evidence is gone"
+        track.update(db)
+        updated = [(p.id, p.steps) for p in track.proposals(db)]
+        assert updated != before
+        track.rebuild(db)
+        assert [(p.id, p.steps) for p in track.proposals(db)] == updated

@@ -319,6 +319,40 @@ def proposal_candidate_rows(connection: Any) -> list[Any]:
     ).fetchall()
 
 
+def untracked_proposal_rows(connection: Any) -> list[Any]:
+    """What proposal linking reads of the events tracking has not seen yet (new since the
+    last update), in id order."""
+    return connection.execute(
+        "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
+        " e.date_start, e.date_precision, e.prisoners, e.detained, e.attributed_to, a.published"
+        " FROM events e JOIN articles a ON a.id = e.article_id"
+        " WHERE NOT EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = e.id) ORDER BY e.id"
+    ).fetchall()
+
+
+def named_actor_rows_of(connection: Any, event_ids: Iterable[str]) -> list[Any]:
+    """The actors the text names (not inferred) of some events, by event, side and position."""
+    found: list[Any] = []
+    for batch in batches(event_ids):
+        found += connection.execute(
+            "SELECT event_id, side, name, text, actor_id, country, sector FROM event_actors"
+            f" WHERE inferred = 0 AND event_id IN ({placeholders(batch)})"
+            " ORDER BY event_id, side, position",
+            batch,
+        ).fetchall()
+    return found
+
+
+def clusters_lost_members(connection: Any) -> bool:
+    """Whether an event tracking had grouped is gone (its article replaced or deleted): a
+    canonical event then holds fewer members than its size says."""
+    row = connection.execute(
+        "SELECT 1 FROM canonical_events c WHERE c.size !="
+        " (SELECT count(*) FROM canonical_members m WHERE m.cluster_id = c.id) LIMIT 1"
+    ).fetchone()
+    return row is not None
+
+
 def all_named_actor_rows(connection: Any) -> Any:
     """A cursor over the actors the text names (not inferred), by event, side and position."""
     return connection.execute(

@@ -30,7 +30,14 @@ from accord.track.evaluate import (
     evaluate_tracking,
     score_grouping,
 )
-from accord.track.proposals import Proposal, Step, derive_proposals, proposal, proposals
+from accord.track.proposals import (
+    Proposal,
+    Step,
+    derive_proposals,
+    proposal,
+    proposals,
+    proposals_may_change,
+)
 from accord.track.summary import (
     CanonicalEvent,
     Claim,
@@ -77,8 +84,10 @@ def update(store: Store) -> TrackReport:
     mark: an interrupted update leaves the mark, and the next one starts over.
     """
     with store.transaction():
+        proposals_touched = proposals_may_change(store.connection)
         report = update_clusters(store)
-        derive_proposals(store)
+        if proposals_touched:
+            derive_proposals(store)
         refresh_cluster_summaries(store)
         store.mark_tracking_done()
     return report

@@ -35,12 +35,15 @@ from accord.store import Store
 from accord.store.tracking import (
     all_named_actor_rows,
     clear_proposals,
+    clusters_lost_members,
     evidence_ids,
+    named_actor_rows_of,
     proposal_candidate_rows,
     proposal_row,
     proposal_rows,
     save_proposal,
     step_rows,
+    untracked_proposal_rows,
 )
 
 LINK_DAYS = 45  # a step further from a proposal's last step starts a new proposal
@@ -456,22 +459,20 @@ class Draft:
     groups: list[list[Candidate]] = field(default_factory=list)
     subjects: set[str] = field(default_factory=set)  # the subject, and a package's others
 
-    @property
-    def last_day(self) -> int:
-        return max(candidate.day for group in self.groups for candidate in group)
-
-    @property
-    def first_day(self) -> int:
-        return min(candidate.day for group in self.groups for candidate in group)
+    # the span of the steps' days, kept by ``add`` (read for every candidate against every
+    # draft: recomputing it was most of the linking time on a large store)
+    first_day: int = 0
+    last_day: int = 0
+    first_implemented: int | None = None  # the first day a dated report carried it out
 
     def distance(self, day: int) -> int:
         """Days from the span of the draft's steps."""
         return max(0, self.first_day - day, day - self.last_day)
 
-    def reach(self, candidate: Candidate) -> int:
+    def reach(self, candidate: Candidate, day: int | None = None) -> int:
         """How far from its steps a step may join: months between a proposal and the act that
         carries it out (a summit proposed in April, held in June), else ``LINK_DAYS``."""
-        earlier = candidate.day < self.first_day
+        earlier = (candidate.day if day is None else day) < self.first_day
         if candidate.status in CONTINUING and self.in_train and not earlier:
             return RUNNING_DAYS
         if candidate.status in IN_TRAIN and earlier and self.carried_out:
@@ -487,13 +488,15 @@ class Draft:
         """Something was proposed, accepted or agreed: an act months later may carry it out."""
         return any(group[0].status in IN_TRAIN for group in self.groups)
 
-    def accepts(self, candidate: Candidate) -> bool:
+    def accepts(self, candidate: Candidate, day: int | None = None) -> bool:
         """A subject of it, a shared participant, close in time, terms that do not differ
-        (an implementation's stage figures and a mention's stray numbers are not terms)."""
-        generic = candidate.subject in subject_data()["agreement_subjects"]
-        if not generic and candidate.subject not in (self.subjects or {self.subject}):
+        (an implementation's stage figures and a mention's stray numbers are not terms).
+        ``day``: read the candidate as if on that day (an undated report, see
+        ``place_backing``)."""
+        if not self.about(candidate):
             return False  # 'the agreement' is whichever one its participants have
-        if self.distance(candidate.day) > self.reach(candidate):
+        day = candidate.day if day is None else day
+        if self.distance(day) > self.reach(candidate, day):
             return False  # an extension or expiry months on still belongs to its agreement
         if candidate.countries and self.countries and not candidate.countries & self.countries:
             return False
@@ -501,7 +504,21 @@ class Draft:
             return True
         return terms_agree(candidate.terms, self.terms)
 
+    def about(self, candidate: Candidate) -> bool:
+        """The candidate's subject is one of the draft's, or a generic 'the agreement'."""
+        if candidate.subject in subject_data()["agreement_subjects"]:
+            return True
+        return candidate.subject in (self.subjects or {self.subject})
+
     def add(self, candidate: Candidate, group: list[Candidate] | None = None) -> None:
+        if candidate.status == "implemented" and not candidate.inferred:
+            known = self.first_implemented
+            self.first_implemented = candidate.day if known is None else min(known, candidate.day)
+        if not self.groups:
+            self.first_day = self.last_day = candidate.day
+        else:
+            self.first_day = min(self.first_day, candidate.day)
+            self.last_day = max(self.last_day, candidate.day)
         if group is None:
             self.groups.append([candidate])
         else:
@@ -618,7 +635,7 @@ def place_backing(drafts: list[Draft], candidate: Candidate) -> None:
     out backs that status's step, or is background and no step."""
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
     for draft in reversed(drafts):
-        if not draft.accepts(replace(candidate, day=draft.last_day)):
+        if not draft.accepts(candidate, day=draft.last_day):
             continue
         for group in reversed(draft.groups):
             if same_step(group, candidate, (earliest, candidate.published)):
@@ -638,13 +655,9 @@ def place_backing(drafts: list[Draft], candidate: Candidate) -> None:
 
 def implemented_by(draft: Draft | None, day: int) -> bool:
     """Whether a step of the draft carried it out on or before ``day``."""
-    if draft is None:
+    if draft is None or draft.first_implemented is None:
         return False
-    return any(
-        c.status == "implemented" and not c.inferred and c.day <= day
-        for group in draft.groups
-        for c in group
-    )
+    return draft.first_implemented <= day
 
 
 # -- drafts to proposals ---------------------------------------------------------------------
@@ -730,6 +743,22 @@ def proposer_of(groups: list[list[Candidate]]) -> tuple[str, ...]:
         if group[0].status in ("accepted", "declined") and group[0].counterparts:
             return group[0].counterparts
     return ()
+
+
+def proposals_may_change(connection: Any) -> bool:
+    """Whether deriving the proposals again could change them: an event tracking has not seen
+    yet reads as a step, or an event it had seen is gone. Proposals are made of candidates
+    only, and every candidate placed is a step's evidence, so an ingest of events none of which
+    is a candidate (most conflict reports) leaves them as they are."""
+    if clusters_lost_members(connection):
+        return True
+    rows = untracked_proposal_rows(connection)
+    if not rows:
+        return False
+    grouped: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for row in named_actor_rows_of(connection, [row["id"] for row in rows]):
+        grouped[row["event_id"]][row["side"]].append(row)
+    return any(candidate_of(row, grouped.get(row["id"], {})) is not None for row in rows)
 
 
 def derive_proposals(store: Store) -> list[Proposal]:
