@@ -31,9 +31,12 @@ EXIT_INTERRUPTED = 130
 
 # Runs the CLI after wrapping the function named by ACCORD_FAULT_AT ("module:Class.attr" or
 # "module:function") so that its Nth call (ACCORD_FAULT_CALL, 1-based) first sends the signal
-# ACCORD_FAULT_SIGNAL to this process.
+# ACCORD_FAULT_SIGNAL to this process. A Ctrl-C at a terminal reaches a process whose SIGINT is
+# Python's default handler; a runner started in the background (CI, `cmd &` in a script) hands
+# its children SIGINT ignored, so the launcher restores the terminal's case first.
 LAUNCHER = """
 import importlib, os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 target, call = os.environ["ACCORD_FAULT_AT"], int(os.environ["ACCORD_FAULT_CALL"])
 sig = getattr(signal, os.environ["ACCORD_FAULT_SIGNAL"])
 module_name, _, path = target.partition(":")
