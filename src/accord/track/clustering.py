@@ -107,12 +107,15 @@ def links_within(features: list[Features], model: PairModel | None = None) -> li
 
 
 def link_if_same(a: Features, b: Features, model: PairModel) -> list[Link]:
-    """The link between two events of a block (same type, dated, close), if they match."""
+    """The link between two events of a block (same type, dated, close), if they match.
+    The pair is compared in event-id order, so its reasons read the same whichever of the two
+    was stored first (a rebuild and an incremental update write the same words)."""
+    if b.event_id < a.event_id:
+        a, b = b, a
     match: Match | None = compare(a, b, model, blocked=True)
     if match is None or match.score < model.threshold:
         return []
-    first, second = sorted((a.event_id, b.event_id))
-    return [(first, second, match.score, match.reasons)]
+    return [(a.event_id, b.event_id, match.score, match.reasons)]
 
 
 def stored_candidates(
@@ -262,19 +265,22 @@ def kept_apart(left: set[str], right: set[str], decisions: Decisions) -> bool:
 def membership_rows(
     cluster: set[str], links: dict[str, list[Link]]
 ) -> list[tuple[str, str, str | None, float | None, str]]:
-    """Why each member is in the cluster: its strongest link to another member."""
+    """Why each member is in the cluster: its strongest link to another member (of equal
+    scores, the one to the smallest event id, so the row does not depend on the order in which
+    the links were found, i.e. on which writer stored which article first)."""
     cluster_id = cluster_id_for(cluster)
     rows = []
     for event_id in sorted(cluster):
-        best = None
+        best, other = None, ""
         for link in links.get(event_id, ()):
-            other = link[1] if link[0] == event_id else link[0]
-            if other in cluster and (best is None or link[2] > best[2]):
-                best = link
+            candidate = link[1] if link[0] == event_id else link[0]
+            if candidate not in cluster:
+                continue
+            if best is None or (link[2], other) > (best[2], candidate):
+                best, other = link, candidate
         if best is None:
             rows.append((event_id, cluster_id, None, None, "{}"))
             continue
-        other = best[1] if best[0] == event_id else best[0]
         reasons = best[3] or {"manual": "merged by hand"}
         rows.append((event_id, cluster_id, other, best[2], json.dumps(reasons)))
     return rows
