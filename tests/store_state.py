@@ -17,6 +17,7 @@ SNAPSHOT_QUERIES = {
     "actors": "SELECT * FROM actors ORDER BY id",
     "article_actors": "SELECT * FROM article_actors ORDER BY article_id, actor_id",
     "track_features": "SELECT * FROM track_features ORDER BY event_id",
+    "proposal_candidates": "SELECT * FROM proposal_candidates ORDER BY event_id",
     "track_links": "SELECT * FROM track_links ORDER BY event_a, event_b",
     "canonical_events": "SELECT * FROM canonical_events ORDER BY id",
     "canonical_members": "SELECT * FROM canonical_members ORDER BY event_id",

@@ -9,6 +9,7 @@ reading. Golden items the pipeline does not extract are printed (run with -s), n
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 from pathlib import Path
@@ -22,6 +23,8 @@ from accord.cli import main
 from accord.ingest import make_article
 from accord.pipeline import extract_article
 
+# the module, not the ``accord.track.proposals`` function that the package exports
+proposals_module = importlib.import_module("accord.track.proposals")
 CORPUS = Path(__file__).parent / "corpus_tracking"
 GOLD = CORPUS / "expected_clusters.json"
 MIN_PRECISION = 0.95  # measured 1.00
@@ -287,3 +290,63 @@ def test_proposals_stay_as_a_rebuild_makes_them_when_derivation_is_skipped(tmp_p
         assert updated != before
         track.rebuild(db)
         assert [(p.id, p.steps) for p in track.proposals(db)] == updated
+
+
+def kept_readings(db: accord.api.Accord) -> list[tuple[str, str | None]]:
+    return [
+        tuple(row)
+        for row in db.connection.execute(
+            "SELECT event_id, candidate FROM proposal_candidates ORDER BY event_id"
+        )
+    ]
+
+
+def test_each_event_is_read_once_and_only_changed_proposals_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tracking keeps what each event reads as (a step of a proposal or none) from the first
+    update that sees it; later updates link the kept readings, which are what reading every
+    event again gives, and write only the proposals that came out different."""
+    written: list[str] = []
+    save = proposals_module.save_proposal
+
+    def recording_save(connection, item, digest=None) -> None:
+        written.append(item.id)
+        save(connection, item, digest)
+
+    monkeypatch.setattr(proposals_module, "save_proposal", recording_save)
+    with accord.open(tmp_path / "kept.db") as db:
+        db.ingest(articles(["a01", "a03", "a05", "a07", "a09", "a11"]))
+        before = {p.id: p.steps for p in track.proposals(db)}
+        written.clear()
+        db.ingest(articles(["a02", "a04"]))
+        after = {p.id: p.steps for p in track.proposals(db)}
+        unchanged = {pid for pid in before if after.get(pid) == before[pid]}
+        assert unchanged and not unchanged & set(written), "an unchanged proposal is left alone"
+        assert set(written) == {pid for pid in after if after[pid] != before.get(pid)}
+        db.ingest(articles())
+        readings = kept_readings(db)
+        assert len(readings) == db.totals().events
+        assert any(text is None for _, text in readings), "most events are no step"
+        assert any(text is not None for _, text in readings)
+        incremental = [(p.id, p.steps) for p in track.proposals(db)]
+        track.rebuild(db)  # reads every event again
+        assert kept_readings(db) == readings
+        assert [(p.id, p.steps) for p in track.proposals(db)] == incremental
+
+
+def test_a_store_from_before_the_kept_readings_reads_its_events_on_the_next_update(
+    tmp_path: Path,
+) -> None:
+    """A store migrated from version 7 has no kept readings: the next update reads them all
+    and derives the proposals a rebuild gives."""
+    with accord.open(tmp_path / "old.db") as db:
+        db.ingest(articles())
+        expected = [(p.id, p.steps) for p in track.proposals(db)]
+        with db.transaction():
+            db.connection.execute("DELETE FROM proposal_candidates")
+            db.connection.execute("DELETE FROM proposals")
+        assert track.proposals_may_change(db.connection)
+        track.update(db)
+        assert len(kept_readings(db)) == db.totals().events
+        assert [(p.id, p.steps) for p in track.proposals(db)] == expected

@@ -27,6 +27,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("event_actors", "event_id, side, position"),
     ("quotes", "seq"),
     ("track_features", "event_id"),
+    ("proposal_candidates", "event_id"),
     ("track_links", "event_a, event_b"),
     ("canonical_events", "id"),
     ("canonical_members", "event_id"),

@@ -310,24 +310,50 @@ def forget_splits_between(connection: Any, left: set[str], right: set[str]) -> N
 # -- proposals -------------------------------------------------------------------------------
 
 
-def proposal_candidate_rows(connection: Any) -> list[Any]:
-    """What proposal linking reads of every stored event, in id order."""
-    return connection.execute(
-        "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
-        " e.date_start, e.date_precision, e.prisoners, e.detained, e.attributed_to, a.published"
-        " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
-    ).fetchall()
-
-
-def untracked_proposal_rows(connection: Any) -> list[Any]:
-    """What proposal linking reads of the events tracking has not seen yet (new since the
-    last update), in id order."""
+def unread_candidate_rows(connection: Any) -> list[Any]:
+    """What proposal linking reads of the events not yet read as candidates or not (no row in
+    ``proposal_candidates``, migration 008), in id order."""
     return connection.execute(
         "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
         " e.date_start, e.date_precision, e.prisoners, e.detained, e.attributed_to, a.published"
         " FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE NOT EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = e.id) ORDER BY e.id"
+        " WHERE NOT EXISTS (SELECT 1 FROM proposal_candidates c WHERE c.event_id = e.id)"
+        " ORDER BY e.id"
     ).fetchall()
+
+
+def save_candidates(connection: Any, rows: Iterable[tuple[str, str | None]]) -> None:
+    """Keep what each event reads as: (event id, candidate JSON, or None for no step)."""
+    connection.executemany(
+        "INSERT INTO proposal_candidates (event_id, candidate) VALUES (?, ?)", list(rows)
+    )
+
+
+def stored_candidates(connection: Any) -> list[str]:
+    """The JSON of every event that reads as a step of a proposal, in event id order."""
+    return [
+        row[0]
+        for row in connection.execute(
+            "SELECT candidate FROM proposal_candidates WHERE candidate IS NOT NULL"
+            " ORDER BY event_id"
+        )
+    ]
+
+
+def clear_candidates(connection: Any) -> None:
+    """Forget what events read as (a rebuild reads every event again)."""
+    connection.execute("DELETE FROM proposal_candidates")
+
+
+def proposal_digests(connection: Any) -> dict[str, str | None]:
+    """Each stored proposal's content digest, by id."""
+    return {row[0]: row[1] for row in connection.execute("SELECT id, digest FROM proposals")}
+
+
+def delete_proposals(connection: Any, proposal_ids: Iterable[str]) -> None:
+    """Forget some proposals (their steps and evidence go with them)."""
+    for batch in batches(proposal_ids):
+        connection.execute(f"DELETE FROM proposals WHERE id IN ({placeholders(batch)})", batch)
 
 
 def named_actor_rows_of(connection: Any, event_ids: Iterable[str]) -> list[Any]:
@@ -353,25 +379,12 @@ def clusters_lost_members(connection: Any) -> bool:
     return row is not None
 
 
-def all_named_actor_rows(connection: Any) -> Any:
-    """A cursor over the actors the text names (not inferred), by event, side and position."""
-    return connection.execute(
-        "SELECT event_id, side, name, text, actor_id, country, sector FROM event_actors"
-        " WHERE inferred = 0 ORDER BY event_id, side, position"
-    )
-
-
-def clear_proposals(connection: Any) -> None:
-    """Forget every proposal (steps and evidence go with them)."""
-    connection.execute("DELETE FROM proposals")
-
-
-def save_proposal(connection: Any, item: Any) -> None:
+def save_proposal(connection: Any, item: Any, digest: str | None = None) -> None:
     """Store a proposal (``accord.track.Proposal``) with its steps and their evidence."""
     dates = [step.date for step in item.steps if step.date]
     connection.execute(
         "INSERT INTO proposals (id, subject, terms, proposer, participants, status, first_date,"
-        " last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " last_date, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             item.id,
             item.subject,
@@ -381,6 +394,7 @@ def save_proposal(connection: Any, item: Any) -> None:
             item.steps[-1].status,
             min(dates, default=None),
             max(dates, default=None),
+            digest,
         ),
     )
     for position, step in enumerate(item.steps):

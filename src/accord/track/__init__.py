@@ -37,6 +37,7 @@ from accord.track.proposals import (
     proposal,
     proposals,
     proposals_may_change,
+    read_new_candidates,
 )
 from accord.track.summary import (
     CanonicalEvent,
@@ -88,6 +89,8 @@ def update(store: Store) -> TrackReport:
         report = update_clusters(store)
         if proposals_touched:
             derive_proposals(store)
+        else:
+            read_new_candidates(store.connection)  # kept: none is a step
         refresh_cluster_summaries(store)
         store.mark_tracking_done()
     return report
@@ -108,7 +111,7 @@ def rebuild(store: Store) -> TrackReport:
     """Recompute all tracking from the stored events; manual decisions are applied again."""
     with store.transaction():
         report = rebuild_clusters(store)
-        derive_proposals(store)
+        derive_proposals(store, reread=True)
         refresh_cluster_summaries(store)
         store.mark_tracking_done()
     return report

@@ -14,8 +14,9 @@ participant country, with compatible terms (a 30-day truce is not a 60-day one),
 act's date when the text gives one, else the report's); an undated report and a mention of an
 earlier step ("the exchange agreed in Istanbul", "has held since it began on April 2") back an
 existing step rather than start a new one. An exchange carried out by both sides is one stage,
-even across midnight, with each side's figure ("3 for 90"). Derived in full each run (proposal
-steps are few).
+even across midnight, with each side's figure ("3 for 90"). What each event reads as is read
+once, when tracking first sees it, and kept (``proposal_candidates``); linking runs over the kept
+candidates each update, and only the proposals that came out different are written again.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import insort
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -33,17 +36,19 @@ from typing import Any
 from accord.errors import NotFoundError
 from accord.store import Store
 from accord.store.tracking import (
-    all_named_actor_rows,
-    clear_proposals,
+    clear_candidates,
     clusters_lost_members,
+    delete_proposals,
     evidence_ids,
     named_actor_rows_of,
-    proposal_candidate_rows,
+    proposal_digests,
     proposal_row,
     proposal_rows,
+    save_candidates,
     save_proposal,
     step_rows,
-    untracked_proposal_rows,
+    stored_candidates,
+    unread_candidate_rows,
 )
 
 LINK_DAYS = 45  # a step further from a proposal's last step starts a new proposal
@@ -346,22 +351,54 @@ def is_broker(actor: Any, brokers: list[str]) -> bool:
 
 
 def candidates(connection: Any) -> list[Candidate]:
-    """Every stored event that reads as a step of a proposal."""
-    rows = proposal_candidate_rows(connection)
-    actors = actors_by_event(connection)
-    found = []
-    for row in rows:
-        candidate = candidate_of(row, actors.get(row["id"], {}))
-        if candidate is not None:
-            found.append(candidate)
-    return found
+    """Every stored event that reads as a step of a proposal (events not read yet are read
+    now and kept)."""
+    read_new_candidates(connection)
+    return [candidate_from_json(text) for text in stored_candidates(connection)]
 
 
-def actors_by_event(connection: Any) -> dict[str, dict[str, list[Any]]]:
-    grouped: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for row in all_named_actor_rows(connection):  # only actors the text names
-        grouped[row["event_id"]][row["side"]].append(row)
-    return grouped
+def read_new_candidates(connection: Any) -> list[Candidate]:
+    """Read the events that have no kept reading yet, keep what each reads as (a candidate,
+    or none), and return the candidates among them."""
+    readings = new_readings(connection)
+    save_candidates(
+        connection,
+        (
+            (event_id, None if found is None else candidate_json(found))
+            for event_id, found in readings
+        ),
+    )
+    return [found for _, found in readings if found is not None]
+
+
+def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
+    """What each event with no kept reading reads as (a candidate, or None), in id order."""
+    rows = unread_candidate_rows(connection)
+    if not rows:
+        return []
+    sides: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for row in named_actor_rows_of(connection, [row["id"] for row in rows]):
+        sides[row["event_id"]][row["side"]].append(row)  # only actors the text names
+    return [(row["id"], candidate_of(row, sides.get(row["id"], {}))) for row in rows]
+
+
+def candidate_json(candidate: Candidate) -> str:
+    data = asdict(candidate)
+    for name, value in data.items():
+        if isinstance(value, frozenset):
+            data[name] = sorted(value)
+    return json.dumps(data, sort_keys=True, separators=(",", ":"))
+
+
+def candidate_from_json(text: str) -> Candidate:
+    data = json.loads(text)
+    for item in fields(Candidate):
+        kind = str(item.type)
+        if kind.startswith("tuple"):
+            data[item.name] = tuple(data[item.name])
+        elif kind.startswith("frozenset"):
+            data[item.name] = frozenset(data[item.name])
+    return Candidate(**data)
 
 
 def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
@@ -464,6 +501,13 @@ class Draft:
     first_day: int = 0
     last_day: int = 0
     first_implemented: int | None = None  # the first day a dated report carried it out
+    # per status, the first and last day its dated reports give (what an undated report
+    # can back: see ``may_take``)
+    dated: dict[str, tuple[int, int]] = field(default_factory=dict)
+    number: int = 0  # the order in which drafts were opened
+    # the groups of each status, in the order they were opened (``same_step`` only joins a
+    # report to a group of its own status)
+    by_status: dict[str, list[list[Candidate]]] = field(default_factory=dict)
 
     def distance(self, day: int) -> int:
         """Days from the span of the draft's steps."""
@@ -510,17 +554,35 @@ class Draft:
             return True
         return candidate.subject in (self.subjects or {self.subject})
 
+    def may_take(self, candidate: Candidate, window: tuple[int, int]) -> bool:
+        """Whether ``place_backing`` could stop at this draft: a step of the candidate's
+        status dated near enough for ``same_step``, or, for a once-only status, the draft
+        carried out by the time of the report. A cheap test before ``accepts``."""
+        if candidate.status in ONCE and implemented_by(self, candidate.published):
+            return True
+        span = self.dated.get(candidate.status)
+        if span is None:
+            return False
+        if candidate.status == "implemented" and not candidate.inferred:
+            window = (candidate.day - 1, candidate.day + 1)  # its day, or a stage's other half
+        return span[0] <= window[1] and span[1] >= window[0]
+
     def add(self, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         if candidate.status == "implemented" and not candidate.inferred:
             known = self.first_implemented
             self.first_implemented = candidate.day if known is None else min(known, candidate.day)
+        if not candidate.inferred:
+            low, high = self.dated.get(candidate.status, (candidate.day, candidate.day))
+            self.dated[candidate.status] = (min(low, candidate.day), max(high, candidate.day))
         if not self.groups:
             self.first_day = self.last_day = candidate.day
         else:
             self.first_day = min(self.first_day, candidate.day)
             self.last_day = max(self.last_day, candidate.day)
         if group is None:
-            self.groups.append([candidate])
+            group = [candidate]
+            self.groups.append(group)
+            self.by_status.setdefault(candidate.status, []).append(group)
         else:
             group.append(candidate)
         self.countries |= candidate.countries
@@ -573,9 +635,43 @@ def completes_stage(group: list[Candidate], candidate: Candidate, dated: list[in
     return bool(sides) and not both and not sides & set(candidate.actors)
 
 
+class Drafts:
+    """The drafts in the order they were opened, with those of each subject listed apart: a
+    candidate about a named subject is only checked against the drafts about it (the same
+    draft is found as by scanning all of them, newest first; a general 'the agreement' still
+    scans all)."""
+
+    def __init__(self, opened: list[Draft] | None = None) -> None:
+        self.opened: list[Draft] = []
+        self.by_subject: dict[str, list[Draft]] = defaultdict(list)
+        for draft in opened or ():
+            self.opened.append(draft)
+            self.index(draft, draft.subjects | {draft.subject})
+
+    def open(self, subject: str) -> Draft:
+        draft = Draft(subject, number=len(self.opened))
+        self.opened.append(draft)
+        self.index(draft, {subject})
+        return draft
+
+    def newest_first(self, candidate: Candidate) -> Iterable[Draft]:
+        if candidate.subject in subject_data()["agreement_subjects"]:
+            return reversed(self.opened)
+        return reversed(self.by_subject.get(candidate.subject, ()))
+
+    def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
+        known = draft.subjects | {draft.subject}
+        draft.add(candidate, group)
+        self.index(draft, draft.subjects - known)
+
+    def index(self, draft: Draft, subjects: set[str]) -> None:
+        for subject in subjects:
+            insort(self.by_subject[subject], draft, key=lambda item: item.number)
+
+
 def link(found: list[Candidate]) -> list[Draft]:
     """Dated first-hand reports make steps; undated reports and mentions back them."""
-    drafts: list[Draft] = []
+    drafts = Drafts()
     first_hand = [c for c in found if not c.inferred and not c.back_reference]
     backing = [c for c in found if c.inferred or c.back_reference]
     for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
@@ -586,26 +682,33 @@ def link(found: list[Candidate]) -> list[Draft]:
     return absorb_lone_steps(drafts)
 
 
-def absorb_lone_steps(drafts: list[Draft]) -> list[Draft]:
+def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
     """A one-step proposal joins a fuller one that now shares its participants (Russia's
     refusal comes before the refusal reports that name the American proposer)."""
     kept = []
-    for draft in drafts:
-        others = [d for d in drafts if d is not draft and len(d.groups) > 1]
+    fuller = [d for d in drafts.opened if len(d.groups) > 1]  # only these ever take more
+    for draft in drafts.opened:
         home = None
         if len(draft.groups) == 1:
-            home = next((d for d in others if all(d.accepts(c) for c in draft.groups[0])), None)
+            home = next(
+                (
+                    d
+                    for d in fuller
+                    if d is not draft and all(d.accepts(c) for c in draft.groups[0])
+                ),
+                None,
+            )
         if home is None:
             kept.append(draft)
             continue
         for candidate in draft.groups[0]:
-            place_first_hand([home], candidate)
+            place_first_hand(Drafts([home]), candidate)
     return kept
 
 
-def place_first_hand(drafts: list[Draft], candidate: Candidate) -> bool:
+def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     """Add a dated report as a step; False when its date cannot be its own (see below)."""
-    draft = next((d for d in reversed(drafts) if d.accepts(candidate)), None)
+    draft = next((d for d in drafts.newest_first(candidate) if d.accepts(candidate)), None)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
     if candidate.status == "violated" and not implemented_by(draft, candidate.day):
@@ -613,12 +716,12 @@ def place_first_hand(drafts: list[Draft], candidate: Candidate) -> bool:
     if candidate.status in AMENDING and implemented_by(draft, candidate.day - 1):
         draft = None  # proposing or refusing a change to an agreement in force: a new proposal
     if draft is None:
-        draft = Draft(candidate.subject)
-        drafts.append(draft)
+        draft = drafts.open(candidate.subject)
     tolerance = 1 if candidate.status in ONCE else 0
     window = (candidate.day - tolerance, candidate.day + tolerance)
-    group = next((g for g in draft.groups if same_step(g, candidate, window)), None)
-    draft.add(candidate, group)
+    steps = draft.by_status.get(candidate.status, ())
+    group = next((g for g in steps if same_step(g, candidate, window)), None)
+    drafts.add(draft, candidate, group)
     return True
 
 
@@ -629,22 +732,25 @@ def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
     return bool(agreed) and candidate.day <= min(agreed)
 
 
-def place_backing(drafts: list[Draft], candidate: Candidate) -> None:
+def place_backing(drafts: Drafts, candidate: Candidate) -> None:
     """An undated report backs a step of the days before it; a mention any earlier step. An
     undated report of an earlier status (agreed, accepted, ...) once the proposal is carried
     out backs that status's step, or is background and no step."""
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
-    for draft in reversed(drafts):
+    window = (earliest, candidate.published)
+    for draft in drafts.newest_first(candidate):
+        if not draft.may_take(candidate, window):
+            continue
         if not draft.accepts(candidate, day=draft.last_day):
             continue
-        for group in reversed(draft.groups):
-            if same_step(group, candidate, (earliest, candidate.published)):
-                draft.add(candidate, group)
+        for group in reversed(draft.by_status.get(candidate.status, ())):
+            if same_step(group, candidate, window):
+                drafts.add(draft, candidate, group)
                 return
         if candidate.status in ONCE and implemented_by(draft, candidate.published):
             earlier = [g for g in draft.groups if g[0].status == candidate.status]
             if earlier and candidate.status == "agreed":
-                draft.add(candidate, earlier[-1])
+                drafts.add(draft, candidate, earlier[-1])
             return
     if candidate.back_reference and candidate.status != "proposed":
         return  # a mention of a step no report gives first-hand says too little
@@ -746,30 +852,40 @@ def proposer_of(groups: list[list[Candidate]]) -> tuple[str, ...]:
 
 
 def proposals_may_change(connection: Any) -> bool:
-    """Whether deriving the proposals again could change them: an event tracking has not seen
-    yet reads as a step, or an event it had seen is gone. Proposals are made of candidates
-    only, and every candidate placed is a step's evidence, so an ingest of events none of which
-    is a candidate (most conflict reports) leaves them as they are."""
+    """Whether deriving the proposals again could change them: an event not read before reads
+    as a step, or an event tracking had seen is gone. Proposals are made of candidates only,
+    and every candidate placed is a step's evidence, so an ingest of events none of which is a
+    candidate (most conflict reports) leaves them as they are. Reads, writes nothing."""
     if clusters_lost_members(connection):
         return True
-    rows = untracked_proposal_rows(connection)
-    if not rows:
-        return False
-    grouped: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for row in named_actor_rows_of(connection, [row["id"] for row in rows]):
-        grouped[row["event_id"]][row["side"]].append(row)
-    return any(candidate_of(row, grouped.get(row["id"], {})) is not None for row in rows)
+    return any(found is not None for _, found in new_readings(connection))
 
 
-def derive_proposals(store: Store) -> list[Proposal]:
-    """Rebuild the proposal tables from the stored events."""
-    found = [proposal_of(draft) for draft in link(candidates(store.connection))]
-    found = [item for item in found if item.steps]
+def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
+    """Link the kept candidates into proposals and store those that changed. ``reread``:
+    read every event again first (a rebuild: the rules or word lists may have changed)."""
     with store.transaction() as connection:
-        clear_proposals(connection)
-        for item in found:
-            save_proposal(connection, item)
+        if reread:
+            clear_candidates(connection)
+        found = [proposal_of(draft) for draft in link(candidates(connection))]
+        found = [item for item in found if item.steps]
+        write_changed(connection, found)
     return found
+
+
+def write_changed(connection: Any, found: list[Proposal]) -> None:
+    """Store ``found`` as the proposals: those stored alike stay, the rest are replaced."""
+    stored = proposal_digests(connection)
+    digests = {item.id: proposal_digest(item) for item in found}
+    delete_proposals(connection, [pid for pid, old in stored.items() if digests.get(pid) != old])
+    for item in found:
+        if stored.get(item.id) != digests[item.id]:
+            save_proposal(connection, item, digests[item.id])
+
+
+def proposal_digest(item: Proposal) -> str:
+    text = json.dumps(asdict(item), sort_keys=True, default=sorted)
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 # -- reads -----------------------------------------------------------------------------------
