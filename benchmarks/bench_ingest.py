@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_ingest.py [--sizes 0 10000 100000] [--repeat 3]
 
 For each size a store is built as ``bench_serve.py`` builds it (the test corpora through the
-pipeline, then copied with shifted dates until about that many events), and tracking is
+pipeline, then copied ``--spacing`` days apart until about that many events), and tracking is
 rebuilt so it is up to date, as a store in use is. Then new articles (a corpus article with a
 marker sentence, so its hash is new, published inside the store's span of dates) are ingested
 with ``ingest_article`` (what ``POST /api/articles`` does) and in batches of ``--batch``.
@@ -78,11 +78,11 @@ def timed_single(db: accord.api.Accord, article: accord.Article) -> tuple[float,
         track.update_if_pending = original  # type: ignore[assignment]
 
 
-def measure(size: int, repeat: int, batch: int) -> dict[str, float]:
+def measure(size: int, repeat: int, batch: int, spacing: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "store.db"
         if size:
-            build_store(path, size)
+            build_store(path, size, spacing)
             with accord.open(path) as db:
                 started = time.perf_counter()
                 track.rebuild(db)
@@ -114,8 +114,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 10000, 100000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--batch", type=int, default=20)
+    parser.add_argument(
+        "--spacing",
+        type=int,
+        default=1,
+        help="days between copies of the corpus (1: every copy links to the next, the worst"
+        " case for tracking; 3: each copy is news of its own)",
+    )
     args = parser.parse_args()
-    rows = [measure(size, args.repeat, args.batch) for size in args.sizes]
+    rows = [measure(size, args.repeat, args.batch, args.spacing) for size in args.sizes]
     base = rows[0]
     print(
         "| events in store | tracking rebuild s | one article s | of it tracking s "

@@ -93,8 +93,10 @@ def free_port() -> int:
 # -- the store ------------------------------------------------------------------------------------
 
 
-def build_store(path: Path, events: int) -> None:
-    """The corpora through the pipeline, then copied until about ``events`` events."""
+def build_store(path: Path, events: int, spacing: int = 1) -> None:
+    """The corpora through the pipeline, then copied until about ``events`` events, each copy
+    ``spacing`` days after the one before (1: each copy's reports link to the next copy's, a
+    worst case for tracking; 3 and more: each copy is news of its own)."""
     with accord.open(path) as db:
         for corpus in CORPORA:
             report = db.ingest(sorted(str(file) for file in corpus.glob("*.txt")))
@@ -106,7 +108,7 @@ def build_store(path: Path, events: int) -> None:
         with db.transaction():
             keep_originals(db.connection)
             for copy in range(1, copies + 1):
-                copy_extractions(db.connection, copy)
+                copy_extractions(db.connection, copy, spacing)
             db.mark_tracking_done()
         copied = time.perf_counter() - started
         started = time.perf_counter()
@@ -134,9 +136,9 @@ def keep_originals(connection: sqlite3.Connection) -> None:
         connection.execute(f"CREATE TEMP TABLE {original} AS SELECT * FROM {table}")
 
 
-def copy_extractions(connection: sqlite3.Connection, copy: int) -> None:
+def copy_extractions(connection: sqlite3.Connection, copy: int, spacing: int = 1) -> None:
     """One copy of the original articles, events, actors and clusters (ids suffixed)."""
-    suffix, shift = f"~{copy}", f"+{copy} days"
+    suffix, shift = f"~{copy}", f"+{copy * spacing} days"
     connection.execute(
         "INSERT INTO articles (id, content_hash, url, outlet, title, published, language, text,"
         " source, ingested_at) SELECT id || :s, content_hash || :s, url || '#' || :s, outlet,"

@@ -122,3 +122,43 @@ def test_a_summit_proposed_in_a_month_and_held_months_later_is_one_history(
         ("2026-05-26", "agreed"),
         ("2026-06-17", "implemented"),  # 77 days after the proposal
     ]
+
+
+YEMEN = sorted(
+    str(path)
+    for path in (Path(__file__).parent / "corpus_coverage" / "tune").glob("yemen-truce-*.txt")
+)
+
+
+@pytest.fixture(scope="module")
+def yemen(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
+    """Ten real reports of Yemen's 2022 truce: agreed, in force, violated, extended twice,
+    a wider truce refused and the truce expired."""
+    with accord.open(tmp_path_factory.mktemp("yemen") / "accord.db") as db:
+        db.ingest(YEMEN)
+        return track.proposals(db)
+
+
+def test_an_accusation_that_names_no_violator_is_no_violation_step(yemen) -> None:
+    """'traded accusations of breaching the truce', 'both sides have accused each other of
+    violations': only the accusations that name who violated it are steps."""
+    truce = next(item for item in yemen if any(s.status == "expired" for s in item.steps))
+    violations = [step for step in truce.steps if step.status == "violated"]
+    assert violations and all(step.actors for step in violations)
+    assert {step.date for step in violations} == {"2022-04-03"}
+
+
+def test_the_expiry_is_the_truce_in_force_and_the_refused_wider_truce_a_proposal_apart(
+    yemen,
+) -> None:
+    truce = next(item for item in yemen if any(s.status == "expired" for s in item.steps))
+    statuses = [step.status for step in truce.steps]
+    assert "agreed" in statuses and statuses[-1] == "expired"
+    assert statuses.index("agreed") < statuses.index("implemented")
+    assert "declined" not in statuses, "refusing a wider truce is not refusing this one"
+    refused = [item for item in yemen if item is not truce and item.subject == truce.subject]
+    assert any(
+        step.status == "declined" and step.date == "2022-10-02"
+        for item in refused
+        for step in item.steps
+    )

@@ -55,6 +55,7 @@ LINK_DAYS = 45  # a step further from a proposal's last step starts a new propos
 RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its last step
 CONTINUING = ("implemented", "violated", "extended", "expired", "collapsed")
 AMENDING = ("proposed", "considered", "accepted", "declined")  # after it is in force: a change
+CARRIED_OUT = ("implemented", "extended")  # acts that carry a proposal out or keep it in force
 IN_TRAIN = ("proposed", "accepted", "agreed")  # something that a later act may carry out
 ATTACH_DAYS = 3  # an undated report backs a step up to this many days before publication
 ONCE = ("proposed", "considered", "accepted", "declined", "agreed")  # not repeated daily
@@ -443,7 +444,7 @@ def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
         alleged_by=alleged_by,
         figure=row["prisoners"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
-        mutual=bool(re.search(r"\b(?:each other|one another)\b", sentence, re.I)),
+        mutual=any(keyword_positions(sentence.lower(), w) for w in subject_data()["mutual_words"]),
         month=explicit is not None and row["date_precision"] == "month",
     )
 
@@ -525,7 +526,9 @@ class Draft:
 
     @property
     def carried_out(self) -> bool:
-        return any(group[0].status in CONTINUING for group in self.groups)
+        """Carried out or kept in force: an expiry, a collapse or an alleged violation alone
+        does not carry a proposal out (and cannot pull in an agreement months before it)."""
+        return any(group[0].status in CARRIED_OUT for group in self.groups)
 
     @property
     def in_train(self) -> bool:
@@ -694,7 +697,8 @@ def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
                 (
                     d
                     for d in fuller
-                    if d is not draft and all(d.accepts(c) for c in draft.groups[0])
+                    if d is not draft
+                    and all(d.accepts(c) and not reopens(d, c) for c in draft.groups[0])
                 ),
                 None,
             )
@@ -708,12 +712,14 @@ def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
 
 def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     """Add a dated report as a step; False when its date cannot be its own (see below)."""
-    draft = next((d for d in drafts.newest_first(candidate) if d.accepts(candidate)), None)
+    draft = home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
     if candidate.status == "violated" and not implemented_by(draft, candidate.day):
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
-    if candidate.status in AMENDING and implemented_by(draft, candidate.day - 1):
+    if candidate.status == "violated" and (not candidate.actors or candidate.mutual):
+        return True  # violation-needs-a-violator: 'traded accusations of breaching': no step
+    if draft is not None and reopens(draft, candidate):
         draft = None  # proposing or refusing a change to an agreement in force: a new proposal
     if draft is None:
         draft = drafts.open(candidate.subject)
@@ -723,6 +729,27 @@ def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     group = next((g for g in steps if same_step(g, candidate, window)), None)
     drafts.add(draft, candidate, group)
     return True
+
+
+def reopens(draft: Draft, candidate: Candidate) -> bool:
+    """Proposing, weighing, accepting or refusing a change to an agreement already in force
+    opens a proposal of its own (and a lone one is not folded back into the agreement)."""
+    return candidate.status in AMENDING and implemented_by(draft, candidate.day - 1)
+
+
+def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
+    """The newest draft that takes the candidate; for an act on an agreement (it expired, was
+    violated, extended, carried out again: ``CONTINUING``) the newest one in force, if any
+    takes it, over a refused amendment of it (continuing-step-joins-what-is-in-force)."""
+    taking = (d for d in drafts.newest_first(candidate) if d.accepts(candidate))
+    if candidate.status not in CONTINUING:
+        return next(taking, None)
+    first = None
+    for draft in taking:
+        if implemented_by(draft, candidate.day):
+            return draft
+        first = first or draft
+    return first
 
 
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
