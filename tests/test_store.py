@@ -377,3 +377,52 @@ def test_country_code_accepts_codes_and_names():
     assert country_code("united kingdom") == "GBR"
     assert country_code("Atlantis") == "ATLANTIS"
     assert country_code(" ") is None
+
+
+# -- event pages in order -----------------------------------------------------------------------
+
+
+def page_ids(db, **filters) -> list[str]:
+    """Every event of a filtered listing, page by page (5 a page), by date both ways."""
+    found = []
+    for descending in (False, True):
+        after = None
+        while True:
+            events, after = db.event_page(
+                order="date", descending=descending, after=after, limit=5, **filters
+            )
+            found += [event.id for event in events]
+            if after is None:
+                break
+    return found
+
+
+def test_event_pages_walk_the_order_index_when_many_events_match(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Each event keeps its article's publication date (migration 009), so the page order has
+    an index: with many matches (a common country) SQLite walks it and stops at the page's
+    end; pages come out the same as sorting every match, on both backends."""
+    import accord
+    from accord.store import database
+
+    corpus = Path(__file__).parent / "corpus_tracking"
+    with accord.open(db_path) as db:
+        db.ingest(sorted(str(path) for path in corpus.glob("*.txt")))
+        stored = db.connection.execute(
+            "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.published IS NOT DISTINCT FROM a.published"
+        ).fetchone()[0]
+        assert stored == db.totals().events
+        sorted_pages, all_pages = page_ids(db, country="UKR"), page_ids(db)
+        statements: list[str] = []
+        if db.dialect == "sqlite":
+            db.connection.set_trace_callback(statements.append)
+        monkeypatch.setattr(database, "MANY_MATCHES", 3)
+        assert page_ids(db, country="UKR") == sorted_pages
+        assert page_ids(db) == all_pages
+        if db.dialect == "sqlite":
+            db.connection.set_trace_callback(None)
+            assert any("INDEXED BY events_page_newest" in sql for sql in statements)
+            assert any("INDEXED BY events_page_oldest" in sql for sql in statements)
+        assert len(set(sorted_pages)) * 2 == len(sorted_pages) > 10
