@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -393,6 +394,37 @@ def test_ingest_with_the_token_runs_the_pipeline(client: httpx.Client, hostile_p
     assert any(event["type"] == "ASSAULT" for event in events)
     again = client.post("/api/articles", json=[body], headers={"Authorization": f"Bearer {TOKEN}"})
     assert again.status_code == 200 and again.json()["unchanged"] == 1
+
+
+def test_a_post_answers_before_tracking_which_follows_in_the_background(client: httpx.Client):
+    """A POST answers once its articles are committed (tracking pending); tracking then takes
+    them in, in the background; ``wait=true`` answers after tracking, for scripts that read
+    canonical events next."""
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    text = "Russian drones struck the port of Izmail on Tuesday, killing two dock workers."
+    before = client.get("/api/stats").json()["totals"]["clusters"]
+    posted = client.post(
+        "/api/articles", json={"text": text, "published": "2025-07-01"}, headers=headers
+    )
+    assert posted.status_code == 201 and posted.json()["tracking"] == "pending"
+    deadline = time.monotonic() + 60
+    while client.get("/api/stats").json()["totals"]["clusters"] == before:
+        assert time.monotonic() < deadline, "tracking never took the posted article in"
+        time.sleep(0.2)
+    text = "Ukrainian drones hit an oil depot in Novorossiysk on Wednesday, officials said."
+    waited = client.post(
+        "/api/articles",
+        params={"wait": "true"},
+        json={"text": text, "published": "2025-07-02"},
+        headers=headers,
+    )
+    assert waited.status_code == 201 and waited.json()["tracking"] == "done"
+    after = client.get("/api/stats").json()["totals"]["clusters"]
+    posted_events = sum(
+        len(all_pages(client, "/api/events", article=article))
+        for article in (posted.json()["articles"][0], waited.json()["articles"][0])
+    )
+    assert before < after <= before + posted_events
 
 
 def test_markup_in_articles_comes_back_as_text(client: httpx.Client, hostile_post):

@@ -307,15 +307,18 @@ class Accord(Store):
                 if progress:
                     progress(done, len(articles))
 
-    def ingest_article(self, article: Article) -> IngestReport:
-        """Extract and save one article (nothing to do when its text is already stored)."""
+    def ingest_article(self, article: Article, *, track: bool = True) -> IngestReport:
+        """Extract and save one article (nothing to do when its text is already stored).
+        ``track=False`` leaves tracking pending for the caller to bring up to date later (the
+        server does it in the background, once for many articles)."""
         tally = Tally()
         if self.has_content_hash(article.content_hash):
             tally.unchanged += 1
         else:
             tally.warn_about(article)
             self._save(extract_one(article), tally)
-        self._track()
+        if track:
+            self._track()
         return tally.report()
 
     def _track(self) -> None:

@@ -24,7 +24,7 @@ from accord.errors import AccordError, NotFoundError, StoreLockedError
 from accord.serve.cache import ViewCache, configured_size
 from accord.serve.cursor import Cursors, cursor_key
 from accord.serve.database import ThreadDatabases
-from accord.serve.ingest import check_ingest_token
+from accord.serve.ingest import Tracker, check_ingest_token
 from accord.serve.routes import router
 
 logger = logging.getLogger("accord.serve")
@@ -123,6 +123,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.databases = ThreadDatabases(db_path, lock_timeout)
+    app.state.tracker = Tracker(app.state.databases)
     app.state.ingest_token = token
     app.state.cursors = cursors
     app.state.views = ViewCache(configured_size())

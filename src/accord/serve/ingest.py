@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import threading
 from typing import Any
 
@@ -37,6 +38,52 @@ INGEST_OFF = (
 )
 # One ingest at a time: the NLP model is shared and SQLite has one writer anyway.
 INGEST_LOCK = threading.Lock()
+log = logging.getLogger("accord.serve")
+
+
+class Tracker:
+    """Brings tracking (canonical events, proposals) up to date after POSTed articles are
+    saved, off the request: a request answers once its articles are committed, and one
+    background pass tracks every article saved meanwhile, so the cost of a POST does not grow
+    with the store. Until the pass commits, readers see the tracking as it was (one
+    transaction) and the store's pending mark says it is behind; a server stopped before
+    the pass leaves the mark, and the next ingest or ``accord track update`` finishes it."""
+
+    def __init__(self, databases: Any) -> None:
+        self.databases = databases
+        self.wanted = threading.Event()
+        self.idle = threading.Event()
+        self.idle.set()
+        self.state = threading.Lock()
+        self.thread: threading.Thread | None = None
+
+    def request(self) -> None:
+        """Ask for a pass (several requests before it starts make one pass)."""
+        with self.state:
+            self.idle.clear()
+            self.wanted.set()
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self.run, name="accord-tracker", daemon=True)
+                self.thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until no pass is wanted or running; False on timeout."""
+        return self.idle.wait(timeout)
+
+    def run(self) -> None:
+        from accord import track
+
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            try:
+                with INGEST_LOCK:
+                    track.update_if_pending(self.databases.current())
+            except Exception:  # the pending mark stays: the next pass or ingest finishes it
+                log.exception("tracking after POSTed articles failed; it stays pending")
+            with self.state:
+                if not self.wanted.is_set():
+                    self.idle.set()
 
 
 class ArticleIn(BaseModel):

@@ -314,7 +314,14 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
         503: {"description": "the store is locked by another writer: retry later"},
     },
 )
-async def post_articles(request: Request) -> JSONResponse:
+async def post_articles(
+    request: Request,
+    wait: bool = Query(
+        False,
+        description="Answer once tracking (canonical events, proposals) has taken the articles"
+        " in; by default it runs after the answer, in the background (`tracking: pending`).",
+    ),
+) -> JSONResponse:
     """Run one article (or a list) through the pipeline and store it. Off unless the server
     was started with an ingest token; then send ``Authorization: Bearer TOKEN``.
 
@@ -322,10 +329,10 @@ async def post_articles(request: Request) -> JSONResponse:
     the cap, so neither a client without the token nor a huge body costs memory."""
     require_token(request, request.app.state.ingest_token)
     body = await read_body(request)
-    return await run_in_threadpool(ingest_body, request, body)
+    return await run_in_threadpool(ingest_body, request, body, wait)
 
 
-def ingest_body(request: Request, body: bytes) -> JSONResponse:
+def ingest_body(request: Request, body: bytes, wait: bool = False) -> JSONResponse:
     """Parse, validate and ingest (in a worker thread: parsing a large body and the NLP
     would block the event loop)."""
     articles = to_articles(parse_articles(body))
@@ -333,7 +340,9 @@ def ingest_body(request: Request, body: bytes) -> JSONResponse:
     reports = []
     with INGEST_LOCK:
         for article in articles:
-            reports.append(store.ingest_article(article))
+            reports.append(store.ingest_article(article, track=wait))
+    if not wait:
+        request.app.state.tracker.request()
     failed = [
         {"source": source, "reason": reason}
         for report in reports
@@ -352,6 +361,7 @@ def ingest_body(request: Request, body: bytes) -> JSONResponse:
         },
         "failed": failed,
         "warnings": warnings,
+        "tracking": "done" if wait else "pending",
     }
     return JSONResponse(result, status_code=201 if result["added"] else 200)
 
