@@ -526,3 +526,49 @@ def test_a_violation_the_writer_tells_defies_the_deal() -> None:
     event = only("Hamas violated the agreement on Saturday.")
     assert event.type == "REJECT"
     assert [ref.actor_id for ref in event.sources] == ["hamas"]
+
+
+# --- event rules: parties of mutual acts, victims of attacks -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Heavy fighting broke out on Sunday between Ethiopia and Eritrea.", "ASSAULT"),
+        ("A ceasefire took effect between Israel and Hezbollah on Wednesday.", "RETREAT"),
+        ("A trade accord was signed between Kenya, Uganda and Tanzania on Monday.", None),
+    ],
+)
+def test_the_parties_a_mutual_act_is_between_are_its_sources(text: str, kind: str | None):
+    event = next(e for e in events_of(text) if kind is None or e.type == kind)
+    assert len(event.sources) >= 2
+    assert not [ref for ref in event.targets if not ref.inferred]
+    assert "parties-between-are-sources" in rules_named(event)
+
+
+def test_a_mediator_between_two_parties_is_the_source_of_its_mediation():
+    event = only("Qatar mediated between Israel and Hamas on Monday.")
+    assert [ref.country for ref in event.sources] == ["QAT"]
+    assert {ref.country for ref in event.targets} == {"ISR", "PSE"}
+    assert "parties-between-are-sources" not in rules_named(event)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        (
+            "Russian forces shelled the border area on Friday, killing 12 Ukrainian soldiers.",
+            "UKR",
+            "MIL",
+        ),
+        (
+            "Turkey carried out a drone strike in Iraq that killed four Iraqi civilians.",
+            "IRQ",
+            "CVL",
+        ),
+    ],
+)
+def test_whom_an_attack_killed_are_its_targets(text: str, country: str, sector: str):
+    [event] = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert (country, sector) in {(ref.country, ref.sector) for ref in event.targets}
+    assert "consequence-victims-are-targets" in rules_named(event)

@@ -42,6 +42,7 @@ from accord.extract.events.participants import (
     agents_of_noun,
     casualty_victims,
     condition_subjects,
+    consequence_victims,
     core_mentions,
     event_actors,
     event_objects,
@@ -51,6 +52,7 @@ from accord.extract.events.participants import (
     nested_targets,
     object_place_targets,
     own_forces,
+    parties_between,
     people_of_city,
     perpetrators_in,
     reporter_mentions,
@@ -563,6 +565,36 @@ def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
     if not draft.targets:
         return False
     draft.actor_why = [*draft.actor_why, "those who died are its targets"]
+    return True
+
+
+def _consequence_victims(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind != "ASSAULT":
+        return False
+    victims = consequence_victims(draft.candidate, draft.index, coder.lexicon)
+    known = draft.source_ids() | {m.actor.id for m in draft.targets}
+    added = [m for m in victims if m.actor.id not in known]
+    if not added:
+        return False
+    draft.targets = [*draft.targets, *added]
+    draft.actor_why = [*draft.actor_why, "whom it killed or wounded are its targets"]
+    return True
+
+
+def _parties_between(draft: EventDraft, coder: Coder) -> bool:
+    lexicon, candidate = coder.lexicon, draft.candidate
+    if draft.kind not in lexicon.mutual_types:
+        return False
+    words = [candidate.token, *(c for c in candidate.token.children if c.dep_ == "compound")]
+    if any(lemma_of(word, lexicon) in lexicon.third_party_acts for word in words):
+        return False  # "Qatar mediated between X and Y", "a mediation mission": a third party's
+    parties = parties_between(candidate, draft.index, lexicon)
+    party_ids = {m.actor.id for m in parties}
+    if len(parties) < 2 or party_ids == draft.source_ids():
+        return False
+    draft.sources = parties
+    draft.targets = [m for m in draft.targets if m.actor.id not in party_ids]
+    draft.actor_why = [*draft.actor_why, "the parties it is between are its sources"]
     return True
 
 
@@ -1240,6 +1272,14 @@ RULES: tuple[Rule, ...] = (
         _casualty_victims,
     ),
     Rule(
+        "consequence-victims-are-targets",
+        '"Attacked several points near the border, killing 49 Armenian soldiers", "a drone '
+        'attack that killed three civilians", "left 3 soldiers dead": whom an attack is told '
+        "to have killed or wounded are its targets (the verbs are data: consequences in "
+        "triggers.json).",
+        _consequence_victims,
+    ),
+    Rule(
         "ultimatum-comes-from-the-teller",
         '"The US told Iran to stop or face the consequences": whoever sets the ultimatum '
         "threatens the one who must comply.",
@@ -1250,6 +1290,14 @@ RULES: tuple[Rule, ...] = (
         '"Qatar announced a ceasefire between Israel and Hamas": the parties it is between '
         "agreed to it (AGREE); who announced it is no party.",
         _announced_between_parties,
+    ),
+    Rule(
+        "parties-between-are-sources",
+        '"Clashes broke out between Armenia and Azerbaijan", "talks between X and Y", "a '
+        'memorandum signed between Cyprus, Greece and Israel": the parties of a mutual act '
+        "(a clash, talks, a deal, a truce) are all its sources, not its targets; a mediator, "
+        "host or announcer is no party (mutual_acts in triggers.json).",
+        _parties_between,
     ),
     Rule(
         "raid-by-whom",
