@@ -230,7 +230,7 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
         primary,
         id=group[0].id,
         evidence=evidence,
-        mentions=tuple(e.evidence for e in others),
+        mentions=(*primary.mentions, *(m for e in others for m in e.all_evidence())),
         **fields,
     )
 
