@@ -572,3 +572,32 @@ def test_whom_an_attack_killed_are_its_targets(text: str, country: str, sector: 
     [event] = [e for e in events_of(text) if e.type == "ASSAULT"]
     assert (country, sector) in {(ref.country, ref.sector) for ref in event.targets}
     assert "consequence-victims-are-targets" in rules_named(event)
+
+
+# --- article rules: mentions that refer back -----------------------------------------------------
+
+
+def test_a_definite_event_noun_in_a_later_sentence_is_the_act_told_before():
+    [event] = events_of(
+        "A Turkish drone hit a car near Qamishli on Tuesday, killing three civilians. "
+        "The strike took place in a district held by Kurdish forces."
+    )
+    assert event.type == "ASSAULT" and event.counts.killed == 3
+    assert [m.sentence_index for m in event.all_evidence()] == [0, 1]
+    assert "restatement-is-one-event" in rules_named(event)
+
+
+def test_a_tally_that_names_no_actor_restates_the_attack_and_keeps_the_highest_toll():
+    [event] = events_of(
+        "Two car bombs exploded outside a police station in Baghdad on Saturday, killing 16. "
+        "Among the four killed were police officers, and 35 were wounded."
+    )
+    assert (event.counts.killed, event.counts.injured) == (16, 35)
+    assert len(event.all_evidence()) == 2
+
+
+def test_a_definite_noun_for_an_act_elsewhere_stays_its_own_event():
+    events = events_of(
+        "Russian drones struck Kharkiv on Monday. The strike on Odesa on Tuesday killed two people."
+    )
+    assert kinds(events) == ["ASSAULT", "ASSAULT"]

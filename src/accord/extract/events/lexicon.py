@@ -99,6 +99,7 @@ class Lexicon:
     third_party_acts: frozenset[str] = frozenset()  # "mediated between X and Y": X, Y targets
     consequence_verbs: frozenset[str] = frozenset()  # "killing 49 soldiers": the harm done
     consequence_complements: frozenset[str] = frozenset()  # "left 3 soldiers dead"
+    tally_stems: frozenset[str] = frozenset()  # "were injured", "the death toll": a toll told
 
 
 def _entry(row: dict, where: str) -> TriggerEntry:
@@ -217,6 +218,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     harm = data.get("consequences") or {}
     lexicon.consequence_verbs = frozenset(w.lower() for w in harm.get("verbs") or ())
     lexicon.consequence_complements = frozenset(w.lower() for w in harm.get("complements") or ())
+    lexicon.tally_stems = frozenset(w.lower() for w in harm.get("tally_stems") or ())
     return lexicon
 
 

@@ -60,7 +60,7 @@ from accord.extract.events.participants import (
     ultimatum_teller,
     unique_mentions,
 )
-from accord.extract.events.restatements import merge_restatements
+from accord.extract.events.restatements import RestatementWords, merge_restatements
 from accord.extract.events.syntax import is_nounlike, objects_of_preposition, subject_of
 from accord.extract.events.triggers import (
     Candidate,
@@ -132,6 +132,7 @@ PLACE_TARGET_TYPES = {
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
 VISIT_VERBS = {"visit", "tour"}
+DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
 EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
@@ -598,6 +599,17 @@ def _parties_between(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _definite_mention(draft: EventDraft, coder: Coder) -> bool:
+    token = draft.candidate.token
+    if not is_nounlike(token, coder.lexicon):
+        return False
+    determiners = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+    if not any(d.lower_ in DEFINITE_DETERMINERS for d in determiners):
+        return False
+    draft.inference_why.append(f"told as known ('{determiners[0].text} {token.text}')")
+    return True
+
+
 def _ultimatum_teller(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "THREATEN" or draft.sources or not draft.candidate.entry.subject_is_target:
         return False
@@ -1039,11 +1051,15 @@ def _target_country(draft: EventDraft) -> tuple[str, str] | None:
 
 def _restatement(found: ArticleDraft, coder: Coder) -> bool:
     before = len(found.events)
-    found.events = merge_restatements(found.events, RESTATEMENT_RULE)
+    words = RestatementWords(
+        tally_stems=coder.lexicon.tally_stems, referring_rule=DEFINITE_MENTION_RULE
+    )
+    found.events = merge_restatements(found.events, RESTATEMENT_RULE, words)
     return len(found.events) != before
 
 
 RESTATEMENT_RULE = "restatement-is-one-event"
+DEFINITE_MENTION_RULE = "definite-noun-is-told-before"
 
 
 def _sentence_rule(name: str, description: str, apply: Callable[..., bool]) -> Rule:
@@ -1332,6 +1348,13 @@ RULES: tuple[Rule, ...] = (
         'detained"), a weapon did it ("drones hit a depot") or people protested ("Hundreds '
         'rallied").',
         _needs_an_actor,
+    ),
+    Rule(
+        DEFINITE_MENTION_RULE,
+        '"The strike took place in Qamishli", "the latest detentions came a day after ...": an '
+        "event noun told with a definite determiner is an act the reader already knows; the "
+        "article rule below folds it into the act it refers to (when nothing disagrees).",
+        _definite_mention,
     ),
     # -- event: modality and mode
     Rule(
