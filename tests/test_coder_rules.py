@@ -601,3 +601,28 @@ def test_a_definite_noun_for_an_act_elsewhere_stays_its_own_event():
         "Russian drones struck Kharkiv on Monday. The strike on Odesa on Tuesday killed two people."
     )
     assert kinds(events) == ["ASSAULT", "ASSAULT"]
+
+
+# --- event rules: detentions nobody is said to have made -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A journalist was arrested in Minsk on Friday.",
+        "Thousands marched in Minsk on Friday. Two journalists were detained.",  # the scene's
+    ],
+)
+def test_a_detention_nobody_is_said_to_have_made_is_the_states(text: str):
+    [event] = [e for e in events_of(text) if e.type == "COERCE"]
+    assert [(ref.country, ref.sector, ref.inferred) for ref in event.sources] == [
+        ("BLR", "GOV", True)
+    ]
+    assert "detention-by-the-state" in rules_named(event)
+
+
+def test_a_detention_by_a_named_force_keeps_its_source():
+    [event] = [e for e in events_of("Belarusian police detained a journalist in Minsk.")]
+    assert [(ref.country, ref.sector, ref.inferred) for ref in event.sources] == [
+        ("BLR", "COP", False)
+    ]

@@ -97,6 +97,8 @@ def extract_events(
                 place, place_why = _place_in_context(
                     scenes, sentence_index, sphere(event.type), article, context, coder
                 )
+                if place is not None:  # the rules that read the place read the scene's
+                    event = coder.code_candidate(event.candidate, index, place) or event
             predicate = event.candidate.predicate
             date, date_why = scene_dates.date_of(
                 sentence_index, sentence, predicate, event.modality, event.candidate.token

@@ -131,6 +131,7 @@ PLACE_TARGET_TYPES = {
     "PROTEST",
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
+DETENTION_MODES = {"arrest"}  # arrests, detentions, jailings: what only a state does lawfully
 VISIT_VERBS = {"visit", "tour"}
 DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
@@ -1007,7 +1008,8 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     if place is None or not place.country:
         return False
     target = coder.dictionary.state(place.country)
-    if any(source.actor.id == target.id for source in draft.sources):
+    source_ids = draft.source_ids() | {ref.actor_id for ref in draft.inferred_sources}
+    if target.id in source_ids:
         # a state acting on its own soil ("lifted the state of emergency in Darfur") acts on
         # its people, not on itself
         target = coder.dictionary.group(place.country, "CVL")
@@ -1033,6 +1035,24 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
     attacker = coder.dictionary.group(country, "UAF")
     draft.inferred_sources = (inferred_ref(attacker, text),)
     draft.inference_why.append(f"unclaimed attack: source is an unidentified armed force in {name}")
+    return True
+
+
+def _detention_by_the_state(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind != "COERCE" or draft.mode not in DETENTION_MODES:
+        return False
+    if draft.sources or draft.inferred_sources:
+        return False
+    place = draft.place
+    if place is not None and place.country:
+        country, text = place.country, place.text
+    elif _target_country(draft):
+        country, text = _target_country(draft)
+    else:
+        return False
+    state = coder.dictionary.state(country)
+    draft.inferred_sources = (inferred_ref(state, text),)
+    draft.inference_why.append(f"detained by no one named: {state.name} detains")
     return True
 
 
@@ -1456,6 +1476,13 @@ RULES: tuple[Rule, ...] = (
         'A visit is a meeting with its host: "visited the hospital" with no actor or country to '
         "host it is no CONSULT.",
         _visit_needs_a_host,
+    ),
+    Rule(
+        "detention-by-the-state",
+        '"An individual has been arrested", "he was imprisoned in 2018", "protesters who were '
+        "detained\": an arrest or detention nobody is said to have made is the state's (the "
+        "government of the country where it happened, else of the detained), marked inferred.",
+        _detention_by_the_state,
     ),
     Rule(
         "place-is-target",
