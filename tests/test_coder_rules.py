@@ -626,3 +626,25 @@ def test_a_detention_by_a_named_force_keeps_its_source():
     assert [(ref.country, ref.sector, ref.inferred) for ref in event.sources] == [
         ("BLR", "COP", False)
     ]
+
+
+# --- sentence rules: warnings said without "threaten" --------------------------------------------
+
+
+def test_a_refusal_to_permit_another_act_is_a_threat_made_now():
+    event = only("Russia will not allow NATO to expand further east, the Kremlin said.")
+    assert (event.type, event.modality) == ("THREATEN", "asserted")
+    assert [ref.country for ref in event.sources] == ["RUS"]
+    assert [ref.name for ref in event.targets] == ["NATO"]
+    assert rules_named(event)[0] == "refusal-to-permit-is-threat"
+
+
+def test_a_response_announced_with_force_is_a_threat():
+    event = only("Iran will respond firmly to any attack on its territory, Araghchi said.")
+    assert event.type == "THREATEN"
+    assert [ref.country for ref in event.sources] == ["IRN"]
+
+
+def test_a_plain_response_or_a_permission_is_no_threat():
+    assert "THREATEN" not in kinds(events_of("Iran will respond to the proposal next week."))
+    assert "THREATEN" not in kinds(events_of("Egypt will allow aid trucks to enter Gaza."))

@@ -87,6 +87,7 @@ from accord.extract.events.triggers import (
     type_of_complement,
     verb_entry,
     verb_triggers,
+    warning_triggers,
     with_deontic_demands,
 )
 from accord.models import ActorMention, ActorRef, Event, Place
@@ -235,6 +236,12 @@ def _running_total(found: SentenceDraft, coder: Coder) -> bool:
     if is_running_total(found.sentence):
         found.closed = True
     return found.closed
+
+
+def _warnings(found: SentenceDraft, coder: Coder) -> bool:
+    new = warning_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
 
 
 def _verb_triggers(found: SentenceDraft, coder: Coder) -> bool:
@@ -855,6 +862,15 @@ def _modality(draft: EventDraft, coder: Coder) -> bool:
     return False
 
 
+def _warning_is_said(draft: EventDraft, coder: Coder) -> bool:
+    if WARNING_RULE not in draft.candidate.rules or draft.modality == "asserted":
+        return False
+    if draft.modality not in {"negated", "future"}:
+        return False  # "if ..., we will not allow it": conditional stays so
+    draft.modality, draft.modality_why = "asserted", ["a warning is made when it is said"]
+    return True
+
+
 def _preparation_is_the_event(draft: EventDraft, coder: Coder) -> bool:
     entry_type = draft.candidate.entry.type
     if entry_type is not None or draft.kind != "MOBILIZE" or draft.modality != "future":
@@ -1079,6 +1095,7 @@ def _restatement(found: ArticleDraft, coder: Coder) -> bool:
 
 
 RESTATEMENT_RULE = "restatement-is-one-event"
+WARNING_RULE = "refusal-to-permit-is-threat"
 DEFINITE_MENTION_RULE = "definite-noun-is-told-before"
 
 
@@ -1097,6 +1114,14 @@ RULES: tuple[Rule, ...] = (
         '"12,000 civilians have been killed since the invasion began": a toll, not an event; '
         "the sentence codes nothing.",
         _running_total,
+    ),
+    _sentence_rule(
+        WARNING_RULE,
+        '"We will not allow this ceasefire to be used by rebels to attack our positions", "will '
+        'not tolerate", "Treasury will forcefully respond to the atrocities": a refusal to '
+        "permit another's act, or a response announced with force, is a THREATEN (the words "
+        "are data: warnings in triggers.json); the act warned against is no event.",
+        _warnings,
     ),
     _sentence_rule(
         "verb-trigger",
@@ -1382,6 +1407,12 @@ RULES: tuple[Rule, ...] = (
         "Modality from negation, failure verbs, denial, conditional clauses, auxiliaries, "
         "hedging adjectives and the trigger's own modality.",
         _modality,
+    ),
+    Rule(
+        "warning-is-said",
+        '"We will not allow ...": the "not" and the "will" belong to the warning, which is '
+        "made (asserted) when it is said.",
+        _warning_is_said,
     ),
     Rule(
         "preparation-is-the-event",

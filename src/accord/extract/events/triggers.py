@@ -798,6 +798,49 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
     return candidates
 
 
+def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Warnings said without "threaten": a refusal to permit another's act, said of the
+    future ("we will not allow this ceasefire to be used by rebels", "will not tolerate
+    attacks"), and a response announced with force ("Treasury will forcefully respond to the
+    atrocities"). The act warned against is no event of its own."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        if token.i in consumed or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = lemma_of(token, lexicon)
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if not auxes & FUTURE_AUX:
+            continue
+        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+        warned = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
+        if lemma in lexicon.refusal_verbs and negated and warned:
+            why = [f"'will not {token.text}' another's act"]
+        elif (
+            lemma in lexicon.response_verbs
+            and not negated
+            and any(
+                c.dep_ == "advmod" and c.lower_ in lexicon.response_manners for c in token.children
+            )
+        ):
+            why = [f"'{token.text}' with force announced"]
+        else:
+            continue
+        for clause in warned:
+            consumed.update(t.i for t in clause.subtree)
+        consumed.add(token.i)
+        entry = TriggerEntry(type="THREATEN", governs=bool(warned))
+        candidates.append(
+            Candidate(
+                token=token,
+                entry=entry,
+                predicate=token,
+                complement=warned[0] if warned else None,
+                why=why,
+            )
+        )
+    return candidates
+
+
 def _predicate_words(clause: Token) -> list[Token]:
     """What a reported clause says its subject is: "X was stingy", "X is a model of honesty"."""
     if clause.pos_ == "ADJ" or clause.lemma_ in COPULAS:
