@@ -648,3 +648,26 @@ def test_a_response_announced_with_force_is_a_threat():
 def test_a_plain_response_or_a_permission_is_no_threat():
     assert "THREATEN" not in kinds(events_of("Iran will respond to the proposal next week."))
     assert "THREATEN" not in kinds(events_of("Egypt will allow aid trucks to enter Gaza."))
+
+
+# --- sentence rules: accusations inside claims ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan insists that Indian troops resorted to unprovoked firing on its border posts.",
+        "Armenia said Azerbaijani forces illegally occupied two villages.",
+    ],
+)
+def test_a_deed_reported_as_a_wrong_is_the_speakers_accusation(text: str):
+    [event] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert len(event.sources) == 1 and len(event.targets) == 1
+    assert event.sources[0].country != event.targets[0].country
+    assert "evaluation-is-stance" in rules_named(event)
+    assert "reported wrongdoing" in event.evidence.why
+
+
+def test_a_wrong_the_speaker_admits_accuses_no_one():
+    text = 'Rouhani said, "The Islamic Republic of Iran deeply regrets this disastrous mistake."'
+    assert "ACCUSE" not in kinds(events_of(text))

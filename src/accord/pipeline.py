@@ -97,7 +97,9 @@ def extract_events(
                 place, place_why = _place_in_context(
                     scenes, sentence_index, sphere(event.type), article, context, coder
                 )
-                if place is not None:  # the rules that read the place read the scene's
+                if place is not None and sphere(event.type) == "ground":
+                    # an act on the ground happened in the scene: the rules that read the place
+                    # (place-is-target, detention-by-the-state) read the scene's
                     event = coder.code_candidate(event.candidate, index, place) or event
             predicate = event.candidate.predicate
             date, date_why = scene_dates.date_of(

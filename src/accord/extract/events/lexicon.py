@@ -100,6 +100,8 @@ class Lexicon:
     consequence_verbs: frozenset[str] = frozenset()  # "killing 49 soldiers": the harm done
     consequence_complements: frozenset[str] = frozenset()  # "left 3 soldiers dead"
     tally_stems: frozenset[str] = frozenset()  # "were injured", "the death toll": a toll told
+    wrongdoing: frozenset[str] = frozenset()  # "wrongfully", "circumvent", "irregularities"
+    admissions: frozenset[str] = frozenset()  # "regrets this mistake": no accusation
     refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
     response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
     response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
@@ -222,6 +224,12 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.consequence_verbs = frozenset(w.lower() for w in harm.get("verbs") or ())
     lexicon.consequence_complements = frozenset(w.lower() for w in harm.get("complements") or ())
     lexicon.tally_stems = frozenset(w.lower() for w in harm.get("tally_stems") or ())
+    lexicon.wrongdoing = frozenset(
+        w.lower() for w in (data.get("wrongdoing") or {}).get("words") or ()
+    )
+    lexicon.admissions = frozenset(
+        w.lower() for w in (data.get("wrongdoing") or {}).get("admissions") or ()
+    )
     warnings = data.get("warnings") or {}
     lexicon.refusal_verbs = frozenset(w.lower() for w in warnings.get("refusals") or ())
     lexicon.response_verbs = frozenset(w.lower() for w in warnings.get("responses") or ())
