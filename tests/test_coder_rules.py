@@ -671,3 +671,20 @@ def test_a_deed_reported_as_a_wrong_is_the_speakers_accusation(text: str):
 def test_a_wrong_the_speaker_admits_accuses_no_one():
     text = 'Rouhani said, "The Islamic Republic of Iran deeply regrets this disastrous mistake."'
     assert "ACCUSE" not in kinds(events_of(text))
+
+
+def test_we_inside_what_a_speaker_says_is_the_speakers_side():
+    text = (
+        "“We have withdrawn our troops from the town,” said Ukrainian army spokesman "
+        "Oleksandr Shtupun."
+    )
+    [event] = [e for e in events_of(text) if e.type == "RETREAT"]
+    assert [(ref.country, ref.sector) for ref in event.sources] == [("UKR", "MIL")]
+    assert "first-person-is-the-speaker" in rules_named(event)
+
+
+def test_we_who_refuse_another_act_do_not_do_that_act():
+    text = (
+        "“We will not allow the rebels to attack our positions,” army spokesman Philip Aguer said."
+    )
+    assert kinds(events_of(text)) == ["THREATEN"]

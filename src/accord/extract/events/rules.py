@@ -134,6 +134,7 @@ PLACE_TARGET_TYPES = {
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
 DETENTION_MODES = {"arrest"}  # arrests, detentions, jailings: what only a state does lawfully
 VISIT_VERBS = {"visit", "tour"}
+FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman said"
 DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
@@ -443,6 +444,25 @@ def _clause_actors(draft: EventDraft, coder: Coder) -> bool:
     clause = actor_clause(draft.candidate)
     draft.sources, draft.targets, draft.actor_why = event_actors(clause, draft.index, coder.lexicon)
     return False
+
+
+def _first_person_is_the_speaker(draft: EventDraft, coder: Coder) -> bool:
+    if draft.sources:
+        return False
+    candidate = draft.candidate
+    subject = next(  # its own subject: "we will not allow them to attack" is not "we attack"
+        (c for c in candidate.predicate.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+    )
+    if subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    speaker = reporter_mentions(candidate, draft.index, coder.lexicon)
+    if not speaker:
+        return False
+    speaker_ids = {m.actor.id for m in speaker}
+    draft.sources = speaker
+    draft.targets = [m for m in draft.targets if m.actor.id not in speaker_ids]
+    draft.actor_why = [*draft.actor_why, f"'{subject.text}' is the speaker's side"]
+    return True
 
 
 def _reporting_speaker_is_source(draft: EventDraft, coder: Coder) -> bool:
@@ -1291,6 +1311,13 @@ RULES: tuple[Rule, ...] = (
         "Sources and targets from the clause: subject (or agent), passive subject, objects, "
         "participant phrases and the participants of an event noun.",
         _clause_actors,
+    ),
+    Rule(
+        "first-person-is-the-speaker",
+        '"“We have withdrawn our troops from the town,” the army spokesman said": an act whose '
+        'subject is "we" or "I" inside what someone is reported saying is that speaker\'s (and '
+        "his side's).",
+        _first_person_is_the_speaker,
     ),
     Rule(
         "reporting-speaker-is-source",
