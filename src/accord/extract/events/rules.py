@@ -1190,7 +1190,10 @@ RULES: tuple[Rule, ...] = (
         'A judgement said without "condemn" or "praise": naming an act with an evaluating word '
         '("called the agreement \'null and void\'", "described the pledge as generous") or '
         'saying it is so ("said rich nations were being stingy"); a negative word is an ACCUSE, '
-        "a positive one a SUPPORT (the words are data: evaluations in triggers.json).",
+        "a positive one a SUPPORT (the words are data: evaluations in triggers.json). A deed "
+        'reported as a wrong ("claimed he was wrongfully imprisoned", "insists that Indian '
+        "troops resorted to unprovoked firing\") is the speaker's accusation of the doer "
+        "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one.",
         _evaluations,
     ),
     _sentence_rule(
