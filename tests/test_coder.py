@@ -78,7 +78,7 @@ def test_rules_infer_actors_from_the_dictionary_they_are_given():
     lebanon = Country("LBN", "Test Lebanon", (), ("Lebanese",), None, (), ())
     dictionary = ActorDictionary(countries={"LBN": lebanon})
     coder = Coder(load_lexicon(), dictionary, load_gazetteer())
-    [event] = events_of("A car bomb exploded in Beirut on Monday, killing four people.", coder)
+    [event] = events_of("A car bomb exploded in Beirut on Monday.", coder)
     assert [t.name for t in event.targets] == ["Test Lebanon"]
     assert [s.name for s in event.sources] == ["unidentified attackers in Test Lebanon"]
     assert all(actor.inferred for actor in (*event.sources, *event.targets))
@@ -86,7 +86,7 @@ def test_rules_infer_actors_from_the_dictionary_they_are_given():
 
 
 def test_a_coder_runs_the_rule_table_it_is_given():
-    sentence = "A car bomb exploded in Beirut on Monday, killing four people."
+    sentence = "A car bomb exploded in Beirut on Monday."
     table = tuple(rule for rule in RULES if rule.name != "unidentified-attacker")
     coder = Coder(load_lexicon(), load_dictionary(), load_gazetteer(), rules=table)
     [event] = events_of(sentence, coder)
@@ -186,6 +186,6 @@ def test_each_event_names_the_rules_that_made_it():
 
 
 def test_inferred_actors_say_which_rule_inferred_them():
-    [event] = events_of("A car bomb exploded in Beirut on Monday, killing four people.")
+    [event] = events_of("A car bomb exploded in Beirut on Monday.")
     assert "unclaimed attack" in event.evidence.why
     assert "unidentified-attacker" in rules_named(event)

@@ -526,3 +526,165 @@ def test_a_violation_the_writer_tells_defies_the_deal() -> None:
     event = only("Hamas violated the agreement on Saturday.")
     assert event.type == "REJECT"
     assert [ref.actor_id for ref in event.sources] == ["hamas"]
+
+
+# --- event rules: parties of mutual acts, victims of attacks -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Heavy fighting broke out on Sunday between Ethiopia and Eritrea.", "ASSAULT"),
+        ("A ceasefire took effect between Israel and Hezbollah on Wednesday.", "RETREAT"),
+        ("A trade accord was signed between Kenya, Uganda and Tanzania on Monday.", None),
+    ],
+)
+def test_the_parties_a_mutual_act_is_between_are_its_sources(text: str, kind: str | None):
+    event = next(e for e in events_of(text) if kind is None or e.type == kind)
+    assert len(event.sources) >= 2
+    assert not [ref for ref in event.targets if not ref.inferred]
+    assert "parties-between-are-sources" in rules_named(event)
+
+
+def test_a_mediator_between_two_parties_is_the_source_of_its_mediation():
+    event = only("Qatar mediated between Israel and Hamas on Monday.")
+    assert [ref.country for ref in event.sources] == ["QAT"]
+    assert {ref.country for ref in event.targets} == {"ISR", "PSE"}
+    assert "parties-between-are-sources" not in rules_named(event)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        (
+            "Russian forces shelled the border area on Friday, killing 12 Ukrainian soldiers.",
+            "UKR",
+            "MIL",
+        ),
+        (
+            "Turkey carried out a drone strike in Iraq that killed four Iraqi civilians.",
+            "IRQ",
+            "CVL",
+        ),
+    ],
+)
+def test_whom_an_attack_killed_are_its_targets(text: str, country: str, sector: str):
+    [event] = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert (country, sector) in {(ref.country, ref.sector) for ref in event.targets}
+    assert "consequence-victims-are-targets" in rules_named(event)
+
+
+# --- article rules: mentions that refer back -----------------------------------------------------
+
+
+def test_a_definite_event_noun_in_a_later_sentence_is_the_act_told_before():
+    [event] = events_of(
+        "A Turkish drone hit a car near Qamishli on Tuesday, killing three civilians. "
+        "The strike took place in a district held by Kurdish forces."
+    )
+    assert event.type == "ASSAULT" and event.counts.killed == 3
+    assert [m.sentence_index for m in event.all_evidence()] == [0, 1]
+    assert "restatement-is-one-event" in rules_named(event)
+
+
+def test_a_tally_that_names_no_actor_restates_the_attack_and_keeps_the_highest_toll():
+    [event] = events_of(
+        "Two car bombs exploded outside a police station in Baghdad on Saturday, killing 16. "
+        "Among the four killed were police officers, and 35 were wounded."
+    )
+    assert (event.counts.killed, event.counts.injured) == (16, 35)
+    assert len(event.all_evidence()) == 2
+
+
+def test_a_definite_noun_for_an_act_elsewhere_stays_its_own_event():
+    events = events_of(
+        "Russian drones struck Kharkiv on Monday. The strike on Odesa on Tuesday killed two people."
+    )
+    assert kinds(events) == ["ASSAULT", "ASSAULT"]
+
+
+# --- event rules: detentions nobody is said to have made -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A journalist was arrested in Minsk on Friday.",
+        "Thousands marched in Minsk on Friday. Two journalists were detained.",  # the scene's
+    ],
+)
+def test_a_detention_nobody_is_said_to_have_made_is_the_states(text: str):
+    [event] = [e for e in events_of(text) if e.type == "COERCE"]
+    assert [(ref.country, ref.sector, ref.inferred) for ref in event.sources] == [
+        ("BLR", "GOV", True)
+    ]
+    assert "detention-by-the-state" in rules_named(event)
+
+
+def test_a_detention_by_a_named_force_keeps_its_source():
+    [event] = [e for e in events_of("Belarusian police detained a journalist in Minsk.")]
+    assert [(ref.country, ref.sector, ref.inferred) for ref in event.sources] == [
+        ("BLR", "COP", False)
+    ]
+
+
+# --- sentence rules: warnings said without "threaten" --------------------------------------------
+
+
+def test_a_refusal_to_permit_another_act_is_a_threat_made_now():
+    event = only("Russia will not allow NATO to expand further east, the Kremlin said.")
+    assert (event.type, event.modality) == ("THREATEN", "asserted")
+    assert [ref.country for ref in event.sources] == ["RUS"]
+    assert [ref.name for ref in event.targets] == ["NATO"]
+    assert rules_named(event)[0] == "refusal-to-permit-is-threat"
+
+
+def test_a_response_announced_with_force_is_a_threat():
+    event = only("Iran will respond firmly to any attack on its territory, Araghchi said.")
+    assert event.type == "THREATEN"
+    assert [ref.country for ref in event.sources] == ["IRN"]
+
+
+def test_a_plain_response_or_a_permission_is_no_threat():
+    assert "THREATEN" not in kinds(events_of("Iran will respond to the proposal next week."))
+    assert "THREATEN" not in kinds(events_of("Egypt will allow aid trucks to enter Gaza."))
+
+
+# --- sentence rules: accusations inside claims ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan insists that Indian troops resorted to unprovoked firing on its border posts.",
+        "Armenia said Azerbaijani forces illegally occupied two villages.",
+    ],
+)
+def test_a_deed_reported_as_a_wrong_is_the_speakers_accusation(text: str):
+    [event] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert len(event.sources) == 1 and len(event.targets) == 1
+    assert event.sources[0].country != event.targets[0].country
+    assert "evaluation-is-stance" in rules_named(event)
+    assert "reported wrongdoing" in event.evidence.why
+
+
+def test_a_wrong_the_speaker_admits_accuses_no_one():
+    text = 'Rouhani said, "The Islamic Republic of Iran deeply regrets this disastrous mistake."'
+    assert "ACCUSE" not in kinds(events_of(text))
+
+
+def test_we_inside_what_a_speaker_says_is_the_speakers_side():
+    text = (
+        "“We have withdrawn our troops from the town,” said Ukrainian army spokesman "
+        "Oleksandr Shtupun."
+    )
+    [event] = [e for e in events_of(text) if e.type == "RETREAT"]
+    assert [(ref.country, ref.sector) for ref in event.sources] == [("UKR", "MIL")]
+    assert "first-person-is-the-speaker" in rules_named(event)
+
+
+def test_we_who_refuse_another_act_do_not_do_that_act():
+    text = (
+        "“We will not allow the rebels to attack our positions,” army spokesman Philip Aguer said."
+    )
+    assert kinds(events_of(text)) == ["THREATEN"]

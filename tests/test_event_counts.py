@@ -58,7 +58,12 @@ def test_a_casualty_report_in_the_next_sentence_fills_the_attack():
         "Israeli drones struck a car near Tyre on Monday. At least 3 people were killed."
     )
     assert attack.counts == Counts(killed=3)
-    assert "casualty-report-joins-attack" in attack.evidence.why
+    assert "casualty-report-joins-attack" in attack.evidence.why.rpartition("; rules: ")[2]
+    # the evidence is the attack's sentence; the counting sentence is kept as its mention
+    assert attack.evidence.sentence == "Israeli drones struck a car near Tyre on Monday."
+    [counted] = attack.mentions
+    assert counted.sentence == "At least 3 people were killed."
+    assert (counted.sentence_index, counted.start) == (1, counted.sentence_start)
 
 
 def test_a_restated_toll_is_not_added_twice():

@@ -15,7 +15,7 @@ from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import lemma_of
 from accord.extract.quotes import extract_quotes
-from accord.models import COUNT_KINDS, Actor, Article, Event, Extraction, Place
+from accord.models import COUNT_KINDS, Actor, Article, Event, Evidence, Extraction, Place
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import (
@@ -43,6 +43,8 @@ BATCH_CHARS = 100_000  # text per nlp.pipe batch (see _batches)
 # sanctions) where they are said, held or signed, never at the place of the fighting they are
 # about ("talks in Doha on the war in Sudan"). Places do not pass between the two spheres,
 # within a sentence or from one sentence to the next.
+COUNTS_RULE = "casualty-report-joins-attack"
+RULES_MARK = "; rules: "  # the evidence why ends with the rules that made the event
 GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 
 
@@ -95,6 +97,10 @@ def extract_events(
                 place, place_why = _place_in_context(
                     scenes, sentence_index, sphere(event.type), article, context, coder
                 )
+                if place is not None and sphere(event.type) == "ground":
+                    # an act on the ground happened in the scene: the rules that read the place
+                    # (place-is-target, detention-by-the-state) read the scene's
+                    event = coder.code_candidate(event.candidate, index, place) or event
             predicate = event.candidate.predicate
             date, date_why = scene_dates.date_of(
                 sentence_index, sentence, predicate, event.modality, event.candidate.token
@@ -139,7 +145,9 @@ def _counted(
         coded, figures_by_event(figures, words), before is not None
     )
     if before is not None and (told_after or (figures and not coded)):
-        events[before] = _with_counts_from(events[before], told_after or figures, sentence_index)
+        events[before] = _with_counts_from(
+            events[before], told_after or figures, sentence, sentence_index
+        )
     return coded, shares
 
 
@@ -210,10 +218,14 @@ def _attack_told_before(
     return None
 
 
-def _with_counts_from(event: Event, figures: list[Figure], sentence_index: int) -> Event:
+def _with_counts_from(event: Event, figures: list[Figure], sentence: Span, index: int) -> Event:
     """The attack with the counts a following sentence states ("... near Konduga. 2
     fatalities."), for the kinds it has none of (a restatement adds nothing: "killing 23
-    soldiers. 23 fatalities.")."""
+    soldiers. 23 fatalities.").
+
+    The event's evidence stays the sentence that tells the attack; the sentence that gives the
+    counts is kept beside it as a mention (its own text and offsets), so every figure points
+    to the words that state it, and the rule's name joins the others at the end of the why."""
     stated = total([f for f in figures if f.kind in kinds_of(event.type, event.mode)])
     missing = {
         kind: getattr(stated, kind)
@@ -222,13 +234,25 @@ def _with_counts_from(event: Event, figures: list[Figure], sentence_index: int) 
     }
     if not missing:
         return event
-    why = (
-        f"{event.evidence.why}; casualty-report-joins-attack: counts from sentence {sentence_index}"
+    note = f"{COUNTS_RULE}: counts from sentence {index}"
+    why, mark, rules = event.evidence.why.rpartition(RULES_MARK)
+    if mark:
+        why = f"{why}; {note}{RULES_MARK}{rules}, {COUNTS_RULE}"
+    else:
+        why = f"{event.evidence.why}; {note}{RULES_MARK}{COUNTS_RULE}"
+    counted = Evidence(
+        sentence_index=index,
+        start=sentence.start_char,
+        end=sentence.start_char + len(sentence.text.rstrip()),
+        sentence=sentence.text.rstrip(),
+        why=f"{note} (the counts of the attack in sentence {event.evidence.sentence_index})",
+        sentence_start=sentence.start_char,
     )
     return replace(
         event,
         counts=replace(event.counts, **missing),
         evidence=replace(event.evidence, why=why),
+        mentions=(*event.mentions, counted),
     )
 
 

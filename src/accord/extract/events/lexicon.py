@@ -94,6 +94,17 @@ class Lexicon:
     adjectives: dict[str, TriggerEntry] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
+    mutual_types: frozenset[str] = frozenset()  # acts done together: "talks between X and Y"
+    joint_preps: frozenset[str] = frozenset()  # "between", "among"
+    third_party_acts: frozenset[str] = frozenset()  # "mediated between X and Y": X, Y targets
+    consequence_verbs: frozenset[str] = frozenset()  # "killing 49 soldiers": the harm done
+    consequence_complements: frozenset[str] = frozenset()  # "left 3 soldiers dead"
+    tally_stems: frozenset[str] = frozenset()  # "were injured", "the death toll": a toll told
+    wrongdoing: frozenset[str] = frozenset()  # "wrongfully", "circumvent", "irregularities"
+    admissions: frozenset[str] = frozenset()  # "regrets this mistake": no accusation
+    refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
+    response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
+    response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
 
 
 def _entry(row: dict, where: str) -> TriggerEntry:
@@ -202,6 +213,27 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     }
     lexicon.light_verbs = {w.lower() for w in data.get("light_verbs") or ()}
     lexicon.reporting_verbs = {w.lower() for w in data.get("reporting_verbs") or ()}
+    mutual = data.get("mutual_acts") or {}
+    for kind in mutual.get("types") or ():
+        if kind not in PLOVER_TYPES:
+            raise DataFileError(f"{source} mutual_acts: unknown type {kind!r}")
+    lexicon.mutual_types = frozenset(mutual.get("types") or ())
+    lexicon.joint_preps = frozenset(w.lower() for w in mutual.get("preps") or ())
+    lexicon.third_party_acts = frozenset(w.lower() for w in mutual.get("third_party") or ())
+    harm = data.get("consequences") or {}
+    lexicon.consequence_verbs = frozenset(w.lower() for w in harm.get("verbs") or ())
+    lexicon.consequence_complements = frozenset(w.lower() for w in harm.get("complements") or ())
+    lexicon.tally_stems = frozenset(w.lower() for w in harm.get("tally_stems") or ())
+    lexicon.wrongdoing = frozenset(
+        w.lower() for w in (data.get("wrongdoing") or {}).get("words") or ()
+    )
+    lexicon.admissions = frozenset(
+        w.lower() for w in (data.get("wrongdoing") or {}).get("admissions") or ()
+    )
+    warnings = data.get("warnings") or {}
+    lexicon.refusal_verbs = frozenset(w.lower() for w in warnings.get("refusals") or ())
+    lexicon.response_verbs = frozenset(w.lower() for w in warnings.get("responses") or ())
+    lexicon.response_manners = frozenset(w.lower() for w in warnings.get("response_manners") or ())
     return lexicon
 
 

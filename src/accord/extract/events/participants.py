@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from accord.extract.events.lexicon import Lexicon
+from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.syntax import (
     FINDING_VERBS,
     LOCATIVE_PREPS,
@@ -572,6 +572,56 @@ def casualty_victims(candidate: Candidate, index: MentionIndex) -> list[ActorMen
         return []
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return [m for s in subjects for m in core_mentions(s, index)]
+
+
+def parties_between(
+    candidate: Candidate, index: MentionIndex, lexicon: Lexicon
+) -> list[ActorMention]:
+    """The parties a mutual act is said to be between: "talks between X and Y", "clashes broke
+    out between X and Y", "a memorandum signed between X, Y and Z" (the phrase may hang from
+    the event noun or from the verb that tells it happening)."""
+    trigger, predicate = candidate.token, candidate.predicate
+    heads = [trigger]
+    if predicate is not trigger and (trigger.head is predicate or trigger.dep_ in SUBJECT_DEPS):
+        heads.append(predicate)
+    found = [
+        m
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.joint_preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for m in core_mentions(pobj, index)
+    ]
+    return unique_mentions(found)
+
+
+def consequence_victims(
+    candidate: Candidate, index: MentionIndex, lexicon: Lexicon
+) -> list[ActorMention]:
+    """Whom an attack is told to have harmed as its consequence: "attacked several points,
+    killing 49 soldiers", "an attack that killed three civilians", "left 3 soldiers dead"."""
+    trigger, predicate = candidate.token, candidate.predicate
+    clauses = [
+        child
+        for head in {trigger, predicate}
+        for child in head.children
+        if child.dep_ in {"advcl", "conj", "xcomp", "relcl", "acl"}
+    ]
+    if predicate is not trigger and trigger.dep_ in SUBJECT_DEPS:
+        clauses.append(predicate)  # "the strike left three soldiers dead"
+    victims: list[ActorMention] = []
+    for verb in clauses:
+        lemma = lemma_of(verb, lexicon)
+        if lemma not in lexicon.consequence_verbs:
+            continue
+        if lemma == "leave" and not any(
+            c.lower_ in lexicon.consequence_complements for c in verb.subtree
+        ):
+            continue  # "left the city" is no harm
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            victims.extend(core_mentions(obj, index))
+    return unique_mentions(victims)
 
 
 def joint_participants(noun: Token, index: MentionIndex) -> list[ActorMention]:

@@ -12,9 +12,9 @@ evidence, takes what the others add (a date, a place, counts, an actor) and list
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from accord.models import COUNT_KINDS, ActorRef, Event, Place
+from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
 
 RULES_MARK = "; rules: "
 SPECIFIC_PLACES = {"exact", "city"}
@@ -30,17 +30,70 @@ FURTHER_ACT = {
 }  # sentences: what the lead says, the body says again
 
 
-def merge_restatements(events: Sequence[Event], rule_name: str) -> list[Event]:
+@dataclass(frozen=True)
+class RestatementWords:
+    """The words that make a later mention a restatement: casualty words that only tally an
+    act's toll ("two women were injured", "the death toll rose to 12"), as word stems."""
+
+    tally_stems: frozenset[str] = frozenset()
+    referring_rule: str = ""  # the coder's rule that marks a definite event noun
+
+
+def merge_restatements(
+    events: Sequence[Event], rule_name: str, words: RestatementWords | None = None
+) -> list[Event]:
     """The events of one article with every restatement folded into the event it restates
-    (``rule_name`` is added to the merged event's rules). Order: by first mention."""
+    (``rule_name`` is added to the merged event's rules). Order: by first mention.
+
+    Besides two records that agree and are tied (``same_act``), a later mention that only
+    refers back joins the latest earlier act of its type it does not contradict: a definite
+    event noun ("the strike took place in Qamishli", "the latest detentions") and a tally of
+    the dead or wounded that names no actor ("Two women and a man were injured")."""
+    words = words or RestatementWords()
     groups: list[list[Event]] = []
     for event in events:
         group = next((g for g in groups if all(same_act(event, m) for m in g)), None)
+        if group is None and refers_back(event, words):
+            group = next(
+                (g for g in reversed(groups) if g[0].type == event.type),
+                None,
+            )
+            if group is not None and not all(compatible(m, event) for m in group):
+                group = None
         if group is None:
             groups.append([event])
         else:
             group.append(event)
     return [group[0] if len(group) == 1 else merged(group, rule_name) for group in groups]
+
+
+def refers_back(event: Event, words: RestatementWords) -> bool:
+    """Rule "referring-mention": is the mention told as one already known? An event noun after
+    a definite determiner ("the strike", "the latest detentions", "this attack"), or a tally
+    that names no actor and only counts casualties ("Two women and a man were injured", "the
+    death toll rose to 12")."""
+    rules = event.evidence.why.rpartition(RULES_MARK)[2].split(", ")
+    definite = bool(words.referring_rule) and words.referring_rule in rules
+    tally = _names_no_actor(event) and not event.counts.is_empty()
+    tally = tally and any(event.trigger.lower().startswith(s) for s in words.tally_stems)
+    return definite or tally
+
+
+def compatible(first: Event, second: Event) -> bool:
+    """Can ``second``, told later, be ``first`` told again? Nothing may disagree: type,
+    modality, mode, the day, the place, the actors on each side; and it is no further act
+    ("also", "separately") nor a second act of the same sentence."""
+    if first.type != second.type or first.modality != second.modality:
+        return False
+    if _told_as_another(second) or first.evidence.sentence_index == second.evidence.sentence_index:
+        return False
+    if first.mode and second.mode and first.mode != second.mode:
+        return False
+    if not _same_day(first, second) or not _same_place(first, second):
+        return False
+    return _side(first.sources, second.sources) is not False and (
+        _side(first.targets, second.targets) is not False
+    )
 
 
 def same_act(first: Event, second: Event) -> bool:
@@ -212,14 +265,11 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
             fields[name] = next((getattr(e, name) for e in others if getattr(e, name)), None)
     if not _known_day(primary):  # no date, or only the publication date as a bound
         fields["date"] = next((e.date for e in others if _known_day(e)), primary.date)
-    if primary.counts.is_empty():
-        counted = [e.counts for e in others if not e.counts.is_empty()]
-        fields["counts"] = counted[0] if counted else primary.counts
+    fields["counts"] = _highest_counts(group)
     for side in ("sources", "targets"):
-        if not any(not ref.inferred for ref in getattr(primary, side)):
-            named = next((getattr(e, side) for e in others if _has_named(getattr(e, side))), None)
-            if named:
-                fields[side] = named
+        named = _named_union([getattr(e, side) for e in (primary, *others)])
+        if named:  # every actor a mention names (none of them disagree: same_act, compatible)
+            fields[side] = named
     restated = ", ".join(f"sentence {e.evidence.sentence_index}" for e in others)
     why, _, rules = primary.evidence.why.rpartition(RULES_MARK)
     if not _:
@@ -230,14 +280,36 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
         primary,
         id=group[0].id,
         evidence=evidence,
-        mentions=tuple(e.evidence for e in others),
+        mentions=(*primary.mentions, *(m for e in others for m in e.all_evidence())),
         **fields,
     )
+
+
+def _highest_counts(group: Sequence[Event]) -> Counts:
+    """The counts of one act told several times: of each kind the highest figure given (a toll
+    rises as an article goes on: "killed 16", "among the four police officers killed")."""
+    highest: dict[str, int] = {}
+    for event in group:
+        for kind in COUNT_KINDS:
+            value = getattr(event.counts, kind)
+            if value is not None and value > highest.get(kind, -1):
+                highest[kind] = value
+    return replace(group[0].counts, **{k: highest.get(k) for k in COUNT_KINDS})
 
 
 def _known_day(event: Event) -> bool:
     """Does the event carry a date the text gives (not only the "reported by" bound)?"""
     return event.date is not None and event.date.start is not None
+
+
+def _named_union(sides: Sequence[Sequence[ActorRef]]) -> tuple[ActorRef, ...]:
+    """The named actors of one side over the mentions, each once, in order of the mentions."""
+    found: dict[str, ActorRef] = {}
+    for refs in sides:
+        for ref in refs:
+            if not ref.inferred:
+                found.setdefault(ref.actor_id, ref)
+    return tuple(found.values())
 
 
 def _has_named(refs: Sequence[ActorRef]) -> bool:

@@ -42,6 +42,7 @@ from accord.extract.events.participants import (
     agents_of_noun,
     casualty_victims,
     condition_subjects,
+    consequence_victims,
     core_mentions,
     event_actors,
     event_objects,
@@ -51,6 +52,7 @@ from accord.extract.events.participants import (
     nested_targets,
     object_place_targets,
     own_forces,
+    parties_between,
     people_of_city,
     perpetrators_in,
     reporter_mentions,
@@ -58,7 +60,7 @@ from accord.extract.events.participants import (
     ultimatum_teller,
     unique_mentions,
 )
-from accord.extract.events.restatements import merge_restatements
+from accord.extract.events.restatements import RestatementWords, merge_restatements
 from accord.extract.events.syntax import is_nounlike, objects_of_preposition, subject_of
 from accord.extract.events.triggers import (
     Candidate,
@@ -85,6 +87,7 @@ from accord.extract.events.triggers import (
     type_of_complement,
     verb_entry,
     verb_triggers,
+    warning_triggers,
     with_deontic_demands,
 )
 from accord.models import ActorMention, ActorRef, Event, Place
@@ -129,7 +132,10 @@ PLACE_TARGET_TYPES = {
     "PROTEST",
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
+DETENTION_MODES = {"arrest"}  # arrests, detentions, jailings: what only a state does lawfully
 VISIT_VERBS = {"visit", "tour"}
+FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman said"
+DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
 EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
@@ -231,6 +237,12 @@ def _running_total(found: SentenceDraft, coder: Coder) -> bool:
     if is_running_total(found.sentence):
         found.closed = True
     return found.closed
+
+
+def _warnings(found: SentenceDraft, coder: Coder) -> bool:
+    new = warning_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
 
 
 def _verb_triggers(found: SentenceDraft, coder: Coder) -> bool:
@@ -434,6 +446,25 @@ def _clause_actors(draft: EventDraft, coder: Coder) -> bool:
     return False
 
 
+def _first_person_is_the_speaker(draft: EventDraft, coder: Coder) -> bool:
+    if draft.sources:
+        return False
+    candidate = draft.candidate
+    subject = next(  # its own subject: "we will not allow them to attack" is not "we attack"
+        (c for c in candidate.predicate.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+    )
+    if subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    speaker = reporter_mentions(candidate, draft.index, coder.lexicon)
+    if not speaker:
+        return False
+    speaker_ids = {m.actor.id for m in speaker}
+    draft.sources = speaker
+    draft.targets = [m for m in draft.targets if m.actor.id not in speaker_ids]
+    draft.actor_why = [*draft.actor_why, f"'{subject.text}' is the speaker's side"]
+    return True
+
+
 def _reporting_speaker_is_source(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     if not candidate.speaker_is_source and not candidate.entry.subject_is_target:
@@ -563,6 +594,47 @@ def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
     if not draft.targets:
         return False
     draft.actor_why = [*draft.actor_why, "those who died are its targets"]
+    return True
+
+
+def _consequence_victims(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind != "ASSAULT":
+        return False
+    victims = consequence_victims(draft.candidate, draft.index, coder.lexicon)
+    known = draft.source_ids() | {m.actor.id for m in draft.targets}
+    added = [m for m in victims if m.actor.id not in known]
+    if not added:
+        return False
+    draft.targets = [*draft.targets, *added]
+    draft.actor_why = [*draft.actor_why, "whom it killed or wounded are its targets"]
+    return True
+
+
+def _parties_between(draft: EventDraft, coder: Coder) -> bool:
+    lexicon, candidate = coder.lexicon, draft.candidate
+    if draft.kind not in lexicon.mutual_types:
+        return False
+    words = [candidate.token, *(c for c in candidate.token.children if c.dep_ == "compound")]
+    if any(lemma_of(word, lexicon) in lexicon.third_party_acts for word in words):
+        return False  # "Qatar mediated between X and Y", "a mediation mission": a third party's
+    parties = parties_between(candidate, draft.index, lexicon)
+    party_ids = {m.actor.id for m in parties}
+    if len(parties) < 2 or party_ids == draft.source_ids():
+        return False
+    draft.sources = parties
+    draft.targets = [m for m in draft.targets if m.actor.id not in party_ids]
+    draft.actor_why = [*draft.actor_why, "the parties it is between are its sources"]
+    return True
+
+
+def _definite_mention(draft: EventDraft, coder: Coder) -> bool:
+    token = draft.candidate.token
+    if not is_nounlike(token, coder.lexicon):
+        return False
+    determiners = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+    if not any(d.lower_ in DEFINITE_DETERMINERS for d in determiners):
+        return False
+    draft.inference_why.append(f"told as known ('{determiners[0].text} {token.text}')")
     return True
 
 
@@ -810,6 +882,15 @@ def _modality(draft: EventDraft, coder: Coder) -> bool:
     return False
 
 
+def _warning_is_said(draft: EventDraft, coder: Coder) -> bool:
+    if WARNING_RULE not in draft.candidate.rules or draft.modality == "asserted":
+        return False
+    if draft.modality not in {"negated", "future"}:
+        return False  # "if ..., we will not allow it": conditional stays so
+    draft.modality, draft.modality_why = "asserted", ["a warning is made when it is said"]
+    return True
+
+
 def _preparation_is_the_event(draft: EventDraft, coder: Coder) -> bool:
     entry_type = draft.candidate.entry.type
     if entry_type is not None or draft.kind != "MOBILIZE" or draft.modality != "future":
@@ -963,7 +1044,8 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     if place is None or not place.country:
         return False
     target = coder.dictionary.state(place.country)
-    if any(source.actor.id == target.id for source in draft.sources):
+    source_ids = draft.source_ids() | {ref.actor_id for ref in draft.inferred_sources}
+    if target.id in source_ids:
         # a state acting on its own soil ("lifted the state of emergency in Darfur") acts on
         # its people, not on itself
         target = coder.dictionary.group(place.country, "CVL")
@@ -992,6 +1074,24 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _detention_by_the_state(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind != "COERCE" or draft.mode not in DETENTION_MODES:
+        return False
+    if draft.sources or draft.inferred_sources:
+        return False
+    place = draft.place
+    if place is not None and place.country:
+        country, text = place.country, place.text
+    elif _target_country(draft):
+        country, text = _target_country(draft)
+    else:
+        return False
+    state = coder.dictionary.state(country)
+    draft.inferred_sources = (inferred_ref(state, text),)
+    draft.inference_why.append(f"detained by no one named: {state.name} detains")
+    return True
+
+
 def _target_country(draft: EventDraft) -> tuple[str, str] | None:
     """The one country of an event's targets (named or inferred), with the words naming it."""
     named = [(m.actor.country, m.text) for m in draft.targets if m.actor.country]
@@ -1007,11 +1107,16 @@ def _target_country(draft: EventDraft) -> tuple[str, str] | None:
 
 def _restatement(found: ArticleDraft, coder: Coder) -> bool:
     before = len(found.events)
-    found.events = merge_restatements(found.events, RESTATEMENT_RULE)
+    words = RestatementWords(
+        tally_stems=coder.lexicon.tally_stems, referring_rule=DEFINITE_MENTION_RULE
+    )
+    found.events = merge_restatements(found.events, RESTATEMENT_RULE, words)
     return len(found.events) != before
 
 
 RESTATEMENT_RULE = "restatement-is-one-event"
+WARNING_RULE = "refusal-to-permit-is-threat"
+DEFINITE_MENTION_RULE = "definite-noun-is-told-before"
 
 
 def _sentence_rule(name: str, description: str, apply: Callable[..., bool]) -> Rule:
@@ -1029,6 +1134,14 @@ RULES: tuple[Rule, ...] = (
         '"12,000 civilians have been killed since the invasion began": a toll, not an event; '
         "the sentence codes nothing.",
         _running_total,
+    ),
+    _sentence_rule(
+        WARNING_RULE,
+        '"We will not allow this ceasefire to be used by rebels to attack our positions", "will '
+        'not tolerate", "Treasury will forcefully respond to the atrocities": a refusal to '
+        "permit another's act, or a response announced with force, is a THREATEN (the words "
+        "are data: warnings in triggers.json); the act warned against is no event.",
+        _warnings,
     ),
     _sentence_rule(
         "verb-trigger",
@@ -1077,7 +1190,10 @@ RULES: tuple[Rule, ...] = (
         'A judgement said without "condemn" or "praise": naming an act with an evaluating word '
         '("called the agreement \'null and void\'", "described the pledge as generous") or '
         'saying it is so ("said rich nations were being stingy"); a negative word is an ACCUSE, '
-        "a positive one a SUPPORT (the words are data: evaluations in triggers.json).",
+        "a positive one a SUPPORT (the words are data: evaluations in triggers.json). A deed "
+        'reported as a wrong ("claimed he was wrongfully imprisoned", "insists that Indian '
+        "troops resorted to unprovoked firing\") is the speaker's accusation of the doer "
+        "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one.",
         _evaluations,
     ),
     _sentence_rule(
@@ -1200,6 +1316,13 @@ RULES: tuple[Rule, ...] = (
         _clause_actors,
     ),
     Rule(
+        "first-person-is-the-speaker",
+        '"“We have withdrawn our troops from the town,” the army spokesman said": an act whose '
+        'subject is "we" or "I" inside what someone is reported saying is that speaker\'s (and '
+        "his side's).",
+        _first_person_is_the_speaker,
+    ),
+    Rule(
         "reporting-speaker-is-source",
         "A demand voiced in reported speech, or a threat whose subject bears the consequences, "
         "comes from the reporting speaker; everyone else named is its target.",
@@ -1240,6 +1363,14 @@ RULES: tuple[Rule, ...] = (
         _casualty_victims,
     ),
     Rule(
+        "consequence-victims-are-targets",
+        '"Attacked several points near the border, killing 49 Armenian soldiers", "a drone '
+        'attack that killed three civilians", "left 3 soldiers dead": whom an attack is told '
+        "to have killed or wounded are its targets (the verbs are data: consequences in "
+        "triggers.json).",
+        _consequence_victims,
+    ),
+    Rule(
         "ultimatum-comes-from-the-teller",
         '"The US told Iran to stop or face the consequences": whoever sets the ultimatum '
         "threatens the one who must comply.",
@@ -1250,6 +1381,14 @@ RULES: tuple[Rule, ...] = (
         '"Qatar announced a ceasefire between Israel and Hamas": the parties it is between '
         "agreed to it (AGREE); who announced it is no party.",
         _announced_between_parties,
+    ),
+    Rule(
+        "parties-between-are-sources",
+        '"Clashes broke out between Armenia and Azerbaijan", "talks between X and Y", "a '
+        'memorandum signed between Cyprus, Greece and Israel": the parties of a mutual act '
+        "(a clash, talks, a deal, a truce) are all its sources, not its targets; a mediator, "
+        "host or announcer is no party (mutual_acts in triggers.json).",
+        _parties_between,
     ),
     Rule(
         "raid-by-whom",
@@ -1285,12 +1424,25 @@ RULES: tuple[Rule, ...] = (
         'rallied").',
         _needs_an_actor,
     ),
+    Rule(
+        DEFINITE_MENTION_RULE,
+        '"The strike took place in Qamishli", "the latest detentions came a day after ...": an '
+        "event noun told with a definite determiner is an act the reader already knows; the "
+        "article rule below folds it into the act it refers to (when nothing disagrees).",
+        _definite_mention,
+    ),
     # -- event: modality and mode
     Rule(
         "modality",
         "Modality from negation, failure verbs, denial, conditional clauses, auxiliaries, "
         "hedging adjectives and the trigger's own modality.",
         _modality,
+    ),
+    Rule(
+        "warning-is-said",
+        '"We will not allow ...": the "not" and the "will" belong to the warning, which is '
+        "made (asserted) when it is said.",
+        _warning_is_said,
     ),
     Rule(
         "preparation-is-the-event",
@@ -1385,6 +1537,13 @@ RULES: tuple[Rule, ...] = (
         'A visit is a meeting with its host: "visited the hospital" with no actor or country to '
         "host it is no CONSULT.",
         _visit_needs_a_host,
+    ),
+    Rule(
+        "detention-by-the-state",
+        '"An individual has been arrested", "he was imprisoned in 2018", "protesters who were '
+        "detained\": an arrest or detention nobody is said to have made is the state's (the "
+        "government of the country where it happened, else of the detained), marked inferred.",
+        _detention_by_the_state,
     ),
     Rule(
         "place-is-target",

@@ -765,8 +765,8 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
     negative word is an ACCUSE, a positive one a SUPPORT."""
     candidates: list[Candidate] = []
     for token in sentence:
-        if token.i in consumed:
-            continue
+        if token.i in consumed and not _reported_wrong(token, lexicon):
+            continue  # a deed told as a wrong is an accusation beside the deed's own event
         lemma = lemma_of(token, lexicon)
         if token.pos_ == "VERB" and lemma in lexicon.naming_verbs:
             named = [
@@ -784,8 +784,11 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
         ):
             said = _predicate_words(token)
             kind = _evaluation(said, lexicon)
+            why = [f"reported judgement '{said[0].text}'"] if said else []
+            if kind is None and not said and _reported_wrong(token, lexicon):
+                said, kind = [token], "ACCUSE"
+                why = [f"reported wrongdoing '{token.text}'"]
             if kind is not None:
-                why = [f"reported judgement '{said[0].text}'"]
                 candidates.append(
                     Candidate(
                         token=said[0],
@@ -796,6 +799,80 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
                     )
                 )
     return candidates
+
+
+def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Warnings said without "threaten": a refusal to permit another's act, said of the
+    future ("we will not allow this ceasefire to be used by rebels", "will not tolerate
+    attacks"), and a response announced with force ("Treasury will forcefully respond to the
+    atrocities"). The act warned against is no event of its own."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        if token.i in consumed or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = lemma_of(token, lexicon)
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if not auxes & FUTURE_AUX:
+            continue
+        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+        warned = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
+        if lemma in lexicon.refusal_verbs and negated and warned:
+            why = [f"'will not {token.text}' another's act"]
+        elif (
+            lemma in lexicon.response_verbs
+            and not negated
+            and any(
+                c.dep_ == "advmod" and c.lower_ in lexicon.response_manners for c in token.children
+            )
+        ):
+            why = [f"'{token.text}' with force announced"]
+        else:
+            continue
+        for clause in warned:
+            consumed.update(t.i for t in clause.subtree)
+        consumed.add(token.i)
+        entry = TriggerEntry(type="THREATEN", governs=bool(warned))
+        candidates.append(
+            Candidate(
+                token=token,
+                entry=entry,
+                predicate=token,
+                complement=warned[0] if warned else None,
+                why=why,
+            )
+        )
+    return candidates
+
+
+def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
+    """Rule "reported-wrongdoing-is-accusation": does a reported deed carry a word that makes
+    it a wrong, on its verb, its manner, its object or the object of its preposition ("he was
+    wrongfully imprisoned", "appeared to circumvent the ministry", "resorted to unprovoked
+    firing")? Only a deed with a subject of its own, and not a negated one."""
+    if clause.pos_ not in {"VERB", "AUX"} or not any(
+        c.dep_ in SUBJECT_DEPS for c in clause.children
+    ):
+        return False
+    if lemma_of(clause, lexicon) in lexicon.admissions:
+        return False  # "Iran deeply regrets this disastrous mistake": an admission
+    words = [clause]
+    for child in clause.children:
+        if child.dep_ == "neg":
+            return False
+        if child.dep_ in {"advmod", "dobj", "xcomp", "attr", "acomp"}:
+            words.append(child)
+            words.extend(c for c in child.children if c.dep_ in {"amod", "dobj", "advmod"})
+        elif child.dep_ == "prep":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                words.append(pobj)
+                words.extend(c for c in pobj.children if c.dep_ == "amod")
+    for word in words:
+        lemma = lemma_of(word, lexicon)
+        if word.lower_ in lexicon.wrongdoing or lemma in lexicon.wrongdoing:
+            return True
+        if "ACCUSE" in {lexicon.evaluations.get(word.lower_), lexicon.evaluations.get(lemma)}:
+            return True
+    return False
 
 
 def _predicate_words(clause: Token) -> list[Token]:
