@@ -55,6 +55,7 @@ LINK_DAYS = 45  # a step further from a proposal's last step starts a new propos
 RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its last step
 CONTINUING = ("implemented", "violated", "extended", "expired", "collapsed")
 AMENDING = ("proposed", "considered", "accepted", "declined")  # after it is in force: a change
+LATER_IN_FORCE = ("violated", "extended", "expired", "collapsed")  # what befalls one in force
 IN_TRAIN = ("proposed", "accepted", "agreed")  # something that a later act may carry out
 ATTACH_DAYS = 3  # an undated report backs a step up to this many days before publication
 ONCE = ("proposed", "considered", "accepted", "declined", "agreed")  # not repeated daily
@@ -146,6 +147,8 @@ def subject_data() -> dict[str, Any]:
         "terms",
         "status_words",
         "denial_words",
+        "mutual_accusation_phrases",
+        "adherence_words",
         "background_before_trigger",
         "both_parties",
         "broker_patterns",
@@ -156,6 +159,22 @@ def subject_data() -> dict[str, Any]:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
     data["term_patterns"] = [re.compile(pattern, re.I) for pattern in data["terms"]]
     data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
+    agreements = sorted(
+        {
+            *(w for words in data["subjects"].values() for w in words),
+            *(w for words in data["agreement_subjects"].values() for w in words),
+        },
+        key=len,
+        reverse=True,
+    )
+    data["adherence_regex"] = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(word) for word in data["adherence_words"])
+        + r")\s+(?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+        + "|".join(re.escape(word) for word in agreements)
+        + r")s?\b",
+        re.I,
+    )
     return data
 
 
@@ -275,11 +294,27 @@ def all_keywords() -> frozenset[str]:
 def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: str) -> str | None:
     """The status an event gives its proposal, or None when it gives none."""
     data = subject_data()
+    lowered = sentence.lower()
+    if row["modality"] in SKIPPED_MODALITIES or is_denial(lowered):
+        return None  # 'denied any truce violations' is no violation
+    status = act_status(row, sentence, trigger_at, parties, subject)
+    if status == "violated" and is_mutual(lowered):
+        return None  # 'both sides have accused each other of violations': no one, no day
+    if status in ("proposed", "accepted") and data["adherence_regex"].search(sentence):
+        return None  # 'urged the parties to respect the truce': the truce is already made
+    return status
+
+
+def is_mutual(lowered: str) -> bool:
+    return any(phrase in lowered for phrase in subject_data()["mutual_accusation_phrases"])
+
+
+def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: str) -> str | None:
+    """The status the event's type, modality and words give, before the exceptions."""
+    data = subject_data()
     trigger = row["trigger"]
     lowered = sentence.lower()
     modality, kind, mode = row["modality"], row["type"], row["mode"]
-    if modality in SKIPPED_MODALITIES or is_denial(lowered):
-        return None  # 'denied any truce violations' is no violation
     if kind in ACT_TYPES and modality not in ("proposed", "considered", "rejected"):
         for status, words in data["status_words"].items():
             if any(keyword_positions(lowered, word) for word in words):
@@ -441,7 +476,7 @@ def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
         prisoners=row["prisoners"],
         subjects=package_of(sentence, trigger_at, subject),
         alleged_by=alleged_by,
-        figure=row["prisoners"] or row["detained"],
+        figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
         mutual=bool(re.search(r"\b(?:each other|one another)\b", sentence, re.I)),
         month=explicit is not None and row["date_precision"] == "month",
@@ -519,6 +554,8 @@ class Draft:
         earlier = (candidate.day if day is None else day) < self.first_day
         if candidate.status in CONTINUING and self.in_train and not earlier:
             return RUNNING_DAYS
+        if candidate.status in LATER_IN_FORCE and self.carried_out and not earlier:
+            return RUNNING_DAYS  # a truce in force since April, extended in June
         if candidate.status in IN_TRAIN and earlier and self.carried_out:
             return RUNNING_DAYS
         return LINK_DAYS
@@ -708,7 +745,11 @@ def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
 
 def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     """Add a dated report as a step; False when its date cannot be its own (see below)."""
-    draft = next((d for d in drafts.newest_first(candidate) if d.accepts(candidate)), None)
+    taking = [d for d in drafts.newest_first(candidate) if d.accepts(candidate)]
+    draft = next(iter(taking), None)
+    if candidate.status in LATER_IN_FORCE:
+        # an expiry or an extension befalls the agreement in force, not a refused change to it
+        draft = next((d for d in taking if implemented_by(d, candidate.day)), draft)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
     if candidate.status == "violated" and not implemented_by(draft, candidate.day):
