@@ -332,7 +332,7 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "accepted"  # 'the government approved the deal'
     if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw"):
         if trigger.lower() in all_keywords() and not any(
-            w in lowered for w in data["in_effect_words"]
+            w in without_other_beginnings(lowered) for w in data["in_effect_words"]
         ):
             return None  # 'the swap showed ...' names the thing; 'the truce took effect' does it
         if is_plan(sentence, trigger_at):
@@ -341,6 +341,18 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+OTHER_BEGINNING = re.compile(r"\bsince the ([a-z-]+) (?:began|begun|started)\b")
+
+
+def without_other_beginnings(lowered: str) -> str:
+    """The sentence without the beginnings of other things ('the longest period of calm since
+    the war began'): the truce did not begin there."""
+    keywords = all_keywords()
+    return OTHER_BEGINNING.sub(
+        lambda match: match.group(0) if match.group(1) in keywords else " ", lowered
+    )
 
 
 def is_plan(sentence: str, trigger_at: int) -> bool:
@@ -714,7 +726,11 @@ def link(found: list[Candidate]) -> list[Draft]:
     for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
         if not place_first_hand(drafts, candidate):
             backing.append(replace(candidate, day=candidate.published, inferred=True))
+    pending = []  # no draft takes them yet: they may open one once the others are placed
     for candidate in sorted(backing, key=lambda c: (c.day, c.event_id)):
+        if not place_backing(drafts, candidate, may_open=False):
+            pending.append(candidate)
+    for candidate in pending:
         place_backing(drafts, candidate)
     return absorb_lone_steps(drafts)
 
@@ -773,10 +789,12 @@ def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
     return bool(agreed) and candidate.day <= min(agreed)
 
 
-def place_backing(drafts: Drafts, candidate: Candidate) -> None:
+def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -> bool:
     """An undated report backs a step of the days before it; a mention any earlier step. An
     undated report of an earlier status (agreed, accepted, ...) once the proposal is carried
-    out backs that status's step, or is background and no step."""
+    out backs that status's step, or is background and no step. False, with ``may_open``
+    False, when it would make a step of its own: it waits until every other undated report
+    is placed (one that names both sides of a swap lets the report naming one side join)."""
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
     window = (earliest, candidate.published)
     for draft in drafts.newest_first(candidate):
@@ -787,17 +805,20 @@ def place_backing(drafts: Drafts, candidate: Candidate) -> None:
         for group in reversed(draft.by_status.get(candidate.status, ())):
             if same_step(group, candidate, window):
                 drafts.add(draft, candidate, group)
-                return
+                return True
         if candidate.status in ONCE and implemented_by(draft, candidate.published):
             earlier = [g for g in draft.groups if g[0].status == candidate.status]
             if earlier and candidate.status == "agreed":
                 drafts.add(draft, candidate, earlier[-1])
-            return
+            return True
     if candidate.back_reference and candidate.status != "proposed":
-        return  # a mention of a step no report gives first-hand says too little
+        return may_open  # a mention of a step no report gives first-hand says too little
     if candidate.status == "violated" and (not candidate.actors or candidate.mutual):
-        return  # 'both sides have accused each other of violations': no one, no day
+        return True  # 'both sides have accused each other of violations': no one, no day
+    if not may_open:
+        return False
     place_first_hand(drafts, candidate)
+    return True
 
 
 def implemented_by(draft: Draft | None, day: int) -> bool:
