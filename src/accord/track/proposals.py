@@ -153,6 +153,7 @@ def subject_data() -> dict[str, Any]:
         "both_parties",
         "broker_patterns",
         "approval_words",
+        "signing_words",
         "in_effect_words",
     ):
         if key not in data:
@@ -323,6 +324,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return modality
     if kind == "REJECT" or modality == "rejected":
         return "declined"
+    if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
+        return "agreed"  # 'Moscow signed a deal', 'the deal, signed in Istanbul': it is made
     if kind == "AGREE":
         both = any(phrase in lowered for phrase in data["both_parties"])
         return "agreed" if parties >= 2 or both else "accepted"
