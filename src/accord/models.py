@@ -25,7 +25,7 @@ MODALITIES = (
 # "reported": the text gives no date, only the report's publication date bounds it (``by``).
 PRECISIONS_DATE = ("day", "week", "month", "year", "reported")
 PRECISIONS_PLACE = ("exact", "city", "region", "country")
-COUNT_KINDS = ("killed", "injured", "detained", "prisoners", "displaced")
+COUNT_KINDS = ("killed", "injured", "detained", "prisoners", "hostages", "displaced")
 # Actor sectors (CAMEO-style codes); UAF is an unidentified armed force: "gunmen", a bomb
 # nobody claimed.
 SECTORS = (
@@ -157,6 +157,7 @@ class Counts:
     injured: int | None = None
     detained: int | None = None
     prisoners: int | None = None
+    hostages: int | None = None
     displaced: int | None = None
 
     def is_empty(self) -> bool:

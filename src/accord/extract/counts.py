@@ -47,6 +47,7 @@ class CountWords:
     people_only_verbs: frozenset[str]
     intransitive_verbs: dict[str, str]
     counted_words: dict[str, str]
+    counted_noun_kinds: dict[str, str]
     toll_words: frozenset[str]
     toll_verbs: frozenset[str]
     death_complements: frozenset[str]
@@ -67,7 +68,12 @@ def count_words() -> CountWords:
     except (OSError, json.JSONDecodeError) as error:
         raise DataFileError(f"cannot read {DATA_FILE}: {error}") from error
     kinds = set(COUNT_KINDS)
-    for section in ("transitive_verbs", "intransitive_verbs", "counted_words"):
+    for section in (
+        "transitive_verbs",
+        "intransitive_verbs",
+        "counted_words",
+        "counted_noun_kinds",
+    ):
         wrong = {kind for kind in data.get(section, {}).values() if kind not in kinds}
         if wrong:
             raise DataFileError(f"{DATA_FILE} {section}: unknown count kinds {sorted(wrong)}")
@@ -83,6 +89,7 @@ def count_words() -> CountWords:
             people_only_verbs=frozenset(data["people_only_verbs"]),
             intransitive_verbs=dict(data["intransitive_verbs"]),
             counted_words=dict(data["counted_words"]),
+            counted_noun_kinds=dict(data.get("counted_noun_kinds", {})),
             toll_words=frozenset(data["toll_words"]),
             toll_verbs=frozenset(data["toll_verbs"]),
             death_complements=frozenset(data["death_complements"]),
@@ -463,6 +470,9 @@ def find_figures(sent: Span) -> list[Figure]:
             figure = _verb_figure(token, kind_words)
             if figure is not None:
                 kind, value, about = figure
+                if kind == "prisoners" and about >= 0:
+                    counted = token.doc[about]
+                    kind = kind_words.counted_noun_kinds.get(counted.lemma_.lower(), kind)
                 found.append(Figure(kind, value, token, about=about))
                 continue
         if token.dep_ in {"acomp", "oprd", "xcomp", "advmod"} and any(

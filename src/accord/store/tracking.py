@@ -28,7 +28,8 @@ PRECEDING = (
     f" ELSE {PRECEDING_CHARS} END AS INTEGER)) AS preceding"
 )
 DETAIL_COLUMNS = (
-    f"e.place_char_start, e.why, e.killed, e.injured, e.detained, e.prisoners, {PRECEDING}"
+    "e.place_char_start, e.why, e.killed, e.injured, e.detained, e.prisoners, e.hostages, "
+    + PRECEDING
 )
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.modality, e.date_start, e.date_end, e.date_precision, "
@@ -315,7 +316,8 @@ def unread_candidate_rows(connection: Any) -> list[Any]:
     ``proposal_candidates``, migration 008), in id order."""
     return connection.execute(
         "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
-        " e.date_start, e.date_precision, e.prisoners, e.detained, e.attributed_to, a.published"
+        " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
+        " a.published"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " WHERE NOT EXISTS (SELECT 1 FROM proposal_candidates c WHERE c.event_id = e.id)"
         " ORDER BY e.id"

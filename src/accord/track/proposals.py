@@ -56,6 +56,7 @@ RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its
 CONTINUING = ("implemented", "violated", "extended", "expired", "collapsed")
 AMENDING = ("proposed", "considered", "accepted", "declined")  # after it is in force: a change
 CARRIED_OUT = ("implemented", "extended")  # acts that carry a proposal out or keep it in force
+LATER_IN_FORCE = ("violated", "extended", "expired", "collapsed")  # what befalls one in force
 IN_TRAIN = ("proposed", "accepted", "agreed")  # something that a later act may carry out
 ATTACH_DAYS = 3  # an undated report backs a step up to this many days before publication
 ONCE = ("proposed", "considered", "accepted", "declined", "agreed")  # not repeated daily
@@ -147,16 +148,35 @@ def subject_data() -> dict[str, Any]:
         "terms",
         "status_words",
         "denial_words",
+        "mutual_accusation_phrases",
+        "adherence_words",
         "background_before_trigger",
         "both_parties",
         "broker_patterns",
         "approval_words",
+        "signing_words",
         "in_effect_words",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
     data["term_patterns"] = [re.compile(pattern, re.I) for pattern in data["terms"]]
     data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
+    agreements = sorted(
+        {
+            *(w for words in data["subjects"].values() for w in words),
+            *(w for words in data["agreement_subjects"].values() for w in words),
+        },
+        key=len,
+        reverse=True,
+    )
+    data["adherence_regex"] = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(word) for word in data["adherence_words"])
+        + r")\s+(?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+        + "|".join(re.escape(word) for word in agreements)
+        + r")s?\b",
+        re.I,
+    )
     return data
 
 
@@ -276,11 +296,27 @@ def all_keywords() -> frozenset[str]:
 def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: str) -> str | None:
     """The status an event gives its proposal, or None when it gives none."""
     data = subject_data()
+    lowered = sentence.lower()
+    if row["modality"] in SKIPPED_MODALITIES or is_denial(lowered):
+        return None  # 'denied any truce violations' is no violation
+    status = act_status(row, sentence, trigger_at, parties, subject)
+    if status == "violated" and is_mutual(lowered):
+        return None  # 'both sides have accused each other of violations': no one, no day
+    if status in ("proposed", "accepted") and data["adherence_regex"].search(sentence):
+        return None  # 'urged the parties to respect the truce': the truce is already made
+    return status
+
+
+def is_mutual(lowered: str) -> bool:
+    return any(phrase in lowered for phrase in subject_data()["mutual_accusation_phrases"])
+
+
+def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: str) -> str | None:
+    """The status the event's type, modality and words give, before the exceptions."""
+    data = subject_data()
     trigger = row["trigger"]
     lowered = sentence.lower()
     modality, kind, mode = row["modality"], row["type"], row["mode"]
-    if modality in SKIPPED_MODALITIES or is_denial(lowered):
-        return None  # 'denied any truce violations' is no violation
     if kind in ACT_TYPES and modality not in ("proposed", "considered", "rejected"):
         for status, words in data["status_words"].items():
             if any(keyword_positions(lowered, word) for word in words):
@@ -289,6 +325,8 @@ def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: s
         return modality
     if kind == "REJECT" or modality == "rejected":
         return "declined"
+    if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
+        return "agreed"  # 'Moscow signed a deal', 'the deal, signed in Istanbul': it is made
     if kind == "AGREE":
         both = any(phrase in lowered for phrase in data["both_parties"])
         return "agreed" if parties >= 2 or both else "accepted"
@@ -298,7 +336,7 @@ def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: s
         return "accepted"  # 'the government approved the deal'
     if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw"):
         if trigger.lower() in all_keywords() and not any(
-            w in lowered for w in data["in_effect_words"]
+            w in without_other_beginnings(lowered) for w in data["in_effect_words"]
         ):
             return None  # 'the swap showed ...' names the thing; 'the truce took effect' does it
         if is_plan(sentence, trigger_at):
@@ -307,6 +345,18 @@ def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: s
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+OTHER_BEGINNING = re.compile(r"\bsince the ([a-z-]+) (?:began|begun|started)\b")
+
+
+def without_other_beginnings(lowered: str) -> str:
+    """The sentence without the beginnings of other things ('the longest period of calm since
+    the war began'): the truce did not begin there."""
+    keywords = all_keywords()
+    return OTHER_BEGINNING.sub(
+        lambda match: match.group(0) if match.group(1) in keywords else " ", lowered
+    )
 
 
 def is_plan(sentence: str, trigger_at: int) -> bool:
@@ -442,9 +492,9 @@ def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
         prisoners=row["prisoners"],
         subjects=package_of(sentence, trigger_at, subject),
         alleged_by=alleged_by,
-        figure=row["prisoners"] or row["detained"],
+        figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
-        mutual=any(keyword_positions(sentence.lower(), w) for w in subject_data()["mutual_words"]),
+        mutual=is_mutual(sentence.lower()),
         month=explicit is not None and row["date_precision"] == "month",
     )
 
@@ -520,6 +570,8 @@ class Draft:
         earlier = (candidate.day if day is None else day) < self.first_day
         if candidate.status in CONTINUING and self.in_train and not earlier:
             return RUNNING_DAYS
+        if candidate.status in LATER_IN_FORCE and self.carried_out and not earlier:
+            return RUNNING_DAYS  # a truce in force since April, extended in June
         if candidate.status in IN_TRAIN and earlier and self.carried_out:
             return RUNNING_DAYS
         return LINK_DAYS
@@ -680,7 +732,11 @@ def link(found: list[Candidate]) -> list[Draft]:
     for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
         if not place_first_hand(drafts, candidate):
             backing.append(replace(candidate, day=candidate.published, inferred=True))
+    pending = []  # no draft takes them yet: they may open one once the others are placed
     for candidate in sorted(backing, key=lambda c: (c.day, c.event_id)):
+        if not place_backing(drafts, candidate, may_open=False):
+            pending.append(candidate)
+    for candidate in pending:
         place_backing(drafts, candidate)
     return absorb_lone_steps(drafts)
 
@@ -712,7 +768,11 @@ def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
 
 def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     """Add a dated report as a step; False when its date cannot be its own (see below)."""
-    draft = home_of(drafts, candidate)
+    taking = [d for d in drafts.newest_first(candidate) if d.accepts(candidate)]
+    draft = next(iter(taking), None)
+    if candidate.status in LATER_IN_FORCE:
+        # an expiry or an extension befalls the agreement in force, not a refused change to it
+        draft = next((d for d in taking if implemented_by(d, candidate.day)), draft)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
     if candidate.status == "violated" and not implemented_by(draft, candidate.day):
@@ -737,21 +797,6 @@ def reopens(draft: Draft, candidate: Candidate) -> bool:
     return candidate.status in AMENDING and implemented_by(draft, candidate.day - 1)
 
 
-def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
-    """The newest draft that takes the candidate; for an act on an agreement (it expired, was
-    violated, extended, carried out again: ``CONTINUING``) the newest one in force, if any
-    takes it, over a refused amendment of it (continuing-step-joins-what-is-in-force)."""
-    taking = (d for d in drafts.newest_first(candidate) if d.accepts(candidate))
-    if candidate.status not in CONTINUING:
-        return next(taking, None)
-    first = None
-    for draft in taking:
-        if implemented_by(draft, candidate.day):
-            return draft
-        first = first or draft
-    return first
-
-
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
     if candidate.status != "implemented":
         return False
@@ -759,10 +804,12 @@ def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
     return bool(agreed) and candidate.day <= min(agreed)
 
 
-def place_backing(drafts: Drafts, candidate: Candidate) -> None:
+def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -> bool:
     """An undated report backs a step of the days before it; a mention any earlier step. An
     undated report of an earlier status (agreed, accepted, ...) once the proposal is carried
-    out backs that status's step, or is background and no step."""
+    out backs that status's step, or is background and no step. False, with ``may_open``
+    False, when it would make a step of its own: it waits until every other undated report
+    is placed (one that names both sides of a swap lets the report naming one side join)."""
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
     window = (earliest, candidate.published)
     for draft in drafts.newest_first(candidate):
@@ -773,17 +820,20 @@ def place_backing(drafts: Drafts, candidate: Candidate) -> None:
         for group in reversed(draft.by_status.get(candidate.status, ())):
             if same_step(group, candidate, window):
                 drafts.add(draft, candidate, group)
-                return
+                return True
         if candidate.status in ONCE and implemented_by(draft, candidate.published):
             earlier = [g for g in draft.groups if g[0].status == candidate.status]
             if earlier and candidate.status == "agreed":
                 drafts.add(draft, candidate, earlier[-1])
-            return
+            return True
     if candidate.back_reference and candidate.status != "proposed":
-        return  # a mention of a step no report gives first-hand says too little
+        return may_open  # a mention of a step no report gives first-hand says too little
     if candidate.status == "violated" and (not candidate.actors or candidate.mutual):
-        return  # 'both sides have accused each other of violations': no one, no day
+        return True  # 'both sides have accused each other of violations': no one, no day
+    if not may_open:
+        return False
     place_first_hand(drafts, candidate)
+    return True
 
 
 def implemented_by(draft: Draft | None, day: int) -> bool:

@@ -1,7 +1,7 @@
 """Reading canonical events: members with their merge reasons, sources, and claimed counts.
 
-For each count (killed, injured, detained, prisoners) every source's claim is kept. A source's
-figure is the highest it states (a later sentence usually updates a toll upwards). Across
+For each count (killed, injured, detained, prisoners, hostages) every source's claim is kept. A
+source's figure is the highest it states (a later sentence usually updates a toll upwards). Across
 sources, ``low`` and ``high`` are the extremes and ``best`` follows the rule "most reported,
 then latest": the figure the most sources give; when figures tie, the one the latest report
 gives (tolls rise as bodies are found: "the death toll rose to 50" comes after "at least 12");
@@ -22,7 +22,7 @@ from accord.models import Article, Event
 from accord.store import Store
 from accord.store.tracking import clusters_reported_by, member_rows, members_of
 
-TRACKED_COUNTS = ("killed", "injured", "detained", "prisoners")
+TRACKED_COUNTS = ("killed", "injured", "detained", "prisoners", "hostages")
 QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "about", "around", "up to")
 
 
