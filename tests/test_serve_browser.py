@@ -477,12 +477,12 @@ def test_phone_workbench_views_fit(browser, tracking_url: str):
     watch = Watch(phone)
     try:
         open_ui(phone, "/?type=ASSAULT&sort=reports")
+        phone.screenshot(path=str(SCREENSHOTS / "phone-workbench-top.png"))
         phone.locator("#event-table tr.row").first.click()
         phone.locator("#event-table tr.reports li").first.wait_for()
         overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         assert phone.evaluate(overflow) <= 0
         shot(phone, "phone-clusters-expanded", "#events")
-        phone.screenshot(path=str(SCREENSHOTS / "phone-workbench-top.png"))
         open_ui(phone, "/?tab=proposals")
         phone.locator("#proposal-list li.proposal").first.wait_for()
         assert phone.evaluate(overflow) <= 0

@@ -306,6 +306,7 @@ async function render(view) {
     if (state.loaded.overview !== overview || state.loaded.timeline !== timeline) {
       jobs.push(drawSummaryAndTimeline(state.loaded.timeline !== timeline));
       state.loaded.timeline = timeline;
+      state.loaded.summary = JSON.stringify(filters);
     }
     if (state.loaded.overview !== overview) jobs.push(drawNetwork(), drawMap());
     state.loaded.overview = overview;
@@ -316,6 +317,9 @@ async function render(view) {
     const proposals = JSON.stringify([filters.since, filters.until, filters.actor, view.status]);
     if (state.loaded.proposals !== proposals) jobs.push(loadProposals());
     state.loaded.proposals = proposals;
+    const summary = JSON.stringify(filters);
+    if (state.loaded.summary !== summary) jobs.push(drawSummary());
+    state.loaded.summary = summary;
   }
   if (!previous || previous.open !== view.open) jobs.push(showOpen(view.open));
   const results = await Promise.allSettled(jobs);
@@ -344,6 +348,7 @@ function writeControls() {
   }
   $("#overview").hidden = view.tab !== "events";
   $("#proposals").hidden = view.tab !== "proposals";
+  document.body.dataset.tab = view.tab;
   for (const input of document.querySelectorAll("input[name=unit]")) input.checked = input.value === view.unit;
   for (const input of document.querySelectorAll("input[name=granularity]")) input.checked = input.value === view.granularity;
   const sort = $("#sort");
@@ -428,13 +433,21 @@ async function drawSummaryAndTimeline(redrawTimeline) {
     api("/api/stats", { ...apiFilters(), granularity }),
     redrawTimeline && dated ? api("/api/stats", { ...apiFilters("since", "until"), granularity }) : null,
   ]);
-  const totals = filtered.totals;
-  const all = totals.clusters ?? totals.events;
-  $("#summary").textContent =
-    `${filtered.clusters} real events (${filtered.events} reports)${filtered.clusters === all ? "" : ` of ${all}`} · ` +
-    `${totals.articles} articles · ${totals.quotes} quotes · ${totals.actors} actors`;
+  writeSummary(filtered);
   if (redrawTimeline) drawTimeline(overall || filtered);
   else drawBrush();
+}
+
+function writeSummary(stats) {
+  const totals = stats.totals;
+  const all = totals.clusters ?? totals.events;
+  $("#summary").textContent =
+    `${stats.clusters} real events (${stats.events} reports)${stats.clusters === all ? "" : ` of ${all}`} · ` +
+    `${totals.articles} articles · ${totals.quotes} quotes · ${totals.actors} actors`;
+}
+
+async function drawSummary() {
+  writeSummary(await api("/api/stats", { ...apiFilters(), granularity: state.view.granularity }));
 }
 
 function isoDay(time) {
@@ -523,7 +536,7 @@ function drawTimeline(stats) {
   const plotHeight = height - margin.top - margin.bottom;
   const units = slots.reduce((sum, slot) => sum + (slot.gap ? GAP_UNITS : 1), 0);
   const step = plotWidth / units;
-  const barWidth = Math.max(1, step - Math.min(2, step * 0.2));
+  const barWidth = Math.min(48, Math.max(1, step - Math.min(2, step * 0.2)));
   let x = margin.left;
   for (const slot of slots) {
     slot.x = x;
@@ -1168,7 +1181,7 @@ function stepItem(step) {
       el("span", { class: "outlet" }, evidence.outlet || "unknown outlet"),
       evidence.published ? `, ${evidence.published}` : "", " · ", sourceLink(evidence.url) || "no link", " · ",
       linkButton("evidence", () => openThing("event", evidence.event_id), { "data-event": evidence.event_id }),
-      others > 0 ? ` · and ${others} other report(s): ${step.reports.slice(1).map((report) => report.outlet).join(", ")}` : "") : null);
+      others > 0 ? ` · and ${others} other report(s): ${[...new Set(step.reports.slice(1).map((report) => report.outlet))].join(", ")}` : "") : null);
 }
 
 // -- start -------------------------------------------------------------------------------------
