@@ -922,7 +922,9 @@ async function loadTable(more) {
   const path = view.unit === "clusters" ? "/api/clusters" : "/api/events";
   const params = { ...apiFilters(), sort: view.sort, limit: TABLE_PAGE };
   if (more) params.cursor = state.nextCursor;
+  const token = (state.tableToken = (state.tableToken || 0) + 1);
   const data = await api(path, params);
+  if (token !== state.tableToken) return; // a newer view asked since: its rows win
   if (!more) {
     clear(body);
     tableHead(view.unit);
@@ -948,6 +950,10 @@ function openPanel(...children) {
   panel.scrollTop = 0;
 }
 
+function panelOf(...children) {
+  return children;
+}
+
 function closePanel() {
   $("#detail").hidden = true;
   delete $("#detail").dataset.event;
@@ -964,7 +970,10 @@ async function showOpen(open) {
   const id = open.slice(split + 1);
   const shows = { event: showEvent, cluster: showCluster, actor: showActor, place: showPlace, article: showArticle };
   if (!shows[kind]) throw new Error(`open: nothing to open as "${kind}"`);
-  await shows[kind](id);
+  const children = await shows[kind](id);
+  if (state.view.open !== open) return; // the URL moved on while this loaded
+  openPanel(...children);
+  if (kind === "event") $("#detail").dataset.event = id;
   $("#close-detail").focus({ preventScroll: true });
 }
 
@@ -1024,14 +1033,13 @@ function articleBlock(article) {
 async function showEvent(eventId) {
   const event = await api(`/api/events/${encodeURIComponent(eventId)}`);
   const legend = el("ul", { class: "spans" }, Object.keys(SPAN_LABELS).map((kind) => el("li", {}, el("mark", { class: kind }, SPAN_LABELS[kind]))));
-  openPanel(
+  return panelOf(
     el("h2", { class: "event-title" }, typeChip(event.type, event.mode), " ", el("span", { class: "badge" }, event.modality)),
     el("h3", {}, "Evidence"),
     highlightedSentence(event.evidence.sentence, event.highlights),
     legend,
     fieldList(eventFields(event)),
     articleBlock(event.article));
-  $("#detail").dataset.event = event.id;
 }
 
 async function showCluster(clusterId) {
@@ -1039,7 +1047,7 @@ async function showCluster(clusterId) {
   const claims = Object.entries(cluster.claims || {}).map(([kind, claim]) => el("li", {},
     el("strong", {}, `${kind}: ${figureRange(claim)}`), ` (${claim.how || "best figure"}) `,
     (claim.claims || []).map((one) => `${one.qualifier ? `${one.qualifier} ` : ""}${one.value} (${one.outlet || "?"})`).join("; ")));
-  openPanel(
+  return panelOf(
     el("h2", { class: "cluster-title" }, typeChip(cluster.type, cluster.mode), " ", el("span", { class: "badge" }, cluster.modality)),
     el("p", { class: "figures-line" }, cluster.figures),
     fieldList([
@@ -1059,7 +1067,7 @@ async function showCluster(clusterId) {
 
 async function showArticle(articleId) {
   const article = await api(`/api/articles/${encodeURIComponent(articleId)}`);
-  openPanel(
+  return panelOf(
     el("h2", { class: "article-title" }, article.title || article.id),
     fieldList([["outlet", article.outlet], ["published", article.published], ["url", sourceLink(article.url, article.url) || article.url], ["id", article.id]]),
     el("h3", {}, `Events (${article.events.length})`),
@@ -1111,7 +1119,7 @@ async function showActor(actorId) {
   const exact = el("button", { type: "button", class: "small" }, "Filter all views by this actor");
   exact.addEventListener("click", () => setFilters({ ...filtersWithoutActor(), actor_id: actor.id }));
   const counts = actor.counts || {};
-  openPanel(
+  return panelOf(
     el("h2", { class: "actor-title" }, actor.name),
     fieldList([["id", actor.id], ["kind", actor.kind], ["country", actor.country], ["sector", actor.sector], ["role", actor.role],
       ["aliases", (actor.aliases || []).join(", ")],
@@ -1137,7 +1145,7 @@ async function showPlace(key) {
   const filter = el("button", { type: "button", class: "small" }, "Filter all views by this place");
   filter.addEventListener("click", () => setFilters({ ...state.view.filters, place: place.key }));
   const counts = place.counts || {};
-  openPanel(
+  return panelOf(
     el("h2", { class: "place-title" }, place.name),
     fieldList([["country", place.country], ["coordinates", `${place.lat.toFixed(3)}, ${place.lon.toFixed(3)}`], ["precision", place.precision],
       ["real events", String(place.clusters)], ["reports", String(place.events)],
@@ -1152,7 +1160,9 @@ async function showPlace(key) {
 async function loadProposals() {
   const view = state.view;
   const filters = view.filters;
+  const token = (state.proposalsToken = (state.proposalsToken || 0) + 1);
   const data = await api("/api/proposals", { since: filters.since, until: filters.until, actor: filters.actor, status: view.status });
+  if (token !== state.proposalsToken) return;
   const list = $("#proposal-list");
   clear(list);
   for (const proposal of data.items) list.append(proposalCard(proposal));
