@@ -490,3 +490,22 @@ def test_phone_workbench_views_fit(browser, tracking_url: str):
         watch.assert_clean()
     finally:
         context.close()
+
+
+def test_every_control_has_a_name_and_focus_shows(bench):
+    open_ui(bench)
+    unnamed = bench.evaluate(
+        """() => [...document.querySelectorAll('input:not([type=date]), select, button, a')]
+        .filter(node => node.offsetParent !== null)
+        .filter(node => !(node.labels && node.labels.length) && !node.getAttribute('aria-label')
+                        && !node.textContent.trim())
+        .map(node => node.outerHTML)"""
+    )
+    assert unnamed == []
+    row = bench.locator("#event-table tr.row").first
+    row.focus()
+    bench.keyboard.press("Tab")  # from the row to the first name in it
+    bench.keyboard.press("Shift+Tab")
+    outline = row.evaluate("node => getComputedStyle(node).outlineStyle")
+    assert outline != "none"
+    bench.watch.assert_clean()
