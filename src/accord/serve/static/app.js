@@ -724,6 +724,16 @@ function labelX(x, text, width) {
   return Math.min(width - half, Math.max(half, x));
 }
 
+// A centred label's box (about 6.2px per character at 11px, 12px high above its baseline).
+function labelBox(x, y, text) {
+  const half = (text.length * 6.2) / 2;
+  return { x, y, left: x - half, right: x + half, top: y - 11, bottom: y + 2 };
+}
+
+function boxesOverlap(a, b) {
+  return a.left < b.right + 3 && b.left < a.right + 3 && a.top < b.bottom && b.top < a.bottom;
+}
+
 async function drawNetwork() {
   const svg = $("#network-chart");
   const width = Math.max(svg.clientWidth || 320, 280);
@@ -747,16 +757,27 @@ async function drawNetwork() {
       "stroke-width": 1 + (4 * edge.weight) / maxWeight,
     }, svgEl("title", {}, `${edge.weight} event(s): ${edge.cooperation} cooperation, ${edge.conflict} conflict`)));
   }
+  const placedLabels = [];
+  const labels = svgEl("g", { class: "node-labels", "aria-hidden": "true" }); // above every circle
+  const maxEvents = Math.max(1, ...data.nodes.map((node) => node.events));
   data.nodes.forEach((node, position) => {
     const { x, y } = positions[position];
-    const radius = 4 + 2.5 * Math.sqrt(node.events);
+    // capped, scaled to the busiest actor, so a few busy actors do not cover the rest
+    const radius = 4 + 12 * Math.sqrt(node.events / maxEvents);
+    const above = y - radius - 3;
+    const label = labelBox(labelX(x, node.name, width), above < 12 ? y + radius + 12 : above, node.name);
+    const labelFits = placedLabels.every((other) => !boxesOverlap(label, other));
+    if (labelFits) {
+      placedLabels.push(label);
+      labels.append(svgEl("text", { x: label.x, y: label.y, "text-anchor": "middle" }, node.name));
+    }
     const group = svgEl("g", { class: "node", tabindex: 0, role: "button", "data-actor": node.id, "aria-label": `${node.name}: ${node.events} events` },
       svgEl("circle", { cx: x, cy: y, r: radius, fill: node.sector === "GOV" ? "#1f5fa8" : node.sector === "MIL" ? "#7a4b1f" : node.sector === "REB" ? "#a8324a" : "#5b6570" }),
-      svgEl("text", { x: labelX(x, node.name, width), y: y - radius - 3, "text-anchor": "middle" }, node.name),
       svgEl("title", {}, `${node.name}${node.country ? ` (${node.country})` : ""}: ${node.events} events`));
     activate(group, () => openThing("actor", node.id));
     svg.append(group);
   });
+  svg.append(labels);
 }
 
 // -- map ---------------------------------------------------------------------------------------
