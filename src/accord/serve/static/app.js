@@ -835,10 +835,12 @@ async function drawMap() {
     (data.without_place ? `; ${data.without_place} without a place` : "") +
     (data.not_geocoded ? `; ${data.not_geocoded} with a place not geocoded` : "") + ".";
   const sorted = [...data.points].sort((a, b) => pointCount(b) - pointCount(a));
+  const most = Math.max(1, ...data.points.map(pointCount));
   for (const point of sorted) {
     const casualties = best(point.killed) + best(point.injured);
-    // capped, so one busy city does not cover its neighbours
-    const radius = Math.min(22, 4 + 2.5 * Math.sqrt(pointCount(point)) + Math.sqrt(casualties));
+    // area by real events, scaled to the busiest place and capped, so one city does not cover
+    // its neighbours; casualties are in the title and the place panel
+    const radius = 3 + 13 * Math.sqrt(pointCount(point) / most);
     const conflict = Object.entries(point.types).reduce((sum, [type, count]) => sum + (isConflict(type) ? count : -count), 0) > 0;
     const marker = svgEl("circle", {
       class: `marker ${conflict ? "conflict" : "cooperation"}${point.precision === "country" ? " country-level" : ""}`,
@@ -849,9 +851,19 @@ async function drawMap() {
     activate(marker, () => openThing("place", point.key || placeKey(point)));
     svg.append(marker);
   }
-  for (const point of sorted.slice(0, 8)) {
-    svg.append(svgEl("text", { class: "marker-label", x: frame.x(point.lon) + 6, y: frame.y(point.lat) - 6 }, point.name));
+  // the busiest places named first, each only where it collides with no other name
+  const placed = [];
+  for (const point of sorted.slice(0, 12)) {
+    const x = frame.x(point.lon) + 6;
+    const y = frame.y(point.lat) - 6;
+    const box = { left: x, right: x + point.name.length * 6.2, top: y - 11, bottom: y + 2 };
+    if (box.right > width || box.top < 0 || placed.some((other) => boxesOverlap(box, other))) continue;
+    placed.push(box);
+    svg.append(svgEl("text", { class: "marker-label", x, y }, point.name));
   }
+  $("#map-legend").textContent = data.points.length
+    ? `Circle area: real events (largest ${most}). Solid: a town or city; dashed, pale: a whole country, no town given.`
+    : "";
 }
 
 // -- the table: canonical events (default) or reports ------------------------------------------
