@@ -461,6 +461,12 @@ def test_dates_show_their_precision_and_the_timeline_counts_by_month(bench):
     dated = [start for start in starts if start]
     assert starts == dated + [""] * (len(starts) - len(dated)) and dated  # undated last
     assert shown[-1] == "undated" or shown[-1].startswith("by ")  # only the report bounds it
+    for path in ("/?unit=events", "/?unit=events&sort=-date"):  # the reports too
+        open_ui(bench, path)
+        starts = table_dates(bench)
+        dated = [start for start in starts if start]
+        assert starts == dated + [""] * (len(starts) - len(dated)) and dated
+    open_ui(bench, "/?sort=-date")
     bench.locator(".segmented label", has_text="month").click()
     bench.wait_for_function("() => location.search.includes('granularity=month')")
     bench.wait_for_selector("body:not([data-busy])")
