@@ -331,3 +331,15 @@ def test_only_names_english_text_could_write_are_indexed(name, writable):
     from accord.resolve import towns
 
     assert towns._writable(name) is writable
+
+
+def test_the_west_as_a_bloc_is_no_town(nlp):
+    """A bare direction word names a bloc of countries, never a town of that name (West, TX):
+    from the Ankara swap report of the coverage corpus."""
+    sent = parse_one(
+        nlp,
+        "Russia and Western countries exchanged 24 prisoners in the Turkish capital on Thursday,"
+        " freeing the American journalist Evan Gershkovich in return for Russians held in the"
+        " West, Turkish officials said.",
+    )
+    assert "West" not in {found.text for found in places_in(sent, ["RUS", "TUR", "USA"])}

@@ -1352,6 +1352,8 @@ def places_in(
             continue
         if all(token.lower_ in ADMIN_UNIT_WORDS for token in span):
             continue
+        if " ".join(t.lower_ for t in span if t.pos_ != "DET") in DIRECTION_WORDS:
+            continue  # 'Russians held in the West': a bloc of countries, not a town (West, TX)
         excluded = _overlaps(span.start_char, span.end_char, exclude)
         vouched = _names_a_place_noun(span) or _is_road_end(span)
         if excluded and not (_beside_parts(span) or vouched):
