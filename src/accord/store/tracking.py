@@ -452,6 +452,15 @@ def step_owner_rows(connection: Any) -> list[Any]:
     ).fetchall()
 
 
+def trigger_offsets(connection: Any, event_id: str) -> tuple[str, int, int] | None:
+    """(sentence, trigger start, trigger end) of an event, offsets within its sentence."""
+    row = connection.execute(
+        'SELECT sentence, start - sentence_start, "end" - sentence_start FROM events WHERE id = ?',
+        (event_id,),
+    ).fetchone()
+    return None if row is None else (row[0], row[1], row[2])
+
+
 def step_statuses(connection: Any, proposal_id: str) -> list[tuple[str, str | None]]:
     """(status, date) of a proposal's steps, in order."""
     rows = connection.execute(

@@ -29,6 +29,7 @@ from accord.store.tracking import (
     events_in_sentence,
     step_owner_rows,
     step_statuses,
+    trigger_offsets,
 )
 from accord.store.tracking import outlet_of as stored_outlet_of
 
@@ -291,7 +292,7 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
             found = [
                 event_id
                 for file, substring in step["evidence"]
-                for event_id in find_events(store, (file, substring, None))
+                for event_id in events_named(store, file, substring)
             ]
             if not found:
                 continue  # an extraction miss: no event in any evidence sentence
@@ -309,6 +310,23 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
             )
         )
     return outcomes
+
+
+def events_named(store: Store, file: str, substring: str) -> list[str]:
+    """The events of the evidence sentence whose trigger lies in the substring, or all of
+    them when none does: 'Yemen's truce expired on Sunday' names the expiry, not the refusal
+    of the expanded truce told later in the same sentence."""
+    found = find_events(store, (file, substring, None))
+    inside = []
+    for event_id in found:
+        offsets = trigger_offsets(store.connection, event_id)
+        if offsets is None:
+            continue
+        sentence, start, end = offsets
+        at = sentence.find(substring)
+        if at >= 0 and at <= start and end <= at + len(substring):
+            inside.append(event_id)
+    return inside or found
 
 
 def step_owners(store: Store) -> dict[str, str]:
