@@ -34,10 +34,10 @@ from accord.track.proposals import (
     Proposal,
     Step,
     derive_proposals,
+    keep_new_readings,
     proposal,
     proposals,
     proposals_may_change,
-    read_new_candidates,
 )
 from accord.track.summary import (
     CanonicalEvent,
@@ -68,6 +68,7 @@ __all__ = [
     "merge",
     "proposal",
     "proposals",
+    "proposals_may_change",
     "rebuild",
     "refresh_cluster_summaries",
     "score_grouping",
@@ -85,12 +86,10 @@ def update(store: Store) -> TrackReport:
     mark: an interrupted update leaves the mark, and the next one starts over.
     """
     with store.transaction():
-        proposals_touched = proposals_may_change(store.connection)
+        proposals_touched = keep_new_readings(store.connection)
         report = update_clusters(store)
         if proposals_touched:
             derive_proposals(store)
-        else:
-            read_new_candidates(store.connection)  # kept: none is a step
         refresh_cluster_summaries(store)
         store.mark_tracking_done()
     return report

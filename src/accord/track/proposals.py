@@ -938,6 +938,13 @@ def proposals_may_change(connection: Any) -> bool:
     return any(found is not None for _, found in new_readings(connection))
 
 
+def keep_new_readings(connection: Any) -> bool:
+    """``proposals_may_change``, keeping what the new events read as on the way (an update
+    reads each new event once: its reading is then linked from the kept table)."""
+    lost = clusters_lost_members(connection)  # before clustering forgets the emptied clusters
+    return bool(read_new_candidates(connection)) or lost
+
+
 def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
     """Link the kept candidates into proposals and store those that changed. ``reread``:
     read every event again first (a rebuild: the rules or word lists may have changed)."""
