@@ -24,6 +24,7 @@ demo: install
 test: install
 	sh scripts/ensure_chromium.sh
 	sh scripts/ensure_postgres.sh
+	npm ci --no-audit --no-fund --silent  # axe-core for the browser tests' accessibility check
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/pytest -q

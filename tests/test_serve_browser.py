@@ -515,3 +515,44 @@ def test_every_control_has_a_name_and_focus_shows(bench):
     outline = row.evaluate("node => getComputedStyle(node).outlineStyle")
     assert outline != "none"
     bench.watch.assert_clean()
+
+
+# -- accessibility: axe-core (from npm, `npm ci` in `make test`) ---------------------------------
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it stands, one line each."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map(n => n.target)}))"
+    )
+    return [f"{v['id']} ({v['impact']}): {v['where']}" for v in found if v["impact"] in SERIOUS]
+
+
+SERIOUS = ("serious", "critical")
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="needs node_modules/axe-core: run npm ci")
+@pytest.mark.parametrize("viewport", ["laptop", "phone"])
+def test_no_serious_accessibility_violations(browser, tracking_url: str, viewport: str):
+    """The landing view, an expanded canonical event, an event's evidence and the proposals
+    tab, checked by axe-core (the page's CSP is bypassed in this context only, to load it)."""
+    size = LAPTOP if viewport == "laptop" else PHONE
+    context = browser.new_context(
+        viewport=size, base_url=tracking_url, bypass_csp=True, is_mobile=viewport == "phone"
+    )
+    page = context.new_page()
+    try:
+        open_ui(page)
+        assert serious_violations(page) == []
+        page.locator("#event-table tr.row").first.click()
+        page.wait_for_selector("body:not([data-busy])")
+        assert serious_violations(page) == []
+        open_ui(page, "/?tab=proposals")
+        page.locator("#proposal-list li.proposal").first.wait_for()
+        assert serious_violations(page) == []
+    finally:
+        context.close()
