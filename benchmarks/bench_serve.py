@@ -278,6 +278,37 @@ def mix_table(base_url: str, client_counts: list[int], seconds: float) -> None:
         )
 
 
+def landing_table(base_url: str, loads: int) -> None:
+    """The web UI's landing page in Debian's Chromium (headless): seconds from navigation to
+    the page marking itself ready with nothing left loading (the first load warms up)."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        print("(landing page: no /usr/bin/chromium, run scripts/ensure_chromium.sh)\n")
+        return
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        for load in range(loads + 1):
+            context = browser.new_context(viewport={"width": 1440, "height": 900})
+            page = context.new_page()
+            started = time.perf_counter()
+            page.goto(base_url + "/")
+            page.wait_for_selector("body[data-ready]", timeout=60_000)
+            page.wait_for_selector("body:not([data-busy])", timeout=60_000)
+            if load:
+                times.append(time.perf_counter() - started)
+            context.close()
+        browser.close()
+    print("Landing page in Chromium, 1440x900, until ready and idle\n")
+    print("| loads | p50 ms | max ms |")
+    print("|---:|---:|---:|")
+    print(f"| {len(times)} | {ms(percentile(times, 0.50))} | {ms(max(times))} |\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -287,6 +318,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--landing", type=int, default=5, help="Loads of the web UI in Chromium (0: none)."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db_path = args.db or Path(folder) / "bench.db"
@@ -304,6 +338,8 @@ def main() -> None:
             try:
                 endpoint_table(base_url, args.repeat)
                 mix_table(base_url, args.clients, args.seconds)
+                if args.landing:
+                    landing_table(base_url, args.landing)
             finally:
                 server.terminate()
                 server.wait(timeout=10)
