@@ -556,3 +556,26 @@ def test_no_serious_accessibility_violations(browser, tracking_url: str, viewpor
         assert serious_violations(page) == []
     finally:
         context.close()
+
+
+def test_a_place_counts_each_real_event_once_with_its_best_figure(bench, tracking_url: str):
+    """Four outlets report the Kharkiv strike (12 to 14 killed): the place panel counts it
+    once with its best figure and range, not the sum of its reports."""
+    import httpx
+
+    key = "Kharkiv|UKR"
+    clusters = httpx.get(f"{tracking_url}/api/places/{key}/clusters", params={"limit": 100})
+    killed = [
+        item["counts"]["killed"] for item in clusters.json()["items"] if "killed" in item["counts"]
+    ]
+    reports = httpx.get(f"{tracking_url}/api/events", params={"place": key, "limit": 200}).json()
+    report_sum = sum(event["counts"].get("killed") or 0 for event in reports["items"])
+    best = sum(figure["best"] for figure in killed)
+    low, high = sum(figure["low"] for figure in killed), sum(figure["high"] for figure in killed)
+    assert report_sum > high, "the reports of one strike add up past its highest figure"
+    open_ui(bench, f"/?open=place:{key}")
+    panel = bench.locator("dl.fields").filter(has_text="real events")
+    shown = panel.locator("dt", has_text="killed").locator("xpath=following-sibling::dd[1]")
+    expected = str(best) if low == high else f"{low}-{high} (best {best})"
+    assert shown.inner_text() == expected
+    shot(bench, "laptop-place-best-figures", "#detail")
