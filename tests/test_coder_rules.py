@@ -688,3 +688,28 @@ def test_we_who_refuse_another_act_do_not_do_that_act():
         "“We will not allow the rebels to attack our positions,” army spokesman Philip Aguer said."
     )
     assert kinds(events_of(text)) == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was one of the deadliest attacks on civilians since Russia's full-scale invasion"
+        " began.",
+        "Kharkiv has been one of the most frequently attacked cities since the full-scale"
+        " invasion began in 2022.",
+        "The envoy's office said no air strikes had been recorded since the truce began.",
+    ],
+)
+def test_an_act_named_in_a_since_phrase_is_background(text: str):
+    """since-phrase-is-background: the invasion or the truce a 'since' phrase names starts the
+    span the sentence covers; it is not reported as an act."""
+    triggers = {event.trigger.lower() for event in events_of(text)}
+    assert not triggers & {"invasion", "truce"}, triggers
+
+
+def test_an_act_told_with_its_actors_after_since_is_still_an_event():
+    text = (
+        "Fighting has raged for three days since Kiir and Machar signed the new cessation of"
+        " hostilities agreement."
+    )
+    assert any(event.trigger == "signed" for event in events_of(text))

@@ -73,6 +73,7 @@ from accord.extract.events.triggers import (
     in_absence,
     in_condition,
     in_ongoing_background,
+    in_since_phrase,
     is_long_running,
     is_person,
     is_press_boilerplate,
@@ -336,6 +337,10 @@ def _condition(found: SentenceDraft, coder: Coder) -> bool:
 
 def _ongoing_background(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: in_ongoing_background(c.token))
+
+
+def _since_phrase(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: in_since_phrase(c.token))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -1230,6 +1235,14 @@ RULES: tuple[Rule, ...] = (
         '"Rebel groups have been fighting since 1989", "has targeted ethnic groups for '
         'decades": a perfect tense over a span of years sums up a history, not an act.',
         _long_running,
+    ),
+    _sentence_rule(
+        "since-phrase-is-background",
+        '"The deadliest attack since Russia\'s full-scale invasion began", "the first ship '
+        'since the invasion", "no strikes recorded since the truce began": an act named by a noun '
+        'in a "since" phrase starts the span another statement covers; it is no event of its '
+        'own ("since Kiir and Machar signed the agreement", a clause with its actors, is).',
+        _since_phrase,
     ),
     _sentence_rule(
         "alleged-deed-is-no-event",

@@ -755,6 +755,27 @@ def in_ongoing_background(token: Token) -> bool:
     return marked and past
 
 
+def in_since_phrase(token: Token) -> bool:
+    """ "the deadliest attack since Russia's full-scale invasion began", "the first ship since
+    Russia's invasion", "no air strikes had been recorded since the truce began": an act named
+    in a "since" phrase is the start of a span another statement covers, not an act reported.
+    The token is a noun naming the act ("since Kiir and Machar signed the agreement", a clause
+    with its actors, tells an act) inside a "since" preposition's object, or in a clause that
+    "since" marks."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    node = token
+    while node.head != node:
+        if node.dep_ == "pobj" and node.head.lower_ == "since":
+            return True
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return node.dep_ == "advcl" or node.head.lower_ == "since"
+        if node.dep_ in {"ccomp", "relcl", "conj"} or node.dep_ == "ROOT":
+            return False
+        node = node.head
+    return False
+
+
 # --- stances said without their verb -------------------------------------------------------------
 
 
