@@ -52,23 +52,16 @@ class Tracker:
     def __init__(self, databases: Any) -> None:
         self.databases = databases
         self.wanted = threading.Event()
-        self.idle = threading.Event()
-        self.idle.set()
         self.state = threading.Lock()
         self.thread: threading.Thread | None = None
 
     def request(self) -> None:
         """Ask for a pass (several requests before it starts make one pass)."""
         with self.state:
-            self.idle.clear()
             self.wanted.set()
             if self.thread is None or not self.thread.is_alive():
                 self.thread = threading.Thread(target=self.run, name="accord-tracker", daemon=True)
                 self.thread.start()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait until no pass is wanted or running; False on timeout."""
-        return self.idle.wait(timeout)
 
     def run(self) -> None:
         from accord import track
@@ -81,9 +74,6 @@ class Tracker:
                     track.update_if_pending(self.databases.current())
             except Exception:  # the pending mark stays: the next pass or ingest finishes it
                 log.exception("tracking after POSTed articles failed; it stays pending")
-            with self.state:
-                if not self.wanted.is_set():
-                    self.idle.set()
 
 
 class ArticleIn(BaseModel):

@@ -279,7 +279,6 @@ class Candidate:
     alleged_by: tuple[str, ...] = ()  # who says a violation happened
     figure: int | None = None  # how many this report's side freed (an exchange stage)
     each: bool = False  # 'N each': both sides freed the same number
-    mutual: bool = False  # 'accused each other': no one side named
     month: bool = False  # the text gives only the month ('proposed in April'): day is its first
 
 
@@ -442,14 +441,20 @@ def candidate_json(candidate: Candidate) -> str:
 
 
 def candidate_from_json(text: str) -> Candidate:
+    """A kept reading; a field the reading lacks takes its default, one ``Candidate`` no
+    longer has is left out (readings kept by another version: a rebuild reads them again)."""
     data = json.loads(text)
+    known = {}
     for item in fields(Candidate):
-        kind = str(item.type)
+        if item.name not in data:
+            continue
+        value, kind = data[item.name], str(item.type)
         if kind.startswith("tuple"):
-            data[item.name] = tuple(data[item.name])
+            value = tuple(value)
         elif kind.startswith("frozenset"):
-            data[item.name] = frozenset(data[item.name])
-    return Candidate(**data)
+            value = frozenset(value)
+        known[item.name] = value
+    return Candidate(**known)
 
 
 def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
@@ -494,7 +499,6 @@ def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
         alleged_by=alleged_by,
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
-        mutual=is_mutual(sentence.lower()),
         month=explicit is not None and row["date_precision"] == "month",
     )
 
@@ -768,17 +772,13 @@ def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
 
 def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     """Add a dated report as a step; False when its date cannot be its own (see below)."""
-    taking = [d for d in drafts.newest_first(candidate) if d.accepts(candidate)]
-    draft = next(iter(taking), None)
-    if candidate.status in LATER_IN_FORCE:
-        # an expiry or an extension befalls the agreement in force, not a refused change to it
-        draft = next((d for d in taking if implemented_by(d, candidate.day)), draft)
+    draft = home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
     if candidate.status == "violated" and not implemented_by(draft, candidate.day):
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
-    if candidate.status == "violated" and (not candidate.actors or candidate.mutual):
-        return True  # violation-needs-a-violator: 'traded accusations of breaching': no step
+    if candidate.status == "violated" and not candidate.actors:
+        return True  # violation-needs-a-violator (a mutual one is no step: ``status_of``)
     if draft is not None and reopens(draft, candidate):
         draft = None  # proposing or refusing a change to an agreement in force: a new proposal
     if draft is None:
@@ -789,6 +789,19 @@ def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     group = next((g for g in steps if same_step(g, candidate, window)), None)
     drafts.add(draft, candidate, group)
     return True
+
+
+def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
+    """The newest draft that takes the candidate; for what befalls an agreement in force (an
+    expiry, an extension) the newest one in force that takes it, over a refused change to it.
+    Drafts are tested only as far as needed: this runs for every dated report."""
+    taking = (d for d in drafts.newest_first(candidate) if d.accepts(candidate))
+    first = next(taking, None)
+    if first is None or candidate.status not in LATER_IN_FORCE:
+        return first
+    if implemented_by(first, candidate.day):
+        return first
+    return next((d for d in taking if implemented_by(d, candidate.day)), first)
 
 
 def reopens(draft: Draft, candidate: Candidate) -> bool:
@@ -822,14 +835,12 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
                 drafts.add(draft, candidate, group)
                 return True
         if candidate.status in ONCE and implemented_by(draft, candidate.published):
-            earlier = [g for g in draft.groups if g[0].status == candidate.status]
+            earlier = draft.by_status.get(candidate.status)
             if earlier and candidate.status == "agreed":
                 drafts.add(draft, candidate, earlier[-1])
             return True
     if candidate.back_reference and candidate.status != "proposed":
         return may_open  # a mention of a step no report gives first-hand says too little
-    if candidate.status == "violated" and (not candidate.actors or candidate.mutual):
-        return True  # 'both sides have accused each other of violations': no one, no day
     if not may_open:
         return False
     place_first_hand(drafts, candidate)
