@@ -713,3 +713,29 @@ def test_an_act_told_with_its_actors_after_since_is_still_an_event():
         " hostilities agreement."
     )
     assert any(event.trigger == "signed" for event in events_of(text))
+
+
+# --- sentence rules: protest-met-by-force -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Nairobi arrested 54 protesters outside parliament on 25 June 2024.",
+        "Riot police dispersed protesters outside parliament in Tbilisi on 30 November 2024.",
+        "Police arrested 31 people protesting fuel prices in Kano on 1 August 2024.",
+    ],
+)
+def test_a_crowd_arrested_or_dispersed_was_protesting(text: str):
+    events = events_of(text)
+    assert sorted(kinds(events)) == ["COERCE", "PROTEST"]
+    [protest] = [event for event in events if event.type == "PROTEST"]
+    assert "protest-met-by-force" in rules_named(protest)
+    assert [source.sector for source in protest.sources] == ["CVL"]
+
+
+def test_protesters_killed_or_released_make_no_protest_of_their_own():
+    # deaths are told by the killing; a release tells detentions that came before
+    assert "PROTEST" not in kinds(events_of("Seven protesters were shot dead in Kalaw on Friday."))
+    released = events_of("Ethiopia released thousands of protesters who were detained last year.")
+    assert "PROTEST" not in kinds(released)

@@ -244,3 +244,34 @@ def test_a_heading_sets_the_scene_and_the_country_of_unnamed_actors():
     event = only(events_of(text), "ASSAULT")
     assert where(event) == ("Kodok", "SSD", "city")
     assert [source.country for source in event.sources] == ["SSD"]
+
+
+# --- routes: "between" after a way, hyphen-joined road ends ------------------------------------
+
+
+def test_a_road_between_two_towns_is_placed_at_the_first():
+    # route-between: "between" names places after a road or what travels it
+    text = "Gunmen abducted 5 traders on the road between Tulunan and Makilala (Cotabato)."
+    assert where(only(events_of(text), "ASSAULT")) == ("Tulunan", "PHL", "city")
+    text = "A roadside bomb struck a military patrol between Damboa and Biu (Borno), killing 3."
+    assert where(only(events_of(text), "ASSAULT")) == ("Damboa", "NGA", "city")
+
+
+def test_between_after_talks_names_no_place():
+    # "talks between Kyiv and Moscow" names two governments, not a route
+    events = events_of("Talks between Kyiv and Moscow resumed in Istanbul on Friday.")
+    assert where(only(events, "CONSULT")) == ("Istanbul", "TUR", "city")
+
+
+def test_a_hyphen_road_whose_second_town_the_tagger_reads_as_an_adjective():
+    # "Butembo-Beni road": Beni tagged an adjective, Butembo hung on it
+    text = "Unidentified armed men kidnapped 2 priests on the Butembo-Beni road on 19 July 2024."
+    assert where(only(events_of(text), "ASSAULT")) == ("Butembo", "COD", "city")
+
+
+def test_a_bracketed_heading_stands_apart_from_the_note():
+    # "Bosso (Diffa):" is tokenized with ")" and ":" together; the heading is no subject
+    text = "Bosso (Diffa): Boko Haram fighters looted livestock in two villages near Bosso."
+    event = only(events_of(text), "ASSAULT")
+    assert where(event) == ("Bosso", "NER", "city")
+    assert [source.actor_id for source in event.sources] != []

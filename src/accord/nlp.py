@@ -72,6 +72,8 @@ def heading_boundaries(doc: Doc) -> Doc:
             length = heading_length(doc[i:], table, gazetteer)
             if length is not None and i + length < len(doc):
                 doc[i + length].is_sent_start = True
+                if i + length + 1 < len(doc):  # nor its first word ("15 | worshippers")
+                    doc[i + length + 1].is_sent_start = False
     return doc
 
 

@@ -590,7 +590,7 @@ def _descriptor_sector(tokens: Iterable[Token], nouns: ActorNouns) -> str | None
     return None
 
 
-HEADING_MARKS = {":"}
+HEADING_MARKS = {":", "):"}  # the tokenizer keeps "Bosso (Diffa):" 's bracket with the colon
 DATELINE_DASHES = {"-", "—", "–", "--"}
 HEADING_WORDS = {"region", "state", "province", "district", "county", "oblast", "governorate"}
 HEADING_WORDS |= {"lga", "township", "territory", "prefecture", "department", "area"}

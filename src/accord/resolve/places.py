@@ -828,6 +828,13 @@ LANDMARK_NOUNS = _words(
 PARTS_OF_TOWNS = _words("outskirts outskirt suburbs suburb centre center edge periphery")
 # Roads written as the towns they join ("the Butembo-Beni road"): placed at the first town.
 ROAD_NOUNS = _words("road highway route")
+# "between" names places only after a way or what travels it ("the road between Tulunan and
+# Makilala", "a patrol between Damboa and Biu"), never after talks or relations ("talks between
+# Kyiv and Moscow" names two governments).
+ROUTE_GOVERNORS = ROAD_NOUNS | _words(
+    "stretch axis corridor patrol convoy journey trip travel travelling traveling bus vehicle "
+    "truck ambush"
+)
 # Admin units written after a town named for them ("Konduga LGA", "Fashoda County"): the
 # region of that town.
 ADMIN_UNIT_WORDS = (*REGION_WORDS, "county", "lga", "lgas", "territory", "krai", "township")
@@ -862,12 +869,27 @@ def _through_name_chain(token: Token, strict: bool = False) -> Token:
         if head.i == token.i:
             return token
         names_site = dep in {"compound", "poss", "nmod"} and _is_site_noun(head)
-        if dep in {"appos", "conj"} or names_site or (not strict and _is_loose_link(token)):
+        if (road := _road_joined_to(token)) is not None:
+            token = road  # "the Butembo-Beni road": the tagger hangs Butembo on Beni
+        elif dep in {"appos", "conj"} or names_site or (not strict and _is_loose_link(token)):
             token = head
         elif dep == "pobj" and head.lower_ == "of" and _is_place_noun(head.head):
             token = head.head
         else:
             return token
+
+
+def _road_joined_to(token: Token) -> Token | None:
+    """The road a town is joined to by a hyphen and the next name ("Butembo-Beni road", "the
+    Makurdi-Naka highway"), whatever the tagger made of the second name (an adjective, a
+    compound) or None."""
+    head, doc = token.head, token.doc
+    if head.i != token.i + 2 or doc[token.i + 1].text not in {"-", "–"}:
+        return None
+    for candidate in (head, head.head):
+        if candidate.lower_ in ROAD_NOUNS:
+            return candidate
+    return None
 
 
 def _through_lists(token: Token) -> Token:
@@ -924,6 +946,8 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
         return "locative-preposition"  # "in Tirana", "near Pokrovsk"
     if preposition == "on" and (_attack_above(governor) or _is_site_noun(anchor)):
         return "attack-on"  # "a strike on Kupiansk", "on the Butembo-Beni road"
+    if preposition == "between" and governor.lemma_.lower() in ROUTE_GOVERNORS:
+        return "route-between"  # "the road between Tulunan and Makilala", "a patrol between"
     if preposition == "over" and governor.lemma_.lower() in AIRSPACE_WORDS:
         return "airspace-over"  # "shot down over Belgorod"
     if preposition == "to" and governor.lemma_.lower() in MOVEMENT_WORDS:

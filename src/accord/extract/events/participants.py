@@ -139,6 +139,8 @@ def event_actors(
 ) -> tuple[list, list, list[str]]:
     """Source and target mentions of an event, with the rules that found them."""
     why: list[str] = []
+    if candidate.doer is not None:  # "arrested 54 protesters": the crowd protests
+        return core_mentions(candidate.doer, index), [], ["the crowd as source"]
     predicate, trigger = candidate.predicate, candidate.token
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []

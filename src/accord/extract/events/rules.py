@@ -85,6 +85,7 @@ from accord.extract.events.triggers import (
     misread_verb_triggers,
     noun_entry,
     noun_triggers,
+    protests_met_by_force,
     type_of_complement,
     verb_entry,
     verb_triggers,
@@ -359,6 +360,12 @@ def _one_event_per_clause(found: SentenceDraft, coder: Coder) -> bool:
     before = len(found.candidates)
     found.candidates = merge_same_clause(found.candidates, coder.lexicon)
     return len(found.candidates) != before
+
+
+def _protests_met_by_force(found: SentenceDraft, coder: Coder) -> bool:
+    new = protests_met_by_force(found.sentence, found.candidates, coder.lexicon)
+    found.candidates.extend(new)
+    return bool(new)
 
 
 def _deontic_demands(found: SentenceDraft, coder: Coder) -> bool:
@@ -1261,6 +1268,14 @@ RULES: tuple[Rule, ...] = (
         '"A strike killed X and injured Y" is one ASSAULT, not three; an event noun absorbs '
         "its verb and lends it its mode.",
         _one_event_per_clause,
+    ),
+    _sentence_rule(
+        "protest-met-by-force",
+        '"Police arrested 54 protesters", "riot police dispersed protesters", "arrested 31 '
+        'people protesting fuel prices": a crowd authorities arrest, disperse or block in the '
+        "main clause is protesting then and there: the protest is an event of its own (ACLED's "
+        '"protest with intervention"), done by the crowd, unless the sentence tells it itself.',
+        _protests_met_by_force,
     ),
     _sentence_rule(
         "deontic-demand",

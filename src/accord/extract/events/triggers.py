@@ -139,6 +139,7 @@ class Candidate:
     speaker_is_source: bool = False  # demands and threats voiced by the reporting speaker
     rules: list[str] = field(default_factory=list)  # the rule (or model) that found it first
     confidence: float = 1.0  # below 1 for a model's reading
+    doer: Token | None = None  # who does it, when the trigger is no verb with a subject
 
 
 def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
@@ -1000,3 +1001,52 @@ def is_long_running(candidate: Candidate) -> bool:
             if prep.lower_ == "for" and pobj.lower_ in LONG_SPANS:
                 return True
     return False
+
+
+# Who takes to the street: the crowd an act of control falls on shows the protest happening.
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
+# Acts of crowd control, not killings ("three protesters were killed" tells deaths, and the
+# protest, if any, is told by its own verb).
+CONTROL_DEPS = {"dobj", "nsubjpass"}
+
+
+def protests_met_by_force(
+    sentence: Span, candidates: list[Candidate], lexicon: Lexicon
+) -> list[Candidate]:
+    """ "Police arrested 54 protesters", "riot police dispersed protesters", "arrested 31 people
+    protesting fuel prices": a crowd that authorities arrest, disperse or block in the main
+    clause is protesting there and then, and the protest is an event of its own (ACLED's
+    "protest with intervention"), its doers the crowd; unless the sentence tells the protest
+    with its own trigger. A crowd held in a relative clause ("released protesters who were
+    detained") was protesting before, not now."""
+    if any(c.entry.type == "PROTEST" for c in candidates):
+        return []
+    found: list[Candidate] = []
+    for candidate in candidates:
+        verb = candidate.predicate
+        if candidate.entry.type != "COERCE" or verb.dep_ in {"relcl", "acl"}:
+            continue
+        for crowd in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
+            protest = _protest_word(crowd, lexicon)
+            if protest is None:
+                continue
+            entry = TriggerEntry(type="PROTEST", mode="demo")
+            why = [f"the crowd '{crowd.text}' that '{verb.lemma_}' falls on was protesting"]
+            found.append(
+                Candidate(token=protest, entry=entry, predicate=verb, why=why, doer=crowd)
+            )
+            return found
+    return found
+
+
+def _protest_word(crowd: Token, lexicon: Lexicon) -> Token | None:
+    """The word that says a crowd protests: the crowd noun ("protesters"), or the protest verb
+    it is doing ("people protesting fuel prices")."""
+    if crowd.lemma_.lower() in PROTESTER_NOUNS:
+        return crowd
+    for child in crowd.children:
+        if child.dep_ == "acl" and child.tag_ == "VBG":
+            entry = lexicon.verbs.get(lemma_of(child, lexicon))
+            if entry is not None and entry.type == "PROTEST":
+                return child
+    return None
