@@ -739,3 +739,25 @@ def test_protesters_killed_or_released_make_no_protest_of_their_own():
     assert "PROTEST" not in kinds(events_of("Seven protesters were shot dead in Kalaw on Friday."))
     released = events_of("Ethiopia released thousands of protesters who were detained last year.")
     assert "PROTEST" not in kinds(released)
+
+
+# --- event rules: order-to-leave-is-expulsion ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Russia ordered 23 British diplomats out of the country on Saturday.", "GBR"),
+        ("Niger's junta ordered the French ambassador to leave the country in 48 hours.", "FRA"),
+    ],
+)
+def test_ordering_envoys_to_leave_expels_them(text: str, target: str):
+    [event] = events_of(text)
+    assert (event.type, event.mode) == ("SANCTION", "expel")
+    assert "order-to-leave-is-expulsion" in rules_named(event)
+    assert [t.country for t in event.targets] == [target]
+
+
+def test_ordering_people_of_no_state_to_leave_is_no_expulsion():
+    events = events_of("The army ordered residents to leave the village before the offensive.")
+    assert "SANCTION" not in kinds(events)

@@ -710,6 +710,28 @@ def _raid_by_raider(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+# Who is expelled when ordered to leave: the envoys of another state (ordering one's own people
+# or migrants to leave is not a diplomatic sanction).
+ENVOY_NOUNS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "chargé"}
+LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
+
+
+def _order_to_leave(draft: EventDraft, coder: Coder) -> bool:
+    verb = draft.candidate.token
+    if lemma_of(verb, coder.lexicon) not in ORDER_VERBS | {"tell"}:
+        return False
+    envoys = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ENVOY_NOUNS]
+    leaving = any(
+        (c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in LEAVING_VERBS)
+        or (c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out")
+        for c in [*verb.children, *(g for e in envoys for g in e.children)]
+    )
+    if not envoys or not leaving:
+        return False
+    draft.kind, draft.mode = "SANCTION", "expel"
+    return True
+
+
 def _state_protest(draft: EventDraft, coder: Coder) -> bool:
     verb = lemma_of(draft.candidate.token, coder.lexicon)
     token = draft.candidate.token
@@ -1491,6 +1513,13 @@ RULES: tuple[Rule, ...] = (
         _retyped_mode,
     ),
     # -- event: recoding
+    Rule(
+        "order-to-leave-is-expulsion",
+        '"Russia ordered 23 British diplomats out of the country", "the junta ordered the French '
+        "ambassador to leave the country within 48 hours\": ordering another state's envoys to "
+        "leave expels them (SANCTION expel), it asks nothing of them.",
+        _order_to_leave,
+    ),
     Rule(
         "state-protest-is-complaint",
         '"Russia protested the expulsions": a government protests by complaint (ACCUSE '

@@ -1032,9 +1032,7 @@ def protests_met_by_force(
                 continue
             entry = TriggerEntry(type="PROTEST", mode="demo")
             why = [f"the crowd '{crowd.text}' that '{verb.lemma_}' falls on was protesting"]
-            found.append(
-                Candidate(token=protest, entry=entry, predicate=verb, why=why, doer=crowd)
-            )
+            found.append(Candidate(token=protest, entry=entry, predicate=verb, why=why, doer=crowd))
             return found
     return found
 
