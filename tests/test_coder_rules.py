@@ -761,3 +761,33 @@ def test_ordering_envoys_to_leave_expels_them(text: str, target: str):
 def test_ordering_people_of_no_state_to_leave_is_no_expulsion():
     events = events_of("The army ordered residents to leave the village before the offensive.")
     assert "SANCTION" not in kinds(events)
+
+
+# --- sentence rules: toll-names-its-attack ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "day"),
+    [
+        ("The toll from Thursday's strike in Hroza had risen to 52, the governor said.", 52, "14"),
+        (
+            "The number of people killed in Friday's Russian missile strike on Odesa has risen "
+            "to 21, officials said.",
+            21,
+            "15",
+        ),
+        (
+            "The death toll from Saturday's Russian missile strike on a residential building in "
+            "Dnipro rose to 40 on Monday.",
+            40,
+            "16",
+        ),
+    ],
+)
+def test_a_toll_reports_the_attack_it_counts(text: str, killed: int, day: str):
+    # published Monday 18 March 2024: the possessive day dates the strike, not the toll's rise
+    [event] = events_of(text, published="2024-03-18")
+    assert event.type == "ASSAULT"
+    assert "toll-names-its-attack" in rules_named(event)
+    assert event.counts.killed == killed
+    assert event.date.start == f"2024-03-{day}"

@@ -275,3 +275,20 @@ def test_a_bracketed_heading_stands_apart_from_the_note():
     event = only(events_of(text), "ASSAULT")
     assert where(event) == ("Bosso", "NER", "city")
     assert [source.actor_id for source in event.sources] != []
+
+
+def test_the_place_an_attack_noun_names_with_of_is_attacked():
+    # attack-of: "shelling of the border city of Belgorod" places the act in Belgorod, and its
+    # victims are the place's people, not the reporting story's
+    text = (
+        "Russian officials said on Friday that Ukrainian shelling of the border city of "
+        "Belgorod had killed one civilian."
+    )
+    event = only(events_of(text), "ASSAULT")
+    assert where(event) == ("Belgorod", "RUS", "city")
+    assert [target.country for target in event.targets] == ["RUS"]
+
+
+def test_a_country_an_attack_noun_names_with_of_is_no_place():
+    events = events_of("Russia's invasion of Ukraine began in February 2022, officials recalled.")
+    assert all(where(event) != ("Ukraine", "UKR", "country") for event in events)

@@ -374,7 +374,11 @@ def _with_day_number(span: Span) -> Span:
 
 
 def _is_period_edge(span: Span) -> bool:
-    """ "since 10 May", "by the end of the year": a date bounding a period, not an event date."""
+    """ "since 10 May", "by the end of the year": a date bounding a period, not an event date
+    (but "the toll from Thursday's strike": the date is the strike's, "from" governs the
+    strike)."""
+    if span.root.dep_ == "poss":
+        return False
     first = span[0].lower_
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return first in PERIOD_EDGE_WORDS or before in PERIOD_EDGE_WORDS

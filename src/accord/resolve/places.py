@@ -80,6 +80,12 @@ ATTACK_WORDS = _words(
     "advance push barrage fire hit missile drone rocket incursion shell bomb target pound storm "
     "capture seize"
 )
+# "the shelling of Belgorod", "the siege of Mariupol": the place an attack noun's "of" names is
+# attacked (a target: a country alone is none, "Russia's invasion of Ukraine").
+ATTACK_OF_NOUNS = _words(
+    "attack airstrike assault raid bombardment bombing shelling siege storming blockade "
+    "occupation invasion capture"
+)
 # "to" is locative after movement ("a visit to Kyiv", "travelled to Istanbul").
 MOVEMENT_WORDS = _words(
     "visit trip travel fly arrive go come return journey head deploy deployment move march "
@@ -958,6 +964,8 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
         return "direction-of"  # "60 kilometres west of El Fasher", "south of Hebron"
     if preposition == "of" and direct and governor.lemma_.lower() in CONTROL_NOUNS:
         return "control-of"  # "took control of Lalibela"
+    if preposition == "of" and ATTACK_OF_NOUNS & {governor.lemma_.lower(), governor.lower_}:
+        return "attack-of"  # "shelling of the border city of Belgorod": what is attacked
     return None
 
 
@@ -984,7 +992,7 @@ def _place_role(token: Token) -> PlaceRole | None:
     anchor = _through_name_chain(token)
     rule = _after_preposition(anchor, anchor.i == _through_lists(token).i)
     if rule is not None:
-        return PlaceRole(rule, "target" if rule == "control-of" else "where")
+        return PlaceRole(rule, "target" if rule in {"control-of", "attack-of"} else "where")
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ENTRY_VERBS:
         return PlaceRole("entry-verb-object", "where")
     target = _through_name_chain(token, strict=True)

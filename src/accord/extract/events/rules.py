@@ -86,6 +86,7 @@ from accord.extract.events.triggers import (
     noun_entry,
     noun_triggers,
     protests_met_by_force,
+    toll_attack_triggers,
     type_of_complement,
     verb_entry,
     verb_triggers,
@@ -279,6 +280,12 @@ def _headline_noun(found: SentenceDraft, coder: Coder) -> bool:
 
 def _casualty_means(found: SentenceDraft, coder: Coder) -> bool:
     new = casualty_means_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _toll_attack(found: SentenceDraft, coder: Coder) -> bool:
+    new = toll_attack_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -1212,6 +1219,13 @@ RULES: tuple[Rule, ...] = (
         '"Four civilians died in an air strike": the attack a dying verb names as its cause is '
         "the event.",
         _casualty_means,
+    ),
+    _sentence_rule(
+        "toll-names-its-attack",
+        '"The death toll from Saturday\'s missile strike rose to 40", "the number of people '
+        "killed in Friday's strike on Odesa has risen to 21\": the attack a toll counts is the "
+        "event the sentence reports, with the toll as its count.",
+        _toll_attack,
     ),
     _sentence_rule(
         "meeting-in-passing",

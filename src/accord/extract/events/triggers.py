@@ -1048,3 +1048,42 @@ def _protest_word(crowd: Token, lexicon: Lexicon) -> Token | None:
             if entry is not None and entry.type == "PROTEST":
                 return child
     return None
+
+
+# A toll names the attack it counts: "the death toll from Saturday's strike", "the number of
+# people killed in Friday's strike".
+TOLL_NOUNS = {"toll", "number"}
+CASUALTY_PARTICIPLES = {"kill", "injure", "wound", "die", "dead"}
+TOLL_PREPS = {"from", "of", "in"}
+
+
+def toll_attack_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """ "The death toll from Saturday's Russian missile strike rose to 40", "the number of
+    people killed in Friday's strike on Odesa has risen to 21", "bringing the death toll from
+    the Russian attack to 12": the attack a toll counts is the event the sentence reports (its
+    figure the attack's count); the noun would otherwise be scenery."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        preposition = token.head
+        if token.i in consumed or token.dep_ != "pobj" or preposition.lower_ not in TOLL_PREPS:
+            continue
+        entry = noun_entry(token, lexicon)
+        if entry is None or entry.type != "ASSAULT" or not _counts_a_toll(preposition.head):
+            continue
+        consumed.add(token.i)
+        why = [f"noun '{token.lemma_}' whose toll the sentence gives"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
+def _counts_a_toll(word: Token) -> bool:
+    """Whether a phrase head is a toll ("the death toll", "the toll"), or the casualties of one
+    ("the number of people killed", "people killed")."""
+    lemma = word.lemma_.lower()
+    if lemma == "toll":
+        return True
+    if lemma not in CASUALTY_PARTICIPLES or word.dep_ != "acl":
+        return False
+    counted = word.head  # "people" killed
+    of = counted.head if counted.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.lemma_.lower() in TOLL_NOUNS
