@@ -204,3 +204,27 @@ def test_a_monitors_report_is_dated_by_the_happening_it_heads():
     )
     (attack,) = [event for event in events if event.type == "ASSAULT"]
     assert day(attack) == "2023-08-14"
+
+
+# -- a-day-after, measured from a scene date -----------------------------------------------------
+
+
+def test_an_act_told_days_after_another_is_measured_back_from_the_scene():
+    # the visit takes Wednesday (12 June) from the scene; the strike came four days before it
+    events = events_of(
+        "A Russian missile struck the port of Odesa on Wednesday during a visit by the "
+        "president. The visit came four days after a Russian drone hit an apartment block in "
+        "the city, killing 12 people."
+    )
+    assert day(only(events, "struck")) == "2024-06-12"
+    strike = only(events, "hit")
+    assert day(strike) == "2024-06-08"
+    assert "a-day-after" in strike.evidence.why
+
+
+def test_an_act_told_some_days_after_another_takes_no_scene_date():
+    events = events_of(
+        "A Russian missile struck the port of Odesa on Wednesday. The strike came days after "
+        "a Russian drone hit an apartment block in the city."
+    )
+    assert day(only(events, "hit")) is None

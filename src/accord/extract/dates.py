@@ -596,8 +596,9 @@ def _measured_from(trigger: Token, verb: Token) -> tuple[bool, int | None]:
         marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}]
         if token.dep_ == "prep" and token.lower_ in {"after", "before"}:
             return _measure(token, token.lower_)
-        if marks:
-            return _measure(token, marks[0].lower_)
+        if marks:  # "four days after a drone hit": the measure hangs on the verb or the mark
+            measured = _measure(token, marks[0].lower_)
+            return measured if measured[0] else _measure(marks[0], marks[0].lower_)
         token = token.head
     return False, None
 
@@ -827,7 +828,10 @@ class SceneDates:
             self._remember(value, sentence_index, origin, paragraph, tense)
             return value, f"scene-relative: '{value.text}' from the date of sentence {origin}"
         measured = _inside_after_phrase(predicate)
-        if tense is not None and (found := self._scene(sentence_index, paragraph, tense, measured)):
+        found = self._scene(sentence_index, paragraph, tense, measured) if tense else None
+        if found is not None and measured:
+            found = _measured_scene(found, predicate, sentence.root)
+        if found is not None:
             scene, rule = found
             self._remember(scene.date, sentence_index, scene.origin, paragraph, tense)
             return scene.date, f"{rule}: date from sentence {scene.origin}"
@@ -972,6 +976,24 @@ def _heads_a_nominal_report(span: Span) -> bool:
     return any(
         _has_a_time(token) or (token.tag_ == "VBN" and token.dep_ == "acl") for token in path
     )
+
+
+def _measured_scene(
+    found: tuple[_SceneDate, str], predicate: Token, root: Token
+) -> tuple[_SceneDate, str] | None:
+    """Rule "a-day-after" for a scene date: "The visit came four days after a drone hit an
+    apartment block" dates the visit by the scene, and the strike four days before it; a
+    vague measure ("days after") leaves the act undated by the scene (None)."""
+    scene, rule = found
+    is_measured, days = _measured_from(predicate, root)
+    if not is_measured:
+        return found  # "crossed the border after authorities arrested ...": one scene
+    value = scene.date
+    if days is None or value.precision != "day" or value.start is None:
+        return None
+    day = (date.fromisoformat(value.start) + timedelta(days=days)).isoformat()
+    shifted = replace(value, start=day, end=day)
+    return replace(scene, date=shifted), f"a-day-after ({rule})"
 
 
 def _inside_after_phrase(verb: Token) -> bool:
