@@ -228,3 +228,15 @@ def test_an_act_told_some_days_after_another_takes_no_scene_date():
         "a Russian drone hit an apartment block in the city."
     )
     assert day(only(events, "hit")) is None
+
+
+def test_a_relative_day_on_the_acts_own_clause_counts_from_the_governing_clause():
+    # "the day before" is the strike's (Thursday 13 June), "on Friday" the graves' digging; the
+    # next act, "hours earlier", still counts from Friday
+    events = events_of(
+        "Residents began digging graves on Friday for the 52 people killed when a missile "
+        "destroyed the village cafe the day before. Hours earlier, a missile strike on Kharkiv "
+        "killed a boy."
+    )
+    assert day(only(events, "killed")) == "2024-06-13"
+    assert day(only(events, "strike")) == "2024-06-14"

@@ -820,12 +820,23 @@ class SceneDates:
         paragraph = self.paragraphs[sentence_index]
         found = _event_date(sentence, self.published, predicate, word)
         own, own_why = found if found else (None, None)
-        if own is not None and own.start is not None:
+        relative = self._relative_to_scene(sentence, predicate, word)
+        if (
+            own is not None
+            and own.start is not None
+            and not (
+                relative is not None and _from_governing_clause(own, sentence, predicate, word)
+            )
+        ):
             self._remember(own, sentence_index, sentence_index, paragraph, tense)
             return own, own_why
-        if (relative := self._relative_to_scene(sentence, predicate, word)) is not None:
+        if relative is not None:
             value, origin = relative
-            self._remember(value, sentence_index, origin, paragraph, tense)
+            if own is not None and own.start is not None:
+                # the governing clause's day stays the scene ("Hours earlier" counts from it)
+                self._remember(own, sentence_index, sentence_index, paragraph, tense)
+            else:
+                self._remember(value, sentence_index, origin, paragraph, tense)
             return value, f"scene-relative: '{value.text}' from the date of sentence {origin}"
         measured = _inside_after_phrase(predicate)
         found = self._scene(sentence_index, paragraph, tense, measured) if tense else None
@@ -976,6 +987,19 @@ def _heads_a_nominal_report(span: Span) -> bool:
     return any(
         _has_a_time(token) or (token.tag_ == "VBN" and token.dep_ == "acl") for token in path
     )
+
+
+def _from_governing_clause(
+    value: DateValue, sentence: Span, predicate: Token, word: Token | None
+) -> bool:
+    """Whether a date found for an event is written on a clause governing the event's, not on
+    its own ("began digging graves on Friday for the 52 people killed when a missile destroyed
+    the cafe the day before": "the day before", on the event's clause, counts from Friday)."""
+    for span in _date_spans(sentence):
+        if span.start_char == value.char_start:
+            rank = _date_rank(span, predicate, value.precision or "year", word)
+            return rank is not None and rank[0] == 1
+    return False
 
 
 def _measured_scene(
