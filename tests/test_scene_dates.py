@@ -240,3 +240,24 @@ def test_a_relative_day_on_the_acts_own_clause_counts_from_the_governing_clause(
     )
     assert day(only(events, "killed")) == "2024-06-13"
     assert day(only(events, "strike")) == "2024-06-14"
+
+
+# -- that-day: the day the text named last -------------------------------------------------------
+
+
+def test_that_day_is_the_day_named_last_even_as_a_period_edge():
+    events = events_of(
+        "Russia launched a wave of missiles across Ukraine on Thursday, killing 11 people. It was "
+        "the first barrage since January 14. That day a missile destroyed part of a building in "
+        "Dnipro and killed 46 people."
+    )
+    assert day(only(events, "killing")) == "2024-06-13"
+    assert day(only(events, "destroyed")) == "2024-01-14"
+
+
+def test_later_that_night_is_the_day_of_the_possessive_before_it():
+    events = events_of(
+        "Putin greeted the prisoners freed in Wednesday's exchange at the airport, and later "
+        "that night he promised them state awards."
+    )
+    assert day(only(events, "promised")) == "2024-06-12"

@@ -326,6 +326,7 @@ def _find_date_spans(sent: Span) -> list[tuple[int, int]]:
 _SCENE_RELATIVE = re.compile(
     r"^(?:the |that |this )?(?:"
     r"(?P<same>same) day|"
+    r"(?P<that>(?<=that )(?:day|morning|afternoon|evening|night))|"
     r"(?P<later>following|next) (?:day|morning|evening|night)|"
     r"day (?P<after>after)|"
     r"(?P<earlier>previous|prior|preceding) (?:day|night|evening)|"
@@ -338,13 +339,25 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _COUNT_WORDS |= {"seven": 7}
 
 
+def _scene_text(text: str) -> str:
+    """A date's words without the prepositions and shades before it ("earlier that day")."""
+    text = _LEADING_WORDS.sub("", " ".join(text.lower().split()))
+    return re.sub(r"^(?:earlier|later|late|early)\s+(?=that )", "", text)
+
+
+def names_that_day(text: str) -> bool:
+    """ "That day", "earlier that day", "late that night": the day the text named last."""
+    match = _SCENE_RELATIVE.match(_scene_text(text))
+    return match is not None and bool(match.group("that"))
+
+
 def scene_offset(text: str) -> int | None:
     """Days from the scene's date for a date told relative to it, not to the publication
     ("the following day" 1, "the same day" 0, "two days earlier" -2); None for any other."""
-    match = _SCENE_RELATIVE.match(_LEADING_WORDS.sub("", " ".join(text.lower().split())))
+    match = _SCENE_RELATIVE.match(_scene_text(text))
     if match is None:
         return None
-    if match.group("same"):
+    if match.group("same") or match.group("that"):
         return 0
     if match.group("later") or match.group("after"):
         return 1
@@ -913,15 +926,39 @@ class SceneDates:
         """Rule "scene-relative": "the following day", "on the same day", "two days later" on
         the event's clause count from the last day the story dated, not from publication."""
         anchor = next((d for d in reversed(self._dated) if d.date.precision == "day"), None)
-        if anchor is None or anchor.date.start is None:
-            return None
         for span in _date_spans(sentence):
             offset = scene_offset(span.text)
             if offset is None or _date_rank(span, predicate, "day", word) is None:
                 continue
+            if names_that_day(span.text):
+                named = self._last_named_day(span)
+                if named is not None:
+                    day, origin = named
+                    value = DateValue(span.text, day, day, "day", span.start_char, span.end_char)
+                    return value, origin
+            if anchor is None or anchor.date.start is None:
+                return None
             day = (date.fromisoformat(anchor.date.start) + timedelta(days=offset)).isoformat()
             value = DateValue(span.text, day, day, "day", span.start_char, span.end_char)
             return value, anchor.origin
+        return None
+
+    def _last_named_day(self, span: Span) -> tuple[str, int] | None:
+        """Rule "that-day": the day the text named last before ``span`` in its paragraph ("the
+        first barrage since January 14. That day a missile destroyed ..."), period edges and
+        dates on nouns ("Thursday's exchange") included, and the sentence it is in."""
+        index = next(i for i, s in enumerate(self.sentences) if s.start <= span.start < s.end)
+        for back in range(index, max(-1, index - SCENE_SENTENCES), -1):
+            if self.paragraphs[back] != self.paragraphs[index]:
+                break
+            for earlier in reversed(_date_spans(self.sentences[back])):
+                if earlier.start >= span.start or names_that_day(earlier.text):
+                    continue
+                verb = _attachment_verb(earlier)
+                tense = tense_of(verb) if verb is not None else None
+                value = resolve_date(earlier.text, self.published, tense)
+                if value.precision == "day" and value.start is not None:
+                    return value.start, back
         return None
 
     def _tense(self, sentence_index: int) -> str | None:
