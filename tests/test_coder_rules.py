@@ -791,3 +791,13 @@ def test_a_toll_reports_the_attack_it_counts(text: str, killed: int, day: str):
     assert "toll-names-its-attack" in rules_named(event)
     assert event.counts.killed == killed
     assert event.date.start == f"2024-03-{day}"
+
+
+def test_the_owner_of_a_decision_does_what_it_decides():
+    # "welcomed Russia's decision to suspend ...": Russia suspends, not the one who welcomes it
+    events = events_of(
+        "The United States deeply regrets Russia's decision to suspend participation in the "
+        "Black Sea Grain Initiative."
+    )
+    [suspension] = [event for event in events if event.type == "SANCTION"]
+    assert [source.country for source in suspension.sources] == ["RUS"]

@@ -261,3 +261,9 @@ def test_later_that_night_is_the_day_of_the_possessive_before_it():
         "that night he promised them state awards."
     )
     assert day(only(events, "promised")) == "2024-06-12"
+
+
+def test_an_act_under_way_when_reported_takes_the_reports_day():
+    # under-way-when-said: "is ending" happens as it is said
+    [ending] = events_of("Russia said on Monday it is ending its participation in the grain deal.")
+    assert (ending.type, day(ending)) == ("SANCTION", "2024-06-10")

@@ -584,7 +584,8 @@ def _date_rank(
         nested = any(token.pos_ in {"VERB", "AUX"} for token in clause)
         return (0, nested or verb is None, len(clause), *position)
     if verb is not None and trigger in verb.subtree:
-        if verb.lemma_.lower() in REPORTING_VERBS or _told_as_earlier(trigger):
+        reported = verb.lemma_.lower() in REPORTING_VERBS and not _under_way(trigger)
+        if reported or _told_as_earlier(trigger):
             return None
         if _measured_from(trigger, verb)[0]:
             return None  # shifted by ``find_event_date``, or no date
@@ -630,6 +631,13 @@ def _measure(token: Token, word: str) -> tuple[bool, int | None]:
         days = unit * (number or 0)
         return True, -days if word == "after" else days
     return False, None
+
+
+def _under_way(verb: Token) -> bool:
+    """Rule "under-way-when-said": "Russia said Monday it is ending its participation", "said
+    on 9 March it was investigating reports": an act told in the progressive is under way on
+    the day it is reported, so the report's date is its date."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _told_as_earlier(verb: Token) -> bool:

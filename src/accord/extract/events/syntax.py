@@ -158,6 +158,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 return child
     if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ == "VERB":
         return subject_of(head.head, lexicon, depth + 1)  # "X issued a statement demanding ...": X
+    if verb.dep_ == "acl" and is_to_infinitive(verb):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ in {"PROPN", "NOUN"}:
+            # "welcomed Campaore's decision to withdraw ...": the owner of the decision acts
+            return owner
     if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and is_to_infinitive(verb):
         # "converged for a rally to protest ...": the rally's people protest
         carrier = head.head.head if head.dep_ == "pobj" else head.head
