@@ -162,3 +162,30 @@ def test_the_expiry_is_the_truce_in_force_and_the_refused_wider_truce_a_proposal
         for item in refused
         for step in item.steps
     )
+
+
+GRAIN = {
+    "signed": (
+        "2026-07-25",
+        "Russia and Ukraine signed a deal in Istanbul on Friday to let Ukraine resume grain "
+        "exports from its Black Sea ports.",
+    ),
+    "ended": (
+        "2027-07-20",
+        "Russia said on Monday it is ending its participation in the Black Sea grain deal.",
+    ),
+}
+
+
+def test_a_party_ending_its_participation_ends_the_deal(tmp_path: Path) -> None:
+    # leaving-ends-the-agreement: the deal expires, it is no sanction of its own
+    for number, (name, (published, text)) in enumerate(GRAIN.items()):
+        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        meta = {"title": name, "published": published, "outlet": f"Wire {number}"}
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in tmp_path.glob("*.txt")))
+        found = track.proposals(db)
+    assert [(item.subject, history(item)) for item in found] == [
+        ("agreement", [("2026-07-24", "agreed"), ("2027-07-19", "expired")])
+    ]

@@ -156,6 +156,7 @@ def subject_data() -> dict[str, Any]:
         "approval_words",
         "signing_words",
         "in_effect_words",
+        "leaving_words",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -196,7 +197,8 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     implied = data["mode_subjects"].get(f"{type_mode[0]}/{type_mode[1]}") or data[
         "mode_subjects"
     ].get(type_mode[0])
-    if implied:
+    leaving = type_mode[0] == "SANCTION" and leaves_agreement(sentence, trigger_at)
+    if implied and not leaving:
         return implied
     best: tuple[int, str] | None = None
     for subject, keywords in data["subjects"].items():
@@ -214,6 +216,19 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
         if any(keyword_positions(sentence, word) for word in keywords):
             return subject
     return None
+
+
+def leaves_agreement(sentence: str, trigger_at: int) -> bool:
+    """Rule "leaving-ends-the-agreement": "Russia said it is ending its participation in the
+    grain deal", "withdrew from the accord": a leaving trigger in a sentence that names an
+    agreement (a suspension is a pause, no step)."""
+    data = subject_data()
+    word = re.match(r"[\w-]+", sentence[trigger_at:])
+    if word is None or word.group(0).lower() not in data["leaving_words"]:
+        return False
+    agreements = {**data["subjects"], **data["agreement_subjects"]}
+    named = [words for subject, words in agreements.items() if subject != "sanctions"]
+    return any(keyword_positions(sentence, w) for words in named for w in words)
 
 
 def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]:
@@ -341,6 +356,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         if is_plan(sentence, trigger_at):
             return "agreed" if mentions_agreement(sentence) else None
         return "implemented"
+    if kind == "SANCTION" and leaves_agreement(sentence, trigger_at):
+        return "expired"  # 'Russia is ending its participation in the grain deal'
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
