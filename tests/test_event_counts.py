@@ -147,3 +147,18 @@ def test_a_toll_that_rose_to_a_figure_of_dead_is_that_figure() -> None:
     )
     [sentence] = load_nlp()(text).sents
     assert extract_counts(sentence).killed == 17
+
+
+def test_captives_an_armed_group_frees_are_hostages_and_a_hyphenated_number_is_one():
+    # captives-of-armed-groups-are-hostages; "Twenty-four" is 24, not the range 20-4
+    [freed] = events_of("Hamas freed twenty-four Israeli soldiers in Gaza City on Saturday.")
+    assert (freed.counts.hostages, freed.counts.prisoners) == (24, None)
+    [released] = events_of("Israel released 200 Palestinian prisoners on Saturday.")
+    assert (released.counts.prisoners, released.counts.hostages) == (200, None)
+
+
+def test_a_stray_subject_before_a_coordinated_verb_makes_two_releases():
+    # the parser hangs "Israel" on "women"; each side's release keeps its own figure
+    events = events_of("On Sunday, Hamas freed three women and Israel released 90 prisoners.")
+    figures = sorted((e.counts.hostages or 0, e.counts.prisoners or 0) for e in events)
+    assert figures == [(0, 90), (3, 0)]

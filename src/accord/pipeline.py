@@ -117,7 +117,7 @@ def extract_events(
                     sentence_index=sentence_index,
                     date=date,
                     place=place,
-                    counts=total(share),
+                    counts=total(held_by_armed_group(event, share, sentence)),
                 )
             )
         scenes.extend(
@@ -126,6 +126,35 @@ def extract_events(
             if place is not None
         )
     return coder.finish_article(events)
+
+
+# Who holds hostages rather than prisoners: non-state armed groups and unidentified captors.
+CAPTOR_SECTORS = {"REB", "UAF"}
+# Captives named as prisoners stay prisoners, whoever frees them.
+PRISONER_LEMMAS = {"prisoner", "pow", "detainee", "inmate"}
+
+
+def held_by_armed_group(event: CodedEvent, share: list[Figure], sentence: Span) -> list[Figure]:
+    """Rule "captives-of-armed-groups-are-hostages": "Hamas freed four Israeli soldiers",
+    "Hamas released 10 Thai nationals": the people a non-state armed group frees were its
+    hostages (count kind hostages), unless the text calls them prisoners."""
+    sources = event.sources
+    if (
+        event.type != "RETREAT"
+        or not sources
+        or any(s.sector not in CAPTOR_SECTORS for s in sources)
+    ):
+        return share
+    doc = sentence.doc
+    return [
+        replace(figure, kind="hostages")
+        if figure.kind == "prisoners"
+        and not (
+            0 <= figure.about < len(doc) and doc[figure.about].lemma_.lower() in PRISONER_LEMMAS
+        )
+        else figure
+        for figure in share
+    ]
 
 
 def _counted(

@@ -184,10 +184,23 @@ def _range_low_end(token: Token) -> Token | None:
     governs 30 through "and"; "30 to 40": "to" links them)."""
     for child in token.children:
         if child.like_num and child.i < token.i and child.dep_ in {"quantmod", "compound"}:
+            if _hyphenated_number(child, token):
+                continue  # "Twenty-four" is one number
             between = token.doc[child.i + 1 : token.i]
             if any(word.lower_ in {"and", "to", "-"} for word in between):
                 return child
     return None
+
+
+TENS_WORDS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+UNIT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+
+def _hyphenated_number(tens: Token, unit: Token) -> bool:
+    """ "Twenty-four" (tokenized "Twenty", "-", "four"): a tens word and a unit word joined by
+    a hyphen write one number, not a range."""
+    joined = unit.i == tens.i + 2 and tens.doc[tens.i + 1].text == "-"
+    return joined and tens.lower_ in TENS_WORDS and unit.lower_ in UNIT_WORDS
 
 
 # --- people -------------------------------------------------------------------------------

@@ -135,6 +135,18 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
+def stray_subject(verb: Token) -> Token | None:
+    """ "Hamas freed three women and Israel released 90 prisoners": the parser hangs "Israel"
+    on "women" as a conjunct; a name right after "and" and right before a coordinated verb
+    that has no subject of its own is that verb's subject."""
+    if verb.dep_ != "conj" or verb.i < 2 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before, joiner = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if before.dep_ != "conj" or before.pos_ not in {"PROPN", "NOUN"} or before.head.i >= verb.i:
+        return None
+    return before if joiner.lower_ in {"and", "but", "while"} else None
+
+
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     """The subject of a verb, climbing through participles, conjuncts and control verbs."""
     for child in verb.children:
@@ -142,6 +154,8 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return child
+    if (stray := stray_subject(verb)) is not None:
+        return stray
     for aux in verb.children:  # "The US has been encouraging", parsed with the subject
         if aux.dep_ == "aux":  # on the auxiliary
             subject = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), None)

@@ -28,6 +28,7 @@ from accord.extract.events.syntax import (
     is_nounlike,
     is_to_infinitive,
     objects_of_preposition,
+    stray_subject,
 )
 
 if TYPE_CHECKING:
@@ -509,7 +510,9 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         head = by_token.get(token.head.i)
         if head is None or head is candidate or head.entry.type != candidate.entry.type:
             continue
-        has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children) or (
+            stray_subject(token) is not None
+        )
         if token.dep_ in SUBJECT_DEPS and is_nounlike(token, lexicon):
             keep, drop = candidate, head  # the event noun absorbs its verb
         elif token.dep_ == "dobj" and candidate.predicate == head.token:
