@@ -764,6 +764,7 @@ class MentionResolver:
         self.scenes: dict[int, str | None] = {}  # sentence number -> its place's country
         self.prefer_countries: list[str] | None = None
         self.heading_countries: list[str] = []  # countries of the places headings name
+        self._demonyms: dict[int, str | None] = {}  # token index -> its nationality's country
 
     def resolve(self) -> list[ActorMention]:
         self._mark_headings()
@@ -1181,7 +1182,12 @@ class MentionResolver:
 
     def _demonym_at(self, token: Token) -> str | None:
         """The country of a nationality word, or of a two-word one ending here ("Sri Lankan",
-        "South Sudanese": the pair before the word alone)."""
+        "South Sudanese": the pair before the word alone); read once per token."""
+        if token.i not in self._demonyms:
+            self._demonyms[token.i] = self._read_demonym(token)
+        return self._demonyms[token.i]
+
+    def _read_demonym(self, token: Token) -> str | None:
         if token.i > 0:
             pair = f"{self.doc[token.i - 1].text} {token.text}"
             code = self.table.country_by_demonym.get(fold(pair))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -580,6 +580,23 @@ class Draft:
     # the groups of each status, in the order they were opened (``same_step`` only joins a
     # report to a group of its own status)
     by_status: dict[str, list[list[Candidate]]] = field(default_factory=dict)
+    # per status, (day, position in by_status) of every dated report: ``same_step`` only
+    # joins a group that has a dated report near the candidate's window, so only those near
+    # it are tried (trying every group was most of the linking time on a large store)
+    step_days: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    positions: dict[int, int] = field(default_factory=dict)  # id(group) -> its position
+
+    def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
+        """The groups of the candidate's status with a dated report within a day of
+        ``window`` or of the candidate's day, in the order they were opened: the only ones
+        ``same_step`` can join it to."""
+        days = self.step_days.get(candidate.status)
+        if not days:
+            return []
+        low = bisect_left(days, (min(window[0], candidate.day) - 1, -1))
+        high = bisect_right(days, (max(window[1], candidate.day) + 1, len(self.groups)))
+        groups = self.by_status[candidate.status]
+        return [groups[position] for position in sorted({p for _, p in days[low:high]})]
 
     def distance(self, day: int) -> int:
         """Days from the span of the draft's steps."""
@@ -658,9 +675,16 @@ class Draft:
         if group is None:
             group = [candidate]
             self.groups.append(group)
-            self.by_status.setdefault(candidate.status, []).append(group)
+            steps = self.by_status.setdefault(candidate.status, [])
+            self.positions[id(group)] = len(steps)
+            steps.append(group)
         else:
             group.append(candidate)
+        if not candidate.inferred:
+            status = group[0].status
+            insort(
+                self.step_days.setdefault(status, []), (candidate.day, self.positions[id(group)])
+            )
         self.countries |= candidate.countries
         self.subjects.add(self.subject)
         if candidate.status == "agreed":
@@ -802,7 +826,7 @@ def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
         draft = drafts.open(candidate.subject)
     tolerance = 1 if candidate.status in ONCE else 0
     window = (candidate.day - tolerance, candidate.day + tolerance)
-    steps = draft.by_status.get(candidate.status, ())
+    steps = draft.groups_near(candidate, window)
     group = next((g for g in steps if same_step(g, candidate, window)), None)
     drafts.add(draft, candidate, group)
     return True
@@ -847,7 +871,7 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
             continue
         if not draft.accepts(candidate, day=draft.last_day):
             continue
-        for group in reversed(draft.by_status.get(candidate.status, ())):
+        for group in reversed(draft.groups_near(candidate, window)):
             if same_step(group, candidate, window):
                 drafts.add(draft, candidate, group)
                 return True
