@@ -867,6 +867,10 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
     window = (earliest, candidate.published)
     for draft in drafts.newest_first(candidate):
+        if draft.first_day > candidate.published or (
+            draft.last_day < candidate.published - RUNNING_DAYS
+        ):
+            continue  # begun after the report, or over long before it: not what it is about
         if not draft.may_take(candidate, window):
             continue
         if not draft.accepts(candidate, day=draft.last_day):
