@@ -744,25 +744,48 @@ class Drafts:
     def __init__(self, opened: list[Draft] | None = None) -> None:
         self.opened: list[Draft] = []
         self.by_subject: dict[str, list[Draft]] = defaultdict(list)
+        # draft numbers by country, and those with none: a candidate naming countries is only
+        # accepted by a draft sharing one or naming none (``Draft.accepts``)
+        self.by_country: dict[str, set[int]] = defaultdict(set)
+        self.countryless: set[int] = set()
+        self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
             self.opened.append(draft)
             self.index(draft, draft.subjects | {draft.subject})
+            self.index_countries(draft, draft.countries)
 
     def open(self, subject: str) -> Draft:
-        draft = Draft(subject, number=len(self.opened))
+        draft = Draft(subject, number=self.next_number)
+        self.next_number += 1
         self.opened.append(draft)
         self.index(draft, {subject})
+        self.countryless.add(draft.number)
         return draft
 
     def newest_first(self, candidate: Candidate) -> Iterable[Draft]:
         if candidate.subject in subject_data()["agreement_subjects"]:
-            return reversed(self.opened)
-        return reversed(self.by_subject.get(candidate.subject, ()))
+            pool: Iterable[Draft] = reversed(self.opened)
+        else:
+            pool = reversed(self.by_subject.get(candidate.subject, ()))
+        if not candidate.countries:
+            return pool
+        sharing = self.countryless.union(*(self.by_country[c] for c in candidate.countries))
+        return (draft for draft in pool if draft.number in sharing)
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         known = draft.subjects | {draft.subject}
+        countries = set(draft.countries)
         draft.add(candidate, group)
         self.index(draft, draft.subjects - known)
+        self.index_countries(draft, draft.countries - countries)
+
+    def index_countries(self, draft: Draft, countries: set[str]) -> None:
+        for country in countries:
+            self.by_country[country].add(draft.number)
+        if draft.countries:
+            self.countryless.discard(draft.number)
+        else:
+            self.countryless.add(draft.number)
 
     def index(self, draft: Draft, subjects: set[str]) -> None:
         for subject in subjects:
