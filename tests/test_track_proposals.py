@@ -46,16 +46,22 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def truce(tmp_path_factory: pytest.TempPathFactory) -> track.Proposal:
-    folder = tmp_path_factory.mktemp("truce")
-    for number, (name, (published, text)) in enumerate(REPORTS.items()):
+def proposals_of(
+    reports: dict[str, tuple[str, str]], folder: Path, outlet: str = "Wire"
+) -> list[track.Proposal]:
+    """The proposals of some reports (name -> (published, text)), each from its own outlet."""
+    for number, (name, (published, text)) in enumerate(reports.items()):
         (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-        meta = {"title": name, "published": published, "outlet": f"Wire {number}"}
+        meta = {"title": name, "published": published, "outlet": f"{outlet} {number}"}
         (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
     with accord.open(folder / "accord.db") as db:
         db.ingest(sorted(str(path) for path in folder.glob("*.txt")))
-        found = track.proposals(db)
+        return track.proposals(db)
+
+
+@pytest.fixture(scope="module")
+def truce(tmp_path_factory: pytest.TempPathFactory) -> track.Proposal:
+    found = proposals_of(REPORTS, tmp_path_factory.mktemp("truce"))
     assert len(found) == 1, [(item.subject, item.steps) for item in found]
     return found[0]
 
@@ -109,13 +115,7 @@ SUMMIT = {
 def test_a_summit_proposed_in_a_month_and_held_months_later_is_one_history(
     tmp_path: Path,
 ) -> None:
-    for number, (name, (published, text)) in enumerate(SUMMIT.items()):
-        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-        meta = {"title": name, "published": published, "outlet": f"Desk {number}"}
-        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    with accord.open(tmp_path / "accord.db") as db:
-        db.ingest(sorted(str(path) for path in tmp_path.glob("*.txt")))
-        (summit,) = track.proposals(db)
+    (summit,) = proposals_of(SUMMIT, tmp_path, outlet="Desk")
     assert summit.participants == ("RUS", "USA")
     assert history(summit) == [
         ("2026-04", "proposed by Joe Biden"),  # only the month is known
@@ -179,13 +179,7 @@ GRAIN = {
 
 def test_a_party_ending_its_participation_ends_the_deal(tmp_path: Path) -> None:
     # leaving-ends-the-agreement: the deal expires, it is no sanction of its own
-    for number, (name, (published, text)) in enumerate(GRAIN.items()):
-        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-        meta = {"title": name, "published": published, "outlet": f"Wire {number}"}
-        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    with accord.open(tmp_path / "accord.db") as db:
-        db.ingest(sorted(str(path) for path in tmp_path.glob("*.txt")))
-        found = track.proposals(db)
+    found = proposals_of(GRAIN, tmp_path)
     assert [(item.subject, history(item)) for item in found] == [
         ("agreement", [("2026-07-24", "agreed"), ("2027-07-19", "expired")])
     ]
