@@ -267,3 +267,15 @@ def test_an_act_under_way_when_reported_takes_the_reports_day():
     # under-way-when-said: "is ending" happens as it is said
     [ending] = events_of("Russia said on Monday it is ending its participation in the grain deal.")
     assert (ending.type, day(ending)) == ("SANCTION", "2024-06-10")
+
+
+def test_the_day_a_toll_rose_does_not_date_the_attack_told_inside_it():
+    # a-toll-dates-itself: the strike is Saturday (8 June), the toll rose on Sunday
+    events = events_of(
+        "A Russian missile struck an apartment block in Dnipro on Saturday, killing 12 people.\n\n"
+        "The number of people killed when a Russian missile destroyed part of the block rose "
+        "to 30 on Sunday, officials said."
+    )
+    assert day(only(events, "struck")) == "2024-06-08"
+    destroyed = only(events, "destroyed")
+    assert (day(destroyed), destroyed.date.precision) == (None, "reported")  # a bound, no day

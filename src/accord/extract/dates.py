@@ -585,7 +585,7 @@ def _date_rank(
         return (0, nested or verb is None, len(clause), *position)
     if verb is not None and trigger in verb.subtree:
         reported = verb.lemma_.lower() in REPORTING_VERBS and not _under_way(trigger)
-        if reported or _told_as_earlier(trigger):
+        if reported or _told_as_earlier(trigger) or _counted_by_a_toll(trigger, verb):
             return None
         if _measured_from(trigger, verb)[0]:
             return None  # shifted by ``find_event_date``, or no date
@@ -631,6 +631,21 @@ def _measure(token: Token, word: str) -> tuple[bool, int | None]:
         days = unit * (number or 0)
         return True, -days if word == "after" else days
     return False, None
+
+
+# Verbs a toll rises or stands by ("the toll rose to 30 on Sunday").
+TOLL_RISE_VERBS = {"rise", "climb", "reach", "increase", "jump", "stand", "grow", "top"}
+
+
+def _counted_by_a_toll(trigger: Token, verb: Token) -> bool:
+    """Rule "a-toll-dates-itself": "The number of people killed when a missile destroyed the
+    block rose to 30 on Sunday": the day the toll rose is not the day of the attack a clause
+    inside the toll's subject tells (an attack the toll names as a noun, "the death toll from
+    the attack rose to 20 on Friday", is read with the toll: ``toll-names-its-attack``)."""
+    if verb.lemma_.lower() not in TOLL_RISE_VERBS or trigger.pos_ != "VERB":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(trigger in subject.subtree for subject in subjects)
 
 
 def _under_way(verb: Token) -> bool:
@@ -859,7 +874,7 @@ class SceneDates:
             else:
                 self._remember(value, sentence_index, origin, paragraph, tense)
             return value, f"scene-relative: '{value.text}' from the date of sentence {origin}"
-        measured = _inside_after_phrase(predicate)
+        measured = _inside_after_phrase(predicate) or _inside_a_toll(predicate)
         found = self._scene(sentence_index, paragraph, tense, measured) if tense else None
         if found is not None and measured:
             found = _measured_scene(found, predicate, sentence.root)
@@ -1044,6 +1059,17 @@ def _from_governing_clause(
         if span.start_char == value.char_start:
             rank = _date_rank(span, predicate, value.precision or "year", word)
             return rank is not None and rank[0] == 1
+    return False
+
+
+def _inside_a_toll(predicate: Token) -> bool:
+    """Whether an act is told inside the subject of a toll's rise (``_counted_by_a_toll``):
+    its sentence's dates are the toll's, not its own."""
+    token = predicate
+    while token.head.i != token.i:
+        if _counted_by_a_toll(predicate, token.head):
+            return True
+        token = token.head
     return False
 
 
