@@ -53,10 +53,10 @@ from accord.track.scoring import (
     DAY_TOLERANCE,
     NO_ANCHOR,
     NO_EVIDENCE,
-    Match,
     PairModel,
-    compare,
     pair_features,
+    reasons,
+    score_pair,
     veto,
 )
 
@@ -112,10 +112,11 @@ def link_if_same(a: Features, b: Features, model: PairModel) -> list[Link]:
     was stored first (a rebuild and an incremental update write the same words)."""
     if b.event_id < a.event_id:
         a, b = b, a
-    match: Match | None = compare(a, b, model, blocked=True)
-    if match is None or match.score < model.threshold:
+    scored = score_pair(a, b, model, blocked=True)
+    if scored is None or scored[0] < model.threshold:
         return []
-    return [(a.event_id, b.event_id, match.score, match.reasons)]
+    score, values = scored
+    return [(a.event_id, b.event_id, score, reasons(a, b, values, model))]
 
 
 def stored_candidates(

@@ -435,12 +435,22 @@ def compare(
 ) -> Match | None:
     """The match between two events, or None when a veto says they differ (``blocked``: the
     pair comes from a block: same type, dated, close)."""
+    scored = score_pair(a, b, model, blocked=blocked)
+    if scored is None:
+        return None
+    score, values = scored
+    return Match(score, reasons(a, b, values, model or PairModel.default()))
+
+
+def score_pair(
+    a: Features, b: Features, model: PairModel | None = None, *, blocked: bool = False
+) -> tuple[float, dict[str, float]] | None:
+    """``compare``'s score and the pair's features, without the reasons in words (most pairs
+    of a block fall below the threshold: their reasons are never read)."""
     if veto(a, b, blocked=blocked) is not None:
         return None
-    model = model or PairModel.default()
     values = pair_features(a, b)
-    score = model.probability(values)
-    return Match(round(score, 3), reasons(a, b, values, model))
+    return round((model or PairModel.default()).probability(values), 3), values
 
 
 def reasons(a: Features, b: Features, values: dict[str, float], model: PairModel) -> dict[str, str]:
