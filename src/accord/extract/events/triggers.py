@@ -1024,20 +1024,17 @@ def protests_met_by_force(
     detained") was protesting before, not now."""
     if any(c.entry.type == "PROTEST" for c in candidates):
         return []
-    found: list[Candidate] = []
     for candidate in candidates:
         verb = candidate.predicate
         if candidate.entry.type != "COERCE" or verb.dep_ in {"relcl", "acl"}:
             continue
         for crowd in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
             protest = _protest_word(crowd, lexicon)
-            if protest is None:
-                continue
-            entry = TriggerEntry(type="PROTEST", mode="demo")
-            why = [f"the crowd '{crowd.text}' that '{verb.lemma_}' falls on was protesting"]
-            found.append(Candidate(token=protest, entry=entry, predicate=verb, why=why, doer=crowd))
-            return found
-    return found
+            if protest is not None:
+                entry = TriggerEntry(type="PROTEST", mode="demo")
+                why = [f"the crowd '{crowd.text}' that '{verb.lemma_}' falls on was protesting"]
+                return [Candidate(protest, entry, predicate=verb, why=why, doer=crowd)]
+    return []
 
 
 def _protest_word(crowd: Token, lexicon: Lexicon) -> Token | None:
@@ -1056,7 +1053,7 @@ def _protest_word(crowd: Token, lexicon: Lexicon) -> Token | None:
 # A toll names the attack it counts: "the death toll from Saturday's strike", "the number of
 # people killed in Friday's strike".
 TOLL_NOUNS = {"toll", "number"}
-CASUALTY_PARTICIPLES = {"kill", "injure", "wound", "die", "dead"}
+CASUALTY_PARTICIPLES = {"kill", "injure", "wound", "die"}
 TOLL_PREPS = {"from", "of", "in"}
 
 
