@@ -199,6 +199,18 @@ def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path: Path):
         assert len(parallel.articles()) == 5
 
 
+def test_parallel_ingests_keep_their_workers(tmp_path: Path):
+    """The second ingest with jobs finds the workers (and their loaded model) of the first."""
+    first = write_articles(tmp_path / "a", {"a0.txt": "Talks in Doha.\n", "a1.txt": "Talks.\n"})
+    second = write_articles(tmp_path / "b", {"b0.txt": "A truce.\n", "b1.txt": "A deal.\n"})
+    with accord.open(tmp_path / "kept.db") as db:
+        assert db.ingest(first, jobs=2).added == 2
+        workers = set(api.worker_pool(2)._processes)
+        assert db.ingest(second, jobs=2).added == 2
+        assert set(api.worker_pool(2)._processes) == workers
+    api.drop_pool(2)
+
+
 def test_example_article_has_the_sidecar_metadata():
     article = api.example_article()
     assert article.published == "2025-05-16"

@@ -257,7 +257,12 @@ class Accord(Store):
     ) -> IngestReport:
         tally = Tally()
         try:
-            articles = self._articles_to_extract(sources, tally)
+            # with jobs, the workers start (and load the model) once a second new article is
+            # read, while the rest of the sources are read and checked
+            early = engine == "local" and jobs > 1
+            articles = self._articles_to_extract(
+                sources, tally, on_second=(lambda: start_workers(jobs)) if early else None
+            )
             if progress:
                 progress(0, len(articles))
             if engine == "dask" and self.dialect == "postgresql" and articles:
@@ -269,6 +274,7 @@ class Accord(Store):
                         if progress:
                             progress(done, len(articles))
         except KeyboardInterrupt as interrupt:
+            drop_pool(jobs)  # nobody waits for workers still loading after Ctrl-C
             raise IngestInterrupted(tally.report()) from interrupt
         except StoreLockedError as locked:
             raise IngestStopped(tally.report(), str(locked)) from locked
@@ -330,9 +336,14 @@ class Accord(Store):
         track.update_if_pending(self)
 
     def _articles_to_extract(
-        self, sources: Iterable[Article | IngestError], tally: Tally
+        self,
+        sources: Iterable[Article | IngestError],
+        tally: Tally,
+        on_second: Callable[[], None] | None = None,
     ) -> list[Article]:
-        """New articles only: unreadable sources are failures, stored texts are unchanged."""
+        """New articles only: unreadable sources are failures, stored texts are unchanged.
+        ``on_second`` is called once, when a second new article is found (there is work for
+        a pool)."""
         articles, seen = [], set()
         for item in sources:
             if isinstance(item, IngestError):
@@ -343,6 +354,8 @@ class Accord(Store):
                 seen.add(item.content_hash)
                 articles.append(item)
                 tally.warn_about(item)
+                if on_second is not None and len(articles) == 2:
+                    on_second()
         return articles
 
     def _save(self, extraction: Extraction | ExtractionFailure, tally: Tally) -> None:
@@ -411,27 +424,62 @@ def extract_all(
 def extract_in_processes(
     chunks: list[list[Article]], jobs: int
 ) -> Iterator[Extraction | ExtractionFailure]:
-    """Run chunks in a process pool, results in order; the workers are stopped on exit.
+    """Run chunks in the process pool of ``jobs`` workers (``worker_pool``), results in order.
 
-    Workers are spawned (not forked: the parent may hold threads and a database). If a worker
-    dies (killed, out of memory), the articles not yet extracted are reported as failures.
+    The pool is kept after a run that went through, so the next call finds its workers with
+    the model loaded; a run cut short (Ctrl-C, the caller stopping) ends them now. If a
+    worker dies (killed, out of memory), the articles not yet extracted are reported as
+    failures.
     """
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=start_worker,
-        initargs=(os.getpid(),),
-    )
+    pool = worker_pool(jobs)
     chunks_done = 0
+    finished = False
     try:
         for results in pool.map(extract_chunk, chunks):
             chunks_done += 1
             yield from results
+        finished = True
     except BrokenProcessPool as error:
         reason = f"a worker process ended abruptly ({error})"
         for chunk in chunks[chunks_done:]:
             yield from (ExtractionFailure(source_name(article), reason) for article in chunk)
     finally:
+        if not finished:
+            drop_pool(jobs)
+
+
+_pools: dict[int, ProcessPoolExecutor] = {}  # this process's worker pools, by size
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """The pool of ``jobs`` worker processes, started on first use and kept for the life of
+    this process: each worker loads the model once, not once per ingest, poll or eval.
+
+    Workers are spawned (not forked: the parent may hold threads and a database).
+    """
+    if jobs not in _pools:
+        _pools[jobs] = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(os.getpid(),),
+        )
+    return _pools[jobs]
+
+
+def start_workers(jobs: int) -> None:
+    """Start the pool's workers now (they load the model while this process reads the
+    sources); one no-op task each, as the pool spawns a worker per task it has no idle one
+    for."""
+    pool = worker_pool(jobs)
+    for _ in range(jobs):
+        pool.submit(os.getpid)
+
+
+def drop_pool(jobs: int) -> None:
+    """End the pool of ``jobs`` workers, if there is one (the next call starts a new one)."""
+    pool = _pools.pop(jobs, None)
+    if pool is not None:
         stop_pool(pool)
 
 
@@ -450,14 +498,17 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def start_worker(parent_pid: int) -> None:
-    """Load the NLP model once per worker; Ctrl-C is the parent's to handle."""
+    """Load the NLP model and the coder (its dictionary, gazetteer and learned model) once
+    per worker; Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=exit_with_parent, args=(parent_pid,), daemon=True).start()
+    from accord.extract.events.coder import Coder
     from accord.nlp import load_nlp
 
     # A load failure is not cached: each article retries and reports it, as in a serial run.
     with suppress(Exception):
         load_nlp()
+        Coder.default()
 
 
 def exit_with_parent(parent_pid: int) -> None:
