@@ -274,7 +274,7 @@ class Accord(Store):
                         if progress:
                             progress(done, len(articles))
         except KeyboardInterrupt as interrupt:
-            drop_pool(jobs)  # nobody waits for workers still loading after Ctrl-C
+            drop_pool(jobs - 1)  # nobody waits for workers still loading after Ctrl-C
             raise IngestInterrupted(tally.report()) from interrupt
         except StoreLockedError as locked:
             raise IngestStopped(tally.report(), str(locked)) from locked
@@ -403,7 +403,7 @@ def extract_all(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Iterator[Extraction | ExtractionFailure]:
-    """Extract articles in order: in this process or in ``jobs`` worker processes (``local``),
+    """Extract articles in order: in this process, alone or with ``jobs - 1`` workers (``local``),
     or on a Dask cluster (``dask``: at ``scheduler``, else a local one of ``jobs`` workers)."""
     if engine == "dask":
         from accord.engines import extract_on_dask
@@ -424,61 +424,114 @@ def extract_all(
 def extract_in_processes(
     chunks: list[list[Article]], jobs: int
 ) -> Iterator[Extraction | ExtractionFailure]:
-    """Run chunks in the process pool of ``jobs`` workers (``worker_pool``), results in order.
+    """Extract chunks in ``jobs`` processes, results in order: this one and ``jobs - 1``
+    workers (``worker_pool``).
 
-    The pool is kept after a run that went through, so the next call finds its workers with
-    the model loaded; a run cut short (Ctrl-C, the caller stopping) ends them now. If a
-    worker dies (killed, out of memory), the articles not yet extracted are reported as
+    This process is one of the jobs: whenever the next result in order is not back yet, it
+    extracts a chunk itself, the last one no worker has taken, rather than wait (so it works
+    while the workers start, and one model load is saved). The pool is kept after a run that
+    went through; a run cut short (Ctrl-C, the caller stopping) ends its workers now. If a
+    worker dies (killed, out of memory), the articles it had not sent back are reported as
     failures.
     """
-    pool = worker_pool(jobs)
-    chunks_done = 0
+    schedule = Schedule(worker_pool(jobs - 1), chunks, ahead=2 * (jobs - 1))
     finished = False
     try:
-        for results in pool.map(extract_chunk, chunks):
-            chunks_done += 1
-            yield from results
+        for index in range(len(chunks)):
+            yield from schedule.results_of(index)
         finished = True
-    except BrokenProcessPool as error:
-        reason = f"a worker process ended abruptly ({error})"
-        for chunk in chunks[chunks_done:]:
-            yield from (ExtractionFailure(source_name(article), reason) for article in chunk)
     finally:
-        if not finished:
-            drop_pool(jobs)
+        if not finished or schedule.broken:
+            drop_pool(jobs - 1)
+
+
+class Schedule:
+    """Which chunk runs where: the workers take chunks from the front (``ahead`` of them
+    queued at a time), this process from the back; results are kept until asked for."""
+
+    def __init__(self, pool: ProcessPoolExecutor, chunks: list[list[Article]], ahead: int):
+        self.pool, self.chunks, self.ahead = pool, chunks, max(1, ahead)
+        self.waiting = list(range(len(chunks)))  # chunk indexes no process has taken
+        self.futures: dict[int, Any] = {}  # chunk index -> future, for the workers' chunks
+        self.done: dict[int, list[Extraction | ExtractionFailure]] = {}
+        self.broken: str | None = None  # why the pool broke, once it has
+        self._top_up()
+
+    def results_of(self, index: int) -> list[Extraction | ExtractionFailure]:
+        """The results of chunk ``index``, extracting others here while they are not back."""
+        while index not in self.done:
+            self._top_up()  # keep the workers busy while this process works too
+            future = self.futures.get(index)
+            if future is not None and future.done():
+                self._collect(index)
+            elif future is None or self.waiting:
+                self._extract_here(self.waiting.pop())  # from the back
+            elif future.cancel():  # still queued (a worker still starting): do it here
+                del self.futures[index]
+                self._extract_here(index)
+            else:
+                self._collect(index)  # nothing left to do here: wait for it
+        return self.done.pop(index)
+
+    def _top_up(self) -> None:
+        """Queue chunks from the front for the workers, keeping the last one for here."""
+        in_flight = sum(not future.done() for future in self.futures.values())
+        while not self.broken and len(self.waiting) > 1 and in_flight < self.ahead:
+            index = self.waiting.pop(0)
+            try:
+                self.futures[index] = self.pool.submit(extract_chunk, self.chunks[index])
+            except BrokenProcessPool as error:
+                self.waiting.insert(0, index)
+                self.broken = f"a worker process ended abruptly ({error})"
+                return
+            in_flight += 1
+
+    def _collect(self, index: int) -> None:
+        future = self.futures.pop(index)
+        try:
+            self.done[index] = future.result()
+        except BrokenProcessPool as error:
+            self.broken = self.broken or f"a worker process ended abruptly ({error})"
+            self.done[index] = [
+                ExtractionFailure(source_name(article), self.broken)
+                for article in self.chunks[index]
+            ]
+
+    def _extract_here(self, index: int) -> None:
+        self.done[index] = extract_chunk(self.chunks[index])
 
 
 _pools: dict[int, ProcessPoolExecutor] = {}  # this process's worker pools, by size
 
 
-def worker_pool(jobs: int) -> ProcessPoolExecutor:
-    """The pool of ``jobs`` worker processes, started on first use and kept for the life of
-    this process: each worker loads the model once, not once per ingest, poll or eval.
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """The pool of ``workers`` processes, started on first use and kept for the life of this
+    process: each worker loads the model once, not once per ingest, poll or eval.
 
     Workers are spawned (not forked: the parent may hold threads and a database).
     """
-    if jobs not in _pools:
-        _pools[jobs] = ProcessPoolExecutor(
-            max_workers=jobs,
+    if workers not in _pools:
+        _pools[workers] = ProcessPoolExecutor(
+            max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=start_worker,
             initargs=(os.getpid(),),
         )
-    return _pools[jobs]
+    return _pools[workers]
 
 
 def start_workers(jobs: int) -> None:
-    """Start the pool's workers now (they load the model while this process reads the
-    sources); one no-op task each, as the pool spawns a worker per task it has no idle one
-    for."""
-    pool = worker_pool(jobs)
-    for _ in range(jobs):
+    """Start the ``jobs - 1`` workers of a run with ``jobs`` now (they load the model while
+    this process reads the sources); one no-op task each, as the pool spawns a worker per
+    task it has no idle one for."""
+    pool = worker_pool(jobs - 1)
+    for _ in range(jobs - 1):
         pool.submit(os.getpid)
 
 
-def drop_pool(jobs: int) -> None:
-    """End the pool of ``jobs`` workers, if there is one (the next call starts a new one)."""
-    pool = _pools.pop(jobs, None)
+def drop_pool(workers: int) -> None:
+    """End the pool of ``workers`` processes, if there is one (the next call starts anew)."""
+    pool = _pools.pop(workers, None)
     if pool is not None:
         stop_pool(pool)
 
