@@ -212,7 +212,8 @@ def test_parallel_ingests_keep_their_workers(tmp_path: Path):
         assert workers
         assert db.ingest(second, jobs=2).added == 2
         assert set(api.worker_pool(1)._processes) == workers
-    api.drop_pool(1)
+    api.stop_workers()
+    assert not api._pools
 
 
 class BrokenPool:

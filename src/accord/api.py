@@ -529,6 +529,12 @@ def start_workers(jobs: int) -> None:
         pool.submit(os.getpid)
 
 
+def stop_workers() -> None:
+    """End every kept worker pool (they end with this process anyway)."""
+    for workers in list(_pools):
+        drop_pool(workers)
+
+
 def drop_pool(workers: int) -> None:
     """End the pool of ``workers`` processes, if there is one (the next call starts anew)."""
     pool = _pools.pop(workers, None)
