@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from importlib.resources import files
 from pathlib import Path
 
@@ -197,6 +200,66 @@ def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path: Path):
         assert parallel_report.added == 5
         assert parallel.events() == serial_events
         assert len(parallel.articles()) == 5
+
+
+def test_parallel_ingests_keep_their_workers(tmp_path: Path):
+    """The second ingest with jobs finds the workers (and their loaded model) of the first."""
+    first = write_articles(tmp_path / "a", {"a0.txt": "Talks in Doha.\n", "a1.txt": "Talks.\n"})
+    second = write_articles(tmp_path / "b", {"b0.txt": "A truce.\n", "b1.txt": "A deal.\n"})
+    with accord.open(tmp_path / "kept.db") as db:
+        assert db.ingest(first, jobs=2).added == 2
+        workers = set(api.worker_pool(1)._processes)  # this process is the second job
+        assert workers
+        assert db.ingest(second, jobs=2).added == 2
+        assert set(api.worker_pool(1)._processes) == workers
+    api.stop_workers()
+    assert not api._pools
+
+
+class BrokenPool:
+    """A pool whose worker dies: the two chunks sent to it fail, then it takes no more."""
+
+    def __init__(self) -> None:
+        self.taken = 0
+
+    def submit(self, *args: object) -> Future:
+        self.taken += 1
+        if self.taken > 2:
+            raise BrokenProcessPool("the pool is broken")
+        future: Future = Future()
+        future.set_exception(BrokenProcessPool("killed"))
+        return future
+
+
+def test_the_schedule_shares_chunks_and_keeps_their_order(monkeypatch: pytest.MonkeyPatch):
+    here: list[int] = []
+
+    def extract_chunk(chunk: list[int]) -> list[int]:
+        if threading.current_thread() is threading.main_thread():
+            here.append(chunk[0])
+        return [n * 10 for n in chunk]
+
+    monkeypatch.setattr(api, "extract_chunk", extract_chunk)
+    chunks = [[n] for n in range(8)]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        schedule = api.Schedule(pool, chunks, ahead=2)  # type: ignore[arg-type]
+        results = [result for i in range(8) for result in schedule.results_of(i)]
+    assert results == [n * 10 for n in range(8)]
+    assert 7 in here  # this process took the last chunk, the workers the first
+    assert 0 not in here
+
+
+def test_the_schedule_reports_a_dead_workers_chunks_and_does_the_rest_here(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setattr(api, "extract_chunk", lambda chunk: [f"ok {a.id}" for a in chunk])
+    chunks = [[make_article(f"Talks in Doha on day {n}.")] for n in range(5)]
+    schedule = api.Schedule(BrokenPool(), chunks, ahead=2)  # type: ignore[arg-type]
+    results = [result for i in range(5) for result in schedule.results_of(i)]
+    failed = [r for r in results if isinstance(r, api.ExtractionFailure)]
+    assert len(failed) == 2 and all("ended abruptly" in f.reason for f in failed)
+    assert results[2:] == [f"ok {chunk[0].id}" for chunk in chunks[2:]]
+    assert schedule.broken
 
 
 def test_example_article_has_the_sidecar_metadata():

@@ -138,6 +138,19 @@ def test_normalise_text_composes_unicode_nfc() -> None:
     assert content_hash(decomposed) == content_hash("Dolmabahçe")
 
 
+def test_normalise_text_drops_exactly_the_control_characters_and_boms() -> None:
+    """Every code point of category Cc but tab and newline goes, and U+FEFF; nothing else."""
+    import unicodedata
+
+    from accord.ingest._text import _drop_control_chars
+
+    every = "".join(chr(i) for i in range(0x110000))
+    kept = "".join(
+        c for c in every if c in "\n\t" or (unicodedata.category(c) != "Cc" and c != "\ufeff")
+    )
+    assert _drop_control_chars(every) == kept
+
+
 def test_normalise_text_is_idempotent() -> None:
     raw = " x \r\n\r\n\r\n\r\ny\x0bz\u2028w “q” "
     once = normalise_text(raw)

@@ -257,7 +257,12 @@ class Accord(Store):
     ) -> IngestReport:
         tally = Tally()
         try:
-            articles = self._articles_to_extract(sources, tally)
+            # with jobs, the workers start (and load the model) once a second new article is
+            # read, while the rest of the sources are read and checked
+            early = engine == "local" and jobs > 1
+            articles = self._articles_to_extract(
+                sources, tally, on_second=(lambda: start_workers(jobs)) if early else None
+            )
             if progress:
                 progress(0, len(articles))
             if engine == "dask" and self.dialect == "postgresql" and articles:
@@ -269,6 +274,7 @@ class Accord(Store):
                         if progress:
                             progress(done, len(articles))
         except KeyboardInterrupt as interrupt:
+            drop_pool(jobs - 1)  # nobody waits for workers still loading after Ctrl-C
             raise IngestInterrupted(tally.report()) from interrupt
         except StoreLockedError as locked:
             raise IngestStopped(tally.report(), str(locked)) from locked
@@ -330,9 +336,14 @@ class Accord(Store):
         track.update_if_pending(self)
 
     def _articles_to_extract(
-        self, sources: Iterable[Article | IngestError], tally: Tally
+        self,
+        sources: Iterable[Article | IngestError],
+        tally: Tally,
+        on_second: Callable[[], None] | None = None,
     ) -> list[Article]:
-        """New articles only: unreadable sources are failures, stored texts are unchanged."""
+        """New articles only: unreadable sources are failures, stored texts are unchanged.
+        ``on_second`` is called once, when a second new article is found (there is work for
+        a pool)."""
         articles, seen = [], set()
         for item in sources:
             if isinstance(item, IngestError):
@@ -343,6 +354,8 @@ class Accord(Store):
                 seen.add(item.content_hash)
                 articles.append(item)
                 tally.warn_about(item)
+                if on_second is not None and len(articles) == 2:
+                    on_second()
         return articles
 
     def _save(self, extraction: Extraction | ExtractionFailure, tally: Tally) -> None:
@@ -390,7 +403,7 @@ def extract_all(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Iterator[Extraction | ExtractionFailure]:
-    """Extract articles in order: in this process or in ``jobs`` worker processes (``local``),
+    """Extract articles in order: in this process, alone or with ``jobs - 1`` workers (``local``),
     or on a Dask cluster (``dask``: at ``scheduler``, else a local one of ``jobs`` workers)."""
     if engine == "dask":
         from accord.engines import extract_on_dask
@@ -411,27 +424,121 @@ def extract_all(
 def extract_in_processes(
     chunks: list[list[Article]], jobs: int
 ) -> Iterator[Extraction | ExtractionFailure]:
-    """Run chunks in a process pool, results in order; the workers are stopped on exit.
+    """Extract chunks in ``jobs`` processes, results in order: this one and ``jobs - 1``
+    workers (``worker_pool``).
 
-    Workers are spawned (not forked: the parent may hold threads and a database). If a worker
-    dies (killed, out of memory), the articles not yet extracted are reported as failures.
+    This process is one of the jobs: whenever the next result in order is not back yet, it
+    extracts a chunk itself, the last one no worker has taken, rather than wait (so it works
+    while the workers start, and one model load is saved). The pool is kept after a run that
+    went through; a run cut short (Ctrl-C, the caller stopping) ends its workers now. If a
+    worker dies (killed, out of memory), the articles it had not sent back are reported as
+    failures.
     """
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=start_worker,
-        initargs=(os.getpid(),),
-    )
-    chunks_done = 0
+    schedule = Schedule(worker_pool(jobs - 1), chunks, ahead=2 * (jobs - 1))
+    finished = False
     try:
-        for results in pool.map(extract_chunk, chunks):
-            chunks_done += 1
-            yield from results
-    except BrokenProcessPool as error:
-        reason = f"a worker process ended abruptly ({error})"
-        for chunk in chunks[chunks_done:]:
-            yield from (ExtractionFailure(source_name(article), reason) for article in chunk)
+        for index in range(len(chunks)):
+            yield from schedule.results_of(index)
+        finished = True
     finally:
+        if not finished or schedule.broken:
+            drop_pool(jobs - 1)
+
+
+class Schedule:
+    """Which chunk runs where: the workers take chunks from the front (``ahead`` of them
+    queued at a time), this process from the back; results are kept until asked for."""
+
+    def __init__(self, pool: ProcessPoolExecutor, chunks: list[list[Article]], ahead: int):
+        self.pool, self.chunks, self.ahead = pool, chunks, max(1, ahead)
+        self.waiting = list(range(len(chunks)))  # chunk indexes no process has taken
+        self.futures: dict[int, Any] = {}  # chunk index -> future, for the workers' chunks
+        self.done: dict[int, list[Extraction | ExtractionFailure]] = {}
+        self.broken: str | None = None  # why the pool broke, once it has
+        self._top_up()
+
+    def results_of(self, index: int) -> list[Extraction | ExtractionFailure]:
+        """The results of chunk ``index``, extracting others here while they are not back."""
+        while index not in self.done:
+            self._top_up()  # keep the workers busy while this process works too
+            future = self.futures.get(index)
+            if future is not None and future.done():
+                self._collect(index)
+            elif future is None or self.waiting:
+                self._extract_here(self.waiting.pop())  # from the back
+            elif future.cancel():  # still queued (a worker still starting): do it here
+                del self.futures[index]
+                self._extract_here(index)
+            else:
+                self._collect(index)  # nothing left to do here: wait for it
+        return self.done.pop(index)
+
+    def _top_up(self) -> None:
+        """Queue chunks from the front for the workers, keeping the last one for here."""
+        in_flight = sum(not future.done() for future in self.futures.values())
+        while not self.broken and len(self.waiting) > 1 and in_flight < self.ahead:
+            index = self.waiting.pop(0)
+            try:
+                self.futures[index] = self.pool.submit(extract_chunk, self.chunks[index])
+            except BrokenProcessPool as error:
+                self.waiting.insert(0, index)
+                self.broken = f"a worker process ended abruptly ({error})"
+                return
+            in_flight += 1
+
+    def _collect(self, index: int) -> None:
+        future = self.futures.pop(index)
+        try:
+            self.done[index] = future.result()
+        except BrokenProcessPool as error:
+            self.broken = self.broken or f"a worker process ended abruptly ({error})"
+            self.done[index] = [
+                ExtractionFailure(source_name(article), self.broken)
+                for article in self.chunks[index]
+            ]
+
+    def _extract_here(self, index: int) -> None:
+        self.done[index] = extract_chunk(self.chunks[index])
+
+
+_pools: dict[int, ProcessPoolExecutor] = {}  # this process's worker pools, by size
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """The pool of ``workers`` processes, started on first use and kept for the life of this
+    process: each worker loads the model once, not once per ingest, poll or eval.
+
+    Workers are spawned (not forked: the parent may hold threads and a database).
+    """
+    if workers not in _pools:
+        _pools[workers] = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(os.getpid(),),
+        )
+    return _pools[workers]
+
+
+def start_workers(jobs: int) -> None:
+    """Start the ``jobs - 1`` workers of a run with ``jobs`` now (they load the model while
+    this process reads the sources); one no-op task each, as the pool spawns a worker per
+    task it has no idle one for."""
+    pool = worker_pool(jobs - 1)
+    for _ in range(jobs - 1):
+        pool.submit(os.getpid)
+
+
+def stop_workers() -> None:
+    """End every kept worker pool (they end with this process anyway)."""
+    for workers in list(_pools):
+        drop_pool(workers)
+
+
+def drop_pool(workers: int) -> None:
+    """End the pool of ``workers`` processes, if there is one (the next call starts anew)."""
+    pool = _pools.pop(workers, None)
+    if pool is not None:
         stop_pool(pool)
 
 
@@ -450,14 +557,17 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def start_worker(parent_pid: int) -> None:
-    """Load the NLP model once per worker; Ctrl-C is the parent's to handle."""
+    """Load the NLP model and the coder (its dictionary, gazetteer and learned model) once
+    per worker; Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=exit_with_parent, args=(parent_pid,), daemon=True).start()
+    from accord.extract.events.coder import Coder
     from accord.nlp import load_nlp
 
     # A load failure is not cached: each article retries and reports it, as in a serial run.
     with suppress(Exception):
         load_nlp()
+        Coder.default()
 
 
 def exit_with_parent(parent_pid: int) -> None:

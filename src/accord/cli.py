@@ -110,7 +110,8 @@ def open_db(ctx: click.Context) -> api.Accord:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes for the NLP step (with --engine dask: workers of the local cluster).",
+    help="Processes for the NLP step: this one and N-1 workers (with --engine dask: workers "
+    "of the local cluster).",
 )
 @click.option(
     "--engine",

@@ -243,12 +243,29 @@ class ActorNouns:
         """The sector ``table`` gives a noun: a two-word entry (its modifier and itself,
         "security forces", "armed men") before the noun alone (its lemma, else its form)."""
         lemma = noun.lemma_.lower()
+        if not _may_end_an_entry(table, lemma, noun.lower_):
+            return None  # most words: no need to walk the noun's children
         for child in noun.children:
             if child.dep_ in {"amod", "compound"} and child.i < noun.i:
                 pair = table.get(f"{child.lemma_.lower()} {lemma}")
                 if pair := pair or table.get(f"{child.lower_} {noun.lower_}"):
                     return pair
         return table.get(lemma) or table.get(noun.lower_)
+
+
+_LAST_WORDS: dict[int, tuple[dict[str, str], int, frozenset[str]]] = {}
+
+
+def _may_end_an_entry(table: dict[str, str], lemma: str, lower: str) -> bool:
+    """Whether ``sector_of`` can find anything for a noun: its lemma or form is the last word
+    of some entry of ``table`` (or has a space, which no split can vouch for). The last words
+    are worked out once per table (and again if it grows or shrinks)."""
+    kept = _LAST_WORDS.get(id(table))
+    if kept is None or kept[0] is not table or kept[1] != len(table):
+        kept = (table, len(table), frozenset(key.rsplit(" ", 1)[-1] for key in table))
+        _LAST_WORDS[id(table)] = kept
+    last = kept[2]
+    return lemma in last or lower in last or " " in lemma or " " in lower
 
 
 @dataclass
@@ -1528,10 +1545,13 @@ class MentionResolver:
             if m.actor.kind == "state"
             for token in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()
         }  # every word of the name: "Ivory Coast rebels" hangs "rebels" on "Coast"
+        # only a noun an "-led" hangs on can be led: look at their children alone
+        led_nouns = {t.head.i for t in self.doc if t.lower_ == "led" and t.dep_ == "amod"}
         for token in self.doc:
             if token.i in self.covered:
                 continue
-            led = self._led_by(token, states)  # rule "coalition": "the US-led coalition"
+            # rule "coalition": "the US-led coalition"
+            led = self._led_by(token, states) if token.i in led_nouns else None
             if led is not None:
                 sector = "MIL" if token.lemma_.lower() in self.nouns.coalitions else None
                 sector = sector or self.nouns.sector_of(self.nouns.nationality, token)

@@ -1518,8 +1518,22 @@ def _country_of_name(text: str, gazetteer: Gazetteer) -> str | None:
 
 def countries_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[str]:
     """ISO alpha-3 codes of the countries a document mentions (names, unambiguous places and
-    demonyms like "Ukrainian"), most frequent first; ties keep first-mention order."""
+    demonyms like "Ukrainian"), most frequent first; ties keep first-mention order.
+
+    Kept on the doc per gazetteer: the actor resolver and the place context both ask, and
+    the doc does not change once parsed."""
     gazetteer = plain(gazetteer or load_gazetteer())
+    kept = doc.user_data.get(_COUNTRIES_KEY)
+    if kept is None or kept[0] is not gazetteer:
+        kept = (gazetteer, _count_countries(doc, gazetteer))
+        doc.user_data[_COUNTRIES_KEY] = kept
+    return list(kept[1])
+
+
+_COUNTRIES_KEY = "accord.countries_in"
+
+
+def _count_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
     demonyms = _demonyms()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
