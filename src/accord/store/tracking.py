@@ -168,6 +168,23 @@ def link_neighbours(connection: Any, batch: Sequence[str]) -> set[str]:
     return {event_id for row in cursor for event_id in row}
 
 
+def links_touching(connection: Any, event_ids: set[str]) -> list[Link]:
+    """The stored links with an end in ``event_ids``, each once."""
+    found: dict[tuple[str, str], Link] = {}
+    for batch in batches(event_ids):
+        marks = placeholders(batch)
+        cursor = connection.execute(
+            f"SELECT * FROM track_links WHERE event_a IN ({marks})"
+            f" UNION ALL SELECT * FROM track_links WHERE event_b IN ({marks})",
+            batch + batch,
+        )
+        for row in cursor:
+            key = (row["event_a"], row["event_b"])
+            if key not in found:
+                found[key] = (key[0], key[1], row["score"], json.loads(row["reasons"]))
+    return list(found.values())
+
+
 def links_among(connection: Any, part: set[str]) -> list[Link]:
     """The stored links with both ends in ``part``."""
     links = []
@@ -211,6 +228,20 @@ def members_of_stale_clusters(connection: Any) -> set[str]:
         " (SELECT 1 FROM canonical_members m WHERE m.cluster_id = canonical_events.id)"
     )
     return stale
+
+
+def cluster_mates(connection: Any, event_ids: set[str]) -> list[tuple[str, str]]:
+    """(event, cluster) for every member of the clusters that hold any of ``event_ids``."""
+    found: set[tuple[str, str]] = set()
+    for batch in batches(event_ids):
+        cursor = connection.execute(
+            "SELECT m.event_id, m.cluster_id FROM canonical_members m WHERE m.cluster_id IN"
+            " (SELECT cluster_id FROM canonical_members"
+            f" WHERE event_id IN ({placeholders(batch)}))",
+            batch,
+        )
+        found |= {(row[0], row[1]) for row in cursor}
+    return sorted(found)
 
 
 def forget_clusters_of(connection: Any, event_ids: set[str]) -> None:

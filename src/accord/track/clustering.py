@@ -7,9 +7,9 @@ a graph; clusters are grown greedily over its edges, strongest first (average li
 clusters join only when no pair across them is vetoed and the mean probability across them
 reaches the threshold, so a chain of links cannot join events that differ. A person's
 decisions come first: a ``merge`` is an edge that always joins, a ``split`` forbids two events
-from sharing a cluster. Growing depends only on one connected part of the graph, so
-re-grouping just the parts that new events touch gives exactly the clusters a full rebuild
-gives.
+from sharing a cluster. An update re-groups only the clusters new events can change
+(``grouping.LocalRegroup``), which gives exactly the clusters a full rebuild gives; a person's
+merge or split re-groups the connected parts of the graph that hold the events it names.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from accord.errors import NotFoundError
@@ -26,6 +26,7 @@ from accord.store import Store
 from accord.store.tracking import (
     block_event_ids,
     clear_tracking,
+    cluster_mates,
     cluster_of_event,
     count_clusters,
     decision_rows,
@@ -36,6 +37,7 @@ from accord.store.tracking import (
     insert_clusters,
     link_neighbours,
     links_among,
+    links_touching,
     members_of,
     members_of_stale_clusters,
     record_decision,
@@ -49,6 +51,13 @@ from accord.track.features import (
     tracked_features,
     untracked_event_features,
 )
+from accord.track.grouping import (
+    MANUAL_SCORE,
+    Decisions,
+    Link,
+    LocalRegroup,
+    group,
+)
 from accord.track.scoring import (
     DAY_TOLERANCE,
     NO_ANCHOR,
@@ -60,9 +69,7 @@ from accord.track.scoring import (
     veto,
 )
 
-MANUAL_SCORE = 2.0  # a person's merge outranks any computed link
 PAIR_FLOOR = 0.5  # no pair in a cluster scores below this share of the threshold
-Link = tuple[str, str, float, dict[str, str]]  # (event a < event b, score, reasons)
 
 
 @dataclass(frozen=True)
@@ -151,14 +158,6 @@ def features_of(connection: Any, event_ids: Iterable[str]) -> list[Features]:
 # -- decisions -------------------------------------------------------------------------------
 
 
-@dataclass
-class Decisions:
-    """A person's merges (edges that come first) and splits (pairs kept apart)."""
-
-    merges: list[tuple[str, str]] = field(default_factory=list)
-    apart: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-
-
 def load_decisions(connection: Any) -> Decisions:
     decisions = Decisions()
     for row in decision_rows(connection):
@@ -172,44 +171,6 @@ def load_decisions(connection: Any) -> Decisions:
 
 
 # -- grouping --------------------------------------------------------------------------------
-
-
-Agreement = Callable[[set[str], set[str]], bool]
-
-
-def group(
-    event_ids: Iterable[str],
-    links: list[Link],
-    decisions: Decisions,
-    agree: Agreement | None = None,
-) -> list[set[str]]:
-    """Clusters of ``event_ids``: manual merges, then links from the strongest, never joining
-    two events a person split apart, and a computed link only when ``agree`` accepts the two
-    clusters it would join. Deterministic: ties are broken by event ids."""
-    members: dict[str, set[str]] = {event_id: {event_id} for event_id in event_ids}
-    root = {event_id: event_id for event_id in members}
-
-    def find(event_id: str) -> str:
-        while root[event_id] != event_id:
-            root[event_id] = root[root[event_id]]
-            event_id = root[event_id]
-        return event_id
-
-    manual = [(min(a, b), max(a, b), MANUAL_SCORE, {}) for a, b in decisions.merges]
-    edges = sorted(manual + links, key=lambda link: (-link[2], link[0], link[1]))
-    for a, b, score, _ in edges:
-        if a not in root or b not in root:
-            continue
-        first, second = find(a), find(b)
-        if first == second or kept_apart(members[first], members[second], decisions):
-            continue
-        if score < MANUAL_SCORE and agree and not agree(members[first], members[second]):
-            continue
-        if len(members[first]) < len(members[second]):
-            first, second = second, first
-        root[second] = first
-        members[first] |= members.pop(second)
-    return [members[key] for key in sorted(members)]
 
 
 UNSCORED = -1.0  # a pair nothing links (no usable date, no anchor): left out of the mean
@@ -256,11 +217,6 @@ class AverageLinkage:
                 total += score
                 scored += 1
         return scored > 0 and total / scored >= self.model.threshold
-
-
-def kept_apart(left: set[str], right: set[str], decisions: Decisions) -> bool:
-    small, large = (left, right) if len(left) <= len(right) else (right, left)
-    return any(decisions.apart.get(event_id, set()) & large for event_id in small)
 
 
 def membership_rows(
@@ -334,8 +290,8 @@ def update_clusters(store: Store, model: PairModel | None = None) -> TrackReport
         new = list(untracked_event_features(connection))
         save_features(connection, new)
         added = save_links(connection, new_links(connection, new, model))
-        start = {item.event_id for item in new} | members_of_stale_clusters(connection)
-        regrouped = regroup(connection, start, model)
+        stale = members_of_stale_clusters(connection)
+        regrouped = regroup_new(connection, {item.event_id for item in new}, stale, model)
         return TrackReport(len(new), added, regrouped, count_clusters(connection))
 
 
@@ -347,6 +303,51 @@ def new_links(connection: Any, new: list[Features], model: PairModel) -> list[Li
             for other in stored_candidates(connection, item, decoded):
                 links.extend(link_if_same(item, other, model))
     return links
+
+
+class StoredGraph:
+    """The stored link graph and clusters as ``LocalRegroup`` reads them, with the features
+    of every event it looks at (read once, for ``AverageLinkage``)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.features: dict[str, Features] = {}
+
+    def prepare(self, event_ids: set[str]) -> None:
+        missing = event_ids - self.features.keys()
+        self.features.update((f.event_id, f) for f in features_of(self.connection, missing))
+
+    def links_of(self, event_ids: set[str]) -> list[Link]:
+        return links_touching(self.connection, event_ids)
+
+    def clusters_of(self, event_ids: set[str]) -> dict[str, frozenset[str]]:
+        members: dict[str, set[str]] = defaultdict(set)
+        for event_id, cluster_id in cluster_mates(self.connection, event_ids):
+            members[cluster_id].add(event_id)
+        return {e: frozenset(cluster) for cluster in members.values() for e in cluster}
+
+    def links_among(self, members: set[str]) -> list[Link]:
+        return links_among(self.connection, members)
+
+
+def regroup_new(
+    connection: Any, new: set[str], stale: set[str], model: PairModel | None = None
+) -> int:
+    """Re-group what the ``new`` events and the members of ``stale`` clusters (they lost a
+    member) can change, as a full grouping would (``LocalRegroup``); only clusters that came
+    out different are written again. Returns how many events were re-grouped."""
+    if not new and not stale:
+        return 0
+    model = model or PairModel.default()
+    decisions = load_decisions(connection)
+    graph = StoredGraph(connection)
+    local = LocalRegroup(
+        graph, decisions, AverageLinkage(graph.features, model), new, stale, graph.prepare
+    )
+    changed = [cluster for cluster in local.run() if not local.unchanged(cluster)]
+    forget_clusters_of(connection, {event_id for cluster in changed for event_id in cluster})
+    save_clusters(connection, changed, list(local.links.values()) + manual_links(decisions))
+    return len(local.dirty.root)
 
 
 def regroup(connection: Any, start: set[str], model: PairModel | None = None) -> int:

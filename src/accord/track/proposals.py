@@ -877,8 +877,8 @@ def reopens(draft: Draft, candidate: Candidate) -> bool:
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
     if candidate.status != "implemented":
         return False
-    agreed = [c.day for g in draft.groups for c in g if c.status == "agreed" and not c.inferred]
-    return bool(agreed) and candidate.day <= min(agreed)
+    agreed = draft.dated.get("agreed")  # the days its dated reports of the agreement give
+    return agreed is not None and candidate.day <= agreed[0]
 
 
 def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -> bool:
