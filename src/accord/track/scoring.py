@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 from accord.track.features import LAST_STAGE, Features, SideKeys, tracking_rules
 
@@ -182,6 +182,30 @@ def veto(a: Features, b: Features, *, blocked: bool = False) -> str | None:
     return None
 
 
+Result = TypeVar("Result")
+
+
+def last_pair_memo(
+    relation: Callable[[Features, Features], Result],
+) -> Callable[[Features, Features], Result]:
+    """Remember ``relation`` for the last pair it was asked about: the vetoes, the features and
+    the reasons of one pair each ask for the same relations (several times per pair, for tens
+    of thousands of pairs in a crowded block). The pair is held, so its ids stay its own; the
+    one cell is read and written whole, so threads never see half of another pair's entry."""
+    last: list[tuple[Features, Features, Result] | None] = [None]
+
+    def remembered(a: Features, b: Features) -> Result:
+        entry = last[0]
+        if entry is None or entry[0] is not a or entry[1] is not b:
+            entry = (a, b, relation(a, b))
+            last[0] = entry
+        return entry[2]
+
+    remembered.__doc__ = relation.__doc__
+    remembered.__name__ = relation.__name__
+    return remembered
+
+
 # -- pair features ---------------------------------------------------------------------------
 
 
@@ -211,6 +235,7 @@ def contains_name(a: Features, b: Features) -> bool:
     return bool(left and right) and (left <= right or right <= left)
 
 
+@last_pair_memo
 def place_relation(a: Features, b: Features) -> tuple[str, str]:
     """How two places relate: same, within (one inside the other's reach), country (only the
     country is shared), coarse (a country against a place elsewhere: no evidence either way),
@@ -266,6 +291,7 @@ def side_why(left: SideKeys, right: SideKeys) -> str:
 RELATION_VALUE = {SAME: 2, COUNTRY: 1, UNKNOWN: 0, CONFLICT: -2}
 
 
+@last_pair_memo
 def actor_relations(a: Features, b: Features) -> tuple[str, str, bool]:
     """(source relation, target relation, swapped): the straight pairing of sides, or, for acts
     that can be told from either side, the swapped one when it agrees better (one outlet's
@@ -295,6 +321,7 @@ def overlap(left: frozenset, right: frozenset) -> float:
     return len(left & right) / smaller if smaller else 0.0
 
 
+@last_pair_memo
 def count_closeness(a: Features, b: Features) -> float | None:
     """The closest ratio (smaller / larger) of a figure both give, or None when none is shared
     (tolls rise: 12 and 14 are close, 12 and 46 are not, neither vetoes). The figures of an act
