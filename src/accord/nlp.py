@@ -15,7 +15,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
+from spacy.tokens._retokenize import set_token_attrs
 
 from accord.models import Article
 
@@ -89,6 +92,74 @@ def dateline_ends(doc: Doc) -> set[int]:
     return ends
 
 
+INDEXED_KEYS = frozenset({"TAG", "LOWER"})
+
+
+class IndexedAttributeRuler:
+    """The model's attribute ruler (fine tag to part of speech and morphology, plus word
+    exceptions), its one-token patterns on the tag and the word looked up in a table instead
+    of run through the Matcher: the same attributes set in the same order, at a fraction of
+    the cost (the Matcher over 179 patterns took about an eighth of the model's time). The
+    other patterns (dependency labels, several tokens, regular expressions) still go through a
+    Matcher of their own."""
+
+    def __init__(self, vocab: spacy.vocab.Vocab) -> None:
+        self.vocab = vocab
+        self.table: dict[tuple[str | None, str | None], list[int]] = {}
+        self.attrs: list[dict] = []
+        self.indices: list[int] = []
+        self.rest = Matcher(vocab)
+
+    def take(self, ruler: AttributeRuler) -> None:
+        """Take over ``ruler``'s patterns, in their order (a later pattern wins)."""
+        self.attrs, self.indices = list(ruler.attrs), list(ruler.indices)
+        for number, pattern in enumerate(ruler.patterns):
+            for tokens in pattern["patterns"]:
+                key = _table_key(tokens)
+                if key is None:
+                    self.rest.add(str(number), [tokens])
+                else:
+                    self.table.setdefault(key, []).append(number)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[tuple[int, int]] = []
+        table = self.table
+        for token in doc:
+            tag, lower = token.tag_, token.lower_
+            for key in ((tag, None), (tag, lower), (None, lower)):
+                for number in table.get(key, ()):
+                    found.append((number, token.i))
+        for match_id, start, end in self.rest(doc, allow_missing=True):
+            number = int(self.vocab.strings[match_id])
+            found.append((number, doc[start:end][self.indices[number]].i))
+        found.sort()
+        for number, position in found:
+            set_token_attrs(doc[position], self.attrs[number])
+        return doc
+
+
+def _table_key(tokens: list[dict]) -> tuple[str | None, str | None] | None:
+    """(tag, word) of a one-token pattern on the tag and/or the lower-case word with plain
+    string values; None for any other pattern."""
+    if len(tokens) != 1 or not tokens[0] or not set(tokens[0]) <= INDEXED_KEYS:
+        return None
+    if not all(isinstance(value, str) for value in tokens[0].values()):
+        return None
+    return tokens[0].get("TAG"), tokens[0].get("LOWER")
+
+
+@Language.factory("accord_indexed_attribute_ruler")
+def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
+    return IndexedAttributeRuler(nlp.vocab)
+
+
+def index_attribute_ruler(nlp: Language) -> None:
+    """Swap the model's attribute ruler for ``IndexedAttributeRuler`` holding its patterns."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    indexed = nlp.replace_pipe("attribute_ruler", "accord_indexed_attribute_ruler")
+    indexed.take(ruler)
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pinned English pipeline with accord's boundary and entity rules (once)."""
@@ -96,6 +167,7 @@ def load_nlp() -> Language:
     from accord.resolve.places import entity_ruler_patterns as place_patterns
 
     nlp = spacy.load(MODEL_NAME)
+    index_attribute_ruler(nlp)
     nlp.add_pipe("accord_paragraph_boundaries", before="parser")
     nlp.add_pipe("accord_heading_boundaries", before="parser")
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
