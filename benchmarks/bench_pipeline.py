@@ -45,9 +45,15 @@ def vary(text: str, serial: int, rng: random.Random) -> str:
     return f"{varied}\nReport {serial}."
 
 
-def write_corpus(folder: Path, count: int, seed: int = 7) -> int:
-    """Write ``count`` varied articles as JSONL; returns the number of words written."""
+def write_corpus(folder: Path, count: int, seed: int = 7, spacing: int = 0) -> int:
+    """Write ``count`` varied articles as JSONL; returns the number of words written.
+
+    With ``spacing`` 0 every copy of a corpus article is published the day the original was,
+    so the copies report the same events (a crowded story: each new event meets every copy
+    in its blocks); with ``spacing`` N each round of copies is published N days after the
+    last, so their weekday-dated events fall on other days, as separate stories do."""
     import json
+    from datetime import date, timedelta
 
     rng = random.Random(seed)
     bases = corpus_articles()
@@ -57,7 +63,11 @@ def write_corpus(folder: Path, count: int, seed: int = 7) -> int:
             base = bases[serial % len(bases)]
             text = vary(base.text, serial, rng)
             words += len(text.split())
-            record = {"text": text, "title": base.title, "published": base.published}
+            published = base.published
+            if spacing and published:
+                shift = timedelta(days=spacing * (serial // len(bases)))
+                published = (date.fromisoformat(published[:10]) + shift).isoformat()
+            record = {"text": text, "title": base.title, "published": published}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return words
 
@@ -128,12 +138,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--spacing",
+        type=int,
+        default=0,
+        help="days between rounds of copies (0: all copies tell the same events)",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        words = write_corpus(folder, args.articles)
-        print(f"corpus: {args.articles} articles, {words} words, {os.cpu_count()} cores\n")
+        words = write_corpus(folder, args.articles, spacing=args.spacing)
+        print(
+            f"corpus: {args.articles} articles, {words} words, {os.cpu_count()} cores, "
+            f"copies {args.spacing} days apart\n"
+        )
         bare, ours = time_bare_nlp(folder)
         print("| one process | seconds | words/s | share of bare nlp.pipe rate |")
         print("|---|---:|---:|---:|")

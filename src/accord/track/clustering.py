@@ -291,7 +291,8 @@ def update_clusters(store: Store, model: PairModel | None = None) -> TrackReport
         save_features(connection, new)
         added = save_links(connection, new_links(connection, new, model))
         stale = members_of_stale_clusters(connection)
-        regrouped = regroup_new(connection, {item.event_id for item in new}, stale, model)
+        known = {item.event_id: item for item in new}
+        regrouped = regroup_new(connection, set(known), stale, model, known=known)
         return TrackReport(len(new), added, regrouped, count_clusters(connection))
 
 
@@ -309,9 +310,9 @@ class StoredGraph:
     """The stored link graph and clusters as ``LocalRegroup`` reads them, with the features
     of every event it looks at (read once, for ``AverageLinkage``)."""
 
-    def __init__(self, connection: Any) -> None:
+    def __init__(self, connection: Any, known: dict[str, Features] | None = None) -> None:
         self.connection = connection
-        self.features: dict[str, Features] = {}
+        self.features: dict[str, Features] = dict(known or {})
 
     def prepare(self, event_ids: set[str]) -> None:
         missing = event_ids - self.features.keys()
@@ -331,16 +332,22 @@ class StoredGraph:
 
 
 def regroup_new(
-    connection: Any, new: set[str], stale: set[str], model: PairModel | None = None
+    connection: Any,
+    new: set[str],
+    stale: set[str],
+    model: PairModel | None = None,
+    *,
+    known: dict[str, Features] | None = None,
 ) -> int:
     """Re-group what the ``new`` events and the members of ``stale`` clusters (they lost a
     member) can change, as a full grouping would (``LocalRegroup``); only clusters that came
-    out different are written again. Returns how many events were re-grouped."""
+    out different are written again. Returns how many events were re-grouped. ``known``:
+    features already computed from the stored events (the new ones), not read again."""
     if not new and not stale:
         return 0
     model = model or PairModel.default()
     decisions = load_decisions(connection)
-    graph = StoredGraph(connection)
+    graph = StoredGraph(connection, known)
     local = LocalRegroup(
         graph, decisions, AverageLinkage(graph.features, model), new, stale, graph.prepare
     )

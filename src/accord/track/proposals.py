@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -182,7 +182,15 @@ def subject_data() -> dict[str, Any]:
 
 
 def keyword_positions(sentence: str, keyword: str) -> list[int]:
+    if keyword.casefold() not in folded(sentence):
+        return []  # most keywords are not in a sentence: no regular expression run for them
     return [match.start() for match in keyword_pattern(keyword).finditer(sentence)]
+
+
+@lru_cache(maxsize=64)
+def folded(sentence: str) -> str:
+    """The sentence case-folded, once for the many keywords looked for in it."""
+    return sentence.casefold()
 
 
 @cache
