@@ -801,3 +801,34 @@ def test_the_owner_of_a_decision_does_what_it_decides():
     )
     [suspension] = [event for event in events if event.type == "SANCTION"]
     assert [source.country for source in suspension.sources] == ["RUS"]
+
+
+# --- event rules: each-other-is-both-sides ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army officers of Sudan and the Rapid Support Forces accused each other on Monday of "
+        "shelling hospitals in Khartoum.",
+        "Fresh fighting broke out on Monday between Armenia and Azerbaijan, with each side "
+        "blaming the other for the violence.",
+        "Armenia and Azerbaijan blamed one another for the collapse of the talks on Monday.",
+    ],
+)
+def test_a_reciprocal_accusation_has_every_party_on_both_sides(text: str):
+    [accusation] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    sources = {a.actor_id for a in accusation.sources}
+    assert len(sources) == 2
+    assert {a.actor_id for a in accusation.targets} == sources
+    assert "each-other-is-both-sides" in rules_named(accusation)
+
+
+def test_one_party_accusing_the_other_side_is_no_reciprocal():
+    [accusation] = [
+        e
+        for e in events_of("Armenia accused the other side of shelling Stepanakert on Monday.")
+        if e.type == "ACCUSE"
+    ]
+    assert [a.name for a in accusation.sources] == ["Armenia"]
+    assert "each-other-is-both-sides" not in rules_named(accusation)

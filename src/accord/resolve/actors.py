@@ -152,6 +152,7 @@ ROLE_SECTORS = [
 ]
 BOTH_SIDES = {
     "both sides",
+    "each side",
     "the two sides",
     "both delegations",
     "the two delegations",
@@ -1599,7 +1600,7 @@ class MentionResolver:
         if len(parties) < 2:
             return
         for token in self.doc:
-            if token.lower_ not in {"both", "two"} or token.i in self.covered:
+            if token.lower_ not in {"both", "two", "each"} or token.i in self.covered:
                 continue
             head = token.head
             start = (

@@ -61,7 +61,12 @@ from accord.extract.events.participants import (
     unique_mentions,
 )
 from accord.extract.events.restatements import RestatementWords, merge_restatements
-from accord.extract.events.syntax import is_nounlike, objects_of_preposition, subject_of
+from accord.extract.events.syntax import (
+    is_nounlike,
+    objects_of_preposition,
+    reciprocal_object,
+    subject_of,
+)
 from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
@@ -643,6 +648,18 @@ def _parties_between(draft: EventDraft, coder: Coder) -> bool:
     draft.sources = parties
     draft.targets = [m for m in draft.targets if m.actor.id not in party_ids]
     draft.actor_why = [*draft.actor_why, "the parties it is between are its sources"]
+    return True
+
+
+def _reciprocal_targets(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if len(draft.source_ids()) < 2:
+        return False
+    reciprocal = reciprocal_object(candidate.predicate) or reciprocal_object(candidate.token)
+    if reciprocal is None:
+        return False
+    draft.targets = list(draft.sources)
+    draft.actor_why = [*draft.actor_why, f"'{reciprocal.text}': each side is the other's target"]
     return True
 
 
@@ -1453,6 +1470,13 @@ RULES: tuple[Rule, ...] = (
         "(a clash, talks, a deal, a truce) are all its sources, not its targets; a mediator, "
         "host or announcer is no party (mutual_acts in triggers.json).",
         _parties_between,
+    ),
+    Rule(
+        "each-other-is-both-sides",
+        '"South Sudan\'s army and the opposition accused each other of violating the truce", '
+        '"each side blaming the other", "both sides have accused each other of violations": '
+        "a reciprocal act has every party as source and as target.",
+        _reciprocal_targets,
     ),
     Rule(
         "raid-by-whom",

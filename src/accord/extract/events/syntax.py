@@ -237,3 +237,18 @@ def phrase(token: Token) -> str:
     """A noun phrase's words, up to a comma (no appositives or relative clauses)."""
     span = token.doc[token.left_edge.i : token.right_edge.i + 1]
     return span.text.split(",")[0].strip()
+
+
+def reciprocal_object(verb: Token) -> Token | None:
+    """The reciprocal the verb is done to: "accused each other", "blamed one another", "each
+    side accuses the other", "fired at each other"; None when it has none."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    for preposition in (c for c in verb.children if c.dep_ == "prep"):
+        objects += [o for o in preposition.children if o.dep_ == "pobj"]
+    for word in objects:
+        determiners = {c.lower_ for c in word.children if c.dep_ == "det"}
+        if word.lower_ == "other" and determiners & {"each", "the"}:
+            return word
+        if word.lower_ == "one" and "another" in determiners:
+            return word
+    return None
