@@ -814,6 +814,8 @@ def test_the_owner_of_a_decision_does_what_it_decides():
         "Fresh fighting broke out on Monday between Armenia and Azerbaijan, with each side "
         "blaming the other for the violence.",
         "Armenia and Azerbaijan blamed one another for the collapse of the talks on Monday.",
+        "Sudan's army and the Rapid Support Forces accused each other on Monday of violating a "
+        "truce signed in Jeddah by Antony Blinken and Faisal bin Farhan.",
     ],
 )
 def test_a_reciprocal_accusation_has_every_party_on_both_sides(text: str):

@@ -1044,8 +1044,8 @@ def _own_forces_not_target(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
-    if draft.kind != "ACCUSE":
-        return False
+    if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
+        return False  # "accused each other of violating a truce signed by X": named as targets
     heads = [draft.candidate.token, *draft.objects(coder)]
     perpetrators = perpetrators_in(heads, draft.index, draft.source_ids())
     if not perpetrators:
