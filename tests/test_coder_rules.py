@@ -834,3 +834,15 @@ def test_one_party_accusing_the_other_side_is_no_reciprocal():
     ]
     assert [a.name for a in accusation.sources] == ["Armenia"]
     assert "each-other-is-both-sides" not in rules_named(accusation)
+
+
+# --- actors: nationalities joined by a hyphen ---------------------------------------------------
+
+
+def test_a_hyphened_pair_of_nationalities_names_two_parties():
+    [talks] = events_of("Russian-Ukrainian talks resumed in Istanbul on Monday.")
+    assert talks.type == "CONSULT"
+    assert sorted(a.name for a in talks.sources) == ["Russia", "Ukraine"]
+    [condemned] = events_of("Egypt condemned the Turkish-Libyan maritime deal on Monday.")
+    assert condemned.type == "ACCUSE"
+    assert sorted(a.name for a in condemned.targets) == ["Libya", "Turkey"]

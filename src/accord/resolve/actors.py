@@ -1101,6 +1101,8 @@ class MentionResolver:
             if token.dep_ not in {"amod", "compound", "nmod", "conj"} and not led:
                 continue
             head = token.head
+            if self._hyphened_to_nationality(token):
+                head = head.head  # "the Turkish-Libyan deal": both nationalities modify the deal
             first_country = None
             if token.dep_ == "conj" and head.dep_ in {"amod", "compound", "nmod"}:
                 first_country = self._demonym_at(head) or _country_in([head], self.table)
@@ -1141,7 +1143,10 @@ class MentionResolver:
                     span = self.doc[token.i : compound_groups[0].i + 1]
                     self._add(self.table.group(code, inner), span, "nationality")
                     continue
-            if sector is None and head.pos_ == "NOUN" and token.dep_ == "amod":
+            adjective = token.dep_ == "amod" or (
+                token.dep_ == "compound" and token.i > 1 and self.doc[token.i - 1].text == "-"
+            )  # "Russian-Ukrainian talks": the second of a pair, parsed as a compound
+            if sector is None and head.pos_ == "NOUN" and adjective:
                 if head.lemma_.lower() in PLACE_NOUNS:
                     continue  # "the Bosnian town of Gorazde" is a place, not an actor
                 # "Israeli gunfire", "Russian invasion": the adjective names the state
@@ -1166,6 +1171,18 @@ class MentionResolver:
                 span = self.doc[token.i : head.i + 1]
             home = self._residence(token) or code
             self._add(self.table.group(home, sector), span, "nationality")
+
+    def _hyphened_to_nationality(self, token: Token) -> bool:
+        """ "Turkish-Libyan", "Russian-Ukrainian": a nationality joined by a hyphen to the
+        nationality it modifies names a party of its own."""
+        head = token.head
+        return (
+            token.dep_ in {"amod", "compound"}
+            and head.i == token.i + 2
+            and self.doc[token.i + 1].text in {"-", "\u2011", "\u2013"}
+            and head.dep_ in {"amod", "compound"}
+            and self._demonym_at(head) is not None
+        )
 
     def _residence(self, token: Token) -> str | None:
         """Where an ethnic group lives, which CAMEO codes it by: "the Albanians of southern

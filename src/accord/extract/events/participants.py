@@ -273,7 +273,8 @@ def core_mentions_modifiers(noun: Token, index: MentionIndex) -> list[ActorMenti
         m
         for child in noun.children
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i
-        for m in index.at(child)
+        for word in hyphen_joined(child)
+        for m in index.at(word)
     )
 
 
@@ -298,8 +299,22 @@ def _noun_participants(
                 m for o in child.children if o.dep_ == "dobj" for m in core_mentions(o, index)
             )
         elif child.dep_ in {"compound", "nmod", "amod", "poss"} and child.i < noun.i:
-            joint.extend(index.at(child))
+            joint.extend(m for word in hyphen_joined(child) for m in index.at(word))
     return unique_mentions(joint), unique_mentions(partners)
+
+
+def hyphen_joined(modifier: Token) -> list[Token]:
+    """A modifier with the words hyphened to it that modify it in turn ("Russian-Ukrainian
+    talks", "a Trump-Putin summit": both names are the talks' parties)."""
+    doc = modifier.doc
+    joined = [
+        c
+        for c in modifier.children
+        if c.dep_ in {"amod", "compound", "nmod"}
+        and c.i == modifier.i - 2
+        and doc[c.i + 1].text in {"-", "\u2011", "\u2013"}
+    ]
+    return [*joined, modifier]
 
 
 def reporting_subject(candidate: Candidate, lexicon: Lexicon) -> Token | None:
