@@ -846,3 +846,15 @@ def test_a_hyphened_pair_of_nationalities_names_two_parties():
     [condemned] = events_of("Egypt condemned the Turkish-Libyan maritime deal on Monday.")
     assert condemned.type == "ACCUSE"
     assert sorted(a.name for a in condemned.targets) == ["Libya", "Turkey"]
+
+
+def test_a_day_after_call_is_no_call_on_and_a_judged_deal_names_its_parties():
+    [judged] = events_of(
+        'Greek prime minister Kyriakos Mitsotakis called the Turkish-Libyan border agreement "null '
+        'and void" on Tuesday.'
+    )
+    assert (judged.type, [a.name for a in judged.sources]) == ("ACCUSE", ["Kyriakos Mitsotakis"])
+    assert sorted(a.name for a in judged.targets) == ["Libya", "Turkey"]
+    assert "evaluation-is-stance" in rules_named(judged)
+    [request] = events_of("Erdogan called on Tuesday for an immediate ceasefire.")
+    assert request.type == "REQUEST" and not request.targets

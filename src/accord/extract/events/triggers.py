@@ -149,8 +149,8 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
     lemma = lemma_of(token, lexicon)
     keys = []
     for child in token.children:
-        if child.i < token.i:
-            continue
+        if child.i < token.i or (child.dep_ == "prep" and _names_a_time(child)):
+            continue  # "called the deal void on Tuesday" is no "call on"
         if child.dep_ == "prep":
             keys.extend(f"{lemma} {child.lower_} {g.lower_}" for g in child.children)
         if child.dep_ in {"prt", "prep", "acomp", "oprd"} or (  # "find guilty", "set free"
@@ -170,6 +170,12 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
                     if inner.dep_ == "prep":
                         keys.extend(f"{lemma} {inner.lower_} {g.lower_}" for g in inner.children)
     return sorted(keys, key=len, reverse=True)
+
+
+def _names_a_time(preposition: Token) -> bool:
+    """A preposition whose object is a date or time ("on Tuesday", "for two days")."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _has_required_object(token: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
@@ -799,6 +805,9 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
                 for c in token.children
                 if c.dep_ in {"oprd", "ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as")
             ]
+            for thing in (c for c in token.children if c.dep_ == "dobj"):
+                # "called the agreement 'null and void'" parsed with the adjectives on the noun
+                named += [c for c in thing.children if c.dep_ == "acl" and c.pos_ == "ADJ"]
             kind = _evaluation(named, lexicon)
             if kind is not None:
                 why = [f"'{token.text}' with an evaluating word"]
