@@ -858,3 +858,11 @@ def test_a_day_after_call_is_no_call_on_and_a_judged_deal_names_its_parties():
     assert "evaluation-is-stance" in rules_named(judged)
     [request] = events_of("Erdogan called on Tuesday for an immediate ceasefire.")
     assert request.type == "REQUEST" and not request.targets
+
+
+def test_looting_is_confiscation_and_burning_an_assault():
+    looted, burned = events_of(
+        "Armed men looted shops in Bunia on Monday. Armed men burned shops in Bunia on Monday."
+    )
+    assert (looted.type, looted.mode) == ("COERCE", "confiscate")
+    assert burned.type == "ASSAULT"
