@@ -866,3 +866,31 @@ def test_looting_is_confiscation_and_burning_an_assault():
     )
     assert (looted.type, looted.mode) == ("COERCE", "confiscate")
     assert burned.type == "ASSAULT"
+
+
+# --- sentence rules: or-face-is-an-ultimatum ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Pakistan's Interior Ministry ordered all undocumented Afghans to leave by 1 November "
+            "or face deportation.",
+            "Interior Ministry",
+            "Afghan civilians",
+        ),
+        (
+            "The European Union told Belarus on Monday to free the protesters or risk new "
+            "sanctions.",
+            "European Union",
+            "Belarus",
+        ),
+    ],
+)
+def test_a_demand_backed_by_or_face_is_one_threat(text: str, source: str, target: str):
+    [threat] = events_of(text)
+    assert threat.type == "THREATEN"
+    assert [a.name for a in threat.sources] == [source]
+    assert [a.name for a in threat.targets] == [target]
+    assert "or-face-is-an-ultimatum" in rules_named(threat)

@@ -93,6 +93,7 @@ from accord.extract.events.triggers import (
     protests_met_by_force,
     toll_attack_triggers,
     type_of_complement,
+    ultimatum_triggers,
     verb_entry,
     verb_triggers,
     warning_triggers,
@@ -366,6 +367,14 @@ def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
         if candidate.entry.type == "ACCUSE" and is_nounlike(candidate.token, coder.lexicon):
             alleged.update(t.i for t in deed_of_accusation(candidate.token))
     return _drop(found, lambda c: c.token.i in alleged)
+
+
+def _ultimatums(found: SentenceDraft, coder: Coder) -> bool:
+    changed = ultimatum_triggers(found.sentence, found.candidates)
+    if changed is None:
+        return False
+    found.candidates = changed
+    return True
 
 
 def _one_event_per_clause(found: SentenceDraft, coder: Coder) -> bool:
@@ -1335,6 +1344,14 @@ RULES: tuple[Rule, ...] = (
         '"Iran must stop arming Russia," Kallas said: what a speaker says another actor must '
         "or should do is a REQUEST from the speaker; the events inside it are not asserted.",
         _deontic_demands,
+    ),
+    _sentence_rule(
+        "or-face-is-an-ultimatum",
+        '"Ordered all undocumented Afghans to leave by 1 November or face deportation", "lay '
+        'down your arms or face the consequences": a demand backed by "or face"/"or risk" is '
+        "one THREATEN (CAMEO 139, give an ultimatum) from whoever sets it against whoever "
+        "would face it; the demand and the act demanded are no events of their own.",
+        _ultimatums,
     ),
     _sentence_rule(
         "joint-undertaking",

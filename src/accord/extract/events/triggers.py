@@ -786,6 +786,52 @@ def in_since_phrase(token: Token) -> bool:
     return False
 
 
+ULTIMATUM_VERBS = frozenset({"face", "risk"})
+
+
+def ultimatum_of(token: Token) -> Token | None:
+    """The act an ultimatum demands, when ``token`` is its "or face ..." ("ordered Afghans to
+    leave by 1 November or face deportation", "lay down your arms or face the consequences"):
+    a "face"/"risk" verb joined by "or" to the act before it."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ULTIMATUM_VERBS:
+        return None
+    demanded = token.head
+    if token.dep_ != "conj" or demanded.i > token.i:
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in demanded.children):
+        return None
+    return demanded
+
+
+def ultimatum_triggers(sentence: Span, candidates: list[Candidate]) -> list[Candidate] | None:
+    """The sentence's candidates with each ultimatum as one THREATEN: the "or face ..." is
+    the threat (its teller is the source, the one who faces it the target); the demand it
+    backs and the act demanded are no events of their own. None when there is no ultimatum."""
+    found = False
+    for token in sentence:
+        demanded = ultimatum_of(token)
+        if demanded is None:
+            continue
+        found = True
+        backing = [
+            c
+            for c in candidates
+            if c.complement is not None and demanded.i in {t.i for t in c.complement.subtree}
+        ]
+        threat = next((c for c in backing if c.entry.type == "THREATEN"), None)
+        candidates = [
+            c
+            for c in candidates
+            if c is threat or (c.token.i not in {demanded.i, token.i} and c not in backing)
+        ]
+        if threat is not None:
+            continue  # "warned Hamas to release the hostages or face an attack": told already
+        entry = TriggerEntry(type="THREATEN", subject_is_target=True)
+        why = [f"'or {token.text}' after '{demanded.text}': an ultimatum"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates if found else None
+
+
 # --- stances said without their verb -------------------------------------------------------------
 
 
