@@ -102,6 +102,9 @@ def test_a_note_headed_by_an_event_noun_is_an_event():
     assert rules_named(event)[0] == "headline-noun"
     toll = only("Drone strike on a market near Kherson, 6 dead")  # parsed: "Drone" strikes
     assert (toll.type, toll.mode) == ("ASSAULT", "drone")
+    hung = only("Airstrike on Idlib countryside, 4 dead")  # parsed: root "dead", no verb
+    assert (hung.type, hung.mode, hung.counts.killed) == ("ASSAULT", "aerial", 4)
+    assert rules_named(hung)[0] == "headline-noun"
 
 
 def test_counted_people_make_an_event_without_a_named_attacker():

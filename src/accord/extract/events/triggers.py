@@ -683,8 +683,13 @@ def misread_verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) 
 
 def headline_noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
     """An event noun heading a sentence without a verb, as notes and headlines are written:
-    "Airstrike on Idlib countryside, 4 dead", "Curfew imposed in Kasese after unrest"."""
+    "Airstrike on Idlib countryside, 4 dead", "Curfew imposed in Kasese after unrest". With
+    no verb at all, the parser may hang the headline on the toll after it ("4 dead"): the noun
+    that opens the sentence is the headline's head then."""
     root = sentence.root
+    if root.pos_ not in {"NOUN", "PROPN"} and not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+        opening = [t for t in sentence if not t.is_punct and t.pos_ != "DET"][:1]
+        root = opening[0] if opening else root
     if root.i in consumed or root.pos_ not in {"NOUN", "PROPN"}:
         return []
     entry = noun_entry(root, lexicon)
