@@ -897,3 +897,12 @@ def test_a_demand_backed_by_or_face_is_one_threat(text: str, source: str, target
     assert [a.name for a in threat.sources] == [source]
     assert [a.name for a in threat.targets] == [target]
     assert "or-face-is-an-ultimatum" in rules_named(threat)
+
+
+def test_a_hyphened_trigger_is_read_whole():
+    [truce] = events_of("The cease-fire between Israel and Hamas took effect on Friday.")
+    assert (truce.type, truce.mode, truce.modality) == ("RETREAT", "ceasefire", "asserted")
+    [test] = events_of("North Korea test-fired two ballistic missiles into the sea on Monday.")
+    assert (test.type, test.mode) == ("MOBILIZE", "weapons")
+    [begun] = events_of("The planned four-day cease-fire began on Friday morning.")
+    assert (begun.type, begun.modality) == ("RETREAT", "asserted")

@@ -19,6 +19,21 @@ FAILURE_VERBS = {"fail", "refuse"}
 PHASE_VERBS = {"continue", "begin", "start", "keep", "resume", "stop", "cease"}
 
 
+START_VERBS = {"begin", "start", "take", "come", "open"}  # "took effect", "came into force"
+
+
+def _came_about(noun: Token, predicate: Token) -> bool:
+    """Did the noun's act begin, in the past tense ("the planned truce began", "the proposed
+    ceasefire took effect")?"""
+    return (
+        predicate.i != noun.i
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.i == predicate.i
+        and predicate.tag_ == "VBD"
+        and predicate.lemma_.lower() in START_VERBS
+    )
+
+
 def _has_negation(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in token.children
@@ -53,6 +68,8 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
             for c in trigger.children
             if c.dep_ == "amod" and not (c.i > 0 and c.doc[c.i - 1].text == "-")
         }
+        if adjectives & (HYPOTHETICAL_ADJ | FUTURE_ADJ) and _came_about(trigger, predicate):
+            adjectives = set()  # "the planned four-day truce began": planned, and now begun
         if adjectives & HYPOTHETICAL_ADJ:
             return "hypothetical", ["hedging adjective"]
         if adjectives & FUTURE_ADJ:

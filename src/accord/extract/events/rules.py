@@ -75,6 +75,7 @@ from accord.extract.events.triggers import (
     deed_of_accusation,
     evaluation_triggers,
     headline_noun_triggers,
+    hyphened_keys,
     in_absence,
     in_condition,
     in_ongoing_background,
@@ -835,6 +836,8 @@ def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
 def _natural(word: Token, lexicon: Lexicon) -> bool:
     """Is a word a natural or accidental cause ("fire", "bus crash"), and not a weapon's ("sniper
     fire", "enemy fire")?"""
+    if any(key in lexicon.nouns for key in hyphened_keys(word, lexicon)):
+        return False  # "cease-fire": the whole word is the lexicon's
     modifiers = [c for c in word.children if c.dep_ in {"compound", "amod", "nmod"}]
     armed = any(
         m.lower_ in lexicon.noun_modifiers or m.lower_ in lexicon.weapon_modes or m.lower_ in ARMED

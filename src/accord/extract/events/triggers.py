@@ -242,6 +242,11 @@ def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         entry = lexicon.phrasal.get(key)
         if entry is not None and _has_required_object(token, entry, lexicon):
             return entry
+    hyphened = next(
+        (lexicon.verbs[k] for k in hyphened_keys(token, lexicon) if k in lexicon.verbs), None
+    )
+    if hyphened is not None:
+        return hyphened  # "test-fired": the whole word, not its last part ("fired")
     entry = lexicon.verbs.get(lemma_of(token, lexicon))
     if entry is not None and not _has_required_object(token, entry, lexicon):
         return None
@@ -303,6 +308,12 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     another kind of event switches it ("hunger strike" is a PROTEST, not an ASSAULT)."""
     if token.pos_ not in {"NOUN", "PROPN"} and not is_nominal_verb(token, lexicon):
         return None
+    keys = hyphened_keys(token, lexicon)
+    hyphened = next((lexicon.nouns[key] for key in keys if key in lexicon.nouns), None)
+    if hyphened is not None:
+        return hyphened  # "cease-fire", "sit-in": the whole word, not its last part ("fire")
+    if _starts_hyphened_trigger(token, lexicon):
+        return None
     entry = _multiword_entry(token, lexicon)
     entry = entry or lexicon.nouns.get(lemma_of(token, lexicon)) or lexicon.nouns.get(token.lower_)
     if entry is None and is_nominal_verb(token, lexicon):
@@ -326,6 +337,28 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         if heads and lemma_of(token, lexicon) in heads and kind and kind != entry.type:
             return TriggerEntry(type=kind, mode=mode, context=entry.context)
     return entry
+
+
+HYPHENS = frozenset({"-", "\u2011"})
+
+
+def hyphened_keys(token: Token, lexicon: Lexicon) -> list[str]:
+    """The lexicon keys of a hyphened word the tokenizer split ("cease - fire", "test -
+    fired", "sit - in"), read from its last part: "cease-fire", "test-fire"."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text not in HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return []
+    prefix = doc[i - 2].lower_
+    return [f"{prefix}-{lemma_of(token, lexicon)}", f"{prefix}-{token.lower_}"]
+
+
+def _starts_hyphened_trigger(token: Token, lexicon: Lexicon) -> bool:
+    """The first part of a hyphened word of the lexicon ("sit" in "sit-in")."""
+    doc, i = token.doc, token.i
+    if i + 2 >= len(doc) or token.whitespace_ or doc[i + 1].text not in HYPHENS:
+        return False
+    keys = hyphened_keys(doc[i + 2], lexicon)
+    return any(key in lexicon.nouns or key in lexicon.verbs for key in keys)
 
 
 def _multiword_entry(noun: Token, lexicon: Lexicon) -> TriggerEntry | None:
