@@ -462,16 +462,28 @@ def candidate_from_json(text: str) -> Candidate:
     longer has is left out (readings kept by another version: a rebuild reads them again)."""
     data = json.loads(text)
     known = {}
-    for item in fields(Candidate):
-        if item.name not in data:
-            continue
-        value, kind = data[item.name], str(item.type)
-        if kind.startswith("tuple"):
-            value = tuple(value)
-        elif kind.startswith("frozenset"):
-            value = frozenset(value)
-        known[item.name] = value
+    for name, convert in candidate_fields():
+        if name in data:
+            known[name] = data[name] if convert is None else convert(data[name])
     return Candidate(**known)
+
+
+@cache
+def candidate_fields() -> tuple[tuple[str, Any], ...]:
+    """Each field of ``Candidate`` with what makes its JSON value one (a list: a tuple or a
+    frozenset), or None."""
+    found = []
+    for item in fields(Candidate):
+        kind = str(item.type)
+        convert = (
+            tuple
+            if kind.startswith("tuple")
+            else frozenset
+            if kind.startswith("frozenset")
+            else None
+        )
+        found.append((item.name, convert))
+    return tuple(found)
 
 
 def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
@@ -585,6 +597,11 @@ class Draft:
     # it are tried (trying every group was most of the linking time on a large store)
     step_days: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     positions: dict[int, int] = field(default_factory=dict)  # id(group) -> its position
+    # carried out or kept in force (a step of ``CARRIED_OUT``): an expiry, a collapse or an
+    # alleged violation alone does not carry a proposal out (and cannot pull in an agreement
+    # months before it); kept by ``add``, as asked for every candidate against every draft
+    carried_out: bool = False
+    in_train: bool = False  # proposed, accepted or agreed: an act months later may carry it out
 
     def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
         """The groups of the candidate's status with a dated report within a day of
@@ -613,17 +630,6 @@ class Draft:
         if candidate.status in IN_TRAIN and earlier and self.carried_out:
             return RUNNING_DAYS
         return LINK_DAYS
-
-    @property
-    def carried_out(self) -> bool:
-        """Carried out or kept in force: an expiry, a collapse or an alleged violation alone
-        does not carry a proposal out (and cannot pull in an agreement months before it)."""
-        return any(group[0].status in CARRIED_OUT for group in self.groups)
-
-    @property
-    def in_train(self) -> bool:
-        """Something was proposed, accepted or agreed: an act months later may carry it out."""
-        return any(group[0].status in IN_TRAIN for group in self.groups)
 
     def accepts(self, candidate: Candidate, day: int | None = None) -> bool:
         """A subject of it, a shared participant, close in time, terms that do not differ
@@ -675,6 +681,8 @@ class Draft:
         if group is None:
             group = [candidate]
             self.groups.append(group)
+            self.carried_out = self.carried_out or candidate.status in CARRIED_OUT
+            self.in_train = self.in_train or candidate.status in IN_TRAIN
             steps = self.by_status.setdefault(candidate.status, [])
             self.positions[id(group)] = len(steps)
             steps.append(group)
@@ -748,9 +756,11 @@ class Drafts:
         # accepted by a draft sharing one or naming none (``Draft.accepts``)
         self.by_country: dict[str, set[int]] = defaultdict(set)
         self.countryless: set[int] = set()
+        self.numbered: dict[int, Draft] = {}
         self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
             self.opened.append(draft)
+            self.numbered[draft.number] = draft
             self.index(draft, draft.subjects | {draft.subject})
             self.index_countries(draft, draft.countries)
 
@@ -758,19 +768,27 @@ class Drafts:
         draft = Draft(subject, number=self.next_number)
         self.next_number += 1
         self.opened.append(draft)
+        self.numbered[draft.number] = draft
         self.index(draft, {subject})
         self.countryless.add(draft.number)
         return draft
 
     def newest_first(self, candidate: Candidate) -> Iterable[Draft]:
-        if candidate.subject in subject_data()["agreement_subjects"]:
-            pool: Iterable[Draft] = reversed(self.opened)
-        else:
-            pool = reversed(self.by_subject.get(candidate.subject, ()))
+        """The drafts about the candidate's subject that may share a country with it, newest
+        first (from the fewer of the two lists: those about the subject, those sharing)."""
+        generic = candidate.subject in subject_data()["agreement_subjects"]
+        listed = self.opened if generic else self.by_subject.get(candidate.subject, [])
         if not candidate.countries:
-            return pool
+            return reversed(listed)
         sharing = self.countryless.union(*(self.by_country[c] for c in candidate.countries))
-        return (draft for draft in pool if draft.number in sharing)
+        if len(sharing) >= len(listed):
+            return (draft for draft in reversed(listed) if draft.number in sharing)
+        drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
+        if generic:
+            return drafts
+        return (
+            d for d in drafts if candidate.subject in d.subjects or candidate.subject == d.subject
+        )
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         known = draft.subjects | {draft.subject}
@@ -1047,8 +1065,16 @@ def write_changed(connection: Any, found: list[Proposal]) -> None:
 
 
 def proposal_digest(item: Proposal) -> str:
-    text = json.dumps(asdict(item), sort_keys=True, default=sorted)
+    """A digest of the proposal's content: the JSON of ``asdict(item)`` (built by hand: asdict
+    copies every value, most of the digest's time on a large proposal)."""
+    data = {name: getattr(item, name) for name in PROPOSAL_FIELDS}
+    data["steps"] = [{name: getattr(step, name) for name in STEP_FIELDS} for step in item.steps]
+    text = json.dumps(data, sort_keys=True, default=sorted)
     return hashlib.sha1(text.encode()).hexdigest()
+
+
+PROPOSAL_FIELDS = tuple(item.name for item in fields(Proposal))
+STEP_FIELDS = tuple(item.name for item in fields(Step))
 
 
 # -- reads -----------------------------------------------------------------------------------
