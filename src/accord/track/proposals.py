@@ -15,8 +15,9 @@ act's date when the text gives one, else the report's); an undated report and a 
 earlier step ("the exchange agreed in Istanbul", "has held since it began on April 2") back an
 existing step rather than start a new one. An exchange carried out by both sides is one stage,
 even across midnight, with each side's figure ("3 for 90"). What each event reads as is read
-once, when tracking first sees it, and kept (``proposal_candidates``); linking runs over the kept
-candidates each update, and only the proposals that came out different are written again.
+once, when tracking first sees it, and kept (``proposal_candidates``); an update links again only
+the kept candidates the new ones can reach (``accord.track.relink``), and only the proposals that
+came out different are written again.
 """
 
 from __future__ import annotations
@@ -812,6 +813,11 @@ class Drafts:
 
 def link(found: list[Candidate]) -> list[Draft]:
     """Dated first-hand reports make steps; undated reports and mentions back them."""
+    return absorb_lone_steps(place_all(found))
+
+
+def place_all(found: list[Candidate]) -> Drafts:
+    """Every draft ``link`` opens for the candidates, before lone steps are absorbed."""
     drafts = Drafts()
     first_hand = [c for c in found if not c.inferred and not c.back_reference]
     backing = [c for c in found if c.inferred or c.back_reference]
@@ -824,7 +830,7 @@ def link(found: list[Candidate]) -> list[Draft]:
             pending.append(candidate)
     for candidate in pending:
         place_backing(drafts, candidate)
-    return absorb_lone_steps(drafts)
+    return drafts
 
 
 def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
@@ -1035,11 +1041,14 @@ def proposals_may_change(connection: Any) -> bool:
     return any(found is not None for _, found in new_readings(connection))
 
 
-def keep_new_readings(connection: Any) -> bool:
-    """``proposals_may_change``, keeping what the new events read as on the way (an update
-    reads each new event once: its reading is then linked from the kept table)."""
+def keep_new_readings(connection: Any) -> list[Candidate] | None:
+    """What may change the proposals, keeping what the new events read as on the way (an
+    update reads each new event once: its reading is then linked from the kept table): the
+    new candidates (none: the proposals stay as they are), or None when an event tracking had
+    seen is gone (every proposal is derived again)."""
     lost = clusters_lost_members(connection)  # before clustering forgets the emptied clusters
-    return bool(read_new_candidates(connection)) or lost
+    found = read_new_candidates(connection)
+    return None if lost else found
 
 
 def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
@@ -1048,17 +1057,29 @@ def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
     with store.transaction() as connection:
         if reread:
             clear_candidates(connection)
-        found = [proposal_of(draft) for draft in link(candidates(connection))]
-        found = [item for item in found if item.steps]
-        write_changed(connection, found)
+        return relink_all(connection, candidates(connection))
+
+
+def relink_all(connection: Any, kept: list[Candidate]) -> list[Proposal]:
+    """Link every kept candidate and store the proposals that changed."""
+    found = [proposal_of(draft) for draft in link(kept)]
+    found = [item for item in found if item.steps]
+    write_changed(connection, found)
     return found
 
 
-def write_changed(connection: Any, found: list[Proposal]) -> None:
-    """Store ``found`` as the proposals: those stored alike stay, the rest are replaced."""
-    stored = proposal_digests(connection)
+def write_changed(
+    connection: Any,
+    found: list[Proposal],
+    replacing: Iterable[str] | None = None,
+    stored: dict[str, str | None] | None = None,
+) -> None:
+    """Store ``found`` in place of the stored proposals ``replacing`` (all when None): those
+    stored alike stay, the rest are replaced. ``stored``: their digests, when read already."""
+    stored = proposal_digests(connection) if stored is None else stored
     digests = {item.id: proposal_digest(item) for item in found}
-    delete_proposals(connection, [pid for pid, old in stored.items() if digests.get(pid) != old])
+    replaced = stored.keys() if replacing is None else replacing
+    delete_proposals(connection, [pid for pid in replaced if digests.get(pid) != stored[pid]])
     for item in found:
         if stored.get(item.id) != digests[item.id]:
             save_proposal(connection, item, digests[item.id])
