@@ -8,6 +8,7 @@ later.
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -183,3 +184,71 @@ def test_a_party_ending_its_participation_ends_the_deal(tmp_path: Path) -> None:
     assert [(item.subject, history(item)) for item in found] == [
         ("agreement", [("2026-07-24", "agreed"), ("2027-07-19", "expired")])
     ]
+
+
+# -- an update links only what the new reports can reach -------------------------------------
+
+relink = importlib.import_module("accord.track.relink")
+TRACKING = sorted(str(path) for path in (Path(__file__).parent / "corpus_tracking").glob("*.txt"))
+
+
+def proposal_tables(db: accord.api.Accord) -> list[tuple]:
+    """The stored proposals, their steps and evidence, in an order that does not depend on
+    when each was written."""
+    return [
+        tuple(row)
+        for sql in (
+            "SELECT id, subject, terms, proposer, participants, status, first_date, last_date,"
+            " digest FROM proposals ORDER BY id",
+            "SELECT proposal_id, position, date, date_inferred, status, actors, detail"
+            " FROM proposal_steps ORDER BY proposal_id, position",
+            "SELECT s.proposal_id, s.position, e.event_id FROM proposal_evidence e"
+            " JOIN proposal_steps s ON s.id = e.step_id ORDER BY 1, 2, 3",
+        )
+        for row in db.connection.execute(sql)
+    ]
+
+
+@pytest.mark.parametrize("share", [1.0, relink.LOCAL_SHARE], ids=["local", "fallback"])
+def test_an_update_after_each_report_gives_what_a_rebuild_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: float
+) -> None:
+    """Real reports of two stories (Yemen's 2022 truce, then the 2025 Istanbul exchange and
+    U.S. truce proposal), tracked one at a time: each update links only the candidates the new
+    ones can reach (``local``: however many that is), or, when they reach more than
+    ``LOCAL_SHARE`` of them (``fallback``: in a store this small, most updates), all of them;
+    either way the proposals are what a rebuild makes, byte for byte."""
+    monkeypatch.setattr(relink, "LOCAL_SHARE", share)
+    stayed_local: list[bool] = []
+    linked: set[str] = set()  # the candidates linked by a local update
+    relink_near, place_all = relink.relink_near, relink.place_all
+
+    def recording_relink_near(*args) -> bool:
+        stayed_local.append(relink_near(*args))
+        return stayed_local[-1]
+
+    def recording_place_all(part):
+        linked.update(candidate.event_id for candidate in part)
+        return place_all(part)
+
+    monkeypatch.setattr(relink, "relink_near", recording_relink_near)
+    monkeypatch.setattr(relink, "place_all", recording_place_all)
+    with accord.open(tmp_path / "accord.db") as db:
+        for path in YEMEN:
+            db.ingest([path])
+        yemen = {row[0] for row in db.connection.execute(STEP_READINGS)}
+        linked.clear()
+        for path in TRACKING:
+            db.ingest([path])
+        updated = proposal_tables(db)
+        track.rebuild(db)
+        assert proposal_tables(db) == updated
+    assert len(stayed_local) >= 10, "most reports hold a proposal step"
+    if share == 1.0:
+        assert all(stayed_local)
+        assert linked and not linked & yemen, "the Yemen truce (2022) is not linked again"
+    else:
+        assert not all(stayed_local)
+
+
+STEP_READINGS = "SELECT event_id FROM proposal_candidates WHERE candidate IS NOT NULL"

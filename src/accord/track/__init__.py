@@ -39,6 +39,7 @@ from accord.track.proposals import (
     proposals,
     proposals_may_change,
 )
+from accord.track.relink import update_proposals
 from accord.track.summary import (
     CanonicalEvent,
     Claim,
@@ -76,6 +77,7 @@ __all__ = [
     "timeline",
     "update",
     "update_if_pending",
+    "update_proposals",
 ]
 
 
@@ -86,10 +88,12 @@ def update(store: Store) -> TrackReport:
     mark: an interrupted update leaves the mark, and the next one starts over.
     """
     with store.transaction():
-        proposals_touched = keep_new_readings(store.connection)
+        new_candidates = keep_new_readings(store.connection)
         report = update_clusters(store)
-        if proposals_touched:
+        if new_candidates is None:
             derive_proposals(store)
+        elif new_candidates:
+            update_proposals(store, new_candidates)
         refresh_cluster_summaries(store)
         store.mark_tracking_done()
     return report

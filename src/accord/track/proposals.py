@@ -15,8 +15,9 @@ act's date when the text gives one, else the report's); an undated report and a 
 earlier step ("the exchange agreed in Istanbul", "has held since it began on April 2") back an
 existing step rather than start a new one. An exchange carried out by both sides is one stage,
 even across midnight, with each side's figure ("3 for 90"). What each event reads as is read
-once, when tracking first sees it, and kept (``proposal_candidates``); linking runs over the kept
-candidates each update, and only the proposals that came out different are written again.
+once, when tracking first sees it, and kept (``proposal_candidates``); an update links again only
+the kept candidates the new ones can reach (``accord.track.relink``), and only the proposals that
+came out different are written again.
 """
 
 from __future__ import annotations
@@ -470,16 +471,28 @@ def candidate_from_json(text: str) -> Candidate:
     longer has is left out (readings kept by another version: a rebuild reads them again)."""
     data = json.loads(text)
     known = {}
-    for item in fields(Candidate):
-        if item.name not in data:
-            continue
-        value, kind = data[item.name], str(item.type)
-        if kind.startswith("tuple"):
-            value = tuple(value)
-        elif kind.startswith("frozenset"):
-            value = frozenset(value)
-        known[item.name] = value
+    for name, convert in candidate_fields():
+        if name in data:
+            known[name] = data[name] if convert is None else convert(data[name])
     return Candidate(**known)
+
+
+@cache
+def candidate_fields() -> tuple[tuple[str, Any], ...]:
+    """Each field of ``Candidate`` with what makes its JSON value one (a list: a tuple or a
+    frozenset), or None."""
+    found = []
+    for item in fields(Candidate):
+        kind = str(item.type)
+        convert = (
+            tuple
+            if kind.startswith("tuple")
+            else frozenset
+            if kind.startswith("frozenset")
+            else None
+        )
+        found.append((item.name, convert))
+    return tuple(found)
 
 
 def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
@@ -593,6 +606,11 @@ class Draft:
     # it are tried (trying every group was most of the linking time on a large store)
     step_days: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     positions: dict[int, int] = field(default_factory=dict)  # id(group) -> its position
+    # carried out or kept in force (a step of ``CARRIED_OUT``): an expiry, a collapse or an
+    # alleged violation alone does not carry a proposal out (and cannot pull in an agreement
+    # months before it); kept by ``add``, as asked for every candidate against every draft
+    carried_out: bool = False
+    in_train: bool = False  # proposed, accepted or agreed: an act months later may carry it out
 
     def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
         """The groups of the candidate's status with a dated report within a day of
@@ -621,17 +639,6 @@ class Draft:
         if candidate.status in IN_TRAIN and earlier and self.carried_out:
             return RUNNING_DAYS
         return LINK_DAYS
-
-    @property
-    def carried_out(self) -> bool:
-        """Carried out or kept in force: an expiry, a collapse or an alleged violation alone
-        does not carry a proposal out (and cannot pull in an agreement months before it)."""
-        return any(group[0].status in CARRIED_OUT for group in self.groups)
-
-    @property
-    def in_train(self) -> bool:
-        """Something was proposed, accepted or agreed: an act months later may carry it out."""
-        return any(group[0].status in IN_TRAIN for group in self.groups)
 
     def accepts(self, candidate: Candidate, day: int | None = None) -> bool:
         """A subject of it, a shared participant, close in time, terms that do not differ
@@ -683,6 +690,8 @@ class Draft:
         if group is None:
             group = [candidate]
             self.groups.append(group)
+            self.carried_out = self.carried_out or candidate.status in CARRIED_OUT
+            self.in_train = self.in_train or candidate.status in IN_TRAIN
             steps = self.by_status.setdefault(candidate.status, [])
             self.positions[id(group)] = len(steps)
             steps.append(group)
@@ -756,9 +765,11 @@ class Drafts:
         # accepted by a draft sharing one or naming none (``Draft.accepts``)
         self.by_country: dict[str, set[int]] = defaultdict(set)
         self.countryless: set[int] = set()
+        self.numbered: dict[int, Draft] = {}
         self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
             self.opened.append(draft)
+            self.numbered[draft.number] = draft
             self.index(draft, draft.subjects | {draft.subject})
             self.index_countries(draft, draft.countries)
 
@@ -766,19 +777,27 @@ class Drafts:
         draft = Draft(subject, number=self.next_number)
         self.next_number += 1
         self.opened.append(draft)
+        self.numbered[draft.number] = draft
         self.index(draft, {subject})
         self.countryless.add(draft.number)
         return draft
 
     def newest_first(self, candidate: Candidate) -> Iterable[Draft]:
-        if candidate.subject in subject_data()["agreement_subjects"]:
-            pool: Iterable[Draft] = reversed(self.opened)
-        else:
-            pool = reversed(self.by_subject.get(candidate.subject, ()))
+        """The drafts about the candidate's subject that may share a country with it, newest
+        first (from the fewer of the two lists: those about the subject, those sharing)."""
+        generic = candidate.subject in subject_data()["agreement_subjects"]
+        listed = self.opened if generic else self.by_subject.get(candidate.subject, [])
         if not candidate.countries:
-            return pool
+            return reversed(listed)
         sharing = self.countryless.union(*(self.by_country[c] for c in candidate.countries))
-        return (draft for draft in pool if draft.number in sharing)
+        if len(sharing) >= len(listed):
+            return (draft for draft in reversed(listed) if draft.number in sharing)
+        drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
+        if generic:
+            return drafts
+        return (
+            d for d in drafts if candidate.subject in d.subjects or candidate.subject == d.subject
+        )
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         known = draft.subjects | {draft.subject}
@@ -802,6 +821,11 @@ class Drafts:
 
 def link(found: list[Candidate]) -> list[Draft]:
     """Dated first-hand reports make steps; undated reports and mentions back them."""
+    return absorb_lone_steps(place_all(found))
+
+
+def place_all(found: list[Candidate]) -> Drafts:
+    """Every draft ``link`` opens for the candidates, before lone steps are absorbed."""
     drafts = Drafts()
     first_hand = [c for c in found if not c.inferred and not c.back_reference]
     backing = [c for c in found if c.inferred or c.back_reference]
@@ -814,7 +838,7 @@ def link(found: list[Candidate]) -> list[Draft]:
             pending.append(candidate)
     for candidate in pending:
         place_backing(drafts, candidate)
-    return absorb_lone_steps(drafts)
+    return drafts
 
 
 def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
@@ -1025,11 +1049,14 @@ def proposals_may_change(connection: Any) -> bool:
     return any(found is not None for _, found in new_readings(connection))
 
 
-def keep_new_readings(connection: Any) -> bool:
-    """``proposals_may_change``, keeping what the new events read as on the way (an update
-    reads each new event once: its reading is then linked from the kept table)."""
+def keep_new_readings(connection: Any) -> list[Candidate] | None:
+    """What may change the proposals, keeping what the new events read as on the way (an
+    update reads each new event once: its reading is then linked from the kept table): the
+    new candidates (none: the proposals stay as they are), or None when an event tracking had
+    seen is gone (every proposal is derived again)."""
     lost = clusters_lost_members(connection)  # before clustering forgets the emptied clusters
-    return bool(read_new_candidates(connection)) or lost
+    found = read_new_candidates(connection)
+    return None if lost else found
 
 
 def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
@@ -1038,25 +1065,45 @@ def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
     with store.transaction() as connection:
         if reread:
             clear_candidates(connection)
-        found = [proposal_of(draft) for draft in link(candidates(connection))]
-        found = [item for item in found if item.steps]
-        write_changed(connection, found)
+        return relink_all(connection, candidates(connection))
+
+
+def relink_all(connection: Any, kept: list[Candidate]) -> list[Proposal]:
+    """Link every kept candidate and store the proposals that changed."""
+    found = [proposal_of(draft) for draft in link(kept)]
+    found = [item for item in found if item.steps]
+    write_changed(connection, found)
     return found
 
 
-def write_changed(connection: Any, found: list[Proposal]) -> None:
-    """Store ``found`` as the proposals: those stored alike stay, the rest are replaced."""
-    stored = proposal_digests(connection)
+def write_changed(
+    connection: Any,
+    found: list[Proposal],
+    replacing: Iterable[str] | None = None,
+    stored: dict[str, str | None] | None = None,
+) -> None:
+    """Store ``found`` in place of the stored proposals ``replacing`` (all when None): those
+    stored alike stay, the rest are replaced. ``stored``: their digests, when read already."""
+    stored = proposal_digests(connection) if stored is None else stored
     digests = {item.id: proposal_digest(item) for item in found}
-    delete_proposals(connection, [pid for pid, old in stored.items() if digests.get(pid) != old])
+    replaced = stored.keys() if replacing is None else replacing
+    delete_proposals(connection, [pid for pid in replaced if digests.get(pid) != stored[pid]])
     for item in found:
         if stored.get(item.id) != digests[item.id]:
             save_proposal(connection, item, digests[item.id])
 
 
 def proposal_digest(item: Proposal) -> str:
-    text = json.dumps(asdict(item), sort_keys=True, default=sorted)
+    """A digest of the proposal's content: the JSON of ``asdict(item)`` (built by hand: asdict
+    copies every value, most of the digest's time on a large proposal)."""
+    data = {name: getattr(item, name) for name in PROPOSAL_FIELDS}
+    data["steps"] = [{name: getattr(step, name) for name in STEP_FIELDS} for step in item.steps]
+    text = json.dumps(data, sort_keys=True, default=sorted)
     return hashlib.sha1(text.encode()).hexdigest()
+
+
+PROPOSAL_FIELDS = tuple(item.name for item in fields(Proposal))
+STEP_FIELDS = tuple(item.name for item in fields(Step))
 
 
 # -- reads -----------------------------------------------------------------------------------
