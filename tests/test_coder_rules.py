@@ -906,3 +906,15 @@ def test_a_hyphened_trigger_is_read_whole():
     assert (test.type, test.mode) == ("MOBILIZE", "weapons")
     [begun] = events_of("The planned four-day cease-fire began on Friday morning.")
     assert (begun.type, begun.modality) == ("RETREAT", "asserted")
+
+
+def test_a_tally_told_again_joins_the_act_that_gave_its_figures():
+    """The Streatham attack (Wikinews, CC BY 2.5): the lead's stabbing injured a man and two
+    women; "Two women and a man were injured", six sentences on, is that stabbing again, not
+    the police shooting told in between."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "a-wn-streatham-knife-attack.txt"
+    [article] = [a for a in accord.ingest.read_sources([path]) if isinstance(a, accord.Article)]
+    events = process(parse(article)).events
+    [tally] = [e for e in events if 7 in [m.sentence_index for m in e.all_evidence()]]
+    assert tally.type == "ASSAULT" and tally.counts.injured == 3
+    assert {0, 1} & {m.sentence_index for m in tally.all_evidence()}

@@ -54,17 +54,33 @@ def merge_restatements(
     for event in events:
         group = next((g for g in groups if all(same_act(event, m) for m in g)), None)
         if group is None and refers_back(event, words):
-            group = next(
-                (g for g in reversed(groups) if g[0].type == event.type),
-                None,
-            )
-            if group is not None and not all(compatible(m, event) for m in group):
-                group = None
+            group = _referred_group(groups, event)
         if group is None:
             groups.append([event])
         else:
             group.append(event)
     return [group[0] if len(group) == 1 else merged(group, rule_name) for group in groups]
+
+
+def _referred_group(groups: list[list[Event]], event: Event) -> list[Event] | None:
+    """The earlier act a referring mention restates: one that gave the same figures ("he
+    injured a man and two women" ... "Two women and a man were injured"), else the latest act
+    of its type; either only when nothing disagrees."""
+    same_type = [g for g in reversed(groups) if g[0].type == event.type]
+    counted = [g for g in same_type if _gives_figures_of(g, event)]
+    group = counted[0] if counted else (same_type[0] if same_type else None)
+    if group is not None and not all(compatible(m, event) for m in group):
+        return None
+    return group
+
+
+def _gives_figures_of(group: Sequence[Event], event: Event) -> bool:
+    """Does the group state every figure the event states, and the same?"""
+    stated = [kind for kind in COUNT_KINDS if getattr(event.counts, kind) is not None]
+    return bool(stated) and all(
+        any(getattr(m.counts, kind) == getattr(event.counts, kind) for m in group)
+        for kind in stated
+    )
 
 
 def refers_back(event: Event, words: RestatementWords) -> bool:
