@@ -918,3 +918,12 @@ def test_a_tally_told_again_joins_the_act_that_gave_its_figures():
     [tally] = [e for e in events if 7 in [m.sentence_index for m in e.all_evidence()]]
     assert tally.type == "ASSAULT" and tally.counts.injured == 3
     assert {0, 1} & {m.sentence_index for m in tally.all_evidence()}
+
+
+def test_destruction_and_killing_in_one_clause_are_two_events():
+    destroy, killing = events_of(
+        "A Kh-22 missile destroyed part of a residential building in Dnipro on Saturday and "
+        "killed 46 people, six of them children."
+    )
+    assert (destroy.type, destroy.mode) == ("ASSAULT", "destroy")
+    assert (killing.type, killing.mode, killing.counts.killed) == ("ASSAULT", "heavy-weapons", 46)

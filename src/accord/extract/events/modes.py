@@ -65,6 +65,8 @@ def _weapon_mode(candidate: Candidate, lexicon: Lexicon) -> str | None:
     """An attack's mode from the weapon the attacker is named with: "aircraft killed 46",
     "militiamen armed with machetes", "killed them using guided missiles"."""
     predicate = candidate.predicate
+    while predicate.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in predicate.children):
+        predicate = predicate.head  # "a missile destroyed a building and killed 46"
     phrases = [c for c in predicate.children if c.dep_ in {"nsubj", "agent"}]
     phrases += [
         c

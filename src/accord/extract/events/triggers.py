@@ -549,6 +549,8 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         head = by_token.get(token.head.i)
         if head is None or head is candidate or head.entry.type != candidate.entry.type:
             continue
+        if _destroys(head) != _destroys(candidate):
+            continue  # "destroyed a building and killed 46": the destruction is its own event
         has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children) or (
             stray_subject(token) is not None
         )
@@ -581,9 +583,15 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         head = by_token.get(candidate.token.head.i)  # wounded when the missiles hit"
         absorbed = head is not None and head.token.i in dropped
         joined = candidate.token.dep_ in {"conj", "advcl"}
-        if joined and absorbed and head.entry.type == candidate.entry.type:
+        alike = head is not None and _destroys(head) == _destroys(candidate)
+        if joined and absorbed and alike and head.entry.type == candidate.entry.type:
             dropped.add(candidate.token.i)
     return [c for c in candidates if c.token.i not in dropped]
+
+
+def _destroys(candidate: Candidate) -> bool:
+    """Is it property destruction (ASSAULT destroy), an event of its own next to killings?"""
+    return candidate.entry.type == "ASSAULT" and candidate.entry.mode == "destroy"
 
 
 def is_running_total(sentence: Span) -> bool:
