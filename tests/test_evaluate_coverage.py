@@ -116,3 +116,21 @@ def test_a_region_without_a_point_is_right_under_any_name_the_gazetteer_gives_it
     assert evaluate_notes.place_right(iso_name, event_in(amhara))
     other = {"place": {"name": "Tigrai", "country": "ETH", "precision": "region"}}
     assert not evaluate_notes.place_right(other, event_in(amhara))
+
+
+def test_a_note_event_is_scored_against_the_extracted_event_of_its_mode() -> None:
+    """Destruction and a killing in one note are two ASSAULTs; the killing expected is scored
+    against the extracted killing, not the destruction told before it."""
+    from accord.pipeline import extract_article
+
+    note = evaluate_notes.Note(
+        "t4",
+        "A missile destroyed 20 homes in Kherson on 3 May 2024 and killed 3 people.",
+        "2024-05-03",
+        ({"type": "ASSAULT", "mode": "heavy-weapons", "counts": {"killed": 3}},),
+    )
+    extraction = extract_article(evaluate_notes.note_article(note))
+    assert [e.mode for e in extraction.events] == ["destroy", "heavy-weapons"]
+    report = evaluate_notes.NotesReport()
+    evaluate_notes.score_note(report, note, extraction)
+    assert (report.deaths.right, report.deaths.checked) == (1, 1)

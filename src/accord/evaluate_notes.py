@@ -5,11 +5,11 @@ each expected event with ``type`` and, where the note states them, ``date``, ``p
 country, lat, lon) and ``counts``; the format is in ``tests/event_notes/README.md``. Every
 note is run through the pipeline as a one-paragraph article published on its date.
 
-Per expected event, the extracted event of the same type is compared (the first one not yet
-taken by another expected event); the figures are shares of all expected events, so an event
-not found counts as wrong on every field: a note yields any event, the type is right, the place
-is within ``PLACE_KM`` of the expected point, the date is the expected day, the deaths are the
-stated number.
+Per expected event, the extracted event of the same type is compared (of those not yet taken
+by another expected event, the first of the same mode, else the first); the figures are shares
+of all expected events, so an event not found counts as wrong on every field: a note yields any
+event, the type is right, the place is within ``PLACE_KM`` of the expected point, the date is
+the expected day, the deaths are the stated number.
 """
 
 from __future__ import annotations
@@ -139,10 +139,7 @@ def score_note(report: NotesReport, note: Note, extraction: Extraction) -> None:
     report.any_event.add(bool(extraction.events))
     taken: set[str] = set()
     for expected in note.events:
-        event = next(
-            (e for e in extraction.events if e.type == expected["type"] and e.id not in taken),
-            None,
-        )
+        event = _paired(expected, [e for e in extraction.events if e.id not in taken])
         report.type.add(event is not None)
         report.by_type.setdefault(expected["type"], Ratio()).add(event is not None)
         if event is not None:
@@ -160,6 +157,13 @@ def score_note(report: NotesReport, note: Note, extraction: Extraction) -> None:
         if killed is not None:
             report.deaths.add(event is not None and event.counts.killed == killed)
     report.extra += len(extraction.events) - len(taken)
+
+
+def _paired(expected: dict, events: Sequence[Event]) -> Event | None:
+    """The extracted event an expected one is scored against: of its type, the one of its
+    mode first ("destroyed homes and killed 3" is two ASSAULTs, destroy and the killing)."""
+    typed = [e for e in events if e.type == expected["type"]]
+    return next((e for e in typed if e.mode == expected.get("mode")), typed[0] if typed else None)
 
 
 def score_notes(paths: Sequence[str | Path]) -> NotesReport:
