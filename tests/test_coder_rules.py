@@ -927,3 +927,17 @@ def test_destruction_and_killing_in_one_clause_are_two_events():
     )
     assert (destroy.type, destroy.mode) == ("ASSAULT", "destroy")
     assert (killing.type, killing.mode, killing.counts.killed) == ("ASSAULT", "heavy-weapons", 46)
+
+
+def test_a_missile_slamming_into_a_building_is_a_strike_with_its_bare_figures():
+    """Harbour Wire's Dnipro lead: "slammed into" is no criticism, and "wounding 64" (the
+    tagger calls 64 a date) is a count."""
+    [strike] = events_of(
+        "A Russian missile slammed into a nine-storey apartment building in the central "
+        "Ukrainian city of Dnipro on Saturday, killing at least 12 people, including a "
+        "15-year-old girl, and wounding 64, the regional governor said."
+    )
+    assert (strike.type, strike.mode) == ("ASSAULT", "heavy-weapons")
+    assert (strike.counts.killed, strike.counts.injured) == (12, 64)
+    [criticism] = events_of("Zelensky slammed Russia's attack on Monday.")
+    assert criticism.type == "ACCUSE"

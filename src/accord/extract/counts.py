@@ -170,9 +170,15 @@ def number_value(token: Token) -> int | None:
 
 
 def _counts_people(number: Token) -> bool:
-    """A number that qualifies people is no date, whatever the tagger says ("between 30 and 40
-    people" is tagged DATE); a year stays a year."""
+    """A number that qualifies people, or that a casualty verb counts, is no date, whatever the
+    tagger says ("between 30 and 40 people", "wounding 64" are tagged DATE); a year stays a
+    year."""
     year = len(number.text) == 4 and number.text.isdigit()
+    if not year and number.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        words = count_words()  # "killing 12 people and wounding 64": 64 is tagged DATE
+        verb = number.head.lemma_.lower()
+        if verb in words.transitive_verbs or verb in words.intransitive_verbs:
+            return True
     head = number.head
     while head.dep_ == "conj" and head.head.i != head.i and head.like_num:
         head = head.head
