@@ -941,3 +941,12 @@ def test_a_missile_slamming_into_a_building_is_a_strike_with_its_bare_figures():
     assert (strike.counts.killed, strike.counts.injured) == (12, 64)
     [criticism] = events_of("Zelensky slammed Russia's attack on Monday.")
     assert criticism.type == "ACCUSE"
+
+
+def test_among_them_names_some_of_those_released_not_parties():
+    [release] = events_of(
+        "Russia and Belarus released 16 people on Thursday, among them Evan Gershkovich and "
+        "Paul Whelan."
+    )
+    assert release.type == "RETREAT"
+    assert [a.name for a in release.sources] == ["Russia", "Belarus"]

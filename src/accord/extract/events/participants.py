@@ -605,12 +605,23 @@ def parties_between(
         m
         for head in heads
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in lexicon.joint_preps
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.joint_preps and not _inclusion(prep)
         for pobj in prep.children
         if pobj.dep_ == "pobj"
         for m in core_mentions(pobj, index)
     ]
     return unique_mentions(found)
+
+
+INCLUSION_PRONOUNS = {"them", "those", "these", "whom", "which"}
+
+
+def _inclusion(preposition: Token) -> bool:
+    """ "released 16 people, among them Gershkovich and Whelan": "among them" names some of
+    those released, not parties the act is among."""
+    return preposition.lower_ == "among" and any(
+        c.dep_ == "pobj" and c.lower_ in INCLUSION_PRONOUNS for c in preposition.children
+    )
 
 
 def consequence_victims(
