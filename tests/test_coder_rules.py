@@ -945,8 +945,9 @@ def test_a_missile_slamming_into_a_building_is_a_strike_with_its_bare_figures():
 
 def test_among_them_names_some_of_those_released_not_parties():
     [release] = events_of(
-        "Russia and Belarus released 16 people on Thursday, among them Evan Gershkovich and "
-        "Paul Whelan."
+        "Russia and Belarus released 16 people, among them Gershkovich, Whelan, the Radio Free "
+        "Europe/Radio Liberty journalist Alsu Kurmasheva and the opposition politician Vladimir "
+        "Kara-Murza."
     )
     assert release.type == "RETREAT"
     assert [a.name for a in release.sources] == ["Russia", "Belarus"]
