@@ -292,3 +292,14 @@ def test_the_place_an_attack_noun_names_with_of_is_attacked():
 def test_a_country_an_attack_noun_names_with_of_is_no_place():
     events = events_of("Russia's invasion of Ukraine began in February 2022, officials recalled.")
     assert all(where(event) != ("Ukraine", "UKR", "country") for event in events)
+
+
+def test_the_people_of_a_town_place_an_act_the_headline_places_elsewhere():
+    # people-of-a-place: the headline names two towns, the lead's act is Hroza's
+    text = (
+        "KHARKIV - Residents of Hroza began digging graves on Friday for the 52 people killed "
+        "when a Russian missile destroyed the village's only cafe during a wake the day before."
+    )
+    title = "Hroza buries its dead; missile kills boy and grandmother in Kharkiv"
+    events = [e for e in events_of(text, title=title) if e.type == "ASSAULT"]
+    assert events and all(where(e)[0] == "Hroza" for e in events)

@@ -97,6 +97,9 @@ def extract_events(
                 place, place_why = _place_in_context(
                     scenes, sentence_index, sphere(event.type), article, context, coder
                 )
+                people_place = _place_of_people(sentence, context, coder)
+                if people_place is not None and (place is None or place_why == HEADLINE_WHY):
+                    place, place_why = people_place, "place whose people the sentence names"
                 if place is not None and sphere(event.type) == "ground":
                     # an act on the ground happened in the scene: the rules that read the place
                     # (place-is-target, detention-by-the-state) read the scene's
@@ -400,7 +403,29 @@ def _place_in_context(
     headline = headline_scene(article.title, context, coder)
     if headline is None or headline.sphere not in {None, event_sphere}:
         return None, None
-    return headline.place, "place from the headline"
+    return headline.place, HEADLINE_WHY
+
+
+HEADLINE_WHY = "place from the headline"
+PEOPLE_OF_A_PLACE = {"resident", "people", "villager", "inhabitant", "family", "townspeople"}
+
+
+def _place_of_people(sentence: Span, context: PlaceContext, coder: Coder) -> Place | None:
+    """Rule "people-of-a-place": a sentence that places its act nowhere but names the people
+    of a town ("Residents of Hroza began digging graves for the 52 people killed") tells of
+    that town; it beats the headline's place (a headline may name two towns) but not a scene
+    an earlier sentence set."""
+    for token in sentence:
+        if token.lemma_.lower() not in PEOPLE_OF_A_PLACE:
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for town in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                name = sentence.doc[town.left_edge.i : town.i + 1].text
+                place = coder.gazetteer.geocode(name, context)
+                if place is not None and place.precision not in {None, "country", "region"}:
+                    start = sentence.doc[town.left_edge.i].idx
+                    return replace(place, text=name, char_start=start, char_end=start + len(name))
+    return None
 
 
 @lru_cache(maxsize=64)
