@@ -951,3 +951,17 @@ def test_among_them_names_some_of_those_released_not_parties():
     )
     assert release.type == "RETREAT"
     assert [a.name for a in release.sources] == ["Russia", "Belarus"]
+
+
+def test_what_had_been_done_to_someone_described_is_no_event_nor_count():
+    """Weathervane Herald on Hroza: the man whose funeral it was had been killed before."""
+    [strike] = events_of(
+        "The missile hit a cafe in Hroza on Thursday where villagers had gathered for a wake "
+        "after the funeral of a local man who had been killed fighting Russian forces."
+    )
+    assert (strike.type, strike.counts.killed) == ("ASSAULT", None)
+    asked = events_of(
+        "Burhan agreed to the pause on Monday at the request of UN Secretary-General Antonio "
+        "Guterres, who had asked the army and the RSF to halt fighting around El Fasher."
+    )
+    assert "REQUEST" in kinds(asked)  # what the one described had done is told as an act

@@ -486,6 +486,8 @@ def find_figures(sent: Span) -> list[Figure]:
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+            if _told_before_in_relative_clause(token):
+                continue
             figure = _verb_figure(token, kind_words)
             if figure is not None:
                 kind, value, about = figure
@@ -514,6 +516,15 @@ def find_figures(sent: Span) -> list[Figure]:
             if counted is not None:
                 found.append(Figure(kind, counted[0], token, about=counted[1]))
     return _once_each(found)
+
+
+def _told_before_in_relative_clause(verb: Token) -> bool:
+    """ "a wake after the funeral of a local man who had been killed fighting": a relative
+    clause in the past perfect tells who someone is, from before the act; its figure is not
+    the act's."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children
+    )
 
 
 def _once_each(figures: list[Figure]) -> list[Figure]:

@@ -282,7 +282,23 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
     if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}:
         # "Promsvyazbank, which finances Russia's defence sector": a habit, not an act
         return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    if verb.dep_ == "relcl" and _done_before_to_the_antecedent(verb):
+        return True  # "the funeral of a man who had been killed fighting": his story, before
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _done_before_to_the_antecedent(verb: Token) -> bool:
+    """A relative clause in the past perfect that tells what had been done to the noun it
+    describes ("a man who had been killed", "nationals whom it had taken hostage"): who they
+    are, not an act the story reports ("Guterres, who had asked the army to halt" is one)."""
+    children = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in children):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in children)
+    object_relative = any(
+        c.dep_ == "dobj" and c.lower_ in {"whom", "which", "that"} for c in children
+    )
+    return passive or object_relative
 
 
 def _has_agent(verb: Token) -> bool:
@@ -443,7 +459,8 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
     candidates: list[Candidate] = []
     for token in sentence:
         if _is_purpose_or_background(token, lexicon):
-            if is_to_infinitive(token):
+            described = token.dep_ == "relcl" and _done_before_to_the_antecedent(token)
+            if is_to_infinitive(token) or described:
                 consumed.update(t.i for t in token.subtree)  # what an aim names is no event
             continue
         if is_nominal_verb(token, lexicon):
