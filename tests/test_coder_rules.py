@@ -965,3 +965,10 @@ def test_what_had_been_done_to_someone_described_is_no_event_nor_count():
         "Guterres, who had asked the army and the RSF to halt fighting around El Fasher."
     )
     assert "REQUEST" in kinds(asked)  # what the one described had done is told as an act
+
+
+def test_tallies_of_one_attack_in_one_sentence_are_one_event():
+    # issue #13: "Besides the 13 killed, 15 were wounded" had given injured 13 and two events
+    [blast] = events_of("Besides the 13 killed, 15 were wounded in the blast in Kabul on Monday.")
+    assert (blast.type, blast.mode) == ("ASSAULT", "explosives")
+    assert (blast.counts.killed, blast.counts.injured) == (13, 15)

@@ -195,6 +195,13 @@ def _casualty_reports_join_attacks(
     event next to the killings)."""
     reports = [_is_casualty_report(e, share) for e, share in zip(coded, shares, strict=True)]
     attacks = [i for i, event in enumerate(coded) if _can_join(event) and not reports[i]]
+    if not attacks and not attack_before and sum(reports) > 1:
+        # "Besides the 13 killed, 15 were wounded in the blast": tallies of one attack, the
+        # one that names its means standing for it
+        tallies = [i for i, is_report in enumerate(reports) if is_report]
+        keeper = next((i for i in tallies if coded[i].mode), tallies[0])
+        reports[keeper] = False
+        attacks = [keeper]
     joined = [list(share) for share in shares]
     told_after: list[Figure] = []
     for i, is_report in enumerate(reports):
