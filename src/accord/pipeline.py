@@ -97,9 +97,10 @@ def extract_events(
                 place, place_why = _place_in_context(
                     scenes, sentence_index, sphere(event.type), article, context, coder
                 )
-                people_place = _place_of_people(sentence, context, coder)
-                if people_place is not None and (place is None or place_why == HEADLINE_WHY):
-                    place, place_why = people_place, "place whose people the sentence names"
+                if place is None or place_why == HEADLINE_WHY:
+                    people_place = _place_of_people(sentence, context, coder)
+                    if people_place is not None:
+                        place, place_why = people_place, "place whose people the sentence names"
                 if place is not None and sphere(event.type) == "ground":
                     # an act on the ground happened in the scene: the rules that read the place
                     # (place-is-target, detention-by-the-state) read the scene's

@@ -150,6 +150,8 @@ ROLE_SECTORS = [
         "diplomat senator lawmaker leader administration commissioner",
     ),
 ]
+# Characters that join two names into one word ("Turkish-Libyan", "Trump-Putin")
+JOINING_HYPHENS = frozenset({"-", "\u2011", "\u2013"})
 BOTH_SIDES = {
     "both sides",
     "each side",
@@ -1179,7 +1181,7 @@ class MentionResolver:
         return (
             token.dep_ in {"amod", "compound"}
             and head.i == token.i + 2
-            and self.doc[token.i + 1].text in {"-", "\u2011", "\u2013"}
+            and self.doc[token.i + 1].text in JOINING_HYPHENS
             and head.dep_ in {"amod", "compound"}
             and self._demonym_at(head) is not None
         )

@@ -26,7 +26,7 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from importlib.resources import files
 from typing import Any, TypeVar
 
@@ -194,6 +194,7 @@ def last_pair_memo(
     one cell is read and written whole, so threads never see half of another pair's entry."""
     last: list[tuple[Features, Features, Result] | None] = [None]
 
+    @wraps(relation)
     def remembered(a: Features, b: Features) -> Result:
         entry = last[0]
         if entry is None or entry[0] is not a or entry[1] is not b:
@@ -201,8 +202,6 @@ def last_pair_memo(
             last[0] = entry
         return entry[2]
 
-    remembered.__doc__ = relation.__doc__
-    remembered.__name__ = relation.__name__
     return remembered
 
 

@@ -31,7 +31,7 @@ from accord.extract.events.syntax import (
 )
 from accord.extract.events.triggers import Candidate
 from accord.models import ActorMention, ActorRef
-from accord.resolve.actors import ActorDictionary, inferred_ref
+from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
 from accord.resolve.places import Geocoder
 
 PARTICIPANT_PREPS = {
@@ -312,7 +312,7 @@ def hyphen_joined(modifier: Token) -> list[Token]:
         for c in modifier.children
         if c.dep_ in {"amod", "compound", "nmod"}
         and c.i == modifier.i - 2
-        and doc[c.i + 1].text in {"-", "\u2011", "\u2013"}
+        and doc[c.i + 1].text in JOINING_HYPHENS
     ]
     return [*joined, modifier]
 

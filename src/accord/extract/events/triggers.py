@@ -282,8 +282,6 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
     if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}:
         # "Promsvyazbank, which finances Russia's defence sector": a habit, not an act
         return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    if verb.dep_ == "relcl" and _done_before_to_the_antecedent(verb):
-        return True  # "the funeral of a man who had been killed fighting": his story, before
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
@@ -355,14 +353,21 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return entry
 
 
-HYPHENS = frozenset({"-", "\u2011"})
+# Hyphens inside one lexicon word ("cease-fire"); names joined by a dash are in
+# resolve.actors.JOINING_HYPHENS, which also takes an en dash
+WORD_HYPHENS = frozenset({"-", "\u2011"})
 
 
 def hyphened_keys(token: Token, lexicon: Lexicon) -> list[str]:
     """The lexicon keys of a hyphened word the tokenizer split ("cease - fire", "test -
     fired", "sit - in"), read from its last part: "cease-fire", "test-fire"."""
     doc, i = token.doc, token.i
-    if i < 2 or doc[i - 1].text not in HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+    if (
+        i < 2
+        or doc[i - 1].text not in WORD_HYPHENS
+        or doc[i - 1].whitespace_
+        or doc[i - 2].whitespace_
+    ):
         return []
     prefix = doc[i - 2].lower_
     return [f"{prefix}-{lemma_of(token, lexicon)}", f"{prefix}-{token.lower_}"]
@@ -371,7 +376,7 @@ def hyphened_keys(token: Token, lexicon: Lexicon) -> list[str]:
 def _starts_hyphened_trigger(token: Token, lexicon: Lexicon) -> bool:
     """The first part of a hyphened word of the lexicon ("sit" in "sit-in")."""
     doc, i = token.doc, token.i
-    if i + 2 >= len(doc) or token.whitespace_ or doc[i + 1].text not in HYPHENS:
+    if i + 2 >= len(doc) or token.whitespace_ or doc[i + 1].text not in WORD_HYPHENS:
         return False
     keys = hyphened_keys(doc[i + 2], lexicon)
     return any(key in lexicon.nouns or key in lexicon.verbs for key in keys)
@@ -458,9 +463,12 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
     nouns in it (added to ``consumed``), so they are not events of their own."""
     candidates: list[Candidate] = []
     for token in sentence:
+        if token.dep_ == "relcl" and _done_before_to_the_antecedent(token):
+            # "the funeral of a man who had been killed fighting": his story, from before
+            consumed.update(t.i for t in token.subtree)
+            continue
         if _is_purpose_or_background(token, lexicon):
-            described = token.dep_ == "relcl" and _done_before_to_the_antecedent(token)
-            if is_to_infinitive(token) or described:
+            if is_to_infinitive(token):
                 consumed.update(t.i for t in token.subtree)  # what an aim names is no event
             continue
         if is_nominal_verb(token, lexicon):
@@ -882,10 +890,11 @@ def ultimatum_triggers(sentence: Span, candidates: list[Candidate]) -> list[Cand
             if c.complement is not None and demanded.i in {t.i for t in c.complement.subtree}
         ]
         threat = next((c for c in backing if c.entry.type == "THREATEN"), None)
+        backing_ids = {id(c) for c in backing}
         candidates = [
             c
             for c in candidates
-            if c is threat or (c.token.i not in {demanded.i, token.i} and c not in backing)
+            if c is threat or (c.token.i not in {demanded.i, token.i} and id(c) not in backing_ids)
         ]
         if threat is not None:
             continue  # "warned Hamas to release the hostages or face an attack": told already
