@@ -972,3 +972,23 @@ def test_tallies_of_one_attack_in_one_sentence_are_one_event():
     [blast] = events_of("Besides the 13 killed, 15 were wounded in the blast in Kabul on Monday.")
     assert (blast.type, blast.mode) == ("ASSAULT", "explosives")
     assert (blast.counts.killed, blast.counts.injured) == (13, 15)
+
+
+def test_a_strike_by_workers_is_labour_action_not_an_attack():
+    [strike] = events_of("Dock workers staged a strike in Mombasa on Monday over unpaid wages.")
+    assert (strike.type, strike.mode) == ("PROTEST", "strike")
+    assert [a.sector for a in strike.sources] == ["CVL"]
+    [raid] = events_of("Israel launched strikes on Gaza on Monday.")
+    assert raid.type == "ASSAULT"  # a state's strikes stay attacks
+    [blow] = events_of("Protesters struck a policeman in Lagos on Monday.")
+    assert blow.type == "PROTEST" and blow.mode == "riot"  # a blow, not a strike action
+
+
+def test_calling_a_strike_starts_it_and_calling_it_off_ends_it():
+    [called] = events_of("Trade unions in Nigeria called a general strike on Monday.")
+    assert (called.type, called.mode) == ("PROTEST", "general")
+    [ended] = events_of("Trade unions called off the general strike in Nigeria on Monday.")
+    assert ended.type == "CONCEDE"
+    [rally] = events_of("The opposition called a protest rally in Nairobi for Friday.")
+    assert rally.type == "PROTEST"  # it had been read as calling the rally off
+    assert not events_of("Israel called the strike a success.")  # naming it is no act

@@ -55,18 +55,33 @@ class TriggerEntry:
     context: str | None = None
     objects: frozenset[str] = frozenset()  # the verb fires only with one of these objects
     unless_objects: frozenset[str] = frozenset()  # ... and never with one of these
-    if_governed_by: tuple[tuple[str, str], ...] = ()  # governing verb lemma -> replacing type
+    # governing verb lemma (with its particle, "call off") -> replacing type
+    if_governed_by: tuple[tuple[str, str], ...] = ()
     subject_is_target: bool = False  # "they will bear the consequences": the speaker threatens
     alts: tuple[Reading, ...] = ()  # other readings: (type, mode, objects that call for it)
     verbs_only: frozenset[str] = frozenset()  # a noun that happens only with these verbs
+
+    def is_governed_by(self, verb: Token) -> bool:
+        """Whether ``verb`` is one of the governing verbs that give this noun a type."""
+        return any(_governing_verb_is(verb, key) for key, _ in self.if_governed_by)
 
     def type_under(self, verb: Token | None) -> str | None:
         """The type this noun takes under a governing verb ("prepare an offensive": MOBILIZE)."""
         if verb is not None:
             for lemma, kind in self.if_governed_by:
-                if verb.lemma_.lower() == lemma:
+                if _governing_verb_is(verb, lemma):
                     return kind
         return self.type
+
+
+def _governing_verb_is(verb: Token, key: str) -> bool:
+    """Whether ``verb`` is the governing verb ``key`` names: a lemma and its particle, if any
+    ("call off" a strike ends it; "call" a strike, with no particle, starts it)."""
+    lemma, _, particle = key.partition(" ")
+    if verb.lemma_.lower() != lemma or any(c.dep_ == "oprd" for c in verb.children):
+        return False  # "called the strike a success" names it
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return particle in particles if particle else not particles
 
 
 @dataclass

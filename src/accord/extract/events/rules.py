@@ -148,6 +148,9 @@ FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman
 DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
+# Who downs tools rather than weapons: a strike by these is labour action (CAMEO 143, PLOVER
+# PROTEST strike), never an attack.
+CIVIL_SECTORS = {"CVL", "BUS", "LAB", "EDU", "HLH", "MED", "NGO", "OPP", "REL"}
 EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
 SETTLEMENT_TYPES = {"AGREE", "RETREAT", "CONCEDE"}
 ONE_WAY_MEETING_MODES = {"visit", "third-party"}  # the host, the parties a mediator brings
@@ -730,6 +733,18 @@ def _crowd_violence(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind not in {"ASSAULT", "COERCE"} or not is_crowd(draft.candidate, coder.lexicon):
         return False
     draft.kind, draft.mode = "PROTEST", "riot"
+    return True
+
+
+def _labour_strike(draft: EventDraft, coder: Coder) -> bool:
+    token = draft.candidate.token
+    if draft.kind != "ASSAULT" or draft.mode or lemma_of(token, coder.lexicon) != "strike":
+        return False
+    if not draft.sources or any(m.actor.sector not in CIVIL_SECTORS for m in draft.sources):
+        return False
+    if not is_nounlike(token, coder.lexicon) and any(c.dep_ == "dobj" for c in token.children):
+        return False  # "protesters struck a policeman" is a blow
+    draft.kind, draft.mode = "PROTEST", "strike"
     return True
 
 
@@ -1589,6 +1604,13 @@ RULES: tuple[Rule, ...] = (
         '"Protesters stormed parliament", "a mob torched the office": violence by a crowd of '
         "demonstrators is a PROTEST riot, not an ASSAULT.",
         _crowd_violence,
+    ),
+    Rule(
+        "labour-strike-is-protest",
+        '"Teachers held a strike in Lagos", "dock workers staged a strike": a strike by '
+        "civilians, traders, unions or the opposition, with no weapon named, is labour action "
+        "(PROTEST strike, CAMEO 143), not an attack.",
+        _labour_strike,
     ),
     Rule(
         "refused-acceptance-is-rejection",

@@ -349,7 +349,9 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
             continue
         kind, mode, heads = modifier
         if heads and lemma_of(token, lexicon) in heads and kind and kind != entry.type:
-            return TriggerEntry(type=kind, mode=mode, context=entry.context)
+            return TriggerEntry(  # "called off the general strike" still ends it
+                type=kind, mode=mode, context=entry.context, if_governed_by=entry.if_governed_by
+            )
     return entry
 
 
@@ -438,7 +440,7 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
         lemma = lemma_of(head, lexicon)
         entry = noun_entry(noun, lexicon)
-        governed = entry is not None and any(verb == lemma for verb, _ in entry.if_governed_by)
+        governed = entry is not None and entry.is_governed_by(head)
         if entry is not None and entry.verbs_only:
             return head if lemma in entry.verbs_only or governed else None
         if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs or governed:
