@@ -442,3 +442,14 @@ def test_a_known_organisation_before_a_title_is_not_a_person():
     )
     people = {m.actor.name for m in resolve_mentions(document) if m.actor.kind == "person"}
     assert people == {"Jan Egeland"}
+
+
+def test_rule_police_act_at_home():
+    # the earlier sentence's place (Marib, Yemen) must not make the people arrested Yemeni
+    text = (
+        "Houthi forces fired a drone at a government position in Marib, officials said. "
+        "Kenyan police arrested 45 protesters after clashes over fuel prices."
+    )
+    [arrest] = [event for event in _events(text) if event.type == "COERCE"]
+    assert _codes(arrest.sources) == ["KEN:COP"]
+    assert _codes(arrest.targets) == ["KEN:CVL"]

@@ -202,6 +202,21 @@ def test_a_sentence_that_names_another_place_for_another_act_takes_no_carried_pl
     assert all("Turkey" not in [target.name for target in event.targets] for event in later)
 
 
+def test_a_scene_place_does_not_carry_to_an_act_of_another_story():
+    text = (
+        "Houthi forces fired a drone at a government position in Marib, officials said. "
+        "Kenyan police arrested 45 protesters after clashes over fuel prices."
+    )
+    arrest = only(events_of(text), "COERCE")
+    assert arrest.place is None  # Kenyan police and Marib share no country: another story
+    text = (
+        "Houthi forces fired a drone at a government position in Marib, officials said. "
+        "Yemeni troops arrested two men suspected of guiding the drone."
+    )
+    arrest = only(events_of(text), "COERCE")
+    assert where(arrest) == ("Marib", "YEM", "city")  # the same story keeps its scene
+
+
 def test_a_place_written_on_the_act_beats_one_that_says_where_the_actor_is():
     text = "Sudanese troops in Darfur shelled the town of Mellit on Monday, killing six civilians."
     assert where(only(events_of(text), "ASSAULT")) == ("Mellit", "SDN", "city")

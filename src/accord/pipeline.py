@@ -72,6 +72,7 @@ def extract_events(
     sentences = list(document.doc.sents)
     named = [places_in(s, context, not_places, gazetteer) for s in sentences]
     scene_dates = SceneDates(sentences, article.published)
+    countries_by_sentence = _countries_by_sentence(document.mentions)
     scenes: list[Scene] = []
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
@@ -95,7 +96,12 @@ def extract_events(
             place_why = None
             if place is None and not named[sentence_index]:  # a sentence naming no place
                 place, place_why = _place_in_context(
-                    scenes, sentence_index, sphere(event.type), article, context, coder
+                    related_scenes(scenes, event, countries_by_sentence),
+                    sentence_index,
+                    sphere(event.type),
+                    article,
+                    context,
+                    coder,
                 )
                 if place is None or place_why == HEADLINE_WHY:
                     people_place = _place_of_people(sentence, context, coder)
@@ -390,6 +396,31 @@ def _supposed(verb) -> bool:
         or (child.dep_ == "mark" and child.lower_ in {"if", "unless"})
         for child in verb.children
     )
+
+
+def _countries_by_sentence(mentions) -> dict[int, set[str]]:
+    """Sentence index -> the countries of the actors it names."""
+    countries: dict[int, set[str]] = {}
+    for mention in mentions:
+        if mention.actor.country:
+            countries.setdefault(mention.sentence_index, set()).add(mention.actor.country)
+    return countries
+
+
+def related_scenes(scenes: list[Scene], event, countries_by_sentence) -> list[Scene]:
+    """Rule "scene-shares-a-country": an earlier sentence's place sets the scene only for an
+    act of the same story. An act whose actors are of countries that neither the scene's
+    sentence names nor its place is in belongs to another story ("... the pilot captured
+    after his jet crashed in Syria. The African Union endorsed plans for a force to fight
+    Boko Haram" is not in Syria); an act naming no country's actor takes the scene."""
+    own = {ref.country for ref in (*event.sources, *event.targets) if ref.country}
+    if not own:
+        return scenes
+    return [
+        scene
+        for scene in scenes
+        if own & (countries_by_sentence.get(scene.sentence_index, set()) | {scene.place.country})
+    ]
 
 
 def _place_in_context(

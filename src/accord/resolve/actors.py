@@ -36,6 +36,8 @@ VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
 # Governments act and armies fight abroad: an unnamed one ("the government", "troops") belongs
 # to the country the story is set in, not to the place of the sentence that names it.
 STORY_SECTORS = {"GOV", "MIL"}
+DOMESTIC_FORCES = {"COP", "JUD"}  # who acts only in its own country
+POLICED_SECTORS = {"CVL", "OPP", "MED", "BUS", "REL", "NGO"}  # whom they act on
 SCENE_SENTENCES = 5  # the sentence and the four before it set the scene (as for event places)
 
 PLACE_NOUNS = {
@@ -1511,6 +1513,25 @@ class MentionResolver:
                 recent = 0 <= sentence - mention.sentence_index <= 2 and mention.start < noun.idx
                 if recent and mention.actor.sector == sector and mention.actor.country:
                     return mention.actor.country
+        if sector in POLICED_SECTORS:
+            return self._police_country(noun)
+        return None
+
+    def _police_country(self, noun: Token) -> str | None:
+        """Rule "police act at home": people the sentence's police or courts of a named country
+        act on ("Kenyan police arrested 45 protesters", "... detained the opposition leader")
+        are of that country, whatever place an earlier sentence named."""
+        sentence = self.sentences[noun.i]
+        for mention in self.mentions:
+            home = mention.actor.country
+            same = mention.sentence_index == sentence and mention.start < noun.idx
+            if (
+                same
+                and home
+                and mention.actor.sector in DOMESTIC_FORCES
+                and mention.why != SCENE_WHY
+            ):
+                return home
         return None
 
     def _place_government_bodies(self, country: str) -> None:
