@@ -81,6 +81,20 @@ def test_village_name_abroad_is_never_a_guess():
     assert geocode("Damasak") is None
 
 
+def test_a_foreign_namesake_needs_a_reason():
+    # Bali is a town in Cameroon, India and China and a province of Indonesia; a Nigerian
+    # story about "Bali district in Taraba state" means none of them.
+    text = (
+        "Gunmen killed twelve villagers in northeast Nigeria on Sunday. The attackers invaded "
+        "a herding village in Bali district in Taraba state and shot residents."
+    )
+    for event in events_of(text):
+        assert event.place is None or event.place.country == "NGA", where(event)
+        assert all(ref.country in {None, "NGA"} for ref in (*event.sources, *event.targets))
+    assert geocode("Bali", ["NGA"]) is None
+    assert geocode("Geneva", ["USA", "RUS"]).country == "CHE"  # known abroad: still Geneva
+
+
 # --- where a name is a place: the named rules ---------------------------------------------------
 
 

@@ -57,7 +57,7 @@ NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "P
 REGION_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "prefecture")
 DIRECTION_WORDS = _words(
     "north south east west northern southern eastern western central northeastern northwestern "
-    "southeastern southwestern occupied"
+    "southeastern southwestern northeast northwest southeast southwest occupied"
 ) | {"north eastern", "north western", "south eastern", "south western"}
 # Subdivisions named only by a direction ("Northern", Fiji) are never looked up bare.
 GENERIC_REGION_NAMES = DIRECTION_WORDS | {"", "capital", "coast", "coastal", "centre", "center"}
@@ -715,7 +715,44 @@ def _named(
 
 
 def _lookup(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerEntry | None:
-    return _best(_named(gazetteer, key, context.all_countries()), context)
+    named = _named(gazetteer, key, context.all_countries())
+    best = _best(named, context)
+    if best is not None and _unexplained_abroad(best, _namesakes(gazetteer, key, named), context):
+        return None
+    return best
+
+
+def _namesakes(
+    gazetteer: Gazetteer, key: str, named: list[tuple[GazetteerEntry, bool]]
+) -> list[tuple[GazetteerEntry, bool]]:
+    """The places a name may mean, with those of its bare name when an admin word follows it
+    ("Bali district" may be any Bali)."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in ADMIN_UNIT_WORDS:
+        return named + _named(gazetteer, " ".join(words[:-1]))
+    return named
+
+
+# How many names GeoNames must list for a town abroad to be meant without its country in the
+# text: the towns that make international news have a dozen or more (Jenin 17, Kidal 26,
+# Debaltseve 14, Arusha 21), namesake villages and small Indian towns a handful (Bali 4).
+KNOWN_ABROAD_NAMES = 10
+
+
+def _unexplained_abroad(
+    entry: GazetteerEntry, named: list[tuple[GazetteerEntry, bool]], context: PlaceContext
+) -> bool:
+    """Rule "foreign namesake needs a reason": in an article about some countries, a name
+    that towns or areas of several other countries share is taken for one of them only when
+    it is known abroad ("Bali district in Taraba state" in a Nigerian story is not Bali in
+    India or Indonesia; talks in Geneva still are in Geneva). A name only one country has
+    stays its ("Russian strikes on Hroza": Ukraine, named or not)."""
+    countries = context.all_countries()
+    if not countries or entry.country in countries or entry.precision == "country":
+        return False
+    if len({other.country for other, _ in named}) < 2:
+        return False
+    return entry.fame < KNOWN_ABROAD_NAMES
 
 
 def _has_direction(span: Span) -> bool:
@@ -1296,6 +1333,10 @@ def _lone_town(
     country = _lone_town_country(span, gazetteer)
     if country is None:
         return None
+    countries = context.all_countries()
+    namesakes = {entry.country for entry, _ in _named(gazetteer, place_key(span.text))}
+    if countries and country not in countries and namesakes - {country}:
+        return None  # "Bali district in Taraba state" in a Nigerian story: not China's Bali
     place = gazetteer.geocode(span.text, replace(context, beside=frozenset({country})))
     return (span, place) if place is not None else None
 
@@ -1504,9 +1545,9 @@ def _country_of_name(text: str, gazetteer: Gazetteer) -> str | None:
     """The country a name points to without context: a country name, or a place that only
     one country has (Kyiv, Tirana); None for ambiguous names (Moscow, Paris)."""
     key = place_key(text)
-    candidates = _candidates(gazetteer, key) or [
-        (entry, True) for entry in gazetteer.subdivision_entries(key)
-    ]
+    candidates = _named(gazetteer, key)
+    if not candidates and (stripped := _without_direction(key)):
+        candidates = _named(gazetteer, stripped)  # "northeast Nigeria"
     if not candidates:
         return None
     best = _best(candidates, PlaceContext())
@@ -1639,6 +1680,9 @@ def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
     """The country of a town or admin area that only one country has ("Kupiansk", "Borno",
     "Kharkiv oblast"); None for countries and for names several countries share."""
     key = place_key(_with_region_word(span).text)
+    bare = place_key(span.text)
+    if bare != key and len({entry.country for entry, _ in _named(gazetteer, bare)}) > 1:
+        return None  # "Bali district": the name is several countries'; the word decides none
     candidates = _named(gazetteer, key)
     if not candidates and len(key.split()) > 1 and key.split()[-1] in ADMIN_UNIT_WORDS:
         candidates = _named(gazetteer, key.rsplit(" ", 1)[0])

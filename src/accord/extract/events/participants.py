@@ -30,7 +30,7 @@ from accord.extract.events.syntax import (
     subject_of,
 )
 from accord.extract.events.triggers import Candidate
-from accord.models import ActorMention, ActorRef
+from accord.models import ActorMention, ActorRef, Place
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
 from accord.resolve.places import Geocoder
 
@@ -459,12 +459,15 @@ def object_place_targets(
     dictionary: ActorDictionary,
     gazetteer: Geocoder,
     civilian_sites: frozenset[str] = frozenset(),
+    scene: Place | None = None,
 ) -> tuple[ActorRef, ...]:
     """The state of a place named inside the object or the governed clause ("an embassy in
     Tehran", "deploy peacekeepers in Iraq"), marked ``inferred``; never the source's own, except
     for a restriction (a curfew falls on the state's own people). Violence against a place
     where people live ("villages near Macedonia's border", words in ``civilian_sites``) falls
-    on its people."""
+    on its people. A name the gazetteer, read alone, puts in another country than the place
+    the article gave the sentence (``scene``) is read as the article reads it: no target of
+    that other country ("a village in Bali district in Taraba state" is in Nigeria)."""
     own = (
         set()
         if restriction
@@ -490,6 +493,10 @@ def object_place_targets(
             if _in_clause_of_its_own(ent.root, head, {"acl"}):
                 continue  # "a demonstration staged to protest sending troops to Iraq"
             place = gazetteer.geocode(ent.text)
+            if scene is not None and scene.text == ent.text:
+                place = scene  # the article's reading of the name
+            elif _read_elsewhere(place, scene):
+                continue
             if place is None or not place.country or place.country in own:
                 continue
             # "a curfew in Algiers" falls on its people, "an embassy in Tehran" on the state
@@ -497,6 +504,13 @@ def object_place_targets(
             sector = "CVL" if restriction or lived_in else "GOV"
             return (inferred_ref(dictionary.group(place.country, sector), ent.text),)
     return ()
+
+
+def _read_elsewhere(place: Place | None, scene: Place | None) -> bool:
+    """Whether a town or area read alone lies in another country than the sentence's place."""
+    if place is None or scene is None or not scene.country or place.precision == "country":
+        return False
+    return scene.country != place.country
 
 
 def _up_to(token: Token, top: Token) -> list[Token]:
