@@ -992,3 +992,34 @@ def test_calling_a_strike_starts_it_and_calling_it_off_ends_it():
     [rally] = events_of("The opposition called a protest rally in Nairobi for Friday.")
     assert rally.type == "PROTEST"  # it had been read as calling the rally off
     assert not events_of("Israel called the strike a success.")  # naming it is no act
+
+
+def test_the_outcome_of_an_attack_noun_is_the_same_attack():
+    [attack] = events_of(
+        "Gunmen launched an attack on a village in Katsina state on Tuesday, killing at least "
+        "12 villagers and injuring several others."
+    )
+    assert (attack.type, attack.counts.killed) == ("ASSAULT", 12)
+    later = events_of(
+        "The latest detentions took place a day after the military raided the party's "
+        "headquarters in Yangon."
+    )
+    assert sorted(kinds(later)) == ["COERCE", "COERCE"]  # an act after another is its own
+
+
+def test_forces_deployed_with_no_sender_are_the_side_that_mobilises():
+    [deployment] = events_of(
+        "Security forces were immediately deployed to the area to prevent further attacks."
+    )
+    assert deployment.type == "MOBILIZE"
+    assert [a.sector for a in deployment.sources] == ["COP"]
+    assert not deployment.targets
+
+
+def test_a_name_in_front_of_village_is_a_place_not_a_person():
+    events = events_of(
+        "Gunmen raided the Gakurdi village in Katsina state on Tuesday and shot residents."
+    )
+    assert events and all(
+        a.name != "Gakurdi" for event in events for a in (*event.sources, *event.targets)
+    )

@@ -537,6 +537,16 @@ def _mention(actor: Actor, span: Span, sentences: dict[int, int], why: str) -> A
     )
 
 
+SETTLEMENT_NOUNS = {"village", "town", "township", "city", "camp", "settlement", "district"}
+
+
+def _names_a_settlement(span: Span) -> bool:
+    """Rule "name of a settlement": a name written in front of a settlement noun ("the
+    Gakurdi village", "Kachia town") is that place's name, never a person's."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in SETTLEMENT_NOUNS
+
+
 def _title_prefix(span: Span) -> list[Token]:
     """Tokens before a name inside its noun phrase: "Ukraine's Defence Minister" in front of X,
     or the role noun the name stands in apposition to ("Iran's religious leader Ayatollah X")."""
@@ -908,6 +918,8 @@ class MentionResolver:
             return
         if span[-1].lower_ in HEADING_WORDS:
             return  # "Tsafe LGA", "Lamu County": an area, whatever the tagger says
+        if _names_a_settlement(span):
+            return  # "the Gakurdi village", "Negga town": a place, whatever the tagger says
         if (
             ent.label_ in {"PERSON", "ORG"}
             and is_locative(span.root)

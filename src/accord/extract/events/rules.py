@@ -148,6 +148,7 @@ FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman
 DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
+MOBILISED_SECTORS = {"MIL", "COP", "REB", "UAF"}  # who is deployed
 # Who downs tools rather than weapons: a strike by these is labour action (CAMEO 143, PLOVER
 # PROTEST strike), never an attack.
 CIVIL_SECTORS = {"CVL", "BUS", "LAB", "EDU", "HLH", "MED", "NGO", "OPP", "REL"}
@@ -1070,6 +1071,25 @@ def _own_forces_not_target(draft: EventDraft, coder: Coder) -> bool:
     return fired
 
 
+def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind != "MOBILIZE" or draft.sources:
+        return False
+    predicate = draft.candidate.predicate
+    deployed = [
+        m
+        for m in draft.targets
+        if m.actor.sector in MOBILISED_SECTORS
+        and any(c.dep_ == "nsubjpass" and m.start <= c.idx < m.end for c in predicate.children)
+    ]
+    if not deployed:
+        return False
+    deployed_ids = {m.actor.id for m in deployed}
+    draft.sources = deployed
+    draft.targets = [m for m in draft.targets if m.actor.id not in deployed_ids]
+    draft.actor_why = [*draft.actor_why, "the forces deployed are the ones mobilised"]
+    return True
+
+
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
         return False  # "accused each other of violating a truce signed by X": named as targets
@@ -1646,6 +1666,12 @@ RULES: tuple[Rule, ...] = (
         '"Mobilised army reservists", "sent troops": a state\'s own forces are what it sends, '
         "not its target.",
         _own_forces_not_target,
+    ),
+    Rule(
+        "deployed-forces-mobilise",
+        '"Security forces were deployed to the area": forces sent where nobody is named as '
+        "sending them are the side that mobilises, not its target.",
+        _deployed_forces_mobilise,
     ),
     Rule(
         "accused-are-perpetrators",

@@ -570,10 +570,14 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
     """One event per clause: "a strike killed X and injured Y" is one ASSAULT, not three, and
     "shelling ... killed 14" one ASSAULT with the mode the shelling gives."""
     by_token = {c.token.i: c for c in candidates}
+    # "launched an attack on a village, killing 12": the killing hangs from the light verb
+    by_light_verb = {c.predicate.i: c for c in candidates if c.token.i != c.predicate.i}
     dropped: set[int] = set()
     for candidate in candidates:
         token = candidate.token
         head = by_token.get(token.head.i)
+        if head is None and _tells_the_outcome(token):
+            head = by_light_verb.get(token.head.i)
         if head is None or head is candidate or head.entry.type != candidate.entry.type:
             continue
         if _destroys(head) != _destroys(candidate):
@@ -614,6 +618,16 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         if joined and absorbed and alike and head.entry.type == candidate.entry.type:
             dropped.add(candidate.token.i)
     return [c for c in candidates if c.token.i not in dropped]
+
+
+def _tells_the_outcome(token: Token) -> bool:
+    """ "..., killing 12": a participle clause with no conjunction of its own tells what the
+    act it hangs from did ("a day after the military raided ..." is another act)."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children)
+    )
 
 
 def _destroys(candidate: Candidate) -> bool:
