@@ -1023,3 +1023,17 @@ def test_a_name_in_front_of_village_is_a_place_not_a_person():
     assert events and all(
         a.name != "Gakurdi" for event in events for a in (*event.sources, *event.targets)
     )
+
+
+def test_naming_who_is_behind_an_attack_is_an_accusation():
+    # Jolo cathedral bombings (Wikinews, tune): "... said the Abu Sayyaf Group are the
+    # suspected perpetrators"; the same reading for "was behind the attack"
+    [blame] = events_of(
+        "Arnel dela Vega of the army's Western Mindanao Command said the Abu Sayyaf Group are "
+        "the suspected perpetrators."
+    )
+    assert blame.type == "ACCUSE"
+    assert [a.name for a in blame.targets] == ["Abu Sayyaf"]
+    [blame] = events_of("Police said Boko Haram was behind the bombings in Maiduguri.")
+    assert (blame.type, [a.name for a in blame.targets]) == ("ACCUSE", ["Boko Haram"])
+    assert not events_of("Police said the suspects were behind bars.")  # no act named

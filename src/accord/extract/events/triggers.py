@@ -953,7 +953,7 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
             said = _predicate_words(token)
             kind = _evaluation(said, lexicon)
             why = [f"reported judgement '{said[0].text}'"] if said else []
-            if kind is None and not said and _reported_wrong(token, lexicon):
+            if kind is None and _reported_wrong(token, lexicon):
                 said, kind = [token], "ACCUSE"
                 why = [f"reported wrongdoing '{token.text}'"]
             if kind is not None:
@@ -1032,6 +1032,8 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
             words.extend(c for c in child.children if c.dep_ in {"amod", "dobj", "advmod"})
         elif child.dep_ == "prep":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if child.lower_ == "behind" and _hostile_act(pobj, lexicon):
+                    return True  # "said Boko Haram was behind the attack"
                 words.append(pobj)
                 words.extend(c for c in pobj.children if c.dep_ == "amod")
     for word in words:
@@ -1041,6 +1043,15 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
         if "ACCUSE" in {lexicon.evaluations.get(word.lower_), lexicon.evaluations.get(lemma)}:
             return True
     return False
+
+
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
+
+
+def _hostile_act(noun: Token, lexicon: Lexicon) -> bool:
+    """An attack, an abduction, a threat named by a noun ("the attack", "the bombings")."""
+    entry = noun_entry(noun, lexicon)
+    return entry is not None and entry.type in HOSTILE_TYPES
 
 
 def _predicate_words(clause: Token) -> list[Token]:
