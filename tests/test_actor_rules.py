@@ -453,3 +453,18 @@ def test_rule_police_act_at_home():
     [arrest] = [event for event in _events(text) if event.type == "COERCE"]
     assert _codes(arrest.sources) == ["KEN:COP"]
     assert _codes(arrest.targets) == ["KEN:CVL"]
+
+
+def test_rule_one_name_one_person():
+    # the tagger splits "Abbas Mousavi" in two; each half is a dictionary person's alias
+    # (Mahmoud Abbas, Mir-Hossein Mousavi), but the name is one spokesman's
+    text = (
+        "Iranian Foreign Ministry Spokesman Abbas Mousavi said that Zarif visited Biarritz. "
+        'Mousavi stressed that "no meeting will be held with the US delegation."'
+    )
+    document = parse(make_article(text))
+    mentions = resolve_mentions(document)
+    names = {m.text: m.actor.name for m in mentions}
+    assert names["Abbas Mousavi"] == "Abbas Mousavi"
+    assert names["Mousavi"] == "Abbas Mousavi"
+    assert "Mahmoud Abbas" not in [m.actor.name for m in mentions]

@@ -540,6 +540,26 @@ def _mention(actor: Actor, span: Span, sentences: dict[int, int], why: str) -> A
 SETTLEMENT_NOUNS = {"village", "town", "township", "city", "camp", "settlement", "district"}
 
 
+def whole_person_names(ents: Sequence[Span]) -> list[Span]:
+    """Rule "one name, one person": two PERSON entities the tagger split inside one name
+    ("Abbas" "Mousavi", read as two dictionary people) are one name."""
+    merged: list[Span] = []
+    for ent in ents:
+        last = merged[-1] if merged else None
+        joined = (
+            last is not None
+            and last.label_ == ent.label_ == "PERSON"
+            and last.end == ent.start
+            and all(t.pos_ == "PROPN" for t in (*last, *ent))
+        )
+        if joined:
+            doc = ent.doc
+            merged[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            merged.append(ent)
+    return merged
+
+
 def _names_a_settlement(span: Span) -> bool:
     """Rule "name of a settlement": a name written in front of a settlement noun ("the
     Gakurdi village", "Kachia town") is that place's name, never a person's."""
@@ -800,7 +820,7 @@ class MentionResolver:
 
     def resolve(self) -> list[ActorMention]:
         self._mark_headings()
-        for ent in self.doc.ents:
+        for ent in whole_person_names(self.doc.ents):
             self._resolve_entity(ent)
         self._resolve_loose_surnames()
         self._resolve_loose_countries()
@@ -886,6 +906,11 @@ class MentionResolver:
         key = fold(span.text)
         known_person = self.people.get(key) or self.table.by_surname.get(key)
         dictionary_actor = self.table.by_alias.get(key)
+        if key in self.people and len(span) == 1 and ent.label_ == "PERSON":
+            # "Abbas Mousavi said ... Mousavi stressed": the article's Mousavi, not the
+            # dictionary's namesake
+            self._add_person(self.people[key], span, "surname")
+            return
         if dictionary_actor and dictionary_actor.kind in PERSON_KINDS:
             self._add_person(dictionary_actor, span, "dictionary")
             return
