@@ -81,6 +81,16 @@ def test_village_name_abroad_is_never_a_guess():
     assert geocode("Damasak") is None
 
 
+def test_a_scene_place_does_not_carry_to_an_act_dated_years_before():
+    text = (
+        "Zarif met Macron in Paris on Friday to discuss the nuclear deal. "
+        "Iran and six world powers reached the nuclear deal on July 14, 2015."
+    )
+    deal = only(events_of(text), "AGREE")
+    assert deal.date.start == "2015-07-14"
+    assert deal.place is None  # the Paris talks of this week are not where the 2015 deal was
+
+
 def test_a_foreign_namesake_needs_a_reason():
     # Bali is a town in Cameroon, India and China and a province of Indonesia; a Nigerian
     # story about "Bali district in Taraba state" means none of them.

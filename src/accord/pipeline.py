@@ -4,18 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import date as calendar_day
 from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Span
 
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
-from accord.extract.dates import SceneDates
+from accord.extract.dates import SceneDates, own_date, publication_date
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import lemma_of
 from accord.extract.quotes import extract_quotes
-from accord.models import COUNT_KINDS, Actor, Article, Event, Evidence, Extraction, Place
+from accord.models import (
+    COUNT_KINDS,
+    Actor,
+    Article,
+    DateValue,
+    Event,
+    Evidence,
+    Extraction,
+    Place,
+)
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import (
@@ -90,13 +100,19 @@ def extract_events(
                 scenes.append(scene_of(sentence_place, sentence_index, sentence, spheres))
             continue
         own_places = [event_place(named[sentence_index], sentence, e, spheres) for e in coded]
+        dates: list[DateValue | None] = []
         for event, place, share in zip(coded, own_places, shares, strict=True):
             if place != sentence_place:  # the coder's place rules read the event's own place
                 event = coder.code_candidate(event.candidate, index, place) or event
             place_why = None
             if place is None and not named[sentence_index]:  # a sentence naming no place
+                told_on = own_date(
+                    sentence, article.published, event.candidate.predicate, event.candidate.token
+                )
                 place, place_why = _place_in_context(
-                    related_scenes(scenes, event, countries_by_sentence),
+                    related_scenes(
+                        scenes, event, countries_by_sentence, told_on, article.published
+                    ),
                     sentence_index,
                     sphere(event.type),
                     article,
@@ -115,6 +131,7 @@ def extract_events(
             date, date_why = scene_dates.date_of(
                 sentence_index, sentence, predicate, event.modality, event.candidate.token
             )
+            dates.append(date)
             context_why = [why for why in (place_why, date_why) if why]
             if context_why:
                 event = replace(event, why="; ".join([event.why, *context_why]))
@@ -130,9 +147,15 @@ def extract_events(
                     counts=total(held_by_armed_group(event, share, sentence)),
                 )
             )
+        sentence_day = next((day for day in dates if day is not None and day.start), None)
         scenes.extend(
-            Scene(sentence_index, sphere(event.type), place)
-            for event, place in zip(coded, own_places, strict=True)
+            Scene(
+                sentence_index,
+                sphere(event.type),
+                place,
+                day if day and day.start else sentence_day,
+            )
+            for event, place, day in zip(coded, own_places, dates, strict=True)
             if place is not None
         )
     return coder.finish_article(events)
@@ -309,6 +332,7 @@ class Scene(NamedTuple):
     sentence_index: int
     sphere: str | None
     place: Place
+    date: DateValue | None = None  # the date of the event that set it, if any
 
 
 def sphere(event_type: str | None) -> str:
@@ -407,20 +431,54 @@ def _countries_by_sentence(mentions) -> dict[int, set[str]]:
     return countries
 
 
-def related_scenes(scenes: list[Scene], event, countries_by_sentence) -> list[Scene]:
+def related_scenes(
+    scenes: list[Scene],
+    event,
+    countries_by_sentence,
+    told_on: DateValue | None = None,
+    published: str | None = None,
+) -> list[Scene]:
     """Rule "scene-shares-a-country": an earlier sentence's place sets the scene only for an
     act of the same story. An act whose actors are of countries that neither the scene's
     sentence names nor its place is in belongs to another story ("... the pilot captured
     after his jet crashed in Syria. The African Union endorsed plans for a force to fight
-    Boko Haram" is not in Syria); an act naming no country's actor takes the scene."""
+    Boko Haram" is not in Syria); an act naming no country's actor takes the scene. Rule
+    "scene-shares-a-time": nor does an act its sentence dates a month or more from the
+    scene's act ("After his talk with Macron in Paris on Friday ... Iran and the powers
+    reached the nuclear deal on July 14, 2015": not in Paris); a scene its sentence does not
+    date is news of the publication's days."""
+    news = _publication_day(published)
     own = {ref.country for ref in (*event.sources, *event.targets) if ref.country}
-    if not own:
-        return scenes
     return [
         scene
         for scene in scenes
-        if own & (countries_by_sentence.get(scene.sentence_index, set()) | {scene.place.country})
+        if (not own or own & _scene_countries(scene, countries_by_sentence))
+        and not _months_apart(scene.date or news, told_on)
     ]
+
+
+def _scene_countries(scene: Scene, countries_by_sentence) -> set[str]:
+    """The countries of a scene: its place's and those of the actors its sentence names."""
+    return countries_by_sentence.get(scene.sentence_index, set()) | {scene.place.country}
+
+
+def _publication_day(published: str | None) -> DateValue | None:
+    day = publication_date(published) if published else None
+    if day is None:
+        return None
+    return DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
+
+
+SCENE_DAYS = 31  # how far apart two dated acts may be and still share a scene
+
+
+def _months_apart(one: DateValue | None, other: DateValue | None) -> bool:
+    """Whether two resolved dates lie more than ``SCENE_DAYS`` apart (unknown: not apart)."""
+    if one is None or other is None or not (one.start and one.end and other.start and other.end):
+        return False
+    first, last = sorted([(one.start, one.end), (other.start, other.end)])
+    gap = calendar_day.fromisoformat(last[0]) - calendar_day.fromisoformat(first[1])
+    return gap.days > SCENE_DAYS
 
 
 def _place_in_context(
@@ -433,7 +491,8 @@ def _place_in_context(
 ) -> tuple[Place | None, str | None]:
     """The place that sets the scene for an event its sentence places nowhere, and why: the
     latest place of an event of its sphere (or of a sentence with no event) in the few
-    sentences before, else the headline's, if the headline is of its sphere or of none."""
+    sentences before, else the headline's, if the headline is of its sphere or of none (the
+    headline holds for the story's background acts too: "He was imprisoned in 2018")."""
     for scene in reversed(scenes):
         if sentence_index - scene.sentence_index > CONTEXT_SENTENCES:
             break

@@ -678,6 +678,14 @@ def find_event_date(
     return found[0] if found else None
 
 
+def own_date(
+    sent: Span, published: str | None, trigger: Token | None, word: Token | None
+) -> DateValue | None:
+    """The date an event's own sentence gives it, if it resolves to one (no scene, no bound)."""
+    found = _event_date(sent, published, trigger, word)
+    return found[0] if found is not None and found[0].start is not None else None
+
+
 def _event_date(
     sent: Span, published: str | None, trigger: Token | None, word: Token | None
 ) -> tuple[DateValue, str | None] | None:
