@@ -468,3 +468,21 @@ def test_rule_one_name_one_person():
     assert names["Abbas Mousavi"] == "Abbas Mousavi"
     assert names["Mousavi"] == "Abbas Mousavi"
     assert "Mahmoud Abbas" not in [m.actor.name for m in mentions]
+
+
+def test_rule_they_continue_the_story():
+    text = (
+        "The British, French and German foreign ministers said in a joint statement they "
+        "would keep seeking a diplomatic solution.\n\n"
+        'They also called on Tehran "to refrain from any escalatory action."'
+    )
+    [demand] = [event for event in _events(text) if event.type == "REQUEST"]
+    assert {"GBR", "FRA"} <= {ref.country for ref in demand.sources}
+    assert _codes(demand.targets) == ["IRN:GOV"]
+    # inside a quote, "they" is whoever the speaker means, not the last subject
+    text = (
+        "Witnesses said thousands of people had gathered along the road. “They started "
+        "shooting when the first truck stopped,” said Ahmed Abu Taha."
+    )
+    shooting = [event for event in _events(text) if event.type == "ASSAULT"]
+    assert all(not event.sources for event in shooting)

@@ -36,6 +36,8 @@ VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
 # Governments act and armies fight abroad: an unnamed one ("the government", "troops") belongs
 # to the country the story is set in, not to the place of the sentence that names it.
 STORY_SECTORS = {"GOV", "MIL"}
+COLLECTIVE_KINDS = {"group", "state", "organisation"}
+QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 DOMESTIC_FORCES = {"COP", "JUD"}  # who acts only in its own country
 POLICED_SECTORS = {"CVL", "OPP", "MED", "BUS", "REL", "NGO"}  # whom they act on
 SCENE_SENTENCES = 5  # the sentence and the four before it set the scene (as for event places)
@@ -1703,7 +1705,11 @@ class MentionResolver:
             elif token.lower_ == "they" and token.dep_ in {"nsubj", "nsubjpass"}:
                 antecedent = self._reporting_subject(token)
                 if antecedent is not None:  # "farmers said they would blockade Paris"
-                    self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
+                    for mention in self._same_subject(antecedent):
+                        self._add(mention.actor, self.doc[token.i : token.i + 1], "pronoun")
+                else:
+                    for mention in self._previous_collective_subject(token):
+                        self._add(mention.actor, self.doc[token.i : token.i + 1], "pronoun")
             elif token.lower_ in {"their", "its"} and token.dep_ == "poss":
                 self._resolve_own_group(token)
             elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -1735,6 +1741,41 @@ class MentionResolver:
                     if mention.actor.kind in {"group", "state", "organisation"}:
                         return mention
         return None
+
+    def _same_subject(self, mention: ActorMention) -> list[ActorMention]:
+        """Every group, state or organisation named with ``mention`` in one subject ("The
+        British, French and German foreign ministers"), each actor once."""
+        found = [
+            m
+            for m in self.mentions
+            if (m.start, m.end) == (mention.start, mention.end) and m.actor.kind in COLLECTIVE_KINDS
+        ]
+        return list({m.actor.id: m for m in found}.values()) or [mention]
+
+    def _previous_collective_subject(self, pronoun: Token) -> list[ActorMention]:
+        """Rule "they continue the story": a "they" that opens a sentence's main clause with no
+        speaker above it is the plural subject of the sentence before ("The foreign ministers
+        said ... They also called on Tehran ..."): every group, state or organisation named
+        in that subject."""
+        number = self.sentences[pronoun.i]
+        if number == 0 or pronoun.head.dep_ != "ROOT":
+            return []
+        opening = self.doc[self.sentence_spans[number].start : pronoun.i]
+        if any(t.text in QUOTE_MARKS for t in opening):
+            return []  # "“They started shooting ...,” said a witness": the speaker's they
+        previous = self.sentence_spans[number - 1]
+        subjects = [t for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or (
+            subjects[0].tag_ not in {"NNS", "NNPS"}
+            and not any(c.dep_ == "conj" for c in subjects[0].children)
+        ):
+            return []  # a singular subject is no "they"
+        subject = subjects[0]
+        start, end = self.doc[subject.left_edge.i].idx, self.doc[subject.right_edge.i].idx
+        found = [
+            m for m in self.mentions if start <= m.start <= end and m.actor.kind in COLLECTIVE_KINDS
+        ]
+        return list({m.actor.id: m for m in found}.values())
 
     def _resolve_own_group(self, possessive: Token) -> None:
         """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking."""
