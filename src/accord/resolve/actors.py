@@ -1147,6 +1147,8 @@ class MentionResolver:
             if self._hyphened_to_nationality(token):
                 head = head.head  # "the Turkish-Libyan deal": both nationalities modify the deal
             first_country = None
+            while token.dep_ == "conj" and head.dep_ == "conj" and head.head.i < head.i:
+                head = head.head  # "British, French and German ministers": back to "British"
             if token.dep_ == "conj" and head.dep_ in {"amod", "compound", "nmod"}:
                 first_country = self._demonym_at(head) or _country_in([head], self.table)
                 if first_country:  # "Hungarian and Romanian officials": Romanian -> officials
