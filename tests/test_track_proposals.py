@@ -186,6 +186,50 @@ def test_a_party_ending_its_participation_ends_the_deal(tmp_path: Path) -> None:
     ]
 
 
+def tune_reports(story: str) -> list[str]:
+    """The real-coverage reports of one story of the tune fold."""
+    folder = Path(__file__).parent / "corpus_coverage" / "tune"
+    return sorted(str(path) for path in folder.glob(f"{story}-*.txt"))
+
+
+@pytest.fixture(scope="module")
+def grain(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
+    """Seven reports of the Black Sea Grain Initiative (July 2022 - July 2023)."""
+    with accord.open(tmp_path_factory.mktemp("grain") / "accord.db") as db:
+        db.ingest(tune_reports("grain-deal"))
+        return track.proposals(db)
+
+
+def test_a_suspension_of_participation_is_no_step_and_no_sanction(grain) -> None:
+    """'Russia suspended its participation for several days at the end of October', 'Russia's
+    decision to suspend participation in the Black Sea Grain Initiative': a pause, no step."""
+    assert not [item for item in grain if item.subject == "sanctions"]
+    (deal,) = [item for item in grain if any(s.status == "expired" for s in item.steps)]
+    assert history(deal)[-1] == ("2023-07-17", "expired")
+    assert "suspended" not in {step.status for item in grain for step in item.steps}
+
+
+@pytest.fixture(scope="module")
+def gaza(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
+    """Seven reports of the January 2025 Gaza ceasefire and its exchanges."""
+    with accord.open(tmp_path_factory.mktemp("gaza") / "accord.db") as db:
+        db.ingest(tune_reports("gaza-truce-jan25"))
+        return track.proposals(db)
+
+
+def test_a_stage_retold_with_one_date_keeps_the_other_halfs_own_day_in_it(gaza) -> None:
+    """Hamas freed three hostages on Sunday 19 January, Israel 90 prisoners early on Monday;
+    a week later 'In the first exchange last Sunday, Hamas freed three women and Israel
+    released 90 prisoners' dates both halves Sunday. Still one stage, dated by its reports."""
+    (deal,) = [item for item in gaza if item.subject == "ceasefire"]
+    stages = [step for step in deal.steps if step.detail and " for " in step.detail]
+    assert [(step.date, step.detail) for step in stages] == [
+        ("2025-01-19", "3 for 90"),
+        ("2025-01-25", "4 for 200"),
+    ]
+    assert "2025-01-20" not in {step.date for step in deal.steps}
+
+
 # -- an update links only what the new reports can reach -------------------------------------
 
 relink = importlib.import_module("accord.track.relink")

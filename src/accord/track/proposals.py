@@ -158,6 +158,7 @@ def subject_data() -> dict[str, Any]:
         "signing_words",
         "in_effect_words",
         "leaving_words",
+        "pausing_words",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -206,6 +207,8 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     implied = data["mode_subjects"].get(f"{type_mode[0]}/{type_mode[1]}") or data[
         "mode_subjects"
     ].get(type_mode[0])
+    if type_mode[0] == "SANCTION" and pauses_agreement(sentence, trigger_at):
+        return None  # 'Russia suspended its participation': no status, and no sanction
     leaving = type_mode[0] == "SANCTION" and leaves_agreement(sentence, trigger_at)
     if implied and not leaving:
         return implied
@@ -230,11 +233,30 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
 def leaves_agreement(sentence: str, trigger_at: int) -> bool:
     """Rule "leaving-ends-the-agreement": "Russia said it is ending its participation in the
     grain deal", "withdrew from the accord": a leaving trigger in a sentence that names an
-    agreement (a suspension is a pause, no step)."""
-    data = subject_data()
-    word = re.match(r"[\w-]+", sentence[trigger_at:])
-    if word is None or word.group(0).lower() not in data["leaving_words"]:
+    agreement (a suspension is a pause, no step: ``pauses_agreement``)."""
+    return trigger_word(sentence, trigger_at) in subject_data()["leaving_words"] and (
+        names_agreement(sentence)
+    )
+
+
+def pauses_agreement(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-pause-is-no-step": "Russia suspended its participation for several days",
+    "Russia's decision to suspend participation in the Grain Initiative": a pausing trigger
+    in a sentence that names an agreement or a participation. Reports call a party's pause of
+    a deal a suspension, a status the step vocabulary lacks; it is no sanction either."""
+    if trigger_word(sentence, trigger_at) not in subject_data()["pausing_words"]:
         return False
+    return bool(keyword_positions(sentence, "participation")) or names_agreement(sentence)
+
+
+def trigger_word(sentence: str, trigger_at: int) -> str:
+    word = re.match(r"[\w-]+", sentence[trigger_at:])
+    return "" if word is None else word.group(0).lower()
+
+
+def names_agreement(sentence: str) -> bool:
+    """Whether the sentence names an agreement (any subject but sanctions, or a general one)."""
+    data = subject_data()
     agreements = {**data["subjects"], **data["agreement_subjects"]}
     named = [words for subject, words in agreements.items() if subject != "sanctions"]
     return any(keyword_positions(sentence, w) for words in named for w in words)
@@ -304,6 +326,7 @@ class Candidate:
     figure: int | None = None  # how many this report's side freed (an exchange stage)
     each: bool = False  # 'N each': both sides freed the same number
     month: bool = False  # the text gives only the month ('proposed in April'): day is its first
+    sentence: str = ""  # the article and sentence that tell it ('<article id>:<index>')
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -538,6 +561,7 @@ def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
         month=explicit is not None and row["date_precision"] == "month",
+        sentence=f"{row['article_id']}:{row['sentence_index']}",
     )
 
 
@@ -744,12 +768,30 @@ def same_step(group: list[Candidate], candidate: Candidate, window: tuple[int, i
 
 
 def completes_stage(group: list[Candidate], candidate: Candidate, dated: list[int]) -> bool:
-    """The other side's part of a stage one side carried out the day before or after."""
+    """The other side's part of a stage one side carried out the day before or after. A
+    side the group holds only from a retelling of the whole stage ('In the first exchange
+    last Sunday, Hamas freed three women and Israel released 90 prisoners': one date for
+    both halves) may still be given its own day by a report of its own."""
     if not any(abs(candidate.day - day) == 1 for day in dated) or not candidate.actors:
         return False
     sides = {actor for member in group for actor in member.actors}
-    both = len(sides) >= 2 or any(member.each for member in group)
-    return bool(sides) and not both and not sides & set(candidate.actors)
+    own = own_sides(group)
+    both = len(own) >= 2 or any(member.each for member in group)
+    return bool(sides) and not both and not own & set(candidate.actors)
+
+
+def own_sides(group: list[Candidate]) -> set[str]:
+    """The sides of a stage with a report of their own: not only from a sentence that tells
+    another side's part too (rule "a-retold-stage-dates-both-halves-alike")."""
+    sides_told: dict[str, set[str]] = defaultdict(set)
+    for member in group:
+        sides_told[member.sentence].update(member.actors)
+    return {
+        actor
+        for member in group
+        for actor in member.actors
+        if not member.sentence or len(sides_told[member.sentence]) < 2
+    }
 
 
 class Drafts:
