@@ -209,6 +209,38 @@ def test_a_suspension_of_participation_is_no_step_and_no_sanction(grain) -> None
     assert "suspended" not in {step.status for item in grain for step in item.steps}
 
 
+def test_the_grain_deal_is_violated_the_day_after_it_is_made_and_carried_out_under_it(
+    grain,
+) -> None:
+    """'Russian cruise missiles struck the port of Odesa on Saturday, less than a day after
+    Moscow signed a deal ..., drawing accusations from Kyiv that Russia had violated the
+    agreement': a violation dated by the strike (not the report of Sunday), alleged by Kyiv,
+    of a deal binding since the day before though no ship had sailed yet. 'The first ship
+    ... left the port of Odesa on Monday under a deal brokered by the United Nations and
+    Turkey' carries it out."""
+    (deal,) = [item for item in grain if any(s.status == "expired" for s in item.steps)]
+    assert history(deal) == [
+        ("2022-07-22", "agreed"),
+        ("2022-07-23", "violated by Russia (alleged by Kyiv)"),
+        ("2022-08-01", "implemented"),
+        ("2022-11-17", "extended"),
+        ("2023-07-17", "expired"),
+    ]
+
+
+def test_a_deal_is_never_a_sanction(grain, tmp_path: Path) -> None:
+    """'the agreement' is whichever agreement its participants have, never sanctions: one side
+    imposes them, no one agrees to them (the Odesa strike's violation and Russia's exit from
+    the deal do not join the February 2022 sanctions on Russia)."""
+    reports = tune_reports("sanctions-feb22") + tune_reports("grain-deal")
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(reports)
+        found = track.proposals(db)
+    sanctions = [item for item in found if item.subject == "sanctions"]
+    assert sanctions
+    assert not {"violated", "expired"} & {s.status for item in sanctions for s in item.steps}
+
+
 @pytest.fixture(scope="module")
 def gaza(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
     """Seven reports of the January 2025 Gaza ceasefire and its exchanges."""

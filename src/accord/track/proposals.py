@@ -159,11 +159,17 @@ def subject_data() -> dict[str, Any]:
         "in_effect_words",
         "leaving_words",
         "pausing_words",
+        "unilateral_subjects",
+        "done_under_agreement",
+        "plan_before_under",
+        "accuser_patterns",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
     data["term_patterns"] = [re.compile(pattern, re.I) for pattern in data["terms"]]
     data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
+    data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
+    data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
     agreements = sorted(
         {
             *(w for words in data["subjects"].values() for w in words),
@@ -258,8 +264,12 @@ def names_agreement(sentence: str) -> bool:
     """Whether the sentence names an agreement (any subject but sanctions, or a general one)."""
     data = subject_data()
     agreements = {**data["subjects"], **data["agreement_subjects"]}
-    named = [words for subject, words in agreements.items() if subject != "sanctions"]
+    named = [words for subject, words in agreements.items() if subject not in unilateral_subjects()]
     return any(keyword_positions(sentence, w) for words in named for w in words)
+
+
+def unilateral_subjects() -> list[str]:
+    return subject_data()["unilateral_subjects"]
 
 
 def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]:
@@ -369,6 +379,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
                 return status
     if modality in ("proposed", "considered"):
         return modality
+    if kind == "REJECT" and violates_trigger(sentence, trigger_at):
+        return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
         return "declined"
     if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
@@ -390,9 +402,38 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "implemented"
     if kind == "SANCTION" and leaves_agreement(sentence, trigger_at):
         return "expired"  # 'Russia is ending its participation in the grain deal'
+    if kind == "CONSULT" and done_under_agreement(sentence, trigger_at):
+        return "implemented"  # 'the first ship left Odesa on Monday under a deal brokered by'
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+def done_under_agreement(sentence: str, trigger_at: int) -> bool:
+    """Rule "done-under-a-deal-carries-it-out": an act told as done under an agreement whose
+    mediation the trigger names ('The first ship ... left the port of Odesa on Monday under a
+    deal brokered by the United Nations and Turkey'): wire reports tell a deal's first
+    deliveries, flights or releases so. Not a plan or promise ('were promised under')."""
+    data = subject_data()
+    for match in data["done_under_regex"].finditer(sentence):
+        if match.start("mediation") != trigger_at:
+            continue
+        before = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[: match.start()])][-4:]
+        return not set(before) & set(data["plan_before_under"])
+    return False
+
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "his", "her"})
+
+
+def violates_trigger(sentence: str, trigger_at: int) -> bool:
+    """Rule "defying-by-violating-is-a-violation": a refusal whose trigger is the thing a
+    violation word governs ('had violated the agreement', 'breached the truce') breaks an
+    agreement; it does not decline a proposal."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])][-3:]
+    while words and words[-1] in DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in subject_data()["status_words"]["violated"]
 
 
 OTHER_BEGINNING = re.compile(r"\bsince the ([a-z-]+) (?:began|begun|started)\b")
@@ -478,7 +519,31 @@ def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
     sides: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for row in named_actor_rows_of(connection, [row["id"] for row in rows]):
         sides[row["event_id"]][row["side"]].append(row)  # only actors the text names
-    return [(row["id"], candidate_of(row, sides.get(row["id"], {}))) for row in rows]
+    acts = dated_acts(rows)
+    return [
+        (row["id"], candidate_of(row, sides.get(row["id"], {}), acts.get(sentence_key(row), set())))
+        for row in rows
+    ]
+
+
+BREAKING_TYPES = ("ASSAULT", "COERCE")  # acts that can break an agreement in force
+
+
+def sentence_key(row: Any) -> str:
+    return f"{row['article_id']}:{row['sentence_index']}"
+
+
+def dated_acts(rows: list[Any]) -> dict[str, set[int]]:
+    """Per sentence, the days of the acts that can break an agreement it tells with a day
+    ('missiles struck the port on Saturday, ... drawing accusations that Russia had violated
+    the agreement'). An article's events are stored, so read, together."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        if row["type"] in BREAKING_TYPES and row["date_precision"] == "day":
+            day = day_of(row["date_start"])
+            if day is not None:
+                found[sentence_key(row)].add(day)
+    return found
 
 
 def candidate_json(candidate: Candidate) -> str:
@@ -518,7 +583,11 @@ def candidate_fields() -> tuple[tuple[str, Any], ...]:
     return tuple(found)
 
 
-def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
+def candidate_of(
+    row: Any, sides: dict[str, list[Any]], act_days: set[int] | frozenset[int] = frozenset()
+) -> Candidate | None:
+    """What one event reads as; ``act_days``: the days of the acts its sentence tells that
+    can break an agreement (``dated_acts``)."""
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
     subject = find_subject(sentence, trigger_at, (row["type"], row["mode"]))
@@ -533,10 +602,14 @@ def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
     if status is None or published is None:
         return None
     explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
+    if explicit is None and status == "violated" and len(act_days) == 1:
+        explicit = next(iter(act_days))  # rule "a-violation-is-dated-by-its-act"
     before = word_before(sentence, trigger_at)
     back_reference = before in subject_data()["back_reference_before_trigger"] or (
         told_as_background(sentence, trigger_at)
     )
+    if back_reference and status == "implemented" and done_under_agreement(sentence, trigger_at):
+        back_reference = False  # 'under a deal brokered by': the deal is named, the act is new
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
@@ -561,7 +634,7 @@ def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
         month=explicit is not None and row["date_precision"] == "month",
-        sentence=f"{row['article_id']}:{row['sentence_index']}",
+        sentence=sentence_key(row),
     )
 
 
@@ -583,7 +656,18 @@ def violation_sides(
         return sources, (speaker,)
     if row["type"] == "ACCUSE":
         return tuple(sorted({actor["name"] for actor in targets})), sources
-    return sources, ()
+    return sources, accusers_in(row["sentence"])
+
+
+def accusers_in(sentence: str) -> tuple[str, ...]:
+    """Who the sentence says alleges its violation ('accusations from Kyiv that Russia had
+    violated the agreement'): an allegation, not a fact, whoever reports it."""
+    found = (
+        match.group("who")
+        for pattern in subject_data()["accuser_regexes"]
+        for match in pattern.finditer(sentence)
+    )
+    return tuple(dict.fromkeys(found))
 
 
 def mentions_agreement(sentence: str) -> bool:
@@ -683,7 +767,7 @@ class Draft:
     def about(self, candidate: Candidate) -> bool:
         """The candidate's subject is one of the draft's, or a generic 'the agreement'."""
         if candidate.subject in subject_data()["agreement_subjects"]:
-            return True
+            return self.subject not in unilateral_subjects()  # sanctions are no agreement
         return candidate.subject in (self.subjects or {self.subject})
 
     def may_take(self, candidate: Candidate, window: tuple[int, int]) -> bool:
@@ -913,7 +997,7 @@ def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     draft = home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
-    if candidate.status == "violated" and not implemented_by(draft, candidate.day):
+    if candidate.status == "violated" and not binding_by(draft, candidate.day):
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
     if candidate.status == "violated" and not candidate.actors:
         return True  # violation-needs-a-violator (a mutual one is no step: ``status_of``)
@@ -987,6 +1071,17 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
         return False
     place_first_hand(drafts, candidate)
     return True
+
+
+def binding_by(draft: Draft | None, day: int) -> bool:
+    """Whether the draft binds its parties on ``day``: carried out by then, or agreed on an
+    earlier day (rule "a-deal-binds-from-the-day-after-it-is-made": 'missiles struck the port
+    less than a day after Moscow signed the deal' violates it; an accusation on the day of the
+    agreement is about the deal, not a breach of it)."""
+    if implemented_by(draft, day):
+        return True
+    agreed = None if draft is None else draft.dated.get("agreed")
+    return agreed is not None and agreed[0] < day
 
 
 def implemented_by(draft: Draft | None, day: int) -> bool:
