@@ -262,6 +262,15 @@ def test_a_stage_retold_with_one_date_keeps_the_other_halfs_own_day_in_it(gaza) 
     assert "2025-01-20" not in {step.date for step in deal.steps}
 
 
+def test_the_lead_act_of_a_report_on_a_deal_is_a_step_of_it(gaza) -> None:
+    """'Tens of thousands of Palestinians began walking back to northern Gaza on Monday
+    morning after Israel opened crossing points along the Netzarim corridor' names no deal;
+    the rest of the report does ('The ceasefire, which took effect on January 19, ...')."""
+    (deal,) = [item for item in gaza if item.subject == "ceasefire"]
+    assert history(deal)[-1] == ("2025-01-27", "implemented")
+    assert deal.steps[-1].actors == ("Israel",)
+
+
 # -- an update links only what the new reports can reach -------------------------------------
 
 relink = importlib.import_module("accord.track.relink")

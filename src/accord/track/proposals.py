@@ -163,6 +163,7 @@ def subject_data() -> dict[str, Any]:
         "done_under_agreement",
         "plan_before_under",
         "accuser_patterns",
+        "lead_act_modes",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -392,7 +393,7 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "proposed"
     if kind == "SUPPORT" and trigger.lower() in data["approval_words"]:
         return "accepted"  # 'the government approved the deal'
-    if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw"):
+    if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw", "access"):
         if trigger.lower() in all_keywords() and not any(
             w in without_other_beginnings(lowered) for w in data["in_effect_words"]
         ):
@@ -519,11 +520,49 @@ def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
     sides: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for row in named_actor_rows_of(connection, [row["id"] for row in rows]):
         sides[row["event_id"]][row["side"]].append(row)  # only actors the text names
-    acts = dated_acts(rows)
+    acts, stories = dated_acts(rows), story_subjects(rows)
     return [
-        (row["id"], candidate_of(row, sides.get(row["id"], {}), acts.get(sentence_key(row), set())))
+        (
+            row["id"],
+            candidate_of(
+                row,
+                sides.get(row["id"], {}),
+                acts.get(sentence_key(row), set()),
+                stories.get(row["article_id"], (-1, None)),
+            ),
+        )
         for row in rows
     ]
+
+
+def story_subjects(rows: list[Any]) -> dict[str, tuple[int, str | None]]:
+    """Per article, its first sentence with events and the agreement subject its other
+    sentences name most (ties: in the order of the subjects table), or None. An article's
+    events are stored, so read, together."""
+    first: dict[str, int] = {}
+    named: dict[str, Counter[str]] = defaultdict(Counter)
+    told: set[tuple[str, int]] = set()
+    for row in rows:
+        article, index = row["article_id"], row["sentence_index"]
+        first[article] = min(first.get(article, index), index)
+    for row in rows:
+        article, index = row["article_id"], row["sentence_index"]
+        if index == first[article] or (article, index) in told:
+            continue
+        told.add((article, index))
+        for subject in find_subjects(row["sentence"], ("", None)):
+            if subject not in unilateral_subjects():
+                named[article][subject] += 1
+    order = list(subject_data()["subjects"])
+    return {
+        article: (
+            index,
+            min(named[article], key=lambda s: (-named[article][s], order.index(s)))
+            if named[article]
+            else None,
+        )
+        for article, index in first.items()
+    }
 
 
 BREAKING_TYPES = ("ASSAULT", "COERCE")  # acts that can break an agreement in force
@@ -584,13 +623,19 @@ def candidate_fields() -> tuple[tuple[str, Any], ...]:
 
 
 def candidate_of(
-    row: Any, sides: dict[str, list[Any]], act_days: set[int] | frozenset[int] = frozenset()
+    row: Any,
+    sides: dict[str, list[Any]],
+    act_days: set[int] | frozenset[int] = frozenset(),
+    story: tuple[int, str | None] = (-1, None),
 ) -> Candidate | None:
     """What one event reads as; ``act_days``: the days of the acts its sentence tells that
-    can break an agreement (``dated_acts``)."""
+    can break an agreement (``dated_acts``); ``story``: its article's first sentence with
+    events and the subject the others name (``story_subjects``)."""
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
     subject = find_subject(sentence, trigger_at, (row["type"], row["mode"]))
+    if subject is None and row["sentence_index"] == story[0]:
+        subject = lead_subject(row, story[1])
     if subject is None:
         return None
     brokers = brokers_in(sentence)
@@ -636,6 +681,16 @@ def candidate_of(
         month=explicit is not None and row["date_precision"] == "month",
         sentence=sentence_key(row),
     )
+
+
+def lead_subject(row: Any, story_subject: str | None) -> str | None:
+    """Rule "the-lead-act-is-the-story's": an act that carries agreements out, told in an
+    article's first sentence with events without naming one, is a step of the agreement the
+    rest of the article names ('... began walking back to northern Gaza on Monday after Israel
+    opened crossing points', then 'The ceasefire, which took effect on January 19, ...')."""
+    if f"{row['type']}/{row['mode']}" not in subject_data()["lead_act_modes"]:
+        return None
+    return story_subject
 
 
 def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
