@@ -165,6 +165,73 @@ def test_the_expiry_is_the_truce_in_force_and_the_refused_wider_truce_a_proposal
     )
 
 
+def test_held_since_it_began_backs_the_beginning_and_dates_no_step(yemen) -> None:
+    """'The truce, which expires on June 2, has largely held since it began on April 2,
+    although both sides have accused each other of violations' (published 16 May): no
+    implementation dated 2 June (the expiry's date) or 16 May."""
+    truce = next(item for item in yemen if any(s.status == "expired" for s in item.steps))
+    implemented = [step.date for step in truce.steps if step.status == "implemented"]
+    assert implemented == ["2022-04-02"]
+
+
+KARABAKH = {
+    "agreed": (
+        "2020-10-10",
+        "MOSCOW - Armenia and Azerbaijan agreed on Saturday to a humanitarian ceasefire in"
+        " Nagorno-Karabakh from midnight, after ten hours of Russia-brokered talks in Moscow.",
+    ),
+    "broken": (
+        "2020-10-11",
+        "Armenia accused Azerbaijan on Sunday of violating the ceasefire minutes after it took"
+        " effect at midnight.\n\nAzerbaijan's defence ministry denied any violations of the"
+        " truce.",
+    ),
+    "again": (
+        "2020-10-17",
+        "Armenia and Azerbaijan agreed on Saturday to a new humanitarian ceasefire from"
+        " midnight, a week after a Russia-brokered truce collapsed.",
+    ),
+}
+
+
+def test_a_new_ceasefire_is_its_own_and_a_status_word_after_its_clause_is_not_its(
+    tmp_path: Path,
+) -> None:
+    """'agreed ... to a new humanitarian ceasefire from midnight, a week after a
+    Russia-brokered truce collapsed': a proposal of its own (a-new-agreement-is-its-own), and
+    agreed, not collapsed (status-word-in-the-trigger's-clause)."""
+    found = proposals_of(KARABAKH, tmp_path, outlet="Caucasus")
+    assert sorted(history(item) for item in found) == [
+        [("2020-10-10", "agreed"), ("2020-10-11", "violated by Azerbaijan (alleged by Armenia)")],
+        [("2020-10-17", "agreed")],
+    ]
+
+
+DAILY_EXCHANGES = {
+    "first": (
+        "2023-11-24",
+        "A four-day truce between Israel and Hamas took effect in Gaza on Friday morning.\n\n"
+        "Hamas freed 24 hostages on Friday and Israel released 39 Palestinian prisoners.",
+    ),
+    "second": (
+        "2023-11-25",
+        "Hamas freed 17 hostages on Saturday, and Israel released 39 Palestinian prisoners, in"
+        " the second exchange of the truce.",
+    ),
+}
+
+
+def test_exchanges_on_following_days_told_in_one_sentence_each_stay_two_stages(
+    tmp_path: Path,
+) -> None:
+    """A sentence telling both halves of the day's exchange is news, not a retelling: the
+    next day's exchange (the same 39 prisoners) is a stage of its own."""
+    found = proposals_of(DAILY_EXCHANGES, tmp_path, outlet="Desk")
+    (exchange,) = [item for item in found if item.subject == "prisoner exchange"]
+    stages = [(step.date, step.detail) for step in exchange.steps if step.detail]
+    assert stages == [("2023-11-24", "24 for 39"), ("2023-11-25", "17 for 39")]
+
+
 GRAIN = {
     "signed": (
         "2026-07-25",

@@ -164,6 +164,8 @@ def subject_data() -> dict[str, Any]:
         "plan_before_under",
         "accuser_patterns",
         "lead_act_modes",
+        "other_clause_openers",
+        "fresh_words",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -171,6 +173,9 @@ def subject_data() -> dict[str, Any]:
     data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
     data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
+    data["clause_regex"] = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
+    )
     agreements = sorted(
         {
             *(w for words in data["subjects"].values() for w in words),
@@ -338,6 +343,7 @@ class Candidate:
     each: bool = False  # 'N each': both sides freed the same number
     month: bool = False  # the text gives only the month ('proposed in April'): day is its first
     sentence: str = ""  # the article and sentence that tell it ('<article id>:<index>')
+    fresh: bool = False  # the sentence calls the agreement a new one ('a new ceasefire')
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -375,8 +381,9 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     lowered = sentence.lower()
     modality, kind, mode = row["modality"], row["type"], row["mode"]
     if kind in ACT_TYPES and modality not in ("proposed", "considered", "rejected"):
+        clause = trigger_clause(lowered, trigger_at)
         for status, words in data["status_words"].items():
-            if any(keyword_positions(lowered, word) for word in words):
+            if any(keyword_positions(clause, word) for word in words):
                 return status
     if modality in ("proposed", "considered"):
         return modality
@@ -410,6 +417,15 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     return None
 
 
+def trigger_clause(lowered: str, trigger_at: int) -> str:
+    """The sentence without the clauses after the trigger that another opener starts ('...
+    agreed to a new ceasefire, a week after a truce collapsed'): rule
+    "status-word-in-the-trigger's-clause". A clause before the trigger stays ('Armenia,
+    after the talks, accused Azerbaijan of violating ...' and 'since' clauses that date it)."""
+    opener = subject_data()["clause_regex"].search(lowered, trigger_at + 1)
+    return lowered if opener is None else lowered[: opener.start()]
+
+
 def done_under_agreement(sentence: str, trigger_at: int) -> bool:
     """Rule "done-under-a-deal-carries-it-out": an act told as done under an agreement whose
     mediation the trigger names ('The first ship ... left the port of Odesa on Monday under a
@@ -435,6 +451,20 @@ def violates_trigger(sentence: str, trigger_at: int) -> bool:
     while words and words[-1] in DETERMINERS:
         words.pop()
     return bool(words) and words[-1] in subject_data()["status_words"]["violated"]
+
+
+HELD_SINCE = re.compile(
+    r"\bsince (?:it|they) (?:began|begun|started|took effect|came into force|went into effect"
+    r"|entered into force|came into effect)\b",
+    re.I,
+)
+
+
+def held_since_it_began(sentence: str) -> bool:
+    """Rule "held-since-it-began-is-background": 'The truce, which expires on June 2, has
+    largely held since it began on April 2' tells how long it has lasted; its beginning is an
+    earlier step (and the sentence's date may be another one: the expiry's)."""
+    return bool(HELD_SINCE.search(sentence))
 
 
 OTHER_BEGINNING = re.compile(r"\bsince the ([a-z-]+) (?:began|begun|started)\b")
@@ -653,6 +683,8 @@ def candidate_of(
     back_reference = before in subject_data()["back_reference_before_trigger"] or (
         told_as_background(sentence, trigger_at)
     )
+    if status == "implemented" and held_since_it_began(sentence):
+        back_reference = True
     if back_reference and status == "implemented" and done_under_agreement(sentence, trigger_at):
         back_reference = False  # 'under a deal brokered by': the deal is named, the act is new
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
@@ -680,7 +712,20 @@ def candidate_of(
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
         month=explicit is not None and row["date_precision"] == "month",
         sentence=sentence_key(row),
+        fresh=called_new(sentence, subject),
     )
+
+
+def called_new(sentence: str, subject: str) -> bool:
+    """Whether the sentence calls its agreement a new one ('agreed to a new humanitarian
+    ceasefire', 'another truce')."""
+    data = subject_data()
+    keywords = data["subjects"].get(subject) or data["agreement_subjects"].get(subject, [])
+    fresh = "|".join(map(re.escape, data["fresh_words"]))
+    named = "|".join(map(re.escape, keywords))
+    if not named:
+        return False
+    return bool(re.search(rf"\b(?:{fresh})\s+(?:[\w-]+\s+){{0,2}}?(?:{named})s?\b", sentence, re.I))
 
 
 def lead_subject(row: Any, story_subject: str | None) -> str | None:
@@ -929,8 +974,18 @@ def own_sides(group: list[Candidate]) -> set[str]:
         actor
         for member in group
         for actor in member.actors
-        if not member.sentence or len(sides_told[member.sentence]) < 2
+        if not retold(member) or len(sides_told[member.sentence]) < 2
     }
+
+
+def retold(candidate: Candidate) -> bool:
+    """A report of something done days before its publication ('In the first exchange last
+    Sunday', told on Saturday), not of the day's news."""
+    return (
+        bool(candidate.sentence)
+        and not candidate.inferred
+        and (candidate.published - candidate.day > 1)
+    )
 
 
 class Drafts:
@@ -1083,7 +1138,11 @@ def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
 
 def reopens(draft: Draft, candidate: Candidate) -> bool:
     """Proposing, weighing, accepting or refusing a change to an agreement already in force
-    opens a proposal of its own (and a lone one is not folded back into the agreement)."""
+    opens a proposal of its own (and a lone one is not folded back into the agreement), and so
+    does a new agreement of parties that had agreed before ('a new humanitarian ceasefire')."""
+    if candidate.status == "agreed" and candidate.fresh:
+        agreed = draft.dated.get("agreed")
+        return agreed is not None and agreed[0] < candidate.day  # a-new-agreement-is-its-own
     return candidate.status in AMENDING and implemented_by(draft, candidate.day - 1)
 
 
