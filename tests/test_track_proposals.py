@@ -125,6 +125,39 @@ def test_a_summit_proposed_in_a_month_and_held_months_later_is_one_history(
     ]
 
 
+ANNOUNCED_SUMMIT = {
+    "proposed": (
+        "2021-04-13",
+        "President Joe Biden proposed a summit with Vladimir Putin in a phone call on Tuesday,"
+        " the White House said.",
+    ),
+    "announced": (
+        "2021-05-25",
+        "The White House and the Kremlin said on Tuesday that Joe Biden and Vladimir Putin"
+        " will meet in Geneva on June 16.",
+    ),
+    "held": (
+        "2021-06-16",
+        "Joe Biden and Vladimir Putin met in Geneva on Wednesday for their first summit, and"
+        " agreed to return their ambassadors to their posts.",
+    ),
+}
+
+
+def test_a_meeting_announced_is_agreed_that_day_and_what_it_agrees_is_no_step_of_it(
+    tmp_path: Path,
+) -> None:
+    """'Biden and Putin will meet in Geneva on June 16' (said on 25 May) agrees the summit on
+    25 May, not on 16 June; 'met ... and agreed to return their ambassadors' holds it and
+    agrees something else."""
+    (summit,) = proposals_of(ANNOUNCED_SUMMIT, tmp_path, outlet="Lake")
+    assert history(summit) == [
+        ("2021-04-13", "proposed by Joe Biden"),
+        ("2021-05-25", "agreed"),
+        ("2021-06-16", "implemented"),
+    ]
+
+
 YEMEN = sorted(
     str(path)
     for path in (Path(__file__).parent / "corpus_coverage" / "tune").glob("yemen-truce-*.txt")

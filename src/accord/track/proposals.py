@@ -360,6 +360,8 @@ def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: s
     """The status an event gives its proposal, or None when it gives none."""
     data = subject_data()
     lowered = sentence.lower()
+    if announces_meeting(row, subject, parties):
+        return "agreed"
     if row["modality"] in SKIPPED_MODALITIES or is_denial(lowered):
         return None  # 'denied any truce violations' is no violation
     status = act_status(row, sentence, trigger_at, parties, subject)
@@ -550,19 +552,41 @@ def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
     sides: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for row in named_actor_rows_of(connection, [row["id"] for row in rows]):
         sides[row["event_id"]][row["side"]].append(row)  # only actors the text names
+    contexts = sentence_contexts(rows)
+    return [(row["id"], candidate_of(row, sides.get(row["id"], {}), contexts(row))) for row in rows]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an event's sentence and article tell beside it (read from the events stored with
+    it: an article's events are stored, so read, together)."""
+
+    act_days: frozenset[int] = frozenset()  # days of acts that can break an agreement
+    story: tuple[int, str | None] = (-1, None)  # first sentence with events, subject of the rest
+    meeting_held: bool = False  # the sentence tells a meeting held ('met in Geneva')
+
+
+def meeting_held(row: Any) -> bool:
+    """A meeting told as held ('met in Geneva'), not a mediation ('brokered')."""
+    return (
+        row["type"] == "CONSULT"
+        and row["modality"] == "asserted"
+        and row["mode"] != ("third-party")
+    )
+
+
+def sentence_contexts(rows: list[Any]) -> Any:
+    """A function giving each row its ``Context``."""
     acts, stories = dated_acts(rows), story_subjects(rows)
-    return [
-        (
-            row["id"],
-            candidate_of(
-                row,
-                sides.get(row["id"], {}),
-                acts.get(sentence_key(row), set()),
-                stories.get(row["article_id"], (-1, None)),
-            ),
+    held = {sentence_key(row) for row in rows if meeting_held(row)}
+
+    def context(row: Any) -> Context:
+        key = sentence_key(row)
+        return Context(
+            frozenset(acts.get(key, ())), stories.get(row["article_id"], (-1, None)), key in held
         )
-        for row in rows
-    ]
+
+    return context
 
 
 def story_subjects(rows: list[Any]) -> dict[str, tuple[int, str | None]]:
@@ -653,20 +677,16 @@ def candidate_fields() -> tuple[tuple[str, Any], ...]:
 
 
 def candidate_of(
-    row: Any,
-    sides: dict[str, list[Any]],
-    act_days: set[int] | frozenset[int] = frozenset(),
-    story: tuple[int, str | None] = (-1, None),
+    row: Any, sides: dict[str, list[Any]], context: Context | None = None
 ) -> Candidate | None:
-    """What one event reads as; ``act_days``: the days of the acts its sentence tells that
-    can break an agreement (``dated_acts``); ``story``: its article's first sentence with
-    events and the subject the others name (``story_subjects``)."""
+    """What one event reads as, given what its sentence and article tell beside it."""
+    context = context or Context()
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
     subject = find_subject(sentence, trigger_at, (row["type"], row["mode"]))
-    if subject is None and row["sentence_index"] == story[0]:
-        subject = lead_subject(row, story[1])
-    if subject is None:
+    if subject is None and row["sentence_index"] == context.story[0]:
+        subject = lead_subject(row, context.story[1])
+    if subject is None or agreed_at_the_meeting(row, subject, context):
         return None
     brokers = brokers_in(sentence)
     sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
@@ -677,8 +697,10 @@ def candidate_of(
     if status is None or published is None:
         return None
     explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
-    if explicit is None and status == "violated" and len(act_days) == 1:
-        explicit = next(iter(act_days))  # rule "a-violation-is-dated-by-its-act"
+    if explicit is None and status == "violated" and len(context.act_days) == 1:
+        explicit = next(iter(context.act_days))  # rule "a-violation-is-dated-by-its-act"
+    if announces_meeting(row, subject, len(parties)):
+        explicit = published  # the text's date is the meeting's; the announcement is news
     before = word_before(sentence, trigger_at)
     back_reference = before in subject_data()["back_reference_before_trigger"] or (
         told_as_background(sentence, trigger_at)
@@ -726,6 +748,28 @@ def called_new(sentence: str, subject: str) -> bool:
     if not named:
         return False
     return bool(re.search(rf"\b(?:{fresh})\s+(?:[\w-]+\s+){{0,2}}?(?:{named})s?\b", sentence, re.I))
+
+
+MEETING_TYPES = ("AGREE", "CONSULT")
+
+
+def announces_meeting(row: Any, subject: str, parties: int) -> bool:
+    """Rule "a-meeting-announced-is-agreed": 'Biden and Putin will meet in Geneva on June 16',
+    'will hold their first summit': two parties' future meeting, told as settled, is the summit
+    agreed, on the day it is announced (the date in the text is the meeting's)."""
+    return (
+        subject == "summit"
+        and row["modality"] == "future"
+        and row["type"] in MEETING_TYPES
+        and parties >= 2
+    )
+
+
+def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
+    """Rule "agreed-at-the-meeting-is-not-the-meeting": 'Biden and Putin met in Geneva for
+    their first summit, and agreed to return their ambassadors': what a meeting agreed, told
+    with it, is no agreement to hold it."""
+    return subject == "summit" and row["type"] == "AGREE" and context.meeting_held
 
 
 def lead_subject(row: Any, story_subject: str | None) -> str | None:
