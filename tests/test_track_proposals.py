@@ -265,6 +265,38 @@ def test_exchanges_on_following_days_told_in_one_sentence_each_stay_two_stages(
     assert stages == [("2023-11-24", "24 for 39"), ("2023-11-25", "17 for 39")]
 
 
+FOUR_DAY_TRUCE = {
+    "agreed": (
+        "2023-11-22",
+        "Israel and Hamas agreed on Wednesday to a four-day truce in Gaza, during which 50"
+        " hostages would be freed in exchange for 150 Palestinian prisoners, Qatar said.",
+    ),
+    "first": (
+        "2023-11-24",
+        "Hamas freed 24 hostages on Friday in exchange for 39 Palestinian prisoners released"
+        " by Israel.",
+    ),
+    "extended": (
+        "2023-11-27",
+        "Qatar said on Monday that Israel and Hamas had agreed to extend the truce by two days.",
+    ),
+}
+
+
+def test_an_extension_in_reported_speech_is_news_and_an_exchange_keeps_both_figures(
+    tmp_path: Path,
+) -> None:
+    """'Qatar said on Monday that Israel and Hamas had agreed to extend the truce': the 'had'
+    is reported speech, not a mention of an earlier step (reported-speech-keeps-its-news);
+    'freed 24 hostages ... in exchange for 39 Palestinian prisoners' is '24 for 39'."""
+    (truce,) = proposals_of(FOUR_DAY_TRUCE, tmp_path, outlet="Gulf")
+    assert history(truce) == [
+        ("2023-11-22", "agreed"),
+        ("2023-11-24", "implemented (24 for 39)"),
+        ("2023-11-27", "extended"),
+    ]
+
+
 GRAIN = {
     "signed": (
         "2026-07-25",

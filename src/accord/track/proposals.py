@@ -166,6 +166,7 @@ def subject_data() -> dict[str, Any]:
         "lead_act_modes",
         "other_clause_openers",
         "fresh_words",
+        "reporting_verbs",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -344,6 +345,7 @@ class Candidate:
     month: bool = False  # the text gives only the month ('proposed in April'): day is its first
     sentence: str = ""  # the article and sentence that tell it ('<article id>:<index>')
     fresh: bool = False  # the sentence calls the agreement a new one ('a new ceasefire')
+    pair: tuple[int, ...] = ()  # both sides' figures one report gives ('24 hostages for 39')
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -705,6 +707,8 @@ def candidate_of(
     back_reference = before in subject_data()["back_reference_before_trigger"] or (
         told_as_background(sentence, trigger_at)
     )
+    if before == "had" and reported_before(sentence, trigger_at):
+        back_reference = told_as_background(sentence, trigger_at)  # reported speech
     if status == "implemented" and held_since_it_began(sentence):
         back_reference = True
     if back_reference and status == "implemented" and done_under_agreement(sentence, trigger_at):
@@ -735,6 +739,7 @@ def candidate_of(
         month=explicit is not None and row["date_precision"] == "month",
         sentence=sentence_key(row),
         fresh=called_new(sentence, subject),
+        pair=both_figures(sentence, row["hostages"], row["prisoners"]),
     )
 
 
@@ -770,6 +775,28 @@ def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
     their first summit, and agreed to return their ambassadors': what a meeting agreed, told
     with it, is no agreement to hold it."""
     return subject == "summit" and row["type"] == "AGREE" and context.meeting_held
+
+
+def reported_before(sentence: str, trigger_at: int) -> bool:
+    """Rule "reported-speech-keeps-its-news": a reporting verb before the trigger ('Qatar said
+    on Monday that Israel and Hamas had agreed to extend the truce'): its 'had' is the tense
+    of reported speech, the step is the day's news."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])}
+    return bool(words & set(subject_data()["reporting_verbs"]))
+
+
+def both_figures(sentence: str, hostages: int | None, prisoners: int | None) -> tuple[int, ...]:
+    """Both sides' figures when one report gives hostages freed for prisoners ('Hamas freed
+    24 hostages in exchange for 39 Palestinian prisoners'), in the order the sentence states
+    them; () otherwise."""
+    if not hostages or not prisoners or hostages == prisoners:
+        return ()
+
+    def at(value: int) -> int:
+        found = re.search(rf"\b{value:,}\b|\b{value}\b", sentence)
+        return found.start() if found else len(sentence)
+
+    return tuple(sorted((hostages, prisoners), key=at))
 
 
 def lead_subject(row: Any, story_subject: str | None) -> str | None:
@@ -1303,6 +1330,8 @@ def with_progress(
                 step = replace(step, detail=f"{stage:,} each; {done:,}{of} so far")
             elif len(figures) == 2:
                 step = replace(step, detail=f"{figures[0]:,} for {figures[1]:,}")
+            elif pair := next((c.pair for c in group if len(c.pair) == 2), ()):
+                step = replace(step, detail=f"{pair[0]:,} for {pair[1]:,}")  # 24 for 39
         result.append(step)
     return result
 
