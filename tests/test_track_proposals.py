@@ -297,6 +297,45 @@ def test_an_extension_in_reported_speech_is_news_and_an_exchange_keeps_both_figu
     ]
 
 
+CEASEFIRE_AT_NOON = {
+    "agreed": (
+        "2020-10-10",
+        "Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh starting at noon on"
+        " Saturday, after talks in Moscow hosted by Russia.",
+    ),
+    "minutes": (
+        "2020-10-10",
+        "Armenia and Azerbaijan accused each other of breaching a Russia-brokered ceasefire"
+        " minutes after it came into force at noon on Saturday.",
+    ),
+}
+SEVEN_DAY_CEASEFIRE = {
+    "agreed": (
+        "2023-05-20",
+        "Sudan's army and the paramilitary Rapid Support Forces have agreed to a seven-day"
+        " ceasefire starting on Monday evening, the United States and Saudi Arabia said on"
+        " Saturday.",
+    ),
+}
+
+
+def test_a_ceasefire_told_in_force_in_passing_takes_effect_the_day_it_is_agreed(
+    tmp_path: Path,
+) -> None:
+    """'accused each other of breaching a ceasefire minutes after it came into force' is no
+    violation (mutual) but tells the ceasefire in force (in-force-told-in-passing), on the day
+    it was agreed: another sentence than the agreement's may say so."""
+    (truce,) = proposals_of(CEASEFIRE_AT_NOON, tmp_path, outlet="Caspian")
+    assert history(truce) == [("2020-10-10", "agreed"), ("2020-10-10", "implemented")]
+
+
+def test_a_date_of_the_terms_does_not_date_the_agreement(tmp_path: Path) -> None:
+    """'agreed to a seven-day ceasefire starting on Monday evening', said on Saturday 20 May:
+    agreed on 20 May, not on the Monday before (a-term's-date-is-not-the-step's)."""
+    (truce,) = proposals_of(SEVEN_DAY_CEASEFIRE, tmp_path, outlet="Nile")
+    assert history(truce) == [("2023-05-20", "agreed")]
+
+
 GRAIN = {
     "signed": (
         "2026-07-25",

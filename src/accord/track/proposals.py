@@ -167,12 +167,15 @@ def subject_data() -> dict[str, Any]:
         "other_clause_openers",
         "fresh_words",
         "reporting_verbs",
+        "term_date_markers",
+        "in_force_clause",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
     data["term_patterns"] = [re.compile(pattern, re.I) for pattern in data["terms"]]
     data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
     data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
+    data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
     data["clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
@@ -695,10 +698,14 @@ def candidate_of(
     targets = [a for a in sides.get("target", []) if not is_broker(a, brokers)]
     parties = {(actor["country"] or actor["actor_id"], actor["sector"]) for actor in sources}
     status = status_of(row, sentence, trigger_at, len(parties), subject)
+    if status is None and in_force_in_passing(row, sentence):
+        status = "implemented"
     published = day_of(row["published"])
     if status is None or published is None:
         return None
     explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
+    if status in TERM_DATED and dates_a_term(row, sentence):
+        explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
     if explicit is None and status == "violated" and len(context.act_days) == 1:
         explicit = next(iter(context.act_days))  # rule "a-violation-is-dated-by-its-act"
     if announces_meeting(row, subject, len(parties)):
@@ -775,6 +782,31 @@ def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
     their first summit, and agreed to return their ambassadors': what a meeting agreed, told
     with it, is no agreement to hold it."""
     return subject == "summit" and row["type"] == "AGREE" and context.meeting_held
+
+
+TERM_DATED = ("proposed", "considered", "accepted", "agreed", "extended")  # dated apart from terms
+
+
+def dates_a_term(row: Any, sentence: str) -> bool:
+    """Rule "a-term's-date-is-not-the-step's": the event's date follows a word of the
+    agreement's terms ('agreed to a seven-day ceasefire starting on Monday evening', 'the
+    truce, which expires on June 2', 'extend the truce until October 2')."""
+    at = (row["date_char_start"] if row["date_char_start"] is not None else -1) - row[
+        "sentence_start"
+    ]
+    if at <= 0:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:at])][-4:]
+    return bool(set(words) & set(subject_data()["term_date_markers"]))
+
+
+def in_force_in_passing(row: Any, sentence: str) -> bool:
+    """Rule "in-force-told-in-passing": an accusation or attack that gives no step of its own
+    ('accused each other of breaching a ceasefire minutes after it came into force at noon on
+    Saturday') in a sentence that tells the agreement took effect reports it carried out."""
+    return row["type"] in ("ACCUSE", "ASSAULT") and bool(
+        subject_data()["in_force_regex"].search(sentence)
+    )
 
 
 def reported_before(sentence: str, trigger_at: int) -> bool:
@@ -1221,7 +1253,17 @@ def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
     if candidate.status != "implemented":
         return False
     agreed = draft.dated.get("agreed")  # the days its dated reports of the agreement give
-    return agreed is not None and candidate.day <= agreed[0]
+    if agreed is None or candidate.day > agreed[0]:
+        return False
+    return candidate.day < agreed[0] or told_with_agreement(draft, candidate)
+
+
+def told_with_agreement(draft: Draft, candidate: Candidate) -> bool:
+    """Whether a sentence that tells the agreement tells the act too ('agreed on Wednesday to
+    a truce and the release of hostages'); one from another sentence may take effect the day
+    it is agreed ('agreed to a ceasefire starting at noon on Saturday')."""
+    told = {c.sentence for group in draft.by_status.get("agreed", []) for c in group}
+    return not candidate.sentence or candidate.sentence in told
 
 
 def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -> bool:
