@@ -336,6 +336,29 @@ def test_a_date_of_the_terms_does_not_date_the_agreement(tmp_path: Path) -> None
     assert history(truce) == [("2023-05-20", "agreed")]
 
 
+BROKE_DOWN = {
+    "effect": (
+        "2023-04-25",
+        "A 72-hour ceasefire between Sudan's army and the Rapid Support Forces went into effect"
+        " at midnight on Monday.",
+    ),
+    "broke": (
+        "2023-04-29",
+        "The ceasefire broke down on Saturday as air strikes hit Khartoum, residents said.",
+    ),
+}
+
+
+def test_a_status_word_of_a_trigger_naming_the_agreement_counts_however_it_is_typed(
+    tmp_path: Path,
+) -> None:
+    """'The ceasefire broke down on Saturday as air strikes hit Khartoum': the parser's event
+    on 'ceasefire' is an ASSAULT, but the trigger names the agreement and the status word says
+    what befell it."""
+    (truce,) = proposals_of(BROKE_DOWN, tmp_path, outlet="Khartoum")
+    assert history(truce) == [("2023-04-24", "implemented"), ("2023-04-29", "collapsed")]
+
+
 GRAIN = {
     "signed": (
         "2026-07-25",

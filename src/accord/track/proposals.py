@@ -387,7 +387,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     trigger = row["trigger"]
     lowered = sentence.lower()
     modality, kind, mode = row["modality"], row["type"], row["mode"]
-    if kind in ACT_TYPES and modality not in ("proposed", "considered", "rejected"):
+    names_it = trigger.lower() in all_keywords()  # 'the ceasefire broke down', however typed
+    if (kind in ACT_TYPES or names_it) and modality not in ("proposed", "considered", "rejected"):
         clause = trigger_clause(lowered, trigger_at)
         for status, words in data["status_words"].items():
             if any(keyword_positions(clause, word) for word in words):
