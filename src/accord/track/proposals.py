@@ -13,11 +13,14 @@ participant country, with compatible terms (a 30-day truce is not a 60-day one),
 ``LINK_DAYS``. Reports of the same step merge into one, dated by what most reports say (the
 act's date when the text gives one, else the report's); an undated report and a mention of an
 earlier step ("the exchange agreed in Istanbul", "has held since it began on April 2") back an
-existing step rather than start a new one. An exchange carried out by both sides is one stage,
-even across midnight, with each side's figure ("3 for 90"). What each event reads as is read
-once, when tracking first sees it, and kept (``proposal_candidates``); an update links again only
-the kept candidates the new ones can reach (``accord.track.relink``), and only the proposals that
-came out different are written again.
+existing step rather than start a new one. What the sentence and article tell beside an event
+(``Context``) dates a violation by the act that broke the deal, gives a report's first act the
+subject of the rest of the report, and tells what a meeting agreed from the meeting itself.
+An exchange carried out by both sides is one stage, even across midnight, with each side's
+figure ("3 for 90"). What each event reads as is read once, when tracking first sees it, and
+kept (``proposal_candidates``); an update links again only the kept candidates the new ones can
+reach (``accord.track.relink``), and only the proposals that came out different are written
+again.
 """
 
 from __future__ import annotations
