@@ -30,7 +30,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -577,14 +577,11 @@ class Context:
 
 def meeting_held(row: Any) -> bool:
     """A meeting told as held ('met in Geneva'), not a mediation ('brokered')."""
-    return (
-        row["type"] == "CONSULT"
-        and row["modality"] == "asserted"
-        and row["mode"] != ("third-party")
-    )
+    asserted = row["type"] == "CONSULT" and row["modality"] == "asserted"
+    return asserted and row["mode"] != "third-party"
 
 
-def sentence_contexts(rows: list[Any]) -> Any:
+def sentence_contexts(rows: list[Any]) -> Callable[[Any], Context]:
     """A function giving each row its ``Context``."""
     acts, stories = dated_acts(rows), story_subjects(rows)
     held = {sentence_key(row) for row in rows if meeting_held(row)}
@@ -707,23 +704,10 @@ def candidate_of(
     published = day_of(row["published"])
     if status is None or published is None:
         return None
-    explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
-    if status in TERM_DATED and dates_a_term(row, sentence):
-        explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
-    if explicit is None and status == "violated" and len(context.act_days) == 1:
-        explicit = next(iter(context.act_days))  # rule "a-violation-is-dated-by-its-act"
+    explicit = step_day(row, status, context)
     if announces_meeting(row, subject, len(parties)):
         explicit = published  # the text's date is the meeting's; the announcement is news
-    before = word_before(sentence, trigger_at)
-    back_reference = before in subject_data()["back_reference_before_trigger"] or (
-        told_as_background(sentence, trigger_at)
-    )
-    if before == "had" and reported_before(sentence, trigger_at):
-        back_reference = told_as_background(sentence, trigger_at)  # reported speech
-    if status == "implemented" and held_since_it_began(sentence):
-        back_reference = True
-    if back_reference and status == "implemented" and done_under_agreement(sentence, trigger_at):
-        back_reference = False  # 'under a deal brokered by': the deal is named, the act is new
+    back_reference = mentions_earlier_step(sentence, trigger_at, status)
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
@@ -752,6 +736,33 @@ def candidate_of(
         fresh=called_new(sentence, subject),
         pair=both_figures(sentence, row["hostages"], row["prisoners"]),
     )
+
+
+def step_day(row: Any, status: str, context: Context) -> int | None:
+    """The day the text gives the step (ordinal), or None: the day of the event's date, unless
+    it dates the agreement's terms; a violation without one takes the day of the act its
+    sentence tells (rule "a-violation-is-dated-by-its-act")."""
+    explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
+    if status in TERM_DATED and dates_a_term(row, row["sentence"]):
+        explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
+    if explicit is None and status == "violated" and len(context.act_days) == 1:
+        explicit = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
+    return explicit
+
+
+def mentions_earlier_step(sentence: str, trigger_at: int, status: str) -> bool:
+    """Whether the event mentions an earlier step rather than reports one ('the exchange
+    agreed in Istanbul', 'has held since it began'); reported speech ('said that the parties
+    had agreed') and an act done under a named deal ('a deal brokered by') are news."""
+    before = word_before(sentence, trigger_at)
+    background = told_as_background(sentence, trigger_at)
+    if before == "had" and reported_before(sentence, trigger_at):
+        return background
+    if status == "implemented" and held_since_it_began(sentence):
+        return True
+    if status == "implemented" and done_under_agreement(sentence, trigger_at):
+        return False
+    return before in subject_data()["back_reference_before_trigger"] or background
 
 
 def called_new(sentence: str, subject: str) -> bool:
