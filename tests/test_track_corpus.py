@@ -350,3 +350,21 @@ def test_a_store_from_before_the_kept_readings_reads_its_events_on_the_next_upda
         track.update(db)
         assert len(kept_readings(db)) == db.totals().events
         assert [(p.id, p.steps) for p in track.proposals(db)] == expected
+
+
+def test_a_sides_part_of_an_exchange_does_not_widen_its_count_range(tmp_path: Path) -> None:
+    """Four real-coverage reports of the Ankara exchange (1 August 2024): 'exchanged 24
+    prisoners' and '26 prisoners ... freed in the exchange' are the whole; 'Russia released 16
+    prisoners in the swap in Ankara' and 'an exchange that freed three Americans' are parts
+    (rule a-side's-part-is-not-the-exchange's: no range from 3)."""
+    tune = Path(__file__).parent / "corpus_coverage" / "tune"
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in tune.glob("ankara-swap-*.txt")))
+        ranges = [
+            count
+            for event in track.canonical_events(db, type="RETREAT")
+            for count in event.counts
+            if count.kind == "prisoners" and any(c.value == 24 for c in count.claims)
+        ]
+    assert [(count.low, count.high) for count in ranges] == [(24, 26)]
+    assert {claim.value for claim in ranges[0].claims} >= {3, 16, 24, 26}  # every claim kept

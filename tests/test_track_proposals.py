@@ -125,6 +125,39 @@ def test_a_summit_proposed_in_a_month_and_held_months_later_is_one_history(
     ]
 
 
+ANNOUNCED_SUMMIT = {
+    "proposed": (
+        "2021-04-13",
+        "President Joe Biden proposed a summit with Vladimir Putin in a phone call on Tuesday,"
+        " the White House said.",
+    ),
+    "announced": (
+        "2021-05-25",
+        "The White House and the Kremlin said on Tuesday that Joe Biden and Vladimir Putin"
+        " will meet in Geneva on June 16.",
+    ),
+    "held": (
+        "2021-06-16",
+        "Joe Biden and Vladimir Putin met in Geneva on Wednesday for their first summit, and"
+        " agreed to return their ambassadors to their posts.",
+    ),
+}
+
+
+def test_a_meeting_announced_is_agreed_that_day_and_what_it_agrees_is_no_step_of_it(
+    tmp_path: Path,
+) -> None:
+    """'Biden and Putin will meet in Geneva on June 16' (said on 25 May) agrees the summit on
+    25 May, not on 16 June; 'met ... and agreed to return their ambassadors' holds it and
+    agrees something else."""
+    (summit,) = proposals_of(ANNOUNCED_SUMMIT, tmp_path, outlet="Lake")
+    assert history(summit) == [
+        ("2021-04-13", "proposed by Joe Biden"),
+        ("2021-05-25", "agreed"),
+        ("2021-06-16", "implemented"),
+    ]
+
+
 YEMEN = sorted(
     str(path)
     for path in (Path(__file__).parent / "corpus_coverage" / "tune").glob("yemen-truce-*.txt")
@@ -165,6 +198,167 @@ def test_the_expiry_is_the_truce_in_force_and_the_refused_wider_truce_a_proposal
     )
 
 
+def test_held_since_it_began_backs_the_beginning_and_dates_no_step(yemen) -> None:
+    """'The truce, which expires on June 2, has largely held since it began on April 2,
+    although both sides have accused each other of violations' (published 16 May): no
+    implementation dated 2 June (the expiry's date) or 16 May."""
+    truce = next(item for item in yemen if any(s.status == "expired" for s in item.steps))
+    implemented = [step.date for step in truce.steps if step.status == "implemented"]
+    assert implemented == ["2022-04-02"]
+
+
+KARABAKH = {
+    "agreed": (
+        "2020-10-10",
+        "MOSCOW - Armenia and Azerbaijan agreed on Saturday to a humanitarian ceasefire in"
+        " Nagorno-Karabakh from midnight, after ten hours of Russia-brokered talks in Moscow.",
+    ),
+    "broken": (
+        "2020-10-11",
+        "Armenia accused Azerbaijan on Sunday of violating the ceasefire minutes after it took"
+        " effect at midnight.\n\nAzerbaijan's defence ministry denied any violations of the"
+        " truce.",
+    ),
+    "again": (
+        "2020-10-17",
+        "Armenia and Azerbaijan agreed on Saturday to a new humanitarian ceasefire from"
+        " midnight, a week after a Russia-brokered truce collapsed.",
+    ),
+}
+
+
+def test_a_new_ceasefire_is_its_own_and_a_status_word_after_its_clause_is_not_its(
+    tmp_path: Path,
+) -> None:
+    """'agreed ... to a new humanitarian ceasefire from midnight, a week after a
+    Russia-brokered truce collapsed': a proposal of its own (a-new-agreement-is-its-own), and
+    agreed, not collapsed (status-word-in-the-trigger's-clause)."""
+    found = proposals_of(KARABAKH, tmp_path, outlet="Caucasus")
+    assert sorted(history(item) for item in found) == [
+        [("2020-10-10", "agreed"), ("2020-10-11", "violated by Azerbaijan (alleged by Armenia)")],
+        [("2020-10-17", "agreed")],
+    ]
+
+
+DAILY_EXCHANGES = {
+    "first": (
+        "2023-11-24",
+        "A four-day truce between Israel and Hamas took effect in Gaza on Friday morning.\n\n"
+        "Hamas freed 24 hostages on Friday and Israel released 39 Palestinian prisoners.",
+    ),
+    "second": (
+        "2023-11-25",
+        "Hamas freed 17 hostages on Saturday, and Israel released 39 Palestinian prisoners, in"
+        " the second exchange of the truce.",
+    ),
+}
+
+
+def test_exchanges_on_following_days_told_in_one_sentence_each_stay_two_stages(
+    tmp_path: Path,
+) -> None:
+    """A sentence telling both halves of the day's exchange is news, not a retelling: the
+    next day's exchange (the same 39 prisoners) is a stage of its own."""
+    found = proposals_of(DAILY_EXCHANGES, tmp_path, outlet="Desk")
+    (exchange,) = [item for item in found if item.subject == "prisoner exchange"]
+    stages = [(step.date, step.detail) for step in exchange.steps if step.detail]
+    assert stages == [("2023-11-24", "24 for 39"), ("2023-11-25", "17 for 39")]
+
+
+FOUR_DAY_TRUCE = {
+    "agreed": (
+        "2023-11-22",
+        "Israel and Hamas agreed on Wednesday to a four-day truce in Gaza, during which 50"
+        " hostages would be freed in exchange for 150 Palestinian prisoners, Qatar said.",
+    ),
+    "first": (
+        "2023-11-24",
+        "Hamas freed 24 hostages on Friday in exchange for 39 Palestinian prisoners released"
+        " by Israel.",
+    ),
+    "extended": (
+        "2023-11-27",
+        "Qatar said on Monday that Israel and Hamas had agreed to extend the truce by two days.",
+    ),
+}
+
+
+def test_an_extension_in_reported_speech_is_news_and_an_exchange_keeps_both_figures(
+    tmp_path: Path,
+) -> None:
+    """'Qatar said on Monday that Israel and Hamas had agreed to extend the truce': the 'had'
+    is reported speech, not a mention of an earlier step (reported-speech-keeps-its-news);
+    'freed 24 hostages ... in exchange for 39 Palestinian prisoners' is '24 for 39'."""
+    (truce,) = proposals_of(FOUR_DAY_TRUCE, tmp_path, outlet="Gulf")
+    assert history(truce) == [
+        ("2023-11-22", "agreed"),
+        ("2023-11-24", "implemented (24 for 39)"),
+        ("2023-11-27", "extended"),
+    ]
+
+
+CEASEFIRE_AT_NOON = {
+    "agreed": (
+        "2020-10-10",
+        "Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh starting at noon on"
+        " Saturday, after talks in Moscow hosted by Russia.",
+    ),
+    "minutes": (
+        "2020-10-10",
+        "Armenia and Azerbaijan accused each other of breaching a Russia-brokered ceasefire"
+        " minutes after it came into force at noon on Saturday.",
+    ),
+}
+SEVEN_DAY_CEASEFIRE = {
+    "agreed": (
+        "2023-05-20",
+        "Sudan's army and the paramilitary Rapid Support Forces have agreed to a seven-day"
+        " ceasefire starting on Monday evening, the United States and Saudi Arabia said on"
+        " Saturday.",
+    ),
+}
+
+
+def test_a_ceasefire_told_in_force_in_passing_takes_effect_the_day_it_is_agreed(
+    tmp_path: Path,
+) -> None:
+    """'accused each other of breaching a ceasefire minutes after it came into force' is no
+    violation (mutual) but tells the ceasefire in force (in-force-told-in-passing), on the day
+    it was agreed: another sentence than the agreement's may say so."""
+    (truce,) = proposals_of(CEASEFIRE_AT_NOON, tmp_path, outlet="Caspian")
+    assert history(truce) == [("2020-10-10", "agreed"), ("2020-10-10", "implemented")]
+
+
+def test_a_date_of_the_terms_does_not_date_the_agreement(tmp_path: Path) -> None:
+    """'agreed to a seven-day ceasefire starting on Monday evening', said on Saturday 20 May:
+    agreed on 20 May, not on the Monday before (a-term's-date-is-not-the-step's)."""
+    (truce,) = proposals_of(SEVEN_DAY_CEASEFIRE, tmp_path, outlet="Nile")
+    assert history(truce) == [("2023-05-20", "agreed")]
+
+
+BROKE_DOWN = {
+    "effect": (
+        "2023-04-25",
+        "A 72-hour ceasefire between Sudan's army and the Rapid Support Forces went into effect"
+        " at midnight on Monday.",
+    ),
+    "broke": (
+        "2023-04-29",
+        "The ceasefire broke down on Saturday as air strikes hit Khartoum, residents said.",
+    ),
+}
+
+
+def test_a_status_word_of_a_trigger_naming_the_agreement_counts_however_it_is_typed(
+    tmp_path: Path,
+) -> None:
+    """'The ceasefire broke down on Saturday as air strikes hit Khartoum': the parser's event
+    on 'ceasefire' is an ASSAULT, but the trigger names the agreement and the status word says
+    what befell it."""
+    (truce,) = proposals_of(BROKE_DOWN, tmp_path, outlet="Khartoum")
+    assert history(truce) == [("2023-04-24", "implemented"), ("2023-04-29", "collapsed")]
+
+
 GRAIN = {
     "signed": (
         "2026-07-25",
@@ -184,6 +378,91 @@ def test_a_party_ending_its_participation_ends_the_deal(tmp_path: Path) -> None:
     assert [(item.subject, history(item)) for item in found] == [
         ("agreement", [("2026-07-24", "agreed"), ("2027-07-19", "expired")])
     ]
+
+
+def tune_reports(story: str) -> list[str]:
+    """The real-coverage reports of one story of the tune fold."""
+    folder = Path(__file__).parent / "corpus_coverage" / "tune"
+    return sorted(str(path) for path in folder.glob(f"{story}-*.txt"))
+
+
+@pytest.fixture(scope="module")
+def grain(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
+    """Seven reports of the Black Sea Grain Initiative (July 2022 - July 2023)."""
+    with accord.open(tmp_path_factory.mktemp("grain") / "accord.db") as db:
+        db.ingest(tune_reports("grain-deal"))
+        return track.proposals(db)
+
+
+def test_a_suspension_of_participation_is_no_step_and_no_sanction(grain) -> None:
+    """'Russia suspended its participation for several days at the end of October', 'Russia's
+    decision to suspend participation in the Black Sea Grain Initiative': a pause, no step."""
+    assert not [item for item in grain if item.subject == "sanctions"]
+    (deal,) = [item for item in grain if any(s.status == "expired" for s in item.steps)]
+    assert history(deal)[-1] == ("2023-07-17", "expired")
+    assert "suspended" not in {step.status for item in grain for step in item.steps}
+
+
+def test_the_grain_deal_is_violated_the_day_after_it_is_made_and_carried_out_under_it(
+    grain,
+) -> None:
+    """'Russian cruise missiles struck the port of Odesa on Saturday, less than a day after
+    Moscow signed a deal ..., drawing accusations from Kyiv that Russia had violated the
+    agreement': a violation dated by the strike (not the report of Sunday), alleged by Kyiv,
+    of a deal binding since the day before though no ship had sailed yet. 'The first ship
+    ... left the port of Odesa on Monday under a deal brokered by the United Nations and
+    Turkey' carries it out."""
+    (deal,) = [item for item in grain if any(s.status == "expired" for s in item.steps)]
+    assert history(deal) == [
+        ("2022-07-22", "agreed"),
+        ("2022-07-23", "violated by Russia (alleged by Kyiv)"),
+        ("2022-08-01", "implemented"),
+        ("2022-11-17", "extended"),
+        ("2023-07-17", "expired"),
+    ]
+
+
+def test_a_deal_is_never_a_sanction(grain, tmp_path: Path) -> None:
+    """'the agreement' is whichever agreement its participants have, never sanctions: one side
+    imposes them, no one agrees to them (the Odesa strike's violation and Russia's exit from
+    the deal do not join the February 2022 sanctions on Russia)."""
+    reports = tune_reports("sanctions-feb22") + tune_reports("grain-deal")
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(reports)
+        found = track.proposals(db)
+    sanctions = [item for item in found if item.subject == "sanctions"]
+    assert sanctions
+    assert not {"violated", "expired"} & {s.status for item in sanctions for s in item.steps}
+
+
+@pytest.fixture(scope="module")
+def gaza(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
+    """Seven reports of the January 2025 Gaza ceasefire and its exchanges."""
+    with accord.open(tmp_path_factory.mktemp("gaza") / "accord.db") as db:
+        db.ingest(tune_reports("gaza-truce-jan25"))
+        return track.proposals(db)
+
+
+def test_a_stage_retold_with_one_date_keeps_the_other_halfs_own_day_in_it(gaza) -> None:
+    """Hamas freed three hostages on Sunday 19 January, Israel 90 prisoners early on Monday;
+    a week later 'In the first exchange last Sunday, Hamas freed three women and Israel
+    released 90 prisoners' dates both halves Sunday. Still one stage, dated by its reports."""
+    (deal,) = [item for item in gaza if item.subject == "ceasefire"]
+    stages = [step for step in deal.steps if step.detail and " for " in step.detail]
+    assert [(step.date, step.detail) for step in stages] == [
+        ("2025-01-19", "3 for 90"),
+        ("2025-01-25", "4 for 200"),
+    ]
+    assert "2025-01-20" not in {step.date for step in deal.steps}
+
+
+def test_the_lead_act_of_a_report_on_a_deal_is_a_step_of_it(gaza) -> None:
+    """'Tens of thousands of Palestinians began walking back to northern Gaza on Monday
+    morning after Israel opened crossing points along the Netzarim corridor' names no deal;
+    the rest of the report does ('The ceasefire, which took effect on January 19, ...')."""
+    (deal,) = [item for item in gaza if item.subject == "ceasefire"]
+    assert history(deal)[-1] == ("2025-01-27", "implemented")
+    assert deal.steps[-1].actors == ("Israel",)
 
 
 # -- an update links only what the new reports can reach -------------------------------------

@@ -348,7 +348,7 @@ def unread_candidate_rows(connection: Any) -> list[Any]:
     return connection.execute(
         "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
         " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
-        " a.published"
+        " e.article_id, e.sentence_index, e.date_char_start, a.published"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " WHERE NOT EXISTS (SELECT 1 FROM proposal_candidates c WHERE c.event_id = e.id)"
         " ORDER BY e.id"

@@ -271,10 +271,18 @@ def tracking_rules() -> dict[str, Any]:
     """Tracking's word lists and mode groups, ``data/tracking_rules.json`` (validated once)."""
     text = files("accord").joinpath("data/tracking_rules.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    for key in ("not_names", "types_with_distinct_modes", "same_act_modes", "mutual_types"):
+    for key in (
+        "not_names",
+        "types_with_distinct_modes",
+        "same_act_modes",
+        "mutual_types",
+        "exchange_parts",
+    ):
         if key not in data:
             raise ValueError(f"tracking_rules.json lacks {key!r}")
     data["not_names"] = frozenset(data["not_names"]) | country_words()
+    parts = data["exchange_parts"]
+    parts["nationality_regex"] = re.compile(parts["nationality_pattern"])
     stages = data["stages"]
     words = "|".join([*stages["ordinals"], *stages["last_words"]])
     nouns = "|".join(stages["serial_nouns"])

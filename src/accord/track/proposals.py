@@ -13,11 +13,14 @@ participant country, with compatible terms (a 30-day truce is not a 60-day one),
 ``LINK_DAYS``. Reports of the same step merge into one, dated by what most reports say (the
 act's date when the text gives one, else the report's); an undated report and a mention of an
 earlier step ("the exchange agreed in Istanbul", "has held since it began on April 2") back an
-existing step rather than start a new one. An exchange carried out by both sides is one stage,
-even across midnight, with each side's figure ("3 for 90"). What each event reads as is read
-once, when tracking first sees it, and kept (``proposal_candidates``); an update links again only
-the kept candidates the new ones can reach (``accord.track.relink``), and only the proposals that
-came out different are written again.
+existing step rather than start a new one. What the sentence and article tell beside an event
+(``Context``) dates a violation by the act that broke the deal, gives a report's first act the
+subject of the rest of the report, and tells what a meeting agreed from the meeting itself.
+An exchange carried out by both sides is one stage, even across midnight, with each side's
+figure ("3 for 90"). What each event reads as is read once, when tracking first sees it, and
+kept (``proposal_candidates``); an update links again only the kept candidates the new ones can
+reach (``accord.track.relink``), and only the proposals that came out different are written
+again.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -158,11 +161,28 @@ def subject_data() -> dict[str, Any]:
         "signing_words",
         "in_effect_words",
         "leaving_words",
+        "pausing_words",
+        "unilateral_subjects",
+        "done_under_agreement",
+        "plan_before_under",
+        "accuser_patterns",
+        "lead_act_modes",
+        "other_clause_openers",
+        "fresh_words",
+        "reporting_verbs",
+        "term_date_markers",
+        "in_force_clause",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
     data["term_patterns"] = [re.compile(pattern, re.I) for pattern in data["terms"]]
     data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
+    data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
+    data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
+    data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
+    data["clause_regex"] = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
+    )
     agreements = sorted(
         {
             *(w for words in data["subjects"].values() for w in words),
@@ -206,6 +226,8 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     implied = data["mode_subjects"].get(f"{type_mode[0]}/{type_mode[1]}") or data[
         "mode_subjects"
     ].get(type_mode[0])
+    if type_mode[0] == "SANCTION" and pauses_agreement(sentence, trigger_at):
+        return None  # 'Russia suspended its participation': no status, and no sanction
     leaving = type_mode[0] == "SANCTION" and leaves_agreement(sentence, trigger_at)
     if implied and not leaving:
         return implied
@@ -230,14 +252,37 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
 def leaves_agreement(sentence: str, trigger_at: int) -> bool:
     """Rule "leaving-ends-the-agreement": "Russia said it is ending its participation in the
     grain deal", "withdrew from the accord": a leaving trigger in a sentence that names an
-    agreement (a suspension is a pause, no step)."""
-    data = subject_data()
-    word = re.match(r"[\w-]+", sentence[trigger_at:])
-    if word is None or word.group(0).lower() not in data["leaving_words"]:
+    agreement (a suspension is a pause, no step: ``pauses_agreement``)."""
+    return trigger_word(sentence, trigger_at) in subject_data()["leaving_words"] and (
+        names_agreement(sentence)
+    )
+
+
+def pauses_agreement(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-pause-is-no-step": "Russia suspended its participation for several days",
+    "Russia's decision to suspend participation in the Grain Initiative": a pausing trigger
+    in a sentence that names an agreement or a participation. Reports call a party's pause of
+    a deal a suspension, a status the step vocabulary lacks; it is no sanction either."""
+    if trigger_word(sentence, trigger_at) not in subject_data()["pausing_words"]:
         return False
+    return bool(keyword_positions(sentence, "participation")) or names_agreement(sentence)
+
+
+def trigger_word(sentence: str, trigger_at: int) -> str:
+    word = re.match(r"[\w-]+", sentence[trigger_at:])
+    return "" if word is None else word.group(0).lower()
+
+
+def names_agreement(sentence: str) -> bool:
+    """Whether the sentence names an agreement (any subject but sanctions, or a general one)."""
+    data = subject_data()
     agreements = {**data["subjects"], **data["agreement_subjects"]}
-    named = [words for subject, words in agreements.items() if subject != "sanctions"]
+    named = [words for subject, words in agreements.items() if subject not in unilateral_subjects()]
     return any(keyword_positions(sentence, w) for words in named for w in words)
+
+
+def unilateral_subjects() -> list[str]:
+    return subject_data()["unilateral_subjects"]
 
 
 def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]:
@@ -304,6 +349,9 @@ class Candidate:
     figure: int | None = None  # how many this report's side freed (an exchange stage)
     each: bool = False  # 'N each': both sides freed the same number
     month: bool = False  # the text gives only the month ('proposed in April'): day is its first
+    sentence: str = ""  # the article and sentence that tell it ('<article id>:<index>')
+    fresh: bool = False  # the sentence calls the agreement a new one ('a new ceasefire')
+    pair: tuple[int, ...] = ()  # both sides' figures one report gives ('24 hostages for 39')
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -320,6 +368,8 @@ def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: s
     """The status an event gives its proposal, or None when it gives none."""
     data = subject_data()
     lowered = sentence.lower()
+    if announces_meeting(row, subject, parties):
+        return "agreed"
     if row["modality"] in SKIPPED_MODALITIES or is_denial(lowered):
         return None  # 'denied any truce violations' is no violation
     status = act_status(row, sentence, trigger_at, parties, subject)
@@ -340,12 +390,16 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     trigger = row["trigger"]
     lowered = sentence.lower()
     modality, kind, mode = row["modality"], row["type"], row["mode"]
-    if kind in ACT_TYPES and modality not in ("proposed", "considered", "rejected"):
+    names_it = trigger.lower() in all_keywords()  # 'the ceasefire broke down', however typed
+    if (kind in ACT_TYPES or names_it) and modality not in ("proposed", "considered", "rejected"):
+        clause = trigger_clause(lowered, trigger_at)
         for status, words in data["status_words"].items():
-            if any(keyword_positions(lowered, word) for word in words):
+            if any(keyword_positions(clause, word) for word in words):
                 return status
     if modality in ("proposed", "considered"):
         return modality
+    if kind == "REJECT" and violates_trigger(sentence, trigger_at):
+        return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
         return "declined"
     if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
@@ -357,7 +411,7 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "proposed"
     if kind == "SUPPORT" and trigger.lower() in data["approval_words"]:
         return "accepted"  # 'the government approved the deal'
-    if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw"):
+    if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw", "access"):
         if trigger.lower() in all_keywords() and not any(
             w in without_other_beginnings(lowered) for w in data["in_effect_words"]
         ):
@@ -367,9 +421,61 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "implemented"
     if kind == "SANCTION" and leaves_agreement(sentence, trigger_at):
         return "expired"  # 'Russia is ending its participation in the grain deal'
+    if kind == "CONSULT" and done_under_agreement(sentence, trigger_at):
+        return "implemented"  # 'the first ship left Odesa on Monday under a deal brokered by'
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+def trigger_clause(lowered: str, trigger_at: int) -> str:
+    """The sentence without the clauses after the trigger that another opener starts ('...
+    agreed to a new ceasefire, a week after a truce collapsed'): rule
+    "status-word-in-the-trigger's-clause". A clause before the trigger stays ('Armenia,
+    after the talks, accused Azerbaijan of violating ...' and 'since' clauses that date it)."""
+    opener = subject_data()["clause_regex"].search(lowered, trigger_at + 1)
+    return lowered if opener is None else lowered[: opener.start()]
+
+
+def done_under_agreement(sentence: str, trigger_at: int) -> bool:
+    """Rule "done-under-a-deal-carries-it-out": an act told as done under an agreement whose
+    mediation the trigger names ('The first ship ... left the port of Odesa on Monday under a
+    deal brokered by the United Nations and Turkey'): wire reports tell a deal's first
+    deliveries, flights or releases so. Not a plan or promise ('were promised under')."""
+    data = subject_data()
+    for match in data["done_under_regex"].finditer(sentence):
+        if match.start("mediation") != trigger_at:
+            continue
+        before = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[: match.start()])][-4:]
+        return not set(before) & set(data["plan_before_under"])
+    return False
+
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "his", "her"})
+
+
+def violates_trigger(sentence: str, trigger_at: int) -> bool:
+    """Rule "defying-by-violating-is-a-violation": a refusal whose trigger is the thing a
+    violation word governs ('had violated the agreement', 'breached the truce') breaks an
+    agreement; it does not decline a proposal."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])][-3:]
+    while words and words[-1] in DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in subject_data()["status_words"]["violated"]
+
+
+HELD_SINCE = re.compile(
+    r"\bsince (?:it|they) (?:began|begun|started|took effect|came into force|went into effect"
+    r"|entered into force|came into effect)\b",
+    re.I,
+)
+
+
+def held_since_it_began(sentence: str) -> bool:
+    """Rule "held-since-it-began-is-background": 'The truce, which expires on June 2, has
+    largely held since it began on April 2' tells how long it has lasted; its beginning is an
+    earlier step (and the sentence's date may be another one: the expiry's)."""
+    return bool(HELD_SINCE.search(sentence))
 
 
 OTHER_BEGINNING = re.compile(r"\bsince the ([a-z-]+) (?:began|begun|started)\b")
@@ -455,7 +561,88 @@ def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
     sides: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for row in named_actor_rows_of(connection, [row["id"] for row in rows]):
         sides[row["event_id"]][row["side"]].append(row)  # only actors the text names
-    return [(row["id"], candidate_of(row, sides.get(row["id"], {}))) for row in rows]
+    contexts = sentence_contexts(rows)
+    return [(row["id"], candidate_of(row, sides.get(row["id"], {}), contexts(row))) for row in rows]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an event's sentence and article tell beside it (read from the events stored with
+    it: an article's events are stored, so read, together)."""
+
+    act_days: frozenset[int] = frozenset()  # days of acts that can break an agreement
+    story: tuple[int, str | None] = (-1, None)  # first sentence with events, subject of the rest
+    meeting_held: bool = False  # the sentence tells a meeting held ('met in Geneva')
+
+
+def meeting_held(row: Any) -> bool:
+    """A meeting told as held ('met in Geneva'), not a mediation ('brokered')."""
+    asserted = row["type"] == "CONSULT" and row["modality"] == "asserted"
+    return asserted and row["mode"] != "third-party"
+
+
+def sentence_contexts(rows: list[Any]) -> Callable[[Any], Context]:
+    """A function giving each row its ``Context``."""
+    acts, stories = dated_acts(rows), story_subjects(rows)
+    held = {sentence_key(row) for row in rows if meeting_held(row)}
+
+    def context(row: Any) -> Context:
+        key = sentence_key(row)
+        return Context(
+            frozenset(acts.get(key, ())), stories.get(row["article_id"], (-1, None)), key in held
+        )
+
+    return context
+
+
+def story_subjects(rows: list[Any]) -> dict[str, tuple[int, str | None]]:
+    """Per article, its first sentence with events and the agreement subject its other
+    sentences name most (ties: in the order of the subjects table), or None. An article's
+    events are stored, so read, together."""
+    first: dict[str, int] = {}
+    named: dict[str, Counter[str]] = defaultdict(Counter)
+    told: set[tuple[str, int]] = set()
+    for row in rows:
+        article, index = row["article_id"], row["sentence_index"]
+        first[article] = min(first.get(article, index), index)
+    for row in rows:
+        article, index = row["article_id"], row["sentence_index"]
+        if index == first[article] or (article, index) in told:
+            continue
+        told.add((article, index))
+        for subject in find_subjects(row["sentence"], ("", None)):
+            if subject not in unilateral_subjects():
+                named[article][subject] += 1
+    order = list(subject_data()["subjects"])
+    return {
+        article: (
+            index,
+            min(named[article], key=lambda s: (-named[article][s], order.index(s)))
+            if named[article]
+            else None,
+        )
+        for article, index in first.items()
+    }
+
+
+BREAKING_TYPES = ("ASSAULT", "COERCE")  # acts that can break an agreement in force
+
+
+def sentence_key(row: Any) -> str:
+    return f"{row['article_id']}:{row['sentence_index']}"
+
+
+def dated_acts(rows: list[Any]) -> dict[str, set[int]]:
+    """Per sentence, the days of the acts that can break an agreement it tells with a day
+    ('missiles struck the port on Saturday, ... drawing accusations that Russia had violated
+    the agreement'). An article's events are stored, so read, together."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        if row["type"] in BREAKING_TYPES and row["date_precision"] == "day":
+            day = day_of(row["date_start"])
+            if day is not None:
+                found[sentence_key(row)].add(day)
+    return found
 
 
 def candidate_json(candidate: Candidate) -> str:
@@ -495,25 +682,32 @@ def candidate_fields() -> tuple[tuple[str, Any], ...]:
     return tuple(found)
 
 
-def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
+def candidate_of(
+    row: Any, sides: dict[str, list[Any]], context: Context | None = None
+) -> Candidate | None:
+    """What one event reads as, given what its sentence and article tell beside it."""
+    context = context or Context()
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
     subject = find_subject(sentence, trigger_at, (row["type"], row["mode"]))
-    if subject is None:
+    if subject is None and row["sentence_index"] == context.story[0]:
+        subject = lead_subject(row, context.story[1])
+    if subject is None or agreed_at_the_meeting(row, subject, context):
         return None
     brokers = brokers_in(sentence)
     sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
     targets = [a for a in sides.get("target", []) if not is_broker(a, brokers)]
     parties = {(actor["country"] or actor["actor_id"], actor["sector"]) for actor in sources}
     status = status_of(row, sentence, trigger_at, len(parties), subject)
+    if status is None and in_force_in_passing(row, sentence):
+        status = "implemented"
     published = day_of(row["published"])
     if status is None or published is None:
         return None
-    explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
-    before = word_before(sentence, trigger_at)
-    back_reference = before in subject_data()["back_reference_before_trigger"] or (
-        told_as_background(sentence, trigger_at)
-    )
+    explicit = step_day(row, status, context)
+    if announces_meeting(row, subject, len(parties)):
+        explicit = published  # the text's date is the meeting's; the announcement is news
+    back_reference = mentions_earlier_step(sentence, trigger_at, status)
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
@@ -538,7 +732,128 @@ def candidate_of(row: Any, sides: dict[str, list[Any]]) -> Candidate | None:
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
         month=explicit is not None and row["date_precision"] == "month",
+        sentence=sentence_key(row),
+        fresh=called_new(sentence, subject),
+        pair=both_figures(sentence, row["hostages"], row["prisoners"]),
     )
+
+
+def step_day(row: Any, status: str, context: Context) -> int | None:
+    """The day the text gives the step (ordinal), or None: the day of the event's date, unless
+    it dates the agreement's terms; a violation without one takes the day of the act its
+    sentence tells (rule "a-violation-is-dated-by-its-act")."""
+    explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
+    if status in TERM_DATED and dates_a_term(row, row["sentence"]):
+        explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
+    if explicit is None and status == "violated" and len(context.act_days) == 1:
+        explicit = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
+    return explicit
+
+
+def mentions_earlier_step(sentence: str, trigger_at: int, status: str) -> bool:
+    """Whether the event mentions an earlier step rather than reports one ('the exchange
+    agreed in Istanbul', 'has held since it began'); reported speech ('said that the parties
+    had agreed') and an act done under a named deal ('a deal brokered by') are news."""
+    before = word_before(sentence, trigger_at)
+    background = told_as_background(sentence, trigger_at)
+    if before == "had" and reported_before(sentence, trigger_at):
+        return background
+    if status == "implemented" and held_since_it_began(sentence):
+        return True
+    if status == "implemented" and done_under_agreement(sentence, trigger_at):
+        return False
+    return before in subject_data()["back_reference_before_trigger"] or background
+
+
+def called_new(sentence: str, subject: str) -> bool:
+    """Whether the sentence calls its agreement a new one ('agreed to a new humanitarian
+    ceasefire', 'another truce')."""
+    data = subject_data()
+    keywords = data["subjects"].get(subject) or data["agreement_subjects"].get(subject, [])
+    fresh = "|".join(map(re.escape, data["fresh_words"]))
+    named = "|".join(map(re.escape, keywords))
+    if not named:
+        return False
+    return bool(re.search(rf"\b(?:{fresh})\s+(?:[\w-]+\s+){{0,2}}?(?:{named})s?\b", sentence, re.I))
+
+
+MEETING_TYPES = ("AGREE", "CONSULT")
+
+
+def announces_meeting(row: Any, subject: str, parties: int) -> bool:
+    """Rule "a-meeting-announced-is-agreed": 'Biden and Putin will meet in Geneva on June 16',
+    'will hold their first summit': two parties' future meeting, told as settled, is the summit
+    agreed, on the day it is announced (the date in the text is the meeting's)."""
+    return (
+        subject == "summit"
+        and row["modality"] == "future"
+        and row["type"] in MEETING_TYPES
+        and parties >= 2
+    )
+
+
+def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
+    """Rule "agreed-at-the-meeting-is-not-the-meeting": 'Biden and Putin met in Geneva for
+    their first summit, and agreed to return their ambassadors': what a meeting agreed, told
+    with it, is no agreement to hold it."""
+    return subject == "summit" and row["type"] == "AGREE" and context.meeting_held
+
+
+TERM_DATED = ("proposed", "considered", "accepted", "agreed", "extended")  # dated apart from terms
+
+
+def dates_a_term(row: Any, sentence: str) -> bool:
+    """Rule "a-term's-date-is-not-the-step's": the event's date follows a word of the
+    agreement's terms ('agreed to a seven-day ceasefire starting on Monday evening', 'the
+    truce, which expires on June 2', 'extend the truce until October 2')."""
+    at = (row["date_char_start"] if row["date_char_start"] is not None else -1) - row[
+        "sentence_start"
+    ]
+    if at <= 0:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:at])][-4:]
+    return bool(set(words) & set(subject_data()["term_date_markers"]))
+
+
+def in_force_in_passing(row: Any, sentence: str) -> bool:
+    """Rule "in-force-told-in-passing": an accusation or attack that gives no step of its own
+    ('accused each other of breaching a ceasefire minutes after it came into force at noon on
+    Saturday') in a sentence that tells the agreement took effect reports it carried out."""
+    return row["type"] in ("ACCUSE", "ASSAULT") and bool(
+        subject_data()["in_force_regex"].search(sentence)
+    )
+
+
+def reported_before(sentence: str, trigger_at: int) -> bool:
+    """Rule "reported-speech-keeps-its-news": a reporting verb before the trigger ('Qatar said
+    on Monday that Israel and Hamas had agreed to extend the truce'): its 'had' is the tense
+    of reported speech, the step is the day's news."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])}
+    return bool(words & set(subject_data()["reporting_verbs"]))
+
+
+def both_figures(sentence: str, hostages: int | None, prisoners: int | None) -> tuple[int, ...]:
+    """Both sides' figures when one report gives hostages freed for prisoners ('Hamas freed
+    24 hostages in exchange for 39 Palestinian prisoners'), in the order the sentence states
+    them; () otherwise."""
+    if not hostages or not prisoners or hostages == prisoners:
+        return ()
+
+    def at(value: int) -> int:
+        found = re.search(rf"\b{value:,}\b|\b{value}\b", sentence)
+        return found.start() if found else len(sentence)
+
+    return tuple(sorted((hostages, prisoners), key=at))
+
+
+def lead_subject(row: Any, story_subject: str | None) -> str | None:
+    """Rule "the-lead-act-is-the-story's": an act that carries agreements out, told in an
+    article's first sentence with events without naming one, is a step of the agreement the
+    rest of the article names ('... began walking back to northern Gaza on Monday after Israel
+    opened crossing points', then 'The ceasefire, which took effect on January 19, ...')."""
+    if f"{row['type']}/{row['mode']}" not in subject_data()["lead_act_modes"]:
+        return None
+    return story_subject
 
 
 def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
@@ -559,7 +874,18 @@ def violation_sides(
         return sources, (speaker,)
     if row["type"] == "ACCUSE":
         return tuple(sorted({actor["name"] for actor in targets})), sources
-    return sources, ()
+    return sources, accusers_in(row["sentence"])
+
+
+def accusers_in(sentence: str) -> tuple[str, ...]:
+    """Who the sentence says alleges its violation ('accusations from Kyiv that Russia had
+    violated the agreement'): an allegation, not a fact, whoever reports it."""
+    found = (
+        match.group("who")
+        for pattern in subject_data()["accuser_regexes"]
+        for match in pattern.finditer(sentence)
+    )
+    return tuple(dict.fromkeys(found))
 
 
 def mentions_agreement(sentence: str) -> bool:
@@ -659,7 +985,7 @@ class Draft:
     def about(self, candidate: Candidate) -> bool:
         """The candidate's subject is one of the draft's, or a generic 'the agreement'."""
         if candidate.subject in subject_data()["agreement_subjects"]:
-            return True
+            return self.subject not in unilateral_subjects()  # sanctions are no agreement
         return candidate.subject in (self.subjects or {self.subject})
 
     def may_take(self, candidate: Candidate, window: tuple[int, int]) -> bool:
@@ -744,12 +1070,40 @@ def same_step(group: list[Candidate], candidate: Candidate, window: tuple[int, i
 
 
 def completes_stage(group: list[Candidate], candidate: Candidate, dated: list[int]) -> bool:
-    """The other side's part of a stage one side carried out the day before or after."""
+    """The other side's part of a stage one side carried out the day before or after. A
+    side the group holds only from a retelling of the whole stage ('In the first exchange
+    last Sunday, Hamas freed three women and Israel released 90 prisoners': one date for
+    both halves) may still be given its own day by a report of its own."""
     if not any(abs(candidate.day - day) == 1 for day in dated) or not candidate.actors:
         return False
     sides = {actor for member in group for actor in member.actors}
-    both = len(sides) >= 2 or any(member.each for member in group)
-    return bool(sides) and not both and not sides & set(candidate.actors)
+    own = own_sides(group)
+    both = len(own) >= 2 or any(member.each for member in group)
+    return bool(sides) and not both and not own & set(candidate.actors)
+
+
+def own_sides(group: list[Candidate]) -> set[str]:
+    """The sides of a stage with a report of their own: not only from a sentence that tells
+    another side's part too (rule "a-retold-stage-dates-both-halves-alike")."""
+    sides_told: dict[str, set[str]] = defaultdict(set)
+    for member in group:
+        sides_told[member.sentence].update(member.actors)
+    return {
+        actor
+        for member in group
+        for actor in member.actors
+        if not retold(member) or len(sides_told[member.sentence]) < 2
+    }
+
+
+def retold(candidate: Candidate) -> bool:
+    """A report of something done days before its publication ('In the first exchange last
+    Sunday', told on Saturday), not of the day's news."""
+    return (
+        bool(candidate.sentence)
+        and not candidate.inferred
+        and (candidate.published - candidate.day > 1)
+    )
 
 
 class Drafts:
@@ -871,7 +1225,7 @@ def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     draft = home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
-    if candidate.status == "violated" and not implemented_by(draft, candidate.day):
+    if candidate.status == "violated" and not binding_by(draft, candidate.day):
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
     if candidate.status == "violated" and not candidate.actors:
         return True  # violation-needs-a-violator (a mutual one is no step: ``status_of``)
@@ -902,7 +1256,11 @@ def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
 
 def reopens(draft: Draft, candidate: Candidate) -> bool:
     """Proposing, weighing, accepting or refusing a change to an agreement already in force
-    opens a proposal of its own (and a lone one is not folded back into the agreement)."""
+    opens a proposal of its own (and a lone one is not folded back into the agreement), and so
+    does a new agreement of parties that had agreed before ('a new humanitarian ceasefire')."""
+    if candidate.status == "agreed" and candidate.fresh:
+        agreed = draft.dated.get("agreed")
+        return agreed is not None and agreed[0] < candidate.day  # a-new-agreement-is-its-own
     return candidate.status in AMENDING and implemented_by(draft, candidate.day - 1)
 
 
@@ -910,7 +1268,17 @@ def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
     if candidate.status != "implemented":
         return False
     agreed = draft.dated.get("agreed")  # the days its dated reports of the agreement give
-    return agreed is not None and candidate.day <= agreed[0]
+    if agreed is None or candidate.day > agreed[0]:
+        return False
+    return candidate.day < agreed[0] or told_with_agreement(draft, candidate)
+
+
+def told_with_agreement(draft: Draft, candidate: Candidate) -> bool:
+    """Whether a sentence that tells the agreement tells the act too ('agreed on Wednesday to
+    a truce and the release of hostages'); one from another sentence may take effect the day
+    it is agreed ('agreed to a ceasefire starting at noon on Saturday')."""
+    told = {c.sentence for group in draft.by_status.get("agreed", []) for c in group}
+    return not candidate.sentence or candidate.sentence in told
 
 
 def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -> bool:
@@ -945,6 +1313,17 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
         return False
     place_first_hand(drafts, candidate)
     return True
+
+
+def binding_by(draft: Draft | None, day: int) -> bool:
+    """Whether the draft binds its parties on ``day``: carried out by then, or agreed on an
+    earlier day (rule "a-deal-binds-from-the-day-after-it-is-made": 'missiles struck the port
+    less than a day after Moscow signed the deal' violates it; an accusation on the day of the
+    agreement is about the deal, not a breach of it)."""
+    if implemented_by(draft, day):
+        return True
+    agreed = None if draft is None else draft.dated.get("agreed")
+    return agreed is not None and agreed[0] < day
 
 
 def implemented_by(draft: Draft | None, day: int) -> bool:
@@ -1008,6 +1387,8 @@ def with_progress(
                 step = replace(step, detail=f"{stage:,} each; {done:,}{of} so far")
             elif len(figures) == 2:
                 step = replace(step, detail=f"{figures[0]:,} for {figures[1]:,}")
+            elif pair := next((c.pair for c in group if len(c.pair) == 2), ()):
+                step = replace(step, detail=f"{pair[0]:,} for {pair[1]:,}")  # 24 for 39
         result.append(step)
     return result
 

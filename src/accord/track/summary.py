@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from accord.models import Article, Event
 from accord.store import Store
 from accord.store.tracking import clusters_reported_by, member_rows, members_of
+from accord.track.features import tracking_rules
 
 TRACKED_COUNTS = ("killed", "injured", "detained", "prisoners", "hostages")
 QUALIFIERS = ("at least", "more than", "over", "nearly", "almost", "about", "around", "up to")
@@ -136,13 +137,35 @@ def summarise(cluster_id: str, members: list[Member]) -> CanonicalEvent:
 
 
 def count_ranges(members: list[Member]) -> tuple[CountRange, ...]:
+    """Each count's range over the members' claims; a side's part of an exchange is left out
+    when a whole figure of that kind is given (rule a-side's-part-is-not-the-exchange's)."""
     ranges = []
+    parts = {member.event.id for member in members if side_part(member.event)}
     for kind in TRACKED_COUNTS:
         claims = [claim_of(member, kind) for member in members]
         found = [claim for claim in claims if claim is not None]
+        wholes = [claim for claim in found if claim.event_id not in parts]
         if found:
-            ranges.append(count_range(kind, found))
+            ranges.append(count_range(kind, found, wholes or found))
     return tuple(ranges)
+
+
+def side_part(event: Event) -> bool:
+    """Whether a release counts one side's part of an exchange ('Russia released 16 prisoners
+    in the swap in Ankara', 'an exchange that freed three Americans'), not the exchange's
+    whole ('exchanged 24 prisoners', '26 prisoners ... freed in the exchange')."""
+    if event.type != "RETREAT":
+        return False
+    rules = tracking_rules()["exchange_parts"]
+    sentence = event.evidence.sentence.lower()
+    trigger = (event.trigger or "").lower()
+    named = trigger not in rules["words"] and any(
+        re.search(rf"\b{word}\b", sentence) for word in rules["words"]
+    )
+    one_nationality = any(
+        ref.country and rules["nationality_regex"].match(ref.text) for ref in event.targets
+    )
+    return (named and bool(event.sources)) or one_nationality
 
 
 def claim_of(member: Member, kind: str) -> Claim | None:
@@ -167,11 +190,13 @@ def qualifier_of(sentence: str, value: int) -> str | None:
     return None
 
 
-def count_range(kind: str, claims: list[Claim]) -> CountRange:
+def count_range(kind: str, claims: list[Claim], ranged: list[Claim] | None = None) -> CountRange:
     """Low, best and high over sources (one figure per article: the highest it states); best
-    is the most reported figure, then the latest report's, then the higher (see above)."""
+    is the most reported figure, then the latest report's, then the higher (see above).
+    ``ranged``: the claims the range is taken from (all of them unless given); every claim is
+    kept in the range's list."""
     per_article: dict[str, tuple[int, datetime]] = {}
-    for claim in claims:
+    for claim in claims if ranged is None else ranged:
         value, published = per_article.get(claim.article_id, (0, report_time(claim.published)))
         per_article[claim.article_id] = (max(value, claim.value), published)
     values = sorted(value for value, _ in per_article.values())
