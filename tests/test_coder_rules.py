@@ -1037,3 +1037,12 @@ def test_naming_who_is_behind_an_attack_is_an_accusation():
     [blame] = events_of("Police said Boko Haram was behind the bombings in Maiduguri.")
     assert (blame.type, [a.name for a in blame.targets]) == ("ACCUSE", ["Boko Haram"])
     assert not events_of("Police said the suspects were behind bars.")  # no act named
+
+
+def test_a_suicide_bombing_told_again_as_a_blast_is_one_attack():
+    [attack] = events_of(
+        "A suicide bomber struck a mosque in Peshawar during Friday prayers. "
+        "The blast killed at least 56 worshippers and wounded 194."
+    )
+    assert (attack.type, attack.mode) == ("ASSAULT", "suicide-attack")  # not an aircraft
+    assert (attack.counts.killed, attack.counts.injured) == (56, 194)

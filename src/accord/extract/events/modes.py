@@ -79,6 +79,18 @@ def _weapon_mode(candidate: Candidate, lexicon: Lexicon) -> str | None:
                 lexicon.weapon_modes.get(lemma_of(word, lexicon)) if word.pos_ == "NOUN" else None
             )
             if mode:
+                return _modified_mode(word, lexicon) or mode
+    return None
+
+
+def _modified_mode(weapon: Token, lexicon: Lexicon) -> str | None:
+    """The mode a modifier gives the weapon word: a "suicide bomber" is a suicide attack, not
+    an aircraft."""
+    for child in weapon.children:
+        modifier = lexicon.noun_modifiers.get(child.lower_)
+        if child.dep_ in {"compound", "amod", "nmod"} and modifier is not None:
+            kind, mode, heads = modifier
+            if kind == "ASSAULT" and mode and not heads:
                 return mode
     return None
 

@@ -103,7 +103,7 @@ def compatible(first: Event, second: Event) -> bool:
         return False
     if _told_as_another(second) or first.evidence.sentence_index == second.evidence.sentence_index:
         return False
-    if first.mode and second.mode and first.mode != second.mode:
+    if not modes_agree(first.mode, second.mode):
         return False
     if not _same_day(first, second) or not _same_place(first, second):
         return False
@@ -128,7 +128,7 @@ def same_act(first: Event, second: Event) -> bool:
     same_sentence = first.evidence.sentence_index == second.evidence.sentence_index
     if same_sentence and not _same_stem(first.trigger, second.trigger):
         return False  # "released 100 on Thursday, a day after freeing 100": two acts
-    if first.mode and second.mode and first.mode != second.mode:
+    if not modes_agree(first.mode, second.mode):
         return False
     if not _same_day(first, second) or not _same_place(first, second):
         return False
@@ -150,6 +150,18 @@ def same_act(first: Event, second: Event) -> bool:
         # again, without its actors, in the place (and on the day, or with the means) of it
         return True
     return sum(ties) >= 2 or (any(ties) and same_word)
+
+
+# A mode that is a kind of another: a suicide bombing is a blast, a drone strike an air strike.
+MODE_KINDS = {"suicide-attack": "explosives", "drone": "aerial"}
+
+
+def modes_agree(first: str | None, second: str | None) -> bool:
+    """Whether two modes can be one act's: equal, unknown, or one a kind of the other ("A
+    suicide bomber struck a mosque ... The blast killed 56")."""
+    if not first or not second or first == second:
+        return True
+    return MODE_KINDS.get(first) == second or MODE_KINDS.get(second) == first
 
 
 def _told_as_another(event: Event) -> bool:
@@ -279,6 +291,9 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
     for name in ("place", "mode", "attributed_to"):
         if getattr(primary, name) is None:
             fields[name] = next((getattr(e, name) for e in others if getattr(e, name)), None)
+    narrower = [e.mode for e in others if e.mode and MODE_KINDS.get(e.mode) == primary.mode]
+    if narrower:  # "The blast killed 56" after "a suicide bomber struck": a suicide attack
+        fields["mode"] = narrower[0]
     if not _known_day(primary):  # no date, or only the publication date as a bound
         fields["date"] = next((e.date for e in others if _known_day(e)), primary.date)
     fields["counts"] = _highest_counts(group)
