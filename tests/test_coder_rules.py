@@ -1046,3 +1046,19 @@ def test_a_suicide_bombing_told_again_as_a_blast_is_one_attack():
     )
     assert (attack.type, attack.mode) == ("ASSAULT", "suicide-attack")  # not an aircraft
     assert (attack.counts.killed, attack.counts.injured) == (56, 194)
+
+
+def test_condemnation_drawn_comes_from_the_reactors():
+    events = events_of(
+        "The attack drew condemnation from the United Nations and the European Union."
+    )
+    [condemnation] = [event for event in events if event.type == "ACCUSE"]
+    assert [a.name for a in condemnation.sources] == ["United Nations", "European Union"]
+    # the attack named again takes no actors from its reactors
+    assert all(not event.targets for event in events if event.type == "ASSAULT"), (
+        "the UN and the EU were made the attack's targets"
+    )
+    [criticism] = events_of("Israel faced criticism from Germany over the strike.")
+    assert criticism.type == "ACCUSE"
+    assert [a.name for a in criticism.targets] == ["Israel"]
+    assert [a.name for a in criticism.sources] == ["Germany"]

@@ -68,6 +68,8 @@ from accord.extract.events.syntax import (
     subject_of,
 )
 from accord.extract.events.triggers import (
+    REACTION_TYPES,
+    REACTION_VERBS,
     Candidate,
     adjective_triggers,
     alternative_reading,
@@ -1090,6 +1092,22 @@ def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    verb = candidate.predicate
+    reaction = candidate.token is not verb and lemma_of(verb, coder.lexicon) in REACTION_VERBS
+    if draft.kind not in REACTION_TYPES or not reaction:
+        return False
+    phrases = objects_of_preposition(verb, "from") + objects_of_preposition(candidate.token, "from")
+    reactors = unique_mentions(m for p in phrases for m in core_mentions(p, draft.index))
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    drawn = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+    draft.sources = reactors
+    draft.targets = [m for m in drawn if m.actor.id not in {r.actor.id for r in reactors}]
+    draft.actor_why = [*draft.actor_why, "the reaction comes from whom 'from' names"]
+    return True
+
+
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
         return False  # "accused each other of violating a truce signed by X": named as targets
@@ -1493,6 +1511,12 @@ RULES: tuple[Rule, ...] = (
         'the rebels", "a strike blamed on the army", "killed in police firing"); of a noun its '
         'verb retypes, the target ("violated a ban by X").',
         _noun_agent,
+    ),
+    Rule(
+        "reaction-comes-from-the-reactors",
+        '"The attack drew condemnation from the UN and the EU", "Israel faced criticism from '
+        'its allies": the condemnation is theirs, aimed at whoever drew it.',
+        _reaction_from_reactors,
     ),
     Rule(
         "casualty-victims-are-targets",

@@ -86,6 +86,21 @@ MULTITUDES = {"thousands", "millions"}
 COPULAS = {"be", "seem", "remain", "appear"}
 # Verbs that say what an event noun is or is like, not that it happened ("the agreement is
 # illegal", "the ban followed talks", "the funding includes $8 million").
+# Verbs by which an act draws others' reactions ("drew condemnation from X", "sparked
+# criticism", "faced criticism from"); the reactions they take
+REACTION_VERBS = {
+    "draw",
+    "spark",
+    "prompt",
+    "provoke",
+    "trigger",
+    "attract",
+    "earn",
+    "elicit",
+    "receive",
+    "face",
+}
+REACTION_TYPES = {"ACCUSE", "SUPPORT"}
 DESCRIBING_VERBS = {
     "be",
     "become",  # "suicide bombings have become rare": a copula, the kind of act described
@@ -422,6 +437,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ in SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in lexicon.reporting_verbs:
             return None
+        if head.lemma_.lower() in REACTION_VERBS:
+            return noun  # "The attack drew condemnation from X": the attack, named, not X's
         only = (noun_entry(noun, lexicon) or TriggerEntry(type=None)).verbs_only
         if only and lemma_of(head, lexicon) not in only:
             return None  # "concern grew" is no complaint; "charges were filed" is one
@@ -440,6 +457,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
         lemma = lemma_of(head, lexicon)
         entry = noun_entry(noun, lexicon)
+        if lemma in REACTION_VERBS and entry is not None and entry.type in REACTION_TYPES:
+            return head  # "drew condemnation from the UN", "sparked criticism"
         governed = entry is not None and entry.is_governed_by(head)
         if entry is not None and entry.verbs_only:
             return head if lemma in entry.verbs_only or governed else None
