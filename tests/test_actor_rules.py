@@ -486,3 +486,13 @@ def test_rule_they_continue_the_story():
     )
     shooting = [event for event in _events(text) if event.type == "ASSAULT"]
     assert all(not event.sources for event in shooting)
+
+
+def test_rule_acronym_in_brackets():
+    text = (
+        "The Convention of Patriots for Justice and Peace (CPJP) signed a ceasefire on Sunday. "
+        "The ministry said the government and the CPJP would sign a peace accord within a week."
+    )
+    mentions = resolve_mentions(parse(make_article(text)))
+    names = [(m.text, m.actor.name) for m in mentions if "CPJP" in m.text]
+    assert names == [("CPJP", "Convention of Patriots for Justice and Peace")] * 2

@@ -542,6 +542,29 @@ def _mention(actor: Actor, span: Span, sentences: dict[int, int], why: str) -> A
 SETTLEMENT_NOUNS = {"village", "town", "township", "city", "camp", "settlement", "district"}
 
 
+NAME_JOINERS = {"and", "of", "for", "the", "&"}
+
+
+def _bracketed_acronym(span: Span) -> tuple[str, Span] | None:
+    """Rule "acronym in brackets": "The Convention of Patriots for Justice and Peace (CPJP)"
+    gives the organisation's short name, which the article uses afterwards; with it, the
+    whole name up to the bracket (the tagger may stop it short: "... for Justice")."""
+    doc = span.doc
+    end = span.end
+    while (
+        end < len(doc)
+        and end - span.end < 4
+        and (doc[end].is_title or doc[end].lower_ in NAME_JOINERS)
+    ):
+        end += 1
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    word = doc[end + 1].text
+    if not (word.isupper() and word.isalpha() and 2 <= len(word) <= 8):
+        return None
+    return word, doc[span.start : end]
+
+
 def whole_person_names(ents: Sequence[Span]) -> list[Span]:
     """Rule "one name, one person": two PERSON entities the tagger split inside one name
     ("Abbas" "Mousavi", read as two dictionary people) are one name."""
@@ -819,6 +842,7 @@ class MentionResolver:
         self.prefer_countries: list[str] | None = None
         self.heading_countries: list[str] = []  # countries of the places headings name
         self._demonyms: dict[int, str | None] = {}  # token index -> its nationality's country
+        self.acronyms: dict[str, Actor] = {}  # "(CPJP)" after a new organisation's name
 
     def resolve(self) -> list[ActorMention]:
         self._mark_headings()
@@ -964,7 +988,15 @@ class MentionResolver:
             and span[0].is_title
             and not _is_place(span, self.gazetteer)
         ):
-            self._add(self._new_organisation(span), span, "ner")
+            bracketed = _bracketed_acronym(span)
+            if bracketed is not None and not any(t.i in self.covered for t in bracketed[1]):
+                span = bracketed[1]  # the whole name, up to the bracket
+            organisation = self._new_organisation(span)
+            self._add(organisation, span, "ner")
+            if bracketed is not None:
+                self.acronyms[fold(bracketed[0])] = organisation
+        elif ent.label_ == "ORG" and fold(span.text) in self.acronyms:
+            self._add(self.acronyms[fold(span.text)], span, "acronym")
 
     def _described_person(self, span: Span) -> Span | None:
         """A name the model took for a place or organisation although an apposition gives its
