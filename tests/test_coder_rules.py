@@ -1062,3 +1062,23 @@ def test_condemnation_drawn_comes_from_the_reactors():
     assert criticism.type == "ACCUSE"
     assert [a.name for a in criticism.targets] == ["Israel"]
     assert [a.name for a in criticism.sources] == ["Germany"]
+
+
+def test_a_coordinated_act_with_its_own_doer_and_day_is_its_own():
+    events = events_of(
+        "Rebels killed 10 soldiers on Sunday, and the army retook the town on Tuesday.",
+        published="2024-06-10",
+    )
+    assert [(e.trigger, e.date.start) for e in events] == [
+        ("killed", "2024-06-09"),
+        ("retook", "2024-06-04"),
+    ]
+    [toll] = events_of("Fourteen people were killed and 43 were wounded in the attack.")
+    assert (toll.counts.killed, toll.counts.injured) == (14, 43)  # one attack, told twice
+    events = events_of(
+        "The genocide in 1994 killed 800,000 people, and Rwanda accused France on Monday of "
+        "complicity.",
+        published="2021-04-10",
+    )
+    dates = {e.type: (e.date.start, e.date.precision) for e in events}
+    assert dates == {"ASSAULT": ("1994-01-01", "year"), "ACCUSE": ("2021-04-05", "day")}

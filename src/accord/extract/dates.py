@@ -581,6 +581,8 @@ def _date_rank(
             return None
         if _dates_a_participant(span, clause, trigger, word):
             return None
+        if any(_another_act(token, trigger) for token in clause):
+            return None  # "The genocide in 1994 killed ..., and Rwanda accused France on Monday"
         nested = any(token.pos_ in {"VERB", "AUX"} for token in clause)
         return (0, nested or verb is None, len(clause), *position)
     if verb is not None and trigger in verb.subtree:
@@ -591,6 +593,17 @@ def _date_rank(
             return None  # shifted by ``find_event_date``, or no date
         return (1, verb is None, len(below), *position)
     return None
+
+
+def _another_act(token: Token, trigger: Token) -> bool:
+    """Rule "a-conjunct's-date-is-its-own": a verb coordinated with the trigger's clause that
+    has a subject of its own tells another act, and its date is that act's."""
+    return (
+        token.dep_ == "conj"
+        and token.head == trigger
+        and token.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
 
 
 _MEASURE_UNITS = {"hour": 0, "day": 1, "week": 7}

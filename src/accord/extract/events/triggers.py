@@ -609,7 +609,10 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         elif token.dep_ == "dobj" and candidate.predicate == head.token:
             keep, drop = head, candidate  # "granted asylum": the verb and its event noun
         elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp", "acl"} or (
-            token.dep_ == "conj" and (not has_own_subject or candidate.entry.type == "ASSAULT")
+            token.dep_ == "conj"
+            and (
+                not has_own_subject or (candidate.entry.type == "ASSAULT" and not _own_agent(token))
+            )
         ):  # "14 were killed and 43 were wounded" is one attack
             keep, drop = head, candidate
         else:
@@ -637,6 +640,12 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         if joined and absorbed and alike and head.entry.type == candidate.entry.type:
             dropped.add(candidate.token.i)
     return [c for c in candidates if c.token.i not in dropped]
+
+
+def _own_agent(verb: Token) -> bool:
+    """A coordinated verb with a doer of its own named by a noun ("..., and the army retook
+    the town"): another act, not the first one's outcome."""
+    return any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
 
 
 def _tells_the_outcome(token: Token) -> bool:
