@@ -496,3 +496,13 @@ def test_rule_acronym_in_brackets():
     mentions = resolve_mentions(parse(make_article(text)))
     names = [(m.text, m.actor.name) for m in mentions if "CPJP" in m.text]
     assert names == [("CPJP", "Convention of Patriots for Justice and Peace")] * 2
+
+
+def test_rule_surname_the_tagger_took_for_a_noun():
+    text = (
+        "Sen. Raphael Warnock (D-GA) said there was a sad tone in the room. "
+        "\"Look, I'm a pastor, so it's tough to see this kind of thing unfold,\" Warnock said "
+        "while leaving the meeting."
+    )
+    mentions = resolve_mentions(parse(make_article(text)))
+    assert [m.actor.name for m in mentions if m.text == "Warnock"] == ["Raphael Warnock"]

@@ -1138,9 +1138,13 @@ class MentionResolver:
         )
 
     def _resolve_loose_surnames(self) -> None:
-        """Surnames the model did not tag as entities ("Zelenskyy" mid-sentence)."""
+        """Surnames the model did not tag as entities ("Zelenskyy" mid-sentence), or took for a
+        common noun ("..., Warnock said"): capitalised inside its sentence."""
         for token in self.doc:
-            if token.i in self.covered or token.pos_ != "PROPN":
+            if token.i in self.covered:
+                continue
+            capitalised_noun = token.pos_ == "NOUN" and token.text[:1].isupper()
+            if token.pos_ != "PROPN" and not (capitalised_noun and not token.is_sent_start):
                 continue
             actor = self.people.get(fold(token.text))
             if actor is not None:
