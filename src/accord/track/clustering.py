@@ -297,12 +297,18 @@ def update_clusters(store: Store, model: PairModel | None = None) -> TrackReport
 
 
 def new_links(connection: Any, new: list[Features], model: PairModel) -> list[Link]:
+    """Links of the ``new`` events (their features already stored) to every event in their
+    blocks. A pair of two new events is scored once, when the first of them is compared: the
+    second finds the other among its candidates too, and would only repeat the same link."""
     links: list[Link] = []
     decoded: dict[str, Features] = {item.event_id: item for item in new}
+    compared: set[str] = set()
     for item in new:
         if item.mergeable:
             for other in stored_candidates(connection, item, decoded):
-                links.extend(link_if_same(item, other, model))
+                if other.event_id not in compared:
+                    links.extend(link_if_same(item, other, model))
+            compared.add(item.event_id)
     return links
 
 
