@@ -22,9 +22,9 @@ from accord.models import (
     Extraction,
     Place,
 )
-from accord.track.clustering import links_within
+from accord.track.clustering import AverageLinkage, PairScores, links_within
 from accord.track.features import Features, content_tokens, date_window
-from accord.track.scoring import compare
+from accord.track.scoring import PairModel, compare
 
 RUS = ActorRef("RUS", "Russia", "Russia", "RUS", "GOV")
 UKR_CVL = ActorRef("UKR-CVL", "Ukrainian civilians", "civilians", "UKR", "CVL")
@@ -162,6 +162,39 @@ def test_blocking_never_compares_distant_days() -> None:
         features(event_id=f"e{i}", day_lo=1000 + 10 * i, day_hi=1000 + 10 * i) for i in range(50)
     ]
     assert links_within(spread) == []
+
+
+def test_scores_kept_while_linking_are_the_ones_grouping_computes() -> None:
+    """``links_within`` hands grouping the scores of the pairs it compared: linked, unlinked
+    and vetoed pairs alike, each what ``AverageLinkage`` would compute itself."""
+    odesa = {"place_name": "Odesa", "place_lat": 46.48, "place_lon": 30.73}
+    found = [
+        features(event_id="a", published=1000),
+        features(event_id="b", article_id="y"),
+        features(event_id="c", article_id="z", **odesa),  # places far apart: vetoed
+        features(  # the next day, another target, other words and figures: not linked
+            event_id="d",
+            article_id="w",
+            day_lo=1001,
+            day_hi=1001,
+            targets=(("POL", "POL", "GOV"),),
+            counts=(("killed", 40),),
+            tokens=content_tokens("Shelling hit a market in the region overnight."),
+            place_name=None,
+            published=1007,
+        ),
+        features(event_id="e", article_id="v", modality_class="negated"),
+        features(event_id="f", article_id="u", sources=(), targets=(), place_name=None),
+    ]
+    scores: PairScores = {}
+    links = links_within(found, scores=scores)
+    assert links == links_within(found)
+    linked = {(a, b) for a, b, *_ in links}
+    assert linked < set(scores)
+    assert any(value >= 0 for key, value in scores.items() if key not in linked)  # below
+    fresh = AverageLinkage({item.event_id: item for item in found}, PairModel.default())
+    assert {key: fresh.score(*key) for key in scores} == scores
+    assert {-2.0, -1.0} & set(scores.values())  # a veto kept as grouping reads it
 
 
 def test_counts_keep_every_claim(db) -> None:
