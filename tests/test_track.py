@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -269,6 +270,30 @@ def test_incremental_equals_rebuild_with_decisions(db) -> None:
     incremental = clusters_of(db)
     track.rebuild(db)
     assert clusters_of(db) == incremental
+
+
+def membership(db) -> list[tuple]:
+    """Every member's row: its cluster, the link that holds it there and that link's reasons."""
+    return db.connection.execute(
+        "SELECT event_id, cluster_id, linked_to, score, reasons FROM canonical_members"
+        " ORDER BY event_id"
+    ).fetchall()
+
+
+def test_an_update_writes_the_reasons_a_rebuild_writes(db) -> None:
+    """An update regrouping stored clusters reads their links' reasons as stored JSON (only a
+    member's strongest link is decoded, to be written again): the rows are a rebuild's."""
+    for name in ("a", "b"):
+        db.save_extraction(strike_report(name))
+    track.update(db)
+    for name, killed in (("c", 14), ("d", 13)):
+        db.save_extraction(strike_report(name, killed=killed, outlet=name.upper()))
+    report = track.update(db)
+    assert report.regrouped > report.events  # the stored cluster was regrouped too
+    incremental = membership(db)
+    assert all(json.loads(row[4]) for row in incremental)
+    track.rebuild(db)
+    assert membership(db) == incremental
 
 
 def test_replaced_article_leaves_no_stale_cluster(db) -> None:

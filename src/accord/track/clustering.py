@@ -258,9 +258,14 @@ def membership_rows(
         if best is None:
             rows.append((event_id, cluster_id, None, None, "{}"))
             continue
-        reasons = best[3] or {"manual": "merged by hand"}
+        reasons = decoded(best[3]) or {"manual": "merged by hand"}
         rows.append((event_id, cluster_id, other, best[2], json.dumps(reasons)))
     return rows
+
+
+def decoded(reasons: dict[str, str] | str) -> dict[str, str]:
+    """A link's reasons as a dict (a stored link's are read as the JSON text stored)."""
+    return json.loads(reasons) if isinstance(reasons, str) else reasons
 
 
 def save_clusters(connection: Any, clusters: list[set[str]], links: list[Link]) -> None:
