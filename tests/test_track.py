@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,9 +23,9 @@ from accord.models import (
     Extraction,
     Place,
 )
-from accord.track.clustering import links_within
+from accord.track.clustering import AverageLinkage, PairScores, links_within
 from accord.track.features import Features, content_tokens, date_window
-from accord.track.scoring import compare
+from accord.track.scoring import PairModel, compare
 
 RUS = ActorRef("RUS", "Russia", "Russia", "RUS", "GOV")
 UKR_CVL = ActorRef("UKR-CVL", "Ukrainian civilians", "civilians", "UKR", "CVL")
@@ -164,6 +165,39 @@ def test_blocking_never_compares_distant_days() -> None:
     assert links_within(spread) == []
 
 
+def test_scores_kept_while_linking_are_the_ones_grouping_computes() -> None:
+    """``links_within`` hands grouping the scores of the pairs it compared: linked, unlinked
+    and vetoed pairs alike, each what ``AverageLinkage`` would compute itself."""
+    odesa = {"place_name": "Odesa", "place_lat": 46.48, "place_lon": 30.73}
+    found = [
+        features(event_id="a", published=1000),
+        features(event_id="b", article_id="y"),
+        features(event_id="c", article_id="z", **odesa),  # places far apart: vetoed
+        features(  # the next day, another target, other words and figures: not linked
+            event_id="d",
+            article_id="w",
+            day_lo=1001,
+            day_hi=1001,
+            targets=(("POL", "POL", "GOV"),),
+            counts=(("killed", 40),),
+            tokens=content_tokens("Shelling hit a market in the region overnight."),
+            place_name=None,
+            published=1007,
+        ),
+        features(event_id="e", article_id="v", modality_class="negated"),
+        features(event_id="f", article_id="u", sources=(), targets=(), place_name=None),
+    ]
+    scores: PairScores = {}
+    links = links_within(found, scores=scores)
+    assert links == links_within(found)
+    linked = {(a, b) for a, b, *_ in links}
+    assert linked < set(scores)
+    assert any(value >= 0 for key, value in scores.items() if key not in linked)  # below
+    fresh = AverageLinkage({item.event_id: item for item in found}, PairModel.default())
+    assert {key: fresh.score(*key) for key in scores} == scores
+    assert {-2.0, -1.0} & set(scores.values())  # a veto kept as grouping reads it
+
+
 def test_counts_keep_every_claim(db) -> None:
     for name, killed, outlet in (("a", 12, "One"), ("b", 14, "Two"), ("c", 12, "Three")):
         db.save_extraction(strike_report(name, killed=killed, outlet=outlet))
@@ -236,6 +270,30 @@ def test_incremental_equals_rebuild_with_decisions(db) -> None:
     incremental = clusters_of(db)
     track.rebuild(db)
     assert clusters_of(db) == incremental
+
+
+def membership(db) -> list[tuple]:
+    """Every member's row: its cluster, the link that holds it there and that link's reasons."""
+    return db.connection.execute(
+        "SELECT event_id, cluster_id, linked_to, score, reasons FROM canonical_members"
+        " ORDER BY event_id"
+    ).fetchall()
+
+
+def test_an_update_writes_the_reasons_a_rebuild_writes(db) -> None:
+    """An update regrouping stored clusters reads their links' reasons as stored JSON (only a
+    member's strongest link is decoded, to be written again): the rows are a rebuild's."""
+    for name in ("a", "b"):
+        db.save_extraction(strike_report(name))
+    track.update(db)
+    for name, killed in (("c", 14), ("d", 13)):
+        db.save_extraction(strike_report(name, killed=killed, outlet=name.upper()))
+    report = track.update(db)
+    assert report.regrouped > report.events  # the stored cluster was regrouped too
+    incremental = membership(db)
+    assert all(json.loads(row[4]) for row in incremental)
+    track.rebuild(db)
+    assert membership(db) == incremental
 
 
 def test_replaced_article_leaves_no_stale_cluster(db) -> None:

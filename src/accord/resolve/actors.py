@@ -829,6 +829,9 @@ class MentionResolver:
 
             gazetteer = load_gazetteer()
         self.doc = doc
+        # the passes below walk every token; spaCy makes a new Token object at each step of a
+        # walk over the Doc, so the walks share one list of them
+        self.tokens: list[Token] = list(doc)
         self.table = table
         self.nouns = table.nouns
         self.gazetteer = gazetteer
@@ -1140,7 +1143,7 @@ class MentionResolver:
     def _resolve_loose_surnames(self) -> None:
         """Surnames the model did not tag as entities ("Zelenskyy" mid-sentence), or took for a
         common noun ("..., Warnock said"): capitalised inside its sentence."""
-        for token in self.doc:
+        for token in self.tokens:
             if token.i in self.covered:
                 continue
             capitalised_noun = token.pos_ == "NOUN" and token.text[:1].isupper()
@@ -1153,7 +1156,7 @@ class MentionResolver:
     def _resolve_loose_countries(self) -> None:
         """Country names the model did not tag ("US Predator attacks", "a UK-drafted text"), or
         took for a common noun inside a sentence ("Far North, Cameroon: ...")."""
-        for token in self.doc:
+        for token in self.tokens:
             proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)
             if token.i in self.covered or not proper or not token.text[:1].isupper():
                 continue
@@ -1165,7 +1168,7 @@ class MentionResolver:
     # groups ----------------------------------------------------------------------------------
     def _resolve_groups(self) -> None:
         """Nationality + group noun ("Russian forces", "a senior Ukrainian official")."""
-        for token in self.doc:
+        for token in self.tokens:
             code = self._demonym_at(token)
             if code is None:
                 continue
@@ -1336,7 +1339,7 @@ class MentionResolver:
         parties = self._main_parties()
         if parties:
             return parties[0]
-        for token in self.doc:  # "the Kenya Anti-Corruption Commission" names no place
+        for token in self.tokens:  # "the Kenya Anti-Corruption Commission" names no place
             found = self.table.country_by_name.get(fold(token.text))
             if found and token.pos_ == "PROPN" and token.i not in self.people_tokens:
                 return found
@@ -1350,7 +1353,7 @@ class MentionResolver:
         country = self._setting_country()
         if country is not None:
             self._place_government_bodies(country)
-        for token in self.doc:
+        for token in self.tokens:
             sector = self.nouns.sector_of(self.nouns.unnamed, token)
             if sector is None or token.i in self.covered:
                 continue
@@ -1451,7 +1454,7 @@ class MentionResolver:
         in front point back to the organisation or armed group named in the few sentences
         before ("Hamas said ... the group would abide by the truce"); a noun of a sector ("the
         militia") only to one of that sector. Otherwise they are unnamed groups."""
-        for token in self.doc:
+        for token in self.tokens:
             lemma = token.lemma_.lower()
             if lemma not in self.nouns.description or token.i in self.covered:
                 continue
@@ -1664,8 +1667,8 @@ class MentionResolver:
             for token in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()
         }  # every word of the name: "Ivory Coast rebels" hangs "rebels" on "Coast"
         # only a noun an "-led" hangs on can be led: look at their children alone
-        led_nouns = {t.head.i for t in self.doc if t.lower_ == "led" and t.dep_ == "amod"}
-        for token in self.doc:
+        led_nouns = {t.head.i for t in self.tokens if t.lower_ == "led" and t.dep_ == "amod"}
+        for token in self.tokens:
             if token.i in self.covered:
                 continue
             # rule "coalition": "the US-led coalition"
@@ -1716,7 +1719,7 @@ class MentionResolver:
         parties = self._main_parties()
         if len(parties) < 2:
             return
-        for token in self.doc:
+        for token in self.tokens:
             if token.lower_ not in {"both", "two", "each"} or token.i in self.covered:
                 continue
             head = token.head
@@ -1733,7 +1736,7 @@ class MentionResolver:
 
     # coreference -----------------------------------------------------------------------------
     def _resolve_pronouns_and_descriptions(self) -> None:
-        for token in self.doc:
+        for token in self.tokens:
             if token.i in self.covered:
                 continue
             if token.lower_ == "it" and token.dep_ == "nsubj":

@@ -140,6 +140,10 @@ def clear_tracking(connection: Any) -> None:
 # -- links -----------------------------------------------------------------------------------
 
 Link = tuple[str, str, float, dict]
+# A stored link as read back: its reasons left as the stored JSON text, since only a cluster
+# member's strongest link is ever written out again (``json.loads`` of every link read was
+# most of an update's reading on a crowded story)
+StoredLink = tuple[str, str, float, str]
 
 
 def save_links(connection: Any, links: Iterable[Link]) -> int:
@@ -168,9 +172,9 @@ def link_neighbours(connection: Any, batch: Sequence[str]) -> set[str]:
     return {event_id for row in cursor for event_id in row}
 
 
-def links_touching(connection: Any, event_ids: set[str]) -> list[Link]:
-    """The stored links with an end in ``event_ids``, each once."""
-    found: dict[tuple[str, str], Link] = {}
+def links_touching(connection: Any, event_ids: set[str]) -> list[StoredLink]:
+    """The stored links with an end in ``event_ids``, each once (reasons as stored, JSON)."""
+    found: dict[tuple[str, str], StoredLink] = {}
     for batch in batches(event_ids):
         marks = placeholders(batch)
         cursor = connection.execute(
@@ -181,12 +185,12 @@ def links_touching(connection: Any, event_ids: set[str]) -> list[Link]:
         for row in cursor:
             key = (row["event_a"], row["event_b"])
             if key not in found:
-                found[key] = (key[0], key[1], row["score"], json.loads(row["reasons"]))
+                found[key] = (key[0], key[1], row["score"], row["reasons"])
     return list(found.values())
 
 
-def links_among(connection: Any, part: set[str]) -> list[Link]:
-    """The stored links with both ends in ``part``."""
+def links_among(connection: Any, part: set[str]) -> list[StoredLink]:
+    """The stored links with both ends in ``part`` (reasons as stored, JSON)."""
     links = []
     for batch in batches(part):
         cursor = connection.execute(
@@ -194,9 +198,7 @@ def links_among(connection: Any, part: set[str]) -> list[Link]:
         )
         for row in cursor:
             if row["event_b"] in part:
-                links.append(
-                    (row["event_a"], row["event_b"], row["score"], json.loads(row["reasons"]))
-                )
+                links.append((row["event_a"], row["event_b"], row["score"], row["reasons"]))
     return links
 
 

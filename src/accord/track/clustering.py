@@ -65,7 +65,6 @@ from accord.track.scoring import (
     PairModel,
     pair_features,
     reasons,
-    score_pair,
     veto,
 )
 
@@ -90,8 +89,11 @@ def cluster_id_for(members: Iterable[str]) -> str:
 # -- finding links ---------------------------------------------------------------------------
 
 
-def links_within(features: list[Features], model: PairModel | None = None) -> list[Link]:
-    """Every linked pair among ``features``, comparing only events in shared blocks."""
+def links_within(
+    features: list[Features], model: PairModel | None = None, scores: PairScores | None = None
+) -> list[Link]:
+    """Every linked pair among ``features``, comparing only events in shared blocks (what
+    each comparison found is kept in ``scores``, for ``AverageLinkage``)."""
     model = model or PairModel.default()
     blocks: dict[tuple[str, int], list[Features]] = defaultdict(list)
     for item in features:
@@ -109,20 +111,35 @@ def links_within(features: list[Features], model: PairModel | None = None) -> li
             for other in blocks.get((item.type, day), ()):
                 if other.event_id > item.event_id and other.event_id not in seen:
                     seen.add(other.event_id)
-                    links.extend(link_if_same(item, other, model))
+                    links.extend(link_if_same(item, other, model, scores))
     return links
 
 
-def link_if_same(a: Features, b: Features, model: PairModel) -> list[Link]:
+def link_if_same(
+    a: Features, b: Features, model: PairModel, scores: PairScores | None = None
+) -> list[Link]:
     """The link between two events of a block (same type, dated, close), if they match.
     The pair is compared in event-id order, so its reasons read the same whichever of the two
-    was stored first (a rebuild and an incremental update write the same words)."""
+    was stored first (a rebuild and an incremental update write the same words).
+
+    ``scores`` is given what ``AverageLinkage`` would compute for the pair (the block's
+    guarantees are its first vetoes, so the pair's veto is the same), when this comparison
+    found it: grouping asks about most linked pairs again, and need not score them twice.
+    Pairs with no anchor are left out (not linked here, they are scored there on demand)."""
     if b.event_id < a.event_id:
         a, b = b, a
-    scored = score_pair(a, b, model, blocked=True)
-    if scored is None or scored[0] < model.threshold:
+    why = veto(a, b, blocked=True)
+    if why is not None:
+        if scores is not None and why != NO_ANCHOR:
+            scores[(a.event_id, b.event_id)] = UNSCORED if why in NO_EVIDENCE else DIFFERENT
         return []
-    score, values = scored
+    values = pair_features(a, b)
+    probability = model.probability(values)
+    if scores is not None:
+        scores[(a.event_id, b.event_id)] = probability
+    score = round(probability, 3)  # as ``score_pair`` rounds it
+    if score < model.threshold:
+        return []
     return [(a.event_id, b.event_id, score, reasons(a, b, values, model))]
 
 
@@ -173,6 +190,7 @@ def load_decisions(connection: Any) -> Decisions:
 # -- grouping --------------------------------------------------------------------------------
 
 
+PairScores = dict[tuple[str, str], float]  # (event a < event b) -> ``AverageLinkage.score``
 UNSCORED = -1.0  # a pair nothing links (no usable date, no anchor): left out of the mean
 DIFFERENT = -2.0  # a pair a veto separates
 
@@ -185,10 +203,12 @@ class AverageLinkage:
     a cluster through the members it shares an anchor with, if the rest do not speak against
     it); a pair too vaguely dated to score is left out."""
 
-    def __init__(self, features: dict[str, Features], model: PairModel) -> None:
+    def __init__(
+        self, features: dict[str, Features], model: PairModel, scores: PairScores | None = None
+    ) -> None:
         self.features = features
         self.model = model
-        self.scores: dict[tuple[str, str], float] = {}
+        self.scores: PairScores = scores if scores is not None else {}
 
     def score(self, a: str, b: str) -> float:
         key = (a, b) if a < b else (b, a)
@@ -238,9 +258,14 @@ def membership_rows(
         if best is None:
             rows.append((event_id, cluster_id, None, None, "{}"))
             continue
-        reasons = best[3] or {"manual": "merged by hand"}
+        reasons = decoded(best[3]) or {"manual": "merged by hand"}
         rows.append((event_id, cluster_id, other, best[2], json.dumps(reasons)))
     return rows
+
+
+def decoded(reasons: dict[str, str] | str) -> dict[str, str]:
+    """A link's reasons as a dict (a stored link's are read as the JSON text stored)."""
+    return json.loads(reasons) if isinstance(reasons, str) else reasons
 
 
 def save_clusters(connection: Any, clusters: list[set[str]], links: list[Link]) -> None:
@@ -273,11 +298,12 @@ def rebuild_clusters(store: Store, model: PairModel | None = None) -> TrackRepor
         clear_tracking(connection)
         features = list(all_event_features(connection))
         save_features(connection, features)
-        links = links_within(features, model)
+        scores: PairScores = {}
+        links = links_within(features, model, scores)
         save_links(connection, links)
         decisions = load_decisions(connection)
         by_id = {item.event_id: item for item in features}
-        clusters = group(by_id, links, decisions, AverageLinkage(by_id, model))
+        clusters = group(by_id, links, decisions, AverageLinkage(by_id, model, scores))
         save_clusters(connection, clusters, links + manual_links(decisions))
         return TrackReport(len(features), len(links), len(features), count_clusters(connection))
 
@@ -289,20 +315,30 @@ def update_clusters(store: Store, model: PairModel | None = None) -> TrackReport
     with store.transaction():
         new = list(untracked_event_features(connection))
         save_features(connection, new)
-        added = save_links(connection, new_links(connection, new, model))
+        scores: PairScores = {}
+        added = save_links(connection, new_links(connection, new, model, scores))
         stale = members_of_stale_clusters(connection)
         known = {item.event_id: item for item in new}
-        regrouped = regroup_new(connection, set(known), stale, model, known=known)
+        regrouped = regroup_new(connection, set(known), stale, model, known=known, scores=scores)
         return TrackReport(len(new), added, regrouped, count_clusters(connection))
 
 
-def new_links(connection: Any, new: list[Features], model: PairModel) -> list[Link]:
+def new_links(
+    connection: Any, new: list[Features], model: PairModel, scores: PairScores | None = None
+) -> list[Link]:
+    """Links of the ``new`` events (their features already stored) to every event in their
+    blocks. A pair of two new events is scored once, when the first of them is compared: the
+    second finds the other among its candidates too, and would only repeat the same link.
+    What each comparison found is kept in ``scores``, for ``AverageLinkage``."""
     links: list[Link] = []
     decoded: dict[str, Features] = {item.event_id: item for item in new}
+    compared: set[str] = set()
     for item in new:
         if item.mergeable:
             for other in stored_candidates(connection, item, decoded):
-                links.extend(link_if_same(item, other, model))
+                if other.event_id not in compared:
+                    links.extend(link_if_same(item, other, model, scores))
+            compared.add(item.event_id)
     return links
 
 
@@ -338,18 +374,20 @@ def regroup_new(
     model: PairModel | None = None,
     *,
     known: dict[str, Features] | None = None,
+    scores: PairScores | None = None,
 ) -> int:
     """Re-group what the ``new`` events and the members of ``stale`` clusters (they lost a
     member) can change, as a full grouping would (``LocalRegroup``); only clusters that came
     out different are written again. Returns how many events were re-grouped. ``known``:
-    features already computed from the stored events (the new ones), not read again."""
+    features already computed from the stored events (the new ones), not read again;
+    ``scores``: pairs the update already compared (``link_if_same``), not scored again."""
     if not new and not stale:
         return 0
     model = model or PairModel.default()
     decisions = load_decisions(connection)
     graph = StoredGraph(connection, known)
     local = LocalRegroup(
-        graph, decisions, AverageLinkage(graph.features, model), new, stale, graph.prepare
+        graph, decisions, AverageLinkage(graph.features, model, scores), new, stale, graph.prepare
     )
     changed = [cluster for cluster in local.run() if not local.unchanged(cluster)]
     forget_clusters_of(connection, {event_id for cluster in changed for event_id in cluster})

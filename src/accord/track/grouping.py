@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 MANUAL_SCORE = 2.0  # a person's merge outranks any computed link
-Link = tuple[str, str, float, dict[str, str]]  # (event a < event b, score, reasons)
+# (event a < event b, score, reasons): the reasons as a dict, or a stored link's JSON of it
+Link = tuple[str, str, float, dict[str, str] | str]
 EdgeKey = tuple[float, str, str]
 Agreement = Callable[[set[str], set[str]], bool]
 
