@@ -224,6 +224,14 @@ class EventDraft:
     dropped: bool = False  # set by a rule that finds the candidate is no codable event
     _objects: list[Token] | None = field(default=None, init=False, repr=False)
 
+    def make_sources(self, mentions: list[ActorMention], why: str) -> bool:
+        """Make ``mentions`` the sources (and no longer targets), saying why; True (fired)."""
+        ids = {m.actor.id for m in mentions}
+        self.sources = mentions
+        self.targets = [m for m in self.targets if m.actor.id not in ids]
+        self.actor_why = [*self.actor_why, why]
+        return True
+
     def objects(self, coder: Coder) -> list[Token]:
         """The event's objects and participant phrases (worked out once)."""
         if self._objects is None:
@@ -498,11 +506,7 @@ def _first_person_is_the_speaker(draft: EventDraft, coder: Coder) -> bool:
     speaker = reporter_mentions(candidate, draft.index, coder.lexicon)
     if not speaker:
         return False
-    speaker_ids = {m.actor.id for m in speaker}
-    draft.sources = speaker
-    draft.targets = [m for m in draft.targets if m.actor.id not in speaker_ids]
-    draft.actor_why = [*draft.actor_why, f"'{subject.text}' is the speaker's side"]
-    return True
+    return draft.make_sources(speaker, f"'{subject.text}' is the speaker's side")
 
 
 def _reporting_speaker_is_source(draft: EventDraft, coder: Coder) -> bool:
@@ -590,11 +594,8 @@ def _noun_agent(draft: EventDraft, coder: Coder) -> bool:
         agents = _instrument_agents(candidate.token, draft, coder)
     if not agents:
         return False
-    agent_ids = {m.actor.id for m in agents}
-    draft.sources = agents  # "a pledge made by the government of Japan": Japan pledged
-    draft.targets = [m for m in draft.targets if m.actor.id not in agent_ids]
-    draft.actor_why = [*draft.actor_why, "the agent of the event noun"]
-    return True
+    # "a pledge made by the government of Japan": Japan pledged
+    return draft.make_sources(agents, "the agent of the event noun")
 
 
 def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[ActorMention]:
@@ -661,10 +662,7 @@ def _parties_between(draft: EventDraft, coder: Coder) -> bool:
     party_ids = {m.actor.id for m in parties}
     if len(parties) < 2 or party_ids == draft.source_ids():
         return False
-    draft.sources = parties
-    draft.targets = [m for m in draft.targets if m.actor.id not in party_ids]
-    draft.actor_why = [*draft.actor_why, "the parties it is between are its sources"]
-    return True
+    return draft.make_sources(parties, "the parties it is between are its sources")
 
 
 def _reciprocal_targets(draft: EventDraft, coder: Coder) -> bool:
@@ -1085,11 +1083,7 @@ def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:
     ]
     if not deployed:
         return False
-    deployed_ids = {m.actor.id for m in deployed}
-    draft.sources = deployed
-    draft.targets = [m for m in draft.targets if m.actor.id not in deployed_ids]
-    draft.actor_why = [*draft.actor_why, "the forces deployed are the ones mobilised"]
-    return True
+    return draft.make_sources(deployed, "the forces deployed are the ones mobilised")
 
 
 def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
