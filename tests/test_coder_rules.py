@@ -1100,3 +1100,15 @@ def test_police_force_at_protests_is_coded_as_force():
     assert kinds(booked) == ["COERCE"]  # the charge's content is no attack
     [meeting] = events_of("The Iranian foreign minister met with his Omani counterpart in Muscat.")
     assert meeting.type == "CONSULT"
+
+
+def test_a_weapon_launched_at_a_target_is_an_attack_with_its_mode():
+    [drone] = events_of("Houthi forces launched a drone at a tanker in the Red Sea on Monday.")
+    assert (drone.type, drone.mode) == ("ASSAULT", "drone")
+    [missiles] = events_of("Iran launched ballistic missiles at Israel on Tuesday.")
+    assert (missiles.type, missiles.mode) == ("ASSAULT", "heavy-weapons")
+    assert [a.name for a in missiles.targets] == ["Israel"]
+    [talks] = events_of("The government launched talks with the rebels on Monday.")
+    assert talks.type == "CONSULT"  # launching talks is the talks
+    [abduction] = events_of("Bandits abducted 287 pupils from a school in Kaduna on Thursday.")
+    assert [a.sector for a in abduction.targets] == ["CVL"]

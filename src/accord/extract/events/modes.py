@@ -67,7 +67,7 @@ def _weapon_mode(candidate: Candidate, lexicon: Lexicon) -> str | None:
     predicate = candidate.predicate
     while predicate.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in predicate.children):
         predicate = predicate.head  # "a missile destroyed a building and killed 46"
-    phrases = [c for c in predicate.children if c.dep_ in {"nsubj", "agent"}]
+    phrases = [c for c in predicate.children if c.dep_ in {"nsubj", "agent", "dobj"}]
     phrases += [
         c
         for c in predicate.children
