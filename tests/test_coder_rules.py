@@ -1112,3 +1112,15 @@ def test_a_weapon_launched_at_a_target_is_an_attack_with_its_mode():
     assert talks.type == "CONSULT"  # launching talks is the talks
     [abduction] = events_of("Bandits abducted 287 pupils from a school in Kaduna on Thursday.")
     assert [a.sector for a in abduction.targets] == ["CVL"]
+
+
+def test_traded_accusations_are_each_sides_at_the_other():
+    [accusations] = events_of(
+        "China and the Philippines traded accusations on Monday after their vessels collided "
+        "near the Second Thomas Shoal."
+    )
+    assert accusations.type == "ACCUSE"
+    names = [a.name for a in accusations.sources]
+    assert names == ["China", "Philippines"] == [a.name for a in accusations.targets]
+    [fire] = events_of("India and Pakistan traded fire along the Line of Control on Sunday.")
+    assert (fire.type, fire.mode) == ("ASSAULT", "firearms")

@@ -239,10 +239,18 @@ def phrase(token: Token) -> str:
     return span.text.split(",")[0].strip()
 
 
+# What two sides trade at each other: "traded accusations", "exchanged barbs"
+TRADED_WORDS = {"accusation", "blame", "barb", "insult", "charge", "allegation"}
+
+
 def reciprocal_object(verb: Token) -> Token | None:
     """The reciprocal the verb is done to: "accused each other", "blamed one another", "each
     side accuses the other", "fired at each other"; None when it has none."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    if verb.lemma_.lower() in {"trade", "exchange"}:
+        traded = [o for o in objects if o.lemma_.lower() in TRADED_WORDS]
+        if traded:  # "traded accusations": each side's at the other
+            return traded[0]
     for preposition in (c for c in verb.children if c.dep_ == "prep"):
         objects += [o for o in preposition.children if o.dep_ == "pobj"]
     for word in objects:
