@@ -506,3 +506,12 @@ def test_rule_surname_the_tagger_took_for_a_noun():
     )
     mentions = resolve_mentions(parse(make_article(text)))
     assert [m.actor.name for m in mentions if m.text == "Warnock"] == ["Raphael Warnock"]
+
+
+def test_rule_untagged_capital_acting_as_a_party():
+    # the tagger leaves "Kyiv" untagged here; as a party it is Ukraine, as a target's place
+    # the attack is still in Kyiv
+    [accusations] = _events("Moscow and Kyiv exchanged accusations over the attack on the dam.")
+    assert _codes(accusations.sources) == ["RUS:GOV", "UKR:GOV"]
+    [strike] = _events("Russian missiles hit Kyiv overnight.")
+    assert strike.place is not None and strike.place.name == "Kyiv"

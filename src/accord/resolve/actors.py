@@ -768,6 +768,13 @@ def _media(mention: ActorMention) -> bool:
     return mention.actor.sector == "MED" and mention.actor.kind != "group"
 
 
+def _acts_as_a_party(token: Token) -> bool:
+    """A name that does or suffers the act: a subject, an object, or joined to one."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass", "dobj"}
+
+
 def _is_locative_phrase(token: Token) -> bool:
     """ "in Zimbabwe", "near Samarra": a place named as the scene, not as an actor."""
     return token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "inside", "across"}
@@ -1162,8 +1169,13 @@ class MentionResolver:
                 continue
             code = self.table.country_by_name.get(fold(token.text))
             span = self.doc[token.i : token.i + 1]
+            why = "country"
+            if code is None and _acts_as_a_party(token):
+                # "Moscow and Kyiv exchanged accusations": a capital the tagger left untagged
+                found = self.table.country_code(token.text)
+                code, why = found if found and found[1] == "metonym" else (None, why)
             if code is not None and token.i not in self.people_tokens and not self._is_stance(span):
-                self._add(self.table.state(code), span, "country")
+                self._add(self.table.state(code), span, why)
 
     # groups ----------------------------------------------------------------------------------
     def _resolve_groups(self) -> None:
