@@ -1124,3 +1124,12 @@ def test_traded_accusations_are_each_sides_at_the_other():
     assert names == ["China", "Philippines"] == [a.name for a in accusations.targets]
     [fire] = events_of("India and Pakistan traded fire along the Line of Control on Sunday.")
     assert (fire.type, fire.mode) == ("ASSAULT", "firearms")
+
+
+def test_a_misread_headline_is_done_by_the_actor_it_opens_with():
+    # the tagger makes "attacks" a noun and hangs "Militia" on it: "kills" had no doer
+    [attack] = events_of("Militia attacks village, kills 5")
+    assert (attack.type, attack.counts.killed) == ("ASSAULT", 5)
+    assert [a.sector for a in attack.sources] == ["REB"]
+    [attack] = events_of("Militants attack army post, kill 7 soldiers")
+    assert attack.counts.killed == 7  # the second verb is the first one's outcome, one event

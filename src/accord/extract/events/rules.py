@@ -242,6 +242,9 @@ class EventDraft:
         """Is the content a restriction on a place's people (curfew, lockdown)?"""
         return imposes_restriction(self.candidate, self.objects(coder))
 
+    def target_ids(self) -> set[str]:
+        return {m.actor.id for m in self.targets}
+
     def source_ids(self) -> set[str]:
         return {m.actor.id for m in self.sources}
 
@@ -1086,6 +1089,25 @@ def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:
     return draft.make_sources(deployed, "the forces deployed are the ones mobilised")
 
 
+HEADLINE_MAX_TOKENS = 12
+CLOSING_MARKS = {".", "!", "?", '"', "”", "’", "'"}
+
+
+def _headline_subject(draft: EventDraft, coder: Coder) -> bool:
+    if draft.sources or draft.kind not in ACTORLESS_TYPES:
+        return False
+    token = draft.candidate.token
+    sentence = token.sent
+    headline = len(sentence) <= HEADLINE_MAX_TOKENS and sentence[-1].text not in CLOSING_MARKS
+    opening = sentence[0]
+    if not headline or opening.i >= token.i or opening.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    named = [m for m in draft.index.at(opening) if m.actor.id not in draft.target_ids()]
+    if not named:
+        return False
+    return draft.make_sources(named, f"the headline opens with its doer '{opening.text}'")
+
+
 def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     verb = candidate.predicate
@@ -1505,6 +1527,13 @@ RULES: tuple[Rule, ...] = (
         'the rebels", "a strike blamed on the army", "killed in police firing"); of a noun its '
         'verb retypes, the target ("violated a ban by X").',
         _noun_agent,
+    ),
+    Rule(
+        "headline-opens-with-the-doer",
+        '"Militia attacks village, kills 5": in a headline the tagger misreads (no closing '
+        "mark, a few words), an act with no subject is done by the actor the headline opens "
+        "with.",
+        _headline_subject,
     ),
     Rule(
         "reaction-comes-from-the-reactors",

@@ -615,7 +615,7 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
             keep, drop = candidate, head  # the event noun absorbs its verb
         elif token.dep_ == "dobj" and candidate.predicate == head.token:
             keep, drop = head, candidate  # "granted asylum": the verb and its event noun
-        elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp", "acl"} or (
+        elif token.dep_ in {"advcl", "csubj", "xcomp", "pcomp", "acl", "dep"} or (
             token.dep_ == "conj"
             and (
                 not has_own_subject or (candidate.entry.type == "ASSAULT" and not _own_agent(token))
