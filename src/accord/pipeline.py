@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Span
 
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
-from accord.extract.dates import SceneDates, own_date, publication_date
+from accord.extract.dates import SceneDates, publication_date
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import lemma_of
@@ -19,6 +19,7 @@ from accord.extract.quotes import extract_quotes
 from accord.models import (
     COUNT_KINDS,
     Actor,
+    ActorMention,
     Article,
     DateValue,
     Event,
@@ -106,8 +107,8 @@ def extract_events(
                 event = coder.code_candidate(event.candidate, index, place) or event
             place_why = None
             if place is None and not named[sentence_index]:  # a sentence naming no place
-                told_on = own_date(
-                    sentence, article.published, event.candidate.predicate, event.candidate.token
+                told_on = scene_dates.own_date(
+                    sentence, event.candidate.predicate, event.candidate.token
                 )
                 place, place_why = _place_in_context(
                     related_scenes(
@@ -422,7 +423,7 @@ def _supposed(verb) -> bool:
     )
 
 
-def _countries_by_sentence(mentions) -> dict[int, set[str]]:
+def _countries_by_sentence(mentions: Iterable[ActorMention]) -> dict[int, set[str]]:
     """Sentence index -> the countries of the actors it names."""
     countries: dict[int, set[str]] = {}
     for mention in mentions:
@@ -433,8 +434,8 @@ def _countries_by_sentence(mentions) -> dict[int, set[str]]:
 
 def related_scenes(
     scenes: list[Scene],
-    event,
-    countries_by_sentence,
+    event: CodedEvent,
+    countries_by_sentence: dict[int, set[str]],
     told_on: DateValue | None = None,
     published: str | None = None,
 ) -> list[Scene]:
@@ -457,7 +458,7 @@ def related_scenes(
     ]
 
 
-def _scene_countries(scene: Scene, countries_by_sentence) -> set[str]:
+def _scene_countries(scene: Scene, countries_by_sentence: dict[int, set[str]]) -> set[str]:
     """The countries of a scene: its place's and those of the actors its sentence names."""
     return countries_by_sentence.get(scene.sentence_index, set()) | {scene.place.country}
 

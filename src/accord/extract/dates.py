@@ -691,14 +691,6 @@ def find_event_date(
     return found[0] if found else None
 
 
-def own_date(
-    sent: Span, published: str | None, trigger: Token | None, word: Token | None
-) -> DateValue | None:
-    """The date an event's own sentence gives it, if it resolves to one (no scene, no bound)."""
-    found = _event_date(sent, published, trigger, word)
-    return found[0] if found is not None and found[0].start is not None else None
-
-
 def _event_date(
     sent: Span, published: str | None, trigger: Token | None, word: Token | None
 ) -> tuple[DateValue, str | None] | None:
@@ -860,6 +852,23 @@ class SceneDates:
         self._noted = -1  # the last sentence whose clause dates are in the scene
         self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
         self._dated: list[_SceneDate] = []
+        self._found: dict[tuple[int, int], tuple[DateValue, str | None] | None] = {}
+
+    def _sentence_date(
+        self, sentence: Span, predicate: Token, word: Token | None
+    ) -> tuple[DateValue, str | None] | None:
+        """``_event_date`` of an event's clause, read once (the pipeline asks before placing
+        the event, ``date_of`` after)."""
+        key = (predicate.i, word.i if word is not None else -1)
+        if key not in self._found:
+            self._found[key] = _event_date(sentence, self.published, predicate, word)
+        return self._found[key]
+
+    def own_date(self, sentence: Span, predicate: Token, word: Token | None) -> DateValue | None:
+        """The date an event's own sentence gives it, if it resolves to one (no scene, no
+        bound)."""
+        found = self._sentence_date(sentence, predicate, word)
+        return found[0] if found is not None and found[0].start is not None else None
 
     def date_of(
         self,
@@ -875,7 +884,7 @@ class SceneDates:
         self._note_clause_dates(sentence_index)
         tense = tense_of(predicate)
         paragraph = self.paragraphs[sentence_index]
-        found = _event_date(sentence, self.published, predicate, word)
+        found = self._sentence_date(sentence, predicate, word)
         own, own_why = found if found else (None, None)
         relative = self._relative_to_scene(sentence, predicate, word)
         if (

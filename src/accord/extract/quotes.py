@@ -66,7 +66,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import ActorMention, ActorRef, Evidence, Quote
-from accord.nlp import Document
+from accord.nlp import QUOTE_MARKS, Document
 from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
@@ -76,7 +76,6 @@ DOUBLE_CLOSERS = "”»"
 STRAIGHT_DOUBLE = '"'
 SINGLE_OPENERS = "‘'"
 SINGLE_CLOSERS = "’'"
-QUOTE_MARKS = frozenset(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE + "‘’'")
 OPENING_CONTEXT = '([{—–-/“‘"'  # a straight ' after one of these (or a space) may open a quote
 ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout"})  # 'n', 'em: apostrophes
 PERSON_PRONOUNS = frozenset({"he", "she", "they"})

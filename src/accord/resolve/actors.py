@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
+from accord.nlp import QUOTE_MARKS
 from accord.resolve.places import PRECISION_RANK, countries_in, is_locative, place_key, places_in
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
 # to the country the story is set in, not to the place of the sentence that names it.
 STORY_SECTORS = {"GOV", "MIL"}
 COLLECTIVE_KINDS = {"group", "state", "organisation"}
-QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 DOMESTIC_FORCES = {"COP", "JUD"}  # who acts only in its own country
 POLICED_SECTORS = {"CVL", "OPP", "MED", "BUS", "REL", "NGO"}  # whom they act on
 SCENE_SENTENCES = 5  # the sentence and the four before it set the scene (as for event places)
@@ -766,6 +766,11 @@ UNCONFIRMED_PLACE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "PERSON"}
 def _media(mention: ActorMention) -> bool:
     """A news outlet or reporter: it reports the story, it does not set it."""
     return mention.actor.sector == "MED" and mention.actor.kind != "group"
+
+
+def _one_per_actor(mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    """Each actor once (its last mention here, in the order actors first appear)."""
+    return list({m.actor.id: m for m in mentions}.values())
 
 
 def _acts_as_a_party(token: Token) -> bool:
@@ -1803,7 +1808,7 @@ class MentionResolver:
             for m in self.mentions
             if (m.start, m.end) == (mention.start, mention.end) and m.actor.kind in COLLECTIVE_KINDS
         ]
-        return list({m.actor.id: m for m in found}.values()) or [mention]
+        return _one_per_actor(found) or [mention]
 
     def _previous_collective_subject(self, pronoun: Token) -> list[ActorMention]:
         """Rule "they continue the story": a "they" that opens a sentence's main clause with no
@@ -1828,7 +1833,7 @@ class MentionResolver:
         found = [
             m for m in self.mentions if start <= m.start <= end and m.actor.kind in COLLECTIVE_KINDS
         ]
-        return list({m.actor.id: m for m in found}.values())
+        return _one_per_actor(found)
 
     def _resolve_own_group(self, possessive: Token) -> None:
         """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking."""

@@ -733,6 +733,11 @@ def _namesakes(
     return named
 
 
+def _named_countries(gazetteer: Gazetteer, key: str) -> set[str]:
+    """The countries that have a town or area of this name."""
+    return {entry.country for entry, _ in _named(gazetteer, key)}
+
+
 # How many names GeoNames must list for a town abroad to be meant without its country in the
 # text: the towns that make international news have a dozen or more (Jenin 17, Kidal 26,
 # Debaltseve 14, Arusha 21), namesake villages and small Indian towns a handful (Bali 4).
@@ -1334,7 +1339,7 @@ def _lone_town(
     if country is None:
         return None
     countries = context.all_countries()
-    namesakes = {entry.country for entry, _ in _named(gazetteer, place_key(span.text))}
+    namesakes = _named_countries(gazetteer, place_key(span.text))
     if countries and country not in countries and namesakes - {country}:
         return None  # "Bali district in Taraba state" in a Nigerian story: not China's Bali
     place = gazetteer.geocode(span.text, replace(context, beside=frozenset({country})))
@@ -1681,7 +1686,7 @@ def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
     "Kharkiv oblast"); None for countries and for names several countries share."""
     key = place_key(_with_region_word(span).text)
     bare = place_key(span.text)
-    if bare != key and len({entry.country for entry, _ in _named(gazetteer, bare)}) > 1:
+    if bare != key and len(_named_countries(gazetteer, bare)) > 1:
         return None  # "Bali district": the name is several countries'; the word decides none
     candidates = _named(gazetteer, key)
     if not candidates and len(key.split()) > 1 and key.split()[-1] in ADMIN_UNIT_WORDS:

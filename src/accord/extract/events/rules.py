@@ -1118,10 +1118,8 @@ def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     reactors = unique_mentions(m for p in phrases for m in core_mentions(p, draft.index))
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     drawn = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
-    draft.sources = reactors
-    draft.targets = [m for m in drawn if m.actor.id not in {r.actor.id for r in reactors}]
-    draft.actor_why = [*draft.actor_why, "the reaction comes from whom 'from' names"]
-    return True
+    draft.targets = drawn
+    return draft.make_sources(reactors, "the reaction comes from whom 'from' names")
 
 
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:

@@ -84,8 +84,6 @@ DEONTIC_AUX = {"must", "should"}
 TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
 MULTITUDES = {"thousands", "millions"}
 COPULAS = {"be", "seem", "remain", "appear"}
-# Verbs that say what an event noun is or is like, not that it happened ("the agreement is
-# illegal", "the ban followed talks", "the funding includes $8 million").
 # Verbs by which an act draws others' reactions ("drew condemnation from X", "sparked
 # criticism", "faced criticism from"); the reactions they take
 REACTION_VERBS = {
@@ -104,6 +102,8 @@ REACTION_TYPES = {"ACCUSE", "SUPPORT"}
 # What an act is charged as is the charge's content, not an act told ("arrested on charges of
 # assaulting an officer", "charged with rioting", "accused of inciting violence")
 CHARGE_WORDS = {"charge", "accusation", "allegation", "suspicion", "count", "conviction"}
+# Verbs that say what an event noun is or is like, not that it happened ("the agreement is
+# illegal", "the ban followed talks", "the funding includes $8 million").
 DESCRIBING_VERBS = {
     "be",
     "become",  # "suicide bombings have become rare": a copula, the kind of act described
