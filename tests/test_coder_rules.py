@@ -1133,3 +1133,82 @@ def test_a_misread_headline_is_done_by_the_actor_it_opens_with():
     assert [a.sector for a in attack.sources] == ["REB"]
     [attack] = events_of("Militants attack army post, kill 7 soldiers")
     assert attack.counts.killed == 7  # the second verb is the first one's outcome, one event
+
+
+# --- how reports tell acts without their textbook verb ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protests erupted in Tehran on Saturday after the verdict.",
+        "Anti-government protests broke out in Nairobi on Tuesday.",
+        "A wave of protests swept Belgrade in December.",
+    ],
+)
+def test_an_event_noun_breaking_out_or_spreading_happened(text: str):
+    [event] = events_of(text)
+    assert event.type == "PROTEST"
+    assert "noun-trigger" in rules_named(event)
+
+
+def test_a_wave_of_arrests_is_arrests_and_a_heat_wave_no_act():
+    [event] = events_of("A wave of arrests swept Minsk after the vote on Sunday.")
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+    assert events_of("A heat wave killed 12 people in Delhi on Sunday.") == ()
+
+
+def test_a_truce_coming_into_force_took_effect():
+    [event] = events_of("The truce came into effect at midnight on Sunday.")
+    assert (event.type, event.mode) == ("RETREAT", "ceasefire")
+    assert event.date is not None and event.date.start == "2025-06-01"
+    assert events_of("The ban comes after months of talks.") == ()
+
+
+def test_what_an_actor_expects_of_another_is_a_demand_not_the_act():
+    [event] = events_of("Blinken said he expected Russia to free the two Americans.")
+    assert event.type == "REQUEST"
+    assert [s.name for s in event.sources] == ["Antony Blinken"]
+    assert "RUS" in {t.country for t in event.targets}
+    assert "expectation-is-a-demand" in rules_named(event)
+    [event] = events_of('"I count on Turkey to act with restraint," Stoltenberg told reporters.')
+    assert event.type == "REQUEST" and [t.country for t in event.targets] == ["TUR"]
+
+
+def test_a_forecast_is_no_demand():
+    assert events_of("The talks are expected to resume on Monday.") == ()
+    assert events_of("Analysts expect the central bank to raise rates.") == ()
+
+
+def test_a_coming_military_act_hinted_at_is_a_threat():
+    [event] = events_of("Turkish officials hinted at a new ground operation in northern Syria.")
+    assert event.type == "THREATEN"
+    assert [s.country for s in event.sources] == ["TUR"]
+    [event] = events_of("Israel's defence minister spoke of an imminent offensive in Rafah.")
+    assert event.type == "THREATEN"
+    assert events_of("The minister spoke of peace and reconciliation on Monday.") == ()
+
+
+def test_entering_into_talks_or_an_agreement_is_the_talks_or_the_agreement():
+    [event] = events_of("The Syrian Democratic Forces entered into an agreement with Damascus.")
+    assert event.type == "AGREE"
+    [event] = events_of("Colombia entered into negotiations with the ELN in Havana on Monday.")
+    assert event.type == "CONSULT"
+
+
+def test_travel_for_talks_is_the_meeting():
+    [event] = events_of("Blinken travelled to Riyadh for talks with Prince Mohammed bin Salman.")
+    assert event.type == "CONSULT"
+    assert [s.name for s in event.sources] == ["Antony Blinken"]
+    assert "SAU" in {t.country for t in event.targets}
+    [event] = events_of("Modi arrived in Moscow on Monday for a two-day visit.")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert [t.country for t in event.targets] == ["RUS"]
+    assert "host inferred from the place Moscow" in event.evidence.why
+
+
+def test_receiving_a_visiting_official_is_a_meeting_and_a_letter_none():
+    [event] = events_of("Saudi Arabia received the Iranian foreign minister in Jeddah on Monday.")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert [t.country for t in event.targets] == ["IRN"]
+    assert events_of("Ukraine received a letter from the president on Monday.") == ()

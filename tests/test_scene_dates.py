@@ -251,7 +251,7 @@ def test_that_day_is_the_day_named_last_even_as_a_period_edge():
         "the first barrage since January 14. That day a missile destroyed part of a building in "
         "Dnipro and killed 46 people."
     )
-    assert day(only(events, "killing")) == "2024-06-13"
+    assert day(only(events, "launched")) == "2024-06-13"
     assert day(only(events, "destroyed")) == "2024-01-14"
 
 

@@ -70,12 +70,15 @@ from accord.extract.events.syntax import (
 from accord.extract.events.triggers import (
     REACTION_TYPES,
     REACTION_VERBS,
+    TRAVEL_VERBS,
     Candidate,
     adjective_triggers,
     alternative_reading,
     casualty_means_triggers,
+    comes_into_force,
     deed_of_accusation,
     evaluation_triggers,
+    expectation_triggers,
     headline_noun_triggers,
     hyphened_keys,
     in_absence,
@@ -131,7 +134,20 @@ HAPPEN_VERBS = {
     "end",
     "resume",
     "continue",
+    # how reports tell an act breaking out or growing: "protests erupted in several cities",
+    # "fighting raged for a second day", "a wave of arrests swept the capital"
+    "erupt",
+    "flare",
+    "rage",
+    "spread",
+    "escalate",
+    "intensify",
+    "sweep",
+    "rock",
+    "grip",
+    "persist",
 }
+PARTICLE_HAPPEN_VERBS = {("break", "out"), ("flare", "up"), ("kick", "off"), ("get", "underway")}
 PLACE_TARGET_TYPES = {
     "ASSAULT",
     "COERCE",
@@ -268,6 +284,12 @@ def _running_total(found: SentenceDraft, coder: Coder) -> bool:
 
 def _warnings(found: SentenceDraft, coder: Coder) -> bool:
     new = warning_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _expectations(found: SentenceDraft, coder: Coder) -> bool:
+    new = expectation_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -815,7 +837,22 @@ def _visit_needs_a_host(draft: EventDraft, coder: Coder) -> bool:
         return False
     if draft.inferred_targets:
         return False
+    if _hosted_by_the_place(draft, coder):
+        return True
     draft.dropped = True  # "visited the hospital": a place, nobody hosts
+    return True
+
+
+def _hosted_by_the_place(draft: EventDraft, coder: Coder) -> bool:
+    """ "Modi arrived in Moscow for a two-day visit": a journey's visit is hosted by the country
+    of the place travelled to, when that is not the traveller's own."""
+    place, predicate = draft.place, draft.candidate.predicate
+    if place is None or not place.country or lemma_of(predicate, coder.lexicon) not in TRAVEL_VERBS:
+        return False
+    if place.country in {m.actor.country for m in draft.sources}:
+        return False
+    draft.inferred_targets = (inferred_ref(coder.dictionary.state(place.country), place.text),)
+    draft.inference_why.append(f"host inferred from the place {place.name}")
     return True
 
 
@@ -857,6 +894,8 @@ def _natural(word: Token, lexicon: Lexicon) -> bool:
     fire", "enemy fire")?"""
     if any(key in lexicon.nouns for key in hyphened_keys(word, lexicon)):
         return False  # "cease-fire": the whole word is the lexicon's
+    if any(lemma_of(act, lexicon) in lexicon.nouns for act in objects_of_preposition(word, "of")):
+        return False  # "a wave of arrests": the arrests are the act, the wave their number
     modifiers = [c for c in word.children if c.dep_ in {"compound", "amod", "nmod"}]
     armed = any(
         m.lower_ in lexicon.noun_modifiers or m.lower_ in lexicon.weapon_modes or m.lower_ in ARMED
@@ -892,7 +931,20 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     if predicate in lexicon.reporting_verbs:
         return False
     # "a drone strike killed ...", "the truce took effect": the noun's own happening
-    return kind == "ASSAULT" or predicate in HAPPEN_VERBS or predicate in lexicon.light_verbs
+    happens = _happens(candidate.predicate, lexicon)
+    return kind == "ASSAULT" or happens or predicate in lexicon.light_verbs
+
+
+def _happens(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb that tells an act taking place, breaking out or growing ("took place", "erupted",
+    "broke out", "swept the capital", "came into effect")."""
+    lemma = lemma_of(verb, lexicon)
+    if lemma in HAPPEN_VERBS:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    if any(lemma == word and particle in particles for word, particle in PARTICLE_HAPPEN_VERBS):
+        return True
+    return comes_into_force(verb, lexicon)
 
 
 def _counted_victims(verb: Token) -> bool:
@@ -1280,6 +1332,13 @@ RULES: tuple[Rule, ...] = (
         "permit another's act, or a response announced with force, is a THREATEN (the words "
         "are data: warnings in triggers.json); the act warned against is no event.",
         _warnings,
+    ),
+    _sentence_rule(
+        "expectation-is-a-demand",
+        '"We expect Moscow to release our citizens", "I count on Turkey to act with restraint": '
+        "what an actor expects of another is a REQUEST to it, and the act expected is its "
+        'content, not an event; a passive ("talks are expected to resume") is a forecast.',
+        _expectations,
     ),
     _sentence_rule(
         "verb-trigger",

@@ -60,6 +60,12 @@ MEASURE_NOUNS = {
     "hour",
     "month",
     "night",
+    # "a wave of arrests swept the capital", "a spate of attacks", "a series of strikes"
+    "wave",
+    "spate",
+    "series",
+    "string",
+    "flurry",
 }
 
 
@@ -139,7 +145,12 @@ DYING_VERBS = {"die", "perish"}
 NAME_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 PASSING_PREPS = {"in", "during", "at", "on", "after", "following"}  # "during her trip to"
 PARTICIPATION_VERBS = {"participate", "partake"}  # "participated in a session"
-RESORT_VERBS = {"resort": "to", "engage": "in", "turn": "to"}  # "resorted to firing"
+RESORT_VERBS = {  # "resorted to firing", "entered into negotiations with the government"
+    "resort": "to",
+    "engage": "in",
+    "turn": "to",
+    "enter": "into",
+}
 CAUSE_PREPS = {"in", "during", "from", "after", "by"}
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 LONG_SPANS = {"decades", "years", "generations", "centuries"}
@@ -452,12 +463,12 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         governing = verb_entry(head, lexicon)
         if governing is not None and governing.governs:
             return None  # "the exchange was agreed": the agreeing is the event
-        if lemma_of(head, lexicon) in DESCRIBING_VERBS:
+        if lemma_of(head, lexicon) in DESCRIBING_VERBS and not comes_into_force(head, lexicon):
             return None  # "the agreement is null and void", "the ban followed discussions"
         return head
     if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
         return head  # "there was a $500 million pledge made by Japan"
-    if noun.dep_ == "pobj" and _participates(head, lexicon):
+    if noun.dep_ == "pobj" and (_participates(head, lexicon) or travels_for_talks(noun, lexicon)):
         return head.head  # "took part in the talks", "resorted to unprovoked firing"
     if noun.dep_ == "conj" and head.dep_ in SUBJECT_DEPS and noun_entry(head, lexicon):
         return _noun_predicate(head, lexicon)  # "the killings, and the arrests ..., occurred"
@@ -472,6 +483,32 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs or governed:
             return head
     return None
+
+
+TRAVEL_VERBS = {"travel", "fly", "arrive", "head", "go", "come", "be", "land", "jet", "return"}
+
+
+def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule "travel-for-talks": a meeting noun a journey is for is the meeting ("Blinken
+    travelled to Riyadh for talks with the crown prince", "Lavrov is in Beijing for talks",
+    "arrived in Moscow for a two-day visit"); the traveller is its subject."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep":
+        return False
+    verb = preposition.head
+    entry = noun_entry(noun, lexicon)
+    return (
+        entry is not None
+        and entry.type == "CONSULT"
+        and verb.pos_ in {"VERB", "AUX"}
+        and lemma_of(verb, lexicon) in TRAVEL_VERBS
+    )
+
+
+def comes_into_force(verb: Token, lexicon: Lexicon) -> bool:
+    """ "The truce came into effect", "went into force", "entered into force": it happened."""
+    into = {o.lower_ for o in objects_of_preposition(verb, "into")}
+    return lemma_of(verb, lexicon) in {"come", "go", "enter"} and bool(into & {"force", "effect"})
 
 
 def _participates(preposition: Token, lexicon: Lexicon) -> bool:
@@ -542,7 +579,11 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
         entry = noun_entry(token, lexicon)
         if entry is None or token.ent_type_ in NAME_ENTITIES:
             continue  # "the Democratic Rally hailed the pipeline": a party, not a rally
-        if is_in_adjunct(token) and not _participates(token.head, lexicon):
+        if (
+            is_in_adjunct(token)
+            and not _participates(token.head, lexicon)
+            and not travels_for_talks(token, lexicon)
+        ):
             continue
         predicate = _noun_predicate(token, lexicon)
         if predicate is None:
@@ -1046,6 +1087,70 @@ def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> li
             )
         )
     return candidates
+
+
+EXPECTING_VERBS = {"expect", "count"}
+FIRST_PERSON = {"i", "we"}  # "count" only as "count on X to ..."
+ACTOR_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
+
+
+def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Rule "expectation-is-a-demand": what an actor says it expects of another is a demand on
+    it, not that other's act ("We expect Moscow to release our citizens", "I count on Turkey to
+    act with restraint", "we expect from Iran a full investigation"): a REQUEST whose content is
+    the act expected. A passive ("talks are expected to resume") is a forecast, and an
+    expectation of things ("expects inflation to fall") is no demand."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        lemma = lemma_of(token, lexicon)
+        if token.i in consumed or token.pos_ != "VERB" or lemma not in EXPECTING_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" for c in token.children):
+            continue  # passive or subjectless: a forecast
+        content, asked = _expected_of(token, lemma)
+        if content is None or asked is None or not _names_an_actor(asked):
+            continue
+        consumed.update(t.i for t in content.subtree if t.pos_ in {"VERB", "NOUN"})
+        consumed.add(token.i)
+        subject = next(c for c in token.children if c.dep_ == "nsubj")
+        candidates.append(
+            Candidate(
+                token=token,
+                entry=TriggerEntry(type="REQUEST", governs=True),
+                predicate=token,
+                complement=content,
+                why=[f"'{token.text}' another actor's act"],
+                speaker_is_source=subject.lower_ in FIRST_PERSON,
+            )
+        )
+    return candidates
+
+
+def _expected_of(verb: Token, lemma: str) -> tuple[Token | None, Token | None]:
+    """The act expected and the actor it is expected of: "expect X to do" (X the clause's
+    subject), "count on X to do", "expect from X <noun>"."""
+    children = list(verb.children)
+    if lemma == "expect":
+        for clause in children:
+            if clause.dep_ in {"ccomp", "xcomp"} and is_to_infinitive(clause):
+                doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                return clause, doer
+        source = next(iter(objects_of_preposition(verb, "from")), None)
+        wanted = next((c for c in children if c.dep_ == "dobj"), None)
+        if wanted is None and source is not None:  # "expect from Iran assurances": parsed flat
+            flat = source.head.children
+            wanted = next((c for c in flat if c.dep_ == "pobj" and c != source), None)
+        return wanted, source
+    asked = next(iter(objects_of_preposition(verb, "on")), None)
+    clause = next(
+        (c for c in children if c.dep_ in {"advcl", "xcomp", "ccomp"} and is_to_infinitive(c)),
+        None,
+    )
+    return clause, asked
+
+
+def _names_an_actor(word: Token) -> bool:
+    return word.ent_type_ in ACTOR_ENTITIES or word.pos_ == "PROPN"
 
 
 def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
