@@ -1212,3 +1212,21 @@ def test_receiving_a_visiting_official_is_a_meeting_and_a_letter_none():
     assert (event.type, event.mode) == ("CONSULT", "visit")
     assert [t.country for t in event.targets] == ["IRN"]
     assert events_of("Ukraine received a letter from the president on Monday.") == ()
+
+
+def test_a_claim_of_responsibility_names_the_attacker():
+    [event] = events_of(
+        "Houthi rebels claimed responsibility for a missile attack on a commercial ship on Monday."
+    )
+    assert event.type == "ASSAULT"
+    assert [s.country for s in event.sources] == ["YEM"]
+    [event] = events_of("Al-Shabaab claimed the attack on the hotel in Mogadishu on Monday.")
+    assert event.type == "ASSAULT" and [s.name for s in event.sources] == ["al-Shabaab"]
+    assert events_of("Nobody has claimed responsibility for the bombing.") == ()
+
+
+def test_home_forces_acting_on_their_own_soil_act_on_its_people():
+    [event] = events_of("Police fired tear gas in Kampala on Monday.")
+    assert [(t.country, t.sector) for t in event.targets] == [("UGA", "CVL")]
+    [event] = events_of("Russian forces shelled Kharkiv on Sunday.")
+    assert [(t.country, t.sector) for t in event.targets] == [("UKR", "GOV")]

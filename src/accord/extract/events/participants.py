@@ -29,7 +29,7 @@ from accord.extract.events.syntax import (
     phrase,
     subject_of,
 )
-from accord.extract.events.triggers import Candidate
+from accord.extract.events.triggers import CLAIMING_VERBS, Candidate, claimed_by
 from accord.models import ActorMention, ActorRef, Place
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
 from accord.resolve.places import Geocoder
@@ -134,6 +134,14 @@ def _participant_objects(token: Token) -> list[Token]:
     return objects
 
 
+def is_claimed(trigger: Token, predicate: Token, lexicon: Lexicon) -> bool:
+    """Is an event noun claimed by the predicate's subject ("claimed responsibility for the
+    attack", "claimed the attack")? The claimant is its doer."""
+    if lemma_of(predicate, lexicon) not in CLAIMING_VERBS:
+        return False
+    return trigger.dep_ == "dobj" or claimed_by(trigger, lexicon) == predicate
+
+
 def event_actors(
     candidate: Candidate, index: MentionIndex, lexicon: Lexicon
 ) -> tuple[list, list, list[str]]:
@@ -148,6 +156,8 @@ def event_actors(
     reported_noun = is_noun_event and predicate.lemma_.lower() in lexicon.reporting_verbs
     if reported_noun and predicate.lemma_.lower() in DECLARING_VERBS and trigger.dep_ == "dobj":
         reported_noun = False  # "Italy announced a suspension of air links": Italy suspends
+    if reported_noun and is_claimed(trigger, predicate, lexicon):
+        reported_noun = False  # "IS claimed responsibility for the bombing": IS bombed
     if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
         agent = agent_of(predicate) if predicate.tag_ == "VBN" else None
         subject = agent or subject_of(predicate, lexicon)

@@ -162,6 +162,7 @@ PLACE_TARGET_TYPES = {
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
 DETENTION_MODES = {"arrest"}  # arrests, detentions, jailings: what only a state does lawfully
 VISIT_VERBS = {"visit", "tour"}
+HOME_FORCE_SECTORS = {"GOV", "COP", "MIL"}
 FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman said"
 DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
@@ -1235,9 +1236,14 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
         return False
     target = coder.dictionary.state(place.country)
     source_ids = draft.source_ids() | {ref.actor_id for ref in draft.inferred_sources}
-    if target.id in source_ids:
-        # a state acting on its own soil ("lifted the state of emergency in Darfur") acts on
-        # its people, not on itself
+    own_forces = any(
+        m.actor.country == place.country and m.actor.sector in HOME_FORCE_SECTORS
+        for m in draft.sources
+    )
+    if target.id in source_ids or own_forces:
+        # a state, its police or its army acting on its own soil ("lifted the state of
+        # emergency in Darfur", "police fired tear gas in Kampala") acts on its people, not on
+        # itself
         target = coder.dictionary.group(place.country, "CVL")
     draft.inferred_targets = (inferred_ref(target, place.text),)
     draft.inference_why.append(f"target inferred from the place {place.name}")

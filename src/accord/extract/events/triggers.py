@@ -470,6 +470,9 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         return head  # "there was a $500 million pledge made by Japan"
     if noun.dep_ == "pobj" and (_participates(head, lexicon) or travels_for_talks(noun, lexicon)):
         return head.head  # "took part in the talks", "resorted to unprovoked firing"
+    claimant_verb = claimed_by(noun, lexicon)
+    if claimant_verb is not None:
+        return claimant_verb  # "IS claimed responsibility for the bombing": IS did it
     if noun.dep_ == "conj" and head.dep_ in SUBJECT_DEPS and noun_entry(head, lexicon):
         return _noun_predicate(head, lexicon)  # "the killings, and the arrests ..., occurred"
     if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
@@ -483,6 +486,23 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs or governed:
             return head
     return None
+
+
+CLAIMING_VERBS = {"claim"}
+
+
+def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Rule "a-claim-names-the-doer": "Houthi rebels claimed responsibility for a missile attack
+    on a ship": the attack is the event and the claimant its doer, so the claiming verb is the
+    noun's predicate (its subject the source). None when the noun is not so claimed."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "for":
+        return None
+    responsibility = preposition.head
+    verb = responsibility.head
+    if responsibility.lemma_.lower() != "responsibility" or responsibility.dep_ != "dobj":
+        return None
+    return verb if lemma_of(verb, lexicon) in CLAIMING_VERBS else None
 
 
 TRAVEL_VERBS = {"travel", "fly", "arrive", "head", "go", "come", "be", "land", "jet", "return"}
@@ -583,6 +603,7 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
             is_in_adjunct(token)
             and not _participates(token.head, lexicon)
             and not travels_for_talks(token, lexicon)
+            and claimed_by(token, lexicon) is None
         ):
             continue
         predicate = _noun_predicate(token, lexicon)
