@@ -1230,3 +1230,17 @@ def test_home_forces_acting_on_their_own_soil_act_on_its_people():
     assert [(t.country, t.sector) for t in event.targets] == [("UGA", "CVL")]
     [event] = events_of("Russian forces shelled Kharkiv on Sunday.")
     assert [(t.country, t.sector) for t in event.targets] == [("UKR", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("The army said the rebels were using civilians as human shields.", None),
+        ("Venezuela's government said the opposition was plotting a coup.", "VEN"),
+        ("Azerbaijan charged that Armenian forces had shelled its positions.", "ARM"),
+    ],
+)
+def test_a_reported_plot_shield_or_charge_accuses_the_doer(text: str, accused: str | None):
+    accusations = [event for event in events_of(text) if event.type == "ACCUSE"]
+    assert len(accusations) == 1
+    assert accused in {t.country for t in accusations[0].targets}
