@@ -1244,3 +1244,20 @@ def test_a_reported_plot_shield_or_charge_accuses_the_doer(text: str, accused: s
     accusations = [event for event in events_of(text) if event.type == "ACCUSE"]
     assert len(accusations) == 1
     assert accused in {t.country for t in accusations[0].targets}
+
+
+def test_a_junta_or_regime_is_the_scene_countrys_military_or_government():
+    [event] = events_of("The junta lifted the curfew in Bamako on Monday.")
+    assert (event.type, [(s.country, s.sector) for s in event.sources]) == (
+        "CONCEDE",
+        [("MLI", "MIL")],
+    )
+    [event] = events_of("The regime shelled villages in Idlib province on Sunday.")
+    assert [(s.country, s.sector) for s in event.sources] == [("SYR", "GOV")]
+
+
+def test_returning_captives_is_a_release_and_returning_home_no_event():
+    [event] = events_of("Azerbaijan returned two Armenian soldiers on Monday.")
+    assert (event.type, event.mode) == ("RETREAT", "release")
+    assert [t.country for t in event.targets] == ["ARM"]
+    assert events_of("The minister returned to Kyiv on Monday.") == ()
