@@ -1261,3 +1261,22 @@ def test_returning_captives_is_a_release_and_returning_home_no_event():
     assert (event.type, event.mode) == ("RETREAT", "release")
     assert [t.country for t in event.targets] == ["ARM"]
     assert events_of("The minister returned to Kyiv on Monday.") == ()
+
+
+def test_those_held_to_account_for_an_act_did_it():
+    events = events_of("Police detained 15 activists in Moscow for holding an unauthorised rally.")
+    [rally] = [event for event in events if event.type == "PROTEST"]
+    assert [(s.country, s.sector) for s in rally.sources] == [("RUS", "CVL")]
+
+
+def test_police_using_a_weapon_of_force_on_people_is_force():
+    [event] = events_of("Riot police used pepper spray on demonstrators in Tbilisi on Monday.")
+    assert event.type == "ASSAULT"
+    assert [(s.country, s.sector) for s in event.sources] == [("GEO", "COP")]
+    assert events_of("The government used the funds to build schools.") == ()
+
+
+def test_a_weapon_used_to_do_an_act_is_the_means_of_that_act():
+    events = events_of("Riot police used water cannon to disperse protesters in Tbilisi on Monday.")
+    assert "ASSAULT" not in kinds(events)
+    assert "COERCE" in kinds(events)

@@ -977,6 +977,8 @@ class MentionResolver:
             return
         if self._is_modifier_entity(span):
             return  # "Radical French" (farmers): the nationality + group rule resolves it
+        if self._is_capitalised_modifier(span):
+            return  # "Riot police used tear gas": the first word of an unnamed actor noun
         demonyms = [self.table.country_by_demonym.get(fold(t.text)) for t in span]
         if len(span) > 1 and all(demonyms):
             # "Bosnian Serbs": a people named by where they live, then who they are
@@ -1074,6 +1076,15 @@ class MentionResolver:
             and last.pos_ == "ADJ"
             and fold(last.text) in self.table.country_by_demonym
         )
+
+    def _is_capitalised_modifier(self, span: Span) -> bool:
+        """A sentence's first word the tagger took for a name because of its capital, which is
+        the modifier of a two-word actor noun ("Riot police", "Security forces", "Armed men")."""
+        first = span[0]
+        if len(span) != 1 or not first.is_sent_start or first.dep_ not in {"amod", "compound"}:
+            return False
+        pair = f"{first.lower_} {first.head.lemma_.lower()}"
+        return first.head.i == first.i + 1 and pair in self.nouns.unnamed
 
     def _trim(self, ent: Span) -> Span | None:
         """Drop a leading "the", a trailing possessive and an unclosed bracket ("Umma (Nation"

@@ -170,6 +170,12 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         for child in head.children:  # "urged the army to withdraw": the army withdraws
             if child.dep_ == "dobj":
                 return child
+    if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB":
+        # "detained 15 activists for holding a rally", "thanked Qatar for mediating": what the
+        # object is held to account, or thanked, for is the object's own act
+        done_by = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if done_by is not None:
+            return done_by
     if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ == "VERB":
         return subject_of(head.head, lexicon, depth + 1)  # "X issued a statement demanding ...": X
     if verb.dep_ == "acl" and is_to_infinitive(verb):

@@ -559,7 +559,7 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
         if is_nominal_verb(token, lexicon):
             continue
         entry = verb_entry(token, lexicon)
-        if entry is None or token.i in consumed:
+        if entry is None or token.i in consumed or _means_of_a_named_act(token, lexicon):
             continue
         candidate = Candidate(
             token=token, entry=entry, predicate=token, why=[f"verb '{token.lemma_}'"]
@@ -572,6 +572,17 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
                 candidate.why.append(f"governs '{complement.text}'")
         candidates.append(candidate)
     return candidates
+
+
+def _means_of_a_named_act(verb: Token, lexicon: Lexicon) -> bool:
+    """ "Police used water cannon to disperse protesters": the use is the means, the act is
+    what it was used to do (that verb, when it is a trigger, is the event)."""
+    if lemma_of(verb, lexicon) != "use":
+        return False
+    return any(
+        c.dep_ in {"advcl", "xcomp"} and is_to_infinitive(c) and verb_entry(c, lexicon) is not None
+        for c in verb.children
+    )
 
 
 def adjective_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
