@@ -1133,3 +1133,21 @@ def test_a_misread_headline_is_done_by_the_actor_it_opens_with():
     assert [a.sector for a in attack.sources] == ["REB"]
     [attack] = events_of("Militants attack army post, kill 7 soldiers")
     assert attack.counts.killed == 7  # the second verb is the first one's outcome, one event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A truce between the army and the rebels came into force at 6 a.m. on Tuesday.",
+        "The ceasefire in the north went into effect at midnight, the mediators said.",
+        "The cease-fire entered into force on Monday evening.",
+    ],
+)
+def test_into_force_is_taking_effect(text: str):
+    """Rule into-force-is-taking-effect: 'came into force' tells what 'took effect' tells."""
+    [truce] = [e for e in events_of(text) if e.type == "RETREAT"]
+    assert (truce.mode, truce.modality) == ("ceasefire", "asserted")
+
+
+def test_a_truce_that_only_comes_after_talks_is_no_event():
+    assert not [e for e in events_of("The ceasefire came after weeks of talks.") if e.type]

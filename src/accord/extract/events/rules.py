@@ -76,6 +76,7 @@ from accord.extract.events.triggers import (
     casualty_means_triggers,
     deed_of_accusation,
     evaluation_triggers,
+    goes_into_force,
     headline_noun_triggers,
     hyphened_keys,
     in_absence,
@@ -892,7 +893,9 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     if predicate in lexicon.reporting_verbs:
         return False
     # "a drone strike killed ...", "the truce took effect": the noun's own happening
-    return kind == "ASSAULT" or predicate in HAPPEN_VERBS or predicate in lexicon.light_verbs
+    if kind == "ASSAULT" or predicate in HAPPEN_VERBS or predicate in lexicon.light_verbs:
+        return True
+    return goes_into_force(candidate.predicate, lexicon)
 
 
 def _counted_victims(verb: Token) -> bool:

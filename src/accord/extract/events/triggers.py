@@ -432,6 +432,23 @@ def _names_no_event(noun: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+INTO_FORCE_VERBS = {"come", "go", "enter"}  # "came into force", "went into effect"
+
+
+def goes_into_force(verb: Token, lexicon: Lexicon) -> bool:
+    """Rule "into-force-is-taking-effect": "the ceasefire came into force at 6 a.m.", "went
+    into effect", "entered into force" tell what "took effect" tells (the noun's own
+    happening): wire copy uses them alike for truces and deals."""
+    if lemma_of(verb, lexicon) not in INTO_FORCE_VERBS:
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "into"
+        and any(g.dep_ == "pobj" and g.lower_ in {"force", "effect"} for g in child.children)
+        for child in verb.children
+    )
+
+
 def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb that makes a trigger noun an event: "talks concluded", "held talks"."""
     head = noun.head
@@ -452,6 +469,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         governing = verb_entry(head, lexicon)
         if governing is not None and governing.governs:
             return None  # "the exchange was agreed": the agreeing is the event
+        if goes_into_force(head, lexicon):
+            return head  # "the truce came into force": 'come' describes, 'into force' happens
         if lemma_of(head, lexicon) in DESCRIBING_VERBS:
             return None  # "the agreement is null and void", "the ban followed discussions"
         return head
