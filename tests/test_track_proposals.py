@@ -534,3 +534,49 @@ def test_an_update_after_each_report_gives_what_a_rebuild_gives(
 
 
 STEP_READINGS = "SELECT event_id FROM proposal_candidates WHERE candidate IS NOT NULL"
+
+
+TWO_CEASEFIRES = {
+    "agreed": (
+        "2026-06-01",
+        "India and Pakistan agreed on Monday to a ceasefire along the Line of Control, in a"
+        " deal mediated by Saudi Arabia.",
+    ),
+    "in-force": ("2026-06-02", "A ceasefire between India and Pakistan took effect on Tuesday."),
+    "signed-again": (
+        "2026-06-21",
+        "India and Pakistan signed a ceasefire in Riyadh on Saturday after a week of shelling.",
+    ),
+}
+
+
+def test_an_agreement_made_weeks_after_the_first_took_effect_is_another(tmp_path: Path) -> None:
+    """Rule "an-agreement-is-made-once": a report retelling an agreement gives the day it was
+    made; a ceasefire signed on another day, after the first took effect, is a second one."""
+    found = proposals_of(TWO_CEASEFIRES, tmp_path, outlet="Gulf")
+    assert sorted(history(item) for item in found) == [
+        [("2026-06-01", "agreed"), ("2026-06-02", "implemented")],
+        [("2026-06-20", "agreed")],
+    ]
+
+
+PROPOSED_AND_RETOLD = {
+    "proposed": (
+        "2026-09-15",
+        "Narendra Modi proposed a summit with Shehbaz Sharif on Tuesday, his office said.",
+    ),
+    "retold": (
+        "2026-10-20",
+        "Narendra Modi proposed the summit, officials said.",
+    ),
+}
+
+
+def test_a_step_made_once_is_retold_undated(tmp_path: Path) -> None:
+    """Rule "a-step-made-once-is-retold-undated": an undated report of a proposal made weeks
+    before backs that step; it is no second proposal dated by the report."""
+    (summit,) = proposals_of(PROPOSED_AND_RETOLD, tmp_path, outlet="Delta")
+    statuses = [step.status for step in summit.steps]
+    assert statuses.count("proposed") == 1, history(summit)
+    assert summit.steps[0].date == "2026-09-15"
+    assert len(summit.steps[0].event_ids) == 2

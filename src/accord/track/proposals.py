@@ -172,6 +172,7 @@ def subject_data() -> dict[str, Any]:
         "reporting_verbs",
         "term_date_markers",
         "in_force_clause",
+        "counted_extension",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -179,6 +180,7 @@ def subject_data() -> dict[str, Any]:
     data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
     data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
     data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
+    data["counted_extension_regex"] = re.compile(data["counted_extension"], re.I)
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
     data["clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
@@ -406,7 +408,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "agreed"  # 'Moscow signed a deal', 'the deal, signed in Istanbul': it is made
     if kind == "AGREE":
         both = any(phrase in lowered for phrase in data["both_parties"])
-        return "agreed" if parties >= 2 or both else "accepted"
+        together = subject not in unilateral_subjects() and joint_subject(sentence, trigger_at)
+        return "agreed" if parties >= 2 or both or together else "accepted"
     if kind == "REQUEST":
         return "proposed"
     if kind == "SUPPORT" and trigger.lower() in data["approval_words"]:
@@ -426,6 +429,31 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+CLAUSE_START = re.compile(r",|;|:|\s[-\u2013\u2014]\s|\bthat\b|\)", re.I)
+SUBJECT_TAIL = frozenset({"have", "has", "had", "also", "both", "jointly", "now", "finally"})
+
+
+def joint_subject(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-joint-subject-agrees-together": the trigger's clause opens with two parties
+    joined by 'and' ('Congo's army and M23 rebels agreed on Monday to a truce', 'Russia and
+    Ukraine have agreed to exchange'): both sides agree, even when only one of them was read
+    as the event's source. The words before the trigger back to the clause's start (a comma,
+    a dash, 'that'), a few words at most."""
+    before = CLAUSE_START.split(sentence[:trigger_at])[-1]
+    words = re.findall(r"[\w'\u2019.-]+", before)
+    while words and words[-1].lower() in SUBJECT_TAIL:
+        words.pop()
+    if not 3 <= len(words) <= 8:
+        return False
+    inner = [word.lower() for word in words[1:-1]]
+    return "and" in inner and words[0].lower() not in CLAUSE_PREPOSITIONS
+
+
+CLAUSE_PREPOSITIONS = frozenset(
+    {"after", "before", "following", "during", "despite", "in", "at", "with", "under", "since"}
+)  # 'After talks in Doha and Cairo the army agreed': a phrase, not the subject
 
 
 def trigger_clause(lowered: str, trigger_at: int) -> str:
@@ -522,9 +550,23 @@ def brokers_in(sentence: str) -> list[str]:
     names = []
     for pattern in subject_data()["broker_regexes"]:
         for match in pattern.finditer(sentence):
-            for name in re.split(r",? and (?:the )?|, (?:the )?", match.group("who")):
+            for name in re.split(r",? and (?:the )?|, (?:the )?", broker_list(match.group("who"))):
                 names.append(re.sub(r"^(?:the|a|an) ", "", name, flags=re.I).strip())
     return [name for name in names if name]
+
+
+def broker_list(names: str) -> str:
+    """Rule "the-broker-list-ends-where-the-list-ends": the names a broker phrase lists, up
+    to the one an 'and' closes the list with ('mediated by Qatar, Egypt and the United
+    States'); a name after a comma that no 'and' closes opens the next clause ('a swap
+    brokered by the United Arab Emirates, Ukraine's coordination headquarters said'; 'a
+    truce brokered by Turkey, Russia said'): wire copy puts its attribution there, and that
+    speaker is no broker."""
+    parts = names.split(", ")
+    for end, part in enumerate(parts):
+        if re.search(r"\band\b", part):
+            return ", ".join(parts[: end + 1])
+    return parts[0]
 
 
 def is_broker(actor: Any, brokers: list[str]) -> bool:
@@ -708,6 +750,8 @@ def candidate_of(
     if announces_meeting(row, subject, len(parties)):
         explicit = published  # the text's date is the meeting's; the announcement is news
     back_reference = mentions_earlier_step(sentence, trigger_at, status)
+    if status == "extended" and extensions_counted(sentence):
+        back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
@@ -748,6 +792,15 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
     if explicit is None and status == "violated" and len(context.act_days) == 1:
         explicit = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
     return explicit
+
+
+def extensions_counted(sentence: str) -> bool:
+    """Rule "a-counted-extension-is-background": an extension told by how many times or as
+    the last one ('signed in Istanbul last July and extended three times since', 'It was
+    extended once in June', 'as I stated last time the truce was extended', 'had taken
+    effect on March 10 and was extended twice') sums up earlier steps: it backs one, and the
+    sentence's date (often another step's) never dates a new extension."""
+    return bool(subject_data()["counted_extension_regex"].search(sentence))
 
 
 def mentions_earlier_step(sentence: str, trigger_at: int, status: str) -> bool:
@@ -1261,7 +1314,24 @@ def reopens(draft: Draft, candidate: Candidate) -> bool:
     if candidate.status == "agreed" and candidate.fresh:
         agreed = draft.dated.get("agreed")
         return agreed is not None and agreed[0] < candidate.day  # a-new-agreement-is-its-own
+    if candidate.status == "agreed":
+        return agreed_again(draft, candidate)
     return candidate.status in AMENDING and implemented_by(draft, candidate.day - 1)
+
+
+def agreed_again(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "an-agreement-is-made-once": an agreement reported first-hand on a day after the
+    draft was carried out, and not on (or next to) the day its agreement was made, is another
+    agreement of the same parties (a second truce signed weeks after the first took effect).
+    Reports that retell an agreement give the day it was made ('the two-month truce agreed on
+    April 1', 'The deal, signed in Istanbul last July', 'The agreement, announced ... on
+    Wednesday'); an extension is its own status, not a new agreement."""
+    if candidate.inferred or candidate.back_reference:
+        return False
+    if not implemented_by(draft, candidate.day - 1):
+        return False
+    agreed = draft.dated.get("agreed")
+    return agreed is None or not agreed[0] - 1 <= candidate.day <= agreed[1] + 1
 
 
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
@@ -1294,12 +1364,13 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
             draft.last_day < candidate.published - RUNNING_DAYS
         ):
             continue  # begun after the report, or over long before it: not what it is about
-        if not draft.may_take(candidate, window):
+        reach = once_window(draft, candidate) or window
+        if not draft.may_take(candidate, reach):
             continue
         if not draft.accepts(candidate, day=draft.last_day):
             continue
-        for group in reversed(draft.groups_near(candidate, window)):
-            if same_step(group, candidate, window):
+        for group in reversed(draft.groups_near(candidate, reach)):
+            if same_step(group, candidate, reach):
                 drafts.add(draft, candidate, group)
                 return True
         if candidate.status in ONCE and implemented_by(draft, candidate.published):
@@ -1313,6 +1384,19 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
         return False
     place_first_hand(drafts, candidate)
     return True
+
+
+def once_window(draft: Draft, candidate: Candidate) -> tuple[int, int] | None:
+    """Rule "a-step-made-once-is-retold-undated": an undated report of a status a proposal
+    takes once (proposed, considered, accepted, declined, agreed) backs the draft's step of
+    that status, by the same side, whenever the text dated it ('the expanded truce agreement
+    he has presented' and 'The expanded agreement proposed by Grundberg' retell one proposal
+    weeks apart; 'Biden proposed the meeting' retells 'In September, Biden proposed a
+    meeting'): the days from the draft's first step to the report, or None for other
+    statuses (a release or a violation happens again)."""
+    if candidate.status not in ONCE or candidate.back_reference:
+        return None
+    return (min(draft.first_day, candidate.published), candidate.published)
 
 
 def binding_by(draft: Draft | None, day: int) -> bool:

@@ -19,7 +19,15 @@ FAILURE_VERBS = {"fail", "refuse"}
 PHASE_VERBS = {"continue", "begin", "start", "keep", "resume", "stop", "cease"}
 
 
-START_VERBS = {"begin", "start", "take", "come", "open"}  # "took effect", "came into force"
+START_VERBS = {
+    "begin",
+    "start",
+    "take",
+    "come",
+    "go",
+    "enter",
+    "open",
+}  # "took effect", "came into force"
 
 
 def _came_about(noun: Token, predicate: Token) -> bool:

@@ -75,10 +75,10 @@ from accord.extract.events.triggers import (
     adjective_triggers,
     alternative_reading,
     casualty_means_triggers,
-    comes_into_force,
     deed_of_accusation,
     evaluation_triggers,
     expectation_triggers,
+    goes_into_force,
     headline_noun_triggers,
     hyphened_keys,
     in_absence,
@@ -945,7 +945,7 @@ def _happens(verb: Token, lexicon: Lexicon) -> bool:
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
     if any(lemma == word and particle in particles for word, particle in PARTICLE_HAPPEN_VERBS):
         return True
-    return comes_into_force(verb, lexicon)
+    return goes_into_force(verb, lexicon)
 
 
 def _counted_victims(verb: Token) -> bool:

@@ -443,6 +443,23 @@ def _names_no_event(noun: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+INTO_FORCE_VERBS = {"come", "go", "enter"}  # "came into force", "went into effect"
+
+
+def goes_into_force(verb: Token, lexicon: Lexicon) -> bool:
+    """Rule "into-force-is-taking-effect": "the ceasefire came into force at 6 a.m.", "went
+    into effect", "entered into force" tell what "took effect" tells (the noun's own
+    happening): wire copy uses them alike for truces and deals."""
+    if lemma_of(verb, lexicon) not in INTO_FORCE_VERBS:
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "into"
+        and any(g.dep_ == "pobj" and g.lower_ in {"force", "effect"} for g in child.children)
+        for child in verb.children
+    )
+
+
 def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb that makes a trigger noun an event: "talks concluded", "held talks"."""
     head = noun.head
@@ -463,7 +480,9 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         governing = verb_entry(head, lexicon)
         if governing is not None and governing.governs:
             return None  # "the exchange was agreed": the agreeing is the event
-        if lemma_of(head, lexicon) in DESCRIBING_VERBS and not comes_into_force(head, lexicon):
+        if goes_into_force(head, lexicon):
+            return head  # "the truce came into force": 'come' describes, 'into force' happens
+        if lemma_of(head, lexicon) in DESCRIBING_VERBS:
             return None  # "the agreement is null and void", "the ban followed discussions"
         return head
     if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
@@ -523,12 +542,6 @@ def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
         and verb.pos_ in {"VERB", "AUX"}
         and lemma_of(verb, lexicon) in TRAVEL_VERBS
     )
-
-
-def comes_into_force(verb: Token, lexicon: Lexicon) -> bool:
-    """ "The truce came into effect", "went into force", "entered into force": it happened."""
-    into = {o.lower_ for o in objects_of_preposition(verb, "into")}
-    return lemma_of(verb, lexicon) in {"come", "go", "enter"} and bool(into & {"force", "effect"})
 
 
 def _participates(preposition: Token, lexicon: Lexicon) -> bool:

@@ -1,0 +1,62 @@
+"""The proposal rules one by one, on made-up sentences in the style of wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.track.proposals import brokers_in, extensions_counted, joint_subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "brokers"),
+    [
+        (
+            "a truce mediated by Oman, Egypt and the United States, whose envoys",
+            ["Oman", "Egypt", "United States"],
+        ),
+        ("a truce brokered by Turkey, Russia said on Friday.", ["Turkey"]),
+        (
+            "agreed to swap 40 prisoners each in a deal mediated by the United Arab Emirates,"
+            " Ukraine's coordination headquarters said.",
+            ["United Arab Emirates"],
+        ),
+        (
+            "agreed to a truce brokered by Norway and Cuba, the Colombian presidency said.",
+            ["Norway", "Cuba"],
+        ),
+        ("a U.S.-brokered ceasefire took effect", ["U.S."]),
+    ],
+)
+def test_the_broker_list_ends_where_the_list_ends(sentence: str, brokers: list[str]) -> None:
+    """A name after a comma that no 'and' closes is the next clause's speaker, a party."""
+    assert brokers_in(sentence) == brokers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "together"),
+    [
+        ("Chad's army and the rebel FACT agreed on Monday to a truce.", "agreed", True),
+        ("NAIROBI - Kenya and Somalia have agreed to exchange 12 prisoners.", "agreed", True),
+        ("The mediators said that the army and the militia agreed to extend it.", "agreed", True),
+        ("Mali, after talks with Algeria and Niger, agreed to a truce.", "agreed", False),
+        ("After talks in Doha and Cairo the army agreed to a pause.", "agreed", False),
+        ("The militia agreed to a truce and the release of hostages.", "agreed", False),
+    ],
+)
+def test_a_joint_subject_agrees_together(sentence: str, trigger: str, together: bool) -> None:
+    assert joint_subject(sentence, sentence.index(trigger)) is together
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The accord, signed in Nairobi last May and extended twice since, has held.", True),
+        ("It was renewed once in March and expires in September.", True),
+        ("As we said last time the ceasefire was extended, talks must follow.", True),
+        ("The pause had first taken effect on May 3 and was extended four times.", True),
+        ("The ceasefire was extended on Friday for another 30 days.", False),
+        ("The parties agreed to extend the truce for a second time.", False),
+    ],
+)
+def test_a_counted_extension_is_background(sentence: str, counted: bool) -> None:
+    assert extensions_counted(sentence) is counted
