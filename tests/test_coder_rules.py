@@ -1291,3 +1291,14 @@ def test_into_force_is_taking_effect(text: str):
 
 def test_a_truce_that_only_comes_after_talks_is_no_event():
     assert not [e for e in events_of("The ceasefire came after weeks of talks.") if e.type]
+
+
+def test_a_claim_after_a_semicolon_names_the_attacker_of_the_act_before_it():
+    [event] = events_of(
+        "On 6 September 2024, a suicide bomber targeted worshippers at a mosque in Nahrin; "
+        "ISKP claimed the attack. 3 killed, 11 injured.",
+        published="2024-09-09",
+    )
+    assert (event.type, event.mode) == ("ASSAULT", "suicide-attack")
+    assert [s.country for s in event.sources] == ["AFG"]
+    assert (event.counts.killed, event.counts.injured) == (3, 11)

@@ -101,7 +101,10 @@ def compatible(first: Event, second: Event) -> bool:
     ("also", "separately") nor a second act of the same sentence."""
     if first.type != second.type or first.modality != second.modality:
         return False
-    if _told_as_another(second) or first.evidence.sentence_index == second.evidence.sentence_index:
+    if _told_as_another(second):
+        return False
+    same_sentence = first.evidence.sentence_index == second.evidence.sentence_index
+    if same_sentence and not _clauses_apart(first, second):
         return False
     if not modes_agree(first.mode, second.mode):
         return False
@@ -110,6 +113,19 @@ def compatible(first: Event, second: Event) -> bool:
     return _side(first.sources, second.sources) is not False and (
         _side(first.targets, second.targets) is not False
     )
+
+
+def _clauses_apart(first: Event, second: Event) -> bool:
+    """Two main clauses of one sentence joined by a semicolon, the later one after it ("a
+    suicide bomber targeted worshippers at a mosque; ISKP claimed the attack"): as good as two
+    sentences for a mention that refers back."""
+    earlier, later = sorted((first.evidence, second.evidence), key=lambda e: e.start)
+    if later is not second.evidence:
+        return False
+    between = earlier.sentence[
+        earlier.end - earlier.sentence_start : later.start - later.sentence_start
+    ]
+    return ";" in between
 
 
 def same_act(first: Event, second: Event) -> bool:
