@@ -515,3 +515,24 @@ def test_rule_untagged_capital_acting_as_a_party():
     assert _codes(accusations.sources) == ["RUS:GOV", "UKR:GOV"]
     [strike] = _events("Russian missiles hit Kyiv overnight.")
     assert strike.place is not None and strike.place.name == "Kyiv"
+
+
+def test_both_leaders_and_the_warring_parties_are_the_storys_two_parties():
+    events = _events(
+        "India and Pakistan exchanged fire on Monday. "
+        "The two neighbours agreed to a ceasefire on Saturday."
+    )
+    [agreement] = [event for event in events if event.type == "AGREE"]
+    assert sorted(s.country for s in agreement.sources) == ["IND", "PAK"]
+    events = _events(
+        "Presidents Putin and Zelensky spoke by phone on Tuesday. "
+        "Both leaders committed to a 30-day ceasefire."
+    )
+    [pledge] = [event for event in events if event.type == "AGREE"]
+    assert sorted(s.country for s in pledge.sources) == ["RUS", "UKR"]
+
+
+def test_a_name_coordinated_with_a_nationality_shares_its_noun():
+    [event] = _events("Israeli and Hamas negotiators met in Cairo on Monday.")
+    assert [s.actor_id for s in event.sources][1:] == ["hamas"]
+    assert event.sources[0].country == "ISR"

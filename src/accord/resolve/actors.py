@@ -168,6 +168,17 @@ BOTH_SIDES = {
     "the two countries",
     "both governments",
     "the two governments",
+    "both leaders",
+    "the two leaders",
+    "both presidents",
+    "the two presidents",
+    "the two foreign ministers",
+    "both nations",
+    "the two nations",
+    "the two neighbours",
+    "the two neighbors",
+    "the warring parties",
+    "the warring sides",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ROLE_NOUNS = {
@@ -1748,7 +1759,7 @@ class MentionResolver:
         if len(parties) < 2:
             return
         for token in self.tokens:
-            if token.lower_ not in {"both", "two", "each"} or token.i in self.covered:
+            if token.lower_ not in {"both", "two", "each", "warring"} or token.i in self.covered:
                 continue
             head = token.head
             start = (

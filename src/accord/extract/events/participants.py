@@ -93,6 +93,7 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
         direct = index.at(noun)
         if direct:
             found.extend(direct)
+            found.extend(_coordinated_modifiers(noun, index))
             continue
         named = [m for c in noun.children if c.dep_ == "appos" for m in index.at(c)]
         if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person
@@ -109,6 +110,18 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
     return unique_mentions(found)
+
+
+def _coordinated_modifiers(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "Israeli and Hamas negotiators": the group the first modifier makes of the noun has a
+    partner in the name coordinated with that modifier."""
+    return [
+        m
+        for modifier in noun.children
+        if modifier.dep_ in {"amod", "compound", "nmod"} and modifier.i < noun.i
+        for partner in modifier.conjuncts
+        for m in index.at(partner)
+    ]
 
 
 def unique_mentions(mentions: Iterable[ActorMention]) -> list[ActorMention]:
