@@ -1302,3 +1302,18 @@ def test_a_claim_after_a_semicolon_names_the_attacker_of_the_act_before_it():
     assert (event.type, event.mode) == ("ASSAULT", "suicide-attack")
     assert [s.country for s in event.sources] == ["AFG"]
     assert (event.counts.killed, event.counts.injured) == (3, 11)
+
+
+def test_a_vow_to_answer_with_force_is_a_threat_and_a_pledge_of_aid_none():
+    [event] = events_of("North Korea vowed to respond with overwhelming force to any provocation.")
+    assert (event.type, event.mode) == ("THREATEN", "violence")
+    assert "vow-of-force-is-threat" in rules_named(event)
+    [event] = events_of("Iran vowed to retaliate for the strike on its consulate.")
+    assert event.type == "THREATEN"
+    [event] = events_of("Japan pledged to respond to the crisis with aid.")
+    assert event.type == "AGREE"
+
+
+def test_a_pledge_to_end_a_war_is_no_threat():
+    [event] = events_of("The rebels vowed to stop attacks on civilians on Monday.")
+    assert event.type == "AGREE"

@@ -475,10 +475,27 @@ def _governed_content_type(draft: EventDraft, coder: Coder) -> bool:
 
 def _vow_of_force(draft: EventDraft, coder: Coder) -> bool:
     governs = draft.candidate.entry.governs
-    if draft.kind != "AGREE" or not governs or draft.content_type not in {"ASSAULT", "COERCE"}:
+    if draft.kind != "AGREE" or not governs:
+        return False
+    forceful = draft.content_type in {"ASSAULT", "COERCE"} or _vows_retaliation(draft, coder)
+    if not forceful:
         return False
     draft.kind = "THREATEN"
     return True
+
+
+def _vows_retaliation(draft: EventDraft, coder: Coder) -> bool:
+    """ "vowed to respond with overwhelming force", "pledged to retaliate", "vowed revenge": the
+    content is a response of violence (a violence word of the threat complements), not a
+    promise to end one."""
+    complement = draft.candidate.complement
+    if complement is None:
+        return False
+    # the act vowed itself ("to retaliate") or what a response is made with ("with force"),
+    # never what it ends ("pledged to end the war")
+    words = [complement, *objects_of_preposition(complement, "with")]
+    lemmas = {lemma_of(w, coder.lexicon) for w in words} - {"respond", "response"}
+    return any(coder.lexicon.threat_modes.get(lemma) == "violence" for lemma in lemmas)
 
 
 def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
