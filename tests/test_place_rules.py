@@ -342,3 +342,15 @@ def test_the_people_of_a_town_place_an_act_the_headline_places_elsewhere():
     title = "Hroza buries its dead; missile kills boy and grandmother in Kharkiv"
     events = [e for e in events_of(text, title=title) if e.type == "ASSAULT"]
     assert events and all(where(e)[0] == "Hroza" for e in events)
+
+
+def test_another_name_of_towns_abroad_is_not_the_town_of_a_note():
+    # "Boni" is an old name of Bonn (Germany) and of Watampone (Indonesia): neither is meant
+    # in a note about Mali, whose cercle is written beside it
+    [event] = events_of(
+        "On 12 June 2024, JNIM fighters ambushed a military convoy near Boni, Douentza cercle, "
+        "killing 6 soldiers."
+    )
+    assert event.place is not None and event.place.country == "MLI"
+    assert [(t.country, t.sector) for t in event.targets] == [("MLI", "MIL")]
+    assert geocode("Bombay").country == "IND"  # a town's one other name still finds it

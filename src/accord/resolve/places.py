@@ -751,10 +751,21 @@ def _unexplained_abroad(
     that towns or areas of several other countries share is taken for one of them only when
     it is known abroad ("Bali district in Taraba state" in a Nigerian story is not Bali in
     India or Indonesia; talks in Geneva still are in Geneva). A name only one country has
-    stays its ("Russian strikes on Hroza": Ukraine, named or not)."""
-    countries = context.all_countries()
-    if not countries or entry.country in countries or entry.precision == "country":
+    stays its ("Russian strikes on Hroza": Ukraine, named or not), unless the name is only
+    another name of a town abroad ("near Boni, Douentza cercle" is not Bonn)."""
+    if entry.precision == "country":
         return False
+    own_name = any(own for other, own in named if other == entry)
+    if context.beside and entry.country not in context.beside and not own_name:
+        return True  # "near Boni, Douentza cercle": another name of Bonn, the area is Mali's
+    countries = context.all_countries()
+    shared = len({other.country for other, _ in named}) >= 2
+    if not own_name and shared and entry.country not in countries:
+        return True  # "Boni": another name of towns in Germany and Indonesia, neither meant
+    if not countries or entry.country in countries:
+        return False
+    if not own_name:
+        return True  # another name of a town abroad, in a story about other countries
     if len({other.country for other, _ in named}) < 2:
         return False
     return entry.fame < KNOWN_ABROAD_NAMES
@@ -885,7 +896,24 @@ ROUTE_GOVERNORS = ROAD_NOUNS | _words(
 )
 # Admin units written after a town named for them ("Konduga LGA", "Fashoda County"): the
 # region of that town.
-ADMIN_UNIT_WORDS = (*REGION_WORDS, "county", "lga", "lgas", "territory", "krai", "township")
+ADMIN_UNIT_WORDS = (
+    *REGION_WORDS,
+    "county",
+    "lga",
+    "lgas",
+    "territory",
+    "krai",
+    "township",
+    # the units conflict monitors write beside a town: "Boni, Douentza cercle", "Gressier,
+    # Ouest department", "Tangail upazila", "Kalu woreda"
+    "cercle",
+    "commune",
+    "department",
+    "woreda",
+    "upazila",
+    "tehsil",
+    "municipality",
+)
 # "20 km north of Kidal", "south of Hebron": the name locates the act.
 DIRECTION_OF_WORDS = DIRECTION_WORDS | _words(
     "northeast northwest southeast southwest north-east north-west south-east south-west"
