@@ -354,3 +354,10 @@ def test_another_name_of_towns_abroad_is_not_the_town_of_a_note():
     assert event.place is not None and event.place.country == "MLI"
     assert [(t.country, t.sector) for t in event.targets] == [("MLI", "MIL")]
     assert geocode("Bombay").country == "IND"  # a town's one other name still finds it
+
+
+@pytest.mark.parametrize("name", ["Al Fasher", "El-Fasher", "Al Obeid", "Al Geneina"])
+def test_an_arabic_article_may_be_written_al_or_el(name: str):
+    place = geocode(name)
+    assert place is not None and place.country == "SDN"
+    assert place.name.startswith("El ")

@@ -778,6 +778,19 @@ def _has_direction(span: Span) -> bool:
     return any(word in DIRECTION_WORDS for word in words)
 
 
+ARABIC_ARTICLES = ("al ", "el ", "al-", "el-")
+
+
+def _article_variants(key: str) -> list[str]:
+    """The other spellings of an Arabic article in a place name ("Al Fasher" for El Fasher,
+    "El-Obeid", "Al Hudaydah"): transliterations write "al"/"el", with a space or a hyphen."""
+    for article in ARABIC_ARTICLES:
+        if key.startswith(article):
+            rest = key[len(article) :]
+            return [other + rest for other in ARABIC_ARTICLES if other != article]
+    return []
+
+
 def _without_direction(key: str) -> str | None:
     """ "northern gaza" -> "gaza"; None when the key has no leading direction word."""
     for direction in sorted(DIRECTION_WORDS, key=len, reverse=True):
@@ -813,6 +826,10 @@ def _geocode(
         return None
     context = as_context(prefer_countries)
     entry = _lookup(gazetteer, key, context) or _region_of_city(gazetteer, key, context)
+    for variant in _article_variants(key) if entry is None else ():
+        entry = _lookup(gazetteer, variant, context)
+        if entry is not None:
+            break
     if entry is None and (stripped := _without_direction(key)):
         entry = _lookup(gazetteer, stripped, context) or _region_of_city(
             gazetteer, stripped, context
