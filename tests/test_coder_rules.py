@@ -1317,3 +1317,9 @@ def test_a_vow_to_answer_with_force_is_a_threat_and_a_pledge_of_aid_none():
 def test_a_pledge_to_end_a_war_is_no_threat():
     [event] = events_of("The rebels vowed to stop attacks on civilians on Monday.")
     assert event.type == "AGREE"
+
+
+def test_naming_an_actor_as_terrorists_is_an_accusation_not_press_boilerplate():
+    [event] = events_of("Ankara named the PKK and the YPG as terrorists on Monday.")
+    assert (event.type, event.trigger) == ("ACCUSE", "named")
+    assert events_of("The official asked not to be named.") == ()

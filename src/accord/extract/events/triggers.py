@@ -935,7 +935,8 @@ def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
     words = [candidate.token, candidate.predicate]
     if candidate.complement is not None:
         words.append(candidate.complement)
-    if any(lemma_of(word, lexicon) in lexicon.press_contents for word in words[1:]):
+    said = [word for word in words[1:] if word != candidate.token]  # "named X as terrorists"
+    if any(lemma_of(word, lexicon) in lexicon.press_contents for word in said):
         return True
     for word in words:
         for child in word.children:
