@@ -864,3 +864,20 @@ def test_pronoun_speaker_after_a_sentence_with_no_person_subject_is_its_person_o
     )
     quote = _only(quotes)
     assert quote.speaker is not None and quote.speaker.name == "Ahmed Salim"
+
+
+def test_a_so_called_or_dubbed_phrase_is_a_name_not_a_quote():
+    quotes = _quotes_of(
+        'Critics say the so-called "border first" approach risks leaving Kyiv short of shells. '
+        'The measure, dubbed the "security bill," failed on Tuesday.'
+    )
+    assert [q.text for q in quotes if q.kind == "direct"] == []
+
+
+def test_a_speaker_the_parse_hangs_on_a_participle_still_speaks():
+    quotes = _quotes_of(
+        'Defence Minister Boris Pistorius, asked about the dispute, said only: "The chancellor '
+        'has decided."'
+    )
+    quote = _only(quotes)
+    assert quote.speaker_text is not None and "Pistorius" in quote.speaker_text

@@ -92,7 +92,8 @@ PARTITIVE_HEADS = frozenset(
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative"})
-SUBJECT_CHAIN = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})  # subject sits higher up
+# the subject sits higher up (a "dep": a cue verb the parse hung on a participle before it)
+SUBJECT_CHAIN = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "dep"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 PHRASE_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"})  # a speaker's words end here
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})  # "a statement from the ministry"
