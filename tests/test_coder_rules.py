@@ -1323,3 +1323,21 @@ def test_naming_an_actor_as_terrorists_is_an_accusation_not_press_boilerplate():
     [event] = events_of("Ankara named the PKK and the YPG as terrorists on Monday.")
     assert (event.type, event.trigger) == ("ACCUSE", "named")
     assert events_of("The official asked not to be named.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli forces left Khan Younis on Sunday after a four-month operation.",
+        "Wagner fighters left Bakhmut on Thursday.",
+        "Rebel fighters left Aleppo under the deal on Monday.",
+    ],
+)
+def test_armed_forces_leaving_a_place_withdraw(text: str):
+    [event] = events_of(text)
+    assert (event.type, event.mode) == ("RETREAT", "withdraw")
+    assert "forces-leaving-withdraw" in rules_named(event)
+
+
+def test_a_person_leaving_a_city_is_a_journey():
+    assert events_of("The president left Kyiv for Washington on Monday.") == ()

@@ -78,6 +78,7 @@ from accord.extract.events.triggers import (
     deed_of_accusation,
     evaluation_triggers,
     expectation_triggers,
+    forces_leaving_triggers,
     goes_into_force,
     headline_noun_triggers,
     hyphened_keys,
@@ -291,6 +292,12 @@ def _warnings(found: SentenceDraft, coder: Coder) -> bool:
 
 def _expectations(found: SentenceDraft, coder: Coder) -> bool:
     new = expectation_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _forces_leaving(found: SentenceDraft, coder: Coder) -> bool:
+    new = forces_leaving_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -1362,6 +1369,13 @@ RULES: tuple[Rule, ...] = (
         "what an actor expects of another is a REQUEST to it, and the act expected is its "
         'content, not an event; a passive ("talks are expected to resume") is a forecast.',
         _expectations,
+    ),
+    _sentence_rule(
+        "forces-leaving-withdraw",
+        '"Israeli forces left Khan Younis", "Wagner fighters left Bakhmut": armed forces leaving '
+        'a place withdraw from it (RETREAT), as "pulled out of" is; a person leaving a city is '
+        "a journey.",
+        _forces_leaving,
     ),
     _sentence_rule(
         "verb-trigger",

@@ -1172,6 +1172,45 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     return candidates
 
 
+LEAVING_VERBS = {"leave", "exit", "vacate", "abandon"}
+ARMED_NOUNS = {
+    "troop", "force", "soldier", "army", "military", "fighter", "militant", "rebel", "militia",
+    "unit", "battalion", "brigade", "mercenary", "insurgent", "jihadist", "militiaman",
+    "militiamen", "paramilitary", "peacekeeper",
+}  # fmt: skip
+HELD_PLACE_NOUNS = {
+    "city", "town", "village", "base", "area", "region", "territory", "province", "district",
+    "position", "positions", "camp", "airport", "port", "enclave", "border", "zone", "country",
+}  # fmt: skip
+
+
+def forces_leaving_triggers(
+    sentence: Span, lexicon: Lexicon, consumed: set[int]
+) -> list[Candidate]:
+    """Rule "forces-leaving-withdraw": armed forces leaving a place withdraw from it ("Israeli
+    forces left Khan Younis", "Wagner fighters left Bakhmut", "troops vacated the base"): a
+    RETREAT, as "pulled out of" is; a person leaving a city ("the president left Kyiv") is a
+    journey, no event."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        if token.i in consumed or token.pos_ != "VERB":
+            continue
+        if lemma_of(token, lexicon) not in LEAVING_VERBS:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        place = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if subject is None or place is None or subject.lemma_.lower() not in ARMED_NOUNS:
+            continue
+        named = place.text[:1].isupper() and place.ent_type_ not in {"PERSON", "NORP", "DATE"}
+        if not named and place.lemma_.lower() not in HELD_PLACE_NOUNS:
+            continue  # "left Bakhmut" (a name the tagger may call anything), "left the base"
+        consumed.add(token.i)  # no other reading of the verb ("left ... under the deal")
+        entry = TriggerEntry(type="RETREAT", mode="withdraw")
+        why = [f"armed forces '{token.text}' a place"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
 def _expected_of(verb: Token, lemma: str) -> tuple[Token | None, Token | None]:
     """The act expected and the actor it is expected of: "expect X to do" (X the clause's
     subject), "count on X to do", "expect from X <noun>"."""
