@@ -1341,3 +1341,12 @@ def test_armed_forces_leaving_a_place_withdraw(text: str):
 
 def test_a_person_leaving_a_city_is_a_journey():
     assert events_of("The president left Kyiv for Washington on Monday.") == ()
+
+
+def test_a_headline_blast_and_the_suicide_bombing_of_the_lead_are_one_attack():
+    events = events_of(
+        "Blast kills 13 in Baghdad market\n"
+        "A suicide bomber struck a crowded market in central Baghdad on Thursday, police said."
+    )
+    assert kinds(events) == ["ASSAULT"]
+    assert events[0].mode == "suicide-attack"

@@ -197,7 +197,10 @@ def _same_town(first: Event, second: Event) -> bool:
 
 
 def _same_mode(first: Event, second: Event) -> bool:
-    return first.mode is not None and first.mode == second.mode
+    """The same means, or one a kind of the other ("Blast kills 13" and "a suicide bomber
+    struck the market")."""
+    both = first.mode is not None and second.mode is not None
+    return both and modes_agree(first.mode, second.mode)
 
 
 def _names_no_actor(event: Event) -> bool:
