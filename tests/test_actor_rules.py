@@ -536,3 +536,17 @@ def test_a_name_coordinated_with_a_nationality_shares_its_noun():
     [event] = _events("Israeli and Hamas negotiators met in Cairo on Monday.")
     assert [s.actor_id for s in event.sources][1:] == ["hamas"]
     assert event.sources[0].country == "ISR"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The ADF killed 12 people in Ituri on Monday.", "UGA:REB"),
+        ("Fano militiamen attacked a military base in Gondar on Monday.", "ETH:REB"),
+        ("The TNLA captured Lashio on Saturday.", "MMR:REB"),
+        ("Baloch Liberation Army fighters attacked a train on Tuesday.", "PAK:REB"),
+    ],
+)
+def test_armed_groups_of_todays_wars_are_known(text: str, code: str):
+    [event] = _events(text)
+    assert _codes(event.sources) == [code]
