@@ -550,3 +550,9 @@ def test_a_name_coordinated_with_a_nationality_shares_its_noun():
 def test_armed_groups_of_todays_wars_are_known(text: str, code: str):
     [event] = _events(text)
     assert _codes(event.sources) == [code]
+
+
+def test_an_armed_group_read_as_an_adjective_of_the_act_still_did_it():
+    [event] = _events("A rebel ambush killed two soldiers near Beni on Monday.")
+    assert _codes(event.sources) == ["COD:REB"]
+    assert _events("A military court sentenced him to death on Monday.") == []

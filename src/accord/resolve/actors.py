@@ -747,6 +747,19 @@ def _is_common_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
+def _armed_group_adjective(token: Token, sector: str | None) -> bool:
+    """ "A rebel ambush", "a militant attack": the tagger reads the armed group's noun as an
+    adjective of the act; it still names who did it (armed groups only: "a military court" is
+    no army)."""
+    return (
+        sector == "REB"
+        and token.pos_ == "ADJ"
+        and token.dep_ == "amod"
+        and token.head.pos_ == "NOUN"
+        and token.head.i == token.i + 1
+    )
+
+
 def _is_place(span: Span, gazetteer: Geocoder) -> bool:
     """A name the model took for an organisation but the gazetteer knows ("El Fasher")."""
     return gazetteer.geocode(span.text) is not None
@@ -1407,7 +1420,8 @@ class MentionResolver:
                 if owner is not None and not any(t.i in self.covered for t in span):
                     self._add(self.table.group(owner, sector), span, "belonging")
                 continue
-            if not _is_common_noun(token) or self._describes_a_thing(token):
+            group_word = _is_common_noun(token) or _armed_group_adjective(token, sector)
+            if not group_word or self._describes_a_thing(token):
                 continue  # "army chief X", "fighter jets", "a refugee camp": it modifies a noun
             if (
                 token.lemma_.lower() in MASS_NOUNS
