@@ -556,3 +556,9 @@ def test_an_armed_group_read_as_an_adjective_of_the_act_still_did_it():
     [event] = _events("A rebel ambush killed two soldiers near Beni on Monday.")
     assert _codes(event.sources) == ["COD:REB"]
     assert _events("A military court sentenced him to death on Monday.") == []
+
+
+def test_fire_comes_from_whoever_fires_it():
+    [event] = _events("Gunfire from Indian troops killed a Pakistani civilian on Monday.")
+    assert _codes(event.sources) == ["IND:MIL"]
+    assert _codes(event.targets) == ["PAK:CVL"]

@@ -586,10 +586,17 @@ AGENT_PARTICIPLES = {"blame", "attribute", "ascribe", "carry", "launch", "conduc
 CASUALTY_VERBS = {"die", "perish", "kill", "injure", "wound", "hurt", "maim"}
 
 
+# Fire comes from whoever fires it: "gunfire from Indian troops", "shelling from Russian
+# positions", "rocket fire from Gaza".
+FIRE_NOUNS = {"fire", "gunfire", "shelling", "shell", "rocket", "missile", "mortar", "shot"}
+
+
 def agents_of_noun(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """Who carried out an event noun: "an attack by the rebels", "a strike blamed on the army",
     "an attack carried out by X", "police firing" (its modifiers)."""
     phrases = objects_of_preposition(noun, "by")
+    if noun.lemma_.lower() in FIRE_NOUNS:  # "gunfire from Indian troops", "rockets from Gaza"
+        phrases.extend(objects_of_preposition(noun, "from"))
     for clause in noun.children:  # "blamed on the army", "carried out by X"
         if clause.dep_ == "acl" and clause.lemma_.lower() in AGENT_PARTICIPLES:
             phrases.extend(
