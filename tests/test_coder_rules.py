@@ -1350,3 +1350,14 @@ def test_a_headline_blast_and_the_suicide_bombing_of_the_lead_are_one_attack():
     )
     assert kinds(events) == ["ASSAULT"]
     assert events[0].mode == "suicide-attack"
+
+
+def test_open_to_talks_is_a_willingness_and_open_to_traffic_none():
+    [event] = events_of("Hamas is open to a new hostage deal, its leader said on Monday.")
+    assert (event.type, event.modality) == ("AGREE", "considered")
+    assert events_of("The border crossing is open to traffic on Monday.") == ()
+
+
+def test_what_a_plan_is_to_do_is_its_content_not_an_act():
+    kinds_found = kinds(events_of("ECOWAS leaders endorsed a plan to deploy a standby force."))
+    assert "MOBILIZE" not in kinds_found and "SUPPORT" in kinds_found

@@ -292,6 +292,8 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         # "converged for a rally to protest": the rally sets the scene, the protest is the act)
         if noun_entry(head, lexicon) is not None or lemma_of(head, lexicon) in MEASURE_NOUNS:
             return True
+        if lemma_of(head, lexicon) in PLAN_NOUNS:
+            return True  # "endorsed a plan to deploy a standby force": what is planned
     if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
         return True  # "joining demonstrators in demanding a referendum"
     if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "with"}:
@@ -524,6 +526,9 @@ def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
     return verb if lemma_of(verb, lexicon) in CLAIMING_VERBS else None
 
 
+# What a plan or a bid is to do is its content, not an act ("endorsed a plan to deploy a
+# force", "a bid to seize the capital").
+PLAN_NOUNS = {"plan", "proposal", "scheme", "initiative", "idea"}
 TRAVEL_VERBS = {"travel", "fly", "arrive", "head", "go", "come", "be", "land", "jet", "return"}
 
 
@@ -605,10 +610,15 @@ def adjective_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
     for token in sentence:
         entry = lexicon.adjectives.get(token.lemma_.lower()) if token.pos_ == "ADJ" else None
         if entry is not None and token.dep_ == "acomp" and token.i not in consumed:
+            content = next(iter(objects_of_preposition(token, "to")), None)
+            if entry.objects and (
+                content is None or lemma_of(content, lexicon) not in entry.objects
+            ):
+                continue  # "open to a ceasefire" is a stance, "open to traffic" none
             candidate = Candidate(
                 token=token, entry=entry, predicate=token.head, why=[f"adjective '{token.text}'"]
             )
-            candidate.complement = next(iter(objects_of_preposition(token, "to")), None)
+            candidate.complement = content
             candidates.append(candidate)
     return candidates
 
