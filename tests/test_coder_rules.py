@@ -1361,3 +1361,16 @@ def test_open_to_talks_is_a_willingness_and_open_to_traffic_none():
 def test_what_a_plan_is_to_do_is_its_content_not_an_act():
     kinds_found = kinds(events_of("ECOWAS leaders endorsed a plan to deploy a standby force."))
     assert "MOBILIZE" not in kinds_found and "SUPPORT" in kinds_found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police pepper-sprayed a man who refused to leave the store.",
+        "Officers tasered the suspect twice on Monday.",
+    ],
+)
+def test_police_spraying_or_tasering_a_person_is_force(text: str):
+    [event] = events_of(text)
+    assert event.type == "ASSAULT"
+    assert [s.sector for s in event.sources] == ["COP"]
