@@ -1374,3 +1374,15 @@ def test_police_spraying_or_tasering_a_person_is_force(text: str):
     [event] = events_of(text)
     assert event.type == "ASSAULT"
     assert [s.sector for s in event.sources] == ["COP"]
+
+
+def test_a_stance_on_an_agreement_told_in_the_article_falls_on_its_parties():
+    events = events_of(
+        "On Tuesday, Greek prime minister Kyriakos Mitsotakis denounced the border agreement. "
+        "Greek firms signed a gas deal in Athens last week. "
+        "Turkey and Libya signed the maritime border agreement in November."
+    )
+    [stance] = [event for event in events if event.type == "ACCUSE"]
+    assert sorted(t.country for t in stance.targets) == ["LBY", "TUR"]
+    assert all(t.inferred for t in stance.targets)
+    assert "a-judged-act-falls-on-its-doers" in rules_named(stance)

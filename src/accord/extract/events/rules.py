@@ -25,6 +25,7 @@ user can also build a ``Coder`` with another table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -60,7 +61,7 @@ from accord.extract.events.participants import (
     ultimatum_teller,
     unique_mentions,
 )
-from accord.extract.events.restatements import RestatementWords, merge_restatements
+from accord.extract.events.restatements import RULES_MARK, RestatementWords, merge_restatements
 from accord.extract.events.syntax import (
     is_nounlike,
     objects_of_preposition,
@@ -1334,6 +1335,83 @@ def _restatement(found: ArticleDraft, coder: Coder) -> bool:
     return len(found.events) != before
 
 
+JUDGED_ACT_RULE = "a-judged-act-falls-on-its-doers"
+STANCE_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
+SETTLEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "truce"}
+ACT_NOUNS = {"move", "decision", "step", "action", "proclamation", "announcement", "conversion"}
+_JUDGED = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?("
+    + "|".join(sorted(SETTLEMENT_NOUNS | ACT_NOUNS))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _judged_act(found: ArticleDraft, coder: Coder) -> bool:
+    """Rule "a-judged-act-falls-on-its-doers": "Mitsotakis denounced the border agreement",
+    "USCIRF also criticized the move": a stance on an act the article told before, with no
+    target of its own, falls on those who did that act (the parties to the agreement, the
+    maker of the move), marked inferred."""
+    changed = False
+    events = found.events
+    for position, event in enumerate(events):
+        if event.type not in STANCE_TYPES or event.targets or not event.sources:
+            continue
+        judged = _judged_noun(event)
+        if judged is None:
+            continue
+        judged, modifiers = judged
+        doers = _doers_told_before(events, event, judged, modifiers)
+        if not doers:
+            continue
+        why, _, rules = event.evidence.why.rpartition(RULES_MARK)
+        if not _:
+            why, rules = event.evidence.why, ""
+        rules = ", ".join(r for r in (rules, JUDGED_ACT_RULE) if r)
+        why = f"{why}; target: who did the {judged} told before{RULES_MARK}{rules}"
+        events[position] = replace(event, targets=doers, evidence=replace(event.evidence, why=why))
+        changed = True
+    return changed
+
+
+def _judged_noun(event: Event) -> tuple[str, list[str]] | None:
+    """The act noun a stance's sentence names after its trigger ("denounced the border
+    agreement"), with the words that describe it ("border"), if any."""
+    evidence = event.evidence
+    after = evidence.sentence[max(0, evidence.end - evidence.sentence_start) :]
+    match = _JUDGED.search(after[:80])
+    if match is None:
+        return None
+    words = match.group(0).lower().split()[1:-1]
+    return match.group(1).lower(), [w for w in words if len(w) > 3]
+
+
+def _doers_told_before(
+    events: list[Event], stance: Event, noun: str, modifiers: list[str]
+) -> tuple[ActorRef, ...]:
+    """The sources of the event the noun names: the nearest agreement before it (else the first
+    after it, the background a lead leaves for later) for a deal noun, the latest act by
+    others told before it for "the move"."""
+    own = {ref.actor_id for ref in stance.sources}
+    start = stance.evidence.start
+    before = [e for e in events if e is not stance and e.evidence.start < start]
+    after = [e for e in events if e is not stance and e.evidence.start > start]
+    # a deal may be explained after the lead that judges it; a "move" is one told before
+    candidates = [*reversed(before), *(after if noun in SETTLEMENT_NOUNS else [])]
+    for event in candidates:
+        if noun in SETTLEMENT_NOUNS and event.type not in {"AGREE", "SUPPORT"}:
+            continue
+        told = event.evidence.sentence.lower()
+        if modifiers and not any(word in told for word in modifiers):
+            continue  # "the border agreement" is not the pipeline deal told before it
+        doers = tuple(
+            replace(ref, inferred=True) for ref in event.sources if ref.actor_id not in own
+        )
+        if doers:
+            return doers
+    return ()
+
+
 RESTATEMENT_RULE = "restatement-is-one-event"
 WARNING_RULE = "refusal-to-permit-is-threat"
 DEFINITE_MENTION_RULE = "definite-noun-is-told-before"
@@ -1864,6 +1942,13 @@ RULES: tuple[Rule, ...] = (
         _unidentified_attacker,
     ),
     # -- article: the events of the whole article
+    _article_rule(
+        JUDGED_ACT_RULE,
+        '"Mitsotakis denounced the border agreement", "USCIRF also criticized the move": a '
+        "stance on an act told before, with no target of its own, falls on those who did it "
+        "(the parties to the agreement, the maker of the move), marked inferred.",
+        _judged_act,
+    ),
     _article_rule(
         RESTATEMENT_RULE,
         "An act told in the lead and again in the body is one event: records of one type that "
