@@ -162,3 +162,12 @@ def test_a_stray_subject_before_a_coordinated_verb_makes_two_releases():
     events = events_of("On Sunday, Hamas freed three women and Israel released 90 prisoners.")
     figures = sorted((e.counts.hostages or 0, e.counts.prisoners or 0) for e in events)
     assert figures == [(0, 90), (3, 0)]
+
+
+def test_a_figure_its_words_put_in_another_town_is_not_this_events():
+    text = (
+        "Russian missiles struck Dnipro on Saturday, killing 11 people, and one person was "
+        "killed in Kyiv."
+    )
+    [event] = extract_article(make_article(text, published="2023-01-15")).events
+    assert (event.place.name, event.counts.killed) == ("Dnipro", 11)

@@ -145,7 +145,7 @@ def extract_events(
                     sentence_index=sentence_index,
                     date=date,
                     place=place,
-                    counts=total(held_by_armed_group(event, share, sentence)),
+                    counts=total(held_by_armed_group(event, here(share, place), sentence)),
                 )
             )
         sentence_day = next((day for day in dates if day is not None and day.start), None)
@@ -166,6 +166,32 @@ def extract_events(
 CAPTOR_SECTORS = {"REB", "UAF"}
 # Captives named as prisoners stay prisoners, whoever frees them.
 PRISONER_LEMMAS = {"prisoner", "pow", "detainee", "inmate"}
+
+
+def here(share: list[Figure], place: Place | None) -> list[Figure]:
+    """Rule "a-figure-of-another-place": "killed 11 people in Dnipro and one in Kyiv": a figure
+    its own words put in another town than the event's is that town's, not this event's."""
+    if place is None:
+        return share
+    kept = [figure for figure in share if not _placed_elsewhere(figure, place)]
+    return kept if kept else share
+
+
+def _placed_elsewhere(figure: Figure, place: Place) -> bool:
+    doc = figure.word.doc
+    words = [figure.word, *([doc[figure.about]] if 0 <= figure.about < len(doc) else [])]
+    names = {place.text.lower(), place.name.lower()}
+    for word in words:
+        for preposition in word.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in {"in", "at"}:
+                continue
+            for where in preposition.children:
+                if where.dep_ != "pobj" or where.ent_type_ not in {"GPE", "LOC", "FAC"}:
+                    continue
+                named = " ".join(t.text for t in where.subtree if t.ent_type_).lower()
+                if named and not any(named in n or n in named for n in names):
+                    return True
+    return False
 
 
 def held_by_armed_group(event: CodedEvent, share: list[Figure], sentence: Span) -> list[Figure]:
