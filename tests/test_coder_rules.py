@@ -1386,3 +1386,16 @@ def test_a_stance_on_an_agreement_told_in_the_article_falls_on_its_parties():
     assert sorted(t.country for t in stance.targets) == ["LBY", "TUR"]
     assert all(t.inferred for t in stance.targets)
     assert "a-judged-act-falls-on-its-doers" in rules_named(stance)
+
+
+def test_two_sided_fighting_has_every_party_as_source_and_no_target():
+    [event] = events_of("Indian and Chinese troops clashed along the border in Arunachal Pradesh.")
+    assert sorted(s.country for s in event.sources) == ["CHN", "IND"]
+    assert event.targets == ()
+    [event] = events_of("Fighting between the army and the RSF killed dozens in El Fasher.")
+    assert sorted(s.sector for s in event.sources) == ["MIL", "REB"]
+
+
+def test_gangs_are_an_armed_group_not_the_state():
+    [event] = events_of("Armed gangs killed 20 people in Port-au-Prince on Sunday.")
+    assert [(s.country, s.sector) for s in event.sources] == [("HTI", "REB")]

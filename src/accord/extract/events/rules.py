@@ -1257,6 +1257,8 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     place = draft.place
     if draft.kind not in PLACE_TARGET_TYPES or draft.targets or draft.inferred_targets:
         return False
+    if _two_sided_fighting(draft, coder):
+        return False  # "Indian and Chinese troops clashed": all parties are sources (PLOVER)
     if place is None or not place.country:
         return False
     target = coder.dictionary.state(place.country)
@@ -1273,6 +1275,15 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     draft.inferred_targets = (inferred_ref(target, place.text),)
     draft.inference_why.append(f"target inferred from the place {place.name}")
     return True
+
+
+CLASH_WORDS = {"clash", "fight", "fighting", "battle", "skirmish", "exchange", "clashe"}
+
+
+def _two_sided_fighting(draft: EventDraft, coder: Coder) -> bool:
+    """A clash or a fight of two or more parties, each named as its source."""
+    clash = lemma_of(draft.candidate.token, coder.lexicon) in CLASH_WORDS
+    return draft.kind == "ASSAULT" and clash and len(draft.source_ids()) >= 2
 
 
 def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:

@@ -688,6 +688,14 @@ def with_deontic_demands(
     return candidates
 
 
+def _gerund_of_parties(token: Token) -> bool:
+    """ "Fighting between the army and the RSF killed dozens": a gerund that names its parties
+    is the act, as an event noun is; "Shelling killed five" leaves the act to its verb."""
+    return token.tag_ == "VBG" and any(
+        c.dep_ == "prep" and c.lower_ in {"between", "among", "by"} for c in token.children
+    )
+
+
 def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """One event per clause: "a strike killed X and injured Y" is one ASSAULT, not three, and
     "shelling ... killed 14" one ASSAULT with the mode the shelling gives."""
@@ -707,7 +715,9 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children) or (
             stray_subject(token) is not None
         )
-        if token.dep_ in SUBJECT_DEPS and is_nounlike(token, lexicon):
+        if token.dep_ in SUBJECT_DEPS and (
+            is_nounlike(token, lexicon) or _gerund_of_parties(token)
+        ):
             keep, drop = candidate, head  # the event noun absorbs its verb
         elif token.dep_ == "dobj" and candidate.predicate == head.token:
             keep, drop = head, candidate  # "granted asylum": the verb and its event noun
