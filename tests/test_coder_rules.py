@@ -1399,3 +1399,8 @@ def test_two_sided_fighting_has_every_party_as_source_and_no_target():
 def test_gangs_are_an_armed_group_not_the_state():
     [event] = events_of("Armed gangs killed 20 people in Port-au-Prince on Sunday.")
     assert [(s.country, s.sector) for s in event.sources] == [("HTI", "REB")]
+
+
+def test_what_a_warning_is_against_is_its_content_not_an_act():
+    events = events_of("Russia warned the West against sending troops to Ukraine on Monday.")
+    assert kinds(events) == ["THREATEN"]

@@ -78,8 +78,13 @@ def complement_of(verb: Token) -> Token | None:
         if child.dep_ == "xcomp":
             return child
     if any(child.dep_ == "dobj" for child in children):
-        for child in children:  # "accused the RSF of using the pause": the deed, not the doer
-            if child.dep_ == "prep" and child.lower_ in {"of", "for"} and child.i > verb.i:
+        for child in children:  # "accused the RSF of using the pause", "warned X against
+            # sending troops": the deed, not the doer
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"of", "for", "against"}
+                and child.i > verb.i
+            ):
                 for grandchild in child.children:
                     if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
                         return grandchild
