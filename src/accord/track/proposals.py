@@ -653,9 +653,12 @@ def candidate_json(candidate: Candidate) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
+@lru_cache(maxsize=1 << 17)
 def candidate_from_json(text: str) -> Candidate:
     """A kept reading; a field the reading lacks takes its default, one ``Candidate`` no
-    longer has is left out (readings kept by another version: a rebuild reads them again)."""
+    longer has is left out (readings kept by another version: a rebuild reads them again).
+    Kept by its text: an update that links again many kept candidates decodes only those it
+    has not met (no candidate is changed once made, so one object serves every link)."""
     data = json.loads(text)
     known = {}
     for name, convert in candidate_fields():
