@@ -456,10 +456,12 @@ def save_proposal(connection: Any, item: Any, digest: str | None = None) -> None
             digest,
         ),
     )
-    for position, step in enumerate(item.steps):
-        step_id = connection.execute(
-            "INSERT INTO proposal_steps (proposal_id, position, date, date_inferred, status,"
-            " actors, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    # the steps in one statement, then their ids (given in order, as one insert at a time
+    # would give them), then all their evidence: a long story's proposal holds thousands
+    connection.executemany(
+        "INSERT INTO proposal_steps (proposal_id, position, date, date_inferred, status,"
+        " actors, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
             (
                 item.id,
                 position,
@@ -468,12 +470,24 @@ def save_proposal(connection: Any, item: Any, digest: str | None = None) -> None
                 step.status,
                 json.dumps(step.actors),
                 step.detail,
-            ),
-        ).fetchone()[0]
-        connection.executemany(
-            "INSERT INTO proposal_evidence (step_id, event_id) VALUES (?, ?)",
-            ((step_id, event_id) for event_id in step.event_ids),
+            )
+            for position, step in enumerate(item.steps)
+        ],
+    )
+    step_ids = [
+        row[0]
+        for row in connection.execute(
+            "SELECT id FROM proposal_steps WHERE proposal_id = ? ORDER BY position", (item.id,)
         )
+    ]
+    connection.executemany(
+        "INSERT INTO proposal_evidence (step_id, event_id) VALUES (?, ?)",
+        [
+            (step_id, event_id)
+            for step_id, step in zip(step_ids, item.steps, strict=True)
+            for event_id in step.event_ids
+        ],
+    )
 
 
 def proposal_rows(connection: Any) -> list[Any]:
