@@ -301,11 +301,51 @@ def test_replaced_article_leaves_no_stale_cluster(db) -> None:
     db.save_extraction(strike_report("b"))
     track.update(db)
     replaced = strike_report("b", sentence="Protesters marched in Kyiv ({n}).", place=ODESA)
-    db.save_extraction(replace(replaced, article=replace(replaced.article, text="new text b")))
+    new_text = replace(replaced.article, text="new text b", content_hash="new hash b")
+    assert db.save_extraction(replace(replaced, article=new_text)).value == "replaced"
     track.update(db)
     incremental = clusters_of(db)
     track.rebuild(db)
     assert clusters_of(db) == incremental
+
+
+def queued(db) -> dict[str, int]:
+    return {
+        table: db.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("track_queue", "track_lost", "summary_queue")
+    }
+
+
+def test_an_update_reads_what_the_notes_name_and_clears_them(db) -> None:
+    """Migration 011: an update finds new events, clusters that lost a member and clusters
+    without a summary from the notes triggers keep, not by scanning the store; it clears
+    them, and what it makes is what a rebuild makes."""
+    db.save_extraction(strike_report("a"))
+    db.save_extraction(strike_report("b"))
+    assert queued(db)["track_queue"] == 2
+    track.update(db)
+    assert queued(db) == {"track_queue": 0, "track_lost": 0, "summary_queue": 0}
+    replaced = strike_report("b", sentence="Protesters marched in Kyiv ({n}).", place=ODESA)
+    new_text = replace(replaced.article, text="new text b", content_hash="new hash b")
+    assert db.save_extraction(replace(replaced, article=new_text)).value == "replaced"
+    assert queued(db)["track_lost"] == 1  # the old b left the cluster it shared with a
+    with db.transaction():  # features and kept readings dropped by hand are read again
+        db.connection.execute("DELETE FROM track_features")
+        db.connection.execute("DELETE FROM proposal_candidates")
+        db.connection.execute("DELETE FROM cluster_summaries")
+    track.update(db)
+    assert queued(db) == {"track_queue": 0, "track_lost": 0, "summary_queue": 0}
+    incremental = clusters_of(db), membership(db)
+    summaries = db.connection.execute("SELECT * FROM cluster_summaries ORDER BY 1").fetchall()
+    assert (
+        len(summaries)
+        == db.connection.execute("SELECT count(*) FROM canonical_events").fetchone()[0]
+    )
+    track.rebuild(db)
+    assert (clusters_of(db), membership(db)) == incremental
+    assert db.connection.execute("SELECT * FROM cluster_summaries ORDER BY 1").fetchall() == (
+        summaries
+    )
 
 
 def test_cli_merge_split_and_rebuild(tmp_path: Path) -> None:

@@ -78,11 +78,19 @@ def place_condition(column_prefix: str, key: str, params: dict[str, Any]) -> str
 
 
 def clusters_without_summary(connection: sqlite3.Connection) -> list[str]:
+    """Of the canonical events ``summary_queue`` notes (made, or their summary dropped, since
+    the queue was last cleared: migration 011), those with no summary row, by id."""
     rows = connection.execute(
-        "SELECT c.id FROM canonical_events c LEFT JOIN cluster_summaries s"
-        " ON s.cluster_id = c.id WHERE s.cluster_id IS NULL ORDER BY c.id"
+        "SELECT c.id FROM summary_queue q CROSS JOIN canonical_events c"  # the queue first
+        " LEFT JOIN cluster_summaries s ON s.cluster_id = c.id"
+        " WHERE c.id = q.cluster_id AND s.cluster_id IS NULL ORDER BY c.id"
     )
     return [row[0] for row in rows]
+
+
+def clear_summary_queue(connection: sqlite3.Connection) -> None:
+    """Forget the noted canonical events once every one of them has its summary (or is gone)."""
+    connection.execute("DELETE FROM summary_queue")
 
 
 def save_cluster_summaries(connection: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 from accord.errors import StoreError
 from accord.store.database import Store
 from accord.store.queries import quote_identifier
+from accord.store.tracking import settle_queues
 
 # Parents before children (foreign keys), with each table's key for a stable order.
 TABLES: tuple[tuple[str, str], ...] = (
@@ -31,6 +32,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("track_links", "event_a, event_b"),
     ("canonical_events", "id"),
     ("canonical_members", "event_id"),
+    ("track_lost", "cluster_id"),
     ("track_decisions", "id"),
     ("proposals", "id"),
     ("proposal_steps", "id"),
@@ -72,6 +74,7 @@ def copy_store(source: Store, destination: Store) -> CopyReport:
         for table, key in TABLES:
             counts[table] = copy_table(source, target, table, key)
         copy_track_state(source, target)
+        settle_queues(target)  # the copied events noted as new have their features already
         if destination.dialect == "postgresql":
             move_identities_past_copied_rows(target)
     return CopyReport(counts)

@@ -661,6 +661,11 @@ class Store:
         """Canonical events whose summary row is missing (new, or regrouped since)."""
         return aggregates.clusters_without_summary(self.connection)
 
+    def forget_summary_queue(self) -> None:
+        """Called once every canonical event ``clusters_without_summary`` gave has its row."""
+        with self.transaction():
+            aggregates.clear_summary_queue(self.connection)
+
     def cluster_member_rows(self, cluster_ids: Sequence[str]) -> list[sqlite3.Row]:
         """Members of these clusters with why they were merged and their article's outlet."""
         return aggregates.cluster_members(self.connection, cluster_ids)

@@ -36,6 +36,10 @@ EVENT_COLUMNS = (
     "e.date_by, e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_precision, "
     "e.sentence, e.start, e.sentence_start, a.published"
 )
+# How a queue of notes (migration 011) joins what it names: a CROSS JOIN, which SQLite's
+# planner takes as the order of the loops (else, with no statistics, it may walk the whole
+# store in id order and look each row up in the queue); PostgreSQL plans it as a join.
+FROM_QUEUE = "CROSS JOIN"
 CLEARED_ON_REBUILD = ("canonical_members", "canonical_events", "track_links", "track_features")
 
 
@@ -54,11 +58,12 @@ def placeholders(values: Sequence[Any]) -> str:
 
 
 def untracked_event_rows(connection: Any) -> Any:
-    """A cursor over the events that have no features stored yet (new since the last update)."""
+    """A cursor over the events that have no features stored yet (new since the last update:
+    only the events ``track_queue`` notes are looked at, migration 011)."""
     return connection.execute(
-        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM events e"
-        " JOIN articles a ON a.id = e.article_id"
-        " WHERE NOT EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = e.id) ORDER BY e.id"
+        f"SELECT {EVENT_COLUMNS}, {DETAIL_COLUMNS} FROM track_queue q"
+        f" {FROM_QUEUE} events e JOIN articles a ON a.id = e.article_id WHERE e.id = q.event_id"
+        " AND NOT EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = e.id) ORDER BY e.id"
     )
 
 
@@ -218,15 +223,23 @@ def insert_clusters(
     )
 
 
+# The canonical events ``track_lost`` notes (a member left them) that now hold fewer
+# members than their size says: only these can have lost one (migration 011).
+LOST_CLUSTERS = (
+    f"SELECT c.id FROM track_lost l {FROM_QUEUE} canonical_events c WHERE c.id = l.cluster_id"
+    " AND c.size != (SELECT count(*) FROM canonical_members x WHERE x.cluster_id = c.id)"
+)
+
+
 def members_of_stale_clusters(connection: Any) -> set[str]:
     """Members left in clusters that lost a member (its article was replaced or deleted)."""
     rows = connection.execute(
-        "SELECT m.event_id FROM canonical_members m JOIN canonical_events c ON c.id = m.cluster_id"
-        " WHERE c.size != (SELECT count(*) FROM canonical_members x WHERE x.cluster_id = c.id)"
+        f"SELECT m.event_id FROM canonical_members m WHERE m.cluster_id IN ({LOST_CLUSTERS})"
     )
     stale = {row[0] for row in rows}
     connection.execute(
-        "DELETE FROM canonical_events WHERE NOT EXISTS"
+        "DELETE FROM canonical_events WHERE id IN (SELECT cluster_id FROM track_lost)"
+        " AND NOT EXISTS"
         " (SELECT 1 FROM canonical_members m WHERE m.cluster_id = canonical_events.id)"
     )
     return stale
@@ -346,13 +359,14 @@ def forget_splits_between(connection: Any, left: set[str], right: set[str]) -> N
 
 def unread_candidate_rows(connection: Any) -> list[Any]:
     """What proposal linking reads of the events not yet read as candidates or not (no row in
-    ``proposal_candidates``, migration 008), in id order."""
+    ``proposal_candidates``, migration 008; of those ``track_queue`` notes), in id order."""
     return connection.execute(
         "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
         " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
         " e.article_id, e.sentence_index, e.date_char_start, a.published"
-        " FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE NOT EXISTS (SELECT 1 FROM proposal_candidates c WHERE c.event_id = e.id)"
+        f" FROM track_queue q {FROM_QUEUE} events e JOIN articles a ON a.id = e.article_id"
+        " WHERE e.id = q.event_id"
+        " AND NOT EXISTS (SELECT 1 FROM proposal_candidates c WHERE c.event_id = e.id)"
         " ORDER BY e.id"
     ).fetchall()
 
@@ -407,11 +421,21 @@ def named_actor_rows_of(connection: Any, event_ids: Iterable[str]) -> list[Any]:
 def clusters_lost_members(connection: Any) -> bool:
     """Whether an event tracking had grouped is gone (its article replaced or deleted): a
     canonical event then holds fewer members than its size says."""
-    row = connection.execute(
-        "SELECT 1 FROM canonical_events c WHERE c.size !="
-        " (SELECT count(*) FROM canonical_members m WHERE m.cluster_id = c.id) LIMIT 1"
-    ).fetchone()
-    return row is not None
+    return connection.execute(f"{LOST_CLUSTERS} LIMIT 1").fetchone() is not None
+
+
+def settle_queues(connection: Any) -> None:
+    """Clear the notes of what tracking has dealt with (at the end of an update or a
+    rebuild): events stored with features and a kept reading, or gone; canonical events
+    whole again, or gone."""
+    connection.execute(
+        "DELETE FROM track_queue WHERE NOT EXISTS"
+        " (SELECT 1 FROM events e WHERE e.id = track_queue.event_id)"
+        " OR (EXISTS (SELECT 1 FROM track_features f WHERE f.event_id = track_queue.event_id)"
+        " AND EXISTS (SELECT 1 FROM proposal_candidates c"
+        " WHERE c.event_id = track_queue.event_id))"
+    )
+    connection.execute(f"DELETE FROM track_lost WHERE cluster_id NOT IN ({LOST_CLUSTERS})")
 
 
 def save_proposal(connection: Any, item: Any, digest: str | None = None) -> None:
@@ -432,10 +456,12 @@ def save_proposal(connection: Any, item: Any, digest: str | None = None) -> None
             digest,
         ),
     )
-    for position, step in enumerate(item.steps):
-        step_id = connection.execute(
-            "INSERT INTO proposal_steps (proposal_id, position, date, date_inferred, status,"
-            " actors, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    # the steps in one statement, then their ids (given in order, as one insert at a time
+    # would give them), then all their evidence: a long story's proposal holds thousands
+    connection.executemany(
+        "INSERT INTO proposal_steps (proposal_id, position, date, date_inferred, status,"
+        " actors, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
             (
                 item.id,
                 position,
@@ -444,12 +470,24 @@ def save_proposal(connection: Any, item: Any, digest: str | None = None) -> None
                 step.status,
                 json.dumps(step.actors),
                 step.detail,
-            ),
-        ).fetchone()[0]
-        connection.executemany(
-            "INSERT INTO proposal_evidence (step_id, event_id) VALUES (?, ?)",
-            ((step_id, event_id) for event_id in step.event_ids),
+            )
+            for position, step in enumerate(item.steps)
+        ],
+    )
+    step_ids = [
+        row[0]
+        for row in connection.execute(
+            "SELECT id FROM proposal_steps WHERE proposal_id = ? ORDER BY position", (item.id,)
         )
+    ]
+    connection.executemany(
+        "INSERT INTO proposal_evidence (step_id, event_id) VALUES (?, ?)",
+        [
+            (step_id, event_id)
+            for step_id, step in zip(step_ids, item.steps, strict=True)
+            for event_id in step.event_ids
+        ],
+    )
 
 
 def proposal_rows(connection: Any) -> list[Any]:

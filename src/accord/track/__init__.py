@@ -14,6 +14,7 @@ Everything here reads the events the pipeline stored and writes derived tables (
 from __future__ import annotations
 
 from accord.store import Store
+from accord.store.tracking import settle_queues
 from accord.track.clustering import (
     TrackReport,
     merge_clusters,
@@ -95,6 +96,7 @@ def update(store: Store) -> TrackReport:
         elif new_candidates:
             update_proposals(store, new_candidates)
         refresh_cluster_summaries(store)
+        settle_queues(store.connection)
         store.mark_tracking_done()
     return report
 
@@ -116,6 +118,7 @@ def rebuild(store: Store) -> TrackReport:
         report = rebuild_clusters(store)
         derive_proposals(store, reread=True)
         refresh_cluster_summaries(store)
+        settle_queues(store.connection)
         store.mark_tracking_done()
     return report
 

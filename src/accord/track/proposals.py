@@ -695,9 +695,12 @@ def candidate_json(candidate: Candidate) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
+@lru_cache(maxsize=1 << 17)
 def candidate_from_json(text: str) -> Candidate:
     """A kept reading; a field the reading lacks takes its default, one ``Candidate`` no
-    longer has is left out (readings kept by another version: a rebuild reads them again)."""
+    longer has is left out (readings kept by another version: a rebuild reads them again).
+    Kept by its text: an update that links again many kept candidates decodes only those it
+    has not met (no candidate is changed once made, so one object serves every link)."""
     data = json.loads(text)
     known = {}
     for name, convert in candidate_fields():
@@ -1194,11 +1197,20 @@ class Drafts:
         first (from the fewer of the two lists: those about the subject, those sharing)."""
         generic = candidate.subject in subject_data()["agreement_subjects"]
         listed = self.opened if generic else self.by_subject.get(candidate.subject, [])
-        if not candidate.countries:
+        countries = candidate.countries
+        if not countries:
             return reversed(listed)
-        sharing = self.countryless.union(*(self.by_country[c] for c in candidate.countries))
-        if len(sharing) >= len(listed):
-            return (draft for draft in reversed(listed) if draft.number in sharing)
+        # at most this many drafts share a country or name none (the lists may overlap):
+        # walking the subject's list lazily costs what the caller reads of it, where making
+        # the set of sharing drafts costs them all, for every candidate
+        most = len(self.countryless) + sum(len(self.by_country.get(c, ())) for c in countries)
+        if most >= len(listed):
+            return (
+                d
+                for d in reversed(listed)
+                if not d.countries or not countries.isdisjoint(d.countries)
+            )
+        sharing = self.countryless.union(*(self.by_country[c] for c in countries))
         drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
         if generic:
             return drafts
@@ -1478,10 +1490,12 @@ def with_progress(
 
 
 def proposal_of(draft: Draft) -> Proposal:
-    ordered = sorted(
-        draft.groups, key=lambda g: (step_of(g).date or "", STATUS_ORDER.get(g[0].status, 99))
+    made = sorted(  # each group's step made once (a long story's proposal has thousands)
+        ((step_of(g), g) for g in draft.groups),
+        key=lambda pair: (pair[0].date or "", STATUS_ORDER.get(pair[1][0].status, 99)),
     )
-    steps = with_progress([step_of(g) for g in ordered], ordered, draft.terms.get("a"))
+    ordered = [group for _, group in made]
+    steps = with_progress([step for step, _ in made], ordered, draft.terms.get("a"))
     first_event = min(c.event_id for g in draft.groups for c in g)
     return Proposal(
         id="p" + hashlib.sha1(f"{draft.subject}|{first_event}".encode()).hexdigest()[:8],

@@ -280,6 +280,7 @@ def refresh_cluster_summaries(store: Store) -> int:
     for start in range(0, len(missing), SUMMARY_BATCH):
         batch = missing[start : start + SUMMARY_BATCH]
         store.save_cluster_summaries([summary_row(item) for item in read_clusters(store, batch)])
+    store.forget_summary_queue()
     return len(missing)
 
 
