@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.track.proposals import brokers_in, extensions_counted, joint_subject
+from accord.track.proposals import brokers_in, extensions_counted, find_subject, joint_subject
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,9 @@ def test_a_joint_subject_agrees_together(sentence: str, trigger: str, together: 
 )
 def test_a_counted_extension_is_background(sentence: str, counted: bool) -> None:
     assert extensions_counted(sentence) is counted
+
+
+def test_an_act_about_talks_is_no_step_of_the_truce_its_sentence_names():
+    sentence = "Russia rejected the ceasefire plan while saying it remained open to further talks."
+    assert find_subject(sentence, sentence.index("open"), ("AGREE", None)) is None
+    assert find_subject(sentence, sentence.index("rejected"), ("REJECT", None)) == ("ceasefire")

@@ -233,6 +233,8 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     leaving = type_mode[0] == "SANCTION" and leaves_agreement(sentence, trigger_at)
     if implied and not leaving:
         return implied
+    if about_talks(sentence, trigger_at):
+        return None
     best: tuple[int, str] | None = None
     for subject, keywords in data["subjects"].items():
         required = data.get("requires_any", {}).get(subject)
@@ -249,6 +251,15 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
         if any(keyword_positions(sentence, word) for word in keywords):
             return subject
     return None
+
+
+def about_talks(sentence: str, trigger_at: int) -> bool:
+    """Rule "talks-are-no-step": "Russia rejected the ceasefire plan while saying it remained
+    open to further talks": an act whose own words (right after its trigger) are about talks
+    is no step of the truce or swap the sentence also names."""
+    after = sentence[trigger_at : trigger_at + 40].casefold().split()[1:5]
+    words = {word.strip(".,;:") for word in after}
+    return bool(words & set(subject_data()["talk_words"]))
 
 
 def leaves_agreement(sentence: str, trigger_at: int) -> bool:
