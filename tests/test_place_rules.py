@@ -361,3 +361,15 @@ def test_an_arabic_article_may_be_written_al_or_el(name: str):
     place = geocode(name)
     assert place is not None and place.country == "SDN"
     assert place.name.startswith("El ")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Protesters took to the streets of Lima on Monday.", "Lima"),
+        ("Clashes erupted in the suburbs of Tripoli on Friday.", "Tripoli"),
+    ],
+)
+def test_a_part_of_a_town_named_by_its_town_is_in_that_town(text: str, town: str):
+    [event] = events_of(text)
+    assert event.place is not None and event.place.name == town

@@ -1028,6 +1028,13 @@ class PlaceRole(NamedTuple):
     kind: str
 
 
+# A part of a town named by its town: "the streets of Lima", "the outskirts of Khartoum".
+PART_OF_PLACE_NOUNS = {
+    "street", "outskirt", "outskirts", "suburb", "centre", "center", "heart", "neighbourhood",
+    "neighborhood", "edge", "downtown",
+}  # fmt: skip
+
+
 def _after_preposition(anchor: Token, direct: bool) -> str | None:
     """The rule that makes the object of a preposition a place, if any; ``direct`` when the
     object is the name itself (or a list of names), not a phrase the name modifies."""
@@ -1049,6 +1056,8 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
         return "withdrawal-from"  # "withdrew from Gorazde"
     if preposition == "of" and direct and _is_direction_of(governor):
         return "direction-of"  # "60 kilometres west of El Fasher", "south of Hebron"
+    if preposition == "of" and direct and governor.lemma_.lower() in PART_OF_PLACE_NOUNS:
+        return "part-of-place"  # "took to the streets of Lima", "the outskirts of Khartoum"
     if preposition == "of" and direct and governor.lemma_.lower() in CONTROL_NOUNS:
         return "control-of"  # "took control of Lalibela"
     if preposition == "of" and ATTACK_OF_NOUNS & {governor.lemma_.lower(), governor.lower_}:
