@@ -766,9 +766,7 @@ def _unexplained_abroad(
         return False
     if not own_name:
         return True  # another name of a town abroad, in a story about other countries
-    if len({other.country for other, _ in named}) < 2:
-        return False
-    return entry.fame < KNOWN_ABROAD_NAMES
+    return shared and entry.fame < KNOWN_ABROAD_NAMES
 
 
 def _has_direction(span: Span) -> bool:

@@ -1277,7 +1277,7 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
-CLASH_WORDS = {"clash", "fight", "fighting", "battle", "skirmish", "exchange", "clashe"}
+CLASH_WORDS = {"clash", "fight", "fighting", "battle", "skirmish", "exchange"}
 
 
 def _two_sided_fighting(draft: EventDraft, coder: Coder) -> bool:
@@ -1372,7 +1372,7 @@ def _judged_act(found: ArticleDraft, coder: Coder) -> bool:
         if judged is None:
             continue
         judged, modifiers = judged
-        doers = _doers_told_before(events, event, judged, modifiers)
+        doers = _doers_of_judged_act(events, event, judged, modifiers)
         if not doers:
             continue
         why, _, rules = event.evidence.why.rpartition(RULES_MARK)
@@ -1397,7 +1397,7 @@ def _judged_noun(event: Event) -> tuple[str, list[str]] | None:
     return match.group(1).lower(), [w for w in words if len(w) > 3]
 
 
-def _doers_told_before(
+def _doers_of_judged_act(
     events: list[Event], stance: Event, noun: str, modifiers: list[str]
 ) -> tuple[ActorRef, ...]:
     """The sources of the event the noun names: the nearest agreement before it (else the first

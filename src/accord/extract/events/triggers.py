@@ -1155,8 +1155,8 @@ def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> li
     return candidates
 
 
-EXPECTING_VERBS = {"expect", "count"}
-FIRST_PERSON = {"i", "we"}  # "count" only as "count on X to ..."
+EXPECTING_VERBS = {"expect", "count"}  # "count" only as "count on X to ..."
+FIRST_PERSON = {"i", "we"}
 ACTOR_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 
 
