@@ -1404,3 +1404,79 @@ def test_gangs_are_an_armed_group_not_the_state():
 def test_what_a_warning_is_against_is_its_content_not_an_act():
     events = events_of("Russia warned the West against sending troops to Ukraine on Monday.")
     assert kinds(events) == ["THREATEN"]
+
+
+# --- naming-the-doer-is-accusation ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Kenyan police said al-Shabaab was responsible for the bombing in Mandera.", "al-Shabaab"),
+        ("US Secretary of State Mike Pompeo said the crash was likely Iran's doing.", "Iran"),
+        ("Kenyan police said the gunmen belonged to al-Shabaab.", "al-Shabaab"),
+        ("Nigeria's army said Boko Haram fighters were to blame for the massacre.", "Boko Haram"),
+    ],
+)
+def test_a_speaker_who_names_the_doer_of_a_harm_accuses_them(text: str, accused: str):
+    [event] = events_of(text)
+    assert (event.type, event.mode) == ("ACCUSE", "allege")
+    assert [ref.name for ref in event.targets] == [accused]
+    assert event.sources and accused not in [ref.name for ref in event.sources]
+    assert "naming-the-doer-is-accusation" in rules_named(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab said it was responsible for the attack in Mandera.",  # a claim
+        "Kenyan police said al-Shabaab was not responsible for the bombing.",  # a denial
+        "The governor said the Kenyan army was responsible for the security of Mandera.",
+    ],
+)
+def test_a_claim_a_denial_or_a_duty_names_no_doer(text: str):
+    accusations = [e for e in events_of(text) if e.type == "ACCUSE" and e.modality == "asserted"]
+    assert not accusations
+
+
+# --- quoted-words-are-the-speakers --------------------------------------------------------------
+
+
+def test_an_act_in_the_second_half_of_a_split_quote_is_the_speakers():
+    [event] = events_of(
+        "Ethiopian Prime Minister Hailemariam Desalegn spoke in Addis Ababa on Monday. "
+        '"So," he continued, "if you use force and create chaos, you will pay a price for that."'
+    )
+    assert event.type == "THREATEN"
+    assert [ref.name for ref in event.sources] == ["Hailemariam Desalegn"]
+    assert "quoted-words-are-the-speakers" in rules_named(event)
+
+
+def test_we_in_a_later_sentence_of_a_quote_is_the_speakers_side():
+    events = events_of(
+        "Eritrea's information minister Yemane Gebremeskel spoke on Monday. \"We will not "
+        'accept this," he said. "We demand that Ethiopia withdraw its troops from Badme."'
+    )
+    [demand] = [event for event in events if event.type == "REQUEST"]
+    assert [ref.name for ref in demand.sources] == ["Yemane Gebremeskel"]
+    assert "ETH" in {ref.country for ref in demand.targets}
+
+
+def test_a_third_party_act_inside_a_quote_is_not_the_speakers():
+    events = events_of(
+        "Ethiopian Prime Minister Hailemariam Desalegn spoke on Monday. "
+        '"We were attacked," he said. "Tigrayan rebels also shelled Gondar."'
+    )
+    [attack] = [event for event in events if "shelled" in event.evidence.sentence]
+    assert "Hailemariam Desalegn" not in [ref.name for ref in attack.sources]
+
+
+def test_we_acted_on_in_a_quote_is_the_speakers_side_as_target():
+    [event] = events_of(
+        "Ethiopian Prime Minister Hailemariam Desalegn spoke on Monday. "
+        '"We were attacked," he said.'
+    )
+    assert event.type == "ASSAULT"
+    assert not event.sources
+    assert [ref.name for ref in event.targets] == ["Hailemariam Desalegn"]
+

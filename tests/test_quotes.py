@@ -881,3 +881,19 @@ def test_a_speaker_the_parse_hangs_on_a_participle_still_speaks():
     )
     quote = _only(quotes)
     assert quote.speaker_text is not None and "Pistorius" in quote.speaker_text
+
+
+def test_a_quote_split_by_he_continued_is_the_speakers_on_both_sides():
+    quotes = [
+        q
+        for q in _quotes_of(
+            'Prime Minister Hailemariam Desalegn spoke to the crowd. "So," he continued, '
+            '"if tomorrow you have questions, you have the right to ask in a peaceful way."'
+        )
+        if q.kind == "direct"
+    ]
+    assert [q.text for q in quotes] == [
+        "So",
+        "if tomorrow you have questions, you have the right to ask in a peaceful way",
+    ]
+    assert {q.speaker_text for q in quotes} == {"Prime Minister Hailemariam Desalegn"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date as calendar_day
 from functools import lru_cache
@@ -26,6 +26,7 @@ from accord.models import (
     Evidence,
     Extraction,
     Place,
+    Quote,
 )
 from accord.nlp import Document, load_nlp, parse, parse_many
 from accord.resolve.actors import resolve_mentions
@@ -60,7 +61,10 @@ GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT",
 
 
 def extract_events(
-    document: Document, coder: Coder | None = None, context: PlaceContext | None = None
+    document: Document,
+    coder: Coder | None = None,
+    context: PlaceContext | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[Event]:
     """Code the events of every sentence, with date, place and counts.
 
@@ -72,11 +76,13 @@ def extract_events(
     publication date as a bound); counts are the figures of its own clauses
     (``figures_by_event``), a casualty report joining its attack. The event's ``why`` says
     which. ``coder`` defaults to the package's (``Coder.default()``), ``context`` to the
-    document's (``place_context``).
+    document's (``place_context``). ``quotes`` (the document's) tell who speaks the words
+    inside quote marks, for the acts said there without a named subject.
     """
     coder = coder or Coder.default()
     article = document.article
     index = MentionIndex(document.mentions)
+    index.hear(voices_of(quotes))
     gazetteer = coder.gazetteer
     context = context or place_context(document.doc, document.mentions, gazetteer)
     not_places = person_spans(document.mentions)
@@ -570,6 +576,15 @@ def headline_scene(title: str | None, context: PlaceContext, coder: Coder) -> Sc
     return None
 
 
+def voices_of(quotes: Iterable[Quote]) -> list[tuple[int, int, str]]:
+    """The span and speaker's actor id of each direct quote with a known speaker."""
+    return [
+        (q.evidence.start, q.evidence.end, q.speaker.actor_id)
+        for q in quotes
+        if q.kind == "direct" and q.speaker is not None and q.speaker.actor_id
+    ]
+
+
 def _actors_of(document: Document) -> tuple[Actor, ...]:
     """Distinct canonical actors mentioned in the document, in order of first mention."""
     seen: dict[str, Actor] = {}
@@ -590,8 +605,8 @@ def process(document: Document, coder: Coder | None = None) -> Extraction:
         # Cape": for Germany's); read the names again in context
         resolve_mentions(document, coder.dictionary, coder.gazetteer.in_context(context))
         context = place_context(document.doc, document.mentions, coder.gazetteer)
-    events = extract_events(document, coder, context)
     quotes = extract_quotes(document)
+    events = extract_events(document, coder, context, quotes)
     return Extraction(
         article=document.article,
         actors=_actors_of(document),

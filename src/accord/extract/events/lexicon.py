@@ -117,6 +117,7 @@ class Lexicon:
     tally_stems: frozenset[str] = frozenset()  # "were injured", "the death toll": a toll told
     wrongdoing: frozenset[str] = frozenset()  # "wrongfully", "circumvent", "irregularities"
     admissions: frozenset[str] = frozenset()  # "regrets this mistake": no accusation
+    blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "was responsible for"
     refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
     response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
     response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
@@ -245,6 +246,11 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.admissions = frozenset(
         w.lower() for w in (data.get("wrongdoing") or {}).get("admissions") or ()
     )
+    lexicon.blame = {
+        key: frozenset(w.lower() for w in words)
+        for key, words in (data.get("blame") or {}).items()
+        if key != "doc"
+    }
     warnings = data.get("warnings") or {}
     lexicon.refusal_verbs = frozenset(w.lower() for w in warnings.get("refusals") or ())
     lexicon.response_verbs = frozenset(w.lower() for w in warnings.get("responses") or ())

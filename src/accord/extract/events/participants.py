@@ -74,6 +74,7 @@ class MentionIndex:
 
     def __init__(self, mentions: Iterable[ActorMention]) -> None:
         self.mentions = list(mentions)
+        self.voices: list[tuple[int, int, str]] = []
         self.by_offset: dict[int, list[ActorMention]] = {}
         for mention in self.mentions:  # mentions are a few words: index every character
             for offset in range(mention.start, mention.end):
@@ -82,6 +83,22 @@ class MentionIndex:
     def at(self, token: Token) -> list[ActorMention]:
         """Mentions covering a token (two for "both sides"), in text order."""
         return list(self.by_offset.get(token.idx, ()))
+
+    def hear(self, voices: Iterable[tuple[int, int, str]]) -> None:
+        """Keep who speaks where: the character span of each attributed direct quote with its
+        speaker's actor id (see ``voice_at``)."""
+        self.voices = sorted(voices)
+
+    def voice_at(self, token: Token) -> ActorMention | None:
+        """The speaker of the direct quote that holds ``token``: the last mention of the
+        speaker's actor before the token (or the first after it), None when no attributed
+        quote holds it."""
+        speaker = next((a for start, end, a in self.voices if start <= token.idx < end), None)
+        if speaker is None:
+            return None
+        mentions = [m for m in self.mentions if m.actor.id == speaker]
+        before = [m for m in mentions if m.start <= token.idx]
+        return before[-1] if before else (mentions[0] if mentions else None)
 
 
 def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[ActorMention]:

@@ -63,6 +63,8 @@ from accord.extract.events.participants import (
 )
 from accord.extract.events.restatements import RULES_MARK, RestatementWords, merge_restatements
 from accord.extract.events.syntax import (
+    SUBJECT_DEPS,
+    agent_of,
     is_nounlike,
     objects_of_preposition,
     reciprocal_object,
@@ -75,6 +77,8 @@ from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
     alternative_reading,
+    blame_triggers,
+    blamed_doer,
     casualty_means_triggers,
     deed_of_accusation,
     evaluation_triggers,
@@ -293,6 +297,12 @@ def _warnings(found: SentenceDraft, coder: Coder) -> bool:
 
 def _expectations(found: SentenceDraft, coder: Coder) -> bool:
     new = expectation_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _blame(found: SentenceDraft, coder: Coder) -> bool:
+    new = blame_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -557,6 +567,18 @@ def _first_person_is_the_speaker(draft: EventDraft, coder: Coder) -> bool:
     speaker = reporter_mentions(candidate, draft.index, coder.lexicon)
     if not speaker:
         return False
+    return _speakers_side(draft, speaker, subject)
+
+
+def _speakers_side(draft: EventDraft, speaker: list[ActorMention], subject: Token) -> bool:
+    """The speaker's side as the doer of an act said with "we" or "I", or as the one it was
+    done to when said in the passive ("we were attacked")."""
+    if subject.dep_ == "nsubjpass" and agent_of(draft.candidate.predicate) is None:
+        if draft.targets:
+            return False
+        draft.targets = list(speaker)
+        draft.actor_why = [*draft.actor_why, f"'{subject.text}' (acted on) is the speaker's side"]
+        return True
     return draft.make_sources(speaker, f"'{subject.text}' is the speaker's side")
 
 
@@ -615,6 +637,28 @@ def _speaker_performs_speech_act(draft: EventDraft, coder: Coder) -> bool:
     draft.sources = speaker
     draft.actor_why = [*draft.actor_why, "the reporting speaker performs it"]
     return True
+
+
+def _quoted_voice(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "quoted-words-are-the-speakers": an act said inside a direct quote whose speaker is
+    named outside its sentence ("“So,” he continued, “... you will pay a price for that.”",
+    the second sentence of a long quote) is the speaker's when its subject is "we" or "I", or
+    when it is a speech act (a demand, a threat, an accusation) told to "you"."""
+    if draft.sources:
+        return False
+    candidate = draft.candidate
+    subject = next((c for c in candidate.predicate.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    addressed = subject.lower_ == "you" and draft.kind in SPEECH_ACT_TYPES
+    if subject.lower_ not in FIRST_PERSON and not addressed:
+        return False
+    speaker = draft.index.voice_at(candidate.token)
+    if speaker is None:
+        return False
+    if addressed:
+        return draft.make_sources([speaker], "the speaker of the quote it is said in")
+    return _speakers_side(draft, [speaker], subject)
 
 
 def _speaker_joins_meeting(draft: EventDraft, coder: Coder) -> bool:
@@ -879,6 +923,25 @@ def _hosted_by_the_place(draft: EventDraft, coder: Coder) -> bool:
         return False
     draft.inferred_targets = (inferred_ref(coder.dictionary.state(place.country), place.text),)
     draft.inference_why.append(f"host inferred from the place {place.name}")
+    return True
+
+
+BLAME_RULE = "naming-the-doer-is-accusation"
+
+
+def _named_doer_is_target(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if candidate.rules[:1] != [BLAME_RULE]:
+        return False
+    doer = blamed_doer(candidate.predicate, coder.lexicon)
+    named = core_mentions(doer, draft.index) if doer is not None else []
+    source_ids = draft.source_ids()
+    draft.targets = unique_mentions(m for m in named if m.actor.id not in source_ids)
+    draft.inferred_targets = ()
+    if not draft.targets:
+        draft.dropped = True
+        return True
+    draft.actor_why = [*draft.actor_why, "the one named as doer is the target"]
     return True
 
 
@@ -1467,6 +1530,15 @@ RULES: tuple[Rule, ...] = (
         _forces_leaving,
     ),
     _sentence_rule(
+        BLAME_RULE,
+        "A speaker who says who did a harm accuses them without an accusing verb (PLOVER "
+        'ACCUSE, mode allege): "police said al-Shabaab was responsible for the bombing", "said '
+        'the rebels were to blame", "said the crash was Iran\'s doing", "said the suspects were '
+        'linked to the JAD network" (the words are data: blame in triggers.json). The one '
+        'named is the target; the speaker\'s own claim ("we are responsible") is none.',
+        _blame,
+    ),
+    _sentence_rule(
         "verb-trigger",
         "A verb of the lexicon is an event; a governing verb (agree, reject, urge) takes the "
         "content it governs, whose words are no events of their own.",
@@ -1700,6 +1772,13 @@ RULES: tuple[Rule, ...] = (
         _speaker_performs_speech_act,
     ),
     Rule(
+        "quoted-words-are-the-speakers",
+        'An act said inside a direct quote whose speaker is named in another sentence ("“So,” '
+        "he continued, “... you will pay a price for that.”\") is the speaker's when its subject "
+        'is "we" or "I", or when it is a speech act told to "you".',
+        _quoted_voice,
+    ),
+    Rule(
         "speaker-joins-meeting",
         "A meeting with named partners and no subject: the reporting speaker takes part.",
         _speaker_joins_meeting,
@@ -1775,6 +1854,12 @@ RULES: tuple[Rule, ...] = (
         '"Held drills with the Indian navy": an exercise or patrol of two countries\' forces '
         "is COOPERATE (the manual: joint exercises are COOPERATE, single-country ones MOBILIZE).",
         _joint_exercise,
+    ),
+    Rule(
+        "the-one-named-as-doer-is-target",
+        "An accusation read from a clause that names a doer (naming-the-doer-is-accusation) "
+        "falls on the one named, and is dropped when that is no actor or the speaker itself.",
+        _named_doer_is_target,
     ),
     Rule(
         "judgement-needs-a-target",

@@ -1300,6 +1300,78 @@ def _hostile_act(noun: Token, lexicon: Lexicon) -> bool:
     return entry is not None and entry.type in HOSTILE_TYPES
 
 
+BLAME_WORDS = {"blame"}  # "the rebels were to blame"
+
+
+def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Rule "naming-the-doer-is-accusation": a speaker who says who did a harm accuses them,
+    though no accusing verb is used ("police said al-Shabaab was responsible for the bombing",
+    "said the crash was likely Iran's doing", "said the suspects were linked to the JAD
+    network"). The clause a reporting verb (or a verb of finding out: "suspect", "conclude")
+    reports is the trigger; the speaker is the source and the one named the target. A clause
+    with a wrong of its own ("was behind the attack") is the evaluation rule's."""
+    candidates: list[Candidate] = []
+    knowers = lexicon.reporting_verbs | FINDING_VERBS | lexicon.blame.get("knowers", frozenset())
+    for clause in sentence:
+        if clause.dep_ != "ccomp" or clause.i in consumed:
+            continue
+        if lemma_of(clause.head, lexicon) not in knowers or _reported_wrong(clause, lexicon):
+            continue
+        doer = blamed_doer(clause, lexicon)
+        if doer is None:
+            continue
+        consumed.update(c.i for c in clause.children if c.lemma_.lower() in BLAME_WORDS)
+        consumed.add(clause.i)
+        candidates.append(
+            Candidate(
+                token=clause,
+                entry=TriggerEntry(type="ACCUSE", mode="allege"),
+                predicate=clause,
+                why=[f"'{clause.text}' names '{doer.text}' as the doer"],
+                speaker_is_source=True,
+            )
+        )
+    return candidates
+
+
+def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
+    """The word naming whom a reported clause holds to have done a harm: the subject of "was
+    responsible for the attack" or "were to blame", the owner of "was Iran's doing" or "the
+    work of militants", the group the attackers "were linked to" or "belonged to". None when
+    the clause names no doer, is negated, or is the speaker's own claim ("we are responsible")."""
+    blame = lexicon.blame
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in FIRST_PERSON:
+        return None
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None
+    for child in clause.children:
+        if child.dep_ == "acomp" and child.lower_ in blame.get("responsible", ()):
+            if any(_harm(p, lexicon) for p in objects_of_preposition(child, "for")):
+                return subject
+        elif child.dep_ == "xcomp" and child.lemma_.lower() in BLAME_WORDS:
+            if is_to_infinitive(child) and not any(c.dep_ == "dobj" for c in child.children):
+                return subject
+        elif child.dep_ == "attr" and lemma_of(child, lexicon) in blame.get("possessed", ()):
+            owners = [c for c in child.children if c.dep_ == "poss"]
+            owners += objects_of_preposition(child, "of")
+            if owners and owners[0].lower_ not in FIRST_PERSON_POSSESSIVES:
+                return owners[0]
+    doers = blame.get("doers", frozenset())
+    if lemma_of(clause, lexicon) in blame.get("links", ()) and subject.lemma_.lower() in doers:
+        groups = objects_of_preposition(clause, "to") or objects_of_preposition(clause, "with")
+        return groups[0] if groups else None
+    return None
+
+
+FIRST_PERSON_POSSESSIVES = {"my", "our"}
+
+
+def _harm(noun: Token, lexicon: Lexicon) -> bool:
+    """An attack or a death a doer can be responsible for ("the bombing", "the deaths")."""
+    return _hostile_act(noun, lexicon) or noun.lemma_.lower() in lexicon.blame.get("harms", ())
+
+
 def _predicate_words(clause: Token) -> list[Token]:
     """What a reported clause says its subject is: "X was stingy", "X is a model of honesty"."""
     if clause.pos_ == "ADJ" or clause.lemma_ in COPULAS:
