@@ -1480,3 +1480,29 @@ def test_we_acted_on_in_a_quote_is_the_speakers_side_as_target():
     assert not event.sources
     assert [ref.name for ref in event.targets] == ["Hailemariam Desalegn"]
 
+
+# --- meetings told with light words --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Ramaphosa had a telephone conversation with Zelensky on Monday.", "phone"),
+        ("Blinken had a meeting with Wang Yi in Beijing on Monday.", None),
+        ("Xi and Putin exchanged views in Beijing on Monday.", None),
+        ("Kenya's president William Ruto paid a state visit to China on Monday.", "visit"),
+        ("The Qatari emir welcomed the Hamas delegation to Doha on Monday.", "visit"),
+        ("Armenian and Azerbaijani envoys gathered in Washington for talks on Monday.", None),
+    ],
+)
+def test_meetings_told_with_light_words_are_consultations(text: str, mode: str | None):
+    [event] = events_of(text)
+    assert (event.type, event.mode) == ("CONSULT", mode)
+    assert "model:" not in event.evidence.why  # the rules read it, not the learned path
+
+
+@pytest.mark.parametrize(
+    "text", ["Israel has a deal with Egypt.", "The European Union welcomed the ceasefire in Gaza."]
+)
+def test_having_a_deal_or_welcoming_a_decision_is_no_meeting(text: str):
+    assert "CONSULT" not in kinds(events_of(text))

@@ -375,6 +375,8 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
                 if entry is not None:
                     break
     if entry is None:
+        entry = _entry_of_modifier(token, lexicon)  # "a telephone conversation"
+    if entry is None:
         return None
     if _names_no_event(token, lexicon):
         return None  # "a bird strike", "a press release"
@@ -388,6 +390,20 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
                 type=kind, mode=mode, context=entry.context, if_governed_by=entry.if_governed_by
             )
     return entry
+
+
+def _entry_of_modifier(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """A noun that is no event by itself made one by a modifier naming the kind ("a telephone
+    conversation", "phone talks"): the modifier's entry, when the noun is among its heads."""
+    lemma = lemma_of(token, lexicon)
+    for child in token.children:
+        modifier = lexicon.noun_modifiers.get(child.lower_)
+        if modifier is None or child.dep_ not in {"compound", "amod", "nmod"}:
+            continue
+        kind, mode, heads = modifier
+        if kind and lemma in heads:
+            return TriggerEntry(type=kind, mode=mode)
+    return None
 
 
 # Hyphens inside one lexicon word ("cease-fire"); names joined by a dash are in
@@ -506,7 +522,12 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
             return head if lemma in entry.verbs_only or governed else None
         if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs or governed:
             return head
+        if lemma in MEETING_LIGHT_VERBS and entry is not None and entry.type == "CONSULT":
+            return head  # "had a meeting with Wang Yi", "had a telephone conversation"
     return None
+
+
+MEETING_LIGHT_VERBS = {"have"}  # light only for meetings: "has a deal" tells no act
 
 
 CLAIMING_VERBS = {"claim"}
@@ -530,6 +551,7 @@ def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
 # force", "a bid to seize the capital").
 PLAN_NOUNS = {"plan", "proposal", "scheme", "initiative", "idea"}
 TRAVEL_VERBS = {"travel", "fly", "arrive", "head", "go", "come", "be", "land", "jet", "return"}
+GATHERING_VERBS = {"gather", "convene", "assemble"}  # "envoys gathered in Washington for talks"
 
 
 def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
@@ -545,7 +567,7 @@ def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
         entry is not None
         and entry.type == "CONSULT"
         and verb.pos_ in {"VERB", "AUX"}
-        and lemma_of(verb, lexicon) in TRAVEL_VERBS
+        and lemma_of(verb, lexicon) in TRAVEL_VERBS | GATHERING_VERBS
     )
 
 
