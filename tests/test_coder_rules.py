@@ -1506,3 +1506,34 @@ def test_meetings_told_with_light_words_are_consultations(text: str, mode: str |
 )
 def test_having_a_deal_or_welcoming_a_decision_is_no_meeting(text: str):
     assert "CONSULT" not in kinds(events_of(text))
+
+
+# --- munitions-landing-is-an-attack, a-weapon-keeps-an-attack -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Mortar rounds landed near the presidential palace in Mogadishu.", "heavy-weapons"),
+        ("A bomb fell on a market in Kanyabayonga.", "explosives"),
+        ("Two mortar shells landed near the district office in Jalalaqsi.", "heavy-weapons"),
+    ],
+)
+def test_a_munition_landing_on_a_place_is_an_attack(text: str, mode: str):
+    [event] = events_of(text)
+    assert (event.type, event.mode) == ("ASSAULT", mode)
+    assert "munitions-landing-is-an-attack" in rules_named(event)
+
+
+@pytest.mark.parametrize("text", ["A Ukrainian helicopter crashed near Kyiv.", "Prices fell."])
+def test_a_crash_or_a_fall_is_no_attack(text: str):
+    assert "ASSAULT" not in kinds(events_of(text))
+
+
+def test_a_vessel_targeted_with_a_missile_is_attacked_not_sanctioned():
+    [attack] = events_of(
+        "Houthi rebels targeted a commercial vessel in the Red Sea with an anti-ship missile."
+    )
+    assert (attack.type, attack.mode) == ("ASSAULT", "heavy-weapons")
+    [sanction] = events_of("The US Treasury targeted 20 vessels of Russia's shadow fleet.")
+    assert sanction.type == "SANCTION"

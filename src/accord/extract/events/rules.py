@@ -100,6 +100,8 @@ from accord.extract.events.triggers import (
     meeting_in_passing_triggers,
     merge_same_clause,
     misread_verb_triggers,
+    munition,
+    munition_landing_triggers,
     noun_entry,
     noun_triggers,
     protests_met_by_force,
@@ -297,6 +299,12 @@ def _warnings(found: SentenceDraft, coder: Coder) -> bool:
 
 def _expectations(found: SentenceDraft, coder: Coder) -> bool:
     new = expectation_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _munitions_landing(found: SentenceDraft, coder: Coder) -> bool:
+    new = munition_landing_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -1060,7 +1068,9 @@ def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
     """The subject is a weapon ("drones hit", "a roadside bomb struck"): an attack, whoever
     fired it."""
     return any(
-        c.dep_ == "nsubj" and lemma_of(c, lexicon) in lexicon.weapon_modes for c in verb.children
+        c.dep_ == "nsubj"
+        and (lemma_of(c, lexicon) in lexicon.weapon_modes or munition(c, lexicon) is not None)
+        for c in verb.children
     )
 
 
@@ -1537,6 +1547,13 @@ RULES: tuple[Rule, ...] = (
         'linked to the JAD network" (the words are data: blame in triggers.json). The one '
         'named is the target; the speaker\'s own claim ("we are responsible") is none.',
         _blame,
+    ),
+    _sentence_rule(
+        "munitions-landing-is-an-attack",
+        "A shell, rocket, missile or bomb that lands, falls or rains on a place was fired at it "
+        '("Mortar rounds landed near the presidential palace", "a bomb fell on a market"): an '
+        "ASSAULT with the weapon's mode, whoever fired it.",
+        _munitions_landing,
     ),
     _sentence_rule(
         "verb-trigger",

@@ -875,11 +875,24 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
         for s in c.children
         if s.dep_ == "nsubj"
     ]
+    if candidate.entry.type == "ASSAULT" and _armed_with(verb, lexicon):
+        return None  # "targeted a vessel with an anti-ship missile": an attack on the vessel
     for reading in candidate.entry.alts:
         wanted = reading[2]
         if any(_is_object(o, wanted, lexicon) for o in objects):
             return reading
     return None
+
+
+def _armed_with(verb: Token, lexicon: Lexicon) -> bool:
+    """Rule "a-weapon-keeps-an-attack": is the act done with a weapon ("with an anti-ship
+    missile", "with drones")? Then the verb's attack reading stands whatever its object."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # parsed on the object
+    return any(
+        lemma_of(w, lexicon) in lexicon.weapon_modes
+        for holder in holders
+        for w in objects_of_preposition(holder, "with")
+    )
 
 
 def _is_object(
@@ -1212,6 +1225,47 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
             )
         )
     return candidates
+
+
+IMPACT_VERBS = {"land", "fall", "rain", "crash"}  # "mortar rounds landed near the palace"
+MUNITIONS = {"missile", "rocket", "shell", "mortar", "bomb", "grenade", "projectile", "munition"}
+ROUND_NOUNS = {"round"}  # "mortar rounds", "artillery rounds": the modifier names the weapon
+
+
+def munition_landing_triggers(
+    sentence: Span, lexicon: Lexicon, consumed: set[int]
+) -> list[Candidate]:
+    """Rule "munitions-landing-is-an-attack": a shell, rocket, missile or bomb that lands, falls
+    or rains on a place was fired at it ("Mortar rounds landed near the presidential palace",
+    "a missile landed among them", "a bomb fell on a market"): an ASSAULT with the weapon's
+    mode, whoever fired it. A plane or drone that crashes is no attack."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        if token.i in consumed or token.pos_ != "VERB":
+            continue
+        if lemma_of(token, lexicon) not in IMPACT_VERBS:
+            continue
+        weapon = munition(next((c for c in token.children if c.dep_ == "nsubj"), None), lexicon)
+        if weapon is None:
+            continue
+        consumed.add(token.i)
+        entry = TriggerEntry(type="ASSAULT", mode=lexicon.weapon_modes.get(weapon))
+        why = [f"'{token.text}' of a munition ('{weapon}')"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
+def munition(subject: Token | None, lexicon: Lexicon) -> str | None:
+    """The weapon word of a subject that is a munition ("mortar rounds": "mortar")."""
+    if subject is None:
+        return None
+    lemma = lemma_of(subject, lexicon)
+    if lemma in MUNITIONS:
+        return lemma
+    if lemma in ROUND_NOUNS:
+        modifiers = [lemma_of(c, lexicon) for c in subject.children if c.dep_ == "compound"]
+        return next((m for m in modifiers if m in lexicon.weapon_modes), None)
+    return None
 
 
 LEAVING_VERBS = {"leave", "exit", "vacate", "abandon"}
