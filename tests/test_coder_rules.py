@@ -1537,3 +1537,24 @@ def test_a_vessel_targeted_with_a_missile_is_attacked_not_sanctioned():
     assert (attack.type, attack.mode) == ("ASSAULT", "heavy-weapons")
     [sanction] = events_of("The US Treasury targeted 20 vessels of Russia's shadow fleet.")
     assert sanction.type == "SANCTION"
+
+
+def test_a_judged_attack_falls_on_the_attackers_told_before():
+    attack, stance = events_of(
+        "Russian forces struck the city of Kharkiv on Monday, killing five people, officials "
+        "said. President Volodymyr Zelenskiy called the attack a war crime."
+    )
+    assert (attack.type, stance.type) == ("ASSAULT", "ACCUSE")
+    assert [ref.name for ref in stance.targets] == ["Russian military"]
+    assert all(ref.inferred for ref in stance.targets)
+    assert "a-judged-act-falls-on-its-doers" in rules_named(stance)
+
+
+def test_drones_shot_down_over_a_city_do_not_make_the_city_the_target():
+    events = events_of(
+        "Russian forces struck the city of Kharkiv on Monday. Ukraine's air force said it had "
+        "shot down 20 drones over Kharkiv."
+    )
+    [defence] = [event for event in events if event.trigger == "shot"]
+    assert [ref.name for ref in defence.sources] == ["Ukrainian Air Force"]
+    assert not defence.targets

@@ -1334,6 +1334,8 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
         return False  # "Indian and Chinese troops clashed": all parties are sources (PLOVER)
     if place is None or not place.country:
         return False
+    if _weapons_brought_down(draft, coder):
+        return False  # "shot down 20 drones over Kharkiv": the drones were hit, not the city
     target = coder.dictionary.state(place.country)
     source_ids = draft.source_ids() | {ref.actor_id for ref in draft.inferred_sources}
     own_forces = any(
@@ -1348,6 +1350,16 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     draft.inferred_targets = (inferred_ref(target, place.text),)
     draft.inference_why.append(f"target inferred from the place {place.name}")
     return True
+
+
+def _weapons_brought_down(draft: EventDraft, coder: Coder) -> bool:
+    """The act's object is a weapon or an aircraft ("shot down 20 drones", "intercepted
+    missiles"): air defence over a place hits what flies over it, not the place's people."""
+    lexicon = coder.lexicon
+    return any(
+        c.dep_ == "dobj" and lemma_of(c, lexicon) in lexicon.weapon_modes
+        for c in draft.candidate.predicate.children
+    )
 
 
 CLASH_WORDS = {"clash", "fight", "fighting", "battle", "skirmish", "exchange"}
@@ -1423,9 +1435,14 @@ JUDGED_ACT_RULE = "a-judged-act-falls-on-its-doers"
 STANCE_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
 SETTLEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "truce"}
 ACT_NOUNS = {"move", "decision", "step", "action", "proclamation", "announcement", "conversion"}
+VIOLENCE_NOUNS = {  # "condemned the attack", "called the strike a war crime": an attack told before
+    "attack", "attacks", "strike", "strikes", "bombing", "bombings", "shelling", "raid", "raids",
+    "assault", "offensive", "invasion", "incursion", "massacre", "killing", "killings",
+    "operation", "shooting", "stabbing",
+}  # fmt: skip
 _JUDGED = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?("
-    + "|".join(sorted(SETTLEMENT_NOUNS | ACT_NOUNS))
+    r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,3}?("
+    + "|".join(sorted(SETTLEMENT_NOUNS | ACT_NOUNS | VIOLENCE_NOUNS))
     + r")\b",
     re.IGNORECASE,
 )
@@ -1433,9 +1450,10 @@ _JUDGED = re.compile(
 
 def _judged_act(found: ArticleDraft, coder: Coder) -> bool:
     """Rule "a-judged-act-falls-on-its-doers": "Mitsotakis denounced the border agreement",
-    "USCIRF also criticized the move": a stance on an act the article told before, with no
-    target of its own, falls on those who did that act (the parties to the agreement, the
-    maker of the move), marked inferred."""
+    "USCIRF also criticized the move", "Iraq characterized the attack as a violation of its
+    sovereignty": a stance on an act the article told before, with no target of its own, falls
+    on those who did that act (the parties to the agreement, the attackers, the maker of the
+    move), marked inferred."""
     changed = False
     events = found.events
     for position, event in enumerate(events):
@@ -1474,8 +1492,9 @@ def _doers_of_judged_act(
     events: list[Event], stance: Event, noun: str, modifiers: list[str]
 ) -> tuple[ActorRef, ...]:
     """The sources of the event the noun names: the nearest agreement before it (else the first
-    after it, the background a lead leaves for later) for a deal noun, the latest act by
-    others told before it for "the move"."""
+    after it, the background a lead leaves for later) for a deal noun, the latest attack told
+    before it for "the attack" or "the strike", the latest act by others told before it for
+    "the move"."""
     own = {ref.actor_id for ref in stance.sources}
     start = stance.evidence.start
     before = [e for e in events if e is not stance and e.evidence.start < start]
@@ -1484,6 +1503,8 @@ def _doers_of_judged_act(
     candidates = [*reversed(before), *(after if noun in SETTLEMENT_NOUNS else [])]
     for event in candidates:
         if noun in SETTLEMENT_NOUNS and event.type not in {"AGREE", "SUPPORT"}:
+            continue
+        if noun in VIOLENCE_NOUNS and event.type != "ASSAULT":
             continue
         told = event.evidence.sentence.lower()
         if modifiers and not any(word in told for word in modifiers):
@@ -2057,9 +2078,10 @@ RULES: tuple[Rule, ...] = (
     # -- article: the events of the whole article
     _article_rule(
         JUDGED_ACT_RULE,
-        '"Mitsotakis denounced the border agreement", "USCIRF also criticized the move": a '
-        "stance on an act told before, with no target of its own, falls on those who did it "
-        "(the parties to the agreement, the maker of the move), marked inferred.",
+        '"Mitsotakis denounced the border agreement", "USCIRF also criticized the move", '
+        '"Zelenskiy called the attack a war crime": a stance on an act told before, with no '
+        "target of its own, falls on those who did it (the parties to the agreement, the "
+        "attackers, the maker of the move), marked inferred.",
         _judged_act,
     ),
     _article_rule(
