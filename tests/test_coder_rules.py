@@ -1558,3 +1558,33 @@ def test_drones_shot_down_over_a_city_do_not_make_the_city_the_target():
     [defence] = [event for event in events if event.trigger == "shot"]
     assert [ref.name for ref in defence.sources] == ["Ukrainian Air Force"]
     assert not defence.targets
+
+
+# --- until-a-future-end-is-a-condition, a warning by a state's official, a promise to sign -----
+
+
+def test_what_a_future_fight_lasts_until_is_no_act():
+    events = events_of(
+        "Sudan's army chief Abdel Fattah al-Burhan on Saturday rejected a truce proposal, saying "
+        "his forces would keep fighting until the Rapid Support Forces laid down their arms."
+    )
+    assert "RETREAT" not in kinds(events)
+    [withdrawal] = events_of("Fighting went on until Russian troops withdrew from Bakhmut.")[:1]
+    assert withdrawal.type == "RETREAT"  # after a past act, what it lasted until happened
+
+
+def test_a_warning_by_a_states_envoy_does_not_fall_on_that_state():
+    [warning] = events_of(
+        "U.S. special envoy Tom Perriello warned that Washington would impose further "
+        "sanctions on those blocking peace."
+    )
+    assert warning.type == "THREATEN"
+    assert [ref.name for ref in warning.sources] == ["Tom Perriello"]
+    assert "USA" not in {ref.country for ref in warning.targets}
+
+
+def test_a_promise_to_sign_is_an_agreement_and_signing_is_support():
+    [promise] = events_of("The Rapid Support Forces said they were ready to sign the agreement.")
+    assert (promise.type, promise.modality) == ("AGREE", "future")
+    [signing] = events_of("Armenia and Azerbaijan signed a peace treaty on Friday.")
+    assert signing.type == "SUPPORT"

@@ -603,6 +603,18 @@ def _reporting_speaker_is_source(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+STATE_SECTORS = {"GOV", "MIL", "COP"}
+
+
+def _speakers_state(mention: ActorMention, speaker: list[ActorMention]) -> bool:
+    """Is the actor the state the speaker serves ("the envoy warned that Washington would
+    impose sanctions": Washington threatens with him, it is not threatened)?"""
+    actor = mention.actor
+    return actor.sector in STATE_SECTORS and any(
+        m.actor.country == actor.country and m.actor.sector in STATE_SECTORS for m in speaker
+    )
+
+
 def _claimed_violation(draft: EventDraft, coder: Coder) -> bool:
     """An accusation read from "violated the agreement" names the violator as its subject: the
     accuser is whoever reports it ("Israel said Hamas had violated the deal"), the violator is
@@ -1188,9 +1200,16 @@ def _announced_hostile_act(draft: EventDraft, coder: Coder) -> bool:
     return _as_threat(draft, coder, "an announced hostile act is a threat")
 
 
+# The manual's AGREE includes "a promise to sign or ratify an agreement" (signing it is SUPPORT).
+SIGNING_VERBS = {"sign", "ratify"}
+
+
 def _promised_act(draft: EventDraft, coder: Coder) -> bool:
     candidate, kind = draft.candidate, draft.kind
-    if draft.modality not in {"future", "conditional"} or kind not in INTENT_TYPES:
+    signing = kind == "SUPPORT" and lemma_of(candidate.token, coder.lexicon) in SIGNING_VERBS
+    if draft.modality not in {"future", "conditional"} or (
+        kind not in INTENT_TYPES and not signing
+    ):
         return False
     first_reading = draft.alternative[0] if draft.alternative else candidate.entry.type
     if first_reading != kind:
@@ -1220,6 +1239,8 @@ def _own_forces_not_target(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind not in OWN_FORCES_TYPES or not draft.sources:
         return False
     kept = [t for t in draft.targets if not own_forces(t, draft.sources)]
+    if draft.kind == "THREATEN":  # "the envoy warned that Washington would impose sanctions"
+        kept = [t for t in kept if not _speakers_state(t, draft.sources)]
     fired = len(kept) != len(draft.targets)
     draft.targets = kept
     return fired
@@ -2004,8 +2025,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "promised-act-is-agree",
-        '"X will provide aid", "would meet Y if ...": a promised or offered cooperative act is '
-        "an AGREE (CAMEO 03).",
+        '"X will provide aid", "would meet Y if ...", "is ready to sign the agreement": a '
+        "promised or offered cooperative act, or a promise to sign or ratify (the manual's "
+        "AGREE), is an AGREE (CAMEO 03).",
         _promised_act,
     ),
     # -- event: targets and inferred actors
@@ -2017,7 +2039,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "own-forces-not-target",
         '"Mobilised army reservists", "sent troops": a state\'s own forces are what it sends, '
-        "not its target.",
+        "not its target; a warning by a state's official (\"the envoy warned that Washington "
+        'would impose sanctions") does not fall on that state.',
         _own_forces_not_target,
     ),
     Rule(

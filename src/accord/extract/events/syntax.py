@@ -222,13 +222,33 @@ def objects_of_preposition(token: Token, preposition: str) -> list[Token]:
 
 
 def is_conditional_clause(clause: Token) -> bool:
-    """An "if"/"unless" clause, or an inverted one ("should it refuse")."""
+    """An "if"/"unless" clause, an inverted one ("should it refuse"), or an "until" clause of
+    a future act ("would keep fighting until the RSF laid down its arms")."""
     children = list(clause.children)
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+        return True
+    if _until_of_a_future_act(clause):
         return True
     auxes = [c for c in children if c.dep_ == "aux" and c.lower_ in {"should", "were", "had"}]
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
     return bool(auxes and subjects and auxes[0].i < subjects[0].i)
+
+
+UNTIL_MARKS = {"until", "till"}
+
+
+def _until_of_a_future_act(clause: Token) -> bool:
+    """Rule "until-a-future-end-is-a-condition": what an act to come is to last until is the
+    condition that ends it, not an act ("We will fight until the last rebel is defeated");
+    after a past act ("fighting went on until troops withdrew") it is one."""
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in UNTIL_MARKS for c in clause.children
+    ):
+        return False
+    head = clause.head
+    while head.dep_ in {"xcomp", "conj"} and head.head != head:
+        head = head.head
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children)
 
 
 def is_purpose_clause(verb: Token) -> bool:
