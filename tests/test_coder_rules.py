@@ -148,7 +148,8 @@ def test_press_boilerplate_is_no_event():
 
 def test_an_act_in_a_condition_is_no_event_of_its_own():
     event = only("Turkey would sign the accord if Greece withdraws its troops.")
-    assert (event.type, event.modality) == ("SUPPORT", "conditional")
+    # an offer to sign is the manual's AGREE ("a promise to sign or ratify an agreement")
+    assert (event.type, event.modality) == ("AGREE", "conditional")
 
 
 def test_a_process_told_in_an_as_clause_is_background():
@@ -1588,3 +1589,14 @@ def test_a_promise_to_sign_is_an_agreement_and_signing_is_support():
     assert (promise.type, promise.modality) == ("AGREE", "future")
     [signing] = events_of("Armenia and Azerbaijan signed a peace treaty on Friday.")
     assert signing.type == "SUPPORT"
+
+
+def test_an_attack_by_the_attackers_retells_the_attack_and_names_its_town():
+    [attack, *_] = events_of(
+        "Islamist militants killed 12 soldiers in an attack on an army post in western Niger "
+        "on Tuesday, the defence ministry said. The attackers, who arrived on dozens of "
+        "motorcycles, overran the post near the town of Tera before dawn."
+    )
+    assert attack.type == "ASSAULT" and attack.counts.killed == 12
+    assert [m.sentence_index for m in attack.all_evidence()] == [0, 1]
+    assert attack.place is not None and attack.place.name == "Tera"

@@ -310,6 +310,9 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
     for name in ("place", "mode", "attributed_to"):
         if getattr(primary, name) is None:
             fields[name] = next((getattr(e, name) for e in others if getattr(e, name)), None)
+    finer = _finer_place(primary.place, [e.place for e in others if _place_of_the_act(e)])
+    if finer is not None:
+        fields["place"] = finer
     narrower = [e.mode for e in others if e.mode and MODE_KINDS.get(e.mode) == primary.mode]
     if narrower:  # "The blast killed 56" after "a suicide bomber struck": a suicide attack
         fields["mode"] = narrower[0]
@@ -332,6 +335,43 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
         evidence=evidence,
         mentions=(*primary.mentions, *(m for e in others for m in e.all_evidence())),
         **fields,
+    )
+
+
+# How precise a place is (lower is finer), as resolve.places ranks them.
+PLACE_RANK = {"exact": 0, "city": 1, "region": 2, "country": 3}
+
+
+def _finer_place(place: Place | None, others: Sequence[Place | None]) -> Place | None:
+    """A place of the same country that a retelling names more precisely ("in western Niger"
+    and then "the post near the town of Tera"): the finest of them, or None."""
+    if place is None or not place.country:
+        return None
+    rank = PLACE_RANK.get(place.precision or "", 9)
+    inside = [
+        p
+        for p in others
+        if p is not None
+        and p.country == place.country
+        and PLACE_RANK.get(p.precision or "", 9) < rank
+    ]
+    return min(inside, key=lambda p: PLACE_RANK.get(p.precision or "", 9), default=None)
+
+
+MOTION_PREPOSITIONS = {"to", "from", "toward", "towards", "into"}
+
+
+def _place_of_the_act(event: Event) -> bool:
+    """Is the event's place where the act happened, named in its own sentence after "in",
+    "near" or "at" (not where the wounded were taken: "airlifted to nearby Zamboanga")?"""
+    place, evidence = event.place, event.evidence
+    if place is None or not _own_place(event):
+        return False
+    before = evidence.sentence[: place.char_start - evidence.sentence_start].split()
+    return (
+        not before
+        or before[-1].lower() not in MOTION_PREPOSITIONS
+        and not (len(before) > 1 and before[-2].lower() in MOTION_PREPOSITIONS)
     )
 
 

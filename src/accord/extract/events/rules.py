@@ -795,11 +795,27 @@ def _reciprocal_targets(draft: EventDraft, coder: Coder) -> bool:
 def _definite_mention(draft: EventDraft, coder: Coder) -> bool:
     token = draft.candidate.token
     if not is_nounlike(token, coder.lexicon):
-        return False
+        return _known_doers(draft, coder)
     determiners = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
     if not any(d.lower_ in DEFINITE_DETERMINERS for d in determiners):
         return False
     draft.inference_why.append(f"told as known ('{determiners[0].text} {token.text}')")
+    return True
+
+
+def _known_doers(draft: EventDraft, coder: Coder) -> bool:
+    """ "The attackers, who arrived on motorcycles, overran the post", "the bombers struck at a
+    market": an attack whose doers are named as the ones already known retells the attack."""
+    if draft.kind != "ASSAULT":
+        return False
+    subject = subject_of(draft.candidate.predicate, coder.lexicon)
+    doers = coder.lexicon.blame.get("doers", frozenset())
+    if subject is None or subject.lemma_.lower() not in doers:
+        return False
+    determiners = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
+    if not any(d.lower_ in DEFINITE_DETERMINERS for d in determiners):
+        return False
+    draft.inference_why.append(f"told as known ('{determiners[0].text} {subject.text}')")
     return True
 
 
@@ -1945,8 +1961,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         DEFINITE_MENTION_RULE,
         '"The strike took place in Qamishli", "the latest detentions came a day after ...": an '
-        "event noun told with a definite determiner is an act the reader already knows; the "
-        "article rule below folds it into the act it refers to (when nothing disagrees).",
+        "event noun told with a definite determiner is an act the reader already knows, as is "
+        'an attack by "the attackers" or "the bombers"; the article rule below folds it into '
+        "the act it refers to (when nothing disagrees).",
         _definite_mention,
     ),
     # -- event: modality and mode
