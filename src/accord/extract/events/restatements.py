@@ -367,12 +367,8 @@ def _place_of_the_act(event: Event) -> bool:
     place, evidence = event.place, event.evidence
     if place is None or not _own_place(event):
         return False
-    before = evidence.sentence[: place.char_start - evidence.sentence_start].split()
-    return (
-        not before
-        or before[-1].lower() not in MOTION_PREPOSITIONS
-        and not (len(before) > 1 and before[-2].lower() in MOTION_PREPOSITIONS)
-    )
+    before = evidence.sentence[: place.char_start - evidence.sentence_start].lower().split()
+    return not set(before[-2:]) & MOTION_PREPOSITIONS  # "to Zamboanga", "to nearby Zamboanga"
 
 
 def _highest_counts(group: Sequence[Event]) -> Counts:
