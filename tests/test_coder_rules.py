@@ -1600,3 +1600,35 @@ def test_an_attack_by_the_attackers_retells_the_attack_and_names_its_town():
     assert attack.type == "ASSAULT" and attack.counts.killed == 12
     assert [m.sentence_index for m in attack.all_evidence()] == [0, 1]
     assert attack.place is not None and attack.place.name == "Tera"
+
+
+# --- stances on meetings and demands told before; background inside a demand -----------------
+
+
+def test_a_rejected_demand_and_a_welcomed_meeting_fall_on_who_made_them():
+    events = events_of(
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met in "
+        "Abu Dhabi on Thursday. Aliyev had demanded that Armenia change its constitution. "
+        "Pashinyan has rejected the demand. Russia welcomed the meeting."
+    )
+    [rejection] = [e for e in events if e.type == "REJECT"]
+    assert [ref.name for ref in rejection.targets] == ["Ilham Aliyev"]
+    [welcome] = [e for e in events if e.type == "SUPPORT"]
+    assert {ref.name for ref in welcome.targets} == {"Nikol Pashinyan", "Ilham Aliyev"}
+
+
+def test_claims_in_a_relative_clause_are_not_whom_a_demand_is_made_of():
+    [demand] = events_of(
+        "Aliyev demanded that Armenia change its constitution, which Baku says contains "
+        "territorial claims on Azerbaijan."
+    )
+    assert [ref.country for ref in demand.targets] == ["ARM"]
+
+
+def test_a_done_act_is_not_dated_after_the_publication_day():
+    [rejection] = events_of(
+        "Pashinyan has rejected the demand, but said a referendum on a new constitution could "
+        "be held in 2027.",
+        published="2025-07-10",
+    )
+    assert rejection.date is None or rejection.date.start is None

@@ -706,6 +706,8 @@ def _event_date(
             char_start=span.start_char,
             char_end=span.end_char,
         )
+        if value.start is not None and _after_a_done_act(value, published, trigger):
+            continue  # "has rejected the demand, but said a vote could be held in 2027"
         if value.start is not None:
             rank = _date_rank(span, trigger, value.precision or "year", word)
             if rank is not None:
@@ -722,6 +724,18 @@ def _event_date(
         return None
     _, value, why = min(candidates, key=lambda candidate: candidate[0])
     return value, why
+
+
+def _after_a_done_act(value: DateValue, published: str | None, trigger: Token | None) -> bool:
+    """Rule "a-done-act-is-not-dated-ahead": a date after the publication day cannot be the day
+    of an act told as done (past or perfect); it dates another clause of the sentence."""
+    if trigger is None or not published or value.start is None:
+        return False
+    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+    done = tense_of(trigger) == "past" or (
+        bool(auxiliaries & PERFECT_WORDS) and trigger.tag_ == "VBN"
+    )
+    return done and value.start > published[:10]
 
 
 def _measured_date(span: Span, value: DateValue, trigger: Token | None) -> DateValue | None:

@@ -238,6 +238,17 @@ def event_actors(
     return sources, targets, why
 
 
+def _in_relative(token: Token, top: Token) -> bool:
+    """Is ``token`` inside a relative clause below ``top`` ("change its constitution, which Baku
+    says contains claims on Azerbaijan": the claims are background, not the demand's)?"""
+    node = token
+    while node != top and node.head != node:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
+
+
 def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
@@ -267,7 +278,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             # "demanded that the US cancel the sale": the US is asked
             objects.extend(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
         for token in complement.subtree:
-            if token.pos_ == "NOUN" and token != complement:
+            if token.pos_ == "NOUN" and token != complement and not _in_relative(token, complement):
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
     if is_nounlike(trigger, lexicon) and trigger != predicate:
         for token in trigger.subtree:

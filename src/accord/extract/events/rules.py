@@ -1477,9 +1477,14 @@ VIOLENCE_NOUNS = {  # "condemned the attack", "called the strike a war crime": a
     "assault", "offensive", "invasion", "incursion", "massacre", "killing", "killings",
     "operation", "shooting", "stabbing",
 }  # fmt: skip
+MEETING_NOUNS = {"meeting", "talks", "summit", "visit", "negotiations"}  # "welcomed the meeting"
+PROPOSAL_NOUNS = {"demand", "demands", "proposal", "offer", "request", "plan", "ultimatum"}
+PROPOSAL_TYPES = {"REQUEST", "AGREE", "THREATEN"}  # "rejected the demand": whoever made it
 _JUDGED = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,3}?("
-    + "|".join(sorted(SETTLEMENT_NOUNS | ACT_NOUNS | VIOLENCE_NOUNS))
+    + "|".join(
+        sorted(SETTLEMENT_NOUNS | ACT_NOUNS | VIOLENCE_NOUNS | MEETING_NOUNS | PROPOSAL_NOUNS)
+    )
     + r")\b",
     re.IGNORECASE,
 )
@@ -1530,8 +1535,9 @@ def _doers_of_judged_act(
 ) -> tuple[ActorRef, ...]:
     """The sources of the event the noun names: the nearest agreement before it (else the first
     after it, the background a lead leaves for later) for a deal noun, the latest attack told
-    before it for "the attack" or "the strike", the latest act by others told before it for
-    "the move"."""
+    before it for "the attack" or "the strike", the latest meeting of parties for "the
+    talks", the latest demand or offer for "the demand", the latest act by others told before
+    it for "the move"."""
     own = {ref.actor_id for ref in stance.sources}
     start = stance.evidence.start
     before = [e for e in events if e is not stance and e.evidence.start < start]
@@ -1543,6 +1549,10 @@ def _doers_of_judged_act(
             continue
         if noun in VIOLENCE_NOUNS and event.type != "ASSAULT":
             continue
+        if noun in MEETING_NOUNS and not _a_meeting_of_parties(event):
+            continue
+        if noun in PROPOSAL_NOUNS and event.type not in PROPOSAL_TYPES:
+            continue
         told = event.evidence.sentence.lower()
         if modifiers and not any(word in told for word in modifiers):
             continue  # "the border agreement" is not the pipeline deal told before it
@@ -1552,6 +1562,12 @@ def _doers_of_judged_act(
         if doers:
             return doers
     return ()
+
+
+def _a_meeting_of_parties(event: Event) -> bool:
+    """A meeting record that names who met (two sides, or one and whom it met), not only the
+    host of a meeting told again ("The meeting, hosted by the UAE")."""
+    return event.type == "CONSULT" and (len(event.sources) >= 2 or bool(event.targets))
 
 
 RESTATEMENT_RULE = "restatement-is-one-event"
