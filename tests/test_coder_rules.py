@@ -1632,3 +1632,18 @@ def test_a_done_act_is_not_dated_after_the_publication_day():
         published="2025-07-10",
     )
     assert rejection.date is None or rejection.date.start is None
+
+
+def test_water_cannon_and_rubber_bullets_are_no_heavy_weapons_or_firearms():
+    for text in (
+        "Kenyan police fired water cannon at protesters in Nairobi.",
+        "Peruvian police fired rubber bullets at protesters in Lima.",
+    ):
+        [event] = events_of(text)
+        assert event.type == "ASSAULT" and event.mode not in {"heavy-weapons", "firearms"}
+
+
+def test_forces_a_state_deploys_abroad_are_its_own_not_its_target():
+    [event] = events_of("Kenya deployed 400 police officers to Haiti.")
+    assert event.type == "MOBILIZE"
+    assert [(ref.country, ref.sector) for ref in event.targets] == [("HTI", "GOV")]

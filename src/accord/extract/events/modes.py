@@ -78,9 +78,21 @@ def _weapon_mode(candidate: Candidate, lexicon: Lexicon) -> str | None:
             mode = (
                 lexicon.weapon_modes.get(lemma_of(word, lexicon)) if word.pos_ == "NOUN" else None
             )
-            if mode:
+            if mode and not _crowd_control(word):
                 return _modified_mode(word, lexicon) or mode
     return None
+
+
+CROWD_CONTROL_MODIFIERS = {"water", "sound", "rubber", "plastic", "paintball"}
+
+
+def _crowd_control(weapon: Token) -> bool:
+    """A riot-control device named like a weapon ("water cannon", "rubber bullets") is no
+    heavy weapon or firearm."""
+    return any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in CROWD_CONTROL_MODIFIERS
+        for c in weapon.children
+    )
 
 
 def _modified_mode(weapon: Token, lexicon: Lexicon) -> str | None:

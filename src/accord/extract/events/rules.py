@@ -1257,9 +1257,25 @@ def _own_forces_not_target(draft: EventDraft, coder: Coder) -> bool:
     kept = [t for t in draft.targets if not own_forces(t, draft.sources)]
     if draft.kind == "THREATEN":  # "the envoy warned that Washington would impose sanctions"
         kept = [t for t in kept if not _speakers_state(t, draft.sources)]
+    if draft.kind == "MOBILIZE":  # "Kenya deployed 400 police officers to Haiti": Kenya's
+        kept = [t for t in kept if not _forces_sent(t, draft.candidate.predicate)]
     fired = len(kept) != len(draft.targets)
     draft.targets = kept
     return fired
+
+
+SENT_SECTORS = {"MIL", "COP"}
+
+
+def _forces_sent(target: ActorMention, predicate: Token) -> bool:
+    """Unnamed forces a state sends or deploys ("deployed 400 police officers to Haiti") are
+    its own, whatever country the scene gave them."""
+    actor = target.actor
+    if actor.sector not in SENT_SECTORS or actor.kind != "group":
+        return False
+    return any(
+        c.dep_ == "dobj" and target.start <= c.idx < target.end for c in predicate.children
+    )
 
 
 def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:
