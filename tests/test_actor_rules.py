@@ -562,3 +562,21 @@ def test_fire_comes_from_whoever_fires_it():
     [event] = _events("Gunfire from Indian troops killed a Pakistani civilian on Monday.")
     assert _codes(event.sources) == ["IND:MIL"]
     assert _codes(event.targets) == ["PAK:CVL"]
+
+
+def test_a_story_filed_from_abroad_is_set_in_the_country_its_lead_names():
+    from accord.ingest import make_article
+    from accord.nlp import parse
+    from accord.pipeline import process
+
+    text = (
+        "DUBAI (Harbour Wire) - Yemen's warring parties have agreed to a two-month nationwide "
+        "truce, the United Nations envoy for Yemen said on Friday. Hans Grundberg said the "
+        "Saudi-backed government and the Houthi movement had accepted a UN proposal."
+    )
+    events = process(parse(make_article(text, published="2022-04-01"))).events
+    [acceptance] = [e for e in events if e.trigger == "accepted"]
+    assert {ref.country for ref in acceptance.sources} == {"YEM"}
+    home = "KHARTOUM (Reuters) - The army said its troops killed 20 fighters in Omdurman."
+    [attack] = process(parse(make_article(home, published="2024-03-05"))).events
+    assert {ref.country for ref in attack.sources} == {"SDN"}

@@ -1647,3 +1647,22 @@ def test_forces_a_state_deploys_abroad_are_its_own_not_its_target():
     [event] = events_of("Kenya deployed 400 police officers to Haiti.")
     assert event.type == "MOBILIZE"
     assert [(ref.country, ref.sector) for ref in event.targets] == [("HTI", "GOV")]
+
+
+# --- an acronym misread as a verb; one act for "lifted sanctions" -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["ECOWAS imposed sanctions on Mali on Jan. 9.", "IGAD imposed sanctions on Sudan."]
+)
+def test_an_acronym_the_tagger_reads_as_a_verb_is_the_subject(text: str):
+    [event] = events_of(text)
+    assert event.type == "SANCTION"
+    assert [ref.sector for ref in event.sources] == ["IGO"]
+
+
+def test_lifting_sanctions_is_one_retreat_and_lifting_a_curfew_one_concession():
+    [lifted] = events_of("The EU lifted sanctions on Niger.")
+    assert lifted.type == "RETREAT"
+    [eased] = events_of("The Ugandan army lifted the curfew in Kasese.")
+    assert eased.type == "CONCEDE"

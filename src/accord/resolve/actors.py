@@ -24,7 +24,14 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
 from accord.nlp import QUOTE_MARKS
-from accord.resolve.places import PRECISION_RANK, countries_in, is_locative, place_key, places_in
+from accord.resolve.places import (
+    PRECISION_RANK,
+    countries_in,
+    dateline_end,
+    is_locative,
+    place_key,
+    places_in,
+)
 
 if TYPE_CHECKING:
     from accord.resolve.places import Geocoder
@@ -1333,6 +1340,22 @@ class MentionResolver:
             return self._setting_country()
         return None
 
+    def _lead_country_abroad(self) -> str | None:
+        """Rule "dateline-abroad": a wire story filed from one country about another ("DUBAI
+        (Harbour Wire) - Yemen's warring parties have agreed ...") is set in the country its
+        lead names, when the lead names one country and not the dateline's."""
+        end = dateline_end(self.doc)
+        lead = next((s for s in self.sentence_spans if s.end_char > end), None)
+        if not end or lead is None:
+            return None
+        named = {
+            m.actor.country
+            for m in self.mentions
+            if end <= m.start < lead.end_char and m.actor.country and not _media(m)
+        }
+        dateline = self.heading_countries[0]
+        return next(iter(named)) if len(named) == 1 and dateline not in named else None
+
     def _add_alongside(self, actor: Actor, span: Span) -> None:
         """A second actor over words another mention already covers ("both sides")."""
         self.mentions.append(_mention(actor, span, self.sentences, "nationality"))
@@ -1372,7 +1395,7 @@ class MentionResolver:
         comes first; a gazetteer that has read the article's places
         (``places.GeocoderInContext``) knows the setting too."""
         if self.heading_countries:
-            return self.heading_countries[0]
+            return self._lead_country_abroad() or self.heading_countries[0]
         read = getattr(self.gazetteer, "setting_country", None)
         if read:
             return read

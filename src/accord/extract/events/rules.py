@@ -1273,9 +1273,7 @@ def _forces_sent(target: ActorMention, predicate: Token) -> bool:
     actor = target.actor
     if actor.sector not in SENT_SECTORS or actor.kind != "group":
         return False
-    return any(
-        c.dep_ == "dobj" and target.start <= c.idx < target.end for c in predicate.children
-    )
+    return any(c.dep_ == "dobj" and target.start <= c.idx < target.end for c in predicate.children)
 
 
 def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:

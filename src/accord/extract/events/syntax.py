@@ -140,11 +140,47 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
+def misread_acronym_subject(verb: Token) -> Token | None:
+    """ "ECOWAS imposed sanctions on Mali", "IGAD imposed sanctions": the small model reads an
+    acronym opening the sentence as its root (the verb hung on it as a modifier) or as an
+    auxiliary. The acronym right before a past verb that takes an object is its subject."""
+    if verb.i == 0 or verb.tag_ not in {"VBD", "VBN"}:
+        return None
+    before = verb.doc[verb.i - 1]
+    acronym = len(before.text) >= 2 and before.text.isupper() and before.text.isalpha()
+    if not acronym:
+        return None
+    on_the_root = verb.head == before or (verb.head.head == before and verb.head.dep_ == "dobj")
+    if verb.dep_ == "amod" and before.dep_ == "ROOT" and on_the_root:
+        return before  # "ECOWAS imposed sanctions": the verb hangs on the acronym or its object
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    if before.dep_ == "aux" and before.head == verb:
+        return before
+    return None
+
+
+def misread_acronym_verb(token: Token) -> Token | None:
+    """The verb an acronym misread as the sentence's root stands before ("ECOWAS imposed
+    sanctions": "sanctions" hangs on "ECOWAS", the verb on it as a modifier), or None."""
+    if token.dep_ != "ROOT" or token.i + 1 >= len(token.doc):
+        return None
+    verb = token.doc[token.i + 1]
+    if verb.dep_ == "amod" and misread_acronym_subject(verb) == token:
+        return verb
+    return None
+
+
 def stray_subject(verb: Token) -> Token | None:
     """ "Hamas freed three women and Israel released 90 prisoners": the parser hangs "Israel"
     on "women" as a conjunct; a name right after "and" and right before a coordinated verb
     that has no subject of its own is that verb's subject."""
-    if verb.dep_ != "conj" or verb.i < 2 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    misread = misread_acronym_subject(verb)
+    if misread is not None:
+        return misread
+    if verb.dep_ != "conj" or verb.i < 2:
         return None
     before, joiner = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     if before.dep_ != "conj" or before.pos_ not in {"PROPN", "NOUN"} or before.head.i >= verb.i:

@@ -27,6 +27,7 @@ from accord.extract.events.syntax import (
     is_nominal_verb,
     is_nounlike,
     is_to_infinitive,
+    misread_acronym_verb,
     objects_of_preposition,
     stray_subject,
 )
@@ -512,6 +513,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         return claimant_verb  # "IS claimed responsibility for the bombing": IS did it
     if noun.dep_ == "conj" and head.dep_ in SUBJECT_DEPS and noun_entry(head, lexicon):
         return _noun_predicate(head, lexicon)  # "the killings, and the arrests ..., occurred"
+    if noun.dep_ == "dobj" and (verb := misread_acronym_verb(head)) is not None:
+        head = verb  # "ECOWAS imposed sanctions on Mali", parsed with ECOWAS as the verb
     if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
         lemma = lemma_of(head, lexicon)
         entry = noun_entry(noun, lexicon)
@@ -725,6 +728,12 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
     # "launched an attack on a village, killing 12": the killing hangs from the light verb
     by_light_verb = {c.predicate.i: c for c in candidates if c.token.i != c.predicate.i}
     dropped: set[int] = set()
+    for candidate in candidates:  # "lifted sanctions": one act, the noun's reading under "lift"
+        verb = by_token.get(candidate.predicate.i)
+        if verb is None or verb is candidate or verb.entry.type == candidate.entry.type:
+            continue  # the same reading: the verb keeps it ("lifted the curfew")
+        if _read_under(candidate, lexicon):
+            dropped.add(verb.token.i)
     for candidate in candidates:
         token = candidate.token
         head = by_token.get(token.head.i)
@@ -775,6 +784,17 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
         if joined and absorbed and alike and head.entry.type == candidate.entry.type:
             dropped.add(candidate.token.i)
     return [c for c in candidates if c.token.i not in dropped]
+
+
+def _read_under(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Is a noun's reading the one its verb gives it ("lifted sanctions" is a RETREAT, not a
+    SANCTION), so that the verb's own reading ("lift": CONCEDE) is no second act?"""
+    token = candidate.token
+    if token.dep_ != "dobj" or not is_nounlike(token, lexicon):
+        return False
+    entry = noun_entry(token, lexicon)
+    return entry is not None and entry.type != candidate.entry.type
+    # the noun_triggers rule retyped it under its predicate (TriggerEntry.type_under)
 
 
 def _own_agent(verb: Token) -> bool:
