@@ -373,3 +373,14 @@ def test_an_arabic_article_may_be_written_al_or_el(name: str):
 def test_a_part_of_a_town_named_by_its_town_is_in_that_town(text: str, town: str):
     [event] = events_of(text)
     assert event.place is not None and event.place.name == town
+
+
+def test_a_nigerian_admin_word_reads_plateau_as_nigerias_state():
+    from accord.ingest import make_article
+    from accord.nlp import parse
+    from accord.pipeline import process
+
+    note = "Gunmen killed 7 villagers in Bokkos LGA, Plateau, on 12 April 2024."
+    [event] = process(parse(make_article(note, published="2025-05-01"))).events
+    assert event.place is not None and event.place.country == "NGA"
+    assert {ref.country for ref in event.sources} == {"NGA"}

@@ -25,6 +25,7 @@ from accord.errors import DataFileError
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
 from accord.nlp import QUOTE_MARKS
 from accord.resolve.places import (
+    ADMIN_UNIT_WORDS,
     PRECISION_RANK,
     countries_in,
     dateline_end,
@@ -1629,7 +1630,9 @@ class MentionResolver:
         where it is."""
         span = self.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
         root = span.root if span is not None else None
-        return bool(root is not None and root.dep_ in {"compound", "amod"} and root.head.i > root.i)
+        if root is None or root.dep_ not in {"compound", "amod"} or root.head.i < root.i:
+            return False
+        return root.head.lower_ not in ADMIN_UNIT_WORDS  # "Bokkos LGA" is a place, not an owner
 
     def _place_country(self, preposition: Token) -> str | None:
         """The country of the place an "of"/"from" phrase names, unless it names an actor."""

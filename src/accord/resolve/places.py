@@ -1648,10 +1648,19 @@ def _count_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
         covered.update(range(ent.start, ent.end))
         key = place_key(ent.text)
         count(demonyms.get(key) or _country_of_name(ent.text, gazetteer), ent.start)
+    admin = _admin_countries()
     for token in doc:
         if token.i not in covered and token.pos_ in {"ADJ", "PROPN"} and token.text[:1].isupper():
             count(demonyms.get(place_key(token.text)), token.i)
+        count(admin.get(token.lower_), token.i)  # "Bassa LGA": a Nigerian admin unit
     return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+
+
+@lru_cache(maxsize=1)
+def _admin_countries() -> dict[str, str]:
+    """Admin-unit words of one country ("lga": Nigeria), from data/places_extra.json."""
+    section = _load_extra().get("admin_countries", {})
+    return {word.lower(): code for word, code in section.items() if word != "doc"}
 
 
 def towns_taken_for_actors(
