@@ -1632,7 +1632,8 @@ class MentionResolver:
         root = span.root if span is not None else None
         if root is None or root.dep_ not in {"compound", "amod"} or root.head.i < root.i:
             return False
-        return root.head.lower_ not in ADMIN_UNIT_WORDS  # "Bokkos LGA" is a place, not an owner
+        # "Bokkos LGA", "Maru town": a place with its admin or settlement word, not an owner
+        return root.head.lower_ not in ADMIN_UNIT_WORDS and root.head.lower_ not in PLACE_NOUNS
 
     def _place_country(self, preposition: Token) -> str | None:
         """The country of the place an "of"/"from" phrase names, unless it names an actor."""
