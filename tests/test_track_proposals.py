@@ -580,3 +580,45 @@ def test_a_step_made_once_is_retold_undated(tmp_path: Path) -> None:
     assert statuses.count("proposed") == 1, history(summit)
     assert summit.steps[0].date == "2026-09-15"
     assert len(summit.steps[0].event_ids) == 2
+
+
+ARRANGED_SUMMIT = {
+    "invited": (
+        "2026-01-08",
+        "Kenya invited Somalia on Thursday to a summit in Nairobi.\n\n"
+        "Somalia accepted the invitation to the summit on Thursday.",
+    ),
+    "others": (
+        "2026-02-20",
+        "The foreign ministers of Somalia and Ethiopia met in Addis Ababa on Friday.\n\n"
+        "Somalia's president expressed his eagerness to meet the Kenyan president soon.",
+    ),
+    "set": (
+        "2026-03-02",
+        "Kenya and Somalia will hold their summit in Nairobi on March 30, Kenya's foreign"
+        " ministry said on Monday.",
+    ),
+    "held": (
+        "2026-03-30",
+        "The presidents of Kenya and Somalia met in Nairobi on Monday and agreed to exchange 20"
+        " prisoners each.",
+    ),
+}
+
+
+def test_a_summit_is_arranged_over_months_and_held_by_its_sides(tmp_path: Path) -> None:
+    """Rules a-summit-is-arranged-over-months (the date set 53 days after the invitation),
+    a-summit-is-held-by-its-sides (other ministers meeting is another meeting),
+    a-meeting-held-is-the-summit's ('met ... and agreed to exchange': the meeting carries the
+    summit out, the swap is a proposal of its own) and an eagerness to meet is no meeting."""
+    found = proposals_of(ARRANGED_SUMMIT, tmp_path)
+    summits = {item.participants: history(item) for item in found if item.subject == "summit"}
+    assert summits[("KEN", "SOM")] == [
+        ("2026-01-08", "proposed by Kenya"),
+        ("2026-01-08", "accepted by Somalia"),
+        ("2026-03-02", "agreed"),
+        ("2026-03-30", "implemented"),
+    ]
+    assert summits[("ETH", "SOM")] == [("2026-02-20", "implemented")]
+    (swap,) = [item for item in found if item.subject == "prisoner exchange"]
+    assert history(swap) == [("2026-03-30", "agreed")]

@@ -57,6 +57,7 @@ from accord.store.tracking import (
 
 LINK_DAYS = 45  # a step further from a proposal's last step starts a new proposal
 RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its last step
+ARRANGING_DAYS = 120  # how long a summit in train may wait for its next step
 CONTINUING = ("implemented", "violated", "extended", "expired", "collapsed")
 AMENDING = ("proposed", "considered", "accepted", "declined")  # after it is in force: a change
 CARRIED_OUT = ("implemented", "extended")  # acts that carry a proposal out or keep it in force
@@ -173,6 +174,7 @@ def subject_data() -> dict[str, Any]:
         "term_date_markers",
         "in_force_clause",
         "counted_extension",
+        "meeting_words",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -251,6 +253,22 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
         if any(keyword_positions(sentence, word) for word in keywords):
             return subject
     return None
+
+
+MEETING_SUBJECT = "summit"  # what a meeting of the sides is a step of
+
+
+def tells_a_meeting(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> bool:
+    """Rule "a-meeting-held-is-the-summit's": a meeting of the sides ('delegations met in
+    Istanbul on Friday ... and agreed to exchange 1,000 prisoners', 'held their first direct
+    talks', 'met Kim Jong Un in Singapore') is a step of the summit or talks, not of the swap
+    or truce the sentence also names. Mediating ('brokered'), negotiating, visits and calls
+    are other modes or other words."""
+    return (
+        type_mode[0] == "CONSULT"
+        and type_mode[1] is None
+        and trigger_word(sentence, trigger_at) in subject_data()["meeting_words"]
+    )
 
 
 def about_talks(sentence: str, trigger_at: int) -> bool:
@@ -365,6 +383,7 @@ class Candidate:
     sentence: str = ""  # the article and sentence that tell it ('<article id>:<index>')
     fresh: bool = False  # the sentence calls the agreement a new one ('a new ceasefire')
     pair: tuple[int, ...] = ()  # both sides' figures one report gives ('24 hostages for 39')
+    own_countries: frozenset[str] = frozenset()  # the countries of who took the step
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -437,6 +456,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "expired"  # 'Russia is ending its participation in the grain deal'
     if kind == "CONSULT" and done_under_agreement(sentence, trigger_at):
         return "implemented"  # 'the first ship left Odesa on Monday under a deal brokered by'
+    if kind == "CONSULT" and is_plan(sentence, trigger_at):
+        return None  # 'his eagerness to meet Trump', 'pleased to host the meeting': to come
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
@@ -629,9 +650,11 @@ class Context:
 
 
 def meeting_held(row: Any) -> bool:
-    """A meeting told as held ('met in Geneva'), not a mediation ('brokered')."""
+    """A meeting told as held ('met in Geneva'), not a mediation ('brokered') nor one to come
+    ('eagerness to meet')."""
     asserted = row["type"] == "CONSULT" and row["modality"] == "asserted"
-    return asserted and row["mode"] != "third-party"
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    return asserted and row["mode"] != "third-party" and not is_plan(row["sentence"], trigger_at)
 
 
 def sentence_contexts(rows: list[Any]) -> Callable[[Any], Context]:
@@ -745,7 +768,12 @@ def candidate_of(
     context = context or Context()
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
-    subject = find_subject(sentence, trigger_at, (row["type"], row["mode"]))
+    type_mode = (row["type"], row["mode"])
+    subject = (
+        MEETING_SUBJECT
+        if tells_a_meeting(sentence, trigger_at, type_mode)
+        else find_subject(sentence, trigger_at, type_mode)
+    )
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
     if subject is None or agreed_at_the_meeting(row, subject, context):
@@ -793,6 +821,7 @@ def candidate_of(
         sentence=sentence_key(row),
         fresh=called_new(sentence, subject),
         pair=both_figures(sentence, row["hostages"], row["prisoners"]),
+        own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
     )
 
 
@@ -829,7 +858,25 @@ def mentions_earlier_step(sentence: str, trigger_at: int, status: str) -> bool:
         return True
     if status == "implemented" and done_under_agreement(sentence, trigger_at):
         return False
+    if told_after(sentence, trigger_at):
+        return True
     return before in subject_data()["back_reference_before_trigger"] or background
+
+
+AFTER_CLAUSE = re.compile(
+    r"\b(?:hours|days|weeks|months|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d+|few|several)\s+(?:hour|day|week|month)s?)\s+after\s+(?:[\w'.-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def told_after(sentence: str, trigger_at: int) -> bool:
+    """Rule "an-act-some-days-before-the-news-is-background": an act told as what the news
+    came some time after ('would go ahead after all, a week after he called it off', 'a day
+    after the two countries held their first direct talks', 'hours after welcoming home three
+    Americans freed by Pyongyang') is an earlier step told again: it backs that step and dates
+    none (its day is the main act's minus the gap, which the date reader does not know)."""
+    return bool(AFTER_CLAUSE.search(sentence[:trigger_at]))
 
 
 def called_new(sentence: str, subject: str) -> bool:
@@ -1004,6 +1051,7 @@ class Draft:
     # months before it); kept by ``add``, as asked for every candidate against every draft
     carried_out: bool = False
     in_train: bool = False  # proposed, accepted or agreed: an act months later may carry it out
+    committed: set[str] = field(default_factory=set)  # countries that proposed, took, refused it
 
     def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
         """The groups of the candidate's status with a dated report within a day of
@@ -1031,6 +1079,8 @@ class Draft:
             return RUNNING_DAYS  # a truce in force since April, extended in June
         if candidate.status in IN_TRAIN and earlier and self.carried_out:
             return RUNNING_DAYS
+        if self.subject == MEETING_SUBJECT and self.in_train and not earlier:
+            return ARRANGING_DAYS  # rule a-summit-is-arranged-over-months
         return LINK_DAYS
 
     def accepts(self, candidate: Candidate, day: int | None = None) -> bool:
@@ -1045,6 +1095,8 @@ class Draft:
             return False  # an extension or expiry months on still belongs to its agreement
         if candidate.countries and self.countries and not candidate.countries & self.countries:
             return False
+        if others_meet(self, candidate):
+            return False
         if candidate.status == "implemented" or candidate.back_reference:
             return True
         return terms_agree(candidate.terms, self.terms)
@@ -1052,7 +1104,9 @@ class Draft:
     def about(self, candidate: Candidate) -> bool:
         """The candidate's subject is one of the draft's, or a generic 'the agreement'."""
         if candidate.subject in subject_data()["agreement_subjects"]:
-            return self.subject not in unilateral_subjects()  # sanctions are no agreement
+            # sanctions are no agreement, nor is a meeting: 'violated the agreement' is not
+            # about talks the parties once held (rule a-meeting-is-no-agreement)
+            return self.subject not in (*unilateral_subjects(), MEETING_SUBJECT)
         return candidate.subject in (self.subjects or {self.subject})
 
     def may_take(self, candidate: Candidate, window: tuple[int, int]) -> bool:
@@ -1096,6 +1150,8 @@ class Draft:
                 self.step_days.setdefault(status, []), (candidate.day, self.positions[id(group)])
             )
         self.countries |= candidate.countries
+        if candidate.status in ONCE:
+            self.committed |= candidate.own_countries
         self.subjects.add(self.subject)
         if candidate.status == "agreed":
             self.subjects |= candidate.subjects  # a package: a truce agreed with an exchange
@@ -1103,6 +1159,23 @@ class Draft:
             for key in ("days", "a", "b"):
                 if key in candidate.terms:
                     self.terms.setdefault(key, candidate.terms[key])
+
+
+def others_meet(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "a-summit-is-held-by-its-sides": a summit is of its countries: a step naming
+    countries neither within the draft's nor holding them all is of another meeting (Somalia
+    and Ethiopia's ministers are not Kenya and Somalia's summit). A meeting held carries it out
+    only when someone who proposed, accepted, refused or agreed to it is there: Moon and Kim
+    meeting at Panmunjom, or Seoul's envoy meeting Kim, do not hold the Trump-Kim summit;
+    Zelenskiy meeting Erdogan does not hold the talks Putin proposed."""
+    if candidate.subject != MEETING_SUBJECT:
+        return False
+    mine, theirs = candidate.countries, draft.countries
+    if mine and theirs and not (mine <= theirs or theirs <= mine):
+        return True
+    if candidate.status != "implemented":
+        return False
+    return bool(mine and draft.committed) and not mine & draft.committed
 
 
 def terms_agree(left: dict[str, int], right: dict[str, int]) -> bool:
