@@ -622,3 +622,28 @@ def test_a_summit_is_arranged_over_months_and_held_by_its_sides(tmp_path: Path) 
     assert summits[("ETH", "SOM")] == [("2026-02-20", "implemented")]
     (swap,) = [item for item in found if item.subject == "prisoner exchange"]
     assert history(swap) == [("2026-03-30", "agreed")]
+
+
+ENDED_TRUCE = {
+    "agreed": (
+        "2026-05-04",
+        "Chad's army and the rebel FACT agreed on Monday to a truce that took effect at midnight.",
+    ),
+    "over": (
+        "2026-05-11",
+        "Chad's army declared on Monday that the truce with FACT was over, blaming the rebels"
+        " for violating it dozens of times.",
+    ),
+    "ended": ("2026-05-12", "Chad's army declared an end to the truce on Monday evening."),
+}
+
+
+def test_a_truce_declared_over_collapses_on_the_day_of_the_declaration(tmp_path: Path) -> None:
+    """Rules its-end-is-its-happening ('the truce ... was over', 'declared an end to the
+    truce' are events) and the-nearest-status-word-tells-it (the truce is over; the blaming
+    is of violations): one collapse, dated Monday 11 May by both reports."""
+    found = proposals_of(ENDED_TRUCE, tmp_path)
+    (truce,) = [item for item in found if any(s.status == "collapsed" for s in item.steps)]
+    assert [step for step in history(truce) if step[1].startswith("collapsed")] == [
+        ("2026-05-11", "collapsed")
+    ]

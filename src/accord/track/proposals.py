@@ -424,10 +424,9 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     modality, kind, mode = row["modality"], row["type"], row["mode"]
     names_it = trigger.lower() in all_keywords()  # 'the ceasefire broke down', however typed
     if (kind in ACT_TYPES or names_it) and modality not in ("proposed", "considered", "rejected"):
-        clause = trigger_clause(lowered, trigger_at)
-        for status, words in data["status_words"].items():
-            if any(keyword_positions(clause, word) for word in words):
-                return status
+        status = nearest_status_word(trigger_clause(lowered, trigger_at), trigger_at)
+        if status is not None:
+            return status
     if modality in ("proposed", "considered"):
         return modality
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
@@ -461,6 +460,19 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+def nearest_status_word(clause: str, trigger_at: int) -> str | None:
+    """The status whose word in the trigger's clause comes first after the trigger, else
+    nearest before it (rule "the-nearest-status-word-tells-it": 'the truce ... was over,
+    blaming rebel groups for violating it': the truce is over, the blaming is of violations)."""
+    found = [
+        (position < trigger_at, abs(position - trigger_at), order, status)
+        for order, (status, words) in enumerate(subject_data()["status_words"].items())
+        for word in words
+        for position in keyword_positions(clause, word)
+    ]
+    return min(found)[3] if found else None
 
 
 CLAUSE_START = re.compile(r",|;|:|\s[-\u2013\u2014]\s|\bthat\b|\)", re.I)
