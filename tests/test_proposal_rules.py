@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from accord.track.proposals import (
@@ -11,6 +13,7 @@ from accord.track.proposals import (
     joint_subject,
     tells_a_meeting,
     told_after,
+    told_on,
 )
 
 
@@ -122,3 +125,12 @@ def test_an_act_some_days_before_the_news_is_background(
     """Rule an-act-some-days-before-the-news-is-background: 'a week after he called it off'
     retells the cancellation; 'after Israel opened the crossings' with no gap is the news."""
     assert told_after(sentence, sentence.index(trigger)) is background
+
+
+def test_an_announcement_is_dated_by_its_telling() -> None:
+    """Rule an-announcement-is-dated-by-its-telling: 'said on Friday' in Saturday's paper."""
+    saturday = date(2018, 6, 2).toordinal()
+    sentence = "Trump said on Friday that his summit with Kim would go ahead in Singapore."
+    at = sentence.index("summit")
+    assert date.fromordinal(told_on(sentence, at, saturday)) == date(2018, 6, 1)
+    assert told_on("His summit with Kim will go ahead, he said.", 4, saturday) == saturday

@@ -396,11 +396,14 @@ def all_keywords() -> frozenset[str]:
     return frozenset(word for words in subject_data()["subjects"].values() for word in words)
 
 
-def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: str) -> str | None:
-    """The status an event gives its proposal, or None when it gives none."""
+def status_of(
+    row: Any, sentence: str, trigger_at: int, parties: int, subject: str, sides: int = 0
+) -> str | None:
+    """The status an event gives its proposal, or None when it gives none (``sides``: who a
+    meeting is between, see ``announces_meeting``)."""
     data = subject_data()
     lowered = sentence.lower()
-    if announces_meeting(row, subject, parties):
+    if announces_meeting(row, subject, max(parties, sides)):
         return "agreed"
     if row["modality"] in SKIPPED_MODALITIES or is_denial(lowered):
         return None  # 'denied any truce violations' is no violation
@@ -434,6 +437,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "REJECT" or modality == "rejected":
         return "declined"
     if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
+        if is_plan(sentence, trigger_at):
+            return None  # 'did not expect a deal to be signed at the first meeting'
         return "agreed"  # 'Moscow signed a deal', 'the deal, signed in Istanbul': it is made
     if kind == "AGREE":
         both = any(phrase in lowered for phrase in data["both_parties"])
@@ -788,21 +793,27 @@ def candidate_of(
     )
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
-    if subject is None or agreed_at_the_meeting(row, subject, context):
+    if subject is None:
         return None
+    if agreed_at_the_meeting(row, subject, context):
+        subject = what_the_meeting_agreed(sentence, trigger_at)
     brokers = brokers_in(sentence)
     sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
     targets = [a for a in sides.get("target", []) if not is_broker(a, brokers)]
     parties = {(actor["country"] or actor["actor_id"], actor["sector"]) for actor in sources}
-    status = status_of(row, sentence, trigger_at, len(parties), subject)
+    between = parties | {
+        (actor["country"] or actor["actor_id"], actor["sector"]) for actor in targets
+    }
+    status = status_of(row, sentence, trigger_at, len(parties), subject, len(between))
     if status is None and in_force_in_passing(row, sentence):
         status = "implemented"
     published = day_of(row["published"])
     if status is None or published is None:
         return None
     explicit = step_day(row, status, context)
-    if announces_meeting(row, subject, len(parties)):
-        explicit = published  # the text's date is the meeting's; the announcement is news
+    if announces_meeting(row, subject, len(between)):
+        # the text's date is the meeting's; the announcement is dated by its telling
+        explicit = told_on(sentence, trigger_at, published)
     back_reference = mentions_earlier_step(sentence, trigger_at, status)
     if status == "extended" and extensions_counted(sentence):
         back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
@@ -909,20 +920,56 @@ MEETING_TYPES = ("AGREE", "CONSULT")
 def announces_meeting(row: Any, subject: str, parties: int) -> bool:
     """Rule "a-meeting-announced-is-agreed": 'Biden and Putin will meet in Geneva on June 16',
     'will hold their first summit': two parties' future meeting, told as settled, is the summit
-    agreed, on the day it is announced (the date in the text is the meeting's)."""
+    agreed, on the day it is announced (the date in the text is the meeting's). A meeting is
+    between its source and its target ('his meeting with Kim Jong Un would take place in
+    Singapore on June 12', 'his summit with Kim would go ahead'): both count. The act must be
+    the meeting ('would stop its war games while talks continued' is another promise)."""
+    trigger = (row["trigger"] or "").lower().split()
     return (
-        subject == "summit"
+        subject == MEETING_SUBJECT
         and row["modality"] == "future"
         and row["type"] in MEETING_TYPES
         and parties >= 2
+        and bool(trigger)
+        and trigger[0] in subject_data()["meeting_words"]
     )
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TOLD_ON = re.compile(
+    r"\b(?:said|says|announced|announces|told reporters|wrote|confirmed)\s+(?:on\s+)?("
+    + "|".join(WEEKDAYS)
+    + r")\b",
+    re.I,
+)
+
+
+def told_on(sentence: str, trigger_at: int, published: int) -> int:
+    """Rule "an-announcement-is-dated-by-its-telling": the day a report says the news was told
+    ('Trump said on Friday that his summit with Kim would go ahead' in Saturday's paper: the
+    Friday), else the day of publication. A weekday is the last one on or before the report."""
+    found = TOLD_ON.search(sentence[:trigger_at])
+    if found is None:
+        return published
+    weekday = WEEKDAYS.index(found.group(1).lower())
+    return published - (date.fromordinal(published).weekday() - weekday) % 7
 
 
 def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
     """Rule "agreed-at-the-meeting-is-not-the-meeting": 'Biden and Putin met in Geneva for
-    their first summit, and agreed to return their ambassadors': what a meeting agreed, told
-    with it, is no agreement to hold it."""
-    return subject == "summit" and row["type"] == "AGREE" and context.meeting_held
+    their first summit, and agreed to return their ambassadors', 'met in Singapore on Tuesday
+    ... and signed a statement': what a meeting agreed or signed, told with it, is no
+    agreement to hold it (see ``what_the_meeting_agreed``)."""
+    signed = row["type"] == "SUPPORT" and row["trigger"].lower() in subject_data()["signing_words"]
+    agreed = row["type"] == "AGREE" or signed
+    return subject == MEETING_SUBJECT and agreed and context.meeting_held
+
+
+def what_the_meeting_agreed(sentence: str, trigger_at: int) -> str:
+    """Rule "what-a-meeting-agrees-is-its-own": an agreement made at a meeting is a proposal
+    of its own, about the subject named after its trigger, else a general agreement."""
+    named = [s for s in find_subjects(sentence[trigger_at:], ("", None)) if s != MEETING_SUBJECT]
+    return named[0] if named else next(iter(subject_data()["agreement_subjects"]))
 
 
 TERM_DATED = ("proposed", "considered", "accepted", "agreed", "extended")  # dated apart from terms
@@ -1398,8 +1445,32 @@ def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     window = (candidate.day - tolerance, candidate.day + tolerance)
     steps = draft.groups_near(candidate, window)
     group = next((g for g in steps if same_step(g, candidate, window)), None)
+    if group is None and candidate.status in ONCE:
+        group = same_month_step(draft, candidate)
     drafts.add(draft, candidate, group)
     return True
+
+
+def same_month_step(draft: Draft, candidate: Candidate) -> list[Candidate] | None:
+    """Rule "a-step-retold-by-its-month-is-that-step" (as a-step-made-once-is-retold-undated,
+    for a retelling that keeps only the month): 'The summit was first agreed in March, when
+    Trump accepted Kim's invitation' is the acceptance reported on 8 March, not a second one.
+    A step taken once, by the same side, dated by a day in a month one of them gives alone."""
+
+    def month_of(day: int) -> tuple[int, int]:
+        told = date.fromordinal(day)
+        return told.year, told.month
+
+    for group in draft.by_status.get(candidate.status, []):
+        first = group[0]
+        if first.status in BY_STATUSES and candidate.actors and first.actors != candidate.actors:
+            continue
+        members = [c for c in group if not c.inferred]
+        if not any(c.month != candidate.month for c in [*members, candidate]):
+            continue  # two days, or two months: the usual windows decide
+        if any(month_of(c.day) == month_of(candidate.day) for c in members):
+            return group
+    return None
 
 
 def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
