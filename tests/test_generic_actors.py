@@ -303,3 +303,21 @@ def test_force_as_violence_is_no_army_and_armed_youth_are_militia():
     assert "force" not in _mentions("The leaders threatened to use force in Niger on Monday.")
     text = "Armed youth raided cattle camps near Tonj in South Sudan on Friday."
     assert _mentions(text)["Armed youth"][:2] == ("SSD", "REB")
+
+
+def test_a_dateline_yields_to_the_place_the_lead_sets_things_in():
+    """Rule "the-dateline-is-where-it-was-filed": Syria is covered from Beirut, Yemen from
+    Cairo; 'government forces' in a Beirut-datelined report on a truce in Syria are Syria's."""
+    text = (
+        "BEIRUT (Kestrel) - A nationwide truce in Syria largely held on Tuesday.\n\n"
+        "Rebels accused government forces of violating the truce near Aleppo."
+    )
+    events = extract_article(make_article(text, published="2016-09-13")).events
+    (accusation,) = [e for e in events if e.type == "ACCUSE"]
+    assert [(ref.country, ref.sector) for ref in accusation.targets] == [("SYR", "MIL")]
+
+
+def test_a_dateline_still_sets_the_scene_when_the_lead_names_no_place():
+    text = "KHARTOUM (Kestrel) - The army attacked rebel positions on Monday, officials said."
+    (attack,) = extract_article(make_article(text, published="2023-05-01")).events
+    assert [ref.country for ref in (*attack.sources, *attack.targets)] == ["SDN", "SDN"]

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from accord.track.proposals import brokers_in, extensions_counted, find_subject, joint_subject
+from accord.track.proposals import (
+    brokers_in,
+    extensions_counted,
+    find_subject,
+    joint_subject,
+    tells_a_meeting,
+    told_after,
+    told_on,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +76,61 @@ def test_an_act_about_talks_is_no_step_of_the_truce_its_sentence_names():
     sentence = "Russia rejected the ceasefire plan while saying it remained open to further talks."
     assert find_subject(sentence, sentence.index("open"), ("AGREE", None)) is None
     assert find_subject(sentence, sentence.index("rejected"), ("REJECT", None)) == ("ceasefire")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode", "meeting"),
+    [
+        (
+            "Delegations met in Istanbul on Friday and agreed to swap 1,000 prisoners.",
+            "met",
+            None,
+            True,
+        ),
+        ("A day after the two countries held their first direct talks.", "held", None, True),
+        ("The meeting between the two leaders lasted five hours.", "meeting", None, True),
+        ("We've negotiated the release of 16 people.", "negotiated", None, False),
+        ("A truce brokered by Qatar held.", "brokered", "third-party", False),
+        ("Kerry and Lavrov spoke by telephone.", "spoke", "phone", False),
+    ],
+)
+def test_a_meeting_of_the_sides_is_the_summits(
+    sentence: str, trigger: str, mode: str | None, meeting: bool
+) -> None:
+    """Rule a-meeting-held-is-the-summit's: not the swap the sentence also names."""
+    assert tells_a_meeting(sentence, sentence.index(trigger), ("CONSULT", mode)) is meeting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "background"),
+    [
+        ("It will go ahead after all, a week after he called it off.", "called", True),
+        ("A drone hit a bus, a day after the two countries held talks.", "held", True),
+        (
+            "Trump spoke hours after welcoming home three Americans freed by Pyongyang.",
+            "freed",
+            True,
+        ),
+        ("Palestinians walked north on Monday after Israel opened the crossings.", "opened", False),
+        (
+            "The truce expired on Sunday after the Houthis rejected a UN proposal.",
+            "rejected",
+            False,
+        ),
+    ],
+)
+def test_an_act_some_days_before_the_news_is_background(
+    sentence: str, trigger: str, background: bool
+) -> None:
+    """Rule an-act-some-days-before-the-news-is-background: 'a week after he called it off'
+    retells the cancellation; 'after Israel opened the crossings' with no gap is the news."""
+    assert told_after(sentence, sentence.index(trigger)) is background
+
+
+def test_an_announcement_is_dated_by_its_telling() -> None:
+    """Rule an-announcement-is-dated-by-its-telling: 'said on Friday' in Saturday's paper."""
+    saturday = date(2018, 6, 2).toordinal()
+    sentence = "Trump said on Friday that his summit with Kim would go ahead in Singapore."
+    at = sentence.index("summit")
+    assert date.fromordinal(told_on(sentence, at, saturday)) == date(2018, 6, 1)
+    assert told_on("His summit with Kim will go ahead, he said.", 4, saturday) == saturday

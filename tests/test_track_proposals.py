@@ -149,13 +149,14 @@ def test_a_meeting_announced_is_agreed_that_day_and_what_it_agrees_is_no_step_of
 ) -> None:
     """'Biden and Putin will meet in Geneva on June 16' (said on 25 May) agrees the summit on
     25 May, not on 16 June; 'met ... and agreed to return their ambassadors' holds it and
-    agrees something else."""
-    (summit,) = proposals_of(ANNOUNCED_SUMMIT, tmp_path, outlet="Lake")
+    agrees something else: a proposal of its own (rule what-a-meeting-agrees-is-its-own)."""
+    summit, ambassadors = proposals_of(ANNOUNCED_SUMMIT, tmp_path, outlet="Lake")
     assert history(summit) == [
         ("2021-04-13", "proposed by Joe Biden"),
         ("2021-05-25", "agreed"),
         ("2021-06-16", "implemented"),
     ]
+    assert (ambassadors.subject, history(ambassadors)) == ("agreement", [("2021-06-16", "agreed")])
 
 
 YEMEN = sorted(
@@ -580,3 +581,108 @@ def test_a_step_made_once_is_retold_undated(tmp_path: Path) -> None:
     assert statuses.count("proposed") == 1, history(summit)
     assert summit.steps[0].date == "2026-09-15"
     assert len(summit.steps[0].event_ids) == 2
+
+
+ARRANGED_SUMMIT = {
+    "invited": (
+        "2026-01-08",
+        "Kenya invited Somalia on Thursday to a summit in Nairobi.\n\n"
+        "Somalia accepted the invitation to the summit on Thursday.",
+    ),
+    "others": (
+        "2026-02-20",
+        "The foreign ministers of Somalia and Ethiopia met in Addis Ababa on Friday.\n\n"
+        "Somalia's president expressed his eagerness to meet the Kenyan president soon.",
+    ),
+    "set": (
+        "2026-03-02",
+        "Kenya and Somalia will hold their summit in Nairobi on March 30, Kenya's foreign"
+        " ministry said on Monday.",
+    ),
+    "held": (
+        "2026-03-30",
+        "The presidents of Kenya and Somalia met in Nairobi on Monday and agreed to exchange 20"
+        " prisoners each.",
+    ),
+}
+
+
+def test_a_summit_is_arranged_over_months_and_held_by_its_sides(tmp_path: Path) -> None:
+    """Rules a-summit-is-arranged-over-months (the date set 53 days after the invitation),
+    a-summit-is-held-by-its-sides (other ministers meeting is another meeting),
+    a-meeting-held-is-the-summit's ('met ... and agreed to exchange': the meeting carries the
+    summit out, the swap is a proposal of its own) and an eagerness to meet is no meeting."""
+    found = proposals_of(ARRANGED_SUMMIT, tmp_path)
+    summits = {item.participants: history(item) for item in found if item.subject == "summit"}
+    assert summits[("KEN", "SOM")] == [
+        ("2026-01-08", "proposed by Kenya"),
+        ("2026-01-08", "accepted by Somalia"),
+        ("2026-03-02", "agreed"),
+        ("2026-03-30", "implemented"),
+    ]
+    assert summits[("ETH", "SOM")] == [("2026-02-20", "implemented")]
+    (swap,) = [item for item in found if item.subject == "prisoner exchange"]
+    assert history(swap) == [("2026-03-30", "agreed")]
+
+
+ENDED_TRUCE = {
+    "agreed": (
+        "2026-05-04",
+        "Chad's army and the rebel FACT agreed on Monday to a truce that took effect at midnight.",
+    ),
+    "over": (
+        "2026-05-11",
+        "Chad's army declared on Monday that the truce with FACT was over, blaming the rebels"
+        " for violating it dozens of times.",
+    ),
+    "ended": ("2026-05-12", "Chad's army declared an end to the truce on Monday evening."),
+}
+
+
+def test_a_truce_declared_over_collapses_on_the_day_of_the_declaration(tmp_path: Path) -> None:
+    """Rules its-end-is-its-happening ('the truce ... was over', 'declared an end to the
+    truce' are events) and the-nearest-status-word-tells-it (the truce is over; the blaming
+    is of violations): one collapse, dated Monday 11 May by both reports."""
+    found = proposals_of(ENDED_TRUCE, tmp_path)
+    (truce,) = [item for item in found if any(s.status == "collapsed" for s in item.steps)]
+    assert [step for step in history(truce) if step[1].startswith("collapsed")] == [
+        ("2026-05-11", "collapsed")
+    ]
+
+
+CALLED_OFF_SUMMIT = {
+    "invited": (
+        "2026-03-05",
+        "Kenya's president accepted an invitation on Thursday to meet Somalia's president.",
+    ),
+    "set": (
+        "2026-05-09",
+        "Kenya's president said on Friday that his meeting with Somalia's president would take"
+        " place in Mombasa on June 10.\n\n"
+        "He said he did not expect a deal to be signed at the first meeting.",
+    ),
+    "held": (
+        "2026-06-10",
+        "The presidents of Kenya and Somalia met in Mombasa on Wednesday, their first meeting,"
+        " and signed a statement on the border.\n\n"
+        "The summit was first agreed in March, when Kenya's president accepted the invitation.",
+    ),
+}
+
+
+def test_a_summit_set_on_a_told_day_held_and_retold_by_its_month(tmp_path: Path) -> None:
+    """Rules a-meeting-announced-is-agreed ('his meeting with Somalia's president would take
+    place': a meeting is between its source and its target), an-announcement-is-dated-by-its-
+    telling ('said on Friday', in Saturday's report), a signing 'to be' is a plan,
+    what-a-meeting-agrees-is-its-own ('met ... and signed a statement') and
+    a-step-retold-by-its-month-is-that-step ('first agreed in March, when ... accepted')."""
+    found = proposals_of(CALLED_OFF_SUMMIT, tmp_path, outlet="Coast")
+    (summit,) = [item for item in found if item.subject == "summit"]
+    assert history(summit) == [
+        ("2026-03-05", "accepted by Kenya"),
+        ("2026-05-08", "agreed"),
+        ("2026-06-10", "implemented"),
+    ]
+    assert [history(item) for item in found if item.subject == "agreement"] == [
+        [("2026-06-10", "agreed")]
+    ]

@@ -142,6 +142,17 @@ def test_ordinals_of_a_serial_act_and_distinct_acts_veto() -> None:
     assert veto(event("a", type="RETREAT", mode="release"), returned) is None
 
 
+def test_releases_of_other_figures_on_other_days_are_other_exchanges() -> None:
+    """Rule another-day-another-figure-another-exchange: 307 each on Saturday, 303 each on
+    Sunday; the same figure on the next day (a stage across midnight) or a figure on the same
+    day (24 or 26 freed in one swap) may still be one exchange."""
+    saturday = event("a", type="RETREAT", mode="release", counts=(("prisoners", 307),))
+    sunday = replace(saturday, event_id="b", article_id="article-b", day_lo=1001, day_hi=1001)
+    assert veto(saturday, replace(sunday, counts=(("prisoners", 303),))) == "different exchanges"
+    assert veto(saturday, sunday) is None
+    assert veto(saturday, replace(saturday, event_id="b", counts=(("prisoners", 303),))) is None
+
+
 def test_a_package_deal_matches_either_of_its_subjects() -> None:
     package = event("a", type="AGREE", topics=frozenset({"ceasefire", "prisoner exchange"}))
     exchange = event("b", type="AGREE", topics=frozenset({"prisoner exchange"}))

@@ -888,6 +888,7 @@ class MentionResolver:
         self.scenes: dict[int, str | None] = {}  # sentence number -> its place's country
         self.prefer_countries: list[str] | None = None
         self.heading_countries: list[str] = []  # countries of the places headings name
+        self.dateline_countries: list[str] = []  # countries of the places datelines name
         self._demonyms: dict[int, str | None] = {}  # token index -> its nationality's country
         self.acronyms: dict[str, Actor] = {}  # "(CPJP)" after a new organisation's name
 
@@ -943,10 +944,32 @@ class MentionResolver:
             heading = self.doc[sentence.start : sentence.start + length]
             self.covered.update(range(heading.start, heading.end))
             named = [ent.text for ent in heading.ents] + _name_runs(heading)
+            found = (
+                self.dateline_countries
+                if heading[-1].text in DATELINE_DASHES
+                else self.heading_countries
+            )
             for name in named:
                 code = self._country_of_place_name(name)
                 if code is not None:
-                    self.heading_countries.append(code)
+                    found.append(code)
+
+    def _lead_scene_country(self) -> str | None:
+        """The country of the first place the sentence after a dateline says something
+        happens in ("A nationwide truce in Syria"), or None."""
+        dateline = dateline_end(self.doc)
+        lead = next((s for s in self.sentence_spans if s.start_char >= dateline), None)
+        if lead is None:
+            return None
+        for ent in lead.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start_char < dateline:
+                continue
+            if any(t.i in self.people_tokens for t in ent) or not is_locative(ent.root):
+                continue
+            code = self._country_of_place_name(ent.text)
+            if code is not None:
+                return code
+        return None
 
     def _country_of_place_name(self, text: str) -> str | None:
         found = self.table.country_code(text)
@@ -1354,7 +1377,7 @@ class MentionResolver:
             for m in self.mentions
             if end <= m.start < lead.end_char and m.actor.country and not _media(m)
         }
-        dateline = self.heading_countries[0]
+        dateline = self.dateline_countries[0]
         return next(iter(named)) if len(named) == 1 and dateline not in named else None
 
     def _add_alongside(self, actor: Actor, span: Span) -> None:
@@ -1394,12 +1417,21 @@ class MentionResolver:
         """The country the article is set in: that of the first place it names (the dateline,
         or the first place in the lead), else the country it mentions most. A heading's place
         comes first; a gazetteer that has read the article's places
-        (``places.GeocoderInContext``) knows the setting too."""
+        (``places.GeocoderInContext``) knows the setting too. Rule "the-dateline-is-where-it-
+        was-filed": a wire dateline yields to a place the lead says things happen in
+        ("BEIRUT (Kestrel) - A nationwide truce in Syria ...": 'government forces' are Syria's,
+        not Lebanon's)."""
         if self.heading_countries:
-            return self._lead_country_abroad() or self.heading_countries[0]
+            return self.heading_countries[0]
         read = getattr(self.gazetteer, "setting_country", None)
         if read:
             return read
+        if self.dateline_countries:
+            return (
+                self._lead_scene_country()
+                or self._lead_country_abroad()
+                or self.dateline_countries[0]
+            )
         for ent in self.doc.ents:
             if (
                 ent.label_ in {"GPE", "LOC", "FAC"}

@@ -57,6 +57,7 @@ from accord.store.tracking import (
 
 LINK_DAYS = 45  # a step further from a proposal's last step starts a new proposal
 RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its last step
+ARRANGING_DAYS = 120  # how long a summit in train may wait for its next step
 CONTINUING = ("implemented", "violated", "extended", "expired", "collapsed")
 AMENDING = ("proposed", "considered", "accepted", "declined")  # after it is in force: a change
 CARRIED_OUT = ("implemented", "extended")  # acts that carry a proposal out or keep it in force
@@ -173,6 +174,7 @@ def subject_data() -> dict[str, Any]:
         "term_date_markers",
         "in_force_clause",
         "counted_extension",
+        "meeting_words",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -251,6 +253,22 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
         if any(keyword_positions(sentence, word) for word in keywords):
             return subject
     return None
+
+
+MEETING_SUBJECT = "summit"  # what a meeting of the sides is a step of
+
+
+def tells_a_meeting(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> bool:
+    """Rule "a-meeting-held-is-the-summit's": a meeting of the sides ('delegations met in
+    Istanbul on Friday ... and agreed to exchange 1,000 prisoners', 'held their first direct
+    talks', 'met Kim Jong Un in Singapore') is a step of the summit or talks, not of the swap
+    or truce the sentence also names. Mediating ('brokered'), negotiating, visits and calls
+    are other modes or other words."""
+    return (
+        type_mode[0] == "CONSULT"
+        and type_mode[1] is None
+        and trigger_word(sentence, trigger_at) in subject_data()["meeting_words"]
+    )
 
 
 def about_talks(sentence: str, trigger_at: int) -> bool:
@@ -365,6 +383,7 @@ class Candidate:
     sentence: str = ""  # the article and sentence that tell it ('<article id>:<index>')
     fresh: bool = False  # the sentence calls the agreement a new one ('a new ceasefire')
     pair: tuple[int, ...] = ()  # both sides' figures one report gives ('24 hostages for 39')
+    own_countries: frozenset[str] = frozenset()  # the countries of who took the step
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -377,11 +396,14 @@ def all_keywords() -> frozenset[str]:
     return frozenset(word for words in subject_data()["subjects"].values() for word in words)
 
 
-def status_of(row: Any, sentence: str, trigger_at: int, parties: int, subject: str) -> str | None:
-    """The status an event gives its proposal, or None when it gives none."""
+def status_of(
+    row: Any, sentence: str, trigger_at: int, parties: int, subject: str, sides: int = 0
+) -> str | None:
+    """The status an event gives its proposal, or None when it gives none (``sides``: who a
+    meeting is between, see ``announces_meeting``)."""
     data = subject_data()
     lowered = sentence.lower()
-    if announces_meeting(row, subject, parties):
+    if announces_meeting(row, subject, max(parties, sides)):
         return "agreed"
     if row["modality"] in SKIPPED_MODALITIES or is_denial(lowered):
         return None  # 'denied any truce violations' is no violation
@@ -405,10 +427,9 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     modality, kind, mode = row["modality"], row["type"], row["mode"]
     names_it = trigger.lower() in all_keywords()  # 'the ceasefire broke down', however typed
     if (kind in ACT_TYPES or names_it) and modality not in ("proposed", "considered", "rejected"):
-        clause = trigger_clause(lowered, trigger_at)
-        for status, words in data["status_words"].items():
-            if any(keyword_positions(clause, word) for word in words):
-                return status
+        status = nearest_status_word(trigger_clause(lowered, trigger_at), trigger_at)
+        if status is not None:
+            return status
     if modality in ("proposed", "considered"):
         return modality
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
@@ -416,6 +437,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "REJECT" or modality == "rejected":
         return "declined"
     if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
+        if is_plan(sentence, trigger_at):
+            return None  # 'did not expect a deal to be signed at the first meeting'
         return "agreed"  # 'Moscow signed a deal', 'the deal, signed in Istanbul': it is made
     if kind == "AGREE":
         both = any(phrase in lowered for phrase in data["both_parties"])
@@ -437,9 +460,24 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "expired"  # 'Russia is ending its participation in the grain deal'
     if kind == "CONSULT" and done_under_agreement(sentence, trigger_at):
         return "implemented"  # 'the first ship left Odesa on Monday under a deal brokered by'
+    if kind == "CONSULT" and is_plan(sentence, trigger_at):
+        return None  # 'his eagerness to meet Trump', 'pleased to host the meeting': to come
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+def nearest_status_word(clause: str, trigger_at: int) -> str | None:
+    """The status whose word in the trigger's clause comes first after the trigger, else
+    nearest before it (rule "the-nearest-status-word-tells-it": 'the truce ... was over,
+    blaming rebel groups for violating it': the truce is over, the blaming is of violations)."""
+    found = [
+        (position < trigger_at, abs(position - trigger_at), order, status)
+        for order, (status, words) in enumerate(subject_data()["status_words"].items())
+        for word in words
+        for position in keyword_positions(clause, word)
+    ]
+    return min(found)[3] if found else None
 
 
 CLAUSE_START = re.compile(r",|;|:|\s[-\u2013\u2014]\s|\bthat\b|\)", re.I)
@@ -629,9 +667,11 @@ class Context:
 
 
 def meeting_held(row: Any) -> bool:
-    """A meeting told as held ('met in Geneva'), not a mediation ('brokered')."""
+    """A meeting told as held ('met in Geneva'), not a mediation ('brokered') nor one to come
+    ('eagerness to meet')."""
     asserted = row["type"] == "CONSULT" and row["modality"] == "asserted"
-    return asserted and row["mode"] != "third-party"
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    return asserted and row["mode"] != "third-party" and not is_plan(row["sentence"], trigger_at)
 
 
 def sentence_contexts(rows: list[Any]) -> Callable[[Any], Context]:
@@ -745,24 +785,35 @@ def candidate_of(
     context = context or Context()
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
-    subject = find_subject(sentence, trigger_at, (row["type"], row["mode"]))
+    type_mode = (row["type"], row["mode"])
+    subject = (
+        MEETING_SUBJECT
+        if tells_a_meeting(sentence, trigger_at, type_mode)
+        else find_subject(sentence, trigger_at, type_mode)
+    )
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
-    if subject is None or agreed_at_the_meeting(row, subject, context):
+    if subject is None:
         return None
+    if agreed_at_the_meeting(row, subject, context):
+        subject = what_the_meeting_agreed(sentence, trigger_at)
     brokers = brokers_in(sentence)
     sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
     targets = [a for a in sides.get("target", []) if not is_broker(a, brokers)]
     parties = {(actor["country"] or actor["actor_id"], actor["sector"]) for actor in sources}
-    status = status_of(row, sentence, trigger_at, len(parties), subject)
+    between = parties | {
+        (actor["country"] or actor["actor_id"], actor["sector"]) for actor in targets
+    }
+    status = status_of(row, sentence, trigger_at, len(parties), subject, len(between))
     if status is None and in_force_in_passing(row, sentence):
         status = "implemented"
     published = day_of(row["published"])
     if status is None or published is None:
         return None
     explicit = step_day(row, status, context)
-    if announces_meeting(row, subject, len(parties)):
-        explicit = published  # the text's date is the meeting's; the announcement is news
+    if announces_meeting(row, subject, len(between)):
+        # the text's date is the meeting's; the announcement is dated by its telling
+        explicit = told_on(sentence, trigger_at, published)
     back_reference = mentions_earlier_step(sentence, trigger_at, status)
     if status == "extended" and extensions_counted(sentence):
         back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
@@ -793,6 +844,7 @@ def candidate_of(
         sentence=sentence_key(row),
         fresh=called_new(sentence, subject),
         pair=both_figures(sentence, row["hostages"], row["prisoners"]),
+        own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
     )
 
 
@@ -829,7 +881,25 @@ def mentions_earlier_step(sentence: str, trigger_at: int, status: str) -> bool:
         return True
     if status == "implemented" and done_under_agreement(sentence, trigger_at):
         return False
+    if told_after(sentence, trigger_at):
+        return True
     return before in subject_data()["back_reference_before_trigger"] or background
+
+
+AFTER_CLAUSE = re.compile(
+    r"\b(?:hours|days|weeks|months|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d+|few|several)\s+(?:hour|day|week|month)s?)\s+after\s+(?:[\w'.-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def told_after(sentence: str, trigger_at: int) -> bool:
+    """Rule "an-act-some-days-before-the-news-is-background": an act told as what the news
+    came some time after ('would go ahead after all, a week after he called it off', 'a day
+    after the two countries held their first direct talks', 'hours after welcoming home three
+    Americans freed by Pyongyang') is an earlier step told again: it backs that step and dates
+    none (its day is the main act's minus the gap, which the date reader does not know)."""
+    return bool(AFTER_CLAUSE.search(sentence[:trigger_at]))
 
 
 def called_new(sentence: str, subject: str) -> bool:
@@ -850,20 +920,56 @@ MEETING_TYPES = ("AGREE", "CONSULT")
 def announces_meeting(row: Any, subject: str, parties: int) -> bool:
     """Rule "a-meeting-announced-is-agreed": 'Biden and Putin will meet in Geneva on June 16',
     'will hold their first summit': two parties' future meeting, told as settled, is the summit
-    agreed, on the day it is announced (the date in the text is the meeting's)."""
+    agreed, on the day it is announced (the date in the text is the meeting's). A meeting is
+    between its source and its target ('his meeting with Kim Jong Un would take place in
+    Singapore on June 12', 'his summit with Kim would go ahead'): both count. The act must be
+    the meeting ('would stop its war games while talks continued' is another promise)."""
+    trigger = (row["trigger"] or "").lower().split()
     return (
-        subject == "summit"
+        subject == MEETING_SUBJECT
         and row["modality"] == "future"
         and row["type"] in MEETING_TYPES
         and parties >= 2
+        and bool(trigger)
+        and trigger[0] in subject_data()["meeting_words"]
     )
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TOLD_ON = re.compile(
+    r"\b(?:said|says|announced|announces|told reporters|wrote|confirmed)\s+(?:on\s+)?("
+    + "|".join(WEEKDAYS)
+    + r")\b",
+    re.I,
+)
+
+
+def told_on(sentence: str, trigger_at: int, published: int) -> int:
+    """Rule "an-announcement-is-dated-by-its-telling": the day a report says the news was told
+    ('Trump said on Friday that his summit with Kim would go ahead' in Saturday's paper: the
+    Friday), else the day of publication. A weekday is the last one on or before the report."""
+    found = TOLD_ON.search(sentence[:trigger_at])
+    if found is None:
+        return published
+    weekday = WEEKDAYS.index(found.group(1).lower())
+    return published - (date.fromordinal(published).weekday() - weekday) % 7
 
 
 def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
     """Rule "agreed-at-the-meeting-is-not-the-meeting": 'Biden and Putin met in Geneva for
-    their first summit, and agreed to return their ambassadors': what a meeting agreed, told
-    with it, is no agreement to hold it."""
-    return subject == "summit" and row["type"] == "AGREE" and context.meeting_held
+    their first summit, and agreed to return their ambassadors', 'met in Singapore on Tuesday
+    ... and signed a statement': what a meeting agreed or signed, told with it, is no
+    agreement to hold it (see ``what_the_meeting_agreed``)."""
+    signed = row["type"] == "SUPPORT" and row["trigger"].lower() in subject_data()["signing_words"]
+    agreed = row["type"] == "AGREE" or signed
+    return subject == MEETING_SUBJECT and agreed and context.meeting_held
+
+
+def what_the_meeting_agreed(sentence: str, trigger_at: int) -> str:
+    """Rule "what-a-meeting-agrees-is-its-own": an agreement made at a meeting is a proposal
+    of its own, about the subject named after its trigger, else a general agreement."""
+    named = [s for s in find_subjects(sentence[trigger_at:], ("", None)) if s != MEETING_SUBJECT]
+    return named[0] if named else next(iter(subject_data()["agreement_subjects"]))
 
 
 TERM_DATED = ("proposed", "considered", "accepted", "agreed", "extended")  # dated apart from terms
@@ -1004,6 +1110,7 @@ class Draft:
     # months before it); kept by ``add``, as asked for every candidate against every draft
     carried_out: bool = False
     in_train: bool = False  # proposed, accepted or agreed: an act months later may carry it out
+    committed: set[str] = field(default_factory=set)  # countries that proposed, took, refused it
 
     def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
         """The groups of the candidate's status with a dated report within a day of
@@ -1031,6 +1138,8 @@ class Draft:
             return RUNNING_DAYS  # a truce in force since April, extended in June
         if candidate.status in IN_TRAIN and earlier and self.carried_out:
             return RUNNING_DAYS
+        if self.subject == MEETING_SUBJECT and self.in_train and not earlier:
+            return ARRANGING_DAYS  # rule a-summit-is-arranged-over-months
         return LINK_DAYS
 
     def accepts(self, candidate: Candidate, day: int | None = None) -> bool:
@@ -1045,6 +1154,8 @@ class Draft:
             return False  # an extension or expiry months on still belongs to its agreement
         if candidate.countries and self.countries and not candidate.countries & self.countries:
             return False
+        if others_meet(self, candidate):
+            return False
         if candidate.status == "implemented" or candidate.back_reference:
             return True
         return terms_agree(candidate.terms, self.terms)
@@ -1052,7 +1163,9 @@ class Draft:
     def about(self, candidate: Candidate) -> bool:
         """The candidate's subject is one of the draft's, or a generic 'the agreement'."""
         if candidate.subject in subject_data()["agreement_subjects"]:
-            return self.subject not in unilateral_subjects()  # sanctions are no agreement
+            # sanctions are no agreement, nor is a meeting: 'violated the agreement' is not
+            # about talks the parties once held (rule a-meeting-is-no-agreement)
+            return self.subject not in (*unilateral_subjects(), MEETING_SUBJECT)
         return candidate.subject in (self.subjects or {self.subject})
 
     def may_take(self, candidate: Candidate, window: tuple[int, int]) -> bool:
@@ -1096,6 +1209,8 @@ class Draft:
                 self.step_days.setdefault(status, []), (candidate.day, self.positions[id(group)])
             )
         self.countries |= candidate.countries
+        if candidate.status in ONCE:
+            self.committed |= candidate.own_countries
         self.subjects.add(self.subject)
         if candidate.status == "agreed":
             self.subjects |= candidate.subjects  # a package: a truce agreed with an exchange
@@ -1103,6 +1218,23 @@ class Draft:
             for key in ("days", "a", "b"):
                 if key in candidate.terms:
                     self.terms.setdefault(key, candidate.terms[key])
+
+
+def others_meet(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "a-summit-is-held-by-its-sides": a summit is of its countries: a step naming
+    countries neither within the draft's nor holding them all is of another meeting (Somalia
+    and Ethiopia's ministers are not Kenya and Somalia's summit). A meeting held carries it out
+    only when someone who proposed, accepted, refused or agreed to it is there: Moon and Kim
+    meeting at Panmunjom, or Seoul's envoy meeting Kim, do not hold the Trump-Kim summit;
+    Zelenskiy meeting Erdogan does not hold the talks Putin proposed."""
+    if candidate.subject != MEETING_SUBJECT:
+        return False
+    mine, theirs = candidate.countries, draft.countries
+    if mine and theirs and not (mine <= theirs or theirs <= mine):
+        return True
+    if candidate.status != "implemented":
+        return False
+    return bool(mine and draft.committed) and not mine & draft.committed
 
 
 def terms_agree(left: dict[str, int], right: dict[str, int]) -> bool:
@@ -1313,8 +1445,32 @@ def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
     window = (candidate.day - tolerance, candidate.day + tolerance)
     steps = draft.groups_near(candidate, window)
     group = next((g for g in steps if same_step(g, candidate, window)), None)
+    if group is None and candidate.status in ONCE:
+        group = same_month_step(draft, candidate)
     drafts.add(draft, candidate, group)
     return True
+
+
+def same_month_step(draft: Draft, candidate: Candidate) -> list[Candidate] | None:
+    """Rule "a-step-retold-by-its-month-is-that-step" (as a-step-made-once-is-retold-undated,
+    for a retelling that keeps only the month): 'The summit was first agreed in March, when
+    Trump accepted Kim's invitation' is the acceptance reported on 8 March, not a second one.
+    A step taken once, by the same side, dated by a day in a month one of them gives alone."""
+
+    def month_of(day: int) -> tuple[int, int]:
+        told = date.fromordinal(day)
+        return told.year, told.month
+
+    for group in draft.by_status.get(candidate.status, []):
+        first = group[0]
+        if first.status in BY_STATUSES and candidate.actors and first.actors != candidate.actors:
+            continue
+        members = [c for c in group if not c.inferred]
+        if not any(c.month != candidate.month for c in [*members, candidate]):
+            continue  # two days, or two months: the usual windows decide
+        if any(month_of(c.day) == month_of(candidate.day) for c in members):
+            return group
+    return None
 
 
 def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:

@@ -123,6 +123,22 @@ def different_stages(a: Features, b: Features) -> bool:
     return True
 
 
+RELEASE_KINDS = ("prisoners", "hostages")  # what an exchange frees: exact figures, never a toll
+
+
+def different_exchanges(a: Features, b: Features) -> bool:
+    """Rule "another-day-another-figure-another-exchange": releases each sentence dates to a
+    different day that free different numbers of the same kind are different stages ('swapped
+    307 prisoners each on Saturday', 'swapped 303 more prisoners each on Sunday'): an
+    exchange's figures are counted, not estimated, and do not rise as a toll does."""
+    if a.type != "RETREAT" or a.date_inferred or b.date_inferred or date_gap(a, b) == 0:
+        return False
+    mine, theirs = a.count_of, b.count_of
+    return any(
+        mine[kind] != theirs[kind] for kind in RELEASE_KINDS if kind in mine and kind in theirs
+    )
+
+
 def different_subjects(a: Features, b: Features) -> bool:
     left = a.topics or ({a.topic} if a.topic else set())
     right = b.topics or ({b.topic} if b.topic else set())
@@ -163,6 +179,7 @@ PAIR_VETOES: tuple[Veto, ...] = (
     ("different subjects", different_subjects),
     ("different senders", different_senders),
     ("different stages", different_stages),
+    ("different exchanges", different_exchanges),
     (NO_ANCHOR, nothing_in_common),
 )
 VETOES = BLOCK_VETOES + PAIR_VETOES

@@ -92,6 +92,7 @@ from accord.extract.events.triggers import (
     in_ongoing_background,
     in_since_phrase,
     is_long_running,
+    is_over,
     is_person,
     is_press_boilerplate,
     is_running_total,
@@ -1066,6 +1067,8 @@ def _happens(verb: Token, lexicon: Lexicon) -> bool:
     lemma = lemma_of(verb, lexicon)
     if lemma in HAPPEN_VERBS:
         return True
+    if is_over(verb):
+        return True  # "the truce was over"
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
     if any(lemma == word and particle in particles for word, particle in PARTICLE_HAPPEN_VERBS):
         return True

@@ -479,6 +479,25 @@ def goes_into_force(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def is_over(verb: Token) -> bool:
+    """Rule "its-end-is-its-happening": "the week-long truce ... was over" tells the truce
+    ending, as "ended" or "collapsed" does."""
+    return verb.lemma_ == "be" and any(c.lower_ == "over" for c in verb.children)
+
+
+def ends_it(noun: Token) -> bool:
+    """ "declared an end to the truce", "put an end to the talks": the noun's end, told with
+    the verb of whoever ends it (rule "its-end-is-its-happening")."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.lemma_ == "end"
+        and head.head.dep_ == "dobj"
+        and head.head.head.pos_ == "VERB"
+    )
+
+
 def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb that makes a trigger noun an event: "talks concluded", "held talks"."""
     head = noun.head
@@ -501,11 +520,15 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
             return None  # "the exchange was agreed": the agreeing is the event
         if goes_into_force(head, lexicon):
             return head  # "the truce came into force": 'come' describes, 'into force' happens
+        if is_over(head):
+            return head  # "the truce was over": 'be' describes, 'over' is its end
         if lemma_of(head, lexicon) in DESCRIBING_VERBS:
             return None  # "the agreement is null and void", "the ban followed discussions"
         return head
     if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
         return head  # "there was a $500 million pledge made by Japan"
+    if ends_it(noun):
+        return head.head.head  # "the army declared an end to the truce": the truce's end
     if noun.dep_ == "pobj" and (_participates(head, lexicon) or travels_for_talks(noun, lexicon)):
         return head.head  # "took part in the talks", "resorted to unprovoked firing"
     claimant_verb = claimed_by(noun, lexicon)
