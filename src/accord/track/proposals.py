@@ -972,6 +972,9 @@ def day_of(text: str | None) -> int | None:
 # -- linking candidates into proposals -------------------------------------------------------
 
 
+Side = tuple[str, tuple[str, ...], tuple[str, ...]]  # a group's subject, actors, accusers
+
+
 @dataclass
 class Draft:
     """A proposal being assembled: its steps as groups of candidates."""
@@ -998,6 +1001,9 @@ class Draft:
     # joins a group that has a dated report near the candidate's window, so only those near
     # it are tried (trying every group was most of the linking time on a large store)
     step_days: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # the same by the side of the group's first report (``side_of``): an undated report
+    # finds the last group of a side it may join with a dated report near it
+    side_days: dict[str, dict[Side, list[tuple[int, int]]]] = field(default_factory=dict)
     positions: dict[int, int] = field(default_factory=dict)  # id(group) -> its position
     # carried out or kept in force (a step of ``CARRIED_OUT``): an expiry, a collapse or an
     # alleged violation alone does not carry a proposal out (and cannot pull in an agreement
@@ -1016,6 +1022,34 @@ class Draft:
         high = bisect_right(days, (max(window[1], candidate.day) + 1, len(self.groups)))
         groups = self.by_status[candidate.status]
         return [groups[position] for position in sorted({p for _, p in days[low:high]})]
+
+    def latest_same_step(
+        self, candidate: Candidate, window: tuple[int, int]
+    ) -> list[Candidate] | None:
+        """The last opened of ``groups_near`` that ``same_step`` joins the candidate to, or
+        None. For an undated report that is the group opened last, of a side it may join
+        (``same_side``), with a dated report inside the window: found from the dated reports'
+        days, without trying each group (an undated report of a step made once looks back to
+        the draft's first day, over thousands of groups in a long story)."""
+        status = candidate.status
+        if not candidate.inferred and status == "implemented":
+            found = self.groups_near(candidate, window)
+            return next((g for g in reversed(found) if same_step(g, candidate, window)), None)
+        if side_matters(candidate):
+            listed = [
+                days
+                for side, days in self.side_days.get(status, {}).items()
+                if same_side(side, status, candidate)
+            ]
+        else:
+            listed = [self.step_days.get(status, [])]
+        last = -1
+        for days in listed:
+            low = bisect_left(days, (window[0], -1))
+            high = bisect_right(days, (window[1], len(self.groups)))
+            if low < high:
+                last = max(last, max(position for _, position in days[low:high]))
+        return None if last < 0 else self.by_status[status][last]
 
     def distance(self, day: int) -> int:
         """Days from the span of the draft's steps."""
@@ -1092,9 +1126,9 @@ class Draft:
             group.append(candidate)
         if not candidate.inferred:
             status = group[0].status
-            insort(
-                self.step_days.setdefault(status, []), (candidate.day, self.positions[id(group)])
-            )
+            entry = (candidate.day, self.positions[id(group)])
+            insort(self.step_days.setdefault(status, []), entry)
+            insort(self.side_days.setdefault(status, {}).setdefault(side_of(group[0]), []), entry)
         self.countries |= candidate.countries
         self.subjects.add(self.subject)
         if candidate.status == "agreed":
@@ -1134,6 +1168,32 @@ def same_step(group: list[Candidate], candidate: Candidate, window: tuple[int, i
     if candidate.alleged_by and first.alleged_by != candidate.alleged_by:
         return False
     return any(window[0] <= day <= window[1] for day in dated)
+
+
+def side_of(first: Candidate) -> Side:
+    """What ``same_step`` reads of a group's first report beside its status and days."""
+    return (first.subject, first.actors, first.alleged_by)
+
+
+def side_matters(candidate: Candidate) -> bool:
+    """Whether ``same_step`` may refuse a group of the candidate's status with a dated report
+    in its window for the side of its first report (``same_side``)."""
+    if candidate.status == "implemented":
+        return True
+    return bool(candidate.alleged_by) or (
+        candidate.status in BY_STATUSES and bool(candidate.actors)
+    )
+
+
+def same_side(side: Side, status: str, candidate: Candidate) -> bool:
+    """What ``same_step`` asks of a group of ``status`` whose first report has ``side``,
+    beside its days, for an undated report (or a dated mention of a step not carried out)."""
+    subject, actors, alleged_by = side
+    if status == "implemented":
+        return subject == candidate.subject
+    if status in BY_STATUSES and candidate.actors and actors != candidate.actors:
+        return False
+    return not candidate.alleged_by or alleged_by == candidate.alleged_by
 
 
 def completes_stage(group: list[Candidate], candidate: Candidate, dated: list[int]) -> bool:
@@ -1392,10 +1452,10 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
             continue
         if not draft.accepts(candidate, day=draft.last_day):
             continue
-        for group in reversed(draft.groups_near(candidate, reach)):
-            if same_step(group, candidate, reach):
-                drafts.add(draft, candidate, group)
-                return True
+        group = draft.latest_same_step(candidate, reach)
+        if group is not None:
+            drafts.add(draft, candidate, group)
+            return True
         if candidate.status in ONCE and implemented_by(draft, candidate.published):
             earlier = draft.by_status.get(candidate.status)
             if earlier and candidate.status == "agreed":
