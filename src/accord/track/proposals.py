@@ -975,6 +975,36 @@ def day_of(text: str | None) -> int | None:
 Side = tuple[str, tuple[str, ...], tuple[str, ...]]  # a group's subject, actors, accusers
 
 
+class StepDays(list[tuple[int, int]]):
+    """(day, group position) of a draft's dated reports, in order, counting the places where
+    a later day has an earlier group: in a long story groups are opened in the order of their
+    days, so the last group with a report in a span of days is the last report's."""
+
+    descents = 0
+
+    def put(self, entry: tuple[int, int]) -> None:
+        at = bisect_right(self, entry)
+        before = self[at - 1][1] if at else None
+        after = self[at][1] if at < len(self) else None
+        if before is not None and after is not None and before > after:
+            self.descents -= 1
+        if before is not None and before > entry[1]:
+            self.descents += 1
+        if after is not None and entry[1] > after:
+            self.descents += 1
+        self.insert(at, entry)
+
+    def last_between(self, first: int, last: int) -> int:
+        """The last group position with a report dated from ``first`` to ``last``, or -1."""
+        low = bisect_left(self, (first, -1))
+        high = bisect_right(self, (last, 1 << 62))
+        if low >= high:
+            return -1
+        if not self.descents:
+            return self[high - 1][1]
+        return max(position for _, position in self[low:high])
+
+
 @dataclass
 class Draft:
     """A proposal being assembled: its steps as groups of candidates."""
@@ -1000,10 +1030,10 @@ class Draft:
     # per status, (day, position in by_status) of every dated report: ``same_step`` only
     # joins a group that has a dated report near the candidate's window, so only those near
     # it are tried (trying every group was most of the linking time on a large store)
-    step_days: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    step_days: dict[str, StepDays] = field(default_factory=dict)
     # the same by the side of the group's first report (``side_of``): an undated report
     # finds the last group of a side it may join with a dated report near it
-    side_days: dict[str, dict[Side, list[tuple[int, int]]]] = field(default_factory=dict)
+    side_days: dict[str, dict[Side, StepDays]] = field(default_factory=dict)
     positions: dict[int, int] = field(default_factory=dict)  # id(group) -> its position
     # carried out or kept in force (a step of ``CARRIED_OUT``): an expiry, a collapse or an
     # alleged violation alone does not carry a proposal out (and cannot pull in an agreement
@@ -1042,13 +1072,10 @@ class Draft:
                 if same_side(side, status, candidate)
             ]
         else:
-            listed = [self.step_days.get(status, [])]
+            listed = [self.step_days.get(status, StepDays())]
         last = -1
         for days in listed:
-            low = bisect_left(days, (window[0], -1))
-            high = bisect_right(days, (window[1], len(self.groups)))
-            if low < high:
-                last = max(last, max(position for _, position in days[low:high]))
+            last = max(last, days.last_between(window[0], window[1]))
         return None if last < 0 else self.by_status[status][last]
 
     def distance(self, day: int) -> int:
@@ -1127,8 +1154,10 @@ class Draft:
         if not candidate.inferred:
             status = group[0].status
             entry = (candidate.day, self.positions[id(group)])
-            insort(self.step_days.setdefault(status, []), entry)
-            insort(self.side_days.setdefault(status, {}).setdefault(side_of(group[0]), []), entry)
+            self.step_days.setdefault(status, StepDays()).put(entry)
+            self.side_days.setdefault(status, {}).setdefault(side_of(group[0]), StepDays()).put(
+                entry
+            )
         self.countries |= candidate.countries
         self.subjects.add(self.subject)
         if candidate.status == "agreed":
@@ -1246,6 +1275,9 @@ class Drafts:
         # accepted by a draft sharing one or naming none (``Draft.accepts``)
         self.by_country: dict[str, set[int]] = defaultdict(set)
         self.countryless: set[int] = set()
+        # draft numbers by a subject and a country of theirs: those about a named subject
+        # sharing a country with a candidate, without walking every draft about the subject
+        self.by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.numbered: dict[int, Draft] = {}
         self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
@@ -1274,20 +1306,22 @@ class Drafts:
         # at most this many drafts share a country or name none (the lists may overlap):
         # walking the subject's list lazily costs what the caller reads of it, where making
         # the set of sharing drafts costs them all, for every candidate
-        most = len(self.countryless) + sum(len(self.by_country.get(c, ())) for c in countries)
+        index = self.by_country if generic else self.by_pair
+        keys = countries if generic else [(candidate.subject, c) for c in countries]
+        most = len(self.countryless) + sum(len(index.get(key, ())) for key in keys)
         if most >= len(listed):
             return (
                 d
                 for d in reversed(listed)
                 if not d.countries or not countries.isdisjoint(d.countries)
             )
-        sharing = self.countryless.union(*(self.by_country[c] for c in countries))
-        drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
         if generic:
-            return drafts
-        return (
-            d for d in drafts if candidate.subject in d.subjects or candidate.subject == d.subject
-        )
+            sharing = self.countryless.union(*(self.by_country[c] for c in countries))
+            return (self.numbered[number] for number in sorted(sharing, reverse=True))
+        subject = candidate.subject
+        sharing = self.countryless.union(*(self.by_pair.get((subject, c), ()) for c in countries))
+        drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
+        return (d for d in drafts if subject in d.subjects or subject == d.subject)
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         known = draft.subjects | {draft.subject}
@@ -1297,8 +1331,11 @@ class Drafts:
         self.index_countries(draft, draft.countries - countries)
 
     def index_countries(self, draft: Draft, countries: set[str]) -> None:
+        subjects = draft.subjects | {draft.subject}
         for country in countries:
             self.by_country[country].add(draft.number)
+            for subject in subjects:
+                self.by_pair[subject, country].add(draft.number)
         if draft.countries:
             self.countryless.discard(draft.number)
         else:
@@ -1307,6 +1344,8 @@ class Drafts:
     def index(self, draft: Draft, subjects: set[str]) -> None:
         for subject in subjects:
             insort(self.by_subject[subject], draft, key=lambda item: item.number)
+            for country in draft.countries:
+                self.by_pair[subject, country].add(draft.number)
 
 
 def link(found: list[Candidate]) -> list[Draft]:
