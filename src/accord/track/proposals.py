@@ -1659,10 +1659,43 @@ def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
 
 def relink_all(connection: Any, kept: list[Candidate]) -> list[Proposal]:
     """Link every kept candidate and store the proposals that changed."""
-    found = [proposal_of(draft) for draft in link(kept)]
-    found = [item for item in found if item.steps]
-    write_changed(connection, found)
+    made = MADE.make(link(kept))
+    found = [item for item, _ in made if item.steps]
+    write_changed(connection, found, digests={item.id: digest for item, digest in made})
     return found
+
+
+class Made:
+    """The proposals the last full linking made, each with its digest, by the candidate
+    objects of each of its steps: linking all again after a new report changes a few drafts
+    of a long store, and the others are made of the same candidates (kept readings are decoded
+    once per text, ``candidate_from_json``), so they give the same proposal. The candidates
+    are held here, so the ids in a key cannot name other objects."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[Any, ...], tuple[Proposal, str, list[list[Candidate]]]] = {}
+
+    def make(self, drafts: list[Draft]) -> list[tuple[Proposal, str]]:
+        known: dict[tuple[Any, ...], tuple[Proposal, str, list[list[Candidate]]]] = {}
+        made = []
+        for draft in drafts:
+            key = (
+                draft.subject,
+                tuple(draft.terms.items()),
+                tuple(sorted(draft.countries)),
+                tuple(tuple(map(id, group)) for group in draft.groups),
+            )
+            found = self.known.get(key)
+            if found is None:
+                item = proposal_of(draft)
+                found = (item, proposal_digest(item), [list(g) for g in draft.groups])
+            known[key] = found
+            made.append(found[:2])
+        self.known = known
+        return made
+
+
+MADE = Made()
 
 
 def write_changed(
@@ -1670,11 +1703,14 @@ def write_changed(
     found: list[Proposal],
     replacing: Iterable[str] | None = None,
     stored: dict[str, str | None] | None = None,
+    digests: dict[str, str] | None = None,
 ) -> None:
     """Store ``found`` in place of the stored proposals ``replacing`` (all when None): those
-    stored alike stay, the rest are replaced. ``stored``: their digests, when read already."""
+    stored alike stay, the rest are replaced. ``stored``: their digests, when read already;
+    ``digests``: those of ``found``, when made already."""
     stored = proposal_digests(connection) if stored is None else stored
-    digests = {item.id: proposal_digest(item) for item in found}
+    if digests is None:
+        digests = {item.id: proposal_digest(item) for item in found}
     replaced = stored.keys() if replacing is None else replacing
     delete_proposals(connection, [pid for pid in replaced if digests.get(pid) != stored[pid]])
     for item in found:
