@@ -686,3 +686,114 @@ def test_a_summit_set_on_a_told_day_held_and_retold_by_its_month(tmp_path: Path)
     assert [history(item) for item in found if item.subject == "agreement"] == [
         [("2026-06-10", "agreed")]
     ]
+
+
+# -- a report that arrives out of date order -------------------------------------------------
+
+proposals_module = importlib.import_module("accord.track.proposals")
+
+
+def forget_made() -> None:
+    """Forget what this process made and decoded, as a new process would have."""
+    proposals_module.MADE.known = {}
+    proposals_module.candidate_from_json.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "late",
+    ["yemen-truce-01", "yemen-truce-05", "yemen-truce-09"],
+    ids=["head", "middle", "tail"],
+)
+@pytest.mark.parametrize("share", [1.0, relink.LOCAL_SHARE], ids=["local", "fallback"])
+def test_a_report_of_a_chain_that_arrives_late_gives_what_a_rebuild_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, late: str, share: float
+) -> None:
+    """Yemen's 2022 truce (ten real reports, April to October) and the 2025 Istanbul reports,
+    tracked one at a time, with one truce report held back and ingested last: the first (the
+    head of the truce's dates), one from June (the middle) or its expiry in October (the
+    tail). The late report's steps join the truce (its id may change: its first event), and
+    the proposals are what a rebuild makes in a process that made and decoded nothing
+    before."""
+    monkeypatch.setattr(relink, "LOCAL_SHARE", share)
+    (held,) = [path for path in YEMEN if Path(path).name.startswith(late)]
+    with accord.open(tmp_path / "accord.db") as db:
+        for path in [*(p for p in YEMEN if p != held), *TRACKING]:
+            db.ingest([path])
+        before = {e for item in track.proposals(db) for step in item.steps for e in step.event_ids}
+        db.ingest([held])
+        late_events = {
+            row[0]
+            for row in db.connection.execute(
+                "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
+                " WHERE a.source = ?",
+                (held,),
+            )
+        }
+        updated = proposal_tables(db)
+        joined = [
+            item
+            for item in track.proposals(db)
+            if {e for step in item.steps for e in step.event_ids} & late_events
+            and {e for step in item.steps for e in step.event_ids} & before
+        ]
+        forget_made()
+        track.rebuild(db)
+        assert proposal_tables(db) == updated
+    assert late_events, "the late report's events are found"
+    assert joined, "the late report's steps join a proposal of the stories stored before it"
+
+
+def test_a_full_linking_makes_what_each_draft_gives(tmp_path: Path) -> None:
+    """The proposals a full linking takes from the last one (``Made``) are those its drafts
+    give, after each real report of two stories is added."""
+    with accord.open(tmp_path / "accord.db") as db:
+        for path in [*YEMEN, *TRACKING]:
+            db.ingest([path])
+            drafts = proposals_module.link(proposals_module.candidates(db.connection))
+            made = proposals_module.MADE.make(drafts)
+            expected = [proposals_module.proposal_of(draft) for draft in drafts]
+            assert [item for item, _ in made] == expected
+            assert [digest for _, digest in made] == [
+                proposals_module.proposal_digest(item) for item in expected
+            ]
+
+
+def test_an_undated_report_finds_the_group_trying_each_would_find(tmp_path: Path) -> None:
+    """``Draft.latest_same_step`` (from the days kept per side, ``StepDays``) gives the group
+    that trying each group near the window with ``same_step``, last opened first, gives: for
+    every real candidate of the tune fold and the tracking corpus, against every draft, in
+    the windows ``place_backing`` asks about."""
+    folder = Path(__file__).parent / "corpus_coverage" / "tune"
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in folder.glob("*.txt")) + TRACKING)
+        found = proposals_module.candidates(db.connection)
+    drafts = proposals_module.link(found)
+    asked = 0
+    for draft in drafts:
+        for candidate in found:
+            windows = [
+                (candidate.published - days, candidate.published)
+                for days in (proposals_module.ATTACH_DAYS, proposals_module.LINK_DAYS)
+            ]
+            windows.append((min(draft.first_day, candidate.published), candidate.published))
+            for window in windows:
+                near = draft.groups_near(candidate, window)
+                tried = next(
+                    (g for g in reversed(near) if proposals_module.same_step(g, candidate, window)),
+                    None,
+                )
+                assert draft.latest_same_step(candidate, window) is tried
+                asked += tried is not None
+    assert asked > 100, "many windows hold a group the candidate joins"
+    reversed_days = 0  # lists where later days have earlier groups
+    for draft in drafts:
+        for days in draft.step_days.values():
+            turned = proposals_module.StepDays()
+            for day, position in days:
+                turned.put((day, len(draft.groups) - position))
+            reversed_days += turned.descents > 0
+            for kept in (days, turned):
+                for low, high in [(d - 3, d + 40) for d, _ in kept[::3]]:
+                    inside = [position for day, position in kept if low <= day <= high]
+                    assert kept.last_between(low, high) == max(inside, default=-1)
+    assert reversed_days >= 3, "drafts with groups on several days"

@@ -1078,6 +1078,39 @@ def day_of(text: str | None) -> int | None:
 # -- linking candidates into proposals -------------------------------------------------------
 
 
+Side = tuple[str, tuple[str, ...], tuple[str, ...]]  # a group's subject, actors, accusers
+
+
+class StepDays(list[tuple[int, int]]):
+    """(day, group position) of a draft's dated reports, in order, counting the places where
+    a later day has an earlier group: in a long story groups are opened in the order of their
+    days, so the last group with a report in a span of days is the last report's."""
+
+    descents = 0
+
+    def put(self, entry: tuple[int, int]) -> None:
+        at = bisect_right(self, entry)
+        before = self[at - 1][1] if at else None
+        after = self[at][1] if at < len(self) else None
+        if before is not None and after is not None and before > after:
+            self.descents -= 1
+        if before is not None and before > entry[1]:
+            self.descents += 1
+        if after is not None and entry[1] > after:
+            self.descents += 1
+        self.insert(at, entry)
+
+    def last_between(self, first: int, last: int) -> int:
+        """The last group position with a report dated from ``first`` to ``last``, or -1."""
+        low = bisect_left(self, (first, -1))
+        high = bisect_right(self, (last, 1 << 62))
+        if low >= high:
+            return -1
+        if not self.descents:
+            return self[high - 1][1]
+        return max(position for _, position in self[low:high])
+
+
 @dataclass
 class Draft:
     """A proposal being assembled: its steps as groups of candidates."""
@@ -1103,7 +1136,10 @@ class Draft:
     # per status, (day, position in by_status) of every dated report: ``same_step`` only
     # joins a group that has a dated report near the candidate's window, so only those near
     # it are tried (trying every group was most of the linking time on a large store)
-    step_days: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    step_days: dict[str, StepDays] = field(default_factory=dict)
+    # the same by the side of the group's first report (``side_of``): an undated report
+    # finds the last group of a side it may join with a dated report near it
+    side_days: dict[str, dict[Side, StepDays]] = field(default_factory=dict)
     positions: dict[int, int] = field(default_factory=dict)  # id(group) -> its position
     # carried out or kept in force (a step of ``CARRIED_OUT``): an expiry, a collapse or an
     # alleged violation alone does not carry a proposal out (and cannot pull in an agreement
@@ -1123,6 +1159,31 @@ class Draft:
         high = bisect_right(days, (max(window[1], candidate.day) + 1, len(self.groups)))
         groups = self.by_status[candidate.status]
         return [groups[position] for position in sorted({p for _, p in days[low:high]})]
+
+    def latest_same_step(
+        self, candidate: Candidate, window: tuple[int, int]
+    ) -> list[Candidate] | None:
+        """The last opened of ``groups_near`` that ``same_step`` joins the candidate to, or
+        None. For an undated report that is the group opened last, of a side it may join
+        (``same_side``), with a dated report inside the window: found from the dated reports'
+        days, without trying each group (an undated report of a step made once looks back to
+        the draft's first day, over thousands of groups in a long story)."""
+        status = candidate.status
+        if not candidate.inferred and status == "implemented":
+            found = self.groups_near(candidate, window)
+            return next((g for g in reversed(found) if same_step(g, candidate, window)), None)
+        if side_matters(candidate):
+            listed = [
+                days
+                for side, days in self.side_days.get(status, {}).items()
+                if same_side(side, status, candidate)
+            ]
+        else:
+            listed = [self.step_days.get(status, StepDays())]
+        last = -1
+        for days in listed:
+            last = max(last, days.last_between(window[0], window[1]))
+        return None if last < 0 else self.by_status[status][last]
 
     def distance(self, day: int) -> int:
         """Days from the span of the draft's steps."""
@@ -1205,8 +1266,10 @@ class Draft:
             group.append(candidate)
         if not candidate.inferred:
             status = group[0].status
-            insort(
-                self.step_days.setdefault(status, []), (candidate.day, self.positions[id(group)])
+            entry = (candidate.day, self.positions[id(group)])
+            self.step_days.setdefault(status, StepDays()).put(entry)
+            self.side_days.setdefault(status, {}).setdefault(side_of(group[0]), StepDays()).put(
+                entry
             )
         self.countries |= candidate.countries
         if candidate.status in ONCE:
@@ -1268,6 +1331,32 @@ def same_step(group: list[Candidate], candidate: Candidate, window: tuple[int, i
     return any(window[0] <= day <= window[1] for day in dated)
 
 
+def side_of(first: Candidate) -> Side:
+    """What ``same_step`` reads of a group's first report beside its status and days."""
+    return (first.subject, first.actors, first.alleged_by)
+
+
+def side_matters(candidate: Candidate) -> bool:
+    """Whether ``same_step`` may refuse a group of the candidate's status with a dated report
+    in its window for the side of its first report (``same_side``)."""
+    if candidate.status == "implemented":
+        return True
+    return bool(candidate.alleged_by) or (
+        candidate.status in BY_STATUSES and bool(candidate.actors)
+    )
+
+
+def same_side(side: Side, status: str, candidate: Candidate) -> bool:
+    """What ``same_step`` asks of a group of ``status`` whose first report has ``side``,
+    beside its days, for an undated report (or a dated mention of a step not carried out)."""
+    subject, actors, alleged_by = side
+    if status == "implemented":
+        return subject == candidate.subject
+    if status in BY_STATUSES and candidate.actors and actors != candidate.actors:
+        return False
+    return not candidate.alleged_by or alleged_by == candidate.alleged_by
+
+
 def completes_stage(group: list[Candidate], candidate: Candidate, dated: list[int]) -> bool:
     """The other side's part of a stage one side carried out the day before or after. A
     side the group holds only from a retelling of the whole stage ('In the first exchange
@@ -1318,6 +1407,9 @@ class Drafts:
         # accepted by a draft sharing one or naming none (``Draft.accepts``)
         self.by_country: dict[str, set[int]] = defaultdict(set)
         self.countryless: set[int] = set()
+        # draft numbers by a subject and a country of theirs: those about a named subject
+        # sharing a country with a candidate, without walking every draft about the subject
+        self.by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.numbered: dict[int, Draft] = {}
         self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
@@ -1346,20 +1438,22 @@ class Drafts:
         # at most this many drafts share a country or name none (the lists may overlap):
         # walking the subject's list lazily costs what the caller reads of it, where making
         # the set of sharing drafts costs them all, for every candidate
-        most = len(self.countryless) + sum(len(self.by_country.get(c, ())) for c in countries)
+        index = self.by_country if generic else self.by_pair
+        keys = countries if generic else [(candidate.subject, c) for c in countries]
+        most = len(self.countryless) + sum(len(index.get(key, ())) for key in keys)
         if most >= len(listed):
             return (
                 d
                 for d in reversed(listed)
                 if not d.countries or not countries.isdisjoint(d.countries)
             )
-        sharing = self.countryless.union(*(self.by_country[c] for c in countries))
-        drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
         if generic:
-            return drafts
-        return (
-            d for d in drafts if candidate.subject in d.subjects or candidate.subject == d.subject
-        )
+            sharing = self.countryless.union(*(self.by_country[c] for c in countries))
+            return (self.numbered[number] for number in sorted(sharing, reverse=True))
+        subject = candidate.subject
+        sharing = self.countryless.union(*(self.by_pair.get((subject, c), ()) for c in countries))
+        drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
+        return (d for d in drafts if subject in d.subjects or subject == d.subject)
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         known = draft.subjects | {draft.subject}
@@ -1369,8 +1463,11 @@ class Drafts:
         self.index_countries(draft, draft.countries - countries)
 
     def index_countries(self, draft: Draft, countries: set[str]) -> None:
+        subjects = draft.subjects | {draft.subject}
         for country in countries:
             self.by_country[country].add(draft.number)
+            for subject in subjects:
+                self.by_pair[subject, country].add(draft.number)
         if draft.countries:
             self.countryless.discard(draft.number)
         else:
@@ -1379,6 +1476,8 @@ class Drafts:
     def index(self, draft: Draft, subjects: set[str]) -> None:
         for subject in subjects:
             insort(self.by_subject[subject], draft, key=lambda item: item.number)
+            for country in draft.countries:
+                self.by_pair[subject, country].add(draft.number)
 
 
 def link(found: list[Candidate]) -> list[Draft]:
@@ -1548,10 +1647,10 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
             continue
         if not draft.accepts(candidate, day=draft.last_day):
             continue
-        for group in reversed(draft.groups_near(candidate, reach)):
-            if same_step(group, candidate, reach):
-                drafts.add(draft, candidate, group)
-                return True
+        group = draft.latest_same_step(candidate, reach)
+        if group is not None:
+            drafts.add(draft, candidate, group)
+            return True
         if candidate.status in ONCE and implemented_by(draft, candidate.published):
             earlier = draft.by_status.get(candidate.status)
             if earlier and candidate.status == "agreed":
@@ -1716,10 +1815,43 @@ def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
 
 def relink_all(connection: Any, kept: list[Candidate]) -> list[Proposal]:
     """Link every kept candidate and store the proposals that changed."""
-    found = [proposal_of(draft) for draft in link(kept)]
-    found = [item for item in found if item.steps]
-    write_changed(connection, found)
+    made = MADE.make(link(kept))
+    found = [item for item, _ in made if item.steps]
+    write_changed(connection, found, digests={item.id: digest for item, digest in made})
     return found
+
+
+class Made:
+    """The proposals the last full linking made, each with its digest, by the candidate
+    objects of each of its steps: linking all again after a new report changes a few drafts
+    of a long store, and the others are made of the same candidates (kept readings are decoded
+    once per text, ``candidate_from_json``), so they give the same proposal. The candidates
+    are held here, so the ids in a key cannot name other objects."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[Any, ...], tuple[Proposal, str, list[list[Candidate]]]] = {}
+
+    def make(self, drafts: list[Draft]) -> list[tuple[Proposal, str]]:
+        known: dict[tuple[Any, ...], tuple[Proposal, str, list[list[Candidate]]]] = {}
+        made = []
+        for draft in drafts:
+            key = (
+                draft.subject,
+                tuple(draft.terms.items()),
+                tuple(sorted(draft.countries)),
+                tuple(tuple(map(id, group)) for group in draft.groups),
+            )
+            found = self.known.get(key)
+            if found is None:
+                item = proposal_of(draft)
+                found = (item, proposal_digest(item), [list(g) for g in draft.groups])
+            known[key] = found
+            made.append(found[:2])
+        self.known = known
+        return made
+
+
+MADE = Made()
 
 
 def write_changed(
@@ -1727,11 +1859,14 @@ def write_changed(
     found: list[Proposal],
     replacing: Iterable[str] | None = None,
     stored: dict[str, str | None] | None = None,
+    digests: dict[str, str] | None = None,
 ) -> None:
     """Store ``found`` in place of the stored proposals ``replacing`` (all when None): those
-    stored alike stay, the rest are replaced. ``stored``: their digests, when read already."""
+    stored alike stay, the rest are replaced. ``stored``: their digests, when read already;
+    ``digests``: those of ``found``, when made already."""
     stored = proposal_digests(connection) if stored is None else stored
-    digests = {item.id: proposal_digest(item) for item in found}
+    if digests is None:
+        digests = {item.id: proposal_digest(item) for item in found}
     replaced = stored.keys() if replacing is None else replacing
     delete_proposals(connection, [pid for pid in replaced if digests.get(pid) != stored[pid]])
     for item in found:
