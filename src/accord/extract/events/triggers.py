@@ -811,13 +811,13 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
 
 def _read_under(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Is a noun's reading the one its verb gives it ("lifted sanctions" is a RETREAT, not a
-    SANCTION), so that the verb's own reading ("lift": CONCEDE) is no second act?"""
+    SANCTION), so that the verb's own reading ("lift": CONCEDE) is no second act? The noun
+    rule retyped it under its predicate (``TriggerEntry.type_under``)."""
     token = candidate.token
     if token.dep_ != "dobj" or not is_nounlike(token, lexicon):
         return False
     entry = noun_entry(token, lexicon)
     return entry is not None and entry.type != candidate.entry.type
-    # the noun_triggers rule retyped it under its predicate (TriggerEntry.type_under)
 
 
 def _own_agent(verb: Token) -> bool:
