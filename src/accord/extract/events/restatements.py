@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
+from accord.resolve.places import PRECISION_RANK
 
 RULES_MARK = "; rules: "
 SPECIFIC_PLACES = {"exact", "city"}
@@ -338,24 +339,20 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
     )
 
 
-# How precise a place is (lower is finer), as resolve.places ranks them.
-PLACE_RANK = {"exact": 0, "city": 1, "region": 2, "country": 3}
-
-
 def _finer_place(place: Place | None, others: Sequence[Place | None]) -> Place | None:
     """A place of the same country that a retelling names more precisely ("in western Niger"
     and then "the post near the town of Tera"): the finest of them, or None."""
     if place is None or not place.country:
         return None
-    rank = PLACE_RANK.get(place.precision or "", 9)
+    rank = PRECISION_RANK.get(place.precision or "", 9)
     inside = [
         p
         for p in others
         if p is not None
         and p.country == place.country
-        and PLACE_RANK.get(p.precision or "", 9) < rank
+        and PRECISION_RANK.get(p.precision or "", 9) < rank
     ]
-    return min(inside, key=lambda p: PLACE_RANK.get(p.precision or "", 9), default=None)
+    return min(inside, key=lambda p: PRECISION_RANK.get(p.precision or "", 9), default=None)
 
 
 MOTION_PREPOSITIONS = {"to", "from", "toward", "towards", "into"}

@@ -63,7 +63,6 @@ from accord.extract.events.participants import (
 )
 from accord.extract.events.restatements import RULES_MARK, RestatementWords, merge_restatements
 from accord.extract.events.syntax import (
-    SUBJECT_DEPS,
     agent_of,
     is_nounlike,
     objects_of_preposition,
@@ -568,15 +567,19 @@ def _first_person_is_the_speaker(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources:
         return False
     candidate = draft.candidate
-    subject = next(  # its own subject: "we will not allow them to attack" is not "we attack"
-        (c for c in candidate.predicate.children if c.dep_ in {"nsubj", "nsubjpass"}), None
-    )
+    subject = _own_subject(candidate.predicate)
     if subject is None or subject.lower_ not in FIRST_PERSON:
         return False
     speaker = reporter_mentions(candidate, draft.index, coder.lexicon)
     if not speaker:
         return False
     return _speakers_side(draft, speaker, subject)
+
+
+def _own_subject(predicate: Token) -> Token | None:
+    """The predicate's own subject, not one climbed to: "we will not allow them to attack" is
+    not "we attack"."""
+    return next((c for c in predicate.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _speakers_side(draft: EventDraft, speaker: list[ActorMention], subject: Token) -> bool:
@@ -668,7 +671,7 @@ def _quoted_voice(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources:
         return False
     candidate = draft.candidate
-    subject = next((c for c in candidate.predicate.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = _own_subject(candidate.predicate)
     if subject is None:
         return False
     addressed = subject.lower_ == "you" and draft.kind in SPEECH_ACT_TYPES
@@ -797,10 +800,16 @@ def _definite_mention(draft: EventDraft, coder: Coder) -> bool:
     token = draft.candidate.token
     if not is_nounlike(token, coder.lexicon):
         return _known_doers(draft, coder)
-    determiners = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+    return _told_as_known(draft, token)
+
+
+def _told_as_known(draft: EventDraft, word: Token) -> bool:
+    """Is ``word`` told with a definite determiner ("the strike", "the attackers")? Then the
+    draft is marked as an act the reader already knows."""
+    determiners = [c for c in word.children if c.dep_ == "det" and c.i < word.i]
     if not any(d.lower_ in DEFINITE_DETERMINERS for d in determiners):
         return False
-    draft.inference_why.append(f"told as known ('{determiners[0].text} {token.text}')")
+    draft.inference_why.append(f"told as known ('{determiners[0].text} {word.text}')")
     return True
 
 
@@ -813,11 +822,7 @@ def _known_doers(draft: EventDraft, coder: Coder) -> bool:
     doers = coder.lexicon.blame.get("doers", frozenset())
     if subject is None or subject.lemma_.lower() not in doers:
         return False
-    determiners = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
-    if not any(d.lower_ in DEFINITE_DETERMINERS for d in determiners):
-        return False
-    draft.inference_why.append(f"told as known ('{determiners[0].text} {subject.text}')")
-    return True
+    return _told_as_known(draft, subject)
 
 
 def _ultimatum_teller(draft: EventDraft, coder: Coder) -> bool:

@@ -8,6 +8,7 @@ that makes it happen ("held talks"), or an adjective ("is opposed to").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -381,12 +382,8 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         return None
     if _names_no_event(token, lexicon):
         return None  # "a bird strike", "a press release"
-    for child in token.children:
-        modifier = lexicon.noun_modifiers.get(child.lower_)
-        if modifier is None or child.dep_ not in {"compound", "amod", "nmod"}:
-            continue
-        kind, mode, heads = modifier
-        if heads and lemma_of(token, lexicon) in heads and kind and kind != entry.type:
+    for kind, mode in _modifier_readings(token, lexicon):
+        if kind != entry.type:
             return TriggerEntry(  # "called off the general strike" still ends it
                 type=kind, mode=mode, context=entry.context, if_governed_by=entry.if_governed_by
             )
@@ -396,6 +393,13 @@ def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
 def _entry_of_modifier(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """A noun that is no event by itself made one by a modifier naming the kind ("a telephone
     conversation", "phone talks"): the modifier's entry, when the noun is among its heads."""
+    kind, mode = next(_modifier_readings(token, lexicon), (None, None))
+    return TriggerEntry(type=kind, mode=mode) if kind else None
+
+
+def _modifier_readings(token: Token, lexicon: Lexicon) -> Iterator[tuple[str, str | None]]:
+    """The type and mode each modifier of a noun gives it when the noun is among the
+    modifier's heads ("hunger strike": PROTEST, "telephone conversation": CONSULT phone)."""
     lemma = lemma_of(token, lexicon)
     for child in token.children:
         modifier = lexicon.noun_modifiers.get(child.lower_)
@@ -403,8 +407,7 @@ def _entry_of_modifier(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
             continue
         kind, mode, heads = modifier
         if kind and lemma in heads:
-            return TriggerEntry(type=kind, mode=mode)
-    return None
+            yield kind, mode
 
 
 # Hyphens inside one lexicon word ("cease-fire"); names joined by a dash are in
