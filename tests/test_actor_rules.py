@@ -580,3 +580,35 @@ def test_a_story_filed_from_abroad_is_set_in_the_country_its_lead_names():
     home = "KHARTOUM (Reuters) - The army said its troops killed 20 fighters in Omdurman."
     [attack] = process(parse(make_article(home, published="2024-03-05"))).events
     assert {ref.country for ref in attack.sources} == {"SDN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a descriptor between a country's name and a government noun names the group
+        ("Uganda's opposition leader rejected the results.", "leader", ("UGA", "OPP")),
+        ("Syria's rebel commanders rejected the deal.", "commanders", ("SYR", "REB")),
+        # without one the noun stays the government's
+        ("Uganda's leader rejected the results.", "leader", ("UGA", "GOV")),
+    ],
+)
+def test_descriptor_after_a_countrys_name(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
+def test_an_ambassador_named_by_nationality_is_the_target_of_a_summons():
+    (event,) = _events("Kenya's foreign ministry summoned the Ugandan ambassador on Tuesday.")
+    assert (event.type, _codes(event.sources), _codes(event.targets)) == (
+        "ACCUSE",
+        ["KEN:GOV"],
+        ["UGA:GOV"],
+    )
+
+
+def test_a_country_inside_a_seas_name_is_no_party():
+    """Rule "a country inside a place's name": the tanker was seized in the Gulf of Oman,
+    Oman is not its target."""
+    (event,) = _events("Iran seized an oil tanker in the Gulf of Oman.")
+    assert event.type == "COERCE"
+    assert _codes(event.targets) == []
+    assert event.place is not None and event.place.name == "Gulf of Oman"

@@ -284,6 +284,11 @@ def test_releasing_people_is_a_release_whoever_they_are():
     event = only("Ethiopia released 40 journalists on Friday.")
     assert (event.type, event.mode) == ("RETREAT", "release")
     assert events_of("Ethiopia released a report on Friday.") == ()
+    couple = only("The Taliban released a British couple detained in Afghanistan since February.")
+    assert (couple.type, [f"{t.country}:{t.sector}" for t in couple.targets]) == (
+        "RETREAT",
+        ["GBR:CVL"],
+    )
 
 
 def test_letting_inspectors_in_is_access():

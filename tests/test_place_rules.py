@@ -384,3 +384,30 @@ def test_a_nigerian_admin_word_reads_plateau_as_nigerias_state():
     [event] = process(parse(make_article(note, published="2025-05-01"))).events
     assert event.place is not None and event.place.country == "NGA"
     assert {ref.country for ref in event.sources} == {"NGA"}
+
+
+def test_an_accords_town_is_its_venue_not_a_party():
+    """Rule "an accord's town is its venue": the United States hosts the signing; it is not
+    the party the signing is aimed at."""
+    event = only(
+        events_of("The presidents of Rwanda and Congo signed a peace agreement in Washington."),
+        "SUPPORT",
+    )
+    assert [ref.country for ref in event.targets] == []
+    assert where(event)[:2] == ("Washington", "USA")
+
+
+def test_an_embassy_in_a_capital_still_names_its_state():
+    event = only(events_of("Russia opened an embassy in Tehran."), "SUPPORT")
+    assert [ref.country for ref in event.targets] == ["IRN"]
+
+
+def test_the_white_house_is_in_washington():
+    assert geocode("the White House").country == "USA"
+
+
+def test_a_state_keeps_its_name_against_a_village_namesake():
+    """A village once called "Alaska" in the article's country does not take the state's
+    name: only a city is an area's seat."""
+    event = only(events_of("The White House said Trump would meet Putin in Alaska."), "AGREE")
+    assert where(event) == ("Alaska", "USA", "region")

@@ -995,6 +995,14 @@ class MentionResolver:
         self.mentions.append(_mention(actor, span, self.sentences, why))
         self.covered.update(range(span.start, span.end))
 
+    def _names_a_landmark_or_water(self, ent: Span, span: Span) -> bool:
+        """Rule "a country inside a place's name": a sea, gulf or landmark the gazetteer knows by
+        a name of several words that holds a country's ("the Gulf of Oman") is a place only."""
+        if ent.label_ not in {"LOC", "FAC"} or len(span) < 2:
+            return False
+        place = self.gazetteer.geocode(span.text)
+        return place is not None and place.precision in {"region", "exact"}
+
     def _resolve_entity(self, ent: Span) -> None:
         span = self._trim(ent)
         if span is None or any(t.i in self.covered for t in span) or self._is_stance(span):
@@ -1024,6 +1032,9 @@ class MentionResolver:
                 return  # rule "metonym": "the Kremlin said", but "protests in Moscow" is a place
             self._add(self.table.state(code), span, why)
             return
+        if self._names_a_landmark_or_water(ent, span):
+            self.covered.update(range(span.start, span.end))
+            return  # "the Gulf of Oman", "the Sea of Japan": a place, Oman no party in it
         if dictionary_actor and self._national_namesake(dictionary_actor, span):
             self._add(self._new_organisation(span), span, "ner")  # "Russia's Security Council"
             return
@@ -1795,6 +1806,9 @@ class MentionResolver:
             sector = self.nouns.sector_of(self.nouns.nationality, token)
             if sector is None or self._is_title_of_named(token):
                 continue  # a government body too: "Russia's defence ministry said it ..." is
+            if sector in {"GOV", "MIL"}:  # "Uganda's opposition leader", "Syria's rebel chiefs"
+                in_front = (c for c in token.children if c.i < token.i)
+                sector = _descriptor_sector(in_front, self.nouns) or sector
             for child in token.children:  # the ministry speaking, a subject "it" can point to
                 state = states.get(child.idx)
                 if state is not None and child.dep_ in {"compound", "poss", "nmod"}:

@@ -698,7 +698,8 @@ def _named(
     an area's own seat keeps the bare name ("Ta'izz", the city; "Tillaberi", the town), and an
     area whose own name it is beats foreign towns that have it only as an alternate name
     ("Borno" the Nigerian state, not Borna in Saxony, once Borno)."""
-    candidates = _candidates(gazetteer, key)
+    cities = _candidates(gazetteer, key)
+    candidates = cities
     if countries:
         candidates = candidates + _small_towns(gazetteer, key, frozenset(countries))
     areas = [
@@ -707,7 +708,9 @@ def _named(
     ]
     if not areas:
         return candidates
-    seated = {entry.country for entry, _ in candidates}
+    # a seat is a city: a village that has the name (Fort Ashby, once "Alaska") does not take
+    # a state's name from it
+    seated = {entry.country for entry, _ in cities}
     areas = [area for area in areas if area[0].country not in seated]  # the seat keeps it
     if not any(own for _, own in candidates):
         return areas or candidates

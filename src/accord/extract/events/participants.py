@@ -550,11 +550,32 @@ def object_place_targets(
                 continue
             if place is None or not place.country or place.country in own:
                 continue
+            if _where_an_accord_was_made(ent.root, place):
+                continue
             # "a curfew in Algiers" falls on its people, "an embassy in Tehran" on the state
             lived_in = any(a.lemma_.lower() in civilian_sites for a in _up_to(ent.root, head))
             sector = "CVL" if restriction or lived_in else "GOV"
             return (inferred_ref(dictionary.group(place.country, sector), ent.text),)
     return ()
+
+
+# Accords are made somewhere: "a peace agreement in Washington" names where it was signed.
+ACCORD_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "truce"}
+ACCORD_NOUNS |= {"ceasefire", "protocol", "roadmap", "framework", "charter", "contract"}
+
+
+def _where_an_accord_was_made(place_word: Token, place: Place) -> bool:
+    """Rule "an accord's town is its venue": a town named "in" or "at" an accord noun ("signed
+    a peace agreement in Washington") is where it was made, not a party to it; a country or a
+    region keeps its reading ("a deal in Sudan" is about Sudan)."""
+    if place.precision in {"country", "region"}:
+        return False
+    preposition = place_word.head
+    return (
+        place_word.dep_ == "pobj"
+        and preposition.lower_ in {"in", "at"}
+        and preposition.head.lemma_.lower() in ACCORD_NOUNS
+    )
 
 
 def _read_elsewhere(place: Place | None, scene: Place | None) -> bool:
