@@ -213,6 +213,10 @@ def test_the_agent_of_an_attack_noun_is_its_source():
     assert "noun-agent-is-source" in rules_named(event)
     fired = only("Three Indian villagers were killed in police firing in Manipur.")
     assert [(ref.country, ref.sector) for ref in fired.sources] == [("IND", "COP")]
+    # the passive agent of the light verb that tells the attack
+    launched = only("An attack was carried out by Boko Haram fighters on a village in Borno.")
+    assert [(ref.country, ref.sector) for ref in launched.sources] == [("NGA", "REB")]
+    assert "noun-agent-is-source" in rules_named(launched)
 
 
 def test_force_aimed_at_people_targets_them():

@@ -632,6 +632,7 @@ def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
 # --- who did it, when the clause does not say -----------------------------------------------------
 
 AGENT_PARTICIPLES = {"blame", "attribute", "ascribe", "carry", "launch", "conduct", "make"}
+AGENT_PARTICIPLES |= {"stage", "mount", "perpetrate", "claim"}
 CASUALTY_VERBS = {"die", "perish", "kill", "injure", "wound", "hurt", "maim"}
 
 
@@ -655,6 +656,9 @@ def agents_of_noun(noun: Token, index: MentionIndex) -> list[ActorMention]:
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )
+    carrier = noun.head  # "an attack was launched by rebels": the light verb's passive agent
+    if noun.dep_ == "nsubjpass" and carrier.lemma_.lower() in AGENT_PARTICIPLES:
+        phrases.extend(p for p in [agent_of(carrier)] if p is not None)
     found = [m for phrase in phrases for c in conjuncts(phrase) for m in index.at(c)]
     found = found or [m for phrase in phrases for m in core_mentions(phrase, index)]
     return unique_mentions([*found, *core_mentions_modifiers(noun, index)])
