@@ -228,3 +228,33 @@ def test_trigger_in_an_after_clause_keeps_its_own_date(nlp):
     began = next(token for token in sent if token.text == "began")
     assert find_event_date(sent, "2025-06-17", trigger=attacked).start == "2023-10-07"
     assert find_event_date(sent, "2025-06-17", trigger=began) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        # monitors mark an approximate day: the day is still the day
+        ("Around 5 June 2024", "2024-06-05", "2024-06-05", "day"),
+        ("On or around 5 June 2024", "2024-06-05", "2024-06-05", "day"),
+        # rule "a-spell-of-days": from the first day to the last
+        ("Between 10 and 12 March 2024", "2024-03-10", "2024-03-12", "week"),
+        ("10-12 March 2024", "2024-03-10", "2024-03-12", "week"),
+        ("from 1 to 20 March 2024", "2024-03-01", "2024-03-20", "month"),
+    ],
+)
+def test_approximate_days_and_spells_of_days(text, start, end, precision):
+    value = resolve_date(text, "2024-12-10")
+    assert (value.start, value.end, value.precision) == (start, end, precision)
+
+
+def test_a_fronted_date_frames_the_sentence_the_parser_hangs_it_on_a_noun(nlp):
+    """Rule "a-fronted-date-frames-the-sentence": the parser hangs "On 14 February 2024" on
+    "mortars" (and makes the noun the root); the date still dates the firing."""
+    sentence = next(
+        nlp("On 14 February 2024, Al-Shabaab fired mortars at the presidential palace.").sents
+    )
+    fired = next(token for token in sentence if token.text == "fired")
+    assert find_event_date(sentence, "2024-12-10", fired).start == "2024-02-14"
+    reported = next(nlp("On Tuesday, the ministry said Russian forces had attacked it.").sents)
+    attacked = next(token for token in reported if token.text == "attacked")
+    assert find_event_date(reported, "2024-12-10", attacked) is None  # the report's day

@@ -72,8 +72,15 @@ _RELATIVE_WORDS = re.compile(
     r"year|fortnight)\b"
 )
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:on|in|at|during|since|from|until|till|by|as of|before|after|through|of)\s+)+"
+    r"^(?:(?:on|in|at|during|since|from|until|till|by|as of|before|after|through|of|or|"
+    r"around|about|circa|approximately|roughly|some time|sometime)\s+)+"
+)  # "On or around 5 June 2024": monitors mark an approximate day, the day is still the day
+# "between 10 and 12 March 2024", "10-12 March", "from 10 to 12 March": the days of one spell
+_DAY_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|-|–|—)\s*"
+    r"(?P<last>\d{1,2})(?:st|nd|rd|th)?\s+(?P<rest>[a-z]+(?:\s+\d{4})?)$"
 )
+RANGE_WEEK_DAYS = 7  # a spell of up to a week is told to the week, a longer one to the month
 _SHADE_WORDS = re.compile(r"\b(?:early|late|earlier|later|mid|the middle of)\b[ -]?")
 _TIME_OF_DAY = re.compile(
     r"\b(?:morning|afternoon|evening|night|overnight|midday|noon|midnight|dawn|dusk|daybreak)\b"
@@ -252,6 +259,8 @@ def _resolve(text: str, published: str | None, tense: str | None = None) -> Date
     if base is not None and (special := _special_relative(cleaned, base, tense)):
         start, end, precision = special
         return _value(text, start, end, precision)
+    if (spell := _day_range(cleaned, published, tense)) is not None:
+        return _value(text, *spell)
     parsed = _parser(base or date(2000, 1, 1)).get_date_data(_TIME_OF_DAY.sub("", cleaned).strip())
     if parsed.date_obj is None:
         year = _EXPLICIT_YEAR.search(cleaned)
@@ -271,6 +280,25 @@ def _resolve(text: str, published: str | None, tense: str | None = None) -> Date
         )
     start, end = _span(day, precision)
     return _value(text, start, end, precision)
+
+
+def _day_range(
+    cleaned: str, published: str | None, tense: str | None
+) -> tuple[date, date, str] | None:
+    """Rule "a-spell-of-days": "between 10 and 12 March 2024" runs from its first day to its
+    last, told to the week (or the month, when longer); its start is the first day."""
+    match = _DAY_RANGE.match(cleaned)
+    if match is None or match.group("rest").split()[0] not in MONTHS:
+        return None
+    first = _resolve(f"{match.group('first')} {match.group('rest')}", published, tense)
+    last = _resolve(f"{match.group('last')} {match.group('rest')}", published, tense)
+    if first.start is None or last.start is None or first.precision != "day":
+        return None
+    start, end = date.fromisoformat(first.start), date.fromisoformat(last.start)
+    if end < start:
+        return None
+    precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
+    return start, end, precision
 
 
 def _names_month(cleaned: str) -> bool:
@@ -527,6 +555,8 @@ def _dates_a_participant(span: Span, clause: list[Token], trigger: Token, word: 
     Friday, killed") and the frame it happened in ("killed in an attack in May", "denounced
     it in a statement issued on Friday"). A day told after its words is read on its clause's
     verb (``_is_day_phrase``)."""
+    if _frames_the_sentence(span):
+        return False
     clause = clause[_passed_over(span, clause) :]
     nouns = [token for token in clause if _is_noun(token)]
     if not nouns:
@@ -549,6 +579,23 @@ def _dates_a_participant(span: Span, clause: list[Token], trigger: Token, word: 
             token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "acl" and token.tag_ == "VBN")
             for token in clause
         )
+    )
+
+
+FRAME_OPENERS = {"on", "or", "around", "about", "in", "between", "from", "by", "since", "at"}
+
+
+def _frames_the_sentence(span: Span) -> bool:
+    """Rule "a-fronted-date-frames-the-sentence": a date that opens the sentence and is set off
+    by a comma ("On 14 February 2024, Al-Shabaab fired mortars at ...") dates what the
+    sentence tells, wherever the parser hangs it (here on "mortars")."""
+    sentence = span.sent
+    opening = sentence.doc[sentence.start : span.start]
+    after = span.end
+    return (
+        all(token.lower_ in FRAME_OPENERS for token in opening)
+        and after < sentence.end
+        and sentence.doc[after].text == ","
     )
 
 
@@ -592,6 +639,8 @@ def _date_rank(
         if _measured_from(trigger, verb)[0]:
             return None  # shifted by ``find_event_date``, or no date
         return (1, verb is None, len(below), *position)
+    if verb is None and _frames_the_sentence(span):
+        return (1, True, len(path), *position)  # hung on a noun: it still frames the sentence
     return None
 
 
