@@ -411,3 +411,19 @@ def test_a_state_keeps_its_name_against_a_village_namesake():
     name: only a city is an area's seat."""
     event = only(events_of("The White House said Trump would meet Putin in Alaska."), "AGREE")
     assert where(event) == ("Alaska", "USA", "region")
+
+
+def test_a_sea_is_never_a_foreign_namesake():
+    """A sea no country owns is where a ship was hit, in a story about Yemen's Houthis too
+    (the Red Sea is also the name of areas in Egypt and Sudan)."""
+    event = only(events_of("Houthi forces attacked a commercial vessel in the Red Sea."), "ASSAULT")
+    assert where(event) == ("Red Sea", None, "region")
+
+
+def test_a_tribal_district_is_a_place():
+    event = only(
+        events_of("A roadside bomb targeted a police patrol in North Waziristan, killing 2."),
+        "ASSAULT",
+    )
+    assert where(event) == ("North Waziristan", "PAK", "region")
+    assert [(ref.country, ref.sector) for ref in event.targets] == [("PAK", "COP")]

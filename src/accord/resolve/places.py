@@ -747,6 +747,14 @@ def _named_countries(gazetteer: Gazetteer, key: str) -> set[str]:
 KNOWN_ABROAD_NAMES = 10
 
 
+WATER_WORDS = {"sea", "gulf", "strait", "ocean", "bay", "channel", "lake", "mandeb"}
+
+
+def _is_open_water(entry: GazetteerEntry) -> bool:
+    """A sea, gulf or strait no single country owns ("the Red Sea", "the Gulf of Oman")."""
+    return entry.country is None and bool(set(entry.name.lower().split()) & WATER_WORDS)
+
+
 def _unexplained_abroad(
     entry: GazetteerEntry, named: list[tuple[GazetteerEntry, bool]], context: PlaceContext
 ) -> bool:
@@ -756,8 +764,8 @@ def _unexplained_abroad(
     India or Indonesia; talks in Geneva still are in Geneva). A name only one country has
     stays its ("Russian strikes on Hroza": Ukraine, named or not), unless the name is only
     another name of a town abroad ("near Boni, Douentza cercle" is not Bonn)."""
-    if entry.precision == "country":
-        return False
+    if entry.precision == "country" or _is_open_water(entry):
+        return False  # a country, or a sea no country owns: never a foreign namesake
     own_name = any(own for other, own in named if other == entry)
     if context.beside and entry.country not in context.beside and not own_name:
         return True  # "near Boni, Douentza cercle": another name of Bonn, the area is Mali's
