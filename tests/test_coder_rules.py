@@ -1424,6 +1424,8 @@ def test_what_a_warning_is_against_is_its_content_not_an_act():
     [
         ("Kenyan police said al-Shabaab was responsible for the bombing in Mandera.", "al-Shabaab"),
         ("US Secretary of State Mike Pompeo said the crash was likely Iran's doing.", "Iran"),
+        # a hedge in quote marks takes the noun under it in the parse
+        ('US Secretary of State Mike Pompeo said the crash was "likely" Iran\'s doing.', "Iran"),
         ("Kenyan police said the gunmen belonged to al-Shabaab.", "al-Shabaab"),
         ("Nigeria's army said Boko Haram fighters were to blame for the massacre.", "Boko Haram"),
     ],

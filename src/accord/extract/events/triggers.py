@@ -1456,6 +1456,18 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
     return candidates
 
 
+HEDGED_NOUN_DEPS = {"ccomp", "xcomp", "attr", "npadvmod"}
+
+
+def _predicate_nouns(clause: Token) -> list[Token]:
+    """What a copula says its subject is ("was Iran's doing"), also when a hedge in quote marks
+    took the noun under it ('was "likely" Iran's doing': the noun hangs on "likely")."""
+    nouns = [c for c in clause.children if c.dep_ == "attr"]
+    hedges = [c for c in clause.children if c.dep_ in {"acomp", "advmod"}]
+    nouns += [g for h in hedges for g in h.children if g.dep_ in HEDGED_NOUN_DEPS]
+    return nouns
+
+
 def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
     """The word naming whom a reported clause holds to have done a harm: the subject of "was
     responsible for the attack" or "were to blame", the owner of "was Iran's doing" or "the
@@ -1471,12 +1483,17 @@ def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
         if child.dep_ == "acomp" and child.lower_ in blame.get("responsible", ()):
             if any(_harm(p, lexicon) for p in objects_of_preposition(child, "for")):
                 return subject
-        elif child.dep_ == "xcomp" and child.lemma_.lower() in BLAME_WORDS:
-            if is_to_infinitive(child) and not any(c.dep_ == "dobj" for c in child.children):
-                return subject
-        elif child.dep_ == "attr" and lemma_of(child, lexicon) in blame.get("possessed", ()):
-            owners = [c for c in child.children if c.dep_ == "poss"]
-            owners += objects_of_preposition(child, "of")
+        elif (
+            child.dep_ == "xcomp"
+            and child.lemma_.lower() in BLAME_WORDS
+            and is_to_infinitive(child)
+            and not any(c.dep_ == "dobj" for c in child.children)
+        ):
+            return subject
+    for thing in _predicate_nouns(clause):
+        if lemma_of(thing, lexicon) in blame.get("possessed", ()):
+            owners = [c for c in thing.children if c.dep_ == "poss"]
+            owners += objects_of_preposition(thing, "of")
             if owners and owners[0].lower_ not in FIRST_PERSON_POSSESSIVES:
                 return owners[0]
     doers = blame.get("doers", frozenset())
