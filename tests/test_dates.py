@@ -240,6 +240,9 @@ def test_trigger_in_an_after_clause_keeps_its_own_date(nlp):
         ("Between 10 and 12 March 2024", "2024-03-10", "2024-03-12", "week"),
         ("10-12 March 2024", "2024-03-10", "2024-03-12", "week"),
         ("from 1 to 20 March 2024", "2024-03-01", "2024-03-20", "month"),
+        # a weekday of the story's week, or of the week before
+        ("On Monday of this week", "2024-12-09", "2024-12-09", "day"),
+        ("Friday of last week", "2024-12-06", "2024-12-06", "day"),
     ],
 )
 def test_approximate_days_and_spells_of_days(text, start, end, precision):

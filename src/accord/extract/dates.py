@@ -89,6 +89,10 @@ _WEEKDAY = re.compile(
     r"^(?:(?P<which>last|past|this|next|coming|this coming|this past)\s+)?"
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
 )
+_WEEKDAY_OF_WEEK = re.compile(
+    r"^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+of\s+"
+    r"(?P<which>this|last|next)\s+week$"
+)  # "Monday of this week": the day in the week the story was written, or the one before
 _PROBE_DATE = "2001-01-03"  # any date: tells relative expressions from non-dates
 _TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening", "overnight"}
 _YESTERDAY = {"yesterday", "last night"}
@@ -229,6 +233,11 @@ def _special_relative(
     """Relative expressions ``dateparser`` gets wrong or does not know."""
     if match := _WEEKDAY.match(_TIME_OF_DAY.sub("", cleaned).strip()):
         return (*_weekday(match, base, tense), "day")
+    if match := _WEEKDAY_OF_WEEK.match(cleaned):
+        weeks = {"this": 0, "last": -1, "next": 1}[match.group("which")]
+        monday = _week_of(base)[0] + timedelta(weeks=weeks)
+        day = monday + timedelta(days=WEEKDAYS[match.group("day")])
+        return day, day, "day"
     if cleaned in _TODAY:
         return base, base, "day"
     if cleaned in _YESTERDAY:
