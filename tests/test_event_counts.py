@@ -171,3 +171,15 @@ def test_a_figure_its_words_put_in_another_town_is_not_this_events():
     )
     [event] = extract_article(make_article(text, published="2023-01-15")).events
     assert (event.place.name, event.counts.killed) == ("Dnipro", 11)
+
+
+def test_people_killed_when_a_strike_hit_are_that_strikes_toll_and_targets():
+    """ "X were killed when a strike hit ...": one attack, the strike, whose toll and targets
+    are the killed (the passive's subject counts as the victims), not a second attack and not
+    the state of the place."""
+    (attack,) = attacks(
+        "At least 25 people were killed when an Israeli airstrike hit a school in Gaza."
+    )
+    assert (attack.mode, attack.counts) == ("aerial", Counts(killed=25))
+    assert [(ref.country, ref.sector) for ref in attack.targets] == [("PSE", "CVL")]
+    assert "casualty-report-joins-attack" in attack.evidence.why.rpartition("; rules: ")[2]

@@ -56,6 +56,7 @@ BATCH_CHARS = 100_000  # text per nlp.pipe batch (see _batches)
 # about ("talks in Doha on the war in Sudan"). Places do not pass between the two spheres,
 # within a sentence or from one sentence to the next.
 COUNTS_RULE = "casualty-report-joins-attack"
+PLACE_TARGET_RULES = {"place-is-target", "place-in-object-is-target"}
 RULES_MARK = "; rules: "  # the evidence why ends with the rules that made the event
 GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 
@@ -273,13 +274,27 @@ def _casualty_reports_join_attacks(
         before = [a for a in attacks if a < i]
         after = [a for a in attacks if a > i]
         if before or after:
-            joined[before[-1] if before else after[0]] += shares[i]
+            attack = before[-1] if before else after[0]
+            joined[attack] += shares[i]
+            coded[attack] = _with_victims_of(coded[attack], coded[i])
         else:
             told_after += shares[i]
     kept = [i for i, is_report in enumerate(reports) if not is_report]
     if told_after and (kept or not attack_before):  # then the report stays an event
         return coded, shares, []
     return [coded[i] for i in kept], [joined[i] for i in kept], told_after
+
+
+def _with_victims_of(attack: CodedEvent, report: CodedEvent) -> CodedEvent:
+    """The attack a casualty report joins takes the report's victims as its targets when it
+    names none of its own, only a place's state ("At least 25 people were killed when an
+    airstrike hit a school in Gaza City": the people, not the State of Palestine)."""
+    named = [ref for ref in report.targets if not ref.inferred]
+    if not named or any(not ref.inferred for ref in attack.targets):
+        return attack
+    why = f"{attack.why}; the casualties its report counts are its targets"
+    rules = (*(r for r in attack.rules if r not in PLACE_TARGET_RULES), COUNTS_RULE)
+    return replace(attack, targets=tuple(named), why=why, rules=rules)
 
 
 def _is_casualty_report(event: CodedEvent, share: list[Figure]) -> bool:
@@ -289,7 +304,7 @@ def _is_casualty_report(event: CodedEvent, share: list[Figure]) -> bool:
     word = event.candidate.token
     counts = [figure for figure in share if figure.word == word]
     victims_as_subject = any(
-        child.dep_ == "nsubj" and child.i == figure.about
+        child.dep_ in {"nsubj", "nsubjpass"} and child.i == figure.about
         for figure in counts
         for child in word.children
     )
