@@ -427,3 +427,11 @@ def test_a_tribal_district_is_a_place():
     )
     assert where(event) == ("North Waziristan", "PAK", "region")
     assert [(ref.country, ref.sector) for ref in event.targets] == [("PAK", "COP")]
+
+
+def test_an_admin_word_picks_the_area_of_that_kind():
+    """ "Plateau state" is Nigeria's state, not Benin's Plateau department; the bare name keeps
+    its old reading."""
+    assert geocode("Plateau state").country == "NGA"
+    assert geocode("Kaduna state").country == "NGA"
+    assert geocode("Gao region").country == "MLI"

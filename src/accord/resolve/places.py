@@ -592,11 +592,13 @@ def _subdivision_index(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
     import pycountry
 
     iso3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
-    index: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    ranked: dict[str, list[tuple[tuple[int, int, int], GazetteerEntry]]] = defaultdict(list)
     # First-level areas first (they win a tie), then the second level: the provinces of
     # Burkina Faso, the Philippines and Indonesia, which news names as often as the first.
+    # Within a level, an area whose kind the key names comes first ("Plateau state": Nigeria's
+    # state before Benin's department of that name).
     by_level = sorted(pycountry.subdivisions, key=lambda item: item.parent_code is not None)
-    for subdivision in by_level:
+    for order, subdivision in enumerate(by_level):
         country = iso3.get(subdivision.country_code)
         name = re.sub(r"\s*\[.*\]", "", subdivision.name)
         bare, stems = _region_stems(name)
@@ -611,13 +613,16 @@ def _subdivision_index(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
             city.lon if city else None,
             "region",
         )
+        level = int(subdivision.parent_code is not None)
+        kind = set((subdivision.type or "").lower().split())
         keys = {place_key(name), place_key(bare)} - GENERIC_REGION_NAMES
+        kinds: dict[str, bool] = {}
         for stem in {place_key(stem) for stem in (bare, *stems, *([city.name] if city else []))}:
-            keys.update(f"{stem} {word}" for word in REGION_WORDS)
-        for key in keys:
-            if entry not in index[key]:
-                index[key].append(entry)
-    return dict(index)
+            kinds.update({f"{stem} {word}": word in kind for word in REGION_WORDS})
+        for key in keys | set(kinds):
+            if all(entry != known for _, known in ranked[key]):
+                ranked[key].append(((level, int(not kinds.get(key, False)), order), entry))
+    return {key: [entry for _, entry in sorted(found)] for key, found in ranked.items()}
 
 
 # Ranking places of one name (``rank_score``): a score in powers of ten of population, so each
