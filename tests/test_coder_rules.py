@@ -1677,3 +1677,35 @@ def test_lifting_sanctions_is_one_retreat_and_lifting_a_curfew_one_concession():
     assert lifted.type == "RETREAT"
     [eased] = events_of("The Ugandan army lifted the curfew in Kasese.")
     assert eased.type == "CONCEDE"
+
+
+# --- an-aim-is-no-act -----------------------------------------------------------------------------
+
+
+def test_an_aim_is_no_act_of_its_own():
+    talks = events_of("Chinese and Indian commanders held a new round of talks to ease tensions.")
+    assert [event.type for event in talks] == ["CONSULT"]
+    aid = events_of(
+        "The European Union announced 30 million euros in humanitarian assistance to support "
+        "Sudan's neighbours."
+    )
+    assert [event.type for event in aid] == ["AID"]
+    # a decision's content is no aim: the suspension is Russia's act
+    regrets = events_of("The United States regrets Russia's decision to suspend the grain deal.")
+    assert "SANCTION" in [event.type for event in regrets]
+
+
+def test_aid_an_amount_is_announced_in_comes_from_the_announcer():
+    event = only(
+        "The European Union announced 30 million euros in humanitarian assistance for Sudan."
+    )
+    assert (event.type, names(event.sources), names(event.targets)) == (
+        "AID",
+        ["European Union"],
+        ["Sudan"],
+    )
+
+
+def test_a_particle_after_the_object_makes_the_phrasal_verb():
+    event = only("Russia pulled its forces back from the Kyiv region.")
+    assert (event.type, event.mode, names(event.sources)) == ("RETREAT", "withdraw", ["Russia"])

@@ -29,7 +29,7 @@ from accord.extract.events.syntax import (
     phrase,
     subject_of,
 )
-from accord.extract.events.triggers import CLAIMING_VERBS, Candidate, claimed_by
+from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candidate, claimed_by
 from accord.models import ActorMention, ActorRef, Place
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
 from accord.resolve.places import Geocoder
@@ -172,6 +172,20 @@ def is_claimed(trigger: Token, predicate: Token, lexicon: Lexicon) -> bool:
     return trigger.dep_ == "dobj" or claimed_by(trigger, lexicon) == predicate
 
 
+def _declared(noun: Token) -> bool:
+    """Is an event noun what a declaring verb declares: its object ("announced a suspension"),
+    or what the amount it announces is of ("announced $9 million in humanitarian assistance")?"""
+    if noun.dep_ == "dobj":
+        return True
+    amount = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in {"in", "of"}
+        and amount.dep_ == "dobj"
+        and amount.lemma_.lower() in MEASURE_NOUNS
+    )
+
+
 def event_actors(
     candidate: Candidate, index: MentionIndex, lexicon: Lexicon
 ) -> tuple[list, list, list[str]]:
@@ -184,7 +198,7 @@ def event_actors(
     targets: list[ActorMention] = []
     is_noun_event = is_nounlike(trigger, lexicon)
     reported_noun = is_noun_event and predicate.lemma_.lower() in lexicon.reporting_verbs
-    if reported_noun and predicate.lemma_.lower() in DECLARING_VERBS and trigger.dep_ == "dobj":
+    if reported_noun and predicate.lemma_.lower() in DECLARING_VERBS and _declared(trigger):
         reported_noun = False  # "Italy announced a suspension of air links": Italy suspends
     if reported_noun and is_claimed(trigger, predicate, lexicon):
         reported_noun = False  # "IS claimed responsibility for the bombing": IS bombed

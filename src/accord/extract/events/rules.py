@@ -63,8 +63,10 @@ from accord.extract.events.participants import (
 )
 from accord.extract.events.restatements import RULES_MARK, RestatementWords, merge_restatements
 from accord.extract.events.syntax import (
+    SUBJECT_DEPS,
     agent_of,
     is_nounlike,
+    is_to_infinitive,
     objects_of_preposition,
     reciprocal_object,
     subject_of,
@@ -448,6 +450,24 @@ def _one_event_per_clause(found: SentenceDraft, coder: Coder) -> bool:
     before = len(found.candidates)
     found.candidates = merge_same_clause(found.candidates, coder.lexicon)
     return len(found.candidates) != before
+
+
+def _aims_are_no_acts(found: SentenceDraft, coder: Coder) -> bool:
+    acts = {c.predicate.i for c in found.candidates} | {c.token.i for c in found.candidates}
+    kept = [c for c in found.candidates if not _aim_of_an_act(c.predicate, acts)]
+    fired = len(kept) != len(found.candidates)
+    found.candidates = kept
+    return fired
+
+
+def _aim_of_an_act(verb: Token, acts: set[int]) -> bool:
+    """A to-infinitive hanging on another event's word as its aim ("talks to ease tensions",
+    "assistance to support Colombia's efforts"), not what a verb governs ("agreed to halt")."""
+    if not is_to_infinitive(verb) or verb.dep_ not in {"advcl", "acl"}:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return verb.head.i in acts  # not "defended the decision to release": a decision's content
 
 
 def _protests_met_by_force(found: SentenceDraft, coder: Coder) -> bool:
@@ -1765,6 +1785,13 @@ RULES: tuple[Rule, ...] = (
         '"Hundreds marched in Ouagadougou demanding that Compaore step down": a demand voiced by '
         "a demonstration is the protest's (PLOVER), not a REQUEST of its own.",
         _protest_demands,
+    ),
+    _sentence_rule(
+        "an-aim-is-no-act",
+        '"Held talks to ease tensions", "announced $9 million in assistance to support '
+        "Colombia's efforts\": an infinitive that states another act's aim is not an act of its "
+        "own.",
+        _aims_are_no_acts,
     ),
     _sentence_rule(
         "one-event-per-clause",

@@ -174,6 +174,9 @@ class Candidate:
     doer: Token | None = None  # who does it, when the trigger is no verb with a subject
 
 
+PARTICLES = {"back", "out", "off", "away", "down"}  # read as adverbs after an object
+
+
 def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
     """Multi-word forms of a verb: with its particle ("pull out"), its preposition and object
     ("go on strike"), or its object ("open fire", "hold talks"), longest first."""
@@ -184,9 +187,13 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
             continue  # "called the deal void on Tuesday" is no "call on"
         if child.dep_ == "prep":
             keys.extend(f"{lemma} {child.lower_} {g.lower_}" for g in child.children)
-        if child.dep_ in {"prt", "prep", "acomp", "oprd"} or (  # "find guilty", "set free"
-            child.dep_ == "ccomp" and child.pos_ == "ADJ"
-        ):
+        if (
+            child.dep_ in {"prt", "prep", "acomp", "oprd"}
+            or (  # "find guilty", "set free"
+                child.dep_ == "ccomp" and child.pos_ == "ADJ"
+            )
+            or (child.dep_ == "advmod" and child.lower_ in PARTICLES)
+        ):  # "pulled its forces back"
             keys.append(f"{lemma} {child.lower_}")
         if child.dep_ == "advcl" and any(  # "called for X to increase", parsed as a clause
             m.dep_ == "mark" and m.lower_ == "for"
