@@ -7,8 +7,9 @@ named in their own sentences at city precision or finer and more than ``NEAR_KM`
 that name different acts (a ceasefire taking effect is not a release), sentences about
 different subjects (a ceasefire is not sanctions; a truce agreed with a prisoner exchange names
 both, so either matches), sources of different countries (senders of sanctions on one day; the
-sides of acts with a direction are never swapped), and different ordinals of a serial act (the
-first and second stages of an exchange), and pairs with no anchor in common (no actor, no
+sides of acts with a direction are never swapped), different ordinals of a serial act (the
+first and second stages of an exchange), acts told in two different nights ('overnight' in
+reports of consecutive days), and pairs with no anchor in common (no actor, no
 place within the other, no close figure, no day or subject both state: wording alone). Coarse or
 inherited places, targets, counts and wording never veto: outlets differ on all of them.
 
@@ -139,6 +140,15 @@ def different_exchanges(a: Features, b: Features) -> bool:
     )
 
 
+def different_nights(a: Features, b: Features) -> bool:
+    """Rule overnight-is-the-night-before: an act told 'overnight' happened in the night before
+    its report, known to the day rather than estimated: acts told in two different nights
+    ('attacks on Kyiv overnight' on Saturday, 'a second night of air attacks' on Sunday) are
+    different events. A night's act against an act dated by day weighs only (that day may be
+    a toll's or a search's: 'bringing the death toll to 12 late on Sunday')."""
+    return a.night is not None and b.night is not None and a.night != b.night
+
+
 def different_subjects(a: Features, b: Features) -> bool:
     left = a.topics or ({a.topic} if a.topic else set())
     right = b.topics or ({b.topic} if b.topic else set())
@@ -180,6 +190,7 @@ PAIR_VETOES: tuple[Veto, ...] = (
     ("different senders", different_senders),
     ("different stages", different_stages),
     ("different exchanges", different_exchanges),
+    ("different nights", different_nights),
     (NO_ANCHOR, nothing_in_common),
 )
 VETOES = BLOCK_VETOES + PAIR_VETOES
