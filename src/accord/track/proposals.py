@@ -175,6 +175,7 @@ def subject_data() -> dict[str, Any]:
         "in_force_clause",
         "counted_extension",
         "meeting_words",
+        "contrast_words",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -186,6 +187,10 @@ def subject_data() -> dict[str, Any]:
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
     data["clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
+    )
+    openers = [*data["other_clause_openers"], *data["contrast_words"]]
+    data["package_clause_regex"] = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, openers)) + r")\b", re.I
     )
     agreements = sorted(
         {
@@ -1030,10 +1035,14 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
 
 
 def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
-    """The subjects an agreement takes on: its own and those named after its trigger ('agreed
-    to a ceasefire and the release of hostages'; 'following the meeting, ... agreed to a swap'
-    is no package)."""
-    return frozenset(find_subjects(sentence[trigger_at:], ("", None))) | {subject}
+    """The subjects an agreement takes on: its own and those named after its trigger in its
+    own clause ('agreed to a ceasefire and the release of hostages'; 'following the meeting,
+    ... agreed to a swap' is no package). Rule a-package-is-agreed-in-one-clause: a clause
+    another opener or a contrast starts names no part of it ('agreed to exchange 1,000
+    prisoners of war each, but made no progress towards a ceasefire')."""
+    opener = subject_data()["package_clause_regex"].search(sentence, trigger_at + 1)
+    clause = sentence[trigger_at : None if opener is None else opener.start()]
+    return frozenset(find_subjects(clause, ("", None))) | {subject}
 
 
 def violation_sides(
