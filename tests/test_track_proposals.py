@@ -819,3 +819,16 @@ def test_a_package_is_agreed_in_one_clause(istanbul) -> None:
         ("2025-05-24", "implemented"),
         ("2025-05-25", "implemented"),
     ]
+
+
+def test_the_offer_accepted_is_the_one_the_report_told(istanbul) -> None:
+    """Rule the-offer-is-the-one-told: 'Hours later, Ukrainian President Volodymyr Zelenskiy
+    accepted the offer and challenged Putin to come in person' names no subject: it accepts
+    Putin's proposal of direct talks told before it (not Trump's urging, nor is 'challenged'
+    a refusal of it), and the talks held in Istanbul carry it out."""
+    (talks,) = [item for item in istanbul if "Vladimir Putin" in item.proposer]
+    assert history(talks) == [
+        ("2025-05-11", "proposed by Vladimir Putin"),
+        ("2025-05-11", "accepted by Volodymyr Zelenskyy"),
+        ("2025-05-16", "implemented"),
+    ]
