@@ -411,3 +411,16 @@ def test_attacks_told_in_different_nights_are_different_events(tmp_path: Path) -
         odesa_saturday = cluster_of(db, "a Russian drone hit a residential building", "ASSAULT")
     assert kyiv != second_night
     assert odesa_night == odesa_saturday
+
+
+def test_each_side_of_an_exchange_frees_its_half(tmp_path: Path) -> None:
+    """Rule each-side-frees-its-half: 'Russia and Belarus released 16 people' (Harbour Wire)
+    and Germany's 'decision to release a Russian convicted of murder as part of the exchange
+    in Ankara' (Kestrel) have sources of different countries, and are the two halves of one
+    exchange of 1 August 2024 (told by five outlets): a sentence naming the exchange lifts the
+    senders' veto."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in TUNE.glob("ankara-swap-*.txt")))
+        russia = cluster_of(db, "Russia and Belarus released 16 people", "RETREAT")
+        germany = cluster_of(db, "as part of the exchange in Ankara", "RETREAT")
+    assert russia == germany
