@@ -203,7 +203,6 @@ class Features:
     numbers: frozenset[int] = frozenset()  # figures written in digits (years left out)
     stage: int | None = None  # 'the second stage': 2; 'the final round': LAST_STAGE
     night: int | None = None  # told 'overnight': the day number of the morning ending the night
-    date_inherited: bool = False  # the date comes from another sentence of the report
 
     @cached_property
     def mergeable(self) -> bool:
@@ -424,10 +423,9 @@ def features_from_row(row: Any, actors: dict[str, list[ActorKey]]) -> Features:
     day_lo, day_hi, inferred = date_window(
         row["date_start"], row["date_end"], row["date_precision"], row["published"], row["date_by"]
     )
-    inherited = date_inherited(row)
-    night = night_of(row, inherited)
+    night = night_of(row, date_inherited(row))
     if night is not None:  # the night's two days, exactly: no longer a publication window
-        day_lo, day_hi, inferred, inherited = night - 1, night, False, False
+        day_lo, day_hi, inferred = night - 1, night, False
     elif inferred and tells_a_span(row["sentence"]):
         day_lo = day_hi = None  # an ongoing campaign has no day to meet a single act on
     return Features(
@@ -449,7 +447,6 @@ def features_from_row(row: Any, actors: dict[str, list[ActorKey]]) -> Features:
         tokens=content_tokens(row["sentence"]),
         topic=topic_of(row),
         night=night,
-        date_inherited=inherited,
         **details_from_row(row),
     )
 
