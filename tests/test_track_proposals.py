@@ -797,3 +797,38 @@ def test_an_undated_report_finds_the_group_trying_each_would_find(tmp_path: Path
                     inside = [position for day, position in kept if low <= day <= high]
                     assert kept.last_between(low, high) == max(inside, default=-1)
     assert reversed_days >= 3, "drafts with groups on several days"
+
+
+@pytest.fixture(scope="module")
+def istanbul(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
+    """Six reports of the Russian-Ukrainian talks in Istanbul and the 1,000-for-1,000
+    exchange (May 2025)."""
+    return story_proposals(tmp_path_factory, "istanbul-swap")
+
+
+def test_a_package_is_agreed_in_one_clause(istanbul) -> None:
+    """Rule a-package-is-agreed-in-one-clause: 'met in Istanbul on Friday ... and agreed to
+    exchange 1,000 prisoners of war each, but made no progress towards a ceasefire' agrees an
+    exchange, no ceasefire: the allies' 'unconditional 30-day ceasefire' demand, told in the
+    same report, is no step of the exchange."""
+    (swap,) = [item for item in istanbul if item.terms.get("a") == 1000]
+    assert swap.subject == "prisoner exchange"
+    assert [(date, text.split(" (")[0]) for date, text in history(swap)] == [
+        ("2025-05-16", "agreed"),
+        ("2025-05-23", "implemented"),
+        ("2025-05-24", "implemented"),
+        ("2025-05-25", "implemented"),
+    ]
+
+
+def test_the_offer_accepted_is_the_one_the_report_told(istanbul) -> None:
+    """Rule the-offer-is-the-one-told: 'Hours later, Ukrainian President Volodymyr Zelenskiy
+    accepted the offer and challenged Putin to come in person' names no subject: it accepts
+    Putin's proposal of direct talks told before it (not Trump's urging, nor is 'challenged'
+    a refusal of it), and the talks held in Istanbul carry it out."""
+    (talks,) = [item for item in istanbul if "Vladimir Putin" in item.proposer]
+    assert history(talks) == [
+        ("2025-05-11", "proposed by Vladimir Putin"),
+        ("2025-05-11", "accepted by Volodymyr Zelenskyy"),
+        ("2025-05-16", "implemented"),
+    ]

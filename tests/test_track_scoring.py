@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 from importlib.resources import files
 
 import pytest
@@ -13,6 +14,7 @@ from accord.track.features import (
     Features,
     char_grams,
     content_tokens,
+    night_of,
     sentence_names,
     sentence_numbers,
     stage_of,
@@ -206,3 +208,27 @@ def test_average_linkage_keeps_a_chain_from_joining_events_that_differ() -> None
     clusters = group(sorted(found), links, Decisions(), AverageLinkage(found, model))
     assert {"a", "c"} not in [set(members) & {"a", "c"} for members in clusters]
     assert len(clusters) == 2
+
+
+def test_a_night_told_overnight_is_the_night_before_the_report() -> None:
+    """Rule overnight-is-the-night-before: an act told 'overnight' with no date of its own is
+    dated to the night that ended on its report's day, exactly (no publication window), and
+    acts of two different nights are different events; a dated act is not vetoed by it."""
+    row = {
+        "date_precision": "reported",
+        "date_by": "2025-05-24",
+        "published": "2025-05-24T21:40:00+03:00",
+        "sentence": "Russia launched one of its biggest attacks on Kyiv overnight.",
+    }
+    saturday = date(2025, 5, 24).toordinal()
+    assert night_of(row, inherited=False) == saturday
+    assert night_of(row | {"date_precision": "day"}, inherited=False) is None
+    assert night_of(row | {"date_precision": "day"}, inherited=True) == saturday
+    assert night_of(row | {"sentence": "Russia attacked Kyiv."}, inherited=False) is None
+    toll = "The number of people killed when a drone hit Odesa rose to 10 overnight."
+    assert night_of(row | {"sentence": toll}, inherited=False) is None
+    first = event("a", night=saturday, day_lo=saturday - 1, day_hi=saturday)
+    second = event("b", night=saturday + 1, day_lo=saturday, day_hi=saturday + 1)
+    assert veto(first, second) == "different nights"
+    assert veto(first, event("c", day_lo=saturday, day_hi=saturday)) != "different nights"
+    assert veto(first, replace(second, night=saturday)) != "different nights"

@@ -299,7 +299,8 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
             wanted.append(
                 StepOutcome(step["status"], step.get("date"), step.get("date_precision", "day"))
             )
-            holders.update({proposal_of[e] for e in found if e in proposal_of})
+            # each holder once per step, in the order of the evidence: ties go to the first
+            holders.update(dict.fromkeys(proposal_of[e] for e in found if e in proposal_of).keys())
         main = holders.most_common(1)[0][0] if holders else None
         outcomes.append(
             ProposalOutcome(

@@ -2,7 +2,8 @@
 
 An event's date becomes a window of day numbers: a day-precise date is one day, a week its
 seven; an event with no day (only the bound "by <publication date>", or no date at all) gets
-the two days before that bound up to the bound (news reports what just happened). Month- or
+the two days before that bound up to the bound (news reports what just happened), unless its
+sentence tells it 'overnight': then the night before the bound, its two days exactly. Month- or
 year-precise dates are too vague to merge automatically (``day_lo`` is None): a person can
 still merge them by hand.
 
@@ -201,6 +202,7 @@ class Features:
     names: frozenset[str] = frozenset()  # capitalised words of the sentence, lower-cased
     numbers: frozenset[int] = frozenset()  # figures written in digits (years left out)
     stage: int | None = None  # 'the second stage': 2; 'the final round': LAST_STAGE
+    night: int | None = None  # told 'overnight': the day number of the morning ending the night
 
     @cached_property
     def mergeable(self) -> bool:
@@ -277,6 +279,7 @@ def tracking_rules() -> dict[str, Any]:
         "same_act_modes",
         "mutual_types",
         "exchange_parts",
+        "nights",
     ):
         if key not in data:
             raise ValueError(f"tracking_rules.json lacks {key!r}")
@@ -286,6 +289,8 @@ def tracking_rules() -> dict[str, Any]:
     stages = data["stages"]
     words = "|".join([*stages["ordinals"], *stages["last_words"]])
     nouns = "|".join(stages["serial_nouns"])
+    data["night_pattern"] = re.compile(data["nights"]["pattern"], re.IGNORECASE)
+    data["night_toll_pattern"] = re.compile(data["nights"]["toll_pattern"], re.IGNORECASE)
     data["stage_pattern"] = re.compile(
         rf"\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})s?\b", re.IGNORECASE
     )
@@ -391,11 +396,37 @@ def tells_a_span(sentence: str) -> bool:
     return SPAN_PHRASE.search(sentence) is not None
 
 
+DATE_FROM_ELSEWHERE = re.compile(r": date from sentence \d|^dispatch-day|; dispatch-day")
+
+
+def date_inherited(row: Any) -> bool:
+    """The event's date was taken from another sentence (a scene that runs on) or from the
+    dispatch's day, not from its own words (the pipeline's reason says which)."""
+    return bool(DATE_FROM_ELSEWHERE.search(row["why"] or ""))
+
+
+def night_of(row: Any, inherited: bool) -> int | None:
+    """Rule overnight-is-the-night-before: the day number of the morning that ended the night
+    an act was told in ('attacks on Kyiv overnight', 'a second night of air attacks'), when its
+    own sentence gives it no date: the night before its report (``date_by``, else the
+    publication day). None for other acts, for acts their sentence dates, and for a toll that
+    rose overnight (the night dates the count)."""
+    if not (inherited or row["date_precision"] == "reported"):
+        return None
+    rules, sentence = tracking_rules(), row["sentence"]
+    if not rules["night_pattern"].search(sentence) or rules["night_toll_pattern"].search(sentence):
+        return None
+    return day_number(row["date_by"]) or day_number(row["published"])
+
+
 def features_from_row(row: Any, actors: dict[str, list[ActorKey]]) -> Features:
     day_lo, day_hi, inferred = date_window(
         row["date_start"], row["date_end"], row["date_precision"], row["published"], row["date_by"]
     )
-    if inferred and tells_a_span(row["sentence"]):
+    night = night_of(row, date_inherited(row))
+    if night is not None:  # the night's two days, exactly: no longer a publication window
+        day_lo, day_hi, inferred = night - 1, night, False
+    elif inferred and tells_a_span(row["sentence"]):
         day_lo = day_hi = None  # an ongoing campaign has no day to meet a single act on
     return Features(
         event_id=row["id"],
@@ -415,6 +446,7 @@ def features_from_row(row: Any, actors: dict[str, list[ActorKey]]) -> Features:
         place_precision=row["place_precision"],
         tokens=content_tokens(row["sentence"]),
         topic=topic_of(row),
+        night=night,
         **details_from_row(row),
     )
 

@@ -175,17 +175,24 @@ def subject_data() -> dict[str, Any]:
         "in_force_clause",
         "counted_extension",
         "meeting_words",
+        "contrast_words",
+        "offer_reference",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
     data["term_patterns"] = [re.compile(pattern, re.I) for pattern in data["terms"]]
     data["broker_regexes"] = [re.compile(pattern) for pattern in data["broker_patterns"]]
     data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
+    data["offer_regex"] = re.compile(data["offer_reference"], re.I)
     data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
     data["counted_extension_regex"] = re.compile(data["counted_extension"], re.I)
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
     data["clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
+    )
+    openers = [*data["other_clause_openers"], *data["contrast_words"]]
+    data["package_clause_regex"] = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, openers)) + r")\b", re.I
     )
     agreements = sorted(
         {
@@ -652,7 +659,7 @@ def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
     sides: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for row in named_actor_rows_of(connection, [row["id"] for row in rows]):
         sides[row["event_id"]][row["side"]].append(row)  # only actors the text names
-    contexts = sentence_contexts(rows)
+    contexts = sentence_contexts(rows, sides)
     return [(row["id"], candidate_of(row, sides.get(row["id"], {}), contexts(row))) for row in rows]
 
 
@@ -664,6 +671,8 @@ class Context:
     act_days: frozenset[int] = frozenset()  # days of acts that can break an agreement
     story: tuple[int, str | None] = (-1, None)  # first sentence with events, subject of the rest
     meeting_held: bool = False  # the sentence tells a meeting held ('met in Geneva')
+    # the latest proposal told in an earlier sentence: its subject and its makers' countries
+    offer: tuple[str, frozenset[str]] | None = None
 
 
 def meeting_held(row: Any) -> bool:
@@ -674,18 +683,71 @@ def meeting_held(row: Any) -> bool:
     return asserted and row["mode"] != "third-party" and not is_plan(row["sentence"], trigger_at)
 
 
-def sentence_contexts(rows: list[Any]) -> Callable[[Any], Context]:
-    """A function giving each row its ``Context``."""
+def sentence_contexts(
+    rows: list[Any], sides: dict[str, dict[str, list[Any]]] | None = None
+) -> Callable[[Any], Context]:
+    """A function giving each row its ``Context`` (``sides``: each event's named actors)."""
     acts, stories = dated_acts(rows), story_subjects(rows)
     held = {sentence_key(row) for row in rows if meeting_held(row)}
+    offers = offers_told(rows, sides or {})
 
     def context(row: Any) -> Context:
         key = sentence_key(row)
         return Context(
-            frozenset(acts.get(key, ())), stories.get(row["article_id"], (-1, None)), key in held
+            frozenset(acts.get(key, ())),
+            stories.get(row["article_id"], (-1, None)),
+            key in held,
+            latest_offer(offers.get(row["article_id"], []), row["sentence_index"]),
         )
 
     return context
+
+
+Offer = tuple[int, str, frozenset[str]]  # (sentence index, subject, its makers' countries)
+
+
+def offers_told(rows: list[Any], sides: dict[str, dict[str, list[Any]]]) -> dict[str, list[Offer]]:
+    """Per article, each proposal it tells (a request, or an act told as proposed), in sentence
+    order. An article's events are stored, so read, together."""
+    found: dict[str, list[Offer]] = defaultdict(list)
+    for row in rows:
+        if row["type"] != "REQUEST" and row["modality"] != "proposed":
+            continue
+        trigger_at = max(0, row["start"] - row["sentence_start"])
+        subject = find_subject(row["sentence"], trigger_at, (row["type"], row["mode"]))
+        if subject is None:
+            continue
+        makers = sides.get(row["id"], {}).get("source", [])
+        countries = frozenset(actor["country"] for actor in makers if actor["country"])
+        found[row["article_id"]].append((row["sentence_index"], subject, countries))
+    for told in found.values():
+        told.sort()
+    return found
+
+
+def latest_offer(told: list[Offer], sentence_index: int) -> tuple[str, frozenset[str]] | None:
+    """The subject and makers' countries of the last proposal told before the sentence."""
+    earlier = [(subject, countries) for index, subject, countries in told if index < sentence_index]
+    return earlier[-1] if earlier else None
+
+
+OFFER_REACH = 3  # words from an act's trigger to the offer it acts on ('accepted the UN offer')
+
+
+def offer_acted_on(
+    sentence: str, trigger_at: int, context: Context
+) -> tuple[str | None, frozenset[str]]:
+    """Rule "the-offer-is-the-one-told": an act whose object is 'the offer' ('Zelenskiy
+    accepted the offer and challenged Putin to come in person'), in a sentence that names no
+    subject, acts on the latest proposal its report told before (Putin's proposal of direct
+    talks): its subject, and its makers as the act's other side. (None, none) otherwise."""
+    if context.offer is None:
+        return None, frozenset()
+    after = sentence[trigger_at:]
+    match = subject_data()["offer_regex"].search(after)
+    if match is None or len(after[: match.start()].split()) > OFFER_REACH:
+        return None, frozenset()  # 'accepted the offer and challenged Putin': not challenged's
+    return context.offer
 
 
 def story_subjects(rows: list[Any]) -> dict[str, tuple[int, str | None]]:
@@ -793,6 +855,9 @@ def candidate_of(
     )
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
+    offer_countries: frozenset[str] = frozenset()
+    if subject is None:
+        subject, offer_countries = offer_acted_on(sentence, trigger_at, context)
     if subject is None:
         return None
     if agreed_at_the_meeting(row, subject, context):
@@ -826,7 +891,8 @@ def candidate_of(
         subject=subject,
         status=status,
         actors=actors,
-        countries=frozenset(
+        countries=offer_countries
+        | frozenset(
             actor["country"] for actor in (*sources, *targets) if actor["country"]
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
@@ -1030,10 +1096,14 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
 
 
 def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
-    """The subjects an agreement takes on: its own and those named after its trigger ('agreed
-    to a ceasefire and the release of hostages'; 'following the meeting, ... agreed to a swap'
-    is no package)."""
-    return frozenset(find_subjects(sentence[trigger_at:], ("", None))) | {subject}
+    """The subjects an agreement takes on: its own and those named after its trigger in its
+    own clause ('agreed to a ceasefire and the release of hostages'; 'following the meeting,
+    ... agreed to a swap' is no package). Rule a-package-is-agreed-in-one-clause: a clause
+    another opener or a contrast starts names no part of it ('agreed to exchange 1,000
+    prisoners of war each, but made no progress towards a ceasefire')."""
+    opener = subject_data()["package_clause_regex"].search(sentence, trigger_at + 1)
+    clause = sentence[trigger_at : None if opener is None else opener.start()]
+    return frozenset(find_subjects(clause, ("", None))) | {subject}
 
 
 def violation_sides(

@@ -7,10 +7,12 @@ named in their own sentences at city precision or finer and more than ``NEAR_KM`
 that name different acts (a ceasefire taking effect is not a release), sentences about
 different subjects (a ceasefire is not sanctions; a truce agreed with a prisoner exchange names
 both, so either matches), sources of different countries (senders of sanctions on one day; the
-sides of acts with a direction are never swapped), and different ordinals of a serial act (the
-first and second stages of an exchange), and pairs with no anchor in common (no actor, no
-place within the other, no close figure, no day or subject both state: wording alone). Coarse or
-inherited places, targets, counts and wording never veto: outlets differ on all of them.
+sides of acts with a direction are never swapped; releases naming an exchange are its halves),
+different ordinals of a serial act (the first and second stages of an exchange), acts told in
+two different nights ('overnight' in reports of consecutive days), and pairs with no anchor in
+common (no actor, no place within the other, no close figure, no day or subject both state:
+wording alone). Coarse or inherited places, targets, counts and wording never veto: outlets
+differ on all of them.
 
 Then ``pair_features`` describes how the two agree (dates and publication days, places at any
 precision with containment, actors on either side, counts close rather than equal, modes and
@@ -30,7 +32,7 @@ from functools import cache, wraps
 from importlib.resources import files
 from typing import Any, TypeVar
 
-from accord.track.features import LAST_STAGE, Features, SideKeys, tracking_rules
+from accord.track.features import LAST_STAGE, Features, SideKeys, content_tokens, tracking_rules
 
 DAY_TOLERANCE = 1  # date windows further apart than this are never the same event
 NEAR_KM = 50.0  # two city-precise places further apart are different events
@@ -109,8 +111,27 @@ def different_senders(a: Features, b: Features) -> bool:
     source, _, swapped = actor_relations(a, b)
     if source != CONFLICT:
         return False
+    if halves_of_an_exchange(a, b):
+        return False
     other = b.target_keys if swapped else b.source_keys
     return not (a.source_keys.civilian or other.civilian)
+
+
+def halves_of_an_exchange(a: Features, b: Features) -> bool:
+    """Rule "each-side-frees-its-half": releases by different sides are the halves of one
+    exchange when a sentence names the exchange ('Russia released 16 prisoners in the swap in
+    Ankara', 'Germany's decision to release a Russian ... as part of the exchange in
+    Ankara'): each side frees its own captives, whatever the other report's sides."""
+    if a.type != "RETREAT":
+        return False
+    words = exchange_words()
+    return bool(a.tokens & words or b.tokens & words)
+
+
+@cache
+def exchange_words() -> frozenset[str]:
+    """The words naming an exchange (tracking_rules.json exchange_parts), as content tokens."""
+    return frozenset(content_tokens(" ".join(tracking_rules()["exchange_parts"]["words"])))
 
 
 def different_stages(a: Features, b: Features) -> bool:
@@ -137,6 +158,15 @@ def different_exchanges(a: Features, b: Features) -> bool:
     return any(
         mine[kind] != theirs[kind] for kind in RELEASE_KINDS if kind in mine and kind in theirs
     )
+
+
+def different_nights(a: Features, b: Features) -> bool:
+    """Rule overnight-is-the-night-before: an act told 'overnight' happened in the night before
+    its report, known to the day rather than estimated: acts told in two different nights
+    ('attacks on Kyiv overnight' on Saturday, 'a second night of air attacks' on Sunday) are
+    different events. A night's act against an act dated by day weighs only (that day may be
+    a toll's or a search's: 'bringing the death toll to 12 late on Sunday')."""
+    return a.night is not None and b.night is not None and a.night != b.night
 
 
 def different_subjects(a: Features, b: Features) -> bool:
@@ -180,6 +210,7 @@ PAIR_VETOES: tuple[Veto, ...] = (
     ("different senders", different_senders),
     ("different stages", different_stages),
     ("different exchanges", different_exchanges),
+    ("different nights", different_nights),
     (NO_ANCHOR, nothing_in_common),
 )
 VETOES = BLOCK_VETOES + PAIR_VETOES
