@@ -612,3 +612,14 @@ def test_a_country_inside_a_seas_name_is_no_party():
     assert event.type == "COERCE"
     assert _codes(event.targets) == []
     assert event.place is not None and event.place.name == "Gulf of Oman"
+
+
+def test_an_outlet_is_no_group_a_description_points_back_to():
+    """ "the newspaper Le Monde" is a news outlet (sector from the noun it is in apposition to),
+    and "the group" in the next sentence does not point back to it."""
+    mentions = _mentions(
+        'Macron told the newspaper Le Monde: "Europe must be able to defend itself." '
+        "The group's spokesman said the attack was a response."
+    )
+    assert mentions["Le Monde"] == (None, "MED")
+    assert "The group" not in mentions

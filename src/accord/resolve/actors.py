@@ -1220,13 +1220,14 @@ class MentionResolver:
         """An organisation the dictionary lacks; its country from its name or a possessive in
         front ("the Ivory Coast's Supreme Court")."""
         in_front = self.doc[span.root.left_edge.i : span.start]
+        described = [span.root.head] if span.root.dep_ == "appos" else []  # "the newspaper X"
         return Actor(
             id=slug(span.text),
             name=span.text,
             kind="organisation",
             country=_country_in(span, self.table) or _country_in(in_front, self.table),
             sector=sector_for_organisation(span.text)
-            or _descriptor_sector(in_front, self.table.nouns),
+            or _descriptor_sector([*in_front, *described], self.table.nouns),
         )
 
     def _resolve_loose_surnames(self) -> None:
@@ -1589,8 +1590,8 @@ class MentionResolver:
                 named = actor.kind == "organisation" or actor.id in self.table.actors
                 if actor.kind not in {"organisation", "group"} or not named:
                     continue  # a state, a person, or an unnamed group itself
-                if actor.sector in {"IGO", "GOV"}:
-                    continue
+                if actor.sector in {"IGO", "GOV"} or _media(mention):
+                    continue  # nor an outlet: "told Le Monde ... The group's spokesman said"
                 if sector is None or actor.sector == sector:
                     self._add(actor, self.doc[token.i - 1 : token.i + 1], "description")
                     break
