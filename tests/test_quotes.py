@@ -897,3 +897,16 @@ def test_a_quote_split_by_he_continued_is_the_speakers_on_both_sides():
         "if tomorrow you have questions, you have the right to ask in a peaceful way",
     ]
     assert {q.speaker_text for q in quotes} == {"Prime Minister Hailemariam Desalegn"}
+
+
+def test_an_unnamed_speaker_speaks_for_the_body_they_are_from():
+    """Rule ``affiliation speaker``: "a source within the Afghan Interior Ministry" speaks for
+    the ministry; "a teacher in Kyiv" is not Kyiv speaking."""
+    quote = _only(
+        _resolved_quotes(
+            '"We are investigating," a source within the Afghan Interior Ministry said.'
+        )
+    )
+    assert quote.speaker is not None and quote.speaker.name == "Afghan Interior Ministry"
+    teacher = _only(_resolved_quotes('"It was terrible," a teacher in Kyiv said.'))
+    assert teacher.speaker is None or teacher.speaker.name != "Kyiv"

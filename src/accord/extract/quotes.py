@@ -611,7 +611,24 @@ def _mention_of_phrase(ctx: _Context, head: Token, phrase: Span) -> ActorMention
         return (people or found)[0]
     head_end = head.idx + len(head)
     before_head = [m for m in ctx.mentions if m.start >= phrase.start_char and m.end <= head_end]
-    return _mention_covering(before_head, phrase.start_char, head_end)
+    return _mention_covering(before_head, phrase.start_char, head_end) or _speaks_for(ctx, head)
+
+
+SPEAKS_FOR_PREPOSITIONS = {"from", "of", "for", "within"}
+
+
+def _speaks_for(ctx: _Context, head: Token) -> ActorMention | None:
+    """Rule ``affiliation speaker``: the body an unnamed speaker is from ("representatives from
+    Iran", "a spokesperson for the ministry", "a source within the Interior Ministry") speaks
+    through them; a place they are in does not ("a teacher in Kyiv")."""
+    for preposition in head.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in SPEAKS_FOR_PREPOSITIONS:
+            continue
+        for body in preposition.children:
+            mention = _mention_of_token(ctx, body) if body.dep_ == "pobj" else None
+            if mention is not None and mention.actor.kind != "person":
+                return mention
+    return None
 
 
 def _title_holder(
