@@ -623,3 +623,18 @@ def test_an_outlet_is_no_group_a_description_points_back_to():
     )
     assert mentions["Le Monde"] == (None, "MED")
     assert "The group" not in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Human rights groups in Ethiopia criticised the crackdown.",
+            "Human rights groups",
+            ("ETH", "NGO"),
+        ),
+        ("An eyewitness in Kyiv said the missile hit a school.", "An eyewitness", ("UKR", "CVL")),
+    ],
+)
+def test_unnamed_rights_groups_and_eyewitnesses(text, mention, expected):
+    assert _mentions(text)[mention] == expected
