@@ -1709,3 +1709,12 @@ def test_aid_an_amount_is_announced_in_comes_from_the_announcer():
 def test_a_particle_after_the_object_makes_the_phrasal_verb():
     event = only("Russia pulled its forces back from the Kyiv region.")
     assert (event.type, event.mode, names(event.sources)) == ("RETREAT", "withdraw", ["Russia"])
+
+
+def test_criticism_aimed_at_someone_targets_them():
+    """ "hit out at", "took aim at": "at" names whom the criticism is aimed at; where it was
+    said ("at the UN General Assembly") is no target."""
+    hit = only("Brazil's president hit out at the European Union over its deforestation law.")
+    assert (hit.type, names(hit.targets)) == ("ACCUSE", ["European Union"])
+    said = only("Germany criticised Russia at the UN General Assembly.")
+    assert names(said.targets) == ["Russia"]

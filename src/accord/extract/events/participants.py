@@ -278,6 +278,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "fired tear gas at protesters"
         for word in (predicate, *[c for c in predicate.children if c.dep_ == "dobj"]):
             objects.extend(objects_of_preposition(word, "at"))
+    if candidate.entry.type == "ACCUSE" and _aimed_words(predicate):
+        objects.extend(objects_of_preposition(predicate, "at"))  # "hit out at the EU"
     if candidate.entry.type in {"REQUEST", "COERCE"}:
         # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
         objects.extend(objects_of_preposition(predicate, "from"))
@@ -301,9 +303,22 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     return [o for o in dict.fromkeys(objects) if o != trigger]
 
 
+AIMED_WORDS = {"out", "aim", "swipe", "jab", "dig"}  # "lashed out at", "took aim at"
+
+
+def _aimed_words(verb: Token) -> bool:
+    """Does a criticism say whom it is aimed at with "at" ("hit out at the EU", "took a swipe at
+    NATO")? Not "criticised Russia at the UN": there "at" names where it was said."""
+    return any(c.dep_ in {"prt", "dobj"} and c.lemma_.lower() in AIMED_WORDS for c in verb.children)
+
+
 def _aimed_at(obj: Token, candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
-    """ "Fired tear gas at protesters": whom force is aimed at, though "at" reads as a place."""
-    if candidate.entry.type not in {"ASSAULT", "COERCE"} or obj.head.lower_ != "at":
+    """ "Fired tear gas at protesters", "hit out at the EU": whom force or criticism is aimed
+    at, though "at" reads as a place."""
+    aimed = candidate.entry.type in {"ASSAULT", "COERCE"} or (
+        candidate.entry.type == "ACCUSE" and _aimed_words(candidate.predicate)
+    )
+    if not aimed or obj.head.lower_ != "at":
         return []
     return unique_mentions(m for c in conjuncts(obj) for m in index.at(c))
 
