@@ -638,3 +638,19 @@ def test_an_outlet_is_no_group_a_description_points_back_to():
 )
 def test_unnamed_rights_groups_and_eyewitnesses(text, mention, expected):
     assert _mentions(text)[mention] == expected
+
+
+def test_an_area_in_brackets_after_a_town_is_no_person():
+    """Rule "area in brackets": "Zintan (Jabal al Gharbi)" names the district, which the
+    tagger reads as a person's name."""
+    mentions = _mentions(
+        "On 2 February 2024, militiamen abducted a man in Zintan (Jabal al Gharbi)."
+    )
+    assert "Jabal al Gharbi" not in mentions
+
+
+def test_fire_at_a_position_targets_the_force_that_holds_it():
+    (event,) = _events(
+        "On 21 May 2024, Hezbollah fired anti-tank missiles at an IDF position near Metula."
+    )
+    assert _codes(event.targets) == ["ISR:MIL"]

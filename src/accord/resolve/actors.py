@@ -604,6 +604,21 @@ def whole_person_names(ents: Sequence[Span]) -> list[Span]:
     return merged
 
 
+def _area_in_brackets_after_a_place(span: Span) -> bool:
+    """Rule "area in brackets": monitors write the area a town is in, in brackets, after it
+    ("in Zintan (Jabal al Gharbi)", "Mahas (Hiraan)"): a name alone in such brackets is a place,
+    whatever the tagger says."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc):
+        return False
+    opening, place, closing = doc[span.start - 1], doc[span.start - 2], doc[span.end]
+    return (
+        opening.text == "("
+        and closing.text.startswith(")")
+        and place.ent_type_ in {"GPE", "LOC", "FAC"}
+    )
+
+
 def _names_a_settlement(span: Span) -> bool:
     """Rule "name of a settlement": a name written in front of a settlement noun ("the
     Gakurdi village", "Kachia town") is that place's name, never a person's."""
@@ -1054,6 +1069,8 @@ class MentionResolver:
             return  # "Tsafe LGA", "Lamu County": an area, whatever the tagger says
         if _names_a_settlement(span):
             return  # "the Gakurdi village", "Negga town": a place, whatever the tagger says
+        if _area_in_brackets_after_a_place(span):
+            return  # "Zintan (Jabal al Gharbi)": the area the town is in, not a person
         if (
             ent.label_ in {"PERSON", "ORG"}
             and is_locative(span.root)

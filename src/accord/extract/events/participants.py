@@ -320,7 +320,9 @@ def _aimed_at(obj: Token, candidate: Candidate, index: MentionIndex) -> list[Act
     )
     if not aimed or obj.head.lower_ != "at":
         return []
-    return unique_mentions(m for c in conjuncts(obj) for m in index.at(c))
+    named = [m for c in conjuncts(obj) for m in index.at(c)]
+    held = [m for t in obj.doc[obj.left_edge.i : obj.i] for m in index.at(t)]  # "an IDF position"
+    return unique_mentions(named or held)
 
 
 def _relative_clause_subjects(noun: Token) -> list[Token]:
