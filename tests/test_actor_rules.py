@@ -654,3 +654,18 @@ def test_fire_at_a_position_targets_the_force_that_holds_it():
         "On 21 May 2024, Hezbollah fired anti-tank missiles at an IDF position near Metula."
     )
     assert _codes(event.targets) == ["ISR:MIL"]
+
+
+def test_the_ministers_are_the_ones_named_before():
+    """Rule "the-ministers-named-before": "the ministers" with no country of their own are the
+    countries' ministers the text named; a number must fit ("the five leaders" is not the two
+    countries of the sentence before)."""
+    (_, agreed) = _events(
+        "Foreign ministers of Greece, Cyprus and France met in Cairo on Wednesday. "
+        "The ministers agreed to a future meeting on Crete."
+    )
+    assert (agreed.type, _codes(agreed.sources)) == ("AGREE", ["GRC:GOV", "CYP:GOV", "FRA:GOV"])
+    mentions = _mentions(
+        "Russia and Ukraine held talks in Istanbul. The five leaders spoke by phone on Friday."
+    )
+    assert "The five leaders" not in mentions

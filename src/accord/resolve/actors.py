@@ -219,6 +219,11 @@ def fold(text: str) -> str:
 
 
 BOTH_SIDES_FOLDED = {fold(phrase) for phrase in BOTH_SIDES}
+# Plural role nouns that, with "the" and no country, point back to those named before (people
+# of that role up to ROLE_SENTENCES sentences back).
+ROLE_SENTENCES = 8
+REFERRING_ROLES = {"minister", "leader", "president", "diplomat", "envoy", "negotiator"}
+REFERRING_ROLES |= {"delegation", "premier", "mediator", "foreign minister", "head"}
 
 
 def slug(text: str) -> str:
@@ -604,6 +609,19 @@ def whole_person_names(ents: Sequence[Span]) -> list[Span]:
     return merged
 
 
+def _number_in_front(noun: Token) -> int | None:
+    """The number a noun phrase counts ("the five leaders": 5), if any."""
+    for child in noun.children:
+        if child.dep_ == "nummod" and child.i < noun.i:
+            value = child.like_num and WORD_NUMBERS.get(child.lower_, child.text)
+            return int(value) if str(value).isdigit() else None
+    return None
+
+
+WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7"}
+WORD_NUMBERS |= {"eight": "8", "nine": "9", "ten": "10"}
+
+
 def _area_in_brackets_after_a_place(span: Span) -> bool:
     """Rule "area in brackets": monitors write the area a town is in, in brackets, after it
     ("in Zintan (Jabal al Gharbi)", "Mahas (Hiraan)"): a name alone in such brackets is a place,
@@ -916,6 +934,7 @@ class MentionResolver:
         self._resolve_groups()
         self._resolve_country_groups()
         self._resolve_both_sides()
+        self._resolve_role_descriptions()
         self._resolve_group_descriptions()
         self._resolve_unnamed_groups()
         self._resolve_pronouns_and_descriptions()
@@ -1586,6 +1605,59 @@ class MentionResolver:
             return False
         named = any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i)
         return not named and not (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
+
+    def _resolve_role_descriptions(self) -> None:
+        """Rule "the-ministers-named-before": "the ministers", "the five leaders", "the
+        diplomats" with no country of their own are those the text named just before: a group
+        of that very noun ("23 Russian diplomats ... the diplomats had a week to leave"), else
+        the states whose officials the last sentence naming two or more countries' officials
+        named ("Foreign ministers of Greece, Cyprus and France met ... The ministers agreed")."""
+        for token in self.tokens:
+            if token.i in self.covered or token.tag_ != "NNS":
+                continue
+            lemma = token.lemma_.lower()
+            if lemma not in REFERRING_ROLES:
+                continue
+            left = list(self.doc[token.left_edge.i : token.i])
+            if not left or left[0].lower_ != "the" or any(t.i in self.covered for t in left):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children):
+                continue  # "the leaders of France and Germany" name themselves
+            span = self.doc[left[0].i : token.i + 1]
+            for actor in self._named_with_role(token, lemma):
+                self.mentions.append(_mention(actor, span, self.sentences, "role named before"))
+            if any(m.start == span.start_char for m in self.mentions):
+                self.covered.update(range(span.start, span.end))
+
+    def _named_with_role(self, token: Token, lemma: str) -> list[Actor]:
+        """The actors "the <role>s" points back to (see ``_resolve_role_descriptions``): a
+        group told with this very noun; else the states of the people named before with that
+        role ("Egyptian foreign minister Sameh Shoukry and his Greek counterpart ..."); else of
+        the officials of two or more countries the last such sentence named. A number in front
+        ("the five leaders") must be how many there are."""
+        wanted = _number_in_front(token)
+        for mention in self._earlier(token, max_sentences=2):  # "23 Russian diplomats"
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.lemma_.lower() == lemma and mention.actor.country:
+                return [mention.actor]
+        holders: list[str] = []
+        for mention in reversed(self._earlier(token, max_sentences=ROLE_SENTENCES)):
+            actor = mention.actor
+            holds = actor.kind in PERSON_KINDS and lemma in (actor.role or "").lower()
+            if holds and actor.country and actor.country not in holders:
+                holders.append(actor.country)
+        by_sentence: dict[int, list[str]] = {}
+        for mention in self._earlier(token, max_sentences=2):
+            actor = mention.actor
+            if actor.country and actor.sector == "GOV" and not _media(mention):
+                codes = by_sentence.setdefault(mention.sentence_index, [])
+                if actor.country not in codes:
+                    codes.insert(0, actor.country)
+        groups = [holders, *(by_sentence[i] for i in sorted(by_sentence, reverse=True))]
+        for codes in groups:
+            if len(codes) >= 2 and wanted in {None, len(codes)}:
+                return [self.table.state(code) for code in codes]
+        return []
 
     def _resolve_group_descriptions(self) -> None:
         """Rule "group description": "the group", "the militia", "the rebels" with nothing else
