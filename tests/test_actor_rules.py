@@ -669,3 +669,8 @@ def test_the_ministers_are_the_ones_named_before():
         "Russia and Ukraine held talks in Istanbul. The five leaders spoke by phone on Friday."
     )
     assert "The five leaders" not in mentions
+
+
+def test_air_defences_are_the_military():
+    (event,) = _events("Ukrainian air defences shot down 30 Russian drones overnight.")
+    assert (_codes(event.sources), _codes(event.targets)) == (["UKR:MIL"], ["RUS:MIL"])
