@@ -435,3 +435,14 @@ def test_an_admin_word_picks_the_area_of_that_kind():
     assert geocode("Plateau state").country == "NGA"
     assert geocode("Kaduna state").country == "NGA"
     assert geocode("Gao region").country == "MLI"
+
+
+def test_a_nationality_with_a_word_for_its_ground_is_that_country():
+    """Rule "national ground": "over Russian regions" places the shooting-down in Russia (not in
+    the town the sentence before named)."""
+    events = events_of(
+        "One person was injured in Rivne. Russia said its air defences had shot down 49 "
+        "Ukrainian drones over Russian regions."
+    )
+    shot = next(event for event in events if event.trigger == "shot")
+    assert where(shot) == ("Russia", "RUS", "country")

@@ -1254,7 +1254,39 @@ def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
         spans.append((span, not _names_a_place_noun(span)))
     demonyms = _demonyms()  # "the Thai border": a nationality, not a place
     spans = [item for item in spans if place_key(item[0].text) not in demonyms]
+    spans.extend((span, False) for span in _national_grounds(sent, demonyms))
     return sorted(spans, key=lambda item: item[0].start)
+
+
+# "Russian territory", "over Russian regions", "in Ukrainian airspace": a country's own ground.
+NATIONAL_GROUND_NOUNS = {"territory", "soil", "airspace", "region", "waters"}
+
+
+def _national_grounds(sent: Span, demonyms: dict[str, str]) -> list[Span]:
+    """Rule "national ground": a nationality with a word for land, air or sea ("over Russian
+    regions", "on Ukrainian territory") names that country as a place."""
+    return [
+        sent.doc[token.i : token.head.i + 1]
+        for token in sent
+        if token.dep_ == "amod"
+        and token.head.i == token.i + 1
+        and token.head.lemma_.lower() in NATIONAL_GROUND_NOUNS
+        and place_key(token.text) in demonyms
+    ]
+
+
+def _national_ground_place(span: Span, gazetteer: Gazetteer) -> Place | None:
+    """The country a national-ground span names (``_national_grounds``)."""
+    if len(span) != 2 or span[-1].lemma_.lower() not in NATIONAL_GROUND_NOUNS:
+        return None
+    import pycountry
+
+    code = _demonyms().get(place_key(span[0].text))
+    country = pycountry.countries.get(alpha_3=code) if code else None
+    place = gazetteer.geocode(country.name) if country is not None else None
+    if place is None or place.country != code:
+        return None
+    return replace(place, text=span.text)
 
 
 def _name_parts(ent: Span) -> list[Span]:
@@ -1389,6 +1421,9 @@ def _beside(
 def _geocode_span(
     span: Span, context: PlaceContext, gazetteer: Gazetteer
 ) -> tuple[Span, Place] | None:
+    national = _national_ground_place(span, gazetteer)
+    if national is not None:
+        return span, national
     span = _with_region_word(span)
     place = gazetteer.geocode(span.text, context)
     if place is None and len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS:
