@@ -257,6 +257,7 @@ def _casualty_reports_join_attacks(
     apart when the sentence before told one (``attack_before``): its figures are for that
     attack. An attack on property keeps its casualties apart (property destruction is its own
     event next to the killings)."""
+    coded = list(coded)  # an attack a report joins takes its victims (``_with_victims_of``)
     reports = [_is_casualty_report(e, share) for e, share in zip(coded, shares, strict=True)]
     attacks = [i for i, event in enumerate(coded) if _can_join(event) and not reports[i]]
     if not attacks and not attack_before and sum(reports) > 1:
