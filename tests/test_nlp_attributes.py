@@ -27,6 +27,7 @@ def test_indexed_ruler_sets_what_the_model_ruler_sets() -> None:
     ruler = indexed.get_pipe("attribute_ruler")
     assert isinstance(ruler, IndexedAttributeRuler)
     assert len(ruler.table) > 100  # most patterns are looked up, not matched
+    assert len(ruler.tested) > 20  # one-token patterns with lists and labels are checked
     assert len(ruler.rest) > 0  # the others are still matched
     for theirs, ours in zip(model.pipe(texts), indexed.pipe(texts), strict=True):
         assert token_attributes(ours) == token_attributes(theirs)

@@ -446,3 +446,27 @@ def test_a_nationality_with_a_word_for_its_ground_is_that_country():
     )
     shot = next(event for event in events if event.trigger == "shot")
     assert where(shot) == ("Russia", "RUS", "country")
+
+
+def test_a_headline_parsed_with_its_batch_places_as_one_parsed_alone():
+    # the scene of the headline: extract_many parses a batch's titles together, extract_article
+    # parses its title when an event needs it; the events are the same
+    from accord.pipeline import HEADLINE_WHY, extract_many
+
+    articles = [
+        make_article(
+            "The army said the strike destroyed a depot. Officials gave no toll.",
+            title="Russian missiles strike fuel depot in Kharkiv",
+            published="2024-05-10",
+        ),
+        make_article(
+            "Delegations met for a second day and agreed to continue.",
+            title="Talks in Doha on the war in Sudan resume",
+            published="2024-05-10",
+        ),
+    ]
+    alone = [extract_article(article).events for article in articles]
+    batched = [extraction.events for extraction in extract_many(articles)]
+    assert batched == alone
+    headline_placed = [e for events in alone for e in events if HEADLINE_WHY in e.evidence.why]
+    assert headline_placed

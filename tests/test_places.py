@@ -343,3 +343,26 @@ def test_the_west_as_a_bloc_is_no_town(nlp):
         " West, Turkish officials said.",
     )
     assert "West" not in {found.text for found in places_in(sent, ["RUS", "TUR", "USA"])}
+
+
+def test_alternate_names_read_the_same_from_the_index_as_from_the_text() -> None:
+    """After ``ALTERNATE_SCANS`` scans of the alternate names a gazetteer indexes them; a name
+    finds the same cities, in the same order, either way."""
+    shipped = places.load_gazetteer()
+    names = ["kiev", "odessa", "bombay", "peking", "san francisco", "xyzzy", "al hudaydah"]
+
+    def fresh() -> places.Gazetteer:
+        return places.Gazetteer(
+            primary={},
+            cities=shipped.cities,
+            alternate_text=shipped.alternate_text,
+            line_starts=shipped.line_starts,
+        )
+
+    scanning, indexed = fresh(), fresh()
+    indexed.alternate_scans = places.ALTERNATE_SCANS
+    scanned = [scanning.alternates(name) for name in names]
+    assert scanning.alternate_index is None
+    assert [indexed.alternates(name) for name in names] == scanned
+    assert indexed.alternate_index is not None
+    assert any(scanned) and not scanned[names.index("xyzzy")]

@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.tokens._retokenize import set_token_attrs
 
 from accord.models import Article
@@ -95,6 +95,9 @@ def dateline_ends(doc: Doc) -> set[int]:
 
 
 INDEXED_KEYS = frozenset({"TAG", "LOWER"})
+# What a one-token pattern may test and still be checked here, not run through the Matcher
+TESTED_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
+TokenTest = dict[str, tuple[bool, frozenset]]  # key -> (whether a value must be in, the values)
 
 
 class IndexedAttributeRuler:
@@ -102,12 +105,15 @@ class IndexedAttributeRuler:
     exceptions), its one-token patterns on the tag and the word looked up in a table instead
     of run through the Matcher: the same attributes set in the same order, at a fraction of
     the cost (the Matcher over 179 patterns took about an eighth of the model's time). The
-    other patterns (dependency labels, several tokens, regular expressions) still go through a
-    Matcher of their own."""
+    other one-token patterns on the tag, word, dependency label and whether it is a space
+    (with ``IN``/``NOT_IN`` lists: "not", "is", "aux") are looked up by one value they require
+    and their other tests checked (``tested``); the rest (several tokens, regular expressions)
+    still go through a Matcher of their own."""
 
     def __init__(self, vocab: spacy.vocab.Vocab) -> None:
         self.vocab = vocab
         self.table: dict[tuple[str | None, str | None], list[int]] = {}
+        self.tested: dict[tuple[str, object], list[tuple[int, TokenTest]]] = {}
         self.attrs: list[dict] = []
         self.indices: list[int] = []
         self.rest = Matcher(vocab)
@@ -118,26 +124,51 @@ class IndexedAttributeRuler:
         for number, pattern in enumerate(ruler.patterns):
             for tokens in pattern["patterns"]:
                 key = _table_key(tokens)
-                if key is None:
-                    self.rest.add(str(number), [tokens])
-                else:
+                test = _token_test(tokens) if key is None else None
+                if key is not None:
                     self.table.setdefault(key, []).append(number)
+                elif test is not None:
+                    name, (_, values) = _anchor(test)
+                    for value in values:
+                        self.tested.setdefault((name, value), []).append((number, test))
+                else:
+                    self.rest.add(str(number), [tokens])
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int]] = []
-        table = self.table
-        for token in doc:
+        table, tested = self.table, self.tested
+        tokens = list(doc)  # one Token object each, for the look-ups and the writes
+        for token in tokens:
             tag, lower = token.tag_, token.lower_
             for key in ((tag, None), (tag, lower), (None, lower)):
                 for number in table.get(key, ()):
                     found.append((number, token.i))
-        for match_id, start, end in self.rest(doc, allow_missing=True):
-            number = int(self.vocab.strings[match_id])
-            found.append((number, doc[start:end][self.indices[number]].i))
+            if tested:
+                found.extend(_tested_matches(token, tag, lower, tested))
+        if len(self.rest):
+            for match_id, start, end in self.rest(doc, allow_missing=True):
+                number = int(self.vocab.strings[match_id])
+                found.append((number, doc[start:end][self.indices[number]].i))
         found.sort()
         for number, position in found:
-            set_token_attrs(doc[position], self.attrs[number])
+            set_token_attrs(tokens[position], self.attrs[number])
         return doc
+
+
+def _tested_matches(
+    token: Token,
+    tag: str,
+    lower: str,
+    tested: dict[tuple[str, object], list[tuple[int, TokenTest]]],
+) -> list[tuple[int, int]]:
+    """(pattern number, token index) of the checked one-token patterns the token matches."""
+    values = {"TAG": tag, "LOWER": lower, "DEP": token.dep_, "IS_SPACE": token.is_space}
+    matches = []
+    for name, value in values.items():
+        for number, test in tested.get((name, value), ()):
+            if all((values[key] in allowed) == inside for key, (inside, allowed) in test.items()):
+                matches.append((number, token.i))
+    return matches
 
 
 def _table_key(tokens: list[dict]) -> tuple[str | None, str | None] | None:
@@ -148,6 +179,32 @@ def _table_key(tokens: list[dict]) -> tuple[str | None, str | None] | None:
     if not all(isinstance(value, str) for value in tokens[0].values()):
         return None
     return tokens[0].get("TAG"), tokens[0].get("LOWER")
+
+
+def _token_test(tokens: list[dict]) -> TokenTest | None:
+    """A one-token pattern on ``TESTED_KEYS`` with plain, ``IN`` or ``NOT_IN`` string (or,
+    for ``IS_SPACE``, true/false) values, as key -> (must be in, values); None for any other
+    pattern, or one with no value it requires to look it up by."""
+    if len(tokens) != 1 or not tokens[0] or not set(tokens[0]) <= TESTED_KEYS:
+        return None
+    test: TokenTest = {}
+    for key, value in tokens[0].items():
+        if isinstance(value, str | bool):
+            test[key] = (True, frozenset([value]))
+        elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
+            ((operator, values),) = value.items()
+            if not all(isinstance(item, str) for item in values):
+                return None
+            test[key] = (operator == "IN", frozenset(values))
+        else:
+            return None
+    return test if any(inside for inside, _ in test.values()) else None
+
+
+def _anchor(test: TokenTest) -> tuple[str, tuple[bool, frozenset]]:
+    """The required test of a pattern with the fewest values (its look-up keys)."""
+    required = [(name, check) for name, check in test.items() if check[0]]
+    return min(required, key=lambda item: len(item[1][1]))
 
 
 @Language.factory("accord_indexed_attribute_ruler")
@@ -187,6 +244,7 @@ class Document:
     article: Article
     doc: Doc
     mentions: list = field(default_factory=list)  # ActorMention, filled by resolve.actors
+    headline: Doc | None = None  # the title parsed (``parse_headlines``), else parsed on demand
 
     @property
     def sentences(self) -> list[Span]:
@@ -196,6 +254,14 @@ class Document:
 def parse(article: Article) -> Document:
     """Parse one article."""
     return Document(article=article, doc=load_nlp()(article.text))
+
+
+def parse_headlines(articles: Iterable[Article]) -> dict[str, Doc]:
+    """The titles of a batch of articles, parsed in one ``nlp.pipe`` call: parsed one by one,
+    a title costs several milliseconds of per-call overhead (about four times as much), and
+    most articles need theirs to place an event (``pipeline.headline_scene``)."""
+    titles = list(dict.fromkeys(article.title for article in articles if article.title))
+    return dict(zip(titles, load_nlp().pipe(titles), strict=True))
 
 
 def parse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:

@@ -8,7 +8,7 @@ from datetime import date as calendar_day
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
 from accord.extract.dates import SceneDates, publication_date
@@ -28,7 +28,7 @@ from accord.models import (
     Place,
     Quote,
 )
-from accord.nlp import Document, load_nlp, parse, parse_many
+from accord.nlp import Document, load_nlp, parse, parse_headlines, parse_many
 from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import (
     PlaceContext,
@@ -126,6 +126,7 @@ def extract_events(
                     article,
                     context,
                     coder,
+                    document.headline,
                 )
                 if place is None or place_why == HEADLINE_WHY:
                     people_place = _place_of_people(sentence, context, coder)
@@ -537,17 +538,19 @@ def _place_in_context(
     article: Article,
     context: PlaceContext,
     coder: Coder,
+    parsed_title: Doc | None = None,
 ) -> tuple[Place | None, str | None]:
     """The place that sets the scene for an event its sentence places nowhere, and why: the
     latest place of an event of its sphere (or of a sentence with no event) in the few
     sentences before, else the headline's, if the headline is of its sphere or of none (the
-    headline holds for the story's background acts too: "He was imprisoned in 2018")."""
+    headline holds for the story's background acts too: "He was imprisoned in 2018").
+    ``parsed_title``: the article's title already parsed, if it is."""
     for scene in reversed(scenes):
         if sentence_index - scene.sentence_index > CONTEXT_SENTENCES:
             break
         if scene.sentence_index < sentence_index and scene.sphere in {None, event_sphere}:
             return scene.place, f"place from sentence {scene.sentence_index}"
-    headline = headline_scene(article.title, context, coder)
+    headline = headline_scene(article.title, context, coder, parsed_title)
     if headline is None or headline.sphere not in {None, event_sphere}:
         return None, None
     return headline.place, HEADLINE_WHY
@@ -576,13 +579,16 @@ def _place_of_people(sentence: Span, context: PlaceContext, coder: Coder) -> Pla
 
 
 @lru_cache(maxsize=64)
-def headline_scene(title: str | None, context: PlaceContext, coder: Coder) -> Scene | None:
+def headline_scene(
+    title: str | None, context: PlaceContext, coder: Coder, parsed: Doc | None = None
+) -> Scene | None:
     """The place a headline names and the sphere of the act it is the place of ("Russian
     missiles kill 12 in Kharkiv": ground; "... talks in Istanbul": talk; None when it is no
-    act's); offsets are -1 (not in the text)."""
+    act's); offsets are -1 (not in the text). ``parsed``: the title already parsed (with its
+    batch, ``nlp.parse_headlines``), else it is parsed here."""
     if not title:
         return None
-    for sentence in load_nlp()(title).sents:
+    for sentence in (parsed if parsed is not None else load_nlp()(title)).sents:
         place = most_specific(places_in(sentence, context, gazetteer=coder.gazetteer))
         if place is not None:
             candidates = coder.candidates(sentence, MentionIndex(()))
@@ -653,8 +659,10 @@ def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
     parts: list[SectionExtraction] = []
     for batch in _batches(_sections(articles), batch_size):
         texts = [section_article(article, section) for article, section, _ in batch]
+        headlines = parse_headlines(texts)
         documents = parse_many(texts, batch_size=len(batch))
         for (article, section, last), document in zip(batch, documents, strict=True):
+            document.headline = headlines.get(document.article.title or "")
             parts.append(SectionExtraction(section, len(document.sentences), process(document)))
             if last:
                 yield join_sections(article, parts)

@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from itertools import pairwise
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
@@ -28,12 +29,20 @@ def raw_features(text: str, head: str | None = None) -> Counter[str]:
     counts: Counter[str] = Counter(f"w:{token}" for token in tokens)
     counts.update(f"b:{a} {b}" for a, b in pairwise(tokens))
     for token in tokens:
-        padded = f"<{token}>"
-        for size in CHAR_SIZES:
-            counts.update(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+        counts.update(char_grams(token))
     if head:
         counts[f"h:{head.lower()}"] += 1
     return counts
+
+
+@lru_cache(maxsize=16384)
+def char_grams(token: str) -> tuple[str, ...]:
+    """The ``c:`` features of one word, shortest n-grams first: the same words come back in
+    every clause, so each is cut into n-grams once (bounded: a long run meets new words)."""
+    padded = f"<{token}>"
+    return tuple(
+        f"c:{padded[i : i + size]}" for size in CHAR_SIZES for i in range(len(padded) - size + 1)
+    )
 
 
 def weighted(
@@ -41,10 +50,10 @@ def weighted(
 ) -> dict[int, float]:
     """Sublinear tf times idf over the known features, scaled to unit length."""
     idf = list(idf) if not isinstance(idf, list) else idf
-    row = {
-        vocabulary[name]: (1.0 + math.log(count)) * idf[vocabulary[name]]
-        for name, count in counts.items()
-        if name in vocabulary
-    }
+    row: dict[int, float] = {}
+    for name, count in counts.items():
+        index = vocabulary.get(name)  # one look-up, not a test and two
+        if index is not None:
+            row[index] = (1.0 + math.log(count)) * idf[index]
     norm = math.sqrt(sum(value * value for value in row.values()))
     return {index: value / norm for index, value in row.items()} if norm else {}

@@ -136,6 +136,28 @@ class Geocoder(Protocol):
     ) -> Place | None: ...
 
 
+# Scans of the alternate names before they are indexed: building the index (about 0.06 s)
+# costs about as much as this many scans of the text (1-2 ms each), so a short run never
+# pays more than twice what it must.
+ALTERNATE_SCANS = 40
+
+
+def _alternate_index(text: str) -> dict[str, list[int]]:
+    """Each alternate name of ``alternate_text`` -> the lines (cities) that list it, in order,
+    each line once: what a scan for the quoted name finds (a line is ``"name", `` repeated,
+    and no name holds a quote mark)."""
+    index: dict[str, list[int]] = {}
+    with _collector_paused():
+        for line_number, line in enumerate(text.split("\n")):
+            for name in line.split('"')[1::2]:
+                lines = index.get(name)
+                if lines is None:
+                    index[name] = [line_number]
+                elif lines[-1] != line_number:
+                    lines.append(line_number)
+    return index
+
+
 class GazetteerEntry(NamedTuple):
     """One named place; ``preferred`` entries (hand table) win over same-named GeoNames ones.
     ``admin1`` is the GeoNames first-level area code, ``fame`` the number of names GeoNames
@@ -192,10 +214,12 @@ class Gazetteer:
     """Place names folded to lookup keys.
 
     ``primary`` maps a key to the places whose own name (or hand-table alias) it is. GeoNames
-    alternate names (100k of them) are not indexed: ``alternate_text`` holds them one line per
-    city, in ``cities`` order, and a lookup scans it (a fraction of a millisecond), which keeps
-    the load fast. ``subdivisions`` (first-level subdivisions, keyed the same way) are built
-    from pycountry on the first name nothing else knows, unless given.
+    alternate names (100k of them) are not indexed at load: ``alternate_text`` holds them one
+    line per city, in ``cities`` order, and a lookup scans it (a millisecond or two), which
+    keeps the load fast; after ``ALTERNATE_SCANS`` scans (a long run, where the scans would
+    cost more) they are indexed once, and later lookups read the index. ``subdivisions``
+    (first-level subdivisions, keyed the same way) are built from pycountry on the first name
+    nothing else knows, unless given.
     """
 
     primary: dict[str, list[GazetteerEntry]]
@@ -204,6 +228,8 @@ class Gazetteer:
     line_starts: list[int] = field(default_factory=list)
     subdivisions: dict[str, list[GazetteerEntry]] | None = None
     towns: TownIndex | None = None
+    alternate_scans: int = field(default=0, init=False, repr=False)
+    alternate_index: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
 
     def add(self, key: str, entry: GazetteerEntry) -> None:
         if key:
@@ -215,6 +241,11 @@ class Gazetteer:
         """Cities that list ``key`` among their alternate names."""
         if len(key) < 4:  # three-letter alternates are airport codes ("KHE"), not names
             return []
+        if self.alternate_index is None and self.alternate_scans >= ALTERNATE_SCANS:
+            self.alternate_index = _alternate_index(self.alternate_text)
+        if self.alternate_index is not None:
+            return [self.cities[line] for line in self.alternate_index.get(key, ())]
+        self.alternate_scans += 1
         needle = f'"{key}"'
         found: list[GazetteerEntry] = []
         position = self.alternate_text.find(needle)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, wraps
@@ -359,8 +360,9 @@ def actor_relations(a: Features, b: Features) -> tuple[str, str, bool]:
 
 
 def jaccard(left: frozenset, right: frozenset) -> float:
-    union = left | right
-    return len(left & right) / len(union) if union else 0.0
+    shared = len(left & right)  # the union's size is counted, not built
+    union = len(left) + len(right) - shared
+    return shared / union if union else 0.0
 
 
 def overlap(left: frozenset, right: frozenset) -> float:
@@ -490,8 +492,9 @@ class PairModel:
         return cls.from_dict(json.loads(text))
 
     def probability(self, values: dict[str, float]) -> float:
-        pairs = zip(self.features, self.coefficients, strict=True)
-        z = self.intercept + sum(weight * values[name] for name, weight in pairs)
+        # the terms in feature order, summed as before (tens of thousands of pairs per update)
+        terms = map(operator.mul, self.coefficients, map(values.__getitem__, self.features))
+        z = self.intercept + sum(terms)
         return 1.0 / (1.0 + math.exp(-z))
 
     def strongest(self, values: dict[str, float], n: int = 3) -> list[str]:
