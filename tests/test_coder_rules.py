@@ -1718,3 +1718,19 @@ def test_criticism_aimed_at_someone_targets_them():
     assert (hit.type, names(hit.targets)) == ("ACCUSE", ["European Union"])
     said = only("Germany criticised Russia at the UN General Assembly.")
     assert names(said.targets) == ["Russia"]
+
+
+def test_a_passive_that_shares_its_subject_is_done_to_it():
+    """ "Turkey is under EU sanctions and was condemned ...": the shared subject of a
+    coordinated passive is acted on, not acting; with an agent, the agent acts on it."""
+    condemned = only(
+        "Turkey is already under EU sanctions, and was condemned in a joint statement."
+    )
+    assert (condemned.type, names(condemned.sources), names(condemned.targets)) == (
+        "ACCUSE",
+        [],
+        ["Turkey"],
+    )
+    both = events_of("Iran was sanctioned by the US and condemned by the EU.")
+    accuse = next(event for event in both if event.type == "ACCUSE")
+    assert (names(accuse.sources), names(accuse.targets)) == (["European Union"], ["Iran"])

@@ -172,6 +172,21 @@ def is_claimed(trigger: Token, predicate: Token, lexicon: Lexicon) -> bool:
     return trigger.dep_ == "dobj" or claimed_by(trigger, lexicon) == predicate
 
 
+def _shares_as_passive(verb: Token) -> bool:
+    """A passive verb coordinated with another clause, whose subject it shares: "Turkey is under
+    EU sanctions and was condemned by ...", "Iran was sanctioned by the US and condemned by the
+    EU": the shared subject is acted on, not acting."""
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ != "VBN"
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        return False
+    own = any(c.dep_ == "auxpass" for c in verb.children)
+    shared = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.head.children)
+    return own or (shared and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
+
+
 def _declared(noun: Token) -> bool:
     """Is an event noun what a declaring verb declares: its object ("announced a suspension"),
     or what the amount it announces is of ("announced $9 million in humanitarian assistance")?"""
@@ -212,7 +227,7 @@ def event_actors(
                 predicate.dep_ == "acl" and predicate.tag_ == "VBN" and subject == predicate.head
             )
             passive = (
-                (subject.dep_ == "nsubjpass" or relative_passive)
+                (subject.dep_ == "nsubjpass" or relative_passive or _shares_as_passive(predicate))
                 and agent is None
                 and predicate.lower_ not in STATIVE_PARTICIPLES
             )
@@ -222,6 +237,8 @@ def event_actors(
                 why.append("passive subject as target" if passive else "subject")
         if agent is not None:  # "X was indicted by the court": the court acts on X
             patients = [c for c in predicate.children if c.dep_ == "nsubjpass"]
+            if not patients and _shares_as_passive(predicate):
+                patients = [p for p in [subject_of(predicate, lexicon)] if p is not None]
             found = [m for p in patients for m in core_mentions(p, index)]
             targets.extend(found)
             if found:
