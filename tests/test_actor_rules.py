@@ -674,3 +674,12 @@ def test_the_ministers_are_the_ones_named_before():
 def test_air_defences_are_the_military():
     (event,) = _events("Ukrainian air defences shot down 30 Russian drones overnight.")
     assert (_codes(event.sources), _codes(event.targets)) == (["UKR:MIL"], ["RUS:MIL"])
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject():
+    """ "Trump welcomed him": "him" is the man named before, not Trump (who would be
+    "himself")."""
+    (event,) = _events(
+        "Zelensky arrived in Washington on Friday. Trump welcomed him at the White House."
+    )
+    assert [ref.name for ref in event.targets] == ["Volodymyr Zelenskyy"]

@@ -2075,6 +2075,9 @@ class MentionResolver:
         if speaker is not None:  # "A journalist said she was pushed": the journalist
             return speaker
         candidates = [m for m in self._earlier(pronoun) if self._is_singular_agent(m)]
+        if pronoun.dep_ in {"dobj", "pobj", "dative"}:  # "Trump welcomed him": not Trump
+            own = {id(m) for m in self._covering_subjects(pronoun)}
+            candidates = [m for m in candidates if id(m) not in own]
         if not candidates:
             return None
         nearest_sentence = candidates[0].sentence_index
@@ -2085,6 +2088,13 @@ class MentionResolver:
             if span is not None and _is_subject(span.root):
                 return mention
         return candidates[0]
+
+    def _covering_subjects(self, pronoun: Token) -> list[ActorMention]:
+        """The mentions of the subject of the clause an object pronoun is in: an object "him"
+        or "her" never is its own clause's subject (the subject would say "himself")."""
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return [m for subject in subjects for t in subject.subtree for m in self._covering(t)]
 
     def _reporting_speaker(self, pronoun: Token) -> ActorMention | None:
         """The one person who says the clause a "he"/"she" opens, when the subject of the
