@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
+from accord.extract.counts import number_value
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
 from accord.nlp import QUOTE_MARKS
 from accord.resolve.places import (
@@ -613,13 +614,8 @@ def _number_in_front(noun: Token) -> int | None:
     """The number a noun phrase counts ("the five leaders": 5), if any."""
     for child in noun.children:
         if child.dep_ == "nummod" and child.i < noun.i:
-            value = child.like_num and WORD_NUMBERS.get(child.lower_, child.text)
-            return int(value) if str(value).isdigit() else None
+            return number_value(child)
     return None
-
-
-WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7"}
-WORD_NUMBERS |= {"eight": "8", "nine": "9", "ten": "10"}
 
 
 def _area_in_brackets_after_a_place(span: Span) -> bool:
@@ -1624,9 +1620,10 @@ class MentionResolver:
             if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children):
                 continue  # "the leaders of France and Germany" name themselves
             span = self.doc[left[0].i : token.i + 1]
-            for actor in self._named_with_role(token, lemma):
+            actors = self._named_with_role(token, lemma)
+            for actor in actors:
                 self.mentions.append(_mention(actor, span, self.sentences, "role named before"))
-            if any(m.start == span.start_char for m in self.mentions):
+            if actors:
                 self.covered.update(range(span.start, span.end))
 
     def _named_with_role(self, token: Token, lemma: str) -> list[Actor]:
@@ -1636,7 +1633,8 @@ class MentionResolver:
         the officials of two or more countries the last such sentence named. A number in front
         ("the five leaders") must be how many there are."""
         wanted = _number_in_front(token)
-        for mention in self._earlier(token, max_sentences=2):  # "23 Russian diplomats"
+        near = self._earlier(token, max_sentences=2)
+        for mention in near:  # "23 Russian diplomats"
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and span.root.lemma_.lower() == lemma and mention.actor.country:
                 return [mention.actor]
@@ -1647,7 +1645,7 @@ class MentionResolver:
             if holds and actor.country and actor.country not in holders:
                 holders.append(actor.country)
         by_sentence: dict[int, list[str]] = {}
-        for mention in self._earlier(token, max_sentences=2):
+        for mention in near:
             actor = mention.actor
             if actor.country and actor.sector == "GOV" and not _media(mention):
                 codes = by_sentence.setdefault(mention.sentence_index, [])

@@ -607,9 +607,11 @@ def object_place_targets(
     return ()
 
 
+# Settlements between parties ("denounced the border agreement": the parties to it).
+SETTLEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "truce"}
 # Accords are made somewhere: "a peace agreement in Washington" names where it was signed.
-ACCORD_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "truce"}
-ACCORD_NOUNS |= {"ceasefire", "protocol", "roadmap", "framework", "charter", "contract"}
+ACCORD_NOUNS = SETTLEMENT_NOUNS | {"ceasefire", "protocol", "roadmap", "framework", "charter"}
+ACCORD_NOUNS |= {"contract"}
 
 
 def _where_an_accord_was_made(place_word: Token, place: Place) -> bool:

@@ -38,6 +38,7 @@ from accord.extract.events.modality import modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
     OWN_FORCES_TYPES,
+    SETTLEMENT_NOUNS,
     MentionIndex,
     actor_clause,
     agents_of_noun,
@@ -627,15 +628,12 @@ def _reporting_speaker_is_source(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
-STATE_SECTORS = {"GOV", "MIL", "COP"}
-
-
 def _speakers_state(mention: ActorMention, speaker: list[ActorMention]) -> bool:
     """Is the actor the state the speaker serves ("the envoy warned that Washington would
     impose sanctions": Washington threatens with him, it is not threatened)?"""
     actor = mention.actor
-    return actor.sector in STATE_SECTORS and any(
-        m.actor.country == actor.country and m.actor.sector in STATE_SECTORS for m in speaker
+    return actor.sector in HOME_FORCE_SECTORS and any(
+        m.actor.country == actor.country and m.actor.sector in HOME_FORCE_SECTORS for m in speaker
     )
 
 
@@ -1512,7 +1510,6 @@ def _restatement(found: ArticleDraft, coder: Coder) -> bool:
 
 JUDGED_ACT_RULE = "a-judged-act-falls-on-its-doers"
 STANCE_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
-SETTLEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "truce"}
 ACT_NOUNS = {"move", "decision", "step", "action", "proclamation", "announcement", "conversion"}
 VIOLENCE_NOUNS = {  # "condemned the attack", "called the strike a war crime": an attack told before
     "attack", "attacks", "strike", "strikes", "bombing", "bombings", "shelling", "raid", "raids",
