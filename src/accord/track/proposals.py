@@ -38,6 +38,7 @@ from importlib.resources import files
 from typing import Any
 
 from accord.errors import NotFoundError
+from accord.extract.dates import WEEKDAYS
 from accord.store import Store
 from accord.store.tracking import (
     clear_candidates,
@@ -1001,7 +1002,6 @@ def announces_meeting(row: Any, subject: str, parties: int) -> bool:
     )
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 TOLD_ON = re.compile(
     r"\b(?:said|says|announced|announces|told reporters|wrote|confirmed)\s+(?:on\s+)?("
     + "|".join(WEEKDAYS)
@@ -1017,7 +1017,7 @@ def told_on(sentence: str, trigger_at: int, published: int) -> int:
     found = TOLD_ON.search(sentence[:trigger_at])
     if found is None:
         return published
-    weekday = WEEKDAYS.index(found.group(1).lower())
+    weekday = WEEKDAYS[found.group(1).lower()]
     return published - (date.fromordinal(published).weekday() - weekday) % 7
 
 
@@ -1383,21 +1383,11 @@ def same_step(group: list[Candidate], candidate: Candidate, window: tuple[int, i
     whoever carried it out (each side frees its prisoners), and so is the other side's part on
     the next day (a stage across midnight)."""
     first = group[0]
-    if first.status != candidate.status:
-        return False
-    dated = [member.day for member in group if not member.inferred]
-    if first.status == "implemented":
-        if first.subject != candidate.subject:
-            return False
-        if candidate.inferred:
-            return any(window[0] <= day <= window[1] for day in dated)
-        if candidate.day in dated:
-            return True
-        return completes_stage(group, candidate, dated)
-    if first.status in BY_STATUSES and candidate.actors and first.actors != candidate.actors:
+    if first.status != candidate.status or not same_side(side_of(first), first.status, candidate):
         return False  # whose step it is matters; a report that names no one backs it
-    if candidate.alleged_by and first.alleged_by != candidate.alleged_by:
-        return False
+    dated = [member.day for member in group if not member.inferred]
+    if first.status == "implemented" and not candidate.inferred:
+        return candidate.day in dated or completes_stage(group, candidate, dated)
     return any(window[0] <= day <= window[1] for day in dated)
 
 
