@@ -65,6 +65,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
+from accord.extract.events.participants import AFFILIATION_PREPS
 from accord.models import ActorMention, ActorRef, Evidence, Quote
 from accord.nlp import QUOTE_MARKS, Document
 from accord.resolve.actors import actor_ref, fold
@@ -614,7 +615,7 @@ def _mention_of_phrase(ctx: _Context, head: Token, phrase: Span) -> ActorMention
     return _mention_covering(before_head, phrase.start_char, head_end) or _speaks_for(ctx, head)
 
 
-SPEAKS_FOR_PREPOSITIONS = {"from", "of", "for", "within"}
+SPEAKS_FOR_PREPOSITIONS = AFFILIATION_PREPS | {"within"}  # "a source within the ministry"
 
 
 def _speaks_for(ctx: _Context, head: Token) -> ActorMention | None:
