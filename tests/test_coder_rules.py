@@ -1734,3 +1734,42 @@ def test_a_passive_that_shares_its_subject_is_done_to_it():
     both = events_of("Iran was sanctioned by the US and condemned by the EU.")
     accuse = next(event for event in both if event.type == "ACCUSE")
     assert (names(accuse.sources), names(accuse.targets)) == (["European Union"], ["Iran"])
+
+
+def test_a_relative_clause_is_no_content_of_what_was_agreed():
+    """Rule a-relative-clause-is-no-content: in "agreed to restore a hotline that North Korea
+    cut off" the cutting off describes the hotline; it made the agreement a vow of force."""
+    event = only(
+        "South Korea agreed to restore a military hotline that North Korea cut off last year."
+    )
+    assert (event.type, names(event.sources)) == ("AGREE", ["South Korea"])
+
+
+def test_a_time_phrase_names_no_object_of_the_act():
+    """Rule time-is-no-object: "after talks" is when, not what was left ("leave" is a
+    SANCTION only with a treaty or body as its object)."""
+    assert events_of("Israel left Gaza after talks with the mediators.") == ()
+
+
+def test_quitting_an_intergovernmental_body_is_a_withdrawal_from_it():
+    """Rule leaving-an-organisation: a body the actor dictionary knows as an IGO is an
+    organisation left, as the word "organisation" would be; quitting a post stays a
+    resignation."""
+    event = only("Sudan quit IGAD in January.")
+    assert (event.type, event.mode, names(event.targets)) == ("SANCTION", "withdraw", ["IGAD"])
+    assert "alternative-reading" in rules_named(event)
+    resigned = only("Sudan's defence minister quit on Monday.")
+    assert (resigned.type, resigned.mode) == ("RETREAT", "resign")
+
+
+def test_a_list_of_names_read_as_an_apposition_names_each():
+    """Rule a-list-is-no-apposition: the parser hangs "Burkina Faso" on Mali as an apposition
+    and Niger on it; the three are sources."""
+    event = only("Mali, Burkina Faso and Niger condemned the attack.")
+    assert names(event.sources) == ["Mali", "Burkina Faso", "Niger"]
+
+
+def test_forces_retreating_on_their_own_soil_act_on_no_one():
+    event = only("Ukrainian troops pulled out of Avdiivka on Saturday.")
+    assert (event.type, event.targets) == ("RETREAT", ())
+    assert event.place is not None and event.place.name == "Avdiivka"

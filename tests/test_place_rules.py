@@ -470,3 +470,21 @@ def test_a_headline_parsed_with_its_batch_places_as_one_parsed_alone():
     assert batched == alone
     headline_placed = [e for events in alone for e in events if HEADLINE_WHY in e.evidence.why]
     assert headline_placed
+
+
+def test_rule_withdrawal_out_of_a_town():
+    event = only(
+        events_of("Russian troops pulled out of the city of Kherson on Friday."), "RETREAT"
+    )
+    assert where(event) == ("Kherson", "UKR", "city")
+
+
+def test_rule_exit_verb_object_unless_a_journey():
+    """A place left is where a withdrawal happens ("troops left Iraq"); "left Kyiv for
+    Warsaw" tells a journey, and Kyiv is no place of what follows."""
+    event = only(events_of("U.S. troops left Iraq in 2011."), "RETREAT")
+    assert where(event) is not None and where(event)[1] == "IRQ"
+    from accord.nlp import parse
+
+    doc = parse(make_article("The minister left Kyiv for Warsaw.", published="2024-05-10")).doc
+    assert "Kyiv" not in [place.name for place in places.places_in(next(iter(doc.sents)))]

@@ -74,6 +74,9 @@ LOCATIVE_PREPOSITIONS = _words(
 AIRSPACE_WORDS = {"shoot", "down", "fly", "intercept", "explode", "crash", "destroy", "drone"}
 # Verbs whose object is where the subject goes ("the convoy entered Gaza").
 ENTRY_VERBS = {"enter", "reach", "visit", "tour", "cross", "arrive"}
+# A place left is where a withdrawal happens, as a place entered is where an entry does.
+EXIT_VERBS = {"leave", "abandon", "vacate", "evacuate", "flee"}
+DESTINATION_PREPOSITIONS = {"for", "to"}  # "left Kyiv for Warsaw": a journey, told from its end
 # "on" is locative after an attack ("a strike on Kupiansk"), not after "pressure on Russia".
 ATTACK_WORDS = _words(
     "attack strike airstrike assault raid bombardment bombing shelling offensive counteroffensive "
@@ -98,6 +101,7 @@ PLACE_NOUNS = _words(
     "enclave sector quarter neighbourhood neighborhood zone county island peninsula camp"
 )
 # "from" is locative after a withdrawal ("withdrew from Gorazde"), not after "advisers from".
+OUSTING_VERBS = {"drive", "force", "push", "move", "chase", "kick"}
 WITHDRAWAL_WORDS = _words(
     "withdraw withdrawal retreat pull pullout evacuate evacuation expel oust flee exodus"
 )
@@ -1099,6 +1103,8 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
         return "movement-to"  # "a visit to Kyiv"
     if preposition == "from" and governor.lemma_.lower() in WITHDRAWAL_WORDS:
         return "withdrawal-from"  # "withdrew from Gorazde"
+    if preposition == "of" and _out_of_a_withdrawal(anchor.head):
+        return "withdrawal-out-of"  # "pulled out of Kherson", "driven out of the town of Sake"
     if preposition == "of" and direct and _is_direction_of(governor):
         return "direction-of"  # "60 kilometres west of El Fasher", "south of Hebron"
     if preposition == "of" and direct and governor.lemma_.lower() in PART_OF_PLACE_NOUNS:
@@ -1108,6 +1114,27 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     if preposition == "of" and ATTACK_OF_NOUNS & {governor.lemma_.lower(), governor.lower_}:
         return "attack-of"  # "shelling of the border city of Belgorod": what is attacked
     return None
+
+
+def _leaves_for_good(verb: Token) -> bool:
+    """A verb of leaving or abandoning a place with no destination beside it: the place left
+    is where a withdrawal happens ("troops left Iraq", "abandoned the town"), while "left Kyiv
+    for Warsaw" is a journey."""
+    if verb.lemma_.lower() not in EXIT_VERBS:
+        return False
+    return not any(
+        child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS for child in verb.children
+    )
+
+
+def _out_of_a_withdrawal(preposition: Token) -> bool:
+    """Whether "of" is the second word of "out of" after a word of withdrawal or of being
+    driven away ("pulled out of", "forced out of", "driven out of")."""
+    out = preposition.head
+    if out.lower_ != "out" or preposition.dep_ != "prep":
+        return False
+    governor = out.head
+    return governor.lemma_.lower() in WITHDRAWAL_WORDS | OUSTING_VERBS
 
 
 def _attack_above(token: Token) -> bool:
@@ -1136,6 +1163,8 @@ def _place_role(token: Token) -> PlaceRole | None:
         return PlaceRole(rule, "target" if rule in {"control-of", "attack-of"} else "where")
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ENTRY_VERBS:
         return PlaceRole("entry-verb-object", "where")
+    if anchor.dep_ == "dobj" and _leaves_for_good(anchor.head):
+        return PlaceRole("exit-verb-object", "where")  # "U.S. troops left Iraq in 2011"
     target = _through_name_chain(token, strict=True)
     if target.i != token.i and _is_landmark_noun(target) and target.dep_ != "pobj":
         return PlaceRole("landmark-of-town", "target")

@@ -567,12 +567,32 @@ def _proposed_own_action(draft: EventDraft, coder: Coder) -> bool:
 def _alternative_reading(draft: EventDraft, coder: Coder) -> bool:
     draft.alternative = alternative_reading(draft.candidate, coder.lexicon)
     if draft.alternative is None:
+        draft.alternative = _leaving_an_organisation(draft)
+    if draft.alternative is None:
         return False
     draft.kind = draft.alternative[0]
     entry = draft.candidate.entry
     if entry.modality is not None and entry.type != draft.kind:  # "committed $23.5 million"
         draft.candidate.entry = replace(entry, modality=None)  # is given, not promised
     return True
+
+
+def _leaving_an_organisation(draft: EventDraft) -> Reading | None:
+    """Rule leaving-an-organisation: quitting or withdrawing from a body the actor dictionary
+    names as an intergovernmental organisation ("quit ECOWAS", "withdrew from the World Health
+    Organization") takes the entry's reading for leaving a treaty or organisation (SANCTION
+    withdraw), as its own word ("organisation", "bloc") would."""
+    readings = [r for r in draft.candidate.entry.alts if "organisation" in r[2]]
+    if not readings:
+        return None
+    verb = draft.candidate.token
+    left = [c for c in verb.children if c.dep_ == "dobj"]
+    left += objects_of_preposition(verb, "from")
+    left += [
+        o for out in verb.children if out.lower_ == "out" for o in objects_of_preposition(out, "of")
+    ]
+    named = [m for word in left for m in draft.index.at(word)]
+    return readings[0] if any(m.actor.sector == "IGO" for m in named) else None
 
 
 # --- event rules: actors ------------------------------------------------------------------------
@@ -1419,6 +1439,8 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
         m.actor.country == place.country and m.actor.sector in HOME_FORCE_SECTORS
         for m in draft.sources
     )
+    if own_forces and draft.kind == "RETREAT":
+        return False  # "Ukrainian troops pulled out of Avdiivka": a retreat at home, on no one
     if target.id in source_ids or own_forces:
         # a state, its police or its army acting on its own soil ("lifted the state of
         # emergency in Darfur", "police fired tear gas in Kampala") acts on its people, not on

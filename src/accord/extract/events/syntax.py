@@ -136,8 +136,24 @@ def is_locative(token: Token) -> bool:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """A word and the words conjoined after it ("Russia and Ukraine")."""
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+    """A word and the words conjoined after it ("Russia and Ukraine"), and a list the parser
+    read as an apposition (rule a-list-is-no-apposition: "Mali, Burkina Faso and Niger" hangs
+    "Faso" on Mali as an apposition and Niger on Faso: three names, not one named twice)."""
+    listed = [
+        word
+        for child in token.children
+        if _listed_as_apposition(token, child)
+        for word in (child, *child.conjuncts)
+        if word.i > token.i
+    ]
+    return [token, *[c for c in token.conjuncts if c.i > token.i], *listed]
+
+
+def _listed_as_apposition(token: Token, child: Token) -> bool:
+    """A proper name in apposition to a proper name, itself coordinated with "and" or "or"."""
+    if child.dep_ != "appos" or token.pos_ != "PROPN" or child.pos_ != "PROPN":
+        return False
+    return any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in child.children)
 
 
 def misread_acronym_subject(verb: Token) -> Token | None:

@@ -267,9 +267,14 @@ def _objects_of(token: Token, lexicon: Lexicon) -> list[Token]:
         for pobj in prep.children
     ]
     for child in token.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and child.lower_ not in TIME_PREPOSITIONS:
             objects.extend(c for c in child.children if c.dep_ == "pobj")
     return objects
+
+
+# Rule time-is-no-object: what a verb's time phrase names is no object of the act ("left
+# Israel after talks with Netanyahu" leaves no talks; "freed after the exchange").
+TIME_PREPOSITIONS = {"after", "before", "during", "since", "until", "following"}
 
 
 def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
@@ -893,13 +898,23 @@ def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
     return found
 
 
+def content_words(complement: Token) -> list[Token]:
+    """The words of a governed content, without its relative clauses: in "agreed to restore a
+    hotline that Pyongyang cut off" the cutting off describes the hotline, it is not what was
+    agreed (rule a-relative-clause-is-no-content)."""
+    described = {
+        t.i for clause in complement.subtree if clause.dep_ == "relcl" for t in clause.subtree
+    }
+    return [token for token in complement.subtree if token.i not in described]
+
+
 def type_of_complement(candidate: Candidate, lexicon: Lexicon) -> str | None:
     """For verbs like "consider" and "deny" the type comes from what is considered or denied;
     "a proposal to pause operations" is about the pause, not the proposal."""
     if candidate.complement is None:
         return None
     found = []
-    for token in sorted(candidate.complement.subtree, key=depth_of):  # nearest content first
+    for token in sorted(content_words(candidate.complement), key=depth_of):  # nearest first
         entry = verb_entry(token, lexicon) or noun_entry(token, lexicon)
         if entry is not None and entry.type:
             found.append((token, entry.type_under(candidate.token)))
