@@ -1773,3 +1773,13 @@ def test_forces_retreating_on_their_own_soil_act_on_no_one():
     event = only("Ukrainian troops pulled out of Avdiivka on Saturday.")
     assert (event.type, event.targets) == ("RETREAT", ())
     assert event.place is not None and event.place.name == "Avdiivka"
+
+
+def test_a_call_received_comes_from_the_caller():
+    event = only("Egypt's president received a phone call from Joe Biden on Tuesday.")
+    assert (event.type, event.mode) == ("CONSULT", "phone")
+    assert (names(event.sources), [ref.country for ref in event.targets]) == (
+        ["Joe Biden"],
+        ["EGY"],
+    )
+    assert "a-call-received-comes-from-the-caller" in rules_named(event)

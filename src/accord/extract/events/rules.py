@@ -1370,6 +1370,20 @@ def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     return draft.make_sources(reactors, "the reaction comes from whom 'from' names")
 
 
+def _received_from_the_caller(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    verb = candidate.predicate
+    if draft.kind != "CONSULT" or lemma_of(verb, coder.lexicon) != "receive":
+        return False
+    phrases = objects_of_preposition(verb, "from") + objects_of_preposition(candidate.token, "from")
+    callers = unique_mentions(m for p in phrases for m in core_mentions(p, draft.index))
+    if not callers:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    draft.targets = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+    return draft.make_sources(callers, "a call or visit received comes from whom 'from' names")
+
+
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
         return False  # "accused each other of violating a truce signed by X": named as targets
@@ -1961,6 +1975,12 @@ RULES: tuple[Rule, ...] = (
         '"The attack drew condemnation from the UN and the EU", "Israel faced criticism from '
         'its allies": the condemnation is theirs, aimed at whoever drew it.',
         _reaction_from_reactors,
+    ),
+    Rule(
+        "a-call-received-comes-from-the-caller",
+        '"The emir received a phone call from the Iranian president", "received a delegation '
+        'from the IAEA": the caller or sender is the source, the one who received it the target.',
+        _received_from_the_caller,
     ),
     Rule(
         "casualty-victims-are-targets",

@@ -568,7 +568,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-MEETING_LIGHT_VERBS = {"have"}  # light only for meetings: "has a deal" tells no act
+MEETING_LIGHT_VERBS = {"have", "receive"}  # light only for meetings: "has a deal" tells no act;
+# "received a phone call from" is the call
 
 
 CLAIMING_VERBS = {"claim"}
