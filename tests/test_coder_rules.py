@@ -1783,3 +1783,10 @@ def test_a_call_received_comes_from_the_caller():
         ["EGY"],
     )
     assert "a-call-received-comes-from-the-caller" in rules_named(event)
+
+
+def test_ramming_a_vessel_is_an_attack_and_ramming_a_bill_through_is_none():
+    event = only("The Chinese coast guard rammed a Philippine supply boat on Sunday.")
+    assert (event.type, [ref.country for ref in event.sources]) == ("ASSAULT", ["CHN"])
+    assert [ref.country for ref in event.targets] == ["PHL"]
+    assert events_of("The ruling party rammed the bill through parliament.") == ()
