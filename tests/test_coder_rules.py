@@ -1790,3 +1790,22 @@ def test_ramming_a_vessel_is_an_attack_and_ramming_a_bill_through_is_none():
     assert (event.type, [ref.country for ref in event.sources]) == ("ASSAULT", ["CHN"])
     assert [ref.country for ref in event.targets] == ["PHL"]
     assert events_of("The ruling party rammed the bill through parliament.") == ()
+
+
+def test_sanctions_a_subject_is_under_are_a_sanction_on_it():
+    """Rules sanctions-in-force and sanctioned-subject-is-target: "is under EU sanctions",
+    "has been the subject of US sanctions since 2011" (a state its start dates, not a history
+    the long-running rule drops)."""
+    under = only("North Korea remains under UN sanctions over its nuclear programme.")
+    assert (under.type, names(under.sources), names(under.targets)) == (
+        "SANCTION",
+        ["United Nations"],
+        ["North Korea"],
+    )
+    assert {"sanctions-in-force", "sanctioned-subject-is-target"} <= set(rules_named(under))
+    since = only("Iran has been the subject of United States sanctions since 2011.")
+    assert (since.type, names(since.sources), names(since.targets)) == (
+        "SANCTION",
+        ["United States"],
+        ["Iran"],
+    )

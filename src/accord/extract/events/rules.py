@@ -108,6 +108,7 @@ from accord.extract.events.triggers import (
     noun_entry,
     noun_triggers,
     protests_met_by_force,
+    sanctions_in_force,
     toll_attack_triggers,
     type_of_complement,
     ultimatum_triggers,
@@ -342,6 +343,12 @@ def _noun_triggers(found: SentenceDraft, coder: Coder) -> bool:
     return bool(new)
 
 
+def _sanctions_in_force(found: SentenceDraft, coder: Coder) -> bool:
+    new = sanctions_in_force(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
 def _misread_verbs(found: SentenceDraft, coder: Coder) -> bool:
     new = misread_verb_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
@@ -428,7 +435,8 @@ def _since_phrase(found: SentenceDraft, coder: Coder) -> bool:
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
-    return _drop(found, is_long_running)
+    # sanctions in force "since 2011" are a state whose start the phrase dates, not a history
+    return _drop(found, lambda c: is_long_running(c) and c.rules[:1] != ["sanctions-in-force"])
 
 
 def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
@@ -1384,6 +1392,20 @@ def _received_from_the_caller(draft: EventDraft, coder: Coder) -> bool:
     return draft.make_sources(callers, "a call or visit received comes from whom 'from' names")
 
 
+def _sanctioned_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if draft.kind != "SANCTION" or not candidate.entry.subject_is_target:
+        return False
+    subjects = [c for c in candidate.predicate.children if c.dep_ == "nsubj"]
+    sanctioned = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+    if not sanctioned:
+        return False
+    ids = {m.actor.id for m in sanctioned}
+    draft.sources = [m for m in draft.sources if m.actor.id not in ids]
+    draft.targets = sanctioned
+    return True
+
+
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
         return False  # "accused each other of violating a truce signed by X": named as targets
@@ -1722,6 +1744,13 @@ RULES: tuple[Rule, ...] = (
         _noun_triggers,
     ),
     _sentence_rule(
+        "sanctions-in-force",
+        '"Turkey is under EU sanctions", "Mahan has been the subject of US sanctions since '
+        '2011": sanctions someone is under are a SANCTION by whoever imposed them on that '
+        "subject.",
+        _sanctions_in_force,
+    ),
+    _sentence_rule(
         "misread-headline-verb",
         'Headline and note verbs the tagger reads as nouns ("Police arrest 30 after protest": '
         'a noun with a subject) and event nouns it reads as verbs ("SAF airstrikes on the '
@@ -1975,6 +2004,11 @@ RULES: tuple[Rule, ...] = (
         '"The attack drew condemnation from the UN and the EU", "Israel faced criticism from '
         'its allies": the condemnation is theirs, aimed at whoever drew it.',
         _reaction_from_reactors,
+    ),
+    Rule(
+        "sanctioned-subject-is-target",
+        '"Turkey is under EU sanctions": the subject of sanctions in force is their target.',
+        _sanctioned_subject_is_target,
     ),
     Rule(
         "a-call-received-comes-from-the-caller",

@@ -717,6 +717,43 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
     return candidates
 
 
+UNDER_SANCTION_NOUNS = {"subject", "target"}  # "the subject of US sanctions"
+
+
+def sanctions_in_force(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Sanctions a subject is under ("Turkey is already under EU sanctions", "remains under UN
+    sanctions", "has been the subject of US sanctions since 2011"): a SANCTION in force, by
+    the noun's modifier, on the clause's subject (the event rule sanctioned-subject-is-target
+    turns the subject into the target)."""
+    candidates: list[Candidate] = []
+    for token in sentence:
+        entry = noun_entry(token, lexicon)
+        if token.i in consumed or entry is None or entry.type != "SANCTION":
+            continue
+        preposition = token.head
+        if token.dep_ != "pobj" or preposition.dep_ != "prep":
+            continue
+        holder = preposition.head
+        under = preposition.lower_ == "under" and holder.pos_ in {"VERB", "AUX"}
+        subject_of = preposition.lower_ == "of" and holder.lemma_.lower() in UNDER_SANCTION_NOUNS
+        if subject_of and holder.dep_ == "attr":
+            holder = holder.head
+        elif not under:
+            continue
+        if not any(c.dep_ == "nsubj" for c in holder.children):
+            continue
+        why = [f"noun '{token.lemma_}'", "sanctions in force on the subject"]
+        candidates.append(
+            Candidate(
+                token=token,
+                entry=replace(entry, subject_is_target=True),
+                predicate=holder,
+                why=why,
+            )
+        )
+    return candidates
+
+
 def _in_reported_speech(token: Token, lexicon: Lexicon) -> bool:
     node = token
     while node.head != node and node.dep_ in {"ccomp", "conj", "xcomp", "advcl"}:
