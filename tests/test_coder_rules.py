@@ -1809,3 +1809,27 @@ def test_sanctions_a_subject_is_under_are_a_sanction_on_it():
         ["United States"],
         ["Iran"],
     )
+
+
+def test_a_subject_hung_on_the_marker_is_the_clauses_subject():
+    """Rule subject-on-the-marker: "after the Netherlands barred ...", parsed with the
+    Netherlands under "after": the barring is the Netherlands', not Turkey's."""
+    expelled, barred = events_of(
+        "Turkey expelled the Dutch ambassador after the Netherlands barred a Turkish minister "
+        "from entering."
+    )
+    assert (names(expelled.sources), names(expelled.targets)) == (["Turkey"], ["Netherlands"])
+    assert (barred.type, names(barred.sources), names(barred.targets)) == (
+        "SANCTION",
+        ["Netherlands"],
+        ["Turkey"],
+    )
+
+
+def test_an_ordered_release_is_done_by_the_one_who_orders_it():
+    """ordered-act: "ordered the release of 50 protesters" names what the release is done to,
+    not whom the order is given to; "ordered the army's withdrawal" still names its doer."""
+    released = only("Colombia's president ordered the release of 50 jailed protesters.")
+    assert (released.type, [ref.country for ref in released.sources]) == ("RETREAT", ["COL"])
+    withdrawal = only("Putin ordered the army's withdrawal from Kherson.")
+    assert withdrawal.type == "REQUEST"

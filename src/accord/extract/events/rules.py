@@ -558,10 +558,21 @@ def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
     ordered = lemma_of(candidate.token, coder.lexicon) in ORDER_VERBS
     if not ordered or draft.content_type not in ORDERED_ACTION_TYPES:
         return False
-    if candidate.complement and core_mentions(candidate.complement, draft.index):
+    if candidate.complement and _order_names_its_doers(candidate.complement, draft.index):
         return False
     draft.kind = draft.content_type
     return True
+
+
+def _order_names_its_doers(complement: Token, index: MentionIndex) -> bool:
+    """Whether an order names whom it is given to ("ordered the army to withdraw", "ordered
+    the army's withdrawal"); in "ordered the release of 50 protesters" those named are what
+    the ordered act is done to, and the one who orders does it."""
+    if complement.pos_ in {"NOUN", "PROPN"}:
+        return any(
+            index.at(child) for child in complement.children if child.dep_ in {"poss", "compound"}
+        )
+    return bool(core_mentions(complement, index))
 
 
 def _proposed_own_action(draft: EventDraft, coder: Coder) -> bool:

@@ -196,12 +196,28 @@ def stray_subject(verb: Token) -> Token | None:
     misread = misread_acronym_subject(verb)
     if misread is not None:
         return misread
+    marked = _subject_on_the_marker(verb)
+    if marked is not None:
+        return marked
     if verb.dep_ != "conj" or verb.i < 2:
         return None
     before, joiner = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     if before.dep_ != "conj" or before.pos_ not in {"PROPN", "NOUN"} or before.head.i >= verb.i:
         return None
     return before if joiner.lower_ in {"and", "but", "while"} else None
+
+
+def _subject_on_the_marker(verb: Token) -> Token | None:
+    """Rule subject-on-the-marker: "expelled the ambassador after the Netherlands barred a
+    minister": the parser reads "after" as a preposition and hangs the subordinate clause's
+    subject on it; a name or noun there, before the clause's verb, is the verb's subject."""
+    for mark in verb.children:
+        if mark.dep_ != "mark" or mark.i > verb.i:
+            continue
+        for noun in mark.children:
+            if noun.dep_ == "pobj" and noun.pos_ in {"PROPN", "NOUN", "PRON"} and noun.i < verb.i:
+                return noun
+    return None
 
 
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
