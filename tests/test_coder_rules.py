@@ -1833,3 +1833,12 @@ def test_an_ordered_release_is_done_by_the_one_who_orders_it():
     assert (released.type, [ref.country for ref in released.sources]) == ("RETREAT", ["COL"])
     withdrawal = only("Putin ordered the army's withdrawal from Kherson.")
     assert withdrawal.type == "REQUEST"
+
+
+def test_visa_bans_on_another_states_officials_are_a_sanction():
+    event = only("The United States imposed visa restrictions on 20 Nicaraguan officials.")
+    assert (event.type, names(event.sources), [ref.country for ref in event.targets]) == (
+        "SANCTION",
+        ["United States"],
+        ["NIC"],
+    )
