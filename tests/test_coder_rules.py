@@ -1842,3 +1842,13 @@ def test_visa_bans_on_another_states_officials_are_a_sanction():
         ["United States"],
         ["NIC"],
     )
+
+
+def test_a_naming_participle_on_a_reported_clause_is_the_reporters_judgement():
+    """Rule the-reporter-names-the-act: "Russia said Ukraine had shelled the plant, calling it
+    an act of nuclear terrorism" is Russia's accusation of Ukraine, not Ukraine's stance."""
+    events = events_of(
+        "Russia said Ukraine had shelled the nuclear plant, calling it an act of nuclear terrorism."
+    )
+    accuse = next(event for event in events if event.type == "ACCUSE")
+    assert (names(accuse.sources), names(accuse.targets)) == (["Russia"], ["Ukraine"])

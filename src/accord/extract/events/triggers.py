@@ -1230,7 +1230,9 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
             if kind is not None:
                 why = [f"'{token.text}' with an evaluating word"]
                 entry = TriggerEntry(type=kind, mode=STANCE_MODES.get(kind))
-                candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+                candidate = Candidate(token=token, entry=entry, predicate=token, why=why)
+                candidate.speaker_is_source = _names_a_reported_act(token, lexicon)
+                candidates.append(candidate)
         elif token.dep_ == "ccomp" and lemma_of(token.head, lexicon) in (
             lexicon.reporting_verbs | FINDING_VERBS
         ):
@@ -1251,6 +1253,19 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
                     )
                 )
     return candidates
+
+
+def _names_a_reported_act(verb: Token, lexicon: Lexicon) -> bool:
+    """Rule the-reporter-names-the-act: "Syria said Israeli jets had struck targets near
+    Damascus, calling it an act of aggression": a naming participle the parser hangs on a
+    reported clause is the reporter's judgement of that act, not its doer's."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and head.dep_ == "ccomp"
+        and lemma_of(head.head, lexicon) in lexicon.reporting_verbs
+    )
 
 
 def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
