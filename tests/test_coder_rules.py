@@ -1852,3 +1852,10 @@ def test_a_naming_participle_on_a_reported_clause_is_the_reporters_judgement():
     )
     accuse = next(event for event in events if event.type == "ACCUSE")
     assert (names(accuse.sources), names(accuse.targets)) == (["Russia"], ["Ukraine"])
+
+
+def test_a_lender_approving_a_loan_gives_aid():
+    event = only("The IMF board approved the disbursement of 1.2 billion dollars to Pakistan.")
+    assert (event.type, names(event.targets)) == ("AID", ["Pakistan"])
+    backing = only("France approved the ceasefire plan on Tuesday.")
+    assert backing.type == "SUPPORT"
