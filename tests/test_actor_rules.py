@@ -683,3 +683,30 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject():
         "Zelensky arrived in Washington on Friday. Trump welcomed him at the White House."
     )
     assert [ref.name for ref in event.targets] == ["Volodymyr Zelenskyy"]
+
+
+def test_both_sides_of_a_war_at_home_are_its_two_parties():
+    """Rule both-sides-at-home: in a war inside one country "both sides" and "the warring
+    factions" are the two actors the story names most, not the country twice; between two
+    countries they stay the two states."""
+    events = _events(
+        "Fighting between Sudan's army and the Rapid Support Forces continued on Friday. "
+        "Both sides agreed to extend the ceasefire for an additional five days."
+    )
+    agreed = next(event for event in events if event.type == "AGREE")
+    assert [ref.name for ref in agreed.sources] == ["Sudanese Armed Forces", "Rapid Support Forces"]
+    pledged = next(
+        event
+        for event in _events(
+            "Colombia's government met ELN rebels in Caracas. The warring factions pledged to "
+            "respect international humanitarian law."
+        )
+        if event.type == "AGREE"
+    )
+    assert [ref.name for ref in pledged.sources] == ["Colombia", "ELN"]
+    between = _events(
+        "Armenian and Azerbaijani forces clashed on the border on Monday. Both sides agreed to "
+        "a ceasefire on Tuesday."
+    )
+    truce = next(event for event in between if event.type == "AGREE")
+    assert sorted(ref.country for ref in truce.sources) == ["ARM", "AZE"]

@@ -188,7 +188,15 @@ BOTH_SIDES = {
     "the two neighbors",
     "the warring parties",
     "the warring sides",
+    "the warring factions",
+    "both factions",
+    "the two factions",
+    "the rival factions",
+    "the two rivals",
+    "the two armies",
 }
+# Who can be one of "both sides" in a war or a dispute at home.
+RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ROLE_NOUNS = {
     "official",
@@ -220,6 +228,7 @@ def fold(text: str) -> str:
 
 
 BOTH_SIDES_FOLDED = {fold(phrase) for phrase in BOTH_SIDES}
+BOTH_SIDES_OPENERS = {"both", "two", "each", "warring", "rival"}
 # Plural role nouns that, with "the" and no country, point back to those named before (people
 # of that role up to ROLE_SENTENCES sentences back).
 ROLE_SENTENCES = 8
@@ -1929,12 +1938,47 @@ class MentionResolver:
         )
         return [code for code, _ in counts.most_common(2)]
 
+    def _both_sides(self) -> list[Actor]:
+        """The two parties "both sides" means: the two actors of one country the document names
+        most, when it is about a war or a dispute inside one country (rule
+        both-sides-at-home: "the army and the RSF ... The parties agreed"), else the two
+        countries it is most about."""
+        home = self._two_rivals_at_home()
+        if home:
+            return home
+        return [self.table.state(code) for code in self._main_parties()]
+
+    def _two_rivals_at_home(self) -> list[Actor]:
+        """The two armed or political actors of one country named most often, each at least
+        twice as often as any other actor of another country, or none."""
+        counts = Counter(
+            m.actor.id for m in self.mentions if m.actor.sector in RIVAL_SECTORS and not _media(m)
+        )
+        actors = {m.actor.id: m.actor for m in self.mentions}
+        ranked = counts.most_common(3)
+        if len(ranked) < 2:
+            return []
+        (first, _), (second, n2) = ranked[:2]
+        one, two = actors[first], actors[second]
+        if not one.country or one.country != two.country or one.kind == two.kind == "state":
+            return []
+        if len(ranked) > 2 and ranked[2][1] >= n2:
+            return []  # a third party as present: no two sides
+        others = Counter(
+            m.actor.country
+            for m in self.mentions
+            if m.actor.country and m.actor.country != one.country and not _media(m)
+        )
+        if others and others.most_common(1)[0][1] >= n2:
+            return []  # a dispute between countries: the countries are the sides
+        return [one, two]
+
     def _resolve_both_sides(self) -> None:
-        parties = self._main_parties()
+        parties = self._both_sides()
         if len(parties) < 2:
             return
         for token in self.tokens:
-            if token.lower_ not in {"both", "two", "each", "warring"} or token.i in self.covered:
+            if token.lower_ not in BOTH_SIDES_OPENERS or token.i in self.covered:
                 continue
             head = token.head
             start = (
@@ -1942,10 +1986,8 @@ class MentionResolver:
             )
             span = self.doc[start : head.i + 1]
             if fold(span.text) in BOTH_SIDES_FOLDED:
-                for code in parties:
-                    self.mentions.append(
-                        _mention(self.table.state(code), span, self.sentences, "both-sides")
-                    )
+                for party in parties:
+                    self.mentions.append(_mention(party, span, self.sentences, "both-sides"))
                 self.covered.update(range(span.start, span.end))
 
     # coreference -----------------------------------------------------------------------------
