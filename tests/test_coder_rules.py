@@ -1723,9 +1723,11 @@ def test_criticism_aimed_at_someone_targets_them():
 def test_a_passive_that_shares_its_subject_is_done_to_it():
     """ "Turkey is under EU sanctions and was condemned ...": the shared subject of a
     coordinated passive is acted on, not acting; with an agent, the agent acts on it."""
-    condemned = only(
+    both = events_of(
         "Turkey is already under EU sanctions, and was condemned in a joint statement."
     )
+    assert [event.type for event in both] == ["ACCUSE", "SANCTION"]  # sanctions-in-force
+    condemned = both[0]
     assert (condemned.type, names(condemned.sources), names(condemned.targets)) == (
         "ACCUSE",
         [],
