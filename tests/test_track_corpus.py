@@ -454,3 +454,16 @@ def test_two_acts_of_one_report_that_share_only_its_place_are_two_events(
     assert convoy == trucks
     assert night != convoy
     assert kharkiv == claim
+
+
+def test_accusations_against_opposite_sides_of_a_war_are_two_events(tmp_path: Path) -> None:
+    """Rule opposite-sides-are-not-one-target: Kestrel (13 September 2016) tells 'Russia's
+    military accused rebel groups of breaching the truce around Aleppo' and 'Rebels accused
+    government forces of violating the truce with barrel bomb attacks near Aleppo': the same
+    day, place and truce, but the one accuses Syria's rebels and the other Syria's army: two
+    accusations."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(tune_articles("syria-truce-sep16-03-kestrel"))
+        against_rebels = cluster_of(db, "accused rebel groups", "ACCUSE")
+        against_army = cluster_of(db, "accused government forces", "ACCUSE")
+    assert against_rebels != against_army

@@ -9,11 +9,12 @@ different subjects (a ceasefire is not sanctions; a truce agreed with a prisoner
 both, so either matches), sources of different countries (senders of sanctions on one day; the
 sides of acts with a direction are never swapped; releases naming an exchange are its halves),
 different ordinals of a serial act (the first and second stages of an exchange), acts told in
-two different nights ('overnight' in reports of consecutive days), and pairs with no anchor in
+two different nights ('overnight' in reports of consecutive days), targets on opposite sides
+of one country's war (its rebels, its army), and pairs with no anchor in
 common (no actor, no place within the other, no close figure, no day or subject both state:
 wording alone), and two acts of one article that share only its place (a report puts what it
-tells in one place: the place is no anchor there). Coarse or inherited places, targets, counts
-and wording never veto: outlets differ on all of them.
+tells in one place: the place is no anchor there). Coarse or inherited places, other targets,
+counts and wording never veto: outlets differ on all of them.
 
 Then ``pair_features`` describes how the two agree (dates and publication days, places at any
 precision with containment, actors on either side, counts close rather than equal, modes and
@@ -34,7 +35,14 @@ from functools import cache, wraps
 from importlib.resources import files
 from typing import Any, TypeVar
 
-from accord.track.features import LAST_STAGE, Features, SideKeys, content_tokens, tracking_rules
+from accord.track.features import (
+    LAST_STAGE,
+    ActorKey,
+    Features,
+    SideKeys,
+    content_tokens,
+    tracking_rules,
+)
 
 DAY_TOLERANCE = 1  # date windows further apart than this are never the same event
 NEAR_KM = 50.0  # two city-precise places further apart are different events
@@ -198,6 +206,29 @@ def nothing_in_common(a: Features, b: Features) -> bool:
     return not (date_gap(a, b) == 0 and not (a.date_inferred or b.date_inferred))
 
 
+def opposite_targets(a: Features, b: Features) -> bool:
+    """Rule opposite-sides-are-not-one-target: targets named in both sentences, all of one
+    side of a country's war in one (its rebels) and all of the other side of that country in
+    the other (its government, army or police): 'accused rebel groups of breaching the truce'
+    and 'accused government forces of violating the truce' are two accusations. Outlets name
+    one target by its unit or by its government, not by its enemy (tracking_rules.json
+    opposite_sides)."""
+    mine, theirs = side_of(a.targets), side_of(b.targets)
+    return mine is not None and theirs is not None and mine[0] == theirs[0] and mine != theirs
+
+
+def side_of(actors: tuple[ActorKey, ...]) -> tuple[str, str] | None:
+    """(country, side of its war) when every actor is of one country and one side, else None."""
+    sides = tracking_rules()["opposite_sides"]
+    found = set()
+    for _, country, sector in actors:
+        side = next((name for name, sectors in sides.items() if sector in sectors), None)
+        if country is None or side is None:
+            return None
+        found.add((country, side))
+    return found.pop() if len(found) == 1 else None
+
+
 def only_the_report_place(a: Features, b: Features) -> bool:
     """Rule "a-report's-place-is-no-anchor": within one report the place is shared by what
     the report tells (a dispatch about Aleppo puts everything in Aleppo), so two acts of one
@@ -233,6 +264,7 @@ PAIR_VETOES: tuple[Veto, ...] = (
     ("different stages", different_stages),
     ("different exchanges", different_exchanges),
     ("different nights", different_nights),
+    ("opposite targets", opposite_targets),
     (NO_ANCHOR, nothing_in_common),
     (ONLY_THE_REPORT_PLACE, only_the_report_place),
 )
