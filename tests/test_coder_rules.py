@@ -1672,6 +1672,20 @@ def test_an_acronym_the_tagger_reads_as_a_verb_is_the_subject(text: str):
     assert [ref.sector for ref in event.sources] == ["IGO"]
 
 
+def test_a_verb_read_as_a_modifier_of_the_root_noun_is_the_verb():
+    """Rule a-verb-read-as-a-modifier, on Kestrel's report of 13 September 2016 (tune fold):
+    the parser hangs 'accused' on 'groups' as a modifier and leaves the sentence without a
+    verb; Russia accuses the rebels, of breaching the truce."""
+    text = "Russia's military accused rebel groups of breaching the truce around Aleppo."
+    (accused,) = [token for token in parse(make_article(text)).doc if token.text == "accused"]
+    assert (accused.dep_, accused.head.text) == ("amod", "groups")  # the misreading is real
+    [event] = events_of(text, published="2016-09-13")
+    assert (event.type, event.trigger) == ("ACCUSE", "accused")
+    assert [ref.name for ref in event.sources] == ["Russia"]
+    assert [(ref.country, ref.sector) for ref in event.targets] == [("SYR", "REB")]
+    assert "governs 'breaching'" in event.evidence.why
+
+
 def test_lifting_sanctions_is_one_retreat_and_lifting_a_curfew_one_concession():
     [lifted] = events_of("The EU lifted sanctions on Niger.")
     assert lifted.type == "RETREAT"

@@ -424,3 +424,46 @@ def test_each_side_of_an_exchange_frees_its_half(tmp_path: Path) -> None:
         russia = cluster_of(db, "Russia and Belarus released 16 people", "RETREAT")
         germany = cluster_of(db, "as part of the exchange in Ankara", "RETREAT")
     assert russia == germany
+
+
+def test_two_acts_of_one_report_that_share_only_its_place_are_two_events(
+    tmp_path: Path,
+) -> None:
+    """Rule a-report's-place-is-no-anchor: Weathervane Herald (20 September 2016) tells 'an
+    attack on a Red Crescent convoy near Aleppo' in its lead and 'Air strikes hit rebel-held
+    eastern Aleppo overnight' at its end; the two share only the city's name, which every act
+    of a dispatch about Aleppo shares: two events. The convoy stays one event with Larkspur
+    Daily's report of it ('the convoy of 31 trucks was hit'), and a report that tells one act
+    twice with its doer on both ('A Russian missile strike on Kharkiv overnight', 'Russia's
+    defence ministry said it had hit "military infrastructure" in Kharkiv') keeps it one."""
+    tracking = Path(__file__).parent / "corpus_tracking"
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(
+            [
+                *tune_articles(
+                    "syria-truce-sep16-05-larkspur-daily", "syria-truce-sep16-06-weathervane-herald"
+                ),
+                str(tracking / "a05-northwire-kharkiv-strike.txt"),
+            ]
+        )
+        convoy = cluster_of(db, "an attack on a Red Crescent convoy near Aleppo", "ASSAULT")
+        trucks = cluster_of(db, "the convoy of 31 trucks was hit", "ASSAULT")
+        night = cluster_of(db, "Air strikes hit rebel-held eastern Aleppo overnight", "ASSAULT")
+        kharkiv = cluster_of(db, "A Russian missile strike on Kharkiv overnight", "ASSAULT")
+        claim = cluster_of(db, "military infrastructure", "ASSAULT")
+    assert convoy == trucks
+    assert night != convoy
+    assert kharkiv == claim
+
+
+def test_accusations_against_opposite_sides_of_a_war_are_two_events(tmp_path: Path) -> None:
+    """Rule opposite-sides-are-not-one-target: Kestrel (13 September 2016) tells 'Russia's
+    military accused rebel groups of breaching the truce around Aleppo' and 'Rebels accused
+    government forces of violating the truce with barrel bomb attacks near Aleppo': the same
+    day, place and truce, but the one accuses Syria's rebels and the other Syria's army: two
+    accusations."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(tune_articles("syria-truce-sep16-03-kestrel"))
+        against_rebels = cluster_of(db, "accused rebel groups", "ACCUSE")
+        against_army = cluster_of(db, "accused government forces", "ACCUSE")
+    assert against_rebels != against_army

@@ -832,3 +832,23 @@ def test_the_offer_accepted_is_the_one_the_report_told(istanbul) -> None:
         ("2025-05-11", "accepted by Volodymyr Zelenskyy"),
         ("2025-05-16", "implemented"),
     ]
+
+
+@pytest.fixture(scope="module")
+def syria_plan(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
+    """Six reports of the U.S.-Russian plan to restore the Syrian truce (September 2016)."""
+    return story_proposals(tmp_path_factory, "syria-truce-sep16")
+
+
+def test_each_sides_accusation_is_a_violation_alleged_by_it(syria_plan) -> None:
+    """Rule a-verb-read-as-a-modifier (the coder) with the accusation rule: Kestrel's 'Russia's
+    military accused rebel groups of breaching the truce around Aleppo' (which the parser
+    reads with no verb) and 'Rebels accused government forces of violating the truce' are two
+    violations of 13 September, one alleged by Russia; and, in tracking, two events (rule
+    opposite-sides-are-not-one-target: rebels and government forces are no one target)."""
+    (plan,) = [item for item in syria_plan if any(s.status == "collapsed" for s in item.steps)]
+    violations = [step for step in history(plan) if step[1].startswith("violated")]
+    assert violations[:2] == [
+        ("2016-09-13", "violated by Syrian military"),
+        ("2016-09-13", "violated by Syrian rebels (alleged by Russia)"),
+    ]

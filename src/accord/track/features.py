@@ -280,6 +280,7 @@ def tracking_rules() -> dict[str, Any]:
         "mutual_types",
         "exchange_parts",
         "nights",
+        "opposite_sides",
     ):
         if key not in data:
             raise ValueError(f"tracking_rules.json lacks {key!r}")

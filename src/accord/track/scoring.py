@@ -9,10 +9,12 @@ different subjects (a ceasefire is not sanctions; a truce agreed with a prisoner
 both, so either matches), sources of different countries (senders of sanctions on one day; the
 sides of acts with a direction are never swapped; releases naming an exchange are its halves),
 different ordinals of a serial act (the first and second stages of an exchange), acts told in
-two different nights ('overnight' in reports of consecutive days), and pairs with no anchor in
+two different nights ('overnight' in reports of consecutive days), targets on opposite sides
+of one country's war (its rebels, its army), and pairs with no anchor in
 common (no actor, no place within the other, no close figure, no day or subject both state:
-wording alone). Coarse or inherited places, targets, counts and wording never veto: outlets
-differ on all of them.
+wording alone), and two acts of one article that share only its place (a report puts what it
+tells in one place: the place is no anchor there). Coarse or inherited places, other targets,
+counts and wording never veto: outlets differ on all of them.
 
 Then ``pair_features`` describes how the two agree (dates and publication days, places at any
 precision with containment, actors on either side, counts close rather than equal, modes and
@@ -33,7 +35,14 @@ from functools import cache, wraps
 from importlib.resources import files
 from typing import Any, TypeVar
 
-from accord.track.features import LAST_STAGE, Features, SideKeys, content_tokens, tracking_rules
+from accord.track.features import (
+    LAST_STAGE,
+    ActorKey,
+    Features,
+    SideKeys,
+    content_tokens,
+    tracking_rules,
+)
 
 DAY_TOLERANCE = 1  # date windows further apart than this are never the same event
 NEAR_KM = 50.0  # two city-precise places further apart are different events
@@ -44,6 +53,7 @@ REACH_KM = {"exact": 5.0, "city": 25.0, "region": 250.0}
 FACT_LIKE = ("fact", "future")  # an announced act ('will expel') and the act report one event
 CONFLICT, UNKNOWN, COUNTRY, SAME = "conflict", "unknown", "country", "same"
 NO_ANCHOR = "nothing in common"  # the veto for pairs that share no anchor
+ONLY_THE_REPORT_PLACE = "only the report's place in common"  # two acts of one article
 
 
 @dataclass(frozen=True)
@@ -196,6 +206,48 @@ def nothing_in_common(a: Features, b: Features) -> bool:
     return not (date_gap(a, b) == 0 and not (a.date_inferred or b.date_inferred))
 
 
+def opposite_targets(a: Features, b: Features) -> bool:
+    """Rule opposite-sides-are-not-one-target: targets named in both sentences, all of one
+    side of a country's war in one (its rebels) and all of the other side of that country in
+    the other (its government, army or police): 'accused rebel groups of breaching the truce'
+    and 'accused government forces of violating the truce' are two accusations. Outlets name
+    one target by its unit or by its government, not by its enemy (tracking_rules.json
+    opposite_sides)."""
+    mine, theirs = side_of(a.targets), side_of(b.targets)
+    return mine is not None and theirs is not None and mine[0] == theirs[0] and mine != theirs
+
+
+def side_of(actors: tuple[ActorKey, ...]) -> tuple[str, str] | None:
+    """(country, side of its war) when every actor is of one country and one side, else None."""
+    sides = tracking_rules()["opposite_sides"]
+    found = set()
+    for _, country, sector in actors:
+        side = next((name for name, sectors in sides.items() if sector in sectors), None)
+        if country is None or side is None:
+            return None
+        found.add((country, side))
+    return found.pop() if len(found) == 1 else None
+
+
+def only_the_report_place(a: Features, b: Features) -> bool:
+    """Rule "a-report's-place-is-no-anchor": within one report the place is shared by what
+    the report tells (a dispatch about Aleppo puts everything in Aleppo), so two acts of one
+    article tie only through something else: a word of what was done or hit, a figure, the
+    same doer or the same victims. A report that tells one act twice says so ('the missile
+    had hit port infrastructure', 'it had hit "military infrastructure" in Kharkiv'); 'an
+    attack on a Red Crescent convoy near Aleppo' and 'Air strikes hit rebel-held eastern
+    Aleppo overnight' share only the city's name and are two acts, which no cluster holds
+    together (each may join other reports of itself)."""
+    if a.article_id != b.article_id or a.place_inherited or b.place_inherited:
+        return False
+    if place_relation(a, b)[0] not in (SAME, "within"):
+        return False
+    if (a.tokens & b.tokens) - a.place_words - b.place_words or a.numbers & b.numbers:
+        return False
+    source, target, _ = actor_relations(a, b)
+    return source not in (SAME, COUNTRY) and target != SAME
+
+
 Veto = tuple[str, Callable[[Features, Features], bool]]
 # What blocking guarantees for the pairs it yields (same type, both dated, windows close)
 BLOCK_VETOES: tuple[Veto, ...] = (
@@ -212,7 +264,9 @@ PAIR_VETOES: tuple[Veto, ...] = (
     ("different stages", different_stages),
     ("different exchanges", different_exchanges),
     ("different nights", different_nights),
+    ("opposite targets", opposite_targets),
     (NO_ANCHOR, nothing_in_common),
+    (ONLY_THE_REPORT_PLACE, only_the_report_place),
 )
 VETOES = BLOCK_VETOES + PAIR_VETOES
 

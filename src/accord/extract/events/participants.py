@@ -27,6 +27,7 @@ from accord.extract.events.syntax import (
     is_to_infinitive,
     objects_of_preposition,
     phrase,
+    read_as_modifier,
     subject_of,
 )
 from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candidate, claimed_by
@@ -284,6 +285,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
     objects = _participant_objects(predicate)
+    if read_as_modifier(predicate):  # "Russia's military accused rebel groups of ...": groups
+        objects.append(predicate.head)
     if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "attacked farmers harvesting olives",
         objects.extend(  # parsed as a clause whose subject is the one attacked
             s

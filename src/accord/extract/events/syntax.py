@@ -77,18 +77,10 @@ def complement_of(verb: Token) -> Token | None:
     for child in children:
         if child.dep_ == "xcomp":
             return child
+    if read_as_modifier(verb):  # "Russia's military accused rebel groups of breaching ..."
+        return deed_of(verb, list(verb.head.children)) or verb.head
     if any(child.dep_ == "dobj" for child in children):
-        for child in children:  # "accused the RSF of using the pause", "warned X against
-            # sending troops": the deed, not the doer
-            if (
-                child.dep_ == "prep"
-                and child.lower_ in {"of", "for", "against"}
-                and child.i > verb.i
-            ):
-                for grandchild in child.children:
-                    if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
-                        return grandchild
-        return next(child for child in children if child.dep_ == "dobj")
+        return deed_of(verb, children) or next(c for c in children if c.dep_ == "dobj")
     for child in children:
         if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
             continue  # "on Tuesday demanded ...": a date in front is not what was demanded
@@ -106,6 +98,18 @@ def complement_of(verb: Token) -> Token | None:
         marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
         if child.dep_ == "advcl" and child.i > verb.i and (is_to_infinitive(child) or marked):
             return child  # as an adverbial clause
+    return None
+
+
+def deed_of(verb: Token, words: list[Token]) -> Token | None:
+    """What the object of a verb is said to have done, among ``words`` (the verb's children):
+    "accused the RSF of using the pause", "warned X against sending troops": the deed, not
+    the doer."""
+    for child in words:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "against"} and child.i > verb.i:
+            for grandchild in child.children:
+                if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
+                    return grandchild
     return None
 
 
@@ -187,6 +191,32 @@ def misread_acronym_verb(token: Token) -> Token | None:
     return None
 
 
+def read_as_modifier(verb: Token) -> bool:
+    """Rule "a-verb-read-as-a-modifier": "Russia's military accused rebel groups of breaching
+    the truce": the small model reads "military" as an adjective, the past verb as a modifier
+    of the noun after it and that noun as the root of a sentence with no verb. A past verb
+    hung as a modifier on the root noun after it, with a noun phrase before it, is the
+    sentence's verb: the words before it are its subject, the noun it hangs on its object
+    (and what that noun's "of"/"for" phrase says is what it governs)."""
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.pos_ != "VERB":
+        return False
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"} or head.i <= verb.i:
+        return False
+    return misread_modifier_subject(verb) is not None
+
+
+def misread_modifier_subject(verb: Token) -> Token | None:
+    """The subject of a verb read as a modifier (see ``read_as_modifier``): the noun before it
+    in the phrase the parser built ("Russia" of "Russia's military accused"), or None."""
+    before = [
+        c
+        for c in verb.head.children
+        if c.i < verb.i and c.pos_ in {"NOUN", "PROPN"} and c.dep_ in {"poss", "compound", "nmod"}
+    ]
+    return before[-1] if before else None
+
+
 def stray_subject(verb: Token) -> Token | None:
     """ "Hamas freed three women and Israel released 90 prisoners": the parser hangs "Israel"
     on "women" as a conjunct; a name right after "and" and right before a coordinated verb
@@ -199,6 +229,8 @@ def stray_subject(verb: Token) -> Token | None:
     marked = _subject_on_the_marker(verb)
     if marked is not None:
         return marked
+    if read_as_modifier(verb):
+        return misread_modifier_subject(verb)
     if verb.dep_ != "conj" or verb.i < 2:
         return None
     before, joiner = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
