@@ -1875,3 +1875,18 @@ def test_a_lender_approving_a_loan_gives_aid():
     assert (event.type, names(event.targets)) == ("AID", ["Pakistan"])
     backing = only("France approved the ceasefire plan on Tuesday.")
     assert backing.type == "SUPPORT"
+
+
+@pytest.mark.parametrize(
+    ("headline", "countries"),
+    [
+        ("Russia, Ukraine swap 190 prisoners of war", ["RUS", "UKR"]),  # parsed as an apposition
+        ("Pakistan, Afghanistan agree to ceasefire after deadly border clashes", ["AFG", "PAK"]),
+        ("Ethiopia, Eritrea sign peace deal in Jeddah", ["ERI", "ETH"]),  # two subjects
+    ],
+)
+def test_a_headline_comma_joins_the_parties(headline, countries):
+    """Rule headline-comma-is-and: "X, Y agree" is "X and Y agree", whichever way the parser
+    hangs X; and the clashes "after" which they agree are no content of the agreement."""
+    [event] = [e for e in events_of(headline) if e.type in {"AGREE", "RETREAT", "SUPPORT"}]
+    assert sorted(ref.country for ref in event.sources) == countries

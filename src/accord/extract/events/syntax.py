@@ -150,14 +150,50 @@ def conjuncts(token: Token) -> list[Token]:
         for word in (child, *child.conjuncts)
         if word.i > token.i
     ]
-    return [token, *[c for c in token.conjuncts if c.i > token.i], *listed]
+    return [token, *[c for c in token.conjuncts if c.i > token.i], *listed, *comma_subjects(token)]
 
 
 def _listed_as_apposition(token: Token, child: Token) -> bool:
-    """A proper name in apposition to a proper name, itself coordinated with "and" or "or"."""
+    """A proper name in apposition to a proper name, itself coordinated with "and" or "or", or
+    two place names a comma joins in a headline's subject ("Russia, Ukraine swap prisoners")."""
     if child.dep_ != "appos" or token.pos_ != "PROPN" or child.pos_ != "PROPN":
         return False
+    if token.dep_ == "nsubj" and _joined_by_a_comma(token, child):
+        return token.ent_type_ == child.ent_type_ == "GPE"
     return any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in child.children)
+
+
+def _joined_by_a_comma(first: Token, second: Token) -> bool:
+    """Whether a comma alone stands between two words ("Russia, Ukraine")."""
+    doc = first.doc
+    return second.i == first.i + 2 and doc[first.i + 1].text == ","
+
+
+def comma_subjects(subject: Token) -> list[Token]:
+    """Rule headline-comma-is-and: a headline writes "X, Y agree" for "X and Y agree"; the
+    parser hangs X on the verb as a second subject or a modifier ("Ethiopia, Tigray rebels
+    sign peace deal", "Pakistan, Afghanistan agree to ceasefire"). The name before the comma
+    that opens the sentence is the subject's partner."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    opener = subject.doc[subject.sent.start]
+    if opener.i == subject.i:  # "Ethiopia, Tigray rebels sign": the partner after the comma
+        return [
+            other
+            for other in verb.children
+            if other.dep_ == "nsubj"
+            and other.i > subject.i
+            and [t.text for t in subject.doc[subject.i + 1 : other.left_edge.i]] == [","]
+        ]
+    if opener.i + 1 >= subject.left_edge.i or opener.pos_ != "PROPN" or opener.head != verb:
+        return []
+    if opener.dep_ not in {"nsubj", "npadvmod"} or opener.i == subject.i:
+        return []
+    between = subject.doc[opener.i + 1 : subject.left_edge.i]
+    if [t.text for t in between] != [","]:
+        return []
+    return [opener]
 
 
 def misread_acronym_subject(verb: Token) -> Token | None:

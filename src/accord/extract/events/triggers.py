@@ -937,11 +937,15 @@ def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
 
 
 def content_words(complement: Token) -> list[Token]:
-    """The words of a governed content, without its relative clauses: in "agreed to restore a
-    hotline that Pyongyang cut off" the cutting off describes the hotline, it is not what was
-    agreed (rule a-relative-clause-is-no-content)."""
+    """The words of a governed content, without its relative clauses and time phrases: in
+    "agreed to restore a hotline that Pyongyang cut off" the cutting off describes the hotline,
+    and in "agree to ceasefire after deadly clashes" the clashes tell when; neither is what was
+    agreed (rule a-relative-clause-is-no-content, time-is-no-object)."""
     described = {
-        t.i for clause in complement.subtree if clause.dep_ == "relcl" for t in clause.subtree
+        t.i
+        for clause in complement.subtree
+        if clause.dep_ == "relcl" or (clause.dep_ == "prep" and clause.lower_ in TIME_PREPOSITIONS)
+        for t in clause.subtree
     }
     return [token for token in complement.subtree if token.i not in described]
 
