@@ -1890,3 +1890,22 @@ def test_a_headline_comma_joins_the_parties(headline, countries):
     hangs X; and the clashes "after" which they agree are no content of the agreement."""
     [event] = [e for e in events_of(headline) if e.type in {"AGREE", "RETREAT", "SUPPORT"}]
     assert sorted(ref.country for ref in event.sources) == countries
+
+
+def test_the_means_told_on_the_tolls_second_verb_is_the_attackers():
+    """ "were killed and 11 wounded when a Russian missile hit ...": the parser hangs the
+    'when' clause on the second verb of the toll; the missile's wielder is still the source.
+    A clause of what came before ("after protesters stormed parliament") names no attacker."""
+    event = only(
+        "Two people were killed and 11 wounded when a Russian missile hit a shopping centre in "
+        "Kharkiv."
+    )
+    assert ([ref.country for ref in event.sources], event.place and event.place.name) == (
+        ["RUS"],
+        "Kharkiv",
+    )
+    stormed = only(
+        "At least three protesters were killed and dozens more injured after hundreds of people "
+        "stormed parliament."
+    )
+    assert stormed.sources == ()

@@ -778,9 +778,14 @@ def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[Act
     """ "Killed in an Israeli strike", "killed in police firing", "were killed when a Russian
     missile hit": who wielded the means."""
     found: list[ActorMention] = []
-    for clause in verb.children:  # "killed when a Russian missile destroyed the cafe"
-        if clause.dep_ == "advcl" and (verb_entry(clause, coder.lexicon) or _no_entry).type == (
-            draft.kind
+    # "killed when a Russian missile destroyed the cafe", also when the clause hangs on the
+    # toll's second verb ("were killed and 11 wounded when a missile hit")
+    clauses = [c for holder in (verb, *verb.conjuncts) for c in holder.children]
+    for clause in clauses:
+        if (
+            clause.dep_ == "advcl"
+            and _at_the_time(clause)
+            and (verb_entry(clause, coder.lexicon) or _no_entry).type == draft.kind
         ):
             for subject in (c for c in clause.children if c.dep_ == "nsubj"):
                 found.extend(core_mentions(subject, draft.index))
@@ -800,6 +805,15 @@ def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[Act
 
 
 _no_entry = TriggerEntry(type=None)
+INSTANT_MARKERS = {"when", "as", "while"}  # "killed when a missile hit"; not "after they stormed"
+
+
+def _at_the_time(clause: Token) -> bool:
+    """Whether a clause tells what happened at the time of the act ("when a missile hit"),
+    not what came before or after it ("after protesters stormed parliament")."""
+    return any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in INSTANT_MARKERS for c in clause.children
+    )
 
 
 def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
