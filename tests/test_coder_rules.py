@@ -1909,3 +1909,10 @@ def test_the_means_told_on_the_tolls_second_verb_is_the_attackers():
         "stormed parliament."
     )
     assert stormed.sources == ()
+
+
+def test_what_one_wants_or_seeks_to_do_has_not_happened():
+    wanted = only("Gunmen wanted to kill the governor of Borno state.")
+    assert (wanted.type, wanted.modality) == ("ASSAULT", "hypothetical")
+    seeks = only("Russia seeks to capture the whole of Donetsk region.")
+    assert (seeks.type, seeks.modality) == ("ASSAULT", "hypothetical")

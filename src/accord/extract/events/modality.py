@@ -15,6 +15,8 @@ FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set", "available", "open"}
 READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
 FAILURE_VERBS = {"fail", "refuse"}
+# What one wants, hopes or seeks to do has not happened ("wanted to kill the president").
+WISH_VERBS = {"want", "wish", "hope", "seek", "desire", "dream", "long", "yearn"}
 # "would continue to respect", "will begin to withdraw": the tense is the phase verb's
 PHASE_VERBS = {"continue", "begin", "start", "keep", "resume", "stop", "cease"}
 
@@ -56,6 +58,8 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
         return ("denied" if entry.modality == "denied" else "negated"), ["negation"]
     if any(t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in FAILURE_VERBS for t in words):
         return "negated", [f"'{predicate.head.text} to'"]  # "failed to reach agreement"
+    if any(t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in WISH_VERBS for t in words):
+        return "hypothetical", [f"'{predicate.head.text} to'"]  # "wanted to kill the president"
     if entry.modality == "denied":
         return "denied", ["denial verb"]
     for token in words:
