@@ -1916,3 +1916,12 @@ def test_what_one_wants_or_seeks_to_do_has_not_happened():
     assert (wanted.type, wanted.modality) == ("ASSAULT", "hypothetical")
     seeks = only("Russia seeks to capture the whole of Donetsk region.")
     assert (seeks.type, seeks.modality) == ("ASSAULT", "hypothetical")
+
+
+def test_an_indirect_question_tells_no_act():
+    """Rule an-indirect-question-is-no-act (the learned path too): what is asked about has
+    not been told to happen; 'when' clauses still tell their act."""
+    assert events_of("Iran would not say whether it would retaliate against Israel.") == ()
+    assert events_of("The party did not announce whom it would support in the election.") == ()
+    [talks] = events_of("Qatar announced when talks between Israel and Hamas would resume.")
+    assert talks.type == "CONSULT"

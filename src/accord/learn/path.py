@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.extract.events.lexicon import Lexicon, TriggerEntry, lemma_of
+from accord.extract.events.syntax import is_indirect_question
 from accord.extract.events.triggers import Candidate
 from accord.learn.model import EventTypeModel
 
@@ -63,8 +64,8 @@ class LearnedPath:
             return []
         proposed = []
         for clause in main_clauses(sentence, coder.lexicon):
-            if _rules_read(clause, coder.lexicon):
-                continue
+            if _rules_read(clause, coder.lexicon) or is_indirect_question(clause.head):
+                continue  # "would not say whether it would retaliate" asks, it tells no act
             prediction = self.model.predict(clause.text, head=clause.head_lemma)
             if prediction.label is None:
                 continue

@@ -66,6 +66,7 @@ from accord.extract.events.restatements import RULES_MARK, RestatementWords, mer
 from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
+    is_indirect_question,
     is_nounlike,
     is_to_infinitive,
     objects_of_preposition,
@@ -428,6 +429,10 @@ def _condition(found: SentenceDraft, coder: Coder) -> bool:
 
 def _ongoing_background(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: in_ongoing_background(c.token))
+
+
+def _indirect_question(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_indirect_question(c.predicate))
 
 
 def _since_phrase(found: SentenceDraft, coder: Coder) -> bool:
@@ -1852,6 +1857,12 @@ RULES: tuple[Rule, ...] = (
         '"Rebel groups have been fighting since 1989", "has targeted ethnic groups for '
         'decades": a perfect tense over a span of years sums up a history, not an act.',
         _long_running,
+    ),
+    _sentence_rule(
+        "an-indirect-question-is-no-act",
+        '"did not announce whom they would support", "would not say whether it would '
+        'retaliate": what a question asks about has not been told to happen.',
+        _indirect_question,
     ),
     _sentence_rule(
         "since-phrase-is-background",

@@ -427,3 +427,17 @@ def reciprocal_object(verb: Token) -> Token | None:
         if word.lower_ == "one" and "another" in determiners:
             return word
     return None
+
+
+# Words that open an indirect question ("whether it would retaliate", "whom they would
+# support"); "when" and "where" are left out ("announced when talks would resume" tells talks).
+QUESTION_WORDS = {"whether", "who", "whom", "what", "which", "how", "why"}
+
+
+def is_indirect_question(verb: Token) -> bool:
+    """Whether a verb heads the content of another verb that is an indirect question: the
+    first word of its clause is a question word ("did not say whether Iran would respond")."""
+    if verb.dep_ != "ccomp":
+        return False
+    first = verb.doc[verb.left_edge.i]
+    return first.lower_ in QUESTION_WORDS
