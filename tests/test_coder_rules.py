@@ -1925,3 +1925,17 @@ def test_an_indirect_question_tells_no_act():
     assert events_of("The party did not announce whom it would support in the election.") == ()
     [talks] = events_of("Qatar announced when talks between Israel and Hamas would resume.")
     assert talks.type == "CONSULT"
+
+
+def test_a_tally_since_a_start_is_no_act_wherever_it_stands():
+    """Rule a-tally-since-is-no-act: the running-total rule for a clause that is not the
+    sentence's root, and for the verb hung on its second count."""
+    events = events_of(
+        "Families are fleeing the region as the crackdown has intensified, during which more "
+        "than 230 people have been killed and about 2,000 arrested since the February 1 coup."
+    )
+    assert [
+        e.type for e in events if e.type in {"ASSAULT", "COERCE"} and e.trigger != "crackdown"
+    ] == []
+    [killed] = events_of("Two soldiers have been killed in an ambush near the border.")
+    assert killed.type == "ASSAULT"

@@ -100,6 +100,7 @@ from accord.extract.events.triggers import (
     is_press_boilerplate,
     is_running_total,
     is_sports_score,
+    is_tally_since,
     joint_commitments,
     meeting_in_passing_triggers,
     merge_same_clause,
@@ -433,6 +434,10 @@ def _ongoing_background(found: SentenceDraft, coder: Coder) -> bool:
 
 def _indirect_question(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: is_indirect_question(c.predicate))
+
+
+def _tally_since(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: c.token.pos_ == "VERB" and is_tally_since(c.predicate))
 
 
 def _since_phrase(found: SentenceDraft, coder: Coder) -> bool:
@@ -1863,6 +1868,13 @@ RULES: tuple[Rule, ...] = (
         '"did not announce whom they would support", "would not say whether it would '
         'retaliate": what a question asks about has not been told to happen.',
         _indirect_question,
+    ),
+    _sentence_rule(
+        "a-tally-since-is-no-act",
+        '"... during which more than 230 people have been killed and 2,000 arrested since the '
+        'coup": a perfect passive counted from a starting point is a running total, wherever it '
+        "stands in the sentence.",
+        _tally_since,
     ),
     _sentence_rule(
         "since-phrase-is-background",

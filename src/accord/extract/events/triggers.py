@@ -912,6 +912,30 @@ def is_running_total(sentence: Span) -> bool:
     )
 
 
+def is_tally_since(verb: Token) -> bool:
+    """Rule a-tally-since-is-no-act: a perfect passive counted from a starting point, wherever
+    it stands in the sentence ("as the crackdown has intensified, during which more than 230
+    people have been killed and about 2,000 arrested since the February 1 coup"): a running
+    total, no act. A verb coordinated with it, or hung on its count, shares its tense and span."""
+    holder = verb
+    for _ in range(3):
+        if _perfect_passive(holder) or holder.dep_ not in {"conj", "acl"}:
+            break
+        holder = holder.head
+    if not _perfect_passive(holder):
+        return False
+    return any(
+        t.lower_ == "since" and t.dep_ in {"prep", "mark"}
+        for t in holder.subtree
+        if t.head.dep_ not in {"ccomp", "relcl"} or t.head.i == holder.i
+    )
+
+
+def _perfect_passive(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(c.dep_ == "auxpass" for c in auxes) and any(c.lemma_ == "have" for c in auxes)
+
+
 def _war_toll(verb: Token) -> bool:
     """ "It has killed tens of thousands of people": a perfect tense and an uncounted multitude
     sum up a war, they report no act."""
