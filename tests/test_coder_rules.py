@@ -1939,3 +1939,21 @@ def test_a_tally_since_a_start_is_no_act_wherever_it_stands():
     ] == []
     [killed] = events_of("Two soldiers have been killed in an ambush near the border.")
     assert killed.type == "ASSAULT"
+
+
+def test_what_is_said_in_a_meeting_tells_the_meeting():
+    """Rules spoken-in-a-meeting and spoken-in-a-meeting-is-with-its-partners: "In a phone
+    call with Erdogan, Blinken urged ..." is a call with Erdogan beside the demand; "the
+    talks" told before, or an act that is no speech, make no meeting."""
+    events = events_of(
+        "In a phone call with Turkish President Recep Tayyip Erdogan, Blinken urged restraint."
+    )
+    call = next(event for event in events if event.type == "CONSULT")
+    assert (call.mode, names(call.sources), names(call.targets)) == (
+        "phone",
+        ["Antony Blinken"],
+        ["Recep Tayyip Erdoğan"],
+    )
+    assert [
+        event.type for event in events_of("Qatar agreed to mediation in the talks with Hamas.")
+    ] == ["AGREE"]

@@ -808,6 +808,12 @@ def joint_participants(noun: Token, index: MentionIndex) -> list[ActorMention]:
     return joint
 
 
+def meeting_partners(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Whom a meeting noun was with: "a phone call with Erdogan", "talks between X and Y"."""
+    joint, partners = _noun_participants(noun, index)
+    return unique_mentions([*joint, *partners])
+
+
 def ultimatum_teller(
     candidate: Candidate, index: MentionIndex, lexicon: Lexicon
 ) -> list[ActorMention]:

@@ -51,6 +51,7 @@ from accord.extract.events.participants import (
     imposes_restriction,
     is_crowd,
     joint_participants,
+    meeting_partners,
     nested_targets,
     object_place_targets,
     own_forces,
@@ -76,6 +77,7 @@ from accord.extract.events.syntax import (
 from accord.extract.events.triggers import (
     REACTION_TYPES,
     REACTION_VERBS,
+    SPOKEN_IN_A_MEETING,
     TRAVEL_VERBS,
     Candidate,
     adjective_triggers,
@@ -1441,6 +1443,16 @@ def _sanctioned_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _met_with_its_partners(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if SPOKEN_IN_A_MEETING not in candidate.why:
+        return False
+    partners = meeting_partners(candidate.token, draft.index)
+    source_ids = draft.source_ids()
+    draft.targets = [m for m in partners if m.actor.id not in source_ids]
+    return True
+
+
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
         return False  # "accused each other of violating a truce signed by X": named as targets
@@ -2052,6 +2064,12 @@ RULES: tuple[Rule, ...] = (
         '"The attack drew condemnation from the UN and the EU", "Israel faced criticism from '
         'its allies": the condemnation is theirs, aimed at whoever drew it.',
         _reaction_from_reactors,
+    ),
+    Rule(
+        "spoken-in-a-meeting-is-with-its-partners",
+        '"In a phone call with Erdogan, Blinken urged restraint": the call is with Erdogan, '
+        "whatever the words said in it are about.",
+        _met_with_its_partners,
     ),
     Rule(
         "sanctioned-subject-is-target",

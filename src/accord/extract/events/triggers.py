@@ -1656,6 +1656,24 @@ def casualty_means_triggers(
     return candidates
 
 
+SPEECH_ACT_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "REJECT"}
+SPOKEN_IN_A_MEETING = "what is said there tells the meeting"
+
+
+def _spoken_in_a_new_meeting(meeting: Token, lexicon: Lexicon) -> bool:
+    """Rule spoken-in-a-meeting: "In a phone call with Erdogan, Blinken urged restraint",
+    "during talks with Xi, Putin praised ...": a meeting not told before ("a", or no article),
+    framing what the subject says to its partner there (a demand, a warning, praise), took
+    place; "the talks" are told elsewhere, and an act that is not speech ("agreed to
+    mediation in the talks") does not make them."""
+    if any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in meeting.children
+    ):
+        return False
+    entry = verb_entry(meeting.head.head, lexicon)
+    return entry is not None and entry.type in SPEECH_ACT_TYPES
+
+
 def meeting_in_passing_triggers(
     sentence: Span, lexicon: Lexicon, consumed: set[int], index: MentionIndex
 ) -> list[Candidate]:
@@ -1680,11 +1698,14 @@ def meeting_in_passing_triggers(
         if not any(index.at(c) or c.ent_type_ == "GPE" for p in partners for c in conjuncts(p)):
             continue  # with whom, or where to ("her trip to Chad")
         said = lemma_of(token.head.head, lexicon) in lexicon.reporting_verbs
+        said = said or _spoken_in_a_new_meeting(token, lexicon)
         own = any(c.dep_ == "poss" or c.lower_ == "by" for c in token.children)
         if not said and not own:
             continue  # "agreed to mediation in the talks with X": the talks are scenery
         consumed.add(token.i)
         why = [f"noun '{token.lemma_}' told in passing"]
+        if lemma_of(token.head.head, lexicon) not in lexicon.reporting_verbs and not own:
+            why.append(SPOKEN_IN_A_MEETING)
         predicate = token.head.head if said else token  # "a visit by X": X went, not the subject
         candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
     return candidates
