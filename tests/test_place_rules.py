@@ -488,3 +488,23 @@ def test_rule_exit_verb_object_unless_a_journey():
 
     doc = parse(make_article("The minister left Kyiv for Warsaw.", published="2024-05-10")).doc
     assert "Kyiv" not in [place.name for place in places.places_in(next(iter(doc.sents)))]
+
+
+@pytest.mark.parametrize(
+    ("note", "town"),
+    [
+        (
+            "Unidentified gunmen killed 4 civilians in Kwall village, Bokkos LGA, Plateau state.",
+            "Bokkos",
+        ),
+        ("ADF rebels killed 9 civilians in Manzia village, Beni territory, North Kivu.", "Beni"),
+        ("Russian forces shelled Kherson city, injuring 2 civilians.", "Kherson"),
+    ],
+)
+def test_an_unknown_village_is_placed_in_the_area_written_after_it(note, town):
+    """A village the gazetteer does not know, written with its area after a comma ("Kwall
+    village, Bokkos LGA"), is in that area, which the gazetteer may know only by its seat
+    town; an area's name the tagger took for an adjective ("Beni territory") still counts;
+    "Kherson city" is Kherson."""
+    event = only(events_of(note), "ASSAULT")
+    assert where(event) is not None and where(event)[0] == town

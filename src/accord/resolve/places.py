@@ -1428,6 +1428,7 @@ def _beside_parts(span: Span) -> list[Span]:
             and end - after < 6
             and (
                 doc[end].pos_ == "PROPN"
+                or _named_by_its_kind(doc, end)
                 or doc[end].lower_ in ADMIN_UNIT_WORDS
                 or (doc[end].lower_ in {"del", "de", "la", "al", "el"} and end > after + 1)
             )
@@ -1435,7 +1436,19 @@ def _beside_parts(span: Span) -> list[Span]:
             end += 1
         if end > after + 1:
             parts.append(doc[after + 1 : end])
-    return [part for part in reversed(parts) if any(t.pos_ == "PROPN" for t in part)]
+    return [
+        part
+        for part in reversed(parts)
+        if any(t.pos_ == "PROPN" or _named_by_its_kind(doc, t.i) for t in part)
+    ]
+
+
+def _named_by_its_kind(doc: Doc, index: int) -> bool:
+    """A capitalised word the tagger did not read as a name, written before an admin word
+    ("Beni territory", tagged as an adjective): the area's name."""
+    return (
+        doc[index].is_title and index + 1 < len(doc) and doc[index + 1].lower_ in ADMIN_UNIT_WORDS
+    )
 
 
 def _containing_parts(doc: Doc, start: int) -> list[Span]:
@@ -1470,12 +1483,33 @@ def _beside(
         key = place_key(_with_region_word(part).text)
         named = _named(gazetteer, key) or _named(gazetteer, key.rsplit(" ", 1)[0])
         countries.update(entry.country for entry, _ in named if entry.country)
-        place = gazetteer.geocode(part.text, context) if found is None else None
+        place = _geocode_area(part, context, gazetteer) if found is None else None
         if place is not None and place.country:
             found = replace(
                 place, text=part.text, char_start=part.start_char, char_end=part.end_char
             )
     return frozenset(countries), found
+
+
+# Kinds of settlement written after a town's name ("Kherson city", "Kwall village").
+SETTLEMENT_WORDS = {"city", "town", "village"}
+
+
+def _an_area(place: Place) -> bool:
+    """Whether a place beside a name was written as an admin area ("Bokkos LGA", "Beni
+    territory"), even where the gazetteer knows only its seat town: the unknown village
+    written before it ("Kwall village, Bokkos LGA, Plateau state") is in that area."""
+    words = place.text.split()
+    return len(words) > 1 and words[-1].lower() in ADMIN_UNIT_WORDS
+
+
+def _geocode_area(part: Span, context: PlaceContext, gazetteer: Gazetteer) -> Place | None:
+    """An admin area written beside a name, by its name with its kind ("Plateau state") or,
+    when the gazetteer knows it only by its seat, without ("Bokkos LGA": Bokkos)."""
+    place = gazetteer.geocode(part.text, context)
+    if place is None and len(part) > 1 and part[-1].lower_ in ADMIN_UNIT_WORDS:
+        place = gazetteer.geocode(part[:-1].text, context)
+    return place
 
 
 def _geocode_span(
@@ -1486,8 +1520,12 @@ def _geocode_span(
         return span, national
     span = _with_region_word(span)
     place = gazetteer.geocode(span.text, context)
-    if place is None and len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS:
-        span = span[:-1]
+    if (
+        place is None
+        and len(span) > 1
+        and span[-1].lower_ in (*ADMIN_UNIT_WORDS, *SETTLEMENT_WORDS)
+    ):
+        span = span[:-1]  # "Bokkos LGA", "Kherson city": the name without its kind
         place = gazetteer.geocode(span.text, context)
     return (span, place) if place is not None else None
 
@@ -1610,7 +1648,7 @@ def places_in(
         if geocoded is None and role.kind == "where" and not (doubtful and not beside_parts):
             geocoded = _lone_town(span, local, gazetteer)
         if geocoded is None:
-            if doubtful or beside is None or beside.precision == "city":
+            if doubtful or beside is None or (beside.precision == "city" and not _an_area(beside)):
                 continue
             # "Rubaya mining town (Masisi territory)": the area stands for a town the
             # gazetteer does not know
