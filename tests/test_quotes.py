@@ -497,6 +497,7 @@ def _valid_lexicon() -> dict:
         "document_nouns": ["ruling"],
         "outlet_nouns": ["newspaper"],
         "outlet_name_words": ["times"],
+        "work_nouns": ["memoir"],
     }
 
 
@@ -910,3 +911,11 @@ def test_an_unnamed_speaker_speaks_for_the_body_they_are_from():
     assert quote.speaker is not None and quote.speaker.name == "Afghan Interior Ministry"
     teacher = _only(_resolved_quotes('"It was terrible," a teacher in Kyiv said.'))
     assert teacher.speaker is None or teacher.speaker.name != "Kyiv"
+
+
+def test_the_title_of_a_work_is_no_quote():
+    """ "Her memoir, “Becoming,” sold millions": the marks set off a title after its noun."""
+    quotes = _quotes_of(
+        "Her memoir, “Becoming,” sold millions of copies. “We will not back down,” Smith said."
+    )
+    assert [q.text for q in quotes] == ["We will not back down"]

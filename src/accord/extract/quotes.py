@@ -117,6 +117,7 @@ class CueLexicon:
     document_nouns: frozenset[str] = frozenset()
     outlet_nouns: frozenset[str] = frozenset()
     outlet_name_words: frozenset[str] = frozenset()
+    work_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -156,6 +157,7 @@ def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLe
         document_nouns=frozenset(_entries(raw, "document_nouns", source)),
         outlet_nouns=frozenset(_entries(raw, "outlet_nouns", source)),
         outlet_name_words=frozenset(_entries(raw, "outlet_name_words", source)),
+        work_nouns=frozenset(_entries(raw, "work_nouns", source)),
     )
 
 
@@ -881,7 +883,16 @@ def _is_name(ctx: _Context, span: MarkedSpan) -> bool:
     before = " ".join(ctx.text[max(0, span.open - 40) : span.open].lower().split())
     if any(re.search(rf"(?<![\w-]){re.escape(m)}$", before) for m in ctx.lexicon.name_markers):
         return True
+    if _titles_a_work(before, ctx.lexicon):
+        return True
     return _capitalised_as_a_name(ctx, span)
+
+
+def _titles_a_work(before: str, lexicon: CueLexicon) -> bool:
+    """ "Her memoir, “Becoming,” sold millions", "the song “Bella Ciao”": the marks set off
+    the title of a work written right after its noun (with or without a comma)."""
+    words = before.rstrip(",").split()
+    return bool(words) and words[-1] in lexicon.work_nouns
 
 
 def _capitalised_as_a_name(ctx: _Context, span: MarkedSpan) -> bool:
