@@ -710,3 +710,17 @@ def test_both_sides_of_a_war_at_home_are_its_two_parties():
     )
     truce = next(event for event in between if event.type == "AGREE")
     assert sorted(ref.country for ref in truce.sources) == ["ARM", "AZE"]
+
+
+def test_a_first_name_the_tagger_split_from_its_surname_is_no_dictionary_namesake():
+    """Rule one-name-one-person, for an untagged surname: "Sharif Hotak" (only "Sharif"
+    tagged) is one new person, later "Hotak", not Pakistan's Shehbaz Sharif; "the Trump
+    Administration" stays Trump's."""
+    mentions = _mentions(
+        "Sharif Hotak, of the Maidan Wardak provincial council, described 35 bodies in a hospital."
+    )
+    assert "Sharif Hotak" in mentions and "Sharif" not in mentions
+    assert _mentions("The Trump Administration imposed sanctions on three companies.")["Trump"] == (
+        "USA",
+        "GOV",
+    )

@@ -615,8 +615,52 @@ def whole_person_names(ents: Sequence[Span]) -> list[Span]:
             doc = ent.doc
             merged[-1] = Span(doc, last.start, ent.end, label="PERSON")
         else:
-            merged.append(ent)
+            merged.append(_with_untagged_surname(ent))
     return merged
+
+
+def _with_untagged_surname(ent: Span) -> Span:
+    """ "Sharif Hotak, of the provincial council": the tagger marks "Sharif" as a PERSON and
+    leaves the surname it hangs on untagged; the name is both words (else "Sharif" alone is
+    the dictionary's Shehbaz Sharif)."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or ent.end >= len(doc):
+        return ent
+    after = doc[ent.end]
+    hangs_on_it = ent.root.dep_ == "compound" and ent.root.head.i == after.i
+    if after.pos_ != "PROPN" or after.ent_type_ or not hangs_on_it or not after.is_title:
+        return ent
+    if after.lower_ in NAMED_AFTER_A_PERSON:
+        return ent  # "the Trump Administration", "the Biden campaign": a body, not a name
+    return Span(doc, ent.start, ent.end + 1, label="PERSON")
+
+
+# Words written after a person's name that make it a body or a thing, not a longer name.
+NAMED_AFTER_A_PERSON = {
+    "administration",
+    "government",
+    "cabinet",
+    "campaign",
+    "family",
+    "foundation",
+    "era",
+    "doctrine",
+    "presidency",
+    "team",
+    "camp",
+    "center",
+    "centre",
+    "institute",
+    "university",
+    "plan",
+    "tower",
+    "organization",
+    "organisation",
+    "party",
+    "movement",
+    "regime",
+    "clan",
+}
 
 
 def _number_in_front(noun: Token) -> int | None:
