@@ -48,6 +48,8 @@ def parse_one(nlp: Language, text: str) -> Span:
         ("Saturday", "2025-05-10", "2025-05-10", "day"),  # the past Saturday, not tomorrow
         ("next Monday", "2025-05-19", "2025-05-19", "day"),
         ("last Friday", "2025-05-09", "2025-05-09", "day"),
+        ("last Thursday", "2025-05-08", "2025-05-08", "day"),  # last week's, not yesterday
+        ("last Sunday", "2025-05-11", "2025-05-11", "day"),  # already in last week
         ("Friday morning", "2025-05-16", "2025-05-16", "day"),
         ("late Thursday", "2025-05-15", "2025-05-15", "day"),
         ("10 May", "2025-05-10", "2025-05-10", "day"),

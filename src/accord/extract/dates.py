@@ -146,8 +146,10 @@ def _looks_like_date(cleaned: str) -> bool:
 
 
 def _weekday(match: re.Match, base: date, tense: str | None = None) -> tuple[date, date]:
-    """The most recent such weekday on or before ``base``; "next" looks forward and "last"
-    strictly back; a bare weekday in a future clause ("talks will resume on Friday") is the
+    """The most recent such weekday on or before ``base``; "next" looks forward; "last" is
+    that day of the week before ``base``'s (rule last-weekday-is-last-weeks: "last Thursday"
+    told on a Friday is eight days back, "Thursday" alone yesterday; told on a Monday, four
+    days back); a bare weekday in a future clause ("talks will resume on Friday") is the
     coming one, on or after ``base``."""
     which = match.group("which") or ""
     target = WEEKDAYS[match.group("day")]
@@ -160,6 +162,8 @@ def _weekday(match: re.Match, base: date, tense: str | None = None) -> tuple[dat
         back = (base.weekday() - target) % 7
         if which in {"last", "past", "this past"} and back == 0:
             back = 7
+        if which == "last" and back <= base.weekday():
+            back += 7  # rule last-weekday-is-last-weeks: "last Thursday", told on a Friday
         day = base - timedelta(days=back)
     return day, day
 
