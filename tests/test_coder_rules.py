@@ -1957,3 +1957,11 @@ def test_what_is_said_in_a_meeting_tells_the_meeting():
     assert [
         event.type for event in events_of("Qatar agreed to mediation in the talks with Hamas.")
     ] == ["AGREE"]
+
+
+def test_a_gerund_in_a_noun_compound_is_no_act():
+    """Rule a-gerund-in-a-compound-is-no-act: "missile warning data" warns no one."""
+    events = events_of(
+        "The United States and South Korea will share real-time missile warning data with Japan."
+    )
+    assert "THREATEN" not in [event.type for event in events]

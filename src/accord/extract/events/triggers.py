@@ -625,6 +625,16 @@ def _participates(preposition: Token, lexicon: Lexicon) -> bool:
     return preposition.lower_ == wanted
 
 
+def _gerund_in_a_compound(token: Token) -> bool:
+    """Rule a-gerund-in-a-compound-is-no-act: "will share missile warning data": a gerund a
+    noun compounds right before it names a kind of thing (missile warning, peace building,
+    election monitoring), it tells no one acting."""
+    if token.tag_ != "VBG" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.dep_ == "compound" and before.head.i == token.i and before.pos_ == "NOUN"
+
+
 def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
     """Verbs of the lexicon; a governing verb takes its content and consumes the verbs and
     nouns in it (added to ``consumed``), so they are not events of their own."""
@@ -638,7 +648,7 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
             if is_to_infinitive(token):
                 consumed.update(t.i for t in token.subtree)  # what an aim names is no event
             continue
-        if is_nominal_verb(token, lexicon):
+        if is_nominal_verb(token, lexicon) or _gerund_in_a_compound(token):
             continue
         entry = verb_entry(token, lexicon)
         if entry is None or token.i in consumed or _means_of_a_named_act(token, lexicon):
