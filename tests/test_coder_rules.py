@@ -1965,3 +1965,8 @@ def test_a_gerund_in_a_noun_compound_is_no_act():
         "The United States and South Korea will share real-time missile warning data with Japan."
     )
     assert "THREATEN" not in [event.type for event in events]
+
+
+def test_a_swipe_taken_at_someone_is_criticism_aimed_at_them_not_a_place():
+    event = only("Erdogan took a swipe at Sweden over its handling of Quran burnings.")
+    assert (event.type, names(event.targets), event.place) == ("ACCUSE", ["Sweden"], None)

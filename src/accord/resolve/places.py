@@ -1091,6 +1091,8 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
         return None
     preposition = anchor.head.lower_
     governor = anchor.head.head
+    if preposition == "at" and _aims_at(governor):
+        return None  # "took a swipe at Sweden", "hit out at the EU": whom words are aimed at
     if preposition in LOCATIVE_PREPOSITIONS:
         return "locative-preposition"  # "in Tirana", "near Pokrovsk"
     if preposition == "on" and (_attack_above(governor) or _is_site_noun(anchor)):
@@ -1135,6 +1137,17 @@ def _out_of_a_withdrawal(preposition: Token) -> bool:
         return False
     governor = out.head
     return governor.lemma_.lower() in WITHDRAWAL_WORDS | OUSTING_VERBS
+
+
+# Words that aim what is said "at" someone: "lashed out at", "took aim at", "a swipe at".
+AIMING_WORDS = {"out", "aim", "swipe", "jab", "dig"}
+
+
+def _aims_at(governor: Token) -> bool:
+    """Whether "at" hangs on words of criticism aimed at someone, not on a place."""
+    return governor.lemma_.lower() in AIMING_WORDS or any(
+        c.dep_ in {"prt", "dobj"} and c.lemma_.lower() in AIMING_WORDS for c in governor.children
+    )
 
 
 def _attack_above(token: Token) -> bool:
