@@ -1970,3 +1970,14 @@ def test_a_gerund_in_a_noun_compound_is_no_act():
 def test_a_swipe_taken_at_someone_is_criticism_aimed_at_them_not_a_place():
     event = only("Erdogan took a swipe at Sweden over its handling of Quran burnings.")
     assert (event.type, names(event.targets), event.place) == ("ACCUSE", ["Sweden"], None)
+
+
+def test_fire_over_a_matter_is_criticism_and_fire_near_a_town_is_shooting():
+    """Rule fire-over-a-matter-is-criticism: "came under fire ... over the death toll" is
+    criticism of the subject; "a convoy came under fire near Goma" stays an attack on it."""
+    criticised = only(
+        "Israel came under fire from its allies over the rising civilian death toll in Gaza."
+    )
+    assert (criticised.type, names(criticised.targets)) == ("ACCUSE", ["Israel"])
+    shot_at = only("A UN convoy came under fire near Goma on Monday.")
+    assert shot_at.type == "ASSAULT"

@@ -950,6 +950,25 @@ def _economic_weapon(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _fire_over_a_matter(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    verb = candidate.token
+    if draft.kind != "ASSAULT" or not candidate.entry.subject_is_target:
+        return False
+    under_fire = any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "fire" for g in c.children)
+        for c in verb.children
+    )
+    # the matter may hang on the verb, on "fire" or on those it came from ("from its allies
+    # over the death toll")
+    holders = [verb, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    topics = [t for h in holders for p in ("over", "for") for t in objects_of_preposition(h, p)]
+    if not under_fire or not topics:
+        return False
+    draft.kind, draft.mode = "ACCUSE", "disapprove"
+    return True
+
+
 def _crowd_violence(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind not in {"ASSAULT", "COERCE"} or not is_crowd(draft.candidate, coder.lexicon):
         return False
@@ -1991,6 +2010,12 @@ RULES: tuple[Rule, ...] = (
         _alternative_reading,
     ),
     # -- event: actors
+    Rule(
+        "fire-over-a-matter-is-criticism",
+        '"The minister came under fire for his remarks", "Israel came under fire from its '
+        'allies over the death toll": fire over a matter is criticism (ACCUSE), not shots.',
+        _fire_over_a_matter,
+    ),
     Rule(
         "economic-weapon-is-sanction",
         'An attack verb whose weapon is a sanction ("hit with new sanctions", "slapped tariffs '
