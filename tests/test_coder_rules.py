@@ -1981,3 +1981,18 @@ def test_fire_over_a_matter_is_criticism_and_fire_near_a_town_is_shooting():
     assert (criticised.type, names(criticised.targets)) == ("ACCUSE", ["Israel"])
     shot_at = only("A UN convoy came under fire near Goma on Monday.")
     assert shot_at.type == "ASSAULT"
+
+
+def test_hitting_back_at_someone_is_a_retort_and_at_targets_an_attack():
+    retort = only('Beijing hit back at Washington, calling the sanctions "unilateral bullying".')
+    assert (
+        [r.country for r in retort.sources],
+        retort.type,
+        [r.country for r in retort.targets],
+    ) == (
+        ["CHN"],
+        "ACCUSE",
+        ["USA"],
+    )
+    strike = only("Israel hit back at Hezbollah targets in southern Lebanon.")
+    assert (strike.type, names(strike.targets)) == ("ASSAULT", ["Hezbollah"])

@@ -1144,9 +1144,18 @@ AIMING_WORDS = {"out", "aim", "swipe", "jab", "dig"}
 
 
 def _aims_at(governor: Token) -> bool:
-    """Whether "at" hangs on words of criticism aimed at someone, not on a place."""
-    return governor.lemma_.lower() in AIMING_WORDS or any(
-        c.dep_ in {"prt", "dobj"} and c.lemma_.lower() in AIMING_WORDS for c in governor.children
+    """Whether "at" hangs on words of criticism aimed at someone ("hit back at Washington"),
+    not on a place."""
+    hits_back = governor.lemma_.lower() == "hit" and any(
+        c.lower_ == "back" for c in governor.children
+    )
+    return (
+        hits_back
+        or governor.lemma_.lower() in AIMING_WORDS
+        or any(
+            c.dep_ in {"prt", "dobj"} and c.lemma_.lower() in AIMING_WORDS
+            for c in governor.children
+        )
     )
 
 

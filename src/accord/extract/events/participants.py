@@ -323,13 +323,16 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     return [o for o in dict.fromkeys(objects) if o != trigger]
 
 
-AIMED_WORDS = {"out", "aim", "swipe", "jab", "dig"}  # "lashed out at", "took aim at"
+AIMED_WORDS = {"out", "back", "aim", "swipe", "jab", "dig"}  # "lashed out at", "took aim at"
 
 
 def _aimed_words(verb: Token) -> bool:
     """Does a criticism say whom it is aimed at with "at" ("hit out at the EU", "took a swipe at
     NATO")? Not "criticised Russia at the UN": there "at" names where it was said."""
-    return any(c.dep_ in {"prt", "dobj"} and c.lemma_.lower() in AIMED_WORDS for c in verb.children)
+    return any(
+        c.dep_ in {"prt", "dobj", "advmod"} and c.lemma_.lower() in AIMED_WORDS
+        for c in verb.children
+    )
 
 
 def _aimed_at(obj: Token, candidate: Candidate, index: MentionIndex) -> list[ActorMention]:

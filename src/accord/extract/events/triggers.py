@@ -1007,6 +1007,8 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += objects_of_preposition(verb, "from") + objects_of_preposition(verb, "of")
     objects += objects_of_preposition(verb, "with")  # "were met with tear gas"
+    if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
+        objects += objects_of_preposition(verb, "at")  # "hit back at Hezbollah targets"
     objects += [p for o in list(objects) for p in objects_of_preposition(o, "of")]
     objects += [p for g in list(objects) if g.lower_ in GROUPING_NOUNS for p in g.children]
     objects += [  # "barred from entering the country"
