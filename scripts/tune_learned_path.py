@@ -2,14 +2,20 @@
 candidate threshold, event recall and strict precision on the news tune fold and any-event /
 right-type on the notes tune fold, the rules alone first. Articles are parsed once.
 
-    .venv/bin/python scripts/tune_learned_path.py [--thresholds 0.5 0.6 0.7 0.8]
+    .venv/bin/python scripts/tune_learned_path.py [--thresholds 0.5 0.6 0.7 0.8] [--per-clause]
+        [--by-type] [--type-threshold THREATEN=0.6 ...]
 
-The chosen values go in src/accord/data/models/learned_path.json with these figures.
+``--per-clause`` lets the model read the main clauses no rule candidate sits in also in
+sentences with rule events; ``--by-type`` prints, per threshold, the model's own events by type
+as right (a record of an expected event of that type) or wrong, with their probabilities, the
+figures per-type thresholds are chosen from; ``--type-threshold`` sets such a threshold for
+every setting. The chosen values go in src/accord/data/models/learned_path.json with these figures.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections import defaultdict
 from pathlib import Path
 
 from accord import evaluate, evaluate_coverage, evaluate_notes
@@ -30,6 +36,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.5, 0.6, 0.7, 0.8])
     parser.add_argument("--model", type=Path, help="a model folder (default: the shipped one)")
+    parser.add_argument("--per-clause", action="store_true", help="read clauses, not sentences")
+    parser.add_argument("--by-type", action="store_true", help="the model's events by type")
+    parser.add_argument(
+        "--type-threshold", nargs="*", default=[], metavar="TYPE=P", help="per-type thresholds"
+    )
     args = parser.parse_args()
     files = evaluate.expected_files([NEWS])
     readings = [evaluate.load_expected(path) for path in files]
@@ -39,7 +50,14 @@ def main() -> int:
     model = EventTypeModel.load(args.model) if args.model else EventTypeModel.default()
     base = (load_lexicon(), load_dictionary(), load_gazetteer())
     settings: list[tuple[str, LearnedPath | None]] = [("rules only", None)]
-    settings += [(f"model >= {t}", LearnedPath(model, threshold=t)) for t in args.thresholds]
+    by_type = {k: float(v) for k, v in (item.split("=", 1) for item in args.type_threshold)}
+    settings += [
+        (
+            f"model >= {t}",
+            LearnedPath(model, threshold=t, thresholds=by_type, per_clause=args.per_clause),
+        )
+        for t in args.thresholds
+    ]
     print(
         f"{'setting':<14} {'recall':>7} {'strict P':>9} {'found':>6} {'extracted':>9} "
         f"{'any event':>10} {'type':>6} {'notes extra':>12}"
@@ -49,14 +67,32 @@ def main() -> int:
         extractions = [process(document, coder) for document in news_docs]
         coverage = evaluate_coverage.corpus_coverage(readings, extractions)
         report = evaluate_notes.NotesReport()
+        tally: dict[str, list[str]] = defaultdict(list)
+        for reading, extraction in zip(readings, extractions, strict=True):
+            expected = reading.get("events", [])
+            for event in model_events(extraction):
+                right = any(evaluate_coverage.reports(e, event) for e in expected)
+                tally[event.type].append(f"{'+' if right else '-'}{event.evidence.confidence:.2f}")
         for note, document in zip(notes, notes_docs, strict=True):
-            evaluate_notes.score_note(report, note, process(document, coder))
+            extraction = process(document, coder)
+            evaluate_notes.score_note(report, note, extraction)
+            for event in model_events(extraction):
+                right = any(e["type"] == event.type for e in note.events)
+                tally[event.type].append(f"{'+' if right else '-'}n{event.evidence.confidence:.2f}")
         print(
             f"{label:<14} {coverage.recall:>7.3f} {coverage.precision:>9.3f} {coverage.found:>6} "
             f"{coverage.extracted:>9} {report.any_event.value():>10.3f} {report.type.value():>6.3f}"
             f" {report.extra:>12}"
         )
+        if args.by_type and path is not None:
+            for kind, marks in sorted(tally.items()):
+                print(f"    {kind:<10} {' '.join(sorted(marks))}")
     return 0
+
+
+def model_events(extraction):
+    """The events the learned path found (its name leads the rules in the evidence)."""
+    return [e for e in extraction.events if "model:" in e.evidence.why]
 
 
 if __name__ == "__main__":

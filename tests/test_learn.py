@@ -83,3 +83,36 @@ def test_a_trigger_the_rules_read_and_passed_on_is_not_given_to_the_model() -> N
     # model (which reads this clause as AID) does not overrule that reading.
     text = "Turkey shipped tents and blankets to flood victims in Libya."
     assert extract_article(make_article(text, published="2024-05-06")).events == ()
+
+
+def test_the_model_reads_a_main_clause_no_rule_candidate_sits_in() -> None:
+    # Reading per clause: the rules code the arrest in the first clause; the coordinated clause
+    # ("handed out tents ...") has no lexicon word, and the model reads it as AID on its own.
+    text = (
+        "Soldiers arrested two smugglers near Arua on Monday and handed out tents and blankets"
+        " to flood victims."
+    )
+    events = extract_article(make_article(text, published="2024-05-06")).events
+    assert [event.type for event in events] == ["COERCE", "AID"]
+    assert "model:event_types@" in events[1].evidence.why
+    assert events[0].evidence.confidence == 1.0
+
+
+def test_per_clause_reading_is_a_setting_and_the_sentence_gate_stays_without_it() -> None:
+    from accord.extract.events.coder import Coder
+    from accord.extract.events.lexicon import load_lexicon
+    from accord.learn.path import LearnedPath
+    from accord.nlp import parse_many
+    from accord.pipeline import process
+    from accord.resolve.actors import load_dictionary
+    from accord.resolve.places import load_gazetteer
+
+    text = (
+        "Soldiers arrested two smugglers near Arua on Monday and handed out tents and blankets"
+        " to flood victims."
+    )
+    (document,) = parse_many([make_article(text, published="2024-05-06")])
+    base = (load_lexicon(), load_dictionary(), load_gazetteer())
+    gated = LearnedPath(EventTypeModel.default(), threshold=0.55, per_clause=False)
+    events = process(document, Coder(*base, model=gated)).events
+    assert [event.type for event in events] == ["COERCE"]

@@ -53,19 +53,28 @@ class LearnedPath:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         thresholds: dict[str, float] | None = None,
+        per_clause: bool = False,
     ) -> None:
         self.model = model
         self.threshold = threshold
         self.thresholds = dict(thresholds or {})
+        self.per_clause = per_clause
         self.name = model.version
 
     def propose(self, sentence: Span, found: Sequence[Candidate], coder: Coder) -> list[Candidate]:
-        if found:
+        """Readings of the sentence's main clauses. By default only where the rules found
+        nothing in the sentence; with ``per_clause`` also in a sentence with rule events, in
+        the main clauses that hold none of the rules' candidates."""
+        if found and not self.per_clause:
             return []
+        clauses = main_clauses(sentence, coder.lexicon)
+        taken = {t.i for c in found for t in (c.token, c.predicate)}
         proposed = []
-        for clause in main_clauses(sentence, coder.lexicon):
+        for clause in clauses:
             if _rules_read(clause, coder.lexicon) or is_indirect_question(clause.head):
                 continue  # "would not say whether it would retaliate" asks, it tells no act
+            if taken & own_tokens(clause, clauses):
+                continue
             prediction = self.model.predict(clause.text, head=clause.head_lemma)
             if prediction.label is None:
                 continue
@@ -106,6 +115,13 @@ def main_clauses(sentence: Span, lexicon: Lexicon) -> list[Clause]:
     return clauses
 
 
+def own_tokens(clause: Clause, clauses: Sequence[Clause]) -> set[int]:
+    """The token indices of ``clause``, without the other main clauses nested in it."""
+    others = [c.head for c in clauses if c.head is not clause.head]
+    own = {t.i for t in clause.head.subtree}
+    return own - {t.i for other in others if other.i in own for t in other.subtree}
+
+
 def clause_of(token: Token, clauses: Sequence[Clause]) -> Clause | None:
     """The main clause whose words include ``token`` (the innermost, when nested)."""
     holding = [c for c in clauses if token.i in {t.i for t in c.head.subtree}]
@@ -137,4 +153,5 @@ def default_learned_path() -> LearnedPath | None:
         EventTypeModel.default(),
         threshold=float(settings["threshold"]),
         thresholds={key: float(value) for key, value in settings.get("thresholds", {}).items()},
+        per_clause=bool(settings.get("per_clause", False)),
     )
