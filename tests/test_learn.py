@@ -116,3 +116,16 @@ def test_per_clause_reading_is_a_setting_and_the_sentence_gate_stays_without_it(
     gated = LearnedPath(EventTypeModel.default(), threshold=0.55, per_clause=False)
     events = process(document, Coder(*base, model=gated)).events
     assert [event.type for event in events] == ["COERCE"]
+
+
+def test_an_attribution_clause_is_no_event_for_the_model() -> None:
+    """ "..., South Korea's national security adviser said at the White House": the clause that
+    says who told it is no visit (the model had read it as a CONSULT at p=0.92, and the summit's
+    proposal history went wrong)."""
+    folder = Path(__file__).parent / "corpus_coverage" / "tune"
+    text = (folder / "singapore-summit-01-larkspur-daily.txt").read_text(encoding="utf-8")
+    meta = json.loads((folder / "singapore-summit-01-larkspur-daily.meta.json").read_text())
+    article = make_article(text, title=meta.get("title"), published=meta.get("published"))
+    events = extract_article(article).events
+    told = [e for e in events if "said at the White House" in e.evidence.sentence]
+    assert told and not [e for e in told if "model event_types" in e.evidence.why]

@@ -75,6 +75,8 @@ class LearnedPath:
                 continue  # "would not say whether it would retaliate" asks, it tells no act
             if taken & own_tokens(clause, clauses):
                 continue
+            if clause.head_lemma in SAYING_VERBS:
+                continue  # "..., the adviser said at the White House": an attribution
             prediction = self.model.predict(clause.text, head=clause.head_lemma)
             if prediction.label is None:
                 continue
@@ -129,6 +131,8 @@ def clause_of(token: Token, clauses: Sequence[Clause]) -> Clause | None:
 
 
 VERBAL = {"VERB", "AUX"}
+# Verbs that only attribute ("X said at the White House"); "announced aid" is an act.
+SAYING_VERBS = {"say", "tell", "add", "note", "state", "report", "write"}
 
 
 def clause_text(head: Token, others: Sequence[Token]) -> str:
