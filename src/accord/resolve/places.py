@@ -1165,9 +1165,12 @@ def _heading_label(span: Span) -> PlaceRole | None:
     return PlaceRole("heading-label", "where") if _LABEL_TAIL.match(tail) else None
 
 
+@lru_cache(maxsize=8)
 def dateline_end(doc: Doc) -> int:
     """The character offset where a wire story's dateline ends ("KHARTOUM (Reuters) - "), or
-    0: the dateline names where the story was filed, not where its events happen."""
+    0: the dateline names where the story was filed, not where its events happen. Kept for
+    the last few documents (a Doc is hashed by identity, and is never changed once parsed):
+    every sentence's places ask for it."""
     opening = doc[: min(len(doc), DATELINE_TOKENS)]
     match = _DATELINE.match(opening.text)
     return match.end() if match else 0

@@ -584,8 +584,9 @@ def object_place_targets(
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         )
+    ents = heads[0].doc.ents if heads else ()  # built once, not once per head
     for head in heads:
-        for ent in head.doc.ents:
+        for ent in ents:
             inside = head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1
             if not inside or ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue

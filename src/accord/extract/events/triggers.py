@@ -726,9 +726,11 @@ def with_deontic_demands(
     """ "“Iran must stop arming Russia,” Kallas said": what a speaker says another actor must or
     should do is a REQUEST from the speaker to that actor; the events inside it are not asserted."""
     for token in sentence:
+        if token.pos_ != "VERB":
+            continue  # before its children are read: most words are no verb
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
         has_subject = any(c.dep_ == "nsubj" for c in token.children)
-        if token.pos_ != "VERB" or not modals & DEONTIC_AUX or not has_subject:
+        if not modals & DEONTIC_AUX or not has_subject:
             continue
         if not _in_reported_speech(token, lexicon):
             continue
@@ -855,18 +857,18 @@ def is_running_total(sentence: Span) -> bool:
     """ "12,000 civilians have been killed since the invasion began": a toll, not an event."""
     root = sentence.root
     passive = any(c.dep_ == "auxpass" for c in root.children)
+    if not passive and root.lemma_ not in TOLL_VERBS:
+        return False  # neither a passive nor a toll verb: no need to read the rest
     since = any(
         (c.dep_ == "prep" and c.lower_ == "since")
         or (c.dep_ == "advmod" and c.lower_ == "since" and root.lemma_ in TOLL_VERBS)
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
         for c in root.children
     )
-    text = sentence.text.lower()
-    return (passive or root.lemma_ in TOLL_VERBS) and (
-        since
-        or any(marker in text for marker in ("so far", "to date", "in total"))
-        or _war_toll(root)
-    )
+    if since:
+        return True
+    text = sentence.text.lower()  # rebuilt from the tokens: only when the words decide
+    return any(marker in text for marker in ("so far", "to date", "in total")) or _war_toll(root)
 
 
 def _war_toll(verb: Token) -> bool:
@@ -1546,8 +1548,10 @@ def casualty_means_triggers(
     is the event (the noun would otherwise be scenery)."""
     candidates: list[Candidate] = []
     for token in sentence:
+        if token.dep_ != "pobj" or token.i in consumed:
+            continue  # before its head is made: most words are no object of a preposition
         head = token.head
-        if token.i in consumed or token.dep_ != "pobj" or head.lower_ not in CAUSE_PREPS:
+        if head.lower_ not in CAUSE_PREPS:
             continue
         if head.head.lemma_.lower() not in DYING_VERBS:
             continue
@@ -1682,8 +1686,10 @@ def toll_attack_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     figure the attack's count); the noun would otherwise be scenery."""
     candidates: list[Candidate] = []
     for token in sentence:
+        if token.dep_ != "pobj" or token.i in consumed:
+            continue  # before its head is made: most words are no object of a preposition
         preposition = token.head
-        if token.i in consumed or token.dep_ != "pobj" or preposition.lower_ not in TOLL_PREPS:
+        if preposition.lower_ not in TOLL_PREPS:
             continue
         entry = noun_entry(token, lexicon)
         if entry is None or entry.type != "ASSAULT" or not _counts_a_toll(preposition.head):
