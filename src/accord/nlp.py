@@ -237,6 +237,27 @@ def load_nlp() -> Language:
     return nlp
 
 
+_TOKENS_KEY = "accord.tokens"  # Doc.user_data: the document's Token objects, made once
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """Every Token of ``doc``, made once and kept on the doc: spaCy makes a new Token object at
+    each step of a walk over a Doc or Span (about 90 ns each), and the rules walk each sentence
+    some twenty times. The doc must not change once parsed, nor the list be changed."""
+    kept = doc.user_data.get(_TOKENS_KEY)
+    if kept is None or len(kept) != len(doc):
+        kept = doc.user_data[_TOKENS_KEY] = list(doc)
+    return kept
+
+
+def span_tokens(span: Span | Doc) -> list[Token]:
+    """The Tokens of a Span (or of a whole Doc) from ``doc_tokens``: the same tokens in the
+    same order as iterating it, without making new Token objects."""
+    if isinstance(span, Doc):
+        return doc_tokens(span)
+    return doc_tokens(span.doc)[span.start : span.end]
+
+
 @dataclass
 class Document:
     """An article with its parsed text; extract steps read it and add mentions."""

@@ -67,7 +67,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
 from accord.models import ActorMention, ActorRef, Evidence, Quote
-from accord.nlp import QUOTE_MARKS, Document
+from accord.nlp import QUOTE_MARKS, Document, span_tokens
 from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
@@ -297,7 +297,7 @@ class _Context:
         self.sentences: list[Span] = list(self.doc.sents)
         self.sentence_of = [0] * len(self.doc)
         for number, sentence in enumerate(self.sentences):
-            for token in sentence:
+            for token in span_tokens(sentence):
                 self.sentence_of[token.i] = number
         self.marked = find_marked_spans(self.text)
         self.quoted = [False] * len(self.doc)  # token lies between (or is one of) quote marks

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import Place
+from accord.nlp import doc_tokens, span_tokens
 from accord.resolve.towns import TownIndex
 
 
@@ -1274,7 +1275,7 @@ def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
                 spans.append((name, not _names_a_place_noun(name)))
     tagged = {index for ent in ents for index in range(ent.start, ent.end)}
     tagged.update(range(label.start, label.end) if label is not None else ())
-    for token in sent:
+    for token in span_tokens(sent):
         if token.i in tagged or token.pos_ != "PROPN":
             continue
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -1301,7 +1302,7 @@ def _national_grounds(sent: Span, demonyms: dict[str, str]) -> list[Span]:
     regions", "on Ukrainian territory") names that country as a place."""
     return [
         sent.doc[token.i : token.head.i + 1]
-        for token in sent
+        for token in span_tokens(sent)
         if token.dep_ == "amod"
         and token.head.i == token.i + 1
         and token.head.lemma_.lower() in NATIONAL_GROUND_NOUNS
@@ -1734,7 +1735,7 @@ def _count_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
         key = place_key(ent.text)
         count(demonyms.get(key) or _country_of_name(ent.text, gazetteer), ent.start)
     admin = _admin_countries()
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i not in covered and token.pos_ in {"ADJ", "PROPN"} and token.text[:1].isupper():
             count(demonyms.get(place_key(token.text)), token.i)
         count(admin.get(token.lower_), token.i)  # "Bassa LGA": a Nigerian admin unit
