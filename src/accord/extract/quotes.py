@@ -293,6 +293,7 @@ class _Context:
         self.doc: Doc = document.doc
         self.text: str = self.doc.text
         self.lexicon = lexicon
+        self.phrases_by_first_word = phrases_by_first_word(lexicon.attribution_phrases)
         self.mentions: list[ActorMention] = list(document.mentions or [])
         self.sentences: list[Span] = list(self.doc.sents)
         self.sentence_of = [0] * len(self.doc)
@@ -484,19 +485,23 @@ def _source_of_noun(ctx: _Context, noun: Token) -> Token | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _phrases_starting(
-    phrases: tuple[tuple[str, ...], ...], word: str
-) -> tuple[tuple[str, ...], ...]:
-    """The attribution phrases that begin with ``word`` (a token is checked against these only,
-    not against every phrase)."""
-    return tuple(phrase for phrase in phrases if phrase and phrase[0] == word)
+def phrases_by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The attribution phrases by their first word, in their order: a token is checked against
+    the phrases that begin with it only. Built once per document (``_Context``): a cache keyed
+    by the phrase table hashed the whole table again at every token."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(starting) for word, starting in index.items()}
 
 
 def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token | None, Token] | None:
     """ "according to X" starting at ``token``: the phrase, the speaker X (None for a document
     with no author named: "according to the reports"), and the word X."""
-    for phrase in _phrases_starting(ctx.lexicon.attribution_phrases, token.lower_):
+    for phrase in ctx.phrases_by_first_word.get(token.lower_, ()):
         end = token.i + len(phrase)
         words = ctx.doc[token.i : end]
         if end > len(ctx.doc) or tuple(t.lower_ for t in words) != phrase:
