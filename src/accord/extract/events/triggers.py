@@ -973,9 +973,13 @@ def misread_verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) 
     subject, tagged as a verb): each is an event with its own subject and objects."""
     candidates: list[Candidate] = []
     for token in span_tokens(sentence):
+        pos = token.pos_
+        misread = pos in {"NOUN", "PROPN"} and token.dep_ in {"ROOT", "conj", "ccomp"}
+        if not misread and not (pos == "VERB" and token.tag_ == "VBZ"):
+            continue  # before its children are read: neither reading can fire
         if token.i in consumed or not any(c.dep_ == "nsubj" for c in token.children):
             continue
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"ROOT", "conj", "ccomp"}:
+        if misread:
             entry = lexicon.verbs.get(lemma_of(token, lexicon)) or lexicon.verbs.get(token.lower_)
             if entry is not None and (entry.governs or entry.type is None):
                 entry = None  # a governing verb needs a content the misparse does not give
@@ -1261,8 +1265,10 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     expectation of things ("expects inflation to fall") is no demand."""
     candidates: list[Candidate] = []
     for token in span_tokens(sentence):
+        if token.i in consumed or token.pos_ != "VERB":
+            continue
         lemma = lemma_of(token, lexicon)
-        if token.i in consumed or token.pos_ != "VERB" or lemma not in EXPECTING_VERBS:
+        if lemma not in EXPECTING_VERBS:
             continue
         if not any(c.dep_ == "nsubj" for c in token.children):
             continue  # passive or subjectless: a forecast
