@@ -499,10 +499,10 @@ class PairModel:
 
     def strongest(self, values: dict[str, float], n: int = 3) -> list[str]:
         """The features that raise the score most, for the reasons."""
-        parts = [
-            (weight * values[name], name)
+        parts = [  # each term worked out once (the reasons of every linked pair ask)
+            (term, name)
             for name, weight in zip(self.features, self.coefficients, strict=True)
-            if weight * values[name] > 0
+            if (term := weight * values[name]) > 0
         ]
         return [name for _, name in sorted(parts, reverse=True)[:n]]
 
