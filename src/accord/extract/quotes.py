@@ -1395,7 +1395,7 @@ def _according_to_claim(ctx: _Context, token: Token) -> list[_Draft]:
 
 def _indirect_quotes(ctx: _Context) -> list[_Draft]:
     drafts: list[_Draft] = []
-    for token in ctx.doc:
+    for token in span_tokens(ctx.doc):
         if ctx.quoted[token.i]:
             continue
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.lexicon.indirect_verbs:
