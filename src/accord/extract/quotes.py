@@ -76,6 +76,7 @@ DOUBLE_OPENERS = "“„«"
 DOUBLE_CLOSERS = "”»"
 STRAIGHT_DOUBLE = '"'
 SINGLE_OPENERS = "‘'"
+_SINGLE_OPENER = re.compile(f"[{re.escape(SINGLE_OPENERS)}]")
 SINGLE_CLOSERS = "’'"
 OPENING_CONTEXT = '([{—–-/“‘"'  # a straight ' after one of these (or a space) may open a quote
 ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout"})  # 'n', 'em: apostrophes
@@ -234,7 +235,10 @@ def _single_quoted(text: str, doubles: list[MarkedSpan]) -> list[MarkedSpan]:
         covered[span.open : span.end] = b"\x01" * (span.end - span.open)
     spans: list[MarkedSpan] = []
     i = 0
-    while i < len(text):
+    # from one possible opening mark to the next (``_opens_single`` says no to any other
+    # character), not character by character
+    while (found := _SINGLE_OPENER.search(text, i)) is not None:
+        i = found.start()
         close = None if covered[i] or not _opens_single(text, i) else _single_closer(text, i)
         if close is None:
             i += 1
