@@ -238,12 +238,18 @@ class Gazetteer:
             if entry not in bucket:
                 bucket.append(entry)
 
+    def index_alternates(self) -> None:
+        """Index the alternate names now, not after ``ALTERNATE_SCANS`` scans: for a process
+        that will read many articles (a worker, a server), which loads it while it starts."""
+        if self.alternate_index is None:
+            self.alternate_index = _alternate_index(self.alternate_text)
+
     def alternates(self, key: str) -> list[GazetteerEntry]:
         """Cities that list ``key`` among their alternate names."""
         if len(key) < 4:  # three-letter alternates are airport codes ("KHE"), not names
             return []
         if self.alternate_index is None and self.alternate_scans >= ALTERNATE_SCANS:
-            self.alternate_index = _alternate_index(self.alternate_text)
+            self.index_alternates()
         if self.alternate_index is not None:
             return [self.cities[line] for line in self.alternate_index.get(key, ())]
         self.alternate_scans += 1
