@@ -1451,7 +1451,7 @@ class MentionResolver:
 
     def _read_demonym(self, token: Token) -> str | None:
         if token.i > 0:
-            pair = f"{self.doc[token.i - 1].text} {token.text}"
+            pair = f"{self.tokens[token.i - 1].text} {token.text}"
             code = self.table.country_by_demonym.get(fold(pair))
             if code is not None:
                 return code

@@ -1744,7 +1744,8 @@ def _count_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
     for token in doc_tokens(doc):
         if token.i not in covered and token.pos_ in {"ADJ", "PROPN"} and token.text[:1].isupper():
             count(demonyms.get(place_key(token.text)), token.i)
-        count(admin.get(token.lower_), token.i)  # "Bassa LGA": a Nigerian admin unit
+        if (code := admin.get(token.lower_)) is not None:  # "Bassa LGA": a Nigerian admin unit
+            count(code, token.i)
     return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
 
 
