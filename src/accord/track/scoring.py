@@ -376,6 +376,8 @@ def count_closeness(a: Features, b: Features) -> float | None:
     (tolls rise: 12 and 14 are close, 12 and 46 are not, neither vetoes). The figures of an act
     told from either side compare only when both tell the same side's part (an exchange frees
     3 hostages for 90 prisoners)."""
+    if not a.counts or not b.counts:
+        return None  # no figure on one side: none shared (most pairs; nothing else to ask)
     if a.type in tracking_rules()["mutual_types"]:
         source, _, swapped = actor_relations(a, b)
         if source != SAME or swapped:
