@@ -124,16 +124,16 @@ def time_bare_nlp(folder: Path) -> tuple[float, float]:
 
 
 def warm_up(jobs: int) -> float:
-    """Load the model and the coder in this process and in the ``jobs - 1`` kept workers
-    before the clock, as the bare ``nlp.pipe`` figure loads its model before the clock (a
-    server or a ``watch`` loop pays this once); returns the seconds it took."""
+    """Load the model, the coder and the tables built on first use (``pipeline.warm_up``) in
+    this process and in the ``jobs - 1`` kept workers before the clock, as the bare ``nlp.pipe``
+    figure loads its model before the clock (a server or a ``watch`` loop pays this once);
+    returns the seconds it took."""
     from concurrent.futures import wait
 
-    from accord.extract.events.coder import Coder
+    from accord.pipeline import warm_up as load_pipeline
 
     started = time.perf_counter()
-    load_nlp()
-    Coder.default()
+    load_pipeline()
     if jobs > 1:
         pool = accord.api.worker_pool(jobs - 1)
         wait([pool.submit(os.getpid) for _ in range(jobs - 1)])

@@ -557,17 +557,16 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def start_worker(parent_pid: int) -> None:
-    """Load the NLP model and the coder (its dictionary, gazetteer and learned model) once
-    per worker; Ctrl-C is the parent's to handle."""
+    """Load the NLP model, the coder (its dictionary, gazetteer and learned model) and the
+    tables built on first use once per worker (``pipeline.warm_up``); Ctrl-C is the parent's
+    to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=exit_with_parent, args=(parent_pid,), daemon=True).start()
-    from accord.extract.events.coder import Coder
-    from accord.nlp import load_nlp
+    from accord.pipeline import warm_up
 
     # A load failure is not cached: each article retries and reports it, as in a serial run.
     with suppress(Exception):
-        load_nlp()
-        Coder.default()
+        warm_up()
 
 
 def exit_with_parent(parent_pid: int) -> None:

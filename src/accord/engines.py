@@ -36,11 +36,9 @@ class LoadPipeline:
     name = "accord-pipeline"
 
     def setup(self, worker: Any) -> None:
-        from accord.extract.events.coder import Coder
-        from accord.nlp import load_nlp
+        from accord.pipeline import warm_up
 
-        load_nlp()
-        Coder.default()
+        warm_up()
 
 
 def _worker_plugin() -> Any:

@@ -46,13 +46,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     straight_open = False
     lead_ends = dateline_ends(doc)
-    for i, token in enumerate(doc):
-        previous = doc[i - 1] if i else None
+    tokens = list(doc)  # one Token object each (indexing the Doc makes a new one every time)
+    for i, token in enumerate(tokens):
+        previous = tokens[i - 1] if i else None
         if i in lead_ends or (previous is not None and "\n" in previous.text_with_ws):
             token.is_sent_start = True
             straight_open = False
-            if i + 1 < len(doc) and not token.is_space and "\n" not in token.text_with_ws:
-                doc[i + 1].is_sent_start = False
+            if i + 1 < len(tokens) and not token.is_space and "\n" not in token.text_with_ws:
+                tokens[i + 1].is_sent_start = False
         if token.text == '"':
             closing = straight_open
             straight_open = not straight_open
@@ -72,8 +73,9 @@ def heading_boundaries(doc: Doc) -> Doc:
     from accord.resolve.places import load_gazetteer
 
     table, gazetteer = load_dictionary(), load_gazetteer()
+    tokens = list(doc)  # one Token object each, for the test at every word
     for i in range(len(doc)):
-        if i == 0 or "\n" in doc[i - 1].text_with_ws:
+        if i == 0 or "\n" in tokens[i - 1].text_with_ws:
             length = heading_length(doc[i:], table, gazetteer)
             if length is not None and i + length < len(doc):
                 doc[i + length].is_sent_start = True
@@ -162,7 +164,15 @@ def _tested_matches(
     tested: dict[tuple[str, object], list[tuple[int, TokenTest]]],
 ) -> list[tuple[int, int]]:
     """(pattern number, token index) of the checked one-token patterns the token matches."""
-    values = {"TAG": tag, "LOWER": lower, "DEP": token.dep_, "IS_SPACE": token.is_space}
+    dep, space = token.dep_, token.is_space
+    if (
+        ("TAG", tag) not in tested
+        and ("LOWER", lower) not in tested
+        and ("DEP", dep) not in tested
+        and ("IS_SPACE", space) not in tested
+    ):
+        return []  # no pattern is looked up by any of its values: most words
+    values = {"TAG": tag, "LOWER": lower, "DEP": dep, "IS_SPACE": space}
     matches = []
     for name, value in values.items():
         for number, test in tested.get((name, value), ()):
@@ -235,6 +245,27 @@ def load_nlp() -> Language:
         # parser and NER over thousands of names (that tripled the load time)
         ruler.add_patterns(place_patterns() + actor_patterns())
     return nlp
+
+
+_TOKENS_KEY = "accord.tokens"  # Doc.user_data: the document's Token objects, made once
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """Every Token of ``doc``, made once and kept on the doc: spaCy makes a new Token object at
+    each step of a walk over a Doc or Span (about 90 ns each), and the rules walk each sentence
+    some twenty times. The doc must not change once parsed, nor the list be changed."""
+    kept = doc.user_data.get(_TOKENS_KEY)
+    if kept is None or len(kept) != len(doc):
+        kept = doc.user_data[_TOKENS_KEY] = list(doc)
+    return kept
+
+
+def span_tokens(span: Span | Doc) -> list[Token]:
+    """The Tokens of a Span (or of a whole Doc) from ``doc_tokens``: the same tokens in the
+    same order as iterating it, without making new Token objects."""
+    if isinstance(span, Doc):
+        return doc_tokens(span)
+    return doc_tokens(span.doc)[span.start : span.end]
 
 
 @dataclass

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
 from accord.extract.dates import SceneDates, publication_date
+from accord.extract.dates import warm_up as warm_dates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import lemma_of
@@ -28,7 +29,7 @@ from accord.models import (
     Place,
     Quote,
 )
-from accord.nlp import Document, load_nlp, parse, parse_headlines, parse_many
+from accord.nlp import Document, load_nlp, parse, parse_headlines, parse_many, span_tokens
 from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import (
     PlaceContext,
@@ -395,7 +396,7 @@ def trigger_spheres(candidates: list, coded: list, sentence: Span, lexicon) -> d
     resumed" with no actor named; the lexicon's verbs: "the exchange agreed in Istanbul")
     whose trigger or predicate it is."""
     spheres: dict[int, set[str]] = {}
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.pos_ == "VERB":
             entry = lexicon.verbs.get(lemma_of(token, lexicon))
             if entry is not None and entry.type:
@@ -565,7 +566,7 @@ def _place_of_people(sentence: Span, context: PlaceContext, coder: Coder) -> Pla
     of a town ("Residents of Hroza began digging graves for the 52 people killed") tells of
     that town; it beats the headline's place (a headline may name two towns) but not a scene
     an earlier sentence set."""
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.lemma_.lower() not in PEOPLE_OF_A_PLACE:
             continue
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -635,6 +636,19 @@ def process(document: Document, coder: Coder | None = None) -> Extraction:
         events=tuple(events),
         quotes=tuple(quotes),
     )
+
+
+def warm_up() -> Coder:
+    """Load what every article needs before the first one: the model, the coder (lexicon,
+    actor dictionary, gazetteer, learned model), the gazetteer's subdivision and alternate-name
+    indexes and the date parser's English data (built on first use, about 0.6 s that the first
+    articles would pay). Returns the coder."""
+    load_nlp()
+    coder = Coder.default()
+    coder.gazetteer.subdivision_entries("")
+    coder.gazetteer.index_alternates()
+    warm_dates()
+    return coder
 
 
 def section_chars() -> int:

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import COUNT_KINDS, Counts
+from accord.nlp import span_tokens
 
 DATA_FILE = "data/counts.json"
 NON_COUNT_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -483,7 +484,7 @@ def find_figures(sent: Span) -> list[Figure]:
     """Every figure the sentence states, in text order, with the word it hangs on."""
     kind_words = count_words()
     found: list[Figure] = []
-    for token in sent:
+    for token in span_tokens(sent):
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
             if _told_before_in_relative_clause(token):

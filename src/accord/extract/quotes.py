@@ -67,7 +67,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
 from accord.models import ActorMention, ActorRef, Evidence, Quote
-from accord.nlp import QUOTE_MARKS, Document
+from accord.nlp import QUOTE_MARKS, Document, span_tokens
 from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
@@ -76,6 +76,7 @@ DOUBLE_OPENERS = "“„«"
 DOUBLE_CLOSERS = "”»"
 STRAIGHT_DOUBLE = '"'
 SINGLE_OPENERS = "‘'"
+_SINGLE_OPENER = re.compile(f"[{re.escape(SINGLE_OPENERS)}]")
 SINGLE_CLOSERS = "’'"
 OPENING_CONTEXT = '([{—–-/“‘"'  # a straight ' after one of these (or a space) may open a quote
 ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout"})  # 'n', 'em: apostrophes
@@ -236,7 +237,10 @@ def _single_quoted(text: str, doubles: list[MarkedSpan]) -> list[MarkedSpan]:
         covered[span.open : span.end] = b"\x01" * (span.end - span.open)
     spans: list[MarkedSpan] = []
     i = 0
-    while i < len(text):
+    # from one possible opening mark to the next (``_opens_single`` says no to any other
+    # character), not character by character
+    while (found := _SINGLE_OPENER.search(text, i)) is not None:
+        i = found.start()
         close = None if covered[i] or not _opens_single(text, i) else _single_closer(text, i)
         if close is None:
             i += 1
@@ -295,11 +299,12 @@ class _Context:
         self.doc: Doc = document.doc
         self.text: str = self.doc.text
         self.lexicon = lexicon
+        self.phrases_by_first_word = phrases_by_first_word(lexicon.attribution_phrases)
         self.mentions: list[ActorMention] = list(document.mentions or [])
         self.sentences: list[Span] = list(self.doc.sents)
         self.sentence_of = [0] * len(self.doc)
         for number, sentence in enumerate(self.sentences):
-            for token in sentence:
+            for token in span_tokens(sentence):
                 self.sentence_of[token.i] = number
         self.marked = find_marked_spans(self.text)
         self.quoted = [False] * len(self.doc)  # token lies between (or is one of) quote marks
@@ -486,19 +491,23 @@ def _source_of_noun(ctx: _Context, noun: Token) -> Token | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _phrases_starting(
-    phrases: tuple[tuple[str, ...], ...], word: str
-) -> tuple[tuple[str, ...], ...]:
-    """The attribution phrases that begin with ``word`` (a token is checked against these only,
-    not against every phrase)."""
-    return tuple(phrase for phrase in phrases if phrase and phrase[0] == word)
+def phrases_by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The attribution phrases by their first word, in their order: a token is checked against
+    the phrases that begin with it only. Built once per document (``_Context``): a cache keyed
+    by the phrase table hashed the whole table again at every token."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(starting) for word, starting in index.items()}
 
 
 def _attribution_phrase_at(ctx: _Context, token: Token) -> tuple[Span, Token | None, Token] | None:
     """ "according to X" starting at ``token``: the phrase, the speaker X (None for a document
     with no author named: "according to the reports"), and the word X."""
-    for phrase in _phrases_starting(ctx.lexicon.attribution_phrases, token.lower_):
+    for phrase in ctx.phrases_by_first_word.get(token.lower_, ()):
         end = token.i + len(phrase)
         words = ctx.doc[token.i : end]
         if end > len(ctx.doc) or tuple(t.lower_ for t in words) != phrase:
@@ -1401,7 +1410,7 @@ def _according_to_claim(ctx: _Context, token: Token) -> list[_Draft]:
 
 def _indirect_quotes(ctx: _Context) -> list[_Draft]:
     drafts: list[_Draft] = []
-    for token in ctx.doc:
+    for token in span_tokens(ctx.doc):
         if ctx.quoted[token.i]:
             continue
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.lexicon.indirect_verbs:

@@ -22,6 +22,7 @@ from accord.learn.features import raw_features, weighted
 
 MODEL_NAME = "event_types"
 NO_EVENT = "NONE"
+PREDICTIONS_KEPT = 4096  # clause texts whose prediction a model keeps (all dropped when full)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class EventTypeModel:
         self.idf = arrays["idf"].astype(np.float64).tolist()
         self.coef = arrays["coef"].astype(np.float32)  # (labels, features)
         self.intercept = arrays["intercept"].astype(np.float32)
+        self._predictions: dict[tuple[str, str | None], Prediction] = {}
 
     @classmethod
     def load(cls, folder: Path | None = None, name: str = MODEL_NAME) -> EventTypeModel:
@@ -77,7 +79,20 @@ class EventTypeModel:
         return exp / exp.sum()
 
     def predict(self, text: str, head: str | None = None) -> Prediction:
-        """The most probable label of a clause (``head``: the lemma of its head word)."""
+        """The most probable label of a clause (``head``: the lemma of its head word).
+
+        A prediction depends on the words alone, and the same clause comes back (a wire story
+        republished by other outlets, an article updated): each is kept, for the last
+        ``PREDICTIONS_KEPT`` clauses, instead of cutting its words into n-grams again."""
+        key = (text, head)
+        kept = self._predictions.get(key)
+        if kept is None:
+            if len(self._predictions) >= PREDICTIONS_KEPT:
+                self._predictions.clear()
+            kept = self._predictions[key] = self._predict(text, head)
+        return kept
+
+    def _predict(self, text: str, head: str | None) -> Prediction:
         probabilities = self.probabilities(text, head)
         order = np.argsort(-probabilities)
         ranked = tuple((self.label_of(i), float(probabilities[i])) for i in order)

@@ -137,11 +137,12 @@ SAYING_VERBS = {"say", "tell", "add", "note", "state", "report", "write"}
 
 def clause_text(head: Token, others: Sequence[Token]) -> str:
     """The words of ``head``'s subtree, without the other main clauses coordinated under it."""
-    own = {t.i for t in head.subtree}
+    subtree = list(head.subtree)  # walked once: spaCy walks a subtree recursively each time
+    own = {t.i for t in subtree}
     skipped = {
         t.i for other in others if other is not head and other.i in own for t in other.subtree
     }
-    return " ".join(t.text for t in head.subtree if t.i not in skipped)
+    return " ".join(t.text for t in subtree if t.i not in skipped)
 
 
 def default_learned_path() -> LearnedPath | None:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.extract.counts import number_value
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
-from accord.nlp import QUOTE_MARKS
+from accord.nlp import QUOTE_MARKS, doc_tokens, span_tokens
 from accord.resolve.places import (
     ADMIN_UNIT_WORDS,
     PRECISION_RANK,
@@ -557,7 +557,7 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
     """Map each token index to its sentence number."""
     index: dict[int, int] = {}
     for number, sentence in enumerate(doc.sents):
-        for token in sentence:
+        for token in span_tokens(sentence):
             index[token.i] = number
     return index
 
@@ -956,8 +956,8 @@ class MentionResolver:
             gazetteer = load_gazetteer()
         self.doc = doc
         # the passes below walk every token; spaCy makes a new Token object at each step of a
-        # walk over the Doc, so the walks share one list of them
-        self.tokens: list[Token] = list(doc)
+        # walk over the Doc, so the walks share one list of them (``nlp.doc_tokens``)
+        self.tokens: list[Token] = doc_tokens(doc)
         self.table = table
         self.nouns = table.nouns
         self.gazetteer = gazetteer
@@ -1504,7 +1504,7 @@ class MentionResolver:
 
     def _read_demonym(self, token: Token) -> str | None:
         if token.i > 0:
-            pair = f"{self.doc[token.i - 1].text} {token.text}"
+            pair = f"{self.tokens[token.i - 1].text} {token.text}"
             code = self.table.country_by_demonym.get(fold(pair))
             if code is not None:
                 return code
@@ -1764,7 +1764,7 @@ class MentionResolver:
             code = self._unconfirmed_place_country(sentence)
             if code is not None:
                 return code
-        for token in sentence:  # "a strike on a Ukrainian city": the city's country
+        for token in span_tokens(sentence):  # "a strike on a Ukrainian city": the city's country
             head = token.head
             if token.dep_ == "amod" and head.lemma_.lower() in PLACE_NOUNS:
                 code = self._demonym_at(token)
@@ -1778,7 +1778,7 @@ class MentionResolver:
         the text confirms it (the pipeline's event place waits for such a confirmation; the
         scene of a terse note cannot). A region named decides over a town."""
         found: list[Place] = []
-        for token in sentence:
+        for token in span_tokens(sentence):
             if token.pos_ != "PROPN" or token.i in self.people_tokens:
                 continue
             if token.ent_type_ not in UNCONFIRMED_PLACE_LABELS or self._demonym_at(token):

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import Place
+from accord.nlp import doc_tokens, span_tokens
 from accord.resolve.towns import TownIndex
 
 
@@ -241,12 +242,18 @@ class Gazetteer:
             if entry not in bucket:
                 bucket.append(entry)
 
+    def index_alternates(self) -> None:
+        """Index the alternate names now, not after ``ALTERNATE_SCANS`` scans: for a process
+        that will read many articles (a worker, a server), which loads it while it starts."""
+        if self.alternate_index is None:
+            self.alternate_index = _alternate_index(self.alternate_text)
+
     def alternates(self, key: str) -> list[GazetteerEntry]:
         """Cities that list ``key`` among their alternate names."""
         if len(key) < 4:  # three-letter alternates are airport codes ("KHE"), not names
             return []
         if self.alternate_index is None and self.alternate_scans >= ALTERNATE_SCANS:
-            self.alternate_index = _alternate_index(self.alternate_text)
+            self.index_alternates()
         if self.alternate_index is not None:
             return [self.cities[line] for line in self.alternate_index.get(key, ())]
         self.alternate_scans += 1
@@ -1216,9 +1223,12 @@ def _heading_label(span: Span) -> PlaceRole | None:
     return PlaceRole("heading-label", "where") if _LABEL_TAIL.match(tail) else None
 
 
+@lru_cache(maxsize=8)
 def dateline_end(doc: Doc) -> int:
     """The character offset where a wire story's dateline ends ("KHARTOUM (Reuters) - "), or
-    0: the dateline names where the story was filed, not where its events happen."""
+    0: the dateline names where the story was filed, not where its events happen. Kept for
+    the last few documents (a Doc is hashed by identity, and is never changed once parsed):
+    every sentence's places ask for it."""
     opening = doc[: min(len(doc), DATELINE_TOKENS)]
     match = _DATELINE.match(opening.text)
     return match.end() if match else 0
@@ -1322,7 +1332,7 @@ def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
                 spans.append((name, not _names_a_place_noun(name)))
     tagged = {index for ent in ents for index in range(ent.start, ent.end)}
     tagged.update(range(label.start, label.end) if label is not None else ())
-    for token in sent:
+    for token in span_tokens(sent):
         if token.i in tagged or token.pos_ != "PROPN":
             continue
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -1349,7 +1359,7 @@ def _national_grounds(sent: Span, demonyms: dict[str, str]) -> list[Span]:
     regions", "on Ukrainian territory") names that country as a place."""
     return [
         sent.doc[token.i : token.head.i + 1]
-        for token in sent
+        for token in span_tokens(sent)
         if token.dep_ == "amod"
         and token.head.i == token.i + 1
         and token.head.lemma_.lower() in NATIONAL_GROUND_NOUNS
@@ -1820,10 +1830,11 @@ def _count_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
         key = place_key(ent.text)
         count(demonyms.get(key) or _country_of_name(ent.text, gazetteer), ent.start)
     admin = _admin_countries()
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i not in covered and token.pos_ in {"ADJ", "PROPN"} and token.text[:1].isupper():
             count(demonyms.get(place_key(token.text)), token.i)
-        count(admin.get(token.lower_), token.i)  # "Bassa LGA": a Nigerian admin unit
+        if (code := admin.get(token.lower_)) is not None:  # "Bassa LGA": a Nigerian admin unit
+            count(code, token.i)
     return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
 
 

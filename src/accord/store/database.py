@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Self
 from urllib.parse import urlsplit, urlunsplit
@@ -370,17 +371,7 @@ class Store:
             self._insert("event_actors", actor_row)
 
     def _insert(self, table: str, row: dict[str, Any], upsert_on: str = "") -> None:
-        columns = ", ".join(quote_identifier(column) for column in row)
-        values = ", ".join(f":{column}" for column in row)
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({values})"
-        if upsert_on:
-            updates = ", ".join(
-                f"{quote_identifier(column)} = excluded.{quote_identifier(column)}"
-                for column in row
-                if column != upsert_on
-            )
-            sql += f" ON CONFLICT ({upsert_on}) DO UPDATE SET {updates}"
-        self.connection.execute(sql, row)
+        self.connection.execute(insert_sql(table, tuple(row), upsert_on), row)
 
     # -- reads --------------------------------------------------------------------------------
 
@@ -925,6 +916,23 @@ def stamp_ingested_at(article: Article) -> Article:
     if article.ingested_at is not None:
         return article
     return dataclasses.replace(article, ingested_at=utc_now())
+
+
+@lru_cache(maxsize=64)
+def insert_sql(table: str, columns: tuple[str, ...], upsert_on: str = "") -> str:
+    """The INSERT (or upsert on ``upsert_on``) of a row with these columns into ``table``:
+    built once per table and set of columns, not for each of the ~80 rows an article has."""
+    names = ", ".join(quote_identifier(column) for column in columns)
+    values = ", ".join(f":{column}" for column in columns)
+    sql = f"INSERT INTO {table} ({names}) VALUES ({values})"
+    if upsert_on:
+        updates = ", ".join(
+            f"{quote_identifier(column)} = excluded.{quote_identifier(column)}"
+            for column in columns
+            if column != upsert_on
+        )
+        sql += f" ON CONFLICT ({upsert_on}) DO UPDATE SET {updates}"
+    return sql
 
 
 def check_belongs_to_article(extraction: Extraction) -> None:

@@ -430,6 +430,8 @@ def count_closeness(a: Features, b: Features) -> float | None:
     (tolls rise: 12 and 14 are close, 12 and 46 are not, neither vetoes). The figures of an act
     told from either side compare only when both tell the same side's part (an exchange frees
     3 hostages for 90 prisoners)."""
+    if not a.counts or not b.counts:
+        return None  # no figure on one side: none shared (most pairs; nothing else to ask)
     if a.type in tracking_rules()["mutual_types"]:
         source, _, swapped = actor_relations(a, b)
         if source != SAME or swapped:
@@ -553,10 +555,10 @@ class PairModel:
 
     def strongest(self, values: dict[str, float], n: int = 3) -> list[str]:
         """The features that raise the score most, for the reasons."""
-        parts = [
-            (weight * values[name], name)
+        parts = [  # each term worked out once (the reasons of every linked pair ask)
+            (term, name)
             for name, weight in zip(self.features, self.coefficients, strict=True)
-            if weight * values[name] > 0
+            if (term := weight * values[name]) > 0
         ]
         return [name for _, name in sorted(parts, reverse=True)[:n]]
 

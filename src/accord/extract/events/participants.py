@@ -32,6 +32,7 @@ from accord.extract.events.syntax import (
 )
 from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candidate, claimed_by
 from accord.models import ActorMention, ActorRef, Place
+from accord.nlp import span_tokens
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
 from accord.resolve.places import Geocoder
 
@@ -446,7 +447,7 @@ def reporter_mentions(
 
 def attribution_of(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) -> str | None:
     """Who reports the event: "according to X", or the subject of a reporting verb above it."""
-    for token in candidate.token.sent:
+    for token in span_tokens(candidate.token.sent):
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             for pobj in token.doc[token.i + 1].children:
                 if pobj.dep_ == "pobj":
@@ -590,9 +591,11 @@ def object_place_targets(
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         )
+    ents = heads[0].doc.ents if heads else ()  # built once, not once per head
     for head in heads:
-        for ent in head.doc.ents:
-            inside = head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1
+        left, right = head.left_edge.i, head.right_edge.i  # once per head, not per entity
+        for ent in ents:
+            inside = left <= ent.start and ent.end <= right + 1
             if not inside or ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             if _in_clause_of_its_own(ent.root, head, {"acl"}):

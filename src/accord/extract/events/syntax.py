@@ -395,8 +395,9 @@ def is_purpose_clause(verb: Token) -> bool:
 def depth_of(token: Token) -> int:
     """How far a token is below its sentence's root."""
     depth = 0
-    while token.head != token:
-        token, depth = token.head, depth + 1
+    head = token.head  # made once per step (each ``.head`` makes a new Token)
+    while head.i != token.i:
+        token, head, depth = head, head.head, depth + 1
     return depth
 
 

@@ -32,6 +32,7 @@ from accord.extract.events.syntax import (
     objects_of_preposition,
     stray_subject,
 )
+from accord.nlp import span_tokens
 
 if TYPE_CHECKING:
     from accord.extract.events.participants import MentionIndex
@@ -639,7 +640,7 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
     """Verbs of the lexicon; a governing verb takes its content and consumes the verbs and
     nouns in it (added to ``consumed``), so they are not events of their own."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.dep_ == "relcl" and _done_before_to_the_antecedent(token):
             # "the funeral of a man who had been killed fighting": his story, from before
             consumed.update(t.i for t in token.subtree)
@@ -681,7 +682,7 @@ def adjective_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
     """Predicative adjectives of the lexicon: "Israel is opposed to French mediation", "X is
     critical of Y"."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         entry = lexicon.adjectives.get(token.lemma_.lower()) if token.pos_ == "ADJ" else None
         if entry is not None and token.dep_ == "acomp" and token.i not in consumed:
             content = next(iter(objects_of_preposition(token, "to")), None)
@@ -701,7 +702,7 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
     """Event nouns of the lexicon with a verb that makes them happen ("held talks", "talks
     concluded"); a noun in a scene-setting phrase ("at the Istanbul talks") is not one."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.i in consumed:
             continue
         entry = noun_entry(token, lexicon)
@@ -778,10 +779,12 @@ def with_deontic_demands(
 ) -> list[Candidate]:
     """ "“Iran must stop arming Russia,” Kallas said": what a speaker says another actor must or
     should do is a REQUEST from the speaker to that actor; the events inside it are not asserted."""
-    for token in sentence:
+    for token in span_tokens(sentence):
+        if token.pos_ != "VERB":
+            continue  # before its children are read: most words are no verb
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
         has_subject = any(c.dep_ == "nsubj" for c in token.children)
-        if token.pos_ != "VERB" or not modals & DEONTIC_AUX or not has_subject:
+        if not modals & DEONTIC_AUX or not has_subject:
             continue
         if not _in_reported_speech(token, lexicon):
             continue
@@ -908,18 +911,18 @@ def is_running_total(sentence: Span) -> bool:
     """ "12,000 civilians have been killed since the invasion began": a toll, not an event."""
     root = sentence.root
     passive = any(c.dep_ == "auxpass" for c in root.children)
+    if not passive and root.lemma_ not in TOLL_VERBS:
+        return False  # neither a passive nor a toll verb: no need to read the rest
     since = any(
         (c.dep_ == "prep" and c.lower_ == "since")
         or (c.dep_ == "advmod" and c.lower_ == "since" and root.lemma_ in TOLL_VERBS)
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
         for c in root.children
     )
-    text = sentence.text.lower()
-    return (passive or root.lemma_ in TOLL_VERBS) and (
-        since
-        or any(marker in text for marker in ("so far", "to date", "in total"))
-        or _war_toll(root)
-    )
+    if since:
+        return True
+    text = sentence.text.lower()  # rebuilt from the tokens: only when the words decide
+    return any(marker in text for marker in ("so far", "to date", "in total")) or _war_toll(root)
 
 
 def is_tally_since(verb: Token) -> bool:
@@ -957,7 +960,7 @@ def _war_toll(verb: Token) -> bool:
 def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
     """ "Both sides would exchange proposals": a reported joint undertaking is an AGREE (future)."""
     found = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.pos_ != "VERB" or not any(c.lower_ in FUTURE_AUX for c in token.children):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -1062,10 +1065,14 @@ def misread_verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) 
     noun with a subject is a verb), "SAF airstrikes on the market" (an event noun with a
     subject, tagged as a verb): each is an event with its own subject and objects."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
+        pos = token.pos_
+        misread = pos in {"NOUN", "PROPN"} and token.dep_ in {"ROOT", "conj", "ccomp"}
+        if not misread and not (pos == "VERB" and token.tag_ == "VBZ"):
+            continue  # before its children are read: neither reading can fire
         if token.i in consumed or not any(c.dep_ == "nsubj" for c in token.children):
             continue
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"ROOT", "conj", "ccomp"}:
+        if misread:
             entry = lexicon.verbs.get(lemma_of(token, lexicon)) or lexicon.verbs.get(token.lower_)
             if entry is not None and (entry.governs or entry.type is None):
                 entry = None  # a governing verb needs a content the misparse does not give
@@ -1092,8 +1099,10 @@ def headline_noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int])
     no verb at all, the parser may hang the headline on the toll after it ("4 dead"): the noun
     that opens the sentence is the headline's head then."""
     root = sentence.root
-    if root.pos_ not in {"NOUN", "PROPN"} and not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
-        opening = [t for t in sentence if not t.is_punct and t.pos_ != "DET"][:1]
+    if root.pos_ not in {"NOUN", "PROPN"} and not any(
+        t.pos_ in {"VERB", "AUX"} for t in span_tokens(sentence)
+    ):
+        opening = [t for t in span_tokens(sentence) if not t.is_punct and t.pos_ != "DET"][:1]
         root = opening[0] if opening else root
     if root.i in consumed or root.pos_ not in {"NOUN", "PROPN"}:
         return []
@@ -1219,7 +1228,7 @@ def ultimatum_triggers(sentence: Span, candidates: list[Candidate]) -> list[Cand
     the threat (its teller is the source, the one who faces it the target); the demand it
     backs and the act demanded are no events of their own. None when there is no ultimatum."""
     found = False
-    for token in sentence:
+    for token in span_tokens(sentence):
         demanded = ultimatum_of(token)
         if demanded is None:
             continue
@@ -1253,7 +1262,7 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
     the pledge as generous"), or saying it is so ("said rich nations were being stingy"). A
     negative word is an ACCUSE, a positive one a SUPPORT."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.i in consumed and not _reported_wrong(token, lexicon):
             continue  # a deed told as a wrong is an accusation beside the deed's own event
         lemma = lemma_of(token, lexicon)
@@ -1314,7 +1323,7 @@ def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> li
     attacks"), and a response announced with force ("Treasury will forcefully respond to the
     atrocities"). The act warned against is no event of its own."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.i in consumed or token.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = lemma_of(token, lexicon)
@@ -1363,9 +1372,11 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     the act expected. A passive ("talks are expected to resume") is a forecast, and an
     expectation of things ("expects inflation to fall") is no demand."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
+        if token.i in consumed or token.pos_ != "VERB":
+            continue
         lemma = lemma_of(token, lexicon)
-        if token.i in consumed or token.pos_ != "VERB" or lemma not in EXPECTING_VERBS:
+        if lemma not in EXPECTING_VERBS:
             continue
         if not any(c.dep_ == "nsubj" for c in token.children):
             continue  # passive or subjectless: a forecast
@@ -1401,7 +1412,7 @@ def munition_landing_triggers(
     "a missile landed among them", "a bomb fell on a market"): an ASSAULT with the weapon's
     mode, whoever fired it. A plane or drone that crashes is no attack."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.i in consumed or token.pos_ != "VERB":
             continue
         if lemma_of(token, lexicon) not in IMPACT_VERBS:
@@ -1449,7 +1460,7 @@ def forces_leaving_triggers(
     RETREAT, as "pulled out of" is; a person leaving a city ("the president left Kyiv") is a
     journey, no event."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.i in consumed or token.pos_ != "VERB":
             continue
         if lemma_of(token, lexicon) not in LEAVING_VERBS:
@@ -1549,7 +1560,7 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
     with a wrong of its own ("was behind the attack") is the evaluation rule's."""
     candidates: list[Candidate] = []
     knowers = lexicon.reporting_verbs | FINDING_VERBS | lexicon.blame.get("knowers", frozenset())
-    for clause in sentence:
+    for clause in span_tokens(sentence):
         if clause.dep_ != "ccomp" or clause.i in consumed:
             continue
         if lemma_of(clause.head, lexicon) not in knowers or _reported_wrong(clause, lexicon):
@@ -1653,9 +1664,11 @@ def casualty_means_triggers(
     """ "Four civilians died in an air strike": the attack noun a dying verb names as its cause
     is the event (the noun would otherwise be scenery)."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
+        if token.dep_ != "pobj" or token.i in consumed:
+            continue  # before its head is made: most words are no object of a preposition
         head = token.head
-        if token.i in consumed or token.dep_ != "pobj" or head.lower_ not in CAUSE_PREPS:
+        if head.lower_ not in CAUSE_PREPS:
             continue
         if head.head.lemma_.lower() not in DYING_VERBS:
             continue
@@ -1694,7 +1707,7 @@ def meeting_in_passing_triggers(
     is said, or where the phrase names who met, the scene-setting phrase is itself a meeting
     when it names whom it was with."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.i in consumed or not is_in_adjunct(token):
             continue
         entry = noun_entry(token, lexicon)
@@ -1810,9 +1823,11 @@ def toll_attack_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     the Russian attack to 12": the attack a toll counts is the event the sentence reports (its
     figure the attack's count); the noun would otherwise be scenery."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
+        if token.dep_ != "pobj" or token.i in consumed:
+            continue  # before its head is made: most words are no object of a preposition
         preposition = token.head
-        if token.i in consumed or token.dep_ != "pobj" or preposition.lower_ not in TOLL_PREPS:
+        if preposition.lower_ not in TOLL_PREPS:
             continue
         entry = noun_entry(token, lexicon)
         if entry is None or entry.type != "ASSAULT" or not _counts_a_toll(preposition.head):
