@@ -1996,3 +1996,10 @@ def test_hitting_back_at_someone_is_a_retort_and_at_targets_an_attack():
     )
     strike = only("Israel hit back at Hezbollah targets in southern Lebanon.")
     assert (strike.type, names(strike.targets)) == ("ASSAULT", ["Hezbollah"])
+
+
+def test_a_place_taken_from_someone_is_taken_from_them():
+    """Rule taken-from-its-holder: the "from" of a capture names its target (read from the
+    mention itself: after a verb "from" otherwise reads as a place)."""
+    event = only("Sudan's army retook the presidential palace from the Rapid Support Forces.")
+    assert (event.type, names(event.targets)) == ("ASSAULT", ["Rapid Support Forces"])

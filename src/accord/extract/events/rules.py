@@ -67,6 +67,7 @@ from accord.extract.events.restatements import RULES_MARK, RestatementWords, mer
 from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
+    conjuncts,
     is_indirect_question,
     is_nounlike,
     is_to_infinitive,
@@ -1472,6 +1473,31 @@ def _met_with_its_partners(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+CAPTURE_VERBS = {"seize", "capture", "recapture", "retake", "take", "wrest", "liberate", "win"}
+
+
+def _taken_from_its_holder(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    verb = candidate.predicate
+    if draft.targets or draft.kind not in {"ASSAULT", "COERCE"}:
+        return False
+    if lemma_of(verb, coder.lexicon) not in CAPTURE_VERBS:
+        return False
+    holders = unique_mentions(  # not core_mentions: "from" reads as a place after a verb
+        m
+        for p in objects_of_preposition(verb, "from")
+        for word in conjuncts(p)
+        for m in draft.index.at(word)
+    )
+    source_ids = draft.source_ids()
+    holders = [m for m in holders if m.actor.id not in source_ids]
+    if not holders:
+        return False
+    draft.targets = holders
+    draft.actor_why = [*draft.actor_why, "taken from whom 'from' names"]
+    return True
+
+
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
         return False  # "accused each other of violating a truce signed by X": named as targets
@@ -2095,6 +2121,12 @@ RULES: tuple[Rule, ...] = (
         '"In a phone call with Erdogan, Blinken urged restraint": the call is with Erdogan, '
         "whatever the words said in it are about.",
         _met_with_its_partners,
+    ),
+    Rule(
+        "taken-from-its-holder",
+        '"Troops recaptured the town from the rebels": a place taken from someone is taken from '
+        "them (the target).",
+        _taken_from_its_holder,
     ),
     Rule(
         "sanctioned-subject-is-target",
