@@ -2003,3 +2003,15 @@ def test_a_place_taken_from_someone_is_taken_from_them():
     mention itself: after a verb "from" otherwise reads as a place)."""
     event = only("Sudan's army retook the presidential palace from the Rapid Support Forces.")
     assert (event.type, names(event.targets)) == ("ASSAULT", ["Rapid Support Forces"])
+
+
+def test_a_rebel_accusation_of_the_army_is_aimed_at_the_army():
+    """ "accused the army of bombing": "of" + a deed is what the army is accused of, not where
+    the army is from (the army had been left unresolved); and a rebel group does not own the
+    state's army (own-forces-not-target is for a state and its troops)."""
+    events = events_of(
+        "Fighting continued in Khartoum on Sunday. The RSF accused the army of bombing "
+        "residential areas."
+    )
+    accuse = next(event for event in events if event.type == "ACCUSE")
+    assert [(ref.country, ref.sector) for ref in accuse.targets] == [("SDN", "MIL")]

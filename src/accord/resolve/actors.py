@@ -1591,7 +1591,13 @@ class MentionResolver:
                 sector = "REB"  # "Moslem forces", "Tamil fighters"
             if any(t.i in self.covered for t in left):
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
-            origin = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
+            origin = [  # "the army of X"; not "accused the army of bombing", a deed
+                c
+                for c in token.children
+                if c.dep_ == "prep"
+                and c.lower_ in {"of", "from"}
+                and any(g.dep_ == "pobj" for g in c.children)
+            ]
             if origin:
                 # "the army of X" (X an actor) is X's; "inhabitants of the Golan" the place's
                 home = self._place_country(origin[0]) or self._owner_of(origin[0])

@@ -475,12 +475,17 @@ def actor_clause(candidate: Candidate) -> Candidate:
 
 
 def own_forces(target: ActorMention, sources: list[ActorMention]) -> bool:
-    """A state's own troops in the object are what it sends or mobilises, not its target."""
+    """A state's own troops in the object are what it sends or mobilises, not its target; a
+    rebel group or the opposition of that country does not own them ("the RSF accused the
+    army of bombing residential areas" is aimed at the army)."""
     country = target.actor.country
     return bool(
         country
         and target.actor.sector == "MIL"
-        and any(s.actor.country == country and s.actor.sector != "MIL" for s in sources)
+        and any(
+            s.actor.country == country and s.actor.sector in STATE_SECTORS - {"MIL"}
+            for s in sources
+        )
     )
 
 
