@@ -2015,3 +2015,14 @@ def test_a_rebel_accusation_of_the_army_is_aimed_at_the_army():
     )
     accuse = next(event for event in events if event.type == "ACCUSE")
     assert [(ref.country, ref.sector) for ref in accuse.targets] == [("SDN", "MIL")]
+
+
+def test_fighting_that_goes_on_is_an_event_between_unnamed_sides():
+    """A gerund subject of a verb of going on ("Fighting continued in Khartoum") tells the act
+    as a noun would; fighting is between sides, so the city is its place, not its target."""
+    event = only("Fighting continued in Khartoum on Sunday.")
+    assert (event.type, event.targets, event.place and event.place.name) == (
+        "ASSAULT",
+        (),
+        "Khartoum",
+    )

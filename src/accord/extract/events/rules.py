@@ -1159,6 +1159,8 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
         return True  # "Hundreds protested in Wamena", "villagers boycotted the vote"
     if kind == "ASSAULT" and _weapon_strikes(candidate.predicate, lexicon):
         return True  # "Drones hit a fuel depot", "a roadside IED struck a patrol"
+    if kind == "ASSAULT" and _gerund_that_goes_on(candidate.token, lexicon):
+        return True  # "Fighting continued in Khartoum", "heavy shelling resumed"
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
         return False
     predicate = lemma_of(candidate.predicate, lexicon)
@@ -1167,6 +1169,15 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     # "a drone strike killed ...", "the truce took effect": the noun's own happening
     happens = _happens(candidate.predicate, lexicon)
     return kind == "ASSAULT" or happens or predicate in lexicon.light_verbs
+
+
+def _gerund_that_goes_on(token: Token, lexicon: Lexicon) -> bool:
+    """A gerund subject (tagged as a verb) of a verb of happening or going on: "Fighting
+    continued in Khartoum", "shelling resumed overnight" tell the act as a noun would."""
+    if token.tag_ != "VBG" or token.dep_ not in {"nsubj", "csubj"}:
+        return False
+    verb = token.head
+    return _happens(verb, lexicon) or lemma_of(verb, lexicon) in lexicon.light_verbs
 
 
 def _happens(verb: Token, lexicon: Lexicon) -> bool:
@@ -1557,6 +1568,8 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
         return False
     if _two_sided_fighting(draft, coder):
         return False  # "Indian and Chinese troops clashed": all parties are sources (PLOVER)
+    if lemma_of(draft.candidate.token, coder.lexicon) in CLASH_WORDS:
+        return False  # "Fighting continued in Khartoum": fought between sides, not on the city
     if place is None or not place.country:
         return False
     if _weapons_brought_down(draft, coder):
