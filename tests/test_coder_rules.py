@@ -2026,3 +2026,31 @@ def test_fighting_that_goes_on_is_an_event_between_unnamed_sides():
         (),
         "Khartoum",
     )
+
+
+def test_a_leader_the_tagger_split_from_his_title_and_met_while_visiting():
+    """ "Chinese President Xi Jinping met visiting Brazilian President Lula": the tagger marks
+    "President Xi" and leaves "Jinping" (the dictionary's Xi Jinping, not a new person), and
+    the parser hangs the visitor on "visiting" (he is whom Xi met)."""
+    [met] = [
+        e
+        for e in events_of(
+            "Chinese President Xi Jinping met visiting Brazilian President Luiz Inacio Lula da "
+            "Silva on Friday."
+        )
+        if e.type == "CONSULT"
+    ]
+    assert (names(met.sources), names(met.targets)) == (
+        ["Xi Jinping"],
+        ["Luiz Inácio Lula da Silva"],
+    )
+
+
+def test_the_means_of_a_reason_is_done_by_whoever_is_blamed_for_it():
+    """ "criticized the US for encouraging war by supplying weapons": the supplying is the
+    United States', though the parser hangs "by" on "criticized"."""
+    events = events_of(
+        'Lula criticized the United States for "encouraging war" by supplying weapons to Kyiv.'
+    )
+    aid = next(event for event in events if event.type == "AID")
+    assert (names(aid.sources), names(aid.targets)) == (["United States"], ["Ukraine"])

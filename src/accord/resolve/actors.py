@@ -632,7 +632,13 @@ def _with_untagged_surname(ent: Span) -> Span:
         return ent
     if after.lower_ in NAMED_AFTER_A_PERSON:
         return ent  # "the Trump Administration", "the Biden campaign": a body, not a name
-    return Span(doc, ent.start, ent.end + 1, label="PERSON")
+    start = ent.start
+    while start < ent.end - 1 and doc[start].lower_ in ROLE_NOUNS | TITLE_WORDS:
+        start += 1  # "President Xi" + "Jinping": the name is "Xi Jinping"
+    return Span(doc, start, ent.end + 1, label="PERSON")
+
+
+TITLE_WORDS = {"mr", "mrs", "ms", "dr", "general", "gen", "sheikh", "king", "prince", "premier"}
 
 
 # Words written after a person's name that make it a body or a thing, not a longer name.

@@ -163,6 +163,9 @@ def _participant_objects(token: Token) -> list[Token]:
             objects.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
         elif child.dep_ == "acl" and child.lower_ == "involving":
             objects.extend(c for c in child.children if c.dep_ == "dobj")
+        elif child.dep_ == "advcl" and child.lower_ == "visiting" and child.i == token.i + 1:
+            # "Xi met visiting Brazilian President Lula", parsed as "met, visiting Lula"
+            objects.extend(c for c in child.children if c.dep_ == "dobj")
     return objects
 
 

@@ -311,6 +311,21 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         for child in head.children:  # "urged the army to withdraw": the army withdraws
             if child.dep_ == "dobj":
                 return child
+    if verb.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        # "criticized the US for encouraging war by supplying weapons": the means is done by
+        # whoever does the act it is the means of, the reason's when the parser hangs both on
+        # the verb of the judgement
+        reason = next(
+            (
+                c
+                for p in head.head.children
+                if p.dep_ == "prep" and p.lower_ == "for" and p.i < head.i
+                for c in p.children
+                if c.dep_ == "pcomp"
+            ),
+            None,
+        )
+        return subject_of(reason or head.head, lexicon, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB":
         # "detained 15 activists for holding a rally", "thanked Qatar for mediating": what the
         # object is held to account, or thanked, for is the object's own act
