@@ -724,3 +724,18 @@ def test_a_first_name_the_tagger_split_from_its_surname_is_no_dictionary_namesak
         "USA",
         "GOV",
     )
+
+
+def test_an_official_speaking_in_a_clause_hung_on_another_speaks_for_its_subject():
+    """Rule speaks-for-the-subject: in a story filed from Beijing, "The White House rejected
+    the remarks, with spokesman John Kirby saying ..." makes Kirby American, and the clause
+    with its own subject after "with" is no target of the rejection."""
+    events = _events(
+        "BEIJING (AP) - Chinese President Xi Jinping met Brazil's president on Friday. "
+        "The White House rejected the remarks, with spokesman John Kirby saying Lula was "
+        '"parroting Russian and Chinese propaganda."'
+    )
+    rejected = next(event for event in events if event.type == "REJECT")
+    assert rejected.targets == ()
+    accuse = next(event for event in events if event.trigger == "parroting")
+    assert _codes(accuse.sources) == ["USA:GOV"]

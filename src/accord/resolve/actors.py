@@ -1906,8 +1906,33 @@ class MentionResolver:
                 placed = replace(actor, country=country)
                 self.mentions[position] = replace(mention, actor=placed, why="unplaced group")
             elif self._unplaced_official(mention, country):
-                placed = replace(actor, country=country)
-                self.mentions[position] = replace(mention, actor=placed, why="unplaced official")
+                own = self._country_spoken_for(mention)
+                placed = replace(actor, country=own or country)
+                why = "speaks for the subject" if own else "unplaced official"
+                self.mentions[position] = replace(mention, actor=placed, why=why)
+
+    def _country_spoken_for(self, mention: ActorMention) -> str | None:
+        """Rule speaks-for-the-subject: "The White House rejected the remarks, with spokesman
+        John Kirby saying ...": an official with no country of his own who speaks in a clause
+        hung on another is the spokesman of that clause's subject, of its country (not the
+        story's: the story was filed from Beijing)."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        speech = span.root.head
+        if (
+            span.root.dep_ != "nsubj"
+            or speech.tag_ != "VBG"
+            or speech.dep_ not in {"advcl", "pcomp"}
+        ):
+            return None
+        clause = speech.head.head if speech.dep_ == "pcomp" else speech.head
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        for subject in subjects:
+            for other in self._covering(subject):
+                if other.actor.country and other.actor.kind != "person":
+                    return other.actor.country
+        return None
 
     def _unplaced_domestic_group(self, actor: Actor) -> bool:
         """A rebel or opposition group the dictionary lacks fights in the country of the story."""

@@ -160,13 +160,23 @@ def _participant_objects(token: Token) -> list[Token]:
         if child.dep_ in {"dobj", "dative", "iobj"}:
             objects.append(child)
         elif child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPS:
-            objects.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+            objects.extend(
+                c
+                for c in child.children
+                if c.dep_ == "pobj" or (c.dep_ == "pcomp" and not _absolute_clause(c))
+            )
         elif child.dep_ == "acl" and child.lower_ == "involving":
             objects.extend(c for c in child.children if c.dep_ == "dobj")
         elif child.dep_ == "advcl" and child.lower_ == "visiting" and child.i == token.i + 1:
             # "Xi met visiting Brazilian President Lula", parsed as "met, visiting Lula"
             objects.extend(c for c in child.children if c.dep_ == "dobj")
     return objects
+
+
+def _absolute_clause(verb: Token) -> bool:
+    """ "..., with spokesman John Kirby saying ...": a clause with its own subject after "with"
+    tells what went with the act, not whom it was with."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def is_claimed(trigger: Token, predicate: Token, lexicon: Lexicon) -> bool:
