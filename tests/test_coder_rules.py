@@ -2054,3 +2054,21 @@ def test_the_means_of_a_reason_is_done_by_whoever_is_blamed_for_it():
     )
     aid = next(event for event in events if event.type == "AID")
     assert (names(aid.sources), names(aid.targets)) == (["United States"], ["Ukraine"])
+
+
+def test_a_crowd_of_a_number_and_a_vow_to_crush_it():
+    """Rule a-crowd-of-a-number ("Thousands took to the streets" are the scene's people, not
+    "thousands of troops"); crushing or quelling unrest is repression, so vowing to crush it is
+    a threat; calling protests "treasonous" condemns them."""
+    protest = next(
+        e
+        for e in events_of(
+            "Thousands took to the streets of Nairobi on Tuesday against a tax bill."
+        )
+        if e.type == "PROTEST"
+    )
+    assert [(r.country, r.sector) for r in protest.sources] == [("KEN", "CVL")]
+    events = events_of(
+        'President William Ruto called the protests "treasonous" and vowed to crush the unrest.'
+    )
+    assert sorted(e.type for e in events) == ["ACCUSE", "THREATEN"]

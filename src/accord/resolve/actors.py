@@ -669,6 +669,20 @@ NAMED_AFTER_A_PERSON = {
 }
 
 
+CROWD_NUMBERS = {"thousand", "hundred", "dozen", "score", "ten"}
+
+
+def _crowd_of_a_number(token: Token) -> str | None:
+    """Rule a-crowd-of-a-number: "Thousands took to the streets", "hundreds marched": a number
+    that acts as the subject, of no one named ("thousands of troops" are the troops), is a
+    crowd of the scene's people."""
+    if token.lemma_.lower() not in CROWD_NUMBERS or token.tag_ != "NNS" or token.dep_ != "nsubj":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    return "CVL"
+
+
 def _number_in_front(noun: Token) -> int | None:
     """The number a noun phrase counts ("the five leaders": 5), if any."""
     for child in noun.children:
@@ -1565,7 +1579,7 @@ class MentionResolver:
         if country is not None:
             self._place_government_bodies(country)
         for token in self.tokens:
-            sector = self.nouns.sector_of(self.nouns.unnamed, token)
+            sector = self.nouns.sector_of(self.nouns.unnamed, token) or _crowd_of_a_number(token)
             if sector is None or token.i in self.covered:
                 continue
             if self._belongs(token):  # rule "belonging": "army positions", "a military base"
