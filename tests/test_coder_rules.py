@@ -2072,3 +2072,14 @@ def test_a_crowd_of_a_number_and_a_vow_to_crush_it():
         'President William Ruto called the protests "treasonous" and vowed to crush the unrest.'
     )
     assert sorted(e.type for e in events) == ["ACCUSE", "THREATEN"]
+
+
+def test_an_act_expected_of_someone_is_theirs_and_ahead():
+    """ "Israel is expected to free 600 prisoners on Saturday": the passive is the expecting,
+    Israel frees (it was the target); the release is a forecast (future, not promised: no
+    AGREE) on the coming Saturday."""
+    event = only(
+        "In return, Israel is expected to free more than 600 Palestinian prisoners on Saturday."
+    )
+    assert (event.type, event.modality, names(event.sources)) == ("RETREAT", "future", ["Israel"])
+    assert event.date is not None and event.date.start == "2025-06-07"

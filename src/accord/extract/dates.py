@@ -843,7 +843,7 @@ def tense_of(verb: Token) -> str | None:
     date in a past clause and ahead in a future one.
     """
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & FUTURE_WORDS or _going_to(verb) or _is_to(verb):
+    if auxiliaries & FUTURE_WORDS or _going_to(verb) or _is_to(verb) or _expected_to(verb):
         return "future"
     if auxiliaries & PERFECT_WORDS:
         return None
@@ -877,6 +877,21 @@ def _is_to(verb: Token) -> bool:
         and head.tag_ in {"VBZ", "VBP"}
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+FORECAST_LEMMAS = {"expect", "set", "schedule", "due", "slate"}
+
+
+def _expected_to(verb: Token) -> bool:
+    """ "Israel is expected to free 600 prisoners on Saturday", "talks are set to resume": what
+    is expected, set or scheduled to happen is ahead, in the present or the future tense (not
+    "was expected to")."""
+    head = verb.head if verb.dep_ == "xcomp" else verb
+    if head.lemma_.lower() not in FORECAST_LEMMAS:
+        return False
+    auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    passive_now = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in auxes)
+    return passive_now and (head is not verb or any(c.dep_ == "xcomp" for c in verb.children))
 
 
 # --- the date of an event in its article ----------------------------------------------------

@@ -15,6 +15,8 @@ FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set", "available", "open"}
 READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
 FAILURE_VERBS = {"fail", "refuse"}
+# What is expected, due or set to happen has not happened yet ("is expected to free").
+FORECAST_VERBS = {"expect", "set", "schedule", "due", "poise", "slate"}
 # What one wants, hopes or seeks to do has not happened ("wanted to kill the president").
 WISH_VERBS = {"want", "wish", "hope", "seek", "desire", "dream", "long", "yearn"}
 # "would continue to respect", "will begin to withdraw": the tense is the phase verb's
@@ -60,6 +62,8 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
         return "negated", [f"'{predicate.head.text} to'"]  # "failed to reach agreement"
     if any(t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in WISH_VERBS for t in words):
         return "hypothetical", [f"'{predicate.head.text} to'"]  # "wanted to kill the president"
+    if any(_forecast(t, lexicon) for t in words):
+        return "future", ["forecast"]  # "Israel is expected to free 600 prisoners"
     if entry.modality == "denied":
         return "denied", ["denial verb"]
     for token in words:
@@ -89,6 +93,19 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
     if entry.modality and not (entry.modality == "rejected" and entry.type == "REJECT"):
         return entry.modality, [f"modality of '{trigger.lemma_}'"]
     return "asserted", []
+
+
+def _forecast(token: Token, lexicon: Lexicon) -> bool:
+    """An act told as expected, set or scheduled ("Israel is expected to free 600 prisoners",
+    "the prisoners were set to be released"): a passive of a forecast verb over the act."""
+
+    def forecasting(verb: Token) -> bool:
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return passive and lemma_of(verb, lexicon) in FORECAST_VERBS
+
+    if token.dep_ == "xcomp" and forecasting(token.head):
+        return True
+    return forecasting(token) and any(c.dep_ == "xcomp" for c in token.children)
 
 
 def _ready_to(token: Token) -> bool:

@@ -173,6 +173,17 @@ def _participant_objects(token: Token) -> list[Token]:
     return objects
 
 
+def _raised_from_a_passive(verb: Token, subject: Token) -> bool:
+    """ "Israel is expected to free 600 prisoners", "he was ordered to leave": the passive is
+    the expecting or ordering; the subject does the act it is expected to do (unless that act
+    is passive too: "were set to be released")."""
+    return (
+        verb.dep_ == "xcomp"
+        and subject.head.i == verb.head.i
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
 def _absolute_clause(verb: Token) -> bool:
     """ "..., with spokesman John Kirby saying ...": a clause with its own subject after "with"
     tells what went with the act, not whom it was with."""
@@ -245,6 +256,7 @@ def event_actors(
                 (subject.dep_ == "nsubjpass" or relative_passive or _shares_as_passive(predicate))
                 and agent is None
                 and predicate.lower_ not in STATIVE_PARTICIPLES
+                and not _raised_from_a_passive(predicate, subject)
             )
             found = core_mentions(subject, index)
             (targets if passive else sources).extend(found)

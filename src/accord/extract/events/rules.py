@@ -1352,6 +1352,8 @@ def _promised_act(draft: EventDraft, coder: Coder) -> bool:
     first_reading = draft.alternative[0] if draft.alternative else candidate.entry.type
     if first_reading != kind:
         return False
+    if draft.modality_why == ["forecast"]:
+        return False  # "Israel is expected to free 600 prisoners": told of it, not promised
     ready = draft.modality_why == ["readiness"]
     if kind == "CONSULT" and is_nounlike(candidate.token, coder.lexicon) and not ready:
         return False  # "X will visit Y" promises a meeting; "a summit would take place" plans one
