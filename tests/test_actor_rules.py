@@ -739,3 +739,10 @@ def test_an_official_speaking_in_a_clause_hung_on_another_speaks_for_its_subject
     assert rejected.targets == ()
     accuse = next(event for event in events if event.trigger == "parroting")
     assert _codes(accuse.sources) == ["USA:GOV"]
+
+
+def test_a_countrys_mediators_are_its_government():
+    [event] = _events(
+        "Egyptian and Qatari mediators have been pressing Israel to begin negotiations."
+    )
+    assert _codes(event.sources) == ["EGY:GOV", "QAT:GOV"]
