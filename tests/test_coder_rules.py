@@ -2083,3 +2083,10 @@ def test_an_act_expected_of_someone_is_theirs_and_ahead():
     )
     assert (event.type, event.modality, names(event.sources)) == ("RETREAT", "future", ["Israel"])
     assert event.date is not None and event.date.start == "2025-06-07"
+
+
+def test_a_gerund_read_as_an_adjective_of_the_object_is_the_content():
+    """ "Tehran denied supplying weapons": the parser reads "supplying" as an adjective of
+    "weapons"; the supplying is what is denied, by Tehran (it had been an actorless AID)."""
+    [event] = events_of("Tehran denied supplying weapons to Russia.")
+    assert (event.type, event.modality, names(event.sources)) == ("AID", "denied", ["Iran"])

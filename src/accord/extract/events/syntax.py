@@ -80,7 +80,8 @@ def complement_of(verb: Token) -> Token | None:
     if read_as_modifier(verb):  # "Russia's military accused rebel groups of breaching ..."
         return deed_of(verb, list(verb.head.children)) or verb.head
     if any(child.dep_ == "dobj" for child in children):
-        return deed_of(verb, children) or next(c for c in children if c.dep_ == "dobj")
+        obj = next(c for c in children if c.dep_ == "dobj")
+        return _gerund_read_as_adjective(verb, obj) or deed_of(verb, children) or obj
     for child in children:
         if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
             continue  # "on Tuesday demanded ...": a date in front is not what was demanded
@@ -99,6 +100,16 @@ def complement_of(verb: Token) -> Token | None:
         if child.dep_ == "advcl" and child.i > verb.i and (is_to_infinitive(child) or marked):
             return child  # as an adverbial clause
     return None
+
+
+def _gerund_read_as_adjective(verb: Token, obj: Token) -> Token | None:
+    """ "Tehran denied supplying weapons": the parser reads the gerund right after the verb as
+    an adjective of the object ("supplying weapons" as a kind of weapons); it is the content,
+    the act denied (its object the noun)."""
+    first = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if first is None or first.tag_ != "VBG" or first.dep_ != "amod" or first.head.i != obj.i:
+        return None
+    return first
 
 
 def deed_of(verb: Token, words: list[Token]) -> Token | None:
