@@ -678,6 +678,8 @@ def _crowd_of_a_number(token: Token) -> str | None:
     crowd of the scene's people."""
     if token.lemma_.lower() not in CROWD_NUMBERS or token.tag_ != "NNS" or token.dep_ != "nsubj":
         return None
+    if token.head.tag_ == "VBN":
+        return None  # "dozens more injured": a toll told as a participle, no crowd acting
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
     return "CVL"
