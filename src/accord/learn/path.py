@@ -119,9 +119,7 @@ def main_clauses(sentence: Span, lexicon: Lexicon) -> list[Clause]:
 
 def own_tokens(clause: Clause, clauses: Sequence[Clause]) -> set[int]:
     """The token indices of ``clause``, without the other main clauses nested in it."""
-    others = [c.head for c in clauses if c.head is not clause.head]
-    own = {t.i for t in clause.head.subtree}
-    return own - {t.i for other in others if other.i in own for t in other.subtree}
+    return {t.i for t in _own_words(clause.head, [c.head for c in clauses])}
 
 
 def clause_of(token: Token, clauses: Sequence[Clause]) -> Clause | None:
@@ -137,12 +135,17 @@ SAYING_VERBS = {"say", "tell", "add", "note", "state", "report", "write"}
 
 def clause_text(head: Token, others: Sequence[Token]) -> str:
     """The words of ``head``'s subtree, without the other main clauses coordinated under it."""
+    return " ".join(t.text for t in _own_words(head, others))
+
+
+def _own_words(head: Token, others: Sequence[Token]) -> list[Token]:
+    """``head``'s subtree in order, without the subtrees of the other clause heads in it."""
     subtree = list(head.subtree)  # walked once: spaCy walks a subtree recursively each time
     own = {t.i for t in subtree}
     skipped = {
         t.i for other in others if other is not head and other.i in own for t in other.subtree
     }
-    return " ".join(t.text for t in subtree if t.i not in skipped)
+    return [t for t in subtree if t.i not in skipped]
 
 
 def default_learned_path() -> LearnedPath | None:

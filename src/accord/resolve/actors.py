@@ -633,12 +633,13 @@ def _with_untagged_surname(ent: Span) -> Span:
     if after.lower_ in NAMED_AFTER_A_PERSON:
         return ent  # "the Trump Administration", "the Biden campaign": a body, not a name
     start = ent.start
-    while start < ent.end - 1 and doc[start].lower_ in ROLE_NOUNS | TITLE_WORDS:
+    while start < ent.end - 1 and doc[start].lower_ in NAME_PREFIXES:
         start += 1  # "President Xi" + "Jinping": the name is "Xi Jinping"
     return Span(doc, start, ent.end + 1, label="PERSON")
 
 
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "general", "gen", "sheikh", "king", "prince", "premier"}
+NAME_PREFIXES = ROLE_NOUNS | TITLE_WORDS  # words a tagged name may start with, before the name
 
 
 # Words written after a person's name that make it a body or a thing, not a longer name.
@@ -2038,7 +2039,7 @@ class MentionResolver:
     def _both_sides(self) -> list[Actor]:
         """The two parties "both sides" means: the two actors of one country the document names
         most, when it is about a war or a dispute inside one country (rule
-        both-sides-at-home: "the army and the RSF ... The parties agreed"), else the two
+        both-sides-at-home: "the army and the RSF ... Both sides agreed"), else the two
         countries it is most about."""
         home = self._two_rivals_at_home()
         if home:
@@ -2046,8 +2047,9 @@ class MentionResolver:
         return [self.table.state(code) for code in self._main_parties()]
 
     def _two_rivals_at_home(self) -> list[Actor]:
-        """The two armed or political actors of one country named most often, each at least
-        twice as often as any other actor of another country, or none."""
+        """The two armed or political actors of one country named most often, or none: none when
+        a third such actor is named as often as the second, or the most named other country
+        as often as the second actor (then the sides are countries)."""
         counts = Counter(
             m.actor.id for m in self.mentions if m.actor.sector in RIVAL_SECTORS and not _media(m)
         )

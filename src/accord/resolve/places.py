@@ -1142,8 +1142,8 @@ def _out_of_a_withdrawal(preposition: Token) -> bool:
     out = preposition.head
     if out.lower_ != "out" or preposition.dep_ != "prep":
         return False
-    governor = out.head
-    return governor.lemma_.lower() in WITHDRAWAL_WORDS | OUSTING_VERBS
+    lemma = out.head.lemma_.lower()
+    return lemma in WITHDRAWAL_WORDS or lemma in OUSTING_VERBS
 
 
 # Words that aim what is said "at" someone: "lashed out at", "took aim at", "a swipe at".
@@ -1525,6 +1525,7 @@ def _beside(
 
 # Kinds of settlement written after a town's name ("Kherson city", "Kwall village").
 SETTLEMENT_WORDS = {"city", "town", "village"}
+KIND_WORDS = frozenset(ADMIN_UNIT_WORDS) | SETTLEMENT_WORDS  # "Bokkos LGA", "Kherson city"
 
 
 def _an_area(place: Place) -> bool:
@@ -1538,10 +1539,20 @@ def _an_area(place: Place) -> bool:
 def _geocode_area(part: Span, context: PlaceContext, gazetteer: Gazetteer) -> Place | None:
     """An admin area written beside a name, by its name with its kind ("Plateau state") or,
     when the gazetteer knows it only by its seat, without ("Bokkos LGA": Bokkos)."""
-    place = gazetteer.geocode(part.text, context)
-    if place is None and len(part) > 1 and part[-1].lower_ in ADMIN_UNIT_WORDS:
-        place = gazetteer.geocode(part[:-1].text, context)
-    return place
+    found = _geocode_with_or_without_kind(part, context, gazetteer, ADMIN_UNIT_WORDS)
+    return found[1] if found is not None else None
+
+
+def _geocode_with_or_without_kind(
+    span: Span, context: PlaceContext, gazetteer: Gazetteer, kinds: Collection[str]
+) -> tuple[Span, Place] | None:
+    """A name as written, else without the word of its kind after it ("Bokkos LGA",
+    "Kherson city"), with the words that name it."""
+    place = gazetteer.geocode(span.text, context)
+    if place is None and len(span) > 1 and span[-1].lower_ in kinds:
+        span = span[:-1]
+        place = gazetteer.geocode(span.text, context)
+    return (span, place) if place is not None else None
 
 
 def _geocode_span(
@@ -1551,15 +1562,7 @@ def _geocode_span(
     if national is not None:
         return span, national
     span = _with_region_word(span)
-    place = gazetteer.geocode(span.text, context)
-    if (
-        place is None
-        and len(span) > 1
-        and span[-1].lower_ in (*ADMIN_UNIT_WORDS, *SETTLEMENT_WORDS)
-    ):
-        span = span[:-1]  # "Bokkos LGA", "Kherson city": the name without its kind
-        place = gazetteer.geocode(span.text, context)
-    return (span, place) if place is not None else None
+    return _geocode_with_or_without_kind(span, context, gazetteer, KIND_WORDS)
 
 
 def _lone_town(

@@ -34,7 +34,7 @@ from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candid
 from accord.models import ActorMention, ActorRef, Place
 from accord.nlp import span_tokens
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
-from accord.resolve.places import Geocoder
+from accord.resolve.places import AIMING_WORDS, Geocoder
 
 PARTICIPANT_PREPS = {
     "with",
@@ -349,7 +349,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     return [o for o in dict.fromkeys(objects) if o != trigger]
 
 
-AIMED_WORDS = {"out", "back", "aim", "swipe", "jab", "dig"}  # "lashed out at", "took aim at"
+AIMED_WORDS = AIMING_WORDS | {"back"}  # "lashed out at", "took aim at", "hit back at"
 
 
 def _aimed_words(verb: Token) -> bool:
@@ -649,8 +649,14 @@ def object_place_targets(
 # Settlements between parties ("denounced the border agreement": the parties to it).
 SETTLEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "truce"}
 # Accords are made somewhere: "a peace agreement in Washington" names where it was signed.
-ACCORD_NOUNS = SETTLEMENT_NOUNS | {"ceasefire", "protocol", "roadmap", "framework", "charter"}
-ACCORD_NOUNS |= {"contract"}
+ACCORD_NOUNS = SETTLEMENT_NOUNS | {
+    "ceasefire",
+    "protocol",
+    "roadmap",
+    "framework",
+    "charter",
+    "contract",
+}
 
 
 def _where_an_accord_was_made(place_word: Token, place: Place) -> bool:

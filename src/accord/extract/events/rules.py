@@ -476,10 +476,7 @@ def _one_event_per_clause(found: SentenceDraft, coder: Coder) -> bool:
 
 def _aims_are_no_acts(found: SentenceDraft, coder: Coder) -> bool:
     acts = {c.predicate.i for c in found.candidates} | {c.token.i for c in found.candidates}
-    kept = [c for c in found.candidates if not _aim_of_an_act(c.predicate, acts)]
-    fired = len(kept) != len(found.candidates)
-    found.candidates = kept
-    return fired
+    return _drop(found, lambda c: _aim_of_an_act(c.predicate, acts))
 
 
 def _aim_of_an_act(verb: Token, acts: set[int]) -> bool:
@@ -1459,7 +1456,7 @@ def _received_from_the_caller(draft: EventDraft, coder: Coder) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     draft.targets = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
-    return draft.make_sources(callers, "a call or visit received comes from whom 'from' names")
+    return draft.make_sources(callers, "a call received comes from whom 'from' names")
 
 
 def _sanctioned_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
@@ -1568,10 +1565,10 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     place = draft.place
     if draft.kind not in PLACE_TARGET_TYPES or draft.targets or draft.inferred_targets:
         return False
-    if _two_sided_fighting(draft, coder):
-        return False  # "Indian and Chinese troops clashed": all parties are sources (PLOVER)
     if lemma_of(draft.candidate.token, coder.lexicon) in CLASH_WORDS:
-        return False  # "Fighting continued in Khartoum": fought between sides, not on the city
+        # fought between sides, not on the place: "Indian and Chinese troops clashed" (every
+        # party a source, PLOVER), "Fighting continued in Khartoum" (no side named)
+        return False
     if place is None or not place.country:
         return False
     if _weapons_brought_down(draft, coder):
@@ -1605,12 +1602,6 @@ def _weapons_brought_down(draft: EventDraft, coder: Coder) -> bool:
 
 
 CLASH_WORDS = {"clash", "fight", "fighting", "battle", "skirmish", "exchange"}
-
-
-def _two_sided_fighting(draft: EventDraft, coder: Coder) -> bool:
-    """A clash or a fight of two or more parties, each named as its source."""
-    clash = lemma_of(draft.candidate.token, coder.lexicon) in CLASH_WORDS
-    return draft.kind == "ASSAULT" and clash and len(draft.source_ids()) >= 2
 
 
 def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
@@ -2150,8 +2141,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a-call-received-comes-from-the-caller",
-        '"The emir received a phone call from the Iranian president", "received a delegation '
-        'from the IAEA": the caller or sender is the source, the one who received it the target.',
+        '"The emir received a phone call from the Iranian president": the caller is the source, '
+        "the one who received the call the target.",
         _received_from_the_caller,
     ),
     Rule(

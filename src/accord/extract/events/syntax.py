@@ -199,7 +199,7 @@ def comma_subjects(subject: Token) -> list[Token]:
         ]
     if opener.i + 1 >= subject.left_edge.i or opener.pos_ != "PROPN" or opener.head != verb:
         return []
-    if opener.dep_ not in {"nsubj", "npadvmod"} or opener.i == subject.i:
+    if opener.dep_ not in {"nsubj", "npadvmod"}:
         return []
     between = subject.doc[opener.i + 1 : subject.left_edge.i]
     if [t.text for t in between] != [","]:

@@ -737,7 +737,7 @@ def sanctions_in_force(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
     the noun's modifier, on the clause's subject (the event rule sanctioned-subject-is-target
     turns the subject into the target)."""
     candidates: list[Candidate] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         entry = noun_entry(token, lexicon)
         if token.i in consumed or entry is None or entry.type != "SANCTION":
             continue
@@ -746,8 +746,8 @@ def sanctions_in_force(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
             continue
         holder = preposition.head
         under = preposition.lower_ == "under" and holder.pos_ in {"VERB", "AUX"}
-        subject_of = preposition.lower_ == "of" and holder.lemma_.lower() in UNDER_SANCTION_NOUNS
-        if subject_of and holder.dep_ == "attr":
+        named_as = preposition.lower_ == "of" and holder.lemma_.lower() in UNDER_SANCTION_NOUNS
+        if named_as and holder.dep_ == "attr":
             holder = holder.head
         elif not under:
             continue
@@ -1722,14 +1722,15 @@ def meeting_in_passing_triggers(
         ]
         if not any(index.at(c) or c.ent_type_ == "GPE" for p in partners for c in conjuncts(p)):
             continue  # with whom, or where to ("her trip to Chad")
-        said = lemma_of(token.head.head, lexicon) in lexicon.reporting_verbs
-        said = said or _spoken_in_a_new_meeting(token, lexicon)
+        reported = lemma_of(token.head.head, lexicon) in lexicon.reporting_verbs
+        spoken = not reported and _spoken_in_a_new_meeting(token, lexicon)
+        said = reported or spoken
         own = any(c.dep_ == "poss" or c.lower_ == "by" for c in token.children)
         if not said and not own:
             continue  # "agreed to mediation in the talks with X": the talks are scenery
         consumed.add(token.i)
         why = [f"noun '{token.lemma_}' told in passing"]
-        if lemma_of(token.head.head, lexicon) not in lexicon.reporting_verbs and not own:
+        if spoken and not own:
             why.append(SPOKEN_IN_A_MEETING)
         predicate = token.head.head if said else token  # "a visit by X": X went, not the subject
         candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
