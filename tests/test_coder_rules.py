@@ -2090,3 +2090,10 @@ def test_a_gerund_read_as_an_adjective_of_the_object_is_the_content():
     "weapons"; the supplying is what is denied, by Tehran (it had been an actorless AID)."""
     [event] = events_of("Tehran denied supplying weapons to Russia.")
     assert (event.type, event.modality, names(event.sources)) == ("AID", "denied", ["Iran"])
+
+
+def test_an_act_poised_to_happen_is_a_forecast_dated_ahead():
+    """One set of forecast verbs for modality and the date's tense: "is poised to send troops
+    on Friday" was future but dated to the Friday before."""
+    [event] = events_of("France is poised to send troops to Mali on Friday.")
+    assert (event.modality, event.date.start if event.date else None) == ("future", "2025-06-06")

@@ -879,7 +879,9 @@ def _is_to(verb: Token) -> bool:
     )
 
 
-FORECAST_LEMMAS = {"expect", "set", "schedule", "due", "slate"}
+# What is expected, due or set to happen has not happened yet ("is expected to free"): read
+# here for the tense of its date and in the coder for its modality.
+FORECAST_VERBS = {"expect", "set", "schedule", "due", "poise", "slate"}
 
 
 def _expected_to(verb: Token) -> bool:
@@ -887,7 +889,7 @@ def _expected_to(verb: Token) -> bool:
     is expected, set or scheduled to happen is ahead, in the present or the future tense (not
     "was expected to")."""
     head = verb.head if verb.dep_ == "xcomp" else verb
-    if head.lemma_.lower() not in FORECAST_LEMMAS:
+    if head.lemma_.lower() not in FORECAST_VERBS:
         return False
     auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
     passive_now = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in auxes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from accord.extract.dates import FORECAST_VERBS
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.syntax import FUTURE_AUX, is_conditional_clause, is_nounlike
 from accord.extract.events.triggers import Candidate
@@ -15,8 +16,6 @@ FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set", "available", "open"}
 READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
 FAILURE_VERBS = {"fail", "refuse"}
-# What is expected, due or set to happen has not happened yet ("is expected to free").
-FORECAST_VERBS = {"expect", "set", "schedule", "due", "poise", "slate"}
 # What one wants, hopes or seeks to do has not happened ("wanted to kill the president").
 WISH_VERBS = {"want", "wish", "hope", "seek", "desire", "dream", "long", "yearn"}
 # "would continue to respect", "will begin to withdraw": the tense is the phase verb's
