@@ -746,3 +746,11 @@ def test_a_countrys_mediators_are_its_government():
         "Egyptian and Qatari mediators have been pressing Israel to begin negotiations."
     )
     assert _codes(event.sources) == ["EGY:GOV", "QAT:GOV"]
+
+
+def test_a_peoples_armed_men_belong_to_the_scene_not_to_the_story():
+    """Communal groups are coded by the country they live in: "Kurdish fighters" in a clash
+    with Turkish troops near Afrin are a Syrian militia, not Turkey's."""
+    [event] = _events("Kurdish fighters clashed with Turkish troops near Afrin on Sunday.")
+    assert _codes(event.sources) == ["SYR:REB"]
+    assert _codes(event.targets) == ["TUR:MIL"]

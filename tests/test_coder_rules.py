@@ -163,6 +163,32 @@ def test_the_deed_an_accusation_names_is_alleged_not_reported():
     assert (event.type, event.mode) == ("ACCUSE", "allege")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv accused Moscow of carrying out a missile strike near Kharkiv that killed 14 people.",
+        "Kurdish officials accused Turkey of launching an airstrike in Iraq that killed five "
+        "civilians.",
+        "Russia was accused of carrying out a drone attack in Sumy that killed three civilians.",
+    ],
+)
+def test_a_harm_told_as_fact_outlives_its_accusation(text):
+    """harm_told_as_fact: the deaths are the writer's fact, so the attack is an event of its
+    own, done by the accused (also when the accusation is passive); the accusation stays."""
+    events = events_of(text)
+    assert sorted(event.type for event in events) == ["ACCUSE", "ASSAULT"]
+    accusation = next(event for event in events if event.type == "ACCUSE")
+    attack = next(event for event in events if event.type == "ASSAULT")
+    assert [ref.country for ref in attack.sources] == [ref.country for ref in accusation.targets]
+    assert attack.targets and all(ref.sector == "CVL" for ref in attack.targets)
+    assert attack.counts.killed is not None
+
+
+def test_an_accused_deed_with_no_harm_told_stays_the_charge():
+    event = only("Israel accused Hamas of stealing aid meant for civilians in Gaza.")
+    assert event.type == "ACCUSE"
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -1637,18 +1637,21 @@ class MentionResolver:
             if owner is not None:
                 self._add(self.table.group(owner, sector), span, "unnamed group")
                 continue
-            scene = self._state_country(token, country)
+            scene = self._state_country(token, country, sector)
             if scene is not None:
                 self._add(self.table.group(scene, sector), span, SCENE_WHY)
             else:  # no place anywhere: "the rebels" are still rebels, of no known country
                 self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
 
-    def _state_country(self, token: Token, story: str | None) -> str | None:
-        """The country an unnamed group of ``token``'s sector belongs to by default: the
-        story's for a government or army ("France will contribute 4,000 troops in Liberia"),
-        the scene's for everyone else."""
+    def _state_country(
+        self, token: Token, story: str | None, sector: str | None = None
+    ) -> str | None:
+        """The country an unnamed group of ``token``'s sector (or the ``sector`` it was read
+        as: "Kurdish forces" are a militia) belongs to by default: the story's for a government
+        or army ("France will contribute 4,000 troops in Liberia"), the scene's for everyone
+        else ("Kurdish forces" in a story on Turkey's strikes in Syria are Syria's)."""
         local = token.lemma_.lower() in LOCAL_AUTHORITIES and token.tag_ == "NNS"
-        sector = self.nouns.sector_of(self.nouns.unnamed, token)
+        sector = sector or self.nouns.sector_of(self.nouns.unnamed, token)
         if sector in STORY_SECTORS and not local:
             return story or self._scene_country(self.sentences[token.i])
         scene = self._scene_country(self.sentences[token.i])

@@ -20,6 +20,7 @@ from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
     conjuncts,
+    held_to_account,
     is_conditional_clause,
     is_locative,
     is_nounlike,
@@ -174,9 +175,13 @@ def _participant_objects(token: Token) -> list[Token]:
 
 
 def _raised_from_a_passive(verb: Token, subject: Token) -> bool:
-    """ "Israel is expected to free 600 prisoners", "he was ordered to leave": the passive is
-    the expecting or ordering; the subject does the act it is expected to do (unless that act
-    is passive too: "were set to be released")."""
+    """ "Israel is expected to free 600 prisoners", "he was ordered to leave", "Turkey was
+    accused of launching a strike": the passive is the expecting, ordering or charging; the
+    subject does the act it is expected to do, or charged with (unless that act is passive
+    too: "were set to be released")."""
+    holder = held_to_account(verb.head) if verb.dep_ == "pcomp" else None
+    if holder is not None and subject.head.i == holder.i:
+        return not any(c.dep_ == "auxpass" for c in verb.children)  # "was accused of firing"
     return (
         verb.dep_ == "xcomp"
         and subject.head.i == verb.head.i

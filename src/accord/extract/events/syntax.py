@@ -26,6 +26,8 @@ FINDING_VERBS = {"conclude", "find"}
 
 # Verbs whose object is the means, not the doer, of the act that follows ("police used water
 # cannon to disperse protesters": the police disperse them).
+# Verbs that charge their object with a deed told in an "of" phrase ("accused X of shelling")
+CHARGING_VERBS = {"accuse", "suspect", "convict", "acquit", "clear", "absolve"}
 INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch", "fire", "launch", "bring"}
 
 
@@ -299,6 +301,21 @@ def _subject_on_the_marker(verb: Token) -> Token | None:
     return None
 
 
+def held_to_account(preposition: Token) -> Token | None:
+    """The verb that holds someone to account for what the phrase names: "for" after any verb
+    ("detained X for", "thanked X for", "blamed X for"), "of" after a verb of charging
+    ("accused X of", "suspected of"), also when parsed onto the verb's agent ("is being
+    accused by Kurdish forces of carrying out")."""
+    head = preposition.head
+    if preposition.lower_ == "for":
+        return head if head.pos_ == "VERB" else None
+    if preposition.lower_ != "of":
+        return None
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        head = head.head.head
+    return head if head.pos_ == "VERB" and head.lemma_ in CHARGING_VERBS else None
+
+
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     """The subject of a verb, climbing through participles, conjuncts and control verbs."""
     for child in verb.children:
@@ -337,10 +354,12 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             None,
         )
         return subject_of(reason or head.head, lexicon, depth + 1)
-    if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB":
-        # "detained 15 activists for holding a rally", "thanked Qatar for mediating": what the
-        # object is held to account, or thanked, for is the object's own act
-        done_by = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    holder = held_to_account(head) if verb.dep_ == "pcomp" else None
+    if holder is not None:
+        # "detained 15 activists for holding a rally", "thanked Qatar for mediating", "accused
+        # Turkey of carrying out an attack", "was accused of launching": what the object (or
+        # the passive subject) is held to account, or thanked, for is its own act
+        done_by = next((c for c in holder.children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if done_by is not None:
             return done_by
     if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ == "VERB":

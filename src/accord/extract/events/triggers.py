@@ -661,10 +661,44 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
             complement = complement_of(token)
             if complement is not None:
                 candidate.complement = complement
-                consumed.update(t.i for t in complement.subtree if t.pos_ in {"VERB", "NOUN"})
+                kept = harm_told_as_fact(complement, lexicon) if entry.type == "ACCUSE" else set()
+                consumed.update(
+                    t.i
+                    for t in complement.subtree
+                    if t.pos_ in {"VERB", "NOUN"} and t.i not in kept
+                )
                 candidate.why.append(f"governs '{complement.text}'")
         candidates.append(candidate)
     return candidates
+
+
+def harm_told_as_fact(content: Token, lexicon: Lexicon) -> set[int]:
+    """ "accused Turkey of a drone attack that killed three civilians": the deaths are the
+    writer's fact, so the attack that caused them (the attack the toll clause hangs from, or
+    is parsed onto a place inside: "an attack on a block in Kharkiv that killed 14") is an
+    event of its own, only its doer alleged. An accused deed with no harm told ("accused
+    Hamas of stealing aid") stays the charge."""
+    kept: set[int] = set()
+    for clause in content.subtree:
+        told = clause.dep_ == "relcl" or _tells_the_outcome(clause)
+        if not told or clause.lemma_ not in TOLL_VERBS:
+            continue
+        if not any(c.dep_ == "dobj" for c in clause.children):
+            continue
+        attacks = [
+            act
+            for act in clause.ancestors
+            if act.i in {t.i for t in content.subtree} and _names_an_attack(act, lexicon)
+        ]
+        if attacks:
+            kept.add(attacks[0].i)
+            kept.update(t.i for t in clause.subtree)
+    return kept
+
+
+def _names_an_attack(token: Token, lexicon: Lexicon) -> bool:
+    entry = noun_entry(token, lexicon) if token.pos_ == "NOUN" else verb_entry(token, lexicon)
+    return entry is not None and entry.type == "ASSAULT"
 
 
 def _means_of_a_named_act(verb: Token, lexicon: Lexicon) -> bool:
