@@ -189,6 +189,21 @@ def test_an_accused_deed_with_no_harm_told_stays_the_charge():
     assert event.type == "ACCUSE"
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("India summoned the Bangladeshi envoy to protest the attacks on Hindus.", "BGD"),
+        ("Pakistan summoned the Afghan charge d'affaires to protest cross-border attacks.", "AFG"),
+    ],
+)
+def test_a_summons_takes_the_protest_it_is_for(text, target):
+    """A summons governs its purpose ("to protest ..."): one official complaint by the
+    summoner against the envoy's country, not a street protest or the envoy's own act."""
+    [event] = events_of(text)
+    assert (event.type, event.trigger) == ("ACCUSE", "summoned")
+    assert target in [ref.country for ref in event.targets]
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

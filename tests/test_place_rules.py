@@ -508,3 +508,25 @@ def test_an_unknown_village_is_placed_in_the_area_written_after_it(note, town):
     "Kherson city" is Kherson."""
     event = only(events_of(note), "ASSAULT")
     assert where(event) is not None and where(event)[0] == town
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired a ballistic missile into the sea off its east coast, South Korea's "
+        "military said.",
+        "Militants shelled a base near the east coast, Kenya said on Friday.",
+    ],
+)
+def test_a_name_that_starts_the_attribution_is_no_area_beside(text):
+    """_starts_a_clause: a country after the comma that owns the next noun or is a subject
+    starts the attribution; it is not the area an unknown place is in."""
+    event = only(events_of(text), "ASSAULT")
+    assert event.place is None or event.place.country not in {"KOR", "KEN"}
+
+
+def test_a_country_after_the_comma_is_still_the_area_of_its_town():
+    event = only(
+        events_of("Gunmen attacked a checkpoint in Butig, Lanao del Sur, on Sunday."), "ASSAULT"
+    )
+    assert where(event) == ("Butig", "PHL", "city")

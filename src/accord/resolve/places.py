@@ -1430,6 +1430,15 @@ def _after_name(span: Span) -> int:
     return end
 
 
+def _starts_a_clause(part: Span) -> bool:
+    """ "off its east coast, South Korea's military said", "in Kidal, Mali said": a name after
+    the comma that owns the next noun or is a subject starts another clause (often the
+    attribution), it is not the area the place is in."""
+    after = part.end
+    owns = after < len(part.doc) and part.doc[after].tag_ == "POS"
+    return owns or part.root.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _beside_parts(span: Span) -> list[Span]:
     """The admin areas or country written right after a name: "Bama (Borno)", "Kodok (Fashoda
     County, Upper Nile)", "Butig, Lanao del Sur", "Tirana, Albania", "Berlin in South Africa's
@@ -1466,7 +1475,7 @@ def _beside_parts(span: Span) -> list[Span]:
             )
         ):
             end += 1
-        if end > after + 1:
+        if end > after + 1 and not _starts_a_clause(doc[after + 1 : end]):
             parts.append(doc[after + 1 : end])
     return [
         part
