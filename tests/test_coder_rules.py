@@ -204,6 +204,26 @@ def test_a_summons_takes_the_protest_it_is_for(text, target):
     assert target in [ref.country for ref in event.targets]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Amnesty International criticized the arrest of journalists by Turkish police.",
+            "TUR:COP",
+        ),
+        ("China protested the detention of its fishermen by Japan.", "JPN:GOV"),
+        ("Germany condemned Iran's execution of a German-Iranian dissident.", "IRN:GOV"),
+    ],
+)
+def test_a_judgement_targets_the_doer_of_the_deed_it_judges(text, target):
+    """accused-are-perpetrators: the "by" phrase of the judged act (also hung on the verb) or
+    its owner is the accused, not whom the act fell on; "journalists" in an act's object are
+    no press boilerplate."""
+    [event] = events_of(text)
+    assert event.type == "ACCUSE"
+    assert [f"{ref.country}:{ref.sector}" for ref in event.targets] == [target]
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -540,18 +540,43 @@ def perpetrators_in(
     heads: list[Token], index: MentionIndex, source_ids: set[str]
 ) -> list[ActorMention]:
     """Who is said to have done the deed inside an accusation's object ("crimes committed by
-    X against Y": X, not the victims Y)."""
+    X against Y", "the detention of its fishermen by Japan", "Iran's execution of a
+    dissident": X, Japan, Iran, not the victims)."""
     found = [
         mention
         for obj in heads
         for token in obj.subtree
-        if token.dep_ == "agent"
-        for pobj in token.children
-        if pobj.dep_ == "pobj"
-        for mention in core_mentions(pobj, index)
+        for doer in _doers_of_a_deed(token, heads)
+        for mention in core_mentions(doer, index)
         if mention.actor.id not in source_ids
     ]
     return unique_mentions(found)
+
+
+def _by_names_the_doer(head: Token) -> bool:
+    """ "the arrest of journalists by police", and the same "by" hung on an active verb with
+    an object ("protested the detention of its fishermen by Japan")."""
+    if head.pos_ == "NOUN":  # not "condemned in a statement by Egypt": a medium's author
+        return head.dep_ != "pobj" or head.head.head.pos_ != "VERB"
+    return (
+        head.pos_ == "VERB" and head.tag_ != "VBN" and any(c.dep_ == "dobj" for c in head.children)
+    )
+
+
+def _doers_of_a_deed(token: Token, heads: list[Token]) -> list[Token]:
+    """The doer a deed names: the agent of a participle ("committed by X"), the "by" phrase of
+    an act noun ("the arrest of journalists by police"), the owner of the object noun when it
+    also names whom the act fell on ("Iran's execution of a dissident"). A means ("by phone")
+    names no actor, so it adds none."""
+    agent = token.dep_ == "agent" or (
+        token.dep_ == "prep" and token.lower_ == "by" and _by_names_the_doer(token.head)
+    )
+    if agent:
+        return [c for c in token.children if c.dep_ == "pobj"]
+    owner = token.dep_ == "poss" and token.pos_ == "PROPN" and token.head in heads
+    if owner and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.head.children):
+        return [token]
+    return []
 
 
 def _addressees(verb: Token) -> list[Token]:

@@ -1172,6 +1172,11 @@ def in_absence(token: Token) -> bool:
     return False
 
 
+# Reporters are the audience of a source ("spoke to reporters", "talking with journalists"),
+# not whoever an act is done to ("the arrest of journalists", "attacks on the media").
+PRESS_AUDIENCE_PREPS = {"to", "with"}
+
+
 def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
     """How a report names its sources, not an act: "spoke on condition of anonymity because
     they were not authorized to speak to reporters", "did not respond to a request for
@@ -1186,10 +1191,12 @@ def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
         for child in word.children:
             if child.dep_ not in {"prep", "xcomp"}:
                 continue
+            spoken_to = child.lower_ in PRESS_AUDIENCE_PREPS  # "the arrest of journalists": no
             for inner in (child, *child.children):
                 lemma = lemma_of(inner, lexicon)
                 if inner.pos_ in {"NOUN", "VERB"} and (
-                    lemma in lexicon.press_contents or lemma in lexicon.press_audiences
+                    lemma in lexicon.press_contents
+                    or (spoken_to and lemma in lexicon.press_audiences)
                 ):
                     return True
     return False
