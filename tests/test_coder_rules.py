@@ -224,6 +224,27 @@ def test_a_judgement_targets_the_doer_of_the_deed_it_judges(text, target):
     assert [f"{ref.country}:{ref.sector}" for ref in event.targets] == [target]
 
 
+def test_receiving_a_named_leader_is_hosting_a_visit():
+    [event] = events_of("Macron received Zelensky at the Elysee Palace on Monday evening.")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert [ref.country for ref in event.targets] == ["UKR"]
+    assert events_of("Biden received an award from Macron.") == ()  # a person in a phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Greece and Turkey met on the sidelines of the NATO summit.",
+        "Modi and Sharif held talks on the margins of the SCO summit.",
+    ],
+)
+def test_the_setting_is_no_party(text):
+    """the-setting-is-no-party: the gathering a meeting happens beside is no partner."""
+    [event] = events_of(text)
+    assert event.type == "CONSULT"
+    assert all(ref.sector != "IGO" for ref in (*event.sources, *event.targets))
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

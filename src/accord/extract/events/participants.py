@@ -154,6 +154,21 @@ def unique_mentions(mentions: Iterable[ActorMention]) -> list[ActorMention]:
     return result
 
 
+# Rule the-setting-is-no-party: "met on the sidelines of the NATO summit", "talks on the
+# margins of the SCO summit": the gathering an act happens beside is where, not with whom.
+SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def _in_a_setting(token: Token, top: Token) -> bool:
+    """Whether a word hangs (below ``top``) from a setting noun ("the sidelines of ...")."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.lemma_.lower() in SETTING_NOUNS:
+            return True
+        node = node.head
+    return False
+
+
 def _participant_objects(token: Token) -> list[Token]:
     """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
     objects = []
@@ -164,7 +179,8 @@ def _participant_objects(token: Token) -> list[Token]:
             objects.extend(
                 c
                 for c in child.children
-                if c.dep_ == "pobj" or (c.dep_ == "pcomp" and not _absolute_clause(c))
+                if (c.dep_ == "pobj" and c.lemma_.lower() not in SETTING_NOUNS)
+                or (c.dep_ == "pcomp" and not _absolute_clause(c))
             )
         elif child.dep_ == "acl" and child.lower_ == "involving":
             objects.extend(c for c in child.children if c.dep_ == "dobj")
@@ -531,6 +547,8 @@ def nested_targets(
     for obj in heads:
         for token in obj.subtree:
             if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
+                continue
+            if _in_a_setting(token, obj):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)

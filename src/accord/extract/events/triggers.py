@@ -1078,15 +1078,26 @@ def _armed_with(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _acted_on(word: Token) -> bool:
+    """The verb's own object ("received Zelensky"), not one in its phrases ("an award from
+    Macron")."""
+    return word.dep_ in {"dobj", "nsubjpass"} or (
+        word.dep_ == "conj" and word.head.dep_ in {"dobj", "nsubjpass"}
+    )
+
+
 def _is_object(
     word: Token, wanted: frozenset[str], lexicon: Lexicon, compounds: bool = True
 ) -> bool:
-    """Is a word one of the objects a reading or a verb wants (``@person``: any person)? Its
+    """Is a word one of the objects a reading or a verb wants (``@person``: any person,
+    ``@named``: a person named, "received Zelensky", not "received 200 refugees")? Its
     compound modifier counts too ("its peacekeeping force", "airline Mahan Air"), unless
     ``compounds`` is off (an excluded object: "struck oil" is no attack, "an oil depot" is)."""
     if lemma_of(word, lexicon) in wanted or word.lower_ in wanted:
         return True
     if compounds and any(c.dep_ == "compound" and c.lower_ in wanted for c in word.children):
+        return True
+    if "@named" in wanted and word.ent_type_ == "PERSON" and _acted_on(word):
         return True
     return "@person" in wanted and is_person(word, lexicon)
 
