@@ -184,6 +184,16 @@ def test_a_harm_told_as_fact_outlives_its_accusation(text):
     assert attack.counts.killed is not None
 
 
+def test_the_deed_of_people_described_as_accused_is_no_event():
+    """complement_of: the "of" phrase of a charging participle is its content ("two
+    Palestinians accused of carrying out an attack"): no attack of their own."""
+    events = events_of(
+        "Israeli forces demolished the homes of two Palestinians accused of carrying out an "
+        "attack in Tel Aviv."
+    )
+    assert [event.trigger for event in events if event.type == "ASSAULT"] == ["demolished"]
+
+
 def test_an_accused_deed_with_no_harm_told_stays_the_charge():
     event = only("Israel accused Hamas of stealing aid meant for civilians in Gaza.")
     assert event.type == "ACCUSE"

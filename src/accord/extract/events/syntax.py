@@ -74,7 +74,8 @@ def is_nounlike(token: Token, lexicon: Lexicon) -> bool:
 
 def complement_of(verb: Token) -> Token | None:
     """The content a governing verb takes: an xcomp, an object (or what the object is said to
-    have done: "accused X of Y", "blamed X for Y"), a to/for/on phrase, a ccomp."""
+    have done: "accused X of Y", "blamed X for Y"), a to/for/on phrase (an "of" phrase of a
+    charge: "two men accused of carrying out an attack"), a ccomp."""
     children = list(verb.children)
     for child in children:
         if child.dep_ == "xcomp":
@@ -87,7 +88,8 @@ def complement_of(verb: Token) -> Token | None:
     for child in children:
         if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
             continue  # "on Tuesday demanded ...": a date in front is not what was demanded
-        if child.lower_ in {"to", "for", "on", "upon"}:
+        charged = child.lower_ == "of" and verb.lemma_ in CHARGING_VERBS  # "accused of X"
+        if child.lower_ in {"to", "for", "on", "upon"} or charged:
             for grandchild in child.children:
                 if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
                     return grandchild

@@ -675,25 +675,33 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
 def harm_told_as_fact(content: Token, lexicon: Lexicon) -> set[int]:
     """ "accused Turkey of a drone attack that killed three civilians": the deaths are the
     writer's fact, so the attack that caused them (the attack the toll clause hangs from, or
-    is parsed onto a place inside: "an attack on a block in Kharkiv that killed 14") is an
-    event of its own, only its doer alleged. An accused deed with no harm told ("accused
-    Hamas of stealing aid") stays the charge."""
+    is parsed onto a place inside: "an attack on a block in Kharkiv that killed 14", or onto
+    a word before the content when it follows it in the text) is an event of its own, only
+    its doer alleged. An accused deed with no harm told ("accused Hamas of stealing aid")
+    stays the charge."""
+    inside = {t.i for t in content.subtree}
     kept: set[int] = set()
-    for clause in content.subtree:
-        told = clause.dep_ == "relcl" or _tells_the_outcome(clause)
-        if not told or clause.lemma_ not in TOLL_VERBS:
+    for clause in content.sent:
+        if not _tells_a_toll(clause):
             continue
-        if not any(c.dep_ == "dobj" for c in clause.children):
+        if clause.i in inside:
+            attacks = [
+                a for a in clause.ancestors if a.i in inside and _names_an_attack(a, lexicon)
+            ]
+        elif clause.left_edge.i == content.right_edge.i + 1:  # parsed onto an earlier word
+            attacks = [a for a in content.subtree if _names_an_attack(a, lexicon)][-1:]
+        else:
             continue
-        attacks = [
-            act
-            for act in clause.ancestors
-            if act.i in {t.i for t in content.subtree} and _names_an_attack(act, lexicon)
-        ]
         if attacks:
             kept.add(attacks[0].i)
             kept.update(t.i for t in clause.subtree)
     return kept
+
+
+def _tells_a_toll(clause: Token) -> bool:
+    """ "that killed three civilians", "..., killing two residents"."""
+    told = clause.dep_ == "relcl" or _tells_the_outcome(clause)
+    return told and clause.lemma_ in TOLL_VERBS and any(c.dep_ == "dobj" for c in clause.children)
 
 
 def _names_an_attack(token: Token, lexicon: Lexicon) -> bool:
