@@ -194,6 +194,21 @@ def test_the_deed_of_people_described_as_accused_is_no_event():
     assert [event.trigger for event in events if event.type == "ASSAULT"] == ["demolished"]
 
 
+def test_air_defence_and_the_strike_it_met_are_told_apart():
+    """_weapons_brought_down: "shot down 30 of the 40 missiles" over Kyiv hits missiles, not
+    Kyiv's people; a-judged-act-falls-on-its-doers: "condemned the strike" falls on who did
+    the act told as "strike", not on the latest attack of any kind (the air defence)."""
+    events = events_of(
+        "A Russian missile strike on Kyiv killed five people on Monday, Ukrainian officials "
+        "said. Ukraine's air force said it had shot down 30 of the 40 missiles fired "
+        "overnight. President Volodymyr Zelensky condemned the strike."
+    )
+    downed = next(event for event in events if event.trigger == "shot")
+    assert downed.targets == ()
+    judged = next(event for event in events if event.type == "ACCUSE")
+    assert [ref.country for ref in judged.targets] == ["RUS"]
+
+
 def test_an_accused_deed_with_no_harm_told_stays_the_charge():
     event = only("Israel accused Hamas of stealing aid meant for civilians in Gaza.")
     assert event.type == "ACCUSE"

@@ -1593,12 +1593,20 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
 
 def _weapons_brought_down(draft: EventDraft, coder: Coder) -> bool:
     """The act's object is a weapon or an aircraft ("shot down 20 drones", "intercepted
-    missiles"): air defence over a place hits what flies over it, not the place's people."""
+    missiles", "30 of the 40 missiles"): air defence over a place hits what flies over it,
+    not the place's people."""
     lexicon = coder.lexicon
-    return any(
-        c.dep_ == "dobj" and lemma_of(c, lexicon) in lexicon.weapon_modes
-        for c in draft.candidate.predicate.children
-    )
+    objects = [c for c in draft.candidate.predicate.children if c.dep_ == "dobj"]
+    counted = [  # "shot down 30 of the 40 missiles"
+        pobj
+        for obj in objects
+        if obj.pos_ == "NUM" or obj.lower_ in {"most", "all", "some", "many", "several"}
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return any(lemma_of(c, lexicon) in lexicon.weapon_modes for c in (*objects, *counted))
 
 
 CLASH_WORDS = {"clash", "fight", "fighting", "battle", "skirmish", "exchange"}
@@ -1730,16 +1738,18 @@ def _doers_of_judged_act(
 ) -> tuple[ActorRef, ...]:
     """The sources of the event the noun names: the nearest agreement before it (else the first
     after it, the background a lead leaves for later) for a deal noun, the latest attack told
-    before it for "the attack" or "the strike", the latest meeting of parties for "the
-    talks", the latest demand or offer for "the demand", the latest act by others told before
-    it for "the move"."""
+    before it for "the attack" or "the strike" (one told by that same noun first), the latest
+    meeting of parties for "the talks", the latest demand or offer for "the demand", the
+    latest act by others told before it for "the move"."""
     own = {ref.actor_id for ref in stance.sources}
     start = stance.evidence.start
     before = [e for e in events if e is not stance and e.evidence.start < start]
     after = [e for e in events if e is not stance and e.evidence.start > start]
     # a deal may be explained after the lead that judges it; a "move" is one told before
     candidates = [*reversed(before), *(after if noun in SETTLEMENT_NOUNS else [])]
-    for event in candidates:
+    # "condemned the strike": the act told by that noun first, before any other attack
+    named = [e for e in candidates if e.trigger.lower().rstrip("s") == noun.rstrip("s")]
+    for event in [*named, *candidates]:
         if noun in SETTLEMENT_NOUNS and event.type not in {"AGREE", "SUPPORT"}:
             continue
         if noun in VIOLENCE_NOUNS and event.type != "ASSAULT":
