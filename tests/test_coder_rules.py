@@ -270,6 +270,23 @@ def test_the_setting_is_no_party(text):
     assert all(ref.sector != "IGO" for ref in (*event.sources, *event.targets))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Previous ceasefires have been repeatedly violated by both sides.",
+        "Until then India and Pakistan regularly exchanged heavy fire along the border.",
+        "Russian forces have routinely shelled Kharkiv since February.",
+    ],
+)
+def test_a_habit_is_no_act(text):
+    assert events_of(text) == ()
+
+
+def test_an_act_told_again_is_still_an_act():
+    [event] = events_of("Russian forces shelled Kharkiv again on Tuesday.")
+    assert event.type == "ASSAULT"
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -97,6 +97,7 @@ from accord.extract.events.triggers import (
     in_condition,
     in_ongoing_background,
     in_since_phrase,
+    is_a_habit,
     is_long_running,
     is_over,
     is_person,
@@ -450,6 +451,10 @@ def _since_phrase(found: SentenceDraft, coder: Coder) -> bool:
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
     # sanctions in force "since 2011" are a state whose start the phrase dates, not a history
     return _drop(found, lambda c: is_long_running(c) and c.rules[:1] != ["sanctions-in-force"])
+
+
+def _habit(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, is_a_habit)
 
 
 def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
@@ -1935,6 +1940,12 @@ RULES: tuple[Rule, ...] = (
         '"Rebel groups have been fighting since 1989", "has targeted ethnic groups for '
         'decades": a perfect tense over a span of years sums up a history, not an act.',
         _long_running,
+    ),
+    _sentence_rule(
+        "a-habit-is-no-act",
+        '"India and Pakistan regularly exchanged heavy fire", "previous ceasefires have been '
+        'repeatedly violated": an act told with how often it recurs sums up many acts.',
+        _habit,
     ),
     _sentence_rule(
         "an-indirect-question-is-no-act",

@@ -1827,6 +1827,28 @@ def is_long_running(candidate: Candidate) -> bool:
     return False
 
 
+# How often an act recurs: a habit or a history, not one act ("regularly exchanged fire").
+FREQUENCY_ADVERBS = {
+    "regularly",
+    "repeatedly",
+    "routinely",
+    "frequently",
+    "often",
+    "constantly",
+    "continually",
+    "habitually",
+}
+
+
+def is_a_habit(candidate: Candidate) -> bool:
+    """ "India and Pakistan regularly exchanged heavy fire", "previous ceasefires have been
+    repeatedly violated": an act told with how often it recurs sums up many acts, none of
+    them reported (one act told again, "again", is still one)."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in candidate.predicate.children
+    )
+
+
 # Who takes to the street: the crowd an act of control falls on shows the protest happening.
 PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
 # Acts of crowd control, not killings ("three protesters were killed" tells deaths, and the
