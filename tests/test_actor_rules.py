@@ -754,3 +754,8 @@ def test_a_peoples_armed_men_belong_to_the_scene_not_to_the_story():
     [event] = _events("Kurdish fighters clashed with Turkish troops near Afrin on Sunday.")
     assert _codes(event.sources) == ["SYR:REB"]
     assert _codes(event.targets) == ["TUR:MIL"]
+
+
+def test_a_man_of_a_nationality_is_a_civilian():
+    [event] = _events("Israeli forces shot dead a Palestinian man at a checkpoint near Nablus.")
+    assert _codes(event.targets) == ["PSE:CVL"]

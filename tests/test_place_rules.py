@@ -530,3 +530,21 @@ def test_a_country_after_the_comma_is_still_the_area_of_its_town():
         events_of("Gunmen attacked a checkpoint in Butig, Lanao del Sur, on Sunday."), "ASSAULT"
     )
     assert where(event) == ("Butig", "PHL", "city")
+
+
+def test_a_town_named_by_an_adjective_before_town_is_the_place():
+    """_through_name_chain: "in Kidal town", the name tagged an adjective of "town"."""
+    events = events_of(
+        "On 3 March 2024, unidentified gunmen killed a village chief in Kidal town (Kidal region)."
+    )
+    assert where(only(events, "ASSAULT"))[:2] == ("Kidal", "MLI")
+
+
+def test_the_narrowest_area_beside_an_unknown_village_stands_for_it():
+    """_narrower: "Mamove village (Beni territory, North Kivu)" is placed by the territory's
+    seat, not the province."""
+    events = events_of(
+        "On 1 March 2024, ADF rebels attacked Mamove village (Beni territory, North Kivu), "
+        "killing 9 civilians."
+    )
+    assert where(only(events, "ASSAULT")) == ("Beni", "COD", "city")

@@ -1017,7 +1017,9 @@ def _through_name_chain(token: Token, strict: bool = False) -> Token:
         dep, head = token.dep_, token.head
         if head.i == token.i:
             return token
-        names_site = dep in {"compound", "poss", "nmod"} and _is_site_noun(head)
+        names_site = (dep in {"compound", "poss", "nmod"} and _is_site_noun(head)) or (
+            dep == "amod" and head.lower_ in SETTLEMENT_WORDS  # "Kidal town", tagged an adjective
+        )
         if (road := _road_joined_to(token)) is not None:
             token = road  # "the Butembo-Beni road": the tagger hangs Butembo on Beni
         elif dep in {"appos", "conj"} or names_site or (not strict and _is_loose_link(token)):
@@ -1520,16 +1522,25 @@ def _beside(
     ``span`` ("Plateau": Nigeria's state and Benin's department), and that place geocoded."""
     countries: set[str] = set()
     found = None
-    for part in _beside_parts(span):
+    for part in _beside_parts(span):  # last part first
         key = place_key(_with_region_word(part).text)
         named = _named(gazetteer, key) or _named(gazetteer, key.rsplit(" ", 1)[0])
         countries.update(entry.country for entry, _ in named if entry.country)
-        place = _geocode_area(part, context, gazetteer) if found is None else None
-        if place is not None and place.country:
-            found = replace(
-                place, text=part.text, char_start=part.start_char, char_end=part.end_char
-            )
+        place = _geocode_area(part, context, gazetteer)
+        if place is None or not place.country or not _narrower(place, found):
+            continue
+        found = replace(place, text=part.text, char_start=part.start_char, char_end=part.end_char)
     return frozenset(countries), found
+
+
+def _narrower(place: Place, than: Place | None) -> bool:
+    """ "Mamove village (Beni territory, North Kivu)": of the areas written beside an unknown
+    name, the narrowest stands for it (the territory, not the province); on a tie the one
+    written first."""
+    if than is None:
+        return True
+    rank = PRECISION_RANK.get(place.precision or "", 9)
+    return rank <= PRECISION_RANK.get(than.precision or "", 9)
 
 
 # Kinds of settlement written after a town's name ("Kherson city", "Kwall village").
