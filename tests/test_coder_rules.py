@@ -287,6 +287,27 @@ def test_an_act_told_again_is_still_an_act():
     assert event.type == "ASSAULT"
 
 
+def test_what_a_sanctioned_firm_is_charged_with_is_no_party():
+    """_in_a_charge: "firms accused of supplying drone parts to Russia" are sanctioned;
+    Russia is not."""
+    sanction = next(
+        event
+        for event in events_of(
+            "Washington slapped sanctions on three Chinese firms accused of supplying drone "
+            "parts to Russia."
+        )
+        if event.type == "SANCTION"
+    )
+    assert [f"{ref.country}:{ref.sector}" for ref in sanction.targets] == ["CHN:BUS"]
+
+
+def test_a_military_sending_its_own_troops_does_not_target_them():
+    [event] = events_of(
+        "The Pentagon said it would send an additional 3,000 troops to the Middle East."
+    )
+    assert event.type == "MOBILIZE" and event.targets == ()
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -548,3 +548,17 @@ def test_the_narrowest_area_beside_an_unknown_village_stands_for_it():
         "killing 9 civilians."
     )
     assert where(only(events, "ASSAULT")) == ("Beni", "COD", "city")
+
+
+def test_a_country_named_with_a_direction_is_still_a_target_not_a_place():
+    """_has_direction: "North Korea" is a country's own name, so "if North Korea was
+    attacked" names a target, no place (and no target among its people); "northern South
+    Sudan" and "southern Lebanon" are parts of a country, places."""
+    threat = only(
+        events_of("Kim Jong Un threatened to use nuclear weapons if North Korea was attacked."),
+        "THREATEN",
+    )
+    assert threat.place is None and threat.targets == ()
+    assert (
+        where(only(events_of("Sudanese jets bombed northern South Sudan."), "ASSAULT"))[1] == "SSD"
+    )

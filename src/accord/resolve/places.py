@@ -827,11 +827,15 @@ def _unexplained_abroad(
     return shared and entry.fame < KNOWN_ABROAD_NAMES
 
 
-def _has_direction(span: Span) -> bool:
-    """ "southern Israel", "the north of Gaza": a part of a country, named as a place."""
+def _has_direction(span: Span, place: Place | None = None) -> bool:
+    """ "southern Israel", "the north of Gaza": a part of a country, named as a place ("North
+    Korea", a ``place`` whose own name starts with a direction, is not)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    words = [span[0].lower_] + ([before.lower_] if before is not None else [])
-    return any(word in DIRECTION_WORDS for word in words)
+    if before is not None and before.lower_ in DIRECTION_WORDS:
+        return True
+    if span[0].lower_ not in DIRECTION_WORDS:
+        return False
+    return place is None or place_key(span.text) != place_key(place.name or "")
 
 
 ARABIC_ARTICLES = ("al ", "el ", "al-", "el-")
@@ -1715,7 +1719,11 @@ def places_in(
         lone = doubtful and beside_parts and place.country == _lone_town_country(span, gazetteer)
         if doubtful and not lone and not _known_doubtful_place(span, place, role, known, gazetteer):
             continue
-        if role.kind == "target" and place.precision == "country" and not _has_direction(span):
+        if (
+            role.kind == "target"
+            and place.precision == "country"
+            and not _has_direction(span, place)
+        ):
             continue  # "attacked Ukraine" names a target; "attacked southern Israel" a place
         described.update(t.i for part in beside_parts for t in part)
         raw = _landmark_text(span, role)

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.syntax import (
+    CHARGING_VERBS,
     FINDING_VERBS,
     LOCATIVE_PREPS,
     RELATIVE_PRONOUNS,
@@ -164,6 +165,17 @@ def _in_a_setting(token: Token, top: Token) -> bool:
     node = token
     while node.i != top.i and node.head.i != node.i:
         if node.lemma_.lower() in SETTING_NOUNS:
+            return True
+        node = node.head
+    return False
+
+
+def _in_a_charge(token: Token, top: Token) -> bool:
+    """ "sanctions on three firms accused of supplying drone parts to Russia": what the firms
+    are charged with is no party to the act on them (Russia is not sanctioned)."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "acl" and node.lemma_ in CHARGING_VERBS:
             return True
         node = node.head
     return False
@@ -528,10 +540,7 @@ def own_forces(target: ActorMention, sources: list[ActorMention]) -> bool:
     return bool(
         country
         and target.actor.sector == "MIL"
-        and any(
-            s.actor.country == country and s.actor.sector in STATE_SECTORS - {"MIL"}
-            for s in sources
-        )
+        and any(s.actor.country == country and s.actor.sector in STATE_SECTORS for s in sources)
     )
 
 
@@ -548,7 +557,7 @@ def nested_targets(
         for token in obj.subtree:
             if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
                 continue
-            if _in_a_setting(token, obj):
+            if _in_a_setting(token, obj) or _in_a_charge(token, obj):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)
