@@ -446,6 +446,8 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
                 content.append(place)  # "threatened to ban voting in East Jerusalem"
         elif _supposed(owner):
             continue  # "... and might end up before the court in The Hague"
+        elif _about_a_person(owner):
+            continue  # "freed Krasikov, who was serving a life sentence in Germany"
         elif owner.is_ancestor(predicate) or predicate.is_ancestor(owner):
             around.append(place)
         else:
@@ -470,6 +472,21 @@ def _supposed(verb) -> bool:
         (child.dep_ == "aux" and child.lower_ in {"might", "may", "could", "would"})
         or (child.dep_ == "mark" and child.lower_ in {"if", "unless"})
         for child in verb.children
+    )
+
+
+RELATIVE_PERSON_WORDS = {"who", "whom", "whose"}
+
+
+def _about_a_person(verb) -> bool:
+    """Rule "a-who-clause-places-its-person": a relative clause on a person ("Krasikov, who
+    was serving a life sentence in Germany", "a soldier who had fought in Bakhmut") tells
+    where that person's story took place, not where the act of the sentence did."""
+    return verb.dep_ == "relcl" and any(
+        child.lower_ in RELATIVE_PERSON_WORDS
+        or any(grand.lower_ == "whose" for grand in child.children)
+        for child in verb.children
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
     )
 
 
