@@ -168,6 +168,31 @@ def test_wording_alone_is_no_anchor() -> None:
     assert veto(event("a", **bare), event("b", **bare)) == "nothing in common"
 
 
+def test_one_report_names_its_actors_once() -> None:
+    # an undated lead and the body sentence that tells the same agreement by the parties' roles
+    lead = "Sudan's warring parties have agreed to a week-long truce, the African Union said."
+    body = "The army and the Rapid Support Forces accepted a plan to halt all offensives."
+    sides = (("sdn", "SDN", "GOV"), ("rsf", "SDN", "REB"))
+
+    def told(event_id: str, sentence: str, article: str) -> Features:
+        return event(
+            event_id,
+            type="AGREE",
+            article_id=article,
+            sources=sides,
+            targets=(),
+            place_name=None,
+            counts=(),
+            date_inferred=True,
+            tokens=content_tokens(sentence),
+            names=sentence_names(sentence),
+            numbers=sentence_numbers(sentence),
+        )
+
+    assert veto(told("a", lead, "one"), told("b", body, "one")) is None
+    assert veto(told("a", lead, "one"), told("b", body, "two")) == "nothing in common"
+
+
 def test_close_counts_raise_the_score_and_far_ones_lower_it() -> None:
     base = compare(event("a"), event("b", counts=(("killed", 52),)))
     far = compare(event("a"), event("b", counts=(("killed", 2),)))
