@@ -12,6 +12,7 @@ import pytest
 from accord.track.clustering import AverageLinkage, Decisions, group
 from accord.track.features import (
     Features,
+    beginning_told,
     char_grams,
     content_tokens,
     night_of,
@@ -257,3 +258,24 @@ def test_a_night_told_overnight_is_the_night_before_the_report() -> None:
     assert veto(first, second) == "different nights"
     assert veto(first, event("c", day_lo=saturday, day_hi=saturday)) != "different nights"
     assert veto(first, replace(second, night=saturday)) != "different nights"
+
+
+def test_a_truce_told_with_its_beginning_is_dated_by_it() -> None:
+    """Rule a-truce-told-with-its-beginning: an undated ceasefire mention that tells the day it
+    began is dated by that day, read back from its report; other acts, and vague beginnings,
+    are not."""
+    row = {
+        "mode": "ceasefire",
+        "date_by": "2024-06-20",
+        "published": "2024-06-20T09:00:00+00:00",
+        "sentence": "The ceasefire, which expires next week, has held since it began on June 3.",
+    }
+    june_3 = date(2024, 6, 3).toordinal()
+    assert beginning_told(row) == (june_3, june_3)
+    weekend = "The truce, which began on Saturday evening, has let aid convoys into the city."
+    saturday = date(2024, 6, 15).toordinal()
+    assert beginning_told(row | {"sentence": weekend}) == (saturday, saturday)
+    assert beginning_told(row | {"mode": "release"}) is None
+    vague = "The ceasefire has held since it began in June."
+    assert beginning_told(row | {"sentence": vague}) is None
+    assert beginning_told(row | {"sentence": "The ceasefire has largely held."}) is None
