@@ -1139,6 +1139,15 @@ def test_a_strike_by_workers_is_labour_action_not_an_attack():
     assert blow.type == "PROTEST" and blow.mode == "riot"  # a blow, not a strike action
 
 
+def test_an_end_is_not_the_thing_declared():
+    # rule an-end-is-not-the-thing-declared: declaring a ceasefire is CONCEDE (the manual);
+    # declaring an end to one is not, so the truce keeps its own type
+    [declared] = events_of("The Libyan army declared a ceasefire in Tripoli on Monday.")
+    assert declared.type == "CONCEDE"
+    [ended] = events_of("The Libyan army declared an end to the ceasefire in Tripoli on Monday.")
+    assert (ended.type, ended.mode) == ("RETREAT", "ceasefire")
+
+
 def test_calling_a_strike_starts_it_and_calling_it_off_ends_it():
     [called] = events_of("Trade unions in Nigeria called a general strike on Monday.")
     assert (called.type, called.mode) == ("PROTEST", "general")

@@ -251,6 +251,39 @@ def test_a_supposed_clause_does_not_place_the_act():
     assert only(events_of(text), "REJECT").place is None
 
 
+def test_a_who_clause_places_its_person_not_the_act():
+    # rule a-who-clause-places-its-person: where the freed were held, or where the arrested
+    # man fought, is that person's story, not where the release or the arrest took place
+    text = (
+        "Russia released a U.S. journalist, who had been held in Yekaterinburg for more than"
+        " a year, in an exchange on Thursday."
+    )
+    assert only(events_of(text), "RETREAT").place is None
+    arrest = only(events_of("Security forces arrested a man who had fought in Syria."), "COERCE")
+    assert arrest.place is None
+
+
+def test_a_clause_on_a_thing_still_places_the_act():
+    text = "A Russian missile hit a warehouse that stored grain in Odesa on Thursday."
+    assert where(only(events_of(text), "ASSAULT")) == ("Odesa", "UKR", "city")
+
+
+def test_an_act_talked_of_sets_the_scene():
+    # rule an-act-talked-of-sets-the-scene: the lead condemns the strike and places it; the
+    # next sentence tells the strike itself
+    text = (
+        "The UN secretary-general condemned a drone strike that killed 12 civilians in Odesa"
+        " on Wednesday.\n\nThe drone hit a nine-storey apartment block shortly before dawn."
+    )
+    assert where(only(events_of(text), "ASSAULT")) == ("Odesa", "UKR", "city")
+    # an act of long before that the lead talks of is the past, not the scene of the news
+    past = (
+        "The president urged Russia to free the people abducted in Kherson in February 2023."
+        "\n\nThe drone hit a nine-storey apartment block shortly before dawn."
+    )
+    assert only(events_of(past), "ASSAULT").place is None
+
+
 def test_a_dateline_is_not_the_events_place():
     text = "KHARTOUM (Reuters) - RSF fighters shelled army positions on Sunday, killing 12."
     assert only(events_of(text), "ASSAULT").place is None

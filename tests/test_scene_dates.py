@@ -129,6 +129,17 @@ def test_an_act_a_day_before_the_dated_one():
     assert day(freeing) == "2024-06-12" and "a-day-after" in freeing.evidence.why
 
 
+def test_an_act_measured_from_a_plan_is_measured_from_its_telling():
+    # rule a-measure-from-a-plan-runs-from-its-telling: the plan's day is ahead; the week
+    # runs back from Thursday, when it was said
+    events = events_of(
+        "The Serbian president said on Thursday that the talks would resume in Brussels on "
+        "June 24, a week after he walked out of them."
+    )
+    walkout = only(events, "walked")
+    assert day(walkout) == "2024-06-06" and "a-day-after" in walkout.evidence.why
+
+
 # -- dates that belong to another clause or thing ----------------------------------------------
 
 

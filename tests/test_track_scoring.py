@@ -12,6 +12,7 @@ import pytest
 from accord.track.clustering import AverageLinkage, Decisions, group
 from accord.track.features import (
     Features,
+    beginning_told,
     char_grams,
     content_tokens,
     night_of,
@@ -168,6 +169,31 @@ def test_wording_alone_is_no_anchor() -> None:
     assert veto(event("a", **bare), event("b", **bare)) == "nothing in common"
 
 
+def test_one_report_names_its_actors_once() -> None:
+    # an undated lead and the body sentence that tells the same agreement by the parties' roles
+    lead = "Sudan's warring parties have agreed to a week-long truce, the African Union said."
+    body = "The army and the Rapid Support Forces accepted a plan to halt all offensives."
+    sides = (("sdn", "SDN", "GOV"), ("rsf", "SDN", "REB"))
+
+    def told(event_id: str, sentence: str, article: str) -> Features:
+        return event(
+            event_id,
+            type="AGREE",
+            article_id=article,
+            sources=sides,
+            targets=(),
+            place_name=None,
+            counts=(),
+            date_inferred=True,
+            tokens=content_tokens(sentence),
+            names=sentence_names(sentence),
+            numbers=sentence_numbers(sentence),
+        )
+
+    assert veto(told("a", lead, "one"), told("b", body, "one")) is None
+    assert veto(told("a", lead, "one"), told("b", body, "two")) == "nothing in common"
+
+
 def test_close_counts_raise_the_score_and_far_ones_lower_it() -> None:
     base = compare(event("a"), event("b", counts=(("killed", 52),)))
     far = compare(event("a"), event("b", counts=(("killed", 2),)))
@@ -232,3 +258,24 @@ def test_a_night_told_overnight_is_the_night_before_the_report() -> None:
     assert veto(first, second) == "different nights"
     assert veto(first, event("c", day_lo=saturday, day_hi=saturday)) != "different nights"
     assert veto(first, replace(second, night=saturday)) != "different nights"
+
+
+def test_a_truce_told_with_its_beginning_is_dated_by_it() -> None:
+    """Rule a-truce-told-with-its-beginning: an undated ceasefire mention that tells the day it
+    began is dated by that day, read back from its report; other acts, and vague beginnings,
+    are not."""
+    row = {
+        "mode": "ceasefire",
+        "date_by": "2024-06-20",
+        "published": "2024-06-20T09:00:00+00:00",
+        "sentence": "The ceasefire, which expires next week, has held since it began on June 3.",
+    }
+    june_3 = date(2024, 6, 3).toordinal()
+    assert beginning_told(row) == (june_3, june_3)
+    weekend = "The truce, which began on Saturday evening, has let aid convoys into the city."
+    saturday = date(2024, 6, 15).toordinal()
+    assert beginning_told(row | {"sentence": weekend}) == (saturday, saturday)
+    assert beginning_told(row | {"mode": "release"}) is None
+    vague = "The ceasefire has held since it began in June."
+    assert beginning_told(row | {"sentence": vague}) is None
+    assert beginning_told(row | {"sentence": "The ceasefire has largely held."}) is None

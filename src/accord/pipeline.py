@@ -168,7 +168,49 @@ def extract_events(
             for event, place, day in zip(coded, own_places, dates, strict=True)
             if place is not None
         )
+        scenes.extend(
+            talked_of_scenes(
+                named[sentence_index],
+                sentence,
+                sentence_index,
+                coded,
+                spheres,
+                scene_dates,
+                _publication_day(article.published),
+            )
+        )
     return coder.finish_article(events)
+
+
+def talked_of_scenes(
+    places: list[Place],
+    sentence: Span,
+    sentence_index: int,
+    coded: list,
+    spheres,
+    scene_dates: SceneDates,
+    news: DateValue | None,
+) -> list[Scene]:
+    """Rule "an-act-talked-of-sets-the-scene": a lead that tells an act on the ground through
+    what was said of it ("Zelenskyy condemned a Russian missile strike that killed 51 civilians
+    in the village of Hroza") places that act, so the sentences after it that tell the act
+    itself ("The missile hit a cafe ...") are there: the places written on a ground act inside
+    a talk act, not coded itself, set the scene of the ground, unless that act's words date it
+    weeks from the ``news`` ("the release of those abducted by Hamas in Israel on October 7"
+    is the past, not the scene of today's news)."""
+    talk = [e.candidate.predicate for e in coded if sphere(e.type) == "talk"]
+    told = {t.i for e in coded for t in (e.candidate.token, e.candidate.predicate)}
+    found = []
+    for place in places:
+        token = place_token(place, sentence)
+        owner = clause_owner(token, spheres) if token is not None else None
+        if owner is None or owner.i in told or spheres.get(owner.i) != {"ground"}:
+            continue  # a ground act coded in its own right set its scene already
+        if any(predicate.is_ancestor(owner) for predicate in talk):
+            day = scene_dates.own_date(sentence, owner, owner)
+            if not _months_apart(day, news):
+                found.append(Scene(sentence_index, "ground", place, day))
+    return found
 
 
 # Who holds hostages rather than prisoners: non-state armed groups and unidentified captors.
@@ -446,6 +488,8 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
                 content.append(place)  # "threatened to ban voting in East Jerusalem"
         elif _supposed(owner):
             continue  # "... and might end up before the court in The Hague"
+        elif _about_a_person(owner):
+            continue  # "freed Krasikov, who was serving a life sentence in Germany"
         elif owner.is_ancestor(predicate) or predicate.is_ancestor(owner):
             around.append(place)
         else:
@@ -470,6 +514,21 @@ def _supposed(verb) -> bool:
         (child.dep_ == "aux" and child.lower_ in {"might", "may", "could", "would"})
         or (child.dep_ == "mark" and child.lower_ in {"if", "unless"})
         for child in verb.children
+    )
+
+
+RELATIVE_PERSON_WORDS = {"who", "whom", "whose"}
+
+
+def _about_a_person(verb) -> bool:
+    """Rule "a-who-clause-places-its-person": a relative clause on a person ("Krasikov, who
+    was serving a life sentence in Germany", "a soldier who had fought in Bakhmut") tells
+    where that person's story took place, not where the act of the sentence did."""
+    return verb.dep_ == "relcl" and any(
+        child.lower_ in RELATIVE_PERSON_WORDS
+        or any(grand.lower_ == "whose" for grand in child.children)
+        for child in verb.children
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
     )
 
 

@@ -812,13 +812,29 @@ def _measured_date(span: Span, value: DateValue, trigger: Token | None) -> DateV
     verb = _attachment_verb(span)
     if trigger is None or verb is None or value.precision != "day" or trigger not in verb.subtree:
         return None
-    if verb.lemma_.lower() in REPORTING_VERBS:
+    if verb.lemma_.lower() in REPORTING_VERBS and not _measured_from_a_plan(trigger, verb):
         return None
     measured, days = _measured_from(trigger, verb)
     if not measured or days is None or value.start is None:
         return None
     day = (date.fromisoformat(value.start) + timedelta(days=days)).isoformat()
     return replace(value, start=day, end=day)
+
+
+def _measured_from_a_plan(trigger: Token, verb: Token) -> bool:
+    """Rule "a-measure-from-a-plan-runs-from-its-telling": "Trump said on Friday that the
+    summit would go ahead on June 12, a week after he called it off": the clause the measure
+    hangs on is a plan (its day is ahead), so the week runs back from the day of the telling
+    (``verb``, a reporting verb), not from the plan's day."""
+    token = trigger
+    while token != verb and token.head.i != token.i:
+        if any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
+            governor = token.head
+            return governor != token and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in governor.children
+            )
+        token = token.head
+    return False
 
 
 def _needs_publication_date(text: str) -> bool:

@@ -3,9 +3,10 @@
 An event's date becomes a window of day numbers: a day-precise date is one day, a week its
 seven; an event with no day (only the bound "by <publication date>", or no date at all) gets
 the two days before that bound up to the bound (news reports what just happened), unless its
-sentence tells it 'overnight': then the night before the bound, its two days exactly. Month- or
-year-precise dates are too vague to merge automatically (``day_lo`` is None): a person can
-still merge them by hand.
+sentence tells it 'overnight': then the night before the bound, its two days exactly, or it is
+a ceasefire told with the day it began ('has held since it began on April 2'): then that day.
+Month- or year-precise dates are too vague to merge automatically (``day_lo`` is None): a
+person can still merge them by hand.
 
 Beside the date, an event offers what different outlets share when their wording differs: the
 publication day, its place (and whether the sentence names it or inherits it from an earlier
@@ -281,6 +282,7 @@ def tracking_rules() -> dict[str, Any]:
         "exchange_parts",
         "nights",
         "opposite_sides",
+        "beginnings",
     ):
         if key not in data:
             raise ValueError(f"tracking_rules.json lacks {key!r}")
@@ -292,6 +294,7 @@ def tracking_rules() -> dict[str, Any]:
     nouns = "|".join(stages["serial_nouns"])
     data["night_pattern"] = re.compile(data["nights"]["pattern"], re.IGNORECASE)
     data["night_toll_pattern"] = re.compile(data["nights"]["toll_pattern"], re.IGNORECASE)
+    data["beginning_pattern"] = re.compile(data["beginnings"]["pattern"], re.IGNORECASE)
     data["stage_pattern"] = re.compile(
         rf"\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})s?\b", re.IGNORECASE
     )
@@ -420,6 +423,28 @@ def night_of(row: Any, inherited: bool) -> int | None:
     return day_number(row["date_by"]) or day_number(row["published"])
 
 
+BEGUN_MODES = ("ceasefire",)  # acts a mention tells with the day they began
+BEGINNING_PRECISIONS = ("day", "week")  # 'on April 2', 'at the weekend': precise enough
+
+
+def beginning_told(row: Any) -> tuple[int, int] | None:
+    """Rule a-truce-told-with-its-beginning: the days of the beginning a ceasefire mention
+    tells ('has largely held since it began on April 2'), read as past from its report's day;
+    None for other acts, for mentions that tell no beginning, and for vague ones ('in April')."""
+    if row["mode"] not in BEGUN_MODES:
+        return None
+    match = tracking_rules()["beginning_pattern"].search(row["sentence"])
+    if match is None:
+        return None
+    from accord.extract.dates import resolve_date  # the date words only: no parse
+
+    told = resolve_date(match.group("when"), row["date_by"] or row["published"], "past")
+    if told.precision not in BEGINNING_PRECISIONS:
+        return None
+    first, last = day_number(told.start), day_number(told.end) or day_number(told.start)
+    return (first, last) if first is not None and last is not None else None
+
+
 def features_from_row(row: Any, actors: dict[str, list[ActorKey]]) -> Features:
     day_lo, day_hi, inferred = date_window(
         row["date_start"], row["date_end"], row["date_precision"], row["published"], row["date_by"]
@@ -427,6 +452,8 @@ def features_from_row(row: Any, actors: dict[str, list[ActorKey]]) -> Features:
     night = night_of(row, date_inherited(row))
     if night is not None:  # the night's two days, exactly: no longer a publication window
         day_lo, day_hi, inferred = night - 1, night, False
+    elif inferred and (begun := beginning_told(row)) is not None:
+        (day_lo, day_hi), inferred = begun, False  # the mention is of the beginning it tells
     elif inferred and tells_a_span(row["sentence"]):
         day_lo = day_hi = None  # an ongoing campaign has no day to meet a single act on
     return Features(

@@ -190,7 +190,8 @@ def nothing_in_common(a: Features, b: Features) -> bool:
     """No anchor shared: no actor (or its country) on either side, no place that is the same
     or within the other, no close figure, no day both sentences state, no proposal subject both
     name. Wording alone (two sentences can share a background clause) is not one event; nor,
-    when neither sentence dates its event, is an actor without a name both sentences hold."""
+    when neither sentence dates its event, is an actor without a name both sentences hold,
+    unless one report tells both (``undated_strangers``)."""
     if a.topics & b.topics:
         return False
     if place_relation(a, b)[0] in (SAME, "within"):
@@ -198,12 +199,26 @@ def nothing_in_common(a: Features, b: Features) -> bool:
     closeness = count_closeness(a, b)
     if closeness is not None and closeness >= 0.5:
         return False
-    if a.date_inferred and b.date_inferred and not a.names & b.names:
+    if undated_strangers(a, b):
         return True  # two undated reports that share no name: an actor alone is too common
     source, target, _ = actor_relations(a, b)
     if SAME in (source, target) or COUNTRY in (source, target):
         return False
     return not (date_gap(a, b) == 0 and not (a.date_inferred or b.date_inferred))
+
+
+def undated_strangers(a: Features, b: Features) -> bool:
+    """Two undated mentions from different reports that share no name: an actor alone is too
+    common to tie them. Rule one-report-names-its-actors-once: within one report the actors a
+    lead names in full come back by their role ("Yemen's warring parties have agreed to a
+    truce", then "the Saudi-backed government and the Houthi movement had accepted"), so there
+    the actors themselves tie two mentions."""
+    return (
+        a.article_id != b.article_id
+        and a.date_inferred
+        and b.date_inferred
+        and not (a.names & b.names)
+    )
 
 
 def opposite_targets(a: Features, b: Features) -> bool:

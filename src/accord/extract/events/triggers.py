@@ -760,7 +760,7 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
         predicate = _noun_predicate(token, lexicon)
         if predicate is None:
             continue
-        governed_type = entry.type_under(predicate)
+        governed_type = entry.type if _ended(token, lexicon) else entry.type_under(predicate)
         if governed_type != entry.type:
             entry = TriggerEntry(type=governed_type, context=entry.context)
         candidate = Candidate(
@@ -768,6 +768,18 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
         )
         candidates.append(candidate)
     return candidates
+
+
+def _ended(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule "an-end-is-not-the-thing-declared": "declared an end to the truce", "announced the
+    collapse of the ceasefire": the verb declares the end, so the type it gives the noun it
+    governs ("declaring a ceasefire is CONCEDE") is not the truce's."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in {"to", "of"}
+        and head.head.lemma_.lower() in lexicon.ending_nouns
+    )
 
 
 UNDER_SANCTION_NOUNS = {"subject", "target"}  # "the subject of US sanctions"
