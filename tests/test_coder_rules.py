@@ -308,6 +308,19 @@ def test_a_military_sending_its_own_troops_does_not_target_them():
     assert event.type == "MOBILIZE" and event.targets == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A convoy carrying aid was hit by an airstrike near Kassala.",
+        "A school was hit by a drone strike in Kharkiv.",
+    ],
+)
+def test_a_place_hit_by_a_strike_is_an_attack_whoever_made_it(text):
+    """needs-an-actor keeps an attack whose passive agent is a weapon or an attack noun."""
+    [event] = events_of(text)
+    assert event.type == "ASSAULT" and event.place is not None
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -1217,13 +1217,21 @@ def _people_act(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
-    """The subject is a weapon ("drones hit", "a roadside bomb struck"): an attack, whoever
-    fired it."""
+    """The subject is a weapon ("drones hit", "a roadside bomb struck"), or the agent of a
+    passive ("a convoy was hit by an airstrike"): an attack, whoever fired it."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    strikers = [c for c in verb.children if c.dep_ == "nsubj"] + agents
+    if any(_names_an_attack(agent, lexicon) for agent in agents):
+        return True  # "hit by a drone strike", "killed in an ambush by"
     return any(
-        c.dep_ == "nsubj"
-        and (lemma_of(c, lexicon) in lexicon.weapon_modes or munition(c, lexicon) is not None)
-        for c in verb.children
+        lemma_of(c, lexicon) in lexicon.weapon_modes or munition(c, lexicon) is not None
+        for c in strikers
     )
+
+
+def _names_an_attack(noun: Token, lexicon: Lexicon) -> bool:
+    entry = lexicon.nouns.get(lemma_of(noun, lexicon))
+    return entry is not None and entry.type == "ASSAULT"
 
 
 def _counted_people(verb: Token, lexicon: Lexicon) -> bool:
