@@ -595,3 +595,17 @@ def test_a_country_named_with_a_direction_is_still_a_target_not_a_place():
     assert (
         where(only(events_of("Sudanese jets bombed northern South Sudan."), "ASSAULT"))[1] == "SSD"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Five soldiers were killed in an ambush by al-Shabaab fighters in Lower Shabelle.", "SOM"),
+        ("RSF fighters stormed villages in Al Jazirah state on Sunday.", "SDN"),
+    ],
+)
+def test_press_names_of_conflict_regions_are_places(text, country):
+    """places_extra.json: the English names the press gives regions GeoNames knows by their
+    own ('Lower Shabelle' for Shabeellaha Hoose)."""
+    event = only(events_of(text), "ASSAULT")
+    assert where(event)[1:] == (country, "region")
