@@ -321,6 +321,15 @@ def test_a_place_hit_by_a_strike_is_an_attack_whoever_made_it(text):
     assert event.type == "ASSAULT" and event.place is not None
 
 
+def test_the_parties_to_a_clash_that_caused_a_toll_are_its_sources():
+    """noun-agent-is-source: "injured in clashes between police and opposition supporters"
+    names every party to the fighting as its source."""
+    [event] = events_of(
+        "Dozens were injured in clashes between police and opposition supporters in Dakar."
+    )
+    assert sorted(f"{ref.country}:{ref.sector}" for ref in event.sources) == ["SEN:COP", "SEN:OPP"]
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -791,7 +791,8 @@ def _noun_agent(draft: EventDraft, coder: Coder) -> bool:
 
 def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[ActorMention]:
     """ "Killed in an Israeli strike", "killed in police firing", "were killed when a Russian
-    missile hit": who wielded the means."""
+    missile hit": who wielded the means; "injured in clashes between police and opposition
+    supporters": every party to the fighting (as a clash has no target, PLOVER)."""
     found: list[ActorMention] = []
     # "killed when a Russian missile destroyed the cafe", also when the clause hangs on the
     # toll's second verb ("were killed and 11 wounded when a missile hit")
@@ -811,6 +812,8 @@ def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[Act
             entry = noun_entry(noun, coder.lexicon)
             if entry is not None and entry.type == draft.kind:
                 found.extend(agents_of_noun(noun, draft.index))
+                if lemma_of(noun, coder.lexicon) in CLASH_WORDS:  # "in clashes between X and Y"
+                    found.extend(joint_participants(noun, draft.index))
             elif any(
                 c.dep_ == "acl" and (verb_entry(c, coder.lexicon) or _no_entry).type == draft.kind
                 for c in noun.children
