@@ -330,6 +330,16 @@ def test_the_parties_to_a_clash_that_caused_a_toll_are_its_sources():
     assert sorted(f"{ref.country}:{ref.sector}" for ref in event.sources) == ["SEN:COP", "SEN:OPP"]
 
 
+def test_condemnation_an_act_draws_falls_on_its_doers():
+    """reaction-comes-from-the-reactors: "the arrest of the opposition leader by police
+    sparked criticism from the EU" is the EU's criticism of the police, not of the arrested."""
+    events = events_of(
+        "The arrest of the opposition leader by police in Tanzania sparked criticism from the EU."
+    )
+    criticism = next(event for event in events if event.type == "ACCUSE")
+    assert [f"{ref.country}:{ref.sector}" for ref in criticism.targets] == ["TZA:COP"]
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -1456,7 +1456,9 @@ def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     phrases = objects_of_preposition(verb, "from") + objects_of_preposition(candidate.token, "from")
     reactors = unique_mentions(m for p in phrases for m in core_mentions(p, draft.index))
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    drawn = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+    # "the killing of three aid workers by Israeli forces drew condemnation": its doers
+    doers = perpetrators_in(subjects, draft.index, set()) if draft.kind == "ACCUSE" else []
+    drawn = doers or unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
     draft.targets = drawn
     return draft.make_sources(reactors, "the reaction comes from whom 'from' names")
 
