@@ -759,3 +759,9 @@ def test_a_peoples_armed_men_belong_to_the_scene_not_to_the_story():
 def test_a_man_of_a_nationality_is_a_civilian():
     [event] = _events("Israeli forces shot dead a Palestinian man at a checkpoint near Nablus.")
     assert _codes(event.targets) == ["PSE:CVL"]
+
+
+def test_an_institution_of_a_country_named_after_it_is_that_countrys():
+    """_new_organisation: "the Supreme Court of the United Kingdom" is Britain's court."""
+    mentions = _mentions("The Supreme Court of the United Kingdom issued a ruling on Tuesday.")
+    assert mentions["Supreme Court"] == ("GBR", "JUD")

@@ -756,6 +756,25 @@ def _appositive_role(span: Span, table: ActorDictionary) -> str | None:
     return None
 
 
+def _of_phrase_after(span: Span) -> Span:
+    """The "of" phrase right after a name ("Supreme Court | of the United Kingdom"), or an
+    empty span."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return doc[span.end : span.end]
+    objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
+    if not objects:
+        return doc[span.end : span.end]
+    return doc[span.end + 1 : objects[0].right_edge.i + 1]
+
+
+def _country_of_phrase(phrase: Span, table: ActorDictionary) -> str | None:
+    """The country a phrase names whole ("the United Kingdom"), else by one of its words."""
+    words = [t.text for t in phrase if t.lower_ != "the"]
+    found = table.country_code(" ".join(words)) if words else None
+    return found[0] if found else _country_in(phrase, table)
+
+
 def _country_in(tokens: Iterable[Token], table: ActorDictionary) -> str | None:
     for token in tokens:
         key = fold(token.text)
@@ -1325,15 +1344,18 @@ class MentionResolver:
         return None
 
     def _new_organisation(self, span: Span) -> Actor:
-        """An organisation the dictionary lacks; its country from its name or a possessive in
-        front ("the Ivory Coast's Supreme Court")."""
+        """An organisation the dictionary lacks; its country from its name, a possessive in
+        front ("the Ivory Coast's Supreme Court") or an "of" phrase after it ("the Supreme
+        Court of the United Kingdom")."""
         in_front = self.doc[span.root.left_edge.i : span.start]
         described = [span.root.head] if span.root.dep_ == "appos" else []  # "the newspaper X"
         return Actor(
             id=slug(span.text),
             name=span.text,
             kind="organisation",
-            country=_country_in(span, self.table) or _country_in(in_front, self.table),
+            country=_country_in(span, self.table)
+            or _country_in(in_front, self.table)
+            or _country_of_phrase(_of_phrase_after(span), self.table),
             sector=sector_for_organisation(span.text)
             or _descriptor_sector([*in_front, *described], self.table.nouns),
         )
