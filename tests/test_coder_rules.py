@@ -340,6 +340,31 @@ def test_condemnation_an_act_draws_falls_on_its_doers():
     assert [f"{ref.country}:{ref.sector}" for ref in criticism.targets] == ["TZA:COP"]
 
 
+BURKINA_STORY = (
+    "Gunmen kill 14 in attack on village in Burkina Faso\n\n"
+    "Suspected jihadists killed 14 people in an attack on a village in northern Burkina Faso "
+    "on Saturday, local sources said on Monday.\n\n"
+    "The army launched an operation in the area after the attack and killed several "
+    "assailants, a security source said.\n\n"
+    "Burkina Faso's transitional government condemned the killings in a statement on Sunday."
+)
+
+
+def test_a_headline_line_and_its_lead_are_one_act():
+    """the-headline-is-the-lead: the first line with no closing stop tells the lead's act."""
+    events = events_of(BURKINA_STORY, published="2023-11-13")
+    tolls = [event for event in events if event.type == "ASSAULT" and event.counts.killed == 14]
+    assert len(tolls) == 1
+
+
+def test_a_judged_act_is_first_the_storys_own():
+    """a-judged-act-falls-on-its-doers: "condemned the killings" falls on the attackers of
+    the lead, not on the army that later killed some of them."""
+    events = events_of(BURKINA_STORY, published="2023-11-13")
+    judged = next(event for event in events if event.type == "ACCUSE")
+    assert judged.targets and all(ref.sector != "MIL" for ref in judged.targets)
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

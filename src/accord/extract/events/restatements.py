@@ -157,6 +157,8 @@ def same_act(first: Event, second: Event) -> bool:
         return False
     ties = [bool(sources), bool(targets)]
     same_word = _same_stem(first.trigger, second.trigger)
+    if _headline_and_lead(first, second) and (same_word or _counted_alike(first, second)):
+        return True  # "Gunmen kill 14 in attack on village" over "Jihadists killed 14 ..."
     if first.type in SPEECH_ACTS:  # a speaker says many things to the same listener
         in_lead = min(first.evidence.sentence_index, second.evidence.sentence_index) < LEAD
         return any(ties) and same_word and in_lead
@@ -167,6 +169,26 @@ def same_act(first: Event, second: Event) -> bool:
         # again, without its actors, in the place (and on the day, or with the means) of it
         return True
     return sum(ties) >= 2 or (any(ties) and same_word)
+
+
+def _headline_and_lead(first: Event, second: Event) -> bool:
+    """Rule "the-headline-is-the-lead": a headline kept as the text's first line (no closing
+    stop) tells in short what the lead then tells in full; with nothing disagreeing, the same
+    word or the same toll ties them."""
+    earlier, later = sorted((first, second), key=lambda e: e.evidence.sentence_index)
+    if earlier.evidence.sentence_index != 0 or later.evidence.sentence_index > LEAD:
+        return False
+    return not earlier.evidence.sentence.rstrip().endswith(SENTENCE_ENDS)
+
+
+SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
+
+
+def _counted_alike(first: Event, second: Event) -> bool:
+    stated = [k for k in COUNT_KINDS if getattr(first.counts, k) is not None]
+    return bool(stated) and all(
+        getattr(first.counts, k) == getattr(second.counts, k) for k in stated
+    )
 
 
 # A mode that is a kind of another: a suicide bombing is a blast, a drone strike an air strike.

@@ -1739,6 +1739,17 @@ def _judged_act(found: ArticleDraft, coder: Coder) -> bool:
     return changed
 
 
+JUDGED_LEAD = 1  # the first line (a headline, or the lead) and the sentence after it
+
+
+def _first_told(event: Event) -> int:
+    return min(m.sentence_index for m in event.all_evidence())
+
+
+def _told_in_the_lead(event: Event) -> bool:
+    return _first_told(event) <= JUDGED_LEAD
+
+
 def _judged_noun(event: Event) -> tuple[str, list[str]] | None:
     """The act noun a stance's sentence names after its trigger ("denounced the border
     agreement"), with the words that describe it ("border"), if any."""
@@ -1765,9 +1776,12 @@ def _doers_of_judged_act(
     after = [e for e in events if e is not stance and e.evidence.start > start]
     # a deal may be explained after the lead that judges it; a "move" is one told before
     candidates = [*reversed(before), *(after if noun in SETTLEMENT_NOUNS else [])]
-    # "condemned the strike": the act told by that noun first, before any other attack
+    # "condemned the strike": the act told by that noun first, before any other attack; then
+    # the story's own act, the one its lead tells ("condemned the killings" after a lead on
+    # a massacre and a later line on the army killing some attackers)
     named = [e for e in candidates if e.trigger.lower().rstrip("s") == noun.rstrip("s")]
-    for event in [*named, *candidates]:
+    lead = sorted((e for e in candidates if _told_in_the_lead(e)), key=_first_told)
+    for event in [*named, *lead, *candidates]:
         if noun in SETTLEMENT_NOUNS and event.type not in {"AGREE", "SUPPORT"}:
             continue
         if noun in VIOLENCE_NOUNS and event.type != "ASSAULT":
