@@ -365,6 +365,19 @@ def test_a_judged_act_is_first_the_storys_own():
     assert judged.targets and all(ref.sector != "MIL" for ref in judged.targets)
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Beijing voiced support for Russia's position on the war in Ukraine.", "RUS"),
+        ("Japan announced $300 million in humanitarian aid for Gaza on Tuesday.", "PSE"),
+    ],
+)
+def test_who_gains_by_support_or_aid_is_its_target(text, target):
+    """BENEFIT_TYPES: the "for" phrase of support or aid names who gains by it."""
+    [event] = events_of(text)
+    assert [ref.country for ref in event.targets] == [target]
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -609,3 +609,11 @@ def test_press_names_of_conflict_regions_are_places(text, country):
     own ('Lower Shabelle' for Shabeellaha Hoose)."""
     event = only(events_of(text), "ASSAULT")
     assert where(event)[1:] == (country, "region")
+
+
+def test_a_lower_case_bank_of_a_river_is_no_territory():
+    """_written_as_a_name: "the west bank of the Dnipro" (tagged a place) is no West Bank."""
+    event = only(
+        events_of("Russian forces withdrew from the west bank of the Dnipro River."), "RETREAT"
+    )
+    assert event.place is None or event.place.country != "PSE"

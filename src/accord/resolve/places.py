@@ -1690,6 +1690,8 @@ def places_in(
             continue
         if all(token.lower_ in ADMIN_UNIT_WORDS for token in span):
             continue
+        if not _written_as_a_name(span):
+            continue  # "the west bank of the Dnipro": a river bank, not the West Bank
         if " ".join(t.lower_ for t in span if t.pos_ != "DET") in DIRECTION_WORDS:
             continue  # 'Russians held in the West': a bloc of countries, not a town (West, TX)
         excluded = _overlaps(span.start_char, span.end_char, exclude)
@@ -1731,6 +1733,19 @@ def places_in(
             replace(place, text=raw.text, char_start=raw.start_char, char_end=raw.end_char)
         )
     return found
+
+
+def _written_as_a_name(span: Span) -> bool:
+    """A place name has a capital in it: the tagger's "the west bank" (of a river) names no
+    place; a text all in capitals or all in lower case (a shouted headline, a note typed in
+    haste) is read as it is."""
+    letters = [t.text for t in span if t.is_alpha and t.lower_ != "the"]
+    if not letters:
+        return True
+    text = span.doc.text
+    if text.isupper() or text.islower():
+        return True
+    return any(word[:1].isupper() for word in letters)
 
 
 def most_specific(places: Sequence[Place]) -> Place | None:

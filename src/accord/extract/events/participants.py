@@ -63,6 +63,9 @@ DECLARING_VERBS = {"announce", "declare", "proclaim", "unveil"}
 # opposed to", "is committed to"): their subject acts, it is not acted on.
 STATIVE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "willing"}
 DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+# Acts whose "for" phrase names who gains by them ("support for X", "$300 million in aid for
+# Gaza"); elsewhere "for" names a content or a reason ("called for talks", "sanctions for").
+BENEFIT_TYPES = {"SUPPORT", "AID"}
 OWN_FORCES_TYPES = {"MOBILIZE", "AID", "AGREE", "SUPPORT", "COOPERATE", "RETREAT", "THREATEN"}
 
 
@@ -359,6 +362,9 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             objects.extend(objects_of_preposition(word, "at"))
     if candidate.entry.type == "ACCUSE" and _aimed_words(predicate):
         objects.extend(objects_of_preposition(predicate, "at"))  # "hit out at the EU"
+    if candidate.entry.type in BENEFIT_TYPES:  # "support for Russia's position", "aid for Gaza"
+        for word in dict.fromkeys((trigger, predicate)):
+            objects.extend(objects_of_preposition(word, "for"))
     if candidate.entry.type in {"REQUEST", "COERCE"}:
         # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
         objects.extend(objects_of_preposition(predicate, "from"))
