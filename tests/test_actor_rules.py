@@ -555,7 +555,8 @@ def test_armed_groups_of_todays_wars_are_known(text: str, code: str):
 def test_an_armed_group_read_as_an_adjective_of_the_act_still_did_it():
     [event] = _events("A rebel ambush killed two soldiers near Beni on Monday.")
     assert _codes(event.sources) == ["COD:REB"]
-    assert _events("A military court sentenced him to death on Monday.") == []
+    [sentence] = _events("A military court sentenced him to death on Monday.")
+    assert [ref.sector for ref in sentence.sources] == ["JUD"]  # a court, no army
 
 
 def test_fire_comes_from_whoever_fires_it():
@@ -765,3 +766,10 @@ def test_an_institution_of_a_country_named_after_it_is_that_countrys():
     """_new_organisation: "the Supreme Court of the United Kingdom" is Britain's court."""
     mentions = _mentions("The Supreme Court of the United Kingdom issued a ruling on Tuesday.")
     assert mentions["Supreme Court"] == ("GBR", "JUD")
+
+
+def test_a_court_is_the_scenes_judiciary():
+    [event] = _events(
+        "A court in Moscow sentenced opposition politician Ilya Yashin to eight years in prison."
+    )
+    assert _codes(event.sources) == ["RUS:JUD"]
