@@ -1554,14 +1554,16 @@ class Drafts:
         low, high = near
         numbers = self.numbers[key]
         at = len(listed) - 1
+        near_block = None  # the block last found near (spans only widen: it stays near)
         while at >= 0:
             draft = listed[at]
             block = draft.number // SPAN_BLOCK
-            span = self.spans.get((key, block))
-            if span is None or span[1] < low or span[0] > high:
-                start = block * SPAN_BLOCK
-                at = bisect_left(numbers, start, 0, at) - 1
-                continue
+            if block != near_block:
+                span = self.spans.get((key, block))
+                if span is None or span[1] < low or span[0] > high:
+                    at = bisect_left(numbers, block * SPAN_BLOCK, 0, at) - 1
+                    continue
+                near_block = block
             if draft.groups and draft.last_day >= low and draft.first_day <= high:
                 yield draft
             at -= 1
