@@ -799,6 +799,83 @@ def test_an_undated_report_finds_the_group_trying_each_would_find(tmp_path: Path
     assert reversed_days >= 3, "drafts with groups on several days"
 
 
+def month_step_by_scan(draft, candidate):
+    """Rule a-step-retold-by-its-month-is-that-step as every group of the status is tried,
+    first opened first (what ``same_month_step`` gave before its groups were kept by month)."""
+    for group in draft.by_status.get(candidate.status, []):
+        first = group[0]
+        by_its_side = first.status in proposals_module.BY_STATUSES and candidate.actors
+        if by_its_side and first.actors != candidate.actors:
+            continue
+        members = [c for c in group if not c.inferred]
+        if not any(c.month != candidate.month for c in [*members, candidate]):
+            continue
+        month = proposals_module.month_of(candidate.day)
+        if any(proposals_module.month_of(c.day) == month for c in members):
+            return group
+    return None
+
+
+@pytest.fixture(scope="module")
+def tune_candidates(tmp_path_factory: pytest.TempPathFactory) -> list:
+    """The kept candidates of the tune fold and the tracking corpus."""
+    folder = Path(__file__).parent / "corpus_coverage" / "tune"
+    with accord.open(tmp_path_factory.mktemp("tune") / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in folder.glob("*.txt")) + TRACKING)
+        return proposals_module.candidates(db.connection)
+
+
+def test_a_step_retold_by_its_month_is_found_among_the_groups_of_its_month(
+    tune_candidates: list,
+) -> None:
+    """``same_month_step`` tries only the groups with a dated report in the candidate's month
+    (``Draft.month_groups``) and finds the group that trying every group of the status finds:
+    for every real candidate made once (proposed, agreed, ...) of the tune fold and the
+    tracking corpus, against every draft their linking made."""
+    found = tune_candidates
+    drafts = proposals_module.link(found)
+    once = [c for c in found if c.status in proposals_module.ONCE]
+    matched = in_month = 0
+    for draft in drafts:
+        for candidate in once:
+            expected = month_step_by_scan(draft, candidate)
+            assert proposals_module.same_month_step(draft, candidate) is expected
+            matched += expected is not None
+            month = proposals_module.month_of(candidate.day)
+            in_month += bool(draft.month_groups.get(candidate.status, {}).get(month))
+    assert matched >= 2, "a step retold by its month is found"
+    assert in_month > 40, "many candidates fall in a month a group of their status was dated"
+
+
+@pytest.mark.parametrize("block", [1, 2, proposals_module.SPAN_BLOCK])
+def test_drafts_near_some_days_are_those_a_walk_over_all_finds(
+    tune_candidates: list, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """``Drafts.newest_first`` with days to be near passes over blocks of drafts none of
+    which spans one of them, and gives what walking every draft and keeping those whose steps
+    span one gives, in the same order: for every real candidate of the tune fold and the
+    tracking corpus, near its day and near its publication, as the drafts stand after the
+    first-hand reports are placed (blocks of one draft, two, and the size in use)."""
+    monkeypatch.setattr(proposals_module, "SPAN_BLOCK", block)
+    drafts = proposals_module.Drafts()
+    first_hand = [c for c in tune_candidates if not c.inferred and not c.back_reference]
+    for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
+        proposals_module.place_first_hand(drafts, candidate)
+    running = proposals_module.RUNNING_DAYS
+    skipped = 0
+    for candidate in tune_candidates:
+        every = list(drafts.newest_first(candidate))
+        for low, high in [
+            (candidate.day - running, candidate.day + running),
+            (candidate.published - running, candidate.published),
+            (candidate.published - 3, candidate.published),
+        ]:
+            near = [d for d in every if d.groups and d.last_day >= low and d.first_day <= high]
+            assert list(drafts.newest_first(candidate, (low, high))) == near
+            skipped += len(every) - len(near)
+    assert skipped > 500, "many drafts are too far from the days"
+
+
 @pytest.fixture(scope="module")
 def istanbul(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
     """Six reports of the Russian-Ukrainian talks in Istanbul and the 1,000-for-1,000

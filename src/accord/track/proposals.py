@@ -30,7 +30,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -1211,6 +1211,10 @@ class Draft:
     # finds the last group of a side it may join with a dated report near it
     side_days: dict[str, dict[Side, StepDays]] = field(default_factory=dict)
     positions: dict[int, int] = field(default_factory=dict)  # id(group) -> its position
+    # per status and calendar month, the positions (in by_status, ascending) of the groups
+    # with a dated report in that month: ``same_month_step`` tries only those (trying every
+    # group of the status, for every report made once, grew with the square of a long story)
+    month_groups: dict[str, dict[tuple[int, int], list[int]]] = field(default_factory=dict)
     # carried out or kept in force (a step of ``CARRIED_OUT``): an expiry, a collapse or an
     # alleged violation alone does not carry a proposal out (and cannot pull in an agreement
     # months before it); kept by ``add``, as asked for every candidate against every draft
@@ -1341,6 +1345,10 @@ class Draft:
             self.side_days.setdefault(status, {}).setdefault(side_of(group[0]), StepDays()).put(
                 entry
             )
+            months = self.month_groups.setdefault(status, {})
+            positions = months.setdefault(month_of(candidate.day), [])
+            if entry[1] not in positions:
+                insort(positions, entry[1])
         self.countries |= candidate.countries
         if candidate.status in ONCE:
             self.committed |= candidate.own_countries
@@ -1471,30 +1479,44 @@ class Drafts:
         # sharing a country with a candidate, without walking every draft about the subject
         self.by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.numbered: dict[int, Draft] = {}
+        # per list (a subject's, or None: every draft) and block of ``SPAN_BLOCK`` draft
+        # numbers, the first and last day of the steps of the drafts in it that have steps: a
+        # walk for a candidate near some days passes over a block none of whose drafts is near
+        # them (in a story of years, most of them) without looking at each
+        self.spans: dict[tuple[str | None, int], list[int]] = {}
+        self.numbers: dict[str | None, list[int]] = defaultdict(list)  # each list's numbers
         self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
             self.opened.append(draft)
+            self.numbers[None].append(draft.number)
             self.numbered[draft.number] = draft
             self.index(draft, draft.subjects | {draft.subject})
             self.index_countries(draft, draft.countries)
+            if draft.groups:
+                self.widen(draft)
 
     def open(self, subject: str) -> Draft:
         draft = Draft(subject, number=self.next_number)
         self.next_number += 1
         self.opened.append(draft)
+        self.numbers[None].append(draft.number)
         self.numbered[draft.number] = draft
         self.index(draft, {subject})
         self.countryless.add(draft.number)
         return draft
 
-    def newest_first(self, candidate: Candidate) -> Iterable[Draft]:
-        """The drafts about the candidate's subject that may share a country with it, newest
-        first (from the fewer of the two lists: those about the subject, those sharing)."""
+    def newest_first(
+        self, candidate: Candidate, near: tuple[int, int] = (-(1 << 62), 1 << 62)
+    ) -> Iterable[Draft]:
+        """The drafts about the candidate's subject that may share a country with it and whose
+        steps span a day from ``near[0]`` to ``near[1]``, newest first (from the fewer of the
+        two lists: those about the subject, those sharing)."""
         generic = candidate.subject in subject_data()["agreement_subjects"]
+        key = None if generic else candidate.subject
         listed = self.opened if generic else self.by_subject.get(candidate.subject, [])
         countries = candidate.countries
         if not countries:
-            return reversed(listed)
+            return self.walk_back(listed, key, near)
         # at most this many drafts share a country or name none (the lists may overlap):
         # walking the subject's list lazily costs what the caller reads of it, where making
         # the set of sharing drafts costs them all, for every candidate
@@ -1504,16 +1526,58 @@ class Drafts:
         if most >= len(listed):
             return (
                 d
-                for d in reversed(listed)
+                for d in self.walk_back(listed, key, near)
                 if not d.countries or not countries.isdisjoint(d.countries)
             )
+        low, high = near
         if generic:
             sharing = self.countryless.union(*(self.by_country[c] for c in countries))
-            return (self.numbered[number] for number in sorted(sharing, reverse=True))
+            drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
+            return (d for d in drafts if d.groups and d.last_day >= low and d.first_day <= high)
         subject = candidate.subject
         sharing = self.countryless.union(*(self.by_pair.get((subject, c), ()) for c in countries))
         drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
-        return (d for d in drafts if subject in d.subjects or subject == d.subject)
+        return (
+            d
+            for d in drafts
+            if (subject in d.subjects or subject == d.subject)
+            and d.groups
+            and d.last_day >= low
+            and d.first_day <= high
+        )
+
+    def walk_back(
+        self, listed: list[Draft], key: str | None, near: tuple[int, int]
+    ) -> Iterator[Draft]:
+        """The drafts of a list (sorted by number) with steps spanning a day of ``near``, last
+        first, passing over each block of numbers none of whose drafts does (``spans``)."""
+        low, high = near
+        numbers = self.numbers[key]
+        at = len(listed) - 1
+        near_block = None  # the block last found near (spans only widen: it stays near)
+        while at >= 0:
+            draft = listed[at]
+            block = draft.number // SPAN_BLOCK
+            if block != near_block:
+                span = self.spans.get((key, block))
+                if span is None or span[1] < low or span[0] > high:
+                    at = bisect_left(numbers, block * SPAN_BLOCK, 0, at) - 1
+                    continue
+                near_block = block
+            if draft.groups and draft.last_day >= low and draft.first_day <= high:
+                yield draft
+            at -= 1
+
+    def widen(self, draft: Draft) -> None:
+        """Take the draft's span of days into those of its blocks (``spans``)."""
+        block = draft.number // SPAN_BLOCK
+        for key in (None, draft.subject, *draft.subjects):
+            span = self.spans.get((key, block))
+            if span is None:
+                self.spans[key, block] = [draft.first_day, draft.last_day]
+            else:
+                span[0] = min(span[0], draft.first_day)
+                span[1] = max(span[1], draft.last_day)
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         known = draft.subjects | {draft.subject}
@@ -1521,6 +1585,7 @@ class Drafts:
         draft.add(candidate, group)
         self.index(draft, draft.subjects - known)
         self.index_countries(draft, draft.countries - countries)
+        self.widen(draft)
 
     def index_countries(self, draft: Draft, countries: set[str]) -> None:
         subjects = draft.subjects | {draft.subject}
@@ -1536,8 +1601,12 @@ class Drafts:
     def index(self, draft: Draft, subjects: set[str]) -> None:
         for subject in subjects:
             insort(self.by_subject[subject], draft, key=lambda item: item.number)
+            insort(self.numbers[subject], draft.number)
             for country in draft.countries:
                 self.by_pair[subject, country].add(draft.number)
+
+
+SPAN_BLOCK = 32  # drafts numbered alike whose span of days ``Drafts.spans`` keeps together
 
 
 def link(found: list[Candidate]) -> list[Draft]:
@@ -1614,29 +1683,35 @@ def same_month_step(draft: Draft, candidate: Candidate) -> list[Candidate] | Non
     """Rule "a-step-retold-by-its-month-is-that-step" (as a-step-made-once-is-retold-undated,
     for a retelling that keeps only the month): 'The summit was first agreed in March, when
     Trump accepted Kim's invitation' is the acceptance reported on 8 March, not a second one.
-    A step taken once, by the same side, dated by a day in a month one of them gives alone."""
-
-    def month_of(day: int) -> tuple[int, int]:
-        told = date.fromordinal(day)
-        return told.year, told.month
-
-    for group in draft.by_status.get(candidate.status, []):
+    A step taken once, by the same side, dated by a day in a month one of them gives alone.
+    Only the groups with a dated report in the candidate's month are tried (``month_groups``),
+    in the order they were opened."""
+    groups = draft.by_status.get(candidate.status, [])
+    in_month = draft.month_groups.get(candidate.status, {}).get(month_of(candidate.day), [])
+    for group in (groups[position] for position in in_month):
         first = group[0]
         if first.status in BY_STATUSES and candidate.actors and first.actors != candidate.actors:
             continue
         members = [c for c in group if not c.inferred]
         if not any(c.month != candidate.month for c in [*members, candidate]):
             continue  # two days, or two months: the usual windows decide
-        if any(month_of(c.day) == month_of(candidate.day) for c in members):
-            return group
+        return group  # it has a dated report in the candidate's month (``month_groups``)
     return None
+
+
+@lru_cache(maxsize=65536)
+def month_of(day: int) -> tuple[int, int]:
+    """The year and month of a day (an ordinal)."""
+    told = date.fromordinal(day)
+    return told.year, told.month
 
 
 def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
     """The newest draft that takes the candidate; for what befalls an agreement in force (an
     expiry, an extension) the newest one in force that takes it, over a refused change to it.
     Drafts are tested only as far as needed: this runs for every dated report."""
-    taking = (d for d in drafts.newest_first(candidate) if d.accepts(candidate))
+    near = (candidate.day - RUNNING_DAYS, candidate.day + RUNNING_DAYS)  # ``Draft.reach``
+    taking = (d for d in drafts.newest_first(candidate, near) if d.accepts(candidate))
     first = next(taking, None)
     if first is None or candidate.status not in LATER_IN_FORCE:
         return first
@@ -1697,11 +1772,9 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
     is placed (one that names both sides of a swap lets the report naming one side join)."""
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
     window = (earliest, candidate.published)
-    for draft in drafts.newest_first(candidate):
-        if draft.first_day > candidate.published or (
-            draft.last_day < candidate.published - RUNNING_DAYS
-        ):
-            continue  # begun after the report, or over long before it: not what it is about
+    # begun after the report, or over long before it: not what it is about
+    near = (candidate.published - RUNNING_DAYS, candidate.published)
+    for draft in drafts.newest_first(candidate, near):
         reach = once_window(draft, candidate) or window
         if not draft.may_take(candidate, reach):
             continue

@@ -207,7 +207,8 @@ def relink_near(connection: Any, stored: Stored, new: set[str]) -> bool:
                 loose.add(event_id)
         if not reached:
             outside = outside or Outside(stored, new)
-            reaching = outside.reaching(part, proposal_ids)
+            room = int(LOCAL_SHARE * len(stored.found)) - len(part)
+            reaching = outside.reaching(part, proposal_ids, room)
             if not reaching:
                 break
             proposal_ids |= reaching
@@ -270,8 +271,10 @@ class Outside:
             self.reaches[pid] = reach
         return self.reaches[pid]
 
-    def reaching(self, part: list[Candidate], inside: set[str]) -> set[str]:
-        """The proposals not ``inside`` the part that may accept one of its candidates."""
+    def reaching(self, part: list[Candidate], inside: set[str], room: int) -> set[str]:
+        """The proposals not ``inside`` the part that may accept one of its candidates; or,
+        once those found hold more than ``room`` candidates, those found so far (the part
+        with them is past ``LOCAL_SHARE``: all are linked again, whatever else reaches it)."""
         margin = 2 * RUNNING_DAYS + self.apart
         first = min(min(c.day, c.published) for c in part) - margin
         last = max(max(c.day, c.published) for c in part) + margin
@@ -282,6 +285,9 @@ class Outside:
             reach = self.reach(pid)
             if any(reach.takes(c) for c in part):
                 found.add(pid)
+                room -= len(self.stored.members[pid])
+                if room < 0:
+                    break
         return found
 
 
