@@ -378,6 +378,31 @@ def test_who_gains_by_support_or_aid_is_its_target(text, target):
     assert [ref.country for ref in event.targets] == [target]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN warned that millions face famine in Sudan.",
+        "The EU warned that talks could fail.",
+        "The European Union has warned that the law is incompatible with Georgia's bid to join.",
+    ],
+)
+def test_a_prediction_is_no_threat(text):
+    assert events_of(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran warned it would retaliate against any attack.",
+        "Russia warned Finland that joining NATO would be a mistake.",
+        "China warned that foreign interference would face a resolute response.",
+    ],
+)
+def test_a_coercive_warning_is_a_threat(text):
+    [event] = events_of(text)
+    assert event.type == "THREATEN"
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

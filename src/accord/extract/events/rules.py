@@ -568,6 +568,35 @@ def _vows_retaliation(draft: EventDraft, coder: Coder) -> bool:
     return any(coder.lexicon.threat_modes.get(lemma) == "violence" for lemma in lemmas)
 
 
+WARNING_VERBS = {"warn", "caution"}
+COERCIVE_CONTENT = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT"}
+SPEAKER_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
+# What a warning of consequences names ("warned of serious consequences", "would face action")
+CONSEQUENCE_WORDS = {"consequence", "consequences", "retaliation", "response", "action", "measure"}
+
+
+def _prediction(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "a-prediction-is-no-threat": "the UN warned that millions face famine", "warned
+    that talks could fail", "warned that the law is incompatible with its bid": a warning
+    of what will happen, with no act of the warner's own in it, no one warned and no
+    consequence named, threatens no one (the lexicon: only coercive warnings are threats)."""
+    candidate = draft.candidate
+    if draft.kind != "THREATEN" or lemma_of(candidate.token, coder.lexicon) not in WARNING_VERBS:
+        return False
+    content = candidate.complement
+    if content is None or content.dep_ != "ccomp" or draft.content_type in COERCIVE_CONTENT:
+        return False
+    if any(c.dep_ in {"dobj", "dative"} for c in candidate.token.children):
+        return False  # "warned Finland that ...": someone is warned
+    subjects = [c for c in content.children if c.dep_ in SUBJECT_DEPS]
+    if any(s.lower_ in SPEAKER_PRONOUNS or draft.index.at(s) for s in subjects):
+        return False  # "warned it would retaliate", "warned that Washington would impose"
+    if any(t.lemma_.lower() in CONSEQUENCE_WORDS for t in content.subtree):
+        return False
+    draft.dropped = True
+    return True
+
+
 def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     ordered = lemma_of(candidate.token, coder.lexicon) in ORDER_VERBS
@@ -2065,6 +2094,13 @@ RULES: tuple[Rule, ...] = (
         "The content's type under its governing verb: \"accepted the rebels' demands\" "
         "concedes, it is not an AGREE.",
         _governed_content_type,
+    ),
+    Rule(
+        "a-prediction-is-no-threat",
+        '"The UN warned that millions face famine", "warned that talks could fail": a warning '
+        "of what will happen, with no act of the warner's, no one warned and no consequence "
+        "named, is no threat.",
+        _prediction,
     ),
     Rule(
         "vow-of-force-is-threat",
