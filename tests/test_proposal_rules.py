@@ -11,6 +11,7 @@ from accord.track.proposals import (
     extensions_counted,
     find_subject,
     joint_subject,
+    nearest_status_word,
     tells_a_meeting,
     told_after,
     told_on,
@@ -134,3 +135,18 @@ def test_an_announcement_is_dated_by_its_telling() -> None:
     at = sentence.index("summit")
     assert date.fromordinal(told_on(sentence, at, saturday)) == date(2018, 6, 1)
     assert told_on("His summit with Kim will go ahead, he said.", 4, saturday) == saturday
+
+
+@pytest.mark.parametrize(
+    ("clause", "status"),
+    [
+        ("the army said it would not renew the truce", None),
+        ("the truce has never been extended", None),
+        ("the first day of the truce passed without violations", None),
+        ("the rebels said they won't extend the truce", None),
+        ("the army agreed to renew the truce for five days", "extended"),
+        ("the rebels violated the truce, the army said", "violated"),
+    ],
+)
+def test_a_negated_status_word_tells_none(clause: str, status: str | None) -> None:
+    assert nearest_status_word(clause, clause.index("truce")) == status

@@ -852,3 +852,45 @@ def test_each_sides_accusation_is_a_violation_alleged_by_it(syria_plan) -> None:
         ("2016-09-13", "violated by Syrian military"),
         ("2016-09-13", "violated by Syrian rebels (alleged by Russia)"),
     ]
+
+
+# -- a truce whose start is told undated, then broken and not renewed ------------------------
+
+UNRENEWED_TRUCE = {
+    "proposed": (
+        "2026-03-02",
+        "Saudi and U.S. mediators on Monday proposed a 10-day ceasefire between Sudan's army and"
+        " the paramilitary Rapid Support Forces, diplomats said.",
+    ),
+    "accepted": (
+        "2026-03-07",
+        "Sudan's army accepted the 10-day ceasefire on Saturday after days of pressure from Saudi"
+        " Arabia and the United States, and the truce took effect at 9 p.m. (1900 GMT).",
+    ),
+    "accused": (
+        "2026-03-09",
+        "Sudan's army on Monday accused the Rapid Support Forces of violating the ceasefire by"
+        " shelling a neighbourhood in Omdurman.",
+    ),
+    "not-renewed": (
+        "2026-03-18",
+        "The army said on Wednesday it would not renew the truce and blamed the Rapid Support"
+        " Forces for its failure.",
+    ),
+}
+
+
+def test_a_violation_waits_for_a_start_told_undated_and_a_refused_renewal_is_no_extension(
+    tmp_path: Path,
+) -> None:
+    """Rules a-violation-waits-for-a-start-told-undated (the truce 'took effect' in Saturday's
+    report with no day of its own, so Monday's accusation is of a truce in force) and
+    a-negated-status-word-tells-none ('would not renew the truce' extends nothing)."""
+    found = proposals_of(UNRENEWED_TRUCE, tmp_path, outlet="Nile")
+    (truce,) = [item for item in found if item.subject == "ceasefire"]
+    steps = [text for _, text in history(truce)]
+    assert (
+        "2026-03-09",
+        "violated by Rapid Support Forces (alleged by Sudanese Armed Forces)",
+    ) in (history(truce))
+    assert not [text for text in steps if text.startswith("extended")]

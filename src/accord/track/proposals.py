@@ -484,8 +484,18 @@ def nearest_status_word(clause: str, trigger_at: int) -> str | None:
         for order, (status, words) in enumerate(subject_data()["status_words"].items())
         for word in words
         for position in keyword_positions(clause, word)
+        if not negated_at(clause, position)
     ]
     return min(found)[3] if found else None
+
+
+def negated_at(clause: str, position: int) -> bool:
+    """Rule "a-negated-status-word-tells-none": 'the army said it would not renew the truce',
+    'the truce has never been extended', 'the day passed without violations' tell no extension
+    and no violation: a negation among the two words before the status word."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z'\u2019]+", clause[:position])][-2:]
+    negations = subject_data()["status_negations"]
+    return any(w in negations or w.endswith(("n't", "n\u2019t")) for w in words)
 
 
 CLAUSE_START = re.compile(r",|;|:|\s[-\u2013\u2014]\s|\bthat\b|\)", re.I)
@@ -1550,8 +1560,11 @@ def place_all(found: list[Candidate]) -> Drafts:
     drafts = Drafts()
     first_hand = [c for c in found if not c.inferred and not c.back_reference]
     backing = [c for c in found if c.inferred or c.back_reference]
+    waiting = []  # violations of a truce not yet known in force: its start may be told undated
     for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
-        if not place_first_hand(drafts, candidate):
+        if awaits_its_truce(drafts, candidate):
+            waiting.append(candidate)
+        elif not place_first_hand(drafts, candidate):
             backing.append(replace(candidate, day=candidate.published, inferred=True))
     pending = []  # no draft takes them yet: they may open one once the others are placed
     for candidate in sorted(backing, key=lambda c: (c.day, c.event_id)):
@@ -1559,7 +1572,29 @@ def place_all(found: list[Candidate]) -> Drafts:
             pending.append(candidate)
     for candidate in pending:
         place_backing(drafts, candidate)
+    for candidate in waiting:
+        place_first_hand(drafts, candidate, reported_in_force=True)
     return drafts
+
+
+def awaits_its_truce(drafts: Drafts, candidate: Candidate) -> bool:
+    """Rule "a-violation-waits-for-a-start-told-undated": a dated violation of an agreement
+    whose dated steps do not yet bind anyone waits until the undated reports are placed ('the
+    army accepted the ceasefire on Saturday, and the truce took effect at 9 p.m.' in Saturday's
+    report, then 'accused the RSF of violating the ceasefire' on Monday)."""
+    if candidate.status != "violated":
+        return False
+    return not binding_by(home_of(drafts, candidate), candidate.day)
+
+
+def reported_in_force_by(draft: Draft | None, day: int) -> bool:
+    """Whether a report published by ``day`` tells the draft carried out or agreed, dated or
+    not: the agreement was in force by then (the day after, for an agreement)."""
+    if draft is None:
+        return False
+    done = [c for g in draft.by_status.get("implemented", []) for c in g if c.published <= day]
+    made = [c for g in draft.by_status.get("agreed", []) for c in g if c.published < day]
+    return bool(done or made)
 
 
 def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
@@ -1587,12 +1622,16 @@ def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
     return kept
 
 
-def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
-    """Add a dated report as a step; False when its date cannot be its own (see below)."""
+def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bool = False) -> bool:
+    """Add a dated report as a step; False when its date cannot be its own (see below).
+    ``reported_in_force``: undated reports of the agreement's start count for a violation."""
     draft = home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
-    if candidate.status == "violated" and not binding_by(draft, candidate.day):
+    binding = binding_by(draft, candidate.day) or (
+        reported_in_force and reported_in_force_by(draft, candidate.day)
+    )
+    if candidate.status == "violated" and not binding:
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
     if candidate.status == "violated" and not candidate.actors:
         return True  # violation-needs-a-violator (a mutual one is no step: ``status_of``)
