@@ -8,8 +8,11 @@ import pytest
 
 from accord.track.proposals import (
     brokers_in,
+    collapses_before,
+    denial_scope,
     extensions_counted,
     find_subject,
+    is_denial,
     joint_subject,
     nearest_status_word,
     tells_a_meeting,
@@ -150,3 +153,43 @@ def test_an_announcement_is_dated_by_its_telling() -> None:
 )
 def test_a_negated_status_word_tells_none(clause: str, status: str | None) -> None:
     assert nearest_status_word(clause, clause.index("truce")) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "denial"),
+    [
+        (
+            "Kyiv accused Moscow of breaching the truce, a charge the Kremlin denied.",
+            "accused",
+            False,
+        ),
+        ("Hamas accused Israel of violations - which Israel denied - on Sunday.", "accused", False),
+        ("The rebels denied any violations of the ceasefire on Monday.", "violations", True),
+        ("The army denied on Friday that it had broken the truce.", "broken", True),
+    ],
+)
+def test_a_denial_after_the_charge_is_the_other_sides(
+    sentence: str, trigger: str, denial: bool
+) -> None:
+    lowered = sentence.lower()
+    assert is_denial(denial_scope(lowered, lowered.index(trigger))) is denial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "collapsed"),
+    [
+        (
+            "The truce in Sudan collapsed on Sunday as heavy fighting resumed in Khartoum.",
+            "fighting",
+            True,
+        ),
+        ("A ceasefire in Libya broke down after militias shelled the airport.", "shelled", True),
+        ("The deal fell apart when rebels attacked a convoy on Monday.", "attacked", True),
+        ("Rebels attacked a convoy on Monday after the truce collapsed.", "attacked", False),
+        ("Fighting, which began after the truce collapsed, killed 12 on Monday.", "killed", False),
+        ("The army shelled the town after talks on a truce stalled.", "shelled", False),
+    ],
+)
+def test_a_collapse_told_with_the_fighting(sentence: str, trigger: str, collapsed: bool) -> None:
+    lowered = sentence.lower()
+    assert collapses_before(lowered, lowered.index(trigger)) is collapsed

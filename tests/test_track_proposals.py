@@ -894,3 +894,51 @@ def test_a_violation_waits_for_a_start_told_undated_and_a_refused_renewal_is_no_
         "violated by Rapid Support Forces (alleged by Sudanese Armed Forces)",
     ) in (history(truce))
     assert not [text for text in steps if text.startswith("extended")]
+
+
+BROKEN_OFF_TRUCE = {
+    "agreed": (
+        "2026-06-01",
+        "Congo's government and M23 rebels agreed on Monday to a 14-day ceasefire in eastern"
+        " Congo, in talks mediated by Qatar, both sides said.",
+    ),
+    "in-effect": (
+        "2026-06-04",
+        "A Qatar-brokered ceasefire between Congo's army and M23 rebels took effect on Thursday,"
+        " and residents of Goma said the night had been calm.",
+    ),
+    "accused": (
+        "2026-06-08",
+        "M23 rebels accused Congo's army on Sunday of breaching the ceasefire by attacking their"
+        " positions near Sake, a charge the army denied.",
+    ),
+    "extended": (
+        "2026-06-18",
+        "The ceasefire between Congo's army and M23 rebels was extended by a month on Wednesday,"
+        " Qatari mediators said.",
+    ),
+    "collapsed": (
+        "2026-07-10",
+        "The ceasefire in eastern Congo collapsed on Friday after M23 rebels seized the town of"
+        " Sake, the army said.",
+    ),
+}
+
+
+def test_a_truce_accused_extended_by_a_month_and_broken_off_by_fighting_is_one_history(
+    tmp_path: Path,
+) -> None:
+    """Rules a-denial-after-the-charge-is-the-other-side's ('..., a charge the army denied'
+    leaves M23's accusation a violation), an-extension's-length-is-not-the-deal's (a 14-day
+    truce 'extended by a month' is the same truce, not a 30-day one) and
+    a-collapse-told-with-the-fighting ('collapsed on Friday after M23 rebels seized')."""
+    found = proposals_of(BROKEN_OFF_TRUCE, tmp_path, outlet="Lakes")
+    (truce,) = [item for item in found if item.subject == "ceasefire"]
+    assert [(day, text.split(" by ")[0]) for day, text in history(truce)] == [
+        ("2026-06-01", "agreed"),
+        ("2026-06-04", "implemented"),
+        ("2026-06-07", "violated"),
+        ("2026-06-17", "extended"),
+        ("2026-07-10", "collapsed"),
+    ]
+    assert history(truce)[2][1].endswith("(alleged by M23)")

@@ -413,7 +413,7 @@ def status_of(
     lowered = sentence.lower()
     if announces_meeting(row, subject, max(parties, sides)):
         return "agreed"
-    if row["modality"] in SKIPPED_MODALITIES or is_denial(lowered):
+    if row["modality"] in SKIPPED_MODALITIES or is_denial(denial_scope(lowered, trigger_at)):
         return None  # 'denied any truce violations' is no violation
     status = act_status(row, sentence, trigger_at, parties, subject)
     if status == "violated" and is_mutual(lowered):
@@ -440,6 +440,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
             return status
     if modality in ("proposed", "considered"):
         return modality
+    if kind in FIGHTING_TYPES and collapses_before(lowered, trigger_at):
+        return "collapsed"
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
         return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
@@ -473,6 +475,33 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+FIGHTING_TYPES = ("ASSAULT", "FIGHT", "COERCE")  # what breaks a truce off
+
+
+def collapses_before(lowered: str, trigger_at: int) -> bool:
+    """Rule "a-collapse-told-with-the-fighting": 'the ceasefire in eastern Congo collapsed on
+    Friday after M23 rebels seized the town', 'the truce broke down as heavy fighting resumed':
+    wire copy tells a truce's end through the fighting that ends it, the agreement the subject
+    of the collapse word and the fighting in the clause after it. The fight is the collapse."""
+    head = lowered[:trigger_at]
+    opener = re.search(r"\b(?:after|as|when|with)\b[^,;]*$", head)
+    if opener is None:
+        return False
+    told = head[: opener.start()]
+    if "," in told or ";" in told:
+        return False  # 'Fighting, since the truce collapsed, ...': another clause
+    collapse = subject_data()["status_words"]["collapsed"]
+    spots = [p for word in collapse for p in keyword_positions(told, word)]
+    named = [*all_keywords(), *agreement_keywords()]
+    return bool(spots) and any(keyword_positions(told[: min(spots)], word) for word in named)
+
+
+@cache
+def agreement_keywords() -> frozenset[str]:
+    """'the deal', 'the agreement': the words of a generic agreement."""
+    return frozenset(w for words in subject_data()["agreement_subjects"].values() for w in words)
 
 
 def nearest_status_word(clause: str, trigger_at: int) -> str | None:
@@ -590,6 +619,18 @@ def is_plan(sentence: str, trigger_at: int) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])][-2:]
     plan = subject_data()["plan_before_trigger"]
     return bool(words) and (words[-1] in plan or words == ["to", "be"])
+
+
+AFTER_THE_CHARGE = re.compile(r"[,;]|\s[-\u2013\u2014]\s")
+
+
+def denial_scope(lowered: str, trigger_at: int) -> str:
+    """Rule "a-denial-after-the-charge-is-the-other-side's": the sentence up to the first comma
+    or dash after the trigger. 'M23 accused the army of breaching the ceasefire ..., a charge
+    the army denied' is an accusation all the same; 'denied any truce violations' stays a
+    denial."""
+    end = AFTER_THE_CHARGE.search(lowered, trigger_at + 1)
+    return lowered if end is None else lowered[: end.start()]
 
 
 def is_denial(lowered: str) -> bool:
@@ -897,6 +938,8 @@ def candidate_of(
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
     terms = find_terms(sentence, subject)
+    if status == "extended":
+        terms.pop("days", None)  # rule an-extension's-length-is-not-the-deal's
     return Candidate(
         event_id=row["id"],
         subject=subject,
