@@ -12,6 +12,7 @@ from accord.track.proposals import (
     denial_scope,
     extensions_counted,
     find_subject,
+    find_terms,
     is_denial,
     joint_subject,
     nearest_status_word,
@@ -193,3 +194,32 @@ def test_a_denial_after_the_charge_is_the_other_sides(
 def test_a_collapse_told_with_the_fighting(sentence: str, trigger: str, collapsed: bool) -> None:
     lowered = sentence.lower()
     assert collapses_before(lowered, lowered.index(trigger)) is collapsed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "brokers"),
+    [
+        ("The parties agreed to extend the truce following U.S. mediation.", ["U.S."]),
+        ("Sudan's rivals signed the deal on Saturday after Saudi mediation.", ["Saudi"]),
+        (
+            "Armenia and Azerbaijan freed prisoners under European Union mediation.",
+            ["European Union"],
+        ),
+    ],
+)
+def test_a_mediation_names_a_broker(sentence: str, brokers: list[str]) -> None:
+    assert brokers_in(sentence) == brokers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "terms"),
+    [
+        ("Both sides agreed to a month-long truce on Monday.", {"days": 30}),
+        ("The rebels agreed to a truce for a month.", {"days": 30}),
+        ("It was the second truce agreed by the two sides in a month.", {}),
+        ("Fighting resumed a month after the truce began.", {}),
+        ("The army agreed to a 14-day ceasefire.", {"days": 14}),
+    ],
+)
+def test_a_month_is_a_term_only_as_a_length(sentence: str, terms: dict[str, int]) -> None:
+    assert find_terms(sentence, "ceasefire") == terms

@@ -942,3 +942,62 @@ def test_a_truce_accused_extended_by_a_month_and_broken_off_by_fighting_is_one_h
         ("2026-07-10", "collapsed"),
     ]
     assert history(truce)[2][1].endswith("(alleged by M23)")
+
+
+TWO_TRUCES_A_MONTH_APART = {
+    "agreed": (
+        "2026-10-05",
+        "Yemen's government and the Houthi movement have agreed to a 72-hour nationwide ceasefire"
+        " starting at midnight, U.S. Secretary of State Antony Blinken announced on Monday after"
+        " two days of negotiations.",
+    ),
+    "accused": (
+        "2026-10-07",
+        "The Houthis accused government forces on Tuesday of violating the 72-hour ceasefire by"
+        " shelling positions near Marib.",
+    ),
+    "extended": (
+        "2026-10-08",
+        "The Yemeni government and the Houthis agreed on Thursday to extend the ceasefire for a"
+        " further 72 hours, the State Department said.",
+    ),
+    "extended-again": (
+        "2026-10-12",
+        "Yemen's warring parties agreed on Sunday to extend the nationwide ceasefire by another 72"
+        " hours, following U.S. mediation.",
+    ),
+    "signed": (
+        "2026-11-09",
+        "Representatives of Yemen's government and the Houthis signed a seven-day ceasefire in"
+        " Muscat on Sunday that will take effect on Tuesday evening, Oman and the United States"
+        " said in a joint statement.",
+    ),
+    "in-effect": (
+        "2026-11-11",
+        "A seven-day ceasefire between Yemen's government and the Houthis took effect on Tuesday"
+        " evening, the second truce agreed by the two sides in a month.",
+    ),
+}
+
+
+def test_a_lead_agreement_dated_by_its_report_is_extended_and_a_truce_signed_later_is_another(
+    tmp_path: Path,
+) -> None:
+    """Rules an-undated-lead-agreement-is-the-report's-news (the lead's 'have agreed to a
+    72-hour ceasefire starting at midnight' is Monday's news and the extensions three and six
+    days on are of it), an-extended-truce-was-in-force (so the ceasefire signed in Muscat a
+    month later is another), nothing-befalls-an-agreement-before-it-is-made (Tuesday's
+    violation is not of the Muscat truce) and a-month-is-a-term-only-as-a-length ('in a
+    month' makes no 30-day ceasefire)."""
+    found = proposals_of(TWO_TRUCES_A_MONTH_APART, tmp_path, outlet="Gulf")
+    first, second = sorted(
+        (item for item in found if item.subject == "ceasefire"), key=lambda p: p.steps[0].date
+    )
+    assert [(day, text.split(" by ")[0]) for day, text in history(first)] == [
+        ("2026-10-05", "agreed"),
+        ("2026-10-06", "violated"),
+        ("2026-10-08", "extended"),
+        ("2026-10-11", "extended"),
+    ]
+    assert history(second) == [("2026-11-08", "agreed"), ("2026-11-10", "implemented")]
+    assert "30-day" not in second.title

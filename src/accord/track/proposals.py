@@ -343,6 +343,11 @@ def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]
     return found
 
 
+MONTH_LONG = re.compile(r"\bmonth-long\b|\bone-month\b|\bfor a month\b")
+# rule "a-month-is-a-term-only-as-a-length": 'a month-long truce', 'a truce for a month'; not
+# 'the second truce agreed in a month' nor 'a month after the truce began'
+
+
 def find_terms(sentence: str, subject: str) -> dict[str, int]:
     """Terms stated in the sentence: days (30-day), a/b (390-for-390), count.
 
@@ -351,7 +356,7 @@ def find_terms(sentence: str, subject: str) -> dict[str, int]:
     data = subject_data()
     terms: dict[str, int] = {}
     lowered = sentence.lower()
-    if "month-long" in lowered or "a month" in lowered:
+    if MONTH_LONG.search(lowered):
         terms["days"] = data.get("month_long_days", 30)
     for pattern in data["term_patterns"]:
         for match in pattern.finditer(sentence):
@@ -392,6 +397,7 @@ class Candidate:
     fresh: bool = False  # the sentence calls the agreement a new one ('a new ceasefire')
     pair: tuple[int, ...] = ()  # both sides' figures one report gives ('24 hostages for 39')
     own_countries: frozenset[str] = frozenset()  # the countries of who took the step
+    news: bool = False  # undated only because its date is a term's: the report's own news
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -965,7 +971,20 @@ def candidate_of(
         fresh=called_new(sentence, subject),
         pair=both_figures(sentence, row["hostages"], row["prisoners"]),
         own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
+        news=explicit is None and not back_reference and undated_news(row, status, context),
     )
+
+
+def undated_news(row: Any, status: str, context: Context) -> bool:
+    """Rule "an-undated-lead-agreement-is-the-report's-news": an agreement the lead tells with
+    no day of its own, or with only its terms' ('have agreed to a 72-hour ceasefire starting at
+    midnight, Blinken announced on Monday'), is the report's news, made by the day it was
+    published: it is placed with the dated steps (an extension three days on is of it), not
+    after them as a mention. Only an agreement: a lead's welcome or greeting may be read as an
+    acceptance of something long done."""
+    if status != "agreed":
+        return False
+    return row["sentence_index"] == context.story[0] or dates_a_term(row, row["sentence"])
 
 
 def step_day(row: Any, status: str, context: Context) -> int | None:
@@ -1334,6 +1353,8 @@ class Draft:
         if not self.about(candidate):
             return False  # 'the agreement' is whichever one its participants have
         day = candidate.day if day is None else day
+        if made_after(self, candidate, day):
+            return False
         if self.distance(day) > self.reach(candidate, day):
             return False  # an extension or expiry months on still belongs to its agreement
         if candidate.countries and self.countries and not candidate.countries & self.countries:
@@ -1404,6 +1425,17 @@ class Draft:
             for key in ("days", "a", "b"):
                 if key in candidate.terms:
                     self.terms.setdefault(key, candidate.terms[key])
+
+
+def made_after(draft: Draft, candidate: Candidate, day: int) -> bool:
+    """Rule "nothing-befalls-an-agreement-before-it-is-made": a violation, extension, expiry
+    or collapse told first-hand for a day before the draft's first step is of an earlier
+    agreement (a truce violated on 6 October is not the one signed on 8 November)."""
+    return (
+        candidate.status in LATER_IN_FORCE
+        and not candidate.back_reference
+        and (day < draft.first_day)
+    )
 
 
 def others_meet(draft: Draft, candidate: Candidate) -> bool:
@@ -1601,8 +1633,8 @@ def link(found: list[Candidate]) -> list[Draft]:
 def place_all(found: list[Candidate]) -> Drafts:
     """Every draft ``link`` opens for the candidates, before lone steps are absorbed."""
     drafts = Drafts()
-    first_hand = [c for c in found if not c.inferred and not c.back_reference]
-    backing = [c for c in found if c.inferred or c.back_reference]
+    first_hand = [c for c in found if (not c.inferred or c.news) and not c.back_reference]
+    backing = [c for c in found if (c.inferred and not c.news) or c.back_reference]
     waiting = []  # violations of a truce not yet known in force: its start may be told undated
     for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
         if awaits_its_truce(drafts, candidate):
@@ -1748,10 +1780,22 @@ def agreed_again(draft: Draft, candidate: Candidate) -> bool:
     Wednesday'); an extension is its own status, not a new agreement."""
     if candidate.inferred or candidate.back_reference:
         return False
-    if not implemented_by(draft, candidate.day - 1):
+    if not in_force_by(draft, candidate.day - 1):
         return False
     agreed = draft.dated.get("agreed")
     return agreed is None or not agreed[0] - 1 <= candidate.day <= agreed[1] + 1
+
+
+def in_force_by(draft: Draft, day: int) -> bool:
+    """Whether the draft was in force by ``day``: carried out, or extended or violated on a
+    dated day by then (rule "an-extended-truce-was-in-force": a truce 'agreed ... starting at
+    midnight' whose taking effect no report tells, then extended twice, was in force; a
+    ceasefire signed weeks later is another)."""
+    if implemented_by(draft, day):
+        return True
+    return any(
+        span[0] <= day for status, span in draft.dated.items() if status in ("extended", "violated")
+    )
 
 
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
