@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from accord.track.proposals import (
+    agreed_at_a_meeting,
     brokers_in,
     collapses_before,
     denial_scope,
@@ -223,3 +225,19 @@ def test_a_mediation_names_a_broker(sentence: str, brokers: list[str]) -> None:
 )
 def test_a_month_is_a_term_only_as_a_length(sentence: str, terms: dict[str, int]) -> None:
     assert find_terms(sentence, "ceasefire") == terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at_a_meeting"),
+    [
+        ("Xi and Modi agreed at their summit in Kathmandu on Wednesday to send envoys", True),
+        ("The leaders agreed on Wednesday at the Geneva summit to resume talks.", True),
+        ("The ministers signed at a meeting in Doha a deal on prisoners.", True),
+        ("Putin agreed to attend the summit in Geneva.", False),
+        ("The two sides agreed to meet at the talks in Oslo.", False),
+    ],
+)
+def test_agreed_at_the_summit_is_not_the_summit(sentence: str, at_a_meeting: bool) -> None:
+    trigger = re.search(r"agreed|signed", sentence)
+    assert trigger is not None
+    assert agreed_at_a_meeting(sentence, trigger.start()) is at_a_meeting

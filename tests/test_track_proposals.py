@@ -1001,3 +1001,28 @@ def test_a_lead_agreement_dated_by_its_report_is_extended_and_a_truce_signed_lat
     ]
     assert history(second) == [("2026-11-08", "agreed"), ("2026-11-10", "implemented")]
     assert "30-day" not in second.title
+
+
+SUMMIT_AGREEMENT_RETOLD = {
+    "held": (
+        "2026-06-17",
+        "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met in Kathmandu on"
+        " Wednesday and agreed to return their ambassadors to each other's capitals, both sides"
+        " said.",
+    ),
+    "retold": (
+        "2026-06-18",
+        "Xi Jinping and Narendra Modi agreed at their summit in Kathmandu on Wednesday to send"
+        " their ambassadors back to each other's capitals and to start talks on the border.",
+    ),
+}
+
+
+def test_agreed_at_the_summit_is_not_the_summit(tmp_path: Path) -> None:
+    """Rule agreed-at-the-summit-is-not-the-summit: 'agreed at their summit ... to send their
+    ambassadors back' tells what the meeting agreed, not an agreement to hold a summit: the
+    summit has only its holding."""
+    found = proposals_of(SUMMIT_AGREEMENT_RETOLD, tmp_path, outlet="Asia")
+    assert [history(item) for item in found if item.subject == "summit"] == [
+        [("2026-06-17", "implemented")]
+    ]

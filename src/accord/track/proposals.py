@@ -918,7 +918,8 @@ def candidate_of(
         subject, offer_countries = offer_acted_on(sentence, trigger_at, context)
     if subject is None:
         return None
-    if agreed_at_the_meeting(row, subject, context):
+    at_the_meeting = agreed_at_the_meeting(row, subject, context)
+    if at_the_meeting:
         subject = what_the_meeting_agreed(sentence, trigger_at)
     brokers = brokers_in(sentence)
     sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
@@ -962,7 +963,9 @@ def candidate_of(
         back_reference=back_reference,
         published=published,
         prisoners=row["prisoners"],
-        subjects=package_of(sentence, trigger_at, subject),
+        subjects=frozenset({subject})
+        if at_the_meeting  # what a meeting agreed is no package with the meeting
+        else package_of(sentence, trigger_at, subject),
         alleged_by=alleged_by,
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
@@ -1100,7 +1103,25 @@ def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
     agreement to hold it (see ``what_the_meeting_agreed``)."""
     signed = row["type"] == "SUPPORT" and row["trigger"].lower() in subject_data()["signing_words"]
     agreed = row["type"] == "AGREE" or signed
-    return subject == MEETING_SUBJECT and agreed and context.meeting_held
+    if subject != MEETING_SUBJECT or not agreed:
+        return False
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    return context.meeting_held or agreed_at_a_meeting(row["sentence"], trigger_at)
+
+
+AT_A_MEETING = re.compile(
+    r"^[\w'-]+\s+(?:(?!to\b)[\w'-]+\s+){0,3}?at\s+(?:the|their|a|an|his|her|its)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:summit|meeting|talks)\b",
+    re.I,
+)
+
+
+def agreed_at_a_meeting(sentence: str, trigger_at: int) -> bool:
+    """Rule "agreed-at-the-summit-is-not-the-summit": 'Xi and Modi agreed at their summit in
+    Kathmandu on Wednesday to send their ambassadors back', 'signed at the meeting': the
+    meeting is told as where the agreement was made, so it was held ('agreed to meet at the
+    talks' is not)."""
+    return bool(AT_A_MEETING.match(sentence[trigger_at:]))
 
 
 def what_the_meeting_agreed(sentence: str, trigger_at: int) -> str:
