@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from accord.track.proposals import (
+    Candidate,
     agreed_at_a_meeting,
     brokers_in,
     collapses_before,
@@ -18,6 +19,7 @@ from accord.track.proposals import (
     is_denial,
     joint_subject,
     nearest_status_word,
+    same_side,
     tells_a_meeting,
     told_after,
     told_on,
@@ -241,3 +243,59 @@ def test_agreed_at_the_summit_is_not_the_summit(sentence: str, at_a_meeting: boo
     trigger = re.search(r"agreed|signed", sentence)
     assert trigger is not None
     assert agreed_at_a_meeting(sentence, trigger.start()) is at_a_meeting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode", "subject"),
+    [
+        (
+            "The leaders demanded that Russia agree to an unconditional 30-day ceasefire starting"
+            " on Monday or face more sanctions.",
+            "demanded",
+            "meet",
+            "ceasefire",
+        ),
+        (
+            "The envoy urged the rebels to accept a truce before Ramadan.",
+            "urged",
+            "meet",
+            "ceasefire",
+        ),
+        ("Kenya proposed talks with Somalia on a ceasefire.", "proposed", "meet", "summit"),
+        (
+            "Kim invited Trump to meet in Pyongyang to discuss a peace treaty.",
+            "invited",
+            "meet",
+            "summit",
+        ),
+    ],
+)
+def test_the_words_beat_the_meeting_guess(
+    sentence: str, trigger: str, mode: str, subject: str
+) -> None:
+    assert find_subject(sentence, sentence.index(trigger), ("REQUEST", mode)) == subject
+
+
+def retelling(actors: tuple[str, ...]) -> Candidate:
+    """An undated report of a proposal, by ``actors``."""
+    return Candidate(
+        event_id="a-e1",
+        subject="ceasefire",
+        status="proposed",
+        actors=actors,
+        countries=frozenset({"UKR"}),
+        counterparts=(),
+        terms={"days": 30},
+        day=739387,
+        inferred=True,
+        back_reference=False,
+        published=739387,
+        prisoners=None,
+    )
+
+
+def test_a_step_whose_taker_no_report_named_refuses_no_side() -> None:
+    """'the leaders of France, Germany, Britain and Poland ... demanded' read with no source,
+    then 'Ukraine and its European allies have demanded' a week on: the same demand."""
+    assert same_side(("ceasefire", (), ()), "proposed", retelling(("Ukraine",)))
+    assert not same_side(("ceasefire", ("Russia",), ()), "proposed", retelling(("Ukraine",)))

@@ -241,6 +241,8 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     if type_mode[0] == "SANCTION" and pauses_agreement(sentence, trigger_at):
         return None  # 'Russia suspended its participation': no status, and no sanction
     leaving = type_mode[0] == "SANCTION" and leaves_agreement(sentence, trigger_at)
+    if implied == MEETING_SUBJECT:
+        implied = named_instead_of_a_meeting(sentence, trigger_at) or implied
     if implied and not leaving:
         return implied
     if about_talks(sentence, trigger_at):
@@ -264,6 +266,19 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
 
 
 MEETING_SUBJECT = "summit"  # what a meeting of the sides is a step of
+
+
+def named_instead_of_a_meeting(sentence: str, trigger_at: int) -> str | None:
+    """Rule "the-words-beat-the-meeting-guess": a request or refusal typed as about a meeting
+    whose own clause names another subject and no meeting ('demanded that Russia agree to an
+    unconditional 30-day ceasefire starting on Monday', 'urged the rebels to accept a truce')
+    is about that subject: the mode is the coder's guess, the words are what was asked."""
+    clause = trigger_clause(sentence.lower(), trigger_at)[trigger_at:]
+    named = find_subjects(clause, ("", None))
+    talks = subject_data()["talk_words"]
+    if MEETING_SUBJECT in named or any(keyword_positions(clause, word) for word in talks):
+        return None  # 'proposed talks on a ceasefire' asks for the talks
+    return next((s for s in named if s not in unilateral_subjects()), None)
 
 
 def tells_a_meeting(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> bool:
@@ -1518,8 +1533,8 @@ def same_side(side: Side, status: str, candidate: Candidate) -> bool:
     subject, actors, alleged_by = side
     if status == "implemented":
         return subject == candidate.subject
-    if status in BY_STATUSES and candidate.actors and actors != candidate.actors:
-        return False
+    if status in BY_STATUSES and candidate.actors and actors and actors != candidate.actors:
+        return False  # a step whose taker no report named refuses no side (an-unnamed-side)
     return not candidate.alleged_by or alleged_by == candidate.alleged_by
 
 
