@@ -1026,3 +1026,38 @@ def test_agreed_at_the_summit_is_not_the_summit(tmp_path: Path) -> None:
     assert [history(item) for item in found if item.subject == "summit"] == [
         [("2026-06-17", "implemented")]
     ]
+
+
+EXTENSION_TOLD_BY_THE_MEDIATOR = {
+    "agreed": (
+        "2026-01-12",
+        "Ethiopia's federal army and Tigrayan forces agreed to a 72-hour ceasefire that began at"
+        " midnight on Monday, the African Union said, after days of heavy fighting around"
+        " Mekelle.",
+    ),
+    "extended": (
+        "2026-01-15",
+        "The African Union said on Thursday that the Ethiopian army and Tigrayan forces had agreed"
+        " to extend the ceasefire by another 72 hours.",
+    ),
+    "signed": (
+        "2026-02-08",
+        "Ethiopia's government and Tigrayan forces signed a week-long ceasefire in Nairobi on"
+        " Saturday, to take effect 48 hours after signing, the African Union and Kenya said in a"
+        " joint statement.",
+    ),
+}
+
+
+def test_an_extension_the_lead_tells_undated_keeps_the_truce_in_force(tmp_path: Path) -> None:
+    """Rules an-undated-lead-agreement-is-the-report's-news, for an extension too ('said on
+    Thursday that ... had agreed to extend the ceasefire'), and an-extended-truce-was-in-force:
+    the week-long ceasefire signed in Nairobi weeks later is another agreement."""
+    found = proposals_of(EXTENSION_TOLD_BY_THE_MEDIATOR, tmp_path, outlet="Horn")
+    truces = sorted(
+        (item for item in found if item.subject == "ceasefire"), key=lambda p: p.steps[0].date
+    )
+    assert [[step.status for step in item.steps] for item in truces] == [
+        ["agreed", "extended"],
+        ["agreed"],
+    ]

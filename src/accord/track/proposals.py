@@ -993,14 +993,18 @@ def candidate_of(
     )
 
 
+NEWS_STATUSES = ("agreed", "extended")  # what a lead tells as the day's news
+
+
 def undated_news(row: Any, status: str, context: Context) -> bool:
     """Rule "an-undated-lead-agreement-is-the-report's-news": an agreement the lead tells with
     no day of its own, or with only its terms' ('have agreed to a 72-hour ceasefire starting at
     midnight, Blinken announced on Monday'), is the report's news, made by the day it was
     published: it is placed with the dated steps (an extension three days on is of it), not
-    after them as a mention. Only an agreement: a lead's welcome or greeting may be read as an
-    acceptance of something long done."""
-    if status != "agreed":
+    after them as a mention; so is an extension ('said on Thursday that the army and the rebels
+    had agreed to extend the ceasefire'). Not an acceptance: a lead's welcome or greeting may be
+    read as one, of something long done."""
+    if status not in NEWS_STATUSES:
         return False
     return row["sentence_index"] == context.story[0] or dates_a_term(row, row["sentence"])
 
@@ -1823,15 +1827,21 @@ def agreed_again(draft: Draft, candidate: Candidate) -> bool:
 
 
 def in_force_by(draft: Draft, day: int) -> bool:
-    """Whether the draft was in force by ``day``: carried out, or extended or violated on a
-    dated day by then (rule "an-extended-truce-was-in-force": a truce 'agreed ... starting at
-    midnight' whose taking effect no report tells, then extended twice, was in force; a
-    ceasefire signed weeks later is another)."""
+    """Whether the draft was in force by ``day``: carried out, extended or violated by then,
+    by a report's date or by its publication (rule "an-extended-truce-was-in-force": a truce
+    'agreed ... starting at midnight' whose taking effect no report tells, then extended twice,
+    was in force; a ceasefire signed weeks later is another)."""
     if implemented_by(draft, day):
         return True
     return any(
-        span[0] <= day for status, span in draft.dated.items() if status in ("extended", "violated")
+        candidate.day <= day or candidate.published <= day
+        for status in IN_FORCE_SIGNS
+        for group in draft.by_status.get(status, [])
+        for candidate in group
     )
+
+
+IN_FORCE_SIGNS = ("implemented", "extended", "violated")  # told of an agreement in force
 
 
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
