@@ -1061,3 +1061,28 @@ def test_an_extension_the_lead_tells_undated_keeps_the_truce_in_force(tmp_path: 
         ["agreed", "extended"],
         ["agreed"],
     ]
+
+
+DETAINEE_SWAP = {
+    "agreed": (
+        "2026-03-10",
+        "Lebanon and Israel have agreed to exchange detainees under a deal brokered by the United"
+        " States, a U.S. envoy said on Monday.",
+    ),
+    "carried-out": (
+        "2026-03-13",
+        "Israel freed five Lebanese detainees at the Naqoura crossing on Thursday, and Lebanon"
+        " handed over two Israeli citizens hours later, officials said.",
+    ),
+}
+
+
+def test_a_release_of_detainees_carries_out_the_swap(tmp_path: Path) -> None:
+    """'detainees' are people a swap frees, as 'prisoners' and 'hostages' are: Thursday's
+    release carries out the exchange agreed on Monday."""
+    found = proposals_of(DETAINEE_SWAP, tmp_path, outlet="Levant")
+    (swap,) = [item for item in found if item.subject == "prisoner exchange"]
+    assert [(day, text.split(" (")[0]) for day, text in history(swap)] == [
+        ("2026-03-10", "agreed"),
+        ("2026-03-12", "implemented"),
+    ]
