@@ -1086,3 +1086,31 @@ def test_a_release_of_detainees_carries_out_the_swap(tmp_path: Path) -> None:
         ("2026-03-10", "agreed"),
         ("2026-03-12", "implemented"),
     ]
+
+
+POSTPONED_SUMMIT = {
+    "invited": (
+        "2026-09-07",
+        "Egyptian President Abdel Fattah al-Sisi on Monday invited Ethiopian Prime Minister Abiy"
+        " Ahmed to a summit in Cairo on the Grand Ethiopian Renaissance Dam, his office said.",
+    ),
+    "postponed": (
+        "2026-09-25",
+        "A summit between Egyptian President Abdel Fattah al-Sisi and Ethiopian Prime Minister"
+        " Abiy Ahmed planned for next week has been postponed, Egypt's presidency said on"
+        " Thursday, without giving a new date.",
+    ),
+    "held": (
+        "2026-10-20",
+        "Egyptian President Abdel Fattah al-Sisi and Ethiopian Prime Minister Abiy Ahmed held talks"
+        " in Cairo on Tuesday, their first meeting in three years.",
+    ),
+}
+
+
+def test_a_postponed_meeting_is_not_held(tmp_path: Path) -> None:
+    """Rule a-postponed-meeting-is-not-held: 'a summit ... planned for next week has been
+    postponed' is no meeting held; the summit is held once, on the day it met."""
+    found = proposals_of(POSTPONED_SUMMIT, tmp_path, outlet="Nile")
+    (summit,) = [item for item in found if item.subject == "summit"]
+    assert [day for day, text in history(summit) if text == "implemented"] == ["2026-10-20"]

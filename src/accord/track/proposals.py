@@ -493,6 +493,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "implemented"  # 'the first ship left Odesa on Monday under a deal brokered by'
     if kind == "CONSULT" and is_plan(sentence, trigger_at):
         return None  # 'his eagerness to meet Trump', 'pleased to host the meeting': to come
+    if kind == "CONSULT" and put_off(lowered, trigger_at):
+        return None  # rule a-postponed-meeting-is-not-held
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
@@ -652,6 +654,13 @@ def denial_scope(lowered: str, trigger_at: int) -> str:
     denial."""
     end = AFTER_THE_CHARGE.search(lowered, trigger_at + 1)
     return lowered if end is None else lowered[: end.start()]
+
+
+def put_off(lowered: str, trigger_at: int) -> bool:
+    """'A summit between Sisi and Abiy planned for next week has been postponed': the meeting
+    the trigger names is put off in its own clause, not held."""
+    clause = trigger_clause(lowered, trigger_at)
+    return any(keyword_positions(clause, word) for word in subject_data()["postponing_words"])
 
 
 def is_denial(lowered: str) -> bool:
