@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from accord.track.proposals import (
+    Candidate,
+    agreed_at_a_meeting,
     brokers_in,
+    collapses_before,
+    denial_scope,
     extensions_counted,
     find_subject,
+    find_terms,
+    is_denial,
     joint_subject,
+    nearest_status_word,
+    same_side,
     tells_a_meeting,
     told_after,
     told_on,
@@ -134,3 +143,159 @@ def test_an_announcement_is_dated_by_its_telling() -> None:
     at = sentence.index("summit")
     assert date.fromordinal(told_on(sentence, at, saturday)) == date(2018, 6, 1)
     assert told_on("His summit with Kim will go ahead, he said.", 4, saturday) == saturday
+
+
+@pytest.mark.parametrize(
+    ("clause", "status"),
+    [
+        ("the army said it would not renew the truce", None),
+        ("the truce has never been extended", None),
+        ("the first day of the truce passed without violations", None),
+        ("the rebels said they won't extend the truce", None),
+        ("the army agreed to renew the truce for five days", "extended"),
+        ("the rebels violated the truce, the army said", "violated"),
+    ],
+)
+def test_a_negated_status_word_tells_none(clause: str, status: str | None) -> None:
+    assert nearest_status_word(clause, clause.index("truce")) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "denial"),
+    [
+        (
+            "Kyiv accused Moscow of breaching the truce, a charge the Kremlin denied.",
+            "accused",
+            False,
+        ),
+        ("Hamas accused Israel of violations - which Israel denied - on Sunday.", "accused", False),
+        ("The rebels denied any violations of the ceasefire on Monday.", "violations", True),
+        ("The army denied on Friday that it had broken the truce.", "broken", True),
+    ],
+)
+def test_a_denial_after_the_charge_is_the_other_sides(
+    sentence: str, trigger: str, denial: bool
+) -> None:
+    lowered = sentence.lower()
+    assert is_denial(denial_scope(lowered, lowered.index(trigger))) is denial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "collapsed"),
+    [
+        (
+            "The truce in Sudan collapsed on Sunday as heavy fighting resumed in Khartoum.",
+            "fighting",
+            True,
+        ),
+        ("A ceasefire in Libya broke down after militias shelled the airport.", "shelled", True),
+        ("The deal fell apart when rebels attacked a convoy on Monday.", "attacked", True),
+        ("Rebels attacked a convoy on Monday after the truce collapsed.", "attacked", False),
+        ("Fighting, which began after the truce collapsed, killed 12 on Monday.", "killed", False),
+        ("The army shelled the town after talks on a truce stalled.", "shelled", False),
+    ],
+)
+def test_a_collapse_told_with_the_fighting(sentence: str, trigger: str, collapsed: bool) -> None:
+    lowered = sentence.lower()
+    assert collapses_before(lowered, lowered.index(trigger)) is collapsed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "brokers"),
+    [
+        ("The parties agreed to extend the truce following U.S. mediation.", ["U.S."]),
+        ("Sudan's rivals signed the deal on Saturday after Saudi mediation.", ["Saudi"]),
+        (
+            "Armenia and Azerbaijan freed prisoners under European Union mediation.",
+            ["European Union"],
+        ),
+    ],
+)
+def test_a_mediation_names_a_broker(sentence: str, brokers: list[str]) -> None:
+    assert brokers_in(sentence) == brokers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "terms"),
+    [
+        ("Both sides agreed to a month-long truce on Monday.", {"days": 30}),
+        ("The rebels agreed to a truce for a month.", {"days": 30}),
+        ("It was the second truce agreed by the two sides in a month.", {}),
+        ("Fighting resumed a month after the truce began.", {}),
+        ("The army agreed to a 14-day ceasefire.", {"days": 14}),
+    ],
+)
+def test_a_month_is_a_term_only_as_a_length(sentence: str, terms: dict[str, int]) -> None:
+    assert find_terms(sentence, "ceasefire") == terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at_a_meeting"),
+    [
+        ("Xi and Modi agreed at their summit in Kathmandu on Wednesday to send envoys", True),
+        ("The leaders agreed on Wednesday at the Geneva summit to resume talks.", True),
+        ("The ministers signed at a meeting in Doha a deal on prisoners.", True),
+        ("Putin agreed to attend the summit in Geneva.", False),
+        ("The two sides agreed to meet at the talks in Oslo.", False),
+    ],
+)
+def test_agreed_at_the_summit_is_not_the_summit(sentence: str, at_a_meeting: bool) -> None:
+    trigger = re.search(r"agreed|signed", sentence)
+    assert trigger is not None
+    assert agreed_at_a_meeting(sentence, trigger.start()) is at_a_meeting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode", "subject"),
+    [
+        (
+            "The leaders demanded that Russia agree to an unconditional 30-day ceasefire starting"
+            " on Monday or face more sanctions.",
+            "demanded",
+            "meet",
+            "ceasefire",
+        ),
+        (
+            "The envoy urged the rebels to accept a truce before Ramadan.",
+            "urged",
+            "meet",
+            "ceasefire",
+        ),
+        ("Kenya proposed talks with Somalia on a ceasefire.", "proposed", "meet", "summit"),
+        (
+            "Kim invited Trump to meet in Pyongyang to discuss a peace treaty.",
+            "invited",
+            "meet",
+            "summit",
+        ),
+    ],
+)
+def test_the_words_beat_the_meeting_guess(
+    sentence: str, trigger: str, mode: str, subject: str
+) -> None:
+    assert find_subject(sentence, sentence.index(trigger), ("REQUEST", mode)) == subject
+
+
+def retelling(actors: tuple[str, ...]) -> Candidate:
+    """An undated report of a proposal, by ``actors``."""
+    return Candidate(
+        event_id="a-e1",
+        subject="ceasefire",
+        status="proposed",
+        actors=actors,
+        countries=frozenset({"UKR"}),
+        counterparts=(),
+        terms={"days": 30},
+        day=739387,
+        inferred=True,
+        back_reference=False,
+        published=739387,
+        prisoners=None,
+    )
+
+
+def test_a_step_whose_taker_no_report_named_refuses_no_side() -> None:
+    """'the leaders of France, Germany, Britain and Poland ... demanded' read with no source,
+    then 'Ukraine and its European allies have demanded' a week on: the same demand."""
+    assert same_side(("ceasefire", (), ()), "proposed", retelling(("Ukraine",)))
+    assert not same_side(("ceasefire", ("Russia",), ()), "proposed", retelling(("Ukraine",)))

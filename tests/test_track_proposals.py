@@ -929,3 +929,265 @@ def test_each_sides_accusation_is_a_violation_alleged_by_it(syria_plan) -> None:
         ("2016-09-13", "violated by Syrian military"),
         ("2016-09-13", "violated by Syrian rebels (alleged by Russia)"),
     ]
+
+
+# -- a truce whose start is told undated, then broken and not renewed ------------------------
+
+UNRENEWED_TRUCE = {
+    "proposed": (
+        "2026-03-02",
+        "Saudi and U.S. mediators on Monday proposed a 10-day ceasefire between Sudan's army and"
+        " the paramilitary Rapid Support Forces, diplomats said.",
+    ),
+    "accepted": (
+        "2026-03-07",
+        "Sudan's army accepted the 10-day ceasefire on Saturday after days of pressure from Saudi"
+        " Arabia and the United States, and the truce took effect at 9 p.m. (1900 GMT).",
+    ),
+    "accused": (
+        "2026-03-09",
+        "Sudan's army on Monday accused the Rapid Support Forces of violating the ceasefire by"
+        " shelling a neighbourhood in Omdurman.",
+    ),
+    "not-renewed": (
+        "2026-03-18",
+        "The army said on Wednesday it would not renew the truce and blamed the Rapid Support"
+        " Forces for its failure.",
+    ),
+}
+
+
+def test_a_violation_waits_for_a_start_told_undated_and_a_refused_renewal_is_no_extension(
+    tmp_path: Path,
+) -> None:
+    """Rules a-violation-waits-for-a-start-told-undated (the truce 'took effect' in Saturday's
+    report with no day of its own, so Monday's accusation is of a truce in force) and
+    a-negated-status-word-tells-none ('would not renew the truce' extends nothing)."""
+    found = proposals_of(UNRENEWED_TRUCE, tmp_path, outlet="Nile")
+    (truce,) = [item for item in found if item.subject == "ceasefire"]
+    steps = [text for _, text in history(truce)]
+    assert (
+        "2026-03-09",
+        "violated by Rapid Support Forces (alleged by Sudanese Armed Forces)",
+    ) in (history(truce))
+    assert not [text for text in steps if text.startswith("extended")]
+
+
+BROKEN_OFF_TRUCE = {
+    "agreed": (
+        "2026-06-01",
+        "Congo's government and M23 rebels agreed on Monday to a 14-day ceasefire in eastern"
+        " Congo, in talks mediated by Qatar, both sides said.",
+    ),
+    "in-effect": (
+        "2026-06-04",
+        "A Qatar-brokered ceasefire between Congo's army and M23 rebels took effect on Thursday,"
+        " and residents of Goma said the night had been calm.",
+    ),
+    "accused": (
+        "2026-06-08",
+        "M23 rebels accused Congo's army on Sunday of breaching the ceasefire by attacking their"
+        " positions near Sake, a charge the army denied.",
+    ),
+    "extended": (
+        "2026-06-18",
+        "The ceasefire between Congo's army and M23 rebels was extended by a month on Wednesday,"
+        " Qatari mediators said.",
+    ),
+    "collapsed": (
+        "2026-07-10",
+        "The ceasefire in eastern Congo collapsed on Friday after M23 rebels seized the town of"
+        " Sake, the army said.",
+    ),
+}
+
+
+def test_a_truce_accused_extended_by_a_month_and_broken_off_by_fighting_is_one_history(
+    tmp_path: Path,
+) -> None:
+    """Rules a-denial-after-the-charge-is-the-other-side's ('..., a charge the army denied'
+    leaves M23's accusation a violation), an-extension's-length-is-not-the-deal's (a 14-day
+    truce 'extended by a month' is the same truce, not a 30-day one) and
+    a-collapse-told-with-the-fighting ('collapsed on Friday after M23 rebels seized')."""
+    found = proposals_of(BROKEN_OFF_TRUCE, tmp_path, outlet="Lakes")
+    (truce,) = [item for item in found if item.subject == "ceasefire"]
+    assert [(day, text.split(" by ")[0]) for day, text in history(truce)] == [
+        ("2026-06-01", "agreed"),
+        ("2026-06-04", "implemented"),
+        ("2026-06-07", "violated"),
+        ("2026-06-17", "extended"),
+        ("2026-07-10", "collapsed"),
+    ]
+    assert history(truce)[2][1].endswith("(alleged by M23)")
+
+
+TWO_TRUCES_A_MONTH_APART = {
+    "agreed": (
+        "2026-10-05",
+        "Yemen's government and the Houthi movement have agreed to a 72-hour nationwide ceasefire"
+        " starting at midnight, U.S. Secretary of State Antony Blinken announced on Monday after"
+        " two days of negotiations.",
+    ),
+    "accused": (
+        "2026-10-07",
+        "The Houthis accused government forces on Tuesday of violating the 72-hour ceasefire by"
+        " shelling positions near Marib.",
+    ),
+    "extended": (
+        "2026-10-08",
+        "The Yemeni government and the Houthis agreed on Thursday to extend the ceasefire for a"
+        " further 72 hours, the State Department said.",
+    ),
+    "extended-again": (
+        "2026-10-12",
+        "Yemen's warring parties agreed on Sunday to extend the nationwide ceasefire by another 72"
+        " hours, following U.S. mediation.",
+    ),
+    "signed": (
+        "2026-11-09",
+        "Representatives of Yemen's government and the Houthis signed a seven-day ceasefire in"
+        " Muscat on Sunday that will take effect on Tuesday evening, Oman and the United States"
+        " said in a joint statement.",
+    ),
+    "in-effect": (
+        "2026-11-11",
+        "A seven-day ceasefire between Yemen's government and the Houthis took effect on Tuesday"
+        " evening, the second truce agreed by the two sides in a month.",
+    ),
+}
+
+
+def test_a_lead_agreement_dated_by_its_report_is_extended_and_a_truce_signed_later_is_another(
+    tmp_path: Path,
+) -> None:
+    """Rules an-undated-lead-agreement-is-the-report's-news (the lead's 'have agreed to a
+    72-hour ceasefire starting at midnight' is Monday's news and the extensions three and six
+    days on are of it), an-extended-truce-was-in-force (so the ceasefire signed in Muscat a
+    month later is another), nothing-befalls-an-agreement-before-it-is-made (Tuesday's
+    violation is not of the Muscat truce) and a-month-is-a-term-only-as-a-length ('in a
+    month' makes no 30-day ceasefire)."""
+    found = proposals_of(TWO_TRUCES_A_MONTH_APART, tmp_path, outlet="Gulf")
+    first, second = sorted(
+        (item for item in found if item.subject == "ceasefire"), key=lambda p: p.steps[0].date
+    )
+    assert [(day, text.split(" by ")[0]) for day, text in history(first)] == [
+        ("2026-10-05", "agreed"),
+        ("2026-10-06", "violated"),
+        ("2026-10-08", "extended"),
+        ("2026-10-11", "extended"),
+    ]
+    assert history(second) == [("2026-11-08", "agreed"), ("2026-11-10", "implemented")]
+    assert "30-day" not in second.title
+
+
+SUMMIT_AGREEMENT_RETOLD = {
+    "held": (
+        "2026-06-17",
+        "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met in Kathmandu on"
+        " Wednesday and agreed to return their ambassadors to each other's capitals, both sides"
+        " said.",
+    ),
+    "retold": (
+        "2026-06-18",
+        "Xi Jinping and Narendra Modi agreed at their summit in Kathmandu on Wednesday to send"
+        " their ambassadors back to each other's capitals and to start talks on the border.",
+    ),
+}
+
+
+def test_agreed_at_the_summit_is_not_the_summit(tmp_path: Path) -> None:
+    """Rule agreed-at-the-summit-is-not-the-summit: 'agreed at their summit ... to send their
+    ambassadors back' tells what the meeting agreed, not an agreement to hold a summit: the
+    summit has only its holding."""
+    found = proposals_of(SUMMIT_AGREEMENT_RETOLD, tmp_path, outlet="Asia")
+    assert [history(item) for item in found if item.subject == "summit"] == [
+        [("2026-06-17", "implemented")]
+    ]
+
+
+EXTENSION_TOLD_BY_THE_MEDIATOR = {
+    "agreed": (
+        "2026-01-12",
+        "Ethiopia's federal army and Tigrayan forces agreed to a 72-hour ceasefire that began at"
+        " midnight on Monday, the African Union said, after days of heavy fighting around"
+        " Mekelle.",
+    ),
+    "extended": (
+        "2026-01-15",
+        "The African Union said on Thursday that the Ethiopian army and Tigrayan forces had agreed"
+        " to extend the ceasefire by another 72 hours.",
+    ),
+    "signed": (
+        "2026-02-08",
+        "Ethiopia's government and Tigrayan forces signed a week-long ceasefire in Nairobi on"
+        " Saturday, to take effect 48 hours after signing, the African Union and Kenya said in a"
+        " joint statement.",
+    ),
+}
+
+
+def test_an_extension_the_lead_tells_undated_keeps_the_truce_in_force(tmp_path: Path) -> None:
+    """Rules an-undated-lead-agreement-is-the-report's-news, for an extension too ('said on
+    Thursday that ... had agreed to extend the ceasefire'), and an-extended-truce-was-in-force:
+    the week-long ceasefire signed in Nairobi weeks later is another agreement."""
+    found = proposals_of(EXTENSION_TOLD_BY_THE_MEDIATOR, tmp_path, outlet="Horn")
+    truces = sorted(
+        (item for item in found if item.subject == "ceasefire"), key=lambda p: p.steps[0].date
+    )
+    assert [[step.status for step in item.steps] for item in truces] == [
+        ["agreed", "extended"],
+        ["agreed"],
+    ]
+
+
+DETAINEE_SWAP = {
+    "agreed": (
+        "2026-03-10",
+        "Lebanon and Israel have agreed to exchange detainees under a deal brokered by the United"
+        " States, a U.S. envoy said on Monday.",
+    ),
+    "carried-out": (
+        "2026-03-13",
+        "Israel freed five Lebanese detainees at the Naqoura crossing on Thursday, and Lebanon"
+        " handed over two Israeli citizens hours later, officials said.",
+    ),
+}
+
+
+def test_a_release_of_detainees_carries_out_the_swap(tmp_path: Path) -> None:
+    """'detainees' are people a swap frees, as 'prisoners' and 'hostages' are: Thursday's
+    release carries out the exchange agreed on Monday."""
+    found = proposals_of(DETAINEE_SWAP, tmp_path, outlet="Levant")
+    (swap,) = [item for item in found if item.subject == "prisoner exchange"]
+    assert [(day, text.split(" (")[0]) for day, text in history(swap)] == [
+        ("2026-03-10", "agreed"),
+        ("2026-03-12", "implemented"),
+    ]
+
+
+POSTPONED_SUMMIT = {
+    "invited": (
+        "2026-09-07",
+        "Egyptian President Abdel Fattah al-Sisi on Monday invited Ethiopian Prime Minister Abiy"
+        " Ahmed to a summit in Cairo on the Grand Ethiopian Renaissance Dam, his office said.",
+    ),
+    "postponed": (
+        "2026-09-25",
+        "A summit between Egyptian President Abdel Fattah al-Sisi and Ethiopian Prime Minister"
+        " Abiy Ahmed planned for next week has been postponed, Egypt's presidency said on"
+        " Thursday, without giving a new date.",
+    ),
+    "held": (
+        "2026-10-20",
+        "Egyptian President Abdel Fattah al-Sisi and Ethiopian Prime Minister Abiy Ahmed held talks"
+        " in Cairo on Tuesday, their first meeting in three years.",
+    ),
+}
+
+
+def test_a_postponed_meeting_is_not_held(tmp_path: Path) -> None:
+    """Rule a-postponed-meeting-is-not-held: 'a summit ... planned for next week has been
+    postponed' is no meeting held; the summit is held once, on the day it met."""
+    found = proposals_of(POSTPONED_SUMMIT, tmp_path, outlet="Nile")
+    (summit,) = [item for item in found if item.subject == "summit"]
+    assert [day for day, text in history(summit) if text == "implemented"] == ["2026-10-20"]

@@ -241,6 +241,8 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     if type_mode[0] == "SANCTION" and pauses_agreement(sentence, trigger_at):
         return None  # 'Russia suspended its participation': no status, and no sanction
     leaving = type_mode[0] == "SANCTION" and leaves_agreement(sentence, trigger_at)
+    if implied == MEETING_SUBJECT:
+        implied = named_instead_of_a_meeting(sentence, trigger_at) or implied
     if implied and not leaving:
         return implied
     if about_talks(sentence, trigger_at):
@@ -264,6 +266,19 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
 
 
 MEETING_SUBJECT = "summit"  # what a meeting of the sides is a step of
+
+
+def named_instead_of_a_meeting(sentence: str, trigger_at: int) -> str | None:
+    """Rule "the-words-beat-the-meeting-guess": a request or refusal typed as about a meeting
+    whose own clause names another subject and no meeting ('demanded that Russia agree to an
+    unconditional 30-day ceasefire starting on Monday', 'urged the rebels to accept a truce')
+    is about that subject: the mode is the coder's guess, the words are what was asked."""
+    clause = trigger_clause(sentence.lower(), trigger_at)[trigger_at:]
+    named = find_subjects(clause, ("", None))
+    talks = subject_data()["talk_words"]
+    if MEETING_SUBJECT in named or any(keyword_positions(clause, word) for word in talks):
+        return None  # 'proposed talks on a ceasefire' asks for the talks
+    return next((s for s in named if s not in unilateral_subjects()), None)
 
 
 def tells_a_meeting(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> bool:
@@ -343,6 +358,11 @@ def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]
     return found
 
 
+MONTH_LONG = re.compile(r"\bmonth-long\b|\bone-month\b|\bfor a month\b")
+# rule "a-month-is-a-term-only-as-a-length": 'a month-long truce', 'a truce for a month'; not
+# 'the second truce agreed in a month' nor 'a month after the truce began'
+
+
 def find_terms(sentence: str, subject: str) -> dict[str, int]:
     """Terms stated in the sentence: days (30-day), a/b (390-for-390), count.
 
@@ -351,7 +371,7 @@ def find_terms(sentence: str, subject: str) -> dict[str, int]:
     data = subject_data()
     terms: dict[str, int] = {}
     lowered = sentence.lower()
-    if "month-long" in lowered or "a month" in lowered:
+    if MONTH_LONG.search(lowered):
         terms["days"] = data.get("month_long_days", 30)
     for pattern in data["term_patterns"]:
         for match in pattern.finditer(sentence):
@@ -392,6 +412,7 @@ class Candidate:
     fresh: bool = False  # the sentence calls the agreement a new one ('a new ceasefire')
     pair: tuple[int, ...] = ()  # both sides' figures one report gives ('24 hostages for 39')
     own_countries: frozenset[str] = frozenset()  # the countries of who took the step
+    news: bool = False  # undated only because its date is a term's: the report's own news
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -413,7 +434,7 @@ def status_of(
     lowered = sentence.lower()
     if announces_meeting(row, subject, max(parties, sides)):
         return "agreed"
-    if row["modality"] in SKIPPED_MODALITIES or is_denial(lowered):
+    if row["modality"] in SKIPPED_MODALITIES or is_denial(denial_scope(lowered, trigger_at)):
         return None  # 'denied any truce violations' is no violation
     status = act_status(row, sentence, trigger_at, parties, subject)
     if status == "violated" and is_mutual(lowered):
@@ -440,6 +461,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
             return status
     if modality in ("proposed", "considered"):
         return modality
+    if kind in FIGHTING_TYPES and collapses_before(lowered, trigger_at):
+        return "collapsed"
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
         return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
@@ -470,9 +493,38 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "implemented"  # 'the first ship left Odesa on Monday under a deal brokered by'
     if kind == "CONSULT" and is_plan(sentence, trigger_at):
         return None  # 'his eagerness to meet Trump', 'pleased to host the meeting': to come
+    if kind == "CONSULT" and put_off(lowered, trigger_at):
+        return None  # rule a-postponed-meeting-is-not-held
     if kind == "SANCTION" or (kind == "CONSULT" and subject == "summit"):
         return "implemented"  # a summit held; mediating a deal is not carrying it out
     return None
+
+
+FIGHTING_TYPES = ("ASSAULT", "FIGHT", "COERCE")  # what breaks a truce off
+
+
+def collapses_before(lowered: str, trigger_at: int) -> bool:
+    """Rule "a-collapse-told-with-the-fighting": 'the ceasefire in eastern Congo collapsed on
+    Friday after M23 rebels seized the town', 'the truce broke down as heavy fighting resumed':
+    wire copy tells a truce's end through the fighting that ends it, the agreement the subject
+    of the collapse word and the fighting in the clause after it. The fight is the collapse."""
+    head = lowered[:trigger_at]
+    opener = re.search(r"\b(?:after|as|when|with)\b[^,;]*$", head)
+    if opener is None:
+        return False
+    told = head[: opener.start()]
+    if "," in told or ";" in told:
+        return False  # 'Fighting, since the truce collapsed, ...': another clause
+    collapse = subject_data()["status_words"]["collapsed"]
+    spots = [p for word in collapse for p in keyword_positions(told, word)]
+    named = [*all_keywords(), *agreement_keywords()]
+    return bool(spots) and any(keyword_positions(told[: min(spots)], word) for word in named)
+
+
+@cache
+def agreement_keywords() -> frozenset[str]:
+    """'the deal', 'the agreement': the words of a generic agreement."""
+    return frozenset(w for words in subject_data()["agreement_subjects"].values() for w in words)
 
 
 def nearest_status_word(clause: str, trigger_at: int) -> str | None:
@@ -484,8 +536,18 @@ def nearest_status_word(clause: str, trigger_at: int) -> str | None:
         for order, (status, words) in enumerate(subject_data()["status_words"].items())
         for word in words
         for position in keyword_positions(clause, word)
+        if not negated_at(clause, position)
     ]
     return min(found)[3] if found else None
+
+
+def negated_at(clause: str, position: int) -> bool:
+    """Rule "a-negated-status-word-tells-none": 'the army said it would not renew the truce',
+    'the truce has never been extended', 'the day passed without violations' tell no extension
+    and no violation: a negation among the two words before the status word."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z'\u2019]+", clause[:position])][-2:]
+    negations = subject_data()["status_negations"]
+    return any(w in negations or w.endswith(("n't", "n\u2019t")) for w in words)
 
 
 CLAUSE_START = re.compile(r",|;|:|\s[-\u2013\u2014]\s|\bthat\b|\)", re.I)
@@ -580,6 +642,25 @@ def is_plan(sentence: str, trigger_at: int) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[:trigger_at])][-2:]
     plan = subject_data()["plan_before_trigger"]
     return bool(words) and (words[-1] in plan or words == ["to", "be"])
+
+
+AFTER_THE_CHARGE = re.compile(r"[,;]|\s[-\u2013\u2014]\s")
+
+
+def denial_scope(lowered: str, trigger_at: int) -> str:
+    """Rule "a-denial-after-the-charge-is-the-other-side's": the sentence up to the first comma
+    or dash after the trigger. 'M23 accused the army of breaching the ceasefire ..., a charge
+    the army denied' is an accusation all the same; 'denied any truce violations' stays a
+    denial."""
+    end = AFTER_THE_CHARGE.search(lowered, trigger_at + 1)
+    return lowered if end is None else lowered[: end.start()]
+
+
+def put_off(lowered: str, trigger_at: int) -> bool:
+    """'A summit between Sisi and Abiy planned for next week has been postponed': the meeting
+    the trigger names is put off in its own clause, not held."""
+    clause = trigger_clause(lowered, trigger_at)
+    return any(keyword_positions(clause, word) for word in subject_data()["postponing_words"])
 
 
 def is_denial(lowered: str) -> bool:
@@ -861,7 +942,8 @@ def candidate_of(
         subject, offer_countries = offer_acted_on(sentence, trigger_at, context)
     if subject is None:
         return None
-    if agreed_at_the_meeting(row, subject, context):
+    at_the_meeting = agreed_at_the_meeting(row, subject, context)
+    if at_the_meeting:
         subject = what_the_meeting_agreed(sentence, trigger_at)
     brokers = brokers_in(sentence)
     sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
@@ -887,6 +969,8 @@ def candidate_of(
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
     terms = find_terms(sentence, subject)
+    if status == "extended":
+        terms.pop("days", None)  # rule an-extension's-length-is-not-the-deal's
     return Candidate(
         event_id=row["id"],
         subject=subject,
@@ -903,7 +987,9 @@ def candidate_of(
         back_reference=back_reference,
         published=published,
         prisoners=row["prisoners"],
-        subjects=package_of(sentence, trigger_at, subject),
+        subjects=frozenset({subject})
+        if at_the_meeting  # what a meeting agreed is no package with the meeting
+        else package_of(sentence, trigger_at, subject),
         alleged_by=alleged_by,
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
@@ -912,7 +998,24 @@ def candidate_of(
         fresh=called_new(sentence, subject),
         pair=both_figures(sentence, row["hostages"], row["prisoners"]),
         own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
+        news=explicit is None and not back_reference and undated_news(row, status, context),
     )
+
+
+NEWS_STATUSES = ("agreed", "extended")  # what a lead tells as the day's news
+
+
+def undated_news(row: Any, status: str, context: Context) -> bool:
+    """Rule "an-undated-lead-agreement-is-the-report's-news": an agreement the lead tells with
+    no day of its own, or with only its terms' ('have agreed to a 72-hour ceasefire starting at
+    midnight, Blinken announced on Monday'), is the report's news, made by the day it was
+    published: it is placed with the dated steps (an extension three days on is of it), not
+    after them as a mention; so is an extension ('said on Thursday that the army and the rebels
+    had agreed to extend the ceasefire'). Not an acceptance: a lead's welcome or greeting may be
+    read as one, of something long done."""
+    if status not in NEWS_STATUSES:
+        return False
+    return row["sentence_index"] == context.story[0] or dates_a_term(row, row["sentence"])
 
 
 def step_day(row: Any, status: str, context: Context) -> int | None:
@@ -1028,7 +1131,25 @@ def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
     agreement to hold it (see ``what_the_meeting_agreed``)."""
     signed = row["type"] == "SUPPORT" and row["trigger"].lower() in subject_data()["signing_words"]
     agreed = row["type"] == "AGREE" or signed
-    return subject == MEETING_SUBJECT and agreed and context.meeting_held
+    if subject != MEETING_SUBJECT or not agreed:
+        return False
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    return context.meeting_held or agreed_at_a_meeting(row["sentence"], trigger_at)
+
+
+AT_A_MEETING = re.compile(
+    r"^[\w'-]+\s+(?:(?!to\b)[\w'-]+\s+){0,3}?at\s+(?:the|their|a|an|his|her|its)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:summit|meeting|talks)\b",
+    re.I,
+)
+
+
+def agreed_at_a_meeting(sentence: str, trigger_at: int) -> bool:
+    """Rule "agreed-at-the-summit-is-not-the-summit": 'Xi and Modi agreed at their summit in
+    Kathmandu on Wednesday to send their ambassadors back', 'signed at the meeting': the
+    meeting is told as where the agreement was made, so it was held ('agreed to meet at the
+    talks' is not)."""
+    return bool(AT_A_MEETING.match(sentence[trigger_at:]))
 
 
 def what_the_meeting_agreed(sentence: str, trigger_at: int) -> str:
@@ -1285,6 +1406,8 @@ class Draft:
         if not self.about(candidate):
             return False  # 'the agreement' is whichever one its participants have
         day = candidate.day if day is None else day
+        if made_after(self, candidate, day):
+            return False
         if self.distance(day) > self.reach(candidate, day):
             return False  # an extension or expiry months on still belongs to its agreement
         if candidate.countries and self.countries and not candidate.countries & self.countries:
@@ -1361,6 +1484,17 @@ class Draft:
                     self.terms.setdefault(key, candidate.terms[key])
 
 
+def made_after(draft: Draft, candidate: Candidate, day: int) -> bool:
+    """Rule "nothing-befalls-an-agreement-before-it-is-made": a violation, extension, expiry
+    or collapse told first-hand for a day before the draft's first step is of an earlier
+    agreement (a truce violated on 6 October is not the one signed on 8 November)."""
+    return (
+        candidate.status in LATER_IN_FORCE
+        and not candidate.back_reference
+        and (day < draft.first_day)
+    )
+
+
 def others_meet(draft: Draft, candidate: Candidate) -> bool:
     """Rule "a-summit-is-held-by-its-sides": a summit is of its countries: a step naming
     countries neither within the draft's nor holding them all is of another meeting (Somalia
@@ -1420,8 +1554,8 @@ def same_side(side: Side, status: str, candidate: Candidate) -> bool:
     subject, actors, alleged_by = side
     if status == "implemented":
         return subject == candidate.subject
-    if status in BY_STATUSES and candidate.actors and actors != candidate.actors:
-        return False
+    if status in BY_STATUSES and candidate.actors and actors and actors != candidate.actors:
+        return False  # a step whose taker no report named refuses no side (an-unnamed-side)
     return not candidate.alleged_by or alleged_by == candidate.alleged_by
 
 
@@ -1617,10 +1751,13 @@ def link(found: list[Candidate]) -> list[Draft]:
 def place_all(found: list[Candidate]) -> Drafts:
     """Every draft ``link`` opens for the candidates, before lone steps are absorbed."""
     drafts = Drafts()
-    first_hand = [c for c in found if not c.inferred and not c.back_reference]
-    backing = [c for c in found if c.inferred or c.back_reference]
+    first_hand = [c for c in found if (not c.inferred or c.news) and not c.back_reference]
+    backing = [c for c in found if (c.inferred and not c.news) or c.back_reference]
+    waiting = []  # violations of a truce not yet known in force: its start may be told undated
     for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
-        if not place_first_hand(drafts, candidate):
+        if awaits_its_truce(drafts, candidate):
+            waiting.append(candidate)
+        elif not place_first_hand(drafts, candidate):
             backing.append(replace(candidate, day=candidate.published, inferred=True))
     pending = []  # no draft takes them yet: they may open one once the others are placed
     for candidate in sorted(backing, key=lambda c: (c.day, c.event_id)):
@@ -1628,7 +1765,29 @@ def place_all(found: list[Candidate]) -> Drafts:
             pending.append(candidate)
     for candidate in pending:
         place_backing(drafts, candidate)
+    for candidate in waiting:
+        place_first_hand(drafts, candidate, reported_in_force=True)
     return drafts
+
+
+def awaits_its_truce(drafts: Drafts, candidate: Candidate) -> bool:
+    """Rule "a-violation-waits-for-a-start-told-undated": a dated violation of an agreement
+    whose dated steps do not yet bind anyone waits until the undated reports are placed ('the
+    army accepted the ceasefire on Saturday, and the truce took effect at 9 p.m.' in Saturday's
+    report, then 'accused the RSF of violating the ceasefire' on Monday)."""
+    if candidate.status != "violated":
+        return False
+    return not binding_by(home_of(drafts, candidate), candidate.day)
+
+
+def reported_in_force_by(draft: Draft | None, day: int) -> bool:
+    """Whether a report published by ``day`` tells the draft carried out or agreed, dated or
+    not: the agreement was in force by then (the day after, for an agreement)."""
+    if draft is None:
+        return False
+    done = [c for g in draft.by_status.get("implemented", []) for c in g if c.published <= day]
+    made = [c for g in draft.by_status.get("agreed", []) for c in g if c.published < day]
+    return bool(done or made)
 
 
 def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
@@ -1656,12 +1815,16 @@ def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
     return kept
 
 
-def place_first_hand(drafts: Drafts, candidate: Candidate) -> bool:
-    """Add a dated report as a step; False when its date cannot be its own (see below)."""
+def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bool = False) -> bool:
+    """Add a dated report as a step; False when its date cannot be its own (see below).
+    ``reported_in_force``: undated reports of the agreement's start count for a violation."""
     draft = home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
-    if candidate.status == "violated" and not binding_by(draft, candidate.day):
+    binding = binding_by(draft, candidate.day) or (
+        reported_in_force and reported_in_force_by(draft, candidate.day)
+    )
+    if candidate.status == "violated" and not binding:
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
     if candidate.status == "violated" and not candidate.actors:
         return True  # violation-needs-a-violator (a mutual one is no step: ``status_of``)
@@ -1741,10 +1904,28 @@ def agreed_again(draft: Draft, candidate: Candidate) -> bool:
     Wednesday'); an extension is its own status, not a new agreement."""
     if candidate.inferred or candidate.back_reference:
         return False
-    if not implemented_by(draft, candidate.day - 1):
+    if not in_force_by(draft, candidate.day - 1):
         return False
     agreed = draft.dated.get("agreed")
     return agreed is None or not agreed[0] - 1 <= candidate.day <= agreed[1] + 1
+
+
+def in_force_by(draft: Draft, day: int) -> bool:
+    """Whether the draft was in force by ``day``: carried out, extended or violated by then,
+    by a report's date or by its publication (rule "an-extended-truce-was-in-force": a truce
+    'agreed ... starting at midnight' whose taking effect no report tells, then extended twice,
+    was in force; a ceasefire signed weeks later is another)."""
+    if implemented_by(draft, day):
+        return True
+    return any(
+        candidate.day <= day or candidate.published <= day
+        for status in IN_FORCE_SIGNS
+        for group in draft.by_status.get(status, [])
+        for candidate in group
+    )
+
+
+IN_FORCE_SIGNS = ("implemented", "extended", "violated")  # told of an agreement in force
 
 
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
