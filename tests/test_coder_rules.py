@@ -403,6 +403,18 @@ def test_a_coercive_warning_is_a_threat(text):
     assert event.type == "THREATEN"
 
 
+def test_a_weapon_driven_into_a_base_is_an_attack_on_it():
+    """needs-an-actor keeps an attack whose passive subject is the weapon, also when a time
+    phrase split the participle from its auxiliary; what it was driven "into" is its object."""
+    [event] = events_of(
+        "A car bomb was on Monday rammed into a military base in Maidan Shahr in the centre of "
+        "Afghanistan's Maidan Wardak province.",
+        published="2019-01-22",
+    )
+    assert event.type == "ASSAULT" and event.date.start == "2019-01-21"
+    assert event.place is not None and event.place.country == "AFG"
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

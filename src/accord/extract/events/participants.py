@@ -360,6 +360,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "fired tear gas at protesters"
         for word in (predicate, *[c for c in predicate.children if c.dep_ == "dobj"]):
             objects.extend(objects_of_preposition(word, "at"))
+    if candidate.entry.type == "ASSAULT":  # "rammed into a military base", "fired into a crowd"
+        objects.extend(objects_of_preposition(predicate, "into"))
     if candidate.entry.type == "ACCUSE" and _aimed_words(predicate):
         objects.extend(objects_of_preposition(predicate, "at"))  # "hit out at the EU"
     if candidate.entry.type in BENEFIT_TYPES:  # "support for Russia's position", "aid for Gaza"

@@ -1252,12 +1252,29 @@ def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
     """The subject is a weapon ("drones hit", "a roadside bomb struck"), or the agent of a
     passive ("a convoy was hit by an airstrike"): an attack, whoever fired it."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    strikers = [c for c in verb.children if c.dep_ == "nsubj"] + agents
+    # also when a time phrase split the participle from its auxiliary ("a car bomb was on
+    # Monday rammed into a base", parsed with the bomb the subject of "was")
+    holders = [verb, *([verb.head] if _split_from_its_auxiliary(verb) else [])]
+    strikers = [c for h in holders for c in h.children if c.dep_ == "nsubj"]
+    strikers += agents
     if any(_names_an_attack(agent, lexicon) for agent in agents):
         return True  # "hit by a drone strike", "killed in an ambush by"
     return any(
         lemma_of(c, lexicon) in lexicon.weapon_modes or munition(c, lexicon) is not None
         for c in strikers
+    )
+
+
+def _split_from_its_auxiliary(verb: Token) -> bool:
+    """ "A car bomb was on Monday rammed into a base": the parser makes "was" the root and the
+    participle a clause of it; the subject of "was" is the participle's."""
+    head = verb.head
+    return (
+        verb.dep_ in {"advcl", "conj", "dep"}
+        and verb.tag_ in {"VBD", "VBN"}
+        and head.lemma_ == "be"
+        and head.i < verb.i
+        and not any(c.dep_ in {"attr", "acomp"} for c in head.children)
     )
 
 
