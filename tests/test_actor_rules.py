@@ -765,3 +765,33 @@ def test_an_institution_of_a_country_named_after_it_is_that_countrys():
     """_new_organisation: "the Supreme Court of the United Kingdom" is Britain's court."""
     mentions = _mentions("The Supreme Court of the United Kingdom issued a ruling on Tuesday.")
     assert mentions["Supreme Court"] == ("GBR", "JUD")
+
+
+def _named(text: str, name: str) -> tuple[str | None, str | None]:
+    """(country, sector) of the actor named ``name`` in one sentence."""
+    document = parse(make_article(text))
+    found = {m.actor.name: (m.actor.country, m.actor.sector) for m in resolve_mentions(document)}
+    return found[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Germany banned Mahan Air from its airports on Monday.", "Mahan Air", ("IRN", "BUS")),
+        (
+            "Scotland Yard said a man had been arrested after the stabbing.",
+            "Metropolitan Police Service",
+            ("GBR", "COP"),
+        ),
+        (
+            "Police linked the suspects to Jamaah Ansharut Daulah, a network loyal to the "
+            "Islamic State group.",
+            "Jamaah Ansharut Daulah",
+            ("IDN", "REB"),
+        ),
+    ],
+)
+def test_the_dictionary_knows_sanctioned_firms_police_forces_and_armed_networks(
+    text, name, expected
+):
+    assert _named(text, name) == expected
