@@ -858,3 +858,8 @@ def test_a_title_in_front_of_a_whole_name_stays_out_of_the_name(text, name):
     document = parse(make_article(text))
     names = [m.actor.name for m in resolve_mentions(document) if m.actor.kind == "person"]
     assert names == [name]
+
+
+def test_rule_untagged_name_in_apposition_is_the_roles_person():
+    text = "The police spokesman in Lahore, M A Baig, said four suspects were arrested."
+    assert _named(text, "M A Baig") == ("PAK", "COP")

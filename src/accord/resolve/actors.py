@@ -1109,6 +1109,7 @@ class MentionResolver:
         self._mark_headings()
         for ent in whole_person_names(self.doc.ents, self.table):
             self._resolve_entity(ent)
+        self._resolve_untagged_appositive_names()
         self._resolve_loose_surnames()
         self._resolve_loose_countries()
         self._resolve_groups()
@@ -1296,6 +1297,35 @@ class MentionResolver:
                 self.acronyms[fold(bracketed[0])] = organisation
         elif ent.label_ == "ORG" and fold(span.text) in self.acronyms:
             self._add(self.acronyms[fold(span.text)], span, "acronym")
+
+    def _resolve_untagged_appositive_names(self) -> None:
+        """Rule "untagged-name-in-apposition": "The Indian Army spokesman in Srinagar, A K
+        Mathur, told ...": a name the tagger missed (initials, mostly) set off after a role noun
+        is that person's, with the role's country and sector."""
+        for token in self.tokens:
+            role = token.head
+            if role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
+                role = role.head.head  # "the spokesman in Srinagar, X": X hangs on "Srinagar"
+            if (
+                token.dep_ != "appos"
+                or token.pos_ != "PROPN"
+                or token.ent_type_
+                or not token.is_title
+                or token.i in self.covered
+                or role.pos_ != "NOUN"
+                or role.i > token.i
+                or role.lemma_.lower() not in APPOSITION_ROLES
+            ):
+                continue
+            start = token.i
+            while start > role.i + 1 and _is_initial(self.doc[start - 1]):
+                start -= 1
+            span = self.doc[start : token.i + 1]
+            if self.table.country_code(span.text) or fold(span.text) in self.table.by_alias:
+                continue
+            if _is_place(span, self.gazetteer):
+                continue
+            self._add_person(self._new_person(span), span, "title")
 
     def _described_person(self, span: Span) -> Span | None:
         """A name the model took for a place or organisation although an apposition gives its
