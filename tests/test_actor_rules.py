@@ -773,3 +773,101 @@ def test_a_court_is_the_scenes_judiciary():
         "A court in Moscow sentenced opposition politician Ilya Yashin to eight years in prison."
     )
     assert _codes(event.sources) == ["RUS:JUD"]
+
+
+def _named(text: str, name: str) -> tuple[str | None, str | None]:
+    """(country, sector) of the actor named ``name`` in one sentence."""
+    document = parse(make_article(text))
+    found = {m.actor.name: (m.actor.country, m.actor.sector) for m in resolve_mentions(document)}
+    return found[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # rule "posted-to": the country one is posted to is not one's own
+        (
+            "Canadian Ambassador to Sudan Nicholas Coghlan met aid groups in Khartoum on Sunday.",
+            "Nicholas Coghlan",
+            ("CAN", "GOV"),
+        ),
+        (
+            "US Ambassador to Kenya Laura Whitfield told reporters the aid would arrive soon.",
+            "Laura Whitfield",
+            ("USA", "GOV"),
+        ),
+        # rule "coordinated-title": a second title with no country shares the first's
+        (
+            "Greek prime minister Nikos Petridis and finance minister Eleni Vlachou arrived in "
+            "Brussels on Monday for talks with US officials.",
+            "Eleni Vlachou",
+            ("GRC", "GOV"),
+        ),
+        # rule "untagged-given-name": the given name the tagger left out is part of the name
+        (
+            "Police chief Commissioner Honore Kabore said three suspects were held.",
+            "Honore Kabore",
+            (None, "COP"),
+        ),
+        # rule "of-employer": a person named with the body they are of takes its sector
+        (
+            "Juan Reyes of the army's 4th Infantry Division said the rebels had fled.",
+            "Juan Reyes",
+            (None, "MIL"),
+        ),
+        (
+            "Maria Santos of Amnesty International said the police had used force.",
+            "Maria Santos",
+            (None, "NGO"),
+        ),
+    ],
+)
+def test_a_persons_country_and_sector_from_the_words_around_the_name(text, name, expected):
+    assert _named(text, name) == expected
+
+
+def test_a_known_persons_given_name_spelt_otherwise_keeps_the_dictionary_person():
+    text = "Taliban spokesman Zabiullah Mujahid said the group had carried out the attack."
+    assert _named(text, "Zabihullah Mujahid") == ("AFG", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Germany banned Mahan Air from its airports on Monday.", "Mahan Air", ("IRN", "BUS")),
+        (
+            "Scotland Yard said a man had been arrested after the stabbing.",
+            "Metropolitan Police Service",
+            ("GBR", "COP"),
+        ),
+        (
+            "Police linked the suspects to Jamaah Ansharut Daulah, a network loyal to the "
+            "Islamic State group.",
+            "Jamaah Ansharut Daulah",
+            ("IDN", "REB"),
+        ),
+    ],
+)
+def test_the_dictionary_knows_sanctioned_firms_police_forces_and_armed_networks(
+    text, name, expected
+):
+    assert _named(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("House Speaker Nancy Pelosi announced a formal inquiry on Tuesday.", "Nancy Pelosi"),
+        ("Chief Executive Carrie Lam said the bill was dead.", "Carrie Lam"),
+        ("Secretary of State Antony J. Blinken spoke with the army chief.", "Antony Blinken"),
+    ],
+)
+def test_a_title_in_front_of_a_whole_name_stays_out_of_the_name(text, name):
+    document = parse(make_article(text))
+    names = [m.actor.name for m in resolve_mentions(document) if m.actor.kind == "person"]
+    assert names == [name]
+
+
+def test_rule_untagged_name_in_apposition_is_the_roles_person():
+    text = "The police spokesman in Lahore, M A Baig, said four suspects were arrested."
+    assert _named(text, "M A Baig") == ("PAK", "COP")

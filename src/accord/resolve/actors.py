@@ -599,9 +599,10 @@ def _bracketed_acronym(span: Span) -> tuple[str, Span] | None:
     return word, doc[span.start : end]
 
 
-def whole_person_names(ents: Sequence[Span]) -> list[Span]:
+def whole_person_names(ents: Sequence[Span], table: ActorDictionary | None = None) -> list[Span]:
     """Rule "one name, one person": two PERSON entities the tagger split inside one name
-    ("Abbas" "Mousavi", read as two dictionary people) are one name."""
+    ("Abbas" "Mousavi", read as two dictionary people) are one name; with ``table``, also the
+    given names the tagger left untagged in front of a surname."""
     merged: list[Span] = []
     for ent in ents:
         last = merged[-1] if merged else None
@@ -615,7 +616,8 @@ def whole_person_names(ents: Sequence[Span]) -> list[Span]:
             doc = ent.doc
             merged[-1] = Span(doc, last.start, ent.end, label="PERSON")
         else:
-            merged.append(_with_untagged_surname(ent))
+            whole = _with_untagged_surname(ent)
+            merged.append(_with_untagged_given_name(whole, table) if table else whole)
     return merged
 
 
@@ -633,13 +635,74 @@ def _with_untagged_surname(ent: Span) -> Span:
     if after.lower_ in NAMED_AFTER_A_PERSON:
         return ent  # "the Trump Administration", "the Biden campaign": a body, not a name
     start = ent.start
-    while start < ent.end - 1 and doc[start].lower_ in NAME_PREFIXES:
-        start += 1  # "President Xi" + "Jinping": the name is "Xi Jinping"
+    while start < ent.end - 1 and doc[start].lower_.rstrip(".") in NAME_PREFIXES | RANK_WORDS:
+        start += 1  # "President Xi" + "Jinping", "Superintendent Graciano" + "Mijares"
     return Span(doc, start, ent.end + 1, label="PERSON")
 
 
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "general", "gen", "sheikh", "king", "prince", "premier"}
 NAME_PREFIXES = ROLE_NOUNS | TITLE_WORDS  # words a tagged name may start with, before the name
+# Ranks and honorifics written in front of a name: never a given name.
+_RANK_WORDS = (
+    "captain major lieutenant sergeant corporal private brigadier colonel superintendent "
+    "inspector constable detective judge justice senator sir lord lady dame queen princess "
+    "pope cardinal bishop archbishop imam rabbi father sister brother ayatollah mullah "
+    "maulana deputy vice acting former late chairman chairwoman president prosecutor "
+    "administrator undersecretary attorney professor reverend speaker executive "
+    "sen rep gov lt col maj capt sgt cpl brig pres amb supt insp det prof rev hon"
+)
+RANK_WORDS = set(_RANK_WORDS.split())
+
+
+def _with_untagged_given_name(ent: Span, table: ActorDictionary) -> Span:
+    """Rule "untagged-given-name": "Army chief General Honore Traore", "Arnel dela Vega of the
+    army": the tagger marks the surname and leaves the given names in front of it untagged;
+    the name is all of them (else "Traore" alone is the dictionary's Ibrahim Traore). Only a
+    tagged surname grows: a tagged given name and surname are the whole name (else "Speaker
+    Nancy Pelosi"). A known person's own given name, however spelt ("Antony J. Blinken",
+    "Zabiullah Mujahid"), leaves the dictionary's reading alone."""
+    doc = ent.doc
+    surname_only = len(ent) == 1 or ent[0].is_lower  # "Traore", "dela Vega", not "Carrie Lam"
+    if ent.label_ != "PERSON" or not surname_only:
+        return ent
+    start, words = ent.start, 0
+    while start > 0 and words < 1 and _untagged_given_name(doc[start - 1], ent, table):
+        start -= 1
+        words += not _is_initial(doc[start])  # "Antony J." + "Blinken": one given name at most
+    if start == ent.start or _is_initial(doc[start]):
+        return ent
+    known = table.by_alias.get(fold(ent.text)) or table.by_surname.get(fold(ent.text))
+    if known is not None and known.kind in PERSON_KINDS:
+        given = fold(doc[start].text)[:3]
+        names = (known.name, *known.aliases)
+        if any(word[:3] == given for name in names for word in fold(name).split()):
+            return ent  # "Abdel Fattah al-Burhan" tagged "al-Burhan": the dictionary's
+    return Span(doc, start, ent.end, label="PERSON")
+
+
+def _is_initial(token: Token) -> bool:
+    """A name's initial ("J.", "K")."""
+    return len(token.text.rstrip(".")) == 1 and token.text[:1].isupper()
+
+
+def _untagged_given_name(token: Token, ent: Span, table: ActorDictionary) -> bool:
+    """A capitalised, untagged name word hanging on the tagged name after it, and no title,
+    rank, country or known organisation ("General", "Administrator", "Ukraine", "Army")."""
+    hangs_on_it = token.dep_ == "compound" and ent.start <= token.head.i < ent.end
+    if token.pos_ != "PROPN" or token.ent_type_ or not hangs_on_it or not token.is_title:
+        return False
+    word = token.lower_.rstrip(".")
+    if word in NAME_PREFIXES | RANK_WORDS | APPOSITION_ROLES | ORGANISATION_NAME_WORDS:
+        return False
+    if sector_for_role(token.text) or sector_for_organisation(token.text):
+        return False
+    nouns, lemma = table.nouns, token.lemma_.lower()
+    if lemma in nouns.nationality or lemma in nouns.unnamed or token.lower_ in nouns.unnamed:
+        return False  # "Activist Joshua Wong", "Protester Ana Ruiz": who they are, not a name
+    key = fold(token.text)
+    return not (
+        key in table.by_alias or key in table.country_by_demonym or table.country_code(token.text)
+    )
 
 
 # Words written after a person's name that make it a body or a thing, not a longer name.
@@ -723,6 +786,8 @@ def _title_prefix(span: Span) -> list[Token]:
     role = head.head
     if head.dep_ == "appos" and role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
         role = role.head.head  # "The mayor of Paris, X": the parser hangs X on "Paris"
+    if _posted_to(head):  # "US Ambassador to Germany Richard Grenell": X hangs on "to"
+        return [t for t in span.doc[role.head.left_edge.i : span.start] if t.dep_ != "det"]
     between = span.doc[role.i + 1 : span.start] if role.i < span.start else None
     if (
         head.dep_ == "appos"
@@ -733,6 +798,30 @@ def _title_prefix(span: Span) -> list[Token]:
     ):  # "the deputy governor of the region, Oleg Chemezov", "The mayor of London, X"
         head = role
     return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
+
+
+POSTING_WORDS = {"to"}  # "ambassador to Germany", "envoy to the UN": where one is posted
+
+
+def _posted_to(name: Token) -> bool:
+    """A name the parser hangs on the "to" of a posting written in front of it ("US Ambassador
+    to Germany Richard Grenell")."""
+    preposition = name.head
+    return (
+        name.dep_ == "pobj"
+        and preposition.lower_ in POSTING_WORDS
+        and preposition.i < name.i
+        and preposition.head.lemma_.lower() in APPOSITION_ROLES
+    )
+
+
+def _without_posting(tokens: list[Token]) -> list[Token]:
+    """Rule "posted-to": the words of a title up to its posting; the country one is posted to
+    ("US Ambassador to Germany", "X, the envoy to Syria") is not one's own."""
+    for position, token in enumerate(tokens):
+        if token.lower_ in POSTING_WORDS and token.dep_ == "prep":
+            return tokens[:position]
+    return tokens
 
 
 def _in_subtree(token: Token, root: Token) -> bool:
@@ -1018,8 +1107,9 @@ class MentionResolver:
 
     def resolve(self) -> list[ActorMention]:
         self._mark_headings()
-        for ent in whole_person_names(self.doc.ents):
+        for ent in whole_person_names(self.doc.ents, self.table):
             self._resolve_entity(ent)
+        self._resolve_untagged_appositive_names()
         self._resolve_loose_surnames()
         self._resolve_loose_countries()
         self._resolve_groups()
@@ -1208,6 +1298,35 @@ class MentionResolver:
         elif ent.label_ == "ORG" and fold(span.text) in self.acronyms:
             self._add(self.acronyms[fold(span.text)], span, "acronym")
 
+    def _resolve_untagged_appositive_names(self) -> None:
+        """Rule "untagged-name-in-apposition": "The Indian Army spokesman in Srinagar, A K
+        Mathur, told ...": a name the tagger missed (initials, mostly) set off after a role noun
+        is that person's, with the role's country and sector."""
+        for token in self.tokens:
+            role = token.head
+            if role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
+                role = role.head.head  # "the spokesman in Srinagar, X": X hangs on "Srinagar"
+            if (
+                token.dep_ != "appos"
+                or token.pos_ != "PROPN"
+                or token.ent_type_
+                or not token.is_title
+                or token.i in self.covered
+                or role.pos_ != "NOUN"
+                or role.i > token.i
+                or role.lemma_.lower() not in APPOSITION_ROLES
+            ):
+                continue
+            start = token.i
+            while start > role.i + 1 and _is_initial(self.doc[start - 1]):
+                start -= 1
+            span = self.doc[start : token.i + 1]
+            if self.table.country_code(span.text) or fold(span.text) in self.table.by_alias:
+                continue
+            if _is_place(span, self.gazetteer):
+                continue
+            self._add_person(self._new_person(span), span, "title")
+
     def _described_person(self, span: Span) -> Span | None:
         """A name the model took for a place or organisation although an apposition gives its
         role: "Kenzo Oshima, the United Nations Emergency Relief Coordinator, said"."""
@@ -1290,7 +1409,19 @@ class MentionResolver:
         words = [t.text for t in self.doc[start:end]]
         if "(" in words and ")" not in words:
             end = start + words.index("(")
+        if ent.label_ == "PERSON" and end - start > 2 and self._opens_with_a_posting(start):
+            start += 1  # "Ambassador to Sudan Nicholas Coghlan": the name is "Nicholas Coghlan"
         return self.doc[start:end] if end > start else None
+
+    def _opens_with_a_posting(self, start: int) -> bool:
+        """A person's name the tagger starts with the country of the posting before it."""
+        before = self.doc[start - 1] if start > 0 else None
+        first = self.doc[start]
+        return (
+            before is not None
+            and before.lower_ in POSTING_WORDS
+            and fold(first.text) in self.table.country_by_name
+        )
 
     def _add_person(self, actor: Actor, span: Span, why: str) -> None:
         self.people_tokens.update(range(span.start, span.end))
@@ -1305,7 +1436,9 @@ class MentionResolver:
         appositions = [t for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
         # rule "title": "Greek Foreign Minister X", "X, Ukraine's prime minister", "X, the
         # Hungarian government commissioner", "The mayor of London, X"
-        country = _country_in(prefix, self.table) or _country_in(appositions, self.table)
+        country = _country_in(_without_posting(prefix), self.table) or _country_in(
+            _without_posting(appositions), self.table
+        )
         sector = sector_for_role(role)
         employer = (
             self._organisation_in(prefix)
@@ -1314,6 +1447,10 @@ class MentionResolver:
         )
         if employer is not None:  # "Arab League Secretary General X" works for the League
             country, sector = employer.country or country, employer.sector or sector
+        elif sector is None:  # "X of the army's Western Mindanao Command"
+            country, sector = self._employer_after(span, country)
+        if country is None and role:
+            country = self._coordinated_title_country(span)
         return Actor(
             id=slug(span.text),
             name=span.text,
@@ -1322,6 +1459,32 @@ class MentionResolver:
             sector=sector,
             role=role,
         )
+
+    def _employer_after(self, span: Span, country: str | None) -> tuple[str | None, str | None]:
+        """Rule "of-employer": "X of Amnesty International", "X of the army's Western Mindanao
+        Command", "X of the police": a person named with the body they are of takes its sector
+        (and its country, when the body or the phrase has one)."""
+        phrase = _of_phrase_after(span)
+        if not len(phrase):
+            return country, None
+        known = self._organisation_in(list(phrase))
+        if known is not None:
+            return known.country or country, known.sector
+        sector = sector_for_organisation(" ".join(t.text for t in phrase if t.dep_ != "case"))
+        if sector is None:
+            return country, None
+        return country or _country_in(phrase, self.table), sector
+
+    def _coordinated_title_country(self, span: Span) -> str | None:
+        """Rule "coordinated-title": "Israeli prime minister X and energy minister Y": a title
+        with no country, joined to a person whose country is known, is of that country."""
+        root = span.root
+        if root.dep_ != "conj":
+            return None
+        for mention in self._covering(root.head):
+            if mention.actor.kind in PERSON_KINDS and mention.actor.country:
+                return mention.actor.country
+        return None
 
     def _possessive_employer(self, prefix: list[Token]) -> Actor | None:
         """ "its spokesman X": X speaks for the organisation named just before."""
