@@ -871,3 +871,13 @@ def test_a_title_in_front_of_a_whole_name_stays_out_of_the_name(text, name):
 def test_rule_untagged_name_in_apposition_is_the_roles_person():
     text = "The police spokesman in Lahore, M A Baig, said four suspects were arrested."
     assert _named(text, "M A Baig") == ("PAK", "COP")
+
+
+def test_an_unarmed_body_paired_with_a_countrys_is_of_that_country():
+    """Rule a-pair-of-one-country: the opposition paired with Venezuela's government is
+    Venezuela's, not the venue's."""
+    [event] = _events(
+        "Venezuela's government and the opposition reached a deal on electoral guarantees in "
+        "Barbados."
+    )
+    assert "VEN:OPP" in _codes(event.sources)

@@ -86,6 +86,7 @@ GOVERNMENT_BODY_WORDS = {
 MASS_NOUNS = {"force"}  # bare and singular, a deed, not who does it ("to use force")
 DESCRIPTION_ONLY = {"ministry", "government", "authority", "presidency"}  # only as "the ministry"
 LOCAL_AUTHORITIES = {"authority"}  # "authorities" (plural, any article) are the scene's
+ARMED_SECTORS = {"MIL", "REB", "UAF", "COP"}  # who may be the other side of a pair
 # Role nouns that, in apposition after a name, make it a person's ("X, the relief coordinator").
 _APPOSITION_ROLE_WORDS = (
     "minister president spokesman spokeswoman spokesperson official envoy aide chancellor "
@@ -2075,8 +2076,20 @@ class MentionResolver:
                 if recent and mention.actor.sector == sector and mention.actor.country:
                     return mention.actor.country
         if sector in POLICED_SECTORS:
-            return self._police_country(noun)
-        return None
+            police = self._police_country(noun)
+            if police is not None:
+                return police
+        return self._partner_country(noun, sector)
+
+    def _partner_country(self, noun: Token, sector: str) -> str | None:
+        """Rule "a-pair-of-one-country": an unarmed body coordinated with a body of a named
+        country ("Venezuela's government and the opposition reached a deal in Barbados") is of
+        that country, not of the venue; armed men may be the other side ("Russian troops and
+        the rebels"), so they keep the scene's."""
+        if noun.dep_ != "conj" or sector in ARMED_SECTORS:
+            return None
+        partner = noun.head
+        return self._country_at(partner) if partner.pos_ in {"NOUN", "PROPN"} else None
 
     def _police_country(self, noun: Token) -> str | None:
         """Rule "police act at home": people the sentence's police or courts of a named country
