@@ -415,6 +415,13 @@ def test_a_weapon_driven_into_a_base_is_an_attack_on_it():
     assert event.place is not None and event.place.country == "AFG"
 
 
+def test_the_venue_of_talks_is_no_party():
+    """_venue_of_a_meeting: "talks in Addis Ababa" are held there; Ethiopia is no target."""
+    [event] = events_of("The African Union invited both sides to talks in Addis Ababa.")
+    assert all(ref.country != "ETH" for ref in event.targets)
+    assert event.place is not None and event.place.name == "Addis Ababa"
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -652,6 +652,20 @@ def _in_clause_of_its_own(token: Token, top: Token, also: set[str] | None = None
     return False
 
 
+VENUE_NOUNS = {"talk", "talks", "meeting", "summit", "negotiation", "negotiations", "conference"}
+
+
+def _venue_of_a_meeting(place: Token) -> bool:
+    """A place a meeting noun is held "in" or "at" ("talks in Addis Ababa", "a summit in
+    Sochi"): the venue, not a party."""
+    head = place.head
+    return (
+        place.dep_ == "pobj"
+        and head.lower_ in {"in", "at"}
+        and head.head.lemma_.lower() in VENUE_NOUNS
+    )
+
+
 def object_place_targets(
     candidate: Candidate,
     objects: list[Token],
@@ -695,6 +709,8 @@ def object_place_targets(
                 continue
             if _in_clause_of_its_own(ent.root, head, {"acl"}):
                 continue  # "a demonstration staged to protest sending troops to Iraq"
+            if _venue_of_a_meeting(ent.root):
+                continue  # "invited both sides to talks in Addis Ababa": where, not whom
             place = gazetteer.geocode(ent.text)
             if scene is not None and scene.text == ent.text:
                 place = scene  # the article's reading of the name
