@@ -111,6 +111,7 @@ from accord.extract.events.triggers import (
     misread_verb_triggers,
     munition,
     munition_landing_triggers,
+    names_an_attack,
     noun_entry,
     noun_triggers,
     protests_met_by_force,
@@ -1257,7 +1258,7 @@ def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
     holders = [verb, *([verb.head] if _split_from_its_auxiliary(verb) else [])]
     strikers = [c for h in holders for c in h.children if c.dep_ == "nsubj"]
     strikers += agents
-    if any(_names_an_attack(agent, lexicon) for agent in agents):
+    if any(names_an_attack(agent, lexicon) for agent in agents):
         return True  # "hit by a drone strike", "killed in an ambush by"
     return any(
         lemma_of(c, lexicon) in lexicon.weapon_modes or munition(c, lexicon) is not None
@@ -1276,11 +1277,6 @@ def _split_from_its_auxiliary(verb: Token) -> bool:
         and head.i < verb.i
         and not any(c.dep_ in {"attr", "acomp"} for c in head.children)
     )
-
-
-def _names_an_attack(noun: Token, lexicon: Lexicon) -> bool:
-    entry = lexicon.nouns.get(lemma_of(noun, lexicon))
-    return entry is not None and entry.type == "ASSAULT"
 
 
 def _counted_people(verb: Token, lexicon: Lexicon) -> bool:

@@ -685,11 +685,9 @@ def harm_told_as_fact(content: Token, lexicon: Lexicon) -> set[int]:
         if not _tells_a_toll(clause):
             continue
         if clause.i in inside:
-            attacks = [
-                a for a in clause.ancestors if a.i in inside and _names_an_attack(a, lexicon)
-            ]
+            attacks = [a for a in clause.ancestors if a.i in inside and names_an_attack(a, lexicon)]
         elif clause.left_edge.i == content.right_edge.i + 1:  # parsed onto an earlier word
-            attacks = [a for a in content.subtree if _names_an_attack(a, lexicon)][-1:]
+            attacks = [a for a in content.subtree if names_an_attack(a, lexicon)][-1:]
         else:
             continue
         if attacks:
@@ -704,7 +702,8 @@ def _tells_a_toll(clause: Token) -> bool:
     return told and clause.lemma_ in TOLL_VERBS and any(c.dep_ == "dobj" for c in clause.children)
 
 
-def _names_an_attack(token: Token, lexicon: Lexicon) -> bool:
+def names_an_attack(token: Token, lexicon: Lexicon) -> bool:
+    """A noun or verb the lexicon reads as an attack ("strike", "shelled")."""
     entry = noun_entry(token, lexicon) if token.pos_ == "NOUN" else verb_entry(token, lexicon)
     return entry is not None and entry.type == "ASSAULT"
 
