@@ -422,6 +422,27 @@ def test_the_venue_of_talks_is_no_party():
     assert event.place is not None and event.place.name == "Addis Ababa"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Gabon's army staged a coup on Wednesday.", "GAB:MIL", None),
+        (
+            "A military coup removed Prime Minister Thaksin Shinawatra in Thailand in 2006.",
+            "THA:MIL",
+            "THA:GOV",
+        ),
+    ],
+)
+def test_a_coup_is_the_militarys_coercion_of_whom_it_removed(text, source, target):
+    """triggers.json 'coup' (COERCE, as the tune reading codes it), a military adjective on a
+    seizure of power names the army, the-ousted-are-the-coups-targets."""
+    [event] = events_of(text)
+    assert event.type == "COERCE"
+    assert [f"{ref.country}:{ref.sector}" for ref in event.sources] == [source]
+    if target:
+        assert target in [f"{ref.country}:{ref.sector}" for ref in event.targets]
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -969,12 +969,16 @@ def _is_common_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
+SEIZURES_OF_POWER = {"coup", "takeover", "putsch"}  # "a military coup": the army's own
+
+
 def _armed_group_adjective(token: Token, sector: str | None) -> bool:
     """ "A rebel ambush", "a militant attack": the tagger reads the armed group's noun as an
     adjective of the act; it still names who did it (armed groups only: "a military court" is
-    no army)."""
+    no army; but "a military coup" is the army's seizure of power)."""
+    coup = sector == "MIL" and token.head.lemma_.lower() in SEIZURES_OF_POWER
     return (
-        sector == "REB"
+        (sector == "REB" or coup)
         and token.pos_ == "ADJ"
         and token.dep_ == "amod"
         and token.head.pos_ == "NOUN"

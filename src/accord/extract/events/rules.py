@@ -876,6 +876,35 @@ def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+OUSTING_VERBS = {"remove", "oust", "topple", "overthrow", "depose", "unseat"}
+COUP_NOUNS = {"coup", "takeover", "putsch"}
+
+
+def _ousted_by_a_coup(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "the-ousted-are-the-coups-targets": "A military coup removed Prime Minister X",
+    "the coup that toppled X": whom a coup is told to have removed is its target."""
+    token = draft.candidate.token
+    if draft.targets or token.lemma_.lower() not in COUP_NOUNS:
+        return False
+    verbs = [token.head] if token.dep_ in SUBJECT_DEPS else []
+    # "the coup that toppled X", and a headline's "A military coup removed X" parsed as "coup"
+    # with a participle
+    verbs += [c for c in token.children if c.dep_ in {"relcl", "acl"}]
+    ousted = [
+        mention
+        for verb in verbs
+        if verb.lemma_.lower() in OUSTING_VERBS
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        for mention in core_mentions(obj, draft.index)
+    ]
+    if not ousted:
+        return False
+    draft.targets = unique_mentions(ousted)
+    draft.actor_why = [*draft.actor_why, "whom a coup removed is its target"]
+    return True
+
+
 def _consequence_victims(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ASSAULT":
         return False
@@ -2246,6 +2275,11 @@ RULES: tuple[Rule, ...] = (
         "casualty-victims-are-targets",
         '"Four civilians died in an air strike": those who died are the attack\'s targets.',
         _casualty_victims,
+    ),
+    Rule(
+        "the-ousted-are-the-coups-targets",
+        '"A military coup removed Prime Minister X": whom a coup removed is its target.',
+        _ousted_by_a_coup,
     ),
     Rule(
         "consequence-victims-are-targets",
