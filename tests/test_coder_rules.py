@@ -443,6 +443,19 @@ def test_a_coup_is_the_militarys_coercion_of_whom_it_removed(text, source, targe
         assert target in [f"{ref.country}:{ref.sector}" for ref in event.targets]
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Mass protests forced the prime minister to resign.", 1),
+        ("Demonstrations paralysed the capital on Tuesday.", 1),
+        ("The protests were largely peaceful.", 0),
+    ],
+)
+def test_a_protest_that_acts_took_place(text, count):
+    """needs-an-actor keeps a protest noun that is the subject of an act, not of a copula."""
+    assert [event.type for event in events_of(text)] == ["PROTEST"] * count
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

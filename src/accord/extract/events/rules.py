@@ -76,6 +76,7 @@ from accord.extract.events.syntax import (
     subject_of,
 )
 from accord.extract.events.triggers import (
+    DESCRIBING_VERBS,
     REACTION_TYPES,
     REACTION_VERBS,
     SPOKEN_IN_A_MEETING,
@@ -1221,6 +1222,8 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
         return True  # "blast kills 13": the count words' own reading of a toll
     if kind == "PROTEST" and _people_act(candidate.predicate, lexicon):
         return True  # "Hundreds protested in Wamena", "villagers boycotted the vote"
+    if kind == "PROTEST" and _protest_that_acts(candidate.token, lexicon):
+        return True  # "Mass protests forced the prime minister to resign"
     if kind == "ASSAULT" and _weapon_strikes(candidate.predicate, lexicon):
         return True  # "Drones hit a fuel depot", "a roadside IED struck a patrol"
     if kind == "ASSAULT" and _gerund_that_goes_on(candidate.token, lexicon):
@@ -1233,6 +1236,18 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     # "a drone strike killed ...", "the truce took effect": the noun's own happening
     happens = _happens(candidate.predicate, lexicon)
     return kind == "ASSAULT" or happens or predicate in lexicon.light_verbs
+
+
+def _protest_that_acts(noun: Token, lexicon: Lexicon) -> bool:
+    """A protest noun that is the subject of an act ("Mass protests forced the prime minister
+    to resign", "Demonstrations paralysed the capital"): the protests took place; a copula
+    only describes one ("the protests were peaceful")."""
+    return (
+        is_nounlike(noun, lexicon)
+        and noun.dep_ == "nsubj"
+        and noun.head.pos_ == "VERB"
+        and noun.head.lemma_.lower() not in DESCRIBING_VERBS
+    )
 
 
 def _gerund_that_goes_on(token: Token, lexicon: Lexicon) -> bool:
