@@ -881,3 +881,8 @@ def test_an_unarmed_body_paired_with_a_countrys_is_of_that_country():
         "Barbados."
     )
     assert "VEN:OPP" in _codes(event.sources)
+
+
+def test_lawmakers_are_the_scenes_government():
+    [event] = _events("Lawmakers in Seoul voted to impeach the president over the decree.")
+    assert _codes(event.sources) == ["KOR:GOV"]
