@@ -456,6 +456,19 @@ def test_a_protest_that_acts_took_place(text, count):
     assert [event.type for event in events_of(text)] == ["PROTEST"] * count
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Armenia returned four border villages to Azerbaijan.", "RETREAT"),
+        ("Niger revoked its military agreement with the United States.", "SANCTION"),
+        ("Russia revoked the journalist's accreditation.", "COERCE"),
+    ],
+)
+def test_returning_land_and_revoking_an_agreement(text, kind):
+    [event] = events_of(text)
+    assert event.type == kind
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"
