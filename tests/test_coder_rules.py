@@ -469,6 +469,13 @@ def test_returning_land_and_revoking_an_agreement(text, kind):
     assert event.type == kind
 
 
+def test_a_warrant_is_against_whom_it_is_for():
+    [event] = events_of(
+        "The ICC issued an arrest warrant for Vladimir Putin over the deportation of children."
+    )
+    assert (event.type, [ref.country for ref in event.targets]) == ("ACCUSE", ["RUS"])
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -66,6 +66,7 @@ DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 # Acts whose "for" phrase names who gains by them ("support for X", "$300 million in aid for
 # Gaza"); elsewhere "for" names a content or a reason ("called for talks", "sanctions for").
 BENEFIT_TYPES = {"SUPPORT", "AID"}
+WARRANT_NOUNS = {"warrant"}  # whom a warrant is "for" is whom it is against
 OWN_FORCES_TYPES = {"MOBILIZE", "AID", "AGREE", "SUPPORT", "COOPERATE", "RETREAT", "THREATEN"}
 
 
@@ -367,6 +368,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if candidate.entry.type in BENEFIT_TYPES:  # "support for Russia's position", "aid for Gaza"
         for word in dict.fromkeys((trigger, predicate)):
             objects.extend(objects_of_preposition(word, "for"))
+    if trigger.lemma_.lower() in WARRANT_NOUNS:  # "an arrest warrant for Vladimir Putin"
+        objects.extend(objects_of_preposition(trigger, "for"))
     if candidate.entry.type in {"REQUEST", "COERCE"}:
         # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
         objects.extend(objects_of_preposition(predicate, "from"))
