@@ -1738,14 +1738,13 @@ def places_in(
 def _written_as_a_name(span: Span) -> bool:
     """A place name has a capital in it: the tagger's "the west bank" (of a river) names no
     place; a text all in capitals or all in lower case (a shouted headline, a note typed in
-    haste) is read as it is."""
+    haste) is read as it is. The whole text is read only when the span has no capital (to
+    rebuild it makes a Token of every word of the article, once per place name)."""
     letters = [t.text for t in span if t.is_alpha and t.lower_ != "the"]
-    if not letters:
+    if not letters or any(word[:1].isupper() for word in letters):
         return True
     text = span.doc.text
-    if text.isupper() or text.islower():
-        return True
-    return any(word[:1].isupper() for word in letters)
+    return text.isupper() or text.islower()
 
 
 def most_specific(places: Sequence[Place]) -> Place | None:
