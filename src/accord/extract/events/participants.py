@@ -23,6 +23,7 @@ from accord.extract.events.syntax import (
     conjuncts,
     held_to_account,
     is_conditional_clause,
+    is_headline_participle,
     is_locative,
     is_nounlike,
     is_purpose_clause,
@@ -30,6 +31,7 @@ from accord.extract.events.syntax import (
     objects_of_preposition,
     phrase,
     read_as_modifier,
+    read_as_participle,
     subject_of,
 )
 from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candidate, claimed_by
@@ -286,10 +288,19 @@ def event_actors(
             relative_passive = any(  # "protesters who were detained"
                 c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in predicate.children
             ) or (  # "the 52 people killed when a missile hit": who a participle tells of
-                predicate.dep_ == "acl" and predicate.tag_ == "VBN" and subject == predicate.head
+                predicate.dep_ == "acl"
+                and predicate.tag_ == "VBN"
+                and subject == predicate.head
+                and not read_as_participle(predicate)
             )
+            headline_passive = is_headline_participle(predicate)  # "Man arrested in Leeds"
             passive = (
-                (subject.dep_ == "nsubjpass" or relative_passive or _shares_as_passive(predicate))
+                (
+                    subject.dep_ == "nsubjpass"
+                    or relative_passive
+                    or headline_passive
+                    or _shares_as_passive(predicate)
+                )
                 and agent is None
                 and predicate.lower_ not in STATIVE_PARTICIPLES
                 and not _raised_from_a_passive(predicate, subject)

@@ -68,10 +68,12 @@ from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
     conjuncts,
+    is_headline_participle,
     is_indirect_question,
     is_nounlike,
     is_to_infinitive,
     objects_of_preposition,
+    read_as_participle,
     reciprocal_object,
     subject_of,
 )
@@ -1185,7 +1187,8 @@ def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
 def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
     lexicon = coder.lexicon
-    if kind in COUNTED_TYPES and _counted_people(candidate.token, lexicon):
+    acted_on = candidate.entry.subject_is_target  # "a suspect is in custody"
+    if kind in COUNTED_TYPES and _counted_people(candidate.token, lexicon, acted_on):
         return True  # "14 people were killed", "gunmen abducted 20 residents": a toll
     if kind == "ASSAULT" and _counted_victims(candidate.token):
         return True  # "blast kills 13": the count words' own reading of a toll
@@ -1283,12 +1286,19 @@ def _names_an_attack(noun: Token, lexicon: Lexicon) -> bool:
     return entry is not None and entry.type == "ASSAULT"
 
 
-def _counted_people(verb: Token, lexicon: Lexicon) -> bool:
+def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = False) -> bool:
     """People counted as those the act fell on: "14 people were killed", "abducted at least 20
     residents", "kills 5", the note style "11 detained" (a counted subject, no object); or
-    named by what they are ("a mayoral candidate was shot dead")."""
+    named by what they are ("a mayoral candidate was shot dead"), also as the subject of a
+    headline's passive ("Man arrested over stabbing") or of an act the entry says falls on its
+    subject ("a suspect is in custody"), or as the noun a passive participle describes
+    ("Three arrested in Karachi raid")."""
+    if _described_by_participle(verb, lexicon):
+        return True
+    subject_acted_on = subject_acted_on or is_headline_participle(verb)
     misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
-    if verb.pos_ != "VERB" and not misread:
+    said_as_a_state = subject_acted_on and verb.pos_ == "AUX"  # "is in custody"
+    if verb.pos_ != "VERB" and not misread and not said_as_a_state:
         return False  # "two loud explosions" counts the blasts, not people
     children = list(verb.children)
     if any(
@@ -1310,10 +1320,19 @@ def _counted_people(verb: Token, lexicon: Lexicon) -> bool:
         patient = child.dep_ in {"nsubjpass", "dobj"} or (
             child.dep_ == "nsubj" and not has_object and verb.tag_ in {"VBD", "VBN"}
         )
-        named = child.dep_ != "nsubj" and is_person(child, lexicon)
+        patient = patient or (child.dep_ == "nsubj" and subject_acted_on)
+        named = (child.dep_ != "nsubj" or subject_acted_on) and is_person(child, lexicon)
         if patient and (_is_counted(child) or named):
             return True
     return False
+
+
+def _described_by_participle(verb: Token, lexicon: Lexicon) -> bool:
+    """ "Three arrested in Karachi raid", "Two journalists detained in Minsk": a passive
+    participle describing people counted or named by what they are tells what befell them."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or read_as_participle(verb):
+        return False
+    return _is_counted(verb.head) or is_person(verb.head, lexicon)
 
 
 def _is_counted(noun: Token) -> bool:
@@ -1534,6 +1553,20 @@ def _sanctioned_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
     ids = {m.actor.id for m in sanctioned}
     draft.sources = [m for m in draft.sources if m.actor.id not in ids]
     draft.targets = sanctioned
+    return True
+
+
+def _detained_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if draft.kind != "COERCE" or not candidate.entry.subject_is_target:
+        return False
+    subjects = [c for c in candidate.predicate.children if c.dep_ == "nsubj"]
+    detained = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+    ids = {m.actor.id for m in detained}
+    if not ids & draft.source_ids():
+        return False
+    draft.sources = [m for m in draft.sources if m.actor.id not in ids]
+    draft.targets = unique_mentions([*draft.targets, *detained])
     return True
 
 
@@ -2239,6 +2272,12 @@ RULES: tuple[Rule, ...] = (
         "sanctioned-subject-is-target",
         '"Turkey is under EU sanctions": the subject of sanctions in force is their target.',
         _sanctioned_subject_is_target,
+    ),
+    Rule(
+        "the-detained-subject-is-target",
+        '"Two opposition activists are in police custody": the subject of a detention said as '
+        "a state (the lexicon's subject_role target) is the one detained, not the detainer.",
+        _detained_subject_is_target,
     ),
     Rule(
         "a-call-received-comes-from-the-caller",

@@ -23,6 +23,7 @@ from accord.extract.events.syntax import (
     complement_of,
     conjuncts,
     depth_of,
+    heads_a_headline,
     is_conditional_clause,
     is_in_adjunct,
     is_nominal_verb,
@@ -30,6 +31,7 @@ from accord.extract.events.syntax import (
     is_to_infinitive,
     misread_acronym_verb,
     objects_of_preposition,
+    read_as_participle,
     stray_subject,
 )
 from accord.nlp import span_tokens
@@ -315,6 +317,8 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         charged = verb.head.head  # "booked on charges of assaulting an officer": the charge
         if charged.lemma_.lower() in CHARGE_WORDS:
             return True
+    if read_as_participle(verb):
+        return False  # "Kenyan police arrested 50 protesters.": the sentence's own verb
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
         # "militiamen armed with machetes", "rebels fighting the government"; but "issued a
         # declaration demanding ..." is the demand itself; "a truce brokered by Qatar" (of an
@@ -322,6 +326,7 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         # signed by the minister" only names the bill
         of_event = _is_dated(verb) or noun_entry(verb.head, lexicon) is not None
         told = (_has_agent(verb) and of_event) or _counted_head(verb.head)
+        told = told or heads_a_headline(verb)
         if verb.tag_ == "VBN" and told:
             return False
         absolute = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with"
