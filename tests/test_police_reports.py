@@ -171,3 +171,22 @@ def test_a_headline_in_the_present_keeps_its_doer():
     """Only a past form heads a passive headline: "Police arrest 30" is done by the police."""
     event = the_event("Police detain opposition leader in Kampala", "COERCE")
     assert [s.sector for s in event.sources] == ["COP"]
+
+
+def test_a_detained_person_stands_alone():
+    """a-detained-person-stands-alone: an arrest of someone unnamed is an act."""
+    event = the_event("He was arrested last week.", "COERCE")
+    assert (event.mode, event.counts.detained) == ("arrest", 1)
+    by_officers = the_event("Officers detained her at the airport.", "COERCE")
+    assert [s.sector for s in by_officers.sources] == ["COP"]
+
+
+def test_a_killing_of_someone_unnamed_is_not_made_an_arrest():
+    assert "COERCE" not in [e.type for e in events_of("He was killed last week.")]
+
+
+def test_shot_read_as_a_noun_is_the_verb():
+    """The tagger reads "shot" after a subject as a noun: the lexicon keys it as "shoot"."""
+    event = the_event("Police in Mozambique shot dead three protesters in Maputo.", "ASSAULT")
+    assert [(s.country, s.sector) for s in event.sources] == [("MOZ", "COP")]
+    assert not events_of("A shot rang out in Kabul.")

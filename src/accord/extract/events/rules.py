@@ -1190,6 +1190,8 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     acted_on = candidate.entry.subject_is_target  # "a suspect is in custody"
     if kind in COUNTED_TYPES and _counted_people(candidate.token, lexicon, acted_on):
         return True  # "14 people were killed", "gunmen abducted 20 residents": a toll
+    if kind == "COERCE" and _detains_someone_unnamed(candidate, lexicon):
+        return True  # "He was arrested last week", "officers detained her at the airport"
     if kind == "ASSAULT" and _counted_victims(candidate.token):
         return True  # "blast kills 13": the count words' own reading of a toll
     if kind == "PROTEST" and _people_act(candidate.predicate, lexicon):
@@ -1325,6 +1327,21 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
         if patient and (_is_counted(child) or named):
             return True
     return False
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+
+
+def _detains_someone_unnamed(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Rule "a-detained-person-stands-alone": police reports tell an arrest of someone they
+    do not name ("He was arrested last week", "officers detained her"): detaining a person is
+    an act even when the sentence names no actor (the state's, when a place tells which)."""
+    if candidate.entry.mode not in DETENTION_MODES:
+        return False
+    verb = candidate.predicate
+    return any(
+        c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in PERSON_PRONOUNS for c in verb.children
+    )
 
 
 def _described_by_participle(verb: Token, lexicon: Lexicon) -> bool:
@@ -2361,8 +2378,9 @@ RULES: tuple[Rule, ...] = (
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
         'strike killed ..."), the people it fell on are counted or named by what they are ("14 '
         'people were killed", "abducted 20 residents", "a candidate was shot dead", "11 '
-        'detained"), a weapon did it ("drones hit a depot") or people protested ("Hundreds '
-        'rallied").',
+        'detained"), someone unnamed was detained ("he was arrested"; rule '
+        'a-detained-person-stands-alone), a weapon did it ("drones hit a depot") or people '
+        'protested ("Hundreds rallied").',
         _needs_an_actor,
     ),
     Rule(
