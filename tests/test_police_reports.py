@@ -190,3 +190,12 @@ def test_shot_read_as_a_noun_is_the_verb():
     event = the_event("Police in Mozambique shot dead three protesters in Maputo.", "ASSAULT")
     assert [(s.country, s.sector) for s in event.sources] == [("MOZ", "COP")]
     assert not events_of("A shot rang out in Kabul.")
+
+
+def test_a_passive_read_as_a_complement_falls_on_its_subject():
+    """a-passive-read-as-a-complement: "were tear-gassed", parsed as an adjective after "be"."""
+    event = the_event("Protesters were tear-gassed in Caracas.", "ASSAULT")
+    assert [t.text for t in event.targets] == ["Protesters"]
+    assert "PROTEST" not in [e.type for e in events_of("Protesters were tear-gassed in Caracas.")]
+    arrest = the_event("The suspect was handcuffed and led away by officers in Leeds.", "COERCE")
+    assert [s.country for s in arrest.sources] == ["GBR"]

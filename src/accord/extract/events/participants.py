@@ -26,6 +26,7 @@ from accord.extract.events.syntax import (
     is_headline_participle,
     is_locative,
     is_nounlike,
+    is_passive_read_as_complement,
     is_purpose_clause,
     is_to_infinitive,
     objects_of_preposition,
@@ -299,6 +300,7 @@ def event_actors(
                     subject.dep_ == "nsubjpass"
                     or relative_passive
                     or headline_passive
+                    or is_passive_read_as_complement(predicate)
                     or _shares_as_passive(predicate)
                 )
                 and agent is None
@@ -965,6 +967,8 @@ def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:
     verb = candidate.predicate
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return False  # "protesters were shot": the crowd suffered it
+    if is_passive_read_as_complement(verb):
+        return False  # "protesters were tear-gassed", the passive read as a complement
     subject = subject_of(verb, lexicon)
     if subject is None or subject.dep_ != "nsubj" or subject.lower_ in RELATIVE_PRONOUNS:
         return False

@@ -71,6 +71,7 @@ from accord.extract.events.syntax import (
     is_headline_participle,
     is_indirect_question,
     is_nounlike,
+    is_passive_read_as_complement,
     is_to_infinitive,
     objects_of_preposition,
     read_as_participle,
@@ -1297,6 +1298,11 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
     ("Three arrested in Karachi raid")."""
     if _described_by_participle(verb, lexicon):
         return True
+    if is_passive_read_as_complement(verb):  # "He was handcuffed", "Protesters were tear-gassed"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return any(
+            _is_counted(s) or is_person(s, lexicon) or s.lower_ in PERSON_PRONOUNS for s in subjects
+        )
     subject_acted_on = subject_acted_on or is_headline_participle(verb)
     misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
     said_as_a_state = subject_acted_on and verb.pos_ == "AUX"  # "is in custody"

@@ -276,6 +276,15 @@ def read_as_participle(verb: Token) -> bool:
 HEADLINE_WORDS = 12  # at most this many tokens, and no closing mark: a headline
 
 
+def is_passive_read_as_complement(verb: Token) -> bool:
+    """Rule "a-passive-read-as-a-complement": "He was handcuffed and booked", "Protesters were
+    tear-gassed": the tagger reads a passive participle after "be" as an adjective complement;
+    the subject of "be" is then the one acted on, not the doer."""
+    if verb.dep_ != "acomp" or verb.head.lemma_ != "be":
+        return False
+    return verb.tag_ == "VBN" or (verb.tag_ == "JJ" and verb.lower_.endswith("ed"))
+
+
 def is_headline(sentence: Span) -> bool:
     """A few words with no closing mark: a headline (or a heading)."""
     return len(sentence) <= HEADLINE_WORDS and sentence[-1].text not in {".", "!", "?", '"', "”"}
