@@ -199,3 +199,28 @@ def test_a_passive_read_as_a_complement_falls_on_its_subject():
     assert "PROTEST" not in [e.type for e in events_of("Protesters were tear-gassed in Caracas.")]
     arrest = the_event("The suspect was handcuffed and led away by officers in Leeds.", "COERCE")
     assert [s.country for s in arrest.sources] == ["GBR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "detained"),
+    [
+        ("Forty protesters were held overnight in Kinshasa.", 40),
+        ("Seven held after Kano unrest", 7),
+    ],
+)
+def test_people_held_are_detained(text, detained):
+    """people-held-are-detained: a passive "held" of people, or a headline's "N held"."""
+    event = the_event(text, "COERCE")
+    assert (event.mode, event.counts.detained) == ("arrest", detained)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting was held with 20 journalists in Lagos.",
+        "Twenty meetings were held in Lagos.",
+        "Russia received eight people held in the United States.",
+    ],
+)
+def test_what_is_held_that_is_no_detention(text):
+    assert not [e for e in events_of(text) if e.type == "COERCE" and e.trigger == "held"]

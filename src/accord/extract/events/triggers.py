@@ -231,7 +231,23 @@ def _has_required_object(token: Token, entry: TriggerEntry, lexicon: Lexicon) ->
     if not entry.objects:
         return True
     wanted = entry.objects.union(*(reading[2] for reading in entry.alts))
+    if "@held" in wanted and any(_held_people(token, o, lexicon) for o in _direct_objects(token)):
+        return True
     return any(_is_object(o, wanted, lexicon) for o in objects)
+
+
+def _held_people(verb: Token, word: Token, lexicon: Lexicon) -> bool:
+    """Rule "people-held-are-detained" (``@held`` in an entry's objects): "Forty protesters
+    were held overnight", "Seven held after Kano unrest": people, named by what they are or
+    by a bare count, that a passive "held" acts on (its passive subject, the noun its
+    participle describes in a headline). "Held talks with journalists" holds talks, "received
+    eight people held in the US" describes them, and an active "hold" reads many ways."""
+    if word.dep_ in {"pobj", "dobj"}:
+        return False  # "a meeting was held with 20 journalists", "held the baby"
+    if word.i == verb.head.i and verb.dep_ == "acl" and not heads_a_headline(verb):
+        return False
+    counted = word.like_num or word.lower_ in {"dozens", "scores", "hundreds", "thousands"}
+    return counted or is_person(word, lexicon)  # "Seven held", not "20 meetings were held"
 
 
 def _direct_objects(token: Token) -> list[Token]:
