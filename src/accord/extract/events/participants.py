@@ -23,13 +23,16 @@ from accord.extract.events.syntax import (
     conjuncts,
     held_to_account,
     is_conditional_clause,
+    is_headline_participle,
     is_locative,
     is_nounlike,
+    is_passive_read_as_complement,
     is_purpose_clause,
     is_to_infinitive,
     objects_of_preposition,
     phrase,
     read_as_modifier,
+    read_as_participle,
     subject_of,
 )
 from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candidate, claimed_by
@@ -287,10 +290,20 @@ def event_actors(
             relative_passive = any(  # "protesters who were detained"
                 c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in predicate.children
             ) or (  # "the 52 people killed when a missile hit": who a participle tells of
-                predicate.dep_ == "acl" and predicate.tag_ == "VBN" and subject == predicate.head
+                predicate.dep_ == "acl"
+                and predicate.tag_ == "VBN"
+                and subject == predicate.head
+                and not read_as_participle(predicate)
             )
+            headline_passive = is_headline_participle(predicate)  # "Man arrested in Leeds"
             passive = (
-                (subject.dep_ == "nsubjpass" or relative_passive or _shares_as_passive(predicate))
+                (
+                    subject.dep_ == "nsubjpass"
+                    or relative_passive
+                    or headline_passive
+                    or is_passive_read_as_complement(predicate)
+                    or _shares_as_passive(predicate)
+                )
                 and agent is None
                 and predicate.lower_ not in STATIVE_PARTICIPLES
                 and not _raised_from_a_passive(predicate, subject)
@@ -973,6 +986,8 @@ def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:
     verb = candidate.predicate
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return False  # "protesters were shot": the crowd suffered it
+    if is_passive_read_as_complement(verb):
+        return False  # "protesters were tear-gassed", the passive read as a complement
     subject = subject_of(verb, lexicon)
     if subject is None or subject.dep_ != "nsubj" or subject.lower_ in RELATIVE_PRONOUNS:
         return False

@@ -68,10 +68,13 @@ from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
     conjuncts,
+    is_headline_participle,
     is_indirect_question,
     is_nounlike,
+    is_passive_read_as_complement,
     is_to_infinitive,
     objects_of_preposition,
+    read_as_participle,
     reciprocal_object,
     subject_of,
 )
@@ -1216,8 +1219,11 @@ def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
 def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     """An event with no named actor is kept only when a noun names it ("a drone strike")."""
     lexicon = coder.lexicon
-    if kind in COUNTED_TYPES and _counted_people(candidate.token, lexicon):
+    acted_on = candidate.entry.subject_is_target  # "a suspect is in custody"
+    if kind in COUNTED_TYPES and _counted_people(candidate.token, lexicon, acted_on):
         return True  # "14 people were killed", "gunmen abducted 20 residents": a toll
+    if kind == "COERCE" and _detains_someone_unnamed(candidate, lexicon):
+        return True  # "He was arrested last week", "officers detained her at the airport"
     if kind == "ASSAULT" and _counted_victims(candidate.token):
         return True  # "blast kills 13": the count words' own reading of a toll
     if kind == "PROTEST" and _people_act(candidate.predicate, lexicon):
@@ -1323,12 +1329,24 @@ def _split_from_its_auxiliary(verb: Token) -> bool:
     )
 
 
-def _counted_people(verb: Token, lexicon: Lexicon) -> bool:
+def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = False) -> bool:
     """People counted as those the act fell on: "14 people were killed", "abducted at least 20
     residents", "kills 5", the note style "11 detained" (a counted subject, no object); or
-    named by what they are ("a mayoral candidate was shot dead")."""
+    named by what they are ("a mayoral candidate was shot dead"), also as the subject of a
+    headline's passive ("Man arrested over stabbing") or of an act the entry says falls on its
+    subject ("a suspect is in custody"), or as the noun a passive participle describes
+    ("Three arrested in Karachi raid")."""
+    if _described_by_participle(verb, lexicon):
+        return True
+    if is_passive_read_as_complement(verb):  # "He was handcuffed", "Protesters were tear-gassed"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return any(
+            _is_counted(s) or is_person(s, lexicon) or s.lower_ in PERSON_PRONOUNS for s in subjects
+        )
+    subject_acted_on = subject_acted_on or is_headline_participle(verb)
     misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
-    if verb.pos_ != "VERB" and not misread:
+    said_as_a_state = subject_acted_on and verb.pos_ == "AUX"  # "is in custody"
+    if verb.pos_ != "VERB" and not misread and not said_as_a_state:
         return False  # "two loud explosions" counts the blasts, not people
     children = list(verb.children)
     if any(
@@ -1350,10 +1368,34 @@ def _counted_people(verb: Token, lexicon: Lexicon) -> bool:
         patient = child.dep_ in {"nsubjpass", "dobj"} or (
             child.dep_ == "nsubj" and not has_object and verb.tag_ in {"VBD", "VBN"}
         )
-        named = child.dep_ != "nsubj" and is_person(child, lexicon)
+        patient = patient or (child.dep_ == "nsubj" and subject_acted_on)
+        named = (child.dep_ != "nsubj" or subject_acted_on) and is_person(child, lexicon)
         if patient and (_is_counted(child) or named):
             return True
     return False
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+
+
+def _detains_someone_unnamed(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Rule "a-detained-person-stands-alone": police reports tell an arrest of someone they
+    do not name ("He was arrested last week", "officers detained her"): detaining a person is
+    an act even when the sentence names no actor (the state's, when a place tells which)."""
+    if candidate.entry.mode not in DETENTION_MODES:
+        return False
+    verb = candidate.predicate
+    return any(
+        c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in PERSON_PRONOUNS for c in verb.children
+    )
+
+
+def _described_by_participle(verb: Token, lexicon: Lexicon) -> bool:
+    """ "Three arrested in Karachi raid", "Two journalists detained in Minsk": a passive
+    participle describing people counted or named by what they are tells what befell them."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or read_as_participle(verb):
+        return False
+    return _is_counted(verb.head) or is_person(verb.head, lexicon)
 
 
 def _is_counted(noun: Token) -> bool:
@@ -1574,6 +1616,20 @@ def _sanctioned_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
     ids = {m.actor.id for m in sanctioned}
     draft.sources = [m for m in draft.sources if m.actor.id not in ids]
     draft.targets = sanctioned
+    return True
+
+
+def _detained_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if draft.kind != "COERCE" or not candidate.entry.subject_is_target:
+        return False
+    subjects = [c for c in candidate.predicate.children if c.dep_ == "nsubj"]
+    detained = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+    ids = {m.actor.id for m in detained}
+    if not ids & draft.source_ids():
+        return False
+    draft.sources = [m for m in draft.sources if m.actor.id not in ids]
+    draft.targets = unique_mentions([*draft.targets, *detained])
     return True
 
 
@@ -2281,6 +2337,12 @@ RULES: tuple[Rule, ...] = (
         _sanctioned_subject_is_target,
     ),
     Rule(
+        "the-detained-subject-is-target",
+        '"Two opposition activists are in police custody": the subject of a detention said as '
+        "a state (the lexicon's subject_role target) is the one detained, not the detainer.",
+        _detained_subject_is_target,
+    ),
+    Rule(
         "a-call-received-comes-from-the-caller",
         '"The emir received a phone call from the Iranian president": the caller is the source, '
         "the one who received the call the target.",
@@ -2367,8 +2429,9 @@ RULES: tuple[Rule, ...] = (
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
         'strike killed ..."), the people it fell on are counted or named by what they are ("14 '
         'people were killed", "abducted 20 residents", "a candidate was shot dead", "11 '
-        'detained"), a weapon did it ("drones hit a depot") or people protested ("Hundreds '
-        'rallied").',
+        'detained"), someone unnamed was detained ("he was arrested"; rule '
+        'a-detained-person-stands-alone), a weapon did it ("drones hit a depot") or people '
+        'protested ("Hundreds rallied").',
         _needs_an_actor,
     ),
     Rule(

@@ -6,7 +6,7 @@ Grammar only (dependency labels, closed word classes); where a word's lexicon ke
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
 
@@ -257,6 +257,63 @@ def read_as_modifier(verb: Token) -> bool:
     return misread_modifier_subject(verb) is not None
 
 
+def read_as_participle(verb: Token) -> bool:
+    """Rule "a-verb-read-as-a-participle": "Kenyan police arrested at least 50 protesters in
+    Mombasa.", "Riot police fired tear gas at students.": the small model reads the noun phrase
+    before the verb as the root of a sentence with no verb and the verb as a participle
+    describing it. A passive participle takes no direct object, so one that has its own, hung
+    on the root noun before it in a sentence that closes with a mark, is the sentence's verb
+    and that noun its subject ("the man arrested yesterday" keeps its reading)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.pos_ != "VERB":
+        return False
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"} or head.i >= verb.i:
+        return False
+    closed = verb.sent[-1].is_punct and verb.sent[-1].text in {".", "!"}
+    return closed and any(c.dep_ == "dobj" for c in verb.children)
+
+
+HEADLINE_WORDS = 12  # at most this many tokens, and no closing mark: a headline
+
+
+def is_passive_read_as_complement(verb: Token) -> bool:
+    """Rule "a-passive-read-as-a-complement": "He was handcuffed and booked", "Protesters were
+    tear-gassed": the tagger reads a passive participle after "be" as an adjective complement;
+    the subject of "be" is then the one acted on, not the doer."""
+    if verb.dep_ != "acomp" or verb.head.lemma_ != "be":
+        return False
+    return verb.tag_ == "VBN" or (verb.tag_ == "JJ" and verb.lower_.endswith("ed"))
+
+
+def is_headline(sentence: Span) -> bool:
+    """A few words with no closing mark: a headline (or a heading)."""
+    return len(sentence) <= HEADLINE_WORDS and sentence[-1].text not in {".", "!", "?", '"', "”"}
+
+
+def heads_a_headline(verb: Token) -> bool:
+    """ "Opposition leader arrested in Kampala": the tagger hangs a headline's passive on its
+    subject as a participle; on the root noun of a headline with no verb, it is the act the
+    headline tells, not a description of the noun."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.dep_ != "ROOT":
+        return False
+    return verb.head.i < verb.i and is_headline(verb.sent)
+
+
+def is_headline_participle(verb: Token) -> bool:
+    """Rule "a-headline-participle-is-passive": "Man arrested over stabbing in Leeds", "Teen
+    held after school shooting": headlines drop the auxiliary of a passive, and the tagger then
+    reads the one acted on as the subject (or the participle as a past tense: "Journalist
+    detained in Algiers"). Headlines tell what actors did in the present tense ("Police arrest
+    30"), so a past form heading a headline (a few words, no closing mark) with a subject, no
+    auxiliary and no object is a passive: its subject is the one it was done to."""
+    if not is_headline(verb.sent) or verb.tag_ not in {"VBN", "VBD"} or verb.dep_ != "ROOT":
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children):
+        return False
+    return any(c.dep_ == "nsubj" for c in children)
+
+
 def misread_modifier_subject(verb: Token) -> Token | None:
     """The subject of a verb read as a modifier (see ``read_as_modifier``): the noun before it
     in the phrase the parser built ("Russia" of "Russia's military accused"), or None."""
@@ -282,6 +339,8 @@ def stray_subject(verb: Token) -> Token | None:
         return marked
     if read_as_modifier(verb):
         return misread_modifier_subject(verb)
+    if read_as_participle(verb):
+        return verb.head
     if verb.dep_ != "conj" or verb.i < 2:
         return None
     before, joiner = verb.doc[verb.i - 1], verb.doc[verb.i - 2]

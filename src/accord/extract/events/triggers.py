@@ -23,6 +23,7 @@ from accord.extract.events.syntax import (
     complement_of,
     conjuncts,
     depth_of,
+    heads_a_headline,
     is_conditional_clause,
     is_in_adjunct,
     is_nominal_verb,
@@ -30,6 +31,7 @@ from accord.extract.events.syntax import (
     is_to_infinitive,
     misread_acronym_verb,
     objects_of_preposition,
+    read_as_participle,
     stray_subject,
 )
 from accord.nlp import span_tokens
@@ -229,7 +231,23 @@ def _has_required_object(token: Token, entry: TriggerEntry, lexicon: Lexicon) ->
     if not entry.objects:
         return True
     wanted = entry.objects.union(*(reading[2] for reading in entry.alts))
+    if "@held" in wanted and any(_held_people(token, o, lexicon) for o in _direct_objects(token)):
+        return True
     return any(_is_object(o, wanted, lexicon) for o in objects)
+
+
+def _held_people(verb: Token, word: Token, lexicon: Lexicon) -> bool:
+    """Rule "people-held-are-detained" (``@held`` in an entry's objects): "Forty protesters
+    were held overnight", "Seven held after Kano unrest": people, named by what they are or
+    by a bare count, that a passive "held" acts on (its passive subject, the noun its
+    participle describes in a headline). "Held talks with journalists" holds talks, "received
+    eight people held in the US" describes them, and an active "hold" reads many ways."""
+    if word.dep_ in {"pobj", "dobj"}:
+        return False  # "a meeting was held with 20 journalists", "held the baby"
+    if word.i == verb.head.i and verb.dep_ == "acl" and not heads_a_headline(verb):
+        return False
+    counted = word.like_num or word.lower_ in {"dozens", "scores", "hundreds", "thousands"}
+    return counted or is_person(word, lexicon)  # "Seven held", not "20 meetings were held"
 
 
 def _direct_objects(token: Token) -> list[Token]:
@@ -315,6 +333,8 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         charged = verb.head.head  # "booked on charges of assaulting an officer": the charge
         if charged.lemma_.lower() in CHARGE_WORDS:
             return True
+    if read_as_participle(verb):
+        return False  # "Kenyan police arrested 50 protesters.": the sentence's own verb
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
         # "militiamen armed with machetes", "rebels fighting the government"; but "issued a
         # declaration demanding ..." is the demand itself; "a truce brokered by Qatar" (of an
@@ -322,6 +342,7 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         # signed by the minister" only names the bill
         of_event = _is_dated(verb) or noun_entry(verb.head, lexicon) is not None
         told = (_has_agent(verb) and of_event) or _counted_head(verb.head)
+        told = told or heads_a_headline(verb)
         if verb.tag_ == "VBN" and told:
             return False
         absolute = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with"
