@@ -1605,12 +1605,18 @@ def _received_from_the_caller(draft: EventDraft, coder: Coder) -> bool:
     return draft.make_sources(callers, "a call received comes from whom 'from' names")
 
 
-def _sanctioned_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
+def _subject_acted_on(draft: EventDraft, kind: str) -> list[ActorMention]:
+    """The subject of an act of ``kind`` the lexicon says falls on its subject ("Turkey is
+    under EU sanctions", "two activists are in police custody"), or none."""
     candidate = draft.candidate
-    if draft.kind != "SANCTION" or not candidate.entry.subject_is_target:
-        return False
+    if draft.kind != kind or not candidate.entry.subject_is_target:
+        return []
     subjects = [c for c in candidate.predicate.children if c.dep_ == "nsubj"]
-    sanctioned = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+    return unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+
+
+def _sanctioned_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
+    sanctioned = _subject_acted_on(draft, "SANCTION")
     if not sanctioned:
         return False
     ids = {m.actor.id for m in sanctioned}
@@ -1620,11 +1626,7 @@ def _sanctioned_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _detained_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
-    candidate = draft.candidate
-    if draft.kind != "COERCE" or not candidate.entry.subject_is_target:
-        return False
-    subjects = [c for c in candidate.predicate.children if c.dep_ == "nsubj"]
-    detained = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
+    detained = _subject_acted_on(draft, "COERCE")
     ids = {m.actor.id for m in detained}
     if not ids & draft.source_ids():
         return False
