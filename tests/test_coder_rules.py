@@ -476,6 +476,20 @@ def test_a_warrant_is_against_whom_it_is_for():
     assert (event.type, [ref.country for ref in event.targets]) == ("ACCUSE", ["RUS"])
 
 
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Serbia accused Kosovo of persecuting ethnic Serbs.", ["XKX"]),
+        ("Five soldiers accused of killing civilians in Tigray were convicted.", ["ETH"]),
+    ],
+)
+def test_whom_a_charged_deed_fell_on_is_no_target_of_the_charge(text, accused):
+    """_charged_with: an accusation by a charging verb targets the accused, not the victims."""
+    charge = next(event for event in events_of(text) if event.trigger == "accused")
+    assert [ref.country for ref in charge.targets] == accused
+    assert all(ref.sector != "CVL" for ref in charge.targets)
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

@@ -390,6 +390,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             objects.extend(objects_of_preposition(complement, "from"))
     if predicate != trigger:
         objects.extend(_participant_objects(trigger))
+    if complement is not None and _charged_with(candidate):
+        complement = None  # "accused Kosovo of persecuting Serbs": Kosovo, not the Serbs
     if complement is not None:
         objects.extend(_participant_objects(complement))
         objects.extend(_relative_clause_subjects(complement))
@@ -669,6 +671,17 @@ def _in_clause_of_its_own(token: Token, top: Token, also: set[str] | None = None
 
 
 VENUE_NOUNS = {"talk", "talks", "meeting", "summit", "negotiation", "negotiations", "conference"}
+
+
+def _charged_with(candidate: Candidate) -> bool:
+    """An accusation by a charging verb whose accused is named ("accused Kosovo of ...", "five
+    soldiers accused of ...", "Turkey was accused of ..."): whom the charged deed fell on are
+    no targets of the accusation."""
+    verb = candidate.predicate
+    if candidate.entry.type != "ACCUSE" or verb.lemma_ not in CHARGING_VERBS:
+        return False
+    named = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    return named or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _venue_of_a_meeting(place: Token) -> bool:
