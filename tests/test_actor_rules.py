@@ -886,3 +886,15 @@ def test_an_unarmed_body_paired_with_a_countrys_is_of_that_country():
 def test_lawmakers_are_the_scenes_government():
     [event] = _events("Lawmakers in Seoul voted to impeach the president over the decree.")
     assert _codes(event.sources) == ["KOR:GOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("FAMa soldiers and Wagner fighters executed 25 civilians near Nara.", "MLI:MIL"),
+        ("The SNA recaptured Adan Yabaal from al-Shabaab on Friday.", "SOM:MIL"),
+    ],
+)
+def test_national_armies_known_by_their_acronyms(text: str, code: str):
+    event = _events(text)[0]
+    assert code in _codes(event.sources)
