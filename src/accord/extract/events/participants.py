@@ -7,7 +7,7 @@ are passed in where a rule infers an actor the text does not name (a place's sta
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -167,25 +167,28 @@ def unique_mentions(mentions: Iterable[ActorMention]) -> list[ActorMention]:
 SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 
 
-def _in_a_setting(token: Token, top: Token) -> bool:
-    """Whether a word hangs (below ``top``) from a setting noun ("the sidelines of ...")."""
+def _hangs_below(token: Token, top: Token, test: Callable[[Token], bool]) -> bool:
+    """Whether ``token`` or a word between it and ``top`` (not ``top`` itself) passes
+    ``test``: the walk up the tree every "is it inside ..." question below makes."""
     node = token
     while node.i != top.i and node.head.i != node.i:
-        if node.lemma_.lower() in SETTING_NOUNS:
+        if test(node):
             return True
         node = node.head
     return False
+
+
+def _in_a_setting(token: Token, top: Token) -> bool:
+    """Whether a word hangs (below ``top``) from a setting noun ("the sidelines of ...")."""
+    return _hangs_below(token, top, lambda node: node.lemma_.lower() in SETTING_NOUNS)
 
 
 def _in_a_charge(token: Token, top: Token) -> bool:
     """ "sanctions on three firms accused of supplying drone parts to Russia": what the firms
     are charged with is no party to the act on them (Russia is not sanctioned)."""
-    node = token
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "acl" and node.lemma_ in CHARGING_VERBS:
-            return True
-        node = node.head
-    return False
+    return _hangs_below(
+        token, top, lambda node: node.dep_ == "acl" and node.lemma_ in CHARGING_VERBS
+    )
 
 
 def _participant_objects(token: Token) -> list[Token]:
@@ -349,12 +352,7 @@ def event_actors(
 def _in_relative(token: Token, top: Token) -> bool:
     """Is ``token`` inside a relative clause below ``top`` ("change its constitution, which Baku
     says contains claims on Azerbaijan": the claims are background, not the demand's)?"""
-    node = token
-    while node != top and node.head != node:
-        if node.dep_ == "relcl":
-            return True
-        node = node.head
-    return False
+    return _hangs_below(token, top, lambda node: node.dep_ == "relcl")
 
 
 def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
@@ -662,12 +660,7 @@ def _in_clause_of_its_own(token: Token, top: Token, also: set[str] | None = None
     """Is a token inside a relative or adverbial clause below ``top`` (its own event)? ``also``
     names more clause relations that count ("acl": "a demonstration staged to protest ...")."""
     clauses = {"relcl", "advcl", "ccomp", *(also or ())}
-    node = token
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ in clauses:
-            return True
-        node = node.head
-    return False
+    return _hangs_below(token, top, lambda node: node.dep_ in clauses)
 
 
 VENUE_NOUNS = {"talk", "talks", "meeting", "summit", "negotiation", "negotiations", "conference"}

@@ -129,7 +129,7 @@ from accord.extract.events.triggers import (
     with_deontic_demands,
 )
 from accord.models import ActorMention, ActorRef, Event, Place
-from accord.resolve.actors import inferred_ref
+from accord.resolve.actors import SEIZURES_OF_POWER, inferred_ref
 
 if TYPE_CHECKING:
     from accord.extract.events.coder import Coder
@@ -880,15 +880,14 @@ def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
-OUSTING_VERBS = {"remove", "oust", "topple", "overthrow", "depose", "unseat"}
-COUP_NOUNS = {"coup", "takeover", "putsch"}
+REMOVING_VERBS = {"remove", "oust", "topple", "overthrow", "depose", "unseat"}
 
 
 def _ousted_by_a_coup(draft: EventDraft, coder: Coder) -> bool:
     """Rule "the-ousted-are-the-coups-targets": "A military coup removed Prime Minister X",
     "the coup that toppled X": whom a coup is told to have removed is its target."""
     token = draft.candidate.token
-    if draft.targets or token.lemma_.lower() not in COUP_NOUNS:
+    if draft.targets or token.lemma_.lower() not in SEIZURES_OF_POWER:
         return False
     verbs = [token.head] if token.dep_ in SUBJECT_DEPS else []
     # "the coup that toppled X", and a headline's "A military coup removed X" parsed as "coup"
@@ -897,7 +896,7 @@ def _ousted_by_a_coup(draft: EventDraft, coder: Coder) -> bool:
     ousted = [
         mention
         for verb in verbs
-        if verb.lemma_.lower() in OUSTING_VERBS
+        if verb.lemma_.lower() in REMOVING_VERBS
         for obj in verb.children
         if obj.dep_ == "dobj"
         for mention in core_mentions(obj, draft.index)
