@@ -134,3 +134,37 @@ def test_a_note_event_is_scored_against_the_extracted_event_of_its_mode() -> Non
     report = evaluate_notes.NotesReport()
     evaluate_notes.score_note(report, note, extraction)
     assert (report.deaths.right, report.deaths.checked) == (1, 1)
+
+
+def test_a_reading_that_names_an_actor_by_an_alias_means_the_dictionary_record() -> None:
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+    from accord.resolve.actors import load_dictionary
+
+    sentence = (
+        "Turkish jets struck positions of the People's Protection Units near Kobani on Sunday, "
+        "the Turkish defence ministry said."
+    )
+    extraction = extract_article(make_article(sentence, published="2024-03-04"))
+    reading = {
+        "events": [
+            {
+                "id": "E1",
+                "sentence": sentence,
+                "type": "ASSAULT",
+                "sources": ["TUR:MIL"],
+                "targets": ["People's Protection Units"],
+            }
+        ],
+        "actors": [{"name": "People's Protection Units", "country": "SYR", "sector": "REB"}],
+    }
+    by_alias = load_dictionary().by_alias
+
+    def right(scores: list[evaluate.ArticleScore]) -> dict[str, tuple[int, int]]:
+        return evaluate.corpus_figures(scores)
+
+    plain = right(evaluate.score_readings([reading], [extraction]))
+    aliased = right(evaluate.score_readings([reading], [extraction], by_alias))
+    assert plain["targets"] == (0, 1) and plain["actor"] == (0, 1)
+    assert aliased["targets"] == (1, 1) and aliased["actor"] == (1, 1)
+    assert aliased["actor_country"] == (1, 1) and aliased["actor_sector"] == (1, 1)

@@ -485,6 +485,7 @@ def eval_command(gold: tuple[Path, ...], as_json: bool, misses: bool, jobs: int)
     """Score the pipeline against gold data: a PLOVER gold-standard JSONL file, or golden
     articles (``*.expected.json`` files, or folders of them)."""
     from accord import evaluate, evaluate_coverage, evaluate_notes, plover_gold
+    from accord.resolve.actors import load_dictionary
 
     jsonl_files = [path for path in gold if path.suffix == ".jsonl"]
     notes_files = [path for path in jsonl_files if evaluate_notes.is_notes_file(path)]
@@ -503,7 +504,8 @@ def eval_command(gold: tuple[Path, ...], as_json: bool, misses: bool, jobs: int)
             click.echo(evaluate_notes.format_notes_report(notes, misses=misses))
     if article_paths:
         readings, extractions = evaluate.extract_corpus(article_paths)
-        scores = evaluate.score_readings(readings, extractions)
+        by_alias = load_dictionary().by_alias
+        scores = evaluate.score_readings(readings, extractions, by_alias)
         figures = evaluate.corpus_figures(scores)
         output["articles"] = {name: {"right": r, "checked": c} for name, (r, c) in figures.items()}
         coverage = evaluate_coverage.corpus_coverage(readings, extractions)

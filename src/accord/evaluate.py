@@ -8,13 +8,14 @@ format is described in ``tests/corpus/README.md``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.models import ActorRef, Article, Event, Extraction, Quote
+from accord.models import Actor, ActorRef, Article, Event, Extraction, Quote
 from accord.resolve.actors import fold
 
+SIDES = ("sources", "targets")
 EVENT_FIELDS = ("type", "sources", "targets", "modality", "mode", "date", "place", "counts")
 
 
@@ -60,12 +61,16 @@ class ArticleScore:
         return table
 
 
+def _is_country_code(spec: str) -> bool:
+    return len(spec) == 3 and spec.isupper()
+
+
 def actor_matches(spec: str, ref: ActorRef) -> bool:
     """A spec is a canonical name, a country code ("RUS") or country and sector ("RUS:GOV")."""
     if ":" in spec:
         code, sector = spec.split(":", 1)
         return ref.country == code and ref.sector == sector
-    if len(spec) == 3 and spec.isupper():
+    if _is_country_code(spec):
         return ref.country == spec
     return fold(ref.name) == fold(spec) or fold(ref.actor_id) == fold(spec)
 
@@ -251,18 +256,55 @@ def articles_beside(files: Sequence[Path], readings: Sequence[dict]) -> list[Art
     return articles
 
 
+def _dictionary_record(spec: str, by_alias: Mapping[str, Actor]) -> Actor | None:
+    """The dictionary record a reading's name stands for (country codes stand for none)."""
+    return None if ":" in spec or _is_country_code(spec) else by_alias.get(fold(spec))
+
+
+def with_dictionary_names(reading: dict, by_alias: Mapping[str, Actor]) -> dict:
+    """The reading with event sides and actor records naming dictionary records as the
+    dictionary does: a reading that writes "People's Protection Units" means the record the
+    dictionary calls "YPG", one actor under two names, so the pipeline's "YPG" is right. Sides
+    name the record by its id (a three-letter name such as "YPG" would read as a country code),
+    actor records by its name. Speakers stay as they are: they also match the words naming
+    them."""
+
+    def side(spec: str) -> str:
+        actor = _dictionary_record(spec, by_alias)
+        return actor.id if actor is not None else spec
+
+    def name(spec: str) -> str:
+        actor = _dictionary_record(spec, by_alias)
+        return actor.name if actor is not None else spec
+
+    events = [
+        {**event, **{key: [side(spec) for spec in event[key]] for key in SIDES if key in event}}
+        for event in reading.get("events", [])
+    ]
+    actors = [{**actor, "name": name(actor["name"])} for actor in reading.get("actors", [])]
+    return {**reading, "events": events, "actors": actors}
+
+
 def score_readings(
-    readings: Sequence[dict], extractions: Sequence[Extraction]
+    readings: Sequence[dict],
+    extractions: Sequence[Extraction],
+    by_alias: Mapping[str, Actor] | None = None,
 ) -> list[ArticleScore]:
+    """Score each reading against its extraction; with ``by_alias`` (the actor dictionary's
+    names), an actor the reading names by an alias of a dictionary record is that record."""
+    if by_alias is not None:
+        readings = [with_dictionary_names(reading, by_alias) for reading in readings]
     return [
         score_extraction(reading, extraction)
         for reading, extraction in zip(readings, extractions, strict=True)
     ]
 
 
-def score_corpus(paths: Sequence[str | Path]) -> list[ArticleScore]:
+def score_corpus(
+    paths: Sequence[str | Path], by_alias: Mapping[str, Actor] | None = None
+) -> list[ArticleScore]:
     """Run the pipeline on each golden article and score it."""
-    return score_readings(*extract_corpus(paths))
+    return score_readings(*extract_corpus(paths), by_alias=by_alias)
 
 
 def corpus_figures(scores: Sequence[ArticleScore]) -> dict[str, tuple[int, int]]:
