@@ -898,3 +898,23 @@ def test_lawmakers_are_the_scenes_government():
 def test_national_armies_known_by_their_acronyms(text: str, code: str):
     event = _events(text)[0]
     assert code in _codes(event.sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "GDANSK, Poland - A man was charged with murder on Tuesday. Prosecutor Anna Lewicka "
+            "told reporters the suspect would undergo psychiatric tests.",
+            "Anna Lewicka",
+            ("POL", "GOV"),
+        ),
+        (
+            "Judge Amina Bello adjourned the trial of the four men until March.",
+            "Amina Bello",
+            (None, "JUD"),
+        ),
+    ],
+)
+def test_rule_title_noun_reads_a_title_as_the_unnamed_noun(text, name, expected):
+    assert _mentions(text)[name] == expected

@@ -1444,7 +1444,7 @@ class MentionResolver:
         country = _country_in(_without_posting(prefix), self.table) or _country_in(
             _without_posting(appositions), self.table
         )
-        sector = sector_for_role(role)
+        sector = sector_for_role(role) or self._title_noun_sector(prefix)
         employer = (
             self._organisation_in(prefix)
             or self._organisation_in(appositions)
@@ -1464,6 +1464,12 @@ class MentionResolver:
             sector=sector,
             role=role,
         )
+
+    def _title_noun_sector(self, prefix: list[Token]) -> str | None:
+        """Rule "title-noun": a title the role words lack is read as the actor nouns read the
+        same noun unnamed ("Prosecutor X" as "the prosecutor", "Judge X" as "the judge")."""
+        nouns = [t for t in prefix if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "GPE"]
+        return self.nouns.sector_of(self.nouns.nationality, nouns[-1]) if nouns else None
 
     def _employer_after(self, span: Span, country: str | None) -> tuple[str | None, str | None]:
         """Rule "of-employer": "X of Amnesty International", "X of the army's Western Mindanao
