@@ -919,3 +919,31 @@ def test_the_title_of_a_work_is_no_quote():
         "Her memoir, “Becoming,” sold millions of copies. “We will not back down,” Smith said."
     )
     assert [q.text for q in quotes] == ["We will not back down"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Norwegian Refugee Council criticised the decision. It released a statement "
+            'which said, "Families who fled the fighting have nowhere else to go."',
+            "Norwegian Refugee Council",
+        ),
+        (
+            "Kenya's foreign ministry issued a statement on Monday that read: "
+            '"The talks will resume in Nairobi next week."',
+            "KEN",
+        ),
+        (
+            'Amnesty International released a report that said "detainees were beaten in custody".',
+            "Amnesty International",
+        ),
+    ],
+)
+def test_rule_issued_document_speaks_for_its_issuer(text: str, speaker: str) -> None:
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    quote = _only(list(extract_article(make_article(text, published="2024-05-01")).quotes))
+    assert quote.speaker is not None
+    assert speaker in {quote.speaker.name, quote.speaker.country}

@@ -429,7 +429,9 @@ def _speaker_token(ctx: _Context, token: Token) -> tuple[Token, str] | None:
         found = _speaker_token(ctx, members)
         return (found[0], f"members of '{token.text}'") if found is not None else None
     if _is_document(ctx, token):
-        source = _source_of_noun(ctx, token) or _author_in_phrase(ctx, token)
+        source = (
+            _source_of_noun(ctx, token) or _author_in_phrase(ctx, token) or _issuer_of(ctx, token)
+        )
         found = _speaker_token(ctx, source) if source is not None else None
         return (found[0], f"author of '{token.text}'") if found is not None else None
     return (token, "") if _can_speak(ctx, token) else None
@@ -451,6 +453,20 @@ def _author_in_phrase(ctx: _Context, noun: Token) -> Token | None:
         if mention is not None or token.ent_type_ in {"ORG", "PERSON"}:
             return token
     return None
+
+
+ISSUING_VERBS = {"issue", "release", "publish", "put", "post", "send", "circulate", "read"}
+
+
+def _issuer_of(ctx: _Context, noun: Token) -> Token | None:
+    """Rule "issued-document": a document with no author in its phrase speaks for whoever
+    issued it ("They released a statement which said, ...", "the ministry put out a statement
+    saying ...")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    subject = _child(verb, {"nsubj"}, ctx)
+    return subject if subject is not None and _can_speak(ctx, subject) else None
 
 
 def _own_subject(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
