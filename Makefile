@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= accord-demo.db
 
-.PHONY: install demo test lint format lock bench train fit-tracking
+.PHONY: install demo test lint format lock bench train fit-tracking eval
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,11 @@ lock:
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
+
+# Every dev figure (news, notes, golden, PLOVER dev, coverage folds, sentence sets), tune and
+# check side by side; check folds as totals only.
+eval: install
+	$(BIN)/python scripts/dev_eval.py
 
 # Rebuild the shipped event-type model from training/sentences (fixed seed: the same bytes).
 train: install
