@@ -17,6 +17,7 @@ each proposal's status history. The formats are in tests/corpus_coverage/README.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
@@ -27,8 +28,10 @@ from accord.store import Store
 from accord.store.tracking import (
     cluster_of_event,
     events_in_sentence,
+    evidence_ids,
+    proposal_row,
     step_owner_rows,
-    step_statuses,
+    step_rows,
     trigger_offsets,
 )
 from accord.store.tracking import outlet_of as stored_outlet_of
@@ -89,6 +92,8 @@ class StepOutcome:
     status: str
     date: str | None
     precision: str = "day"  # 'month': only the month is compared
+    detail: str | None = None  # the expected or shown detail ('3 for 90')
+    evidence: tuple[str, ...] = ()  # a shown step's events
 
     def matches(self, shown: StepOutcome) -> bool:
         """The same status, and the same date (any, when none is expected)."""
@@ -99,6 +104,9 @@ class StepOutcome:
         size = 7 if self.precision == "month" else 10
         return (shown.date or "")[:size] == self.date[:size]
 
+    def same_status(self, shown: StepOutcome) -> bool:
+        return self.status == shown.status
+
 
 @dataclass(frozen=True)
 class ProposalOutcome:
@@ -108,6 +116,11 @@ class ProposalOutcome:
     expected: tuple[StepOutcome, ...]  # the steps with extracted evidence
     shown: tuple[StepOutcome, ...]  # the steps of the proposal holding most of it ('' if none)
     proposals: int  # proposals the found evidence is spread over (a package deal: one)
+    readings: tuple[str, ...] = ()  # per expected step: where its evidence went (READINGS)
+    unextracted: int = 0  # expected steps none of whose evidence sentences gave an event
+    parties_missing: tuple[str, ...] = ()  # expected parties' countries the proposal lacks
+    labelled: frozenset[str] = frozenset()  # events of this history's evidence
+    labelled_elsewhere: frozenset[str] = frozenset()  # events of the other histories' evidence
 
     @property
     def checked(self) -> bool:
@@ -285,32 +298,71 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
     """Each expected proposal against the stored proposal that holds most of its evidence."""
     expected: list[dict[str, Any]] = json.loads(Path(path).read_text(encoding="utf-8"))
     proposal_of = step_owners(store)
+    found_of = [[evidence_events(store, step) for step in item["steps"]] for item in expected]
+    labelled_of = [{e for found in steps for e in found} for steps in found_of]
     outcomes = []
-    for item in expected:
-        wanted, holders = [], Counter()
-        for step in item["steps"]:
-            found = [
-                event_id
-                for file, substring in step["evidence"]
-                for event_id in events_named(store, file, substring)
-            ]
+    for number, (item, found_steps) in enumerate(zip(expected, found_of, strict=True)):
+        wanted, holders, held_by = [], Counter(), []
+        for step, found in zip(item["steps"], found_steps, strict=True):
             if not found:
                 continue  # an extraction miss: no event in any evidence sentence
             wanted.append(
-                StepOutcome(step["status"], step.get("date"), step.get("date_precision", "day"))
+                StepOutcome(
+                    step["status"],
+                    step.get("date"),
+                    step.get("date_precision", "day"),
+                    step.get("detail"),
+                )
             )
+            owners = dict.fromkeys(proposal_of[e] for e in found if e in proposal_of)
+            held_by.append(set(owners))
             # each holder once per step, in the order of the evidence: ties go to the first
-            holders.update(dict.fromkeys(proposal_of[e] for e in found if e in proposal_of).keys())
+            holders.update(owners.keys())
         main = holders.most_common(1)[0][0] if holders else None
+        others = [labelled for other, labelled in enumerate(labelled_of) if other != number]
         outcomes.append(
             ProposalOutcome(
                 name=item["name"],
                 expected=tuple(wanted),
                 shown=tuple(stored_steps(store, main)) if main else (),
                 proposals=len(holders),
+                readings=tuple(evidence_reading(owners, main) for owners in held_by),
+                unextracted=sum(not found for found in found_steps),
+                parties_missing=missing_parties(store, main, item.get("parties", ())),
+                labelled=frozenset(labelled_of[number]),
+                labelled_elsewhere=frozenset().union(*others),
             )
         )
     return outcomes
+
+
+def evidence_events(store: Store, step: dict[str, Any]) -> list[str]:
+    """The events an expected step's evidence sentences name."""
+    return [
+        event_id
+        for file, substring in step["evidence"]
+        for event_id in events_named(store, file, substring)
+    ]
+
+
+def evidence_reading(owners: set[str], main: str | None) -> str:
+    """Where a step's evidence went: the proposal scored, another one only, or none."""
+    if main is not None and main in owners:
+        return "held"
+    return "elsewhere" if owners else "none"
+
+
+def missing_parties(store: Store, proposal_id: str | None, parties: Any) -> tuple[str, ...]:
+    """The expected parties' countries ('YEM' of 'YEM:REB') the stored proposal lacks; names
+    that are no country code ('Saudi-led coalition') are not checked."""
+    if proposal_id is None:
+        return ()
+    row = proposal_row(store.connection, proposal_id)
+    participants = set(json.loads(row["participants"] or "[]")) if row is not None else set()
+    countries = dict.fromkeys(
+        party.split(":")[0] for party in parties if re.fullmatch(r"[A-Z]{3}(:[A-Z]+)?", party)
+    )
+    return tuple(country for country in countries if country not in participants)
 
 
 def events_named(store: Store, file: str, substring: str) -> list[str]:
@@ -339,5 +391,13 @@ def step_owners(store: Store) -> dict[str, str]:
 
 
 def stored_steps(store: Store, proposal_id: str) -> list[StepOutcome]:
-    steps = step_statuses(store.connection, proposal_id)
-    return [StepOutcome(status, day) for status, day in steps]
+    rows = step_rows(store.connection, proposal_id)
+    return [
+        StepOutcome(
+            row["status"],
+            row["date"],
+            detail=row["detail"],
+            evidence=tuple(evidence_ids(store.connection, row["id"])),
+        )
+        for row in rows
+    ]

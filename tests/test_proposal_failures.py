@@ -1,0 +1,87 @@
+"""Why proposal histories fail, as totals (``accord cluster-eval --totals``)."""
+
+from __future__ import annotations
+
+from accord.track.evaluate import ProposalOutcome, StepOutcome
+from accord.track.proposal_failures import (
+    align_steps,
+    exchange_figures,
+    failure_lines,
+    failure_totals,
+)
+
+
+def step(status: str, date: str | None, detail: str | None = None, *evidence: str) -> StepOutcome:
+    return StepOutcome(status, date, detail=detail, evidence=evidence)
+
+
+TRUCE = (
+    step("agreed", "2023-04-24"),
+    step("implemented", "2023-04-25"),
+    step("violated", "2023-04-26"),
+    step("extended", "2023-04-27"),
+)
+
+
+def test_alignment_pairs_steps_of_one_status_in_order_and_names_the_rest() -> None:
+    shown = (
+        step("agreed", "2023-04-24"),
+        step("agreed", "2023-04-25"),  # the agreement retold the next day
+        step("implemented", "2023-04-25"),
+        step("extended", "2023-04-28"),
+    )
+    alignment = align_steps(TRUCE, shown)
+    assert alignment.pairs == ((0, 0), (1, 2), (3, 3))
+    assert alignment.missing == (2,)
+    assert alignment.extra == (1,)
+
+
+def test_alignment_prefers_the_step_with_the_right_date() -> None:
+    shown = (step("agreed", "2023-04-20"), step("agreed", "2023-04-24"))
+    assert align_steps(TRUCE[:1], shown).pairs == ((0, 1),)
+
+
+def test_a_wrong_history_gets_each_of_its_failures_and_a_right_one_none() -> None:
+    wrong = ProposalOutcome(
+        name="72-hour ceasefire",
+        expected=TRUCE,
+        shown=(
+            step("agreed", "2023-04-24", None, "e1"),
+            step("agreed", "2023-04-26", None, "e9"),  # told again, dated by its report
+            step("implemented", None, None, "e2"),
+        ),
+        proposals=2,
+        readings=("held", "held", "none", "elsewhere"),
+        labelled=frozenset({"e1", "e2", "e3", "e4", "e9"}),
+    )
+    right = ProposalOutcome(
+        name="prisoner exchange",
+        expected=(step("implemented", "2023-05-01", "32 Armenians for 2 Azerbaijanis"),),
+        shown=(step("implemented", "2023-05-01", "2 for 32", "e5"),),
+        proposals=1,
+        readings=("held",),
+    )
+    totals = failure_totals((wrong, right))
+    assert totals.wrong == 1
+    assert totals.failures == {
+        "split over several proposals": 1,
+        "a step missing": 1,
+        "an extra step": 1,
+        "a step's date wrong": 1,
+        "final status wrong": 1,
+    }
+    assert totals.missing_statuses == {"violated": 1, "extended": 1}
+    assert totals.missing_causes == {"read as no step": 1, "a step of another proposal": 1}
+    assert totals.extra_causes == {"repeats a step of this history": 1}
+    assert totals.date_errors == {"shown undated": 1}
+    assert totals.exchanges_right == (1, 1)
+    lines = failure_lines(totals)
+    assert lines[0].startswith("  why wrong (1 histories): split over several proposals 1")
+    assert not any("ceasefire" in line or "exchange" in line.split(":")[0] for line in lines)
+
+
+def test_exchange_figures_keep_each_side() -> None:
+    assert exchange_figures("24 hostages for 39 prisoners") == (24, 39)
+    assert exchange_figures("390 each; 390 of 1,000 so far") == (390, 390)
+    assert exchange_figures("1,000 prisoners of war for 1,000") == (1000, 1000)
+    assert exchange_figures("in effect from 19:00") == ()
