@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from accord.track.evaluate import ProposalOutcome, StepOutcome
 from accord.track.proposal_failures import (
     align_steps,
@@ -9,6 +11,7 @@ from accord.track.proposal_failures import (
     failure_lines,
     failure_totals,
 )
+from accord.track.proposals import no_step_cause
 
 
 def step(status: str, date: str | None, detail: str | None = None, *evidence: str) -> StepOutcome:
@@ -85,3 +88,65 @@ def test_exchange_figures_keep_each_side() -> None:
     assert exchange_figures("390 each; 390 of 1,000 so far") == (390, 390)
     assert exchange_figures("1,000 prisoners of war for 1,000") == (1000, 1000)
     assert exchange_figures("in effect from 19:00") == ()
+
+
+def reading(kind: str, sentence: str, trigger: str, modality: str = "asserted") -> dict:
+    return {
+        "type": kind,
+        "mode": None,
+        "modality": modality,
+        "trigger": trigger,
+        "sentence": sentence,
+        "start": sentence.index(trigger),
+        "sentence_start": 0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("row", "cause"),
+    [
+        (
+            reading("ACCUSE", "The army accused the RSF of looting homes.", "accused"),
+            "no subject named",
+        ),
+        (
+            reading(
+                "ACCUSE",
+                "The army and the RSF accused each other of breaching the truce.",
+                "accused",
+            ),
+            "a mutual accusation",
+        ),
+        (reading("ACCUSE", "The RSF denied breaching the truce.", "denied"), "a denial"),
+        (
+            reading(
+                "AGREE", "Both sides said they would respect the ceasefire.", "respect", "future"
+            ),
+            "modality future",
+        ),
+        (
+            reading("ACCUSE", "The army accused the RSF of breaching the truce.", "accused"),
+            "read otherwise",
+        ),
+    ],
+)
+def test_an_event_read_as_no_step_is_told_by_the_stage_that_stopped_it(
+    row: dict, cause: str
+) -> None:
+    assert no_step_cause(row) == cause
+
+
+def test_the_kinds_of_events_read_as_no_step_are_counted() -> None:
+    outcome = ProposalOutcome(
+        name="truce",
+        expected=TRUCE[:1],
+        shown=(),
+        proposals=0,
+        readings=("none",),
+        unread_kinds=("ACCUSE asserted: no subject named", "ACCUSE asserted: no subject named"),
+    )
+    totals = failure_totals((outcome,))
+    assert totals.failures["no proposal holds its evidence"] == 1
+    assert "evidence events read as no step: ACCUSE asserted: no subject named 2" in "\n".join(
+        failure_lines(totals)
+    )

@@ -1191,3 +1191,51 @@ def test_a_postponed_meeting_is_not_held(tmp_path: Path) -> None:
     found = proposals_of(POSTPONED_SUMMIT, tmp_path, outlet="Nile")
     (summit,) = [item for item in found if item.subject == "summit"]
     assert [day for day, text in history(summit) if text == "implemented"] == ["2026-10-20"]
+
+
+UPPER_NILE = {
+    "agreed": (
+        "2026-05-05",
+        "South Sudan's army and the SPLA-IO opposition forces agreed on Monday to a 30-day"
+        " ceasefire in Upper Nile state, mediators from the African Union said.\n\n"
+        "The ceasefire came into force at midnight on Monday.",
+    ),
+    "breaking": (
+        "2026-05-07",
+        "The SPLA-IO accused the army on Wednesday of breaking the ceasefire in Upper Nile by"
+        " bombing its positions near Nasir.",
+    ),
+    "fresh-violations": (
+        "2026-05-09",
+        "The army accused the SPLA-IO of fresh violations on Friday, saying its fighters had"
+        " raided a barracks in Ulang.\n\n"
+        "The 30-day truce brokered by the African Union took effect on May 4.",
+    ),
+    "extended": (
+        "2026-06-04",
+        "South Sudan's government and the SPLA-IO agreed on Wednesday to extend their ceasefire"
+        " in Upper Nile by another 30 days, the African Union said.",
+    ),
+    "shattered": (
+        "2026-06-30",
+        "Fierce fighting between the army and opposition forces erupted in Upper Nile on Monday,"
+        " shattering a two-month ceasefire, aid workers said.",
+    ),
+}
+
+
+def test_violations_told_by_breaking_or_unnamed_and_a_fight_that_shatters_the_truce(
+    tmp_path: Path,
+) -> None:
+    """Rules a-violation-is-of-the-story's-agreement ('accused the SPLA-IO of fresh
+    violations': the truce the report names in another sentence), 'breaking the ceasefire'
+    as a violation word, and a-fight-that-shatters-a-truce-is-its-collapse."""
+    (truce,) = [p for p in proposals_of(UPPER_NILE, tmp_path) if p.subject.endswith("ceasefire")]
+    assert [(date, text.split(" (")[0]) for date, text in history(truce)] == [
+        ("2026-05-04", "agreed"),
+        ("2026-05-04", "implemented"),
+        ("2026-05-06", "violated by South Sudanese military"),
+        ("2026-05-08", "violated by SPLM-IO"),
+        ("2026-06-03", "extended"),
+        ("2026-06-29", "collapsed"),
+    ]

@@ -575,6 +575,33 @@ def events_in_sentence(
     return [row[0] for row in rows]
 
 
+def reading_row(connection: Any, event_id: str) -> Any:
+    """One event with what proposal reading reads of it (as ``unread_candidate_rows``)."""
+    return connection.execute(
+        "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
+        " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
+        " e.article_id, e.sentence_index, e.date_char_start, a.published"
+        " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+        (event_id,),
+    ).fetchone()
+
+
+def kept_reading(connection: Any, event_id: str) -> str | None:
+    """The candidate JSON an event was read as, or None (no step, or not read yet)."""
+    row = connection.execute(
+        "SELECT candidate FROM proposal_candidates WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def event_kind(connection: Any, event_id: str) -> str | None:
+    """An event's PLOVER type and modality ('ASSAULT asserted'), or None."""
+    row = connection.execute(
+        "SELECT type, modality FROM events WHERE id = ?", (event_id,)
+    ).fetchone()
+    return None if row is None else f"{row[0]} {row[1]}"
+
+
 def outlet_of(connection: Any, event_id: str) -> str:
     """The outlet of an event's article (its id when the outlet is unknown)."""
     row = connection.execute(

@@ -27,14 +27,18 @@ from typing import Any
 from accord.store import Store
 from accord.store.tracking import (
     cluster_of_event,
+    event_kind,
     events_in_sentence,
     evidence_ids,
+    kept_reading,
     proposal_row,
+    reading_row,
     step_owner_rows,
     step_rows,
     trigger_offsets,
 )
 from accord.store.tracking import outlet_of as stored_outlet_of
+from accord.track.proposals import candidate_from_json, no_step_cause
 
 Item = tuple[str, str, str | None]  # (article file, sentence substring, type or None)
 Range = tuple[int, int, int]  # (low, best, high)
@@ -121,6 +125,7 @@ class ProposalOutcome:
     parties_missing: tuple[str, ...] = ()  # expected parties' countries the proposal lacks
     labelled: frozenset[str] = frozenset()  # events of this history's evidence
     labelled_elsewhere: frozenset[str] = frozenset()  # events of the other histories' evidence
+    unread_kinds: tuple[str, ...] = ()  # type and modality of each step's evidence read as none
 
     @property
     def checked(self) -> bool:
@@ -302,7 +307,7 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
     labelled_of = [{e for found in steps for e in found} for steps in found_of]
     outcomes = []
     for number, (item, found_steps) in enumerate(zip(expected, found_of, strict=True)):
-        wanted, holders, held_by = [], Counter(), []
+        wanted, holders, held_by, unread = [], Counter(), [], []
         for step, found in zip(item["steps"], found_steps, strict=True):
             if not found:
                 continue  # an extraction miss: no event in any evidence sentence
@@ -315,7 +320,10 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
                 )
             )
             owners = dict.fromkeys(proposal_of[e] for e in found if e in proposal_of)
-            held_by.append(set(owners))
+            restated = not owners and told_only_in_mentions(store, step, found)
+            held_by.append((set(owners), restated))
+            if not owners:
+                unread.extend(unread_kind(store, event_id) for event_id in found)
             # each holder once per step, in the order of the evidence: ties go to the first
             holders.update(owners.keys())
         main = holders.most_common(1)[0][0] if holders else None
@@ -326,11 +334,12 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
                 expected=tuple(wanted),
                 shown=tuple(stored_steps(store, main)) if main else (),
                 proposals=len(holders),
-                readings=tuple(evidence_reading(owners, main) for owners in held_by),
+                readings=tuple(evidence_reading(*held, main) for held in held_by),
                 unextracted=sum(not found for found in found_steps),
                 parties_missing=missing_parties(store, main, item.get("parties", ())),
                 labelled=frozenset(labelled_of[number]),
                 labelled_elsewhere=frozenset().union(*others),
+                unread_kinds=tuple(unread),
             )
         )
     return outcomes
@@ -345,11 +354,37 @@ def evidence_events(store: Store, step: dict[str, Any]) -> list[str]:
     ]
 
 
-def evidence_reading(owners: set[str], main: str | None) -> str:
-    """Where a step's evidence went: the proposal scored, another one only, or none."""
+def evidence_reading(owners: set[str], restated: bool, main: str | None) -> str:
+    """Where a step's evidence went: the proposal scored, another one only, or none (and then
+    whether its sentences only restate events other sentences tell)."""
+    if restated:
+        return "mention"
     if main is not None and main in owners:
         return "held"
     return "elsewhere" if owners else "none"
+
+
+def unread_kind(store: Store, event_id: str) -> str:
+    """An event read as no step: its type, modality and the reading stage that stopped it."""
+    kept = kept_reading(store.connection, event_id)
+    if kept is not None:
+        reading = candidate_from_json(kept)
+        cause = f"read as {reading.status} of {reading.subject}, placed in no proposal"
+        if reading.status == "violated" and not reading.actors:
+            cause += " (no violator named)"
+    else:
+        cause = no_step_cause(reading_row(store.connection, event_id))
+    return f"{event_kind(store.connection, event_id)}: {cause}"
+
+
+def told_only_in_mentions(store: Store, step: dict[str, Any], found: list[str]) -> bool:
+    """Whether each evidence event was found only as a restating mention: its own sentence
+    (the one proposal reading reads) holds none of the step's evidence."""
+    for event_id in found:
+        offsets = trigger_offsets(store.connection, event_id)
+        if offsets is not None and any(text in offsets[0] for _, text in step["evidence"]):
+            return False
+    return True
 
 
 def missing_parties(store: Store, proposal_id: str | None, parties: Any) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from accord.track.evaluate import ProposalOutcome, StepOutcome
 HELD = "held"  # a step of the proposal scored
 ELSEWHERE = "elsewhere"  # a step of another proposal only
 NONE = "none"  # read as no step of any proposal
+MENTION = "mention"  # as NONE, its sentences only restating events told in other sentences
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ FAILURES: tuple[tuple[str, HistoryCheck], ...] = (
 # why an expected step is missing from the history scored, by where its evidence went
 MISSING_CAUSES = {
     NONE: "read as no step",
+    MENTION: "read as no step, told only as a restatement of another sentence's event",
     ELSEWHERE: "a step of another proposal",
     HELD: "in this proposal under another status or another step",
 }
@@ -142,6 +144,7 @@ class FailureTotals:
     extra_statuses: Counter[str]
     extra_causes: Counter[str]
     date_errors: Counter[str]
+    unread_kinds: Counter[str]  # type and modality of the evidence events read as no step
     unextracted: int  # expected steps with no event in any evidence sentence
     parties_complete: tuple[int, int]  # (found proposals with every expected party, found)
     exchanges_right: tuple[int, int]  # (exchange steps with each side's figure right, checked)
@@ -155,6 +158,7 @@ def failure_totals(outcomes: tuple[ProposalOutcome, ...]) -> FailureTotals:
     extra: Counter[str] = Counter()
     extra_why: Counter[str] = Counter()
     dates: Counter[str] = Counter()
+    unread: Counter[str] = Counter()
     wrong = parties_found = parties_complete = exchanges = exchanges_right = 0
     for outcome in outcomes:
         if not outcome.checked:
@@ -176,6 +180,7 @@ def failure_totals(outcomes: tuple[ProposalOutcome, ...]) -> FailureTotals:
             missing[outcome.expected[i].status] += 1
             reading = outcome.readings[i] if i < len(outcome.readings) else NONE
             causes[MISSING_CAUSES[reading]] += 1
+        unread.update(outcome.unread_kinds)
         extra.update(outcome.shown[j].status for j in alignment.extra)
         extra_why.update(extra_cause(outcome, outcome.shown[j]) for j in alignment.extra)
         dates.update(
@@ -190,6 +195,7 @@ def failure_totals(outcomes: tuple[ProposalOutcome, ...]) -> FailureTotals:
         extra_statuses=extra,
         extra_causes=extra_why,
         date_errors=dates,
+        unread_kinds=unread,
         unextracted=sum(outcome.unextracted for outcome in outcomes),
         parties_complete=(parties_complete, parties_found),
         exchanges_right=(exchanges_right, exchanges),
@@ -213,6 +219,8 @@ def failure_lines(totals: FailureTotals) -> list[str]:
             f"{counted(totals.missing_causes, tuple(MISSING_CAUSES.values()))}; "
             f"by status: {counted(totals.missing_statuses)}"
         )
+    if totals.unread_kinds:
+        lines.append(f"  evidence events read as no step: {counted(totals.unread_kinds)}")
     if totals.extra_statuses:
         lines.append(
             f"  extra steps ({sum(totals.extra_statuses.values())}): "

@@ -164,6 +164,8 @@ def subject_data() -> dict[str, Any]:
         "in_effect_words",
         "leaving_words",
         "pausing_words",
+        "collapsing_participles",
+        "breach_phrases",
         "unilateral_subjects",
         "done_under_agreement",
         "plan_before_under",
@@ -207,6 +209,25 @@ def subject_data() -> dict[str, Any]:
         r"\b(?:"
         + "|".join(re.escape(word) for word in data["adherence_words"])
         + r")\s+(?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+        + "|".join(re.escape(word) for word in agreements)
+        + r")s?\b",
+        re.I,
+    )
+    data["breach_regexes"] = {
+        kind: re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(phrase) for phrase in phrases)
+            + r")\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?(?:"
+            + "|".join(re.escape(word) for word in agreements)
+            + r")s?\b",
+            re.I,
+        )
+        for kind, phrases in data["breach_phrases"].items()
+    }
+    data["collapse_after_regex"] = re.compile(
+        r",\s+(?:"
+        + "|".join(re.escape(word) for word in data["collapsing_participles"])
+        + r")\s+(?:[\w-]+\s+){0,4}?(?:"
         + "|".join(re.escape(word) for word in agreements)
         + r")s?\b",
         re.I,
@@ -461,8 +482,12 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
             return status
     if modality in ("proposed", "considered"):
         return modality
-    if kind in FIGHTING_TYPES and collapses_before(lowered, trigger_at):
+    if kind in FIGHTING_TYPES and (
+        collapses_before(lowered, trigger_at) or collapses_after(sentence, trigger_at)
+    ):
         return "collapsed"
+    if breaks_an_agreement(kind, sentence, trigger_at):
+        return "violated"
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
         return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
@@ -519,6 +544,26 @@ def collapses_before(lowered: str, trigger_at: int) -> bool:
     spots = [p for word in collapse for p in keyword_positions(told, word)]
     named = [*all_keywords(), *agreement_keywords()]
     return bool(spots) and any(keyword_positions(told[: min(spots)], word) for word in named)
+
+
+def breaks_an_agreement(kind: str, sentence: str, trigger_at: int) -> bool:
+    """Rule "an-act-told-against-a-truce-violates-it": a fight told 'in violation of the
+    truce' or 'in breach of the ceasefire', or an accusation of an act done 'despite the
+    ceasefire' ('the army accused the RSF of shelling Bahri despite the truce'), is a
+    violation; wire copy ties the act to the agreement after its trigger. A fight merely
+    'despite the truce' names no one who alleges a breach: no step."""
+    phrase = "fight" if kind in FIGHTING_TYPES else "accusation" if kind == "ACCUSE" else None
+    if phrase is None:
+        return False
+    return subject_data()["breach_regexes"][phrase].search(sentence, trigger_at) is not None
+
+
+def collapses_after(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-fight-that-shatters-a-truce-is-its-collapse": 'fierce fighting erupted in Upper
+    Nile on Monday, shattering a two-month ceasefire', 'Israel resumed air strikes on Gaza,
+    ending the truce': wire copy tells a truce's end by the fight, with a participle after a
+    comma whose object is the agreement. The fight is the collapse, dated by it."""
+    return subject_data()["collapse_after_regex"].search(sentence, trigger_at) is not None
 
 
 @cache
@@ -937,6 +982,8 @@ def candidate_of(
     )
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
+    if subject is None and names_a_violation(row, sentence, trigger_at):
+        subject = context.story[1]
     offer_countries: frozenset[str] = frozenset()
     if subject is None:
         subject, offer_countries = offer_acted_on(sentence, trigger_at, context)
@@ -1214,6 +1261,18 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
     if f"{row['type']}/{row['mode']}" not in subject_data()["lead_act_modes"]:
         return None
     return story_subject
+
+
+def names_a_violation(row: Any, sentence: str, trigger_at: int) -> bool:
+    """Rule "a-violation-is-of-the-story's-agreement": an accusation or a fight whose own
+    clause tells a violation without naming what it breaks ('the RSF accused the army of
+    fresh violations on Tuesday', 'Hamas said Israel's strikes were a breach') breaks the
+    agreement the rest of its report names; wire copy names the truce once and then speaks
+    of 'violations'."""
+    if row["type"] not in ("ACCUSE", *FIGHTING_TYPES):
+        return False
+    clause = trigger_clause(sentence.lower(), trigger_at)
+    return nearest_status_word(clause, trigger_at) == "violated"
 
 
 def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
@@ -2253,3 +2312,35 @@ def takes_part(item: Proposal, actor: str) -> bool:
         return True
     names = [*item.proposer, *(name for step in item.steps for name in step.actors)]
     return any(wanted in name.casefold() for name in names)
+
+
+# -- why an event reads as no step (for ``accord cluster-eval``) -----------------------------
+
+
+# the stages of reading an event, in order; the first that stops it is the cause
+def no_step_cause(row: Any) -> str:
+    """The first reading stage that makes an event no step, read from its sentence alone
+    (its report's other sentences can still give it a subject: 'read otherwise')."""
+    sentence = row["sentence"]
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    type_mode = (row["type"], row["mode"])
+    if row["modality"] in SKIPPED_MODALITIES:
+        return f"modality {row['modality']}"
+    lowered = sentence.lower()
+    subject = (
+        MEETING_SUBJECT
+        if tells_a_meeting(sentence, trigger_at, type_mode)
+        else find_subject(sentence, trigger_at, type_mode)
+    )
+    if subject is None:
+        return "no subject named"
+    if is_denial(denial_scope(lowered, trigger_at)):
+        return "a denial"
+    status = act_status(row, sentence, trigger_at, 1, subject)
+    if status is None:
+        return "no status told"
+    if status == "violated" and is_mutual(lowered):
+        return "a mutual accusation"
+    if status in ("proposed", "accepted") and subject_data()["adherence_regex"].search(sentence):
+        return "a call to keep it"
+    return "read otherwise"
