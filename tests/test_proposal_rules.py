@@ -10,6 +10,7 @@ import pytest
 from accord.track.proposals import (
     Candidate,
     agreed_at_a_meeting,
+    approves_an_extension,
     breaks_an_agreement,
     brokers_in,
     collapses_after,
@@ -369,3 +370,27 @@ def test_a_violation_is_of_the_storys_agreement(
 ) -> None:
     row = {"type": kind, "sentence": sentence}
     assert names_a_violation(row, sentence, sentence.index(trigger)) is names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "extends"),
+    [
+        (
+            "The RSF said it had approved the extension of the ceasefire for 72 hours.",
+            "approved",
+            True,
+        ),
+        ("The army endorsed the extension of the truce on Wednesday.", "endorsed", True),
+        ("Both sides signed an agreement to renew the grain deal for 120 days.", "signed", True),
+        ("Israel's cabinet approved the ceasefire deal on Friday.", "approved", False),
+        (
+            "The army approved the truce, which the mediators said could be extended.",
+            "approved",
+            False,
+        ),
+    ],
+)
+def test_an_approved_extension_is_the_extension(sentence: str, trigger: str, extends: bool) -> None:
+    """As 'accepted a proposal to extend the truce' (an agreement read by its status word)."""
+    row = {"type": "SUPPORT", "trigger": trigger}
+    assert approves_an_extension(row, sentence.lower(), sentence.index(trigger)) is extends

@@ -1239,3 +1239,74 @@ def test_violations_told_by_breaking_or_unnamed_and_a_fight_that_shatters_the_tr
         ("2026-06-03", "extended"),
         ("2026-06-29", "collapsed"),
     ]
+
+
+TRIPOLI_TRUCE = {
+    "agreed": (
+        "2026-03-02",
+        "Rival armed groups in the Libyan capital agreed on Sunday to a 10-day truce brokered by"
+        " the United Nations, after three days of clashes.\n\n"
+        "The truce took effect at midnight on Sunday, the U.N. mission said.",
+    ),
+    "breached-by-both": (
+        "2026-03-04",
+        "The truce was violated by both sides on Tuesday, the U.N. mission said.",
+    ),
+    "both-again": (
+        "2026-03-04",
+        "The U.N. mission said the ceasefire had been breached by both sides on Tuesday.",
+    ),
+    "collapsed": (
+        "2026-03-27",
+        "The truce in Tripoli collapsed on Thursday as heavy fighting broke out in the southern"
+        " suburbs, medics said.\n\n"
+        "The U.N. mission called on both sides to return to the ceasefire.",
+    ),
+}
+
+
+def test_rival_groups_agree_together_and_a_breach_by_both_sides_is_one_step(
+    tmp_path: Path,
+) -> None:
+    """Rules: 'rival armed groups ... agreed' names both sides (agreed, not accepted by one);
+    a-violation-by-both-sides-is-a-step, one step for two reports whose allegers differ only
+    by an article (an-alleger-is-named-without-its-article); a call to 'return to the
+    ceasefire' keeps to it and proposes nothing."""
+    (truce,) = proposals_of(TRIPOLI_TRUCE, tmp_path)
+    assert history(truce) == [
+        ("2026-03-01", "agreed"),
+        ("2026-03-01", "implemented"),
+        ("2026-03-03", "violated by both sides (alleged by U.N. mission)"),
+        ("2026-03-26", "collapsed"),
+    ]
+
+
+AMHARA_PLAN = {
+    "proposed": (
+        "2026-02-10",
+        "The African Union proposed on Monday a peace plan to end the fighting between"
+        " Ethiopia's federal government and Fano militias in the Amhara region.",
+    ),
+    "accepted": (
+        "2026-02-12",
+        "Ethiopia's government said on Wednesday it accepted the African Union peace plan for"
+        " Amhara and was ready to send a delegation to Nairobi.",
+    ),
+    "declined": (
+        "2026-02-16",
+        "Fano militias rejected the African Union peace plan on Sunday, saying it did not address"
+        " their demand for the withdrawal of federal troops.",
+    ),
+}
+
+
+def test_a_peace_plan_is_a_subject_of_its_own(tmp_path: Path) -> None:
+    """A plan proposed, accepted by one side and refused by the other is one proposal; the
+    withdrawal the refusal's reason names is not what was refused."""
+    (plan,) = proposals_of(AMHARA_PLAN, tmp_path)
+    assert plan.subject == "peace plan"
+    assert history(plan) == [
+        ("2026-02-09", "proposed by African Union"),
+        ("2026-02-11", "accepted by Ethiopia"),
+        ("2026-02-15", "declined by Fano"),
+    ]

@@ -97,7 +97,7 @@ class StepOutcome:
     date: str | None
     precision: str = "day"  # 'month': only the month is compared
     detail: str | None = None  # the expected or shown detail ('3 for 90')
-    evidence: tuple[str, ...] = ()  # a shown step's events
+    evidence: tuple[str, ...] = ()  # the step's events (expected: those its evidence names)
 
     def matches(self, shown: StepOutcome) -> bool:
         """The same status, and the same date (any, when none is expected)."""
@@ -317,6 +317,7 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
                     step.get("date"),
                     step.get("date_precision", "day"),
                     step.get("detail"),
+                    tuple(found),
                 )
             )
             owners = dict.fromkeys(proposal_of[e] for e in found if e in proposal_of)

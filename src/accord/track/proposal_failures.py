@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from accord.track.evaluate import ProposalOutcome, StepOutcome
 
@@ -105,6 +105,11 @@ def extra_cause(outcome: ProposalOutcome, step: StepOutcome) -> str:
     """What an extra step's evidence is: a step told again, another history's, or neither."""
     evidence = set(step.evidence)
     if evidence & outcome.labelled:
+        told = [want for want in outcome.expected if evidence & set(want.evidence)]
+        if told:
+            want = told[0]
+            when = "same day" if want.matches(replace(step, status=want.status)) else "another day"
+            return f"{REPEATS} ({want.status} told again as {step.status}, {when})"
         return REPEATS
     return ANOTHER_HISTORY if evidence & outcome.labelled_elsewhere else UNLABELLED
 

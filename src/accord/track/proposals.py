@@ -492,6 +492,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
         return "declined"
+    if approves_an_extension(row, lowered, trigger_at):
+        return "extended"
     if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
         if is_plan(sentence, trigger_at):
             return None  # 'did not expect a deal to be signed at the first meeting'
@@ -526,6 +528,26 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
 
 
 FIGHTING_TYPES = ("ASSAULT", "FIGHT", "COERCE")  # what breaks a truce off
+
+
+def approves_an_extension(row: Any, lowered: str, trigger_at: int) -> bool:
+    """Rule "an-approved-extension-is-the-extension": a side that approves, endorses or signs
+    the extension of an agreement ('the RSF said it had approved the extension of the
+    ceasefire for 72 hours', 'the army endorsed the extension of the truce') extends it, as a
+    side that 'accepted a proposal to extend the truce' does; it does not accept a new
+    proposal. The extension word is the approval's object: the nearest status word, a few
+    words after the trigger with no comma between ('approved the truce, which could be
+    extended' approves the truce)."""
+    data = subject_data()
+    words = (*data["approval_words"], *data["signing_words"])
+    if row["type"] != "SUPPORT" or row["trigger"].lower() not in words:
+        return False
+    after = re.split(r"[,;]", lowered[trigger_at:], maxsplit=1)[0]
+    object_words = " ".join(after.split()[: OBJECT_REACH + 1])
+    return nearest_status_word(object_words, 0) == "extended"
+
+
+OBJECT_REACH = 5  # words from an approval's trigger to the extension it approves
 
 
 def collapses_before(lowered: str, trigger_at: int) -> bool:
@@ -1015,6 +1037,8 @@ def candidate_of(
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
+        if not actors and by_both_sides(sentence, trigger_at):
+            actors = (BOTH_SIDES,)
     terms = find_terms(sentence, subject)
     if status == "extended":
         terms.pop("days", None)  # rule an-extension's-length-is-not-the-deal's
@@ -1286,6 +1310,19 @@ def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
     return frozenset(find_subjects(clause, ("", None))) | {subject}
 
 
+BOTH_SIDES = "both sides"  # the violator of a breach a sentence lays on both parties
+
+
+def by_both_sides(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-violation-by-both-sides-is-a-step": mediators often lay a breach on both
+    parties without naming them ('the ceasefire was violated by both sides, the U.S. and
+    Saudi mediators said', 'Both sides violated the truce on Tuesday'): a violation by both,
+    alleged by whoever says so. A mutual accusation ('accused each other') is no step
+    (``status_of``); this is a third party's word, or the report's."""
+    clause = trigger_clause(sentence.lower(), trigger_at)
+    return any(keyword_positions(clause, phrase) for phrase in subject_data()["both_parties"])
+
+
 def violation_sides(
     row: Any, sources: tuple[str, ...], targets: list[Any]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1294,10 +1331,17 @@ def violation_sides(
     Israel of violating')."""
     speaker = row["attributed_to"]
     if speaker and speaker not in sources:
-        return sources, (speaker,)
+        return sources, (without_article(speaker),)
     if row["type"] == "ACCUSE":
         return tuple(sorted({actor["name"] for actor in targets})), sources
-    return sources, accusers_in(row["sentence"])
+    return sources, tuple(without_article(who) for who in accusers_in(row["sentence"]))
+
+
+def without_article(speaker: str) -> str:
+    """Rule "an-alleger-is-named-without-its-article": 'The mediators' at a sentence's start
+    and 'the mediators' inside one are one speaker, so their reports of one breach are one
+    step."""
+    return re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.I)
 
 
 def accusers_in(sentence: str) -> tuple[str, ...]:
