@@ -27,6 +27,7 @@ from accord.track.proposals import (
     tells_a_meeting,
     told_after,
     told_on,
+    trigger_clause,
 )
 
 
@@ -394,3 +395,28 @@ def test_an_approved_extension_is_the_extension(sentence: str, trigger: str, ext
     """As 'accepted a proposal to extend the truce' (an agreement read by its status word)."""
     row = {"type": "SUPPORT", "trigger": trigger}
     assert approves_an_extension(row, sentence.lower(), sentence.index(trigger)) is extends
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "status"),
+    [
+        (
+            "A 72-hour ceasefire took effect at midnight, but the army accused the rebels of"
+            " violating it.",
+            "ceasefire",
+            None,
+        ),
+        ("The truce held on Sunday, yet both sides reported breaches.", "truce", None),
+        (
+            "The army accused the rebels of violating the truce, but gave no details.",
+            "accused",
+            "violated",
+        ),
+        ("The truce largely held but was breached near Sake.", "truce", "violated"),
+    ],
+)
+def test_a_contrast_opens_another_clause(sentence: str, trigger: str, status: str | None) -> None:
+    """A comma and 'but' or 'yet' start another clause: its status word is not the trigger's."""
+    lowered = sentence.lower()
+    at = lowered.index(trigger)
+    assert nearest_status_word(trigger_clause(lowered, at), at) == status

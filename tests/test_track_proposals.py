@@ -1310,3 +1310,28 @@ def test_a_peace_plan_is_a_subject_of_its_own(tmp_path: Path) -> None:
         ("2026-02-11", "accepted by Ethiopia"),
         ("2026-02-15", "declined by Fano"),
     ]
+
+
+GOMA_TRUCE = {
+    "agreed": (
+        "2026-08-11",
+        "Congo's army and M23 rebels have agreed to a 72-hour ceasefire starting at midnight,"
+        " Angola's foreign minister announced on Monday.",
+    ),
+    "in-force-and-accused": (
+        "2026-08-12",
+        "A 72-hour ceasefire between Congo's army and M23 rebels took effect at midnight, but the"
+        " army accused the rebels on Tuesday of violating it by shelling positions near Sake.",
+    ),
+}
+
+
+def test_a_truce_in_force_and_accused_in_one_sentence_gives_both_steps(tmp_path: Path) -> None:
+    """Rule a-contrast-opens-another-clause: the truce took effect, the violation is the
+    accusation's (the ceasefire had been read as violated and its start lost)."""
+    (truce,) = proposals_of(GOMA_TRUCE, tmp_path)
+    assert [text for _, text in history(truce)] == [
+        "agreed",
+        "implemented",
+        "violated by M23 (alleged by Congolese military)",
+    ]

@@ -193,6 +193,9 @@ def subject_data() -> dict[str, Any]:
     data["clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
     )
+    data["contrast_clause_regex"] = re.compile(
+        r"[,;]\s*(?:" + "|".join(map(re.escape, data["contrast_words"])) + r")\b", re.I
+    )
     openers = [*data["other_clause_openers"], *data["contrast_words"]]
     data["package_clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, openers)) + r")\b", re.I
@@ -646,9 +649,17 @@ def trigger_clause(lowered: str, trigger_at: int) -> str:
     """The sentence without the clauses after the trigger that another opener starts ('...
     agreed to a new ceasefire, a week after a truce collapsed'): rule
     "status-word-in-the-trigger's-clause". A clause before the trigger stays ('Armenia,
-    after the talks, accused Azerbaijan of violating ...' and 'since' clauses that date it)."""
-    opener = subject_data()["clause_regex"].search(lowered, trigger_at + 1)
-    return lowered if opener is None else lowered[: opener.start()]
+    after the talks, accused Azerbaijan of violating ...' and 'since' clauses that date it).
+    Rule "a-contrast-opens-another-clause": so does a comma and 'but' or 'yet' ('A ceasefire
+    took effect at midnight, but the army accused the rebels of violating it': the truce took
+    effect; the violation is the accusation's)."""
+    data = subject_data()
+    ends = [
+        found.start()
+        for pattern in (data["clause_regex"], data["contrast_clause_regex"])
+        if (found := pattern.search(lowered, trigger_at + 1)) is not None
+    ]
+    return lowered[: min(ends)] if ends else lowered
 
 
 def done_under_agreement(sentence: str, trigger_at: int) -> bool:
