@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -126,6 +126,8 @@ class ProposalOutcome:
     labelled: frozenset[str] = frozenset()  # events of this history's evidence
     labelled_elsewhere: frozenset[str] = frozenset()  # events of the other histories' evidence
     unread_kinds: tuple[str, ...] = ()  # type and modality of each step's evidence read as none
+    held_in: str | None = None  # the stored proposal scored (the one holding most evidence)
+    shares_proposal: bool = False  # another expected history is scored on the same proposal
 
     @property
     def checked(self) -> bool:
@@ -341,9 +343,20 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
                 labelled=frozenset(labelled_of[number]),
                 labelled_elsewhere=frozenset().union(*others),
                 unread_kinds=tuple(unread),
+                held_in=main,
             )
         )
-    return outcomes
+    return with_shared_proposals(outcomes)
+
+
+def with_shared_proposals(outcomes: list[ProposalOutcome]) -> list[ProposalOutcome]:
+    """Each history, marked when its proposal is also another history's: two agreements (or
+    an agreement and the meeting that made it) read as one."""
+    held = Counter(outcome.held_in for outcome in outcomes if outcome.held_in)
+    return [
+        replace(outcome, shares_proposal=held[outcome.held_in] > 1) if outcome.held_in else outcome
+        for outcome in outcomes
+    ]
 
 
 def evidence_events(store: Store, step: dict[str, Any]) -> list[str]:

@@ -80,6 +80,7 @@ HistoryCheck = Callable[[ProposalOutcome, Alignment], bool]
 FAILURES: tuple[tuple[str, HistoryCheck], ...] = (
     ("no proposal holds its evidence", lambda outcome, _: outcome.proposals == 0),
     ("split over several proposals", lambda outcome, _: outcome.proposals > 1),
+    ("sharing its proposal with another history", lambda outcome, _: outcome.shares_proposal),
     ("a step missing", lambda _, alignment: bool(alignment.missing)),
     ("an extra step", lambda _, alignment: bool(alignment.extra)),
     ("a step's date wrong", lambda outcome, alignment: bool(misdated(outcome, alignment))),
