@@ -420,3 +420,18 @@ def test_a_contrast_opens_another_clause(sentence: str, trigger: str, status: st
     lowered = sentence.lower()
     at = lowered.index(trigger)
     assert nearest_status_word(trigger_clause(lowered, at), at) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("signed a seven-day ceasefire agreement in Kunming", 7),
+        ("agreed to a 72-hour ceasefire starting at noon", 3),
+        ("a two-week truce brokered by Qatar", 14),
+        ("a two-month nationwide truce", 60),
+        ("a 36-hour pause in the fighting", None),
+        ("agreed to free all prisoners within two weeks", None),
+    ],
+)
+def test_a_length_in_words_is_a_term(sentence: str, days: int | None) -> None:
+    assert find_terms(sentence, "ceasefire").get("days") == days

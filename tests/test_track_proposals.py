@@ -1335,3 +1335,48 @@ def test_a_truce_in_force_and_accused_in_one_sentence_gives_both_steps(tmp_path:
         "implemented",
         "violated by M23 (alleged by Congolese military)",
     ]
+
+
+SHAN_TRUCES = {
+    "first-agreed": (
+        "2026-04-07",
+        "Myanmar's military and the Three Brotherhood Alliance agreed on Monday to a 72-hour"
+        " ceasefire in northern Shan state, China's foreign ministry said.",
+    ),
+    "first-in-force": (
+        "2026-04-09",
+        "The alliance accused the military on Wednesday of violating the ceasefire with air"
+        " strikes on Laukkai.\n\nThe truce took effect at noon on Tuesday.",
+    ),
+    "first-extended": (
+        "2026-04-10",
+        "Myanmar's military and the Three Brotherhood Alliance agreed on Friday to extend their"
+        " ceasefire by 72 hours, Chinese mediators said.",
+    ),
+    "second-signed": (
+        "2026-05-11",
+        "Myanmar's military and the Three Brotherhood Alliance signed a seven-day ceasefire"
+        " agreement in Kunming on Sunday after talks mediated by China.",
+    ),
+    "second-violated": (
+        "2026-05-14",
+        "The Chinese mediators said on Wednesday that both sides had violated the seven-day"
+        " ceasefire.",
+    ),
+    "second-extended": (
+        "2026-05-20",
+        "Myanmar's military and the alliance agreed on Tuesday to extend the seven-day ceasefire"
+        " by five days, the mediators said.",
+    ),
+}
+
+
+def test_a_truce_named_by_its_length_is_told_from_the_earlier_one(tmp_path: Path) -> None:
+    """Rule a-length-in-words-is-a-term: the breach and extension of 'the seven-day ceasefire'
+    are the Kunming truce's, not the 72-hour truce's that was in force a month before (an
+    extension keeps the length its agreement is named by, not its own 'by five days')."""
+    found = proposals_of(SHAN_TRUCES, tmp_path)
+    assert sorted([text for _, text in history(p)] for p in found) == [
+        ["agreed", "implemented", "violated by Burmese military", "extended"],
+        ["agreed", "violated by both sides (alleged by Chinese mediators)", "extended"],
+    ]

@@ -166,6 +166,8 @@ def subject_data() -> dict[str, Any]:
         "pausing_words",
         "collapsing_participles",
         "breach_phrases",
+        "length_units",
+        "number_words",
         "unilateral_subjects",
         "done_under_agreement",
         "plan_before_under",
@@ -227,6 +229,19 @@ def subject_data() -> dict[str, Any]:
         )
         for kind, phrases in data["breach_phrases"].items()
     }
+    numbers = sorted(data["number_words"], key=len, reverse=True)
+    data["length_regex"] = re.compile(
+        r"\b(?P<number>\d+|" + "|".join(map(re.escape, numbers)) + r")-"
+        r"(?P<unit>" + "|".join(map(re.escape, data["length_units"])) + r")\b",
+        re.I,
+    )
+    data["agreement_length_regex"] = re.compile(
+        data["length_regex"].pattern
+        + r"\s+(?:[\w-]+\s+){0,2}?(?:"
+        + "|".join(re.escape(word) for word in agreements)
+        + r")s?\b",
+        re.I,
+    )
     data["collapse_after_regex"] = re.compile(
         r",\s+(?:"
         + "|".join(re.escape(word) for word in data["collapsing_participles"])
@@ -382,6 +397,34 @@ def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]
     return found
 
 
+def length_in_days(lowered: str) -> int | None:
+    """Rule "a-length-in-words-is-a-term": the first length told as a hyphenated adjective
+    ('a seven-day ceasefire', 'a 72-hour truce', 'a two-week truce') in whole days, or None.
+    Wire copy names a truce by its length, so it tells two truces of the same sides apart;
+    an hour count that is no whole number of days ('a 36-hour pause') is left out."""
+    data = subject_data()
+    for match in data["length_regex"].finditer(lowered):
+        number = match.group("number")
+        count = int(number) if number.isdigit() else data["number_words"][number]
+        days = count * data["length_units"][match.group("unit")]
+        if abs(days - round(days)) < 1e-9 and days >= 1:
+            return round(days)
+    return None
+
+
+# rule "an-end-tells-the-whole-run": a truce's end is told with the length it ran, its
+# extensions included ('Yemen's six-month truce expired on Sunday' of a two-month truce
+# extended twice): that length is no term to tell it from another
+ENDING = ("expired", "collapsed")
+
+
+def length_of_the_agreement(lowered: str) -> int | None:
+    """The length told as the adjective of the agreement itself ('extend the seven-day
+    ceasefire by five days': 7), not of its extension ('a 72-hour extension'), or None."""
+    match = subject_data()["agreement_length_regex"].search(lowered)
+    return None if match is None else length_in_days(match.group(0))
+
+
 MONTH_LONG = re.compile(r"\bmonth-long\b|\bone-month\b|\bfor a month\b")
 # rule "a-month-is-a-term-only-as-a-length": 'a month-long truce', 'a truce for a month'; not
 # 'the second truce agreed in a month' nor 'a month after the truce began'
@@ -397,6 +440,9 @@ def find_terms(sentence: str, subject: str) -> dict[str, int]:
     lowered = sentence.lower()
     if MONTH_LONG.search(lowered):
         terms["days"] = data.get("month_long_days", 30)
+    length = length_in_days(lowered)
+    if length is not None:
+        terms.setdefault("days", length)
     for pattern in data["term_patterns"]:
         for match in pattern.finditer(sentence):
             groups = {k: int(v.replace(",", "")) for k, v in match.groupdict().items() if v}
@@ -1053,6 +1099,11 @@ def candidate_of(
     terms = find_terms(sentence, subject)
     if status == "extended":
         terms.pop("days", None)  # rule an-extension's-length-is-not-the-deal's
+        named = length_of_the_agreement(sentence.lower())
+        if named is not None:
+            terms["days"] = named  # 'extend the seven-day ceasefire by five days'
+    if status in ENDING:
+        terms.pop("days", None)  # rule an-end-tells-the-whole-run
     return Candidate(
         event_id=row["id"],
         subject=subject,
