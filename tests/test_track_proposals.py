@@ -1380,3 +1380,37 @@ def test_a_truce_named_by_its_length_is_told_from_the_earlier_one(tmp_path: Path
         ["agreed", "implemented", "violated by Burmese military", "extended"],
         ["agreed", "violated by both sides (alleged by Chinese mediators)", "extended"],
     ]
+
+
+TBILISI_SUMMIT = {
+    "proposed": (
+        "2026-09-02",
+        "Azerbaijan's President Ilham Aliyev proposed on Tuesday a summit with Armenian Prime"
+        " Minister Nikol Pashinyan in Tbilisi to sign a border treaty, his office said.",
+    ),
+    "accepted": (
+        "2026-09-04",
+        "Armenia's prime minister accepted Azerbaijan's invitation to a summit in Tbilisi on"
+        " Thursday.",
+    ),
+    "postponed": (
+        "2026-09-20",
+        "A planned summit between the leaders of Armenia and Azerbaijan in Tbilisi has been"
+        " postponed to October, Georgia's foreign ministry said on Saturday.",
+    ),
+    "held": (
+        "2026-10-15",
+        "Aliyev and Pashinyan met in Tbilisi on Wednesday for their first summit in a year.",
+    ),
+}
+
+
+def test_a_postponed_meeting_is_not_announced(tmp_path: Path) -> None:
+    """Rule a-postponed-meeting-is-not-announced: 'a planned summit ... has been postponed' is
+    no summit agreed that day (a future meeting of two sides otherwise is)."""
+    (summit,) = proposals_of(TBILISI_SUMMIT, tmp_path)
+    assert history(summit) == [
+        ("2026-09-01", "proposed by Ilham Aliyev"),
+        ("2026-09-03", "accepted by Armenia"),
+        ("2026-10-14", "implemented"),
+    ]

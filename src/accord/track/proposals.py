@@ -1235,7 +1235,8 @@ def announces_meeting(row: Any, subject: str, parties: int) -> bool:
         and parties >= 2
         and bool(trigger)
         and trigger[0] in subject_data()["meeting_words"]
-    )
+        and not put_off(row["sentence"].lower(), max(0, row["start"] - row["sentence_start"]))
+    )  # rule a-postponed-meeting-is-not-announced: 'a planned summit ... has been postponed'
 
 
 TOLD_ON = re.compile(
