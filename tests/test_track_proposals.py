@@ -1414,3 +1414,28 @@ def test_a_postponed_meeting_is_not_announced(tmp_path: Path) -> None:
         ("2026-09-03", "accepted by Armenia"),
         ("2026-10-14", "implemented"),
     ]
+
+
+KATHMANDU_SUMMIT = {
+    "announced": (
+        "2026-05-26",
+        "The leaders of India and China will meet in Kathmandu on June 16, both governments"
+        " announced on Tuesday.",
+    ),
+    "held": (
+        "2026-06-17",
+        "The leaders of India and China met in Kathmandu on Wednesday and agreed to return their"
+        " ambassadors to each other's capitals and to launch talks on the border.",
+    ),
+}
+
+
+def test_talks_agreed_at_a_meeting_are_its_agreement(tmp_path: Path) -> None:
+    """Rule talks-agreed-at-a-meeting-are-its-agreement: what the leaders agreed when they met
+    (to return ambassadors, to launch talks) is an agreement of its own, though its words are
+    about talks; it had been no step."""
+    found = {p.subject: history(p) for p in proposals_of(KATHMANDU_SUMMIT, tmp_path)}
+    assert found == {
+        "summit": [("2026-05-26", "agreed"), ("2026-06-17", "implemented")],
+        "agreement": [("2026-06-17", "agreed")],
+    }

@@ -1066,6 +1066,8 @@ def candidate_of(
     offer_countries: frozenset[str] = frozenset()
     if subject is None:
         subject, offer_countries = offer_acted_on(sentence, trigger_at, context)
+    if subject is None and agreed_at_the_meeting(row, MEETING_SUBJECT, context):
+        subject = MEETING_SUBJECT  # rule talks-agreed-at-a-meeting-are-its-agreement
     if subject is None:
         return None
     at_the_meeting = agreed_at_the_meeting(row, subject, context)
@@ -1288,7 +1290,11 @@ def agreed_at_a_meeting(sentence: str, trigger_at: int) -> bool:
 
 def what_the_meeting_agreed(sentence: str, trigger_at: int) -> str:
     """Rule "what-a-meeting-agrees-is-its-own": an agreement made at a meeting is a proposal
-    of its own, about the subject named after its trigger, else a general agreement."""
+    of its own, about the subject named after its trigger, else a general agreement. Rule
+    "talks-agreed-at-a-meeting-are-its-agreement": so is one whose words are about talks or
+    name no subject ('met in Geneva and agreed to launch a dialogue on strategic stability',
+    'agreed to return their ambassadors'), which would otherwise be no step (talks-are-no-step
+    keeps a truce's steps from talks its sentence names; a meeting's agreement is its own)."""
     named = [s for s in find_subjects(sentence[trigger_at:], ("", None)) if s != MEETING_SUBJECT]
     return named[0] if named else next(iter(subject_data()["agreement_subjects"]))
 
