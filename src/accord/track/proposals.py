@@ -406,10 +406,13 @@ def length_in_days(lowered: str) -> int | None:
     for match in data["length_regex"].finditer(lowered):
         number = match.group("number")
         count = int(number) if number.isdigit() else data["number_words"][number]
-        days = count * data["length_units"][match.group("unit")]
-        if abs(days - round(days)) < 1e-9 and days >= 1:
-            return round(days)
+        days, hours = divmod(count * data["length_units"][match.group("unit")], HOURS_A_DAY)
+        if days and not hours:
+            return days
     return None
+
+
+HOURS_A_DAY = 24
 
 
 # rule "an-end-tells-the-whole-run": a truce's end is told with the length it ran, its
