@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+import accord
+from accord import track
 from accord.track.evaluate import ProposalOutcome, StepOutcome
 from accord.track.proposal_failures import (
     align_steps,
@@ -150,3 +155,56 @@ def test_the_kinds_of_events_read_as_no_step_are_counted() -> None:
     assert "evidence events read as no step: ACCUSE asserted: no subject named 2" in "\n".join(
         failure_lines(totals)
     )
+
+
+def test_a_step_read_right_and_placed_nowhere_says_when_its_agreement_was_made(
+    tmp_path: Path,
+) -> None:
+    """An accusation of a breach the day before the truce it names was agreed is read as a
+    violation and placed in no proposal (nothing binds yet); the totals say the sides'
+    agreement is dated after it."""
+    reports = {
+        "accused": (
+            "2026-07-05",
+            "The army accused the RSF on Saturday of violating the ceasefire in Omdurman.",
+        ),
+        "agreed": (
+            "2026-07-06",
+            "Sudan's army and the Rapid Support Forces agreed on Sunday to a 72-hour ceasefire.",
+        ),
+    }
+    for name, (published, text) in reports.items():
+        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        meta = {"title": name, "published": published, "outlet": f"Wire {name}"}
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    expected = [
+        {
+            "name": "72-hour ceasefire",
+            "parties": ["SDN:GOV", "SDN:REB"],
+            "steps": [
+                {
+                    "status": "violated",
+                    "date": "2026-07-04",
+                    "evidence": [["accused.txt", "accused the RSF"]],
+                },
+                {
+                    "status": "agreed",
+                    "date": "2026-07-05",
+                    "evidence": [["agreed.txt", "agreed on Sunday"]],
+                },
+            ],
+        }
+    ]
+    (tmp_path / "proposals.json").write_text(json.dumps(expected), encoding="utf-8")
+    (tmp_path / "clusters.json").write_text(json.dumps({"clusters": []}), encoding="utf-8")
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in tmp_path.glob("*.txt")))
+        report = track.evaluate_tracking(
+            db, tmp_path / "clusters.json", tmp_path / "proposals.json"
+        )
+    totals = failure_totals(report.proposals)
+    assert totals.missing_statuses == {"violated": 1}
+    assert totals.unread_kinds == {
+        "ACCUSE asserted: read as violated of ceasefire, placed in no proposal"
+        " (its sides' agreement is dated on or after it, dated by its text)": 1
+    }

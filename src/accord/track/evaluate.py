@@ -20,6 +20,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from accord.store.tracking import (
     evidence_ids,
     kept_reading,
     proposal_row,
+    proposal_rows,
     reading_row,
     step_owner_rows,
     step_rows,
@@ -386,9 +388,35 @@ def unread_kind(store: Store, event_id: str) -> str:
         cause = f"read as {reading.status} of {reading.subject}, placed in no proposal"
         if reading.status == "violated" and not reading.actors:
             cause += " (no violator named)"
+        else:
+            cause += f" ({agreement_by(store, reading)})"
     else:
         cause = no_step_cause(reading_row(store.connection, event_id))
     return f"{event_kind(store.connection, event_id)}: {cause}"
+
+
+def agreement_by(store: Store, reading: Any) -> str:
+    """For a step read right and placed nowhere: whether a stored proposal of its subject and
+    sides was agreed or carried out before its day (then linking did not take it), only on or
+    after it (its date, or the agreement's, is off), or there is none."""
+    days = []
+    for row in proposal_rows(store.connection):
+        sides = set(json.loads(row["participants"] or "[]"))
+        if row["subject"] != reading.subject or not sides & set(reading.countries):
+            continue
+        days += [
+            date.fromisoformat(step["date"][:10]).toordinal()
+            for step in step_rows(store.connection, row["id"])
+            if step["status"] in ("agreed", "implemented") and len(step["date"] or "") >= 10
+        ]
+    dated = "dated by its report" if reading.inferred else "dated by its text"
+    if reading.back_reference:
+        dated += ", told as a mention of an earlier step"
+    if not days:
+        return f"no agreement of its sides, {dated}"
+    if min(days) < reading.day:
+        return f"an agreement of its sides was made before it, {dated}"
+    return f"its sides' agreement is dated on or after it, {dated}"
 
 
 def told_only_in_mentions(store: Store, step: dict[str, Any], found: list[str]) -> bool:
