@@ -532,15 +532,6 @@ def trigger_offsets(connection: Any, event_id: str) -> tuple[str, int, int] | No
     return None if row is None else (row[0], row[1], row[2])
 
 
-def step_statuses(connection: Any, proposal_id: str) -> list[tuple[str, str | None]]:
-    """(status, date) of a proposal's steps, in order."""
-    rows = connection.execute(
-        "SELECT status, date FROM proposal_steps WHERE proposal_id = ? ORDER BY position",
-        (proposal_id,),
-    )
-    return [(row[0], row[1]) for row in rows]
-
-
 # -- evaluation ------------------------------------------------------------------------------
 
 

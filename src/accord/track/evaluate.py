@@ -40,7 +40,7 @@ from accord.store.tracking import (
     trigger_offsets,
 )
 from accord.store.tracking import outlet_of as stored_outlet_of
-from accord.track.proposals import candidate_from_json, no_step_cause
+from accord.track.proposals import Candidate, candidate_from_json, no_step_cause
 
 Item = tuple[str, str, str | None]  # (article file, sentence substring, type or None)
 Range = tuple[int, int, int]  # (low, best, high)
@@ -395,7 +395,7 @@ def unread_kind(store: Store, event_id: str) -> str:
     return f"{event_kind(store.connection, event_id)}: {cause}"
 
 
-def agreement_by(store: Store, reading: Any) -> str:
+def agreement_by(store: Store, reading: Candidate) -> str:
     """For a step read right and placed nowhere: whether a stored proposal of its subject and
     sides was agreed or carried out before its day (then linking did not take it), only on or
     after it (its date, or the agreement's, is off), or there is none."""
