@@ -10,7 +10,10 @@ import pytest
 from accord.track.proposals import (
     Candidate,
     agreed_at_a_meeting,
+    approves_an_extension,
+    breaks_an_agreement,
     brokers_in,
+    collapses_after,
     collapses_before,
     denial_scope,
     extensions_counted,
@@ -18,11 +21,13 @@ from accord.track.proposals import (
     find_terms,
     is_denial,
     joint_subject,
+    names_a_violation,
     nearest_status_word,
     same_side,
     tells_a_meeting,
     told_after,
     told_on,
+    trigger_clause,
 )
 
 
@@ -299,3 +304,134 @@ def test_a_step_whose_taker_no_report_named_refuses_no_side() -> None:
     then 'Ukraine and its European allies have demanded' a week on: the same demand."""
     assert same_side(("ceasefire", (), ()), "proposed", retelling(("Ukraine",)))
     assert not same_side(("ceasefire", ("Russia",), ()), "proposed", retelling(("Ukraine",)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "status"),
+    [
+        ("Hamas accused Israel of breaking the truce in Rafah.", "accused", "violated"),
+        ("The rebels said the army broke the ceasefire overnight.", "said", "violated"),
+        ("Kyiv said Moscow had flouted the Easter truce.", "said", "violated"),
+        ("The truce broke down on Friday after clashes in Tripoli.", "truce", "collapsed"),
+        ("The opposition said the ceasefire was dead.", "said", "collapsed"),
+    ],
+)
+def test_breaking_or_flouting_a_truce_violates_it(sentence: str, trigger: str, status: str) -> None:
+    """'breaking the ceasefire' and 'flouted the truce' are wire copy's violation words; 'broke'
+    only with its object ('broke the'), so 'broke down' stays a collapse."""
+    lowered = sentence.lower()
+    assert nearest_status_word(lowered, lowered.index(trigger)) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "collapses"),
+    [
+        (
+            "Fierce fighting erupted in Upper Nile on Monday, shattering a two-month ceasefire.",
+            True,
+        ),
+        ("Israel resumed air strikes across Gaza on Tuesday, ending the truce.", True),
+        ("Militias clashed in Tripoli on Friday, wrecking the UN-brokered truce.", True),
+        ("Fighting resumed on Monday, ending weeks of calm in the city.", False),
+        ("Shelling killed four people on Monday, the ceasefire's third day.", False),
+    ],
+)
+def test_a_fight_that_shatters_a_truce_is_its_collapse(sentence: str, collapses: bool) -> None:
+    assert collapses_after(sentence, 0) is collapses
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "violates"),
+    [
+        ("ASSAULT", "Fighting continued in Omdurman on Tuesday in violation of the truce.", True),
+        ("ASSAULT", "RSF fighters attacked a market on Tuesday in breach of the ceasefire.", True),
+        ("ACCUSE", "The army accused the RSF of shelling Bahri despite the ceasefire.", True),
+        ("ASSAULT", "Air strikes hit Khartoum on Tuesday despite the ceasefire.", False),
+        ("ACCUSE", "The army accused the RSF of looting homes in Bahri.", False),
+        ("AGREE", "The sides agreed to talks in violation of nothing.", False),
+    ],
+)
+def test_an_act_told_against_a_truce_violates_it(kind: str, sentence: str, violates: bool) -> None:
+    """A fight 'in violation of' or 'in breach of' a truce, or an accused act done 'despite'
+    it; a fight merely 'despite the ceasefire' names no one who alleges a breach."""
+    assert breaks_an_agreement(kind, sentence, 0) is violates
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "trigger", "names"),
+    [
+        ("ACCUSE", "The RSF accused the army of fresh violations on Tuesday.", "accused", True),
+        ("ACCUSE", "Hamas accused Israel of repeated breaches in Rafah.", "accused", True),
+        ("ACCUSE", "The RSF accused the army of looting homes.", "accused", False),
+        ("REQUEST", "The UN urged an end to the violations.", "urged", False),
+    ],
+)
+def test_a_violation_is_of_the_storys_agreement(
+    kind: str, sentence: str, trigger: str, names: bool
+) -> None:
+    row = {"type": kind, "sentence": sentence}
+    assert names_a_violation(row, sentence, sentence.index(trigger)) is names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "extends"),
+    [
+        (
+            "The RSF said it had approved the extension of the ceasefire for 72 hours.",
+            "approved",
+            True,
+        ),
+        ("The army endorsed the extension of the truce on Wednesday.", "endorsed", True),
+        ("Both sides signed an agreement to renew the grain deal for 120 days.", "signed", True),
+        ("Israel's cabinet approved the ceasefire deal on Friday.", "approved", False),
+        (
+            "The army approved the truce, which the mediators said could be extended.",
+            "approved",
+            False,
+        ),
+    ],
+)
+def test_an_approved_extension_is_the_extension(sentence: str, trigger: str, extends: bool) -> None:
+    """As 'accepted a proposal to extend the truce' (an agreement read by its status word)."""
+    row = {"type": "SUPPORT", "trigger": trigger}
+    assert approves_an_extension(row, sentence.lower(), sentence.index(trigger)) is extends
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "status"),
+    [
+        (
+            "A 72-hour ceasefire took effect at midnight, but the army accused the rebels of"
+            " violating it.",
+            "ceasefire",
+            None,
+        ),
+        ("The truce held on Sunday, yet both sides reported breaches.", "truce", None),
+        (
+            "The army accused the rebels of violating the truce, but gave no details.",
+            "accused",
+            "violated",
+        ),
+        ("The truce largely held but was breached near Sake.", "truce", "violated"),
+    ],
+)
+def test_a_contrast_opens_another_clause(sentence: str, trigger: str, status: str | None) -> None:
+    """A comma and 'but' or 'yet' start another clause: its status word is not the trigger's."""
+    lowered = sentence.lower()
+    at = lowered.index(trigger)
+    assert nearest_status_word(trigger_clause(lowered, at), at) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("signed a seven-day ceasefire agreement in Kunming", 7),
+        ("agreed to a 72-hour ceasefire starting at noon", 3),
+        ("a two-week truce brokered by Qatar", 14),
+        ("a two-month nationwide truce", 60),
+        ("a 36-hour pause in the fighting", None),
+        ("agreed to free all prisoners within two weeks", None),
+    ],
+)
+def test_a_length_in_words_is_a_term(sentence: str, days: int | None) -> None:
+    assert find_terms(sentence, "ceasefire").get("days") == days

@@ -257,6 +257,11 @@ def test_cluster_eval_reports_each_event_its_counts_and_proposal_histories(
     assert "held  [Missile strike on Kharkiv" in full.output
     assert "proposal histories right: 1 of 2" in full.output
     assert "proposal WRONG in 1 proposal(s)  [one step short]" in full.output
+    assert (
+        "why wrong (1 histories): sharing its proposal with another history 1, an extra step 1\n"
+        in full.output
+    )
+    assert "extra steps (1): a step of another expected history 1" in full.output
     totals = runner.invoke(main, [*args, "--totals"])
     assert "multi-outlet events held" in totals.output and "[" not in totals.output
 

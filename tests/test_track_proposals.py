@@ -1191,3 +1191,251 @@ def test_a_postponed_meeting_is_not_held(tmp_path: Path) -> None:
     found = proposals_of(POSTPONED_SUMMIT, tmp_path, outlet="Nile")
     (summit,) = [item for item in found if item.subject == "summit"]
     assert [day for day, text in history(summit) if text == "implemented"] == ["2026-10-20"]
+
+
+UPPER_NILE = {
+    "agreed": (
+        "2026-05-05",
+        "South Sudan's army and the SPLA-IO opposition forces agreed on Monday to a 30-day"
+        " ceasefire in Upper Nile state, mediators from the African Union said.\n\n"
+        "The ceasefire came into force at midnight on Monday.",
+    ),
+    "breaking": (
+        "2026-05-07",
+        "The SPLA-IO accused the army on Wednesday of breaking the ceasefire in Upper Nile by"
+        " bombing its positions near Nasir.",
+    ),
+    "fresh-violations": (
+        "2026-05-09",
+        "The army accused the SPLA-IO of fresh violations on Friday, saying its fighters had"
+        " raided a barracks in Ulang.\n\n"
+        "The 30-day truce brokered by the African Union took effect on May 4.",
+    ),
+    "extended": (
+        "2026-06-04",
+        "South Sudan's government and the SPLA-IO agreed on Wednesday to extend their ceasefire"
+        " in Upper Nile by another 30 days, the African Union said.",
+    ),
+    "shattered": (
+        "2026-06-30",
+        "Fierce fighting between the army and opposition forces erupted in Upper Nile on Monday,"
+        " shattering a two-month ceasefire, aid workers said.",
+    ),
+}
+
+
+def test_violations_told_by_breaking_or_unnamed_and_a_fight_that_shatters_the_truce(
+    tmp_path: Path,
+) -> None:
+    """Rules a-violation-is-of-the-story's-agreement ('accused the SPLA-IO of fresh
+    violations': the truce the report names in another sentence), 'breaking the ceasefire'
+    as a violation word, and a-fight-that-shatters-a-truce-is-its-collapse."""
+    (truce,) = [p for p in proposals_of(UPPER_NILE, tmp_path) if p.subject.endswith("ceasefire")]
+    assert [(date, text.split(" (")[0]) for date, text in history(truce)] == [
+        ("2026-05-04", "agreed"),
+        ("2026-05-04", "implemented"),
+        ("2026-05-06", "violated by South Sudanese military"),
+        ("2026-05-08", "violated by SPLM-IO"),
+        ("2026-06-03", "extended"),
+        ("2026-06-29", "collapsed"),
+    ]
+
+
+TRIPOLI_TRUCE = {
+    "agreed": (
+        "2026-03-02",
+        "Rival armed groups in the Libyan capital agreed on Sunday to a 10-day truce brokered by"
+        " the United Nations, after three days of clashes.\n\n"
+        "The truce took effect at midnight on Sunday, the U.N. mission said.",
+    ),
+    "breached-by-both": (
+        "2026-03-04",
+        "The truce was violated by both sides on Tuesday, the U.N. mission said.",
+    ),
+    "both-again": (
+        "2026-03-04",
+        "The U.N. mission said the ceasefire had been breached by both sides on Tuesday.",
+    ),
+    "collapsed": (
+        "2026-03-27",
+        "The truce in Tripoli collapsed on Thursday as heavy fighting broke out in the southern"
+        " suburbs, medics said.\n\n"
+        "The U.N. mission called on both sides to return to the ceasefire.",
+    ),
+}
+
+
+def test_rival_groups_agree_together_and_a_breach_by_both_sides_is_one_step(
+    tmp_path: Path,
+) -> None:
+    """Rules: 'rival armed groups ... agreed' names both sides (agreed, not accepted by one);
+    a-violation-by-both-sides-is-a-step, one step for two reports whose allegers differ only
+    by an article (an-alleger-is-named-without-its-article); a call to 'return to the
+    ceasefire' keeps to it and proposes nothing."""
+    (truce,) = proposals_of(TRIPOLI_TRUCE, tmp_path)
+    assert history(truce) == [
+        ("2026-03-01", "agreed"),
+        ("2026-03-01", "implemented"),
+        ("2026-03-03", "violated by both sides (alleged by U.N. mission)"),
+        ("2026-03-26", "collapsed"),
+    ]
+
+
+AMHARA_PLAN = {
+    "proposed": (
+        "2026-02-10",
+        "The African Union proposed on Monday a peace plan to end the fighting between"
+        " Ethiopia's federal government and Fano militias in the Amhara region.",
+    ),
+    "accepted": (
+        "2026-02-12",
+        "Ethiopia's government said on Wednesday it accepted the African Union peace plan for"
+        " Amhara and was ready to send a delegation to Nairobi.",
+    ),
+    "declined": (
+        "2026-02-16",
+        "Fano militias rejected the African Union peace plan on Sunday, saying it did not address"
+        " their demand for the withdrawal of federal troops.",
+    ),
+}
+
+
+def test_a_peace_plan_is_a_subject_of_its_own(tmp_path: Path) -> None:
+    """A plan proposed, accepted by one side and refused by the other is one proposal; the
+    withdrawal the refusal's reason names is not what was refused."""
+    (plan,) = proposals_of(AMHARA_PLAN, tmp_path)
+    assert plan.subject == "peace plan"
+    assert history(plan) == [
+        ("2026-02-09", "proposed by African Union"),
+        ("2026-02-11", "accepted by Ethiopia"),
+        ("2026-02-15", "declined by Fano"),
+    ]
+
+
+GOMA_TRUCE = {
+    "agreed": (
+        "2026-08-11",
+        "Congo's army and M23 rebels have agreed to a 72-hour ceasefire starting at midnight,"
+        " Angola's foreign minister announced on Monday.",
+    ),
+    "in-force-and-accused": (
+        "2026-08-12",
+        "A 72-hour ceasefire between Congo's army and M23 rebels took effect at midnight, but the"
+        " army accused the rebels on Tuesday of violating it by shelling positions near Sake.",
+    ),
+}
+
+
+def test_a_truce_in_force_and_accused_in_one_sentence_gives_both_steps(tmp_path: Path) -> None:
+    """Rule a-contrast-opens-another-clause: the truce took effect, the violation is the
+    accusation's (the ceasefire had been read as violated and its start lost)."""
+    (truce,) = proposals_of(GOMA_TRUCE, tmp_path)
+    assert [text for _, text in history(truce)] == [
+        "agreed",
+        "implemented",
+        "violated by M23 (alleged by Congolese military)",
+    ]
+
+
+SHAN_TRUCES = {
+    "first-agreed": (
+        "2026-04-07",
+        "Myanmar's military and the Three Brotherhood Alliance agreed on Monday to a 72-hour"
+        " ceasefire in northern Shan state, China's foreign ministry said.",
+    ),
+    "first-in-force": (
+        "2026-04-09",
+        "The alliance accused the military on Wednesday of violating the ceasefire with air"
+        " strikes on Laukkai.\n\nThe truce took effect at noon on Tuesday.",
+    ),
+    "first-extended": (
+        "2026-04-10",
+        "Myanmar's military and the Three Brotherhood Alliance agreed on Friday to extend their"
+        " ceasefire by 72 hours, Chinese mediators said.",
+    ),
+    "second-signed": (
+        "2026-05-11",
+        "Myanmar's military and the Three Brotherhood Alliance signed a seven-day ceasefire"
+        " agreement in Kunming on Sunday after talks mediated by China.",
+    ),
+    "second-violated": (
+        "2026-05-14",
+        "The Chinese mediators said on Wednesday that both sides had violated the seven-day"
+        " ceasefire.",
+    ),
+    "second-extended": (
+        "2026-05-20",
+        "Myanmar's military and the alliance agreed on Tuesday to extend the seven-day ceasefire"
+        " by five days, the mediators said.",
+    ),
+}
+
+
+def test_a_truce_named_by_its_length_is_told_from_the_earlier_one(tmp_path: Path) -> None:
+    """Rule a-length-in-words-is-a-term: the breach and extension of 'the seven-day ceasefire'
+    are the Kunming truce's, not the 72-hour truce's that was in force a month before (an
+    extension keeps the length its agreement is named by, not its own 'by five days')."""
+    found = proposals_of(SHAN_TRUCES, tmp_path)
+    assert sorted([text for _, text in history(p)] for p in found) == [
+        ["agreed", "implemented", "violated by Burmese military", "extended"],
+        ["agreed", "violated by both sides (alleged by Chinese mediators)", "extended"],
+    ]
+
+
+TBILISI_SUMMIT = {
+    "proposed": (
+        "2026-09-02",
+        "Azerbaijan's President Ilham Aliyev proposed on Tuesday a summit with Armenian Prime"
+        " Minister Nikol Pashinyan in Tbilisi to sign a border treaty, his office said.",
+    ),
+    "accepted": (
+        "2026-09-04",
+        "Armenia's prime minister accepted Azerbaijan's invitation to a summit in Tbilisi on"
+        " Thursday.",
+    ),
+    "postponed": (
+        "2026-09-20",
+        "A planned summit between the leaders of Armenia and Azerbaijan in Tbilisi has been"
+        " postponed to October, Georgia's foreign ministry said on Saturday.",
+    ),
+    "held": (
+        "2026-10-15",
+        "Aliyev and Pashinyan met in Tbilisi on Wednesday for their first summit in a year.",
+    ),
+}
+
+
+def test_a_postponed_meeting_is_not_announced(tmp_path: Path) -> None:
+    """Rule a-postponed-meeting-is-not-announced: 'a planned summit ... has been postponed' is
+    no summit agreed that day (a future meeting of two sides otherwise is)."""
+    (summit,) = proposals_of(TBILISI_SUMMIT, tmp_path)
+    assert history(summit) == [
+        ("2026-09-01", "proposed by Ilham Aliyev"),
+        ("2026-09-03", "accepted by Armenia"),
+        ("2026-10-14", "implemented"),
+    ]
+
+
+KATHMANDU_SUMMIT = {
+    "announced": (
+        "2026-05-26",
+        "The leaders of India and China will meet in Kathmandu on June 16, both governments"
+        " announced on Tuesday.",
+    ),
+    "held": (
+        "2026-06-17",
+        "The leaders of India and China met in Kathmandu on Wednesday and agreed to return their"
+        " ambassadors to each other's capitals and to launch talks on the border.",
+    ),
+}
+
+
+def test_talks_agreed_at_a_meeting_are_its_agreement(tmp_path: Path) -> None:
+    """Rule talks-agreed-at-a-meeting-are-its-agreement: what the leaders agreed when they met
+    (to return ambassadors, to launch talks) is an agreement of its own, though its words are
+    about talks; it had been no step."""
+    found = {p.subject: history(p) for p in proposals_of(KATHMANDU_SUMMIT, tmp_path)}
+    assert found == {
+        "summit": [("2026-05-26", "agreed"), ("2026-06-17", "implemented")],
+        "agreement": [("2026-06-17", "agreed")],
+    }

@@ -532,15 +532,6 @@ def trigger_offsets(connection: Any, event_id: str) -> tuple[str, int, int] | No
     return None if row is None else (row[0], row[1], row[2])
 
 
-def step_statuses(connection: Any, proposal_id: str) -> list[tuple[str, str | None]]:
-    """(status, date) of a proposal's steps, in order."""
-    rows = connection.execute(
-        "SELECT status, date FROM proposal_steps WHERE proposal_id = ? ORDER BY position",
-        (proposal_id,),
-    )
-    return [(row[0], row[1]) for row in rows]
-
-
 # -- evaluation ------------------------------------------------------------------------------
 
 
@@ -573,6 +564,33 @@ def events_in_sentence(
         params,
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def reading_row(connection: Any, event_id: str) -> Any:
+    """One event with what proposal reading reads of it (as ``unread_candidate_rows``)."""
+    return connection.execute(
+        "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
+        " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
+        " e.article_id, e.sentence_index, e.date_char_start, a.published"
+        " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+        (event_id,),
+    ).fetchone()
+
+
+def kept_reading(connection: Any, event_id: str) -> str | None:
+    """The candidate JSON an event was read as, or None (no step, or not read yet)."""
+    row = connection.execute(
+        "SELECT candidate FROM proposal_candidates WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def event_kind(connection: Any, event_id: str) -> str | None:
+    """An event's PLOVER type and modality ('ASSAULT asserted'), or None."""
+    row = connection.execute(
+        "SELECT type, modality FROM events WHERE id = ?", (event_id,)
+    ).fetchone()
+    return None if row is None else f"{row[0]} {row[1]}"
 
 
 def outlet_of(connection: Any, event_id: str) -> str:

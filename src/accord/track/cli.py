@@ -10,6 +10,7 @@ from rich.table import Table
 
 from accord import api, track
 from accord.console import stdout
+from accord.track.proposal_failures import failure_lines, failure_totals
 from accord.track.summary import CanonicalEvent, Claim, CountRange
 
 
@@ -252,6 +253,7 @@ def total_lines(report: track.TrackingReport) -> list[str]:
     if report.proposals:
         right, checked = report.proposal_histories
         lines.append(f"proposal histories right: {right} of {checked}")
+        lines.extend(failure_lines(failure_totals(report.proposals)))
     return lines
 
 

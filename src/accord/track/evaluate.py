@@ -17,8 +17,10 @@ each proposal's status history. The formats are in tests/corpus_coverage/README.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -26,12 +28,19 @@ from typing import Any
 from accord.store import Store
 from accord.store.tracking import (
     cluster_of_event,
+    event_kind,
     events_in_sentence,
+    evidence_ids,
+    kept_reading,
+    proposal_row,
+    proposal_rows,
+    reading_row,
     step_owner_rows,
-    step_statuses,
+    step_rows,
     trigger_offsets,
 )
 from accord.store.tracking import outlet_of as stored_outlet_of
+from accord.track.proposals import Candidate, candidate_from_json, no_step_cause
 
 Item = tuple[str, str, str | None]  # (article file, sentence substring, type or None)
 Range = tuple[int, int, int]  # (low, best, high)
@@ -89,6 +98,8 @@ class StepOutcome:
     status: str
     date: str | None
     precision: str = "day"  # 'month': only the month is compared
+    detail: str | None = None  # the expected or shown detail ('3 for 90')
+    evidence: tuple[str, ...] = ()  # the step's events (expected: those its evidence names)
 
     def matches(self, shown: StepOutcome) -> bool:
         """The same status, and the same date (any, when none is expected)."""
@@ -99,6 +110,9 @@ class StepOutcome:
         size = 7 if self.precision == "month" else 10
         return (shown.date or "")[:size] == self.date[:size]
 
+    def same_status(self, shown: StepOutcome) -> bool:
+        return self.status == shown.status
+
 
 @dataclass(frozen=True)
 class ProposalOutcome:
@@ -108,6 +122,14 @@ class ProposalOutcome:
     expected: tuple[StepOutcome, ...]  # the steps with extracted evidence
     shown: tuple[StepOutcome, ...]  # the steps of the proposal holding most of it ('' if none)
     proposals: int  # proposals the found evidence is spread over (a package deal: one)
+    readings: tuple[str, ...] = ()  # per expected step: where its evidence went (READINGS)
+    unextracted: int = 0  # expected steps none of whose evidence sentences gave an event
+    parties_missing: tuple[str, ...] = ()  # expected parties' countries the proposal lacks
+    labelled: frozenset[str] = frozenset()  # events of this history's evidence
+    labelled_elsewhere: frozenset[str] = frozenset()  # events of the other histories' evidence
+    unread_kinds: tuple[str, ...] = ()  # type and modality of each step's evidence read as none
+    held_in: str | None = None  # the stored proposal scored (the one holding most evidence)
+    shares_proposal: bool = False  # another expected history is scored on the same proposal
 
     @property
     def checked(self) -> bool:
@@ -285,32 +307,139 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
     """Each expected proposal against the stored proposal that holds most of its evidence."""
     expected: list[dict[str, Any]] = json.loads(Path(path).read_text(encoding="utf-8"))
     proposal_of = step_owners(store)
+    found_of = [[evidence_events(store, step) for step in item["steps"]] for item in expected]
+    labelled_of = [{e for found in steps for e in found} for steps in found_of]
     outcomes = []
-    for item in expected:
-        wanted, holders = [], Counter()
-        for step in item["steps"]:
-            found = [
-                event_id
-                for file, substring in step["evidence"]
-                for event_id in events_named(store, file, substring)
-            ]
+    for number, (item, found_steps) in enumerate(zip(expected, found_of, strict=True)):
+        wanted, holders, held_by, unread = [], Counter(), [], []
+        for step, found in zip(item["steps"], found_steps, strict=True):
             if not found:
                 continue  # an extraction miss: no event in any evidence sentence
             wanted.append(
-                StepOutcome(step["status"], step.get("date"), step.get("date_precision", "day"))
+                StepOutcome(
+                    step["status"],
+                    step.get("date"),
+                    step.get("date_precision", "day"),
+                    step.get("detail"),
+                    tuple(found),
+                )
             )
+            owners = dict.fromkeys(proposal_of[e] for e in found if e in proposal_of)
+            restated = not owners and told_only_in_mentions(store, step, found)
+            held_by.append((set(owners), restated))
+            if not owners:
+                unread.extend(unread_kind(store, event_id) for event_id in found)
             # each holder once per step, in the order of the evidence: ties go to the first
-            holders.update(dict.fromkeys(proposal_of[e] for e in found if e in proposal_of).keys())
+            holders.update(owners.keys())
         main = holders.most_common(1)[0][0] if holders else None
+        others = [labelled for other, labelled in enumerate(labelled_of) if other != number]
         outcomes.append(
             ProposalOutcome(
                 name=item["name"],
                 expected=tuple(wanted),
                 shown=tuple(stored_steps(store, main)) if main else (),
                 proposals=len(holders),
+                readings=tuple(evidence_reading(*held, main) for held in held_by),
+                unextracted=sum(not found for found in found_steps),
+                parties_missing=missing_parties(store, main, item.get("parties", ())),
+                labelled=frozenset(labelled_of[number]),
+                labelled_elsewhere=frozenset().union(*others),
+                unread_kinds=tuple(unread),
+                held_in=main,
             )
         )
-    return outcomes
+    return with_shared_proposals(outcomes)
+
+
+def with_shared_proposals(outcomes: list[ProposalOutcome]) -> list[ProposalOutcome]:
+    """Each history, marked when its proposal is also another history's: two agreements (or
+    an agreement and the meeting that made it) read as one."""
+    held = Counter(outcome.held_in for outcome in outcomes if outcome.held_in)
+    return [
+        replace(outcome, shares_proposal=held[outcome.held_in] > 1) if outcome.held_in else outcome
+        for outcome in outcomes
+    ]
+
+
+def evidence_events(store: Store, step: dict[str, Any]) -> list[str]:
+    """The events an expected step's evidence sentences name."""
+    return [
+        event_id
+        for file, substring in step["evidence"]
+        for event_id in events_named(store, file, substring)
+    ]
+
+
+def evidence_reading(owners: set[str], restated: bool, main: str | None) -> str:
+    """Where a step's evidence went: the proposal scored, another one only, or none (and then
+    whether its sentences only restate events other sentences tell)."""
+    if restated:
+        return "mention"
+    if main is not None and main in owners:
+        return "held"
+    return "elsewhere" if owners else "none"
+
+
+def unread_kind(store: Store, event_id: str) -> str:
+    """An event read as no step: its type, modality and the reading stage that stopped it."""
+    kept = kept_reading(store.connection, event_id)
+    if kept is not None:
+        reading = candidate_from_json(kept)
+        cause = f"read as {reading.status} of {reading.subject}, placed in no proposal"
+        if reading.status == "violated" and not reading.actors:
+            cause += " (no violator named)"
+        else:
+            cause += f" ({agreement_by(store, reading)})"
+    else:
+        cause = no_step_cause(reading_row(store.connection, event_id))
+    return f"{event_kind(store.connection, event_id)}: {cause}"
+
+
+def agreement_by(store: Store, reading: Candidate) -> str:
+    """For a step read right and placed nowhere: whether a stored proposal of its subject and
+    sides was agreed or carried out before its day (then linking did not take it), only on or
+    after it (its date, or the agreement's, is off), or there is none."""
+    days = []
+    for row in proposal_rows(store.connection):
+        sides = set(json.loads(row["participants"] or "[]"))
+        if row["subject"] != reading.subject or not sides & set(reading.countries):
+            continue
+        days += [
+            date.fromisoformat(step["date"][:10]).toordinal()
+            for step in step_rows(store.connection, row["id"])
+            if step["status"] in ("agreed", "implemented") and len(step["date"] or "") >= 10
+        ]
+    dated = "dated by its report" if reading.inferred else "dated by its text"
+    if reading.back_reference:
+        dated += ", told as a mention of an earlier step"
+    if not days:
+        return f"no agreement of its sides, {dated}"
+    if min(days) < reading.day:
+        return f"an agreement of its sides was made before it, {dated}"
+    return f"its sides' agreement is dated on or after it, {dated}"
+
+
+def told_only_in_mentions(store: Store, step: dict[str, Any], found: list[str]) -> bool:
+    """Whether each evidence event was found only as a restating mention: its own sentence
+    (the one proposal reading reads) holds none of the step's evidence."""
+    for event_id in found:
+        offsets = trigger_offsets(store.connection, event_id)
+        if offsets is not None and any(text in offsets[0] for _, text in step["evidence"]):
+            return False
+    return True
+
+
+def missing_parties(store: Store, proposal_id: str | None, parties: Any) -> tuple[str, ...]:
+    """The expected parties' countries ('YEM' of 'YEM:REB') the stored proposal lacks; names
+    that are no country code ('Saudi-led coalition') are not checked."""
+    if proposal_id is None:
+        return ()
+    row = proposal_row(store.connection, proposal_id)
+    participants = set(json.loads(row["participants"] or "[]")) if row is not None else set()
+    countries = dict.fromkeys(
+        party.split(":")[0] for party in parties if re.fullmatch(r"[A-Z]{3}(:[A-Z]+)?", party)
+    )
+    return tuple(country for country in countries if country not in participants)
 
 
 def events_named(store: Store, file: str, substring: str) -> list[str]:
@@ -339,5 +468,13 @@ def step_owners(store: Store) -> dict[str, str]:
 
 
 def stored_steps(store: Store, proposal_id: str) -> list[StepOutcome]:
-    steps = step_statuses(store.connection, proposal_id)
-    return [StepOutcome(status, day) for status, day in steps]
+    rows = step_rows(store.connection, proposal_id)
+    return [
+        StepOutcome(
+            row["status"],
+            row["date"],
+            detail=row["detail"],
+            evidence=tuple(evidence_ids(store.connection, row["id"])),
+        )
+        for row in rows
+    ]

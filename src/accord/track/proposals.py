@@ -164,6 +164,10 @@ def subject_data() -> dict[str, Any]:
         "in_effect_words",
         "leaving_words",
         "pausing_words",
+        "collapsing_participles",
+        "breach_phrases",
+        "length_units",
+        "number_words",
         "unilateral_subjects",
         "done_under_agreement",
         "plan_before_under",
@@ -191,6 +195,9 @@ def subject_data() -> dict[str, Any]:
     data["clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
     )
+    data["contrast_clause_regex"] = re.compile(
+        r"[,;]\s*(?:" + "|".join(map(re.escape, data["contrast_words"])) + r")\b", re.I
+    )
     openers = [*data["other_clause_openers"], *data["contrast_words"]]
     data["package_clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, openers)) + r")\b", re.I
@@ -207,6 +214,38 @@ def subject_data() -> dict[str, Any]:
         r"\b(?:"
         + "|".join(re.escape(word) for word in data["adherence_words"])
         + r")\s+(?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+        + "|".join(re.escape(word) for word in agreements)
+        + r")s?\b",
+        re.I,
+    )
+    data["breach_regexes"] = {
+        kind: re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(phrase) for phrase in phrases)
+            + r")\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?(?:"
+            + "|".join(re.escape(word) for word in agreements)
+            + r")s?\b",
+            re.I,
+        )
+        for kind, phrases in data["breach_phrases"].items()
+    }
+    numbers = sorted(data["number_words"], key=len, reverse=True)
+    data["length_regex"] = re.compile(
+        r"\b(?P<number>\d+|" + "|".join(map(re.escape, numbers)) + r")-"
+        r"(?P<unit>" + "|".join(map(re.escape, data["length_units"])) + r")\b",
+        re.I,
+    )
+    data["agreement_length_regex"] = re.compile(
+        data["length_regex"].pattern
+        + r"\s+(?:[\w-]+\s+){0,2}?(?:"
+        + "|".join(re.escape(word) for word in agreements)
+        + r")s?\b",
+        re.I,
+    )
+    data["collapse_after_regex"] = re.compile(
+        r",\s+(?:"
+        + "|".join(re.escape(word) for word in data["collapsing_participles"])
+        + r")\s+(?:[\w-]+\s+){0,4}?(?:"
         + "|".join(re.escape(word) for word in agreements)
         + r")s?\b",
         re.I,
@@ -358,6 +397,37 @@ def find_subjects(sentence: str, type_mode: tuple[str, str | None]) -> list[str]
     return found
 
 
+def length_in_days(lowered: str) -> int | None:
+    """Rule "a-length-in-words-is-a-term": the first length told as a hyphenated adjective
+    ('a seven-day ceasefire', 'a 72-hour truce', 'a two-week truce') in whole days, or None.
+    Wire copy names a truce by its length, so it tells two truces of the same sides apart;
+    an hour count that is no whole number of days ('a 36-hour pause') is left out."""
+    data = subject_data()
+    for match in data["length_regex"].finditer(lowered):
+        number = match.group("number")
+        count = int(number) if number.isdigit() else data["number_words"][number]
+        days, hours = divmod(count * data["length_units"][match.group("unit")], HOURS_A_DAY)
+        if days and not hours:
+            return days
+    return None
+
+
+HOURS_A_DAY = 24
+
+
+# rule "an-end-tells-the-whole-run": a truce's end is told with the length it ran, its
+# extensions included ('Yemen's six-month truce expired on Sunday' of a two-month truce
+# extended twice): that length is no term to tell it from another
+ENDING = ("expired", "collapsed")
+
+
+def length_of_the_agreement(lowered: str) -> int | None:
+    """The length told as the adjective of the agreement itself ('extend the seven-day
+    ceasefire by five days': 7), not of its extension ('a 72-hour extension'), or None."""
+    match = subject_data()["agreement_length_regex"].search(lowered)
+    return None if match is None else length_in_days(match.group(0))
+
+
 MONTH_LONG = re.compile(r"\bmonth-long\b|\bone-month\b|\bfor a month\b")
 # rule "a-month-is-a-term-only-as-a-length": 'a month-long truce', 'a truce for a month'; not
 # 'the second truce agreed in a month' nor 'a month after the truce began'
@@ -373,6 +443,9 @@ def find_terms(sentence: str, subject: str) -> dict[str, int]:
     lowered = sentence.lower()
     if MONTH_LONG.search(lowered):
         terms["days"] = data.get("month_long_days", 30)
+    length = length_in_days(lowered)
+    if length is not None:
+        terms.setdefault("days", length)
     for pattern in data["term_patterns"]:
         for match in pattern.finditer(sentence):
             groups = {k: int(v.replace(",", "")) for k, v in match.groupdict().items() if v}
@@ -461,12 +534,18 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
             return status
     if modality in ("proposed", "considered"):
         return modality
-    if kind in FIGHTING_TYPES and collapses_before(lowered, trigger_at):
+    if kind in FIGHTING_TYPES and (
+        collapses_before(lowered, trigger_at) or collapses_after(sentence, trigger_at)
+    ):
         return "collapsed"
+    if breaks_an_agreement(kind, sentence, trigger_at):
+        return "violated"
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
         return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
         return "declined"
+    if approves_an_extension(row, lowered, trigger_at):
+        return "extended"
     if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
         if is_plan(sentence, trigger_at):
             return None  # 'did not expect a deal to be signed at the first meeting'
@@ -503,6 +582,26 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
 FIGHTING_TYPES = ("ASSAULT", "FIGHT", "COERCE")  # what breaks a truce off
 
 
+def approves_an_extension(row: Any, lowered: str, trigger_at: int) -> bool:
+    """Rule "an-approved-extension-is-the-extension": a side that approves, endorses or signs
+    the extension of an agreement ('the RSF said it had approved the extension of the
+    ceasefire for 72 hours', 'the army endorsed the extension of the truce') extends it, as a
+    side that 'accepted a proposal to extend the truce' does; it does not accept a new
+    proposal. The extension word is the approval's object: the nearest status word, a few
+    words after the trigger with no comma between ('approved the truce, which could be
+    extended' approves the truce)."""
+    data = subject_data()
+    words = (*data["approval_words"], *data["signing_words"])
+    if row["type"] != "SUPPORT" or row["trigger"].lower() not in words:
+        return False
+    after = re.split(r"[,;]", lowered[trigger_at:], maxsplit=1)[0]
+    object_words = " ".join(after.split()[: OBJECT_REACH + 1])
+    return nearest_status_word(object_words, 0) == "extended"
+
+
+OBJECT_REACH = 5  # words from an approval's trigger to the extension it approves
+
+
 def collapses_before(lowered: str, trigger_at: int) -> bool:
     """Rule "a-collapse-told-with-the-fighting": 'the ceasefire in eastern Congo collapsed on
     Friday after M23 rebels seized the town', 'the truce broke down as heavy fighting resumed':
@@ -519,6 +618,26 @@ def collapses_before(lowered: str, trigger_at: int) -> bool:
     spots = [p for word in collapse for p in keyword_positions(told, word)]
     named = [*all_keywords(), *agreement_keywords()]
     return bool(spots) and any(keyword_positions(told[: min(spots)], word) for word in named)
+
+
+def breaks_an_agreement(kind: str, sentence: str, trigger_at: int) -> bool:
+    """Rule "an-act-told-against-a-truce-violates-it": a fight told 'in violation of the
+    truce' or 'in breach of the ceasefire', or an accusation of an act done 'despite the
+    ceasefire' ('the army accused the RSF of shelling Bahri despite the truce'), is a
+    violation; wire copy ties the act to the agreement after its trigger. A fight merely
+    'despite the truce' names no one who alleges a breach: no step."""
+    phrase = "fight" if kind in FIGHTING_TYPES else "accusation" if kind == "ACCUSE" else None
+    if phrase is None:
+        return False
+    return subject_data()["breach_regexes"][phrase].search(sentence, trigger_at) is not None
+
+
+def collapses_after(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-fight-that-shatters-a-truce-is-its-collapse": 'fierce fighting erupted in Upper
+    Nile on Monday, shattering a two-month ceasefire', 'Israel resumed air strikes on Gaza,
+    ending the truce': wire copy tells a truce's end by the fight, with a participle after a
+    comma whose object is the agreement. The fight is the collapse, dated by it."""
+    return subject_data()["collapse_after_regex"].search(sentence, trigger_at) is not None
 
 
 @cache
@@ -579,9 +698,17 @@ def trigger_clause(lowered: str, trigger_at: int) -> str:
     """The sentence without the clauses after the trigger that another opener starts ('...
     agreed to a new ceasefire, a week after a truce collapsed'): rule
     "status-word-in-the-trigger's-clause". A clause before the trigger stays ('Armenia,
-    after the talks, accused Azerbaijan of violating ...' and 'since' clauses that date it)."""
-    opener = subject_data()["clause_regex"].search(lowered, trigger_at + 1)
-    return lowered if opener is None else lowered[: opener.start()]
+    after the talks, accused Azerbaijan of violating ...' and 'since' clauses that date it).
+    Rule "a-contrast-opens-another-clause": so does a comma and 'but' or 'yet' ('A ceasefire
+    took effect at midnight, but the army accused the rebels of violating it': the truce took
+    effect; the violation is the accusation's)."""
+    data = subject_data()
+    ends = [
+        found.start()
+        for pattern in (data["clause_regex"], data["contrast_clause_regex"])
+        if (found := pattern.search(lowered, trigger_at + 1)) is not None
+    ]
+    return lowered[: min(ends)] if ends else lowered
 
 
 def done_under_agreement(sentence: str, trigger_at: int) -> bool:
@@ -937,9 +1064,13 @@ def candidate_of(
     )
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
+    if subject is None and names_a_violation(row, sentence, trigger_at):
+        subject = context.story[1]
     offer_countries: frozenset[str] = frozenset()
     if subject is None:
         subject, offer_countries = offer_acted_on(sentence, trigger_at, context)
+    if subject is None and agreed_at_the_meeting(row, MEETING_SUBJECT, context):
+        subject = MEETING_SUBJECT  # rule talks-agreed-at-a-meeting-are-its-agreement
     if subject is None:
         return None
     at_the_meeting = agreed_at_the_meeting(row, subject, context)
@@ -968,9 +1099,16 @@ def candidate_of(
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
+        if not actors and by_both_sides(sentence, trigger_at):
+            actors = (BOTH_SIDES,)
     terms = find_terms(sentence, subject)
     if status == "extended":
         terms.pop("days", None)  # rule an-extension's-length-is-not-the-deal's
+        named = length_of_the_agreement(sentence.lower())
+        if named is not None:
+            terms["days"] = named  # 'extend the seven-day ceasefire by five days'
+    if status in ENDING:
+        terms.pop("days", None)  # rule an-end-tells-the-whole-run
     return Candidate(
         event_id=row["id"],
         subject=subject,
@@ -1102,7 +1240,8 @@ def announces_meeting(row: Any, subject: str, parties: int) -> bool:
         and parties >= 2
         and bool(trigger)
         and trigger[0] in subject_data()["meeting_words"]
-    )
+        and not put_off(row["sentence"].lower(), max(0, row["start"] - row["sentence_start"]))
+    )  # rule a-postponed-meeting-is-not-announced: 'a planned summit ... has been postponed'
 
 
 TOLD_ON = re.compile(
@@ -1154,7 +1293,11 @@ def agreed_at_a_meeting(sentence: str, trigger_at: int) -> bool:
 
 def what_the_meeting_agreed(sentence: str, trigger_at: int) -> str:
     """Rule "what-a-meeting-agrees-is-its-own": an agreement made at a meeting is a proposal
-    of its own, about the subject named after its trigger, else a general agreement."""
+    of its own, about the subject named after its trigger, else a general agreement. Rule
+    "talks-agreed-at-a-meeting-are-its-agreement": so is one whose words are about talks or
+    name no subject ('met in Geneva and agreed to launch a dialogue on strategic stability',
+    'agreed to return their ambassadors'), which would otherwise be no step (talks-are-no-step
+    keeps a truce's steps from talks its sentence names; a meeting's agreement is its own)."""
     named = [s for s in find_subjects(sentence[trigger_at:], ("", None)) if s != MEETING_SUBJECT]
     return named[0] if named else next(iter(subject_data()["agreement_subjects"]))
 
@@ -1216,6 +1359,18 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
     return story_subject
 
 
+def names_a_violation(row: Any, sentence: str, trigger_at: int) -> bool:
+    """Rule "a-violation-is-of-the-story's-agreement": an accusation or a fight whose own
+    clause tells a violation without naming what it breaks ('the RSF accused the army of
+    fresh violations on Tuesday', 'Hamas said Israel's strikes were a breach') breaks the
+    agreement the rest of its report names; wire copy names the truce once and then speaks
+    of 'violations'."""
+    if row["type"] not in ("ACCUSE", *FIGHTING_TYPES):
+        return False
+    clause = trigger_clause(sentence.lower(), trigger_at)
+    return nearest_status_word(clause, trigger_at) == "violated"
+
+
 def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
     """The subjects an agreement takes on: its own and those named after its trigger in its
     own clause ('agreed to a ceasefire and the release of hostages'; 'following the meeting,
@@ -1227,6 +1382,19 @@ def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
     return frozenset(find_subjects(clause, ("", None))) | {subject}
 
 
+BOTH_SIDES = "both sides"  # the violator of a breach a sentence lays on both parties
+
+
+def by_both_sides(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-violation-by-both-sides-is-a-step": mediators often lay a breach on both
+    parties without naming them ('the ceasefire was violated by both sides, the U.S. and
+    Saudi mediators said', 'Both sides violated the truce on Tuesday'): a violation by both,
+    alleged by whoever says so. A mutual accusation ('accused each other') is no step
+    (``status_of``); this is a third party's word, or the report's."""
+    clause = trigger_clause(sentence.lower(), trigger_at)
+    return any(keyword_positions(clause, phrase) for phrase in subject_data()["both_parties"])
+
+
 def violation_sides(
     row: Any, sources: tuple[str, ...], targets: list[Any]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1235,10 +1403,17 @@ def violation_sides(
     Israel of violating')."""
     speaker = row["attributed_to"]
     if speaker and speaker not in sources:
-        return sources, (speaker,)
+        return sources, (without_article(speaker),)
     if row["type"] == "ACCUSE":
         return tuple(sorted({actor["name"] for actor in targets})), sources
-    return sources, accusers_in(row["sentence"])
+    return sources, tuple(without_article(who) for who in accusers_in(row["sentence"]))
+
+
+def without_article(speaker: str) -> str:
+    """Rule "an-alleger-is-named-without-its-article": 'The mediators' at a sentence's start
+    and 'the mediators' inside one are one speaker, so their reports of one breach are one
+    step."""
+    return re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.I)
 
 
 def accusers_in(sentence: str) -> tuple[str, ...]:
@@ -2253,3 +2428,35 @@ def takes_part(item: Proposal, actor: str) -> bool:
         return True
     names = [*item.proposer, *(name for step in item.steps for name in step.actors)]
     return any(wanted in name.casefold() for name in names)
+
+
+# -- why an event reads as no step (for ``accord cluster-eval``) -----------------------------
+
+
+# the stages of reading an event, in order; the first that stops it is the cause
+def no_step_cause(row: Any) -> str:
+    """The first reading stage that makes an event no step, read from its sentence alone
+    (its report's other sentences can still give it a subject: 'read otherwise')."""
+    sentence = row["sentence"]
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    type_mode = (row["type"], row["mode"])
+    if row["modality"] in SKIPPED_MODALITIES:
+        return f"modality {row['modality']}"
+    lowered = sentence.lower()
+    subject = (
+        MEETING_SUBJECT
+        if tells_a_meeting(sentence, trigger_at, type_mode)
+        else find_subject(sentence, trigger_at, type_mode)
+    )
+    if subject is None:
+        return "no subject named"
+    if is_denial(denial_scope(lowered, trigger_at)):
+        return "a denial"
+    status = act_status(row, sentence, trigger_at, 1, subject)
+    if status is None:
+        return "no status told"
+    if status == "violated" and is_mutual(lowered):
+        return "a mutual accusation"
+    if status in ("proposed", "accepted") and subject_data()["adherence_regex"].search(sentence):
+        return "a call to keep it"
+    return "read otherwise"
