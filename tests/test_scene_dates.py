@@ -293,3 +293,25 @@ def test_the_day_a_toll_rose_does_not_date_the_attack_told_inside_it():
     assert day(only(events, "struck")) == "2024-06-08"
     destroyed = only(events, "destroyed")
     assert (day(destroyed), destroyed.date.precision) == (None, "reported")  # a bound, no day
+
+
+def test_the_leads_own_date_runs_on_though_the_lead_codes_no_event():
+    # The lead codes no event (a speech); the body goes on telling that day in the past.
+    events = events_of(
+        "On Tuesday, Kenya's foreign minister outlined the government's plans for the region "
+        "at a conference in Nairobi.\n\n"
+        "He also criticised Somalia's maritime claims, calling them unlawful."
+    )
+    criticised = only(events, "criticised")
+    assert day(criticised) == "2024-06-11"
+    assert "scene-runs-on" in criticised.evidence.why
+
+
+def test_a_clause_of_the_body_that_codes_no_event_sets_no_scene_beyond_its_paragraph():
+    # Only the lead's own clause runs on: a later paragraph's clause stays in its paragraph.
+    events = events_of(
+        "Kenya's foreign minister spoke about the region at a conference in Nairobi.\n\n"
+        "On Tuesday, the minister outlined the government's plans.\n\n"
+        "He also criticised Somalia's maritime claims, calling them unlawful."
+    )
+    assert day(only(events, "criticised")) is None

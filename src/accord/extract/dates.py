@@ -949,6 +949,9 @@ class SceneDates:
       the date is a day (or week), every sentence from it to the event is told the same way
       (wire copy gives each sentence of one scene its own paragraph), and the event's sentence
       states no other date (only the date of a report: "..., the ministry said on Tuesday").
+      The date is an event's, or that of the lead's own clause even when the lead codes no
+      event ("On Tuesday, the prime minister reasserted ...": the story the body goes on to
+      tell is the lead's, ``_lead_index``).
     * ``dispatch-day``: a dispatch (one paragraph of at most ``DISPATCH_MAX_SENTENCES``
       sentences and ``DISPATCH_MAX_WORDS`` words that states no date at all: a monitor's note,
       a live-map post) reports the day's events: an act it reports as done is dated to the
@@ -966,6 +969,7 @@ class SceneDates:
         self._tenses: dict[int, str | None] = {}
         self._noted = -1  # the last sentence whose clause dates are in the scene
         self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
+        self.lead = _lead_index(sentences)
         self._dated: list[_SceneDate] = []
         self._found: dict[tuple[int, int], tuple[DateValue, str | None] | None] = {}
 
@@ -1074,7 +1078,7 @@ class SceneDates:
                 if dated.tense in (tense, HEADING):
                     return dated, "scene-date"
                 continue
-            if not dated.of_event:
+            if not dated.of_event and dated.origin != self.lead:
                 continue  # a clause coding no event sets the scene of its own paragraph only
             runs_on = (
                 dated.tense == tense
@@ -1259,6 +1263,19 @@ def _states_a_date(sentence: Span) -> bool:
         if _needs_publication_date(span.text) or resolve_date(span.text, None).start:
             return True
     return False
+
+
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'")
+
+
+def _lead_index(sentences: list[Span]) -> int | None:
+    """The lead: the first sentence that is neither a heading nor a headline (a line with no
+    closing stop); None for an article that has none."""
+    for index, sentence in enumerate(sentences):
+        text = sentence.text.strip()
+        if text and text.endswith(SENTENCE_ENDS) and not _is_heading(sentence):
+            return index
+    return None
 
 
 def _paragraph_numbers(sentences: list[Span]) -> list[int]:
