@@ -315,3 +315,19 @@ def test_a_clause_of_the_body_that_codes_no_event_sets_no_scene_beyond_its_parag
         "He also criticised Somalia's maritime claims, calling them unlawful."
     )
     assert day(only(events, "criticised")) is None
+
+
+def test_an_act_an_announcement_tells_as_done_takes_the_announcements_day():
+    events = events_of(
+        "The Nigerian army announced on Wednesday that it had freed 40 hostages held by "
+        "bandits in Zamfara."
+    )
+    assert day(only(events, "freed")) == "2024-06-12"
+
+
+def test_an_admitted_earlier_act_does_not_take_the_day_of_the_admission():
+    events = events_of(
+        "The Nigerian army acknowledged on Wednesday that its jets had bombed a village in "
+        "Kaduna by mistake."
+    )
+    assert day(only(events, "bombed")) != "2024-06-12"

@@ -652,6 +652,8 @@ def _date_rank(
         nested = any(token.pos_ in {"VERB", "AUX"} for token in clause)
         return (0, nested or verb is None, len(clause), *position)
     if verb is not None and trigger in verb.subtree:
+        if _announced_as_done(trigger, verb):
+            return (1, False, len(below), *position)
         reported = verb.lemma_.lower() in REPORTING_VERBS and not _under_way(trigger)
         if reported or _told_as_earlier(trigger) or _counted_by_a_toll(trigger, verb):
             return None
@@ -661,6 +663,23 @@ def _date_rank(
     if verb is None and _frames_the_sentence(span):
         return (1, True, len(path), *position)  # hung on a noun: it still frames the sentence
     return None
+
+
+# Verbs that make an act public as the day's news (not "acknowledge", "admit", "deny": those
+# speak of an act known before).
+ANNOUNCING_VERBS = {"announce", "declare"}
+
+
+def _announced_as_done(trigger: Token, verb: Token) -> bool:
+    """Rule "an-announced-act-is-news": an act an announcement tells as done in its own
+    clause ("the SDF announced on Sunday it had entered into an agreement", "the ministry
+    announced on 8 August that it had sent troops": the perfect of "we have sent", shifted
+    back by the report) is dated by the announcement, as wire coding dates it; an admission
+    of an earlier act ("acknowledged it had shot down the jet") is not."""
+    if verb.lemma_.lower() not in ANNOUNCING_VERBS or trigger.head.i != verb.i:
+        return False
+    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    return trigger.dep_ == "ccomp" and bool(auxiliaries & PERFECT_WORDS)
 
 
 def _another_act(token: Token, trigger: Token) -> bool:
