@@ -280,6 +280,9 @@ def _resolve(text: str, published: str | None, tense: str | None = None) -> Date
         return _value(text, start, end, precision)
     if (spell := _day_range(cleaned, published, tense)) is not None:
         return _value(text, *spell)
+    if base is not None and (of_year := _of_a_relative_year(cleaned, base)) is not None:
+        found = _resolve(of_year, published, tense)
+        return replace(found, text=text) if found.start is not None else _unresolved(text)
     parsed = _parser(base or date(2000, 1, 1)).get_date_data(_TIME_OF_DAY.sub("", cleaned).strip())
     if parsed.date_obj is None:
         year = _EXPLICIT_YEAR.search(cleaned)
@@ -318,6 +321,21 @@ def _day_range(
         return None
     precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
     return start, end, precision
+
+
+_OF_A_RELATIVE_YEAR = re.compile(r"(?P<when>.+?),? (?P<which>last|this|next) year")
+_YEARS_FROM_NOW = {"last": -1, "this": 0, "next": 1}
+
+
+def _of_a_relative_year(cleaned: str, base: date) -> str | None:
+    """Rule "a-month-of-last-year": "March 20 last year", "in May this year", "October next
+    year" name a month (and day) of the year the words count from the publication's: the
+    same words with that year written out, or None."""
+    match = _OF_A_RELATIVE_YEAR.fullmatch(cleaned)
+    if match is None or not _names_month(match.group("when")):
+        return None
+    year = base.year + _YEARS_FROM_NOW[match.group("which")]
+    return f"{match.group('when')} {year}"
 
 
 def _names_month(cleaned: str) -> bool:
