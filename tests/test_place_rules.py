@@ -688,3 +688,11 @@ def test_rule_where_the_carried_went_is_no_scene():
     arrest = only(events, "COERCE")
     assert arrest.place is None or arrest.place.name != "Davao"
     assert arrest.place is None or arrest.place.country == "PHL"
+
+
+def test_rule_heading_label_with_the_word_of_its_kind():
+    # monitors write the kind of the area in the heading: "Amhara region:", "Sagaing region:"
+    text = "Oromia region: federal troops detained 40 suspected OLA members on 3 May 2024."
+    assert where(only(events_of(text), "COERCE")) == ("Oromia", "ETH", "region")
+    text = "Sagaing region: junta troops burned 200 houses on 6 May 2024."
+    assert where(only(events_of(text), "ASSAULT")) == ("Sagaing", "MMR", "region")

@@ -1022,9 +1022,12 @@ _DATELINE = re.compile(
 # A note's heading label: "Uvira (South Kivu): ...", "Bokkos, Plateau, 2 October 2024: ...".
 _LABEL_TAIL_TEXT = r"\s*(?:\([^)\n]{1,60}\))?(?:\s*,[^,:;.\n]{1,40}){0,3}\s*:"
 _LABEL_TAIL = re.compile(_LABEL_TAIL_TEXT)
-# The label itself: one to four capitalised words ("Cabo Delgado", "Ta'izz", "Nioro du Sahel").
+# The label itself: one to four capitalised words ("Cabo Delgado", "Ta'izz", "Nioro du Sahel"),
+# and the word of its kind after them ("Amhara region:", "Kursk oblast:").
+_LABEL_KIND = "|".join(sorted(ADMIN_UNIT_WORDS, key=len, reverse=True))
 _LABEL = re.compile(
-    r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|do|du|al|el|la)){0,3})"
+    r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|do|du|al|el|la)){0,3}"
+    rf"(?:\s+(?:{_LABEL_KIND}))?)"
     rf"(?={_LABEL_TAIL_TEXT})"
 )
 
