@@ -331,3 +331,31 @@ def test_an_admitted_earlier_act_does_not_take_the_day_of_the_admission():
         "Kaduna by mistake."
     )
     assert day(only(events, "bombed")) != "2024-06-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Hours after the truce took effect on Tuesday, militants shelled the town of "
+            "Kadugli, residents said.",
+            "shelled",
+            "2024-06-11",
+        ),
+        (
+            "Two days after talks collapsed on Monday, JNIM fighters attacked an army post "
+            "near Gao.",
+            "attacked",
+            "2024-06-12",
+        ),
+    ],
+)
+def test_rule_measured_from_a_dated_clause(text, trigger, expected):
+    assert day(only(events_of(text), trigger)) == expected
+
+
+def test_an_act_some_days_from_a_dated_clause_takes_no_day():
+    events = events_of(
+        "Days after talks collapsed on Monday, JNIM fighters attacked a post near Gao."
+    )
+    assert day(only(events, "attacked")) is None

@@ -820,6 +820,10 @@ def _event_date(
             elif (shifted := _measured_date(span, value, trigger)) is not None:
                 rank = (2, False, 0, PRECISION_ORDER["day"], span.start)
                 resolved.append((rank, shifted, f"a-day-after: measured from '{span.text}'"))
+            elif (shifted := _measuring_date(span, value, trigger)) is not None:
+                rank = (2, False, 0, PRECISION_ORDER["day"], span.start)
+                why = f"measured-from-a-dated-clause: '{span.text}'"
+                resolved.append((rank, shifted, why))
         elif published is None and _needs_publication_date(span.text):
             rank = _date_rank(span, trigger, "day", word)
             if rank is not None:
@@ -855,6 +859,25 @@ def _measured_date(span: Span, value: DateValue, trigger: Token | None) -> DateV
     if not measured or days is None or value.start is None:
         return None
     day = (date.fromisoformat(value.start) + timedelta(days=days)).isoformat()
+    return replace(value, start=day, end=day)
+
+
+def _measuring_date(span: Span, value: DateValue, trigger: Token | None) -> DateValue | None:
+    """Rule "measured-from-a-dated-clause": "Hours before the jet crashed on Wednesday, Iran
+    launched missiles", "Two days after talks collapsed on Monday, the rebels attacked": the
+    act is measured from a clause its own sentence dates, so it takes that day moved by the
+    measure (hours: the same day); a vague measure ("days after") gives no day (None)."""
+    verb = _attachment_verb(span)
+    if trigger is None or verb is None or verb == trigger or value.precision != "day":
+        return None
+    if value.start is None or verb not in trigger.subtree or _told_as_earlier(verb):
+        return None
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return None
+    measured, days = _measured_from(verb, trigger)
+    if not measured or days is None:
+        return None
+    day = (date.fromisoformat(value.start) - timedelta(days=days)).isoformat()
     return replace(value, start=day, end=day)
 
 
