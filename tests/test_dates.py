@@ -285,3 +285,22 @@ def test_a_month_of_last_year_dates_the_clause(nlp):
     sent = next(nlp("Pompeo joined the summit of EastMed leaders on March 20 last year.").sents)
     found = find_event_date(sent, PUBLISHED)
     assert found is not None and found.start == "2024-03-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday of a named week, with or without "of" (Friday 2025-05-16)
+        ("on Tuesday last week", ("2025-05-06", "day")),
+        ("Wednesday this week", ("2025-05-14", "day")),
+        # a spell of weekdays: from its first day, told to the week
+        ("on Saturday and Sunday", ("2025-05-10", "week")),
+        ("from Monday to Wednesday", ("2025-05-12", "week")),
+        # a part of a month is told to the month
+        ("at the end of March", ("2025-03-01", "month")),
+        ("the beginning of last month", ("2025-04-01", "month")),
+    ],
+)
+def test_rule_weekdays_of_a_week_spells_and_parts_of_months(text, expected):
+    value = resolve_date(text, PUBLISHED, "past")
+    assert (value.start, value.precision) == expected

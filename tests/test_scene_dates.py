@@ -359,3 +359,13 @@ def test_an_act_some_days_from_a_dated_clause_takes_no_day():
         "Days after talks collapsed on Monday, JNIM fighters attacked a post near Gao."
     )
     assert day(only(events, "attacked")) is None
+
+
+def test_a_spell_of_weekdays_dates_the_clash_from_its_first_day():
+    events = events_of("Rebels and soldiers clashed in Gao on Saturday and Sunday, residents said.")
+    clash = only(events, "clashed")
+    assert (clash.date.start, clash.date.end, clash.date.precision) == (
+        "2024-06-08",
+        "2024-06-09",
+        "week",
+    )

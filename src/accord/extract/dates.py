@@ -81,7 +81,9 @@ _DAY_RANGE = re.compile(
     r"(?P<last>\d{1,2})(?:st|nd|rd|th)?\s+(?P<rest>[a-z]+(?:\s+\d{4})?)$"
 )
 RANGE_WEEK_DAYS = 7  # a spell of up to a week is told to the week, a longer one to the month
-_SHADE_WORDS = re.compile(r"\b(?:early|late|earlier|later|mid|the middle of)\b[ -]?")
+_SHADE_WORDS = re.compile(
+    r"\b(?:early|late|earlier|later|mid|the middle of|(?:the )?(?:end|beginning|start) of)\b[ -]?"
+)  # "at the end of March", "the beginning of last month": a part of the period, told to it
 _TIME_OF_DAY = re.compile(
     r"\b(?:morning|afternoon|evening|night|overnight|midday|noon|midnight|dawn|dusk|daybreak)\b"
 )
@@ -90,9 +92,13 @@ _WEEKDAY = re.compile(
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
 )
 _WEEKDAY_OF_WEEK = re.compile(
-    r"^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+of\s+"
+    r"^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?"
     r"(?P<which>this|last|next)\s+week$"
-)  # "Monday of this week": the day in the week the story was written, or the one before
+)  # "Monday of this week", "Tuesday last week": the day in that week
+_TWO_WEEKDAYS = re.compile(
+    r"^(?P<first>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:and|to|through|"
+    r"until|-|–)\s+(?P<last>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)  # "on Saturday and Sunday", "Monday to Wednesday": a spell of days
 _PROBE_DATE = "2001-01-03"  # any date: tells relative expressions from non-dates
 _TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening", "overnight"}
 _YESTERDAY = {"yesterday", "last night"}
@@ -166,6 +172,15 @@ def _weekday(match: re.Match, base: date, tense: str | None = None) -> tuple[dat
             back += 7  # rule last-weekday-is-last-weeks: "last Thursday", told on a Friday
         day = base - timedelta(days=back)
     return day, day
+
+
+def _two_weekdays(match: re.Match, base: date, tense: str | None) -> tuple[date, date, str] | None:
+    """Rule "a-spell-of-weekdays": "clashes on Saturday and Sunday" ran from the first day to
+    the last, told to the week: the last day is the one the tense points to, the first the
+    same day of the week or before it."""
+    last = _weekday(_WEEKDAY.match(match.group("last")), base, tense)[0]
+    back = (WEEKDAYS[match.group("last")] - WEEKDAYS[match.group("first")]) % 7
+    return last - timedelta(days=back), last, "week"
 
 
 def _week_of(day: date) -> tuple[date, date]:
@@ -248,6 +263,8 @@ def _special_relative(
         monday = _week_of(base)[0] + timedelta(weeks=weeks)
         day = monday + timedelta(days=WEEKDAYS[match.group("day")])
         return day, day, "day"
+    if match := _TWO_WEEKDAYS.match(cleaned):
+        return _two_weekdays(match, base, tense)
     if cleaned in _TODAY:
         return base, base, "day"
     if cleaned in _YESTERDAY:
