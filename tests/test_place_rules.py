@@ -696,3 +696,23 @@ def test_rule_heading_label_with_the_word_of_its_kind():
     assert where(only(events_of(text), "COERCE")) == ("Oromia", "ETH", "region")
     text = "Sagaing region: junta troops burned 200 houses on 6 May 2024."
     assert where(only(events_of(text), "ASSAULT")) == ("Sagaing", "MMR", "region")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Fighting raged in Sudan's capital on Saturday, residents said.", "ASSAULT", "Khartoum"),
+        (
+            "Police fired tear gas at protesters in the capital of Togo on Friday.",
+            "ASSAULT",
+            "Lome",
+        ),
+        (
+            "Two car bombs hit the Somali capital on Friday, killing nine people.",
+            "ASSAULT",
+            "Mogadishu",
+        ),
+    ],
+)
+def test_the_capital_of_a_country_named_beside_it_or_attacked(text, kind, expected):
+    assert where(only(events_of(text), kind))[0] == expected

@@ -1801,46 +1801,67 @@ def _the_capitals(
     sent: Span, context: PlaceContext, found: Sequence[Place], gazetteer: Gazetteer
 ) -> list[Place]:
     """Rule "the-capital-of-the-story": "police fired tear gas in the capital", "clashes in
-    the Afghan capital": a capital written without its name is the capital of the country its
-    nationality names, else of the country the sentence places things in ("In Kenya, police
+    the Afghan capital", "in Sudan's capital", "two blasts hit the Somali capital": a capital
+    written without its name is the capital of the country it names (by name or
+    nationality), else of the country the sentence places things in ("In Kenya, police
     arrested 40 in the capital"), else of the country the article is set in."""
     found_countries = [p.country for p in found if p.precision == "country" and p.country]
     places = []
     for token in span_tokens(sent):
-        if not _a_capital_left_unnamed(token):
+        if token.lower_ != "capital" or not _where_a_capital_stands(token):
             continue
-        nationalities = [
-            _demonyms().get(place_key(c.text)) for c in token.children if c.dep_ == "amod"
-        ]
-        if any(code is None for code in nationalities):
-            continue  # "the former capital", "the northern capital": not the seat of government
-        country = next(iter(nationalities), None) or next(iter(found_countries), None)
-        country = country or context.setting or next(iter(context.countries), None)
+        named, country = _country_a_capital_names(token, gazetteer)
+        if not named:
+            country = next(iter(found_countries), None) or context.setting
+            country = country or next(iter(context.countries), None)
         capital = _capitals().get(country or "")
         place = gazetteer.geocode(capital, [country]) if capital else None
         if place is None or place.country != country or place.precision != "city":
             continue
-        phrase = sent.doc[token.left_edge.i : token.i + 1]
+        phrase = sent.doc[token.left_edge.i : token.right_edge.i + 1]
         places.append(
             replace(place, text=phrase.text, char_start=phrase.start_char, char_end=phrase.end_char)
         )
     return places
 
 
-def _a_capital_left_unnamed(token: Token) -> bool:
-    """ "in the capital", "across the Sudanese capital": the word "capital" as the object of a
-    locative preposition, with no name or country of its own ("the capital Conakry", "the
-    capital, Kabul", "the capital of Mali" name theirs)."""
-    if token.lower_ != "capital" or token.dep_ != "pobj":
-        return False
-    if token.head.lower_ not in LOCATIVE_PREPOSITIONS:
-        return False
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        return False
-    if any(c.dep_ in {"appos", "compound", "prep", "poss", "acl", "relcl"} for c in token.children):
+def _where_a_capital_stands(token: Token) -> bool:
+    """ "in the capital", "across the Sudanese capital" (a locative preposition's object),
+    "shelled the capital" (an attacked place), and no name of its own ("the capital Conakry",
+    "the capital, Kabul" name theirs)."""
+    if token.dep_ == "pobj":
+        placed = token.head.lower_ in LOCATIVE_PREPOSITIONS
+    else:
+        attacked = token.head.lemma_.lower() in ATTACK_VERBS_FOR_TARGET_PLACES
+        placed = token.dep_ in {"dobj", "nsubjpass"} and attacked
+    if not placed or any(c.dep_ in {"appos", "compound", "acl", "relcl"} for c in token.children):
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is None or following.pos_ != "PROPN"
+
+
+def _country_a_capital_names(token: Token, gazetteer: Gazetteer) -> tuple[bool, str | None]:
+    """(whether the capital phrase names whose capital it is, that country): "Sudan's
+    capital", "the capital of Togo", "the Malian capital"; (True, None) for a word that makes
+    it no seat of government ("the former capital", "the northern capital")."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for owner in owners:
+        words = [t for t in owner.subtree if t.dep_ in {"compound"} or t.i == owner.i]
+        name = token.doc[words[0].i : owner.i + 1]
+        return True, _country_name(name, gazetteer)
+    qualifiers = [c for c in token.children if c.dep_ == "amod"]
+    if qualifiers:
+        codes = {_demonyms().get(place_key(c.text)) for c in qualifiers}
+        return True, codes.pop() if len(codes) == 1 else None
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return not the, None
 
 
 def _written_as_a_name(span: Span) -> bool:
