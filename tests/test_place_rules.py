@@ -716,3 +716,29 @@ def test_rule_heading_label_with_the_word_of_its_kind():
 )
 def test_the_capital_of_a_country_named_beside_it_or_attacked(text, kind, expected):
     assert where(only(events_of(text), kind))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Syrian government forces shelled the countryside of Idlib on Friday, killing "
+            "four civilians.",
+            ("SYR", "city"),
+        ),
+        ("Nigerian troops killed 30 militants 20 km north of Bama town in Borno.", ("NGA", "city")),
+    ],
+)
+def test_rule_part_of_place_the_land_around_it_and_its_kind_word(text, expected):
+    # the land around a place is named by it ("the forests of", "the countryside of"), and
+    # the place may carry the word of its kind ("Narayanpur district", "Bama town")
+    assert where(only(events_of(text), "ASSAULT"))[1:] == expected
+
+
+def test_the_forests_of_a_district_place_the_act_in_the_district_not_the_heading():
+    text = (
+        "Chhattisgarh: security forces killed 6 Maoists in the forests of Narayanpur "
+        "district on 2 May 2024."
+    )
+    place = only(events_of(text), "ASSAULT").place
+    assert place is not None and place.text == "Narayanpur district" and place.country == "IND"

@@ -1111,10 +1111,13 @@ class PlaceRole(NamedTuple):
     kind: str
 
 
-# A part of a town named by its town: "the streets of Lima", "the outskirts of Khartoum".
+# A part of a town named by its town: "the streets of Lima", "the outskirts of Khartoum"; the
+# land around a place named by it: "the forests of Narayanpur district", "the countryside of
+# Idlib", "the hills of Masisi", "the vicinity of Dasu".
 PART_OF_PLACE_NOUNS = {
     "street", "outskirt", "outskirts", "suburb", "centre", "center", "heart", "neighbourhood",
-    "neighborhood", "edge", "downtown",
+    "neighborhood", "edge", "downtown", "forest", "forests", "countryside", "hill", "hills",
+    "vicinity", "environs", "surroundings",
 }  # fmt: skip
 
 
@@ -1214,7 +1217,9 @@ def _place_role(token: Token) -> PlaceRole | None:
     preposition, the object of an entry verb ("entered Gaza"), a town a landmark is named after
     ("shelled Kurmuk's market"), a place that is attacked ("militants attacked Mangu town")."""
     anchor = _through_name_chain(token)
-    rule = _after_preposition(anchor, anchor.i == _through_lists(token).i)
+    named = _through_lists(token)
+    kind_word = named.dep_ == "compound" and named.head.i == anchor.i and _is_place_noun(anchor)
+    rule = _after_preposition(anchor, anchor.i == named.i or kind_word)  # "Narayanpur district"
     if rule is not None:
         return PlaceRole(rule, "target" if rule in {"control-of", "attack-of"} else "where")
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ENTRY_VERBS:
@@ -1692,10 +1697,11 @@ def _landmark_text(span: Span, role: PlaceRole) -> Span:
     anchor = _through_name_chain(span.root, strict=True)
     if role.name == "landmark-of-town":
         return span.doc[min(anchor.left_edge.i, span.start) : max(anchor.i, span.end - 1) + 1]
-    part = _through_lists(span.root).head.head  # "outskirts" of Goma, "north" of Kidal
-    if role.name == "direction-of" or (
-        part.lower_ in PARTS_OF_TOWNS and _through_lists(span.root).head.lower_ == "of"
-    ):
+    name = _through_lists(span.root)
+    if name.dep_ == "compound" and _is_place_noun(name.head):
+        name = name.head  # "north of Bama town"
+    part = name.head.head  # "outskirts" of Goma, "north" of Kidal
+    if role.name == "direction-of" or (part.lower_ in PARTS_OF_TOWNS and name.head.lower_ == "of"):
         start = min(part.left_edge.i, span.start)
         if span.end - start <= 8:
             return span.doc[start : span.end]
