@@ -263,3 +263,44 @@ def test_a_fronted_date_frames_the_sentence_the_parser_hangs_it_on_a_noun(nlp):
     reported = next(nlp("On Tuesday, the ministry said Russian forces had attacked it.").sents)
     attacked = next(token for token in reported if token.text == "attacked")
     assert find_event_date(reported, "2024-12-10", attacked) is None  # the report's day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on March 20 last year", ("2024-03-20", "day")),
+        ("in May last year", ("2024-05-01", "month")),
+        ("December 2, last year", ("2024-12-02", "day")),
+        ("early February this year", ("2025-02-01", "month")),
+        ("in October next year", ("2026-10-01", "month")),
+    ],
+)
+def test_rule_a_month_of_last_year(text, expected):
+    # a month (and day) of the year the words count from the publication's
+    value = resolve_date(text, PUBLISHED, "past")
+    assert (value.start, value.precision) == expected
+
+
+def test_a_month_of_last_year_dates_the_clause(nlp):
+    sent = next(nlp("Pompeo joined the summit of EastMed leaders on March 20 last year.").sents)
+    found = find_event_date(sent, PUBLISHED)
+    assert found is not None and found.start == "2024-03-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday of a named week, with or without "of" (Friday 2025-05-16)
+        ("on Tuesday last week", ("2025-05-06", "day")),
+        ("Wednesday this week", ("2025-05-14", "day")),
+        # a spell of weekdays: from its first day, told to the week
+        ("on Saturday and Sunday", ("2025-05-10", "week")),
+        ("from Monday to Wednesday", ("2025-05-12", "week")),
+        # a part of a month is told to the month
+        ("at the end of March", ("2025-03-01", "month")),
+        ("the beginning of last month", ("2025-04-01", "month")),
+    ],
+)
+def test_rule_weekdays_of_a_week_spells_and_parts_of_months(text, expected):
+    value = resolve_date(text, PUBLISHED, "past")
+    assert (value.start, value.precision) == expected

@@ -617,3 +617,128 @@ def test_a_lower_case_bank_of_a_river_is_no_territory():
         events_of("Russian forces withdrew from the west bank of the Dnipro River."), "RETREAT"
     )
     assert event.place is None or event.place.country != "PSE"
+
+
+# --- landmarks, attacks named by their town, the capital, where the carried went ----------------
+
+
+def test_rule_landmark_named_by_its_town():
+    # The model tags "the Jolo Cathedral" whole (FAC or ORG): the town is the words before the
+    # landmark noun, and it beats the island and country written after it.
+    text = "Two bombs struck the Jolo Cathedral in Mindanao, Philippines, on Sunday, killing 20."
+    event = only(events_of(text), "ASSAULT")
+    assert where(event) == ("Jolo", "PHL", "city")
+    text = "A suicide bomber blew himself up outside the Kandahar Airport on Monday."
+    assert where(only(events_of(text), "ASSAULT")) == ("Kandahar", "AFG", "city")
+
+
+def test_a_landmark_named_after_no_town_places_nothing():
+    # "Saint Mary" is no town the gazetteer vouches for: the city written after the landmark
+    # places the attack.
+    text = "Gunmen attacked the Saint Mary Cathedral in Kaduna on Sunday, killing three people."
+    assert where(only(events_of(text), "ASSAULT")) == ("Kaduna", "NGA", "city")
+
+
+def test_rule_attack_named_by_its_town():
+    text = "Last week a Mogadishu car bombing killed seven people and wounded 40, police said."
+    assert where(only(events_of(text), "ASSAULT")) == ("Mogadishu", "SOM", "city")
+    text = "The Kramatorsk station strike killed 61 civilians, Ukrainian officials said."
+    assert where(only(events_of(text), "ASSAULT")) == ("Kramatorsk", "UKR", "city")
+
+
+def test_an_attack_named_by_a_country_is_placed_by_no_country():
+    # "a Syria strike" may name the striker as well as the place: no place from it.
+    text = "The Syria strike killed four fighters on Tuesday."
+    event = only(events_of(text), "ASSAULT")
+    assert event.place is None or event.place.precision != "country"
+
+
+def test_rule_the_capital_of_the_story():
+    text = (
+        "Guinea's opposition called a general strike. Police fired tear gas at protesters in "
+        "the capital on Sunday, witnesses said."
+    )
+    assert where(only(events_of(text), "ASSAULT")) == ("Conakry", "GIN", "city")
+
+
+def test_the_capital_of_a_nationality_and_of_the_country_the_sentence_names():
+    text = "Police arrested 30 demonstrators in the Kenyan capital on Tuesday."
+    assert where(only(events_of(text), "COERCE")) == ("Nairobi", "KEN", "city")
+    text = "In Peru, police detained 12 students in the capital on Thursday."
+    assert where(only(events_of(text), "COERCE")) == ("Lima", "PER", "city")
+
+
+def test_a_capital_with_its_name_or_a_qualifier_is_not_read_again():
+    text = "Soldiers fired on protesters in the capital, Bamako, on Friday, killing two."
+    assert where(only(events_of(text), "ASSAULT")) == ("Bamako", "MLI", "city")
+    # "the former capital" is not the seat of government: no capital is guessed
+    text = "Gunmen killed three traders in the former capital on Friday, Nigerian police said."
+    event = only(events_of(text), "ASSAULT")
+    assert event.place is None or event.place.name != "Abuja"
+
+
+def test_rule_where_the_carried_went_is_no_scene():
+    # The wounded were flown to Davao: the next sentence's act is not placed there, only in
+    # the country.
+    text = (
+        "A bomb exploded at a market in Isulan on Tuesday. Some of the wounded were airlifted "
+        "to Davao.\n\nPolice later arrested two suspects."
+    )
+    events = events_of(text)
+    arrest = only(events, "COERCE")
+    assert arrest.place is None or arrest.place.name != "Davao"
+    assert arrest.place is None or arrest.place.country == "PHL"
+
+
+def test_rule_heading_label_with_the_word_of_its_kind():
+    # monitors write the kind of the area in the heading: "Amhara region:", "Sagaing region:"
+    text = "Oromia region: federal troops detained 40 suspected OLA members on 3 May 2024."
+    assert where(only(events_of(text), "COERCE")) == ("Oromia", "ETH", "region")
+    text = "Sagaing region: junta troops burned 200 houses on 6 May 2024."
+    assert where(only(events_of(text), "ASSAULT")) == ("Sagaing", "MMR", "region")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Fighting raged in Sudan's capital on Saturday, residents said.", "ASSAULT", "Khartoum"),
+        (
+            "Police fired tear gas at protesters in the capital of Togo on Friday.",
+            "ASSAULT",
+            "Lome",
+        ),
+        (
+            "Two car bombs hit the Somali capital on Friday, killing nine people.",
+            "ASSAULT",
+            "Mogadishu",
+        ),
+    ],
+)
+def test_the_capital_of_a_country_named_beside_it_or_attacked(text, kind, expected):
+    assert where(only(events_of(text), kind))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Syrian government forces shelled the countryside of Idlib on Friday, killing "
+            "four civilians.",
+            ("SYR", "city"),
+        ),
+        ("Nigerian troops killed 30 militants 20 km north of Bama town in Borno.", ("NGA", "city")),
+    ],
+)
+def test_rule_part_of_place_the_land_around_it_and_its_kind_word(text, expected):
+    # the land around a place is named by it ("the forests of", "the countryside of"), and
+    # the place may carry the word of its kind ("Narayanpur district", "Bama town")
+    assert where(only(events_of(text), "ASSAULT"))[1:] == expected
+
+
+def test_the_forests_of_a_district_place_the_act_in_the_district_not_the_heading():
+    text = (
+        "Chhattisgarh: security forces killed 6 Maoists in the forests of Narayanpur "
+        "district on 2 May 2024."
+    )
+    place = only(events_of(text), "ASSAULT").place
+    assert place is not None and place.text == "Narayanpur district" and place.country == "IND"

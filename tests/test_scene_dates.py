@@ -293,3 +293,79 @@ def test_the_day_a_toll_rose_does_not_date_the_attack_told_inside_it():
     assert day(only(events, "struck")) == "2024-06-08"
     destroyed = only(events, "destroyed")
     assert (day(destroyed), destroyed.date.precision) == (None, "reported")  # a bound, no day
+
+
+def test_the_leads_own_date_runs_on_though_the_lead_codes_no_event():
+    # The lead codes no event (a speech); the body goes on telling that day in the past.
+    events = events_of(
+        "On Tuesday, Kenya's foreign minister outlined the government's plans for the region "
+        "at a conference in Nairobi.\n\n"
+        "He also criticised Somalia's maritime claims, calling them unlawful."
+    )
+    criticised = only(events, "criticised")
+    assert day(criticised) == "2024-06-11"
+    assert "scene-runs-on" in criticised.evidence.why
+
+
+def test_a_clause_of_the_body_that_codes_no_event_sets_no_scene_beyond_its_paragraph():
+    # Only the lead's own clause runs on: a later paragraph's clause stays in its paragraph.
+    events = events_of(
+        "Kenya's foreign minister spoke about the region at a conference in Nairobi.\n\n"
+        "On Tuesday, the minister outlined the government's plans.\n\n"
+        "He also criticised Somalia's maritime claims, calling them unlawful."
+    )
+    assert day(only(events, "criticised")) is None
+
+
+def test_an_act_an_announcement_tells_as_done_takes_the_announcements_day():
+    events = events_of(
+        "The Nigerian army announced on Wednesday that it had freed 40 hostages held by "
+        "bandits in Zamfara."
+    )
+    assert day(only(events, "freed")) == "2024-06-12"
+
+
+def test_an_admitted_earlier_act_does_not_take_the_day_of_the_admission():
+    events = events_of(
+        "The Nigerian army acknowledged on Wednesday that its jets had bombed a village in "
+        "Kaduna by mistake."
+    )
+    assert day(only(events, "bombed")) != "2024-06-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Hours after the truce took effect on Tuesday, militants shelled the town of "
+            "Kadugli, residents said.",
+            "shelled",
+            "2024-06-11",
+        ),
+        (
+            "Two days after talks collapsed on Monday, JNIM fighters attacked an army post "
+            "near Gao.",
+            "attacked",
+            "2024-06-12",
+        ),
+    ],
+)
+def test_rule_measured_from_a_dated_clause(text, trigger, expected):
+    assert day(only(events_of(text), trigger)) == expected
+
+
+def test_an_act_some_days_from_a_dated_clause_takes_no_day():
+    events = events_of(
+        "Days after talks collapsed on Monday, JNIM fighters attacked a post near Gao."
+    )
+    assert day(only(events, "attacked")) is None
+
+
+def test_a_spell_of_weekdays_dates_the_clash_from_its_first_day():
+    events = events_of("Rebels and soldiers clashed in Gao on Saturday and Sunday, residents said.")
+    clash = only(events, "clashed")
+    assert (clash.date.start, clash.date.end, clash.date.precision) == (
+        "2024-06-08",
+        "2024-06-09",
+        "week",
+    )

@@ -34,6 +34,7 @@ from accord.resolve.actors import resolve_mentions
 from accord.resolve.places import (
     PlaceContext,
     clause_owner,
+    country_place,
     most_specific,
     place_context,
     place_token,
@@ -105,6 +106,8 @@ def extract_events(
         spheres = trigger_spheres(candidates, coded, sentence, coder.lexicon)
         coded, shares = _counted(coded, sentence, sentence_index, events, scene_dates.paragraphs)
         if not coded:
+            if sentence_place is not None and _where_people_were_taken(sentence_place, sentence):
+                sentence_place = _only_its_country(sentence_place, gazetteer)
             if sentence_place is not None:
                 scenes.append(scene_of(sentence_place, sentence_index, sentence, spheres))
             continue
@@ -450,6 +453,33 @@ def trigger_spheres(candidates: list, coded: list, sentence: Span, lexicon) -> d
         for token in (event.candidate.token, event.candidate.predicate):
             spheres.setdefault(token.i, set()).add(sphere(event.type))
     return spheres
+
+
+DESTINATION_PREPOSITIONS = {"to", "into", "toward", "towards"}
+
+
+def _where_people_were_taken(place: Place, sentence: Span) -> bool:
+    """Rule "where-the-carried-went-is-no-scene": "Some victims were airlifted to nearby
+    Zamboanga", "the wounded were rushed to hospitals in Kabul": where people were carried
+    is not where the story's acts happen, so it sets only its country as the scene for the
+    sentences after it (``_only_its_country``)."""
+    token = place_token(place, sentence)
+    if token is None:
+        return False
+    node = token
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        if node.dep_ == "pobj" and node.head.lower_ in DESTINATION_PREPOSITIONS:
+            verb = node.head.head
+            return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
+        node = node.head
+    return False
+
+
+def _only_its_country(place: Place, gazetteer) -> Place | None:
+    """The country a place is in, as the scene's place (None when it has none)."""
+    if not place.country or place.precision == "country":
+        return place if place.country else None
+    return country_place(place.country, gazetteer)
 
 
 def scene_of(place: Place, sentence_index: int, sentence: Span, spheres) -> Scene:

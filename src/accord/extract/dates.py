@@ -81,7 +81,9 @@ _DAY_RANGE = re.compile(
     r"(?P<last>\d{1,2})(?:st|nd|rd|th)?\s+(?P<rest>[a-z]+(?:\s+\d{4})?)$"
 )
 RANGE_WEEK_DAYS = 7  # a spell of up to a week is told to the week, a longer one to the month
-_SHADE_WORDS = re.compile(r"\b(?:early|late|earlier|later|mid|the middle of)\b[ -]?")
+_SHADE_WORDS = re.compile(
+    r"\b(?:early|late|earlier|later|mid|the middle of|(?:the )?(?:end|beginning|start) of)\b[ -]?"
+)  # "at the end of March", "the beginning of last month": a part of the period, told to it
 _TIME_OF_DAY = re.compile(
     r"\b(?:morning|afternoon|evening|night|overnight|midday|noon|midnight|dawn|dusk|daybreak)\b"
 )
@@ -90,9 +92,13 @@ _WEEKDAY = re.compile(
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
 )
 _WEEKDAY_OF_WEEK = re.compile(
-    r"^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+of\s+"
+    r"^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?"
     r"(?P<which>this|last|next)\s+week$"
-)  # "Monday of this week": the day in the week the story was written, or the one before
+)  # "Monday of this week", "Tuesday last week": the day in that week
+_TWO_WEEKDAYS = re.compile(
+    r"^(?P<first>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:and|to|through|"
+    r"until|-|–)\s+(?P<last>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)  # "on Saturday and Sunday", "Monday to Wednesday": a spell of days
 _PROBE_DATE = "2001-01-03"  # any date: tells relative expressions from non-dates
 _TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening", "overnight"}
 _YESTERDAY = {"yesterday", "last night"}
@@ -166,6 +172,15 @@ def _weekday(match: re.Match, base: date, tense: str | None = None) -> tuple[dat
             back += 7  # rule last-weekday-is-last-weeks: "last Thursday", told on a Friday
         day = base - timedelta(days=back)
     return day, day
+
+
+def _two_weekdays(match: re.Match, base: date, tense: str | None) -> tuple[date, date, str] | None:
+    """Rule "a-spell-of-weekdays": "clashes on Saturday and Sunday" ran from the first day to
+    the last, told to the week: the last day is the one the tense points to, the first the
+    same day of the week or before it."""
+    last = _weekday(_WEEKDAY.match(match.group("last")), base, tense)[0]
+    back = (WEEKDAYS[match.group("last")] - WEEKDAYS[match.group("first")]) % 7
+    return last - timedelta(days=back), last, "week"
 
 
 def _week_of(day: date) -> tuple[date, date]:
@@ -248,6 +263,8 @@ def _special_relative(
         monday = _week_of(base)[0] + timedelta(weeks=weeks)
         day = monday + timedelta(days=WEEKDAYS[match.group("day")])
         return day, day, "day"
+    if match := _TWO_WEEKDAYS.match(cleaned):
+        return _two_weekdays(match, base, tense)
     if cleaned in _TODAY:
         return base, base, "day"
     if cleaned in _YESTERDAY:
@@ -280,6 +297,9 @@ def _resolve(text: str, published: str | None, tense: str | None = None) -> Date
         return _value(text, start, end, precision)
     if (spell := _day_range(cleaned, published, tense)) is not None:
         return _value(text, *spell)
+    if base is not None and (of_year := _of_a_relative_year(cleaned, base)) is not None:
+        found = _resolve(of_year, published, tense)
+        return replace(found, text=text) if found.start is not None else _unresolved(text)
     parsed = _parser(base or date(2000, 1, 1)).get_date_data(_TIME_OF_DAY.sub("", cleaned).strip())
     if parsed.date_obj is None:
         year = _EXPLICIT_YEAR.search(cleaned)
@@ -318,6 +338,21 @@ def _day_range(
         return None
     precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
     return start, end, precision
+
+
+_OF_A_RELATIVE_YEAR = re.compile(r"(?P<when>.+?),? (?P<which>last|this|next) year")
+_YEARS_FROM_NOW = {"last": -1, "this": 0, "next": 1}
+
+
+def _of_a_relative_year(cleaned: str, base: date) -> str | None:
+    """Rule "a-month-of-last-year": "March 20 last year", "in May this year", "October next
+    year" name a month (and day) of the year the words count from the publication's: the
+    same words with that year written out, or None."""
+    match = _OF_A_RELATIVE_YEAR.fullmatch(cleaned)
+    if match is None or not _names_month(match.group("when")):
+        return None
+    year = base.year + _YEARS_FROM_NOW[match.group("which")]
+    return f"{match.group('when')} {year}"
 
 
 def _names_month(cleaned: str) -> bool:
@@ -652,6 +687,8 @@ def _date_rank(
         nested = any(token.pos_ in {"VERB", "AUX"} for token in clause)
         return (0, nested or verb is None, len(clause), *position)
     if verb is not None and trigger in verb.subtree:
+        if _announced_as_done(trigger, verb):
+            return (1, False, len(below), *position)
         reported = verb.lemma_.lower() in REPORTING_VERBS and not _under_way(trigger)
         if reported or _told_as_earlier(trigger) or _counted_by_a_toll(trigger, verb):
             return None
@@ -661,6 +698,23 @@ def _date_rank(
     if verb is None and _frames_the_sentence(span):
         return (1, True, len(path), *position)  # hung on a noun: it still frames the sentence
     return None
+
+
+# Verbs that make an act public as the day's news (not "acknowledge", "admit", "deny": those
+# speak of an act known before).
+ANNOUNCING_VERBS = {"announce", "declare"}
+
+
+def _announced_as_done(trigger: Token, verb: Token) -> bool:
+    """Rule "an-announced-act-is-news": an act an announcement tells as done in its own
+    clause ("the SDF announced on Sunday it had entered into an agreement", "the ministry
+    announced on 8 August that it had sent troops": the perfect of "we have sent", shifted
+    back by the report) is dated by the announcement, as wire coding dates it; an admission
+    of an earlier act ("acknowledged it had shot down the jet") is not."""
+    if verb.lemma_.lower() not in ANNOUNCING_VERBS or trigger.head.i != verb.i:
+        return False
+    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    return trigger.dep_ == "ccomp" and bool(auxiliaries & PERFECT_WORDS)
 
 
 def _another_act(token: Token, trigger: Token) -> bool:
@@ -783,6 +837,10 @@ def _event_date(
             elif (shifted := _measured_date(span, value, trigger)) is not None:
                 rank = (2, False, 0, PRECISION_ORDER["day"], span.start)
                 resolved.append((rank, shifted, f"a-day-after: measured from '{span.text}'"))
+            elif (shifted := _measuring_date(span, value, trigger)) is not None:
+                rank = (2, False, 0, PRECISION_ORDER["day"], span.start)
+                why = f"measured-from-a-dated-clause: '{span.text}'"
+                resolved.append((rank, shifted, why))
         elif published is None and _needs_publication_date(span.text):
             rank = _date_rank(span, trigger, "day", word)
             if rank is not None:
@@ -818,6 +876,25 @@ def _measured_date(span: Span, value: DateValue, trigger: Token | None) -> DateV
     if not measured or days is None or value.start is None:
         return None
     day = (date.fromisoformat(value.start) + timedelta(days=days)).isoformat()
+    return replace(value, start=day, end=day)
+
+
+def _measuring_date(span: Span, value: DateValue, trigger: Token | None) -> DateValue | None:
+    """Rule "measured-from-a-dated-clause": "Hours before the jet crashed on Wednesday, Iran
+    launched missiles", "Two days after talks collapsed on Monday, the rebels attacked": the
+    act is measured from a clause its own sentence dates, so it takes that day moved by the
+    measure (hours: the same day); a vague measure ("days after") gives no day (None)."""
+    verb = _attachment_verb(span)
+    if trigger is None or verb is None or verb == trigger or value.precision != "day":
+        return None
+    if value.start is None or verb not in trigger.subtree or _told_as_earlier(verb):
+        return None
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return None
+    measured, days = _measured_from(verb, trigger)
+    if not measured or days is None:
+        return None
+    day = (date.fromisoformat(value.start) - timedelta(days=days)).isoformat()
     return replace(value, start=day, end=day)
 
 
@@ -949,6 +1026,9 @@ class SceneDates:
       the date is a day (or week), every sentence from it to the event is told the same way
       (wire copy gives each sentence of one scene its own paragraph), and the event's sentence
       states no other date (only the date of a report: "..., the ministry said on Tuesday").
+      The date is an event's, or that of the lead's own clause even when the lead codes no
+      event ("On Tuesday, the prime minister reasserted ...": the story the body goes on to
+      tell is the lead's, ``_lead_index``).
     * ``dispatch-day``: a dispatch (one paragraph of at most ``DISPATCH_MAX_SENTENCES``
       sentences and ``DISPATCH_MAX_WORDS`` words that states no date at all: a monitor's note,
       a live-map post) reports the day's events: an act it reports as done is dated to the
@@ -966,6 +1046,7 @@ class SceneDates:
         self._tenses: dict[int, str | None] = {}
         self._noted = -1  # the last sentence whose clause dates are in the scene
         self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
+        self.lead = _lead_index(sentences)
         self._dated: list[_SceneDate] = []
         self._found: dict[tuple[int, int], tuple[DateValue, str | None] | None] = {}
 
@@ -1074,7 +1155,7 @@ class SceneDates:
                 if dated.tense in (tense, HEADING):
                     return dated, "scene-date"
                 continue
-            if not dated.of_event:
+            if not dated.of_event and dated.origin != self.lead:
                 continue  # a clause coding no event sets the scene of its own paragraph only
             runs_on = (
                 dated.tense == tense
@@ -1259,6 +1340,19 @@ def _states_a_date(sentence: Span) -> bool:
         if _needs_publication_date(span.text) or resolve_date(span.text, None).start:
             return True
     return False
+
+
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'")
+
+
+def _lead_index(sentences: list[Span]) -> int | None:
+    """The lead: the first sentence that is neither a heading nor a headline (a line with no
+    closing stop); None for an article that has none."""
+    for index, sentence in enumerate(sentences):
+        text = sentence.text.strip()
+        if text and text.endswith(SENTENCE_ENDS) and not _is_heading(sentence):
+            return index
+    return None
 
 
 def _paragraph_numbers(sentences: list[Span]) -> list[int]:

@@ -925,6 +925,17 @@ def _country_centroid(gazetteer: Gazetteer, code: str) -> tuple[float, float] | 
     return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
 
 
+def country_place(code: str, gazetteer: Gazetteer | None = None) -> Place | None:
+    """A country as a place of country precision (its name and representative point)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    place = (gazetteer or load_gazetteer()).geocode(country.name) if country else None
+    if place is None or place.country != code or place.precision != "country":
+        return None
+    return with_country_point(place, gazetteer)
+
+
 def with_country_point(place: Place, gazetteer: Gazetteer | None = None) -> Place:
     """Give a country-precision place its representative point when it has none."""
     if place.precision != "country" or place.lat is not None or not place.country:
@@ -958,7 +969,14 @@ LANDMARK_NOUNS = _words(
     "market marketplace station airport airfield airbase base checkpoint crossing bridge road "
     "highway hospital clinic school university mosque church stadium square prison jail "
     "headquarters palace parliament post outpost depot refinery plant port harbour harbor dam "
-    "compound barracks hotel courthouse cemetery"
+    "compound barracks hotel courthouse cemetery cathedral temple shrine synagogue monastery "
+    "mall terminal"
+)
+# Attacks wire copy names after their town ("a Kabul car bombing", "the Kramatorsk station
+# strike", "the Mariupol siege"): the town is where the attack happened.
+ATTACKS_NAMED_BY_TOWN = _words(
+    "attack bombing strike airstrike blast explosion massacre shooting raid shelling "
+    "bombardment ambush siege stabbing"
 )
 # Parts of a town written before it ("the outskirts of Goma"): kept in the raw text.
 PARTS_OF_TOWNS = _words("outskirts outskirt suburbs suburb centre center edge periphery")
@@ -1004,9 +1022,12 @@ _DATELINE = re.compile(
 # A note's heading label: "Uvira (South Kivu): ...", "Bokkos, Plateau, 2 October 2024: ...".
 _LABEL_TAIL_TEXT = r"\s*(?:\([^)\n]{1,60}\))?(?:\s*,[^,:;.\n]{1,40}){0,3}\s*:"
 _LABEL_TAIL = re.compile(_LABEL_TAIL_TEXT)
-# The label itself: one to four capitalised words ("Cabo Delgado", "Ta'izz", "Nioro du Sahel").
+# The label itself: one to four capitalised words ("Cabo Delgado", "Ta'izz", "Nioro du Sahel"),
+# and the word of its kind after them ("Amhara region:", "Kursk oblast:").
+_LABEL_KIND = "|".join(sorted(ADMIN_UNIT_WORDS, key=len, reverse=True))
 _LABEL = re.compile(
-    r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|do|du|al|el|la)){0,3})"
+    r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|do|du|al|el|la)){0,3}"
+    rf"(?:\s+(?:{_LABEL_KIND}))?)"
     rf"(?={_LABEL_TAIL_TEXT})"
 )
 
@@ -1090,10 +1111,13 @@ class PlaceRole(NamedTuple):
     kind: str
 
 
-# A part of a town named by its town: "the streets of Lima", "the outskirts of Khartoum".
+# A part of a town named by its town: "the streets of Lima", "the outskirts of Khartoum"; the
+# land around a place named by it: "the forests of Narayanpur district", "the countryside of
+# Idlib", "the hills of Masisi", "the vicinity of Dasu".
 PART_OF_PLACE_NOUNS = {
     "street", "outskirt", "outskirts", "suburb", "centre", "center", "heart", "neighbourhood",
-    "neighborhood", "edge", "downtown",
+    "neighborhood", "edge", "downtown", "forest", "forests", "countryside", "hill", "hills",
+    "vicinity", "environs", "surroundings",
 }  # fmt: skip
 
 
@@ -1193,7 +1217,9 @@ def _place_role(token: Token) -> PlaceRole | None:
     preposition, the object of an entry verb ("entered Gaza"), a town a landmark is named after
     ("shelled Kurmuk's market"), a place that is attacked ("militants attacked Mangu town")."""
     anchor = _through_name_chain(token)
-    rule = _after_preposition(anchor, anchor.i == _through_lists(token).i)
+    named = _through_lists(token)
+    kind_word = named.dep_ == "compound" and named.head.i == anchor.i and _is_place_noun(anchor)
+    rule = _after_preposition(anchor, anchor.i == named.i or kind_word)  # "Narayanpur district"
     if rule is not None:
         return PlaceRole(rule, "target" if rule in {"control-of", "attack-of"} else "where")
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ENTRY_VERBS:
@@ -1201,12 +1227,27 @@ def _place_role(token: Token) -> PlaceRole | None:
     if anchor.dep_ == "dobj" and _leaves_for_good(anchor.head):
         return PlaceRole("exit-verb-object", "where")  # "U.S. troops left Iraq in 2011"
     target = _through_name_chain(token, strict=True)
+    if _names_an_attack(target):
+        return PlaceRole(ATTACK_NAMED_BY_TOWN, "where")
     if target.i != token.i and _is_landmark_noun(target) and target.dep_ != "pobj":
         return PlaceRole("landmark-of-town", "target")
     attacked = target.head.lemma_.lower() in ATTACK_VERBS_FOR_TARGET_PLACES
     if attacked and target.dep_ in {"nsubjpass", "dobj"}:
         return PlaceRole("attacked-place", "target")
     return None
+
+
+ATTACK_NAMED_BY_TOWN = "attack-named-by-its-town"
+
+
+def _names_an_attack(token: Token) -> bool:
+    """Rule "attack-named-by-its-town": a name in the compounds before an attack noun ("a
+    Kabul car bombing", "the Kramatorsk station strike") says where the attack was."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in ATTACKS_NAMED_BY_TOWN or token.lower_ in ATTACKS_NAMED_BY_TOWN:
+            return True
+    return False
 
 
 def _role_of_area_beside(span: Span) -> PlaceRole | None:
@@ -1332,7 +1373,9 @@ def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
         for name in _name_parts(ent):
             if label is not None and name.start < label.end:
                 continue
-            if ent.label_ in PLACE_LABELS:
+            if (town := _town_of_named_landmark(name)) is not None:
+                spans.append((town, True))
+            elif ent.label_ in PLACE_LABELS:
                 spans.append((name, False))
             elif ent.label_ not in NUMERIC_LABELS and not ent.text.isupper():
                 spans.append((name, not _names_a_place_noun(name)))
@@ -1349,7 +1392,8 @@ def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
                 break
             start -= 1
         span = token.doc[start : token.i + 1]
-        spans.append((span, not _names_a_place_noun(span)))
+        town = _town_of_named_landmark(span)
+        spans.append((town, True) if town is not None else (span, not _names_a_place_noun(span)))
     demonyms = _demonyms()  # "the Thai border": a nationality, not a place
     spans = [item for item in spans if place_key(item[0].text) not in demonyms]
     spans.extend((span, False) for span in _national_grounds(sent, demonyms))
@@ -1399,6 +1443,28 @@ def _name_parts(ent: Span) -> list[Span]:
     if ent.end > start:
         parts.append(ent.doc[start : ent.end])
     return parts
+
+
+def _town_of_named_landmark(name: Span) -> Span | None:
+    """Rule "landmark-named-by-its-town": a landmark the model tagged whole ("the Jolo
+    Cathedral", "the Kandahar Airport") is named by its town: the words before the landmark
+    noun, read as a name the gazetteer must vouch for (a saint's or a founder's name is none)."""
+    if len(name) < 2 or not _is_landmark_noun(name[-1]):
+        return None
+    start = name.start + 1 if name[0].pos_ == "DET" else name.start
+    if start >= name.end - 1 or not all(t.pos_ == "PROPN" for t in name.doc[start : name.end - 1]):
+        return None
+    return name.doc[start : name.end - 1]
+
+
+def _names_a_landmark(span: Span) -> bool:
+    """ "the Jolo Cathedral", "Kandahar airport": the landmark noun right after a name it
+    modifies vouches that the name is its town (an organisation named after the landmark, "the
+    Jolo Cathedral", still stands where the town is)."""
+    doc = span.doc
+    if span.end >= len(doc) or span.root.head.i != span.end:
+        return False
+    return span.root.dep_ == "compound" and _is_landmark_noun(doc[span.end])
 
 
 def _label_span(sent: Span) -> Span | None:
@@ -1631,10 +1697,11 @@ def _landmark_text(span: Span, role: PlaceRole) -> Span:
     anchor = _through_name_chain(span.root, strict=True)
     if role.name == "landmark-of-town":
         return span.doc[min(anchor.left_edge.i, span.start) : max(anchor.i, span.end - 1) + 1]
-    part = _through_lists(span.root).head.head  # "outskirts" of Goma, "north" of Kidal
-    if role.name == "direction-of" or (
-        part.lower_ in PARTS_OF_TOWNS and _through_lists(span.root).head.lower_ == "of"
-    ):
+    name = _through_lists(span.root)
+    if name.dep_ == "compound" and _is_place_noun(name.head):
+        name = name.head  # "north of Bama town"
+    part = name.head.head  # "outskirts" of Goma, "north" of Kidal
+    if role.name == "direction-of" or (part.lower_ in PARTS_OF_TOWNS and name.head.lower_ == "of"):
         start = min(part.left_edge.i, span.start)
         if span.end - start <= 8:
             return span.doc[start : span.end]
@@ -1695,7 +1762,7 @@ def places_in(
         if " ".join(t.lower_ for t in span if t.pos_ != "DET") in DIRECTION_WORDS:
             continue  # 'Russians held in the West': a bloc of countries, not a town (West, TX)
         excluded = _overlaps(span.start_char, span.end_char, exclude)
-        vouched = _names_a_place_noun(span) or _is_road_end(span)
+        vouched = _names_a_place_noun(span) or _is_road_end(span) or _names_a_landmark(span)
         if excluded and not (_beside_parts(span) or vouched):
             continue
         role = _heading_label(span) or _place_role(span.root) or _role_of_area_beside(span)
@@ -1722,7 +1789,7 @@ def places_in(
         if doubtful and not lone and not _known_doubtful_place(span, place, role, known, gazetteer):
             continue
         if (
-            role.kind == "target"
+            (role.kind == "target" or role.name == ATTACK_NAMED_BY_TOWN)
             and place.precision == "country"
             and not _has_direction(span, place)
         ):
@@ -1732,7 +1799,75 @@ def places_in(
         found.append(
             replace(place, text=raw.text, char_start=raw.start_char, char_end=raw.end_char)
         )
-    return found
+    found.extend(_the_capitals(sent, context, found, gazetteer))
+    return sorted(found, key=lambda place: place.char_start)
+
+
+def _the_capitals(
+    sent: Span, context: PlaceContext, found: Sequence[Place], gazetteer: Gazetteer
+) -> list[Place]:
+    """Rule "the-capital-of-the-story": "police fired tear gas in the capital", "clashes in
+    the Afghan capital", "in Sudan's capital", "two blasts hit the Somali capital": a capital
+    written without its name is the capital of the country it names (by name or
+    nationality), else of the country the sentence places things in ("In Kenya, police
+    arrested 40 in the capital"), else of the country the article is set in."""
+    found_countries = [p.country for p in found if p.precision == "country" and p.country]
+    places = []
+    for token in span_tokens(sent):
+        if token.lower_ != "capital" or not _where_a_capital_stands(token):
+            continue
+        named, country = _country_a_capital_names(token, gazetteer)
+        if not named:
+            country = next(iter(found_countries), None) or context.setting
+            country = country or next(iter(context.countries), None)
+        capital = _capitals().get(country or "")
+        place = gazetteer.geocode(capital, [country]) if capital else None
+        if place is None or place.country != country or place.precision != "city":
+            continue
+        phrase = sent.doc[token.left_edge.i : token.right_edge.i + 1]
+        places.append(
+            replace(place, text=phrase.text, char_start=phrase.start_char, char_end=phrase.end_char)
+        )
+    return places
+
+
+def _where_a_capital_stands(token: Token) -> bool:
+    """ "in the capital", "across the Sudanese capital" (a locative preposition's object),
+    "shelled the capital" (an attacked place), and no name of its own ("the capital Conakry",
+    "the capital, Kabul" name theirs)."""
+    if token.dep_ == "pobj":
+        placed = token.head.lower_ in LOCATIVE_PREPOSITIONS
+    else:
+        attacked = token.head.lemma_.lower() in ATTACK_VERBS_FOR_TARGET_PLACES
+        placed = token.dep_ in {"dobj", "nsubjpass"} and attacked
+    if not placed or any(c.dep_ in {"appos", "compound", "acl", "relcl"} for c in token.children):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is None or following.pos_ != "PROPN"
+
+
+def _country_a_capital_names(token: Token, gazetteer: Gazetteer) -> tuple[bool, str | None]:
+    """(whether the capital phrase names whose capital it is, that country): "Sudan's
+    capital", "the capital of Togo", "the Malian capital"; (True, None) for a word that makes
+    it no seat of government ("the former capital", "the northern capital")."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for owner in owners:
+        words = [t for t in owner.subtree if t.dep_ in {"compound"} or t.i == owner.i]
+        name = token.doc[words[0].i : owner.i + 1]
+        return True, _country_name(name, gazetteer)
+    qualifiers = [c for c in token.children if c.dep_ == "amod"]
+    if qualifiers:
+        codes = {_demonyms().get(place_key(c.text)) for c in qualifiers}
+        return True, codes.pop() if len(codes) == 1 else None
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return not the, None
 
 
 def _written_as_a_name(span: Span) -> bool:
@@ -1809,19 +1944,29 @@ def find_event_place(
 # --- countries of a document -------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """Folded demonym -> ISO alpha-3, from the shared country table (``data/countries.json``)."""
+def _country_rows() -> list[dict]:
+    """The shared country table (``data/countries.json``)."""
     try:
         text = (resources.files("accord") / "data" / "countries.json").read_text("utf-8")
-        rows = json.loads(text)
+        return json.loads(text)
     except (OSError, json.JSONDecodeError) as error:
         raise DataFileError(f"cannot read data/countries.json: {error}") from error
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Folded demonym -> ISO alpha-3, from the shared country table."""
     table: dict[str, str] = {}
-    for row in rows:
+    for row in _country_rows():
         for demonym in row.get("demonyms") or ():
             table.setdefault(place_key(demonym), row["code"])
     return table
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-3 -> the name of its capital, from the shared country table."""
+    return {row["code"]: row["capital"] for row in _country_rows() if row.get("capital")}
 
 
 def _country_of_name(text: str, gazetteer: Gazetteer) -> str | None:
