@@ -918,3 +918,14 @@ def test_national_armies_known_by_their_acronyms(text: str, code: str):
 )
 def test_rule_title_noun_reads_a_title_as_the_unnamed_noun(text, name, expected):
     assert _mentions(text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "sector"),
+    [("2011-06-20", "REB"), ("2019-01-21", "REB"), ("1999-03-02", "GOV"), ("2023-01-16", "GOV")],
+)
+def test_rule_sector_of_its_day_codes_the_taliban_as_they_were(published: str, sector: str):
+    text = "The Taliban said on Monday they had seized two districts in Ghazni province."
+    document = parse(make_article(text, published=published))
+    [taliban] = [m for m in resolve_mentions(document) if m.text == "Taliban"]
+    assert (taliban.actor.country, taliban.actor.sector) == ("AFG", sector)

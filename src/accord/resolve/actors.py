@@ -310,6 +310,15 @@ def _may_end_an_entry(table: dict[str, str], lemma: str, lower: str) -> bool:
     return lemma in last or lower in last or " " in lemma or " " in lower
 
 
+@dataclass(frozen=True)
+class Era:
+    """What an actor was until a day (``until``, ISO date, not included): its sector and role."""
+
+    until: str
+    sector: str
+    role: str | None = None
+
+
 @dataclass
 class ActorDictionary:
     """Lookup tables built once from the data files."""
@@ -322,6 +331,18 @@ class ActorDictionary:
     country_by_demonym: dict[str, str] = field(default_factory=dict)
     country_by_metonym: dict[str, str] = field(default_factory=dict)
     nouns: ActorNouns = field(default_factory=lambda: load_actor_nouns())
+    eras: dict[str, tuple[Era, ...]] = field(default_factory=dict)  # actor id -> earlier eras
+
+    def as_of(self, actor: Actor, day: str | None) -> Actor:
+        """Rule "sector-of-its-day": the actor as it was on ``day`` (an ISO date): the Taliban
+        of a 2011 report are insurgents, those of 2023 govern; the record's own sector and role
+        are those of now. Unchanged when the day is unknown or the actor had no other era."""
+        if not day:
+            return actor
+        for era in self.eras.get(actor.id, ()):
+            if day[:10] < era.until:
+                return replace(actor, sector=era.sector, role=era.role or actor.role)
+        return actor
 
     def state(self, code: str) -> Actor:
         """The state actor (the government, sector GOV) of a country."""
@@ -443,6 +464,16 @@ def _actor_from_row(row: dict, index: int) -> Actor:
     )
 
 
+def _eras_from_row(row: dict) -> tuple[Era, ...]:
+    """An actor's earlier eras, oldest first: "eras": [{"until": "2021-08-15", "sector": "REB"}]."""
+    eras = []
+    for era in row["eras"]:
+        if not isinstance(era, dict) or era.get("sector") not in SECTORS or not era.get("until"):
+            raise DataFileError(f"data/actors.json entry {row['id']!r}: bad era {era!r}")
+        eras.append(Era(until=str(era["until"]), sector=era["sector"], role=era.get("role")))
+    return tuple(sorted(eras, key=lambda era: era.until))
+
+
 def _country_from_row(row: dict, index: int) -> Country:
     if not row.get("code") or not row.get("name"):
         raise DataFileError(f"data/countries.json entry {index} needs 'code' and 'name'")
@@ -475,6 +506,8 @@ def load_dictionary() -> ActorDictionary:
     for index, row in enumerate(_load_json("actors.json")):
         actor = _actor_from_row(row, index)
         table.actors[actor.id] = actor
+        if row.get("eras"):
+            table.eras[actor.id] = _eras_from_row(row)
         for alias in (actor.name, *actor.aliases):
             table.by_alias.setdefault(fold(alias), actor)
         if actor.kind in PERSON_KINDS:
@@ -502,6 +535,8 @@ def _add_past_actors(table: ActorDictionary) -> None:
         if actor.id in table.actors:
             continue
         table.actors[actor.id] = actor
+        if row.get("eras"):
+            table.eras[actor.id] = _eras_from_row(row)
         for alias in (actor.name, *actor.aliases):
             key = fold(alias)
             if key not in table.by_surname:
@@ -1085,12 +1120,19 @@ class MentionResolver:
     package's by default) tells place names from organisation names.
     """
 
-    def __init__(self, doc: Doc, table: ActorDictionary, gazetteer: Geocoder | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        table: ActorDictionary,
+        gazetteer: Geocoder | None = None,
+        published: str | None = None,
+    ) -> None:
         if gazetteer is None:
             from accord.resolve.places import load_gazetteer
 
             gazetteer = load_gazetteer()
         self.doc = doc
+        self.published = published  # the day the text tells of: actors as they were then
         # the passes below walk every token; spaCy makes a new Token object at each step of a
         # walk over the Doc, so the walks share one list of them (``nlp.doc_tokens``)
         self.tokens: list[Token] = doc_tokens(doc)
@@ -1212,6 +1254,7 @@ class MentionResolver:
         )
 
     def _add(self, actor: Actor, span: Span, why: str) -> None:
+        actor = self.table.as_of(actor, self.published)
         self.mentions.append(_mention(actor, span, self.sentences, why))
         self.covered.update(range(span.start, span.end))
 
@@ -2481,6 +2524,8 @@ def resolve_mentions(
 ) -> list[ActorMention]:
     """Fill ``document.mentions`` with every actor mention, in text order, and return them
     (with the package's actor dictionary and gazetteer unless others are given)."""
-    resolver = MentionResolver(document.doc, dictionary or load_dictionary(), gazetteer)
+    published = document.article.published
+    table = dictionary or load_dictionary()
+    resolver = MentionResolver(document.doc, table, gazetteer, published)
     document.mentions = resolver.resolve()
     return document.mentions
