@@ -1,0 +1,63 @@
+"""Ways reporting says diplomatic acts (issue #10's probe of diplomacy sentences), through the
+real pipeline, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from accord.ingest import make_article
+from accord.models import Event
+from accord.nlp import parse
+from accord.pipeline import process
+
+
+def events_of(text: str, published: str = "2025-06-02") -> tuple[Event, ...]:
+    return process(parse(make_article(text, published=published))).events
+
+
+def typed(events: tuple[Event, ...], event_type: str) -> list[Event]:
+    return [event for event in events if event.type == event_type]
+
+
+def countries(refs) -> set[str]:
+    return {ref.country for ref in refs}
+
+
+def test_not_hesitating_to_act_is_resolve_not_a_denial():
+    """'Would not hesitate to use force' threatens force; the negation falls on the reluctance."""
+    [threat] = typed(
+        events_of("Turkey would not hesitate to use force against Kurdish fighters in Syria."),
+        "THREATEN",
+    )
+    assert threat.modality not in {"negated", "denied"}
+    assert "TUR" in countries(threat.sources)
+    [attack] = events_of("Russia did not attack the convoy near Kupiansk on Monday.")
+    assert attack.modality == "negated"
+
+
+def test_coming_to_terms_is_an_agreement():
+    [deal] = typed(
+        events_of("Egypt and the World Bank came to terms on a $3 billion credit line on Monday."),
+        "AGREE",
+    )
+    assert "EGY" in countries(deal.sources)
+
+
+def test_balking_at_and_voting_down_are_refusals():
+    [balked] = typed(
+        events_of("Hungary's prime minister balked at lifting his veto on aid for Ukraine."),
+        "REJECT",
+    )
+    assert "HUN" in countries(balked.sources)
+    [voted] = typed(
+        events_of("Georgia's parliament voted down an opposition motion on Tuesday."), "REJECT"
+    )
+    assert "GEO" in countries(voted.sources)
+
+
+def test_handing_over_a_suspect_is_judicial_cooperation_and_hostages_a_release():
+    [handed] = events_of("Turkey handed over two murder suspects to Germany on Thursday.")
+    assert handed.type == "COOPERATE"
+    assert ("TUR", "DEU") in {
+        (source.country, target.country) for source in handed.sources for target in handed.targets
+    }
+    [freed] = events_of("Hamas handed over four hostages to the Red Cross in Gaza on Saturday.")
+    assert (freed.type, freed.mode) == ("RETREAT", "return")
