@@ -17,6 +17,10 @@ def typed(events: tuple[Event, ...], event_type: str) -> list[Event]:
     return [event for event in events if event.type == event_type]
 
 
+def kinds(events: tuple[Event, ...]) -> list[str]:
+    return [event.type for event in events]
+
+
 def countries(refs) -> set[str]:
     return {ref.country for ref in refs}
 
@@ -61,3 +65,19 @@ def test_handing_over_a_suspect_is_judicial_cooperation_and_hostages_a_release()
     }
     [freed] = events_of("Hamas handed over four hostages to the Red Cross in Gaza on Saturday.")
     assert (freed.type, freed.mode) == ("RETREAT", "return")
+
+
+def test_pulling_out_of_a_deal_is_a_sanction_and_out_of_a_town_a_retreat():
+    [left] = events_of("Mali pulled out of the regional defence pact on Thursday.")
+    assert (left.type, left.mode) == ("SANCTION", "withdraw")
+    [retreat] = events_of("Russian troops pulled out of the village of Krynky on Friday.")
+    assert (retreat.type, retreat.mode) == ("RETREAT", "withdraw")
+
+
+def test_welcoming_a_named_leader_is_hosting_and_welcoming_a_decision_support():
+    [hosted] = events_of("Modi welcomed Prabowo to New Delhi on Sunday for two days of talks.")
+    assert (hosted.type, hosted.mode) == ("CONSULT", "visit")
+    assert "IND" in countries(hosted.sources)
+    stances = events_of("Lula welcomed Petro's decision to resume talks with the ELN.")
+    assert "SUPPORT" in kinds(stances)
+    assert not [e for e in stances if e.mode == "visit"]  # Petro is no guest: his decision is
