@@ -81,3 +81,26 @@ def test_welcoming_a_named_leader_is_hosting_and_welcoming_a_decision_support():
     stances = events_of("Lula welcomed Petro's decision to resume talks with the ELN.")
     assert "SUPPORT" in kinds(stances)
     assert not [e for e in stances if e.mode == "visit"]  # Petro is no guest: his decision is
+
+
+def test_a_deal_reached_by_its_parties_names_them_and_a_broker_stays_a_mediator():
+    [deal] = events_of("A deal on grain exports was reached by Russia and Turkey on Friday.")
+    assert deal.type == "AGREE"
+    assert {"RUS", "TUR"} <= countries(deal.sources)
+    [warning] = typed(
+        events_of("A final warning was issued by Azerbaijan to Armenian separatists."),
+        "THREATEN",
+    )
+    assert "AZE" in countries(warning.sources)
+    brokered = events_of("A truce brokered by Egypt between Israel and Hamas took effect.")
+    assert all("EGY" not in countries(e.sources) for e in typed(brokered, "AGREE"))
+
+
+def test_vowing_revenge_or_countermeasures_threatens_and_vowing_to_end_one_promises():
+    [revenge] = events_of("Hezbollah vowed revenge against Israel for the killing.")
+    assert revenge.type == "THREATEN"
+    assert "ISR" in countries(revenge.targets)
+    [counter] = events_of("Moscow vowed countermeasures against Finland over the fence.")
+    assert (counter.type, counter.mode) == ("THREATEN", "restrict")
+    [promise] = events_of("Egypt pledged to end the blockade of the Rafah crossing.")
+    assert promise.type == "AGREE"
