@@ -104,3 +104,28 @@ def test_vowing_revenge_or_countermeasures_threatens_and_vowing_to_end_one_promi
     assert (counter.type, counter.mode) == ("THREATEN", "restrict")
     [promise] = events_of("Egypt pledged to end the blockade of the Rafah crossing.")
     assert promise.type == "AGREE"
+
+
+def test_kicking_off_talks_starts_them_and_kicking_a_person_is_force():
+    [talks] = events_of("Armenia and Azerbaijan kicked off a new round of talks in Almaty.")
+    assert talks.type == "CONSULT"
+    assert {"ARM", "AZE"} <= countries(talks.sources)
+    [force] = events_of("A soldier kicked a detained man in Bamako, witnesses said.")
+    assert force.type == "ASSAULT"
+
+
+def test_settling_a_dispute_in_idiom_is_an_agreement():
+    for text in (
+        "Serbia and Croatia buried the hatchet at a summit in Zagreb.",
+        "Peru and Chile patched up their differences over the fishing zone.",
+        "Kosovo and Serbia reached a breakthrough in the EU-led talks.",
+        "Thailand and Cambodia reached a consensus on demining the border.",
+    ):
+        assert "AGREE" in kinds(events_of(text)), text
+
+
+def test_branding_someone_is_an_accusation_and_brushing_off_criticism_a_refusal():
+    [branded] = events_of("Belarus branded the exiled opposition leader a traitor.")
+    assert branded.type == "ACCUSE"
+    assert "BLR" in countries(branded.sources)
+    assert "REJECT" in kinds(events_of("Israel brushed off the criticism from Brazil."))
