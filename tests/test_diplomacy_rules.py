@@ -129,3 +129,9 @@ def test_branding_someone_is_an_accusation_and_brushing_off_criticism_a_refusal(
     assert branded.type == "ACCUSE"
     assert "BLR" in countries(branded.sources)
     assert "REJECT" in kinds(events_of("Israel brushed off the criticism from Brazil."))
+
+
+def test_pooling_funds_is_cooperation():
+    [pooled] = events_of("Italy and Japan pooled research funds to build a jet with Britain.")
+    assert pooled.type == "COOPERATE"
+    assert {"ITA", "JPN"} <= countries(pooled.sources)
