@@ -67,13 +67,6 @@ def test_handing_over_a_suspect_is_judicial_cooperation_and_hostages_a_release()
     assert (freed.type, freed.mode) == ("RETREAT", "return")
 
 
-def test_pulling_out_of_a_deal_is_a_sanction_and_out_of_a_town_a_retreat():
-    [left] = events_of("Mali pulled out of the regional defence pact on Thursday.")
-    assert (left.type, left.mode) == ("SANCTION", "withdraw")
-    [retreat] = events_of("Russian troops pulled out of the village of Krynky on Friday.")
-    assert (retreat.type, retreat.mode) == ("RETREAT", "withdraw")
-
-
 def test_welcoming_a_named_leader_is_hosting_and_welcoming_a_decision_support():
     [hosted] = events_of("Modi welcomed Prabowo to New Delhi on Sunday for two days of talks.")
     assert (hosted.type, hosted.mode) == ("CONSULT", "visit")

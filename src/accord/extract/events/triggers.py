@@ -1083,9 +1083,6 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     verb = candidate.token
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += objects_of_preposition(verb, "from") + objects_of_preposition(verb, "of")
-    objects += [  # "pulled out of the grain deal": "of" hangs on the particle read as a prep
-        p for out in verb.children if out.lower_ == "out" for p in objects_of_preposition(out, "of")
-    ]
     objects += objects_of_preposition(verb, "with")  # "were met with tear gas"
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
         objects += objects_of_preposition(verb, "at")  # "hit back at Hezbollah targets"
