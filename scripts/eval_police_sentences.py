@@ -1,6 +1,7 @@
 """How many of the team's police-report sentences the coder reads right, per category.
 
     .venv/bin/python scripts/eval_police_sentences.py tests/police_sentences/*.txt [--misses]
+    .venv/bin/python scripts/eval_police_sentences.py tests/diplomacy_sentences/*.txt --by-type
 
 A sentence is right when the expected PLOVER type is found with a positive modality (not
 negated or denied), or, for an expected ``-``, when no event is found at all.
@@ -39,16 +40,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--misses", action="store_true", help="list the sentences read wrong")
+    parser.add_argument("--by-type", action="store_true", help="also total by expected type")
     args = parser.parse_args()
     right, total = Counter(), Counter()
+    type_right, type_total = Counter(), Counter()
     for category, expected, text in read_rows(args.files):
         good = is_right(expected, text)
         total[category] += 1
         right[category] += good
+        type_total[expected] += 1
+        type_right[expected] += good
         if args.misses and not good:
             print(f"MISS {category}|{expected}|{text}")
     for category in total:
         print(f"{category:12s} {right[category]}/{total[category]}")
+    if args.by_type:
+        for expected in sorted(type_total):
+            print(f"type {expected:7s} {type_right[expected]}/{type_total[expected]}")
     print(f"{'all':12s} {sum(right.values())}/{sum(total.values())}")
 
 

@@ -348,7 +348,9 @@ def test_a_state_acting_on_its_own_soil_acts_on_its_people():
     [
         ("The United States is providing military intelligence to Ukraine.", "AID"),
         ("Swiss doctors handed over two tonnes of medicine to Iranian hospitals.", "AID"),
-        ("Kenya handed over the suspects to Ugandan police.", "RETREAT"),
+        # suspects handed to another state's police: judicial cooperation, as 'extradite'
+        ("Kenya handed over the suspects to Ugandan police.", "COOPERATE"),
+        ("Kenya handed over the captured soldiers to Uganda.", "RETREAT"),
     ],
 )
 def test_providing_and_handing_over_aid(text, event_type):

@@ -168,3 +168,32 @@ def test_a_reading_that_names_an_actor_by_an_alias_means_the_dictionary_record()
     assert plain["targets"] == (0, 1) and plain["actor"] == (0, 1)
     assert aliased["targets"] == (1, 1) and aliased["actor"] == (1, 1)
     assert aliased["actor_country"] == (1, 1) and aliased["actor_sector"] == (1, 1)
+
+
+def test_each_expected_event_gets_one_reason_by_type() -> None:
+    """Misses are told apart (no event in the sentence, another type only, the type's record
+    taken) and found records by their first wrong field, so a check fold can be read as totals."""
+    readings, extractions = evaluate.extract_corpus([CORPUS / "istanbul-talks.expected.json"])
+    reading, extraction = readings[0], extractions[0]
+    first = reading["events"][0]
+    found = evaluate_coverage.article_coverage(reading, extraction)
+    assert sum(sum(c.values()) for c in found.reasons.values()) == len(reading["events"])
+    misses = [name for name, _ in evaluate_coverage.MISS_REASONS]
+    assert all(c[name] == 0 for c in found.reasons.values() for name in misses)
+
+    other_type = "ASSAULT" if first["type"] != "ASSAULT" else "PROTEST"
+    nowhere = {**first, "id": "X1", "sentence": "a sentence the article does not have"}
+    retyped = {**first, "id": "X2", "type": other_type}
+    twice = {**first, "id": "X3"}  # its one record is taken by the first
+    denied = {**first, "modality": "denied" if first.get("modality") != "denied" else "asserted"}
+    changed = {**reading, "events": [denied, *reading["events"][1:], nowhere, retyped, twice]}
+    coverage = evaluate_coverage.article_coverage(changed, extraction)
+    own, other = coverage.reasons[first["type"]], coverage.reasons[other_type]
+    assert own["no event"] == 1
+    assert own["type taken"] == 1
+    assert own["wrong modality"] == 1
+    assert other["other type"] == 1
+    assert coverage.instead[(other_type, first["type"])] == 1
+    table = "\n".join(evaluate_coverage.format_reasons(coverage))
+    assert f"{other_type}->{first['type']} 1" in table
+    assert coverage.to_dict()["reasons_by_type"][first["type"]]["no event"] == 1

@@ -7,15 +7,68 @@ expected sentence, or one of its ``also`` restatements, is in one of its evidenc
 the type is equal), one to one: a second record of an event already matched is a duplicate and
 counts as an error, as does a record of an event the reading does not have. The same for
 direct quotes (when the reading lists every quote).
+
+Each expected event also gets one reason, per type, so a fold read only as totals still says
+*why* events are missed: missed with no event from its sentence, with events of other types
+only, or with its type's records all taken by other expected events; found but with another
+modality, source or target; or found whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from accord.evaluate import side_matches
 from accord.models import ActorRef, Event, Extraction, Quote
 from accord.resolve.actors import fold
+
+
+def _nothing_told(in_sentence: list[Event], same_type: list[Event]) -> bool:
+    return not in_sentence
+
+
+def _only_other_types(in_sentence: list[Event], same_type: list[Event]) -> bool:
+    return not same_type
+
+
+def _type_taken(in_sentence: list[Event], same_type: list[Event]) -> bool:
+    """Records of its type exist but each was matched to another expected event."""
+    return True
+
+
+def _other_modality(expected: dict, event: Event) -> bool:
+    return "modality" in expected and expected["modality"] != event.modality
+
+
+def _other_source(expected: dict, event: Event) -> bool:
+    return "sources" in expected and not side_matches(expected["sources"], event.sources)
+
+
+def _other_target(expected: dict, event: Event) -> bool:
+    return "targets" in expected and not side_matches(expected["targets"], event.targets)
+
+
+# Why an expected event was missed, first that holds wins; each test reads the extracted events
+# told in its sentences and the records of its type among them.
+MISS_REASONS: tuple[tuple[str, Callable[[list[Event], list[Event]], bool]], ...] = (
+    ("no event", _nothing_told),
+    ("other type", _only_other_types),
+    ("type taken", _type_taken),
+)
+# What a found record gets wrong, first that holds wins.
+FLAW_REASONS: tuple[tuple[str, Callable[[dict, Event], bool]], ...] = (
+    ("modality", _other_modality),
+    ("source", _other_source),
+    ("target", _other_target),
+)
+WHOLE = "whole"
+REASON_COLUMNS = (
+    WHOLE,
+    *(f"wrong {name}" for name, _ in FLAW_REASONS),
+    *(name for name, _ in MISS_REASONS),
+)
 
 
 @dataclass
@@ -46,6 +99,8 @@ class Coverage:
     source_country: Ratio = field(default_factory=Ratio)  # on matched events
     target_country: Ratio = field(default_factory=Ratio)
     by_type: dict[str, Ratio] = field(default_factory=dict)  # recall per expected type
+    reasons: dict[str, Counter[str]] = field(default_factory=dict)  # per type: REASON_COLUMNS
+    instead: Counter[tuple[str, str]] = field(default_factory=Counter)  # (expected, got) types
     quotes_expected: int = 0  # direct quotes in the reading
     quotes_found: int = 0
     quotes_extracted: int = 0  # direct quotes extracted
@@ -77,6 +132,9 @@ class Coverage:
         self.target_country.merge(other.target_country)
         for event_type, ratio in other.by_type.items():
             self.by_type.setdefault(event_type, Ratio()).merge(ratio)
+        for event_type, counts in other.reasons.items():
+            self.reasons.setdefault(event_type, Counter()).update(counts)
+        self.instead.update(other.instead)
         self.missed += other.missed
         self.wrong += other.wrong
 
@@ -92,6 +150,13 @@ class Coverage:
             "target_country": self.target_country.value(),
             "recall_by_type": {
                 key: [r.right, r.checked] for key, r in sorted(self.by_type.items())
+            },
+            "reasons_by_type": {
+                key: {column: counts[column] for column in REASON_COLUMNS}
+                for key, counts in sorted(self.reasons.items())
+            },
+            "missed_as_other_type": {
+                f"{wanted}->{got}": count for (wanted, got), count in self.instead.most_common()
             },
             "direct_quotes_expected": self.quotes_expected,
             "direct_quote_recall": ratio(self.quotes_found, self.quotes_expected),
@@ -110,13 +175,31 @@ def sentences_of(expected: dict) -> list[str]:
 
 def reports(expected: dict, event: Event) -> bool:
     """Whether ``event`` is a record of the expected event (its sentence, its type)."""
-    if event.type != expected["type"]:
-        return False
+    return event.type == expected["type"] and told_in(expected, event)
+
+
+def told_in(expected: dict, event: Event) -> bool:
+    """Whether ``event`` has evidence in one of the expected event's sentences."""
     return any(
         sentence in evidence.sentence
         for sentence in sentences_of(expected)
         for evidence in event.all_evidence()
     )
+
+
+def miss_reason(expected: dict, events: Sequence[Event]) -> tuple[str, str | None]:
+    """Why an expected event found no record, and the type most often made instead."""
+    in_sentence = [e for e in events if told_in(expected, e)]
+    same_type = [e for e in in_sentence if e.type == expected["type"]]
+    name = next(name for name, test in MISS_REASONS if test(in_sentence, same_type))
+    others = Counter(e.type for e in in_sentence if e.type != expected["type"])
+    return name, (others.most_common(1)[0][0] if others else None)
+
+
+def found_reason(expected: dict, event: Event) -> str:
+    """The first field the found record gets wrong (modality, source, target), or whole."""
+    flaw = next((name for name, test in FLAW_REASONS if test(expected, event)), None)
+    return WHOLE if flaw is None else f"wrong {flaw}"
 
 
 def spec_countries(specs: Sequence[str]) -> set[str]:
@@ -148,9 +231,15 @@ def match_events(expected_events: Sequence[dict], events: Sequence[Event]) -> Co
         recall = coverage.by_type.setdefault(expected["type"], Ratio())
         event = next((e for e in events if e.id not in used and reports(expected, e)), None)
         recall.add(event is not None)
+        reasons = coverage.reasons.setdefault(expected["type"], Counter())
         if event is None:
             coverage.missed.append((expected["type"], expected["sentence"]))
+            reason, instead = miss_reason(expected, events)
+            reasons[reason] += 1
+            if reason == "other type" and instead:
+                coverage.instead[(expected["type"], instead)] += 1
             continue
+        reasons[found_reason(expected, event)] += 1
         used.add(event.id)
         matched.append(expected)
         coverage.found += 1
@@ -224,6 +313,7 @@ def format_coverage(coverage: Coverage, *, misses: bool = False) -> str:
         "recall by type: "
         + ", ".join(f"{t} {r.right}/{r.checked}" for t, r in sorted(coverage.by_type.items())),
     ]
+    lines += ["", *format_reasons(coverage)]
     if misses:
         lines += ["", "missed:"]
         lines += [
@@ -232,3 +322,22 @@ def format_coverage(coverage: Coverage, *, misses: bool = False) -> str:
         lines += ["", "extracted, not in the reading (or duplicates):"]
         lines += [f"  {event_type:<10} {sentence[:120]}" for event_type, sentence in coverage.wrong]
     return "\n".join(lines)
+
+
+def format_reasons(coverage: Coverage) -> list[str]:
+    """Expected events per type by reason (found whole, found with a wrong field, or missed and
+    why), and the types made instead of missed ones: totals that any fold may show."""
+    found = len(REASON_COLUMNS) - len(MISS_REASONS)
+    lines = ["expected events by reason (found: whole or first wrong field | missed: why)"]
+    header = " ".join(REASON_COLUMNS[:found]) + " | " + " ".join(REASON_COLUMNS[found:])
+    lines.append(f"{'type':<10} {'all':>4} {header}")
+    for event_type, counts in sorted(coverage.reasons.items()):
+        cells = [f"{counts[column]:>{len(column)}}" for column in REASON_COLUMNS]
+        row = " ".join(cells[:found]) + " | " + " ".join(cells[found:])
+        lines.append(f"{event_type:<10} {sum(counts.values()):>4} {row}")
+    if coverage.instead:
+        made = ", ".join(
+            f"{wanted}->{got} {count}" for (wanted, got), count in coverage.instead.most_common()
+        )
+        lines.append(f"missed as another type: {made}")
+    return lines

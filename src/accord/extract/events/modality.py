@@ -18,6 +18,8 @@ READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determina
 FAILURE_VERBS = {"fail", "refuse"}
 # What one wants, hopes or seeks to do has not happened ("wanted to kill the president").
 WISH_VERBS = {"want", "wish", "hope", "seek", "desire", "dream", "long", "yearn"}
+# Reluctance denied is resolve: "would not hesitate to use force" uses it, it does not deny it.
+RELUCTANCE_VERBS = {"hesitate", "flinch", "balk", "baulk"}
 # "would continue to respect", "will begin to withdraw": the tense is the phase verb's
 PHASE_VERBS = {"continue", "begin", "start", "keep", "resume", "stop", "cease"}
 
@@ -46,6 +48,8 @@ def _came_about(noun: Token, predicate: Token) -> bool:
 
 
 def _has_negation(token: Token) -> bool:
+    if token.lemma_.lower() in RELUCTANCE_VERBS:
+        return False  # rule 'not-hesitating-is-resolve'
     return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in token.children
     )

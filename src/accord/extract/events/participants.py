@@ -831,6 +831,9 @@ def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
 
 AGENT_PARTICIPLES = {"blame", "attribute", "ascribe", "carry", "launch", "conduct", "make"}
 AGENT_PARTICIPLES |= {"stage", "mount", "perpetrate", "claim"}
+# Rule 'a-deal-reached-by-its-parties': the light verbs of diplomacy carry the doers too ("a deal
+# was reached by Sudan and South Sudan", "talks were held by", "a warning was issued by").
+AGENT_PARTICIPLES |= {"reach", "strike", "hold", "conclude", "seal", "issue", "hammer"}
 CASUALTY_VERBS = {"die", "perish", "kill", "injure", "wound", "hurt", "maim"}
 
 

@@ -559,10 +559,13 @@ def _vow_of_force(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+VOWED_RESPONSES = {"violence", "restrict"}  # threat complement modes a vow threatens with
+
+
 def _vows_retaliation(draft: EventDraft, coder: Coder) -> bool:
-    """ "vowed to respond with overwhelming force", "pledged to retaliate", "vowed revenge": the
-    content is a response of violence (a violence word of the threat complements), not a
-    promise to end one."""
+    """ "vowed to respond with overwhelming force", "pledged to retaliate", "vowed revenge",
+    "vowed countermeasures": the content is a response of violence or of restriction (a
+    violence or restrict word of the threat complements), not a promise to end one."""
     complement = draft.candidate.complement
     if complement is None:
         return False
@@ -570,7 +573,7 @@ def _vows_retaliation(draft: EventDraft, coder: Coder) -> bool:
     # never what it ends ("pledged to end the war")
     words = [complement, *objects_of_preposition(complement, "with")]
     lemmas = {lemma_of(w, coder.lexicon) for w in words} - {"respond", "response"}
-    return any(coder.lexicon.threat_modes.get(lemma) == "violence" for lemma in lemmas)
+    return any(coder.lexicon.threat_modes.get(lemma) in VOWED_RESPONSES for lemma in lemmas)
 
 
 WARNING_VERBS = {"warn", "caution"}
