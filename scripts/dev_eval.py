@@ -150,6 +150,9 @@ def collect(jobs: int) -> list[Row]:
         **{f"coverage-{f}": lambda f=f: coverage_totals(f) for f in FOLDS},
         "golden": lambda: accord_eval("tests/corpus"),
         "police": lambda: sentence_set(sorted((ROOT / "tests/police_sentences").glob("*.txt"))),
+        "diplomacy": lambda: sentence_set(
+            sorted((ROOT / "tests/diplomacy_sentences").glob("*.txt"))
+        ),
     }
     if PLOVER_DEV.exists():
         tasks["plover"] = lambda: accord_eval(str(PLOVER_DEV))
@@ -182,6 +185,7 @@ def collect(jobs: int) -> list[Row]:
             )
         )
     rows.append(("police sentences (team-written)", str(out["police"]), ""))
+    rows.append(("diplomacy sentences (team-written)", str(out["diplomacy"]), ""))
     return rows
 
 
