@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1191,3 +1192,60 @@ def test_a_postponed_meeting_is_not_held(tmp_path: Path) -> None:
     found = proposals_of(POSTPONED_SUMMIT, tmp_path, outlet="Nile")
     (summit,) = [item for item in found if item.subject == "summit"]
     assert [day for day, text in history(summit) if text == "implemented"] == ["2026-10-20"]
+
+
+def copied_story(found: list, copies: int, days_apart: int) -> list:
+    """The candidates told again ``copies`` times, each copy ``days_apart`` days after the one
+    before (new event ids and sentences): a crowded story of years, as wire copy republished
+    week after week makes, where most drafts are far from most reports."""
+    told = []
+    for copy in range(copies):
+        shift = copy * days_apart
+        told += [
+            replace(
+                candidate,
+                event_id=f"{candidate.event_id}-{copy}",
+                sentence=f"{candidate.sentence}-{copy}" if candidate.sentence else "",
+                day=candidate.day + shift,
+                published=candidate.published + shift,
+            )
+            for candidate in found
+        ]
+    return told
+
+
+@pytest.mark.parametrize("copies", [1, 40], ids=["as-told", "told-for-years"])
+def test_walks_passing_over_drafts_that_cannot_take_a_report_link_what_trying_each_links(
+    tune_candidates: list, monkeypatch: pytest.MonkeyPatch, copies: int
+) -> None:
+    """A dated report is only offered the drafts within the farthest ``Draft.reach`` of its
+    status (``home_near``); an undated report of a status taken more than once only those
+    with steps in the days a dated report of it must touch (``backing_near``); a meeting's
+    report none of another meeting's countries. The proposals are those linking makes when
+    every draft of the subject within ``RUNNING_DAYS`` is tried: the real candidates of the
+    tune fold and the tracking corpus, as told and told again for years."""
+    found = copied_story(tune_candidates, copies, days_apart=9)
+    walked = {"narrow": 0, "wide": 0}
+    newest_first = proposals_module.Drafts.newest_first
+
+    def counting(kind: str):
+        def walk(drafts, candidate, near=(-(1 << 62), 1 << 62)):
+            for draft in newest_first(drafts, candidate, near):
+                walked[kind] += 1
+                yield draft
+
+        return walk
+
+    monkeypatch.setattr(proposals_module.Drafts, "newest_first", counting("narrow"))
+    narrow = [proposals_module.proposal_of(draft) for draft in proposals_module.link(found)]
+    running = proposals_module.RUNNING_DAYS
+    monkeypatch.setattr(proposals_module, "home_near", lambda c: (c.day - running, c.day + running))
+    monkeypatch.setattr(
+        proposals_module, "backing_near", lambda c, window: (c.published - running, c.published)
+    )
+    newest_first = proposals_module.Drafts.sharing_first
+    monkeypatch.setattr(proposals_module.Drafts, "newest_first", counting("wide"))
+    wide = [proposals_module.proposal_of(draft) for draft in proposals_module.link(found)]
+    assert narrow == wide
+    assert len(narrow) >= 5 * copies, "the story's proposals are made again in each copy"
+    assert walked["narrow"] < walked["wide"] * (0.5 if copies > 1 else 1), "passed over"

@@ -1435,8 +1435,7 @@ class Draft:
         span = self.dated.get(candidate.status)
         if span is None:
             return False
-        if candidate.status == "implemented" and not candidate.inferred:
-            window = (candidate.day - 1, candidate.day + 1)  # its day, or a stage's other half
+        window = dated_window(candidate, window)
         return span[0] <= window[1] and span[1] >= window[0]
 
     def add(self, candidate: Candidate, group: list[Candidate] | None = None) -> None:
@@ -1484,6 +1483,14 @@ class Draft:
                     self.terms.setdefault(key, candidate.terms[key])
 
 
+def dated_window(candidate: Candidate, window: tuple[int, int]) -> tuple[int, int]:
+    """The days a dated report of the candidate's status must touch for ``Draft.may_take``:
+    ``window``, or for a dated implementation its day or a stage's other half."""
+    if candidate.status == "implemented" and not candidate.inferred:
+        return (candidate.day - 1, candidate.day + 1)
+    return window
+
+
 def made_after(draft: Draft, candidate: Candidate, day: int) -> bool:
     """Rule "nothing-befalls-an-agreement-before-it-is-made": a violation, extension, expiry
     or collapse told first-hand for a day before the draft's first step is of an earlier
@@ -1505,11 +1512,16 @@ def others_meet(draft: Draft, candidate: Candidate) -> bool:
     if candidate.subject != MEETING_SUBJECT:
         return False
     mine, theirs = candidate.countries, draft.countries
-    if mine and theirs and not (mine <= theirs or theirs <= mine):
+    if other_countries_meet(mine, theirs):
         return True
     if candidate.status != "implemented":
         return False
     return bool(mine and draft.committed) and not mine & draft.committed
+
+
+def other_countries_meet(mine: frozenset[str] | set[str], theirs: set[str]) -> bool:
+    """Two meetings' countries, neither within the other's (``others_meet``)."""
+    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
 def terms_agree(left: dict[str, int], right: dict[str, int]) -> bool:
@@ -1644,7 +1656,17 @@ class Drafts:
     ) -> Iterable[Draft]:
         """The drafts about the candidate's subject that may share a country with it and whose
         steps span a day from ``near[0]`` to ``near[1]``, newest first (from the fewer of the
-        two lists: those about the subject, those sharing)."""
+        two lists: those about the subject, those sharing). A meeting's report passes over
+        the drafts of a meeting of other countries, which never accept it (``others_meet``:
+        in a store of many summits, most of those sharing a country)."""
+        drafts = self.sharing_first(candidate, near)
+        if candidate.subject != MEETING_SUBJECT or not candidate.countries:
+            return drafts
+        countries = candidate.countries
+        return (d for d in drafts if not other_countries_meet(countries, d.countries))
+
+    def sharing_first(self, candidate: Candidate, near: tuple[int, int]) -> Iterable[Draft]:
+        """``newest_first`` before it passes over other countries' meetings."""
         generic = candidate.subject in subject_data()["agreement_subjects"]
         key = None if generic else candidate.subject
         listed = self.opened if generic else self.by_subject.get(candidate.subject, [])
@@ -1873,14 +1895,29 @@ def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
     """The newest draft that takes the candidate; for what befalls an agreement in force (an
     expiry, an extension) the newest one in force that takes it, over a refused change to it.
     Drafts are tested only as far as needed: this runs for every dated report."""
-    near = (candidate.day - RUNNING_DAYS, candidate.day + RUNNING_DAYS)  # ``Draft.reach``
-    taking = (d for d in drafts.newest_first(candidate, near) if d.accepts(candidate))
+    taking = (
+        d for d in drafts.newest_first(candidate, home_near(candidate)) if d.accepts(candidate)
+    )
     first = next(taking, None)
     if first is None or candidate.status not in LATER_IN_FORCE:
         return first
     if implemented_by(first, candidate.day):
         return first
     return next((d for d in taking if implemented_by(d, candidate.day)), first)
+
+
+assert RUNNING_DAYS >= ARRANGING_DAYS >= LINK_DAYS  # ``home_near`` takes the farthest
+
+
+def home_near(candidate: Candidate) -> tuple[int, int]:
+    """The days a draft's steps must come within ``Draft.reach`` of to take a dated report:
+    the most that reach gives the candidate's status from a draft before its day and from
+    one after it (a draft further off fails ``Draft.accepts`` on its distance; in a story of
+    years the walk passes over those drafts without trying each)."""
+    status = candidate.status
+    before = RUNNING_DAYS if status in CONTINUING or status in LATER_IN_FORCE else ARRANGING_DAYS
+    after = RUNNING_DAYS if status in IN_TRAIN else LINK_DAYS
+    return candidate.day - before, candidate.day + after
 
 
 def reopens(draft: Draft, candidate: Candidate) -> bool:
@@ -1953,9 +1990,7 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
     is placed (one that names both sides of a swap lets the report naming one side join)."""
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
     window = (earliest, candidate.published)
-    # begun after the report, or over long before it: not what it is about
-    near = (candidate.published - RUNNING_DAYS, candidate.published)
-    for draft in drafts.newest_first(candidate, near):
+    for draft in drafts.newest_first(candidate, backing_near(candidate, window)):
         reach = once_window(draft, candidate) or window
         if not draft.may_take(candidate, reach):
             continue
@@ -1976,6 +2011,19 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
         return False
     place_first_hand(drafts, candidate)
     return True
+
+
+def backing_near(candidate: Candidate, window: tuple[int, int]) -> tuple[int, int]:
+    """The days a draft's steps must touch to take an undated report: begun after the
+    report, or over long before it, it is not what the report is about. A status taken more
+    than once (an implementation, a violation) is only taken by a draft with a dated report
+    of it in ``dated_window`` (``Draft.may_take``), which lies within the draft's steps: the
+    walk passes over the others (in a story of years, most of them) without trying each."""
+    low, high = candidate.published - RUNNING_DAYS, candidate.published
+    if candidate.status in ONCE:
+        return low, high  # carried out by then: ``may_take`` whatever its dated steps
+    first, last = dated_window(candidate, window)
+    return max(low, first), min(high, last)
 
 
 def once_window(draft: Draft, candidate: Candidate) -> tuple[int, int] | None:
