@@ -1672,7 +1672,7 @@ class Drafts:
         listed = self.opened if generic else self.by_subject.get(candidate.subject, [])
         countries = candidate.countries
         if not countries:
-            return self.walk_back(listed, key, near)
+            return self.walk_back(self.numbers[key], key, near)
         # at most this many drafts share a country or name none (the lists may overlap):
         # walking the subject's list lazily costs what the caller reads of it, where making
         # the set of sharing drafts costs them all, for every candidate
@@ -1682,44 +1682,41 @@ class Drafts:
         if most >= len(listed):
             return (
                 d
-                for d in self.walk_back(listed, key, near)
+                for d in self.walk_back(self.numbers[key], key, near)
                 if not d.countries or not countries.isdisjoint(d.countries)
             )
-        low, high = near
         if generic:
             sharing = self.countryless.union(*(self.by_country[c] for c in countries))
-            drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
-            return (d for d in drafts if d.groups and d.last_day >= low and d.first_day <= high)
+            return self.walk_back(sorted(sharing), None, near)
+        # the subject's spans pass over whole blocks of drafts far in time (drafts of other
+        # subjects naming no country are among ``countryless``: they are not its drafts)
         subject = candidate.subject
         sharing = self.countryless.union(*(self.by_pair.get((subject, c), ()) for c in countries))
-        drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
         return (
             d
-            for d in drafts
-            if (subject in d.subjects or subject == d.subject)
-            and d.groups
-            and d.last_day >= low
-            and d.first_day <= high
+            for d in self.walk_back(sorted(sharing), subject, near)
+            if subject in d.subjects or subject == d.subject
         )
 
     def walk_back(
-        self, listed: list[Draft], key: str | None, near: tuple[int, int]
+        self, numbers: list[int], key: str | None, near: tuple[int, int]
     ) -> Iterator[Draft]:
-        """The drafts of a list (sorted by number) with steps spanning a day of ``near``, last
-        first, passing over each block of numbers none of whose drafts does (``spans``)."""
+        """The drafts of some numbers (sorted, of drafts in the ``key`` list) with steps
+        spanning a day of ``near``, last first, passing over each block of numbers none of
+        whose drafts in the list does (``spans``)."""
         low, high = near
-        numbers = self.numbers[key]
-        at = len(listed) - 1
+        at = len(numbers) - 1
         near_block = None  # the block last found near (spans only widen: it stays near)
         while at >= 0:
-            draft = listed[at]
-            block = draft.number // SPAN_BLOCK
+            number = numbers[at]
+            block = number // SPAN_BLOCK
             if block != near_block:
                 span = self.spans.get((key, block))
                 if span is None or span[1] < low or span[0] > high:
                     at = bisect_left(numbers, block * SPAN_BLOCK, 0, at) - 1
                     continue
                 near_block = block
+            draft = self.numbered[number]
             if draft.groups and draft.last_day >= low and draft.first_day <= high:
                 yield draft
             at -= 1
