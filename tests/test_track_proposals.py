@@ -1249,3 +1249,39 @@ def test_walks_passing_over_drafts_that_cannot_take_a_report_link_what_trying_ea
     assert narrow == wide
     assert len(narrow) >= 5 * copies, "the story's proposals are made again in each copy"
     assert walked["narrow"] < walked["wide"] * (0.5 if copies > 1 else 1), "passed over"
+
+
+def test_the_last_block_near_some_days_is_the_one_passing_over_each_block_finds(
+    tune_candidates: list,
+) -> None:
+    """``BlockSpans.last_near`` finds, from any block back, the last block of a list whose
+    drafts' steps touch some days, as looking at each block's span in turn does: the drafts
+    of the real candidates told again for years, per list, near each candidate's days."""
+    found = copied_story(tune_candidates, 40, days_apart=9)
+    drafts = proposals_module.place_all(found)
+    block = proposals_module.SPAN_BLOCK
+    spans: dict = {}  # (list, block) -> the first and last day of its drafts' steps
+    for draft in drafts.opened:
+        if draft.groups:
+            for key in {None, draft.subject, *draft.subjects}:
+                first, last = spans.get((key, draft.number // block), (draft.first_day,) * 2)
+                spans[key, draft.number // block] = (
+                    min(first, draft.first_day),
+                    max(last, draft.last_day),
+                )
+    checked = passed_over = 0
+    for key in {key for key, _ in spans}:
+        tree = drafts.spans[key]
+        last_block = max(b for k, b in spans if k == key)
+        for candidate in found[::37]:
+            low, high = candidate.day - 10, candidate.day + 10
+            for start in range(last_block, -1, -3):
+                near = [
+                    b
+                    for b in range(start, -1, -1)
+                    if (key, b) in spans and spans[key, b][0] <= high and spans[key, b][1] >= low
+                ]
+                assert tree.last_near(start, low, high) == (near[0] if near else -1)
+                checked += 1
+                passed_over += bool(near) and near[0] < start
+    assert checked > 1000 and passed_over > 100, "many walks pass over blocks"

@@ -1629,7 +1629,7 @@ class Drafts:
         # numbers, the first and last day of the steps of the drafts in it that have steps: a
         # walk for a candidate near some days passes over a block none of whose drafts is near
         # them (in a story of years, most of them) without looking at each
-        self.spans: dict[tuple[str | None, int], list[int]] = {}
+        self.spans: dict[str | None, BlockSpans] = defaultdict(BlockSpans)
         self.numbers: dict[str | None, list[int]] = defaultdict(list)  # each list's numbers
         self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
@@ -1705,15 +1705,18 @@ class Drafts:
         spanning a day of ``near``, last first, passing over each block of numbers none of
         whose drafts in the list does (``spans``)."""
         low, high = near
+        spans = self.spans[key]
         at = len(numbers) - 1
         near_block = None  # the block last found near (spans only widen: it stays near)
         while at >= 0:
             number = numbers[at]
             block = number // SPAN_BLOCK
             if block != near_block:
-                span = self.spans.get((key, block))
-                if span is None or span[1] < low or span[0] > high:
-                    at = bisect_left(numbers, block * SPAN_BLOCK, 0, at) - 1
+                found = spans.last_near(block, low, high)
+                if found < 0:
+                    return
+                if found != block:  # to the last of the numbers in that block or before it
+                    at = bisect_left(numbers, (found + 1) * SPAN_BLOCK, 0, at) - 1
                     continue
                 near_block = block
             draft = self.numbered[number]
@@ -1725,12 +1728,7 @@ class Drafts:
         """Take the draft's span of days into those of its blocks (``spans``)."""
         block = draft.number // SPAN_BLOCK
         for key in (None, draft.subject, *draft.subjects):
-            span = self.spans.get((key, block))
-            if span is None:
-                self.spans[key, block] = [draft.first_day, draft.last_day]
-            else:
-                span[0] = min(span[0], draft.first_day)
-                span[1] = max(span[1], draft.last_day)
+            self.spans[key].widen(block, draft.first_day, draft.last_day)
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         known = draft.subjects | {draft.subject}
@@ -1760,6 +1758,59 @@ class Drafts:
 
 
 SPAN_BLOCK = 32  # drafts numbered alike whose span of days ``Drafts.spans`` keeps together
+FAR = 1 << 62  # a day no span reaches
+
+
+class BlockSpans:
+    """The span of days of each block of draft numbers of one list, in a tree of the first
+    and last day over ranges of blocks: a walk back finds the last block near some days in
+    a few steps, where passing over the blocks one by one grew with the store (in a story of
+    years, a report near its first days passed over every block of the years after)."""
+
+    def __init__(self) -> None:
+        self.leaves = 1
+        self.first = [FAR, FAR]  # the earliest first day under each node (1: the root)
+        self.last = [-FAR, -FAR]  # the latest last day
+
+    def widen(self, block: int, first: int, last: int) -> None:
+        """Take a draft's span into its block's."""
+        while block >= self.leaves:
+            self.grow()
+        node = self.leaves + block
+        while node and (self.first[node] > first or self.last[node] < last):
+            self.first[node] = min(self.first[node], first)
+            self.last[node] = max(self.last[node], last)
+            node //= 2
+
+    def grow(self) -> None:
+        """Twice the blocks, the spans kept."""
+        leaves = self.leaves
+        first = [FAR] * (4 * leaves)
+        last = [-FAR] * (4 * leaves)
+        first[2 * leaves : 3 * leaves] = self.first[leaves:]
+        last[2 * leaves : 3 * leaves] = self.last[leaves:]
+        for node in range(2 * leaves - 1, 0, -1):
+            first[node] = min(first[2 * node], first[2 * node + 1])
+            last[node] = max(last[2 * node], last[2 * node + 1])
+        self.leaves, self.first, self.last = 2 * leaves, first, last
+
+    def last_near(self, block: int, low: int, high: int) -> int:
+        """The last block up to ``block`` whose span touches [low, high], or -1."""
+        node = self.leaves + block
+        if block < self.leaves and self.first[node] <= high and self.last[node] >= low:
+            return block  # walking on through the blocks near: no search
+        return self.find(1, 0, self.leaves - 1, block - 1, low, high)
+
+    def find(self, node: int, start: int, end: int, block: int, low: int, high: int) -> int:
+        if start > block or self.first[node] > high or self.last[node] < low:
+            return -1
+        if start == end:
+            return start
+        middle = (start + end) // 2
+        found = self.find(2 * node + 1, middle + 1, end, block, low, high)
+        if found < 0:
+            found = self.find(2 * node, start, middle, block, low, high)
+        return found
 
 
 def link(found: list[Candidate]) -> list[Draft]:
