@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1439,3 +1440,96 @@ def test_talks_agreed_at_a_meeting_are_its_agreement(tmp_path: Path) -> None:
         "summit": [("2026-05-26", "agreed"), ("2026-06-17", "implemented")],
         "agreement": [("2026-06-17", "agreed")],
     }
+
+
+def copied_story(found: list, copies: int, days_apart: int) -> list:
+    """The candidates told again ``copies`` times, each copy ``days_apart`` days after the one
+    before (new event ids and sentences): a crowded story of years, as wire copy republished
+    week after week makes, where most drafts are far from most reports."""
+    told = []
+    for copy in range(copies):
+        shift = copy * days_apart
+        told += [
+            replace(
+                candidate,
+                event_id=f"{candidate.event_id}-{copy}",
+                sentence=f"{candidate.sentence}-{copy}" if candidate.sentence else "",
+                day=candidate.day + shift,
+                published=candidate.published + shift,
+            )
+            for candidate in found
+        ]
+    return told
+
+
+@pytest.mark.parametrize("copies", [1, 40], ids=["as-told", "told-for-years"])
+def test_walks_passing_over_drafts_that_cannot_take_a_report_link_what_trying_each_links(
+    tune_candidates: list, monkeypatch: pytest.MonkeyPatch, copies: int
+) -> None:
+    """A dated report is only offered the drafts within the farthest ``Draft.reach`` of its
+    status (``home_near``); an undated report of a status taken more than once only those
+    with steps in the days a dated report of it must touch (``backing_near``); a meeting's
+    report none of another meeting's countries. The proposals are those linking makes when
+    every draft of the subject within ``RUNNING_DAYS`` is tried: the real candidates of the
+    tune fold and the tracking corpus, as told and told again for years."""
+    found = copied_story(tune_candidates, copies, days_apart=9)
+    walked = {"narrow": 0, "wide": 0}
+    newest_first = proposals_module.Drafts.newest_first
+
+    def counting(kind: str):
+        def walk(drafts, candidate, near=(-(1 << 62), 1 << 62)):
+            for draft in newest_first(drafts, candidate, near):
+                walked[kind] += 1
+                yield draft
+
+        return walk
+
+    monkeypatch.setattr(proposals_module.Drafts, "newest_first", counting("narrow"))
+    narrow = [proposals_module.proposal_of(draft) for draft in proposals_module.link(found)]
+    running = proposals_module.RUNNING_DAYS
+    monkeypatch.setattr(proposals_module, "home_near", lambda c: (c.day - running, c.day + running))
+    monkeypatch.setattr(
+        proposals_module, "backing_near", lambda c, window: (c.published - running, c.published)
+    )
+    newest_first = proposals_module.Drafts.sharing_first
+    monkeypatch.setattr(proposals_module.Drafts, "newest_first", counting("wide"))
+    wide = [proposals_module.proposal_of(draft) for draft in proposals_module.link(found)]
+    assert narrow == wide
+    assert len(narrow) >= 5 * copies, "the story's proposals are made again in each copy"
+    assert walked["narrow"] < walked["wide"] * (0.5 if copies > 1 else 1), "passed over"
+
+
+def test_the_last_block_near_some_days_is_the_one_passing_over_each_block_finds(
+    tune_candidates: list,
+) -> None:
+    """``BlockSpans.last_near`` finds, from any block back, the last block of a list whose
+    drafts' steps touch some days, as looking at each block's span in turn does: the drafts
+    of the real candidates told again for years, per list, near each candidate's days."""
+    found = copied_story(tune_candidates, 40, days_apart=9)
+    drafts = proposals_module.place_all(found)
+    block = proposals_module.SPAN_BLOCK
+    spans: dict = {}  # (list, block) -> the first and last day of its drafts' steps
+    for draft in drafts.opened:
+        if draft.groups:
+            for key in {None, draft.subject, *draft.subjects}:
+                first, last = spans.get((key, draft.number // block), (draft.first_day,) * 2)
+                spans[key, draft.number // block] = (
+                    min(first, draft.first_day),
+                    max(last, draft.last_day),
+                )
+    checked = passed_over = 0
+    for key in {key for key, _ in spans}:
+        tree = drafts.spans[key]
+        last_block = max(b for k, b in spans if k == key)
+        for candidate in found[::37]:
+            low, high = candidate.day - 10, candidate.day + 10
+            for start in range(last_block, -1, -3):
+                near = [
+                    b
+                    for b in range(start, -1, -1)
+                    if (key, b) in spans and spans[key, b][0] <= high and spans[key, b][1] >= low
+                ]
+                assert tree.last_near(start, low, high) == (near[0] if near else -1)
+                checked += 1
+                passed_over += bool(near) and near[0] < start
+    assert checked > 1000 and passed_over > 100, "many walks pass over blocks"

@@ -1610,8 +1610,7 @@ class Draft:
         span = self.dated.get(candidate.status)
         if span is None:
             return False
-        if candidate.status == "implemented" and not candidate.inferred:
-            window = (candidate.day - 1, candidate.day + 1)  # its day, or a stage's other half
+        window = dated_window(candidate, window)
         return span[0] <= window[1] and span[1] >= window[0]
 
     def add(self, candidate: Candidate, group: list[Candidate] | None = None) -> None:
@@ -1659,6 +1658,14 @@ class Draft:
                     self.terms.setdefault(key, candidate.terms[key])
 
 
+def dated_window(candidate: Candidate, window: tuple[int, int]) -> tuple[int, int]:
+    """The days a dated report of the candidate's status must touch for ``Draft.may_take``:
+    ``window``, or for a dated implementation its day or a stage's other half."""
+    if candidate.status == "implemented" and not candidate.inferred:
+        return (candidate.day - 1, candidate.day + 1)
+    return window
+
+
 def made_after(draft: Draft, candidate: Candidate, day: int) -> bool:
     """Rule "nothing-befalls-an-agreement-before-it-is-made": a violation, extension, expiry
     or collapse told first-hand for a day before the draft's first step is of an earlier
@@ -1680,11 +1687,16 @@ def others_meet(draft: Draft, candidate: Candidate) -> bool:
     if candidate.subject != MEETING_SUBJECT:
         return False
     mine, theirs = candidate.countries, draft.countries
-    if mine and theirs and not (mine <= theirs or theirs <= mine):
+    if other_countries_meet(mine, theirs):
         return True
     if candidate.status != "implemented":
         return False
     return bool(mine and draft.committed) and not mine & draft.committed
+
+
+def other_countries_meet(mine: frozenset[str] | set[str], theirs: set[str]) -> bool:
+    """Two meetings' countries, neither within the other's (``others_meet``)."""
+    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
 def terms_agree(left: dict[str, int], right: dict[str, int]) -> bool:
@@ -1792,7 +1804,7 @@ class Drafts:
         # numbers, the first and last day of the steps of the drafts in it that have steps: a
         # walk for a candidate near some days passes over a block none of whose drafts is near
         # them (in a story of years, most of them) without looking at each
-        self.spans: dict[tuple[str | None, int], list[int]] = {}
+        self.spans: dict[str | None, BlockSpans] = defaultdict(BlockSpans)
         self.numbers: dict[str | None, list[int]] = defaultdict(list)  # each list's numbers
         self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
@@ -1819,13 +1831,23 @@ class Drafts:
     ) -> Iterable[Draft]:
         """The drafts about the candidate's subject that may share a country with it and whose
         steps span a day from ``near[0]`` to ``near[1]``, newest first (from the fewer of the
-        two lists: those about the subject, those sharing)."""
+        two lists: those about the subject, those sharing). A meeting's report passes over
+        the drafts of a meeting of other countries, which never accept it (``others_meet``:
+        in a store of many summits, most of those sharing a country)."""
+        drafts = self.sharing_first(candidate, near)
+        if candidate.subject != MEETING_SUBJECT or not candidate.countries:
+            return drafts
+        countries = candidate.countries
+        return (d for d in drafts if not other_countries_meet(countries, d.countries))
+
+    def sharing_first(self, candidate: Candidate, near: tuple[int, int]) -> Iterable[Draft]:
+        """``newest_first`` before it passes over other countries' meetings."""
         generic = candidate.subject in subject_data()["agreement_subjects"]
         key = None if generic else candidate.subject
         listed = self.opened if generic else self.by_subject.get(candidate.subject, [])
         countries = candidate.countries
         if not countries:
-            return self.walk_back(listed, key, near)
+            return self.walk_back(self.numbers[key], key, near)
         # at most this many drafts share a country or name none (the lists may overlap):
         # walking the subject's list lazily costs what the caller reads of it, where making
         # the set of sharing drafts costs them all, for every candidate
@@ -1835,44 +1857,44 @@ class Drafts:
         if most >= len(listed):
             return (
                 d
-                for d in self.walk_back(listed, key, near)
+                for d in self.walk_back(self.numbers[key], key, near)
                 if not d.countries or not countries.isdisjoint(d.countries)
             )
-        low, high = near
         if generic:
             sharing = self.countryless.union(*(self.by_country[c] for c in countries))
-            drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
-            return (d for d in drafts if d.groups and d.last_day >= low and d.first_day <= high)
+            return self.walk_back(sorted(sharing), None, near)
+        # the subject's spans pass over whole blocks of drafts far in time (drafts of other
+        # subjects naming no country are among ``countryless``: they are not its drafts)
         subject = candidate.subject
         sharing = self.countryless.union(*(self.by_pair.get((subject, c), ()) for c in countries))
-        drafts = (self.numbered[number] for number in sorted(sharing, reverse=True))
         return (
             d
-            for d in drafts
-            if (subject in d.subjects or subject == d.subject)
-            and d.groups
-            and d.last_day >= low
-            and d.first_day <= high
+            for d in self.walk_back(sorted(sharing), subject, near)
+            if subject in d.subjects or subject == d.subject
         )
 
     def walk_back(
-        self, listed: list[Draft], key: str | None, near: tuple[int, int]
+        self, numbers: list[int], key: str | None, near: tuple[int, int]
     ) -> Iterator[Draft]:
-        """The drafts of a list (sorted by number) with steps spanning a day of ``near``, last
-        first, passing over each block of numbers none of whose drafts does (``spans``)."""
+        """The drafts of some numbers (sorted, of drafts in the ``key`` list) with steps
+        spanning a day of ``near``, last first, passing over each block of numbers none of
+        whose drafts in the list does (``spans``)."""
         low, high = near
-        numbers = self.numbers[key]
-        at = len(listed) - 1
+        spans = self.spans[key]
+        at = len(numbers) - 1
         near_block = None  # the block last found near (spans only widen: it stays near)
         while at >= 0:
-            draft = listed[at]
-            block = draft.number // SPAN_BLOCK
+            number = numbers[at]
+            block = number // SPAN_BLOCK
             if block != near_block:
-                span = self.spans.get((key, block))
-                if span is None or span[1] < low or span[0] > high:
-                    at = bisect_left(numbers, block * SPAN_BLOCK, 0, at) - 1
+                found = spans.last_near(block, low, high)
+                if found < 0:
+                    return
+                if found != block:  # to the last of the numbers in that block or before it
+                    at = bisect_left(numbers, (found + 1) * SPAN_BLOCK, 0, at) - 1
                     continue
                 near_block = block
+            draft = self.numbered[number]
             if draft.groups and draft.last_day >= low and draft.first_day <= high:
                 yield draft
             at -= 1
@@ -1881,12 +1903,7 @@ class Drafts:
         """Take the draft's span of days into those of its blocks (``spans``)."""
         block = draft.number // SPAN_BLOCK
         for key in (None, draft.subject, *draft.subjects):
-            span = self.spans.get((key, block))
-            if span is None:
-                self.spans[key, block] = [draft.first_day, draft.last_day]
-            else:
-                span[0] = min(span[0], draft.first_day)
-                span[1] = max(span[1], draft.last_day)
+            self.spans[key].widen(block, draft.first_day, draft.last_day)
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
         known = draft.subjects | {draft.subject}
@@ -1916,6 +1933,59 @@ class Drafts:
 
 
 SPAN_BLOCK = 32  # drafts numbered alike whose span of days ``Drafts.spans`` keeps together
+FAR = 1 << 62  # a day no span reaches
+
+
+class BlockSpans:
+    """The span of days of each block of draft numbers of one list, in a tree of the first
+    and last day over ranges of blocks: a walk back finds the last block near some days in
+    a few steps, where passing over the blocks one by one grew with the store (in a story of
+    years, a report near its first days passed over every block of the years after)."""
+
+    def __init__(self) -> None:
+        self.leaves = 1
+        self.first = [FAR, FAR]  # the earliest first day under each node (1: the root)
+        self.last = [-FAR, -FAR]  # the latest last day
+
+    def widen(self, block: int, first: int, last: int) -> None:
+        """Take a draft's span into its block's."""
+        while block >= self.leaves:
+            self.grow()
+        node = self.leaves + block
+        while node and (self.first[node] > first or self.last[node] < last):
+            self.first[node] = min(self.first[node], first)
+            self.last[node] = max(self.last[node], last)
+            node //= 2
+
+    def grow(self) -> None:
+        """Twice the blocks, the spans kept."""
+        leaves = self.leaves
+        first = [FAR] * (4 * leaves)
+        last = [-FAR] * (4 * leaves)
+        first[2 * leaves : 3 * leaves] = self.first[leaves:]
+        last[2 * leaves : 3 * leaves] = self.last[leaves:]
+        for node in range(2 * leaves - 1, 0, -1):
+            first[node] = min(first[2 * node], first[2 * node + 1])
+            last[node] = max(last[2 * node], last[2 * node + 1])
+        self.leaves, self.first, self.last = 2 * leaves, first, last
+
+    def last_near(self, block: int, low: int, high: int) -> int:
+        """The last block up to ``block`` whose span touches [low, high], or -1."""
+        node = self.leaves + block
+        if block < self.leaves and self.first[node] <= high and self.last[node] >= low:
+            return block  # walking on through the blocks near: no search
+        return self.find(1, 0, self.leaves - 1, block - 1, low, high)
+
+    def find(self, node: int, start: int, end: int, block: int, low: int, high: int) -> int:
+        if start > block or self.first[node] > high or self.last[node] < low:
+            return -1
+        if start == end:
+            return start
+        middle = (start + end) // 2
+        found = self.find(2 * node + 1, middle + 1, end, block, low, high)
+        if found < 0:
+            found = self.find(2 * node, start, middle, block, low, high)
+        return found
 
 
 def link(found: list[Candidate]) -> list[Draft]:
@@ -2048,14 +2118,29 @@ def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
     """The newest draft that takes the candidate; for what befalls an agreement in force (an
     expiry, an extension) the newest one in force that takes it, over a refused change to it.
     Drafts are tested only as far as needed: this runs for every dated report."""
-    near = (candidate.day - RUNNING_DAYS, candidate.day + RUNNING_DAYS)  # ``Draft.reach``
-    taking = (d for d in drafts.newest_first(candidate, near) if d.accepts(candidate))
+    taking = (
+        d for d in drafts.newest_first(candidate, home_near(candidate)) if d.accepts(candidate)
+    )
     first = next(taking, None)
     if first is None or candidate.status not in LATER_IN_FORCE:
         return first
     if implemented_by(first, candidate.day):
         return first
     return next((d for d in taking if implemented_by(d, candidate.day)), first)
+
+
+assert RUNNING_DAYS >= ARRANGING_DAYS >= LINK_DAYS  # ``home_near`` takes the farthest
+
+
+def home_near(candidate: Candidate) -> tuple[int, int]:
+    """The days a draft's steps must come within ``Draft.reach`` of to take a dated report:
+    the most that reach gives the candidate's status from a draft before its day and from
+    one after it (a draft further off fails ``Draft.accepts`` on its distance; in a story of
+    years the walk passes over those drafts without trying each)."""
+    status = candidate.status
+    before = RUNNING_DAYS if status in CONTINUING or status in LATER_IN_FORCE else ARRANGING_DAYS
+    after = RUNNING_DAYS if status in IN_TRAIN else LINK_DAYS
+    return candidate.day - before, candidate.day + after
 
 
 def reopens(draft: Draft, candidate: Candidate) -> bool:
@@ -2128,9 +2213,7 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
     is placed (one that names both sides of a swap lets the report naming one side join)."""
     earliest = candidate.published - (LINK_DAYS if candidate.back_reference else ATTACH_DAYS)
     window = (earliest, candidate.published)
-    # begun after the report, or over long before it: not what it is about
-    near = (candidate.published - RUNNING_DAYS, candidate.published)
-    for draft in drafts.newest_first(candidate, near):
+    for draft in drafts.newest_first(candidate, backing_near(candidate, window)):
         reach = once_window(draft, candidate) or window
         if not draft.may_take(candidate, reach):
             continue
@@ -2151,6 +2234,19 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
         return False
     place_first_hand(drafts, candidate)
     return True
+
+
+def backing_near(candidate: Candidate, window: tuple[int, int]) -> tuple[int, int]:
+    """The days a draft's steps must touch to take an undated report: begun after the
+    report, or over long before it, it is not what the report is about. A status taken more
+    than once (an implementation, a violation) is only taken by a draft with a dated report
+    of it in ``dated_window`` (``Draft.may_take``), which lies within the draft's steps: the
+    walk passes over the others (in a story of years, most of them) without trying each."""
+    low, high = candidate.published - RUNNING_DAYS, candidate.published
+    if candidate.status in ONCE:
+        return low, high  # carried out by then: ``may_take`` whatever its dated steps
+    first, last = dated_window(candidate, window)
+    return max(low, first), min(high, last)
 
 
 def once_window(draft: Draft, candidate: Candidate) -> tuple[int, int] | None:
