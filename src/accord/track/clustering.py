@@ -14,7 +14,6 @@ merge or split re-groups the connected parts of the graph that hold the events i
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -58,6 +57,7 @@ from accord.track.grouping import (
     LocalRegroup,
     group,
 )
+from accord.track.ids import hashed_id
 from accord.track.scoring import (
     DAY_TOLERANCE,
     NO_ANCHOR,
@@ -83,7 +83,7 @@ class TrackReport:
 
 def cluster_id_for(members: Iterable[str]) -> str:
     """A cluster's id follows from its smallest member, so a rebuild gives the same ids."""
-    return "c" + hashlib.sha1(min(members).encode()).hexdigest()[:10]
+    return hashed_id("c", min(members))
 
 
 # -- finding links ---------------------------------------------------------------------------

@@ -55,6 +55,7 @@ from accord.store.tracking import (
     stored_candidates,
     unread_candidate_rows,
 )
+from accord.track.ids import hashed_id
 
 LINK_DAYS = 45  # a step further from a proposal's last step starts a new proposal
 RUNNING_DAYS = 400  # how long a step that carries out a proposal may follow its last step
@@ -2349,7 +2350,7 @@ def proposal_of(draft: Draft) -> Proposal:
     steps = with_progress([step for step, _ in made], ordered, draft.terms.get("a"))
     first_event = min(c.event_id for g in draft.groups for c in g)
     return Proposal(
-        id="p" + hashlib.sha1(f"{draft.subject}|{first_event}".encode()).hexdigest()[:8],
+        id=hashed_id("p", f"{draft.subject}|{first_event}"),
         subject=draft.subject,
         terms=dict(draft.terms),
         proposer=proposer_of(ordered),
