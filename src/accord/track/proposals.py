@@ -143,6 +143,19 @@ def terms_text(terms: dict[str, Any]) -> str:
 # -- subject data ----------------------------------------------------------------------------
 
 
+def _any_of(words: list[str]) -> str:
+    """A group matching any of the words as written (longest first, as they come)."""
+    return r"(?:" + "|".join(map(re.escape, words)) + r")"
+
+
+def _before_an_agreement(opening: str, agreements: list[str], gap: int) -> re.Pattern[str]:
+    """``opening``, then up to ``gap`` words, then an agreement word ("violated the 72-hour
+    truce", ", shattering a fragile three-day ceasefire")."""
+    return re.compile(
+        opening + rf"\s+(?:[\w-]+\s+){{0,{gap}}}?" + _any_of(agreements) + r"s?\b", re.I
+    )
+
+
 @cache
 def subject_data() -> dict[str, Any]:
     """The subject keywords and term patterns (validated once)."""
@@ -211,22 +224,12 @@ def subject_data() -> dict[str, Any]:
         key=len,
         reverse=True,
     )
-    data["adherence_regex"] = re.compile(
-        r"\b(?:"
-        + "|".join(re.escape(word) for word in data["adherence_words"])
-        + r")\s+(?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
-        + "|".join(re.escape(word) for word in agreements)
-        + r")s?\b",
-        re.I,
+    data["adherence_regex"] = _before_an_agreement(
+        r"\b" + _any_of(data["adherence_words"]) + r"\s+(?:the|their|its|this|that)", agreements, 2
     )
     data["breach_regexes"] = {
-        kind: re.compile(
-            r"\b(?:"
-            + "|".join(re.escape(phrase) for phrase in phrases)
-            + r")\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?(?:"
-            + "|".join(re.escape(word) for word in agreements)
-            + r")s?\b",
-            re.I,
+        kind: _before_an_agreement(
+            r"\b" + _any_of(phrases) + r"\s+(?:the|a|an|its|their|this|that)", agreements, 3
         )
         for kind, phrases in data["breach_phrases"].items()
     }
@@ -236,20 +239,11 @@ def subject_data() -> dict[str, Any]:
         r"(?P<unit>" + "|".join(map(re.escape, data["length_units"])) + r")\b",
         re.I,
     )
-    data["agreement_length_regex"] = re.compile(
-        data["length_regex"].pattern
-        + r"\s+(?:[\w-]+\s+){0,2}?(?:"
-        + "|".join(re.escape(word) for word in agreements)
-        + r")s?\b",
-        re.I,
+    data["agreement_length_regex"] = _before_an_agreement(
+        data["length_regex"].pattern, agreements, 2
     )
-    data["collapse_after_regex"] = re.compile(
-        r",\s+(?:"
-        + "|".join(re.escape(word) for word in data["collapsing_participles"])
-        + r")\s+(?:[\w-]+\s+){0,4}?(?:"
-        + "|".join(re.escape(word) for word in agreements)
-        + r")s?\b",
-        re.I,
+    data["collapse_after_regex"] = _before_an_agreement(
+        r",\s+" + _any_of(data["collapsing_participles"]), agreements, 4
     )
     return data
 
