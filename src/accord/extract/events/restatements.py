@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
+from accord.nlp import SENTENCE_END_MARKS
 from accord.resolve.places import PRECISION_RANK
 
 RULES_MARK = "; rules: "
@@ -178,10 +179,7 @@ def _headline_and_lead(first: Event, second: Event) -> bool:
     earlier, later = sorted((first, second), key=lambda e: e.evidence.sentence_index)
     if earlier.evidence.sentence_index != 0 or later.evidence.sentence_index > LEAD:
         return False
-    return not earlier.evidence.sentence.rstrip().endswith(SENTENCE_ENDS)
-
-
-SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
+    return not earlier.evidence.sentence.rstrip().endswith(SENTENCE_END_MARKS)
 
 
 def _counted_alike(first: Event, second: Event) -> bool:

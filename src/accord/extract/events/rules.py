@@ -129,6 +129,7 @@ from accord.extract.events.triggers import (
     with_deontic_demands,
 )
 from accord.models import ActorMention, ActorRef, Event, Place
+from accord.nlp import SENTENCE_END_MARKS
 from accord.resolve.actors import SEIZURES_OF_POWER, inferred_ref
 
 if TYPE_CHECKING:
@@ -1559,7 +1560,6 @@ def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:
 
 
 HEADLINE_MAX_TOKENS = 12
-CLOSING_MARKS = {".", "!", "?", '"', "”", "’", "'"}
 
 
 def _headline_subject(draft: EventDraft, coder: Coder) -> bool:
@@ -1567,7 +1567,7 @@ def _headline_subject(draft: EventDraft, coder: Coder) -> bool:
         return False
     token = draft.candidate.token
     sentence = token.sent
-    headline = len(sentence) <= HEADLINE_MAX_TOKENS and sentence[-1].text not in CLOSING_MARKS
+    headline = len(sentence) <= HEADLINE_MAX_TOKENS and sentence[-1].text not in SENTENCE_END_MARKS
     opening = sentence[0]
     if not headline or opening.i >= token.i or opening.pos_ not in {"NOUN", "PROPN"}:
         return False
