@@ -221,8 +221,7 @@ def subject_data() -> dict[str, Any]:
             *(w for words in data["subjects"].values() for w in words),
             *(w for words in data["agreement_subjects"].values() for w in words),
         },
-        key=len,
-        reverse=True,
+        key=lambda word: (-len(word), word),
     )
     data["adherence_regex"] = _before_an_agreement(
         r"\b" + _any_of(data["adherence_words"]) + r"\s+(?:the|their|its|this|that)", agreements, 2
@@ -233,7 +232,7 @@ def subject_data() -> dict[str, Any]:
         )
         for kind, phrases in data["breach_phrases"].items()
     }
-    numbers = sorted(data["number_words"], key=len, reverse=True)
+    numbers = sorted(data["number_words"], key=lambda word: (-len(word), word))
     data["length_regex"] = re.compile(
         r"\b(?P<number>\d+|" + "|".join(map(re.escape, numbers)) + r")-"
         r"(?P<unit>" + "|".join(map(re.escape, data["length_units"])) + r")\b",
