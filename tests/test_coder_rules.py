@@ -936,6 +936,62 @@ def test_a_tally_that_names_no_actor_restates_the_attack_and_keeps_the_highest_t
     assert len(event.all_evidence()) == 2
 
 
+def test_a_tally_naming_only_who_fell_restates_the_attack_even_with_also():
+    """Rule a-tally-of-victims-refers-back: a passive casualty count names its victims, not a
+    doer, and "also" adds victims to the act told before; an active verb with a doer of its
+    own, dated years before, stays its own event."""
+    events = events_of(
+        "Militants attacked an army checkpoint near Bannu on Tuesday, killing five soldiers, "
+        "officials said.\n\n"
+        "Three other soldiers were wounded, the army said.\n\n"
+        "A police officer was also injured.\n\n"
+        "An insurgency in 2014 killed more than 3,000 people in the province."
+    )
+    assert kinds(events) == ["ASSAULT", "ASSAULT"]
+    attack, insurgency = events
+    assert [m.sentence_index for m in attack.all_evidence()] == [0, 1, 2]
+    assert "Pakistani police" in names(attack.targets)
+    assert [m.sentence_index for m in insurgency.all_evidence()] == [3]
+    assert insurgency.counts.killed == 3000
+
+
+def test_a_tally_of_named_victims_joins_the_bombing_whoever_gives_it():
+    [event] = events_of(
+        "Two bombs tore through the Santo Nino Chapel in Cotabato City during Sunday Mass, "
+        "killing 14 worshippers, police said.\n\n"
+        "A police spokesman said 60 civilians were wounded."
+    )
+    assert (event.counts.killed, event.counts.injured) == (14, 60)
+    assert len(event.all_evidence()) == 2
+
+
+def test_a_running_toll_in_the_perfect_is_not_the_days_attack():
+    """ "have been killed in a week of protests" sums up many acts: it keeps its own record
+    and does not lend its figure to the shooting told before."""
+    events = events_of(
+        "Police shot and killed two protesters in Conakry on Monday.\n\n"
+        "At least 20 people have been killed in two weeks of protests against the junta."
+    )
+    shooting = next(e for e in events if e.evidence.sentence_index == 0)
+    assert shooting.counts.killed == 2
+    assert [m.sentence_index for m in shooting.all_evidence()] == [0]
+
+
+def test_a_side_of_names_no_dictionary_knows_neither_ties_nor_parts_two_mentions():
+    from accord.extract.events.restatements import _side
+    from accord.models import ActorRef
+
+    chapel = ActorRef("chapel", "Santo Nino Chapel", "the Santo Nino Chapel")
+    civilians = ActorRef("phl-cvl", "Filipino civilians", "civilians", "PHL", "CVL")
+    soldiers = ActorRef("irq-mil", "Iraqi military", "soldiers", "IRQ", "MIL")
+    un = ActorRef("un", "United Nations", "the UN", None, "IGO")
+    eu = ActorRef("eu", "European Union", "the EU", None, "IGO")
+    assert _side([chapel], [civilians]) is None
+    assert _side([civilians], [soldiers]) is False
+    assert _side([un], [eu]) is False
+    assert _side([civilians], [civilians]) is True
+
+
 def test_a_definite_noun_for_an_act_elsewhere_stays_its_own_event():
     events = events_of(
         "Russian drones struck Kharkiv on Monday. The strike on Odesa on Tuesday killed two people."
