@@ -146,6 +146,23 @@ def test_press_boilerplate_is_no_event():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior US official briefed reporters on the talks in Riyadh.",
+        "The defence minister briefed journalists after the cabinet meeting.",
+        "Netanyahu met reporters in Jerusalem after the vote.",
+    ],
+)
+def test_a_meeting_with_the_press_is_no_consultation(text: str):
+    assert events_of(text) == ()
+
+
+def test_briefing_an_actor_is_still_a_consultation():
+    event = only("Blinken briefed his G7 counterparts on the talks with Beijing.")
+    assert event.type == "CONSULT" and names(event.targets) == ["G7"]
+
+
 def test_an_act_in_a_condition_is_no_event_of_its_own():
     event = only("Turkey would sign the accord if Greece withdraws its troops.")
     # an offer to sign is the manual's AGREE ("a promise to sign or ratify an agreement")

@@ -1231,7 +1231,10 @@ PRESS_AUDIENCE_PREPS = {"to", "with"}
 def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
     """How a report names its sources, not an act: "spoke on condition of anonymity because
     they were not authorized to speak to reporters", "did not respond to a request for
-    comment", "declined to comment", "asked not to be named"."""
+    comment", "declined to comment", "asked not to be named", and a meeting whose partner is
+    the press ("briefed reporters", "met journalists")."""
+    if meets_the_press(candidate, lexicon):
+        return True
     words = [candidate.token, candidate.predicate]
     if candidate.complement is not None:
         words.append(candidate.complement)
@@ -1251,6 +1254,16 @@ def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
                 ):
                     return True
     return False
+
+
+def meets_the_press(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "A senior official briefed reporters", "Netanyahu met journalists after the vote": a
+    meeting whose only partner named as its object is the press is how the news was given,
+    not a consultation between actors."""
+    if candidate.entry.type != "CONSULT" or candidate.token.pos_ != "VERB":
+        return False
+    objects = [c for c in candidate.token.children if c.dep_ in {"dobj", "dative"}]
+    return bool(objects) and all(lemma_of(o, lexicon) in lexicon.press_audiences for o in objects)
 
 
 def in_condition(token: Token) -> bool:
