@@ -163,6 +163,30 @@ def test_briefing_an_actor_is_still_a_consultation():
     assert event.type == "CONSULT" and names(event.targets) == ["G7"]
 
 
+def test_talks_told_as_the_time_of_another_act_took_place():
+    """Rule talks-in-passing-took-place: the clause's actors held the talks."""
+    events = events_of(
+        "Sudan's army and the RSF agreed to a truce after negotiations in Jeddah on Saturday."
+    )
+    assert sorted(kinds(events)) == ["AGREE", "CONSULT"]
+    talks = next(e for e in events if e.type == "CONSULT")
+    assert talks.trigger == "negotiations"
+    assert names(talks.sources) == names(next(e for e in events if e.type == "AGREE").sources)
+    assert talks.sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army withdrew from the town after the talks.",  # the talks are told elsewhere
+        "Egypt's foreign minister arrived in Geneva ahead of talks with Jordan.",
+        "Fighting resumed in Khartoum after talks collapsed.",  # talks are the subject
+    ],
+)
+def test_talks_told_before_or_not_yet_held_make_no_consultation(text: str):
+    assert [e.trigger for e in events_of(text) if e.trigger.lower() == "talks"] == []
+
+
 def test_an_act_in_a_condition_is_no_event_of_its_own():
     event = only("Turkey would sign the accord if Greece withdraws its troops.")
     # an offer to sign is the manual's AGREE ("a promise to sign or ratify an agreement")

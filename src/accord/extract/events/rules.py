@@ -2065,7 +2065,9 @@ RULES: tuple[Rule, ...] = (
     _sentence_rule(
         "meeting-in-passing",
         'A meeting told in passing is still a meeting when it names whom it was with: "said in '
-        'a meeting with Honcharuk", "announced the funding during her trip to Chad".',
+        'a meeting with Honcharuk", "announced the funding during her trip to Chad"; talks not '
+        'told before that time another act took place ("won after lengthy negotiations", '
+        '"released the hostages during all-night negotiations": talks-in-passing-took-place).',
         _meeting_in_passing,
     ),
     _sentence_rule(

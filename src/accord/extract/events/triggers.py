@@ -1813,7 +1813,17 @@ def meeting_in_passing_triggers(
     when it names whom it was with."""
     candidates: list[Candidate] = []
     for token in span_tokens(sentence):
-        if token.i in consumed or not is_in_adjunct(token):
+        if token.i in consumed:
+            continue
+        if times_another_act(token, lexicon):
+            entry = noun_entry(token, lexicon)
+            if entry is not None and entry.type == "CONSULT":
+                consumed.add(token.i)
+                why = [f"noun '{token.lemma_}' told in passing: talks took place"]
+                predicate = token.head.head if token.dep_ == "pobj" else token.head
+                candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
+            continue
+        if not is_in_adjunct(token):
             continue
         entry = noun_entry(token, lexicon)
         if entry is None or entry.type != "CONSULT" or token.head.lower_ not in PASSING_PREPS:
@@ -1840,6 +1850,27 @@ def meeting_in_passing_triggers(
         predicate = token.head.head if said else token  # "a visit by X": X went, not the subject
         candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
     return candidates
+
+
+TIMING_PREPS = {"after", "during", "following"}  # "won after lengthy negotiations"
+TIMING_VERBS = {"follow"}  # "the ban followed discussions within Europe"
+KNOWN_DETERMINERS = {"the", "this", "that", "these", "those"}
+
+
+def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule talks-in-passing-took-place: talks told as the time of another act, not told
+    before ("the bid won after lengthy negotiations", "released the hostages during all-night
+    negotiations", "the ban followed discussions with the US"), took place; "after the talks"
+    points back to talks told elsewhere, "before" or "ahead of" talks to talks not yet held."""
+    if noun.lemma_.lower() not in lexicon.negotiation_nouns and (
+        noun.lower_ not in lexicon.negotiation_nouns
+    ):
+        return False
+    if any(c.dep_ in {"det", "poss"} and c.lower_ in KNOWN_DETERMINERS for c in noun.children):
+        return False
+    timed = noun.dep_ == "pobj" and noun.head.lower_ in TIMING_PREPS and is_in_adjunct(noun)
+    followed = noun.dep_ == "dobj" and noun.head.lemma_.lower() in TIMING_VERBS
+    return timed or followed
 
 
 def deed_of_accusation(noun: Token) -> list[Token]:
