@@ -187,6 +187,40 @@ def test_talks_told_before_or_not_yet_held_make_no_consultation(text: str):
     assert [e.trigger for e in events_of(text) if e.trigger.lower() == "talks"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "partner"),
+    [
+        (
+            "Blinken asked Wang Yi for help in curbing fentanyl flows during their meeting in "
+            "Beijing.",
+            "Antony Blinken",
+            "Wang Yi",
+        ),
+        (
+            "Macron urged Xi to press Moscow to end the war during their talks in Guangzhou.",
+            "Emmanuel Macron",
+            "Xi Jinping",
+        ),
+        ("Biden warned Xi against arming Russia during their summit in Bali.", "Joe Biden", "Xi"),
+    ],
+)
+def test_their_meeting_framing_a_demand_was_held_by_the_speaker_and_the_addressee(
+    text: str, speaker: str, partner: str
+):
+    """Rule their-meeting-is-a-meeting: the demand or warning, and the meeting it was made in,
+    between the speaker and the one addressed (not the one the demand is about)."""
+    events = events_of(text)
+    assert len(events) == 2
+    [meeting] = [e for e in events if e.type == "CONSULT"]
+    assert names(meeting.sources) == [speaker]
+    assert [name for name in names(meeting.targets) if partner in name]
+    assert "Russia" not in names(meeting.targets)
+
+
+def test_their_meeting_with_no_one_addressed_is_no_consultation():
+    assert "CONSULT" not in kinds(events_of("The envoy urged restraint during their meeting."))
+
+
 def test_an_act_in_a_condition_is_no_event_of_its_own():
     event = only("Turkey would sign the accord if Greece withdraws its troops.")
     # an offer to sign is the manual's AGREE ("a promise to sign or ratify an agreement")

@@ -1805,14 +1805,30 @@ def _spoken_in_a_new_meeting(meeting: Token, lexicon: Lexicon) -> bool:
 
 
 def meeting_in_passing_triggers(
-    sentence: Span, lexicon: Lexicon, consumed: set[int], index: MentionIndex
+    sentence: Span,
+    lexicon: Lexicon,
+    consumed: set[int],
+    index: MentionIndex,
+    coded: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """A meeting told in passing: "Zelensky said in a meeting with Honcharuk", "announced the
     funding during her trip to Chad", "after a visit by a US envoy to Caracas". Where something
     is said, or where the phrase names who met, the scene-setting phrase is itself a meeting
-    when it names whom it was with."""
+    when it names whom it was with. ``coded`` holds the words already made events: "their
+    meeting" is read even inside the content a speech verb governs (the parser hangs it there),
+    never twice."""
     candidates: list[Candidate] = []
     for token in span_tokens(sentence):
+        if token.i not in coded and is_in_adjunct(token):
+            entry = noun_entry(token, lexicon)
+            speech = None
+            if entry is not None and entry.type == "CONSULT":
+                speech = their_meeting_speech(token, index, lexicon)
+            if entry is not None and speech is not None:
+                consumed.add(token.i)
+                why = [f"noun '{token.lemma_}' told in passing", THEIR_MEETING]
+                candidates.append(Candidate(token=token, entry=entry, predicate=speech, why=why))
+                continue
         if token.i in consumed:
             continue
         if times_another_act(token, lexicon):
@@ -1850,6 +1866,31 @@ def meeting_in_passing_triggers(
         predicate = token.head.head if said else token  # "a visit by X": X went, not the subject
         candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
     return candidates
+
+
+THEIR_MEETING = "their-meeting-is-a-meeting"
+SPEECH_CLIMB = 6  # "asked X for help in curbing Y during their meeting": from "curbing" to "asked"
+
+
+def their_meeting_speech(meeting: Token, index: MentionIndex, lexicon: Lexicon) -> Token | None:
+    """Rule their-meeting-is-a-meeting: "Blinken asked Wang Yi for help during their meeting in
+    Beijing", "Macron urged Xi to press Moscow during their talks": a meeting that is "their"
+    own, framing what a speaker asks, urges or warns the actor it names as its object, was
+    held by the two. The speech verb (the parser may hang the phrase on a verb below it), or
+    None."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in meeting.children):
+        return None
+    verb, speech = meeting.head.head, None
+    for _ in range(SPEECH_CLIMB):  # the outermost speech verb ("urged Xi to press Moscow")
+        entry = verb_entry(verb, lexicon) if verb.pos_ == "VERB" else None
+        if entry is not None and entry.type in SPEECH_ACT_TYPES:
+            addressees = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+            if any(index.at(c) for a in addressees for c in conjuncts(a)):
+                speech = verb
+        if verb.head == verb:
+            break
+        verb = verb.head
+    return speech
 
 
 TIMING_PREPS = {"after", "during", "following"}  # "won after lengthy negotiations"
