@@ -1893,6 +1893,14 @@ def their_meeting_speech(meeting: Token, index: MentionIndex, lexicon: Lexicon) 
     return speech
 
 
+DEAL_VERBS = {
+    "sign",
+    "ratify",
+    "seal",
+    "conclude",
+    "clinch",
+    "ink",
+}  # "signed an accord after talks"
 TIMING_PREPS = {"after", "during", "following"}  # "won after lengthy negotiations"
 TIMING_VERBS = {"follow"}  # "the ban followed discussions within Europe"
 KNOWN_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -1911,7 +1919,19 @@ def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
         return False
     timed = noun.dep_ == "pobj" and noun.head.lower_ in TIMING_PREPS and is_in_adjunct(noun)
     followed = noun.dep_ == "dobj" and noun.head.lemma_.lower() in TIMING_VERBS
-    return timed or followed
+    if not (timed or followed):
+        return False
+    act = noun.head.head if timed else noun.head
+    return not _seals_a_deal(act, lexicon)
+
+
+def _seals_a_deal(verb: Token, lexicon: Lexicon) -> bool:
+    """ "Agreed to a truce after talks", "signed a ceasefire agreement after talks mediated by
+    China": the deal the talks led to is the news, and tracking tells the talks from its
+    history; the talks are no event of their own."""
+    entry = verb_entry(verb, lexicon)
+    agreed = entry is not None and entry.type == "AGREE"
+    return agreed or lemma_of(verb, lexicon) in DEAL_VERBS
 
 
 def deed_of_accusation(noun: Token) -> list[Token]:
