@@ -72,7 +72,15 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
 
         return read
 
+    def extras(out: dict) -> str:
+        return " / ".join(str(n) for n in out["coverage"]["extras_by_reason"].values())
+
+    reasons = " / ".join(
+        {"duplicate": "dup", "not asserted": "unasserted", "type elsewhere": "elsewhere"}.get(n, n)
+        for n in folds["tune"]["coverage"]["extras_by_reason"]
+    )
     rows = [row("news: events found", events), row("news: extracted", extracted)]
+    rows.append(row(f"news: unmatched {reasons}", extras))
     rows += [row(f"news: {side} country", country(side)) for side in ("source", "target")]
     for name in (
         "whole event",

@@ -146,6 +146,93 @@ def test_press_boilerplate_is_no_event():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior US official briefed reporters on the talks in Riyadh.",
+        "The defence minister briefed journalists after the cabinet meeting.",
+        "Netanyahu met reporters in Jerusalem after the vote.",
+    ],
+)
+def test_a_meeting_with_the_press_is_no_consultation(text: str):
+    assert events_of(text) == ()
+
+
+def test_briefing_an_actor_is_still_a_consultation():
+    event = only("Blinken briefed his G7 counterparts on the talks with Beijing.")
+    assert event.type == "CONSULT" and names(event.targets) == ["G7"]
+
+
+def test_talks_told_as_the_time_of_another_act_took_place():
+    """Rule talks-in-passing-took-place: the clause's actors held the talks."""
+    events = events_of(
+        "Abu Sayyaf gunmen freed four Indonesian sailors on Sunday after lengthy "
+        "negotiations, the Philippine army said."
+    )
+    assert sorted(kinds(events)) == ["CONSULT", "RETREAT"]
+    talks = next(e for e in events if e.type == "CONSULT")
+    assert talks.trigger == "negotiations"
+    assert names(talks.sources) == names(next(e for e in events if e.type == "RETREAT").sources)
+    assert talks.sources
+
+
+def test_talks_that_led_to_a_deal_are_the_deals_story():
+    """A deal agreed or signed after talks is the news; tracking tells the talks from its
+    history, so the talks make no event of their own."""
+    for text in (
+        "Sudan's army and the RSF agreed to a truce after negotiations in Jeddah on Saturday.",
+        "Myanmar's military and the Three Brotherhood Alliance signed a seven-day ceasefire "
+        "agreement in Kunming on Sunday after talks mediated by China.",
+    ):
+        assert [e for e in events_of(text) if e.trigger in {"negotiations", "talks"}] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army withdrew from the town after the talks.",  # the talks are told elsewhere
+        "Egypt's foreign minister arrived in Geneva ahead of talks with Jordan.",
+        "Fighting resumed in Khartoum after talks collapsed.",  # talks are the subject
+    ],
+)
+def test_talks_told_before_or_not_yet_held_make_no_consultation(text: str):
+    assert [e.trigger for e in events_of(text) if e.trigger.lower() == "talks"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "partner"),
+    [
+        (
+            "Blinken asked Wang Yi for help in curbing fentanyl flows during their meeting in "
+            "Beijing.",
+            "Antony Blinken",
+            "Wang Yi",
+        ),
+        (
+            "Macron urged Xi to press Moscow to end the war during their talks in Guangzhou.",
+            "Emmanuel Macron",
+            "Xi Jinping",
+        ),
+        ("Biden warned Xi against arming Russia during their summit in Bali.", "Joe Biden", "Xi"),
+    ],
+)
+def test_their_meeting_framing_a_demand_was_held_by_the_speaker_and_the_addressee(
+    text: str, speaker: str, partner: str
+):
+    """Rule their-meeting-is-a-meeting: the demand or warning, and the meeting it was made in,
+    between the speaker and the one addressed (not the one the demand is about)."""
+    events = events_of(text)
+    assert len(events) == 2
+    [meeting] = [e for e in events if e.type == "CONSULT"]
+    assert names(meeting.sources) == [speaker]
+    assert [name for name in names(meeting.targets) if partner in name]
+    assert "Russia" not in names(meeting.targets)
+
+
+def test_their_meeting_with_no_one_addressed_is_no_consultation():
+    assert "CONSULT" not in kinds(events_of("The envoy urged restraint during their meeting."))
+
+
 def test_an_act_in_a_condition_is_no_event_of_its_own():
     event = only("Turkey would sign the accord if Greece withdraws its troops.")
     # an offer to sign is the manual's AGREE ("a promise to sign or ratify an agreement")
@@ -934,6 +1021,62 @@ def test_a_tally_that_names_no_actor_restates_the_attack_and_keeps_the_highest_t
     )
     assert (event.counts.killed, event.counts.injured) == (16, 35)
     assert len(event.all_evidence()) == 2
+
+
+def test_a_tally_naming_only_who_fell_restates_the_attack_even_with_also():
+    """Rule a-tally-of-victims-refers-back: a passive casualty count names its victims, not a
+    doer, and "also" adds victims to the act told before; an active verb with a doer of its
+    own, dated years before, stays its own event."""
+    events = events_of(
+        "Militants attacked an army checkpoint near Bannu on Tuesday, killing five soldiers, "
+        "officials said.\n\n"
+        "Three other soldiers were wounded, the army said.\n\n"
+        "A police officer was also injured.\n\n"
+        "An insurgency in 2014 killed more than 3,000 people in the province."
+    )
+    assert kinds(events) == ["ASSAULT", "ASSAULT"]
+    attack, insurgency = events
+    assert [m.sentence_index for m in attack.all_evidence()] == [0, 1, 2]
+    assert "Pakistani police" in names(attack.targets)
+    assert [m.sentence_index for m in insurgency.all_evidence()] == [3]
+    assert insurgency.counts.killed == 3000
+
+
+def test_a_tally_of_named_victims_joins_the_bombing_whoever_gives_it():
+    [event] = events_of(
+        "Two bombs tore through the Santo Nino Chapel in Cotabato City during Sunday Mass, "
+        "killing 14 worshippers, police said.\n\n"
+        "A police spokesman said 60 civilians were wounded."
+    )
+    assert (event.counts.killed, event.counts.injured) == (14, 60)
+    assert len(event.all_evidence()) == 2
+
+
+def test_a_running_toll_in_the_perfect_is_not_the_days_attack():
+    """ "have been killed in a week of protests" sums up many acts: it keeps its own record
+    and does not lend its figure to the shooting told before."""
+    events = events_of(
+        "Police shot and killed two protesters in Conakry on Monday.\n\n"
+        "At least 20 people have been killed in two weeks of protests against the junta."
+    )
+    shooting = next(e for e in events if e.evidence.sentence_index == 0)
+    assert shooting.counts.killed == 2
+    assert [m.sentence_index for m in shooting.all_evidence()] == [0]
+
+
+def test_a_side_of_names_no_dictionary_knows_neither_ties_nor_parts_two_mentions():
+    from accord.extract.events.restatements import _side
+    from accord.models import ActorRef
+
+    chapel = ActorRef("chapel", "Santo Nino Chapel", "the Santo Nino Chapel")
+    civilians = ActorRef("phl-cvl", "Filipino civilians", "civilians", "PHL", "CVL")
+    soldiers = ActorRef("irq-mil", "Iraqi military", "soldiers", "IRQ", "MIL")
+    un = ActorRef("un", "United Nations", "the UN", None, "IGO")
+    eu = ActorRef("eu", "European Union", "the EU", None, "IGO")
+    assert _side([chapel], [civilians]) is None
+    assert _side([civilians], [soldiers]) is False
+    assert _side([un], [eu]) is False
+    assert _side([civilians], [civilians]) is True
 
 
 def test_a_definite_noun_for_an_act_elsewhere_stays_its_own_event():
@@ -2099,8 +2242,10 @@ def test_a_relative_clause_is_no_content_of_what_was_agreed():
 
 def test_a_time_phrase_names_no_object_of_the_act():
     """Rule time-is-no-object: "after talks" is when, not what was left ("leave" is a
-    SANCTION only with a treaty or body as its object)."""
-    assert events_of("Israel left Gaza after talks with the mediators.") == ()
+    SANCTION only with a treaty or body as its object); the talks themselves took place
+    (talks-in-passing-took-place)."""
+    events = events_of("Israel left Gaza after talks with the mediators.")
+    assert [(e.type, e.trigger) for e in events] == [("CONSULT", "talks")]
 
 
 def test_quitting_an_intergovernmental_body_is_a_withdrawal_from_it():

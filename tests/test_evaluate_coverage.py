@@ -197,3 +197,76 @@ def test_each_expected_event_gets_one_reason_by_type() -> None:
     table = "\n".join(evaluate_coverage.format_reasons(coverage))
     assert f"{other_type}->{first['type']} 1" in table
     assert coverage.to_dict()["reasons_by_type"][first["type"]]["no event"] == 1
+
+
+KHARKIV_REPORT = (
+    "Russian missiles struck apartment blocks in Kharkiv on Monday, killing three civilians, "
+    "regional officials said.\n\n"
+    "Ukraine's foreign ministry condemned the strike as a war crime.\n\n"
+    "Ukrainian officials said Kyiv would not attack Russian cities.\n\n"
+    "Russia annexed Crimea in 2014 and has occupied parts of eastern Ukraine since then.\n\n"
+    "Russian troops captured the nearby town of Vovchansk in 2022."
+)
+
+
+def test_each_record_matching_no_expected_event_gets_one_reason_and_its_maker() -> None:
+    """Records the reading has no event for are told apart (a restatement of a found event,
+    another type in a missed event's sentence or beside found ones, an act not asserted, a
+    sentence the reading codes nothing in, with or without its type elsewhere) and counted by
+    the rule that made them, so strict precision can be read as totals."""
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    extraction = extract_article(make_article(KHARKIV_REPORT, published="2024-03-04"))
+    strike, condemned, not_attack, annexed, captured = KHARKIV_REPORT.split("\n\n")
+    reading = {
+        "events": [
+            {"id": "E1", "type": "ASSAULT", "sentence": strike},
+            {"id": "E2", "type": "REQUEST", "sentence": condemned},  # read as ACCUSE
+        ]
+    }
+    coverage = evaluate_coverage.article_coverage(reading, extraction)
+    assert (coverage.found, coverage.extracted) == (1, 5)
+    reasons = dict(
+        zip([sentence for _, sentence in coverage.wrong], coverage.wrong_why, strict=True)
+    )
+    assert reasons[condemned] == ("misread", "verb-trigger")
+    assert reasons[not_attack] == ("not asserted", "verb-trigger")
+    assert reasons[annexed] == ("no event", "verb-trigger")
+    assert reasons[captured] == ("type elsewhere", "verb-trigger")
+
+    found = next(e for e in extraction.events if e.evidence.sentence == strike)
+    again = dataclasses.replace(found, id=found.id + "-again")
+    other_act = dataclasses.replace(found, id=found.id + "-other", type="AID")
+    more = dataclasses.replace(extraction, events=(*extraction.events, again, other_act))
+    worse = evaluate_coverage.article_coverage(reading, more)
+    by_reason = worse.extras_by_reason()
+    assert by_reason == {
+        "duplicate": 1,
+        "misread": 1,
+        "beside": 1,
+        "not asserted": 1,
+        "type elsewhere": 1,
+        "no event": 1,
+    }
+    assert worse.duplicates == 1
+    assert sum(by_reason.values()) == worse.extracted - worse.found
+    assert worse.extras_by_rule()["verb-trigger"] == by_reason
+    table = "\n".join(evaluate_coverage.format_extras(worse))
+    assert "verb-trigger" in table and "misread" in table
+    assert worse.to_dict()["extras_by_reason"]["not asserted"] == 1
+
+
+def test_the_maker_of_a_record_is_the_first_rule_its_evidence_names() -> None:
+    from accord.models import Event, Evidence
+
+    def made(why: str) -> Event:
+        return Event("e1", "a", "AID", None, "asserted", "", Evidence(0, 0, 0, "", why))
+
+    assert evaluate_coverage.maker_rule(made("verb 'give'; rules: verb-trigger, x")) == (
+        "verb-trigger"
+    )
+    assert evaluate_coverage.maker_rule(made("aid; rules: model:event_types@1")) == (
+        "model:event_types@1"
+    )
+    assert evaluate_coverage.maker_rule(made("no rules named")) == "unnamed"

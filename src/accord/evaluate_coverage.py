@@ -11,7 +11,12 @@ direct quotes (when the reading lists every quote).
 Each expected event also gets one reason, per type, so a fold read only as totals still says
 *why* events are missed: missed with no event from its sentence, with events of other types
 only, or with its type's records all taken by other expected events; found but with another
-modality, source or target; or found whole.
+modality, source or target; or found whole. Each extracted record that matches no expected
+event gets one reason too, and the rule (or model) its evidence names as its maker, so strict
+precision can be read as totals: a duplicate of a found event, another type in the sentence of a
+missed event (its misreading) or beside found ones, an act the sentence does not assert, or a
+sentence the reading codes nothing in (background, opinion, history, attribution), told apart by
+whether its type is one the reading has elsewhere in the article (a restatement it left out).
 """
 
 from __future__ import annotations
@@ -63,6 +68,58 @@ FLAW_REASONS: tuple[tuple[str, Callable[[dict, Event], bool]], ...] = (
     ("source", _other_source),
     ("target", _other_target),
 )
+
+
+def _restates_a_found_event(event: Event, found: list[dict], missed: list[dict]) -> bool:
+    return any(reports(expected, event) for expected in found)
+
+
+def _misreads_a_missed_event(event: Event, found: list[dict], missed: list[dict]) -> bool:
+    """Told in the sentence of an expected event no record matched: that event, as another
+    type (the miss's "other type" reason seen from the record's side)."""
+    return any(told_in(expected, event) for expected in missed)
+
+
+def _beside_found_events(event: Event, found: list[dict], missed: list[dict]) -> bool:
+    """Told in a sentence whose expected events were all found: a second act read into it."""
+    return any(told_in(expected, event) for expected in found)
+
+
+def _not_asserted(event: Event, found: list[dict], missed: list[dict]) -> bool:
+    """An act its sentence denies, negates, plans or conditions, where the reading has none."""
+    return event.modality != ASSERTED
+
+
+def _type_told_elsewhere(event: Event, found: list[dict], missed: list[dict]) -> bool:
+    """The reading codes nothing in its sentence but has its type elsewhere in the article:
+    mostly a restatement the reading did not list, or history of the same kind."""
+    return any(expected["type"] == event.type for expected in (*found, *missed))
+
+
+def _nothing_coded_there(event: Event, found: list[dict], missed: list[dict]) -> bool:
+    return True
+
+
+ASSERTED = "asserted"
+# Why an extracted record matches no expected event, first that holds wins; each test reads the
+# record and the article's expected events, found and missed.
+EXTRA_REASONS: tuple[tuple[str, Callable[[Event, list[dict], list[dict]], bool]], ...] = (
+    ("duplicate", _restates_a_found_event),
+    ("misread", _misreads_a_missed_event),
+    ("beside", _beside_found_events),
+    ("not asserted", _not_asserted),
+    ("type elsewhere", _type_told_elsewhere),
+    ("no event", _nothing_coded_there),
+)
+EXTRA_LEGEND = (
+    "duplicate: restates a found event | misread: another type in a missed event's sentence | "
+    "beside: another act in a sentence whose events were found | not asserted: denied, negated, "
+    "planned or conditional, where the reading has none | type elsewhere: a sentence the reading "
+    "codes nothing in, of a type it has elsewhere in the article | no event: a sentence the "
+    "reading codes nothing in (background, opinion, history, attribution)"
+)
+RULES_MARK = "; rules: "  # the evidence why ends with the rules that made the event
+UNNAMED = "unnamed"
 WHOLE = "whole"
 REASON_COLUMNS = (
     WHOLE,
@@ -105,8 +162,10 @@ class Coverage:
     quotes_found: int = 0
     quotes_extracted: int = 0  # direct quotes extracted
     quotes_right: int = 0  # of those, matching a quote of the reading
+    extras: Counter[tuple[str, str]] = field(default_factory=Counter)  # (maker rule, reason)
     missed: list[tuple[str, str]] = field(default_factory=list)  # (type, sentence)
     wrong: list[tuple[str, str]] = field(default_factory=list)  # extracted, unmatched
+    wrong_why: list[tuple[str, str]] = field(default_factory=list)  # (reason, maker rule)
 
     @property
     def recall(self) -> float | None:
@@ -135,8 +194,25 @@ class Coverage:
         for event_type, counts in other.reasons.items():
             self.reasons.setdefault(event_type, Counter()).update(counts)
         self.instead.update(other.instead)
+        self.extras.update(other.extras)
         self.missed += other.missed
         self.wrong += other.wrong
+        self.wrong_why += other.wrong_why
+
+    def extras_by_reason(self) -> dict[str, int]:
+        """Unmatched records per reason, every reason listed."""
+        totals: Counter[str] = Counter()
+        for (_, reason), count in self.extras.items():
+            totals[reason] += count
+        return {name: totals[name] for name, _ in EXTRA_REASONS}
+
+    def extras_by_rule(self) -> dict[str, dict[str, int]]:
+        """Unmatched records per maker rule and reason, the rules making most first."""
+        rows: dict[str, Counter[str]] = {}
+        for (rule, reason), count in self.extras.items():
+            rows.setdefault(rule, Counter())[reason] += count
+        ranked = sorted(rows.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+        return {rule: {name: counts[name] for name, _ in EXTRA_REASONS} for rule, counts in ranked}
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -158,6 +234,8 @@ class Coverage:
             "missed_as_other_type": {
                 f"{wanted}->{got}": count for (wanted, got), count in self.instead.most_common()
             },
+            "extras_by_reason": self.extras_by_reason(),
+            "extras_by_rule": self.extras_by_rule(),
             "direct_quotes_expected": self.quotes_expected,
             "direct_quote_recall": ratio(self.quotes_found, self.quotes_expected),
             "direct_quote_precision": ratio(self.quotes_right, self.quotes_extracted),
@@ -202,6 +280,18 @@ def found_reason(expected: dict, event: Event) -> str:
     return WHOLE if flaw is None else f"wrong {flaw}"
 
 
+def extra_reason(event: Event, found: list[dict], missed: list[dict]) -> str:
+    """Why an extracted record matches no expected event (the first reason that holds)."""
+    return next(name for name, test in EXTRA_REASONS if test(event, found, missed))
+
+
+def maker_rule(event: Event) -> str:
+    """The rule (or model, "model:NAME") that found the record: the first its evidence names."""
+    _, mark, rules = event.evidence.why.rpartition(RULES_MARK)
+    first = rules.split(", ")[0].strip() if mark else ""
+    return first or UNNAMED
+
+
 def spec_countries(specs: Sequence[str]) -> set[str]:
     """Country codes named by actor specs ("RUS", "RUS:GOV"); names of IGOs give none."""
     codes = set()
@@ -244,12 +334,16 @@ def match_events(expected_events: Sequence[dict], events: Sequence[Event]) -> Co
         matched.append(expected)
         coverage.found += 1
         add_country_checks(coverage, expected, event)
+    found_ids = {id(expected) for expected in matched}
+    missed = [expected for expected in expected_events if id(expected) not in found_ids]
     for event in events:
         if event.id in used:
             continue
-        if any(reports(expected, event) for expected in matched):
-            coverage.duplicates += 1
+        reason = extra_reason(event, matched, missed)
+        coverage.duplicates += reason == "duplicate"
+        coverage.extras[(maker_rule(event), reason)] += 1
         coverage.wrong.append((event.type, event.evidence.sentence))
+        coverage.wrong_why.append((reason, maker_rule(event)))
     return coverage
 
 
@@ -314,13 +408,19 @@ def format_coverage(coverage: Coverage, *, misses: bool = False) -> str:
         + ", ".join(f"{t} {r.right}/{r.checked}" for t, r in sorted(coverage.by_type.items())),
     ]
     lines += ["", *format_reasons(coverage)]
+    lines += ["", *format_extras(coverage)]
     if misses:
         lines += ["", "missed:"]
         lines += [
             f"  {event_type:<10} {sentence[:120]}" for event_type, sentence in coverage.missed
         ]
-        lines += ["", "extracted, not in the reading (or duplicates):"]
-        lines += [f"  {event_type:<10} {sentence[:120]}" for event_type, sentence in coverage.wrong]
+        lines += ["", "extracted, not in the reading (or duplicates): type, reason, maker rule"]
+        lines += [
+            f"  {event_type:<10} {reason:<14} {rule:<24} {sentence[:120]}"
+            for (event_type, sentence), (reason, rule) in zip(
+                coverage.wrong, coverage.wrong_why, strict=True
+            )
+        ]
     return "\n".join(lines)
 
 
@@ -340,4 +440,25 @@ def format_reasons(coverage: Coverage) -> list[str]:
             f"{wanted}->{got} {count}" for (wanted, got), count in coverage.instead.most_common()
         )
         lines.append(f"missed as another type: {made}")
+    return lines
+
+
+def format_extras(coverage: Coverage) -> list[str]:
+    """Extracted records that match no expected event, by the rule that made them and why they
+    match none: totals that any fold may show."""
+    names = [name for name, _ in EXTRA_REASONS]
+    by_reason = coverage.extras_by_reason()
+    lines = [
+        f"extracted, matching no expected event: {sum(by_reason.values())} "
+        "(by the rule or model that made them | why)",
+        *(f"  {part.strip()}" for part in EXTRA_LEGEND.split("|")),
+        f"{'made by':<34} {'all':>4} " + " ".join(names),
+    ]
+
+    def row(label: str, counts: dict[str, int]) -> str:
+        cells = " ".join(f"{counts[name]:>{len(name)}}" for name in names)
+        return f"{label:<34} {sum(counts.values()):>4} {cells}"
+
+    lines += [row(rule, counts) for rule, counts in coverage.extras_by_rule().items()]
+    lines.append(row("all", by_reason))
     return lines

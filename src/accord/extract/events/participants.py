@@ -64,6 +64,7 @@ DECLARING_VERBS = {"announce", "declare", "proclaim", "unveil"}
 
 # Participles the parser reads as passives that state the subject's own stance ("Israel is
 # opposed to", "is committed to"): their subject acts, it is not acted on.
+PASSIVE_TARGET_WHY = "passive subject as target"  # the evidence's words for a passive's patient
 STATIVE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "willing"}
 DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 # Acts whose "for" phrase names who gains by them ("support for X", "$300 million in aid for
@@ -314,7 +315,7 @@ def event_actors(
             found = core_mentions(subject, index)
             (targets if passive else sources).extend(found)
             if found:
-                why.append("passive subject as target" if passive else "subject")
+                why.append(PASSIVE_TARGET_WHY if passive else "subject")
         if agent is not None:  # "X was indicted by the court": the court acts on X
             patients = [c for c in predicate.children if c.dep_ == "nsubjpass"]
             if not patients and _shares_as_passive(predicate):
@@ -322,7 +323,7 @@ def event_actors(
             found = [m for p in patients for m in core_mentions(p, index)]
             targets.extend(found)
             if found:
-                why.append("passive subject as target")
+                why.append(PASSIVE_TARGET_WHY)
     if is_noun_event:
         joint, partners = _noun_participants(trigger, index)
         symmetric = candidate.entry.type in {"CONSULT", "COOPERATE", "AGREE"}

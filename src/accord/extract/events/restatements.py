@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from accord.extract.events.participants import PASSIVE_TARGET_WHY
 from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
 from accord.nlp import SENTENCE_END_MARKS
 from accord.resolve.places import PRECISION_RANK
@@ -56,7 +57,7 @@ def merge_restatements(
     for event in events:
         group = next((g for g in groups if all(same_act(event, m) for m in g)), None)
         if group is None and refers_back(event, words):
-            group = _referred_group(groups, event)
+            group = _referred_group(groups, event, is_victims_tally(event, words))
         if group is None:
             groups.append([event])
         else:
@@ -64,14 +65,17 @@ def merge_restatements(
     return [group[0] if len(group) == 1 else merged(group, rule_name) for group in groups]
 
 
-def _referred_group(groups: list[list[Event]], event: Event) -> list[Event] | None:
+def _referred_group(
+    groups: list[list[Event]], event: Event, tally: bool = False
+) -> list[Event] | None:
     """The earlier act a referring mention restates: one that gave the same figures ("he
     injured a man and two women" ... "Two women and a man were injured"), else the latest act
-    of its type; either only when nothing disagrees."""
+    of its type; either only when nothing disagrees. A tally's "also" adds victims to that act
+    ("two others were also injured"), not a further act."""
     same_type = [g for g in reversed(groups) if g[0].type == event.type]
     counted = [g for g in same_type if _gives_figures_of(g, event)]
     group = counted[0] if counted else (same_type[0] if same_type else None)
-    if group is not None and not all(compatible(m, event) for m in group):
+    if group is not None and not all(compatible(m, event, tally) for m in group):
         return None
     return group
 
@@ -92,18 +96,38 @@ def refers_back(event: Event, words: RestatementWords) -> bool:
     death toll rose to 12")."""
     rules = event.evidence.why.rpartition(RULES_MARK)[2].split(", ")
     definite = bool(words.referring_rule) and words.referring_rule in rules
-    tally = _names_no_actor(event) and not event.counts.is_empty()
-    tally = tally and any(event.trigger.lower().startswith(s) for s in words.tally_stems)
-    return definite or tally
+    return definite or is_victims_tally(event, words)
 
 
-def compatible(first: Event, second: Event) -> bool:
+def is_victims_tally(event: Event, words: RestatementWords) -> bool:
+    """Rule "a-tally-of-victims-refers-back": a casualty count that names no actor, or in the
+    passive only who fell ("Among the four killed were police officers", "The local police
+    chief and two others were also injured", "90 civilians were wounded"), tallies an act told
+    before; an active verb has a doer, named or not ("a six-week war in 2020 killed 6,600"),
+    and a perfect passive is a running toll."""
+    counted = not event.counts.is_empty()
+    counted = counted and any(event.trigger.lower().startswith(s) for s in words.tally_stems)
+    victims_only = not _has_named(event.sources) and PASSIVE_TARGET_WHY in event.evidence.why
+    victims_only = victims_only and not _running_toll(event)
+    return counted and (_names_no_actor(event) or victims_only)
+
+
+def _running_toll(event: Event) -> bool:
+    """ "At least 15 people have been killed in a week of protests": a perfect passive sums up
+    many acts, not one told before."""
+    evidence = event.evidence
+    before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
+    return before.lower().split()[-2:] in (["has", "been"], ["have", "been"])
+
+
+def compatible(first: Event, second: Event, tally: bool = False) -> bool:
     """Can ``second``, told later, be ``first`` told again? Nothing may disagree: type,
     modality, mode, the day, the place, the actors on each side; and it is no further act
-    ("also", "separately") nor a second act of the same sentence."""
+    ("also", "separately"; a ``tally`` of victims may say "also") nor a second act of the same
+    sentence."""
     if first.type != second.type or first.modality != second.modality:
         return False
-    if _told_as_another(second):
+    if _told_as_another(second) and not (tally and _adds_victims(second)):
         return False
     same_sentence = first.evidence.sentence_index == second.evidence.sentence_index
     if same_sentence and not _clauses_apart(first, second):
@@ -210,6 +234,15 @@ def _told_as_another(event: Event) -> bool:
     return bool(words) and (words[-1] in FURTHER_ACT or words[:1] == ["separately"])
 
 
+def _adds_victims(event: Event) -> bool:
+    """ "Two others were also injured": "also" right before the casualty word, the sentence not
+    opening with "separately"."""
+    evidence = event.evidence
+    before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
+    words = before.lower().replace(",", " ").split()
+    return words[-1:] == ["also"] and words[:1] != ["separately"]
+
+
 def _same_town(first: Event, second: Event) -> bool:
     places = [first.place, second.place]
     if places[0] is None or places[1] is None:
@@ -235,19 +268,27 @@ def _same_stem(first: str, second: str) -> bool:
 
 def _side(first: Sequence[ActorRef], second: Sequence[ActorRef]) -> bool | None:
     """True when the two sides share a named actor; False when both name actors of different
-    countries; None when either names none, or when they name different actors of one
-    country (USAID and its administrator: no tie, no conflict)."""
+    countries; None when either names none (or only names of no known country or sector), or
+    when they name different actors of one country (USAID and its administrator: no tie, no
+    conflict)."""
     named_first = [ref for ref in first if not ref.inferred]
     named_second = [ref for ref in second if not ref.inferred]
     if not named_first or not named_second:
         return None
     if _keys(named_first) & _keys(named_second):
         return True
+    if not any(map(_known, named_first)) or not any(map(_known, named_second)):
+        return None  # a side only of names the dictionary does not know ("Jolo Cathedral")
     first_countries = {ref.country for ref in named_first if ref.country}
     second_countries = {ref.country for ref in named_second if ref.country}
     if first_countries and first_countries == second_countries:
         return None
     return False
+
+
+def _known(ref: ActorRef) -> bool:
+    """Does the actor have a country or a sector (an IGO has only its sector)?"""
+    return bool(ref.country or ref.sector)
 
 
 def _keys(refs: Sequence[ActorRef]) -> set[str]:

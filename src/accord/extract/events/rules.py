@@ -386,7 +386,10 @@ def _toll_attack(found: SentenceDraft, coder: Coder) -> bool:
 
 
 def _meeting_in_passing(found: SentenceDraft, coder: Coder) -> bool:
-    new = meeting_in_passing_triggers(found.sentence, coder.lexicon, found.consumed, found.index)
+    coded = frozenset(c.token.i for c in found.candidates)
+    new = meeting_in_passing_triggers(
+        found.sentence, coder.lexicon, found.consumed, found.index, coded
+    )
     found.candidates.extend(new)
     return bool(new)
 
@@ -2065,7 +2068,11 @@ RULES: tuple[Rule, ...] = (
     _sentence_rule(
         "meeting-in-passing",
         'A meeting told in passing is still a meeting when it names whom it was with: "said in '
-        'a meeting with Honcharuk", "announced the funding during her trip to Chad".',
+        'a meeting with Honcharuk", "announced the funding during her trip to Chad"; talks not '
+        'told before that time another act took place ("won after lengthy negotiations", '
+        '"released the hostages during all-night negotiations": talks-in-passing-took-place); '
+        '"their" meeting framing a demand or warning to a named actor was held by the speaker '
+        'and that actor ("Biden warned Xi ... during their summit": their-meeting-is-a-meeting).',
         _meeting_in_passing,
     ),
     _sentence_rule(

@@ -1231,7 +1231,10 @@ PRESS_AUDIENCE_PREPS = {"to", "with"}
 def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
     """How a report names its sources, not an act: "spoke on condition of anonymity because
     they were not authorized to speak to reporters", "did not respond to a request for
-    comment", "declined to comment", "asked not to be named"."""
+    comment", "declined to comment", "asked not to be named", and a meeting whose partner is
+    the press ("briefed reporters", "met journalists")."""
+    if meets_the_press(candidate, lexicon):
+        return True
     words = [candidate.token, candidate.predicate]
     if candidate.complement is not None:
         words.append(candidate.complement)
@@ -1251,6 +1254,16 @@ def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
                 ):
                     return True
     return False
+
+
+def meets_the_press(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "A senior official briefed reporters", "Netanyahu met journalists after the vote": a
+    meeting whose only partner named as its object is the press is how the news was given,
+    not a consultation between actors."""
+    if candidate.entry.type != "CONSULT" or candidate.token.pos_ != "VERB":
+        return False
+    objects = [c for c in candidate.token.children if c.dep_ in {"dobj", "dative"}]
+    return bool(objects) and all(lemma_of(o, lexicon) in lexicon.press_audiences for o in objects)
 
 
 def in_condition(token: Token) -> bool:
@@ -1792,15 +1805,41 @@ def _spoken_in_a_new_meeting(meeting: Token, lexicon: Lexicon) -> bool:
 
 
 def meeting_in_passing_triggers(
-    sentence: Span, lexicon: Lexicon, consumed: set[int], index: MentionIndex
+    sentence: Span,
+    lexicon: Lexicon,
+    consumed: set[int],
+    index: MentionIndex,
+    coded: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """A meeting told in passing: "Zelensky said in a meeting with Honcharuk", "announced the
     funding during her trip to Chad", "after a visit by a US envoy to Caracas". Where something
     is said, or where the phrase names who met, the scene-setting phrase is itself a meeting
-    when it names whom it was with."""
+    when it names whom it was with. ``coded`` holds the words already made events: "their
+    meeting" is read even inside the content a speech verb governs (the parser hangs it there),
+    never twice."""
     candidates: list[Candidate] = []
     for token in span_tokens(sentence):
-        if token.i in consumed or not is_in_adjunct(token):
+        if token.i not in coded and is_in_adjunct(token):
+            entry = noun_entry(token, lexicon)
+            speech = None
+            if entry is not None and entry.type == "CONSULT":
+                speech = their_meeting_speech(token, index, lexicon)
+            if entry is not None and speech is not None:
+                consumed.add(token.i)
+                why = [f"noun '{token.lemma_}' told in passing", THEIR_MEETING]
+                candidates.append(Candidate(token=token, entry=entry, predicate=speech, why=why))
+                continue
+        if token.i in consumed:
+            continue
+        if times_another_act(token, lexicon):
+            entry = noun_entry(token, lexicon)
+            if entry is not None and entry.type == "CONSULT":
+                consumed.add(token.i)
+                why = [f"noun '{token.lemma_}' told in passing: talks took place"]
+                predicate = token.head.head if token.dep_ == "pobj" else token.head
+                candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
+            continue
+        if not is_in_adjunct(token):
             continue
         entry = noun_entry(token, lexicon)
         if entry is None or entry.type != "CONSULT" or token.head.lower_ not in PASSING_PREPS:
@@ -1827,6 +1866,72 @@ def meeting_in_passing_triggers(
         predicate = token.head.head if said else token  # "a visit by X": X went, not the subject
         candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
     return candidates
+
+
+THEIR_MEETING = "their-meeting-is-a-meeting"
+SPEECH_CLIMB = 6  # "asked X for help in curbing Y during their meeting": from "curbing" to "asked"
+
+
+def their_meeting_speech(meeting: Token, index: MentionIndex, lexicon: Lexicon) -> Token | None:
+    """Rule their-meeting-is-a-meeting: "Blinken asked Wang Yi for help during their meeting in
+    Beijing", "Macron urged Xi to press Moscow during their talks": a meeting that is "their"
+    own, framing what a speaker asks, urges or warns the actor it names as its object, was
+    held by the two. The speech verb (the parser may hang the phrase on a verb below it), or
+    None."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in meeting.children):
+        return None
+    verb, speech = meeting.head.head, None
+    for _ in range(SPEECH_CLIMB):  # the outermost speech verb ("urged Xi to press Moscow")
+        entry = verb_entry(verb, lexicon) if verb.pos_ == "VERB" else None
+        if entry is not None and entry.type in SPEECH_ACT_TYPES:
+            addressees = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+            if any(index.at(c) for a in addressees for c in conjuncts(a)):
+                speech = verb
+        if verb.head == verb:
+            break
+        verb = verb.head
+    return speech
+
+
+DEAL_VERBS = {
+    "sign",
+    "ratify",
+    "seal",
+    "conclude",
+    "clinch",
+    "ink",
+}  # "signed an accord after talks"
+TIMING_PREPS = {"after", "during", "following"}  # "won after lengthy negotiations"
+TIMING_VERBS = {"follow"}  # "the ban followed discussions within Europe"
+KNOWN_DETERMINERS = {"the", "this", "that", "these", "those"}
+
+
+def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule talks-in-passing-took-place: talks told as the time of another act, not told
+    before ("the bid won after lengthy negotiations", "released the hostages during all-night
+    negotiations", "the ban followed discussions with the US"), took place; "after the talks"
+    points back to talks told elsewhere, "before" or "ahead of" talks to talks not yet held."""
+    if noun.lemma_.lower() not in lexicon.negotiation_nouns and (
+        noun.lower_ not in lexicon.negotiation_nouns
+    ):
+        return False
+    if any(c.dep_ in {"det", "poss"} and c.lower_ in KNOWN_DETERMINERS for c in noun.children):
+        return False
+    timed = noun.dep_ == "pobj" and noun.head.lower_ in TIMING_PREPS and is_in_adjunct(noun)
+    followed = noun.dep_ == "dobj" and noun.head.lemma_.lower() in TIMING_VERBS
+    if not (timed or followed):
+        return False
+    act = noun.head.head if timed else noun.head
+    return not _seals_a_deal(act, lexicon)
+
+
+def _seals_a_deal(verb: Token, lexicon: Lexicon) -> bool:
+    """ "Agreed to a truce after talks", "signed a ceasefire agreement after talks mediated by
+    China": the deal the talks led to is the news, and tracking tells the talks from its
+    history; the talks are no event of their own."""
+    entry = verb_entry(verb, lexicon)
+    agreed = entry is not None and entry.type == "AGREE"
+    return agreed or lemma_of(verb, lexicon) in DEAL_VERBS
 
 
 def deed_of_accusation(noun: Token) -> list[Token]:
