@@ -1533,3 +1533,88 @@ def test_the_last_block_near_some_days_is_the_one_passing_over_each_block_finds(
                 checked += 1
                 passed_over += bool(near) and near[0] < start
     assert checked > 1000 and passed_over > 100, "many walks pass over blocks"
+
+
+BORDER_TRUCE = {
+    "proposed": (
+        "2026-07-24",
+        "KUALA LUMPUR (Wire) - Malaysia's prime minister proposed on Friday an immediate"
+        " ceasefire between Thailand and Cambodia after two days of fighting along their border"
+        " killed at least 30 people.\n\nCambodia accepted the proposal on Friday, its foreign"
+        " ministry said.",
+    ),
+    "declined": (
+        "2026-07-25",
+        "BANGKOK (Wire) - Thailand on Saturday rejected the Malaysian ceasefire proposal, saying"
+        " Cambodia must first stop shelling Thai villages.",
+    ),
+    "agreed": (
+        "2026-07-27",
+        "KUALA LUMPUR (Wire) - Thailand and Cambodia agreed to an unconditional ceasefire"
+        " starting at midnight after talks in Kuala Lumpur hosted by Malaysia, the Malaysian"
+        " prime minister announced on Monday.",
+    ),
+    "accused": (
+        "2026-07-28",
+        "BANGKOK (Wire) - The Thai army accused Cambodian troops of violating the ceasefire with"
+        " small-arms fire in several areas of the border.\n\nCambodia's defence ministry denied"
+        " any violations of the truce.",
+    ),
+    "accused-back": (
+        "2026-07-31",
+        "PHNOM PENH (Wire) - Cambodia accused Thailand of breaking the truce by firing artillery"
+        " into Oddar Meanchey province, a defence ministry spokeswoman said.",
+    ),
+}
+
+
+def test_undated_breaches_are_of_the_agreement_told_before_them(tmp_path: Path) -> None:
+    """Rules an-undated-breach-is-of-the-agreement-told-before-it (the accusations a day and
+    four days after the lead's 'agreed to an unconditional ceasefire starting at midnight',
+    neither dated by its text, had been placed in no proposal), the-accuser-speaks-through-
+    its-spokesman (Cambodia accuses, its spokeswoman speaks) and a-demand-is-of-what-its-
+    clause-names ('saying Cambodia must first stop shelling' proposes no ceasefire)."""
+    (truce,) = (item for item in proposals_of(BORDER_TRUCE, tmp_path) if item.steps)
+    assert history(truce) == [
+        ("2026-07-24", "proposed by Malaysia"),
+        ("2026-07-24", "accepted by Cambodia"),
+        ("2026-07-25", "declined by Thailand"),
+        ("2026-07-27", "agreed"),
+        ("2026-07-28", "violated by Cambodian military (alleged by Thai military)"),
+        ("2026-07-31", "violated by Thailand (alleged by Cambodia)"),
+    ]
+
+
+KEPT_AND_RESTATED = {
+    "agreed": (
+        "2026-03-09",
+        "DOHA (Wire) - Congo's government and the M23 rebel group agreed on Monday to a 30-day"
+        " ceasefire and an exchange of prisoners, in talks mediated by Qatar.",
+    ),
+    "swap": (
+        "2026-03-18",
+        "GOMA (Wire) - Congo's government and M23 rebels exchanged 80 prisoners on Wednesday"
+        " under the Qatar-brokered truce, the Red Cross said.\n\nThe government freed 50 rebel"
+        " fighters and M23 released 30 soldiers, the ICRC said.",
+    ),
+    "expired": (
+        "2026-04-09",
+        "GOMA (Wire) - The ceasefire between Congo and M23 rebels expired on Wednesday.\n\nThe"
+        " army said it had respected the truce and blamed the rebels for the fighting.",
+    ),
+}
+
+
+def test_a_restated_release_keeps_its_subject_and_a_claim_of_keeping_is_no_step(
+    tmp_path: Path,
+) -> None:
+    """Rules a-restated-act-keeps-its-subject (the lead's exchange is kept at the sentence
+    that tells each side's release, which names no exchange: it had made no step) and
+    a-claim-of-keeping-it-is-no-step ('said it had respected the truce' carries nothing
+    out)."""
+    (deal,) = (item for item in proposals_of(KEPT_AND_RESTATED, tmp_path) if item.steps)
+    assert [(day, text.split(" (")[0]) for day, text in history(deal)] == [
+        ("2026-03-09", "agreed"),
+        ("2026-03-18", "implemented"),
+        ("2026-04-08", "expired"),
+    ]

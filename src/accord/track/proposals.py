@@ -170,6 +170,7 @@ def subject_data() -> dict[str, Any]:
         "denial_words",
         "mutual_accusation_phrases",
         "adherence_words",
+        "keeping_triggers",
         "background_before_trigger",
         "both_parties",
         "broker_patterns",
@@ -509,7 +510,37 @@ def status_of(
         return None  # 'both sides have accused each other of violations': no one, no day
     if status in ("proposed", "accepted") and data["adherence_regex"].search(sentence):
         return None  # 'urged the parties to respect the truce': the truce is already made
+    if status == "implemented" and claims_keeping(row):
+        return None
+    if (
+        status == "proposed"
+        and row["type"] == "REQUEST"
+        and not own_clause_names_one(sentence, trigger_at, (row["type"], row["mode"]))
+    ):
+        return None
     return status
+
+
+def own_clause_names_one(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> bool:
+    """Rule "a-demand-is-of-what-its-clause-names": a demand whose own clause names no
+    agreement is no proposal of the one its sentence names elsewhere ('Thailand rejected the
+    Malaysian ceasefire proposal, saying Cambodia must first stop shelling Thai villages' is
+    the refusal's condition, not a ceasefire Thailand proposed)."""
+    start = len(CLAUSE_START.split(sentence[:trigger_at])[-1])
+    clause = sentence[trigger_at - start : trigger_at] + trigger_clause(
+        sentence[trigger_at:].lower(), 0
+    )
+    if find_subjects(clause, type_mode):
+        return True
+    agreements = subject_data()["agreement_subjects"].values()
+    return any(keyword_positions(clause, word) for words in agreements for word in words)
+
+
+def claims_keeping(row: Any) -> bool:
+    """Rule "a-claim-of-keeping-it-is-no-step": a side saying it respected or observed an
+    agreement ('The army said it had respected the truce and blamed the rebels for its
+    collapse') answers a charge of breaking it; it carries nothing out on any day."""
+    return row["trigger"].lower() in subject_data()["keeping_triggers"]
 
 
 def is_mutual(lowered: str) -> bool:
@@ -1057,6 +1088,8 @@ def candidate_of(
         if tells_a_meeting(sentence, trigger_at, type_mode)
         else find_subject(sentence, trigger_at, type_mode)
     )
+    if subject is None:
+        subject = restated_subject(row, type_mode)
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
     if subject is None and names_a_violation(row, sentence, trigger_at):
@@ -1344,6 +1377,19 @@ def both_figures(sentence: str, hostages: int | None, prisoners: int | None) -> 
     return tuple(sorted((hostages, prisoners), key=at))
 
 
+def restated_subject(row: Any, type_mode: tuple[str, str | None]) -> str | None:
+    """Rule "a-restated-act-keeps-its-subject": an act its report tells twice is kept at its
+    fuller telling, whose sentence may name no agreement ('Congo's government and M23 rebels
+    exchanged 80 prisoners on Wednesday under the truce', then 'The government freed 50 rebel
+    fighters and M23 released 30 soldiers'): the subject its other tellings name is its own."""
+    for mention in json.loads(row["mentions"] or "[]"):
+        trigger_at = max(0, mention["start"] - mention["sentence_start"])
+        subject = find_subject(mention["sentence"], trigger_at, type_mode)
+        if subject is not None:
+            return subject
+    return None
+
+
 def lead_subject(row: Any, story_subject: str | None) -> str | None:
     """Rule "the-lead-act-is-the-story's": an act that carries agreements out, told in an
     article's first sentence with events without naming one, is a step of the agreement the
@@ -1397,11 +1443,25 @@ def violation_sides(
     the reporting speaker ('Israel said Hamas had violated') or the accuser ('Hamas accused
     Israel of violating')."""
     speaker = row["attributed_to"]
+    if row["type"] == "ACCUSE" and sources and attributed_after(row, speaker):
+        # rule the-accuser-speaks-through-its-spokesman
+        return tuple(sorted({actor["name"] for actor in targets})), sources
     if speaker and speaker not in sources:
         return sources, (without_article(speaker),)
     if row["type"] == "ACCUSE":
         return tuple(sorted({actor["name"] for actor in targets})), sources
     return sources, tuple(without_article(who) for who in accusers_in(row["sentence"]))
+
+
+def attributed_after(row: Any, speaker: str | None) -> bool:
+    """Rule "the-accuser-speaks-through-its-spokesman": an accusation whose speaker is named
+    after it ('Cambodia accused Thailand of breaking the truce, a defence ministry spokeswoman
+    said') is its accuser's, told through a spokesman; a speaker named first ('The army said
+    Houthi fighters had attacked ..., calling the attacks a violation') makes the charge."""
+    if not speaker:
+        return False
+    at = row["sentence"].find(speaker)
+    return at > row["start"] - row["sentence_start"]
 
 
 def without_article(speaker: str) -> str:
@@ -2030,6 +2090,15 @@ def reported_in_force_by(draft: Draft | None, day: int) -> bool:
     return bool(done or made)
 
 
+def told_undated(candidate: Candidate) -> bool:
+    """Rule "an-undated-breach-is-of-the-agreement-told-before-it": a violation its report
+    does not date ('The Thai army accused Cambodian troops of violating the ceasefire', the
+    day after a lead told 'agreed to a ceasefire starting at midnight') is of the agreement
+    an earlier report told made or carried out, dated or not: its report's day is no day of
+    the act, so only what was told by then can bind."""
+    return candidate.status == "violated" and candidate.inferred
+
+
 def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
     """A one-step proposal joins a fuller one that now shares its participants (Russia's
     refusal comes before the refusal reports that name the American proposer)."""
@@ -2061,8 +2130,9 @@ def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bo
     draft = home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
+    told_before = reported_in_force or told_undated(candidate)
     binding = binding_by(draft, candidate.day) or (
-        reported_in_force and reported_in_force_by(draft, candidate.day)
+        told_before and reported_in_force_by(draft, candidate.day)
     )
     if candidate.status == "violated" and not binding:
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
