@@ -12,6 +12,7 @@ from accord.track.proposals import (
     agreed_at_a_meeting,
     approves_an_extension,
     breaks_an_agreement,
+    broker_keys,
     brokers_in,
     collapses_after,
     collapses_before,
@@ -435,3 +436,32 @@ def test_a_contrast_opens_another_clause(sentence: str, trigger: str, status: st
 )
 def test_a_length_in_words_is_a_term(sentence: str, days: int | None) -> None:
     assert find_terms(sentence, "ceasefire").get("days") == days
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "keys"),
+    [
+        (
+            "The two sides agreed to a U.S.-Saudi-brokered truce.",
+            "agreed",
+            {"united states", "saudi arabia"},
+        ),
+        ("They agreed to a truce mediated by the United States.", "agreed", {"united states"}),
+        (
+            "They agreed to a ceasefire brokered by the U.N., its envoy said.",
+            "agreed",
+            {"united nations"},
+        ),
+        (
+            "They signed a new truce in talks brokered by the African Union, two months after a"
+            " Qatar-mediated truce broke down.",
+            "signed",
+            {"african union"},
+        ),
+    ],
+)
+def test_mediators_are_named_once_in_the_triggers_clause(
+    sentence: str, trigger: str, keys: set[str]
+) -> None:
+    """Rule mediators-apart-agreements-apart reads one name per broker, from its own clause."""
+    assert broker_keys(sentence, sentence.index(trigger)) == keys

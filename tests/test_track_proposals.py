@@ -1618,3 +1618,48 @@ def test_a_restated_release_keeps_its_subject_and_a_claim_of_keeping_is_no_step(
         ("2026-03-18", "implemented"),
         ("2026-04-08", "expired"),
     ]
+
+
+THREE_TRUCES_OF_ONE_PAIR = {
+    "first": (
+        "2026-06-08",
+        "TRIPOLI (Wire) - Libya's Government of National Unity and the rival Libyan National"
+        " Army agreed on Monday to a ceasefire around Tripoli, Turkey's foreign minister"
+        " said.\n\nFighting resumed within hours, residents said.",
+    ),
+    "eid": (
+        "2026-06-11",
+        "TRIPOLI (Wire) - The Libyan National Army agreed on Thursday to a truce for the Eid"
+        " holiday, in a deal mediated by Egypt.\n\nThe previous ceasefire broke down on Monday"
+        " night.",
+    ),
+    "united-nations": (
+        "2026-06-15",
+        "GENEVA (Wire) - Libya's rival governments agreed on Monday to a ceasefire brokered by"
+        " the United Nations, the U.N. envoy said.",
+    ),
+    "accused": (
+        "2026-06-17",
+        "TRIPOLI (Wire) - The Libyan National Army accused government forces on Tuesday of"
+        " violating the U.N.-brokered truce near Sirte.",
+    ),
+}
+
+
+def test_truces_of_one_pair_apart_after_a_collapse_or_under_other_mediators(
+    tmp_path: Path,
+) -> None:
+    """Rules after-its-end-a-truce-is-another (the Eid truce, agreed after the first broke
+    down, had joined it) and mediators-apart-agreements-apart (Egypt's Eid truce and the
+    U.N.'s ceasefire four days later share no broker: two agreements; 'U.N.-brokered' and
+    'brokered by the United Nations' are one broker, so the breach goes to the U.N.'s)."""
+    found = sorted(
+        (item for item in proposals_of(THREE_TRUCES_OF_ONE_PAIR, tmp_path) if item.steps),
+        key=lambda item: item.steps[0].date or "",
+    )
+    assert [[text.split(" by ")[0] for _, text in history(item)] for item in found] == [
+        ["agreed", "collapsed"],
+        ["accepted"],
+        ["agreed", "violated"],
+    ]
+    assert [step.date for step in found[2].steps] == ["2026-06-15", "2026-06-16"]

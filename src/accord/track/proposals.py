@@ -482,6 +482,7 @@ class Candidate:
     pair: tuple[int, ...] = ()  # both sides' figures one report gives ('24 hostages for 39')
     own_countries: frozenset[str] = frozenset()  # the countries of who took the step
     news: bool = False  # undated only because its date is a term's: the report's own news
+    brokers: frozenset[str] = frozenset()  # who mediated it, as the trigger's clause names them
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -860,6 +861,22 @@ def broker_list(names: str) -> str:
     return parts[0]
 
 
+def broker_keys(sentence: str, trigger_at: int) -> frozenset[str]:
+    """The brokers the trigger's own clause names, each by one name however wire copy
+    shortens it ('U.S.-Saudi brokered': the United States and Saudi Arabia); a broker of an
+    earlier deal in a later clause ('two months after a Qatar-mediated truce broke down') is
+    not this one's."""
+    clause = sentence[: len(trigger_clause(sentence.lower(), trigger_at))]
+    aliases = subject_data()["broker_aliases"]
+    keys = set()
+    for name in brokers_in(clause):
+        for part in re.split(r"-(?=[A-Z])", name):
+            key = re.sub(r"^the ", "", part.replace(".", " ").lower()).strip()
+            key = re.sub(r"\s+", " ", key)
+            keys.add(aliases.get(key, key))
+    return frozenset(keys)
+
+
 def is_broker(actor: Any, brokers: list[str]) -> bool:
     words = {actor["text"], actor["name"]} - {None, ""}
     return any(word in broker or broker in word for word in words for broker in brokers)
@@ -1165,6 +1182,7 @@ def candidate_of(
         pair=both_figures(sentence, row["hostages"], row["prisoners"]),
         own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
         news=explicit is None and not back_reference and undated_news(row, status, context),
+        brokers=broker_keys(sentence, trigger_at) if status in ONCE else frozenset(),
     )
 
 
@@ -1572,6 +1590,7 @@ class Draft:
     carried_out: bool = False
     in_train: bool = False  # proposed, accepted or agreed: an act months later may carry it out
     committed: set[str] = field(default_factory=set)  # countries that proposed, took, refused it
+    brokers: set[str] = field(default_factory=set)  # who mediated its proposal or agreement
 
     def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
         """The groups of the candidate's status with a dated report within a day of
@@ -1635,6 +1654,8 @@ class Draft:
         ``place_backing``)."""
         if not self.about(candidate):
             return False  # 'the agreement' is whichever one its participants have
+        if mediated_apart(self, candidate):
+            return False
         day = candidate.day if day is None else day
         if made_after(self, candidate, day):
             return False
@@ -1704,6 +1725,8 @@ class Draft:
         self.countries |= candidate.countries
         if candidate.status in ONCE:
             self.committed |= candidate.own_countries
+            if not candidate.back_reference:
+                self.brokers |= candidate.brokers
         self.subjects.add(self.subject)
         if candidate.status == "agreed":
             self.subjects |= candidate.subjects  # a package: a truce agreed with an exchange
@@ -1711,6 +1734,16 @@ class Draft:
             for key in ("days", "a", "b"):
                 if key in candidate.terms:
                     self.terms.setdefault(key, candidate.terms[key])
+
+
+def mediated_apart(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "mediators-apart-agreements-apart": an offer or agreement whose brokers share none
+    with the brokers of the draft's is another one of the same sides ('a truce for the Eid
+    holiday, in a deal mediated by Egypt', then 'a 30-day ceasefire brokered by the United
+    Nations'). A meeting's host is no mediator of it (Geneva hosts many summits)."""
+    if candidate.status not in ONCE or candidate.back_reference or draft.subject == MEETING_SUBJECT:
+        return False
+    return bool(candidate.brokers and draft.brokers) and candidate.brokers.isdisjoint(draft.brokers)
 
 
 def dated_window(candidate: Candidate, window: tuple[int, int]) -> tuple[int, int]:
@@ -2217,7 +2250,22 @@ def reopens(draft: Draft, candidate: Candidate) -> bool:
         return agreed is not None and agreed[0] < candidate.day  # a-new-agreement-is-its-own
     if candidate.status == "agreed":
         return agreed_again(draft, candidate)
-    return candidate.status in AMENDING and implemented_by(draft, candidate.day - 1)
+    if candidate.status not in AMENDING:
+        return False
+    return implemented_by(draft, candidate.day - 1) or ended_by(draft, candidate.day - 1)
+
+
+def ended_by(draft: Draft, day: int) -> bool:
+    """Rule "after-its-end-a-truce-is-another": an agreement that broke down or ran out by
+    ``day`` takes no new offer, acceptance or agreement ('agreed on Monday to a ceasefire ...
+    Fighting resumed within hours', then 'agreed on Thursday to a truce for the Eid holiday':
+    two truces), however its taking effect was told."""
+    return any(
+        candidate.day <= day
+        for status in ENDING
+        for group in draft.by_status.get(status, [])
+        for candidate in group
+    )
 
 
 def agreed_again(draft: Draft, candidate: Candidate) -> bool:
@@ -2250,7 +2298,8 @@ def in_force_by(draft: Draft, day: int) -> bool:
     )
 
 
-IN_FORCE_SIGNS = ("implemented", "extended", "violated")  # told of an agreement in force
+# told of an agreement in force, or ended (rule after-its-end-a-truce-is-another)
+IN_FORCE_SIGNS = ("implemented", "extended", "violated", *ENDING)
 
 
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
