@@ -1663,3 +1663,30 @@ def test_truces_of_one_pair_apart_after_a_collapse_or_under_other_mediators(
         ["agreed", "violated"],
     ]
     assert [step.date for step in found[2].steps] == ["2026-06-15", "2026-06-16"]
+
+
+EXTENSION_TOLD_DATED_AND_UNDATED = {
+    "agreed": (
+        "2026-09-10",
+        "KHARTOUM (Wire) - Sudan's army and the Rapid Support Forces agreed on Thursday to a"
+        " 72-hour ceasefire, the U.S. secretary of state said.",
+    ),
+    "extended": (
+        "2026-09-13",
+        "JEDDAH (Wire) - The Rapid Support Forces said on Sunday they had agreed to the extension"
+        " of the humanitarian truce.\n\nThe army also accepted the ceasefire extension on Sunday.",
+    ),
+}
+
+
+def test_the_days_undated_news_joins_the_dated_step(tmp_path: Path) -> None:
+    """Rule the-day's-news-joins-the-dated-step: the RSF's undated 'had agreed to the
+    extension' and the army's acceptance 'on Sunday' are one extension (there were two)."""
+    (truce,) = (
+        item for item in proposals_of(EXTENSION_TOLD_DATED_AND_UNDATED, tmp_path) if item.steps
+    )
+    assert [(day, text.split(" by ")[0]) for day, text in history(truce)] == [
+        ("2026-09-10", "agreed"),
+        ("2026-09-13", "extended"),
+    ]
+    assert len(truce.steps[1].event_ids) == 2

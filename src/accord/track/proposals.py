@@ -2087,7 +2087,7 @@ def place_all(found: list[Candidate]) -> Drafts:
     first_hand = [c for c in found if (not c.inferred or c.news) and not c.back_reference]
     backing = [c for c in found if (c.inferred and not c.news) or c.back_reference]
     waiting = []  # violations of a truce not yet known in force: its start may be told undated
-    for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
+    for candidate in sorted(first_hand, key=dated_first):
         if awaits_its_truce(drafts, candidate):
             waiting.append(candidate)
         elif not place_first_hand(drafts, candidate):
@@ -2101,6 +2101,14 @@ def place_all(found: list[Candidate]) -> Drafts:
     for candidate in waiting:
         place_first_hand(drafts, candidate, reported_in_force=True)
     return drafts
+
+
+def dated_first(candidate: Candidate) -> tuple[int, bool, str]:
+    """Rule "the-day's-news-joins-the-dated-step": of one day's reports, those the text dates
+    are placed before the undated news of that day ('said on Sunday they had agreed to the
+    extension'), which then backs their step: placed first, the news opened a step of its own
+    that no dated report can join (only dated reports mark the days a step is found by)."""
+    return candidate.day, candidate.inferred, candidate.event_id
 
 
 def awaits_its_truce(drafts: Drafts, candidate: Candidate) -> bool:
