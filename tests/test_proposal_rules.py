@@ -9,6 +9,7 @@ import pytest
 
 from accord.track.proposals import (
     Candidate,
+    accuses_an_attack,
     agreed_at_a_meeting,
     approves_an_extension,
     breaks_an_agreement,
@@ -465,3 +466,20 @@ def test_mediators_are_named_once_in_the_triggers_clause(
 ) -> None:
     """Rule mediators-apart-agreements-apart reads one name per broker, from its own clause."""
     assert broker_keys(sentence, sentence.index(trigger)) == keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "charged"),
+    [
+        ("Hezbollah accused Israel of firing on villages in southern Lebanon.", True),
+        ("Israel accused Hezbollah on Monday of launching two rockets at a post.", True),
+        ("The army accused the rebels of repeatedly shelling Malakal.", True),
+        ("Hezbollah accused Israel of seeking to derail the talks.", False),
+        ("The army accused the rebels of war crimes.", False),
+        ("The army accused the rebels, who were shelling Malakal, of lying.", False),
+    ],
+)
+def test_an_accused_attack_is_told_by_its_gerund(sentence: str, charged: bool) -> None:
+    """Rule an-accused-attack-in-a-truce-story-breaks-it: the charge is of an armed act."""
+    row = {"type": "ACCUSE"}
+    assert accuses_an_attack(row, sentence, sentence.index("accused")) is charged

@@ -1690,3 +1690,42 @@ def test_the_days_undated_news_joins_the_dated_step(tmp_path: Path) -> None:
         ("2026-09-13", "extended"),
     ]
     assert len(truce.steps[1].event_ids) == 2
+
+
+ATTACKS_CHARGED_UNDER_A_TRUCE = {
+    "agreed": (
+        "2026-11-25",
+        "BEIRUT (Wire) - Israel and Hezbollah agreed on Wednesday to a 60-day ceasefire brokered"
+        " by the United States and France, U.S. officials said.",
+    ),
+    "in-effect": (
+        "2026-11-26",
+        "BEIRUT (Wire) - A ceasefire between Israel and Hezbollah took effect at 4 a.m. on"
+        " Thursday, and thousands of displaced families began driving south.",
+    ),
+    "charged": (
+        "2026-11-28",
+        "BEIRUT (Wire) - Hezbollah accused Israel of firing on villages in southern Lebanon, a"
+        " Hezbollah lawmaker said.\n\nThe ceasefire, which took effect on Thursday, has largely"
+        " held.",
+    ),
+    "charged-back": (
+        "2026-12-02",
+        "JERUSALEM (Wire) - Israel accused Hezbollah on Monday of launching two rockets at a"
+        " military post.\n\nThe United States said the ceasefire was holding.",
+    ),
+}
+
+
+def test_an_accused_attack_in_a_truce_story_breaks_it(tmp_path: Path) -> None:
+    """Rule an-accused-attack-in-a-truce-story-breaks-it: each side's charge of an armed act,
+    in reports that name the ceasefire only in another sentence, is a violation alleged by
+    it (neither was a step)."""
+    (truce,) = (
+        item for item in proposals_of(ATTACKS_CHARGED_UNDER_A_TRUCE, tmp_path) if item.steps
+    )
+    assert [text for _, text in history(truce)][2:] == [
+        "violated by Israel (alleged by Hezbollah)",
+        "violated by Hezbollah (alleged by Israel)",
+    ]
+    assert truce.steps[3].date == "2026-11-30"

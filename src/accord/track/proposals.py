@@ -567,6 +567,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "collapsed"
     if breaks_an_agreement(kind, sentence, trigger_at):
         return "violated"
+    if subject == TRUCE and accuses_an_attack(row, sentence, trigger_at):
+        return "violated"
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
         return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
@@ -1111,6 +1113,12 @@ def candidate_of(
         subject = lead_subject(row, context.story[1])
     if subject is None and names_a_violation(row, sentence, trigger_at):
         subject = context.story[1]
+    if (
+        subject is None
+        and context.story[1] == TRUCE
+        and accuses_an_attack(row, sentence, trigger_at)
+    ):
+        subject = TRUCE
     offer_countries: frozenset[str] = frozenset()
     if subject is None:
         subject, offer_countries = offer_acted_on(sentence, trigger_at, context)
@@ -1416,6 +1424,22 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
     if f"{row['type']}/{row['mode']}" not in subject_data()["lead_act_modes"]:
         return None
     return story_subject
+
+
+TRUCE = "ceasefire"  # the subject whose parties bind themselves to stop attacking
+
+
+def accuses_an_attack(row: Any, sentence: str, trigger_at: int) -> bool:
+    """Rule "an-accused-attack-in-a-truce-story-breaks-it": an accusation of an armed act
+    ('Hezbollah accused Israel of firing on villages in southern Lebanon', 'accused Hezbollah
+    on Monday of launching two rockets') in a report about a ceasefire charges a breach of it:
+    wire copy tells alleged violations by the act and names the truce in another sentence.
+    Whether the truce bound the sides that day is the linking's to say."""
+    if row["type"] != "ACCUSE":
+        return False
+    clause = trigger_clause(sentence.lower(), trigger_at)[trigger_at:]
+    found = re.search(r"\bof\s+(?:[\w'-]+\s+){0,3}?([a-z]+ing)\b", clause)
+    return found is not None and found.group(1) in subject_data()["accused_attack_words"]
 
 
 def names_a_violation(row: Any, sentence: str, trigger_at: int) -> bool:
