@@ -64,6 +64,11 @@ def test_the_broker_list_ends_where_the_list_ends(sentence: str, brokers: list[s
         ("Chad's army and the rebel FACT agreed on Monday to a truce.", "agreed", True),
         ("NAIROBI - Kenya and Somalia have agreed to exchange 12 prisoners.", "agreed", True),
         ("The mediators said that the army and the militia agreed to extend it.", "agreed", True),
+        (
+            "The Government of National Unity and the Libyan National Army agreed on Thursday.",
+            "agreed",
+            True,
+        ),
         ("Mali, after talks with Algeria and Niger, agreed to a truce.", "agreed", False),
         ("After talks in Doha and Cairo the army agreed to a pause.", "agreed", False),
         ("The militia agreed to a truce and the release of hostages.", "agreed", False),

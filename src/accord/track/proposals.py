@@ -712,11 +712,15 @@ def joint_subject(sentence: str, trigger_at: int) -> bool:
     words = re.findall(r"[\w'\u2019.-]+", before)
     while words and words[-1].lower() in SUBJECT_TAIL:
         words.pop()
-    if not 3 <= len(words) <= 8:
+    if not 3 <= len(words) <= JOINT_SUBJECT_WORDS:
         return False
     inner = [word.lower() for word in words[1:-1]]
     return "and" in inner and words[0].lower() not in CLAUSE_PREPOSITIONS
 
+
+# rule "a-joint-subject-may-be-two-long-names": 'The Government of National Unity and the
+# Libyan National Army agreed' is 11 words; 8 had read it as the army's acceptance alone
+JOINT_SUBJECT_WORDS = 12
 
 CLAUSE_PREPOSITIONS = frozenset(
     {"after", "before", "following", "during", "despite", "in", "at", "with", "under", "since"}
