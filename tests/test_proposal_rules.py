@@ -30,6 +30,7 @@ from accord.track.proposals import (
     told_after,
     told_on,
     trigger_clause,
+    under_a_condition,
 )
 
 
@@ -488,3 +489,18 @@ def test_an_accused_attack_is_told_by_its_gerund(sentence: str, charged: bool) -
     """Rule an-accused-attack-in-a-truce-story-breaks-it: the charge is of an armed act."""
     row = {"type": "ACCUSE"}
     assert accuses_an_attack(row, sentence, sentence.index("accused")) is charged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "conditioned"),
+    [
+        ("The truce lapses on Sunday unless both sides agree to extend it.", "agree", True),
+        ("The rebels would withdraw only if the army stopped its drone strikes.", "stopped", True),
+        ("Provided the army pulls back, the rebels will extend the truce.", "extend", False),
+        ("The army and the rebels agreed on Sunday to extend the truce.", "agreed", False),
+        ("If talks fail, fighting may resume; the sides agreed to a truce.", "agreed", False),
+    ],
+)
+def test_a_condition_is_no_step(sentence: str, trigger: str, conditioned: bool) -> None:
+    """Rule a-condition-is-no-step: a condition in the trigger's own clause, before it."""
+    assert under_a_condition(sentence, sentence.index(trigger)) is conditioned

@@ -1669,7 +1669,8 @@ EXTENSION_TOLD_DATED_AND_UNDATED = {
     "agreed": (
         "2026-09-10",
         "KHARTOUM (Wire) - Sudan's army and the Rapid Support Forces agreed on Thursday to a"
-        " 72-hour ceasefire, the U.S. secretary of state said.",
+        " 72-hour ceasefire, the U.S. secretary of state said.\n\nUnder the agreement, the truce"
+        " lapses on Sunday unless both sides agree to extend it.",
     ),
     "extended": (
         "2026-09-13",
@@ -1681,7 +1682,9 @@ EXTENSION_TOLD_DATED_AND_UNDATED = {
 
 def test_the_days_undated_news_joins_the_dated_step(tmp_path: Path) -> None:
     """Rule the-day's-news-joins-the-dated-step: the RSF's undated 'had agreed to the
-    extension' and the army's acceptance 'on Sunday' are one extension (there were two)."""
+    extension' and the army's acceptance 'on Sunday' are one extension (there were two);
+    rule a-condition-is-no-step: 'lapses on Sunday unless both sides agree to extend it' is
+    none (it was an extension of the Sunday before)."""
     (truce,) = (
         item for item in proposals_of(EXTENSION_TOLD_DATED_AND_UNDATED, tmp_path) if item.steps
     )

@@ -513,6 +513,8 @@ def status_of(
         return None  # 'urged the parties to respect the truce': the truce is already made
     if status == "implemented" and claims_keeping(row):
         return None
+    if under_a_condition(sentence, trigger_at):
+        return None
     if (
         status == "proposed"
         and row["type"] == "REQUEST"
@@ -535,6 +537,18 @@ def own_clause_names_one(sentence: str, trigger_at: int, type_mode: tuple[str, s
         return True
     agreements = subject_data()["agreement_subjects"].values()
     return any(keyword_positions(clause, word) for words in agreements for word in words)
+
+
+CONDITION = re.compile(
+    r"\b(?:if|unless|provided|providing|on condition|as long as|so long as|only when)\b", re.I
+)
+
+
+def under_a_condition(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-condition-is-no-step": an act its own clause puts under a condition ('the
+    truce lapses on Sunday unless both sides agree to extend it', 'would withdraw only if the
+    army stopped its drone strikes') has not happened: the coder may still read it as done."""
+    return CONDITION.search(CLAUSE_START.split(sentence[:trigger_at])[-1]) is not None
 
 
 def claims_keeping(row: Any) -> bool:
