@@ -26,6 +26,7 @@ from accord.track.proposals import (
     names_a_violation,
     nearest_status_word,
     same_side,
+    suspends_talks,
     tells_a_meeting,
     told_after,
     told_on,
@@ -504,3 +505,25 @@ def test_an_accused_attack_is_told_by_its_gerund(sentence: str, charged: bool) -
 def test_a_condition_is_no_step(sentence: str, trigger: str, conditioned: bool) -> None:
     """Rule a-condition-is-no-step: a condition in the trigger's own clause, before it."""
     assert under_a_condition(sentence, sentence.index(trigger)) is conditioned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "ends"),
+    [
+        (
+            "The African Union suspended the Nairobi talks between Ethiopia and Fano.",
+            "suspended",
+            True,
+        ),
+        ("The mediators suspended talks on Thursday after repeated violations.", "suspended", True),
+        (
+            "Russia suspended its participation in the grain deal for several days.",
+            "suspended",
+            False,
+        ),
+        ("The EU suspended aid to the junta after the coup.", "suspended", False),
+    ],
+)
+def test_suspended_talks_are_told_by_their_object(sentence: str, trigger: str, ends: bool) -> None:
+    """Rule suspended-talks-end-the-story's-agreement: a pause whose object is the talks."""
+    assert suspends_talks(sentence, sentence.index(trigger)) is ends

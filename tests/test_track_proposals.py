@@ -1732,3 +1732,27 @@ def test_an_accused_attack_in_a_truce_story_breaks_it(tmp_path: Path) -> None:
         "violated by Hezbollah (alleged by Israel)",
     ]
     assert truce.steps[3].date == "2026-11-30"
+
+
+TALKS_SUSPENDED = {
+    "begun": (
+        "2026-03-27",
+        "NAIROBI (Wire) - Ethiopia's government and the Fano militia began talks in Nairobi on"
+        " Friday under an African Union peace plan.",
+    ),
+    "suspended": (
+        "2026-04-15",
+        "NAIROBI (Wire) - The African Union suspended the peace talks between Ethiopia and the"
+        " Fano militia on Wednesday after fighting broke out in Gondar.",
+    ),
+}
+
+
+def test_suspended_talks_end_them_and_are_no_sanction(tmp_path: Path) -> None:
+    """Rule suspended-talks-end-the-story's-agreement: the mediator suspending the talks is
+    their collapse (it was sanctions by the African Union, carried out)."""
+    found = [item for item in proposals_of(TALKS_SUSPENDED, tmp_path) if item.steps]
+    assert [(item.subject, [text for _, text in history(item)]) for item in found] == [
+        ("summit", ["implemented", "collapsed"])
+    ]
+    assert found[0].steps[1].date == "2026-04-15"

@@ -275,6 +275,8 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     ].get(type_mode[0])
     if type_mode[0] == "SANCTION" and pauses_agreement(sentence, trigger_at):
         return None  # 'Russia suspended its participation': no status, and no sanction
+    if type_mode[0] == "SANCTION" and suspends_talks(sentence, trigger_at):
+        return None  # the talks' end: the subject is the story's (``candidate_of``)
     leaving = type_mode[0] == "SANCTION" and leaves_agreement(sentence, trigger_at)
     if implied == MEETING_SUBJECT:
         implied = named_instead_of_a_meeting(sentence, trigger_at) or implied
@@ -345,6 +347,17 @@ def leaves_agreement(sentence: str, trigger_at: int) -> bool:
     return trigger_word(sentence, trigger_at) in subject_data()["leaving_words"] and (
         names_agreement(sentence)
     )
+
+
+def suspends_talks(sentence: str, trigger_at: int) -> bool:
+    """Rule "suspended-talks-end-the-story's-agreement": a mediator or a side suspending or
+    ending the talks ('The African Union suspended the Nairobi talks between Ethiopia and the
+    Fano militia on Wednesday after fighting broke out') ends the agreement its report is
+    about, a collapse (the talks' own, when the report names none); it is no sanction."""
+    words = subject_data()
+    trigger = trigger_word(sentence, trigger_at)
+    ending = trigger in words["pausing_words"] or trigger in words["leaving_words"]
+    return ending and about_talks(sentence, trigger_at)
 
 
 def pauses_agreement(sentence: str, trigger_at: int) -> bool:
@@ -583,6 +596,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "violated"
     if subject == TRUCE and accuses_an_attack(row, sentence, trigger_at):
         return "violated"
+    if kind == "SANCTION" and suspends_talks(sentence, trigger_at):
+        return "collapsed"
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
         return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
@@ -1131,6 +1146,8 @@ def candidate_of(
         subject = lead_subject(row, context.story[1])
     if subject is None and names_a_violation(row, sentence, trigger_at):
         subject = context.story[1]
+    if subject is None and row["type"] == "SANCTION" and suspends_talks(sentence, trigger_at):
+        subject = context.story[1] or MEETING_SUBJECT
     if (
         subject is None
         and context.story[1] == TRUCE
