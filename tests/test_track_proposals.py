@@ -1756,3 +1756,32 @@ def test_suspended_talks_end_them_and_are_no_sanction(tmp_path: Path) -> None:
         ("summit", ["implemented", "collapsed"])
     ]
     assert found[0].steps[1].date == "2026-04-15"
+
+
+EXTENSION_ACCEPTED_BY_ONE_SIDE = {
+    "agreed": (
+        "2026-04-20",
+        "WASHINGTON (Wire) - Sudan's army and the Rapid Support Forces agreed on Monday to a"
+        " 72-hour ceasefire, the U.S. secretary of state announced.",
+    ),
+    "extended": (
+        "2026-04-23",
+        "KHARTOUM (Wire) - Sudan's army and the RSF agreed on Thursday to extend the ceasefire by"
+        " 72 hours, the mediators said.\n\nThe army said on Thursday it had accepted the"
+        " mediators' proposal for a longer truce.",
+    ),
+}
+
+
+def test_an_acceptance_on_the_day_of_an_extension_is_it(tmp_path: Path) -> None:
+    """Rule an-acceptance-on-the-day-of-an-extension-is-it: the army's acceptance 'on
+    Thursday' of 'a longer truce' is the extension agreed that day, told by one side (it was
+    a step 'accepted by Sudanese Armed Forces' of its own)."""
+    (truce,) = (
+        item for item in proposals_of(EXTENSION_ACCEPTED_BY_ONE_SIDE, tmp_path) if item.steps
+    )
+    assert [(day, text) for day, text in history(truce)] == [
+        ("2026-04-20", "agreed"),
+        ("2026-04-23", "extended"),
+    ]
+    assert len(truce.steps[1].event_ids) == 2

@@ -2162,12 +2162,13 @@ def place_all(found: list[Candidate]) -> Drafts:
     return drafts
 
 
-def dated_first(candidate: Candidate) -> tuple[int, bool, str]:
+def dated_first(candidate: Candidate) -> tuple[int, bool, bool, str]:
     """Rule "the-day's-news-joins-the-dated-step": of one day's reports, those the text dates
     are placed before the undated news of that day ('said on Sunday they had agreed to the
     extension'), which then backs their step: placed first, the news opened a step of its own
-    that no dated report can join (only dated reports mark the days a step is found by)."""
-    return candidate.day, candidate.inferred, candidate.event_id
+    that no dated report can join (only dated reports mark the days a step is found by). An
+    extension goes before the day's other reports (``extension_of_the_day``)."""
+    return candidate.day, candidate.inferred, candidate.status != "extended", candidate.event_id
 
 
 def awaits_its_truce(drafts: Drafts, candidate: Candidate) -> bool:
@@ -2238,6 +2239,10 @@ def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bo
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
     if candidate.status == "violated" and not candidate.actors:
         return True  # violation-needs-a-violator (a mutual one is no step: ``status_of``)
+    extension = extension_of_the_day(draft, candidate)
+    if draft is not None and extension is not None:
+        drafts.add(draft, candidate, extension)
+        return True
     if draft is not None and reopens(draft, candidate):
         draft = None  # proposing or refusing a change to an agreement in force: a new proposal
     if draft is None:
@@ -2250,6 +2255,20 @@ def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bo
         group = same_month_step(draft, candidate)
     drafts.add(draft, candidate, group)
     return True
+
+
+def extension_of_the_day(draft: Draft | None, candidate: Candidate) -> list[Candidate] | None:
+    """Rule "an-acceptance-on-the-day-of-an-extension-is-it": a side accepting the agreement
+    on the day a report dates its extension ('The army said on Thursday it had accepted the
+    mediators' proposal for a longer truce', beside 'agreed on Thursday to extend the
+    ceasefire by 72 hours') accepts the extension: that step, told by one side. None, or the
+    extension's group."""
+    if draft is None or candidate.status != "accepted" or candidate.inferred:
+        return None
+    found = draft.groups_near(replace(candidate, status="extended"), (candidate.day, candidate.day))
+    return next(
+        (g for g in found if any(not c.inferred and c.day == candidate.day for c in g)), None
+    )
 
 
 def same_month_step(draft: Draft, candidate: Candidate) -> list[Candidate] | None:
