@@ -1785,3 +1785,35 @@ def test_an_acceptance_on_the_day_of_an_extension_is_it(tmp_path: Path) -> None:
         ("2026-04-23", "extended"),
     ]
     assert len(truce.steps[1].event_ids) == 2
+
+
+EXTENSION_TOLD_A_DAY_APART = {
+    "agreed": EXTENSION_ACCEPTED_BY_ONE_SIDE["agreed"],
+    "extended": (
+        "2026-04-23",
+        "KHARTOUM (Wire) - Sudan's army and the RSF agreed late on Thursday to extend the"
+        " ceasefire by 72 hours, the mediators said.",
+    ),
+    "extension-retold": (
+        "2026-04-24",
+        "KHARTOUM (Wire) - The ceasefire between Sudan's army and the RSF was extended on Friday"
+        " for another three days, the Saudi foreign ministry said.",
+    ),
+    "extended-again": (
+        "2026-04-27",
+        "KHARTOUM (Wire) - Sudan's army and the RSF agreed on Monday to extend the ceasefire by"
+        " another 72 hours, the mediators said.",
+    ),
+}
+
+
+def test_an_extension_retold_a_day_apart_is_one(tmp_path: Path) -> None:
+    """Rule an-extension-retold-a-day-apart-is-one: Thursday's late agreement to extend and
+    Friday's 'was extended' are one extension (there were two); the one four days on is
+    another."""
+    (truce,) = (item for item in proposals_of(EXTENSION_TOLD_A_DAY_APART, tmp_path) if item.steps)
+    assert history(truce) == [
+        ("2026-04-20", "agreed"),
+        ("2026-04-23", "extended"),
+        ("2026-04-27", "extended"),
+    ]

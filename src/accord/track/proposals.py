@@ -2247,7 +2247,7 @@ def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bo
         draft = None  # proposing or refusing a change to an agreement in force: a new proposal
     if draft is None:
         draft = drafts.open(candidate.subject)
-    tolerance = 1 if candidate.status in ONCE else 0
+    tolerance = 1 if candidate.status in TOLD_A_DAY_APART else 0
     window = (candidate.day - tolerance, candidate.day + tolerance)
     steps = draft.groups_near(candidate, window)
     group = next((g for g in steps if same_step(g, candidate, window)), None)
@@ -2269,6 +2269,13 @@ def extension_of_the_day(draft: Draft | None, candidate: Candidate) -> list[Cand
     return next(
         (g for g in found if any(not c.inferred and c.day == candidate.day for c in g)), None
     )
+
+
+# what reports of one act may date a day apart: a step made once, and an extension (rule
+# "an-extension-retold-a-day-apart-is-one": 'agreed late on Thursday to extend the ceasefire by
+# 72 hours' and 'was extended on Friday for another three days' are one; extensions of a truce
+# follow each other by its term, days apart)
+TOLD_A_DAY_APART = (*ONCE, "extended")
 
 
 def same_month_step(draft: Draft, candidate: Candidate) -> list[Candidate] | None:
