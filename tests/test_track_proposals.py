@@ -1817,3 +1817,38 @@ def test_an_extension_retold_a_day_apart_is_one(tmp_path: Path) -> None:
         ("2026-04-23", "extended"),
         ("2026-04-27", "extended"),
     ]
+
+
+BREACH_LAID_ON_BOTH_BY_MEDIATORS = {
+    "signed": (
+        "2026-05-16",
+        "JEDDAH (Wire) - Sudan's army and the RSF signed a seven-day ceasefire on Saturday in"
+        " talks brokered by Saudi Arabia and the United States.",
+    ),
+    "in-effect": (
+        "2026-05-19",
+        "KHARTOUM (Wire) - The seven-day ceasefire took effect on Monday evening, but residents"
+        " reported air strikes in Omdurman.",
+    ),
+    "breached": (
+        "2026-05-24",
+        "JEDDAH (Wire) - The Saudi and U.S. mediators said on Sunday that both sides had violated"
+        " the ceasefire they agreed last week.",
+    ),
+}
+
+
+def test_a_breach_laid_on_both_sides_by_the_mediators_is_one_step_by_both(tmp_path: Path) -> None:
+    """Rules the-agreement-a-clause-names-is-retold ('the ceasefire they agreed last week' is
+    no second violation), a-violation-by-both-sides-is-a-step whoever the coder read as the
+    doer (the mediators' countries had been the violators) and who-tells-a-breach-is-no-side-
+    of-it ('both sides', read as Saudi Arabia and the United States, had kept the step out of
+    Sudan's truce)."""
+    (truce,) = (
+        item for item in proposals_of(BREACH_LAID_ON_BOTH_BY_MEDIATORS, tmp_path) if item.steps
+    )
+    assert [text for _, text in history(truce)] == [
+        "agreed",
+        "implemented",
+        "violated by both sides (alleged by Saudi and U.S. mediators)",
+    ]

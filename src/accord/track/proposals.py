@@ -1182,13 +1182,15 @@ def candidate_of(
         # the text's date is the meeting's; the announcement is dated by its telling
         explicit = told_on(sentence, trigger_at, published)
     back_reference = mentions_earlier_step(sentence, trigger_at, status)
+    if row["type"] == "AGREE" and status != "agreed" and names_what_it_agreed(sentence, trigger_at):
+        status, back_reference = "agreed", True  # rule the-agreement-a-clause-names-is-retold
     if status == "extended" and extensions_counted(sentence):
         back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
-        if not actors and by_both_sides(sentence, trigger_at):
-            actors = (BOTH_SIDES,)
+        if by_both_sides(sentence, trigger_at):
+            actors = (BOTH_SIDES,)  # whoever the coder read as the doer (the mediators)
     terms = find_terms(sentence, subject)
     if status == "extended":
         terms.pop("days", None)  # rule an-extension's-length-is-not-the-deal's
@@ -1204,7 +1206,9 @@ def candidate_of(
         actors=actors,
         countries=offer_countries
         | frozenset(
-            actor["country"] for actor in (*sources, *targets) if actor["country"]
+            actor["country"]
+            for actor in (*sources, *targets)
+            if actor["country"] and not speaks_of_a_breach(row, status, actor)
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,
@@ -1436,6 +1440,33 @@ def both_figures(sentence: str, hostages: int | None, prisoners: int | None) -> 
         return found.start() if found else len(sentence)
 
     return tuple(sorted((hostages, prisoners), key=at))
+
+
+RETOLD_AGREEMENT = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\s+"
+    r"(?:(?:that|which)\s+)?(?:they|it|both sides|the two sides|the parties)?\s*$",
+    re.I,
+)
+
+
+def speaks_of_a_breach(row: Any, status: str, actor: Any) -> bool:
+    """Rule "who-tells-a-breach-is-no-side-of-it": 'The Saudi and U.S. mediators said on
+    Sunday that both sides had violated the ceasefire' was read with 'both sides' as Saudi
+    Arabia and the United States (the names before it) and the speaker's own names may be
+    read as doers: for a violation, an actor named inside its speaker, or named only as
+    'both sides', gives no country to link the step by (the sides are the agreement's)."""
+    if status != "violated" or not actor["text"]:
+        return False
+    speaker = row["attributed_to"] or ""
+    text = actor["text"]
+    return text in speaker or text.lower() in subject_data()["both_parties"]
+
+
+def names_what_it_agreed(sentence: str, trigger_at: int) -> bool:
+    """Rule "the-agreement-a-clause-names-is-retold": 'agreed' right after the agreement it
+    describes ('both sides had violated the ceasefire they agreed last week') retells the
+    agreement; the status word of the clause around it (violated) is the main verb's."""
+    return RETOLD_AGREEMENT.search(sentence[:trigger_at]) is not None
 
 
 def restated_subject(row: Any, type_mode: tuple[str, str | None]) -> str | None:
