@@ -1852,3 +1852,29 @@ def test_a_breach_laid_on_both_sides_by_the_mediators_is_one_step_by_both(tmp_pa
         "implemented",
         "violated by both sides (alleged by Saudi and U.S. mediators)",
     ]
+
+
+BREACH_OF_AN_EXTENSION = {
+    "signed": BREACH_LAID_ON_BOTH_BY_MEDIATORS["signed"],
+    "in-effect": BREACH_LAID_ON_BOTH_BY_MEDIATORS["in-effect"],
+    "extended": (
+        "2026-05-25",
+        "JEDDAH (Wire) - Sudan's army and the RSF agreed on Monday to extend the ceasefire by"
+        " five days, the mediators said.",
+    ),
+    "charged": (
+        "2026-05-27",
+        "KHARTOUM (Wire) - The RSF accused the army on Wednesday of breaching the five-day"
+        " extension of the truce with air strikes on Omdurman.",
+    ),
+}
+
+
+def test_a_breach_of_the_extension_is_of_the_truce_it_extends(tmp_path: Path) -> None:
+    """Rule an-extension's-length-is-not-the-deal's, for a breach: 'the five-day extension'
+    names no five-day truce (the RSF's charge had found no seven-day truce to breach)."""
+    (truce,) = (item for item in proposals_of(BREACH_OF_AN_EXTENSION, tmp_path) if item.steps)
+    assert history(truce)[-1] == (
+        "2026-05-27",
+        "violated by Sudanese military (alleged by Rapid Support Forces)",
+    )

@@ -1192,7 +1192,7 @@ def candidate_of(
         if by_both_sides(sentence, trigger_at):
             actors = (BOTH_SIDES,)  # whoever the coder read as the doer (the mediators)
     terms = find_terms(sentence, subject)
-    if status == "extended":
+    if status == "extended" or (status == "violated" and tells_an_extension(sentence)):
         terms.pop("days", None)  # rule an-extension's-length-is-not-the-deal's
         named = length_of_the_agreement(sentence.lower())
         if named is not None:
@@ -1447,6 +1447,15 @@ RETOLD_AGREEMENT = re.compile(
     r"(?:(?:that|which)\s+)?(?:they|it|both sides|the two sides|the parties)?\s*$",
     re.I,
 )
+
+
+def tells_an_extension(sentence: str) -> bool:
+    """Whether the sentence tells an extension ('breaching the five-day extension of the
+    truce', 'the ceasefire, which was extended on Monday for five days'): rule
+    an-extension's-length-is-not-the-deal's holds for the breach it tells as well, so a
+    length there names the agreement only as its adjective ('the seven-day ceasefire')."""
+    words = subject_data()["status_words"]["extended"]
+    return any(keyword_positions(sentence.lower(), word) for word in words)
 
 
 def speaks_of_a_breach(row: Any, status: str, actor: Any) -> bool:
