@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -1878,3 +1879,42 @@ def test_a_breach_of_the_extension_is_of_the_truce_it_extends(tmp_path: Path) ->
         "2026-05-27",
         "violated by Sudanese military (alleged by Rapid Support Forces)",
     )
+
+
+def test_one_sentence_tells_a_status_once() -> None:
+    """Rule one-sentence-tells-a-status-once: 'The ceasefire between Myanmar's military and
+    the alliance collapsed as fighting resumed around Lashio' gives the truce's end and the
+    fight, both read as its collapse and undated: one collapse (there were two)."""
+    agreed_on, told_on = date(2026, 6, 1).toordinal(), date(2026, 6, 20).toordinal()
+
+    def step(event_id: str, status: str, day: int, sentence: str) -> proposals_module.Candidate:
+        undated = day == told_on
+        return proposals_module.Candidate(
+            event_id=event_id,
+            subject="ceasefire",
+            status=status,
+            actors=("Tatmadaw", "Three Brotherhood Alliance") if status == "agreed" else (),
+            countries=frozenset({"MMR"}),
+            counterparts=(),
+            terms={},
+            day=day,
+            inferred=undated,
+            back_reference=False,
+            published=day,
+            prisoners=None,
+            sentence=sentence,
+        )
+
+    found = [
+        step("a-e1", "agreed", agreed_on, "a:1"),
+        step("b-e1", "implemented", agreed_on + 1, "b:1"),
+        step("c-e1", "collapsed", told_on, "c:1"),
+        step("c-e2", "collapsed", told_on, "c:1"),
+    ]
+    (draft,) = proposals_module.link(found)
+    made = proposals_module.proposal_of(draft)
+    assert [(item.date, item.status, len(item.event_ids)) for item in made.steps] == [
+        ("2026-06-01", "agreed", 1),
+        ("2026-06-02", "implemented", 1),
+        ("2026-06-20", "collapsed", 2),
+    ]

@@ -1689,6 +1689,9 @@ class Draft:
     carried_out: bool = False
     in_train: bool = False  # proposed, accepted or agreed: an act months later may carry it out
     committed: set[str] = field(default_factory=set)  # countries that proposed, took, refused it
+    # (status, sentence key) -> the group a report of that sentence opened or joined (rule
+    # "one-sentence-tells-a-status-once")
+    sentence_groups: dict[tuple[str, str], list[Candidate]] = field(default_factory=dict)
     brokers: set[str] = field(default_factory=set)  # who mediated its proposal or agreement
 
     def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
@@ -1810,6 +1813,8 @@ class Draft:
             steps.append(group)
         else:
             group.append(candidate)
+        if candidate.sentence:
+            self.sentence_groups.setdefault((candidate.status, candidate.sentence), group)
         if not candidate.inferred:
             status = group[0].status
             entry = (candidate.day, self.positions[id(group)])
@@ -2293,8 +2298,23 @@ def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bo
     group = next((g for g in steps if same_step(g, candidate, window)), None)
     if group is None and candidate.status in ONCE:
         group = same_month_step(draft, candidate)
+    if group is None:
+        group = told_in_the_same_sentence(draft, candidate)
     drafts.add(draft, candidate, group)
     return True
+
+
+def told_in_the_same_sentence(draft: Draft, candidate: Candidate) -> list[Candidate] | None:
+    """Rule "one-sentence-tells-a-status-once": two events of one sentence read as the same
+    status of one proposal, by the same side, are one step ('The ceasefire ... collapsed as
+    fighting resumed around Lashio': the truce's end and the fight, both undated, had made
+    two collapses). Dated reports find each other by their day already."""
+    if not candidate.sentence:
+        return None
+    group = draft.sentence_groups.get((candidate.status, candidate.sentence))
+    if group is None or not same_side(side_of(group[0]), group[0].status, candidate):
+        return None
+    return group
 
 
 def extension_of_the_day(draft: Draft | None, candidate: Candidate) -> list[Candidate] | None:
