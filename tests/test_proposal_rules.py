@@ -9,9 +9,11 @@ import pytest
 
 from accord.track.proposals import (
     Candidate,
+    accuses_an_attack,
     agreed_at_a_meeting,
     approves_an_extension,
     breaks_an_agreement,
+    broker_keys,
     brokers_in,
     collapses_after,
     collapses_before,
@@ -24,10 +26,12 @@ from accord.track.proposals import (
     names_a_violation,
     nearest_status_word,
     same_side,
+    suspends_talks,
     tells_a_meeting,
     told_after,
     told_on,
     trigger_clause,
+    under_a_condition,
 )
 
 
@@ -62,6 +66,11 @@ def test_the_broker_list_ends_where_the_list_ends(sentence: str, brokers: list[s
         ("Chad's army and the rebel FACT agreed on Monday to a truce.", "agreed", True),
         ("NAIROBI - Kenya and Somalia have agreed to exchange 12 prisoners.", "agreed", True),
         ("The mediators said that the army and the militia agreed to extend it.", "agreed", True),
+        (
+            "The Government of National Unity and the Libyan National Army agreed on Thursday.",
+            "agreed",
+            True,
+        ),
         ("Mali, after talks with Algeria and Niger, agreed to a truce.", "agreed", False),
         ("After talks in Doha and Cairo the army agreed to a pause.", "agreed", False),
         ("The militia agreed to a truce and the release of hostages.", "agreed", False),
@@ -435,3 +444,86 @@ def test_a_contrast_opens_another_clause(sentence: str, trigger: str, status: st
 )
 def test_a_length_in_words_is_a_term(sentence: str, days: int | None) -> None:
     assert find_terms(sentence, "ceasefire").get("days") == days
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "keys"),
+    [
+        (
+            "The two sides agreed to a U.S.-Saudi-brokered truce.",
+            "agreed",
+            {"united states", "saudi arabia"},
+        ),
+        ("They agreed to a truce mediated by the United States.", "agreed", {"united states"}),
+        (
+            "They agreed to a ceasefire brokered by the U.N., its envoy said.",
+            "agreed",
+            {"united nations"},
+        ),
+        (
+            "They signed a new truce in talks brokered by the African Union, two months after a"
+            " Qatar-mediated truce broke down.",
+            "signed",
+            {"african union"},
+        ),
+    ],
+)
+def test_mediators_are_named_once_in_the_triggers_clause(
+    sentence: str, trigger: str, keys: set[str]
+) -> None:
+    """Rule mediators-apart-agreements-apart reads one name per broker, from its own clause."""
+    assert broker_keys(sentence, sentence.index(trigger)) == keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "charged"),
+    [
+        ("Hezbollah accused Israel of firing on villages in southern Lebanon.", True),
+        ("Israel accused Hezbollah on Monday of launching two rockets at a post.", True),
+        ("The army accused the rebels of repeatedly shelling Malakal.", True),
+        ("Hezbollah accused Israel of seeking to derail the talks.", False),
+        ("The army accused the rebels of war crimes.", False),
+        ("The army accused the rebels, who were shelling Malakal, of lying.", False),
+    ],
+)
+def test_an_accused_attack_is_told_by_its_gerund(sentence: str, charged: bool) -> None:
+    """Rule an-accused-attack-in-a-truce-story-breaks-it: the charge is of an armed act."""
+    row = {"type": "ACCUSE"}
+    assert accuses_an_attack(row, sentence, sentence.index("accused")) is charged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "conditioned"),
+    [
+        ("The truce lapses on Sunday unless both sides agree to extend it.", "agree", True),
+        ("The rebels would withdraw only if the army stopped its drone strikes.", "stopped", True),
+        ("Provided the army pulls back, the rebels will extend the truce.", "extend", False),
+        ("The army and the rebels agreed on Sunday to extend the truce.", "agreed", False),
+        ("If talks fail, fighting may resume; the sides agreed to a truce.", "agreed", False),
+    ],
+)
+def test_a_condition_is_no_step(sentence: str, trigger: str, conditioned: bool) -> None:
+    """Rule a-condition-is-no-step: a condition in the trigger's own clause, before it."""
+    assert under_a_condition(sentence, sentence.index(trigger)) is conditioned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "ends"),
+    [
+        (
+            "The African Union suspended the Nairobi talks between Ethiopia and Fano.",
+            "suspended",
+            True,
+        ),
+        ("The mediators suspended talks on Thursday after repeated violations.", "suspended", True),
+        (
+            "Russia suspended its participation in the grain deal for several days.",
+            "suspended",
+            False,
+        ),
+        ("The EU suspended aid to the junta after the coup.", "suspended", False),
+    ],
+)
+def test_suspended_talks_are_told_by_their_object(sentence: str, trigger: str, ends: bool) -> None:
+    """Rule suspended-talks-end-the-story's-agreement: a pause whose object is the talks."""
+    assert suspends_talks(sentence, sentence.index(trigger)) is ends

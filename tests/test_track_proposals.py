@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -1533,3 +1534,387 @@ def test_the_last_block_near_some_days_is_the_one_passing_over_each_block_finds(
                 checked += 1
                 passed_over += bool(near) and near[0] < start
     assert checked > 1000 and passed_over > 100, "many walks pass over blocks"
+
+
+BORDER_TRUCE = {
+    "proposed": (
+        "2026-07-24",
+        "KUALA LUMPUR (Wire) - Malaysia's prime minister proposed on Friday an immediate"
+        " ceasefire between Thailand and Cambodia after two days of fighting along their border"
+        " killed at least 30 people.\n\nCambodia accepted the proposal on Friday, its foreign"
+        " ministry said.",
+    ),
+    "declined": (
+        "2026-07-25",
+        "BANGKOK (Wire) - Thailand on Saturday rejected the Malaysian ceasefire proposal, saying"
+        " Cambodia must first stop shelling Thai villages.",
+    ),
+    "agreed": (
+        "2026-07-27",
+        "KUALA LUMPUR (Wire) - Thailand and Cambodia agreed to an unconditional ceasefire"
+        " starting at midnight after talks in Kuala Lumpur hosted by Malaysia, the Malaysian"
+        " prime minister announced on Monday.",
+    ),
+    "accused": (
+        "2026-07-28",
+        "BANGKOK (Wire) - The Thai army accused Cambodian troops of violating the ceasefire with"
+        " small-arms fire in several areas of the border.\n\nCambodia's defence ministry denied"
+        " any violations of the truce.",
+    ),
+    "accused-back": (
+        "2026-07-31",
+        "PHNOM PENH (Wire) - Cambodia accused Thailand of breaking the truce by firing artillery"
+        " into Oddar Meanchey province, a defence ministry spokeswoman said.",
+    ),
+}
+
+
+def test_undated_breaches_are_of_the_agreement_told_before_them(tmp_path: Path) -> None:
+    """Rules an-undated-breach-is-of-the-agreement-told-before-it (the accusations a day and
+    four days after the lead's 'agreed to an unconditional ceasefire starting at midnight',
+    neither dated by its text, had been placed in no proposal), the-accuser-speaks-through-
+    its-spokesman (Cambodia accuses, its spokeswoman speaks) and a-demand-is-of-what-its-
+    clause-names ('saying Cambodia must first stop shelling' proposes no ceasefire)."""
+    (truce,) = (item for item in proposals_of(BORDER_TRUCE, tmp_path) if item.steps)
+    assert history(truce) == [
+        ("2026-07-24", "proposed by Malaysia"),
+        ("2026-07-24", "accepted by Cambodia"),
+        ("2026-07-25", "declined by Thailand"),
+        ("2026-07-27", "agreed"),
+        ("2026-07-28", "violated by Cambodian military (alleged by Thai military)"),
+        ("2026-07-31", "violated by Thailand (alleged by Cambodia)"),
+    ]
+
+
+KEPT_AND_RESTATED = {
+    "agreed": (
+        "2026-03-09",
+        "DOHA (Wire) - Congo's government and the M23 rebel group agreed on Monday to a 30-day"
+        " ceasefire and an exchange of prisoners, in talks mediated by Qatar.",
+    ),
+    "swap": (
+        "2026-03-18",
+        "GOMA (Wire) - Congo's government and M23 rebels exchanged 80 prisoners on Wednesday"
+        " under the Qatar-brokered truce, the Red Cross said.\n\nThe government freed 50 rebel"
+        " fighters and M23 released 30 soldiers, the ICRC said.",
+    ),
+    "expired": (
+        "2026-04-09",
+        "GOMA (Wire) - The ceasefire between Congo and M23 rebels expired on Wednesday.\n\nThe"
+        " army said it had respected the truce and blamed the rebels for the fighting.",
+    ),
+}
+
+
+def test_a_restated_release_keeps_its_subject_and_a_claim_of_keeping_is_no_step(
+    tmp_path: Path,
+) -> None:
+    """Rules a-restated-act-keeps-its-subject (the lead's exchange is kept at the sentence
+    that tells each side's release, which names no exchange: it had made no step) and
+    a-claim-of-keeping-it-is-no-step ('said it had respected the truce' carries nothing
+    out)."""
+    (deal,) = (item for item in proposals_of(KEPT_AND_RESTATED, tmp_path) if item.steps)
+    assert [(day, text.split(" (")[0]) for day, text in history(deal)] == [
+        ("2026-03-09", "agreed"),
+        ("2026-03-18", "implemented"),
+        ("2026-04-08", "expired"),
+    ]
+
+
+THREE_TRUCES_OF_ONE_PAIR = {
+    "first": (
+        "2026-06-08",
+        "TRIPOLI (Wire) - Libya's Government of National Unity and the rival Libyan National"
+        " Army agreed on Monday to a ceasefire around Tripoli, Turkey's foreign minister"
+        " said.\n\nFighting resumed within hours, residents said.",
+    ),
+    "eid": (
+        "2026-06-11",
+        "TRIPOLI (Wire) - The Libyan National Army agreed on Thursday to a truce for the Eid"
+        " holiday, in a deal mediated by Egypt.\n\nThe previous ceasefire broke down on Monday"
+        " night.",
+    ),
+    "united-nations": (
+        "2026-06-15",
+        "GENEVA (Wire) - Libya's rival governments agreed on Monday to a ceasefire brokered by"
+        " the United Nations, the U.N. envoy said.",
+    ),
+    "accused": (
+        "2026-06-17",
+        "TRIPOLI (Wire) - The Libyan National Army accused government forces on Tuesday of"
+        " violating the U.N.-brokered truce near Sirte.",
+    ),
+}
+
+
+def test_truces_of_one_pair_apart_after_a_collapse_or_under_other_mediators(
+    tmp_path: Path,
+) -> None:
+    """Rules after-its-end-a-truce-is-another (the Eid truce, agreed after the first broke
+    down, had joined it) and mediators-apart-agreements-apart (Egypt's Eid truce and the
+    U.N.'s ceasefire four days later share no broker: two agreements; 'U.N.-brokered' and
+    'brokered by the United Nations' are one broker, so the breach goes to the U.N.'s)."""
+    found = sorted(
+        (item for item in proposals_of(THREE_TRUCES_OF_ONE_PAIR, tmp_path) if item.steps),
+        key=lambda item: item.steps[0].date or "",
+    )
+    assert [[text.split(" by ")[0] for _, text in history(item)] for item in found] == [
+        ["agreed", "collapsed"],
+        ["accepted"],
+        ["agreed", "violated"],
+    ]
+    assert [step.date for step in found[2].steps] == ["2026-06-15", "2026-06-16"]
+
+
+EXTENSION_TOLD_DATED_AND_UNDATED = {
+    "agreed": (
+        "2026-09-10",
+        "KHARTOUM (Wire) - Sudan's army and the Rapid Support Forces agreed on Thursday to a"
+        " 72-hour ceasefire, the U.S. secretary of state said.\n\nUnder the agreement, the truce"
+        " lapses on Sunday unless both sides agree to extend it.",
+    ),
+    "extended": (
+        "2026-09-13",
+        "JEDDAH (Wire) - The Rapid Support Forces said on Sunday they had agreed to the extension"
+        " of the humanitarian truce.\n\nThe army also accepted the ceasefire extension on Sunday.",
+    ),
+}
+
+
+def test_the_days_undated_news_joins_the_dated_step(tmp_path: Path) -> None:
+    """Rule the-day's-news-joins-the-dated-step: the RSF's undated 'had agreed to the
+    extension' and the army's acceptance 'on Sunday' are one extension (there were two);
+    rule a-condition-is-no-step: 'lapses on Sunday unless both sides agree to extend it' is
+    none (it was an extension of the Sunday before)."""
+    (truce,) = (
+        item for item in proposals_of(EXTENSION_TOLD_DATED_AND_UNDATED, tmp_path) if item.steps
+    )
+    assert [(day, text.split(" by ")[0]) for day, text in history(truce)] == [
+        ("2026-09-10", "agreed"),
+        ("2026-09-13", "extended"),
+    ]
+    assert len(truce.steps[1].event_ids) == 2
+
+
+ATTACKS_CHARGED_UNDER_A_TRUCE = {
+    "agreed": (
+        "2026-11-25",
+        "BEIRUT (Wire) - Israel and Hezbollah agreed on Wednesday to a 60-day ceasefire brokered"
+        " by the United States and France, U.S. officials said.",
+    ),
+    "in-effect": (
+        "2026-11-26",
+        "BEIRUT (Wire) - A ceasefire between Israel and Hezbollah took effect at 4 a.m. on"
+        " Thursday, and thousands of displaced families began driving south.",
+    ),
+    "charged": (
+        "2026-11-28",
+        "BEIRUT (Wire) - Hezbollah accused Israel of firing on villages in southern Lebanon, a"
+        " Hezbollah lawmaker said.\n\nThe ceasefire, which took effect on Thursday, has largely"
+        " held.",
+    ),
+    "charged-back": (
+        "2026-12-02",
+        "JERUSALEM (Wire) - Israel accused Hezbollah on Monday of launching two rockets at a"
+        " military post.\n\nThe United States said the ceasefire was holding.",
+    ),
+}
+
+
+def test_an_accused_attack_in_a_truce_story_breaks_it(tmp_path: Path) -> None:
+    """Rule an-accused-attack-in-a-truce-story-breaks-it: each side's charge of an armed act,
+    in reports that name the ceasefire only in another sentence, is a violation alleged by
+    it (neither was a step)."""
+    (truce,) = (
+        item for item in proposals_of(ATTACKS_CHARGED_UNDER_A_TRUCE, tmp_path) if item.steps
+    )
+    assert [text for _, text in history(truce)][2:] == [
+        "violated by Israel (alleged by Hezbollah)",
+        "violated by Hezbollah (alleged by Israel)",
+    ]
+    assert truce.steps[3].date == "2026-11-30"
+
+
+TALKS_SUSPENDED = {
+    "begun": (
+        "2026-03-27",
+        "NAIROBI (Wire) - Ethiopia's government and the Fano militia began talks in Nairobi on"
+        " Friday under an African Union peace plan.",
+    ),
+    "suspended": (
+        "2026-04-15",
+        "NAIROBI (Wire) - The African Union suspended the peace talks between Ethiopia and the"
+        " Fano militia on Wednesday after fighting broke out in Gondar.",
+    ),
+}
+
+
+def test_suspended_talks_end_them_and_are_no_sanction(tmp_path: Path) -> None:
+    """Rule suspended-talks-end-the-story's-agreement: the mediator suspending the talks is
+    their collapse (it was sanctions by the African Union, carried out)."""
+    found = [item for item in proposals_of(TALKS_SUSPENDED, tmp_path) if item.steps]
+    assert [(item.subject, [text for _, text in history(item)]) for item in found] == [
+        ("summit", ["implemented", "collapsed"])
+    ]
+    assert found[0].steps[1].date == "2026-04-15"
+
+
+EXTENSION_ACCEPTED_BY_ONE_SIDE = {
+    "agreed": (
+        "2026-04-20",
+        "WASHINGTON (Wire) - Sudan's army and the Rapid Support Forces agreed on Monday to a"
+        " 72-hour ceasefire, the U.S. secretary of state announced.",
+    ),
+    "extended": (
+        "2026-04-23",
+        "KHARTOUM (Wire) - Sudan's army and the RSF agreed on Thursday to extend the ceasefire by"
+        " 72 hours, the mediators said.\n\nThe army said on Thursday it had accepted the"
+        " mediators' proposal for a longer truce.",
+    ),
+}
+
+
+def test_an_acceptance_on_the_day_of_an_extension_is_it(tmp_path: Path) -> None:
+    """Rule an-acceptance-on-the-day-of-an-extension-is-it: the army's acceptance 'on
+    Thursday' of 'a longer truce' is the extension agreed that day, told by one side (it was
+    a step 'accepted by Sudanese Armed Forces' of its own)."""
+    (truce,) = (
+        item for item in proposals_of(EXTENSION_ACCEPTED_BY_ONE_SIDE, tmp_path) if item.steps
+    )
+    assert [(day, text) for day, text in history(truce)] == [
+        ("2026-04-20", "agreed"),
+        ("2026-04-23", "extended"),
+    ]
+    assert len(truce.steps[1].event_ids) == 2
+
+
+EXTENSION_TOLD_A_DAY_APART = {
+    "agreed": EXTENSION_ACCEPTED_BY_ONE_SIDE["agreed"],
+    "extended": (
+        "2026-04-23",
+        "KHARTOUM (Wire) - Sudan's army and the RSF agreed late on Thursday to extend the"
+        " ceasefire by 72 hours, the mediators said.",
+    ),
+    "extension-retold": (
+        "2026-04-24",
+        "KHARTOUM (Wire) - The ceasefire between Sudan's army and the RSF was extended on Friday"
+        " for another three days, the Saudi foreign ministry said.",
+    ),
+    "extended-again": (
+        "2026-04-27",
+        "KHARTOUM (Wire) - Sudan's army and the RSF agreed on Monday to extend the ceasefire by"
+        " another 72 hours, the mediators said.",
+    ),
+}
+
+
+def test_an_extension_retold_a_day_apart_is_one(tmp_path: Path) -> None:
+    """Rule an-extension-retold-a-day-apart-is-one: Thursday's late agreement to extend and
+    Friday's 'was extended' are one extension (there were two); the one four days on is
+    another."""
+    (truce,) = (item for item in proposals_of(EXTENSION_TOLD_A_DAY_APART, tmp_path) if item.steps)
+    assert history(truce) == [
+        ("2026-04-20", "agreed"),
+        ("2026-04-23", "extended"),
+        ("2026-04-27", "extended"),
+    ]
+
+
+BREACH_LAID_ON_BOTH_BY_MEDIATORS = {
+    "signed": (
+        "2026-05-16",
+        "JEDDAH (Wire) - Sudan's army and the RSF signed a seven-day ceasefire on Saturday in"
+        " talks brokered by Saudi Arabia and the United States.",
+    ),
+    "in-effect": (
+        "2026-05-19",
+        "KHARTOUM (Wire) - The seven-day ceasefire took effect on Monday evening, but residents"
+        " reported air strikes in Omdurman.",
+    ),
+    "breached": (
+        "2026-05-24",
+        "JEDDAH (Wire) - The Saudi and U.S. mediators said on Sunday that both sides had violated"
+        " the ceasefire they agreed last week.",
+    ),
+}
+
+
+def test_a_breach_laid_on_both_sides_by_the_mediators_is_one_step_by_both(tmp_path: Path) -> None:
+    """Rules the-agreement-a-clause-names-is-retold ('the ceasefire they agreed last week' is
+    no second violation), a-violation-by-both-sides-is-a-step whoever the coder read as the
+    doer (the mediators' countries had been the violators) and who-tells-a-breach-is-no-side-
+    of-it ('both sides', read as Saudi Arabia and the United States, had kept the step out of
+    Sudan's truce)."""
+    (truce,) = (
+        item for item in proposals_of(BREACH_LAID_ON_BOTH_BY_MEDIATORS, tmp_path) if item.steps
+    )
+    assert [text for _, text in history(truce)] == [
+        "agreed",
+        "implemented",
+        "violated by both sides (alleged by Saudi and U.S. mediators)",
+    ]
+
+
+BREACH_OF_AN_EXTENSION = {
+    "signed": BREACH_LAID_ON_BOTH_BY_MEDIATORS["signed"],
+    "in-effect": BREACH_LAID_ON_BOTH_BY_MEDIATORS["in-effect"],
+    "extended": (
+        "2026-05-25",
+        "JEDDAH (Wire) - Sudan's army and the RSF agreed on Monday to extend the ceasefire by"
+        " five days, the mediators said.",
+    ),
+    "charged": (
+        "2026-05-27",
+        "KHARTOUM (Wire) - The RSF accused the army on Wednesday of breaching the five-day"
+        " extension of the truce with air strikes on Omdurman.",
+    ),
+}
+
+
+def test_a_breach_of_the_extension_is_of_the_truce_it_extends(tmp_path: Path) -> None:
+    """Rule an-extension's-length-is-not-the-deal's, for a breach: 'the five-day extension'
+    names no five-day truce (the RSF's charge had found no seven-day truce to breach)."""
+    (truce,) = (item for item in proposals_of(BREACH_OF_AN_EXTENSION, tmp_path) if item.steps)
+    assert history(truce)[-1] == (
+        "2026-05-27",
+        "violated by Sudanese military (alleged by Rapid Support Forces)",
+    )
+
+
+def test_one_sentence_tells_a_status_once() -> None:
+    """Rule one-sentence-tells-a-status-once: 'The ceasefire between Myanmar's military and
+    the alliance collapsed as fighting resumed around Lashio' gives the truce's end and the
+    fight, both read as its collapse and undated: one collapse (there were two)."""
+    agreed_on, told_on = date(2026, 6, 1).toordinal(), date(2026, 6, 20).toordinal()
+
+    def step(event_id: str, status: str, day: int, sentence: str) -> proposals_module.Candidate:
+        undated = day == told_on
+        return proposals_module.Candidate(
+            event_id=event_id,
+            subject="ceasefire",
+            status=status,
+            actors=("Tatmadaw", "Three Brotherhood Alliance") if status == "agreed" else (),
+            countries=frozenset({"MMR"}),
+            counterparts=(),
+            terms={},
+            day=day,
+            inferred=undated,
+            back_reference=False,
+            published=day,
+            prisoners=None,
+            sentence=sentence,
+        )
+
+    found = [
+        step("a-e1", "agreed", agreed_on, "a:1"),
+        step("b-e1", "implemented", agreed_on + 1, "b:1"),
+        step("c-e1", "collapsed", told_on, "c:1"),
+        step("c-e2", "collapsed", told_on, "c:1"),
+    ]
+    (draft,) = proposals_module.link(found)
+    made = proposals_module.proposal_of(draft)
+    assert [(item.date, item.status, len(item.event_ids)) for item in made.steps] == [
+        ("2026-06-01", "agreed", 1),
+        ("2026-06-02", "implemented", 1),
+        ("2026-06-20", "collapsed", 2),
+    ]

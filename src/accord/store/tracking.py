@@ -363,7 +363,7 @@ def unread_candidate_rows(connection: Any) -> list[Any]:
     return connection.execute(
         "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
         " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
-        " e.article_id, e.sentence_index, e.date_char_start, a.published"
+        " e.article_id, e.sentence_index, e.date_char_start, e.mentions, a.published"
         f" FROM track_queue q {FROM_QUEUE} events e JOIN articles a ON a.id = e.article_id"
         " WHERE e.id = q.event_id"
         " AND NOT EXISTS (SELECT 1 FROM proposal_candidates c WHERE c.event_id = e.id)"
@@ -571,7 +571,7 @@ def reading_row(connection: Any, event_id: str) -> Any:
     return connection.execute(
         "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
         " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
-        " e.article_id, e.sentence_index, e.date_char_start, a.published"
+        " e.article_id, e.sentence_index, e.date_char_start, e.mentions, a.published"
         " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
         (event_id,),
     ).fetchone()

@@ -170,6 +170,7 @@ def subject_data() -> dict[str, Any]:
         "denial_words",
         "mutual_accusation_phrases",
         "adherence_words",
+        "keeping_triggers",
         "background_before_trigger",
         "both_parties",
         "broker_patterns",
@@ -273,6 +274,8 @@ def find_subject(sentence: str, trigger_at: int, type_mode: tuple[str, str | Non
     ].get(type_mode[0])
     if type_mode[0] == "SANCTION" and pauses_agreement(sentence, trigger_at):
         return None  # 'Russia suspended its participation': no status, and no sanction
+    if type_mode[0] == "SANCTION" and suspends_talks(sentence, trigger_at):
+        return None  # the talks' end: the subject is the story's (``candidate_of``)
     leaving = type_mode[0] == "SANCTION" and leaves_agreement(sentence, trigger_at)
     if implied == MEETING_SUBJECT:
         implied = named_instead_of_a_meeting(sentence, trigger_at) or implied
@@ -343,6 +346,17 @@ def leaves_agreement(sentence: str, trigger_at: int) -> bool:
     return trigger_word(sentence, trigger_at) in subject_data()["leaving_words"] and (
         names_agreement(sentence)
     )
+
+
+def suspends_talks(sentence: str, trigger_at: int) -> bool:
+    """Rule "suspended-talks-end-the-story's-agreement": a mediator or a side suspending or
+    ending the talks ('The African Union suspended the Nairobi talks between Ethiopia and the
+    Fano militia on Wednesday after fighting broke out') ends the agreement its report is
+    about, a collapse (the talks' own, when the report names none); it is no sanction."""
+    words = subject_data()
+    trigger = trigger_word(sentence, trigger_at)
+    ending = trigger in words["pausing_words"] or trigger in words["leaving_words"]
+    return ending and about_talks(sentence, trigger_at)
 
 
 def pauses_agreement(sentence: str, trigger_at: int) -> bool:
@@ -480,6 +494,7 @@ class Candidate:
     pair: tuple[int, ...] = ()  # both sides' figures one report gives ('24 hostages for 39')
     own_countries: frozenset[str] = frozenset()  # the countries of who took the step
     news: bool = False  # undated only because its date is a term's: the report's own news
+    brokers: frozenset[str] = frozenset()  # who mediated it, as the trigger's clause names them
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -508,7 +523,51 @@ def status_of(
         return None  # 'both sides have accused each other of violations': no one, no day
     if status in ("proposed", "accepted") and data["adherence_regex"].search(sentence):
         return None  # 'urged the parties to respect the truce': the truce is already made
+    if status == "implemented" and claims_keeping(row):
+        return None
+    if under_a_condition(sentence, trigger_at):
+        return None
+    if (
+        status == "proposed"
+        and row["type"] == "REQUEST"
+        and not own_clause_names_one(sentence, trigger_at, (row["type"], row["mode"]))
+    ):
+        return None
     return status
+
+
+def own_clause_names_one(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> bool:
+    """Rule "a-demand-is-of-what-its-clause-names": a demand whose own clause names no
+    agreement is no proposal of the one its sentence names elsewhere ('Thailand rejected the
+    Malaysian ceasefire proposal, saying Cambodia must first stop shelling Thai villages' is
+    the refusal's condition, not a ceasefire Thailand proposed)."""
+    start = len(CLAUSE_START.split(sentence[:trigger_at])[-1])
+    clause = sentence[trigger_at - start : trigger_at] + trigger_clause(
+        sentence[trigger_at:].lower(), 0
+    )
+    if find_subjects(clause, type_mode):
+        return True
+    agreements = subject_data()["agreement_subjects"].values()
+    return any(keyword_positions(clause, word) for words in agreements for word in words)
+
+
+CONDITION = re.compile(
+    r"\b(?:if|unless|provided|providing|on condition|as long as|so long as|only when)\b", re.I
+)
+
+
+def under_a_condition(sentence: str, trigger_at: int) -> bool:
+    """Rule "a-condition-is-no-step": an act its own clause puts under a condition ('the
+    truce lapses on Sunday unless both sides agree to extend it', 'would withdraw only if the
+    army stopped its drone strikes') has not happened: the coder may still read it as done."""
+    return CONDITION.search(CLAUSE_START.split(sentence[:trigger_at])[-1]) is not None
+
+
+def claims_keeping(row: Any) -> bool:
+    """Rule "a-claim-of-keeping-it-is-no-step": a side saying it respected or observed an
+    agreement ('The army said it had respected the truce and blamed the rebels for its
+    collapse') answers a charge of breaking it; it carries nothing out on any day."""
+    return row["trigger"].lower() in subject_data()["keeping_triggers"]
 
 
 def is_mutual(lowered: str) -> bool:
@@ -534,6 +593,10 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "collapsed"
     if breaks_an_agreement(kind, sentence, trigger_at):
         return "violated"
+    if subject == TRUCE and accuses_an_attack(row, sentence, trigger_at):
+        return "violated"
+    if kind == "SANCTION" and suspends_talks(sentence, trigger_at):
+        return "collapsed"
     if kind == "REJECT" and violates_trigger(sentence, trigger_at):
         return "violated"  # 'accusations that Russia had violated the agreement'
     if kind == "REJECT" or modality == "rejected":
@@ -677,11 +740,15 @@ def joint_subject(sentence: str, trigger_at: int) -> bool:
     words = re.findall(r"[\w'\u2019.-]+", before)
     while words and words[-1].lower() in SUBJECT_TAIL:
         words.pop()
-    if not 3 <= len(words) <= 8:
+    if not 3 <= len(words) <= JOINT_SUBJECT_WORDS:
         return False
     inner = [word.lower() for word in words[1:-1]]
     return "and" in inner and words[0].lower() not in CLAUSE_PREPOSITIONS
 
+
+# rule "a-joint-subject-may-be-two-long-names": 'The Government of National Unity and the
+# Libyan National Army agreed' is 11 words; 8 had read it as the army's acceptance alone
+JOINT_SUBJECT_WORDS = 12
 
 CLAUSE_PREPOSITIONS = frozenset(
     {"after", "before", "following", "during", "despite", "in", "at", "with", "under", "since"}
@@ -826,6 +893,22 @@ def broker_list(names: str) -> str:
         if re.search(r"\band\b", part):
             return ", ".join(parts[: end + 1])
     return parts[0]
+
+
+def broker_keys(sentence: str, trigger_at: int) -> frozenset[str]:
+    """The brokers the trigger's own clause names, each by one name however wire copy
+    shortens it ('U.S.-Saudi brokered': the United States and Saudi Arabia); a broker of an
+    earlier deal in a later clause ('two months after a Qatar-mediated truce broke down') is
+    not this one's."""
+    clause = sentence[: len(trigger_clause(sentence.lower(), trigger_at))]
+    aliases = subject_data()["broker_aliases"]
+    keys = set()
+    for name in brokers_in(clause):
+        for part in re.split(r"-(?=[A-Z])", name):
+            key = re.sub(r"^the ", "", part.replace(".", " ").lower()).strip()
+            key = re.sub(r"\s+", " ", key)
+            keys.add(aliases.get(key, key))
+    return frozenset(keys)
 
 
 def is_broker(actor: Any, brokers: list[str]) -> bool:
@@ -1056,10 +1139,20 @@ def candidate_of(
         if tells_a_meeting(sentence, trigger_at, type_mode)
         else find_subject(sentence, trigger_at, type_mode)
     )
+    if subject is None:
+        subject = restated_subject(row, type_mode)
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
     if subject is None and names_a_violation(row, sentence, trigger_at):
         subject = context.story[1]
+    if subject is None and row["type"] == "SANCTION" and suspends_talks(sentence, trigger_at):
+        subject = context.story[1] or MEETING_SUBJECT
+    if (
+        subject is None
+        and context.story[1] == TRUCE
+        and accuses_an_attack(row, sentence, trigger_at)
+    ):
+        subject = TRUCE
     offer_countries: frozenset[str] = frozenset()
     if subject is None:
         subject, offer_countries = offer_acted_on(sentence, trigger_at, context)
@@ -1088,15 +1181,17 @@ def candidate_of(
         # the text's date is the meeting's; the announcement is dated by its telling
         explicit = told_on(sentence, trigger_at, published)
     back_reference = mentions_earlier_step(sentence, trigger_at, status)
+    if row["type"] == "AGREE" and status != "agreed" and names_what_it_agreed(sentence, trigger_at):
+        status, back_reference = "agreed", True  # rule the-agreement-a-clause-names-is-retold
     if status == "extended" and extensions_counted(sentence):
         back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
-        if not actors and by_both_sides(sentence, trigger_at):
-            actors = (BOTH_SIDES,)
+        if by_both_sides(sentence, trigger_at):
+            actors = (BOTH_SIDES,)  # whoever the coder read as the doer (the mediators)
     terms = find_terms(sentence, subject)
-    if status == "extended":
+    if status == "extended" or (status == "violated" and tells_an_extension(sentence)):
         terms.pop("days", None)  # rule an-extension's-length-is-not-the-deal's
         named = length_of_the_agreement(sentence.lower())
         if named is not None:
@@ -1110,7 +1205,9 @@ def candidate_of(
         actors=actors,
         countries=offer_countries
         | frozenset(
-            actor["country"] for actor in (*sources, *targets) if actor["country"]
+            actor["country"]
+            for actor in (*sources, *targets)
+            if actor["country"] and not speaks_of_a_breach(row, status, actor)
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,
@@ -1131,6 +1228,7 @@ def candidate_of(
         pair=both_figures(sentence, row["hostages"], row["prisoners"]),
         own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
         news=explicit is None and not back_reference and undated_news(row, status, context),
+        brokers=broker_keys(sentence, trigger_at) if status in ONCE else frozenset(),
     )
 
 
@@ -1343,6 +1441,55 @@ def both_figures(sentence: str, hostages: int | None, prisoners: int | None) -> 
     return tuple(sorted((hostages, prisoners), key=at))
 
 
+RETOLD_AGREEMENT = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\s+"
+    r"(?:(?:that|which)\s+)?(?:they|it|both sides|the two sides|the parties)?\s*$",
+    re.I,
+)
+
+
+def tells_an_extension(sentence: str) -> bool:
+    """Whether the sentence tells an extension ('breaching the five-day extension of the
+    truce', 'the ceasefire, which was extended on Monday for five days'): rule
+    an-extension's-length-is-not-the-deal's holds for the breach it tells as well, so a
+    length there names the agreement only as its adjective ('the seven-day ceasefire')."""
+    words = subject_data()["status_words"]["extended"]
+    return any(keyword_positions(sentence.lower(), word) for word in words)
+
+
+def speaks_of_a_breach(row: Any, status: str, actor: Any) -> bool:
+    """Rule "who-tells-a-breach-is-no-side-of-it": 'The Saudi and U.S. mediators said on
+    Sunday that both sides had violated the ceasefire' was read with 'both sides' as Saudi
+    Arabia and the United States (the names before it) and the speaker's own names may be
+    read as doers: for a violation, an actor named inside its speaker, or named only as
+    'both sides', gives no country to link the step by (the sides are the agreement's)."""
+    if status != "violated" or not actor["text"]:
+        return False
+    speaker = row["attributed_to"] or ""
+    text = actor["text"]
+    return text in speaker or text.lower() in subject_data()["both_parties"]
+
+
+def names_what_it_agreed(sentence: str, trigger_at: int) -> bool:
+    """Rule "the-agreement-a-clause-names-is-retold": 'agreed' right after the agreement it
+    describes ('both sides had violated the ceasefire they agreed last week') retells the
+    agreement; the status word of the clause around it (violated) is the main verb's."""
+    return RETOLD_AGREEMENT.search(sentence[:trigger_at]) is not None
+
+
+def restated_subject(row: Any, type_mode: tuple[str, str | None]) -> str | None:
+    """Rule "a-restated-act-keeps-its-subject": an act its report tells twice is kept at its
+    fuller telling, whose sentence may name no agreement ('Congo's government and M23 rebels
+    exchanged 80 prisoners on Wednesday under the truce', then 'The government freed 50 rebel
+    fighters and M23 released 30 soldiers'): the subject its other tellings name is its own."""
+    for mention in json.loads(row["mentions"] or "[]"):
+        trigger_at = max(0, mention["start"] - mention["sentence_start"])
+        subject = find_subject(mention["sentence"], trigger_at, type_mode)
+        if subject is not None:
+            return subject
+    return None
+
+
 def lead_subject(row: Any, story_subject: str | None) -> str | None:
     """Rule "the-lead-act-is-the-story's": an act that carries agreements out, told in an
     article's first sentence with events without naming one, is a step of the agreement the
@@ -1351,6 +1498,22 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
     if f"{row['type']}/{row['mode']}" not in subject_data()["lead_act_modes"]:
         return None
     return story_subject
+
+
+TRUCE = "ceasefire"  # the subject whose parties bind themselves to stop attacking
+
+
+def accuses_an_attack(row: Any, sentence: str, trigger_at: int) -> bool:
+    """Rule "an-accused-attack-in-a-truce-story-breaks-it": an accusation of an armed act
+    ('Hezbollah accused Israel of firing on villages in southern Lebanon', 'accused Hezbollah
+    on Monday of launching two rockets') in a report about a ceasefire charges a breach of it:
+    wire copy tells alleged violations by the act and names the truce in another sentence.
+    Whether the truce bound the sides that day is the linking's to say."""
+    if row["type"] != "ACCUSE":
+        return False
+    clause = trigger_clause(sentence.lower(), trigger_at)[trigger_at:]
+    found = re.search(r"\bof\s+(?:[\w'-]+\s+){0,3}?([a-z]+ing)\b", clause)
+    return found is not None and found.group(1) in subject_data()["accused_attack_words"]
 
 
 def names_a_violation(row: Any, sentence: str, trigger_at: int) -> bool:
@@ -1396,11 +1559,25 @@ def violation_sides(
     the reporting speaker ('Israel said Hamas had violated') or the accuser ('Hamas accused
     Israel of violating')."""
     speaker = row["attributed_to"]
+    if row["type"] == "ACCUSE" and sources and attributed_after(row, speaker):
+        # rule the-accuser-speaks-through-its-spokesman
+        return tuple(sorted({actor["name"] for actor in targets})), sources
     if speaker and speaker not in sources:
         return sources, (without_article(speaker),)
     if row["type"] == "ACCUSE":
         return tuple(sorted({actor["name"] for actor in targets})), sources
     return sources, tuple(without_article(who) for who in accusers_in(row["sentence"]))
+
+
+def attributed_after(row: Any, speaker: str | None) -> bool:
+    """Rule "the-accuser-speaks-through-its-spokesman": an accusation whose speaker is named
+    after it ('Cambodia accused Thailand of breaking the truce, a defence ministry spokeswoman
+    said') is its accuser's, told through a spokesman; a speaker named first ('The army said
+    Houthi fighters had attacked ..., calling the attacks a violation') makes the charge."""
+    if not speaker:
+        return False
+    at = row["sentence"].find(speaker)
+    return at > row["start"] - row["sentence_start"]
 
 
 def without_article(speaker: str) -> str:
@@ -1511,6 +1688,10 @@ class Draft:
     carried_out: bool = False
     in_train: bool = False  # proposed, accepted or agreed: an act months later may carry it out
     committed: set[str] = field(default_factory=set)  # countries that proposed, took, refused it
+    # (status, sentence key) -> the group a report of that sentence opened or joined (rule
+    # "one-sentence-tells-a-status-once")
+    sentence_groups: dict[tuple[str, str], list[Candidate]] = field(default_factory=dict)
+    brokers: set[str] = field(default_factory=set)  # who mediated its proposal or agreement
 
     def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
         """The groups of the candidate's status with a dated report within a day of
@@ -1574,6 +1755,8 @@ class Draft:
         ``place_backing``)."""
         if not self.about(candidate):
             return False  # 'the agreement' is whichever one its participants have
+        if mediated_apart(self, candidate):
+            return False
         day = candidate.day if day is None else day
         if made_after(self, candidate, day):
             return False
@@ -1629,6 +1812,8 @@ class Draft:
             steps.append(group)
         else:
             group.append(candidate)
+        if candidate.sentence:
+            self.sentence_groups.setdefault((candidate.status, candidate.sentence), group)
         if not candidate.inferred:
             status = group[0].status
             entry = (candidate.day, self.positions[id(group)])
@@ -1643,6 +1828,8 @@ class Draft:
         self.countries |= candidate.countries
         if candidate.status in ONCE:
             self.committed |= candidate.own_countries
+            if not candidate.back_reference:
+                self.brokers |= candidate.brokers
         self.subjects.add(self.subject)
         if candidate.status == "agreed":
             self.subjects |= candidate.subjects  # a package: a truce agreed with an exchange
@@ -1650,6 +1837,16 @@ class Draft:
             for key in ("days", "a", "b"):
                 if key in candidate.terms:
                     self.terms.setdefault(key, candidate.terms[key])
+
+
+def mediated_apart(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "mediators-apart-agreements-apart": an offer or agreement whose brokers share none
+    with the brokers of the draft's is another one of the same sides ('a truce for the Eid
+    holiday, in a deal mediated by Egypt', then 'a 30-day ceasefire brokered by the United
+    Nations'). A meeting's host is no mediator of it (Geneva hosts many summits)."""
+    if candidate.status not in ONCE or candidate.back_reference or draft.subject == MEETING_SUBJECT:
+        return False
+    return bool(candidate.brokers and draft.brokers) and candidate.brokers.isdisjoint(draft.brokers)
 
 
 def dated_window(candidate: Candidate, window: tuple[int, int]) -> tuple[int, int]:
@@ -1993,7 +2190,7 @@ def place_all(found: list[Candidate]) -> Drafts:
     first_hand = [c for c in found if (not c.inferred or c.news) and not c.back_reference]
     backing = [c for c in found if (c.inferred and not c.news) or c.back_reference]
     waiting = []  # violations of a truce not yet known in force: its start may be told undated
-    for candidate in sorted(first_hand, key=lambda c: (c.day, c.event_id)):
+    for candidate in sorted(first_hand, key=dated_first):
         if awaits_its_truce(drafts, candidate):
             waiting.append(candidate)
         elif not place_first_hand(drafts, candidate):
@@ -2007,6 +2204,15 @@ def place_all(found: list[Candidate]) -> Drafts:
     for candidate in waiting:
         place_first_hand(drafts, candidate, reported_in_force=True)
     return drafts
+
+
+def dated_first(candidate: Candidate) -> tuple[int, bool, bool, str]:
+    """Rule "the-day's-news-joins-the-dated-step": of one day's reports, those the text dates
+    are placed before the undated news of that day ('said on Sunday they had agreed to the
+    extension'), which then backs their step: placed first, the news opened a step of its own
+    that no dated report can join (only dated reports mark the days a step is found by). An
+    extension goes before the day's other reports (``extension_of_the_day``)."""
+    return candidate.day, candidate.inferred, candidate.status != "extended", candidate.event_id
 
 
 def awaits_its_truce(drafts: Drafts, candidate: Candidate) -> bool:
@@ -2027,6 +2233,15 @@ def reported_in_force_by(draft: Draft | None, day: int) -> bool:
     done = [c for g in draft.by_status.get("implemented", []) for c in g if c.published <= day]
     made = [c for g in draft.by_status.get("agreed", []) for c in g if c.published < day]
     return bool(done or made)
+
+
+def told_undated(candidate: Candidate) -> bool:
+    """Rule "an-undated-breach-is-of-the-agreement-told-before-it": a violation its report
+    does not date ('The Thai army accused Cambodian troops of violating the ceasefire', the
+    day after a lead told 'agreed to a ceasefire starting at midnight') is of the agreement
+    an earlier report told made or carried out, dated or not: its report's day is no day of
+    the act, so only what was told by then can bind."""
+    return candidate.status == "violated" and candidate.inferred
 
 
 def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
@@ -2060,25 +2275,66 @@ def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bo
     draft = home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
+    told_before = reported_in_force or told_undated(candidate)
     binding = binding_by(draft, candidate.day) or (
-        reported_in_force and reported_in_force_by(draft, candidate.day)
+        told_before and reported_in_force_by(draft, candidate.day)
     )
     if candidate.status == "violated" and not binding:
         return True  # nothing in effect to violate yet: an accusation about the deal, no step
     if candidate.status == "violated" and not candidate.actors:
         return True  # violation-needs-a-violator (a mutual one is no step: ``status_of``)
+    extension = extension_of_the_day(draft, candidate)
+    if draft is not None and extension is not None:
+        drafts.add(draft, candidate, extension)
+        return True
     if draft is not None and reopens(draft, candidate):
         draft = None  # proposing or refusing a change to an agreement in force: a new proposal
     if draft is None:
         draft = drafts.open(candidate.subject)
-    tolerance = 1 if candidate.status in ONCE else 0
+    tolerance = 1 if candidate.status in TOLD_A_DAY_APART else 0
     window = (candidate.day - tolerance, candidate.day + tolerance)
     steps = draft.groups_near(candidate, window)
     group = next((g for g in steps if same_step(g, candidate, window)), None)
     if group is None and candidate.status in ONCE:
         group = same_month_step(draft, candidate)
+    if group is None:
+        group = told_in_the_same_sentence(draft, candidate)
     drafts.add(draft, candidate, group)
     return True
+
+
+def told_in_the_same_sentence(draft: Draft, candidate: Candidate) -> list[Candidate] | None:
+    """Rule "one-sentence-tells-a-status-once": two events of one sentence read as the same
+    status of one proposal, by the same side, are one step ('The ceasefire ... collapsed as
+    fighting resumed around Lashio': the truce's end and the fight, both undated, had made
+    two collapses). Dated reports find each other by their day already."""
+    if not candidate.sentence:
+        return None
+    group = draft.sentence_groups.get((candidate.status, candidate.sentence))
+    if group is None or not same_side(side_of(group[0]), group[0].status, candidate):
+        return None
+    return group
+
+
+def extension_of_the_day(draft: Draft | None, candidate: Candidate) -> list[Candidate] | None:
+    """Rule "an-acceptance-on-the-day-of-an-extension-is-it": a side accepting the agreement
+    on the day a report dates its extension ('The army said on Thursday it had accepted the
+    mediators' proposal for a longer truce', beside 'agreed on Thursday to extend the
+    ceasefire by 72 hours') accepts the extension: that step, told by one side. None, or the
+    extension's group."""
+    if draft is None or candidate.status != "accepted" or candidate.inferred:
+        return None
+    found = draft.groups_near(replace(candidate, status="extended"), (candidate.day, candidate.day))
+    return next(
+        (g for g in found if any(not c.inferred and c.day == candidate.day for c in g)), None
+    )
+
+
+# what reports of one act may date a day apart: a step made once, and an extension (rule
+# "an-extension-retold-a-day-apart-is-one": 'agreed late on Thursday to extend the ceasefire by
+# 72 hours' and 'was extended on Friday for another three days' are one; extensions of a truce
+# follow each other by its term, days apart)
+TOLD_A_DAY_APART = (*ONCE, "extended")
 
 
 def same_month_step(draft: Draft, candidate: Candidate) -> list[Candidate] | None:
@@ -2146,7 +2402,22 @@ def reopens(draft: Draft, candidate: Candidate) -> bool:
         return agreed is not None and agreed[0] < candidate.day  # a-new-agreement-is-its-own
     if candidate.status == "agreed":
         return agreed_again(draft, candidate)
-    return candidate.status in AMENDING and implemented_by(draft, candidate.day - 1)
+    if candidate.status not in AMENDING:
+        return False
+    return implemented_by(draft, candidate.day - 1) or ended_by(draft, candidate.day - 1)
+
+
+def ended_by(draft: Draft, day: int) -> bool:
+    """Rule "after-its-end-a-truce-is-another": an agreement that broke down or ran out by
+    ``day`` takes no new offer, acceptance or agreement ('agreed on Monday to a ceasefire ...
+    Fighting resumed within hours', then 'agreed on Thursday to a truce for the Eid holiday':
+    two truces), however its taking effect was told."""
+    return any(
+        candidate.day <= day
+        for status in ENDING
+        for group in draft.by_status.get(status, [])
+        for candidate in group
+    )
 
 
 def agreed_again(draft: Draft, candidate: Candidate) -> bool:
@@ -2179,7 +2450,8 @@ def in_force_by(draft: Draft, day: int) -> bool:
     )
 
 
-IN_FORCE_SIGNS = ("implemented", "extended", "violated")  # told of an agreement in force
+# told of an agreement in force, or ended (rule after-its-end-a-truce-is-another)
+IN_FORCE_SIGNS = ("implemented", "extended", "violated", *ENDING)
 
 
 def implemented_before_agreed(draft: Draft, candidate: Candidate) -> bool:
