@@ -129,3 +129,38 @@ def test_an_attribution_clause_is_no_event_for_the_model() -> None:
     events = extract_article(article).events
     told = [e for e in events if "said at the White House" in e.evidence.sentence]
     assert told and not [e for e in told if "model event_types" in e.evidence.why]
+
+
+def _roles_of_main_clauses(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    from accord.extract.events.lexicon import load_lexicon
+    from accord.learn.path import main_clauses
+    from accord.nlp import load_nlp
+
+    lexicon = load_lexicon()
+    sentence = next(load_nlp()(text).sents)
+    return [(clause.head_lemma, clause.roles) for clause in main_clauses(sentence, lexicon)]
+
+
+def test_a_clause_head_carries_its_object_particle_and_preposition_as_roles() -> None:
+    # "held talks", "called for talks", "pulled out": what the head does is told by its
+    # dependants, whatever the verb; the model reads them alone and paired with the head.
+    (held,) = _roles_of_main_clauses("Kenya held talks with Somalia on Tuesday.")
+    assert held[0] == "hold" and {"dobj=talk", "prep=on>tuesday"} <= set(held[1])
+    (called,) = _roles_of_main_clauses("Ghana called for talks between the two sides.")
+    assert "prep=for>talk" in called[1]
+    (pulled,) = _roles_of_main_clauses("The rebels pulled out of the town of Bunagana.")
+    assert pulled[0] == "pull" and "prep=out" in pulled[1]
+
+
+def test_negation_a_modal_and_the_subjects_kind_are_roles() -> None:
+    (sent,) = _roles_of_main_clauses("Egypt will not send troops to Somalia, officials said.")
+    assert {"neg", "md=will", "dobj=troop", "subj=GPE", "subjl=egypt"} <= set(sent[1])
+
+
+def test_roles_and_the_heads_letters_are_features_of_the_model() -> None:
+    from accord.learn.features import raw_features
+
+    counts = raw_features("Kenya held talks", "hold", ("dobj=talk", "subj=GPE"))
+    assert counts["r:dobj=talk"] == 1 and counts["p:hold|dobj=talk"] == 1
+    assert counts["r:subj=GPE"] == 1 and "p:hold|subj=GPE" not in counts  # who, not what
+    assert counts["hc:<ho"] == 1 and counts["hc:old>"] == 1

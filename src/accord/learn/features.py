@@ -1,4 +1,5 @@
-"""Text to sparse features: word unigrams and bigrams, and character 3-5-grams inside words.
+"""Text to sparse features: word unigrams and bigrams, character 3-5-grams inside words, and the
+clause head's grammatical roles (``learn.path.clause_roles``), alone and paired with the head.
 
 Numbers become ``0`` (a count is not a clue to the type), words are lower-cased. The same
 function builds the training matrix and reads a sentence at run time, so the two cannot drift.
@@ -15,6 +16,7 @@ from itertools import pairwise
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
 CHAR_SIZES = (3, 4, 5)
+SUBJECT_ROLES = ("subj=", "subjl=")  # who acts is a clue of its own, not a sense of the head
 
 
 def words(text: str) -> list[str]:
@@ -22,9 +24,12 @@ def words(text: str) -> list[str]:
     return ["0" if token[0].isdigit() else token.lower() for token in WORD.findall(text)]
 
 
-def raw_features(text: str, head: str | None = None) -> Counter[str]:
+def raw_features(text: str, head: str | None = None, roles: Iterable[str] = ()) -> Counter[str]:
     """Feature counts: ``w:word``, ``b:word word``, ``c:<chars>`` (char n-grams of a word
-    padded with ``<`` and ``>``), and ``h:lemma`` for the clause's head word when given."""
+    padded with ``<`` and ``>``), ``h:lemma`` and ``hc:<chars>`` (its char n-grams) for the
+    clause's head word when given, and for each of its roles ``r:role`` and ``p:lemma|role``.
+    Roles and the head's n-grams carry beyond the words seen: a head the training never met
+    still has an object "talks" or a negation, and shares a stem with heads it did meet."""
     tokens = words(text)
     counts: Counter[str] = Counter(f"w:{token}" for token in tokens)
     counts.update(f"b:{a} {b}" for a, b in pairwise(tokens))
@@ -32,6 +37,11 @@ def raw_features(text: str, head: str | None = None) -> Counter[str]:
         counts.update(char_grams(token))
     if head:
         counts[f"h:{head.lower()}"] += 1
+        counts.update(f"hc:{gram[2:]}" for gram in char_grams(head.lower()))
+    for role in roles:
+        counts[f"r:{role}"] += 1
+        if head and not role.startswith(SUBJECT_ROLES):
+            counts[f"p:{head.lower()}|{role}"] += 1
     return counts
 
 

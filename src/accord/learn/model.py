@@ -42,7 +42,7 @@ class EventTypeModel:
         self.idf = arrays["idf"].astype(np.float64).tolist()
         self.coef = arrays["coef"].astype(np.float32)  # (labels, features)
         self.intercept = arrays["intercept"].astype(np.float32)
-        self._predictions: dict[tuple[str, str | None], Prediction] = {}
+        self._predictions: dict[tuple[str, str | None, tuple[str, ...]], Prediction] = {}
 
     @classmethod
     def load(cls, folder: Path | None = None, name: str = MODEL_NAME) -> EventTypeModel:
@@ -67,8 +67,10 @@ class EventTypeModel:
     def default(cls) -> EventTypeModel:
         return _default_model()
 
-    def probabilities(self, text: str, head: str | None = None) -> np.ndarray:
-        row = weighted(raw_features(text, head), self.vocabulary, self.idf)
+    def probabilities(
+        self, text: str, head: str | None = None, roles: tuple[str, ...] = ()
+    ) -> np.ndarray:
+        row = weighted(raw_features(text, head, roles), self.vocabulary, self.idf)
         scores = self.intercept.copy()
         if row:
             indices = np.fromiter(row.keys(), dtype=np.int64)
@@ -78,22 +80,25 @@ class EventTypeModel:
         exp = np.exp(scores)
         return exp / exp.sum()
 
-    def predict(self, text: str, head: str | None = None) -> Prediction:
-        """The most probable label of a clause (``head``: the lemma of its head word).
+    def predict(
+        self, text: str, head: str | None = None, roles: tuple[str, ...] = ()
+    ) -> Prediction:
+        """The most probable label of a clause (``head``: the lemma of its head word,
+        ``roles``: its grammatical roles, ``learn.path.clause_roles``).
 
         A prediction depends on the words alone, and the same clause comes back (a wire story
         republished by other outlets, an article updated): each is kept, for the last
         ``PREDICTIONS_KEPT`` clauses, instead of cutting its words into n-grams again."""
-        key = (text, head)
+        key = (text, head, roles)
         kept = self._predictions.get(key)
         if kept is None:
             if len(self._predictions) >= PREDICTIONS_KEPT:
                 self._predictions.clear()
-            kept = self._predictions[key] = self._predict(text, head)
+            kept = self._predictions[key] = self._predict(text, head, roles)
         return kept
 
-    def _predict(self, text: str, head: str | None) -> Prediction:
-        probabilities = self.probabilities(text, head)
+    def _predict(self, text: str, head: str | None, roles: tuple[str, ...]) -> Prediction:
+        probabilities = self.probabilities(text, head, roles)
         order = np.argsort(-probabilities)
         ranked = tuple((self.label_of(i), float(probabilities[i])) for i in order)
         return Prediction(ranked[0][0], ranked[0][1], ranked)

@@ -38,6 +38,7 @@ class Clause:
     head: Token  # the clause's verb (or, in a verbless headline, its head word)
     text: str
     head_lemma: str
+    roles: tuple[str, ...] = ()  # the head's grammatical roles (clause_roles)
 
 
 class LearnedPath:
@@ -77,7 +78,7 @@ class LearnedPath:
                 continue
             if clause.head_lemma in SAYING_VERBS:
                 continue  # "..., the adviser said at the White House": an attribution
-            prediction = self.model.predict(clause.text, head=clause.head_lemma)
+            prediction = self.model.predict(clause.text, clause.head_lemma, clause.roles)
             if prediction.label is None:
                 continue
             if prediction.probability < self.thresholds.get(prediction.label, self.threshold):
@@ -113,8 +114,55 @@ def main_clauses(sentence: Span, lexicon: Lexicon) -> list[Clause]:
         reported = [t for t in head.children if t.dep_ in CONTENT_DEPS]
         if lemma_of(head, lexicon) in lexicon.reporting_verbs and reported:
             head = reported[0]
-        clauses.append(Clause(head, clause_text(head, heads), lemma_of(head, lexicon)))
+        clauses.append(make_clause(head, heads, lexicon))
     return clauses
+
+
+def make_clause(head: Token, others: Sequence[Token], lexicon: Lexicon) -> Clause:
+    """The clause ``head`` leads, as the model reads it (training builds its examples here too)."""
+    return Clause(
+        head, clause_text(head, others), lemma_of(head, lexicon), clause_roles(head, lexicon)
+    )
+
+
+# What the head's dependants say of the act, whatever its verb: "held talks" (dobj=talk),
+# "called for talks" (prep=for>talk), "pulled out" (prt=out), "did not" (neg), "would" (md=would),
+# a passive, and who the subject is (an entity label, a pronoun) and its lemma.
+ROLE_OF_DEP = {
+    "dobj": "dobj",
+    "attr": "attr",
+    "oprd": "oprd",
+    "acomp": "acomp",
+    "xcomp": "xcomp",
+    "ccomp": "ccomp",
+    "prt": "prt",
+    "dative": "dative",
+    "nsubjpass": "nsubjpass",
+    "agent": "agent",
+}
+
+
+def clause_roles(head: Token, lexicon: Lexicon) -> tuple[str, ...]:
+    """The roles of ``head``'s dependants, in sentence order (see ``ROLE_OF_DEP``)."""
+    roles: list[str] = []
+    for child in head.children:
+        dep = child.dep_
+        if dep in ROLE_OF_DEP:
+            roles.append(f"{ROLE_OF_DEP[dep]}={lemma_of(child, lexicon)}")
+        elif dep == "prep":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            after = f">{lemma_of(objects[0], lexicon)}" if objects else ""
+            roles.append(f"prep={child.lower_}{after}")
+        elif dep == "neg":
+            roles.append("neg")
+        elif dep == "aux" and child.tag_ == "MD":
+            roles.append(f"md={child.lower_}")
+        elif dep == "nsubj":
+            kind = child.ent_type_ or ("PRON" if child.pos_ == "PRON" else child.pos_)
+            roles += [f"subj={kind}", f"subjl={lemma_of(child, lexicon)}"]
+        elif dep == "auxpass":
+            roles.append("pass")
+    return tuple(roles)
 
 
 def own_tokens(clause: Clause, clauses: Sequence[Clause]) -> set[int]:
