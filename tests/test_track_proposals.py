@@ -878,6 +878,37 @@ def test_drafts_near_some_days_are_those_a_walk_over_all_finds(
     assert skipped > 500, "many drafts are too far from the days"
 
 
+def draft_indexes(drafts) -> dict[str, object]:
+    """What ``Drafts`` indexes, by draft number, without the empty entries a lookup makes."""
+    spans = {
+        key: (tree.leaves, tree.first, tree.last)
+        for key, tree in drafts.spans.items()
+        if tree.first[1] != proposals_module.FAR
+    }
+    return {
+        "by_subject": {k: [d.number for d in v] for k, v in drafts.by_subject.items() if v},
+        "numbers": {k: v for k, v in drafts.numbers.items() if v},
+        "by_country": {k: v for k, v in drafts.by_country.items() if v},
+        "by_pair": {k: v for k, v in drafts.by_pair.items() if v},
+        "countryless": drafts.countryless,
+        "spans": spans,
+    }
+
+
+def test_drafts_indexed_as_they_grow_are_indexed_as_drafts_made_whole(
+    tune_candidates: list,
+) -> None:
+    """``Drafts.add`` indexes only what a report brings new (subjects, countries, a wider
+    span): after every real candidate of the tune fold and the tracking corpus is placed,
+    the indexes equal those of the same drafts indexed afresh, in one go."""
+    drafts = proposals_module.place_all(tune_candidates)
+    afresh = proposals_module.Drafts(drafts.opened)
+    grown, whole = draft_indexes(drafts), draft_indexes(afresh)
+    assert grown == whole
+    assert len(whole["by_pair"]) > 20 and len(whole["spans"]) > 5
+    assert any(len(d.countries) > 1 and len(d.groups) > 3 for d in drafts.opened)
+
+
 @pytest.fixture(scope="module")
 def istanbul(tmp_path_factory: pytest.TempPathFactory) -> list[track.Proposal]:
     """Six reports of the Russian-Ukrainian talks in Istanbul and the 1,000-for-1,000

@@ -1890,10 +1890,16 @@ def other_countries_meet(mine: frozenset[str] | set[str], theirs: set[str]) -> b
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
+TERM_KEYS = ("days", "a", "b")
+
+
 def terms_agree(left: dict[str, int], right: dict[str, int]) -> bool:
-    return all(
-        left[key] == right[key] for key in ("days", "a", "b") if key in left and key in right
-    )
+    """No term both give differs. Asked for every candidate against every draft it may
+    join, and most reports give no terms: those are answered before the keys are walked
+    (walking them was 7% of linking a long story)."""
+    if not left or not right:
+        return True
+    return all(left[key] == right[key] for key in TERM_KEYS if key in left and key in right)
 
 
 def same_step(group: list[Candidate], candidate: Candidate, window: tuple[int, int]) -> bool:
@@ -2097,12 +2103,20 @@ class Drafts:
             self.spans[key].widen(block, draft.first_day, draft.last_day)
 
     def add(self, draft: Draft, candidate: Candidate, group: list[Candidate] | None = None) -> None:
-        known = draft.subjects | {draft.subject}
-        countries = set(draft.countries)
+        """Add to the draft, indexing what it gained: a draft's subjects and countries only
+        grow, so a report that brings none new and stays within its span (most reports of
+        a long story) leaves the indexes and spans as they are, and is not indexed again."""
+        subjects, countries = len(draft.subjects), len(draft.countries)
+        known = draft.subjects | {draft.subject} if candidate.status == "agreed" else None
+        had = set(draft.countries) if candidate.countries - draft.countries else None
+        span = (draft.first_day, draft.last_day) if draft.groups else None
         draft.add(candidate, group)
-        self.index(draft, draft.subjects - known)
-        self.index_countries(draft, draft.countries - countries)
-        self.widen(draft)
+        if len(draft.subjects) != subjects:
+            self.index(draft, draft.subjects - (known or {draft.subject}))
+        if len(draft.countries) != countries or span is None:
+            self.index_countries(draft, draft.countries - (had or set()))
+        if span != (draft.first_day, draft.last_day) or len(draft.subjects) != subjects:
+            self.widen(draft)
 
     def index_countries(self, draft: Draft, countries: set[str]) -> None:
         subjects = draft.subjects | {draft.subject}

@@ -253,13 +253,7 @@ class Outside:
         self.unplaced = ByDay(unplaced)
         # how far an unplaced candidate's other day may lie from the one near a proposal
         self.apart = max((abs(c.day - c.published) for c in unplaced), default=0)
-        self.spans = {
-            pid: (
-                min(min(c.day, c.published) for c in members),
-                max(max(c.day, c.published) for c in members),
-            )
-            for pid, members in stored.members.items()
-        }
+        self.spans = {pid: days_spanned(members) for pid, members in stored.members.items()}
         self.reaches: dict[str, Reach] = {}
 
     def reach(self, pid: str) -> Reach:
@@ -289,6 +283,15 @@ class Outside:
                 if room < 0:
                     break
         return found
+
+
+def days_spanned(members: list[Candidate]) -> tuple[int, int]:
+    """The first and last of the members' days and publication days (four passes of the
+    built-in ``min`` and ``max``: made for every stored proposal once per update, and
+    a long story's proposal holds thousands of members)."""
+    days = [c.day for c in members]
+    published = [c.published for c in members]
+    return min(min(days), min(published)), max(max(days), max(published))
 
 
 def reached_from(drafts: list[Draft], everyone: ByDay, inside: set[str]) -> set[str]:
