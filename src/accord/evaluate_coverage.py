@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from accord.evaluate import side_matches
+from accord.extract.events.restatements import RULES_MARK
 from accord.models import ActorRef, Event, Extraction, Quote
 from accord.resolve.actors import fold
 
@@ -118,7 +119,6 @@ EXTRA_LEGEND = (
     "codes nothing in, of a type it has elsewhere in the article | no event: a sentence the "
     "reading codes nothing in (background, opinion, history, attribution)"
 )
-RULES_MARK = "; rules: "  # the evidence why ends with the rules that made the event
 UNNAMED = "unnamed"
 WHOLE = "whole"
 REASON_COLUMNS = (
@@ -162,7 +162,6 @@ class Coverage:
     quotes_found: int = 0
     quotes_extracted: int = 0  # direct quotes extracted
     quotes_right: int = 0  # of those, matching a quote of the reading
-    extras: Counter[tuple[str, str]] = field(default_factory=Counter)  # (maker rule, reason)
     missed: list[tuple[str, str]] = field(default_factory=list)  # (type, sentence)
     wrong: list[tuple[str, str]] = field(default_factory=list)  # extracted, unmatched
     wrong_why: list[tuple[str, str]] = field(default_factory=list)  # (reason, maker rule)
@@ -194,10 +193,14 @@ class Coverage:
         for event_type, counts in other.reasons.items():
             self.reasons.setdefault(event_type, Counter()).update(counts)
         self.instead.update(other.instead)
-        self.extras.update(other.extras)
         self.missed += other.missed
         self.wrong += other.wrong
         self.wrong_why += other.wrong_why
+
+    @property
+    def extras(self) -> Counter[tuple[str, str]]:
+        """Unmatched records per (maker rule, reason)."""
+        return Counter((rule, reason) for reason, rule in self.wrong_why)
 
     def extras_by_reason(self) -> dict[str, int]:
         """Unmatched records per reason, every reason listed."""
@@ -341,7 +344,6 @@ def match_events(expected_events: Sequence[dict], events: Sequence[Event]) -> Co
             continue
         reason = extra_reason(event, matched, missed)
         coverage.duplicates += reason == "duplicate"
-        coverage.extras[(maker_rule(event), reason)] += 1
         coverage.wrong.append((event.type, event.evidence.sentence))
         coverage.wrong_why.append((reason, maker_rule(event)))
     return coverage

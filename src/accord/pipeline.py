@@ -16,6 +16,7 @@ from accord.extract.dates import warm_up as warm_dates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import lemma_of
+from accord.extract.events.restatements import RULES_MARK
 from accord.extract.quotes import extract_quotes
 from accord.models import (
     COUNT_KINDS,
@@ -59,7 +60,6 @@ BATCH_CHARS = 100_000  # text per nlp.pipe batch (see _batches)
 # within a sentence or from one sentence to the next.
 COUNTS_RULE = "casualty-report-joins-attack"
 PLACE_TARGET_RULES = {"place-is-target", "place-in-object-is-target"}
-RULES_MARK = "; rules: "  # the evidence why ends with the rules that made the event
 GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 
 

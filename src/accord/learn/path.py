@@ -128,27 +128,18 @@ def make_clause(head: Token, others: Sequence[Token], lexicon: Lexicon) -> Claus
 # What the head's dependants say of the act, whatever its verb: "held talks" (dobj=talk),
 # "called for talks" (prep=for>talk), "pulled out" (prt=out), "did not" (neg), "would" (md=would),
 # a passive, and who the subject is (an entity label, a pronoun) and its lemma.
-ROLE_OF_DEP = {
-    "dobj": "dobj",
-    "attr": "attr",
-    "oprd": "oprd",
-    "acomp": "acomp",
-    "xcomp": "xcomp",
-    "ccomp": "ccomp",
-    "prt": "prt",
-    "dative": "dative",
-    "nsubjpass": "nsubjpass",
-    "agent": "agent",
-}
+NAMED_ROLES = frozenset(
+    {"dobj", "attr", "oprd", "acomp", "xcomp", "ccomp", "prt", "dative", "nsubjpass", "agent"}
+)  # a dependant named by its relation and lemma: "dobj=talk"
 
 
 def clause_roles(head: Token, lexicon: Lexicon) -> tuple[str, ...]:
-    """The roles of ``head``'s dependants, in sentence order (see ``ROLE_OF_DEP``)."""
+    """The roles of ``head``'s dependants, in sentence order (see ``NAMED_ROLES``)."""
     roles: list[str] = []
     for child in head.children:
         dep = child.dep_
-        if dep in ROLE_OF_DEP:
-            roles.append(f"{ROLE_OF_DEP[dep]}={lemma_of(child, lexicon)}")
+        if dep in NAMED_ROLES:
+            roles.append(f"{dep}={lemma_of(child, lexicon)}")
         elif dep == "prep":
             objects = [o for o in child.children if o.dep_ == "pobj"]
             after = f">{lemma_of(objects[0], lexicon)}" if objects else ""

@@ -541,10 +541,7 @@ def own_clause_names_one(sentence: str, trigger_at: int, type_mode: tuple[str, s
     agreement is no proposal of the one its sentence names elsewhere ('Thailand rejected the
     Malaysian ceasefire proposal, saying Cambodia must first stop shelling Thai villages' is
     the refusal's condition, not a ceasefire Thailand proposed)."""
-    start = len(CLAUSE_START.split(sentence[:trigger_at])[-1])
-    clause = sentence[trigger_at - start : trigger_at] + trigger_clause(
-        sentence[trigger_at:].lower(), 0
-    )
+    clause = clause_opening(sentence, trigger_at) + trigger_clause(sentence[trigger_at:].lower(), 0)
     if find_subjects(clause, type_mode):
         return True
     agreements = subject_data()["agreement_subjects"].values()
@@ -560,7 +557,7 @@ def under_a_condition(sentence: str, trigger_at: int) -> bool:
     """Rule "a-condition-is-no-step": an act its own clause puts under a condition ('the
     truce lapses on Sunday unless both sides agree to extend it', 'would withdraw only if the
     army stopped its drone strikes') has not happened: the coder may still read it as done."""
-    return CONDITION.search(CLAUSE_START.split(sentence[:trigger_at])[-1]) is not None
+    return CONDITION.search(clause_opening(sentence, trigger_at)) is not None
 
 
 def claims_keeping(row: Any) -> bool:
@@ -736,7 +733,7 @@ def joint_subject(sentence: str, trigger_at: int) -> bool:
     Ukraine have agreed to exchange'): both sides agree, even when only one of them was read
     as the event's source. The words before the trigger back to the clause's start (a comma,
     a dash, 'that'), a few words at most."""
-    before = CLAUSE_START.split(sentence[:trigger_at])[-1]
+    before = clause_opening(sentence, trigger_at)
     words = re.findall(r"[\w'\u2019.-]+", before)
     while words and words[-1].lower() in SUBJECT_TAIL:
         words.pop()
@@ -753,6 +750,12 @@ JOINT_SUBJECT_WORDS = 12
 CLAUSE_PREPOSITIONS = frozenset(
     {"after", "before", "following", "during", "despite", "in", "at", "with", "under", "since"}
 )  # 'After talks in Doha and Cairo the army agreed': a phrase, not the subject
+
+
+def clause_opening(sentence: str, trigger_at: int) -> str:
+    """The trigger's own clause up to the trigger: what follows the last clause opener before
+    it (``CLAUSE_START``)."""
+    return CLAUSE_START.split(sentence[:trigger_at])[-1]
 
 
 def trigger_clause(lowered: str, trigger_at: int) -> str:

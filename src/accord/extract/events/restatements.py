@@ -19,7 +19,7 @@ from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
 from accord.nlp import SENTENCE_END_MARKS
 from accord.resolve.places import PRECISION_RANK
 
-RULES_MARK = "; rules: "
+RULES_MARK = "; rules: "  # the evidence why ends with the rules that made the event
 SPECIFIC_PLACES = {"exact", "city"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT", "THREATEN", "CONCEDE"}
 STEM = 4
@@ -115,9 +115,7 @@ def is_victims_tally(event: Event, words: RestatementWords) -> bool:
 def _running_toll(event: Event) -> bool:
     """ "At least 15 people have been killed in a week of protests": a perfect passive sums up
     many acts, not one told before."""
-    evidence = event.evidence
-    before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
-    return before.lower().split()[-2:] in (["has", "been"], ["have", "been"])
+    return _text_before(event).lower().split()[-2:] in (["has", "been"], ["have", "been"])
 
 
 def compatible(first: Event, second: Event, tally: bool = False) -> bool:
@@ -228,18 +226,25 @@ def modes_agree(first: str | None, second: str | None) -> bool:
 def _told_as_another(event: Event) -> bool:
     """Rule "also-is-another-act": "police also arrested two journalists", "separately, ...
     shelled": the writer marks a further act, never the same one told again."""
-    evidence = event.evidence
-    before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
-    words = before.lower().replace(",", " ").split()
+    words = _words_before(event)
     return bool(words) and (words[-1] in FURTHER_ACT or words[:1] == ["separately"])
+
+
+def _text_before(event: Event) -> str:
+    """The sentence up to the event's trigger."""
+    evidence = event.evidence
+    return evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
+
+
+def _words_before(event: Event) -> list[str]:
+    """The words before the trigger, lower-cased, commas dropped."""
+    return _text_before(event).lower().replace(",", " ").split()
 
 
 def _adds_victims(event: Event) -> bool:
     """ "Two others were also injured": "also" right before the casualty word, the sentence not
     opening with "separately"."""
-    evidence = event.evidence
-    before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
-    words = before.lower().replace(",", " ").split()
+    words = _words_before(event)
     return words[-1:] == ["also"] and words[:1] != ["separately"]
 
 
