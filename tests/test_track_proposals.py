@@ -2097,3 +2097,37 @@ def test_a_lead_release_is_of_its_sides_deal(tmp_path: Path) -> None:
         ("2026-02-09", "agreed"),
         ("2026-02-11", "implemented"),
     ]
+
+
+A_TRUCE_AGREED_AGAIN_WEEKS_ON = {
+    "agreed": (
+        "2026-06-01",
+        "KHARTOUM (Wire) - Sudan's army and the Rapid Support Forces agreed on Monday to a"
+        " ceasefire, the U.S. State Department said.",
+    ),
+    "in-effect": (
+        "2026-06-02",
+        "KHARTOUM (Wire) - A ceasefire between Sudan's army and the Rapid Support Forces took"
+        " effect on Tuesday.",
+    ),
+    "again": (
+        "2026-06-22",
+        "JEDDAH (Wire) - Sudan's army and the Rapid Support Forces have agreed to a ceasefire"
+        " starting at midnight on Tuesday, the Saudi and U.S. mediators said.",
+    ),
+}
+
+
+def test_an_agreement_a_lead_tells_weeks_on_as_its_news_is_another(tmp_path: Path) -> None:
+    """Rule an-agreement-is-made-once for an agreement its lead tells as the report's news,
+    dated only by its terms ('have agreed to a ceasefire starting at midnight on Tuesday', three
+    weeks after the sides' first truce took effect): another agreement (it had been read as
+    the first one agreed again)."""
+    found = sorted(
+        (item for item in proposals_of(A_TRUCE_AGREED_AGAIN_WEEKS_ON, tmp_path) if item.steps),
+        key=lambda item: item.steps[0].date or "",
+    )
+    assert [[text for _, text in history(item)] for item in found] == [
+        ["agreed", "implemented"],
+        ["agreed"],
+    ]

@@ -2548,12 +2548,26 @@ def agreed_again(draft: Draft, candidate: Candidate) -> bool:
     Reports that retell an agreement give the day it was made ('the two-month truce agreed on
     April 1', 'The deal, signed in Istanbul last July', 'The agreement, announced ... on
     Wednesday'); an extension is its own status, not a new agreement."""
-    if candidate.inferred or candidate.back_reference:
+    if candidate.back_reference:
         return False
+    if candidate.inferred:
+        return news_agreed_again(draft, candidate)
     if not in_force_by(draft, candidate.day - 1):
         return False
     agreed = draft.dated.get("agreed")
     return agreed is None or not agreed[0] - 1 <= candidate.day <= agreed[1] + 1
+
+
+def news_agreed_again(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "an-agreement-is-made-once", for an agreement a lead tells undated as its news
+    ('Sudan's army and the RSF signed a ceasefire in Jeddah, the mediators said', a month
+    after a 72-hour truce of theirs took effect and was extended): another agreement, when the
+    draft was in force the day before the report and every report of its agreement is two
+    days or more older (the same news told by two outlets a day apart stays one)."""
+    if not candidate.news or not in_force_by(draft, candidate.day - 1):
+        return False
+    told = [c.day for group in draft.by_status.get("agreed", []) for c in group]
+    return bool(told) and max(told) < candidate.day - 1
 
 
 def in_force_by(draft: Draft, day: int) -> bool:
