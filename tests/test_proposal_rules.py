@@ -251,6 +251,10 @@ def test_a_month_is_a_term_only_as_a_length(sentence: str, terms: dict[str, int]
         ("The ministers signed at a meeting in Doha a deal on prisoners.", True),
         ("Putin agreed to attend the summit in Geneva.", False),
         ("The two sides agreed to meet at the talks in Oslo.", False),
+        ("At the summit, Ruto and Museveni signed a deal on the oil pipeline.", True),
+        ("During their meeting in Luanda, the two presidents agreed to a truce.", True),
+        ("At least 40 people were killed before the two sides agreed to a truce.", False),
+        ("After the talks, the ministers agreed to meet again in May.", False),
     ],
 )
 def test_agreed_at_the_summit_is_not_the_summit(sentence: str, at_a_meeting: bool) -> None:
@@ -527,3 +531,39 @@ def test_a_condition_is_no_step(sentence: str, trigger: str, conditioned: bool) 
 def test_suspended_talks_are_told_by_their_object(sentence: str, trigger: str, ends: bool) -> None:
     """Rule suspended-talks-end-the-story's-agreement: a pause whose object is the talks."""
     assert suspends_talks(sentence, sentence.index(trigger)) is ends
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "subject"),
+    [
+        (
+            "The army and the rebels signed a cessation of hostilities in Nairobi on Friday.",
+            "signed",
+            "ceasefire",
+        ),
+        (
+            "Iran agreed on Monday to exchange five jailed Americans for five Iranians held in"
+            " the United States.",
+            "agreed",
+            "prisoner exchange",
+        ),
+        (
+            "Belarus offered to swap detained Lithuanians for two of its citizens.",
+            "offered",
+            "prisoner exchange",
+        ),
+        (
+            "The two ministers agreed to exchange views on the border dispute.",
+            "agreed",
+            None,
+        ),
+    ],
+)
+def test_a_cessation_of_hostilities_is_a_truce_and_jailed_people_make_a_swap(
+    sentence: str, trigger: str, subject: str | None
+) -> None:
+    """'cessation of hostilities' names a ceasefire (Syria's 2016 one had no subject), and a
+    swap or exchange of jailed or detained people is a prisoner exchange as one of prisoners
+    is ('detained Americans' named none of the words it required); an exchange of views is
+    none."""
+    assert find_subject(sentence, sentence.index(trigger), ("AGREE", None)) == subject

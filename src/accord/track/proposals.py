@@ -962,6 +962,7 @@ class Context:
     meeting_held: bool = False  # the sentence tells a meeting held ('met in Geneva')
     # the latest proposal told in an earlier sentence: its subject and its makers' countries
     offer: tuple[str, frozenset[str]] | None = None
+    lead_offer: str | None = None  # the subject of a proposal the report's lead tells
 
 
 def meeting_held(row: Any) -> bool:
@@ -982,11 +983,14 @@ def sentence_contexts(
 
     def context(row: Any) -> Context:
         key = sentence_key(row)
+        story = stories.get(row["article_id"], (-1, None))
+        told = offers.get(row["article_id"], [])
         return Context(
             frozenset(acts.get(key, ())),
-            stories.get(row["article_id"], (-1, None)),
+            story,
             key in held,
-            latest_offer(offers.get(row["article_id"], []), row["sentence_index"]),
+            latest_offer(told, row["sentence_index"]),
+            lead_offer(told, story[0], row["sentence_index"]),
         )
 
     return context
@@ -1012,6 +1016,13 @@ def offers_told(rows: list[Any], sides: dict[str, dict[str, list[Any]]]) -> dict
     for told in found.values():
         told.sort()
     return found
+
+
+def lead_offer(told: list[Offer], lead: int, sentence_index: int) -> str | None:
+    """The subject of a proposal told in the report's lead, for a later sentence, or None."""
+    if sentence_index <= lead:
+        return None
+    return next((subject for index, subject, _ in told if index == lead), None)
 
 
 def latest_offer(told: list[Offer], sentence_index: int) -> tuple[str, frozenset[str]] | None:
@@ -1180,9 +1191,11 @@ def candidate_of(
     if status is None or published is None:
         return None
     explicit = step_day(row, status, context)
+    month = explicit is not None and row["date_precision"] == "month"
     if announces_meeting(row, subject, len(between)):
-        # the text's date is the meeting's; the announcement is dated by its telling
-        explicit = told_on(sentence, trigger_at, published)
+        # the text's date is the meeting's; the announcement is dated by its telling (a
+        # meeting 'next month' announced on Monday is a step of Monday, not of a month)
+        explicit, month = told_on(sentence, trigger_at, published), False
     back_reference = mentions_earlier_step(sentence, trigger_at, status)
     if row["type"] == "AGREE" and status != "agreed" and names_what_it_agreed(sentence, trigger_at):
         status, back_reference = "agreed", True  # rule the-agreement-a-clause-names-is-retold
@@ -1225,12 +1238,16 @@ def candidate_of(
         alleged_by=alleged_by,
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
-        month=explicit is not None and row["date_precision"] == "month",
+        month=month,
         sentence=sentence_key(row),
         fresh=called_new(sentence, subject),
         pair=both_figures(sentence, row["hostages"], row["prisoners"]),
         own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
-        news=explicit is None and not back_reference and undated_news(row, status, context),
+        news=explicit is None
+        and not back_reference
+        and (
+            undated_news(row, status, context) or answers_the_offer_told(status, subject, context)
+        ),
         brokers=broker_keys(sentence, trigger_at) if status in ONCE else frozenset(),
     )
 
@@ -1251,15 +1268,33 @@ def undated_news(row: Any, status: str, context: Context) -> bool:
     return row["sentence_index"] == context.story[0] or dates_a_term(row, row["sentence"])
 
 
+ANSWERS = ("accepted", "declined")  # what a side says to an offer
+
+
+def answers_the_offer_told(status: str, subject: str, context: Context) -> bool:
+    """Rule "an-answer-told-after-the-offer-is-the-day's-news": an undated acceptance or
+    refusal of the subject of an offer the report's lead tells ('The United States invited the
+    presidents of Congo and Rwanda on Monday to a summit', then 'Congo's President Felix
+    Tshisekedi accepted the invitation, his office said') answers that offer by the day of the
+    report: a step of its own, not a retelling of an earlier one (an offer told further down
+    is background, and so may be its answer)."""
+    return status in ANSWERS and context.lead_offer == subject
+
+
 def step_day(row: Any, status: str, context: Context) -> int | None:
     """The day the text gives the step (ordinal), or None: the day of the event's date, unless
     it dates the agreement's terms; a violation without one takes the day of the act its
-    sentence tells (rule "a-violation-is-dated-by-its-act")."""
+    sentence tells (rule "a-violation-is-dated-by-its-act"), and so does an accusation dated
+    by its own telling (rule "a-breach-is-dated-by-the-act-not-the-charge": 'accused Pakistan
+    on Saturday of violating the ceasefire, saying its troops fired on Indian posts on Friday
+    night' is a breach of Friday)."""
     explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
     if status in TERM_DATED and dates_a_term(row, row["sentence"]):
         explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
-    if explicit is None and status == "violated" and len(context.act_days) == 1:
-        explicit = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
+    if status == "violated" and len(context.act_days) == 1:
+        act_day = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
+        if explicit is None or (row["type"] == "ACCUSE" and act_day < explicit):
+            explicit = act_day  # rule a-breach-is-dated-by-the-act-not-the-charge
     return explicit
 
 
@@ -1378,11 +1413,21 @@ AT_A_MEETING = re.compile(
 )
 
 
+AT_A_MEETING_FIRST = re.compile(
+    r"^(?:at|during)\s+(?:the|their|a|an|his|her|its)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:summit|meeting|talks)\b[^,]{0,40},",
+    re.I,
+)
+
+
 def agreed_at_a_meeting(sentence: str, trigger_at: int) -> bool:
     """Rule "agreed-at-the-summit-is-not-the-summit": 'Xi and Modi agreed at their summit in
     Kathmandu on Wednesday to send their ambassadors back', 'signed at the meeting': the
     meeting is told as where the agreement was made, so it was held ('agreed to meet at the
-    talks' is not)."""
+    talks' is not); so it is when the sentence opens with it ('At the meeting, Tshisekedi and
+    Kagame signed a peace agreement', rule where-it-was-agreed-may-come-first)."""
+    if AT_A_MEETING_FIRST.match(sentence[:trigger_at]):
+        return True
     return bool(AT_A_MEETING.match(sentence[trigger_at:]))
 
 
@@ -1497,10 +1542,18 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
     """Rule "the-lead-act-is-the-story's": an act that carries agreements out, told in an
     article's first sentence with events without naming one, is a step of the agreement the
     rest of the article names ('... began walking back to northern Gaza on Monday after Israel
-    opened crossing points', then 'The ceasefire, which took effect on January 19, ...')."""
+    opened crossing points', then 'The ceasefire, which took effect on January 19, ...').
+    Rule "a-lead-release-is-of-its-sides'-deal": when the rest names none either, it is of
+    whatever agreement its sides made ('Ten Americans freed by Venezuela landed in Texas on
+    Saturday, hours after the United States released the businessman': their swap)."""
     if f"{row['type']}/{row['mode']}" not in subject_data()["lead_act_modes"]:
         return None
+    if story_subject is None:
+        return GENERIC_AGREEMENT
     return story_subject
+
+
+GENERIC_AGREEMENT = "agreement"  # a subject of ``agreement_subjects``: any deal of its sides
 
 
 TRUCE = "ceasefire"  # the subject whose parties bind themselves to stop attacking
@@ -1695,6 +1748,7 @@ class Draft:
     # "one-sentence-tells-a-status-once")
     sentence_groups: dict[tuple[str, str], list[Candidate]] = field(default_factory=dict)
     brokers: set[str] = field(default_factory=set)  # who mediated its proposal or agreement
+    agreeing: set[str] = field(default_factory=set)  # the countries of the sides that agreed it
 
     def groups_near(self, candidate: Candidate, window: tuple[int, int]) -> list[list[Candidate]]:
         """The groups of the candidate's status with a dated report within a day of
@@ -1829,6 +1883,8 @@ class Draft:
             if entry[1] not in positions:
                 insort(positions, entry[1])
         self.countries |= candidate.countries
+        if candidate.status == "agreed":
+            self.agreeing |= candidate.own_countries
         if candidate.status in ONCE:
             self.committed |= candidate.own_countries
             if not candidate.back_reference:
@@ -1850,6 +1906,21 @@ def mediated_apart(draft: Draft, candidate: Candidate) -> bool:
     if candidate.status not in ONCE or candidate.back_reference or draft.subject == MEETING_SUBJECT:
         return False
     return bool(candidate.brokers and draft.brokers) and candidate.brokers.isdisjoint(draft.brokers)
+
+
+def another_pairs(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "another-pair's-agreement": a step naming two countries is of an agreement the
+    two of them made before one of another pair sharing one side of it (India and Pakistan's
+    ceasefire collapsing is not Afghanistan and Pakistan's, nor is Pakistan charging
+    Afghanistan with a breach a step of India and Pakistan's prisoner deal): whether the
+    newest draft that takes the step (``home_of``) is of another pair, when an older draft of
+    its own pair is to be preferred. A step naming a third party beside the draft's sides (a
+    mediator, a coalition accused) is no other pair's, nor is one of a single country's
+    sides."""
+    mine, theirs = candidate.countries, draft.agreeing
+    if len(mine) != 2 or len(theirs) != 2:
+        return False
+    return bool(mine - draft.countries) and bool(theirs - mine)
 
 
 def dated_window(candidate: Candidate, window: tuple[int, int]) -> tuple[int, int]:
@@ -1940,7 +2011,8 @@ def same_side(side: Side, status: str, candidate: Candidate) -> bool:
     beside its days, for an undated report (or a dated mention of a step not carried out)."""
     subject, actors, alleged_by = side
     if status == "implemented":
-        return subject == candidate.subject
+        # a release whose report names no deal is a stage of whichever its sides made
+        return subject == candidate.subject or candidate.subject == GENERIC_AGREEMENT
     if status in BY_STATUSES and candidate.actors and actors and actors != candidate.actors:
         return False  # a step whose taker no report named refuses no side (an-unnamed-side)
     return not candidate.alleged_by or alleged_by == candidate.alleged_by
@@ -2006,6 +2078,8 @@ class Drafts:
         # them (in a story of years, most of them) without looking at each
         self.spans: dict[str | None, BlockSpans] = defaultdict(BlockSpans)
         self.numbers: dict[str | None, list[int]] = defaultdict(list)  # each list's numbers
+        # (status, sentence key) -> the draft a report of that sentence was first placed in
+        self.told: dict[tuple[str, str], Draft] = {}
         self.next_number = 1 + max((draft.number for draft in opened or ()), default=-1)
         for draft in opened or ():
             self.opened.append(draft)
@@ -2109,6 +2183,8 @@ class Drafts:
         """Add to the draft, indexing what it gained: a draft's subjects and countries only
         grow, so a report that brings none new and stays within its span (most reports of
         a long story) leaves the indexes and spans as they are, and is not indexed again."""
+        if candidate.sentence:
+            self.told.setdefault((candidate.status, candidate.sentence), draft)
         subjects, countries = len(draft.subjects), len(draft.countries)
         known = draft.subjects | {draft.subject} if candidate.status == "agreed" else None
         had = set(draft.countries) if candidate.countries - draft.countries else None
@@ -2289,7 +2365,7 @@ def absorb_lone_steps(drafts: Drafts) -> list[Draft]:
 def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bool = False) -> bool:
     """Add a dated report as a step; False when its date cannot be its own (see below).
     ``reported_in_force``: undated reports of the agreement's start count for a violation."""
-    draft = home_of(drafts, candidate)
+    draft = sentence_home(drafts, candidate) or home_of(drafts, candidate)
     if draft is not None and implemented_before_agreed(draft, candidate):
         return False  # one date per sentence: it belongs to the agreement the sentence names
     told_before = reported_in_force or told_undated(candidate)
@@ -2318,6 +2394,16 @@ def place_first_hand(drafts: Drafts, candidate: Candidate, reported_in_force: bo
         group = told_in_the_same_sentence(draft, candidate)
     drafts.add(draft, candidate, group)
     return True
+
+
+def sentence_home(drafts: Drafts, candidate: Candidate) -> Draft | None:
+    """Rule "one-sentence-tells-a-status-once", across drafts: a report naming no country,
+    of a status another report of its sentence was placed with, goes with it ('The ceasefire
+    between Thailand and Cambodia collapsed on Friday as artillery fire resumed': the fire
+    names no side, and had ended the newest truce of any pair)."""
+    if candidate.countries or not candidate.sentence:
+        return None
+    return drafts.told.get((candidate.status, candidate.sentence))
 
 
 def told_in_the_same_sentence(draft: Draft, candidate: Candidate) -> list[Candidate] | None:
@@ -2383,17 +2469,21 @@ def month_of(day: int) -> tuple[int, int]:
 
 def home_of(drafts: Drafts, candidate: Candidate) -> Draft | None:
     """The newest draft that takes the candidate; for what befalls an agreement in force (an
-    expiry, an extension) the newest one in force that takes it, over a refused change to it.
-    Drafts are tested only as far as needed: this runs for every dated report."""
+    expiry, an extension) the newest one in force that takes it, over a refused change to it,
+    unless that one is another pair's (``another_pairs``). Drafts are tested only as far as
+    needed: this runs for every dated report."""
     taking = (
         d for d in drafts.newest_first(candidate, home_near(candidate)) if d.accepts(candidate)
     )
     first = next(taking, None)
+    if first is not None and another_pairs(first, candidate):
+        return next((d for d in taking if d.agreeing >= candidate.countries), first)
     if first is None or candidate.status not in LATER_IN_FORCE:
         return first
     if implemented_by(first, candidate.day):
         return first
-    return next((d for d in taking if implemented_by(d, candidate.day)), first)
+    in_force = (d for d in taking if implemented_by(d, candidate.day))
+    return next((d for d in in_force if not another_pairs(d, candidate)), first)
 
 
 assert RUNNING_DAYS >= ARRANGING_DAYS >= LINK_DAYS  # ``home_near`` takes the farthest
@@ -2418,17 +2508,31 @@ def reopens(draft: Draft, candidate: Candidate) -> bool:
         agreed = draft.dated.get("agreed")
         return agreed is not None and agreed[0] < candidate.day  # a-new-agreement-is-its-own
     if candidate.status == "agreed":
-        return agreed_again(draft, candidate)
+        return (
+            agreed_again(draft, candidate)
+            or ended_by(draft, candidate.day - 1)
+            or made_by_another_pair(draft, candidate)
+        )
     if candidate.status not in AMENDING:
         return False
     return implemented_by(draft, candidate.day - 1) or ended_by(draft, candidate.day - 1)
+
+
+def made_by_another_pair(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "another-pair's-agreement", for an agreement: two countries agreeing are not the
+    agreement two others made, one of them the same ('Thailand and Myanmar agreed on Wednesday
+    to a truce' after 'Thailand and Cambodia agreed on Monday to a ceasefire')."""
+    mine, theirs = candidate.own_countries, draft.agreeing
+    return len(mine) == 2 and len(theirs) == 2 and mine != theirs
 
 
 def ended_by(draft: Draft, day: int) -> bool:
     """Rule "after-its-end-a-truce-is-another": an agreement that broke down or ran out by
     ``day`` takes no new offer, acceptance or agreement ('agreed on Monday to a ceasefire ...
     Fighting resumed within hours', then 'agreed on Thursday to a truce for the Eid holiday':
-    two truces), however its taking effect was told."""
+    two truces), however its taking effect was told, and however the new one is dated (a
+    lead's undated 'agreed to an immediate ceasefire in talks in Doha' after 'the 48-hour
+    truce expired on Friday')."""
     return any(
         candidate.day <= day
         for status in ENDING
@@ -2444,12 +2548,26 @@ def agreed_again(draft: Draft, candidate: Candidate) -> bool:
     Reports that retell an agreement give the day it was made ('the two-month truce agreed on
     April 1', 'The deal, signed in Istanbul last July', 'The agreement, announced ... on
     Wednesday'); an extension is its own status, not a new agreement."""
-    if candidate.inferred or candidate.back_reference:
+    if candidate.back_reference:
         return False
+    if candidate.inferred:
+        return news_agreed_again(draft, candidate)
     if not in_force_by(draft, candidate.day - 1):
         return False
     agreed = draft.dated.get("agreed")
     return agreed is None or not agreed[0] - 1 <= candidate.day <= agreed[1] + 1
+
+
+def news_agreed_again(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "an-agreement-is-made-once", for an agreement a lead tells undated as its news
+    ('Sudan's army and the RSF signed a ceasefire in Jeddah, the mediators said', a month
+    after a 72-hour truce of theirs took effect and was extended): another agreement, when the
+    draft was in force the day before the report and every report of its agreement is two
+    days or more older (the same news told by two outlets a day apart stays one)."""
+    if not candidate.news or not in_force_by(draft, candidate.day - 1):
+        return False
+    told = [c.day for group in draft.by_status.get("agreed", []) for c in group]
+    return bool(told) and max(told) < candidate.day - 1
 
 
 def in_force_by(draft: Draft, day: int) -> bool:

@@ -1,0 +1,62 @@
+"""Proposal histories of the team-written stories in tests/corpus_proposals/, through the
+real pipeline: seven stories of 4 or 5 reports each, told over days to weeks, in other
+regions and of other kinds than the coverage corpus (see its README)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import accord
+from accord.track.evaluate import ProposalOutcome, proposal_outcomes
+
+STORIES = Path(__file__).parent / "corpus_proposals"
+EXPECTED = STORIES / "expected_proposals.json"
+
+# Histories still wrong, and why (none of it is the linking's):
+KNOWN_WRONG = {
+    # "studying Venezuela's offer" is read as no act, so the step 'considered' is missing
+    "U.S.-Venezuela prisoner swap (September 2026)",
+    # "Congo" of the invitation is read as the Republic of the Congo, Tshisekedi's acceptance
+    # as the Democratic Republic's: two summits of different countries
+    "Congo-Rwanda summit in Washington (October-November 2026)",
+    # "agreed to an immediate ceasefire in talks mediated by Qatar and Turkey in Doha on
+    # Sunday": the day is not read as the agreement's, so it is dated by the report (Monday)
+    "Doha ceasefire between Pakistan and Afghanistan (October-November 2026)",
+    # the swap is told only as "arrived home, hours after Ivory Coast handed over three
+    # Burkinabe soldiers": the arrival is read as no act, the handover as background
+    "Togo-brokered swap of detained soldiers between Burkina Faso and Ivory Coast (July 2026)",
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> list[ProposalOutcome]:
+    folder = tmp_path_factory.mktemp("stories")
+    with accord.open(folder / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in STORIES.glob("*.txt")))
+        return proposal_outcomes(db, EXPECTED)
+
+
+def test_every_evidence_substring_lies_in_its_article() -> None:
+    for proposal in json.loads(EXPECTED.read_text(encoding="utf-8")):
+        for step in proposal["steps"]:
+            for file, substring in step["evidence"]:
+                text = (STORIES / file).read_text(encoding="utf-8")
+                assert substring in text, (file, substring)
+
+
+def test_the_histories_told_right_are_all_but_the_known_misreadings(
+    outcomes: list[ProposalOutcome],
+) -> None:
+    """Each history whose reports the coder reads is told right, in one proposal, step by
+    step and day by day (two truces and a prisoner deal of one pair of neighbours, two pairs
+    sharing Pakistan, a summit and what it signed, a truce proposed, refused and signed)."""
+    wrong = {outcome.name for outcome in outcomes if not outcome.right}
+    assert wrong == KNOWN_WRONG
+    assert len(outcomes) == 12
+
+
+def test_no_two_histories_share_a_proposal(outcomes: list[ProposalOutcome]) -> None:
+    assert not [outcome.name for outcome in outcomes if outcome.shares_proposal]
