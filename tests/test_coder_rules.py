@@ -1907,6 +1907,17 @@ def test_what_a_warning_is_against_is_its_content_not_an_act():
         ('US Secretary of State Mike Pompeo said the crash was "likely" Iran\'s doing.', "Iran"),
         ("Kenyan police said the gunmen belonged to al-Shabaab.", "al-Shabaab"),
         ("Nigeria's army said Boko Haram fighters were to blame for the massacre.", "Boko Haram"),
+        # the doers said to be of a group
+        ("Nigerian police said the gunmen were members of Boko Haram.", "Boko Haram"),
+        ("Kenya's interior minister said the attackers were part of al-Shabaab.", "al-Shabaab"),
+        # involvement in a harm, or a bare involvement told as a suspicion
+        ("Somalia's government said al-Shabaab was involved in the hotel siege.", "al-Shabaab"),
+        ("Mexican officials said it was likely the Sinaloa Cartel was involved.", "Sinaloa Cartel"),
+        (
+            "Iraqi officials said it was clear that the Islamic State group was involved in the "
+            "bombing.",
+            "Islamic State",
+        ),
     ],
 )
 def test_a_speaker_who_names_the_doer_of_a_harm_accuses_them(text: str, accused: str):
@@ -1923,11 +1934,41 @@ def test_a_speaker_who_names_the_doer_of_a_harm_accuses_them(text: str, accused:
         "Al-Shabaab said it was responsible for the attack in Mandera.",  # a claim
         "Kenyan police said al-Shabaab was not responsible for the bombing.",  # a denial
         "The governor said the Kenyan army was responsible for the security of Mandera.",
+        "Kenya's president said Qatar was involved in the talks.",  # no harm
+        "Mexican officials said the Red Cross was involved.",  # bare, not told as a suspicion
+        "The Red Cross said it was not involved in the rescue.",  # a denial
+        "Nigerian police said the gunmen were part of the crowd.",  # no group named
     ],
 )
 def test_a_claim_a_denial_or_a_duty_names_no_doer(text: str):
     accusations = [e for e in events_of(text) if e.type == "ACCUSE" and e.modality == "asserted"]
     assert not accusations
+
+
+@pytest.mark.parametrize(
+    ("text", "accusers", "accused"),
+    [
+        ("Washington attributed the hack to North Korean intelligence.", ["USA"], "PRK"),
+        ("The attack was attributed by Britain to the Russian military.", ["GBR"], "RUS"),
+        (
+            "Officials said the ransomware attack, attributed by the United States and Britain "
+            "to Russian military intelligence, crippled hospitals across Europe.",
+            ["USA", "GBR"],
+            "RUS",
+        ),
+    ],
+)
+def test_an_act_attributed_to_someone_accuses_them(text: str, accusers: list[str], accused: str):
+    accusations = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert [(e.mode, [r.country for r in e.sources]) for e in accusations] == [("allege", accusers)]
+    assert [r.country for r in accusations[0].targets] == [accused]
+
+
+def test_the_one_an_attack_is_laid_on_did_it_not_the_accuser():
+    text = "The bombing, blamed by Kabul on the Haqqani network, killed 40 people in Khost."
+    [attack] = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert [r.name for r in attack.sources] == ["Haqqani network"]
+    assert [r.country for r in attack.targets] == ["AFG"]
 
 
 # --- quoted-words-are-the-speakers --------------------------------------------------------------

@@ -1668,7 +1668,8 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
     for clause in span_tokens(sentence):
         if clause.dep_ != "ccomp" or clause.i in consumed:
             continue
-        if lemma_of(clause.head, lexicon) not in knowers or _reported_wrong(clause, lexicon):
+        reporter = _reporter_above_hedge(clause, lexicon)
+        if lemma_of(reporter, lexicon) not in knowers or _reported_wrong(clause, lexicon):
             continue
         doer = blamed_doer(clause, lexicon)
         if doer is None:
@@ -1688,6 +1689,22 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
 
 
 HEDGED_NOUN_DEPS = {"ccomp", "xcomp", "attr", "npadvmod"}
+
+
+def _reporter_above_hedge(clause: Token, lexicon: Lexicon) -> Token:
+    """The verb that reports a clause, past a hedge the speaker puts on it: in "Jara said it
+    was likely the cartel was involved" the clause hangs on "it was likely", which "said"
+    reports. A hedge is an "it" clause whose complement is one of the hedge adjectives
+    (`blame.hedges`); without one the clause's own head reports it."""
+    head = clause.head
+    hedged = (
+        head.dep_ == "ccomp"
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in head.children)
+        and any(
+            c.dep_ == "acomp" and c.lower_ in lexicon.blame.get("hedges", ()) for c in head.children
+        )
+    )
+    return head.head if hedged else head
 
 
 def _predicate_nouns(clause: Token) -> list[Token]:
@@ -1731,7 +1748,51 @@ def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
     if lemma_of(clause, lexicon) in blame.get("links", ()) and subject.lemma_.lower() in doers:
         groups = objects_of_preposition(clause, "to") or objects_of_preposition(clause, "with")
         return groups[0] if groups else None
+    if subject.lemma_.lower() in doers:
+        return _group_the_doers_are_part_of(clause, lexicon)
+    if _involved_in_a_harm(clause, subject, lexicon):
+        return subject
     return None
+
+
+def _group_the_doers_are_part_of(clause: Token, lexicon: Lexicon) -> Token | None:
+    """The group the doers of an attack are said to be part of: "the shooters were part of Boko
+    Haram", "the attackers were members of al-Shabaab" (`blame.membership`)."""
+    for thing in _predicate_nouns(clause):
+        if thing.lemma_.lower() in lexicon.blame.get("membership", ()):
+            groups = [g for g in objects_of_preposition(thing, "of") if _names_a_group(g)]
+            if groups:
+                return groups[0]
+    return None
+
+
+def _names_a_group(phrase: Token) -> bool:
+    """A phrase that names someone ("Boko Haram", "the Islamic State group"), not a crowd."""
+    return any(_names_an_actor(word) for word in phrase.subtree)
+
+
+def _involved_in_a_harm(clause: Token, subject: Token, lexicon: Lexicon) -> bool:
+    """Rule "naming-the-doer-is-accusation", involvement: "said al-Shabaab was involved in the
+    bombing" names the doer. A bare "was involved" names one only when the speaker tells it as
+    a suspicion ("said it was likely the cartel was involved", "police suspect the group was
+    involved"): the involvement is then in the article's harm, where "said the Red Cross was
+    involved" may be in anything. Involvement in anything else ("involved in the talks")
+    accuses no one."""
+    if clause.lemma_.lower() not in lexicon.blame.get("involvement", ()) or clause.tag_ != "VBN":
+        return False
+    scenes = objects_of_preposition(clause, "in")
+    if scenes:
+        return any(_harm(scene, lexicon) for scene in scenes)
+    return _names_a_group(subject) and _told_as_suspicion(clause, lexicon)
+
+
+def _told_as_suspicion(clause: Token, lexicon: Lexicon) -> bool:
+    """Is a reported clause hedged ("it was likely ...") or reported by a verb of suspicion or
+    finding ("suspect", "allege", "conclude")?"""
+    reporter = _reporter_above_hedge(clause, lexicon)
+    return reporter != clause.head or lemma_of(reporter, lexicon) in lexicon.blame.get(
+        "knowers", ()
+    )
 
 
 FIRST_PERSON_POSSESSIVES = {"my", "our"}
