@@ -2115,6 +2115,29 @@ def test_a_warning_by_a_states_envoy_does_not_fall_on_that_state():
     assert "USA" not in {ref.country for ref in warning.targets}
 
 
+# --- a withdrawal announced, promised or carried out ---------------------------------------------
+
+
+def test_a_withdrawal_announced_not_carried_out_is_a_concession_by_the_side_that_declares_it():
+    [event] = events_of(
+        "The United States announced a complete withdrawal of its troops from Syria."
+    )
+    assert (event.type, event.mode, event.modality) == ("CONCEDE", None, "asserted")
+    assert [ref.country for ref in event.sources] == ["USA"]
+    assert not any(ref.country == "USA" for ref in event.targets)  # its own troops are no target
+
+
+def test_a_withdrawal_carried_out_is_a_retreat_and_a_future_one_a_promise():
+    [done] = events_of("Russia withdrew its troops from Kherson on Friday.")
+    assert (done.type, done.mode) == ("RETREAT", "withdraw")
+    [begun] = events_of("Israel has begun pulling its forces out of southern Lebanon.")
+    assert (begun.type, begun.mode) == ("RETREAT", "withdraw")
+    [promise] = events_of(
+        "Russia announced on Tuesday that it would withdraw its forces from Kherson."
+    )
+    assert (promise.type, promise.modality) == ("AGREE", "future")
+
+
 def test_a_promise_to_sign_is_an_agreement_and_signing_is_support():
     [promise] = events_of("The Rapid Support Forces said they were ready to sign the agreement.")
     assert (promise.type, promise.modality) == ("AGREE", "future")

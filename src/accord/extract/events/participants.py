@@ -71,7 +71,16 @@ DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 # Gaza"); elsewhere "for" names a content or a reason ("called for talks", "sanctions for").
 BENEFIT_TYPES = {"SUPPORT", "AID"}
 WARRANT_NOUNS = {"warrant"}  # whom a warrant is "for" is whom it is against
-OWN_FORCES_TYPES = {"MOBILIZE", "AID", "AGREE", "SUPPORT", "COOPERATE", "RETREAT", "THREATEN"}
+OWN_FORCES_TYPES = {
+    "MOBILIZE",
+    "AID",
+    "AGREE",
+    "SUPPORT",
+    "COOPERATE",
+    "RETREAT",
+    "CONCEDE",
+    "THREATEN",
+}
 
 
 # Where else a protest names whom it is aimed at: "in defiance of X", "against X", "over X's
