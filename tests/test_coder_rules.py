@@ -2115,6 +2115,42 @@ def test_a_warning_by_a_states_envoy_does_not_fall_on_that_state():
     assert "USA" not in {ref.country for ref in warning.targets}
 
 
+# --- mediation-in-a-phrase -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        (
+            "The ceasefire was signed on Monday in Addis Ababa with the help of mediators from "
+            "the African Union.",
+            "African Union",
+        ),
+        (
+            "Washington is grateful for the tireless efforts by Egypt in helping to mediate the "
+            "truce.",
+            "Egypt",
+        ),
+        ("Turkey's efforts in mediating the grain deal were widely praised.", "Turkey"),
+        ("Saudi Arabia played a key role in brokering the prisoner exchange.", "Saudi Arabia"),
+    ],
+)
+def test_mediation_told_in_a_phrase_is_a_consult_by_the_mediator(text: str, mediator: str):
+    [consult] = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert consult.mode == "third-party"
+    assert [ref.name for ref in consult.sources] == [mediator]
+    assert "mediation-in-a-phrase" in rules_named(consult)
+
+
+def test_a_mediator_with_no_group_named_and_a_verb_with_its_subject_are_not_this_rule():
+    assert not [
+        e for e in events_of("The court appointed a mediator from the bar.") if e.type == "CONSULT"
+    ]
+    [brokered] = events_of("Norway brokered the talks between Colombia and the ELN guerrillas.")
+    assert brokered.type == "CONSULT"
+    assert "mediation-in-a-phrase" not in rules_named(brokered)
+
+
 # --- a withdrawal announced, promised or carried out ---------------------------------------------
 
 

@@ -120,6 +120,7 @@ class Lexicon:
     wrongdoing: frozenset[str] = frozenset()  # "wrongfully", "circumvent", "irregularities"
     admissions: frozenset[str] = frozenset()  # "regrets this mistake": no accusation
     blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "was responsible for"
+    mediation: dict[str, frozenset[str]] = field(default_factory=dict)  # "Qatar-brokered"
     refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
     response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
     response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
@@ -253,6 +254,11 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.blame = {
         key: frozenset(w.lower() for w in words)
         for key, words in (data.get("blame") or {}).items()
+        if key != "doc"
+    }
+    lexicon.mediation = {
+        key: frozenset(w.lower() for w in words)
+        for key, words in (data.get("mediation") or {}).items()
         if key != "doc"
     }
     warnings = data.get("warnings") or {}

@@ -110,6 +110,7 @@ from accord.extract.events.triggers import (
     is_sports_score,
     is_tally_since,
     joint_commitments,
+    mediation_triggers,
     meeting_in_passing_triggers,
     merge_same_clause,
     misread_verb_triggers,
@@ -327,6 +328,12 @@ def _munitions_landing(found: SentenceDraft, coder: Coder) -> bool:
 
 def _blame(found: SentenceDraft, coder: Coder) -> bool:
     new = blame_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _mediation(found: SentenceDraft, coder: Coder) -> bool:
+    new = mediation_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -1991,6 +1998,14 @@ RULES: tuple[Rule, ...] = (
         "what an actor expects of another is a REQUEST to it, and the act expected is its "
         'content, not an event; a passive ("talks are expected to resume") is a forecast.',
         _expectations,
+    ),
+    _sentence_rule(
+        "mediation-in-a-phrase",
+        '"The Qatar-brokered truce", "with the help of mediators from IGAD", "the efforts by '
+        'Egypt in helping to mediate this agreement": mediation told without a mediating verb '
+        "and its subject is a CONSULT third-party by the mediator (CAMEO 045 mediate); the "
+        "words are data (mediation in triggers.json).",
+        _mediation,
     ),
     _sentence_rule(
         "forces-leaving-withdraw",

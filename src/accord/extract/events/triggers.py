@@ -1584,6 +1584,72 @@ def forces_leaving_triggers(
     return candidates
 
 
+def mediation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Rule "mediation-in-a-phrase": mediation told without a mediating verb and its subject is
+    still a mediation (PLOVER CONSULT third-party, the mediator its source): "the Qatar-brokered
+    truce", "with the help of mediators from IGAD", "the efforts by Egypt in helping to mediate
+    this agreement", "played a key role in brokering the exchange". The words are data
+    (`mediation` in triggers.json)."""
+    candidates: list[Candidate] = []
+    for token in span_tokens(sentence):
+        if token.i in consumed:
+            continue
+        mediator = _mediator_in_phrase(token, lexicon)
+        if mediator is None:
+            continue
+        consumed.add(token.i)
+        entry = TriggerEntry(type="CONSULT", mode="third-party")
+        why = [f"'{mediator.text}' mediates ('{token.text}')"]
+        candidates.append(Candidate(token, entry, predicate=token, why=why, doer=mediator))
+    return candidates
+
+
+def _mediator_in_phrase(token: Token, lexicon: Lexicon) -> Token | None:
+    """Who a mediating word names as mediator when no subject does: the name before a
+    participle ("Qatar-brokered"), the "from" of a mediator noun ("mediators from IGAD", also
+    when "from" hangs on "the help of"), the "by" object, possessor or subject of the effort a
+    mediating verb with no subject of its own is part of."""
+    mediation = lexicon.mediation
+    lemma = token.lemma_.lower()
+    if lemma in mediation.get("nouns", ()) and token.pos_ == "NOUN":
+        origins = objects_of_preposition(token, "from")
+        if not origins and token.dep_ == "pobj" and token.head.lower_ == "of":
+            origins = objects_of_preposition(token.head.head, "from")  # "the help of mediators"
+        return next((o for o in origins if _names_a_group(o)), None)
+    if lemma not in mediation.get("verbs", ()) or token.pos_ != "VERB":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in token.children):
+        return None  # "Norway brokered the talks", "brokered by Qatar": the verb's own reading
+    if token.dep_ == "amod":  # "the Qatar-brokered truce"
+        return next(
+            (c for c in token.children if c.dep_ in {"npadvmod", "compound"} and _names_a_group(c)),
+            None,
+        )
+    effort = _effort_above(token, lexicon)
+    if effort is None:
+        return None
+    owners = [
+        *objects_of_preposition(effort, "by"),
+        *(c for c in effort.children if c.dep_ == "poss"),
+    ]
+    if not owners and effort.dep_ == "dobj":  # "Saudi Arabia played a key role in brokering"
+        owners = [c for c in effort.head.children if c.dep_ == "nsubj"]
+    return next((o for o in owners if _names_a_group(o)), None)
+
+
+def _effort_above(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The effort noun a subjectless mediating verb serves: "efforts ... in helping to mediate"
+    (verb <- xcomp "helping" <- pcomp "in" <- effort), "role in brokering"."""
+    word = verb
+    for _ in range(4):
+        if word.dep_ not in {"xcomp", "pcomp", "prep", "pobj"} or word.head == word:
+            return None
+        word = word.head
+        if word.pos_ == "NOUN":
+            return word if word.lemma_.lower() in lexicon.mediation.get("efforts", ()) else None
+    return None
+
+
 def _expected_of(verb: Token, lemma: str) -> tuple[Token | None, Token | None]:
     """The act expected and the actor it is expected of: "expect X to do" (X the clause's
     subject), "count on X to do", "expect from X <noun>"."""
