@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import accord
+from accord.extract.events import Coder, MentionIndex
 from accord.ingest import make_article
 from accord.models import Event
 from accord.nlp import parse
@@ -2149,6 +2150,48 @@ def test_a_mediator_with_no_group_named_and_a_verb_with_its_subject_are_not_this
     [brokered] = events_of("Norway brokered the talks between Colombia and the ELN guerrillas.")
     assert brokered.type == "CONSULT"
     assert "mediation-in-a-phrase" not in rules_named(brokered)
+
+
+# --- punishment-for-a-class-is-a-warning, a-class-deed-is-no-act ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        (
+            "Britain will continue to enforce its sanctions against those who supply drones to "
+            "Russia, the Foreign Office said.",
+            "restrict",
+        ),
+        (
+            "The European Union will impose sanctions on anyone who obstructs the peace process.",
+            "restrict",
+        ),
+        ("Kenyan police will arrest anyone who joins the banned march in Nairobi.", "arrest"),
+    ],
+)
+def test_punishment_promised_to_whoever_does_a_deed_is_a_warning(text: str, mode: str):
+    [warning] = events_of(text)  # and the deed that defines the class is no act of its own
+    assert (warning.type, warning.mode, warning.modality) == ("THREATEN", mode, "future")
+    assert "punishment-for-a-class-is-a-warning" in rules_named(warning)
+
+
+def test_punishment_promised_to_named_actors_stays_the_act_and_a_past_deed_happened():
+    [sanction] = events_of(
+        "The European Union will impose sanctions on three Russian banks next week."
+    )
+    assert (sanction.type, sanction.modality) == ("SANCTION", "future")
+    coder = Coder.default()
+
+    def candidate_kinds(text: str) -> list[str]:
+        [sentence] = parse(make_article(text, published="2025-06-02")).doc.sents
+        return [c.entry.type for c in coder.candidates(sentence, MentionIndex(()))]
+
+    assert candidate_kinds("Police arrested those who attacked the convoy.") == [
+        "COERCE",
+        "ASSAULT",
+    ]
+    assert candidate_kinds("Police will arrest anyone who attacks the convoy.") == ["COERCE"]
 
 
 # --- a withdrawal announced, promised or carried out ---------------------------------------------
