@@ -2194,6 +2194,28 @@ def test_punishment_promised_to_named_actors_stays_the_act_and_a_past_deed_happe
     assert candidate_kinds("Police will arrest anyone who attacks the convoy.") == ["COERCE"]
 
 
+# --- a-breach-is-a-wrong --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Kenya said Somalia was selling charcoal to Gulf buyers in violation of a UN ban.", "SOM"),
+        ("Seoul said Pyongyang had launched the missile in breach of UN resolutions.", "PRK"),
+        ("Kyiv said Moscow had failed to honour the grain deal.", "RUS"),
+    ],
+)
+def test_a_deed_said_to_break_a_commitment_accuses_its_doer(text: str, accused: str):
+    [accusation] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert accusation.modality == "asserted"
+    assert [ref.country for ref in accusation.targets] == [accused]
+
+
+def test_a_deed_in_keeping_with_nothing_broken_accuses_no_one():
+    text = "Kenya said Somalia was selling charcoal to Gulf buyers in Mogadishu."
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+
+
 # --- a withdrawal announced, promised or carried out ---------------------------------------------
 
 

@@ -1688,6 +1688,8 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
         return False
     if lemma_of(clause, lexicon) in lexicon.admissions:
         return False  # "Iran deeply regrets this disastrous mistake": an admission
+    if _breaks_a_commitment(clause, lexicon):
+        return True
     words = [clause]
     for child in clause.children:
         if child.dep_ == "neg":
@@ -1708,6 +1710,45 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
         if "ACCUSE" in {lexicon.evaluations.get(word.lower_), lexicon.evaluations.get(lemma)}:
             return True
     return False
+
+
+def _breaks_a_commitment(clause: Token, lexicon: Lexicon) -> bool:
+    """Rule "a-breach-is-a-wrong": a reported deed told as breaking a commitment ("is selling
+    oil in violation of U.S. sanctions", "in breach of UN resolutions", "failed to honour the
+    deal"). The words are data (`breaches`, `compliance` under wrongdoing in triggers.json). A
+    commitment said not kept with "not" ("did not uphold the accords") is left alone: its
+    negation would be read as the accusation's."""
+    breaches = lexicon.breaches
+    compliance = breaches.get("compliance", frozenset())
+    if lemma_of(clause, lexicon) == "fail" and any(
+        c.dep_ == "xcomp" and lemma_of(c, lexicon) in compliance for c in clause.children
+    ):
+        return True  # "failed to honour the deal"
+    return any(
+        word.dep_ == "pobj"
+        and word.head.lower_ == "in"
+        and word.lemma_.lower() in breaches.get("breaches", ())
+        and objects_of_preposition(word, "of")
+        for word in _clause_words(clause)
+    )
+
+
+def _clause_words(clause: Token) -> list[Token]:
+    """The words of a clause, not those of the clauses it reports or describes."""
+    words, stack = [], [clause]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack.extend(c for c in word.children if _same_clause(c))
+    return words
+
+
+def _same_clause(word: Token) -> bool:
+    """Is a child word still in its head's clause? A reported, relative or adverbial clause is
+    another, but not a purpose infinitive ("turning to buyers to sell oil in violation of")."""
+    if word.dep_ == "advcl":
+        return is_to_infinitive(word) and not any(c.dep_ in SUBJECT_DEPS for c in word.children)
+    return word.dep_ not in {"ccomp", "relcl", "acl"}
 
 
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
