@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import accord
+from accord.extract.events import Coder, MentionIndex
 from accord.ingest import make_article
 from accord.models import Event
 from accord.nlp import parse
@@ -1907,6 +1908,17 @@ def test_what_a_warning_is_against_is_its_content_not_an_act():
         ('US Secretary of State Mike Pompeo said the crash was "likely" Iran\'s doing.', "Iran"),
         ("Kenyan police said the gunmen belonged to al-Shabaab.", "al-Shabaab"),
         ("Nigeria's army said Boko Haram fighters were to blame for the massacre.", "Boko Haram"),
+        # the doers said to be of a group
+        ("Nigerian police said the gunmen were members of Boko Haram.", "Boko Haram"),
+        ("Kenya's interior minister said the attackers were part of al-Shabaab.", "al-Shabaab"),
+        # involvement in a harm, or a bare involvement told as a suspicion
+        ("Somalia's government said al-Shabaab was involved in the hotel siege.", "al-Shabaab"),
+        ("Mexican officials said it was likely the Sinaloa Cartel was involved.", "Sinaloa Cartel"),
+        (
+            "Iraqi officials said it was clear that the Islamic State group was involved in the "
+            "bombing.",
+            "Islamic State",
+        ),
     ],
 )
 def test_a_speaker_who_names_the_doer_of_a_harm_accuses_them(text: str, accused: str):
@@ -1923,11 +1935,41 @@ def test_a_speaker_who_names_the_doer_of_a_harm_accuses_them(text: str, accused:
         "Al-Shabaab said it was responsible for the attack in Mandera.",  # a claim
         "Kenyan police said al-Shabaab was not responsible for the bombing.",  # a denial
         "The governor said the Kenyan army was responsible for the security of Mandera.",
+        "Kenya's president said Qatar was involved in the talks.",  # no harm
+        "Mexican officials said the Red Cross was involved.",  # bare, not told as a suspicion
+        "The Red Cross said it was not involved in the rescue.",  # a denial
+        "Nigerian police said the gunmen were part of the crowd.",  # no group named
     ],
 )
 def test_a_claim_a_denial_or_a_duty_names_no_doer(text: str):
     accusations = [e for e in events_of(text) if e.type == "ACCUSE" and e.modality == "asserted"]
     assert not accusations
+
+
+@pytest.mark.parametrize(
+    ("text", "accusers", "accused"),
+    [
+        ("Washington attributed the hack to North Korean intelligence.", ["USA"], "PRK"),
+        ("The attack was attributed by Britain to the Russian military.", ["GBR"], "RUS"),
+        (
+            "Officials said the ransomware attack, attributed by the United States and Britain "
+            "to Russian military intelligence, crippled hospitals across Europe.",
+            ["USA", "GBR"],
+            "RUS",
+        ),
+    ],
+)
+def test_an_act_attributed_to_someone_accuses_them(text: str, accusers: list[str], accused: str):
+    accusations = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert [(e.mode, [r.country for r in e.sources]) for e in accusations] == [("allege", accusers)]
+    assert [r.country for r in accusations[0].targets] == [accused]
+
+
+def test_the_one_an_attack_is_laid_on_did_it_not_the_accuser():
+    text = "The bombing, blamed by Kabul on the Haqqani network, killed 40 people in Khost."
+    [attack] = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert [r.name for r in attack.sources] == ["Haqqani network"]
+    assert [r.country for r in attack.targets] == ["AFG"]
 
 
 # --- quoted-words-are-the-speakers --------------------------------------------------------------
@@ -2072,6 +2114,129 @@ def test_a_warning_by_a_states_envoy_does_not_fall_on_that_state():
     assert warning.type == "THREATEN"
     assert [ref.name for ref in warning.sources] == ["Tom Perriello"]
     assert "USA" not in {ref.country for ref in warning.targets}
+
+
+# --- mediation-in-a-phrase -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        (
+            "The ceasefire was signed on Monday in Addis Ababa with the help of mediators from "
+            "the African Union.",
+            "African Union",
+        ),
+        (
+            "Washington is grateful for the tireless efforts by Egypt in helping to mediate the "
+            "truce.",
+            "Egypt",
+        ),
+        ("Turkey's efforts in mediating the grain deal were widely praised.", "Turkey"),
+        ("Saudi Arabia played a key role in brokering the prisoner exchange.", "Saudi Arabia"),
+    ],
+)
+def test_mediation_told_in_a_phrase_is_a_consult_by_the_mediator(text: str, mediator: str):
+    [consult] = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert consult.mode == "third-party"
+    assert [ref.name for ref in consult.sources] == [mediator]
+    assert "mediation-in-a-phrase" in rules_named(consult)
+
+
+def test_a_mediator_with_no_group_named_and_a_verb_with_its_subject_are_not_this_rule():
+    assert not [
+        e for e in events_of("The court appointed a mediator from the bar.") if e.type == "CONSULT"
+    ]
+    [brokered] = events_of("Norway brokered the talks between Colombia and the ELN guerrillas.")
+    assert brokered.type == "CONSULT"
+    assert "mediation-in-a-phrase" not in rules_named(brokered)
+
+
+# --- punishment-for-a-class-is-a-warning, a-class-deed-is-no-act ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        (
+            "Britain will continue to enforce its sanctions against those who supply drones to "
+            "Russia, the Foreign Office said.",
+            "restrict",
+        ),
+        (
+            "The European Union will impose sanctions on anyone who obstructs the peace process.",
+            "restrict",
+        ),
+        ("Kenyan police will arrest anyone who joins the banned march in Nairobi.", "arrest"),
+    ],
+)
+def test_punishment_promised_to_whoever_does_a_deed_is_a_warning(text: str, mode: str):
+    [warning] = events_of(text)  # and the deed that defines the class is no act of its own
+    assert (warning.type, warning.mode, warning.modality) == ("THREATEN", mode, "future")
+    assert "punishment-for-a-class-is-a-warning" in rules_named(warning)
+
+
+def test_punishment_promised_to_named_actors_stays_the_act_and_a_past_deed_happened():
+    [sanction] = events_of(
+        "The European Union will impose sanctions on three Russian banks next week."
+    )
+    assert (sanction.type, sanction.modality) == ("SANCTION", "future")
+    coder = Coder.default()
+
+    def candidate_kinds(text: str) -> list[str]:
+        [sentence] = parse(make_article(text, published="2025-06-02")).doc.sents
+        return [c.entry.type for c in coder.candidates(sentence, MentionIndex(()))]
+
+    assert candidate_kinds("Police arrested those who attacked the convoy.") == [
+        "COERCE",
+        "ASSAULT",
+    ]
+    assert candidate_kinds("Police will arrest anyone who attacks the convoy.") == ["COERCE"]
+
+
+# --- a-breach-is-a-wrong --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Kenya said Somalia was selling charcoal to Gulf buyers in violation of a UN ban.", "SOM"),
+        ("Seoul said Pyongyang had launched the missile in breach of UN resolutions.", "PRK"),
+        ("Kyiv said Moscow had failed to honour the grain deal.", "RUS"),
+    ],
+)
+def test_a_deed_said_to_break_a_commitment_accuses_its_doer(text: str, accused: str):
+    [accusation] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert accusation.modality == "asserted"
+    assert [ref.country for ref in accusation.targets] == [accused]
+
+
+def test_a_deed_in_keeping_with_nothing_broken_accuses_no_one():
+    text = "Kenya said Somalia was selling charcoal to Gulf buyers in Mogadishu."
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+
+
+# --- a withdrawal announced, promised or carried out ---------------------------------------------
+
+
+def test_a_withdrawal_announced_not_carried_out_is_a_concession_by_the_side_that_declares_it():
+    [event] = events_of(
+        "The United States announced a complete withdrawal of its troops from Syria."
+    )
+    assert (event.type, event.mode, event.modality) == ("CONCEDE", None, "asserted")
+    assert [ref.country for ref in event.sources] == ["USA"]
+    assert not any(ref.country == "USA" for ref in event.targets)  # its own troops are no target
+
+
+def test_a_withdrawal_carried_out_is_a_retreat_and_a_future_one_a_promise():
+    [done] = events_of("Russia withdrew its troops from Kherson on Friday.")
+    assert (done.type, done.mode) == ("RETREAT", "withdraw")
+    [begun] = events_of("Israel has begun pulling its forces out of southern Lebanon.")
+    assert (begun.type, begun.mode) == ("RETREAT", "withdraw")
+    [promise] = events_of(
+        "Russia announced on Tuesday that it would withdraw its forces from Kherson."
+    )
+    assert (promise.type, promise.modality) == ("AGREE", "future")
 
 
 def test_a_promise_to_sign_is_an_agreement_and_signing_is_support():

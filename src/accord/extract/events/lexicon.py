@@ -118,8 +118,10 @@ class Lexicon:
     consequence_complements: frozenset[str] = frozenset()  # "left 3 soldiers dead"
     tally_stems: frozenset[str] = frozenset()  # "were injured", "the death toll": a toll told
     wrongdoing: frozenset[str] = frozenset()  # "wrongfully", "circumvent", "irregularities"
+    breaches: dict[str, frozenset[str]] = field(default_factory=dict)  # "in violation of"
     admissions: frozenset[str] = frozenset()  # "regrets this mistake": no accusation
     blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "was responsible for"
+    mediation: dict[str, frozenset[str]] = field(default_factory=dict)  # "Qatar-brokered"
     refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
     response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
     response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
@@ -250,9 +252,18 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.admissions = frozenset(
         w.lower() for w in (data.get("wrongdoing") or {}).get("admissions") or ()
     )
+    lexicon.breaches = {
+        key: frozenset(w.lower() for w in (data.get("wrongdoing") or {}).get(key) or ())
+        for key in ("breaches", "compliance")
+    }
     lexicon.blame = {
         key: frozenset(w.lower() for w in words)
         for key, words in (data.get("blame") or {}).items()
+        if key != "doc"
+    }
+    lexicon.mediation = {
+        key: frozenset(w.lower() for w in words)
+        for key, words in (data.get("mediation") or {}).items()
         if key != "doc"
     }
     warnings = data.get("warnings") or {}

@@ -71,7 +71,16 @@ DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 # Gaza"); elsewhere "for" names a content or a reason ("called for talks", "sanctions for").
 BENEFIT_TYPES = {"SUPPORT", "AID"}
 WARRANT_NOUNS = {"warrant"}  # whom a warrant is "for" is whom it is against
-OWN_FORCES_TYPES = {"MOBILIZE", "AID", "AGREE", "SUPPORT", "COOPERATE", "RETREAT", "THREATEN"}
+OWN_FORCES_TYPES = {
+    "MOBILIZE",
+    "AID",
+    "AGREE",
+    "SUPPORT",
+    "COOPERATE",
+    "RETREAT",
+    "CONCEDE",
+    "THREATEN",
+}
 
 
 # Where else a protest names whom it is aimed at: "in defiance of X", "against X", "over X's
@@ -843,6 +852,18 @@ CASUALTY_VERBS = {"die", "perish", "kill", "injure", "wound", "hurt", "maim"}
 FIRE_NOUNS = {"fire", "gunfire", "shelling", "shell", "rocket", "missile", "mortar", "shot"}
 
 
+# Participles that lay an act at someone's door: the one it is laid on or to did it, the "by"
+# phrase is the accuser ("a bombing blamed by Kabul on the Haqqani network").
+ACCUSING_PARTICIPLES = {"blame", "attribute", "ascribe"}
+
+
+def _doer_prepositions(participle: Token) -> set[str]:
+    """The prepositions of a participle on an event noun that name the event's doer."""
+    if participle.lemma_.lower() in ACCUSING_PARTICIPLES:
+        return {"on", "to"}
+    return {"on", "to", "by"}
+
+
 def agents_of_noun(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """Who carried out an event noun: "an attack by the rebels", "a strike blamed on the army",
     "an attack carried out by X", "police firing" (its modifiers)."""
@@ -854,7 +875,7 @@ def agents_of_noun(noun: Token, index: MentionIndex) -> list[ActorMention]:
             phrases.extend(
                 pobj
                 for prep in clause.children
-                if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"on", "to", "by"}
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ in _doer_prepositions(clause)
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )

@@ -110,6 +110,7 @@ from accord.extract.events.triggers import (
     is_sports_score,
     is_tally_since,
     joint_commitments,
+    mediation_triggers,
     meeting_in_passing_triggers,
     merge_same_clause,
     misread_verb_triggers,
@@ -331,6 +332,12 @@ def _blame(found: SentenceDraft, coder: Coder) -> bool:
     return bool(new)
 
 
+def _mediation(found: SentenceDraft, coder: Coder) -> bool:
+    new = mediation_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
 def _forces_leaving(found: SentenceDraft, coder: Coder) -> bool:
     new = forces_leaving_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
@@ -486,6 +493,22 @@ def _one_event_per_clause(found: SentenceDraft, coder: Coder) -> bool:
     before = len(found.candidates)
     found.candidates = merge_same_clause(found.candidates, coder.lexicon)
     return len(found.candidates) != before
+
+
+def _deeds_of_a_class_are_no_acts(found: SentenceDraft, coder: Coder) -> bool:
+    deeds = {
+        t.i
+        for word in found.sentence
+        if _is_a_class_by_its_deeds(word)
+        for clause in word.children
+        if clause.dep_ in {"relcl", "acl"} and clause.tag_ not in PAST_TAGS
+        for t in clause.subtree
+    }
+    return _drop(found, lambda c: c.token.i in deeds or c.predicate.i in deeds)
+
+
+# "Those who attacked the convoy": a deed told in the past happened, whoever did it.
+PAST_TAGS = {"VBD", "VBN"}
 
 
 def _aims_are_no_acts(found: SentenceDraft, coder: Coder) -> bool:
@@ -1485,6 +1508,47 @@ def _announced_hostile_act(draft: EventDraft, coder: Coder) -> bool:
     return _as_threat(draft, coder, "an announced hostile act is a threat")
 
 
+# A class of actors defined by what they may do: "those who obstruct the peace", "anyone who
+# breaks the truce". Punishment promised to such a class falls on no one yet: it is a warning.
+CLASS_WORDS = {"those", "anyone", "anybody", "whoever", "whomever", "everyone", "any"}
+PUNISHMENT_TYPES = {"SANCTION", "COERCE", "ASSAULT"}
+AIMING_PREPS = {"against", "on", "upon", "for"}
+
+
+def _punishment_for_a_class(draft: EventDraft, coder: Coder) -> bool:
+    if draft.modality != "future" or draft.kind not in PUNISHMENT_TYPES:
+        return False
+    if not any(_is_a_class_by_its_deeds(word) for word in _aimed_at(draft.candidate)):
+        return False
+    return _as_threat(draft, coder, "punishment promised to whoever does a deed is a warning")
+
+
+def _aimed_at(candidate: Candidate) -> list[Token]:
+    """The words a punitive act is aimed at: its direct object and the objects of "against",
+    "on" hanging on its trigger or on its verb ("enforce its sanctions against those who")."""
+    heads = dict.fromkeys([candidate.token, candidate.predicate])
+    aimed = [c for h in heads for c in h.children if c.dep_ in {"dobj", "nsubjpass"}]
+    aimed += [
+        pobj
+        for word in [*heads, *aimed]
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ in AIMING_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return aimed
+
+
+def _is_a_class_by_its_deeds(word: Token) -> bool:
+    """ "those who facilitate this trade", "anyone who breaks the truce", "any party that
+    violates": a class word (or "any" before a noun) with a relative clause."""
+    has_clause = any(c.dep_ in {"relcl", "acl"} for c in word.children)
+    classed = word.lower_ in CLASS_WORDS or any(
+        c.dep_ == "det" and c.lower_ == "any" for c in word.children
+    )
+    return classed and has_clause
+
+
 # The manual's AGREE includes "a promise to sign or ratify an agreement" (signing it is SUPPORT).
 SIGNING_VERBS = {"sign", "ratify"}
 
@@ -1993,6 +2057,14 @@ RULES: tuple[Rule, ...] = (
         _expectations,
     ),
     _sentence_rule(
+        "mediation-in-a-phrase",
+        '"The Qatar-brokered truce", "with the help of mediators from IGAD", "the efforts by '
+        'Egypt in helping to mediate this agreement": mediation told without a mediating verb '
+        "and its subject is a CONSULT third-party by the mediator (CAMEO 045 mediate); the "
+        "words are data (mediation in triggers.json).",
+        _mediation,
+    ),
+    _sentence_rule(
         "forces-leaving-withdraw",
         '"Israeli forces left Khan Younis", "Wagner fighters left Bakhmut": armed forces leaving '
         'a place withdraw from it (RETREAT), as "pulled out of" is; a person leaving a city is '
@@ -2166,6 +2238,14 @@ RULES: tuple[Rule, ...] = (
         "Colombia's efforts\": an infinitive that states another act's aim is not an act of its "
         "own.",
         _aims_are_no_acts,
+    ),
+    _sentence_rule(
+        "a-class-deed-is-no-act",
+        '"Sanctions on anyone who obstructs the peace process", "will arrest anyone who joins '
+        'the rally": what the relative clause of a class of actors ("those who", "anyone who", '
+        '"any party that") says they may do is no act: it defines whom a warning or an offer '
+        'is for. A deed told in the past ("those who attacked the convoy") happened.',
+        _deeds_of_a_class_are_no_acts,
     ),
     _sentence_rule(
         "one-event-per-clause",
@@ -2526,6 +2606,14 @@ RULES: tuple[Rule, ...] = (
         "announced-hostile-act-is-threat",
         '"Farmers said they would blockade Paris": an announced attack or coercion is a THREATEN.',
         _announced_hostile_act,
+    ),
+    Rule(
+        "punishment-for-a-class-is-a-warning",
+        '"Will continue to enforce its sanctions against those who facilitate this trade", '
+        '"will impose sanctions on anyone who obstructs the peace process": a sanction, '
+        "arrest or attack promised to a class of actors defined by a deed they may do falls on "
+        "no one yet; it warns them (THREATEN, CAMEO 13).",
+        _punishment_for_a_class,
     ),
     Rule(
         "promised-act-is-agree",

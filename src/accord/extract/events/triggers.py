@@ -1584,6 +1584,72 @@ def forces_leaving_triggers(
     return candidates
 
 
+def mediation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """Rule "mediation-in-a-phrase": mediation told without a mediating verb and its subject is
+    still a mediation (PLOVER CONSULT third-party, the mediator its source): "the Qatar-brokered
+    truce", "with the help of mediators from IGAD", "the efforts by Egypt in helping to mediate
+    this agreement", "played a key role in brokering the exchange". The words are data
+    (`mediation` in triggers.json)."""
+    candidates: list[Candidate] = []
+    for token in span_tokens(sentence):
+        if token.i in consumed:
+            continue
+        mediator = _mediator_in_phrase(token, lexicon)
+        if mediator is None:
+            continue
+        consumed.add(token.i)
+        entry = TriggerEntry(type="CONSULT", mode="third-party")
+        why = [f"'{mediator.text}' mediates ('{token.text}')"]
+        candidates.append(Candidate(token, entry, predicate=token, why=why, doer=mediator))
+    return candidates
+
+
+def _mediator_in_phrase(token: Token, lexicon: Lexicon) -> Token | None:
+    """Who a mediating word names as mediator when no subject does: the name before a
+    participle ("Qatar-brokered"), the "from" of a mediator noun ("mediators from IGAD", also
+    when "from" hangs on "the help of"), the "by" object, possessor or subject of the effort a
+    mediating verb with no subject of its own is part of."""
+    mediation = lexicon.mediation
+    lemma = token.lemma_.lower()
+    if lemma in mediation.get("nouns", ()) and token.pos_ == "NOUN":
+        origins = objects_of_preposition(token, "from")
+        if not origins and token.dep_ == "pobj" and token.head.lower_ == "of":
+            origins = objects_of_preposition(token.head.head, "from")  # "the help of mediators"
+        return next((o for o in origins if _names_a_group(o)), None)
+    if lemma not in mediation.get("verbs", ()) or token.pos_ != "VERB":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in token.children):
+        return None  # "Norway brokered the talks", "brokered by Qatar": the verb's own reading
+    if token.dep_ == "amod":  # "the Qatar-brokered truce"
+        return next(
+            (c for c in token.children if c.dep_ in {"npadvmod", "compound"} and _names_a_group(c)),
+            None,
+        )
+    effort = _effort_above(token, lexicon)
+    if effort is None:
+        return None
+    owners = [
+        *objects_of_preposition(effort, "by"),
+        *(c for c in effort.children if c.dep_ == "poss"),
+    ]
+    if not owners and effort.dep_ == "dobj":  # "Saudi Arabia played a key role in brokering"
+        owners = [c for c in effort.head.children if c.dep_ == "nsubj"]
+    return next((o for o in owners if _names_a_group(o)), None)
+
+
+def _effort_above(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The effort noun a subjectless mediating verb serves: "efforts ... in helping to mediate"
+    (verb <- xcomp "helping" <- pcomp "in" <- effort), "role in brokering"."""
+    word = verb
+    for _ in range(4):
+        if word.dep_ not in {"xcomp", "pcomp", "prep", "pobj"} or word.head == word:
+            return None
+        word = word.head
+        if word.pos_ == "NOUN":
+            return word if word.lemma_.lower() in lexicon.mediation.get("efforts", ()) else None
+    return None
+
+
 def _expected_of(verb: Token, lemma: str) -> tuple[Token | None, Token | None]:
     """The act expected and the actor it is expected of: "expect X to do" (X the clause's
     subject), "count on X to do", "expect from X <noun>"."""
@@ -1622,6 +1688,8 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
         return False
     if lemma_of(clause, lexicon) in lexicon.admissions:
         return False  # "Iran deeply regrets this disastrous mistake": an admission
+    if _breaks_a_commitment(clause, lexicon):
+        return True
     words = [clause]
     for child in clause.children:
         if child.dep_ == "neg":
@@ -1642,6 +1710,45 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
         if "ACCUSE" in {lexicon.evaluations.get(word.lower_), lexicon.evaluations.get(lemma)}:
             return True
     return False
+
+
+def _breaks_a_commitment(clause: Token, lexicon: Lexicon) -> bool:
+    """Rule "a-breach-is-a-wrong": a reported deed told as breaking a commitment ("is selling
+    oil in violation of U.S. sanctions", "in breach of UN resolutions", "failed to honour the
+    deal"). The words are data (`breaches`, `compliance` under wrongdoing in triggers.json). A
+    commitment said not kept with "not" ("did not uphold the accords") is left alone: its
+    negation would be read as the accusation's."""
+    breaches = lexicon.breaches
+    compliance = breaches.get("compliance", frozenset())
+    if lemma_of(clause, lexicon) == "fail" and any(
+        c.dep_ == "xcomp" and lemma_of(c, lexicon) in compliance for c in clause.children
+    ):
+        return True  # "failed to honour the deal"
+    return any(
+        word.dep_ == "pobj"
+        and word.head.lower_ == "in"
+        and word.lemma_.lower() in breaches.get("breaches", ())
+        and objects_of_preposition(word, "of")
+        for word in _clause_words(clause)
+    )
+
+
+def _clause_words(clause: Token) -> list[Token]:
+    """The words of a clause, not those of the clauses it reports or describes."""
+    words, stack = [], [clause]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack.extend(c for c in word.children if _same_clause(c))
+    return words
+
+
+def _same_clause(word: Token) -> bool:
+    """Is a child word still in its head's clause? A reported, relative or adverbial clause is
+    another, but not a purpose infinitive ("turning to buyers to sell oil in violation of")."""
+    if word.dep_ == "advcl":
+        return is_to_infinitive(word) and not any(c.dep_ in SUBJECT_DEPS for c in word.children)
+    return word.dep_ not in {"ccomp", "relcl", "acl"}
 
 
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
@@ -1668,7 +1775,8 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
     for clause in span_tokens(sentence):
         if clause.dep_ != "ccomp" or clause.i in consumed:
             continue
-        if lemma_of(clause.head, lexicon) not in knowers or _reported_wrong(clause, lexicon):
+        reporter = _reporter_above_hedge(clause, lexicon)
+        if lemma_of(reporter, lexicon) not in knowers or _reported_wrong(clause, lexicon):
             continue
         doer = blamed_doer(clause, lexicon)
         if doer is None:
@@ -1688,6 +1796,22 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
 
 
 HEDGED_NOUN_DEPS = {"ccomp", "xcomp", "attr", "npadvmod"}
+
+
+def _reporter_above_hedge(clause: Token, lexicon: Lexicon) -> Token:
+    """The verb that reports a clause, past a hedge the speaker puts on it: in "Jara said it
+    was likely the cartel was involved" the clause hangs on "it was likely", which "said"
+    reports. A hedge is an "it" clause whose complement is one of the hedge adjectives
+    (`blame.hedges`); without one the clause's own head reports it."""
+    head = clause.head
+    hedged = (
+        head.dep_ == "ccomp"
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in head.children)
+        and any(
+            c.dep_ == "acomp" and c.lower_ in lexicon.blame.get("hedges", ()) for c in head.children
+        )
+    )
+    return head.head if hedged else head
 
 
 def _predicate_nouns(clause: Token) -> list[Token]:
@@ -1731,7 +1855,51 @@ def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
     if lemma_of(clause, lexicon) in blame.get("links", ()) and subject.lemma_.lower() in doers:
         groups = objects_of_preposition(clause, "to") or objects_of_preposition(clause, "with")
         return groups[0] if groups else None
+    if subject.lemma_.lower() in doers:
+        return _group_the_doers_are_part_of(clause, lexicon)
+    if _involved_in_a_harm(clause, subject, lexicon):
+        return subject
     return None
+
+
+def _group_the_doers_are_part_of(clause: Token, lexicon: Lexicon) -> Token | None:
+    """The group the doers of an attack are said to be part of: "the shooters were part of Boko
+    Haram", "the attackers were members of al-Shabaab" (`blame.membership`)."""
+    for thing in _predicate_nouns(clause):
+        if thing.lemma_.lower() in lexicon.blame.get("membership", ()):
+            groups = [g for g in objects_of_preposition(thing, "of") if _names_a_group(g)]
+            if groups:
+                return groups[0]
+    return None
+
+
+def _names_a_group(phrase: Token) -> bool:
+    """A phrase that names someone ("Boko Haram", "the Islamic State group"), not a crowd."""
+    return any(_names_an_actor(word) for word in phrase.subtree)
+
+
+def _involved_in_a_harm(clause: Token, subject: Token, lexicon: Lexicon) -> bool:
+    """Rule "naming-the-doer-is-accusation", involvement: "said al-Shabaab was involved in the
+    bombing" names the doer. A bare "was involved" names one only when the speaker tells it as
+    a suspicion ("said it was likely the cartel was involved", "police suspect the group was
+    involved"): the involvement is then in the article's harm, where "said the Red Cross was
+    involved" may be in anything. Involvement in anything else ("involved in the talks")
+    accuses no one."""
+    if clause.lemma_.lower() not in lexicon.blame.get("involvement", ()) or clause.tag_ != "VBN":
+        return False
+    scenes = objects_of_preposition(clause, "in")
+    if scenes:
+        return any(_harm(scene, lexicon) for scene in scenes)
+    return _names_a_group(subject) and _told_as_suspicion(clause, lexicon)
+
+
+def _told_as_suspicion(clause: Token, lexicon: Lexicon) -> bool:
+    """Is a reported clause hedged ("it was likely ...") or reported by a verb of suspicion or
+    finding ("suspect", "allege", "conclude")?"""
+    reporter = _reporter_above_hedge(clause, lexicon)
+    return reporter != clause.head or lemma_of(reporter, lexicon) in lexicon.blame.get(
+        "knowers", ()
+    )
 
 
 FIRST_PERSON_POSSESSIVES = {"my", "our"}
