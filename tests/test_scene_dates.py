@@ -68,6 +68,62 @@ def test_a_short_text_that_states_a_date_is_no_dispatch_of_the_day():
     assert all(day(event) != PUBLISHED for event in events)
 
 
+# -- the lead's news ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead, trigger",
+    [
+        ("Rebels in eastern Congo have freed 14 aid workers they seized in a raid.", "freed"),
+        (
+            "The Guinean junta has imposed a curfew on Conakry and put two opposition leaders "
+            "under house arrest.",
+            "put",
+        ),
+        (
+            "Hundreds of protesters have been dispersed by riot police in central Tbilisi.",
+            "dispersed",
+        ),
+        (
+            "Malian officials say at least 31 villagers were killed in an attack in the Mopti "
+            "region.",
+            "killed",
+        ),
+    ],
+)
+def test_an_undated_lead_told_as_just_done_is_the_days_news(lead, trigger):
+    # rule the-lead-is-the-day's-news: wire leads tell the day's news in the present perfect
+    (event,) = [event for event in events_of(lead) if event.trigger == trigger]
+    assert (day(event), event.date.precision) == (PUBLISHED, "day")
+    assert "the-lead-is-the-day's-news" in event.evidence.why
+
+
+def test_the_body_told_in_the_past_goes_on_from_the_leads_day():
+    events = events_of(
+        "Riot police have dispersed a march of opposition supporters in Minsk. Police "
+        "arrested some 200 marchers as they tried to reach the main square.\n\n"
+        "The opposition has called for new protests."
+    )
+    assert day(only(events, "arrested")) == PUBLISHED
+    assert "scene-date" in only(events, "arrested").evidence.why
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # a dated lead keeps its own date
+        ("Rebels have freed 14 aid workers on Wednesday, the Red Cross said.", "freed"),
+        # the perfect in the body is no lead: a bound
+        ("Clashes broke out in Goma on Monday.\n\nThe army has arrested 30 rebels.", "arrested"),
+        # the past perfect tells an earlier act
+        ("The government said it had released 200 detainees.", "released"),
+    ],
+)
+def test_only_an_undated_lead_in_the_perfect_takes_the_publication_day(text, trigger):
+    event = only(events_of(text), trigger)
+    assert "the-lead-is-the-day's-news" not in event.evidence.why
+
+
 # -- scenes -----------------------------------------------------------------------------------
 
 

@@ -791,6 +791,38 @@ def _under_way(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
+def _told_as_just_done(verb: Token) -> bool:
+    """An act told in the present perfect ("have released", "has been dispersed"), or told by
+    one: its conjunct ("has imposed a curfew and put leaders under house arrest"), its
+    participle ("have signed a deal, committing themselves to ...") or its subject ("a donors
+    conference has opened")."""
+    while verb.head.i != verb.i and _told_by_its_head(verb):
+        verb = verb.head
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBN" and bool(auxiliaries & PRESENT_PERFECT_WORDS)
+
+
+def _under_a_present_report(verb: Token) -> bool:
+    """An act told as done inside what someone says now ("Officials say 42 people were
+    killed")."""
+    report = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and report.lemma_.lower() in REPORTING_VERBS
+        and report.tag_ in {"VBZ", "VBP"}
+        and (tense_of(verb) == "past" or _told_as_just_done(verb))
+    )
+
+
+def _told_by_its_head(token: Token) -> bool:
+    """Whether a word's act is told by the verb it hangs on (``_told_as_just_done``)."""
+    if token.dep_ == "conj":
+        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    if token.dep_ in {"advcl", "xcomp"}:
+        return token.tag_ == "VBG"
+    return token.dep_ == "nsubj" and token.pos_ == "NOUN"
+
+
 def _told_as_earlier(verb: Token) -> bool:
     """Rule "past-perfect-is-earlier": "had shot down", "had met": the act came before the time
     of the clause that tells it, so that clause's date is not its date."""
@@ -924,6 +956,7 @@ def _needs_publication_date(text: str) -> bool:
 
 FUTURE_WORDS = {"will", "would", "shall", "'ll", "’ll"}
 PERFECT_WORDS = {"has", "have", "had", "'ve", "’ve"}
+PRESENT_PERFECT_WORDS = PERFECT_WORDS - {"had"}
 PAST_BE = {"was", "were"}
 
 
@@ -1114,11 +1147,25 @@ class SceneDates:
         day = publication_date(self.published)
         if day is None:
             return None, None
+        if self._is_the_leads_news(sentence_index, sentence, predicate):
+            value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
+            self._remember(value, sentence_index, sentence_index, paragraph, "past")
+            return value, "the-lead-is-the-day's-news: an undated lead told as just done"
         if self.dispatch:
             value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
             return value, "dispatch-day: a dispatch stating no date reports the day's events"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
+
+    def _is_the_leads_news(self, sentence_index: int, sentence: Span, predicate: Token) -> bool:
+        """Rule "the-lead-is-the-day's-news": a wire lead that states no date and tells its act
+        as just done, in the present perfect ("Rebels have released 20 hostages", "The
+        government has imposed a curfew") or under a report in the present ("Officials say 42
+        people were killed"), reports the news of the day it is published: its act gets the
+        publication day, and the body's sentences told in the past go on from it (the scene)."""
+        if sentence_index != self.lead or _dates_a_clause(sentence):
+            return False
+        return _told_as_just_done(predicate) or _under_a_present_report(predicate)
 
     def _remember(
         self,
@@ -1341,6 +1388,16 @@ def _states_a_date(sentence: Span) -> bool:
         if _needs_publication_date(span.text) or resolve_date(span.text, None).start:
             return True
     return False
+
+
+def _dates_a_clause(sentence: Span) -> bool:
+    """Whether a sentence dates one of its clauses (not only a thing: "after January's
+    earthquake")."""
+    return any(
+        _attachment_verb(span) is not None
+        and (_needs_publication_date(span.text) or resolve_date(span.text, None).start)
+        for span in _date_spans(sentence)
+    )
 
 
 def _lead_index(sentences: list[Span]) -> int | None:

@@ -1254,8 +1254,12 @@ def undated_news(row: Any, status: str, context: Context) -> bool:
 def step_day(row: Any, status: str, context: Context) -> int | None:
     """The day the text gives the step (ordinal), or None: the day of the event's date, unless
     it dates the agreement's terms; a violation without one takes the day of the act its
-    sentence tells (rule "a-violation-is-dated-by-its-act")."""
-    explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
+    sentence tells (rule "a-violation-is-dated-by-its-act"). A day no words give (the
+    publication day of a lead's news or a dispatch) is the report's, not the text's."""
+    worded = row["date_char_start"] is not None and row["date_char_start"] >= 0
+    explicit = (
+        day_of(row["date_start"]) if worded and row["date_precision"] in STEP_PRECISIONS else None
+    )
     if status in TERM_DATED and dates_a_term(row, row["sentence"]):
         explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
     if explicit is None and status == "violated" and len(context.act_days) == 1:
