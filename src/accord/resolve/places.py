@@ -930,10 +930,23 @@ def country_place(code: str, gazetteer: Gazetteer | None = None) -> Place | None
     import pycountry
 
     country = pycountry.countries.get(alpha_3=code)
-    place = (gazetteer or load_gazetteer()).geocode(country.name) if country else None
-    if place is None or place.country != code or place.precision != "country":
+    if country is None:
         return None
-    return with_country_point(place, gazetteer)
+    gazetteer = gazetteer or load_gazetteer()
+    for name in _names_of_a_country(country):
+        place = gazetteer.geocode(name)
+        if place is not None and place.country == code and place.precision == "country":
+            return with_country_point(place, gazetteer)
+    return None
+
+
+def _names_of_a_country(country) -> list[str]:
+    """The names a country goes by, the everyday one first: ISO's "Iran, Islamic Republic of"
+    is "Iran", "Congo, The Democratic Republic of the" the "Democratic Republic of the
+    Congo"."""
+    names = [getattr(country, key, None) for key in ("common_name", "name", "official_name")]
+    names.append(country.name.split(",")[0])
+    return [name for name in dict.fromkeys(names) if name]
 
 
 def with_country_point(place: Place, gazetteer: Gazetteer | None = None) -> Place:
