@@ -242,6 +242,28 @@ def test_a_date_without_its_year_looks_ahead_or_back_with_the_tense(text, expect
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "On July 1, the army dismissed the government and arrested 12 ministers.",
+            "arrested",
+            "2023-07-01",
+        ),
+        ("Police arrested 40 protesters in Lagos on June 30.", "arrested", "2023-06-30"),
+        (
+            "Police will arrest opposition leaders on June 30, the governor warned.",
+            "arrest",
+            "2024-06-30",
+        ),
+    ],
+)
+def test_a_day_weeks_ahead_told_in_the_past_is_last_years(text, trigger, expected):
+    # a-past-act-is-before-its-report: what was done is told after it, so a day some weeks
+    # after the publication day (14 June) in a past clause is last year's; a plan's is ahead
+    assert day(only(events_of(text), trigger)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("On 3 June 2024, Boko Haram fighters killed 4 farmers near Konduga.", "2024-06-03"),

@@ -215,7 +215,18 @@ def _year_for_yearless(
     put it more than a month after publication: news reports the past ("in August" in a June
     article is last August), and near-future plans ("talks on 20 May" in an article of 16 May)
     stay in the coming weeks. In a future clause ("will meet in August") it is the first year
-    that does not put it before publication: the coming August."""
+    that does not put it before publication: the coming August; in a past clause ("On February
+    1, the king dismissed parliament" in an article of 20 January) the latest year that does
+    not put it after publication: what was done is told after it (rule
+    "a-past-act-is-before-its-report")."""
+    if tense == "past":
+        for year in (base.year, base.year - 1):
+            try:
+                candidate = day.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            if _span(candidate, precision)[0] <= base:
+                return candidate
     if tense == "future":
         for year in (base.year, base.year + 1):
             try:
