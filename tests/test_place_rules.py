@@ -81,6 +81,17 @@ def test_village_name_abroad_is_never_a_guess():
     assert geocode("Damasak") is None
 
 
+def test_a_lone_small_town_abroad_is_no_place_of_a_story_set_elsewhere():
+    # "Kanal" is only a Slovenian village's own name; a note set in Ukraine means a quarter of
+    # the town it is about
+    text = (
+        "Toretsk (Donetsk oblast): heavy fighting raged on 3 August 2024 as Russian units "
+        "advanced into the Kanal district."
+    )
+    event = only(events_of(text), "ASSAULT")
+    assert event.place is not None and event.place.country == "UKR"
+
+
 def test_a_scene_place_does_not_carry_to_an_act_dated_years_before():
     text = (
         "Zarif met Macron in Paris on Friday to discuss the nuclear deal. "

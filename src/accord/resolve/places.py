@@ -1681,6 +1681,8 @@ def _lone_town(
     namesakes = _named_countries(gazetteer, place_key(span.text))
     if countries and country not in countries and namesakes - {country}:
         return None  # "Bali district in Taraba state" in a Nigerian story: not China's Bali
+    if context.setting is not None and context.setting != country:
+        return None  # "Chasiv Yar (Donetsk oblast): ... into the Kanal district": not Slovenia's
     place = gazetteer.geocode(span.text, replace(context, beside=frozenset({country})))
     return (span, place) if place is not None else None
 
