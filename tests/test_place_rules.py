@@ -92,6 +92,27 @@ def test_a_lone_small_town_abroad_is_no_place_of_a_story_set_elsewhere():
     assert event.place is not None and event.place.country == "UKR"
 
 
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("Gunmen opened fire on pilgrims travelling by bus to Iraq, killing 11.", "Iraq"),
+        (
+            "Bandits ambushed a convoy of lorries heading to Maiduguri and killed four drivers.",
+            "Maiduguri",
+        ),
+    ],
+)
+def test_where_people_were_going_is_not_where_the_act_befell_them(text, destination):
+    # rule a-destination-on-the-way-is-no-place
+    event = only(events_of(text), "ASSAULT")
+    assert event.place is None or event.place.name != destination
+
+
+def test_a_journey_told_as_the_act_keeps_its_destination():
+    event = only(events_of("Kenya sent 400 police officers to Haiti."), "MOBILIZE")
+    assert where(event) is not None and where(event)[1] == "HTI"
+
+
 def test_a_scene_place_does_not_carry_to_an_act_dated_years_before():
     text = (
         "Zarif met Macron in Paris on Friday to discuss the nuclear deal. "

@@ -1152,6 +1152,8 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     if preposition == "over" and governor.lemma_.lower() in AIRSPACE_WORDS:
         return "airspace-over"  # "shot down over Belgorod"
     if preposition == "to" and governor.lemma_.lower() in MOVEMENT_WORDS:
+        if _on_the_way(governor):
+            return None  # "pilgrims travelling by bus to Iran": where they were going
         return "movement-to"  # "a visit to Kyiv"
     if preposition == "from" and governor.lemma_.lower() in WITHDRAWAL_WORDS:
         return "withdrawal-from"  # "withdrew from Gorazde"
@@ -1166,6 +1168,15 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     if preposition == "of" and ATTACK_OF_NOUNS & {governor.lemma_.lower(), governor.lower_}:
         return "attack-of"  # "shelling of the border city of Belgorod": what is attacked
     return None
+
+
+def _on_the_way(movement: Token) -> bool:
+    """Rule "a-destination-on-the-way-is-no-place": a participle of movement that describes
+    people or vehicles ("gunmen opened fire on pilgrims travelling by bus to Iran", "a convoy
+    heading to Quetta was ambushed") tells where they were going, not where the act befell
+    them; a journey told as the act ("a visit to Kyiv", "troops were sent to the border")
+    keeps its destination."""
+    return movement.dep_ == "acl" and movement.tag_ in {"VBG", "VBN"}
 
 
 def _leaves_for_good(verb: Token) -> bool:
