@@ -223,6 +223,26 @@ def test_a_date_the_parser_hangs_on_a_thing_dates_the_clause():
     assert (day(evacuate), evacuate.date.precision) == ("2024-08-01", "month")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a-conjunct's-date-is-its-own does not split an elliptical tally of one attack
+        (
+            "Twelve soldiers were killed and 20 wounded when militants stormed a base near Gao on "
+            "Sunday.",
+            "2024-06-09",
+        ),
+        (
+            "Five policemen were killed and two wounded when gunmen attacked their checkpoint "
+            "in Zamfara on Tuesday.",
+            "2024-06-11",
+        ),
+    ],
+)
+def test_the_day_of_a_when_clause_on_a_tally_dates_the_attack(text, expected):
+    assert day(only(events_of(text), "killed")) == expected
+
+
 # -- tense and the calendar ---------------------------------------------------------------------
 
 

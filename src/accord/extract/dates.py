@@ -737,7 +737,17 @@ def _another_act(token: Token, trigger: Token) -> bool:
         and token.head == trigger
         and token.pos_ in {"VERB", "AUX"}
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and not _a_tally_of_the_same_act(token, trigger)
     )
+
+
+def _a_tally_of_the_same_act(conjunct: Token, trigger: Token) -> bool:
+    """ "26 people were killed and six wounded when gunmen opened fire on Tuesday": a passive
+    participle with no auxiliary of its own, after a passive, counts more people the same act
+    befell (the "were" is left out), so the day of its "when" clause is the act's."""
+    own_auxiliaries = [c for c in conjunct.children if c.dep_ in {"aux", "auxpass"}]
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    return passive and conjunct.tag_ == "VBN" and not own_auxiliaries
 
 
 _MEASURE_UNITS = {"hour": 0, "day": 1, "week": 7}
