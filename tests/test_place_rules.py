@@ -81,6 +81,38 @@ def test_village_name_abroad_is_never_a_guess():
     assert geocode("Damasak") is None
 
 
+def test_a_lone_small_town_abroad_is_no_place_of_a_story_set_elsewhere():
+    # "Kanal" is only a Slovenian village's own name; a note set in Ukraine means a quarter of
+    # the town it is about
+    text = (
+        "Toretsk (Donetsk oblast): heavy fighting raged on 3 August 2024 as Russian units "
+        "advanced into the Kanal district."
+    )
+    event = only(events_of(text), "ASSAULT")
+    assert event.place is not None and event.place.country == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("Gunmen opened fire on pilgrims travelling by bus to Iraq, killing 11.", "Iraq"),
+        (
+            "Bandits ambushed a convoy of lorries heading to Maiduguri and killed four drivers.",
+            "Maiduguri",
+        ),
+    ],
+)
+def test_where_people_were_going_is_not_where_the_act_befell_them(text, destination):
+    # rule a-destination-on-the-way-is-no-place
+    event = only(events_of(text), "ASSAULT")
+    assert event.place is None or event.place.name != destination
+
+
+def test_a_journey_told_as_the_act_keeps_its_destination():
+    event = only(events_of("Kenya sent 400 police officers to Haiti."), "MOBILIZE")
+    assert where(event) is not None and where(event)[1] == "HTI"
+
+
 def test_a_scene_place_does_not_carry_to_an_act_dated_years_before():
     text = (
         "Zarif met Macron in Paris on Friday to discuss the nuclear deal. "
@@ -232,7 +264,9 @@ def test_a_scene_place_does_not_carry_to_an_act_of_another_story():
         "Kenyan police arrested 45 protesters after clashes over fuel prices."
     )
     arrest = only(events_of(text), "COERCE")
-    assert arrest.place is None  # Kenyan police and Marib share no country: another story
+    # Kenyan police and Marib share no country: another story, at home in Kenya
+    # (a-domestic-act-is-at-home), not in Yemen
+    assert where(arrest) == ("Kenya", "KEN", "country")
     text = (
         "Houthi forces fired a drone at a government position in Marib, officials said. "
         "Yemeni troops arrested two men suspected of guiding the drone."
@@ -742,3 +776,67 @@ def test_the_forests_of_a_district_place_the_act_in_the_district_not_the_heading
     )
     place = only(events_of(text), "ASSAULT").place
     assert place is not None and place.text == "Narayanpur district" and place.country == "IND"
+
+
+# --- a-domestic-act-is-at-home ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, country",
+    [
+        (
+            "Venezuelan authorities jailed 40 opposition activists for taking part in street "
+            "protests.",
+            "COERCE",
+            "VEN",
+        ),
+        (
+            "The Iranian government arrested dozens of Iranian students who joined the protests.",
+            "COERCE",
+            "IRN",
+        ),
+        (
+            "Colombian rebels freed six Colombian soldiers they had held for months.",
+            "RETREAT",
+            "COL",
+        ),
+    ],
+)
+def test_an_act_on_its_own_people_that_no_words_place_is_at_home(text, kind, country):
+    event = only(events_of(text), kind)
+    assert where(event) is not None and where(event)[1:] == (country, "country")
+    assert "a-domestic-act-is-at-home" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # an attack with no named target may be abroad
+        ("Russian forces shelled the positions overnight.", "ASSAULT"),
+        # a withdrawal crosses borders
+        ("Indian troops have pulled back from the disputed area.", "RETREAT"),
+        # actors of two countries: no guess between them
+        ("Turkish police detained 12 Syrian refugees.", "COERCE"),
+    ],
+)
+def test_an_act_that_may_be_abroad_is_not_placed_at_home(text, kind):
+    event = only(events_of(text), kind)
+    assert "a-domestic-act-is-at-home" not in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    "code, name",
+    [
+        ("IRN", "Iran"),
+        ("VEN", "Venezuela"),
+        ("COD", "Democratic Republic of the Congo"),
+        ("KOR", "South Korea"),
+    ],
+)
+def test_a_country_whose_iso_name_nobody_writes_is_still_a_place(code, name):
+    place = places.country_place(code)
+    assert place is not None and (place.name, place.country, place.precision) == (
+        name,
+        code,
+        "country",
+    )

@@ -68,6 +68,62 @@ def test_a_short_text_that_states_a_date_is_no_dispatch_of_the_day():
     assert all(day(event) != PUBLISHED for event in events)
 
 
+# -- the lead's news ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead, trigger",
+    [
+        ("Rebels in eastern Congo have freed 14 aid workers they seized in a raid.", "freed"),
+        (
+            "The Guinean junta has imposed a curfew on Conakry and put two opposition leaders "
+            "under house arrest.",
+            "put",
+        ),
+        (
+            "Hundreds of protesters have been dispersed by riot police in central Tbilisi.",
+            "dispersed",
+        ),
+        (
+            "Malian officials say at least 31 villagers were killed in an attack in the Mopti "
+            "region.",
+            "killed",
+        ),
+    ],
+)
+def test_an_undated_lead_told_as_just_done_is_the_days_news(lead, trigger):
+    # rule the-lead-is-the-day's-news: wire leads tell the day's news in the present perfect
+    (event,) = [event for event in events_of(lead) if event.trigger == trigger]
+    assert (day(event), event.date.precision) == (PUBLISHED, "day")
+    assert "the-lead-is-the-day's-news" in event.evidence.why
+
+
+def test_the_body_told_in_the_past_goes_on_from_the_leads_day():
+    events = events_of(
+        "Riot police have dispersed a march of opposition supporters in Minsk. Police "
+        "arrested some 200 marchers as they tried to reach the main square.\n\n"
+        "The opposition has called for new protests."
+    )
+    assert day(only(events, "arrested")) == PUBLISHED
+    assert "scene-date" in only(events, "arrested").evidence.why
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # a dated lead keeps its own date
+        ("Rebels have freed 14 aid workers on Wednesday, the Red Cross said.", "freed"),
+        # the perfect in the body is no lead: a bound
+        ("Clashes broke out in Goma on Monday.\n\nThe army has arrested 30 rebels.", "arrested"),
+        # the past perfect tells an earlier act
+        ("The government said it had released 200 detainees.", "released"),
+    ],
+)
+def test_only_an_undated_lead_in_the_perfect_takes_the_publication_day(text, trigger):
+    event = only(events_of(text), trigger)
+    assert "the-lead-is-the-day's-news" not in event.evidence.why
+
+
 # -- scenes -----------------------------------------------------------------------------------
 
 
@@ -167,6 +223,26 @@ def test_a_date_the_parser_hangs_on_a_thing_dates_the_clause():
     assert (day(evacuate), evacuate.date.precision) == ("2024-08-01", "month")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a-conjunct's-date-is-its-own does not split an elliptical tally of one attack
+        (
+            "Twelve soldiers were killed and 20 wounded when militants stormed a base near Gao on "
+            "Sunday.",
+            "2024-06-09",
+        ),
+        (
+            "Five policemen were killed and two wounded when gunmen attacked their checkpoint "
+            "in Zamfara on Tuesday.",
+            "2024-06-11",
+        ),
+    ],
+)
+def test_the_day_of_a_when_clause_on_a_tally_dates_the_attack(text, expected):
+    assert day(only(events_of(text), "killed")) == expected
+
+
 # -- tense and the calendar ---------------------------------------------------------------------
 
 
@@ -183,6 +259,28 @@ def test_a_date_without_its_year_looks_ahead_or_back_with_the_tense(text, expect
     # talks to come are coded as an intent to meet (AGREE, future), held talks as CONSULT
     talks = [event for event in events_of(text) if event.type in {"CONSULT", "AGREE"}]
     assert talks and all(day(event) == expected for event in talks)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "On July 1, the army dismissed the government and arrested 12 ministers.",
+            "arrested",
+            "2023-07-01",
+        ),
+        ("Police arrested 40 protesters in Lagos on June 30.", "arrested", "2023-06-30"),
+        (
+            "Police will arrest opposition leaders on June 30, the governor warned.",
+            "arrest",
+            "2024-06-30",
+        ),
+    ],
+)
+def test_a_day_weeks_ahead_told_in_the_past_is_last_years(text, trigger, expected):
+    # a-past-act-is-before-its-report: what was done is told after it, so a day some weeks
+    # after the publication day (14 June) in a past clause is last year's; a plan's is ahead
+    assert day(only(events_of(text), trigger)) == expected
 
 
 @pytest.mark.parametrize(

@@ -2131,3 +2131,24 @@ def test_an_agreement_a_lead_tells_weeks_on_as_its_news_is_another(tmp_path: Pat
         ["agreed", "implemented"],
         ["agreed"],
     ]
+
+
+@pytest.mark.parametrize(
+    "date_char_start, expected",
+    [(43, date(2024, 8, 1).toordinal()), (-1, None)],
+)
+def test_only_a_day_the_words_give_dates_a_step(date_char_start: int, expected) -> None:
+    """A lead's undated news and a dispatch get the publication day with no words of theirs
+    (``date_char_start`` -1): the step is told undated, as it was when they had only the
+    bound, so a dated report of the same exchange still places it."""
+    from accord.track.proposals import Context, step_day
+
+    sentence = "Russia and the West exchanged prisoners on Thursday in Ankara."
+    row = {
+        "date_start": "2024-08-01",
+        "date_precision": "day",
+        "date_char_start": date_char_start,
+        "sentence_start": 0,
+        "sentence": sentence,
+    }
+    assert step_day(row, "implemented", Context()) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date as calendar_day
@@ -22,6 +23,7 @@ from accord.models import (
     COUNT_KINDS,
     Actor,
     ActorMention,
+    ActorRef,
     Article,
     DateValue,
     Event,
@@ -140,6 +142,8 @@ def extract_events(
                     # an act on the ground happened in the scene: the rules that read the place
                     # (place-is-target, detention-by-the-state) read the scene's
                     event = coder.code_candidate(event.candidate, index, place) or event
+            if place is None and (home := home_of_a_domestic_act(event, gazetteer)) is not None:
+                place, place_why = home, f"{DOMESTIC_RULE}: {home.name}"
             predicate = event.candidate.predicate
             date, date_why = scene_dates.date_of(
                 sentence_index, sentence, predicate, event.modality, event.candidate.token
@@ -647,6 +651,53 @@ def _place_in_context(
 
 
 HEADLINE_WHY = "place from the headline"
+DOMESTIC_RULE = "a-domestic-act-is-at-home"
+GROUP_ID = re.compile(r"[a-z]{3}-[a-z]{3}")  # a national group: "ken-cop", "col-reb"
+# Acts a state or its people's groups carry out on people at home (not deployments or
+# withdrawals, which cross borders): coercion, the release of captives, fighting.
+DOMESTIC_ACTS = {("COERCE", None), ("RETREAT", "release"), ("ASSAULT", None)}
+
+
+def home_of_a_domestic_act(event: CodedEvent, gazetteer) -> Place | None:
+    """Rule "a-domestic-act-is-at-home": an act of coercion, a release of captives or an
+    attack that no words place, by an actor of its own country on people of that country (a
+    government jailing its citizens, rebels freeing their compatriot hostages: "Venezuelan
+    officials said they had freed 39 activists", "Iran's government continues its
+    crackdown"), happened in that country: it gets the country as its place (country
+    precision). A release needs the released named (a foreigner freed in an exchange was freed
+    anywhere), an attack a target of its own country (an army alone may strike abroad). An
+    actor the text does not name (inferred), or a group whose words do not give its country
+    ("security forces", "four fighters": the country may come from a place of the story), does
+    not make the act domestic."""
+    if (event.type, None) not in DOMESTIC_ACTS and (event.type, event.mode) not in DOMESTIC_ACTS:
+        return None
+    named = [ref for ref in (*event.sources, *event.targets) if not ref.inferred]
+    own_sources = [ref for ref in event.sources if _of_its_own_country(ref)]
+    own_targets = [ref for ref in event.targets if _of_its_own_country(ref)]
+    targets = [ref for ref in event.targets if not ref.inferred]
+    if not own_sources or (event.type == "ASSAULT" and not own_targets):
+        return None
+    if event.type == "RETREAT" and not targets:
+        return None
+    countries = {ref.country for ref in named}
+    if len(countries) != 1 or None in countries:
+        return None
+    place = country_place(countries.pop(), gazetteer)
+    return replace(place, char_start=-1, char_end=-1) if place is not None else None
+
+
+def _of_its_own_country(ref: ActorRef) -> bool:
+    """Whether an actor's country is its own, not read from the story's places: a named
+    actor or a state ("FARC", "Venezuela"), or a national group named with its nationality
+    ("Kenyan police", "Colombian FARC rebels"; a group's name starts with it)."""
+    if ref.inferred or not ref.country:
+        return False
+    if not GROUP_ID.fullmatch(ref.actor_id):
+        return True
+    nationality = ref.name.split()[0].lower()
+    return nationality in ref.text.lower()
+
+
 PEOPLE_OF_A_PLACE = {"resident", "people", "villager", "inhabitant", "family", "townspeople"}
 
 

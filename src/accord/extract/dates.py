@@ -215,7 +215,18 @@ def _year_for_yearless(
     put it more than a month after publication: news reports the past ("in August" in a June
     article is last August), and near-future plans ("talks on 20 May" in an article of 16 May)
     stay in the coming weeks. In a future clause ("will meet in August") it is the first year
-    that does not put it before publication: the coming August."""
+    that does not put it before publication: the coming August; in a past clause ("On February
+    1, the king dismissed parliament" in an article of 20 January) the latest year that does
+    not put it after publication: what was done is told after it (rule
+    "a-past-act-is-before-its-report")."""
+    if tense == "past":
+        for year in (base.year, base.year - 1):
+            try:
+                candidate = day.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            if _span(candidate, precision)[0] <= base:
+                return candidate
     if tense == "future":
         for year in (base.year, base.year + 1):
             try:
@@ -726,7 +737,17 @@ def _another_act(token: Token, trigger: Token) -> bool:
         and token.head == trigger
         and token.pos_ in {"VERB", "AUX"}
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and not _a_tally_of_the_same_act(token, trigger)
     )
+
+
+def _a_tally_of_the_same_act(conjunct: Token, trigger: Token) -> bool:
+    """ "26 people were killed and six wounded when gunmen opened fire on Tuesday": a passive
+    participle with no auxiliary of its own, after a passive, counts more people the same act
+    befell (the "were" is left out), so the day of its "when" clause is the act's."""
+    own_auxiliaries = [c for c in conjunct.children if c.dep_ in {"aux", "auxpass"}]
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    return passive and conjunct.tag_ == "VBN" and not own_auxiliaries
 
 
 _MEASURE_UNITS = {"hour": 0, "day": 1, "week": 7}
@@ -789,6 +810,38 @@ def _under_way(verb: Token) -> bool:
     on 9 March it was investigating reports": an act told in the progressive is under way on
     the day it is reported, so the report's date is its date."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def _told_as_just_done(verb: Token) -> bool:
+    """An act told in the present perfect ("have released", "has been dispersed"), or told by
+    one: its conjunct ("has imposed a curfew and put leaders under house arrest"), its
+    participle ("have signed a deal, committing themselves to ...") or its subject ("a donors
+    conference has opened")."""
+    while verb.head.i != verb.i and _told_by_its_head(verb):
+        verb = verb.head
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBN" and bool(auxiliaries & PRESENT_PERFECT_WORDS)
+
+
+def _under_a_present_report(verb: Token) -> bool:
+    """An act told as done inside what someone says now ("Officials say 42 people were
+    killed")."""
+    report = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and report.lemma_.lower() in REPORTING_VERBS
+        and report.tag_ in {"VBZ", "VBP"}
+        and (tense_of(verb) == "past" or _told_as_just_done(verb))
+    )
+
+
+def _told_by_its_head(token: Token) -> bool:
+    """Whether a word's act is told by the verb it hangs on (``_told_as_just_done``)."""
+    if token.dep_ == "conj":
+        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    if token.dep_ in {"advcl", "xcomp"}:
+        return token.tag_ == "VBG"
+    return token.dep_ == "nsubj" and token.pos_ == "NOUN"
 
 
 def _told_as_earlier(verb: Token) -> bool:
@@ -924,6 +977,7 @@ def _needs_publication_date(text: str) -> bool:
 
 FUTURE_WORDS = {"will", "would", "shall", "'ll", "’ll"}
 PERFECT_WORDS = {"has", "have", "had", "'ve", "’ve"}
+PRESENT_PERFECT_WORDS = PERFECT_WORDS - {"had"}
 PAST_BE = {"was", "were"}
 
 
@@ -1114,11 +1168,25 @@ class SceneDates:
         day = publication_date(self.published)
         if day is None:
             return None, None
+        if self._is_the_leads_news(sentence_index, sentence, predicate):
+            value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
+            self._remember(value, sentence_index, sentence_index, paragraph, "past")
+            return value, "the-lead-is-the-day's-news: an undated lead told as just done"
         if self.dispatch:
             value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
             return value, "dispatch-day: a dispatch stating no date reports the day's events"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
+
+    def _is_the_leads_news(self, sentence_index: int, sentence: Span, predicate: Token) -> bool:
+        """Rule "the-lead-is-the-day's-news": a wire lead that states no date and tells its act
+        as just done, in the present perfect ("Rebels have released 20 hostages", "The
+        government has imposed a curfew") or under a report in the present ("Officials say 42
+        people were killed"), reports the news of the day it is published: its act gets the
+        publication day, and the body's sentences told in the past go on from it (the scene)."""
+        if sentence_index != self.lead or _dates_a_clause(sentence):
+            return False
+        return _told_as_just_done(predicate) or _under_a_present_report(predicate)
 
     def _remember(
         self,
@@ -1341,6 +1409,16 @@ def _states_a_date(sentence: Span) -> bool:
         if _needs_publication_date(span.text) or resolve_date(span.text, None).start:
             return True
     return False
+
+
+def _dates_a_clause(sentence: Span) -> bool:
+    """Whether a sentence dates one of its clauses (not only a thing: "after January's
+    earthquake")."""
+    return any(
+        _attachment_verb(span) is not None
+        and (_needs_publication_date(span.text) or resolve_date(span.text, None).start)
+        for span in _date_spans(sentence)
+    )
 
 
 def _lead_index(sentences: list[Span]) -> int | None:

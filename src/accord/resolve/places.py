@@ -930,10 +930,23 @@ def country_place(code: str, gazetteer: Gazetteer | None = None) -> Place | None
     import pycountry
 
     country = pycountry.countries.get(alpha_3=code)
-    place = (gazetteer or load_gazetteer()).geocode(country.name) if country else None
-    if place is None or place.country != code or place.precision != "country":
+    if country is None:
         return None
-    return with_country_point(place, gazetteer)
+    gazetteer = gazetteer or load_gazetteer()
+    for name in _names_of_a_country(country):
+        place = gazetteer.geocode(name)
+        if place is not None and place.country == code and place.precision == "country":
+            return with_country_point(place, gazetteer)
+    return None
+
+
+def _names_of_a_country(country) -> list[str]:
+    """The names a country goes by, the everyday one first: ISO's "Iran, Islamic Republic of"
+    is "Iran", "Congo, The Democratic Republic of the" the "Democratic Republic of the
+    Congo"."""
+    names = [getattr(country, key, None) for key in ("common_name", "name", "official_name")]
+    names.append(country.name.split(",")[0])
+    return [name for name in dict.fromkeys(names) if name]
 
 
 def with_country_point(place: Place, gazetteer: Gazetteer | None = None) -> Place:
@@ -1139,6 +1152,8 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     if preposition == "over" and governor.lemma_.lower() in AIRSPACE_WORDS:
         return "airspace-over"  # "shot down over Belgorod"
     if preposition == "to" and governor.lemma_.lower() in MOVEMENT_WORDS:
+        if _on_the_way(governor):
+            return None  # "pilgrims travelling by bus to Iran": where they were going
         return "movement-to"  # "a visit to Kyiv"
     if preposition == "from" and governor.lemma_.lower() in WITHDRAWAL_WORDS:
         return "withdrawal-from"  # "withdrew from Gorazde"
@@ -1153,6 +1168,15 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     if preposition == "of" and ATTACK_OF_NOUNS & {governor.lemma_.lower(), governor.lower_}:
         return "attack-of"  # "shelling of the border city of Belgorod": what is attacked
     return None
+
+
+def _on_the_way(movement: Token) -> bool:
+    """Rule "a-destination-on-the-way-is-no-place": a participle of movement that describes
+    people or vehicles ("gunmen opened fire on pilgrims travelling by bus to Iran", "a convoy
+    heading to Quetta was ambushed") tells where they were going, not where the act befell
+    them; a journey told as the act ("a visit to Kyiv", "troops were sent to the border")
+    keeps its destination."""
+    return movement.dep_ == "acl" and movement.tag_ in {"VBG", "VBN"}
 
 
 def _leaves_for_good(verb: Token) -> bool:
@@ -1668,6 +1692,8 @@ def _lone_town(
     namesakes = _named_countries(gazetteer, place_key(span.text))
     if countries and country not in countries and namesakes - {country}:
         return None  # "Bali district in Taraba state" in a Nigerian story: not China's Bali
+    if context.setting is not None and context.setting != country:
+        return None  # "Chasiv Yar (Donetsk oblast): ... into the Kanal district": not Slovenia's
     place = gazetteer.geocode(span.text, replace(context, beside=frozenset({country})))
     return (span, place) if place is not None else None
 

@@ -1287,8 +1287,12 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
     sentence tells (rule "a-violation-is-dated-by-its-act"), and so does an accusation dated
     by its own telling (rule "a-breach-is-dated-by-the-act-not-the-charge": 'accused Pakistan
     on Saturday of violating the ceasefire, saying its troops fired on Indian posts on Friday
-    night' is a breach of Friday)."""
-    explicit = day_of(row["date_start"]) if row["date_precision"] in STEP_PRECISIONS else None
+    night' is a breach of Friday). A day no words give (the publication day of a lead's news
+    or a dispatch) is the report's, not the text's."""
+    worded = row["date_char_start"] is not None and row["date_char_start"] >= 0
+    explicit = (
+        day_of(row["date_start"]) if worded and row["date_precision"] in STEP_PRECISIONS else None
+    )
     if status in TERM_DATED and dates_a_term(row, row["sentence"]):
         explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
     if status == "violated" and len(context.act_days) == 1:
