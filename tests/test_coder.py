@@ -21,6 +21,7 @@ from accord.extract.events import (
     load_lexicon,
 )
 from accord.extract.events.rules import SCOPES
+from accord.extract.events.triggers import noun_entry
 from accord.ingest import make_article, read_sources
 from accord.models import Article, Event
 from accord.nlp import parse
@@ -192,3 +193,12 @@ def test_inferred_actors_say_which_rule_inferred_them():
     [event] = events_of("A car bomb exploded in Beirut on Monday.")
     assert "unclaimed attack" in event.evidence.why
     assert "unidentified-attacker" in rules_named(event)
+
+
+def test_a_noun_entry_kept_on_the_doc_answers_for_the_lexicon_asked():
+    doc = parse(make_article("Dockworkers began a hunger strike in Mombasa on Tuesday.")).doc
+    [strike] = [token for token in doc if token.lower_ == "strike"]
+    no_nouns = lexicon_from_data({"verbs": {"begin": {"type": "PROTEST"}}}, "test")
+    assert noun_entry(strike, load_lexicon()).type == "PROTEST"  # "hunger" makes it one
+    assert noun_entry(strike, no_nouns) is None
+    assert noun_entry(strike, load_lexicon()).type == "PROTEST"

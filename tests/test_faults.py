@@ -124,8 +124,12 @@ def fault_env(target: str, call: int = 1, sig: str = "SIGKILL") -> dict[str, str
 # (clusters written, proposals not yet), at its very end. Between the last article and tracking:
 # ``test_a_rerun_after_an_untracked_kill_finishes_tracking``.
 KILL_POINTS = {
-    "saving the 3rd event of an article": ("accord.store.database:Store._insert_event", 3),
-    "saving the 7th article's first event": ("accord.store.database:Store._insert_event", 40),
+    # an article's rows go in table by table (events, their actors, quotes: three calls each)
+    "saving an article's event actors, its events written": (
+        "accord.store.database:Store._insert_many",
+        2,
+    ),
+    "saving the 7th article's event actors": ("accord.store.database:Store._insert_many", 20),
     "tracking: clusters written, proposals not": ("accord.track.proposals:save_proposal", 1),
     "tracking: proposals written, not committed": (
         "accord.store.database:Store.mark_tracking_done",
@@ -189,9 +193,7 @@ def test_ctrl_c_while_extracting_says_what_was_saved(
 ) -> None:
     reference_state, _ = reference
     db = tmp_path / "interrupted.db"
-    code, out, err = ingest(
-        db, fault_env("accord.store.database:Store._insert_event", 30, "SIGINT")
-    )
+    code, out, err = ingest(db, fault_env("accord.store.database:Store._insert_many", 14, "SIGINT"))
     assert code == EXIT_INTERRUPTED
     assert out.startswith("added "), out
     added = int(out.split(",")[0].removeprefix("added "))

@@ -426,3 +426,14 @@ def test_event_pages_walk_the_order_index_when_many_events_match(
             assert any("INDEXED BY events_page_newest" in sql for sql in statements)
             assert any("INDEXED BY events_page_oldest" in sql for sql in statements)
         assert len(set(sorted_pages)) * 2 == len(sorted_pages) > 10
+
+
+def test_column_names_kept_once_answer_for_each_prefix_and_renaming():
+    from accord.models import ActorRef
+
+    speaker = rows.column_names(ActorRef, "speaker_", rows.SPEAKER_RENAMES)
+    plain = rows.column_names(ActorRef, "speaker_")
+    assert speaker["text"] == "speaker_mention"
+    assert plain["text"] == "speaker_text"
+    assert rows.column_names(ActorRef)["text"] == "text"
+    assert rows.column_names(ActorRef, "speaker_", {"text": "mention"}) is speaker

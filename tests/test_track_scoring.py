@@ -279,3 +279,13 @@ def test_a_truce_told_with_its_beginning_is_dated_by_it() -> None:
     vague = "The ceasefire has held since it began in June."
     assert beginning_told(row | {"sentence": vague}) is None
     assert beginning_told(row | {"sentence": "The ceasefire has largely held."}) is None
+
+
+def test_each_figure_of_a_sentence_finds_its_own_qualifier():
+    from accord.track.summary import qualifier_of
+
+    sentence = "Officials said at least 13 people were killed and about 40 were wounded."
+    assert qualifier_of(sentence, 13) == "at least"
+    assert qualifier_of(sentence, 40) == "about"
+    assert qualifier_of(sentence, 1) is None
+    assert qualifier_of("More than 1,300 residents fled the town.", 1300) == "more than"

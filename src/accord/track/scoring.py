@@ -31,7 +31,7 @@ import math
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache, lru_cache, wraps
 from importlib.resources import files
 from typing import Any, TypeVar
 
@@ -232,8 +232,10 @@ def opposite_targets(a: Features, b: Features) -> bool:
     return mine is not None and theirs is not None and mine[0] == theirs[0] and mine != theirs
 
 
+@lru_cache(maxsize=4096)
 def side_of(actors: tuple[ActorKey, ...]) -> tuple[str, str] | None:
-    """(country, side of its war) when every actor is of one country and one side, else None."""
+    """(country, side of its war) when every actor is of one country and one side, else None
+    (kept per set of targets: each pair a crowded block yields asks it of both events)."""
     sides = tracking_rules()["opposite_sides"]
     found = set()
     for _, country, sector in actors:

@@ -388,9 +388,26 @@ def _counted_head(noun: Token) -> bool:
     return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
 
 
+NOUN_ENTRIES_KEY = "accord.events.noun_entries"  # Doc.user_data: (lexicon, entry by word)
+
+
 def noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """The lexicon entry of a noun (by lemma, then by its surface form); a modifier that names
-    another kind of event switches it ("hunger strike" is a PROTEST, not an ASSAULT)."""
+    another kind of event switches it ("hunger strike" is a PROTEST, not an ASSAULT).
+
+    Kept on the doc for each word and lexicon: the sentence rules ask it of every word
+    several times (on the bench corpus 124,000 asks, 55,000 of them distinct)."""
+    kept = token.doc.user_data.get(NOUN_ENTRIES_KEY)
+    if kept is None or kept[0] is not lexicon:
+        kept = token.doc.user_data[NOUN_ENTRIES_KEY] = (lexicon, {})
+    entries = kept[1]
+    if token.i not in entries:
+        entries[token.i] = read_noun_entry(token, lexicon)
+    return entries[token.i]
+
+
+def read_noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """``noun_entry`` worked out (not kept)."""
     if token.pos_ not in {"NOUN", "PROPN"} and not is_nominal_verb(token, lexicon):
         return None
     keys = hyphened_keys(token, lexicon)
