@@ -203,8 +203,8 @@ def _events(text: str, coder=None):
          "REQUEST", "MOBILIZE"),
         ("The army chief ordered troops on high alert after the border clash.",
          "REQUEST", "MOBILIZE"),
-        ("The European loan is supporting farmers in Malawi through a UN food agency.",
-         "SUPPORT", "AID"),
+        ("The interior minister ordered riot police into the capital's main square on Friday.",
+         "REQUEST", "MOBILIZE"),
     ],
 )  # fmt: skip
 def test_the_model_retypes_a_weak_reading_and_the_evidence_names_rule_and_model(
