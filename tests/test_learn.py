@@ -246,3 +246,17 @@ def test_the_weak_readings_are_data_of_the_settings() -> None:
     weak = settings["weak_readings"]
     assert set(weak["lemmas"]) >= {"support", "order"}
     assert 0.5 <= weak["threshold"] < 1.0
+
+
+def test_a_deed_told_as_a_wrong_is_not_retyped_into_the_speakers_accusation() -> None:
+    """The rules code the speaker's stance; the model's ACCUSE of the deed's clause would give
+    a second accusation with the doers as its source."""
+    from accord.learn.path import WeakReadings
+
+    text = "Armenia said Azerbaijani forces illegally occupied two villages."
+    bare = WeakReadings(lemmas=frozenset({"occupy"}), threshold=0.6)
+    assert sorted(e.type for e in _events(text, _coder_reviewing(bare))) == ["ACCUSE", "ACCUSE"]
+    guarded = WeakReadings(
+        lemmas=frozenset({"occupy"}), threshold=0.6, not_retyped_to=frozenset({"ACCUSE"})
+    )
+    assert sorted(e.type for e in _events(text, _coder_reviewing(guarded))) == ["ACCUSE", "COERCE"]

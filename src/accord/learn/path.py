@@ -54,6 +54,10 @@ class WeakReadings:
     lemmas: frozenset[str] = frozenset()
     rules: frozenset[str] = frozenset()
     threshold: float = 1.01  # above any probability: no review
+    # types the model never retypes into: a retyped event keeps the clause's actors, and the
+    # model's ACCUSE of a deed told by a speaker ("X said Y illegally occupied ...") is the
+    # speaker's stance, which the rules code themselves (evaluation-is-stance)
+    not_retyped_to: frozenset[str] = frozenset()
 
     def hold(self, event: CodedEvent, lexicon: Lexicon) -> bool:
         """Whether ``event`` is a rule's reading of the weak kind."""
@@ -97,6 +101,8 @@ class LearnedPath:
         clause = clause_at(event.candidate.predicate, coder.lexicon)
         prediction = self.model.predict(clause.text, clause.head_lemma, clause.roles)
         if prediction.label == event.type or prediction.probability < self.weak.threshold:
+            return None
+        if prediction.label in self.weak.not_retyped_to:
             return None
         rule = event.rules[0] if event.rules else "rules"
         why = (
@@ -262,4 +268,5 @@ def weak_readings(settings: dict | None) -> WeakReadings:
         lemmas=frozenset(settings.get("lemmas", ())),
         rules=frozenset(settings.get("rules", ())),
         threshold=float(settings["threshold"]),
+        not_retyped_to=frozenset(settings.get("not_retyped_to", ())),
     )
