@@ -4,12 +4,19 @@ right-type on the notes tune fold, the rules alone first. Articles are parsed on
 
     .venv/bin/python scripts/tune_learned_path.py [--thresholds 0.5 0.6 0.7 0.8] [--per-clause]
         [--by-type] [--type-threshold THREATEN=0.6 ...]
+    .venv/bin/python scripts/tune_learned_path.py --review 0.7 0.8 0.9 [--weak-lemmas end meet ...]
+        [--weak-rules noun-trigger] [--changes]
 
 ``--per-clause`` lets the model read the main clauses no rule candidate sits in also in
 sentences with rule events; ``--by-type`` prints, per threshold, the model's own events by type
 as right (a record of an expected event of that type) or wrong, with their probabilities, the
 figures per-type thresholds are chosen from; ``--type-threshold`` sets such a threshold for
 every setting. The chosen values go in src/accord/data/models/learned_path.json with these figures.
+
+``--review`` keeps the shipped settings of the proposing path and sweeps the threshold at which
+the model overrules weak rule readings (``weak_readings`` in the settings; ``--weak-lemmas`` and
+``--weak-rules`` try other lists); ``--changes`` prints, per setting, each news tune record the
+review changed, as a right record lost or won and a wrong record dropped or made (tune only).
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from accord import evaluate, evaluate_coverage, evaluate_notes
 from accord.extract.events.coder import Coder
 from accord.extract.events.lexicon import load_lexicon
 from accord.learn.model import EventTypeModel
-from accord.learn.path import LearnedPath
+from accord.learn.path import LearnedPath, WeakReadings, default_learned_path
 from accord.nlp import parse_many
 from accord.pipeline import process
 from accord.resolve.actors import load_dictionary
@@ -41,6 +48,10 @@ def main() -> int:
     parser.add_argument(
         "--type-threshold", nargs="*", default=[], metavar="TYPE=P", help="per-type thresholds"
     )
+    parser.add_argument("--review", type=float, nargs="+", help="review thresholds to sweep")
+    parser.add_argument("--weak-lemmas", nargs="*", help="weak trigger lemmas (default: shipped)")
+    parser.add_argument("--weak-rules", nargs="*", help="weak finding rules (default: shipped)")
+    parser.add_argument("--changes", action="store_true", help="news tune records the review moved")
     args = parser.parse_args()
     files = evaluate.expected_files([NEWS])
     readings = [evaluate.load_expected(path) for path in files]
@@ -51,13 +62,17 @@ def main() -> int:
     base = (load_lexicon(), load_dictionary(), load_gazetteer())
     settings: list[tuple[str, LearnedPath | None]] = [("rules only", None)]
     by_type = {k: float(v) for k, v in (item.split("=", 1) for item in args.type_threshold)}
-    settings += [
-        (
-            f"model >= {t}",
-            LearnedPath(model, threshold=t, thresholds=by_type, per_clause=args.per_clause),
-        )
-        for t in args.thresholds
-    ]
+    if args.review:
+        settings = review_settings(model, args)
+    else:
+        settings += [
+            (
+                f"model >= {t}",
+                LearnedPath(model, threshold=t, thresholds=by_type, per_clause=args.per_clause),
+            )
+            for t in args.thresholds
+        ]
+    baseline: list[set[tuple]] | None = None
     print(
         f"{'setting':<14} {'recall':>7} {'strict P':>9} {'found':>6} {'extracted':>9} "
         f"{'any event':>10} {'type':>6} {'notes extra':>12}"
@@ -66,6 +81,10 @@ def main() -> int:
         coder = Coder(*base, model=path)
         extractions = [process(document, coder) for document in news_docs]
         coverage = evaluate_coverage.corpus_coverage(readings, extractions)
+        marked = [marked_records(r, x) for r, x in zip(readings, extractions, strict=True)]
+        if args.changes and baseline is not None:
+            print_changes(baseline, marked)
+        baseline = baseline if baseline is not None else marked
         report = evaluate_notes.NotesReport()
         tally: dict[str, list[str]] = defaultdict(list)
         for reading, extraction in zip(readings, extractions, strict=True):
@@ -88,6 +107,53 @@ def main() -> int:
             for kind, marks in sorted(tally.items()):
                 print(f"    {kind:<10} {' '.join(sorted(marks))}")
     return 0
+
+
+def review_settings(model: EventTypeModel, args) -> list[tuple[str, LearnedPath | None]]:
+    """The shipped path without review, then with review at each threshold of ``--review``."""
+    shipped = default_learned_path()
+    assert shipped is not None, "the learned path is turned off in its settings"
+    weak = shipped.weak
+    lemmas = frozenset(args.weak_lemmas) if args.weak_lemmas is not None else weak.lemmas
+    rules = frozenset(args.weak_rules) if args.weak_rules is not None else weak.rules
+
+    def path(threshold: float) -> LearnedPath:
+        return LearnedPath(
+            model,
+            threshold=shipped.threshold,
+            thresholds=shipped.thresholds,
+            per_clause=shipped.per_clause,
+            weak=WeakReadings(lemmas, rules, threshold),
+        )
+
+    return [("no review", path(1.01)), *((f"review >= {t}", path(t)) for t in args.review)]
+
+
+def marked_records(reading: dict, extraction) -> set[tuple]:
+    """Each record of an article as (right?, type, trigger, sentence), right when it is the
+    record matched to an expected event."""
+    used = set()
+    for expected in reading.get("events", []):
+        event = next(
+            (
+                e
+                for e in extraction.events
+                if e.id not in used and evaluate_coverage.reports(expected, e)
+            ),
+            None,
+        )
+        if event is not None:
+            used.add(event.id)
+    return {(e.id in used, e.type, e.trigger, e.evidence.sentence[:90]) for e in extraction.events}
+
+
+def print_changes(baseline: list[set[tuple]], marked: list[set[tuple]]) -> None:
+    """The records a setting lost and made against the first setting (news tune only)."""
+    for before, after in zip(baseline, marked, strict=True):
+        for right, kind, trigger, sentence in sorted(before - after):
+            print(f"    lost {'RIGHT' if right else 'wrong'} {kind} {trigger!r}: {sentence}")
+        for right, kind, trigger, sentence in sorted(after - before):
+            print(f"    made {'RIGHT' if right else 'wrong'} {kind} {trigger!r}: {sentence}")
 
 
 def model_events(extraction):

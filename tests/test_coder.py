@@ -14,7 +14,9 @@ from accord.errors import DataFileError
 from accord.extract.events import (
     RULES,
     Candidate,
+    CodedEvent,
     Coder,
+    Review,
     Rule,
     TriggerEntry,
     lexicon_from_data,
@@ -113,6 +115,9 @@ class ConsultModel:
                 confidence=0.8,
             )
         ]
+
+    def review(self, event: CodedEvent, coder: Coder) -> Review | None:
+        return None
 
 
 def test_a_model_codes_what_no_rule_does_and_the_evidence_names_it():

@@ -164,3 +164,99 @@ def test_roles_and_the_heads_letters_are_features_of_the_model() -> None:
     assert counts["r:dobj=talk"] == 1 and counts["p:hold|dobj=talk"] == 1
     assert counts["r:subj=GPE"] == 1 and "p:hold|subj=GPE" not in counts  # who, not what
     assert counts["hc:<ho"] == 1 and counts["hc:old>"] == 1
+
+
+# --- the model overrules weak rule readings -----------------------------------------------------
+
+
+def _coder_reviewing(weak) -> object:
+    """The shipped coder, its learned path reviewing the readings ``weak`` lists."""
+    from accord.extract.events.coder import Coder
+    from accord.extract.events.lexicon import load_lexicon
+    from accord.learn.path import LearnedPath, default_learned_path
+    from accord.resolve.actors import load_dictionary
+    from accord.resolve.places import load_gazetteer
+
+    shipped = default_learned_path()
+    assert shipped is not None
+    path = LearnedPath(
+        shipped.model,
+        threshold=shipped.threshold,
+        thresholds=shipped.thresholds,
+        per_clause=shipped.per_clause,
+        weak=weak,
+    )
+    return Coder(load_lexicon(), load_dictionary(), load_gazetteer(), model=path)
+
+
+def _events(text: str, coder=None):
+    from accord.nlp import parse
+    from accord.pipeline import process
+
+    return process(parse(make_article(text, published="2025-06-02")), coder).events
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled", "reviewed"),
+    [
+        ("The general ordered a heightened state of alert along the border with Eritrea.",
+         "REQUEST", "MOBILIZE"),
+        ("The army chief ordered troops on high alert after the border clash.",
+         "REQUEST", "MOBILIZE"),
+        ("The interior minister ordered riot police into the capital's main square on Friday.",
+         "REQUEST", "MOBILIZE"),
+    ],
+)  # fmt: skip
+def test_the_model_retypes_a_weak_reading_and_the_evidence_names_rule_and_model(
+    text: str, ruled: str, reviewed: str
+) -> None:
+    from accord.learn.path import WeakReadings
+
+    [plain] = _events(text, _coder_reviewing(WeakReadings()))
+    assert plain.type == ruled
+    weak = WeakReadings(lemmas=frozenset({"order", "support"}), threshold=0.6)
+    [event] = _events(text, _coder_reviewing(weak))
+    assert event.type == reviewed and event.trigger == plain.trigger
+    rules = event.evidence.why.rpartition("rules: ")[2].split(", ")
+    assert rules[0] == "verb-trigger" and rules[1].startswith("model:event_types@")
+    assert f"over verb-trigger's {ruled}" in event.evidence.why
+    assert event.evidence.confidence < 1.0
+
+
+def test_the_model_drops_a_weak_reading_it_is_sure_tells_no_act() -> None:
+    """A standing occupation told as background is no act of the day."""
+    from accord.learn.path import WeakReadings
+
+    text = "Israeli troops have occupied the hilltop since the 1967 war."
+    assert [e.type for e in _events(text, _coder_reviewing(WeakReadings()))] == ["COERCE"]
+    weak = WeakReadings(lemmas=frozenset({"occupy"}), threshold=0.6)
+    assert _events(text, _coder_reviewing(weak)) == ()
+
+
+def test_only_the_listed_readings_are_reviewed() -> None:
+    from accord.learn.path import WeakReadings
+
+    text = "Israeli troops have occupied the hilltop since the 1967 war."
+    others = WeakReadings(lemmas=frozenset({"order"}), threshold=0.6)
+    assert [e.type for e in _events(text, _coder_reviewing(others))] == ["COERCE"]
+
+
+def test_the_weak_readings_are_data_of_the_settings() -> None:
+    settings = json.loads((SHIPPED / "learned_path.json").read_text(encoding="utf-8"))
+    weak = settings["weak_readings"]
+    assert set(weak["lemmas"]) >= {"support", "order"}
+    assert 0.5 <= weak["threshold"] < 1.0
+
+
+def test_a_deed_told_as_a_wrong_is_not_retyped_into_the_speakers_accusation() -> None:
+    """The rules code the speaker's stance; the model's ACCUSE of the deed's clause would give
+    a second accusation with the doers as its source."""
+    from accord.learn.path import WeakReadings
+
+    text = "Armenia said Azerbaijani forces illegally occupied two villages."
+    bare = WeakReadings(lemmas=frozenset({"occupy"}), threshold=0.6)
+    assert sorted(e.type for e in _events(text, _coder_reviewing(bare))) == ["ACCUSE", "ACCUSE"]
+    guarded = WeakReadings(
+        lemmas=frozenset({"occupy"}), threshold=0.6, not_retyped_to=frozenset({"ACCUSE"})
+    )
+    assert sorted(e.type for e in _events(text, _coder_reviewing(guarded))) == ["ACCUSE", "COERCE"]

@@ -4,6 +4,10 @@ as a trigger of the type it predicts. The coder's event rules then work it out a
 candidate: actors from the parse and the resolver, modality, mode; the evidence names the model
 and carries its probability as the confidence.
 
+Where a rule's reading is weak (``WeakReadings``: trigger words measured on the tune folds to be
+often misread), the model also reads the clause the rule coded, and when it is sure of another
+reading it retypes the event or drops it; the evidence then names the rule and the model.
+
 Clauses, not sentences: "Police said gunmen killed five people" is read at "killed" (the
 reporting verb's content), and "X met Y and signed a deal" as two clauses.
 """
@@ -25,7 +29,7 @@ from accord.extract.events.triggers import Candidate
 from accord.learn.model import EventTypeModel
 
 if TYPE_CHECKING:
-    from accord.extract.events.coder import Coder
+    from accord.extract.events.coder import CodedEvent, Coder, Review
 
 SETTINGS = "data/models/learned_path.json"
 CLAUSE_DEPS = {"conj"}  # coordinated main clauses
@@ -39,6 +43,28 @@ class Clause:
     text: str
     head_lemma: str
     roles: tuple[str, ...] = ()  # the head's grammatical roles (clause_roles)
+
+
+@dataclass(frozen=True)
+class WeakReadings:
+    """The rule readings the model may overrule (``learned_path.json``, ``weak_readings``):
+    events whose trigger lemma is in ``lemmas`` or whose finding rule is in ``rules``, when the
+    model reads their clause otherwise with at least ``threshold`` (chosen on the tune folds)."""
+
+    lemmas: frozenset[str] = frozenset()
+    rules: frozenset[str] = frozenset()
+    threshold: float = 1.01  # above any probability: no review
+    # types the model never retypes into: a retyped event keeps the clause's actors, and the
+    # model's ACCUSE of a deed told by a speaker ("X said Y illegally occupied ...") is the
+    # speaker's stance, which the rules code themselves (evaluation-is-stance)
+    not_retyped_to: frozenset[str] = frozenset()
+
+    def hold(self, event: CodedEvent, lexicon: Lexicon) -> bool:
+        """Whether ``event`` is a rule's reading of the weak kind."""
+        maker = event.rules[0] if event.rules else ""
+        if maker.startswith("model:"):
+            return False
+        return maker in self.rules or lemma_of(event.candidate.token, lexicon) in self.lemmas
 
 
 class LearnedPath:
@@ -55,12 +81,35 @@ class LearnedPath:
         threshold: float = DEFAULT_THRESHOLD,
         thresholds: dict[str, float] | None = None,
         per_clause: bool = False,
+        weak: WeakReadings | None = None,
     ) -> None:
         self.model = model
         self.threshold = threshold
         self.thresholds = dict(thresholds or {})
         self.per_clause = per_clause
+        self.weak = weak or WeakReadings()
         self.name = model.version
+
+    def review(self, event: CodedEvent, coder: Coder) -> Review | None:
+        """Rule "model-overrules-weak-readings": the model's reading of the clause of a weak
+        rule reading, when it is another type (or no event) with at least the review threshold;
+        None keeps the rule's reading."""
+        from accord.extract.events.coder import Review
+
+        if not self.weak.hold(event, coder.lexicon):
+            return None
+        clause = clause_at(event.candidate.predicate, coder.lexicon)
+        prediction = self.model.predict(clause.text, clause.head_lemma, clause.roles)
+        if prediction.label == event.type or prediction.probability < self.weak.threshold:
+            return None
+        if prediction.label in self.weak.not_retyped_to:
+            return None
+        rule = event.rules[0] if event.rules else "rules"
+        why = (
+            f"model {self.name}: {prediction.label or 'no event'} p={prediction.probability:.2f}"
+            f" over {rule}'s {event.type}"
+        )
+        return Review(prediction.label, prediction.probability, why)
 
     def propose(self, sentence: Span, found: Sequence[Candidate], coder: Coder) -> list[Candidate]:
         """Readings of the sentence's main clauses. By default only where the rules found
@@ -116,6 +165,12 @@ def main_clauses(sentence: Span, lexicon: Lexicon) -> list[Clause]:
             head = reported[0]
         clauses.append(make_clause(head, heads, lexicon))
     return clauses
+
+
+def clause_at(head: Token, lexicon: Lexicon) -> Clause:
+    """The clause ``head`` leads, without the sentence's other main clauses nested in it."""
+    others = [c.head for c in main_clauses(head.sent, lexicon) if c.head.i != head.i]
+    return make_clause(head, others, lexicon)
 
 
 def make_clause(head: Token, others: Sequence[Token], lexicon: Lexicon) -> Clause:
@@ -201,4 +256,17 @@ def default_learned_path() -> LearnedPath | None:
         threshold=float(settings["threshold"]),
         thresholds={key: float(value) for key, value in settings.get("thresholds", {}).items()},
         per_clause=bool(settings.get("per_clause", False)),
+        weak=weak_readings(settings.get("weak_readings")),
+    )
+
+
+def weak_readings(settings: dict | None) -> WeakReadings:
+    """The ``weak_readings`` block of the settings (none: no review)."""
+    if not settings:
+        return WeakReadings()
+    return WeakReadings(
+        lemmas=frozenset(settings.get("lemmas", ())),
+        rules=frozenset(settings.get("rules", ())),
+        threshold=float(settings["threshold"]),
+        not_retyped_to=frozenset(settings.get("not_retyped_to", ())),
     )

@@ -13,7 +13,7 @@ lexicon), ``syntax`` (reading the parse), ``triggers`` (finding candidates), ``p
 (one act told in several sentences is one event), ``coder``.
 """
 
-from accord.extract.events.coder import CodedEvent, Coder, EventModel, build_event
+from accord.extract.events.coder import CodedEvent, Coder, EventModel, Review, build_event
 from accord.extract.events.lexicon import Lexicon, TriggerEntry, lexicon_from_data, load_lexicon
 from accord.extract.events.participants import MentionIndex, person_spans
 from accord.extract.events.rules import RULES, ArticleDraft, EventDraft, Rule, SentenceDraft
@@ -29,6 +29,7 @@ __all__ = [
     "EventModel",
     "Lexicon",
     "MentionIndex",
+    "Review",
     "Rule",
     "SentenceDraft",
     "TriggerEntry",

@@ -4,13 +4,13 @@ learned model), it codes the events of a sentence by the rules of its table."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
 from spacy.tokens import Span
 
-from accord.extract.events.lexicon import Lexicon, load_lexicon
+from accord.extract.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from accord.extract.events.participants import MentionIndex, attribution_of
 from accord.extract.events.rules import (
     RULES,
@@ -42,6 +42,20 @@ class EventModel(Protocol):
     def propose(
         self, sentence: Span, found: Sequence[Candidate], coder: Coder
     ) -> list[Candidate]: ...
+
+    def review(self, event: CodedEvent, coder: Coder) -> Review | None:
+        """The model's other reading of a rule's weak reading, or None to keep it."""
+        ...
+
+
+@dataclass(frozen=True)
+class Review:
+    """A model's reading of a clause a weak rule reading coded otherwise: ``label`` None says
+    the clause reports no event."""
+
+    label: str | None
+    probability: float
+    why: str
 
 
 @dataclass(frozen=True)
@@ -122,6 +136,27 @@ class Coder:
     ) -> CodedEvent | None:
         """Type, mode, actors and modality of one candidate by the event rules; None when it is
         no codable event. ``place`` is the place the sentence itself names, if any."""
+        event = self._coded(candidate, index, place)
+        if event is None or self.model is None:
+            return event
+        review = self.model.review(event, self)
+        if review is None:
+            return event
+        if review.label is None:
+            return None  # the model is sure the clause tells no act
+        retyped = replace(
+            candidate,
+            entry=TriggerEntry(type=review.label),
+            why=[*candidate.why, review.why],
+            rules=[*candidate.rules[:1], f"model:{self.model.name}"],
+            confidence=round(review.probability, 3),
+        )
+        return self._coded(retyped, index, place)
+
+    def _coded(
+        self, candidate: Candidate, index: MentionIndex, place: Place | None
+    ) -> CodedEvent | None:
+        """``code_candidate`` by the event rules alone."""
         draft = EventDraft(candidate=candidate, index=index, place=place)
         draft.rules = list(candidate.rules)
         for rule in self.event_rules:
