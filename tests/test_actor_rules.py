@@ -822,6 +822,18 @@ def _named(text: str, name: str) -> tuple[str | None, str | None]:
             "Maria Santos",
             (None, "NGO"),
         ),
+        # ... and its country, though the title already gave the sector
+        (
+            "Spokesman Tom Ashby of the US Department of State said the visas were revoked.",
+            "Tom Ashby",
+            ("USA", "GOV"),
+        ),
+        # the country the phrase names, over the record of a body of the same name
+        (
+            "Spokesman Jan Becker of the German Foreign Office said the envoy was summoned.",
+            "Jan Becker",
+            ("DEU", "GOV"),
+        ),
     ],
 )
 def test_a_persons_country_and_sector_from_the_words_around_the_name(text, name, expected):

@@ -1495,8 +1495,9 @@ class MentionResolver:
         )
         if employer is not None:  # "Arab League Secretary General X" works for the League
             country, sector = employer.country or country, employer.sector or sector
-        elif sector is None:  # "X of the army's Western Mindanao Command"
-            country, sector = self._employer_after(span, country)
+        elif sector is None or country is None:  # "X of the army's Western Mindanao Command"
+            country, employer_sector = self._employer_after(span, country)
+            sector = sector or employer_sector
         if country is None and role:
             country = self._coordinated_title_country(span)
         return Actor(
@@ -1517,13 +1518,14 @@ class MentionResolver:
     def _employer_after(self, span: Span, country: str | None) -> tuple[str | None, str | None]:
         """Rule "of-employer": "X of Amnesty International", "X of the army's Western Mindanao
         Command", "X of the police": a person named with the body they are of takes its sector
-        (and its country, when the body or the phrase has one)."""
+        (and its country, when the body or the phrase has one: "Spokeswoman X of the US
+        Department of State" is American though her title already says she is an official)."""
         phrase = _of_phrase_after(span)
         if not len(phrase):
             return country, None
         known = self._organisation_in(list(phrase))
-        if known is not None:
-            return known.country or country, known.sector
+        if known is not None:  # "the German Foreign Office" is Germany's, whatever the record's
+            return _country_in(phrase, self.table) or known.country or country, known.sector
         sector = sector_for_organisation(" ".join(t.text for t in phrase if t.dep_ != "case"))
         if sector is None:
             return country, None
