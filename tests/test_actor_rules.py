@@ -943,3 +943,37 @@ def test_rule_sector_of_its_day_codes_the_taliban_as_they_were(published: str, s
     document = parse(make_article(text, published=published))
     [taliban] = [m for m in resolve_mentions(document) if m.text == "Taliban"]
     assert (taliban.actor.country, taliban.actor.sector) == ("AFG", sector)
+
+
+def _side_names(text: str, published: str) -> list[tuple[list[str], list[str]]]:
+    events = extract_article(make_article(text, published=published)).events
+    return [([a.name for a in e.sources], [a.name for a in e.targets]) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "source"),
+    [
+        ("Zambia's president on Tuesday refused to sign the bill.", "2012-05-08", "Michael Sata"),
+        ("The U.S. president thanked Jordan for its help.", "2014-03-11", "Barack Obama"),
+        ("The U.S. president thanked Jordan for its help.", "2006-03-14", "George W. Bush"),
+    ],
+)
+def test_rule_office_holder_names_the_person_in_office_that_year(text, published, source):
+    [(sources, _)] = _side_names(text, published)
+    assert sources == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # anything else in front keeps it a description
+        ("Zambia's former president on Tuesday criticised the bill.", "2012-05-08"),
+        # a year two people held the office names no one
+        ("The U.S. president thanked Jordan for its help.", "2009-03-11"),
+        # no day, no holder
+        ("The U.S. president thanked Jordan for its help.", None),
+    ],
+)
+def test_rule_office_holder_names_no_one_it_cannot_tell(text, published):
+    for sources, _ in _side_names(text, published):
+        assert all(name in {"Zambia", "United States"} for name in sources)

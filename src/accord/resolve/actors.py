@@ -267,7 +267,8 @@ class ActorNouns:
     nouns that with "the" point back to a group named before ("the militia"); ``coalitions``:
     what "X-led" makes X's military ("the Saudi-led coalition"); ``weapons``:
     weapons and strikes, which a nationality makes its country's military ("Israeli
-    strikes"), also listed in ``nationality``.
+    strikes"), also listed in ``nationality``; ``offices``: an office ("president") and the
+    dictionary roles whose holder a country's office of that name is ("the U.S. president").
     """
 
     nationality: dict[str, str] = field(default_factory=dict)
@@ -279,6 +280,7 @@ class ActorNouns:
     description: frozenset[str] = frozenset()
     coalitions: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
+    offices: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @staticmethod
     def sector_of(table: dict[str, str], noun: Token) -> str | None:
@@ -319,6 +321,38 @@ class Era:
     role: str | None = None
 
 
+@dataclass(frozen=True)
+class Term:
+    """The years (both included) a past actor held the role of its record."""
+
+    start: int
+    end: int
+
+
+OPEN_TERM_END = 9999  # "2014-": still in office when the record was written
+
+
+def _terms_from_years(years: str) -> tuple[Term, ...]:
+    """ "1987-2014", "2001-2009; 2013-", "1996": the terms of a record's "years" field; a
+    part in another form ("1990s-2001") is left out."""
+    terms = []
+    for part in years.split(";"):
+        start, _, end = part.strip().partition("-")
+        if not start.isdigit() or (end and not end.isdigit()):
+            continue
+        last = int(end) if end else (OPEN_TERM_END if "-" in part else int(start))
+        terms.append(Term(int(start), last))
+    return tuple(terms)
+
+
+def _office_of(actor: Actor) -> str | None:
+    """A person's one office, folded ("President (Vice President 2009-2017)" -> "president");
+    None for a record of two offices, whose years do not say which was when."""
+    if actor.kind not in PERSON_KINDS or not actor.role or ";" in actor.role:
+        return None
+    return fold(actor.role.split(" (")[0]).strip() or None
+
+
 @dataclass
 class ActorDictionary:
     """Lookup tables built once from the data files."""
@@ -332,6 +366,8 @@ class ActorDictionary:
     country_by_metonym: dict[str, str] = field(default_factory=dict)
     nouns: ActorNouns = field(default_factory=lambda: load_actor_nouns())
     eras: dict[str, tuple[Era, ...]] = field(default_factory=dict)  # actor id -> earlier eras
+    terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # past actor id -> years
+    _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
 
     def as_of(self, actor: Actor, day: str | None) -> Actor:
         """Rule "sector-of-its-day": the actor as it was on ``day`` (an ISO date): the Taliban
@@ -343,6 +379,34 @@ class ActorDictionary:
             if day[:10] < era.until:
                 return replace(actor, sector=era.sector, role=era.role or actor.role)
         return actor
+
+    def holder_of(self, code: str, roles: Iterable[str], day: str | None) -> Actor | None:
+        """Rule "office-holder": the one person who held one of ``roles`` (folded, "president")
+        in country ``code`` in the year of ``day``: a past actor by the years of its record, a
+        current one from the year its last past predecessor left. None when the day is unknown,
+        nobody or more than one person fits (a year of handover)."""
+        if not day or not day[:4].isdigit():
+            return None
+        year = int(day[:4])
+        found: list[Actor] = []
+        for role in dict.fromkeys(roles):
+            past = [a for a in self._holders_of(code, role) if a.id in self.terms]
+            current = [a for a in self._holders_of(code, role) if a.id not in self.terms]
+            found.extend(a for a in past if any(t.start <= year <= t.end for t in self.terms[a.id]))
+            last_left = max((t.end for a in past for t in self.terms[a.id]), default=None)
+            if last_left is not None and year >= last_left:
+                found.extend(current)
+        return found[0] if len({a.id for a in found}) == 1 else None
+
+    def _holders_of(self, code: str, role: str) -> list[Actor]:
+        """The dictionary's people of a country whose one role is ``role`` (indexed once)."""
+        if not self._holders:
+            for actor in self.actors.values():
+                office = _office_of(actor)
+                if office is not None and actor.country:
+                    self._holders.setdefault((actor.country, office), []).append(actor)
+            self._holders[("", "")] = []  # indexed, even when nobody holds an office
+        return self._holders.get((code, role), [])
 
     def state(self, code: str) -> Actor:
         """The state actor (the government, sector GOV) of a country."""
@@ -442,6 +506,10 @@ def load_actor_nouns() -> ActorNouns:
         description=words("description_nouns"),
         coalitions=words("coalition_nouns"),
         weapons=weapons,
+        offices={
+            office: tuple(roles)
+            for office, roles in (data.get("office_nouns") or {}).get("offices", {}).items()
+        },
     )
 
 
@@ -537,6 +605,8 @@ def _add_past_actors(table: ActorDictionary) -> None:
         table.actors[actor.id] = actor
         if row.get("eras"):
             table.eras[actor.id] = _eras_from_row(row)
+        if row.get("years"):
+            table.terms[actor.id] = _terms_from_years(str(row["years"]))
         for alias in (actor.name, *actor.aliases):
             key = fold(alias)
             if key not in table.by_surname:
@@ -1159,6 +1229,7 @@ class MentionResolver:
         self._resolve_untagged_appositive_names()
         self._resolve_loose_surnames()
         self._resolve_loose_countries()
+        self._resolve_office_holders()
         self._resolve_groups()
         self._resolve_country_groups()
         self._resolve_both_sides()
@@ -1927,6 +1998,54 @@ class MentionResolver:
             return False
         named = any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i)
         return not named and not (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
+
+    def _resolve_office_holders(self) -> None:
+        """Rule "office-holder": a country's office named with the country in front ("Burkina
+        Faso's president", "the U.S. president", "Greece's prime minister") is the person who
+        held it on the day the text tells of, when the dictionary knows exactly one; anything
+        else in front ("its former president", "opposition leader") keeps it a description."""
+        for token in self.tokens:
+            if token.i in self.covered or token.tag_ != "NN" or not token.is_lower:
+                continue
+            found = self._office_named(token)
+            if found is None:
+                continue
+            code, office = found
+            actor = self.table.holder_of(code, self.nouns.offices[office], self.published)
+            if actor is None:
+                continue
+            span = self.doc[token.i - office.count(" ") : token.i + 1]
+            self.people[fold(actor.name)] = actor
+            self._add(actor, span, "office holder")
+
+    def _office_named(self, noun: Token) -> tuple[str, str] | None:
+        """(country code, office) for "the U.S. president", "Burkina Faso's prime minister":
+        "the" or nothing, the country (a name, or a nationality word), its "'s", the office."""
+        left = list(self.doc[noun.left_edge.i : noun.i])
+        country_at = [i for i, t in enumerate(left) if self._state_code_at(t) is not None]
+        if not country_at:
+            return None
+        first, last = country_at[0], country_at[-1]
+        if any(t.lower_ != "the" for t in left[:first]):
+            return None
+        words = [t for t in left[last + 1 :] if t.tag_ != "POS"]
+        office = " ".join([*(t.lower_ for t in words), noun.lower_])
+        if office not in self.nouns.offices:
+            return None
+        code = self._state_code_at(left[last])
+        if any(self._state_code_at(t) not in {None, code} for t in left[first:last]):
+            return None  # "the Turkish-Libyan ..." names two
+        return (code, office) if code is not None else None
+
+    def _state_code_at(self, token: Token) -> str | None:
+        """The country a word names as a state: covered by a country's mention, or a
+        nationality word not inside a name."""
+        for mention in self._covering(token):
+            if mention.actor.kind == "state" and mention.actor.country:
+                return mention.actor.country
+        if token.i in self.covered or token.ent_type_ in {"ORG", "PERSON"}:
+            return None
+        return self._demonym_at(token)
 
     def _resolve_role_descriptions(self) -> None:
         """Rule "the-ministers-named-before": "the ministers", "the five leaders", "the
