@@ -977,3 +977,15 @@ def test_rule_office_holder_names_the_person_in_office_that_year(text, published
 def test_rule_office_holder_names_no_one_it_cannot_tell(text, published):
     for sources, _ in _side_names(text, published):
         assert all(name in {"Zambia", "United States"} for name in sources)
+
+
+def test_rule_short_name_of_the_named_reads_congo_as_the_country_named_in_full():
+    told_in_full = (
+        "Troops of the Democratic Republic of Congo clashed with rebels near Goma on Monday. "
+        "Congo's government accused Rwanda of arming the rebels."
+    )
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(told_in_full)))}
+    assert codes["Congo"] == "COD"
+    alone = "Congo's government accused Gabon of arming the rebels."
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(alone)))}
+    assert codes["Congo"] == "COG"

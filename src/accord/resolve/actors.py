@@ -367,6 +367,7 @@ class ActorDictionary:
     nouns: ActorNouns = field(default_factory=lambda: load_actor_nouns())
     eras: dict[str, tuple[Era, ...]] = field(default_factory=dict)  # actor id -> earlier eras
     terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # past actor id -> years
+    short_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> "Congo"
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
 
     def as_of(self, actor: Actor, day: str | None) -> Actor:
@@ -570,6 +571,8 @@ def load_dictionary() -> ActorDictionary:
         for metonym in (country.capital, *country.capital_aliases, *country.seats):
             if metonym:
                 table.country_by_metonym.setdefault(fold(metonym), country.code)
+        if row.get("short_names"):
+            table.short_names[country.code] = tuple(row["short_names"])
     surnames: Counter[str] = Counter()
     for index, row in enumerate(_load_json("actors.json")):
         actor = _actor_from_row(row, index)
@@ -2640,13 +2643,29 @@ class MentionResolver:
         return None
 
 
+def with_short_names_of(table: ActorDictionary, text: str) -> ActorDictionary:
+    """Rule "short-name-of-the-named": a short name two countries share means the one the
+    text names in full ("the Democratic Republic of Congo ... Congo's president" is the DRC's,
+    as wire style writes it after the first mention); the table itself when no text does."""
+    shared: dict[str, str] = {}
+    for code, shorts in table.short_names.items():
+        country = table.countries[code]
+        folded = {fold(short) for short in shorts}
+        full = [name for name in (country.name, *country.aliases) if fold(name) not in folded]
+        if any(re.search(rf"\b{re.escape(name)}\b", text) for name in full):
+            shared.update(dict.fromkeys(folded, code))
+    if not shared:
+        return table
+    return replace(table, country_by_name={**table.country_by_name, **shared})
+
+
 def resolve_mentions(
     document, dictionary: ActorDictionary | None = None, gazetteer: Geocoder | None = None
 ) -> list[ActorMention]:
     """Fill ``document.mentions`` with every actor mention, in text order, and return them
     (with the package's actor dictionary and gazetteer unless others are given)."""
     published = document.article.published
-    table = dictionary or load_dictionary()
+    table = with_short_names_of(dictionary or load_dictionary(), document.doc.text)
     resolver = MentionResolver(document.doc, table, gazetteer, published)
     document.mentions = resolver.resolve()
     return document.mentions
