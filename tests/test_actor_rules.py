@@ -50,6 +50,24 @@ def test_national_groups(text, mention, expected):
     assert _mentions(text)[mention] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # rule "plural-read-as-a-name": the tagger reads a plural opening the sentence as a name
+        ("Rebels in northern Mali released 14 hostages on Sunday.", "Rebels", ("MLI", "REB")),
+        # a drug cartel is an armed gang: the scene's REB, also pointed to as "that cartel"
+        (
+            "Mexican police said the violence in Sinaloa would go on. That cartel has killed "
+            "at least 20 soldiers this year.",
+            "That cartel",
+            ("MEX", "REB"),
+        ),
+    ],
+)
+def test_unnamed_groups_told_in_the_lead_and_pointed_back_to(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
 def test_a_stance_prefix_does_not_make_a_country_an_actor():
     mentions = _mentions("An anti-Russia blogger was arrested in Minsk on Friday.")
     assert "Russia" not in mentions

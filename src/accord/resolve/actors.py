@@ -285,8 +285,11 @@ class ActorNouns:
     @staticmethod
     def sector_of(table: dict[str, str], noun: Token) -> str | None:
         """The sector ``table`` gives a noun: a two-word entry (its modifier and itself,
-        "security forces", "armed men") before the noun alone (its lemma, else its form)."""
+        "security forces", "armed men") before the noun alone (its lemma, else its form). A
+        plural the tagger took for a name keeps its noun ("Rebels in northern Mali ...")."""
         lemma = noun.lemma_.lower()
+        if noun.tag_ == "NNPS" and lemma == noun.lower_ and lemma.endswith("s"):
+            lemma = lemma[:-1]  # rule "plural-read-as-a-name": left unlemmatised
         if not _may_end_an_entry(table, lemma, noun.lower_):
             return None  # most words: no need to walk the noun's children
         for child in noun.children:
