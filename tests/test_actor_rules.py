@@ -1007,3 +1007,17 @@ def test_rule_short_name_of_the_named_reads_congo_as_the_country_named_in_full()
     alone = "Congo's government accused Gabon of arming the rebels."
     codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(alone)))}
     assert codes["Congo"] == "COG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unidentified gunmen opened fire on Shi'ite pilgrims travelling by bus to Iraq through "
+        "eastern Syria on Tuesday.",
+        "Gunmen attacked a convoy of trucks heading to Iraq through eastern Syria on Monday.",
+    ],
+)
+def test_rule_destination_is_no_scene_for_the_attackers(text):
+    codes = _mentions(text)
+    gunmen = next(code for mention, code in codes.items() if mention.lower().endswith("gunmen"))
+    assert gunmen == ("SYR", "UAF")

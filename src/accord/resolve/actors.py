@@ -912,6 +912,8 @@ def _title_prefix(span: Span) -> list[Token]:
     return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
 
 
+DESTINATION_WORDS = {"to", "for", "toward", "towards"}  # "bound for Cyprus", "heading to Gaza"
+JOURNEY_VERBS = {"travel", "head", "bind", "bound", "go", "sail", "fly", "return", "drive"}
 POSTING_WORDS = {"to"}  # "ambassador to Germany", "envoy to the UN": where one is posted
 
 
@@ -2154,7 +2156,9 @@ class MentionResolver:
         places = [
             place
             for place in places_in(sentence, self.prefer_countries, people, self.gazetteer)
-            if place.country and not self._names_an_owner(place)
+            if place.country
+            and not self._names_an_owner(place)
+            and not self._destination_of_the_described(place)
         ]
         if places:  # the most specific, as the pipeline places events
             return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", 9)).country
@@ -2206,6 +2210,23 @@ class MentionResolver:
         regions = [p for p in found if p.precision in {"region", "country"}]
         best = (regions or found)[:1]  # "Mangu town (Mangu LGA, Plateau)": the region decides
         return best[0].country if best else None
+
+    def _destination_of_the_described(self, place: Place) -> bool:
+        """Rule "destination-is-no-scene": where people or things a participle describes were
+        going ("opened fire on pilgrims travelling by bus to Iran through Pakistan", "a convoy
+        heading to Gaza", "a ship bound for Cyprus") is not where the sentence's act happens."""
+        span = self.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj":
+            return False
+        preposition = span.root.head
+        verb = preposition.head
+        return (
+            preposition.lower_ in DESTINATION_WORDS
+            and verb.lemma_.lower() in JOURNEY_VERBS
+            and verb.tag_ in {"VBG", "VBN"}
+            and verb.dep_ in {"acl", "advcl", "amod"}  # the parser hangs it on the verb, too
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        )
 
     def _names_an_owner(self, place: Place) -> bool:
         """ "at a US base in Syria": a place name in front of a noun says whose it is, not
