@@ -1021,3 +1021,23 @@ def test_rule_destination_is_no_scene_for_the_attackers(text):
     codes = _mentions(text)
     gunmen = next(code for mention, code in codes.items() if mention.lower().endswith("gunmen"))
     assert gunmen == ("SYR", "UAF")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "On Tuesday, US President Barack Obama and Russian President Vladimir Putin spoke "
+            "on the phone.",
+            {"Barack Obama", "Vladimir Putin"},
+        ),
+        (
+            "Egyptian President Abdel Fattah al-Sisi and Jordan's King Abdullah called for a "
+            "ceasefire in Gaza.",
+            {"Abdel Fattah el-Sisi", "Abdullah II"},
+        ),
+    ],
+)
+def test_rule_titled_names_coordinated_are_both_sources(text, names):
+    [event] = _events(text)
+    assert {a.name for a in event.sources} == names

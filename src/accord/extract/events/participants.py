@@ -121,6 +121,7 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
             continue
         direct = index.at(noun)
         if direct:
+            found.extend(_person_coordinated_in_front(noun, direct, index))
             found.extend(direct)
             found.extend(_coordinated_modifiers(noun, index))
             continue
@@ -139,6 +140,29 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
     return unique_mentions(found)
+
+
+def _person_coordinated_in_front(
+    noun: Token, direct: list[ActorMention], index: MentionIndex
+) -> list[ActorMention]:
+    """Rule "titled-names-coordinated": "US President Donald Trump and Turkish President Recep
+    Tayyip Erdogan spoke", "Egyptian President X and Jordan's King Abdullah called": the parser
+    hangs the first titled name inside the second one's phrase (as a title's apposition or a
+    possessor); a person named there before an "and" is a party beside the named head."""
+    if not any(m.actor.kind == "person" for m in direct):
+        return []
+    own = {m.actor.id for m in direct}
+    words = list(noun.doc[noun.left_edge.i : noun.i])
+    joins = [t.i for t in words if t.dep_ == "cc" and t.lower_ == "and"]
+    if not joins:
+        return []
+    return [
+        m
+        for t in words
+        if t.i < joins[-1]
+        for m in index.at(t)
+        if m.actor.kind == "person" and m.actor.id not in own
+    ]
 
 
 def _coordinated_modifiers(noun: Token, index: MentionIndex) -> list[ActorMention]:
