@@ -1041,3 +1041,23 @@ def test_rule_destination_is_no_scene_for_the_attackers(text):
 def test_rule_titled_names_coordinated_are_both_sources(text, names):
     [event] = _events(text)
     assert {a.name for a in event.sources} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        (
+            "Reuters quoted a senior Iraqi official as saying the militias were behind the rocket "
+            "attack.",
+            "Iraq",
+        ),
+        (
+            "The agency also cited Interior Minister Hassan Karimi, who oversees the police, as "
+            "saying the bombers were linked to the Islamic State group, which claimed the attack.",
+            "Hassan Karimi",
+        ),
+    ],
+)
+def test_rule_quoted_as_saying_makes_the_one_quoted_the_accuser(text, accuser):
+    [blame] = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert [a.name for a in blame.sources] == [accuser]
