@@ -68,6 +68,26 @@ def test_unnamed_groups_told_in_the_lead_and_pointed_back_to(text, mention, expe
     assert _mentions(text)[mention] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # two words read together: armed opposition is a rebel force, army officials the army
+        (
+            "Opposition forces shelled the town of Malakal in South Sudan on Monday.",
+            "Opposition forces",
+            ("SSD", "REB"),
+        ),
+        (
+            "Nigerian army officials said the bandits had fled.",
+            "Nigerian army officials",
+            ("NGA", "MIL"),
+        ),
+    ],
+)
+def test_a_modifier_and_its_noun_read_as_one_entry(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
 def test_a_stance_prefix_does_not_make_a_country_an_actor():
     mentions = _mentions("An anti-Russia blogger was arrested in Minsk on Friday.")
     assert "Russia" not in mentions

@@ -1903,7 +1903,7 @@ class MentionResolver:
             self._place_government_bodies(country)
         for token in self.tokens:
             sector = self.nouns.sector_of(self.nouns.unnamed, token) or _crowd_of_a_number(token)
-            if sector is None or token.i in self.covered:
+            if sector is None or token.i in self.covered or self._first_of_a_pair(token):
                 continue
             if self._belongs(token):  # rule "belonging": "army positions", "a military base"
                 span = self.doc[token.i : token.head.i + 1]
@@ -1962,6 +1962,15 @@ class MentionResolver:
                 self._add(self.table.group(scene, sector), span, SCENE_WHY)
             else:  # no place anywhere: "the rebels" are still rebels, of no known country
                 self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
+
+    def _first_of_a_pair(self, token: Token) -> bool:
+        """ "opposition forces", "army officials": a noun that with the noun it modifies makes
+        a two-word entry is read with it, not alone."""
+        head = token.head
+        if token.dep_ not in {"compound", "amod"} or head.i != token.i + 1:
+            return False
+        pair = f"{token.lemma_.lower()} {head.lemma_.lower()}"
+        return pair in self.nouns.unnamed or pair in self.nouns.nationality
 
     def _state_country(
         self, token: Token, story: str | None, sector: str | None = None
