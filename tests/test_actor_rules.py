@@ -1081,3 +1081,16 @@ def test_rule_titled_names_coordinated_are_both_sources(text, names):
 def test_rule_quoted_as_saying_makes_the_one_quoted_the_accuser(text, accuser):
     [blame] = [e for e in _events(text) if e.type == "ACCUSE"]
     assert [a.name for a in blame.sources] == [accuser]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandits attacked the villages of Florence and Kuchi in Kaduna state, Nigeria, on Sunday.",
+        "Gunmen attacked the villages of Marina and Dutsen Wai in the Kubau district of Kaduna "
+        "state on Sunday.",
+    ],
+)
+def test_rule_namesake_abroad_gives_no_scene_country(text):
+    attackers = next(code for mention, code in _mentions(text).items() if mention in text[:7])
+    assert attackers == ("NGA", "UAF")

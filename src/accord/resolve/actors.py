@@ -2169,6 +2169,9 @@ class MentionResolver:
             and not self._names_an_owner(place)
             and not self._destination_of_the_described(place)
         ]
+        named = [p for p in places if p.country in self.prefer_countries]
+        if named:  # rule "namesake-abroad": "the villages of Kerawa, Marina ... in the Igabi
+            places = named  # district" of a Nigerian story: Marina, California is a namesake
         if places:  # the most specific, as the pipeline places events
             return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", 9)).country
         if not self.prefer_countries:  # a note naming no country: "in Tsafe (Zamfara)"
