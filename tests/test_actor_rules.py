@@ -1094,3 +1094,18 @@ def test_rule_quoted_as_saying_makes_the_one_quoted_the_accuser(text, accuser):
 def test_rule_namesake_abroad_gives_no_scene_country(text):
     attackers = next(code for mention, code in _mentions(text).items() if mention in text[:7])
     assert attackers == ("NGA", "UAF")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Israel carried out an airstrike targeting a Hamas commander in Rafah on Tuesday.",
+            "Hamas",
+        ),
+        ("Britain imposed new sanctions targeting Russia's oil exports on Monday.", "Russia"),
+    ],
+)
+def test_rule_aimed_at_is_target_of_the_act_noun(text, target):
+    [event] = _events(text)
+    assert target in [a.name for a in event.targets]

@@ -511,9 +511,25 @@ def _noun_participants(
             joint.extend(
                 m for o in child.children if o.dep_ == "dobj" for m in core_mentions(o, index)
             )
+        elif child.dep_ == "acl" and child.lemma_.lower() in AIMING_PARTICIPLES:
+            partners.extend(m for o in _aimed_objects(child) for m in core_mentions(o, index))
         elif child.dep_ in {"compound", "nmod", "amod", "poss"} and child.i < noun.i:
             joint.extend(m for word in hyphen_joined(child) for m in index.at(word))
     return unique_mentions(joint), unique_mentions(partners)
+
+
+AIMING_PARTICIPLES = {"target", "aim", "direct"}  # "sanctions targeting X", "aimed at X"
+
+
+def _aimed_objects(participle: Token) -> list[Token]:
+    """Rule "aimed-at-is-target": whom an act is "targeting", "aimed at" or "directed against"
+    ("an airstrike targeting a Hamas commander", "sanctions targeting 19 Russian individuals")
+    is its target, as the object of the verb would be."""
+    found = [c for c in participle.children if c.dep_ == "dobj"]
+    for prep in participle.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"at", "against"}:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def hyphen_joined(modifier: Token) -> list[Token]:
