@@ -681,7 +681,7 @@ def test_a_summit_set_on_a_told_day_held_and_retold_by_its_month(tmp_path: Path)
     found = proposals_of(CALLED_OFF_SUMMIT, tmp_path, outlet="Coast")
     (summit,) = [item for item in found if item.subject == "summit"]
     assert history(summit) == [
-        ("2026-03-05", "accepted by Kenya"),
+        ("2026-03-05", "accepted by William Ruto"),  # rule office-holder: Kenya's president
         ("2026-05-08", "agreed"),
         ("2026-06-10", "implemented"),
     ]
