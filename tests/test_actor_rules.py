@@ -50,6 +50,44 @@ def test_national_groups(text, mention, expected):
     assert _mentions(text)[mention] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # rule "plural-read-as-a-name": the tagger reads a plural opening the sentence as a name
+        ("Rebels in northern Mali released 14 hostages on Sunday.", "Rebels", ("MLI", "REB")),
+        # a drug cartel is an armed gang: the scene's REB, also pointed to as "that cartel"
+        (
+            "Mexican police said the violence in Sinaloa would go on. That cartel has killed "
+            "at least 20 soldiers this year.",
+            "That cartel",
+            ("MEX", "REB"),
+        ),
+    ],
+)
+def test_unnamed_groups_told_in_the_lead_and_pointed_back_to(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # two words read together: armed opposition is a rebel force, army officials the army
+        (
+            "Opposition forces shelled the town of Malakal in South Sudan on Monday.",
+            "Opposition forces",
+            ("SSD", "REB"),
+        ),
+        (
+            "Nigerian army officials said the bandits had fled.",
+            "Nigerian army officials",
+            ("NGA", "MIL"),
+        ),
+    ],
+)
+def test_a_modifier_and_its_noun_read_as_one_entry(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
 def test_a_stance_prefix_does_not_make_a_country_an_actor():
     mentions = _mentions("An anti-Russia blogger was arrested in Minsk on Friday.")
     assert "Russia" not in mentions
@@ -822,6 +860,18 @@ def _named(text: str, name: str) -> tuple[str | None, str | None]:
             "Maria Santos",
             (None, "NGO"),
         ),
+        # ... and its country, though the title already gave the sector
+        (
+            "Spokesman Tom Ashby of the US Department of State said the visas were revoked.",
+            "Tom Ashby",
+            ("USA", "GOV"),
+        ),
+        # the country the phrase names, over the record of a body of the same name
+        (
+            "Spokesman Jan Becker of the German Foreign Office said the envoy was summoned.",
+            "Jan Becker",
+            ("DEU", "GOV"),
+        ),
     ],
 )
 def test_a_persons_country_and_sector_from_the_words_around_the_name(text, name, expected):
@@ -931,3 +981,131 @@ def test_rule_sector_of_its_day_codes_the_taliban_as_they_were(published: str, s
     document = parse(make_article(text, published=published))
     [taliban] = [m for m in resolve_mentions(document) if m.text == "Taliban"]
     assert (taliban.actor.country, taliban.actor.sector) == ("AFG", sector)
+
+
+def _side_names(text: str, published: str) -> list[tuple[list[str], list[str]]]:
+    events = extract_article(make_article(text, published=published)).events
+    return [([a.name for a in e.sources], [a.name for a in e.targets]) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "source"),
+    [
+        ("Zambia's president on Tuesday refused to sign the bill.", "2012-05-08", "Michael Sata"),
+        ("The U.S. president thanked Jordan for its help.", "2014-03-11", "Barack Obama"),
+        ("The U.S. president thanked Jordan for its help.", "2006-03-14", "George W. Bush"),
+    ],
+)
+def test_rule_office_holder_names_the_person_in_office_that_year(text, published, source):
+    [(sources, _)] = _side_names(text, published)
+    assert sources == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # anything else in front keeps it a description
+        ("Zambia's former president on Tuesday criticised the bill.", "2012-05-08"),
+        # a year two people held the office names no one
+        ("The U.S. president thanked Jordan for its help.", "2009-03-11"),
+        # no day, no holder
+        ("The U.S. president thanked Jordan for its help.", None),
+    ],
+)
+def test_rule_office_holder_names_no_one_it_cannot_tell(text, published):
+    for sources, _ in _side_names(text, published):
+        assert all(name in {"Zambia", "United States"} for name in sources)
+
+
+def test_rule_short_name_of_the_named_reads_congo_as_the_country_named_in_full():
+    told_in_full = (
+        "Troops of the Democratic Republic of Congo clashed with rebels near Goma on Monday. "
+        "Congo's government accused Rwanda of arming the rebels."
+    )
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(told_in_full)))}
+    assert codes["Congo"] == "COD"
+    alone = "Congo's government accused Gabon of arming the rebels."
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(alone)))}
+    assert codes["Congo"] == "COG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unidentified gunmen opened fire on Shi'ite pilgrims travelling by bus to Iraq through "
+        "eastern Syria on Tuesday.",
+        "Gunmen attacked a convoy of trucks heading to Iraq through eastern Syria on Monday.",
+    ],
+)
+def test_rule_destination_is_no_scene_for_the_attackers(text):
+    codes = _mentions(text)
+    gunmen = next(code for mention, code in codes.items() if mention.lower().endswith("gunmen"))
+    assert gunmen == ("SYR", "UAF")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "On Tuesday, US President Barack Obama and Russian President Vladimir Putin spoke "
+            "on the phone.",
+            {"Barack Obama", "Vladimir Putin"},
+        ),
+        (
+            "Egyptian President Abdel Fattah al-Sisi and Jordan's King Abdullah called for a "
+            "ceasefire in Gaza.",
+            {"Abdel Fattah el-Sisi", "Abdullah II"},
+        ),
+    ],
+)
+def test_rule_titled_names_coordinated_are_both_sources(text, names):
+    [event] = _events(text)
+    assert {a.name for a in event.sources} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        (
+            "Reuters quoted a senior Iraqi official as saying the militias were behind the rocket "
+            "attack.",
+            "Iraq",
+        ),
+        (
+            "The agency also cited Interior Minister Hassan Karimi, who oversees the police, as "
+            "saying the bombers were linked to the Islamic State group, which claimed the attack.",
+            "Hassan Karimi",
+        ),
+    ],
+)
+def test_rule_quoted_as_saying_makes_the_one_quoted_the_accuser(text, accuser):
+    [blame] = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert [a.name for a in blame.sources] == [accuser]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandits attacked the villages of Florence and Kuchi in Kaduna state, Nigeria, on Sunday.",
+        "Gunmen attacked the villages of Marina and Dutsen Wai in the Kubau district of Kaduna "
+        "state on Sunday.",
+    ],
+)
+def test_rule_namesake_abroad_gives_no_scene_country(text):
+    attackers = next(code for mention, code in _mentions(text).items() if mention in text[:7])
+    assert attackers == ("NGA", "UAF")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Israel carried out an airstrike targeting a Hamas commander in Rafah on Tuesday.",
+            "Hamas",
+        ),
+        ("Britain imposed new sanctions targeting Russia's oil exports on Monday.", "Russia"),
+    ],
+)
+def test_rule_aimed_at_is_target_of_the_act_noun(text, target):
+    [event] = _events(text)
+    assert target in [a.name for a in event.targets]

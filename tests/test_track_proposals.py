@@ -681,7 +681,7 @@ def test_a_summit_set_on_a_told_day_held_and_retold_by_its_month(tmp_path: Path)
     found = proposals_of(CALLED_OFF_SUMMIT, tmp_path, outlet="Coast")
     (summit,) = [item for item in found if item.subject == "summit"]
     assert history(summit) == [
-        ("2026-03-05", "accepted by Kenya"),
+        ("2026-03-05", "accepted by William Ruto"),  # rule office-holder: Kenya's president
         ("2026-05-08", "agreed"),
         ("2026-06-10", "implemented"),
     ]
@@ -1446,7 +1446,7 @@ def test_a_postponed_meeting_is_not_announced(tmp_path: Path) -> None:
     (summit,) = proposals_of(TBILISI_SUMMIT, tmp_path)
     assert history(summit) == [
         ("2026-09-01", "proposed by Ilham Aliyev"),
-        ("2026-09-03", "accepted by Armenia"),
+        ("2026-09-03", "accepted by Nikol Pashinyan"),  # rule office-holder
         ("2026-10-14", "implemented"),
     ]
 
@@ -1610,7 +1610,7 @@ def test_undated_breaches_are_of_the_agreement_told_before_them(tmp_path: Path) 
     clause-names ('saying Cambodia must first stop shelling' proposes no ceasefire)."""
     (truce,) = (item for item in proposals_of(BORDER_TRUCE, tmp_path) if item.steps)
     assert history(truce) == [
-        ("2026-07-24", "proposed by Malaysia"),
+        ("2026-07-24", "proposed by Anwar Ibrahim"),  # rule office-holder
         ("2026-07-24", "accepted by Cambodia"),
         ("2026-07-25", "declined by Thailand"),
         ("2026-07-27", "agreed"),

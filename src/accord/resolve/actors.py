@@ -267,7 +267,8 @@ class ActorNouns:
     nouns that with "the" point back to a group named before ("the militia"); ``coalitions``:
     what "X-led" makes X's military ("the Saudi-led coalition"); ``weapons``:
     weapons and strikes, which a nationality makes its country's military ("Israeli
-    strikes"), also listed in ``nationality``.
+    strikes"), also listed in ``nationality``; ``offices``: an office ("president") and the
+    dictionary roles whose holder a country's office of that name is ("the U.S. president").
     """
 
     nationality: dict[str, str] = field(default_factory=dict)
@@ -279,12 +280,16 @@ class ActorNouns:
     description: frozenset[str] = frozenset()
     coalitions: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
+    offices: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @staticmethod
     def sector_of(table: dict[str, str], noun: Token) -> str | None:
         """The sector ``table`` gives a noun: a two-word entry (its modifier and itself,
-        "security forces", "armed men") before the noun alone (its lemma, else its form)."""
+        "security forces", "armed men") before the noun alone (its lemma, else its form). A
+        plural the tagger took for a name keeps its noun ("Rebels in northern Mali ...")."""
         lemma = noun.lemma_.lower()
+        if noun.tag_ == "NNPS" and lemma == noun.lower_ and lemma.endswith("s"):
+            lemma = lemma[:-1]  # rule "plural-read-as-a-name": left unlemmatised
         if not _may_end_an_entry(table, lemma, noun.lower_):
             return None  # most words: no need to walk the noun's children
         for child in noun.children:
@@ -319,6 +324,38 @@ class Era:
     role: str | None = None
 
 
+@dataclass(frozen=True)
+class Term:
+    """The years (both included) a past actor held the role of its record."""
+
+    start: int
+    end: int
+
+
+OPEN_TERM_END = 9999  # "2014-": still in office when the record was written
+
+
+def _terms_from_years(years: str) -> tuple[Term, ...]:
+    """ "1987-2014", "2001-2009; 2013-", "1996": the terms of a record's "years" field; a
+    part in another form ("1990s-2001") is left out."""
+    terms = []
+    for part in years.split(";"):
+        start, _, end = part.strip().partition("-")
+        if not start.isdigit() or (end and not end.isdigit()):
+            continue
+        last = int(end) if end else (OPEN_TERM_END if "-" in part else int(start))
+        terms.append(Term(int(start), last))
+    return tuple(terms)
+
+
+def _office_of(actor: Actor) -> str | None:
+    """A person's one office, folded ("President (Vice President 2009-2017)" -> "president");
+    None for a record of two offices, whose years do not say which was when."""
+    if actor.kind not in PERSON_KINDS or not actor.role or ";" in actor.role:
+        return None
+    return fold(actor.role.split(" (")[0]).strip() or None
+
+
 @dataclass
 class ActorDictionary:
     """Lookup tables built once from the data files."""
@@ -332,6 +369,9 @@ class ActorDictionary:
     country_by_metonym: dict[str, str] = field(default_factory=dict)
     nouns: ActorNouns = field(default_factory=lambda: load_actor_nouns())
     eras: dict[str, tuple[Era, ...]] = field(default_factory=dict)  # actor id -> earlier eras
+    terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # past actor id -> years
+    short_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> "Congo"
+    _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
 
     def as_of(self, actor: Actor, day: str | None) -> Actor:
         """Rule "sector-of-its-day": the actor as it was on ``day`` (an ISO date): the Taliban
@@ -343,6 +383,34 @@ class ActorDictionary:
             if day[:10] < era.until:
                 return replace(actor, sector=era.sector, role=era.role or actor.role)
         return actor
+
+    def holder_of(self, code: str, roles: Iterable[str], day: str | None) -> Actor | None:
+        """Rule "office-holder": the one person who held one of ``roles`` (folded, "president")
+        in country ``code`` in the year of ``day``: a past actor by the years of its record, a
+        current one from the year its last past predecessor left. None when the day is unknown,
+        nobody or more than one person fits (a year of handover)."""
+        if not day or not day[:4].isdigit():
+            return None
+        year = int(day[:4])
+        found: list[Actor] = []
+        for role in dict.fromkeys(roles):
+            past = [a for a in self._holders_of(code, role) if a.id in self.terms]
+            current = [a for a in self._holders_of(code, role) if a.id not in self.terms]
+            found.extend(a for a in past if any(t.start <= year <= t.end for t in self.terms[a.id]))
+            last_left = max((t.end for a in past for t in self.terms[a.id]), default=None)
+            if last_left is not None and year >= last_left:
+                found.extend(current)
+        return found[0] if len({a.id for a in found}) == 1 else None
+
+    def _holders_of(self, code: str, role: str) -> list[Actor]:
+        """The dictionary's people of a country whose one role is ``role`` (indexed once)."""
+        if not self._holders:
+            for actor in self.actors.values():
+                office = _office_of(actor)
+                if office is not None and actor.country:
+                    self._holders.setdefault((actor.country, office), []).append(actor)
+            self._holders[("", "")] = []  # indexed, even when nobody holds an office
+        return self._holders.get((code, role), [])
 
     def state(self, code: str) -> Actor:
         """The state actor (the government, sector GOV) of a country."""
@@ -442,6 +510,10 @@ def load_actor_nouns() -> ActorNouns:
         description=words("description_nouns"),
         coalitions=words("coalition_nouns"),
         weapons=weapons,
+        offices={
+            office: tuple(roles)
+            for office, roles in (data.get("office_nouns") or {}).get("offices", {}).items()
+        },
     )
 
 
@@ -502,6 +574,8 @@ def load_dictionary() -> ActorDictionary:
         for metonym in (country.capital, *country.capital_aliases, *country.seats):
             if metonym:
                 table.country_by_metonym.setdefault(fold(metonym), country.code)
+        if row.get("short_names"):
+            table.short_names[country.code] = tuple(row["short_names"])
     surnames: Counter[str] = Counter()
     for index, row in enumerate(_load_json("actors.json")):
         actor = _actor_from_row(row, index)
@@ -537,6 +611,8 @@ def _add_past_actors(table: ActorDictionary) -> None:
         table.actors[actor.id] = actor
         if row.get("eras"):
             table.eras[actor.id] = _eras_from_row(row)
+        if row.get("years"):
+            table.terms[actor.id] = _terms_from_years(str(row["years"]))
         for alias in (actor.name, *actor.aliases):
             key = fold(alias)
             if key not in table.by_surname:
@@ -836,6 +912,8 @@ def _title_prefix(span: Span) -> list[Token]:
     return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
 
 
+DESTINATION_WORDS = {"to", "for", "toward", "towards"}  # "bound for Cyprus", "heading to Gaza"
+JOURNEY_VERBS = {"travel", "head", "bind", "bound", "go", "sail", "fly", "return", "drive"}
 POSTING_WORDS = {"to"}  # "ambassador to Germany", "envoy to the UN": where one is posted
 
 
@@ -1159,6 +1237,7 @@ class MentionResolver:
         self._resolve_untagged_appositive_names()
         self._resolve_loose_surnames()
         self._resolve_loose_countries()
+        self._resolve_office_holders()
         self._resolve_groups()
         self._resolve_country_groups()
         self._resolve_both_sides()
@@ -1495,8 +1574,9 @@ class MentionResolver:
         )
         if employer is not None:  # "Arab League Secretary General X" works for the League
             country, sector = employer.country or country, employer.sector or sector
-        elif sector is None:  # "X of the army's Western Mindanao Command"
-            country, sector = self._employer_after(span, country)
+        elif sector is None or country is None:  # "X of the army's Western Mindanao Command"
+            country, employer_sector = self._employer_after(span, country)
+            sector = sector or employer_sector
         if country is None and role:
             country = self._coordinated_title_country(span)
         return Actor(
@@ -1517,13 +1597,14 @@ class MentionResolver:
     def _employer_after(self, span: Span, country: str | None) -> tuple[str | None, str | None]:
         """Rule "of-employer": "X of Amnesty International", "X of the army's Western Mindanao
         Command", "X of the police": a person named with the body they are of takes its sector
-        (and its country, when the body or the phrase has one)."""
+        (and its country, when the body or the phrase has one: "Spokeswoman X of the US
+        Department of State" is American though her title already says she is an official)."""
         phrase = _of_phrase_after(span)
         if not len(phrase):
             return country, None
         known = self._organisation_in(list(phrase))
-        if known is not None:
-            return known.country or country, known.sector
+        if known is not None:  # "the German Foreign Office" is Germany's, whatever the record's
+            return _country_in(phrase, self.table) or known.country or country, known.sector
         sector = sector_for_organisation(" ".join(t.text for t in phrase if t.dep_ != "case"))
         if sector is None:
             return country, None
@@ -1822,7 +1903,7 @@ class MentionResolver:
             self._place_government_bodies(country)
         for token in self.tokens:
             sector = self.nouns.sector_of(self.nouns.unnamed, token) or _crowd_of_a_number(token)
-            if sector is None or token.i in self.covered:
+            if sector is None or token.i in self.covered or self._first_of_a_pair(token):
                 continue
             if self._belongs(token):  # rule "belonging": "army positions", "a military base"
                 span = self.doc[token.i : token.head.i + 1]
@@ -1882,6 +1963,15 @@ class MentionResolver:
             else:  # no place anywhere: "the rebels" are still rebels, of no known country
                 self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
 
+    def _first_of_a_pair(self, token: Token) -> bool:
+        """ "opposition forces", "army officials": a noun that with the noun it modifies makes
+        a two-word entry is read with it, not alone."""
+        head = token.head
+        if token.dep_ not in {"compound", "amod"} or head.i != token.i + 1:
+            return False
+        pair = f"{token.lemma_.lower()} {head.lemma_.lower()}"
+        return pair in self.nouns.unnamed or pair in self.nouns.nationality
+
     def _state_country(
         self, token: Token, story: str | None, sector: str | None = None
     ) -> str | None:
@@ -1925,6 +2015,54 @@ class MentionResolver:
             return False
         named = any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i)
         return not named and not (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
+
+    def _resolve_office_holders(self) -> None:
+        """Rule "office-holder": a country's office named with the country in front ("Burkina
+        Faso's president", "the U.S. president", "Greece's prime minister") is the person who
+        held it on the day the text tells of, when the dictionary knows exactly one; anything
+        else in front ("its former president", "opposition leader") keeps it a description."""
+        for token in self.tokens:
+            if token.i in self.covered or token.tag_ != "NN" or not token.is_lower:
+                continue
+            found = self._office_named(token)
+            if found is None:
+                continue
+            code, office = found
+            actor = self.table.holder_of(code, self.nouns.offices[office], self.published)
+            if actor is None:
+                continue
+            span = self.doc[token.i - office.count(" ") : token.i + 1]
+            self.people[fold(actor.name)] = actor
+            self._add(actor, span, "office holder")
+
+    def _office_named(self, noun: Token) -> tuple[str, str] | None:
+        """(country code, office) for "the U.S. president", "Burkina Faso's prime minister":
+        "the" or nothing, the country (a name, or a nationality word), its "'s", the office."""
+        left = list(self.doc[noun.left_edge.i : noun.i])
+        country_at = [i for i, t in enumerate(left) if self._state_code_at(t) is not None]
+        if not country_at:
+            return None
+        first, last = country_at[0], country_at[-1]
+        if any(t.lower_ != "the" for t in left[:first]):
+            return None
+        words = [t for t in left[last + 1 :] if t.tag_ != "POS"]
+        office = " ".join([*(t.lower_ for t in words), noun.lower_])
+        if office not in self.nouns.offices:
+            return None
+        code = self._state_code_at(left[last])
+        if any(self._state_code_at(t) not in {None, code} for t in left[first:last]):
+            return None  # "the Turkish-Libyan ..." names two
+        return (code, office) if code is not None else None
+
+    def _state_code_at(self, token: Token) -> str | None:
+        """The country a word names as a state: covered by a country's mention, or a
+        nationality word not inside a name."""
+        for mention in self._covering(token):
+            if mention.actor.kind == "state" and mention.actor.country:
+                return mention.actor.country
+        if token.i in self.covered or token.ent_type_ in {"ORG", "PERSON"}:
+            return None
+        return self._demonym_at(token)
 
     def _resolve_role_descriptions(self) -> None:
         """Rule "the-ministers-named-before": "the ministers", "the five leaders", "the
@@ -2027,8 +2165,13 @@ class MentionResolver:
         places = [
             place
             for place in places_in(sentence, self.prefer_countries, people, self.gazetteer)
-            if place.country and not self._names_an_owner(place)
+            if place.country
+            and not self._names_an_owner(place)
+            and not self._destination_of_the_described(place)
         ]
+        named = [p for p in places if p.country in self.prefer_countries]
+        if named:  # rule "namesake-abroad": "the villages of Kerawa, Marina ... in the Igabi
+            places = named  # district" of a Nigerian story: Marina, California is a namesake
         if places:  # the most specific, as the pipeline places events
             return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", 9)).country
         if not self.prefer_countries:  # a note naming no country: "in Tsafe (Zamfara)"
@@ -2079,6 +2222,23 @@ class MentionResolver:
         regions = [p for p in found if p.precision in {"region", "country"}]
         best = (regions or found)[:1]  # "Mangu town (Mangu LGA, Plateau)": the region decides
         return best[0].country if best else None
+
+    def _destination_of_the_described(self, place: Place) -> bool:
+        """Rule "destination-is-no-scene": where people or things a participle describes were
+        going ("opened fire on pilgrims travelling by bus to Iran through Pakistan", "a convoy
+        heading to Gaza", "a ship bound for Cyprus") is not where the sentence's act happens."""
+        span = self.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj":
+            return False
+        preposition = span.root.head
+        verb = preposition.head
+        return (
+            preposition.lower_ in DESTINATION_WORDS
+            and verb.lemma_.lower() in JOURNEY_VERBS
+            and verb.tag_ in {"VBG", "VBN"}
+            and verb.dep_ in {"acl", "advcl", "amod"}  # the parser hangs it on the verb, too
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        )
 
     def _names_an_owner(self, place: Place) -> bool:
         """ "at a US base in Syria": a place name in front of a noun says whose it is, not
@@ -2519,13 +2679,29 @@ class MentionResolver:
         return None
 
 
+def with_short_names_of(table: ActorDictionary, text: str) -> ActorDictionary:
+    """Rule "short-name-of-the-named": a short name two countries share means the one the
+    text names in full ("the Democratic Republic of Congo ... Congo's president" is the DRC's,
+    as wire style writes it after the first mention); the table itself when no text does."""
+    shared: dict[str, str] = {}
+    for code, shorts in table.short_names.items():
+        country = table.countries[code]
+        folded = {fold(short) for short in shorts}
+        full = [name for name in (country.name, *country.aliases) if fold(name) not in folded]
+        if any(re.search(rf"\b{re.escape(name)}\b", text) for name in full):
+            shared.update(dict.fromkeys(folded, code))
+    if not shared:
+        return table
+    return replace(table, country_by_name={**table.country_by_name, **shared})
+
+
 def resolve_mentions(
     document, dictionary: ActorDictionary | None = None, gazetteer: Geocoder | None = None
 ) -> list[ActorMention]:
     """Fill ``document.mentions`` with every actor mention, in text order, and return them
     (with the package's actor dictionary and gazetteer unless others are given)."""
     published = document.article.published
-    table = dictionary or load_dictionary()
+    table = with_short_names_of(dictionary or load_dictionary(), document.doc.text)
     resolver = MentionResolver(document.doc, table, gazetteer, published)
     document.mentions = resolver.resolve()
     return document.mentions

@@ -130,6 +130,7 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
             continue
         direct = index.at(noun)
         if direct:
+            found.extend(_person_coordinated_in_front(noun, direct, index))
             found.extend(direct)
             found.extend(_coordinated_modifiers(noun, index))
             continue
@@ -148,6 +149,29 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
     return unique_mentions(found)
+
+
+def _person_coordinated_in_front(
+    noun: Token, direct: list[ActorMention], index: MentionIndex
+) -> list[ActorMention]:
+    """Rule "titled-names-coordinated": "US President Donald Trump and Turkish President Recep
+    Tayyip Erdogan spoke", "Egyptian President X and Jordan's King Abdullah called": the parser
+    hangs the first titled name inside the second one's phrase (as a title's apposition or a
+    possessor); a person named there before an "and" is a party beside the named head."""
+    if not any(m.actor.kind == "person" for m in direct):
+        return []
+    own = {m.actor.id for m in direct}
+    words = list(noun.doc[noun.left_edge.i : noun.i])
+    joins = [t.i for t in words if t.dep_ == "cc" and t.lower_ == "and"]
+    if not joins:
+        return []
+    return [
+        m
+        for t in words
+        if t.i < joins[-1]
+        for m in index.at(t)
+        if m.actor.kind == "person" and m.actor.id not in own
+    ]
 
 
 def _coordinated_modifiers(noun: Token, index: MentionIndex) -> list[ActorMention]:
@@ -496,9 +520,25 @@ def _noun_participants(
             joint.extend(
                 m for o in child.children if o.dep_ == "dobj" for m in core_mentions(o, index)
             )
+        elif child.dep_ == "acl" and child.lemma_.lower() in AIMING_PARTICIPLES:
+            partners.extend(m for o in _aimed_objects(child) for m in core_mentions(o, index))
         elif child.dep_ in {"compound", "nmod", "amod", "poss"} and child.i < noun.i:
             joint.extend(m for word in hyphen_joined(child) for m in index.at(word))
     return unique_mentions(joint), unique_mentions(partners)
+
+
+AIMING_PARTICIPLES = {"target", "aim", "direct"}  # "sanctions targeting X", "aimed at X"
+
+
+def _aimed_objects(participle: Token) -> list[Token]:
+    """Rule "aimed-at-is-target": whom an act is "targeting", "aimed at" or "directed against"
+    ("an airstrike targeting a Hamas commander", "sanctions targeting 19 Russian individuals")
+    is its target, as the object of the verb would be."""
+    found = [c for c in participle.children if c.dep_ == "dobj"]
+    for prep in participle.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"at", "against"}:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def hyphen_joined(modifier: Token) -> list[Token]:

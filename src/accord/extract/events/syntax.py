@@ -377,6 +377,21 @@ def held_to_account(preposition: Token) -> Token | None:
     return head if head.pos_ == "VERB" and head.lemma_ in CHARGING_VERBS else None
 
 
+QUOTING = {"cite", "quote"}  # "cited X as saying": X says
+
+
+def _quoted_as(as_word: Token, lexicon: Lexicon) -> Token | None:
+    """Rule "quoted-as-saying": "the BBC cited X as saying", "Reuters quoted an official as
+    saying": the one quoted speaks, not the outlet quoting them. The quoting verb is the one
+    before "as" whose object comes before it (the parser may hang "as" on a later clause)."""
+    before = [t for t in as_word.sent if t.i < as_word.i and lemma_of(t, lexicon) in QUOTING]
+    for verb in reversed(before):
+        quoted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < as_word.i), None)
+        if quoted is not None:
+            return quoted
+    return None
+
+
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     """The subject of a verb, climbing through participles, conjuncts and control verbs."""
     for child in verb.children:
@@ -415,6 +430,8 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             None,
         )
         return subject_of(reason or head.head, lexicon, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and (quoted := _quoted_as(head, lexicon)):
+        return quoted
     holder = held_to_account(head) if verb.dep_ == "pcomp" else None
     if holder is not None:
         # "detained 15 activists for holding a rally", "thanked Qatar for mediating", "accused
