@@ -113,6 +113,16 @@ def test_a_journey_told_as_the_act_keeps_its_destination():
     assert where(event) is not None and where(event)[1] == "HTI"
 
 
+def test_an_arrival_keeps_its_destination():
+    # troops "deployed to" a country are there: no journey on the way
+    (attack,) = [
+        event
+        for event in events_of("Gunmen attacked French troops deployed to Mali on Sunday.")
+        if event.trigger == "attacked"
+    ]
+    assert where(attack) is not None and where(attack)[1] == "MLI"
+
+
 def test_a_scene_place_does_not_carry_to_an_act_dated_years_before():
     text = (
         "Zarif met Macron in Paris on Friday to discuss the nuclear deal. "

@@ -30,6 +30,7 @@ from accord.resolve.places import (
     PRECISION_RANK,
     countries_in,
     dateline_end,
+    is_a_destination_on_the_way,
     is_locative,
     place_key,
     places_in,
@@ -912,8 +913,6 @@ def _title_prefix(span: Span) -> list[Token]:
     return [t for t in span.doc[head.left_edge.i : span.start] if t.dep_ not in {"det", "punct"}]
 
 
-DESTINATION_WORDS = {"to", "for", "toward", "towards"}  # "bound for Cyprus", "heading to Gaza"
-JOURNEY_VERBS = {"travel", "head", "bind", "bound", "go", "sail", "fly", "return", "drive"}
 POSTING_WORDS = {"to"}  # "ambassador to Germany", "envoy to the UN": where one is posted
 
 
@@ -2225,20 +2224,10 @@ class MentionResolver:
 
     def _destination_of_the_described(self, place: Place) -> bool:
         """Rule "destination-is-no-scene": where people or things a participle describes were
-        going ("opened fire on pilgrims travelling by bus to Iran through Pakistan", "a convoy
-        heading to Gaza", "a ship bound for Cyprus") is not where the sentence's act happens."""
+        going ("opened fire on pilgrims travelling by bus to Iran through Pakistan") is not
+        where the sentence's act happens (``places.is_a_destination_on_the_way``)."""
         span = self.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "pobj":
-            return False
-        preposition = span.root.head
-        verb = preposition.head
-        return (
-            preposition.lower_ in DESTINATION_WORDS
-            and verb.lemma_.lower() in JOURNEY_VERBS
-            and verb.tag_ in {"VBG", "VBN"}
-            and verb.dep_ in {"acl", "advcl", "amod"}  # the parser hangs it on the verb, too
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-        )
+        return span is not None and is_a_destination_on_the_way(span.root)
 
     def _names_an_owner(self, place: Place) -> bool:
         """ "at a US base in Syria": a place name in front of a noun says whose it is, not

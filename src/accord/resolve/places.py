@@ -1152,7 +1152,7 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     if preposition == "over" and governor.lemma_.lower() in AIRSPACE_WORDS:
         return "airspace-over"  # "shot down over Belgorod"
     if preposition == "to" and governor.lemma_.lower() in MOVEMENT_WORDS:
-        if _on_the_way(governor):
+        if is_a_destination_on_the_way(anchor):
             return None  # "pilgrims travelling by bus to Iran": where they were going
         return "movement-to"  # "a visit to Kyiv"
     if preposition == "from" and governor.lemma_.lower() in WITHDRAWAL_WORDS:
@@ -1170,13 +1170,29 @@ def _after_preposition(anchor: Token, direct: bool) -> str | None:
     return None
 
 
-def _on_the_way(movement: Token) -> bool:
-    """Rule "a-destination-on-the-way-is-no-place": a participle of movement that describes
-    people or vehicles ("gunmen opened fire on pilgrims travelling by bus to Iran", "a convoy
-    heading to Quetta was ambushed") tells where they were going, not where the act befell
-    them; a journey told as the act ("a visit to Kyiv", "troops were sent to the border")
-    keeps its destination."""
-    return movement.dep_ == "acl" and movement.tag_ in {"VBG", "VBN"}
+# Where people or vehicles were going: "heading to Gaza", "bound for Cyprus", "travelling to".
+JOURNEY_PREPOSITIONS = {"to", "for", "toward", "towards"}
+JOURNEY_VERBS = {"travel", "head", "bind", "bound", "go", "sail", "fly", "return", "drive"}
+
+
+def is_a_destination_on_the_way(anchor: Token) -> bool:
+    """Rule "a-destination-on-the-way-is-no-place": the place a participle of a journey that
+    describes people or vehicles says they were going to ("gunmen opened fire on pilgrims
+    travelling by bus to Iran", "a convoy heading to Quetta was ambushed", "a ship bound for
+    Cyprus") is not where the act befell them: neither the act's place nor the scene of its
+    unnamed actors (``resolve.actors``, rule destination-is-no-scene). A journey told as the act
+    ("a visit to Kyiv", "troops were sent to the border") or an arrival ("troops deployed to
+    Mali") keeps its destination."""
+    if anchor.dep_ != "pobj":
+        return False
+    preposition, movement = anchor.head, anchor.head.head
+    return (
+        preposition.lower_ in JOURNEY_PREPOSITIONS
+        and movement.lemma_.lower() in JOURNEY_VERBS
+        and movement.tag_ in {"VBG", "VBN"}
+        and movement.dep_ in {"acl", "advcl", "amod"}  # the parser hangs it on the verb, too
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in movement.children)
+    )
 
 
 def _leaves_for_good(verb: Token) -> bool:
