@@ -2062,7 +2062,16 @@ def test_an_answer_told_after_the_offer_is_the_days_and_what_the_meeting_signed_
         key=lambda item: (item.steps[0].date or "", item.subject),
     )
     assert [(item.subject, [text for _, text in history(item)]) for item in found] == [
-        ("summit", ["proposed by Qatar", "accepted by Chad", "accepted by Niger", "implemented"]),
+        (
+            "summit",
+            [
+                "proposed by Qatar",
+                # rule office-holder: "Chad's president" in 2026 is the one the dictionary names
+                "accepted by Mahamat Idriss Déby",
+                "accepted by Abdourahamane Tiani",
+                "implemented",
+            ],
+        ),
         ("agreement", ["agreed"]),
     ]
     assert [step.date for step in found[0].steps] == [
