@@ -131,19 +131,9 @@ def review_settings(model: EventTypeModel, args) -> list[tuple[str, LearnedPath 
 
 def marked_records(reading: dict, extraction) -> set[tuple]:
     """Each record of an article as (right?, type, trigger, sentence), right when it is the
-    record matched to an expected event."""
-    used = set()
-    for expected in reading.get("events", []):
-        event = next(
-            (
-                e
-                for e in extraction.events
-                if e.id not in used and evaluate_coverage.reports(expected, e)
-            ),
-            None,
-        )
-        if event is not None:
-            used.add(event.id)
+    record matched to an expected event (``evaluate_coverage.one_to_one``)."""
+    pairs = evaluate_coverage.one_to_one(reading.get("events", []), extraction.events)
+    used = {event.id for _, event in pairs if event is not None}
     return {(e.id in used, e.type, e.trigger, e.evidence.sentence[:90]) for e in extraction.events}
 
 

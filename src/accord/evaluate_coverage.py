@@ -22,7 +22,7 @@ whether its type is one the reading has elsewhere in the article (a restatement 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from accord.evaluate import side_matches
@@ -314,15 +314,27 @@ def side_country_right(specs: Sequence[str], refs: Sequence[ActorRef]) -> bool |
     return wanted <= {ref.country for ref in refs if ref.country}
 
 
+def one_to_one(
+    expected_events: Sequence[dict], events: Sequence[Event]
+) -> Iterator[tuple[dict, Event | None]]:
+    """Each expected event, in reading order, with the first extracted event not yet matched
+    that reports it, or None: the one-to-one matching every figure here rests on."""
+    used: set[str] = set()
+    for expected in expected_events:
+        event = next((e for e in events if e.id not in used and reports(expected, e)), None)
+        if event is not None:
+            used.add(event.id)
+        yield expected, event
+
+
 def match_events(expected_events: Sequence[dict], events: Sequence[Event]) -> Coverage:
     """One-to-one matching of extracted to expected events, in reading order; then every
     extracted event left over is a duplicate (it restates a matched event) or wrong."""
     coverage = Coverage(expected=len(expected_events), extracted=len(events))
     used: set[str] = set()
     matched: list[dict] = []
-    for expected in expected_events:
+    for expected, event in one_to_one(expected_events, events):
         recall = coverage.by_type.setdefault(expected["type"], Ratio())
-        event = next((e for e in events if e.id not in used and reports(expected, e)), None)
         recall.add(event is not None)
         reasons = coverage.reasons.setdefault(expected["type"], Counter())
         if event is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date as calendar_day
@@ -33,7 +32,7 @@ from accord.models import (
     Quote,
 )
 from accord.nlp import Document, load_nlp, parse, parse_headlines, parse_many, span_tokens
-from accord.resolve.actors import resolve_mentions
+from accord.resolve.actors import is_national_group, resolve_mentions
 from accord.resolve.places import (
     PlaceContext,
     clause_owner,
@@ -652,7 +651,6 @@ def _place_in_context(
 
 HEADLINE_WHY = "place from the headline"
 DOMESTIC_RULE = "a-domestic-act-is-at-home"
-GROUP_ID = re.compile(r"[a-z]{3}-[a-z]{3}")  # a national group: "ken-cop", "col-reb"
 # Acts a state or its people's groups carry out on people at home (not deployments or
 # withdrawals, which cross borders): coercion, the release of captives, fighting.
 DOMESTIC_ACTS = {("COERCE", None), ("RETREAT", "release"), ("ASSAULT", None)}
@@ -692,7 +690,7 @@ def _of_its_own_country(ref: ActorRef) -> bool:
     ("Kenyan police", "Colombian FARC rebels"; a group's name starts with it)."""
     if ref.inferred or not ref.country:
         return False
-    if not GROUP_ID.fullmatch(ref.actor_id):
+    if not is_national_group(ref.actor_id):
         return True
     nationality = ref.name.split()[0].lower()
     return nationality in ref.text.lower()

@@ -429,7 +429,7 @@ class ActorDictionary:
         if sector == "UAF":
             name = f"unidentified attackers in {country.name if country else code}"
         return Actor(
-            id=f"{code.lower()}-{sector.lower()}",
+            id=national_group_id(code, sector),
             name=name,
             kind="group",
             country=code,
@@ -454,6 +454,19 @@ class ActorDictionary:
         if key in self.country_by_metonym:
             return self.country_by_metonym[key], "metonym"
         return None
+
+
+def national_group_id(code: str, sector: str) -> str:
+    """The id of a country's group of a sector ("ken-cop": the Kenyan police)."""
+    return f"{code.lower()}-{sector.lower()}"
+
+
+NATIONAL_GROUP_ID = re.compile(r"[a-z]{3}-[a-z]{3}")  # what ``national_group_id`` makes
+
+
+def is_national_group(actor_id: str) -> bool:
+    """Whether an id is a national group's (``ActorDictionary.group``), not a named actor's."""
+    return NATIONAL_GROUP_ID.fullmatch(actor_id) is not None
 
 
 def _data_path(name: str):

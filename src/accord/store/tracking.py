@@ -357,13 +357,19 @@ def forget_splits_between(connection: Any, left: set[str], right: set[str]) -> N
 # -- proposals -------------------------------------------------------------------------------
 
 
+# What proposal reading reads of an event (``track.proposals.candidate_of``) and its article.
+READING_COLUMNS = (
+    "e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
+    " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
+    " e.article_id, e.sentence_index, e.date_char_start, e.mentions, a.published"
+)
+
+
 def unread_candidate_rows(connection: Any) -> list[Any]:
     """What proposal linking reads of the events not yet read as candidates or not (no row in
     ``proposal_candidates``, migration 008; of those ``track_queue`` notes), in id order."""
     return connection.execute(
-        "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
-        " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
-        " e.article_id, e.sentence_index, e.date_char_start, e.mentions, a.published"
+        f"SELECT {READING_COLUMNS}"
         f" FROM track_queue q {FROM_QUEUE} events e JOIN articles a ON a.id = e.article_id"
         " WHERE e.id = q.event_id"
         " AND NOT EXISTS (SELECT 1 FROM proposal_candidates c WHERE c.event_id = e.id)"
@@ -569,9 +575,7 @@ def events_in_sentence(
 def reading_row(connection: Any, event_id: str) -> Any:
     """One event with what proposal reading reads of it (as ``unread_candidate_rows``)."""
     return connection.execute(
-        "SELECT e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
-        " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
-        " e.article_id, e.sentence_index, e.date_char_start, e.mentions, a.published"
+        f"SELECT {READING_COLUMNS}"
         " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
         (event_id,),
     ).fetchone()
