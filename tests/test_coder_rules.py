@@ -2246,6 +2246,42 @@ def test_a_promise_to_sign_is_an_agreement_and_signing_is_support():
     assert signing.type == "SUPPORT"
 
 
+# --- the convention for promised acts and agreements (tests/corpus_news/README.md) -------------
+
+
+def test_a_signing_happened_so_it_is_asserted_support():
+    [signing] = events_of("Ethiopia and Eritrea signed a border agreement in Jeddah on Sunday.")
+    assert (signing.type, signing.modality) == ("SUPPORT", "asserted")
+    [ratified] = events_of("The Colombian Senate ratified the trade pact with Peru on Tuesday.")
+    assert (ratified.type, ratified.modality) == ("SUPPORT", "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad and Sudan reached an agreement on Monday to reopen their border crossings.",
+        "The rebel alliance said it had entered into an agreement with the government.",
+        "Norway announced a pledge of $40 million for refugees in Jordan.",
+        "Presidents Lula of Brazil and Ramaphosa of South Africa vowed to expand trade.",
+    ],
+)
+def test_a_commitment_told_as_made_is_agreed(text: str):
+    [event] = [e for e in events_of(text) if e.type == "AGREE"]
+    assert event.modality == "agreed"
+
+
+def test_a_cooperative_act_announced_for_the_future_is_an_agree_future():
+    [aid] = events_of("Canada said it will provide $25 million in food aid to Sudan.")
+    assert (aid.type, aid.modality) == ("AGREE", "future")
+    [meeting] = events_of(
+        "Sudan's army and the Rapid Support Forces will meet again in Jeddah next week, the "
+        "mediators said."
+    )
+    assert (meeting.type, meeting.modality) == ("AGREE", "future")
+    [refused] = events_of("The Kenyan government said on Monday it would not sign the accord.")
+    assert (refused.type, refused.modality) == ("SUPPORT", "negated")
+
+
 def test_an_attack_by_the_attackers_retells_the_attack_and_names_its_town():
     [attack, *_] = events_of(
         "Islamist militants killed 12 soldiers in an attack on an army post in western Niger "

@@ -1573,6 +1573,16 @@ def _promised_act(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _commitment_made_is_agreed(draft: EventDraft, coder: Coder) -> bool:
+    """An AGREE told as made, by a verb or a noun ("reached a deal", "a pledge made by
+    Japan"), is coded `agreed` as "agreed to" is: the labels' convention for AGREE."""
+    if draft.kind != "AGREE" or draft.modality != "asserted":
+        return False
+    draft.modality = "agreed"
+    draft.modality_why = [*draft.modality_why, "a commitment made is agreed"]
+    return True
+
+
 # --- event rules: targets -----------------------------------------------------------------------
 
 
@@ -2621,6 +2631,13 @@ RULES: tuple[Rule, ...] = (
         "promised or offered cooperative act, or a promise to sign or ratify (the manual's "
         "AGREE), is an AGREE (CAMEO 03).",
         _promised_act,
+    ),
+    Rule(
+        "a-commitment-made-is-agreed",
+        '"Reached a deal", "entered into an agreement", "a pledge made by Japan": an AGREE told '
+        'as made, by a verb or a noun, has modality agreed, as "agreed to" has (signing is '
+        "SUPPORT, asserted; a promised act to come stays future).",
+        _commitment_made_is_agreed,
     ),
     # -- event: targets and inferred actors
     Rule(
