@@ -1946,6 +1946,45 @@ def test_a_claim_a_denial_or_a_duty_names_no_doer(text: str):
     assert not accusations
 
 
+# --- a-claim-about-another-is-an-allegation ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused", "deed"),
+    [
+        ("Washington claims Iran sends drones to Russia.", "USA", "IRN", "AID"),
+        ("Ukraine's military claimed Russia is massing troops near Kharkiv.", "UKR", "RUS", None),
+        ("Hamas claimed Israel had fired on people queuing for aid in Gaza.", "PSE", "ISR", None),
+    ],
+)
+def test_what_a_speaker_claims_a_named_actor_did_is_an_allegation_and_the_deed(
+    text: str, accuser: str, accused: str, deed: str | None
+):
+    events = events_of(text)
+    [claim] = [e for e in events if e.type == "ACCUSE"]
+    assert claim.mode == "allege"
+    assert [ref.country for ref in claim.sources] == [accuser]
+    assert [ref.country for ref in claim.targets] == [accused]
+    assert "naming-the-doer-is-accusation" in rules_named(claim)
+    others = [e for e in events if e.type != "ACCUSE"]  # the deed is still told as the doer's
+    assert others and all(accused in [ref.country for ref in e.sources] for e in others)
+    if deed is not None:
+        assert deed in kinds(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health ministry claimed 40 rebels were killed in the fighting.",  # no doer named
+        "Russia's defence ministry claimed its forces had captured the village of Urozhaine.",
+        "The rebels claimed they had shot down an army helicopter near Goma.",  # their own deed
+        "Hamas claimed responsibility for the rocket attack on Ashkelon.",  # no clause
+    ],
+)
+def test_a_claim_of_ones_own_deed_or_of_a_toll_accuses_no_one(text: str):
+    assert not [e for e in events_of(text) if e.type == "ACCUSE" and e.modality == "asserted"]
+
+
 @pytest.mark.parametrize(
     ("text", "accusers", "accused"),
     [

@@ -2087,7 +2087,10 @@ RULES: tuple[Rule, ...] = (
         'ACCUSE, mode allege): "police said al-Shabaab was responsible for the bombing", "said '
         'the rebels were to blame", "said the crash was Iran\'s doing", "said the suspects were '
         'linked to the JAD network" (the words are data: blame in triggers.json). The one '
-        'named is the target; the speaker\'s own claim ("we are responsible") is none.',
+        'named is the target; the speaker\'s own claim ("we are responsible") is none. What a '
+        'speaker claims a named actor does ("Washington claims Iran sends drones to Russia") is '
+        "an allegation against it, and the deed stays the doer's act "
+        "(a-claim-about-another-is-an-allegation).",
         _blame,
     ),
     _sentence_rule(

@@ -1799,7 +1799,8 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
         if doer is None:
             continue
         consumed.update(c.i for c in clause.children if c.lemma_.lower() in BLAME_WORDS)
-        consumed.add(clause.i)
+        if not _claimed_of_another(clause, doer, lexicon):
+            consumed.add(clause.i)  # a claimed deed is also told as the doer's act
         candidates.append(
             Candidate(
                 token=clause,
@@ -1876,7 +1877,21 @@ def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
         return _group_the_doers_are_part_of(clause, lexicon)
     if _involved_in_a_harm(clause, subject, lexicon):
         return subject
+    if _claimed_of_another(clause, subject, lexicon):
+        return subject
     return None
+
+
+def _claimed_of_another(clause: Token, subject: Token, lexicon: Lexicon) -> bool:
+    """Rule "a-claim-about-another-is-an-allegation": "the United States claims Mahan flies
+    fighters to Syria", "protesters have claimed Iran is influencing their government": what
+    a speaker claims a named actor does is an allegation against it (wire copy keeps "claim"
+    for contested charges). Only a named actor as the active subject: "claimed 90 civilians
+    were wounded" and "claimed its forces took the town" name no one else's deed."""
+    reporter = _reporter_above_hedge(clause, lexicon)
+    if lemma_of(reporter, lexicon) not in lexicon.blame.get("claims", ()):
+        return False
+    return subject.dep_ == "nsubj" and subject.pos_ != "PRON" and _names_an_actor(subject)
 
 
 def _group_the_doers_are_part_of(clause: Token, lexicon: Lexicon) -> Token | None:
