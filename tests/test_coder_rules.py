@@ -594,6 +594,25 @@ def test_naming_an_act_with_a_negative_word_is_an_accusation():
     assert rules_named(called)[0] == "evaluation-is-stance"
 
 
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ('Iran\'s foreign minister said Britain had shown "arrogance" in the Gulf.', "IRN", "GBR"),
+        ('China called the American sanctions "a pretext for containment".', "CHN", "USA"),
+        ("Amnesty International said Kenyan police used excessive force.", None, "KEN"),
+    ],
+)
+def test_arrogance_a_pretext_and_excessive_force_are_judgements_of_a_wrong(
+    text: str, accuser: str | None, accused: str
+):
+    [event] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert (event.mode, event.modality) == ("disapprove", "asserted")
+    if accuser is not None:
+        assert [ref.country for ref in event.sources] == [accuser]
+    assert accused in [ref.country for ref in event.targets]
+    assert "evaluation-is-stance" in rules_named(event)
+
+
 def test_saying_an_actor_is_admirable_is_support():
     event = only('The French president said Germany had been "generous" in the talks.')
     assert event.type == "SUPPORT"
