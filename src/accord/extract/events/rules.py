@@ -2703,7 +2703,11 @@ RULES: tuple[Rule, ...] = (
         RESTATEMENT_RULE,
         "An act told in the lead and again in the body is one event: records of one type that "
         "disagree on nothing (modality, mode, actors, day, place) and share an actor or a named "
-        "town are merged; the fullest sentence is the evidence, the others are its mentions.",
+        "town are merged; the fullest sentence is the evidence, the others are its mentions. "
+        "A state and its own forces or officials are one side (the-state-and-its-forces); the "
+        "speaker's own words in a quote restate his speech act (the-speakers-words-restate-the-"
+        'act); "also" before the verb of an event noun ("also imposed sanctions") and what the '
+        'news came after ("It came six months after ...") are other acts.',
         _restatement,
     ),
 )
