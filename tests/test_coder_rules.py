@@ -152,6 +152,32 @@ def test_what_the_news_came_after_is_another_act():
     assert [sentences_told(e) for e in events if e.type == "RETREAT"] == [[0], [1]]
 
 
+def test_the_people_an_act_fell_on_told_as_known_retell_it():
+    """Rule the-known-people-it-fell-on: "The hostages were released" after a release tells
+    it again, and lends it its place."""
+    [release] = events_of(
+        "Rebels freed eight aid workers in eastern Congo on Thursday, the Red Cross said.\n\n"
+        "The hostages were released near the town of Fizi in South Kivu province."
+    )
+    assert (release.type, release.mode, release.counts.hostages) == ("RETREAT", "release", 8)
+    assert sentences_told(release) == [0, 1]
+    assert release.place is not None and release.place.name == "South Kivu"
+
+
+def test_an_act_noun_as_subject_retells_the_act_told_with_that_noun():
+    """Rules the-known-act-does-it and the-noun-names-its-act: "The strike destroyed the cafe"
+    retells the strike told before, not the latest act of its type."""
+    events = events_of(
+        "A Russian missile strike killed 52 people at a cafe in the village of Hroza last week, "
+        "officials said.\n\n"
+        "Ukrainian troops recaptured the area a year ago.\n\n"
+        "The strike destroyed the only cafe in the village."
+    )
+    strike, recapture = [e for e in events if e.type == "ASSAULT"]
+    assert (strike.counts.killed, sentences_told(strike)) == (52, [0, 2])
+    assert sentences_told(recapture) == [1]
+
+
 def only(text: str) -> Event:
     events = events_of(text)
     assert len(events) == 1, [(e.type, e.trigger) for e in events]
