@@ -77,6 +77,107 @@ def test_restating_mentions_are_stored_and_read_back(tmp_path: Path):
     assert event.mentions[0].sentence.startswith("Russia freed 40")
 
 
+def sentences_told(event: Event) -> list[int]:
+    return [m.sentence_index for m in event.all_evidence()]
+
+
+def test_the_speakers_own_words_in_a_quote_restate_the_act():
+    """Rule the-speakers-words-restate-the-act: a quote of the one who did a speech act, told
+    after it, is that act in his words."""
+    events = events_of(
+        "President Emmanuel Macron apologized on Monday for a French air strike that killed 19 "
+        "civilians at a wedding in Mali.\n\n"
+        "The strike hit the village of Bounti in January, a United Nations inquiry found.\n\n"
+        '"I take full responsibility for this tragic error," Macron told reporters.'
+    )
+    [apology] = [e for e in events if e.type == "CONCEDE"]
+    assert names(apology.sources) == ["Emmanuel Macron"]
+    assert sentences_told(apology) == [0, 2]
+    assert "restatement-is-one-event" in rules_named(apology)
+
+
+def test_a_call_said_again_in_a_quote_of_the_same_sentence_is_one_request():
+    events = events_of(
+        "Foreign ministers of the Nordic states met in Oslo on Tuesday to discuss Arctic "
+        "security.\n\n"
+        "The talks ended without a joint statement.\n\n"
+        "Norway's prime minister called on Sweden and Finland to join the initiative, adding: "
+        '"We call on every nation that shares our concerns to do the same."'
+    )
+    [call] = [e for e in events if e.type == "REQUEST"]
+    assert names(call.targets) == ["Sweden", "Finland"]
+    assert sentences_told(call) == [2, 2]
+
+
+def test_the_state_and_its_forces_are_one_side_of_a_restated_act():
+    """Rule the-state-and-its-forces: "Israel" in the lead and "Israeli soldiers" in the body
+    tie two tellings of one withdrawal; a clash between two states and an attack by one
+    side's forces stay two acts."""
+    events = events_of(
+        "Israel has begun pulling its forces out of southern Lebanon, officials said on "
+        "Tuesday.\n\n"
+        "The United Nations welcomed the step.\n\n"
+        "Israeli soldiers have pulled out of the town of Khiam, a spokesman said."
+    )
+    [withdrawal] = [e for e in events if e.type == "RETREAT"]
+    assert sentences_told(withdrawal) == [0, 2]
+    assert {"Israel", "Israeli military"} <= set(names(withdrawal.sources))
+    clashes = events_of(
+        "Fresh clashes broke out between Armenia and Azerbaijan on Tuesday.\n\n"
+        "Armenia said Azerbaijani forces attacked its positions near the border."
+    )
+    assert kinds(clashes) == ["ASSAULT", "ASSAULT"]
+
+
+def test_also_before_the_verb_of_an_event_noun_tells_another_act():
+    events = events_of(
+        "The United States imposed sanctions on two South Sudanese generals on Wednesday over "
+        "their role in the civil war.\n\n"
+        "The Treasury said the generals had enriched themselves through mining contracts.\n\n"
+        "Washington also imposed sanctions on three companies owned by the generals."
+    )
+    sanctions = [e for e in events if e.type == "SANCTION"]
+    assert [sentences_told(e) for e in sanctions] == [[0], [2]]
+
+
+def test_what_the_news_came_after_is_another_act():
+    """Rule what-it-came-after-is-another-act: "It came six months after X" tells X as an
+    earlier act, whoever its actors are."""
+    events = events_of(
+        "Indian and Chinese troops have pulled back from a disputed area in the Himalayas, the "
+        "Indian army said on Friday.\n\n"
+        "It came six months after India and China pulled back troops from the shores of a "
+        "glacial lake farther south."
+    )
+    assert [sentences_told(e) for e in events if e.type == "RETREAT"] == [[0], [1]]
+
+
+def test_the_people_an_act_fell_on_told_as_known_retell_it():
+    """Rule the-known-people-it-fell-on: "The hostages were released" after a release tells
+    it again, and lends it its place."""
+    [release] = events_of(
+        "Rebels freed eight aid workers in eastern Congo on Thursday, the Red Cross said.\n\n"
+        "The hostages were released near the town of Fizi in South Kivu province."
+    )
+    assert (release.type, release.mode, release.counts.hostages) == ("RETREAT", "release", 8)
+    assert sentences_told(release) == [0, 1]
+    assert release.place is not None and release.place.name == "South Kivu"
+
+
+def test_an_act_noun_as_subject_retells_the_act_told_with_that_noun():
+    """Rules the-known-act-does-it and the-noun-names-its-act: "The strike destroyed the cafe"
+    retells the strike told before, not the latest act of its type."""
+    events = events_of(
+        "A Russian missile strike killed 52 people at a cafe in the village of Hroza last week, "
+        "officials said.\n\n"
+        "Ukrainian troops recaptured the area a year ago.\n\n"
+        "The strike destroyed the only cafe in the village."
+    )
+    strike, recapture = [e for e in events if e.type == "ASSAULT"]
+    assert (strike.counts.killed, sentences_told(strike)) == (52, [0, 2])
+    assert sentences_told(recapture) == [1]
+
+
 def only(text: str) -> Event:
     events = events_of(text)
     assert len(events) == 1, [(e.type, e.trigger) for e in events]

@@ -11,12 +11,14 @@ evidence, takes what the others add (a date, a place, counts, an actor) and list
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from accord.extract.events.participants import PASSIVE_TARGET_WHY
 from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
 from accord.nlp import SENTENCE_END_MARKS
+from accord.resolve.actors import is_national_group
 from accord.resolve.places import PRECISION_RANK
 
 RULES_MARK = "; rules: "  # the evidence why ends with the rules that made the event
@@ -24,6 +26,14 @@ SPECIFIC_PLACES = {"exact", "city"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT", "THREATEN", "CONCEDE"}
 STEM = 4
 LEAD = 2
+STATE_FORCES = {"GOV", "MIL", "COP", "JUD"}  # the sectors of a state's own people
+OWN_WORDS_RULES = {"quoted-words-are-the-speakers", "first-person-is-the-speaker"}
+NOUN_TRIGGER_RULE = "noun-trigger"
+NOUN_REACH = 3  # "also imposed sanctions", "also imposed new sanctions": "also" before its verb
+SAYING = {"said", "says", "told", "reported", "added", "stated"}  # "also said the attack ..."
+# "It came six months after India and China pulled back troops": what the news came after is
+# another, earlier act (not "Biden's remarks came hours after the cease-fire began")
+CAME_AFTER = re.compile(r"\b(?:it|this|the move)\s+(?:came|comes|follows|followed)\b", re.I)
 FURTHER_ACT = {
     "also",
     "separately",
@@ -70,14 +80,34 @@ def _referred_group(
 ) -> list[Event] | None:
     """The earlier act a referring mention restates: one that gave the same figures ("he
     injured a man and two women" ... "Two women and a man were injured"), else the latest act
-    of its type; either only when nothing disagrees. A tally's "also" adds victims to that act
-    ("two others were also injured"), not a further act."""
+    told with the noun it is referred to by ("a missile strike that killed 52" ... "The strike
+    on October 5 destroyed the cafe": rule the-noun-names-its-act), else the latest act of its
+    type; either only when nothing disagrees. A tally's "also" adds victims to that act ("two
+    others were also injured"), not a further act."""
     same_type = [g for g in reversed(groups) if g[0].type == event.type]
     counted = [g for g in same_type if _gives_figures_of(g, event)]
-    group = counted[0] if counted else (same_type[0] if same_type else None)
+    named = [g for g in same_type if _names_the_noun(g, _known_noun(event))]
+    group = next(iter(counted or named or same_type), None)
     if group is not None and not all(compatible(m, event, tally) for m in group):
         return None
     return group
+
+
+KNOWN_NOUN = re.compile(r"told as known \('[^']*?(\w+)'\)")  # the definite-noun rule's words
+
+
+def _known_noun(event: Event) -> str | None:
+    """The noun a definite mention is told by ("the strike", "the hostages"), lower-cased."""
+    found = KNOWN_NOUN.search(event.evidence.why)
+    return found.group(1).lower() if found else None
+
+
+def _names_the_noun(group: Sequence[Event], noun: str | None) -> bool:
+    """Does a mention of the group use the noun (its word stem) in its sentence?"""
+    if not noun:
+        return False
+    pattern = re.compile(rf"\b{re.escape(noun[:STEM])}", re.I)
+    return any(pattern.search(m.evidence.sentence) for m in group)
 
 
 def _gives_figures_of(group: Sequence[Event], event: Event) -> bool:
@@ -183,6 +213,8 @@ def same_act(first: Event, second: Event) -> bool:
     if _headline_and_lead(first, second) and (same_word or _counted_alike(first, second)):
         return True  # "Gunmen kill 14 in attack on village" over "Jihadists killed 14 ..."
     if first.type in SPEECH_ACTS:  # a speaker says many things to the same listener
+        if sources and (same_sentence or _own_words(first) or _own_words(second)):
+            return same_word or not same_sentence  # rule the-speakers-words-restate-the-act
         in_lead = min(first.evidence.sentence_index, second.evidence.sentence_index) < LEAD
         return any(ties) and same_word and in_lead
     ties += [_dated_same_day(first, second), _named_place(first, second)]
@@ -192,6 +224,14 @@ def same_act(first: Event, second: Event) -> bool:
         # again, without its actors, in the place (and on the day, or with the means) of it
         return True
     return sum(ties) >= 2 or (any(ties) and same_word)
+
+
+def _own_words(event: Event) -> bool:
+    """Rule "the-speakers-words-restate-the-act": a speech act read from the speaker's own words
+    in a quote ("President Obama apologized ... 'I take full responsibility'", "called on Italy
+    to join, adding 'We call on any other country'") is the act the report tells in its own
+    words, told again by the one who did it."""
+    return bool(OWN_WORDS_RULES.intersection(_rules_of(event)))
 
 
 def _headline_and_lead(first: Event, second: Event) -> bool:
@@ -224,10 +264,21 @@ def modes_agree(first: str | None, second: str | None) -> bool:
 
 
 def _told_as_another(event: Event) -> bool:
-    """Rule "also-is-another-act": "police also arrested two journalists", "separately, ...
-    shelled": the writer marks a further act, never the same one told again."""
+    """Rule "also-is-another-act": "police also arrested two journalists", "the U.S. also
+    imposed sanctions on three companies", "separately, ... shelled": the writer marks a further
+    act, never the same one told again; so is what the news came after ("It came six months
+    after India and China pulled back troops": rule what-it-came-after-is-another-act)."""
     words = _words_before(event)
-    return bool(words) and (words[-1] in FURTHER_ACT or words[:1] == ["separately"])
+    if CAME_AFTER.search(_text_before(event)):
+        return True
+    near = words[-NOUN_REACH:] if NOUN_TRIGGER_RULE in _rules_of(event) else []
+    also_done = "also" in near and not SAYING.intersection(near)  # "also imposed sanctions"
+    return bool(words) and (words[-1] in FURTHER_ACT or words[:1] == ["separately"] or also_done)
+
+
+def _rules_of(event: Event) -> list[str]:
+    """The names of the rules that made the event (its evidence ends with them)."""
+    return event.evidence.why.rpartition(RULES_MARK)[2].split(", ")
 
 
 def _text_before(event: Event) -> str:
@@ -287,8 +338,28 @@ def _side(first: Sequence[ActorRef], second: Sequence[ActorRef]) -> bool | None:
     first_countries = {ref.country for ref in named_first if ref.country}
     second_countries = {ref.country for ref in named_second if ref.country}
     if first_countries and first_countries == second_countries:
-        return None
+        return True if _state_and_its_forces(named_first, named_second) else None
     return False
+
+
+def _state_and_its_forces(first: Sequence[ActorRef], second: Sequence[ActorRef]) -> bool:
+    """Rule "the-state-and-its-forces": the lead names the country, the body its soldiers,
+    police or officials as a group ("Israel has begun pulling its forces out" and "Israeli
+    soldiers have pulled out of Marjayoun"; "Pakistan has denied" and "Pakistani officials have
+    denied"): one side. A named person or office is no such tie ("Zelenskyy briefed ..." and
+    "Ukrainian officials met ..." may be two meetings)."""
+
+    def states(refs: Sequence[ActorRef]) -> set[str]:
+        return {ref.country for ref in refs if ref.country and ref.actor_id == ref.country.lower()}
+
+    def forces(refs: Sequence[ActorRef]) -> set[str]:
+        return {
+            ref.country
+            for ref in refs
+            if ref.country and ref.sector in STATE_FORCES and is_national_group(ref.actor_id)
+        }
+
+    return bool(states(first) & forces(second) or states(second) & forces(first))
 
 
 def _known(ref: ActorRef) -> bool:
@@ -389,7 +460,7 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
     for side in ("sources", "targets"):
         named = _named_union([getattr(e, side) for e in (primary, *others)])
         if named:  # every actor a mention names (none of them disagree: same_act, compatible)
-            fields[side] = named
+            fields[side] = named + _inferred_beside(getattr(group[0], side), named)
     restated = ", ".join(f"sentence {e.evidence.sentence_index}" for e in others)
     why, _, rules = primary.evidence.why.rpartition(RULES_MARK)
     if not _:
@@ -459,6 +530,13 @@ def _named_union(sides: Sequence[Sequence[ActorRef]]) -> tuple[ActorRef, ...]:
             if not ref.inferred:
                 found.setdefault(ref.actor_id, ref)
     return tuple(found.values())
+
+
+def _inferred_beside(first: Sequence[ActorRef], named: Sequence[ActorRef]) -> tuple[ActorRef, ...]:
+    """The actors the first telling inferred (its place's country) whose country no named actor
+    has: "aid to support Sudan and its neighbours" keeps Sudan when the body names Chad."""
+    countries = {ref.country for ref in named}
+    return tuple(ref for ref in first if ref.inferred and ref.country not in countries)
 
 
 def _has_named(refs: Sequence[ActorRef]) -> bool:

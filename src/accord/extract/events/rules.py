@@ -980,8 +980,30 @@ def _reciprocal_targets(draft: EventDraft, coder: Coder) -> bool:
 def _definite_mention(draft: EventDraft, coder: Coder) -> bool:
     token = draft.candidate.token
     if not is_nounlike(token, coder.lexicon):
-        return _known_doers(draft, coder)
+        known = _known_doers(draft, coder) or _known_patients(draft, coder)
+        return known or _known_act_as_subject(draft, coder)
     return _told_as_known(draft, token)
+
+
+def _known_act_as_subject(draft: EventDraft, coder: Coder) -> bool:
+    """ "The new funding includes $8 million for Chad", "the attack killed three soldiers": an
+    act whose subject is a noun of the same kind of act told with a definite determiner is that
+    act told again (rule the-known-act-does-it)."""
+    subject = next((c for c in draft.candidate.predicate.children if c.dep_ == "nsubj"), None)
+    entry = noun_entry(subject, coder.lexicon) if subject is not None else None
+    if entry is None or entry.type != draft.kind:
+        return False
+    return _told_as_known(draft, subject)
+
+
+def _known_patients(draft: EventDraft, coder: Coder) -> bool:
+    """ "The hostages were freed Wednesday", "the detainees were released": an act whose
+    passive subject is the people it fell on, named by what they are with a definite
+    determiner, retells an act told before (rule the-known-people-it-fell-on)."""
+    patient = next((c for c in draft.candidate.predicate.children if c.dep_ == "nsubjpass"), None)
+    if patient is None or patient.lemma_.lower() not in coder.lexicon.person_nouns:
+        return False
+    return _told_as_known(draft, patient)
 
 
 def _told_as_known(draft: EventDraft, word: Token) -> bool:
@@ -2542,8 +2564,11 @@ RULES: tuple[Rule, ...] = (
         DEFINITE_MENTION_RULE,
         '"The strike took place in Qamishli", "the latest detentions came a day after ...": an '
         "event noun told with a definite determiner is an act the reader already knows, as is "
-        'an attack by "the attackers" or "the bombers"; the article rule below folds it into '
-        "the act it refers to (when nothing disagrees).",
+        'an attack by "the attackers" or "the bombers", an act whose subject is such a noun of '
+        'its kind ("The strike destroyed the cafe": the-known-act-does-it) and one whose passive '
+        'subject is the people it fell on ("The hostages were freed": the-known-people-it-fell-'
+        "on); the article rule below folds it into the act it refers to (when nothing "
+        "disagrees).",
         _definite_mention,
     ),
     # -- event: modality and mode
@@ -2723,7 +2748,11 @@ RULES: tuple[Rule, ...] = (
         RESTATEMENT_RULE,
         "An act told in the lead and again in the body is one event: records of one type that "
         "disagree on nothing (modality, mode, actors, day, place) and share an actor or a named "
-        "town are merged; the fullest sentence is the evidence, the others are its mentions.",
+        "town are merged; the fullest sentence is the evidence, the others are its mentions. "
+        "A state and its own forces or officials are one side (the-state-and-its-forces); the "
+        "speaker's own words in a quote restate his speech act (the-speakers-words-restate-the-"
+        'act); "also" before the verb of an event noun ("also imposed sanctions") and what the '
+        'news came after ("It came six months after ...") are other acts.',
         _restatement,
     ),
 )
