@@ -71,18 +71,18 @@ def test_every_family_codes_what_its_cameo_code_crosswalks_to(table_data, plover
 
 def test_a_statement_code_is_refused(table_data, plover):
     data = copy.deepcopy(table_data)
-    data["families"]["praise"]["cameo"] = "018"  # "make empathetic comment": PLOVER drops 01
+    data["families"]["send-forces"]["cameo"] = "018"  # "make empathetic comment": PLOVER drops 01
     with pytest.raises(DataFileError, match="not coded by PLOVER"):
         patterns_from_data(data, plover)
 
 
 def test_a_type_against_the_crosswalk_needs_a_reason(table_data, plover):
     data = copy.deepcopy(table_data)
-    data["families"]["praise"]["type"] = "AGREE"
-    with pytest.raises(DataFileError, match="crosswalks to SUPPORT"):
+    data["families"]["send-forces"]["type"] = "COERCE"
+    with pytest.raises(DataFileError, match="crosswalks to MOBILIZE"):
         patterns_from_data(data, plover)
-    data["families"]["praise"]["type"] = "SUPPORT"
-    data["families"]["praise"]["patterns"][0]["mode"] = "phone"
+    data["families"]["send-forces"]["type"] = "MOBILIZE"
+    data["families"]["send-forces"]["patterns"][0]["mode"] = "phone"
     with pytest.raises(DataFileError, match="no mode 'phone'"):
         patterns_from_data(data, plover)
 
@@ -92,7 +92,7 @@ def test_the_rule_is_the_last_sentence_rule():
     assert sentence_rules[-1] == RULE
 
 
-# --- families, each on fresh wire sentences --------------------------------------------------
+# --- the families kept, each on fresh wire sentences ------------------------------------------
 
 
 def test_forces_flown_in_are_mobilised():
@@ -102,75 +102,24 @@ def test_forces_flown_in_are_mobilised():
     assert "CAMEO pattern 'fly gendarme' (send-forces, CAMEO 152)" in event.evidence.why
 
 
-def test_scrambled_jets_are_mobilised():
+def test_troops_flown_to_a_town_are_mobilised():
+    event = only_pattern_event("Niger flew 300 soldiers to Tillaberi on Sunday.")
+    assert (event.type, event.mode) == ("MOBILIZE", "troops")
+    assert actor_ids(event.sources) == ["ner"]
+    assert event.place is not None and event.place.country == "NER"
+
+
+def test_reinforcements_brought_in_are_mobilised():
+    event = only_pattern_event("Burkina Faso brought in reinforcements after the attack on Djibo.")
+    assert (event.type, event.mode) == ("MOBILIZE", "troops")
+    assert "bring in reinforcement" in event.evidence.why
+
+
+def test_state_troopers_sent_are_police_mobilised():
     event = only_pattern_event(
-        "Japan scrambled fighter jets on Tuesday as Russian bombers flew near its northern islands."
+        "The Texas governor sent state troopers to the border town of Eagle Pass."
     )
-    assert (event.type, event.mode) == ("MOBILIZE", "weapons")
-    assert actor_ids(event.sources) == ["jpn"]
-
-
-def test_walking_away_from_talks_withdraws_from_them():
-    event = only_pattern_event("Sudan's army walked away from the talks in Jeddah on Thursday.")
-    assert (event.type, event.mode) == ("SANCTION", "withdraw")
-    assert "walk away from talk" in event.evidence.why
-
-
-def test_troops_recalled_withdraw():
-    event = only_pattern_event("Poland recalled its troops from the Sahel mission last month.")
-    assert (event.type, event.mode) == ("RETREAT", "withdraw")
-    assert actor_ids(event.sources) == ["pol"]
-
-
-def test_an_area_cordoned_off_is_restricted():
-    event = only_pattern_event("Police cordoned off the square outside the cathedral in Lahore.")
-    assert (event.type, event.mode) == ("COERCE", "restrict")
-    assert event.place is not None and event.place.country == "PAK"
-
-
-def test_crowds_filling_the_streets_protest():
-    event = only_pattern_event("Tens of thousands of people thronged the streets of Belgrade.")
-    assert (event.type, event.mode) == ("PROTEST", "demo")
-    assert event.place is not None and event.place.country == "SRB"
-
-
-def test_firms_designated_are_sanctioned():
-    event = only_pattern_event("The U.S. Treasury designated six shipping companies on Tuesday.")
-    assert (event.type, event.mode) == ("SANCTION", "discontinue")
-
-
-def test_differences_ironed_out_are_agreed():
-    event = only_pattern_event("Kenya and Somalia ironed out their differences over the border.")
-    assert event.type == "AGREE"
-    assert sorted(actor_ids(event.sources)) == ["ken", "som"]
-
-
-def test_reserving_the_right_to_respond_threatens():
-    event = only_pattern_event("Iran reserves the right to respond to any aggression.")
-    assert event.type == "THREATEN"
-    assert actor_ids(event.sources) == ["irn"]
-
-
-def test_stones_thrown_at_police_are_an_attack():
-    event = only_pattern_event("Youths threw stones at police in the Kibera area of Nairobi.")
-    assert (event.type, event.mode) == ("ASSAULT", "primitive")
-
-
-def test_a_state_taken_to_court_is_accused():
-    event = only_pattern_event("Gambia took Myanmar to the International Court of Justice.")
-    assert (event.type, event.mode) == ("ACCUSE", "allege")
-    assert actor_ids(event.sources) == ["gmb"]
-    assert "mmr" in actor_ids(event.targets)
-
-
-def test_a_town_wrested_from_the_army_is_taken_by_force():
-    event = only_pattern_event("M23 rebels wrested control of Bunagana from the Congolese army.")
-    assert event.type == "ASSAULT"
-
-
-def test_airspace_violated_is_a_show_of_force():
-    event = only_pattern_event("Two Russian fighter jets violated Estonian airspace on Friday.")
-    assert event.type == "MOBILIZE"
+    assert (event.type, event.mode) == ("MOBILIZE", "police")
 
 
 # --- where the rule stays silent ----------------------------------------------------------------
@@ -179,24 +128,18 @@ def test_airspace_violated_is_a_show_of_force():
 @pytest.mark.parametrize(
     "text",
     [
-        "Poland did not recall its troops from the Sahel mission.",  # negated
-        "Poland could recall its troops from the Sahel mission.",  # a possibility
-        "If the talks fail, Poland will recall its troops from the mission.",  # a condition
-        "Warsaw wants to recall its troops from the mission.",  # an aim, not an act
-        "The ministry said whether it would recall its troops was not decided.",  # a question
+        "Chad did not fly gendarmes to Adre.",  # negated
+        "Chad could fly 200 gendarmes to Adre.",  # a possibility
+        "If the attacks go on, Chad will fly 200 gendarmes to Adre.",  # a condition
+        "N'Djamena wants to fly 200 gendarmes to Adre.",  # an aim, not an act
+        "Chad would not say whether it had flown gendarmes to Adre.",  # a question
     ],
 )
 def test_no_pattern_event_outside_an_asserted_clause(text):
     assert found_by_the_table(text) == []
 
 
-def test_a_lexicon_trigger_in_the_clause_leaves_the_table_silent():
-    events = events_of("Police arrested five protesters and cordoned off the square in Harare.")
-    assert [e.type for e in events if e.type == "COERCE"] == ["COERCE"]  # one act, not two
-    assert all(RULE not in e.evidence.why for e in events)
-
-
 def test_the_table_never_recodes_a_lexicon_verb():
-    events = events_of("Russia expelled two Estonian diplomats on Monday.")
-    assert [(e.type, e.mode) for e in events] == [("SANCTION", "expel")]
-    assert RULE not in events[0].evidence.why
+    events = events_of("Kenya sent 400 police officers to Haiti on Tuesday.")
+    assert [(e.type, e.trigger) for e in events] == [("MOBILIZE", "sent")]
+    assert RULE not in events[0].evidence.why  # the lexicon's send reads it first
