@@ -13,12 +13,13 @@ from importlib import resources
 import pytest
 
 from accord.errors import DataFileError
-from accord.extract.events import RULES
+from accord.extract.events import RULES, Coder, load_lexicon
 from accord.extract.events.patterns import load_patterns, patterns_from_data
 from accord.ingest import make_article
 from accord.models import Event
 from accord.nlp import parse
 from accord.pipeline import process
+from accord.resolve.actors import load_dictionary
 
 RULE = "cameo-verb-pattern"
 RULE_NAMES = re.compile(r"; rules: ([^;]+)$")
@@ -85,6 +86,15 @@ def test_a_type_against_the_crosswalk_needs_a_reason(table_data, plover):
     data["families"]["send-forces"]["patterns"][0]["mode"] = "phone"
     with pytest.raises(DataFileError, match="no mode 'phone'"):
         patterns_from_data(data, plover)
+
+
+def test_a_coder_reads_the_table_it_is_given():
+    text = "Chad flew 200 gendarmes to the border town of Adre on Monday."
+    without = Coder(
+        load_lexicon(), load_dictionary(), patterns=load_patterns().without({"send-forces"})
+    )
+    assert process(parse(make_article(text, published="2025-06-02")), without).events == ()
+    assert len(events_of(text)) == 1  # the package's table reads it
 
 
 def test_the_rule_is_the_last_sentence_rule():
