@@ -24,6 +24,12 @@ This repository also contains material by others, under their own licences:
   same licence.
 - The web UI's world outline (src/accord/serve/static/world.json) is derived from Natural
   Earth (public domain).
+- src/accord/data/cameo_patterns.json is accord's own selection of verb patterns, written in
+  accord's format from the event classes of the CAMEO codebook (Philip A. Schrodt, CAMEO:
+  Conflict and Mediation Event Observations, Event and Actor Codebook, version 1.1b3, 2012);
+  the PETRARCH-2 verb dictionary (Open Event Data Alliance,
+  https://github.com/openeventdata/petrarch2, data/dictionaries/CAMEO.2.0.txt, MIT licence) was
+  read as a reference for which verbs and objects express which code. No entry is copied from it.
 
 News texts used as development and test data, each with the credit its licence requires
 (texts written for the project, marked so in their .meta.json, are not listed):

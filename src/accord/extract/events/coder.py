@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from accord.extract.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from accord.extract.events.participants import MentionIndex, attribution_of
+from accord.extract.events.patterns import PatternTable, load_patterns
 from accord.extract.events.rules import (
     RULES,
     SCOPES,
@@ -86,7 +87,9 @@ class Coder:
     and national groups an inference names), ``gazetteer`` the places (the package's
     ``Gazetteer`` by default; a rule needs only its ``geocode``, the pipeline also finds the
     places of sentences with it). ``rules`` is the ordered rule table
-    (``rules.RULES`` by default); ``model`` an optional learned second path (``EventModel``).
+    (``rules.RULES`` by default); ``model`` an optional learned second path (``EventModel``);
+    ``patterns`` the CAMEO verb-pattern table the last sentence rule consults
+    (``data/cameo_patterns.json`` by default).
     """
 
     def __init__(
@@ -97,10 +100,12 @@ class Coder:
         *,
         model: EventModel | None = None,
         rules: Sequence[Rule] = RULES,
+        patterns: PatternTable | None = None,
     ) -> None:
         if gazetteer is None:
             gazetteer = load_gazetteer()
         self.lexicon = lexicon
+        self.patterns = load_patterns() if patterns is None else patterns
         self.dictionary = dictionary
         self.gazetteer = gazetteer
         self.model = model

@@ -63,6 +63,7 @@ from accord.extract.events.participants import (
     ultimatum_teller,
     unique_mentions,
 )
+from accord.extract.events.patterns import pattern_triggers
 from accord.extract.events.restatements import RULES_MARK, RestatementWords, merge_restatements
 from accord.extract.events.syntax import (
     SUBJECT_DEPS,
@@ -540,6 +541,14 @@ def _deontic_demands(found: SentenceDraft, coder: Coder) -> bool:
 
 def _joint_undertakings(found: SentenceDraft, coder: Coder) -> bool:
     new = joint_commitments(found.sentence, found.index)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _cameo_patterns(found: SentenceDraft, coder: Coder) -> bool:
+    new = pattern_triggers(
+        found.sentence, coder.patterns, coder.lexicon, found.consumed, found.candidates
+    )
     found.candidates.extend(new)
     return bool(new)
 
@@ -2055,6 +2064,7 @@ def _a_meeting_of_parties(event: Event) -> bool:
 RESTATEMENT_RULE = "restatement-is-one-event"
 WARNING_RULE = "refusal-to-permit-is-threat"
 DEFINITE_MENTION_RULE = "definite-noun-is-told-before"
+CAMEO_PATTERN_RULE = "cameo-verb-pattern"
 
 
 def _sentence_rule(name: str, description: str, apply: Callable[..., bool]) -> Rule:
@@ -2314,6 +2324,15 @@ RULES: tuple[Rule, ...] = (
         "joint-undertaking",
         '"Both sides would exchange proposals": a joint undertaking is an AGREE (agreed).',
         _joint_undertakings,
+    ),
+    _sentence_rule(
+        CAMEO_PATTERN_RULE,
+        "Breadth from the CAMEO codebook: a verb with the object or preposition a pattern of "
+        '`data/cameo_patterns.json` names ("recalled its ambassador", "walked away from the '
+        'talks", "scrambled fighter jets") is an event of the PLOVER type its CAMEO code '
+        "crosswalks to, in a main or reported clause where no other rule made an event and "
+        "whose verb is not negated, hypothetical or a report. The evidence names the pattern.",
+        _cameo_patterns,
     ),
     # -- event: type
     Rule(
