@@ -17,14 +17,10 @@ EXPECTED = STORIES / "expected_proposals.json"
 
 # Histories still wrong, and why (none of it is the linking's):
 KNOWN_WRONG = {
-    # "studying Venezuela's offer" is read as no act, so the step 'considered' is missing
-    "U.S.-Venezuela prisoner swap (September 2026)",
-    # "Congo" of the invitation is read as the Republic of the Congo, Tshisekedi's acceptance
-    # as the Democratic Republic's: two summits of different countries
+    # Kagame "accepted ... an invitation to meet Congo's president", in a report naming no
+    # capital or person of the DRC: bare "Congo" is the Republic of the Congo (its president
+    # Sassou Nguesso), so his acceptance is of another summit
     "Congo-Rwanda summit in Washington (October-November 2026)",
-    # "agreed to an immediate ceasefire in talks mediated by Qatar and Turkey in Doha on
-    # Sunday": the day is not read as the agreement's, so it is dated by the report (Monday)
-    "Doha ceasefire between Pakistan and Afghanistan (October-November 2026)",
     # the swap is told only as "arrived home, hours after Ivory Coast handed over three
     # Burkinabe soldiers": the arrival is read as no act, the handover as background
     "Togo-brokered swap of detained soldiers between Burkina Faso and Ivory Coast (July 2026)",

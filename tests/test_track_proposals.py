@@ -2161,3 +2161,52 @@ def test_only_a_day_the_words_give_dates_a_step(date_char_start: int, expected) 
         "sentence": sentence,
     }
     assert step_day(row, "implemented", Context()) == expected
+
+
+AN_OFFER_UNDER_STUDY = {
+    "offered": (
+        "2026-03-09",
+        "ADDIS ABABA (Wire) - Kenya proposed on Monday a 30-day ceasefire between Ethiopia's"
+        " government and Fano militias in the Amhara region.",
+    ),
+    "studied": (
+        "2026-03-11",
+        "BAHIR DAR (Wire) - Ethiopia's government said on Wednesday it was studying Kenya's"
+        " ceasefire proposal.",
+    ),
+}
+
+
+def test_an_offer_under_study_is_considered(tmp_path: Path) -> None:
+    """Rule an-offer-under-study-is-considered: "said it was studying the proposal", as wire
+    copy tells a side weighing an offer, is the step 'considered' (it had been no act)."""
+    (truce,) = (item for item in proposals_of(AN_OFFER_UNDER_STUDY, tmp_path) if item.steps)
+    assert [(day, text.split(" by ")[0]) for day, text in history(truce)] == [
+        ("2026-03-09", "proposed"),
+        ("2026-03-11", "considered"),
+    ]
+
+
+A_TRUCE_AND_TALKS_TO_MONITOR_IT = {
+    "agreed": (
+        "2026-05-11",
+        "MUSCAT (Wire) - Yemen's government and the Houthis agreed to an immediate ceasefire in"
+        " talks mediated by Oman in Muscat on Sunday, Oman's foreign ministry said.\n\n"
+        "The two sides will meet again in Amman next week to set up a committee to monitor the"
+        " truce.",
+    ),
+    "extended": (
+        "2026-05-19",
+        "AMMAN (Wire) - Yemen's government and the Houthis agreed on Tuesday to extend the"
+        " ceasefire by a month, the Omani mediators said.",
+    ),
+}
+
+
+def test_a_meetings_purpose_is_no_package(tmp_path: Path) -> None:
+    """Rule a-meeting's-purpose-is-no-package: a meeting announced "to set up a committee to
+    monitor the truce" is no truce, so the extension a week later is the truce's, agreed on
+    the day of the talks it was agreed in (rule the-talks-it-was-agreed-in-date-it)."""
+    found = {item.subject: item for item in proposals_of(A_TRUCE_AND_TALKS_TO_MONITOR_IT, tmp_path)}
+    assert [text for _, text in history(found["summit"])] == ["agreed"]
+    assert history(found["ceasefire"]) == [("2026-05-10", "agreed"), ("2026-05-19", "extended")]

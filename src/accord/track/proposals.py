@@ -1232,9 +1232,7 @@ def candidate_of(
         back_reference=back_reference,
         published=published,
         prisoners=row["prisoners"],
-        subjects=frozenset({subject})
-        if at_the_meeting  # what a meeting agreed is no package with the meeting
-        else package_of(sentence, trigger_at, subject),
+        subjects=parts_of_the_deal(sentence, trigger_at, subject, at_the_meeting),
         alleged_by=alleged_by,
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
@@ -1586,6 +1584,19 @@ def names_a_violation(row: Any, sentence: str, trigger_at: int) -> bool:
         return False
     clause = trigger_clause(sentence.lower(), trigger_at)
     return nearest_status_word(clause, trigger_at) == "violated"
+
+
+def parts_of_the_deal(
+    sentence: str, trigger_at: int, subject: str, at_the_meeting: bool
+) -> frozenset[str]:
+    """The subjects a step takes on (``package_of``), but none beside a meeting's own: what
+    a meeting agreed is no package with the meeting (agreed-at-the-summit-is-not-the-summit),
+    nor is what a meeting is held for (rule "a-meeting's-purpose-is-no-package": "will meet
+    again in Istanbul next week to set up a mechanism to monitor the truce" is no truce, and
+    an extension of the truce days later is not the meeting's)."""
+    if at_the_meeting or subject == MEETING_SUBJECT:
+        return frozenset({subject})
+    return package_of(sentence, trigger_at, subject)
 
 
 def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
