@@ -1,5 +1,5 @@
 """Proposal histories of the team-written stories in tests/corpus_proposals/, through the
-real pipeline: seven stories of 4 or 5 reports each, told over days to weeks, in other
+real pipeline: eleven stories of 3 to 5 reports each, told over days to weeks, in other
 regions and of other kinds than the coverage corpus (see its README)."""
 
 from __future__ import annotations
@@ -48,11 +48,20 @@ def test_the_histories_told_right_are_all_but_the_known_misreadings(
 ) -> None:
     """Each history whose reports the coder reads is told right, in one proposal, step by
     step and day by day (two truces and a prisoner deal of one pair of neighbours, two pairs
-    sharing Pakistan, a summit and what it signed, a truce proposed, refused and signed)."""
+    sharing Pakistan, a summit and what it signed, a truce proposed, refused and signed, a truce
+    extended twice, a swap told as 'returned home', an offer considered and a summit held
+    undated, two deals of the same sides on other terms, one deal told in other words)."""
     wrong = {outcome.name for outcome in outcomes if not outcome.right}
     assert wrong == KNOWN_WRONG
-    assert len(outcomes) == 12
+    assert len(outcomes) == 18
 
 
 def test_no_two_histories_share_a_proposal(outcomes: list[ProposalOutcome]) -> None:
     assert not [outcome.name for outcome in outcomes if outcome.shares_proposal]
+
+
+def test_an_exchange_told_by_one_side_and_the_whole_keeps_each_sides_figure(
+    outcomes: list[ProposalOutcome],
+) -> None:
+    (swap,) = (outcome for outcome in outcomes if outcome.name.startswith("EU-mediated swap"))
+    assert [step.detail for step in swap.shown] == [None, "6 for 6"]

@@ -2210,3 +2210,30 @@ def test_a_meetings_purpose_is_no_package(tmp_path: Path) -> None:
     found = {item.subject: item for item in proposals_of(A_TRUCE_AND_TALKS_TO_MONITOR_IT, tmp_path)}
     assert [text for _, text in history(found["summit"])] == ["agreed"]
     assert history(found["ceasefire"]) == [("2026-05-10", "agreed"), ("2026-05-19", "extended")]
+
+
+A_SWAP_TOLD_BY_ONE_SIDE_AND_THE_WHOLE = {
+    "agreed": (
+        "2026-07-06",
+        "CAIRO (Wire) - Sudan and South Sudan agreed on Monday to exchange 20 captured soldiers,"
+        " in a deal mediated by Egypt, Egypt's foreign ministry said.",
+    ),
+    "one-side": (
+        "2026-07-09",
+        "JUBA (Wire) - South Sudan freed 10 Sudanese soldiers on Thursday under the exchange"
+        " agreed with Sudan, the army said.",
+    ),
+    "the-whole": (
+        "2026-07-10",
+        "KHARTOUM (Wire) - Twenty soldiers were freed on Thursday in the exchange between Sudan"
+        " and South Sudan, the Egyptian mediators said.",
+    ),
+}
+
+
+def test_a_joint_release_is_the_whole(tmp_path: Path) -> None:
+    """Rule a-joint-release-is-the-whole: 'Twenty soldiers were freed in the exchange between
+    Sudan and South Sudan' is the stage's whole, so beside 'South Sudan freed 10' the other
+    side freed 10 (it had read '20 for 10')."""
+    (swap,) = (item for item in proposals_of(A_SWAP_TOLD_BY_ONE_SIDE_AND_THE_WHOLE, tmp_path))
+    assert history(swap) == [("2026-07-06", "agreed"), ("2026-07-09", "implemented (10 for 10)")]

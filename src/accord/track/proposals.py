@@ -2724,12 +2724,37 @@ def step_of(group: list[Candidate]) -> Step:
 
 def side_figures(group: list[Candidate]) -> list[int]:
     """Each side's figure in a stage, in the order the reports give them ('16 for 8'); one
-    figure when a report gives the same figure to both sides."""
+    figure when a report gives the same figure to both sides. Rule
+    "a-joint-release-is-the-whole": a release both sides made ("Twelve soldiers were freed in
+    the exchange between Armenia and Azerbaijan") gives the stage's whole, not a side's
+    figure, so with one side's ("Azerbaijan freed six Armenian troops") the other side freed
+    the rest ('6 for 6', not '6 for 12')."""
     figures: dict[tuple[str, ...], int] = {}
+    wholes: list[int] = []
     for candidate in sorted(group, key=lambda c: (c.day, c.event_id)):
-        if candidate.figure and candidate.actors:
+        if candidate.figure and frees_with_the_other_side(candidate, group):
+            wholes.append(candidate.figure)
+        elif candidate.figure and candidate.actors:
             figures.setdefault(candidate.actors, candidate.figure)
+    if len(figures) == 1 and wholes:
+        (side,) = figures.values()
+        rest = max(wholes) - side
+        return [side, rest] if rest > 0 else [side]
     return list(dict.fromkeys(figures.values())) if len(figures) > 1 else list(figures.values())
+
+
+def frees_with_the_other_side(candidate: Candidate, group: list[Candidate]) -> bool:
+    """Whether the release is told of both sides together: its doers take in another
+    report's single side as well as a country of their own ("Russia and Belarus released 16
+    people" beside Germany's release is one side of two countries, not the whole)."""
+    mine = candidate.own_countries
+    return len(mine) > 1 and any(
+        other is not candidate
+        and other.figure
+        and len(other.own_countries) == 1
+        and other.own_countries < mine
+        for other in group
+    )
 
 
 def with_progress(
