@@ -21,9 +21,6 @@ KNOWN_WRONG = {
     # capital or person of the DRC: bare "Congo" is the Republic of the Congo (its president
     # Sassou Nguesso), so his acceptance is of another summit
     "Congo-Rwanda summit in Washington (October-November 2026)",
-    # the swap is told only as "arrived home, hours after Ivory Coast handed over three
-    # Burkinabe soldiers": the arrival is read as no act, the handover as background
-    "Togo-brokered swap of detained soldiers between Burkina Faso and Ivory Coast (July 2026)",
 }
 
 

@@ -2237,3 +2237,58 @@ def test_a_joint_release_is_the_whole(tmp_path: Path) -> None:
     side freed 10 (it had read '20 for 10')."""
     (swap,) = (item for item in proposals_of(A_SWAP_TOLD_BY_ONE_SIDE_AND_THE_WHOLE, tmp_path))
     assert history(swap) == [("2026-07-06", "agreed"), ("2026-07-09", "implemented (10 for 10)")]
+
+
+A_SWAP_TOLD_FROM_ITS_OTHER_END = {
+    "agreed": (
+        "2026-02-02",
+        "RIYADH (Wire) - Ethiopia and Eritrea agreed on Monday to exchange detained soldiers, in"
+        " a deal mediated by Saudi Arabia, the Saudi foreign ministry said.",
+    ),
+    "other-end": (
+        "2026-02-06",
+        "ASMARA (Wire) - Eleven Eritrean soldiers held in Ethiopia arrived home, hours after"
+        " Ethiopia handed over the men at the Zalambessa border crossing, officials said.",
+    ),
+}
+
+
+def test_an_act_hours_before_the_news_is_the_days(tmp_path: Path) -> None:
+    """Rule an-act-hours-before-the-news-is-the-day's: 'arrived home, hours after Ethiopia
+    handed over the men' tells the swap from its other end: a stage of the report's day, not
+    an earlier step told again (it had been placed in no proposal)."""
+    (swap,) = (item for item in proposals_of(A_SWAP_TOLD_FROM_ITS_OTHER_END, tmp_path))
+    assert [(day, text.split(" (")[0]) for day, text in history(swap)] == [
+        ("2026-02-02", "agreed"),
+        ("2026-02-06", "implemented"),
+    ]
+
+
+A_RELEASE_TOLD_BEFORE_THE_EXCHANGE_IS_NAMED = {
+    "agreed": (
+        "2026-04-06",
+        "MOSCOW (Wire) - Russia and Ukraine agreed on Monday to exchange 40 prisoners of war, in"
+        " a deal mediated by the United Arab Emirates.",
+    ),
+    "one-side": (
+        "2026-04-09",
+        "KYIV (Wire) - Russia freed 20 Ukrainian soldiers on Thursday, Ukraine's coordination"
+        " headquarters said.",
+    ),
+    "named": (
+        "2026-04-10",
+        "ABU DHABI (Wire) - Forty prisoners of war were freed on Thursday in the exchange between"
+        " Russia and Ukraine, the United Arab Emirates said.",
+    ),
+}
+
+
+def test_a_release_naming_no_deal_joins_the_stage_told_after_it(tmp_path: Path) -> None:
+    """A release whose report names no deal is a stage of whichever its sides made, whether
+    it is placed before or after the report naming the exchange (placed first, it had kept
+    the named exchange out as a second stage of the same day)."""
+    (swap,) = (item for item in proposals_of(A_RELEASE_TOLD_BEFORE_THE_EXCHANGE_IS_NAMED, tmp_path))
+    assert [(day, text.split(" (")[0]) for day, text in history(swap)] == [
+        ("2026-04-06", "agreed"),
+        ("2026-04-09", "implemented"),
+    ]

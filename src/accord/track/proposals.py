@@ -1339,7 +1339,23 @@ def told_after(sentence: str, trigger_at: int) -> bool:
     after the two countries held their first direct talks', 'hours after welcoming home three
     Americans freed by Pyongyang') is an earlier step told again: it backs that step and dates
     none (its day is the main act's minus the gap, which the date reader does not know)."""
-    return bool(AFTER_CLAUSE.search(sentence[:trigger_at]))
+    found = AFTER_CLAUSE.search(sentence[:trigger_at])
+    return found is not None and not hours_before_the_news(found.group(0))
+
+
+HOURS_AFTER = re.compile(r"^(?:a\s+few\s+|several\s+|\d+\s+)?(?:hours|minutes)\s+after\s+", re.I)
+
+
+def hours_before_the_news(clause: str) -> bool:
+    """Rule "an-act-hours-before-the-news-is-the-day's": an act whose own clause is told
+    "hours after" ('arrived home, hours after Ivory Coast handed over three Burkinabe
+    soldiers') is of the news's day, the news itself told from its other end, not an earlier
+    step (an act inside another act of that clause, 'hours after welcoming home three
+    Americans freed by Pyongyang', still is)."""
+    found = HOURS_AFTER.search(clause)
+    if found is None:
+        return False
+    return not any(word.endswith("ing") for word in clause[found.end() :].split())
 
 
 def called_new(sentence: str, subject: str) -> bool:
@@ -1559,6 +1575,9 @@ GENERIC_AGREEMENT = "agreement"  # a subject of ``agreement_subjects``: any deal
 
 
 TRUCE = "ceasefire"  # the subject whose parties bind themselves to stop attacking
+
+
+EXCHANGE = "prisoner exchange"  # the subject whose stages free people on both sides
 
 
 def accuses_an_attack(row: Any, sentence: str, trigger_at: int) -> bool:
@@ -2026,8 +2045,9 @@ def same_side(side: Side, status: str, candidate: Candidate) -> bool:
     beside its days, for an undated report (or a dated mention of a step not carried out)."""
     subject, actors, alleged_by = side
     if status == "implemented":
-        # a release whose report names no deal is a stage of whichever its sides made
-        return subject == candidate.subject or candidate.subject == GENERIC_AGREEMENT
+        # a release whose report names no deal is a stage of whichever its sides made, told
+        # first or after the report that names it
+        return subject == candidate.subject or GENERIC_AGREEMENT in (subject, candidate.subject)
     if status in BY_STATUSES and candidate.actors and actors and actors != candidate.actors:
         return False  # a step whose taker no report named refuses no side (an-unnamed-side)
     return not candidate.alleged_by or alleged_by == candidate.alleged_by
@@ -2765,7 +2785,8 @@ def with_progress(
     done = 0
     result = []
     for step, group in zip(steps, groups, strict=True):
-        if step.status == "implemented" and group[0].subject == "prisoner exchange":
+        # a stage of an exchange, whose first report may name no deal
+        if step.status == "implemented" and any(c.subject == EXCHANGE for c in group):
             counts = Counter(c.prisoners for c in group if c.prisoners)
             figures = side_figures(group)
             if any(c.each for c in group) and counts:
