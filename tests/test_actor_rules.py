@@ -1037,6 +1037,8 @@ def test_rule_short_name_of_the_named_reads_congo_as_the_country_named_in_full()
         # one of the DRC's people is named, by the name and alias the dictionary lists
         ("Congo's President Felix Tshisekedi met Angola's president in Luanda on Friday.", "COD"),
         ("Congo's government said Tshisekedi would not attend the summit.", "COD"),
+        # or one of its armed groups
+        ("Congo's government agreed to a truce with the M23 rebels on Sunday.", "COD"),
         # the Republic of the Congo's capital: the short name stays its own
         ("BRAZZAVILLE, Feb 2 - Congo's government said on Monday it had closed the border.", "COG"),
     ],

@@ -2292,3 +2292,28 @@ def test_a_release_naming_no_deal_joins_the_stage_told_after_it(tmp_path: Path) 
         ("2026-04-06", "agreed"),
         ("2026-04-09", "implemented"),
     ]
+
+
+AN_OFFER_TO_ONE_AND_A_DEAL_OF_TWO = {
+    "offered": (
+        "2026-03-02",
+        "DOHA (Wire) - Qatar proposed on Monday a 60-day truce between Sudan's army and the Rapid"
+        " Support Forces, a Qatari foreign ministry spokesman said.",
+    ),
+    "signed": (
+        "2026-03-05",
+        "JUBA (Wire) - Sudan and South Sudan signed a border agreement on Thursday, the South"
+        " Sudanese presidency said.",
+    ),
+}
+
+
+def test_a_deal_of_two_is_no_offer_to_one(tmp_path: Path) -> None:
+    """Rule a-deal-of-two-is-no-offer-to-one: an agreement naming no subject, made by two
+    countries one of which the truce offer never named, is an agreement of its own (it had
+    been read as the offer agreed)."""
+    found = proposals_of(AN_OFFER_TO_ONE_AND_A_DEAL_OF_TWO, tmp_path)
+    assert sorted([text.split(" by ")[0] for _, text in history(item)] for item in found) == [
+        ["agreed"],
+        ["proposed"],
+    ]

@@ -415,13 +415,13 @@ class ActorDictionary:
         return self._holders.get((code, role), [])
 
     def people_of(self, code: str) -> tuple[str, ...]:
-        """The names and listed aliases ("Tshisekedi") of the dictionary's current people of
-        country ``code`` (indexed once per country)."""
+        """The names and listed aliases ("Tshisekedi", "M23") of the dictionary's current
+        people and armed or political groups of country ``code`` (indexed once per country)."""
         if code not in self._people:
             self._people[code] = tuple(
                 name
                 for actor in self.actors.values()
-                if actor.kind in PERSON_KINDS
+                if (actor.kind in PERSON_KINDS or actor.kind == "group")
                 and actor.country == code
                 and actor.id not in self.terms
                 for name in (actor.name, *actor.aliases)
@@ -2704,9 +2704,10 @@ def with_short_names_of(table: ActorDictionary, text: str) -> ActorDictionary:
     """Rule "short-name-of-the-named": a short name two countries share means the one the
     text names in full ("the Democratic Republic of Congo ... Congo's president" is the DRC's,
     as wire style writes it after the first mention); the table itself when no text does.
-    Rule "short-name-of-its-capital-or-people": or the one whose capital or one of whose
-    people the text names ("KINSHASA - ... Congo's President Felix Tshisekedi" is the DRC's:
-    wire copy writes "Congo" for it with no full name at all)."""
+    Rule "short-name-of-its-capital-or-people": or the one whose capital, or one of whose
+    people or groups, the text names ("KINSHASA - ... Congo's President Felix Tshisekedi",
+    "Congo's government and M23 rebels" are the DRC's: wire copy writes "Congo" for it with no
+    full name at all)."""
     shared: dict[str, str] = {}
     for code, shorts in table.short_names.items():
         country = table.countries[code]

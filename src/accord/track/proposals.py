@@ -1223,7 +1223,9 @@ def candidate_of(
         | frozenset(
             actor["country"]
             for actor in (*sources, *targets)
-            if actor["country"] and not speaks_of_a_breach(row, status, actor)
+            if actor["country"]
+            and not speaks_of_a_breach(row, status, actor)
+            and not names_the_agreement(actor, sentence)
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,
@@ -1534,6 +1536,26 @@ def speaks_of_a_breach(row: Any, status: str, actor: Any) -> bool:
     speaker = row["attributed_to"] or ""
     text = actor["text"]
     return text in speaker or text.lower() in subject_data()["both_parties"]
+
+
+def names_the_agreement(actor: Any, sentence: str) -> bool:
+    """Rule "a-place-that-names-the-deal-is-no-party": a city read as its state where it only
+    names the agreement ('agreed to extend the Doha ceasefire', 'violating the Minsk
+    accords') gives the step no country: Qatar, which hosts many sides' talks, had joined a
+    Pakistan-Afghanistan truce to a Qatari offer for Congo a week later."""
+    text = re.escape(actor["text"] or "")
+    if not text:
+        return False
+    named = "|".join(map(re.escape, sorted(agreement_words(), key=len, reverse=True)))
+    return re.search(rf"\b{text}\s+(?:{named})s?\b", sentence, re.I) is not None
+
+
+@cache
+def agreement_words() -> frozenset[str]:
+    """Every word that names an agreement or what one is about."""
+    return all_keywords() | frozenset(
+        word for words in subject_data()["agreement_subjects"].values() for word in words
+    )
 
 
 def names_what_it_agreed(sentence: str, trigger_at: int) -> bool:
@@ -1866,7 +1888,9 @@ class Draft:
         if candidate.subject in subject_data()["agreement_subjects"]:
             # sanctions are no agreement, nor is a meeting: 'violated the agreement' is not
             # about talks the parties once held (rule a-meeting-is-no-agreement)
-            return self.subject not in (*unilateral_subjects(), MEETING_SUBJECT)
+            if self.subject in (*unilateral_subjects(), MEETING_SUBJECT):
+                return False
+            return not a_side_it_never_named(self, candidate)
         return candidate.subject in (self.subjects or {self.subject})
 
     def may_take(self, candidate: Candidate, window: tuple[int, int]) -> bool:
@@ -1940,6 +1964,20 @@ def mediated_apart(draft: Draft, candidate: Candidate) -> bool:
     if candidate.status not in ONCE or candidate.back_reference or draft.subject == MEETING_SUBJECT:
         return False
     return bool(candidate.brokers and draft.brokers) and candidate.brokers.isdisjoint(draft.brokers)
+
+
+def a_side_it_never_named(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "a-deal-of-two-is-no-offer-to-one": an agreement that names no subject ('Tshisekedi
+    and Kagame signed a peace agreement') made by two countries, one of which no report of a
+    draft about a named subject ever named, is not that draft's: Qatar's truce offer to Congo's
+    government and the M23 is not what Congo and Rwanda signed in Washington days later. An
+    agreement naming its subject ('agreed to the ceasefire') still takes up an offer made to
+    one side only."""
+    if candidate.status != "agreed" or len(candidate.own_countries) != 2:
+        return False
+    if draft.subject in subject_data()["agreement_subjects"]:
+        return False
+    return bool(draft.countries) and not candidate.own_countries <= draft.countries
 
 
 def another_pairs(draft: Draft, candidate: Candidate) -> bool:
