@@ -1030,6 +1030,27 @@ def test_rule_short_name_of_the_named_reads_congo_as_the_country_named_in_full()
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the dateline is the DRC's capital
+        ("KINSHASA, Feb 2 - Congo's army said on Monday it had retaken two villages.", "COD"),
+        # one of the DRC's people is named, by the name and alias the dictionary lists
+        ("Congo's President Felix Tshisekedi met Angola's president in Luanda on Friday.", "COD"),
+        ("Congo's government said Tshisekedi would not attend the summit.", "COD"),
+        # or one of its armed groups
+        ("Congo's government agreed to a truce with the M23 rebels on Sunday.", "COD"),
+        # the Republic of the Congo's capital: the short name stays its own
+        ("BRAZZAVILLE, Feb 2 - Congo's government said on Monday it had closed the border.", "COG"),
+    ],
+)
+def test_rule_short_name_of_its_capital_or_people(text: str, code: str) -> None:
+    """Wire copy writes "Congo" for the DRC with no full name in the report at all: its
+    capital or one of its people named in the text tell which Congo it is."""
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(text)))}
+    assert codes["Congo"] == code
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Unidentified gunmen opened fire on Shi'ite pilgrims travelling by bus to Iraq through "

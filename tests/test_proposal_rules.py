@@ -24,6 +24,7 @@ from accord.track.proposals import (
     is_denial,
     joint_subject,
     names_a_violation,
+    names_the_agreement,
     nearest_status_word,
     same_side,
     suspends_talks,
@@ -567,3 +568,19 @@ def test_a_cessation_of_hostilities_is_a_truce_and_jailed_people_make_a_swap(
     is ('detained Americans' named none of the words it required); an exchange of views is
     none."""
     assert find_subject(sentence, sentence.index(trigger), ("AGREE", None)) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "names_it"),
+    [
+        ("Pakistan and Afghanistan agreed on Monday to extend the Doha ceasefire.", "Doha", True),
+        ("Kyiv accused Moscow of violating the Minsk accords.", "Minsk", True),
+        ("Ukraine said the Istanbul deal had collapsed.", "Istanbul", True),
+        ("Qatar proposed a truce between Congo's government and the M23.", "Qatar", False),
+        ("Russia and Ukraine agreed to a ceasefire in Istanbul.", "Istanbul", False),
+    ],
+)
+def test_a_place_that_names_the_deal_is_no_party(sentence: str, text: str, names_it: bool) -> None:
+    """Rule a-place-that-names-the-deal-is-no-party: a city that only names the agreement
+    ('the Doha ceasefire') is not its host's state taking part."""
+    assert names_the_agreement({"text": text}, sentence) is names_it

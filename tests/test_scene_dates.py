@@ -467,3 +467,27 @@ def test_a_spell_of_weekdays_dates_the_clash_from_its_first_day():
         "2024-06-09",
         "week",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "in talks" hangs on the thing agreed: the talks' day is the agreement's
+        (
+            "Armenia and Azerbaijan agreed to an exchange of prisoners in talks brokered by the"
+            " European Union in Brussels on Tuesday.",
+            "agreed",
+            "2024-06-11",
+        ),
+        (
+            "The government and the rebels agreed to a new ceasefire in talks hosted by Kenya in"
+            " Nairobi on Thursday.",
+            "agreed",
+            "2024-06-13",
+        ),
+        # a plan drafted in talks long ago is the plan's date, not the rejection's
+        ("Israel rejected the plan drafted in talks in Cairo last year.", "rejected", None),
+    ],
+)
+def test_the_talks_it_was_agreed_in_date_it(text: str, trigger: str, expected: str | None) -> None:
+    assert day(only(events_of(text), trigger)) == expected

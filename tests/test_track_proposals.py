@@ -2161,3 +2161,159 @@ def test_only_a_day_the_words_give_dates_a_step(date_char_start: int, expected) 
         "sentence": sentence,
     }
     assert step_day(row, "implemented", Context()) == expected
+
+
+AN_OFFER_UNDER_STUDY = {
+    "offered": (
+        "2026-03-09",
+        "ADDIS ABABA (Wire) - Kenya proposed on Monday a 30-day ceasefire between Ethiopia's"
+        " government and Fano militias in the Amhara region.",
+    ),
+    "studied": (
+        "2026-03-11",
+        "BAHIR DAR (Wire) - Ethiopia's government said on Wednesday it was studying Kenya's"
+        " ceasefire proposal.",
+    ),
+}
+
+
+def test_an_offer_under_study_is_considered(tmp_path: Path) -> None:
+    """Rule an-offer-under-study-is-considered: "said it was studying the proposal", as wire
+    copy tells a side weighing an offer, is the step 'considered' (it had been no act)."""
+    (truce,) = (item for item in proposals_of(AN_OFFER_UNDER_STUDY, tmp_path) if item.steps)
+    assert [(day, text.split(" by ")[0]) for day, text in history(truce)] == [
+        ("2026-03-09", "proposed"),
+        ("2026-03-11", "considered"),
+    ]
+
+
+A_TRUCE_AND_TALKS_TO_MONITOR_IT = {
+    "agreed": (
+        "2026-05-11",
+        "MUSCAT (Wire) - Yemen's government and the Houthis agreed to an immediate ceasefire in"
+        " talks mediated by Oman in Muscat on Sunday, Oman's foreign ministry said.\n\n"
+        "The two sides will meet again in Amman next week to set up a committee to monitor the"
+        " truce.",
+    ),
+    "extended": (
+        "2026-05-19",
+        "AMMAN (Wire) - Yemen's government and the Houthis agreed on Tuesday to extend the"
+        " ceasefire by a month, the Omani mediators said.",
+    ),
+}
+
+
+def test_a_meetings_purpose_is_no_package(tmp_path: Path) -> None:
+    """Rule a-meeting's-purpose-is-no-package: a meeting announced "to set up a committee to
+    monitor the truce" is no truce, so the extension a week later is the truce's, agreed on
+    the day of the talks it was agreed in (rule the-talks-it-was-agreed-in-date-it)."""
+    found = {item.subject: item for item in proposals_of(A_TRUCE_AND_TALKS_TO_MONITOR_IT, tmp_path)}
+    assert [text for _, text in history(found["summit"])] == ["agreed"]
+    assert history(found["ceasefire"]) == [("2026-05-10", "agreed"), ("2026-05-19", "extended")]
+
+
+A_SWAP_TOLD_BY_ONE_SIDE_AND_THE_WHOLE = {
+    "agreed": (
+        "2026-07-06",
+        "CAIRO (Wire) - Sudan and South Sudan agreed on Monday to exchange 20 captured soldiers,"
+        " in a deal mediated by Egypt, Egypt's foreign ministry said.",
+    ),
+    "one-side": (
+        "2026-07-09",
+        "JUBA (Wire) - South Sudan freed 10 Sudanese soldiers on Thursday under the exchange"
+        " agreed with Sudan, the army said.",
+    ),
+    "the-whole": (
+        "2026-07-10",
+        "KHARTOUM (Wire) - Twenty soldiers were freed on Thursday in the exchange between Sudan"
+        " and South Sudan, the Egyptian mediators said.",
+    ),
+}
+
+
+def test_a_joint_release_is_the_whole(tmp_path: Path) -> None:
+    """Rule a-joint-release-is-the-whole: 'Twenty soldiers were freed in the exchange between
+    Sudan and South Sudan' is the stage's whole, so beside 'South Sudan freed 10' the other
+    side freed 10 (it had read '20 for 10')."""
+    (swap,) = (item for item in proposals_of(A_SWAP_TOLD_BY_ONE_SIDE_AND_THE_WHOLE, tmp_path))
+    assert history(swap) == [("2026-07-06", "agreed"), ("2026-07-09", "implemented (10 for 10)")]
+
+
+A_SWAP_TOLD_FROM_ITS_OTHER_END = {
+    "agreed": (
+        "2026-02-02",
+        "RIYADH (Wire) - Ethiopia and Eritrea agreed on Monday to exchange detained soldiers, in"
+        " a deal mediated by Saudi Arabia, the Saudi foreign ministry said.",
+    ),
+    "other-end": (
+        "2026-02-06",
+        "ASMARA (Wire) - Eleven Eritrean soldiers held in Ethiopia arrived home, hours after"
+        " Ethiopia handed over the men at the Zalambessa border crossing, officials said.",
+    ),
+}
+
+
+def test_an_act_hours_before_the_news_is_the_days(tmp_path: Path) -> None:
+    """Rule an-act-hours-before-the-news-is-the-day's: 'arrived home, hours after Ethiopia
+    handed over the men' tells the swap from its other end: a stage of the report's day, not
+    an earlier step told again (it had been placed in no proposal)."""
+    (swap,) = (item for item in proposals_of(A_SWAP_TOLD_FROM_ITS_OTHER_END, tmp_path))
+    assert [(day, text.split(" (")[0]) for day, text in history(swap)] == [
+        ("2026-02-02", "agreed"),
+        ("2026-02-06", "implemented"),
+    ]
+
+
+A_RELEASE_TOLD_BEFORE_THE_EXCHANGE_IS_NAMED = {
+    "agreed": (
+        "2026-04-06",
+        "MOSCOW (Wire) - Russia and Ukraine agreed on Monday to exchange 40 prisoners of war, in"
+        " a deal mediated by the United Arab Emirates.",
+    ),
+    "one-side": (
+        "2026-04-09",
+        "KYIV (Wire) - Russia freed 20 Ukrainian soldiers on Thursday, Ukraine's coordination"
+        " headquarters said.",
+    ),
+    "named": (
+        "2026-04-10",
+        "ABU DHABI (Wire) - Forty prisoners of war were freed on Thursday in the exchange between"
+        " Russia and Ukraine, the United Arab Emirates said.",
+    ),
+}
+
+
+def test_a_release_naming_no_deal_joins_the_stage_told_after_it(tmp_path: Path) -> None:
+    """A release whose report names no deal is a stage of whichever its sides made, whether
+    it is placed before or after the report naming the exchange (placed first, it had kept
+    the named exchange out as a second stage of the same day)."""
+    (swap,) = (item for item in proposals_of(A_RELEASE_TOLD_BEFORE_THE_EXCHANGE_IS_NAMED, tmp_path))
+    assert [(day, text.split(" (")[0]) for day, text in history(swap)] == [
+        ("2026-04-06", "agreed"),
+        ("2026-04-09", "implemented"),
+    ]
+
+
+AN_OFFER_TO_ONE_AND_A_DEAL_OF_TWO = {
+    "offered": (
+        "2026-03-02",
+        "DOHA (Wire) - Qatar proposed on Monday a 60-day truce between Sudan's army and the Rapid"
+        " Support Forces, a Qatari foreign ministry spokesman said.",
+    ),
+    "signed": (
+        "2026-03-05",
+        "JUBA (Wire) - Sudan and South Sudan signed a border agreement on Thursday, the South"
+        " Sudanese presidency said.",
+    ),
+}
+
+
+def test_a_deal_of_two_is_no_offer_to_one(tmp_path: Path) -> None:
+    """Rule a-deal-of-two-is-no-offer-to-one: an agreement naming no subject, made by two
+    countries one of which the truce offer never named, is an agreement of its own (it had
+    been read as the offer agreed)."""
+    found = proposals_of(AN_OFFER_TO_ONE_AND_A_DEAL_OF_TWO, tmp_path)
+    assert sorted([text.split(" by ")[0] for _, text in history(item)] for item in found) == [
+        ["agreed"],
+        ["proposed"],
+    ]

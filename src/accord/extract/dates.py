@@ -630,6 +630,8 @@ def _dates_a_participant(span: Span, clause: list[Token], trigger: Token, word: 
     top = nouns[-1]
     if top == word:
         return False
+    if any(_talks_the_act_was_in(noun, trigger) for noun in nouns):
+        return False
     if top.pos_ != "NOUN":
         return True
     if top.head == trigger and top.dep_ == "dobj" and trigger.lemma_.lower() in light_verbs():
@@ -646,6 +648,23 @@ def _dates_a_participant(span: Span, clause: list[Token], trigger: Token, word: 
             for token in clause
         )
     )
+
+
+def _talks_the_act_was_in(noun: Token, trigger: Token) -> bool:
+    """Rule "the-talks-it-was-agreed-in-date-it": talks the act was done in ("agreed to an
+    immediate ceasefire in talks mediated by Qatar in Doha on Sunday") frame the act, not the
+    thing agreed, wherever the parser hangs "in talks" (here on "ceasefire"): the talks' day
+    is the act's. Only for "in"/"during"/"at" talks on the trigger or on what it governs."""
+    from accord.extract.events.lexicon import load_lexicon
+
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during", "at"}:
+        return False
+    if noun.lemma_.lower() not in load_lexicon().negotiation_nouns:
+        return False
+    governed = noun.head.head
+    while governed != trigger and governed.dep_ in {"pobj", "prep", "dobj"}:
+        governed = governed.head
+    return governed == trigger
 
 
 FRAME_OPENERS = {"on", "or", "around", "about", "in", "between", "from", "by", "since", "at"}

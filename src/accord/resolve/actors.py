@@ -373,6 +373,7 @@ class ActorDictionary:
     terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # past actor id -> years
     short_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> "Congo"
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
+    _people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> full names
 
     def as_of(self, actor: Actor, day: str | None) -> Actor:
         """Rule "sector-of-its-day": the actor as it was on ``day`` (an ISO date): the Taliban
@@ -412,6 +413,20 @@ class ActorDictionary:
                     self._holders.setdefault((actor.country, office), []).append(actor)
             self._holders[("", "")] = []  # indexed, even when nobody holds an office
         return self._holders.get((code, role), [])
+
+    def people_of(self, code: str) -> tuple[str, ...]:
+        """The names and listed aliases ("Tshisekedi", "M23") of the dictionary's current
+        people and armed or political groups of country ``code`` (indexed once per country)."""
+        if code not in self._people:
+            self._people[code] = tuple(
+                name
+                for actor in self.actors.values()
+                if (actor.kind in PERSON_KINDS or actor.kind == "group")
+                and actor.country == code
+                and actor.id not in self.terms
+                for name in (actor.name, *actor.aliases)
+            )
+        return self._people[code]
 
     def state(self, code: str) -> Actor:
         """The state actor (the government, sector GOV) of a country."""
@@ -2681,16 +2696,28 @@ class MentionResolver:
         return None
 
 
+def _capital_names(country: Country) -> tuple[str, ...]:
+    return tuple(name for name in (country.capital, *country.capital_aliases) if name)
+
+
 def with_short_names_of(table: ActorDictionary, text: str) -> ActorDictionary:
     """Rule "short-name-of-the-named": a short name two countries share means the one the
     text names in full ("the Democratic Republic of Congo ... Congo's president" is the DRC's,
-    as wire style writes it after the first mention); the table itself when no text does."""
+    as wire style writes it after the first mention); the table itself when no text does.
+    Rule "short-name-of-its-capital-or-people": or the one whose capital, or one of whose
+    people or groups, the text names ("KINSHASA - ... Congo's President Felix Tshisekedi",
+    "Congo's government and M23 rebels" are the DRC's: wire copy writes "Congo" for it with no
+    full name at all)."""
     shared: dict[str, str] = {}
     for code, shorts in table.short_names.items():
         country = table.countries[code]
         folded = {fold(short) for short in shorts}
         full = [name for name in (country.name, *country.aliases) if fold(name) not in folded]
-        if any(re.search(rf"\b{re.escape(name)}\b", text) for name in full):
+        its_own = [*full, *table.people_of(code)]
+        if any(re.search(rf"\b{re.escape(name)}\b", text) for name in its_own) or any(
+            re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)  # "KINSHASA -"
+            for name in _capital_names(country)
+        ):
             shared.update(dict.fromkeys(folded, code))
     if not shared:
         return table

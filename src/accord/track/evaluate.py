@@ -202,9 +202,23 @@ def load_gold_events(path: str | Path) -> list[tuple[str, list[Item], dict[str, 
 
 
 def find_event(store: Store, item: Item) -> str | None:
-    """The id of the event an item names (the first in article order), or None."""
-    found = find_events(store, item, first=True)
-    return found[0] if found else None
+    """The id of the event an item names, or None: of the events of its type in its sentence,
+    the first (in article order) whose trigger lies in the labelled words, else the first
+    ("Drones hit a block on Saturday night, two days after a missile strike on the station
+    killed 23": the item 'a missile strike on the station killed 23' is the strike's)."""
+    found = find_events(store, item)
+    inside = [event_id for event_id in found if trigger_in(store, event_id, item[1])]
+    return (inside or found or [None])[0]
+
+
+def trigger_in(store: Store, event_id: str, substring: str) -> bool:
+    """Whether the event's trigger lies in ``substring`` of its evidence sentence."""
+    offsets = trigger_offsets(store.connection, event_id)
+    if offsets is None:
+        return False
+    sentence, start, end = offsets
+    at = sentence.find(substring)
+    return 0 <= at <= start and end <= at + len(substring)
 
 
 def find_events(store: Store, item: Item, *, first: bool = False) -> list[str]:
@@ -447,16 +461,7 @@ def events_named(store: Store, file: str, substring: str) -> list[str]:
     them when none does: 'Yemen's truce expired on Sunday' names the expiry, not the refusal
     of the expanded truce told later in the same sentence."""
     found = find_events(store, (file, substring, None))
-    inside = []
-    for event_id in found:
-        offsets = trigger_offsets(store.connection, event_id)
-        if offsets is None:
-            continue
-        sentence, start, end = offsets
-        at = sentence.find(substring)
-        if at >= 0 and at <= start and end <= at + len(substring):
-            inside.append(event_id)
-    return inside or found
+    return [event_id for event_id in found if trigger_in(store, event_id, substring)] or found
 
 
 def step_owners(store: Store) -> dict[str, str]:

@@ -1223,7 +1223,9 @@ def candidate_of(
         | frozenset(
             actor["country"]
             for actor in (*sources, *targets)
-            if actor["country"] and not speaks_of_a_breach(row, status, actor)
+            if actor["country"]
+            and not speaks_of_a_breach(row, status, actor)
+            and not names_the_agreement(actor, sentence)
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,
@@ -1232,9 +1234,7 @@ def candidate_of(
         back_reference=back_reference,
         published=published,
         prisoners=row["prisoners"],
-        subjects=frozenset({subject})
-        if at_the_meeting  # what a meeting agreed is no package with the meeting
-        else package_of(sentence, trigger_at, subject),
+        subjects=parts_of_the_deal(sentence, trigger_at, subject, at_the_meeting),
         alleged_by=alleged_by,
         figure=row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
@@ -1341,7 +1341,23 @@ def told_after(sentence: str, trigger_at: int) -> bool:
     after the two countries held their first direct talks', 'hours after welcoming home three
     Americans freed by Pyongyang') is an earlier step told again: it backs that step and dates
     none (its day is the main act's minus the gap, which the date reader does not know)."""
-    return bool(AFTER_CLAUSE.search(sentence[:trigger_at]))
+    found = AFTER_CLAUSE.search(sentence[:trigger_at])
+    return found is not None and not hours_before_the_news(found.group(0))
+
+
+HOURS_AFTER = re.compile(r"^(?:a\s+few\s+|several\s+|\d+\s+)?(?:hours|minutes)\s+after\s+", re.I)
+
+
+def hours_before_the_news(clause: str) -> bool:
+    """Rule "an-act-hours-before-the-news-is-the-day's": an act whose own clause is told
+    "hours after" ('arrived home, hours after Ivory Coast handed over three Burkinabe
+    soldiers') is of the news's day, the news itself told from its other end, not an earlier
+    step (an act inside another act of that clause, 'hours after welcoming home three
+    Americans freed by Pyongyang', still is)."""
+    found = HOURS_AFTER.search(clause)
+    if found is None:
+        return False
+    return not any(word.endswith("ing") for word in clause[found.end() :].split())
 
 
 def called_new(sentence: str, subject: str) -> bool:
@@ -1522,6 +1538,26 @@ def speaks_of_a_breach(row: Any, status: str, actor: Any) -> bool:
     return text in speaker or text.lower() in subject_data()["both_parties"]
 
 
+def names_the_agreement(actor: Any, sentence: str) -> bool:
+    """Rule "a-place-that-names-the-deal-is-no-party": a city read as its state where it only
+    names the agreement ('agreed to extend the Doha ceasefire', 'violating the Minsk
+    accords') gives the step no country: Qatar, which hosts many sides' talks, had joined a
+    Pakistan-Afghanistan truce to a Qatari offer for Congo a week later."""
+    text = re.escape(actor["text"] or "")
+    if not text:
+        return False
+    named = "|".join(map(re.escape, sorted(agreement_words(), key=len, reverse=True)))
+    return re.search(rf"\b{text}\s+(?:{named})s?\b", sentence, re.I) is not None
+
+
+@cache
+def agreement_words() -> frozenset[str]:
+    """Every word that names an agreement or what one is about."""
+    return all_keywords() | frozenset(
+        word for words in subject_data()["agreement_subjects"].values() for word in words
+    )
+
+
 def names_what_it_agreed(sentence: str, trigger_at: int) -> bool:
     """Rule "the-agreement-a-clause-names-is-retold": 'agreed' right after the agreement it
     describes ('both sides had violated the ceasefire they agreed last week') retells the
@@ -1563,6 +1599,9 @@ GENERIC_AGREEMENT = "agreement"  # a subject of ``agreement_subjects``: any deal
 TRUCE = "ceasefire"  # the subject whose parties bind themselves to stop attacking
 
 
+EXCHANGE = "prisoner exchange"  # the subject whose stages free people on both sides
+
+
 def accuses_an_attack(row: Any, sentence: str, trigger_at: int) -> bool:
     """Rule "an-accused-attack-in-a-truce-story-breaks-it": an accusation of an armed act
     ('Hezbollah accused Israel of firing on villages in southern Lebanon', 'accused Hezbollah
@@ -1586,6 +1625,19 @@ def names_a_violation(row: Any, sentence: str, trigger_at: int) -> bool:
         return False
     clause = trigger_clause(sentence.lower(), trigger_at)
     return nearest_status_word(clause, trigger_at) == "violated"
+
+
+def parts_of_the_deal(
+    sentence: str, trigger_at: int, subject: str, at_the_meeting: bool
+) -> frozenset[str]:
+    """The subjects a step takes on (``package_of``), but none beside a meeting's own: what
+    a meeting agreed is no package with the meeting (agreed-at-the-summit-is-not-the-summit),
+    nor is what a meeting is held for (rule "a-meeting's-purpose-is-no-package": "will meet
+    again in Istanbul next week to set up a mechanism to monitor the truce" is no truce, and
+    an extension of the truce days later is not the meeting's)."""
+    if at_the_meeting or subject == MEETING_SUBJECT:
+        return frozenset({subject})
+    return package_of(sentence, trigger_at, subject)
 
 
 def package_of(sentence: str, trigger_at: int, subject: str) -> frozenset[str]:
@@ -1836,7 +1888,9 @@ class Draft:
         if candidate.subject in subject_data()["agreement_subjects"]:
             # sanctions are no agreement, nor is a meeting: 'violated the agreement' is not
             # about talks the parties once held (rule a-meeting-is-no-agreement)
-            return self.subject not in (*unilateral_subjects(), MEETING_SUBJECT)
+            if self.subject in (*unilateral_subjects(), MEETING_SUBJECT):
+                return False
+            return not a_side_it_never_named(self, candidate)
         return candidate.subject in (self.subjects or {self.subject})
 
     def may_take(self, candidate: Candidate, window: tuple[int, int]) -> bool:
@@ -1910,6 +1964,20 @@ def mediated_apart(draft: Draft, candidate: Candidate) -> bool:
     if candidate.status not in ONCE or candidate.back_reference or draft.subject == MEETING_SUBJECT:
         return False
     return bool(candidate.brokers and draft.brokers) and candidate.brokers.isdisjoint(draft.brokers)
+
+
+def a_side_it_never_named(draft: Draft, candidate: Candidate) -> bool:
+    """Rule "a-deal-of-two-is-no-offer-to-one": an agreement that names no subject ('Tshisekedi
+    and Kagame signed a peace agreement') made by two countries, one of which no report of a
+    draft about a named subject ever named, is not that draft's: Qatar's truce offer to Congo's
+    government and the M23 is not what Congo and Rwanda signed in Washington days later. An
+    agreement naming its subject ('agreed to the ceasefire') still takes up an offer made to
+    one side only."""
+    if candidate.status != "agreed" or len(candidate.own_countries) != 2:
+        return False
+    if draft.subject in subject_data()["agreement_subjects"]:
+        return False
+    return bool(draft.countries) and not candidate.own_countries <= draft.countries
 
 
 def another_pairs(draft: Draft, candidate: Candidate) -> bool:
@@ -2015,8 +2083,9 @@ def same_side(side: Side, status: str, candidate: Candidate) -> bool:
     beside its days, for an undated report (or a dated mention of a step not carried out)."""
     subject, actors, alleged_by = side
     if status == "implemented":
-        # a release whose report names no deal is a stage of whichever its sides made
-        return subject == candidate.subject or candidate.subject == GENERIC_AGREEMENT
+        # a release whose report names no deal is a stage of whichever its sides made, told
+        # first or after the report that names it
+        return subject == candidate.subject or GENERIC_AGREEMENT in (subject, candidate.subject)
     if status in BY_STATUSES and candidate.actors and actors and actors != candidate.actors:
         return False  # a step whose taker no report named refuses no side (an-unnamed-side)
     return not candidate.alleged_by or alleged_by == candidate.alleged_by
@@ -2713,12 +2782,37 @@ def step_of(group: list[Candidate]) -> Step:
 
 def side_figures(group: list[Candidate]) -> list[int]:
     """Each side's figure in a stage, in the order the reports give them ('16 for 8'); one
-    figure when a report gives the same figure to both sides."""
+    figure when a report gives the same figure to both sides. Rule
+    "a-joint-release-is-the-whole": a release both sides made ("Twelve soldiers were freed in
+    the exchange between Armenia and Azerbaijan") gives the stage's whole, not a side's
+    figure, so with one side's ("Azerbaijan freed six Armenian troops") the other side freed
+    the rest ('6 for 6', not '6 for 12')."""
     figures: dict[tuple[str, ...], int] = {}
+    wholes: list[int] = []
     for candidate in sorted(group, key=lambda c: (c.day, c.event_id)):
-        if candidate.figure and candidate.actors:
+        if candidate.figure and frees_with_the_other_side(candidate, group):
+            wholes.append(candidate.figure)
+        elif candidate.figure and candidate.actors:
             figures.setdefault(candidate.actors, candidate.figure)
+    if len(figures) == 1 and wholes:
+        (side,) = figures.values()
+        rest = max(wholes) - side
+        return [side, rest] if rest > 0 else [side]
     return list(dict.fromkeys(figures.values())) if len(figures) > 1 else list(figures.values())
+
+
+def frees_with_the_other_side(candidate: Candidate, group: list[Candidate]) -> bool:
+    """Whether the release is told of both sides together: its doers take in another
+    report's single side as well as a country of their own ("Russia and Belarus released 16
+    people" beside Germany's release is one side of two countries, not the whole)."""
+    mine = candidate.own_countries
+    return len(mine) > 1 and any(
+        other is not candidate
+        and other.figure
+        and len(other.own_countries) == 1
+        and other.own_countries < mine
+        for other in group
+    )
 
 
 def with_progress(
@@ -2729,7 +2823,8 @@ def with_progress(
     done = 0
     result = []
     for step, group in zip(steps, groups, strict=True):
-        if step.status == "implemented" and group[0].subject == "prisoner exchange":
+        # a stage of an exchange, whose first report may name no deal
+        if step.status == "implemented" and any(c.subject == EXCHANGE for c in group):
             counts = Counter(c.prisoners for c in group if c.prisoners)
             figures = side_figures(group)
             if any(c.each for c in group) and counts:
