@@ -1109,3 +1109,35 @@ def test_rule_namesake_abroad_gives_no_scene_country(text):
 def test_rule_aimed_at_is_target_of_the_act_noun(text, target):
     [event] = _events(text)
     assert target in [a.name for a in event.targets]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "attacked"),
+    [
+        (
+            "Kyiv said Russian forces shelled its positions near Bakhmut overnight.",
+            "RUS:MIL",
+            "UKR:MIL",
+        ),
+        (
+            "Islamabad says Indian troops resorted to unprovoked firing on their border posts.",
+            "IND:MIL",
+            "PAK:MIL",
+        ),
+        (
+            "The militants said government troops stormed their hideout in Sulu province at dawn.",
+            "PHL:MIL",
+            "PHL:REB",
+        ),
+    ],
+)
+def test_rule_attacked_in_their_own_place_is_not_the_attackers(text, attacker, attacked):
+    [event] = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert _codes(event.sources) == [attacker]
+    assert _codes(event.targets) == [attacked]
+
+
+def test_a_place_left_is_still_the_leavers_own():
+    """Only force looks past the subject: forces withdrawing from their positions keep them."""
+    mentions = _mentions("Moscow said its troops pulled back from their positions near Kherson.")
+    assert mentions["their positions"] == ("RUS", "MIL")
