@@ -1141,3 +1141,28 @@ def test_a_place_left_is_still_the_leavers_own():
     """Only force looks past the subject: forces withdrawing from their positions keep them."""
     mentions = _mentions("Moscow said its troops pulled back from their positions near Kherson.")
     assert mentions["their positions"] == ("RUS", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "judge", "doer"),
+    [
+        (
+            "Israeli jets struck a refugee camp in Gaza on Sunday. The attack was condemned by "
+            "the United Nations.",
+            "United Nations",
+            "ISR:MIL",
+        ),
+        (
+            "Ethiopian troops shelled the town of Adigrat on Friday. The shelling was strongly "
+            "condemned by the African Union.",
+            "African Union",
+            "ETH:MIL",
+        ),
+    ],
+)
+def test_rule_a_judged_act_falls_on_its_doers_also_in_the_passive(text, judge, doer):
+    """a-judged-act-falls-on-its-doers: the act judged may be the passive's subject."""
+    [stance] = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert [ref.name for ref in stance.sources] == [judge]
+    assert _codes(stance.targets) == [doer]
+    assert all(ref.inferred for ref in stance.targets)

@@ -1922,6 +1922,11 @@ _JUDGED = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# "The operation was condemned by the EU": the act judged is the passive's subject, right before
+_JUDGED_PASSIVE = re.compile(
+    _JUDGED.pattern + r"\s+(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _judged_act(found: ArticleDraft, coder: Coder) -> bool:
@@ -1965,13 +1970,15 @@ def _told_in_the_lead(event: Event) -> bool:
 
 def _judged_noun(event: Event) -> tuple[str, list[str]] | None:
     """The act noun a stance's sentence names after its trigger ("denounced the border
-    agreement"), with the words that describe it ("border"), if any."""
+    agreement"), or as the subject of its passive ("the operation was condemned by the EU"),
+    with the words that describe it ("border"), if any."""
     evidence = event.evidence
     after = evidence.sentence[max(0, evidence.end - evidence.sentence_start) :]
-    match = _JUDGED.search(after[:80])
+    before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
+    match = _JUDGED.search(after[:80]) or _JUDGED_PASSIVE.search(before)
     if match is None:
         return None
-    words = match.group(0).lower().split()[1:-1]
+    words = match.group(0)[: match.end(1) - match.start(0)].lower().split()[1:-1]
     return match.group(1).lower(), [w for w in words if len(w) > 3]
 
 
@@ -2694,9 +2701,10 @@ RULES: tuple[Rule, ...] = (
     _article_rule(
         JUDGED_ACT_RULE,
         '"Mitsotakis denounced the border agreement", "USCIRF also criticized the move", '
-        '"Zelenskiy called the attack a war crime": a stance on an act told before, with no '
-        "target of its own, falls on those who did it (the parties to the agreement, the "
-        "attackers, the maker of the move), marked inferred.",
+        '"Zelenskiy called the attack a war crime", "the operation was condemned by the EU": a '
+        "stance on an act told before, with no target of its own, falls on those who did it "
+        "(the parties to the agreement, the attackers, the maker of the move), marked "
+        "inferred.",
         _judged_act,
     ),
     _article_rule(
