@@ -1166,3 +1166,27 @@ def test_rule_a_judged_act_falls_on_its_doers_also_in_the_passive(text, judge, d
     assert [ref.name for ref in stance.sources] == [judge]
     assert _codes(stance.targets) == [doer]
     assert all(ref.inferred for ref in stance.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "parties"),
+    [
+        (
+            "Sudan's army and the Rapid Support Forces signed a truce in Jeddah on Saturday. "
+            "The deal was reached with the help of mediators from Saudi Arabia.",
+            "Saudi Arabia",
+            {"SDN:MIL", "SDN:REB"},
+        ),
+        (
+            "Qatar is trying to mediate the dispute, with Egypt accusing Ethiopia of "
+            "endangering its water supply.",
+            "Qatar",
+            {"EGY:GOV", "ETH:GOV"},
+        ),
+    ],
+)
+def test_rule_a_mediation_is_between_the_parties(text, mediator, parties):
+    [mediation] = [e for e in _events(text) if e.type == "CONSULT"]
+    assert [ref.name for ref in mediation.sources] == [mediator]
+    assert set(_codes(mediation.targets)) == parties
+    assert all(ref.inferred for ref in mediation.targets)

@@ -2021,6 +2021,76 @@ def _doers_of_judged_act(
     return ()
 
 
+MEDIATION_RULE = "a-mediation-is-between-the-parties"
+MEDIATION_STEMS = ("mediat", "broker")  # "mediate", "mediators", "mediation", "brokered"
+SETTLING_TYPES = {"AGREE", "SUPPORT", "CONSULT"}  # a deal agreed or signed, talks held
+MEDIATED_DEAL_SENTENCES = 3  # how far back a deal a mediation names no party of may be told
+
+
+def _is_mediation(event: Event) -> bool:
+    return event.type == "CONSULT" and (
+        event.mode == "third-party" or event.trigger.lower().startswith(MEDIATION_STEMS)
+    )
+
+
+def _mediations_between_parties(found: ArticleDraft, coder: Coder) -> bool:
+    """Rule "a-mediation-is-between-the-parties": "signed at talks in Addis Ababa, with the
+    help of mediators from IGAD", "the UN is attempting to mediate the conflict, with Congo's
+    president accusing Rwanda": a mediation that names no party is between the sides of the
+    acts its own sentence tells (else of the deal told just before it), marked inferred; the
+    mediator is never one of them."""
+    changed = False
+    events = found.events
+    for position, event in enumerate(events):
+        if not _is_mediation(event) or event.targets or not event.sources:
+            continue
+        parties = _parties_mediated(events, event)
+        if not parties:
+            continue
+        why, mark, rules = event.evidence.why.rpartition(RULES_MARK)
+        if not mark:
+            why, rules = event.evidence.why, ""
+        rules = ", ".join(r for r in (rules, MEDIATION_RULE) if r)
+        why = f"{why}; target: the parties of what is mediated{RULES_MARK}{rules}"
+        evidence = replace(event.evidence, why=why)
+        events[position] = replace(event, targets=parties, evidence=evidence)
+        changed = True
+    return changed
+
+
+def _parties_mediated(events: list[Event], mediation: Event) -> tuple[ActorRef, ...]:
+    """The sides named by the other acts of the mediation's sentence, else the sources of the
+    nearest deal or talks told in the few sentences before it; never the mediator."""
+    mediators = {ref.actor_id for ref in mediation.sources}
+    sentence = mediation.evidence.sentence_index
+    beside = [
+        e
+        for e in events
+        if e is not mediation
+        and not _is_mediation(e)
+        and any(m.sentence_index == sentence for m in e.all_evidence())
+    ]
+    sides = [
+        ref
+        for e in beside
+        for ref in (*e.sources, *e.targets)
+        if not ref.inferred and ref.actor_id not in mediators
+    ]
+    before = [
+        e
+        for e in events
+        if e.type in SETTLING_TYPES
+        and not _is_mediation(e)
+        and sentence - MEDIATED_DEAL_SENTENCES <= e.evidence.sentence_index < sentence
+    ]
+    for deal in reversed(before):
+        if sides:
+            break
+        sides = [ref for ref in deal.sources if not ref.inferred and ref.actor_id not in mediators]
+    unique = {ref.actor_id: ref for ref in sides}
+    return tuple(replace(ref, inferred=True) for ref in unique.values())
+
+
 def _a_meeting_of_parties(event: Event) -> bool:
     """A meeting record that names who met (two sides, or one and whom it met), not only the
     host of a meeting told again ("The meeting, hosted by the UAE")."""
@@ -2706,6 +2776,14 @@ RULES: tuple[Rule, ...] = (
         "(the parties to the agreement, the attackers, the maker of the move), marked "
         "inferred.",
         _judged_act,
+    ),
+    _article_rule(
+        MEDIATION_RULE,
+        '"Signed at talks in Addis Ababa, with the help of mediators from IGAD", "the UN is '
+        "attempting to mediate the conflict, with Congo's president accusing Rwanda\": a "
+        "mediation that names no party is between the sides of the other acts of its sentence "
+        "(else the deal or talks told just before it), marked inferred; never the mediator.",
+        _mediations_between_parties,
     ),
     _article_rule(
         RESTATEMENT_RULE,
