@@ -1190,3 +1190,16 @@ def test_rule_a_mediation_is_between_the_parties(text, mediator, parties):
     assert [ref.name for ref in mediation.sources] == [mediator]
     assert set(_codes(mediation.targets)) == parties
     assert all(ref.inferred for ref in mediation.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Opposition parties called for Prime Minister Sharif's resignation on Monday.", "PAK"),
+        ("The European Union called for Russia's withdrawal from Ukraine.", "RUS"),
+        ("Kenya demanded Somalia's withdrawal from the disputed border area.", "SOM"),
+    ],
+)
+def test_rule_the_doer_of_a_demanded_act_is_asked(text, asked):
+    [demand] = [e for e in _events(text) if e.type == "REQUEST"]
+    assert [ref.country for ref in demand.targets] == [asked]
