@@ -1203,3 +1203,29 @@ def test_rule_a_mediation_is_between_the_parties(text, mediator, parties):
 def test_rule_the_doer_of_a_demanded_act_is_asked(text, asked):
     [demand] = [e for e in _events(text) if e.type == "REQUEST"]
     assert [ref.country for ref in demand.targets] == [asked]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Kenyan troops and police killed five militants near the border with Somalia.",
+            "police",
+            ("KEN", "COP"),
+        ),
+        (
+            "Thai villagers and police blocked the road to the temple in the dispute with "
+            "Cambodia.",
+            "police",
+            ("THA", "COP"),
+        ),
+        # not across the sides of a fight: the militants are the scene's
+        (
+            "Clashes broke out in Sidon between Israeli troops and militants on Monday.",
+            "militants",
+            ("LBN", "REB"),
+        ),
+    ],
+)
+def test_rule_coordinated_with_a_national_group_shares_its_country(text, mention, expected):
+    assert _mentions(text)[mention] == expected

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 PERSON_KINDS = {"person"}
 SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
+COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
 # in their sentence is their country before the story's (which may be the attacker's).
 VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
@@ -1985,6 +1986,10 @@ class MentionResolver:
             if token.lemma_.lower() in DESCRIPTION_ONLY and bare and not local:
                 continue  # "authorities said", "regional authorities" are the place's
             span = self.doc[token.left_edge.i : token.i + 1]
+            partner = self._national_partner(token, sector)
+            if partner is not None:  # "Kenyan troops and police": Kenyan police
+                self._add(self.table.group(partner, sector), span, COORDINATED_GROUP_WHY)
+                continue
             owner = self._owner_country(token, sector)
             if owner is not None:
                 self._add(self.table.group(owner, sector), span, "unnamed group")
@@ -1994,6 +1999,21 @@ class MentionResolver:
                 self._add(self.table.group(scene, sector), span, SCENE_WHY)
             else:  # no place anywhere: "the rebels" are still rebels, of no known country
                 self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
+
+    def _national_partner(self, token: Token, sector: str) -> str | None:
+        """Rule "coordinated-with-a-national-group": a bare group noun joined by "and" to a
+        group named by its nationality shares it ("Thai villagers and police", "Kenyan troops
+        and police"), wherever the sentence's places are; not across the sides of a fight
+        ("Israeli troops and militants")."""
+        if token.dep_ != "conj" or any(c.dep_ in {"amod", "compound"} for c in token.children):
+            return None
+        for mention in self._covering(token.head):
+            if mention.why != "nationality" or not mention.actor.country:
+                continue
+            if NON_STATE_ARMED & {sector, mention.actor.sector}:
+                return None
+            return mention.actor.country
+        return None
 
     def _first_of_a_pair(self, token: Token) -> bool:
         """ "opposition forces", "army officials": a noun that with the noun it modifies makes
