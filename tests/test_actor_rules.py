@@ -1229,3 +1229,22 @@ def test_rule_the_doer_of_a_demanded_act_is_asked(text, asked):
 )
 def test_rule_coordinated_with_a_national_group_shares_its_country(text, mention, expected):
     assert _mentions(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "judges"),
+    [
+        (
+            "The strike was condemned in a statement by the Arab League on Sunday.",
+            ["Arab League"],
+        ),
+        (
+            "Russia and Belarus signed a defence pact in Minsk. The pact was denounced in a "
+            "joint statement by Poland and Lithuania on Friday.",
+            ["Poland", "Lithuania"],
+        ),
+    ],
+)
+def test_rule_said_in_a_statement_by_makes_its_author_the_source(text, judges):
+    [stance] = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert [ref.name for ref in stance.sources] == judges

@@ -33,6 +33,7 @@ from accord.extract.events.syntax import (
     phrase,
     read_as_modifier,
     read_as_participle,
+    statement_author,
     subject_of,
 )
 from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candidate, claimed_by
@@ -321,7 +322,11 @@ def event_actors(
     if reported_noun and is_claimed(trigger, predicate, lexicon):
         reported_noun = False  # "IS claimed responsibility for the bombing": IS bombed
     if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
-        agent = agent_of(predicate) if predicate.tag_ == "VBN" else None
+        agent = (
+            (agent_of(predicate) or statement_author(predicate))
+            if predicate.tag_ == "VBN"
+            else None
+        )
         subject = agent or subject_of(predicate, lexicon)
         if subject is not None:
             relative_passive = any(  # "protesters who were detained"
