@@ -898,6 +898,16 @@ def test_a_known_persons_given_name_spelt_otherwise_keeps_the_dictionary_person(
             "Jamaah Ansharut Daulah",
             ("IDN", "REB"),
         ),
+        (
+            "Officials blamed the CJNG for the ambush of police officers in Michoacan.",
+            "Jalisco New Generation Cartel",
+            ("MEX", "REB"),
+        ),
+        (
+            "Prosecutors said the Sinaloa Cartel ran the smuggling route through Sonora.",
+            "Sinaloa Cartel",
+            ("MEX", "REB"),
+        ),
     ],
 )
 def test_the_dictionary_knows_sanctioned_firms_police_forces_and_armed_networks(
