@@ -898,6 +898,16 @@ def test_a_known_persons_given_name_spelt_otherwise_keeps_the_dictionary_person(
             "Jamaah Ansharut Daulah",
             ("IDN", "REB"),
         ),
+        (
+            "Officials blamed the CJNG for the ambush of police officers in Michoacan.",
+            "Jalisco New Generation Cartel",
+            ("MEX", "REB"),
+        ),
+        (
+            "Prosecutors said the Sinaloa Cartel ran the smuggling route through Sonora.",
+            "Sinaloa Cartel",
+            ("MEX", "REB"),
+        ),
     ],
 )
 def test_the_dictionary_knows_sanctioned_firms_police_forces_and_armed_networks(
@@ -1130,3 +1140,142 @@ def test_rule_namesake_abroad_gives_no_scene_country(text):
 def test_rule_aimed_at_is_target_of_the_act_noun(text, target):
     [event] = _events(text)
     assert target in [a.name for a in event.targets]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "attacked"),
+    [
+        (
+            "Kyiv said Russian forces shelled its positions near Bakhmut overnight.",
+            "RUS:MIL",
+            "UKR:MIL",
+        ),
+        (
+            "Islamabad says Indian troops resorted to unprovoked firing on their border posts.",
+            "IND:MIL",
+            "PAK:MIL",
+        ),
+        (
+            "The militants said government troops stormed their hideout in Sulu province at dawn.",
+            "PHL:MIL",
+            "PHL:REB",
+        ),
+    ],
+)
+def test_rule_attacked_in_their_own_place_is_not_the_attackers(text, attacker, attacked):
+    [event] = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert _codes(event.sources) == [attacker]
+    assert _codes(event.targets) == [attacked]
+
+
+def test_a_place_left_is_still_the_leavers_own():
+    """Only force looks past the subject: forces withdrawing from their positions keep them."""
+    mentions = _mentions("Moscow said its troops pulled back from their positions near Kherson.")
+    assert mentions["their positions"] == ("RUS", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "judge", "doer"),
+    [
+        (
+            "Israeli jets struck a refugee camp in Gaza on Sunday. The attack was condemned by "
+            "the United Nations.",
+            "United Nations",
+            "ISR:MIL",
+        ),
+        (
+            "Ethiopian troops shelled the town of Adigrat on Friday. The shelling was strongly "
+            "condemned by the African Union.",
+            "African Union",
+            "ETH:MIL",
+        ),
+    ],
+)
+def test_rule_a_judged_act_falls_on_its_doers_also_in_the_passive(text, judge, doer):
+    """a-judged-act-falls-on-its-doers: the act judged may be the passive's subject."""
+    [stance] = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert [ref.name for ref in stance.sources] == [judge]
+    assert _codes(stance.targets) == [doer]
+    assert all(ref.inferred for ref in stance.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "parties"),
+    [
+        (
+            "Sudan's army and the Rapid Support Forces signed a truce in Jeddah on Saturday. "
+            "The deal was reached with the help of mediators from Saudi Arabia.",
+            "Saudi Arabia",
+            {"SDN:MIL", "SDN:REB"},
+        ),
+        (
+            "Qatar is trying to mediate the dispute, with Egypt accusing Ethiopia of "
+            "endangering its water supply.",
+            "Qatar",
+            {"EGY:GOV", "ETH:GOV"},
+        ),
+    ],
+)
+def test_rule_a_mediation_is_between_the_parties(text, mediator, parties):
+    [mediation] = [e for e in _events(text) if e.type == "CONSULT"]
+    assert [ref.name for ref in mediation.sources] == [mediator]
+    assert set(_codes(mediation.targets)) == parties
+    assert all(ref.inferred for ref in mediation.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Opposition parties called for Prime Minister Sharif's resignation on Monday.", "PAK"),
+        ("The European Union called for Russia's withdrawal from Ukraine.", "RUS"),
+        ("Kenya demanded Somalia's withdrawal from the disputed border area.", "SOM"),
+    ],
+)
+def test_rule_the_doer_of_a_demanded_act_is_asked(text, asked):
+    [demand] = [e for e in _events(text) if e.type == "REQUEST"]
+    assert [ref.country for ref in demand.targets] == [asked]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Kenyan troops and police killed five militants near the border with Somalia.",
+            "police",
+            ("KEN", "COP"),
+        ),
+        (
+            "Thai villagers and police blocked the road to the temple in the dispute with "
+            "Cambodia.",
+            "police",
+            ("THA", "COP"),
+        ),
+        # not across the sides of a fight: the militants are the scene's
+        (
+            "Clashes broke out in Sidon between Israeli troops and militants on Monday.",
+            "militants",
+            ("LBN", "REB"),
+        ),
+    ],
+)
+def test_rule_coordinated_with_a_national_group_shares_its_country(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "judges"),
+    [
+        (
+            "The strike was condemned in a statement by the Arab League on Sunday.",
+            ["Arab League"],
+        ),
+        (
+            "Russia and Belarus signed a defence pact in Minsk. The pact was denounced in a "
+            "joint statement by Poland and Lithuania on Friday.",
+            ["Poland", "Lithuania"],
+        ),
+    ],
+)
+def test_rule_said_in_a_statement_by_makes_its_author_the_source(text, judges):
+    [stance] = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert [ref.name for ref in stance.sources] == judges

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 PERSON_KINDS = {"person"}
 SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
+COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
 # in their sentence is their country before the story's (which may be the attacker's).
 VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
@@ -88,6 +89,9 @@ MASS_NOUNS = {"force"}  # bare and singular, a deed, not who does it ("to use fo
 DESCRIPTION_ONLY = {"ministry", "government", "authority", "presidency"}  # only as "the ministry"
 LOCAL_AUTHORITIES = {"authority"}  # "authorities" (plural, any article) are the scene's
 ARMED_SECTORS = {"MIL", "REB", "UAF", "COP"}  # who may be the other side of a pair
+NON_STATE_ARMED = {"REB", "UAF"}  # whose place ("their stronghold") stands for themselves
+ATTACKED_PLACE_REACH = 8  # words climbed from an attacked place to the speaker's clause
+PLACE_OBJECT_DEPS = {"dobj", "pobj", "prep", "pcomp"}  # an object's way up to its verb
 # Role nouns that, in apposition after a name, make it a person's ("X, the relief coordinator").
 _APPOSITION_ROLE_WORDS = (
     "minister president spokesman spokeswoman spokesperson official envoy aide chancellor "
@@ -238,6 +242,19 @@ REFERRING_ROLES = {"minister", "leader", "president", "diplomat", "envoy", "nego
 REFERRING_ROLES |= {"delegation", "premier", "mediator", "foreign minister", "head"}
 
 
+def _clause_with_subject(word: Token) -> Token | None:
+    """The word itself when it has a subject, else the nearest head above it that has one
+    ("resorted to unprovoked firing": "resorted")."""
+    node = word
+    for _ in range(ATTACKED_PLACE_REACH):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def slug(text: str) -> str:
     """Stable id from a name."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
@@ -264,9 +281,11 @@ class ActorNouns:
     forces"); ``unnamed``: nouns that name an actor on their own ("the army", "gunmen");
     ``captive``: unnamed nouns that act only as the subject of a verb; ``communal``: peoples
     and faiths with no state of their own; ``members`` and ``installations``: nouns that stand
-    for the group in front of them ("an army convoy", "army positions"); ``description``:
-    nouns that with "the" point back to a group named before ("the militia"); ``coalitions``:
-    what "X-led" makes X's military ("the Saudi-led coalition"); ``weapons``:
+    for the group in front of them ("an army convoy", "army positions"); ``force``: verbs and
+    nouns of force, whose target place is not the attacker's ("attacked their stronghold");
+    ``description``: nouns that with "the" point back to a group named before ("the
+    militia"); ``coalitions``: what "X-led" makes X's military ("the Saudi-led coalition");
+    ``weapons``:
     weapons and strikes, which a nationality makes its country's military ("Israeli
     strikes"), also listed in ``nationality``; ``offices``: an office ("president") and the
     dictionary roles whose holder a country's office of that name is ("the U.S. president").
@@ -278,6 +297,7 @@ class ActorNouns:
     communal: frozenset[str] = frozenset()
     members: frozenset[str] = frozenset()
     installations: frozenset[str] = frozenset()
+    force: frozenset[str] = frozenset()
     description: frozenset[str] = frozenset()
     coalitions: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
@@ -536,6 +556,7 @@ def load_actor_nouns() -> ActorNouns:
         communal=words("communal_words"),
         members=words("member_nouns"),
         installations=words("installation_nouns"),
+        force=words("force_words"),
         description=words("description_nouns"),
         coalitions=words("coalition_nouns"),
         weapons=weapons,
@@ -1980,6 +2001,10 @@ class MentionResolver:
             if token.lemma_.lower() in DESCRIPTION_ONLY and bare and not local:
                 continue  # "authorities said", "regional authorities" are the place's
             span = self.doc[token.left_edge.i : token.i + 1]
+            partner = self._national_partner(token, sector)
+            if partner is not None:  # "Kenyan troops and police": Kenyan police
+                self._add(self.table.group(partner, sector), span, COORDINATED_GROUP_WHY)
+                continue
             owner = self._owner_country(token, sector)
             if owner is not None:
                 self._add(self.table.group(owner, sector), span, "unnamed group")
@@ -1989,6 +2014,21 @@ class MentionResolver:
                 self._add(self.table.group(scene, sector), span, SCENE_WHY)
             else:  # no place anywhere: "the rebels" are still rebels, of no known country
                 self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
+
+    def _national_partner(self, token: Token, sector: str) -> str | None:
+        """Rule "coordinated-with-a-national-group": a bare group noun joined by "and" to a
+        group named by its nationality shares it ("Thai villagers and police", "Kenyan troops
+        and police"), wherever the sentence's places are; not across the sides of a fight
+        ("Israeli troops and militants")."""
+        if token.dep_ != "conj" or any(c.dep_ in {"amod", "compound"} for c in token.children):
+            return None
+        for mention in self._covering(token.head):
+            if mention.why != "nationality" or not mention.actor.country:
+                continue
+            if NON_STATE_ARMED & {sector, mention.actor.sector}:
+                return None
+            return mention.actor.country
+        return None
 
     def _first_of_a_pair(self, token: Token) -> bool:
         """ "opposition forces", "army officials": a noun that with the noun it modifies makes
@@ -2551,14 +2591,20 @@ class MentionResolver:
                     span = self.doc[token.i - 1 : token.i + 1]
                     self._add(antecedent.actor, span, "description")
 
-    def _reporting_subject(self, pronoun: Token) -> ActorMention | None:
+    def _reporting_subject(
+        self, pronoun: Token, attacker: Token | None = None, reach: int = 4
+    ) -> ActorMention | None:
         """The group or state that said the clause a pronoun opens: in "Rebels said they would
-        attack", "they" are the rebels (the subject of the verb the clause hangs on)."""
+        attack", "they" are the rebels (the subject of the verb the clause hangs on). The
+        subject of ``attacker``, the verb whose force falls on the pronoun's place, is passed
+        over."""
         node = pronoun.head
-        for _ in range(4):  # the nearest clause above that has a collective subject
+        for _ in range(reach):  # the nearest clause above that has a collective subject
             if node.head.i == node.i:
                 return None
             node = node.head
+            if node == attacker:
+                continue
             for subject in node.children:
                 if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i == pronoun.i:
                     continue
@@ -2605,16 +2651,45 @@ class MentionResolver:
         return _one_per_actor(found)
 
     def _resolve_own_group(self, possessive: Token) -> None:
-        """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking."""
+        """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking.
+        Rule "attacked-in-their-own-place": a place attacked is not the attacker's ("the
+        rebels said government troops attacked their positions": the rebels'), and an armed
+        group's place stands for the group itself."""
         noun = possessive.head
+        attacker = self._attacker_of_place(noun)
         sector = self.nouns.sector_of(self.nouns.nationality, noun)
+        if sector is None and attacker is not None and self._is_installation(noun):
+            sector = "MIL"  # "attacked their stronghold": whoever holds it
         if sector is None or noun.i in self.covered or sector == "GOV":
             return
-        owner = self._reporting_subject(possessive)
+        if attacker is None:
+            owner = self._reporting_subject(possessive)
+        else:
+            owner = self._reporting_subject(possessive, attacker, reach=ATTACKED_PLACE_REACH)
         if owner is None or not owner.actor.country:
             return
-        group = self.table.group(owner.actor.country, sector)
-        self._add(group, self.doc[possessive.i : noun.i + 1], "possessive of the speaker")
+        if attacker is not None and owner.actor.sector in NON_STATE_ARMED:
+            actor = owner.actor  # "their stronghold": the rebels'
+        else:
+            actor = self.table.group(owner.actor.country, sector)
+        why = "possessive of the speaker" if attacker is None else "attacked in their own place"
+        self._add(actor, self.doc[possessive.i : noun.i + 1], why)
+
+    def _is_installation(self, noun: Token) -> bool:
+        return noun.lemma_.lower() in self.nouns.installations
+
+    def _attacker_of_place(self, noun: Token) -> Token | None:
+        """The verb whose subject uses force on ``noun`` ("troops attacked their positions",
+        "resorted to unprovoked firing on their border posts"): the first word of force the
+        noun hangs on as an object, and the verb with a subject above it."""
+        node = noun
+        for _ in range(ATTACKED_PLACE_REACH):
+            if node.dep_ not in PLACE_OBJECT_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.lemma_.lower() in self.nouns.force:
+                return _clause_with_subject(node)
+        return None
 
     def _earlier(self, token: Token, max_sentences: int = 3) -> list[ActorMention]:
         """Mentions before ``token`` in its sentence or the few before it, nearest first."""

@@ -33,6 +33,7 @@ from accord.extract.events.syntax import (
     phrase,
     read_as_modifier,
     read_as_participle,
+    statement_author,
     subject_of,
 )
 from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candidate, claimed_by
@@ -321,7 +322,11 @@ def event_actors(
     if reported_noun and is_claimed(trigger, predicate, lexicon):
         reported_noun = False  # "IS claimed responsibility for the bombing": IS bombed
     if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
-        agent = agent_of(predicate) if predicate.tag_ == "VBN" else None
+        agent = (
+            (agent_of(predicate) or statement_author(predicate))
+            if predicate.tag_ == "VBN"
+            else None
+        )
         subject = agent or subject_of(predicate, lexicon)
         if subject is not None:
             relative_passive = any(  # "protesters who were detained"
@@ -392,6 +397,7 @@ def _in_relative(token: Token, top: Token) -> bool:
 def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
+    doer = _doer_asked(candidate, complement)
     objects = _participant_objects(predicate)
     if read_as_modifier(predicate):  # "Russia's military accused rebel groups of ...": groups
         objects.append(predicate.head)
@@ -418,12 +424,15 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if candidate.entry.type in {"REQUEST", "COERCE"}:
         # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
         objects.extend(objects_of_preposition(predicate, "from"))
-        if complement is not None:
+        if complement is not None and doer is None:
             objects.extend(objects_of_preposition(complement, "from"))
     if predicate != trigger:
         objects.extend(_participant_objects(trigger))
     if complement is not None and _charged_with(candidate):
         complement = None  # "accused Kosovo of persecuting Serbs": Kosovo, not the Serbs
+    if doer is not None:  # "called for Russia's withdrawal from Ukraine": Russia is asked
+        objects.append(doer)
+        complement = None
     if complement is not None:
         objects.extend(_participant_objects(complement))
         objects.extend(_relative_clause_subjects(complement))
@@ -438,6 +447,16 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             if token.pos_ == "NOUN" and token != trigger:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
     return [o for o in dict.fromkeys(objects) if o != trigger]
+
+
+def _doer_asked(candidate: Candidate, complement: Token | None) -> Token | None:
+    """Rule "the-doer-of-a-demanded-act-is-asked": a demand for an act told as a noun with
+    its doer in front ("called for Bozize's resignation", "demanded Russia's withdrawal from
+    Ukraine") is made of that doer, not of the act's other participants."""
+    if candidate.entry.type != "REQUEST" or complement is None or complement.pos_ != "NOUN":
+        return None
+    owners = [c for c in complement.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return owners[0] if owners else None
 
 
 AIMED_WORDS = AIMING_WORDS | {"back"}  # "lashed out at", "took aim at", "hit back at"

@@ -1963,6 +1963,11 @@ _JUDGED = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# "The operation was condemned by the EU": the act judged is the passive's subject, right before
+_JUDGED_PASSIVE = re.compile(
+    _JUDGED.pattern + r"\s+(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _judged_act(found: ArticleDraft, coder: Coder) -> bool:
@@ -2006,13 +2011,15 @@ def _told_in_the_lead(event: Event) -> bool:
 
 def _judged_noun(event: Event) -> tuple[str, list[str]] | None:
     """The act noun a stance's sentence names after its trigger ("denounced the border
-    agreement"), with the words that describe it ("border"), if any."""
+    agreement"), or as the subject of its passive ("the operation was condemned by the EU"),
+    with the words that describe it ("border"), if any."""
     evidence = event.evidence
     after = evidence.sentence[max(0, evidence.end - evidence.sentence_start) :]
-    match = _JUDGED.search(after[:80])
+    before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
+    match = _JUDGED.search(after[:80]) or _JUDGED_PASSIVE.search(before)
     if match is None:
         return None
-    words = match.group(0).lower().split()[1:-1]
+    words = match.group(0)[: match.end(1) - match.start(0)].lower().split()[1:-1]
     return match.group(1).lower(), [w for w in words if len(w) > 3]
 
 
@@ -2053,6 +2060,76 @@ def _doers_of_judged_act(
         if doers:
             return doers
     return ()
+
+
+MEDIATION_RULE = "a-mediation-is-between-the-parties"
+MEDIATION_STEMS = ("mediat", "broker")  # "mediate", "mediators", "mediation", "brokered"
+SETTLING_TYPES = {"AGREE", "SUPPORT", "CONSULT"}  # a deal agreed or signed, talks held
+MEDIATED_DEAL_SENTENCES = 3  # how far back a deal a mediation names no party of may be told
+
+
+def _is_mediation(event: Event) -> bool:
+    return event.type == "CONSULT" and (
+        event.mode == "third-party" or event.trigger.lower().startswith(MEDIATION_STEMS)
+    )
+
+
+def _mediations_between_parties(found: ArticleDraft, coder: Coder) -> bool:
+    """Rule "a-mediation-is-between-the-parties": "signed at talks in Addis Ababa, with the
+    help of mediators from IGAD", "the UN is attempting to mediate the conflict, with Congo's
+    president accusing Rwanda": a mediation that names no party is between the sides of the
+    acts its own sentence tells (else of the deal told just before it), marked inferred; the
+    mediator is never one of them."""
+    changed = False
+    events = found.events
+    for position, event in enumerate(events):
+        if not _is_mediation(event) or event.targets or not event.sources:
+            continue
+        parties = _parties_mediated(events, event)
+        if not parties:
+            continue
+        why, mark, rules = event.evidence.why.rpartition(RULES_MARK)
+        if not mark:
+            why, rules = event.evidence.why, ""
+        rules = ", ".join(r for r in (rules, MEDIATION_RULE) if r)
+        why = f"{why}; target: the parties of what is mediated{RULES_MARK}{rules}"
+        evidence = replace(event.evidence, why=why)
+        events[position] = replace(event, targets=parties, evidence=evidence)
+        changed = True
+    return changed
+
+
+def _parties_mediated(events: list[Event], mediation: Event) -> tuple[ActorRef, ...]:
+    """The sides named by the other acts of the mediation's sentence, else the sources of the
+    nearest deal or talks told in the few sentences before it; never the mediator."""
+    mediators = {ref.actor_id for ref in mediation.sources}
+    sentence = mediation.evidence.sentence_index
+    beside = [
+        e
+        for e in events
+        if e is not mediation
+        and not _is_mediation(e)
+        and any(m.sentence_index == sentence for m in e.all_evidence())
+    ]
+    sides = [
+        ref
+        for e in beside
+        for ref in (*e.sources, *e.targets)
+        if not ref.inferred and ref.actor_id not in mediators
+    ]
+    before = [
+        e
+        for e in events
+        if e.type in SETTLING_TYPES
+        and not _is_mediation(e)
+        and sentence - MEDIATED_DEAL_SENTENCES <= e.evidence.sentence_index < sentence
+    ]
+    for deal in reversed(before):
+        if sides:
+            break
+        sides = [ref for ref in deal.sources if not ref.inferred and ref.actor_id not in mediators]
+    unique = {ref.actor_id: ref for ref in sides}
+    return tuple(replace(ref, inferred=True) for ref in unique.values())
 
 
 def _a_meeting_of_parties(event: Event) -> bool:
@@ -2758,10 +2835,19 @@ RULES: tuple[Rule, ...] = (
     _article_rule(
         JUDGED_ACT_RULE,
         '"Mitsotakis denounced the border agreement", "USCIRF also criticized the move", '
-        '"Zelenskiy called the attack a war crime": a stance on an act told before, with no '
-        "target of its own, falls on those who did it (the parties to the agreement, the "
-        "attackers, the maker of the move), marked inferred.",
+        '"Zelenskiy called the attack a war crime", "the operation was condemned by the EU": a '
+        "stance on an act told before, with no target of its own, falls on those who did it "
+        "(the parties to the agreement, the attackers, the maker of the move), marked "
+        "inferred.",
         _judged_act,
+    ),
+    _article_rule(
+        MEDIATION_RULE,
+        '"Signed at talks in Addis Ababa, with the help of mediators from IGAD", "the UN is '
+        "attempting to mediate the conflict, with Congo's president accusing Rwanda\": a "
+        "mediation that names no party is between the sides of the other acts of its sentence "
+        "(else the deal or talks told just before it), marked inferred; never the mediator.",
+        _mediations_between_parties,
     ),
     _article_rule(
         RESTATEMENT_RULE,

@@ -469,6 +469,20 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+STATEMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "letter", "report"}
+
+
+def statement_author(verb: Token) -> Token | None:
+    """Rule "said-in-a-statement-by": a passive said "in a statement by X" ("the deal was
+    condemned in a joint statement by Egypt, Greece and Cyprus") has X as its agent."""
+    for document in objects_of_preposition(verb, "in"):
+        if document.lemma_.lower() in STATEMENT_NOUNS:
+            authors = objects_of_preposition(document, "by")
+            if authors:
+                return authors[0]
+    return None
+
+
 def objects_of_preposition(token: Token, preposition: str) -> list[Token]:
     """The objects of one preposition hanging on a word ("opposed to X": X)."""
     return [
