@@ -1,6 +1,7 @@
 """Ingest cost per article as the store grows: one POSTed article, and batches of 20.
 
     .venv/bin/python benchmarks/bench_ingest.py [--sizes 0 10000 100000] [--repeat 3]
+        [--published DAY]
 
 For each size a store is built as ``bench_serve.py`` builds it (the test corpora through the
 pipeline, then copied ``--spacing`` days apart until about that many events), and tracking is
@@ -82,7 +83,9 @@ def timed_single(db: accord.api.Accord, article: accord.Article) -> tuple[float,
         track.update_if_pending = original  # type: ignore[assignment]
 
 
-def measure(size: int, repeat: int, batch: int, spacing: int) -> dict[str, float]:
+def measure(
+    size: int, repeat: int, batch: int, spacing: int, published: date = date(2025, 6, 1)
+) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "store.db"
         if size:
@@ -95,7 +98,6 @@ def measure(size: int, repeat: int, batch: int, spacing: int) -> dict[str, float
             rebuilt = 0.0
         with accord.open(path) as db:
             events = db.totals().events
-            published = date(2025, 6, 1)
             extract_one(new_articles(1, 999, published)[0])  # load the model and data once
             singles = [timed_single(db, a) for a in new_articles(repeat, 1000, published)]
             posted = []  # what POST /api/articles waits for: saved, tracking after the answer
@@ -130,6 +132,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--batch", type=int, default=20)
     parser.add_argument(
+        "--published",
+        type=date.fromisoformat,
+        default=date(2025, 6, 1),
+        help="first day of the new articles (2025-06-01: at the head of the store's chains,"
+        " which run from May 2025 to September 2031 at 100,000 events)",
+    )
+    parser.add_argument(
         "--spacing",
         type=int,
         default=1,
@@ -137,7 +146,9 @@ def main() -> None:
         " case for tracking; 3: each copy is news of its own)",
     )
     args = parser.parse_args()
-    rows = [measure(size, args.repeat, args.batch, args.spacing) for size in args.sizes]
+    rows = [
+        measure(size, args.repeat, args.batch, args.spacing, args.published) for size in args.sizes
+    ]
     base = rows[0]
     print(
         "| events in store | tracking rebuild s | one article, tracked s | of it tracking s "

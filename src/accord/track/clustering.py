@@ -351,7 +351,10 @@ class StoredGraph:
         self.features: dict[str, Features] = dict(known or {})
 
     def prepare(self, event_ids: set[str]) -> None:
-        missing = event_ids - self.features.keys()
+        """Read the features of those not read yet (each event's set is tested against the
+        features held, never the other way: ``keys() - set`` walks every feature held, and a
+        regroup that spreads over a long story asks thousands of times)."""
+        missing = {event_id for event_id in event_ids if event_id not in self.features}
         self.features.update((f.event_id, f) for f in features_of(self.connection, missing))
 
     def links_of(self, event_ids: set[str]) -> list[Link]:

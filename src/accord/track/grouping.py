@@ -262,7 +262,9 @@ class LocalRegroup:
         found = self.graph.links_of(events)
         found += [link for event_id in sorted(events) for link in self.manual.get(event_id, ())]
         ends = {event_id for link in found for event_id in link[:2]}
-        self.remember(ends - events - set(self.stored))
+        # the ends tested one by one: a set of every stored cluster read so far, made at each
+        # call, grew with the square of a regroup that spreads over a long story
+        self.remember({e for e in ends if e not in events and e not in self.stored})
         for link in found:
             key = edge_key(link)
             if link[2] < MANUAL_SCORE:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,7 +186,7 @@ def relink_near(connection: Any, stored: Stored, new: set[str]) -> bool:
     written nothing, when that cannot be known to equal linking them all."""
     if not new <= stored.found.keys() or new & stored.owner.keys():
         return False
-    everyone = ByDay(stored.found.values())
+    everyone = BySubject(stored.found.values())
     outside: Outside | None = None  # worked out when first needed
     proposal_ids: set[str] = set()  # the stored proposals in the part
     loose: set[str] = {*new}  # its candidates placed in none (the new ones among them)
@@ -199,7 +199,10 @@ def relink_near(connection: Any, stored: Stored, new: set[str]) -> bool:
         after = place_all(part)
         kept_before, kept_after = absorb_lone_steps(before), absorb_lone_steps(after)
         inside = {c.event_id for c in part}
-        reached = reached_from(before.opened + after.opened, everyone, inside)
+        room = LOCAL_SHARE * len(stored.found) - len(part)
+        reached = reached_from(
+            before.opened + after.opened, everyone, inside, Weighing(stored, room)
+        )
         for event_id in reached:
             if event_id in stored.owner:
                 proposal_ids.add(stored.owner[event_id])
@@ -294,12 +297,73 @@ def days_spanned(members: list[Candidate]) -> tuple[int, int]:
     return min(min(days), min(published)), max(max(days), max(published))
 
 
-def reached_from(drafts: list[Draft], everyone: ByDay, inside: set[str]) -> set[str]:
-    """Candidates outside the part that a draft linked in it may accept."""
-    reached = set()
+class BySubject:
+    """Candidates found by subject, then by day or publication day: ``Reach.takes`` only
+    takes a candidate of a subject of the draft's or a generic 'the agreement', so a draft's
+    reach is tested against those alone (testing every candidate near its days, whatever its
+    subject, was most of an update that gave up at the tail of a years-long story)."""
+
+    def __init__(self, found: Iterable[Candidate]) -> None:
+        grouped: dict[str, list[Candidate]] = defaultdict(list)
+        for candidate in found:
+            grouped[candidate.subject].append(candidate)
+        self.by_subject = {subject: ByDay(listed) for subject, listed in grouped.items()}
+
+    def near(self, subjects: Iterable[str], first: int, last: int) -> Iterator[Candidate]:
+        """Those of ``subjects`` dated or published within [first, last]."""
+        for subject in subjects:
+            found = self.by_subject.get(subject)
+            if found is not None:
+                yield from found.near(first, last)
+
+
+@dataclass
+class Weighing:
+    """What candidates found outside a part add to it (an unplaced one itself, one placed the
+    whole stored proposal holding it), against the ``room`` left below ``LOCAL_SHARE``."""
+
+    stored: Stored
+    room: float
+    weight: int = 0
+    taken: set[str] = field(default_factory=set)  # proposals whose evidence is counted
+
+    def add(self, event_id: str) -> None:
+        owner = self.stored.owner.get(event_id)
+        if owner is None:
+            self.weight += 1
+        elif owner not in self.taken:
+            self.taken.add(owner)
+            self.weight += len(self.stored.members[owner])
+
+    def full(self) -> bool:
+        return self.weight > self.room
+
+
+def reached_from(
+    drafts: list[Draft], everyone: BySubject, inside: set[str], weighing: Weighing
+) -> set[str]:
+    """Candidates outside the part that a draft linked in it may accept; or, once those found
+    bring the part past ``LOCAL_SHARE`` (``weighing``), those found so far: all are then
+    linked again, whatever else is reached. A draft holding the same candidates as one tested
+    (linked before and after the new ones, most drafts are alike) reaches the same ones."""
+    reached: set[str] = set()
+    tested: set[frozenset[int]] = set()
     for draft in drafts:
-        reach = Reach.of(c for group in draft.groups for c in group)
-        for candidate in everyone.near(reach.first - RUNNING_DAYS, reach.last + RUNNING_DAYS):
-            if candidate.event_id not in inside and reach.takes(candidate):
-                reached.add(candidate.event_id)
+        members = [c for group in draft.groups for c in group]
+        key = frozenset(map(id, members))
+        if key in tested:
+            continue
+        tested.add(key)
+        reach = Reach.of(members)
+        subjects = reach.subjects | generic().keys()
+        for candidate in everyone.near(
+            subjects, reach.first - RUNNING_DAYS, reach.last + RUNNING_DAYS
+        ):
+            event_id = candidate.event_id
+            if event_id in inside or event_id in reached or not reach.takes(candidate):
+                continue
+            reached.add(event_id)
+            weighing.add(event_id)
+            if weighing.full():
+                return reached
     return reached
