@@ -235,6 +235,24 @@ def test_a_district_named_for_its_town_is_the_towns_region():
     assert event.place.lat == pytest.approx(47.57, abs=0.05)
 
 
+@pytest.mark.parametrize(
+    "text, town, country",
+    [
+        (
+            "Russian drones struck a gas facility in the Pokrovsk district on Sunday.",
+            "Pokrovsk",
+            "UKR",
+        ),
+        ("Militants ambushed an army patrol in Sinjar district, officials said.", "Sinjar", "IRQ"),
+    ],
+)
+def test_a_district_named_by_its_town_takes_the_towns_name(text, town, country):
+    # rule a-district-named-by-its-town: the area around the town, named as the town
+    event = only(events_of(text), "ASSAULT")
+    assert where(event) == (town, country, "region")
+    assert "district" in event.place.text
+
+
 # --- the scene: what carries from sentence to sentence ------------------------------------------
 
 

@@ -860,12 +860,15 @@ def _without_direction(key: str) -> str | None:
 
 
 def _region_of_city(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerEntry | None:
-    """ "Kupiansk district" when only the town is known: the town, at region precision."""
+    """Rule "a-district-named-by-its-town": "Kupiansk district", "the Gardez district" when
+    only the town is known: the area around the town, at region precision, under the town's
+    name (the gazetteer names its areas without the word of their kind: "Manipur",
+    "Artibonite"; reports and monitors name the district's act by its town)."""
     for word in REGION_WORDS:
         if key.endswith(" " + word):
             entry = _lookup(gazetteer, key[: -len(word) - 1], context)
             if entry is not None and entry.precision == "city":
-                return entry._replace(name=f"{entry.name} {word}", precision="region")
+                return entry._replace(precision="region")
     return None
 
 
