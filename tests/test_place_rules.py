@@ -265,6 +265,41 @@ def test_the_place_of_talks_is_not_the_place_of_the_fighting():
     assert assault.place is None or assault.place.name != "Doha"
 
 
+@pytest.mark.parametrize(
+    "text, kind, venue",
+    [
+        (
+            "Government and rebel negotiators have signed a truce to end two months of "
+            "fighting in northern Mozambique.\n\nThe agreement was signed on Thursday at talks "
+            "in Lusaka, Zambia, with the help of regional mediators.",
+            "SUPPORT",
+            ("Lusaka", "ZMB", "city"),
+        ),
+        (
+            "Sudan's army and the Rapid Support Forces say they have agreed to a week-long "
+            "humanitarian ceasefire.\n\nThe two sides reached the deal on Thursday during talks "
+            "in the Saudi city of Jeddah, a mediator said.",
+            "AGREE",
+            ("Jeddah", "SAU", "city"),
+        ),
+    ],
+)
+def test_the_venue_of_the_talks_told_after_the_lead_places_its_deal(text, kind, venue):
+    # rule the-venue-is-told-after-the-lead
+    lead = next(e for e in events_of(text) if e.type == kind and e.evidence.sentence_index == 0)
+    assert where(lead) == venue
+    assert "the-venue-is-told-after-the-lead" in lead.evidence.why
+
+
+def test_where_a_speaker_spoke_is_no_venue_of_the_lead():
+    text = (
+        "Serbia and Kosovo have agreed to resume their dialogue on normalising relations.\n\n"
+        "Prime Minister Albin Kurti said in Pristina that Belgrade must first recognise Kosovo."
+    )
+    lead = only([e for e in events_of(text) if e.evidence.sentence_index == 0], "AGREE")
+    assert lead.place is None or lead.place.name != "Pristina"
+
+
 def test_the_place_of_fighting_carries_to_the_next_sentence_of_fighting():
     text = (
         "Russian missiles struck Kharkiv overnight, killing four people. "
