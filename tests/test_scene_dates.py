@@ -109,6 +109,33 @@ def test_the_body_told_in_the_past_goes_on_from_the_leads_day():
 
 
 @pytest.mark.parametrize(
+    "lead, trigger, kept",
+    [
+        (
+            "The UN says five aid workers who were abducted in South Sudan last month have "
+            "been released.",
+            "released",
+            "abducted",
+        ),
+        (
+            "Two journalists who were detained in Minsk on Monday have been freed, their "
+            "employer says.",
+            "freed",
+            "detained",
+        ),
+    ],
+)
+def test_a_date_closing_a_relative_clause_is_that_clauses(lead, trigger, kept):
+    # rule a-date-closes-its-relative-clause: the parser hangs "last month" on "released";
+    # the relative clause's act keeps it, and the lead's act is the day's news
+    events = events_of(lead)
+    freed = only(events, trigger)
+    assert (day(freed), freed.date.precision) == (PUBLISHED, "day")
+    assert "the-lead-is-the-day's-news" in freed.evidence.why
+    assert day(only(events, kept)) < PUBLISHED
+
+
+@pytest.mark.parametrize(
     "text, trigger",
     [
         # a dated lead keeps its own date

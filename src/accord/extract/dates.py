@@ -600,8 +600,25 @@ def _passed_over(span: Span, path: list[Token]) -> int:
     return len(path)
 
 
+def _closed_relative_clause(span: Span) -> Token | None:
+    """Rule "a-date-closes-its-relative-clause": "eight workers who were kidnapped last week
+    have been freed": a date written right after a relative clause inside the subject, before
+    the verb of the sentence, ends that clause (the verb's own date would follow it), wherever
+    the parser hangs it. The relative clause's verb, or None."""
+    if span.start == span.sent.start:
+        return None
+    before = span.doc[span.start - 1]
+    clause = next((t for t in (before, *before.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None or clause.i > span.start:
+        return None
+    governor = next((t for t in clause.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return clause if governor is not None and governor.i >= span.end else None
+
+
 def _attachment_verb(span: Span) -> Token | None:
     """The verb a date modifies, or None when a noun comes first ("Moscow's 2022 invasion")."""
+    if (closed := _closed_relative_clause(span)) is not None:
+        return closed
     path = _path_to_root(span.root)[1:]
     for token in path[_passed_over(span, path) :]:
         if _is_verb(token):
@@ -688,6 +705,9 @@ def _date_rank(
     if trigger is None:
         in_period_clause = any(_opens_period_clause(token) for token in path[1:-1])
         return (in_period_clause, verb is None, len(path), *position)
+    closed = _closed_relative_clause(span)
+    if closed is not None and trigger not in closed.subtree:
+        return None  # "workers who were kidnapped last week have been freed"
     if trigger in path:
         clause = path[1 : path.index(trigger)]
         if any(_opens_period_clause(token) for token in clause):
@@ -1413,9 +1433,11 @@ def _states_a_date(sentence: Span) -> bool:
 
 def _dates_a_clause(sentence: Span) -> bool:
     """Whether a sentence dates one of its clauses (not only a thing: "after January's
-    earthquake")."""
+    earthquake", nor a participant's story: "released eight people who were kidnapped last
+    week")."""
     return any(
-        _attachment_verb(span) is not None
+        (verb := _attachment_verb(span)) is not None
+        and verb.dep_ != "relcl"
         and (_needs_publication_date(span.text) or resolve_date(span.text, None).start)
         for span in _date_spans(sentence)
     )
