@@ -108,6 +108,39 @@ def test_the_body_told_in_the_past_goes_on_from_the_leads_day():
     assert "scene-date" in only(events, "arrested").evidence.why
 
 
+STATEMENT = (
+    "The European Union condemns the attack on the UN compound in Kidal.\n\n"
+    "We call on all armed groups to respect the ceasefire. We urge the transitional "
+    "authorities to investigate the attack."
+)
+
+
+@pytest.mark.parametrize("trigger", ["condemns", "call", "urge"])
+def test_a_statement_speaks_on_the_day_it_is_published(trigger):
+    # rule a-statement-speaks-on-its-day: a statement opening in the simple present does
+    # what it says as it is issued
+    event = only(events_of(STATEMENT), trigger)
+    assert (day(event), event.date.precision) == (PUBLISHED, "day")
+    assert "a-statement-speaks-on-its-day" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report in the present is no statement
+        "Rebels say they have seized the town of Kidal.\n\n"
+        "We call on all armed groups to respect the ceasefire, the mediator said.",
+        # nor is a story told in the past
+        "The army shelled rebel positions near Kidal.\n\n"
+        "We call on all armed groups to respect the ceasefire, the mediator said.",
+    ],
+)
+def test_only_a_statement_speaks_on_its_day(text):
+    event = only(events_of(text), "call")
+    assert "a-statement-speaks-on-its-day" not in event.evidence.why
+    assert event.date.is_bound
+
+
 @pytest.mark.parametrize(
     "lead, trigger, kept",
     [

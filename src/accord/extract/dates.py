@@ -1122,6 +1122,7 @@ class SceneDates:
         self._noted = -1  # the last sentence whose clause dates are in the scene
         self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
         self.lead = _lead_index(sentences)
+        self.statement = self.lead is not None and _speaks_now(sentences[self.lead].root)
         self._dated: list[_SceneDate] = []
         self._found: dict[tuple[int, int], tuple[DateValue, str | None] | None] = {}
 
@@ -1195,6 +1196,9 @@ class SceneDates:
         if self.dispatch:
             value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
             return value, "dispatch-day: a dispatch stating no date reports the day's events"
+        if self.statement and _speaks_now(predicate):
+            value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
+            return value, "a-statement-speaks-on-its-day: told in the present by a statement"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
 
@@ -1304,6 +1308,19 @@ class SceneDates:
         if sentence_index not in self._tenses:
             self._tenses[sentence_index] = tense_of(self.sentences[sentence_index].root)
         return self._tenses[sentence_index]
+
+
+def _speaks_now(verb: Token) -> bool:
+    """Rule "a-statement-speaks-on-its-day": a press statement opens in the simple present
+    ("The United States welcomes the return ...", not a report: "Rebels say they have agreed");
+    its acts told so ("We call on both parties", "We express our appreciation") are done as
+    it is issued: on the day it is published. Whether a verb is told so."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in {"VBZ", "VBP"}
+        and verb.lemma_.lower() not in REPORTING_VERBS
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _clause_dates(sentence: Span, published: str | None) -> list[tuple[DateValue, str]]:
