@@ -300,6 +300,39 @@ def test_where_a_speaker_spoke_is_no_venue_of_the_lead():
     assert lead.place is None or lead.place.name != "Pristina"
 
 
+@pytest.mark.parametrize(
+    "text, kind, country",
+    [
+        (
+            "Sudan's warring parties resumed talks in Jeddah on Monday.\n\n"
+            "Fighting has killed thousands of people in the country since April, aid groups say.",
+            "ASSAULT",
+            ("Sudan", "SDN", "country"),
+        ),
+        (
+            "Gunmen kidnapped nine aid workers traveling on the country's northern highway, "
+            "Nigerian police said on Friday.",
+            "ASSAULT",
+            ("Nigeria", "NGA", "country"),
+        ),
+    ],
+)
+def test_the_country_without_its_name_is_the_storys(text, kind, country):
+    # rule the-country-of-the-story: not the country of the talks abroad
+    event = next(e for e in events_of(text) if e.type == kind)
+    assert where(event) == country
+    assert "the-country-of-the-story" in event.evidence.why
+
+
+def test_the_country_of_the_story_does_not_hide_the_scene():
+    text = (
+        "Russian missiles struck Kharkiv overnight, killing four people. "
+        "It was the deadliest strike on a city in the country this month."
+    )
+    strikes = [event for event in events_of(text) if event.type == "ASSAULT"]
+    assert all(event.place is not None and event.place.name == "Kharkiv" for event in strikes)
+
+
 def test_the_place_of_fighting_carries_to_the_next_sentence_of_fighting():
     text = (
         "Russian missiles struck Kharkiv overnight, killing four people. "

@@ -41,6 +41,7 @@ from accord.resolve.places import (
     place_context,
     place_token,
     places_in,
+    the_countries,
     towns_taken_for_actors,
     written_on,
 )
@@ -145,6 +146,10 @@ def extract_events(
                     event = coder.code_candidate(event.candidate, index, place) or event
             if venue is not None and _takes_a_venue(event, place):
                 place, place_why = venue
+            if place is None:
+                countries = the_countries(sentence, context, named[sentence_index], gazetteer)
+                if (country := event_place(countries, sentence, event, spheres)) is not None:
+                    place, place_why = country, f"the-country-of-the-story: {country.name}"
             if place is None and (home := home_of_a_domestic_act(event, gazetteer)) is not None:
                 place, place_why = home, f"{DOMESTIC_RULE}: {home.name}"
             predicate = event.candidate.predicate
