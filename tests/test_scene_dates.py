@@ -59,6 +59,16 @@ def test_a_dispatch_that_states_no_date_reports_the_day_it_is_published():
     assert "dispatch-day" in strike.evidence.why
 
 
+def test_a_deadline_is_no_date_of_a_dispatch():
+    # a deadline ("by 30 June") or the edge of a period dates no act: still a dispatch
+    (order,) = events_of(
+        "Kenya: the interior ministry ordered all unregistered refugees to leave the Dadaab "
+        "camps by 30 June or face arrest."
+    )
+    assert (day(order), order.date.precision) == (PUBLISHED, "day")
+    assert "dispatch-day" in order.evidence.why
+
+
 def test_a_short_text_that_states_a_date_is_no_dispatch_of_the_day():
     events = events_of(
         "Israeli troops raided Jenin on 10 June 2024. Israeli police arrested 4 Palestinians "

@@ -1496,7 +1496,8 @@ def _breaks_line(previous: Span, sentence: Span) -> bool:
 
 
 def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
-    """A short text of one paragraph that states no date anywhere."""
+    """A short text of one paragraph that states no date anywhere (a deadline or the edge of
+    a period, "leave by 30 June", "since May", dates no act: it may be there)."""
     if not sentences or len(sentences) > DISPATCH_MAX_SENTENCES or paragraphs[-1] != 0:
         return False
     if sum(1 for sentence in sentences for token in sentence if token.is_alpha) > (
@@ -1504,7 +1505,8 @@ def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
     ):
         return False
     return not any(
-        _needs_publication_date(span.text) or resolve_date(span.text, None).start is not None
+        not _is_period_edge(span)
+        and (_needs_publication_date(span.text) or resolve_date(span.text, None).start is not None)
         for sentence in sentences
         for span in _date_spans(sentence)
     )
