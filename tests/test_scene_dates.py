@@ -178,6 +178,16 @@ def test_a_date_closing_a_relative_clause_is_that_clauses(lead, trigger, kept):
     assert day(only(events, kept)) < PUBLISHED
 
 
+def test_a_relative_clause_on_the_acts_own_word_dates_the_act():
+    # "which took effect on Monday" tells the truce itself: its date is the truce's
+    events = events_of(
+        "Army and rebel commanders met in Goma on Thursday.\n\n"
+        "The truce, which took effect on Monday, has largely held."
+    )
+    truce = next(e for e in events if e.trigger == "truce")
+    assert day(truce) == "2024-06-10"
+
+
 @pytest.mark.parametrize(
     "text, trigger",
     [

@@ -706,8 +706,9 @@ def _date_rank(
         in_period_clause = any(_opens_period_clause(token) for token in path[1:-1])
         return (in_period_clause, verb is None, len(path), *position)
     closed = _closed_relative_clause(span)
-    if closed is not None and trigger not in closed.subtree:
-        return None  # "workers who were kidnapped last week have been freed"
+    if closed is not None and trigger not in closed.subtree and closed.head not in (trigger, word):
+        return None  # "workers who were kidnapped last week have been freed" (not "the
+        # ceasefire, which took effect on March 4, has held": a clause on the act's own word)
     if trigger in path:
         clause = path[1 : path.index(trigger)]
         if any(_opens_period_clause(token) for token in clause):
