@@ -235,6 +235,24 @@ def test_a_district_named_for_its_town_is_the_towns_region():
     assert event.place.lat == pytest.approx(47.57, abs=0.05)
 
 
+@pytest.mark.parametrize(
+    "text, town, country",
+    [
+        (
+            "Russian drones struck a gas facility in the Pokrovsk district on Sunday.",
+            "Pokrovsk",
+            "UKR",
+        ),
+        ("Militants ambushed an army patrol in Sinjar district, officials said.", "Sinjar", "IRQ"),
+    ],
+)
+def test_a_district_named_by_its_town_takes_the_towns_name(text, town, country):
+    # rule a-district-named-by-its-town: the area around the town, named as the town
+    event = only(events_of(text), "ASSAULT")
+    assert where(event) == (town, country, "region")
+    assert "district" in event.place.text
+
+
 # --- the scene: what carries from sentence to sentence ------------------------------------------
 
 
@@ -245,6 +263,74 @@ def test_the_place_of_talks_is_not_the_place_of_the_fighting():
     )
     assault = only(events_of(text), "ASSAULT")
     assert assault.place is None or assault.place.name != "Doha"
+
+
+@pytest.mark.parametrize(
+    "text, kind, venue",
+    [
+        (
+            "Government and rebel negotiators have signed a truce to end two months of "
+            "fighting in northern Mozambique.\n\nThe agreement was signed on Thursday at talks "
+            "in Lusaka, Zambia, with the help of regional mediators.",
+            "SUPPORT",
+            ("Lusaka", "ZMB", "city"),
+        ),
+        (
+            "Sudan's army and the Rapid Support Forces say they have agreed to a week-long "
+            "humanitarian ceasefire.\n\nThe two sides reached the deal on Thursday during talks "
+            "in the Saudi city of Jeddah, a mediator said.",
+            "AGREE",
+            ("Jeddah", "SAU", "city"),
+        ),
+    ],
+)
+def test_the_venue_of_the_talks_told_after_the_lead_places_its_deal(text, kind, venue):
+    # rule the-venue-is-told-after-the-lead
+    lead = next(e for e in events_of(text) if e.type == kind and e.evidence.sentence_index == 0)
+    assert where(lead) == venue
+    assert "the-venue-is-told-after-the-lead" in lead.evidence.why
+
+
+def test_where_a_speaker_spoke_is_no_venue_of_the_lead():
+    text = (
+        "Serbia and Kosovo have agreed to resume their dialogue on normalising relations.\n\n"
+        "Prime Minister Albin Kurti said in Pristina that Belgrade must first recognise Kosovo."
+    )
+    lead = only([e for e in events_of(text) if e.evidence.sentence_index == 0], "AGREE")
+    assert lead.place is None or lead.place.name != "Pristina"
+
+
+@pytest.mark.parametrize(
+    "text, kind, country",
+    [
+        (
+            "Sudan's warring parties resumed talks in Jeddah on Monday.\n\n"
+            "Fighting has killed thousands of people in the country since April, aid groups say.",
+            "ASSAULT",
+            ("Sudan", "SDN", "country"),
+        ),
+        (
+            "Gunmen kidnapped nine aid workers traveling on the country's northern highway, "
+            "Nigerian police said on Friday.",
+            "ASSAULT",
+            ("Nigeria", "NGA", "country"),
+        ),
+    ],
+)
+def test_the_country_without_its_name_is_the_storys(text, kind, country):
+    # rule the-country-of-the-story: not the country of the talks abroad
+    event = next(e for e in events_of(text) if e.type == kind)
+    assert where(event) == country
+    assert "the-country-of-the-story" in event.evidence.why
+
+
+def test_the_country_of_the_story_does_not_hide_the_scene():
+    text = (
+        "Russian missiles struck Kharkiv overnight, killing four people. "
+        "It was the deadliest strike on a city in the country this month."
+    )
+    strikes = [event for event in events_of(text) if event.type == "ASSAULT"]
+    assert all(event.place is not None and event.place.name == "Kharkiv" for event in strikes)
 
 
 def test_the_place_of_fighting_carries_to_the_next_sentence_of_fighting():

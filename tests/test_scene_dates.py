@@ -59,6 +59,16 @@ def test_a_dispatch_that_states_no_date_reports_the_day_it_is_published():
     assert "dispatch-day" in strike.evidence.why
 
 
+def test_a_deadline_is_no_date_of_a_dispatch():
+    # a deadline ("by 30 June") or the edge of a period dates no act: still a dispatch
+    (order,) = events_of(
+        "Kenya: the interior ministry ordered all unregistered refugees to leave the Dadaab "
+        "camps by 30 June or face arrest."
+    )
+    assert (day(order), order.date.precision) == (PUBLISHED, "day")
+    assert "dispatch-day" in order.evidence.why
+
+
 def test_a_short_text_that_states_a_date_is_no_dispatch_of_the_day():
     events = events_of(
         "Israeli troops raided Jenin on 10 June 2024. Israeli police arrested 4 Palestinians "
@@ -106,6 +116,76 @@ def test_the_body_told_in_the_past_goes_on_from_the_leads_day():
     )
     assert day(only(events, "arrested")) == PUBLISHED
     assert "scene-date" in only(events, "arrested").evidence.why
+
+
+STATEMENT = (
+    "The European Union condemns the attack on the UN compound in Kidal.\n\n"
+    "We call on all armed groups to respect the ceasefire. We urge the transitional "
+    "authorities to investigate the attack."
+)
+
+
+@pytest.mark.parametrize("trigger", ["condemns", "call", "urge"])
+def test_a_statement_speaks_on_the_day_it_is_published(trigger):
+    # rule a-statement-speaks-on-its-day: a statement opening in the simple present does
+    # what it says as it is issued
+    event = only(events_of(STATEMENT), trigger)
+    assert (day(event), event.date.precision) == (PUBLISHED, "day")
+    assert "a-statement-speaks-on-its-day" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report in the present is no statement
+        "Rebels say they have seized the town of Kidal.\n\n"
+        "We call on all armed groups to respect the ceasefire, the mediator said.",
+        # nor is a story told in the past
+        "The army shelled rebel positions near Kidal.\n\n"
+        "We call on all armed groups to respect the ceasefire, the mediator said.",
+    ],
+)
+def test_only_a_statement_speaks_on_its_day(text):
+    event = only(events_of(text), "call")
+    assert "a-statement-speaks-on-its-day" not in event.evidence.why
+    assert event.date.is_bound
+
+
+@pytest.mark.parametrize(
+    "lead, trigger, kept",
+    [
+        (
+            "The UN says five aid workers who were abducted in South Sudan last month have "
+            "been released.",
+            "released",
+            "abducted",
+        ),
+        (
+            "Two journalists who were detained in Minsk on Monday have been freed, their "
+            "employer says.",
+            "freed",
+            "detained",
+        ),
+    ],
+)
+def test_a_date_closing_a_relative_clause_is_that_clauses(lead, trigger, kept):
+    # rule a-date-closes-its-relative-clause: the parser hangs "last month" on "released";
+    # the relative clause's act keeps it, and the lead's act is the day's news
+    events = events_of(lead)
+    freed = only(events, trigger)
+    assert (day(freed), freed.date.precision) == (PUBLISHED, "day")
+    assert "the-lead-is-the-day's-news" in freed.evidence.why
+    assert day(only(events, kept)) < PUBLISHED
+
+
+def test_a_relative_clause_on_the_acts_own_word_dates_the_act():
+    # "which took effect on Monday" tells the truce itself: its date is the truce's
+    events = events_of(
+        "Army and rebel commanders met in Goma on Thursday.\n\n"
+        "The truce, which took effect on Monday, has largely held."
+    )
+    truce = next(e for e in events if e.trigger == "truce")
+    assert day(truce) == "2024-06-10"
 
 
 @pytest.mark.parametrize(

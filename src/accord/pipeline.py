@@ -41,6 +41,7 @@ from accord.resolve.places import (
     place_context,
     place_token,
     places_in,
+    the_countries,
     towns_taken_for_actors,
     written_on,
 )
@@ -93,6 +94,7 @@ def extract_events(
     sentences = list(document.doc.sents)
     named = [places_in(s, context, not_places, gazetteer) for s in sentences]
     scene_dates = SceneDates(sentences, article.published)
+    lead_venue = venue_after_the_lead(sentences, named, scene_dates.lead, coder.lexicon)
     countries_by_sentence = _countries_by_sentence(document.mentions)
     scenes: list[Scene] = []
     events: list[Event] = []
@@ -113,6 +115,7 @@ def extract_events(
                 scenes.append(scene_of(sentence_place, sentence_index, sentence, spheres))
             continue
         own_places = [event_place(named[sentence_index], sentence, e, spheres) for e in coded]
+        venue = lead_venue if sentence_index == scene_dates.lead else None
         dates: list[DateValue | None] = []
         for event, place, share in zip(coded, own_places, shares, strict=True):
             if place != sentence_place:  # the coder's place rules read the event's own place
@@ -141,6 +144,12 @@ def extract_events(
                     # an act on the ground happened in the scene: the rules that read the place
                     # (place-is-target, detention-by-the-state) read the scene's
                     event = coder.code_candidate(event.candidate, index, place) or event
+            if venue is not None and _takes_a_venue(event, place):
+                place, place_why = venue
+            if place is None:
+                countries = the_countries(sentence, context, named[sentence_index], gazetteer)
+                if (country := event_place(countries, sentence, event, spheres)) is not None:
+                    place, place_why = country, f"the-country-of-the-story: {country.name}"
             if place is None and (home := home_of_a_domestic_act(event, gazetteer)) is not None:
                 place, place_why = home, f"{DOMESTIC_RULE}: {home.name}"
             predicate = event.candidate.predicate
@@ -647,6 +656,53 @@ def _place_in_context(
     if headline is None or headline.sphere not in {None, event_sphere}:
         return None, None
     return headline.place, HEADLINE_WHY
+
+
+VENUE_RULE = "the-venue-is-told-after-the-lead"
+VENUE_SENTENCES = 2  # how far after the lead the place of its talks is still told
+
+
+def venue_after_the_lead(
+    sentences: list[Span], named: list[list[Place]], lead: int | None, lexicon
+) -> tuple[Place, str] | None:
+    """Rule "the-venue-is-told-after-the-lead": a wire lead tells the deal and the sentence
+    after it where it was struck ("Rebels say they have agreed to a cease-fire. ... they reached
+    the agreement Thursday, during talks in Libreville", "have signed a new peace deal. The
+    agreement was signed Monday at talks in Addis Ababa"): the town (or site) of the talks,
+    meeting or summit written in one of the ``VENUE_SENTENCES`` after the lead, and why."""
+    if lead is None:
+        return None
+    for index in range(lead + 1, min(lead + 1 + VENUE_SENTENCES, len(sentences))):
+        for place in named[index]:
+            token = place_token(place, sentences[index])
+            if (
+                place.precision in {"city", "exact"}
+                and token is not None
+                and _held_at(token, lexicon)
+            ):
+                return place, f"{VENUE_RULE}: {place.name} from sentence {index}"
+    return None
+
+
+def _held_at(token, lexicon) -> bool:
+    """Whether a place name hangs below a meeting ("at talks in Addis Ababa", "met in Doha"),
+    a CONSULT word of the lexicon, within its own clause."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        verb = node.pos_ in {"VERB", "AUX"}
+        entry = (lexicon.verbs if verb else lexicon.nouns).get(lemma_of(node, lexicon))
+        if entry is not None and entry.type == "CONSULT":
+            return True
+        if verb:
+            return False
+    return False
+
+
+def _takes_a_venue(event: CodedEvent, place: Place | None) -> bool:
+    """An act of talk (of the lead) that its sentence places nowhere, or only in a country
+    ("Rebels in the Central African Republic say they have agreed ...")."""
+    return sphere(event.type) == "talk" and (place is None or place.precision == "country")
 
 
 HEADLINE_WHY = "place from the headline"

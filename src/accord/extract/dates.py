@@ -600,8 +600,25 @@ def _passed_over(span: Span, path: list[Token]) -> int:
     return len(path)
 
 
+def _closed_relative_clause(span: Span) -> Token | None:
+    """Rule "a-date-closes-its-relative-clause": "eight workers who were kidnapped last week
+    have been freed": a date written right after a relative clause inside the subject, before
+    the verb of the sentence, ends that clause (the verb's own date would follow it), wherever
+    the parser hangs it. The relative clause's verb, or None."""
+    if span.start == span.sent.start:
+        return None
+    before = span.doc[span.start - 1]
+    clause = next((t for t in (before, *before.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None or clause.i > span.start:
+        return None
+    governor = next((t for t in clause.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return clause if governor is not None and governor.i >= span.end else None
+
+
 def _attachment_verb(span: Span) -> Token | None:
     """The verb a date modifies, or None when a noun comes first ("Moscow's 2022 invasion")."""
+    if (closed := _closed_relative_clause(span)) is not None:
+        return closed
     path = _path_to_root(span.root)[1:]
     for token in path[_passed_over(span, path) :]:
         if _is_verb(token):
@@ -707,6 +724,10 @@ def _date_rank(
     if trigger is None:
         in_period_clause = any(_opens_period_clause(token) for token in path[1:-1])
         return (in_period_clause, verb is None, len(path), *position)
+    closed = _closed_relative_clause(span)
+    if closed is not None and trigger not in closed.subtree and closed.head not in (trigger, word):
+        return None  # "workers who were kidnapped last week have been freed" (not "the
+        # ceasefire, which took effect on March 4, has held": a clause on the act's own word)
     if trigger in path:
         clause = path[1 : path.index(trigger)]
         if any(_opens_period_clause(token) for token in clause):
@@ -1121,6 +1142,7 @@ class SceneDates:
         self._noted = -1  # the last sentence whose clause dates are in the scene
         self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
         self.lead = _lead_index(sentences)
+        self.statement = self.lead is not None and _speaks_now(sentences[self.lead].root)
         self._dated: list[_SceneDate] = []
         self._found: dict[tuple[int, int], tuple[DateValue, str | None] | None] = {}
 
@@ -1194,6 +1216,9 @@ class SceneDates:
         if self.dispatch:
             value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
             return value, "dispatch-day: a dispatch stating no date reports the day's events"
+        if self.statement and _speaks_now(predicate):
+            value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
+            return value, "a-statement-speaks-on-its-day: told in the present by a statement"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
 
@@ -1303,6 +1328,19 @@ class SceneDates:
         if sentence_index not in self._tenses:
             self._tenses[sentence_index] = tense_of(self.sentences[sentence_index].root)
         return self._tenses[sentence_index]
+
+
+def _speaks_now(verb: Token) -> bool:
+    """Rule "a-statement-speaks-on-its-day": a press statement opens in the simple present
+    ("The United States welcomes the return ...", not a report: "Rebels say they have agreed");
+    its acts told so ("We call on both parties", "We express our appreciation") are done as
+    it is issued: on the day it is published. Whether a verb is told so."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in {"VBZ", "VBP"}
+        and verb.lemma_.lower() not in REPORTING_VERBS
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _clause_dates(sentence: Span, published: str | None) -> list[tuple[DateValue, str]]:
@@ -1432,9 +1470,11 @@ def _states_a_date(sentence: Span) -> bool:
 
 def _dates_a_clause(sentence: Span) -> bool:
     """Whether a sentence dates one of its clauses (not only a thing: "after January's
-    earthquake")."""
+    earthquake", nor a participant's story: "released eight people who were kidnapped last
+    week")."""
     return any(
-        _attachment_verb(span) is not None
+        (verb := _attachment_verb(span)) is not None
+        and verb.dep_ != "relcl"
         and (_needs_publication_date(span.text) or resolve_date(span.text, None).start)
         for span in _date_spans(sentence)
     )
@@ -1476,7 +1516,8 @@ def _breaks_line(previous: Span, sentence: Span) -> bool:
 
 
 def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
-    """A short text of one paragraph that states no date anywhere."""
+    """A short text of one paragraph that states no date anywhere (a deadline or the edge of
+    a period, "leave by 30 June", "since May", dates no act: it may be there)."""
     if not sentences or len(sentences) > DISPATCH_MAX_SENTENCES or paragraphs[-1] != 0:
         return False
     if sum(1 for sentence in sentences for token in sentence if token.is_alpha) > (
@@ -1484,7 +1525,8 @@ def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
     ):
         return False
     return not any(
-        _needs_publication_date(span.text) or resolve_date(span.text, None).start is not None
+        not _is_period_edge(span)
+        and (_needs_publication_date(span.text) or resolve_date(span.text, None).start is not None)
         for sentence in sentences
         for span in _date_spans(sentence)
     )

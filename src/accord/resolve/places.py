@@ -860,12 +860,15 @@ def _without_direction(key: str) -> str | None:
 
 
 def _region_of_city(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerEntry | None:
-    """ "Kupiansk district" when only the town is known: the town, at region precision."""
+    """Rule "a-district-named-by-its-town": "Kupiansk district", "the Gardez district" when
+    only the town is known: the area around the town, at region precision, under the town's
+    name (the gazetteer names its areas without the word of their kind: "Manipur",
+    "Artibonite"; reports and monitors name the district's act by its town)."""
     for word in REGION_WORDS:
         if key.endswith(" " + word):
             entry = _lookup(gazetteer, key[: -len(word) - 1], context)
             if entry is not None and entry.precision == "city":
-                return entry._replace(name=f"{entry.name} {word}", precision="region")
+                return entry._replace(precision="region")
     return None
 
 
@@ -1871,6 +1874,53 @@ def _the_capitals(
             replace(place, text=phrase.text, char_start=phrase.start_char, char_end=phrase.end_char)
         )
     return places
+
+
+COUNTRY_NOUNS = {"country", "nation"}
+
+
+def the_countries(
+    sent: Span,
+    context: PlaceContext,
+    found: Sequence[Place],
+    gazetteer: Gazetteer | None = None,
+) -> list[Place]:
+    """Rule "the-country-of-the-story": "fighting has killed 10,000 people in the oil-producing
+    nation", "kidnapped while traveling on the country's northwestern jungle rivers", "in the
+    country's northwest": a country written without its name, where things happen, is the
+    country the sentence places things in (``found``), else the one the article names most (at
+    country precision; the scene may be set at talks abroad). Only a place of last resort: a
+    sentence naming it still takes the place of the scene before it."""
+    gazetteer = plain(gazetteer or load_gazetteer())
+    found_countries = [p.country for p in found if p.precision == "country" and p.country]
+    places = []
+    for token in span_tokens(sent):
+        if token.lower_ not in COUNTRY_NOUNS or not _where_a_country_stands(token):
+            continue
+        country = next(iter(found_countries), None) or next(iter(context.countries), None)
+        place = country_place(country, gazetteer) if country else None
+        if place is None:
+            continue
+        phrase = sent.doc[token.left_edge.i : token.i + 1]
+        places.append(
+            replace(place, text=phrase.text, char_start=phrase.start_char, char_end=phrase.end_char)
+        )
+    return places
+
+
+def _where_a_country_stands(token: Token) -> bool:
+    """ "in the nation", "on the country's jungle rivers", "in the country's north": the
+    country, with "the", is a locative preposition's object or the owner of one; its own
+    name, a count or a relative clause would make it another ("the country of Mali", "the two
+    nations", "the country that hosts ...")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if any(c.dep_ in {"prep", "nummod", "relcl", "acl", "appos"} for c in token.children):
+        return False
+    if token.dep_ == "poss":  # "on the country's rivers": on a part of its land
+        token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS | {"on"}
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _where_a_capital_stands(token: Token) -> bool:
