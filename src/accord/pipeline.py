@@ -16,7 +16,7 @@ from accord.extract.dates import warm_up as warm_dates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import lemma_of
-from accord.extract.events.restatements import RULES_MARK
+from accord.extract.events.restatements import why_with_rule
 from accord.extract.quotes import extract_quotes
 from accord.models import (
     COUNT_KINDS,
@@ -412,11 +412,7 @@ def _with_counts_from(event: Event, figures: list[Figure], sentence: Span, index
     if not missing:
         return event
     note = f"{COUNTS_RULE}: counts from sentence {index}"
-    why, mark, rules = event.evidence.why.rpartition(RULES_MARK)
-    if mark:
-        why = f"{why}; {note}{RULES_MARK}{rules}, {COUNTS_RULE}"
-    else:
-        why = f"{event.evidence.why}; {note}{RULES_MARK}{COUNTS_RULE}"
+    why = why_with_rule(event.evidence.why, note, COUNTS_RULE)
     counted = Evidence(
         sentence_index=index,
         start=sentence.start_char,

@@ -124,8 +124,7 @@ def refers_back(event: Event, words: RestatementWords) -> bool:
     a definite determiner ("the strike", "the latest detentions", "this attack"), or a tally
     that names no actor and only counts casualties ("Two women and a man were injured", "the
     death toll rose to 12")."""
-    rules = event.evidence.why.rpartition(RULES_MARK)[2].split(", ")
-    definite = bool(words.referring_rule) and words.referring_rule in rules
+    definite = bool(words.referring_rule) and words.referring_rule in rules_of(event)
     return definite or is_victims_tally(event, words)
 
 
@@ -231,7 +230,7 @@ def _own_words(event: Event) -> bool:
     in a quote ("President Obama apologized ... 'I take full responsibility'", "called on Italy
     to join, adding 'We call on any other country'") is the act the report tells in its own
     words, told again by the one who did it."""
-    return bool(OWN_WORDS_RULES.intersection(_rules_of(event)))
+    return bool(OWN_WORDS_RULES.intersection(rules_of(event)))
 
 
 def _headline_and_lead(first: Event, second: Event) -> bool:
@@ -271,14 +270,25 @@ def _told_as_another(event: Event) -> bool:
     words = _words_before(event)
     if CAME_AFTER.search(_text_before(event)):
         return True
-    near = words[-NOUN_REACH:] if NOUN_TRIGGER_RULE in _rules_of(event) else []
+    near = words[-NOUN_REACH:] if NOUN_TRIGGER_RULE in rules_of(event) else []
     also_done = "also" in near and not SAYING.intersection(near)  # "also imposed sanctions"
     return bool(words) and (words[-1] in FURTHER_ACT or words[:1] == ["separately"] or also_done)
 
 
-def _rules_of(event: Event) -> list[str]:
+def rules_of(event: Event) -> list[str]:
     """The names of the rules that made the event (its evidence ends with them)."""
     return event.evidence.why.rpartition(RULES_MARK)[2].split(", ")
+
+
+def why_with_rule(why: str, note: str, rule: str) -> str:
+    """An evidence why with a rule's note added to what it says and the rule's name to the
+    rules at its end ("...; restated in sentence 4; rules: verb-trigger, restatement-is-one-
+    event"): an article rule that changes an event says so where the reader looks."""
+    told, mark, rules = why.rpartition(RULES_MARK)
+    if not mark:
+        told, rules = why, ""
+    rules = ", ".join(r for r in (rules, rule) if r)
+    return f"{told}; {note}{RULES_MARK}{rules}"
 
 
 def _text_before(event: Event) -> str:
@@ -462,11 +472,8 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
         if named:  # every actor a mention names (none of them disagree: same_act, compatible)
             fields[side] = named + _inferred_beside(getattr(group[0], side), named)
     restated = ", ".join(f"sentence {e.evidence.sentence_index}" for e in others)
-    why, _, rules = primary.evidence.why.rpartition(RULES_MARK)
-    if not _:
-        why, rules = primary.evidence.why, ""
-    rules = ", ".join(r for r in (rules, rule_name) if r)
-    evidence = replace(primary.evidence, why=f"{why}; restated in {restated}{RULES_MARK}{rules}")
+    why = why_with_rule(primary.evidence.why, f"restated in {restated}", rule_name)
+    evidence = replace(primary.evidence, why=why)
     return replace(
         primary,
         id=group[0].id,

@@ -64,7 +64,7 @@ from accord.extract.events.participants import (
     unique_mentions,
 )
 from accord.extract.events.patterns import pattern_triggers
-from accord.extract.events.restatements import RULES_MARK, RestatementWords, merge_restatements
+from accord.extract.events.restatements import RestatementWords, merge_restatements, why_with_rule
 from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
@@ -1988,11 +1988,8 @@ def _judged_act(found: ArticleDraft, coder: Coder) -> bool:
         doers = _doers_of_judged_act(events, event, judged, modifiers)
         if not doers:
             continue
-        why, _, rules = event.evidence.why.rpartition(RULES_MARK)
-        if not _:
-            why, rules = event.evidence.why, ""
-        rules = ", ".join(r for r in (rules, JUDGED_ACT_RULE) if r)
-        why = f"{why}; target: who did the {judged} told before{RULES_MARK}{rules}"
+        note = f"target: who did the {judged} told before"
+        why = why_with_rule(event.evidence.why, note, JUDGED_ACT_RULE)
         events[position] = replace(event, targets=doers, evidence=replace(event.evidence, why=why))
         changed = True
     return changed
@@ -2088,11 +2085,8 @@ def _mediations_between_parties(found: ArticleDraft, coder: Coder) -> bool:
         parties = _parties_mediated(events, event)
         if not parties:
             continue
-        why, mark, rules = event.evidence.why.rpartition(RULES_MARK)
-        if not mark:
-            why, rules = event.evidence.why, ""
-        rules = ", ".join(r for r in (rules, MEDIATION_RULE) if r)
-        why = f"{why}; target: the parties of what is mediated{RULES_MARK}{rules}"
+        note = "target: the parties of what is mediated"
+        why = why_with_rule(event.evidence.why, note, MEDIATION_RULE)
         evidence = replace(event.evidence, why=why)
         events[position] = replace(event, targets=parties, evidence=evidence)
         changed = True
