@@ -2418,6 +2418,20 @@ def test_a_signing_happened_so_it_is_asserted_support():
 @pytest.mark.parametrize(
     "text",
     [
+        "Kenya and Uganda inked a pipeline accord in Nairobi on Monday.",
+        "Georgia and Armenia initialled a transit agreement in Tbilisi on Thursday.",
+        "Chile and Argentina finalised a fisheries agreement on Wednesday.",
+    ],
+)
+def test_inking_initialling_and_finalising_are_signings_told_as_done(text: str) -> None:
+    """Every verb of signing or finalising takes the signing's coding, not only "sign"."""
+    supports = [e for e in events_of(text) if e.type == "SUPPORT"]
+    assert [e.modality for e in supports] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Chad and Sudan reached an agreement on Monday to reopen their border crossings.",
         "The rebel alliance said it had entered into an agreement with the government.",
         "Norway announced a pledge of $40 million for refugees in Jordan.",
