@@ -166,31 +166,6 @@ def test_roles_and_the_heads_letters_are_features_of_the_model() -> None:
     assert counts["hc:<ho"] == 1 and counts["hc:old>"] == 1
 
 
-# --- the convention for signings and pledges (tests/corpus_news/README.md, acc13) --------------
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("Ghana and Togo signed a fisheries accord in Lomé on Friday.", "SUPPORT"),
-        ("The Gambian parliament ratified the maritime agreement with Senegal.", "SUPPORT"),
-        ("Qatar pledged $50 million on Monday to rebuild clinics in Somalia.", "AGREE"),
-        ("The two governments vowed to cooperate in tracking arms smugglers.", "AGREE"),
-    ],
-)  # fmt: skip
-def test_the_model_reads_signings_as_support_and_pledges_as_agree(text: str, kind: str) -> None:
-    """Signing or ratifying an accord is SUPPORT; pledging or vowing cooperation is AGREE (the
-    labels' convention the training sentences follow; an own act told with will or would keeps
-    its act for the model, and the rule promised-act-is-agree makes it AGREE)."""
-    from accord.extract.events.lexicon import load_lexicon
-    from accord.learn.path import main_clauses
-    from accord.nlp import load_nlp
-
-    (clause,) = main_clauses(next(load_nlp()(text).sents), load_lexicon())
-    prediction = EventTypeModel.default().predict(clause.text, clause.head_lemma, clause.roles)
-    assert prediction.label == kind
-
-
 # --- the model overrules weak rule readings -----------------------------------------------------
 
 
