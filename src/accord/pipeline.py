@@ -8,14 +8,14 @@ from datetime import date as calendar_day
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
 from accord.extract.dates import SceneDates, publication_date
 from accord.extract.dates import warm_up as warm_dates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
-from accord.extract.events.lexicon import lemma_of
+from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.restatements import why_with_rule
 from accord.extract.quotes import extract_quotes
 from accord.models import (
@@ -659,7 +659,7 @@ VENUE_SENTENCES = 2  # how far after the lead the place of its talks is still to
 
 
 def venue_after_the_lead(
-    sentences: list[Span], named: list[list[Place]], lead: int | None, lexicon
+    sentences: list[Span], named: list[list[Place]], lead: int | None, lexicon: Lexicon
 ) -> tuple[Place, str] | None:
     """Rule "the-venue-is-told-after-the-lead": a wire lead tells the deal and the sentence
     after it where it was struck ("Rebels say they have agreed to a cease-fire. ... they reached
@@ -680,7 +680,7 @@ def venue_after_the_lead(
     return None
 
 
-def _held_at(token, lexicon) -> bool:
+def _held_at(token: Token, lexicon: Lexicon) -> bool:
     """Whether a place name hangs below a meeting ("at talks in Addis Ababa", "met in Doha"),
     a CONSULT word of the lexicon, within its own clause."""
     node = token
