@@ -1546,16 +1546,17 @@ def names_the_agreement(actor: Any, sentence: str) -> bool:
     text = re.escape(actor["text"] or "")
     if not text:
         return False
-    named = "|".join(map(re.escape, sorted(agreement_words(), key=len, reverse=True)))
-    return re.search(rf"\b{text}\s+(?:{named})s?\b", sentence, re.I) is not None
+    return re.search(rf"\b{text}\s+(?:{agreement_words()})s?\b", sentence, re.I) is not None
 
 
 @cache
-def agreement_words() -> frozenset[str]:
-    """Every word that names an agreement or what one is about."""
-    return all_keywords() | frozenset(
+def agreement_words() -> str:
+    """Every word that names an agreement or what one is about, as a regex alternation,
+    longest first (made once: it is asked for every step a city stands in)."""
+    words = all_keywords() | frozenset(
         word for words in subject_data()["agreement_subjects"].values() for word in words
     )
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def names_what_it_agreed(sentence: str, trigger_at: int) -> bool:
