@@ -116,6 +116,7 @@ def extract_events(
             continue
         own_places = [event_place(named[sentence_index], sentence, e, spheres) for e in coded]
         venue = lead_venue if sentence_index == scene_dates.lead else None
+        story_countries = the_countries(sentence, context, named[sentence_index], gazetteer)
         dates: list[DateValue | None] = []
         for event, place, share in zip(coded, own_places, shares, strict=True):
             if place != sentence_place:  # the coder's place rules read the event's own place
@@ -147,8 +148,8 @@ def extract_events(
             if venue is not None and _takes_a_venue(event, place):
                 place, place_why = venue
             if place is None:
-                countries = the_countries(sentence, context, named[sentence_index], gazetteer)
-                if (country := event_place(countries, sentence, event, spheres)) is not None:
+                country = event_place(story_countries, sentence, event, spheres)
+                if country is not None:
                     place, place_why = country, f"the-country-of-the-story: {country.name}"
             if place is None and (home := home_of_a_domestic_act(event, gazetteer)) is not None:
                 place, place_why = home, f"{DOMESTIC_RULE}: {home.name}"

@@ -572,6 +572,14 @@ def light_verbs() -> frozenset[str]:
     return frozenset(load_lexicon().light_verbs)
 
 
+@lru_cache(maxsize=1)
+def negotiation_nouns() -> frozenset[str]:
+    """Nouns of talks ("talks", "negotiations"): the trigger lexicon's."""
+    from accord.extract.events.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().negotiation_nouns)
+
+
 def _has_a_time(noun: Token) -> bool:
     """A noun naming a happening ("the war", "an invasion"), which a date can qualify."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in happening_nouns()
@@ -672,11 +680,9 @@ def _talks_the_act_was_in(noun: Token, trigger: Token) -> bool:
     immediate ceasefire in talks mediated by Qatar in Doha on Sunday") frame the act, not the
     thing agreed, wherever the parser hangs "in talks" (here on "ceasefire"): the talks' day
     is the act's. Only for "in"/"during"/"at" talks on the trigger or on what it governs."""
-    from accord.extract.events.lexicon import load_lexicon
-
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during", "at"}:
         return False
-    if noun.lemma_.lower() not in load_lexicon().negotiation_nouns:
+    if noun.lemma_.lower() not in negotiation_nouns():
         return False
     governed = noun.head.head
     while governed != trigger and governed.dep_ in {"pobj", "prep", "dobj"}:
@@ -1210,15 +1216,15 @@ class SceneDates:
         if day is None:
             return None, None
         if self._is_the_leads_news(sentence_index, sentence, predicate):
-            value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
+            value = _the_day(day)
             self._remember(value, sentence_index, sentence_index, paragraph, "past")
             return value, "the-lead-is-the-day's-news: an undated lead told as just done"
         if self.dispatch:
-            value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
-            return value, "dispatch-day: a dispatch stating no date reports the day's events"
+            why = "dispatch-day: a dispatch stating no date reports the day's events"
+            return _the_day(day), why
         if self.statement and _speaks_now(predicate):
-            value = DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
-            return value, "a-statement-speaks-on-its-day: told in the present by a statement"
+            why = "a-statement-speaks-on-its-day: told in the present by a statement"
+            return _the_day(day), why
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
 
@@ -1328,6 +1334,11 @@ class SceneDates:
         if sentence_index not in self._tenses:
             self._tenses[sentence_index] = tense_of(self.sentences[sentence_index].root)
         return self._tenses[sentence_index]
+
+
+def _the_day(day: date) -> DateValue:
+    """The publication day as an act's known day (not a ``reported`` bound)."""
+    return DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
 
 
 def _speaks_now(verb: Token) -> bool:

@@ -541,9 +541,7 @@ def trigger_offsets(connection: Any, event_id: str) -> tuple[str, int, int] | No
 # -- evaluation ------------------------------------------------------------------------------
 
 
-def events_in_sentence(
-    connection: Any, file: str, substring: str, type: str | None, *, first: bool = False
-) -> list[str]:
+def events_in_sentence(connection: Any, file: str, substring: str, type: str | None) -> list[str]:
     """Ids of the events of an article read from ``file`` whose sentence holds ``substring``
     (of ``type`` when given), in article order."""
     dialect = getattr(connection, "dialect", "sqlite")
@@ -565,8 +563,7 @@ def events_in_sentence(
         params["type"] = type
     rows = connection.execute(
         "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
-        f" WHERE {' AND '.join(conditions)} ORDER BY e.sentence_index, e.start"
-        + (" LIMIT 1" if first else ""),
+        f" WHERE {' AND '.join(conditions)} ORDER BY e.sentence_index, e.start",
         params,
     ).fetchall()
     return [row[0] for row in rows]

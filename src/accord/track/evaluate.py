@@ -206,9 +206,7 @@ def find_event(store: Store, item: Item) -> str | None:
     the first (in article order) whose trigger lies in the labelled words, else the first
     ("Drones hit a block on Saturday night, two days after a missile strike on the station
     killed 23": the item 'a missile strike on the station killed 23' is the strike's)."""
-    found = find_events(store, item)
-    inside = [event_id for event_id in found if trigger_in(store, event_id, item[1])]
-    return (inside or found or [None])[0]
+    return next(iter(events_named(store, item)), None)
 
 
 def trigger_in(store: Store, event_id: str, substring: str) -> bool:
@@ -221,10 +219,10 @@ def trigger_in(store: Store, event_id: str, substring: str) -> bool:
     return 0 <= at <= start and end <= at + len(substring)
 
 
-def find_events(store: Store, item: Item, *, first: bool = False) -> list[str]:
+def find_events(store: Store, item: Item) -> list[str]:
     """Ids of the events an item names, in article order."""
     file, substring, type_ = item
-    return events_in_sentence(store.connection, file, substring, type_, first=first)
+    return events_in_sentence(store.connection, file, substring, type_)
 
 
 def cluster_of(store: Store, event_id: str) -> str:
@@ -380,7 +378,7 @@ def evidence_events(store: Store, step: dict[str, Any]) -> list[str]:
     return [
         event_id
         for file, substring in step["evidence"]
-        for event_id in events_named(store, file, substring)
+        for event_id in events_named(store, (file, substring, None))
     ]
 
 
@@ -456,12 +454,12 @@ def missing_parties(store: Store, proposal_id: str | None, parties: Any) -> tupl
     return tuple(country for country in countries if country not in participants)
 
 
-def events_named(store: Store, file: str, substring: str) -> list[str]:
-    """The events of the evidence sentence whose trigger lies in the substring, or all of
-    them when none does: 'Yemen's truce expired on Sunday' names the expiry, not the refusal
-    of the expanded truce told later in the same sentence."""
-    found = find_events(store, (file, substring, None))
-    return [event_id for event_id in found if trigger_in(store, event_id, substring)] or found
+def events_named(store: Store, item: Item) -> list[str]:
+    """The events of the item's sentence (of its type, when it names one) whose trigger lies
+    in the labelled words, or all of them when none does: 'Yemen's truce expired on Sunday'
+    names the expiry, not the refusal of the expanded truce told later in the same sentence."""
+    found = find_events(store, item)
+    return [event_id for event_id in found if trigger_in(store, event_id, item[1])] or found
 
 
 def step_owners(store: Store) -> dict[str, str]:

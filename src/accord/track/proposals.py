@@ -461,7 +461,7 @@ def find_terms(sentence: str, subject: str) -> dict[str, int]:
                 groups = {"a": groups["each"], "b": groups["each"]}
             for key, value in groups.items():
                 terms.setdefault(key, value)
-    wanted = ("a", "b", "count") if subject == "prisoner exchange" else ("days",)
+    wanted = ("a", "b", "count") if subject == EXCHANGE else ("days",)
     return {key: value for key, value in terms.items() if key in wanted}
 
 

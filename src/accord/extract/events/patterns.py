@@ -268,7 +268,9 @@ def _check_family(
 # --- the rule's finder ----------------------------------------------------------------------
 
 ASSERTING_DEPS = {"ROOT", "ccomp", "parataxis"}  # a main clause or the content of a report
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
+# stricter than modality.HYPOTHETICAL_AUX: a fallback rule codes no act that is only
+# wished, owed or expected ("would", "should", "must" too)
+UNASSERTED_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
 
 
 def pattern_triggers(
@@ -322,7 +324,7 @@ def _asserted_clause(verb: Token, lexicon: Lexicon) -> bool:
         return False  # 'said ... and "deepen cooperation"': words quoted, read as a conjunct
     for node in chain:
         for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX):
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in UNASSERTED_AUX):
                 return False
             if child.dep_ == "advcl" and is_conditional_clause(child):
                 return False  # "will recall its troops if the talks fail"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from accord.extract.events.participants import PASSIVE_TARGET_WHY
+from accord.extract.events.participants import PASSIVE_TARGET_WHY, STATE_SECTORS
 from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
 from accord.nlp import SENTENCE_END_MARKS
 from accord.resolve.actors import is_national_group
@@ -26,7 +26,6 @@ SPECIFIC_PLACES = {"exact", "city"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT", "THREATEN", "CONCEDE"}
 STEM = 4
 LEAD = 2
-STATE_FORCES = {"GOV", "MIL", "COP", "JUD"}  # the sectors of a state's own people
 OWN_WORDS_RULES = {"quoted-words-are-the-speakers", "first-person-is-the-speaker"}
 NOUN_TRIGGER_RULE = "noun-trigger"
 NOUN_REACH = 3  # "also imposed sanctions", "also imposed new sanctions": "also" before its verb
@@ -366,7 +365,7 @@ def _state_and_its_forces(first: Sequence[ActorRef], second: Sequence[ActorRef])
         return {
             ref.country
             for ref in refs
-            if ref.country and ref.sector in STATE_FORCES and is_national_group(ref.actor_id)
+            if ref.country and ref.sector in STATE_SECTORS and is_national_group(ref.actor_id)
         }
 
     return bool(states(first) & forces(second) or states(second) & forces(first))
