@@ -2375,6 +2375,48 @@ def test_a_deed_in_keeping_with_nothing_broken_accuses_no_one():
     assert not [e for e in events_of(text) if e.type == "ACCUSE"]
 
 
+@pytest.mark.parametrize(
+    ("slug", "words", "accused"),
+    [
+        (  # VOA, Central African Republic: a commitment not kept, told with "not"
+            "b-voa-car-seleka-truce",
+            "The coalition says the government did not uphold peace accords",
+            "CAF",
+        ),
+        (  # Wikinews, Cairo summit: a deed told as going against a resolution
+            "a-wn-cairo-summit-turkey-libya-deal",
+            "goes against the United Nations Security Council resolution 2259",
+            None,
+        ),
+    ],
+)
+def test_a_deed_said_not_to_keep_or_to_go_against_a_commitment_is_an_accusation_made(
+    slug: str, words: str, accused: str | None
+):
+    """Tune articles (acc14): the "not" of "did not uphold" is the wrong's, so the accusation
+    is asserted; "goes against" names the breach without "violation"."""
+    [accusation] = [
+        e for e in tune_article_events(slug) if e.type == "ACCUSE" and words in e.evidence.sentence
+    ]
+    assert accusation.modality == "asserted"
+    assert "evaluation-is-stance" in rules_named(accusation)
+    if accused is not None:
+        assert [ref.country for ref in accusation.targets] == [accused]
+        assert "a-wrong-told-with-not-is-said" in rules_named(accusation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv said Moscow had upheld the grain deal.",  # kept, not broken
+        "Kyiv said the talks did not go ahead on Friday.",  # "not" on no commitment
+        "Kyiv said the grain deal was in line with UN resolutions.",  # in keeping with it
+    ],
+)
+def test_a_commitment_kept_or_a_plain_not_accuses_no_one(text: str):
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+
+
 # --- a withdrawal announced, promised or carried out ---------------------------------------------
 
 

@@ -256,7 +256,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     )
     lexicon.breaches = {
         key: frozenset(w.lower() for w in (data.get("wrongdoing") or {}).get(key) or ())
-        for key in ("breaches", "compliance")
+        for key in ("breaches", "compliance", "discord")
     }
     lexicon.blame = {
         key: frozenset(w.lower() for w in words)

@@ -83,6 +83,7 @@ from accord.extract.events.triggers import (
     DESCRIBING_VERBS,
     REACTION_TYPES,
     REACTION_VERBS,
+    REPORTED_WRONG,
     SPOKEN_IN_A_MEETING,
     TRAVEL_VERBS,
     Candidate,
@@ -1534,6 +1535,16 @@ def _warning_is_said(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _wrong_told_with_not_is_said(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if not candidate.why or not candidate.why[0].startswith(REPORTED_WRONG):
+        return False
+    if draft.modality_why != ["negation"]:
+        return False
+    draft.modality, draft.modality_why = "asserted", ["the 'not' is the wrong's"]
+    return True
+
+
 def _preparation_is_the_event(draft: EventDraft, coder: Coder) -> bool:
     entry_type = draft.candidate.entry.type
     if entry_type is not None or draft.kind != "MOBILIZE" or draft.modality != "future":
@@ -2737,6 +2748,13 @@ RULES: tuple[Rule, ...] = (
         '"We will not allow ...": the "not" and the "will" belong to the warning, which is '
         "made (asserted) when it is said.",
         _warning_is_said,
+    ),
+    Rule(
+        "a-wrong-told-with-not-is-said",
+        '"The coalition says the government did not uphold peace accords", "the Taliban says '
+        'the release is not in line with the agreement": the "not" tells the wrong the speaker '
+        "reports (a-breach-is-a-wrong); the accusation is made (asserted) when it is said.",
+        _wrong_told_with_not_is_said,
     ),
     Rule(
         "preparation-is-the-event",
