@@ -2375,6 +2375,48 @@ def test_a_deed_in_keeping_with_nothing_broken_accuses_no_one():
     assert not [e for e in events_of(text) if e.type == "ACCUSE"]
 
 
+@pytest.mark.parametrize(
+    ("slug", "words", "accused"),
+    [
+        (  # VOA, Central African Republic: a commitment not kept, told with "not"
+            "b-voa-car-seleka-truce",
+            "The coalition says the government did not uphold peace accords",
+            "CAF",
+        ),
+        (  # Wikinews, Cairo summit: a deed told as going against a resolution
+            "a-wn-cairo-summit-turkey-libya-deal",
+            "goes against the United Nations Security Council resolution 2259",
+            None,
+        ),
+    ],
+)
+def test_a_deed_said_not_to_keep_or_to_go_against_a_commitment_is_an_accusation_made(
+    slug: str, words: str, accused: str | None
+):
+    """Tune articles (acc14): the "not" of "did not uphold" is the wrong's, so the accusation
+    is asserted; "goes against" names the breach without "violation"."""
+    [accusation] = [
+        e for e in tune_article_events(slug) if e.type == "ACCUSE" and words in e.evidence.sentence
+    ]
+    assert accusation.modality == "asserted"
+    assert "evaluation-is-stance" in rules_named(accusation)
+    if accused is not None:
+        assert [ref.country for ref in accusation.targets] == [accused]
+        assert "a-wrong-told-with-not-is-said" in rules_named(accusation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv said Moscow had upheld the grain deal.",  # kept, not broken
+        "Kyiv said the talks did not go ahead on Friday.",  # "not" on no commitment
+        "Kyiv said the grain deal was in line with UN resolutions.",  # in keeping with it
+    ],
+)
+def test_a_commitment_kept_or_a_plain_not_accuses_no_one(text: str):
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+
+
 # --- a withdrawal announced, promised or carried out ---------------------------------------------
 
 
@@ -2952,3 +2994,66 @@ def test_an_act_poised_to_happen_is_a_forecast_dated_ahead():
     on Friday" was future but dated to the Friday before."""
     [event] = events_of("France is poised to send troops to Mali on Friday.")
     assert (event.modality, event.date.start if event.date else None) == ("future", "2025-06-06")
+
+
+# --- a-body-named-by-what-it-is-acts (acc14) ----------------------------------------------------
+
+
+def tune_article_events(slug: str) -> tuple[Event, ...]:
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in accord.ingest.read_sources([path]) if isinstance(a, accord.Article)]
+    return process(parse(article)).events
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "kind", "doer"),
+    [
+        (  # VOA, Nepal: the passive's agent
+            "b-voa-nepal-curfew-opposition-detained",
+            "The move was widely condemned by the international community.",
+            ("ACCUSE", "disapprove"),
+            "community",
+        ),
+        (  # VOA, Mozambique: the noun a relative "who" stands for
+            "b-mozambique-election-fraud",
+            "international observers, who have alleged some amount of fraud",
+            ("ACCUSE", "allege"),
+            "observers",
+        ),
+        (  # VOA, South Sudan: the subject
+            "b-voa-south-sudan-peace-deal-signed",
+            "Both organizations have threatened sanctions",
+            ("THREATEN", "restrict"),
+            "organizations",
+        ),
+        (  # Wikinews, Iraq: a capitalised plural person noun as the agent
+            "b-wn-iraq-parliament-expel-us-troops",
+            "was boycotted by both Kurdish and Sunni Members of Parliament",
+            ("PROTEST", "boycott"),
+            "Members",
+        ),
+    ],
+)
+def test_a_statement_or_protest_by_a_body_named_by_what_it_is_is_an_act(
+    slug: str, words: str, kind: tuple[str, str], doer: str
+):
+    """Four tune articles tell a stance or a protest whose doer is a body the dictionary has no
+    actor for; the act was done all the same (it was dropped for want of an actor)."""
+    [event] = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
+    assert (event.type, event.mode, event.modality) == (*kind, "asserted")
+    assert not event.sources
+    assert "a-body-named-by-what-it-is-acts" in rules_named(event)
+    assert f"done by a body named by what it is ('{doer}')" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was rejected by a lawyer.",  # a person is no body
+        "Officials in Kyiv thanked the mediators.",  # nor are people at large
+        "Both organizations held talks in Addis Ababa.",  # a meeting needs its parties named
+        "The plan, which angered many, was condemned.",  # no doer at all
+    ],
+)
+def test_one_person_a_partner_act_or_no_doer_is_no_act_of_a_body(text: str):
+    assert not events_of(text)

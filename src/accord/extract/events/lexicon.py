@@ -96,6 +96,7 @@ class Lexicon:
     )
     not_event_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     person_nouns: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()  # "the international community", "both organizations"
     naming_verbs: frozenset[str] = frozenset()  # "called it a crime", "described it as ..."
     ending_nouns: frozenset[str] = frozenset()  # "an end to the truce", "the collapse of"
     negotiation_nouns: frozenset[str] = frozenset()  # "after lengthy negotiations": talks held
@@ -209,6 +210,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
                 raise DataFileError(f"{source} noun_modifiers.{word}: unknown type {row['type']!r}")
             lexicon.noun_modifiers[word.lower()] = (row.get("type"), row.get("mode"), heads)
     lexicon.person_nouns = frozenset(w.lower() for w in data.get("person_nouns") or ())
+    lexicon.bodies = frozenset(w.lower() for w in data.get("bodies") or ())
     lexicon.naming_verbs = frozenset(w.lower() for w in data.get("naming_verbs") or ())
     lexicon.ending_nouns = frozenset(w.lower() for w in data.get("ending_nouns") or ())
     lexicon.negotiation_nouns = frozenset(w.lower() for w in data.get("negotiation_nouns") or ())
@@ -254,7 +256,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     )
     lexicon.breaches = {
         key: frozenset(w.lower() for w in (data.get("wrongdoing") or {}).get(key) or ())
-        for key in ("breaches", "compliance")
+        for key in ("breaches", "compliance", "discord")
     }
     lexicon.blame = {
         key: frozenset(w.lower() for w in words)

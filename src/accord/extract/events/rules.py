@@ -83,6 +83,7 @@ from accord.extract.events.triggers import (
     DESCRIBING_VERBS,
     REACTION_TYPES,
     REACTION_VERBS,
+    REPORTED_WRONG,
     SPOKEN_IN_A_MEETING,
     TRAVEL_VERBS,
     Candidate,
@@ -1269,6 +1270,19 @@ def _natural(word: Token, lexicon: Lexicon) -> bool:
     return named and not armed
 
 
+BODY_RULE = "a-body-named-by-what-it-is-acts"
+
+
+def _body_named_by_what_it_is(draft: EventDraft, coder: Coder) -> bool:
+    if draft.sources or draft.targets or draft.kind not in BODY_ACT_TYPES:
+        return False
+    doers = _body_doers(draft.candidate.predicate, coder.lexicon)
+    if not doers:
+        return False
+    draft.actor_why = [*draft.actor_why, f"done by a body named by what it is ('{doers[0].text}')"]
+    return True
+
+
 def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources or draft.targets or _stands_alone(draft.candidate, draft.kind, coder):
         return False
@@ -1294,6 +1308,8 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
         return True  # "Drones hit a fuel depot", "a roadside IED struck a patrol"
     if kind == "ASSAULT" and _gerund_that_goes_on(candidate.token, lexicon):
         return True  # "Fighting continued in Khartoum", "heavy shelling resumed"
+    if kind in BODY_ACT_TYPES and _body_doers(candidate.predicate, lexicon):
+        return True  # "The move was widely condemned by the international community"
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
         return False
     predicate = lemma_of(candidate.predicate, lexicon)
@@ -1337,6 +1353,43 @@ def _happens(verb: Token, lexicon: Lexicon) -> bool:
     if any(lemma == word and particle in particles for word, particle in PARTICLE_HAPPEN_VERBS):
         return True
     return goes_into_force(verb, lexicon)
+
+
+# What a body of people or states does by word or by staying away (rule
+# a-body-named-by-what-it-is-acts): stances taken in statements and protests. Acts with a
+# partner (a meeting, a deal, aid) need their parties named; acts of force have their own
+# actorless readings above.
+BODY_ACT_TYPES = {"ACCUSE", "PROTEST", "REJECT", "REQUEST", "SUPPORT", "THREATEN"}
+PERSON_RELATIVE = "who"  # "observers, who have alleged": "which" and "that" stand for things
+
+
+def _body_doers(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Rule "a-body-named-by-what-it-is-acts": reporting names the doer of a statement or a
+    protest by what it is, not by name ("was widely condemned by the international
+    community", "Both organizations have threatened sanctions", "international observers, who
+    have alleged some amount of fraud", "was boycotted by both Kurdish and Sunni Members of
+    Parliament"): the act was done though the dictionary knows no actor for its doer. The doers
+    are the subject, the agent of a passive, or the noun a relative "who" stands for."""
+    return [doer for doer in _doer_nouns(verb) if _names_a_body(doer, lexicon)]
+
+
+def _names_a_body(noun: Token, lexicon: Lexicon) -> bool:
+    """A noun for a body or its members ("observers", "the community", "Members of
+    Parliament"), not for people at large ("officials", "a lawyer"): those speak for whoever
+    the actor rules find, or for no one."""
+    words = {lemma_of(noun, lexicon), noun.lower_, noun.lower_.removesuffix("s")}
+    return bool(words & lexicon.bodies)  # "Members": capitalised plurals keep their "s"
+
+
+def _doer_nouns(verb: Token) -> list[Token]:
+    """The common nouns that name who does a verb's act: its subject (and the subject's
+    conjuncts), the object of a passive's "by", the antecedent of a relative pronoun subject."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(d.lower_ == PERSON_RELATIVE for d in doers):
+        doers.append(verb.head)
+    doers += [c for d in list(doers) for c in d.conjuncts]
+    return [d for d in doers if d.pos_ in {"NOUN", "PROPN"}]
 
 
 def _counted_victims(verb: Token) -> bool:
@@ -1479,6 +1532,16 @@ def _warning_is_said(draft: EventDraft, coder: Coder) -> bool:
     if draft.modality not in {"negated", "future"}:
         return False  # "if ..., we will not allow it": conditional stays so
     draft.modality, draft.modality_why = "asserted", ["a warning is made when it is said"]
+    return True
+
+
+def _wrong_told_with_not_is_said(draft: EventDraft, coder: Coder) -> bool:
+    candidate = draft.candidate
+    if not candidate.why or not candidate.why[0].startswith(REPORTED_WRONG):
+        return False
+    if draft.modality_why != ["negation"]:
+        return False
+    draft.modality, draft.modality_why = "asserted", ["the 'not' is the wrong's"]
     return True
 
 
@@ -2641,13 +2704,25 @@ RULES: tuple[Rule, ...] = (
         _natural_cause,
     ),
     Rule(
+        BODY_RULE,
+        "Reporting names the doer of a statement or a protest by what it is, not by "
+        'name ("The move was widely condemned by the international community", "Both '
+        'organizations have threatened sanctions", "international observers, who have alleged '
+        'some amount of fraud", "was boycotted by both Kurdish and Sunni Members of '
+        'Parliament"): the act was done though no actor is named, and needs-an-actor keeps it '
+        "(the nouns for bodies and their members are data: bodies in triggers.json).",
+        _body_named_by_what_it_is,
+    ),
+    Rule(
         "needs-an-actor",
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
         'strike killed ..."), the people it fell on are counted or named by what they are ("14 '
         'people were killed", "abducted 20 residents", "a candidate was shot dead", "11 '
         'detained"), someone unnamed was detained ("he was arrested"; rule '
-        'a-detained-person-stands-alone), a weapon did it ("drones hit a depot") or people '
-        'protested ("Hundreds rallied").',
+        'a-detained-person-stands-alone), a weapon did it ("drones hit a depot"), people '
+        'protested ("Hundreds rallied") or a body named by what it is made a statement or a '
+        'protest ("was condemned by the international community", "Both '
+        'organizations have threatened sanctions"; rule a-body-named-by-what-it-is-acts).',
         _needs_an_actor,
     ),
     Rule(
@@ -2673,6 +2748,13 @@ RULES: tuple[Rule, ...] = (
         '"We will not allow ...": the "not" and the "will" belong to the warning, which is '
         "made (asserted) when it is said.",
         _warning_is_said,
+    ),
+    Rule(
+        "a-wrong-told-with-not-is-said",
+        '"The coalition says the government did not uphold peace accords", "the Taliban says '
+        'the release is not in line with the agreement": the "not" tells the wrong the speaker '
+        "reports (a-breach-is-a-wrong); the accusation is made (asserted) when it is said.",
+        _wrong_told_with_not_is_said,
     ),
     Rule(
         "preparation-is-the-event",

@@ -1378,6 +1378,9 @@ def ultimatum_triggers(sentence: Span, candidates: list[Candidate]) -> list[Cand
 # --- stances said without their verb -------------------------------------------------------------
 
 
+REPORTED_WRONG = "reported wrongdoing"  # the why of an accusation read from a reported wrong
+
+
 def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
     """A judgement said without "condemn" or "praise": naming an act with an evaluating word
     ("called the agreement 'null and void'", "calling it an authoritarian act", "described
@@ -1412,7 +1415,7 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
             why = [f"reported judgement '{said[0].text}'"] if said else []
             if kind is None and _reported_wrong(token, lexicon):
                 said, kind = [token], "ACCUSE"
-                why = [f"reported wrongdoing '{token.text}'"]
+                why = [f"{REPORTED_WRONG} '{token.text}'"]
             if kind is not None:
                 candidates.append(
                     Candidate(
@@ -1732,15 +1735,21 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
 def _breaks_a_commitment(clause: Token, lexicon: Lexicon) -> bool:
     """Rule "a-breach-is-a-wrong": a reported deed told as breaking a commitment ("is selling
     oil in violation of U.S. sanctions", "in breach of UN resolutions", "failed to honour the
-    deal"). The words are data (`breaches`, `compliance` under wrongdoing in triggers.json). A
-    commitment said not kept with "not" ("did not uphold the accords") is left alone: its
-    negation would be read as the accusation's."""
+    deal", "the government did not uphold peace accords") or as going against one ("the
+    release is not in line with the agreement", "goes against the Security Council
+    resolution"). The words are data (`breaches`, `compliance`, `discord` under wrongdoing in
+    triggers.json); the "not" of a commitment not kept is the wrong's, not the accusation's
+    (rule a-wrong-told-with-not-is-said)."""
     breaches = lexicon.breaches
     compliance = breaches.get("compliance", frozenset())
     if lemma_of(clause, lexicon) == "fail" and any(
         c.dep_ == "xcomp" and lemma_of(c, lexicon) in compliance for c in clause.children
     ):
         return True  # "failed to honour the deal"
+    if lemma_of(clause, lexicon) in compliance and any(c.dep_ == "neg" for c in clause.children):
+        return True  # "the government did not uphold peace accords"
+    if _told_as_against(clause, breaches.get("discord", frozenset()), lexicon):
+        return True  # "the release is not in line with the agreement"
     return any(
         word.dep_ == "pobj"
         and word.head.lower_ == "in"
@@ -1748,6 +1757,15 @@ def _breaks_a_commitment(clause: Token, lexicon: Lexicon) -> bool:
         and objects_of_preposition(word, "of")
         for word in _clause_words(clause)
     )
+
+
+def _told_as_against(clause: Token, phrases: frozenset[str], lexicon: Lexicon) -> bool:
+    """Do the clause's own words, its subject left out, say it goes against something ("is not
+    in line with", "goes against", "runs counter to")? Read as lemmas in the text's order."""
+    subject = {t.i for c in clause.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    words = sorted((w for w in _clause_words(clause) if w.i not in subject), key=lambda w: w.i)
+    said = f" {' '.join(lemma_of(w, lexicon) for w in words)} "
+    return any(f" {phrase} " in said for phrase in phrases)
 
 
 def _clause_words(clause: Token) -> list[Token]:
