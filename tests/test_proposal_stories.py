@@ -1,5 +1,5 @@
 """Proposal histories of the team-written stories in tests/corpus_proposals/, through the
-real pipeline: twelve stories of 3 to 5 reports each, told over days to weeks, in other
+real pipeline: fourteen stories of 3 to 5 reports each, told over days to weeks, in other
 regions and of other kinds than the coverage corpus (see its README)."""
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ KNOWN_WRONG = {
     # capital or person of the DRC: bare "Congo" is the Republic of the Congo (its president
     # Sassou Nguesso), so his acceptance is of another summit
     "Congo-Rwanda summit in Washington (October-November 2026)",
+    # "accused Thai troops on Wednesday of firing artillery shells ... on Tuesday night": the
+    # violation is dated by the charge (Wednesday), not by the firing it charges
+    "Malaysia-proposed 14-day truce on the Thai-Cambodian border (March 2026)",
 }
 
 
@@ -51,7 +54,7 @@ def test_the_histories_told_right_are_all_but_the_known_misreadings(
     truce offered to two sides of one country that no report names in full)."""
     wrong = {outcome.name for outcome in outcomes if not outcome.right}
     assert wrong == KNOWN_WRONG
-    assert len(outcomes) == 19
+    assert len(outcomes) == 21
 
 
 def test_no_two_histories_share_a_proposal(outcomes: list[ProposalOutcome]) -> None:
