@@ -2952,3 +2952,38 @@ def test_an_act_poised_to_happen_is_a_forecast_dated_ahead():
     on Friday" was future but dated to the Friday before."""
     [event] = events_of("France is poised to send troops to Mali on Friday.")
     assert (event.modality, event.date.start if event.date else None) == ("future", "2025-06-06")
+
+
+# --- the-held-who-come-home-were-freed ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "targets"),
+    [
+        (
+            "Six Azerbaijani soldiers held in Armenia returned home on Friday, officials said.",
+            {"ARM"},
+            {"AZE"},
+        ),
+        (
+            "One hundred Ukrainian soldiers returned home from Russian captivity on Saturday.",
+            {"RUS"},
+            {"UKR"},
+        ),
+        ("Ukrainian prisoners of war arrived home on Saturday, the ministry said.", set(), {"UKR"}),
+    ],
+)
+def test_the_held_who_come_home_were_freed(text, sources, targets):
+    [event] = [e for e in events_of(text) if e.type == "RETREAT"]
+    assert event.mode == "release"
+    assert "the-held-who-come-home-were-freed" in rules_named(event)
+    assert {ref.country for ref in event.sources} == sources
+    assert {ref.country for ref in event.targets} == targets
+
+
+def test_coming_home_from_a_visit_or_a_deployment_frees_no_one():
+    for text in (
+        "The Ukrainian president returned home on Friday after talks in Paris.",
+        "British soldiers returned home from Estonia on Monday.",
+    ):
+        assert not [e for e in events_of(text) if e.mode == "release"], text
