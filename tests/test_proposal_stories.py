@@ -66,3 +66,16 @@ def test_an_exchange_told_by_one_side_and_the_whole_keeps_each_sides_figure(
 ) -> None:
     (swap,) = (outcome for outcome in outcomes if outcome.name.startswith("EU-mediated swap"))
     assert [step.detail for step in swap.shown] == [None, "6 for 6"]
+
+
+def test_a_broker_or_a_third_party_proposer_is_no_party(
+    outcomes: list[ProposalOutcome],
+) -> None:
+    """Malaysia, Togo, Angola, Qatar and the United States propose what others agree, the
+    Algerians mediate and speak: none of them is a party. Cuba still is one: 'in talks hosted
+    by Cuba' leaves it the agreement's target, and a Havana report's 'ELN guerrilla
+    commanders' are read as Cuban."""
+    checked = [outcome for outcome in outcomes if outcome.brokers_checked]
+    assert len(checked) == 14
+    with_brokers = {o.name: o.brokers_as_parties for o in checked if o.brokers_as_parties}
+    assert with_brokers == {"Colombia-ELN 60-day ceasefire (September 2026)": ("CUB",)}
