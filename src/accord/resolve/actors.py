@@ -1866,20 +1866,23 @@ class MentionResolver:
 
     def _countries_of_the_lead(self) -> set[str]:
         """The countries of the actors the lead after a dateline names, less outlets and less
-        those named only as who says it or who goes between ("..., Algeria said", "in talks
-        hosted by Cuba": rule "a-voice-or-a-host-is-no-setting"; the Tuareg rebels of an
-        Algiers report on a truce in Mali are Malian)."""
+        the dateline's country where the lead names it only as who says it or who goes
+        between ("..., Algeria said", "in talks hosted by Cuba": rule "a-voice-or-a-host-is-
+        no-setting"; the Tuareg rebels of an Algiers report on a truce in Mali are Malian).
+        Another country's voice stays: "The Rapid Support Forces said they had agreed" in a
+        Jeddah report is Sudan's news."""
         end = dateline_end(self.doc)
         lead = next((s for s in self.sentence_spans if s.end_char > end), None)
         if not end or lead is None:
             return set()
+        dateline = self.dateline_countries[0] if self.dateline_countries else None
         return {
             m.actor.country
             for m in self.mentions
             if end <= m.start < lead.end_char
             and m.actor.country
             and not _media(m)
-            and not self._voice_or_go_between(m)
+            and not (m.actor.country == dateline and self._voice_or_go_between(m))
         }
 
     def _voice_or_go_between(self, mention: ActorMention) -> bool:
