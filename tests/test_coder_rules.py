@@ -3057,3 +3057,38 @@ def test_a_statement_or_protest_by_a_body_named_by_what_it_is_is_an_act(
 )
 def test_one_person_a_partner_act_or_no_doer_is_no_act_of_a_body(text: str):
     assert not events_of(text)
+
+
+# --- the-held-who-come-home-were-freed ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "targets"),
+    [
+        (
+            "Six Azerbaijani soldiers held in Armenia returned home on Friday, officials said.",
+            {"ARM"},
+            {"AZE"},
+        ),
+        (
+            "One hundred Ukrainian soldiers returned home from Russian captivity on Saturday.",
+            {"RUS"},
+            {"UKR"},
+        ),
+        ("Ukrainian prisoners of war arrived home on Saturday, the ministry said.", set(), {"UKR"}),
+    ],
+)
+def test_the_held_who_come_home_were_freed(text, sources, targets):
+    [event] = [e for e in events_of(text) if e.type == "RETREAT"]
+    assert event.mode == "release"
+    assert "the-held-who-come-home-were-freed" in rules_named(event)
+    assert {ref.country for ref in event.sources} == sources
+    assert {ref.country for ref in event.targets} == targets
+
+
+def test_coming_home_from_a_visit_or_a_deployment_frees_no_one():
+    for text in (
+        "The Ukrainian president returned home on Friday after talks in Paris.",
+        "British soldiers returned home from Estonia on Monday.",
+    ):
+        assert not [e for e in events_of(text) if e.mode == "release"], text

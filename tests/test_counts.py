@@ -151,3 +151,17 @@ def test_no_figure_where_none_is_stated(nlp, text):
 )
 def test_parse_number(words, value):
     assert parse_number(list(words)) == value
+
+
+def test_a_hundred_and_fifty_is_one_number_and_a_homecoming_counts_the_freed():
+    """Rules a-hundred-and-fifty-is-one-number (the parser makes "fifty" a conjunct of
+    "hundred") and the-held-who-come-home-were-freed (the homecoming counts its subject)."""
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    text = "One hundred and fifty Ukrainian soldiers returned home from Russian captivity."
+    (release,) = extract_article(make_article(text, published="2026-04-11")).events
+    assert release.counts.prisoners == 150
+    text = "Militants killed two hundred and twelve people in the town on Monday."
+    (attack,) = extract_article(make_article(text, published="2026-04-11")).events
+    assert attack.counts.killed == 212

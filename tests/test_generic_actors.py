@@ -321,3 +321,31 @@ def test_a_dateline_still_sets_the_scene_when_the_lead_names_no_place():
     text = "KHARTOUM (Kestrel) - The army attacked rebel positions on Monday, officials said."
     (attack,) = extract_article(make_article(text, published="2023-05-01")).events
     assert [ref.country for ref in (*attack.sources, *attack.targets)] == ["SDN", "SDN"]
+
+
+def test_a_dateline_abroad_whose_lead_names_two_other_sides_gives_no_one_its_country():
+    """Rule "a-dateline-abroad-is-no-side": a Brussels report of an exchange between Armenia
+    and Azerbaijan does not make the freed soldiers Belgian."""
+    text = (
+        "BRUSSELS (Foothill Dispatch) - Twelve soldiers were freed on Friday in the exchange "
+        "between Armenia and Azerbaijan, the European Union said."
+    )
+    (release,) = extract_article(make_article(text, published="2026-06-05")).events
+    assert "BEL" not in {ref.country for ref in (*release.sources, *release.targets)}
+    assert {ref.country for ref in release.sources} == {"ARM", "AZE"}
+    home = "BRUSSELS (Foothill Dispatch) - Police detained 12 protesters outside the parliament."
+    events = extract_article(make_article(home, published="2026-06-05")).events
+    (arrest,) = [e for e in events if e.type == "COERCE"]
+    assert {ref.country for ref in (*arrest.sources, *arrest.targets)} == {"BEL"}
+
+
+def test_a_dateline_country_named_only_as_the_voice_or_the_host_sets_no_scene():
+    """Rule "a-voice-or-a-host-is-no-setting": an Algiers report that the rebels of Mali agreed
+    to extend a truce, 'Algeria said', makes the rebels Malian, not Algerian."""
+    text = (
+        "ALGIERS (Harbour Wire) - Mali's government and the Tuareg rebels agreed on Wednesday to "
+        "extend their truce by 30 days, Algeria said."
+    )
+    events = extract_article(make_article(text, published="2026-09-09")).events
+    (agreement,) = [e for e in events if e.type == "AGREE"]
+    assert {ref.country for ref in agreement.sources} == {"MLI"}

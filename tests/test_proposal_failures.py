@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,24 @@ def test_a_wrong_history_gets_each_of_its_failures_and_a_right_one_none() -> Non
     lines = failure_lines(totals)
     assert lines[0].startswith("  why wrong (1 histories): split over several proposals 1")
     assert not any("ceasefire" in line or "exchange" in line.split(":")[0] for line in lines)
+
+
+def test_a_broker_among_the_parties_is_counted_apart_from_missing_parties() -> None:
+    brokered = ProposalOutcome(
+        name="truce",
+        expected=TRUCE[:1],
+        shown=TRUCE[:1],
+        proposals=1,
+        readings=("held",),
+        brokers_checked=True,
+        brokers_as_parties=("MYS",),
+    )
+    apart = replace(brokered, brokers_as_parties=())
+    unbrokered = replace(brokered, brokers_checked=False, brokers_as_parties=())
+    totals = failure_totals((brokered, apart, unbrokered))
+    assert totals.brokers_apart == (1, 2)
+    assert totals.parties_complete == (3, 3)
+    assert "no broker among the proposal's parties: 1 of 2" in failure_lines(totals)[-1]
 
 
 def test_exchange_figures_keep_each_side() -> None:

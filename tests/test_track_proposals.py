@@ -2345,3 +2345,35 @@ def test_a_deal_of_two_is_no_offer_to_one(tmp_path: Path) -> None:
         ["agreed"],
         ["proposed"],
     ]
+
+
+THIRD_PARTY_PROPOSAL = {
+    "proposed": (
+        "2026-03-06",
+        "Malaysia proposed on Friday a 14-day ceasefire between Thailand and Cambodia.",
+    ),
+    "accepted": (
+        "2026-03-07",
+        "Thailand accepted on Saturday a Malaysian proposal for a 14-day ceasefire.",
+    ),
+    "agreed": (
+        "2026-03-09",
+        "Thailand and Cambodia agreed on Monday to a 14-day ceasefire along their border.",
+    ),
+}
+PARTY_PROPOSAL = {
+    "proposed": ("2026-03-06", "Russia proposed on Friday a 30-day ceasefire to Ukraine."),
+    "declined": ("2026-03-07", "Ukraine rejected on Saturday Russia's 30-day ceasefire proposal."),
+}
+
+
+def test_a_third_party_proposer_is_no_party_and_one_proposing_to_another_is(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "third").mkdir()
+    (tmp_path / "party").mkdir()
+    (truce,) = proposals_of(THIRD_PARTY_PROPOSAL, tmp_path / "third")
+    assert truce.proposer == ("Malaysia",)
+    assert truce.participants == ("KHM", "THA")
+    (offer,) = proposals_of(PARTY_PROPOSAL, tmp_path / "party")
+    assert set(offer.participants) == {"RUS", "UKR"}

@@ -129,11 +129,26 @@ def _number_tokens(token: Token) -> list[Token]:
     multipliers = count_words().multipliers
     tokens = [token]
     for child in token.children:
-        if child.dep_ in {"compound", "nummod", "quantmod"} and (
+        part = child.dep_ in {"compound", "nummod", "quantmod"} and (
             child.like_num or child.lower_ in multipliers
-        ):
+        )
+        if part or _and_its_rest(token, child):  # "two dozen", "one hundred and fifty"
             tokens.extend(_number_tokens(child))
     return sorted(tokens, key=lambda item: item.i)
+
+
+def _and_its_rest(hundred: Token, child: Token) -> bool:
+    """Rule "a-hundred-and-fifty-is-one-number": in "One hundred and fifty soldiers" the parser
+    makes "fifty" a conjunct of "hundred"; the words after "hundred and" (or "thousand and")
+    end the same number, they are no second count."""
+    return (
+        hundred.lower_ in {"hundred", "thousand"}
+        and child.dep_ == "conj"
+        and child.like_num
+        and not child.text[:1].isdigit()
+        and child.i == hundred.i + 2
+        and hundred.doc[hundred.i + 1].lower_ == "and"
+    )
 
 
 def parse_number(words: list[str]) -> int | None:
@@ -342,6 +357,18 @@ def _forced_from_homes(verb: Token) -> bool:
     )
 
 
+HOMECOMING_VERBS = {"return", "arrive", "come"}  # with "home": the coder's release of the held
+
+
+def _came_home(verb: Token) -> bool:
+    """ "150 Ukrainian soldiers returned home from Russian captivity": the homecoming the
+    coder reads as a release when its subject was held (rule the-held-who-come-home-were-
+    freed) counts its subject as the prisoners freed."""
+    return verb.lemma_.lower() in HOMECOMING_VERBS and any(
+        child.dep_ == "advmod" and child.lower_ == "home" for child in verb.children
+    )
+
+
 def _put_to_death(verb: Token, kind_words: CountWords) -> bool:
     """ "Shot dead", "stabbed to death", "burned alive": the complement says the act killed.
     A toll verb does not ("the toll had risen to 14 dead": a figure, not a killing)."""
@@ -427,6 +454,8 @@ def _verb_figure(verb: Token, kind_words: CountWords) -> tuple[str, int, int] | 
         kind, counted = "detained", _children(verb, "dobj", "nsubjpass")
     elif _forced_from_homes(verb):
         kind, counted = "displaced", _children(verb, "dobj", "nsubjpass")
+    elif _came_home(verb):
+        kind, counted = "prisoners", _children(verb, "nsubj")
     elif _put_to_death(verb, kind_words):
         kind, counted, people_only = "killed", list(_counted_by_verb(verb, kind_words)), False
     elif kind := kind_words.transitive_verbs.get(lemma) or kind_words.intransitive_verbs.get(lemma):

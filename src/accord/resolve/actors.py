@@ -1174,6 +1174,10 @@ SPONSOR_PARTICIPLES = {
 UNCONFIRMED_PLACE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "PERSON"}
 
 
+SAYING_VERBS = {"say", "tell", "announce", "report", "state", "add"}  # "..., Algeria said"
+GO_BETWEEN_VERBS = {"mediate", "broker", "host", "facilitate"}  # "talks hosted by Cuba"
+
+
 def _media(mention: ActorMention) -> bool:
     """A news outlet or reporter: it reports the story, it does not set it."""
     return mention.actor.sector == "MED" and mention.actor.kind != "group"
@@ -1856,17 +1860,56 @@ class MentionResolver:
         """Rule "dateline-abroad": a wire story filed from one country about another ("DUBAI
         (Harbour Wire) - Yemen's warring parties have agreed ...") is set in the country its
         lead names, when the lead names one country and not the dateline's."""
+        named = self._countries_of_the_lead()
+        dateline = self.dateline_countries[0]
+        return next(iter(named)) if len(named) == 1 and dateline not in named else None
+
+    def _countries_of_the_lead(self) -> set[str]:
+        """The countries of the actors the lead after a dateline names, less outlets and less
+        the dateline's country where the lead names it only as who says it or who goes
+        between ("..., Algeria said", "in talks hosted by Cuba": rule "a-voice-or-a-host-is-
+        no-setting"; the Tuareg rebels of an Algiers report on a truce in Mali are Malian).
+        Another country's voice stays: "The Rapid Support Forces said they had agreed" in a
+        Jeddah report is Sudan's news."""
         end = dateline_end(self.doc)
         lead = next((s for s in self.sentence_spans if s.end_char > end), None)
         if not end or lead is None:
-            return None
-        named = {
+            return set()
+        dateline = self.dateline_countries[0] if self.dateline_countries else None
+        return {
             m.actor.country
             for m in self.mentions
-            if end <= m.start < lead.end_char and m.actor.country and not _media(m)
+            if end <= m.start < lead.end_char
+            and m.actor.country
+            and not _media(m)
+            and not (m.actor.country == dateline and self._voice_or_go_between(m))
         }
-        dateline = self.dateline_countries[0]
-        return next(iter(named)) if len(named) == 1 and dateline not in named else None
+
+    def _voice_or_go_between(self, mention: ActorMention) -> bool:
+        """Whether a mention names only who says the sentence ("Cuba's foreign ministry said")
+        or who mediates or hosts what it tells ("mediated by Algeria", "hosted by Cuba")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ in {"poss", "compound", "amod"} and token.head.i != token.i:
+            token = token.head  # "Cuba's foreign ministry", "the Algerian foreign ministry"
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAYING_VERBS:
+            return True
+        preposition = token.head if token.dep_ == "pobj" else None
+        return (
+            preposition is not None
+            and preposition.lower_ == "by"
+            and preposition.head.lemma_.lower() in GO_BETWEEN_VERBS
+        )
+
+    def _lead_names_other_sides(self) -> bool:
+        """Rule "a-dateline-abroad-is-no-side": a lead filed from one country that names two or
+        more others and not the dateline's ("BRUSSELS (Foothill Dispatch) - Twelve soldiers were
+        freed in the exchange between Armenia and Azerbaijan") tells of their affair: its
+        unnamed soldiers are of one of them, never of the dateline's country."""
+        named = self._countries_of_the_lead()
+        return len(named) >= 2 and self.dateline_countries[0] not in named
 
     def _add_alongside(self, actor: Actor, span: Span) -> None:
         """A second actor over words another mention already covers ("both sides")."""
@@ -1915,11 +1958,10 @@ class MentionResolver:
         if read:
             return read
         if self.dateline_countries:
-            return (
-                self._lead_scene_country()
-                or self._lead_country_abroad()
-                or self.dateline_countries[0]
-            )
+            scene = self._lead_scene_country() or self._lead_country_abroad()
+            if scene is None and self._lead_names_other_sides():
+                return None
+            return scene or self.dateline_countries[0]
         for ent in self.doc.ents:
             if (
                 ent.label_ in {"GPE", "LOC", "FAC"}

@@ -125,6 +125,8 @@ class ProposalOutcome:
     readings: tuple[str, ...] = ()  # per expected step: where its evidence went (READINGS)
     unextracted: int = 0  # expected steps none of whose evidence sentences gave an event
     parties_missing: tuple[str, ...] = ()  # expected parties' countries the proposal lacks
+    brokers_checked: bool = False  # the expected history names a broker by a country code
+    brokers_as_parties: tuple[str, ...] = ()  # expected brokers' countries among its parties
     labelled: frozenset[str] = frozenset()  # events of this history's evidence
     labelled_elsewhere: frozenset[str] = frozenset()  # events of the other histories' evidence
     unread_kinds: tuple[str, ...] = ()  # type and modality of each step's evidence read as none
@@ -354,6 +356,8 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
                 readings=tuple(evidence_reading(*held, main) for held in held_by),
                 unextracted=sum(not found for found in found_steps),
                 parties_missing=missing_parties(store, main, item.get("parties", ())),
+                brokers_checked=bool(broker_countries(item)),
+                brokers_as_parties=brokers_among_parties(store, main, item),
                 labelled=frozenset(labelled_of[number]),
                 labelled_elsewhere=frozenset().union(*others),
                 unread_kinds=tuple(unread),
@@ -452,6 +456,26 @@ def missing_parties(store: Store, proposal_id: str | None, parties: Any) -> tupl
         party.split(":")[0] for party in parties if re.fullmatch(r"[A-Z]{3}(:[A-Z]+)?", party)
     )
     return tuple(country for country in countries if country not in participants)
+
+
+def broker_countries(item: dict[str, Any]) -> set[str]:
+    """The expected brokers, hosts and facilitators named by a country code ('MYS'; 'United
+    Nations' is no country), less any that is also a party."""
+    parties = {party.split(":")[0] for party in item.get("parties", ())}
+    return {b for b in item.get("broker", ()) if re.fullmatch(r"[A-Z]{3}", b)} - parties
+
+
+def brokers_among_parties(
+    store: Store, proposal_id: str | None, item: dict[str, Any]
+) -> tuple[str, ...]:
+    """The expected brokers' countries the stored proposal counts among its parties: a broker,
+    host or third party proposing it is no party (the mediator of a truce does not make it)."""
+    brokers = broker_countries(item)
+    if proposal_id is None or not brokers:
+        return ()
+    row = proposal_row(store.connection, proposal_id)
+    participants = set(json.loads(row["participants"] or "[]")) if row is not None else set()
+    return tuple(sorted(brokers & participants))
 
 
 def events_named(store: Store, item: Item) -> list[str]:

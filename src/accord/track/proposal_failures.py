@@ -153,6 +153,7 @@ class FailureTotals:
     unread_kinds: Counter[str]  # type and modality of the evidence events read as no step
     unextracted: int  # expected steps with no event in any evidence sentence
     parties_complete: tuple[int, int]  # (found proposals with every expected party, found)
+    brokers_apart: tuple[int, int]  # (found proposals with no expected broker as a party, found)
     exchanges_right: tuple[int, int]  # (exchange steps with each side's figure right, checked)
 
 
@@ -166,6 +167,7 @@ def failure_totals(outcomes: tuple[ProposalOutcome, ...]) -> FailureTotals:
     dates: Counter[str] = Counter()
     unread: Counter[str] = Counter()
     wrong = parties_found = parties_complete = exchanges = exchanges_right = 0
+    brokers_found = brokers_apart = 0
     for outcome in outcomes:
         if not outcome.checked:
             continue
@@ -173,6 +175,9 @@ def failure_totals(outcomes: tuple[ProposalOutcome, ...]) -> FailureTotals:
         if outcome.proposals:
             parties_found += 1
             parties_complete += not outcome.parties_missing
+        if outcome.proposals and outcome.brokers_checked:
+            brokers_found += 1
+            brokers_apart += not outcome.brokers_as_parties
         for i, j in alignment.pairs:
             figures = exchange_figures(outcome.expected[i].detail)
             if figures and outcome.expected[i].status == "implemented":
@@ -204,6 +209,7 @@ def failure_totals(outcomes: tuple[ProposalOutcome, ...]) -> FailureTotals:
         unread_kinds=unread,
         unextracted=sum(outcome.unextracted for outcome in outcomes),
         parties_complete=(parties_complete, parties_found),
+        brokers_apart=(brokers_apart, brokers_found),
         exchanges_right=(exchanges_right, exchanges),
     )
 
@@ -239,9 +245,11 @@ def failure_lines(totals: FailureTotals) -> list[str]:
         )
     complete, found = totals.parties_complete
     right, checked = totals.exchanges_right
+    apart, brokered = totals.brokers_apart
     lines.append(
         f"  expected steps with no extracted evidence: {totals.unextracted}; "
         f"every expected party among the proposal's: {complete} of {found}; "
-        f"exchange figures right: {right} of {checked}"
+        f"exchange figures right: {right} of {checked}; "
+        f"no broker among the proposal's parties: {apart} of {brokered}"
     )
     return lines

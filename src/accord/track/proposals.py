@@ -2854,9 +2854,24 @@ def proposal_of(draft: Draft) -> Proposal:
         subject=draft.subject,
         terms=dict(draft.terms),
         proposer=proposer_of(ordered),
-        participants=tuple(sorted(draft.countries)),
+        participants=tuple(sorted(parties_of(draft))),
         steps=tuple(steps),
     )
+
+
+def parties_of(draft: Draft) -> frozenset[str]:
+    """Rule "a-third-party-proposer-is-no-party": a country that proposes something between
+    two others ("Malaysia proposed a ceasefire between Thailand and Cambodia", "Togo proposed
+    that Burkina Faso and Ivory Coast swap detained soldiers", "Qatar proposed a truce between
+    Congo's government and the M23") and takes no other step of it is a broker, not a side,
+    when the others take steps of it; it stays the proposer. One who proposes to one other
+    ("Russia proposed a ceasefire to Ukraine") is a side."""
+    candidates = [candidate for group in draft.groups for candidate in group]
+    between = [c for c in candidates if c.status == "proposed" and len(c.counterparts) > 1]
+    proposing = frozenset().union(*(c.own_countries for c in between))
+    acting = frozenset().union(*(c.own_countries for c in candidates if c.status != "proposed"))
+    sides = draft.countries - (proposing - acting)
+    return frozenset(sides) if sides & acting else frozenset(draft.countries)
 
 
 def proposer_of(groups: list[list[Candidate]]) -> tuple[str, ...]:

@@ -58,6 +58,7 @@ class TriggerEntry:
     # governing verb lemma (with its particle, "call off") -> replacing type
     if_governed_by: tuple[tuple[str, str], ...] = ()
     subject_is_target: bool = False  # "they will bear the consequences": the speaker threatens
+    subject_is_held: bool = False  # "prisoners returned home": fires only for the held, freed
     alts: tuple[Reading, ...] = ()  # other readings: (type, mode, objects that call for it)
     verbs_only: frozenset[str] = frozenset()  # a noun that happens only with these verbs
 
@@ -123,6 +124,7 @@ class Lexicon:
     admissions: frozenset[str] = frozenset()  # "regrets this mistake": no accusation
     blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "was responsible for"
     mediation: dict[str, frozenset[str]] = field(default_factory=dict)  # "Qatar-brokered"
+    held_people: dict[str, frozenset[str]] = field(default_factory=dict)  # "soldiers held in X"
     refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
     response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
     response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
@@ -149,6 +151,7 @@ def _entry(row: dict, where: str) -> TriggerEntry:
         objects=frozenset(word.lower() for word in row.get("objects") or ()),
         unless_objects=frozenset(word.lower() for word in row.get("unless_objects") or ()),
         subject_is_target=row.get("subject_role") == "target",
+        subject_is_held=row.get("subject_role") == "held",
         if_governed_by=tuple((verb.lower(), kind) for verb, kind in governed.items()),
         alts=_alternatives(row.get("alt"), where),
         verbs_only=frozenset(word.lower() for word in row.get("verbs") or ()),
@@ -266,6 +269,11 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.mediation = {
         key: frozenset(w.lower() for w in words)
         for key, words in (data.get("mediation") or {}).items()
+        if key != "doc"
+    }
+    lexicon.held_people = {
+        key: frozenset(w.lower() for w in words)
+        for key, words in (data.get("held_people") or {}).items()
         if key != "doc"
     }
     warnings = data.get("warnings") or {}

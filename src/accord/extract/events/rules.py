@@ -46,6 +46,7 @@ from accord.extract.events.participants import (
     condition_subjects,
     consequence_victims,
     core_mentions,
+    core_mentions_modifiers,
     event_actors,
     event_objects,
     imposes_restriction,
@@ -98,6 +99,7 @@ from accord.extract.events.triggers import (
     forces_leaving_triggers,
     goes_into_force,
     headline_noun_triggers,
+    held_subjects,
     hyphened_keys,
     in_absence,
     in_condition,
@@ -1808,6 +1810,34 @@ def _detained_subject_is_target(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _the_freed_who_came_home(draft: EventDraft, coder: Coder) -> bool:
+    """The held who came home ("soldiers held in Armenia returned home") were freed: they are
+    the release's targets, and whoever held them ("in Armenia", "from Russian captivity") its
+    source; no one else named in the sentence freed them."""
+    candidate = draft.candidate
+    if draft.kind != "RETREAT" or not candidate.entry.subject_is_held:
+        return False
+    held = held_subjects(candidate.predicate, coder.lexicon)
+    freed = unique_mentions(m for s in held for m in core_mentions(s, draft.index))
+    holders = [
+        mention
+        for subject in held
+        for participle in subject.children
+        if participle.dep_ == "acl"
+        for place in objects_of_preposition(participle, "in")
+        for mention in draft.index.at(place)
+    ]
+    holders += [
+        mention
+        for prison in objects_of_preposition(candidate.predicate, "from")
+        for mention in core_mentions_modifiers(prison, draft.index)
+    ]
+    draft.targets = freed
+    draft.sources = unique_mentions(holders)
+    draft.actor_why = [*draft.actor_why, "the held who came home were freed"]
+    return True
+
+
 def _met_with_its_partners(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     if SPOKEN_IN_A_MEETING not in candidate.why:
@@ -2620,6 +2650,13 @@ RULES: tuple[Rule, ...] = (
         '"Two opposition activists are in police custody": the subject of a detention said as '
         "a state (the lexicon's subject_role target) is the one detained, not the detainer.",
         _detained_subject_is_target,
+    ),
+    Rule(
+        "the-held-who-come-home-were-freed",
+        '"Six soldiers held in Armenia returned home", "prisoners of war arrived home": the '
+        "held who came home (held_people in triggers.json) are the release's targets, whoever "
+        'held them ("in Armenia", "from Russian captivity") its source.',
+        _the_freed_who_came_home,
     ),
     Rule(
         "a-call-received-comes-from-the-caller",

@@ -178,6 +178,7 @@ class Candidate:
 
 
 PARTICLES = {"back", "out", "off", "away", "down"}  # read as adverbs after an object
+HOMEWARD = {"home"}  # "returned home", "arrived home": the adverb the parser gives no particle
 
 
 def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
@@ -195,8 +196,8 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
             or (  # "find guilty", "set free"
                 child.dep_ == "ccomp" and child.pos_ == "ADJ"
             )
-            or (child.dep_ == "advmod" and child.lower_ in PARTICLES)
-        ):  # "pulled its forces back"
+            or (child.dep_ == "advmod" and child.lower_ in PARTICLES | HOMEWARD)
+        ):  # "pulled its forces back", "returned home"
             keys.append(f"{lemma} {child.lower_}")
         if child.dep_ == "advcl" and any(  # "called for X to increase", parsed as a clause
             m.dep_ == "mark" and m.lower_ == "for"
@@ -211,6 +212,28 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
                     if inner.dep_ == "prep":
                         keys.extend(f"{lemma} {inner.lower_} {g.lower_}" for g in inner.children)
     return sorted(keys, key=len, reverse=True)
+
+
+def held_subjects(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Rule "the-held-who-come-home-were-freed": the subjects of a homecoming verb that were
+    held ("prisoners of war arrived home", "soldiers held in Armenia returned home", "returned
+    home from Russian captivity"; word lists in held_people), else none."""
+    held = lexicon.held_people
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    from_a_prison = any(
+        lemma_of(pobj, lexicon) in held.get("places", ())
+        for pobj in objects_of_preposition(verb, "from")
+    )
+    return [
+        subject
+        for subject in subjects
+        if from_a_prison
+        or lemma_of(subject, lexicon) in held.get("nouns", ())
+        or any(
+            c.dep_ == "acl" and c.lower_ in held.get("participles", ()) for c in subject.children
+        )
+    ]
 
 
 def _names_a_time(preposition: Token) -> bool:
@@ -302,6 +325,8 @@ def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         return None
     for key in _phrasal_keys(token, lexicon):
         entry = lexicon.phrasal.get(key)
+        if entry is not None and entry.subject_is_held and not held_subjects(token, lexicon):
+            continue  # "the president returned home": no one freed
         if entry is not None and _has_required_object(token, entry, lexicon):
             return entry
     hyphened = next(
