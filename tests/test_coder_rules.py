@@ -129,6 +129,24 @@ def test_the_state_and_its_forces_are_one_side_of_a_restated_act():
     assert kinds(clashes) == ["ASSAULT", "ASSAULT"]
 
 
+def test_a_guessed_day_of_the_lead_yields_to_the_day_the_body_gives():
+    """Rule a-guessed-day-yields (the lead and second sentence of a VOA report of 24 July 2008,
+    tests/corpus_news/tune/a-voa-colombia-farc-hostages-red-cross): the undated lead is read
+    to fall on the publication day, the body says Wednesday; one release, on Wednesday."""
+    events = events_of(
+        "The International Red Cross says Colombian FARC rebels have released eight people who "
+        "were kidnapped last week while traveling on the country's northwestern jungle rivers."
+        "\n\nA statement issued Thursday says the hostages were freed Wednesday in a rural area "
+        'of Colombia\'s Antioquia department province after "confidential dialogue" between '
+        "the parties concerned.",
+        published="2008-07-24",
+    )
+    [release] = [e for e in events if e.type == "RETREAT"]
+    assert sentences_told(release) == [0, 1]
+    assert release.date is not None and release.date.start == "2008-07-23"
+    assert release.counts.hostages == 8
+
+
 def test_also_before_the_verb_of_an_event_noun_tells_another_act():
     events = events_of(
         "The United States imposed sanctions on two South Sudanese generals on Wednesday over "

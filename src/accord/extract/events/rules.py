@@ -2851,7 +2851,9 @@ RULES: tuple[Rule, ...] = (
         "A state and its own forces or officials are one side (the-state-and-its-forces); the "
         "speaker's own words in a quote restate his speech act (the-speakers-words-restate-the-"
         'act); "also" before the verb of an event noun ("also imposed sanctions") and what the '
-        'news came after ("It came six months after ...") are other acts.',
+        'news came after ("It came six months after ...") are other acts. The publication '
+        "day an undated lead is read to fall on gainsays no day the body gives (a-guessed-day-"
+        'yields: "have released eight people" and "were freed Wednesday" are one release).',
         _restatement,
     ),
 )
