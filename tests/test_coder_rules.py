@@ -147,6 +147,23 @@ def test_a_guessed_day_of_the_lead_yields_to_the_day_the_body_gives():
     assert release.counts.hostages == 8
 
 
+def test_an_act_named_by_its_day_is_the_act_told_before():
+    """Rule a-day-named-act-is-known (tests/corpus_news/tune/b-voa-islamabad-market-bomb, VOA,
+    9 April 2014): "Wednesday's blast" is the market bombing of the lead told again, not a
+    second attack."""
+    events = events_of(
+        "Pakistani authorities say at least 21 people were killed and 70 wounded in a bomb blast "
+        "at a crowded market in Islamabad Wednesday.\n\n"
+        "It came a day after a passenger train was bombed in Baluchistan province, in "
+        "southwestern Pakistan.\n\n"
+        "Wednesday's blast occurred two days before a Taliban ceasefire is set to expire.",
+        published="2014-04-09",
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert [sentences_told(e) for e in attacks] == [[0, 2]]
+    assert attacks[0].counts.killed == 21
+
+
 def test_also_before_the_verb_of_an_event_noun_tells_another_act():
     events = events_of(
         "The United States imposed sanctions on two South Sudanese generals on Wednesday over "
