@@ -129,6 +129,41 @@ def test_the_state_and_its_forces_are_one_side_of_a_restated_act():
     assert kinds(clashes) == ["ASSAULT", "ASSAULT"]
 
 
+def test_a_guessed_day_of_the_lead_yields_to_the_day_the_body_gives():
+    """Rule a-guessed-day-yields (the lead and second sentence of a VOA report of 24 July 2008,
+    tests/corpus_news/tune/a-voa-colombia-farc-hostages-red-cross): the undated lead is read
+    to fall on the publication day, the body says Wednesday; one release, on Wednesday."""
+    events = events_of(
+        "The International Red Cross says Colombian FARC rebels have released eight people who "
+        "were kidnapped last week while traveling on the country's northwestern jungle rivers."
+        "\n\nA statement issued Thursday says the hostages were freed Wednesday in a rural area "
+        'of Colombia\'s Antioquia department province after "confidential dialogue" between '
+        "the parties concerned.",
+        published="2008-07-24",
+    )
+    [release] = [e for e in events if e.type == "RETREAT"]
+    assert sentences_told(release) == [0, 1]
+    assert release.date is not None and release.date.start == "2008-07-23"
+    assert release.counts.hostages == 8
+
+
+def test_an_act_named_by_its_day_is_the_act_told_before():
+    """Rule a-day-named-act-is-known (tests/corpus_news/tune/b-voa-islamabad-market-bomb, VOA,
+    9 April 2014): "Wednesday's blast" is the market bombing of the lead told again, not a
+    second attack."""
+    events = events_of(
+        "Pakistani authorities say at least 21 people were killed and 70 wounded in a bomb blast "
+        "at a crowded market in Islamabad Wednesday.\n\n"
+        "It came a day after a passenger train was bombed in Baluchistan province, in "
+        "southwestern Pakistan.\n\n"
+        "Wednesday's blast occurred two days before a Taliban ceasefire is set to expire.",
+        published="2014-04-09",
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert [sentences_told(e) for e in attacks] == [[0, 2]]
+    assert attacks[0].counts.killed == 21
+
+
 def test_also_before_the_verb_of_an_event_noun_tells_another_act():
     events = events_of(
         "The United States imposed sanctions on two South Sudanese generals on Wednesday over "

@@ -382,10 +382,20 @@ def _keys(refs: Sequence[ActorRef]) -> set[str]:
 
 
 def _same_day(first: Event, second: Event) -> bool:
+    """No two different days; a day no words give (the publication day an undated lead is
+    read to fall on) does not gainsay a day the text gives (rule a-guessed-day-yields: "FARC
+    rebels have released eight people" on the 24th, "the hostages were freed Wednesday")."""
     dates = [e.date for e in (first, second)]
     if any(d is None or d.start is None or d.precision != "day" for d in dates):
         return True
+    if _guessed_day(first) != _guessed_day(second):
+        return True
     return dates[0].start == dates[1].start
+
+
+def _guessed_day(event: Event) -> bool:
+    """A day the text gives in no words: the publication day taken for an undated act."""
+    return event.date is not None and event.date.precision == "day" and not event.date.text
 
 
 def _same_counts(first: Event, second: Event) -> bool:
@@ -463,8 +473,10 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
     narrower = [e.mode for e in others if e.mode and MODE_KINDS.get(e.mode) == primary.mode]
     if narrower:  # "The blast killed 56" after "a suicide bomber struck": a suicide attack
         fields["mode"] = narrower[0]
-    if not _known_day(primary):  # no date, or only the publication date as a bound
-        fields["date"] = next((e.date for e in others if _known_day(e)), primary.date)
+    if not _known_day(primary) or _guessed_day(primary):  # no date, a bound, or a guess
+        worded = [e.date for e in others if _known_day(e) and not _guessed_day(e)]
+        guessed = [e.date for e in others if _known_day(e)]
+        fields["date"] = next(iter(worded or guessed), primary.date)
     fields["counts"] = _highest_counts(group)
     for side in ("sources", "targets"):
         named = _named_union([getattr(e, side) for e in (primary, *others)])

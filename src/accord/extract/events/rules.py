@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from accord.extract.counts import counts_victims
+from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.modality import modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
@@ -1019,13 +1020,21 @@ def _known_patients(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _told_as_known(draft: EventDraft, word: Token) -> bool:
-    """Is ``word`` told with a definite determiner ("the strike", "the attackers")? Then the
+    """Is ``word`` told with a definite determiner ("the strike", "the attackers") or the day
+    it fell on ("Wednesday's blast", "Sunday's talks": rule a-day-named-act-is-known)? Then the
     draft is marked as an act the reader already knows."""
-    determiners = [c for c in word.children if c.dep_ == "det" and c.i < word.i]
-    if not any(d.lower_ in DEFINITE_DETERMINERS for d in determiners):
+    determiners = [c for c in word.children if c.i < word.i and _definite_determiner(c)]
+    if not determiners:
         return False
     draft.inference_why.append(f"told as known ('{determiners[0].text} {word.text}')")
     return True
+
+
+def _definite_determiner(word: Token) -> bool:
+    """ "the", "this", "those"; or a weekday in the possessive ("Monday's attack")."""
+    if word.dep_ == "det":
+        return word.lower_ in DEFINITE_DETERMINERS
+    return word.dep_ == "poss" and word.lower_ in WEEKDAYS
 
 
 def _known_doers(draft: EventDraft, coder: Coder) -> bool:
@@ -2765,8 +2774,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         DEFINITE_MENTION_RULE,
         '"The strike took place in Qamishli", "the latest detentions came a day after ...": an '
-        "event noun told with a definite determiner is an act the reader already knows, as is "
-        'an attack by "the attackers" or "the bombers", an act whose subject is such a noun of '
+        "event noun told with a definite determiner, or with the day it fell on (\"Wednesday's "
+        'blast": a-day-named-act-is-known), is an act the reader already knows, as is an '
+        'attack by "the attackers" or "the bombers", an act whose subject is such a noun of '
         'its kind ("The strike destroyed the cafe": the-known-act-does-it) and one whose passive '
         'subject is the people it fell on ("The hostages were freed": the-known-people-it-fell-'
         "on); the article rule below folds it into the act it refers to (when nothing "
@@ -2970,7 +2980,9 @@ RULES: tuple[Rule, ...] = (
         "A state and its own forces or officials are one side (the-state-and-its-forces); the "
         "speaker's own words in a quote restate his speech act (the-speakers-words-restate-the-"
         'act); "also" before the verb of an event noun ("also imposed sanctions") and what the '
-        'news came after ("It came six months after ...") are other acts.',
+        'news came after ("It came six months after ...") are other acts. The publication '
+        "day an undated lead is read to fall on gainsays no day the body gives (a-guessed-day-"
+        'yields: "have released eight people" and "were freed Wednesday" are one release).',
         _restatement,
     ),
 )
