@@ -482,6 +482,15 @@ def evidence_readings(connection: Any, proposal_ids: Iterable[str]) -> list[Any]
     return found
 
 
+def evidence_count(connection: Any, proposal_id: str) -> int:
+    """How many pieces of step evidence a proposal has."""
+    return connection.execute(
+        "SELECT count(*) FROM proposal_steps s JOIN proposal_evidence e ON e.step_id = s.id"
+        " WHERE s.proposal_id = ?",
+        (proposal_id,),
+    ).fetchone()[0]
+
+
 def digests_of(connection: Any, proposal_ids: Iterable[str]) -> dict[str, str | None]:
     """The content digest of those of some proposals that are stored, by id."""
     found: dict[str, str | None] = {}

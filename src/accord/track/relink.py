@@ -35,6 +35,7 @@ from typing import Any
 from accord.store import Store
 from accord.store.tracking import (
     digests_of,
+    evidence_count,
     evidence_readings,
     proposals_near,
     reading_count,
@@ -68,6 +69,7 @@ from accord.track.proposals import (
 )
 
 LOCAL_SHARE = 0.25  # a part holding more of the candidates than this: derive them all
+MEMBERS_READ = 32  # stored proposals whose evidence one query reads while testing their reach
 assert RUNNING_DAYS >= LINK_DAYS >= ATTACH_DAYS  # ``Reach.in_time`` takes the farthest
 
 
@@ -199,6 +201,12 @@ class Kept:
         kept reading (the store is not what linking made)."""
         self.learn_members([pid])
         return self.evidence[pid]
+
+    def size(self, pid: str) -> int:
+        """How many pieces of evidence a stored proposal has (counted, not read, when its
+        members are not read yet: a part that reaches a story of years stops there)."""
+        members = self.evidence.get(pid)
+        return len(members) if members is not None else evidence_count(self.connection, pid)
 
     def learn_members(self, pids: Iterable[str]) -> None:
         wanted = [pid for pid in pids if pid not in self.evidence]
@@ -358,13 +366,14 @@ class Outside:
         ]
         if not near:
             return set()
-        self.kept.learn_members(pid for pid, _, _ in near)
         unplaced = self.kept.unplaced_near(
             min(low for _, low, _ in near) - RUNNING_DAYS,
             max(high for _, _, high in near) + RUNNING_DAYS,
         )
         found = set()
-        for pid, _, _ in near:
+        for number, (pid, _, _) in enumerate(near):
+            if number % MEMBERS_READ == 0:  # read in batches, as far as the walk goes
+                self.kept.learn_members(row[0] for row in near[number : number + MEMBERS_READ])
             reach = self.reach(pid, unplaced)
             if any(reach.takes(c) for c in part):
                 found.add(pid)
@@ -390,7 +399,7 @@ class Weighing:
             self.weight += 1
         elif owner not in self.taken:
             self.taken.add(owner)
-            self.weight += len(members_of(self.kept, owner))
+            self.weight += self.kept.size(owner)
 
     def full(self) -> bool:
         return self.weight > self.room
