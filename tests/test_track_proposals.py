@@ -478,13 +478,15 @@ TRACKING = sorted(str(path) for path in (Path(__file__).parent / "corpus_trackin
 
 
 def proposal_tables(db: accord.api.Accord) -> list[tuple]:
-    """The stored proposals, their steps and evidence, in an order that does not depend on
-    when each was written."""
+    """The stored proposals (with the span an update finds each by), their steps and
+    evidence, and what an update finds each kept reading by, in an order that does not
+    depend on when each was written."""
     return [
         tuple(row)
         for sql in (
             "SELECT id, subject, terms, proposer, participants, status, first_date, last_date,"
-            " digest FROM proposals ORDER BY id",
+            " digest, span_low, span_high FROM proposals ORDER BY id",
+            "SELECT event_id, subject, low, high FROM proposal_candidates ORDER BY event_id",
             "SELECT proposal_id, position, date, date_inferred, status, actors, detail"
             " FROM proposal_steps ORDER BY proposal_id, position",
             "SELECT s.proposal_id, s.position, e.event_id FROM proposal_evidence e"
