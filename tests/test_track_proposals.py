@@ -478,13 +478,15 @@ TRACKING = sorted(str(path) for path in (Path(__file__).parent / "corpus_trackin
 
 
 def proposal_tables(db: accord.api.Accord) -> list[tuple]:
-    """The stored proposals, their steps and evidence, in an order that does not depend on
-    when each was written."""
+    """The stored proposals (with the span an update finds each by), their steps and
+    evidence, and what an update finds each kept reading by, in an order that does not
+    depend on when each was written."""
     return [
         tuple(row)
         for sql in (
             "SELECT id, subject, terms, proposer, participants, status, first_date, last_date,"
-            " digest FROM proposals ORDER BY id",
+            " digest, span_low, span_high FROM proposals ORDER BY id",
+            "SELECT event_id, subject, low, high FROM proposal_candidates ORDER BY event_id",
             "SELECT proposal_id, position, date, date_inferred, status, actors, detail"
             " FROM proposal_steps ORDER BY proposal_id, position",
             "SELECT s.proposal_id, s.position, e.event_id FROM proposal_evidence e"
@@ -536,35 +538,37 @@ def test_an_update_after_each_report_gives_what_a_rebuild_gives(
         assert not all(stayed_local)
 
 
-STEP_READINGS = "SELECT event_id FROM proposal_candidates WHERE candidate IS NOT NULL"
+STEP_READINGS = (
+    "SELECT event_id FROM proposal_candidates WHERE candidate IS NOT NULL ORDER BY event_id"
+)
 
 
 def test_a_part_reaches_the_candidates_its_drafts_may_take(tmp_path: Path) -> None:
     """What an update adds to its part (``reached_from``) is every candidate outside it that
-    the reach of one of its drafts takes, looked up by subject and day, not tested one by
-    one; and once those found would bring the part past ``LOCAL_SHARE`` (a stored proposal
-    comes whole), the search stops with enough of them to show it (all are linked again)."""
+    the reach of one of its drafts takes, looked up in the store by subject and day, not
+    tested one by one; and once those found would bring the part past ``LOCAL_SHARE`` (a
+    stored proposal comes whole), the search stops with enough of them to show it (all are
+    linked again)."""
     with accord.open(tmp_path / "accord.db") as db:
         db.ingest(YEMEN + TRACKING)
-        stored = relink.read_stored(db.connection)
-    assert stored is not None
-    everyone = list(stored.found.values())
-    part = everyone[: len(everyone) // 2]
-    inside = {c.event_id for c in part}
-    drafts = relink.place_all(part).opened
-    reaches = [relink.Reach.of(c for group in d.groups for c in group) for d in drafts]
-    expected = {
-        c.event_id
-        for c in everyone
-        if c.event_id not in inside and any(reach.takes(c) for reach in reaches)
-    }
-    by_subject = relink.BySubject(everyone)
-    unbounded = relink.Weighing(stored, room=len(everyone))
-    assert relink.reached_from(drafts, by_subject, inside, unbounded) == expected
-    assert len(expected) > 2 and not unbounded.full()
-    bounded = relink.Weighing(stored, room=2)
-    found = relink.reached_from(drafts, by_subject, inside, bounded)
-    assert found < expected and bounded.full()
+        kept = relink.Kept(db.connection)
+        everyone = kept.read([row[0] for row in db.connection.execute(STEP_READINGS)])
+        assert len(everyone) == kept.count
+        part = everyone[: len(everyone) // 2]
+        inside = {c.event_id for c in part}
+        drafts = relink.place_all(part).opened
+        reaches = [relink.Reach.of(c for group in d.groups for c in group) for d in drafts]
+        expected = {
+            c.event_id
+            for c in everyone
+            if c.event_id not in inside and any(reach.takes(c) for reach in reaches)
+        }
+        unbounded = relink.Weighing(kept, room=len(everyone))
+        assert relink.reached_from(drafts, kept, inside, unbounded) == expected
+        assert len(expected) > 2 and not unbounded.full()
+        bounded = relink.Weighing(kept, room=2)
+        found = relink.reached_from(drafts, kept, inside, bounded)
+        assert found < expected and bounded.full()
 
 
 TWO_CEASEFIRES = {

@@ -377,11 +377,175 @@ def unread_candidate_rows(connection: Any) -> list[Any]:
     ).fetchall()
 
 
-def save_candidates(connection: Any, rows: Iterable[tuple[str, str | None]]) -> None:
-    """Keep what each event reads as: (event id, candidate JSON, or None for no step)."""
+Reading = tuple[str, str | None, str | None, int | None, int | None]
+
+
+def save_candidates(connection: Any, rows: Iterable[Reading]) -> None:
+    """Keep what each event reads as: (event id, candidate JSON, or None for no step, its
+    subject, and the first and last of its day and publication day; migration 012)."""
     connection.executemany(
-        "INSERT INTO proposal_candidates (event_id, candidate) VALUES (?, ?)", list(rows)
+        "INSERT INTO proposal_candidates (event_id, candidate, subject, low, high)"
+        " VALUES (?, ?, ?, ?, ?)",
+        list(rows),
     )
+
+
+def reading_count(connection: Any) -> int:
+    """How many kept readings are steps of some proposal."""
+    return connection.execute(
+        "SELECT count(*) FROM proposal_candidates WHERE low IS NOT NULL"
+    ).fetchone()[0]
+
+
+def readings_of(connection: Any, event_ids: Iterable[str]) -> list[str]:
+    """The candidate JSON of those of some events that read as a step."""
+    found: list[str] = []
+    for batch in batches(event_ids):
+        found += [
+            row[0]
+            for row in connection.execute(
+                "SELECT candidate FROM proposal_candidates WHERE candidate IS NOT NULL"
+                f" AND event_id IN ({placeholders(batch)})",
+                batch,
+            )
+        ]
+    return found
+
+
+def widest_reading(connection: Any) -> int:
+    """The most days between a kept reading's day and its publication day (0: none kept)."""
+    row = connection.execute(
+        "SELECT high - low FROM proposal_candidates WHERE low IS NOT NULL"
+        " ORDER BY high - low DESC LIMIT 1"
+    ).fetchone()
+    return 0 if row is None else row[0]
+
+
+def readings_near(
+    connection: Any, first: int, last: int, widest: int, subject: str | None = None
+) -> list[str]:
+    """The candidate JSON of the readings (of ``subject``, when given) whose day or
+    publication day may lie within [first, last] (``widest``: ``widest_reading``), in event
+    id order; some may have neither there (the caller tests each)."""
+    where = "low BETWEEN ? AND ? AND high >= ?"
+    params: list[Any] = [first - widest, last, first]
+    if subject is not None:
+        where, params = f"subject = ? AND {where}", [subject, *params]
+    return [
+        row[0]
+        for row in connection.execute(
+            f"SELECT candidate FROM proposal_candidates WHERE {where} ORDER BY event_id", params
+        )
+    ]
+
+
+def unplaced_readings_near(connection: Any, first: int, last: int, widest: int) -> list[str]:
+    """As ``readings_near``, those that are evidence of no stored step."""
+    return [
+        row[0]
+        for row in connection.execute(
+            "SELECT candidate FROM proposal_candidates c WHERE low BETWEEN ? AND ?"
+            " AND high >= ? AND NOT EXISTS"
+            " (SELECT 1 FROM proposal_evidence e WHERE e.event_id = c.event_id)"
+            " ORDER BY event_id",
+            (first - widest, last, first),
+        )
+    ]
+
+
+def step_owners_of(connection: Any, event_ids: Iterable[str]) -> list[Any]:
+    """(event id, proposal id) for each piece of step evidence of some events, in the order
+    the steps were stored."""
+    found: list[Any] = []
+    for batch in batches(event_ids):
+        found += connection.execute(
+            "SELECT e.event_id, s.proposal_id FROM proposal_evidence e"
+            " JOIN proposal_steps s ON s.id = e.step_id"
+            f" WHERE e.event_id IN ({placeholders(batch)}) ORDER BY s.id",
+            batch,
+        ).fetchall()
+    return found
+
+
+def evidence_readings(connection: Any, proposal_ids: Iterable[str]) -> list[Any]:
+    """(proposal id, event id, candidate JSON or None) of each piece of step evidence of
+    some proposals."""
+    found: list[Any] = []
+    for batch in batches(proposal_ids):
+        found += connection.execute(
+            "SELECT s.proposal_id, e.event_id, c.candidate FROM proposal_steps s"
+            " JOIN proposal_evidence e ON e.step_id = s.id"
+            " LEFT JOIN proposal_candidates c ON c.event_id = e.event_id"
+            f" WHERE s.proposal_id IN ({placeholders(batch)}) ORDER BY s.id, e.event_id",
+            batch,
+        ).fetchall()
+    return found
+
+
+def evidence_count(connection: Any, proposal_id: str) -> int:
+    """How many pieces of step evidence a proposal has."""
+    return connection.execute(
+        "SELECT count(*) FROM proposal_steps s JOIN proposal_evidence e ON e.step_id = s.id"
+        " WHERE s.proposal_id = ?",
+        (proposal_id,),
+    ).fetchone()[0]
+
+
+def digests_of(connection: Any, proposal_ids: Iterable[str]) -> dict[str, str | None]:
+    """The content digest of those of some proposals that are stored, by id."""
+    found: dict[str, str | None] = {}
+    for batch in batches(proposal_ids):
+        found.update(
+            connection.execute(
+                f"SELECT id, digest FROM proposals WHERE id IN ({placeholders(batch)})", batch
+            ).fetchall()
+        )
+    return found
+
+
+def proposals_near(connection: Any, first: int, last: int) -> list[Any]:
+    """(id, span_low, span_high) of the stored proposals whose span (``set_spans``) meets
+    [first, last], by id."""
+    row = connection.execute(
+        "SELECT span_high - span_low FROM proposals WHERE span_low IS NOT NULL"
+        " ORDER BY span_high - span_low DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return []
+    return connection.execute(
+        "SELECT id, span_low, span_high FROM proposals"
+        " WHERE span_low BETWEEN ? AND ? AND span_high >= ? ORDER BY id",
+        (first - row[0], last, first),
+    ).fetchall()
+
+
+def spans_missing(connection: Any) -> bool:
+    """Whether a stored proposal has no span: a piece of its evidence has no kept reading (or
+    it has none), so the store is not what linking made."""
+    found = connection.execute("SELECT 1 FROM proposals WHERE span_low IS NULL LIMIT 1")
+    return found.fetchone() is not None
+
+
+SPAN_OF = (
+    "SELECT CASE WHEN count(c.event_id) < count(*) THEN NULL ELSE {0}(c.{1}) END"
+    " FROM proposal_steps s JOIN proposal_evidence e ON e.step_id = s.id"
+    " LEFT JOIN proposal_candidates c ON c.event_id = e.event_id AND c.low IS NOT NULL"
+    " WHERE s.proposal_id = proposals.id"
+)
+
+
+def set_spans(connection: Any, proposal_ids: Iterable[str] | None = None) -> None:
+    """Each proposal's span (all when None): the first and last day or publication day of
+    its evidence's readings (NULL when a piece has none), what an update finds it by."""
+    update = (
+        f"UPDATE proposals SET span_low = ({SPAN_OF.format('min', 'low')}),"
+        f" span_high = ({SPAN_OF.format('max', 'high')})"
+    )
+    if proposal_ids is None:
+        connection.execute(update)
+        return
+    for batch in batches(proposal_ids):
+        connection.execute(f"{update} WHERE id IN ({placeholders(batch)})", batch)
 
 
 def stored_candidates(connection: Any) -> list[str]:

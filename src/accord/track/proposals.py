@@ -41,6 +41,7 @@ from accord.errors import NotFoundError
 from accord.extract.dates import WEEKDAYS
 from accord.store import Store
 from accord.store.tracking import (
+    Reading,
     clear_candidates,
     clusters_lost_members,
     delete_proposals,
@@ -51,6 +52,7 @@ from accord.store.tracking import (
     proposal_rows,
     save_candidates,
     save_proposal,
+    set_spans,
     step_rows,
     stored_candidates,
     unread_candidate_rows,
@@ -930,14 +932,17 @@ def read_new_candidates(connection: Any) -> list[Candidate]:
     """Read the events that have no kept reading yet, keep what each reads as (a candidate,
     or none), and return the candidates among them."""
     readings = new_readings(connection)
-    save_candidates(
-        connection,
-        (
-            (event_id, None if found is None else candidate_json(found))
-            for event_id, found in readings
-        ),
-    )
+    save_candidates(connection, (kept_row(event_id, found) for event_id, found in readings))
     return [found for _, found in readings if found is not None]
+
+
+def kept_row(event_id: str, found: Candidate | None) -> Reading:
+    """What is kept of an event's reading: its JSON, and what an update finds it by (its
+    subject and the first and last of its day and publication day)."""
+    if found is None:
+        return event_id, None, None, None, None
+    low, high = sorted((found.day, found.published))
+    return event_id, candidate_json(found), found.subject, low, high
 
 
 def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
@@ -2911,7 +2916,10 @@ def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
     with store.transaction() as connection:
         if reread:
             clear_candidates(connection)
-        return relink_all(connection, candidates(connection))
+        found = relink_all(connection, candidates(connection))
+        if reread:
+            set_spans(connection)  # a proposal stored alike may hold readings read anew
+        return found
 
 
 def relink_all(connection: Any, kept: list[Candidate]) -> list[Proposal]:
@@ -2970,9 +2978,10 @@ def write_changed(
         digests = {item.id: proposal_digest(item) for item in found}
     replaced = stored.keys() if replacing is None else replacing
     delete_proposals(connection, [pid for pid in replaced if digests.get(pid) != stored[pid]])
-    for item in found:
-        if stored.get(item.id) != digests[item.id]:
-            save_proposal(connection, item, digests[item.id])
+    saved = [item for item in found if stored.get(item.id) != digests[item.id]]
+    for item in saved:
+        save_proposal(connection, item, digests[item.id])
+    set_spans(connection, [item.id for item in saved])
 
 
 def proposal_digest(item: Proposal) -> str:

@@ -17,18 +17,35 @@ made: everything is derived again). Only the part's proposals are written; ids a
 as a rebuild's (a subject and the first event, ``proposal_of``). When the part grows past
 ``LOCAL_SHARE`` of the candidates, or an event tracking had seen is gone, everything is
 derived again, as a rebuild does.
+
+What the part needs is read from the store as it is asked for (``Kept``): the readings of
+some events, the evidence of some proposals, the readings of a subject near some days and
+the proposals whose span is near them (each reading's subject and days, and each proposal's
+span, are columns of their tables, migration 012). So an update that stays local reads what
+is near its new candidates, not every kept reading and every step of the store.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from accord.store import Store
-from accord.store.tracking import proposal_digests, step_owner_rows, stored_candidates
+from accord.store.tracking import (
+    digests_of,
+    evidence_count,
+    evidence_readings,
+    proposals_near,
+    reading_count,
+    readings_near,
+    readings_of,
+    spans_missing,
+    step_owners_of,
+    unplaced_readings_near,
+    widest_reading,
+)
 from accord.track.proposals import (
     ATTACH_DAYS,
     CARRIED_OUT,
@@ -52,6 +69,7 @@ from accord.track.proposals import (
 )
 
 LOCAL_SHARE = 0.25  # a part holding more of the candidates than this: derive them all
+MEMBERS_READ = 32  # stored proposals whose evidence one query reads while testing their reach
 assert RUNNING_DAYS >= LINK_DAYS >= ATTACH_DAYS  # ``Reach.in_time`` takes the farthest
 
 
@@ -141,6 +159,82 @@ def generic() -> dict[str, Any]:
     return subject_data()["agreement_subjects"]
 
 
+def near_days(candidate: Candidate, first: int, last: int) -> bool:
+    """Whether the candidate is dated or published within [first, last]."""
+    return first <= candidate.day <= last or first <= candidate.published <= last
+
+
+class Kept:
+    """The kept candidates and the stored proposals they make, read from the store as an
+    update asks for them (by event, by proposal, or by subject and days through the columns
+    of migration 012): an update reads what is near its new candidates, not the whole store."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.count = reading_count(connection)  # every kept candidate, for ``LOCAL_SHARE``
+        self.widest = widest_reading(connection)  # the most days between day and publication
+        self.found: dict[str, Candidate] = {}  # by event id, those read so far
+        self.owners: dict[str, str | None] = {}  # event id -> proposal id (None: unplaced)
+        self.evidence: dict[str, list[Candidate] | None] = {}  # None: a piece has no reading
+
+    def read(self, event_ids: Iterable[str]) -> list[Candidate]:
+        """The kept candidates of those events that read as a step."""
+        wanted = [e for e in event_ids if e not in self.found]
+        for text in readings_of(self.connection, wanted):
+            candidate = candidate_from_json(text)
+            self.found[candidate.event_id] = candidate
+        return [self.found[e] for e in event_ids if e in self.found]
+
+    def owner(self, event_id: str) -> str | None:
+        """The stored proposal whose steps the event is evidence of, if any."""
+        if event_id not in self.owners:
+            self.learn_owners([event_id])
+        return self.owners[event_id]
+
+    def learn_owners(self, event_ids: Iterable[str]) -> None:
+        wanted = [e for e in event_ids if e not in self.owners]
+        self.owners.update(dict.fromkeys(wanted))
+        self.owners.update((row[0], row[1]) for row in step_owners_of(self.connection, wanted))
+
+    def members(self, pid: str) -> list[Candidate] | None:
+        """A stored proposal's evidence, one candidate per piece; None when a piece has no
+        kept reading (the store is not what linking made)."""
+        self.learn_members([pid])
+        return self.evidence[pid]
+
+    def size(self, pid: str) -> int:
+        """How many pieces of evidence a stored proposal has (counted, not read, when its
+        members are not read yet: a part that reaches a story of years stops there)."""
+        members = self.evidence.get(pid)
+        return len(members) if members is not None else evidence_count(self.connection, pid)
+
+    def learn_members(self, pids: Iterable[str]) -> None:
+        wanted = [pid for pid in pids if pid not in self.evidence]
+        read: dict[str, list[Candidate] | None] = {pid: [] for pid in wanted}
+        for pid, _, text in evidence_readings(self.connection, wanted):
+            members = read[pid]
+            if text is None or members is None:
+                read[pid] = None
+            else:
+                members.append(candidate_from_json(text))
+        self.evidence.update(read)
+
+    def near(self, subjects: Iterable[str], first: int, last: int) -> Iterator[Candidate]:
+        """Those of ``subjects`` dated or published within [first, last]: ``Reach.takes``
+        only takes a candidate of a subject of the draft's or a generic 'the agreement'."""
+        for subject in subjects:
+            for text in readings_near(self.connection, first, last, self.widest, subject):
+                candidate = candidate_from_json(text)
+                if near_days(candidate, first, last):
+                    yield candidate
+
+    def unplaced_near(self, first: int, last: int) -> ByDay:
+        """The candidates no stored step holds that may be dated or published within
+        [first, last], found by day."""
+        found = unplaced_readings_near(self.connection, first, last, self.widest)
+        return ByDay(map(candidate_from_json, found))
+
+
 class ByDay:
     """Candidates found by day or publication day."""
 
@@ -160,110 +254,100 @@ class ByDay:
         return [self.found[n] for n in sorted(numbers)]
 
 
-@dataclass
-class Stored:
-    """The kept candidates and the stored proposals they make."""
-
-    found: dict[str, Candidate]  # by event id
-    members: dict[str, list[Candidate]]  # by proposal id, its steps' evidence
-    owner: dict[str, str]  # event id -> proposal id
-    digests: dict[str, str | None]
+class Failed(Exception):
+    """The part cannot be known to link as the whole store does: link them all."""
 
 
 def update_proposals(store: Store, new: list[Candidate]) -> bool:
     """Bring the proposals up to date after ``new`` candidates were kept, linking only what
     they can reach; True when that sufficed, False when all were linked again."""
     with store.transaction() as connection:
-        stored = read_stored(connection)
-        if stored is not None and relink_near(connection, stored, {c.event_id for c in new}):
+        if relink_near(connection, {c.event_id for c in new}):
             return True
-        relink_all(connection, list(stored.found.values()) if stored else candidates(connection))
+        relink_all(connection, candidates(connection))
     return False
 
 
-def relink_near(connection: Any, stored: Stored, new: set[str]) -> bool:
+def relink_near(connection: Any, new: set[str]) -> bool:
     """Link and write the proposals the new candidates (event ids) can reach; False, having
     written nothing, when that cannot be known to equal linking them all."""
-    if not new <= stored.found.keys() or new & stored.owner.keys():
+    if spans_missing(connection):
+        return False  # a stored proposal's evidence has no kept reading
+    kept = Kept(connection)
+    kept.learn_owners(new)
+    if len(kept.read(new)) < len(new) or any(kept.owner(e) for e in new):
         return False
-    everyone = BySubject(stored.found.values())
+    try:
+        return link_the_part(connection, kept, new)
+    except Failed:
+        return False
+
+
+def link_the_part(connection: Any, kept: Kept, new: set[str]) -> bool:
+    """``relink_near`` once the new candidates are known to be read and unplaced."""
     outside: Outside | None = None  # worked out when first needed
     proposal_ids: set[str] = set()  # the stored proposals in the part
     loose: set[str] = {*new}  # its candidates placed in none (the new ones among them)
+    share = LOCAL_SHARE * kept.count
     while True:
-        part = [stored.found[e] for e in sorted(loose)]
-        part += [c for pid in sorted(proposal_ids) for c in stored.members[pid]]
-        if len(part) > LOCAL_SHARE * len(stored.found):
+        part = kept.read(sorted(loose))
+        part += [c for pid in sorted(proposal_ids) for c in members_of(kept, pid)]
+        if len(part) > share:
             return False
         before = place_all([c for c in part if c.event_id not in new])
         after = place_all(part)
         kept_before, kept_after = absorb_lone_steps(before), absorb_lone_steps(after)
         inside = {c.event_id for c in part}
-        room = LOCAL_SHARE * len(stored.found) - len(part)
         reached = reached_from(
-            before.opened + after.opened, everyone, inside, Weighing(stored, room)
+            before.opened + after.opened, kept, inside, Weighing(kept, share - len(part))
         )
+        kept.learn_owners(reached)
         for event_id in reached:
-            if event_id in stored.owner:
-                proposal_ids.add(stored.owner[event_id])
+            owner = kept.owner(event_id)
+            if owner is not None:
+                proposal_ids.add(owner)
             else:
                 loose.add(event_id)
         if not reached:
-            outside = outside or Outside(stored, new)
-            room = int(LOCAL_SHARE * len(stored.found)) - len(part)
-            reaching = outside.reaching(part, proposal_ids, room)
+            outside = outside or Outside(kept, new)
+            reaching = outside.reaching(part, proposal_ids, int(share) - len(part))
             if not reaching:
                 break
             proposal_ids |= reaching
+    stored = digests_of(connection, proposal_ids)
     was = {item.id: proposal_digest(item) for item in map(proposal_of, kept_before)}
-    if was != {pid: stored.digests.get(pid) for pid in proposal_ids}:
+    if was != {pid: stored.get(pid) for pid in proposal_ids}:
         return False  # the stored proposals are not what linking their candidates gives
     found = [item for item in map(proposal_of, kept_after) if item.steps]
-    if any(item.id in stored.digests and item.id not in proposal_ids for item in found):
+    if set(digests_of(connection, [item.id for item in found])) - proposal_ids:
         return False  # an id taken by a proposal outside the part
-    write_changed(connection, found, replacing=proposal_ids, stored=stored.digests)
+    write_changed(connection, found, replacing=proposal_ids, stored=stored)
     return True
 
 
-def read_stored(connection: Any) -> Stored | None:
-    """The kept candidates and who holds each; None when a step's evidence has no kept
-    reading (the store is not what linking made)."""
-    found = {}
-    for text in stored_candidates(connection):
-        candidate = candidate_from_json(text)
-        found[candidate.event_id] = candidate
-    members: dict[str, list[Candidate]] = defaultdict(list)
-    owner = {}
-    for event_id, pid in step_owner_rows(connection):
-        if event_id not in found:
-            return None
-        owner[event_id] = pid
-        members[pid].append(found[event_id])
-    digests = proposal_digests(connection)
-    if members.keys() != digests.keys():
-        return None
-    return Stored(found, members, owner, digests)
+def members_of(kept: Kept, pid: str) -> list[Candidate]:
+    members = kept.members(pid)
+    if members is None:
+        raise Failed(f"a piece of evidence of {pid} has no kept reading")
+    return members
 
 
 class Outside:
-    """The stored proposals, for what each may have accepted: its evidence and every unplaced
-    candidate it may have taken (a step of a one-step draft it absorbed that did not become
-    one of its own). Worked out only for the proposals near enough in time to matter."""
+    """The stored proposals near the part, for what each may have accepted: its evidence
+    and every unplaced candidate it may have taken (a step of a one-step draft it absorbed
+    that did not become one of its own). Worked out only for the proposals near enough in
+    time to matter."""
 
-    def __init__(self, stored: Stored, new: set[str]) -> None:
-        self.stored = stored
-        unplaced = [c for e, c in stored.found.items() if e not in stored.owner and e not in new]
-        self.unplaced = ByDay(unplaced)
-        # how far an unplaced candidate's other day may lie from the one near a proposal
-        self.apart = max((abs(c.day - c.published) for c in unplaced), default=0)
-        self.spans = {pid: days_spanned(members) for pid, members in stored.members.items()}
+    def __init__(self, kept: Kept, new: set[str]) -> None:
+        self.kept = kept
+        self.new = new
         self.reaches: dict[str, Reach] = {}
 
-    def reach(self, pid: str) -> Reach:
+    def reach(self, pid: str, unplaced: ByDay) -> Reach:
         if pid not in self.reaches:
-            reach = Reach.of(self.stored.members[pid])
-            near = self.unplaced.near(reach.first - RUNNING_DAYS, reach.last + RUNNING_DAYS)
-            for candidate in [c for c in near if reach.takes(c)]:
+            reach = Reach.of(members_of(self.kept, pid))
+            near = unplaced.near(reach.first - RUNNING_DAYS, reach.last + RUNNING_DAYS)
+            for candidate in [c for c in near if c.event_id not in self.new and reach.takes(c)]:
                 reach.add(candidate)
             self.reaches[pid] = reach
         return self.reaches[pid]
@@ -271,50 +355,32 @@ class Outside:
     def reaching(self, part: list[Candidate], inside: set[str], room: int) -> set[str]:
         """The proposals not ``inside`` the part that may accept one of its candidates; or,
         once those found hold more than ``room`` candidates, those found so far (the part
-        with them is past ``LOCAL_SHARE``: all are linked again, whatever else reaches it)."""
-        margin = 2 * RUNNING_DAYS + self.apart
+        with them is past ``LOCAL_SHARE``: all are linked again, whatever else reaches it).
+        Only a proposal whose span comes within twice ``RUNNING_DAYS`` (and the widest gap
+        between a candidate's day and its publication) of the part's days may."""
+        margin = 2 * RUNNING_DAYS + self.kept.widest
         first = min(min(c.day, c.published) for c in part) - margin
         last = max(max(c.day, c.published) for c in part) + margin
+        near = [
+            row for row in proposals_near(self.kept.connection, first, last) if row[0] not in inside
+        ]
+        if not near:
+            return set()
+        unplaced = self.kept.unplaced_near(
+            min(low for _, low, _ in near) - RUNNING_DAYS,
+            max(high for _, _, high in near) + RUNNING_DAYS,
+        )
         found = set()
-        for pid, (low, high) in self.spans.items():
-            if pid in inside or high < first or low > last:
-                continue
-            reach = self.reach(pid)
+        for number, (pid, _, _) in enumerate(near):
+            if number % MEMBERS_READ == 0:  # read in batches, as far as the walk goes
+                self.kept.learn_members(row[0] for row in near[number : number + MEMBERS_READ])
+            reach = self.reach(pid, unplaced)
             if any(reach.takes(c) for c in part):
                 found.add(pid)
-                room -= len(self.stored.members[pid])
+                room -= len(members_of(self.kept, pid))
                 if room < 0:
                     break
         return found
-
-
-def days_spanned(members: list[Candidate]) -> tuple[int, int]:
-    """The first and last of the members' days and publication days (four passes of the
-    built-in ``min`` and ``max``: made for every stored proposal once per update, and
-    a long story's proposal holds thousands of members)."""
-    days = [c.day for c in members]
-    published = [c.published for c in members]
-    return min(min(days), min(published)), max(max(days), max(published))
-
-
-class BySubject:
-    """Candidates found by subject, then by day or publication day: ``Reach.takes`` only
-    takes a candidate of a subject of the draft's or a generic 'the agreement', so a draft's
-    reach is tested against those alone (testing every candidate near its days, whatever its
-    subject, was most of an update that gave up at the tail of a years-long story)."""
-
-    def __init__(self, found: Iterable[Candidate]) -> None:
-        grouped: dict[str, list[Candidate]] = defaultdict(list)
-        for candidate in found:
-            grouped[candidate.subject].append(candidate)
-        self.by_subject = {subject: ByDay(listed) for subject, listed in grouped.items()}
-
-    def near(self, subjects: Iterable[str], first: int, last: int) -> Iterator[Candidate]:
-        """Those of ``subjects`` dated or published within [first, last]."""
-        for subject in subjects:
-            found = self.by_subject.get(subject)
-            if found is not None:
-                yield from found.near(first, last)
 
 
 @dataclass
@@ -322,26 +388,24 @@ class Weighing:
     """What candidates found outside a part add to it (an unplaced one itself, one placed the
     whole stored proposal holding it), against the ``room`` left below ``LOCAL_SHARE``."""
 
-    stored: Stored
+    kept: Kept
     room: float
     weight: int = 0
     taken: set[str] = field(default_factory=set)  # proposals whose evidence is counted
 
     def add(self, event_id: str) -> None:
-        owner = self.stored.owner.get(event_id)
+        owner = self.kept.owner(event_id)
         if owner is None:
             self.weight += 1
         elif owner not in self.taken:
             self.taken.add(owner)
-            self.weight += len(self.stored.members[owner])
+            self.weight += self.kept.size(owner)
 
     def full(self) -> bool:
         return self.weight > self.room
 
 
-def reached_from(
-    drafts: list[Draft], everyone: BySubject, inside: set[str], weighing: Weighing
-) -> set[str]:
+def reached_from(drafts: list[Draft], kept: Kept, inside: set[str], weighing: Weighing) -> set[str]:
     """Candidates outside the part that a draft linked in it may accept; or, once those found
     bring the part past ``LOCAL_SHARE`` (``weighing``), those found so far: all are then
     linked again, whatever else is reached. A draft holding the same candidates as one tested
@@ -355,10 +419,8 @@ def reached_from(
             continue
         tested.add(key)
         reach = Reach.of(members)
-        subjects = reach.subjects | generic().keys()
-        for candidate in everyone.near(
-            subjects, reach.first - RUNNING_DAYS, reach.last + RUNNING_DAYS
-        ):
+        subjects = sorted(reach.subjects | generic().keys())
+        for candidate in kept.near(subjects, reach.first - RUNNING_DAYS, reach.last + RUNNING_DAYS):
             event_id = candidate.event_id
             if event_id in inside or event_id in reached or not reach.takes(candidate):
                 continue
