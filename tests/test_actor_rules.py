@@ -1034,9 +1034,29 @@ def test_rule_short_name_of_the_named_reads_congo_as_the_country_named_in_full()
     )
     codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(told_in_full)))}
     assert codes["Congo"] == "COD"
-    alone = "Congo's government accused Gabon of arming the rebels."
-    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(alone)))}
+    neighbour = (
+        "The Republic of Congo closed its border on Monday. "
+        "Congo's government accused Gabon of arming the rebels."
+    )
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(neighbour)))}
     assert codes["Congo"] == "COG"
+
+
+@pytest.mark.parametrize(
+    ("published", "code"),
+    [
+        # after May 1997 wire copy writes a bare "Congo" for the DRC (Zaire until then)
+        ("2025-05-16", "COD"),
+        ("1999-08-02", "COD"),
+        # before, "Congo" alone was Brazzaville's
+        ("1995-03-01", "COG"),
+    ],
+)
+def test_rule_short_name_of_its_day(published: str, code: str) -> None:
+    alone = "Congo's government accused Gabon of arming the rebels."
+    article = make_article(alone, published=published)
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(article))}
+    assert codes["Congo"] == code
 
 
 @pytest.mark.parametrize(

@@ -392,6 +392,9 @@ class ActorDictionary:
     eras: dict[str, tuple[Era, ...]] = field(default_factory=dict)  # actor id -> earlier eras
     terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # past actor id -> years
     short_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> "Congo"
+    # code -> the day from which a bare short name means that country ("Congo": the DRC once
+    # Zaire took the name, 1997-05-17)
+    short_names_since: dict[str, str] = field(default_factory=dict)
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
     _people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> full names
 
@@ -626,6 +629,8 @@ def load_dictionary() -> ActorDictionary:
                 table.country_by_metonym.setdefault(fold(metonym), country.code)
         if row.get("short_names"):
             table.short_names[country.code] = tuple(row["short_names"])
+        if row.get("short_names_since"):
+            table.short_names_since[country.code] = row["short_names_since"]
     surnames: Counter[str] = Counter()
     for index, row in enumerate(_load_json("actors.json")):
         actor = _actor_from_row(row, index)
@@ -2775,24 +2780,43 @@ def _capital_names(country: Country) -> tuple[str, ...]:
     return tuple(name for name in (country.capital, *country.capital_aliases) if name)
 
 
-def with_short_names_of(table: ActorDictionary, text: str) -> ActorDictionary:
+def _text_names_its_own(table: ActorDictionary, code: str, shorts: set[str], text: str) -> bool:
+    """Whether ``text`` names country ``code`` by a name it does not share (a full name, one of
+    its people or groups, its capital)."""
+    country = table.countries[code]
+    full = [name for name in (country.name, *country.aliases) if fold(name) not in shorts]
+    its_own = [*full, *table.people_of(code)]
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in its_own) or any(
+        re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)  # "KINSHASA -"
+        for name in _capital_names(country)
+    )
+
+
+def with_short_names_of(
+    table: ActorDictionary, text: str, published: str | None = None
+) -> ActorDictionary:
     """Rule "short-name-of-the-named": a short name two countries share means the one the
     text names in full ("the Democratic Republic of Congo ... Congo's president" is the DRC's,
     as wire style writes it after the first mention); the table itself when no text does.
     Rule "short-name-of-its-capital-or-people": or the one whose capital, or one of whose
     people or groups, the text names ("KINSHASA - ... Congo's President Felix Tshisekedi",
     "Congo's government and M23 rebels" are the DRC's: wire copy writes "Congo" for it with no
-    full name at all)."""
+    full name at all).
+    Rule "short-name-of-its-day": when the text names neither, the name means the country
+    that has borne it in the news since its ``short_names_since`` day: after May 1997, when
+    Zaire became the Democratic Republic of the Congo, wire style (AP, Reuters, VOA) writes a
+    bare "Congo" for the DRC and "Republic of Congo", "Congo Republic" or "Congo-Brazzaville"
+    for its neighbour, as the gazetteer already reads the place (before then "Congo" alone
+    was Brazzaville's)."""
     shared: dict[str, str] = {}
     for code, shorts in table.short_names.items():
-        country = table.countries[code]
         folded = {fold(short) for short in shorts}
-        full = [name for name in (country.name, *country.aliases) if fold(name) not in folded]
-        its_own = [*full, *table.people_of(code)]
-        if any(re.search(rf"\b{re.escape(name)}\b", text) for name in its_own) or any(
-            re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)  # "KINSHASA -"
-            for name in _capital_names(country)
-        ):
+        rivals = {table.country_by_name.get(short) for short in folded} - {None, code}
+        since = table.short_names_since.get(code)
+        of_its_day = bool(published and since and published[:10] >= since) and not any(
+            _text_names_its_own(table, rival, folded, text) for rival in rivals if rival
+        )
+        if _text_names_its_own(table, code, folded, text) or of_its_day:
             shared.update(dict.fromkeys(folded, code))
     if not shared:
         return table
@@ -2805,7 +2829,7 @@ def resolve_mentions(
     """Fill ``document.mentions`` with every actor mention, in text order, and return them
     (with the package's actor dictionary and gazetteer unless others are given)."""
     published = document.article.published
-    table = with_short_names_of(dictionary or load_dictionary(), document.doc.text)
+    table = with_short_names_of(dictionary or load_dictionary(), document.doc.text, published)
     resolver = MentionResolver(document.doc, table, gazetteer, published)
     document.mentions = resolver.resolve()
     return document.mentions
