@@ -2952,3 +2952,57 @@ def test_an_act_poised_to_happen_is_a_forecast_dated_ahead():
     on Friday" was future but dated to the Friday before."""
     [event] = events_of("France is poised to send troops to Mali on Friday.")
     assert (event.modality, event.date.start if event.date else None) == ("future", "2025-06-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "country"),
+    [
+        # b-voa-nato-admits-killing-afghan-civilians (VOA)
+        (
+            "The NATO mission in Afghanistan (ISAF) said on Sunday that two men and three women "
+            "were killed in a night raid in the Gardez district of Paktiya Province on "
+            "February 12.",
+            "ASSAULT",
+            "AFG",
+        ),
+        # b-voa-philippine-rebels-free-hostages (VOA)
+        (
+            "Muslim rebels in the southern Philippines have released more than a hundred "
+            "hostages in exchange for safe passage out of Zamboanga.",
+            "RETREAT",
+            "PHL",
+        ),
+        # b-myanmar-protesters-killed (VOA)
+        (
+            "The reported killings, and the arrests of several demonstrators in Aungban, "
+            "occurred as protesters again took to the streets there and elsewhere, including "
+            "the cities of Yangon and Mandalay, according to witnesses and media reports.",
+            "COERCE",
+            "MMR",
+        ),
+    ],
+)
+def test_rule_the_people_hit_are_the_places_people(text: str, kind: str, country: str) -> None:
+    """Victims named only by what they are, civilians, make the place's people the target."""
+    [event] = [e for e in events_of(text) if e.type == kind]
+    assert [(t.country, t.sector, t.inferred) for t in event.targets] == [(country, "CVL", True)]
+    assert "place-is-target" in rules_named(event)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # no victims named: the place's state
+        ("Rebels attacked Zamboanga on Monday.", ("PHL", "GOV")),
+        # victims named as police are the police, not the place's people
+        (
+            "Two policemen were killed in a night raid in the Gardez district on Monday.",
+            ("AFG", "COP"),
+        ),
+    ],
+)
+def test_rule_the_people_hit_are_the_places_people_only_civilians(
+    text: str, target: tuple[str, str]
+) -> None:
+    [event] = events_of(text)
+    assert [(t.country, t.sector) for t in event.targets] == [target]
