@@ -1299,3 +1299,37 @@ def test_rule_coordinated_with_a_national_group_shares_its_country(text, mention
 def test_rule_said_in_a_statement_by_makes_its_author_the_source(text, judges):
     [stance] = [e for e in _events(text) if e.type == "ACCUSE"]
     assert [ref.name for ref in stance.sources] == judges
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # b-voa-drc-red-cross-hostages-freed (VOA): the Mai Mai's leader is a rebel
+        (
+            "The seven Congolese and one Swiss national worker had been held by Mai Mai rebels "
+            "in South Kivu province since last Friday. On Thursday, the group's leader, Aluri "
+            "Yakutumba, said he wanted soldiers to leave his area so the hostages could be "
+            "handed over to a Red Cross team.",
+            "Aluri Yakutumba",
+            ("COD", "REB"),
+        ),
+        # a-wn-uk-supreme-court-prorogation (Wikinews)
+        (
+            "The UK Supreme Court ruled on the prorogation of Parliament. It is not for the "
+            "Court to opine about the motivations, argued the government's lawyer, Richard Keen.",
+            "Richard Keen",
+            ("GBR", "GOV"),
+        ),
+        # b-myanmar-detentions-protests (VOA): a person owner gives the country alone
+        (
+            "Myanmar's military detained Aung San Suu Kyi on February 1. One of her closest "
+            "aides, Kyaw Tint Swe, was among a handful of members of Suu Kyi's National League "
+            "for Democracy party who were taken from their homes by security forces overnight "
+            "and detained.",
+            "Kyaw Tint Swe",
+            ("MMR", None),
+        ),
+    ],
+)
+def test_rule_the_possessors_person(text: str, person: str, expected: tuple) -> None:
+    assert _mentions(text)[person] == expected

@@ -1298,6 +1298,7 @@ class MentionResolver:
         self._resolve_group_descriptions()
         self._resolve_unnamed_groups()
         self._resolve_pronouns_and_descriptions()
+        self._resolve_possessed_roles()
         self._unify_people()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
@@ -1324,6 +1325,47 @@ class MentionResolver:
             merged = best.get(mention.actor.id)
             if merged is not None and merged != mention.actor:
                 self.mentions[position] = replace(mention, actor=merged)
+
+    def _resolve_possessed_roles(self) -> None:
+        """Rule "the-possessors-person": a person of no known country named beside a role that
+        an actor owns ("the group's leader, Aluri Yakutumba", "the government's lawyer, Richard
+        Keen", "One of her closest aides, Kyaw Tint Swe", "Mahan's director, X") is the
+        owner's: of its country, and of its sector when the owner is a body or a group (the
+        Mai Mai's leader is a rebel, whatever "leader" says alone)."""
+        for position, mention in enumerate(self.mentions):
+            actor = mention.actor
+            if actor.kind not in PERSON_KINDS or actor.country:
+                continue
+            owner = self._owner_of_role(self.doc.char_span(mention.start, mention.end), actor.id)
+            if owner is None or not owner.country:
+                continue
+            sector = actor.sector
+            if owner.kind in COLLECTIVE_KINDS and (sector is None or owner.kind != "state"):
+                sector = owner.sector
+            self.mentions[position] = replace(
+                mention, actor=replace(actor, country=owner.country, sector=sector)
+            )
+
+    def _owner_of_role(self, span: Span | None, own_id: str) -> Actor | None:
+        """The actor owning the role noun a name stands in apposition with ("the group's
+        leader, X", "X, the party's spokesman", "one of her aides, X"): the mention of the
+        role's possessor."""
+        if span is None:
+            return None
+        root = span.root
+        roles = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos":
+            roles.append(root.head)
+        for role in roles:
+            if role.lower_ == "one" or role.pos_ == "NUM":  # "One of her closest aides"
+                role = next(
+                    (p for c in role.children if c.lower_ == "of" for p in c.children), role
+                )
+            for owner in (c for c in role.children if c.dep_ == "poss"):
+                found = [m for m in self._covering(owner) if m.actor.id != own_id]
+                if found:
+                    return found[0].actor
+        return None
 
     # headings and datelines ----------------------------------------------------------------
     def _mark_headings(self) -> None:
