@@ -3006,3 +3006,26 @@ def test_rule_the_people_hit_are_the_places_people_only_civilians(
 ) -> None:
     [event] = events_of(text)
     assert [(t.country, t.sector) for t in event.targets] == [target]
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "country"),
+    [
+        # Wikinews (CC BY 2.5)
+        ("b-wn-iraq-air-base-rockets", "The protests began in early October", "IRQ"),
+        ("a-wn-minsk-protests-dispersed-arrests", "After four days of protesting", "BLR"),
+    ],
+)
+def test_rule_unnamed_protesters_are_the_places_people(slug: str, words: str, country: str):
+    """A protest whose crowd the sentence does not name is held by the country's people."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in accord.ingest.read_sources([path]) if isinstance(a, accord.Article)]
+    events = process(parse(article)).events
+    [protest] = [e for e in events if e.type == "PROTEST" and words in e.evidence.sentence]
+    assert [(s.country, s.sector, s.inferred) for s in protest.sources] == [(country, "CVL", True)]
+    assert "unnamed-protesters-are-the-places-people" in rules_named(protest)
+
+
+def test_rule_unnamed_protesters_keep_a_named_crowd():
+    [protest] = events_of("Hundreds of protesters marched in Ouagadougou on Friday.")
+    assert [(s.country, s.sector, s.inferred) for s in protest.sources] == [("BFA", "CVL", False)]

@@ -1936,6 +1936,18 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _unnamed_protesters(draft: EventDraft, coder: Coder) -> bool:
+    place = draft.place
+    if draft.kind != "PROTEST" or draft.sources or draft.inferred_sources:
+        return False
+    if place is None or not place.country:
+        return False
+    crowd = coder.dictionary.group(place.country, "CVL")
+    draft.inferred_sources = (inferred_ref(crowd, place.text),)
+    draft.inference_why.append(f"protesters unnamed: the people of {place.name}")
+    return True
+
+
 def _detention_by_the_state(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "COERCE" or draft.mode not in DETENTION_MODES:
         return False
@@ -2859,6 +2871,14 @@ RULES: tuple[Rule, ...] = (
         "unidentified armed force of the country where it happened (CAMEO's UAF; when the "
         "sentence names no place, the country of its target), marked inferred.",
         _unidentified_attacker,
+    ),
+    Rule(
+        "unnamed-protesters-are-the-places-people",
+        '"Anti-government protests continue in Baghdad", "during renewed demonstrations '
+        'against the president\'s attempt", "after four days of protesting the election": a '
+        "protest whose crowd the sentence does not name is held by the people (civilians) of "
+        "the country where it happens, marked inferred.",
+        _unnamed_protesters,
     ),
     # -- article: the events of the whole article
     _article_rule(
