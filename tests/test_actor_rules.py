@@ -1333,3 +1333,32 @@ def test_rule_said_in_a_statement_by_makes_its_author_the_source(text, judges):
 )
 def test_rule_the_possessors_person(text: str, person: str, expected: tuple) -> None:
     assert _mentions(text)[person] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a-voa-us-sanctions-russia-cyberattacks (VOA): the US department in the title
+        (
+            'In an effort to address "ongoing, nefarious attacks emanating from Russia," '
+            "Treasury Secretary Steven Mnuchin announced additional sanctions targeting 19 "
+            "Russian individuals and five entities.",
+            "Steven Mnuchin",
+            ("USA", "GOV"),
+        ),
+        # a-wn-germany-bans-mahan-air (Wikinews): the airline by its short name
+        (
+            "Mahan has been the subject of United States sanctions since 2011.",
+            "Mahan",
+            ("IRN", "BUS"),
+        ),
+        # a-wn-minsk-protests-dispersed-arrests (Wikinews)
+        (
+            "The US Department of State also condemned the arrests.",
+            "US Department of State",
+            ("USA", "GOV"),
+        ),
+    ],
+)
+def test_us_departments_and_short_names_in_the_dictionary(text, mention, expected):
+    assert _mentions(text)[mention] == expected
