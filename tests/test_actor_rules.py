@@ -3,10 +3,12 @@ any gold file): each names the rule it checks and asserts on the real pipeline o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from accord.ingest import make_article
-from accord.models import ActorRef, Event
+from accord.ingest import make_article, read_sources
+from accord.models import ActorRef, Article, Event
 from accord.nlp import parse
 from accord.pipeline import extract_article
 from accord.resolve.actors import resolve_mentions
@@ -1362,3 +1364,28 @@ def test_rule_the_possessors_person(text: str, person: str, expected: tuple) -> 
 )
 def test_us_departments_and_short_names_in_the_dictionary(text, mention, expected):
     assert _mentions(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    ("slug", "person", "country"),
+    [
+        # Wikinews (CC BY 2.5) and VOA: people named with no title that tells a country
+        ("a-wn-gdansk-mayor-stabbed", "Stefan W", "POL"),
+        ("a-wn-streatham-knife-attack", "Sudesh Amman", "GBR"),
+        ("b-voa-kaduna-villages-attack", "Dayyabu Kerawa", "NGA"),
+        ("a-voa-us-troops-eagle-pass", "Bill Sparks", "USA"),
+    ],
+)
+def test_rule_a_person_of_no_title_is_the_settings(slug: str, person: str, country: str):
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert actors[person].country == country
+
+
+def test_rule_a_person_of_no_title_yields_to_the_possessor():
+    """b-voa-drc-red-cross-hostages-freed: the Mai Mai leader is Congolese by his group."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "b-voa-drc-red-cross-hostages-freed.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert (actors["Aluri Yakutumba"].country, actors["Aluri Yakutumba"].sector) == ("COD", "REB")

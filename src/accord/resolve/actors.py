@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 PERSON_KINDS = {"person"}
 SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
+UNPLACED_OFFICIAL_WHY = "unplaced official"  # a person given the setting's country
+UNPLACED_SECTORS = {"GOV", "MIL", "COP", None}  # people the setting's country is given to
 COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
 # in their sentence is their country before the story's (which may be the attacker's).
@@ -1309,7 +1311,7 @@ class MentionResolver:
         and role found at any mention (the words next to the name before the story's country)
         fill what the others lack."""
         best: dict[str, Actor] = {}
-        ranked = sorted(self.mentions, key=lambda m: m.why == "unplaced official")
+        ranked = sorted(self.mentions, key=lambda m: m.why == UNPLACED_OFFICIAL_WHY)
         for mention in ranked:
             actor = mention.actor
             if actor.kind not in PERSON_KINDS:
@@ -1334,7 +1336,8 @@ class MentionResolver:
         Mai Mai's leader is a rebel, whatever "leader" says alone)."""
         for position, mention in enumerate(self.mentions):
             actor = mention.actor
-            if actor.kind not in PERSON_KINDS or actor.country:
+            guessed = mention.why == UNPLACED_OFFICIAL_WHY  # the setting's, a guess
+            if actor.kind not in PERSON_KINDS or (actor.country and not guessed):
                 continue
             owner = self._owner_of_role(self.doc.char_span(mention.start, mention.end), actor.id)
             if owner is None or not owner.country:
@@ -2443,7 +2446,7 @@ class MentionResolver:
             elif self._unplaced_official(mention, country):
                 own = self._country_spoken_for(mention)
                 placed = replace(actor, country=own or country)
-                why = "speaks for the subject" if own else "unplaced official"
+                why = "speaks for the subject" if own else UNPLACED_OFFICIAL_WHY
                 self.mentions[position] = replace(mention, actor=placed, why=why)
 
     def _country_spoken_for(self, mention: ActorMention) -> str | None:
@@ -2480,9 +2483,14 @@ class MentionResolver:
 
     def _unplaced_official(self, mention: ActorMention, country: str) -> bool:
         """ "President Mugabe" in a story set in Zimbabwe is Zimbabwe's, unless that country takes
-        part in the same sentence as another actor ("Bush threatened action against Russia")."""
+        part in the same sentence as another actor ("Bush threatened action against Russia").
+        Rule "a-person-of-no-title-is-the-settings": so is a person named with nothing that
+        tells a country or a sector ("The attacker, identified as Sudesh Amman", "Stefan W",
+        "local counsellor Dayyabu Kerawa", "Captain Bill Sparks"): people a report names
+        are mostly of the country it is set in; a role, a possessor or a body named beside them
+        says otherwise (the-possessors-person reads it over this guess)."""
         actor = mention.actor
-        if actor.kind != "person" or actor.country or actor.sector not in {"GOV", "MIL", "COP"}:
+        if actor.kind != "person" or actor.country or actor.sector not in UNPLACED_SECTORS:
             return False
         for other in self.mentions:
             if other.sentence_index != mention.sentence_index or other.actor.country != country:
