@@ -3,10 +3,12 @@ any gold file): each names the rule it checks and asserts on the real pipeline o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from accord.ingest import make_article
-from accord.models import ActorRef, Event
+from accord.ingest import make_article, read_sources
+from accord.models import ActorRef, Article, Event
 from accord.nlp import parse
 from accord.pipeline import extract_article
 from accord.resolve.actors import resolve_mentions
@@ -1034,9 +1036,29 @@ def test_rule_short_name_of_the_named_reads_congo_as_the_country_named_in_full()
     )
     codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(told_in_full)))}
     assert codes["Congo"] == "COD"
-    alone = "Congo's government accused Gabon of arming the rebels."
-    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(alone)))}
+    neighbour = (
+        "The Republic of Congo closed its border on Monday. "
+        "Congo's government accused Gabon of arming the rebels."
+    )
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(make_article(neighbour)))}
     assert codes["Congo"] == "COG"
+
+
+@pytest.mark.parametrize(
+    ("published", "code"),
+    [
+        # after May 1997 wire copy writes a bare "Congo" for the DRC (Zaire until then)
+        ("2025-05-16", "COD"),
+        ("1999-08-02", "COD"),
+        # before, "Congo" alone was Brazzaville's
+        ("1995-03-01", "COG"),
+    ],
+)
+def test_rule_short_name_of_its_day(published: str, code: str) -> None:
+    alone = "Congo's government accused Gabon of arming the rebels."
+    article = make_article(alone, published=published)
+    codes = {m.text: m.actor.country for m in resolve_mentions(parse(article))}
+    assert codes["Congo"] == code
 
 
 @pytest.mark.parametrize(
@@ -1279,3 +1301,91 @@ def test_rule_coordinated_with_a_national_group_shares_its_country(text, mention
 def test_rule_said_in_a_statement_by_makes_its_author_the_source(text, judges):
     [stance] = [e for e in _events(text) if e.type == "ACCUSE"]
     assert [ref.name for ref in stance.sources] == judges
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # b-voa-drc-red-cross-hostages-freed (VOA): the Mai Mai's leader is a rebel
+        (
+            "The seven Congolese and one Swiss national worker had been held by Mai Mai rebels "
+            "in South Kivu province since last Friday. On Thursday, the group's leader, Aluri "
+            "Yakutumba, said he wanted soldiers to leave his area so the hostages could be "
+            "handed over to a Red Cross team.",
+            "Aluri Yakutumba",
+            ("COD", "REB"),
+        ),
+        # a-wn-uk-supreme-court-prorogation (Wikinews)
+        (
+            "The UK Supreme Court ruled on the prorogation of Parliament. It is not for the "
+            "Court to opine about the motivations, argued the government's lawyer, Richard Keen.",
+            "Richard Keen",
+            ("GBR", "GOV"),
+        ),
+        # b-myanmar-detentions-protests (VOA): a person owner gives the country alone
+        (
+            "Myanmar's military detained Aung San Suu Kyi on February 1. One of her closest "
+            "aides, Kyaw Tint Swe, was among a handful of members of Suu Kyi's National League "
+            "for Democracy party who were taken from their homes by security forces overnight "
+            "and detained.",
+            "Kyaw Tint Swe",
+            ("MMR", None),
+        ),
+    ],
+)
+def test_rule_the_possessors_person(text: str, person: str, expected: tuple) -> None:
+    assert _mentions(text)[person] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a-voa-us-sanctions-russia-cyberattacks (VOA): the US department in the title
+        (
+            'In an effort to address "ongoing, nefarious attacks emanating from Russia," '
+            "Treasury Secretary Steven Mnuchin announced additional sanctions targeting 19 "
+            "Russian individuals and five entities.",
+            "Steven Mnuchin",
+            ("USA", "GOV"),
+        ),
+        # a-wn-germany-bans-mahan-air (Wikinews): the airline by its short name
+        (
+            "Mahan has been the subject of United States sanctions since 2011.",
+            "Mahan",
+            ("IRN", "BUS"),
+        ),
+        # a-wn-minsk-protests-dispersed-arrests (Wikinews)
+        (
+            "The US Department of State also condemned the arrests.",
+            "US Department of State",
+            ("USA", "GOV"),
+        ),
+    ],
+)
+def test_us_departments_and_short_names_in_the_dictionary(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    ("slug", "person", "country"),
+    [
+        # Wikinews (CC BY 2.5) and VOA: people named with no title that tells a country
+        ("a-wn-gdansk-mayor-stabbed", "Stefan W", "POL"),
+        ("a-wn-streatham-knife-attack", "Sudesh Amman", "GBR"),
+        ("b-voa-kaduna-villages-attack", "Dayyabu Kerawa", "NGA"),
+        ("a-voa-us-troops-eagle-pass", "Bill Sparks", "USA"),
+    ],
+)
+def test_rule_a_person_of_no_title_is_the_settings(slug: str, person: str, country: str):
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert actors[person].country == country
+
+
+def test_rule_a_person_of_no_title_yields_to_the_possessor():
+    """b-voa-drc-red-cross-hostages-freed: the Mai Mai leader is Congolese by his group."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "b-voa-drc-red-cross-hostages-freed.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert (actors["Aluri Yakutumba"].country, actors["Aluri Yakutumba"].sector) == ("COD", "REB")

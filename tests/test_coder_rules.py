@@ -3127,3 +3127,80 @@ def test_coming_home_from_a_visit_or_a_deployment_frees_no_one():
         "British soldiers returned home from Estonia on Monday.",
     ):
         assert not [e for e in events_of(text) if e.mode == "release"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "country"),
+    [
+        # b-voa-nato-admits-killing-afghan-civilians (VOA)
+        (
+            "The NATO mission in Afghanistan (ISAF) said on Sunday that two men and three women "
+            "were killed in a night raid in the Gardez district of Paktiya Province on "
+            "February 12.",
+            "ASSAULT",
+            "AFG",
+        ),
+        # b-voa-philippine-rebels-free-hostages (VOA)
+        (
+            "Muslim rebels in the southern Philippines have released more than a hundred "
+            "hostages in exchange for safe passage out of Zamboanga.",
+            "RETREAT",
+            "PHL",
+        ),
+        # b-myanmar-protesters-killed (VOA)
+        (
+            "The reported killings, and the arrests of several demonstrators in Aungban, "
+            "occurred as protesters again took to the streets there and elsewhere, including "
+            "the cities of Yangon and Mandalay, according to witnesses and media reports.",
+            "COERCE",
+            "MMR",
+        ),
+    ],
+)
+def test_rule_the_people_hit_are_the_places_people(text: str, kind: str, country: str) -> None:
+    """Victims named only by what they are, civilians, make the place's people the target."""
+    [event] = [e for e in events_of(text) if e.type == kind]
+    assert [(t.country, t.sector, t.inferred) for t in event.targets] == [(country, "CVL", True)]
+    assert "place-is-target" in rules_named(event)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # no victims named: the place's state
+        ("Rebels attacked Zamboanga on Monday.", ("PHL", "GOV")),
+        # victims named as police are the police, not the place's people
+        (
+            "Two policemen were killed in a night raid in the Gardez district on Monday.",
+            ("AFG", "COP"),
+        ),
+    ],
+)
+def test_rule_the_people_hit_are_the_places_people_only_civilians(
+    text: str, target: tuple[str, str]
+) -> None:
+    [event] = events_of(text)
+    assert [(t.country, t.sector) for t in event.targets] == [target]
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "country"),
+    [
+        # Wikinews (CC BY 2.5)
+        ("b-wn-iraq-air-base-rockets", "The protests began in early October", "IRQ"),
+        ("a-wn-minsk-protests-dispersed-arrests", "After four days of protesting", "BLR"),
+    ],
+)
+def test_rule_unnamed_protesters_are_the_places_people(slug: str, words: str, country: str):
+    """A protest whose crowd the sentence does not name is held by the country's people."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in accord.ingest.read_sources([path]) if isinstance(a, accord.Article)]
+    events = process(parse(article)).events
+    [protest] = [e for e in events if e.type == "PROTEST" and words in e.evidence.sentence]
+    assert [(s.country, s.sector, s.inferred) for s in protest.sources] == [(country, "CVL", True)]
+    assert "unnamed-protesters-are-the-places-people" in rules_named(protest)
+
+
+def test_rule_unnamed_protesters_keep_a_named_crowd():
+    [protest] = events_of("Hundreds of protesters marched in Ouagadougou on Friday.")
+    assert [(s.country, s.sector, s.inferred) for s in protest.sources] == [("BFA", "CVL", False)]

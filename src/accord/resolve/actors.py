@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 PERSON_KINDS = {"person"}
 SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
+UNPLACED_OFFICIAL_WHY = "unplaced official"  # a person given the setting's country
+UNPLACED_SECTORS = {"GOV", "MIL", "COP", None}  # people the setting's country is given to
 COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
 # in their sentence is their country before the story's (which may be the attacker's).
@@ -392,6 +394,9 @@ class ActorDictionary:
     eras: dict[str, tuple[Era, ...]] = field(default_factory=dict)  # actor id -> earlier eras
     terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # past actor id -> years
     short_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> "Congo"
+    # code -> the day from which a bare short name means that country ("Congo": the DRC once
+    # Zaire took the name, 1997-05-17)
+    short_names_since: dict[str, str] = field(default_factory=dict)
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
     _people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> full names
 
@@ -626,6 +631,8 @@ def load_dictionary() -> ActorDictionary:
                 table.country_by_metonym.setdefault(fold(metonym), country.code)
         if row.get("short_names"):
             table.short_names[country.code] = tuple(row["short_names"])
+        if row.get("short_names_since"):
+            table.short_names_since[country.code] = row["short_names_since"]
     surnames: Counter[str] = Counter()
     for index, row in enumerate(_load_json("actors.json")):
         actor = _actor_from_row(row, index)
@@ -1297,6 +1304,7 @@ class MentionResolver:
         self._resolve_group_descriptions()
         self._resolve_unnamed_groups()
         self._resolve_pronouns_and_descriptions()
+        self._resolve_possessed_roles()
         self._unify_people()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
@@ -1307,7 +1315,7 @@ class MentionResolver:
         and role found at any mention (the words next to the name before the story's country)
         fill what the others lack."""
         best: dict[str, Actor] = {}
-        ranked = sorted(self.mentions, key=lambda m: m.why == "unplaced official")
+        ranked = sorted(self.mentions, key=lambda m: m.why == UNPLACED_OFFICIAL_WHY)
         for mention in ranked:
             actor = mention.actor
             if actor.kind not in PERSON_KINDS:
@@ -1323,6 +1331,48 @@ class MentionResolver:
             merged = best.get(mention.actor.id)
             if merged is not None and merged != mention.actor:
                 self.mentions[position] = replace(mention, actor=merged)
+
+    def _resolve_possessed_roles(self) -> None:
+        """Rule "the-possessors-person": a person of no known country named beside a role that
+        an actor owns ("the group's leader, Aluri Yakutumba", "the government's lawyer, Richard
+        Keen", "One of her closest aides, Kyaw Tint Swe", "Mahan's director, X") is the
+        owner's: of its country, and of its sector when the owner is a body or a group (the
+        Mai Mai's leader is a rebel, whatever "leader" says alone)."""
+        for position, mention in enumerate(self.mentions):
+            actor = mention.actor
+            guessed = mention.why == UNPLACED_OFFICIAL_WHY  # the setting's, a guess
+            if actor.kind not in PERSON_KINDS or (actor.country and not guessed):
+                continue
+            owner = self._owner_of_role(self.doc.char_span(mention.start, mention.end), actor.id)
+            if owner is None or not owner.country:
+                continue
+            sector = actor.sector
+            if owner.kind in COLLECTIVE_KINDS and (sector is None or owner.kind != "state"):
+                sector = owner.sector
+            self.mentions[position] = replace(
+                mention, actor=replace(actor, country=owner.country, sector=sector)
+            )
+
+    def _owner_of_role(self, span: Span | None, own_id: str) -> Actor | None:
+        """The actor owning the role noun a name stands in apposition with ("the group's
+        leader, X", "X, the party's spokesman", "one of her aides, X"): the mention of the
+        role's possessor."""
+        if span is None:
+            return None
+        root = span.root
+        roles = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos":
+            roles.append(root.head)
+        for role in roles:
+            if role.lower_ == "one" or role.pos_ == "NUM":  # "One of her closest aides"
+                role = next(
+                    (p for c in role.children if c.lower_ == "of" for p in c.children), role
+                )
+            for owner in (c for c in role.children if c.dep_ == "poss"):
+                found = [m for m in self._covering(owner) if m.actor.id != own_id]
+                if found:
+                    return found[0].actor
+        return None
 
     # headings and datelines ----------------------------------------------------------------
     def _mark_headings(self) -> None:
@@ -2438,7 +2488,7 @@ class MentionResolver:
             elif self._unplaced_official(mention, country):
                 own = self._country_spoken_for(mention)
                 placed = replace(actor, country=own or country)
-                why = "speaks for the subject" if own else "unplaced official"
+                why = "speaks for the subject" if own else UNPLACED_OFFICIAL_WHY
                 self.mentions[position] = replace(mention, actor=placed, why=why)
 
     def _country_spoken_for(self, mention: ActorMention) -> str | None:
@@ -2475,9 +2525,14 @@ class MentionResolver:
 
     def _unplaced_official(self, mention: ActorMention, country: str) -> bool:
         """ "President Mugabe" in a story set in Zimbabwe is Zimbabwe's, unless that country takes
-        part in the same sentence as another actor ("Bush threatened action against Russia")."""
+        part in the same sentence as another actor ("Bush threatened action against Russia").
+        Rule "a-person-of-no-title-is-the-settings": so is a person named with nothing that
+        tells a country or a sector ("The attacker, identified as Sudesh Amman", "Stefan W",
+        "local counsellor Dayyabu Kerawa", "Captain Bill Sparks"): people a report names
+        are mostly of the country it is set in; a role, a possessor or a body named beside them
+        says otherwise (the-possessors-person reads it over this guess)."""
         actor = mention.actor
-        if actor.kind != "person" or actor.country or actor.sector not in {"GOV", "MIL", "COP"}:
+        if actor.kind != "person" or actor.country or actor.sector not in UNPLACED_SECTORS:
             return False
         for other in self.mentions:
             if other.sentence_index != mention.sentence_index or other.actor.country != country:
@@ -2817,24 +2872,43 @@ def _capital_names(country: Country) -> tuple[str, ...]:
     return tuple(name for name in (country.capital, *country.capital_aliases) if name)
 
 
-def with_short_names_of(table: ActorDictionary, text: str) -> ActorDictionary:
+def _text_names_its_own(table: ActorDictionary, code: str, shorts: set[str], text: str) -> bool:
+    """Whether ``text`` names country ``code`` by a name it does not share (a full name, one of
+    its people or groups, its capital)."""
+    country = table.countries[code]
+    full = [name for name in (country.name, *country.aliases) if fold(name) not in shorts]
+    its_own = [*full, *table.people_of(code)]
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in its_own) or any(
+        re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)  # "KINSHASA -"
+        for name in _capital_names(country)
+    )
+
+
+def with_short_names_of(
+    table: ActorDictionary, text: str, published: str | None = None
+) -> ActorDictionary:
     """Rule "short-name-of-the-named": a short name two countries share means the one the
     text names in full ("the Democratic Republic of Congo ... Congo's president" is the DRC's,
     as wire style writes it after the first mention); the table itself when no text does.
     Rule "short-name-of-its-capital-or-people": or the one whose capital, or one of whose
     people or groups, the text names ("KINSHASA - ... Congo's President Felix Tshisekedi",
     "Congo's government and M23 rebels" are the DRC's: wire copy writes "Congo" for it with no
-    full name at all)."""
+    full name at all).
+    Rule "short-name-of-its-day": when the text names neither, the name means the country
+    that has borne it in the news since its ``short_names_since`` day: after May 1997, when
+    Zaire became the Democratic Republic of the Congo, wire style (AP, Reuters, VOA) writes a
+    bare "Congo" for the DRC and "Republic of Congo", "Congo Republic" or "Congo-Brazzaville"
+    for its neighbour, as the gazetteer already reads the place (before then "Congo" alone
+    was Brazzaville's)."""
     shared: dict[str, str] = {}
     for code, shorts in table.short_names.items():
-        country = table.countries[code]
         folded = {fold(short) for short in shorts}
-        full = [name for name in (country.name, *country.aliases) if fold(name) not in folded]
-        its_own = [*full, *table.people_of(code)]
-        if any(re.search(rf"\b{re.escape(name)}\b", text) for name in its_own) or any(
-            re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)  # "KINSHASA -"
-            for name in _capital_names(country)
-        ):
+        rivals = {table.country_by_name.get(short) for short in folded} - {None, code}
+        since = table.short_names_since.get(code)
+        of_its_day = bool(published and since and published[:10] >= since) and not any(
+            _text_names_its_own(table, rival, folded, text) for rival in rivals if rival
+        )
+        if _text_names_its_own(table, code, folded, text) or of_its_day:
             shared.update(dict.fromkeys(folded, code))
     if not shared:
         return table
@@ -2847,7 +2921,7 @@ def resolve_mentions(
     """Fill ``document.mentions`` with every actor mention, in text order, and return them
     (with the package's actor dictionary and gazetteer unless others are given)."""
     published = document.article.published
-    table = with_short_names_of(dictionary or load_dictionary(), document.doc.text)
+    table = with_short_names_of(dictionary or load_dictionary(), document.doc.text, published)
     resolver = MentionResolver(document.doc, table, gazetteer, published)
     document.mentions = resolver.resolve()
     return document.mentions

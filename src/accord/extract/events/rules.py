@@ -1955,14 +1955,46 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     )
     if own_forces and draft.kind == "RETREAT":
         return False  # "Ukrainian troops pulled out of Avdiivka": a retreat at home, on no one
-    if target.id in source_ids or own_forces:
+    if target.id in source_ids or own_forces or _civilians_hit(draft, coder):
         # a state, its police or its army acting on its own soil ("lifted the state of
         # emergency in Darfur", "police fired tear gas in Kampala") acts on its people, not on
-        # itself
+        # itself; so does any act whose victims are civilians named by what they are
         target = coder.dictionary.group(place.country, "CVL")
     draft.inferred_targets = (inferred_ref(target, place.text),)
     draft.inference_why.append(f"target inferred from the place {place.name}")
     return True
+
+
+def _civilians_hit(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "the-people-hit-are-the-places-people": an attack, arrest or release whose
+    victims the sentence names only by what they are, and that is civilians ("two men and
+    three women were killed in a night raid in Gardez", "released more than a hundred
+    hostages", "the arrests of several demonstrators in Aungban"), fell on the place's
+    people, not on its state; soldiers, police or officials so named are no civilians."""
+    if draft.kind not in {"ASSAULT", "COERCE", "RETREAT"}:
+        return False
+    nouns = coder.dictionary.nouns
+    victims = _victim_words(draft.candidate)
+    return bool(victims) and all(
+        nouns.sector_of(nouns.nationality, victim) == "CVL" for victim in victims
+    )
+
+
+def _victim_words(candidate: Candidate) -> list[Token]:
+    """The words naming whom an act fell on: the object or passive subject of its verb, the
+    "of" phrase of its noun ("the arrests of several demonstrators"), with their conjuncts
+    ("two men and three women")."""
+    trigger, predicate = candidate.token, candidate.predicate
+    heads = [c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if trigger.pos_ == "NOUN":
+        heads = [
+            pobj
+            for prep in trigger.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    return [word for head in heads for word in (head, *head.conjuncts)]
 
 
 def _weapons_brought_down(draft: EventDraft, coder: Coder) -> bool:
@@ -2003,6 +2035,18 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
     attacker = coder.dictionary.group(country, "UAF")
     draft.inferred_sources = (inferred_ref(attacker, text),)
     draft.inference_why.append(f"unclaimed attack: source is an unidentified armed force in {name}")
+    return True
+
+
+def _unnamed_protesters(draft: EventDraft, coder: Coder) -> bool:
+    place = draft.place
+    if draft.kind != "PROTEST" or draft.sources or draft.inferred_sources:
+        return False
+    if place is None or not place.country:
+        return False
+    crowd = coder.dictionary.group(place.country, "CVL")
+    draft.inferred_sources = (inferred_ref(crowd, place.text),)
+    draft.inference_why.append(f"protesters unnamed: the people of {place.name}")
     return True
 
 
@@ -2944,7 +2988,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "place-is-target",
         "An act on a place with no named target falls on that place's country (the PLOVER "
-        "convention; its people when the state acts on its own soil), marked inferred.",
+        "convention; its people when the state acts on its own soil), marked inferred; on "
+        'its people too when the victims are civilians named by what they are ("two men and '
+        'three women were killed in a raid in Gardez", "released a hundred hostages": '
+        "the-people-hit-are-the-places-people).",
         _place_is_target,
     ),
     Rule(
@@ -2953,6 +3000,14 @@ RULES: tuple[Rule, ...] = (
         "unidentified armed force of the country where it happened (CAMEO's UAF; when the "
         "sentence names no place, the country of its target), marked inferred.",
         _unidentified_attacker,
+    ),
+    Rule(
+        "unnamed-protesters-are-the-places-people",
+        '"Anti-government protests continue in Baghdad", "during renewed demonstrations '
+        'against the president\'s attempt", "after four days of protesting the election": a '
+        "protest whose crowd the sentence does not name is held by the people (civilians) of "
+        "the country where it happens, marked inferred.",
+        _unnamed_protesters,
     ),
     # -- article: the events of the whole article
     _article_rule(
