@@ -40,6 +40,7 @@ from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
     OWN_FORCES_TYPES,
     SETTLEMENT_NOUNS,
+    STATE_SECTORS,
     MentionIndex,
     actor_clause,
     agents_of_noun,
@@ -196,7 +197,6 @@ HOME_FORCE_SECTORS = {"GOV", "COP", "MIL"}
 FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman said"
 DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
-STATE_FORCES = {"GOV", "COP", "JUD", "MIL"}  # who raids to search and arrest
 MOBILISED_SECTORS = {"MIL", "COP", "REB", "UAF"}  # who is deployed
 # Who downs tools rather than weapons: a strike by these is labour action (CAMEO 143, PLOVER
 # PROTEST strike), never an attack.
@@ -1132,7 +1132,7 @@ def _labour_strike(draft: EventDraft, coder: Coder) -> bool:
 def _raid_by_raider(draft: EventDraft, coder: Coder) -> bool:
     if lemma_of(draft.candidate.token, coder.lexicon) != "raid" or not draft.sources:
         return False
-    state = all(m.actor.sector in STATE_FORCES for m in draft.sources)
+    state = all(m.actor.sector in STATE_SECTORS for m in draft.sources)
     kind = "COERCE" if state else "ASSAULT"
     if kind == draft.kind:
         return False
