@@ -394,6 +394,7 @@ class ActorDictionary:
     short_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> "Congo"
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
     _people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> full names
+    _own_names: dict[str, tuple[NamesPattern, NamesPattern]] = field(default_factory=dict)
 
     def as_of(self, actor: Actor, day: str | None) -> Actor:
         """Rule "sector-of-its-day": the actor as it was on ``day`` (an ISO date): the Taliban
@@ -433,6 +434,21 @@ class ActorDictionary:
                     self._holders.setdefault((actor.country, office), []).append(actor)
             self._holders[("", "")] = []  # indexed, even when nobody holds an office
         return self._holders.get((code, role), [])
+
+    def own_names(self, code: str) -> tuple[NamesPattern, NamesPattern]:
+        """Country ``code``'s own names as ``with_short_names_of`` looks for them: its full
+        names (not its short ones) and its people's and groups' names as written, and its
+        capital in any case; each list joined into one pattern, made once per country (every
+        article is searched for them), None for an empty list."""
+        if code not in self._own_names:
+            country = self.countries[code]
+            folded = {fold(short) for short in self.short_names.get(code, ())}
+            full = [name for name in (country.name, *country.aliases) if fold(name) not in folded]
+            self._own_names[code] = (
+                _any_of(*full, *self.people_of(code)),
+                _any_of(*_capital_names(country), flags=re.IGNORECASE),  # "KINSHASA -"
+            )
+        return self._own_names[code]
 
     def people_of(self, code: str) -> tuple[str, ...]:
         """The names and listed aliases ("Tshisekedi", "M23") of the dictionary's current
@@ -2771,6 +2787,17 @@ class MentionResolver:
         return None
 
 
+NamesPattern = re.Pattern[str] | None  # a list of names as one pattern (None: no name)
+
+
+def _any_of(*names: str, flags: int = 0) -> NamesPattern:
+    """One pattern finding any of ``names`` as whole words: the same as searching for each in
+    turn (an alternative that fails its closing word boundary gives way to the next)."""
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b", flags)
+
+
 def _capital_names(country: Country) -> tuple[str, ...]:
     return tuple(name for name in (country.capital, *country.capital_aliases) if name)
 
@@ -2785,15 +2812,8 @@ def with_short_names_of(table: ActorDictionary, text: str) -> ActorDictionary:
     full name at all)."""
     shared: dict[str, str] = {}
     for code, shorts in table.short_names.items():
-        country = table.countries[code]
-        folded = {fold(short) for short in shorts}
-        full = [name for name in (country.name, *country.aliases) if fold(name) not in folded]
-        its_own = [*full, *table.people_of(code)]
-        if any(re.search(rf"\b{re.escape(name)}\b", text) for name in its_own) or any(
-            re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)  # "KINSHASA -"
-            for name in _capital_names(country)
-        ):
-            shared.update(dict.fromkeys(folded, code))
+        if any(pattern and pattern.search(text) for pattern in table.own_names(code)):
+            shared.update(dict.fromkeys({fold(short) for short in shorts}, code))
     if not shared:
         return table
     return replace(table, country_by_name={**table.country_by_name, **shared})
