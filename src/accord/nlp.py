@@ -238,9 +238,10 @@ def index_attribute_ruler(nlp: Language) -> None:
 class MemoLemmatizer:
     """The model's rule lemmatizer, its lemma kept per (word, part of speech, morphology):
     the English rules read nothing else, so a word's lemma is worked out once per process
-    instead of once per token (spaCy's own cache still made a Token, a morphology object and
-    a string look-up at every word, a fifth of its time). Reads and writes the doc's arrays;
-    a lemma the attribute ruler set stays, as with the model's lemmatizer (no overwrite)."""
+    instead of once per token (behind spaCy's own cache it still made a Token, a morphology
+    object and a string look-up at every word: five times the memo's time). Reads and writes
+    the doc's arrays; a lemma the attribute ruler set stays, as with the model's lemmatizer
+    (no overwrite). The memo grows with the distinct words seen, as spaCy's cache does."""
 
     def __init__(self) -> None:
         self.lemmatizer: Any = None
