@@ -1,5 +1,6 @@
 """The indexed attribute ruler sets exactly what the model's own attribute ruler sets (part of
-speech, morphology, lemma) on real articles, odd words and multi-token exceptions included."""
+speech, morphology, lemma) on real articles, odd words and multi-token exceptions included; the
+memo lemmatizer sets the lemmas the model's lemmatizer sets."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from pathlib import Path
 
 import spacy
 
-from accord.nlp import MODEL_NAME, IndexedAttributeRuler, index_attribute_ruler, load_nlp
+from accord.nlp import (
+    MODEL_NAME,
+    IndexedAttributeRuler,
+    MemoLemmatizer,
+    index_attribute_ruler,
+    load_nlp,
+    memo_lemmatizer,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = sorted((ROOT / "tests" / "corpus_news" / "tune").glob("*.txt"))[:8]
@@ -39,3 +47,32 @@ def test_accord_pipeline_uses_the_indexed_ruler() -> None:
     doc = nlp("Thai villagers and police have blocked protesters from reaching the temple.")
     assert [t.pos_ for t in doc][:4] == ["ADJ", "NOUN", "CCONJ", "NOUN"]
     assert doc[5].lemma_ == "block"
+
+
+def test_memo_lemmatizer_sets_what_the_model_lemmatizer_sets() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in ARTICLES] + [ODD]
+    model = spacy.load(MODEL_NAME)
+    memo = spacy.load(MODEL_NAME)
+    memo_lemmatizer(memo)
+    lemmatizer = memo.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, MemoLemmatizer)
+    theirs = [token_attributes(doc) for doc in model.pipe(texts)]
+    assert [token_attributes(doc) for doc in memo.pipe(texts)] == theirs
+    assert [token_attributes(doc) for doc in memo.pipe(texts)] == theirs  # from the memo
+    assert 300 < len(lemmatizer.lemmas) < sum(len(attributes) for attributes in theirs)
+
+
+def test_accord_pipeline_uses_the_memo_lemmatizer() -> None:
+    nlp = load_nlp()
+    assert isinstance(nlp.get_pipe("lemmatizer"), MemoLemmatizer)
+    doc = nlp("Militants were killed after they had attacked two villages.")
+    assert [t.lemma_ for t in doc][:8] == [
+        "militant",
+        "be",
+        "kill",
+        "after",
+        "they",
+        "have",
+        "attack",
+        "two",
+    ]

@@ -12,8 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
@@ -232,6 +235,50 @@ def index_attribute_ruler(nlp: Language) -> None:
     indexed.take(ruler)
 
 
+class MemoLemmatizer:
+    """The model's rule lemmatizer, its lemma kept per (word, part of speech, morphology):
+    the English rules read nothing else, so a word's lemma is worked out once per process
+    instead of once per token (behind spaCy's own cache it still made a Token, a morphology
+    object and a string look-up at every word: five times the memo's time). Reads and writes
+    the doc's arrays; a lemma the attribute ruler set stays, as with the model's lemmatizer
+    (no overwrite). The memo grows with the distinct words seen, as spaCy's cache does."""
+
+    def __init__(self) -> None:
+        self.lemmatizer: Any = None
+        self.lemmas: dict[tuple[int, int, int], int] = {}
+
+    def take(self, lemmatizer: Any) -> None:
+        """Lemmatize with ``lemmatizer`` (a rule-mode ``Lemmatizer`` that does not overwrite)."""
+        if lemmatizer.mode != "rule" or lemmatizer.overwrite:
+            raise ValueError("MemoLemmatizer keeps rule lemmas of unset lemmas only")
+        self.lemmatizer = lemmatizer
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas, kept, strings = [row[3] for row in rows], self.lemmas, doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma:
+                continue
+            found = kept.get((orth, pos, morph))
+            if found is None:
+                word = self.lemmatizer.lemmatize(doc[i])[0]
+                found = kept[(orth, pos, morph)] = strings.add(word)
+            lemmas[i] = found
+        doc.from_array([LEMMA], np.array(lemmas, dtype="uint64"))
+        return doc
+
+
+@Language.factory("accord_memo_lemmatizer")
+def make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    return MemoLemmatizer()
+
+
+def memo_lemmatizer(nlp: Language) -> None:
+    """Swap the model's lemmatizer for ``MemoLemmatizer`` running it."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    nlp.replace_pipe("lemmatizer", "accord_memo_lemmatizer").take(lemmatizer)
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pinned English pipeline with accord's boundary and entity rules (once)."""
@@ -240,6 +287,7 @@ def load_nlp() -> Language:
 
     nlp = spacy.load(MODEL_NAME)
     index_attribute_ruler(nlp)
+    memo_lemmatizer(nlp)
     nlp.add_pipe("accord_paragraph_boundaries", before="parser")
     nlp.add_pipe("accord_heading_boundaries", before="parser")
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})

@@ -399,6 +399,9 @@ class ActorDictionary:
     short_names_since: dict[str, str] = field(default_factory=dict)
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
     _people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> full names
+    _own_names: dict[tuple[str, frozenset[str]], tuple[NamesPattern, NamesPattern]] = field(
+        default_factory=dict
+    )
 
     def as_of(self, actor: Actor, day: str | None) -> Actor:
         """Rule "sector-of-its-day": the actor as it was on ``day`` (an ISO date): the Taliban
@@ -438,6 +441,26 @@ class ActorDictionary:
                     self._holders.setdefault((actor.country, office), []).append(actor)
             self._holders[("", "")] = []  # indexed, even when nobody holds an office
         return self._holders.get((code, role), [])
+
+    def own_names(
+        self, code: str, shorts: set[str] | None = None
+    ) -> tuple[NamesPattern, NamesPattern]:
+        """Country ``code``'s own names as ``with_short_names_of`` looks for them: its full
+        names but the shared short ones (``shorts``, folded; by default its own short names)
+        and its people's and groups' names as written, and its capital in any case; each list
+        joined into one pattern, made once per country and shared names (every article is
+        searched for them), None for an empty list."""
+        folded = frozenset(
+            shorts if shorts is not None else (fold(s) for s in self.short_names.get(code, ()))
+        )
+        if (code, folded) not in self._own_names:
+            country = self.countries[code]
+            full = [name for name in (country.name, *country.aliases) if fold(name) not in folded]
+            self._own_names[code, folded] = (
+                _any_of(*full, *self.people_of(code)),
+                _any_of(*_capital_names(country), flags=re.IGNORECASE),  # "KINSHASA -"
+            )
+        return self._own_names[code, folded]
 
     def people_of(self, code: str) -> tuple[str, ...]:
         """The names and listed aliases ("Tshisekedi", "M23") of the dictionary's current
@@ -2868,20 +2891,25 @@ class MentionResolver:
         return None
 
 
+NamesPattern = re.Pattern[str] | None  # a list of names as one pattern (None: no name)
+
+
+def _any_of(*names: str, flags: int = 0) -> NamesPattern:
+    """One pattern finding any of ``names`` as whole words: the same as searching for each in
+    turn (an alternative that fails its closing word boundary gives way to the next)."""
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b", flags)
+
+
 def _capital_names(country: Country) -> tuple[str, ...]:
     return tuple(name for name in (country.capital, *country.capital_aliases) if name)
 
 
 def _text_names_its_own(table: ActorDictionary, code: str, shorts: set[str], text: str) -> bool:
     """Whether ``text`` names country ``code`` by a name it does not share (a full name, one of
-    its people or groups, its capital)."""
-    country = table.countries[code]
-    full = [name for name in (country.name, *country.aliases) if fold(name) not in shorts]
-    its_own = [*full, *table.people_of(code)]
-    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in its_own) or any(
-        re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)  # "KINSHASA -"
-        for name in _capital_names(country)
-    )
+    its people or groups, its capital), ``shorts`` being the shared names."""
+    return any(pattern and pattern.search(text) for pattern in table.own_names(code, shorts))
 
 
 def with_short_names_of(

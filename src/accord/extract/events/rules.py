@@ -136,7 +136,7 @@ from accord.extract.events.triggers import (
     with_deontic_demands,
 )
 from accord.models import ActorMention, ActorRef, Event, Place
-from accord.nlp import SENTENCE_END_MARKS
+from accord.nlp import SENTENCE_END_MARKS, span_tokens
 from accord.resolve.actors import SEIZURES_OF_POWER, inferred_ref
 
 if TYPE_CHECKING:
@@ -501,9 +501,11 @@ def _one_event_per_clause(found: SentenceDraft, coder: Coder) -> bool:
 
 
 def _deeds_of_a_class_are_no_acts(found: SentenceDraft, coder: Coder) -> bool:
+    if not found.candidates:
+        return False  # nothing to drop: no need to walk the sentence
     deeds = {
         t.i
-        for word in found.sentence
+        for word in span_tokens(found.sentence)
         if _is_a_class_by_its_deeds(word)
         for clause in word.children
         if clause.dep_ in {"relcl", "acl"} and clause.tag_ not in PAST_TAGS
@@ -1647,11 +1649,10 @@ def _aimed_at(candidate: Candidate) -> list[Token]:
 def _is_a_class_by_its_deeds(word: Token) -> bool:
     """ "those who facilitate this trade", "anyone who breaks the truce", "any party that
     violates": a class word (or "any" before a noun) with a relative clause."""
-    has_clause = any(c.dep_ in {"relcl", "acl"} for c in word.children)
     classed = word.lower_ in CLASS_WORDS or any(
         c.dep_ == "det" and c.lower_ == "any" for c in word.children
     )
-    return classed and has_clause
+    return classed and any(c.dep_ in {"relcl", "acl"} for c in word.children)
 
 
 # The manual's AGREE includes "a promise to sign or ratify an agreement" (signing it is SUPPORT).
