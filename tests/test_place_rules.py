@@ -936,3 +936,42 @@ def test_a_country_whose_iso_name_nobody_writes_is_still_a_place(code, name):
         code,
         "country",
     )
+
+
+# --- an act during an act told before ---------------------------------------------------------
+
+
+def _tune_article(slug: str) -> list[Event]:
+    """The events of a real tune article of tests/corpus_news, with its publication date."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "corpus_news" / "tune"
+    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
+    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
+    article = make_article(text, title=meta["title"], published=meta["published"])
+    return list(extract_article(article).events)
+
+
+def test_rule_an_act_during_the_raid_takes_the_raids_day_and_place():
+    # Wikinews, 24 March 2006: the raid is the riot police's dispersal of the Minsk protest,
+    # four sentences before; the Canadian journalist's arrest shares no country with it.
+    events = _tune_article("a-wn-minsk-protests-dispersed-arrests")
+    arrest = next(e for e in events if "arrested during the raid" in e.evidence.sentence)
+    assert arrest.type == "COERCE"
+    assert (arrest.date.start, where(arrest)) == ("2006-03-24", ("Minsk", "BLR", "city"))
+    assert "an-act-during-the-act-told-before" in arrest.evidence.why
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A journalist was arrested during an earlier raid in Brest.",  # not the raid told
+        "A journalist was arrested during the raid on the offices of Charter 97 in Brest.",
+    ],
+)
+def test_an_act_during_a_raid_of_its_own_keeps_its_own_place(second):
+    text = "Riot police dispersed protesters in Minsk on Friday. " + second
+    arrest = next(e for e in events_of(text) if e.evidence.sentence_index == 1)
+    assert where(arrest) is not None and where(arrest)[0] == "Brest"
+    assert "an-act-during-the-act-told-before" not in arrest.evidence.why

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
-from accord.extract.dates import SceneDates, publication_date
+from accord.extract.dates import DONE_MODALITIES, SceneDates, happening_nouns, publication_date
 from accord.extract.dates import warm_up as warm_dates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
@@ -157,6 +157,11 @@ def extract_events(
             date, date_why = scene_dates.date_of(
                 sentence_index, sentence, predicate, event.modality, event.candidate.token
             )
+            earlier = act_it_was_during(event, sentence_index, events)
+            if earlier is not None:
+                date, date_why, place, place_why = _from_the_act_it_was_during(
+                    earlier, (date, date_why), (place, place_why)
+                )
             dates.append(date)
             context_why = [why for why in (place_why, date_why) if why]
             if context_why:
@@ -703,6 +708,67 @@ def _takes_a_venue(event: CodedEvent, place: Place | None) -> bool:
 
 
 HEADLINE_WHY = "place from the headline"
+DURING_RULE = "an-act-during-the-act-told-before"
+DURING_PREPOSITIONS = {"during", "in", "amid"}
+ANAPHORIC_DETERMINERS = {"the", "this", "that"}
+NOUN_MODIFIERS = {"det", "amod", "compound", "punct"}
+
+
+def act_it_was_during(
+    event: CodedEvent, sentence_index: int, events: Sequence[Event]
+) -> Event | None:
+    """Rule "an-act-during-the-act-told-before": an act told as part of a happening the story
+    has already told, by a definite noun with nothing of its own (no place, no date, no
+    complement: "a journalist was also arrested during the raid", "all five were killed during
+    the raid", "27 people were killed in the violence", "Wiranto suffered two deep wounds in the
+    attack", "Dozens died in the attack"), happened when and where that happening did: the
+    latest act on the ground told before it, when the act is told as done."""
+    if event.modality not in DONE_MODALITIES:
+        return None
+    noun = _happening_it_was_during(event.candidate.predicate)
+    if noun is None or noun.i == event.candidate.token.i:
+        return None
+    told_before = [e for e in events if e.evidence.sentence_index < sentence_index]
+    return next((e for e in reversed(told_before) if sphere(e.type) == "ground"), None)
+
+
+def _happening_it_was_during(predicate: Token) -> Token | None:
+    """The bare definite happening noun ("the raid", "the attack") a clause is told in."""
+    for preposition in predicate.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in DURING_PREPOSITIONS:
+            continue
+        for noun in preposition.children:
+            if (
+                noun.dep_ == "pobj"
+                and noun.pos_ == "NOUN"
+                and noun.lemma_.lower() in happening_nouns()
+                and any(
+                    child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS
+                    for child in noun.children
+                )
+                and all(child.dep_ in NOUN_MODIFIERS for child in noun.children)
+            ):
+                return noun
+    return None
+
+
+def _from_the_act_it_was_during(
+    earlier: Event,
+    dated: tuple[DateValue | None, str | None],
+    placed: tuple[Place | None, str | None],
+) -> tuple[DateValue | None, str | None, Place | None, str | None]:
+    """The date and place of an act told during an earlier one: that act's, where the act's
+    own words give no day or no place (a bound or the story's country is no place of its
+    own)."""
+    (date, date_why), (place, place_why) = dated, placed
+    why = f"{DURING_RULE}: from sentence {earlier.evidence.sentence_index}"
+    if (date is None or date.start is None) and earlier.date is not None and earlier.date.start:
+        date, date_why = earlier.date, why
+    if earlier.place is not None and (place is None or place_why is not None):
+        place, place_why = earlier.place, why
+    return date, date_why, place, place_why
+
+
 DOMESTIC_RULE = "a-domestic-act-is-at-home"
 # Acts a state or its people's groups carry out on people at home (not deployments or
 # withdrawals, which cross borders): coercion, the release of captives, fighting.
