@@ -975,3 +975,14 @@ def test_an_act_during_a_raid_of_its_own_keeps_its_own_place(second):
     arrest = next(e for e in events_of(text) if e.evidence.sentence_index == 1)
     assert where(arrest) is not None and where(arrest)[0] == "Brest"
     assert "an-act-during-the-act-told-before" not in arrest.evidence.why
+
+
+def test_rule_an_act_during_the_raid_takes_the_raid_the_story_named_not_the_last_act():
+    text = (
+        "Police raided the offices of an opposition newspaper in Brest on Tuesday. "
+        "Riot police dispersed protesters in Minsk on Friday. "
+        "A journalist was also arrested during the raid."
+    )
+    arrest = next(e for e in events_of(text) if e.evidence.sentence_index == 2)
+    assert (arrest.date.start, where(arrest)) == ("2024-05-07", ("Brest", "BLR", "city"))
+    assert "an-act-during-the-act-told-before: from sentence 0" in arrest.evidence.why

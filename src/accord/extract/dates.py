@@ -1228,6 +1228,20 @@ class SceneDates:
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
 
+    def day_told_in(self, sentence_index: int) -> DateValue | None:
+        """The first day an earlier sentence gave one of its events or clauses (the day of a
+        happening it tells, for an act told later as part of it: "during the raid")."""
+        return next(
+            (
+                dated.date
+                for dated in self._dated
+                if dated.sentence_index == sentence_index
+                and dated.date.precision == "day"
+                and dated.date.start
+            ),
+            None,
+        )
+
     def _is_the_leads_news(self, sentence_index: int, sentence: Span, predicate: Token) -> bool:
         """Rule "the-lead-is-the-day's-news": a wire lead that states no date and tells its act
         as just done, in the present perfect ("Rebels have released 20 hostages", "The
