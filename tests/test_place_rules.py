@@ -986,3 +986,23 @@ def test_rule_an_act_during_the_raid_takes_the_raid_the_story_named_not_the_last
     arrest = next(e for e in events_of(text) if e.evidence.sentence_index == 2)
     assert (arrest.date.start, where(arrest)) == ("2024-05-07", ("Brest", "BLR", "city"))
     assert "an-act-during-the-act-told-before: from sentence 0" in arrest.evidence.why
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Russian troops captured the village of Ocheretyne during the war.",  # a lasting one
+        "A journalist was arrested earlier during the raid.",  # a time word of its own
+    ],
+)
+def test_an_act_during_a_lasting_happening_or_told_earlier_takes_nothing_from_the_last_act(
+    second,
+):
+    # a paragraph told in another tense between, so that the scene rules do not date it
+    text = (
+        "Ukrainian drones struck an oil depot in Russia's Bryansk region on Wednesday.\n\n"
+        "Ukraine has not commented on the strike.\n\n"
+    )
+    act = next(e for e in events_of(text + second) if e.evidence.sentence_index == 2)
+    assert "an-act-during-the-act-told-before" not in act.evidence.why
+    assert act.date is not None and act.date.is_bound

@@ -11,7 +11,13 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
-from accord.extract.dates import DONE_MODALITIES, SceneDates, happening_nouns, publication_date
+from accord.extract.dates import (
+    DONE_MODALITIES,
+    SceneDates,
+    happening_nouns,
+    lasting_happenings,
+    publication_date,
+)
 from accord.extract.dates import warm_up as warm_dates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
@@ -717,6 +723,7 @@ DURING_RULE = "an-act-during-the-act-told-before"
 DURING_PREPOSITIONS = {"during", "in", "amid"}
 ANAPHORIC_DETERMINERS = {"the", "this", "that"}
 NOUN_MODIFIERS = {"det", "amod", "compound", "punct"}
+CLAUSE_TIME_WORDS = {"earlier", "later", "previously", "before", "since", "ago", "once"}
 
 
 class Happening(NamedTuple):
@@ -778,7 +785,11 @@ def _last_sentence_naming(lemma: str, sentences: Sequence[Span]) -> int | None:
 
 
 def _happening_it_was_during(predicate: Token) -> Token | None:
-    """The bare definite happening noun ("the raid", "the attack") a clause is told in."""
+    """The bare definite happening noun ("the raid", "the attack") a clause is told in; none
+    for a lasting one ("captured the village earlier in the war") or a clause with a time word
+    of its own ("earlier", "later")."""
+    if any(child.lower_ in CLAUSE_TIME_WORDS for child in predicate.subtree):
+        return None
     for preposition in predicate.children:
         if preposition.dep_ != "prep" or preposition.lower_ not in DURING_PREPOSITIONS:
             continue
@@ -787,6 +798,7 @@ def _happening_it_was_during(predicate: Token) -> Token | None:
                 noun.dep_ == "pobj"
                 and noun.pos_ == "NOUN"
                 and noun.lemma_.lower() in happening_nouns()
+                and noun.lemma_.lower() not in lasting_happenings()
                 and any(
                     child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS
                     for child in noun.children

@@ -564,6 +564,20 @@ def happening_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def lasting_happenings() -> frozenset[str]:
+    """Happenings that last months or years ("the war", "the occupation"): ``data/dates.json``'s
+    ``lasting_happenings`` (read once)."""
+    text = files("accord").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    try:
+        words = json.loads(text)["lasting_happenings"]
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise DataFileError(f"{DATA_FILE} needs a list 'lasting_happenings': {error}") from error
+    if not all(isinstance(word, str) and word == word.lower() for word in words):
+        raise DataFileError(f"{DATA_FILE}: lasting_happenings must be lower-case words")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose object names the act ("held talks", "launched an offensive"): the trigger
     lexicon's."""
