@@ -1006,3 +1006,36 @@ def test_an_act_during_a_lasting_happening_or_told_earlier_takes_nothing_from_th
     act = next(e for e in events_of(text + second) if e.evidence.sentence_index == 2)
     assert "an-act-during-the-act-told-before" not in act.evidence.why
     assert act.date is not None and act.date.is_bound
+
+
+# --- the city of the story ---------------------------------------------------------------------
+
+
+def test_rule_the_city_is_the_city_the_story_named_last_even_outside_a_place_phrase():
+    # Wikinews, 14 January 2019: Gdańsk is named as the mayor's city, never "in Gdańsk" before
+    events = _tune_article("a-wn-gdansk-mayor-stabbed")
+    condemned = next(e for e in events if "synagogue in the city" in e.evidence.sentence)
+    assert where(condemned) == ("Gdansk", "POL", "city")
+    assert condemned.place.text == "the city"
+
+
+def test_rule_parts_of_the_city_are_the_city_named_in_the_paragraph_before():
+    # VOA, 20 January 2006: "In other parts of the city" after "in central Kathmandu Friday"
+    events = _tune_article("b-voa-nepal-curfew-opposition-detained")
+    surrounded = next(e for e in events if "other parts of the city" in e.evidence.sentence)
+    assert (surrounded.place.name, surrounded.place.text) == ("Kathmandu", "the city")
+
+
+@pytest.mark.parametrize(
+    ("second", "place"),
+    [
+        ("Gunmen attacked a checkpoint in the city of Kaduna.", "Kaduna"),  # its own name
+        ("Gunmen attacked a checkpoint in the old city.", None),  # a quarter, not the city
+    ],
+)
+def test_a_city_with_a_name_or_a_quality_of_its_own_is_not_the_city_named_before(second, place):
+    text = "Police arrested 40 protesters in Kano on Friday. " + second
+    attack = next(e for e in events_of(text) if e.evidence.sentence_index == 1)
+    if place is not None:
+        assert attack.place is not None and attack.place.name == place
+    assert "city" not in (attack.place.text if attack.place else "")  # not "the (old) city"

@@ -47,6 +47,7 @@ from accord.resolve.places import (
     place_context,
     place_token,
     places_in,
+    the_cities_of_the_story,
     the_countries,
     towns_taken_for_actors,
     written_on,
@@ -98,7 +99,12 @@ def extract_events(
     context = context or place_context(document.doc, document.mentions, gazetteer)
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
-    named = [places_in(s, context, not_places, gazetteer) for s in sentences]
+    named = the_cities_of_the_story(
+        sentences,
+        [places_in(s, context, not_places, gazetteer) for s in sentences],
+        context,
+        gazetteer,
+    )
     scene_dates = SceneDates(sentences, article.published)
     lead_venue = venue_after_the_lead(sentences, named, scene_dates.lead, coder.lexicon)
     countries_by_sentence = _countries_by_sentence(document.mentions)
