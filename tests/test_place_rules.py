@@ -936,3 +936,106 @@ def test_a_country_whose_iso_name_nobody_writes_is_still_a_place(code, name):
         code,
         "country",
     )
+
+
+# --- an act during an act told before ---------------------------------------------------------
+
+
+def _tune_article(slug: str) -> list[Event]:
+    """The events of a real tune article of tests/corpus_news, with its publication date."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "corpus_news" / "tune"
+    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
+    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
+    article = make_article(text, title=meta["title"], published=meta["published"])
+    return list(extract_article(article).events)
+
+
+def test_rule_an_act_during_the_raid_takes_the_raids_day_and_place():
+    # Wikinews, 24 March 2006: the raid is the riot police's dispersal of the Minsk protest,
+    # four sentences before; the Canadian journalist's arrest shares no country with it.
+    events = _tune_article("a-wn-minsk-protests-dispersed-arrests")
+    arrest = next(e for e in events if "arrested during the raid" in e.evidence.sentence)
+    assert arrest.type == "COERCE"
+    assert (arrest.date.start, where(arrest)) == ("2006-03-24", ("Minsk", "BLR", "city"))
+    assert "an-act-during-the-act-told-before" in arrest.evidence.why
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A journalist was arrested during an earlier raid in Brest.",  # not the raid told
+        "A journalist was arrested during the raid on the offices of Charter 97 in Brest.",
+    ],
+)
+def test_an_act_during_a_raid_of_its_own_keeps_its_own_place(second):
+    text = "Riot police dispersed protesters in Minsk on Friday. " + second
+    arrest = next(e for e in events_of(text) if e.evidence.sentence_index == 1)
+    assert where(arrest) is not None and where(arrest)[0] == "Brest"
+    assert "an-act-during-the-act-told-before" not in arrest.evidence.why
+
+
+def test_rule_an_act_during_the_raid_takes_the_raid_the_story_named_not_the_last_act():
+    text = (
+        "Police raided the offices of an opposition newspaper in Brest on Tuesday. "
+        "Riot police dispersed protesters in Minsk on Friday. "
+        "A journalist was also arrested during the raid."
+    )
+    arrest = next(e for e in events_of(text) if e.evidence.sentence_index == 2)
+    assert (arrest.date.start, where(arrest)) == ("2024-05-07", ("Brest", "BLR", "city"))
+    assert "an-act-during-the-act-told-before: from sentence 0" in arrest.evidence.why
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Russian troops captured the village of Ocheretyne during the war.",  # a lasting one
+        "A journalist was arrested earlier during the raid.",  # a time word of its own
+    ],
+)
+def test_an_act_during_a_lasting_happening_or_told_earlier_takes_nothing_from_the_last_act(
+    second,
+):
+    # a paragraph told in another tense between, so that the scene rules do not date it
+    text = (
+        "Ukrainian drones struck an oil depot in Russia's Bryansk region on Wednesday.\n\n"
+        "Ukraine has not commented on the strike.\n\n"
+    )
+    act = next(e for e in events_of(text + second) if e.evidence.sentence_index == 2)
+    assert "an-act-during-the-act-told-before" not in act.evidence.why
+    assert act.date is not None and act.date.is_bound
+
+
+# --- the city of the story ---------------------------------------------------------------------
+
+
+def test_rule_the_city_is_the_city_the_story_named_last_even_outside_a_place_phrase():
+    # Wikinews, 14 January 2019: Gdańsk is named as the mayor's city, never "in Gdańsk" before
+    events = _tune_article("a-wn-gdansk-mayor-stabbed")
+    condemned = next(e for e in events if "synagogue in the city" in e.evidence.sentence)
+    assert where(condemned) == ("Gdansk", "POL", "city")
+    assert condemned.place.text == "the city"
+
+
+def test_rule_parts_of_the_city_are_the_city_named_in_the_paragraph_before():
+    # VOA, 20 January 2006: "In other parts of the city" after "in central Kathmandu Friday"
+    events = _tune_article("b-voa-nepal-curfew-opposition-detained")
+    surrounded = next(e for e in events if "other parts of the city" in e.evidence.sentence)
+    assert (surrounded.place.name, surrounded.place.text) == ("Kathmandu", "the city")
+
+
+@pytest.mark.parametrize(
+    ("second", "place"),
+    [
+        ("Gunmen attacked a checkpoint in the city of Kaduna.", "Kaduna"),  # its own name
+        ("Gunmen attacked a checkpoint in the old city.", None),  # a quarter, not the city
+    ],
+)
+def test_a_city_with_a_name_or_a_quality_of_its_own_is_not_the_city_named_before(second, place):
+    text = "Police arrested 40 protesters in Kano on Friday. " + second
+    attack = next(e for e in events_of(text) if e.evidence.sentence_index == 1)
+    if place is not None:
+        assert attack.place is not None and attack.place.name == place
+    assert "city" not in (attack.place.text if attack.place else "")  # not "the (old) city"

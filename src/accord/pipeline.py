@@ -11,7 +11,13 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
-from accord.extract.dates import SceneDates, publication_date
+from accord.extract.dates import (
+    DONE_MODALITIES,
+    SceneDates,
+    happening_nouns,
+    lasting_happenings,
+    publication_date,
+)
 from accord.extract.dates import warm_up as warm_dates
 from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
@@ -41,6 +47,7 @@ from accord.resolve.places import (
     place_context,
     place_token,
     places_in,
+    the_cities_of_the_story,
     the_countries,
     towns_taken_for_actors,
     written_on,
@@ -92,7 +99,12 @@ def extract_events(
     context = context or place_context(document.doc, document.mentions, gazetteer)
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
-    named = [places_in(s, context, not_places, gazetteer) for s in sentences]
+    named = the_cities_of_the_story(
+        sentences,
+        [places_in(s, context, not_places, gazetteer) for s in sentences],
+        context,
+        gazetteer,
+    )
     scene_dates = SceneDates(sentences, article.published)
     lead_venue = venue_after_the_lead(sentences, named, scene_dates.lead, coder.lexicon)
     countries_by_sentence = _countries_by_sentence(document.mentions)
@@ -157,8 +169,18 @@ def extract_events(
             date, date_why = scene_dates.date_of(
                 sentence_index, sentence, predicate, event.modality, event.candidate.token
             )
+            happenings = happenings_it_was_during(
+                event, sentence_index, (sentences, named, scene_dates), events
+            )
+            if happenings:
+                before = place
+                date, date_why, place, place_why = _from_the_happening(
+                    happenings, (date, date_why), (place, place_why)
+                )
+                if place != before and sphere(event.type) == "ground":  # as for a scene's place
+                    event = coder.code_candidate(event.candidate, index, place) or event
             dates.append(date)
-            context_why = [why for why in (place_why, date_why) if why]
+            context_why = list(dict.fromkeys(why for why in (place_why, date_why) if why))
             if context_why:
                 event = replace(event, why="; ".join([event.why, *context_why]))
             events.append(
@@ -703,6 +725,119 @@ def _takes_a_venue(event: CodedEvent, place: Place | None) -> bool:
 
 
 HEADLINE_WHY = "place from the headline"
+DURING_RULE = "an-act-during-the-act-told-before"
+DURING_PREPOSITIONS = {"during", "in", "amid"}
+ANAPHORIC_DETERMINERS = {"the", "this", "that"}
+NOUN_MODIFIERS = {"det", "amod", "compound", "punct"}
+CLAUSE_TIME_WORDS = {"earlier", "later", "previously", "before", "since", "ago", "once"}
+
+
+class Happening(NamedTuple):
+    """When and where a happening told before took place, and the sentence that tells it."""
+
+    date: DateValue | None
+    place: Place | None
+    sentence_index: int
+    named: bool  # the sentence names the happening by the act's noun (not only the latest act)
+
+
+def happenings_it_was_during(
+    event: CodedEvent,
+    sentence_index: int,
+    document: tuple[list[Span], list[list[Place]], SceneDates],
+    events: Sequence[Event],
+) -> list[Happening]:
+    """Rule "an-act-during-the-act-told-before": an act told as part of a happening the story
+    has already told, by a definite noun with nothing of its own (no place, no date, no
+    complement: "a journalist was also arrested during the raid", "all five were killed during
+    the raid", "27 people were killed in the violence", "Wiranto suffered two deep wounds in the
+    attack", "protesters gathered during the dinner"), happened when and where that happening
+    did, when the act is told as done. The happening is the one the last sentence before that
+    names it told (its word, as a noun or a verb: "a private dinner", "police raided"), then
+    the latest act of the act's sphere told before; ``document``: the sentences, the places
+    each names and the article's ``SceneDates``."""
+    if event.modality not in DONE_MODALITIES:
+        return []
+    noun = _happening_it_was_during(event.candidate.predicate)
+    if noun is None or noun.i == event.candidate.token.i:
+        return []
+    sentences, named, scene_dates = document
+    found = []
+    naming = _last_sentence_naming(noun.lemma_.lower(), sentences[:sentence_index])
+    if naming is not None:
+        acts = [e for e in events if e.evidence.sentence_index == naming]
+        place = next((e.place for e in acts if e.place is not None), None)
+        place = place or most_specific(named[naming])
+        found.append(Happening(scene_dates.day_told_in(naming), place, naming, named=True))
+    own_sphere = sphere(event.type)
+    told_before = [e for e in events if e.evidence.sentence_index < sentence_index]
+    latest = next((e for e in reversed(told_before) if sphere(e.type) == own_sphere), None)
+    if latest is not None:
+        found.append(
+            Happening(latest.date, latest.place, latest.evidence.sentence_index, named=False)
+        )
+    return found
+
+
+def _last_sentence_naming(lemma: str, sentences: Sequence[Span]) -> int | None:
+    """The index of the last of ``sentences`` with a noun or verb of that lemma."""
+    for index in range(len(sentences) - 1, -1, -1):
+        if any(
+            token.lemma_.lower() == lemma and token.pos_ in {"NOUN", "VERB"}
+            for token in sentences[index]
+        ):
+            return index
+    return None
+
+
+def _happening_it_was_during(predicate: Token) -> Token | None:
+    """The bare definite happening noun ("the raid", "the attack") a clause is told in; none
+    for a lasting one ("captured the village earlier in the war") or a clause with a time word
+    of its own ("earlier", "later")."""
+    if any(child.lower_ in CLAUSE_TIME_WORDS for child in predicate.subtree):
+        return None
+    for preposition in predicate.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in DURING_PREPOSITIONS:
+            continue
+        for noun in preposition.children:
+            if (
+                noun.dep_ == "pobj"
+                and noun.pos_ == "NOUN"
+                and noun.lemma_.lower() in happening_nouns()
+                and noun.lemma_.lower() not in lasting_happenings()
+                and any(
+                    child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS
+                    for child in noun.children
+                )
+                and all(child.dep_ in NOUN_MODIFIERS for child in noun.children)
+            ):
+                return noun
+    return None
+
+
+def _from_the_happening(
+    happenings: list[Happening],
+    dated: tuple[DateValue | None, str | None],
+    placed: tuple[Place | None, str | None],
+) -> tuple[DateValue | None, str | None, Place | None, str | None]:
+    """The date and place of an act told during a happening told before: the happening's (the
+    first of ``happenings`` that gives one), where the act's own words give no day or no place
+    (a bound, a scene carried from before or the story's country is no place of its own); the
+    day of a happening the story named beats a day carried by the scene rules too."""
+    (date, date_why), (place, place_why) = dated, placed
+    dating = next((h for h in happenings if h.date is not None and h.date.start), None)
+    if dating is not None and (
+        date is None or date.start is None or (date_why is not None and dating.named)
+    ):
+        date, date_why = dating.date, f"{DURING_RULE}: from sentence {dating.sentence_index}"
+    if place is None or place_why is not None:
+        placing = next((h for h in happenings if h.place is not None), None)
+        if placing is not None:
+            place = placing.place
+            place_why = f"{DURING_RULE}: from sentence {placing.sentence_index}"
+    return date, date_why, place, place_why
+
+
 DOMESTIC_RULE = "a-domestic-act-is-at-home"
 # Acts a state or its people's groups carry out on people at home (not deployments or
 # withdrawals, which cross borders): coercion, the release of captives, fighting.

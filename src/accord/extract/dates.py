@@ -564,6 +564,20 @@ def happening_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def lasting_happenings() -> frozenset[str]:
+    """Happenings that last months or years ("the war", "the occupation"): ``data/dates.json``'s
+    ``lasting_happenings`` (read once)."""
+    text = files("accord").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    try:
+        words = json.loads(text)["lasting_happenings"]
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise DataFileError(f"{DATA_FILE} needs a list 'lasting_happenings': {error}") from error
+    if not all(isinstance(word, str) and word == word.lower() for word in words):
+        raise DataFileError(f"{DATA_FILE}: lasting_happenings must be lower-case words")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose object names the act ("held talks", "launched an offensive"): the trigger
     lexicon's."""
@@ -1227,6 +1241,20 @@ class SceneDates:
             return _the_day(day), why
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
+
+    def day_told_in(self, sentence_index: int) -> DateValue | None:
+        """The first day an earlier sentence gave one of its events or clauses (the day of a
+        happening it tells, for an act told later as part of it: "during the raid")."""
+        return next(
+            (
+                dated.date
+                for dated in self._dated
+                if dated.sentence_index == sentence_index
+                and dated.date.precision == "day"
+                and dated.date.start
+            ),
+            None,
+        )
 
     def _is_the_leads_news(self, sentence_index: int, sentence: Span, predicate: Token) -> bool:
         """Rule "the-lead-is-the-day's-news": a wire lead that states no date and tells its act

@@ -1876,6 +1876,84 @@ def _the_capitals(
     return places
 
 
+CITY_NOUNS = {"city", "town"}
+# "parts of the city", "north of the city": a part or side of a town named by its noun.
+PARTS_OF_A_TOWN_NOUN = PARTS_OF_TOWNS | DIRECTION_OF_WORDS | _words("part parts area areas")
+
+
+def the_cities_of_the_story(
+    sentences: Sequence[Span],
+    named: Sequence[list[Place]],
+    context: PlaceContext,
+    gazetteer: Gazetteer | GeocoderInContext,
+) -> list[list[Place]]:
+    """Rule "the-city-of-the-story": "vandalism against a synagogue in the city", "In other
+    parts of the city, troops surrounded the homes", "15 police recruits were killed north of
+    the city": a city or town written as "the city", with no name of its own, is the city the
+    story named last (before it in its sentence, else in a sentence before; where things
+    happen, else anywhere: "Paweł Adamowicz, mayor of the Polish city of Gdańsk"). ``named``:
+    the places each sentence names (``places_in``); returns them with these added, in text
+    order."""
+    gazetteer = plain(gazetteer)
+    result: list[list[Place]] = []
+    last: Place | None = None
+    for index, (sentence, places) in enumerate(zip(sentences, named, strict=True)):
+        added = []
+        for token in span_tokens(sentence):
+            if token.lower_ not in CITY_NOUNS or not _where_a_city_stands(token):
+                continue
+            before = [p for p in places if p.precision == "city" and p.char_end <= token.idx]
+            city = before[-1] if before else last
+            if city is None:
+                city = _last_city_named(sentences[: index + 1], token, context, gazetteer)
+            if city is None:
+                continue
+            phrase = sentence.doc[token.left_edge.i : token.i + 1]
+            added.append(
+                replace(
+                    city, text=phrase.text, char_start=phrase.start_char, char_end=phrase.end_char
+                )
+            )
+        cities = [place for place in places if place.precision == "city"]
+        last = cities[-1] if cities else last
+        result.append(sorted([*places, *added], key=lambda place: place.char_start))
+    return result
+
+
+def _last_city_named(
+    sentences: Sequence[Span], before: Token, context: PlaceContext, gazetteer: Gazetteer
+) -> Place | None:
+    """The last city a place name before ``before`` names, wherever it is written."""
+    for sentence in reversed(sentences):
+        for ent in reversed(_sentence_ents(sentence)):
+            if ent.label_ != "GPE" or ent.end_char > before.idx:
+                continue
+            place = _geocode(gazetteer, ent.text, context)
+            if place is not None and place.precision == "city":
+                return place
+    return None
+
+
+def _where_a_city_stands(token: Token) -> bool:
+    """ "in the city", "parts of the city", "north of the city": "the" and a locative
+    preposition (or "of" under a part or side of it), and no name, number, quality or clause
+    of its own ("the city of Gdansk", "the Texas City of Eagle Pass", "the old city", "the city
+    Kyiv", "the two towns", "the town that ...")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if any(c.dep_ not in {"det", "punct"} for c in token.children):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if (following is not None and following.pos_ == "PROPN") or token.pos_ != "NOUN":
+        return False
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.lower_ == "of":
+        return preposition.head.lower_ in PARTS_OF_A_TOWN_NOUN
+    return preposition.lower_ in LOCATIVE_PREPOSITIONS
+
+
 COUNTRY_NOUNS = {"country", "nation"}
 
 
