@@ -547,34 +547,32 @@ def _is_clause_verb(token: Token) -> bool:
     return _is_verb(token) and token.dep_ not in {"acl", "amod"}
 
 
+def _lower_case_words(key: str) -> frozenset[str]:
+    """The list of lower-case words under ``key`` in ``data/dates.json``, checked."""
+    text = files("accord").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    try:
+        words = json.loads(text)[key]
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise DataFileError(f"{DATA_FILE} needs a list '{key}': {error}") from error
+    if not all(isinstance(word, str) and word == word.lower() for word in words):
+        raise DataFileError(f"{DATA_FILE}: {key} must be lower-case words")
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1)
 def happening_nouns() -> frozenset[str]:
     """Nouns that name a happening with a time of its own: the trigger lexicon's event nouns
     and ``data/dates.json``'s ``happening_nouns`` (read once)."""
     from accord.extract.events.lexicon import load_lexicon
 
-    text = files("accord").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    try:
-        extra = json.loads(text)["happening_nouns"]
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise DataFileError(f"{DATA_FILE} needs a list 'happening_nouns': {error}") from error
-    if not all(isinstance(word, str) and word == word.lower() for word in extra):
-        raise DataFileError(f"{DATA_FILE}: happening_nouns must be lower-case words")
-    return frozenset(extra) | frozenset(load_lexicon().nouns)
+    return _lower_case_words("happening_nouns") | frozenset(load_lexicon().nouns)
 
 
 @lru_cache(maxsize=1)
 def lasting_happenings() -> frozenset[str]:
     """Happenings that last months or years ("the war", "the occupation"): ``data/dates.json``'s
     ``lasting_happenings`` (read once)."""
-    text = files("accord").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    try:
-        words = json.loads(text)["lasting_happenings"]
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise DataFileError(f"{DATA_FILE} needs a list 'lasting_happenings': {error}") from error
-    if not all(isinstance(word, str) and word == word.lower() for word in words):
-        raise DataFileError(f"{DATA_FILE}: lasting_happenings must be lower-case words")
-    return frozenset(words)
+    return _lower_case_words("lasting_happenings")
 
 
 @lru_cache(maxsize=1)

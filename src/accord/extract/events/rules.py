@@ -1988,13 +1988,7 @@ def _victim_words(candidate: Candidate) -> list[Token]:
     trigger, predicate = candidate.token, candidate.predicate
     heads = [c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"}]
     if trigger.pos_ == "NOUN":
-        heads = [
-            pobj
-            for prep in trigger.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        heads = objects_of_preposition(trigger, "of")
     return [word for head in heads for word in (head, *head.conjuncts)]
 
 
