@@ -1411,3 +1411,18 @@ def test_rule_a_nationality_shared_by_a_list(
     [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert (actors[person].country, actors[person].sector) == expected
+
+
+@pytest.mark.parametrize(
+    ("slug", "person"),
+    [
+        # VOA: a reporter's sign-off names the outlet's journalist, not a person of the story
+        ("a-voa-cuba-protest-crackdown", "Richard Green"),  # "Richard Green has this report"
+        ("b-kashmir-loc-infiltration", "Shahnawaz Khan"),  # "... reports for VOA from Srinagar"
+    ],
+)
+def test_rule_a_reporter_signs_off(slug: str, person: str):
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert actors[person].sector == "MED"

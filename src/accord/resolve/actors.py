@@ -1067,6 +1067,20 @@ def _country_in(tokens: Iterable[Token], table: ActorDictionary) -> str | None:
     return None
 
 
+def _signs_off_a_report(name: Token) -> bool:
+    """Rule "a-reporter-signs-off": "Shahnawaz Khan reports for VOA from Srinagar", "VOA's
+    Rahim Gul Sarwan reports from Kabul", "Richard Green has this report": a person who
+    "reports" with nothing reported, or "has this report", is the outlet's journalist (MED),
+    not a person of the story's setting."""
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_ == "report":
+        return not any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl"} for c in verb.children)
+    following = [t.lower_ for t in name.doc[verb.i + 1 : verb.i + 3]]
+    return verb.lemma_ == "have" and following == ["this", "report"]  # however it is parsed
+
+
 def _plural_title_over(name: Token) -> Token | None:
     """The plural title a listed name stands under: the noun it is in apposition to ("Brazilian
     ministers were present: X, ..."), or the one written just before it ("counterparts, X")."""
@@ -1750,6 +1764,8 @@ class MentionResolver:
         if country is None:
             country, shared_sector = self._shared_nationality(span)
             sector = sector or shared_sector
+        if sector is None and _signs_off_a_report(span.root):
+            sector = "MED"
         return Actor(
             id=slug(span.text),
             name=span.text,
