@@ -1389,3 +1389,40 @@ def test_rule_a_person_of_no_title_yields_to_the_possessor():
     [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert (actors["Aluri Yakutumba"].country, actors["Aluri Yakutumba"].sector) == ("COD", "REB")
+
+
+@pytest.mark.parametrize(
+    ("slug", "person", "expected"),
+    [
+        # Wikinews (CC BY 2.5): a nationality written once for several people is each one's,
+        # whatever the parse made of the list; "Cypriot president X and energy minister Y"
+        ("a-wn-eastmed-mitsotakis", "Georgios Lakkotrypis", ("CYP", "GOV")),
+        # "Some Brazilian ministers were present at the event: X (Economy), Y (...), ..."
+        ("a-wn-hu-jintao-lunches-with-lula", "Antonio Palocci", ("BRA", "GOV")),
+        ("a-wn-hu-jintao-lunches-with-lula", "Roberto Rodrigues", ("BRA", "GOV")),
+        # "his Greek, Cypriot and French counterparts, X, Y and Z, respectively"
+        ("a-wn-cairo-summit-turkey-libya-deal", "Nikos Dendias", ("GRC", None)),
+    ],
+)
+def test_rule_a_nationality_shared_by_a_list(
+    slug: str, person: str, expected: tuple[str | None, str | None]
+):
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert (actors[person].country, actors[person].sector) == expected
+
+
+@pytest.mark.parametrize(
+    ("slug", "person"),
+    [
+        # VOA: a reporter's sign-off names the outlet's journalist, not a person of the story
+        ("a-voa-cuba-protest-crackdown", "Richard Green"),  # "Richard Green has this report"
+        ("b-kashmir-loc-infiltration", "Shahnawaz Khan"),  # "... reports for VOA from Srinagar"
+    ],
+)
+def test_rule_a_reporter_signs_off(slug: str, person: str):
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert actors[person].sector == "MED"

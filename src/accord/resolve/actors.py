@@ -1067,6 +1067,63 @@ def _country_in(tokens: Iterable[Token], table: ActorDictionary) -> str | None:
     return None
 
 
+def _signs_off_a_report(name: Token) -> bool:
+    """Rule "a-reporter-signs-off": "Shahnawaz Khan reports for VOA from Srinagar", "VOA's
+    Rahim Gul Sarwan reports from Kabul", "Richard Green has this report": a person who
+    "reports" with nothing reported, or "has this report", is the outlet's journalist (MED),
+    not a person of the story's setting."""
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_ == "report":
+        return not any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl"} for c in verb.children)
+    following = [t.lower_ for t in name.doc[verb.i + 1 : verb.i + 3]]
+    return verb.lemma_ == "have" and following == ["this", "report"]  # however it is parsed
+
+
+def _plural_title_over(name: Token) -> Token | None:
+    """The plural title a listed name stands under: the noun it is in apposition to ("Brazilian
+    ministers were present: X, ..."), or the one written just before it ("counterparts, X")."""
+    if name.dep_ == "appos" and name.head.tag_ == "NNS":
+        return name.head
+    before = name.left_edge.i - 1
+    while before >= 0 and name.doc[before].text in {",", ":"}:
+        before -= 1
+    if before < name.left_edge.i - 1 and name.doc[before].tag_ == "NNS":
+        return name.doc[before]
+    return None
+
+
+def _nationalities_in(tokens: Iterable[Token], table: ActorDictionary) -> list[str]:
+    """The countries the demonyms of a title name, in the order written, each once."""
+    found = [table.country_by_demonym.get(fold(t.text)) for t in tokens]
+    return list(dict.fromkeys(code for code in found if code))
+
+
+def _listed_names(first: Token) -> list[Token]:
+    """The names of a list, in the order written: the first and the names joined to it, not
+    the words in brackets after each ("X (Economy)")."""
+    brackets = {
+        t.i for t in first.subtree if _inside_brackets(t)
+    }  # "(Science and Technology)" is no name
+    names = [
+        t
+        for t in first.subtree
+        if t.pos_ == "PROPN"
+        and t.i not in brackets
+        and (t.i == first.i or t.dep_ in {"conj", "appos"})
+    ]
+    return sorted(names, key=lambda t: t.i)
+
+
+def _inside_brackets(token: Token) -> bool:
+    """Is a token between an opening and a closing bracket of its sentence?"""
+    opened = 0
+    for word in token.doc[token.sent.start : token.i]:
+        opened += {"(": 1, ")": -1}.get(word.text, 0)
+    return opened > 0
+
+
 def _role_text(prefix: list[Token], table: ActorDictionary) -> str | None:
     """Role words from a title prefix, dropping countries, demonyms and possessive marks."""
     words = []
@@ -1704,6 +1761,11 @@ class MentionResolver:
             sector = sector or employer_sector
         if country is None and role:
             country = self._coordinated_title_country(span)
+        if country is None:
+            country, shared_sector = self._shared_nationality(span)
+            sector = sector or shared_sector
+        if sector is None and _signs_off_a_report(span.root):
+            sector = "MED"
         return Actor(
             id=slug(span.text),
             name=span.text,
@@ -1745,6 +1807,53 @@ class MentionResolver:
             if mention.actor.kind in PERSON_KINDS and mention.actor.country:
                 return mention.actor.country
         return None
+
+    def _shared_nationality(self, span: Span) -> tuple[str | None, str | None]:
+        """Rule "a-nationality-shared-by-a-list": a nationality written once for several people
+        named after it is each one's, whatever the parse made of the list: "Cypriot president
+        X and energy minister Y" (a title joined by "and" to a person of known country), "Some
+        Brazilian ministers were present at the event: X (Economy), Y (Agriculture)" (names
+        listed under a plural title), "his Greek, Cypriot and French counterparts, X, Y and Z,
+        respectively" (one nationality each, in order). Returns (country, sector of the title)."""
+        joined = self._joined_title_nationality(span)
+        if joined != (None, None):
+            return joined
+        return self._listed_nationality(span)
+
+    def _joined_title_nationality(self, span: Span) -> tuple[str | None, str | None]:
+        """ "... Cypriot president X and energy minister Y": the title words written right
+        before Y, after an "and" that follows a person whose country is known."""
+        doc, start = self.doc, span.start
+        while start > span.sent.start and doc[start - 1].pos_ in {"NOUN", "ADJ"}:
+            start -= 1
+        sector = sector_for_role(doc[start : span.start].text) if start < span.start else None
+        if sector is None or start - 2 < span.sent.start or doc[start - 1].lower_ != "and":
+            return None, None
+        for mention in self._covering(doc[start - 2]):
+            if mention.actor.kind in PERSON_KINDS and mention.actor.country:
+                return mention.actor.country, sector
+        return None, None
+
+    def _listed_nationality(self, span: Span) -> tuple[str | None, str | None]:
+        """ "Brazilian ministers ...: X (Economy), Y (...)", "Greek and French counterparts, X
+        and Y, respectively": the nationality of the plural title a list of names hangs on."""
+        node = span.root
+        while True:
+            title = _plural_title_over(node)
+            if title is not None:
+                break
+            if node.dep_ not in {"conj", "appos"} or node.head.pos_ != "PROPN":
+                return None, None
+            node = node.head
+        nationalities = _nationalities_in(self.doc[title.left_edge.i : title.i], self.table)
+        sector = sector_for_role(title.lemma_)
+        if len(nationalities) == 1:
+            return nationalities[0], sector
+        listed = _listed_names(node)
+        said_in_order = any(t.lower_ == "respectively" for t in span.sent)
+        if said_in_order and len(listed) == len(nationalities) and span.root in listed:
+            return nationalities[listed.index(span.root)], sector
+        return None, None
 
     def _possessive_employer(self, prefix: list[Token]) -> Actor | None:
         """ "its spokesman X": X speaks for the organisation named just before."""
