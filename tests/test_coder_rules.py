@@ -3204,3 +3204,39 @@ def test_rule_unnamed_protesters_are_the_places_people(slug: str, words: str, co
 def test_rule_unnamed_protesters_keep_a_named_crowd():
     [protest] = events_of("Hundreds of protesters marched in Ouagadougou on Friday.")
     assert [(s.country, s.sector, s.inferred) for s in protest.sources] == [("BFA", "CVL", False)]
+
+
+# --- an-effort-names-its-aim (acc15) ------------------------------------------------------------
+
+
+def test_what_an_effort_strives_for_is_no_act_of_its_own():
+    """Rule an-effort-names-its-aim, on the Rice-Islamabad report (VOA, tune fold): the talks
+    Rice was to discuss are Pakistan's role in "Afghanistan's effort to negotiate peace with the
+    Taliban", an aim, not talks held; the reading codes no event in the sentence. The same
+    shape is uncoded in the tune readings of the Gaza truce ("every effort to deliver peace"),
+    the Thai temple dispute ("their efforts to oust the government") and the Iran sanctions
+    report ("Iran's efforts to circumvent sanctions")."""
+    words = "effort to negotiate peace"
+    in_sentence = [
+        e
+        for e in tune_article_events("b-voa-rice-islamabad-sharif-talks")
+        if words in e.evidence.sentence
+    ]
+    assert in_sentence, "the sentence's own act (Rice to discuss) should still be read"
+    assert not any("Taliban" in {a.name for a in e.targets} for e in in_sentence)
+
+
+def test_an_attempted_act_is_still_the_act():
+    """Rule an-effort-names-its-aim spares "attempt": PLOVER codes an attempted act as the act
+    (the PLOVER dev set's "An attempt to assassinate deputy governor ... was thwarted")."""
+    events = events_of(
+        "An attempt to assassinate deputy governor of the Tyumen region, Oleg Chemezov, was "
+        "thwarted in Khanty-Mansiysk, the city's police reported."
+    )
+    assert "ASSAULT" in kinds(events)
+
+
+def test_an_effort_to_act_is_read_as_no_act():
+    """The rule on a sentence written for this test: the aid the effort is for is not given."""
+    events = events_of("The minister praised Kenya's efforts to provide food to the refugees.")
+    assert "AID" not in kinds(events)

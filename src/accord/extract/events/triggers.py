@@ -340,6 +340,14 @@ def verb_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return entry
 
 
+def names_an_aim(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule an-effort-names-its-aim: "Rice was likely to discuss Afghanistan's effort to
+    negotiate peace", "disrupt Iran's efforts to circumvent sanctions", "increase their efforts
+    to oust the government": what an effort strives for is an aim, no act done (the nouns are
+    data: effort_nouns in triggers.json)."""
+    return lemma_of(noun, lexicon) in lexicon.effort_nouns or noun.lower_ in lexicon.effort_nouns
+
+
 def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
     """ "blocked roads to press their demands" (the aim of the act), "in Serbia, where 24 people
     were killed last March" (the place's history): clauses that are not events of their own."""
@@ -352,6 +360,8 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
             return True
         if lemma_of(head, lexicon) in PLAN_NOUNS:
             return True  # "endorsed a plan to deploy a standby force": what is planned
+        if names_an_aim(head, lexicon):
+            return True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.pos_ == "VERB":
         return True  # "joining demonstrators in demanding a referendum"
     if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "with"}:
