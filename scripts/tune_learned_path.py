@@ -6,6 +6,7 @@ right-type on the notes tune fold, the rules alone first. Articles are parsed on
         [--by-type] [--type-threshold THREATEN=0.6 ...]
     .venv/bin/python scripts/tune_learned_path.py --review 0.7 0.8 0.9 [--weak-lemmas end meet ...]
         [--weak-rules noun-trigger] [--changes]
+    .venv/bin/python scripts/tune_learned_path.py --weak-tally
 
 ``--per-clause`` lets the model read the main clauses no rule candidate sits in also in
 sentences with rule events; ``--by-type`` prints, per threshold, the model's own events by type
@@ -17,6 +18,11 @@ every setting. The chosen values go in src/accord/data/models/learned_path.json 
 the model overrules weak rule readings (``weak_readings`` in the settings; ``--weak-lemmas`` and
 ``--weak-rules`` try other lists); ``--changes`` prints, per setting, each news tune record the
 review changed, as a right record lost or won and a wrong record dropped or made (tune only).
+
+``--weak-tally`` counts, with the review off, each trigger lemma's rule readings right and wrong
+on both tune folds and the sources (articles, notes) of the wrong ones, and prints the lemmas
+that meet the criterion for ``weak_readings`` (right at most ``WEAK_SHARE`` of the time, at least
+``WEAK_WRONG`` wrong from as many sources), the shipped ones marked, with the shipped ones' counts.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from pathlib import Path
 
 from accord import evaluate, evaluate_coverage, evaluate_notes
 from accord.extract.events.coder import Coder
-from accord.extract.events.lexicon import load_lexicon
+from accord.extract.events.lexicon import Lexicon, lemma_of, load_lexicon
 from accord.learn.model import EventTypeModel
 from accord.learn.path import LearnedPath, WeakReadings, default_learned_path
 from accord.nlp import parse_many
@@ -37,6 +43,8 @@ from accord.resolve.places import load_gazetteer
 
 NEWS = Path("tests/corpus_news/tune")
 NOTES = Path("tests/event_notes/tune.jsonl")
+WEAK_SHARE = 0.6  # a weak reading is right at most this share of the time
+WEAK_WRONG = 3  # and wrong at least this often, from at least as many sources
 
 
 def main() -> int:
@@ -52,6 +60,9 @@ def main() -> int:
     parser.add_argument("--weak-lemmas", nargs="*", help="weak trigger lemmas (default: shipped)")
     parser.add_argument("--weak-rules", nargs="*", help="weak finding rules (default: shipped)")
     parser.add_argument("--changes", action="store_true", help="news tune records the review moved")
+    parser.add_argument(
+        "--weak-tally", action="store_true", help="rule readings right/wrong per trigger lemma"
+    )
     args = parser.parse_args()
     files = evaluate.expected_files([NEWS])
     readings = [evaluate.load_expected(path) for path in files]
@@ -62,6 +73,16 @@ def main() -> int:
     base = (load_lexicon(), load_dictionary(), load_gazetteer())
     settings: list[tuple[str, LearnedPath | None]] = [("rules only", None)]
     by_type = {k: float(v) for k, v in (item.split("=", 1) for item in args.type_threshold)}
+    if args.weak_tally:
+        args.review = [1.01]
+        coder = Coder(*base, model=review_settings(model, args)[0][1])
+        tally = WeakTally()
+        for reading, document, path in zip(readings, news_docs, files, strict=True):
+            tally.add_article(reading, process(document, coder), document, path.name, base[0])
+        for index, (note, document) in enumerate(zip(notes, notes_docs, strict=True)):
+            tally.add_note(note, process(document, coder), document, f"note {index}", base[0])
+        tally.print(default_learned_path())
+        return 0
     if args.review:
         settings = review_settings(model, args)
     else:
@@ -144,6 +165,66 @@ def print_changes(baseline: list[set[tuple]], marked: list[set[tuple]]) -> None:
             print(f"    lost {'RIGHT' if right else 'wrong'} {kind} {trigger!r}: {sentence}")
         for right, kind, trigger, sentence in sorted(after - before):
             print(f"    made {'RIGHT' if right else 'wrong'} {kind} {trigger!r}: {sentence}")
+
+
+class WeakTally:
+    """Per trigger lemma: rule readings right and wrong, and the sources of the wrong ones."""
+
+    def __init__(self) -> None:
+        self.right: dict[str, int] = defaultdict(int)
+        self.wrong: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (source, type)
+
+    def add_article(self, reading: dict, extraction, document, source: str, lexicon) -> None:
+        """An article's rule readings, right when matched to an expected event."""
+        pairs = evaluate_coverage.one_to_one(reading.get("events", []), extraction.events)
+        used = {event.id for _, event in pairs if event is not None}
+        for event in rule_events(extraction):
+            self._count(_trigger_lemma(document, event, lexicon), event.id in used, source, event)
+
+    def add_note(self, note, extraction, document, source: str, lexicon) -> None:
+        """A note's rule readings, right when the note expects an event of that type."""
+        for event in rule_events(extraction):
+            right = any(expected["type"] == event.type for expected in note.events)
+            self._count(_trigger_lemma(document, event, lexicon), right, source, event)
+
+    def _count(self, lemma: str, right: bool, source: str, event) -> None:
+        if right:
+            self.right[lemma] += 1
+        else:
+            self.wrong[lemma].append((source, event.type))
+
+    def weak(self, lemma: str) -> bool:
+        """Right at most WEAK_SHARE of the time, wrong WEAK_WRONG times from as many sources."""
+        right, wrong = self.right[lemma], self.wrong[lemma]
+        sources = {source for source, _ in wrong}
+        share = right / (right + len(wrong)) if right + len(wrong) else 1.0
+        return share <= WEAK_SHARE and len(wrong) >= WEAK_WRONG and len(sources) >= WEAK_WRONG
+
+    def print(self, shipped: LearnedPath | None) -> None:
+        listed = shipped.weak.lemmas if shipped is not None else frozenset()
+        print(f"{'lemma':<14} {'right':>5} {'wrong':>5} {'sources':>7}  wrong types")
+        for lemma in sorted(self.wrong, key=lambda k: -len(self.wrong[k])):
+            if self.weak(lemma):
+                wrong = self.wrong[lemma]
+                types = sorted({kind for _, kind in wrong})
+                mark = " (shipped)" if lemma in listed else ""
+                print(
+                    f"{lemma:<14} {self.right[lemma]:>5} {len(wrong):>5} "
+                    f"{len({s for s, _ in wrong}):>7}  {' '.join(types)}{mark}"
+                )
+        for lemma in sorted(listed):
+            print(f"shipped {lemma}: {self.right[lemma]} right / {len(self.wrong[lemma])} wrong")
+
+
+def _trigger_lemma(document, event, lexicon: Lexicon) -> str:
+    """The lemma of the word an event was found by."""
+    span = document.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    return lemma_of(span.root, lexicon) if span is not None else event.trigger.lower()
+
+
+def rule_events(extraction):
+    """The events the rules found (not the learned path's own)."""
+    return [e for e in extraction.events if "model:" not in e.evidence.why]
 
 
 def model_events(extraction):
