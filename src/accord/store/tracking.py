@@ -422,33 +422,27 @@ def widest_reading(connection: Any) -> int:
 
 
 def readings_near(
-    connection: Any, first: int, last: int, widest: int, subject: str | None = None
+    connection: Any,
+    first: int,
+    last: int,
+    widest: int,
+    subject: str | None = None,
+    unplaced: bool = False,
 ) -> list[str]:
-    """The candidate JSON of the readings (of ``subject``, when given) whose day or
-    publication day may lie within [first, last] (``widest``: ``widest_reading``), in event
-    id order; some may have neither there (the caller tests each)."""
+    """The candidate JSON of the readings (of ``subject``, when given; ``unplaced``: that are
+    evidence of no stored step) whose day or publication day may lie within [first, last]
+    (``widest``: ``widest_reading``), in event id order; some may have neither there (the
+    caller tests each)."""
     where = "low BETWEEN ? AND ? AND high >= ?"
     params: list[Any] = [first - widest, last, first]
     if subject is not None:
         where, params = f"subject = ? AND {where}", [subject, *params]
+    if unplaced:
+        where += " AND NOT EXISTS (SELECT 1 FROM proposal_evidence e WHERE e.event_id = c.event_id)"
     return [
         row[0]
         for row in connection.execute(
-            f"SELECT candidate FROM proposal_candidates WHERE {where} ORDER BY event_id", params
-        )
-    ]
-
-
-def unplaced_readings_near(connection: Any, first: int, last: int, widest: int) -> list[str]:
-    """As ``readings_near``, those that are evidence of no stored step."""
-    return [
-        row[0]
-        for row in connection.execute(
-            "SELECT candidate FROM proposal_candidates c WHERE low BETWEEN ? AND ?"
-            " AND high >= ? AND NOT EXISTS"
-            " (SELECT 1 FROM proposal_evidence e WHERE e.event_id = c.event_id)"
-            " ORDER BY event_id",
-            (first - widest, last, first),
+            f"SELECT candidate FROM proposal_candidates c WHERE {where} ORDER BY event_id", params
         )
     ]
 

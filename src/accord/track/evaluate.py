@@ -346,6 +346,7 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
             # each holder once per step, in the order of the evidence: ties go to the first
             holders.update(owners.keys())
         main = holders.most_common(1)[0][0] if holders else None
+        participants = stored_participants(store, main) if main is not None else None
         others = [labelled for other, labelled in enumerate(labelled_of) if other != number]
         outcomes.append(
             ProposalOutcome(
@@ -355,9 +356,9 @@ def proposal_outcomes(store: Store, path: str | Path) -> list[ProposalOutcome]:
                 proposals=len(holders),
                 readings=tuple(evidence_reading(*held, main) for held in held_by),
                 unextracted=sum(not found for found in found_steps),
-                parties_missing=missing_parties(store, main, item.get("parties", ())),
+                parties_missing=missing_parties(participants, item.get("parties", ())),
                 brokers_checked=bool(broker_countries(item)),
-                brokers_as_parties=brokers_among_parties(store, main, item),
+                brokers_as_parties=brokers_among_parties(participants, item),
                 labelled=frozenset(labelled_of[number]),
                 labelled_elsewhere=frozenset().union(*others),
                 unread_kinds=tuple(unread),
@@ -445,13 +446,18 @@ def told_only_in_mentions(store: Store, step: dict[str, Any], found: list[str]) 
     return True
 
 
-def missing_parties(store: Store, proposal_id: str | None, parties: Any) -> tuple[str, ...]:
-    """The expected parties' countries ('YEM' of 'YEM:REB') the stored proposal lacks; names
-    that are no country code ('Saudi-led coalition') are not checked."""
-    if proposal_id is None:
-        return ()
+def stored_participants(store: Store, proposal_id: str) -> set[str]:
+    """The countries the stored proposal counts among its parties (none when not found)."""
     row = proposal_row(store.connection, proposal_id)
-    participants = set(json.loads(row["participants"] or "[]")) if row is not None else set()
+    return set(json.loads(row["participants"] or "[]")) if row is not None else set()
+
+
+def missing_parties(participants: set[str] | None, parties: Any) -> tuple[str, ...]:
+    """The expected parties' countries ('YEM' of 'YEM:REB') the stored proposal (its
+    ``participants``; None when no proposal was found) lacks; names that are no country code
+    ('Saudi-led coalition') are not checked."""
+    if participants is None:
+        return ()
     countries = dict.fromkeys(
         party.split(":")[0] for party in parties if re.fullmatch(r"[A-Z]{3}(:[A-Z]+)?", party)
     )
@@ -465,17 +471,13 @@ def broker_countries(item: dict[str, Any]) -> set[str]:
     return {b for b in item.get("broker", ()) if re.fullmatch(r"[A-Z]{3}", b)} - parties
 
 
-def brokers_among_parties(
-    store: Store, proposal_id: str | None, item: dict[str, Any]
-) -> tuple[str, ...]:
-    """The expected brokers' countries the stored proposal counts among its parties: a broker,
-    host or third party proposing it is no party (the mediator of a truce does not make it)."""
-    brokers = broker_countries(item)
-    if proposal_id is None or not brokers:
+def brokers_among_parties(participants: set[str] | None, item: dict[str, Any]) -> tuple[str, ...]:
+    """The expected brokers' countries the stored proposal (its ``participants``; None when no
+    proposal was found) counts among its parties: a broker, host or third party proposing it
+    is no party (the mediator of a truce does not make it)."""
+    if participants is None:
         return ()
-    row = proposal_row(store.connection, proposal_id)
-    participants = set(json.loads(row["participants"] or "[]")) if row is not None else set()
-    return tuple(sorted(brokers & participants))
+    return tuple(sorted(broker_countries(item) & participants))
 
 
 def events_named(store: Store, item: Item) -> list[str]:

@@ -43,7 +43,6 @@ from accord.store.tracking import (
     readings_of,
     spans_missing,
     step_owners_of,
-    unplaced_readings_near,
     widest_reading,
 )
 from accord.track.proposals import (
@@ -231,7 +230,7 @@ class Kept:
     def unplaced_near(self, first: int, last: int) -> ByDay:
         """The candidates no stored step holds that may be dated or published within
         [first, last], found by day."""
-        found = unplaced_readings_near(self.connection, first, last, self.widest)
+        found = readings_near(self.connection, first, last, self.widest, unplaced=True)
         return ByDay(map(candidate_from_json, found))
 
 

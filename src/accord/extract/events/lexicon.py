@@ -184,6 +184,16 @@ def load_lexicon() -> Lexicon:
     return lexicon_from_data(data, DATA_FILE)
 
 
+def _word_sets(data: Mapping[str, Any], name: str) -> dict[str, frozenset[str]]:
+    """A section of named word lists ("blame", "mediation", "held_people"), each lower-cased,
+    its "doc" left out."""
+    return {
+        key: frozenset(w.lower() for w in words)
+        for key, words in (data.get(name) or {}).items()
+        if key != "doc"
+    }
+
+
 def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexicon:
     """Build and validate a lexicon from a mapping shaped like ``data/triggers.json``.
 
@@ -263,21 +273,9 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
         key: frozenset(w.lower() for w in (data.get("wrongdoing") or {}).get(key) or ())
         for key in ("breaches", "compliance", "discord")
     }
-    lexicon.blame = {
-        key: frozenset(w.lower() for w in words)
-        for key, words in (data.get("blame") or {}).items()
-        if key != "doc"
-    }
-    lexicon.mediation = {
-        key: frozenset(w.lower() for w in words)
-        for key, words in (data.get("mediation") or {}).items()
-        if key != "doc"
-    }
-    lexicon.held_people = {
-        key: frozenset(w.lower() for w in words)
-        for key, words in (data.get("held_people") or {}).items()
-        if key != "doc"
-    }
+    lexicon.blame = _word_sets(data, "blame")
+    lexicon.mediation = _word_sets(data, "mediation")
+    lexicon.held_people = _word_sets(data, "held_people")
     warnings = data.get("warnings") or {}
     lexicon.refusal_verbs = frozenset(w.lower() for w in warnings.get("refusals") or ())
     lexicon.response_verbs = frozenset(w.lower() for w in warnings.get("responses") or ())
