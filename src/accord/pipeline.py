@@ -794,8 +794,6 @@ def _happening_it_was_during(predicate: Token) -> Token | None:
     """The bare definite happening noun ("the raid", "the attack") a clause is told in; none
     for a lasting one ("captured the village earlier in the war") or a clause with a time word
     of its own ("earlier", "later")."""
-    if any(child.lower_ in CLAUSE_TIME_WORDS for child in predicate.subtree):
-        return None
     for preposition in predicate.children:
         if preposition.dep_ != "prep" or preposition.lower_ not in DURING_PREPOSITIONS:
             continue
@@ -810,9 +808,14 @@ def _happening_it_was_during(predicate: Token) -> Token | None:
                     for child in noun.children
                 )
                 and all(child.dep_ in NOUN_MODIFIERS for child in noun.children)
-            ):
-                return noun
+            ):  # the clause's own time word, looked for only now (a walk of its subtree)
+                return None if _has_a_time_word(predicate) else noun
     return None
+
+
+def _has_a_time_word(predicate: Token) -> bool:
+    """Whether a clause has a time word of its own ("earlier", "later", "ago")."""
+    return any(word.lower_ in CLAUSE_TIME_WORDS for word in predicate.subtree)
 
 
 def _from_the_happening(
