@@ -3240,3 +3240,29 @@ def test_an_effort_to_act_is_read_as_no_act():
     """The rule on a sentence written for this test: the aid the effort is for is not given."""
     events = events_of("The minister praised Kenya's efforts to provide food to the refugees.")
     assert "AID" not in kinds(events)
+
+
+# --- territory taken by force (acc16): the alternative reading of "seize" ------------------------
+
+
+def test_territory_seized_by_fighters_is_an_assault():
+    """The alternative reading of "seize" (rule alternative-reading; the objects are data under
+    "seize" in triggers.json), on the Swat report (VOA, tune fold): towns and territory taken by
+    armed men are ASSAULT, as the PLOVER gold records code captured and retaken villages and
+    strongholds (FIGHT-0002, FIGHT-0003), not the confiscation of property."""
+    events = tune_article_events("b-voa-swat-militants-seize-towns")
+    for words in ("have seized more territory", "earlier seized the town of Matta"):
+        [seizure] = [e for e in events if words in e.evidence.sentence]
+        assert seizure.type == "ASSAULT", words
+        assert "alternative-reading" in rules_named(seizure)
+
+
+def test_property_seized_in_a_raid_stays_a_confiscation():
+    """Police seizing weapons, documents or a building keep "seize"'s own reading, COERCE
+    confiscate (the police sentences' raids)."""
+    for text in (
+        "Police raided several homes in Karachi and seized weapons.",
+        "Police seized a building used by the gang in Lagos.",
+    ):
+        [seizure] = events_of(text)
+        assert (seizure.type, seizure.mode) == ("COERCE", "confiscate"), text
