@@ -3266,3 +3266,31 @@ def test_property_seized_in_a_raid_stays_a_confiscation():
     ):
         [seizure] = events_of(text)
         assert (seizure.type, seizure.mode) == ("COERCE", "confiscate"), text
+
+
+# --- a-denied-charge-is-the-deed (acc16) ---------------------------------------------------------
+
+
+def test_calling_an_accusation_baseless_denies_the_deed_it_charges():
+    """Rule a-denied-charge-is-the-deed, on the Thai-Cambodian border report (VOA, tune fold):
+    after "Cambodia accused Thailand of firing shells ...", "Thailand called the allegations
+    'groundless'" is Thailand's denial of the shelling (ASSAULT, denied), as the reading codes
+    it, not an accusation of Thailand's."""
+    events = tune_article_events("b-voa-cambodia-thailand-border-clashes")
+    [denial] = [e for e in events if "called the allegations" in e.evidence.sentence]
+    assert (denial.type, denial.modality) == ("ASSAULT", "denied")
+    assert names(denial.sources) == ["Thailand"]
+    assert "a-denied-charge-is-the-deed" in rules_named(denial)
+
+
+def test_a_denied_charge_takes_its_own_deed_or_stays_when_none_is_told():
+    """The deed told with the accusation noun ("charges of shelling") is the one denied; a
+    charge whose deed no accusing verb before it tells keeps the coder's reading."""
+    [denial] = events_of("Rwanda denied charges of shelling the town.")
+    assert (denial.type, denial.modality, names(denial.sources)) == (
+        "ASSAULT",
+        "denied",
+        ["Rwanda"],
+    )
+    [kept] = events_of("Rwanda denied the accusation on Monday.")
+    assert "a-denied-charge-is-the-deed" not in rules_named(kept)
