@@ -3240,3 +3240,57 @@ def test_an_effort_to_act_is_read_as_no_act():
     """The rule on a sentence written for this test: the aid the effort is for is not given."""
     events = events_of("The minister praised Kenya's efforts to provide food to the refugees.")
     assert "AID" not in kinds(events)
+
+
+# --- territory taken by force (acc16): the alternative reading of "seize" ------------------------
+
+
+def test_territory_seized_by_fighters_is_an_assault():
+    """The alternative reading of "seize" (rule alternative-reading; the objects are data under
+    "seize" in triggers.json), on the Swat report (VOA, tune fold): towns and territory taken by
+    armed men are ASSAULT, as the PLOVER gold records code captured and retaken villages and
+    strongholds (FIGHT-0002, FIGHT-0003), not the confiscation of property."""
+    events = tune_article_events("b-voa-swat-militants-seize-towns")
+    for words in ("have seized more territory", "earlier seized the town of Matta"):
+        [seizure] = [e for e in events if words in e.evidence.sentence]
+        assert seizure.type == "ASSAULT", words
+        assert "alternative-reading" in rules_named(seizure)
+
+
+def test_property_seized_in_a_raid_stays_a_confiscation():
+    """Police seizing weapons, documents or a building keep "seize"'s own reading, COERCE
+    confiscate (the police sentences' raids)."""
+    for text in (
+        "Police raided several homes in Karachi and seized weapons.",
+        "Police seized a building used by the gang in Lagos.",
+    ):
+        [seizure] = events_of(text)
+        assert (seizure.type, seizure.mode) == ("COERCE", "confiscate"), text
+
+
+# --- a-denied-charge-is-the-deed (acc16) ---------------------------------------------------------
+
+
+def test_calling_an_accusation_baseless_denies_the_deed_it_charges():
+    """Rule a-denied-charge-is-the-deed, on the Thai-Cambodian border report (VOA, tune fold):
+    after "Cambodia accused Thailand of firing shells ...", "Thailand called the allegations
+    'groundless'" is Thailand's denial of the shelling (ASSAULT, denied), as the reading codes
+    it, not an accusation of Thailand's."""
+    events = tune_article_events("b-voa-cambodia-thailand-border-clashes")
+    [denial] = [e for e in events if "called the allegations" in e.evidence.sentence]
+    assert (denial.type, denial.modality) == ("ASSAULT", "denied")
+    assert names(denial.sources) == ["Thailand"]
+    assert "a-denied-charge-is-the-deed" in rules_named(denial)
+
+
+def test_a_denied_charge_takes_its_own_deed_or_stays_when_none_is_told():
+    """The deed told with the accusation noun ("charges of shelling") is the one denied; a
+    charge whose deed no accusing verb before it tells keeps the coder's reading."""
+    [denial] = events_of("Rwanda denied charges of shelling the town.")
+    assert (denial.type, denial.modality, names(denial.sources)) == (
+        "ASSAULT",
+        "denied",
+        ["Rwanda"],
+    )
+    [kept] = events_of("Rwanda denied the accusation on Monday.")
+    assert "a-denied-charge-is-the-deed" not in rules_named(kept)

@@ -260,3 +260,26 @@ def test_a_deed_told_as_a_wrong_is_not_retyped_into_the_speakers_accusation() ->
         lemmas=frozenset({"occupy"}), threshold=0.6, not_retyped_to=frozenset({"ACCUSE"})
     )
     assert sorted(e.type for e in _events(text, _coder_reviewing(guarded))) == ["ACCUSE", "COERCE"]
+
+
+def test_a_second_report_hung_on_the_first_ones_content_is_read_as_a_main_clause() -> None:
+    """Rule a-second-report-is-a-main-clause, on the Ecuador-Venezuela report (VOA, news tune
+    fold): the parser hangs "and said he would respond if ..." on the first report's content
+    ("was sending tank battalions"); the second report is a clause of its own, which the
+    model reads as the conditional threat the reading codes, beside the rules' deployment."""
+    slug = "a-voa-ecuador-venezuela-troops-colombia-border"
+    path = ROOT / "tests" / "corpus_news" / "tune" / slug
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    article = make_article(text, title=meta.get("title"), published=meta.get("published"))
+    told = [
+        e
+        for e in extract_article(article).events
+        if "said he would respond if" in e.evidence.sentence
+    ]
+    assert sorted(e.type for e in told) == ["MOBILIZE", "THREATEN"]
+    [threat] = [e for e in told if e.type == "THREATEN"]
+    assert threat.modality == "conditional"
+    assert "model:event_types@" in threat.evidence.why
+    heads = [lemma for lemma, _ in _roles_of_main_clauses(threat.evidence.sentence)]
+    assert heads == ["send", "respond"]

@@ -154,10 +154,12 @@ def _rules_read(clause: Clause, lexicon: Lexicon) -> bool:
 
 
 def main_clauses(sentence: Span, lexicon: Lexicon) -> list[Clause]:
-    """The sentence's main clauses: the root verb and the verbs coordinated with it; a
-    reporting verb is replaced by the clause it reports."""
+    """The sentence's main clauses: the root verb and the verbs coordinated with it, and a
+    second report the parser hangs on the first one's content; a reporting verb is replaced
+    by the clause it reports."""
     root = sentence.root
     heads = [root, *(t for t in root.children if t.dep_ in CLAUSE_DEPS and t.pos_ in VERBAL)]
+    heads += [second for head in list(heads) for second in _second_reports(head, lexicon)]
     clauses = []
     for head in heads:
         reported = [t for t in head.children if t.dep_ in CONTENT_DEPS]
@@ -165,6 +167,23 @@ def main_clauses(sentence: Span, lexicon: Lexicon) -> list[Clause]:
             head = reported[0]
         clauses.append(make_clause(head, heads, lexicon))
     return clauses
+
+
+def _second_reports(head: Token, lexicon: Lexicon) -> list[Token]:
+    """Rule "a-second-report-is-a-main-clause": "Chavez said he was sending tank battalions
+    to the border and said he would respond if Colombian troops crossed": the parser hangs the
+    second "said" on the first one's content, though it reports an act of its own."""
+    if lemma_of(head, lexicon) not in lexicon.reporting_verbs:
+        return []
+    return [
+        second
+        for content in head.children
+        if content.dep_ in CONTENT_DEPS
+        for second in content.children
+        if second.dep_ in CLAUSE_DEPS
+        and lemma_of(second, lexicon) in lexicon.reporting_verbs
+        and any(c.dep_ in CONTENT_DEPS for c in second.children)
+    ]
 
 
 def clause_at(head: Token, lexicon: Lexicon) -> Clause:

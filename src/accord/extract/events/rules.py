@@ -95,7 +95,9 @@ from accord.extract.events.triggers import (
     blame_triggers,
     blamed_doer,
     casualty_means_triggers,
+    deed_denied,
     deed_of_accusation,
+    denied_charge,
     evaluation_triggers,
     expectation_triggers,
     forces_leaving_triggers,
@@ -569,6 +571,18 @@ def _trigger_type(draft: EventDraft, coder: Coder) -> bool:
     content = candidate.complement
     draft.content_entry = noun_entry(content, coder.lexicon) if content is not None else None
     return False
+
+
+def _denied_charge_is_the_deed(draft: EventDraft, coder: Coder) -> bool:
+    charge = denied_charge(draft.candidate, coder.lexicon)
+    deed = deed_denied(charge, coder.lexicon) if charge is not None else None
+    if deed is None:
+        return False
+    draft.kind = draft.content_type = deed
+    draft.content_entry = None
+    draft.candidate.entry = replace(draft.candidate.entry, type=deed, mode=None, modality="denied")
+    draft.candidate.speaker_is_source = False
+    return True
 
 
 def _content_type(draft: EventDraft, coder: Coder) -> bool:
@@ -2552,6 +2566,17 @@ RULES: tuple[Rule, ...] = (
         "The event's type is its trigger's; the type of the content a governing verb takes is "
         "read for the rules below.",
         _trigger_type,
+    ),
+    Rule(
+        "a-denied-charge-is-the-deed",
+        '"For several days Iran denied the accusation", "Thailand called the allegations '
+        '\'groundless\'" (after "Cambodia accused Thailand of firing shells"), "a charge Iran '
+        'denies": denying an accusation, or calling it baseless, is the deed accused, denied, '
+        "by the one who denies it (the convention of the news readings), not an accusation of "
+        "the denier's: its type is the deed's, told with the accusation noun (\"charges of "
+        'shelling") or by the nearest accusing verb before it, in its sentence or the two '
+        "before; with no deed told the reading stays.",
+        _denied_charge_is_the_deed,
     ),
     Rule(
         "content-type",

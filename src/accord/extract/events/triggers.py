@@ -2199,6 +2199,71 @@ def deed_of_accusation(noun: Token) -> list[Token]:
     ]
 
 
+DEED_PREPOSITIONS = {"of", "for"}  # "accused Thailand of firing shells", "blamed X for Y"
+CHARGE_REACH = 2  # sentences back an accusation a denial answers is looked for
+
+
+def denied_charge(candidate: Candidate, lexicon: Lexicon) -> Token | None:
+    """Rule "a-denied-charge-is-the-deed": the accusation a candidate denies, an accusation
+    noun (one the lexicon reads ACCUSE allege) that a denial verb takes ("Iran denied the
+    accusation", "a charge Iran denies") or that a speaker calls baseless ("Thailand called the
+    allegations 'groundless'": a negative judgement, ACCUSE, of a charge)."""
+    verb = candidate.token
+    if candidate.entry.modality == "denied":
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects and verb.dep_ == "relcl":
+            objects = [verb.head]  # "a charge Iran denies"
+    elif candidate.entry.type == "ACCUSE" and lemma_of(verb, lexicon) in lexicon.naming_verbs:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+    else:
+        return None
+    return next((noun for noun in objects if _is_charge(noun, lexicon)), None)
+
+
+def _is_charge(noun: Token, lexicon: Lexicon) -> bool:
+    entry = noun_entry(noun, lexicon)
+    return entry is not None and entry.type == "ACCUSE" and entry.mode == "allege"
+
+
+def deed_denied(charge: Token, lexicon: Lexicon) -> str | None:
+    """The type of the deed an accusation noun stands for: its own ("denied charges of
+    shelling"), else that of the nearest accusing verb before it, in its sentence or the two
+    before ("Cambodia accused Thailand of firing shells ... Thailand called the allegations
+    'groundless'"); None when no deed with a type is told."""
+    words = deed_of_accusation(charge)
+    if not words:
+        for verb in _accusing_verbs_before(charge, lexicon):
+            words = [
+                word
+                for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ in DEED_PREPOSITIONS
+                for word in prep.subtree
+                if word.i != prep.i
+            ]
+            if words:
+                break
+    for word in sorted(words, key=depth_of):  # nearest first
+        entry = verb_entry(word, lexicon) or noun_entry(word, lexicon)
+        if entry is not None and entry.type not in {None, "ACCUSE"}:
+            return entry.type
+    return None
+
+
+def _accusing_verbs_before(charge: Token, lexicon: Lexicon) -> Iterator[Token]:
+    """Verbs the lexicon reads ACCUSE, before ``charge`` in its sentence and in the
+    ``CHARGE_REACH`` sentences before it, nearest first."""
+    doc = charge.doc
+    start = charge.sent.start
+    for _ in range(CHARGE_REACH):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for word in reversed(doc[start : charge.i]):
+        entry = verb_entry(word, lexicon) if word.pos_ == "VERB" else None
+        if entry is not None and entry.type == "ACCUSE":
+            yield word
+
+
 def is_long_running(candidate: Candidate) -> bool:
     """ "Rebel groups have been fighting since 1989", "the military has targeted ethnic groups
     for decades": a perfect tense with a span of years sums up a history, it reports no act."""
