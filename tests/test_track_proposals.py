@@ -2381,3 +2381,28 @@ def test_a_third_party_proposer_is_no_party_and_one_proposing_to_another_is(
     assert truce.participants == ("KHM", "THA")
     (offer,) = proposals_of(PARTY_PROPOSAL, tmp_path / "party")
     assert set(offer.participants) == {"RUS", "UKR"}
+
+
+A_BREACH_CHARGED_WITH_ITS_OWN_DAY = {
+    "agreed": (
+        "2026-07-06",
+        "DHAKA (Wire) - Bangladesh and Myanmar agreed on Monday to a ceasefire along their"
+        " border, officials said.",
+    ),
+    "accused": (
+        "2026-07-09",
+        "DHAKA (Wire) - Bangladesh accused Myanmar's army on Thursday of lobbing mortar shells"
+        " into Bandarban district on Tuesday night, in violation of the ceasefire.",
+    ),
+}
+
+
+def test_a_breach_charged_with_its_acts_own_day_is_of_that_day(tmp_path: Path) -> None:
+    """Rule a-charged-act's-own-day-dates-the-breach: the charge is of Thursday, the shelling
+    it charges of Tuesday night; the breach is Tuesday's, whether or not the coder reads the
+    shelling as an act of its own."""
+    (found,) = (item for item in proposals_of(A_BREACH_CHARGED_WITH_ITS_OWN_DAY, tmp_path))
+    assert [(date, text.split(" ")[0]) for date, text in history(found)] == [
+        ("2026-07-06", "agreed"),
+        ("2026-07-07", "violated"),
+    ]

@@ -38,7 +38,7 @@ from importlib.resources import files
 from typing import Any
 
 from accord.errors import NotFoundError
-from accord.extract.dates import WEEKDAYS
+from accord.extract.dates import WEEKDAYS, resolve_date
 from accord.store import Store
 from accord.store.tracking import (
     Reading,
@@ -195,6 +195,7 @@ def subject_data() -> dict[str, Any]:
         "reporting_verbs",
         "term_date_markers",
         "in_force_clause",
+        "charged_act_day",
         "counted_extension",
         "meeting_words",
         "contrast_words",
@@ -207,6 +208,7 @@ def subject_data() -> dict[str, Any]:
     data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
     data["offer_regex"] = re.compile(data["offer_reference"], re.I)
     data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
+    data["act_day_regex"] = re.compile(data["charged_act_day"], re.I)
     data["counted_extension_regex"] = re.compile(data["counted_extension"], re.I)
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
     data["clause_regex"] = re.compile(
@@ -1304,7 +1306,33 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
         act_day = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
         if explicit is None or (row["type"] == "ACCUSE" and act_day < explicit):
             explicit = act_day  # rule a-breach-is-dated-by-the-act-not-the-charge
+    elif status == "violated" and row["type"] == "ACCUSE" and explicit is not None:
+        act_day = charged_act_day(row)
+        if act_day is not None and act_day < explicit:
+            explicit = act_day  # rule a-charged-act's-own-day-dates-the-breach
     return explicit
+
+
+def charged_act_day(row: Any) -> int | None:
+    """Rule "a-charged-act's-own-day-dates-the-breach": an accusation dated by its telling
+    whose sentence gives the act it charges a day of its own after the charge's ('accused Thai
+    troops on Wednesday of firing artillery shells into Oddar Meanchey province on Tuesday
+    night', where the coder read no firing) is a breach of the act's day, as one whose act the
+    coder read is (rule a-breach-is-dated-by-the-act-not-the-charge). Only a day before the
+    charge's, within a week of it, counts: a later one is a plan or a deadline."""
+    if row["date_char_start"] is None:
+        return None
+    after_charge = row["date_char_start"] - row["sentence_start"] + 1
+    sentence = row["sentence"]
+    if after_charge <= 0 or after_charge > len(sentence):
+        return None
+    charge_day = day_of(row["date_start"])
+    for found in subject_data()["act_day_regex"].finditer(sentence, after_charge):
+        value = resolve_date(found.group("day"), row["published"], "past")
+        act_day = day_of(value.start)
+        if act_day is not None and charge_day is not None and 0 < charge_day - act_day <= 7:
+            return act_day
+    return None
 
 
 def extensions_counted(sentence: str) -> bool:
