@@ -33,6 +33,7 @@ from accord.track.proposals import (
     told_on,
     trigger_clause,
     under_a_condition,
+    whole_trigger,
 )
 
 
@@ -584,3 +585,17 @@ def test_a_place_that_names_the_deal_is_no_party(sentence: str, text: str, names
     """Rule a-place-that-names-the-deal-is-no-party: a city that only names the agreement
     ('the Doha ceasefire') is not its host's state taking part."""
     assert names_the_agreement({"text": text}, sentence) is names_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "whole"),
+    [
+        ("A new, five-day cease-fire between Israel and Hamas was holding.", "fire", "cease-fire"),
+        ("The ceasefire was holding.", "ceasefire", "ceasefire"),
+        ("A five-day truce began.", "day", "day"),
+    ],
+)
+def test_a_hyphenated_cease_fire_names_the_truce(sentence: str, trigger: str, whole: str) -> None:
+    """Rule a-hyphenated-cease-fire-names-the-truce: the coder's 'fire' of VOA's 'cease-fire'
+    is the agreement's name, as 'ceasefire' is; other hyphenated words keep their trigger."""
+    assert whole_trigger(trigger, sentence, sentence.index(trigger)) == whole

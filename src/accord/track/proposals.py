@@ -581,7 +581,7 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     trigger = row["trigger"]
     lowered = sentence.lower()
     modality, kind, mode = row["modality"], row["type"], row["mode"]
-    names_it = trigger.lower() in all_keywords()  # 'the ceasefire broke down', however typed
+    names_it = whole_trigger(trigger, sentence, trigger_at) in all_keywords()  # however typed
     if (kind in ACT_TYPES or names_it) and modality not in ("proposed", "considered", "rejected"):
         status = nearest_status_word(trigger_clause(lowered, trigger_at), trigger_at)
         if status is not None:
@@ -617,7 +617,7 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "SUPPORT" and trigger.lower() in data["approval_words"]:
         return "accepted"  # 'the government approved the deal'
     if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw", "access"):
-        if trigger.lower() in all_keywords() and not any(
+        if names_it and not any(
             w in without_other_beginnings(lowered) for w in data["in_effect_words"]
         ):
             return None  # 'the swap showed ...' names the thing; 'the truce took effect' does it
@@ -638,6 +638,20 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
 
 
 FIGHTING_TYPES = ("ASSAULT", "FIGHT", "COERCE")  # what breaks a truce off
+
+
+def whole_trigger(trigger: str, sentence: str, trigger_at: int) -> str:
+    """Rule "a-hyphenated-cease-fire-names-the-truce": the coder's trigger may be the last
+    part of a hyphenated word ('fire' of 'A new, five-day cease-fire ... was holding
+    Thursday'); when the whole word is an agreement's name ('cease-fire', as VOA spells it),
+    the event names the thing, as 'ceasefire' does ('the ceasefire broke down', however typed),
+    and tells no step unless a status or in-effect word says one."""
+    start = trigger_at
+    if start > 0 and sentence[start - 1] == "-":
+        start -= len(re.search(r"[\w-]*$", sentence[:start]).group(0))
+    whole = re.match(r"[\w-]+", sentence[start:])
+    word = whole.group(0).lower() if whole else ""
+    return word if word in all_keywords() else trigger.lower()
 
 
 def approves_an_extension(row: Any, lowered: str, trigger_at: int) -> bool:
