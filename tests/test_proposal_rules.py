@@ -11,6 +11,7 @@ from accord.track.proposals import (
     Candidate,
     accuses_an_attack,
     agreed_at_a_meeting,
+    agreement_as_typed,
     approves_an_extension,
     breaks_an_agreement,
     broker_keys,
@@ -599,3 +600,19 @@ def test_a_hyphenated_cease_fire_names_the_truce(sentence: str, trigger: str, wh
     """Rule a-hyphenated-cease-fire-names-the-truce: the coder's 'fire' of VOA's 'cease-fire'
     is the agreement's name, as 'ceasefire' is; other hyphenated words keep their trigger."""
     assert whole_trigger(trigger, sentence, sentence.index(trigger)) == whole
+
+
+def test_renewing_and_extending_tell_an_extension() -> None:
+    """The -ing forms of the extension words are extension words too ('agreed that the
+    relative calm justified renewing the cessation of hostilities')."""
+    clause = "agreed that the relative calm justified renewing the cessation of hostilities"
+    assert nearest_status_word(clause, 0) == "extended"
+    assert nearest_status_word("committed to extending the truce", 0) == "extended"
+
+
+def test_an_agreement_typed_a_threat_is_read_as_an_agreement() -> None:
+    """Rule an-agreement-typed-a-threat-is-an-agreement: only the verb 'agree' as trigger."""
+    row = {"type": "THREATEN", "mode": "violence", "trigger": "agreed", "modality": "agreed"}
+    assert agreement_as_typed(row)["type"] == "AGREE"
+    threat = {**row, "trigger": "vowed"}
+    assert agreement_as_typed(threat)["type"] == "THREATEN"

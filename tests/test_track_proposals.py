@@ -2406,3 +2406,28 @@ def test_a_breach_charged_with_its_acts_own_day_is_of_that_day(tmp_path: Path) -
         ("2026-07-06", "agreed"),
         ("2026-07-07", "violated"),
     ]
+
+
+A_BREACH_AFTER_AN_EXTENSION = {
+    "extended": (
+        "2026-08-13",
+        "CAIRO (Wire) - Israel and Hamas agreed on Thursday to extend the halt in fighting in"
+        " Gaza for five days, Egyptian mediators said.",
+    ),
+    "accused": (
+        "2026-08-14",
+        "GAZA (Wire) - Hamas accused Israel on Friday of violating the truce with air strikes on"
+        " Khan Younis.",
+    ),
+}
+
+
+def test_an_extended_halt_in_fighting_binds_its_sides(tmp_path: Path) -> None:
+    """Rules an-extended-agreement-binds and the 'halt in fighting' named as a truce: no
+    report tells the truce made or carried out, its extension does; the charge of the next
+    day is a breach of it (it had been dropped: nothing known in force)."""
+    found = [item for item in proposals_of(A_BREACH_AFTER_AN_EXTENSION, tmp_path) if item.steps]
+    assert [
+        (item.subject, [text.split(" ")[0] for _, text in history(item)]) for item in found
+    ] == [("ceasefire", ["extended", "violated"])]
+    assert [date for date, _ in history(found[0])] == ["2026-08-13", "2026-08-14"]

@@ -196,6 +196,7 @@ def subject_data() -> dict[str, Any]:
         "term_date_markers",
         "in_force_clause",
         "charged_act_day",
+        "agreeing_triggers",
         "counted_extension",
         "meeting_words",
         "contrast_words",
@@ -1166,6 +1167,7 @@ def candidate_of(
 ) -> Candidate | None:
     """What one event reads as, given what its sentence and article tell beside it."""
     context = context or Context()
+    row = agreement_as_typed(row)
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
     type_mode = (row["type"], row["mode"])
@@ -1274,6 +1276,19 @@ def candidate_of(
 
 
 NEWS_STATUSES = ("agreed", "extended")  # what a lead tells as the day's news
+
+
+def agreement_as_typed(row: Any) -> Any:
+    """Rule "an-agreement-typed-a-threat-is-an-agreement": the coder may type an agreement
+    as a threat it commits to ('The two sides agreed Wednesday to extend the halt in
+    fighting', 'agreed that the relative calm justified renewing the cessation of
+    hostilities', 'agreed on Tuesday to sanction the members': THREATEN, modality 'agreed');
+    an event whose trigger is the verb 'agree' itself is read as the agreement it tells."""
+    agreeing = subject_data()["agreeing_triggers"]
+    if row["type"] != "THREATEN" or (row["trigger"] or "").lower() not in agreeing:
+        return row
+    names = list(row.keys())  # a stored row or a dict
+    return {**{name: row[name] for name in names}, "type": "AGREE", "mode": None}
 
 
 def undated_news(row: Any, status: str, context: Context) -> bool:
@@ -2788,11 +2803,14 @@ def binding_by(draft: Draft | None, day: int) -> bool:
     """Whether the draft binds its parties on ``day``: carried out by then, or agreed on an
     earlier day (rule "a-deal-binds-from-the-day-after-it-is-made": 'missiles struck the port
     less than a day after Moscow signed the deal' violates it; an accusation on the day of the
-    agreement is about the deal, not a breach of it)."""
+    agreement is about the deal, not a breach of it). Rule "an-extended-agreement-binds": an
+    agreement extended on an earlier day was in force ('The two sides agreed Wednesday to
+    extend the halt in fighting', then Thursday's charge of violating the cease-fire), even
+    when no report tells it made or carried out."""
     if implemented_by(draft, day):
         return True
-    agreed = None if draft is None else draft.dated.get("agreed")
-    return agreed is not None and agreed[0] < day
+    dated = {} if draft is None else draft.dated
+    return any(dated.get(status, (day,))[0] < day for status in ("agreed", "extended"))
 
 
 def implemented_by(draft: Draft | None, day: int) -> bool:
