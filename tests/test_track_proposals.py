@@ -2431,3 +2431,29 @@ def test_an_extended_halt_in_fighting_binds_its_sides(tmp_path: Path) -> None:
         (item.subject, [text.split(" ")[0] for _, text in history(item)]) for item in found
     ] == [("ceasefire", ["extended", "violated"])]
     assert [date for date, _ in history(found[0])] == ["2026-08-13", "2026-08-14"]
+
+
+A_TRUCE_WHOSE_END_IS_TOLD_IN_A_CLAUSE = {
+    "declared": (
+        "2026-09-07",
+        "KYIV (Wire) - Ukraine and the separatists agreed on Monday to a seven-day ceasefire in"
+        " the east, the OSCE said.",
+    ),
+    "ended": (
+        "2026-09-15",
+        "KYIV (Wire) - The fragile truce, which expired Monday night, was touted as a chance for"
+        " the separatists to disarm.",
+    ),
+}
+
+
+def test_a_status_in_a_which_clause_is_dated_by_it(tmp_path: Path) -> None:
+    """Rule a-status-in-a-which-clause-is-dated-by-it: the truce expired on Monday 14
+    September, the day its clause gives, not on Tuesday when it was reported."""
+    found = [
+        item for item in proposals_of(A_TRUCE_WHOSE_END_IS_TOLD_IN_A_CLAUSE, tmp_path) if item.steps
+    ]
+    assert [(date, text.split(" ")[0]) for item in found for date, text in history(item)] == [
+        ("2026-09-07", "agreed"),
+        ("2026-09-14", "expired"),
+    ]

@@ -196,6 +196,7 @@ def subject_data() -> dict[str, Any]:
         "term_date_markers",
         "in_force_clause",
         "charged_act_day",
+        "which_clause_day",
         "agreeing_triggers",
         "counted_extension",
         "meeting_words",
@@ -210,6 +211,7 @@ def subject_data() -> dict[str, Any]:
     data["offer_regex"] = re.compile(data["offer_reference"], re.I)
     data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
     data["act_day_regex"] = re.compile(data["charged_act_day"], re.I)
+    data["which_clause_day_regex"] = re.compile(data["which_clause_day"], re.I)
     data["counted_extension_regex"] = re.compile(data["counted_extension"], re.I)
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
     data["clause_regex"] = re.compile(
@@ -1339,7 +1341,26 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
         act_day = charged_act_day(row)
         if act_day is not None and act_day < explicit:
             explicit = act_day  # rule a-charged-act's-own-day-dates-the-breach
+    if explicit is None:
+        explicit = which_clause_day(row, status)
     return explicit
+
+
+def which_clause_day(row: Any, status: str) -> int | None:
+    """Rule "a-status-in-a-which-clause-is-dated-by-it": a status told in a clause of its own
+    that gives its day ('The fragile truce, which expired Monday night, was touted as a chance
+    for separatists to disarm', 'The truce, which began at sundown on Monday, has brought the
+    quietest days'), beside an event with no day of its own, is a step of that day, not of
+    the report's: the clause is the step, whatever act the coder found beside it."""
+    data = subject_data()
+    words = set(data["status_words"].get(status, ()))
+    if status == "implemented":
+        words |= set(data["in_effect_words"])
+    for found in data["which_clause_day_regex"].finditer(row["sentence"]):
+        if found.group("verb").lower() in words:
+            value = resolve_date(found.group("day"), row["published"], "past")
+            return day_of(value.start)
+    return None
 
 
 def charged_act_day(row: Any) -> int | None:
