@@ -13,6 +13,7 @@ from accord.track.proposals import (
     agreed_at_a_meeting,
     agreement_as_typed,
     approves_an_extension,
+    at_home,
     breaks_an_agreement,
     broker_keys,
     brokers_in,
@@ -616,3 +617,14 @@ def test_an_agreement_typed_a_threat_is_read_as_an_agreement() -> None:
     assert agreement_as_typed(row)["type"] == "AGREE"
     threat = {**row, "trigger": "vowed"}
     assert agreement_as_typed(threat)["type"] == "THREATEN"
+
+
+def test_rebels_beside_a_government_are_its_country() -> None:
+    """Rule rebels-beside-a-government-are-its-country: the coder's 'Cuban rebels' of talks
+    in Havana sign beside Colombia's government; named or other governments keep theirs."""
+    government = {"text": "Colombian government negotiators", "country": "COL", "sector": "GOV"}
+    rebels = {"text": "guerrilla commanders", "country": "CUB", "sector": "REB"}
+    named = {"text": "South Sudanese rebels", "country": "SSD", "sector": "REB"}
+    assert [a["country"] for a in at_home([government, rebels, named])] == ["COL", "COL", "SSD"]
+    other = {"text": "Cuban officials", "country": "CUB", "sector": "GOV"}
+    assert [a["country"] for a in at_home([government, other, rebels])] == ["COL", "CUB", "CUB"]

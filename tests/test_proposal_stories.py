@@ -75,10 +75,11 @@ def test_a_broker_or_a_third_party_proposer_is_no_party(
     outcomes: list[ProposalOutcome],
 ) -> None:
     """Malaysia, Togo, Angola, Qatar and the United States propose what others agree, the
-    Algerians mediate and speak: none of them is a party. Cuba still is one: 'in talks hosted
-    by Cuba' leaves it the agreement's target, and a Havana report's 'ELN guerrilla
-    commanders' are read as Cuban."""
+    Algerians mediate and speak, Egypt brokers: none of them is a party. Nor is Cuba, host of
+    the Colombia-ELN talks: a Havana report's 'ELN guerrilla commanders', read as Cuban by
+    the coder, sign beside Colombia's government and are Colombian (rule
+    rebels-beside-a-government-are-its-country)."""
     checked = [outcome for outcome in outcomes if outcome.brokers_checked]
     assert len(checked) == 15
     with_brokers = {o.name: o.brokers_as_parties for o in checked if o.brokers_as_parties}
-    assert with_brokers == {"Colombia-ELN 60-day ceasefire (September 2026)": ("CUB",)}
+    assert with_brokers == {}

@@ -935,6 +935,27 @@ def broker_keys(sentence: str, trigger_at: int) -> frozenset[str]:
     return frozenset(keys)
 
 
+def at_home(sources: Iterable[Any]) -> list[Any]:
+    """Rule "rebels-beside-a-government-are-its-country": rebels the text names only
+    generically ('the rebels', 'rebel delegates', 'guerrilla commanders'), beside one
+    government in the same act, belong to that government's country, not to the country the
+    coder gave them from where the act happened ('Representatives for President Salva Kiir
+    and the rebels signed the deal Thursday in Ethiopia', 'Colombian government negotiators
+    and ELN guerrilla commanders signed a two-month truce in Havana'): talks abroad make the
+    venue no side. Rebels named by a name or a country word keep their country."""
+    found = list(sources)
+    governments = {a["country"] for a in found if a["sector"] == "GOV" and a["country"]}
+    if len(governments) != 1:
+        return found
+    (home,) = governments
+    return [
+        {**{name: a[name] for name in list(a.keys())}, "country": home}
+        if a["sector"] == "REB" and a["country"] not in (None, home) and a["text"].islower()
+        else a
+        for a in found
+    ]
+
+
 def is_broker(actor: Any, brokers: list[str]) -> bool:
     words = {actor["text"], actor["name"]} - {None, ""}
     return any(word in broker or broker in word for word in words for broker in brokers)
@@ -1203,7 +1224,7 @@ def candidate_of(
     if at_the_meeting:
         subject = what_the_meeting_agreed(sentence, trigger_at)
     brokers = brokers_in(sentence)
-    sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
+    sources = at_home(a for a in sides.get("source", []) if not is_broker(a, brokers))
     targets = [a for a in sides.get("target", []) if not is_broker(a, brokers)]
     parties = {(actor["country"] or actor["actor_id"], actor["sector"]) for actor in sources}
     between = parties | {
