@@ -11,7 +11,9 @@ from accord.track.proposals import (
     Candidate,
     accuses_an_attack,
     agreed_at_a_meeting,
+    agreement_as_typed,
     approves_an_extension,
+    at_home,
     breaks_an_agreement,
     broker_keys,
     brokers_in,
@@ -33,6 +35,7 @@ from accord.track.proposals import (
     told_on,
     trigger_clause,
     under_a_condition,
+    whole_trigger,
 )
 
 
@@ -584,3 +587,44 @@ def test_a_place_that_names_the_deal_is_no_party(sentence: str, text: str, names
     """Rule a-place-that-names-the-deal-is-no-party: a city that only names the agreement
     ('the Doha ceasefire') is not its host's state taking part."""
     assert names_the_agreement({"text": text}, sentence) is names_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "whole"),
+    [
+        ("A new, five-day cease-fire between Israel and Hamas was holding.", "fire", "cease-fire"),
+        ("The ceasefire was holding.", "ceasefire", "ceasefire"),
+        ("A five-day truce began.", "day", "day"),
+    ],
+)
+def test_a_hyphenated_cease_fire_names_the_truce(sentence: str, trigger: str, whole: str) -> None:
+    """Rule a-hyphenated-cease-fire-names-the-truce: the coder's 'fire' of VOA's 'cease-fire'
+    is the agreement's name, as 'ceasefire' is; other hyphenated words keep their trigger."""
+    assert whole_trigger(trigger, sentence, sentence.index(trigger)) == whole
+
+
+def test_renewing_and_extending_tell_an_extension() -> None:
+    """The -ing forms of the extension words are extension words too ('agreed that the
+    relative calm justified renewing the cessation of hostilities')."""
+    clause = "agreed that the relative calm justified renewing the cessation of hostilities"
+    assert nearest_status_word(clause, 0) == "extended"
+    assert nearest_status_word("committed to extending the truce", 0) == "extended"
+
+
+def test_an_agreement_typed_a_threat_is_read_as_an_agreement() -> None:
+    """Rule an-agreement-typed-a-threat-is-an-agreement: only the verb 'agree' as trigger."""
+    row = {"type": "THREATEN", "mode": "violence", "trigger": "agreed", "modality": "agreed"}
+    assert agreement_as_typed(row)["type"] == "AGREE"
+    threat = {**row, "trigger": "vowed"}
+    assert agreement_as_typed(threat)["type"] == "THREATEN"
+
+
+def test_rebels_beside_a_government_are_its_country() -> None:
+    """Rule rebels-beside-a-government-are-its-country: the coder's 'Cuban rebels' of talks
+    in Havana sign beside Colombia's government; named or other governments keep theirs."""
+    government = {"text": "Colombian government negotiators", "country": "COL", "sector": "GOV"}
+    rebels = {"text": "guerrilla commanders", "country": "CUB", "sector": "REB"}
+    named = {"text": "South Sudanese rebels", "country": "SSD", "sector": "REB"}
+    assert [a["country"] for a in at_home([government, rebels, named])] == ["COL", "COL", "SSD"]
+    other = {"text": "Cuban officials", "country": "CUB", "sector": "GOV"}
+    assert [a["country"] for a in at_home([government, other, rebels])] == ["COL", "CUB", "CUB"]

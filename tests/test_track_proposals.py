@@ -2381,3 +2381,79 @@ def test_a_third_party_proposer_is_no_party_and_one_proposing_to_another_is(
     assert truce.participants == ("KHM", "THA")
     (offer,) = proposals_of(PARTY_PROPOSAL, tmp_path / "party")
     assert set(offer.participants) == {"RUS", "UKR"}
+
+
+A_BREACH_CHARGED_WITH_ITS_OWN_DAY = {
+    "agreed": (
+        "2026-07-06",
+        "DHAKA (Wire) - Bangladesh and Myanmar agreed on Monday to a ceasefire along their"
+        " border, officials said.",
+    ),
+    "accused": (
+        "2026-07-09",
+        "DHAKA (Wire) - Bangladesh accused Myanmar's army on Thursday of lobbing mortar shells"
+        " into Bandarban district on Tuesday night, in violation of the ceasefire.",
+    ),
+}
+
+
+def test_a_breach_charged_with_its_acts_own_day_is_of_that_day(tmp_path: Path) -> None:
+    """Rule a-charged-act's-own-day-dates-the-breach: the charge is of Thursday, the shelling
+    it charges of Tuesday night; the breach is Tuesday's, whether or not the coder reads the
+    shelling as an act of its own."""
+    (found,) = (item for item in proposals_of(A_BREACH_CHARGED_WITH_ITS_OWN_DAY, tmp_path))
+    assert [(date, text.split(" ")[0]) for date, text in history(found)] == [
+        ("2026-07-06", "agreed"),
+        ("2026-07-07", "violated"),
+    ]
+
+
+A_BREACH_AFTER_AN_EXTENSION = {
+    "extended": (
+        "2026-08-13",
+        "CAIRO (Wire) - Israel and Hamas agreed on Thursday to extend the halt in fighting in"
+        " Gaza for five days, Egyptian mediators said.",
+    ),
+    "accused": (
+        "2026-08-14",
+        "GAZA (Wire) - Hamas accused Israel on Friday of violating the truce with air strikes on"
+        " Khan Younis.",
+    ),
+}
+
+
+def test_an_extended_halt_in_fighting_binds_its_sides(tmp_path: Path) -> None:
+    """Rules an-extended-agreement-binds and the 'halt in fighting' named as a truce: no
+    report tells the truce made or carried out, its extension does; the charge of the next
+    day is a breach of it (it had been dropped: nothing known in force)."""
+    found = [item for item in proposals_of(A_BREACH_AFTER_AN_EXTENSION, tmp_path) if item.steps]
+    assert [
+        (item.subject, [text.split(" ")[0] for _, text in history(item)]) for item in found
+    ] == [("ceasefire", ["extended", "violated"])]
+    assert [date for date, _ in history(found[0])] == ["2026-08-13", "2026-08-14"]
+
+
+A_TRUCE_WHOSE_END_IS_TOLD_IN_A_CLAUSE = {
+    "declared": (
+        "2026-09-07",
+        "KYIV (Wire) - Ukraine and the separatists agreed on Monday to a seven-day ceasefire in"
+        " the east, the OSCE said.",
+    ),
+    "ended": (
+        "2026-09-15",
+        "KYIV (Wire) - The fragile truce, which expired Monday night, was touted as a chance for"
+        " the separatists to disarm.",
+    ),
+}
+
+
+def test_a_status_in_a_which_clause_is_dated_by_it(tmp_path: Path) -> None:
+    """Rule a-status-in-a-which-clause-is-dated-by-it: the truce expired on Monday 14
+    September, the day its clause gives, not on Tuesday when it was reported."""
+    found = [
+        item for item in proposals_of(A_TRUCE_WHOSE_END_IS_TOLD_IN_A_CLAUSE, tmp_path) if item.steps
+    ]
+    assert [(date, text.split(" ")[0]) for item in found for date, text in history(item)] == [
+        ("2026-09-07", "agreed"),
+        ("2026-09-14", "expired"),
+    ]

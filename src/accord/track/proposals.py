@@ -38,7 +38,7 @@ from importlib.resources import files
 from typing import Any
 
 from accord.errors import NotFoundError
-from accord.extract.dates import WEEKDAYS
+from accord.extract.dates import WEEKDAYS, resolve_date
 from accord.store import Store
 from accord.store.tracking import (
     Reading,
@@ -195,6 +195,9 @@ def subject_data() -> dict[str, Any]:
         "reporting_verbs",
         "term_date_markers",
         "in_force_clause",
+        "charged_act_day",
+        "which_clause_day",
+        "agreeing_triggers",
         "counted_extension",
         "meeting_words",
         "contrast_words",
@@ -207,6 +210,8 @@ def subject_data() -> dict[str, Any]:
     data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
     data["offer_regex"] = re.compile(data["offer_reference"], re.I)
     data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
+    data["act_day_regex"] = re.compile(data["charged_act_day"], re.I)
+    data["which_clause_day_regex"] = re.compile(data["which_clause_day"], re.I)
     data["counted_extension_regex"] = re.compile(data["counted_extension"], re.I)
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
     data["clause_regex"] = re.compile(
@@ -579,7 +584,7 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     trigger = row["trigger"]
     lowered = sentence.lower()
     modality, kind, mode = row["modality"], row["type"], row["mode"]
-    names_it = trigger.lower() in all_keywords()  # 'the ceasefire broke down', however typed
+    names_it = whole_trigger(trigger, sentence, trigger_at) in all_keywords()  # however typed
     if (kind in ACT_TYPES or names_it) and modality not in ("proposed", "considered", "rejected"):
         status = nearest_status_word(trigger_clause(lowered, trigger_at), trigger_at)
         if status is not None:
@@ -615,7 +620,7 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "SUPPORT" and trigger.lower() in data["approval_words"]:
         return "accepted"  # 'the government approved the deal'
     if kind == "RETREAT" and mode in ("release", "return", "ceasefire", "withdraw", "access"):
-        if trigger.lower() in all_keywords() and not any(
+        if names_it and not any(
             w in without_other_beginnings(lowered) for w in data["in_effect_words"]
         ):
             return None  # 'the swap showed ...' names the thing; 'the truce took effect' does it
@@ -636,6 +641,20 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
 
 
 FIGHTING_TYPES = ("ASSAULT", "FIGHT", "COERCE")  # what breaks a truce off
+
+
+def whole_trigger(trigger: str, sentence: str, trigger_at: int) -> str:
+    """Rule "a-hyphenated-cease-fire-names-the-truce": the coder's trigger may be the last
+    part of a hyphenated word ('fire' of 'A new, five-day cease-fire ... was holding
+    Thursday'); when the whole word is an agreement's name ('cease-fire', as VOA spells it),
+    the event names the thing, as 'ceasefire' does ('the ceasefire broke down', however typed),
+    and tells no step unless a status or in-effect word says one."""
+    start = trigger_at
+    if start > 0 and sentence[start - 1] == "-":
+        start -= len(re.search(r"[\w-]*$", sentence[:start]).group(0))
+    whole = re.match(r"[\w-]+", sentence[start:])
+    word = whole.group(0).lower() if whole else ""
+    return word if word in all_keywords() else trigger.lower()
 
 
 def approves_an_extension(row: Any, lowered: str, trigger_at: int) -> bool:
@@ -916,6 +935,27 @@ def broker_keys(sentence: str, trigger_at: int) -> frozenset[str]:
     return frozenset(keys)
 
 
+def at_home(sources: Iterable[Any]) -> list[Any]:
+    """Rule "rebels-beside-a-government-are-its-country": rebels the text names only
+    generically ('the rebels', 'rebel delegates', 'guerrilla commanders'), beside one
+    government in the same act, belong to that government's country, not to the country the
+    coder gave them from where the act happened ('Representatives for President Salva Kiir
+    and the rebels signed the deal Thursday in Ethiopia', 'Colombian government negotiators
+    and ELN guerrilla commanders signed a two-month truce in Havana'): talks abroad make the
+    venue no side. Rebels named by a name or a country word keep their country."""
+    found = list(sources)
+    governments = {a["country"] for a in found if a["sector"] == "GOV" and a["country"]}
+    if len(governments) != 1:
+        return found
+    (home,) = governments
+    return [
+        {**{name: a[name] for name in list(a.keys())}, "country": home}
+        if a["sector"] == "REB" and a["country"] not in (None, home) and a["text"].islower()
+        else a
+        for a in found
+    ]
+
+
 def is_broker(actor: Any, brokers: list[str]) -> bool:
     words = {actor["text"], actor["name"]} - {None, ""}
     return any(word in broker or broker in word for word in words for broker in brokers)
@@ -1150,6 +1190,7 @@ def candidate_of(
 ) -> Candidate | None:
     """What one event reads as, given what its sentence and article tell beside it."""
     context = context or Context()
+    row = agreement_as_typed(row)
     sentence = row["sentence"]
     trigger_at = max(0, row["start"] - row["sentence_start"])
     type_mode = (row["type"], row["mode"])
@@ -1183,7 +1224,7 @@ def candidate_of(
     if at_the_meeting:
         subject = what_the_meeting_agreed(sentence, trigger_at)
     brokers = brokers_in(sentence)
-    sources = [a for a in sides.get("source", []) if not is_broker(a, brokers)]
+    sources = at_home(a for a in sides.get("source", []) if not is_broker(a, brokers))
     targets = [a for a in sides.get("target", []) if not is_broker(a, brokers)]
     parties = {(actor["country"] or actor["actor_id"], actor["sector"]) for actor in sources}
     between = parties | {
@@ -1260,6 +1301,19 @@ def candidate_of(
 NEWS_STATUSES = ("agreed", "extended")  # what a lead tells as the day's news
 
 
+def agreement_as_typed(row: Any) -> Any:
+    """Rule "an-agreement-typed-a-threat-is-an-agreement": the coder may type an agreement
+    as a threat it commits to ('The two sides agreed Wednesday to extend the halt in
+    fighting', 'agreed that the relative calm justified renewing the cessation of
+    hostilities', 'agreed on Tuesday to sanction the members': THREATEN, modality 'agreed');
+    an event whose trigger is the verb 'agree' itself is read as the agreement it tells."""
+    agreeing = subject_data()["agreeing_triggers"]
+    if row["type"] != "THREATEN" or (row["trigger"] or "").lower() not in agreeing:
+        return row
+    names = list(row.keys())  # a stored row or a dict
+    return {**{name: row[name] for name in names}, "type": "AGREE", "mode": None}
+
+
 def undated_news(row: Any, status: str, context: Context) -> bool:
     """Rule "an-undated-lead-agreement-is-the-report's-news": an agreement the lead tells with
     no day of its own, or with only its terms' ('have agreed to a 72-hour ceasefire starting at
@@ -1304,7 +1358,52 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
         act_day = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
         if explicit is None or (row["type"] == "ACCUSE" and act_day < explicit):
             explicit = act_day  # rule a-breach-is-dated-by-the-act-not-the-charge
+    elif status == "violated" and row["type"] == "ACCUSE" and explicit is not None:
+        act_day = charged_act_day(row)
+        if act_day is not None and act_day < explicit:
+            explicit = act_day  # rule a-charged-act's-own-day-dates-the-breach
+    if explicit is None:
+        explicit = which_clause_day(row, status)
     return explicit
+
+
+def which_clause_day(row: Any, status: str) -> int | None:
+    """Rule "a-status-in-a-which-clause-is-dated-by-it": a status told in a clause of its own
+    that gives its day ('The fragile truce, which expired Monday night, was touted as a chance
+    for separatists to disarm', 'The truce, which began at sundown on Monday, has brought the
+    quietest days'), beside an event with no day of its own, is a step of that day, not of
+    the report's: the clause is the step, whatever act the coder found beside it."""
+    data = subject_data()
+    words = set(data["status_words"].get(status, ()))
+    if status == "implemented":
+        words |= set(data["in_effect_words"])
+    for found in data["which_clause_day_regex"].finditer(row["sentence"]):
+        if found.group("verb").lower() in words:
+            value = resolve_date(found.group("day"), row["published"], "past")
+            return day_of(value.start)
+    return None
+
+
+def charged_act_day(row: Any) -> int | None:
+    """Rule "a-charged-act's-own-day-dates-the-breach": an accusation dated by its telling
+    whose sentence gives the act it charges a day of its own after the charge's ('accused Thai
+    troops on Wednesday of firing artillery shells into Oddar Meanchey province on Tuesday
+    night', where the coder read no firing) is a breach of the act's day, as one whose act the
+    coder read is (rule a-breach-is-dated-by-the-act-not-the-charge). Only a day before the
+    charge's, within a week of it, counts: a later one is a plan or a deadline."""
+    if row["date_char_start"] is None:
+        return None
+    after_charge = row["date_char_start"] - row["sentence_start"] + 1
+    sentence = row["sentence"]
+    if after_charge <= 0 or after_charge > len(sentence):
+        return None
+    charge_day = day_of(row["date_start"])
+    for found in subject_data()["act_day_regex"].finditer(sentence, after_charge):
+        value = resolve_date(found.group("day"), row["published"], "past")
+        act_day = day_of(value.start)
+        if act_day is not None and charge_day is not None and 0 < charge_day - act_day <= 7:
+            return act_day
+    return None
 
 
 def extensions_counted(sentence: str) -> bool:
@@ -2746,11 +2845,14 @@ def binding_by(draft: Draft | None, day: int) -> bool:
     """Whether the draft binds its parties on ``day``: carried out by then, or agreed on an
     earlier day (rule "a-deal-binds-from-the-day-after-it-is-made": 'missiles struck the port
     less than a day after Moscow signed the deal' violates it; an accusation on the day of the
-    agreement is about the deal, not a breach of it)."""
+    agreement is about the deal, not a breach of it). Rule "an-extended-agreement-binds": an
+    agreement extended on an earlier day was in force ('The two sides agreed Wednesday to
+    extend the halt in fighting', then Thursday's charge of violating the cease-fire), even
+    when no report tells it made or carried out."""
     if implemented_by(draft, day):
         return True
-    agreed = None if draft is None else draft.dated.get("agreed")
-    return agreed is not None and agreed[0] < day
+    dated = {} if draft is None else draft.dated
+    return any(dated.get(status, (day,))[0] < day for status in ("agreed", "extended"))
 
 
 def implemented_by(draft: Draft | None, day: int) -> bool:
