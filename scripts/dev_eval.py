@@ -72,6 +72,13 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
 
         return read
 
+    def direct_quotes(key: str, right: str, of: str) -> Callable[[dict], str]:
+        def read(out: dict) -> str:
+            c = out["coverage"]
+            return f"{c[right]}/{c[of]} ({ratio(c[key])})"
+
+        return read
+
     def extras(out: dict) -> str:
         return " / ".join(str(n) for n in out["coverage"]["extras_by_reason"].values())
 
@@ -82,6 +89,20 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
     rows = [row("news: events found", events), row("news: extracted", extracted)]
     rows.append(row(f"news: unmatched {reasons}", extras))
     rows += [row(f"news: {side} country", country(side)) for side in ("source", "target")]
+    rows.append(
+        row(
+            "news: direct quote recall",
+            direct_quotes("direct_quote_recall", "direct_quotes_found", "direct_quotes_expected"),
+        )
+    )
+    rows.append(
+        row(
+            "news: direct quote precision",
+            direct_quotes(
+                "direct_quote_precision", "direct_quotes_right", "direct_quotes_extracted"
+            ),
+        )
+    )
     for name in (
         "whole event",
         "sources",
@@ -91,6 +112,7 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
         "place",
         "counts",
         "speaker",
+        "indirect_speaker",
         "actor",
         "actor_country",
         "actor_sector",

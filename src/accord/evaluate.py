@@ -168,6 +168,10 @@ def score_quotes(expected_quotes: Sequence[dict], quotes: Sequence[Quote]) -> li
         )
         ok = quote is not None and any(_speaker_matches(expected["speaker"], q) for q in found)
         results.append(FieldResult(record, "speaker", ok, expected["speaker"], speaker))
+        if expected.get("kind") == "indirect":  # issue #10: held-out sets report it apart
+            results.append(
+                FieldResult(record, "indirect_speaker", ok, expected["speaker"], speaker)
+            )
     return results
 
 

@@ -240,6 +240,9 @@ class Coverage:
             "extras_by_reason": self.extras_by_reason(),
             "extras_by_rule": self.extras_by_rule(),
             "direct_quotes_expected": self.quotes_expected,
+            "direct_quotes_found": self.quotes_found,
+            "direct_quotes_extracted": self.quotes_extracted,
+            "direct_quotes_right": self.quotes_right,
             "direct_quote_recall": ratio(self.quotes_found, self.quotes_expected),
             "direct_quote_precision": ratio(self.quotes_right, self.quotes_extracted),
         }
