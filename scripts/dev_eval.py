@@ -72,13 +72,6 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
 
         return read
 
-    def direct_quotes(key: str, right: str, of: str) -> Callable[[dict], str]:
-        def read(out: dict) -> str:
-            c = out["coverage"]
-            return f"{c[right]}/{c[of]} ({ratio(c[key])})"
-
-        return read
-
     def extras(out: dict) -> str:
         return " / ".join(str(n) for n in out["coverage"]["extras_by_reason"].values())
 
@@ -89,20 +82,9 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
     rows = [row("news: events found", events), row("news: extracted", extracted)]
     rows.append(row(f"news: unmatched {reasons}", extras))
     rows += [row(f"news: {side} country", country(side)) for side in ("source", "target")]
-    rows.append(
-        row(
-            "news: direct quote recall",
-            direct_quotes("direct_quote_recall", "direct_quotes_found", "direct_quotes_expected"),
-        )
-    )
-    rows.append(
-        row(
-            "news: direct quote precision",
-            direct_quotes(
-                "direct_quote_precision", "direct_quotes_right", "direct_quotes_extracted"
-            ),
-        )
-    )
+    rows += [
+        row(f"news: {label}", direct_quotes(*keys)) for label, keys in DIRECT_QUOTE_FIGURES.items()
+    ]
     for name in (
         "whole event",
         "sources",
@@ -118,6 +100,47 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
         "actor_sector",
     ):
         rows.append(row(f"news: {name}", lambda out, name=name: right_of(out["articles"], name)))
+    return rows
+
+
+def direct_quotes(key: str, right: str, of: str) -> Callable[[dict], str]:
+    """ "right/of (ratio)" of one direct-quote figure of ``accord eval``'s coverage."""
+
+    def read(out: dict) -> str:
+        c = out["coverage"]
+        return f"{c[right]}/{c[of]} ({ratio(c[key])})"
+
+    return read
+
+
+DIRECT_QUOTE_FIGURES = {
+    "direct quote recall": ("direct_quote_recall", "direct_quotes_found", "direct_quotes_expected"),
+    "direct quote precision": (
+        "direct_quote_precision",
+        "direct_quotes_right",
+        "direct_quotes_extracted",
+    ),
+}
+
+
+def quotes_rows(folds: dict[str, dict]) -> list[Row]:
+    """The political-news attribution set (tests/corpus_quotes): quotes only, no events."""
+    rows = [
+        (
+            f"quotes: {label}",
+            direct_quotes(*keys)(folds["tune"]),
+            direct_quotes(*keys)(folds["check"]),
+        )
+        for label, keys in DIRECT_QUOTE_FIGURES.items()
+    ]
+    for name in ("speaker", "indirect_speaker"):
+        rows.append(
+            (
+                f"quotes: {name}",
+                right_of(folds["tune"]["articles"], name),
+                right_of(folds["check"]["articles"], name),
+            )
+        )
     return rows
 
 
@@ -177,6 +200,7 @@ def collect(jobs: int) -> list[Row]:
     tasks: dict[str, Callable[[], Any]] = {
         **{f"news-{f}": lambda f=f: accord_eval(f"tests/corpus_news/{f}") for f in FOLDS},
         **{f"notes-{f}": lambda f=f: accord_eval(f"tests/event_notes/{f}.jsonl") for f in FOLDS},
+        **{f"quotes-{f}": lambda f=f: accord_eval(f"tests/corpus_quotes/{f}") for f in FOLDS},
         **{f"coverage-{f}": lambda f=f: coverage_totals(f) for f in FOLDS},
         "golden": lambda: accord_eval("tests/corpus"),
         "police": lambda: sentence_set(sorted((ROOT / "tests/police_sentences").glob("*.txt"))),
@@ -190,6 +214,7 @@ def collect(jobs: int) -> list[Row]:
         futures = {name: pool.submit(task) for name, task in tasks.items()}
         out: dict[str, Any] = {name: future.result() for name, future in futures.items()}
     rows = news_rows({f: out[f"news-{f}"] for f in FOLDS})
+    rows += quotes_rows({f: out[f"quotes-{f}"] for f in FOLDS})
     rows += notes_rows({f: out[f"notes-{f}"] for f in FOLDS})
     for label in out["coverage-tune"]:
         rows.append(
