@@ -947,3 +947,45 @@ def test_rule_issued_document_speaks_for_its_issuer(text: str, speaker: str) -> 
     quote = _only(list(extract_article(make_article(text, published="2024-05-01")).quotes))
     assert quote.speaker is not None
     assert speaker in {quote.speaker.name, quote.speaker.country}
+
+
+# --- rule: bare group speaker ("Officials said" are the officials named before) -------------
+
+NEWS_TUNE = Path(__file__).parent / "corpus_news" / "tune"
+
+
+def _dev_article_quotes(name: str) -> list[Quote]:
+    """The quotes of a real dev article, through the real parser and actor resolver."""
+    text = (NEWS_TUNE / name).read_text(encoding="utf-8")
+    document = parse(_article(text, name))
+    resolver.resolve_mentions(document)
+    return extract_quotes(document)
+
+
+def _indirect_starting(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if q.kind == "indirect" and q.text.startswith(words)]
+    assert len(found) == 1, "\n".join(_describe(q) for q in quotes)
+    return found[0]
+
+
+def test_bare_officials_are_the_officials_named_before():
+    quotes = _dev_article_quotes("a-voa-venezuela-frees-political-prisoners.txt")
+    quote = _indirect_starting(quotes, "the activists included")
+    assert quote.speaker_text == "Officials"
+    assert quote.speaker is not None
+    assert (quote.speaker.country, quote.speaker.sector) == ("VEN", "GOV")
+    assert "group 'Officials' -> 'Venezuelan officials'" in quote.evidence.why
+
+
+def test_bare_officials_later_in_the_article_are_still_the_same_group():
+    quotes = _dev_article_quotes("b-voa-afghanistan-roadside-bomb-us-troops.txt")
+    quote = _indirect_starting(quotes, "aremote-controlled roadside bomb")
+    assert quote.speaker is not None
+    assert (quote.speaker.country, quote.speaker.sector) == ("AFG", "GOV")
+
+
+def test_officials_with_a_word_of_their_own_are_a_group_of_their_own():
+    quotes = _dev_article_quotes("b-voa-pakistan-gunmen-kill-pilgrims.txt")
+    quote = _indirect_starting(quotes, "the attack took place in the Mastung district")
+    assert quote.speaker_text == "Local officials"
+    assert quote.speaker is None

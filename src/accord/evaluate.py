@@ -337,7 +337,8 @@ def format_corpus_report(scores: Sequence[ArticleScore], *, misses: bool = False
         )
     lines += ["", f"{'field':<16} {'right':>6} {'checked':>8} {'accuracy':>9}"]
     for name, (right, checked) in sorted(corpus_figures(scores).items()):
-        lines.append(f"{name:<16} {right:>6} {checked:>8} {right / checked:>9.2f}")
+        accuracy = f"{right / checked:>9.2f}" if checked else f"{'-':>9}"  # a quotes-only set
+        lines.append(f"{name:<16} {right:>6} {checked:>8} {accuracy}")
     if misses:
         lines += ["", *(format_misses(score) for score in scores)]
     return "\n".join(lines)

@@ -707,6 +707,30 @@ def _title_holder(
     return min(later, key=lambda m: m.start, default=None)
 
 
+def _group_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMention | None:
+    """Rule ``bare group speaker``: "Officials said", "The officials say", with no word saying
+    whose, are the group the article named before with that noun ("Venezuelan officials said
+    ... Officials said"): the nearest earlier mention of a group, outside quote marks, whose
+    head is the same noun. Any other word ("local officials", "officials in Kabul") makes a
+    group of its own: no holder."""
+    lemma = head.lemma_.lower()
+    if head.tag_ != "NNS" or lemma not in ctx.lexicon.person_nouns:
+        return None
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children):
+        return None
+
+    def same_group(mention: ActorMention) -> bool:
+        if mention.actor.kind == "person" or mention.why == "pronoun":
+            return False
+        if ctx.enclosing_mark(mention.start) is not None:
+            return False
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.lemma_.lower() == lemma
+
+    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and same_group(m)]
+    return max(earlier, key=lambda m: m.start, default=None)
+
+
 def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
     """A person mentioned elsewhere by this name (the model may tag "Zelenskyy" a noun here)."""
     if not token.text[:1].isupper():
@@ -832,6 +856,9 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
             return _Speaker(actor_ref(holder), words, note, 0.9)
     if mention is not None:
         return _Speaker(actor_ref(mention), words)
+    group = _group_named_before(ctx, head, phrase)
+    if group is not None:
+        return _Speaker(actor_ref(group), words, f"group '{head.text}' -> '{group.text}'", 0.9)
     named = _mention_named_like(ctx, head)
     if named is not None:
         return _Speaker(actor_ref(named), words, "name seen elsewhere", 0.9)
