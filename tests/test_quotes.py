@@ -498,6 +498,7 @@ def _valid_lexicon() -> dict:
         "outlet_nouns": ["newspaper"],
         "outlet_name_words": ["times"],
         "work_nouns": ["memoir"],
+        "leader_offices": ["president"],
     }
 
 
@@ -989,3 +990,20 @@ def test_officials_with_a_word_of_their_own_are_a_group_of_their_own():
     quote = _indirect_starting(quotes, "the attack took place in the Mastung district")
     assert quote.speaker_text == "Local officials"
     assert quote.speaker is None
+
+
+# --- rule: country leader speaker ("the Syrian leader" is its president named before) ------------
+
+
+def test_a_countrys_leader_is_its_head_named_before():
+    quotes = _dev_article_quotes("b-voa-israel-begins-lebanon-withdrawal.txt")
+    quote = _indirect_starting(quotes, "Israel had long been planning")
+    assert quote.speaker_text == "The Syrian leader"
+    assert quote.speaker is not None and quote.speaker.name == "Bashar al-Assad"
+    assert "title 'leader' -> 'Bashar al-Assad'" in quote.evidence.why
+
+
+def test_a_leader_of_a_group_is_not_the_countrys_head():
+    quotes = _dev_article_quotes("b-voa-israel-begins-lebanon-withdrawal.txt")
+    quote = _indirect_starting(quotes, "his fighters won a strategic")
+    assert quote.speaker is not None and quote.speaker.name == "Hassan Nasrallah"

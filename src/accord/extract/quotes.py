@@ -119,6 +119,7 @@ class CueLexicon:
     outlet_nouns: frozenset[str] = frozenset()
     outlet_name_words: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    leader_offices: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -159,6 +160,7 @@ def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLe
         outlet_nouns=frozenset(_entries(raw, "outlet_nouns", source)),
         outlet_name_words=frozenset(_entries(raw, "outlet_name_words", source)),
         work_nouns=frozenset(_entries(raw, "work_nouns", source)),
+        leader_offices=frozenset(_entries(raw, "leader_offices", source)),
     )
 
 
@@ -707,6 +709,41 @@ def _title_holder(
     return min(later, key=lambda m: m.start, default=None)
 
 
+def _country_leader(
+    ctx: _Context, head: Token, modifier: ActorMention | None
+) -> ActorMention | None:
+    """Rule ``country leader speaker``: "the Syrian leader", "said the Venezuelan leader" is the
+    head of state or government of the country named in front: the one person of that country
+    the article names before, outside quote marks, with one of the lexicon's leader offices
+    (president, prime minister, king, ...). Which office "leader" means differs by country, so
+    two such people named before (a president and a prime minister) leave it open: no holder.
+    Another word ("the Syrian opposition leader") makes someone else."""
+    if head.lemma_.lower() != "leader" or modifier is None or modifier.actor.kind == "person":
+        return None
+    if any(c.dep_ != "det" and c.idx < modifier.start for c in head.children):
+        return None
+    if any(c.lower_ != "the" for c in head.children if c.dep_ == "det") or any(
+        c.dep_ in {"amod", "compound"} and c.idx >= modifier.end for c in head.children
+    ):
+        return None
+    country = modifier.actor.country
+
+    def leads(mention: ActorMention) -> bool:
+        return (
+            mention.actor.kind == "person"
+            and mention.why != "pronoun"
+            and mention.actor.country == country
+            and fold(mention.actor.role or "") in ctx.lexicon.leader_offices
+            and mention.end <= modifier.start
+            and ctx.enclosing_mark(mention.start) is None
+        )
+
+    leaders = [m for m in ctx.mentions if leads(m)]
+    if country is None or len({m.actor.id for m in leaders}) != 1:
+        return None
+    return max(leaders, key=lambda m: m.start)
+
+
 def _group_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMention | None:
     """Rule ``bare group speaker``: "Officials said", "The officials say", with no word saying
     whose, are the group the article named before with that noun ("Venezuelan officials said
@@ -850,7 +887,7 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
     words = phrase.text
     mention = _mention_of_phrase(ctx, head, phrase)
     if mention is None or mention.actor.kind != "person":
-        holder = _title_holder(ctx, head, phrase, mention)
+        holder = _title_holder(ctx, head, phrase, mention) or _country_leader(ctx, head, mention)
         if holder is not None:
             note = f"title '{head.text}' -> '{holder.actor.name}'"
             return _Speaker(actor_ref(holder), words, note, 0.9)
