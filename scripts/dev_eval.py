@@ -85,6 +85,7 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
     rows += [
         row(f"news: {label}", direct_quotes(*keys)) for label, keys in DIRECT_QUOTE_FIGURES.items()
     ]
+    rows.append(row("news: direct quotes inside a reported clause", partial_quotes))
     for name in (
         "whole event",
         "sources",
@@ -123,6 +124,16 @@ DIRECT_QUOTE_FIGURES = {
 }
 
 
+def partial_quotes(out: dict) -> str:
+    """Direct quotes extracted inside a reported clause ("said results were “fiction”"), which
+    sets counting only whole quotes call wrong: how many, and how many the reading has."""
+    c = out["coverage"]
+    return (
+        f"{c['direct_quotes_partial']} of {c['direct_quotes_extracted']} "
+        f"({c['direct_quotes_partial_right']} right)"
+    )
+
+
 def quotes_rows(folds: dict[str, dict]) -> list[Row]:
     """The political-news attribution set (tests/corpus_quotes): quotes only, no events."""
     rows = [
@@ -133,6 +144,13 @@ def quotes_rows(folds: dict[str, dict]) -> list[Row]:
         )
         for label, keys in DIRECT_QUOTE_FIGURES.items()
     ]
+    rows.append(
+        (
+            "quotes: direct quotes inside a reported clause",
+            partial_quotes(folds["tune"]),
+            partial_quotes(folds["check"]),
+        )
+    )
     for name in ("speaker", "indirect_speaker"):
         rows.append(
             (
