@@ -1007,3 +1007,11 @@ def test_a_leader_of_a_group_is_not_the_countrys_head():
     quotes = _dev_article_quotes("b-voa-israel-begins-lebanon-withdrawal.txt")
     quote = _indirect_starting(quotes, "his fighters won a strategic")
     assert quote.speaker is not None and quote.speaker.name == "Hassan Nasrallah"
+
+
+def test_cited_as_saying_is_the_one_cited_when_as_hangs_on_a_later_verb():
+    """The parse puts "as saying" under "related", a verb of the clause after it."""
+    quotes = _dev_article_quotes("b-wn-indonesia-wiranto-stabbed.txt")
+    quote = _indirect_starting(quotes, "the suspects were linked to the Jamaah Ansharut Daulah")
+    assert quote.speaker is not None and quote.speaker.name == "Budi Gunawan"
+    assert "object of 'cited' (before 'as')" in quote.evidence.why

@@ -400,7 +400,21 @@ def _object_controller(ctx: _Context, participle: Token) -> tuple[Token, str] | 
     if participle.dep_ != "pcomp" or as_word.lower_ != "as" or as_word.head.pos_ != "VERB":
         return None
     cited = _child(as_word.head, {"dobj"}, ctx)
-    return (cited, f"object of '{as_word.head.text}'") if cited is not None else None
+    if cited is not None:
+        return cited, f"object of '{as_word.head.text}'"
+    return _citing_verb_before(ctx, as_word)
+
+
+def _citing_verb_before(ctx: _Context, as_word: Token) -> tuple[Token, str] | None:
+    """The same rule when the parse hangs "as saying" on a later verb ("The BBC cited Budi
+    Gunawan, chief of the agency, as saying the suspects were linked to a network, which was
+    related to ..." puts "as" under "related"): the nearest verb before "as", in its sentence,
+    with an object before "as" is the one citing, and its object speaks."""
+    for token in reversed(list(as_word.sent[: as_word.i - as_word.sent.start])):
+        cited = _child(token, {"dobj"}, ctx) if token.pos_ == "VERB" else None
+        if cited is not None and cited.i < as_word.i:
+            return cited, f"object of '{token.text}' (before 'as')"
+    return None
 
 
 def _can_speak(ctx: _Context, token: Token) -> bool:
