@@ -82,6 +82,10 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
     rows = [row("news: events found", events), row("news: extracted", extracted)]
     rows.append(row(f"news: unmatched {reasons}", extras))
     rows += [row(f"news: {side} country", country(side)) for side in ("source", "target")]
+    rows += [
+        row(f"news: {label}", direct_quotes(*keys)) for label, keys in DIRECT_QUOTE_FIGURES.items()
+    ]
+    rows.append(row("news: direct quotes inside a reported clause", partial_quotes))
     for name in (
         "whole event",
         "sources",
@@ -91,11 +95,70 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
         "place",
         "counts",
         "speaker",
+        "indirect_speaker",
         "actor",
         "actor_country",
         "actor_sector",
     ):
         rows.append(row(f"news: {name}", lambda out, name=name: right_of(out["articles"], name)))
+    return rows
+
+
+def direct_quotes(key: str, right: str, of: str) -> Callable[[dict], str]:
+    """ "right/of (ratio)" of one direct-quote figure of ``accord eval``'s coverage."""
+
+    def read(out: dict) -> str:
+        c = out["coverage"]
+        return f"{c[right]}/{c[of]} ({ratio(c[key])})"
+
+    return read
+
+
+DIRECT_QUOTE_FIGURES = {
+    "direct quote recall": ("direct_quote_recall", "direct_quotes_found", "direct_quotes_expected"),
+    "direct quote precision": (
+        "direct_quote_precision",
+        "direct_quotes_right",
+        "direct_quotes_extracted",
+    ),
+}
+
+
+def partial_quotes(out: dict) -> str:
+    """Direct quotes extracted inside a reported clause ("said results were “fiction”"), which
+    sets counting only whole quotes call wrong: how many, and how many the reading has."""
+    c = out["coverage"]
+    return (
+        f"{c['direct_quotes_partial']} of {c['direct_quotes_extracted']} "
+        f"({c['direct_quotes_partial_right']} right)"
+    )
+
+
+def quotes_rows(folds: dict[str, dict]) -> list[Row]:
+    """The political-news attribution set (tests/corpus_quotes): quotes only, no events."""
+    rows = [
+        (
+            f"quotes: {label}",
+            direct_quotes(*keys)(folds["tune"]),
+            direct_quotes(*keys)(folds["check"]),
+        )
+        for label, keys in DIRECT_QUOTE_FIGURES.items()
+    ]
+    rows.append(
+        (
+            "quotes: direct quotes inside a reported clause",
+            partial_quotes(folds["tune"]),
+            partial_quotes(folds["check"]),
+        )
+    )
+    for name in ("speaker", "indirect_speaker"):
+        rows.append(
+            (
+                f"quotes: {name}",
+                right_of(folds["tune"]["articles"], name),
+                right_of(folds["check"]["articles"], name),
+            )
+        )
     return rows
 
 
@@ -155,6 +218,7 @@ def collect(jobs: int) -> list[Row]:
     tasks: dict[str, Callable[[], Any]] = {
         **{f"news-{f}": lambda f=f: accord_eval(f"tests/corpus_news/{f}") for f in FOLDS},
         **{f"notes-{f}": lambda f=f: accord_eval(f"tests/event_notes/{f}.jsonl") for f in FOLDS},
+        **{f"quotes-{f}": lambda f=f: accord_eval(f"tests/corpus_quotes/{f}") for f in FOLDS},
         **{f"coverage-{f}": lambda f=f: coverage_totals(f) for f in FOLDS},
         "golden": lambda: accord_eval("tests/corpus"),
         "police": lambda: sentence_set(sorted((ROOT / "tests/police_sentences").glob("*.txt"))),
@@ -168,6 +232,7 @@ def collect(jobs: int) -> list[Row]:
         futures = {name: pool.submit(task) for name, task in tasks.items()}
         out: dict[str, Any] = {name: future.result() for name, future in futures.items()}
     rows = news_rows({f: out[f"news-{f}"] for f in FOLDS})
+    rows += quotes_rows({f: out[f"quotes-{f}"] for f in FOLDS})
     rows += notes_rows({f: out[f"notes-{f}"] for f in FOLDS})
     for label in out["coverage-tune"]:
         rows.append(

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ("tests/corpus_news", "tests/corpus_coverage")
+CORPORA = ("tests/corpus_news", "tests/corpus_coverage", "tests/corpus_quotes")
 HEADER = """\
 accord
 Copyright the accord developers. Licensed under the Apache License, Version 2.0.

@@ -270,3 +270,18 @@ def test_the_maker_of_a_record_is_the_first_rule_its_evidence_names() -> None:
         "model:event_types@1"
     )
     assert evaluate_coverage.maker_rule(made("no rules named")) == "unnamed"
+
+
+def test_direct_quotes_inside_a_reported_clause_are_counted_apart() -> None:
+    """Chamisa "told reporters results ... were “fiction”": the word is a direct quote inside a
+    reported clause; his "We want proper result to be announced," he added, is a whole quote."""
+    article = Path(__file__).parent / "corpus_quotes" / "tune" / "q-voa-zimbabwe-poll-rigged"
+    readings, extractions = evaluate.extract_corpus([Path(f"{article}.expected.json")])
+    quotes = extractions[0].quotes
+    partial = evaluate_coverage.partial_quotes(quotes)
+    texts = {q.text for q in quotes if q.id in partial}
+    assert {"fiction", "stolen vote", "closed chapter"} <= texts
+    assert "We want proper result to be announced" not in texts
+    coverage = evaluate_coverage.article_coverage(readings[0], extractions[0])
+    assert coverage.quotes_partial == len(partial)
+    assert coverage.to_dict()["direct_quotes_partial"] == len(partial)

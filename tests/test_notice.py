@@ -18,5 +18,5 @@ def test_notice_is_up_to_date_with_the_corpora() -> None:
     )
     assert result.returncode == 0, result.stderr
     notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
-    for meta in sorted((ROOT / "tests" / "corpus_news").glob("*/*.meta.json")):
+    for meta in sorted((ROOT / "tests").glob("corpus_[nq]*/*/*.meta.json")):
         assert meta.name.removesuffix(".meta.json") in notice, meta

@@ -498,6 +498,7 @@ def _valid_lexicon() -> dict:
         "outlet_nouns": ["newspaper"],
         "outlet_name_words": ["times"],
         "work_nouns": ["memoir"],
+        "leader_offices": ["president"],
     }
 
 
@@ -947,3 +948,70 @@ def test_rule_issued_document_speaks_for_its_issuer(text: str, speaker: str) -> 
     quote = _only(list(extract_article(make_article(text, published="2024-05-01")).quotes))
     assert quote.speaker is not None
     assert speaker in {quote.speaker.name, quote.speaker.country}
+
+
+# --- rule: bare group speaker ("Officials said" are the officials named before) -------------
+
+NEWS_TUNE = Path(__file__).parent / "corpus_news" / "tune"
+
+
+def _dev_article_quotes(name: str) -> list[Quote]:
+    """The quotes of a real dev article, through the real parser and actor resolver."""
+    text = (NEWS_TUNE / name).read_text(encoding="utf-8")
+    document = parse(_article(text, name))
+    resolver.resolve_mentions(document)
+    return extract_quotes(document)
+
+
+def _indirect_starting(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if q.kind == "indirect" and q.text.startswith(words)]
+    assert len(found) == 1, "\n".join(_describe(q) for q in quotes)
+    return found[0]
+
+
+def test_bare_officials_are_the_officials_named_before():
+    quotes = _dev_article_quotes("a-voa-venezuela-frees-political-prisoners.txt")
+    quote = _indirect_starting(quotes, "the activists included")
+    assert quote.speaker_text == "Officials"
+    assert quote.speaker is not None
+    assert (quote.speaker.country, quote.speaker.sector) == ("VEN", "GOV")
+    assert "group 'Officials' -> 'Venezuelan officials'" in quote.evidence.why
+
+
+def test_bare_officials_later_in_the_article_are_still_the_same_group():
+    quotes = _dev_article_quotes("b-voa-afghanistan-roadside-bomb-us-troops.txt")
+    quote = _indirect_starting(quotes, "aremote-controlled roadside bomb")
+    assert quote.speaker is not None
+    assert (quote.speaker.country, quote.speaker.sector) == ("AFG", "GOV")
+
+
+def test_officials_with_a_word_of_their_own_are_a_group_of_their_own():
+    quotes = _dev_article_quotes("b-voa-pakistan-gunmen-kill-pilgrims.txt")
+    quote = _indirect_starting(quotes, "the attack took place in the Mastung district")
+    assert quote.speaker_text == "Local officials"
+    assert quote.speaker is None
+
+
+# --- rule: country leader speaker ("the Syrian leader" is its president named before) ------------
+
+
+def test_a_countrys_leader_is_its_head_named_before():
+    quotes = _dev_article_quotes("b-voa-israel-begins-lebanon-withdrawal.txt")
+    quote = _indirect_starting(quotes, "Israel had long been planning")
+    assert quote.speaker_text == "The Syrian leader"
+    assert quote.speaker is not None and quote.speaker.name == "Bashar al-Assad"
+    assert "title 'leader' -> 'Bashar al-Assad'" in quote.evidence.why
+
+
+def test_a_leader_of_a_group_is_not_the_countrys_head():
+    quotes = _dev_article_quotes("b-voa-israel-begins-lebanon-withdrawal.txt")
+    quote = _indirect_starting(quotes, "his fighters won a strategic")
+    assert quote.speaker is not None and quote.speaker.name == "Hassan Nasrallah"
+
+
+def test_cited_as_saying_is_the_one_cited_when_as_hangs_on_a_later_verb():
+    """The parse puts "as saying" under "related", a verb of the clause after it."""
+    quotes = _dev_article_quotes("b-wn-indonesia-wiranto-stabbed.txt")
+    quote = _indirect_starting(quotes, "the suspects were linked to the Jamaah Ansharut Daulah")
+    assert quote.speaker is not None and quote.speaker.name == "Budi Gunawan"
+    assert "object of 'cited' (before 'as')" in quote.evidence.why

@@ -168,6 +168,10 @@ def score_quotes(expected_quotes: Sequence[dict], quotes: Sequence[Quote]) -> li
         )
         ok = quote is not None and any(_speaker_matches(expected["speaker"], q) for q in found)
         results.append(FieldResult(record, "speaker", ok, expected["speaker"], speaker))
+        if expected.get("kind") == "indirect":  # issue #10: held-out sets report it apart
+            results.append(
+                FieldResult(record, "indirect_speaker", ok, expected["speaker"], speaker)
+            )
     return results
 
 
@@ -333,7 +337,8 @@ def format_corpus_report(scores: Sequence[ArticleScore], *, misses: bool = False
         )
     lines += ["", f"{'field':<16} {'right':>6} {'checked':>8} {'accuracy':>9}"]
     for name, (right, checked) in sorted(corpus_figures(scores).items()):
-        lines.append(f"{name:<16} {right:>6} {checked:>8} {right / checked:>9.2f}")
+        accuracy = f"{right / checked:>9.2f}" if checked else f"{'-':>9}"  # a quotes-only set
+        lines.append(f"{name:<16} {right:>6} {checked:>8} {accuracy}")
     if misses:
         lines += ["", *(format_misses(score) for score in scores)]
     return "\n".join(lines)

@@ -162,6 +162,8 @@ class Coverage:
     quotes_found: int = 0
     quotes_extracted: int = 0  # direct quotes extracted
     quotes_right: int = 0  # of those, matching a quote of the reading
+    quotes_partial: int = 0  # direct quotes extracted inside a reported clause ("were “fiction”")
+    quotes_partial_right: int = 0  # of those, matching a quote of the reading
     missed: list[tuple[str, str]] = field(default_factory=list)  # (type, sentence)
     wrong: list[tuple[str, str]] = field(default_factory=list)  # extracted, unmatched
     wrong_why: list[tuple[str, str]] = field(default_factory=list)  # (reason, maker rule)
@@ -184,6 +186,8 @@ class Coverage:
             "quotes_found",
             "quotes_extracted",
             "quotes_right",
+            "quotes_partial",
+            "quotes_partial_right",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.source_country.merge(other.source_country)
@@ -240,6 +244,11 @@ class Coverage:
             "extras_by_reason": self.extras_by_reason(),
             "extras_by_rule": self.extras_by_rule(),
             "direct_quotes_expected": self.quotes_expected,
+            "direct_quotes_found": self.quotes_found,
+            "direct_quotes_extracted": self.quotes_extracted,
+            "direct_quotes_right": self.quotes_right,
+            "direct_quotes_partial": self.quotes_partial,
+            "direct_quotes_partial_right": self.quotes_partial_right,
             "direct_quote_recall": ratio(self.quotes_found, self.quotes_expected),
             "direct_quote_precision": ratio(self.quotes_right, self.quotes_extracted),
         }
@@ -383,8 +392,29 @@ def match_direct_quotes(expected_quotes: Sequence[dict], quotes: Sequence[Quote]
     direct = [q for q in quotes if q.kind == "direct"]
     coverage = Coverage(quotes_expected=len(wanted), quotes_extracted=len(direct))
     coverage.quotes_found = sum(any(quote_matches(e, q) for q in direct) for e in wanted)
-    coverage.quotes_right = sum(any(quote_matches(e, q) for e in expected_quotes) for q in direct)
+    right = [q for q in direct if any(quote_matches(e, q) for e in expected_quotes)]
+    coverage.quotes_right = len(right)
+    partial = partial_quotes(quotes)
+    coverage.quotes_partial = sum(q.id in partial for q in direct)
+    coverage.quotes_partial_right = sum(q.id in partial for q in right)
     return coverage
+
+
+def partial_quotes(quotes: Sequence[Quote]) -> set[str]:
+    """Ids of the direct quotes that lie inside a reported clause of the same article (the
+    extractor gives "X said results were “fiction”" both records). Sets that count only whole
+    quotes as direct quotes (attribution sets call these mixed) count them as wrong: the figure
+    lets a precision be read both ways."""
+    clauses = [q for q in quotes if q.kind == "indirect"]
+    return {
+        q.id
+        for q in quotes
+        if q.kind == "direct"
+        and any(
+            c.evidence.start <= q.evidence.start and q.evidence.end <= c.evidence.end
+            for c in clauses
+        )
+    }
 
 
 def article_coverage(expected: dict, extraction: Extraction) -> Coverage:

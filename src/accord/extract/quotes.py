@@ -119,6 +119,7 @@ class CueLexicon:
     outlet_nouns: frozenset[str] = frozenset()
     outlet_name_words: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    leader_offices: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -159,6 +160,7 @@ def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLe
         outlet_nouns=frozenset(_entries(raw, "outlet_nouns", source)),
         outlet_name_words=frozenset(_entries(raw, "outlet_name_words", source)),
         work_nouns=frozenset(_entries(raw, "work_nouns", source)),
+        leader_offices=frozenset(_entries(raw, "leader_offices", source)),
     )
 
 
@@ -398,7 +400,21 @@ def _object_controller(ctx: _Context, participle: Token) -> tuple[Token, str] | 
     if participle.dep_ != "pcomp" or as_word.lower_ != "as" or as_word.head.pos_ != "VERB":
         return None
     cited = _child(as_word.head, {"dobj"}, ctx)
-    return (cited, f"object of '{as_word.head.text}'") if cited is not None else None
+    if cited is not None:
+        return cited, f"object of '{as_word.head.text}'"
+    return _citing_verb_before(ctx, as_word)
+
+
+def _citing_verb_before(ctx: _Context, as_word: Token) -> tuple[Token, str] | None:
+    """The same rule when the parse hangs "as saying" on a later verb ("The BBC cited Budi
+    Gunawan, chief of the agency, as saying the suspects were linked to a network, which was
+    related to ..." puts "as" under "related"): the nearest verb before "as", in its sentence,
+    with an object before "as" is the one citing, and its object speaks."""
+    for token in reversed(list(as_word.sent[: as_word.i - as_word.sent.start])):
+        cited = _child(token, {"dobj"}, ctx) if token.pos_ == "VERB" else None
+        if cited is not None and cited.i < as_word.i:
+            return cited, f"object of '{token.text}' (before 'as')"
+    return None
 
 
 def _can_speak(ctx: _Context, token: Token) -> bool:
@@ -707,6 +723,65 @@ def _title_holder(
     return min(later, key=lambda m: m.start, default=None)
 
 
+def _country_leader(
+    ctx: _Context, head: Token, modifier: ActorMention | None
+) -> ActorMention | None:
+    """Rule ``country leader speaker``: "the Syrian leader", "said the Venezuelan leader" is the
+    head of state or government of the country named in front: the one person of that country
+    the article names before, outside quote marks, with one of the lexicon's leader offices
+    (president, prime minister, king, ...). Which office "leader" means differs by country, so
+    two such people named before (a president and a prime minister) leave it open: no holder.
+    Another word ("the Syrian opposition leader") makes someone else."""
+    if head.lemma_.lower() != "leader" or modifier is None or modifier.actor.kind == "person":
+        return None
+    if any(c.dep_ != "det" and c.idx < modifier.start for c in head.children):
+        return None
+    if any(c.lower_ != "the" for c in head.children if c.dep_ == "det") or any(
+        c.dep_ in {"amod", "compound"} and c.idx >= modifier.end for c in head.children
+    ):
+        return None
+    country = modifier.actor.country
+
+    def leads(mention: ActorMention) -> bool:
+        return (
+            mention.actor.kind == "person"
+            and mention.why != "pronoun"
+            and mention.actor.country == country
+            and fold(mention.actor.role or "") in ctx.lexicon.leader_offices
+            and mention.end <= modifier.start
+            and ctx.enclosing_mark(mention.start) is None
+        )
+
+    leaders = [m for m in ctx.mentions if leads(m)]
+    if country is None or len({m.actor.id for m in leaders}) != 1:
+        return None
+    return max(leaders, key=lambda m: m.start)
+
+
+def _group_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMention | None:
+    """Rule ``bare group speaker``: "Officials said", "The officials say", with no word saying
+    whose, are the group the article named before with that noun ("Venezuelan officials said
+    ... Officials said"): the nearest earlier mention of a group, outside quote marks, whose
+    head is the same noun. Any other word ("local officials", "officials in Kabul") makes a
+    group of its own: no holder."""
+    lemma = head.lemma_.lower()
+    if head.tag_ != "NNS" or lemma not in ctx.lexicon.person_nouns:
+        return None
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children):
+        return None
+
+    def same_group(mention: ActorMention) -> bool:
+        if mention.actor.kind == "person" or mention.why == "pronoun":
+            return False
+        if ctx.enclosing_mark(mention.start) is not None:
+            return False
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.lemma_.lower() == lemma
+
+    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and same_group(m)]
+    return max(earlier, key=lambda m: m.start, default=None)
+
+
 def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
     """A person mentioned elsewhere by this name (the model may tag "Zelenskyy" a noun here)."""
     if not token.text[:1].isupper():
@@ -826,12 +901,15 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
     words = phrase.text
     mention = _mention_of_phrase(ctx, head, phrase)
     if mention is None or mention.actor.kind != "person":
-        holder = _title_holder(ctx, head, phrase, mention)
+        holder = _title_holder(ctx, head, phrase, mention) or _country_leader(ctx, head, mention)
         if holder is not None:
             note = f"title '{head.text}' -> '{holder.actor.name}'"
             return _Speaker(actor_ref(holder), words, note, 0.9)
     if mention is not None:
         return _Speaker(actor_ref(mention), words)
+    group = _group_named_before(ctx, head, phrase)
+    if group is not None:
+        return _Speaker(actor_ref(group), words, f"group '{head.text}' -> '{group.text}'", 0.9)
     named = _mention_named_like(ctx, head)
     if named is not None:
         return _Speaker(actor_ref(named), words, "name seen elsewhere", 0.9)
