@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ("tests/corpus_news", "tests/corpus_coverage", "tests/corpus_quotes")
+CORPORA = (
+    "tests/corpus_news",
+    "tests/corpus_coverage",
+    "tests/corpus_quotes",
+    "tests/corpus_proposals",
+    "tests/corpus_joins",
+)
 HEADER = """\
 accord
 Copyright the accord developers. Licensed under the Apache License, Version 2.0.
