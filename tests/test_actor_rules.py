@@ -1426,3 +1426,25 @@ def test_rule_a_reporter_signs_off(slug: str, person: str):
     [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert actors[person].sector == "MED"
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "addressed"),
+    [
+        # VOA: "called on citizens in northern Kosovo to remain calm"
+        ("a-voa-nato-kosovo-serb-barricades", "called on citizens in northern Kosovo", "XKX"),
+        # Wikinews (CC BY 2.5): "urged vigilant locals to assist authorities"
+        ("b-wn-jolo-cathedral-bombs", "urged vigilant locals", "PHL"),
+    ],
+)
+def test_citizens_and_locals_are_the_scenes_people(slug: str, sentence: str, addressed: str):
+    """Rule "scene country": "citizens" and "locals" are people of the country the report is
+    set in, as "residents" and "villagers" are; a call on them is made to its civilians."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [call] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "REQUEST" and sentence in e.evidence.sentence
+    ]
+    assert (addressed, "CVL") in {(t.country, t.sector) for t in call.targets}
