@@ -3240,3 +3240,34 @@ def test_an_effort_to_act_is_read_as_no_act():
     """The rule on a sentence written for this test: the aid the effort is for is not given."""
     events = events_of("The minister praised Kenya's efforts to provide food to the refugees.")
     assert "AID" not in kinds(events)
+
+
+# --- aid-goes-to-whom-it-helps (tgt16) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "helped"),
+    [
+        (  # State Department, Sudan: the helping verb's object
+            "b-sudan-aid-chad",
+            "humanitarian assistance to support Sudan and neighboring countries",
+            "SDN",
+        ),
+        (  # State Department, Venezuelans in Colombia: the owner of the object
+            "a-state-aid-venezuelans-colombia",
+            "humanitarian assistance to support Colombia’s efforts",
+            "COL",
+        ),
+        (  # State Department, Clinton in New York: who the object's phrase names, not the venue
+            "b-state-clinton-syria-humanitarian-aid",
+            "to help those affected by the conflict in Syria",
+            "SYR",
+        ),
+    ],
+)
+def test_aid_goes_to_whom_its_purpose_clause_helps(slug: str, words: str, helped: str):
+    [aid] = [
+        e for e in tune_article_events(slug) if e.type == "AID" and words in e.evidence.sentence
+    ]
+    assert [t.country for t in aid.targets] == [helped]
+    assert "aid-goes-to-whom-it-helps" in rules_named(aid)
