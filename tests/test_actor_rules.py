@@ -1448,3 +1448,21 @@ def test_citizens_and_locals_are_the_scenes_people(slug: str, sentence: str, add
         if e.type == "REQUEST" and sentence in e.evidence.sentence
     ]
     assert (addressed, "CVL") in {(t.country, t.sector) for t in call.targets}
+
+
+@pytest.mark.parametrize(
+    ("slug", "person", "country"),
+    [
+        # VOA, Iraq: "State Department spokesman, Sean McCormack said ..." (title split off)
+        ("b-voa-baquba-police-recruits-ambush", "Sean McCormack", "USA"),
+        # VOA, Nepal: "Suhas Chakma, the director of the Asian Center for Human Rights says"
+        ("b-voa-nepal-curfew-opposition-detained", "Suhas Chakma", None),
+    ],
+)
+def test_rule_the_body_in_the_title_says_the_country(slug: str, person: str, country: str | None):
+    """A person titled by a role in a body is of the body's country (none for a body of no
+    country), not of the country the report is set in (Iraq, Nepal)."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert actors[person].country == country

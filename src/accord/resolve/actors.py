@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 PERSON_KINDS = {"person"}
 SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
 UNPLACED_OFFICIAL_WHY = "unplaced official"  # a person given the setting's country
+BODY_TITLE_WHY = "body in the title"  # a person given the country of the body he serves
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", None}  # people the setting's country is given to
 COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
@@ -2618,10 +2619,44 @@ class MentionResolver:
                 placed = replace(actor, country=country)
                 self.mentions[position] = replace(mention, actor=placed, why="unplaced group")
             elif self._unplaced_official(mention, country):
-                own = self._country_spoken_for(mention)
-                placed = replace(actor, country=own or country)
-                why = "speaks for the subject" if own else UNPLACED_OFFICIAL_WHY
+                bodies = self._bodies_in_title(mention)
+                own = None if bodies else self._country_spoken_for(mention)
+                if bodies:  # rule the-body-in-the-title-says-the-country
+                    placed, why = replace(actor, country=bodies[0].actor.country), BODY_TITLE_WHY
+                else:
+                    placed = replace(actor, country=own or country)
+                    why = "speaks for the subject" if own else UNPLACED_OFFICIAL_WHY
                 self.mentions[position] = replace(mention, actor=placed, why=why)
+
+    def _bodies_in_title(self, mention: ActorMention) -> list[ActorMention]:
+        """Rule "the-body-in-the-title-says-the-country": a person titled by a role in a body
+        ("State Department spokesman, Sean McCormack said", the title the parser splits from
+        the name at the comma; "Suhas Chakma, the director of the Asian Center for Human
+        Rights") is of the body's country, or of none when the body has none, not of the
+        setting's: the title says whom he speaks for. The bodies named in the role noun's
+        phrase: in apposition after the name, or the subject just before it."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return []
+        name = span.root
+        titles = [c for c in name.children if c.dep_ == "appos"]
+        before = self.doc[span.start - 2] if span.start >= 2 else None
+        split = (
+            before is not None
+            and self.doc[span.start - 1].text == ","
+            and before.dep_ == name.dep_ == "nsubj"
+            and before.head == name.head
+        )
+        if split:
+            titles.append(before)
+        return [
+            found
+            for title in titles
+            if title.lemma_.lower() in APPOSITION_ROLES
+            for word in title.subtree
+            for found in self._covering(word)
+            if found.actor.kind in {"organisation", "state"}
+        ][:1]
 
     def _country_spoken_for(self, mention: ActorMention) -> str | None:
         """Rule speaks-for-the-subject: "The White House rejected the remarks, with spokesman
