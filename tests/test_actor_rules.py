@@ -1466,3 +1466,34 @@ def test_rule_the_body_in_the_title_says_the_country(slug: str, person: str, cou
     [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert actors[person].country == country
+
+
+@pytest.mark.parametrize(
+    ("slug", "named", "other"),
+    [
+        # State Department, 2012: "Secretary Clinton announced ..."
+        ("b-state-clinton-syria-humanitarian-aid", "Hillary Clinton", "Bill Clinton"),
+        # VOA, 2008: "U.S. President George Bush told Georgian President Mikheil Saakashvili"
+        ("a-voa-russia-georgia-withdrawal-security-zone", "George W. Bush", "George H. W. Bush"),
+        # VOA, 2006: "the Bush administration is drafting a timetable"
+        ("b-voa-baquba-police-recruits-ambush", "George W. Bush", "George H. W. Bush"),
+    ],
+)
+def test_rule_a_namesake_of_its_day(slug: str, named: str, other: str):
+    """A past person named by words namesakes share is the one in office when the story was
+    published, not the record the words point to first."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    names = {actor.name for actor in extract_article(article).actors}
+    assert named in names and other not in names
+
+
+def test_a_namesake_out_of_office_stays_when_no_other_was_in_office():
+    from accord.resolve.actors import load_dictionary
+
+    table = load_dictionary()
+    bill = table.actors["bill-clinton"]
+    assert table.of_its_day(bill, "Clinton", "1998-05-01") is bill  # in office
+    assert table.of_its_day(bill, "Clinton", "2011-05-01").id == "hillary-clinton"
+    assert table.of_its_day(bill, "Clinton", "2020-05-01") is bill  # nobody in office then
+    assert table.of_its_day(bill, "Clinton", None) is bill

@@ -372,6 +372,10 @@ def _terms_from_years(years: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def _in_office(terms: tuple[Term, ...], year: int) -> bool:
+    return any(term.start <= year <= term.end for term in terms)
+
+
 def _office_of(actor: Actor) -> str | None:
     """A person's one office, folded ("President (Vice President 2009-2017)" -> "president");
     None for a record of two offices, whose years do not say which was when."""
@@ -400,6 +404,7 @@ class ActorDictionary:
     short_names_since: dict[str, str] = field(default_factory=dict)
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
     _people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> full names
+    _past_by_surname: dict[str, list[Actor]] = field(default_factory=dict)
     _own_names: dict[tuple[str, frozenset[str]], tuple[NamesPattern, NamesPattern]] = field(
         default_factory=dict
     )
@@ -432,6 +437,39 @@ class ActorDictionary:
             if last_left is not None and year >= last_left:
                 found.extend(current)
         return found[0] if len({a.id for a in found}) == 1 else None
+
+    def of_its_day(self, actor: Actor, text: str, day: str | None) -> Actor:
+        """Rule "a-namesake-of-its-day": a past person named by words other people of the
+        dictionary share ("Clinton", "George Bush", "the Bush administration") is the one in
+        office on ``day`` (an ISO date) when the record the words point to was not: "Secretary
+        Clinton" in 2012 is Hillary Clinton, "President George Bush" in 2008 George W. Bush.
+        Unchanged when the day is unknown, the record was in office then, or not exactly one
+        namesake was (a given name said must be the namesake's too)."""
+        if not day or not day[:4].isdigit() or actor.id not in self.terms:
+            return actor
+        year = int(day[:4])
+        if _in_office(self.terms[actor.id], year):
+            return actor
+        words = fold(text).split()
+        if not words:
+            return actor
+        fits = [
+            other
+            for other in self._past_people_named(words[-1])
+            if other.id != actor.id
+            and _in_office(self.terms[other.id], year)
+            and (len(words) == 1 or fold(other.name).split()[0] == words[0])
+        ]
+        return fits[0] if len(fits) == 1 else actor
+
+    def _past_people_named(self, surname: str) -> list[Actor]:
+        """The past people whose name ends in ``surname`` (folded; indexed once)."""
+        if not self._past_by_surname:
+            for other in self.actors.values():
+                if other.kind in PERSON_KINDS and other.id in self.terms:
+                    last = fold(other.name).split()[-1:]
+                    self._past_by_surname.setdefault(last[0] if last else "", []).append(other)
+        return self._past_by_surname.get(surname, [])
 
     def _holders_of(self, code: str, role: str) -> list[Actor]:
         """The dictionary's people of a country whose one role is ``role`` (indexed once)."""
@@ -1541,7 +1579,9 @@ class MentionResolver:
             self._add_person(self.people[key], span, "surname")
             return
         if dictionary_actor and dictionary_actor.kind in PERSON_KINDS:
-            self._add_person(dictionary_actor, span, "dictionary")
+            of_its_day = self.table.of_its_day(dictionary_actor, span.text, self.published)
+            why = "dictionary" if of_its_day is dictionary_actor else "namesake of its day"
+            self._add_person(of_its_day, span, why)
             return
         if known_person and (ent.label_ != "GPE" or key not in self.table.country_by_name):
             self._add_person(known_person, span, "surname")
