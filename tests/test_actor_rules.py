@@ -1426,3 +1426,74 @@ def test_rule_a_reporter_signs_off(slug: str, person: str):
     [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert actors[person].sector == "MED"
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "addressed"),
+    [
+        # VOA: "called on citizens in northern Kosovo to remain calm"
+        ("a-voa-nato-kosovo-serb-barricades", "called on citizens in northern Kosovo", "XKX"),
+        # Wikinews (CC BY 2.5): "urged vigilant locals to assist authorities"
+        ("b-wn-jolo-cathedral-bombs", "urged vigilant locals", "PHL"),
+    ],
+)
+def test_citizens_and_locals_are_the_scenes_people(slug: str, sentence: str, addressed: str):
+    """Rule "scene country": "citizens" and "locals" are people of the country the report is
+    set in, as "residents" and "villagers" are; a call on them is made to its civilians."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [call] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "REQUEST" and sentence in e.evidence.sentence
+    ]
+    assert (addressed, "CVL") in {(t.country, t.sector) for t in call.targets}
+
+
+@pytest.mark.parametrize(
+    ("slug", "person", "country"),
+    [
+        # VOA, Iraq: "State Department spokesman, Sean McCormack said ..." (title split off)
+        ("b-voa-baquba-police-recruits-ambush", "Sean McCormack", "USA"),
+        # VOA, Nepal: "Suhas Chakma, the director of the Asian Center for Human Rights says"
+        ("b-voa-nepal-curfew-opposition-detained", "Suhas Chakma", None),
+    ],
+)
+def test_rule_the_body_in_the_title_says_the_country(slug: str, person: str, country: str | None):
+    """A person titled by a role in a body is of the body's country (none for a body of no
+    country), not of the country the report is set in (Iraq, Nepal)."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    actors = {actor.name: actor for actor in extract_article(article).actors}
+    assert actors[person].country == country
+
+
+@pytest.mark.parametrize(
+    ("slug", "named", "other"),
+    [
+        # State Department, 2012: "Secretary Clinton announced ..."
+        ("b-state-clinton-syria-humanitarian-aid", "Hillary Clinton", "Bill Clinton"),
+        # VOA, 2008: "U.S. President George Bush told Georgian President Mikheil Saakashvili"
+        ("a-voa-russia-georgia-withdrawal-security-zone", "George W. Bush", "George H. W. Bush"),
+        # VOA, 2006: "the Bush administration is drafting a timetable"
+        ("b-voa-baquba-police-recruits-ambush", "George W. Bush", "George H. W. Bush"),
+    ],
+)
+def test_rule_a_namesake_of_its_day(slug: str, named: str, other: str):
+    """A past person named by words namesakes share is the one in office when the story was
+    published, not the record the words point to first."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    names = {actor.name for actor in extract_article(article).actors}
+    assert named in names and other not in names
+
+
+def test_a_namesake_out_of_office_stays_when_no_other_was_in_office():
+    from accord.resolve.actors import load_dictionary
+
+    table = load_dictionary()
+    bill = table.actors["bill-clinton"]
+    assert table.of_its_day(bill, "Clinton", "1998-05-01") is bill  # in office
+    assert table.of_its_day(bill, "Clinton", "2011-05-01").id == "hillary-clinton"
+    assert table.of_its_day(bill, "Clinton", "2020-05-01") is bill  # nobody in office then
+    assert table.of_its_day(bill, "Clinton", None) is bill

@@ -3294,3 +3294,34 @@ def test_a_denied_charge_takes_its_own_deed_or_stays_when_none_is_told():
     )
     [kept] = events_of("Rwanda denied the accusation on Monday.")
     assert "a-denied-charge-is-the-deed" not in rules_named(kept)
+
+
+# --- aid-goes-to-whom-it-helps (tgt16) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "helped"),
+    [
+        (  # State Department, Sudan: the helping verb's object
+            "b-sudan-aid-chad",
+            "humanitarian assistance to support Sudan and neighboring countries",
+            "SDN",
+        ),
+        (  # State Department, Venezuelans in Colombia: the owner of the object
+            "a-state-aid-venezuelans-colombia",
+            "humanitarian assistance to support Colombia’s efforts",
+            "COL",
+        ),
+        (  # State Department, Clinton in New York: who the object's phrase names, not the venue
+            "b-state-clinton-syria-humanitarian-aid",
+            "to help those affected by the conflict in Syria",
+            "SYR",
+        ),
+    ],
+)
+def test_aid_goes_to_whom_its_purpose_clause_helps(slug: str, words: str, helped: str):
+    [aid] = [
+        e for e in tune_article_events(slug) if e.type == "AID" and words in e.evidence.sentence
+    ]
+    assert [t.country for t in aid.targets] == [helped]
+    assert "aid-goes-to-whom-it-helps" in rules_named(aid)

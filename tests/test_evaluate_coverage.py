@@ -184,8 +184,10 @@ def test_each_expected_event_gets_one_reason_by_type() -> None:
     other_type = "ASSAULT" if first["type"] != "ASSAULT" else "PROTEST"
     nowhere = {**first, "id": "X1", "sentence": "a sentence the article does not have"}
     retyped = {**first, "id": "X2", "type": other_type}
-    twice = {**first, "id": "X3"}  # its one record is taken by the first
     denied = {**first, "modality": "denied" if first.get("modality") != "denied" else "asserted"}
+    # the same act again, agreeing with the one record less than the first: the record is the
+    # first's under the best pairing, and this one's type is taken
+    twice = {**denied, "id": "X3", "sources": ["an actor the article does not name"]}
     changed = {**reading, "events": [denied, *reading["events"][1:], nowhere, retyped, twice]}
     coverage = evaluate_coverage.article_coverage(changed, extraction)
     own, other = coverage.reasons[first["type"]], coverage.reasons[other_type]
@@ -285,3 +287,42 @@ def test_direct_quotes_inside_a_reported_clause_are_counted_apart() -> None:
     coverage = evaluate_coverage.article_coverage(readings[0], extractions[0])
     assert coverage.quotes_partial == len(partial)
     assert coverage.to_dict()["direct_quotes_partial"] == len(partial)
+
+
+NEWS_TUNE = Path(__file__).parent / "corpus_news" / "tune"
+
+
+def test_events_of_one_type_in_one_sentence_are_paired_with_the_records_they_agree_with() -> None:
+    """Nepal's curfew (on civilians) and house arrests (of opposition leaders) are told in one
+    sentence; the pipeline makes the arrest's record first. Pairing in reading order gave the
+    curfew the arrest's record and both a wrong target; the best pairing gives each its own,
+    and a record is scored for one event only."""
+    path = NEWS_TUNE / "b-voa-nepal-curfew-opposition-detained.expected.json"
+    readings, extractions = evaluate.extract_corpus([path])
+    reading, extraction = readings[0], extractions[0]
+    curfew, arrests = reading["events"][:2]
+    assert curfew["targets"] == ["NPL:CVL"] and arrests["targets"] == ["NPL:OPP"]
+    in_sentence = [e for e in extraction.events if evaluate.reports(curfew, e)]
+    assert [t.sector for e in in_sentence for t in e.targets] == ["OPP", "CVL"]
+
+    for_curfew, for_arrests = evaluate.paired_events([curfew, arrests], in_sentence)
+    assert [t.sector for t in for_curfew.targets] == ["CVL"]
+    assert [t.sector for t in for_arrests.targets] == ["OPP"]
+    coverage = evaluate_coverage.match_events([curfew, arrests], in_sentence)
+    assert coverage.found == 2 and coverage.reasons["COERCE"]["wrong target"] == 0
+
+    curfew_only = [e for e in in_sentence if e.targets[0].sector == "CVL"]
+    results = evaluate.score_events([curfew, arrests], curfew_only)
+    right = {(r.record, r.field): r.ok for r in results}
+    assert right[("E1", "targets")] and right[("E1", "sources")]
+    assert not right[("E2", "sources")]  # the one record is the curfew's, not the arrests' too
+    assert not right[("E2", "type")]
+
+
+def test_the_best_assignment_pairs_as_much_weight_as_can_be_and_never_a_forbidden_pair() -> None:
+    from accord.assignment import best_assignment
+
+    assert best_assignment([[5, 4], [4, None]]) == [1, 0]  # 8 beats 5 alone
+    assert best_assignment([[None, None], [3, None]]) == [None, 0]
+    assert best_assignment([[2], [7], [1]]) == [None, 0, None]
+    assert best_assignment([]) == []

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from accord.evaluate import side_matches
+from accord.evaluate import paired_events, reports, side_matches, told_in
 from accord.extract.events.restatements import RULES_MARK
 from accord.models import ActorRef, Event, Extraction, Quote
 from accord.resolve.actors import fold
@@ -258,25 +258,6 @@ def ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def sentences_of(expected: dict) -> list[str]:
-    """The sentence that says an expected event most fully, then its restatements."""
-    return [expected["sentence"], *expected.get("also", [])]
-
-
-def reports(expected: dict, event: Event) -> bool:
-    """Whether ``event`` is a record of the expected event (its sentence, its type)."""
-    return event.type == expected["type"] and told_in(expected, event)
-
-
-def told_in(expected: dict, event: Event) -> bool:
-    """Whether ``event`` has evidence in one of the expected event's sentences."""
-    return any(
-        sentence in evidence.sentence
-        for sentence in sentences_of(expected)
-        for evidence in event.all_evidence()
-    )
-
-
 def miss_reason(expected: dict, events: Sequence[Event]) -> tuple[str, str | None]:
     """Why an expected event found no record, and the type most often made instead."""
     in_sentence = [e for e in events if told_in(expected, e)]
@@ -326,14 +307,9 @@ def side_country_right(specs: Sequence[str], refs: Sequence[ActorRef]) -> bool |
 def one_to_one(
     expected_events: Sequence[dict], events: Sequence[Event]
 ) -> Iterator[tuple[dict, Event | None]]:
-    """Each expected event, in reading order, with the first extracted event not yet matched
-    that reports it, or None: the one-to-one matching every figure here rests on."""
-    used: set[str] = set()
-    for expected in expected_events:
-        event = next((e for e in events if e.id not in used and reports(expected, e)), None)
-        if event is not None:
-            used.add(event.id)
-        yield expected, event
+    """Each expected event, in reading order, with its record under the best one-to-one
+    pairing (``evaluate.paired_events``), or None: the matching every figure here rests on."""
+    yield from zip(expected_events, paired_events(expected_events, events), strict=True)
 
 
 def match_events(expected_events: Sequence[dict], events: Sequence[Event]) -> Coverage:

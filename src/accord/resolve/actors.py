@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 PERSON_KINDS = {"person"}
 SCENE_WHY = "scene country"  # a common noun's actor placed in the country of the scene
 UNPLACED_OFFICIAL_WHY = "unplaced official"  # a person given the setting's country
+BODY_TITLE_WHY = "body in the title"  # a person given the country of the body he serves
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", None}  # people the setting's country is given to
 COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
@@ -371,6 +372,10 @@ def _terms_from_years(years: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def _in_office(terms: tuple[Term, ...], year: int) -> bool:
+    return any(term.start <= year <= term.end for term in terms)
+
+
 def _office_of(actor: Actor) -> str | None:
     """A person's one office, folded ("President (Vice President 2009-2017)" -> "president");
     None for a record of two offices, whose years do not say which was when."""
@@ -399,6 +404,7 @@ class ActorDictionary:
     short_names_since: dict[str, str] = field(default_factory=dict)
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
     _people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> full names
+    _past_by_surname: dict[str, list[Actor]] = field(default_factory=dict)
     _own_names: dict[tuple[str, frozenset[str]], tuple[NamesPattern, NamesPattern]] = field(
         default_factory=dict
     )
@@ -431,6 +437,39 @@ class ActorDictionary:
             if last_left is not None and year >= last_left:
                 found.extend(current)
         return found[0] if len({a.id for a in found}) == 1 else None
+
+    def of_its_day(self, actor: Actor, text: str, day: str | None) -> Actor:
+        """Rule "a-namesake-of-its-day": a past person named by words other people of the
+        dictionary share ("Clinton", "George Bush", "the Bush administration") is the one in
+        office on ``day`` (an ISO date) when the record the words point to was not: "Secretary
+        Clinton" in 2012 is Hillary Clinton, "President George Bush" in 2008 George W. Bush.
+        Unchanged when the day is unknown, the record was in office then, or not exactly one
+        namesake was (a given name said must be the namesake's too)."""
+        if not day or not day[:4].isdigit() or actor.id not in self.terms:
+            return actor
+        year = int(day[:4])
+        if _in_office(self.terms[actor.id], year):
+            return actor
+        words = fold(text).split()
+        if not words:
+            return actor
+        fits = [
+            other
+            for other in self._past_people_named(words[-1])
+            if other.id != actor.id
+            and _in_office(self.terms[other.id], year)
+            and (len(words) == 1 or fold(other.name).split()[0] == words[0])
+        ]
+        return fits[0] if len(fits) == 1 else actor
+
+    def _past_people_named(self, surname: str) -> list[Actor]:
+        """The past people whose name ends in ``surname`` (folded; indexed once)."""
+        if not self._past_by_surname:
+            for other in self.actors.values():
+                if other.kind in PERSON_KINDS and other.id in self.terms:
+                    last = fold(other.name).split()[-1:]
+                    self._past_by_surname.setdefault(last[0] if last else "", []).append(other)
+        return self._past_by_surname.get(surname, [])
 
     def _holders_of(self, code: str, role: str) -> list[Actor]:
         """The dictionary's people of a country whose one role is ``role`` (indexed once)."""
@@ -1540,7 +1579,9 @@ class MentionResolver:
             self._add_person(self.people[key], span, "surname")
             return
         if dictionary_actor and dictionary_actor.kind in PERSON_KINDS:
-            self._add_person(dictionary_actor, span, "dictionary")
+            of_its_day = self.table.of_its_day(dictionary_actor, span.text, self.published)
+            why = "dictionary" if of_its_day is dictionary_actor else "namesake of its day"
+            self._add_person(of_its_day, span, why)
             return
         if known_person and (ent.label_ != "GPE" or key not in self.table.country_by_name):
             self._add_person(known_person, span, "surname")
@@ -2618,10 +2659,44 @@ class MentionResolver:
                 placed = replace(actor, country=country)
                 self.mentions[position] = replace(mention, actor=placed, why="unplaced group")
             elif self._unplaced_official(mention, country):
-                own = self._country_spoken_for(mention)
-                placed = replace(actor, country=own or country)
-                why = "speaks for the subject" if own else UNPLACED_OFFICIAL_WHY
+                bodies = self._bodies_in_title(mention)
+                own = None if bodies else self._country_spoken_for(mention)
+                if bodies:  # rule the-body-in-the-title-says-the-country
+                    placed, why = replace(actor, country=bodies[0].actor.country), BODY_TITLE_WHY
+                else:
+                    placed = replace(actor, country=own or country)
+                    why = "speaks for the subject" if own else UNPLACED_OFFICIAL_WHY
                 self.mentions[position] = replace(mention, actor=placed, why=why)
+
+    def _bodies_in_title(self, mention: ActorMention) -> list[ActorMention]:
+        """Rule "the-body-in-the-title-says-the-country": a person titled by a role in a body
+        ("State Department spokesman, Sean McCormack said", the title the parser splits from
+        the name at the comma; "Suhas Chakma, the director of the Asian Center for Human
+        Rights") is of the body's country, or of none when the body has none, not of the
+        setting's: the title says whom he speaks for. The bodies named in the role noun's
+        phrase: in apposition after the name, or the subject just before it."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return []
+        name = span.root
+        titles = [c for c in name.children if c.dep_ == "appos"]
+        before = self.doc[span.start - 2] if span.start >= 2 else None
+        split = (
+            before is not None
+            and self.doc[span.start - 1].text == ","
+            and before.dep_ == name.dep_ == "nsubj"
+            and before.head == name.head
+        )
+        if split:
+            titles.append(before)
+        return [
+            found
+            for title in titles
+            if title.lemma_.lower() in APPOSITION_ROLES
+            for word in title.subtree
+            for found in self._covering(word)
+            if found.actor.kind in {"organisation", "state"}
+        ][:1]
 
     def _country_spoken_for(self, mention: ActorMention) -> str | None:
         """Rule speaks-for-the-subject: "The White House rejected the remarks, with spokesman

@@ -1917,6 +1917,39 @@ def _restriction_falls_on_people(draft: EventDraft, coder: Coder) -> bool:
     return fired
 
 
+HELPING_VERBS = {"support", "help", "assist", "aid", "benefit"}  # "assistance to help X"
+
+
+def _aid_goes_to_whom_it_helps(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "aid-goes-to-whom-it-helps": aid given "to support Sudan and neighboring
+    countries", "to support Colombia's efforts", "to help those affected by the conflict in
+    Syria" goes to whom its purpose clause helps: the object of the helping verb, else who
+    that object's phrase names."""
+    if draft.kind != "AID" or draft.targets:
+        return False
+    candidate = draft.candidate
+    helped = [
+        obj
+        for word in dict.fromkeys((candidate.predicate, candidate.token))
+        for clause in word.children
+        if clause.dep_ == "advcl"
+        and is_to_infinitive(clause)
+        and lemma_of(clause, coder.lexicon) in HELPING_VERBS
+        for obj in clause.children
+        if obj.dep_ == "dobj"
+    ]
+    source_ids = draft.source_ids()
+    found = [m for obj in helped for m in core_mentions(obj, draft.index)]
+    if not found:
+        found = [m for obj in helped for t in obj.subtree for m in draft.index.at(t)]
+    found = [m for m in unique_mentions(found) if m.actor.id not in source_ids]
+    if not found:
+        return False
+    draft.targets = found
+    draft.actor_why = [*draft.actor_why, "aid goes to whom it is to help"]
+    return True
+
+
 def _actor_inside_object(draft: EventDraft, coder: Coder) -> bool:
     if draft.targets:
         return False
@@ -2979,6 +3012,12 @@ RULES: tuple[Rule, ...] = (
         '"Blockade Paris", "a curfew in Algiers": a restriction falls on the city\'s people, '
         "not on the state.",
         _restriction_falls_on_people,
+    ),
+    Rule(
+        "aid-goes-to-whom-it-helps",
+        '"Humanitarian assistance to support Sudan and neighboring countries", "to help those '
+        'affected by the conflict in Syria": aid goes to whom its purpose clause helps.',
+        _aid_goes_to_whom_it_helps,
     ),
     Rule(
         "actor-inside-object",
