@@ -326,3 +326,15 @@ def test_the_best_assignment_pairs_as_much_weight_as_can_be_and_never_a_forbidde
     assert best_assignment([[None, None], [3, None]]) == [None, 0]
     assert best_assignment([[2], [7], [1]]) == [None, 0, None]
     assert best_assignment([]) == []
+
+
+def test_a_three_letter_name_that_is_no_country_code_is_matched_as_a_name() -> None:
+    """Labels name the PKK and M23 by those letters; only a code of the country table stands
+    for a country ("TUR" is any Turkish actor), so a side named "PKK" is the group itself."""
+    from accord.models import ActorRef
+
+    pkk = ActorRef(actor_id="pkk", name="PKK", text="PKK", country="TUR", sector="REB")
+    army = ActorRef(actor_id="tur-army", name="Turkish army", text="army", country="TUR")
+    assert evaluate.actor_matches("PKK", pkk)
+    assert not evaluate.actor_matches("PKK", army)
+    assert evaluate.actor_matches("TUR", army) and evaluate.actor_matches("TUR", pkk)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from accord.assignment import best_assignment
 from accord.models import Actor, ActorRef, Article, Event, Extraction, Quote
-from accord.resolve.actors import fold
+from accord.resolve.actors import fold, load_dictionary
 
 SIDES = ("sources", "targets")
 EVENT_FIELDS = ("type", "sources", "targets", "modality", "mode", "date", "place", "counts")
@@ -64,7 +64,8 @@ class ArticleScore:
 
 
 def _is_country_code(spec: str) -> bool:
-    return len(spec) == 3 and spec.isupper()
+    """A code of the country table ("RUS"); "PKK" or "M23" are names, matched as names."""
+    return len(spec) == 3 and spec.isupper() and spec in load_dictionary().countries
 
 
 def actor_matches(spec: str, ref: ActorRef) -> bool:
