@@ -2218,6 +2218,8 @@ class MentionResolver:
             sector = self.nouns.sector_of(self.nouns.unnamed, token) or _crowd_of_a_number(token)
             if sector is None or token.i in self.covered or self._first_of_a_pair(token):
                 continue
+            if sector == "CVL" and token.pos_ == "ADJ":
+                continue  # "local officials", "civilian officials": a kind of official, no group
             if self._belongs(token):  # rule "belonging": "army positions", "a military base"
                 span = self.doc[token.i : token.head.i + 1]
                 if token.head.lemma_.lower() in self.nouns.installations:
