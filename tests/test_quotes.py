@@ -16,7 +16,7 @@ from accord.extract.quotes import (
     find_marked_spans,
     load_cue_lexicon,
 )
-from accord.models import Actor, ActorMention, Article, Quote
+from accord.models import DIRECT_KINDS, Actor, ActorMention, Article, Quote
 from accord.nlp import Document, parse
 from accord.resolve import actors as resolver
 
@@ -39,8 +39,8 @@ EXPECTED_ISTANBUL = [
         "direct",
         "post",
     ),
-    ("UKR", "unacceptable", "direct", "tell"),
-    ("Donald Trump", "as soon as we can set it up", "direct", "state"),
+    ("UKR", "unacceptable", "partial", "tell"),
+    ("Donald Trump", "as soon as we can set it up", "partial", "state"),
     ("Donald Trump", "I think it’s time for us to just do it", "direct", "tell"),
     ("Hakan Fidan", "as soon as possible", "direct", "emphasise"),
     ("Hakan Fidan", "confidence-building measure", "direct", "describe"),
@@ -52,7 +52,7 @@ EXPECTED_ISTANBUL = [
         "direct",
         "say",
     ),
-    ("Marco Rubio", "not high", "direct", "say"),
+    ("Marco Rubio", "not high", "partial", "say"),
     (
         "Volodymyr Zelenskyy",
         "he had briefed U.S. President Donald Trump and the leaders of France, Germany, the"
@@ -256,7 +256,9 @@ def test_every_quote_of_the_hand_reading_with_the_resolver(istanbul_resolved):
 def test_speaker_words_are_kept(fixture, request):
     quotes = request.getfixturevalue(fixture)
     for start_of_text, words in SPEAKER_TEXTS.items():
-        quote = next(q for q in quotes if q.kind == "direct" and q.text.startswith(start_of_text))
+        quote = next(
+            q for q in quotes if q.kind in DIRECT_KINDS and q.text.startswith(start_of_text)
+        )
         assert quote.speaker_text == words, _describe(quote)
 
 
@@ -400,7 +402,7 @@ def test_single_quote_marks_and_apostrophes():
     assert [(q.kind, q.text, q.speaker_text) for q in quotes] == [
         ("direct", "We won’t go back", "the commander"),
         ("indirect", "the delegations’ leaders were ‘unrealistic’", "the commander"),
-        ("direct", "unrealistic", "the commander"),
+        ("partial", "unrealistic", "the commander"),
     ]
 
 
@@ -411,7 +413,7 @@ def test_reported_clause_with_a_partial_quote_gives_both_records():
     )
     assert [(q.kind, q.text, q.speaker_text) for q in quotes] == [
         ("indirect", "expectations for the talks were “not high”", "Rubio"),
-        ("direct", "not high", "Rubio"),
+        ("partial", "not high", "Rubio"),
         ("indirect", "a breakthrough might be possible", "Rubio"),
     ]
 
@@ -420,7 +422,7 @@ def test_outer_reporter_owns_the_quote():
     quotes = _quotes_of(
         "He said Iran would respond to the listings with “proportionate countermeasures.”"
     )
-    assert _only(quotes).cue == "say"
+    assert _only(quotes, "partial").cue == "say"
 
 
 def test_scare_quotes_and_names_are_not_quotes():
@@ -545,12 +547,12 @@ def test_scare_quote_in_a_sentence_with_an_unrelated_cue_is_not_a_quote():
         "The opposition leader, who was described as “tireless” by his aides, toured the"
         " “liberated” districts on Monday."
     )
-    assert [q.text for q in quotes if q.kind == "direct"] == ["tireless"]
+    assert [q.text for q in quotes if q.kind in DIRECT_KINDS] == ["tireless"]
 
 
 def test_words_in_quote_marks_beside_according_to_are_the_sources():
     quotes = _quotes_of("Troops used “excessive force,” according to the rights group.")
-    direct = _only(quotes)
+    direct = _only(quotes, "partial")
     assert (direct.text, direct.cue, direct.speaker_text) == (
         "excessive force",
         "according to",
@@ -635,7 +637,7 @@ def test_pronoun_speaker_is_the_main_speaker_not_the_person_talked_about():
         "Opposition leader Maria Kovac said the minister was “a liar”; however, “we will keep"
         " talking to his party”, she added."
     )
-    direct = [q for q in quotes if q.kind == "direct"]
+    direct = [q for q in quotes if q.kind in DIRECT_KINDS]
     assert [q.speaker_text for q in direct] == ["Opposition leader Maria Kovac"] * 2
 
 
@@ -726,7 +728,7 @@ def test_a_word_reported_through_an_outlet_is_the_inner_speakers():
     quotes = _quotes_of(
         "The newspaper reported that the minister said the port was in “critical” condition."
     )
-    direct = _only(quotes)
+    direct = _only(quotes, "partial")
     assert (direct.text, direct.speaker_text) == ("critical", "the minister")
 
 

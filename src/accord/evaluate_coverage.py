@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from accord.evaluate import paired_events, reports, side_matches, told_in
 from accord.extract.events.restatements import RULES_MARK
-from accord.models import ActorRef, Event, Extraction, Quote
+from accord.models import DIRECT_KINDS, ActorRef, Event, Extraction, Quote
 from accord.resolve.actors import fold
 
 
@@ -363,9 +363,11 @@ def quote_matches(expected: dict, quote: Quote) -> bool:
 
 
 def match_direct_quotes(expected_quotes: Sequence[dict], quotes: Sequence[Quote]) -> Coverage:
-    """Direct-quote recall and precision (indirect quotes are not counted here)."""
-    wanted = [q for q in expected_quotes if q.get("kind", "direct") == "direct"]
-    direct = [q for q in quotes if q.kind == "direct"]
+    """Direct-quote recall and precision (indirect quotes are not counted here). The labels
+    count a partial quote ('said results were “fiction”') as direct, so partial records are
+    scored with the whole ones and also counted apart."""
+    wanted = [q for q in expected_quotes if q.get("kind", "direct") in DIRECT_KINDS]
+    direct = [q for q in quotes if q.kind in DIRECT_KINDS]
     coverage = Coverage(quotes_expected=len(wanted), quotes_extracted=len(direct))
     coverage.quotes_found = sum(any(quote_matches(e, q) for q in direct) for e in wanted)
     right = [q for q in direct if any(quote_matches(e, q) for e in expected_quotes)]
@@ -377,20 +379,10 @@ def match_direct_quotes(expected_quotes: Sequence[dict], quotes: Sequence[Quote]
 
 
 def partial_quotes(quotes: Sequence[Quote]) -> set[str]:
-    """Ids of the direct quotes that lie inside a reported clause of the same article (the
-    extractor gives "X said results were “fiction”" both records). Sets that count only whole
-    quotes as direct quotes (attribution sets call these mixed) count them as wrong: the figure
-    lets a precision be read both ways."""
-    clauses = [q for q in quotes if q.kind == "indirect"]
-    return {
-        q.id
-        for q in quotes
-        if q.kind == "direct"
-        and any(
-            c.evidence.start <= q.evidence.start and q.evidence.end <= c.evidence.end
-            for c in clauses
-        )
-    }
+    """Ids of the partial quotes: quoted words inside a reported clause ("X said results were
+    “fiction”"). Sets that count only whole quotes as direct (attribution sets call these
+    mixed) count them as wrong: the figure lets a precision be read both ways."""
+    return {q.id for q in quotes if q.kind == "partial"}
 
 
 def article_coverage(expected: dict, extraction: Extraction) -> Coverage:

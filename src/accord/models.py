@@ -206,6 +206,9 @@ class Event:
         return (self.evidence, *self.mentions)
 
 
+DIRECT_KINDS = frozenset({"direct", "partial"})  # quotes in the speaker's own words
+
+
 @dataclass(frozen=True)
 class Quote:
     """Words attributed to a speaker, directly (in quote marks) or indirectly (reported)."""
@@ -213,7 +216,7 @@ class Quote:
     id: str
     article_id: str
     text: str
-    kind: str  # direct, indirect
+    kind: str  # direct, partial (quoted words inside a reported clause), indirect
     cue: str | None
     evidence: Evidence
     speaker: ActorRef | None = None

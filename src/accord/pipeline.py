@@ -26,6 +26,7 @@ from accord.extract.events.restatements import why_with_rule
 from accord.extract.quotes import extract_quotes
 from accord.models import (
     COUNT_KINDS,
+    DIRECT_KINDS,
     Actor,
     ActorMention,
     ActorRef,
@@ -933,7 +934,7 @@ def voices_of(quotes: Iterable[Quote]) -> list[tuple[int, int, str]]:
     return [
         (q.evidence.start, q.evidence.end, q.speaker.actor_id)
         for q in quotes
-        if q.kind == "direct" and q.speaker is not None and q.speaker.actor_id
+        if q.kind in DIRECT_KINDS and q.speaker is not None and q.speaker.actor_id
     ]
 
 

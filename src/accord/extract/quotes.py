@@ -8,9 +8,10 @@ are the ``ccomp`` clause of a reporting verb ("X said (that) CLAUSE") and the cl
 "according to X" sentence. Cue words live in ``data/quote_cues.json``.
 
 Decisions:
-- A reported clause that contains a partial direct quote ("Rubio said expectations were “not
-  high”") yields both records: the direct quote (the exact words) and the indirect one (the
-  claim they belong to). A reported clause lying inside a direct quote is never emitted.
+- A reported clause that contains a partial quote ("Rubio said expectations were “not
+  high”") yields both records: the partial quote (kind ``partial``: the exact words, not a
+  whole quote) and the indirect one (the claim they belong to). A reported clause lying
+  inside a direct quote is never emitted.
 - Quoted words with no speaker (scare quotes) are dropped unless they read as a full sentence;
   a name in quote marks after "call sign", "known as", ..., or capitalised as a name inside a
   sentence ('the “Istanbul Communiqué”'), is never a quote (rule ``scare quote``), nor are
@@ -66,7 +67,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
-from accord.models import ActorMention, ActorRef, Evidence, Quote
+from accord.models import DIRECT_KINDS, ActorMention, ActorRef, Evidence, Quote
 from accord.nlp import QUOTE_MARKS, Document, span_tokens
 from accord.resolve.actors import actor_ref, fold
 
@@ -1544,6 +1545,24 @@ def _to_quote(ctx: _Context, draft: _Draft, number: int) -> Quote:
 def extract_quotes(document: Document) -> list[Quote]:
     """Direct and indirect quotes of one parsed document, numbered in text order."""
     ctx = _Context(document, load_cue_lexicon())
-    drafts = _direct_quotes(ctx) + _indirect_quotes(ctx)
-    drafts.sort(key=lambda d: (d.start, d.kind != "direct", d.stop))
+    drafts = _partial_quotes_marked(_direct_quotes(ctx), _indirect_quotes(ctx))
+    drafts.sort(key=lambda d: (d.start, d.kind not in DIRECT_KINDS, d.stop))
     return [_to_quote(ctx, draft, n) for n, draft in enumerate(drafts, start=1)]
+
+
+def _partial_quotes_marked(direct: list[_Draft], indirect: list[_Draft]) -> list[_Draft]:
+    """Rule ``partial quote``: quoted words inside a reported clause ('said results were
+    “fiction”') are a partial quote, kind ``partial``, beside the clause's indirect record:
+    the speaker's exact words, but not a whole quote (attribution sets call the pair mixed and
+    count only whole quotes as direct)."""
+    marked = [
+        replace(
+            draft,
+            kind="partial",
+            why=f"partial{draft.why.removeprefix('direct')}, inside a reported clause",
+        )
+        if any(c.start <= draft.start and draft.stop <= c.stop for c in indirect)
+        else draft
+        for draft in direct
+    ]
+    return marked + indirect
