@@ -3240,3 +3240,32 @@ def test_an_effort_to_act_is_read_as_no_act():
     """The rule on a sentence written for this test: the aid the effort is for is not given."""
     events = events_of("The minister praised Kenya's efforts to provide food to the refugees.")
     assert "AID" not in kinds(events)
+
+
+# --- a-deals-terms-are-the-deal (dup15) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "term"),
+    [
+        # VOA, the Gaza hostage release: the reading lists it as a restatement of the truce
+        ("b-gaza-hostage-release", "Under the cease-fire deal, Israel is pausing", "pausing"),
+        # VOA, Israel's withdrawal from Lebanon: the reading codes no event in it
+        ("b-voa-israel-begins-lebanon-withdrawal", "Under the ceasefire agreement", "withdraw"),
+        # VOA, the Israel-Hamas truce of 2008: the reading codes the mediation, not the terms
+        ("b-voa-israel-hamas-gaza-truce", "Under the emerging, Egyptian-mediated truce", "halt"),
+    ],
+)
+def test_what_a_deal_binds_its_parties_to_is_no_act_of_its_own(slug: str, words: str, term: str):
+    """Rule a-deals-terms-are-the-deal, on three tune articles: the terms a clause opened by
+    "Under the <deal>" lists are the deal told again, not acts of their own."""
+    events = tune_article_events(slug)
+    assert events, "the article's own acts are still read"
+    in_sentence = [e for e in events if words in e.evidence.sentence]
+    assert not [e.trigger for e in in_sentence if e.trigger == term]
+
+
+def test_an_act_done_under_a_deal_and_told_in_the_past_happened():
+    """The rule spares what was done under the deal (a sentence written for this test)."""
+    events = events_of("Under the deal, Hamas released 24 hostages on Friday.")
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "release")]

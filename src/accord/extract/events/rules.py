@@ -108,6 +108,7 @@ from accord.extract.events.triggers import (
     in_ongoing_background,
     in_since_phrase,
     is_a_habit,
+    is_a_term_of_a_deal,
     is_long_running,
     is_over,
     is_person,
@@ -467,6 +468,10 @@ def _tally_since(found: SentenceDraft, coder: Coder) -> bool:
 
 def _since_phrase(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: in_since_phrase(c.token))
+
+
+def _terms_of_a_deal(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_term_of_a_deal(c, coder.lexicon))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -2476,6 +2481,16 @@ RULES: tuple[Rule, ...] = (
         'in a "since" phrase starts the span another statement covers; it is no event of its '
         'own ("since Kiir and Machar signed the agreement", a clause with its actors, is).',
         _since_phrase,
+    ),
+    _sentence_rule(
+        "a-deals-terms-are-the-deal",
+        '"Under the cease-fire deal, Israel is pausing its attacks", "Under the ceasefire '
+        'agreement, Israeli troops are to withdraw", "Under the emerging truce Palestinians '
+        'would halt rocket attacks": what a clause opened by "under" and a deal told before (an '
+        'agreement or truce with "the") binds its parties to do is the deal\'s terms, not acts of '
+        'their own; an act under it told in the past ("Under the deal, Hamas released 24 '
+        'hostages") happened.',
+        _terms_of_a_deal,
     ),
     _sentence_rule(
         "alleged-deed-is-no-event",

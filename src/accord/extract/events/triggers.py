@@ -1363,6 +1363,46 @@ def in_since_phrase(token: Token) -> bool:
     return False
 
 
+# The clause a trigger belongs to: "are to withdraw", "would halt ... and would lift".
+CLAUSE_LINKS = frozenset({"conj", "xcomp"})
+DEAL_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def is_a_term_of_a_deal(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "Under the cease-fire deal, Israel is pausing its attacks", "Under the ceasefire
+    agreement, Israeli troops are to withdraw", "Under the emerging truce Palestinians would
+    halt rocket attacks": a clause opened by "under" and a deal told before (an agreement or a
+    truce, "the") says what the deal binds its parties to; the deal is the event, its terms are
+    none of their own. An act done under it and told in the past ("Under the deal, Hamas
+    released 24 hostages") happened."""
+    verb = candidate.predicate
+    if verb.tag_ == "VBD" or _perfect(verb):
+        return False
+    clause = verb
+    while clause.dep_ in CLAUSE_LINKS and clause.head != clause:
+        clause = clause.head
+    return any(_names_a_deal_told_before(c, lexicon) for c in clause.children if c.i < verb.i)
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _names_a_deal_told_before(prep: Token, lexicon: Lexicon) -> bool:
+    """ "Under the cease-fire deal" opening the clause (before its subject)."""
+    if prep.dep_ != "prep" or prep.lower_ != "under":
+        return False
+    deal = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    entry = noun_entry(deal, lexicon) if deal is not None else None
+    if entry is None or not (entry.type == "AGREE" or entry.mode == "ceasefire"):
+        return False
+    told = any(c.dep_ == "det" and c.lower_ in DEAL_DETERMINERS for c in deal.children)
+    subjects = [c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return told and all(prep.i < s.i for s in subjects)
+
+
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 
 
