@@ -3269,3 +3269,37 @@ def test_an_act_done_under_a_deal_and_told_in_the_past_happened():
     """The rule spares what was done under the deal (a sentence written for this test)."""
     events = events_of("Under the deal, Hamas released 24 hostages on Friday.")
     assert [(e.type, e.mode) for e in events] == [("RETREAT", "release")]
+
+
+# --- a-deals-content-is-no-act (dup15) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "content"),
+    [
+        # VOA, Russia's withdrawal from Georgia: the reading has Bush's demand, no withdrawal
+        ("a-voa-russia-georgia-withdrawal-security-zone", "agreement to withdraw", "withdraw"),
+        # Wikinews, the Cairo summit (CC BY 2.5): the Turkish-Libyan deal's troops, not sent
+        ("a-wn-cairo-summit-turkey-libya-deal", "the agreement on sending Turkish", "sending"),
+        # Wikinews, the Kurds' deal with Damascus (CC BY 2.5): the army's deployment agreed
+        ("b-wn-kurds-deal-turkey-invades-syria", "for the Syrian Army to enter and", "deploy"),
+    ],
+)
+def test_what_a_deal_says_shall_be_done_is_no_act_of_its_own(slug: str, words: str, content: str):
+    """Rule a-deals-content-is-no-act, on three tune articles: the act an agreement provides
+    for is agreed, not done; the sentence's other events are still read."""
+    events = tune_article_events(slug)
+    told = [e for e in events if words in e.evidence.sentence]
+    mentioned = [e for e in events if _told_in(e, words)]
+    assert mentioned, "the sentence's own acts (or the deal told again) are still read"
+    assert content not in [e.trigger for e in told]
+
+
+def _told_in(event: Event, words: str) -> bool:
+    return any(words in evidence.sentence for evidence in event.all_evidence())
+
+
+def test_an_agreement_to_act_is_still_the_agreement():
+    """The deal itself stays (a sentence written for this test)."""
+    events = events_of("Russia and Ukraine reached an agreement on Friday to exchange prisoners.")
+    assert [(e.type, e.modality) for e in events] == [("AGREE", "agreed")]

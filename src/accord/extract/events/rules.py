@@ -107,6 +107,7 @@ from accord.extract.events.triggers import (
     in_condition,
     in_ongoing_background,
     in_since_phrase,
+    is_a_deals_content,
     is_a_habit,
     is_a_term_of_a_deal,
     is_long_running,
@@ -472,6 +473,10 @@ def _since_phrase(found: SentenceDraft, coder: Coder) -> bool:
 
 def _terms_of_a_deal(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: is_a_term_of_a_deal(c, coder.lexicon))
+
+
+def _deals_content(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_deals_content(c, coder.lexicon))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -2491,6 +2496,14 @@ RULES: tuple[Rule, ...] = (
         'their own; an act under it told in the past ("Under the deal, Hamas released 24 '
         'hostages") happened.',
         _terms_of_a_deal,
+    ),
+    _sentence_rule(
+        "a-deals-content-is-no-act",
+        '"Comply with the agreement to withdraw", "the agreement on sending Turkish soldiers to '
+        'Libya", "an agreement has been reached ... for the Syrian Army to enter and deploy": '
+        "what a deal (an agreement or a truce) says shall be done is agreed, not done; the deal "
+        "is the event, its content no act of its own.",
+        _deals_content,
     ),
     _sentence_rule(
         "alleged-deed-is-no-event",

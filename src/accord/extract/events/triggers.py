@@ -1395,12 +1395,46 @@ def _names_a_deal_told_before(prep: Token, lexicon: Lexicon) -> bool:
     if prep.dep_ != "prep" or prep.lower_ != "under":
         return False
     deal = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    entry = noun_entry(deal, lexicon) if deal is not None else None
-    if entry is None or not (entry.type == "AGREE" or entry.mode == "ceasefire"):
+    if deal is None or not _is_a_deal(deal, lexicon):
         return False
     told = any(c.dep_ == "det" and c.lower_ in DEAL_DETERMINERS for c in deal.children)
     subjects = [c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return told and all(prep.i < s.i for s in subjects)
+
+
+CONTENT_PREPOSITIONS = frozenset({"on", "for"})  # "the agreement on sending soldiers"
+DEAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # "an agreement has been reached"
+
+
+def is_a_deals_content(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "Comply with the agreement to withdraw", "the agreement on sending Turkish soldiers to
+    Libya", "an agreement has been reached ... for the Syrian Army to enter and deploy": what a
+    deal (an agreement or a truce) says shall be done is the deal's content, agreed, not an act
+    done; the deal is the event."""
+    verb = candidate.predicate
+    if verb.pos_ != "VERB":
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ == "acl" and is_to_infinitive(clause):
+        return _is_a_deal(head, lexicon)
+    if clause.dep_ == "pcomp" and head.lower_ in CONTENT_PREPOSITIONS:
+        return _is_a_deal(head.head, lexicon)
+    if clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+    ):
+        return any(c.dep_ in DEAL_ROLES and _is_a_deal(c, lexicon) for c in head.children)
+    return False
+
+
+def _is_a_deal(noun: Token, lexicon: Lexicon) -> bool:
+    """An agreement or a truce, by its lexicon entry."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    entry = noun_entry(noun, lexicon)
+    return entry is not None and (entry.type == "AGREE" or entry.mode == "ceasefire")
 
 
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
