@@ -3303,3 +3303,34 @@ def test_an_agreement_to_act_is_still_the_agreement():
     """The deal itself stays (a sentence written for this test)."""
     events = events_of("Russia and Ukraine reached an agreement on Friday to exchange prisoners.")
     assert [(e.type, e.modality) for e in events] == [("AGREE", "agreed")]
+
+
+# --- a-prevented-act-is-no-act (dup15) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "prevented"),
+    [
+        # VOA, Burundi: the march was blocked; the protest read is the streets blocked instead
+        ("b-voa-burundi-police-kill-protesters", "blocked protesters from marching", "marching"),
+        # VOA, Kosovo: the Serbs kept the peacekeepers from dismantling the roadblocks
+        (
+            "a-voa-nato-kosovo-serb-barricades",
+            "keep the peacekeepers from dismantling",
+            "dismantling",
+        ),
+    ],
+)
+def test_an_act_someone_is_kept_from_did_not_happen(slug: str, words: str, prevented: str):
+    """Rule a-prevented-act-is-no-act on two tune articles (the same shape, with no event
+    read from it, is in the Thai temple report, "blocked protesters from reaching an ancient
+    temple", and the Cuba report, "to prevent a banned demonstration from taking place")."""
+    events = tune_article_events(slug)
+    assert prevented not in [e.trigger for e in events if words in e.evidence.sentence]
+
+
+def test_the_preventing_itself_is_still_read():
+    """Burundi: the police's blocking stays, and the protest of the streets blocked instead."""
+    events = tune_article_events("b-voa-burundi-police-kill-protesters")
+    told = [e for e in events if "blocked protesters from marching" in e.evidence.sentence]
+    assert sorted(e.type for e in told) == ["COERCE", "PROTEST"]

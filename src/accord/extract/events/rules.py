@@ -109,6 +109,7 @@ from accord.extract.events.triggers import (
     in_since_phrase,
     is_a_deals_content,
     is_a_habit,
+    is_a_prevented_act,
     is_a_term_of_a_deal,
     is_long_running,
     is_over,
@@ -477,6 +478,10 @@ def _terms_of_a_deal(found: SentenceDraft, coder: Coder) -> bool:
 
 def _deals_content(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: is_a_deals_content(c, coder.lexicon))
+
+
+def _prevented_acts(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_prevented_act(c, coder.lexicon))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -2504,6 +2509,14 @@ RULES: tuple[Rule, ...] = (
         "what a deal (an agreement or a truce) says shall be done is agreed, not done; the deal "
         "is the event, its content no act of its own.",
         _deals_content,
+    ),
+    _sentence_rule(
+        "a-prevented-act-is-no-act",
+        '"Police blocked protesters from marching to the city center", "to keep the '
+        'peacekeepers from dismantling the roadblocks": the act a preventing verb keeps its '
+        "object from did not happen (preventing_verbs in triggers.json); the preventing is "
+        "read by its own verb.",
+        _prevented_acts,
     ),
     _sentence_rule(
         "alleged-deed-is-no-event",

@@ -1437,6 +1437,17 @@ def _is_a_deal(noun: Token, lexicon: Lexicon) -> bool:
     return entry is not None and (entry.type == "AGREE" or entry.mode == "ceasefire")
 
 
+def is_a_prevented_act(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "Police blocked protesters from marching to the city center", "to keep the
+    peacekeepers from dismantling the roadblocks": the act a preventing verb keeps its object
+    from did not happen (data: preventing_verbs in triggers.json)."""
+    verb = candidate.predicate
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "from":
+        return False
+    preventing = verb.head.head
+    return preventing.pos_ == "VERB" and lemma_of(preventing, lexicon) in lexicon.preventing_verbs
+
+
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 
 
