@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 from accord.extract.counts import counts_victims
 from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
-from accord.extract.events.modality import modality_of
+from accord.extract.events.modality import is_a_wished_act, modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
     OWN_FORCES_TYPES,
@@ -482,6 +482,10 @@ def _deals_content(found: SentenceDraft, coder: Coder) -> bool:
 
 def _prevented_acts(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: is_a_prevented_act(c, coder.lexicon))
+
+
+def _wished_acts(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_wished_act(c, coder.lexicon))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -2517,6 +2521,13 @@ RULES: tuple[Rule, ...] = (
         "object from did not happen (preventing_verbs in triggers.json); the preventing is "
         "read by its own verb.",
         _prevented_acts,
+    ),
+    _sentence_rule(
+        "a-wished-act-is-no-act",
+        '"Israel hopes to win the release of a captive soldier", "Terrorists seek to divide us '
+        'and to destroy our way of life", "the Taliban seeks to retake control": what one '
+        "wants, hopes or seeks to do has not happened, and the wish is no act toward anyone.",
+        _wished_acts,
     ),
     _sentence_rule(
         "alleged-deed-is-no-event",
