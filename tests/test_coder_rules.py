@@ -1044,6 +1044,17 @@ def test_a_war_toll_since_its_start_is_no_event():
     assert events_of("Israel's offensive has since killed more than 55,000 Palestinians.") == ()
 
 
+def test_a_war_toll_of_people_who_died_is_no_event():
+    """Rule running-total with an intransitive "die" (dup15), on the tune fold's Michoacan
+    gunfight report (VOA): the reading's note, "Cumulative toll of the drug war: no ASSAULT"."""
+    words = "Tens of thousands of people nationwide have died in clashes"
+    events = tune_article_events("a-voa-mexico-michoacan-gunfight")
+    assert events, "the gunfight itself is still read"
+    assert not [e for e in events if words in e.evidence.sentence]
+    [counted] = events_of("Three people died in clashes between gangs and police on Monday.")
+    assert counted.type == "ASSAULT"
+
+
 def test_who_a_participle_tells_of_is_its_target():
     event = only("Ukrainians mourned the 52 civilians killed when a Russian missile hit a cafe.")
     assert [ref.country for ref in event.sources] == ["RUS"]

@@ -1076,10 +1076,12 @@ def _perfect_passive(verb: Token) -> bool:
 
 
 def _war_toll(verb: Token) -> bool:
-    """ "It has killed tens of thousands of people": a perfect tense and an uncounted multitude
-    sum up a war, they report no act."""
+    """ "It has killed tens of thousands of people", "tens of thousands of people have died in
+    clashes": a perfect tense and an uncounted multitude sum up a war, they report no act (the
+    multitude is the object, the passive's subject, or the subject of an intransitive "die")."""
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    counted = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    victims = {"dobj", "nsubjpass"} | ({"nsubj"} if verb.lemma_ == "die" else set())
+    counted = [c for c in verb.children if c.dep_ in victims]
     return perfect and any(t.lower_ in MULTITUDES for c in counted for t in c.subtree)
 
 
