@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.extract.events.lexicon import Lexicon, TriggerEntry, lemma_of
+from accord.extract.events.modality import is_a_wished_act
 from accord.extract.events.syntax import is_indirect_question
 from accord.extract.events.triggers import Candidate
 from accord.learn.model import EventTypeModel
@@ -134,15 +135,15 @@ class LearnedPath:
                 continue
             entry = TriggerEntry(type=prediction.label)
             why = f"model {self.name}: {prediction.label} p={prediction.probability:.2f}"
-            proposed.append(
-                Candidate(
-                    token=clause.head,
-                    entry=entry,
-                    predicate=clause.head,
-                    why=[why],
-                    confidence=round(prediction.probability, 3),
-                )
+            candidate = Candidate(
+                token=clause.head,
+                entry=entry,
+                predicate=clause.head,
+                why=[why],
+                confidence=round(prediction.probability, 3),
             )
+            if not is_a_wished_act(candidate, coder.lexicon):  # "hopes to win the release"
+                proposed.append(candidate)
         return proposed
 
 

@@ -102,6 +102,8 @@ class Lexicon:
     ending_nouns: frozenset[str] = frozenset()  # "an end to the truce", "the collapse of"
     negotiation_nouns: frozenset[str] = frozenset()  # "after lengthy negotiations": talks held
     effort_nouns: frozenset[str] = frozenset()  # "their efforts to oust the government": an aim
+    preventing_verbs: frozenset[str] = frozenset()  # "blocked protesters from marching"
+    wish_verbs: frozenset[str] = frozenset()  # "hopes to win the release": no act
     evaluations: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE or SUPPORT
     civilian_sites: frozenset[str] = frozenset()  # "villages", "homes": where people live
     natural_causes: frozenset[str] = frozenset()  # "a fire", "a bus crash": nobody's act
@@ -229,6 +231,8 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.ending_nouns = frozenset(w.lower() for w in data.get("ending_nouns") or ())
     lexicon.negotiation_nouns = frozenset(w.lower() for w in data.get("negotiation_nouns") or ())
     lexicon.effort_nouns = frozenset(w.lower() for w in data.get("effort_nouns") or ())
+    lexicon.preventing_verbs = frozenset(w.lower() for w in data.get("preventing_verbs") or ())
+    lexicon.wish_verbs = frozenset(w.lower() for w in data.get("wish_verbs") or ())
     for kind, words in (data.get("evaluations") or {}).items():
         if kind not in PLOVER_TYPES:
             raise DataFileError(f"{source} evaluations: unknown type {kind!r}")

@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 from accord.extract.counts import counts_victims
 from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
-from accord.extract.events.modality import modality_of
+from accord.extract.events.modality import is_a_wished_act, modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
     OWN_FORCES_TYPES,
@@ -109,7 +109,10 @@ from accord.extract.events.triggers import (
     in_condition,
     in_ongoing_background,
     in_since_phrase,
+    is_a_deals_content,
     is_a_habit,
+    is_a_prevented_act,
+    is_a_term_of_a_deal,
     is_long_running,
     is_over,
     is_person,
@@ -469,6 +472,22 @@ def _tally_since(found: SentenceDraft, coder: Coder) -> bool:
 
 def _since_phrase(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: in_since_phrase(c.token))
+
+
+def _terms_of_a_deal(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_term_of_a_deal(c, coder.lexicon))
+
+
+def _deals_content(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_deals_content(c, coder.lexicon))
+
+
+def _prevented_acts(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_prevented_act(c, coder.lexicon))
+
+
+def _wished_acts(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_wished_act(c, coder.lexicon))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -2523,6 +2542,39 @@ RULES: tuple[Rule, ...] = (
         'in a "since" phrase starts the span another statement covers; it is no event of its '
         'own ("since Kiir and Machar signed the agreement", a clause with its actors, is).',
         _since_phrase,
+    ),
+    _sentence_rule(
+        "a-deals-terms-are-the-deal",
+        '"Under the cease-fire deal, Israel is pausing its attacks", "Under the ceasefire '
+        'agreement, Israeli troops are to withdraw", "Under the emerging truce Palestinians '
+        'would halt rocket attacks": what a clause opened by "under" and a deal told before (an '
+        'agreement or truce with "the") binds its parties to do is the deal\'s terms, not acts of '
+        'their own; an act under it told in the past ("Under the deal, Hamas released 24 '
+        'hostages") happened.',
+        _terms_of_a_deal,
+    ),
+    _sentence_rule(
+        "a-deals-content-is-no-act",
+        '"Comply with the agreement to withdraw", "the agreement on sending Turkish soldiers to '
+        'Libya", "an agreement has been reached ... for the Syrian Army to enter and deploy": '
+        "what a deal (an agreement or a truce) says shall be done is agreed, not done; the deal "
+        "is the event, its content no act of its own.",
+        _deals_content,
+    ),
+    _sentence_rule(
+        "a-prevented-act-is-no-act",
+        '"Police blocked protesters from marching to the city center", "to keep the '
+        'peacekeepers from dismantling the roadblocks": the act a preventing verb keeps its '
+        "object from did not happen (preventing_verbs in triggers.json); the preventing is "
+        "read by its own verb.",
+        _prevented_acts,
+    ),
+    _sentence_rule(
+        "a-wished-act-is-no-act",
+        '"Israel hopes to win the release of a captive soldier", "Terrorists seek to divide us '
+        'and to destroy our way of life", "the Taliban seeks to retake control": what one '
+        "wants, hopes or seeks to do has not happened, and the wish is no act toward anyone.",
+        _wished_acts,
     ),
     _sentence_rule(
         "alleged-deed-is-no-event",

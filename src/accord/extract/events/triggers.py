@@ -1076,10 +1076,12 @@ def _perfect_passive(verb: Token) -> bool:
 
 
 def _war_toll(verb: Token) -> bool:
-    """ "It has killed tens of thousands of people": a perfect tense and an uncounted multitude
-    sum up a war, they report no act."""
+    """ "It has killed tens of thousands of people", "tens of thousands of people have died in
+    clashes": a perfect tense and an uncounted multitude sum up a war, they report no act (the
+    multitude is the object, the passive's subject, or the subject of an intransitive "die")."""
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    counted = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    victims = {"dobj", "nsubjpass"} | ({"nsubj"} if verb.lemma_ == "die" else set())
+    counted = [c for c in verb.children if c.dep_ in victims]
     return perfect and any(t.lower_ in MULTITUDES for c in counted for t in c.subtree)
 
 
@@ -1361,6 +1363,91 @@ def in_since_phrase(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+# The clause a trigger belongs to: "are to withdraw", "would halt ... and would lift".
+CLAUSE_LINKS = frozenset({"conj", "xcomp"})
+DEAL_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def is_a_term_of_a_deal(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "Under the cease-fire deal, Israel is pausing its attacks", "Under the ceasefire
+    agreement, Israeli troops are to withdraw", "Under the emerging truce Palestinians would
+    halt rocket attacks": a clause opened by "under" and a deal told before (an agreement or a
+    truce, "the") says what the deal binds its parties to; the deal is the event, its terms are
+    none of their own. An act done under it and told in the past ("Under the deal, Hamas
+    released 24 hostages") happened."""
+    verb = candidate.predicate
+    if verb.tag_ == "VBD" or _perfect(verb):
+        return False
+    clause = verb
+    while clause.dep_ in CLAUSE_LINKS and clause.head != clause:
+        clause = clause.head
+    return any(_names_a_deal_told_before(c, lexicon) for c in clause.children if c.i < verb.i)
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _names_a_deal_told_before(prep: Token, lexicon: Lexicon) -> bool:
+    """ "Under the cease-fire deal" opening the clause (before its subject)."""
+    if prep.dep_ != "prep" or prep.lower_ != "under":
+        return False
+    deal = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if deal is None or not _is_a_deal(deal, lexicon):
+        return False
+    told = any(c.dep_ == "det" and c.lower_ in DEAL_DETERMINERS for c in deal.children)
+    subjects = [c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return told and all(prep.i < s.i for s in subjects)
+
+
+CONTENT_PREPOSITIONS = frozenset({"on", "for"})  # "the agreement on sending soldiers"
+DEAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # "an agreement has been reached"
+
+
+def is_a_deals_content(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "Comply with the agreement to withdraw", "the agreement on sending Turkish soldiers to
+    Libya", "an agreement has been reached ... for the Syrian Army to enter and deploy": what a
+    deal (an agreement or a truce) says shall be done is the deal's content, agreed, not an act
+    done; the deal is the event."""
+    verb = candidate.predicate
+    if verb.pos_ != "VERB":
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ == "acl" and is_to_infinitive(clause):
+        return _is_a_deal(head, lexicon)
+    if clause.dep_ == "pcomp" and head.lower_ in CONTENT_PREPOSITIONS:
+        return _is_a_deal(head.head, lexicon)
+    if clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+    ):
+        return any(c.dep_ in DEAL_ROLES and _is_a_deal(c, lexicon) for c in head.children)
+    return False
+
+
+def _is_a_deal(noun: Token, lexicon: Lexicon) -> bool:
+    """An agreement or a truce, by its lexicon entry."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    entry = noun_entry(noun, lexicon)
+    return entry is not None and (entry.type == "AGREE" or entry.mode == "ceasefire")
+
+
+def is_a_prevented_act(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "Police blocked protesters from marching to the city center", "to keep the
+    peacekeepers from dismantling the roadblocks": the act a preventing verb keeps its object
+    from did not happen (data: preventing_verbs in triggers.json)."""
+    verb = candidate.predicate
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "from":
+        return False
+    preventing = verb.head.head
+    return preventing.pos_ == "VERB" and lemma_of(preventing, lexicon) in lexicon.preventing_verbs
 
 
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
