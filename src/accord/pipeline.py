@@ -123,7 +123,9 @@ def extract_events(
         if not coded:
             if sentence_place is not None and _where_people_were_taken(sentence_place, sentence):
                 sentence_place = _only_its_country(sentence_place, gazetteer)
-            if sentence_place is not None:
+            if sentence_place is not None and not said_there(
+                sentence_place, sentence, coder.lexicon
+            ):
                 scenes.append(scene_of(sentence_place, sentence_index, sentence, spheres))
             continue
         own_places = [event_place(named[sentence_index], sentence, e, spheres) for e in coded]
@@ -202,6 +204,7 @@ def extract_events(
                 sphere(event.type),
                 place,
                 day if day and day.start else sentence_day,
+                speakers_of(coded) if said_there(place, sentence, coder.lexicon) else None,
             )
             for event, place, day in zip(coded, own_places, dates, strict=True)
             if place is not None
@@ -460,6 +463,7 @@ class Scene(NamedTuple):
     sphere: str | None
     place: Place
     date: DateValue | None = None  # the date of the event that set it, if any
+    speakers: frozenset[str] | None = None  # where they spoke: it holds for their acts only
 
 
 def sphere(event_type: str | None) -> str:
@@ -511,6 +515,46 @@ def _only_its_country(place: Place, gazetteer) -> Place | None:
     if not place.country or place.precision == "country":
         return place if place.country else None
     return country_place(place.country, gazetteer)
+
+
+SPEAKING_VERBS = {"speak"}  # beside the lexicon's reporting verbs ("say", "tell", "announce")
+
+
+def said_there(place: Place, sentence: Span, lexicon: Lexicon) -> bool:
+    """Rule "where-a-speaker-speaks-holds-for-the-speaker": a place written on a verb that
+    reports a clause, or on its speaker ("Trump ... stated in Abu Dhabi that a summit with
+    Russian President Vladimir Putin would take place"; "In Washington, State Department
+    spokesman Robert Wood confirmed that Russian forces have begun leaving Georgia"; "Biden
+    said at the White House") is where words were said, not where the acts of the others
+    after it took place ("Turkish Foreign Minister Hakan Fidan opened the talks by urging
+    ..." is not in Abu Dhabi). It sets the scene only for the later acts of talk of the
+    sentence's own actors (``speakers_of``, read by ``related_scenes``); a sentence that codes
+    no event names no speaker, so its place sets no scene."""
+    token = place_token(place, sentence)
+    if token is None:
+        return False
+    verb = clause_owner(token, ())
+    return _reports_a_clause(verb, lexicon) and not _inside_the_clause_reported(token, verb)
+
+
+def speakers_of(coded: Sequence[CodedEvent]) -> frozenset[str]:
+    """The actors who say what a sentence tells: the sources of its events."""
+    return frozenset(ref.actor_id for event in coded for ref in event.sources)
+
+
+def _reports_a_clause(verb: Token, lexicon: Lexicon) -> bool:
+    """A reporting verb that reports a clause ("said he was sending", "told VOA that"), not one
+    that tells where troops were sent ("were posted in central Kathmandu") or what was reported
+    ("Protests are not reported in Mosul")."""
+    lemma = lemma_of(verb, lexicon)
+    return (lemma in lexicon.reporting_verbs or lemma in SPEAKING_VERBS) and any(
+        child.dep_ == "ccomp" for child in verb.children
+    )
+
+
+def _inside_the_clause_reported(token: Token, verb: Token) -> bool:
+    """Whether a place is in what is said ("said troops were sent to Kidal"), not where."""
+    return any(child.dep_ == "ccomp" and child.is_ancestor(token) for child in verb.children)
 
 
 def scene_of(place: Place, sentence_index: int, sentence: Span, spheres) -> Scene:
@@ -617,14 +661,22 @@ def related_scenes(
     "scene-shares-a-time": nor does an act its sentence dates a month or more from the
     scene's act ("After his talk with Macron in Paris on Friday ... Iran and the powers
     reached the nuclear deal on July 14, 2015": not in Paris); a scene its sentence does not
-    date is news of the publication's days."""
+    date is news of the publication's days. Rule "where-a-speaker-speaks-holds-for-the-speaker"
+    (``said_there``): a place where someone spoke sets the scene for an act of talk only when
+    a source of the act is among that sentence's actors."""
     news = _publication_day(published)
     own = {ref.country for ref in (*event.sources, *event.targets) if ref.country}
+    actors = {ref.actor_id for ref in event.sources}
     return [
         scene
         for scene in scenes
         if (not own or own & _scene_countries(scene, countries_by_sentence))
         and not _months_apart(scene.date or news, told_on)
+        and (
+            scene.speakers is None
+            or sphere(event.type) == "ground"
+            or bool(scene.speakers & actors)
+        )
     ]
 
 
