@@ -1080,3 +1080,28 @@ def test_rule_where_a_speaker_speaks_holds_for_the_speakers_own_acts():
     events = _article_at("corpus_coverage/tune", "ankara-swap-03-weathervane-herald")
     thanks = next(e for e in events if e.evidence.sentence.startswith("Biden thanked"))
     assert where(thanks) is not None and where(thanks)[:2] == ("White House", "USA")
+
+
+# --- a place describing what is talked of -----------------------------------------------------
+
+
+def test_rule_a_place_describing_what_is_talked_of_is_not_the_talks():
+    # VOA, 17 June 2008: the truce "will go into effect in Gaza"; it was reached in Cairo.
+    events = _tune_article("b-voa-israel-hamas-gaza-truce")
+    deal = next(e for e in events if "have reached a cease-fire" in e.evidence.sentence)
+    assert deal.type == "AGREE" and (deal.place is None or deal.place.name != "Gaza Strip")
+    # USAID, 2021: the people displaced by the Palma attacks are not where the US pledges.
+    events = _tune_article("b-usaid-mozambique-cabo-delgado-relief")
+    pledge = next(e for e in events if "will also provide $700,000" in e.evidence.sentence)
+    assert pledge.place is None or pledge.place.name != "Palma"
+    # tests/corpus: drones "now assembled in Russia" do not place the welcome or the appeal.
+    events = _article_at("corpus", "eu-sanctions-iran")
+    sybiha = [e for e in events if e.evidence.sentence.startswith("Ukraine’s Foreign Minister")]
+    assert sybiha and all(e.place is None or e.place.country != "RUS" for e in sybiha)
+
+
+def test_a_visit_to_people_described_by_their_place_is_there():
+    # VOA, 22 October 2006: "paid a surprise visit to British troops serving in southern Iraq"
+    events = _tune_article("b-voa-baquba-police-recruits-ambush")
+    visit = next(e for e in events if "surprise visit" in e.evidence.sentence)
+    assert visit.type == "CONSULT" and where(visit) is not None and where(visit)[1] == "IRQ"

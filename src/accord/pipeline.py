@@ -573,7 +573,8 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
     ("... rejected the plan, and might end up before the court in The Hague"). Never those of
     an act of the other sphere ("talks in Doha on the war in Sudan"; "the exchange agreed in
     Istanbul"), except, last, for an act of talk with no place of its own, the place of the
-    act it is about ("threatened to ban voting in East Jerusalem")."""
+    act it is about ("threatened to ban voting in East Jerusalem"), and never those of a
+    clause that describes a thing talked of (``_told_of_a_thing_below``)."""
     if not places:
         return None
     mine = {event.candidate.token.i, event.candidate.predicate.i}
@@ -595,11 +596,43 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
             continue  # "... and might end up before the court in The Hague"
         elif _about_a_person(owner):
             continue  # "freed Krasikov, who was serving a life sentence in Germany"
+        elif event.type in TOLD_OF_TYPES and _told_of_a_thing_below(owner, predicate):
+            continue  # "reached a cease-fire agreement that will go into effect in Gaza"
         elif owner.is_ancestor(predicate) or predicate.is_ancestor(owner):
             around.append(place)
         else:
             beside.append(place)
     return most_specific(own or around or beside or content)
+
+
+NOUN_CLAUSE_DEPS = {"relcl", "acl"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Acts of talk that are said, not met at: a visit or a meeting goes where the people it names
+# are ("paid a surprise visit to British troops serving in southern Iraq"); a threat or a
+# sanction is aimed at those the place names ("threatened sanctions against those undermining
+# peace in South Sudan": place-is-target reads South Sudan as its target).
+TOLD_OF_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "CONCEDE"})
+
+
+def _told_of_a_thing_below(owner: Token, predicate: Token) -> bool:
+    """Rule "a-place-describing-what-is-talked-of-is-not-the-talks": a place in a clause on a
+    noun below an act of talk ("have reached a cease-fire agreement that will go into effect
+    in Gaza", "urged the EU to go after the foreign suppliers of components for
+    Iranian-designed drones that are now assembled in Russia", "will also provide $700,000 in
+    ... assistance that will help ... the 28,000 people newly displaced by the Palma attacks")
+    tells what that thing is, not where the talk took place. Not on the act's subject ("The
+    agreement, announced by Qatar's prime minister in Doha on Wednesday, was brokered by
+    Qatar"), and not for visits and meetings (``TOLD_OF_TYPES``)."""
+    if not predicate.is_ancestor(owner):
+        return False
+    node, described = owner, False
+    while node.i != predicate.i:
+        if node.dep_ in NOUN_CLAUSE_DEPS and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            described = True
+        if node.dep_ in SUBJECT_DEPS and node.head.i == predicate.i:
+            return False  # "The agreement, announced ... in Doha, was brokered by Qatar"
+        node = node.head
+    return described
 
 
 def _on_the_subject(token, predicate) -> bool:
