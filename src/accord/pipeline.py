@@ -124,7 +124,9 @@ def extract_events(
         if not coded:
             if sentence_place is not None and _where_people_were_taken(sentence_place, sentence):
                 sentence_place = _only_its_country(sentence_place, gazetteer)
-            if sentence_place is not None:
+            if sentence_place is not None and not said_there(
+                sentence_place, sentence, coder.lexicon
+            ):
                 scenes.append(scene_of(sentence_place, sentence_index, sentence, spheres))
             continue
         own_places = [event_place(named[sentence_index], sentence, e, spheres) for e in coded]
@@ -203,6 +205,7 @@ def extract_events(
                 sphere(event.type),
                 place,
                 day if day and day.start else sentence_day,
+                speakers_of(coded) if said_there(place, sentence, coder.lexicon) else None,
             )
             for event, place, day in zip(coded, own_places, dates, strict=True)
             if place is not None
@@ -461,6 +464,7 @@ class Scene(NamedTuple):
     sphere: str | None
     place: Place
     date: DateValue | None = None  # the date of the event that set it, if any
+    speakers: frozenset[str] | None = None  # where they spoke: it holds for their acts only
 
 
 def sphere(event_type: str | None) -> str:
@@ -514,6 +518,46 @@ def _only_its_country(place: Place, gazetteer) -> Place | None:
     return country_place(place.country, gazetteer)
 
 
+SPEAKING_VERBS = {"speak"}  # beside the lexicon's reporting verbs ("say", "tell", "announce")
+
+
+def said_there(place: Place, sentence: Span, lexicon: Lexicon) -> bool:
+    """Rule "where-a-speaker-speaks-holds-for-the-speaker": a place written on a verb that
+    reports a clause, or on its speaker ("Trump ... stated in Abu Dhabi that a summit with
+    Russian President Vladimir Putin would take place"; "In Washington, State Department
+    spokesman Robert Wood confirmed that Russian forces have begun leaving Georgia"; "Biden
+    said at the White House") is where words were said, not where the acts of the others
+    after it took place ("Turkish Foreign Minister Hakan Fidan opened the talks by urging
+    ..." is not in Abu Dhabi). It sets the scene only for the later acts of talk of the
+    sentence's own actors (``speakers_of``, read by ``related_scenes``); a sentence that codes
+    no event names no speaker, so its place sets no scene."""
+    token = place_token(place, sentence)
+    if token is None:
+        return False
+    verb = clause_owner(token, ())
+    return _reports_a_clause(verb, lexicon) and not _inside_the_clause_reported(token, verb)
+
+
+def speakers_of(coded: Sequence[CodedEvent]) -> frozenset[str]:
+    """The actors who say what a sentence tells: the sources of its events."""
+    return frozenset(ref.actor_id for event in coded for ref in event.sources)
+
+
+def _reports_a_clause(verb: Token, lexicon: Lexicon) -> bool:
+    """A reporting verb that reports a clause ("said he was sending", "told VOA that"), not one
+    that tells where troops were sent ("were posted in central Kathmandu") or what was reported
+    ("Protests are not reported in Mosul")."""
+    lemma = lemma_of(verb, lexicon)
+    return (lemma in lexicon.reporting_verbs or lemma in SPEAKING_VERBS) and any(
+        child.dep_ == "ccomp" for child in verb.children
+    )
+
+
+def _inside_the_clause_reported(token: Token, verb: Token) -> bool:
+    """Whether a place is in what is said ("said troops were sent to Kidal"), not where."""
+    return any(child.dep_ == "ccomp" and child.is_ancestor(token) for child in verb.children)
+
+
 def scene_of(place: Place, sentence_index: int, sentence: Span, spheres) -> Scene:
     """The scene a sentence with no coded event sets: its place, in the sphere of the trigger
     it is written on ("Talks in Doha ... resumed": talk), else in both."""
@@ -530,7 +574,8 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
     ("... rejected the plan, and might end up before the court in The Hague"). Never those of
     an act of the other sphere ("talks in Doha on the war in Sudan"; "the exchange agreed in
     Istanbul"), except, last, for an act of talk with no place of its own, the place of the
-    act it is about ("threatened to ban voting in East Jerusalem")."""
+    act it is about ("threatened to ban voting in East Jerusalem"), and never those of a
+    clause that describes a thing talked of (``_told_of_a_thing_below``)."""
     if not places:
         return None
     mine = {event.candidate.token.i, event.candidate.predicate.i}
@@ -552,11 +597,43 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
             continue  # "... and might end up before the court in The Hague"
         elif _about_a_person(owner):
             continue  # "freed Krasikov, who was serving a life sentence in Germany"
+        elif event.type in TOLD_OF_TYPES and _told_of_a_thing_below(owner, predicate):
+            continue  # "reached a cease-fire agreement that will go into effect in Gaza"
         elif owner.is_ancestor(predicate) or predicate.is_ancestor(owner):
             around.append(place)
         else:
             beside.append(place)
     return most_specific(own or around or beside or content)
+
+
+NOUN_CLAUSE_DEPS = {"relcl", "acl"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Acts of talk that are said, not met at: a visit or a meeting goes where the people it names
+# are ("paid a surprise visit to British troops serving in southern Iraq"); a threat or a
+# sanction is aimed at those the place names ("threatened sanctions against those undermining
+# peace in South Sudan": place-is-target reads South Sudan as its target).
+TOLD_OF_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "CONCEDE"})
+
+
+def _told_of_a_thing_below(owner: Token, predicate: Token) -> bool:
+    """Rule "a-place-describing-what-is-talked-of-is-not-the-talks": a place in a clause on a
+    noun below an act of talk ("have reached a cease-fire agreement that will go into effect
+    in Gaza", "urged the EU to go after the foreign suppliers of components for
+    Iranian-designed drones that are now assembled in Russia", "will also provide $700,000 in
+    ... assistance that will help ... the 28,000 people newly displaced by the Palma attacks")
+    tells what that thing is, not where the talk took place. Not on the act's subject ("The
+    agreement, announced by Qatar's prime minister in Doha on Wednesday, was brokered by
+    Qatar"), and not for visits and meetings (``TOLD_OF_TYPES``)."""
+    if not predicate.is_ancestor(owner):
+        return False
+    node, described = owner, False
+    while node.i != predicate.i:
+        if node.dep_ in NOUN_CLAUSE_DEPS and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            described = True
+        if node.dep_ in SUBJECT_DEPS and node.head.i == predicate.i:
+            return False  # "The agreement, announced ... in Doha, was brokered by Qatar"
+        node = node.head
+    return described
 
 
 def _on_the_subject(token, predicate) -> bool:
@@ -618,14 +695,22 @@ def related_scenes(
     "scene-shares-a-time": nor does an act its sentence dates a month or more from the
     scene's act ("After his talk with Macron in Paris on Friday ... Iran and the powers
     reached the nuclear deal on July 14, 2015": not in Paris); a scene its sentence does not
-    date is news of the publication's days."""
+    date is news of the publication's days. Rule "where-a-speaker-speaks-holds-for-the-speaker"
+    (``said_there``): a place where someone spoke sets the scene for an act of talk only when
+    a source of the act is among that sentence's actors."""
     news = _publication_day(published)
     own = {ref.country for ref in (*event.sources, *event.targets) if ref.country}
+    actors = {ref.actor_id for ref in event.sources}
     return [
         scene
         for scene in scenes
         if (not own or own & _scene_countries(scene, countries_by_sentence))
         and not _months_apart(scene.date or news, told_on)
+        and (
+            scene.speakers is None
+            or sphere(event.type) == "ground"
+            or bool(scene.speakers & actors)
+        )
     ]
 
 
