@@ -1938,7 +1938,7 @@ def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
         coder.dictionary,
         coder.gazetteer,
         coder.lexicon.civilian_sites if draft.kind in {"ASSAULT", "THREATEN"} else frozenset(),
-        scene=draft.place,
+        scene=lambda: draft.place,
     )
     if not draft.inferred_targets:
         return False
