@@ -43,14 +43,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_pipeline import warm_up, write_corpus
 
 # (module[:class], attribute, step): what ``--steps`` times, where its callers look it up; a
-# step inside another counts in both (``extract_events`` holds the coder's steps)
+# step inside another counts in both (``extract_events`` holds the coder's steps); "a|b": the
+# first of the two the owner has (an older checkout, run by ``PYTHONPATH``, may have only b)
 STEPS = (
     ("accord.pipeline", "resolve_mentions", "actors"),
     ("accord.pipeline", "place_context", "places (context)"),
     ("accord.pipeline", "places_in", "places (sentences)"),
     ("accord.pipeline", "extract_quotes", "quotes"),
     ("accord.extract.events.coder:Coder", "candidates", "sentence rules and model"),
-    ("accord.extract.events.coder:Coder", "code_candidate", "event rules and review"),
+    (
+        "accord.extract.events.coder:Coder",
+        "code_candidate_placeless|code_candidate",
+        "event rules and review",
+    ),
     ("accord.pipeline", "_counted", "figures"),
     ("accord.pipeline", "extract_events", "extract_events (all)"),
     ("accord.store.database:Store", "save_extraction", "save"),
@@ -73,6 +78,7 @@ def timed_steps(seconds: Counter[str]) -> Iterator[None]:
         module, _, cls = where.partition(":")
         owner = importlib.import_module(module)
         owner = getattr(owner, cls) if cls else owner
+        name = next(n for n in name.split("|") if hasattr(owner, n))
         original = getattr(owner, name)
         saved.append((owner, name, original))
         setattr(owner, name, _timer(original, step, seconds))
