@@ -332,7 +332,7 @@ def _recoded_at(
 ) -> CodedEvent:
     """The event coded again at another ``place`` (the coder's place rules read it), or kept
     when the coding fails. An event still as the coder returned it with no rule reading the
-    place would come out the same: it is kept as it is (260 of about 2,000 codings were such
+    place would come out the same: it is kept as it is (on the bench corpus, 165 of the 305
     second codings)."""
     if placeless.get(id(event)) is event:
         return event

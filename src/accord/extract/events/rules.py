@@ -252,7 +252,7 @@ class EventDraft:
 
     candidate: Candidate
     index: MentionIndex
-    named_place: Place | None = None  # the place the sentence itself names, if any
+    named_place: Place | None = None  # the sentence's own place: rules read it as ``place``
     kind: str | None = None
     content_type: str | None = None  # the type of what a governing verb takes
     content_entry: TriggerEntry | None = None
