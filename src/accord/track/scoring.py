@@ -580,7 +580,7 @@ class PairModel:
     @cached_property
     def weighted(self) -> tuple[tuple[str, float], ...]:
         """(feature, coefficient) of the features the fit gave a weight: a zero weight's term
-        is never above zero, so ``strongest`` need not work it out (7 of the shipped 22)."""
+        is never above zero, so ``strongest`` need not work it out (6 of the shipped 22)."""
         return tuple((n, w) for n, w in zip(self.features, self.coefficients, strict=True) if w)
 
 
