@@ -23,6 +23,7 @@ from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.restatements import why_with_rule
+from accord.extract.events.triggers import Candidate
 from accord.extract.quotes import extract_quotes
 from accord.models import (
     COUNT_KINDS,
@@ -114,10 +115,11 @@ def extract_events(
     for sentence_index, sentence in enumerate(sentences):
         sentence_place = most_specific(named[sentence_index])
         candidates = coder.candidates(sentence, index)
+        placeless: Placeless = {}
         coded = [
             event
             for candidate in candidates
-            if (event := coder.code_candidate(candidate, index, sentence_place)) is not None
+            if (event := _coded_at(coder, candidate, index, sentence_place, placeless)) is not None
         ]
         spheres = trigger_spheres(candidates, coded, sentence, coder.lexicon)
         coded, shares = _counted(coded, sentence, sentence_index, events, scene_dates.paragraphs)
@@ -135,7 +137,7 @@ def extract_events(
         dates: list[DateValue | None] = []
         for event, place, share in zip(coded, own_places, shares, strict=True):
             if place != sentence_place:  # the coder's place rules read the event's own place
-                event = coder.code_candidate(event.candidate, index, place) or event
+                event = _recoded_at(coder, event, index, place, placeless)
             place_why = None
             if place is None and not named[sentence_index]:  # a sentence naming no place
                 told_on = scene_dates.own_date(
@@ -159,7 +161,7 @@ def extract_events(
                 if place is not None and sphere(event.type) == "ground":
                     # an act on the ground happened in the scene: the rules that read the place
                     # (place-is-target, detention-by-the-state) read the scene's
-                    event = coder.code_candidate(event.candidate, index, place) or event
+                    event = _recoded_at(coder, event, index, place, placeless)
             if venue is not None and _takes_a_venue(event, place):
                 place, place_why = venue
             if place is None:
@@ -181,7 +183,7 @@ def extract_events(
                     happenings, (date, date_why), (place, place_why)
                 )
                 if place != before and sphere(event.type) == "ground":  # as for a scene's place
-                    event = coder.code_candidate(event.candidate, index, place) or event
+                    event = _recoded_at(coder, event, index, place, placeless)
             dates.append(date)
             context_why = list(dict.fromkeys(why for why in (place_why, date_why) if why))
             if context_why:
@@ -308,6 +310,37 @@ def held_by_armed_group(event: CodedEvent, share: list[Figure], sentence: Span) 
         else figure
         for figure in share
     ]
+
+
+# id -> an event as the coder returned it, when no rule read the place for it (it codes the
+# same at any place); held, so an id is never another object's
+Placeless = dict[int, CodedEvent]
+
+
+def _coded_at(
+    coder: Coder,
+    candidate: Candidate,
+    index: MentionIndex,
+    place: Place | None,
+    placeless: Placeless,
+) -> CodedEvent | None:
+    """``coder.code_candidate``, noting in ``placeless`` an event no rule read the place for."""
+    event, anywhere = coder.code_candidate_placeless(candidate, index, place)
+    if event is not None and anywhere:
+        placeless[id(event)] = event
+    return event
+
+
+def _recoded_at(
+    coder: Coder, event: CodedEvent, index: MentionIndex, place: Place | None, placeless: Placeless
+) -> CodedEvent:
+    """The event coded again at another ``place`` (the coder's place rules read it), or kept
+    when the coding fails. An event still as the coder returned it with no rule reading the
+    place would come out the same: it is kept as it is (on the bench corpus, 165 of the 305
+    second codings)."""
+    if placeless.get(id(event)) is event:
+        return event
+    return _coded_at(coder, event.candidate, index, place, placeless) or event
 
 
 def _counted(

@@ -31,7 +31,7 @@ import math
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache, wraps
+from functools import cache, cached_property, lru_cache, wraps
 from importlib.resources import files
 from typing import Any, TypeVar
 
@@ -573,11 +573,15 @@ class PairModel:
     def strongest(self, values: dict[str, float], n: int = 3) -> list[str]:
         """The features that raise the score most, for the reasons."""
         parts = [  # each term worked out once (the reasons of every linked pair ask)
-            (term, name)
-            for name, weight in zip(self.features, self.coefficients, strict=True)
-            if (term := weight * values[name]) > 0
+            (term, name) for name, weight in self.weighted if (term := weight * values[name]) > 0
         ]
         return [name for _, name in sorted(parts, reverse=True)[:n]]
+
+    @cached_property
+    def weighted(self) -> tuple[tuple[str, float], ...]:
+        """(feature, coefficient) of the features the fit gave a weight: a zero weight's term
+        is never above zero, so ``strongest`` need not work it out (6 of the shipped 22)."""
+        return tuple((n, w) for n, w in zip(self.features, self.coefficients, strict=True) if w)
 
 
 def compare(

@@ -141,14 +141,22 @@ class Coder:
     ) -> CodedEvent | None:
         """Type, mode, actors and modality of one candidate by the event rules; None when it is
         no codable event. ``place`` is the place the sentence itself names, if any."""
-        event = self._coded(candidate, index, place)
+        return self.code_candidate_placeless(candidate, index, place)[0]
+
+    def code_candidate_placeless(
+        self, candidate: Candidate, index: MentionIndex, place: Place | None = None
+    ) -> tuple[CodedEvent | None, bool]:
+        """``code_candidate``, and whether the event would come out the same at any other
+        place: no rule read the place, and the learned model's review kept the rules' coding
+        (a retyped event holds the retyped candidate, which a second coding reviews again)."""
+        event, place_read = self._coded(candidate, index, place)
         if event is None or self.model is None:
-            return event
+            return event, not place_read
         review = self.model.review(event, self)
         if review is None:
-            return event
+            return event, not place_read
         if review.label is None:
-            return None  # the model is sure the clause tells no act
+            return None, False  # the model is sure the clause tells no act
         retyped = replace(
             candidate,
             entry=TriggerEntry(type=review.label),
@@ -156,21 +164,21 @@ class Coder:
             rules=[*candidate.rules[:1], f"model:{self.model.name}"],
             confidence=round(review.probability, 3),
         )
-        return self._coded(retyped, index, place)
+        return self._coded(retyped, index, place)[0], False
 
     def _coded(
         self, candidate: Candidate, index: MentionIndex, place: Place | None
-    ) -> CodedEvent | None:
-        """``code_candidate`` by the event rules alone."""
-        draft = EventDraft(candidate=candidate, index=index, place=place)
+    ) -> tuple[CodedEvent | None, bool]:
+        """``code_candidate`` by the event rules alone, and whether a rule read the place."""
+        draft = EventDraft(candidate=candidate, index=index, named_place=place)
         draft.rules = list(candidate.rules)
         for rule in self.event_rules:
             if rule.apply(draft, self):
                 draft.rules.append(rule.name)
             if draft.dropped:
-                return None
+                return None, draft.place_read
         why = [*candidate.why, *draft.actor_why, *draft.modality_why, *draft.inference_why]
-        return CodedEvent(
+        event = CodedEvent(
             candidate=candidate,
             type=draft.kind,
             mode=draft.mode,
@@ -183,6 +191,7 @@ class Coder:
             rules=tuple(draft.rules),
             confidence=candidate.confidence,
         )
+        return event, draft.place_read
 
     def code_sentence(
         self, sentence: Span, index: MentionIndex, place: Place | None = None

@@ -765,15 +765,16 @@ def object_place_targets(
     dictionary: ActorDictionary,
     gazetteer: Geocoder,
     civilian_sites: frozenset[str] = frozenset(),
-    scene: Place | None = None,
+    scene: Callable[[], Place | None] = lambda: None,
 ) -> tuple[ActorRef, ...]:
     """The state of a place named inside the object or the governed clause ("an embassy in
     Tehran", "deploy peacekeepers in Iraq"), marked ``inferred``; never the source's own, except
     for a restriction (a curfew falls on the state's own people). Violence against a place
     where people live ("villages near Macedonia's border", words in ``civilian_sites``) falls
     on its people. A name the gazetteer, read alone, puts in another country than the place
-    the article gave the sentence (``scene``) is read as the article reads it: no target of
-    that other country ("a village in Bali district in Taraba state" is in Nigeria)."""
+    the article gave the sentence (``scene()``) is read as the article reads it: no target of
+    that other country ("a village in Bali district in Taraba state" is in Nigeria). The scene
+    is asked for only when a name is found: a coding that never asks is the same anywhere."""
     own = (
         set()
         if restriction
@@ -802,10 +803,10 @@ def object_place_targets(
                 continue  # "a demonstration staged to protest sending troops to Iraq"
             if _venue_of_a_meeting(ent.root):
                 continue  # "invited both sides to talks in Addis Ababa": where, not whom
-            place = gazetteer.geocode(ent.text)
-            if scene is not None and scene.text == ent.text:
-                place = scene  # the article's reading of the name
-            elif _read_elsewhere(place, scene):
+            place, here = gazetteer.geocode(ent.text), scene()
+            if here is not None and here.text == ent.text:
+                place = here  # the article's reading of the name
+            elif _read_elsewhere(place, here):
                 continue
             if place is None or not place.country or place.country in own:
                 continue

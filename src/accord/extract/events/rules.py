@@ -257,7 +257,7 @@ class EventDraft:
 
     candidate: Candidate
     index: MentionIndex
-    place: Place | None = None  # the place the sentence itself names, if any
+    named_place: Place | None = None  # the sentence's own place: rules read it as ``place``
     kind: str | None = None
     content_type: str | None = None  # the type of what a governing verb takes
     content_entry: TriggerEntry | None = None
@@ -275,6 +275,15 @@ class EventDraft:
     rules: list[str] = field(default_factory=list)
     dropped: bool = False  # set by a rule that finds the candidate is no codable event
     _objects: list[Token] | None = field(default=None, init=False, repr=False)
+    place_read: bool = field(default=False, init=False)  # did a rule read ``place``?
+
+    @property
+    def place(self) -> Place | None:
+        """The place the sentence names. Reading it is noted (``place_read``): a coding that no
+        rule read it for comes out the same at any other place, so the pipeline need not code
+        the event again at the event's own place."""
+        self.place_read = True
+        return self.named_place
 
     def make_sources(self, mentions: list[ActorMention], why: str) -> bool:
         """Make ``mentions`` the sources (and no longer targets), saying why; True (fired)."""
@@ -1236,8 +1245,10 @@ def _visit_needs_a_host(draft: EventDraft, coder: Coder) -> bool:
 def _hosted_by_the_place(draft: EventDraft, coder: Coder) -> bool:
     """ "Modi arrived in Moscow for a two-day visit": a journey's visit is hosted by the country
     of the place travelled to, when that is not the traveller's own."""
-    place, predicate = draft.place, draft.candidate.predicate
-    if place is None or not place.country or lemma_of(predicate, coder.lexicon) not in TRAVEL_VERBS:
+    if lemma_of(draft.candidate.predicate, coder.lexicon) not in TRAVEL_VERBS:
+        return False
+    place = draft.place  # read only for a journey (a coding that never reads it is placeless)
+    if place is None or not place.country:
         return False
     if place.country in {m.actor.country for m in draft.sources}:
         return False
@@ -1993,7 +2004,7 @@ def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
         coder.dictionary,
         coder.gazetteer,
         coder.lexicon.civilian_sites if draft.kind in {"ASSAULT", "THREATEN"} else frozenset(),
-        scene=draft.place,
+        scene=lambda: draft.place,
     )
     if not draft.inferred_targets:
         return False
@@ -2003,13 +2014,13 @@ def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
-    place = draft.place
     if draft.kind not in PLACE_TARGET_TYPES or draft.targets or draft.inferred_targets:
         return False
     if lemma_of(draft.candidate.token, coder.lexicon) in CLASH_WORDS:
         # fought between sides, not on the place: "Indian and Chinese troops clashed" (every
         # party a source, PLOVER), "Fighting continued in Khartoum" (no side named)
         return False
+    place = draft.place
     if place is None or not place.country:
         return False
     if _weapons_brought_down(draft, coder):
@@ -2080,10 +2091,10 @@ CLASH_WORDS = {"clash", "fight", "fighting", "battle", "skirmish", "exchange"}
 
 
 def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
-    place = draft.place
     unclaimed = draft.kind == "ASSAULT" and draft.mode in UNCLAIMED_ATTACK_MODES
     if not unclaimed or draft.sources or draft.inferred_sources:
         return False
+    place = draft.place
     if place is not None and place.country:
         country, text, name = place.country, place.text, place.name
     elif _target_country(draft):
@@ -2100,9 +2111,9 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _unnamed_protesters(draft: EventDraft, coder: Coder) -> bool:
-    place = draft.place
     if draft.kind != "PROTEST" or draft.sources or draft.inferred_sources:
         return False
+    place = draft.place
     if place is None or not place.country:
         return False
     crowd = coder.dictionary.group(place.country, "CVL")
