@@ -3456,3 +3456,51 @@ def test_what_one_wants_hopes_or_seeks_to_do_is_no_act(slug: str, words: str, wi
 def test_a_hope_is_read_by_its_lemma():
     """en_core_web_sm lemmatises "hopes", "hoped" and "hoping" as "hop" (lemma_quirks)."""
     assert not events_of("Israel hopes to complete the evacuation of its forces by next week.")
+
+
+# --- an-operation-against-a-foe-is-an-attack (acc17) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "doer", "foe"),
+    [
+        (  # VOA, Pakistan: an "against" phrase names the foe
+            "b-voa-pakistan-gunmen-kill-pilgrims",
+            "launched an operation against the Taliban in Orakzai",
+            ("PAK", "MIL"),
+            ("AFG", "REB"),
+        ),
+        (  # VOA, Afghanistan: the same, after a modifier ("a large scale operation")
+            "b-voa-afghanistan-roadside-bomb-us-troops",
+            "conducted a large scale operation against Taliban insurgents",
+            None,
+            ("AFG", "REB"),
+        ),
+        (  # Wikinews, Peru: a named operation launched to drive the guerrillas out
+            "a-wn-peru-shining-path-ambush-soldiers",
+            'launched an "Operation Excellence" last year to remove',
+            ("PER", "MIL"),
+            ("PER", "REB"),
+        ),
+    ],
+)
+def test_an_operation_against_a_foe_is_an_attack(slug, words, doer, foe):
+    """Rule an-operation-against-a-foe-is-an-attack, on three tune articles: the operation is
+    the army's ASSAULT on the foe the sentence names."""
+    [event] = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
+    assert event.type == "ASSAULT"
+    assert "an-operation-against-a-foe-is-an-attack" in rules_named(event)
+    assert foe in [(ref.country, ref.sector) for ref in event.targets]
+    if doer is not None:
+        assert doer in [(ref.country, ref.sector) for ref in event.sources]
+
+
+def test_an_operation_with_no_foe_is_no_attack():
+    """The ICRC's operation 'to facilitate the release' (tune, b-gaza-hostage-release) and a
+    rescue operation name no foe: no ASSAULT."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "b-gaza-hostage-release.txt"
+    [icrc] = re.findall(
+        r"Teams from the International[^.]*multiday operation[^.]*\.", path.read_text()
+    )
+    for text in (icrc, "The army carried out a rescue operation in the town on Monday."):
+        assert "ASSAULT" not in kinds(events_of(text))

@@ -102,6 +102,8 @@ class Lexicon:
     ending_nouns: frozenset[str] = frozenset()  # "an end to the truce", "the collapse of"
     negotiation_nouns: frozenset[str] = frozenset()  # "after lengthy negotiations": talks held
     effort_nouns: frozenset[str] = frozenset()  # "their efforts to oust the government": an aim
+    operation_nouns: frozenset[str] = frozenset()  # "an operation against the Taliban"
+    operation_aims: frozenset[str] = frozenset()  # "launched an operation to remove ..."
     preventing_verbs: frozenset[str] = frozenset()  # "blocked protesters from marching"
     wish_verbs: frozenset[str] = frozenset()  # "hopes to win the release": no act
     evaluations: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE or SUPPORT
@@ -231,6 +233,9 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.ending_nouns = frozenset(w.lower() for w in data.get("ending_nouns") or ())
     lexicon.negotiation_nouns = frozenset(w.lower() for w in data.get("negotiation_nouns") or ())
     lexicon.effort_nouns = frozenset(w.lower() for w in data.get("effort_nouns") or ())
+    operations = data.get("hostile_operations") or {}
+    lexicon.operation_nouns = frozenset(w.lower() for w in operations.get("nouns") or ())
+    lexicon.operation_aims = frozenset(w.lower() for w in operations.get("aims") or ())
     lexicon.preventing_verbs = frozenset(w.lower() for w in data.get("preventing_verbs") or ())
     lexicon.wish_verbs = frozenset(w.lower() for w in data.get("wish_verbs") or ())
     for kind, words in (data.get("evaluations") or {}).items():

@@ -36,7 +36,14 @@ from accord.extract.events.syntax import (
     statement_author,
     subject_of,
 )
-from accord.extract.events.triggers import CLAIMING_VERBS, MEASURE_NOUNS, Candidate, claimed_by
+from accord.extract.events.triggers import (
+    CLAIMING_VERBS,
+    MEASURE_NOUNS,
+    Candidate,
+    aimed_at,
+    claimed_by,
+    operation_aim,
+)
 from accord.models import ActorMention, ActorRef, Place
 from accord.nlp import span_tokens
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
@@ -428,6 +435,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             objects.extend(objects_of_preposition(complement, "from"))
     if predicate != trigger:
         objects.extend(_participant_objects(trigger))
+    if candidate.entry.type == "ASSAULT" and (aim := operation_aim(trigger, lexicon)) is not None:
+        objects.extend(aimed_at(aim))  # "launched an operation to remove the guerrillas"
     if complement is not None and _charged_with(candidate):
         complement = None  # "accused Kosovo of persecuting Serbs": Kosovo, not the Serbs
     if doer is not None:  # "called for Russia's withdrawal from Ukraine": Russia is asked

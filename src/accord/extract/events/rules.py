@@ -114,6 +114,7 @@ from accord.extract.events.triggers import (
     is_a_prevented_act,
     is_a_term_of_a_deal,
     is_long_running,
+    is_operation_against_a_foe,
     is_over,
     is_person,
     is_press_boilerplate,
@@ -717,6 +718,11 @@ def _proposed_own_action(draft: EventDraft, coder: Coder) -> bool:
         return False
     draft.kind = draft.content_type
     return True
+
+
+def _operation_against_a_foe(draft: EventDraft, coder: Coder) -> bool:
+    token = draft.candidate.token  # read so by the noun's lookup (noun_entry)
+    return draft.kind == "ASSAULT" and is_operation_against_a_foe(token, coder.lexicon)
 
 
 def _alternative_reading(draft: EventDraft, coder: Coder) -> bool:
@@ -2709,6 +2715,14 @@ RULES: tuple[Rule, ...] = (
         "proposed-own-action",
         "Proposing sanctions (or aid, an attack ...) is a proposed SANCTION, not a request.",
         _proposed_own_action,
+    ),
+    Rule(
+        "an-operation-against-a-foe-is-an-attack",
+        'A military operation waged on a foe is an ASSAULT (CAMEO 190): "the Pakistani military '
+        'launched an operation against the Taliban", "launched an Operation Excellence to remove '
+        'the guerrillas"; a rescue or relief operation names no foe and is no event (the nouns and '
+        "aims are data: hostile_operations in triggers.json).",
+        _operation_against_a_foe,
     ),
     Rule(
         "alternative-reading",

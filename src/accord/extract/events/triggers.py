@@ -464,6 +464,8 @@ def read_noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
                     break
     if entry is None:
         entry = _entry_of_modifier(token, lexicon)  # "a telephone conversation"
+    if entry is None and is_operation_against_a_foe(token, lexicon):
+        entry = HOSTILE_OPERATION  # "launched an operation against the Taliban"
     if entry is None:
         return None
     if _names_no_event(token, lexicon):
@@ -474,6 +476,63 @@ def read_noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
                 type=kind, mode=mode, context=entry.context, if_governed_by=entry.if_governed_by
             )
     return entry
+
+
+HOSTILE_OPERATION = TriggerEntry(type="ASSAULT")
+
+
+def is_operation_against_a_foe(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule "an-operation-against-a-foe-is-an-attack": a military operation is an event only when
+    the sentence names it waged on someone ("launched an operation against the Taliban") or
+    launched to drive someone out ("launched an 'Operation Excellence' to remove the
+    guerrillas"); a rescue or relief operation names no foe and stays no event."""
+    named = any(
+        c.dep_ == "compound" and lemma_of(c, lexicon) in lexicon.operation_nouns
+        for c in noun.children
+    )
+    if lemma_of(noun, lexicon) not in lexicon.operation_nouns and not named:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "against" and _has_object(c) for c in noun.children):
+        return True
+    return operation_aim(noun, lexicon) is not None
+
+
+def operation_aim(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The driving-out verb an operation is launched for ("launched an 'Operation Excellence'
+    to remove the guerrillas": 'remove', hung on 'launched'), or None."""
+    if noun.dep_ != "dobj":
+        return None
+    return next(
+        (
+            c
+            for c in noun.head.children
+            if c.dep_ in {"advcl", "xcomp"}
+            and lemma_of(c, lexicon) in lexicon.operation_aims
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+
+
+def aimed_at(aim: Token) -> list[Token]:
+    """Whom a driving-out verb is aimed at: its object, or the people a number of them counts
+    ("to remove three hundred of the guerrillas": the guerrillas)."""
+    found = []
+    for obj in (c for c in aim.children if c.dep_ == "dobj"):
+        counted = [
+            g
+            for p in obj.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        found.extend(counted if obj.pos_ == "NUM" and counted else [obj])
+    return found
+
+
+def _has_object(preposition: Token) -> bool:
+    """Does this preposition govern a noun phrase?"""
+    return any(c.dep_ == "pobj" for c in preposition.children)
 
 
 def _entry_of_modifier(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
