@@ -480,6 +480,23 @@ def test_a_person_who_came_a_day_after_an_act_is_no_news_to_date_it_by():
     assert day(only(events, "attacked")) is None
 
 
+@pytest.mark.parametrize(
+    ("slug", "trigger", "expected"),
+    [
+        # Wikinews, 11 January 2020: the ministers met in Cairo on Wednesday (8 January), "called
+        # on Turkey to halt ... and deemed that the agreement ... goes against" resolution 2259
+        ("a-wn-cairo-summit-turkey-libya-deal", "goes", "2020-01-08"),
+        # VOA, 22 October 2006: "al-Jazeera broadcast an interview Saturday with ... Alberto
+        # Fernandez ..., who said the United States had shown 'arrogance'"
+        ("b-voa-baquba-police-recruits-ambush", "shown", "2006-10-21"),
+    ],
+)
+def test_rule_a_stance_is_dated_by_its_telling(slug: str, trigger: str, expected: str) -> None:
+    stance = only([e for e in _tune_article(slug) if e.type == "ACCUSE"], trigger)
+    assert day(stance) == expected and stance.date.precision == "day"
+    assert "a-stance-is-dated-by-its-telling" in stance.evidence.why
+
+
 def test_a_relative_day_on_the_acts_own_clause_counts_from_the_governing_clause():
     # "the day before" is the strike's (Thursday 13 June), "on Friday" the graves' digging; the
     # next act, "hours earlier", still counts from Friday
