@@ -451,6 +451,14 @@ def test_rule_came_a_day_after_the_news(slug: str, trigger: str, expected: str) 
     assert "came-a-day-after-the-news" in event.evidence.why
 
 
+def test_the_day_before_the_news_sets_no_scene_for_what_follows():
+    # kosovo: Tadic's appeal, told after "comes one day after Serb leaders ... refused", is not
+    # dated to the day of the refusal (the article does not say when he made it)
+    events = _tune_article("a-voa-nato-kosovo-serb-barricades")
+    assert day(only(events, "refused")) == "2011-10-19"
+    assert day(only(events, "encouraged")) != "2011-10-19"
+
+
 def test_it_came_a_day_after_takes_the_day_the_lead_gave_its_act():
     events = events_of(
         "A bomb killed 21 people at a market in Islamabad on Wednesday, police said.\n\n"

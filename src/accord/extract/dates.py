@@ -1227,7 +1227,10 @@ class SceneDates:
         if found is not None and measured:
             found = _measured_scene(found, predicate, sentence.root)
         if found is None and measured and modality in DONE_MODALITIES:
-            found = self._after_the_news(sentence_index, sentence, predicate)
+            after = self._after_the_news(sentence_index, sentence, predicate)
+            if after is not None:  # an earlier act: the scene stays the news's, not its day
+                scene, rule = after
+                return scene.date, f"{rule}: date from sentence {scene.origin}"
         if found is not None:
             scene, rule = found
             self._remember(scene.date, sentence_index, scene.origin, paragraph, tense)
