@@ -422,6 +422,89 @@ def test_an_act_told_some_days_after_another_takes_no_scene_date():
     assert day(only(events, "hit")) is None
 
 
+def _tune_article(slug: str) -> list[Event]:
+    """The events of a real tune article of tests/corpus_news, with its publication date."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "corpus_news" / "tune"
+    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
+    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
+    article = make_article(text, title=meta["title"], published=meta["published"])
+    return list(extract_article(article).events)
+
+
+@pytest.mark.parametrize(
+    ("slug", "trigger", "expected"),
+    [
+        # VOA, 1 August 2017: "The arrests ... came one day after the United States ordered
+        # sanctions", the arrests dated Tuesday (1 August) by the lead, a paragraph before
+        ("a-voa-venezuela-opposition-leaders-arrested", "ordered", "2017-07-31"),
+        # VOA, 20 October 2011: "Thursday's confrontation comes one day after Serb leaders
+        # met and refused NATO's request": the day is on the news itself
+        ("a-voa-nato-kosovo-serb-barricades", "refused", "2011-10-19"),
+    ],
+)
+def test_rule_came_a_day_after_the_news(slug: str, trigger: str, expected: str) -> None:
+    event = only(_tune_article(slug), trigger)
+    assert day(event) == expected and event.date.precision == "day"
+    assert "came-a-day-after-the-news" in event.evidence.why
+
+
+def test_the_day_before_the_news_sets_no_scene_for_what_follows():
+    # kosovo: Tadic's appeal, told after "comes one day after Serb leaders ... refused", is not
+    # dated to the day of the refusal (the article does not say when he made it)
+    events = _tune_article("a-voa-nato-kosovo-serb-barricades")
+    assert day(only(events, "refused")) == "2011-10-19"
+    assert day(only(events, "encouraged")) != "2011-10-19"
+
+
+def test_it_came_a_day_after_takes_the_day_the_lead_gave_its_act():
+    events = events_of(
+        "A bomb killed 21 people at a market in Islamabad on Wednesday, police said.\n\n"
+        "No group has claimed the bombing.\n\n"
+        "It came a day after gunmen attacked a bus in Quetta."
+    )
+    attack = only(events, "attacked")
+    assert day(attack) == "2024-06-11"
+    assert "came-a-day-after-the-news" in attack.evidence.why
+
+
+def test_news_that_came_days_after_an_act_does_not_date_it():
+    events = events_of(
+        "A bomb killed 21 people at a market in Islamabad on Wednesday, police said.\n\n"
+        "No group has claimed the bombing.\n\n"
+        "It came days after gunmen attacked a bus in Quetta."
+    )
+    assert day(only(events, "attacked")) is None
+
+
+def test_a_person_who_came_a_day_after_an_act_is_no_news_to_date_it_by():
+    events = events_of(
+        "A bomb killed 21 people at a market in Islamabad on Wednesday, police said.\n\n"
+        "No group has claimed the bombing.\n\n"
+        "Police came a day after gunmen attacked a bus in Quetta."
+    )
+    assert day(only(events, "attacked")) is None
+
+
+@pytest.mark.parametrize(
+    ("slug", "trigger", "expected"),
+    [
+        # Wikinews, 11 January 2020: the ministers met in Cairo on Wednesday (8 January), "called
+        # on Turkey to halt ... and deemed that the agreement ... goes against" resolution 2259
+        ("a-wn-cairo-summit-turkey-libya-deal", "goes", "2020-01-08"),
+        # VOA, 22 October 2006: "al-Jazeera broadcast an interview Saturday with ... Alberto
+        # Fernandez ..., who said the United States had shown 'arrogance'"
+        ("b-voa-baquba-police-recruits-ambush", "shown", "2006-10-21"),
+    ],
+)
+def test_rule_a_stance_is_dated_by_its_telling(slug: str, trigger: str, expected: str) -> None:
+    stance = only([e for e in _tune_article(slug) if e.type == "ACCUSE"], trigger)
+    assert day(stance) == expected and stance.date.precision == "day"
+    assert "a-stance-is-dated-by-its-telling" in stance.evidence.why
+
+
 def test_a_relative_day_on_the_acts_own_clause_counts_from_the_governing_clause():
     # "the day before" is the strike's (Thursday 13 June), "on Friday" the graves' digging; the
     # next act, "hours earlier", still counts from Friday

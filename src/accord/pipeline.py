@@ -23,7 +23,7 @@ from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.restatements import why_with_rule
-from accord.extract.events.triggers import Candidate
+from accord.extract.events.triggers import REPORTED_WRONG, Candidate
 from accord.extract.quotes import extract_quotes
 from accord.models import (
     COUNT_KINDS,
@@ -170,10 +170,13 @@ def extract_events(
                     place, place_why = country, f"the-country-of-the-story: {country.name}"
             if place is None and (home := home_of_a_domestic_act(event, gazetteer)) is not None:
                 place, place_why = home, f"{DOMESTIC_RULE}: {home.name}"
-            predicate = event.candidate.predicate
+            predicate, word = dating_clause(event.candidate)
             date, date_why = scene_dates.date_of(
-                sentence_index, sentence, predicate, event.modality, event.candidate.token
+                sentence_index, sentence, predicate, event.modality, word
             )
+            if predicate is not event.candidate.predicate and date is not None:
+                told = f"{STANCE_DATE_RULE}: dated by '{predicate.text}'"
+                date_why = f"{told}; {date_why}" if date_why else told
             happenings = happenings_it_was_during(
                 event, sentence_index, (sentences, named, scene_dates), events
             )
@@ -935,6 +938,24 @@ def _happening_it_was_during(predicate: Token) -> Token | None:
 def _has_a_time_word(predicate: Token) -> bool:
     """Whether a clause has a time word of its own ("earlier", "later", "ago")."""
     return any(word.lower_ in CLAUSE_TIME_WORDS for word in predicate.subtree)
+
+
+STANCE_TOLD_WHYS = ("reported judgement", REPORTED_WRONG)  # stances read from what is said
+STANCE_DATE_RULE = "a-stance-is-dated-by-its-telling"
+
+
+def dating_clause(candidate: Candidate) -> tuple[Token, Token | None]:
+    """The clause whose date is an event's, and the event's own word in it. Rule
+    "a-stance-is-dated-by-its-telling": a judgement or accusation read from what a speaker says
+    ("They ... deemed that the agreement ... goes against resolution 2259", "claimed he was
+    wrongfully imprisoned", "who said the United States had shown 'arrogance'") is made when it
+    is said: it takes the date of the saying, not of the clause said (which is in the present,
+    or tells the wrong, done before)."""
+    predicate = candidate.predicate
+    told = candidate.why[:1] and candidate.why[0].startswith(STANCE_TOLD_WHYS)
+    if candidate.speaker_is_source and told and predicate.dep_ == "ccomp":
+        return predicate.head, None
+    return predicate, candidate.token
 
 
 def _from_the_happening(

@@ -825,9 +825,13 @@ def _measured_from(trigger: Token, verb: Token) -> tuple[bool, int | None]:
         marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}]
         if token.dep_ == "prep" and token.lower_ in {"after", "before"}:
             return _measure(token, token.lower_)
-        if marks:  # "four days after a drone hit": the measure hangs on the verb or the mark
-            measured = _measure(token, marks[0].lower_)
-            return measured if measured[0] else _measure(marks[0], marks[0].lower_)
+        if marks:  # "four days after a drone hit": the measure hangs on the verb or the mark,
+            # or on the verb the clause hangs on ("It came a day after a train was bombed")
+            for holder in (token, marks[0], token.head):
+                measured = _measure(holder, marks[0].lower_)
+                if measured[0]:
+                    return measured
+            return False, None
         token = token.head
     return False, None
 
@@ -846,6 +850,10 @@ def _measure(token: Token, word: str) -> tuple[bool, int | None]:
         days = unit * (number or 0)
         return True, -days if word == "after" else days
     return False, None
+
+
+# Verbs by which wire copy places its news after or before another act ("It came a day after").
+FOLLOWING_VERBS = {"come", "occur", "happen"}
 
 
 # Verbs a toll rises or stands by ("the toll rose to 30 on Sunday").
@@ -1218,6 +1226,11 @@ class SceneDates:
         found = self._scene(sentence_index, paragraph, tense, measured) if tense else None
         if found is not None and measured:
             found = _measured_scene(found, predicate, sentence.root)
+        if found is None and measured and modality in DONE_MODALITIES:
+            after = self._after_the_news(sentence_index, sentence, predicate)
+            if after is not None:  # an earlier act: the scene stays the news's, not its day
+                scene, rule = after
+                return scene.date, f"{rule}: date from sentence {scene.origin}"
         if found is not None:
             scene, rule = found
             self._remember(scene.date, sentence_index, scene.origin, paragraph, tense)
@@ -1239,6 +1252,48 @@ class SceneDates:
             return _the_day(day), why
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
+
+    def _after_the_news(
+        self, sentence_index: int, sentence: Span, predicate: Token
+    ) -> tuple[_SceneDate, str] | None:
+        """Rule "came-a-day-after-the-news": "It came a day after a passenger train was bombed",
+        "The arrests ... came one day after the United States ordered sanctions", "Thursday's
+        confrontation comes one day after Serb leaders refused ...": wire copy places an earlier
+        act by the news it reports; the sentence's subject is that news (dated on its own noun,
+        or "it", "the arrests": the act the lead dated), so the earlier act is that day moved by
+        the measure. A vague measure ("days after") or no day of the news dates nothing."""
+        root = sentence.root
+        if root.lemma_.lower() not in FOLLOWING_VERBS:
+            return None
+        is_measured, days = _measured_from(predicate, root)
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if not is_measured or days is None or not subjects or predicate in subjects[0].subtree:
+            return None
+        news = self._day_of_the_news(sentence_index, sentence, subjects[0])
+        if news is None or news[0].start is None:
+            return None
+        value, origin = news
+        day = (date.fromisoformat(value.start) + timedelta(days=days)).isoformat()
+        shifted = DateValue(text=value.text, start=day, end=day, precision="day")
+        scene = _SceneDate(shifted, sentence_index, origin, self.paragraphs[sentence_index], None)
+        return scene, "came-a-day-after-the-news"
+
+    def _day_of_the_news(
+        self, sentence_index: int, sentence: Span, subject: Token
+    ) -> tuple[DateValue, int] | None:
+        """The day of the news a "came a day after" sentence's subject names: a day on the
+        subject itself ("Thursday's confrontation"), else, for "it" or a happening noun ("the
+        arrests"), the day the lead gave its act."""
+        for span in _date_spans(sentence):
+            if span.root in subject.subtree and not _is_period_edge(span):
+                value = resolve_date(span.text, self.published, "past")
+                return (value, sentence_index) if value.precision == "day" else None
+        if self.lead is None or sentence_index <= self.lead:
+            return None
+        if subject.lower_ not in {"it", "this"} and not _has_a_time(subject):
+            return None
+        lead_day = self.day_told_in(self.lead)
+        return (lead_day, self.lead) if lead_day is not None else None
 
     def day_told_in(self, sentence_index: int) -> DateValue | None:
         """The first day an earlier sentence gave one of its events or clauses (the day of a
