@@ -46,6 +46,8 @@ BODY_TITLE_WHY = "body in the title"  # a person given the country of the body h
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", None}  # people the setting's country is given to
 COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
 MEMBERS_WHY = "members name their group"  # "12 militants, including two Taliban commanders"
+STORY_GROUP_WHY = "the story's armed group"  # "the rebels" where one group is named
+STORY_LEAD_SENTENCES = 3  # where a story names the armed group it is about
 MEMBER_PREPS = {"including", "from", "of"}  # the phrases that say whose fighters are meant
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
 # in their sentence is their country before the story's (which may be the attacker's).
@@ -1427,6 +1429,7 @@ class MentionResolver:
         self._resolve_members_of_named_groups()
         self._resolve_pronouns_and_descriptions()
         self._resolve_possessed_roles()
+        self._resolve_the_storys_armed_group()
         self._unify_people()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
@@ -2300,6 +2303,31 @@ class MentionResolver:
             group = self._group_named_by_members(span.root) if span is not None else None
             if group is not None:
                 self.mentions[position] = replace(mention, actor=group, why=MEMBERS_WHY)
+
+    def _resolve_the_storys_armed_group(self) -> None:
+        """Rule "the-storys-armed-group": where a story names in its lead one armed group of
+        a country and names no other anywhere, its unnamed rebels of that country are that
+        group ("Rebels in the Central African Republic say ..." before "the Seleka rebel
+        coalition"; "the rebels' attacks" in a story of the Shining Path's ambush; "rebel-held
+        territory" in one of the Tamil Tigers). A group first named late in the story is not
+        its subject ("Misuari is linked to the Abu Sayyaf group, which is also ...")."""
+        named: dict[tuple[str | None, str | None], set[str]] = {}
+        actors: dict[str, Actor] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            actor = mention.actor
+            armed = actor.kind in {"group", "organisation"} and actor.sector in NON_STATE_ARMED
+            if armed and actor.id in self.table.actors and not is_national_group(actor.id):
+                named.setdefault((actor.country, actor.sector), set()).add(actor.id)
+                if mention.sentence_index < STORY_LEAD_SENTENCES:
+                    actors.setdefault(actor.id, actor)
+        for position, mention in enumerate(self.mentions):
+            actor = mention.actor
+            if actor.sector not in NON_STATE_ARMED or not is_national_group(actor.id):
+                continue
+            groups = named.get((actor.country, actor.sector), set())
+            if len(groups) == 1 and next(iter(groups)) in actors:
+                [group] = groups
+                self.mentions[position] = replace(mention, actor=actors[group], why=STORY_GROUP_WHY)
 
     def _group_named_by_members(self, noun: Token) -> Actor | None:
         """The named armed group in the "including ..." or "from/of ..." phrase of a noun of
