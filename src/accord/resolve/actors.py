@@ -48,6 +48,10 @@ COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers a
 MEMBERS_WHY = "members name their group"  # "12 militants, including two Taliban commanders"
 STORY_GROUP_WHY = "the story's armed group"  # "the rebels" where one group is named
 STORY_LEAD_SENTENCES = 3  # where a story names the armed group it is about
+# how rebels the story's group may stand for were read: placed by the scene only ("rebels"),
+# by the whole they belong to ("rebel leaders") or pointed to ("they"); not by a nationality
+# ("Turkish fighter jets" misread as Turkish rebels stay what they were read as)
+STORY_GROUP_READINGS = {SCENE_WHY, "belonging", "pronoun", "unnamed group, no place"}
 MEMBER_PREPS = {"including", "from", "of"}  # the phrases that say whose fighters are meant
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
 # in their sentence is their country before the story's (which may be the attacker's).
@@ -2305,29 +2309,31 @@ class MentionResolver:
                 self.mentions[position] = replace(mention, actor=group, why=MEMBERS_WHY)
 
     def _resolve_the_storys_armed_group(self) -> None:
-        """Rule "the-storys-armed-group": where a story names in its lead one armed group of
-        a country and names no other anywhere, its unnamed rebels of that country are that
-        group ("Rebels in the Central African Republic say ..." before "the Seleka rebel
-        coalition"; "the rebels' attacks" in a story of the Shining Path's ambush; "rebel-held
-        territory" in one of the Tamil Tigers). A group first named late in the story is not
-        its subject ("Misuari is linked to the Abu Sayyaf group, which is also ...")."""
+        """Rule "the-storys-armed-group": where a story's lead names one armed group and no
+        other, and the story names no other of its country, the rebels it places only by its
+        scene are that group ("Rebels in the Central African Republic say ..." before "the
+        Seleka rebel coalition"; "the rebels' attacks" in a story of the Shining Path's
+        ambush; "rebel-held territory" in one of the Tamil Tigers). A group first named late
+        is not the story's ("Misuari is linked to the Abu Sayyaf group, which is also ..."),
+        nor is one named in a lead beside another ("ISIL ... pulling out", "al-Nusra")."""
         named: dict[tuple[str | None, str | None], set[str]] = {}
-        actors: dict[str, Actor] = {}
-        for mention in sorted(self.mentions, key=lambda m: m.start):
+        lead: dict[str, Actor] = {}
+        for mention in self.mentions:
             actor = mention.actor
             armed = actor.kind in {"group", "organisation"} and actor.sector in NON_STATE_ARMED
             if armed and actor.id in self.table.actors and not is_national_group(actor.id):
                 named.setdefault((actor.country, actor.sector), set()).add(actor.id)
                 if mention.sentence_index < STORY_LEAD_SENTENCES:
-                    actors.setdefault(actor.id, actor)
+                    lead.setdefault(actor.id, actor)
+        if len(lead) != 1:
+            return
+        [group] = lead.values()
         for position, mention in enumerate(self.mentions):
             actor = mention.actor
-            if actor.sector not in NON_STATE_ARMED or not is_national_group(actor.id):
+            if mention.why not in STORY_GROUP_READINGS or not is_national_group(actor.id):
                 continue
-            groups = named.get((actor.country, actor.sector), set())
-            if len(groups) == 1 and next(iter(groups)) in actors:
-                [group] = groups
-                self.mentions[position] = replace(mention, actor=actors[group], why=STORY_GROUP_WHY)
+            if named.get((actor.country, actor.sector)) == {group.id}:
+                self.mentions[position] = replace(mention, actor=group, why=STORY_GROUP_WHY)
 
     def _group_named_by_members(self, noun: Token) -> Actor | None:
         """The named armed group in the "including ..." or "from/of ..." phrase of a noun of
