@@ -51,7 +51,7 @@ STORY_LEAD_SENTENCES = 3  # where a story names the armed group it is about
 # how rebels the story's group may stand for were read: placed by the scene only ("rebels"),
 # by the whole they belong to ("rebel leaders") or pointed to ("they"); not by a nationality
 # ("Turkish fighter jets" misread as Turkish rebels stay what they were read as)
-STORY_GROUP_READINGS = {SCENE_WHY, "belonging", "pronoun", "unnamed group, no place"}
+STORY_GROUP_READINGS = {SCENE_WHY, "belonging", "pronoun"}
 MEMBER_PREPS = {"including", "from", "of"}  # the phrases that say whose fighters are meant
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
 # in their sentence is their country before the story's (which may be the attacker's).
