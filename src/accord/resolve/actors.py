@@ -45,6 +45,14 @@ UNPLACED_OFFICIAL_WHY = "unplaced official"  # a person given the setting's coun
 BODY_TITLE_WHY = "body in the title"  # a person given the country of the body he serves
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", None}  # people the setting's country is given to
 COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
+MEMBERS_WHY = "members name their group"  # "12 militants, including two Taliban commanders"
+STORY_GROUP_WHY = "the story's armed group"  # "the rebels" where one group is named
+STORY_LEAD_SENTENCES = 3  # where a story names the armed group it is about
+# how rebels the story's group may stand for were read: placed by the scene only ("rebels"),
+# by the whole they belong to ("rebel leaders") or pointed to ("they"); not by a nationality
+# ("Turkish fighter jets" misread as Turkish rebels stay what they were read as)
+STORY_GROUP_READINGS = {SCENE_WHY, "belonging", "pronoun"}
+MEMBER_PREPS = {"including", "from", "of"}  # the phrases that say whose fighters are meant
 # People who suffer an act where it happens: with no confirmed place, a name the gazetteer knows
 # in their sentence is their country before the story's (which may be the attacker's).
 VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
@@ -1422,8 +1430,10 @@ class MentionResolver:
         self._resolve_role_descriptions()
         self._resolve_group_descriptions()
         self._resolve_unnamed_groups()
+        self._resolve_members_of_named_groups()
         self._resolve_pronouns_and_descriptions()
         self._resolve_possessed_roles()
+        self._resolve_the_storys_armed_group()
         self._unify_people()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
@@ -2281,6 +2291,72 @@ class MentionResolver:
                 self._add(self.table.group(scene, sector), span, SCENE_WHY)
             else:  # no place anywhere: "the rebels" are still rebels, of no known country
                 self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
+
+    def _resolve_members_of_named_groups(self) -> None:
+        """Rule "members-name-their-group": unnamed fighters ("17 rebels", "militants",
+        "gunmen") whose own phrase names an armed group of the dictionary, by the members it
+        includes ("including two Taliban commanders", "including a top commander, Raul Reyes,
+        of the Revolutionary Armed Forces of Colombia") or by where they come from ("five
+        gunmen from the Islamic Jihad group"), are that group, not the scene's rebels."""
+        for position, mention in enumerate(self.mentions):
+            actor = mention.actor
+            unnamed = is_national_group(actor.id) or actor.id.startswith("unplaced-")
+            if actor.sector not in NON_STATE_ARMED or not unnamed:
+                continue
+            span = self.doc.char_span(mention.start, mention.end)
+            group = self._group_named_by_members(span.root) if span is not None else None
+            if group is not None:
+                self.mentions[position] = replace(mention, actor=group, why=MEMBERS_WHY)
+
+    def _resolve_the_storys_armed_group(self) -> None:
+        """Rule "the-storys-armed-group": where a story's lead names one armed group and no
+        other, and the story names no other of its country, the rebels it places only by its
+        scene are that group ("Rebels in the Central African Republic say ..." before "the
+        Seleka rebel coalition"; "the rebels' attacks" in a story of the Shining Path's
+        ambush; "rebel-held territory" in one of the Tamil Tigers). A group first named late
+        is not the story's ("Misuari is linked to the Abu Sayyaf group, which is also ..."),
+        nor is one named in a lead beside another ("ISIL ... pulling out", "al-Nusra")."""
+        named: dict[tuple[str | None, str | None], set[str]] = {}
+        lead: dict[str, Actor] = {}
+        for mention in self.mentions:
+            actor = mention.actor
+            armed = actor.kind in {"group", "organisation"} and actor.sector in NON_STATE_ARMED
+            if armed and actor.id in self.table.actors and not is_national_group(actor.id):
+                named.setdefault((actor.country, actor.sector), set()).add(actor.id)
+                if mention.sentence_index < STORY_LEAD_SENTENCES:
+                    lead.setdefault(actor.id, actor)
+        if len(lead) != 1:
+            return
+        [group] = lead.values()
+        for position, mention in enumerate(self.mentions):
+            actor = mention.actor
+            if mention.why not in STORY_GROUP_READINGS or not is_national_group(actor.id):
+                continue
+            if named.get((actor.country, actor.sector)) == {group.id}:
+                self.mentions[position] = replace(mention, actor=group, why=STORY_GROUP_WHY)
+
+    def _group_named_by_members(self, noun: Token) -> Actor | None:
+        """The named armed group in the "including ..." or "from/of ..." phrase of a noun of
+        fighters; a "from" or "of" right after the noun that the parser hung on the verb
+        ("killing five gunmen from the Islamic Jihad group") is still the noun's."""
+        phrases = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS]
+        following = noun.nbor() if noun.i + 1 < len(self.doc) else None
+        if (
+            following is not None
+            and following.dep_ == "prep"
+            and following.lower_ in {"from", "of"}
+            and following.head.i == noun.head.i
+        ):
+            phrases.append(following)
+        for phrase in phrases:
+            for token in phrase.subtree:
+                for found in self._covering(token):
+                    actor = found.actor
+                    named = actor.id in self.table.actors and not is_national_group(actor.id)
+                    armed = actor.sector in NON_STATE_ARMED
+                    if named and armed and actor.kind in {"group", "organisation"}:
+                        return actor
+        return None
 
     def _national_partner(self, token: Token, sector: str) -> str | None:
         """Rule "coordinated-with-a-national-group": a bare group noun joined by "and" to a
