@@ -104,6 +104,7 @@ class Lexicon:
     effort_nouns: frozenset[str] = frozenset()  # "their efforts to oust the government": an aim
     preventing_verbs: frozenset[str] = frozenset()  # "blocked protesters from marching"
     wish_verbs: frozenset[str] = frozenset()  # "hopes to win the release": no act
+    provision_verbs: frozenset[str] = frozenset()  # "the deal provides for ...": its terms
     evaluations: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE or SUPPORT
     civilian_sites: frozenset[str] = frozenset()  # "villages", "homes": where people live
     natural_causes: frozenset[str] = frozenset()  # "a fire", "a bus crash": nobody's act
@@ -233,6 +234,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.effort_nouns = frozenset(w.lower() for w in data.get("effort_nouns") or ())
     lexicon.preventing_verbs = frozenset(w.lower() for w in data.get("preventing_verbs") or ())
     lexicon.wish_verbs = frozenset(w.lower() for w in data.get("wish_verbs") or ())
+    lexicon.provision_verbs = frozenset(w.lower() for w in data.get("provision_verbs") or ())
     for kind, words in (data.get("evaluations") or {}).items():
         if kind not in PLOVER_TYPES:
             raise DataFileError(f"{source} evaluations: unknown type {kind!r}")
