@@ -3504,3 +3504,59 @@ def test_an_operation_with_no_foe_is_no_attack():
     )
     for text in (icrc, "The army carried out a rescue operation in the town on Monday."):
         assert "ASSAULT" not in kinds(events_of(text))
+
+
+# --- what-a-text-provides-for-is-no-act (trk16) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        # VOA (public domain): "The parties signed two agreements. The first calls for ..."
+        ("corpus_proposals/south-sudan-truce-02-voa.txt", "The first calls for both sides"),
+        ("corpus_coverage/tune/gaza-truce-jan25-01-harbour-wire.txt", "phase provides for"),
+    ],
+)
+def test_what_a_text_provides_or_calls_for_is_no_act(path: str, words: str):
+    """Rule what-a-text-provides-for-is-no-act: a deal's terms were read as a cease-fire and a
+    withdrawal done (RETREAT, asserted); they are what it binds its parties to, no event."""
+    file = Path(__file__).parent / path
+    [article] = [a for a in accord.ingest.read_sources([file]) if isinstance(a, accord.Article)]
+    events = process(parse(article)).events
+    assert events, "the article's own acts are still read"
+    assert not [e for e in events if words in e.evidence.sentence]
+
+
+def test_an_actors_call_for_a_truce_is_still_a_request():
+    """b-voa-cambodia-thailand-border-clashes (VOA): the call is read by its verb."""
+    [call] = events_of("U.N. Secretary-General Ban Ki-moon has called for a cease-fire.")
+    assert call.type == "REQUEST"
+    assert [a.name for a in call.sources] == ["Ban Ki-moon"]
+
+
+# --- a-deontic-passive-is-no-deed (trk16) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tests/corpus_proposals/south-sudan-truce-01-voa.txt (VOA): was a release asserted
+        "The head of the rebel delegation, General Taban Deng Gai, says the detainees should be "
+        "released unconditionally.",
+        # a-voa-colombia-farc-hostages-red-cross (VOA): the reading codes no event here
+        "The Red Cross says its symbol must be respected in all circumstances and that its "
+        "misuse is prohibited.",
+        # a-voa-kyrgyz-protesters-storm-government-headquarters (VOA): nor here
+        "But Mr. Bakiev says order must first be established and looting stopped.",
+    ],
+)
+def test_what_a_speaker_says_should_be_done_is_no_deed(text: str):
+    """Rule a-deontic-passive-is-no-deed: a modal of obligation tells what the speaker thinks
+    ought to happen, naming no one to do it: no deed, and no REQUEST of anyone."""
+    assert not events_of(text, published="2014-01-08")
+
+
+def test_a_deontic_with_its_doer_named_is_still_a_demand():
+    """The active form names whom the speaker asks: rule deontic-demand's REQUEST stays."""
+    [demand] = events_of('"Iran must stop arming Russia," Kallas said.')
+    assert demand.type == "REQUEST"

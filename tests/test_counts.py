@@ -165,3 +165,50 @@ def test_a_hundred_and_fifty_is_one_number_and_a_homecoming_counts_the_freed():
     text = "Militants killed two hundred and twelve people in the town on Monday."
     (attack,) = extract_article(make_article(text, published="2026-04-11")).events
     assert attack.counts.killed == 212
+
+
+@pytest.mark.parametrize(
+    ("text", "prisoners"),
+    [
+        # tests/corpus_proposals/abu-dhabi-swap-02-harbour-wire.txt
+        (
+            "Russia's Defence Ministry said 150 Russian servicemen had been returned from "
+            "territory controlled by Kyiv and were receiving medical care in Belarus.",
+            150,
+        ),
+        # tests/corpus_coverage/tune/istanbul-swap-04-larkspur-daily.txt
+        (
+            "Russia's Defence Ministry said 270 servicemen and 120 civilians had been returned "
+            "by each side.",
+            390,
+        ),
+        # tests/corpus_proposals/sahel-swap-03-saltmarsh-radio.txt
+        (
+            "Three soldiers held in Burkina Faso for more than a year arrived home, hours after "
+            "Ivory Coast handed over three Burkinabe soldiers at the border, officials said.",
+            3,
+        ),
+    ],
+)
+def test_people_returned_or_handed_over_are_the_prisoners_freed(text, prisoners):
+    """A release told as a return or a handover counts the people returned or handed over
+    (data: "return" and "hand" among the people-only counting verbs of counts.json)."""
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    events = extract_article(make_article(text, published="2026-04-11")).events
+    assert [event.counts.prisoners for event in events if event.type == "RETREAT"] == [prisoners]
+
+
+def test_a_return_counts_people_only():
+    """ "returned three years later" (tests/corpus_news/tune/b-wn-iraq-air-base-rockets.txt)
+    counts no one: "return" counts people, never a span of years (the people-only verbs)."""
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    text = (
+        "U.S. troops left Iraq in 2011, then at the Iraqi government's request returned three "
+        "years later."
+    )
+    events = extract_article(make_article(text, published="2026-04-11")).events
+    assert events and all(event.counts.is_empty() for event in events)

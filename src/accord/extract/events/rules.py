@@ -110,8 +110,10 @@ from accord.extract.events.triggers import (
     in_ongoing_background,
     in_since_phrase,
     is_a_deals_content,
+    is_a_deontic_passive,
     is_a_habit,
     is_a_prevented_act,
+    is_a_provision,
     is_a_term_of_a_deal,
     is_long_running,
     is_operation_against_a_foe,
@@ -490,6 +492,15 @@ def _terms_of_a_deal(found: SentenceDraft, coder: Coder) -> bool:
 
 def _deals_content(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: is_a_deals_content(c, coder.lexicon))
+
+
+def _provisions(found: SentenceDraft, coder: Coder) -> bool:
+    read = frozenset(c.token.i for c in found.candidates)
+    return _drop(found, lambda c: is_a_provision(c, coder.lexicon, read))
+
+
+def _deontic_passives(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_deontic_passive(c, coder.lexicon))
 
 
 def _prevented_acts(found: SentenceDraft, coder: Coder) -> bool:
@@ -2579,6 +2590,15 @@ RULES: tuple[Rule, ...] = (
         _deals_content,
     ),
     _sentence_rule(
+        "what-a-text-provides-for-is-no-act",
+        '"The first calls for both sides to immediately cease all military operations", "Its '
+        "first, six-week phase provides for the release of 33 hostages ... and for Israeli "
+        'forces to pull back": what a text (a deal, its phase, a plan) provides or calls for '
+        "is its term, not an act done (provision_verbs in triggers.json); an actor's call read "
+        'as an event of its own ("Ban Ki-moon has called for a cease-fire") keeps its reading.',
+        _provisions,
+    ),
+    _sentence_rule(
         "a-prevented-act-is-no-act",
         '"Police blocked protesters from marching to the city center", "to keep the '
         'peacekeepers from dismantling the roadblocks": the act a preventing verb keeps its '
@@ -2633,6 +2653,14 @@ RULES: tuple[Rule, ...] = (
         "main clause is protesting then and there: the protest is an event of its own (ACLED's "
         '"protest with intervention"), done by the crowd, unless the sentence tells it itself.',
         _protests_met_by_force,
+    ),
+    _sentence_rule(
+        "a-deontic-passive-is-no-deed",
+        '"General Taban Deng Gai says the detainees should be released unconditionally", "The '
+        'Red Cross says its symbol must be respected": what a speaker says must or should be '
+        "done, naming no one to do it, is no deed (a modal of obligation is no done act), nor a "
+        "REQUEST of anyone (the readings code none).",
+        _deontic_passives,
     ),
     _sentence_rule(
         "deontic-demand",

@@ -987,6 +987,22 @@ def with_deontic_demands(
     return candidates
 
 
+def is_a_deontic_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "General Taban Deng Gai says the detainees should be released unconditionally", "The
+    Red Cross says its symbol must be respected": what a speaker says must or should be done,
+    naming no one to do it, is an opinion of what ought to happen, not a deed (and, with no
+    one asked, no REQUEST either: the readings code none)."""
+    verb = candidate.predicate
+    if verb.pos_ != "VERB" or candidate.token.i != verb.i:
+        return False
+    children = list(verb.children)
+    modals = {c.lower_ for c in children if c.dep_ == "aux"}
+    passive = any(c.dep_ == "nsubjpass" for c in children) and not any(
+        c.dep_ == "nsubj" for c in children
+    )
+    return bool(modals & DEONTIC_AUX) and passive and _in_reported_speech(verb, lexicon)
+
+
 def _gerund_of_parties(token: Token) -> bool:
     """ "Fighting between the army and the RSF killed dozens": a gerund that names its parties
     is the act, as an event noun is; "Shelling killed five" leaves the act to its verb."""
@@ -1496,6 +1512,36 @@ def _is_a_deal(noun: Token, lexicon: Lexicon) -> bool:
         return False
     entry = noun_entry(noun, lexicon)
     return entry is not None and (entry.type == "AGREE" or entry.mode == "ceasefire")
+
+
+def is_a_provision(candidate: Candidate, lexicon: Lexicon, read: frozenset[int]) -> bool:
+    """ "The first calls for both sides to immediately cease all military operations", "Its
+    first, six-week phase provides for the release of 33 hostages ... and for Israeli forces to
+    pull back": what a text (a deal, its phase, a plan) provides or calls for is its term, not
+    an act done (data: provision_verbs in triggers.json). ``read`` holds the tokens read as
+    events of their own: an actor's call told by its verb ("Ban Ki-moon has called for a
+    cease-fire") is a REQUEST that keeps what it asks for; "calls" the tagger took for a noun
+    ("The first calls for both sides to ...") is no such verb."""
+    return any(
+        lemma_of(provider, lexicon) in lexicon.provision_verbs
+        and not (provider.pos_ == "VERB" and provider.i in read)
+        for provider in _providers(candidate)
+    )
+
+
+def _providers(candidate: Candidate) -> Iterator[Token]:
+    """The word whose "for" the candidate's act hangs from ("provides for the release", "calls
+    for both sides to cease"), if any."""
+    for token in {candidate.token, candidate.predicate}:
+        clause = token
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ == "pobj" and clause.head.lower_ == "for":
+            yield clause.head.head
+        elif clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+        ):
+            yield clause.head
 
 
 def is_a_prevented_act(candidate: Candidate, lexicon: Lexicon) -> bool:
