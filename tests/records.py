@@ -202,3 +202,18 @@ def talks_extraction(article: Article | None = None) -> Extraction:
         events=(talks, swap, strike, undated),
         quotes=(direct, anonymous),
     )
+
+
+def tune_article_events(slug: str) -> list[Event]:
+    """The events of a real tune article of tests/corpus_news, with its publication date."""
+    import json
+    from pathlib import Path
+
+    from accord.ingest import make_article as article_of
+    from accord.pipeline import extract_article
+
+    folder = Path(__file__).parent / "corpus_news" / "tune"
+    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
+    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
+    article = article_of(text, title=meta["title"], published=meta["published"])
+    return list(extract_article(article).events)

@@ -13,6 +13,7 @@ from accord.models import Event
 from accord.pipeline import extract_article
 from accord.resolve import places
 from accord.resolve.places import geocode
+from records import tune_article_events
 
 
 def events_of(text: str, title: str | None = None) -> list[Event]:
@@ -941,22 +942,10 @@ def test_a_country_whose_iso_name_nobody_writes_is_still_a_place(code, name):
 # --- an act during an act told before ---------------------------------------------------------
 
 
-def _tune_article(slug: str) -> list[Event]:
-    """The events of a real tune article of tests/corpus_news, with its publication date."""
-    import json
-    from pathlib import Path
-
-    folder = Path(__file__).parent / "corpus_news" / "tune"
-    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
-    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
-    article = make_article(text, title=meta["title"], published=meta["published"])
-    return list(extract_article(article).events)
-
-
 def test_rule_an_act_during_the_raid_takes_the_raids_day_and_place():
     # Wikinews, 24 March 2006: the raid is the riot police's dispersal of the Minsk protest,
     # four sentences before; the Canadian journalist's arrest shares no country with it.
-    events = _tune_article("a-wn-minsk-protests-dispersed-arrests")
+    events = tune_article_events("a-wn-minsk-protests-dispersed-arrests")
     arrest = next(e for e in events if "arrested during the raid" in e.evidence.sentence)
     assert arrest.type == "COERCE"
     assert (arrest.date.start, where(arrest)) == ("2006-03-24", ("Minsk", "BLR", "city"))
@@ -1013,7 +1002,7 @@ def test_an_act_during_a_lasting_happening_or_told_earlier_takes_nothing_from_th
 
 def test_rule_the_city_is_the_city_the_story_named_last_even_outside_a_place_phrase():
     # Wikinews, 14 January 2019: Gdańsk is named as the mayor's city, never "in Gdańsk" before
-    events = _tune_article("a-wn-gdansk-mayor-stabbed")
+    events = tune_article_events("a-wn-gdansk-mayor-stabbed")
     condemned = next(e for e in events if "synagogue in the city" in e.evidence.sentence)
     assert where(condemned) == ("Gdansk", "POL", "city")
     assert condemned.place.text == "the city"
@@ -1021,7 +1010,7 @@ def test_rule_the_city_is_the_city_the_story_named_last_even_outside_a_place_phr
 
 def test_rule_parts_of_the_city_are_the_city_named_in_the_paragraph_before():
     # VOA, 20 January 2006: "In other parts of the city" after "in central Kathmandu Friday"
-    events = _tune_article("b-voa-nepal-curfew-opposition-detained")
+    events = tune_article_events("b-voa-nepal-curfew-opposition-detained")
     surrounded = next(e for e in events if "other parts of the city" in e.evidence.sentence)
     assert (surrounded.place.name, surrounded.place.text) == ("Kathmandu", "the city")
 
@@ -1087,11 +1076,11 @@ def test_rule_where_a_speaker_speaks_holds_for_the_speakers_own_acts():
 
 def test_rule_a_place_describing_what_is_talked_of_is_not_the_talks():
     # VOA, 17 June 2008: the truce "will go into effect in Gaza"; it was reached in Cairo.
-    events = _tune_article("b-voa-israel-hamas-gaza-truce")
+    events = tune_article_events("b-voa-israel-hamas-gaza-truce")
     deal = next(e for e in events if "have reached a cease-fire" in e.evidence.sentence)
     assert deal.type == "AGREE" and (deal.place is None or deal.place.name != "Gaza Strip")
     # USAID, 2021: the people displaced by the Palma attacks are not where the US pledges.
-    events = _tune_article("b-usaid-mozambique-cabo-delgado-relief")
+    events = tune_article_events("b-usaid-mozambique-cabo-delgado-relief")
     pledge = next(e for e in events if "will also provide $700,000" in e.evidence.sentence)
     assert pledge.place is None or pledge.place.name != "Palma"
     # tests/corpus: drones "now assembled in Russia" do not place the welcome or the appeal.
@@ -1102,6 +1091,6 @@ def test_rule_a_place_describing_what_is_talked_of_is_not_the_talks():
 
 def test_a_visit_to_people_described_by_their_place_is_there():
     # VOA, 22 October 2006: "paid a surprise visit to British troops serving in southern Iraq"
-    events = _tune_article("b-voa-baquba-police-recruits-ambush")
+    events = tune_article_events("b-voa-baquba-police-recruits-ambush")
     visit = next(e for e in events if "surprise visit" in e.evidence.sentence)
     assert visit.type == "CONSULT" and where(visit) is not None and where(visit)[1] == "IRQ"

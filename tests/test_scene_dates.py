@@ -9,6 +9,7 @@ import pytest
 from accord.ingest import make_article
 from accord.models import Event
 from accord.pipeline import extract_article
+from records import tune_article_events
 
 PUBLISHED = "2024-06-14"  # a Friday
 
@@ -422,18 +423,6 @@ def test_an_act_told_some_days_after_another_takes_no_scene_date():
     assert day(only(events, "hit")) is None
 
 
-def _tune_article(slug: str) -> list[Event]:
-    """The events of a real tune article of tests/corpus_news, with its publication date."""
-    import json
-    from pathlib import Path
-
-    folder = Path(__file__).parent / "corpus_news" / "tune"
-    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
-    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
-    article = make_article(text, title=meta["title"], published=meta["published"])
-    return list(extract_article(article).events)
-
-
 @pytest.mark.parametrize(
     ("slug", "trigger", "expected"),
     [
@@ -446,7 +435,7 @@ def _tune_article(slug: str) -> list[Event]:
     ],
 )
 def test_rule_came_a_day_after_the_news(slug: str, trigger: str, expected: str) -> None:
-    event = only(_tune_article(slug), trigger)
+    event = only(tune_article_events(slug), trigger)
     assert day(event) == expected and event.date.precision == "day"
     assert "came-a-day-after-the-news" in event.evidence.why
 
@@ -454,7 +443,7 @@ def test_rule_came_a_day_after_the_news(slug: str, trigger: str, expected: str) 
 def test_the_day_before_the_news_sets_no_scene_for_what_follows():
     # kosovo: Tadic's appeal, told after "comes one day after Serb leaders ... refused", is not
     # dated to the day of the refusal (the article does not say when he made it)
-    events = _tune_article("a-voa-nato-kosovo-serb-barricades")
+    events = tune_article_events("a-voa-nato-kosovo-serb-barricades")
     assert day(only(events, "refused")) == "2011-10-19"
     assert day(only(events, "encouraged")) != "2011-10-19"
 
@@ -500,7 +489,7 @@ def test_a_person_who_came_a_day_after_an_act_is_no_news_to_date_it_by():
     ],
 )
 def test_rule_a_stance_is_dated_by_its_telling(slug: str, trigger: str, expected: str) -> None:
-    stance = only([e for e in _tune_article(slug) if e.type == "ACCUSE"], trigger)
+    stance = only([e for e in tune_article_events(slug) if e.type == "ACCUSE"], trigger)
     assert day(stance) == expected and stance.date.precision == "day"
     assert "a-stance-is-dated-by-its-telling" in stance.evidence.why
 
