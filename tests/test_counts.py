@@ -8,7 +8,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from accord.extract.counts import extract_counts, parse_number
+from accord.errors import DataFileError
+from accord.extract.counts import count_words, extract_counts, homecoming_verbs, parse_number
 from accord.models import Counts
 from accord.nlp import load_nlp
 
@@ -165,6 +166,21 @@ def test_a_hundred_and_fifty_is_one_number_and_a_homecoming_counts_the_freed():
     text = "Militants killed two hundred and twelve people in the town on Monday."
     (attack,) = extract_article(make_article(text, published="2026-04-11")).events
     assert attack.counts.killed == 212
+
+
+def test_the_homecoming_verbs_are_the_lexicons_entries_for_the_held():
+    """Counts reads its homecoming verbs from the lexicon's phrasal "<verb> home" entries whose
+    subject is the held (one list for the coder's release and the prisoners counted); a
+    lexicon without one is a data error, and "go home" without the held role is no such verb."""
+    assert count_words().homecoming_verbs == {"return", "arrive", "come"}
+    phrasal = {
+        "go home": {"type": "RETREAT", "mode": None},
+        "sail home": {"type": "RETREAT", "mode": "release", "subject_role": "held"},
+        "come under fire": {"type": "ASSAULT", "mode": None, "subject_role": "target"},
+    }
+    assert homecoming_verbs(phrasal) == {"sail"}
+    with pytest.raises(DataFileError, match="no '<verb> home' entry with subject_role held"):
+        homecoming_verbs({"go home": phrasal["go home"]}, "test.json")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ A figure counts only when the parse ties it to the casualty word: the number qua
 people who were killed ("killed a 55-year-old woman and injured four men" -> killed 1,
 injured 4), so ages, years, dates and "30-day" never count. Vague amounts ("dozens",
 "tens of thousands") give no figure; a range ("between 30 and 40") gives its lower end, what
-is known for sure. The words are data (``data/counts.json``).
+is known for sure. The words are data (``data/counts.json``; the homecoming verbs, "returned
+home", are the lexicon's phrasal entries in ``data/triggers.json``).
 
 An event's count is the sum of the figures of its kind that its clauses tell ("4 soldiers and
 12 insurgents killed" -> 16, "killing 7 soldiers; 6 attackers were killed" -> 13: every death on
@@ -32,6 +33,7 @@ from accord.models import COUNT_KINDS, Counts
 from accord.nlp import span_tokens
 
 DATA_FILE = "data/counts.json"
+LEXICON_FILE = "data/triggers.json"  # its homecoming phrasal entries ("return home")
 NON_COUNT_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 SINGULAR_DETERMINERS = {"a", "an", "one", "the", "another", "this", "that"}
 SINGULAR_PRONOUNS = {"him", "her", "he", "she"}
@@ -57,17 +59,38 @@ class CountWords:
     multipliers: dict[str, int]
     kinds_by_type: dict[str, frozenset[str]]
     kinds_by_mode: dict[str, frozenset[str]]
+    homecoming_verbs: frozenset[str]
+
+
+def _read_data(name: str) -> dict[str, Any]:
+    """One of the package's data files, as JSON."""
+    try:
+        return json.loads(files("accord").joinpath(name).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(f"cannot read {name}: {error}") from error
+
+
+def homecoming_verbs(phrasal: dict[str, Any], source: str = LEXICON_FILE) -> frozenset[str]:
+    """The verbs of the lexicon's phrasal "<verb> home" entries whose subject is the held
+    ("return home", "arrive home", "come home"): the one list the coder fires a release on
+    and counts reads the prisoners freed from, kept in one place."""
+    verbs = frozenset(
+        key.split()[0]
+        for key, row in phrasal.items()
+        if isinstance(row, dict)
+        and row.get("subject_role") == "held"
+        and key.split()[1:] == ["home"]
+    )
+    if not verbs:
+        raise DataFileError(f"{source} phrasal: no '<verb> home' entry with subject_role held")
+    return verbs
 
 
 @lru_cache(maxsize=1)
 def count_words() -> CountWords:
     """The package's count words, read and checked once."""
-    try:
-        data: dict[str, Any] = json.loads(
-            files("accord").joinpath(DATA_FILE).read_text(encoding="utf-8")
-        )
-    except (OSError, json.JSONDecodeError) as error:
-        raise DataFileError(f"cannot read {DATA_FILE}: {error}") from error
+    data = _read_data(DATA_FILE)
+    homecoming = homecoming_verbs(_read_data(LEXICON_FILE).get("phrasal", {}))
     kinds = set(COUNT_KINDS)
     for section in (
         "transitive_verbs",
@@ -104,6 +127,7 @@ def count_words() -> CountWords:
             kinds_by_mode={
                 type_mode: frozenset(listed) for type_mode, listed in data["kinds_by_mode"].items()
             },
+            homecoming_verbs=homecoming,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise DataFileError(f"{DATA_FILE} lacks or misshapes {error}") from error
@@ -357,14 +381,11 @@ def _forced_from_homes(verb: Token) -> bool:
     )
 
 
-HOMECOMING_VERBS = {"return", "arrive", "come"}  # with "home": the coder's release of the held
-
-
-def _came_home(verb: Token) -> bool:
+def _came_home(verb: Token, kind_words: CountWords) -> bool:
     """ "150 Ukrainian soldiers returned home from Russian captivity": the homecoming the
     coder reads as a release when its subject was held (rule the-held-who-come-home-were-
-    freed) counts its subject as the prisoners freed."""
-    return verb.lemma_.lower() in HOMECOMING_VERBS and any(
+    freed) counts its subject as the prisoners freed (its verbs: the lexicon's)."""
+    return verb.lemma_.lower() in kind_words.homecoming_verbs and any(
         child.dep_ == "advmod" and child.lower_ == "home" for child in verb.children
     )
 
@@ -454,7 +475,7 @@ def _verb_figure(verb: Token, kind_words: CountWords) -> tuple[str, int, int] | 
         kind, counted = "detained", _children(verb, "dobj", "nsubjpass")
     elif _forced_from_homes(verb):
         kind, counted = "displaced", _children(verb, "dobj", "nsubjpass")
-    elif _came_home(verb):
+    elif _came_home(verb, kind_words):
         kind, counted = "prisoners", _children(verb, "nsubj")
     elif _put_to_death(verb, kind_words):
         kind, counted, people_only = "killed", list(_counted_by_verb(verb, kind_words)), False
