@@ -75,6 +75,18 @@ def test_the_package_lexicon_is_the_default_coder_lexicon():
 def test_a_lexicon_from_data_is_validated():
     with pytest.raises(DataFileError, match=r"test verbs\.scold: unknown PLOVER type 'SCOLD'"):
         lexicon_from_data({"verbs": {"scold": {"type": "SCOLD"}}}, "test")
+    with pytest.raises(DataFileError, match="test saying_verbs: no list report_dates, restated"):
+        lexicon_from_data({"saying_verbs": {"speaker": ["say"]}}, "test")
+
+
+def test_the_saying_verb_lists_are_the_lexicons_and_stay_apart():
+    """Three rules read three saying lists from triggers.json (saying_verbs): the speaker of a
+    sentence, the date of a report, a further saying after "also"; they differ on purpose."""
+    lexicon = load_lexicon()
+    assert {"say", "announce"} <= lexicon.saying("speaker")
+    assert {"say", "tweet", "according"} <= lexicon.saying("report_dates")
+    assert "according" not in lexicon.saying("speaker")
+    assert {"said", "told"} <= lexicon.saying("restated")  # word forms, not lemmas
 
 
 def test_rules_infer_actors_from_the_dictionary_they_are_given():

@@ -23,12 +23,6 @@ from accord.errors import DataFileError
 from accord.models import DateValue
 from accord.nlp import SENTENCE_END_MARKS
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (keeps long lexicons readable)."""
-    return frozenset(text.split())
-
-
 DATA_FILE = "data/dates.json"
 SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
 DATE_ENTS_KEY = "accord.dates.ents"  # Doc.user_data: the DATE and TIME entities
@@ -47,10 +41,6 @@ PRECISION_BY_PERIOD = {
 # How far past the publication date a date written without a year may fall.
 FUTURE_HORIZON_DAYS = 31
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
-# Verbs whose date is the date of the report, not of what is reported.
-REPORTING_VERBS = _words(
-    "say tell add state announce report confirm write post note claim tweet declare according"
-)
 # Words before a date that make it the edge of a period, not the time of the event.
 PERIOD_EDGE_WORDS = {"since", "until", "till", "by", "before", "after", "from", "through"}
 
@@ -585,6 +575,15 @@ def light_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Verbs whose date is the date of the report, not of what is reported ("said on
+    Friday"): the trigger lexicon's ``saying_verbs`` list ``report_dates``."""
+    from accord.extract.events.lexicon import load_lexicon
+
+    return load_lexicon().saying("report_dates")
+
+
+@lru_cache(maxsize=1)
 def negotiation_nouns() -> frozenset[str]:
     """Nouns of talks ("talks", "negotiations"): the trigger lexicon's."""
     from accord.extract.events.lexicon import load_lexicon
@@ -759,7 +758,7 @@ def _date_rank(
     if verb is not None and trigger in verb.subtree:
         if _announced_as_done(trigger, verb):
             return (1, False, len(below), *position)
-        reported = verb.lemma_.lower() in REPORTING_VERBS and not _under_way(trigger)
+        reported = verb.lemma_.lower() in reporting_verbs() and not _under_way(trigger)
         if reported or _told_as_earlier(trigger) or _counted_by_a_toll(trigger, verb):
             return None
         if _measured_from(trigger, verb)[0]:
@@ -895,7 +894,7 @@ def _under_a_present_report(verb: Token) -> bool:
     report = verb.head
     return (
         verb.dep_ == "ccomp"
-        and report.lemma_.lower() in REPORTING_VERBS
+        and report.lemma_.lower() in reporting_verbs()
         and report.tag_ in {"VBZ", "VBP"}
         and (tense_of(verb) == "past" or _told_as_just_done(verb))
     )
@@ -990,7 +989,7 @@ def _measured_date(span: Span, value: DateValue, trigger: Token | None) -> DateV
     verb = _attachment_verb(span)
     if trigger is None or verb is None or value.precision != "day" or trigger not in verb.subtree:
         return None
-    if verb.lemma_.lower() in REPORTING_VERBS and not _measured_from_a_plan(trigger, verb):
+    if verb.lemma_.lower() in reporting_verbs() and not _measured_from_a_plan(trigger, verb):
         return None
     measured, days = _measured_from(trigger, verb)
     if not measured or days is None or value.start is None:
@@ -1009,7 +1008,7 @@ def _measuring_date(span: Span, value: DateValue, trigger: Token | None) -> Date
         return None
     if value.start is None or verb not in trigger.subtree or _told_as_earlier(verb):
         return None
-    if verb.lemma_.lower() in REPORTING_VERBS:
+    if verb.lemma_.lower() in reporting_verbs():
         return None
     measured, days = _measured_from(verb, trigger)
     if not measured or days is None:
@@ -1430,7 +1429,7 @@ def _speaks_now(verb: Token) -> bool:
     return (
         verb.pos_ == "VERB"
         and verb.tag_ in {"VBZ", "VBP"}
-        and verb.lemma_.lower() not in REPORTING_VERBS
+        and verb.lemma_.lower() not in reporting_verbs()
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
 
@@ -1477,7 +1476,7 @@ def _dates_no_scene(verb: Token) -> bool:
     return (
         verb.dep_ in {"relcl", "acl", "amod", "advcl"}
         or _told_as_earlier(verb)
-        or verb.lemma_.lower() in REPORTING_VERBS
+        or verb.lemma_.lower() in reporting_verbs()
     )
 
 
@@ -1553,7 +1552,7 @@ def _states_a_date(sentence: Span) -> bool:
     of a report ("..., the ministry said on Tuesday")."""
     for span in _date_spans(sentence):
         verb = _attachment_verb(span)
-        if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
+        if verb is not None and verb.lemma_.lower() in reporting_verbs():
             continue
         if _needs_publication_date(span.text) or resolve_date(span.text, None).start:
             return True

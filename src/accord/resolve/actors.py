@@ -1308,8 +1308,16 @@ SPONSOR_PARTICIPLES = {
 UNCONFIRMED_PLACE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "PERSON"}
 
 
-SAYING_VERBS = {"say", "tell", "announce", "report", "state", "add"}  # "..., Algeria said"
 GO_BETWEEN_VERBS = {"mediate", "broker", "host", "facilitate"}  # "talks hosted by Cuba"
+
+
+@lru_cache(maxsize=1)
+def speaker_verbs() -> frozenset[str]:
+    """Verbs whose subject only voices the sentence ("..., Algeria said"): the trigger
+    lexicon's ``saying_verbs`` list ``speaker``."""
+    from accord.extract.events.lexicon import load_lexicon
+
+    return load_lexicon().saying("speaker")
 
 
 def _media(mention: ActorMention) -> bool:
@@ -2127,7 +2135,7 @@ class MentionResolver:
         token = span.root
         while token.dep_ in {"poss", "compound", "amod"} and token.head.i != token.i:
             token = token.head  # "Cuba's foreign ministry", "the Algerian foreign ministry"
-        if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAYING_VERBS:
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in speaker_verbs():
             return True
         preposition = token.head if token.dep_ == "pobj" else None
         return (

@@ -134,6 +134,12 @@ class Lexicon:
     refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
     response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
     response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
+    saying_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "..., Algeria said"
+
+    def saying(self, name: str) -> frozenset[str]:
+        """One of the named saying-verb lists (``saying_verbs`` in triggers.json), each read by
+        its own rule; none in a lexicon without the section (a small test lexicon)."""
+        return self.saying_verbs.get(name, frozenset())
 
 
 def _entry(row: dict, where: str) -> TriggerEntry:
@@ -197,6 +203,19 @@ def _word_sets(data: Mapping[str, Any], name: str) -> dict[str, frozenset[str]]:
         for key, words in (data.get(name) or {}).items()
         if key != "doc"
     }
+
+
+SAYING_LISTS = ("speaker", "report_dates", "restated")  # who reads each: triggers.json's doc
+
+
+def _saying_verbs(data: Mapping[str, Any], source: str) -> dict[str, frozenset[str]]:
+    """The named saying-verb lists; a ``saying_verbs`` section must hold every one of them
+    (each rule reads its own list, and a missing one would silently read none)."""
+    lists = _word_sets(data, "saying_verbs")
+    missing = [name for name in SAYING_LISTS if name not in lists] if lists else []
+    if missing:
+        raise DataFileError(f"{source} saying_verbs: no list {', '.join(missing)}")
+    return lists
 
 
 def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexicon:
@@ -287,6 +306,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.blame = _word_sets(data, "blame")
     lexicon.mediation = _word_sets(data, "mediation")
     lexicon.held_people = _word_sets(data, "held_people")
+    lexicon.saying_verbs = _saying_verbs(data, source)
     warnings = data.get("warnings") or {}
     lexicon.refusal_verbs = frozenset(w.lower() for w in warnings.get("refusals") or ())
     lexicon.response_verbs = frozenset(w.lower() for w in warnings.get("responses") or ())

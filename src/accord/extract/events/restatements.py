@@ -29,7 +29,6 @@ LEAD = 2
 OWN_WORDS_RULES = {"quoted-words-are-the-speakers", "first-person-is-the-speaker"}
 NOUN_TRIGGER_RULE = "noun-trigger"
 NOUN_REACH = 3  # "also imposed sanctions", "also imposed new sanctions": "also" before its verb
-SAYING = {"said", "says", "told", "reported", "added", "stated"}  # "also said the attack ..."
 # "It came six months after India and China pulled back troops": what the news came after is
 # another, earlier act (not "Biden's remarks came hours after the cease-fire began")
 CAME_AFTER = re.compile(r"\b(?:it|this|the move)\s+(?:came|comes|follows|followed)\b", re.I)
@@ -45,9 +44,11 @@ FURTHER_ACT = {
 @dataclass(frozen=True)
 class RestatementWords:
     """The words that make a later mention a restatement: casualty words that only tally an
-    act's toll ("two women were injured", "the death toll rose to 12"), as word stems."""
+    act's toll ("two women were injured", "the death toll rose to 12"), as word stems; and the
+    saying words that make "also" a further saying, not a further act (the lexicon's)."""
 
     tally_stems: frozenset[str] = frozenset()
+    saying: frozenset[str] = frozenset()  # "also said the attack ...": a further saying, no act
     referring_rule: str = ""  # the coder's rule that marks a definite event noun
 
 
@@ -64,9 +65,9 @@ def merge_restatements(
     words = words or RestatementWords()
     groups: list[list[Event]] = []
     for event in events:
-        group = next((g for g in groups if all(same_act(event, m) for m in g)), None)
+        group = next((g for g in groups if all(same_act(event, m, words) for m in g)), None)
         if group is None and refers_back(event, words):
-            group = _referred_group(groups, event, is_victims_tally(event, words))
+            group = _referred_group(groups, event, words, is_victims_tally(event, words))
         if group is None:
             groups.append([event])
         else:
@@ -75,7 +76,7 @@ def merge_restatements(
 
 
 def _referred_group(
-    groups: list[list[Event]], event: Event, tally: bool = False
+    groups: list[list[Event]], event: Event, words: RestatementWords, tally: bool = False
 ) -> list[Event] | None:
     """The earlier act a referring mention restates: one that gave the same figures ("he
     injured a man and two women" ... "Two women and a man were injured"), else the latest act
@@ -87,7 +88,7 @@ def _referred_group(
     counted = [g for g in same_type if _gives_figures_of(g, event)]
     named = [g for g in same_type if _names_the_noun(g, _known_noun(event))]
     group = next(iter(counted or named or same_type), None)
-    if group is not None and not all(compatible(m, event, tally) for m in group):
+    if group is not None and not all(compatible(m, event, words, tally) for m in group):
         return None
     return group
 
@@ -146,14 +147,14 @@ def _running_toll(event: Event) -> bool:
     return _text_before(event).lower().split()[-2:] in (["has", "been"], ["have", "been"])
 
 
-def compatible(first: Event, second: Event, tally: bool = False) -> bool:
+def compatible(first: Event, second: Event, words: RestatementWords, tally: bool = False) -> bool:
     """Can ``second``, told later, be ``first`` told again? Nothing may disagree: type,
     modality, mode, the day, the place, the actors on each side; and it is no further act
     ("also", "separately"; a ``tally`` of victims may say "also") nor a second act of the same
     sentence."""
     if first.type != second.type or first.modality != second.modality:
         return False
-    if _told_as_another(second) and not (tally and _adds_victims(second)):
+    if _told_as_another(second, words) and not (tally and _adds_victims(second)):
         return False
     same_sentence = first.evidence.sentence_index == second.evidence.sentence_index
     if same_sentence and not _clauses_apart(first, second):
@@ -180,7 +181,7 @@ def _clauses_apart(first: Event, second: Event) -> bool:
     return ";" in between
 
 
-def same_act(first: Event, second: Event) -> bool:
+def same_act(first: Event, second: Event, words: RestatementWords) -> bool:
     """Do two records of one article report the same act? They come from two sentences (or say
     it twice in one: "called on Italy to join, adding 'We call on any other country'") and
     nothing may disagree. Something done is tied by two of: the source, the target, the day
@@ -191,7 +192,7 @@ def same_act(first: Event, second: Event) -> bool:
     source or target."""
     if first.type != second.type or first.modality != second.modality:
         return False
-    if _told_as_another(first) or _told_as_another(second):
+    if _told_as_another(first, words) or _told_as_another(second, words):
         return False
     same_sentence = first.evidence.sentence_index == second.evidence.sentence_index
     if same_sentence and not _same_stem(first.trigger, second.trigger):
@@ -261,17 +262,17 @@ def modes_agree(first: str | None, second: str | None) -> bool:
     return MODE_KINDS.get(first) == second or MODE_KINDS.get(second) == first
 
 
-def _told_as_another(event: Event) -> bool:
+def _told_as_another(event: Event, words: RestatementWords) -> bool:
     """Rule "also-is-another-act": "police also arrested two journalists", "the U.S. also
     imposed sanctions on three companies", "separately, ... shelled": the writer marks a further
     act, never the same one told again; so is what the news came after ("It came six months
     after India and China pulled back troops": rule what-it-came-after-is-another-act)."""
-    words = _words_before(event)
+    before = _words_before(event)
     if CAME_AFTER.search(_text_before(event)):
         return True
-    near = words[-NOUN_REACH:] if NOUN_TRIGGER_RULE in rules_of(event) else []
-    also_done = "also" in near and not SAYING.intersection(near)  # "also imposed sanctions"
-    return bool(words) and (words[-1] in FURTHER_ACT or words[:1] == ["separately"] or also_done)
+    near = before[-NOUN_REACH:] if NOUN_TRIGGER_RULE in rules_of(event) else []
+    also_done = "also" in near and not words.saying.intersection(near)  # "also imposed ..."
+    return bool(before) and (before[-1] in FURTHER_ACT or before[:1] == ["separately"] or also_done)
 
 
 def rules_of(event: Event) -> list[str]:

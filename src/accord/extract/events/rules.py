@@ -2173,7 +2173,9 @@ def _target_country(draft: EventDraft) -> tuple[str, str] | None:
 def _restatement(found: ArticleDraft, coder: Coder) -> bool:
     before = len(found.events)
     words = RestatementWords(
-        tally_stems=coder.lexicon.tally_stems, referring_rule=DEFINITE_MENTION_RULE
+        tally_stems=coder.lexicon.tally_stems,
+        saying=coder.lexicon.saying("restated"),
+        referring_rule=DEFINITE_MENTION_RULE,
     )
     found.events = merge_restatements(found.events, RESTATEMENT_RULE, words)
     return len(found.events) != before
