@@ -283,3 +283,31 @@ def test_a_second_report_hung_on_the_first_ones_content_is_read_as_a_main_clause
     assert "model:event_types@" in threat.evidence.why
     heads = [lemma for lemma, _ in _roles_of_main_clauses(threat.evidence.sentence)]
     assert heads == ["send", "respond"]
+
+
+def test_a_talk_told_again_as_discussing_is_overruled_in_a_real_article() -> None:
+    """'discuss' is a weak reading (lrn16: 1 right / 3 wrong on the tune folds): in the Ivory
+    Coast report (VOA, news tune fold) "The two leaders are discussing ..." retells the meeting
+    of the sentence before; the model reads no act of its own there and the CONSULT is dropped,
+    while the meeting stays coded."""
+    from dataclasses import replace
+
+    from accord.learn.path import default_learned_path
+    from accord.nlp import parse
+    from accord.pipeline import process
+
+    slug = "b-voa-ivory-coast-opposition-activists-arrested"
+    path = ROOT / "tests" / "corpus_news" / "tune" / slug
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    document = parse(make_article(text, title=meta.get("title"), published=meta.get("published")))
+    shipped = default_learned_path()
+    assert shipped is not None and "discuss" in shipped.weak.lemmas
+    without = replace(shipped.weak, lemmas=shipped.weak.lemmas - {"discuss"})
+
+    def consults(coder) -> list[str]:
+        events = process(document, coder).events
+        return sorted(e.trigger for e in events if e.type == "CONSULT")
+
+    assert consults(_coder_reviewing(without)) == ["discussing", "meeting"]
+    assert consults(_coder_reviewing(shipped.weak)) == ["meeting"]
