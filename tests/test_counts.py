@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from accord.errors import DataFileError
 from accord.extract.counts import count_words, extract_counts, homecoming_verbs, parse_number
+from accord.extract.events.lexicon import lexicon_from_data
 from accord.models import Counts
 from accord.nlp import load_nlp
 
@@ -178,9 +179,10 @@ def test_the_homecoming_verbs_are_the_lexicons_entries_for_the_held():
         "sail home": {"type": "RETREAT", "mode": "release", "subject_role": "held"},
         "come under fire": {"type": "ASSAULT", "mode": None, "subject_role": "target"},
     }
-    assert homecoming_verbs(phrasal) == {"sail"}
+    entries = lexicon_from_data({"phrasal": phrasal}, "test.json").phrasal
+    assert homecoming_verbs(entries) == {"sail"}
     with pytest.raises(DataFileError, match="no '<verb> home' entry with subject_role held"):
-        homecoming_verbs({"go home": phrasal["go home"]}, "test.json")
+        homecoming_verbs({"go home": entries["go home"]}, "test.json")
 
 
 @pytest.mark.parametrize(

@@ -20,17 +20,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import COUNT_KINDS, Counts
 from accord.nlp import span_tokens
+
+if TYPE_CHECKING:
+    from accord.extract.events.lexicon import TriggerEntry
 
 DATA_FILE = "data/counts.json"
 LEXICON_FILE = "data/triggers.json"  # its homecoming phrasal entries ("return home")
@@ -70,16 +73,16 @@ def _read_data(name: str) -> dict[str, Any]:
         raise DataFileError(f"cannot read {name}: {error}") from error
 
 
-def homecoming_verbs(phrasal: dict[str, Any], source: str = LEXICON_FILE) -> frozenset[str]:
+def homecoming_verbs(
+    phrasal: Mapping[str, TriggerEntry], source: str = LEXICON_FILE
+) -> frozenset[str]:
     """The verbs of the lexicon's phrasal "<verb> home" entries whose subject is the held
     ("return home", "arrive home", "come home"): the one list the coder fires a release on
     and counts reads the prisoners freed from, kept in one place."""
     verbs = frozenset(
         key.split()[0]
-        for key, row in phrasal.items()
-        if isinstance(row, dict)
-        and row.get("subject_role") == "held"
-        and key.split()[1:] == ["home"]
+        for key, entry in phrasal.items()
+        if entry.subject_is_held and key.split()[1:] == ["home"]
     )
     if not verbs:
         raise DataFileError(f"{source} phrasal: no '<verb> home' entry with subject_role held")
@@ -90,7 +93,9 @@ def homecoming_verbs(phrasal: dict[str, Any], source: str = LEXICON_FILE) -> fro
 def count_words() -> CountWords:
     """The package's count words, read and checked once."""
     data = _read_data(DATA_FILE)
-    homecoming = homecoming_verbs(_read_data(LEXICON_FILE).get("phrasal", {}))
+    from accord.extract.events.lexicon import load_lexicon  # the coder's, read once
+
+    homecoming = homecoming_verbs(load_lexicon().phrasal)
     kinds = set(COUNT_KINDS)
     for section in (
         "transitive_verbs",
