@@ -23,7 +23,7 @@ from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.restatements import why_with_rule
-from accord.extract.events.triggers import REPORTED_WRONG, Candidate
+from accord.extract.events.triggers import REPORTED_JUDGEMENT, REPORTED_WRONG, Candidate
 from accord.extract.quotes import extract_quotes
 from accord.models import (
     COUNT_KINDS,
@@ -940,7 +940,7 @@ def _has_a_time_word(predicate: Token) -> bool:
     return any(word.lower_ in CLAUSE_TIME_WORDS for word in predicate.subtree)
 
 
-STANCE_TOLD_WHYS = ("reported judgement", REPORTED_WRONG)  # stances read from what is said
+STANCE_TOLD_WHYS = (REPORTED_JUDGEMENT, REPORTED_WRONG)  # stances read from what is said
 STANCE_DATE_RULE = "a-stance-is-dated-by-its-telling"
 
 

@@ -7,7 +7,12 @@ from spacy.tokens import Token
 
 from accord.extract.dates import FORECAST_VERBS
 from accord.extract.events.lexicon import Lexicon, lemma_of
-from accord.extract.events.syntax import FUTURE_AUX, is_conditional_clause, is_nounlike
+from accord.extract.events.syntax import (
+    FUTURE_AUX,
+    is_conditional_clause,
+    is_nounlike,
+    top_of_chain,
+)
 from accord.extract.events.triggers import Candidate
 
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
@@ -105,9 +110,7 @@ def is_a_wished_act(candidate: Candidate, lexicon: Lexicon) -> bool:
             c.dep_ == "xcomp" for c in token.children
         ):
             return True  # the wish itself read as the act ("hopes to win the release")
-        clause = token
-        while clause.dep_ == "conj" and clause.head != clause:
-            clause = clause.head
+        clause = top_of_chain(token)
         if clause.dep_ == "xcomp" and lemma_of(clause.head, lexicon) in lexicon.wish_verbs:
             return True
     return False

@@ -483,6 +483,18 @@ def statement_author(verb: Token) -> Token | None:
     return None
 
 
+CONJUNCT_LINK = frozenset({"conj"})
+CLAUSE_LINKS = frozenset({"conj", "xcomp"})  # the clause a verb belongs to
+
+
+def top_of_chain(token: Token, links: frozenset[str] = CONJUNCT_LINK) -> Token:
+    """The word a chain of these relations hangs from: a conjunct's first conjunct ("would halt
+    ... and would lift": halt), or through ``links`` such as xcomp ("are to withdraw")."""
+    while token.dep_ in links and token.head != token:
+        token = token.head
+    return token
+
+
 def objects_of_preposition(token: Token, preposition: str) -> list[Token]:
     """The objects of one preposition hanging on a word ("opposed to X": X)."""
     return [
@@ -518,9 +530,7 @@ def _until_of_a_future_act(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in UNTIL_MARKS for c in clause.children
     ):
         return False
-    head = clause.head
-    while head.dep_ in {"xcomp", "conj"} and head.head != head:
-        head = head.head
+    head = top_of_chain(clause.head, CLAUSE_LINKS)
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children)
 
 

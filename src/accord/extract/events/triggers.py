@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.syntax import (
+    CLAUSE_LINKS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
     FUTURE_AUX,
@@ -33,6 +34,7 @@ from accord.extract.events.syntax import (
     objects_of_preposition,
     read_as_participle,
     stray_subject,
+    top_of_chain,
 )
 from accord.nlp import span_tokens
 
@@ -492,7 +494,7 @@ def is_operation_against_a_foe(noun: Token, lexicon: Lexicon) -> bool:
     )
     if lemma_of(noun, lexicon) not in lexicon.operation_nouns and not named:
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "against" and _has_object(c) for c in noun.children):
+    if objects_of_preposition(noun, "against"):
         return True
     return operation_aim(noun, lexicon) is not None
 
@@ -519,20 +521,9 @@ def aimed_at(aim: Token) -> list[Token]:
     ("to remove three hundred of the guerrillas": the guerrillas)."""
     found = []
     for obj in (c for c in aim.children if c.dep_ == "dobj"):
-        counted = [
-            g
-            for p in obj.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
+        counted = objects_of_preposition(obj, "of")
         found.extend(counted if obj.pos_ == "NUM" and counted else [obj])
     return found
-
-
-def _has_object(preposition: Token) -> bool:
-    """Does this preposition govern a noun phrase?"""
-    return any(c.dep_ == "pobj" for c in preposition.children)
 
 
 def _entry_of_modifier(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
@@ -1440,8 +1431,6 @@ def in_since_phrase(token: Token) -> bool:
     return False
 
 
-# The clause a trigger belongs to: "are to withdraw", "would halt ... and would lift".
-CLAUSE_LINKS = frozenset({"conj", "xcomp"})
 DEAL_DETERMINERS = frozenset({"the", "this", "that"})
 
 
@@ -1455,9 +1444,7 @@ def is_a_term_of_a_deal(candidate: Candidate, lexicon: Lexicon) -> bool:
     verb = candidate.predicate
     if verb.tag_ == "VBD" or _perfect(verb):
         return False
-    clause = verb
-    while clause.dep_ in CLAUSE_LINKS and clause.head != clause:
-        clause = clause.head
+    clause = top_of_chain(verb, CLAUSE_LINKS)  # "are to withdraw", "would halt ... and lift"
     return any(_names_a_deal_told_before(c, lexicon) for c in clause.children if c.i < verb.i)
 
 
@@ -1491,9 +1478,7 @@ def is_a_deals_content(candidate: Candidate, lexicon: Lexicon) -> bool:
     verb = candidate.predicate
     if verb.pos_ != "VERB":
         return False
-    clause = verb
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head
+    clause = top_of_chain(verb)
     head = clause.head
     if clause.dep_ == "acl" and is_to_infinitive(clause):
         return _is_a_deal(head, lexicon)
@@ -1533,9 +1518,7 @@ def _providers(candidate: Candidate) -> Iterator[Token]:
     """The word whose "for" the candidate's act hangs from ("provides for the release", "calls
     for both sides to cease"), if any."""
     for token in {candidate.token, candidate.predicate}:
-        clause = token
-        while clause.dep_ == "conj" and clause.head != clause:
-            clause = clause.head
+        clause = top_of_chain(token)
         if clause.dep_ == "pobj" and clause.head.lower_ == "for":
             yield clause.head.head
         elif clause.dep_ == "advcl" and any(
@@ -1606,6 +1589,7 @@ def ultimatum_triggers(sentence: Span, candidates: list[Candidate]) -> list[Cand
 
 
 REPORTED_WRONG = "reported wrongdoing"  # the why of an accusation read from a reported wrong
+REPORTED_JUDGEMENT = "reported judgement"  # the why of a stance read from a reported clause
 
 
 def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
@@ -1639,7 +1623,7 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
         ):
             said = _predicate_words(token)
             kind = _evaluation(said, lexicon)
-            why = [f"reported judgement '{said[0].text}'"] if said else []
+            why = [f"{REPORTED_JUDGEMENT} '{said[0].text}'"] if said else []
             if kind is None and _reported_wrong(token, lexicon):
                 said, kind = [token], "ACCUSE"
                 why = [f"{REPORTED_WRONG} '{token.text}'"]
