@@ -935,6 +935,11 @@ def broker_keys(sentence: str, trigger_at: int) -> frozenset[str]:
     return frozenset(keys)
 
 
+def with_values(row: Any, **changes: Any) -> dict[str, Any]:
+    """A stored row (either backend's) or a dict, as a dict with some fields changed."""
+    return {**dict(row), **changes}
+
+
 def at_home(sources: Iterable[Any]) -> list[Any]:
     """Rule "rebels-beside-a-government-are-its-country": rebels the text names only
     generically ('the rebels', 'rebel delegates', 'guerrilla commanders'), beside one
@@ -949,7 +954,7 @@ def at_home(sources: Iterable[Any]) -> list[Any]:
         return found
     (home,) = governments
     return [
-        {**{name: a[name] for name in list(a.keys())}, "country": home}
+        with_values(a, country=home)
         if a["sector"] == "REB" and a["country"] not in (None, home) and a["text"].islower()
         else a
         for a in found
@@ -1310,8 +1315,7 @@ def agreement_as_typed(row: Any) -> Any:
     agreeing = subject_data()["agreeing_triggers"]
     if row["type"] != "THREATEN" or (row["trigger"] or "").lower() not in agreeing:
         return row
-    names = list(row.keys())  # a stored row or a dict
-    return {**{name: row[name] for name in names}, "type": "AGREE", "mode": None}
+    return with_values(row, type="AGREE", mode=None)
 
 
 def undated_news(row: Any, status: str, context: Context) -> bool:
