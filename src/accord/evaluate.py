@@ -9,7 +9,7 @@ is compared. The format is described in ``tests/corpus/README.md``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,20 +112,6 @@ def _event_field(name: str, expected: dict, event: Event) -> tuple[bool, object]
         got = {kind: getattr(event.counts, kind) for kind in expected["counts"]}
         return got == expected["counts"], got
     raise ValueError(name)
-
-
-def _best_event(expected: dict, events: Iterable[Event]) -> Event | None:
-    """The extracted event from the named sentence that agrees with the expected one most
-    (on its own, not one to one: ``paired_events`` is the pairing the figures rest on)."""
-    in_sentence = [
-        e for e in events if any(expected["sentence"] in m.sentence for m in e.all_evidence())
-    ]
-    same_type = [e for e in in_sentence if e.type == expected["type"]]
-    pool = same_type or in_sentence
-    if not pool:
-        return None
-    checked = [f for f in EVENT_FIELDS if f in expected]
-    return max(pool, key=lambda e: sum(_event_field(f, expected, e)[0] for f in checked))
 
 
 def sentences_of(expected: dict) -> list[str]:

@@ -372,17 +372,9 @@ def match_direct_quotes(expected_quotes: Sequence[dict], quotes: Sequence[Quote]
     coverage.quotes_found = sum(any(quote_matches(e, q) for q in direct) for e in wanted)
     right = [q for q in direct if any(quote_matches(e, q) for e in expected_quotes)]
     coverage.quotes_right = len(right)
-    partial = partial_quotes(quotes)
-    coverage.quotes_partial = sum(q.id in partial for q in direct)
-    coverage.quotes_partial_right = sum(q.id in partial for q in right)
+    coverage.quotes_partial = sum(q.kind == "partial" for q in direct)
+    coverage.quotes_partial_right = sum(q.kind == "partial" for q in right)
     return coverage
-
-
-def partial_quotes(quotes: Sequence[Quote]) -> set[str]:
-    """Ids of the partial quotes: quoted words inside a reported clause ("X said results were
-    “fiction”"). Sets that count only whole quotes as direct (attribution sets call these
-    mixed) count them as wrong: the figure lets a precision be read both ways."""
-    return {q.id for q in quotes if q.kind == "partial"}
 
 
 def article_coverage(expected: dict, extraction: Extraction) -> Coverage:
