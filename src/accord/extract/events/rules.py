@@ -130,6 +130,7 @@ from accord.extract.events.triggers import (
     misread_verb_triggers,
     munition,
     munition_landing_triggers,
+    named_claim_triggers,
     names_an_attack,
     noun_entry,
     noun_triggers,
@@ -380,6 +381,15 @@ def _adjective_triggers(found: SentenceDraft, coder: Coder) -> bool:
 
 def _noun_triggers(found: SentenceDraft, coder: Coder) -> bool:
     new = noun_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _named_claims(found: SentenceDraft, coder: Coder) -> bool:
+    denied = [denied_charge(c, coder.lexicon) for c in found.candidates]  # "denied the charge"
+    taken = [*(c.token for c in found.candidates), *(t for t in denied if t is not None)]
+    coded = frozenset(t.i for t in taken)
+    new = named_claim_triggers(found.sentence, coder.lexicon, found.consumed, coded)
     found.candidates.extend(new)
     return bool(new)
 
@@ -2456,6 +2466,15 @@ RULES: tuple[Rule, ...] = (
         'An event noun of the lexicon with the verb that makes it happen: "held talks", "the '
         'truce took effect" (not a noun that sets the scene, "at the Istanbul talks").',
         _noun_triggers,
+    ),
+    _sentence_rule(
+        "a-named-claim-is-an-accusation",
+        "A claim or allegation noun that names its accuser and what it charges is an ACCUSE "
+        "(allege) by the accuser, wherever the noun stands: \"rejected the military's claims of "
+        'widespread fraud", "rejected a claim by a reporter that international forces tried to '
+        'cover up the killings", "In the latest allegations of ceasefire violations, the Indian '
+        'army said" (the words are data: blame.claim_nouns in triggers.json).',
+        _named_claims,
     ),
     _sentence_rule(
         "sanctions-in-force",
