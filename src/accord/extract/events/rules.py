@@ -389,7 +389,7 @@ def _named_claims(found: SentenceDraft, coder: Coder) -> bool:
     denied = [denied_charge(c, coder.lexicon) for c in found.candidates]  # "denied the charge"
     taken = [*(c.token for c in found.candidates), *(t for t in denied if t is not None)]
     coded = frozenset(t.i for t in taken)
-    new = named_claim_triggers(found.sentence, coder.lexicon, found.consumed, coded)
+    new = named_claim_triggers(found.sentence, coder.lexicon, coded)
     found.candidates.extend(new)
     return bool(new)
 

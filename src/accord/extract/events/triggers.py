@@ -1817,7 +1817,7 @@ def forces_leaving_triggers(
 
 
 def named_claim_triggers(
-    sentence: Span, lexicon: Lexicon, consumed: set[int], coded: frozenset[int]
+    sentence: Span, lexicon: Lexicon, coded: frozenset[int]
 ) -> list[Candidate]:
     """Rule "a-named-claim-is-an-accusation": a claim or allegation noun that names its accuser
     and what it charges is an accusation by that accuser (PLOVER ACCUSE, mode allege), wherever
@@ -1825,15 +1825,15 @@ def named_claim_triggers(
     a reporter that international forces tried to cover up the killings", "In the latest
     allegations of ceasefire violations, the Indian army said ...". The accuser is the noun's
     possessor, its "by" object, or the subject of the reporting verb the noun's phrase frames;
-    the charge a "that" clause or "of" a wrong. The words are data (`blame.claim_nouns`; the
-    wrongs are `wrongdoing.words`, `wrongdoing.breaches` and `blame.harms`)."""
+    the charge a "that" clause or an "of" phrase telling a wrong or a harm. A rejecting verb's
+    content is still a claim ("rejected X's claims"); the words are data (`blame.claim_nouns`)."""
     candidates: list[Candidate] = []
     nouns = lexicon.blame.get("claim_nouns", frozenset())
     for token in span_tokens(sentence):
         if token.i in coded or token.lemma_.lower() not in nouns:
-            continue  # a rejecting verb's content ("rejected X's claims") is still a claim
+            continue
         accuser = _claim_accuser(token, lexicon)
-        if accuser is None or not _claim_charges(token, lexicon):
+        if accuser is None or not any(_tells_a_wrong(c, lexicon) for c in _charges(token)):
             continue
         why = [f"'{accuser.text}' charges in '{token.text}'"]
         entry = TriggerEntry(type="ACCUSE", mode="allege")
@@ -1858,18 +1858,33 @@ def _claim_accuser(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _claim_charges(noun: Token, lexicon: Lexicon) -> bool:
-    """Does a claim noun say what it charges: a "that" clause, or "of" a wrong ("claims of
-    widespread fraud", "allegations of ceasefire violations")?"""
+def _charges(noun: Token) -> list[Token]:
+    """What a claim noun says was done: its "that" clause, its "of" objects."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _opened_by_that(c)]
+    return [*clauses, *objects_of_preposition(noun, "of")]
+
+
+def _opened_by_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+HARM_TYPES = {"ASSAULT", "COERCE"}  # deeds that charge a wrong whatever words tell them
+
+
+def _tells_a_wrong(charge: Token, lexicon: Lexicon) -> bool:
+    """Does a charge tell a wrong: a word of wrongdoing, a breach or a harm (`wrongdoing.words`,
+    `wrongdoing.breaches`, `blame.harms`), or an act of force, anywhere in it ("claims of
+    widespread fraud", "that forces tried to cover up the killings", "that troops shelled")?"""
     wrongs = (
         lexicon.wrongdoing
         | lexicon.breaches.get("breaches", frozenset())
         | lexicon.blame.get("harms", frozenset())
     )
-    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}]
-    if any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children):
-        return True
-    return any(w.lemma_.lower() in wrongs for w in objects_of_preposition(noun, "of"))
+    for word in charge.subtree:
+        entry = verb_entry(word, lexicon) or noun_entry(word, lexicon)
+        if word.lemma_.lower() in wrongs or (entry is not None and entry.type in HARM_TYPES):
+            return True
+    return False
 
 
 def mediation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
