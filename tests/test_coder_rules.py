@@ -3602,3 +3602,36 @@ def test_a_claim_with_no_charge_or_a_denied_charge_is_not_this_rule():
     ]
     denied = events_of("The government denied accusations by rights groups that it had tortured.")
     assert not [e for e in denied if "a-named-claim-is-an-accusation" in rules_named(e)]
+
+
+# --- equipped-is-no-act -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tests/corpus_news/tune/b-voa-pakistan-gunmen-kill-pilgrims
+        "The bus driver told reporters there was no security on the bus when at least eight "
+        "attackers armed with rocket launchers and Kalashnikovs stopped the vehicle and opened "
+        "fire.",
+        # tests/corpus_news/tune/b-voa-burundi-police-kill-protesters
+        '"They are armed with guns and teargas and we are not armed with anything," a protester '
+        "said.",
+        # tests/corpus_news/tune/a-voa-kyrgyz-protesters-storm-government-headquarters
+        "Live televised reports from the scene showed scuffles between pro-government and "
+        "opposition supporters, armed with sticks and stones, moments before the opposition "
+        "entered the premises.",
+    ],
+)
+def test_someone_armed_with_weapons_is_no_arming(text: str):
+    assert "AID" not in kinds(events_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iran has armed the Houthis with missiles.", "The rebels were armed by Iran."],
+)
+def test_arming_another_actor_is_still_aid(text: str):
+    [aid] = [e for e in events_of(text) if e.type == "AID"]
+    assert [ref.name for ref in aid.sources] == ["Iran"]
+    assert "equipped-is-no-act" not in rules_named(aid)

@@ -459,6 +459,27 @@ def _drop(found: SentenceDraft, unwanted: Callable[[Candidate], bool]) -> bool:
     return fired
 
 
+EQUIPPING_VERBS = {"arm", "equip"}  # "attackers armed with rocket launchers": how they are armed
+
+
+def _equipped(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(
+        found,
+        lambda c: lemma_of(c.token, coder.lexicon) in EQUIPPING_VERBS and _tells_equipment(c.token),
+    )
+
+
+def _tells_equipment(verb: Token) -> bool:
+    """A participle of equipping that names no one who equips and takes no object ("gunmen
+    armed with machetes", "They are armed with guns") says what someone carries, not that
+    anyone armed them; "Iran has armed the Houthis", "were armed by Iran" tell the act."""
+    if verb.tag_ != "VBN":
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    told = any(c.dep_ in {"agent", "dobj"} for c in verb.children)
+    return not perfect and not told
+
+
 def _sports_score(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(
         found,
@@ -2529,6 +2550,14 @@ RULES: tuple[Rule, ...] = (
         "troops resorted to unprovoked firing\") is the speaker's accusation of the doer "
         "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one.",
         _evaluations,
+    ),
+    _sentence_rule(
+        "equipped-is-no-act",
+        '"At least eight attackers armed with rocket launchers and Kalashnikovs stopped the '
+        'vehicle", "They are armed with guns and teargas": a participle of equipping with no one '
+        "named who equips and no object says what someone carries; it is no AID (arming another "
+        'actor needs the one who arms: "Iran has armed the Houthis", "armed by Iran").',
+        _equipped,
     ),
     _sentence_rule(
         "score-is-no-attack",
