@@ -3560,3 +3560,78 @@ def test_a_deontic_with_its_doer_named_is_still_a_demand():
     """The active form names whom the speaker asks: rule deontic-demand's REQUEST stays."""
     [demand] = events_of('"Iran must stop arming Russia," Kallas said.')
     assert demand.type == "REQUEST"
+
+
+# --- a-named-claim-is-an-accusation (issue #10, type confusions) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        (  # tests/corpus_news/tune/b-myanmar-detentions-protests
+            "The commission rejected the military's claims of widespread fraud in November's "
+            "elections, which the NLD won in a landslide.",
+            "MIL",
+        ),
+        (  # tests/corpus_news/tune/b-voa-nato-admits-killing-afghan-civilians
+            "The NATO mission in Afghanistan has previously rejected a claim by a Times of London "
+            "reporter that international forces tried to cover up the killings.",
+            "Times of London",
+        ),
+        (  # tests/corpus_news/tune/b-kashmir-loc-infiltration
+            "In the latest allegations of ceasefire violations along the Kashmir border, the "
+            "Indian army said Monday that a group of Pakistani troops infiltrated to its side of "
+            "the line of control.",
+            "MIL",
+        ),
+    ],
+)
+def test_a_claim_naming_its_accuser_and_its_charge_is_an_accusation(text: str, accuser: str):
+    [accusation] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert accusation.mode == "allege"
+    assert accusation.modality == "asserted"
+    assert any(accuser in (ref.name, ref.sector) for ref in accusation.sources)
+    assert "a-named-claim-is-an-accusation" in rules_named(accusation)
+
+
+def test_a_claim_with_no_charge_or_a_denied_charge_is_not_this_rule():
+    assert not [
+        e
+        for e in events_of("China's claims of sovereignty over the islands are disputed.")
+        if e.type == "ACCUSE"
+    ]
+    denied = events_of("The government denied accusations by rights groups that it had tortured.")
+    assert not [e for e in denied if "a-named-claim-is-an-accusation" in rules_named(e)]
+
+
+# --- equipped-is-no-act -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tests/corpus_news/tune/b-voa-pakistan-gunmen-kill-pilgrims
+        "The bus driver told reporters there was no security on the bus when at least eight "
+        "attackers armed with rocket launchers and Kalashnikovs stopped the vehicle and opened "
+        "fire.",
+        # tests/corpus_news/tune/b-voa-burundi-police-kill-protesters
+        '"They are armed with guns and teargas and we are not armed with anything," a protester '
+        "said.",
+        # tests/corpus_news/tune/a-voa-kyrgyz-protesters-storm-government-headquarters
+        "Live televised reports from the scene showed scuffles between pro-government and "
+        "opposition supporters, armed with sticks and stones, moments before the opposition "
+        "entered the premises.",
+    ],
+)
+def test_someone_armed_with_weapons_is_no_arming(text: str):
+    assert "AID" not in kinds(events_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iran has armed the Houthis with missiles.", "The rebels were armed by Iran."],
+)
+def test_arming_another_actor_is_still_aid(text: str):
+    [aid] = [e for e in events_of(text) if e.type == "AID"]
+    assert [ref.name for ref in aid.sources] == ["Iran"]
+    assert "equipped-is-no-act" not in rules_named(aid)

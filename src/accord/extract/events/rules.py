@@ -130,6 +130,7 @@ from accord.extract.events.triggers import (
     misread_verb_triggers,
     munition,
     munition_landing_triggers,
+    named_claim_triggers,
     names_an_attack,
     noun_entry,
     noun_triggers,
@@ -384,6 +385,15 @@ def _noun_triggers(found: SentenceDraft, coder: Coder) -> bool:
     return bool(new)
 
 
+def _named_claims(found: SentenceDraft, coder: Coder) -> bool:
+    denied = [denied_charge(c, coder.lexicon) for c in found.candidates]  # "denied the charge"
+    taken = [*(c.token for c in found.candidates), *(t for t in denied if t is not None)]
+    coded = frozenset(t.i for t in taken)
+    new = named_claim_triggers(found.sentence, coder.lexicon, coded)
+    found.candidates.extend(new)
+    return bool(new)
+
+
 def _sanctions_in_force(found: SentenceDraft, coder: Coder) -> bool:
     new = sanctions_in_force(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
@@ -447,6 +457,27 @@ def _drop(found: SentenceDraft, unwanted: Callable[[Candidate], bool]) -> bool:
     fired = len(kept) != len(found.candidates)
     found.candidates = kept
     return fired
+
+
+EQUIPPING_VERBS = {"arm", "equip"}  # "attackers armed with rocket launchers": how they are armed
+
+
+def _equipped(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(
+        found,
+        lambda c: lemma_of(c.token, coder.lexicon) in EQUIPPING_VERBS and _tells_equipment(c.token),
+    )
+
+
+def _tells_equipment(verb: Token) -> bool:
+    """A participle of equipping that names no one who equips and takes no object ("gunmen
+    armed with machetes", "They are armed with guns") says what someone carries, not that
+    anyone armed them; "Iran has armed the Houthis", "were armed by Iran" tell the act."""
+    if verb.tag_ != "VBN":
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    told = any(c.dep_ in {"agent", "dobj"} for c in verb.children)
+    return not perfect and not told
 
 
 def _sports_score(found: SentenceDraft, coder: Coder) -> bool:
@@ -2458,6 +2489,15 @@ RULES: tuple[Rule, ...] = (
         _noun_triggers,
     ),
     _sentence_rule(
+        "a-named-claim-is-an-accusation",
+        "A claim or allegation noun that names its accuser and what it charges is an ACCUSE "
+        "(allege) by the accuser, wherever the noun stands: \"rejected the military's claims of "
+        'widespread fraud", "rejected a claim by a reporter that international forces tried to '
+        'cover up the killings", "In the latest allegations of ceasefire violations, the Indian '
+        'army said" (the words are data: blame.claim_nouns in triggers.json).',
+        _named_claims,
+    ),
+    _sentence_rule(
         "sanctions-in-force",
         '"Turkey is under EU sanctions", "Mahan has been the subject of US sanctions since '
         '2011": sanctions someone is under are a SANCTION by whoever imposed them on that '
@@ -2510,6 +2550,14 @@ RULES: tuple[Rule, ...] = (
         "troops resorted to unprovoked firing\") is the speaker's accusation of the doer "
         "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one.",
         _evaluations,
+    ),
+    _sentence_rule(
+        "equipped-is-no-act",
+        '"At least eight attackers armed with rocket launchers and Kalashnikovs stopped the '
+        'vehicle", "They are armed with guns and teargas": a participle of equipping with no one '
+        "named who equips and no object says what someone carries; it is no AID (arming another "
+        'actor needs the one who arms: "Iran has armed the Houthis", "armed by Iran").',
+        _equipped,
     ),
     _sentence_rule(
         "score-is-no-attack",

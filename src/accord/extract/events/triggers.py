@@ -34,6 +34,7 @@ from accord.extract.events.syntax import (
     objects_of_preposition,
     read_as_participle,
     stray_subject,
+    subject_of,
     top_of_chain,
 )
 from accord.nlp import span_tokens
@@ -1813,6 +1814,77 @@ def forces_leaving_triggers(
         why = [f"armed forces '{token.text}' a place"]
         candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
     return candidates
+
+
+def named_claim_triggers(
+    sentence: Span, lexicon: Lexicon, coded: frozenset[int]
+) -> list[Candidate]:
+    """Rule "a-named-claim-is-an-accusation": a claim or allegation noun that names its accuser
+    and what it charges is an accusation by that accuser (PLOVER ACCUSE, mode allege), wherever
+    the noun stands: "rejected the military's claims of widespread fraud", "rejected a claim by
+    a reporter that international forces tried to cover up the killings", "In the latest
+    allegations of ceasefire violations, the Indian army said ...". The accuser is the noun's
+    possessor, its "by" object, or the subject of the reporting verb the noun's phrase frames;
+    the charge a "that" clause or an "of" phrase telling a wrong or a harm. A rejecting verb's
+    content is still a claim ("rejected X's claims"); the words are data (`blame.claim_nouns`)."""
+    candidates: list[Candidate] = []
+    nouns = lexicon.blame.get("claim_nouns", frozenset())
+    for token in span_tokens(sentence):
+        if token.i in coded or token.lemma_.lower() not in nouns:
+            continue
+        accuser = _claim_accuser(token, lexicon)
+        if accuser is None or not any(_tells_a_wrong(c, lexicon) for c in _charges(token)):
+            continue
+        why = [f"'{accuser.text}' charges in '{token.text}'"]
+        entry = TriggerEntry(type="ACCUSE", mode="allege")
+        candidates.append(Candidate(token, entry, predicate=token, why=why, doer=accuser))
+    return candidates
+
+
+def _claim_accuser(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who makes a claim: its possessor ("the military's claims"), its "by" object ("a claim by
+    a reporter"), or the subject of the reporting verb whose "in" phrase holds it ("In the
+    latest allegations ..., the army said")."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if possessor is not None:
+        return possessor
+    by = objects_of_preposition(noun, "by")
+    if by:
+        return by[0]
+    frame = noun.head
+    framed = noun.dep_ == "pobj" and frame.lower_ == "in" and frame.dep_ == "prep"
+    if framed and lemma_of(frame.head, lexicon) in lexicon.reporting_verbs:
+        return subject_of(frame.head, lexicon)
+    return None
+
+
+def _charges(noun: Token) -> list[Token]:
+    """What a claim noun says was done: its "that" clause, its "of" objects."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _opened_by_that(c)]
+    return [*clauses, *objects_of_preposition(noun, "of")]
+
+
+def _opened_by_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+HARM_TYPES = {"ASSAULT", "COERCE"}  # deeds that charge a wrong whatever words tell them
+
+
+def _tells_a_wrong(charge: Token, lexicon: Lexicon) -> bool:
+    """Does a charge tell a wrong: a word of wrongdoing, a breach or a harm (`wrongdoing.words`,
+    `wrongdoing.breaches`, `blame.harms`), or an act of force, anywhere in it ("claims of
+    widespread fraud", "that forces tried to cover up the killings", "that troops shelled")?"""
+    wrongs = (
+        lexicon.wrongdoing
+        | lexicon.breaches.get("breaches", frozenset())
+        | lexicon.blame.get("harms", frozenset())
+    )
+    for word in charge.subtree:
+        entry = verb_entry(word, lexicon) or noun_entry(word, lexicon)
+        if word.lemma_.lower() in wrongs or (entry is not None and entry.type in HARM_TYPES):
+            return True
+    return False
 
 
 def mediation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
