@@ -1576,3 +1576,14 @@ def test_a_group_named_late_in_the_story_is_not_its_rebels():
     events = _tune_events("b-voa-philippine-rebels-free-hostages", "ordered to leave the compound")
     sides = {ref.name for event in events for ref in (*event.sources, *event.targets)}
     assert "Filipino rebels" in sides and "Abu Sayyaf" not in sides
+
+
+def test_a_group_noun_in_front_of_a_weapon_only_describes_it():
+    """Rule "nationality" with weapon_nouns: "Turkish fighter jets" are Turkey's military, not
+    Turkish fighters (VOA: "Turkish fighter jets have carried out a new barrage of cross-border
+    airstrikes against Kurdish rebels in northern Iraq"); the weapon keeps its MIL sector."""
+    events = _tune_events(
+        "b-voa-turkish-warplanes-kurdish-rebels-iraq", "Turkish fighter jets have carried out"
+    )
+    sources = {f"{ref.country}:{ref.sector}" for event in events for ref in event.sources}
+    assert "TUR:MIL" in sources and "TUR:REB" not in sources

@@ -2028,7 +2028,8 @@ class MentionResolver:
             sector = self.nouns.sector_of(self.nouns.nationality, head)
             if led and head.lemma_.lower() in self.nouns.coalitions:
                 sector = "MIL"  # rule "coalition": "the Saudi-led coalition" keeps its leader
-            if sector in {"GOV", "MIL"}:  # "Afghan rebel leaders", "opposition officials"
+            weapon = head.lemma_.lower() in self.nouns.weapons  # "fighter" in "fighter jets"
+            if sector in {"GOV", "MIL"} and not weapon:  # "Afghan rebel leaders"
                 in_front = (c for c in head.children if c.i < head.i)
                 sector = _descriptor_sector(in_front, self.nouns) or sector
             if sector is None and head.lemma_.lower() == "group":
