@@ -1587,3 +1587,37 @@ def test_a_group_noun_in_front_of_a_weapon_only_describes_it():
     )
     sources = {f"{ref.country}:{ref.sector}" for event in events for ref in event.sources}
     assert "TUR:MIL" in sources and "TUR:REB" not in sources
+
+
+def _tune_actors(slug: str) -> dict[str, tuple[str | None, str | None]]:
+    """The actor records the pipeline makes of a news tune article: name -> (country, sector)."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    return {a.name: (a.country, a.sector) for a in extract_article(article).actors}
+
+
+@pytest.mark.parametrize(
+    ("slug", "name", "coding"),
+    [
+        # dictionary records added by tgt18 (actors_past.json, organisations_past.json), each
+        # with its country and sector, read as the text names them
+        ("b-south-sudan-sanctions", "Sigal Mandelker", ("USA", "GOV")),
+        ("a-voa-us-troops-eagle-pass", "Patrick Shanahan", ("USA", "GOV")),
+        ("a-voa-us-troops-eagle-pass", "Texas Department of Public Safety", ("USA", "COP")),
+        ("b-wn-thai-party-withdraws-princess", "Prayut Chan-o-cha", ("THA", "GOV")),
+        ("b-wn-thai-party-withdraws-princess", "Thai Raksa Chart Party", ("THA", "OPP")),
+        ("b-voa-libya-benghazi-militia-bases-seized", "Ansar al-Sharia", ("LBY", "REB")),
+        # an era: the Rally of the Republicans was in opposition before Ouattara took office
+        (
+            "b-voa-ivory-coast-opposition-activists-arrested",
+            "Rally of the Republicans",
+            ("CIV", "OPP"),
+        ),
+        ("a-wn-eastmed-mitsotakis", "Democratic Rally", ("CYP", "GOV")),
+        ("a-wn-eastmed-mitsotakis", "Energean", ("GRC", "BUS")),
+    ],
+)
+def test_dictionary_actors_of_conflicts_and_diplomacy(slug: str, name: str, coding: tuple):
+    """Well-known officials, parties, armed groups and agencies are coded from the dictionary
+    with their country and sector (and the sector of the era the story is in)."""
+    assert _tune_actors(slug).get(name) == coding
