@@ -1621,3 +1621,42 @@ def test_dictionary_actors_of_conflicts_and_diplomacy(slug: str, name: str, codi
     """Well-known officials, parties, armed groups and agencies are coded from the dictionary
     with their country and sector (and the sector of the era the story is in)."""
     assert _tune_actors(slug).get(name) == coding
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "side", "group"),
+    [
+        # VOA, Yemen: "Yemen and the Saudi-led coalition fighting the Houthis accuse them of
+        # getting Iranian weapons through the port" (not Iran, named in the charge)
+        (
+            "b-voa-yemen-accuses-houthis-hodeida-ports",
+            "accuse them of getting",
+            "targets",
+            "Houthis",
+        ),
+        # VOA, Sri Lanka: "Sri Lankan forces ... dismissed rebels' claims and accused them of
+        # holding the civilians as human shields"
+        ("b-voa-sri-lanka-captured-video-rebels", "accused them of holding", "targets", "LTTE"),
+    ],
+)
+def test_rule_them_is_the_group_named_before(slug: str, sentence: str, side: str, group: str):
+    """An object "them" is the nearest group named before it in its sentence that is not its
+    own clause's subject."""
+    events = [e for e in _tune_events(slug, sentence) if e.type == "ACCUSE"]
+    assert events and all(group in {ref.name for ref in getattr(e, side)} for e in events)
+    assert all("Iran" not in {ref.name for ref in e.targets} for e in events)
+
+
+def test_them_is_never_its_own_clauses_subject():
+    """Rule them-is-the-group-named-before passes over the subject of the clause "them" is in:
+    in the Thai temple story "They shouted at protesters Thursday and told them to go home",
+    "them" are the protesters, not the villagers who told them (VOA)."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "b-thai-cambodia-temple.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    them = [m for m in resolve_mentions(parse(article)) if m.text == "them"]
+    protesters = {
+        m.actor.id
+        for m in resolve_mentions(parse(article))
+        if m.text == "protesters" and "shouted at protesters" in article.text[m.start - 15 : m.end]
+    }
+    assert them and {m.actor.id for m in them} <= protesters
