@@ -1400,8 +1400,9 @@ def test_rule_a_person_of_no_title_yields_to_the_possessor():
         # "Some Brazilian ministers were present at the event: X (Economy), Y (...), ..."
         ("a-wn-hu-jintao-lunches-with-lula", "Antonio Palocci", ("BRA", "GOV")),
         ("a-wn-hu-jintao-lunches-with-lula", "Roberto Rodrigues", ("BRA", "GOV")),
-        # "his Greek, Cypriot and French counterparts, X, Y and Z, respectively"
-        ("a-wn-cairo-summit-turkey-libya-deal", "Nikos Dendias", ("GRC", None)),
+        # "his Greek, Cypriot and French counterparts, X, Y and Z, respectively" (tgt18 put
+        # Dendias in the dictionary as Greece's foreign minister: GOV, the country unchanged)
+        ("a-wn-cairo-summit-turkey-libya-deal", "Nikos Dendias", ("GRC", "GOV")),
     ],
 )
 def test_rule_a_nationality_shared_by_a_list(
