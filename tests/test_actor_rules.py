@@ -1538,9 +1538,15 @@ def test_fighters_whose_phrase_names_no_armed_group_stay_the_scenes():
 
 def _tune_events(slug: str, sentence: str) -> list[Event]:
     """The events the pipeline finds in one sentence of a news tune article."""
+    events = extract_article(_tune_article(slug)).events
+    return [e for e in events if sentence in e.evidence.sentence]
+
+
+def _tune_article(slug: str) -> Article:
+    """A news tune article, read as ingest reads it (its text and sidecar)."""
     path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
     [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
-    return [e for e in extract_article(article).events if sentence in e.evidence.sentence]
+    return article
 
 
 @pytest.mark.parametrize(
@@ -1592,9 +1598,7 @@ def test_a_group_noun_in_front_of_a_weapon_only_describes_it():
 
 def _tune_actors(slug: str) -> dict[str, tuple[str | None, str | None]]:
     """The actor records the pipeline makes of a news tune article: name -> (country, sector)."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
-    return {a.name: (a.country, a.sector) for a in extract_article(article).actors}
+    return {a.name: (a.country, a.sector) for a in extract_article(_tune_article(slug)).actors}
 
 
 @pytest.mark.parametrize(
@@ -1652,12 +1656,12 @@ def test_them_is_never_its_own_clauses_subject():
     """Rule them-is-the-group-named-before passes over the subject of the clause "them" is in:
     in the Thai temple story "They shouted at protesters Thursday and told them to go home",
     "them" are the protesters, not the villagers who told them (VOA)."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / "b-thai-cambodia-temple.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
-    them = [m for m in resolve_mentions(parse(article)) if m.text == "them"]
+    article = _tune_article("b-thai-cambodia-temple")
+    mentions = resolve_mentions(parse(article))
+    them = [m for m in mentions if m.text == "them"]
     protesters = {
         m.actor.id
-        for m in resolve_mentions(parse(article))
+        for m in mentions
         if m.text == "protesters" and "shouted at protesters" in article.text[m.start - 15 : m.end]
     }
     assert them and {m.actor.id for m in them} <= protesters
