@@ -2028,7 +2028,8 @@ class MentionResolver:
             sector = self.nouns.sector_of(self.nouns.nationality, head)
             if led and head.lemma_.lower() in self.nouns.coalitions:
                 sector = "MIL"  # rule "coalition": "the Saudi-led coalition" keeps its leader
-            if sector in {"GOV", "MIL"}:  # "Afghan rebel leaders", "opposition officials"
+            weapon = head.lemma_.lower() in self.nouns.weapons  # "fighter" in "fighter jets"
+            if sector in {"GOV", "MIL"} and not weapon:  # "Afghan rebel leaders"
                 in_front = (c for c in head.children if c.i < head.i)
                 sector = _descriptor_sector(in_front, self.nouns) or sector
             if sector is None and head.lemma_.lower() == "group":
@@ -2969,6 +2970,9 @@ class MentionResolver:
                         self._add(mention.actor, self.doc[token.i : token.i + 1], "pronoun")
             elif token.lower_ in {"their", "its"} and token.dep_ == "poss":
                 self._resolve_own_group(token)
+            elif token.lower_ == "them" and token.dep_ in {"dobj", "dative"}:
+                for mention in self._group_named_before(token):
+                    self._add(mention.actor, self.doc[token.i : token.i + 1], "pronoun")
             elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 antecedent = self._antecedent(token)
                 if antecedent is not None:
@@ -3039,6 +3043,30 @@ class MentionResolver:
             m for m in self.mentions if start <= m.start <= end and m.actor.kind in COLLECTIVE_KINDS
         ]
         return _one_per_actor(found)
+
+    def _group_named_before(self, pronoun: Token) -> list[ActorMention]:
+        """Rule "them-is-the-group-named-before": an object "them" is the nearest group named
+        earlier in its sentence (a plural, or a named group) that is not the subject of its
+        own clause (that would be "themselves"): "Yemen and the Saudi-led coalition fighting
+        the Houthis accuse them of ..." (the Houthis), "dismissed rebels' claims and accused
+        them of ..." (the rebels). A state is never "them" alone."""
+        from accord.extract.events.syntax import top_of_chain  # extract imports this module
+
+        clause = top_of_chain(pronoun.head)
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        own = {t.i for subject in subjects for t in (subject, *subject.conjuncts)}
+        number = self.sentences[pronoun.i]
+        before = []
+        for mention in self.mentions:
+            if mention.sentence_index != number or mention.start >= pronoun.idx:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or mention.actor.kind not in COLLECTIVE_KINDS:
+                continue
+            plural = span.root.tag_ in {"NNS", "NNPS"} or mention.actor.kind == "group"
+            if plural and span.root.i not in own:  # "the Houthis", "the Taliban": a group
+                before.append(mention)
+        return [max(before, key=lambda m: m.start)] if before else []
 
     def _resolve_own_group(self, possessive: Token) -> None:
         """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking.
