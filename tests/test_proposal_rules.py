@@ -19,6 +19,7 @@ from accord.track.proposals import (
     brokers_in,
     collapses_after,
     collapses_before,
+    dates_its_making,
     denial_scope,
     extensions_counted,
     find_subject,
@@ -628,3 +629,68 @@ def test_rebels_beside_a_government_are_its_country() -> None:
     assert [a["country"] for a in at_home([government, rebels, named])] == ["COL", "COL", "SSD"]
     other = {"text": "Cuban officials", "country": "CUB", "sector": "GOV"}
     assert [a["country"] for a in at_home([government, other, rebels])] == ["COL", "CUB", "CUB"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "date", "its_making"),
+    [
+        # South Sudan (VOA, 24 January 2014): the charge is not of the signing's Thursday
+        (
+            "Rebel forces in South Sudan are accusing the government of violating the"
+            " cease-fire the two sides signed Thursday in Ethiopia.",
+            "accusing",
+            "Thursday",
+            True,
+        ),
+        # Ukraine (VOA, 23 June 2014): observing it is not of the Friday it was declared
+        (
+            "A leader of the pro-Russian separatists in eastern Ukraine says rebel forces will"
+            " observe the unilateral cease-fire that President Petro Poroshenko declared Friday"
+            " as the first step in a broader peace plan.",
+            "observe",
+            "Friday",
+            True,
+        ),
+        # Syria (coverage tune, harbour-wire): the truce fell apart, not in February
+        (
+            "A cessation of hostilities brokered by Washington and Moscow in February fell apart"
+            " within weeks amid fighting around Aleppo.",
+            "fell",
+            "February",
+            True,
+        ),
+        # ... but the brokering itself is of February
+        (
+            "A cessation of hostilities brokered by Washington and Moscow in February fell apart"
+            " within weeks amid fighting around Aleppo.",
+            "brokered",
+            "February",
+            False,
+        ),
+        # a main clause in the passive tells its own day
+        (
+            "The truce was agreed on Monday after fighting killed 20 people.",
+            "killed",
+            "Monday",
+            False,
+        ),
+        # the act's own day, told before the agreement
+        (
+            "The rebels accused the Malian army on Tuesday of breaking the truce agreed last"
+            " week, saying drones struck a rebel convoy near Tessalit on Monday.",
+            "accused",
+            "Tuesday",
+            False,
+        ),
+    ],
+)
+def test_a_day_in_a_clause_on_the_agreement_dates_its_making(
+    sentence: str, trigger: str, date: str, its_making: bool
+) -> None:
+    row = {
+        "sentence": sentence,
+        "sentence_start": 100,
+        "start": 100 + sentence.index(trigger),
+        "date_char_start": 100 + sentence.index(date),
+    }
+    assert dates_its_making(row) is its_making

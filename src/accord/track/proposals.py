@@ -202,6 +202,8 @@ def subject_data() -> dict[str, Any]:
         "meeting_words",
         "contrast_words",
         "offer_reference",
+        "making_verbs",
+        "making_clause_reach",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -252,7 +254,29 @@ def subject_data() -> dict[str, Any]:
     data["collapse_after_regex"] = _before_an_agreement(
         r",\s+" + _any_of(data["collapsing_participles"]), agreements, 4
     )
+    data["making_clause_regex"] = making_clause_regex(
+        agreements, data["making_verbs"], data["making_clause_reach"]
+    )
     return data
+
+
+PASSIVE_AUXILIARIES = ("was", "were", "is", "are", "be", "been", "being")
+
+
+def making_clause_regex(agreements: list[str], verbs: list[str], reach: int) -> re.Pattern[str]:
+    """An agreement's name and a clause on it that tells its making, up to the end of the text
+    searched ('the cease-fire the two sides signed', 'A cessation of hostilities brokered by
+    Washington and Moscow in', 'the truce, agreed in'): a verb of making a few words after the
+    name with no auxiliary between (the truce 'was agreed' is a main clause) and no comma
+    after the verb."""
+    names = "|".join(map(re.escape, agreements))
+    making = "|".join(map(re.escape, verbs))
+    auxiliary = "|".join(PASSIVE_AUXILIARIES)
+    word = rf"(?:(?!(?:{auxiliary})\b)[\w.'’-]+\s+)"
+    return re.compile(
+        rf"\b(?:{names})s?,?\s+(?:(?:that|which)\s+)?{word}{{0,{reach}}}?(?:{making})\b[^,;]*$",
+        re.I,
+    )
 
 
 def keyword_positions(sentence: str, keyword: str) -> list[int]:
@@ -1358,6 +1382,8 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
     )
     if status in TERM_DATED and dates_a_term(row, row["sentence"]):
         explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
+    if status != "agreed" and dates_its_making(row):
+        explicit = None  # rule a-day-in-a-clause-on-the-agreement-dates-its-making
     if status == "violated" and len(context.act_days) == 1:
         act_day = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
         if explicit is None or (row["type"] == "ACCUSE" and act_day < explicit):
@@ -1369,6 +1395,26 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
     if explicit is None:
         explicit = which_clause_day(row, status)
     return explicit
+
+
+def dates_its_making(row: Any) -> bool:
+    """Rule "a-day-in-a-clause-on-the-agreement-dates-its-making": a day told inside a clause
+    on the agreement that tells how it was made ('accusing the government of violating the
+    cease-fire the two sides signed Thursday in Ethiopia', 'the unilateral cease-fire that
+    President Petro Poroshenko declared Friday', 'A cessation of hostilities brokered by
+    Washington and Moscow in February fell apart') is the day it was made, not the day of
+    the act the rest of the sentence tells, unless that act is the making itself."""
+    if row["date_char_start"] is None or row["date_char_start"] < 0:
+        return False
+    at = row["date_char_start"] - row["sentence_start"]
+    sentence = row["sentence"]
+    if at <= 0 or at > len(sentence):
+        return False
+    found = subject_data()["making_clause_regex"].search(sentence[:at])
+    if found is None:
+        return False
+    trigger_at = row["start"] - row["sentence_start"]
+    return not found.start() <= trigger_at < at
 
 
 def which_clause_day(row: Any, status: str) -> int | None:
