@@ -29,6 +29,7 @@ from accord.track.proposals import (
     names_a_violation,
     names_the_agreement,
     nearest_status_word,
+    received_pair,
     same_side,
     suspends_talks,
     tells_a_meeting,
@@ -694,3 +695,37 @@ def test_a_day_in_a_clause_on_the_agreement_dates_its_making(
         "date_char_start": 100 + sentence.index(date),
     }
     assert dates_its_making(row) is its_making
+
+
+@pytest.mark.parametrize(
+    ("sentence", "freed", "pair"),
+    [
+        # the Ankara exchange (coverage tune, ankara-swap-04): Russia's 16 for the West's 8
+        (
+            "Russia released 16 prisoners in the swap in Ankara, including Americans Evan"
+            " Gershkovich and Paul Whelan, and received eight people held in the United States,"
+            " Germany, Poland, Slovenia and Norway, a Turkish official said.",
+            16,
+            (16, 8),
+        ),
+        # the last stage of the tracking corpus's swap (a11): 130 each
+        (
+            "Ukraine released 130 Russian soldiers and received 130 of its own in the last stage,"
+            " the coordination headquarters for prisoners of war said.",
+            130,
+            (130, 130),
+        ),
+        # receiving care is no figure received
+        (
+            "The Russian defence ministry confirmed that 130 Russian servicemen had been returned"
+            " and were receiving medical care in Belarus before being taken to Russia.",
+            130,
+            (),
+        ),
+    ],
+)
+def test_what_a_side_receives_the_other_freed(
+    sentence: str, freed: int, pair: tuple[int, ...]
+) -> None:
+    trigger = next(word for word in ("released", "returned") if word in sentence)
+    assert received_pair(sentence, sentence.index(trigger), freed) == pair

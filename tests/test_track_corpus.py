@@ -393,6 +393,19 @@ def cluster_of(db: accord.api.Accord, fragment: str, event_type: str) -> str:
     return row[0]
 
 
+def test_an_exchange_keeps_what_each_side_freed(tmp_path: Path) -> None:
+    """Rule what-a-side-receives-the-other-freed: 'Russia released 16 prisoners in the swap
+    in Ankara ... and received eight people held in the United States, Germany, Poland,
+    Slovenia and Norway' (ankara-swap-04, real coverage) gives the exchange step both sides'
+    figures, '16 for 8' (it had none: the other reports tell the whole, 24 or 26)."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in TUNE.glob("ankara-swap-*.txt")))
+        (exchange,) = (item for item in track.proposals(db) if item.subject == "prisoner exchange")
+    assert [(step.status, step.date, step.detail) for step in exchange.steps] == [
+        ("implemented", "2024-08-01", "16 for 8")
+    ]
+
+
 def test_attacks_told_in_different_nights_are_different_events(tmp_path: Path) -> None:
     """Rule overnight-is-the-night-before: 'attacks on Kyiv overnight' (Weathervane Herald,
     published Saturday 24 May 2025) happened in the night of 23-24 May, 'a second night of

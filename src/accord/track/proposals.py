@@ -204,6 +204,7 @@ def subject_data() -> dict[str, Any]:
         "offer_reference",
         "making_verbs",
         "making_clause_reach",
+        "receiving_words",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -256,6 +257,11 @@ def subject_data() -> dict[str, Any]:
     )
     data["making_clause_regex"] = making_clause_regex(
         agreements, data["making_verbs"], data["making_clause_reach"]
+    )
+    data["receiving_regex"] = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, data['receiving_words']))})\s+(?:back\s+)?"
+        rf"(?P<number>\d[\d,]*|{'|'.join(map(re.escape, numbers))})\b",
+        re.I,
     )
     return data
 
@@ -1316,7 +1322,8 @@ def candidate_of(
         month=month,
         sentence=sentence_key(row),
         fresh=called_new(sentence, subject),
-        pair=both_figures(sentence, row["hostages"], row["prisoners"]),
+        pair=both_figures(sentence, row["hostages"], row["prisoners"])
+        or received_pair(sentence, trigger_at, row["prisoners"] if subject == EXCHANGE else None),
         own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
         news=explicit is None
         and not back_reference
@@ -1661,6 +1668,23 @@ def both_figures(sentence: str, hostages: int | None, prisoners: int | None) -> 
         return found.start() if found else len(sentence)
 
     return tuple(sorted((hostages, prisoners), key=at))
+
+
+def received_pair(sentence: str, trigger_at: int, freed: int | None) -> tuple[int, ...]:
+    """Rule "what-a-side-receives-the-other-freed": a side's release in an exchange told
+    with what it received in return ('Russia released 16 prisoners in the swap in Ankara ...
+    and received eight people held in the United States, Germany, Poland, Slovenia and
+    Norway', 'Ukraine released 130 Russian soldiers and received 130 of its own') gives both
+    sides' figures, the release's first; () when the sentence tells no figure received."""
+    if not freed:
+        return ()
+    data = subject_data()
+    found = data["receiving_regex"].search(sentence, trigger_at)
+    if found is None:
+        return ()
+    number = found.group("number").lower()
+    received = data["number_words"].get(number) or int(re.sub(r"\D", "", number) or 0)
+    return (freed, received) if received else ()
 
 
 RETOLD_AGREEMENT = re.compile(
