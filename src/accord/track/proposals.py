@@ -205,6 +205,7 @@ def subject_data() -> dict[str, Any]:
         "making_verbs",
         "making_clause_reach",
         "receiving_words",
+        "exchanging_verbs",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -1043,6 +1044,7 @@ class Context:
     # the latest proposal told in an earlier sentence: its subject and its makers' countries
     offer: tuple[str, frozenset[str]] | None = None
     lead_offer: str | None = None  # the subject of a proposal the report's lead tells
+    lead_names: frozenset[str] = frozenset()  # the subjects the report's lead sentence names
 
 
 def meeting_held(row: Any) -> bool:
@@ -1057,7 +1059,7 @@ def sentence_contexts(
     rows: list[Any], sides: dict[str, dict[str, list[Any]]] | None = None
 ) -> Callable[[Any], Context]:
     """A function giving each row its ``Context`` (``sides``: each event's named actors)."""
-    acts, stories = dated_acts(rows), story_subjects(rows)
+    acts, stories, leads = dated_acts(rows), story_subjects(rows), lead_subjects(rows)
     held = {sentence_key(row) for row in rows if meeting_held(row)}
     offers = offers_told(rows, sides or {})
 
@@ -1071,6 +1073,7 @@ def sentence_contexts(
             key in held,
             latest_offer(told, row["sentence_index"]),
             lead_offer(told, story[0], row["sentence_index"]),
+            leads.get(row["article_id"], frozenset()),
         )
 
     return context
@@ -1160,6 +1163,37 @@ def story_subjects(rows: list[Any]) -> dict[str, tuple[int, str | None]]:
     }
 
 
+def both_sides_freed(row: Any) -> bool:
+    """Rule "an-exchange-verb-tells-the-whole": 'Russia and Western countries exchanged 24
+    prisoners' counts both sides' people, however many of its doers the coder named (here
+    only Russia): its figure is the stage's whole, no side's ('16 for 8', not '24 for 8')."""
+    return (row["trigger"] or "").lower() in subject_data()["exchanging_verbs"]
+
+
+def freed_unnamed(row: Any, actor: Any, targets: list[Any]) -> bool:
+    """Rule "the-freed-told-by-number-are-no-side": people a release frees that its text
+    names only by number or kind ('Russia and Belarus released 16 people', '270 servicemen
+    and 120 civilians had been returned by each side'), with no nationality or name, take
+    their country from where the coder set the scene (an Ankara or Istanbul dateline made
+    them Turkish): they give the step no country."""
+    freeing = f"{row['type']}/{row['mode']}" in FREEING_MODES
+    return freeing and actor in targets and not re.search(r"[A-Z]", actor["text"] or "")
+
+
+def lead_subjects(rows: list[Any]) -> dict[str, frozenset[str]]:
+    """Per article, the subjects its first sentence with events names (the lead, which
+    ``story_subjects`` leaves out)."""
+    first: dict[str, Any] = {}
+    for row in rows:
+        known = first.get(row["article_id"])
+        if known is None or row["sentence_index"] < known["sentence_index"]:
+            first[row["article_id"]] = row
+    return {
+        article: frozenset(find_subjects(row["sentence"], ("", None)))
+        for article, row in first.items()
+    }
+
+
 BREAKING_TYPES = ("ASSAULT", "COERCE")  # acts that can break an agreement in force
 
 
@@ -1238,6 +1272,8 @@ def candidate_of(
         subject = restated_subject(row, type_mode)
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
+    if subject is None and frees_in_an_exchange_story(row, context):
+        subject = EXCHANGE  # rule a-release-in-an-exchange-story-is-its-stage
     if subject is None and names_a_violation(row, sentence, trigger_at):
         subject = context.story[1]
     if subject is None and row["type"] == "SANCTION" and suspends_talks(sentence, trigger_at):
@@ -1307,6 +1343,7 @@ def candidate_of(
             if actor["country"]
             and not speaks_of_a_breach(row, status, actor)
             and not names_the_agreement(actor, sentence)
+            and not freed_unnamed(row, actor, targets)
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,
@@ -1317,7 +1354,9 @@ def candidate_of(
         prisoners=row["prisoners"],
         subjects=parts_of_the_deal(sentence, trigger_at, subject, at_the_meeting),
         alleged_by=alleged_by,
-        figure=row["prisoners"] or row["hostages"] or row["detained"],
+        figure=None
+        if both_sides_freed(row)
+        else row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
         month=month,
         sentence=sentence_key(row),
@@ -1773,6 +1812,19 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
 
 
 GENERIC_AGREEMENT = "agreement"  # a subject of ``agreement_subjects``: any deal of its sides
+FREEING_MODES = ("RETREAT/release", "RETREAT/return")  # acts that free or return people
+
+
+def frees_in_an_exchange_story(row: Any, context: Context) -> bool:
+    """Rule "a-release-in-an-exchange-story-is-its-stage": a release or return of people
+    told in a report whose lead or other sentences are about a prisoner exchange, in a
+    sentence that names no deal ('Russia and Belarus released 16 people, among them
+    Gershkovich ...', 'In return, the United States, Germany, Poland, Slovenia and Norway
+    freed eight Russians', 'On Friday, 390 people from each side were freed'), is a stage of
+    that exchange, as a lead's release is of its story's agreement (rule
+    the-lead-act-is-the-story's)."""
+    told = context.story[1] == EXCHANGE or EXCHANGE in context.lead_names
+    return told and f"{row['type']}/{row['mode']}" in FREEING_MODES
 
 
 TRUCE = "ceasefire"  # the subject whose parties bind themselves to stop attacking
