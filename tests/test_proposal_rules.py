@@ -19,6 +19,7 @@ from accord.track.proposals import (
     brokers_in,
     collapses_after,
     collapses_before,
+    dates_its_making,
     denial_scope,
     extensions_counted,
     find_subject,
@@ -28,6 +29,7 @@ from accord.track.proposals import (
     names_a_violation,
     names_the_agreement,
     nearest_status_word,
+    received_pair,
     same_side,
     suspends_talks,
     tells_a_meeting,
@@ -628,3 +630,102 @@ def test_rebels_beside_a_government_are_its_country() -> None:
     assert [a["country"] for a in at_home([government, rebels, named])] == ["COL", "COL", "SSD"]
     other = {"text": "Cuban officials", "country": "CUB", "sector": "GOV"}
     assert [a["country"] for a in at_home([government, other, rebels])] == ["COL", "CUB", "CUB"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "date", "its_making"),
+    [
+        # South Sudan (VOA, 24 January 2014): the charge is not of the signing's Thursday
+        (
+            "Rebel forces in South Sudan are accusing the government of violating the"
+            " cease-fire the two sides signed Thursday in Ethiopia.",
+            "accusing",
+            "Thursday",
+            True,
+        ),
+        # Ukraine (VOA, 23 June 2014): observing it is not of the Friday it was declared
+        (
+            "A leader of the pro-Russian separatists in eastern Ukraine says rebel forces will"
+            " observe the unilateral cease-fire that President Petro Poroshenko declared Friday"
+            " as the first step in a broader peace plan.",
+            "observe",
+            "Friday",
+            True,
+        ),
+        # Syria (coverage tune, harbour-wire): the truce fell apart, not in February
+        (
+            "A cessation of hostilities brokered by Washington and Moscow in February fell apart"
+            " within weeks amid fighting around Aleppo.",
+            "fell",
+            "February",
+            True,
+        ),
+        # ... but the brokering itself is of February
+        (
+            "A cessation of hostilities brokered by Washington and Moscow in February fell apart"
+            " within weeks amid fighting around Aleppo.",
+            "brokered",
+            "February",
+            False,
+        ),
+        # a main clause in the passive tells its own day
+        (
+            "The truce was agreed on Monday after fighting killed 20 people.",
+            "killed",
+            "Monday",
+            False,
+        ),
+        # the act's own day, told before the agreement
+        (
+            "The rebels accused the Malian army on Tuesday of breaking the truce agreed last"
+            " week, saying drones struck a rebel convoy near Tessalit on Monday.",
+            "accused",
+            "Tuesday",
+            False,
+        ),
+    ],
+)
+def test_a_day_in_a_clause_on_the_agreement_dates_its_making(
+    sentence: str, trigger: str, date: str, its_making: bool
+) -> None:
+    row = {
+        "sentence": sentence,
+        "sentence_start": 100,
+        "start": 100 + sentence.index(trigger),
+        "date_char_start": 100 + sentence.index(date),
+    }
+    assert dates_its_making(row) is its_making
+
+
+@pytest.mark.parametrize(
+    ("sentence", "freed", "pair"),
+    [
+        # the Ankara exchange (coverage tune, ankara-swap-04): Russia's 16 for the West's 8
+        (
+            "Russia released 16 prisoners in the swap in Ankara, including Americans Evan"
+            " Gershkovich and Paul Whelan, and received eight people held in the United States,"
+            " Germany, Poland, Slovenia and Norway, a Turkish official said.",
+            16,
+            (16, 8),
+        ),
+        # the last stage of the tracking corpus's swap (a11): 130 each
+        (
+            "Ukraine released 130 Russian soldiers and received 130 of its own in the last stage,"
+            " the coordination headquarters for prisoners of war said.",
+            130,
+            (130, 130),
+        ),
+        # receiving care is no figure received
+        (
+            "The Russian defence ministry confirmed that 130 Russian servicemen had been returned"
+            " and were receiving medical care in Belarus before being taken to Russia.",
+            130,
+            (),
+        ),
+    ],
+)
+def test_what_a_side_receives_the_other_freed(
+    sentence: str, freed: int, pair: tuple[int, ...]
+) -> None:
+    trigger = next(word for word in ("released", "returned") if word in sentence)
+    assert received_pair(sentence, sentence.index(trigger), freed) == pair

@@ -83,3 +83,18 @@ def test_a_broker_or_a_third_party_proposer_is_no_party(
     assert len(checked) == 15
     with_brokers = {o.name: o.brokers_as_parties for o in checked if o.brokers_as_parties}
     assert with_brokers == {}
+
+
+def test_a_breach_charged_beside_the_signing_day_is_of_the_charge(
+    outcomes: list[ProposalOutcome],
+) -> None:
+    """Rule a-day-in-a-clause-on-the-agreement-dates-its-making: 'Rebel forces in South Sudan
+    are accusing the government of violating the cease-fire the two sides signed Thursday in
+    Ethiopia' (VOA, Friday 24 January 2014): Thursday is the signing's day, so the breach is of
+    the charge's day and follows the agreement (it had been dated Thursday, the agreement's own
+    day, and placed in no proposal)."""
+    (truce,) = (outcome for outcome in outcomes if outcome.name.startswith("IGAD-mediated"))
+    assert [(step.status, step.date) for step in truce.shown] == [
+        ("agreed", "2014-01-23"),
+        ("violated", "2014-01-24"),
+    ]

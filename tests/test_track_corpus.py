@@ -22,6 +22,7 @@ from accord import track
 from accord.cli import main
 from accord.ingest import make_article
 from accord.pipeline import extract_article
+from accord.track.proposal_failures import exchange_figures
 
 # the module, not the ``accord.track.proposals`` function that the package exports
 proposals_module = importlib.import_module("accord.track.proposals")
@@ -391,6 +392,34 @@ def cluster_of(db: accord.api.Accord, fragment: str, event_type: str) -> str:
         (event_type, fragment),
     ).fetchall()
     return row[0]
+
+
+def test_an_exchange_keeps_what_each_side_freed(tmp_path: Path) -> None:
+    """Rule what-a-side-receives-the-other-freed: 'Russia released 16 prisoners in the swap
+    in Ankara ... and received eight people held in the United States, Germany, Poland,
+    Slovenia and Norway' (ankara-swap-04, real coverage, read alone: no other report tells
+    the West's release) gives the exchange step both sides' figures, 16 for 8."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(tune_articles("ankara-swap-04-eastbridge-times"))
+        (exchange,) = (item for item in track.proposals(db) if item.subject == "prisoner exchange")
+    assert [step.detail for step in exchange.steps if step.status == "implemented"] == ["16 for 8"]
+
+
+def test_the_releases_of_an_exchange_report_are_its_stage(tmp_path: Path) -> None:
+    """Rules a-release-in-an-exchange-story-is-its-stage, the-freed-told-by-number-are-no-side
+    and an-exchange-verb-tells-the-whole, on the real Ankara coverage (ankara-swap-02):
+    'Russia and Belarus released 16 people, among them Gershkovich, ...' and 'In return, the
+    United States, Germany, Poland, Slovenia and Norway freed eight Russians' name no deal but
+    are the exchange the report's lead tells, so every side is a party (Germany, Poland,
+    Slovenia, Norway and Belarus were missing); the '16 people' freed, set in Turkey by the
+    coder, make Turkey, which hosted the swap, no party; and 'Russia and Western countries
+    exchanged 24 prisoners' is the whole, not Russia's side: 16 for 8."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in TUNE.glob("ankara-swap-*.txt")))
+        (exchange,) = (item for item in track.proposals(db) if item.subject == "prisoner exchange")
+    assert {"BLR", "DEU", "NOR", "POL", "RUS", "SVN", "USA"} <= set(exchange.participants)
+    assert "TUR" not in exchange.participants
+    assert [exchange_figures(step.detail) for step in exchange.steps] == [(8, 16)]
 
 
 def test_attacks_told_in_different_nights_are_different_events(tmp_path: Path) -> None:

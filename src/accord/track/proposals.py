@@ -202,6 +202,10 @@ def subject_data() -> dict[str, Any]:
         "meeting_words",
         "contrast_words",
         "offer_reference",
+        "making_verbs",
+        "making_clause_reach",
+        "receiving_words",
+        "exchanging_verbs",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -252,7 +256,34 @@ def subject_data() -> dict[str, Any]:
     data["collapse_after_regex"] = _before_an_agreement(
         r",\s+" + _any_of(data["collapsing_participles"]), agreements, 4
     )
+    data["making_clause_regex"] = making_clause_regex(
+        agreements, data["making_verbs"], data["making_clause_reach"]
+    )
+    data["receiving_regex"] = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, data['receiving_words']))})\s+(?:back\s+)?"
+        rf"(?P<number>\d[\d,]*|{'|'.join(map(re.escape, numbers))})\b",
+        re.I,
+    )
     return data
+
+
+PASSIVE_AUXILIARIES = ("was", "were", "is", "are", "be", "been", "being")
+
+
+def making_clause_regex(agreements: list[str], verbs: list[str], reach: int) -> re.Pattern[str]:
+    """An agreement's name and a clause on it that tells its making, up to the end of the text
+    searched ('the cease-fire the two sides signed', 'A cessation of hostilities brokered by
+    Washington and Moscow in', 'the truce, agreed in'): a verb of making a few words after the
+    name with no auxiliary between (the truce 'was agreed' is a main clause) and no comma
+    after the verb."""
+    names = "|".join(map(re.escape, agreements))
+    making = "|".join(map(re.escape, verbs))
+    auxiliary = "|".join(PASSIVE_AUXILIARIES)
+    word = rf"(?:(?!(?:{auxiliary})\b)[\w.'’-]+\s+)"
+    return re.compile(
+        rf"\b(?:{names})s?,?\s+(?:(?:that|which)\s+)?{word}{{0,{reach}}}?(?:{making})\b[^,;]*$",
+        re.I,
+    )
 
 
 def keyword_positions(sentence: str, keyword: str) -> list[int]:
@@ -1013,6 +1044,7 @@ class Context:
     # the latest proposal told in an earlier sentence: its subject and its makers' countries
     offer: tuple[str, frozenset[str]] | None = None
     lead_offer: str | None = None  # the subject of a proposal the report's lead tells
+    lead_names: frozenset[str] = frozenset()  # the subjects the report's lead sentence names
 
 
 def meeting_held(row: Any) -> bool:
@@ -1027,7 +1059,7 @@ def sentence_contexts(
     rows: list[Any], sides: dict[str, dict[str, list[Any]]] | None = None
 ) -> Callable[[Any], Context]:
     """A function giving each row its ``Context`` (``sides``: each event's named actors)."""
-    acts, stories = dated_acts(rows), story_subjects(rows)
+    acts, stories, leads = dated_acts(rows), story_subjects(rows), lead_subjects(rows)
     held = {sentence_key(row) for row in rows if meeting_held(row)}
     offers = offers_told(rows, sides or {})
 
@@ -1041,6 +1073,7 @@ def sentence_contexts(
             key in held,
             latest_offer(told, row["sentence_index"]),
             lead_offer(told, story[0], row["sentence_index"]),
+            leads.get(row["article_id"], frozenset()),
         )
 
     return context
@@ -1130,6 +1163,37 @@ def story_subjects(rows: list[Any]) -> dict[str, tuple[int, str | None]]:
     }
 
 
+def both_sides_freed(row: Any) -> bool:
+    """Rule "an-exchange-verb-tells-the-whole": 'Russia and Western countries exchanged 24
+    prisoners' counts both sides' people, however many of its doers the coder named (here
+    only Russia): its figure is the stage's whole, no side's ('16 for 8', not '24 for 8')."""
+    return (row["trigger"] or "").lower() in subject_data()["exchanging_verbs"]
+
+
+def freed_unnamed(row: Any, actor: Any, targets: list[Any]) -> bool:
+    """Rule "the-freed-told-by-number-are-no-side": people a release frees that its text
+    names only by number or kind ('Russia and Belarus released 16 people', '270 servicemen
+    and 120 civilians had been returned by each side'), with no nationality or name, take
+    their country from where the coder set the scene (an Ankara or Istanbul dateline made
+    them Turkish): they give the step no country."""
+    freeing = f"{row['type']}/{row['mode']}" in FREEING_MODES
+    return freeing and actor in targets and not re.search(r"[A-Z]", actor["text"] or "")
+
+
+def lead_subjects(rows: list[Any]) -> dict[str, frozenset[str]]:
+    """Per article, the subjects its first sentence with events names (the lead, which
+    ``story_subjects`` leaves out)."""
+    first: dict[str, Any] = {}
+    for row in rows:
+        known = first.get(row["article_id"])
+        if known is None or row["sentence_index"] < known["sentence_index"]:
+            first[row["article_id"]] = row
+    return {
+        article: frozenset(find_subjects(row["sentence"], ("", None)))
+        for article, row in first.items()
+    }
+
+
 BREAKING_TYPES = ("ASSAULT", "COERCE")  # acts that can break an agreement in force
 
 
@@ -1208,6 +1272,8 @@ def candidate_of(
         subject = restated_subject(row, type_mode)
     if subject is None and row["sentence_index"] == context.story[0]:
         subject = lead_subject(row, context.story[1])
+    if subject is None and frees_in_an_exchange_story(row, context):
+        subject = EXCHANGE  # rule a-release-in-an-exchange-story-is-its-stage
     if subject is None and names_a_violation(row, sentence, trigger_at):
         subject = context.story[1]
     if subject is None and row["type"] == "SANCTION" and suspends_talks(sentence, trigger_at):
@@ -1277,6 +1343,7 @@ def candidate_of(
             if actor["country"]
             and not speaks_of_a_breach(row, status, actor)
             and not names_the_agreement(actor, sentence)
+            and not freed_unnamed(row, actor, targets)
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,
@@ -1287,12 +1354,15 @@ def candidate_of(
         prisoners=row["prisoners"],
         subjects=parts_of_the_deal(sentence, trigger_at, subject, at_the_meeting),
         alleged_by=alleged_by,
-        figure=row["prisoners"] or row["hostages"] or row["detained"],
+        figure=None
+        if both_sides_freed(row)
+        else row["prisoners"] or row["hostages"] or row["detained"],
         each=terms.get("a") is not None and terms.get("a") == terms.get("b"),
         month=month,
         sentence=sentence_key(row),
         fresh=called_new(sentence, subject),
-        pair=both_figures(sentence, row["hostages"], row["prisoners"]),
+        pair=both_figures(sentence, row["hostages"], row["prisoners"])
+        or received_pair(sentence, trigger_at, row["prisoners"] if subject == EXCHANGE else None),
         own_countries=frozenset(actor["country"] for actor in sources if actor["country"]),
         news=explicit is None
         and not back_reference
@@ -1358,6 +1428,8 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
     )
     if status in TERM_DATED and dates_a_term(row, row["sentence"]):
         explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
+    if status != "agreed" and dates_its_making(row):
+        explicit = None  # rule a-day-in-a-clause-on-the-agreement-dates-its-making
     if status == "violated" and len(context.act_days) == 1:
         act_day = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
         if explicit is None or (row["type"] == "ACCUSE" and act_day < explicit):
@@ -1369,6 +1441,26 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
     if explicit is None:
         explicit = which_clause_day(row, status)
     return explicit
+
+
+def dates_its_making(row: Any) -> bool:
+    """Rule "a-day-in-a-clause-on-the-agreement-dates-its-making": a day told inside a clause
+    on the agreement that tells how it was made ('accusing the government of violating the
+    cease-fire the two sides signed Thursday in Ethiopia', 'the unilateral cease-fire that
+    President Petro Poroshenko declared Friday', 'A cessation of hostilities brokered by
+    Washington and Moscow in February fell apart') is the day it was made, not the day of
+    the act the rest of the sentence tells, unless that act is the making itself."""
+    if row["date_char_start"] is None or row["date_char_start"] < 0:
+        return False
+    at = row["date_char_start"] - row["sentence_start"]
+    sentence = row["sentence"]
+    if at <= 0 or at > len(sentence):
+        return False
+    found = subject_data()["making_clause_regex"].search(sentence[:at])
+    if found is None:
+        return False
+    trigger_at = row["start"] - row["sentence_start"]
+    return not found.start() <= trigger_at < at
 
 
 def which_clause_day(row: Any, status: str) -> int | None:
@@ -1617,6 +1709,23 @@ def both_figures(sentence: str, hostages: int | None, prisoners: int | None) -> 
     return tuple(sorted((hostages, prisoners), key=at))
 
 
+def received_pair(sentence: str, trigger_at: int, freed: int | None) -> tuple[int, ...]:
+    """Rule "what-a-side-receives-the-other-freed": a side's release in an exchange told
+    with what it received in return ('Russia released 16 prisoners in the swap in Ankara ...
+    and received eight people held in the United States, Germany, Poland, Slovenia and
+    Norway', 'Ukraine released 130 Russian soldiers and received 130 of its own') gives both
+    sides' figures, the release's first; () when the sentence tells no figure received."""
+    if not freed:
+        return ()
+    data = subject_data()
+    found = data["receiving_regex"].search(sentence, trigger_at)
+    if found is None:
+        return ()
+    number = found.group("number").lower()
+    received = data["number_words"].get(number) or int(re.sub(r"\D", "", number) or 0)
+    return (freed, received) if received else ()
+
+
 RETOLD_AGREEMENT = re.compile(
     r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\s+"
     r"(?:(?:that|which)\s+)?(?:they|it|both sides|the two sides|the parties)?\s*$",
@@ -1703,6 +1812,19 @@ def lead_subject(row: Any, story_subject: str | None) -> str | None:
 
 
 GENERIC_AGREEMENT = "agreement"  # a subject of ``agreement_subjects``: any deal of its sides
+FREEING_MODES = ("RETREAT/release", "RETREAT/return")  # acts that free or return people
+
+
+def frees_in_an_exchange_story(row: Any, context: Context) -> bool:
+    """Rule "a-release-in-an-exchange-story-is-its-stage": a release or return of people
+    told in a report whose lead or other sentences are about a prisoner exchange, in a
+    sentence that names no deal ('Russia and Belarus released 16 people, among them
+    Gershkovich ...', 'In return, the United States, Germany, Poland, Slovenia and Norway
+    freed eight Russians', 'On Friday, 390 people from each side were freed'), is a stage of
+    that exchange, as a lead's release is of its story's agreement (rule
+    the-lead-act-is-the-story's)."""
+    told = context.story[1] == EXCHANGE or EXCHANGE in context.lead_names
+    return told and f"{row['type']}/{row['mode']}" in FREEING_MODES
 
 
 TRUCE = "ceasefire"  # the subject whose parties bind themselves to stop attacking
