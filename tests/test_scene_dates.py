@@ -643,3 +643,32 @@ def test_a_spell_of_weekdays_dates_the_clash_from_its_first_day():
 )
 def test_the_talks_it_was_agreed_in_date_it(text: str, trigger: str, expected: str | None) -> None:
     assert day(only(events_of(text), trigger)) == expected
+
+
+@pytest.mark.parametrize(
+    ("slug", "trigger", "expected"),
+    [
+        # VOA, 24 March 2005: "Some reports from Bishkek say the opposition is holding talks
+        # inside government headquarters. It is not immediately clear if they are talking
+        # among themselves": the present progressive is the day's news (one act, told twice)
+        ("a-voa-kyrgyz-protesters-storm-government-headquarters", "talking", "2005-03-24"),
+        # VOA, 21 October 2003: "President Laurent Gbagbo is in Abuja for a meeting with his
+        # Nigerian counterpart": a visitor's presence, told in the present
+        ("b-voa-ivory-coast-opposition-activists-arrested", "meeting", "2003-10-21"),
+    ],
+)
+def test_rule_under_way_as_published(slug: str, trigger: str, expected: str) -> None:
+    event = only(tune_article_events(slug), trigger)
+    assert (day(event), event.date.precision) == (expected, "day")
+    assert "under-way-as-published" in event.evidence.why
+
+
+def test_a_visit_told_in_the_present_is_on_its_day():
+    # rule under-way-as-published, the third shape (VOA, 30 August 2015: "Susan Rice is in
+    # Pakistan to meet with the prime minister"), and what it does not date
+    events = events_of(
+        "Susan Rice is in Pakistan to meet with the prime minister.\n\n"
+        "Rebels said they were holding talks with the army."
+    )
+    assert day(only(events, "meet")) == PUBLISHED
+    assert day(only(events, "holding")) is None
