@@ -672,3 +672,33 @@ def test_a_visit_told_in_the_present_is_on_its_day():
     )
     assert day(only(events, "meet")) == PUBLISHED
     assert day(only(events, "holding")) is None
+
+
+@pytest.mark.parametrize(
+    ("slug", "trigger", "expected"),
+    [
+        # VOA, Wednesday 26 September 2012: "Bashir and Kiir plan to sign the deal Thursday in
+        # Addis Ababa": the coming Thursday, not the one before
+        ("b-voa-sudan-south-sudan-oil-buffer-deal", "plan", "2012-09-27"),
+        # Wikinews, Saturday 14 May 2005: "Meetings are scheduled for Monday and Tuesday in
+        # Kaesong": set for the coming Monday
+        ("b-wn-korea-vice-ministers-talks", "Meetings", "2005-05-16"),
+    ],
+)
+def test_rule_a_plan_looks_ahead(slug: str, trigger: str, expected: str) -> None:
+    assert day(only(tune_article_events(slug), trigger)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # Friday 14 June 2024: a plan told in the present looks ahead (the third shape, VOA
+        # 2006: "Israel hopes to complete the evacuation of its forces by next week")
+        ("The army plans to withdraw its troops from the border on Sunday.", "plans", "2024-06-16"),
+        ("Rebels are preparing to attack the town on Thursday.", "preparing", "2024-06-20"),
+        # a plan told in the past ran to its day already
+        ("Rebels were preparing to attack the town on Thursday.", "preparing", "2024-06-13"),
+    ],
+)
+def test_a_plan_told_now_looks_ahead(text: str, trigger: str, expected: str) -> None:
+    assert day(only(events_of(text), trigger)) == expected

@@ -566,6 +566,13 @@ def lasting_happenings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def plan_verbs() -> frozenset[str]:
+    """Verbs of planning and wanting, whose to-infinitive told in the present lies ahead:
+    ``data/dates.json``'s ``plan_verbs`` (read once)."""
+    return _lower_case_words("plan_verbs")
+
+
+@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose object names the act ("held talks", "launched an offensive"): the trigger
     lexicon's."""
@@ -1059,6 +1066,8 @@ def tense_of(verb: Token) -> str | None:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & FUTURE_WORDS or _going_to(verb) or _is_to(verb) or _expected_to(verb):
         return "future"
+    if _planned(verb):
+        return "future"
     if auxiliaries & PERFECT_WORDS:
         return None
     if verb.tag_ == "VBD":
@@ -1093,21 +1102,40 @@ def _is_to(verb: Token) -> bool:
     )
 
 
+def _planned(verb: Token) -> bool:
+    """Rule "a-plan-looks-ahead": what is planned, hoped or wanted now ("the presidents plan
+    to sign the deal Thursday", "Israel hopes to complete the evacuation by next week": the
+    to-infinitive of a plan verb of ``data/dates.json`` told in the present) lies ahead."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in plan_verbs():
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if head.tag_ in {"VBZ", "VBP"}:
+        return True
+    return head.tag_ == "VBG" and any(  # "are preparing to"
+        c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in head.children
+    )
+
+
 # What is expected, due or set to happen has not happened yet ("is expected to free"): read
 # here for the tense of its date and in the coder for its modality.
 FORECAST_VERBS = {"expect", "set", "schedule", "due", "poise", "slate"}
 
 
 def _expected_to(verb: Token) -> bool:
-    """ "Israel is expected to free 600 prisoners on Saturday", "talks are set to resume": what
-    is expected, set or scheduled to happen is ahead, in the present or the future tense (not
-    "was expected to")."""
+    """ "Israel is expected to free 600 prisoners on Saturday", "talks are set to resume",
+    "Meetings are scheduled for Monday": what is expected, set or scheduled to happen (or set
+    for a day) is ahead, in the present or the future tense (not "was expected to")."""
     head = verb.head if verb.dep_ == "xcomp" else verb
     if head.lemma_.lower() not in FORECAST_VERBS:
         return False
     auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
     passive_now = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in auxes)
-    return passive_now and (head is not verb or any(c.dep_ == "xcomp" for c in verb.children))
+    return passive_now and (
+        head is not verb
+        or any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+    )
 
 
 # --- the date of an event in its article ----------------------------------------------------
