@@ -1094,3 +1094,48 @@ def test_a_visit_to_people_described_by_their_place_is_there():
     events = tune_article_events("b-voa-baquba-police-recruits-ambush")
     visit = next(e for e in events if "surprise visit" in e.evidence.sentence)
     assert visit.type == "CONSULT" and where(visit) is not None and where(visit)[1] == "IRQ"
+
+
+# --- the one town of the story -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "town"),
+    [
+        # VOA, 24 March 2005: the story names Bishkek and no other town
+        (
+            "a-voa-kyrgyz-protesters-storm-government-headquarters",
+            "two demonstrators were",
+            "Bishkek",
+        ),
+        # Wikinews, 31 October 2009: "UN security officers battled them for at least an hour"
+        ("b-wn-kabul-un-guesthouse-arrests", "battled them", "Kabul"),
+    ],
+)
+def test_rule_a_ground_act_is_in_the_storys_one_town(slug: str, words: str, town: str) -> None:
+    event = next(e for e in tune_article_events(slug) if words in e.evidence.sentence)
+    assert event.place is not None and event.place.name == town
+    assert "a-ground-act-is-in-the-story's-one-town" in event.evidence.why
+
+
+UNPLACED = (
+    "The region has been unstable for decades.\n\nAid groups have long warned about the "
+    "situation.\n\nThe conflict has its roots in the 1990s.\n\nMany residents remain "
+    "displaced.\n\nFighting continued through the night."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "town"),
+    [
+        ("Rebels attacked Goma on Monday.", "Goma"),
+        # two towns: the story is of neither
+        ("Rebels attacked Goma on Monday. Troops were deployed in Bukavu.", None),
+    ],
+)
+def test_the_one_town_only_when_the_story_names_one(opening: str, town: str | None) -> None:
+    # far from the opening (no scene carries): the one town places the fighting, two do not
+    events = events_of(f"{opening}\n\n{UNPLACED}")
+    fighting = next(e for e in events if e.trigger == "Fighting")
+    assert (fighting.place.name if fighting.place else None) == town
+    assert ("one-town" in fighting.evidence.why) == (town is not None)

@@ -366,3 +366,20 @@ def test_alternate_names_read_the_same_from_the_index_as_from_the_text() -> None
     assert [indexed.alternates(name) for name in names] == scanned
     assert indexed.alternate_index is not None
     assert any(scanned) and not scanned[names.index("xyzzy")]
+
+
+def test_a_mexican_state_goes_by_its_short_name():
+    # ISO 3166-2 names the states "Michoacán de Ocampo", "Coahuila de Zaragoza"; the press writes
+    # "Michoacán" (tune note n178, "Michoacán: cartel drones dropped explosives on houses in
+    # Aguililla"), which GeoNames otherwise gives to a village of 574 in Chiapas
+    michoacan = geocode("Michoacán", prefer_countries=["MEX"])
+    assert (michoacan.country, michoacan.precision) == ("MEX", "region")
+    assert michoacan.lat == pytest.approx(19.2, abs=0.5)
+    assert geocode("Michoacan state", prefer_countries=["MEX"]).precision == "region"
+    assert geocode("Coahuila", prefer_countries=["MEX"]).precision == "region"
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    note = "Michoacán: cartel drones dropped explosives on houses in Aguililla on 4 November 2023."
+    events = extract_article(make_article(note, published="2023-11-06")).events
+    assert [(e.place.name, e.place.precision) for e in events] == [("Aguililla", "city")]

@@ -643,3 +643,62 @@ def test_a_spell_of_weekdays_dates_the_clash_from_its_first_day():
 )
 def test_the_talks_it_was_agreed_in_date_it(text: str, trigger: str, expected: str | None) -> None:
     assert day(only(events_of(text), trigger)) == expected
+
+
+@pytest.mark.parametrize(
+    ("slug", "trigger", "expected"),
+    [
+        # VOA, 24 March 2005: "Some reports from Bishkek say the opposition is holding talks
+        # inside government headquarters. It is not immediately clear if they are talking
+        # among themselves": the present progressive is the day's news (one act, told twice)
+        ("a-voa-kyrgyz-protesters-storm-government-headquarters", "talking", "2005-03-24"),
+        # VOA, 21 October 2003: "President Laurent Gbagbo is in Abuja for a meeting with his
+        # Nigerian counterpart": a visitor's presence, told in the present
+        ("b-voa-ivory-coast-opposition-activists-arrested", "meeting", "2003-10-21"),
+    ],
+)
+def test_rule_under_way_as_published(slug: str, trigger: str, expected: str) -> None:
+    event = only(tune_article_events(slug), trigger)
+    assert (day(event), event.date.precision) == (expected, "day")
+    assert "under-way-as-published" in event.evidence.why
+
+
+def test_a_visit_told_in_the_present_is_on_its_day():
+    # rule under-way-as-published, the third shape (VOA, 30 August 2015: "Susan Rice is in
+    # Pakistan to meet with the prime minister"), and what it does not date
+    events = events_of(
+        "Susan Rice is in Pakistan to meet with the prime minister.\n\n"
+        "Rebels said they were holding talks with the army."
+    )
+    assert day(only(events, "meet")) == PUBLISHED
+    assert day(only(events, "holding")) is None
+
+
+@pytest.mark.parametrize(
+    ("slug", "trigger", "expected"),
+    [
+        # VOA, Wednesday 26 September 2012: "Bashir and Kiir plan to sign the deal Thursday in
+        # Addis Ababa": the coming Thursday, not the one before
+        ("b-voa-sudan-south-sudan-oil-buffer-deal", "plan", "2012-09-27"),
+        # Wikinews, Saturday 14 May 2005: "Meetings are scheduled for Monday and Tuesday in
+        # Kaesong": set for the coming Monday
+        ("b-wn-korea-vice-ministers-talks", "Meetings", "2005-05-16"),
+    ],
+)
+def test_rule_a_plan_looks_ahead(slug: str, trigger: str, expected: str) -> None:
+    assert day(only(tune_article_events(slug), trigger)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # Friday 14 June 2024: a plan told in the present looks ahead (the third shape, VOA
+        # 2006: "Israel hopes to complete the evacuation of its forces by next week")
+        ("The army plans to withdraw its troops from the border on Sunday.", "plans", "2024-06-16"),
+        ("Rebels are preparing to attack the town on Thursday.", "preparing", "2024-06-20"),
+        # a plan told in the past ran to its day already
+        ("Rebels were preparing to attack the town on Thursday.", "preparing", "2024-06-13"),
+    ],
+)
+def test_a_plan_told_now_looks_ahead(text: str, trigger: str, expected: str) -> None:
+    assert day(only(events_of(text), trigger)) == expected

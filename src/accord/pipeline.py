@@ -226,7 +226,7 @@ def extract_events(
                 _publication_day(article.published),
             )
         )
-    return coder.finish_article(events)
+    return coder.finish_article(in_the_one_town(events, named, scenes))
 
 
 def talked_of_scenes(
@@ -985,6 +985,58 @@ DOMESTIC_RULE = "a-domestic-act-is-at-home"
 # Acts a state or its people's groups carry out on people at home (not deployments or
 # withdrawals, which cross borders): coercion, the release of captives, fighting.
 DOMESTIC_ACTS = {("COERCE", None), ("RETREAT", "release"), ("ASSAULT", None)}
+
+
+ONE_TOWN_RULE = "a-ground-act-is-in-the-story's-one-town"
+TOWN_PRECISIONS = {"city", "exact"}
+
+
+def the_story_town(named: list[list[Place]], scenes: list[Scene]) -> Place | None:
+    """The one town (or site) a story names, when it names one only and sets a scene on the
+    ground there (an act on the ground, or a sentence with no act: not only talks held there,
+    a person's past told there)."""
+    towns = {
+        (place.name, place.country): place
+        for places in named
+        for place in places
+        if place.precision in TOWN_PRECISIONS
+    }
+    if len(towns) != 1:
+        return None
+    (town,) = towns.values()
+    if not any(
+        scene.sphere != "talk"
+        and (scene.place.name, scene.place.country) == (town.name, town.country)
+        for scene in scenes
+    ):
+        return None
+    return replace(town, text=town.name, char_start=-1, char_end=-1)  # not in the act's sentence
+
+
+def in_the_one_town(
+    events: list[Event], named: list[list[Place]], scenes: list[Scene]
+) -> list[Event]:
+    """Rule "a-ground-act-is-in-the-story's-one-town": a story that names one town only, and
+    tells of the ground there, is the story of that town, so an act on the ground that no
+    words place (nor the scene, nor the country of its actors) happened there: "Live televised
+    reports from the scene showed scuffles" (Bishkek), "UN security officers battled them for
+    at least an hour" (Kabul), "First reports say two demonstrators were injured" (Bishkek).
+    Not when its sentence names a place in another country."""
+    town = the_story_town(named, scenes)
+    if town is None:
+        return events
+    placed = []
+    for event in events:
+        named_here = named[event.evidence.sentence_index]
+        if (
+            event.place is None
+            and sphere(event.type) == "ground"
+            and all(place.country == town.country for place in named_here)
+        ):
+            why = f"{event.evidence.why}; {ONE_TOWN_RULE}: {town.name}"
+            event = replace(event, place=town, evidence=replace(event.evidence, why=why))
+        placed.append(event)
+    return placed
 
 
 def home_of_a_domestic_act(event: CodedEvent, gazetteer) -> Place | None:

@@ -566,6 +566,13 @@ def lasting_happenings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def plan_verbs() -> frozenset[str]:
+    """Verbs of planning and wanting, whose to-infinitive told in the present lies ahead:
+    ``data/dates.json``'s ``plan_verbs`` (read once)."""
+    return _lower_case_words("plan_verbs")
+
+
+@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose object names the act ("held talks", "launched an offensive"): the trigger
     lexicon's."""
@@ -1044,6 +1051,7 @@ FUTURE_WORDS = {"will", "would", "shall", "'ll", "’ll"}
 PERFECT_WORDS = {"has", "have", "had", "'ve", "’ve"}
 PRESENT_PERFECT_WORDS = PERFECT_WORDS - {"had"}
 PAST_BE = {"was", "were"}
+PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
 
 
 def tense_of(verb: Token) -> str | None:
@@ -1057,6 +1065,8 @@ def tense_of(verb: Token) -> str | None:
     """
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & FUTURE_WORDS or _going_to(verb) or _is_to(verb) or _expected_to(verb):
+        return "future"
+    if _planned(verb):
         return "future"
     if auxiliaries & PERFECT_WORDS:
         return None
@@ -1092,21 +1102,40 @@ def _is_to(verb: Token) -> bool:
     )
 
 
+def _planned(verb: Token) -> bool:
+    """Rule "a-plan-looks-ahead": what is planned, hoped or wanted now ("the presidents plan
+    to sign the deal Thursday", "Israel hopes to complete the evacuation by next week": the
+    to-infinitive of a plan verb of ``data/dates.json`` told in the present) lies ahead."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in plan_verbs():
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if head.tag_ in {"VBZ", "VBP"}:
+        return True
+    return head.tag_ == "VBG" and any(  # "are preparing to"
+        c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in head.children
+    )
+
+
 # What is expected, due or set to happen has not happened yet ("is expected to free"): read
 # here for the tense of its date and in the coder for its modality.
 FORECAST_VERBS = {"expect", "set", "schedule", "due", "poise", "slate"}
 
 
 def _expected_to(verb: Token) -> bool:
-    """ "Israel is expected to free 600 prisoners on Saturday", "talks are set to resume": what
-    is expected, set or scheduled to happen is ahead, in the present or the future tense (not
-    "was expected to")."""
+    """ "Israel is expected to free 600 prisoners on Saturday", "talks are set to resume",
+    "Meetings are scheduled for Monday": what is expected, set or scheduled to happen (or set
+    for a day) is ahead, in the present or the future tense (not "was expected to")."""
     head = verb.head if verb.dep_ == "xcomp" else verb
     if head.lemma_.lower() not in FORECAST_VERBS:
         return False
     auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
     passive_now = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in auxes)
-    return passive_now and (head is not verb or any(c.dep_ == "xcomp" for c in verb.children))
+    return passive_now and (
+        head is not verb
+        or any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+    )
 
 
 # --- the date of an event in its article ----------------------------------------------------
@@ -1249,6 +1278,8 @@ class SceneDates:
         if self.statement and _speaks_now(predicate):
             why = "a-statement-speaks-on-its-day: told in the present by a statement"
             return _the_day(day), why
+        if _under_way_now(predicate):
+            return _the_day(day), f"{UNDER_WAY_NOW_RULE}: told as going on as it is published"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
 
@@ -1432,6 +1463,61 @@ def _speaks_now(verb: Token) -> bool:
         and verb.lemma_.lower() not in reporting_verbs()
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
+
+
+UNDER_WAY_NOW_RULE = "under-way-as-published"
+PRESENCE_PREPOSITIONS = {"in", "at"}
+
+
+def _under_way_now(predicate: Token) -> bool:
+    """Rule "under-way-as-published": news told as going on now, in the present progressive
+    ("Reports say the opposition is holding talks inside government headquarters") or as a
+    visitor's presence ("Gbagbo is in Abuja for a meeting with Obasanjo", "Rice is in Pakistan
+    to meet with the prime minister"), happens on the day it is published, when nothing in the
+    sentence dates it and no verb above it is told in the past (then it went on as that was
+    said: "said it is ending", dated by the saying)."""
+    clause = _presence_it_is_for(predicate)
+    if clause is None and _progressive_now(predicate):
+        clause = predicate
+    return clause is not None and not any(t.tag_ in {"VBD", "VBN"} for t in clause.ancestors)
+
+
+def _presence_it_is_for(act: Token) -> Token | None:
+    """The present "be" of a presence the act is, or is what it is for: "is in Abuja" itself,
+    "is in Pakistan to meet", "is in Abuja for a meeting"."""
+    if _presence(act):
+        return act
+    if act.dep_ in {"xcomp", "advcl"} and _presence(act.head):
+        return act.head
+    if act.dep_ == "pobj" and act.head.lower_ == "for" and _presence(act.head.head):
+        return act.head.head
+    return None
+
+
+def _progressive_now(verb: Token) -> bool:
+    """ "is holding", "are massing": a verb in the present progressive."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in verb.children
+    )
+
+
+def _presence(verb: Token) -> bool:
+    """ "is in Abuja for a meeting", "is in Pakistan to meet": a present "be" placed in a named
+    place, with what the presence is for."""
+    if verb.lemma_ != "be" or verb.lower_ not in PRESENT_BE:
+        return False
+    placed = any(
+        c.dep_ == "prep"
+        and c.lower_ in PRESENCE_PREPOSITIONS
+        and any(g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
+        for c in verb.children
+    )
+    purpose = any(
+        (c.dep_ == "prep" and c.lower_ == "for")
+        or (c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children))
+        for c in verb.children
+    )
+    return placed and purpose
 
 
 def _clause_dates(sentence: Span, published: str | None) -> list[tuple[DateValue, str]]:
