@@ -1068,6 +1068,29 @@ def test_a_habit_told_in_a_relative_clause_is_no_event():
     assert "ASSAULT" not in kinds(summary)
 
 
+def test_a_group_described_as_doing_something_is_no_act():
+    """Rule a-group-described-as-doing-is-no-act (tests/corpus_news/tune: VOA 28 November 2001,
+    b-voa-philippine-rebels-free-hostages; VOA 19 September 2015,
+    b-voa-turkish-warplanes-kurdish-rebels-iraq): a relative clause in the present progressive
+    says who the group is, not an act the report tells; the investigation is kept."""
+    events = events_of(
+        "Malaysian officials say they are investigating reports that Mr. Misuari is linked to "
+        "the Abu Sayyaf group, which is also based in southern Philippines and is fighting for "
+        "a separate state in the region.",
+        published="2001-11-28",
+    )
+    assert kinds(events) == ["ACCUSE"]
+    assert events[0].trigger == "investigating"
+    described = events_of(
+        "The increasing death toll has resulted in nationwide protests by Turkish nationalists "
+        "who are targeting the PKK as well as Turkey's wider Kurdish minority.",
+        published="2015-09-19",
+    )
+    assert "ASSAULT" not in kinds(described)
+    done = events_of("Rebels who attacked the village on Sunday were arrested on Monday.")
+    assert sorted(kinds(done)) == ["ASSAULT", "COERCE"]
+
+
 def test_what_nature_or_an_accident_does_is_nobody_s_act():
     assert events_of("Bus crash kills 12 on highway near Kano") == ()
     assert events_of("Lightning struck a school in Moroto, injuring 14 pupils.") == ()
