@@ -1091,6 +1091,29 @@ def test_a_group_described_as_doing_something_is_no_act():
     assert sorted(kinds(done)) == ["ASSAULT", "COERCE"]
 
 
+def test_an_act_told_as_likely_or_unwanted_is_no_act():
+    """Rule a-likely-act-is-no-act (tests/corpus_news/tune: VOA 30 August 2015,
+    b-voa-rice-islamabad-sharif-talks; VOA 17 June 2008, b-voa-israel-hamas-gaza-truce;
+    b-mozambique-election-fraud, "unlikely to change the result"): what someone is likely or
+    reluctant to do has not happened, neither by the rules nor by the model; readiness is
+    still an offer."""
+    likely = events_of(
+        "Ahead of Sunday's talks the U.S. State Department said Rice was likely to discuss "
+        "Pakistan's role in Afghanistan's effort to negotiate peace with the Taliban and the "
+        "recent rise in tensions between Islamabad and New Delhi.",
+        published="2015-08-30",
+    )
+    assert "CONSULT" not in kinds(likely)
+    reluctant = events_of(
+        "Israel was reluctant to accept the truce, fearing Hamas will use it to regroup and "
+        "rearm for the next round of violence.",
+        published="2008-06-17",
+    )
+    assert "AGREE" not in kinds(reluctant)
+    [offer] = events_of("Russia said it was willing to hold talks with Ukraine.")
+    assert (offer.type, offer.modality) == ("AGREE", "future")
+
+
 def test_what_nature_or_an_accident_does_is_nobody_s_act():
     assert events_of("Bus crash kills 12 on highway near Kano") == ()
     assert events_of("Lightning struck a school in Moroto, injuring 14 pupils.") == ()
