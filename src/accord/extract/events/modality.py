@@ -133,9 +133,12 @@ def is_a_likely_act(candidate: Candidate, lexicon: Lexicon) -> bool:
 
 
 def _likelihood_of_an_act(word: Token, lexicon: Lexicon) -> bool:
-    """A likelihood adjective with the act it qualifies in a to-infinitive ("likely to
-    discuss"; not "the crash was 'likely' Iran's doing", a charge held likely)."""
+    """A likelihood adjective after a copula with the act it qualifies in a to-infinitive
+    ("was likely to discuss"; not "the crash was 'likely' Iran's doing", a charge held likely,
+    nor "the truce made it possible to deliver aid", an act made possible and done)."""
     if word.pos_ != "ADJ" or word.lemma_.lower() not in lexicon.likelihood_adjectives:
+        return False
+    if word.dep_ != "acomp":
         return False
     return any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in word.children)
 
