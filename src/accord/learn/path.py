@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.extract.events.lexicon import Lexicon, TriggerEntry, lemma_of
-from accord.extract.events.modality import is_a_wished_act
+from accord.extract.events.modality import is_a_likely_act, is_a_wished_act
 from accord.extract.events.syntax import is_indirect_question
 from accord.extract.events.triggers import Candidate
 from accord.learn.model import EventTypeModel
@@ -142,7 +142,9 @@ class LearnedPath:
                 why=[why],
                 confidence=round(prediction.probability, 3),
             )
-            if not is_a_wished_act(candidate, coder.lexicon):  # "hopes to win the release"
+            if is_a_wished_act(candidate, coder.lexicon):  # "hopes to win the release"
+                continue
+            if not is_a_likely_act(candidate, coder.lexicon):  # "was reluctant to accept"
                 proposed.append(candidate)
         return proposed
 

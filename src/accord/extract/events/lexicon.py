@@ -106,6 +106,7 @@ class Lexicon:
     operation_aims: frozenset[str] = frozenset()  # "launched an operation to remove ..."
     preventing_verbs: frozenset[str] = frozenset()  # "blocked protesters from marching"
     wish_verbs: frozenset[str] = frozenset()  # "hopes to win the release": no act
+    likelihood_adjectives: frozenset[str] = frozenset()  # "was likely to discuss": no act
     provision_verbs: frozenset[str] = frozenset()  # "the deal provides for ...": its terms
     evaluations: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE or SUPPORT
     civilian_sites: frozenset[str] = frozenset()  # "villages", "homes": where people live
@@ -258,6 +259,9 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.operation_aims = frozenset(w.lower() for w in operations.get("aims") or ())
     lexicon.preventing_verbs = frozenset(w.lower() for w in data.get("preventing_verbs") or ())
     lexicon.wish_verbs = frozenset(w.lower() for w in data.get("wish_verbs") or ())
+    lexicon.likelihood_adjectives = frozenset(
+        w.lower() for w in data.get("likelihood_adjectives") or ()
+    )
     lexicon.provision_verbs = frozenset(w.lower() for w in data.get("provision_verbs") or ())
     for kind, words in (data.get("evaluations") or {}).items():
         if kind not in PLOVER_TYPES:

@@ -11,6 +11,7 @@ from accord.extract.events.syntax import (
     FUTURE_AUX,
     is_conditional_clause,
     is_nounlike,
+    is_to_infinitive,
     top_of_chain,
 )
 from accord.extract.events.triggers import Candidate
@@ -114,6 +115,32 @@ def is_a_wished_act(candidate: Candidate, lexicon: Lexicon) -> bool:
         if clause.dep_ == "xcomp" and lemma_of(clause.head, lexicon) in lexicon.wish_verbs:
             return True
     return False
+
+
+def is_a_likely_act(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Rule a-likely-act-is-no-act: "Rice was likely to discuss Pakistan's role", "Israel was
+    reluctant to accept the truce", "unlikely to change the result": an act told by how likely
+    or willing someone is to do it, in the to-infinitive of a predicative adjective, has not
+    happened, and the likelihood is no act either (data: likelihood_adjectives in
+    triggers.json; readiness, "ready to", is an offer and read by ``_ready_to``)."""
+    for token in (candidate.token, candidate.predicate):
+        if any(_likelihood_of_an_act(c, lexicon) for c in token.children if c.dep_ == "acomp"):
+            return True  # the likelihood read as the act ("was reluctant to accept")
+        clause = top_of_chain(token)
+        if clause.dep_ == "xcomp" and _likelihood_of_an_act(clause.head, lexicon):
+            return True
+    return False
+
+
+def _likelihood_of_an_act(word: Token, lexicon: Lexicon) -> bool:
+    """A likelihood adjective after a copula with the act it qualifies in a to-infinitive
+    ("was likely to discuss"; not "the crash was 'likely' Iran's doing", a charge held likely,
+    nor "the truce made it possible to deliver aid", an act made possible and done)."""
+    if word.pos_ != "ADJ" or word.lemma_.lower() not in lexicon.likelihood_adjectives:
+        return False
+    if word.dep_ != "acomp":
+        return False
+    return any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in word.children)
 
 
 def _forecast(token: Token, lexicon: Lexicon) -> bool:

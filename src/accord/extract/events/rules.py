@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 from accord.extract.counts import counts_victims
 from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
-from accord.extract.events.modality import is_a_wished_act, modality_of
+from accord.extract.events.modality import is_a_likely_act, is_a_wished_act, modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
     OWN_FORCES_TYPES,
@@ -540,6 +540,10 @@ def _prevented_acts(found: SentenceDraft, coder: Coder) -> bool:
 
 def _wished_acts(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: is_a_wished_act(c, coder.lexicon))
+
+
+def _likely_acts(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_likely_act(c, coder.lexicon))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -2662,6 +2666,14 @@ RULES: tuple[Rule, ...] = (
         'and to destroy our way of life", "the Taliban seeks to retake control": what one '
         "wants, hopes or seeks to do has not happened, and the wish is no act toward anyone.",
         _wished_acts,
+    ),
+    _sentence_rule(
+        "a-likely-act-is-no-act",
+        '"Rice was likely to discuss Pakistan\'s role", "Israel was reluctant to accept the '
+        'truce", "unlikely to change the result": an act told by how likely or willing someone '
+        "is to do it has not happened, and the likelihood is no act (the adjectives are data: "
+        "likelihood_adjectives in triggers.json).",
+        _likely_acts,
     ),
     _sentence_rule(
         "alleged-deed-is-no-event",

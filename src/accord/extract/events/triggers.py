@@ -391,7 +391,26 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
     if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}:
         # "Promsvyazbank, which finances Russia's defence sector": a habit, not an act
         return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    if describes_what_it_is_doing(verb):
+        return True
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+PRESENT_BE = {"is", "are", "'s", "'re"}
+
+
+def describes_what_it_is_doing(verb: Token) -> bool:
+    """Rule a-group-described-as-doing-is-no-act: a relative clause in the present progressive
+    ("the Abu Sayyaf group, which is also based in the south and is fighting for a separate
+    state", "Turkish nationalists who are targeting the PKK", "people who are escaping the
+    crisis") says what the noun it describes is busy with, who it is; the report tells no act
+    by it there (a conjunct of the clause, "and is fighting", is in it too)."""
+    if verb.tag_ != "VBG":
+        return False
+    clause = top_of_chain(verb)
+    if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in verb.children)
 
 
 def _done_before_to_the_antecedent(verb: Token) -> bool:
