@@ -96,6 +96,7 @@ from accord.extract.events.triggers import (
     blamed_doer,
     casualty_means_triggers,
     deed_denied,
+    deed_noun_triggers,
     deed_of_accusation,
     denied_charge,
     evaluation_triggers,
@@ -380,6 +381,13 @@ def _adjective_triggers(found: SentenceDraft, coder: Coder) -> bool:
 
 def _noun_triggers(found: SentenceDraft, coder: Coder) -> bool:
     new = noun_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _deed_nouns(found: SentenceDraft, coder: Coder) -> bool:
+    made = {candidate.token.i for candidate in found.candidates}
+    new = deed_noun_triggers(found.sentence, coder.lexicon, found.consumed, made)
     found.candidates.extend(new)
     return bool(new)
 
@@ -2456,6 +2464,15 @@ RULES: tuple[Rule, ...] = (
         'An event noun of the lexicon with the verb that makes it happen: "held talks", "the '
         'truce took effect" (not a noun that sets the scene, "at the Istanbul talks").',
         _noun_triggers,
+    ),
+    _sentence_rule(
+        "a-deed-noun-names-its-doer",
+        "An act's noun that names its doer or, for a mutual act, its parties is the act told as "
+        'done, with no verb to make it happen: "a failed missile attack by the rebels on a '
+        'French plane is proof ...", "the refusal by the Houthis to withdraw", "caught up in '
+        'fighting between his group and the army" (the types are data: deeds_naming_their_doers '
+        "in triggers.json).",
+        _deed_nouns,
     ),
     _sentence_rule(
         "sanctions-in-force",

@@ -892,6 +892,46 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
     return candidates
 
 
+def deed_noun_triggers(
+    sentence: Span, lexicon: Lexicon, consumed: set[int], found: set[int]
+) -> list[Candidate]:
+    """Rule a-deed-noun-names-its-doer: an act's noun that names its doer ("a failed missile
+    attack by the rebels on a French plane is proof ...", "the refusal by the Houthis to
+    withdraw comes as no surprise") or the parties of a mutual act ("caught up in fighting
+    between his group and the army") tells the act as done, wherever it stands; no verb need
+    make it happen. A noun that renames what the sentence tells ("met in Singapore, the first
+    meeting between leaders", "in what would be the first meeting") is no act of its own.
+    ``found`` holds the words other rules made events already."""
+    candidates: list[Candidate] = []
+    for token in span_tokens(sentence):
+        if token.i in consumed or token.i in found or token.ent_type_ in NAME_ENTITIES:
+            continue
+        entry = noun_entry(token, lexicon)
+        if entry is None or entry.verbs_only or token.dep_ in RENAMING_DEPS:
+            continue
+        if not _names_its_doer(token, entry, lexicon):
+            continue
+        why = [f"noun '{token.lemma_}' names its doer"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
+RENAMING_DEPS = {"attr", "appos"}  # "met on Tuesday, the first meeting between ...": renamed
+
+
+def _names_its_doer(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """Does the noun's own phrase name who did it: "by the rebels" (not "by Monday"), or,
+    for a mutual act, "between X and Y"?"""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or _names_a_time(prep):
+            continue
+        if prep.lower_ == "by" and entry.type in lexicon.deeds_by_doer:
+            return any(p.pos_ in {"NOUN", "PROPN"} for p in objects_of_preposition(noun, "by"))
+        if prep.lower_ == "between" and entry.type in lexicon.deeds_between:
+            return True
+    return False
+
+
 def _ended(noun: Token, lexicon: Lexicon) -> bool:
     """Rule "an-end-is-not-the-thing-declared": "declared an end to the truce", "announced the
     collapse of the ceasefire": the verb declares the end, so the type it gives the noun it
