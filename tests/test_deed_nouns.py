@@ -74,3 +74,14 @@ def test_a_meeting_noun_that_renames_a_hypothetical_meeting_is_no_act():
     events = list(extract_article(article).events)
     assert told_in(events, "the first meeting between")  # the acceptance is still there
     assert not by_rule(events, DEED_NOUN)
+
+
+# --- travel-for-talks: joining another for a meeting --------------------------------------------
+
+
+def test_joining_another_for_a_dinner_is_meeting_that_one():
+    events = tune_article_events("b-voa-obama-hu-vow-cooperation")
+    (dinner,) = told_in(events, "for a private dinner")
+    assert (dinner.type, dinner.trigger) == ("CONSULT", "dinner")
+    assert [actor.text for actor in dinner.sources] == ["Hu"]  # the one who joins
+    assert [actor.name for actor in dinner.targets] == ["Barack Obama"]

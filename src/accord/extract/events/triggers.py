@@ -718,12 +718,14 @@ def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
 PLAN_NOUNS = {"plan", "proposal", "scheme", "initiative", "idea"}
 TRAVEL_VERBS = {"travel", "fly", "arrive", "head", "go", "come", "be", "land", "jet", "return"}
 GATHERING_VERBS = {"gather", "convene", "assemble"}  # "envoys gathered in Washington for talks"
+JOINING_VERBS = {"join"}  # "Hu joined President Obama at the White House for a private dinner"
 
 
 def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
     """Rule "travel-for-talks": a meeting noun a journey is for is the meeting ("Blinken
     travelled to Riyadh for talks with the crown prince", "Lavrov is in Beijing for talks",
-    "arrived in Moscow for a two-day visit"); the traveller is its subject."""
+    "arrived in Moscow for a two-day visit"); the traveller is its subject. One who joins
+    another for a meeting ("Hu joined President Obama for a private dinner") meets that one."""
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep":
         return False
@@ -733,7 +735,7 @@ def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
         entry is not None
         and entry.type == "CONSULT"
         and verb.pos_ in {"VERB", "AUX"}
-        and lemma_of(verb, lexicon) in TRAVEL_VERBS | GATHERING_VERBS
+        and lemma_of(verb, lexicon) in TRAVEL_VERBS | GATHERING_VERBS | JOINING_VERBS
     )
 
 
