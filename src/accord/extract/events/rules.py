@@ -2466,15 +2466,6 @@ RULES: tuple[Rule, ...] = (
         _noun_triggers,
     ),
     _sentence_rule(
-        "a-deed-noun-names-its-doer",
-        "An act's noun that names its doer or, for a mutual act, its parties is the act told as "
-        'done, with no verb to make it happen: "a failed missile attack by the rebels on a '
-        'French plane is proof ...", "the refusal by the Houthis to withdraw", "caught up in '
-        'fighting between his group and the army" (the types are data: deeds_naming_their_doers '
-        "in triggers.json).",
-        _deed_nouns,
-    ),
-    _sentence_rule(
         "sanctions-in-force",
         '"Turkey is under EU sanctions", "Mahan has been the subject of US sanctions since '
         '2011": sanctions someone is under are a SANCTION by whoever imposed them on that '
@@ -2516,6 +2507,15 @@ RULES: tuple[Rule, ...] = (
         '"their" meeting framing a demand or warning to a named actor was held by the speaker '
         'and that actor ("Biden warned Xi ... during their summit": their-meeting-is-a-meeting).',
         _meeting_in_passing,
+    ),
+    _sentence_rule(
+        "a-deed-noun-names-its-doer",
+        "An act's noun that names its doer or, for a mutual act, its parties is the act told as "
+        'done, with no verb to make it happen: "a failed missile attack by the rebels on a '
+        'French plane is proof ...", "the refusal by the Houthis to withdraw", "caught up in '
+        'fighting between his group and the army" (the types are data: deeds_naming_their_doers '
+        "in triggers.json).",
+        _deed_nouns,
     ),
     _sentence_rule(
         "evaluation-is-stance",

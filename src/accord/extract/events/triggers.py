@@ -903,7 +903,9 @@ def deed_noun_triggers(
     between his group and the army") tells the act as done, wherever it stands; no verb need
     make it happen. A noun that renames what the sentence tells ("met in Singapore, the first
     meeting between leaders", "in what would be the first meeting") is no act of its own.
-    ``found`` holds the words other rules made events already."""
+    ``found`` holds the words other rules made events already: a noun in a phrase of one is its
+    means or its content ("injured in clashes between police and protesters": the injuring is
+    the clash; "were hit with new sanctions by the EU"), not another act."""
     candidates: list[Candidate] = []
     for token in span_tokens(sentence):
         if token.i in consumed or token.i in found or token.ent_type_ in NAME_ENTITIES:
@@ -911,11 +913,17 @@ def deed_noun_triggers(
         entry = noun_entry(token, lexicon)
         if entry is None or entry.verbs_only or token.dep_ in RENAMING_DEPS:
             continue
-        if not _names_its_doer(token, entry, lexicon):
+        if not _names_its_doer(token, entry, lexicon) or _means_of(token, found):
             continue
         why = [f"noun '{token.lemma_}' names its doer"]
         candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
     return candidates
+
+
+def _means_of(noun: Token, found: set[int]) -> bool:
+    """Is the noun in a phrase of a word already made an event?"""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return head.i in found
 
 
 RENAMING_DEPS = {"attr", "appos"}  # "met on Tuesday, the first meeting between ...": renamed
