@@ -123,6 +123,8 @@ class Lexicon:
     mutual_types: frozenset[str] = frozenset()  # acts done together: "talks between X and Y"
     joint_preps: frozenset[str] = frozenset()  # "between", "among"
     third_party_acts: frozenset[str] = frozenset()  # "mediated between X and Y": X, Y targets
+    deeds_by_doer: frozenset[str] = frozenset()  # types whose noun names its doer: "attack by X"
+    deeds_between: frozenset[str] = frozenset()  # and its parties: "fighting between X and Y"
     consequence_verbs: frozenset[str] = frozenset()  # "killing 49 soldiers": the harm done
     consequence_complements: frozenset[str] = frozenset()  # "left 3 soldiers dead"
     tally_stems: frozenset[str] = frozenset()  # "were injured", "the death toll": a toll told
@@ -293,6 +295,12 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.mutual_types = frozenset(mutual.get("types") or ())
     lexicon.joint_preps = frozenset(w.lower() for w in mutual.get("preps") or ())
     lexicon.third_party_acts = frozenset(w.lower() for w in mutual.get("third_party") or ())
+    deeds = data.get("deeds_naming_their_doers") or {}
+    for kind in [*(deeds.get("by") or ()), *(deeds.get("between") or ())]:
+        if kind not in PLOVER_TYPES:
+            raise DataFileError(f"{source} deeds_naming_their_doers: unknown type {kind!r}")
+    lexicon.deeds_by_doer = frozenset(deeds.get("by") or ())
+    lexicon.deeds_between = frozenset(deeds.get("between") or ())
     harm = data.get("consequences") or {}
     lexicon.consequence_verbs = frozenset(w.lower() for w in harm.get("verbs") or ())
     lexicon.consequence_complements = frozenset(w.lower() for w in harm.get("complements") or ())

@@ -96,6 +96,7 @@ from accord.extract.events.triggers import (
     blamed_doer,
     casualty_means_triggers,
     deed_denied,
+    deed_noun_triggers,
     deed_of_accusation,
     denied_charge,
     evaluation_triggers,
@@ -390,6 +391,13 @@ def _named_claims(found: SentenceDraft, coder: Coder) -> bool:
     taken = [*(c.token for c in found.candidates), *(t for t in denied if t is not None)]
     coded = frozenset(t.i for t in taken)
     new = named_claim_triggers(found.sentence, coder.lexicon, coded)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _deed_nouns(found: SentenceDraft, coder: Coder) -> bool:
+    made = {candidate.token.i for candidate in found.candidates}
+    new = deed_noun_triggers(found.sentence, coder.lexicon, found.consumed, made)
     found.candidates.extend(new)
     return bool(new)
 
@@ -2543,6 +2551,15 @@ RULES: tuple[Rule, ...] = (
         '"their" meeting framing a demand or warning to a named actor was held by the speaker '
         'and that actor ("Biden warned Xi ... during their summit": their-meeting-is-a-meeting).',
         _meeting_in_passing,
+    ),
+    _sentence_rule(
+        "a-deed-noun-names-its-doer",
+        "An act's noun that names its doer or, for a mutual act, its parties is the act told as "
+        'done, with no verb to make it happen: "a failed missile attack by the rebels on a '
+        'French plane is proof ...", "the refusal by the Houthis to withdraw", "caught up in '
+        'fighting between his group and the army" (the types are data: deeds_naming_their_doers '
+        "in triggers.json).",
+        _deed_nouns,
     ),
     _sentence_rule(
         "evaluation-is-stance",

@@ -738,12 +738,14 @@ def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
 PLAN_NOUNS = {"plan", "proposal", "scheme", "initiative", "idea"}
 TRAVEL_VERBS = {"travel", "fly", "arrive", "head", "go", "come", "be", "land", "jet", "return"}
 GATHERING_VERBS = {"gather", "convene", "assemble"}  # "envoys gathered in Washington for talks"
+JOINING_VERBS = {"join"}  # "Hu joined President Obama at the White House for a private dinner"
 
 
 def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
     """Rule "travel-for-talks": a meeting noun a journey is for is the meeting ("Blinken
     travelled to Riyadh for talks with the crown prince", "Lavrov is in Beijing for talks",
-    "arrived in Moscow for a two-day visit"); the traveller is its subject."""
+    "arrived in Moscow for a two-day visit"); the traveller is its subject. One who joins
+    another for a meeting ("Hu joined President Obama for a private dinner") meets that one."""
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep":
         return False
@@ -753,7 +755,7 @@ def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
         entry is not None
         and entry.type == "CONSULT"
         and verb.pos_ in {"VERB", "AUX"}
-        and lemma_of(verb, lexicon) in TRAVEL_VERBS | GATHERING_VERBS
+        and lemma_of(verb, lexicon) in TRAVEL_VERBS | GATHERING_VERBS | JOINING_VERBS
     )
 
 
@@ -910,6 +912,54 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
         )
         candidates.append(candidate)
     return candidates
+
+
+def deed_noun_triggers(
+    sentence: Span, lexicon: Lexicon, consumed: set[int], found: set[int]
+) -> list[Candidate]:
+    """Rule a-deed-noun-names-its-doer: an act's noun that names its doer ("a failed missile
+    attack by the rebels on a French plane is proof ...", "the refusal by the Houthis to
+    withdraw comes as no surprise") or the parties of a mutual act ("caught up in fighting
+    between his group and the army") tells the act as done, wherever it stands; no verb need
+    make it happen. A noun that renames what the sentence tells ("met in Singapore, the first
+    meeting between leaders", "in what would be the first meeting") is no act of its own.
+    ``found`` holds the words other rules made events already: a noun in a phrase of one is its
+    means or its content ("injured in clashes between police and protesters": the injuring is
+    the clash; "were hit with new sanctions by the EU"), not another act."""
+    candidates: list[Candidate] = []
+    for token in span_tokens(sentence):
+        if token.i in consumed or token.i in found or token.ent_type_ in NAME_ENTITIES:
+            continue
+        entry = noun_entry(token, lexicon)
+        if entry is None or entry.verbs_only or token.dep_ in RENAMING_DEPS:
+            continue
+        if not _names_its_doer(token, entry, lexicon) or _means_of(token, found):
+            continue
+        why = [f"noun '{token.lemma_}' names its doer"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
+def _means_of(noun: Token, found: set[int]) -> bool:
+    """Is the noun in a phrase of a word already made an event?"""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return head.i in found
+
+
+RENAMING_DEPS = {"attr", "appos"}  # "met on Tuesday, the first meeting between ...": renamed
+
+
+def _names_its_doer(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """Does the noun's own phrase name who did it: "by the rebels" (not "by Monday"), or,
+    for a mutual act, "between X and Y"?"""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or _names_a_time(prep):
+            continue
+        if prep.lower_ == "by" and entry.type in lexicon.deeds_by_doer:
+            return any(p.pos_ in {"NOUN", "PROPN"} for p in objects_of_preposition(noun, "by"))
+        if prep.lower_ == "between" and entry.type in lexicon.deeds_between:
+            return True
+    return False
 
 
 def _ended(noun: Token, lexicon: Lexicon) -> bool:
