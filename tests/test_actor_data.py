@@ -289,3 +289,13 @@ def test_actor_nouns_load_with_known_sectors():
         assert set(table.values()) <= set(SECTORS)
         assert all(noun == noun.lower() and noun.strip() for noun in table)
     assert nouns.captive <= set(nouns.unnamed)
+
+
+def test_a_capital_named_with_its_article_is_no_metonym():
+    """ "The Valley" (Anguilla) folds to a common noun: "Valley" alone names no country, while
+    capitals without an article stay metonyms."""
+    table = load_dictionary()
+    assert table.country_code("Valley") is None
+    assert table.country_code("The Valley") is None
+    assert table.country_code("Kyiv") == ("UKR", "metonym")
+    assert table.country_code("Malé") == ("MDV", "metonym")

@@ -566,6 +566,13 @@ class ActorDictionary:
         return None
 
 
+def _article_is_its_name(metonym: str) -> bool:
+    """A capital named with its article ("The Valley", Anguilla) is no metonym: ``fold`` drops
+    the article, and the common noun left ("valley") would make any "Valley" a country ("the
+    San Gabriel Valley Tribune" read as Anguilla)."""
+    return metonym.lower().startswith("the ")
+
+
 def national_group_id(code: str, sector: str) -> str:
     """The id of a country's group of a sector ("ken-cop": the Kenyan police)."""
     return f"{code.lower()}-{sector.lower()}"
@@ -697,7 +704,7 @@ def load_dictionary() -> ActorDictionary:
         for demonym in country.demonyms:
             table.country_by_demonym.setdefault(fold(demonym), country.code)
         for metonym in (country.capital, *country.capital_aliases, *country.seats):
-            if metonym:
+            if metonym and not _article_is_its_name(metonym):
                 table.country_by_metonym.setdefault(fold(metonym), country.code)
         if row.get("short_names"):
             table.short_names[country.code] = tuple(row["short_names"])
