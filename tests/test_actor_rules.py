@@ -530,6 +530,27 @@ def test_rule_they_continue_the_story():
     assert all(not event.sources for event in shooting)
 
 
+def test_rule_they_are_the_doers_before():
+    # tune b-voa-sri-lanka-captured-video-rebels: the main subject ("The invitation") is no
+    # doer; the rebels who accused in its clause are the "they" who go on alleging
+    text = (
+        "The invitation came as Tamil Tiger rebels accused the military of using heavy "
+        "artillery in the war zone, killing dozens of civilians every day. They also alleged "
+        "that civilians with them have begun dying of starvation because the government will "
+        "not allow adequate food supplies into the zone."
+    )
+    alleged = [e for e in _events(text) if e.type == "ACCUSE" and "They" in e.evidence.sentence]
+    assert [ref.name for ref in alleged[0].sources] == ["LTTE"]
+    # tune b-voa-sudan-south-sudan-oil-buffer-deal: a subject that pairs two presidents
+    text = (
+        "Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir plan to "
+        "sign the deal Thursday in Addis Ababa, Ethiopia. They held four days of talks aimed "
+        "at preventing the possible outbreak of another war."
+    )
+    [talks] = [e for e in _events(text) if e.type == "CONSULT"]
+    assert {ref.name for ref in talks.sources} == {"Omar al-Bashir", "Salva Kiir"}
+
+
 def test_rule_acronym_in_brackets():
     text = (
         "The Convention of Patriots for Justice and Peace (CPJP) signed a ceasefire on Sunday. "

@@ -3021,9 +3021,13 @@ class MentionResolver:
 
     def _previous_collective_subject(self, pronoun: Token) -> list[ActorMention]:
         """Rule "they continue the story": a "they" that opens a sentence's main clause with no
-        speaker above it is the plural subject of the sentence before ("The foreign ministers
+        speaker above it is the plural doer of the sentence before ("The foreign ministers
         said ... They also called on Tehran ..."): every group, state or organisation named
-        in that subject."""
+        in its main subject, else in the plural subject of one of its clauses (rule
+        "they-are-the-doers-before": "The invitation came as Tamil Tiger rebels accused the
+        military ... They also alleged ..."), or the people of a subject that pairs them
+        ("Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir plan to
+        sign the deal ... They held four days of talks")."""
         number = self.sentences[pronoun.i]
         if number == 0 or pronoun.head.dep_ != "ROOT":
             return []
@@ -3031,17 +3035,25 @@ class MentionResolver:
         if any(t.text in QUOTE_MARKS for t in opening):
             return []  # "“They started shooting ...,” said a witness": the speaker's they
         previous = self.sentence_spans[number - 1]
-        subjects = [t for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
-        if not subjects or (
-            subjects[0].tag_ not in {"NNS", "NNPS"}
-            and not any(c.dep_ == "conj" for c in subjects[0].children)
-        ):
+        main = [t for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        clauses = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t not in main]
+        for subject in [*main[:1], *clauses]:
+            found = self._plural_doers(subject)
+            if found:
+                return found
+        return []
+
+    def _plural_doers(self, subject: Token) -> list[ActorMention]:
+        """The groups, states or organisations a plural subject names, or the people a
+        coordinated subject pairs ("X and Y"); nothing for a singular subject."""
+        paired = any(c.dep_ == "conj" for c in subject.children)
+        if subject.tag_ not in {"NNS", "NNPS"} and not paired:
             return []  # a singular subject is no "they"
-        subject = subjects[0]
         start, end = self.doc[subject.left_edge.i].idx, self.doc[subject.right_edge.i].idx
-        found = [
-            m for m in self.mentions if start <= m.start <= end and m.actor.kind in COLLECTIVE_KINDS
-        ]
+        inside = [m for m in self.mentions if start <= m.start <= end]
+        found = [m for m in inside if m.actor.kind in COLLECTIVE_KINDS]
+        if not found and paired:
+            found = [m for m in inside if m.actor.kind in PERSON_KINDS]
         return _one_per_actor(found)
 
     def _group_named_before(self, pronoun: Token) -> list[ActorMention]:
