@@ -551,6 +551,26 @@ def test_rule_they_are_the_doers_before():
     assert {ref.name for ref in talks.sources} == {"Omar al-Bashir", "Salva Kiir"}
 
 
+def test_rule_the_statements_we_is_its_issuer():
+    # tune b-state-south-sudan-opposition-returns-juba: the statement names its issuer in
+    # its first sentence and then speaks as "we"
+    text = (
+        "The United States welcomes the return to Juba yesterday of representatives of the "
+        "Sudan People's Liberation Movement In-Opposition.\n\nMany important but difficult "
+        "decisions remain. We call on both parties to work together in the spirit of unity "
+        "and compromise to solidify the reforms outlined in the peace agreement."
+    )
+    [call] = [e for e in _events(text) if e.type == "REQUEST"]
+    assert [ref.name for ref in call.sources] == ["United States"]
+    # a "we" in quoted words is the speaker's, never the issuer of the text
+    text = (
+        "The United States welcomes the agreement. “We will not stop until the occupation "
+        "ends,” said Abu Obeida, a Hamas spokesman. “We call on all factions to join us.”"
+    )
+    calls = [e for e in _events(text) if e.type == "REQUEST"]
+    assert all("United States" not in [ref.name for ref in e.sources] for e in calls)
+
+
 def test_rule_acronym_in_brackets():
     text = (
         "The Convention of Patriots for Justice and Peace (CPJP) signed a ceasefire on Sunday. "

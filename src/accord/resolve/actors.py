@@ -215,6 +215,8 @@ BOTH_SIDES = {
 # Who can be one of "both sides" in a war or a dispute at home.
 RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
+ISSUER_KINDS = {"state", "organisation"}  # who issues a press statement in its own voice
 ROLE_NOUNS = {
     "official",
     "minister",
@@ -2973,6 +2975,9 @@ class MentionResolver:
             elif token.lower_ == "them" and token.dep_ in {"dobj", "dative"}:
                 for mention in self._group_named_before(token):
                     self._add(mention.actor, self.doc[token.i : token.i + 1], "pronoun")
+            elif token.lower_ == "we" and token.dep_ in {"nsubj", "nsubjpass"}:
+                for mention in self._statement_issuer(token):
+                    self._add(mention.actor, self.doc[token.i : token.i + 1], ISSUER_WHY)
             elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 antecedent = self._antecedent(token)
                 if antecedent is not None:
@@ -2984,6 +2989,33 @@ class MentionResolver:
                 if antecedent is not None:
                     span = self.doc[token.i - 1 : token.i + 1]
                     self._add(antecedent.actor, span, "description")
+
+    def _statement_issuer(self, we: Token) -> list[ActorMention]:
+        """Rule "the-statement's-we-is-its-issuer": a press statement names its issuer as the
+        subject of its first sentence ("The United States welcomes the agreement ...") and
+        then speaks as "we" in its own voice ("We also commend the important roles played by
+        Qatar", "We call on both parties to ...", "We urge all the parties to exercise
+        restraint"); a "we" outside any quotation is that issuer. A "we" in quoted words is
+        the speaker's (rule "we-is-the-speakers-side")."""
+        if self._inside_quotation(we) or not self.sentence_spans:
+            return []
+        first = self.sentence_spans[0]
+        if we.i < first.end:
+            return []
+        subjects = [t for t in first.root.children if t.dep_ == "nsubj"]
+        if not subjects:
+            return []
+        issuers = [m for m in self._covering(subjects[0]) if m.actor.kind in ISSUER_KINDS]
+        return _one_per_actor(issuers)
+
+    def _inside_quotation(self, token: Token) -> bool:
+        """Is the token inside quoted words: an opening mark before it in its paragraph that
+        no closing mark has closed (a quote running over several sentences counts)?"""
+        text = self.doc.text
+        start = text.rfind("\n", 0, token.idx) + 1
+        before = text[start : token.idx]
+        straight = before.count('"') % 2 == 1
+        return straight or before.count("\u201c") > before.count("\u201d")
 
     def _reporting_subject(
         self, pronoun: Token, attacker: Token | None = None, reach: int = 4
