@@ -571,6 +571,26 @@ def test_rule_the_statements_we_is_its_issuer():
     assert all("United States" not in [ref.name for ref in e.sources] for e in calls)
 
 
+def test_rule_the_body_named_before():
+    # tune b-voa-syria-isil-withdraws-azaz: "the agency" is the U.N. refugee agency named
+    # two sentences before; its delivery is the agency's, no longer dropped for want of a doer
+    text = (
+        "Meanwhile, Martin Nesirky, the spokesman for Secretary-General Ban Ki-moon, says the "
+        "U.N. refugee agency provided an airlift of 31 tons of relief supplies in Syria, "
+        "including vaccines for 250,000 people and medical equipment.\n\nHe said the agency "
+        "also delivered a limited number of food parcels in Yarmouk before reports of gunfire "
+        "at the distribution point forced the team to withdraw."
+    )
+    delivered = [e for e in _events(text) if e.type == "AID" and e.trigger == "delivered"]
+    assert [ref.name for ref in delivered[0].sources] == ["UNHCR"]
+    # a body named by another noun is not "the alliance"
+    mentions = _mentions(
+        "The U.N. refugee agency provided an airlift of relief supplies in Syria. "
+        "The alliance said the airlift was not enough."
+    )
+    assert "The alliance" not in mentions
+
+
 def test_rule_acronym_in_brackets():
     text = (
         "The Convention of Patriots for Justice and Peace (CPJP) signed a ceasefire on Sunday. "

@@ -216,6 +216,10 @@ BOTH_SIDES = {
 RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
+# Nouns for a body that, with "the" alone in front, point back to the body named before.
+BODY_NOUNS = {"coalition", "agency", "alliance", "movement", "organization", "organisation"}
+BODY_WHY = "the body named before"
+BODY_SENTENCES = 4  # how far back "the coalition" looks for the body it names
 ISSUER_KINDS = {"state", "organisation"}  # who issues a press statement in its own voice
 ROLE_NOUNS = {
     "official",
@@ -2983,6 +2987,12 @@ class MentionResolver:
                 if antecedent is not None:
                     self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
             elif (
+                token.lower_ in BODY_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the"
+            ):
+                body = self._body_named_before(token)
+                if body is not None:
+                    self._add(body.actor, self.doc[token.i - 1 : token.i + 1], BODY_WHY)
+            elif (
                 token.lower_ in ROLE_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the"
             ):
                 antecedent = self._described(token)
@@ -3223,6 +3233,26 @@ class MentionResolver:
             if collective and span is not None and _is_subject(span.root):
                 return mention
         return None
+
+    def _body_named_before(self, noun: Token) -> ActorMention | None:
+        """Rule "the-body-named-before": "the coalition", "the agency", "the alliance" with
+        nothing else in front point back to the nearest body named before whose own name
+        holds that noun ("the Seleka rebel coalition ... The coalition says", "the U.N.
+        refugee agency ... the agency also delivered", "an international coalition ... The
+        coalition came to Iraq")."""
+        for mention in self._earlier(noun, max_sentences=BODY_SENTENCES):
+            if mention.actor.kind in COLLECTIVE_KINDS and noun.lower_ in self._name_words(mention):
+                return mention
+        return None
+
+    def _name_words(self, mention: ActorMention) -> set[str]:
+        """The words of a mention, with the noun it modifies ("Seleka" in "the Seleka rebel
+        coalition" names a coalition)."""
+        words = set(fold(mention.text).replace("-", " ").split())
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in {"compound", "amod", "nmod"}:
+            words.add(span.root.head.lower_)
+        return words
 
     def _described(self, noun: Token) -> ActorMention | None:
         """The actor a definite description ("the official") points back to."""
