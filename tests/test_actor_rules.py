@@ -530,6 +530,67 @@ def test_rule_they_continue_the_story():
     assert all(not event.sources for event in shooting)
 
 
+def test_rule_they_are_the_doers_before():
+    # tune b-voa-sri-lanka-captured-video-rebels: the main subject ("The invitation") is no
+    # doer; the rebels who accused in its clause are the "they" who go on alleging
+    text = (
+        "The invitation came as Tamil Tiger rebels accused the military of using heavy "
+        "artillery in the war zone, killing dozens of civilians every day. They also alleged "
+        "that civilians with them have begun dying of starvation because the government will "
+        "not allow adequate food supplies into the zone."
+    )
+    alleged = [e for e in _events(text) if e.type == "ACCUSE" and "They" in e.evidence.sentence]
+    assert [ref.name for ref in alleged[0].sources] == ["LTTE"]
+    # tune b-voa-sudan-south-sudan-oil-buffer-deal: a subject that pairs two presidents
+    text = (
+        "Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir plan to "
+        "sign the deal Thursday in Addis Ababa, Ethiopia. They held four days of talks aimed "
+        "at preventing the possible outbreak of another war."
+    )
+    [talks] = [e for e in _events(text) if e.type == "CONSULT"]
+    assert {ref.name for ref in talks.sources} == {"Omar al-Bashir", "Salva Kiir"}
+
+
+def test_rule_the_statements_we_is_its_issuer():
+    # tune b-state-south-sudan-opposition-returns-juba: the statement names its issuer in
+    # its first sentence and then speaks as "we"
+    text = (
+        "The United States welcomes the return to Juba yesterday of representatives of the "
+        "Sudan People's Liberation Movement In-Opposition.\n\nMany important but difficult "
+        "decisions remain. We call on both parties to work together in the spirit of unity "
+        "and compromise to solidify the reforms outlined in the peace agreement."
+    )
+    [call] = [e for e in _events(text) if e.type == "REQUEST"]
+    assert [ref.name for ref in call.sources] == ["United States"]
+    # a "we" in quoted words is the speaker's, never the issuer of the text
+    text = (
+        "The United States welcomes the agreement. “We will not stop until the occupation "
+        "ends,” said Abu Obeida, a Hamas spokesman. “We call on all factions to join us.”"
+    )
+    calls = [e for e in _events(text) if e.type == "REQUEST"]
+    assert all("United States" not in [ref.name for ref in e.sources] for e in calls)
+
+
+def test_rule_the_body_named_before():
+    # tune b-voa-syria-isil-withdraws-azaz: "the agency" is the U.N. refugee agency named
+    # two sentences before; its delivery is the agency's, no longer dropped for want of a doer
+    text = (
+        "Meanwhile, Martin Nesirky, the spokesman for Secretary-General Ban Ki-moon, says the "
+        "U.N. refugee agency provided an airlift of 31 tons of relief supplies in Syria, "
+        "including vaccines for 250,000 people and medical equipment.\n\nHe said the agency "
+        "also delivered a limited number of food parcels in Yarmouk before reports of gunfire "
+        "at the distribution point forced the team to withdraw."
+    )
+    delivered = [e for e in _events(text) if e.type == "AID" and e.trigger == "delivered"]
+    assert [ref.name for ref in delivered[0].sources] == ["UNHCR"]
+    # a body named by another noun is not "the alliance"
+    mentions = _mentions(
+        "The U.N. refugee agency provided an airlift of relief supplies in Syria. "
+        "The alliance said the airlift was not enough."
+    )
+    assert "The alliance" not in mentions
+
+
 def test_rule_acronym_in_brackets():
     text = (
         "The Convention of Patriots for Justice and Peace (CPJP) signed a ceasefire on Sunday. "

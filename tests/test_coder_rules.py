@@ -975,6 +975,18 @@ def test_the_parser_s_slips_are_read_through():
     )
 
 
+def test_rule_including_after_a_clause_names_its_object():
+    # tune b-voa-libya-benghazi-militia-bases-seized: the parser hangs "including ..." on
+    # "the assault"; it lists the people the clause killed, so the ambassador is no attacker
+    text = (
+        "Ansar al-Shariah has been linked to the assault that killed four Americans there last "
+        "week, including the U.S. ambassador to Libya."
+    )
+    [assault] = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert "United States" not in names(assault.sources)
+    assert [ref.country for ref in assault.targets] == ["USA"]
+
+
 def test_a_phase_verb_carries_the_tense():
     event = only("Kenya said its forces would continue to respect the ceasefire with Somalia.")
     assert (event.type, event.modality) == ("AGREE", "future")

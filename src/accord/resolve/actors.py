@@ -215,6 +215,12 @@ BOTH_SIDES = {
 # Who can be one of "both sides" in a war or a dispute at home.
 RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
+# Nouns for a body that, with "the" alone in front, point back to the body named before.
+BODY_NOUNS = {"coalition", "agency", "alliance", "movement", "organization", "organisation"}
+BODY_WHY = "the body named before"
+BODY_SENTENCES = 4  # how far back "the coalition" looks for the body it names
+ISSUER_KINDS = {"state", "organisation"}  # who issues a press statement in its own voice
 ROLE_NOUNS = {
     "official",
     "minister",
@@ -2980,10 +2986,19 @@ class MentionResolver:
             elif token.lower_ == "them" and token.dep_ in {"dobj", "dative"}:
                 for mention in self._group_named_before(token):
                     self._add(mention.actor, self.doc[token.i : token.i + 1], "pronoun")
+            elif token.lower_ == "we" and token.dep_ in {"nsubj", "nsubjpass"}:
+                for mention in self._statement_issuer(token):
+                    self._add(mention.actor, self.doc[token.i : token.i + 1], ISSUER_WHY)
             elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 antecedent = self._antecedent(token)
                 if antecedent is not None:
                     self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
+            elif (
+                token.lower_ in BODY_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the"
+            ):
+                body = self._body_named_before(token)
+                if body is not None:
+                    self._add(body.actor, self.doc[token.i - 1 : token.i + 1], BODY_WHY)
             elif (
                 token.lower_ in ROLE_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the"
             ):
@@ -2991,6 +3006,33 @@ class MentionResolver:
                 if antecedent is not None:
                     span = self.doc[token.i - 1 : token.i + 1]
                     self._add(antecedent.actor, span, "description")
+
+    def _statement_issuer(self, we: Token) -> list[ActorMention]:
+        """Rule "the-statement's-we-is-its-issuer": a press statement names its issuer as the
+        subject of its first sentence ("The United States welcomes the agreement ...") and
+        then speaks as "we" in its own voice ("We also commend the important roles played by
+        Qatar", "We call on both parties to ...", "We urge all the parties to exercise
+        restraint"); a "we" outside any quotation is that issuer. A "we" in quoted words is
+        the speaker's (rule "we-is-the-speakers-side")."""
+        if self._inside_quotation(we) or not self.sentence_spans:
+            return []
+        first = self.sentence_spans[0]
+        if we.i < first.end:
+            return []
+        subjects = [t for t in first.root.children if t.dep_ == "nsubj"]
+        if not subjects:
+            return []
+        issuers = [m for m in self._covering(subjects[0]) if m.actor.kind in ISSUER_KINDS]
+        return _one_per_actor(issuers)
+
+    def _inside_quotation(self, token: Token) -> bool:
+        """Is the token inside quoted words: an opening mark before it in its paragraph that
+        no closing mark has closed (a quote running over several sentences counts)?"""
+        text = self.doc.text
+        start = text.rfind("\n", 0, token.idx) + 1
+        before = text[start : token.idx]
+        straight = before.count('"') % 2 == 1
+        return straight or before.count("\u201c") > before.count("\u201d")
 
     def _reporting_subject(
         self, pronoun: Token, attacker: Token | None = None, reach: int = 4
@@ -3028,9 +3070,13 @@ class MentionResolver:
 
     def _previous_collective_subject(self, pronoun: Token) -> list[ActorMention]:
         """Rule "they continue the story": a "they" that opens a sentence's main clause with no
-        speaker above it is the plural subject of the sentence before ("The foreign ministers
+        speaker above it is the plural doer of the sentence before ("The foreign ministers
         said ... They also called on Tehran ..."): every group, state or organisation named
-        in that subject."""
+        in its main subject, else in the plural subject of one of its clauses (rule
+        "they-are-the-doers-before": "The invitation came as Tamil Tiger rebels accused the
+        military ... They also alleged ..."), or the people of a subject that pairs them
+        ("Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir plan to
+        sign the deal ... They held four days of talks")."""
         number = self.sentences[pronoun.i]
         if number == 0 or pronoun.head.dep_ != "ROOT":
             return []
@@ -3038,17 +3084,25 @@ class MentionResolver:
         if any(t.text in QUOTE_MARKS for t in opening):
             return []  # "“They started shooting ...,” said a witness": the speaker's they
         previous = self.sentence_spans[number - 1]
-        subjects = [t for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
-        if not subjects or (
-            subjects[0].tag_ not in {"NNS", "NNPS"}
-            and not any(c.dep_ == "conj" for c in subjects[0].children)
-        ):
+        main = [t for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        clauses = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t not in main]
+        for subject in [*main[:1], *clauses]:
+            found = self._plural_doers(subject)
+            if found:
+                return found
+        return []
+
+    def _plural_doers(self, subject: Token) -> list[ActorMention]:
+        """The groups, states or organisations a plural subject names, or the people a
+        coordinated subject pairs ("X and Y"); nothing for a singular subject."""
+        paired = any(c.dep_ == "conj" for c in subject.children)
+        if subject.tag_ not in {"NNS", "NNPS"} and not paired:
             return []  # a singular subject is no "they"
-        subject = subjects[0]
         start, end = self.doc[subject.left_edge.i].idx, self.doc[subject.right_edge.i].idx
-        found = [
-            m for m in self.mentions if start <= m.start <= end and m.actor.kind in COLLECTIVE_KINDS
-        ]
+        inside = [m for m in self.mentions if start <= m.start <= end]
+        found = [m for m in inside if m.actor.kind in COLLECTIVE_KINDS]
+        if not found and paired:
+            found = [m for m in inside if m.actor.kind in PERSON_KINDS]
         return _one_per_actor(found)
 
     def _group_named_before(self, pronoun: Token) -> list[ActorMention]:
@@ -3186,6 +3240,26 @@ class MentionResolver:
             if collective and span is not None and _is_subject(span.root):
                 return mention
         return None
+
+    def _body_named_before(self, noun: Token) -> ActorMention | None:
+        """Rule "the-body-named-before": "the coalition", "the agency", "the alliance" with
+        nothing else in front point back to the nearest body named before whose own name
+        holds that noun ("the Seleka rebel coalition ... The coalition says", "the U.N.
+        refugee agency ... the agency also delivered", "an international coalition ... The
+        coalition came to Iraq")."""
+        for mention in self._earlier(noun, max_sentences=BODY_SENTENCES):
+            if mention.actor.kind in COLLECTIVE_KINDS and noun.lower_ in self._name_words(mention):
+                return mention
+        return None
+
+    def _name_words(self, mention: ActorMention) -> set[str]:
+        """The words of a mention, with the noun it modifies ("Seleka" in "the Seleka rebel
+        coalition" names a coalition)."""
+        words = set(fold(mention.text).replace("-", " ").split())
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in {"compound", "amod", "nmod"}:
+            words.add(span.root.head.lower_)
+        return words
 
     def _described(self, noun: Token) -> ActorMention | None:
         """The actor a definite description ("the official") points back to."""

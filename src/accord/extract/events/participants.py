@@ -152,11 +152,23 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
             continue
         if depth < 2:  # "leaders of the Azadliq opposition coalition", "allies such as X"
             for child in noun.children:
+                if _lists_a_clauses_object(noun, child):
+                    continue
                 if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS | EXAMPLE_PREPS:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
     return unique_mentions(found)
+
+
+def _lists_a_clauses_object(noun: Token, phrase: Token) -> bool:
+    """Rule "including-after-a-clause-names-its-object": an example phrase the parser hangs
+    on a noun after the noun's relative clause ("the assault that killed four Americans there
+    last week, including the U.S. ambassador") lists the people that clause acted on (its
+    victims), never members of the noun."""
+    return phrase.lower_ in EXAMPLE_PREPS and any(
+        c.dep_ == "relcl" and c.i < phrase.i for c in noun.children
+    )
 
 
 def _person_coordinated_in_front(
