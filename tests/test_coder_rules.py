@@ -129,6 +129,32 @@ def test_the_state_and_its_forces_are_one_side_of_a_restated_act():
     assert kinds(clashes) == ["ASSAULT", "ASSAULT"]
 
 
+def test_protests_told_as_going_on_are_not_the_protest_told_before():
+    """Rule what-goes-on-is-more-than-was-told (tests/corpus_news/tune/b-voa-libya-benghazi-
+    militia-bases-seized, VOA): "Demonstrations against the movie continue throughout the
+    Muslim world" is no restatement of the Benghazi march told before it."""
+    events = tune_article_events("b-voa-libya-benghazi-militia-bases-seized")
+    protests = [e for e in events if e.type == "PROTEST"]
+    going_on = [e for e in protests if e.evidence.sentence.startswith("Demonstrations against")]
+    assert len(going_on) == 1 and not going_on[0].mentions
+    assert not any("continue throughout" in m.sentence for e in protests for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "going_on"),
+    [  # tune sentences of two more articles (VOA South Sudan, VOA Sri Lanka)
+        ("Fighting has raged in hot spots of South Sudan for at least three days.", True),
+        ("Fighting continued Thursday as the military pressed ahead with its offensive.", True),
+        ("The demonstrations resumed after a two-day break.", False),  # VOA Burundi: renewed
+    ],
+)
+def test_an_act_told_as_going_on_is_read_as_such(sentence: str, going_on: bool):
+    from accord.extract.events.restatements import goes_on
+
+    acts = [e for e in events_of(sentence) if e.type in {"ASSAULT", "PROTEST"}]
+    assert acts and [goes_on(e) for e in acts] == [going_on] * len(acts)
+
+
 def test_a_guessed_day_of_the_lead_yields_to_the_day_the_body_gives():
     """Rule a-guessed-day-yields (the lead and second sentence of a VOA report of 24 July 2008,
     tests/corpus_news/tune/a-voa-colombia-farc-hostages-red-cross): the undated lead is read

@@ -39,6 +39,12 @@ FURTHER_ACT = {
     "further",
     "additionally",
 }  # sentences: what the lead says, the body says again
+# "Demonstrations against the movie continue", "Fighting has raged in hot spots for three days":
+# an act told as going on is more of it than was told, not the act told before
+GOING_ON = {"continue", "continues", "continued", "rage", "rages", "raged", "persist", "persists"}
+GOING_ON_REACH = 4  # "Demonstrations against the movie continue": the act's own phrase between
+PERFECT_AUXILIARIES = {"has", "have", "had"}  # "Fighting has raged"
+PHRASE_OPENERS = {"against", "in", "on", "over", "across", "along", "near", "around", "between"}
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,10 @@ def merge_restatements(
     words = words or RestatementWords()
     groups: list[list[Event]] = []
     for event in events:
-        group = next((g for g in groups if all(same_act(event, m, words) for m in g)), None)
-        if group is None and refers_back(event, words):
+        group = None
+        if not goes_on(event):
+            group = next((g for g in groups if all(same_act(event, m, words) for m in g)), None)
+        if group is None and not goes_on(event) and refers_back(event, words):
             group = _referred_group(groups, event, words, is_victims_tally(event, words))
         if group is None:
             groups.append([event])
@@ -300,6 +308,28 @@ def _text_before(event: Event) -> str:
 def _words_before(event: Event) -> list[str]:
     """The words before the trigger, lower-cased, commas dropped."""
     return _text_before(event).lower().replace(",", " ").split()
+
+
+def goes_on(event: Event) -> bool:
+    """Rule "what-goes-on-is-more-than-was-told": an act whose words are the subject of a verb
+    of going on ("Demonstrations against the movie continue throughout the Muslim world",
+    "Fighting has raged in hot spots of South Sudan", "Fighting continued Thursday") is the act
+    carried on past what the article told, so it restates no earlier act; a resumption after a
+    pause ("The demonstrations resumed") is the renewed act told again, and is not one of them."""
+    after = _words_after(event)[: GOING_ON_REACH + 1]
+    ongoing = next((i for i, word in enumerate(after) if word in GOING_ON), None)
+    if ongoing is None:
+        return False
+    between = [word for word in after[:ongoing] if word not in PERFECT_AUXILIARIES]
+    return not between or between[0] in PHRASE_OPENERS
+
+
+def _words_after(event: Event) -> list[str]:
+    """The words after the trigger up to the end of its clause (a comma or the sentence end),
+    lower-cased."""
+    evidence = event.evidence
+    text = evidence.sentence[max(0, evidence.end - evidence.sentence_start) :]
+    return re.split(r"[,;:]", text, maxsplit=1)[0].lower().split()
 
 
 def _adds_victims(event: Event) -> bool:
