@@ -155,6 +155,21 @@ def test_an_act_told_as_going_on_is_read_as_such(sentence: str, going_on: bool):
     assert acts and [goes_on(e) for e in acts] == [going_on] * len(acts)
 
 
+def test_a_day_told_again_dates_an_act_the_fullest_mention_dates_by_its_year():
+    """Rule a-finer-day-told-again-dates-the-act (tests/corpus_news/tune/b-state-clinton-syria-
+    humanitarian-aid, State Department, 28 September 2012): "is providing more than $132
+    million in fiscal year 2012" is the fullest mention, "Today in New York, Secretary Clinton
+    announced the United States is providing ..." names the day."""
+    events = tune_article_events("b-state-clinton-syria-humanitarian-aid")
+    [aid] = [
+        e
+        for e in events
+        if e.type == "AID" and any("Today in New York" in m.sentence for m in e.all_evidence())
+    ]
+    assert aid.date is not None and (aid.date.start, aid.date.precision) == ("2012-09-28", "day")
+    assert "fiscal year 2012" in aid.evidence.sentence
+
+
 def test_a_guessed_day_of_the_lead_yields_to_the_day_the_body_gives():
     """Rule a-guessed-day-yields (the lead and second sentence of a VOA report of 24 July 2008,
     tests/corpus_news/tune/a-voa-colombia-farc-hostages-red-cross): the undated lead is read

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from accord.extract.events.participants import PASSIVE_TARGET_WHY, STATE_SECTORS
-from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
+from accord.models import COUNT_KINDS, ActorRef, Counts, DateValue, Event, Place
 from accord.nlp import SENTENCE_END_MARKS
 from accord.resolve.actors import is_national_group
 from accord.resolve.places import PRECISION_RANK
@@ -508,6 +508,8 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
         worded = [e.date for e in others if _known_day(e) and not _guessed_day(e)]
         guessed = [e.date for e in others if _known_day(e)]
         fields["date"] = next(iter(worded or guessed), primary.date)
+    elif (day := _finer_day(primary.date, [e.date for e in others])) is not None:
+        fields["date"] = day
     fields["counts"] = _highest_counts(group)
     for side in ("sources", "targets"):
         named = _named_union([getattr(e, side) for e in (primary, *others)])
@@ -522,6 +524,32 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
         evidence=evidence,
         mentions=(*primary.mentions, *(m for e in others for m in e.all_evidence())),
         **fields,
+    )
+
+
+COARSE_PRECISIONS = {"week", "month", "year"}
+
+
+def _finer_day(date: DateValue | None, others: Sequence[DateValue | None]) -> DateValue | None:
+    """Rule "a-finer-day-told-again-dates-the-act": a day a retelling names in words within
+    the week, month or year the fullest mention gives ("is providing more than $132 million
+    in fiscal year 2012" and "Today in New York, Secretary Clinton announced the United
+    States is providing ..."; "this week" and "on Thursday"): that day, or None, as
+    ``_finer_place`` does for a place."""
+    if date is None or date.precision not in COARSE_PRECISIONS or not date.start:
+        return None
+    end = date.end or date.start
+    return next(
+        (
+            other
+            for other in others
+            if other is not None
+            and other.precision == "day"
+            and other.text
+            and other.start
+            and date.start <= other.start <= end
+        ),
+        None,
     )
 
 

@@ -3283,7 +3283,10 @@ RULES: tuple[Rule, ...] = (
         '"Fighting has raged ... for three days": what-goes-on-is-more-than-was-told). The '
         "publication "
         "day an undated lead is read to fall on gainsays no day the body gives (a-guessed-day-"
-        'yields: "have released eight people" and "were freed Wednesday" are one release).',
+        'yields: "have released eight people" and "were freed Wednesday" are one release), and '
+        "a day a retelling names within the week, month or year of the fullest mention dates "
+        'the act (a-finer-day-told-again-dates-the-act: "in fiscal year 2012" and "Today in '
+        'New York, Clinton announced").',
         _restatement,
     ),
 )
