@@ -1071,6 +1071,23 @@ def test_rule_where_a_speaker_speaks_holds_for_the_speakers_own_acts():
     assert where(thanks) is not None and where(thanks)[:2] == ("White House", "USA")
 
 
+def test_rule_where_words_were_said_is_not_where_the_act_was():
+    # State Department, 28 September 2012: "Today in New York, Secretary Clinton announced the
+    # United States is providing nearly $30 million in additional humanitarian assistance" to
+    # those affected by the conflict in Syria: the aid is not given in New York, and is the aid
+    # the body tells again ("the United States is providing more than $132 million ... inside
+    # Syria"), one event.
+    events = _article_at("corpus_news/tune", "b-state-clinton-syria-humanitarian-aid")
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and all(where(e) is None or where(e)[1] != "USA" for e in aid), [
+        where(e) for e in aid
+    ]
+    told = [
+        e for e in aid if any(m.sentence.startswith("Today in New York") for m in e.all_evidence())
+    ]
+    assert len(told) == 1 and len(told[0].all_evidence()) >= 2
+
+
 # --- a place describing what is talked of -----------------------------------------------------
 
 

@@ -131,7 +131,9 @@ def extract_events(
             ):
                 scenes.append(scene_of(sentence_place, sentence_index, sentence, spheres))
             continue
-        own_places = [event_place(named[sentence_index], sentence, e, spheres) for e in coded]
+        own_places = [
+            event_place(named[sentence_index], sentence, e, spheres, coder.lexicon) for e in coded
+        ]
         venue = lead_venue if sentence_index == scene_dates.lead else None
         story_countries = the_countries(sentence, context, named[sentence_index], gazetteer)
         dates: list[DateValue | None] = []
@@ -165,7 +167,7 @@ def extract_events(
             if venue is not None and _takes_a_venue(event, place):
                 place, place_why = venue
             if place is None:
-                country = event_place(story_countries, sentence, event, spheres)
+                country = event_place(story_countries, sentence, event, spheres, coder.lexicon)
                 if country is not None:
                     place, place_why = country, f"the-country-of-the-story: {country.name}"
             if place is None and (home := home_of_a_domestic_act(event, gazetteer)) is not None:
@@ -590,8 +592,12 @@ def _reports_a_clause(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _inside_the_clause_reported(token: Token, verb: Token) -> bool:
-    """Whether a place is in what is said ("said troops were sent to Kidal"), not where."""
-    return any(child.dep_ == "ccomp" and child.is_ancestor(token) for child in verb.children)
+    """Whether a place, or an act's word, is in what is said ("said troops were sent to
+    Kidal"; "announced the United States is providing": providing), not where."""
+    return any(
+        child.dep_ == "ccomp" and (child.i == token.i or child.is_ancestor(token))
+        for child in verb.children
+    )
 
 
 def scene_of(place: Place, sentence_index: int, sentence: Span, spheres) -> Scene:
@@ -603,7 +609,9 @@ def scene_of(place: Place, sentence_index: int, sentence: Span, spheres) -> Scen
     return Scene(sentence_index, next(iter(owned)) if len(owned) == 1 else None, place)
 
 
-def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | None:
+def event_place(
+    places: list[Place], sentence: Span, event, spheres, lexicon: Lexicon | None = None
+) -> Place | None:
     """The place of one coded event among the places its sentence names: those of its own
     clause (the clause or trigger a place hangs from, ``clause_owner``), else those of the
     clauses around and below it, else those of a clause beside it that is not a supposition
@@ -611,15 +619,19 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
     an act of the other sphere ("talks in Doha on the war in Sudan"; "the exchange agreed in
     Istanbul"), except, last, for an act of talk with no place of its own, the place of the
     act it is about ("threatened to ban voting in East Jerusalem"), and never those of a
-    clause that describes a thing talked of (``_told_of_a_thing_below``)."""
+    clause that describes a thing talked of (``_told_of_a_thing_below``), nor where the words
+    that report the act were said (``_said_where_it_is_reported``, read with the ``lexicon``)."""
     if not places:
         return None
     mine = {event.candidate.token.i, event.candidate.predicate.i}
     own_sphere, predicate = sphere(event.type), event.candidate.predicate
-    own, around, beside, content = [], [], [], []
+    own, around, beside, content, spoken = [], [], [], [], []
     for place in places:
         token = place_token(place, sentence)
         owner = clause_owner(token, spheres) if token is not None else None
+        if owner is not None and _said_where_it_is_reported(token, owner, event, lexicon):
+            spoken.append(place)  # "Today in New York, Clinton announced the US is providing"
+            continue
         if owner is None or (owner.i in mine and not _on_the_subject(token, predicate)):
             own.append(place)
         elif owner.i in mine:
@@ -639,7 +651,27 @@ def event_place(places: list[Place], sentence: Span, event, spheres) -> Place | 
             around.append(place)
         else:
             beside.append(place)
-    return most_specific(own or around or beside or content)
+    return most_specific(own or around or beside or content or spoken)
+
+
+def _said_where_it_is_reported(token: Token, owner: Token, event, lexicon: Lexicon | None) -> bool:
+    """Rule "where-words-were-said-is-not-where-the-act-was": a place written on a verb that
+    reports a clause, or on its speaker, is where the words were said (``said_there``), not
+    where the act told in the reported clause took place ("Today in New York, Secretary
+    Clinton announced the United States is providing nearly $30 million" in aid to Syria;
+    "In Washington, State Department spokesman Robert Wood confirmed that Russian forces have
+    begun leaving Georgia"). Only for acts on the ground: an act of talk told in the clause is
+    the speaker's, said where he spoke ("In Washington, Blinken told reporters that Russia
+    should not have stopped ..."). The act's trigger is in the clause; its predicate may be the
+    reporting verb itself (a governing verb takes the content it reports). Such a place is
+    the act's last choice, taken only when its sentence names no other (``event_place``)."""
+    return (
+        lexicon is not None
+        and sphere(event.type) == "ground"
+        and _reports_a_clause(owner, lexicon)
+        and not _inside_the_clause_reported(token, owner)
+        and _inside_the_clause_reported(event.candidate.token, owner)
+    )
 
 
 NOUN_CLAUSE_DEPS = {"relcl", "acl"}

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from accord.extract.events.participants import PASSIVE_TARGET_WHY, STATE_SECTORS
-from accord.models import COUNT_KINDS, ActorRef, Counts, Event, Place
+from accord.models import COUNT_KINDS, ActorRef, Counts, DateValue, Event, Place
 from accord.nlp import SENTENCE_END_MARKS
 from accord.resolve.actors import is_national_group
 from accord.resolve.places import PRECISION_RANK
@@ -39,6 +39,12 @@ FURTHER_ACT = {
     "further",
     "additionally",
 }  # sentences: what the lead says, the body says again
+# "Demonstrations against the movie continue", "Fighting has raged in hot spots for three days":
+# an act told as going on is more of it than was told, not the act told before
+GOING_ON = {"continue", "continues", "continued", "rage", "rages", "raged", "persist", "persists"}
+GOING_ON_REACH = 4  # "Demonstrations against the movie continue": the act's own phrase between
+PERFECT_AUXILIARIES = {"has", "have", "had"}  # "Fighting has raged"
+PHRASE_OPENERS = {"against", "in", "on", "over", "across", "along", "near", "around", "between"}
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,10 @@ def merge_restatements(
     words = words or RestatementWords()
     groups: list[list[Event]] = []
     for event in events:
-        group = next((g for g in groups if all(same_act(event, m, words) for m in g)), None)
-        if group is None and refers_back(event, words):
+        group = None
+        if not goes_on(event):
+            group = next((g for g in groups if all(same_act(event, m, words) for m in g)), None)
+        if group is None and not goes_on(event) and refers_back(event, words):
             group = _referred_group(groups, event, words, is_victims_tally(event, words))
         if group is None:
             groups.append([event])
@@ -302,6 +310,28 @@ def _words_before(event: Event) -> list[str]:
     return _text_before(event).lower().replace(",", " ").split()
 
 
+def goes_on(event: Event) -> bool:
+    """Rule "what-goes-on-is-more-than-was-told": an act whose words are the subject of a verb
+    of going on ("Demonstrations against the movie continue throughout the Muslim world",
+    "Fighting has raged in hot spots of South Sudan", "Fighting continued Thursday") is the act
+    carried on past what the article told, so it restates no earlier act; a resumption after a
+    pause ("The demonstrations resumed") is the renewed act told again, and is not one of them."""
+    after = _words_after(event)[: GOING_ON_REACH + 1]
+    ongoing = next((i for i, word in enumerate(after) if word in GOING_ON), None)
+    if ongoing is None:
+        return False
+    between = [word for word in after[:ongoing] if word not in PERFECT_AUXILIARIES]
+    return not between or between[0] in PHRASE_OPENERS
+
+
+def _words_after(event: Event) -> list[str]:
+    """The words after the trigger up to the end of its clause (a comma or the sentence end),
+    lower-cased."""
+    evidence = event.evidence
+    text = evidence.sentence[max(0, evidence.end - evidence.sentence_start) :]
+    return re.split(r"[,;:]", text, maxsplit=1)[0].lower().split()
+
+
 def _adds_victims(event: Event) -> bool:
     """ "Two others were also injured": "also" right before the casualty word, the sentence not
     opening with "separately"."""
@@ -478,6 +508,8 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
         worded = [e.date for e in others if _known_day(e) and not _guessed_day(e)]
         guessed = [e.date for e in others if _known_day(e)]
         fields["date"] = next(iter(worded or guessed), primary.date)
+    elif (day := _finer_day(primary.date, [e.date for e in others])) is not None:
+        fields["date"] = day
     fields["counts"] = _highest_counts(group)
     for side in ("sources", "targets"):
         named = _named_union([getattr(e, side) for e in (primary, *others)])
@@ -492,6 +524,32 @@ def merged(group: Sequence[Event], rule_name: str) -> Event:
         evidence=evidence,
         mentions=(*primary.mentions, *(m for e in others for m in e.all_evidence())),
         **fields,
+    )
+
+
+COARSE_PRECISIONS = {"week", "month", "year"}
+
+
+def _finer_day(date: DateValue | None, others: Sequence[DateValue | None]) -> DateValue | None:
+    """Rule "a-finer-day-told-again-dates-the-act": a day a retelling names in words within
+    the week, month or year the fullest mention gives ("is providing more than $132 million
+    in fiscal year 2012" and "Today in New York, Secretary Clinton announced the United
+    States is providing ..."; "this week" and "on Thursday"): that day, or None, as
+    ``_finer_place`` does for a place."""
+    if date is None or date.precision not in COARSE_PRECISIONS or not date.start:
+        return None
+    end = date.end or date.start
+    return next(
+        (
+            other
+            for other in others
+            if other is not None
+            and other.precision == "day"
+            and other.text
+            and other.start
+            and date.start <= other.start <= end
+        ),
+        None,
     )
 
 

@@ -3278,9 +3278,15 @@ RULES: tuple[Rule, ...] = (
         "A state and its own forces or officials are one side (the-state-and-its-forces); the "
         "speaker's own words in a quote restate his speech act (the-speakers-words-restate-the-"
         'act); "also" before the verb of an event noun ("also imposed sanctions") and what the '
-        'news came after ("It came six months after ...") are other acts. The publication '
+        'news came after ("It came six months after ...") are other acts, and so is an act told '
+        'as going on ("Demonstrations against the movie continue throughout the Muslim world", '
+        '"Fighting has raged ... for three days": what-goes-on-is-more-than-was-told). The '
+        "publication "
         "day an undated lead is read to fall on gainsays no day the body gives (a-guessed-day-"
-        'yields: "have released eight people" and "were freed Wednesday" are one release).',
+        'yields: "have released eight people" and "were freed Wednesday" are one release), and '
+        "a day a retelling names within the week, month or year of the fullest mention dates "
+        'the act (a-finer-day-told-again-dates-the-act: "in fiscal year 2012" and "Today in '
+        'New York, Clinton announced").',
         _restatement,
     ),
 )
