@@ -311,3 +311,22 @@ def test_a_talk_told_again_as_discussing_is_overruled_in_a_real_article() -> Non
 
     assert consults(_coder_reviewing(without)) == ["discussing", "meeting"]
     assert consults(_coder_reviewing(shipped.weak)) == ["meeting"]
+
+
+def test_who_led_a_delegation_is_no_meeting_and_a_demand_called_unacceptable_stays_a_request() -> (
+    None
+):
+    """Golden Istanbul talks article (lrn17's retraining read both wrong): "Kellogg, ... special
+    envoy ..., led the U.S. delegation, while ... represented Ukraine" says who sat where, no
+    meeting, so the learned path proposes nothing there; "Russia introduced 'unacceptable' new
+    demands" stays the rules' REQUEST ('demand' is a weak reading the model reviews)."""
+    path = ROOT / "tests" / "corpus" / "istanbul-talks"
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    article = make_article(text, title=meta.get("title"), published=meta.get("published"))
+    events = extract_article(article).events
+    led = [e for e in events if "led the U.S. delegation" in e.evidence.sentence]
+    assert led == []
+    demands = [e for e in events if e.trigger == "demands"]
+    assert [e.type for e in demands] == ["REQUEST"]
+    assert "model:" not in demands[0].evidence.why
