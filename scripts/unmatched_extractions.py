@@ -4,7 +4,7 @@ Strict precision counts each such record as an error; ``accord eval --misses`` l
 line each without their article, actors or the found event a duplicate restates. This prints,
 per reason, each record with its article, type, trigger, sources, targets, date, place, maker
 rule and sentence, and for a duplicate the expected event it restates, so the records can be
-grouped by cause. Read tune folds only: check folds are read as totals.
+grouped by cause. On a check fold (or with ``--totals``) it prints the counts only.
 
     .venv/bin/python scripts/unmatched_extractions.py tests/corpus_news/tune [--reason duplicate]
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
+from pathlib import Path
 
 from accord.evaluate import extract_corpus, paired_events, reports
 from accord.evaluate_coverage import extra_reason, maker_rule
@@ -62,13 +63,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--reason", help="only this reason (duplicate, misread, beside, ...)")
+    parser.add_argument("--totals", action="store_true", help="counts only (a check fold)")
     args = parser.parse_args()
+    on_check = any("check" in Path(path).name for path in args.paths)
     readings, extractions = extract_corpus(args.paths)
     for reason, records in unmatched(readings, extractions).items():
         if args.reason and reason != args.reason:
             continue
         print(f"== {reason}: {len(records)}")
-        print("\n".join(records))
+        if not (args.totals or on_check):  # a check fold is read as totals only
+            print("\n".join(records))
 
 
 if __name__ == "__main__":
