@@ -610,7 +610,7 @@ def scene_of(place: Place, sentence_index: int, sentence: Span, spheres) -> Scen
 
 
 def event_place(
-    places: list[Place], sentence: Span, event, spheres, lexicon: Lexicon | None = None
+    places: list[Place], sentence: Span, event, spheres, lexicon: Lexicon
 ) -> Place | None:
     """The place of one coded event among the places its sentence names: those of its own
     clause (the clause or trigger a place hangs from, ``clause_owner``), else those of the
@@ -654,7 +654,7 @@ def event_place(
     return most_specific(own or around or beside or content or spoken)
 
 
-def _said_where_it_is_reported(token: Token, owner: Token, event, lexicon: Lexicon | None) -> bool:
+def _said_where_it_is_reported(token: Token, owner: Token, event, lexicon: Lexicon) -> bool:
     """Rule "where-words-were-said-is-not-where-the-act-was": a place written on a verb that
     reports a clause, or on its speaker, is where the words were said (``said_there``), not
     where the act told in the reported clause took place ("Today in New York, Secretary
@@ -666,8 +666,7 @@ def _said_where_it_is_reported(token: Token, owner: Token, event, lexicon: Lexic
     reporting verb itself (a governing verb takes the content it reports). Such a place is
     the act's last choice, taken only when its sentence names no other (``event_place``)."""
     return (
-        lexicon is not None
-        and sphere(event.type) == "ground"
+        sphere(event.type) == "ground"
         and _reports_a_clause(owner, lexicon)
         and not _inside_the_clause_reported(token, owner)
         and _inside_the_clause_reported(event.candidate.token, owner)
