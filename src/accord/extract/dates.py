@@ -1111,11 +1111,7 @@ def _planned(verb: Token) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    if head.tag_ in {"VBZ", "VBP"}:
-        return True
-    return head.tag_ == "VBG" and any(  # "are preparing to"
-        c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in head.children
-    )
+    return head.tag_ in {"VBZ", "VBP"} or _progressive_now(head)  # "are preparing to"
 
 
 # What is expected, due or set to happen has not happened yet ("is expected to free"): read

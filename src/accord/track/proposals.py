@@ -450,8 +450,7 @@ def length_in_days(lowered: str) -> int | None:
     an hour count that is no whole number of days ('a 36-hour pause') is left out."""
     data = subject_data()
     for match in data["length_regex"].finditer(lowered):
-        number = match.group("number")
-        count = int(number) if number.isdigit() else data["number_words"][number]
+        count = number_value(match.group("number"))
         days, hours = divmod(count * data["length_units"][match.group("unit")], HOURS_A_DAY)
         if days and not hours:
             return days
@@ -459,6 +458,13 @@ def length_in_days(lowered: str) -> int | None:
 
 
 HOURS_A_DAY = 24
+
+
+def number_value(number: str) -> int:
+    """A figure written in digits ('1,000', '72') or in words ('eight'); 0 for none."""
+    words = subject_data()["number_words"]
+    lowered = number.lower()
+    return words[lowered] if lowered in words else int(re.sub(r"\D", "", lowered) or 0)
 
 
 # rule "an-end-tells-the-whole-run": a truce's end is told with the length it ran, its
@@ -1721,8 +1727,7 @@ def received_pair(sentence: str, trigger_at: int, freed: int | None) -> tuple[in
     found = data["receiving_regex"].search(sentence, trigger_at)
     if found is None:
         return ()
-    number = found.group("number").lower()
-    received = data["number_words"].get(number) or int(re.sub(r"\D", "", number) or 0)
+    received = number_value(found.group("number"))
     return (freed, received) if received else ()
 
 

@@ -72,10 +72,10 @@ def merge_restatements(
     groups: list[list[Event]] = []
     for event in events:
         group = None
-        if not goes_on(event):
+        if not goes_on(event):  # what goes on restates nothing told before
             group = next((g for g in groups if all(same_act(event, m, words) for m in g)), None)
-        if group is None and not goes_on(event) and refers_back(event, words):
-            group = _referred_group(groups, event, words, is_victims_tally(event, words))
+            if group is None and refers_back(event, words):
+                group = _referred_group(groups, event, words, is_victims_tally(event, words))
         if group is None:
             groups.append([event])
         else:

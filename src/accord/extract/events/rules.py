@@ -76,6 +76,7 @@ from accord.extract.events.syntax import (
     is_indirect_question,
     is_nounlike,
     is_passive_read_as_complement,
+    is_perfect,
     is_to_infinitive,
     objects_of_preposition,
     read_as_participle,
@@ -481,11 +482,9 @@ def _tells_equipment(verb: Token) -> bool:
     """A participle of equipping that names no one who equips and takes no object ("gunmen
     armed with machetes", "They are armed with guns") says what someone carries, not that
     anyone armed them; "Iran has armed the Houthis", "were armed by Iran" tell the act."""
-    if verb.tag_ != "VBN":
+    if verb.tag_ != "VBN" or is_perfect(verb):
         return False
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-    told = any(c.dep_ in {"agent", "dobj"} for c in verb.children)
-    return not perfect and not told
+    return not any(c.dep_ in {"agent", "dobj"} for c in verb.children)
 
 
 def _sports_score(found: SentenceDraft, coder: Coder) -> bool:

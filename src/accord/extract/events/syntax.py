@@ -52,6 +52,13 @@ DOCUMENT_NOUNS = {
 }
 
 
+def is_perfect(verb: Token) -> bool:
+    """ "has armed", "had been withdrawn": a past participle with the perfect's "have"."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
 def is_to_infinitive(verb: Token) -> bool:
     """ "to press", "to protest": a verb with the infinitive marker."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

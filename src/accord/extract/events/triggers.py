@@ -29,6 +29,7 @@ from accord.extract.events.syntax import (
     is_in_adjunct,
     is_nominal_verb,
     is_nounlike,
+    is_perfect,
     is_to_infinitive,
     misread_acronym_verb,
     objects_of_preposition,
@@ -1512,16 +1513,10 @@ def is_a_term_of_a_deal(candidate: Candidate, lexicon: Lexicon) -> bool:
     none of their own. An act done under it and told in the past ("Under the deal, Hamas
     released 24 hostages") happened."""
     verb = candidate.predicate
-    if verb.tag_ == "VBD" or _perfect(verb):
+    if verb.tag_ == "VBD" or is_perfect(verb):
         return False
     clause = top_of_chain(verb, CLAUSE_LINKS)  # "are to withdraw", "would halt ... and lift"
     return any(_names_a_deal_told_before(c, lexicon) for c in clause.children if c.i < verb.i)
-
-
-def _perfect(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
-    )
 
 
 def _names_a_deal_told_before(prep: Token, lexicon: Lexicon) -> bool:
