@@ -329,11 +329,20 @@ class _Context:
             return []
         return list(range(self.sentence_of[tokens[0].i], self.sentence_of[tokens[-1].i] + 1))
 
+    def cue_lemma(self, token: Token) -> str:
+        """The verb's lemma, with its particle when the lexicon lists the pair (rule ``particle
+        cue``: "pointed out (that) ..." reports speech, "pointed to" does not)."""
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "prt" and f"{lemma} {child.lower_}" in self.lexicon.verbs:
+                return f"{lemma} {child.lower_}"
+        return lemma
+
     def is_cue_verb(self, token: Token) -> bool:
         return (
             token.pos_ == "VERB"
             and not self.quoted[token.i]
-            and token.lemma_.lower() in self.lexicon.verbs
+            and self.cue_lemma(token) in self.lexicon.verbs
         )
 
     def is_cue_noun(self, token: Token) -> bool:
@@ -1062,7 +1071,7 @@ def _attribute_by_parse(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
                 continue
             speaker, route = found
             return _Attribution(
-                cue=cue.lemma_.lower(),
+                cue=ctx.cue_lemma(cue),
                 cue_token=cue,
                 cue_word=cue.text,
                 speaker=speaker,
@@ -1148,7 +1157,7 @@ def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
             if subject is not None:
                 found.append(
                     _Attribution(
-                        token.lemma_.lower(), token, token.text, subject[0], subject[1], 0.75
+                        ctx.cue_lemma(token), token, token.text, subject[0], subject[1], 0.75
                     )
                 )
         phrase = _attribution_phrase_at(ctx, token)
@@ -1251,7 +1260,7 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
         cue, source = document
         return replace(
             draft,
-            cue=cue.lemma_.lower(),
+            cue=ctx.cue_lemma(cue),
             sentences=_with_sentence(draft.sentences, ctx.sentence_of[cue.i]),
             why=f"direct: quote marks + cue '{cue.text}' + document '{source.text}', no author",
             confidence=0.4,
@@ -1426,7 +1435,7 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
         if not _quote_between(ctx, *gap):  # a quote between verb and clause: a parse slip
             why = f"indirect: cue '{verb.text}' + ccomp + {route}"
             drafts.append(
-                _indirect_draft(ctx, span, verb.lemma_.lower(), number, subject, why, verb)
+                _indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)
             )
     return drafts
 
@@ -1508,7 +1517,7 @@ def _indirect_quotes(ctx: _Context) -> list[_Draft]:
     for token in span_tokens(ctx.doc):
         if ctx.quoted[token.i]:
             continue
-        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.lexicon.indirect_verbs:
+        if token.pos_ == "VERB" and ctx.cue_lemma(token) in ctx.lexicon.indirect_verbs:
             drafts.extend(_reported_clauses(ctx, token))
         drafts.extend(_according_to_claim(ctx, token))
     return drafts
