@@ -47,6 +47,11 @@ Decisions:
   outlet passing it on ("Reuters reported a source said ...", "..., Cyprus Mail reported")
   gets no record for it, "quoted/cited X as saying" is X's, and a trailing "..., X reported"
   is not part of the claim.
+- Rule ``particle cue``: a verb and its particle listed together ("point out") is a cue when
+  the particle is there ("pointed out that ..."); the verb alone ("pointed to") is not.
+- Rule ``parenthetical report``: a reporting verb set off by commas in or after a clause, hung
+  on its verb by the parse ("because, they argued, the provision would ...", "Eight people were
+  wounded, he said, and ..."), reports the words on the side holding that verb and its subject.
 - Rule ``pronoun speaker``: a "he"/"she"/"they" speaker is the agreeing subject (one person
   for he/she; people or a body for they) of the least embedded clause in the nearest sentence
   that has one, outside quote marks (in a sentence with no such subject, its agreeing object):
@@ -1440,6 +1445,34 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
     return drafts
 
 
+def _parenthetical_report(ctx: _Context, verb: Token) -> list[_Draft]:
+    """Rule ``parenthetical report``: a reporting verb set off by commas inside or after the
+    clause it reports, which the parse hangs on that clause's verb ("because, they argued, the
+    provision would create ...", "Eight people were wounded, he said, and rescuers ...", "...
+    agreed to renew the truce, the United Nations said, just hours before ..."), reports the
+    words on the side of it that holds the clause's verb and its subject."""
+    if verb.dep_ != "parataxis" or _child(verb, {"ccomp"}, ctx) is not None:
+        return []
+    found = _subject_of_verb(ctx, verb)
+    clause = verb.head
+    if found is None or clause.pos_ not in {"VERB", "AUX"} or ctx.quoted[clause.i]:
+        return []
+    if clause.i < verb.left_edge.i:
+        bounds = _trimmed(ctx, clause.left_edge.i, verb.left_edge.i - 1, drop_mark=True)
+    else:
+        bounds = _trimmed(ctx, verb.right_edge.i + 1, clause.right_edge.i, drop_mark=True)
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    if bounds is None or not any(bounds[0] <= s.i <= bounds[1] for s in subjects):
+        return []
+    span = _clause_span(ctx, bounds)
+    if span is None:
+        return []
+    subject, route = found
+    why = f"indirect: cue '{verb.text}' set off in the clause + {route}"
+    number = ctx.sentence_of[verb.i]
+    return [_indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)]
+
+
 def _before_trailing_attribution(ctx: _Context, clause: Token) -> Token:
     """ "X said that CLAUSE, Cyprus Mail reported" parsed with "reported" as X's clause: what
     X said is CLAUSE, without the attribution that follows it."""
@@ -1519,6 +1552,7 @@ def _indirect_quotes(ctx: _Context) -> list[_Draft]:
             continue
         if token.pos_ == "VERB" and ctx.cue_lemma(token) in ctx.lexicon.indirect_verbs:
             drafts.extend(_reported_clauses(ctx, token))
+            drafts.extend(_parenthetical_report(ctx, token))
         drafts.extend(_according_to_claim(ctx, token))
     return drafts
 
