@@ -955,11 +955,12 @@ def test_rule_issued_document_speaks_for_its_issuer(text: str, speaker: str) -> 
 # --- rule: bare group speaker ("Officials said" are the officials named before) -------------
 
 NEWS_TUNE = Path(__file__).parent / "corpus_news" / "tune"
+QUOTES_TUNE = Path(__file__).parent / "corpus_quotes" / "tune"
 
 
-def _dev_article_quotes(name: str) -> list[Quote]:
+def _dev_article_quotes(name: str, folder: Path = NEWS_TUNE) -> list[Quote]:
     """The quotes of a real dev article, through the real parser and actor resolver."""
-    text = (NEWS_TUNE / name).read_text(encoding="utf-8")
+    text = (folder / name).read_text(encoding="utf-8")
     document = parse(_article(text, name))
     resolver.resolve_mentions(document)
     return extract_quotes(document)
@@ -1017,3 +1018,53 @@ def test_cited_as_saying_is_the_one_cited_when_as_hangs_on_a_later_verb():
     quote = _indirect_starting(quotes, "the suspects were linked to the Jamaah Ansharut Daulah")
     assert quote.speaker is not None and quote.speaker.name == "Budi Gunawan"
     assert "object of 'cited' (before 'as')" in quote.evidence.why
+
+
+# --- rule: particle cue ("pointed out (that) ..." reports speech) --------------------------------
+
+
+def test_pointed_out_that_reports_a_clause():
+    quotes = _dev_article_quotes("q-voa-voting-rights-decision-lawmakers.txt", QUOTES_TUNE)
+    quote = _indirect_starting(quotes, "there were 22 new laws proposed in 2012")
+    assert quote.cue == "point out"
+    assert quote.speaker is not None and quote.speaker.name == "Marcia Fudge"
+
+
+def test_pointed_out_with_no_that_reports_a_clause():
+    quotes = _dev_article_quotes("a-wn-hungary-acquires-hirtenberger.txt")
+    quote = _indirect_starting(quotes, "it would have been much more costly")
+    assert quote.cue == "point out"
+    assert quote.speaker_text == "Maróth"
+
+
+def test_pointed_out_after_a_quote_gives_its_speaker():
+    quotes = _dev_article_quotes("q-voa-angola-mpla-commanding-lead.txt", QUOTES_TUNE)
+    quote = next(q for q in quotes if q.text.startswith("The electoral commission continues"))
+    assert (quote.kind, quote.cue, quote.speaker_text) == ("direct", "point out", "Bobb")
+
+
+# --- rule: parenthetical report ("..., they argued, CLAUSE", "CLAUSE, he said, and ...") --------
+
+
+def test_a_cue_set_off_before_its_clause_reports_the_words_after_it():
+    quotes = _dev_article_quotes("q-voa-senate-blocks-immigration-bill.txt", QUOTES_TUNE)
+    quote = _indirect_starting(quotes, "the temporary worker provision would create")
+    assert quote.text.endswith("an underclass of cheap laborers")
+    assert quote.speaker_text == "many Democrats"
+    assert "set off in the clause" in quote.evidence.why
+
+
+def test_a_cue_set_off_after_its_clause_reports_the_words_before_it():
+    quotes = _dev_article_quotes("a-wn-hungary-acquires-hirtenberger.txt")
+    quote = _indirect_starting(quotes, "Already-queued orders won't leave idle capacity")
+    assert quote.text == "Already-queued orders won't leave idle capacity for some years"
+    assert quote.speaker is not None and quote.speaker.name == "Gáspár Maróth"
+
+
+def test_a_cue_set_off_before_a_second_clause_keeps_to_the_first():
+    text = Path(__file__).parent / "corpus_coverage" / "tune" / "odesa-01-harbour-wire.txt"
+    document = parse(_article(text.read_text(encoding="utf-8"), text.name))
+    resolver.resolve_mentions(document)
+    quote = _indirect_starting(extract_quotes(document), "Eight people were wounded")
+    assert quote.text == "Eight people were wounded"
+    assert quote.speaker is not None and quote.speaker.name == "Oleh Kiper"

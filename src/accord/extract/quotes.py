@@ -47,6 +47,11 @@ Decisions:
   outlet passing it on ("Reuters reported a source said ...", "..., Cyprus Mail reported")
   gets no record for it, "quoted/cited X as saying" is X's, and a trailing "..., X reported"
   is not part of the claim.
+- Rule ``particle cue``: a verb and its particle listed together ("point out") is a cue when
+  the particle is there ("pointed out that ..."); the verb alone ("pointed to") is not.
+- Rule ``parenthetical report``: a reporting verb set off by commas in or after a clause, hung
+  on its verb by the parse ("because, they argued, the provision would ...", "Eight people were
+  wounded, he said, and ..."), reports the words on the side holding that verb and its subject.
 - Rule ``pronoun speaker``: a "he"/"she"/"they" speaker is the agreeing subject (one person
   for he/she; people or a body for they) of the least embedded clause in the nearest sentence
   that has one, outside quote marks (in a sentence with no such subject, its agreeing object):
@@ -329,11 +334,20 @@ class _Context:
             return []
         return list(range(self.sentence_of[tokens[0].i], self.sentence_of[tokens[-1].i] + 1))
 
+    def cue_lemma(self, token: Token) -> str:
+        """The verb's lemma, with its particle when the lexicon lists the pair (rule ``particle
+        cue``: "pointed out (that) ..." reports speech, "pointed to" does not)."""
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "prt" and f"{lemma} {child.lower_}" in self.lexicon.verbs:
+                return f"{lemma} {child.lower_}"
+        return lemma
+
     def is_cue_verb(self, token: Token) -> bool:
         return (
             token.pos_ == "VERB"
             and not self.quoted[token.i]
-            and token.lemma_.lower() in self.lexicon.verbs
+            and self.cue_lemma(token) in self.lexicon.verbs
         )
 
     def is_cue_noun(self, token: Token) -> bool:
@@ -1062,7 +1076,7 @@ def _attribute_by_parse(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
                 continue
             speaker, route = found
             return _Attribution(
-                cue=cue.lemma_.lower(),
+                cue=ctx.cue_lemma(cue),
                 cue_token=cue,
                 cue_word=cue.text,
                 speaker=speaker,
@@ -1148,7 +1162,7 @@ def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
             if subject is not None:
                 found.append(
                     _Attribution(
-                        token.lemma_.lower(), token, token.text, subject[0], subject[1], 0.75
+                        ctx.cue_lemma(token), token, token.text, subject[0], subject[1], 0.75
                     )
                 )
         phrase = _attribution_phrase_at(ctx, token)
@@ -1251,7 +1265,7 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
         cue, source = document
         return replace(
             draft,
-            cue=cue.lemma_.lower(),
+            cue=ctx.cue_lemma(cue),
             sentences=_with_sentence(draft.sentences, ctx.sentence_of[cue.i]),
             why=f"direct: quote marks + cue '{cue.text}' + document '{source.text}', no author",
             confidence=0.4,
@@ -1426,9 +1440,37 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
         if not _quote_between(ctx, *gap):  # a quote between verb and clause: a parse slip
             why = f"indirect: cue '{verb.text}' + ccomp + {route}"
             drafts.append(
-                _indirect_draft(ctx, span, verb.lemma_.lower(), number, subject, why, verb)
+                _indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)
             )
     return drafts
+
+
+def _parenthetical_report(ctx: _Context, verb: Token) -> list[_Draft]:
+    """Rule ``parenthetical report``: a reporting verb set off by commas inside or after the
+    clause it reports, which the parse hangs on that clause's verb ("because, they argued, the
+    provision would create ...", "Eight people were wounded, he said, and rescuers ...", "...
+    agreed to renew the truce, the United Nations said, just hours before ..."), reports the
+    words on the side of it that holds the clause's verb and its subject."""
+    if verb.dep_ != "parataxis" or _child(verb, {"ccomp"}, ctx) is not None:
+        return []
+    found = _subject_of_verb(ctx, verb)
+    clause = verb.head
+    if found is None or clause.pos_ not in {"VERB", "AUX"} or ctx.quoted[clause.i]:
+        return []
+    if clause.i < verb.left_edge.i:
+        bounds = _trimmed(ctx, clause.left_edge.i, verb.left_edge.i - 1, drop_mark=True)
+    else:
+        bounds = _trimmed(ctx, verb.right_edge.i + 1, clause.right_edge.i, drop_mark=True)
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    if bounds is None or not any(bounds[0] <= s.i <= bounds[1] for s in subjects):
+        return []
+    span = _clause_span(ctx, bounds)
+    if span is None:
+        return []
+    subject, route = found
+    why = f"indirect: cue '{verb.text}' set off in the clause + {route}"
+    number = ctx.sentence_of[verb.i]
+    return [_indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)]
 
 
 def _before_trailing_attribution(ctx: _Context, clause: Token) -> Token:
@@ -1508,8 +1550,9 @@ def _indirect_quotes(ctx: _Context) -> list[_Draft]:
     for token in span_tokens(ctx.doc):
         if ctx.quoted[token.i]:
             continue
-        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.lexicon.indirect_verbs:
+        if token.pos_ == "VERB" and ctx.cue_lemma(token) in ctx.lexicon.indirect_verbs:
             drafts.extend(_reported_clauses(ctx, token))
+            drafts.extend(_parenthetical_report(ctx, token))
         drafts.extend(_according_to_claim(ctx, token))
     return drafts
 
