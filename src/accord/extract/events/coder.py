@@ -148,7 +148,8 @@ class Coder:
             if found.closed:
                 self._note_drops(before, rule.name)
                 return []
-            self._note_drops(_removed(before, found.candidates), rule.name)
+            if before:  # a coder that keeps no drops skips the comparison
+                self._note_drops(_removed(before, found.candidates), rule.name)
         if self.model is not None:
             for candidate in self.model.propose(sentence, tuple(found.candidates), self):
                 if not candidate.rules:
