@@ -198,6 +198,44 @@ def test_pronouns_and_possessives_of_the_speaker():
     assert by_text["their fighters"][1] == "REB"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # rule his-forces-are-the-speaker's, on tune sentences of three articles
+        (  # a-voa-colombia-farc-hostages-red-cross
+            "But Colombian President Alvaro Uribe later acknowledged that his military used the "
+            "Red Cross symbol in the rescue mission.",
+            "his military",
+            ("COL", "MIL"),
+        ),
+        (  # a-voa-russia-georgia-withdrawal-security-zone: the speaker named beside the subject
+            "But Thursday, the top commander of Russia's land forces, General Vladimir Boldyrev, "
+            "said his forces will need about 10 days to complete their withdrawal.",
+            "his forces",
+            ("RUS", "MIL"),
+        ),
+        (  # b-voa-israel-begins-lebanon-withdrawal
+            "But Hezbollah leader Hassan Nasrallah says his fighters won a strategic, historic "
+            "victory over Israel.",
+            "his fighters",
+            ("LBN", "REB"),
+        ),
+    ],
+)
+def test_his_forces_are_the_speakers(text, mention, expected):
+    assert _mentions(text)[mention] == expected
+
+
+def test_his_countrys_forces_are_the_speakers_countrys():
+    # a-voa-russia-georgia-withdrawal-security-zone (tune): the withdrawal is Russia's forces'
+    withdrawal = _event(
+        "Russia's defense minister says his country's forces have completed their withdrawal "
+        "from Georgia.",
+        "RETREAT",
+    )
+    assert _codes(withdrawal.sources) == ["RUS:MIL"]
+
+
 def test_a_stative_participle_keeps_its_subject_as_source():
     rejection = _event("Greece is opposed to Turkish mediation in the dispute.", "REJECT")
     assert _codes(rejection.sources) == ["GRC:GOV"]

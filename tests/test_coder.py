@@ -22,6 +22,7 @@ from accord.extract.events import (
     lexicon_from_data,
     load_lexicon,
 )
+from accord.extract.events.coder import Drop
 from accord.extract.events.rules import SCOPES
 from accord.extract.events.triggers import noun_entry
 from accord.ingest import make_article, read_sources
@@ -143,6 +144,16 @@ def test_a_model_codes_what_no_rule_does_and_the_evidence_names_it():
     assert event.evidence.why.startswith("model reads a meeting")
     [ruled] = events_of("Russia attacked Ukraine on Monday.", coder)
     assert ruled.type == "ASSAULT" and rules_named(ruled) == ["verb-trigger"]
+
+
+def test_a_coder_given_a_drop_list_names_the_rule_that_dropped_a_candidate():
+    # b-baghdad-green-zone-bombs (tune): no one is named as sealing the entrances
+    text = "Entrances into the Green Zone, frequented by foreigners and journalists, were sealed."
+    drops: list[Drop] = []
+    coder = Coder(load_lexicon(), load_dictionary(), load_gazetteer(), drops=drops)
+    plain = Coder(load_lexicon(), load_dictionary(), load_gazetteer())
+    assert events_of(text, coder) == events_of(text, plain) == ()
+    assert ("sealed", "COERCE", "needs-an-actor") in [(d.trigger, d.type, d.rule) for d in drops]
 
 
 # --- the rule table --------------------------------------------------------------------------

@@ -12,10 +12,14 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from accord.assignment import best_assignment
 from accord.models import Actor, ActorRef, Article, Event, Extraction, Quote
 from accord.resolve.actors import fold, load_dictionary
+
+if TYPE_CHECKING:
+    from accord.extract.events.coder import Coder
 
 SIDES = ("sources", "targets")
 EVENT_FIELDS = ("type", "sources", "targets", "modality", "mode", "date", "place", "counts")
@@ -278,14 +282,16 @@ def expected_files(paths: Sequence[str | Path]) -> list[Path]:
     return found
 
 
-def extract_corpus(paths: Sequence[str | Path]) -> tuple[list[dict], list[Extraction]]:
+def extract_corpus(
+    paths: Sequence[str | Path], coder: Coder | None = None
+) -> tuple[list[dict], list[Extraction]]:
     """Each golden article's expected reading and the pipeline's extraction of its text (the
-    text and metadata sit beside the reading)."""
+    text and metadata sit beside the reading), by ``coder`` (the package's by default)."""
     from accord.pipeline import extract_many
 
     files = expected_files(paths)
     readings = [load_expected(path) for path in files]
-    return readings, list(extract_many(articles_beside(files, readings)))
+    return readings, list(extract_many(articles_beside(files, readings), coder=coder))
 
 
 def articles_beside(files: Sequence[Path], readings: Sequence[dict]) -> list[Article]:

@@ -1215,8 +1215,11 @@ def extract_article(article: Article) -> Extraction:
     return process(parse(article))
 
 
-def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
-    """Parse (batched with ``nlp.pipe``) and extract a stream of articles, in order.
+def extract_many(
+    articles: Iterable[Article], batch_size: int = 16, coder: Coder | None = None
+) -> Iterator[Extraction]:
+    """Parse (batched with ``nlp.pipe``) and extract a stream of articles, in order (``coder``:
+    the package's by default).
 
     A long article goes through as its sections, joined again after its last one, so no text
     longer than ``section_chars()`` is parsed in one piece; a batch holds at most
@@ -1229,7 +1232,8 @@ def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
         documents = parse_many(texts, batch_size=len(batch))
         for (article, section, last), document in zip(batch, documents, strict=True):
             document.headline = headlines.get(document.article.title or "")
-            parts.append(SectionExtraction(section, len(document.sentences), process(document)))
+            extraction = process(document, coder)
+            parts.append(SectionExtraction(section, len(document.sentences), extraction))
             if last:
                 yield join_sections(article, parts)
                 parts = []

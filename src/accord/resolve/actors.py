@@ -215,6 +215,8 @@ BOTH_SIDES = {
 # Who can be one of "both sides" in a war or a dispute at home.
 RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+SPEAKER_POSSESSIVES = {"his", "her"}  # "Uribe said his military ...": the speaker's forces
+HOMELAND_NOUNS = {"country", "nation"}  # "his country's forces": the speaker's country's
 ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
 # Nouns for a body that, with "the" alone in front, point back to the body named before.
 BODY_NOUNS = {"coalition", "agency", "alliance", "movement", "organization", "organisation"}
@@ -2989,10 +2991,12 @@ class MentionResolver:
             elif token.lower_ == "we" and token.dep_ in {"nsubj", "nsubjpass"}:
                 for mention in self._statement_issuer(token):
                     self._add(mention.actor, self.doc[token.i : token.i + 1], ISSUER_WHY)
+            elif token.lower_ in SPEAKER_POSSESSIVES and token.dep_ == "poss":
+                named = self._resolve_own_group(token)  # "Uribe said his military used ..."
+                if not named and token.lower_ in PERSON_PRONOUNS:
+                    self._resolve_person_pronoun(token)
             elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
-                antecedent = self._antecedent(token)
-                if antecedent is not None:
-                    self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
+                self._resolve_person_pronoun(token)
             elif (
                 token.lower_ in BODY_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the"
             ):
@@ -3035,12 +3039,13 @@ class MentionResolver:
         return straight or before.count("\u201c") > before.count("\u201d")
 
     def _reporting_subject(
-        self, pronoun: Token, attacker: Token | None = None, reach: int = 4
+        self, pronoun: Token, attacker: Token | None = None, reach: int = 4, persons: bool = False
     ) -> ActorMention | None:
         """The group or state that said the clause a pronoun opens: in "Rebels said they would
         attack", "they" are the rebels (the subject of the verb the clause hangs on). The
         subject of ``attacker``, the verb whose force falls on the pronoun's place, is passed
-        over."""
+        over. With ``persons`` (a "his" or "her") the one who says it may be a person, named
+        in the subject or beside it ("the top commander ..., General Vladimir Boldyrev")."""
         node = pronoun.head
         for _ in range(reach):  # the nearest clause above that has a collective subject
             if node.head.i == node.i:
@@ -3053,8 +3058,14 @@ class MentionResolver:
                     continue
                 if pronoun.lower_ == "its" and subject.tag_ in {"NNS", "NNPS"}:
                     continue  # "Azerbaijan said Armenian forces fired on its positions"
-                for mention in self._covering(subject):
-                    if mention.actor.kind in {"group", "state", "organisation"}:
+                if persons and subject.tag_ in {"NNS", "NNPS"}:
+                    continue  # "his", "her": one who speaks
+                words = [subject]
+                if persons:
+                    words += [a for a in subject.children if a.dep_ == "appos"]
+                kinds = COLLECTIVE_KINDS | PERSON_KINDS if persons else COLLECTIVE_KINDS
+                for mention in (m for word in words for m in self._covering(word)):
+                    if mention.actor.kind in kinds:
                         return mention
         return None
 
@@ -3129,30 +3140,42 @@ class MentionResolver:
                 before.append(mention)
         return [max(before, key=lambda m: m.start)] if before else []
 
-    def _resolve_own_group(self, possessive: Token) -> None:
-        """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking.
-        Rule "attacked-in-their-own-place": a place attacked is not the attacker's ("the
-        rebels said government troops attacked their positions": the rebels'), and an armed
-        group's place stands for the group itself."""
+    def _resolve_person_pronoun(self, pronoun: Token) -> None:
+        antecedent = self._antecedent(pronoun)
+        if antecedent is not None:
+            self._add(antecedent.actor, self.doc[pronoun.i : pronoun.i + 1], "pronoun")
+
+    def _resolve_own_group(self, possessive: Token) -> bool:
+        """ "Bosnian Serbs said their forces had withdrawn": the forces of whoever is speaking;
+        "Russia's defense minister says his country's forces have completed their withdrawal",
+        "General Vladimir Boldyrev said his forces will need": a "his" or "her" is the one
+        person or body that says it (rule his-forces-are-the-speaker's). Rule
+        "attacked-in-their-own-place": a place attacked is not the attacker's ("the rebels
+        said government troops attacked their positions": the rebels'), and an armed group's
+        place stands for the group itself. True when it named the forces."""
         noun = possessive.head
-        attacker = self._attacker_of_place(noun)
+        speaker = possessive.lower_ in SPEAKER_POSSESSIVES
+        if speaker and noun.lemma_.lower() in HOMELAND_NOUNS and noun.dep_ == "poss":
+            noun = noun.head  # "his country's forces": the forces of the speaker's country
+        attacker = None if speaker else self._attacker_of_place(noun)
         sector = self.nouns.sector_of(self.nouns.nationality, noun)
         if sector is None and attacker is not None and self._is_installation(noun):
             sector = "MIL"  # "attacked their stronghold": whoever holds it
         if sector is None or noun.i in self.covered or sector == "GOV":
-            return
+            return False
         if attacker is None:
-            owner = self._reporting_subject(possessive)
+            owner = self._reporting_subject(possessive, persons=speaker)
         else:
             owner = self._reporting_subject(possessive, attacker, reach=ATTACKED_PLACE_REACH)
         if owner is None or not owner.actor.country:
-            return
+            return False
         if attacker is not None and owner.actor.sector in NON_STATE_ARMED:
             actor = owner.actor  # "their stronghold": the rebels'
         else:
             actor = self.table.group(owner.actor.country, sector)
         why = "possessive of the speaker" if attacker is None else "attacked in their own place"
         self._add(actor, self.doc[possessive.i : noun.i + 1], why)
+        return True
 
     def _is_installation(self, noun: Token) -> bool:
         return noun.lemma_.lower() in self.nouns.installations

@@ -60,6 +60,19 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Drop:
+    """A candidate a rule dropped, kept so the drops can be counted (a dropped candidate leaves
+    no event, so nothing else tells which rule took it): its sentence, its trigger and the
+    trigger's offset, the type it had when dropped and the rule (or model) that dropped it."""
+
+    sentence: str
+    trigger: str
+    start: int
+    type: str | None
+    rule: str
+
+
+@dataclass(frozen=True)
 class CodedEvent:
     """One event a sentence reports, before its date, place and counts are added."""
 
@@ -89,7 +102,9 @@ class Coder:
     places of sentences with it). ``rules`` is the ordered rule table
     (``rules.RULES`` by default); ``model`` an optional learned second path (``EventModel``);
     ``patterns`` the CAMEO verb-pattern table the last sentence rule consults
-    (``data/cameo_patterns.json`` by default).
+    (``data/cameo_patterns.json`` by default). ``drops``, when given, is a list the coder adds
+    a ``Drop`` to for each candidate a rule drops (``scripts/dropped_candidates.py`` counts
+    them); the coding is the same with or without it.
     """
 
     def __init__(
@@ -101,6 +116,7 @@ class Coder:
         model: EventModel | None = None,
         rules: Sequence[Rule] = RULES,
         patterns: PatternTable | None = None,
+        drops: list[Drop] | None = None,
     ) -> None:
         if gazetteer is None:
             gazetteer = load_gazetteer()
@@ -109,6 +125,7 @@ class Coder:
         self.dictionary = dictionary
         self.gazetteer = gazetteer
         self.model = model
+        self.drops = drops
         self.rules = _checked(rules)
         self.sentence_rules = tuple(rule for rule in self.rules if rule.scope == "sentence")
         self.event_rules = tuple(rule for rule in self.rules if rule.scope == "event")
@@ -123,12 +140,16 @@ class Coder:
         """The candidate events of a sentence, by the sentence rules (then the model)."""
         found = SentenceDraft(sentence=sentence, index=index)
         for rule in self.sentence_rules:
+            before = list(found.candidates) if self.drops is not None else []
             rule.apply(found, self)
             for candidate in found.candidates:
                 if not candidate.rules:
                     candidate.rules.append(rule.name)
             if found.closed:
+                self._note_drops(before, rule.name)
                 return []
+            if before:  # a coder that keeps no drops skips the comparison
+                self._note_drops(_removed(before, found.candidates), rule.name)
         if self.model is not None:
             for candidate in self.model.propose(sentence, tuple(found.candidates), self):
                 if not candidate.rules:
@@ -155,8 +176,9 @@ class Coder:
         review = self.model.review(event, self)
         if review is None:
             return event, not place_read
-        if review.label is None:
-            return None, False  # the model is sure the clause tells no act
+        if review.label is None:  # the model is sure the clause tells no act
+            self._note_drops([candidate], f"model:{self.model.name}", event.type)
+            return None, False
         retyped = replace(
             candidate,
             entry=TriggerEntry(type=review.label),
@@ -176,6 +198,7 @@ class Coder:
             if rule.apply(draft, self):
                 draft.rules.append(rule.name)
             if draft.dropped:
+                self._note_drops([candidate], rule.name, draft.kind)
                 return None, draft.place_read
         why = [*candidate.why, *draft.actor_why, *draft.modality_why, *draft.inference_why]
         event = CodedEvent(
@@ -192,6 +215,16 @@ class Coder:
             confidence=candidate.confidence,
         )
         return event, draft.place_read
+
+    def _note_drops(self, dropped: Sequence[Candidate], rule: str, kind: str | None = None) -> None:
+        """Add the candidates ``rule`` dropped to ``drops`` (when the coder keeps one)."""
+        if self.drops is None:
+            return
+        for candidate in dropped:
+            token = candidate.token
+            self.drops.append(
+                Drop(token.sent.text, token.text, token.idx, kind or candidate.entry.type, rule)
+            )
 
     def code_sentence(
         self, sentence: Span, index: MentionIndex, place: Place | None = None
@@ -223,6 +256,12 @@ def _with_inferred(
     if not refs or not any(ref.country for ref in refs):
         return refs + tuple(i for i in inferred if i.actor_id not in {r.actor_id for r in refs})
     return refs
+
+
+def _removed(before: Sequence[Candidate], after: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates of ``before`` a sentence rule took out (dropped, or merged into another)."""
+    kept = {id(candidate) for candidate in after}
+    return [candidate for candidate in before if id(candidate) not in kept]
 
 
 def _checked(rules: Sequence[Rule]) -> tuple[Rule, ...]:
