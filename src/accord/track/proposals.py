@@ -1310,6 +1310,9 @@ def candidate_of(
     status = status_of(row, sentence, trigger_at, len(parties), subject, len(between))
     if status is None and in_force_in_passing(row, sentence):
         status = "implemented"
+    made_in_a_clause = status is None and makes_it_in_a_clause(row, sentence, trigger_at)
+    if made_in_a_clause:
+        status = "agreed"  # rule the-making-verb-of-a-clause-on-the-agreement-is-its-making
     published = day_of(row["published"])
     if status is None or published is None:
         return None
@@ -1320,6 +1323,10 @@ def candidate_of(
         # meeting 'next month' announced on Monday is a step of Monday, not of a month)
         explicit, month = told_on(sentence, trigger_at, published), False
     back_reference = mentions_earlier_step(sentence, trigger_at, status)
+    if made_in_a_clause:
+        back_reference = True  # a clause on the agreement retells its making
+        if not dated_in_the_making_clause(row, sentence, trigger_at):
+            explicit, month = None, False
     if row["type"] == "AGREE" and status != "agreed" and names_what_it_agreed(sentence, trigger_at):
         status, back_reference = "agreed", True  # rule the-agreement-a-clause-names-is-retold
     if status == "extended" and extensions_counted(sentence):
@@ -1467,6 +1474,37 @@ def dates_its_making(row: Any) -> bool:
         return False
     trigger_at = row["start"] - row["sentence_start"]
     return not found.start() <= trigger_at < at
+
+
+def makes_it_in_a_clause(row: Any, sentence: str, trigger_at: int) -> bool:
+    """Rule "the-making-verb-of-a-clause-on-the-agreement-is-its-making": an event whose
+    trigger is the verb of a clause on the agreement that tells how it was made ('A
+    nationwide truce in Syria brokered by the United States and Russia largely held', 'the
+    cease-fire, brokered by IGAD last week', 'the first exchange agreed in Abu Dhabi') and
+    that reads as no other step retells the agreement's making: a mention of its agreed
+    step, dated only by a day inside that clause."""
+    if row["modality"] in SKIPPED_MODALITIES:
+        return False
+    trigger = (row["trigger"] or "").lower()
+    if trigger not in subject_data()["making_verbs"]:
+        return False
+    found = subject_data()["making_clause_regex"].search(sentence[: trigger_at + len(trigger)])
+    return found is not None and found.start() <= trigger_at
+
+
+def dated_in_the_making_clause(row: Any, sentence: str, trigger_at: int) -> bool:
+    """Whether the event's day is told inside the clause its trigger opens, a few words on
+    with no break ('brokered by IGAD last week', 'brokered by Washington and Moscow in
+    February'), not by the main clause around it ('brokered by the United States and Russia
+    largely held through its first day on Tuesday')."""
+    if row["date_char_start"] is None or row["date_char_start"] < 0:
+        return False
+    at = row["date_char_start"] - row["sentence_start"]
+    between = sentence[trigger_at:at].split()[1:] if trigger_at < at else None
+    reach = subject_data()["making_clause_reach"]
+    return (
+        between is not None and len(between) <= reach and not re.search(r"[,;]", " ".join(between))
+    )
 
 
 def which_clause_day(row: Any, status: str) -> int | None:
