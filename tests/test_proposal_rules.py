@@ -28,6 +28,7 @@ from accord.track.proposals import (
     is_denial,
     joint_subject,
     makes_it_in_a_clause,
+    making_told_beside,
     names_a_violation,
     names_the_agreement,
     nearest_status_word,
@@ -792,3 +793,64 @@ def test_the_making_verb_of_a_clause_on_the_agreement_is_its_making(
     }
     assert makes_it_in_a_clause(row, sentence, at) is makes_it
     assert dated_in_the_making_clause(row, sentence, at) is dated_in_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "words", "status", "made"),
+    [
+        # proposal stories, south-sudan-truce (VOA, Friday 24 January 2014): the charge and
+        # the signing of Thursday 23 January
+        (
+            "Rebel forces in South Sudan are accusing the government of violating the"
+            " cease-fire the two sides signed Thursday in Ethiopia.",
+            "accusing",
+            "Thursday",
+            "violated",
+            "2014-01-23",
+        ),
+        # coverage tune, syria-truce-sep16-01: the brokering of February and its collapse
+        (
+            "A cessation of hostilities brokered by Washington and Moscow in February fell apart"
+            " within weeks amid fighting around Aleppo.",
+            "brokered",
+            "February",
+            "collapsed",
+            "2016-02-01",
+        ),
+        # a making the event itself reads is no second step
+        (
+            "Pakistan and Afghanistan agreed to an immediate ceasefire in talks mediated by Qatar"
+            " and Turkey in Doha on Sunday, Qatar's foreign ministry said.",
+            "agreed",
+            "Sunday",
+            "agreed",
+            None,
+        ),
+        # a day the main clause gives is no making's (coverage tune, syria-truce-sep16-05)
+        (
+            "The Syrian army declared on Monday that the week-long truce brokered by the United"
+            " States and Russia was over, blaming rebel groups for violating it more than 300"
+            " times.",
+            "brokered",
+            "Monday",
+            "collapsed",
+            None,
+        ),
+    ],
+)
+def test_a_dated_making_clause_is_a_step_of_its_own(
+    sentence: str, trigger: str, words: str, status: str, made: str | None
+) -> None:
+    at = sentence.index(trigger)
+    row = {
+        "sentence": sentence,
+        "sentence_start": 0,
+        "start": at,
+        "trigger": trigger,
+        "modality": "asserted",
+        "date_char_start": sentence.index(words),
+        "date_start": made or "2016-09-19",
+        "date_precision": "day",
+    }
+    found = making_told_beside(row, status, False)
+    assert found == (None if made is None else date.fromisoformat(made).toordinal())

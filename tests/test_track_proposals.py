@@ -998,6 +998,20 @@ def test_each_sides_accusation_is_a_violation_alleged_by_it(syria_plan) -> None:
     ]
 
 
+def test_a_dated_making_clause_is_a_step_of_its_own(syria_plan) -> None:
+    """Rule a-dated-making-clause-is-a-step-of-its-own: Harbour Wire's 'A cessation of
+    hostilities brokered by Washington and Moscow in February fell apart within weeks amid
+    fighting around Aleppo' tells two steps of the February truce in one event (the coder
+    read 'brokered'): its making, in February, and its collapse. Both are steps of one
+    proposal, kept apart from the September plan."""
+    (february,) = [item for item in syria_plan if item.steps[0].date == "2016-02"]
+    assert [(step.date, step.status) for step in february.steps] == [
+        ("2016-02", "agreed"),
+        ("2016-02", "collapsed"),
+    ]
+    assert len(set(february.steps[0].event_ids + february.steps[1].event_ids)) == 1
+
+
 # -- a truce whose start is told undated, then broken and not renewed ------------------------
 
 UNRENEWED_TRUCE = {

@@ -539,6 +539,10 @@ class Candidate:
     own_countries: frozenset[str] = frozenset()  # the countries of who took the step
     news: bool = False  # undated only because its date is a term's: the report's own news
     brokers: frozenset[str] = frozenset()  # who mediated it, as the trigger's clause names them
+    # the day of the agreement's making a clause on it tells beside another step ('the
+    # cease-fire the two sides signed Thursday'): a second reading (``steps_told``)
+    made: int | None = None
+    made_month: bool = False  # that day is only a month's ('brokered ... in February')
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -1007,7 +1011,11 @@ def candidates(connection: Any) -> list[Candidate]:
     """Every stored event that reads as a step of a proposal (events not read yet are read
     now and kept)."""
     read_new_candidates(connection)
-    return [candidate_from_json(text) for text in stored_candidates(connection)]
+    return [
+        reading
+        for text in stored_candidates(connection)
+        for reading in steps_told(candidate_from_json(text))
+    ]
 
 
 def read_new_candidates(connection: Any) -> list[Candidate]:
@@ -1023,8 +1031,8 @@ def kept_row(event_id: str, found: Candidate | None) -> Reading:
     subject and the first and last of its day and publication day)."""
     if found is None:
         return event_id, None, None, None, None
-    low, high = sorted((found.day, found.published))
-    return event_id, candidate_json(found), found.subject, low, high
+    days = (found.day, found.published, found.made if found.made is not None else found.day)
+    return event_id, candidate_json(found), found.subject, min(days), max(days)
 
 
 def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
@@ -1331,6 +1339,7 @@ def candidate_of(
         status, back_reference = "agreed", True  # rule the-agreement-a-clause-names-is-retold
     if status == "extended" and extensions_counted(sentence):
         back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
+    made = making_told_beside(row, status, made_in_a_clause)
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
@@ -1383,6 +1392,8 @@ def candidate_of(
             undated_news(row, status, context) or answers_the_offer_told(status, subject, context)
         ),
         brokers=broker_keys(sentence, trigger_at) if status in ONCE else frozenset(),
+        made=made,
+        made_month=made is not None and row["date_precision"] == "month",
     )
 
 
@@ -1474,6 +1485,51 @@ def dates_its_making(row: Any) -> bool:
         return False
     trigger_at = row["start"] - row["sentence_start"]
     return not found.start() <= trigger_at < at
+
+
+def making_told_beside(row: Any, status: str, made_in_a_clause: bool) -> int | None:
+    """Rule "a-dated-making-clause-is-a-step-of-its-own": a day told inside a clause on the
+    agreement that tells how it was made, beside another step the event tells ('accusing the
+    government of violating the cease-fire the two sides signed Thursday in Ethiopia', 'A
+    cessation of hostilities brokered by Washington and Moscow in February fell apart within
+    weeks'), is the day of its agreed step as well: the sentence tells two steps, the event
+    reads as both (``steps_told``). The day of the making, or None."""
+    if status == "agreed" or made_in_a_clause or row["date_precision"] not in STEP_PRECISIONS:
+        return None
+    sentence = row["sentence"]
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    own_clause = makes_it_in_a_clause(row, sentence, trigger_at) and dated_in_the_making_clause(
+        row, sentence, trigger_at
+    )
+    if not own_clause and not dates_its_making(row):
+        return None
+    return day_of(row["date_start"])
+
+
+def steps_told(candidate: Candidate) -> tuple[Candidate, ...]:
+    """What a kept reading stands for: the step it reads, and first the agreement's making a
+    clause on it dates (rule a-dated-making-clause-is-a-step-of-its-own), a step of that day
+    told in passing: no violator, no terms, no figure of the other step's."""
+    if candidate.made is None:
+        return (candidate,)
+    making = replace(
+        candidate,
+        status="agreed",
+        day=candidate.made,
+        month=candidate.made_month,
+        inferred=False,
+        back_reference=False,
+        actors=(),
+        counterparts=(),
+        alleged_by=(),
+        terms={},
+        figure=None,
+        pair=(),
+        news=False,
+        made=None,
+        made_month=False,
+    )
+    return (making, candidate)
 
 
 def makes_it_in_a_clause(row: Any, sentence: str, trigger_at: int) -> bool:

@@ -180,7 +180,7 @@ class Kept:
         """The kept candidates of those events that read as a step."""
         wanted = [e for e in event_ids if e not in self.found]
         for text in readings_of(self.connection, wanted):
-            candidate = candidate_from_json(text)
+            candidate = one_step(text)
             self.found[candidate.event_id] = candidate
         return [self.found[e] for e in event_ids if e in self.found]
 
@@ -215,7 +215,7 @@ class Kept:
             if text is None or members is None:
                 read[pid] = None
             else:
-                members.append(candidate_from_json(text))
+                members.append(one_step(text))
         self.evidence.update(read)
 
     def near(self, subjects: Iterable[str], first: int, last: int) -> Iterator[Candidate]:
@@ -223,7 +223,7 @@ class Kept:
         only takes a candidate of a subject of the draft's or a generic 'the agreement'."""
         for subject in subjects:
             for text in readings_near(self.connection, first, last, self.widest, subject):
-                candidate = candidate_from_json(text)
+                candidate = one_step(text)
                 if near_days(candidate, first, last):
                     yield candidate
 
@@ -231,7 +231,7 @@ class Kept:
         """The candidates no stored step holds that may be dated or published within
         [first, last], found by day."""
         found = readings_near(self.connection, first, last, self.widest, unplaced=True)
-        return ByDay(map(candidate_from_json, found))
+        return ByDay(map(one_step, found))
 
 
 class ByDay:
@@ -257,6 +257,16 @@ class Failed(Exception):
     """The part cannot be known to link as the whole store does: link them all."""
 
 
+def one_step(text: str) -> Candidate:
+    """A kept reading that stands for one step. One that stands for two (an agreement's
+    making told in a clause beside another step, ``steps_told``) puts one event in two
+    steps, which the part's bookkeeping by event cannot follow: all are linked again."""
+    candidate = candidate_from_json(text)
+    if candidate.made is not None:
+        raise Failed(f"{candidate.event_id} reads as two steps")
+    return candidate
+
+
 def update_proposals(store: Store, new: list[Candidate]) -> bool:
     """Bring the proposals up to date after ``new`` candidates were kept, linking only what
     they can reach; True when that sufficed, False when all were linked again."""
@@ -274,9 +284,9 @@ def relink_near(connection: Any, new: set[str]) -> bool:
         return False  # a stored proposal's evidence has no kept reading
     kept = Kept(connection)
     kept.learn_owners(new)
-    if len(kept.read(new)) < len(new) or any(kept.owner(e) for e in new):
-        return False
     try:
+        if len(kept.read(new)) < len(new) or any(kept.owner(e) for e in new):
+            return False
         return link_the_part(connection, kept, new)
     except Failed:
         return False
