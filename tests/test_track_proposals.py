@@ -538,6 +538,40 @@ def test_an_update_after_each_report_gives_what_a_rebuild_gives(
         assert not all(stayed_local)
 
 
+def test_an_update_meeting_a_reading_of_two_steps_gives_what_a_rebuild_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Syrian truce's six real reports tracked one at a time, the first of which reads
+    one event as two steps (rule a-dated-making-clause-is-a-step-of-its-own: 'A cessation
+    of hostilities brokered by Washington and Moscow in February fell apart'): the proposals
+    are what a rebuild makes, byte for byte, and each update links only what it reaches
+    (the part reads the event's two steps, in the store as one row)."""
+    monkeypatch.setattr(relink, "LOCAL_SHARE", 1.0)
+    stayed_local: list[bool] = []
+    relink_near = relink.relink_near
+
+    def recording_relink_near(*args) -> bool:
+        stayed_local.append(relink_near(*args))
+        return stayed_local[-1]
+
+    monkeypatch.setattr(relink, "relink_near", recording_relink_near)
+    with accord.open(tmp_path / "accord.db") as db:
+        for path in tune_reports("syria-truce-sep16"):
+            db.ingest([path])
+        made = [
+            row[0]
+            for row in db.connection.execute(
+                "SELECT candidate FROM proposal_candidates"
+                " WHERE json_extract(candidate, '$.made') IS NOT NULL"
+            )
+        ]
+        updated = proposal_tables(db)
+        track.rebuild(db)
+        assert proposal_tables(db) == updated
+    assert len(made) == 1
+    assert len(stayed_local) >= 5 and all(stayed_local)
+
+
 STEP_READINGS = (
     "SELECT event_id FROM proposal_candidates WHERE candidate IS NOT NULL ORDER BY event_id"
 )

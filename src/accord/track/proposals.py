@@ -1011,11 +1011,7 @@ def candidates(connection: Any) -> list[Candidate]:
     """Every stored event that reads as a step of a proposal (events not read yet are read
     now and kept)."""
     read_new_candidates(connection)
-    return [
-        reading
-        for text in stored_candidates(connection)
-        for reading in steps_told(candidate_from_json(text))
-    ]
+    return [reading for text in stored_candidates(connection) for reading in steps_of(text)]
 
 
 def read_new_candidates(connection: Any) -> list[Candidate]:
@@ -1504,6 +1500,13 @@ def making_told_beside(row: Any, status: str, made_in_a_clause: bool) -> int | N
     if not own_clause and not dates_its_making(row):
         return None
     return day_of(row["date_start"])
+
+
+@lru_cache(maxsize=1 << 17)
+def steps_of(text: str) -> tuple[Candidate, ...]:
+    """The candidates a kept reading stands for (``steps_told``), kept by its text as
+    ``candidate_from_json`` keeps them: the same objects at every link."""
+    return steps_told(candidate_from_json(text))
 
 
 def steps_told(candidate: Candidate) -> tuple[Candidate, ...]:
