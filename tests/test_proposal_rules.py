@@ -734,6 +734,19 @@ def test_what_a_side_receives_the_other_freed(
     assert received_pair(sentence, sentence.index(trigger), freed) == pair
 
 
+def event_row(sentence: str, trigger: str, date_words: str) -> dict:
+    """An asserted event of the sentence as the proposal reader sees it: its trigger and
+    where its date's words start."""
+    return {
+        "sentence": sentence,
+        "sentence_start": 0,
+        "start": sentence.index(trigger),
+        "trigger": trigger,
+        "modality": "asserted",
+        "date_char_start": sentence.index(date_words),
+    }
+
+
 @pytest.mark.parametrize(
     ("sentence", "trigger", "date", "makes_it", "dated_in_it"),
     [
@@ -783,14 +796,7 @@ def test_the_making_verb_of_a_clause_on_the_agreement_is_its_making(
     """Rule the-making-verb-of-a-clause-on-the-agreement-is-its-making: a mention of the
     agreed step, dated only by a day inside its own clause."""
     at = sentence.index(trigger)
-    row = {
-        "sentence": sentence,
-        "sentence_start": 0,
-        "start": at,
-        "trigger": trigger,
-        "modality": "asserted",
-        "date_char_start": sentence.index(date),
-    }
+    row = event_row(sentence, trigger, date)
     assert makes_it_in_a_clause(row, sentence, at) is makes_it
     assert dated_in_the_making_clause(row, sentence, at) is dated_in_it
 
@@ -841,16 +847,7 @@ def test_the_making_verb_of_a_clause_on_the_agreement_is_its_making(
 def test_a_dated_making_clause_is_a_step_of_its_own(
     sentence: str, trigger: str, words: str, status: str, made: str | None
 ) -> None:
-    at = sentence.index(trigger)
-    row = {
-        "sentence": sentence,
-        "sentence_start": 0,
-        "start": at,
-        "trigger": trigger,
-        "modality": "asserted",
-        "date_char_start": sentence.index(words),
-        "date_start": made or "2016-09-19",
-        "date_precision": "day",
-    }
+    row = event_row(sentence, trigger, words)
+    row.update(date_start=made or "2016-09-19", date_precision="day")
     found = making_told_beside(row, status, False)
     assert found == (None if made is None else date.fromisoformat(made).toordinal())
