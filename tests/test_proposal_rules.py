@@ -19,6 +19,7 @@ from accord.track.proposals import (
     brokers_in,
     collapses_after,
     collapses_before,
+    dated_in_the_making_clause,
     dates_its_making,
     denial_scope,
     extensions_counted,
@@ -26,6 +27,8 @@ from accord.track.proposals import (
     find_terms,
     is_denial,
     joint_subject,
+    makes_it_in_a_clause,
+    making_told_beside,
     names_a_violation,
     names_the_agreement,
     nearest_status_word,
@@ -729,3 +732,122 @@ def test_what_a_side_receives_the_other_freed(
 ) -> None:
     trigger = next(word for word in ("released", "returned") if word in sentence)
     assert received_pair(sentence, sentence.index(trigger), freed) == pair
+
+
+def event_row(sentence: str, trigger: str, date_words: str) -> dict:
+    """An asserted event of the sentence as the proposal reader sees it: its trigger and
+    where its date's words start."""
+    return {
+        "sentence": sentence,
+        "sentence_start": 0,
+        "start": sentence.index(trigger),
+        "trigger": trigger,
+        "modality": "asserted",
+        "date_char_start": sentence.index(date_words),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "date", "makes_it", "dated_in_it"),
+    [
+        # coverage tune, syria-truce-sep16-03: the making told in passing, the day the main
+        # clause's
+        (
+            "A nationwide truce in Syria brokered by the United States and Russia largely held"
+            " through its first day on Tuesday, with a monitoring group reporting no civilian"
+            " deaths, though aid convoys bound for Aleppo had yet to move.",
+            "brokered",
+            "Tuesday",
+            True,
+            False,
+        ),
+        # proposal stories, the IGAD monitors (VOA): the day inside the clause dates the making
+        (
+            "The monitors are the vanguard of a larger team that will monitor the cease-fire,"
+            " brokered by IGAD last week.",
+            "brokered",
+            "last week",
+            True,
+            True,
+        ),
+        # coverage tune, syria-truce-sep16-01
+        (
+            "A cessation of hostilities brokered by Washington and Moscow in February fell apart"
+            " within weeks amid fighting around Aleppo.",
+            "brokered",
+            "February",
+            True,
+            True,
+        ),
+        # a main clause's making is no clause on the agreement
+        (
+            "Pakistan and Afghanistan agreed to an immediate ceasefire in talks mediated by Qatar"
+            " and Turkey in Doha on Sunday, Qatar's foreign ministry said.",
+            "agreed",
+            "Sunday",
+            False,
+            False,
+        ),
+    ],
+)
+def test_the_making_verb_of_a_clause_on_the_agreement_is_its_making(
+    sentence: str, trigger: str, date: str, makes_it: bool, dated_in_it: bool
+) -> None:
+    """Rule the-making-verb-of-a-clause-on-the-agreement-is-its-making: a mention of the
+    agreed step, dated only by a day inside its own clause."""
+    at = sentence.index(trigger)
+    row = event_row(sentence, trigger, date)
+    assert makes_it_in_a_clause(row, sentence, at) is makes_it
+    assert dated_in_the_making_clause(row, sentence, at) is dated_in_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "words", "status", "made"),
+    [
+        # proposal stories, south-sudan-truce (VOA, Friday 24 January 2014): the charge and
+        # the signing of Thursday 23 January
+        (
+            "Rebel forces in South Sudan are accusing the government of violating the"
+            " cease-fire the two sides signed Thursday in Ethiopia.",
+            "accusing",
+            "Thursday",
+            "violated",
+            "2014-01-23",
+        ),
+        # coverage tune, syria-truce-sep16-01: the brokering of February and its collapse
+        (
+            "A cessation of hostilities brokered by Washington and Moscow in February fell apart"
+            " within weeks amid fighting around Aleppo.",
+            "brokered",
+            "February",
+            "collapsed",
+            "2016-02-01",
+        ),
+        # a making the event itself reads is no second step
+        (
+            "Pakistan and Afghanistan agreed to an immediate ceasefire in talks mediated by Qatar"
+            " and Turkey in Doha on Sunday, Qatar's foreign ministry said.",
+            "agreed",
+            "Sunday",
+            "agreed",
+            None,
+        ),
+        # a day the main clause gives is no making's (coverage tune, syria-truce-sep16-05)
+        (
+            "The Syrian army declared on Monday that the week-long truce brokered by the United"
+            " States and Russia was over, blaming rebel groups for violating it more than 300"
+            " times.",
+            "brokered",
+            "Monday",
+            "collapsed",
+            None,
+        ),
+    ],
+)
+def test_a_dated_making_clause_is_a_step_of_its_own(
+    sentence: str, trigger: str, words: str, status: str, made: str | None
+) -> None:
+    row = event_row(sentence, trigger, words)
+    row.update(date_start=made or "2016-09-19", date_precision="day")
+    found = making_told_beside(row, status, False)
+    assert found == (None if made is None else date.fromisoformat(made).toordinal())

@@ -538,6 +538,40 @@ def test_an_update_after_each_report_gives_what_a_rebuild_gives(
         assert not all(stayed_local)
 
 
+def test_an_update_meeting_a_reading_of_two_steps_gives_what_a_rebuild_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Syrian truce's six real reports tracked one at a time, the first of which reads
+    one event as two steps (rule a-dated-making-clause-is-a-step-of-its-own: 'A cessation
+    of hostilities brokered by Washington and Moscow in February fell apart'): the proposals
+    are what a rebuild makes, byte for byte, and each update links only what it reaches
+    (the part reads the event's two steps, in the store as one row)."""
+    monkeypatch.setattr(relink, "LOCAL_SHARE", 1.0)
+    stayed_local: list[bool] = []
+    relink_near = relink.relink_near
+
+    def recording_relink_near(*args) -> bool:
+        stayed_local.append(relink_near(*args))
+        return stayed_local[-1]
+
+    monkeypatch.setattr(relink, "relink_near", recording_relink_near)
+    with accord.open(tmp_path / "accord.db") as db:
+        for path in tune_reports("syria-truce-sep16"):
+            db.ingest([path])
+        made = [
+            row[0]
+            for row in db.connection.execute(
+                "SELECT candidate FROM proposal_candidates"
+                " WHERE json_extract(candidate, '$.made') IS NOT NULL"
+            )
+        ]
+        updated = proposal_tables(db)
+        track.rebuild(db)
+        assert proposal_tables(db) == updated
+    assert len(made) == 1
+    assert len(stayed_local) >= 5 and all(stayed_local)
+
+
 STEP_READINGS = (
     "SELECT event_id FROM proposal_candidates WHERE candidate IS NOT NULL ORDER BY event_id"
 )
@@ -996,6 +1030,20 @@ def test_each_sides_accusation_is_a_violation_alleged_by_it(syria_plan) -> None:
         ("2016-09-13", "violated by Syrian military"),
         ("2016-09-13", "violated by Syrian rebels (alleged by Russia)"),
     ]
+
+
+def test_a_dated_making_clause_is_a_step_of_its_own(syria_plan) -> None:
+    """Rule a-dated-making-clause-is-a-step-of-its-own: Harbour Wire's 'A cessation of
+    hostilities brokered by Washington and Moscow in February fell apart within weeks amid
+    fighting around Aleppo' tells two steps of the February truce in one event (the coder
+    read 'brokered'): its making, in February, and its collapse. Both are steps of one
+    proposal, kept apart from the September plan."""
+    (february,) = [item for item in syria_plan if item.steps[0].date == "2016-02"]
+    assert [(step.date, step.status) for step in february.steps] == [
+        ("2016-02", "agreed"),
+        ("2016-02", "collapsed"),
+    ]
+    assert len(set(february.steps[0].event_ids + february.steps[1].event_ids)) == 1
 
 
 # -- a truce whose start is told undated, then broken and not renewed ------------------------

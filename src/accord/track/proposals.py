@@ -539,6 +539,10 @@ class Candidate:
     own_countries: frozenset[str] = frozenset()  # the countries of who took the step
     news: bool = False  # undated only because its date is a term's: the report's own news
     brokers: frozenset[str] = frozenset()  # who mediated it, as the trigger's clause names them
+    # the day of the agreement's making a clause on it tells beside another step ('the
+    # cease-fire the two sides signed Thursday'): a second reading (``steps_told``)
+    made: int | None = None
+    made_month: bool = False  # that day is only a month's ('brokered ... in February')
 
 
 def word_before(sentence: str, at: int) -> str:
@@ -1007,7 +1011,7 @@ def candidates(connection: Any) -> list[Candidate]:
     """Every stored event that reads as a step of a proposal (events not read yet are read
     now and kept)."""
     read_new_candidates(connection)
-    return [candidate_from_json(text) for text in stored_candidates(connection)]
+    return [reading for text in stored_candidates(connection) for reading in steps_of(text)]
 
 
 def read_new_candidates(connection: Any) -> list[Candidate]:
@@ -1023,8 +1027,8 @@ def kept_row(event_id: str, found: Candidate | None) -> Reading:
     subject and the first and last of its day and publication day)."""
     if found is None:
         return event_id, None, None, None, None
-    low, high = sorted((found.day, found.published))
-    return event_id, candidate_json(found), found.subject, low, high
+    days = (found.day, found.published, found.made if found.made is not None else found.day)
+    return event_id, candidate_json(found), found.subject, min(days), max(days)
 
 
 def new_readings(connection: Any) -> list[tuple[str, Candidate | None]]:
@@ -1310,6 +1314,9 @@ def candidate_of(
     status = status_of(row, sentence, trigger_at, len(parties), subject, len(between))
     if status is None and in_force_in_passing(row, sentence):
         status = "implemented"
+    made_in_a_clause = status is None and makes_it_in_a_clause(row, sentence, trigger_at)
+    if made_in_a_clause:
+        status = "agreed"  # rule the-making-verb-of-a-clause-on-the-agreement-is-its-making
     published = day_of(row["published"])
     if status is None or published is None:
         return None
@@ -1320,10 +1327,15 @@ def candidate_of(
         # meeting 'next month' announced on Monday is a step of Monday, not of a month)
         explicit, month = told_on(sentence, trigger_at, published), False
     back_reference = mentions_earlier_step(sentence, trigger_at, status)
+    if made_in_a_clause:
+        back_reference = True  # a clause on the agreement retells its making
+        if not dated_in_the_making_clause(row, sentence, trigger_at):
+            explicit, month = None, False
     if row["type"] == "AGREE" and status != "agreed" and names_what_it_agreed(sentence, trigger_at):
         status, back_reference = "agreed", True  # rule the-agreement-a-clause-names-is-retold
     if status == "extended" and extensions_counted(sentence):
         back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
+    made = making_told_beside(row, status, made_in_a_clause)
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
@@ -1376,6 +1388,8 @@ def candidate_of(
             undated_news(row, status, context) or answers_the_offer_told(status, subject, context)
         ),
         brokers=broker_keys(sentence, trigger_at) if status in ONCE else frozenset(),
+        made=made,
+        made_month=made is not None and row["date_precision"] == "month",
     )
 
 
@@ -1467,6 +1481,89 @@ def dates_its_making(row: Any) -> bool:
         return False
     trigger_at = row["start"] - row["sentence_start"]
     return not found.start() <= trigger_at < at
+
+
+def making_told_beside(row: Any, status: str, made_in_a_clause: bool) -> int | None:
+    """Rule "a-dated-making-clause-is-a-step-of-its-own": a day told inside a clause on the
+    agreement that tells how it was made, beside another step the event tells ('accusing the
+    government of violating the cease-fire the two sides signed Thursday in Ethiopia', 'A
+    cessation of hostilities brokered by Washington and Moscow in February fell apart within
+    weeks'), is the day of its agreed step as well: the sentence tells two steps, the event
+    reads as both (``steps_told``). The day of the making, or None."""
+    if status == "agreed" or made_in_a_clause or row["date_precision"] not in STEP_PRECISIONS:
+        return None
+    sentence = row["sentence"]
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    own_clause = makes_it_in_a_clause(row, sentence, trigger_at) and dated_in_the_making_clause(
+        row, sentence, trigger_at
+    )
+    if not own_clause and not dates_its_making(row):
+        return None
+    return day_of(row["date_start"])
+
+
+@lru_cache(maxsize=1 << 17)
+def steps_of(text: str) -> tuple[Candidate, ...]:
+    """The candidates a kept reading stands for (``steps_told``), kept by its text as
+    ``candidate_from_json`` keeps them: the same objects at every link."""
+    return steps_told(candidate_from_json(text))
+
+
+def steps_told(candidate: Candidate) -> tuple[Candidate, ...]:
+    """What a kept reading stands for: the step it reads, and first the agreement's making a
+    clause on it dates (rule a-dated-making-clause-is-a-step-of-its-own), a step of that day
+    told in passing: no violator, no terms, no figure of the other step's."""
+    if candidate.made is None:
+        return (candidate,)
+    making = replace(
+        candidate,
+        status="agreed",
+        day=candidate.made,
+        month=candidate.made_month,
+        inferred=False,
+        back_reference=False,
+        actors=(),
+        counterparts=(),
+        alleged_by=(),
+        terms={},
+        figure=None,
+        pair=(),
+        news=False,
+        made=None,
+        made_month=False,
+    )
+    return (making, candidate)
+
+
+def makes_it_in_a_clause(row: Any, sentence: str, trigger_at: int) -> bool:
+    """Rule "the-making-verb-of-a-clause-on-the-agreement-is-its-making": an event whose
+    trigger is the verb of a clause on the agreement that tells how it was made ('A
+    nationwide truce in Syria brokered by the United States and Russia largely held', 'the
+    cease-fire, brokered by IGAD last week', 'the first exchange agreed in Abu Dhabi') and
+    that reads as no other step retells the agreement's making: a mention of its agreed
+    step, dated only by a day inside that clause."""
+    if row["modality"] in SKIPPED_MODALITIES:
+        return False
+    trigger = (row["trigger"] or "").lower()
+    if trigger not in subject_data()["making_verbs"]:
+        return False
+    found = subject_data()["making_clause_regex"].search(sentence[: trigger_at + len(trigger)])
+    return found is not None and found.start() <= trigger_at
+
+
+def dated_in_the_making_clause(row: Any, sentence: str, trigger_at: int) -> bool:
+    """Whether the event's day is told inside the clause its trigger opens, a few words on
+    with no break ('brokered by IGAD last week', 'brokered by Washington and Moscow in
+    February'), not by the main clause around it ('brokered by the United States and Russia
+    largely held through its first day on Tuesday')."""
+    if row["date_char_start"] is None or row["date_char_start"] < 0:
+        return False
+    at = row["date_char_start"] - row["sentence_start"]
+    between = sentence[trigger_at:at].split()[1:] if trigger_at < at else None
+    reach = subject_data()["making_clause_reach"]
+    return (
+        between is not None and len(between) <= reach and not re.search(r"[,;]", " ".join(between))
+    )
 
 
 def which_clause_day(row: Any, status: str) -> int | None:

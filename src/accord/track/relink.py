@@ -57,12 +57,12 @@ from accord.track.proposals import (
     Candidate,
     Draft,
     absorb_lone_steps,
-    candidate_from_json,
     candidates,
     place_all,
     proposal_digest,
     proposal_of,
     relink_all,
+    steps_of,
     subject_data,
     write_changed,
 )
@@ -172,7 +172,8 @@ class Kept:
         self.connection = connection
         self.count = reading_count(connection)  # every kept candidate, for ``LOCAL_SHARE``
         self.widest = widest_reading(connection)  # the most days between day and publication
-        self.found: dict[str, Candidate] = {}  # by event id, those read so far
+        # by event id, those read so far (an event may read as two steps: ``steps_told``)
+        self.found: dict[str, tuple[Candidate, ...]] = {}
         self.owners: dict[str, str | None] = {}  # event id -> proposal id (None: unplaced)
         self.evidence: dict[str, list[Candidate] | None] = {}  # None: a piece has no reading
 
@@ -180,9 +181,9 @@ class Kept:
         """The kept candidates of those events that read as a step."""
         wanted = [e for e in event_ids if e not in self.found]
         for text in readings_of(self.connection, wanted):
-            candidate = candidate_from_json(text)
-            self.found[candidate.event_id] = candidate
-        return [self.found[e] for e in event_ids if e in self.found]
+            steps = steps_of(text)
+            self.found[steps[0].event_id] = steps
+        return [step for e in event_ids if e in self.found for step in self.found[e]]
 
     def owner(self, event_id: str) -> str | None:
         """The stored proposal whose steps the event is evidence of, if any."""
@@ -210,12 +211,14 @@ class Kept:
     def learn_members(self, pids: Iterable[str]) -> None:
         wanted = [pid for pid in pids if pid not in self.evidence]
         read: dict[str, list[Candidate] | None] = {pid: [] for pid in wanted}
-        for pid, _, text in evidence_readings(self.connection, wanted):
+        seen: set[tuple[str, str]] = set()  # an event read as two steps backs both
+        for pid, event_id, text in evidence_readings(self.connection, wanted):
             members = read[pid]
             if text is None or members is None:
                 read[pid] = None
-            else:
-                members.append(candidate_from_json(text))
+            elif (pid, event_id) not in seen:
+                seen.add((pid, event_id))
+                members.extend(steps_of(text))
         self.evidence.update(read)
 
     def near(self, subjects: Iterable[str], first: int, last: int) -> Iterator[Candidate]:
@@ -223,15 +226,15 @@ class Kept:
         only takes a candidate of a subject of the draft's or a generic 'the agreement'."""
         for subject in subjects:
             for text in readings_near(self.connection, first, last, self.widest, subject):
-                candidate = candidate_from_json(text)
-                if near_days(candidate, first, last):
-                    yield candidate
+                for candidate in steps_of(text):
+                    if near_days(candidate, first, last):
+                        yield candidate
 
     def unplaced_near(self, first: int, last: int) -> ByDay:
         """The candidates no stored step holds that may be dated or published within
         [first, last], found by day."""
         found = readings_near(self.connection, first, last, self.widest, unplaced=True)
-        return ByDay(map(candidate_from_json, found))
+        return ByDay(step for text in found for step in steps_of(text))
 
 
 class ByDay:
@@ -274,7 +277,8 @@ def relink_near(connection: Any, new: set[str]) -> bool:
         return False  # a stored proposal's evidence has no kept reading
     kept = Kept(connection)
     kept.learn_owners(new)
-    if len(kept.read(new)) < len(new) or any(kept.owner(e) for e in new):
+    kept.read(new)
+    if any(e not in kept.found for e in new) or any(kept.owner(e) for e in new):
         return False
     try:
         return link_the_part(connection, kept, new)
@@ -291,14 +295,14 @@ def link_the_part(connection: Any, kept: Kept, new: set[str]) -> bool:
     while True:
         part = kept.read(sorted(loose))
         part += [c for pid in sorted(proposal_ids) for c in members_of(kept, pid)]
-        if len(part) > share:
+        inside = {c.event_id for c in part}  # kept readings, counted as ``kept.count`` is
+        if len(inside) > share:
             return False
         before = place_all([c for c in part if c.event_id not in new])
         after = place_all(part)
         kept_before, kept_after = absorb_lone_steps(before), absorb_lone_steps(after)
-        inside = {c.event_id for c in part}
         reached = reached_from(
-            before.opened + after.opened, kept, inside, Weighing(kept, share - len(part))
+            before.opened + after.opened, kept, inside, Weighing(kept, share - len(inside))
         )
         kept.learn_owners(reached)
         for event_id in reached:
@@ -309,7 +313,7 @@ def link_the_part(connection: Any, kept: Kept, new: set[str]) -> bool:
                 loose.add(event_id)
         if not reached:
             outside = outside or Outside(kept, new)
-            reaching = outside.reaching(part, proposal_ids, int(share) - len(part))
+            reaching = outside.reaching(part, proposal_ids, int(share) - len(inside))
             if not reaching:
                 break
             proposal_ids |= reaching
