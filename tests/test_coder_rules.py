@@ -3740,3 +3740,38 @@ def test_arming_another_actor_is_still_aid(text: str):
     [aid] = [e for e in events_of(text) if e.type == "AID"]
     assert [ref.name for ref in aid.sources] == ["Iran"]
     assert "equipped-is-no-act" not in rules_named(aid)
+
+
+# --- known-aid-at-work-is-no-new-act (prc19) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        (  # USAID, Sudan and Chad: aid told as known is the subject
+            "b-sudan-aid-chad",
+            "This additional assistance in Chad is supporting USAID partners",
+        ),
+        (  # the same release: a sum told as known
+            "b-sudan-aid-chad",
+            "The $17 million in additional humanitarian assistance for Chad is supporting",
+        ),
+        (  # USAID, Mozambique: funds told as known
+            "b-usaid-mozambique-cabo-delgado-relief",
+            "These funds also supported the UN Humanitarian Air Service",
+        ),
+    ],
+)
+def test_aid_told_as_known_at_work_is_no_new_act(slug: str, words: str):
+    """Aid releases say what a grant announced in the lead pays for; the money is no actor and
+    gives nothing anew, while the grant itself stays an AID."""
+    events = tune_article_events(slug)
+    assert not [e for e in events if words in e.evidence.sentence]
+    assert any(e.type == "AID" and e.sources for e in events)
+
+
+def test_an_actor_supporting_is_still_support():
+    """Only money told as known is no doer: a state that supports another still does."""
+    [event] = events_of("The United States is supporting Ukraine against the invasion.")
+    assert event.type == "SUPPORT"
+    assert [a.name for a in event.sources] == ["United States"]

@@ -487,6 +487,35 @@ def _tells_equipment(verb: Token) -> bool:
     return not any(c.dep_ in {"agent", "dobj"} for c in verb.children)
 
 
+GIVING_TYPES = {"AID", "SUPPORT"}  # "This assistance is supporting", "These funds supported"
+MONEY_NOUNS = {"fund", "funding", "money", "grant", "loan", "donation", "contribution", "package"}
+
+
+def _aid_at_work(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(
+        found,
+        lambda c: (
+            c.entry.type in GIVING_TYPES
+            and not is_nounlike(c.token, coder.lexicon)
+            and _known_aid_does_it(c.predicate, coder.lexicon)
+        ),
+    )
+
+
+def _known_aid_does_it(verb: Token, lexicon: Lexicon) -> bool:
+    """Is the verb's subject aid or money told as known ("This additional assistance in Chad is
+    supporting USAID partners", "These funds also supported the UN Humanitarian Air Service",
+    "The $17 million ... is supporting")? Money is no actor: the sentence says what a grant
+    told before pays for, not that anyone gave anew."""
+    subject = subject_of(verb, lexicon)
+    if subject is None or not any(_definite_determiner(c) for c in subject.children):
+        return False
+    if subject.ent_type_ == "MONEY" or lemma_of(subject, lexicon) in MONEY_NOUNS:
+        return True
+    entry = noun_entry(subject, lexicon)
+    return entry is not None and entry.type == "AID"
+
+
 def _sports_score(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(
         found,
@@ -2578,6 +2607,15 @@ RULES: tuple[Rule, ...] = (
         "named who equips and no object says what someone carries; it is no AID (arming another "
         'actor needs the one who arms: "Iran has armed the Houthis", "armed by Iran").',
         _equipped,
+    ),
+    _sentence_rule(
+        "known-aid-at-work-is-no-new-act",
+        '"This additional assistance in Chad is supporting USAID partners", "These funds also '
+        'supported the UN Humanitarian Air Service", "The $17 million in additional assistance '
+        'for Chad is supporting U.S. government partners": aid or money told as known (a '
+        "definite determiner) as the subject of a giving verb is a grant told before at work, "
+        "not a new act of aid or support (money is no actor).",
+        _aid_at_work,
     ),
     _sentence_rule(
         "score-is-no-attack",
