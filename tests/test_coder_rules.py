@@ -3805,3 +3805,36 @@ def test_the_deed_a_punishment_is_for_is_alleged(slug: str, words: str, punishme
     done: only the punishment itself is an event of the sentence."""
     told = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
     assert [e.type for e in told] == ([punishment] if punishment else [])
+
+
+# --- singling-out-is-no-attack (prc19) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        (  # State Department, South Sudan: an office singles men out for sanctions
+            "b-south-sudan-sanctions",
+            "The State Department says it is targeting the men for their roles",
+        ),
+        (  # Treasury, South Sudan: the response announced (a THREATEN) targets by sanctions
+            "b-south-sudan-sanctions",
+            "by targeting those who abuse human rights",
+        ),
+        (  # VOA, Iran: the state, in a sentence of sanctions
+            "b-voa-us-sanctions-iran-petrochemicals",
+            "The United States remains focused on targeting Tehran's sources of illicit revenue",
+        ),
+    ],
+)
+def test_targeting_by_a_civil_office_or_by_sanctions_is_no_attack(slug: str, words: str):
+    """Sanctions releases say whom an office targets: no weapon, no armed doer, no ASSAULT."""
+    told = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
+    assert "ASSAULT" not in [e.type for e in told]
+
+
+def test_targeting_by_armed_forces_or_with_a_weapon_is_still_an_attack():
+    """The rule leaves the attack sense: a state's weapon, or its forces, target by force."""
+    [by_missiles] = events_of("Russia targeted the port of Odesa with missiles on Monday.")
+    [by_forces] = events_of("Israeli forces targeted a house in Rafah on Monday.")
+    assert (by_missiles.type, by_forces.type) == ("ASSAULT", "ASSAULT")
