@@ -3777,36 +3777,6 @@ def test_an_actor_supporting_is_still_support():
     assert [a.name for a in event.sources] == ["United States"]
 
 
-# --- the-deed-punished-is-alleged (prc19) -------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("slug", "words", "punishment"),
-    [
-        (  # VOA, Venezuela: the protest a jailing is for
-            "a-voa-venezuela-frees-political-prisoners",
-            "has jailed hundreds of people for participating in widespread anti-government",
-            "COERCE",
-        ),
-        (  # VOA, Thailand and Cambodia: the crossing an arrest is for
-            "b-thai-cambodia-temple",
-            "arrested three activists for entering the country illegally",
-            "COERCE",
-        ),
-        (  # VOA, Ivory Coast: the threat a questioning is for (questioning is no event)
-            "b-voa-ivory-coast-opposition-activists-arrested",
-            "where he is being questioned for threatening state security",
-            None,
-        ),
-    ],
-)
-def test_the_deed_a_punishment_is_for_is_alleged(slug: str, words: str, punishment: str | None):
-    """What a punishing verb's "for" gerund says was done is the charge, not an act told as
-    done: only the punishment itself is an event of the sentence."""
-    told = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
-    assert [e.type for e in told] == ([punishment] if punishment else [])
-
-
 # --- singling-out-is-no-attack (prc19) ----------------------------------------------------------
 
 

@@ -598,43 +598,7 @@ def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
     for candidate in found.candidates:
         if candidate.entry.type == "ACCUSE" and is_nounlike(candidate.token, coder.lexicon):
             alleged.update(t.i for t in deed_of_accusation(candidate.token))
-    for word in span_tokens(found.sentence):
-        alleged.update(t.i for t in _deed_punished(word, coder.lexicon))
     return _drop(found, lambda c: c.token.i in alleged)
-
-
-# "jailed for participating", "questioned for threatening state security", "arrested for
-# entering the country illegally": the deed a punishment is for
-PUNISHING_VERBS = {
-    "arrest",
-    "detain",
-    "jail",
-    "imprison",
-    "question",
-    "interrogate",
-    "prosecute",
-    "punish",
-    "sentence",
-    "convict",
-    "fine",
-}
-
-
-def _deed_punished(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """Rule "the-deed-punished-is-alleged": the words of what a punishing verb's "for" gerund
-    says was done ("has jailed hundreds of people for participating in anti-government
-    demonstrations", "is being questioned for threatening state security"): the reason the
-    punisher gives, told as its charge, not an act the report tells as done."""
-    if verb.pos_ != "VERB" or lemma_of(verb, lexicon) not in PUNISHING_VERBS:
-        return []
-    return [
-        word
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "for"
-        for gerund in prep.children
-        if gerund.dep_ == "pcomp" and gerund.tag_ == "VBG"
-        for word in gerund.subtree
-    ]
 
 
 def _ultimatums(found: SentenceDraft, coder: Coder) -> bool:
@@ -2794,10 +2758,7 @@ RULES: tuple[Rule, ...] = (
     _sentence_rule(
         "alleged-deed-is-no-event",
         '"Faced charges of blocking a road and disobeying orders", "allegations of torture": '
-        "the deed an accusation names is alleged, not reported as an event of its own; so is "
-        'the deed a punishment is for ("jailed hundreds of people for participating in '
-        'demonstrations", "questioned for threatening state security": '
-        "the-deed-punished-is-alleged).",
+        "the deed an accusation names is alleged, not reported as an event of its own.",
         _alleged_deed,
     ),
     _sentence_rule(
