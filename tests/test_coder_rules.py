@@ -3760,6 +3760,10 @@ def test_arming_another_actor_is_still_aid(text: str):
             "b-usaid-mozambique-cabo-delgado-relief",
             "These funds also supported the UN Humanitarian Air Service",
         ),
+        (  # State, Syria: the verb of an aid noun, with funding told as known its subject
+            "b-state-clinton-syria-humanitarian-aid",
+            "This newest funding from the United States will help provide critical aid",
+        ),
     ],
 )
 def test_aid_told_as_known_at_work_is_no_new_act(slug: str, words: str):

@@ -498,7 +498,7 @@ def _aid_at_work(found: SentenceDraft, coder: Coder) -> bool:
         found,
         lambda c: (
             c.entry.type in GIVING_TYPES
-            and not is_nounlike(c.token, coder.lexicon)
+            and (c.predicate is not c.token or not is_nounlike(c.token, coder.lexicon))
             and _known_aid_does_it(c.predicate, coder.lexicon)
         ),
     )
@@ -507,8 +507,9 @@ def _aid_at_work(found: SentenceDraft, coder: Coder) -> bool:
 def _known_aid_does_it(verb: Token, lexicon: Lexicon) -> bool:
     """Is the verb's subject aid or money told as known ("This additional assistance in Chad is
     supporting USAID partners", "These funds also supported the UN Humanitarian Air Service",
-    "The $17 million ... is supporting")? Money is no actor: the sentence says what a grant
-    told before pays for, not that anyone gave anew."""
+    "The $17 million ... is supporting"; or the verb of an aid noun: "This newest funding will
+    help provide critical aid")? Money is no actor: the sentence says what a grant told before
+    pays for, not that anyone gave anew."""
     subject = subject_of(verb, lexicon)
     if subject is None or not any(_definite_determiner(c) for c in subject.children):
         return False
@@ -2639,8 +2640,9 @@ RULES: tuple[Rule, ...] = (
         '"This additional assistance in Chad is supporting USAID partners", "These funds also '
         'supported the UN Humanitarian Air Service", "The $17 million in additional assistance '
         'for Chad is supporting U.S. government partners": aid or money told as known (a '
-        "definite determiner) as the subject of a giving verb is a grant told before at work, "
-        "not a new act of aid or support (money is no actor).",
+        "definite determiner) as the subject of a giving verb, or of the verb of an aid noun "
+        '("This newest funding from the United States will help provide critical aid"), is a '
+        "grant told before at work, not a new act of aid or support (money is no actor).",
         _aid_at_work,
     ),
     _sentence_rule(
