@@ -3740,3 +3740,75 @@ def test_arming_another_actor_is_still_aid(text: str):
     [aid] = [e for e in events_of(text) if e.type == "AID"]
     assert [ref.name for ref in aid.sources] == ["Iran"]
     assert "equipped-is-no-act" not in rules_named(aid)
+
+
+# --- known-aid-at-work-is-no-new-act (prc19) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        (  # USAID, Sudan and Chad: aid told as known is the subject
+            "b-sudan-aid-chad",
+            "This additional assistance in Chad is supporting USAID partners",
+        ),
+        (  # the same release: a sum told as known
+            "b-sudan-aid-chad",
+            "The $17 million in additional humanitarian assistance for Chad is supporting",
+        ),
+        (  # USAID, Mozambique: funds told as known
+            "b-usaid-mozambique-cabo-delgado-relief",
+            "These funds also supported the UN Humanitarian Air Service",
+        ),
+        (  # State, Syria: the verb of an aid noun, with funding told as known its subject
+            "b-state-clinton-syria-humanitarian-aid",
+            "This newest funding from the United States will help provide critical aid",
+        ),
+    ],
+)
+def test_aid_told_as_known_at_work_is_no_new_act(slug: str, words: str):
+    """Aid releases say what a grant announced in the lead pays for; the money is no actor and
+    gives nothing anew, while the grant itself stays an AID."""
+    events = tune_article_events(slug)
+    assert not [e for e in events if words in e.evidence.sentence]
+    assert any(e.type == "AID" and e.sources for e in events)
+
+
+def test_an_actor_supporting_is_still_support():
+    """Only money told as known is no doer: a state that supports another still does."""
+    [event] = events_of("The United States is supporting Ukraine against the invasion.")
+    assert event.type == "SUPPORT"
+    assert [a.name for a in event.sources] == ["United States"]
+
+
+# --- singling-out-is-no-attack (prc19) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        (  # State Department, South Sudan: an office singles men out for sanctions
+            "b-south-sudan-sanctions",
+            "The State Department says it is targeting the men for their roles",
+        ),
+        (  # Treasury, South Sudan: the response announced (a THREATEN) targets by sanctions
+            "b-south-sudan-sanctions",
+            "by targeting those who abuse human rights",
+        ),
+        (  # VOA, Iran: the state, in a sentence of sanctions
+            "b-voa-us-sanctions-iran-petrochemicals",
+            "The United States remains focused on targeting Tehran's sources of illicit revenue",
+        ),
+    ],
+)
+def test_targeting_by_a_civil_office_or_by_sanctions_is_no_attack(slug: str, words: str):
+    """Sanctions releases say whom an office targets: no weapon, no armed doer, no ASSAULT."""
+    told = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
+    assert "ASSAULT" not in [e.type for e in told]
+
+
+def test_targeting_by_armed_forces_or_with_a_weapon_is_still_an_attack():
+    """The rule leaves the attack sense: a state's weapon, or its forces, target by force."""
+    [by_missiles] = events_of("Russia targeted the port of Odesa with missiles on Monday.")
+    [by_forces] = events_of("Israeli forces targeted a house in Rafah on Monday.")
+    assert (by_missiles.type, by_forces.type) == ("ASSAULT", "ASSAULT")

@@ -93,6 +93,7 @@ from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
     alternative_reading,
+    armed_with,
     blame_triggers,
     blamed_doer,
     casualty_means_triggers,
@@ -468,6 +469,7 @@ def _drop(found: SentenceDraft, unwanted: Callable[[Candidate], bool]) -> bool:
     return fired
 
 
+SINGLING_OUT_VERBS = {"target", "single"}  # "targeting the men for their roles"
 EQUIPPING_VERBS = {"arm", "equip"}  # "attackers armed with rocket launchers": how they are armed
 
 
@@ -485,6 +487,36 @@ def _tells_equipment(verb: Token) -> bool:
     if verb.tag_ != "VBN" or is_perfect(verb):
         return False
     return not any(c.dep_ in {"agent", "dobj"} for c in verb.children)
+
+
+GIVING_TYPES = {"AID", "SUPPORT"}  # "This assistance is supporting", "These funds supported"
+MONEY_NOUNS = {"fund", "funding", "money", "grant", "loan", "donation", "contribution", "package"}
+
+
+def _aid_at_work(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(
+        found,
+        lambda c: (
+            c.entry.type in GIVING_TYPES
+            and (c.predicate is not c.token or not is_nounlike(c.token, coder.lexicon))
+            and _known_aid_does_it(c.predicate, coder.lexicon)
+        ),
+    )
+
+
+def _known_aid_does_it(verb: Token, lexicon: Lexicon) -> bool:
+    """Is the verb's subject aid or money told as known ("This additional assistance in Chad is
+    supporting USAID partners", "These funds also supported the UN Humanitarian Air Service",
+    "The $17 million ... is supporting"; or the verb of an aid noun: "This newest funding will
+    help provide critical aid")? Money is no actor: the sentence says what a grant told before
+    pays for, not that anyone gave anew."""
+    subject = subject_of(verb, lexicon)
+    if subject is None or not any(_definite_determiner(c) for c in subject.children):
+        return False
+    if subject.ent_type_ == "MONEY" or lemma_of(subject, lexicon) in MONEY_NOUNS:
+        return True
+    entry = noun_entry(subject, lexicon)
+    return entry is not None and entry.type == "AID"
 
 
 def _sports_score(found: SentenceDraft, coder: Coder) -> bool:
@@ -1354,6 +1386,30 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
         return True
     draft.dropped = True
     return True
+
+
+def _singling_out(draft: EventDraft, coder: Coder) -> bool:
+    verb, lexicon = draft.candidate.token, coder.lexicon
+    if draft.kind != "ASSAULT" or lemma_of(verb, lexicon) not in SINGLING_OUT_VERBS:
+        return False
+    if is_nounlike(verb, lexicon) or armed_with(verb, lexicon) or not draft.sources:
+        return False
+    if any(m.actor.sector != "GOV" for m in draft.sources):
+        return False  # armed forces, police, rebels and gunmen target by force
+    offices = all(m.actor.kind != "state" for m in draft.sources)
+    if not offices and not _tells_of_sanctions(draft.candidate.predicate.sent, lexicon):
+        return False
+    draft.dropped = True
+    return True
+
+
+def _tells_of_sanctions(sentence: Span, lexicon: Lexicon) -> bool:
+    """Does the sentence name sanctions ("will continue to enforce its sanctions")?"""
+    return any(
+        (noun_entry(w, lexicon) or _no_entry).type == "SANCTION"
+        for w in span_tokens(sentence)
+        if w.pos_ == "NOUN"
+    )
 
 
 def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
@@ -2580,6 +2636,16 @@ RULES: tuple[Rule, ...] = (
         _equipped,
     ),
     _sentence_rule(
+        "known-aid-at-work-is-no-new-act",
+        '"This additional assistance in Chad is supporting USAID partners", "These funds also '
+        'supported the UN Humanitarian Air Service", "The $17 million in additional assistance '
+        'for Chad is supporting U.S. government partners": aid or money told as known (a '
+        "definite determiner) as the subject of a giving verb, or of the verb of an aid noun "
+        '("This newest funding from the United States will help provide critical aid"), is a '
+        "grant told before at work, not a new act of aid or support (money is no actor).",
+        _aid_at_work,
+    ),
+    _sentence_rule(
         "score-is-no-attack",
         '"Nigeria beat Ghana 2-1": an attack verb with a score beside it reports a match.',
         _sports_score,
@@ -3021,6 +3087,17 @@ RULES: tuple[Rule, ...] = (
         'A judgement said of something (evaluation-is-stance, "said X was Y") that names '
         'no actor it judges is dropped ("said the situation was dangerous" accuses no one).',
         _judgement_needs_a_target,
+    ),
+    Rule(
+        "singling-out-is-no-attack",
+        '"The State Department says it is targeting the men for their roles in threatening the '
+        'peace", "Treasury will forcefully respond ... by targeting those who abuse human '
+        'rights", "The United States remains focused on targeting Tehran\'s sources of illicit '
+        'revenue and will continue to enforce its sanctions": "target" said of a civil office '
+        "of government, or of a state where the sentence tells of sanctions, with no weapon "
+        "named, singles out whom sanctions or prosecution will hit; it is no ASSAULT (the firms, "
+        "banks and officials targeted read SANCTION by the entry's alt before this rule).",
+        _singling_out,
     ),
     Rule(
         "natural-cause-is-no-act",
