@@ -922,6 +922,21 @@ def _told_as_earlier(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "’d"} for c in verb.children)
 
 
+def day_on_the_noun(noun: Token, published: str | None) -> DateValue | None:
+    """The day a date written on an act's noun gives it ("Saturday's attack", "Wednesday's
+    deadly attack", "the attack on Saturday"), resolved as told in the past; None when no date
+    hangs on the noun or it names no day."""
+    for span in _date_spans(noun.sent):
+        head = span.root.head
+        on_noun = head == noun or (head.dep_ == "prep" and head.head == noun)
+        if not on_noun or span.root == noun or _is_period_edge(span):
+            continue
+        value = resolve_date(span.text, published, "past")
+        if value.precision == "day" and value.start is not None:
+            return value
+    return None
+
+
 def find_event_date(
     sent: Span, published: str | None, trigger: Token | None = None, word: Token | None = None
 ) -> DateValue | None:
@@ -1278,6 +1293,13 @@ class SceneDates:
             return _the_day(day), f"{UNDER_WAY_NOW_RULE}: told as going on as it is published"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
+
+    def keep(self, value: DateValue, sentence_index: int, origin: int, predicate: Token) -> None:
+        """Put in the scene a day a rule outside this class gave an event of ``sentence_index``
+        (stated in sentence ``origin``): the clauses told after it take it as they would the
+        event's own."""
+        paragraph = self.paragraphs[sentence_index]
+        self._remember(value, sentence_index, origin, paragraph, tense_of(predicate))
 
     def _after_the_news(
         self, sentence_index: int, sentence: Span, predicate: Token
