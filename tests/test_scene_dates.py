@@ -746,3 +746,38 @@ def test_a_known_act_does_not_take_the_day_of_another_kind_of_act():
         for event in events
         for evidence in event.all_evidence()
     )
+
+
+# -- a-clause-told-as-at-the-same-time-shares-its-day -------------------------------------------
+
+
+def test_rule_a_clause_told_as_at_the_same_time_shares_its_day():
+    # VOA, 20 January 2006: "Police and soldiers were posted every few hundred meters in central
+    # Kathmandu Friday, as troops in armored personnel carriers ... patrolled the streets": the
+    # patrols were on Friday, not at some time before the report
+    patrols = only(tune_article_events("b-voa-nepal-curfew-opposition-detained"), "patrolled")
+    assert (day(patrols), patrols.date.precision) == ("2006-01-20", "day")
+    assert "a-clause-told-as-at-the-same-time-shares-its-day" in patrols.evidence.why
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Police were posted in Bamako on Tuesday, while rebels attacked a base in Gao.",
+            "attacked",
+            "2024-06-11",
+        ),
+        (
+            "Police were posted across Bamako on Tuesday, as rebels attacked a post near Gao.",
+            "attacked",
+            "2024-06-11",
+        ),
+    ],
+)
+def test_a_while_or_as_clause_shares_the_day_of_its_main_clause(
+    text: str, trigger: str, expected: str
+) -> None:
+    event = only(events_of(text + "\n\nThe government said nothing."), trigger)
+    assert day(event) == expected
+    assert "a-clause-told-as-at-the-same-time-shares-its-day" in event.evidence.why

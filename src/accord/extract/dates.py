@@ -1261,6 +1261,12 @@ class SceneDates:
             else:
                 self._remember(value, sentence_index, origin, paragraph, tense)
             return value, f"scene-relative: '{value.text}' from the date of sentence {origin}"
+        main = _clause_it_is_told_with(predicate) if tense == "past" else None
+        shared = self._sentence_date(sentence, main, None) if main is not None else None
+        if shared is not None and shared[0].start is not None and shared[0].precision == "day":
+            self._remember(shared[0], sentence_index, sentence_index, paragraph, tense)
+            why = f"{SIMULTANEOUS_RULE}: the day of '{main.text}'"
+            return shared[0], why
         measured = _inside_after_phrase(predicate) or _inside_a_toll(predicate)
         found = self._scene(sentence_index, paragraph, tense, measured) if tense else None
         if found is not None and measured:
@@ -1582,6 +1588,25 @@ def _dates_no_scene(verb: Token) -> bool:
         or _told_as_earlier(verb)
         or verb.lemma_.lower() in reporting_verbs()
     )
+
+
+SIMULTANEOUS_RULE = "a-clause-told-as-at-the-same-time-shares-its-day"
+SIMULTANEOUS_MARKS = {"as", "while", "when"}
+
+
+def _clause_it_is_told_with(predicate: Token) -> Token | None:
+    """Rule "a-clause-told-as-at-the-same-time-shares-its-day": an act told in a clause of
+    "as", "while" or "when" that gives no day of its own happened on the day of the clause it
+    hangs on ("Police and soldiers were posted ... in central Kathmandu Friday, as troops ...
+    patrolled the streets", "Bomb attacks in Baghdad have killed at least nine people Sunday,
+    while 15 police recruits were killed north of the city", "The warning from Kyiv came
+    Wednesday, as U.S. diplomat Victoria Nuland told a U.S. Congressional committee ..."): the
+    verb of that clause, whose own date the event takes (``SceneDates.date_of`` asks only for a
+    clause told in the past: "meets Wednesday ..., as the army pushes deeper" goes on now)."""
+    if predicate.dep_ != "advcl" or predicate.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    marks = {child.lower_ for child in predicate.children if child.dep_ == "mark"}
+    return predicate.head if marks & SIMULTANEOUS_MARKS else None
 
 
 def _heads_a_nominal_report(span: Span) -> bool:
