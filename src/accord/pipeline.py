@@ -181,7 +181,7 @@ def extract_events(
             if predicate is not event.candidate.predicate and date is not None:
                 told = f"{STANCE_DATE_RULE}: dated by '{predicate.text}'"
                 date_why = f"{told}; {date_why}" if date_why else told
-            if date is None or date.start is None or date_why is not None:
+            if date is not None and date.start is not None and date_why is not None:
                 known = day_the_known_act_was_named(
                     event, sentence_index, sentences, article.published, coder.lexicon
                 )
@@ -997,7 +997,8 @@ def day_the_known_act_was_named(
     in Wednesday's deadly attack on a United Nations guesthouse"), not on the day of the news
     the scene carries: the last earlier sentence with a noun of its kind (its own word, or a
     noun the lexicon gives the same type and mode) that carries a day of its own, and that
-    sentence."""
+    sentence. Asked only for an act whose day the scene carried (``extract_events``): a bound
+    or no date is left as it is."""
     word = event.candidate.token
     if (
         DEFINITE_MENTION_RULE not in event.rules
