@@ -702,3 +702,79 @@ def test_rule_a_plan_looks_ahead(slug: str, trigger: str, expected: str) -> None
 )
 def test_a_plan_told_now_looks_ahead(text: str, trigger: str, expected: str) -> None:
     assert day(only(events_of(text), trigger)) == expected
+
+
+# -- a-known-act-keeps-its-named-day ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "trigger", "expected"),
+    [
+        # VOA, 3 March 2008: "to discuss Saturday's attack by Colombian troops", then "They said
+        # the attack killed 17 rebels": the attack of Saturday, not the day of the news
+        ("a-voa-ecuador-venezuela-troops-colombia-border", "attack", "2008-03-01"),
+        # Wikinews, 31 October 2009: "involved in Wednesday's deadly attack on a United Nations
+        # guesthouse", then "The assault ... killed five foreign UN employees"
+        ("b-wn-kabul-un-guesthouse-arrests", "assault", "2009-10-28"),
+    ],
+)
+def test_rule_a_known_act_keeps_its_named_day(slug: str, trigger: str, expected: str) -> None:
+    known = [
+        event
+        for event in tune_article_events(slug)
+        if event.trigger == trigger and "a-known-act-keeps-its-named-day" in event.evidence.why
+    ]
+    assert [day(event) for event in known] == [expected]
+
+
+def test_the_scene_goes_on_from_the_day_the_known_act_was_named():
+    # kabul: "UN security officers battled them for at least an hour", told after "The
+    # assault ... killed", is part of Wednesday's attack, not of Saturday's arrests
+    events = tune_article_events("b-wn-kabul-un-guesthouse-arrests")
+    assert day(only(events, "battled")) == "2009-10-28"
+
+
+def test_a_known_act_does_not_take_the_day_of_another_kind_of_act():
+    # gaza: "the planned four-day cease-fire began" is no release ("the release of those
+    # abducted by Hamas in Israel on October 7"), though both are RETREAT
+    events = tune_article_events("b-gaza-hostage-release")
+    assert all(
+        "a-known-act-keeps-its-named-day" not in evidence.why
+        for event in events
+        for evidence in event.all_evidence()
+    )
+
+
+# -- a-clause-told-as-at-the-same-time-shares-its-day -------------------------------------------
+
+
+def test_rule_a_clause_told_as_at_the_same_time_shares_its_day():
+    # VOA, 20 January 2006: "Police and soldiers were posted every few hundred meters in central
+    # Kathmandu Friday, as troops in armored personnel carriers ... patrolled the streets": the
+    # patrols were on Friday, not at some time before the report
+    patrols = only(tune_article_events("b-voa-nepal-curfew-opposition-detained"), "patrolled")
+    assert (day(patrols), patrols.date.precision) == ("2006-01-20", "day")
+    assert "a-clause-told-as-at-the-same-time-shares-its-day" in patrols.evidence.why
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Police were posted in Bamako on Tuesday, while rebels attacked a base in Gao.",
+            "attacked",
+            "2024-06-11",
+        ),
+        (
+            "Police were posted across Bamako on Tuesday, as rebels attacked a post near Gao.",
+            "attacked",
+            "2024-06-11",
+        ),
+    ],
+)
+def test_a_while_or_as_clause_shares_the_day_of_its_main_clause(
+    text: str, trigger: str, expected: str
+) -> None:
+    event = only(events_of(text + "\n\nThe government said nothing."), trigger)
+    assert day(event) == expected
+    assert "a-clause-told-as-at-the-same-time-shares-its-day" in event.evidence.why

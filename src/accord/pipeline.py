@@ -14,6 +14,7 @@ from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_
 from accord.extract.dates import (
     DONE_MODALITIES,
     SceneDates,
+    day_on_the_noun,
     happening_nouns,
     lasting_happenings,
     publication_date,
@@ -23,6 +24,7 @@ from accord.extract.events import Coder, MentionIndex, build_event, person_spans
 from accord.extract.events.coder import CodedEvent
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.restatements import why_with_rule
+from accord.extract.events.rules import DEFINITE_MENTION_RULE
 from accord.extract.events.triggers import REPORTED_JUDGEMENT, REPORTED_WRONG, Candidate
 from accord.extract.quotes import extract_quotes
 from accord.models import (
@@ -179,6 +181,13 @@ def extract_events(
             if predicate is not event.candidate.predicate and date is not None:
                 told = f"{STANCE_DATE_RULE}: dated by '{predicate.text}'"
                 date_why = f"{told}; {date_why}" if date_why else told
+            if date is not None and date.start is not None and date_why is not None:
+                known = day_the_known_act_was_named(
+                    event, sentence_index, sentences, article.published, coder.lexicon
+                )
+                if known is not None:
+                    date, date_why = known[0], f"{KNOWN_ACT_DAY_RULE}: from sentence {known[1]}"
+                    scene_dates.keep(date, sentence_index, known[1], predicate)
             happenings = happenings_it_was_during(
                 event, sentence_index, (sentences, named, scene_dates), events
             )
@@ -969,6 +978,56 @@ def _happening_it_was_during(predicate: Token) -> Token | None:
 def _has_a_time_word(predicate: Token) -> bool:
     """Whether a clause has a time word of its own ("earlier", "later", "ago")."""
     return any(word.lower_ in CLAUSE_TIME_WORDS for word in predicate.subtree)
+
+
+KNOWN_ACT_DAY_RULE = "a-known-act-keeps-its-named-day"
+
+
+def day_the_known_act_was_named(
+    event: CodedEvent,
+    sentence_index: int,
+    sentences: Sequence[Span],
+    published: str | None,
+    lexicon: Lexicon,
+) -> tuple[DateValue, int] | None:
+    """Rule "a-known-act-keeps-its-named-day": an act told by a definite noun the reader already
+    knows (``definite-noun-is-told-before``: "They said the attack killed 17 rebels", "The
+    assault ... killed five foreign UN employees") happened on the day the story put on that
+    act when it first named it ("to discuss Saturday's attack by Colombian troops", "involved
+    in Wednesday's deadly attack on a United Nations guesthouse"), not on the day of the news
+    the scene carries: the last earlier sentence with a noun of its kind (its own word, or a
+    noun the lexicon gives the same type and mode) that carries a day of its own, and that
+    sentence. Asked only for an act whose day the scene carried (``extract_events``): a bound
+    or no date is left as it is."""
+    word = event.candidate.token
+    if (
+        DEFINITE_MENTION_RULE not in event.rules
+        or event.modality not in DONE_MODALITIES
+        or word.pos_ != "NOUN"
+    ):
+        return None
+    for index in range(sentence_index - 1, -1, -1):
+        for token in reversed(sentences[index]):
+            if token.pos_ == "NOUN" and _of_the_same_kind(token, word, lexicon):
+                day = day_on_the_noun(token, published)
+                if day is not None:
+                    return day, index
+    return None
+
+
+def _of_the_same_kind(token: Token, word: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names an act of the kind ``word`` names: the same word, or a noun the
+    lexicon gives the same type and mode ("attack" and "assault"; not "release" and
+    "cease-fire", both RETREAT)."""
+    lemma, own = lemma_of(token, lexicon), lemma_of(word, lexicon)
+    entry, own_entry = lexicon.nouns.get(lemma), lexicon.nouns.get(own)
+    if lemma == own:
+        return True
+    return (
+        entry is not None
+        and own_entry is not None
+        and (entry.type, entry.mode) == (own_entry.type, own_entry.mode)
+    )
 
 
 STANCE_TOLD_WHYS = (REPORTED_JUDGEMENT, REPORTED_WRONG)  # stances read from what is said

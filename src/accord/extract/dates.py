@@ -922,6 +922,21 @@ def _told_as_earlier(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "’d"} for c in verb.children)
 
 
+def day_on_the_noun(noun: Token, published: str | None) -> DateValue | None:
+    """The day a date written on an act's noun gives it ("Saturday's attack", "Wednesday's
+    deadly attack", "the attack on Saturday"), resolved as told in the past; None when no date
+    hangs on the noun or it names no day."""
+    for span in _date_spans(noun.sent):
+        head = span.root.head
+        on_noun = head == noun or (head.dep_ == "prep" and head.head == noun)
+        if not on_noun or span.root == noun or _is_period_edge(span):
+            continue
+        value = resolve_date(span.text, published, "past")
+        if value.precision == "day" and value.start is not None:
+            return value
+    return None
+
+
 def find_event_date(
     sent: Span, published: str | None, trigger: Token | None = None, word: Token | None = None
 ) -> DateValue | None:
@@ -1246,6 +1261,12 @@ class SceneDates:
             else:
                 self._remember(value, sentence_index, origin, paragraph, tense)
             return value, f"scene-relative: '{value.text}' from the date of sentence {origin}"
+        main = _clause_it_is_told_with(predicate) if tense == "past" else None
+        shared = self._sentence_date(sentence, main, None) if main is not None else None
+        if shared is not None and shared[0].start is not None and shared[0].precision == "day":
+            self._remember(shared[0], sentence_index, sentence_index, paragraph, tense)
+            why = f"{SIMULTANEOUS_RULE}: the day of '{main.text}'"
+            return shared[0], why
         measured = _inside_after_phrase(predicate) or _inside_a_toll(predicate)
         found = self._scene(sentence_index, paragraph, tense, measured) if tense else None
         if found is not None and measured:
@@ -1278,6 +1299,13 @@ class SceneDates:
             return _the_day(day), f"{UNDER_WAY_NOW_RULE}: told as going on as it is published"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
+
+    def keep(self, value: DateValue, sentence_index: int, origin: int, predicate: Token) -> None:
+        """Put in the scene a day a rule outside this class gave an event of ``sentence_index``
+        (stated in sentence ``origin``): the clauses told after it take it as they would the
+        event's own."""
+        paragraph = self.paragraphs[sentence_index]
+        self._remember(value, sentence_index, origin, paragraph, tense_of(predicate))
 
     def _after_the_news(
         self, sentence_index: int, sentence: Span, predicate: Token
@@ -1560,6 +1588,25 @@ def _dates_no_scene(verb: Token) -> bool:
         or _told_as_earlier(verb)
         or verb.lemma_.lower() in reporting_verbs()
     )
+
+
+SIMULTANEOUS_RULE = "a-clause-told-as-at-the-same-time-shares-its-day"
+SIMULTANEOUS_MARKS = {"as", "while", "when"}
+
+
+def _clause_it_is_told_with(predicate: Token) -> Token | None:
+    """Rule "a-clause-told-as-at-the-same-time-shares-its-day": an act told in a clause of
+    "as", "while" or "when" that gives no day of its own happened on the day of the clause it
+    hangs on ("Police and soldiers were posted ... in central Kathmandu Friday, as troops ...
+    patrolled the streets", "Bomb attacks in Baghdad have killed at least nine people Sunday,
+    while 15 police recruits were killed north of the city", "The warning from Kyiv came
+    Wednesday, as U.S. diplomat Victoria Nuland told a U.S. Congressional committee ..."): the
+    verb of that clause, whose own date the event takes (``SceneDates.date_of`` asks only for a
+    clause told in the past: "meets Wednesday ..., as the army pushes deeper" goes on now)."""
+    if predicate.dep_ != "advcl" or predicate.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    marks = {child.lower_ for child in predicate.children if child.dep_ == "mark"}
+    return predicate.head if marks & SIMULTANEOUS_MARKS else None
 
 
 def _heads_a_nominal_report(span: Span) -> bool:
