@@ -3409,6 +3409,37 @@ def test_a_denied_charge_takes_its_own_deed_or_stays_when_none_is_told():
     assert "a-denied-charge-is-the-deed" not in rules_named(kept)
 
 
+@pytest.mark.parametrize(
+    ("slug", "words", "denier"),
+    [
+        # Wikinews: "Pompeo said the crash was 'likely' Iran's doing" (no accusing verb)
+        ("a-wn-iran-admits-downing-ukrainian-jet", "Iran denied the accusation", "Iran"),
+        # VOA Benghazi: "Ansar al-Shariah has been linked to the assault that killed ..."
+        ("b-voa-libya-benghazi-militia-bases-seized", "The group denies the allegation", "Ansar"),
+        # VOA Kashmir: the Indian army's account of the infiltration and firing told before
+        ("b-kashmir-loc-infiltration", "Pakistan has denied that allegation", "Pakistan"),
+    ],
+)
+def test_a_denied_charge_answers_the_act_told_before(slug, words, denier):
+    """Rule a-denied-charge-is-the-deed, a charge told before (cnf19, tune fold): "the accusation",
+    "that allegation" denied with no accusing verb before it to name a deed stands for the act
+    the sentences before tell; the denial is that act, denied, by the denier, as the readings
+    code it, not an accusation of the denier's."""
+    events = tune_article_events(slug)
+    [denial] = [e for e in events if words in e.evidence.sentence and e.modality == "denied"]
+    assert denial.type == "ASSAULT"
+    assert any(name.startswith(denier) for name in names(denial.sources))
+    assert "a-denied-charge-is-the-deed" in rules_named(denial)
+
+
+def test_a_charge_with_an_accuser_in_its_sentence_does_not_look_back():
+    """A charge whose own sentence has its accusing verb keeps that verb's deed or none: "a
+    charge Iran denies" after "accuse them of getting Iranian weapons" is not the act before."""
+    events = tune_article_events("b-voa-yemen-accuses-houthis-hodeida-ports")
+    said = [e for e in events if "a charge Iran denies" in e.evidence.sentence]
+    assert all(e.type == "ACCUSE" for e in said)
+
+
 # --- aid-goes-to-whom-it-helps (tgt16) ------------------------------------------------------------
 
 

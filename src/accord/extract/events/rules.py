@@ -2783,7 +2783,10 @@ RULES: tuple[Rule, ...] = (
         "by the one who denies it (the convention of the news readings), not an accusation of "
         "the denier's: its type is the deed's, told with the accusation noun (\"charges of "
         'shelling") or by the nearest accusing verb before it, in its sentence or the two '
-        "before; with no deed told the reading stays.",
+        'before; a charge named as told before ("the accusation", "that allegation") that no '
+        'accusing verb there answers stands for the nearest act those sentences tell ("linked '
+        'to the assault ... The group denies the allegation"); with no deed told the reading '
+        "stays.",
         _denied_charge_is_the_deed,
     ),
     Rule(
