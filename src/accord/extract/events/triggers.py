@@ -2577,13 +2577,7 @@ def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
     ``CHARGE_REACH`` sentences before a charge tell, when no accusing verb there names a deed
     ("Ansar al-Shariah has been linked to the assault that killed four Americans ... The group
     denies the allegation": the assault)."""
-    doc = charge.doc
-    start = charge.sent.start
-    for _ in range(CHARGE_REACH):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    for word in reversed(doc[start : charge.sent.start]):
+    for word in reversed(charge.doc[_reach_start(charge) : charge.sent.start]):
         if word.pos_ == "VERB":
             entry = verb_entry(word, lexicon)
         elif word.pos_ == "NOUN":
@@ -2595,16 +2589,21 @@ def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _accusing_verbs_before(charge: Token, lexicon: Lexicon) -> Iterator[Token]:
-    """Verbs the lexicon reads ACCUSE, before ``charge`` in its sentence and in the
-    ``CHARGE_REACH`` sentences before it, nearest first."""
+def _reach_start(charge: Token) -> int:
+    """Where the ``CHARGE_REACH`` sentences before a charge's own begin."""
     doc = charge.doc
     start = charge.sent.start
     for _ in range(CHARGE_REACH):
         if start == 0:
             break
         start = doc[start - 1].sent.start
-    for word in reversed(doc[start : charge.i]):
+    return start
+
+
+def _accusing_verbs_before(charge: Token, lexicon: Lexicon) -> Iterator[Token]:
+    """Verbs the lexicon reads ACCUSE, before ``charge`` in its sentence and in the
+    ``CHARGE_REACH`` sentences before it, nearest first."""
+    for word in reversed(charge.doc[_reach_start(charge) : charge.i]):
         entry = verb_entry(word, lexicon) if word.pos_ == "VERB" else None
         if entry is not None and entry.type == "ACCUSE":
             yield word
