@@ -3432,6 +3432,18 @@ def test_a_denied_charge_answers_the_act_told_before(slug, words, denier):
     assert "a-denied-charge-is-the-deed" in rules_named(denial)
 
 
+def test_a_charge_told_before_stands_for_a_wrong_not_for_talks():
+    """The act a charge told before stands for is a wrong (CHARGEABLE_TYPES): talks told between
+    the accusation and its denial are not what is denied."""
+    events = events_of(
+        "Officials said the Free Brigade was responsible for the bombing of the market in Aleppo. "
+        "Turkey and Russia held talks in Ankara on Monday. "
+        "The Free Brigade denied the allegation."
+    )
+    [denial] = [e for e in events if e.modality == "denied"]
+    assert denial.type == "ASSAULT"
+
+
 def test_a_charge_with_an_accuser_in_its_sentence_does_not_look_back():
     """A charge whose own sentence has its accusing verb keeps that verb's deed or none: "a
     charge Iran denies" after "accuse them of getting Iranian weapons" is not the act before."""

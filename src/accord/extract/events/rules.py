@@ -2784,9 +2784,10 @@ RULES: tuple[Rule, ...] = (
         "the denier's: its type is the deed's, told with the accusation noun (\"charges of "
         'shelling") or by the nearest accusing verb before it, in its sentence or the two '
         'before; a charge named as told before ("the accusation", "that allegation") that no '
-        'accusing verb there answers stands for the nearest act those sentences tell ("linked '
-        'to the assault ... The group denies the allegation"); with no deed told the reading '
-        "stays.",
+        "accusing verb there answers stands for the nearest wrong those sentences tell (an "
+        'attack, a detention, a deployment, a threat, arms sent: "linked to the assault ... The '
+        'group denies the allegation"), not talks or deals told between; with no deed told the '
+        "reading stays.",
         _denied_charge_is_the_deed,
     ),
     Rule(

@@ -2564,6 +2564,8 @@ def deed_denied(charge: Token, lexicon: Lexicon) -> str | None:
 
 
 REFERRING_DETERMINERS = {"the", "that", "this", "these", "those"}
+# What a charge can stand for: a wrong done to others, not talks, deals, praise or words
+CHARGEABLE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "AID", "SANCTION", "PROTEST"}
 
 
 def _refers_back(charge: Token) -> bool:
@@ -2573,10 +2575,10 @@ def _refers_back(charge: Token) -> bool:
 
 
 def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
-    """Rule "a-denied-charge-is-the-deed", a charge told before: the type of the nearest act the
-    ``CHARGE_REACH`` sentences before a charge tell, when no accusing verb there names a deed
-    ("Ansar al-Shariah has been linked to the assault that killed four Americans ... The group
-    denies the allegation": the assault)."""
+    """Rule "a-denied-charge-is-the-deed", a charge told before: the type of the nearest wrong
+    (``CHARGEABLE_TYPES``) the ``CHARGE_REACH`` sentences before a charge tell, when no
+    accusing verb there names a deed ("Ansar al-Shariah has been linked to the assault that
+    killed four Americans ... The group denies the allegation": the assault)."""
     for word in reversed(charge.doc[_reach_start(charge) : charge.sent.start]):
         if word.pos_ == "VERB":
             entry = verb_entry(word, lexicon)
@@ -2584,7 +2586,7 @@ def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
             entry = noun_entry(word, lexicon)
         else:
             continue
-        if entry is not None and entry.type not in {None, "ACCUSE"}:
+        if entry is not None and entry.type in CHARGEABLE_TYPES:
             return entry.type
     return None
 
