@@ -1819,6 +1819,14 @@ def test_condemnation_drawn_comes_from_the_reactors():
     assert criticism.type == "ACCUSE"
     assert [a.name for a in criticism.targets] == ["Israel"]
     assert [a.name for a in criticism.sources] == ["Germany"]
+    # the parser may hang "from" on the verb, as it would a place: the critics still react
+    # (cnf19; it dropped the criticism, and kept only the second of two critics)
+    drawn = events_of("The raid drew sharp criticism from the United Nations.")
+    [criticism] = [event for event in drawn if event.type == "ACCUSE"]
+    assert [a.name for a in criticism.sources] == ["United Nations"]
+    drawn = events_of("The Israeli raid drew sharp criticism from Egypt and the United Nations.")
+    [criticism] = [event for event in drawn if event.type == "ACCUSE"]
+    assert [a.name for a in criticism.sources] == ["Egypt", "United Nations"]
 
 
 def test_a_coordinated_act_with_its_own_doer_and_day_is_its_own():

@@ -1870,7 +1870,10 @@ def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind not in REACTION_TYPES or not reaction:
         return False
     phrases = objects_of_preposition(verb, "from") + objects_of_preposition(candidate.token, "from")
-    reactors = unique_mentions(m for p in phrases for m in core_mentions(p, draft.index))
+    # "drew criticism from the United Nations and Egypt": whom "from" names reacts, though the
+    # phrase hangs on the verb as a place would (core_mentions passes over a place)
+    named = [m for p in phrases for c in conjuncts(p) for m in draft.index.at(c)]
+    reactors = unique_mentions(named or [m for p in phrases for m in core_mentions(p, draft.index)])
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     # "the killing of three aid workers by Israeli forces drew condemnation": its doers
     doers = perpetrators_in(subjects, draft.index, set()) if draft.kind == "ACCUSE" else []
