@@ -1900,7 +1900,10 @@ def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind not in REACTION_TYPES or not reaction:
         return False
     phrases = objects_of_preposition(verb, "from") + objects_of_preposition(candidate.token, "from")
-    reactors = unique_mentions(m for p in phrases for m in core_mentions(p, draft.index))
+    # "drew criticism from the United Nations and Egypt": whom "from" names reacts, though the
+    # phrase hangs on the verb as a place would (core_mentions passes over a place)
+    named = [m for p in phrases for c in conjuncts(p) for m in draft.index.at(c)]
+    reactors = unique_mentions(named or [m for p in phrases for m in core_mentions(p, draft.index)])
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     # "the killing of three aid workers by Israeli forces drew condemnation": its doers
     doers = perpetrators_in(subjects, draft.index, set()) if draft.kind == "ACCUSE" else []
@@ -2823,7 +2826,11 @@ RULES: tuple[Rule, ...] = (
         "by the one who denies it (the convention of the news readings), not an accusation of "
         "the denier's: its type is the deed's, told with the accusation noun (\"charges of "
         'shelling") or by the nearest accusing verb before it, in its sentence or the two '
-        "before; with no deed told the reading stays.",
+        'before; a charge named as told before ("the accusation", "that allegation") that no '
+        "accusing verb there answers stands for the nearest wrong those sentences tell (an "
+        'attack, a detention, a deployment, a threat, arms sent: "linked to the assault ... The '
+        'group denies the allegation"), not talks or deals told between; with no deed told the '
+        "reading stays.",
         _denied_charge_is_the_deed,
     ),
     Rule(

@@ -2543,34 +2543,69 @@ def deed_denied(charge: Token, lexicon: Lexicon) -> str | None:
     before ("Cambodia accused Thailand of firing shells ... Thailand called the allegations
     'groundless'"); None when no deed with a type is told."""
     words = deed_of_accusation(charge)
-    if not words:
-        for verb in _accusing_verbs_before(charge, lexicon):
-            words = [
-                word
-                for prep in verb.children
-                if prep.dep_ == "prep" and prep.lower_ in DEED_PREPOSITIONS
-                for word in prep.subtree
-                if word.i != prep.i
-            ]
-            if words:
-                break
+    accusers = [] if words else list(_accusing_verbs_before(charge, lexicon))
+    for verb in accusers:
+        words = [
+            word
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in DEED_PREPOSITIONS
+            for word in prep.subtree
+            if word.i != prep.i
+        ]
+        if words:
+            break
     for word in sorted(words, key=depth_of):  # nearest first
         entry = verb_entry(word, lexicon) or noun_entry(word, lexicon)
         if entry is not None and entry.type not in {None, "ACCUSE"}:
             return entry.type
+    if words or accusers or not _refers_back(charge):
+        return None
+    return _act_told_before(charge, lexicon)
+
+
+REFERRING_DETERMINERS = {"the", "that", "this", "these", "those"}
+# What a charge can stand for: a wrong done to others, not talks, deals, praise or words
+CHARGEABLE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "AID", "SANCTION", "PROTEST"}
+
+
+def _refers_back(charge: Token) -> bool:
+    """ "denied the accusation", "denied that allegation": a charge named with a definite
+    determiner and nothing of its own is one the text told before."""
+    return any(c.dep_ == "det" and c.lower_ in REFERRING_DETERMINERS for c in charge.children)
+
+
+def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
+    """Rule "a-denied-charge-is-the-deed", a charge told before: the type of the nearest wrong
+    (``CHARGEABLE_TYPES``) the ``CHARGE_REACH`` sentences before a charge tell, when no
+    accusing verb there names a deed ("Ansar al-Shariah has been linked to the assault that
+    killed four Americans ... The group denies the allegation": the assault)."""
+    for word in reversed(charge.doc[_reach_start(charge) : charge.sent.start]):
+        if word.pos_ == "VERB":
+            entry = verb_entry(word, lexicon)
+        elif word.pos_ == "NOUN":
+            entry = noun_entry(word, lexicon)
+        else:
+            continue
+        if entry is not None and entry.type in CHARGEABLE_TYPES:
+            return entry.type
     return None
 
 
-def _accusing_verbs_before(charge: Token, lexicon: Lexicon) -> Iterator[Token]:
-    """Verbs the lexicon reads ACCUSE, before ``charge`` in its sentence and in the
-    ``CHARGE_REACH`` sentences before it, nearest first."""
+def _reach_start(charge: Token) -> int:
+    """Where the ``CHARGE_REACH`` sentences before a charge's own begin."""
     doc = charge.doc
     start = charge.sent.start
     for _ in range(CHARGE_REACH):
         if start == 0:
             break
         start = doc[start - 1].sent.start
-    for word in reversed(doc[start : charge.i]):
+    return start
+
+
+def _accusing_verbs_before(charge: Token, lexicon: Lexicon) -> Iterator[Token]:
+    """Verbs the lexicon reads ACCUSE, before ``charge`` in its sentence and in the
+    ``CHARGE_REACH`` sentences before it, nearest first."""
+    for word in reversed(charge.doc[_reach_start(charge) : charge.i]):
         entry = verb_entry(word, lexicon) if word.pos_ == "VERB" else None
         if entry is not None and entry.type == "ACCUSE":
             yield word
