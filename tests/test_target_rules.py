@@ -60,3 +60,17 @@ def test_a_participle_or_an_as_clause_on_the_object_still_names_the_target():
 def test_a_deals_terms_still_name_its_other_party():
     deal = _told("a-wn-eastmed-mitsotakis", "AGREE", "letter of intent on selling")
     assert [ref.name for ref in deal.targets] == ["DEPA"]
+
+
+# --- lexicon: "individual" names a person, as "person" does (actor_nouns.json) -------------------
+
+
+def test_an_individual_arrested_is_one_of_the_scenes_people():
+    event = _told("a-wn-gdansk-mayor-stabbed", "COERCE", "An individual has been arrested")
+    assert _codes(event) == ["POL:CVL"]
+    assert [f"{ref.country}:{ref.sector}" for ref in event.sources] == ["POL:GOV"]
+
+
+def test_individuals_sanctioned_with_their_nationality_are_of_that_country():
+    event = _told("a-voa-us-sanctions-russia-cyberattacks", "SANCTION", "19 Russian individuals")
+    assert [ref.country for ref in event.targets] == ["RUS"]
