@@ -246,9 +246,11 @@ def _in_a_charge(token: Token, top: Token) -> bool:
 
 
 NESTED_ACT_DEPS = {"pcomp", "xcomp"}  # "of arming rebels", "on joining X"; "an offer to join X"
-# A deal signed or agreed names its other party in its terms ("signed a letter of intent on
-# selling gas to DEPA").
-DEAL_TYPES = {"AGREE", "SUPPORT"}
+# Acts whose nested verb tells their own content, so its party is theirs: a deal signed or
+# agreed names its other party in its terms ("signed a letter of intent on selling gas to
+# DEPA"), a protest whom it is against in its demand ("rioted ... demanding a referendum on
+# independence from Indonesian rule").
+CONTENT_NAMES_PARTY_TYPES = {"AGREE", "SUPPORT", "PROTEST"}
 
 
 def _in_a_nested_act(token: Token, top: Token) -> bool:
@@ -699,7 +701,8 @@ def nested_targets(
                 continue
             if _in_a_setting(token, obj) or _in_a_charge(token, obj):
                 continue
-            if candidate.entry.type not in DEAL_TYPES and _in_a_nested_act(token, obj):
+            nested = candidate.entry.type not in CONTENT_NAMES_PARTY_TYPES
+            if nested and _in_a_nested_act(token, obj):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)
