@@ -245,34 +245,6 @@ def _in_a_charge(token: Token, top: Token) -> bool:
     )
 
 
-NESTED_ACT_DEPS = {"pcomp", "xcomp"}  # "of arming rebels", "on joining X"; "an offer to join X"
-# Acts whose nested verb tells their own content, so its party is theirs: a deal signed or
-# agreed names its other party in its terms ("signed a letter of intent on selling gas to
-# DEPA"), a protest whom it is against in its demand ("rioted ... demanding a referendum on
-# independence from Indonesian rule").
-CONTENT_NAMES_PARTY_TYPES = {"AGREE", "SUPPORT", "PROTEST"}
-
-
-def _in_a_nested_act(token: Token, top: Token) -> bool:
-    """Rule "a-nested-act's-object-is-no-target": what a verb inside the object acts on is
-    that verb's party, not the event's ("accused the South of arming rebels", "rejected an
-    offer to join the Congolese army", "demanded a vote on joining the Russian federation").
-    A participle, "that" or "as" clause on a noun still names it ("missiles targeting US
-    troops", "entities identified as working with Iran", "the proposal made by X")."""
-
-    def under_a_verb(node: Token) -> bool:
-        head = node.head
-        if node.dep_ == "agent" or head.pos_ not in {"VERB", "AUX"}:
-            return False
-        infinitive = head.dep_ == "acl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in head.children
-        )
-        described = head.dep_ == "pcomp" and head.head.lower_ == "as"  # "seen as backing X"
-        return (head.dep_ in NESTED_ACT_DEPS and not described) or infinitive
-
-    return _hangs_below(token, top, under_a_verb)
-
-
 def _participant_objects(token: Token) -> list[Token]:
     """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
     objects = []
@@ -700,9 +672,6 @@ def nested_targets(
             if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
                 continue
             if _in_a_setting(token, obj) or _in_a_charge(token, obj):
-                continue
-            nested = candidate.entry.type not in CONTENT_NAMES_PARTY_TYPES
-            if nested and _in_a_nested_act(token, obj):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)

@@ -3204,10 +3204,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "actor-inside-object",
-        'No target yet: an actor named inside the object ("rejected an offer from X"); not '
-        "the party of a verb inside it (a-nested-act's-object-is-no-target: \"accused the "
-        'South of arming rebels", "rejected an offer to join the Congolese army"), save in '
-        "a deal's terms and a protest's demand.",
+        'No target yet: an actor named inside the object ("rejected an offer from X").',
         _actor_inside_object,
     ),
     Rule(
