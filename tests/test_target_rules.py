@@ -39,4 +39,4 @@ def test_an_individual_arrested_is_one_of_the_scenes_people():
 
 def test_individuals_sanctioned_with_their_nationality_are_of_that_country():
     event = _told("a-voa-us-sanctions-russia-cyberattacks", "SANCTION", "19 Russian individuals")
-    assert [ref.country for ref in event.targets] == ["RUS"]
+    assert _codes(event) == ["RUS:CVL"]  # people, not the Russian state
