@@ -2,6 +2,7 @@
 the model's reading of that clause and the first gate of ``LearnedPath.propose`` that stops it.
 
     .venv/bin/python scripts/learned_path_misses.py [--sentences] [--sets news notes police ...]
+        [--json FILE] [--model FOLDER]
 
 A "no event" miss is an expected event no record reports and no record of any type is told in
 its sentences (news: ``evaluate_coverage.miss_reason``; notes: a note with no record at all;
