@@ -2,7 +2,7 @@
 the model's reading of that clause and the first gate of ``LearnedPath.propose`` that stops it.
 
     .venv/bin/python scripts/learned_path_misses.py [--sentences] [--sets news notes police ...]
-        [--json FILE] [--model FOLDER]
+        [--json FILE] [--model FOLDER] [--news FOLD]
 
 A "no event" miss is an expected event no record reports and no record of any type is told in
 its sentences (news: ``evaluate_coverage.miss_reason``; notes: a note with no record at all;
@@ -13,7 +13,8 @@ of: not a main clause (``main_clauses``), a lexicon trigger heads it (``_rules_r
 indirect question, a rule candidate sits in it, a saying verb; the model's reading (another
 label, or under the bar of its type); a modality gate (a wished act, a likely act); or the
 event rule that dropped the proposed candidate (``Coder(drops=...)``). Tune sets only: the
-check folds are read as totals only, and this lists sentences.
+check folds are read as totals only: ``--news tests/corpus_news/check --sets news`` prints the
+table, and ``--sentences`` and ``--json`` are refused on it.
 """
 
 from __future__ import annotations
@@ -99,8 +100,8 @@ class Verdict:
     asked: bool  # whether propose asks the model about this clause
 
 
-def news_misses(coder: Coder) -> Iterator[tuple[Miss, Document]]:
-    files = evaluate.expected_files([NEWS])
+def news_misses(coder: Coder, fold: Path) -> Iterator[tuple[Miss, Document]]:
+    files = evaluate.expected_files([fold])
     readings = [evaluate.load_expected(path) for path in files]
     documents = parse_many(evaluate.articles_beside(files, readings))
     for reading, document, path in zip(readings, documents, files, strict=True):
@@ -240,7 +241,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sentences", action="store_true", help="list each miss")
     parser.add_argument("--json", type=Path, help="write the verdicts here")
     parser.add_argument("--model", type=Path, help="a model folder (default: the shipped one)")
+    parser.add_argument("--news", type=Path, default=NEWS, help="the news fold (default: tune)")
     args = parser.parse_args(argv)
+    if "check" in args.news.name and (args.sentences or args.json):
+        raise SystemExit("check folds are read as totals only: no --sentences or --json")
     shipped = default_learned_path()
     assert shipped is not None, "the learned path is turned off in its settings"
     if args.model:
@@ -251,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     everything: list[Verdict] = []
     for name in args.sets:
         if name == "news":
-            misses = news_misses(coder)
+            misses = news_misses(coder, args.news)
         elif name == "notes":
             misses = notes_misses(coder)
         else:
@@ -268,8 +272,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                     f"(p {v.miss.type} {v.p_type:.2f}) | {v.head!r} | {v.miss.source}\n"
                     f"        {v.clause[:200]}"
                 )
-    print("== all tune sets")
-    print("\n".join(table(everything)))
+    if len(args.sets) > 1:
+        print("== all sets")
+        print("\n".join(table(everything)))
     if args.json:
         rows = [
             {
