@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from accord import evaluate, evaluate_coverage, evaluate_notes
 from accord.extract.events.coder import Coder, Drop
-from accord.extract.events.lexicon import TriggerEntry, load_lexicon
+from accord.extract.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from accord.extract.events.modality import is_a_likely_act, is_a_wished_act
 from accord.extract.events.syntax import is_indirect_question
 from accord.extract.events.triggers import Candidate
@@ -39,6 +39,7 @@ from accord.learn.model import EventTypeModel
 from accord.learn.path import (
     SAYING_VERBS,
     VERBAL,
+    Clause,
     LearnedPath,
     _rules_read,
     clause_at,
@@ -74,11 +75,42 @@ class RecordingPath(LearnedPath):
             weak=shipped.weak,
         )
         self.taken: dict[tuple[int, int], set[int]] = {}
+        self.clauses: Counter[str] = Counter()  # every main clause of the fold, by its gate
 
     def propose(self, sentence: Span, found: Sequence[Candidate], coder: Coder) -> list[Candidate]:
         taken = {t.i for c in found for t in (c.token, c.predicate)}
         self.taken[(id(sentence.doc), sentence.start)] = taken
-        return super().propose(sentence, found, coder)
+        clauses = main_clauses(sentence, coder.lexicon)
+        for clause in clauses:
+            gate = structural_gate(clause, clauses, taken, coder.lexicon)
+            self.clauses[gate or self.asked_reading(clause)] += 1
+        proposed = super().propose(sentence, found, coder)
+        self.clauses["proposed"] += len(proposed)
+        return proposed
+
+    def asked_reading(self, clause: Clause) -> str:
+        """What the model reads in a clause it is asked about: no event, an event under the
+        bar of its type, or one over it."""
+        prediction = self.model.predict(clause.text, clause.head_lemma, clause.roles)
+        if prediction.label is None:
+            return "asked: no event"
+        bar = self.thresholds.get(prediction.label, self.threshold)
+        return "asked: over the bar" if prediction.probability >= bar else "asked: under the bar"
+
+
+def structural_gate(
+    clause: Clause, clauses: Sequence[Clause], taken: set[int], lexicon: Lexicon
+) -> str | None:
+    """The gate of ``propose`` that keeps the model from being asked about a main clause."""
+    if _rules_read(clause, lexicon):
+        return "lexicon trigger heads it"
+    if is_indirect_question(clause.head):
+        return "indirect question"
+    if taken & own_tokens(clause, clauses):
+        return "rule candidate in clause"
+    if clause.head_lemma in SAYING_VERBS:
+        return "saying verb"
+    return None
 
 
 @dataclass(frozen=True)
@@ -172,15 +204,11 @@ def first_gate(
     if clause is None:
         return "not a main clause", False
     dropped = [d for d in drops if d.start == head.idx and d.sentence == sentence.text]
-    if _rules_read(clause, lexicon):
+    taken = path.taken.get((id(sentence.doc), sentence.start), set())
+    gate = structural_gate(clause, clauses, taken, lexicon)
+    if gate is not None:
         why = f": a rule's candidate dropped by {dropped[-1].rule}" if dropped else ""
-        return f"lexicon trigger heads it{why}", False
-    if is_indirect_question(clause.head):
-        return "indirect question", False
-    if path.taken.get((id(sentence.doc), sentence.start), set()) & own_tokens(clause, clauses):
-        return "rule candidate in clause", False
-    if clause.head_lemma in SAYING_VERBS:
-        return "saying verb", False
+        return gate + (why if gate.startswith("lexicon") else ""), False
     prediction = path.model.predict(clause.text, clause.head_lemma, clause.roles)
     if prediction.label is None:
         return "model: no event", True
@@ -265,6 +293,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         everything += verdicts
         print(f"== {name}")
         print("\n".join(table(verdicts)))
+        gates = ", ".join(f"{gate} {n}" for gate, n in path.clauses.most_common())
+        print(f"  all main clauses of the set, by gate: {gates}")
+        path.clauses.clear()
         if args.sentences:
             for v in sorted(verdicts, key=lambda v: (v.gate, v.miss.type)):
                 print(
