@@ -1726,3 +1726,78 @@ def test_them_is_never_its_own_clauses_subject():
         if m.text == "protesters" and "shouted at protesters" in article.text[m.start - 15 : m.end]
     }
     assert them and {m.actor.id for m in them} <= protesters
+
+
+def _person_named_in(corpus: str, slug: str, passage: str, name: str) -> str:
+    """The person a bare name inside a passage of a real tune article resolves to."""
+    path = Path(__file__).parent / corpus / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    start = article.text.index(passage)
+    end = start + len(passage)
+    mentions = resolve_mentions(parse(article))
+    [found] = [m for m in mentions if start <= m.start < end and m.text == name]
+    return found.actor.name
+
+
+@pytest.mark.parametrize(
+    ("corpus", "slug", "passage", "name", "person"),
+    [
+        # VOA, 2016: "Hillary Clinton" first, then "former President Bill Clinton"
+        (
+            "corpus_quotes",
+            "q-voa-clinton-trump-eve-of-election",
+            "Clinton said Democrats believe",
+            "Clinton",
+            "Hillary Clinton",
+        ),
+        # VOA, 2015: "Prime Minister Nawaz Sharif" first, then "General Raheel Sharif"
+        (
+            "corpus_news",
+            "b-voa-rice-islamabad-sharif-talks",
+            "an expected visit to Washington by Sharif",
+            "Sharif",
+            "Nawaz Sharif",
+        ),
+        # the same VOA text: "first lady Michelle Obama" (the article's only), then "Barack Obama"
+        (
+            "corpus_quotes",
+            "q-voa-clinton-trump-eve-of-election",
+            "Obama told the crowd",
+            "Obama",
+            "Barack Obama",
+        ),
+    ],
+)
+def test_rule_first_named_keeps_the_surname(corpus, slug, passage, name, person):
+    """Two people who share a surname: the bare surname is the known person named in full
+    first, not the namesake named last."""
+    assert _person_named_in(corpus, slug, passage, name) == person
+
+
+@pytest.mark.parametrize(
+    ("corpus", "slug", "passage", "name", "person"),
+    [
+        # VOA, 2011: "Hu Jintao", then "welcoming President Hu", "Mr. Hu said"
+        ("corpus_news", "b-voa-obama-hu-vow-cooperation", "Mr. Hu said", "Hu", "Hu Jintao"),
+        # "Kim Jong Un", then "Chung Eui-yong, who met Kim in Pyongyang"
+        (
+            "corpus_coverage",
+            "singapore-summit-01-larkspur-daily",
+            "who met Kim in Pyongyang",
+            "Kim",
+            "Kim Jong-un",
+        ),
+        # "South Korean President Moon Jae-in", then "..., Moon said."
+        (
+            "corpus_coverage",
+            "singapore-summit-04-eastbridge-times",
+            "Moon said",
+            "Moon",
+            "Moon Jae-in",
+        ),
+    ],
+)
+def test_rule_first_word_of_a_full_name(corpus, slug, passage, name, person):
+    """A name's first word alone (the family name, where it comes first) is the person the
+    article named in full, not a new person nor the dictionary's default."""
+    assert _person_named_in(corpus, slug, passage, name) == person

@@ -215,6 +215,7 @@ BOTH_SIDES = {
 # Who can be one of "both sides" in a war or a dispute at home.
 RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+FIRST_WORD_WHY = "first word of a full name"  # "Hu Jintao" ... "Mr. Hu said"
 ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
 # Nouns for a body that, with "the" alone in front, point back to the body named before.
 BODY_NOUNS = {"coalition", "agency", "alliance", "movement", "organization", "organisation"}
@@ -1427,6 +1428,7 @@ class MentionResolver:
         self.sentences = _sentence_index(doc)
         self.mentions: list[ActorMention] = []
         self.people: dict[str, Actor] = {}  # folded surname or full name -> person seen here
+        self.first_words: dict[str, Actor] = {}  # a full name's first word -> its person here
         self.covered: set[int] = set()
         self.people_tokens: set[int] = set()
         self.sentence_spans = list(doc.sents)
@@ -1608,6 +1610,9 @@ class MentionResolver:
             # "Abbas Mousavi said ... Mousavi stressed": the article's Mousavi, not the
             # dictionary's namesake
             self._add_person(self.people[key], span, "surname")
+            return
+        if key in self.first_words and len(span) == 1 and ent.label_ == "PERSON":
+            self._add_person(self.first_words[key], span, FIRST_WORD_WHY)
             return
         if dictionary_actor and dictionary_actor.kind in PERSON_KINDS:
             of_its_day = self.table.of_its_day(dictionary_actor, span.text, self.published)
@@ -1807,9 +1812,34 @@ class MentionResolver:
     def _add_person(self, actor: Actor, span: Span, why: str) -> None:
         self.people_tokens.update(range(span.start, span.end))
         self.people[fold(actor.name)] = actor
-        self.people[fold(actor.name.split()[-1])] = actor
-        self.people[fold(span.text)] = actor
+        surname = fold(actor.name.split()[-1])
+        if self._takes_the_surname(surname, actor):
+            self.people[surname] = actor
+        if fold(span.text) != surname or self._takes_the_surname(surname, actor):
+            self.people[fold(span.text)] = actor
+        self._note_first_word(actor)
         self._add(actor, span, why)
+
+    def _note_first_word(self, actor: Actor) -> None:
+        """Rule "first word of a full name": a person named in full ("Hu Jintao", "Moon
+        Jae-in", "Kim Jong Un") may be named again by the first word alone, the family name
+        where it comes first ("Mr. Hu said", "Moon said", "Kim reaffirmed"); the word is that
+        person's, the first one named so, unless the article uses it as a surname (kept in
+        ``people``, looked up first)."""
+        words = actor.name.split()
+        if len(words) > 1 and words[0][:1].isupper():
+            self.first_words.setdefault(fold(words[0]), actor)
+
+    def _takes_the_surname(self, surname: str, actor: Actor) -> bool:
+        """Rule "first named keeps the surname": where an article names two people who share a
+        surname ("Hillary Clinton" ... "former President Bill Clinton" ... "Clinton said"),
+        the bare surname stays with the known person (one the dictionary holds) it named in
+        full first, the person the story is about: reporting names the other in full each
+        time. One only the article names holds it until the next ("first lady Michelle Obama"
+        ... "Barack Obama" ... "Obama told the crowd"; "Dayyabu Kerawa", later "Alhaji
+        Daiyibu Kerawa", one man spelled two ways)."""
+        holder = self.people.get(surname)
+        return holder is None or holder.id == actor.id or holder.id not in self.table.actors
 
     def _new_person(self, span: Span) -> Actor:
         prefix = _title_prefix(span)
@@ -1976,6 +2006,10 @@ class MentionResolver:
             actor = self.people.get(fold(token.text))
             if actor is not None:
                 self._add(actor, self.doc[token.i : token.i + 1], "surname")
+                continue
+            actor = self.first_words.get(fold(token.text))
+            if actor is not None and token.pos_ == "PROPN":
+                self._add(actor, self.doc[token.i : token.i + 1], FIRST_WORD_WHY)
 
     def _resolve_loose_countries(self) -> None:
         """Country names the model did not tag ("US Predator attacks", "a UK-drafted text"), or
