@@ -933,6 +933,13 @@ def _with_untagged_given_name(ent: Span, table: ActorDictionary) -> Span:
     return Span(doc, start, ent.end, label="PERSON")
 
 
+def _opens_a_longer_name(token: Token) -> bool:
+    """A name word with more of a name after it ("Antony J. Blinken", "Kim Dong-chul"): the
+    first word of that name, not a person named by it alone."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
+
+
 def _is_initial(token: Token) -> bool:
     """A name's initial ("J.", "K")."""
     return len(token.text.rstrip(".")) == 1 and token.text[:1].isupper()
@@ -2008,7 +2015,7 @@ class MentionResolver:
                 self._add(actor, self.doc[token.i : token.i + 1], "surname")
                 continue
             actor = self.first_words.get(fold(token.text))
-            if actor is not None and token.pos_ == "PROPN":
+            if actor is not None and token.pos_ == "PROPN" and not _opens_a_longer_name(token):
                 self._add(actor, self.doc[token.i : token.i + 1], FIRST_WORD_WHY)
 
     def _resolve_loose_countries(self) -> None:
