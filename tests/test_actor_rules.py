@@ -1801,3 +1801,27 @@ def test_rule_first_word_of_a_full_name(corpus, slug, passage, name, person):
     """A name's first word alone (the family name, where it comes first) is the person the
     article named in full, not a new person nor the dictionary's default."""
     assert _person_named_in(corpus, slug, passage, name) == person
+
+
+@pytest.mark.parametrize(
+    ("corpus", "slug", "passage", "country"),
+    [
+        # VOA, 2013: "Prime Minister Nawaz Sharif's government has engaged the Taliban"
+        ("corpus_news", "b-voa-islamabad-market-bomb", "Sharif's government has engaged", "PAK"),
+        # Wikinews, 2019: "The Supreme Court ruled on the appeal ... by Johnson's government."
+        ("corpus_news", "a-wn-uk-supreme-court-prorogation", "by Johnson's government", "GBR"),
+        # VOA, 2015: "urging President Nicolas Maduro's government to release Lopez"
+        ("corpus_quotes", "q-voa-lopez-sentenced-venezuela", "Maduro's government to", "VEN"),
+    ],
+)
+def test_rule_a_persons_body_is_of_the_persons_country(corpus, slug, passage, country):
+    """A possessive's head is not its owner: "X's government" is X's country's government,
+    a state actor, and not the person X."""
+    path = Path(__file__).parent / corpus / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    start = article.text.index(passage)
+    mentions = resolve_mentions(parse(article))
+    [government] = [
+        m for m in mentions if start <= m.start < start + len(passage) and m.text == "government"
+    ]
+    assert (government.actor.kind, government.actor.country) == ("state", country)

@@ -216,6 +216,7 @@ BOTH_SIDES = {
 RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 FIRST_WORD_WHY = "first word of a full name"  # "Hu Jintao" ... "Mr. Hu said"
+PERSONS_GROUP_WHY = "a person's body"  # "Nawaz Sharif's government": Pakistan's
 ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
 # Nouns for a body that, with "the" alone in front, point back to the body named before.
 BODY_NOUNS = {"coalition", "agency", "alliance", "movement", "organization", "organisation"}
@@ -2321,6 +2322,13 @@ class MentionResolver:
             if sector == "MIL" and any(t.lower_ in self.nouns.communal for t in left):
                 sector = "REB"  # "Moslem forces", "Tamil fighters"
             if any(t.i in self.covered for t in left):
+                leader = self._persons_country(token)
+                if leader is not None:  # "Nawaz Sharif's government": Pakistan's, not Sharif
+                    self._add(
+                        self.table.group(leader, sector),
+                        self.doc[token.i : token.i + 1],
+                        PERSONS_GROUP_WHY,
+                    )
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
             origin = [  # "the army of X"; not "accused the army of bombing", a deed
                 c
@@ -2732,6 +2740,17 @@ class MentionResolver:
             if pobj.dep_ == "pobj" and (country := self._country_at(pobj)):
                 return country
         return None
+
+    def _persons_country(self, noun: Token) -> str | None:
+        """Rule "a person's body": a body a person owns ("Prime Minister Nawaz Sharif's
+        government", "Johnson's government", "President Nicolas Maduro's government") is a
+        body of that person's country, not the person: the country, or None when the
+        possessor is no person of a known country."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            return None
+        people = [m.actor for m in self._covering(owner) if m.actor.kind in PERSON_KINDS]
+        return people[0].country if people else None
 
     def _owner_country(self, noun: Token, sector: str) -> str | None:
         """Whose unnamed body this is: "Israeli officials said the government was ..." means
