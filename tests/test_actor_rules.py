@@ -1764,3 +1764,67 @@ def test_them_is_never_its_own_clauses_subject():
         if m.text == "protesters" and "shouted at protesters" in article.text[m.start - 15 : m.end]
     }
     assert them and {m.actor.id for m in them} <= protesters
+
+
+def _person_named_in(corpus: str, slug: str, passage: str, name: str) -> str:
+    """The person a bare name inside a passage of a real tune article resolves to."""
+    path = Path(__file__).parent / corpus / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    start = article.text.index(passage)
+    end = start + len(passage)
+    mentions = resolve_mentions(parse(article))
+    [found] = [m for m in mentions if start <= m.start < end and m.text == name]
+    return found.actor.name
+
+
+@pytest.mark.parametrize(
+    ("corpus", "slug", "passage", "name", "person"),
+    [
+        # VOA, 2011: "Hu Jintao", then "welcoming President Hu", "Mr. Hu said"
+        ("corpus_news", "b-voa-obama-hu-vow-cooperation", "Mr. Hu said", "Hu", "Hu Jintao"),
+        # "Kim Jong Un", then "Chung Eui-yong, who met Kim in Pyongyang"
+        (
+            "corpus_coverage",
+            "singapore-summit-01-larkspur-daily",
+            "who met Kim in Pyongyang",
+            "Kim",
+            "Kim Jong-un",
+        ),
+        # "South Korean President Moon Jae-in", then "..., Moon said."
+        (
+            "corpus_coverage",
+            "singapore-summit-04-eastbridge-times",
+            "Moon said",
+            "Moon",
+            "Moon Jae-in",
+        ),
+    ],
+)
+def test_rule_first_word_of_a_full_name(corpus, slug, passage, name, person):
+    """A name's first word alone (the family name, where it comes first) is the person the
+    article named in full, not a new person nor the dictionary's default."""
+    assert _person_named_in(corpus, slug, passage, name) == person
+
+
+@pytest.mark.parametrize(
+    ("corpus", "slug", "passage", "country"),
+    [
+        # VOA, 2013: "Prime Minister Nawaz Sharif's government has engaged the Taliban"
+        ("corpus_news", "b-voa-islamabad-market-bomb", "Sharif's government has engaged", "PAK"),
+        # Wikinews, 2019: "The Supreme Court ruled on the appeal ... by Johnson's government."
+        ("corpus_news", "a-wn-uk-supreme-court-prorogation", "by Johnson's government", "GBR"),
+        # VOA, 2015: "urging President Nicolas Maduro's government to release Lopez"
+        ("corpus_quotes", "q-voa-lopez-sentenced-venezuela", "Maduro's government to", "VEN"),
+    ],
+)
+def test_rule_a_persons_body_is_of_the_persons_country(corpus, slug, passage, country):
+    """A possessive's head is not its owner: "X's government" is X's country's government,
+    a state actor, and not the person X."""
+    path = Path(__file__).parent / corpus / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    start = article.text.index(passage)
+    mentions = resolve_mentions(parse(article))
+    [government] = [
+        m for m in mentions if start <= m.start < start + len(passage) and m.text == "government"
+    ]
+    assert (government.actor.kind, government.actor.country) == ("state", country)

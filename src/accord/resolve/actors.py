@@ -217,6 +217,8 @@ RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 SPEAKER_POSSESSIVES = {"his", "her"}  # "Uribe said his military ...": the speaker's forces
 HOMELAND_NOUNS = {"country", "nation"}  # "his country's forces": the speaker's country's
+FIRST_WORD_WHY = "first word of a full name"  # "Hu Jintao" ... "Mr. Hu said"
+PERSONS_GROUP_WHY = "a person's body"  # "Nawaz Sharif's government": Pakistan's
 ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
 # Nouns for a body that, with "the" alone in front, point back to the body named before.
 BODY_NOUNS = {"coalition", "agency", "alliance", "movement", "organization", "organisation"}
@@ -934,6 +936,13 @@ def _with_untagged_given_name(ent: Span, table: ActorDictionary) -> Span:
     return Span(doc, start, ent.end, label="PERSON")
 
 
+def _opens_a_longer_name(token: Token) -> bool:
+    """A name word with more of a name after it ("Antony J. Blinken", "Kim Dong-chul"): the
+    first word of that name, not a person named by it alone."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
+
+
 def _is_initial(token: Token) -> bool:
     """A name's initial ("J.", "K")."""
     return len(token.text.rstrip(".")) == 1 and token.text[:1].isupper()
@@ -1429,6 +1438,7 @@ class MentionResolver:
         self.sentences = _sentence_index(doc)
         self.mentions: list[ActorMention] = []
         self.people: dict[str, Actor] = {}  # folded surname or full name -> person seen here
+        self.first_words: dict[str, Actor] = {}  # a full name's first word -> its person here
         self.covered: set[int] = set()
         self.people_tokens: set[int] = set()
         self.sentence_spans = list(doc.sents)
@@ -1610,6 +1620,9 @@ class MentionResolver:
             # "Abbas Mousavi said ... Mousavi stressed": the article's Mousavi, not the
             # dictionary's namesake
             self._add_person(self.people[key], span, "surname")
+            return
+        if key in self.first_words and len(span) == 1 and ent.label_ == "PERSON":
+            self._add_person(self.first_words[key], span, FIRST_WORD_WHY)
             return
         if dictionary_actor and dictionary_actor.kind in PERSON_KINDS:
             of_its_day = self.table.of_its_day(dictionary_actor, span.text, self.published)
@@ -1811,7 +1824,18 @@ class MentionResolver:
         self.people[fold(actor.name)] = actor
         self.people[fold(actor.name.split()[-1])] = actor
         self.people[fold(span.text)] = actor
+        self._note_first_word(actor)
         self._add(actor, span, why)
+
+    def _note_first_word(self, actor: Actor) -> None:
+        """Rule "first word of a full name": a person named in full ("Hu Jintao", "Moon
+        Jae-in", "Kim Jong Un") may be named again by the first word alone, the family name
+        where it comes first ("Mr. Hu said", "Moon said", "Kim reaffirmed"); the word is that
+        person's, the first one named so, unless the article uses it as a surname (kept in
+        ``people``, looked up first)."""
+        words = actor.name.split()
+        if len(words) > 1 and words[0][:1].isupper():
+            self.first_words.setdefault(fold(words[0]), actor)
 
     def _new_person(self, span: Span) -> Actor:
         prefix = _title_prefix(span)
@@ -1978,6 +2002,10 @@ class MentionResolver:
             actor = self.people.get(fold(token.text))
             if actor is not None:
                 self._add(actor, self.doc[token.i : token.i + 1], "surname")
+                continue
+            actor = self.first_words.get(fold(token.text))
+            if actor is not None and token.pos_ == "PROPN" and not _opens_a_longer_name(token):
+                self._add(actor, self.doc[token.i : token.i + 1], FIRST_WORD_WHY)
 
     def _resolve_loose_countries(self) -> None:
         """Country names the model did not tag ("US Predator attacks", "a UK-drafted text"), or
@@ -2282,6 +2310,13 @@ class MentionResolver:
             if sector == "MIL" and any(t.lower_ in self.nouns.communal for t in left):
                 sector = "REB"  # "Moslem forces", "Tamil fighters"
             if any(t.i in self.covered for t in left):
+                leader = self._persons_country(token)
+                if leader is not None:  # "Nawaz Sharif's government": Pakistan's, not Sharif
+                    self._add(
+                        self.table.group(leader, sector),
+                        self.doc[token.i : token.i + 1],
+                        PERSONS_GROUP_WHY,
+                    )
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
             origin = [  # "the army of X"; not "accused the army of bombing", a deed
                 c
@@ -2693,6 +2728,17 @@ class MentionResolver:
             if pobj.dep_ == "pobj" and (country := self._country_at(pobj)):
                 return country
         return None
+
+    def _persons_country(self, noun: Token) -> str | None:
+        """Rule "a person's body": a body a person owns ("Prime Minister Nawaz Sharif's
+        government", "Johnson's government", "President Nicolas Maduro's government") is a
+        body of that person's country, not the person: the country, or None when the
+        possessor is no person of a known country."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            return None
+        people = [m.actor for m in self._covering(owner) if m.actor.kind in PERSON_KINDS]
+        return people[0].country if people else None
 
     def _owner_country(self, noun: Token, sector: str) -> str | None:
         """Whose unnamed body this is: "Israeli officials said the government was ..." means
