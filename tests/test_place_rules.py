@@ -1173,6 +1173,9 @@ def test_the_one_town_only_when_the_story_names_one(opening: str, town: str | No
         # VOA: "killed in a gunfight ... in western Mexico" / "killed in the shootout Friday in
         # Michoacan state"
         ("a-voa-mexico-michoacan-gunfight", "killed in a gunfight", "Michoacán"),
+        # VOA: "troops have pulled back from a disputed border area in the Himalayas" / two
+        # sentences on, "The withdrawal from the Gogra area in eastern Ladakh"
+        ("b-voa-india-china-gogra-pullback", "have pulled back from", "Ladakh"),
     ],
 )
 def test_rule_an_act_is_where_its_next_telling_places_it(slug: str, words: str, place: str) -> None:

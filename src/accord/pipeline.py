@@ -175,7 +175,7 @@ def extract_events(
             if place is None and (home := home_of_a_domestic_act(event, gazetteer)) is not None:
                 place, place_why = home, f"{DOMESTIC_RULE}: {home.name}"
             if place is None or place.precision == "country":
-                finer = place_the_next_sentence_tells(
+                finer = place_its_retelling_gives(
                     event, place, sentences, named, sentence_index, coder.lexicon
                 )
                 if finer is not None:
@@ -1079,9 +1079,10 @@ def _from_the_happening(
 
 TOLD_NEXT_RULE = "an-act-is-where-its-next-telling-places-it"
 FINER_PRECISIONS = {"exact", "city", "region"}
+RETELLING_REACH = 3  # sentences after an act's own that may tell it again (a lead is retold soon)
 
 
-def place_the_next_sentence_tells(
+def place_its_retelling_gives(
     event: CodedEvent,
     place: Place | None,
     sentences: Sequence[Span],
@@ -1091,21 +1092,28 @@ def place_the_next_sentence_tells(
 ) -> Place | None:
     """Rule "an-act-is-where-its-next-telling-places-it": an act on the ground told with no
     place or only its country ("a roadside bomb has killed two American soldiers in northern
-    Afghanistan") is where the next sentence, which tells it again by a definite noun of its
-    kind ("the troops were in a vehicle that hit the bomb in the Baghi Shirkat area of Kunduz
-    province"), places it: the most specific town or area that sentence names, in the act's
-    country when it has one."""
-    if sphere(event.type) != "ground" or sentence_index + 1 >= len(sentences):
+    Afghanistan") is where the first of the next ``RETELLING_REACH`` sentences that tells it
+    again by a definite noun of its kind, and names a town or area, places it ("the troops were
+    in a vehicle that hit the bomb in the Baghi Shirkat area of Kunduz province"; two sentences
+    on: "The withdrawal from the Gogra area in eastern Ladakh"): the most specific town or
+    area that sentence names, in the act's country when it has one."""
+    if sphere(event.type) != "ground":
         return None
-    following = sentences[sentence_index + 1]
-    if not any(_a_definite_noun_of_its_kind(token, event, lexicon) for token in following):
-        return None
-    inside = [
-        other
-        for other in named[sentence_index + 1]
-        if other.precision in FINER_PRECISIONS and (place is None or other.country == place.country)
-    ]
-    return most_specific(inside)
+    for index in range(
+        sentence_index + 1, min(sentence_index + 1 + RETELLING_REACH, len(sentences))
+    ):
+        following = sentences[index]
+        if not any(_a_definite_noun_of_its_kind(token, event, lexicon) for token in following):
+            continue
+        inside = [
+            other
+            for other in named[index]
+            if other.precision in FINER_PRECISIONS
+            and (place is None or other.country == place.country)
+        ]
+        if inside:
+            return most_specific(inside)
+    return None
 
 
 def _a_definite_noun_of_its_kind(token: Token, event: CodedEvent, lexicon: Lexicon) -> bool:
