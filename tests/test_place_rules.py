@@ -1156,3 +1156,40 @@ def test_the_one_town_only_when_the_story_names_one(opening: str, town: str | No
     fighting = next(e for e in events if e.trigger == "Fighting")
     assert (fighting.place.name if fighting.place else None) == town
     assert ("one-town" in fighting.evidence.why) == (town is not None)
+
+
+# --- the next telling places the act -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "place"),
+    [
+        # VOA: "a roadside bomb has killed two American soldiers in northern Afghanistan" /
+        # "a vehicle that hit the bomb in the Baghi Shirkat area of Kunduz province"
+        ("b-voa-afghanistan-roadside-bomb-us-troops", "a roadside bomb has killed", "Kunduz"),
+        # Wikinews: "Wiranto was stabbed" / "who was visiting the town of Pandeglang ...,
+        # survived the attack"
+        ("b-wn-indonesia-wiranto-stabbed", "Wiranto was stabbed", "Pandeglang"),
+        # VOA: "killed in a gunfight ... in western Mexico" / "killed in the shootout Friday in
+        # Michoacan state"
+        ("a-voa-mexico-michoacan-gunfight", "killed in a gunfight", "Michoacán"),
+        # VOA: "troops have pulled back from a disputed border area in the Himalayas" / two
+        # sentences on, "The withdrawal from the Gogra area in eastern Ladakh"
+        ("b-voa-india-china-gogra-pullback", "have pulled back from", "Ladakh"),
+    ],
+)
+def test_rule_an_act_is_where_its_next_telling_places_it(slug: str, words: str, place: str) -> None:
+    event = next(e for e in tune_article_events(slug) if words in e.evidence.sentence)
+    assert event.place is not None and event.place.name == place
+    assert "an-act-is-where-its-next-telling-places-it" in event.evidence.why
+
+
+def test_a_next_sentence_of_another_act_places_nothing() -> None:
+    # the next sentence names a town, but tells no act of the lead's kind by a definite noun
+    events = events_of(
+        "Gunmen killed five soldiers in northern Nigeria on Monday.\n\n"
+        "The governor later visited Maiduguri to meet local leaders."
+    )
+    killing = next(e for e in events if e.type == "ASSAULT")
+    assert killing.place is None or killing.place.name != "Maiduguri"
+    assert "next-telling" not in killing.evidence.why

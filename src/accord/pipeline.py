@@ -174,6 +174,12 @@ def extract_events(
                     place, place_why = country, f"the-country-of-the-story: {country.name}"
             if place is None and (home := home_of_a_domestic_act(event, gazetteer)) is not None:
                 place, place_why = home, f"{DOMESTIC_RULE}: {home.name}"
+            if place is None or place.precision == "country":
+                finer = place_its_retelling_gives(
+                    event, place, sentences, named, sentence_index, coder.lexicon
+                )
+                if finer is not None:
+                    place, place_why = finer, f"{TOLD_NEXT_RULE}: {finer.name}"
             predicate, word = dating_clause(event.candidate)
             date, date_why = scene_dates.date_of(
                 sentence_index, sentence, predicate, event.modality, word
@@ -1069,6 +1075,55 @@ def _from_the_happening(
             place = placing.place
             place_why = f"{DURING_RULE}: from sentence {placing.sentence_index}"
     return date, date_why, place, place_why
+
+
+TOLD_NEXT_RULE = "an-act-is-where-its-next-telling-places-it"
+FINER_PRECISIONS = {"exact", "city", "region"}
+RETELLING_REACH = 3  # sentences after an act's own that may tell it again (a lead is retold soon)
+
+
+def place_its_retelling_gives(
+    event: CodedEvent,
+    place: Place | None,
+    sentences: Sequence[Span],
+    named: list[list[Place]],
+    sentence_index: int,
+    lexicon: Lexicon,
+) -> Place | None:
+    """Rule "an-act-is-where-its-next-telling-places-it": an act on the ground told with no
+    place or only its country ("a roadside bomb has killed two American soldiers in northern
+    Afghanistan") is where the first of the next ``RETELLING_REACH`` sentences that tells it
+    again by a definite noun of its kind, and names a town or area, places it ("the troops were
+    in a vehicle that hit the bomb in the Baghi Shirkat area of Kunduz province"; two sentences
+    on: "The withdrawal from the Gogra area in eastern Ladakh"): the most specific town or
+    area that sentence names, in the act's country when it has one."""
+    if sphere(event.type) != "ground":
+        return None
+    for index in range(
+        sentence_index + 1, min(sentence_index + 1 + RETELLING_REACH, len(sentences))
+    ):
+        following = sentences[index]
+        if not any(_a_definite_noun_of_its_kind(token, event, lexicon) for token in following):
+            continue
+        inside = [
+            other
+            for other in named[index]
+            if other.precision in FINER_PRECISIONS
+            and (place is None or other.country == place.country)
+        ]
+        if inside:
+            return most_specific(inside)
+    return None
+
+
+def _a_definite_noun_of_its_kind(token: Token, event: CodedEvent, lexicon: Lexicon) -> bool:
+    """ "the bomb" after "a roadside bomb", "the attack" after "was stabbed": a noun with
+    "the" that the lexicon gives the act's type, and its mode or none ("the attack" names a
+    stabbing; "the arrest" no release)."""
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return False
+    entry = lexicon.nouns.get(lemma_of(token, lexicon))
+    return entry is not None and entry.type == event.type and entry.mode in {None, event.mode}
 
 
 DOMESTIC_RULE = "a-domestic-act-is-at-home"
