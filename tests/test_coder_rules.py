@@ -3293,11 +3293,10 @@ def test_rule_the_people_hit_are_the_places_people(text: str, kind: str, country
 def test_a_consequence_clause_hung_on_an_earlier_word_names_the_victims():
     """b-syria-turkish-drone (VOA): the parser hangs "that killed three civilians" on
     "Turkey"; it follows the attack's clause, so the civilians are the attack's targets."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / "b-syria-turkish-drone.txt"
-    [article] = [a for a in accord.ingest.read_sources([path]) if isinstance(a, accord.Article)]
-    events = process(parse(article)).events
     [attack] = [
-        e for e in events if e.type == "ASSAULT" and "killed three civilians" in e.evidence.sentence
+        e
+        for e in tune_article_events("b-syria-turkish-drone")
+        if e.type == "ASSAULT" and "killed three civilians" in e.evidence.sentence
     ]
     assert [(t.country, t.sector) for t in attack.targets] == [("SYR", "CVL")]
     assert "consequence-victims-are-targets" in rules_named(attack)
