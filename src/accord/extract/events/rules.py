@@ -3018,7 +3018,8 @@ RULES: tuple[Rule, ...] = (
         '"Attacked several points near the border, killing 49 Armenian soldiers", "a drone '
         'attack that killed three civilians", "left 3 soldiers dead": whom an attack is told '
         "to have killed or wounded are its targets (the verbs are data: consequences in "
-        "triggers.json).",
+        "triggers.json); a relative clause that follows the attack's clause but that the "
+        "parser hung on an earlier word is the attack's too.",
         _consequence_victims,
     ),
     Rule(
