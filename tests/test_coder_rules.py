@@ -3274,6 +3274,13 @@ def test_coming_home_from_a_visit_or_a_deployment_frees_no_one():
             "COERCE",
             "MMR",
         ),
+        # event notes tune n121 (team): the boy is named in the consequence "and wounded"
+        (
+            "Ta'izz: a sniper in a Houthi-held area shot and wounded a 10-year-old boy in "
+            "Al-Kawthar neighbourhood on 21 January 2024.",
+            "ASSAULT",
+            "YEM",
+        ),
     ],
 )
 def test_rule_the_people_hit_are_the_places_people(text: str, kind: str, country: str) -> None:
@@ -3281,6 +3288,18 @@ def test_rule_the_people_hit_are_the_places_people(text: str, kind: str, country
     [event] = [e for e in events_of(text) if e.type == kind]
     assert [(t.country, t.sector, t.inferred) for t in event.targets] == [(country, "CVL", True)]
     assert "place-is-target" in rules_named(event)
+
+
+def test_a_consequence_clause_hung_on_an_earlier_word_names_the_victims():
+    """b-syria-turkish-drone (VOA): the parser hangs "that killed three civilians" on
+    "Turkey"; it follows the attack's clause, so the civilians are the attack's targets."""
+    [attack] = [
+        e
+        for e in tune_article_events("b-syria-turkish-drone")
+        if e.type == "ASSAULT" and "killed three civilians" in e.evidence.sentence
+    ]
+    assert [(t.country, t.sector) for t in attack.targets] == [("SYR", "CVL")]
+    assert "consequence-victims-are-targets" in rules_named(attack)
 
 
 @pytest.mark.parametrize(

@@ -1030,6 +1030,13 @@ def consequence_victims(
 ) -> list[ActorMention]:
     """Whom an attack is told to have harmed as its consequence: "attacked several points,
     killing 49 soldiers", "an attack that killed three civilians", "left 3 soldiers dead"."""
+    victims = consequence_objects(candidate, lexicon)
+    return unique_mentions([m for obj in victims for m in core_mentions(obj, index)])
+
+
+def consequence_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
+    """The words naming whom an attack harmed as its consequence, actors or not ("killing
+    49 soldiers", "that killed three civilians"): the objects of its consequence clauses."""
     trigger, predicate = candidate.token, candidate.predicate
     clauses = [
         child
@@ -1039,7 +1046,8 @@ def consequence_victims(
     ]
     if predicate is not trigger and trigger.dep_ in SUBJECT_DEPS:
         clauses.append(predicate)  # "the strike left three soldiers dead"
-    victims: list[ActorMention] = []
+    clauses.extend(_consequence_hung_elsewhere(candidate))
+    objects: list[Token] = []
     for verb in clauses:
         lemma = lemma_of(verb, lexicon)
         if lemma not in lexicon.consequence_verbs:
@@ -1048,9 +1056,21 @@ def consequence_victims(
             c.lower_ in lexicon.consequence_complements for c in verb.subtree
         ):
             continue  # "left the city" is no harm
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            victims.extend(core_mentions(obj, index))
-    return unique_mentions(victims)
+        objects.extend(c for c in verb.children if c.dep_ == "dobj")
+    return objects
+
+
+def _consequence_hung_elsewhere(candidate: Candidate) -> list[Token]:
+    """A relative clause that follows the act's clause but that the parser hung on an earlier
+    word: "accused Turkey of carrying out a drone attack Tuesday in northeastern Syria that
+    killed three civilians" (hung on "Turkey")."""
+    trigger, predicate = candidate.token, candidate.predicate
+    ends = {trigger.right_edge.i + 1, predicate.right_edge.i + 1}
+    return [
+        t
+        for t in trigger.sent
+        if t.dep_ == "relcl" and t.left_edge.i in ends and t.head.i < trigger.i
+    ]
 
 
 def joint_participants(noun: Token, index: MentionIndex) -> list[ActorMention]:

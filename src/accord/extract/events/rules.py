@@ -46,6 +46,7 @@ from accord.extract.events.participants import (
     agents_of_noun,
     casualty_victims,
     condition_subjects,
+    consequence_objects,
     consequence_victims,
     core_mentions,
     core_mentions_modifiers,
@@ -2144,20 +2145,22 @@ def _civilians_hit(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind not in {"ASSAULT", "COERCE", "RETREAT"}:
         return False
     nouns = coder.dictionary.nouns
-    victims = _victim_words(draft.candidate)
+    victims = _victim_words(draft.candidate, coder.lexicon)
     return bool(victims) and all(
         nouns.sector_of(nouns.nationality, victim) == "CVL" for victim in victims
     )
 
 
-def _victim_words(candidate: Candidate) -> list[Token]:
+def _victim_words(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     """The words naming whom an act fell on: the object or passive subject of its verb, the
-    "of" phrase of its noun ("the arrests of several demonstrators"), with their conjuncts
-    ("two men and three women")."""
+    "of" phrase of its noun ("the arrests of several demonstrators"), whom its consequence
+    clause harmed ("a drone attack that killed three civilians"), with their conjuncts ("two
+    men and three women")."""
     trigger, predicate = candidate.token, candidate.predicate
     heads = [c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"}]
     if trigger.pos_ == "NOUN":
         heads = objects_of_preposition(trigger, "of")
+    heads = [*heads, *consequence_objects(candidate, lexicon)]
     return [word for head in heads for word in (head, *head.conjuncts)]
 
 
@@ -3015,7 +3018,8 @@ RULES: tuple[Rule, ...] = (
         '"Attacked several points near the border, killing 49 Armenian soldiers", "a drone '
         'attack that killed three civilians", "left 3 soldiers dead": whom an attack is told '
         "to have killed or wounded are its targets (the verbs are data: consequences in "
-        "triggers.json).",
+        "triggers.json); a relative clause that follows the attack's clause but that the "
+        "parser hung on an earlier word is the attack's too.",
         _consequence_victims,
     ),
     Rule(
@@ -3279,8 +3283,8 @@ RULES: tuple[Rule, ...] = (
         "An act on a place with no named target falls on that place's country (the PLOVER "
         "convention; its people when the state acts on its own soil), marked inferred; on "
         'its people too when the victims are civilians named by what they are ("two men and '
-        'three women were killed in a raid in Gardez", "released a hundred hostages": '
-        "the-people-hit-are-the-places-people).",
+        'three women were killed in a raid in Gardez", "released a hundred hostages", "a '
+        'drone attack that killed three civilians": the-people-hit-are-the-places-people).',
         _place_is_target,
     ),
     Rule(
