@@ -3,7 +3,7 @@ corpus on docs parsed once before the clock. Steadier than timing the whole inge
 machine, where the model's own time (two thirds of it) swamps a change to the rest.
 
     .venv/bin/python benchmarks/bench_beyond_nlp.py [--articles 100] [--repeat 3] [--steps]
-        [--track-only [--jobs N]]
+        [--track-only]
 
 Makes the corpus ``bench_pipeline.py`` makes, parses it (titles too) once, then ``--repeat``
 times: fresh ``Document``s over the same docs, their kept tables cleared (``Doc.user_data``),
@@ -11,9 +11,7 @@ and a fresh store; prints the extract-and-save and the tracking CPU seconds of e
 the least total. To compare two versions of the code, run it in each, alternating.
 
 ``--track-only`` extracts and saves once, then ``--repeat`` times tracks a copy of that store
-(the tracking update alone, steadier for a change to tracking: the extract's spread is gone);
-``--jobs 2`` with it scores the new pairs here and in a kept worker, as a two-job ingest does
-(this process's CPU seconds are then the serial part left after the map).
+(the tracking update alone, steadier for a change to tracking: the extract's spread is gone).
 
 ``--steps`` also prints, for each repeat, the CPU seconds of each step of ``pipeline.process``
 (actors, places, quotes, the coder's sentence and event rules, figures), of the save and of
@@ -150,14 +148,11 @@ def beyond_nlp_seconds(
 
 
 def tracking_seconds(
-    folder: Path, repeat: int, steps: list[Counter[str]] | None = None, jobs: int = 1
+    folder: Path, repeat: int, steps: list[Counter[str]] | None = None
 ) -> list[float]:
-    """CPU seconds (this process's) of the tracking update of each repeat, each over a copy of
-    one store the corpus in ``folder`` was extracted and saved into (untracked) before the
-    clock; with ``jobs`` > 1 the new pairs are scored in this process and ``jobs - 1`` kept
-    workers, as an ingest with ``jobs`` does, and the wall seconds are printed too."""
-    warm_up(jobs)
-    spread = accord.api.spread_over_workers(jobs)
+    """CPU seconds of the tracking update of each repeat, each over a copy of one store the
+    corpus in ``folder`` was extracted and saved into (untracked) before the clock."""
+    warm_up(1)
     articles = [a for a in read_sources([folder / "bench.jsonl"]) if isinstance(a, Article)]
     headlines = parse_headlines(articles)
     docs = [document.doc for document in parse_many(articles)]
@@ -170,11 +165,9 @@ def tracking_seconds(
         shutil.copy(folder / "untracked.db", folder / f"tracked{run}.db")
         seconds: Counter[str] = Counter()
         with accord.api.open(folder / f"tracked{run}.db") as store, _steps_of(steps, seconds):
-            started, wall = time.process_time(), time.perf_counter()
-            track.update_if_pending(store, spread)
+            started = time.process_time()
+            track.update_if_pending(store)
             timings.append(time.process_time() - started)
-            if jobs > 1:
-                print(f"repeat {run + 1}: {time.perf_counter() - wall:.2f} s wall")
         if steps is not None:
             steps.append(seconds)
     return timings
@@ -197,12 +190,6 @@ def main() -> None:
         help="also CPU seconds by step of the extract, save and tracking, and by spaCy component",
     )
     parser.add_argument(
-        "--jobs",
-        type=int,
-        default=1,
-        help="with --track-only: score the new pairs in this process and jobs - 1 workers",
-    )
-    parser.add_argument(
         "--track-only",
         action="store_true",
         help="extract and save once, then time only the tracking update of each repeat",
@@ -212,7 +199,7 @@ def main() -> None:
     if args.track_only:
         with tempfile.TemporaryDirectory() as name:
             write_corpus(Path(name), args.articles)
-            tracked = tracking_seconds(Path(name), args.repeat, steps, args.jobs)
+            tracked = tracking_seconds(Path(name), args.repeat, steps)
         print(f"track {' '.join(f'{s:.2f}' for s in tracked)} s CPU; least {min(tracked):.2f} s")
         if steps is not None:
             print_steps(steps, [step for _, _, step in STEPS if step.startswith("track")])

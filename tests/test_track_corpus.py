@@ -501,32 +501,3 @@ def test_accusations_against_opposite_sides_of_a_war_are_two_events(tmp_path: Pa
         against_rebels = cluster_of(db, "accused rebel groups", "ACCUSE")
         against_army = cluster_of(db, "accused government forces", "ACCUSE")
     assert against_rebels != against_army
-
-
-def test_pairs_scored_in_a_worker_process_track_as_pairs_scored_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A two-job ingest scores half the new pairs in its kept worker (``score_in_pool``): the
-    links, clusters and proposals are the same as when this process scores them all."""
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    from accord.ingest import read_sources
-    from store_state import snapshot
-
-    monkeypatch.setattr(accord.api, "SPREAD_PAIRS", 2)  # the corpus is small: spread anyway
-    sizes: list[int] = []
-    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
-
-        def in_pool(pairs, model):
-            sizes.append(len(pairs))
-            return accord.api.score_in_pool(pool, pairs, model, 2)
-
-        for name, spread in (("here.db", None), ("spread.db", in_pool)):
-            with accord.open(tmp_path / name) as db:
-                for article in read_sources(articles()):
-                    db.ingest_article(article, track=False)
-                track.update_if_pending(db, spread)
-                assert db.connection.execute("SELECT count(*) FROM track_links").fetchone()[0]
-    assert sizes and sizes[0] >= 2, "half the pairs went to the worker"
-    assert snapshot(tmp_path / "spread.db") == snapshot(tmp_path / "here.db")

@@ -37,12 +37,9 @@ from accord.store.database import DEFAULT_LOCK_TIMEOUT
 
 if TYPE_CHECKING:
     from accord.ingest import Fetcher
-    from accord.track.clustering import Pair, ScoredPairs, Spread
-    from accord.track.scoring import PairModel
 
 BATCH = 16  # articles per nlp.pipe batch in one process
 PARALLEL_CHUNK = 4  # articles per task sent to a worker (small: steady progress, quick stops)
-SPREAD_PAIRS = 2000  # fewer new pairs than this are scored here (a worker round trip costs more)
 EXAMPLES = "data/examples"
 
 Progress = Callable[[int, int], None]  # (articles done, articles to extract)
@@ -283,7 +280,7 @@ class Accord(Store):
             raise IngestStopped(tally.report(), str(locked)) from locked
         report = tally.report()
         try:
-            self._track(spread_over_workers(jobs) if engine == "local" else None)
+            self._track()
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(report, tracking=True) from interrupt
         return report
@@ -330,13 +327,13 @@ class Accord(Store):
             self._track()
         return tally.report()
 
-    def _track(self, spread: Spread | None = None) -> None:
+    def _track(self) -> None:
         """Bring canonical events and proposals up to date with everything stored, this run's
         articles and any an interrupted run left untracked (only new events are compared; a
-        rebuild gives the same result). ``spread`` scores the new pairs (here by default)."""
+        rebuild gives the same result)."""
         from accord import track
 
-        track.update_if_pending(self, spread)
+        track.update_if_pending(self)
 
     def _articles_to_extract(
         self,
@@ -521,49 +518,6 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
             initargs=(os.getpid(),),
         )
     return _pools[workers]
-
-
-def spread_over_workers(jobs: int) -> Spread | None:
-    """Tracking's pair scoring shared with the kept workers of a run with ``jobs`` (after the
-    map they are idle while this process tracks alone), or None: one job, or no pool started
-    (starting one would load the model for a second's work)."""
-    pool = _pools.get(jobs - 1) if jobs > 1 else None
-    if pool is None:
-        return None
-    return lambda pairs, model: score_in_pool(pool, pairs, model, jobs)
-
-
-def score_in_pool(
-    pool: ProcessPoolExecutor, pairs: list[Pair], model: PairModel, jobs: int
-) -> list[ScoredPairs]:
-    """Score ``pairs`` in ``jobs`` even batches, the last here and the others in ``pool``,
-    results in the batches' order (each pair's score depends on the pair alone). A batch a
-    broken pool did not score is scored here."""
-    from accord.track.clustering import score_pairs
-
-    if len(pairs) < SPREAD_PAIRS:
-        return [score_pairs(pairs, model)]
-    size = math.ceil(len(pairs) / jobs)
-    batches = [pairs[start : start + size] for start in range(0, len(pairs), size)]
-    try:
-        futures = [pool.submit(score_pairs, batch, model) for batch in batches[:-1]]
-    except BrokenProcessPool:
-        drop_pool(jobs - 1)
-        return [score_pairs(pairs, model)]
-    here = score_pairs(batches[-1], model)
-    return [
-        _scored(future, batch, model) for future, batch in zip(futures, batches, strict=False)
-    ] + [here]
-
-
-def _scored(future: Any, batch: list[Pair], model: PairModel) -> ScoredPairs:
-    """A worker's batch, or the same batch scored here when the worker died."""
-    from accord.track.clustering import score_pairs
-
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return score_pairs(batch, model)
 
 
 def start_workers(jobs: int) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from accord.store import Store
 from accord.store.tracking import settle_queues
 from accord.track.clustering import (
-    Spread,
     TrackReport,
     merge_clusters,
     rebuild_clusters,
@@ -83,16 +82,15 @@ __all__ = [
 ]
 
 
-def update(store: Store, spread: Spread | None = None) -> TrackReport:
-    """Track the events stored since the last run (clusters of touched blocks, proposals;
-    ``spread`` scores the new pairs, here by default).
+def update(store: Store) -> TrackReport:
+    """Track the events stored since the last run (clusters of touched blocks, proposals).
 
     Clusters and proposals change in one transaction that also clears the store's pending
     mark: an interrupted update leaves the mark, and the next one starts over.
     """
     with store.transaction():
         new_candidates = keep_new_readings(store.connection)
-        report = update_clusters(store, spread=spread)
+        report = update_clusters(store)
         if new_candidates is None:
             derive_proposals(store)
         elif new_candidates:
@@ -103,7 +101,7 @@ def update(store: Store, spread: Spread | None = None) -> TrackReport:
     return report
 
 
-def update_if_pending(store: Store, spread: Spread | None = None) -> TrackReport | None:
+def update_if_pending(store: Store) -> TrackReport | None:
     """``update`` when events were stored or removed since tracking last ran, else None.
 
     The mark is read again under the write lock: of several writers finishing at once, the
@@ -111,7 +109,7 @@ def update_if_pending(store: Store, spread: Spread | None = None) -> TrackReport
     if not store.tracking_pending():
         return None
     with store.transaction():
-        return update(store, spread) if store.tracking_pending() else None
+        return update(store) if store.tracking_pending() else None
 
 
 def rebuild(store: Store) -> TrackReport:

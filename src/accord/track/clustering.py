@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -308,80 +308,38 @@ def rebuild_clusters(store: Store, model: PairModel | None = None) -> TrackRepor
         return TrackReport(len(features), len(links), len(features), count_clusters(connection))
 
 
-def update_clusters(
-    store: Store, model: PairModel | None = None, spread: Spread | None = None
-) -> TrackReport:
-    """Track the events added since the last run; re-group only the parts they touch (the
-    new pairs scored by ``spread``, here by default)."""
+def update_clusters(store: Store, model: PairModel | None = None) -> TrackReport:
+    """Track the events added since the last run; re-group only the parts they touch."""
     model = model or PairModel.default()
     connection = store.connection
     with store.transaction():
         new = list(untracked_event_features(connection))
         save_features(connection, new)
         scores: PairScores = {}
-        added = save_links(connection, new_links(connection, new, model, scores, spread))
+        added = save_links(connection, new_links(connection, new, model, scores))
         stale = members_of_stale_clusters(connection)
         known = {item.event_id: item for item in new}
         regrouped = regroup_new(connection, set(known), stale, model, known=known, scores=scores)
         return TrackReport(len(new), added, regrouped, count_clusters(connection))
 
 
-Pair = tuple[Features, Features]  # a new event and one in its blocks, compared in order
-ScoredPairs = tuple[list[Link], list[tuple[tuple[str, str], float]]]  # links, score entries
-# Scores batches of pairs and gives back each batch's links and scores, batches in order:
-# ``score_here``, or one that hands some batches to other processes (``accord.api``)
-Spread = Callable[[list[Pair], PairModel], list[ScoredPairs]]
-
-
 def new_links(
-    connection: Any,
-    new: list[Features],
-    model: PairModel,
-    scores: PairScores | None = None,
-    spread: Spread | None = None,
+    connection: Any, new: list[Features], model: PairModel, scores: PairScores | None = None
 ) -> list[Link]:
     """Links of the ``new`` events (their features already stored) to every event in their
-    blocks. What each comparison found is kept in ``scores``, for ``AverageLinkage``. The
-    pairs are read from the store first, then scored by ``spread`` (here by default): each
-    pair's score depends on the pair alone, and the links and scores are taken back in the
-    pairs' order, so where they were scored changes nothing."""
+    blocks. A pair of two new events is scored once, when the first of them is compared: the
+    second finds the other among its candidates too, and would only repeat the same link.
+    What each comparison found is kept in ``scores``, for ``AverageLinkage``."""
     links: list[Link] = []
-    for found, scored in (spread or score_here)(new_pairs(connection, new), model):
-        links.extend(found)
-        if scores is not None:
-            scores.update(scored)
-    return links
-
-
-def new_pairs(connection: Any, new: list[Features]) -> list[Pair]:
-    """Each new event with every event in its blocks, in the order they are compared. A pair
-    of two new events is listed once, when the first of them is compared: the second finds
-    the other among its candidates too, and would only repeat the same link."""
-    pairs: list[Pair] = []
     decoded: dict[str, Features] = {item.event_id: item for item in new}
     compared: set[str] = set()
     for item in new:
         if item.mergeable:
             for other in stored_candidates(connection, item, decoded):
                 if other.event_id not in compared:
-                    pairs.append((item, other))
+                    links.extend(link_if_same(item, other, model, scores))
             compared.add(item.event_id)
-    return pairs
-
-
-def score_pairs(pairs: list[Pair], model: PairModel) -> ScoredPairs:
-    """The links among ``pairs`` and what each comparison found (``link_if_same``), in order:
-    a worker process's share of ``new_links`` is this, so it is a plain module function."""
-    links: list[Link] = []
-    scores: PairScores = {}
-    for a, b in pairs:
-        links.extend(link_if_same(a, b, model, scores))
-    return links, list(scores.items())
-
-
-def score_here(pairs: list[Pair], model: PairModel) -> list[ScoredPairs]:
-    """``Spread`` in this process: one batch."""
-    return [score_pairs(pairs, model)]
+    return links
 
 
 class StoredGraph:
