@@ -1314,7 +1314,8 @@ def candidate_of(
     status = status_of(row, sentence, trigger_at, len(parties), subject, len(between))
     if status is None and in_force_in_passing(row, sentence):
         status = "implemented"
-    made_in_a_clause = status is None and makes_it_in_a_clause(row, sentence, trigger_at)
+    in_a_making_clause = makes_it_in_a_clause(row, sentence, trigger_at)
+    made_in_a_clause = status is None and in_a_making_clause
     if made_in_a_clause:
         status = "agreed"  # rule the-making-verb-of-a-clause-on-the-agreement-is-its-making
     published = day_of(row["published"])
@@ -1335,7 +1336,7 @@ def candidate_of(
         status, back_reference = "agreed", True  # rule the-agreement-a-clause-names-is-retold
     if status == "extended" and extensions_counted(sentence):
         back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
-    made = making_told_beside(row, status, made_in_a_clause)
+    made = making_told_beside(row, status, made_in_a_clause, in_a_making_clause, trigger_at)
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
@@ -1483,20 +1484,20 @@ def dates_its_making(row: Any) -> bool:
     return not found.start() <= trigger_at < at
 
 
-def making_told_beside(row: Any, status: str, made_in_a_clause: bool) -> int | None:
+def making_told_beside(
+    row: Any, status: str, made_in_a_clause: bool, in_a_making_clause: bool, trigger_at: int
+) -> int | None:
     """Rule "a-dated-making-clause-is-a-step-of-its-own": a day told inside a clause on the
     agreement that tells how it was made, beside another step the event tells ('accusing the
     government of violating the cease-fire the two sides signed Thursday in Ethiopia', 'A
     cessation of hostilities brokered by Washington and Moscow in February fell apart within
     weeks'), is the day of its agreed step as well: the sentence tells two steps, the event
-    reads as both (``steps_told``). The day of the making, or None."""
+    reads as both (``steps_told``). ``in_a_making_clause``: the trigger is the verb of such a
+    clause (``makes_it_in_a_clause``, asked once by ``candidate_of``). The day of the making, or
+    None."""
     if status == "agreed" or made_in_a_clause or row["date_precision"] not in STEP_PRECISIONS:
         return None
-    sentence = row["sentence"]
-    trigger_at = max(0, row["start"] - row["sentence_start"])
-    own_clause = makes_it_in_a_clause(row, sentence, trigger_at) and dated_in_the_making_clause(
-        row, sentence, trigger_at
-    )
+    own_clause = in_a_making_clause and dated_in_the_making_clause(row, row["sentence"], trigger_at)
     if not own_clause and not dates_its_making(row):
         return None
     return day_of(row["date_start"])
