@@ -18,11 +18,11 @@ import argparse
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from accord.evaluate import (
     articles_beside,
     expected_files,
+    is_check_fold,
     load_expected,
     paired_events,
     sentences_of,
@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("folds", nargs="+")
     parser.add_argument("--sentences", action="store_true", help="list them (tune folds only)")
     args = parser.parse_args(argv)
-    if args.sentences and any("check" in Path(fold).name for fold in args.folds):
+    if args.sentences and any(map(is_check_fold, args.folds)):
         raise SystemExit("check folds are read as totals only: no --sentences")
     misses: list[DroppedMiss] = []
     missed = 0

@@ -271,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, help="a model folder (default: the shipped one)")
     parser.add_argument("--news", type=Path, default=NEWS, help="the news fold (default: tune)")
     args = parser.parse_args(argv)
-    if "check" in args.news.name and (args.sentences or args.json):
+    if evaluate.is_check_fold(args.news) and (args.sentences or args.json):
         raise SystemExit("check folds are read as totals only: no --sentences or --json")
     shipped = default_learned_path()
     assert shipped is not None, "the learned path is turned off in its settings"

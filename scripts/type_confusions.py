@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from accord.evaluate import extract_corpus, paired_events, told_in
+from accord.evaluate import extract_corpus, is_check_fold, paired_events, told_in
 from accord.evaluate_coverage import maker_rule
 from accord.evaluate_notes import is_notes_file, load_notes, note_article
 from accord.models import Event
@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sentences", action="store_true", help="list them (tune folds only)")
     parser.add_argument("--json", help="also write the (expected, made) counts here")
     args = parser.parse_args(argv)
-    if args.sentences and any("check" in Path(fold).name for fold in args.folds):
+    if args.sentences and any(map(is_check_fold, args.folds)):
         raise SystemExit("check folds are read as totals only: no --sentences")
     everything: list[Confusion] = []
     for fold in args.folds:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
-from pathlib import Path
 
-from accord.evaluate import extract_corpus, paired_events, reports
+from accord.evaluate import extract_corpus, is_check_fold, paired_events, reports
 from accord.evaluate_coverage import extra_reason, maker_rule
 from accord.models import ActorRef, Event
 
@@ -65,7 +64,7 @@ def main() -> None:
     parser.add_argument("--reason", help="only this reason (duplicate, misread, beside, ...)")
     parser.add_argument("--totals", action="store_true", help="counts only (a check fold)")
     args = parser.parse_args()
-    on_check = any("check" in Path(path).name for path in args.paths)
+    on_check = any(map(is_check_fold, args.paths))
     readings, extractions = extract_corpus(args.paths)
     for reason, records in unmatched(readings, extractions).items():
         if args.reason and reason != args.reason:
