@@ -85,6 +85,7 @@ from accord.extract.events.syntax import (
     subject_of,
 )
 from accord.extract.events.triggers import (
+    DEFINITE_DETERMINERS,
     DESCRIBING_VERBS,
     REACTION_TYPES,
     REACTION_VERBS,
@@ -207,7 +208,6 @@ DETENTION_MODES = {"arrest"}  # arrests, detentions, jailings: what only a state
 VISIT_VERBS = {"visit", "tour"}
 HOME_FORCE_SECTORS = {"GOV", "COP", "MIL"}
 FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman said"
-DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 MOBILISED_SECTORS = {"MIL", "COP", "REB", "UAF"}  # who is deployed
 # Who downs tools rather than weapons: a strike by these is labour action (CAMEO 143, PLOVER

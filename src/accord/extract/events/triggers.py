@@ -2563,7 +2563,7 @@ def deed_denied(charge: Token, lexicon: Lexicon) -> str | None:
     return _act_told_before(charge, lexicon)
 
 
-REFERRING_DETERMINERS = {"the", "that", "this", "these", "those"}
+DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}  # also read by rules.py
 # What a charge can stand for: a wrong done to others, not talks, deals, praise or words
 CHARGEABLE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "AID", "SANCTION", "PROTEST"}
 
@@ -2571,7 +2571,7 @@ CHARGEABLE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "AID", "SANCTIO
 def _refers_back(charge: Token) -> bool:
     """ "denied the accusation", "denied that allegation": a charge named with a definite
     determiner and nothing of its own is one the text told before."""
-    return any(c.dep_ == "det" and c.lower_ in REFERRING_DETERMINERS for c in charge.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in charge.children)
 
 
 def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
