@@ -2079,6 +2079,63 @@ def test_a_vow_to_answer_with_force_is_a_threat_and_a_pledge_of_aid_none():
     assert event.type == "AGREE"
 
 
+def test_a_threat_whose_act_carries_the_condition_is_conditional():
+    """Rule a-threat-on-a-condition-is-conditional (the labels: a threat with an "if" or
+    "unless" clause is conditional; the clause may hang on the act threatened), on the
+    diplomacy sentences' threats; a threat with no condition stays asserted."""
+    [event] = events_of(
+        "Russia threatened to cut gas supplies to Moldova on Wednesday unless Chisinau paid "
+        "its debts."
+    )
+    assert (event.type, event.modality) == ("THREATEN", "conditional")
+    assert "a-threat-on-a-condition-is-conditional" in rules_named(event)
+    [event] = events_of(
+        "Ethiopia threatened on Monday to take military action against Tigrayan forces if "
+        "they did not surrender within 72 hours."
+    )
+    assert (event.type, event.modality) == ("THREATEN", "conditional")
+    [event] = events_of(
+        "Venezuela's president threatened on Tuesday to annex the Essequibo region."
+    )
+    assert (event.type, event.modality) == ("THREATEN", "asserted")
+
+
+def test_a_threat_told_again_without_its_condition_is_one_threat():
+    """Rule a-threat-told-without-its-condition-is-the-same: the body's "threat" restates the
+    lead's conditional threat (restatement-is-one-event)."""
+    [event] = events_of(
+        "Russia threatened on Wednesday to cut gas supplies to Moldova unless Chisinau paid its "
+        "debts. Moscow's threat to cut gas supplies to Moldova alarmed Brussels."
+    )
+    assert (event.type, event.modality) == ("THREATEN", "conditional")
+    assert "restatement-is-one-event" in rules_named(event)
+
+
+def test_a_threat_vowed_is_made_not_agreed():
+    """Rule a-threat-vowed-is-made: a vow of force is a THREATEN told as made (asserted);
+    `agreed` is AGREE's modality."""
+    [event] = events_of("Iran vowed revenge against Israel on Sunday for the killing.")
+    assert (event.type, event.modality) == ("THREATEN", "asserted")
+    assert "a-threat-vowed-is-made" in rules_named(event)
+
+
+def test_a_response_announced_with_force_is_a_threat_to_come():
+    """warning-is-said reads "will not allow" as said (asserted) but leaves a forceful response
+    announced for the future `future`, as the tune label of b-south-sudan-sanctions E4 and the
+    golden eu-sanctions-iran ("would respond with proportionate countermeasures") have it."""
+    threat = next(
+        e
+        for e in events_of(
+            "\u201cTreasury will forcefully respond to the atrocities ongoing in South Sudan by "
+            "targeting those who abuse human rights, seek to derail the peace process, and "
+            'obstruct reconciliation in South Sudan," he said.'
+        )
+        if e.type == "THREATEN"
+    )
+    assert threat.modality == "future"
+    assert "refusal-to-permit-is-threat" in rules_named(threat)
+
+
 def test_a_pledge_to_end_a_war_is_no_threat():
     [event] = events_of("The rebels vowed to stop attacks on civilians on Monday.")
     assert event.type == "AGREE"
