@@ -2136,6 +2136,20 @@ def test_a_response_announced_with_force_is_a_threat_to_come():
     assert "refusal-to-permit-is-threat" in rules_named(threat)
 
 
+def test_the_one_warned_is_no_content_of_the_warning():
+    """Rule the-one-warned-is-no-content (syntax.complement_of): in "warned Hezbollah ... that
+    it would pay 'a heavy price'" the object is whom the warning is told to and the clause is
+    what it says, so the clause's own threat ("pay a price") is no second THREATEN from no one
+    against Israel (the event notes' tune sentence; the diplomacy sentences' threaten.txt)."""
+    [event] = events_of(
+        "Israel's prime minister warned Hezbollah on 22 July 2024 that it would pay 'a heavy "
+        "price' for the Majdal Shams rocket strike.",
+        published="2024-07-23",
+    )
+    assert (event.type, event.trigger) == ("THREATEN", "warned")
+    assert [(r.country, r.sector) for r in event.targets] == [("LBN", "REB")]
+
+
 def test_a_pledge_to_end_a_war_is_no_threat():
     [event] = events_of("The rebels vowed to stop attacks on civilians on Monday.")
     assert event.type == "AGREE"
