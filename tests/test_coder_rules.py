@@ -1093,6 +1093,22 @@ def test_money_committed_is_aid_and_a_letter_of_intent_is_a_promise():
     assert intent.type == "AGREE"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Cross provided medical care to the wounded in Khartoum.",
+        "Doctors Without Borders provided treatment to 300 people.",
+        "The United States is sending $300 million in weapons to Ukraine.",
+        "Qatar sent $50 million to Gaza.",
+    ],
+)
+def test_relief_given_and_money_sent_are_aid(text: str) -> None:
+    """The lexicon: "provide" takes the relief goods "send" takes, and care or treatment
+    (CAMEO 073; the tune's "provide food, medical care, water", "emergency medical care");
+    "send" takes sums of money as "provide" does."""
+    assert [e.type for e in events_of(text)] == ["AID"]
+
+
 def test_a_war_toll_since_its_start_is_no_event():
     assert events_of("Israel's offensive has since killed more than 55,000 Palestinians.") == ()
 
