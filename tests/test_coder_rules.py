@@ -2166,6 +2166,25 @@ def test_the_one_warned_is_no_content_of_the_warning():
     assert [(r.country, r.sector) for r in event.targets] == [("LBN", "REB")]
 
 
+def test_a_conditional_threat_is_dated_when_it_is_made():
+    """Rule a-conditional-threat-is-made-when-told (pipeline.dating_modality): the "if" is the
+    threatened act's condition; the threat was made on the day it was said, as the tune labels
+    date such threats (a-voa-ukraine-deadline-occupied-buildings E1, E4); the tune sentence of
+    a-voa-ecuador-venezuela-troops-colombia-border E8."""
+    threat = next(
+        e
+        for e in events_of(
+            "In Caracas, President Hugo Chavez said he was sending tank battalions to his "
+            "nation's border with Colombia and said he would respond if Colombian troops "
+            "crossed into Venezuela.",
+            published="2008-03-03",
+        )
+        if e.type == "THREATEN"
+    )
+    assert threat.modality == "conditional"
+    assert threat.date is not None and threat.date.start == "2008-03-03"
+
+
 def test_a_pledge_to_end_a_war_is_no_threat():
     [event] = events_of("The rebels vowed to stop attacks on civilians on Monday.")
     assert event.type == "AGREE"
