@@ -1093,6 +1093,22 @@ def test_money_committed_is_aid_and_a_letter_of_intent_is_a_promise():
     assert intent.type == "AGREE"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Cross provided medical care to the wounded in Khartoum.",
+        "Doctors Without Borders provided treatment to 300 people.",
+        "The United States is sending $300 million in weapons to Ukraine.",
+        "Qatar sent $50 million to Gaza.",
+    ],
+)
+def test_relief_given_and_money_sent_are_aid(text: str) -> None:
+    """The lexicon: "provide" takes the relief goods "send" takes, and care or treatment
+    (CAMEO 073; the tune's "provide food, medical care, water", "emergency medical care");
+    "send" takes sums of money as "provide" does."""
+    assert [e.type for e in events_of(text)] == ["AID"]
+
+
 def test_a_war_toll_since_its_start_is_no_event():
     assert events_of("Israel's offensive has since killed more than 55,000 Palestinians.") == ()
 
@@ -2077,6 +2093,96 @@ def test_a_vow_to_answer_with_force_is_a_threat_and_a_pledge_of_aid_none():
     assert event.type == "THREATEN"
     [event] = events_of("Japan pledged to respond to the crisis with aid.")
     assert event.type == "AGREE"
+
+
+def test_a_threat_whose_act_carries_the_condition_is_conditional():
+    """Rule a-threat-on-a-condition-is-conditional (the labels: a threat with an "if" or
+    "unless" clause is conditional; the clause may hang on the act threatened), on the
+    diplomacy sentences' threats; a threat with no condition stays asserted."""
+    [event] = events_of(
+        "Russia threatened to cut gas supplies to Moldova on Wednesday unless Chisinau paid "
+        "its debts."
+    )
+    assert (event.type, event.modality) == ("THREATEN", "conditional")
+    assert "a-threat-on-a-condition-is-conditional" in rules_named(event)
+    [event] = events_of(
+        "Ethiopia threatened on Monday to take military action against Tigrayan forces if "
+        "they did not surrender within 72 hours."
+    )
+    assert (event.type, event.modality) == ("THREATEN", "conditional")
+    [event] = events_of(
+        "Venezuela's president threatened on Tuesday to annex the Essequibo region."
+    )
+    assert (event.type, event.modality) == ("THREATEN", "asserted")
+
+
+def test_a_threat_told_again_without_its_condition_is_one_threat():
+    """Rule a-threat-told-without-its-condition-is-the-same: the body's "threat" restates the
+    lead's conditional threat (restatement-is-one-event)."""
+    [event] = events_of(
+        "Russia threatened on Wednesday to cut gas supplies to Moldova unless Chisinau paid its "
+        "debts. Moscow's threat to cut gas supplies to Moldova alarmed Brussels."
+    )
+    assert (event.type, event.modality) == ("THREATEN", "conditional")
+    assert "restatement-is-one-event" in rules_named(event)
+
+
+def test_a_threat_vowed_is_made_not_agreed():
+    """Rule a-threat-vowed-is-made: a vow of force is a THREATEN told as made (asserted);
+    `agreed` is AGREE's modality."""
+    [event] = events_of("Iran vowed revenge against Israel on Sunday for the killing.")
+    assert (event.type, event.modality) == ("THREATEN", "asserted")
+    assert "a-threat-vowed-is-made" in rules_named(event)
+
+
+def test_a_response_announced_with_force_is_a_threat_to_come():
+    """warning-is-said reads "will not allow" as said (asserted) but leaves a forceful response
+    announced for the future `future`, as the tune label of b-south-sudan-sanctions E4 and the
+    golden eu-sanctions-iran ("would respond with proportionate countermeasures") have it."""
+    threat = next(
+        e
+        for e in events_of(
+            "\u201cTreasury will forcefully respond to the atrocities ongoing in South Sudan by "
+            "targeting those who abuse human rights, seek to derail the peace process, and "
+            'obstruct reconciliation in South Sudan," he said.'
+        )
+        if e.type == "THREATEN"
+    )
+    assert threat.modality == "future"
+    assert "refusal-to-permit-is-threat" in rules_named(threat)
+
+
+def test_the_one_warned_is_no_content_of_the_warning():
+    """Rule the-one-warned-is-no-content (syntax.complement_of): in "warned Hezbollah ... that
+    it would pay 'a heavy price'" the object is whom the warning is told to and the clause is
+    what it says, so the clause's own threat ("pay a price") is no second THREATEN from no one
+    against Israel (the event notes' tune sentence; the diplomacy sentences' threaten.txt)."""
+    [event] = events_of(
+        "Israel's prime minister warned Hezbollah on 22 July 2024 that it would pay 'a heavy "
+        "price' for the Majdal Shams rocket strike.",
+        published="2024-07-23",
+    )
+    assert (event.type, event.trigger) == ("THREATEN", "warned")
+    assert [(r.country, r.sector) for r in event.targets] == [("LBN", "REB")]
+
+
+def test_a_conditional_threat_is_dated_when_it_is_made():
+    """Rule a-conditional-threat-is-made-when-told (pipeline.dating_modality): the "if" is the
+    threatened act's condition; the threat was made on the day it was said, as the tune labels
+    date such threats (a-voa-ukraine-deadline-occupied-buildings E1, E4); the tune sentence of
+    a-voa-ecuador-venezuela-troops-colombia-border E8."""
+    threat = next(
+        e
+        for e in events_of(
+            "In Caracas, President Hugo Chavez said he was sending tank battalions to his "
+            "nation's border with Colombia and said he would respond if Colombian troops "
+            "crossed into Venezuela.",
+            published="2008-03-03",
+        )
+        if e.type == "THREATEN"
+    )
+    assert threat.modality == "conditional"
+    assert threat.date is not None and threat.date.start == "2008-03-03"
 
 
 def test_a_pledge_to_end_a_war_is_no_threat():

@@ -182,7 +182,7 @@ def extract_events(
                     place, place_why = finer, f"{TOLD_NEXT_RULE}: {finer.name}"
             predicate, word = dating_clause(event.candidate)
             date, date_why = scene_dates.date_of(
-                sentence_index, sentence, predicate, event.modality, word
+                sentence_index, sentence, predicate, dating_modality(event), word
             )
             if predicate is not event.candidate.predicate and date is not None:
                 told = f"{STANCE_DATE_RULE}: dated by '{predicate.text}'"
@@ -1038,6 +1038,18 @@ def _of_the_same_kind(token: Token, word: Token, lexicon: Lexicon) -> bool:
 
 STANCE_TOLD_WHYS = (REPORTED_JUDGEMENT, REPORTED_WRONG)  # stances read from what is said
 STANCE_DATE_RULE = "a-stance-is-dated-by-its-telling"
+
+
+def dating_modality(event: Event) -> str:
+    """The modality an event is dated by. Rule "a-conditional-threat-is-made-when-told":
+    "warned of consequences if the 'aggressive actions' are allowed to go unchecked",
+    "Ukraine says it will end ... the occupation ..., either through negotiations or by force":
+    the condition is the threatened act's; the threat itself is made when it is said, and is
+    dated as a made (asserted) act is (the tune labels date such threats, a-voa-ukraine-
+    deadline-occupied-buildings E1 and E4, a-wn-cairo-summit-turkey-libya-deal E10)."""
+    if event.type == "THREATEN" and event.modality == "conditional":
+        return "asserted"
+    return event.modality
 
 
 def dating_clause(candidate: Candidate) -> tuple[Token, Token | None]:

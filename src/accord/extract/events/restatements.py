@@ -160,7 +160,7 @@ def compatible(first: Event, second: Event, words: RestatementWords, tally: bool
     modality, mode, the day, the place, the actors on each side; and it is no further act
     ("also", "separately"; a ``tally`` of victims may say "also") nor a second act of the same
     sentence."""
-    if first.type != second.type or first.modality != second.modality:
+    if first.type != second.type or not modalities_agree(first, second):
         return False
     if _told_as_another(second, words) and not (tally and _adds_victims(second)):
         return False
@@ -198,7 +198,7 @@ def same_act(first: Event, second: Event, words: RestatementWords) -> bool:
     Something said (a speaker says many things to one listener) is one act when the lead
     says it and the body says it again: the same word ("accused", "accusations") and a shared
     source or target."""
-    if first.type != second.type or first.modality != second.modality:
+    if first.type != second.type or not modalities_agree(first, second):
         return False
     if _told_as_another(first, words) or _told_as_another(second, words):
         return False
@@ -260,6 +260,20 @@ def _counted_alike(first: Event, second: Event) -> bool:
 
 # A mode that is a kind of another: a suicide bombing is a blast, a drone strike an air strike.
 MODE_KINDS = {"suicide-attack": "explosives", "drone": "aerial"}
+
+
+# A threat told again without its condition ("threatened to cut gas supplies unless ...",
+# then "the threat"): the same threat, made (asserted) and conditional on the same deed.
+THREAT_TOLD_AGAIN = {"asserted", "conditional"}
+
+
+def modalities_agree(first: Event, second: Event) -> bool:
+    """Whether two records' modalities can be one act's: equal, or a threat's made and
+    conditional readings (rule a-threat-told-without-its-condition-is-the-same)."""
+    if first.modality == second.modality:
+        return True
+    pair = {first.modality, second.modality}
+    return first.type == "THREATEN" and pair == THREAT_TOLD_AGAIN
 
 
 def modes_agree(first: str | None, second: str | None) -> bool:

@@ -73,6 +73,7 @@ from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
     conjuncts,
+    is_conditional_clause,
     is_headline_participle,
     is_indirect_question,
     is_nounlike,
@@ -1676,9 +1677,44 @@ def _modality(draft: EventDraft, coder: Coder) -> bool:
 def _warning_is_said(draft: EventDraft, coder: Coder) -> bool:
     if WARNING_RULE not in draft.candidate.rules or draft.modality == "asserted":
         return False
-    if draft.modality not in {"negated", "future"}:
+    if draft.modality != "negated":
         return False  # "if ..., we will not allow it": conditional stays so
     draft.modality, draft.modality_why = "asserted", ["a warning is made when it is said"]
+    return True
+
+
+def _threat_on_a_condition(draft: EventDraft, coder: Coder) -> bool:
+    """Rule a-threat-on-a-condition-is-conditional: "threatened to cut gas supplies unless
+    Chisinau paid its debts", "threatened to take military action if they did not surrender":
+    the "if"/"unless" clause hangs on the act threatened, not on "threatened", and makes the
+    threat conditional as one on the verb does ("threatened retaliation if Finland joined";
+    the labels' convention: a threat with an "if" clause is conditional)."""
+    content = draft.candidate.complement
+    if draft.kind != "THREATEN" or content is None or draft.modality not in MADE_THREAT_MODALITIES:
+        return False
+    if not any(
+        clause.dep_ in {"advcl", "ccomp"} and is_conditional_clause(clause)
+        for clause in content.children
+    ):
+        return False
+    draft.modality = "conditional"
+    draft.modality_why = [*draft.modality_why, "the act threatened is conditional"]
+    return True
+
+
+# What a threat told as made may carry before its condition is read: a vow's "agreed" is the
+# modality of the vowing verb's first (AGREE) reading.
+MADE_THREAT_MODALITIES = {"asserted", "agreed"}
+
+
+def _threat_vowed_is_made(draft: EventDraft, coder: Coder) -> bool:
+    """Rule a-threat-vowed-is-made: "Iran vowed revenge against Israel", "the junta vowed to
+    crush the rebellion": a vow of force is a threat made (asserted), as "threatened" is;
+    `agreed` is AGREE's modality (a commitment made), and no threat is agreed."""
+    if draft.kind != "THREATEN" or draft.modality != "agreed":
+        return False
+    draft.modality = "asserted"
+    draft.modality_why = [*draft.modality_why, "a threat vowed is made"]
     return True
 
 
@@ -3124,8 +3160,21 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "warning-is-said",
         '"We will not allow ...": the "not" and the "will" belong to the warning, which is '
-        "made (asserted) when it is said.",
+        'made (asserted) when it is said; a forceful response announced ("Treasury will '
+        'forcefully respond") is a threat to come and stays future.',
         _warning_is_said,
+    ),
+    Rule(
+        "a-threat-on-a-condition-is-conditional",
+        '"Threatened to cut gas supplies unless Chisinau paid its debts": an "if" or "unless" '
+        "clause on the act threatened makes the threat conditional, as one on the verb does.",
+        _threat_on_a_condition,
+    ),
+    Rule(
+        "a-threat-vowed-is-made",
+        '"Iran vowed revenge against Israel": a vow of force is a threat made (asserted); '
+        "agreed is AGREE's modality.",
+        _threat_vowed_is_made,
     ),
     Rule(
         "a-wrong-told-with-not-is-said",

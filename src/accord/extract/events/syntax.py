@@ -91,7 +91,8 @@ def complement_of(verb: Token) -> Token | None:
         return deed_of(verb, list(verb.head.children)) or verb.head
     if any(child.dep_ == "dobj" for child in children):
         obj = next(c for c in children if c.dep_ == "dobj")
-        return _gerund_read_as_adjective(verb, obj) or deed_of(verb, children) or obj
+        told = _clause_told_to(obj, children)
+        return told or _gerund_read_as_adjective(verb, obj) or deed_of(verb, children) or obj
     for child in children:
         if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
             continue  # "on Tuesday demanded ...": a date in front is not what was demanded
@@ -111,6 +112,13 @@ def complement_of(verb: Token) -> Token | None:
         if child.dep_ == "advcl" and child.i > verb.i and (is_to_infinitive(child) or marked):
             return child  # as an adverbial clause
     return None
+
+
+def _clause_told_to(obj: Token, children: list[Token]) -> Token | None:
+    """Rule the-one-warned-is-no-content: "warned Hezbollah it would pay a heavy price",
+    "told Kyiv that Moscow would respond": an object followed by a clause is whom the clause
+    is said to; the clause is the content."""
+    return next((c for c in children if c.dep_ == "ccomp" and c.i > obj.i), None)
 
 
 def _gerund_read_as_adjective(verb: Token, obj: Token) -> Token | None:
