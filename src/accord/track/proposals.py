@@ -1190,6 +1190,25 @@ def freed_unnamed(row: Any, actor: Any, targets: list[Any]) -> bool:
     return freeing and actor in targets and not re.search(r"[A-Z]", actor["text"] or "")
 
 
+def named_only_as_the_speaker(actor: Any, sentence: str) -> bool:
+    """Rule "the-speaker's-country-is-no-party": an actor the sentence names once, and only as
+    whose official tells the news ('Donald Trump has accepted an invitation to meet North
+    Korean leader Kim Jong Un, South Korea's national security adviser said'), reports the
+    step and takes no part in it: it gives the step no country. Named again as a doer
+    ('Armenia and Azerbaijan agreed ..., Armenia's foreign ministry said'), it stays a side."""
+    text = actor["text"] or ""
+    found = re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sentence) if text else ()
+    named = [m.end() for m in found]
+    return len(named) == 1 and speaker_possessive().match(sentence, named[0]) is not None
+
+
+@cache
+def speaker_possessive() -> re.Pattern[str]:
+    """A title after a possessive, then a reporting verb ("'s foreign ministry said")."""
+    verbs = "|".join(map(re.escape, subject_data()["reporting_verbs"]))
+    return re.compile(rf"['’]s\s+(?:[\w.-]+\s+){{0,4}}?(?:{verbs})\b")
+
+
 def lead_subjects(rows: list[Any]) -> dict[str, frozenset[str]]:
     """Per article, the subjects its first sentence with events names (the lead, which
     ``story_subjects`` leaves out)."""
@@ -1363,6 +1382,7 @@ def candidate_of(
             and not speaks_of_a_breach(row, status, actor)
             and not names_the_agreement(actor, sentence)
             and not freed_unnamed(row, actor, targets)
+            and not named_only_as_the_speaker(actor, sentence)
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,
