@@ -501,3 +501,36 @@ def test_accusations_against_opposite_sides_of_a_war_are_two_events(tmp_path: Pa
         against_rebels = cluster_of(db, "accused rebel groups", "ACCUSE")
         against_army = cluster_of(db, "accused government forces", "ACCUSE")
     assert against_rebels != against_army
+
+
+def test_each_side_undertakes_its_own(tmp_path: Path) -> None:
+    """Rule each-side-undertakes-its-own: Larkspur Daily (8 March 2018) tells 'Donald Trump has
+    accepted an invitation to meet North Korean leader Kim Jong Un' and, from Seoul's envoy,
+    that 'Kim ... had committed to denuclearization': two undertakings by different sides on
+    different things, two acts (they had been one canonical event, the tune fold's one wrong
+    merge). Eastbridge Times (17 May 2025) tells 'the two sides agreed to swap 1,000 prisoners each'
+    and 'Trump said on Saturday he would speak by telephone with Putin on Monday': two acts.
+    Sanders's 'Trump would accept the invitation to meet Kim' stays the acceptance, and the
+    two commitments of the Singapore joint statement, told with the statement that holds them
+    ('In the joint statement, Trump committed to ...', 'Kim and Trump had agreed on a
+    step-by-step process'), stay one agreement."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(
+            tune_articles(
+                "singapore-summit-01-larkspur-daily",
+                "istanbul-swap-03-eastbridge-times",
+                "singapore-summit-05-weathervane-herald",
+                "singapore-summit-06-acacia-courier",
+            )
+        )
+        accepted = cluster_of(db, "has accepted an invitation to meet", "AGREE")
+        would_accept = cluster_of(db, "Trump would accept the invitation", "AGREE")
+        committed = cluster_of(db, "had committed to denuclearization", "AGREE")
+        swap = cluster_of(db, "the two sides agreed to swap 1,000 prisoners each", "AGREE")
+        call = cluster_of(db, "he would speak by telephone with Putin", "AGREE")
+        guarantees = cluster_of(db, "In the joint statement, Trump committed", "AGREE")
+        step_by_step = cluster_of(db, "had agreed on a step-by-step process", "AGREE")
+    assert accepted == would_accept
+    assert committed != accepted
+    assert swap != call
+    assert guarantees == step_by_step

@@ -2505,3 +2505,17 @@ def test_a_status_in_a_which_clause_is_dated_by_it(tmp_path: Path) -> None:
         ("2026-09-07", "agreed"),
         ("2026-09-14", "expired"),
     ]
+
+
+def test_the_speakers_country_is_no_party(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Rule the-speaker's-country-is-no-party: in 'Donald Trump has accepted an invitation to
+    meet North Korean leader Kim Jong Un, South Korea's national security adviser said'
+    (singapore-summit-01) South Korea only tells the news. It had made South Korea a party of
+    the Trump-Kim summit, so the Moon-Kim meeting at Panmunjom of 26 May was read as that
+    summit held, in a second proposal. Now the summit is one proposal of the United States and
+    North Korea, held in Singapore on 12 June; the Moon-Kim meeting is a summit of its own."""
+    found = story_proposals(tmp_path_factory, "singapore-summit")
+    summits = {item.participants: history(item) for item in found if item.subject == "summit"}
+    assert ("KOR", "PRK", "USA") not in summits
+    assert summits[("PRK", "USA")][-1] == ("2018-06-12", "implemented")
+    assert summits[("KOR", "PRK")] == [("2018-05-26", "implemented")]

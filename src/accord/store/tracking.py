@@ -361,7 +361,8 @@ def forget_splits_between(connection: Any, left: set[str], right: set[str]) -> N
 READING_COLUMNS = (
     "e.id, e.type, e.mode, e.modality, e.trigger, e.start, e.sentence_start, e.sentence,"
     " e.date_start, e.date_precision, e.prisoners, e.hostages, e.detained, e.attributed_to,"
-    " e.article_id, e.sentence_index, e.date_char_start, e.mentions, a.published"
+    " e.article_id, e.sentence_index, e.date_char_start, e.mentions, a.published,"
+    " e.place_country, e.place_char_start"
 )
 
 

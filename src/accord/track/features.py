@@ -34,7 +34,7 @@ from accord.store.tracking import (
     tracked_event_rows,
     untracked_event_rows,
 )
-from accord.track.proposals import find_subject, find_subjects
+from accord.track.proposals import find_subject, find_subjects, trigger_clause
 
 MAX_WINDOW_DAYS = 7  # wider date windows are not merged automatically
 UNDATED_LOOKBACK_DAYS = 2  # an undated event happened at most this long before publication
@@ -204,6 +204,7 @@ class Features:
     numbers: frozenset[int] = frozenset()  # figures written in digits (years left out)
     stage: int | None = None  # 'the second stage': 2; 'the final round': LAST_STAGE
     night: int | None = None  # told 'overnight': the day number of the morning ending the night
+    undertaking: frozenset[str] = frozenset()  # what an agreement's trigger governs (words)
 
     @cached_property
     def mergeable(self) -> bool:
@@ -283,6 +284,7 @@ def tracking_rules() -> dict[str, Any]:
         "nights",
         "opposite_sides",
         "beginnings",
+        "undertakings",
     ):
         if key not in data:
             raise ValueError(f"tracking_rules.json lacks {key!r}")
@@ -295,6 +297,8 @@ def tracking_rules() -> dict[str, Any]:
     data["night_pattern"] = re.compile(data["nights"]["pattern"], re.IGNORECASE)
     data["night_toll_pattern"] = re.compile(data["nights"]["toll_pattern"], re.IGNORECASE)
     data["beginning_pattern"] = re.compile(data["beginnings"]["pattern"], re.IGNORECASE)
+    vehicles = "|".join(map(re.escape, data["undertakings"]["vehicles"]))
+    data["vehicle_pattern"] = re.compile(rf"\b(?:{vehicles})s?\b", re.IGNORECASE)
     data["stage_pattern"] = re.compile(
         rf"\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})s?\b", re.IGNORECASE
     )
@@ -496,7 +500,28 @@ def details_from_row(row: Any) -> dict:
         "names": sentence_names(sentence),
         "numbers": sentence_numbers(sentence),
         "stage": stage_of(sentence),
+        "undertaking": undertaking_of(row),
     }
+
+
+TRIGGER_WORD = re.compile(r"^\S+")  # the trigger itself, at the start of its clause's rest
+
+
+def undertaking_of(row: Any) -> frozenset[str]:
+    """Rule each-side-undertakes-its-own: the content words (and the proposal subjects they
+    name) told after an agreement's trigger in its own clause: what was undertaken ('had
+    committed to denuclearization': {'denuclearization'}). Empty, so never compared, when
+    the type is not read so, nothing follows the trigger, or the sentence names the agreement
+    that holds several undertakings ('In the joint statement, Trump committed to ...')."""
+    rules = tracking_rules()
+    sentence = row["sentence"]
+    if row["type"] not in rules["undertakings"]["types"] or rules["vehicle_pattern"].search(
+        sentence
+    ):
+        return frozenset()
+    trigger_at = max(0, row["start"] - row["sentence_start"])
+    told = TRIGGER_WORD.sub("", trigger_clause(sentence.lower(), trigger_at)[trigger_at:], 1)
+    return content_tokens(told) | frozenset(find_subjects(told, ("", None)))
 
 
 BACK_REFERENCE = re.compile(

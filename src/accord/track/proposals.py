@@ -981,7 +981,7 @@ def with_values(row: Any, **changes: Any) -> dict[str, Any]:
     return {**dict(row), **changes}
 
 
-def at_home(sources: Iterable[Any]) -> list[Any]:
+def at_home(sources: Iterable[Any], row: Any = None, targets: Iterable[Any] = ()) -> list[Any]:
     """Rule "rebels-beside-a-government-are-its-country": rebels the text names only
     generically ('the rebels', 'rebel delegates', 'guerrilla commanders'), beside one
     government in the same act, belong to that government's country, not to the country the
@@ -992,7 +992,10 @@ def at_home(sources: Iterable[Any]) -> list[Any]:
     found = list(sources)
     governments = {a["country"] for a in found if a["sector"] == "GOV" and a["country"]}
     if len(governments) != 1:
-        return found
+        if row is None:
+            return found
+        named = {a["country"] for a in (*found, *targets) if not kind_only(a)}
+        return [a if a["country"] in named else without_the_venue(a, row) for a in found]
     (home,) = governments
     return [
         with_values(a, country=home)
@@ -1000,6 +1003,33 @@ def at_home(sources: Iterable[Any]) -> list[Any]:
         else a
         for a in found
     ]
+
+
+def without_the_venue(actor: Any, row: Any) -> Any:
+    """Rule "talks-abroad-give-no-side-the-venue's-country": a side the text names only by its
+    kind ('Government and rebel delegates signed the cease-fire agreement in Addis Ababa after
+    three weeks of talks mediated by ... IGAD', 'Representatives of the Seleka rebel coalition
+    say they reached the agreement Thursday, during talks with the CAR government'), with no
+    government of a country beside it, was given the country of where the act happened; a
+    sentence that tells talks or their mediation there tells a venue, which is no side's home:
+    the side keeps no country (the story's other steps name it). Where an actor of the act is
+    named as of that country ('talks opened Monday between rebel leaders and representatives
+    of the Ukrainian government' in Donetsk), the talks are at home (``at_home``)."""
+    if not kind_only(actor) or actor["country"] != row["place_country"]:
+        return actor
+    sentence = row["sentence"]
+    place_at = (row["place_char_start"] or -1) - row["sentence_start"]
+    if not 0 <= place_at < len(sentence):
+        return actor  # the place is another sentence's: no venue told here
+    talks = any(keyword_positions(sentence.lower(), w) for w in subject_data()["talk_words"])
+    return with_values(actor, country=None) if talks or brokers_in(sentence) else actor
+
+
+def kind_only(actor: Any) -> bool:
+    """Whether the coder knew the actor only as a country's group of a kind ('rebel',
+    'government delegates': the id 'eth-reb'), not by a name or a person."""
+    country, sector = actor["country"], actor["sector"]
+    return bool(country and sector) and actor["actor_id"] == f"{country}-{sector}".lower()
 
 
 def is_broker(actor: Any, brokers: list[str]) -> bool:
@@ -1190,6 +1220,25 @@ def freed_unnamed(row: Any, actor: Any, targets: list[Any]) -> bool:
     return freeing and actor in targets and not re.search(r"[A-Z]", actor["text"] or "")
 
 
+def named_only_as_the_speaker(actor: Any, sentence: str) -> bool:
+    """Rule "the-speaker's-country-is-no-party": an actor the sentence names once, and only as
+    whose official tells the news ('Donald Trump has accepted an invitation to meet North
+    Korean leader Kim Jong Un, South Korea's national security adviser said'), reports the
+    step and takes no part in it: it gives the step no country. Named again as a doer
+    ('Armenia and Azerbaijan agreed ..., Armenia's foreign ministry said'), it stays a side."""
+    text = actor["text"] or ""
+    found = re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sentence) if text else ()
+    named = [m.end() for m in found]
+    return len(named) == 1 and speaker_possessive().match(sentence, named[0]) is not None
+
+
+@cache
+def speaker_possessive() -> re.Pattern[str]:
+    """A title after a possessive, then a reporting verb ("'s foreign ministry said")."""
+    verbs = "|".join(map(re.escape, subject_data()["reporting_verbs"]))
+    return re.compile(rf"['’]s\s+(?:[\w.-]+\s+){{0,4}}?(?:{verbs})\b")
+
+
 def lead_subjects(rows: list[Any]) -> dict[str, frozenset[str]]:
     """Per article, the subjects its first sentence with events names (the lead, which
     ``story_subjects`` leaves out)."""
@@ -1305,8 +1354,10 @@ def candidate_of(
     if at_the_meeting:
         subject = what_the_meeting_agreed(sentence, trigger_at)
     brokers = brokers_in(sentence)
-    sources = at_home(a for a in sides.get("source", []) if not is_broker(a, brokers))
     targets = [a for a in sides.get("target", []) if not is_broker(a, brokers)]
+    sources = at_home(
+        (a for a in sides.get("source", []) if not is_broker(a, brokers)), row, targets
+    )
     parties = {(actor["country"] or actor["actor_id"], actor["sector"]) for actor in sources}
     between = parties | {
         (actor["country"] or actor["actor_id"], actor["sector"]) for actor in targets
@@ -1363,6 +1414,7 @@ def candidate_of(
             and not speaks_of_a_breach(row, status, actor)
             and not names_the_agreement(actor, sentence)
             and not freed_unnamed(row, actor, targets)
+            and not named_only_as_the_speaker(actor, sentence)
         ),  # the UN, the Red Cross: facilitators of many deals, no link between them
         counterparts=tuple(sorted({actor["name"] for actor in targets})),
         terms=terms,

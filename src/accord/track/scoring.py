@@ -6,8 +6,11 @@ the act are compatible), date windows more than ``DAY_TOLERANCE`` days apart, tw
 named in their own sentences at city precision or finer and more than ``NEAR_KM`` apart, modes
 that name different acts (a ceasefire taking effect is not a release), sentences about
 different subjects (a ceasefire is not sanctions; a truce agreed with a prisoner exchange names
-both, so either matches), sources of different countries (senders of sanctions on one day; the
-sides of acts with a direction are never swapped; releases naming an exchange are its halves),
+both, so either matches), agreements by different sides undertaking different things (an
+invitation accepted is not a commitment to denuclearize; parts of a package told with the
+agreement that holds them are never compared so), sources of different countries (senders of
+sanctions on one day; the sides of acts with a direction are never swapped; releases naming an
+exchange are its halves),
 different ordinals of a serial act (the first and second stages of an exchange), acts told in
 two different nights ('overnight' in reports of consecutive days), targets on opposite sides
 of one country's war (its rebels, its army), and pairs with no anchor in
@@ -186,6 +189,19 @@ def different_subjects(a: Features, b: Features) -> bool:
     return bool(left and right and not set(left) & set(right))
 
 
+def different_undertakings(a: Features, b: Features) -> bool:
+    """Rule "each-side-undertakes-its-own": agreements by sources that share no actor and no
+    country, undertaking things told in words that share nothing ('Trump has accepted an
+    invitation to meet Kim', 'Kim had committed to denuclearization'), are two acts: each
+    side's commitment or acceptance is its own step. Parts of a package are told with the
+    agreement that holds them and are never compared so (``undertaking_of``)."""
+    if not (a.undertaking and b.undertaking) or a.undertaking & b.undertaking:
+        return False
+    mine, theirs = a.source_keys, b.source_keys
+    shared = mine.ids & theirs.ids or mine.countries & theirs.countries
+    return bool(mine.ids and theirs.ids) and not shared
+
+
 def nothing_in_common(a: Features, b: Features) -> bool:
     """No anchor shared: no actor (or its country) on either side, no place that is the same
     or within the other, no close figure, no day both sentences state, no proposal subject both
@@ -277,6 +293,7 @@ PAIR_VETOES: tuple[Veto, ...] = (
     ("places far apart", far_apart_places),
     ("different acts", different_acts),
     ("different subjects", different_subjects),
+    ("different undertakings", different_undertakings),
     ("different senders", different_senders),
     ("different stages", different_stages),
     ("different exchanges", different_exchanges),
