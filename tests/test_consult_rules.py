@@ -63,3 +63,23 @@ def test_what_a_meeting_discusses_is_no_party():
     """The topic of a meeting ("to discuss Libya-Turkey relations") is no party to it."""
     event = consult_told_in("a-wn-cairo-summit-turkey-libya-deal", "gathered in Cairo")
     assert not names(event.sources) & {"Libya", "Turkey"}
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        (  # VOA, Cambodia and Thailand: "be to" and the act's noun
+            "b-voa-cambodia-thailand-border-clashes",
+            "Indonesia is to continue mediation efforts on Monday",
+        ),
+        (  # WN, Korean vice-ministers: the act's noun the subject of "scheduled"
+            "b-wn-korea-vice-ministers-talks",
+            "Meetings are scheduled for Monday and Tuesday in Kaesong",
+        ),
+    ],
+)
+def test_an_arranged_meeting_is_future(slug: str, words: str):
+    """Rule be-to-is-future (and forecasts of an act's noun): a meeting told as arranged or
+    scheduled has not happened yet."""
+    event = consult_told_in(slug, words)
+    assert event.modality == "future"

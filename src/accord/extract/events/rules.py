@@ -3143,7 +3143,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "modality",
         "Modality from negation, failure verbs, denial, conditional clauses, auxiliaries, "
-        "hedging adjectives and the trigger's own modality.",
+        'forecasts ("is expected to", "Meetings are scheduled for Monday", and '
+        'be-to-is-future: "is to continue", "is due to arrive"), hedging adjectives and the '
+        "trigger's own modality.",
         _modality,
     ),
     Rule(
