@@ -1117,7 +1117,8 @@ def _the_one_met_is_a_party(draft: EventDraft, coder: Coder) -> bool:
     """ "Rice met with Sharif", "held talks with Aziz", "joined Obama for a private dinner": a
     meeting is done together, so the one met joins its sources and stays its target (the one
     met); a visit, a journey for talks, hosting, mediation, briefing or invitation keeps its
-    target apart."""
+    target apart (PLOVER CONSULT: "A visitor is the source and the host the recipient;
+    otherwise all participants are sources")."""
     lexicon, candidate = coder.lexicon, draft.candidate
     if draft.kind != "CONSULT" or not draft.sources or not draft.targets:
         return False
