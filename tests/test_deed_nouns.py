@@ -83,5 +83,6 @@ def test_joining_another_for_a_dinner_is_meeting_that_one():
     events = tune_article_events("b-voa-obama-hu-vow-cooperation")
     (dinner,) = told_in(events, "for a private dinner")
     assert (dinner.type, dinner.trigger) == ("CONSULT", "dinner")
-    assert [actor.text for actor in dinner.sources] == ["Hu"]  # the one who joins
+    # the one who joins, and the one joined (the-one-met-is-a-party: both are its parties)
+    assert [actor.text for actor in dinner.sources] == ["Hu", "President Obama"]
     assert [actor.name for actor in dinner.targets] == ["Barack Obama"]

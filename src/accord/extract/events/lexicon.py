@@ -123,6 +123,7 @@ class Lexicon:
     mutual_types: frozenset[str] = frozenset()  # acts done together: "talks between X and Y"
     joint_preps: frozenset[str] = frozenset()  # "between", "among"
     third_party_acts: frozenset[str] = frozenset()  # "mediated between X and Y": X, Y targets
+    partner_verbs: frozenset[str] = frozenset()  # "met X", "joined X for dinner": X a party
     deeds_by_doer: frozenset[str] = frozenset()  # types whose noun names its doer: "attack by X"
     deeds_between: frozenset[str] = frozenset()  # and its parties: "fighting between X and Y"
     consequence_verbs: frozenset[str] = frozenset()  # "killing 49 soldiers": the harm done
@@ -295,6 +296,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.mutual_types = frozenset(mutual.get("types") or ())
     lexicon.joint_preps = frozenset(w.lower() for w in mutual.get("preps") or ())
     lexicon.third_party_acts = frozenset(w.lower() for w in mutual.get("third_party") or ())
+    lexicon.partner_verbs = frozenset(w.lower() for w in mutual.get("partner_verbs") or ())
     deeds = data.get("deeds_naming_their_doers") or {}
     for kind in [*(deeds.get("by") or ()), *(deeds.get("between") or ())]:
         if kind not in PLOVER_TYPES:

@@ -145,15 +145,31 @@ def _likelihood_of_an_act(word: Token, lexicon: Lexicon) -> bool:
 
 def _forecast(token: Token, lexicon: Lexicon) -> bool:
     """An act told as expected, set or scheduled ("Israel is expected to free 600 prisoners",
-    "the prisoners were set to be released"): a passive of a forecast verb over the act."""
+    "the prisoners were set to be released"): a passive of a forecast verb over the act, or
+    over the act's noun ("Meetings are scheduled for Monday"); the act as a "be to" or "due
+    to" infinitive ("Indonesia is to continue mediation efforts", "is due to arrive")."""
 
     def forecasting(verb: Token) -> bool:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         return passive and lemma_of(verb, lexicon) in FORECAST_VERBS
 
-    if token.dep_ == "xcomp" and forecasting(token.head):
+    if token.dep_ == "xcomp" and (forecasting(token.head) or _arranged(token)):
+        return True
+    if token.dep_ == "nsubjpass" and is_nounlike(token, lexicon) and forecasting(token.head):
         return True
     return forecasting(token) and any(c.dep_ == "xcomp" for c in token.children)
+
+
+ARRANGING_HEADS = {"be", "due"}  # "is to visit", "is due to arrive": an arranged future
+
+
+def _arranged(infinitive: Token) -> bool:
+    """Rule be-to-is-future: "Blinken is to visit Beijing", "are to join the team", "is due to
+    arrive": a to-infinitive hung on "be" or a predicative "due" tells an arranged act, one
+    that has not happened yet."""
+    head = infinitive.head
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+    return has_to and head.lemma_.lower() in ARRANGING_HEADS
 
 
 def _ready_to(token: Token) -> bool:

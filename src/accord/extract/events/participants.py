@@ -1085,6 +1085,28 @@ def meeting_partners(noun: Token, index: MentionIndex) -> list[ActorMention]:
     return unique_mentions([*joint, *partners])
 
 
+def partners_met(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """Whom a meeting was with: the "with" object of its word, verb or the meeting noun the
+    verb takes ("held talks with X"), and the object of a partner verb ("met X", "joined X")."""
+    verbs = [candidate.token, candidate.predicate]
+    if candidate.complement is not None:
+        verbs.append(candidate.complement)  # "planned to meet with X"
+    verbs = list(dict.fromkeys(verbs))
+    holders = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj")]
+    heads = [w for holder in holders for w in objects_of_preposition(holder, "with")]
+    heads += [
+        c
+        for verb in verbs
+        if lemma_of(verb, lexicon) in lexicon.partner_verbs
+        for c in verb.children
+        if c.dep_ == "dobj"
+    ]
+    found = [m for head in heads for m in core_mentions(head, index)]
+    if is_nounlike(candidate.token, lexicon):
+        found += meeting_partners(candidate.token, index)
+    return unique_mentions(found)
+
+
 def ultimatum_teller(
     candidate: Candidate, index: MentionIndex, lexicon: Lexicon
 ) -> list[ActorMention]:

@@ -60,6 +60,7 @@ from accord.extract.events.participants import (
     object_place_targets,
     own_forces,
     parties_between,
+    partners_met,
     people_of_city,
     perpetrators_in,
     reporter_mentions,
@@ -1111,6 +1112,31 @@ def _parties_between(draft: EventDraft, coder: Coder) -> bool:
     if len(parties) < 2 or party_ids == draft.source_ids():
         return False
     return draft.make_sources(parties, "the parties it is between are its sources")
+
+
+def _the_one_met_is_a_party(draft: EventDraft, coder: Coder) -> bool:
+    """ "Rice met with Sharif", "held talks with Aziz", "joined Obama for a private dinner": a
+    meeting is done together, so the one met joins its sources and stays its target (the one
+    met); a visit, a journey for talks, hosting, mediation, briefing or invitation keeps its
+    target apart (PLOVER CONSULT: "A visitor is the source and the host the recipient;
+    otherwise all participants are sources")."""
+    lexicon, candidate = coder.lexicon, draft.candidate
+    if draft.kind != "CONSULT" or not draft.sources or not draft.targets:
+        return False
+    words = [candidate.token, candidate.predicate]
+    words += [c for w in words for c in w.children if c.dep_ == "compound"]
+    if any(lemma_of(word, lexicon) in lexicon.third_party_acts for word in words):
+        return False
+    if lemma_of(candidate.predicate, lexicon) in TRAVEL_VERBS:
+        return False  # "travelled to Riyadh for talks with the crown prince": a visit
+    partner_ids = {m.actor.id for m in partners_met(candidate, draft.index, lexicon)}
+    source_ids = draft.source_ids()
+    met = [m for m in draft.targets if m.actor.id in partner_ids - source_ids]
+    if not met:
+        return False
+    draft.sources = [*draft.sources, *met]
+    draft.actor_why = [*draft.actor_why, "the one met is a party too"]
+    return True
 
 
 def _reciprocal_targets(draft: EventDraft, coder: Coder) -> bool:
@@ -3154,7 +3180,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "modality",
         "Modality from negation, failure verbs, denial, conditional clauses, auxiliaries, "
-        "hedging adjectives and the trigger's own modality.",
+        'forecasts ("is expected to", "Meetings are scheduled for Monday", and '
+        'be-to-is-future: "is to continue", "is due to arrive"), hedging adjectives and the '
+        "trigger's own modality.",
         _modality,
     ),
     Rule(
@@ -3306,6 +3334,16 @@ RULES: tuple[Rule, ...] = (
         "actor-inside-object",
         'No target yet: an actor named inside the object ("rejected an offer from X").',
         _actor_inside_object,
+    ),
+    Rule(
+        "the-one-met-is-a-party",
+        '"Rice met with Sharif", "The Taliban met on Monday with Zalmay Khalilzad", "held '
+        'talks with Aziz", "joined President Obama at the White House for a private dinner": '
+        'a meeting is done together, so the one met (a "with" object, or the object of a '
+        "partner verb: partner_verbs in triggers.json) is a source too and stays the target; "
+        "a visit, a journey for talks, hosting, mediation or invitation keeps its target "
+        "apart.",
+        _the_one_met_is_a_party,
     ),
     Rule(
         "place-in-object-is-target",

@@ -1,0 +1,85 @@
+"""Rules for meetings, talks, visits and mediation (CONSULT), each on real sentences of the
+news tune fold (tests/corpus_news/tune), read in their whole article."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.models import Event
+from records import tune_article_events
+
+
+def consult_told_in(slug: str, words: str) -> Event:
+    """The first CONSULT of a tune article whose evidence sentence holds ``words``."""
+    told = [
+        e for e in tune_article_events(slug) if e.type == "CONSULT" and words in e.evidence.sentence
+    ]
+    assert told, f"no CONSULT told in {words!r}"
+    return told[0]
+
+
+def names(refs) -> set[str]:
+    return {ref.name for ref in refs}
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "parties", "met"),
+    [
+        (  # VOA (WN), Maidan Wardak: "met ... with X"
+            "b-wn-maidan-wardak-car-bomb",
+            "The Taliban met on Monday with Zalmay Khalilzad",
+            {"Taliban", "Zalmay Khalilzad"},
+            "Zalmay Khalilzad",
+        ),
+        (  # VOA, Rice in Islamabad: "held talks with X"
+            "b-voa-rice-islamabad-sharif-talks",
+            "Rice has also held delegation-level talks with",
+            {"Susan Rice", "Sartaj Aziz"},
+            "Sartaj Aziz",
+        ),
+        (  # VOA, Obama and Hu: "joined X ... for a private dinner"
+            "b-voa-obama-hu-vow-cooperation",
+            "Mr. Hu joined President Obama at the White House for a private dinner",
+            {"Hu Jintao", "Barack Obama"},
+            "Barack Obama",
+        ),
+        (  # WN, Korean vice-ministers: "has met with X's ambassador"
+            "b-wn-korea-vice-ministers-talks",
+            "The U.S. has also met with North Korea's United Nations ambassador",
+            {"United States", "North Korea"},
+            "North Korea",
+        ),
+    ],
+)
+def test_the_one_met_is_a_party(slug: str, words: str, parties: set[str], met: str):
+    """Rule the-one-met-is-a-party: a meeting is done together, so the one met is a source
+    too, and stays the target (the one met)."""
+    event = consult_told_in(slug, words)
+    assert parties <= names(event.sources)
+    assert met in names(event.targets)
+
+
+def test_what_a_meeting_discusses_is_no_party():
+    """The topic of a meeting ("to discuss Libya-Turkey relations") is no party to it."""
+    event = consult_told_in("a-wn-cairo-summit-turkey-libya-deal", "gathered in Cairo")
+    assert not names(event.sources) & {"Libya", "Turkey"}
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        (  # VOA, Cambodia and Thailand: "be to" and the act's noun
+            "b-voa-cambodia-thailand-border-clashes",
+            "Indonesia is to continue mediation efforts on Monday",
+        ),
+        (  # WN, Korean vice-ministers: the act's noun the subject of "scheduled"
+            "b-wn-korea-vice-ministers-talks",
+            "Meetings are scheduled for Monday and Tuesday in Kaesong",
+        ),
+    ],
+)
+def test_an_arranged_meeting_is_future(slug: str, words: str):
+    """Rule be-to-is-future (and forecasts of an act's noun): a meeting told as arranged or
+    scheduled has not happened yet."""
+    event = consult_told_in(slug, words)
+    assert event.modality == "future"
