@@ -3159,6 +3159,17 @@ def tune_article_events(slug: str) -> tuple[Event, ...]:
     return process(parse(article)).events
 
 
+def test_a_known_noun_of_a_kind_retells_the_act_of_that_kind():
+    """Rule a-known-noun-names-its-kind (tests/corpus_news/tune/b-gaza-hostage-release, VOA):
+    "the planned four-day cease-fire" of sentence 5 is the truce of the lead told again, not
+    the hostage release told in between (another RETREAT, of another kind)."""
+    events = tune_article_events("b-gaza-hostage-release")
+    [truce] = [e for e in events if e.type == "RETREAT" and e.mode == "ceasefire"]
+    assert {0, 5} <= set(sentences_told(truce))
+    releases = [e for e in events if e.type == "RETREAT" and e.mode == "release"]
+    assert releases and all(5 not in sentences_told(e) for e in releases)
+
+
 @pytest.mark.parametrize(
     ("slug", "words", "kind", "doer"),
     [
