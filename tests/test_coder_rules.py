@@ -3860,3 +3860,42 @@ def test_an_actor_supporting_is_still_support():
     [event] = events_of("The United States is supporting Ukraine against the invasion.")
     assert event.type == "SUPPORT"
     assert [a.name for a in event.sources] == ["United States"]
+
+
+# --- singling-out-is-no-attack (prc19) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        (  # State Department, South Sudan: an office singles men out for sanctions
+            "b-south-sudan-sanctions",
+            "The State Department says it is targeting the men for their roles",
+        ),
+        (  # Treasury, South Sudan: the response announced (a THREATEN) targets by sanctions
+            "b-south-sudan-sanctions",
+            "by targeting those who abuse human rights",
+        ),
+        (  # VOA, Iran: the state, in a sentence of sanctions
+            "b-voa-us-sanctions-iran-petrochemicals",
+            "The United States remains focused on targeting Tehran's sources of illicit revenue",
+        ),
+        (  # VOA, Ivory Coast: police single out the opposition's clubs (the reading: an ACCUSE)
+            "b-voa-ivory-coast-opposition-activists-arrested",
+            'party political clubs known as "grains" are being targeted by police',
+        ),
+    ],
+)
+def test_targeting_by_a_civil_office_or_by_sanctions_is_no_attack(slug: str, words: str):
+    """Sanctions releases and complaints of persecution say whom an office or the police
+    single out: no weapon, no armed doer, no ASSAULT."""
+    told = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
+    assert "ASSAULT" not in [e.type for e in told]
+
+
+def test_targeting_by_armed_forces_or_with_a_weapon_is_still_an_attack():
+    """The rule leaves the attack sense: a state's weapon, or its forces, target by force."""
+    [by_missiles] = events_of("Russia targeted the port of Odesa with missiles on Monday.")
+    [by_forces] = events_of("Israeli forces targeted a house in Rafah on Monday.")
+    [by_police] = events_of("Police targeted the crowd with rubber bullets on Monday.")
+    assert (by_missiles.type, by_forces.type, by_police.type) == ("ASSAULT",) * 3
