@@ -3143,6 +3143,19 @@ def test_a_gerund_read_as_an_adjective_of_the_object_is_the_content():
     assert (event.type, event.modality, names(event.sources)) == ("AID", "denied", ["Iran"])
 
 
+def test_a_charges_of_deed_outweighs_a_participle_before_the_accused():
+    """ "Chad is formally accusing neighboring Sudan of backing the rebels" (VOA,
+    tests/corpus_news/tune/b-voa-chad-accuses-sudan-backing-rebels): "neighboring" is the
+    accused's adjective, not the content; the "of" deed is, and the backing is the charge
+    (the reading codes the ACCUSE only), not a SUPPORT told as done."""
+    told = [
+        e
+        for e in tune_article_events("b-voa-chad-accuses-sudan-backing-rebels")
+        if "accusing neighboring Sudan of backing" in e.evidence.sentence
+    ]
+    assert [e.type for e in told] == ["ACCUSE"]
+
+
 def test_an_act_poised_to_happen_is_a_forecast_dated_ahead():
     """One set of forecast verbs for modality and the date's tense: "is poised to send troops
     on Friday" was future but dated to the Friday before."""
