@@ -3249,6 +3249,19 @@ def test_a_gerund_read_as_an_adjective_of_the_object_is_the_content():
     assert (event.type, event.modality, names(event.sources)) == ("AID", "denied", ["Iran"])
 
 
+def test_a_charges_of_deed_outweighs_a_participle_before_the_accused():
+    """ "Chad is formally accusing neighboring Sudan of backing the rebels" (VOA,
+    tests/corpus_news/tune/b-voa-chad-accuses-sudan-backing-rebels): "neighboring" is the
+    accused's adjective, not the content; the "of" deed is, and the backing is the charge
+    (the reading codes the ACCUSE only), not a SUPPORT told as done."""
+    told = [
+        e
+        for e in tune_article_events("b-voa-chad-accuses-sudan-backing-rebels")
+        if "accusing neighboring Sudan of backing" in e.evidence.sentence
+    ]
+    assert [e.type for e in told] == ["ACCUSE"]
+
+
 def test_an_act_poised_to_happen_is_a_forecast_dated_ahead():
     """One set of forecast verbs for modality and the date's tense: "is poised to send troops
     on Friday" was future but dated to the Friday before."""
@@ -3263,6 +3276,17 @@ def tune_article_events(slug: str) -> tuple[Event, ...]:
     path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
     [article] = [a for a in accord.ingest.read_sources([path]) if isinstance(a, accord.Article)]
     return process(parse(article)).events
+
+
+def test_a_known_noun_of_a_kind_retells_the_act_of_that_kind():
+    """Rule a-known-noun-names-its-kind (tests/corpus_news/tune/b-gaza-hostage-release, VOA):
+    "the planned four-day cease-fire" of sentence 5 is the truce of the lead told again, not
+    the hostage release told in between (another RETREAT, of another kind)."""
+    events = tune_article_events("b-gaza-hostage-release")
+    [truce] = [e for e in events if e.type == "RETREAT" and e.mode == "ceasefire"]
+    assert {0, 5} <= set(sentences_told(truce))
+    releases = [e for e in events if e.type == "RETREAT" and e.mode == "release"]
+    assert releases and all(5 not in sentences_told(e) for e in releases)
 
 
 @pytest.mark.parametrize(
@@ -3955,3 +3979,42 @@ def test_an_actor_supporting_is_still_support():
     [event] = events_of("The United States is supporting Ukraine against the invasion.")
     assert event.type == "SUPPORT"
     assert [a.name for a in event.sources] == ["United States"]
+
+
+# --- singling-out-is-no-attack (prc19) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        (  # State Department, South Sudan: an office singles men out for sanctions
+            "b-south-sudan-sanctions",
+            "The State Department says it is targeting the men for their roles",
+        ),
+        (  # Treasury, South Sudan: the response announced (a THREATEN) targets by sanctions
+            "b-south-sudan-sanctions",
+            "by targeting those who abuse human rights",
+        ),
+        (  # VOA, Iran: the state, in a sentence of sanctions
+            "b-voa-us-sanctions-iran-petrochemicals",
+            "The United States remains focused on targeting Tehran's sources of illicit revenue",
+        ),
+        (  # VOA, Ivory Coast: police single out the opposition's clubs (the reading: an ACCUSE)
+            "b-voa-ivory-coast-opposition-activists-arrested",
+            'party political clubs known as "grains" are being targeted by police',
+        ),
+    ],
+)
+def test_targeting_by_a_civil_office_or_by_sanctions_is_no_attack(slug: str, words: str):
+    """Sanctions releases and complaints of persecution say whom an office or the police
+    single out: no weapon, no armed doer, no ASSAULT."""
+    told = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
+    assert "ASSAULT" not in [e.type for e in told]
+
+
+def test_targeting_by_armed_forces_or_with_a_weapon_is_still_an_attack():
+    """The rule leaves the attack sense: a state's weapon, or its forces, target by force."""
+    [by_missiles] = events_of("Russia targeted the port of Odesa with missiles on Monday.")
+    [by_forces] = events_of("Israeli forces targeted a house in Rafah on Monday.")
+    [by_police] = events_of("Police targeted the crowd with rubber bullets on Monday.")
+    assert (by_missiles.type, by_forces.type, by_police.type) == ("ASSAULT",) * 3

@@ -90,12 +90,15 @@ def _referred_group(
     injured a man and two women" ... "Two women and a man were injured"), else the latest act
     told with the noun it is referred to by ("a missile strike that killed 52" ... "The strike
     on October 5 destroyed the cafe": rule the-noun-names-its-act), else the latest act of its
-    type; either only when nothing disagrees. A tally's "also" adds victims to that act ("two
+    kind ("the planned four-day cease-fire" is the truce told before, not the release told
+    since: rule a-known-noun-names-its-kind), else the latest act of its type; either only
+    when nothing disagrees. A tally's "also" adds victims to that act ("two
     others were also injured"), not a further act."""
     same_type = [g for g in reversed(groups) if g[0].type == event.type]
     counted = [g for g in same_type if _gives_figures_of(g, event)]
     named = [g for g in same_type if _names_the_noun(g, _known_noun(event))]
-    group = next(iter(counted or named or same_type), None)
+    of_its_kind = [g for g in same_type if event.mode and g[0].mode == event.mode]
+    group = next(iter(counted or named or of_its_kind or same_type), None)
     if group is not None and not all(compatible(m, event, words, tally) for m in group):
         return None
     return group

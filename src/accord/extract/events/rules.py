@@ -97,6 +97,7 @@ from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
     alternative_reading,
+    armed_with,
     blame_triggers,
     blamed_doer,
     casualty_means_triggers,
@@ -471,6 +472,10 @@ def _drop(found: SentenceDraft, unwanted: Callable[[Candidate], bool]) -> bool:
     return fired
 
 
+SINGLING_OUT_VERBS = {"target", "single"}  # "targeting the men for their roles"
+# The state's civil arms: an office, its police, its courts single out whom they pursue
+# ("are being targeted by police"); its armed forces, rebels and gunmen target by force.
+SINGLING_OUT_SECTORS = {"GOV", "COP", "JUD"}
 EQUIPPING_VERBS = {"arm", "equip"}  # "attackers armed with rocket launchers": how they are armed
 
 
@@ -1412,6 +1417,30 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
         return True
     draft.dropped = True
     return True
+
+
+def _singling_out(draft: EventDraft, coder: Coder) -> bool:
+    verb, lexicon = draft.candidate.token, coder.lexicon
+    if draft.kind != "ASSAULT" or lemma_of(verb, lexicon) not in SINGLING_OUT_VERBS:
+        return False
+    if is_nounlike(verb, lexicon) or armed_with(verb, lexicon) or not draft.sources:
+        return False
+    if any(m.actor.sector not in SINGLING_OUT_SECTORS for m in draft.sources):
+        return False  # armed forces, rebels and gunmen target by force
+    offices = all(m.actor.kind != "state" for m in draft.sources)
+    if not offices and not _tells_of_sanctions(draft.candidate.predicate.sent, lexicon):
+        return False
+    draft.dropped = True
+    return True
+
+
+def _tells_of_sanctions(sentence: Span, lexicon: Lexicon) -> bool:
+    """Does the sentence name sanctions ("will continue to enforce its sanctions")?"""
+    return any(
+        (noun_entry(w, lexicon) or _no_entry).type == "SANCTION"
+        for w in span_tokens(sentence)
+        if w.pos_ == "NOUN"
+    )
 
 
 def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
@@ -3134,6 +3163,18 @@ RULES: tuple[Rule, ...] = (
         'A judgement said of something (evaluation-is-stance, "said X was Y") that names '
         'no actor it judges is dropped ("said the situation was dangerous" accuses no one).',
         _judgement_needs_a_target,
+    ),
+    Rule(
+        "singling-out-is-no-attack",
+        '"The State Department says it is targeting the men for their roles in threatening the '
+        'peace", "Treasury will forcefully respond ... by targeting those who abuse human '
+        'rights", "The United States remains focused on targeting Tehran\'s sources of illicit '
+        'revenue and will continue to enforce its sanctions", "party political clubs are being '
+        'targeted by police": "target" said of a civil office of government, of the police or '
+        "the courts, or of a state where the sentence tells of sanctions, with no weapon named, "
+        "singles out whom sanctions, prosecution or persecution will hit; it is no ASSAULT (the "
+        "firms, banks and officials targeted read SANCTION by the entry's alt before this rule).",
+        _singling_out,
     ),
     Rule(
         "natural-cause-is-no-act",

@@ -81,7 +81,8 @@ def is_nounlike(token: Token, lexicon: Lexicon) -> bool:
 
 def complement_of(verb: Token) -> Token | None:
     """The content a governing verb takes: an xcomp, an object (or what the object is said to
-    have done: "accused X of Y", "blamed X for Y"), a to/for/on phrase (an "of" phrase of a
+    have done: "accused X of Y", "blamed X for Y", before a participle the parser hangs on the
+    object: "accusing neighboring Sudan of backing"), a to/for/on phrase (an "of" phrase of a
     charge: "two men accused of carrying out an attack"), a ccomp."""
     children = list(verb.children)
     for child in children:
@@ -92,7 +93,7 @@ def complement_of(verb: Token) -> Token | None:
     if any(child.dep_ == "dobj" for child in children):
         obj = next(c for c in children if c.dep_ == "dobj")
         told = _clause_told_to(obj, children)
-        return told or _gerund_read_as_adjective(verb, obj) or deed_of(verb, children) or obj
+        return told or deed_of(verb, children) or _gerund_read_as_adjective(verb, obj) or obj
     for child in children:
         if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
             continue  # "on Tuesday demanded ...": a date in front is not what was demanded

@@ -1289,7 +1289,7 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
         for s in c.children
         if s.dep_ == "nsubj"
     ]
-    if candidate.entry.type == "ASSAULT" and _armed_with(verb, lexicon):
+    if candidate.entry.type == "ASSAULT" and armed_with(verb, lexicon):
         return None  # "targeted a vessel with an anti-ship missile": an attack on the vessel
     for reading in candidate.entry.alts:
         wanted = reading[2]
@@ -1298,7 +1298,7 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     return None
 
 
-def _armed_with(verb: Token, lexicon: Lexicon) -> bool:
+def armed_with(verb: Token, lexicon: Lexicon) -> bool:
     """Rule "a-weapon-keeps-an-attack": is the act done with a weapon ("with an anti-ship
     missile", "with drones")? Then the verb's attack reading stands whatever its object."""
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # parsed on the object
