@@ -2560,6 +2560,26 @@ def test_a_deed_said_not_to_keep_or_to_go_against_a_commitment_is_an_accusation_
         assert "a-wrong-told-with-not-is-said" in rules_named(accusation)
 
 
+def test_a_party_said_to_fail_to_adhere_to_an_agreement_is_accused():
+    """Tune article (acc21, VOA, Russia and Georgia): "adhere" keeps an agreement as "abide"
+    does (compliance under wrongdoing), so "the Russians are failing to adhere to the
+    French-mediated cease-fire agreement", said by the State Department's spokesman, is his
+    accusation of Russia, asserted, and no longer only a withdrawal not made."""
+    events = tune_article_events("a-voa-russia-georgia-withdrawal-security-zone")
+    [accusation] = [
+        e for e in events if e.type == "ACCUSE" and "failing to adhere" in e.evidence.sentence
+    ]
+    assert accusation.modality == "asserted"
+    assert [ref.name for ref in accusation.sources] == ["Robert Wood"]
+    assert [ref.country for ref in accusation.targets] == ["RUS"]
+    assert "evaluation-is-stance" in rules_named(accusation)
+
+
+def test_a_party_said_to_adhere_to_an_agreement_is_not_accused():
+    text = "Kyiv said Moscow had adhered to the grain deal."
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
