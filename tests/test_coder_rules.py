@@ -801,6 +801,41 @@ def test_a_judgement_of_nothing_named_is_dropped():
     assert events_of('The mayor said the situation was "dangerous".') == ()
 
 
+def test_a_judgement_of_an_act_told_before_falls_on_its_doers():
+    """Rule a-judged-act-told-before-keeps-its-judgement (acc21): a judgement whose subject is
+    an act the article told ("the strikes", "the release"), with no actor named in it, is kept
+    for a-judged-act-falls-on-its-doers, which gives it the doers of that act."""
+    events = events_of(
+        "The United States launched missile strikes on a Syrian air base on Friday. "
+        "Russia's foreign ministry said the strikes were a gross violation of international law."
+    )
+    [judgement] = [e for e in events if e.type == "ACCUSE"]
+    assert [ref.country for ref in judgement.sources] == ["RUS"]
+    assert [ref.country for ref in judgement.targets] == ["USA"]
+    assert "a-judged-act-falls-on-its-doers" in rules_named(judgement)
+
+
+def test_a_judgement_of_a_situation_told_before_is_still_dropped():
+    """Only an act keeps its judgement: "the situation" names none, even after a fight."""
+    events = events_of(
+        "Fighting broke out in Tripoli on Friday. The mayor said the situation was dangerous."
+    )
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_a_release_said_to_go_against_the_deal_accuses_the_releaser():
+    """Tune article (acc21, Afghanistan): "The Taliban says the release is not in line with
+    the U.S.-Taliban agreement" judges the release of prisoners the Afghan government began; it
+    was dropped for naming no actor and is now the Taliban's accusation of that government."""
+    events = tune_article_events("b-afghanistan-taliban-prisoners")
+    [judgement] = [
+        e for e in events if e.type == "ACCUSE" and "not in line with" in e.evidence.sentence
+    ]
+    assert [ref.name for ref in judgement.sources] == ["Taliban"]
+    assert [(ref.country, ref.sector) for ref in judgement.targets] == [("AFG", "GOV")]
+    assert "a-judged-act-falls-on-its-doers" in rules_named(judgement)
+
+
 def test_a_meeting_told_in_passing_is_a_meeting():
     [event] = [
         e
