@@ -790,6 +790,34 @@ def test_arrogance_a_pretext_and_excessive_force_are_judgements_of_a_wrong(
     assert "evaluation-is-stance" in rules_named(event)
 
 
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("Kyiv said Moscow was trying to destabilise Moldova.", "UKR", "RUS"),
+        ("Seoul said Pyongyang had undermined the inter-Korean agreement.", "KOR", "PRK"),
+        ("Taiwan's defence ministry said China was trying to intimidate the island.", "TWN", "CHN"),
+    ],
+)
+def test_undermining_destabilising_and_intimidating_are_wrongs_reported(
+    text: str, accuser: str, accused: str
+):
+    """Lexicon (acc21, wrongdoing.words): the wrongs of CAMEO 112 accusations told without an
+    accusing verb ("undermining every effort to deliver peace", "a plot to destabilize Ivory
+    Coast", "destabilizing activities" in three tune articles) make the reporter's accusation."""
+    [event] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert [ref.country for ref in event.sources] == [accuser]
+    assert [ref.country for ref in event.targets] == [accused]
+    assert "evaluation-is-stance" in rules_named(event)
+
+
+def test_a_harm_undermined_by_no_one_accuses_no_one():
+    assert not [
+        e
+        for e in events_of("Officials said the storm could undermine the harvest.")
+        if e.type == "ACCUSE"
+    ]
+
+
 def test_saying_an_actor_is_admirable_is_support():
     event = only('The French president said Germany had been "generous" in the talks.')
     assert event.type == "SUPPORT"
