@@ -1270,6 +1270,7 @@ def test_a_kind_of_act_said_to_have_become_so_is_no_event(text: str) -> None:
     [
         "Israel said Hamas had violated the agreement.",
         "Hamas violated the agreement, Israel said.",
+        "Israel said Hamas had broken the deal.",  # acc21: "break" governs a deal as "violate"
     ],
 )
 def test_a_reported_violation_is_the_reporters_accusation_of_the_violator(text: str) -> None:
