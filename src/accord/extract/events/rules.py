@@ -2378,9 +2378,9 @@ def _doers_of_judged_act(
     # "condemned the strike": the act told by that noun first, before any other attack; then
     # the story's own act, the one its lead tells ("condemned the killings" after a lead on
     # a massacre and a later line on the army killing some attackers)
-    named = [e for e in candidates if _same_word(e.trigger, noun)]
-    if noun not in JUDGED_CLASSES:
-        candidates = named  # "the release": only an act told by that word ("releasing")
+    named = [e for e in candidates if e.trigger.lower().rstrip("s") == noun.rstrip("s")]
+    if noun not in JUDGED_CLASSES:  # "the release": only an act told by that word ("releasing")
+        named = candidates = [e for e in candidates if _same_word(e.trigger, noun)]
     lead = sorted((e for e in candidates if _told_in_the_lead(e)), key=_first_told)
     for event in [*named, *lead, *candidates]:
         if noun in SETTLEMENT_NOUNS and event.type not in {"AGREE", "SUPPORT"}:
@@ -2409,8 +2409,11 @@ def _same_word(trigger: str, noun: str) -> bool:
 
 
 def _word_stem(word: str) -> str:
+    """A word without its plural, then its -ing, -ed or -e ("killings", "killing" -> "kill")."""
     word = word.lower()
-    for ending in ("ing", "ed", "es", "s", "e"):
+    if word.endswith("s") and len(word) > 4:
+        word = word[:-1]
+    for ending in ("ing", "ed", "e"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
