@@ -790,6 +790,34 @@ def test_arrogance_a_pretext_and_excessive_force_are_judgements_of_a_wrong(
     assert "evaluation-is-stance" in rules_named(event)
 
 
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("Kyiv said Moscow was trying to destabilise Moldova.", "UKR", "RUS"),
+        ("Seoul said Pyongyang had undermined the inter-Korean agreement.", "KOR", "PRK"),
+        ("Taiwan's defence ministry said China was trying to intimidate the island.", "TWN", "CHN"),
+    ],
+)
+def test_undermining_destabilising_and_intimidating_are_wrongs_reported(
+    text: str, accuser: str, accused: str
+):
+    """Lexicon (acc21, wrongdoing.words): the wrongs of CAMEO 112 accusations told without an
+    accusing verb ("undermining every effort to deliver peace", "a plot to destabilize Ivory
+    Coast", "destabilizing activities" in three tune articles) make the reporter's accusation."""
+    [event] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert [ref.country for ref in event.sources] == [accuser]
+    assert [ref.country for ref in event.targets] == [accused]
+    assert "evaluation-is-stance" in rules_named(event)
+
+
+def test_a_harm_undermined_by_no_one_accuses_no_one():
+    assert not [
+        e
+        for e in events_of("Officials said the storm could undermine the harvest.")
+        if e.type == "ACCUSE"
+    ]
+
+
 def test_saying_an_actor_is_admirable_is_support():
     event = only('The French president said Germany had been "generous" in the talks.')
     assert event.type == "SUPPORT"
@@ -799,6 +827,41 @@ def test_saying_an_actor_is_admirable_is_support():
 
 def test_a_judgement_of_nothing_named_is_dropped():
     assert events_of('The mayor said the situation was "dangerous".') == ()
+
+
+def test_a_judgement_of_an_act_told_before_falls_on_its_doers():
+    """Rule a-judged-act-told-before-keeps-its-judgement (acc21): a judgement whose subject is
+    an act the article told ("the strikes", "the release"), with no actor named in it, is kept
+    for a-judged-act-falls-on-its-doers, which gives it the doers of that act."""
+    events = events_of(
+        "The United States launched missile strikes on a Syrian air base on Friday. "
+        "Russia's foreign ministry said the strikes were a gross violation of international law."
+    )
+    [judgement] = [e for e in events if e.type == "ACCUSE"]
+    assert [ref.country for ref in judgement.sources] == ["RUS"]
+    assert [ref.country for ref in judgement.targets] == ["USA"]
+    assert "a-judged-act-falls-on-its-doers" in rules_named(judgement)
+
+
+def test_a_judgement_of_a_situation_told_before_is_still_dropped():
+    """Only an act keeps its judgement: "the situation" names none, even after a fight."""
+    events = events_of(
+        "Fighting broke out in Tripoli on Friday. The mayor said the situation was dangerous."
+    )
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_a_release_said_to_go_against_the_deal_accuses_the_releaser():
+    """Tune article (acc21, Afghanistan): "The Taliban says the release is not in line with
+    the U.S.-Taliban agreement" judges the release of prisoners the Afghan government began; it
+    was dropped for naming no actor and is now the Taliban's accusation of that government."""
+    events = tune_article_events("b-afghanistan-taliban-prisoners")
+    [judgement] = [
+        e for e in events if e.type == "ACCUSE" and "not in line with" in e.evidence.sentence
+    ]
+    assert [ref.name for ref in judgement.sources] == ["Taliban"]
+    assert [(ref.country, ref.sector) for ref in judgement.targets] == [("AFG", "GOV")]
+    assert "a-judged-act-falls-on-its-doers" in rules_named(judgement)
 
 
 def test_a_meeting_told_in_passing_is_a_meeting():
@@ -1223,6 +1286,7 @@ def test_a_kind_of_act_said_to_have_become_so_is_no_event(text: str) -> None:
     [
         "Israel said Hamas had violated the agreement.",
         "Hamas violated the agreement, Israel said.",
+        "Israel said Hamas had broken the deal.",  # acc21: "break" governs a deal as "violate"
     ],
 )
 def test_a_reported_violation_is_the_reporters_accusation_of_the_violator(text: str) -> None:
@@ -2664,6 +2728,26 @@ def test_a_deed_said_not_to_keep_or_to_go_against_a_commitment_is_an_accusation_
     if accused is not None:
         assert [ref.country for ref in accusation.targets] == [accused]
         assert "a-wrong-told-with-not-is-said" in rules_named(accusation)
+
+
+def test_a_party_said_to_fail_to_adhere_to_an_agreement_is_accused():
+    """Tune article (acc21, VOA, Russia and Georgia): "adhere" keeps an agreement as "abide"
+    does (compliance under wrongdoing), so "the Russians are failing to adhere to the
+    French-mediated cease-fire agreement", said by the State Department's spokesman, is his
+    accusation of Russia, asserted, and no longer only a withdrawal not made."""
+    events = tune_article_events("a-voa-russia-georgia-withdrawal-security-zone")
+    [accusation] = [
+        e for e in events if e.type == "ACCUSE" and "failing to adhere" in e.evidence.sentence
+    ]
+    assert accusation.modality == "asserted"
+    assert [ref.name for ref in accusation.sources] == ["Robert Wood"]
+    assert [ref.country for ref in accusation.targets] == ["RUS"]
+    assert "evaluation-is-stance" in rules_named(accusation)
+
+
+def test_a_party_said_to_adhere_to_an_agreement_is_not_accused():
+    text = "Kyiv said Moscow had adhered to the grain deal."
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
 
 
 @pytest.mark.parametrize(

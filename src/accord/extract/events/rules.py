@@ -1415,6 +1415,9 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
     if draft.targets:
         draft.actor_why = [*draft.actor_why, "the parties to what is judged"]
         return True
+    if any(_a_judged_act_told_before(noun, coder.lexicon) for noun in subjects):
+        draft.actor_why = [*draft.actor_why, JUDGED_BEFORE_WHY]
+        return True  # its doers are those of the act told before (a-judged-act-falls-on-its-doers)
     draft.dropped = True
     return True
 
@@ -1441,6 +1444,20 @@ def _tells_of_sanctions(sentence: Span, lexicon: Lexicon) -> bool:
         for w in span_tokens(sentence)
         if w.pos_ == "NOUN"
     )
+
+
+JUDGED_BEFORE_WHY = "judges an act told before"
+
+
+def _a_judged_act_told_before(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule "a-judged-act-told-before-keeps-its-judgement": "Russia said the strikes were a
+    gross violation of international law", "the Taliban says the release is not in line with
+    the agreement": a judgement whose subject is an act the article has told ("the" and an
+    event noun, or "the move", "the decision"), with no actor named, is still a judgement; it
+    falls on that act's doers, not on no one."""
+    determined = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
+    act = noun_entry(noun, lexicon) is not None or noun.lower_ in ACT_NOUNS
+    return determined and act
 
 
 def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
@@ -2376,6 +2393,13 @@ _JUDGED_PASSIVE = re.compile(
 )
 
 
+# "said the release is not in line with the deal": the act judged is the subject, right before
+_JUDGED_SUBJECT = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:[\w.-]+\s+){0,3}?([\w-]+)\s*$", re.I
+)
+JUDGED_CLASSES = SETTLEMENT_NOUNS | ACT_NOUNS | VIOLENCE_NOUNS | MEETING_NOUNS | PROPOSAL_NOUNS
+
+
 def _judged_act(found: ArticleDraft, coder: Coder) -> bool:
     """Rule "a-judged-act-falls-on-its-doers": "Mitsotakis denounced the border agreement",
     "USCIRF also criticized the move", "Iraq characterized the attack as a violation of its
@@ -2420,6 +2444,8 @@ def _judged_noun(event: Event) -> tuple[str, list[str]] | None:
     after = evidence.sentence[max(0, evidence.end - evidence.sentence_start) :]
     before = evidence.sentence[: max(0, evidence.start - evidence.sentence_start)]
     match = _JUDGED.search(after[:80]) or _JUDGED_PASSIVE.search(before)
+    if match is None and JUDGED_BEFORE_WHY in evidence.why:
+        match = _JUDGED_SUBJECT.search(before)  # "said the release is not in line with ..."
     if match is None:
         return None
     words = match.group(0)[: match.end(1) - match.start(0)].lower().split()[1:-1]
@@ -2444,6 +2470,8 @@ def _doers_of_judged_act(
     # the story's own act, the one its lead tells ("condemned the killings" after a lead on
     # a massacre and a later line on the army killing some attackers)
     named = [e for e in candidates if e.trigger.lower().rstrip("s") == noun.rstrip("s")]
+    if noun not in JUDGED_CLASSES:  # "the release": only an act told by that word ("releasing")
+        named = candidates = [e for e in candidates if _same_word(e.trigger, noun)]
     lead = sorted((e for e in candidates if _told_in_the_lead(e)), key=_first_told)
     for event in [*named, *lead, *candidates]:
         if noun in SETTLEMENT_NOUNS and event.type not in {"AGREE", "SUPPORT"}:
@@ -2463,6 +2491,23 @@ def _doers_of_judged_act(
         if doers:
             return doers
     return ()
+
+
+def _same_word(trigger: str, noun: str) -> bool:
+    """Do a trigger and a noun name the act by one word ("releasing", "the release";
+    "strikes", "the strike")?"""
+    return _word_stem(trigger) == _word_stem(noun)
+
+
+def _word_stem(word: str) -> str:
+    """A word without its plural, then its -ing, -ed or -e ("killings", "killing" -> "kill")."""
+    word = word.lower()
+    if word.endswith("s") and len(word) > 4:
+        word = word[:-1]
+    for ending in ("ing", "ed", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 MEDIATION_RULE = "a-mediation-is-between-the-parties"
@@ -3161,7 +3206,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "judgement-needs-a-target",
         'A judgement said of something (evaluation-is-stance, "said X was Y") that names '
-        'no actor it judges is dropped ("said the situation was dangerous" accuses no one).',
+        'no actor it judges is dropped ("said the situation was dangerous" accuses no one), '
+        'unless it judges an act told before ("said the strikes were a violation", "the '
+        'release is not in line with the deal"): its doers are found by the article rule '
+        "a-judged-act-falls-on-its-doers (a-judged-act-told-before-keeps-its-judgement).",
         _judgement_needs_a_target,
     ),
     Rule(
