@@ -1828,3 +1828,28 @@ def test_rule_a_persons_body_is_of_the_persons_country(corpus, slug, passage, co
         m for m in mentions if start <= m.start < start + len(passage) and m.text == "government"
     ]
     assert (government.actor.kind, government.actor.country) == ("state", country)
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "kind", "source"),
+    [
+        # VOA, Turkey: "nationwide protests by Turkish nationalists who are targeting the PKK"
+        (
+            "b-voa-turkish-warplanes-kurdish-rebels-iraq",
+            "Turkish nationalists",
+            "PROTEST",
+            "TUR:CVL",
+        ),
+        # VOA, Cuba: "the Cuban diaspora staged protests against the island's ... regime"
+        ("a-voa-cuba-protest-crackdown", "the Cuban diaspora staged", "PROTEST", "CUB:CVL"),
+        # VOA, Ivory Coast: "Opponents of Ivory Coast President Laurent Gbagbo accuse the
+        # government of targeting them" (not Gbagbo, whom they oppose)
+        ("b-voa-ivory-coast-opposition-activists-arrested", "Opponents of", "ACCUSE", "CIV:OPP"),
+    ],
+)
+def test_people_nouns_of_a_nationality_are_its_people(slug, sentence, kind, source):
+    """A nationality on "nationalists", "diaspora" or "opponents" names that country's people
+    or opposition, not its state; "opponents of X" are not X (lexicon: unnamed_nouns and
+    nationality_nouns in actor_nouns.json)."""
+    events = [e for e in _tune_events(slug, sentence) if e.type == kind]
+    assert events and all(_codes(e.sources) == [source] for e in events)
