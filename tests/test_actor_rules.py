@@ -1853,3 +1853,42 @@ def test_people_nouns_of_a_nationality_are_its_people(slug, sentence, kind, sour
     nationality_nouns in actor_nouns.json)."""
     events = [e for e in _tune_events(slug, sentence) if e.type == kind]
     assert events and all(_codes(e.sources) == [source] for e in events)
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "kind", "sources"),
+    [
+        # VOA, South Sudan: "... will be reported to the United Nations Security Council and the
+        # African Union. Both organizations have threatened sanctions" (IGAD, also named in the
+        # sentence before, is not one of them)
+        (
+            "b-voa-south-sudan-peace-deal-signed",
+            "Both organizations have threatened",
+            "THREATEN",
+            {"United Nations Security Council", "African Union"},
+        ),
+        # VOA, Yemen: "Yemen and its Saudi and UAE allies are accusing the Houthi rebels ...
+        # Ambassadors from the three countries sent a letter to U.N. Secretary-General ..."
+        (
+            "b-voa-yemen-accuses-houthis-hodeida-ports",
+            "Ambassadors from the three countries",
+            "REQUEST",
+            {"Yemen", "Saudi Arabia", "United Arab Emirates"},
+        ),
+    ],
+)
+def test_rule_the_bodies_counted_before(slug, sentence, kind, sources):
+    """ "Both organizations", "the three countries" are the states or organisations the
+    nearest sentence before names, when it names (or lists) just that many."""
+    events = [e for e in _tune_events(slug, sentence) if e.type == kind]
+    assert events and all({ref.name for ref in e.sources} == sources for e in events)
+
+
+def test_bodies_counted_before_need_the_count_to_match():
+    """Three states named before are not "both countries": the count must match."""
+    text = (
+        "Ministers of Egypt, Greece and France met in Cairo on Wednesday. "
+        "Both countries condemned the agreement."
+    )
+    mentions = resolve_mentions(parse(make_article(text)))
+    assert not [m for m in mentions if m.why == "bodies counted before"]
