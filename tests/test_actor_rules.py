@@ -1892,3 +1892,33 @@ def test_bodies_counted_before_need_the_count_to_match():
     )
     mentions = resolve_mentions(parse(make_article(text)))
     assert not [m for m in mentions if m.why == "bodies counted before"]
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "kind", "side", "codes"),
+    [
+        # VOA, Morocco: "Our two GREAT friends Israel and the Kingdom of Morocco have agreed to
+        # full diplomatic relations" (Trump's words): both names of the apposition agree
+        (
+            "b-voa-morocco-israel-normalize-ties",
+            "Our two GREAT friends",
+            "AGREE",
+            "sources",
+            {"ISR:GOV", "MAR:GOV"},
+        ),
+        # VOA, 2015: "accidentally killed two hostages, one American aid worker and one Italian
+        # man": both listed victims
+        (
+            "b-voa-obama-apologizes-hostages-drone-strike",
+            "killed two hostages",
+            "ASSAULT",
+            "targets",
+            {"USA:NGO", "ITA:CVL"},
+        ),
+    ],
+)
+def test_rule_apposition_lists_its_names(slug, sentence, kind, side, codes):
+    """An apposition that lists names ("friends Israel and the Kingdom of Morocco") gives each
+    of them, not only the first."""
+    events = [e for e in _tune_events(slug, sentence) if e.type == kind]
+    assert events and all(set(_codes(getattr(e, side))) == codes for e in events)
