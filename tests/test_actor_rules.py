@@ -1922,3 +1922,29 @@ def test_rule_apposition_lists_its_names(slug, sentence, kind, side, codes):
     of them, not only the first."""
     events = [e for e in _tune_events(slug, sentence) if e.type == kind]
     assert events and all(set(_codes(getattr(e, side))) == codes for e in events)
+
+
+@pytest.mark.parametrize(
+    ("slug", "passage", "text", "country"),
+    [
+        # VOA, Chad: "Opposition groups boycotted elections last April" (Darfur, Sudan, is the
+        # place of the sentences before)
+        (
+            "b-voa-chad-accuses-sudan-backing-rebels",
+            "Opposition groups boycotted",
+            "Opposition",
+            "TCD",
+        ),
+        # VOA, CAR: "during talks with the CAR government and opposition leaders in Gabon's
+        # capital, Libreville"
+        ("b-voa-car-seleka-truce", "opposition leaders in Gabon", "opposition", "CAF"),
+    ],
+)
+def test_rule_an_unnamed_opposition_is_the_storys(slug, passage, text, country):
+    """An unnamed opposition, like a government, is the country the story is set in, not that
+    of the place its sentence names (STORY_SECTORS)."""
+    article = _tune_article(slug)
+    start = article.text.index(passage)
+    mentions = resolve_mentions(parse(article))
+    [found] = [m for m in mentions if start <= m.start < start + len(passage) and m.text == text]
+    assert (found.actor.country, found.actor.sector) == (country, "OPP")

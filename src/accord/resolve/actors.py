@@ -57,8 +57,11 @@ MEMBER_PREPS = {"including", "from", "of"}  # the phrases that say whose fighter
 # in their sentence is their country before the story's (which may be the attacker's).
 VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
 # Governments act and armies fight abroad: an unnamed one ("the government", "troops") belongs
-# to the country the story is set in, not to the place of the sentence that names it.
-STORY_SECTORS = {"GOV", "MIL"}
+# to the country the story is set in, not to the place of the sentence that names it. So does an
+# unnamed opposition, the story's country's own ("Opposition groups boycotted elections" in a
+# Chad story after sentences set in Darfur; "talks with the CAR government and opposition
+# leaders in Gabon's capital"): rule an-unnamed-opposition-is-the-storys.
+STORY_SECTORS = {"GOV", "MIL", "OPP"}
 COLLECTIVE_KINDS = {"group", "state", "organisation"}
 DOMESTIC_FORCES = {"COP", "JUD"}  # who acts only in its own country
 POLICED_SECTORS = {"CVL", "OPP", "MED", "BUS", "REL", "NGO"}  # whom they act on
