@@ -1828,3 +1828,123 @@ def test_rule_a_persons_body_is_of_the_persons_country(corpus, slug, passage, co
         m for m in mentions if start <= m.start < start + len(passage) and m.text == "government"
     ]
     assert (government.actor.kind, government.actor.country) == ("state", country)
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "kind", "source"),
+    [
+        # VOA, Turkey: "nationwide protests by Turkish nationalists who are targeting the PKK"
+        (
+            "b-voa-turkish-warplanes-kurdish-rebels-iraq",
+            "Turkish nationalists",
+            "PROTEST",
+            "TUR:CVL",
+        ),
+        # VOA, Cuba: "the Cuban diaspora staged protests against the island's ... regime"
+        ("a-voa-cuba-protest-crackdown", "the Cuban diaspora staged", "PROTEST", "CUB:CVL"),
+        # VOA, Ivory Coast: "Opponents of Ivory Coast President Laurent Gbagbo accuse the
+        # government of targeting them" (not Gbagbo, whom they oppose)
+        ("b-voa-ivory-coast-opposition-activists-arrested", "Opponents of", "ACCUSE", "CIV:OPP"),
+    ],
+)
+def test_people_nouns_of_a_nationality_are_its_people(slug, sentence, kind, source):
+    """A nationality on "nationalists", "diaspora" or "opponents" names that country's people
+    or opposition, not its state; "opponents of X" are not X (lexicon: unnamed_nouns and
+    nationality_nouns in actor_nouns.json)."""
+    events = [e for e in _tune_events(slug, sentence) if e.type == kind]
+    assert events and all(_codes(e.sources) == [source] for e in events)
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "kind", "sources"),
+    [
+        # VOA, South Sudan: "... will be reported to the United Nations Security Council and the
+        # African Union. Both organizations have threatened sanctions" (IGAD, also named in the
+        # sentence before, is not one of them)
+        (
+            "b-voa-south-sudan-peace-deal-signed",
+            "Both organizations have threatened",
+            "THREATEN",
+            {"United Nations Security Council", "African Union"},
+        ),
+        # VOA, Yemen: "Yemen and its Saudi and UAE allies are accusing the Houthi rebels ...
+        # Ambassadors from the three countries sent a letter to U.N. Secretary-General ..."
+        (
+            "b-voa-yemen-accuses-houthis-hodeida-ports",
+            "Ambassadors from the three countries",
+            "REQUEST",
+            {"Yemen", "Saudi Arabia", "United Arab Emirates"},
+        ),
+    ],
+)
+def test_rule_the_bodies_counted_before(slug, sentence, kind, sources):
+    """ "Both organizations", "the three countries" are the states or organisations the
+    nearest sentence before names, when it names (or lists) just that many."""
+    events = [e for e in _tune_events(slug, sentence) if e.type == kind]
+    assert events and all({ref.name for ref in e.sources} == sources for e in events)
+
+
+def test_bodies_counted_before_need_the_count_to_match():
+    """Three states named before are not "both countries": the count must match."""
+    text = (
+        "Ministers of Egypt, Greece and France met in Cairo on Wednesday. "
+        "Both countries condemned the agreement."
+    )
+    mentions = resolve_mentions(parse(make_article(text)))
+    assert not [m for m in mentions if m.why == "bodies counted before"]
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "kind", "side", "codes"),
+    [
+        # VOA, Morocco: "Our two GREAT friends Israel and the Kingdom of Morocco have agreed to
+        # full diplomatic relations" (Trump's words): both names of the apposition agree
+        (
+            "b-voa-morocco-israel-normalize-ties",
+            "Our two GREAT friends",
+            "AGREE",
+            "sources",
+            {"ISR:GOV", "MAR:GOV"},
+        ),
+        # VOA, 2015: "accidentally killed two hostages, one American aid worker and one Italian
+        # man": both listed victims
+        (
+            "b-voa-obama-apologizes-hostages-drone-strike",
+            "killed two hostages",
+            "ASSAULT",
+            "targets",
+            {"USA:NGO", "ITA:CVL"},
+        ),
+    ],
+)
+def test_rule_apposition_lists_its_names(slug, sentence, kind, side, codes):
+    """An apposition that lists names ("friends Israel and the Kingdom of Morocco") gives each
+    of them, not only the first."""
+    events = [e for e in _tune_events(slug, sentence) if e.type == kind]
+    assert events and all(set(_codes(getattr(e, side))) == codes for e in events)
+
+
+@pytest.mark.parametrize(
+    ("slug", "passage", "text", "country"),
+    [
+        # VOA, Chad: "Opposition groups boycotted elections last April" (Darfur, Sudan, is the
+        # place of the sentences before)
+        (
+            "b-voa-chad-accuses-sudan-backing-rebels",
+            "Opposition groups boycotted",
+            "Opposition",
+            "TCD",
+        ),
+        # VOA, CAR: "during talks with the CAR government and opposition leaders in Gabon's
+        # capital, Libreville"
+        ("b-voa-car-seleka-truce", "opposition leaders in Gabon", "opposition", "CAF"),
+    ],
+)
+def test_rule_an_unnamed_opposition_is_the_storys(slug, passage, text, country):
+    """An unnamed opposition, like a government, is the country the story is set in, not that
+    of the place its sentence names (STORY_SECTORS)."""
+    article = _tune_article(slug)
+    start = article.text.index(passage)
+    mentions = resolve_mentions(parse(article))
+    [found] = [m for m in mentions if start <= m.start < start + len(passage) and m.text == text]
+    assert (found.actor.country, found.actor.sector) == (country, "OPP")
