@@ -3388,6 +3388,12 @@ def test_a_known_noun_of_a_kind_retells_the_act_of_that_kind():
             ("ACCUSE", "allege"),
             "observers",
         ),
+        (  # VOA, South Sudan: the subject
+            "b-voa-south-sudan-peace-deal-signed",
+            "Both organizations have threatened sanctions",
+            ("THREATEN", "restrict"),
+            "organizations",
+        ),
         (  # Wikinews, Iraq: a capitalised plural person noun as the agent
             "b-wn-iraq-parliament-expel-us-troops",
             "was boycotted by both Kurdish and Sunni Members of Parliament",
@@ -3399,10 +3405,8 @@ def test_a_known_noun_of_a_kind_retells_the_act_of_that_kind():
 def test_a_statement_or_protest_by_a_body_named_by_what_it_is_is_an_act(
     slug: str, words: str, kind: tuple[str, str], doer: str
 ):
-    """Tune articles tell a stance or a protest whose doer is a body the dictionary has no
-    actor for; the act was done all the same (it was dropped for want of an actor). A fourth,
-    "Both organizations have threatened sanctions" (VOA, South Sudan), now has its doers: the
-    two organisations named just before (test_rule_the_bodies_counted_before)."""
+    """Four tune articles tell a stance or a protest whose doer is a body the dictionary has no
+    actor for; the act was done all the same (it was dropped for want of an actor)."""
     [event] = [e for e in tune_article_events(slug) if words in e.evidence.sentence]
     assert (event.type, event.mode, event.modality) == (*kind, "asserted")
     assert not event.sources

@@ -57,11 +57,8 @@ MEMBER_PREPS = {"including", "from", "of"}  # the phrases that say whose fighter
 # in their sentence is their country before the story's (which may be the attacker's).
 VICTIM_SECTORS = {"CVL", "MED", "NGO", "BUS", "REL"}
 # Governments act and armies fight abroad: an unnamed one ("the government", "troops") belongs
-# to the country the story is set in, not to the place of the sentence that names it. So does an
-# unnamed opposition, the story's country's own ("Opposition groups boycotted elections" in a
-# Chad story after sentences set in Darfur; "talks with the CAR government and opposition
-# leaders in Gabon's capital"): rule an-unnamed-opposition-is-the-storys.
-STORY_SECTORS = {"GOV", "MIL", "OPP"}
+# to the country the story is set in, not to the place of the sentence that names it.
+STORY_SECTORS = {"GOV", "MIL"}
 COLLECTIVE_KINDS = {"group", "state", "organisation"}
 DOMESTIC_FORCES = {"COP", "JUD"}  # who acts only in its own country
 POLICED_SECTORS = {"CVL", "OPP", "MED", "BUS", "REL", "NGO"}  # whom they act on
@@ -227,15 +224,6 @@ ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes .
 BODY_NOUNS = {"coalition", "agency", "alliance", "movement", "organization", "organisation"}
 BODY_WHY = "the body named before"
 BODY_SENTENCES = 4  # how far back "the coalition" looks for the body it names
-# Rule "the-bodies-counted-before": plural nouns for states or bodies, by the kind of actor
-# each points back to ("the three countries", "Both organizations").
-COUNTED_BODY_KINDS = {
-    "country": "state",
-    "nation": "state",
-    "government": "state",
-    "organization": "organisation",
-    "organisation": "organisation",
-}
 ISSUER_KINDS = {"state", "organisation"}  # who issues a press statement in its own voice
 ROLE_NOUNS = {
     "official",
@@ -1032,17 +1020,6 @@ def _number_in_front(noun: Token) -> int | None:
     return None
 
 
-def _bodies_counted(noun: Token) -> int | None:
-    """How many a definite plural counts: "both countries" 2, "the three countries" 3; None for
-    an uncounted one ("the countries", "three countries", "member states")."""
-    left = [t.lower_ for t in noun.lefts]
-    if left[:1] == ["both"]:
-        return 2
-    if left[:1] not in (["the"], ["these"]):
-        return None
-    return _number_in_front(noun)
-
-
 def _area_in_brackets_after_a_place(span: Span) -> bool:
     """Rule "area in brackets": monitors write the area a town is in, in brackets, after it
     ("in Zintan (Jabal al Gharbi)", "Mahas (Hiraan)"): a name alone in such brackets is a place,
@@ -1484,7 +1461,6 @@ class MentionResolver:
         self._resolve_country_groups()
         self._resolve_both_sides()
         self._resolve_role_descriptions()
-        self._resolve_counted_bodies()
         self._resolve_group_descriptions()
         self._resolve_unnamed_groups()
         self._resolve_members_of_named_groups()
@@ -2580,54 +2556,6 @@ class MentionResolver:
                 self.mentions.append(_mention(actor, span, self.sentences, "role named before"))
             if actors:
                 self.covered.update(range(span.start, span.end))
-
-    def _resolve_counted_bodies(self) -> None:
-        """Rule "the-bodies-counted-before": "Both organizations", "the three countries", "the
-        two governments" with no name of their own are the states or organisations the nearest
-        sentence before (or this one, before them) names, when it names just that many
-        ("the U.N. Security Council and the African Union ... Both organizations have
-        threatened sanctions"; "Yemen and its Saudi and UAE allies ... Ambassadors from the
-        three countries sent a letter"). The count must match: a sentence naming three states
-        is not what "both countries" points to."""
-        for token in self.tokens:
-            kind = COUNTED_BODY_KINDS.get(token.lemma_.lower())
-            if kind is None or token.tag_ != "NNS" or token.i in self.covered:
-                continue
-            wanted = _bodies_counted(token)
-            left = self.doc[token.left_edge.i : token.i + 1]
-            if wanted is None or any(t.i in self.covered for t in left):
-                continue
-            actors = self._bodies_named_before(token, kind, wanted)
-            for actor in actors:
-                self.mentions.append(_mention(actor, left, self.sentences, "bodies counted before"))
-            if actors:
-                self.covered.update(range(left.start, left.end))
-
-    def _bodies_named_before(self, token: Token, kind: str, wanted: int) -> list[Actor]:
-        """The ``wanted`` actors of ``kind`` the nearest sentence before names (see
-        ``_resolve_counted_bodies``), in the order it names them: all it names of that kind,
-        or those it joins in one list ("reported to the United Nations Security Council and
-        the African Union" after "IGAD mediator ...")."""
-        by_sentence: dict[int, dict[int, list[Actor]]] = {}
-        for mention in reversed(self._earlier(token, max_sentences=BODY_SENTENCES)):
-            if mention.actor.kind != kind or _media(mention):
-                continue
-            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            lists = by_sentence.setdefault(mention.sentence_index, {})
-            listed = lists.setdefault(min(t.i for t in (span.root, *span.root.conjuncts)), [])
-            if all(actor.id != mention.actor.id for actor in listed):
-                listed.append(mention.actor)
-        for number in sorted(by_sentence, reverse=True):
-            lists = list(by_sentence[number].values())
-            named = list({actor.id: actor for listed in lists for actor in listed}.values())
-            if len(named) == wanted:
-                return named
-            joined = [listed for listed in lists if len(listed) == wanted]
-            if joined:
-                return joined[-1]
-        return []
 
     def _named_with_role(self, token: Token, lemma: str) -> list[Actor]:
         """The actors "the <role>s" points back to (see ``_resolve_role_descriptions``): a

@@ -142,15 +142,8 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
             found.extend(direct)
             found.extend(_coordinated_modifiers(noun, index))
             continue
-        named = [
-            m
-            for c in noun.children
-            if c.dep_ == "appos"
-            for name in conjuncts(c)  # rule "apposition-lists-its-names"
-            for m in index.at(name)
-        ]
-        if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person;
-            # "Our two GREAT friends Israel and the Kingdom of Morocco": each name it lists
+        named = [m for c in noun.children if c.dep_ == "appos" for m in index.at(c)]
+        if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person
             found.extend(named)
             continue
         modifiers = [m for t in noun.doc[noun.left_edge.i : noun.i] for m in index.at(t)]
