@@ -1828,3 +1828,27 @@ def test_rule_a_persons_body_is_of_the_persons_country(corpus, slug, passage, co
         m for m in mentions if start <= m.start < start + len(passage) and m.text == "government"
     ]
     assert (government.actor.kind, government.actor.country) == ("state", country)
+
+
+@pytest.mark.parametrize(
+    ("slug", "passage", "event_type", "expected"),
+    [
+        # VOA, 2013: "expelling the U.S. Agency for International Development, accusing it of
+        # interfering in his country's internal affairs": it is USAID
+        ("a-voa-bolivia-expels-usaid", "accusing it of", "ACCUSE", {"USA"}),
+        # Wikinews, 2020: "commented on the Turkish-Libyan maritime border agreement, calling it
+        # 'null and void'": it is the agreement, and the stance falls on its two parties
+        ("a-wn-eastmed-mitsotakis", "calling it", "ACCUSE", {"TUR", "LBY"}),
+    ],
+)
+def test_rule_it_is_the_object_before(slug, passage, event_type, expected):
+    """A participle's object "it" stands for what the verb it hangs on acts on."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [event] = [
+        e
+        for e in extract_article(article).events
+        if e.type == event_type and passage in e.evidence.sentence
+    ]
+    assert {ref.country for ref in event.targets} == expected
+    assert "it-is-the-object-before" in event.evidence.why

@@ -588,7 +588,7 @@ def hyphen_joined(modifier: Token) -> list[Token]:
     joined = [
         c
         for c in modifier.children
-        if c.dep_ in {"amod", "compound", "nmod"}
+        if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}  # "Turkish-Libyan": npadvmod
         and c.i == modifier.i - 2
         and doc[c.i + 1].text in JOINING_HYPHENS
     ]
