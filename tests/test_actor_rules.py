@@ -1852,3 +1852,17 @@ def test_rule_it_is_the_object_before(slug, passage, event_type, expected):
     ]
     assert {ref.country for ref in event.targets} == expected
     assert "it-is-the-object-before" in event.evidence.why
+
+
+def test_a_capital_named_in_apposition_is_where_not_who():
+    """a-voa-cuba-protest-crackdown (VOA, 2021): "Cuban police cracked down on protest
+    organizers in the capital Havana": Havana, in apposition to "the capital" of a locative
+    phrase, is the scene, not the Cuban government as target."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "a-voa-cuba-protest-crackdown.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [event] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "COERCE" and "organizers in the capital Havana" in e.evidence.sentence
+    ]
+    assert [(ref.country, ref.sector) for ref in event.targets] == [("CUB", "CVL")]

@@ -47,7 +47,7 @@ from accord.extract.events.triggers import (
 from accord.models import ActorMention, ActorRef, Place
 from accord.nlp import span_tokens
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
-from accord.resolve.places import AIMING_WORDS, Geocoder
+from accord.resolve.places import AIMING_WORDS, PLACE_NOUNS, Geocoder
 
 PARTICIPANT_PREPS = {
     "with",
@@ -738,10 +738,13 @@ def _addressees(verb: Token) -> list[Token]:
 
 
 def _names_a_scene(token: Token) -> bool:
-    """ "the city of Kupiansk in northeastern Ukraine": a place named as where, not who (its
-    state may still be inferred as the target, marked so)."""
+    """ "the city of Kupiansk in northeastern Ukraine", "organizers in the capital Havana": a
+    place named as where, not who (its state may still be inferred as the target, marked so);
+    a name in apposition to the place noun is that place."""
     node = token
-    while node.dep_ in {"compound", "amod", "flat"}:
+    while node.dep_ in {"compound", "amod", "flat"} or (
+        node.dep_ == "appos" and node.head.lemma_.lower() in PLACE_NOUNS
+    ):
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS - {"from"}
 
