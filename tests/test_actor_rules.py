@@ -1866,3 +1866,24 @@ def test_a_capital_named_in_apposition_is_where_not_who():
         if e.type == "COERCE" and "organizers in the capital Havana" in e.evidence.sentence
     ]
     assert [(ref.country, ref.sector) for ref in event.targets] == [("CUB", "CVL")]
+
+
+def test_rule_the_person_named_after_the_description():
+    """a-wn-iran-admits-downing-ukrainian-jet (Wikinews, 2020): "the US airstrike that killed
+    Iranian general, Qasem Soleimani at a Baghdad airport": the general described is the
+    person named in apposition, and he is the target."""
+    path = (
+        Path(__file__).parent
+        / "corpus_news"
+        / "tune"
+        / "a-wn-iran-admits-downing-ukrainian-jet.txt"
+    )
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [strike] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "ASSAULT"
+        and "killed Iranian general, Qasem Soleimani" in e.evidence.sentence
+        and {ref.country for ref in e.sources} == {"USA"}
+    ]
+    assert "Qasem Soleimani" in {ref.name for ref in strike.targets}

@@ -141,6 +141,7 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
             found.extend(_person_coordinated_in_front(noun, direct, index))
             found.extend(direct)
             found.extend(_coordinated_modifiers(noun, index))
+            found.extend(_person_in_apposition(noun, index))
             continue
         named = [m for c in noun.children if c.dep_ == "appos" for m in index.at(c)]
         if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person
@@ -159,6 +160,19 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
     return unique_mentions(found)
+
+
+def _person_in_apposition(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Rule "the-person-named-after-the-description": "killed Iranian general, Qasem
+    Soleimani", "a top commander, Raul Reyes": a described group member ("Iranian general":
+    Iran's military) is also the person the apposition names."""
+    return [
+        m
+        for child in noun.children
+        if child.dep_ == "appos"
+        for m in index.at(child)
+        if m.actor.kind == "person"
+    ]
 
 
 def _lists_a_clauses_object(noun: Token, phrase: Token) -> bool:
