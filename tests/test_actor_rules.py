@@ -1887,3 +1887,17 @@ def test_rule_the_person_named_after_the_description():
         and {ref.country for ref in e.sources} == {"USA"}
     ]
     assert "Qasem Soleimani" in {ref.name for ref in strike.targets}
+
+
+def test_rule_a_protests_demand_names_its_target():
+    """b-burkina-compaore-refuses (VOA, 2014): "Hundreds of protesters marched in the capital,
+    Ouagadougou, Friday demanding that Compaore step down": the march is aimed at Compaore,
+    of whom the demand is made, not at the state of the place it went through."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "b-burkina-compaore-refuses.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [march] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "PROTEST" and "demanding that Compaore step down" in e.evidence.sentence
+    ]
+    assert [ref.name for ref in march.targets] == ["Blaise Compaore"]

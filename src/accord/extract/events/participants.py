@@ -447,6 +447,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             objects.extend(objects_of_preposition(word, "at"))
     if candidate.entry.type == "ASSAULT":  # "rammed into a military base", "fired into a crowd"
         objects.extend(objects_of_preposition(predicate, "into"))
+    if candidate.entry.type == "PROTEST":  # "marched, demanding that Compaore step down"
+        objects.extend(demanded_of(predicate))
     if candidate.entry.type == "ACCUSE" and _aimed_words(predicate):
         objects.extend(objects_of_preposition(predicate, "at"))  # "hit out at the EU"
     if candidate.entry.type in BENEFIT_TYPES:  # "support for Russia's position", "aid for Gaza"
@@ -482,6 +484,30 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             if token.pos_ == "NOUN" and token != trigger:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
     return [o for o in dict.fromkeys(objects) if o != trigger]
+
+
+DEMANDING_VERBS = {"demand", "urge"}  # the participle that tells what a protest asks for
+
+
+def demanded_of(verb: Token) -> list[Token]:
+    """Rule a-protests-demand-names-its-target: a protest told with a participle of what it
+    demands ("marched in Ouagadougou, demanding that Compaore step down", "marched through
+    Benghazi, demanding the dissolution of the militant groups", "stormed the municipality
+    building, demanding the removal of armed groups") is aimed at whom the demand is made of:
+    the subject of the demanded clause, or the demanded noun (whose "of" phrase names its
+    doer, as core_mentions reads it)."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+            continue
+        if clause.lemma_.lower() not in DEMANDING_VERBS:
+            continue
+        for child in clause.children:
+            if child.dep_ == "dobj":
+                found.append(child)
+            elif child.dep_ == "ccomp":
+                found.extend(c for c in child.children if c.dep_ in SUBJECT_DEPS)
+    return found
 
 
 def _doer_asked(candidate: Candidate, complement: Token | None) -> Token | None:
