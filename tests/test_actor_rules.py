@@ -1853,3 +1853,76 @@ def test_people_nouns_of_a_nationality_are_its_people(slug, sentence, kind, sour
     nationality_nouns in actor_nouns.json)."""
     events = [e for e in _tune_events(slug, sentence) if e.type == kind]
     assert events and all(_codes(e.sources) == [source] for e in events)
+
+
+@pytest.mark.parametrize(
+    ("slug", "passage", "event_type", "expected"),
+    [
+        # VOA, 2013: "expelling the U.S. Agency for International Development, accusing it of
+        # interfering in his country's internal affairs": it is USAID
+        ("a-voa-bolivia-expels-usaid", "accusing it of", "ACCUSE", {"USA"}),
+        # Wikinews, 2020: "commented on the Turkish-Libyan maritime border agreement, calling it
+        # 'null and void'": it is the agreement, and the stance falls on its two parties
+        ("a-wn-eastmed-mitsotakis", "calling it", "ACCUSE", {"TUR", "LBY"}),
+    ],
+)
+def test_rule_it_is_the_object_before(slug, passage, event_type, expected):
+    """A participle's object "it" stands for what the verb it hangs on acts on."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [event] = [
+        e
+        for e in extract_article(article).events
+        if e.type == event_type and passage in e.evidence.sentence
+    ]
+    assert {ref.country for ref in event.targets} == expected
+    assert "it-is-the-object-before" in event.evidence.why
+
+
+def test_a_capital_named_in_apposition_is_where_not_who():
+    """a-voa-cuba-protest-crackdown (VOA, 2021): "Cuban police cracked down on protest
+    organizers in the capital Havana": Havana, in apposition to "the capital" of a locative
+    phrase, is the scene, not the Cuban government as target."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "a-voa-cuba-protest-crackdown.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [event] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "COERCE" and "organizers in the capital Havana" in e.evidence.sentence
+    ]
+    assert [(ref.country, ref.sector) for ref in event.targets] == [("CUB", "CVL")]
+
+
+def test_rule_the_person_named_after_the_description():
+    """a-wn-iran-admits-downing-ukrainian-jet (Wikinews, 2020): "the US airstrike that killed
+    Iranian general, Qasem Soleimani at a Baghdad airport": the general described is the
+    person named in apposition, and he is the target."""
+    path = (
+        Path(__file__).parent
+        / "corpus_news"
+        / "tune"
+        / "a-wn-iran-admits-downing-ukrainian-jet.txt"
+    )
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [strike] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "ASSAULT"
+        and "killed Iranian general, Qasem Soleimani" in e.evidence.sentence
+        and {ref.country for ref in e.sources} == {"USA"}
+    ]
+    assert "Qasem Soleimani" in {ref.name for ref in strike.targets}
+
+
+def test_rule_a_protests_demand_names_its_target():
+    """b-burkina-compaore-refuses (VOA, 2014): "Hundreds of protesters marched in the capital,
+    Ouagadougou, Friday demanding that Compaore step down": the march is aimed at Compaore,
+    of whom the demand is made, not at the state of the place it went through."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / "b-burkina-compaore-refuses.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [march] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "PROTEST" and "demanding that Compaore step down" in e.evidence.sentence
+    ]
+    assert [ref.name for ref in march.targets] == ["Blaise Compaore"]

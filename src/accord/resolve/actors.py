@@ -2039,10 +2039,11 @@ class MentionResolver:
                 self._add(self.table.group(home, "CVL"), span, "nationality")
                 continue
             led = token.dep_ == "npadvmod" and token.head.lower_ == "led"  # "Vietnamese-led"
-            if token.dep_ not in {"amod", "compound", "nmod", "conj"} and not led:
+            hyphened = self._hyphened_to_nationality(token)
+            if token.dep_ not in {"amod", "compound", "nmod", "conj"} and not (led or hyphened):
                 continue
             head = token.head
-            if self._hyphened_to_nationality(token):
+            if hyphened:
                 head = head.head  # "the Turkish-Libyan deal": both nationalities modify the deal
             first_country = None
             while token.dep_ == "conj" and head.dep_ == "conj" and head.head.i < head.i:
@@ -2087,8 +2088,10 @@ class MentionResolver:
                     span = self.doc[token.i : compound_groups[0].i + 1]
                     self._add(self.table.group(code, inner), span, "nationality")
                     continue
-            adjective = token.dep_ == "amod" or (
-                token.dep_ == "compound" and token.i > 1 and self.doc[token.i - 1].text == "-"
+            adjective = (
+                token.dep_ == "amod"
+                or hyphened
+                or (token.dep_ == "compound" and token.i > 1 and self.doc[token.i - 1].text == "-")
             )  # "Russian-Ukrainian talks": the second of a pair, parsed as a compound
             if sector is None and head.pos_ == "NOUN" and adjective:
                 if head.lemma_.lower() in PLACE_NOUNS:
@@ -2118,10 +2121,11 @@ class MentionResolver:
 
     def _hyphened_to_nationality(self, token: Token) -> bool:
         """ "Turkish-Libyan", "Russian-Ukrainian": a nationality joined by a hyphen to the
-        nationality it modifies names a party of its own."""
+        nationality it modifies names a party of its own (the parser may call the first an
+        npadvmod)."""
         head = token.head
         return (
-            token.dep_ in {"amod", "compound"}
+            token.dep_ in {"amod", "compound", "npadvmod"}
             and head.i == token.i + 2
             and self.doc[token.i + 1].text in JOINING_HYPHENS
             and head.dep_ in {"amod", "compound"}

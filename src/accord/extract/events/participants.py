@@ -47,7 +47,7 @@ from accord.extract.events.triggers import (
 from accord.models import ActorMention, ActorRef, Place
 from accord.nlp import span_tokens
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
-from accord.resolve.places import AIMING_WORDS, Geocoder
+from accord.resolve.places import AIMING_WORDS, PLACE_NOUNS, Geocoder
 
 PARTICIPANT_PREPS = {
     "with",
@@ -141,6 +141,7 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
             found.extend(_person_coordinated_in_front(noun, direct, index))
             found.extend(direct)
             found.extend(_coordinated_modifiers(noun, index))
+            found.extend(_person_in_apposition(noun, index))
             continue
         named = [m for c in noun.children if c.dep_ == "appos" for m in index.at(c)]
         if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person
@@ -159,6 +160,19 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
     return unique_mentions(found)
+
+
+def _person_in_apposition(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """Rule "the-person-named-after-the-description": "killed Iranian general, Qasem
+    Soleimani", "a top commander, Raul Reyes": a described group member ("Iranian general":
+    Iran's military) is also the person the apposition names."""
+    return [
+        m
+        for child in noun.children
+        if child.dep_ == "appos"
+        for m in index.at(child)
+        if m.actor.kind == "person"
+    ]
 
 
 def _lists_a_clauses_object(noun: Token, phrase: Token) -> bool:
@@ -433,6 +447,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             objects.extend(objects_of_preposition(word, "at"))
     if candidate.entry.type == "ASSAULT":  # "rammed into a military base", "fired into a crowd"
         objects.extend(objects_of_preposition(predicate, "into"))
+    if candidate.entry.type == "PROTEST":  # "marched, demanding that Compaore step down"
+        objects.extend(demanded_of(predicate))
     if candidate.entry.type == "ACCUSE" and _aimed_words(predicate):
         objects.extend(objects_of_preposition(predicate, "at"))  # "hit out at the EU"
     if candidate.entry.type in BENEFIT_TYPES:  # "support for Russia's position", "aid for Gaza"
@@ -468,6 +484,30 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             if token.pos_ == "NOUN" and token != trigger:
                 objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
     return [o for o in dict.fromkeys(objects) if o != trigger]
+
+
+DEMANDING_VERBS = {"demand", "urge"}  # the participle that tells what a protest asks for
+
+
+def demanded_of(verb: Token) -> list[Token]:
+    """Rule a-protests-demand-names-its-target: a protest told with a participle of what it
+    demands ("marched in Ouagadougou, demanding that Compaore step down", "marched through
+    Benghazi, demanding the dissolution of the militant groups", "stormed the municipality
+    building, demanding the removal of armed groups") is aimed at whom the demand is made of:
+    the subject of the demanded clause, or the demanded noun (whose "of" phrase names its
+    doer, as core_mentions reads it)."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+            continue
+        if clause.lemma_.lower() not in DEMANDING_VERBS:
+            continue
+        for child in clause.children:
+            if child.dep_ == "dobj":
+                found.append(child)
+            elif child.dep_ == "ccomp":
+                found.extend(c for c in child.children if c.dep_ in SUBJECT_DEPS)
+    return found
 
 
 def _doer_asked(candidate: Candidate, complement: Token | None) -> Token | None:
@@ -588,7 +628,7 @@ def hyphen_joined(modifier: Token) -> list[Token]:
     joined = [
         c
         for c in modifier.children
-        if c.dep_ in {"amod", "compound", "nmod"}
+        if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}  # "Turkish-Libyan": npadvmod
         and c.i == modifier.i - 2
         and doc[c.i + 1].text in JOINING_HYPHENS
     ]
@@ -738,10 +778,13 @@ def _addressees(verb: Token) -> list[Token]:
 
 
 def _names_a_scene(token: Token) -> bool:
-    """ "the city of Kupiansk in northeastern Ukraine": a place named as where, not who (its
-    state may still be inferred as the target, marked so)."""
+    """ "the city of Kupiansk in northeastern Ukraine", "organizers in the capital Havana": a
+    place named as where, not who (its state may still be inferred as the target, marked so);
+    a name in apposition to the place noun is that place."""
     node = token
-    while node.dep_ in {"compound", "amod", "flat"}:
+    while node.dep_ in {"compound", "amod", "flat"} or (
+        node.dep_ == "appos" and node.head.lemma_.lower() in PLACE_NOUNS
+    ):
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS - {"from"}
 

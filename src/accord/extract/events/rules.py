@@ -81,6 +81,7 @@ from accord.extract.events.syntax import (
     is_passive_read_as_complement,
     is_perfect,
     is_to_infinitive,
+    object_it_stands_for,
     objects_of_preposition,
     read_as_participle,
     reciprocal_object,
@@ -2181,6 +2182,24 @@ def _aid_goes_to_whom_it_helps(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _it_is_the_object_before(draft: EventDraft, coder: Coder) -> bool:
+    if draft.targets:
+        return False
+    stand_ins = [found for o in draft.objects(coder) if (found := object_it_stands_for(o))]
+    source_ids = draft.source_ids()
+    named = [  # "the Turkish-Libyan agreement": the parties it is between
+        m
+        for word in stand_ins
+        for m in (*core_mentions(word, draft.index), *joint_participants(word, draft.index))
+    ]
+    targets = unique_mentions(m for m in named if m.actor.id not in source_ids)
+    if not targets:
+        return False
+    draft.targets = targets
+    draft.actor_why = [*draft.actor_why, "'it' stands for the object before"]
+    return True
+
+
 def _actor_inside_object(draft: EventDraft, coder: Coder) -> bool:
     if draft.targets:
         return False
@@ -3418,6 +3437,14 @@ RULES: tuple[Rule, ...] = (
         '"Humanitarian assistance to support Sudan and neighboring countries", "to help those '
         'affected by the conflict in Syria": aid goes to whom its purpose clause helps.',
         _aid_goes_to_whom_it_helps,
+    ),
+    Rule(
+        "it-is-the-object-before",
+        'No target yet and the object is a participle\'s "it": "expelling the U.S. Agency for '
+        'International Development, accusing it of interfering", "commented on the '
+        'Turkish-Libyan border agreement, calling it null and void": "it" stands for what the '
+        "verb the participle hangs on acts on, and the actors that names are the target.",
+        _it_is_the_object_before,
     ),
     Rule(
         "actor-inside-object",

@@ -522,6 +522,38 @@ def objects_of_preposition(token: Token, preposition: str) -> list[Token]:
     ]
 
 
+# What a participle's "it" can stand for, after the verb it hangs on: "commented on the
+# agreement, calling it ...", "was angry about the move, calling it ..."; never a time ("welcomed
+# the truce on Friday, calling it ...": the truce) nor a place ("at the UN").
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "against"})
+
+
+def object_it_stands_for(pronoun: Token) -> Token | None:
+    """Rule it-is-the-object-before: an object "it" of a participle clause that hangs on a verb
+    and has no subject of its own ("expelling the U.S. Agency for International Development,
+    accusing it of interfering", "commented on the border agreement, calling it null and
+    void") stands for what that verb acts on: its direct object, else the object of a topic
+    preposition ("on", "about"). The participle's own subject is the verb's, so "it" is never
+    that (it would say "itself")."""
+    clause = pronoun.head
+    if pronoun.lower_ != "it" or pronoun.dep_ != "dobj" or clause.tag_ != "VBG":
+        return None
+    if clause.dep_ != "advcl" or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    verb = clause.head
+    before = [c for c in verb.children if c.i < clause.i]
+    direct = [c for c in before if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    topics = [
+        pobj
+        for child in before
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS
+        for pobj in child.children
+        if pobj.dep_ == "pobj" and pobj.pos_ != "PRON" and pobj.ent_type_ not in {"DATE", "TIME"}
+    ]
+    found = direct or topics
+    return found[0] if found else None
+
+
 def is_conditional_clause(clause: Token) -> bool:
     """An "if"/"unless" clause, an inverted one ("should it refuse"), or an "until" clause of
     a future act ("would keep fighting until the RSF laid down its arms")."""
