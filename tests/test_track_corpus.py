@@ -501,3 +501,52 @@ def test_accusations_against_opposite_sides_of_a_war_are_two_events(tmp_path: Pa
         against_rebels = cluster_of(db, "accused rebel groups", "ACCUSE")
         against_army = cluster_of(db, "accused government forces", "ACCUSE")
     assert against_rebels != against_army
+
+
+def test_an_update_takes_its_new_events_links_as_found_not_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The regroup of an update takes the links of its new events from the links it has just
+    found (a new event has no other), reading only stored events' links back; the members,
+    their links and those links' reasons are a rebuild's."""
+    clustering = importlib.import_module("accord.track.clustering")
+    asked: set[str] = set()
+    reading = clustering.links_touching
+
+    def spy(connection: object, event_ids: set[str]) -> list:
+        asked.update(event_ids)
+        return reading(connection, event_ids)
+
+    with accord.open(tmp_path / "batches.db") as db:
+        db.ingest(articles(["a01", "a03", "a05", "a07", "a09", "a11"]))
+        track.update(db)
+        stored = {row[0] for row in db.connection.execute("SELECT event_id FROM track_features")}
+        monkeypatch.setattr(clustering, "links_touching", spy)
+        db.ingest(articles())  # tracks what it stored
+        monkeypatch.undo()
+        new = {row[0] for row in db.connection.execute("SELECT event_id FROM track_features")}
+        new -= stored
+        assert new and asked, "stored clusters were regrouped with the new events"
+        assert not asked & new
+        membership = "SELECT event_id, cluster_id, linked_to, score, reasons FROM canonical_members"
+        incremental = db.connection.execute(membership + " ORDER BY event_id").fetchall()
+        assert sum(row[2] is not None for row in incremental) > len(new) // 2
+        track.rebuild(db)
+        assert db.connection.execute(membership + " ORDER BY event_id").fetchall() == incremental
+
+
+def test_keyword_positions_kept_per_sentence_are_those_found_anew(
+    tracked: accord.api.Accord,
+) -> None:
+    """The readings ask each sentence about every subject's words many times; the positions
+    kept per sentence and keyword are the ones a fresh search finds."""
+    words = [w for ws in proposals_module.subject_data()["subjects"].values() for w in ws]
+    sentences = [row[0] for row in tracked.connection.execute("SELECT sentence FROM events")]
+    found = 0
+    for sentence in sentences:
+        for word in words:
+            kept = proposals_module.keyword_positions(sentence, word)
+            assert kept == proposals_module.keyword_positions.__wrapped__(sentence, word)
+            assert kept == proposals_module.keyword_positions(sentence, word)
+            found += len(kept)
+    assert found > 10

@@ -42,6 +42,8 @@ class Decisions:
 
 
 def kept_apart(left: set[str], right: set[str], decisions: Decisions) -> bool:
+    if not decisions.apart:
+        return False  # no split recorded (most stores): no member to look up
     small, large = (left, right) if len(left) <= len(right) else (right, left)
     return any(decisions.apart.get(event_id, set()) & large for event_id in small)
 

@@ -384,7 +384,7 @@ def place_relation(a: Features, b: Features) -> tuple[str, str]:
 
 
 def side_relation(left: SideKeys, right: SideKeys) -> str:
-    if not left or not right:
+    if not left.ids or not right.ids:  # what ``SideKeys.__bool__`` asks, without its call
         return UNKNOWN
     if left.ids & right.ids or left.country_sectors & right.country_sectors:
         return SAME
