@@ -550,3 +550,30 @@ def test_keyword_positions_kept_per_sentence_are_those_found_anew(
             assert kept == proposals_module.keyword_positions(sentence, word)
             found += len(kept)
     assert found > 10
+
+
+def test_events_of_one_sentence_share_what_it_gives_them(tracked: accord.api.Accord) -> None:
+    """What a sentence gives its events (content words, their n-grams, names, figures) is
+    worked out once per sentence text: the events of one sentence share those sets, the sets
+    are the ones worked out anew, and the n-gram overlap of two events holding one set is the
+    overlap of two sets built apart."""
+    clustering = importlib.import_module("accord.track.clustering")
+    features_module = importlib.import_module("accord.track.features")
+    scoring = importlib.import_module("accord.track.scoring")
+    sentence_of = dict(tracked.connection.execute("SELECT id, sentence FROM events").fetchall())
+    items = clustering.features_of(tracked.connection, sentence_of)
+    by_sentence: dict[str, list] = {}
+    for item in items:
+        by_sentence.setdefault(sentence_of[item.event_id], []).append(item)
+    shared = [group for group in by_sentence.values() if len(group) > 1]
+    assert len(shared) >= 5
+    for sentence, group in by_sentence.items():
+        first = group[0]
+        assert first.tokens == features_module.content_tokens.__wrapped__(sentence)
+        assert first.grams == features_module.char_grams(first.tokens)
+        assert first.names == features_module.sentence_names.__wrapped__(sentence)
+        for other in group[1:]:
+            assert other.tokens is first.tokens and other.grams is first.grams
+            assert other.names is first.names and other.numbers is first.numbers
+            apart = frozenset(set(other.grams))
+            assert scoring.jaccard(first.grams, other.grams) == scoring.jaccard(first.grams, apart)

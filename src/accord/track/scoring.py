@@ -431,6 +431,8 @@ def actor_relations(a: Features, b: Features) -> tuple[str, str, bool]:
 
 
 def jaccard(left: frozenset, right: frozenset) -> float:
+    if left is right:  # one sentence's set (``features.grams_of``): no intersection to build
+        return 1.0 if left else 0.0
     shared = len(left & right)  # the union's size is counted, not built
     union = len(left) + len(right) - shared
     return shared / union if union else 0.0
