@@ -577,3 +577,18 @@ def test_events_of_one_sentence_share_what_it_gives_them(tracked: accord.api.Acc
             assert other.names is first.names and other.numbers is first.numbers
             apart = frozenset(set(other.grams))
             assert scoring.jaccard(first.grams, other.grams) == scoring.jaccard(first.grams, apart)
+
+
+def test_link_reasons_written_directly_are_the_text_json_dumps_writes(
+    tracked: accord.api.Accord,
+) -> None:
+    """A link's reasons are written without ``json.dumps``'s set-up, as the same text; what
+    is not all text (no link's reasons) is left to ``json.dumps``."""
+    store_tracking = importlib.import_module("accord.store.tracking")
+    texts = [row[0] for row in tracked.connection.execute("SELECT reasons FROM track_links")]
+    assert len(texts) > 20
+    for text in texts:
+        reasons = json.loads(text)
+        assert store_tracking.reasons_json(reasons) == json.dumps(reasons) == text
+    odd = {"place": "Kyiv – “centre”", "score": 0.5, "none": None, "é": "\n"}
+    assert store_tracking.reasons_json(odd) == json.dumps(odd)
