@@ -534,3 +534,132 @@ def test_each_side_undertakes_its_own(tmp_path: Path) -> None:
     assert committed != accepted
     assert swap != call
     assert guarantees == step_by_step
+
+
+def test_an_update_takes_its_new_events_links_as_found_not_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The regroup of an update takes the links of its new events from the links it has just
+    found (a new event has no other), reading only stored events' links back; the members,
+    their links and those links' reasons are a rebuild's."""
+    clustering = importlib.import_module("accord.track.clustering")
+    asked: set[str] = set()
+    reading = clustering.links_touching
+
+    def spy(connection: object, event_ids: set[str]) -> list:
+        asked.update(event_ids)
+        return reading(connection, event_ids)
+
+    with accord.open(tmp_path / "batches.db") as db:
+        db.ingest(articles(["a01", "a03", "a05", "a07", "a09", "a11"]))
+        track.update(db)
+        stored = {row[0] for row in db.connection.execute("SELECT event_id FROM track_features")}
+        monkeypatch.setattr(clustering, "links_touching", spy)
+        db.ingest(articles())  # tracks what it stored
+        monkeypatch.undo()
+        new = {row[0] for row in db.connection.execute("SELECT event_id FROM track_features")}
+        new -= stored
+        assert new and asked, "stored clusters were regrouped with the new events"
+        assert not asked & new
+        membership = "SELECT event_id, cluster_id, linked_to, score, reasons FROM canonical_members"
+        incremental = db.connection.execute(membership + " ORDER BY event_id").fetchall()
+        assert sum(row[2] is not None for row in incremental) > len(new) // 2
+        track.rebuild(db)
+        assert db.connection.execute(membership + " ORDER BY event_id").fetchall() == incremental
+
+
+def test_keyword_positions_kept_per_sentence_are_those_found_anew(
+    tracked: accord.api.Accord,
+) -> None:
+    """The readings ask each sentence about every subject's words many times; the positions
+    kept per sentence and keyword are the ones a fresh search finds."""
+    words = [w for ws in proposals_module.subject_data()["subjects"].values() for w in ws]
+    sentences = [row[0] for row in tracked.connection.execute("SELECT sentence FROM events")]
+    found = 0
+    for sentence in sentences:
+        for word in words:
+            kept = proposals_module.keyword_positions(sentence, word)
+            assert kept == proposals_module.keyword_positions.__wrapped__(sentence, word)
+            assert kept == proposals_module.keyword_positions(sentence, word)
+            found += len(kept)
+    assert found > 10
+
+
+def test_events_of_one_sentence_share_what_it_gives_them(tracked: accord.api.Accord) -> None:
+    """What a sentence gives its events (content words, their n-grams, names, figures) is
+    worked out once per sentence text: the events of one sentence share those sets, the sets
+    are the ones worked out anew, and the n-gram overlap of two events holding one set is the
+    overlap of two sets built apart."""
+    clustering = importlib.import_module("accord.track.clustering")
+    features_module = importlib.import_module("accord.track.features")
+    scoring = importlib.import_module("accord.track.scoring")
+    sentence_of = dict(tracked.connection.execute("SELECT id, sentence FROM events").fetchall())
+    items = clustering.features_of(tracked.connection, sentence_of)
+    by_sentence: dict[str, list] = {}
+    for item in items:
+        by_sentence.setdefault(sentence_of[item.event_id], []).append(item)
+    shared = [group for group in by_sentence.values() if len(group) > 1]
+    assert len(shared) >= 5
+    for sentence, group in by_sentence.items():
+        first = group[0]
+        assert first.tokens == features_module.content_tokens.__wrapped__(sentence)
+        assert first.grams == features_module.char_grams(first.tokens)
+        assert first.names == features_module.sentence_names.__wrapped__(sentence)
+        for other in group[1:]:
+            assert other.tokens is first.tokens and other.grams is first.grams
+            assert other.names is first.names and other.numbers is first.numbers
+            apart = frozenset(set(other.grams))
+            assert scoring.jaccard(first.grams, other.grams) == scoring.jaccard(first.grams, apart)
+
+
+def test_link_reasons_written_directly_are_the_text_json_dumps_writes(
+    tracked: accord.api.Accord,
+) -> None:
+    """A link's reasons are written without ``json.dumps``'s set-up, as the same text; what
+    is not all text (no link's reasons) is left to ``json.dumps``."""
+    store_tracking = importlib.import_module("accord.store.tracking")
+    texts = [row[0] for row in tracked.connection.execute("SELECT reasons FROM track_links")]
+    assert len(texts) > 20
+    for text in texts:
+        reasons = json.loads(text)
+        assert store_tracking.reasons_json(reasons) == json.dumps(reasons) == text
+    odd = {"place": "Kyiv – “centre”", "score": 0.5, "none": None, "é": "\n"}
+    assert store_tracking.reasons_json(odd) == json.dumps(odd)
+
+
+def test_tracking_runs_without_cycle_collection_and_leaves_no_cyclic_garbage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tracking pauses Python's cycle collection while it runs (its allocations set it off
+    for nothing) and gives it back as it found it; the pause costs no memory, as tracking the
+    tracking corpus leaves no cyclic garbage behind."""
+    import gc
+
+    clustering = importlib.import_module("accord.track.clustering")
+    seen: list[bool] = []
+
+    def spying(name: str) -> None:
+        original = getattr(clustering, name)
+
+        def spy(*args: object, **kwargs: object) -> object:
+            seen.append(gc.isenabled())
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(clustering, name, spy)
+
+    spying("new_links")
+    spying("links_within")
+    with accord.open(tmp_path / "tracked.db") as db:
+        db.ingest(articles(["a01", "a02", "a03", "a04"]))
+        db.ingest(articles())  # each ingest updates tracking once
+        assert seen == [False, False] and gc.isenabled()
+        gc.collect()
+        report = track.rebuild(db)
+        assert report.links > 0 and seen[2:] == [False] and gc.isenabled()
+        assert gc.collect() == 0
+        gc.disable()
+        try:
+            track.rebuild(db)
+            assert seen[3:] == [False] and not gc.isenabled()
+        finally:
+            gc.enable()

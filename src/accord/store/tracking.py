@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from json.encoder import encode_basestring_ascii
 from typing import Any
 
 from accord.errors import NotFoundError
@@ -157,9 +158,23 @@ def save_links(connection: Any, links: Iterable[Link]) -> int:
     cursor = connection.executemany(
         "INSERT INTO track_links (event_a, event_b, score, reasons) VALUES (?, ?, ?, ?)"
         " ON CONFLICT DO NOTHING",
-        ((a, b, score, json.dumps(reasons)) for a, b, score, reasons in links),
+        ((a, b, score, reasons_json(reasons)) for a, b, score, reasons in links),
     )
     return max(cursor.rowcount, 0)
+
+
+def reasons_json(reasons: dict[str, str]) -> str:
+    """``json.dumps(reasons)``, the same text written directly when every key and value is
+    text (a link's reasons are): an update writes tens of thousands, and ``dumps`` sets up an
+    encoder for each."""
+    try:
+        quoted = [
+            encode_basestring_ascii(k) + ": " + encode_basestring_ascii(v)
+            for k, v in reasons.items()
+        ]
+    except TypeError:  # not text: as ``dumps`` writes it
+        return json.dumps(reasons)
+    return "{" + ", ".join(quoted) + "}"
 
 
 def count_rows(connection: Any, table: str) -> int:

@@ -316,10 +316,13 @@ def update_clusters(store: Store, model: PairModel | None = None) -> TrackReport
         new = list(untracked_event_features(connection))
         save_features(connection, new)
         scores: PairScores = {}
-        added = save_links(connection, new_links(connection, new, model, scores))
+        links = new_links(connection, new, model, scores)
+        added = save_links(connection, links)
         stale = members_of_stale_clusters(connection)
         known = {item.event_id: item for item in new}
-        regrouped = regroup_new(connection, set(known), stale, model, known=known, scores=scores)
+        regrouped = regroup_new(
+            connection, set(known), stale, model, known=known, scores=scores, fresh=links
+        )
         return TrackReport(len(new), added, regrouped, count_clusters(connection))
 
 
@@ -344,11 +347,27 @@ def new_links(
 
 class StoredGraph:
     """The stored link graph and clusters as ``LocalRegroup`` reads them, with the features
-    of every event it looks at (read once, for ``AverageLinkage``)."""
+    of every event it looks at (read once, for ``AverageLinkage``).
 
-    def __init__(self, connection: Any, known: dict[str, Features] | None = None) -> None:
+    ``fresh``: the links an update has just found for its new events (``known``), which are
+    all the links those events have (an event gets its first links with its features: links
+    go with its features, on a rebuild or when it is deleted), so they are not read back."""
+
+    def __init__(
+        self,
+        connection: Any,
+        known: dict[str, Features] | None = None,
+        fresh: list[Link] | None = None,
+    ) -> None:
         self.connection = connection
         self.features: dict[str, Features] = dict(known or {})
+        self.fresh: dict[str, list[Link]] = {}
+        if fresh is not None:
+            self.fresh = {event_id: [] for event_id in known or {}}
+            for link in fresh:
+                for end in link[:2]:
+                    if end in self.fresh:  # the other end may be a stored event
+                        self.fresh[end].append(link)
 
     def prepare(self, event_ids: set[str]) -> None:
         """Read the features of those not read yet (each event's set is tested against the
@@ -358,7 +377,20 @@ class StoredGraph:
         self.features.update((f.event_id, f) for f in features_of(self.connection, missing))
 
     def links_of(self, event_ids: set[str]) -> list[Link]:
-        return links_touching(self.connection, event_ids)
+        """The links with an end in ``event_ids``, each once: a new event's from ``fresh``,
+        the others' read from the store."""
+        found: dict[tuple[str, str], Link] = {}
+        stored = set()
+        for event_id in event_ids:
+            if event_id in self.fresh:
+                for link in self.fresh[event_id]:
+                    found[(link[0], link[1])] = link
+            else:
+                stored.add(event_id)
+        if stored:
+            for link in links_touching(self.connection, stored):
+                found.setdefault((link[0], link[1]), link)
+        return list(found.values())
 
     def clusters_of(self, event_ids: set[str]) -> dict[str, frozenset[str]]:
         members: dict[str, set[str]] = defaultdict(set)
@@ -378,17 +410,19 @@ def regroup_new(
     *,
     known: dict[str, Features] | None = None,
     scores: PairScores | None = None,
+    fresh: list[Link] | None = None,
 ) -> int:
     """Re-group what the ``new`` events and the members of ``stale`` clusters (they lost a
     member) can change, as a full grouping would (``LocalRegroup``); only clusters that came
     out different are written again. Returns how many events were re-grouped. ``known``:
     features already computed from the stored events (the new ones), not read again;
-    ``scores``: pairs the update already compared (``link_if_same``), not scored again."""
+    ``scores``: pairs the update already compared (``link_if_same``), not scored again;
+    ``fresh``: the links the update found for ``known``, not read back from the store."""
     if not new and not stale:
         return 0
     model = model or PairModel.default()
     decisions = load_decisions(connection)
-    graph = StoredGraph(connection, known)
+    graph = StoredGraph(connection, known, fresh)
     local = LocalRegroup(
         graph, decisions, AverageLinkage(graph.features, model, scores), new, stale, graph.prepare
     )

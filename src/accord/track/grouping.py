@@ -42,6 +42,8 @@ class Decisions:
 
 
 def kept_apart(left: set[str], right: set[str], decisions: Decisions) -> bool:
+    if not decisions.apart:
+        return False  # no split recorded (most stores): no member to look up
     small, large = (left, right) if len(left) <= len(right) else (right, left)
     return any(decisions.apart.get(event_id, set()) & large for event_id in small)
 
@@ -223,7 +225,8 @@ class LocalRegroup:
         self.dirty = Grouping(decisions, agree)
         self.stored: dict[str, frozenset[str]] = {}  # a clean event's stored cluster
         self.replays: dict[frozenset[str], Replay] = {}
-        self.queue: list[tuple[EdgeKey, Link]] = []
+        self.queue: list[tuple[EdgeKey, Link]] = []  # a heap of the edges found while walking
+        self.first: list[tuple[EdgeKey, Link]] = []  # the first dirty events' edges, last first
         self.queued: set[EdgeKey] = set()
         self.links: dict[EdgeKey, Link] = {}  # every link with a dirty end (membership rows)
         self.manual: dict[str, list[Link]] = defaultdict(list)
@@ -239,10 +242,18 @@ class LocalRegroup:
         self.new -= self.stale
         singles = [{event_id} for event_id in sorted(self.new | self.stale)]
         self.turn_dirty(singles, None)
-        while self.queue:
-            _, link = heapq.heappop(self.queue)
-            self.decide(link)
+        self.first.sort(reverse=True)
+        while self.queue or self.first:
+            self.decide(self.next_edge())
         return self.dirty.clusters()
+
+    def next_edge(self) -> Link:
+        """The next edge in ``group``'s order: the first dirty events' edges are sorted once
+        (most of a regroup's edges, every edge of an update that only adds events), the ones
+        found later come from the heap (each comes after the edge that found it)."""
+        if self.queue and (not self.first or self.queue[0][0] < self.first[-1][0]):
+            return heapq.heappop(self.queue)[1]
+        return self.first.pop()[1]
 
     def replaced(self) -> set[str]:
         """The dirty events that had a stored cluster: their stored clusters give way."""
@@ -271,7 +282,10 @@ class LocalRegroup:
                 self.links[key] = link
             if key not in self.queued and (after is None or key > after):
                 self.queued.add(key)
-                heapq.heappush(self.queue, (key, link))
+                if after is None:
+                    self.first.append((key, link))
+                else:
+                    heapq.heappush(self.queue, (key, link))
 
     def remember(self, event_ids: set[str]) -> None:
         """Read the stored clusters of events an edge reaches (once, in one go)."""

@@ -401,7 +401,7 @@ def place_relation(a: Features, b: Features) -> tuple[str, str]:
 
 
 def side_relation(left: SideKeys, right: SideKeys) -> str:
-    if not left or not right:
+    if not left.ids or not right.ids:  # what ``SideKeys.__bool__`` asks, without its call
         return UNKNOWN
     if left.ids & right.ids or left.country_sectors & right.country_sectors:
         return SAME
@@ -448,6 +448,8 @@ def actor_relations(a: Features, b: Features) -> tuple[str, str, bool]:
 
 
 def jaccard(left: frozenset, right: frozenset) -> float:
+    if left is right:  # one sentence's set (``features.grams_of``): no intersection to build
+        return 1.0 if left else 0.0
     shared = len(left & right)  # the union's size is counted, not built
     union = len(left) + len(right) - shared
     return shared / union if union else 0.0
