@@ -79,7 +79,7 @@ REGIONS = {
     "Sahel and Lake Chad": "MLI BFA NER TCD",
     "Nigeria": "NGA",
     "Sudan and South Sudan": "SDN SSD",
-    "Central Africa": "COD CAF CMR RWA",
+    "Central Africa": "COD CAF CMR RWA BDI",
     "Horn of Africa and East Africa": "ETH SOM KEN ERI UGA",
     "Mozambique": "MOZ",
     "North Africa": "LBY TUN DZA",
@@ -87,7 +87,7 @@ REGIONS = {
     "Middle East": "SYR IRQ YEM ISR PSE LBN TUR IRN QAT SAU ARE",
     "South Asia": "AFG PAK IND BGD",
     "Southeast and East Asia": "MMR PHL IDN CHN PRK TWN",
-    "Latin America and Caribbean": "COL MEX HTI PER VEN",
+    "Latin America and Caribbean": "COL MEX HTI PER VEN ECU",
     "Ukraine, Russia and Caucasus": "UKR RUS ARM AZE GEO",
     "Europe and Pacific (other)": "SRB NCL FRA",
 }
