@@ -1926,3 +1926,34 @@ def test_rule_a_protests_demand_names_its_target():
         if e.type == "PROTEST" and "demanding that Compaore step down" in e.evidence.sentence
     ]
     assert [ref.name for ref in march.targets] == ["Blaise Compaore"]
+
+
+def _tune_mentions(slug: str, words: str) -> dict[str, tuple[str | None, str | None, str]]:
+    """Mention text -> (country, sector, name) for the mentions of one tune article whose
+    sentence holds ``words``."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    document = parse(article)
+    [sentence] = [s for s in document.doc.sents if words in s.text]
+    return {
+        m.text: (m.actor.country, m.actor.sector, m.actor.name)
+        for m in resolve_mentions(document)
+        if sentence.start_char <= m.start < sentence.end_char
+    }
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "mention"),
+    [
+        ("b-tsunami-aid-pledges", "are accepting donations", "International aid organizations"),
+        ("b-state-clinton-syria-humanitarian-aid", "through", "nongovernmental organizations"),
+        ("b-state-clinton-syria-humanitarian-aid", "through", "NGOs"),
+        ("a-voa-venezuela-frees-political-prisoners", "has jailed hundreds", "Human rights groups"),
+    ],
+)
+def test_civil_society_nouns_are_ngos(slug: str, words: str, mention: str):
+    """Lexicon (actor_nouns.json, NGO): aid and relief organisations, NGOs and rights groups
+    are non-governmental organisations (CAMEO NGO), named "NGOs", not aid workers."""
+    found = _tune_mentions(slug, words)
+    assert found[mention][1] == "NGO"
+    assert found[mention][2].endswith("NGOs")
