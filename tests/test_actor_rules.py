@@ -1957,3 +1957,15 @@ def test_civil_society_nouns_are_ngos(slug: str, words: str, mention: str):
     found = _tune_mentions(slug, words)
     assert found[mention][1] == "NGO"
     assert found[mention][2].endswith("NGOs")
+
+
+def test_named_armed_groups_are_not_a_states_army():
+    """Dictionary: "Tigrayan forces" are the Tigray Defence Forces, rebels at war with
+    Ethiopia's army (ETH REB, as the TPLF), not Ethiopia's military by the nationality rule;
+    FARC dissidents are rebels of Colombia, not the FARC of before 2017."""
+    found = _mentions(
+        "Tigrayan forces shelled the town of Alamata on Monday, while FARC dissidents "
+        "attacked a police station in Cauca."
+    )
+    assert found["Tigrayan forces"] == ("ETH", "REB")
+    assert found["FARC dissidents"] == ("COL", "REB")
