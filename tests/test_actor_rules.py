@@ -1969,3 +1969,32 @@ def test_named_armed_groups_are_not_a_states_army():
     )
     assert found["Tigrayan forces"] == ("ETH", "REB")
     assert found["FARC dissidents"] == ("COL", "REB")
+
+
+@pytest.mark.parametrize(
+    ("slug", "verb", "words", "subject"),
+    [
+        ("b-voa-south-sudan-peace-deal-signed", "said", "IGAD mediator", "Mesfin"),
+        ("b-voa-baquba-police-recruits-ambush", "said", "spokesman, Sean McCormack", "McCormack"),
+        ("b-wn-iraq-air-base-rockets", "placed", "The news agency AFP", "AFP"),
+    ],
+)
+def test_rule_split_subject_in_tune_articles(slug: str, verb: str, words: str, subject: str):
+    """Rule "split-subject": the parser gives the verb a description and the name right after
+    it as two subjects ("IGAD mediator Seyoum Mesfin said"); the name is the subject."""
+    from accord.extract.events import load_lexicon
+    from accord.extract.events.syntax import subject_of
+
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [sentence] = [s for s in parse(article).doc.sents if words in s.text]
+    token = next(t for t in sentence if t.text == verb)
+    assert subject_of(token, load_lexicon()).text == subject
+
+
+def test_rule_split_subject_names_the_rsf_not_sudan():
+    """Rule "split-subject" (README's Sudan example, issue #10): in "Sudan's paramilitary Rapid
+    Support Forces attacked" the parser makes "paramilitary" a subject of its own, with Sudan
+    its owner; the attacker is the RSF (SDN REB), not Sudan's government."""
+    [attack] = _events("Sudan's paramilitary Rapid Support Forces attacked the town of Bara.")
+    assert [ref.name for ref in attack.sources] == ["Rapid Support Forces"]
