@@ -281,6 +281,49 @@ def test_past_leaders_resolve_but_never_shadow_a_current_actor():
 # --- data/actor_nouns.json: common nouns that name actors ----------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("alias", "actor_id", "country", "sector"),
+    [
+        ("EAC", "east-african-community", None, "IGO"),
+        ("ECCAS", "economic-community-of-central-african-states", None, "IGO"),
+        ("CARICOM", "caribbean-community", None, "IGO"),
+        ("Alliance of Sahel States", "alliance-of-sahel-states", None, "IGO"),
+        ("ATMIS", "african-union-transition-mission-in-somalia", None, "IGO"),
+        ("IGAD", "igad", None, "IGO"),
+        ("RSF", "rapid-support-forces", "SDN", "REB"),
+        ("Tigray Defence Forces", "tigray-defence-forces", "ETH", "REB"),
+        ("Tigrayan forces", "tigray-defence-forces", "ETH", "REB"),
+        ("Ambazonia Defence Forces", "ambazonia-defence-forces", "CMR", "REB"),
+        ("Harakat al-Nujaba", "harakat-al-nujaba", "IRQ", "REB"),
+        ("Jaish al-Adl", "jaish-al-adl", "IRN", "REB"),
+        ("FARC dissidents", "farc-dissidents", "COL", "REB"),
+        ("Gulf Clan", "clan-del-golfo", "COL", "REB"),
+        ("Tren de Aragua", "tren-de-aragua", "VEN", "REB"),
+        ("Russian Volunteer Corps", "russian-volunteer-corps", "RUS", "REB"),
+        ("Azov Brigade", "azov-brigade", "UKR", "MIL"),
+        ("Ansarullah", "houthis", "YEM", "REB"),
+        ("Shabaab", "al-shabaab", "SOM", "REB"),
+    ],
+)
+def test_regional_bodies_and_armed_groups_are_in_the_dictionary(alias, actor_id, country, sector):
+    """Issue #10's dictionary gaps: regional IGOs and armed groups news names, with the
+    country and sector of the dictionary's conventions (an armed group not a state's army is
+    REB, a named gang or cartel the country's REB, a unit of a state's forces MIL)."""
+    actor = load_dictionary().by_alias[fold(alias)]
+    assert (actor.id, actor.country, actor.sector) == (actor_id, country, sector)
+
+
+def test_azov_alone_is_no_alias():
+    """ "Azov" alone is the sea ("the Sea of Azov"): only the unit's full names are aliases."""
+    assert fold("Azov") not in load_dictionary().by_alias
+
+
+def test_civil_society_nouns_are_ngos_by_both_tables():
+    nouns = load_actor_nouns()
+    for noun in ("right group", "right organisation", "ngo", "relief agency", "society group"):
+        assert nouns.unnamed[noun] == nouns.nationality[noun] == "NGO"
+
+
 def test_actor_nouns_load_with_known_sectors():
     nouns = load_actor_nouns()
     assert nouns.nationality["force"] == "MIL"

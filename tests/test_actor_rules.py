@@ -1926,3 +1926,75 @@ def test_rule_a_protests_demand_names_its_target():
         if e.type == "PROTEST" and "demanding that Compaore step down" in e.evidence.sentence
     ]
     assert [ref.name for ref in march.targets] == ["Blaise Compaore"]
+
+
+def _tune_mentions(slug: str, words: str) -> dict[str, tuple[str | None, str | None, str]]:
+    """Mention text -> (country, sector, name) for the mentions of one tune article whose
+    sentence holds ``words``."""
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    document = parse(article)
+    [sentence] = [s for s in document.doc.sents if words in s.text]
+    return {
+        m.text: (m.actor.country, m.actor.sector, m.actor.name)
+        for m in resolve_mentions(document)
+        if sentence.start_char <= m.start < sentence.end_char
+    }
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "mention"),
+    [
+        ("b-tsunami-aid-pledges", "are accepting donations", "International aid organizations"),
+        ("b-state-clinton-syria-humanitarian-aid", "through", "nongovernmental organizations"),
+        ("b-state-clinton-syria-humanitarian-aid", "through", "NGOs"),
+        ("a-voa-venezuela-frees-political-prisoners", "has jailed hundreds", "Human rights groups"),
+    ],
+)
+def test_civil_society_nouns_are_ngos(slug: str, words: str, mention: str):
+    """Lexicon (actor_nouns.json, NGO): aid and relief organisations, NGOs and rights groups
+    are non-governmental organisations (CAMEO NGO), named "NGOs", not aid workers."""
+    found = _tune_mentions(slug, words)
+    assert found[mention][1] == "NGO"
+    assert found[mention][2].endswith("NGOs")
+
+
+def test_named_armed_groups_are_not_a_states_army():
+    """Dictionary: "Tigrayan forces" are the Tigray Defence Forces, rebels at war with
+    Ethiopia's army (ETH REB, as the TPLF), not Ethiopia's military by the nationality rule;
+    FARC dissidents are rebels of Colombia, not the FARC of before 2017."""
+    found = _mentions(
+        "Tigrayan forces shelled the town of Alamata on Monday, while FARC dissidents "
+        "attacked a police station in Cauca."
+    )
+    assert found["Tigrayan forces"] == ("ETH", "REB")
+    assert found["FARC dissidents"] == ("COL", "REB")
+
+
+@pytest.mark.parametrize(
+    ("slug", "verb", "words", "subject"),
+    [
+        ("b-voa-south-sudan-peace-deal-signed", "said", "IGAD mediator", "Mesfin"),
+        ("b-voa-baquba-police-recruits-ambush", "said", "spokesman, Sean McCormack", "McCormack"),
+        ("b-wn-iraq-air-base-rockets", "placed", "The news agency AFP", "AFP"),
+    ],
+)
+def test_rule_split_subject_in_tune_articles(slug: str, verb: str, words: str, subject: str):
+    """Rule "split-subject": the parser gives the verb a description and the name right after
+    it as two subjects ("IGAD mediator Seyoum Mesfin said"); the name is the subject."""
+    from accord.extract.events import load_lexicon
+    from accord.extract.events.syntax import subject_of
+
+    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
+    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    [sentence] = [s for s in parse(article).doc.sents if words in s.text]
+    token = next(t for t in sentence if t.text == verb)
+    assert subject_of(token, load_lexicon()).text == subject
+
+
+def test_rule_split_subject_names_the_rsf_not_sudan():
+    """Rule "split-subject" (README's Sudan example, issue #10): in "Sudan's paramilitary Rapid
+    Support Forces attacked" the parser makes "paramilitary" a subject of its own, with Sudan
+    its owner; the attacker is the RSF (SDN REB), not Sudan's government."""
+    [attack] = _events("Sudan's paramilitary Rapid Support Forces attacked the town of Bara.")
+    assert [ref.name for ref in attack.sources] == ["Rapid Support Forces"]

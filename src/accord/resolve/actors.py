@@ -154,7 +154,7 @@ SECTOR_LABELS = {
     "MED": "media",
     "COP": "police",
     "BUS": "business",
-    "NGO": "aid workers",
+    "NGO": "NGOs",
 }
 CIVILIAN_GENERALS = (
     "secretary general",

@@ -408,13 +408,31 @@ def _quoted_as(as_word: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def named_after_a_split_descriptor(subject: Token) -> Token | None:
+    """Rule "split-subject": a clause has one subject, so when the parser gives its verb a
+    common noun and then a name right after it as two ("Sudan's paramilitary Rapid Support
+    Forces attacked", "IGAD mediator Seyoum Mesfin said", "The news agency AFP has placed"),
+    the description (a bare noun, or a word the tagger misread, with nothing after it) is
+    the name's, and the name is the subject. None otherwise."""
+    if subject.pos_ in {"PROPN", "PRON"} or subject.right_edge.i != subject.i:
+        return None  # "The arrests of opposition leaders Leopoldo Lopez ... came": two nouns
+    after = subject.right_edge.i + 1
+    doc = subject.doc
+    if after < len(doc) and doc[after].text == ",":
+        after += 1  # "State Department spokesman, Sean McCormack said"
+    for other in subject.head.children:
+        if other.i > subject.i and other.dep_ == subject.dep_ and other.pos_ == "PROPN":
+            return other if other.left_edge.i == after else None
+    return None
+
+
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     """The subject of a verb, climbing through participles, conjuncts and control verbs."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
-            return child
+            return named_after_a_split_descriptor(child) or child
     if (stray := stray_subject(verb)) is not None:
         return stray
     for aux in verb.children:  # "The US has been encouraging", parsed with the subject
