@@ -58,6 +58,10 @@ Decisions:
   the person a reported clause talks about is not the one talking. The resolver's pronoun
   mention is used when no such word is found, or when its antecedent is a subject that ranks
   before ours (a nearer sentence, or a less embedded clause of the same one).
+- Rule ``attribution after``: a quote standing alone whose tag the sentence splitter cut off
+  ("“... a non-event!” President Donald Trump tweeted Tuesday.") is the speech of the cue's
+  subject in the sentence that opens right after the closing mark, in its paragraph, when
+  that sentence reports nothing of its own (no clause, no quote marks).
 """
 
 from __future__ import annotations
@@ -1222,6 +1226,24 @@ def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None
     return None
 
 
+def _attribute_after(ctx: _Context, span: MarkedSpan, last_sentence: int) -> _Attribution | None:
+    """A tag such as "Trump tweeted." opening the sentence right after a stand-alone quote, in
+    its paragraph (rule ``attribution after``): a quote ending in "!" or "?" is cut off from
+    its tag, which reports nothing of its own (no clause, no quote marks)."""
+    number = last_sentence + 1
+    if number >= len(ctx.sentences):
+        return None
+    sentence = ctx.sentences[number]
+    between = ctx.text[span.end : sentence.start_char]
+    if between.strip() or "\n" in between or any(ctx.quoted[t.i] for t in sentence):
+        return None
+    for attribution in _cues_in_sentence(ctx, number):
+        if _child(attribution.cue_token, {"ccomp", "xcomp"}, ctx) is None:
+            route = f"{attribution.route} in the sentence after"
+            return replace(attribution, route=route, confidence=0.8)
+    return None
+
+
 def _quote_text(ctx: _Context, span: MarkedSpan, full: bool) -> tuple[str, int, int]:
     """The quoted words and their span, without the reporting sentence's punctuation."""
     start, stop = span.start, span.stop
@@ -1257,7 +1279,9 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
     )
     attribution = _attribute_by_parse(ctx, span) or _attribute_in_sentences(ctx, span, sentences)
     if attribution is None and alone:
-        attribution = _attribute_before(ctx, sentences[0])
+        attribution = _attribute_after(ctx, span, sentences[-1]) or _attribute_before(
+            ctx, sentences[0]
+        )
     if attribution is not None:
         return _attributed(ctx, draft, attribution)
     document = _document_cue(ctx, span)
