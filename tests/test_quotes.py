@@ -1100,3 +1100,32 @@ def test_a_tag_after_a_quote_ending_in_an_exclamation_names_its_speaker(name, wo
 def test_a_sentence_reporting_a_clause_of_its_own_is_no_tag():
     quote = _only(_quotes_of("“We will not allow it!” Officials said the roads were closed."))
     assert quote.speaker_text is None
+
+
+# --- rule: bare body speaker ("the party said" is the party named before) ----------------------
+
+
+def test_the_party_is_the_party_named_before():
+    quotes = _dev_article_quotes("b-wn-thai-party-withdraws-princess.txt")
+    quote = next(q for q in quotes if q.text.startswith("Thai Raksa Chart party complies"))
+    assert quote.speaker_text == "the party"
+    assert quote.speaker is not None and quote.speaker.name == "Thai Raksa Chart Party"
+
+
+def test_the_coalition_is_the_named_coalition_not_a_word_before_it():
+    quotes = _dev_article_quotes("b-voa-car-seleka-truce.txt")
+    quote = _indirect_starting(quotes, "the government did not uphold peace accords")
+    assert quote.speaker_text == "The coalition"
+    assert quote.speaker is not None and quote.speaker.name == "Seleka"
+
+
+def test_a_body_with_a_word_saying_which_is_not_bare():
+    text = (
+        "The Democratic Party of Freedonia met on Monday. "
+        "The ruling party said the vote would go ahead."
+    )
+    document = parse(_article(text))
+    resolver.resolve_mentions(document)
+    quote = _only(extract_quotes(document), "indirect")
+    assert quote.speaker_text == "The ruling party"
+    assert quote.speaker is None or quote.speaker.name != "Democratic Party of Freedonia"

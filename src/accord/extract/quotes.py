@@ -62,6 +62,10 @@ Decisions:
   ("“... a non-event!” President Donald Trump tweeted Tuesday.") is the speech of the cue's
   subject in the sentence that opens right after the closing mark, in its paragraph, when
   that sentence reports nothing of its own (no clause, no quote marks).
+- Rule ``bare body speaker``: "the party said", "The coalition says" (a body noun with only
+  "the" before it) is the nearest body named before with a name headed by that noun
+  ("Thailand's Thai Raksa Chart Party", "the Seleka rebel coalition"), as "Officials said" is
+  the officials named before (rule ``bare group speaker``).
 """
 
 from __future__ import annotations
@@ -801,6 +805,35 @@ def _group_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMentio
     return max(earlier, key=lambda m: m.start, default=None)
 
 
+def _body_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMention | None:
+    """Rule ``bare body speaker``: "the party said", "The coalition says", with no word saying
+    which, is the body the article named before as one ("Thailand's Thai Raksa Chart Party",
+    "the Seleka rebel coalition"): the nearest earlier mention of a body, outside quote marks,
+    with a name in it whose noun phrase is headed by the same noun. "the ruling party" is not
+    bare."""
+    lemma = head.lemma_.lower()
+    if head.tag_ != "NN" or lemma not in ctx.lexicon.speaker_nouns:
+        return None
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children if c.i < head.i):
+        return None
+
+    def headed_alike(mention: ActorMention) -> bool:
+        if mention.actor.kind == "person" or mention.why == "pronoun":
+            return False
+        if ctx.enclosing_mark(mention.start) is not None:
+            return False
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not any(t.pos_ == "PROPN" for t in span):
+            return False  # a name, not a word such as "rebel" in "the rebel coalition"
+        noun = span.root
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        return lemma in {span.root.lemma_.lower(), noun.lemma_.lower()}
+
+    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and headed_alike(m)]
+    return max(earlier, key=lambda m: m.start, default=None)
+
+
 def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
     """A person mentioned elsewhere by this name (the model may tag "Zelenskyy" a noun here)."""
     if not token.text[:1].isupper():
@@ -926,7 +959,7 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
             return _Speaker(actor_ref(holder), words, note, 0.9)
     if mention is not None:
         return _Speaker(actor_ref(mention), words)
-    group = _group_named_before(ctx, head, phrase)
+    group = _group_named_before(ctx, head, phrase) or _body_named_before(ctx, head, phrase)
     if group is not None:
         return _Speaker(actor_ref(group), words, f"group '{head.text}' -> '{group.text}'", 0.9)
     named = _mention_named_like(ctx, head)
