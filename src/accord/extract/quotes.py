@@ -72,6 +72,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -793,15 +794,27 @@ def _group_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMentio
     if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children):
         return None
 
-    def same_group(mention: ActorMention) -> bool:
+    def same_group(span: Span) -> bool:
+        return span.root.lemma_.lower() == lemma
+
+    return _nearest_group_before(ctx, phrase, same_group)
+
+
+def _nearest_group_before(
+    ctx: _Context, phrase: Span, fits: Callable[[Span], bool]
+) -> ActorMention | None:
+    """The nearest mention before the phrase of a group or body (not a person, not a pronoun),
+    outside quote marks, whose words fit."""
+
+    def candidate(mention: ActorMention) -> bool:
         if mention.actor.kind == "person" or mention.why == "pronoun":
             return False
         if ctx.enclosing_mark(mention.start) is not None:
             return False
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and span.root.lemma_.lower() == lemma
+        return span is not None and fits(span)
 
-    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and same_group(m)]
+    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and candidate(m)]
     return max(earlier, key=lambda m: m.start, default=None)
 
 
@@ -817,21 +830,15 @@ def _body_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMention
     if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children if c.i < head.i):
         return None
 
-    def headed_alike(mention: ActorMention) -> bool:
-        if mention.actor.kind == "person" or mention.why == "pronoun":
-            return False
-        if ctx.enclosing_mark(mention.start) is not None:
-            return False
-        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not any(t.pos_ == "PROPN" for t in span):
+    def headed_alike(span: Span) -> bool:
+        if not any(t.pos_ == "PROPN" for t in span):
             return False  # a name, not a word such as "rebel" in "the rebel coalition"
         noun = span.root
         while noun.dep_ == "compound" and noun.head.i > noun.i:
             noun = noun.head
         return lemma in {span.root.lemma_.lower(), noun.lemma_.lower()}
 
-    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and headed_alike(m)]
-    return max(earlier, key=lambda m: m.start, default=None)
+    return _nearest_group_before(ctx, phrase, headed_alike)
 
 
 def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
