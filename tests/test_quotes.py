@@ -1068,3 +1068,64 @@ def test_a_cue_set_off_before_a_second_clause_keeps_to_the_first():
     quote = _indirect_starting(extract_quotes(document), "Eight people were wounded")
     assert quote.text == "Eight people were wounded"
     assert quote.speaker is not None and quote.speaker.name == "Oleh Kiper"
+
+
+# --- rule: attribution after ("...!" Trump tweeted.: a tag cut off into a sentence of its own) --
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "tag"),
+    [
+        (
+            "a-voa-us-troops-eagle-pass.txt",
+            "We have sent additional military.",
+            "President Donald Trump tweeted Tuesday.",
+        ),
+        (
+            "b-voa-morocco-israel-normalize-ties.txt",
+            "Another HISTORIC breakthrough",
+            "Trump tweeted.",
+        ),
+    ],
+)
+def test_a_tag_after_a_quote_ending_in_an_exclamation_names_its_speaker(name, words, tag):
+    quotes = _dev_article_quotes(name)
+    quote = next(q for q in quotes if q.kind == "direct" and q.text.startswith(words))
+    assert quote.cue == "tweet"
+    assert quote.speaker is not None and quote.speaker.name == "Donald Trump"
+    assert "in the sentence after" in quote.evidence.why
+    assert quote.evidence.sentence.endswith(tag)
+
+
+def test_a_sentence_reporting_a_clause_of_its_own_is_no_tag():
+    quote = _only(_quotes_of("“We will not allow it!” Officials said the roads were closed."))
+    assert quote.speaker_text is None
+
+
+# --- rule: bare body speaker ("the party said" is the party named before) ----------------------
+
+
+def test_the_party_is_the_party_named_before():
+    quotes = _dev_article_quotes("b-wn-thai-party-withdraws-princess.txt")
+    quote = next(q for q in quotes if q.text.startswith("Thai Raksa Chart party complies"))
+    assert quote.speaker_text == "the party"
+    assert quote.speaker is not None and quote.speaker.name == "Thai Raksa Chart Party"
+
+
+def test_the_coalition_is_the_named_coalition_not_a_word_before_it():
+    quotes = _dev_article_quotes("b-voa-car-seleka-truce.txt")
+    quote = _indirect_starting(quotes, "the government did not uphold peace accords")
+    assert quote.speaker_text == "The coalition"
+    assert quote.speaker is not None and quote.speaker.name == "Seleka"
+
+
+def test_a_body_with_a_word_saying_which_is_not_bare():
+    text = (
+        "The Democratic Party of Freedonia met on Monday. "
+        "The ruling party said the vote would go ahead."
+    )
+    document = parse(_article(text))
+    resolver.resolve_mentions(document)
+    quote = _only(extract_quotes(document), "indirect")
+    assert quote.speaker_text == "The ruling party"
+    assert quote.speaker is None or quote.speaker.name != "Democratic Party of Freedonia"

@@ -58,12 +58,21 @@ Decisions:
   the person a reported clause talks about is not the one talking. The resolver's pronoun
   mention is used when no such word is found, or when its antecedent is a subject that ranks
   before ours (a nearer sentence, or a less embedded clause of the same one).
+- Rule ``attribution after``: a quote standing alone whose tag the sentence splitter cut off
+  ("“... a non-event!” President Donald Trump tweeted Tuesday.") is the speech of the cue's
+  subject in the sentence that opens right after the closing mark, in its paragraph, when
+  that sentence reports nothing of its own (no clause, no quote marks).
+- Rule ``bare body speaker``: "the party said", "The coalition says" (a body noun with only
+  "the" before it) is the nearest body named before with a name headed by that noun
+  ("Thailand's Thai Raksa Chart Party", "the Seleka rebel coalition"), as "Officials said" is
+  the officials named before (rule ``bare group speaker``).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -785,16 +794,51 @@ def _group_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMentio
     if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children):
         return None
 
-    def same_group(mention: ActorMention) -> bool:
+    def same_group(span: Span) -> bool:
+        return span.root.lemma_.lower() == lemma
+
+    return _nearest_group_before(ctx, phrase, same_group)
+
+
+def _nearest_group_before(
+    ctx: _Context, phrase: Span, fits: Callable[[Span], bool]
+) -> ActorMention | None:
+    """The nearest mention before the phrase of a group or body (not a person, not a pronoun),
+    outside quote marks, whose words fit."""
+
+    def candidate(mention: ActorMention) -> bool:
         if mention.actor.kind == "person" or mention.why == "pronoun":
             return False
         if ctx.enclosing_mark(mention.start) is not None:
             return False
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and span.root.lemma_.lower() == lemma
+        return span is not None and fits(span)
 
-    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and same_group(m)]
+    earlier = [m for m in ctx.mentions if m.end <= phrase.start_char and candidate(m)]
     return max(earlier, key=lambda m: m.start, default=None)
+
+
+def _body_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMention | None:
+    """Rule ``bare body speaker``: "the party said", "The coalition says", with no word saying
+    which, is the body the article named before as one ("Thailand's Thai Raksa Chart Party",
+    "the Seleka rebel coalition"): the nearest earlier mention of a body, outside quote marks,
+    with a name in it whose noun phrase is headed by the same noun. "the ruling party" is not
+    bare."""
+    lemma = head.lemma_.lower()
+    if head.tag_ != "NN" or lemma not in ctx.lexicon.speaker_nouns:
+        return None
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children if c.i < head.i):
+        return None
+
+    def headed_alike(span: Span) -> bool:
+        if not any(t.pos_ == "PROPN" for t in span):
+            return False  # a name, not a word such as "rebel" in "the rebel coalition"
+        noun = span.root
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        return lemma in {span.root.lemma_.lower(), noun.lemma_.lower()}
+
+    return _nearest_group_before(ctx, phrase, headed_alike)
 
 
 def _mention_named_like(ctx: _Context, token: Token) -> ActorMention | None:
@@ -922,7 +966,7 @@ def _resolve_speaker(ctx: _Context, head: Token, cue: Token | None = None) -> _S
             return _Speaker(actor_ref(holder), words, note, 0.9)
     if mention is not None:
         return _Speaker(actor_ref(mention), words)
-    group = _group_named_before(ctx, head, phrase)
+    group = _group_named_before(ctx, head, phrase) or _body_named_before(ctx, head, phrase)
     if group is not None:
         return _Speaker(actor_ref(group), words, f"group '{head.text}' -> '{group.text}'", 0.9)
     named = _mention_named_like(ctx, head)
@@ -1222,6 +1266,24 @@ def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None
     return None
 
 
+def _attribute_after(ctx: _Context, span: MarkedSpan, last_sentence: int) -> _Attribution | None:
+    """A tag such as "Trump tweeted." opening the sentence right after a stand-alone quote, in
+    its paragraph (rule ``attribution after``): a quote ending in "!" or "?" is cut off from
+    its tag, which reports nothing of its own (no clause, no quote marks)."""
+    number = last_sentence + 1
+    if number >= len(ctx.sentences):
+        return None
+    sentence = ctx.sentences[number]
+    between = ctx.text[span.end : sentence.start_char]
+    if between.strip() or "\n" in between or any(ctx.quoted[t.i] for t in sentence):
+        return None
+    for attribution in _cues_in_sentence(ctx, number):
+        if _child(attribution.cue_token, {"ccomp", "xcomp"}, ctx) is None:
+            route = f"{attribution.route} in the sentence after"
+            return replace(attribution, route=route, confidence=0.8)
+    return None
+
+
 def _quote_text(ctx: _Context, span: MarkedSpan, full: bool) -> tuple[str, int, int]:
     """The quoted words and their span, without the reporting sentence's punctuation."""
     start, stop = span.start, span.stop
@@ -1257,7 +1319,9 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
     )
     attribution = _attribute_by_parse(ctx, span) or _attribute_in_sentences(ctx, span, sentences)
     if attribution is None and alone:
-        attribution = _attribute_before(ctx, sentences[0])
+        attribution = _attribute_after(ctx, span, sentences[-1]) or _attribute_before(
+            ctx, sentences[0]
+        )
     if attribution is not None:
         return _attributed(ctx, draft, attribution)
     document = _document_cue(ctx, span)
