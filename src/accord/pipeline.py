@@ -1335,11 +1335,11 @@ def warm_up() -> Coder:
 def freeze_loaded() -> None:
     """Load the model and the coder, then move every object the process holds to the cycle
     collector's permanent generation (``gc.freeze``), once per process, before any text is
-    parsed. The model, lexicon, actor dictionary and gazetteer are millions of objects that
-    live as long as the process; each full collection walked them all (about 0.18 s, in a
-    one-job ingest of the 100 bench articles) to find nothing. Frozen objects are still freed
-    by reference counting; only cyclic garbage made before the freeze would stay, hence the
-    collection first."""
+    parsed. The model, lexicon, actor dictionary and gazetteer hold some 420,000 collected
+    objects that live as long as the process; each full collection walked them all (about
+    0.18 s, in a one-job ingest of the 100 bench articles) to find nothing. Frozen objects
+    are still freed by reference counting; only cyclic garbage made before the freeze would
+    stay, hence the collection first."""
     load_nlp()
     Coder.default()
     gc.collect()
