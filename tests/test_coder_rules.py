@@ -285,6 +285,23 @@ def test_a_note_headed_by_an_event_noun_is_an_event():
     assert rules_named(hung)[0] == "headline-noun"
 
 
+def test_a_dyad_line_is_a_clash_between_its_two_sides():
+    # tune notes n332 and n311 (UCDP-style lines, two conflicts), n053 and n022 (the dyad with a
+    # toll or fighting told after it)
+    clash = only("Arakan Army vs Tatmadaw, Ann (Rakhine), 2024-12-20 to 2024-12-23: 35 deaths.")
+    assert (clash.type, clash.trigger, clash.counts.killed) == ("ASSAULT", "vs", 35)
+    assert sorted(names(clash.sources)) == ["Arakan Army", "Tatmadaw"]
+    assert "dyad-line" in rules_named(clash)
+    assert only("M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: 11 deaths.").type == (
+        "ASSAULT"
+    )
+    toll = only(
+        "SSPDF vs SPLA-IO near Kodok (Fashoda County, Upper Nile), 12 February 2024; 6 killed."
+    )
+    assert (toll.type, toll.counts.killed, len(toll.sources)) == ("ASSAULT", 6, 2)
+    assert events_of("Nigeria vs Ghana ended 2-1 in Accra.") == ()  # a match tells no toll
+
+
 def test_counted_people_make_an_event_without_a_named_attacker():
     event = only("Gunmen abducted 12 farmers near Katsina on Sunday.")
     assert (event.type, event.mode) == ("ASSAULT", "abduct")
