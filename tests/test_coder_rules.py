@@ -302,6 +302,26 @@ def test_a_dyad_line_is_a_clash_between_its_two_sides():
     assert events_of("Nigeria vs Ghana ended 2-1 in Accra.") == ()  # a match tells no toll
 
 
+def test_the_attack_an_arrest_follows_is_an_event():
+    # tune notes n287 and n296, police sentences "arrested 12 people after clashes" (Nairobi)
+    grenade = events_of(
+        "Police in Debre Sina detained 9 youths after a grenade attack on a checkpoint on Saturday."
+    )
+    assert kinds(grenade) == ["COERCE", "ASSAULT"]
+    assert (grenade[1].mode, rules_named(grenade[1])[0]) == (
+        "explosives",
+        "arrest-follows-an-attack",
+    )
+    shootout = events_of(
+        "Police in Culiacan arrested 4 suspected cartel gunmen after a shootout in the Tierra "
+        "Blanca neighbourhood on Thursday."
+    )
+    assert kinds(shootout) == ["COERCE", "ASSAULT"]
+    clashes = events_of("Police arrested 12 people after clashes in the city centre of Nairobi.")
+    assert kinds(clashes) == ["COERCE", "ASSAULT"]
+    assert kinds(events_of("Police arrested 2 men after the attack.")) == ["COERCE"]  # told before
+
+
 def test_counted_people_make_an_event_without_a_named_attacker():
     event = only("Gunmen abducted 12 farmers near Katsina on Sunday.")
     assert (event.type, event.mode) == ("ASSAULT", "abduct")

@@ -101,6 +101,7 @@ from accord.extract.events.triggers import (
     adjective_triggers,
     alternative_reading,
     armed_with,
+    arrest_cause_triggers,
     blame_triggers,
     blamed_doer,
     casualty_means_triggers,
@@ -431,6 +432,12 @@ def _headline_noun(found: SentenceDraft, coder: Coder) -> bool:
 
 def _dyad_line(found: SentenceDraft, coder: Coder) -> bool:
     new = dyad_line_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _arrest_cause(found: SentenceDraft, coder: Coder) -> bool:
+    new = arrest_cause_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -2749,6 +2756,14 @@ RULES: tuple[Rule, ...] = (
         '"Four civilians died in an air strike": the attack a dying verb names as its cause is '
         "the event.",
         _casualty_means,
+    ),
+    _sentence_rule(
+        "arrest-follows-an-attack",
+        '"Police arrested 4 gunmen after a shootout", "detained 9 youths after a grenade '
+        'attack on a checkpoint", "arrested 12 people after clashes": the attack an arrest '
+        'follows took place and is an event of its own; one told before ("after the '
+        'attack") is left to that telling.',
+        _arrest_cause,
     ),
     _sentence_rule(
         "toll-names-its-attack",

@@ -2377,6 +2377,34 @@ def casualty_means_triggers(
     return candidates
 
 
+AFTERMATH_PREPS = {"after", "following"}
+TOLD_BEFORE_DETS = {"the", "this", "that", "these", "those"}
+
+
+def arrest_cause_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """ "Police arrested 4 gunmen after a shootout", "detained 9 youths after a grenade attack",
+    "arrested 12 people after clashes": the attack an arrest follows took place (the noun would
+    otherwise be scenery); one told before ("after the attack") is left to that telling."""
+    candidates: list[Candidate] = []
+    for token in span_tokens(sentence):
+        if token.dep_ != "pobj" or token.i in consumed:
+            continue
+        if token.head.lower_ not in AFTERMATH_PREPS or token.head.dep_ != "prep":
+            continue
+        arrest = verb_entry(token.head.head, lexicon) if token.head.head.pos_ == "VERB" else None
+        if arrest is None or (arrest.type, arrest.mode) != ("COERCE", "arrest"):
+            continue
+        if any(c.dep_ in {"det", "poss"} and c.lower_ in TOLD_BEFORE_DETS for c in token.children):
+            continue
+        entry = noun_entry(token, lexicon)
+        if entry is None or entry.type != "ASSAULT":
+            continue
+        consumed.add(token.i)
+        why = [f"noun '{token.lemma_}' that the arrest followed"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
 SPEECH_ACT_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "REJECT"}
 SPOKEN_IN_A_MEETING = "what is said there tells the meeting"
 
