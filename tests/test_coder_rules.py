@@ -300,6 +300,7 @@ def test_a_dyad_line_is_a_clash_between_its_two_sides():
     )
     assert (toll.type, toll.counts.killed, len(toll.sources)) == ("ASSAULT", 6, 2)
     assert events_of("Nigeria vs Ghana ended 2-1 in Accra.") == ()  # a match tells no toll
+    assert events_of("Russia vs Ukraine: what we know about the fighting.") == ()  # explainer
 
 
 def test_the_attack_an_arrest_follows_is_an_event():

@@ -2746,7 +2746,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _sentence_rule(
         "dyad-line",
-        "A conflict line that opens with its two sides and tells a toll or fighting, as "
+        "A conflict line that opens with its two sides and tells a toll, as "
         'UCDP-style lines are written: "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: '
         '11 deaths" is a clash (ASSAULT) between them.',
         _dyad_line,

@@ -1391,17 +1391,18 @@ def headline_noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int])
 
 
 DYAD_WORDS = {"vs", "vs.", "versus"}  # "M23 vs Wazalendo": the two sides of a UCDP-style line
-DYAD_FIGHT_WORDS = {"death", "dead", "fatality", "kill", "fighting", "clash", "battle"}
+DYAD_TOLL_WORDS = {"death", "dead", "fatality", "kill"}  # not "fighting": "Russia vs Ukraine:
+# what we know about the fighting" is an explainer's headline
 DYAD_OPENING = 4  # the first side starts within this many words of the line's start
 
 
 def dyad_line_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
-    """A conflict line that opens with its two sides and tells a toll or fighting, as UCDP-style
+    """A conflict line that opens with its two sides and tells a toll, as UCDP-style
     lines are written: "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: 11 deaths".
     The sides fought each other (a clash, ASSAULT); "vs" is the event's word."""
     entry = lexicon.nouns.get("clash")
     tokens = span_tokens(sentence)
-    if entry is None or not any(lemma_of(t, lexicon) in DYAD_FIGHT_WORDS for t in tokens):
+    if entry is None or not any(lemma_of(t, lexicon) in DYAD_TOLL_WORDS for t in tokens):
         return []
     for token in tokens:
         if token.lower_ not in DYAD_WORDS or token.dep_ != "prep" or token.i in consumed:
