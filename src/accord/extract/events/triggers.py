@@ -8,7 +8,7 @@ that makes it happen ("held talks"), or an adjective ("is opposed to").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -2360,21 +2360,36 @@ def casualty_means_triggers(
 ) -> list[Candidate]:
     """ "Four civilians died in an air strike": the attack noun a dying verb names as its cause
     is the event (the noun would otherwise be scenery)."""
+    return _attack_objects(
+        sentence,
+        lexicon,
+        consumed,
+        lambda noun: (
+            noun.head.lower_ in CAUSE_PREPS and noun.head.head.lemma_.lower() in DYING_VERBS
+        ),
+        "that caused the deaths",
+    )
+
+
+def _attack_objects(
+    sentence: Span,
+    lexicon: Lexicon,
+    consumed: set[int],
+    told_by: Callable[[Token], bool],
+    why: str,
+) -> list[Candidate]:
+    """The attack nouns (ASSAULT entries) that are objects of a preposition and that
+    ``told_by`` takes as events (the noun would otherwise be scenery), each one candidate."""
     candidates: list[Candidate] = []
     for token in span_tokens(sentence):
-        if token.dep_ != "pobj" or token.i in consumed:
+        if token.dep_ != "pobj" or token.i in consumed or not told_by(token):
             continue  # before its head is made: most words are no object of a preposition
-        head = token.head
-        if head.lower_ not in CAUSE_PREPS:
-            continue
-        if head.head.lemma_.lower() not in DYING_VERBS:
-            continue
         entry = noun_entry(token, lexicon)
         if entry is None or entry.type != "ASSAULT":
             continue
         consumed.add(token.i)
-        why = [f"noun '{token.lemma_}' that caused the deaths"]
-        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+        reason = [f"noun '{token.lemma_}' {why}"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=reason))
     return candidates
 
 
@@ -2386,24 +2401,26 @@ def arrest_cause_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) 
     """ "Police arrested 4 gunmen after a shootout", "detained 9 youths after a grenade attack",
     "arrested 12 people after clashes": the attack an arrest follows took place (the noun would
     otherwise be scenery); one told before ("after the attack") is left to that telling."""
-    candidates: list[Candidate] = []
-    for token in span_tokens(sentence):
-        if token.dep_ != "pobj" or token.i in consumed:
-            continue
-        if token.head.lower_ not in AFTERMATH_PREPS or token.head.dep_ != "prep":
-            continue
-        arrest = verb_entry(token.head.head, lexicon) if token.head.head.pos_ == "VERB" else None
-        if arrest is None or (arrest.type, arrest.mode) != ("COERCE", "arrest"):
-            continue
-        if any(c.dep_ in {"det", "poss"} and c.lower_ in TOLD_BEFORE_DETS for c in token.children):
-            continue
-        entry = noun_entry(token, lexicon)
-        if entry is None or entry.type != "ASSAULT":
-            continue
-        consumed.add(token.i)
-        why = [f"noun '{token.lemma_}' that the arrest followed"]
-        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
-    return candidates
+    return _attack_objects(
+        sentence,
+        lexicon,
+        consumed,
+        lambda noun: _follows_an_arrest(noun, lexicon),
+        "that the arrest followed",
+    )
+
+
+def _follows_an_arrest(noun: Token, lexicon: Lexicon) -> bool:
+    """Is the noun what an arrest verb is "after"/"following", not told before ("the")?"""
+    prep, verb = noun.head, noun.head.head
+    if prep.lower_ not in AFTERMATH_PREPS or prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return False
+    arrest = verb_entry(verb, lexicon)
+    if arrest is None or (arrest.type, arrest.mode) != ("COERCE", "arrest"):
+        return False
+    return not any(
+        c.dep_ in {"det", "poss"} and c.lower_ in TOLD_BEFORE_DETS for c in noun.children
+    )
 
 
 SPEECH_ACT_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "REJECT"}
