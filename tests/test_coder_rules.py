@@ -285,6 +285,44 @@ def test_a_note_headed_by_an_event_noun_is_an_event():
     assert rules_named(hung)[0] == "headline-noun"
 
 
+def test_a_dyad_line_is_a_clash_between_its_two_sides():
+    # tune notes n332 and n311 (UCDP-style lines, two conflicts), n053 and n022 (the dyad with a
+    # toll or fighting told after it)
+    clash = only("Arakan Army vs Tatmadaw, Ann (Rakhine), 2024-12-20 to 2024-12-23: 35 deaths.")
+    assert (clash.type, clash.trigger, clash.counts.killed) == ("ASSAULT", "vs", 35)
+    assert sorted(names(clash.sources)) == ["Arakan Army", "Tatmadaw"]
+    assert "dyad-line" in rules_named(clash)
+    assert only("M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: 11 deaths.").type == (
+        "ASSAULT"
+    )
+    toll = only(
+        "SSPDF vs SPLA-IO near Kodok (Fashoda County, Upper Nile), 12 February 2024; 6 killed."
+    )
+    assert (toll.type, toll.counts.killed, len(toll.sources)) == ("ASSAULT", 6, 2)
+    assert events_of("Nigeria vs Ghana ended 2-1 in Accra.") == ()  # a match tells no toll
+    assert events_of("Russia vs Ukraine: what we know about the fighting.") == ()  # explainer
+
+
+def test_the_attack_an_arrest_follows_is_an_event():
+    # tune notes n287 and n296, police sentences "arrested 12 people after clashes" (Nairobi)
+    grenade = events_of(
+        "Police in Debre Sina detained 9 youths after a grenade attack on a checkpoint on Saturday."
+    )
+    assert kinds(grenade) == ["COERCE", "ASSAULT"]
+    assert (grenade[1].mode, rules_named(grenade[1])[0]) == (
+        "explosives",
+        "arrest-follows-an-attack",
+    )
+    shootout = events_of(
+        "Police in Culiacan arrested 4 suspected cartel gunmen after a shootout in the Tierra "
+        "Blanca neighbourhood on Thursday."
+    )
+    assert kinds(shootout) == ["COERCE", "ASSAULT"]
+    clashes = events_of("Police arrested 12 people after clashes in the city centre of Nairobi.")
+    assert kinds(clashes) == ["COERCE", "ASSAULT"]
+    assert kinds(events_of("Police arrested 2 men after the attack.")) == ["COERCE"]  # told before
+
+
 def test_counted_people_make_an_event_without_a_named_attacker():
     event = only("Gunmen abducted 12 farmers near Katsina on Sunday.")
     assert (event.type, event.mode) == ("ASSAULT", "abduct")

@@ -1057,6 +1057,16 @@ def parties_between(
     return unique_mentions(found)
 
 
+def dyad_sides(candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
+    """The two sides a dyad line names around its "vs" ("Arakan Army vs Tatmadaw, Ann"): the
+    word it hangs on and its object, with the words in front of them ("Burkinabe army"), not
+    the place after them ("M23 vs Wazalendo, Sake (Masisi, ...)")."""
+    dyad = candidate.token
+    sides = [dyad.head, *(c for c in dyad.children if c.dep_ == "pobj")]
+    words = [w for side in sides for w in (*(c for c in side.children if c.i < side.i), side)]
+    return unique_mentions([m for word in words for m in index.at(word)])
+
+
 INCLUSION_PRONOUNS = {"them", "those", "these", "whom", "which"}
 
 

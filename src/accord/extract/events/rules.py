@@ -50,6 +50,7 @@ from accord.extract.events.participants import (
     consequence_victims,
     core_mentions,
     core_mentions_modifiers,
+    dyad_sides,
     event_actors,
     event_objects,
     imposes_restriction,
@@ -90,6 +91,7 @@ from accord.extract.events.syntax import (
 from accord.extract.events.triggers import (
     DEFINITE_DETERMINERS,
     DESCRIBING_VERBS,
+    DYAD_WORDS,
     REACTION_TYPES,
     REACTION_VERBS,
     REPORTED_WRONG,
@@ -99,6 +101,7 @@ from accord.extract.events.triggers import (
     adjective_triggers,
     alternative_reading,
     armed_with,
+    arrest_cause_triggers,
     blame_triggers,
     blamed_doer,
     casualty_means_triggers,
@@ -106,6 +109,7 @@ from accord.extract.events.triggers import (
     deed_noun_triggers,
     deed_of_accusation,
     denied_charge,
+    dyad_line_triggers,
     evaluation_triggers,
     expectation_triggers,
     forces_leaving_triggers,
@@ -422,6 +426,18 @@ def _misread_verbs(found: SentenceDraft, coder: Coder) -> bool:
 
 def _headline_noun(found: SentenceDraft, coder: Coder) -> bool:
     new = headline_noun_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _dyad_line(found: SentenceDraft, coder: Coder) -> bool:
+    new = dyad_line_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _arrest_cause(found: SentenceDraft, coder: Coder) -> bool:
+    new = arrest_cause_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -1104,6 +1120,15 @@ def _consequence_victims(draft: EventDraft, coder: Coder) -> bool:
     draft.targets = [*draft.targets, *added]
     draft.actor_why = [*draft.actor_why, "whom it killed or wounded are its targets"]
     return True
+
+
+def _dyad_sides_are_sources(draft: EventDraft, coder: Coder) -> bool:
+    if draft.candidate.token.lower_ not in DYAD_WORDS:
+        return False
+    sides = dyad_sides(draft.candidate, draft.index)
+    if len(sides) < 2:
+        return False
+    return draft.make_sources(sides, "the two sides of a dyad line are its sources")
 
 
 def _parties_between(draft: EventDraft, coder: Coder) -> bool:
@@ -2720,10 +2745,25 @@ RULES: tuple[Rule, ...] = (
         _headline_noun,
     ),
     _sentence_rule(
+        "dyad-line",
+        "A conflict line that opens with its two sides and tells a toll, as "
+        'UCDP-style lines are written: "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: '
+        '11 deaths" is a clash (ASSAULT) between them.',
+        _dyad_line,
+    ),
+    _sentence_rule(
         "casualty-means",
         '"Four civilians died in an air strike": the attack a dying verb names as its cause is '
         "the event.",
         _casualty_means,
+    ),
+    _sentence_rule(
+        "arrest-follows-an-attack",
+        '"Police arrested 4 gunmen after a shootout", "detained 9 youths after a grenade '
+        'attack on a checkpoint", "arrested 12 people after clashes": the attack an arrest '
+        'follows took place and is an event of its own; one told before ("after the '
+        'attack") is left to that telling.',
+        _arrest_cause,
     ),
     _sentence_rule(
         "toll-names-its-attack",
@@ -3188,6 +3228,12 @@ RULES: tuple[Rule, ...] = (
         '"Qatar announced a ceasefire between Israel and Hamas": the parties it is between '
         "agreed to it (AGREE); who announced it is no party.",
         _announced_between_parties,
+    ),
+    Rule(
+        "dyad-sides-are-sources",
+        '"Arakan Army vs Tatmadaw, Ann (Rakhine): 35 deaths": both sides of a dyad line are the '
+        "clash's sources (PLOVER ASSAULT: in a clash all parties are sources).",
+        _dyad_sides_are_sources,
     ),
     Rule(
         "parties-between-are-sources",

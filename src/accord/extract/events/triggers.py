@@ -8,7 +8,7 @@ that makes it happen ("held talks"), or an adjective ("is opposed to").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -1390,6 +1390,33 @@ def headline_noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int])
     return [Candidate(token=root, entry=entry, predicate=root, why=why)]
 
 
+DYAD_WORDS = {"vs", "vs.", "versus"}  # "M23 vs Wazalendo": the two sides of a UCDP-style line
+DYAD_TOLL_WORDS = {"death", "dead", "fatality", "kill"}  # not "fighting": "Russia vs Ukraine:
+# what we know about the fighting" is an explainer's headline
+DYAD_OPENING = 4  # the first side starts within this many words of the line's start
+
+
+def dyad_line_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """A conflict line that opens with its two sides and tells a toll, as UCDP-style
+    lines are written: "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: 11 deaths".
+    The sides fought each other (a clash, ASSAULT); "vs" is the event's word."""
+    entry = lexicon.nouns.get("clash")
+    tokens = span_tokens(sentence)
+    if entry is None or not any(lemma_of(t, lexicon) in DYAD_TOLL_WORDS for t in tokens):
+        return []
+    for token in tokens:
+        if token.lower_ not in DYAD_WORDS or token.dep_ != "prep" or token.i in consumed:
+            continue
+        if token.head.i - sentence.start >= DYAD_OPENING or token.head.i > token.i:
+            continue
+        if not any(c.dep_ == "pobj" for c in token.children):
+            continue
+        consumed.add(token.i)
+        why = [f"dyad line '{token.head.text} {token.text} ...'"]
+        return [Candidate(token=token, entry=entry, predicate=token, why=why, doer=token.head)]
+    return []
+
+
 # --- what is not an event of its own -------------------------------------------------------------
 
 
@@ -2333,22 +2360,67 @@ def casualty_means_triggers(
 ) -> list[Candidate]:
     """ "Four civilians died in an air strike": the attack noun a dying verb names as its cause
     is the event (the noun would otherwise be scenery)."""
+    return _attack_objects(
+        sentence,
+        lexicon,
+        consumed,
+        lambda noun: (
+            noun.head.lower_ in CAUSE_PREPS and noun.head.head.lemma_.lower() in DYING_VERBS
+        ),
+        "that caused the deaths",
+    )
+
+
+def _attack_objects(
+    sentence: Span,
+    lexicon: Lexicon,
+    consumed: set[int],
+    told_by: Callable[[Token], bool],
+    why: str,
+) -> list[Candidate]:
+    """The attack nouns (ASSAULT entries) that are objects of a preposition and that
+    ``told_by`` takes as events (the noun would otherwise be scenery), each one candidate."""
     candidates: list[Candidate] = []
     for token in span_tokens(sentence):
-        if token.dep_ != "pobj" or token.i in consumed:
+        if token.dep_ != "pobj" or token.i in consumed or not told_by(token):
             continue  # before its head is made: most words are no object of a preposition
-        head = token.head
-        if head.lower_ not in CAUSE_PREPS:
-            continue
-        if head.head.lemma_.lower() not in DYING_VERBS:
-            continue
         entry = noun_entry(token, lexicon)
         if entry is None or entry.type != "ASSAULT":
             continue
         consumed.add(token.i)
-        why = [f"noun '{token.lemma_}' that caused the deaths"]
-        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+        reason = [f"noun '{token.lemma_}' {why}"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=reason))
     return candidates
+
+
+AFTERMATH_PREPS = {"after", "following"}
+TOLD_BEFORE_DETS = {"the", "this", "that", "these", "those"}
+
+
+def arrest_cause_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
+    """ "Police arrested 4 gunmen after a shootout", "detained 9 youths after a grenade attack",
+    "arrested 12 people after clashes": the attack an arrest follows took place (the noun would
+    otherwise be scenery); one told before ("after the attack") is left to that telling."""
+    return _attack_objects(
+        sentence,
+        lexicon,
+        consumed,
+        lambda noun: _follows_an_arrest(noun, lexicon),
+        "that the arrest followed",
+    )
+
+
+def _follows_an_arrest(noun: Token, lexicon: Lexicon) -> bool:
+    """Is the noun what an arrest verb is "after"/"following", not told before ("the")?"""
+    prep, verb = noun.head, noun.head.head
+    if prep.lower_ not in AFTERMATH_PREPS or prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return False
+    arrest = verb_entry(verb, lexicon)
+    if arrest is None or (arrest.type, arrest.mode) != ("COERCE", "arrest"):
+        return False
+    return not any(
+        c.dep_ in {"det", "poss"} and c.lower_ in TOLD_BEFORE_DETS for c in noun.children
+    )
 
 
 SPEECH_ACT_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "REJECT"}
