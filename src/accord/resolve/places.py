@@ -519,6 +519,10 @@ def _add_cities(gazetteer: Gazetteer, iso3: dict[str, str], extra: dict) -> None
 
 
 def _add_hand_places(gazetteer: Gazetteer, extra: dict) -> None:
+    """The hand table's places; each wins over places of its name unless its row says
+    ``"preferred": false`` (a town that shares its name with a better-known one abroad,
+    "Palma" in Cabo Delgado: found only where its story is, by the ranking and
+    ``_story_reading``)."""
     for row in extra["places"]:
         entry = GazetteerEntry(
             row["name"],
@@ -527,7 +531,7 @@ def _add_hand_places(gazetteer: Gazetteer, extra: dict) -> None:
             row.get("lon"),
             row["precision"],
             int(row.get("population") or 0),
-            preferred=True,
+            preferred=row.get("preferred", True),
         )
         for alias in sorted({row["name"], *row.get("aliases", ())}):
             gazetteer.add(place_key(alias), entry)
