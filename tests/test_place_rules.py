@@ -1193,3 +1193,54 @@ def test_a_next_sentence_of_another_act_places_nothing() -> None:
     killing = next(e for e in events if e.type == "ASSAULT")
     assert killing.place is None or killing.place.name != "Maiduguri"
     assert "next-telling" not in killing.evidence.why
+
+
+# --- namesakes abroad ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "abroad"),
+    [
+        # VOA, headline "Sudanese Presidents Reach Deal on Oil, Demilitarized Zone": the
+        # headline word "Deal" is not Deal, England (Britain is never named)
+        ("b-voa-sudan-south-sudan-oil-buffer-deal", "have agreed to set up", "GBR"),
+        # USAID, Cabo Delgado: "the 28,000 people newly displaced by the Palma attacks" is not
+        # Palma, Spain (Spain is never named)
+        ("b-usaid-mozambique-cabo-delgado-relief", "newly displaced by the Palma", "ESP"),
+        # VOA, Swat: "the key tourist towns of Kalam, Madian and Bahrain": Kalam is only another
+        # name GeoNames lists for Kallam, India (India is never named)
+        ("b-voa-swat-militants-seize-towns", "surrendered their weapons", "IND"),
+    ],
+)
+def test_rule_a_namesake_abroad_yields_to_the_story_s_country(
+    slug: str, words: str, abroad: str
+) -> None:
+    event = next(e for e in tune_article_events(slug) if words in e.evidence.sentence)
+    assert event.place is None or event.place.country != abroad
+
+
+def test_a_namesake_abroad_stays_a_place_name_for_actors() -> None:
+    # the rule reads where acts happen; a plain lookup (actors: is this name a place?) keeps
+    # the town abroad
+    assert geocode("Palma", ["MOZ"]) is not None
+    gazetteer = places.load_gazetteer()
+    assert places._country_of_name("Kalam", gazetteer) is None  # another name of Kallam, IND
+    assert places._country_of_name("Kupiansk", gazetteer) == "UKR"  # its own name
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "town", "country"),
+    [
+        ("b-usaid-mozambique-cabo-delgado-relief", "newly displaced by the Palma", "Palma", "MOZ"),
+    ],
+)
+def test_the_story_s_own_town_of_the_name_is_taken(
+    slug: str, words: str, town: str, country: str
+) -> None:
+    # the hand table's Palma (Cabo Delgado), not preferred: the story's own town when the best
+    # reading is a namesake abroad ...
+    told = [e for e in tune_article_events(slug) if words in e.evidence.sentence and e.place]
+    assert [(e.place.name, e.place.country) for e in told if e.place] == [(town, country)]
+    # ... while alone, or in a story of Spain, Palma is still Palma, Spain
+    assert geocode("Palma").country == "ESP"
+    assert geocode("Palma", ["ESP"]).country == "ESP"

@@ -101,7 +101,10 @@ def extract_events(
     index = MentionIndex(document.mentions)
     index.hear(voices_of(quotes))
     gazetteer = coder.gazetteer
-    context = context or place_context(document.doc, document.mentions, gazetteer)
+    context = replace(
+        context or place_context(document.doc, document.mentions, gazetteer),
+        where_acts_happen=True,
+    )
     not_places = person_spans(document.mentions)
     sentences = list(document.doc.sents)
     named = the_cities_of_the_story(

@@ -199,6 +199,10 @@ class PlaceContext:
     beside: frozenset[str] = frozenset()
     readings: tuple[tuple[str, Place], ...] = ()  # (key, place): how this article reads a name
     setting: str | None = None  # the country of the first place of the scene
+    # reading where the story's acts happen (the events' places), not whether a name is a
+    # place at all nor an actor's country: a town abroad the story never names yields to the
+    # story's own (``_story_reading``)
+    where_acts_happen: bool = False
 
     def all_countries(self) -> frozenset[str]:
         return frozenset(self.countries) | self.scene | self.beside
@@ -515,6 +519,10 @@ def _add_cities(gazetteer: Gazetteer, iso3: dict[str, str], extra: dict) -> None
 
 
 def _add_hand_places(gazetteer: Gazetteer, extra: dict) -> None:
+    """The hand table's places; each wins over places of its name unless its row says
+    ``"preferred": false`` (a town that shares its name with a better-known one abroad,
+    "Palma" in Cabo Delgado: found only where its story is, by the ranking and
+    ``_story_reading``)."""
     for row in extra["places"]:
         entry = GazetteerEntry(
             row["name"],
@@ -523,7 +531,7 @@ def _add_hand_places(gazetteer: Gazetteer, extra: dict) -> None:
             row.get("lon"),
             row["precision"],
             int(row.get("population") or 0),
-            preferred=True,
+            preferred=row.get("preferred", True),
         )
         for alias in sorted({row["name"], *row.get("aliases", ())}):
             gazetteer.add(place_key(alias), entry)
@@ -769,7 +777,26 @@ def _lookup(gazetteer: Gazetteer, key: str, context: PlaceContext) -> GazetteerE
     best = _best(named, context)
     if best is not None and _unexplained_abroad(best, _namesakes(gazetteer, key, named), context):
         return None
+    if context.where_acts_happen and best is not None:
+        return _story_reading(best, named, context)
     return best
+
+
+def _story_reading(
+    best: GazetteerEntry, named: list[tuple[GazetteerEntry, bool]], context: PlaceContext
+) -> GazetteerEntry | None:
+    """``best``, unless it is a namesake abroad in a story set elsewhere
+    (``_namesake_of_a_story_set_elsewhere``): then the story's own place of that name, if the
+    gazetteer has one, else none."""
+    if not _namesake_of_a_story_set_elsewhere(best, context):
+        return best
+    return _best([item for item in named if _the_story_s_own(item, context)], context)
+
+
+def _the_story_s_own(candidate: tuple[GazetteerEntry, bool], context: PlaceContext) -> bool:
+    """A place of the name in the story's own country whose own name it is."""
+    entry, own_name = candidate
+    return own_name and entry.country in _story_countries(context)
 
 
 def _namesakes(
@@ -825,6 +852,27 @@ def _unexplained_abroad(
     if not own_name:
         return True  # another name of a town abroad, in a story about other countries
     return shared and entry.fame < KNOWN_ABROAD_NAMES
+
+
+def _story_countries(context: PlaceContext) -> set[str]:
+    """The story's own country: the country of its first scene and the one it names most."""
+    return {country for country in (context.setting, *context.countries[:1]) if country}
+
+
+def _namesake_of_a_story_set_elsewhere(entry: GazetteerEntry, context: PlaceContext) -> bool:
+    """Rule "a-namesake-abroad-yields-to-the-story's-country": a town in a country the article
+    never names, in a story it sets in other countries, is not the town meant unless it is a
+    world city ("the Palma attacks" in a Mozambique story is not Palma, Spain; talks in Geneva
+    are in Geneva): reporters name a foreign town's country, and the story's own town of that
+    name is meant (taken when the gazetteer has it, else no town). A hand-table town ("Hroza")
+    is one the news names for itself, and stays."""
+    return (
+        bool(context.scene)
+        and entry.country not in context
+        and entry.precision == "city"
+        and not entry.preferred
+        and entry.fame < WORLD_CITY_NAMES
+    )
 
 
 def _has_direction(span: Span, place: Place | None = None) -> bool:
@@ -2152,7 +2200,9 @@ def _country_of_name(text: str, gazetteer: Gazetteer) -> str | None:
     if best.precision == "country":
         return best.country
     countries = {entry.country for entry, _ in candidates}
-    return best.country if len(countries) == 1 else None
+    if len(countries) != 1 or _only_another_name_of_a_little_known_town(candidates):
+        return None
+    return best.country
 
 
 def countries_in(doc: Doc, gazetteer: Gazetteer | None = None) -> list[str]:
@@ -2302,7 +2352,21 @@ def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
     countries = {entry.country for entry, _ in candidates}
     if len(countries) != 1 or any(entry.precision == "country" for entry, _ in candidates):
         return None
+    if _only_another_name_of_a_little_known_town(candidates):
+        return None
     return countries.pop()
+
+
+def _only_another_name_of_a_little_known_town(
+    candidates: list[tuple[GazetteerEntry, bool]],
+) -> bool:
+    """Rule "another-name-of-a-little-known-town-points-nowhere": a name that is no place's
+    own, only another spelling GeoNames lists for a town few sources name ("Kalam", the Swat
+    town, is listed as another name of Kallam, India), neither counts as a mention of that
+    town's country nor sets the story's scene there: the story's own town of that spelling is
+    more likely than a small town abroad. A known town's other name still does (fame
+    ``KNOWN_ABROAD_NAMES`` or more: "Azaz" for I'zaz)."""
+    return all(not own and entry.fame < KNOWN_ABROAD_NAMES for entry, own in candidates)
 
 
 def entity_ruler_patterns() -> list[dict]:
