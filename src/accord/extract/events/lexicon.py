@@ -111,6 +111,7 @@ class Lexicon:
     evaluations: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE or SUPPORT
     civilian_sites: frozenset[str] = frozenset()  # "villages", "homes": where people live
     natural_causes: frozenset[str] = frozenset()  # "a fire", "a bus crash": nobody's act
+    money_nouns: frozenset[str] = frozenset()  # "these funds supported": a grant told before
     press_audiences: frozenset[str] = frozenset()  # "spoke to reporters"
     press_contents: frozenset[str] = frozenset()  # "a request for comment", "asked not to be named"
     complement_modes: dict[str, str] = field(default_factory=dict)
@@ -273,6 +274,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
             lexicon.evaluations.setdefault(word.lower(), kind)
     lexicon.civilian_sites = frozenset(w.lower() for w in data.get("civilian_sites") or ())
     lexicon.natural_causes = frozenset(w.lower() for w in data.get("natural_causes") or ())
+    lexicon.money_nouns = frozenset(w.lower() for w in data.get("money_nouns") or ())
     press = data.get("press_boilerplate") or {}
     lexicon.press_audiences = frozenset(w.lower() for w in press.get("audiences") or ())
     lexicon.press_contents = frozenset(w.lower() for w in press.get("contents") or ())

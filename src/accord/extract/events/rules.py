@@ -513,7 +513,6 @@ def _tells_equipment(verb: Token) -> bool:
 
 
 GIVING_TYPES = {"AID", "SUPPORT"}  # "This assistance is supporting", "These funds supported"
-MONEY_NOUNS = {"fund", "funding", "money", "grant", "loan", "donation", "contribution", "package"}
 
 
 def _aid_at_work(found: SentenceDraft, coder: Coder) -> bool:
@@ -536,7 +535,7 @@ def _known_aid_does_it(verb: Token, lexicon: Lexicon) -> bool:
     subject = subject_of(verb, lexicon)
     if subject is None or not any(_definite_determiner(c) for c in subject.children):
         return False
-    if subject.ent_type_ == "MONEY" or lemma_of(subject, lexicon) in MONEY_NOUNS:
+    if subject.ent_type_ == "MONEY" or lemma_of(subject, lexicon) in lexicon.money_nouns:
         return True
     entry = noun_entry(subject, lexicon)
     return entry is not None and entry.type == "AID"
