@@ -143,7 +143,7 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
             found.extend(_coordinated_modifiers(noun, index))
             found.extend(_person_in_apposition(noun, index))
             continue
-        named = [m for c in noun.children if c.dep_ == "appos" for m in index.at(c)]
+        named = _named_in_apposition(noun, index)
         if named:  # "spokesman Esmaeil Baghaei": the title's apposition names the person
             found.extend(named)
             continue
@@ -166,13 +166,12 @@ def _person_in_apposition(noun: Token, index: MentionIndex) -> list[ActorMention
     """Rule "the-person-named-after-the-description": "killed Iranian general, Qasem
     Soleimani", "a top commander, Raul Reyes": a described group member ("Iranian general":
     Iran's military) is also the person the apposition names."""
-    return [
-        m
-        for child in noun.children
-        if child.dep_ == "appos"
-        for m in index.at(child)
-        if m.actor.kind == "person"
-    ]
+    return [m for m in _named_in_apposition(noun, index) if m.actor.kind == "person"]
+
+
+def _named_in_apposition(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The actors named in the noun's appositions ("spokesman Esmaeil Baghaei")."""
+    return [m for child in noun.children if child.dep_ == "appos" for m in index.at(child)]
 
 
 def _lists_a_clauses_object(noun: Token, phrase: Token) -> bool:

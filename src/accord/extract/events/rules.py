@@ -147,6 +147,7 @@ from accord.extract.events.triggers import (
     noun_entry,
     noun_triggers,
     protests_met_by_force,
+    refers_back,
     sanctions_in_force,
     toll_attack_triggers,
     type_of_complement,
@@ -1480,9 +1481,8 @@ def _a_judged_act_told_before(noun: Token, lexicon: Lexicon) -> bool:
     the agreement": a judgement whose subject is an act the article has told ("the" and an
     event noun, or "the move", "the decision"), with no actor named, is still a judgement; it
     falls on that act's doers, not on no one."""
-    determined = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
     act = noun_entry(noun, lexicon) is not None or noun.lower_ in ACT_NOUNS
-    return determined and act
+    return refers_back(noun) and act
 
 
 def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
@@ -2438,7 +2438,8 @@ _JUDGED_PASSIVE = re.compile(
 
 # "said the release is not in line with the deal": the act judged is the subject, right before
 _JUDGED_SUBJECT = re.compile(
-    r"\b(?:the|this|that|these|those)\s+(?:[\w.-]+\s+){0,3}?([\w-]+)\s*$", re.I
+    rf"\b(?:{'|'.join(sorted(DEFINITE_DETERMINERS))})\s+(?:[\w.-]+\s+){{0,3}}?([\w-]+)\s*$",
+    re.I,
 )
 JUDGED_CLASSES = SETTLEMENT_NOUNS | ACT_NOUNS | VIOLENCE_NOUNS | MEETING_NOUNS | PROPOSAL_NOUNS
 

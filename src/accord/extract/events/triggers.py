@@ -2394,7 +2394,8 @@ def _attack_objects(
 
 
 AFTERMATH_PREPS = {"after", "following"}
-TOLD_BEFORE_DETS = {"the", "this", "that", "these", "those"}
+# "the attack", "that allegation": a noun told as known (also read by rules.py)
+DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 
 
 def arrest_cause_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
@@ -2419,7 +2420,7 @@ def _follows_an_arrest(noun: Token, lexicon: Lexicon) -> bool:
     if arrest is None or (arrest.type, arrest.mode) != ("COERCE", "arrest"):
         return False
     return not any(
-        c.dep_ in {"det", "poss"} and c.lower_ in TOLD_BEFORE_DETS for c in noun.children
+        c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_DETERMINERS for c in noun.children
     )
 
 
@@ -2630,20 +2631,19 @@ def deed_denied(charge: Token, lexicon: Lexicon) -> str | None:
         entry = verb_entry(word, lexicon) or noun_entry(word, lexicon)
         if entry is not None and entry.type not in {None, "ACCUSE"}:
             return entry.type
-    if words or accusers or not _refers_back(charge):
+    if words or accusers or not refers_back(charge):
         return None
     return _act_told_before(charge, lexicon)
 
 
-DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}  # also read by rules.py
 # What a charge can stand for: a wrong done to others, not talks, deals, praise or words
 CHARGEABLE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "AID", "SANCTION", "PROTEST"}
 
 
-def _refers_back(charge: Token) -> bool:
-    """ "denied the accusation", "denied that allegation": a charge named with a definite
-    determiner and nothing of its own is one the text told before."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in charge.children)
+def refers_back(noun: Token) -> bool:
+    """ "denied the accusation", "denied that allegation", "said the strikes were ...": a noun
+    named with a definite determiner is one the text told before."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
 
 
 def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
