@@ -1476,16 +1476,14 @@ def test_us_departments_and_short_names_in_the_dictionary(text, mention, expecte
     ],
 )
 def test_rule_a_person_of_no_title_is_the_settings(slug: str, person: str, country: str):
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert actors[person].country == country
 
 
 def test_rule_a_person_of_no_title_yields_to_the_possessor():
     """b-voa-drc-red-cross-hostages-freed: the Mai Mai leader is Congolese by his group."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / "b-voa-drc-red-cross-hostages-freed.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article("b-voa-drc-red-cross-hostages-freed")
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert (actors["Aluri Yakutumba"].country, actors["Aluri Yakutumba"].sector) == ("COD", "REB")
 
@@ -1507,8 +1505,7 @@ def test_rule_a_person_of_no_title_yields_to_the_possessor():
 def test_rule_a_nationality_shared_by_a_list(
     slug: str, person: str, expected: tuple[str | None, str | None]
 ):
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert (actors[person].country, actors[person].sector) == expected
 
@@ -1522,8 +1519,7 @@ def test_rule_a_nationality_shared_by_a_list(
     ],
 )
 def test_rule_a_reporter_signs_off(slug: str, person: str):
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert actors[person].sector == "MED"
 
@@ -1540,8 +1536,7 @@ def test_rule_a_reporter_signs_off(slug: str, person: str):
 def test_citizens_and_locals_are_the_scenes_people(slug: str, sentence: str, addressed: str):
     """Rule "scene country": "citizens" and "locals" are people of the country the report is
     set in, as "residents" and "villagers" are; a call on them is made to its civilians."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     [call] = [
         e
         for e in extract_article(article).events
@@ -1562,8 +1557,7 @@ def test_citizens_and_locals_are_the_scenes_people(slug: str, sentence: str, add
 def test_rule_the_body_in_the_title_says_the_country(slug: str, person: str, country: str | None):
     """A person titled by a role in a body is of the body's country (none for a body of no
     country), not of the country the report is set in (Iraq, Nepal)."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     actors = {actor.name: actor for actor in extract_article(article).actors}
     assert actors[person].country == country
 
@@ -1582,8 +1576,7 @@ def test_rule_the_body_in_the_title_says_the_country(slug: str, person: str, cou
 def test_rule_a_namesake_of_its_day(slug: str, named: str, other: str):
     """A past person named by words namesakes share is the one in office when the story was
     published, not the record the words point to first."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     names = {actor.name for actor in extract_article(article).actors}
     assert named in names and other not in names
 
@@ -1615,8 +1608,7 @@ def test_a_namesake_out_of_office_stays_when_no_other_was_in_office():
 def test_rule_members_name_their_group(slug: str, sentence: str, group: str):
     """Unnamed fighters whose own phrase names an armed group, by the members it includes or
     by where they come from, are that group, not the scene's rebels or attackers."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     [attack] = [
         e
         for e in extract_article(article).events
@@ -1868,8 +1860,7 @@ def test_people_nouns_of_a_nationality_are_its_people(slug, sentence, kind, sour
 )
 def test_rule_it_is_the_object_before(slug, passage, event_type, expected):
     """A participle's object "it" stands for what the verb it hangs on acts on."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     [event] = [
         e
         for e in extract_article(article).events
@@ -1883,8 +1874,7 @@ def test_a_capital_named_in_apposition_is_where_not_who():
     """a-voa-cuba-protest-crackdown (VOA, 2021): "Cuban police cracked down on protest
     organizers in the capital Havana": Havana, in apposition to "the capital" of a locative
     phrase, is the scene, not the Cuban government as target."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / "a-voa-cuba-protest-crackdown.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article("a-voa-cuba-protest-crackdown")
     [event] = [
         e
         for e in extract_article(article).events
@@ -1918,8 +1908,7 @@ def test_rule_a_protests_demand_names_its_target():
     """b-burkina-compaore-refuses (VOA, 2014): "Hundreds of protesters marched in the capital,
     Ouagadougou, Friday demanding that Compaore step down": the march is aimed at Compaore,
     of whom the demand is made, not at the state of the place it went through."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / "b-burkina-compaore-refuses.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article("b-burkina-compaore-refuses")
     [march] = [
         e
         for e in extract_article(article).events
@@ -1931,8 +1920,7 @@ def test_rule_a_protests_demand_names_its_target():
 def _tune_mentions(slug: str, words: str) -> dict[str, tuple[str | None, str | None, str]]:
     """Mention text -> (country, sector, name) for the mentions of one tune article whose
     sentence holds ``words``."""
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     document = parse(article)
     [sentence] = [s for s in document.doc.sents if words in s.text]
     return {
@@ -1985,8 +1973,7 @@ def test_rule_split_subject_in_tune_articles(slug: str, verb: str, words: str, s
     from accord.extract.events import load_lexicon
     from accord.extract.events.syntax import subject_of
 
-    path = Path(__file__).parent / "corpus_news" / "tune" / f"{slug}.txt"
-    [article] = [a for a in read_sources([path]) if isinstance(a, Article)]
+    article = _tune_article(slug)
     [sentence] = [s for s in parse(article).doc.sents if words in s.text]
     token = next(t for t in sentence if t.text == verb)
     assert subject_of(token, load_lexicon()).text == subject
