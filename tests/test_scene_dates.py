@@ -778,3 +778,33 @@ def test_a_while_or_as_clause_shares_the_day_of_its_main_clause(
     event = only(events_of(text + "\n\nThe government said nothing."), trigger)
     assert day(event) == expected
     assert "a-clause-told-as-at-the-same-time-shares-its-day" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    ("slug", "opening", "expected"),
+    [
+        # VOA, 11 February 2008: the lead's "has been shot" is the day's news; the second
+        # paragraph's "Reports from Dili say Jose Ramos-Horta was shot" tells the same story
+        ("b-voa-east-timor-president-wounded-rebel-attack", "Reports from Dili say", "2008-02-11"),
+        # VOA, 28 February 2014: "The Syrian Observatory ... says ISIL fighters withdrew from the
+        # town of Azaz", after the lead's "is reported to have begun pulling out"
+        ("b-voa-syria-isil-withdraws-azaz", "The Syrian Observatory", "2014-02-28"),
+    ],
+)
+def test_rule_what_reports_say_of_the_story(slug, opening, expected):
+    # the report is told in the present, the act it reports in the past: the act is the
+    # story's, so the story's day runs on to it as it would to a sentence told in the past
+    (event,) = [e for e in tune_article_events(slug) if e.evidence.sentence.startswith(opening)]
+    assert (day(event), event.date.precision) == (expected, "day")
+    assert "scene-runs-on" in event.evidence.why
+
+
+def test_what_reports_say_after_an_aside_in_the_present_is_not_the_storys():
+    # the story's run ends at a sentence told in the present: the report after it is undated
+    events = events_of(
+        "Rebels attacked an army base in Goma on Tuesday.\n\n"
+        "The army is sending reinforcements to the region.\n\n"
+        "Residents say soldiers arrested ten young men."
+    )
+    assert day(only(events, "attacked")) == "2024-06-11"
+    assert day(only(events, "arrested")) is None

@@ -1188,7 +1188,9 @@ class SceneDates:
       states no other date (only the date of a report: "..., the ministry said on Tuesday").
       The date is an event's, or that of the lead's own clause even when the lead codes no
       event ("On Tuesday, the prime minister reasserted ...": the story the body goes on to
-      tell is the lead's, ``_lead_index``).
+      tell is the lead's, ``_lead_index``). The event's own sentence may tell the story's act
+      under a report told now (``what-reports-say-of-the-story``: "Reports from Dili say Jose
+      Ramos-Horta was shot").
     * ``dispatch-day``: a dispatch (one paragraph of at most ``DISPATCH_MAX_SENTENCES``
       sentences and ``DISPATCH_MAX_WORDS`` words that states no date at all: a monitor's note,
       a live-map post) reports the day's events: an act it reports as done is dated to the
@@ -1268,7 +1270,9 @@ class SceneDates:
             why = f"{SIMULTANEOUS_RULE}: the day of '{main.text}'"
             return shared[0], why
         measured = _inside_after_phrase(predicate) or _inside_a_toll(predicate)
-        found = self._scene(sentence_index, paragraph, tense, measured) if tense else None
+        found = None
+        if tense:
+            found = self._scene(sentence_index, paragraph, tense, measured, predicate)
         if found is not None and measured:
             found = _measured_scene(found, predicate, sentence.root)
         if found is None and measured and modality in DONE_MODALITIES:
@@ -1395,7 +1399,12 @@ class SceneDates:
                 self._remember(value, self._noted, self._noted, paragraph, tense, of_event=False)
 
     def _scene(
-        self, sentence_index: int, paragraph: int, tense: str, measured: bool = False
+        self,
+        sentence_index: int,
+        paragraph: int,
+        tense: str,
+        measured: bool = False,
+        predicate: Token | None = None,
     ) -> tuple[_SceneDate, str] | None:
         """The dated event or clause whose scene the event belongs to, and the rule that says
         so; ``measured``: the event is told inside "after ..." (its sentence's dates are not
@@ -1416,12 +1425,22 @@ class SceneDates:
                 and dated.date.precision in {"day", "week"}
                 and all(
                     self._tense(index) == tense
-                    for index in range(dated.sentence_index + 1, sentence_index + 1)
+                    for index in range(dated.sentence_index + 1, sentence_index)
                 )
+                and self._told_the_story_way(sentence_index, tense, predicate)
                 and not _states_a_date(self.sentences[sentence_index])
             )
             return (dated, "scene-runs-on") if runs_on else None
         return None
+
+    def _told_the_story_way(self, sentence_index: int, tense: str, predicate: Token | None) -> bool:
+        """Whether the event's own sentence is told as the story is: in its tense, or, rule
+        "what-reports-say-of-the-story", as a past act under a report told now ("Reports from
+        Dili say Jose Ramos-Horta was shot in the stomach", "First reports say two
+        demonstrators were injured"): the present is the report's, the act is the story's."""
+        if self._tense(sentence_index) == tense:
+            return True
+        return predicate is not None and _under_a_present_report(predicate) and tense == "past"
 
     def _relative_to_scene(
         self, sentence: Span, predicate: Token, word: Token | None
