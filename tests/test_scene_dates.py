@@ -808,3 +808,27 @@ def test_what_reports_say_after_an_aside_in_the_present_is_not_the_storys():
     )
     assert day(only(events, "attacked")) == "2024-06-11"
     assert day(only(events, "arrested")) is None
+
+
+@pytest.mark.parametrize(
+    ("slug", "opening", "expected"),
+    [
+        # VOA, 23 April 2015: Mr. Obama said from the White House earlier today, "... I take
+        # full responsibility ...": the apology is made as it is said
+        ("b-voa-obama-apologizes-hostages-drone-strike", "Mr. Obama said from", "2015-04-23"),
+        # VOA, 9 April 2014: Avakov said Wednesday: "For those who want dialogue, we propose
+        # talks and a political solution."
+        ("a-voa-ukraine-deadline-occupied-buildings", "Addressing the stalemate", "2014-04-09"),
+    ],
+)
+def test_rule_a_quoted_stance_is_dated_by_its_saying(slug, opening, expected):
+    (event,) = [e for e in tune_article_events(slug) if e.evidence.sentence.startswith(opening)]
+    assert (day(event), event.date.precision) == (expected, "day")
+
+
+def test_what_a_quote_tells_of_others_is_not_dated_by_the_saying():
+    # only the speaker's own act, in the first person, is done as it is said: a third party's
+    # act the quote tells in the present ("Rebels shell our villages") is not dated Monday
+    events = events_of('The governor said on Monday, "Rebels shell our villages every night."')
+    shelled = only(events, "shell")
+    assert day(shelled) != "2024-06-10"

@@ -765,7 +765,9 @@ def _date_rank(
     if verb is not None and trigger in verb.subtree:
         if _announced_as_done(trigger, verb):
             return (1, False, len(below), *position)
-        reported = verb.lemma_.lower() in reporting_verbs() and not _under_way(trigger)
+        reported = verb.lemma_.lower() in reporting_verbs() and not (
+            _under_way(trigger) or _done_in_the_saying(trigger)
+        )
         if reported or _told_as_earlier(trigger) or _counted_by_a_toll(trigger, verb):
             return None
         if _measured_from(trigger, verb)[0]:
@@ -882,6 +884,25 @@ def _under_way(verb: Token) -> bool:
     on 9 March it was investigating reports": an act told in the progressive is under way on
     the day it is reported, so the report's date is its date."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+FIRST_PERSON = {"i", "we"}
+
+
+def _done_in_the_saying(verb: Token) -> bool:
+    """Rule "a-quoted-stance-is-dated-by-its-saying": what speakers do in their own quoted
+    words, told in the first person and the simple present (Obama said from the White House
+    earlier today, "I take full responsibility"; Avakov said Wednesday: "we propose talks"),
+    is done as it is said, so the report's date is the act's."""
+    report = verb.head
+    if verb.dep_ != "ccomp" or report.lemma_.lower() not in reporting_verbs():
+        return False
+    if verb.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+        return False
+    first, last = sorted((report.i, verb.i))
+    return any(token.tag_ in {"``", "''"} for token in verb.doc[first:last])
 
 
 def _told_as_just_done(verb: Token) -> bool:
