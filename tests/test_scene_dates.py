@@ -778,3 +778,70 @@ def test_a_while_or_as_clause_shares_the_day_of_its_main_clause(
     event = only(events_of(text + "\n\nThe government said nothing."), trigger)
     assert day(event) == expected
     assert "a-clause-told-as-at-the-same-time-shares-its-day" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    ("slug", "opening", "expected", "told_by"),
+    [
+        # rule what-reports-say-of-the-story: the report is told in the present, the act it
+        # reports in the past; the act is the story's, so the story's day runs on to it.
+        # VOA, 11 February 2008: the lead's "has been shot" is the day's news; the second
+        # paragraph's "Reports from Dili say Jose Ramos-Horta was shot" tells the same story
+        (
+            "b-voa-east-timor-president-wounded-rebel-attack",
+            "Reports from Dili say",
+            "2008-02-11",
+            "scene-runs-on",
+        ),
+        # VOA, 28 February 2014: "The Syrian Observatory ... says ISIL fighters withdrew from the
+        # town of Azaz", after the lead's "is reported to have begun pulling out"
+        (
+            "b-voa-syria-isil-withdraws-azaz",
+            "The Syrian Observatory",
+            "2014-02-28",
+            "scene-runs-on",
+        ),
+        # rule a-quoted-stance-is-dated-by-its-saying: the act is done as it is said, so the
+        # report's own words date it. VOA, 23 April 2015: Mr. Obama said from the White House
+        # earlier today, "... I take full responsibility ..."
+        (
+            "b-voa-obama-apologizes-hostages-drone-strike",
+            "Mr. Obama said from",
+            "2015-04-23",
+            "earlier today",
+        ),
+        # VOA, 9 April 2014: Avakov said Wednesday: "For those who want dialogue, we propose
+        # talks and a political solution."
+        (
+            "a-voa-ukraine-deadline-occupied-buildings",
+            "Addressing the stalemate",
+            "2014-04-09",
+            "Wednesday",
+        ),
+    ],
+)
+def test_an_act_told_under_a_report_takes_the_storys_or_the_sayings_day(
+    slug, opening, expected, told_by
+):
+    (event,) = [e for e in tune_article_events(slug) if e.evidence.sentence.startswith(opening)]
+    assert (day(event), event.date.precision) == (expected, "day")
+    assert told_by in event.evidence.why or told_by == event.date.text
+
+
+def test_what_reports_say_after_an_aside_in_the_present_is_not_the_storys():
+    # the story's run ends at a sentence told in the present: the report after it is undated
+    events = events_of(
+        "Rebels attacked an army base in Goma on Tuesday.\n\n"
+        "The army is sending reinforcements to the region.\n\n"
+        "Residents say soldiers arrested ten young men."
+    )
+    assert day(only(events, "attacked")) == "2024-06-11"
+    assert day(only(events, "arrested")) is None
+
+
+def test_what_a_quote_tells_of_others_is_not_dated_by_the_saying():
+    # only the speaker's own act, in the first person, is done as it is said: a third party's
+    # act the quote tells in the present ("Rebels shell our villages") is not dated Monday
+    events = events_of('The governor said on Monday, "Rebels shell our villages every night."')
+    shelled = only(events, "shell")
+    assert day(shelled) != "2024-06-10"

@@ -765,7 +765,9 @@ def _date_rank(
     if verb is not None and trigger in verb.subtree:
         if _announced_as_done(trigger, verb):
             return (1, False, len(below), *position)
-        reported = verb.lemma_.lower() in reporting_verbs() and not _under_way(trigger)
+        reported = verb.lemma_.lower() in reporting_verbs() and not (
+            _under_way(trigger) or _done_in_the_saying(trigger)
+        )
         if reported or _told_as_earlier(trigger) or _counted_by_a_toll(trigger, verb):
             return None
         if _measured_from(trigger, verb)[0]:
@@ -882,6 +884,25 @@ def _under_way(verb: Token) -> bool:
     on 9 March it was investigating reports": an act told in the progressive is under way on
     the day it is reported, so the report's date is its date."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+FIRST_PERSON = {"i", "we"}
+
+
+def _done_in_the_saying(verb: Token) -> bool:
+    """Rule "a-quoted-stance-is-dated-by-its-saying": what speakers do in their own quoted
+    words, told in the first person and the simple present (Obama said from the White House
+    earlier today, "I take full responsibility"; Avakov said Wednesday: "we propose talks"),
+    is done as it is said, so the report's date is the act's."""
+    report = verb.head
+    if verb.dep_ != "ccomp" or report.lemma_.lower() not in reporting_verbs():
+        return False
+    if verb.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+        return False
+    first, last = sorted((report.i, verb.i))
+    return any(token.tag_ in {"``", "''"} for token in verb.doc[first:last])
 
 
 def _told_as_just_done(verb: Token) -> bool:
@@ -1188,7 +1209,9 @@ class SceneDates:
       states no other date (only the date of a report: "..., the ministry said on Tuesday").
       The date is an event's, or that of the lead's own clause even when the lead codes no
       event ("On Tuesday, the prime minister reasserted ...": the story the body goes on to
-      tell is the lead's, ``_lead_index``).
+      tell is the lead's, ``_lead_index``). The event's own sentence may tell the story's act
+      under a report told now (``what-reports-say-of-the-story``: "Reports from Dili say Jose
+      Ramos-Horta was shot").
     * ``dispatch-day``: a dispatch (one paragraph of at most ``DISPATCH_MAX_SENTENCES``
       sentences and ``DISPATCH_MAX_WORDS`` words that states no date at all: a monitor's note,
       a live-map post) reports the day's events: an act it reports as done is dated to the
@@ -1268,7 +1291,9 @@ class SceneDates:
             why = f"{SIMULTANEOUS_RULE}: the day of '{main.text}'"
             return shared[0], why
         measured = _inside_after_phrase(predicate) or _inside_a_toll(predicate)
-        found = self._scene(sentence_index, paragraph, tense, measured) if tense else None
+        found = None
+        if tense:
+            found = self._scene(sentence_index, paragraph, tense, measured, predicate)
         if found is not None and measured:
             found = _measured_scene(found, predicate, sentence.root)
         if found is None and measured and modality in DONE_MODALITIES:
@@ -1395,7 +1420,12 @@ class SceneDates:
                 self._remember(value, self._noted, self._noted, paragraph, tense, of_event=False)
 
     def _scene(
-        self, sentence_index: int, paragraph: int, tense: str, measured: bool = False
+        self,
+        sentence_index: int,
+        paragraph: int,
+        tense: str,
+        measured: bool = False,
+        predicate: Token | None = None,
     ) -> tuple[_SceneDate, str] | None:
         """The dated event or clause whose scene the event belongs to, and the rule that says
         so; ``measured``: the event is told inside "after ..." (its sentence's dates are not
@@ -1416,12 +1446,22 @@ class SceneDates:
                 and dated.date.precision in {"day", "week"}
                 and all(
                     self._tense(index) == tense
-                    for index in range(dated.sentence_index + 1, sentence_index + 1)
+                    for index in range(dated.sentence_index + 1, sentence_index)
                 )
+                and self._told_the_story_way(sentence_index, tense, predicate)
                 and not _states_a_date(self.sentences[sentence_index])
             )
             return (dated, "scene-runs-on") if runs_on else None
         return None
+
+    def _told_the_story_way(self, sentence_index: int, tense: str, predicate: Token | None) -> bool:
+        """Whether the event's own sentence is told as the story is: in its tense, or, rule
+        "what-reports-say-of-the-story", as a past act under a report told now ("Reports from
+        Dili say Jose Ramos-Horta was shot in the stomach", "First reports say two
+        demonstrators were injured"): the present is the report's, the act is the story's."""
+        if self._tense(sentence_index) == tense:
+            return True
+        return predicate is not None and _under_a_present_report(predicate) and tense == "past"
 
     def _relative_to_scene(
         self, sentence: Span, predicate: Token, word: Token | None
