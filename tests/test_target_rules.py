@@ -40,3 +40,39 @@ def test_an_individual_arrested_is_one_of_the_scenes_people():
 def test_individuals_sanctioned_with_their_nationality_are_of_that_country():
     event = _told("a-voa-us-sanctions-russia-cyberattacks", "SANCTION", "19 Russian individuals")
     assert _codes(event) == ["RUS:CVL"]  # people, not the Russian state
+
+
+# --- rule the-broker-is-no-party -----------------------------------------------------------------
+
+
+def test_rule_the_broker_is_the_source_of_the_brokering():
+    # VOA, Morocco and Israel: "The agreement was brokered with the help of the U.S." (the U.S.
+    # was the target; the label has the U.S. mediating between Morocco and Israel)
+    event = _told("b-voa-morocco-israel-normalize-ties", "CONSULT", "brokered with the help of")
+    assert [ref.country for ref in event.sources] == ["USA"]
+    assert sorted(ref.country for ref in event.targets) == ["ISR", "MAR"]
+    assert "the-broker-is-no-party" in event.evidence.why
+
+
+def _sentence_events(text: str, published: str) -> list[Event]:
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    return list(extract_article(make_article(text, published=published)).events)
+
+
+def test_rule_the_broker_is_no_target_of_the_deal():
+    # event notes tune n134 and the team's diplomacy sentences (agree.txt): the mediators named
+    # by "mediated by" / "brokered by" were the targets of the agreement
+    note = (
+        "Israel and Hamas agreed on 15 January 2025 to a ceasefire and hostage-prisoner "
+        "exchange, mediated by Qatar, Egypt and the US."
+    )
+    lead = (
+        "Sudan's army and the Rapid Support Forces agreed on Saturday to a week-long "
+        "humanitarian truce brokered by Saudi Arabia."
+    )
+    for text in (note, lead):
+        [agree] = [e for e in _sentence_events(text, "2025-01-16") if e.type == "AGREE"]
+        assert agree.targets == ()
+        assert "the-broker-is-no-party" in agree.evidence.why

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.syntax import (
@@ -695,6 +695,34 @@ def own_forces(target: ActorMention, sources: list[ActorMention]) -> bool:
         and target.actor.sector == "MIL"
         and any(s.actor.country == country and s.actor.sector in STATE_SECTORS for s in sources)
     )
+
+
+BROKER_STEMS = ("broker", "mediat")  # "brokered by X", "mediated by X"
+
+
+def is_broker_verb(token: Token) -> bool:
+    """A verb of brokering a deal between others ("brokered", "mediated")."""
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower().startswith(BROKER_STEMS)
+
+
+def broker_phrases(sentence: Span) -> list[Token]:
+    """The phrases that name who brokered an act: the "by" agent of a brokering verb ("a
+    truce brokered by Saudi Arabia", "mediated by Qatar, Egypt and the US") and "with the
+    help of X" on one ("The agreement was brokered with the help of the U.S.")."""
+    phrases = []
+    for verb in (t for t in sentence if is_broker_verb(t)):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            phrases.extend(c for c in agent.children if c.dep_ == "pobj")
+        for help_noun in objects_of_preposition(verb, "with"):
+            if help_noun.lemma_.lower() == "help":
+                phrases.extend(objects_of_preposition(help_noun, "of"))
+    return phrases
+
+
+def broker_mentions(sentence: Span, index: MentionIndex) -> list[ActorMention]:
+    """The actors ``broker_phrases`` name: the mediators of the sentence's deal."""
+    found = [m for phrase in broker_phrases(sentence) for t in phrase.subtree for m in index.at(t)]
+    return unique_mentions(found)
 
 
 def nested_targets(

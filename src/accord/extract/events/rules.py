@@ -44,6 +44,7 @@ from accord.extract.events.participants import (
     MentionIndex,
     actor_clause,
     agents_of_noun,
+    broker_mentions,
     casualty_victims,
     condition_subjects,
     consequence_objects,
@@ -54,6 +55,7 @@ from accord.extract.events.participants import (
     event_actors,
     event_objects,
     imposes_restriction,
+    is_broker_verb,
     is_crowd,
     joint_participants,
     meeting_partners,
@@ -2237,6 +2239,23 @@ def _actor_inside_object(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _the_broker_is_no_party(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "the-broker-is-no-party": who brokered a deal is not a party to it; the act it
+    brokers has no target in it, and the brokering itself is by it."""
+    if not draft.targets:
+        return False
+    sentence = draft.candidate.token.sent
+    spans = [(m.start, m.end) for m in broker_mentions(sentence, draft.index)]
+    brokers = [t for t in draft.targets if (t.start, t.end) in spans]
+    if not brokers:
+        return False
+    if is_broker_verb(draft.candidate.token) and not draft.sources:
+        return draft.make_sources(brokers, "who brokered it is its source")
+    draft.targets = [t for t in draft.targets if t not in brokers]
+    draft.actor_why = [*draft.actor_why, "who brokered it is no party"]
+    return True
+
+
 def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
     if any(m.actor.country for m in draft.targets) or draft.kind in {"CONSULT"}:
         return False  # a target of no known country ("the Esfahan facility") keeps its place
@@ -3496,6 +3515,15 @@ RULES: tuple[Rule, ...] = (
         "actor-inside-object",
         'No target yet: an actor named inside the object ("rejected an offer from X").',
         _actor_inside_object,
+    ),
+    Rule(
+        "the-broker-is-no-party",
+        '"Agreed to a week-long truce brokered by Saudi Arabia", "agreed to a ceasefire, mediated '
+        'by Qatar, Egypt and the US", "The agreement was brokered with the help of the U.S.": '
+        'who brokered a deal (the "by" agent of a brokering verb, or "with the help of" on one) '
+        "is no target of the deal; of the brokering, it is the source (a-mediation-is-between-"
+        "the-parties then gives its parties).",
+        _the_broker_is_no_party,
     ),
     Rule(
         "the-one-met-is-a-party",
