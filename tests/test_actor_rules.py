@@ -1985,3 +1985,27 @@ def test_rule_split_subject_names_the_rsf_not_sudan():
     its owner; the attacker is the RSF (SDN REB), not Sudan's government."""
     [attack] = _events("Sudan's paramilitary Rapid Support Forces attacked the town of Bara.")
     assert [ref.name for ref in attack.sources] == ["Rapid Support Forces"]
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "event_type", "source"),
+    [
+        # VOA, Colombia: "Colombian President Alvaro Uribe later acknowledged that his military
+        # used the Red Cross symbol ... His government later apologized to the Red Cross"
+        (
+            "a-voa-colombia-farc-hostages-red-cross",
+            "His government later apologized",
+            "CONCEDE",
+            "COL:GOV",
+        ),
+    ],
+)
+def test_rule_his_government_is_the_possessors_state(
+    slug: str, sentence: str, event_type: str, source: str
+):
+    """Rule "his-government-is-the-possessor's-state": a "his", "her" or "their" before
+    government, administration or regime names the state of the one who owns it (the speaker
+    of the clause, else the person the pronoun stands for)."""
+    [event] = [e for e in _tune_events(slug, sentence) if e.type == event_type]
+    assert _codes(event.sources) == [source]
+

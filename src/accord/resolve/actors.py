@@ -217,6 +217,8 @@ RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 SPEAKER_POSSESSIVES = {"his", "her"}  # "Uribe said his military ...": the speaker's forces
 HOMELAND_NOUNS = {"country", "nation"}  # "his country's forces": the speaker's country's
+# "His government later apologized", "their government had shot down": the possessor's state
+STATE_NOUNS = {"government", "administration", "regime"}
 FIRST_WORD_WHY = "first word of a full name"  # "Hu Jintao" ... "Mr. Hu said"
 PERSONS_GROUP_WHY = "a person's body"  # "Nawaz Sharif's government": Pakistan's
 ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
@@ -3211,10 +3213,15 @@ class MentionResolver:
         sector = self.nouns.sector_of(self.nouns.nationality, noun)
         if sector is None and attacker is not None and self._is_installation(noun):
             sector = "MIL"  # "attacked their stronghold": whoever holds it
-        if sector is None or noun.i in self.covered or sector == "GOV":
+        if sector is None or noun.i in self.covered:
+            return False
+        state = sector == "GOV" and noun.lemma_.lower() in STATE_NOUNS
+        if sector == "GOV" and not state:
             return False
         if attacker is None:
             owner = self._reporting_subject(possessive, persons=speaker)
+            if owner is None and state and speaker:
+                owner = self._antecedent(possessive)  # "Uribe ... His government apologized"
         else:
             owner = self._reporting_subject(possessive, attacker, reach=ATTACKED_PLACE_REACH)
         if owner is None or not owner.actor.country:
