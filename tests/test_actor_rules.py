@@ -1985,3 +1985,60 @@ def test_rule_split_subject_names_the_rsf_not_sudan():
     its owner; the attacker is the RSF (SDN REB), not Sudan's government."""
     [attack] = _events("Sudan's paramilitary Rapid Support Forces attacked the town of Bara.")
     assert [ref.name for ref in attack.sources] == ["Rapid Support Forces"]
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "event_type", "source"),
+    [
+        # VOA, Colombia: "Colombian President Alvaro Uribe later acknowledged that his military
+        # used the Red Cross symbol ... His government later apologized to the Red Cross"
+        (
+            "a-voa-colombia-farc-hostages-red-cross",
+            "His government later apologized",
+            "CONCEDE",
+            "COL:GOV",
+        ),
+    ],
+)
+def test_rule_his_government_is_the_possessors_state(
+    slug: str, sentence: str, event_type: str, source: str
+):
+    """Rule "his-government-is-the-possessor's-state": a "his", "her" or "their" before
+    government, administration or regime names the state of the one who owns it (the speaker
+    of the clause, else the person the pronoun stands for)."""
+    [event] = [e for e in _tune_events(slug, sentence) if e.type == event_type]
+    assert _codes(event.sources) == [source]
+
+
+@pytest.mark.parametrize(
+    ("slug", "sentence", "sides"),
+    [
+        # VOA, Armenia and Azerbaijan: "A six-week war in 2020 killed more than 6,600 people"
+        ("a-voa-armenia-azerbaijan-border-clash", "A six-week war", ["ARM:GOV", "AZE:GOV"]),
+        # VOA, Thailand and Cambodia: "There was a fresh exchange of artillery fire Sunday along
+        # the border separating Thailand and Cambodia"
+        ("b-voa-cambodia-thailand-border-clashes", "a fresh exchange", ["KHM:GOV", "THA:GOV"]),
+        # VOA, Sri Lanka: "Fighting continued Thursday as the military pressed ahead with its
+        # offensive" (the story's rivals: the army and the Tamil Tigers)
+        ("b-voa-sri-lanka-captured-video-rebels", "Fighting continued", ["LKA:MIL", "LKA:REB"]),
+    ],
+)
+def test_rule_a_clash_of_no_one_named_is_between_the_storys_sides(
+    slug: str, sentence: str, sides: list[str]
+):
+    """Rule "a-clash-of-no-one-named-is-between-the-storys-sides": fighting whose sentence names
+    no side has the story's two sides as its sources, marked inferred."""
+    clashes = [
+        e
+        for e in _tune_events(slug, sentence)
+        if e.type == "ASSAULT" and not any(not ref.inferred for ref in e.sources)
+    ]
+    assert any(sorted(_codes(e.sources)) == sides for e in clashes)
+    assert all(ref.inferred for e in clashes for ref in e.sources)
+
+
+def test_a_clash_with_a_named_side_keeps_it():
+    """The story's sides are no substitute for a side the sentence names: "Rebels clashed with
+    the army" keeps its own parties."""
+    clash = _event("Rebels clashed with the army near Goma on Sunday.", "ASSAULT")
+    assert not any(ref.inferred for ref in clash.sources)

@@ -217,6 +217,8 @@ RIVAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "UAF", "COP"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 SPEAKER_POSSESSIVES = {"his", "her"}  # "Uribe said his military ...": the speaker's forces
 HOMELAND_NOUNS = {"country", "nation"}  # "his country's forces": the speaker's country's
+# "His government later apologized", "their government had shot down": the possessor's state
+STATE_NOUNS = {"government", "administration", "regime"}
 FIRST_WORD_WHY = "first word of a full name"  # "Hu Jintao" ... "Mr. Hu said"
 PERSONS_GROUP_WHY = "a person's body"  # "Nawaz Sharif's government": Pakistan's
 ISSUER_WHY = "the statement's we is its issuer"  # "The United States welcomes ... We urge"
@@ -1354,6 +1356,51 @@ def _one_per_actor(mentions: Iterable[ActorMention]) -> list[ActorMention]:
     return list({m.actor.id: m for m in mentions}.values())
 
 
+def main_parties(mentions: Sequence[ActorMention]) -> list[str]:
+    """The two countries a document is most about (for "both sides"; news outlets that
+    report it, "according to AFP", do not count)."""
+    counts = Counter(m.actor.country for m in mentions if m.actor.country and not _media(m))
+    return [code for code, _ in counts.most_common(2)]
+
+
+def story_sides(mentions: Sequence[ActorMention], table: ActorDictionary) -> list[Actor]:
+    """The two parties "both sides" means in a document: the two actors of one country it
+    names most, when it is about a war or a dispute inside one country (rule
+    both-sides-at-home: "the army and the RSF ... Both sides agreed"), else the two
+    countries it is most about."""
+    home = two_rivals_at_home(mentions)
+    if home:
+        return home
+    return [table.state(code) for code in main_parties(mentions)]
+
+
+def two_rivals_at_home(mentions: Sequence[ActorMention]) -> list[Actor]:
+    """The two armed or political actors of one country named most often, or none: none when
+    a third such actor is named as often as the second, or the most named other country
+    as often as the second actor (then the sides are countries)."""
+    counts = Counter(
+        m.actor.id for m in mentions if m.actor.sector in RIVAL_SECTORS and not _media(m)
+    )
+    actors = {m.actor.id: m.actor for m in mentions}
+    ranked = counts.most_common(3)
+    if len(ranked) < 2:
+        return []
+    (first, _), (second, n2) = ranked[:2]
+    one, two = actors[first], actors[second]
+    if not one.country or one.country != two.country or one.kind == two.kind == "state":
+        return []
+    if len(ranked) > 2 and ranked[2][1] >= n2:
+        return []  # a third party as present: no two sides
+    others = Counter(
+        m.actor.country
+        for m in mentions
+        if m.actor.country and m.actor.country != one.country and not _media(m)
+    )
+    if others and others.most_common(1)[0][1] >= n2:
+        return []  # a dispute between countries: the countries are the sides
+    return [one, two]
+
+
 def _acts_as_a_party(token: Token) -> bool:
     """A name that does or suffers the act: a subject, an object, or joined to one."""
     while token.dep_ == "conj":
@@ -2263,7 +2310,7 @@ class MentionResolver:
         named = Counter(m.actor.country for m in self.mentions if m.why in {"country", "metonym"})
         if named:  # "Cameroon: Boko Haram fighters ...": the country named, not the group's home
             return named.most_common(1)[0][0]
-        parties = self._main_parties()
+        parties = main_parties(self.mentions)
         if parties:
             return parties[0]
         for token in self.tokens:  # "the Kenya Anti-Corruption Commission" names no place
@@ -2955,49 +3002,9 @@ class MentionResolver:
                         return states[child.idx]
         return None
 
-    def _main_parties(self) -> list[str]:
-        """The two countries the document is most about (for "both sides"; news outlets that
-        report it, "according to AFP", do not count)."""
-        counts = Counter(
-            m.actor.country for m in self.mentions if m.actor.country and not _media(m)
-        )
-        return [code for code, _ in counts.most_common(2)]
-
     def _both_sides(self) -> list[Actor]:
-        """The two parties "both sides" means: the two actors of one country the document names
-        most, when it is about a war or a dispute inside one country (rule
-        both-sides-at-home: "the army and the RSF ... Both sides agreed"), else the two
-        countries it is most about."""
-        home = self._two_rivals_at_home()
-        if home:
-            return home
-        return [self.table.state(code) for code in self._main_parties()]
-
-    def _two_rivals_at_home(self) -> list[Actor]:
-        """The two armed or political actors of one country named most often, or none: none when
-        a third such actor is named as often as the second, or the most named other country
-        as often as the second actor (then the sides are countries)."""
-        counts = Counter(
-            m.actor.id for m in self.mentions if m.actor.sector in RIVAL_SECTORS and not _media(m)
-        )
-        actors = {m.actor.id: m.actor for m in self.mentions}
-        ranked = counts.most_common(3)
-        if len(ranked) < 2:
-            return []
-        (first, _), (second, n2) = ranked[:2]
-        one, two = actors[first], actors[second]
-        if not one.country or one.country != two.country or one.kind == two.kind == "state":
-            return []
-        if len(ranked) > 2 and ranked[2][1] >= n2:
-            return []  # a third party as present: no two sides
-        others = Counter(
-            m.actor.country
-            for m in self.mentions
-            if m.actor.country and m.actor.country != one.country and not _media(m)
-        )
-        if others and others.most_common(1)[0][1] >= n2:
-            return []  # a dispute between countries: the countries are the sides
-        return [one, two]
+        """The two parties "both sides" means (``story_sides``)."""
+        return story_sides(self.mentions, self.table)
 
     def _resolve_both_sides(self) -> None:
         parties = self._both_sides()
@@ -3211,10 +3218,15 @@ class MentionResolver:
         sector = self.nouns.sector_of(self.nouns.nationality, noun)
         if sector is None and attacker is not None and self._is_installation(noun):
             sector = "MIL"  # "attacked their stronghold": whoever holds it
-        if sector is None or noun.i in self.covered or sector == "GOV":
+        if sector is None or noun.i in self.covered:
+            return False
+        state = sector == "GOV" and noun.lemma_.lower() in STATE_NOUNS
+        if sector == "GOV" and not state:
             return False
         if attacker is None:
             owner = self._reporting_subject(possessive, persons=speaker)
+            if owner is None and state and speaker:
+                owner = self._antecedent(possessive)  # "Uribe ... His government apologized"
         else:
             owner = self._reporting_subject(possessive, attacker, reach=ATTACKED_PLACE_REACH)
         if owner is None or not owner.actor.country:

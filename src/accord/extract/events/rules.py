@@ -161,7 +161,7 @@ from accord.extract.events.triggers import (
 )
 from accord.models import ActorMention, ActorRef, Event, Place
 from accord.nlp import SENTENCE_END_MARKS, span_tokens
-from accord.resolve.actors import SEIZURES_OF_POWER, inferred_ref
+from accord.resolve.actors import SEIZURES_OF_POWER, inferred_ref, story_sides
 
 if TYPE_CHECKING:
     from accord.extract.events.coder import Coder
@@ -2375,6 +2375,37 @@ def _unidentified_attacker(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+WAR_WORDS = CLASH_WORDS | {"war", "conflict", "hostility", "combat"}  # fighting with no doer
+
+
+def _clash_of_the_storys_sides(draft: EventDraft, coder: Coder) -> bool:
+    if draft.kind != "ASSAULT" or draft.sources or draft.inferred_sources:
+        return False
+    clash = _sideless_clash(draft, coder)
+    if clash is None:
+        return False
+    sides = story_sides(draft.index.mentions, coder.dictionary)
+    if len(sides) != 2:
+        return False
+    draft.inferred_sources = tuple(inferred_ref(side, clash.text) for side in sides)
+    draft.inference_why.append(f"'{clash.text}' names no side: the story's two sides")
+    return True
+
+
+def _sideless_clash(draft: EventDraft, coder: Coder) -> Token | None:
+    """The word of fighting that tells the act with no one named on it: the trigger itself
+    ("Fighting continued Thursday", "a fresh exchange of artillery fire"), when no target is
+    named either, or the subject of what it did ("A six-week war in 2020 killed more than
+    6,600 people": its victims are targets)."""
+    token = draft.candidate.token
+    if lemma_of(token, coder.lexicon) in WAR_WORDS:
+        return None if draft.targets else token
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and lemma_of(subject, coder.lexicon) in WAR_WORDS:
+        return subject
+    return None
+
+
 def _unnamed_protesters(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "PROTEST" or draft.sources or draft.inferred_sources:
         return False
@@ -3570,6 +3601,15 @@ RULES: tuple[Rule, ...] = (
         "unidentified armed force of the country where it happened (CAMEO's UAF; when the "
         "sentence names no place, the country of its target), marked inferred.",
         _unidentified_attacker,
+    ),
+    Rule(
+        "a-clash-of-no-one-named-is-between-the-storys-sides",
+        '"Fighting has raged in hot spots of South Sudan for at least three days", "A six-week '
+        'war in 2020 killed more than 6,600 people", "There was a fresh exchange of artillery '
+        'fire Sunday along the border": fighting whose sentence names no side is between the '
+        "two sides the story is about (the two rivals of one country it names most, else the "
+        'two countries; as for "both sides"), both sources as in any clash, marked inferred.',
+        _clash_of_the_storys_sides,
     ),
     Rule(
         "unnamed-protesters-are-the-places-people",
