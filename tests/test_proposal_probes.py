@@ -370,3 +370,145 @@ def test_the_issue_list_in_fresh_words(
     (proposal,) = probe(ISSUE_LIST[story], tmp_path_factory.mktemp(story))
     assert proposal.participants == parties
     assert steps(proposal) == history
+
+
+BESIDE_ITS_START = {
+    "chad-sudan": {
+        "agreed": TOLD_ON_A_WEEKDAY["chad-sudan"]["agreed"],
+        "charged": (
+            "2026-05-06T10:00:00+03:00",
+            "DOHA (Probe Wire) - The Qatari mediators said on Tuesday that both sides had violated"
+            " the ceasefire, which took effect on Sunday evening.",
+        ),
+    },
+    "uzbek-tajik": {
+        "agreed": TOLD_ON_A_WEEKDAY["uzbek-tajik"]["agreed"],
+        "charged": (
+            "2026-08-14T09:00:00+05:00",
+            "TASHKENT (Probe Wire) - Uzbekistan said on Thursday that Tajik troops had broken the"
+            " truce, which began on Monday, by firing on a border post.",
+        ),
+    },
+    "armenia-azerbaijan": {
+        "agreed": (
+            "2026-06-10T10:00:00+03:00",
+            "BAKU (Probe Wire) - Armenia and Azerbaijan agreed on Tuesday to a ceasefire on their"
+            " border, in talks mediated by Russia.",
+        ),
+        "charged": (
+            "2026-06-14T10:00:00+03:00",
+            "YEREVAN (Probe Wire) - Armenia's defence ministry said on Saturday that Azerbaijani"
+            " forces had violated the ceasefire, which came into force on Wednesday morning.",
+        ),
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("story", "charged_on"),
+    [
+        ("chad-sudan", "2026-05-05"),
+        ("uzbek-tajik", "2026-08-13"),
+        ("armenia-azerbaijan", "2026-06-13"),
+    ],
+)
+def test_a_breach_told_beside_the_truces_start_is_not_of_that_day(
+    story: str, charged_on: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Rule a-day-in-a-which-clause-dates-that-clause's-start: 'both sides had violated the
+    ceasefire, which took effect on Sunday evening' tells a breach of no day of its own (it
+    was dated Sunday, the truce's first evening); told under 'said on Tuesday', of Tuesday."""
+    (truce,) = probe(BESIDE_ITS_START[story], tmp_path_factory.mktemp(story))
+    assert [(date, status) for date, status, _ in steps(truce)][-1] == (charged_on, "violated")
+
+
+# Two findings with no tune sentence of their kind, so no rule yet (round trk21): each probe
+# is expected to fail until a rule reads it, and fails the suite if it starts to pass.
+
+MONTH_AFTER_A_NOUN = {
+    "peru-ecuador": (
+        "2026-07-02T10:00:00+00:00",
+        "LIMA (Probe Wire) - Peru and Ecuador signed a fisheries accord at a ceremony in June,"
+        " the two foreign ministries said on Thursday.",
+        "2026-06",
+    ),
+    "ghana-togo": (
+        "2026-04-20T10:00:00+00:00",
+        "ACCRA (Probe Wire) - Ghana's president proposed a summit with Togo's president in a"
+        " phone call in March, his office said on Monday.",
+        "2026-03",
+    ),
+    "mali-niger": (
+        "2026-10-08T10:00:00+00:00",
+        "NIAMEY (Probe Wire) - Mali and Niger agreed to a prisoner exchange at a meeting of their"
+        " defence ministers in September, officials said on Wednesday.",
+        "2026-09",
+    ),
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a month after a noun ('at a ceremony in June') dates the noun, not the step: no"
+    " tune sentence of the form (the step is dated by its report)",
+)
+@pytest.mark.parametrize("story", sorted(MONTH_AFTER_A_NOUN))
+def test_a_month_told_after_the_occasion_dates_the_step(
+    story: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    published, text, month = MONTH_AFTER_A_NOUN[story]
+    (proposal,) = probe({"report": (published, text)}, tmp_path_factory.mktemp(story))
+    assert proposal.steps[0].date == month
+
+
+TALKS_SUSPENDED = {
+    "ethiopia-somalia": {
+        "agreed": (
+            "2026-02-03T10:00:00+02:00",
+            "CAIRO (Probe Wire) - Ethiopia and Somalia agreed on Monday to a truce along their"
+            " border, in talks mediated by Egypt and Turkey.",
+        ),
+        "suspended": (
+            "2026-02-17T10:00:00+02:00",
+            "CAIRO (Probe Wire) - Egypt and Turkey suspended the talks on the truce between"
+            " Ethiopia and Somalia on Monday after fighting broke out near Dolow.",
+        ),
+    },
+    "sudan-south-sudan": {
+        "agreed": (
+            "2026-09-08T10:00:00+03:00",
+            "JUBA (Probe Wire) - Sudan and South Sudan agreed on Monday to a ceasefire in the"
+            " Abyei area, in talks mediated by Ethiopia.",
+        ),
+        "suspended": (
+            "2026-09-23T10:00:00+03:00",
+            "ADDIS ABABA (Probe Wire) - Ethiopia suspended the Abyei ceasefire talks between"
+            " Sudan and South Sudan on Tuesday, citing repeated violations.",
+        ),
+    },
+    "congo-rwanda": {
+        "agreed": (
+            "2026-11-03T10:00:00+03:00",
+            "DOHA (Probe Wire) - Congo and Rwanda agreed on Monday to a ceasefire in North Kivu,"
+            " in talks mediated by Qatar.",
+        ),
+        "suspended": (
+            "2026-11-18T10:00:00+03:00",
+            "DOHA (Probe Wire) - Qatar suspended the ceasefire talks between Congo and Rwanda on"
+            " Tuesday after fighting broke out near Goma.",
+        ),
+    },
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="talks suspended by the mediators, told in a report of their own, collapse a talks"
+    " proposal with the mediators as parties, not the truce: no tune sentence of suspended talks",
+)
+@pytest.mark.parametrize("story", sorted(TALKS_SUSPENDED))
+def test_talks_suspended_collapse_the_truce_they_made(
+    story: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    (truce,) = probe(TALKS_SUSPENDED[story], tmp_path_factory.mktemp(story))
+    assert [step.status for step in truce.steps] == ["agreed", "collapsed"]

@@ -22,6 +22,7 @@ from accord.track.proposals import (
     collapses_after,
     collapses_before,
     counter_charge_start,
+    dated_in_a_which_clause,
     dated_in_the_making_clause,
     dates_its_making,
     denial_scope,
@@ -283,6 +284,41 @@ def test_a_rejected_charge_is_a_denial(path: str, opening: str) -> None:
     accusation' refuses no truce. A rejected proposal is no denial."""
     assert is_denial(tune_sentence(path, opening).lower())
     assert not is_denial("the rebels rejected the truce proposal on monday.")
+
+
+@pytest.mark.parametrize(
+    ("path", "opening", "day"),
+    [
+        (
+            "corpus_coverage/tune/yemen-truce-09-larkspur-daily.txt",
+            "The truce, which began",
+            "April 2",
+        ),
+        (
+            "corpus_coverage/tune/syria-truce-sep16-04-eastbridge-times.txt",
+            "The truce, which began at sundown",
+            "Monday",
+        ),
+        (
+            "corpus_coverage/tune/gaza-truce-jan25-05-kestrel.txt",
+            "The exchange was the first of several",
+            "Sunday morning",
+        ),
+    ],
+)
+def test_a_day_in_a_which_clause_dates_that_clauses_start(
+    path: str, opening: str, day: str
+) -> None:
+    """Rule a-day-in-a-which-clause-dates-that-clause's-start, on the tune sentences of the
+    form: the day a which-clause gives the agreement's start is no other step's day (a
+    breach told beside it is dated by its charge). A day outside such a clause is the act's."""
+    sentence = tune_sentence(path, opening)
+    row = {"sentence": sentence, "sentence_start": 0, "date_char_start": sentence.index(day)}
+    assert dated_in_a_which_clause(row)
+    other = "The rebels violated the truce on Monday, which the army denied."
+    assert not dated_in_a_which_clause(
+        {"sentence": other, "sentence_start": 0, "date_char_start": other.index("Monday")}
+    )
 
 
 def test_a_charge_is_dated_by_its_telling() -> None:

@@ -1310,7 +1310,11 @@ def dated_acts(rows: list[Any]) -> dict[str, set[int]]:
     the agreement'). An article's events are stored, so read, together."""
     found: dict[str, set[int]] = defaultdict(set)
     for row in rows:
-        if row["type"] in BREAKING_TYPES and row["date_precision"] == "day":
+        if (
+            row["type"] in BREAKING_TYPES
+            and row["date_precision"] == "day"
+            and not dated_in_a_which_clause(row)  # the agreement's start, not a breaking act
+        ):
             day = day_of(row["date_start"])
             if day is not None:
                 found[sentence_key(row)].add(day)
@@ -1549,6 +1553,8 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
         explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
     if status != "agreed" and dates_its_making(row):
         explicit = None  # rule a-day-in-a-clause-on-the-agreement-dates-its-making
+    if status != "implemented" and dated_in_a_which_clause(row):
+        explicit = None  # rule a-day-in-a-which-clause-dates-that-clause's-start
     if status == "violated" and len(context.act_days) == 1:
         act_day = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
         if explicit is None or (row["type"] == "ACCUSE" and act_day < explicit):
@@ -1680,6 +1686,28 @@ def which_clause_day(row: Any, status: str) -> int | None:
             value = resolve_date(found.group("day"), row["published"], "past")
             return day_of(value.start)
     return None
+
+
+def dated_in_a_which_clause(row: Any) -> bool:
+    """Rule "a-day-in-a-which-clause-dates-that-clause's-start": the event's day is the one a
+    which-clause on the agreement gives its start ('both sides had violated the ceasefire,
+    which took effect on Wednesday evening'; tune: 'The truce, which began on April 2',
+    'The truce, which began at sundown on Monday', '..., which took effect on Sunday
+    morning'), the day it took effect (rule a-status-in-a-which-clause-is-dated-by-it), not
+    the day of another step the sentence tells."""
+    if row["date_char_start"] is None or row["date_char_start"] < 0:
+        return False
+    at = row["date_char_start"] - row["sentence_start"]
+    data = subject_data()
+    sentence = row["sentence"]
+    return any(
+        found.start("day") <= at < found.end("day")
+        and any(
+            word in sentence[found.start("verb") : found.start("day")].lower()
+            for word in data["in_effect_words"]
+        )  # 'which came into force on Wednesday morning'
+        for found in data["which_clause_day_regex"].finditer(sentence)
+    )
 
 
 def charged_act_day(row: Any) -> int | None:
