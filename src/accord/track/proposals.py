@@ -933,6 +933,8 @@ def counter_charge_start(lowered: str, trigger_at: int) -> int:
     'Correa rejected the claims and accused Colombia', 'dismissed rebels' claims and accused
     them'): the denial covers its own object, not the charge; else 0. 'denied that its
     fighters had broken the truce, saying ...' stays a denial (the verb follows the trigger)."""
+    if not is_denial(lowered):
+        return 0  # most sentences hold no denial: no scan of the words before the trigger
     data = subject_data()
     before = lowered[:trigger_at]
     denied = [at for word in data["denial_words"] for at in keyword_positions(before, word)]
@@ -1700,6 +1702,8 @@ def dated_in_a_which_clause(row: Any) -> bool:
     at = row["date_char_start"] - row["sentence_start"]
     data = subject_data()
     sentence = row["sentence"]
+    if "which" not in sentence.lower():
+        return False  # no which-clause: no pattern run
     return any(
         found.start("day") <= at < found.end("day")
         and any(
