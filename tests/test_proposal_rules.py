@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -17,8 +18,11 @@ from accord.track.proposals import (
     breaks_an_agreement,
     broker_keys,
     brokers_in,
+    charged_on,
     collapses_after,
     collapses_before,
+    counter_charge_start,
+    dated_in_a_which_clause,
     dated_in_the_making_clause,
     dates_its_making,
     denial_scope,
@@ -201,6 +205,135 @@ def test_a_denial_after_the_charge_is_the_other_sides(
 ) -> None:
     lowered = sentence.lower()
     assert is_denial(denial_scope(lowered, lowered.index(trigger))) is denial
+
+
+TUNE = Path(__file__).parent
+
+
+def tune_sentence(path: str, opening: str) -> str:
+    """The sentence of a tune article that begins with ``opening``."""
+    text = (TUNE / path).read_text(encoding="utf-8")
+    start = text.index(opening)
+    return text[start : text.index(".", start) + 1]
+
+
+@pytest.mark.parametrize(
+    ("path", "opening", "trigger", "denial"),
+    [
+        # a denial and the denier's own charge, joined by 'and' (news tune, three sources)
+        (
+            "corpus_news/tune/a-voa-ecuador-venezuela-troops-colombia-border.txt",
+            "Correa rejected the claims",
+            "accused",
+            False,
+        ),
+        (
+            "corpus_news/tune/b-kashmir-loc-infiltration.txt",
+            "Pakistani officials have denied",
+            "blame",
+            False,
+        ),
+        (
+            "corpus_news/tune/b-voa-sri-lanka-captured-video-rebels.txt",
+            "Sri Lankan forces",
+            "accused",
+            False,
+        ),
+        # the denial itself, and a denial whose 'saying' follows the trigger, stay denials
+        (
+            "corpus_news/tune/b-kashmir-loc-infiltration.txt",
+            "Pakistani officials have denied",
+            "crossed",
+            True,
+        ),
+        (
+            "corpus_coverage/tune/yemen-truce-03-larkspur-daily.txt",
+            "A Houthi official denied",
+            "broken",
+            True,
+        ),
+    ],
+)
+def test_a_counter_charge_after_a_denial_is_a_charge(
+    path: str, opening: str, trigger: str, denial: bool
+) -> None:
+    """Rule a-counter-charge-after-a-denial-is-a-charge, on real tune sentences: 'Correa
+    rejected the claims and accused Colombia of lying' charges Colombia; the denial covers
+    'the claims' only. 'denied that the group's fighters had broken the truce, saying ...'
+    is a denial of the breach."""
+    lowered = tune_sentence(path, opening).lower()
+    at = lowered.index(trigger)
+    assert is_denial(denial_scope(lowered, at)) is denial
+    assert (counter_charge_start(lowered, at) > 0) is not denial
+
+
+@pytest.mark.parametrize(
+    ("path", "opening"),
+    [
+        ("corpus_news/tune/a-voa-ecuador-venezuela-troops-colombia-border.txt", "Correa rejected"),
+        (
+            "corpus_news/tune/b-voa-nato-admits-killing-afghan-civilians.txt",
+            "The NATO mission in Afghanistan has previously",
+        ),
+        ("corpus_news/tune/b-voa-sri-lanka-captured-video-rebels.txt", "Sri Lankan forces"),
+    ],
+)
+def test_a_rejected_charge_is_a_denial(path: str, opening: str) -> None:
+    """Rule a-rejected-charge-is-a-denial: 'rejected the claims', 'rejected a claim by a Times
+    of London reporter', 'dismissed rebels' claims' (tune) deny a charge; 'Kenya rejected the
+    accusation' refuses no truce. A rejected proposal is no denial."""
+    assert is_denial(tune_sentence(path, opening).lower())
+    assert not is_denial("the rebels rejected the truce proposal on monday.")
+
+
+@pytest.mark.parametrize(
+    ("path", "opening", "day"),
+    [
+        (
+            "corpus_coverage/tune/yemen-truce-09-larkspur-daily.txt",
+            "The truce, which began",
+            "April 2",
+        ),
+        (
+            "corpus_coverage/tune/syria-truce-sep16-04-eastbridge-times.txt",
+            "The truce, which began at sundown",
+            "Monday",
+        ),
+        (
+            "corpus_coverage/tune/gaza-truce-jan25-05-kestrel.txt",
+            "The exchange was the first of several",
+            "Sunday morning",
+        ),
+    ],
+)
+def test_a_day_in_a_which_clause_dates_that_clauses_start(
+    path: str, opening: str, day: str
+) -> None:
+    """Rule a-day-in-a-which-clause-dates-that-clause's-start, on the tune sentences of the
+    form: the day a which-clause gives the agreement's start is no other step's day (a
+    breach told beside it is dated by its charge). A day outside such a clause is the act's."""
+    sentence = tune_sentence(path, opening)
+    row = {"sentence": sentence, "sentence_start": 0, "date_char_start": sentence.index(day)}
+    assert dated_in_a_which_clause(row)
+    other = "The rebels violated the truce on Monday, which the army denied."
+    assert not dated_in_a_which_clause(
+        {"sentence": other, "sentence_start": 0, "date_char_start": other.index("Monday")}
+    )
+
+
+def test_a_charge_is_dated_by_its_telling() -> None:
+    """Rule a-charge-is-dated-by-its-telling: 'said on Tuesday evening that both sides had
+    violated the ceasefire' in Wednesday's report is a breach of Tuesday; with no such
+    telling before the trigger, no day."""
+    wednesday = date(2026, 5, 13).toordinal()
+    sentence = (
+        "The Qatari mediators said on Tuesday evening that both sides had violated the truce."
+    )
+    assert date.fromordinal(charged_on(sentence, sentence.index("truce"), wednesday)) == date(
+        2026, 5, 12
+    )
+    late = "Both sides had violated the truce, the mediators said on Tuesday."
+    assert charged_on(late, late.index("truce"), wednesday) is None
 
 
 @pytest.mark.parametrize(

@@ -206,6 +206,8 @@ def subject_data() -> dict[str, Any]:
         "making_clause_reach",
         "receiving_words",
         "exchanging_verbs",
+        "counter_charge_verbs",
+        "charge_nouns",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -218,6 +220,15 @@ def subject_data() -> dict[str, Any]:
     data["which_clause_day_regex"] = re.compile(data["which_clause_day"], re.I)
     data["counted_extension_regex"] = re.compile(data["counted_extension"], re.I)
     data["accuser_regexes"] = [re.compile(pattern) for pattern in data["accuser_patterns"]]
+    data["counter_charge_regex"] = re.compile(
+        r"\b" + _any_of(data["counter_charge_verbs"]) + r"\b", re.I
+    )
+    data["rejected_charge_regex"] = re.compile(
+        r"\b(?:reject|dismiss)\w*\s+(?:(?:the|a|an|these|those|such|its|their|[\w-]+'s?)\s+){0,2}"
+        + _any_of(data["charge_nouns"])
+        + r"s?\b",
+        re.I,
+    )
     data["clause_regex"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["other_clause_openers"])) + r")\b", re.I
     )
@@ -910,7 +921,32 @@ def denial_scope(lowered: str, trigger_at: int) -> str:
     the army denied' is an accusation all the same; 'denied any truce violations' stays a
     denial."""
     end = AFTER_THE_CHARGE.search(lowered, trigger_at + 1)
-    return lowered if end is None else lowered[: end.start()]
+    scope = lowered if end is None else lowered[: end.start()]
+    return scope[counter_charge_start(scope, trigger_at) :]
+
+
+def counter_charge_start(lowered: str, trigger_at: int) -> int:
+    """Rule "a-counter-charge-after-a-denial-is-a-charge": where the denier's own charge
+    begins, when a verb of saying or blaming follows the last denial before the trigger
+    ('Abkhazia denied the charge and said Georgian troops had broken the truce first'; tune:
+    'Pakistani officials have denied their troops crossed the border and blame India',
+    'Correa rejected the claims and accused Colombia', 'dismissed rebels' claims and accused
+    them'): the denial covers its own object, not the charge; else 0. 'denied that its
+    fighters had broken the truce, saying ...' stays a denial (the verb follows the trigger)."""
+    if not is_denial(lowered):
+        return 0  # most sentences hold no denial: no scan of the words before the trigger
+    data = subject_data()
+    before = lowered[:trigger_at]
+    denied = [at for word in data["denial_words"] for at in keyword_positions(before, word)]
+    denied += [found.start() for found in data["rejected_charge_regex"].finditer(before)]
+    if not denied:
+        return 0
+    counters = [
+        found.end()
+        for found in data["counter_charge_regex"].finditer(lowered, max(denied))
+        if found.start() <= trigger_at  # the trigger may be the verb: 'and blamed Azerbaijan'
+    ]
+    return counters[-1] if counters else 0
 
 
 def put_off(lowered: str, trigger_at: int) -> bool:
@@ -921,7 +957,13 @@ def put_off(lowered: str, trigger_at: int) -> bool:
 
 
 def is_denial(lowered: str) -> bool:
-    return any(keyword_positions(lowered, word) for word in subject_data()["denial_words"])
+    """A denial word, or a rejection of a charge (rule "a-rejected-charge-is-a-denial": 'Kenya
+    rejected the accusation'; tune: 'rejected a claim by a Times of London reporter',
+    'Correa rejected the claims', 'dismissed rebels' claims'): no refusal of the agreement."""
+    data = subject_data()
+    if any(keyword_positions(lowered, word) for word in data["denial_words"]):
+        return True
+    return data["rejected_charge_regex"].search(lowered) is not None
 
 
 def told_as_background(sentence: str, trigger_at: int) -> bool:
@@ -1270,7 +1312,11 @@ def dated_acts(rows: list[Any]) -> dict[str, set[int]]:
     the agreement'). An article's events are stored, so read, together."""
     found: dict[str, set[int]] = defaultdict(set)
     for row in rows:
-        if row["type"] in BREAKING_TYPES and row["date_precision"] == "day":
+        if (
+            row["type"] in BREAKING_TYPES
+            and row["date_precision"] == "day"
+            and not dated_in_a_which_clause(row)  # the agreement's start, not a breaking act
+        ):
             day = day_of(row["date_start"])
             if day is not None:
                 found[sentence_key(row)].add(day)
@@ -1378,6 +1424,8 @@ def candidate_of(
         return None
     explicit = step_day(row, status, context)
     month = explicit is not None and row["date_precision"] == "month"
+    if explicit is None and status == "violated":
+        explicit = charged_on(sentence, trigger_at, published)
     if announces_meeting(row, subject, len(between)):
         # the text's date is the meeting's; the announcement is dated by its telling (a
         # meeting 'next month' announced on Monday is a step of Monday, not of a month)
@@ -1507,6 +1555,8 @@ def step_day(row: Any, status: str, context: Context) -> int | None:
         explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
     if status != "agreed" and dates_its_making(row):
         explicit = None  # rule a-day-in-a-clause-on-the-agreement-dates-its-making
+    if status != "implemented" and dated_in_a_which_clause(row):
+        explicit = None  # rule a-day-in-a-which-clause-dates-that-clause's-start
     if status == "violated" and len(context.act_days) == 1:
         act_day = next(iter(context.act_days))  # 'struck the port on Saturday, ... violated'
         if explicit is None or (row["type"] == "ACCUSE" and act_day < explicit):
@@ -1640,6 +1690,30 @@ def which_clause_day(row: Any, status: str) -> int | None:
     return None
 
 
+def dated_in_a_which_clause(row: Any) -> bool:
+    """Rule "a-day-in-a-which-clause-dates-that-clause's-start": the event's day is the one a
+    which-clause on the agreement gives its start ('both sides had violated the ceasefire,
+    which took effect on Wednesday evening'; tune: 'The truce, which began on April 2',
+    'The truce, which began at sundown on Monday', '..., which took effect on Sunday
+    morning'), the day it took effect (rule a-status-in-a-which-clause-is-dated-by-it), not
+    the day of another step the sentence tells."""
+    if row["date_char_start"] is None or row["date_char_start"] < 0:
+        return False
+    at = row["date_char_start"] - row["sentence_start"]
+    data = subject_data()
+    sentence = row["sentence"]
+    if "which" not in sentence.lower():
+        return False  # no which-clause: no pattern run
+    return any(
+        found.start("day") <= at < found.end("day")
+        and any(
+            word in sentence[found.start("verb") : found.start("day")].lower()
+            for word in data["in_effect_words"]
+        )  # 'which came into force on Wednesday morning'
+        for found in data["which_clause_day_regex"].finditer(sentence)
+    )
+
+
 def charged_act_day(row: Any) -> int | None:
     """Rule "a-charged-act's-own-day-dates-the-breach": an accusation dated by its telling
     whose sentence gives the act it charges a day of its own after the charge's ('accused Thai
@@ -1771,6 +1845,18 @@ def told_on(sentence: str, trigger_at: int, published: int) -> int:
         return published
     weekday = WEEKDAYS[found.group(1).lower()]
     return published - (date.fromordinal(published).weekday() - weekday) % 7
+
+
+def charged_on(sentence: str, trigger_at: int, published: int) -> int | None:
+    """Rule "a-charge-is-dated-by-its-telling": a breach with no day of its own, told under
+    'said on <weekday>' ('The Qatari mediators said on Tuesday evening that both sides had
+    violated the ceasefire' in Wednesday's paper), is a breach alleged that weekday, as an
+    accusation dated by its own day is ('Russia's military accused rebel groups of breaching
+    the truce' on 13 September); the report's day would put it after later charges. As
+    ``told_on`` dates an announcement; None when no such telling precedes the trigger."""
+    if TOLD_ON.search(sentence[:trigger_at]) is None:
+        return None
+    return told_on(sentence, trigger_at, published)
 
 
 def agreed_at_the_meeting(row: Any, subject: str, context: Context) -> bool:
