@@ -338,3 +338,14 @@ def test_a_three_letter_name_that_is_no_country_code_is_matched_as_a_name() -> N
     assert evaluate.actor_matches("PKK", pkk)
     assert not evaluate.actor_matches("PKK", army)
     assert evaluate.actor_matches("TUR", army) and evaluate.actor_matches("TUR", pkk)
+
+
+def test_only_a_code_of_the_country_table_is_a_country():
+    """The source and target country figures ask for the countries a label names: "PKK" and
+    "M23" are the names of groups (labels in the news corpus use both), not countries, and a
+    side that names only such a group has no country to check; "RUS:GOV" names Russia."""
+    assert evaluate_coverage.spec_countries(["PKK", "M23", "RUS:GOV", "UKR", "NATO"]) == {
+        "RUS",
+        "UKR",
+    }
+    assert evaluate_coverage.side_country_right(["PKK"], []) is None

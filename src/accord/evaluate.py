@@ -67,7 +67,7 @@ class ArticleScore:
         return table
 
 
-def _is_country_code(spec: str) -> bool:
+def is_country_code(spec: str) -> bool:
     """A code of the country table ("RUS"); "PKK" or "M23" are names, matched as names."""
     return len(spec) == 3 and spec.isupper() and spec in load_dictionary().countries
 
@@ -77,7 +77,7 @@ def actor_matches(spec: str, ref: ActorRef) -> bool:
     if ":" in spec:
         code, sector = spec.split(":", 1)
         return ref.country == code and ref.sector == sector
-    if _is_country_code(spec):
+    if is_country_code(spec):
         return ref.country == spec
     return fold(ref.name) == fold(spec) or fold(ref.actor_id) == fold(spec)
 
@@ -315,7 +315,7 @@ def articles_beside(files: Sequence[Path], readings: Sequence[dict]) -> list[Art
 
 def _dictionary_record(spec: str, by_alias: Mapping[str, Actor]) -> Actor | None:
     """The dictionary record a reading's name stands for (country codes stand for none)."""
-    return None if ":" in spec or _is_country_code(spec) else by_alias.get(fold(spec))
+    return None if ":" in spec or is_country_code(spec) else by_alias.get(fold(spec))
 
 
 def with_dictionary_names(reading: dict, by_alias: Mapping[str, Actor]) -> dict:

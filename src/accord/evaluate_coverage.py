@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from accord.evaluate import paired_events, reports, side_matches, told_in
+from accord.evaluate import is_country_code, paired_events, reports, side_matches, told_in
 from accord.extract.events.restatements import RULES_MARK
 from accord.models import DIRECT_KINDS, ActorRef, Event, Extraction, Quote
 from accord.resolve.actors import fold
@@ -286,11 +286,13 @@ def maker_rule(event: Event) -> str:
 
 
 def spec_countries(specs: Sequence[str]) -> set[str]:
-    """Country codes named by actor specs ("RUS", "RUS:GOV"); names of IGOs give none."""
+    """Country codes named by actor specs ("RUS", "RUS:GOV"); names of groups and IGOs give
+    none, three capitals or not ("PKK", "NATO"): only a code of the country table is a country,
+    as ``evaluate.actor_matches`` reads a spec."""
     codes = set()
     for spec in specs:
         code = spec.split(":", 1)[0]
-        if len(code) == 3 and code.isupper():
+        if is_country_code(code):
             codes.add(code)
     return codes
 
