@@ -1193,6 +1193,11 @@ class SceneDates:
       sentences and ``DISPATCH_MAX_WORDS`` words that states no date at all: a monitor's note,
       a live-map post) reports the day's events: an act it reports as done is dated to the
       publication day.
+    * ``dispatch-one-day``: a dispatch of the same size that states one day and no other
+      (besides the date of a report) tells its acts on that day, whatever clause or noun the
+      parser hung the day on ("Encounter between security forces and militants in Kulgam
+      district (J&K) on 6 July 2024; 2 security personnel and 4 militants killed"). A spell's
+      first day ("from 3 July", "since 4 March") is the day it tells.
     * ``reported-by``: any other act reported as done happened on or before the day it was
       reported: it gets the publication date as a bound (precision "reported", no day).
 
@@ -1206,6 +1211,11 @@ class SceneDates:
         self._tenses: dict[int, str | None] = {}
         self._noted = -1  # the last sentence whose clause dates are in the scene
         self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
+        self.one_day = (
+            _the_one_day_stated(sentences, published)
+            if published is not None and _is_short_note(sentences, self.paragraphs)
+            else None
+        )
         self.lead = _lead_index(sentences)
         self.statement = self.lead is not None and _speaks_now(sentences[self.lead].root)
         self._dated: list[_SceneDate] = []
@@ -1282,6 +1292,8 @@ class SceneDates:
             return scene.date, f"{rule}: date from sentence {scene.origin}"
         if own is not None or self.published is None or modality not in DONE_MODALITIES:
             return own, None
+        if self.one_day is not None and _may_take_the_one_day(self.one_day[1], predicate):
+            return self.one_day[0], f"{DISPATCH_ONE_DAY_RULE}: the one day the note states"
         day = publication_date(self.published)
         if day is None:
             return None, None
@@ -1735,14 +1747,19 @@ def _breaks_line(previous: Span, sentence: Span) -> bool:
     return any("\n" in part for part in gap)
 
 
+def _is_short_note(sentences: list[Span], paragraphs: list[int]) -> bool:
+    """One paragraph of at most ``DISPATCH_MAX_SENTENCES`` sentences and
+    ``DISPATCH_MAX_WORDS`` words: the size of a monitor's note or a live-map post."""
+    if not sentences or len(sentences) > DISPATCH_MAX_SENTENCES or paragraphs[-1] != 0:
+        return False
+    words = sum(1 for sentence in sentences for token in sentence if token.is_alpha)
+    return words <= DISPATCH_MAX_WORDS
+
+
 def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
     """A short text of one paragraph that states no date anywhere (a deadline or the edge of
     a period, "leave by 30 June", "since May", dates no act: it may be there)."""
-    if not sentences or len(sentences) > DISPATCH_MAX_SENTENCES or paragraphs[-1] != 0:
-        return False
-    if sum(1 for sentence in sentences for token in sentence if token.is_alpha) > (
-        DISPATCH_MAX_WORDS
-    ):
+    if not _is_short_note(sentences, paragraphs):
         return False
     return not any(
         not _is_period_edge(span)
@@ -1750,3 +1767,49 @@ def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
         for sentence in sentences
         for span in _date_spans(sentence)
     )
+
+
+DISPATCH_ONE_DAY_RULE = "dispatch-one-day"
+SPELL_START_WORDS = {"from", "since"}
+
+
+def _opens_a_spell(span: Span) -> bool:
+    """ "from 3 July", "since 4 March": the first day of a spell (not its end, "by 30 June")."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span[0].lower_ in SPELL_START_WORDS or before in SPELL_START_WORDS
+
+
+def _the_one_day_stated(
+    sentences: list[Span], published: str
+) -> tuple[DateValue, Token | None] | None:
+    """Rule "dispatch-one-day" (``SceneDates``): the one day a short note states, told as past;
+    None when it states none, more than one, or a date that names no day ("in March": the
+    note may tell its acts on another day). The date of a report ("OCHA reported on 14
+    March") and the end of a period ("by 30 June") date no act and are left out. With the day
+    comes the verb it hangs on (None: on a noun, or in a line with no verb)."""
+    days: dict[str, tuple[DateValue, Token | None]] = {}
+    for sentence in sentences:
+        for span in _date_spans(sentence):
+            verb = _attachment_verb(span)
+            if verb is not None and verb.lemma_.lower() in reporting_verbs():
+                continue
+            if _is_period_edge(span) and not _opens_a_spell(span):
+                continue
+            value = resolve_date(span.text, published, "past")
+            if value.start is None:
+                continue
+            if value.precision not in {"day", "week"} or not _names_a_day(span.text):
+                return None
+            days.setdefault(value.start, (value, verb))
+    if len(days) != 1:
+        return None
+    value, verb = next(iter(days.values()))
+    return replace(value, end=value.start, precision="day"), verb
+
+
+def _may_take_the_one_day(verb: Token | None, predicate: Token) -> bool:
+    """A clause verb that the note's one day does not hang on is another act, told before or
+    after the dated one ("Days after talks collapsed on Monday, JNIM fighters attacked", "who
+    were detained in Minsk on Monday have been freed"): its day is not that day. The day
+    dates its own verb, and an act told without a verb of its own (a noun, a verbless line)."""
+    return verb is None or verb == predicate or not _is_clause_verb(predicate)

@@ -1,0 +1,46 @@
+"""Dates and places of the event notes monitors write, read by the real pipeline from real
+tune notes (``tests/event_notes/tune.jsonl``): the rules of stop 34 (nts23)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from accord.evaluate_notes import load_notes, note_article
+from accord.models import Event
+from accord.pipeline import extract_article
+
+TUNE = Path(__file__).parent / "event_notes" / "tune.jsonl"
+
+
+@cache
+def _tune_notes() -> dict:
+    return {note.id: note for note in load_notes(TUNE)}
+
+
+def note_events(note_id: str, kind: str) -> list[Event]:
+    """The events of one type the pipeline reads in a tune note."""
+    events = extract_article(note_article(_tune_notes()[note_id])).events
+    return [event for event in events if event.type == kind]
+
+
+def labelled_day(note_id: str, kind: str) -> str:
+    return next(e["date"] for e in _tune_notes()[note_id].events if e["type"] == kind)
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind"),
+    [
+        ("n158", "ASSAULT"),  # "... in Kulgam district (J&K) on 6 July 2024; ... killed."
+        ("n166", "ASSAULT"),  # "clashed around Lashio, Shan State, from 3 July 2024"
+        ("n311", "ASSAULT"),  # "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: ..."
+        ("n337", "PROTEST"),  # "on Saturday night to disperse protesters who had blocked"
+    ],
+)
+def test_a_short_note_that_states_one_day_tells_its_acts_on_that_day(note_id, kind):
+    (event, *_) = note_events(note_id, kind)
+    assert event.date is not None and event.date.start == labelled_day(note_id, kind)
+    assert event.date.start != _tune_notes()[note_id].published
+    assert "dispatch-one-day" in event.evidence.why
