@@ -44,3 +44,34 @@ def test_a_short_note_that_states_one_day_tells_its_acts_on_that_day(note_id, ki
     assert event.date is not None and event.date.start == labelled_day(note_id, kind)
     assert event.date.start != _tune_notes()[note_id].published
     assert "dispatch-one-day" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind", "words"),
+    [
+        ("n355", "ASSAULT", "Between 2 and 4 May"),  # untagged: fell back to the publication day
+        ("n359", "ASSAULT", "12 June"),  # "In the early hours of 12 June": only "the early hours"
+        ("n362", "PROTEST", "27/06/2024"),  # "27/06/2024 - Protesters blocked the ... highway"
+    ],
+)
+def test_a_day_written_as_monitors_write_it_is_a_date_though_the_tagger_missed_it(
+    note_id, kind, words
+):
+    (event, *_) = note_events(note_id, kind)
+    assert event.date is not None and event.date.start == labelled_day(note_id, kind)
+    assert event.date.text == words
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind"),
+    [
+        ("n376", "COERCE"),  # "09/07/2024 - Residents of Tataouine blocked roads ..." (9 July)
+        ("n389", "ASSAULT"),  # "04.03.2024: Insurgents detonated a roadside bomb ..." (4 March)
+    ],
+)
+def test_a_numeric_date_is_read_as_the_day_the_note_was_published_or_before(note_id, kind):
+    (event, *_) = note_events(note_id, kind)
+    published = _tune_notes()[note_id].published
+    # month first would be 7 September and 3 April, both after the note was published
+    assert event.date.start == labelled_day(note_id, kind) == published
+    assert event.date.text in {"09/07/2024", "04.03.2024"}

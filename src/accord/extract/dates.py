@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -299,6 +300,8 @@ def _resolve(text: str, published: str | None, tense: str | None = None) -> Date
         return _value(text, start, end, precision)
     if (spell := _day_range(cleaned, published, tense)) is not None:
         return _value(text, *spell)
+    if base is not None and (numeric := _numeric_day(cleaned, base)) is not None:
+        return _value(text, numeric, numeric, "day")
     if base is not None and (of_year := _of_a_relative_year(cleaned, base)) is not None:
         found = _resolve(of_year, published, tense)
         return replace(found, text=text) if found.start is not None else _unresolved(text)
@@ -340,6 +343,26 @@ def _day_range(
         return None
     precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
     return start, end, precision
+
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _numeric_day(cleaned: str, base: date) -> date | None:
+    """Rule "numeric-day-as-published": "09/07/2024" is 9 July written day first (as monitors
+    and most of the world write it) or 7 September month first (as the US does); of the
+    readings that are days, the latest on or before the publication day, the day a report
+    tells of. None when neither is, or the text is no such date."""
+    match = _DAY_MONTH_YEAR.fullmatch(cleaned)
+    if match is None:
+        return None
+    first, second, year = (int(group) for group in match.groups())
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        with suppress(ValueError):
+            readings.append(date(year, month, day))
+    told = [reading for reading in readings if reading <= base]
+    return max(told) if told else None
 
 
 _OF_A_RELATIVE_YEAR = re.compile(r"(?P<when>.+?),? (?P<which>last|this|next) year")
@@ -404,7 +427,40 @@ def _find_date_spans(sent: Span) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return spans
+    return _with_written_days(sent, spans)
+
+
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
+# "4 May", "between 2 and 4 May", "20-22 January 2024", "Mar. 19", "27/06/2024", "04.03.2024"
+_WRITTEN_DAY = re.compile(
+    rf"\b(?:[Bb]etween {_DAY_NUMBER} and |{_DAY_NUMBER} ?(?:-|–|to) ?)?"
+    rf"{_DAY_NUMBER} {_MONTH_WORD}(?: \d{{4}})?(?![\w-])"
+    rf"|\b{_MONTH_WORD} {_DAY_NUMBER}(?:,? \d{{4}})?(?![\w-])"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b"
+)
+
+
+def _with_written_days(sent: Span, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rule "a-written-day-the-tagger-missed": a day written as monitors write it ("Between 2
+    and 4 May, clashes ...", "In the early hours of 12 June, armed men raided ...",
+    "27/06/2024 - Protesters blocked ...") is a date even where the tagger tagged none, or
+    only a part of it ("May" of "between 2 and 4 May"): the whole written day is the span."""
+    doc = sent.doc
+    for match in _WRITTEN_DAY.finditer(sent.text):
+        written = doc.char_span(
+            sent.start_char + match.start(), sent.start_char + match.end(), "expand"
+        )
+        if written is None:
+            continue
+        inside = [s for s in spans if s[0] >= written.start and s[1] <= written.end]
+        overlapping = [s for s in spans if s[0] < written.end and s[1] > written.start]
+        if overlapping == inside:  # none, or only parts of the written day: it replaces them
+            spans = [s for s in spans if s not in inside] + [(written.start, written.end)]
+    return sorted(spans)
 
 
 _SCENE_RELATIVE = re.compile(
