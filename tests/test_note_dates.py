@@ -75,3 +75,21 @@ def test_a_numeric_date_is_read_as_the_day_the_note_was_published_or_before(note
     # month first would be 7 September and 3 April, both after the note was published
     assert event.date.start == labelled_day(note_id, kind) == published
     assert event.date.text in {"09/07/2024", "04.03.2024"}
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind", "town"),
+    [
+        ("n362", "PROTEST", "Naivasha"),  # "blocked the Nairobi-Nakuru highway at Naivasha"
+        ("n301", "PROTEST", "Mlolongo"),  # "blocked the Nairobi-Mombasa highway at Mlolongo"
+        ("n302", "ASSAULT", "Tsafe"),  # "travelling on the Funtua-Gusau road near Tsafe"
+    ],
+)
+def test_a_road_is_placed_at_the_town_named_at_its_point(note_id, kind, town):
+    (event, *_) = note_events(note_id, kind)
+    assert event.place is not None and event.place.name == town
+
+
+def test_a_road_named_alone_is_placed_at_its_first_town():
+    (event,) = note_events("n352", "ASSAULT")  # "on the Kherson-Mykolaiv road"
+    assert event.place is not None and event.place.name == "Kherson"

@@ -1400,6 +1400,21 @@ def _is_road_end(span: Span) -> bool:
     return _road_of(span) is not None
 
 
+ALONG_THE_ROAD_WORDS = {"at", "near"}
+
+
+def _placed_along_the_road(span: Span) -> bool:
+    """Rule "a-road-is-where-its-point-is-named": "blocked the Nairobi-Nakuru highway at
+    Naivasha", "the Puno-Desaguadero road at Juli", "the Funtua-Gusau road near Tsafe": the
+    town named at or near the point of the road is the place, so the towns the road joins are
+    not (a road named alone, "on the Kherson-Mykolaiv road", is placed at its first town)."""
+    road = _road_of(span)
+    if road is None or road.i + 2 >= len(span.doc):
+        return False
+    after, name = span.doc[road.i + 1], span.doc[road.i + 2]
+    return after.lower_ in ALONG_THE_ROAD_WORDS and name.pos_ == "PROPN" and name.is_title
+
+
 def _first_of_road(span: Span) -> Span:
     """ "the Makurdi-Naka road": the first town a road joins, where the convention places it."""
     doc = span.doc
@@ -1861,6 +1876,8 @@ def places_in(
         role = _heading_label(span) or _place_role(span.root) or _role_of_area_beside(span)
         if role is None:
             continue
+        if _placed_along_the_road(span):
+            continue  # the town named at the point of the road is the place
         span = _first_of_road(span)
         beside_countries, beside = _beside(span, context, gazetteer)
         beside_parts = _beside_parts(span)
