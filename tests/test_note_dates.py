@@ -93,3 +93,16 @@ def test_a_road_is_placed_at_the_town_named_at_its_point(note_id, kind, town):
 def test_a_road_named_alone_is_placed_at_its_first_town():
     (event,) = note_events("n352", "ASSAULT")  # "on the Kherson-Mykolaiv road"
     assert event.place is not None and event.place.name == "Kherson"
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind", "town"),
+    [
+        ("n343", "RETREAT", "Sudzha"),  # "Russian forces retook Sudzha (Kursk oblast) after ..."
+        ("n332", "ASSAULT", "Ann"),  # "Arakan Army vs Tatmadaw, Ann (Rakhine), 2024-12-20 ..."
+        ("n311", "ASSAULT", "Sake"),  # "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26"
+    ],
+)
+def test_a_town_written_with_its_area_in_brackets_is_a_place(note_id, kind, town):
+    (event, *_) = note_events(note_id, kind)
+    assert event.place is not None and event.place.name == town
