@@ -80,29 +80,17 @@ def test_a_numeric_date_is_read_as_the_day_the_note_was_published_or_before(note
 @pytest.mark.parametrize(
     ("note_id", "kind", "town"),
     [
+        # a-road-is-where-its-point-is-named
         ("n362", "PROTEST", "Naivasha"),  # "blocked the Nairobi-Nakuru highway at Naivasha"
         ("n301", "PROTEST", "Mlolongo"),  # "blocked the Nairobi-Mombasa highway at Mlolongo"
         ("n302", "ASSAULT", "Tsafe"),  # "travelling on the Funtua-Gusau road near Tsafe"
-    ],
-)
-def test_a_road_is_placed_at_the_town_named_at_its_point(note_id, kind, town):
-    (event, *_) = note_events(note_id, kind)
-    assert event.place is not None and event.place.name == town
-
-
-def test_a_road_named_alone_is_placed_at_its_first_town():
-    (event,) = note_events("n352", "ASSAULT")  # "on the Kherson-Mykolaiv road"
-    assert event.place is not None and event.place.name == "Kherson"
-
-
-@pytest.mark.parametrize(
-    ("note_id", "kind", "town"),
-    [
+        ("n352", "ASSAULT", "Kherson"),  # a road named alone: "on the Kherson-Mykolaiv road"
+        # a-town-written-with-its-area-is-a-place
         ("n343", "RETREAT", "Sudzha"),  # "Russian forces retook Sudzha (Kursk oblast) after ..."
         ("n332", "ASSAULT", "Ann"),  # "Arakan Army vs Tatmadaw, Ann (Rakhine), 2024-12-20 ..."
         ("n311", "ASSAULT", "Sake"),  # "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26"
     ],
 )
-def test_a_town_written_with_its_area_in_brackets_is_a_place(note_id, kind, town):
+def test_a_note_is_placed_at_the_town_its_words_put_the_act_in(note_id, kind, town):
     (event, *_) = note_events(note_id, kind)
     assert event.place is not None and event.place.name == town
