@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -299,6 +300,8 @@ def _resolve(text: str, published: str | None, tense: str | None = None) -> Date
         return _value(text, start, end, precision)
     if (spell := _day_range(cleaned, published, tense)) is not None:
         return _value(text, *spell)
+    if base is not None and (numeric := _numeric_day(cleaned, base)) is not None:
+        return _value(text, numeric, numeric, "day")
     if base is not None and (of_year := _of_a_relative_year(cleaned, base)) is not None:
         found = _resolve(of_year, published, tense)
         return replace(found, text=text) if found.start is not None else _unresolved(text)
@@ -340,6 +343,26 @@ def _day_range(
         return None
     precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
     return start, end, precision
+
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _numeric_day(cleaned: str, base: date) -> date | None:
+    """Rule "numeric-day-as-published": "09/07/2024" is 9 July written day first (as monitors
+    and most of the world write it) or 7 September month first (as the US does); of the
+    readings that are days, the latest on or before the publication day, the day a report
+    tells of. None when neither is, or the text is no such date."""
+    match = _DAY_MONTH_YEAR.fullmatch(cleaned)
+    if match is None:
+        return None
+    first, second, year = (int(group) for group in match.groups())
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        with suppress(ValueError):
+            readings.append(date(year, month, day))
+    told = [reading for reading in readings if reading <= base]
+    return max(told) if told else None
 
 
 _OF_A_RELATIVE_YEAR = re.compile(r"(?P<when>.+?),? (?P<which>last|this|next) year")
@@ -404,7 +427,40 @@ def _find_date_spans(sent: Span) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return spans
+    return _with_written_days(sent, spans)
+
+
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
+# "4 May", "between 2 and 4 May", "20-22 January 2024", "Mar. 19", "27/06/2024", "04.03.2024"
+_WRITTEN_DAY = re.compile(
+    rf"\b(?:[Bb]etween {_DAY_NUMBER} and |{_DAY_NUMBER} ?(?:-|–|to) ?)?"
+    rf"{_DAY_NUMBER} {_MONTH_WORD}(?: \d{{4}})?(?![\w-])"
+    rf"|\b{_MONTH_WORD} {_DAY_NUMBER}(?:,? \d{{4}})?(?![\w-])"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b"
+)
+
+
+def _with_written_days(sent: Span, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rule "a-written-day-the-tagger-missed": a day written as monitors write it ("Between 2
+    and 4 May, clashes ...", "In the early hours of 12 June, armed men raided ...",
+    "27/06/2024 - Protesters blocked ...") is a date even where the tagger tagged none, or
+    only a part of it ("May" of "between 2 and 4 May"): the whole written day is the span."""
+    doc = sent.doc
+    for match in _WRITTEN_DAY.finditer(sent.text):
+        written = doc.char_span(
+            sent.start_char + match.start(), sent.start_char + match.end(), "expand"
+        )
+        if written is None:
+            continue
+        inside = [s for s in spans if s[0] >= written.start and s[1] <= written.end]
+        overlapping = [s for s in spans if s[0] < written.end and s[1] > written.start]
+        if overlapping == inside:  # none, or only parts of the written day: it replaces them
+            spans = [s for s in spans if s not in inside] + [(written.start, written.end)]
+    return sorted(spans)
 
 
 _SCENE_RELATIVE = re.compile(
@@ -1216,6 +1272,11 @@ class SceneDates:
       sentences and ``DISPATCH_MAX_WORDS`` words that states no date at all: a monitor's note,
       a live-map post) reports the day's events: an act it reports as done is dated to the
       publication day.
+    * ``dispatch-one-day``: a dispatch of the same size that states one day and no other
+      (besides the date of a report) tells its acts on that day, whatever clause or noun the
+      parser hung the day on ("Encounter between security forces and militants in Kulgam
+      district (J&K) on 6 July 2024; 2 security personnel and 4 militants killed"). A spell's
+      first day ("from 3 July", "since 4 March") is the day it tells.
     * ``reported-by``: any other act reported as done happened on or before the day it was
       reported: it gets the publication date as a bound (precision "reported", no day).
 
@@ -1229,6 +1290,11 @@ class SceneDates:
         self._tenses: dict[int, str | None] = {}
         self._noted = -1  # the last sentence whose clause dates are in the scene
         self.dispatch = published is not None and _is_dispatch(sentences, self.paragraphs)
+        self.one_day = (
+            _the_one_day_stated(sentences, published)
+            if published is not None and _is_short_note(sentences, self.paragraphs)
+            else None
+        )
         self.lead = _lead_index(sentences)
         self.statement = self.lead is not None and _speaks_now(sentences[self.lead].root)
         self._dated: list[_SceneDate] = []
@@ -1307,6 +1373,8 @@ class SceneDates:
             return scene.date, f"{rule}: date from sentence {scene.origin}"
         if own is not None or self.published is None or modality not in DONE_MODALITIES:
             return own, None
+        if self.one_day is not None and _may_take_the_one_day(self.one_day[1], predicate):
+            return self.one_day[0], f"{DISPATCH_ONE_DAY_RULE}: the one day the note states"
         day = publication_date(self.published)
         if day is None:
             return None, None
@@ -1775,14 +1843,19 @@ def _breaks_line(previous: Span, sentence: Span) -> bool:
     return any("\n" in part for part in gap)
 
 
+def _is_short_note(sentences: list[Span], paragraphs: list[int]) -> bool:
+    """One paragraph of at most ``DISPATCH_MAX_SENTENCES`` sentences and
+    ``DISPATCH_MAX_WORDS`` words: the size of a monitor's note or a live-map post."""
+    if not sentences or len(sentences) > DISPATCH_MAX_SENTENCES or paragraphs[-1] != 0:
+        return False
+    words = sum(1 for sentence in sentences for token in sentence if token.is_alpha)
+    return words <= DISPATCH_MAX_WORDS
+
+
 def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
     """A short text of one paragraph that states no date anywhere (a deadline or the edge of
     a period, "leave by 30 June", "since May", dates no act: it may be there)."""
-    if not sentences or len(sentences) > DISPATCH_MAX_SENTENCES or paragraphs[-1] != 0:
-        return False
-    if sum(1 for sentence in sentences for token in sentence if token.is_alpha) > (
-        DISPATCH_MAX_WORDS
-    ):
+    if not _is_short_note(sentences, paragraphs):
         return False
     return not any(
         not _is_period_edge(span)
@@ -1790,3 +1863,49 @@ def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
         for sentence in sentences
         for span in _date_spans(sentence)
     )
+
+
+DISPATCH_ONE_DAY_RULE = "dispatch-one-day"
+SPELL_START_WORDS = {"from", "since"}
+
+
+def _opens_a_spell(span: Span) -> bool:
+    """ "from 3 July", "since 4 March": the first day of a spell (not its end, "by 30 June")."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span[0].lower_ in SPELL_START_WORDS or before in SPELL_START_WORDS
+
+
+def _the_one_day_stated(
+    sentences: list[Span], published: str
+) -> tuple[DateValue, Token | None] | None:
+    """Rule "dispatch-one-day" (``SceneDates``): the one day a short note states, told as past;
+    None when it states none, more than one, or a date that names no day ("in March": the
+    note may tell its acts on another day). The date of a report ("OCHA reported on 14
+    March") and the end of a period ("by 30 June") date no act and are left out. With the day
+    comes the verb it hangs on (None: on a noun, or in a line with no verb)."""
+    days: dict[str, tuple[DateValue, Token | None]] = {}
+    for sentence in sentences:
+        for span in _date_spans(sentence):
+            verb = _attachment_verb(span)
+            if verb is not None and verb.lemma_.lower() in reporting_verbs():
+                continue
+            if _is_period_edge(span) and not _opens_a_spell(span):
+                continue
+            value = resolve_date(span.text, published, "past")
+            if value.start is None:
+                continue
+            if value.precision not in {"day", "week"} or not _names_a_day(span.text):
+                return None
+            days.setdefault(value.start, (value, verb))
+    if len(days) != 1:
+        return None
+    value, verb = next(iter(days.values()))
+    return replace(value, end=value.start, precision="day"), verb
+
+
+def _may_take_the_one_day(verb: Token | None, predicate: Token) -> bool:
+    """A clause verb that the note's one day does not hang on is another act, told before or
+    after the dated one ("Days after talks collapsed on Monday, JNIM fighters attacked", "who
+    were detained in Minsk on Monday have been freed"): its day is not that day. The day
+    dates its own verb, and an act told without a verb of its own (a noun, a verbless line)."""
+    return verb is None or verb == predicate or not _is_clause_verb(predicate)

@@ -1350,6 +1350,19 @@ def _role_of_area_beside(span: Span) -> PlaceRole | None:
     return None
 
 
+def _named_with_its_area(span: Span) -> PlaceRole | None:
+    """Rule "a-town-written-with-its-area-is-a-place": monitors write the admin area of a town
+    in brackets after it ("retook Sudzha (Kursk oblast)", "Arakan Army vs Tatmadaw, Ann
+    (Rakhine), 2024-12-20 ...", "M23 vs Wazalendo, Sake (Masisi, North Kivu), ..."): the name
+    is a place whatever the parser made of it (an object, an apposition, a list). Whether the
+    area is one the name lies in is left to the gazetteer (``_beside``)."""
+    doc = span.doc
+    after = _after_name(span)
+    if after >= len(doc) or doc[after].text != "(" or not _beside_parts(span):
+        return None
+    return PlaceRole("named-with-its-area", "where")
+
+
 def _heading_label(span: Span) -> PlaceRole | None:
     """ "Uvira (South Kivu): Wazalendo fighters and FARDC soldiers exchanged fire": a name that
     opens a sentence and heads it before a colon (a monitor's note, a live map's post) is
@@ -1398,6 +1411,21 @@ def _road_of(span: Span) -> Token | None:
 
 def _is_road_end(span: Span) -> bool:
     return _road_of(span) is not None
+
+
+ALONG_THE_ROAD_WORDS = {"at", "near"}
+
+
+def _placed_along_the_road(span: Span) -> bool:
+    """Rule "a-road-is-where-its-point-is-named": "blocked the Nairobi-Nakuru highway at
+    Naivasha", "the Puno-Desaguadero road at Juli", "the Funtua-Gusau road near Tsafe": the
+    town named at or near the point of the road is the place, so the towns the road joins are
+    not (a road named alone, "on the Kherson-Mykolaiv road", is placed at its first town)."""
+    road = _road_of(span)
+    if road is None or road.i + 2 >= len(span.doc):
+        return False
+    after, name = span.doc[road.i + 1], span.doc[road.i + 2]
+    return after.lower_ in ALONG_THE_ROAD_WORDS and name.pos_ == "PROPN" and name.is_title
 
 
 def _first_of_road(span: Span) -> Span:
@@ -1858,9 +1886,16 @@ def places_in(
         vouched = _names_a_place_noun(span) or _is_road_end(span) or _names_a_landmark(span)
         if excluded and not (_beside_parts(span) or vouched):
             continue
-        role = _heading_label(span) or _place_role(span.root) or _role_of_area_beside(span)
+        role = (
+            _heading_label(span)
+            or _place_role(span.root)
+            or _role_of_area_beside(span)
+            or _named_with_its_area(span)
+        )
         if role is None:
             continue
+        if _placed_along_the_road(span):
+            continue  # the town named at the point of the road is the place
         span = _first_of_road(span)
         beside_countries, beside = _beside(span, context, gazetteer)
         beside_parts = _beside_parts(span)

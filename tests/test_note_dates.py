@@ -1,0 +1,96 @@
+"""Dates and places of the event notes monitors write, read by the real pipeline from real
+tune notes (``tests/event_notes/tune.jsonl``): the rules of stop 34 (nts23)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from accord.evaluate_notes import load_notes, note_article
+from accord.models import Event
+from accord.pipeline import extract_article
+
+TUNE = Path(__file__).parent / "event_notes" / "tune.jsonl"
+
+
+@cache
+def _tune_notes() -> dict:
+    return {note.id: note for note in load_notes(TUNE)}
+
+
+def note_events(note_id: str, kind: str) -> list[Event]:
+    """The events of one type the pipeline reads in a tune note."""
+    events = extract_article(note_article(_tune_notes()[note_id])).events
+    return [event for event in events if event.type == kind]
+
+
+def labelled_day(note_id: str, kind: str) -> str:
+    return next(e["date"] for e in _tune_notes()[note_id].events if e["type"] == kind)
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind"),
+    [
+        ("n158", "ASSAULT"),  # "... in Kulgam district (J&K) on 6 July 2024; ... killed."
+        ("n166", "ASSAULT"),  # "clashed around Lashio, Shan State, from 3 July 2024"
+        ("n311", "ASSAULT"),  # "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: ..."
+        ("n337", "PROTEST"),  # "on Saturday night to disperse protesters who had blocked"
+    ],
+)
+def test_a_short_note_that_states_one_day_tells_its_acts_on_that_day(note_id, kind):
+    (event, *_) = note_events(note_id, kind)
+    assert event.date is not None and event.date.start == labelled_day(note_id, kind)
+    assert event.date.start != _tune_notes()[note_id].published
+    assert "dispatch-one-day" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind", "words"),
+    [
+        ("n355", "ASSAULT", "Between 2 and 4 May"),  # untagged: fell back to the publication day
+        ("n359", "ASSAULT", "12 June"),  # "In the early hours of 12 June": only "the early hours"
+        ("n362", "PROTEST", "27/06/2024"),  # "27/06/2024 - Protesters blocked the ... highway"
+    ],
+)
+def test_a_day_written_as_monitors_write_it_is_a_date_though_the_tagger_missed_it(
+    note_id, kind, words
+):
+    (event, *_) = note_events(note_id, kind)
+    assert event.date is not None and event.date.start == labelled_day(note_id, kind)
+    assert event.date.text == words
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind"),
+    [
+        ("n376", "COERCE"),  # "09/07/2024 - Residents of Tataouine blocked roads ..." (9 July)
+        ("n389", "ASSAULT"),  # "04.03.2024: Insurgents detonated a roadside bomb ..." (4 March)
+    ],
+)
+def test_a_numeric_date_is_read_as_the_day_the_note_was_published_or_before(note_id, kind):
+    (event, *_) = note_events(note_id, kind)
+    published = _tune_notes()[note_id].published
+    # month first would be 7 September and 3 April, both after the note was published
+    assert event.date.start == labelled_day(note_id, kind) == published
+    assert event.date.text in {"09/07/2024", "04.03.2024"}
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind", "town"),
+    [
+        # a-road-is-where-its-point-is-named
+        ("n362", "PROTEST", "Naivasha"),  # "blocked the Nairobi-Nakuru highway at Naivasha"
+        ("n301", "PROTEST", "Mlolongo"),  # "blocked the Nairobi-Mombasa highway at Mlolongo"
+        ("n302", "ASSAULT", "Tsafe"),  # "travelling on the Funtua-Gusau road near Tsafe"
+        ("n352", "ASSAULT", "Kherson"),  # a road named alone: "on the Kherson-Mykolaiv road"
+        # a-town-written-with-its-area-is-a-place
+        ("n343", "RETREAT", "Sudzha"),  # "Russian forces retook Sudzha (Kursk oblast) after ..."
+        ("n332", "ASSAULT", "Ann"),  # "Arakan Army vs Tatmadaw, Ann (Rakhine), 2024-12-20 ..."
+        ("n311", "ASSAULT", "Sake"),  # "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26"
+    ],
+)
+def test_a_note_is_placed_at_the_town_its_words_put_the_act_in(note_id, kind, town):
+    (event, *_) = note_events(note_id, kind)
+    assert event.place is not None and event.place.name == town
