@@ -1129,3 +1129,42 @@ def test_a_body_with_a_word_saying_which_is_not_bare():
     quote = _only(extract_quotes(document), "indirect")
     assert quote.speaker_text == "The ruling party"
     assert quote.speaker is None or quote.speaker.name != "Democratic Party of Freedonia"
+
+
+# --- rule: clause of the statement ("said in a statement that CLAUSE", clause hung on the noun) --
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "cue", "speaker"),
+    [
+        (
+            "a-voa-armenia-azerbaijan-border-clash.txt",
+            "there is no military solution to the conflict",
+            "say",
+            "Antony Blinken",
+        ),
+        (
+            "b-myanmar-detentions-protests.txt",
+            "new elections would be held",
+            "promise",
+            "Min Aung Hlaing",
+        ),
+    ],
+)
+def test_a_that_clause_hung_on_the_statement_noun_is_reported(name, words, cue, speaker):
+    quote = _indirect_starting(_dev_article_quotes(name), words)
+    assert quote.cue == cue
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_that_clause_on_the_verb_stays_one_quote():
+    text = Path(__file__).parent / "corpus_coverage" / "tune" / "dnipro-01-harbour-wire.txt"
+    document = parse(_article(text.read_text(encoding="utf-8"), text.name))
+    resolver.resolve_mentions(document)
+    found = [q for q in extract_quotes(document) if q.text.startswith("the search for people")]
+    assert len(found) == 1 and found[0].speaker_text == "President Volodymyr Zelenskyy"
+
+
+def test_a_relative_clause_on_a_statement_noun_is_not_a_report():
+    quotes = _quotes_of("The minister said in the speech that he gave on Monday it was over.")
+    assert not any(q.text.startswith("he gave") for q in quotes)

@@ -62,6 +62,9 @@ Decisions:
   ("“... a non-event!” President Donald Trump tweeted Tuesday.") is the speech of the cue's
   subject in the sentence that opens right after the closing mark, in its paragraph, when
   that sentence reports nothing of its own (no clause, no quote marks).
+- Rule ``clause of the statement``: "X said in a statement that CLAUSE" reports CLAUSE also
+  when the parse hangs it on the statement noun ("saying in a statement that ...", "promised
+  ... in a nationally televised speech that ..."): a "that" clause with its own subject.
 - Rule ``bare body speaker``: "the party said", "The coalition says" (a body noun with only
   "the" before it) is the nearest body named before with a name headed by that noun
   ("Thailand's Thai Raksa Chart Party", "the Seleka rebel coalition"), as "Officials said" is
@@ -81,6 +84,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
+from accord.extract.events.syntax import objects_of_preposition
 from accord.models import DIRECT_KINDS, ActorMention, ActorRef, Evidence, Quote
 from accord.nlp import QUOTE_MARKS, Document, span_tokens
 from accord.resolve.actors import actor_ref, fold
@@ -1490,8 +1494,8 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
     drafts = []
     if subject is not None and _is_outlet(ctx, subject) and _within_report(ctx, verb):
         return []
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or ctx.quoted[clause.i]:
+    for clause in [c for c in verb.children if c.dep_ == "ccomp"] + _statement_clauses(ctx, verb):
+        if ctx.quoted[clause.i]:
             continue
         if subject is not None and _is_outlet(ctx, subject) and _reports_speech(ctx, clause):
             continue
@@ -1507,6 +1511,31 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
                 _indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)
             )
     return drafts
+
+
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+
+
+def _statement_clauses(ctx: _Context, verb: Token) -> list[Token]:
+    """Rule ``clause of the statement``: "X said in a statement that CLAUSE" reports CLAUSE
+    whether the parse hangs it on the verb or on the statement noun ("saying in a statement
+    that there is no military solution", "promised Monday in a nationally televised speech
+    that new elections would be held": acl or relcl of "statement", "speech"). A clause on the
+    noun counts only when "that" opens it and it has a subject of its own, so it says what was
+    said; a relative clause ("the speech that he gave") has no subject of its own or "that" is
+    its subject or object."""
+    return [
+        clause
+        for noun in objects_of_preposition(verb, "in")
+        if ctx.is_cue_noun(noun)
+        for clause in noun.children
+        if clause.dep_ in NOUN_CLAUSE_DEPS
+        and clause.i > noun.i
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
+        )
+    ]
 
 
 def _parenthetical_report(ctx: _Context, verb: Token) -> list[_Draft]:
