@@ -501,6 +501,7 @@ def _valid_lexicon() -> dict:
         "outlet_name_words": ["times"],
         "work_nouns": ["memoir"],
         "leader_offices": ["president"],
+        "pointing_words": ["these"],
     }
 
 
@@ -1168,3 +1169,41 @@ def test_a_that_clause_on_the_verb_stays_one_quote():
 def test_a_relative_clause_on_a_statement_noun_is_not_a_report():
     quotes = _quotes_of("The minister said in the speech that he gave on Monday it was over.")
     assert not any(q.text.startswith("he gave") for q in quotes)
+
+
+# --- rule: colon lead-in ("wrote this on Twitter:", "repeated these words ...:") ---------------
+
+
+@pytest.mark.parametrize(
+    ("name", "corpus", "words", "speaker"),
+    [
+        (
+            "a-voa-venezuela-opposition-leaders-arrested.txt",
+            NEWS_TUNE,
+            "12:27 in the morning: the moment when the dictatorship kidnaps Leopoldo",
+            "Lilian Tintori",
+        ),
+        (
+            "q-voa-swing-states-candidates.txt",
+            QUOTES_TUNE,
+            "I’m Donald Trump and I approve this message.",
+            "Benson Wyland",
+        ),
+        (
+            "b-wn-thai-party-withdraws-princess.txt",
+            NEWS_TUNE,
+            "Even though she relinquished her title according to royal laws",
+            "Maha Vajiralongkorn",
+        ),
+    ],
+)
+def test_the_words_after_a_colon_are_what_the_lead_in_announces(name, corpus, words, speaker):
+    quotes = _dev_article_quotes(name, corpus)
+    quote = next(q for q in quotes if q.kind == "direct" and q.text.startswith(words))
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert "before a colon" in quote.evidence.why
+
+
+def test_a_colon_after_a_clause_that_announces_nothing_gives_no_speaker():
+    quotes = _quotes_of('The plan has three parts: "Peace, bread and land."')
+    assert all(q.speaker_text is None for q in quotes)

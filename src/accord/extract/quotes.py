@@ -65,6 +65,10 @@ Decisions:
 - Rule ``clause of the statement``: "X said in a statement that CLAUSE" reports CLAUSE also
   when the parse hangs it on the statement noun ("saying in a statement that ...", "promised
   ... in a nationally televised speech that ..."): a "that" clause with its own subject.
+- Rule ``colon lead-in``: words in quote marks right after a colon are what the clause before
+  it announces when its verb is a cue or its object points ahead ("wrote this on Twitter:",
+  "repeated these words ...:", "issued the following statement from the king:"), even when
+  they are no full sentence: the statement's author, else the verb's subject, speaks them.
 - Rule ``bare body speaker``: "the party said", "The coalition says" (a body noun with only
   "the" before it) is the nearest body named before with a name headed by that noun
   ("Thailand's Thai Raksa Chart Party", "the Seleka rebel coalition"), as "Officials said" is
@@ -139,6 +143,7 @@ class CueLexicon:
     outlet_name_words: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
     leader_offices: frozenset[str] = frozenset()
+    pointing_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -180,6 +185,7 @@ def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLe
         outlet_name_words=frozenset(_entries(raw, "outlet_name_words", source)),
         work_nouns=frozenset(_entries(raw, "work_nouns", source)),
         leader_offices=frozenset(_entries(raw, "leader_offices", source)),
+        pointing_words=frozenset(_entries(raw, "pointing_words", source)),
     )
 
 
@@ -1270,6 +1276,38 @@ def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None
     return None
 
 
+def _colon_lead_in(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
+    """Rule ``colon lead-in``: words in quote marks right after a colon are the ones the
+    clause before the colon announces, full sentence or not, when its verb is a cue ("Lilian
+    Tintori, wrote this on Twitter:" before "12:27 in the morning: ...") or its object points
+    ahead to them ("repeated these words to customers ...:", "issued the following statement
+    from the king:"): the statement's author named in its phrase speaks, else the verb's
+    subject."""
+    before = ctx.text[: span.open].rstrip()
+    colon = ctx.tokens(len(before) - 1, len(before)) if before.endswith(":") else []
+    if not colon or ctx.quoted[colon[0].i]:
+        return None
+    sentence = ctx.sentences[ctx.sentence_of[colon[0].i]]
+    verbs = [t for t in sentence if t.i < colon[0].i and t.pos_ == "VERB" and not ctx.quoted[t.i]]
+    for verb in reversed(verbs):
+        subject = _subject_of_verb(ctx, verb)
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i < colon[0].i):
+            source = _source_of_noun(ctx, obj) if ctx.is_cue_noun(obj) else None
+            if source is not None:
+                route = f"source of '{obj.text}' before a colon"
+                return _Attribution(obj.lemma_.lower(), obj, obj.text, source, route, 0.8)
+            pointing = {obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in {"det", "amod"}}
+            if subject is not None and (
+                pointing & ctx.lexicon.pointing_words or ctx.is_cue_noun(obj)
+            ):
+                route = f"{subject[1]} before a colon, object '{obj.text}'"
+                return _Attribution(verb.lemma_.lower(), verb, verb.text, subject[0], route, 0.8)
+        if subject is not None and ctx.is_cue_verb(verb):
+            route = f"{subject[1]} before a colon"
+            return _Attribution(ctx.cue_lemma(verb), verb, verb.text, subject[0], route, 0.8)
+    return None
+
+
 def _attribute_after(ctx: _Context, span: MarkedSpan, last_sentence: int) -> _Attribution | None:
     """A tag such as "Trump tweeted." opening the sentence right after a stand-alone quote, in
     its paragraph (rule ``attribution after``): a quote ending in "!" or "?" is cut off from
@@ -1322,6 +1360,8 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
         confidence=0.3,
     )
     attribution = _attribute_by_parse(ctx, span) or _attribute_in_sentences(ctx, span, sentences)
+    if attribution is None:
+        attribution = _colon_lead_in(ctx, span)
     if attribution is None and alone:
         attribution = _attribute_after(ctx, span, sentences[-1]) or _attribute_before(
             ctx, sentences[0]
