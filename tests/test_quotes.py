@@ -1207,3 +1207,58 @@ def test_the_words_after_a_colon_are_what_the_lead_in_announces(name, corpus, wo
 def test_a_colon_after_a_clause_that_announces_nothing_gives_no_speaker():
     quotes = _quotes_of('The plan has three parts: "Peace, bread and land."')
     assert all(q.speaker_text is None for q in quotes)
+
+
+# --- rule: statement of the last speaker ("A statement issued Thursday says" after "X says") ---
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "speaker_text"),
+    [
+        (
+            "a-voa-colombia-farc-hostages-red-cross.txt",
+            "confidential dialogue",
+            "The International Red Cross",
+        ),
+        (
+            "b-voa-obama-apologizes-hostages-drone-strike.txt",
+            "tremendous sorrow",
+            "the White House",
+        ),
+        ("b-voa-drc-red-cross-hostages-freed.txt", "in good health", "The international relief"),
+    ],
+)
+def test_an_unsigned_statement_is_the_last_speakers(name, words, speaker_text):
+    quote = next(q for q in _dev_article_quotes(name) if q.text == words)
+    assert quote.speaker_text is not None and quote.speaker_text.startswith(speaker_text)
+    assert "the statement of the last speaker" in quote.evidence.why
+
+
+def _resolved_quotes_of(text: str) -> list[Quote]:
+    document = parse(_article(text))
+    resolver.resolve_mentions(document)
+    return extract_quotes(document)
+
+
+LAVROV = "Foreign Minister Sergei Lavrov said the road was open. "
+
+
+def test_an_unsigned_statement_just_after_a_speaker_is_theirs():
+    quotes = _resolved_quotes_of(LAVROV + "A statement said the bridge had been destroyed.")
+    quote = _indirect_starting(quotes, "the bridge had been destroyed")
+    assert quote.speaker is not None and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_an_unsigned_report_is_nobodys():
+    quotes = _resolved_quotes_of(LAVROV + "The report said the bridge had been destroyed.")
+    quote = _indirect_starting(quotes, "the bridge had been destroyed")
+    assert quote.speaker is None and quote.speaker_text is None
+
+
+def test_a_statement_three_sentences_after_the_last_speaker_is_nobodys():
+    quotes = _resolved_quotes_of(
+        LAVROV
+        + "Rain fell. Trucks waited. Shops closed. A statement said the bridge had been destroyed."
+    )
+    quote = _indirect_starting(quotes, "the bridge had been destroyed")
+    assert quote.speaker is None and quote.speaker_text is None

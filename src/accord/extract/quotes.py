@@ -69,6 +69,9 @@ Decisions:
   it announces when its verb is a cue or its object points ahead ("wrote this on Twitter:",
   "repeated these words ...:", "issued the following statement from the king:"), even when
   they are no full sentence: the statement's author, else the verb's subject, speaks them.
+- Rule ``statement of the last speaker``: a statement naming no author ("A statement issued
+  Thursday says", "An official statement said") is the statement of the speaker of the
+  nearest quote before it, at most two sentences back; a report or ruling is no one's.
 - Rule ``bare body speaker``: "the party said", "The coalition says" (a body noun with only
   "the" before it) is the nearest body named before with a name headed by that noun
   ("Thailand's Thai Raksa Chart Party", "the Seleka rebel coalition"), as "Officials said" is
@@ -1046,6 +1049,7 @@ class _Draft:
     confidence: float
     speaker: ActorRef | None = None
     speaker_text: str | None = None
+    document: str | None = None  # the lemma of the document speaking, when no author is named
 
 
 def _is_name(ctx: _Context, span: MarkedSpan) -> bool:
@@ -1377,6 +1381,7 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
             sentences=_with_sentence(draft.sentences, ctx.sentence_of[cue.i]),
             why=f"direct: quote marks + cue '{cue.text}' + document '{source.text}', no author",
             confidence=0.4,
+            document=source.lemma_.lower(),
         )
     if alone and previous is not None and _continues(previous, sentences[0]):
         return replace(
@@ -1525,8 +1530,10 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
     ("the report said ...") keeps no speaker when it names no author."""
     found = _subject_of_verb(ctx, verb)
     own = _own_subject(ctx, verb) if found is None else None
+    document = None
     if own is not None and _is_document(ctx, own[0]):
         found = (None, f"document '{own[0].text}', no author")
+        document = own[0].lemma_.lower()
     if found is None:
         return []
     subject, route = found
@@ -1547,9 +1554,8 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
         gap = (span[1], verb.idx) if span[1] <= verb.idx else (verb.idx + len(verb), span[0])
         if not _quote_between(ctx, *gap):  # a quote between verb and clause: a parse slip
             why = f"indirect: cue '{verb.text}' + ccomp + {route}"
-            drafts.append(
-                _indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)
-            )
+            draft = _indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)
+            drafts.append(replace(draft, document=document))
     return drafts
 
 
@@ -1723,7 +1729,40 @@ def extract_quotes(document: Document) -> list[Quote]:
     ctx = _Context(document, load_cue_lexicon())
     drafts = _partial_quotes_marked(_direct_quotes(ctx), _indirect_quotes(ctx))
     drafts.sort(key=lambda d: (d.start, d.kind not in DIRECT_KINDS, d.stop))
+    drafts = _statements_of_the_last_speaker(ctx, drafts)
     return [_to_quote(ctx, draft, n) for n, draft in enumerate(drafts, start=1)]
+
+
+STATEMENT_REACH = 2  # sentences back to the speaker an unsigned statement speaks for
+
+
+def _statements_of_the_last_speaker(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """Rule ``statement of the last speaker``: a statement that names no author ("A statement
+    issued Thursday says ...", "An official statement said ...", after "The International Red
+    Cross says ..." or "..., the White House said.") is the statement of the speaker of the
+    nearest quote before it, no more than two sentences back. Only statement nouns (the cue
+    nouns: "statement", "letter", "message"): a report or a ruling is not its reader's."""
+    result: list[_Draft] = []
+    for draft in drafts:
+        if draft.document in ctx.lexicon.nouns and draft.speaker is None:
+            before = [
+                d
+                for d in result
+                if d.speaker is not None
+                and d.start < draft.start
+                and d.sentences[1] >= draft.sentences[0] - STATEMENT_REACH
+            ]
+            if before:
+                last = before[-1]
+                draft = replace(
+                    draft,
+                    speaker=last.speaker,
+                    speaker_text=last.speaker_text,
+                    why=f"{draft.why}, the statement of the last speaker '{last.speaker_text}'",
+                    confidence=0.6,
+                )
+        result.append(draft)
+    return result
 
 
 def _partial_quotes_marked(direct: list[_Draft], indirect: list[_Draft]) -> list[_Draft]:
