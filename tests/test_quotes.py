@@ -44,7 +44,7 @@ EXPECTED_ISTANBUL = [
     ("Donald Trump", "I think it’s time for us to just do it", "direct", "tell"),
     ("Hakan Fidan", "as soon as possible", "direct", "emphasise"),
     ("Hakan Fidan", "confidence-building measure", "direct", "describe"),
-    ("Dmitry Peskov", "certainly needed", "direct", "state"),
+    ("Dmitry Peskov", "certainly needed", "partial", "state"),
     (
         "UKR:MIL",
         "I don’t think they will agree on anything concrete, because summer is the best time"
@@ -582,15 +582,19 @@ def test_a_participle_giving_a_name_is_not_a_quote():
 
 
 def test_a_document_is_not_the_speaker_but_its_author_is():
-    quote = _only(_quotes_of("The tribunal's ruling said the vote count was “deeply flawed”."))
+    quotes = _quotes_of("The tribunal's ruling said the vote count was “deeply flawed”.")
+    quote = _only(quotes, "partial")  # inside the reported clause (rule quoted predicate)
     assert (quote.text, quote.speaker_text) == ("deeply flawed", "The tribunal")
     assert "author of 'ruling'" in quote.evidence.why
+    assert _only(quotes, "indirect").speaker_text == "The tribunal"
 
 
 def test_a_document_with_no_author_leaves_the_quote_without_a_speaker():
-    quote = _only(_quotes_of("The ruling, issued on Monday, said the count was “deeply flawed”."))
+    quotes = _quotes_of("The ruling, issued on Monday, said the count was “deeply flawed”.")
+    quote = _only(quotes, "partial")  # inside the reported clause (rule quoted predicate)
     assert quote.text == "deeply flawed"
     assert quote.speaker is None and quote.speaker_text is None
+    assert _only(quotes, "indirect").speaker_text is None
 
 
 def test_according_to_a_document_names_its_author_or_nobody():
@@ -1262,3 +1266,42 @@ def test_a_statement_three_sentences_after_the_last_speaker_is_nobodys():
     )
     quote = _indirect_starting(quotes, "the bridge had been destroyed")
     assert quote.speaker is None and quote.speaker_text is None
+
+
+# --- rule: quoted predicate ("said she was “deeply troubled” by ...": the clause is reported) --
+
+
+@pytest.mark.parametrize(
+    ("name", "corpus", "clause", "speaker"),
+    [
+        (
+            "q-voa-lopez-sentenced-venezuela.txt",
+            QUOTES_TUNE,
+            'she was "deeply troubled" by the sentencing',
+            "Robert Jacobson",
+        ),
+        (
+            "a-voa-us-troops-eagle-pass.txt",
+            NEWS_TUNE,
+            'DHS will "take all steps to ensure the safety',
+            "Kirstjen Nielsen",
+        ),
+        (
+            "a-wn-hungary-acquires-hirtenberger.txt",
+            NEWS_TUNE,
+            'the military had been "effectively disarmed" by 2010',
+            "Gáspár Maróth",
+        ),
+    ],
+)
+def test_a_clause_whose_verb_is_quoted_is_still_reported(name, corpus, clause, speaker):
+    quotes = _dev_article_quotes(name, corpus)
+    quote = _indirect_starting(quotes, clause)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    span = (quote.evidence.start, quote.evidence.end)
+    assert any(q.kind == "partial" and span[0] <= q.evidence.start < span[1] for q in quotes)
+
+
+def test_a_clause_wholly_in_quote_marks_is_no_indirect_quote():
+    quotes = _quotes_of('The minister said "the road is open and the bridge will be rebuilt."')
+    assert not any(q.kind == "indirect" for q in quotes)

@@ -65,6 +65,9 @@ Decisions:
 - Rule ``clause of the statement``: "X said in a statement that CLAUSE" reports CLAUSE also
   when the parse hangs it on the statement noun ("saying in a statement that ...", "promised
   ... in a nationally televised speech that ..."): a "that" clause with its own subject.
+- Rule ``quoted predicate``: a reported clause whose verb is in quote marks and whose subject
+  is not ("said she was “deeply troubled” by ...") is still the clause reported (with the
+  quoted words a partial quote), not a clause inside a direct quote.
 - Rule ``colon lead-in``: words in quote marks right after a colon are what the clause before
   it announces when its verb is a cue or its object points ahead ("wrote this on Twitter:",
   "repeated these words ...:", "issued the following statement from the king:"), even when
@@ -1542,7 +1545,7 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
     if subject is not None and _is_outlet(ctx, subject) and _within_report(ctx, verb):
         return []
     for clause in [c for c in verb.children if c.dep_ == "ccomp"] + _statement_clauses(ctx, verb):
-        if ctx.quoted[clause.i]:
+        if ctx.quoted[clause.i] and not _quoted_predicate(ctx, clause):
             continue
         if subject is not None and _is_outlet(ctx, subject) and _reports_speech(ctx, clause):
             continue
@@ -1557,6 +1560,15 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
             draft = _indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)
             drafts.append(replace(draft, document=document))
     return drafts
+
+
+def _quoted_predicate(ctx: _Context, clause: Token) -> bool:
+    """Rule ``quoted predicate``: a reported clause whose verb lies in quote marks but whose
+    subject does not ("said she was “deeply troubled” by the sentencing", "added that DHS will
+    “take all steps ...”", "noted the military had been “effectively disarmed”") is the
+    reporter's clause around the speaker's words, not a clause inside a direct quote."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and not ctx.quoted[subjects[0].i]
 
 
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
