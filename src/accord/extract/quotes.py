@@ -62,6 +62,19 @@ Decisions:
   ("“... a non-event!” President Donald Trump tweeted Tuesday.") is the speech of the cue's
   subject in the sentence that opens right after the closing mark, in its paragraph, when
   that sentence reports nothing of its own (no clause, no quote marks).
+- Rule ``clause of the statement``: "X said in a statement that CLAUSE" reports CLAUSE also
+  when the parse hangs it on the statement noun ("saying in a statement that ...", "promised
+  ... in a nationally televised speech that ..."): a "that" clause with its own subject.
+- Rule ``quoted predicate``: a reported clause whose verb is in quote marks and whose subject
+  is not ("said she was “deeply troubled” by ...") is still the clause reported (with the
+  quoted words a partial quote), not a clause inside a direct quote.
+- Rule ``colon lead-in``: words in quote marks right after a colon are what the clause before
+  it announces when its verb is a cue or its object points ahead ("wrote this on Twitter:",
+  "repeated these words ...:", "issued the following statement from the king:"), even when
+  they are no full sentence: the statement's author, else the verb's subject, speaks them.
+- Rule ``statement of the last speaker``: a statement naming no author ("A statement issued
+  Thursday says", "An official statement said") is the statement of the speaker of the
+  nearest quote before it, at most two sentences back; a report or ruling is no one's.
 - Rule ``bare body speaker``: "the party said", "The coalition says" (a body noun with only
   "the" before it) is the nearest body named before with a name headed by that noun
   ("Thailand's Thai Raksa Chart Party", "the Seleka rebel coalition"), as "Officials said" is
@@ -81,6 +94,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
+from accord.extract.events.syntax import objects_of_preposition
 from accord.models import DIRECT_KINDS, ActorMention, ActorRef, Evidence, Quote
 from accord.nlp import QUOTE_MARKS, Document, span_tokens
 from accord.resolve.actors import actor_ref, fold
@@ -135,6 +149,7 @@ class CueLexicon:
     outlet_name_words: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
     leader_offices: frozenset[str] = frozenset()
+    pointing_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -176,6 +191,7 @@ def cue_lexicon_from_data(raw: object, source: str = "quote_cues.json") -> CueLe
         outlet_name_words=frozenset(_entries(raw, "outlet_name_words", source)),
         work_nouns=frozenset(_entries(raw, "work_nouns", source)),
         leader_offices=frozenset(_entries(raw, "leader_offices", source)),
+        pointing_words=frozenset(_entries(raw, "pointing_words", source)),
     )
 
 
@@ -1036,6 +1052,7 @@ class _Draft:
     confidence: float
     speaker: ActorRef | None = None
     speaker_text: str | None = None
+    document: str | None = None  # the lemma of the document speaking, when no author is named
 
 
 def _is_name(ctx: _Context, span: MarkedSpan) -> bool:
@@ -1266,6 +1283,38 @@ def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None
     return None
 
 
+def _colon_lead_in(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
+    """Rule ``colon lead-in``: words in quote marks right after a colon are the ones the
+    clause before the colon announces, full sentence or not, when its verb is a cue ("Lilian
+    Tintori, wrote this on Twitter:" before "12:27 in the morning: ...") or its object points
+    ahead to them ("repeated these words to customers ...:", "issued the following statement
+    from the king:"): the statement's author named in its phrase speaks, else the verb's
+    subject."""
+    before = ctx.text[: span.open].rstrip()
+    colon = ctx.tokens(len(before) - 1, len(before)) if before.endswith(":") else []
+    if not colon or ctx.quoted[colon[0].i]:
+        return None
+    sentence = ctx.sentences[ctx.sentence_of[colon[0].i]]
+    verbs = [t for t in sentence if t.i < colon[0].i and t.pos_ == "VERB" and not ctx.quoted[t.i]]
+    for verb in reversed(verbs):
+        subject = _subject_of_verb(ctx, verb)
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i < colon[0].i):
+            source = _source_of_noun(ctx, obj) if ctx.is_cue_noun(obj) else None
+            if source is not None:
+                route = f"source of '{obj.text}' before a colon"
+                return _Attribution(obj.lemma_.lower(), obj, obj.text, source, route, 0.8)
+            pointing = {obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in {"det", "amod"}}
+            if subject is not None and (
+                pointing & ctx.lexicon.pointing_words or ctx.is_cue_noun(obj)
+            ):
+                route = f"{subject[1]} before a colon, object '{obj.text}'"
+                return _Attribution(verb.lemma_.lower(), verb, verb.text, subject[0], route, 0.8)
+        if subject is not None and ctx.is_cue_verb(verb):
+            route = f"{subject[1]} before a colon"
+            return _Attribution(ctx.cue_lemma(verb), verb, verb.text, subject[0], route, 0.8)
+    return None
+
+
 def _attribute_after(ctx: _Context, span: MarkedSpan, last_sentence: int) -> _Attribution | None:
     """A tag such as "Trump tweeted." opening the sentence right after a stand-alone quote, in
     its paragraph (rule ``attribution after``): a quote ending in "!" or "?" is cut off from
@@ -1318,6 +1367,8 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
         confidence=0.3,
     )
     attribution = _attribute_by_parse(ctx, span) or _attribute_in_sentences(ctx, span, sentences)
+    if attribution is None:
+        attribution = _colon_lead_in(ctx, span)
     if attribution is None and alone:
         attribution = _attribute_after(ctx, span, sentences[-1]) or _attribute_before(
             ctx, sentences[0]
@@ -1333,6 +1384,7 @@ def _direct_quote(ctx: _Context, span: MarkedSpan, previous: _Draft | None) -> _
             sentences=_with_sentence(draft.sentences, ctx.sentence_of[cue.i]),
             why=f"direct: quote marks + cue '{cue.text}' + document '{source.text}', no author",
             confidence=0.4,
+            document=source.lemma_.lower(),
         )
     if alone and previous is not None and _continues(previous, sentences[0]):
         return replace(
@@ -1481,8 +1533,10 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
     ("the report said ...") keeps no speaker when it names no author."""
     found = _subject_of_verb(ctx, verb)
     own = _own_subject(ctx, verb) if found is None else None
+    document = None
     if own is not None and _is_document(ctx, own[0]):
         found = (None, f"document '{own[0].text}', no author")
+        document = own[0].lemma_.lower()
     if found is None:
         return []
     subject, route = found
@@ -1490,8 +1544,8 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
     drafts = []
     if subject is not None and _is_outlet(ctx, subject) and _within_report(ctx, verb):
         return []
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or ctx.quoted[clause.i]:
+    for clause in [c for c in verb.children if c.dep_ == "ccomp"] + _statement_clauses(ctx, verb):
+        if ctx.quoted[clause.i] and not _quoted_predicate(ctx, clause):
             continue
         if subject is not None and _is_outlet(ctx, subject) and _reports_speech(ctx, clause):
             continue
@@ -1503,10 +1557,43 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
         gap = (span[1], verb.idx) if span[1] <= verb.idx else (verb.idx + len(verb), span[0])
         if not _quote_between(ctx, *gap):  # a quote between verb and clause: a parse slip
             why = f"indirect: cue '{verb.text}' + ccomp + {route}"
-            drafts.append(
-                _indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)
-            )
+            draft = _indirect_draft(ctx, span, ctx.cue_lemma(verb), number, subject, why, verb)
+            drafts.append(replace(draft, document=document))
     return drafts
+
+
+def _quoted_predicate(ctx: _Context, clause: Token) -> bool:
+    """Rule ``quoted predicate``: a reported clause whose verb lies in quote marks but whose
+    subject does not ("said she was “deeply troubled” by the sentencing", "added that DHS will
+    “take all steps ...”", "noted the military had been “effectively disarmed”") is the
+    reporter's clause around the speaker's words, not a clause inside a direct quote."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and not ctx.quoted[subjects[0].i]
+
+
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+
+
+def _statement_clauses(ctx: _Context, verb: Token) -> list[Token]:
+    """Rule ``clause of the statement``: "X said in a statement that CLAUSE" reports CLAUSE
+    whether the parse hangs it on the verb or on the statement noun ("saying in a statement
+    that there is no military solution", "promised Monday in a nationally televised speech
+    that new elections would be held": acl or relcl of "statement", "speech"). A clause on the
+    noun counts only when "that" opens it and it has a subject of its own, so it says what was
+    said; a relative clause ("the speech that he gave") has no subject of its own or "that" is
+    its subject or object."""
+    return [
+        clause
+        for noun in objects_of_preposition(verb, "in")
+        if ctx.is_cue_noun(noun)
+        for clause in noun.children
+        if clause.dep_ in NOUN_CLAUSE_DEPS
+        and clause.i > noun.i
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
+        )
+    ]
 
 
 def _parenthetical_report(ctx: _Context, verb: Token) -> list[_Draft]:
@@ -1654,7 +1741,40 @@ def extract_quotes(document: Document) -> list[Quote]:
     ctx = _Context(document, load_cue_lexicon())
     drafts = _partial_quotes_marked(_direct_quotes(ctx), _indirect_quotes(ctx))
     drafts.sort(key=lambda d: (d.start, d.kind not in DIRECT_KINDS, d.stop))
+    drafts = _statements_of_the_last_speaker(ctx, drafts)
     return [_to_quote(ctx, draft, n) for n, draft in enumerate(drafts, start=1)]
+
+
+STATEMENT_REACH = 2  # sentences back to the speaker an unsigned statement speaks for
+
+
+def _statements_of_the_last_speaker(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """Rule ``statement of the last speaker``: a statement that names no author ("A statement
+    issued Thursday says ...", "An official statement said ...", after "The International Red
+    Cross says ..." or "..., the White House said.") is the statement of the speaker of the
+    nearest quote before it, no more than two sentences back. Only statement nouns (the cue
+    nouns: "statement", "letter", "message"): a report or a ruling is not its reader's."""
+    result: list[_Draft] = []
+    for draft in drafts:
+        if draft.document in ctx.lexicon.nouns and draft.speaker is None:
+            before = [
+                d
+                for d in result
+                if d.speaker is not None
+                and d.start < draft.start
+                and d.sentences[1] >= draft.sentences[0] - STATEMENT_REACH
+            ]
+            if before:
+                last = before[-1]
+                draft = replace(
+                    draft,
+                    speaker=last.speaker,
+                    speaker_text=last.speaker_text,
+                    why=f"{draft.why}, the statement of the last speaker '{last.speaker_text}'",
+                    confidence=0.6,
+                )
+        result.append(draft)
+    return result
 
 
 def _partial_quotes_marked(direct: list[_Draft], indirect: list[_Draft]) -> list[_Draft]:
