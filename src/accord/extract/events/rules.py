@@ -102,6 +102,7 @@ from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
     alternative_reading,
+    are_punitive_measures,
     armed_with,
     arrest_cause_triggers,
     blame_triggers,
@@ -833,6 +834,11 @@ def _proposed_own_action(draft: EventDraft, coder: Coder) -> bool:
 def _operation_against_a_foe(draft: EventDraft, coder: Coder) -> bool:
     token = draft.candidate.token  # read so by the noun's lookup (noun_entry)
     return draft.kind == "ASSAULT" and is_operation_against_a_foe(token, coder.lexicon)
+
+
+def _punitive_measures(draft: EventDraft, coder: Coder) -> bool:
+    token = draft.candidate.token  # read so by the noun's lookup (noun_entry)
+    return draft.kind == "SANCTION" and are_punitive_measures(token, coder.lexicon)
 
 
 def _alternative_reading(draft: EventDraft, coder: Coder) -> bool:
@@ -3124,6 +3130,15 @@ RULES: tuple[Rule, ...] = (
         'the guerrillas"; a rescue or relief operation names no foe and is no event (the nouns and '
         "aims are data: hostile_operations in triggers.json).",
         _operation_against_a_foe,
+    ),
+    Rule(
+        "punitive-measures-are-sanctions",
+        "Measures taken against a party are a SANCTION (CAMEO 16; the EU's \"restrictive "
+        'measures"): "announced their own measures against Russia", "imposed measures to isolate '
+        'Qatar", "take restrictive measures against those responsible"; measures against a virus '
+        "or inflation name no party and are no event (the nouns, modifiers and aims are data: "
+        "punitive_measures in triggers.json).",
+        _punitive_measures,
     ),
     Rule(
         "alternative-reading",

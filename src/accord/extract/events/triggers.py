@@ -489,6 +489,8 @@ def read_noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         entry = _entry_of_modifier(token, lexicon)  # "a telephone conversation"
     if entry is None and is_operation_against_a_foe(token, lexicon):
         entry = HOSTILE_OPERATION  # "launched an operation against the Taliban"
+    if entry is None and are_punitive_measures(token, lexicon):
+        entry = PUNITIVE_MEASURES  # "announced their own measures against Russia"
     if entry is None:
         return None
     if _names_no_event(token, lexicon):
@@ -518,6 +520,32 @@ def is_operation_against_a_foe(noun: Token, lexicon: Lexicon) -> bool:
     if objects_of_preposition(noun, "against"):
         return True
     return operation_aim(noun, lexicon) is not None
+
+
+PUNITIVE_MEASURES = TriggerEntry(type="SANCTION", mode="discontinue")
+
+
+def are_punitive_measures(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule "punitive-measures-are-sanctions": measures are a sanction (CAMEO 16; the EU's
+    "restrictive measures") only when the sentence says they punish: a punitive modifier
+    ("take restrictive measures"), an "against" phrase naming a party ("measures against
+    Russia") or an aim of isolating or punishing ("imposed measures to isolate Qatar").
+    Measures against a virus or inflation name no party and stay no event."""
+    if lemma_of(noun, lexicon) not in lexicon.measure_nouns:
+        return False
+    if any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in lexicon.punitive_modifiers
+        for c in noun.children
+    ):
+        return True
+    if any(_names_an_actor(o) for o in objects_of_preposition(noun, "against")):
+        return True
+    return any(
+        c.dep_ in {"relcl", "acl", "advcl", "xcomp"}
+        and lemma_of(c, lexicon) in lexicon.measure_aims
+        and is_to_infinitive(c)
+        for c in (*noun.children, *noun.head.children)
+    )
 
 
 def operation_aim(noun: Token, lexicon: Lexicon) -> Token | None:
