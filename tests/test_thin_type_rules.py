@@ -85,3 +85,11 @@ def test_measures_against_no_party_are_no_sanction():
     ):
         events = process(parse(make_article(text, published="2025-06-02"))).events
         assert "SANCTION" not in [e.type for e in events]
+
+
+def test_measures_taken_to_isolate_a_party_fall_on_it():
+    """VOA, Gulf states and Qatar (tune): "imposed measures to isolate Qatar": the party the
+    measures isolate is the SANCTION's target."""
+    events = tune_article_events("b-voa-gulf-states-list-of-demands-qatar")
+    event = told_in(events, "SANCTION", "imposed measures to isolate Qatar")
+    assert "Qatar" in names(event.targets)

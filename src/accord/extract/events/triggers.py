@@ -540,11 +540,23 @@ def are_punitive_measures(noun: Token, lexicon: Lexicon) -> bool:
         return True
     if any(_names_an_actor(o) for o in objects_of_preposition(noun, "against")):
         return True
-    return any(
-        c.dep_ in {"relcl", "acl", "advcl", "xcomp"}
-        and lemma_of(c, lexicon) in lexicon.measure_aims
-        and is_to_infinitive(c)
-        for c in (*noun.children, *noun.head.children)
+    return measure_aim(noun, lexicon) is not None
+
+
+def measure_aim(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The isolating or punishing verb measures are taken for ("imposed measures to isolate
+    Qatar": 'isolate', hung on the noun or on the verb that takes it), or None."""
+    if lemma_of(noun, lexicon) not in lexicon.measure_nouns:
+        return None
+    return next(
+        (
+            c
+            for c in (*noun.children, *noun.head.children)
+            if c.dep_ in {"relcl", "acl", "advcl", "xcomp"}
+            and lemma_of(c, lexicon) in lexicon.measure_aims
+            and is_to_infinitive(c)
+        ),
+        None,
     )
 
 
