@@ -93,3 +93,44 @@ def test_measures_taken_to_isolate_a_party_fall_on_it():
     events = tune_article_events("b-voa-gulf-states-list-of-demands-qatar")
     event = told_in(events, "SANCTION", "imposed measures to isolate Qatar")
     assert "Qatar" in names(event.targets)
+
+
+# --- forces-crossing-onto-anothers-ground-mobilise ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "country"),
+    [
+        (  # VOA, Georgia: military craft flying over a village
+            "a-voa-georgia-abkhaz-separatists-fire-checkpoint",
+            "Russian helicopters also flew over the village",
+            "RUS",
+        ),
+        (  # VOA, Thailand and Cambodia: soldiers crossing a border
+            "b-thai-cambodia-temple",
+            "Thai soldiers crossed the border",
+            "THA",
+        ),
+        (  # VOA, Japan and China: ships entering a territory
+            "b-voa-japan-summons-china-envoy-senkaku",
+            "the four ships entered the Japan-controlled territory",
+            None,
+        ),
+    ],
+)
+def test_forces_crossing_onto_anothers_ground_mobilise(slug, words, country):
+    """Rule forces-crossing-onto-anothers-ground-mobilise, on three tune articles: forces or
+    military craft crossing onto ground or flying over it are a MOBILIZE by their side."""
+    event = told_in(tune_article_events(slug), "MOBILIZE", words)
+    assert "forces-crossing-onto-anothers-ground-mobilise" in rules_named(event)
+    if country is not None:
+        assert country in [ref.country for ref in event.sources]
+
+
+def test_a_denied_crossing_and_people_crossing_are_no_mobilisation():
+    """Kashmir (tune): "have denied their troops crossed the border" is read by the denial,
+    not as a crossing; refugees crossing a border show no force."""
+    events = tune_article_events("b-kashmir-loc-infiltration")
+    assert not [e for e in events if e.type == "MOBILIZE" and "denied" in e.evidence.sentence]
+    text = "Thousands of refugees crossed the border into Turkey on Monday."
+    assert "MOBILIZE" not in [e.type for e in process(parse(make_article(text))).events]

@@ -115,6 +115,7 @@ from accord.extract.events.triggers import (
     dyad_line_triggers,
     evaluation_triggers,
     expectation_triggers,
+    forces_crossing_triggers,
     forces_leaving_triggers,
     goes_into_force,
     headline_noun_triggers,
@@ -372,6 +373,12 @@ def _blame(found: SentenceDraft, coder: Coder) -> bool:
 
 def _mediation(found: SentenceDraft, coder: Coder) -> bool:
     new = mediation_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _forces_crossing(found: SentenceDraft, coder: Coder) -> bool:
+    new = forces_crossing_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -2734,6 +2741,14 @@ RULES: tuple[Rule, ...] = (
         'a place withdraw from it (RETREAT), as "pulled out of" is; a person leaving a city is '
         "a journey.",
         _forces_leaving,
+    ),
+    _sentence_rule(
+        "forces-crossing-onto-anothers-ground-mobilise",
+        '"Thai soldiers crossed the border", "the four ships entered the Japan-controlled '
+        'territory", "Russian helicopters also flew over the village": armed forces or military '
+        "craft crossing onto ground or flying over it show force (MOBILIZE, CAMEO 15); people "
+        "crossing a border are no event (the words are data: forces_crossing in triggers.json).",
+        _forces_crossing,
     ),
     _sentence_rule(
         BLAME_RULE,

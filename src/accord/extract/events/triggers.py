@@ -1947,6 +1947,53 @@ def forces_leaving_triggers(
     return candidates
 
 
+def forces_crossing_triggers(
+    sentence: Span, lexicon: Lexicon, consumed: set[int]
+) -> list[Candidate]:
+    """Rule "forces-crossing-onto-anothers-ground-mobilise": armed forces or military craft
+    crossing onto ground ("Thai soldiers crossed the border", "the four ships entered the
+    Japan-controlled territory") or flying over a place ("Russian helicopters also flew over
+    the village") show force: a MOBILIZE (CAMEO 15), as "deployed" is. People crossing a
+    border, or forces entering a named town, are not read so. The words are data
+    (forces_crossing in triggers.json)."""
+    candidates: list[Candidate] = []
+    for token in span_tokens(sentence):
+        if token.i in consumed or token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or lemma_of(subject, lexicon) not in lexicon.crossing_forces:
+            continue
+        if not _crosses_onto_ground(token, lexicon) or _denied_content(token, lexicon):
+            continue
+        consumed.add(token.i)
+        entry = TriggerEntry(type="MOBILIZE", mode="troops")
+        why = [f"armed forces '{token.text}' onto another's ground"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
+def _crosses_onto_ground(verb: Token, lexicon: Lexicon) -> bool:
+    """Does a verb cross or enter a border, territory, waters or airspace (its object or its
+    "into" object), or fly over a place?"""
+    lemma = lemma_of(verb, lexicon)
+    if lemma in lexicon.flying_verbs:  # "flew over the village" (the parser may leave "over" bare)
+        return lemma == "overfly" or any(c.lower_ == "over" for c in verb.children)
+    if lemma not in lexicon.crossing_verbs:
+        return False
+    grounds = [c for c in verb.children if c.dep_ == "dobj"]
+    grounds += objects_of_preposition(verb, "into")
+    return any(lemma_of(g, lexicon) in lexicon.crossed_grounds for g in grounds)
+
+
+def _denied_content(verb: Token, lexicon: Lexicon) -> bool:
+    """Is a clause what a denying verb denies ("have denied their troops crossed the border")?
+    The denial is read by the denying verb's own entry."""
+    if verb.dep_ != "ccomp":
+        return False
+    entry = lexicon.verbs.get(lemma_of(verb.head, lexicon))
+    return entry is not None and entry.modality == "denied"
+
+
 def named_claim_triggers(
     sentence: Span, lexicon: Lexicon, coded: frozenset[int]
 ) -> list[Candidate]:
