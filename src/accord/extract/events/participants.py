@@ -42,6 +42,7 @@ from accord.extract.events.triggers import (
     Candidate,
     aimed_at,
     claimed_by,
+    measure_aim,
     operation_aim,
 )
 from accord.models import ActorMention, ActorRef, Place
@@ -464,6 +465,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
         objects.extend(_participant_objects(trigger))
     if candidate.entry.type == "ASSAULT" and (aim := operation_aim(trigger, lexicon)) is not None:
         objects.extend(aimed_at(aim))  # "launched an operation to remove the guerrillas"
+    if candidate.entry.type == "SANCTION" and (aim := measure_aim(trigger, lexicon)) is not None:
+        objects.extend(aimed_at(aim))  # "imposed measures to isolate Qatar"
     if complement is not None and _charged_with(candidate):
         complement = None  # "accused Kosovo of persecuting Serbs": Kosovo, not the Serbs
     if doer is not None:  # "called for Russia's withdrawal from Ukraine": Russia is asked

@@ -102,6 +102,7 @@ from accord.extract.events.triggers import (
     Candidate,
     adjective_triggers,
     alternative_reading,
+    are_punitive_measures,
     armed_with,
     arrest_cause_triggers,
     blame_triggers,
@@ -114,6 +115,7 @@ from accord.extract.events.triggers import (
     dyad_line_triggers,
     evaluation_triggers,
     expectation_triggers,
+    forces_crossing_triggers,
     forces_leaving_triggers,
     goes_into_force,
     headline_noun_triggers,
@@ -371,6 +373,12 @@ def _blame(found: SentenceDraft, coder: Coder) -> bool:
 
 def _mediation(found: SentenceDraft, coder: Coder) -> bool:
     new = mediation_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _forces_crossing(found: SentenceDraft, coder: Coder) -> bool:
+    new = forces_crossing_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -833,6 +841,11 @@ def _proposed_own_action(draft: EventDraft, coder: Coder) -> bool:
 def _operation_against_a_foe(draft: EventDraft, coder: Coder) -> bool:
     token = draft.candidate.token  # read so by the noun's lookup (noun_entry)
     return draft.kind == "ASSAULT" and is_operation_against_a_foe(token, coder.lexicon)
+
+
+def _punitive_measures(draft: EventDraft, coder: Coder) -> bool:
+    token = draft.candidate.token  # read so by the noun's lookup (noun_entry)
+    return draft.kind == "SANCTION" and are_punitive_measures(token, coder.lexicon)
 
 
 def _alternative_reading(draft: EventDraft, coder: Coder) -> bool:
@@ -2730,6 +2743,14 @@ RULES: tuple[Rule, ...] = (
         _forces_leaving,
     ),
     _sentence_rule(
+        "forces-crossing-onto-anothers-ground-mobilise",
+        '"Thai soldiers crossed the border", "the four ships entered the Japan-controlled '
+        'territory", "Russian helicopters also flew over the village": armed forces or military '
+        "craft crossing onto ground or flying over it show force (MOBILIZE, CAMEO 15); people "
+        "crossing a border are no event (the words are data: forces_crossing in triggers.json).",
+        _forces_crossing,
+    ),
+    _sentence_rule(
         BLAME_RULE,
         "A speaker who says who did a harm accuses them without an accusing verb (PLOVER "
         'ACCUSE, mode allege): "police said al-Shabaab was responsible for the bombing", "said '
@@ -3124,6 +3145,15 @@ RULES: tuple[Rule, ...] = (
         'the guerrillas"; a rescue or relief operation names no foe and is no event (the nouns and '
         "aims are data: hostile_operations in triggers.json).",
         _operation_against_a_foe,
+    ),
+    Rule(
+        "punitive-measures-are-sanctions",
+        "Measures taken against a party are a SANCTION (CAMEO 16; the EU's \"restrictive "
+        'measures"): "announced their own measures against Russia", "imposed measures to isolate '
+        'Qatar", "take restrictive measures against those responsible"; measures against a virus '
+        "or inflation name no party and are no event (the nouns, modifiers and aims are data: "
+        "punitive_measures in triggers.json).",
+        _punitive_measures,
     ),
     Rule(
         "alternative-reading",

@@ -489,6 +489,8 @@ def read_noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         entry = _entry_of_modifier(token, lexicon)  # "a telephone conversation"
     if entry is None and is_operation_against_a_foe(token, lexicon):
         entry = HOSTILE_OPERATION  # "launched an operation against the Taliban"
+    if entry is None and are_punitive_measures(token, lexicon):
+        entry = PUNITIVE_MEASURES  # "announced their own measures against Russia"
     if entry is None:
         return None
     if _names_no_event(token, lexicon):
@@ -518,6 +520,44 @@ def is_operation_against_a_foe(noun: Token, lexicon: Lexicon) -> bool:
     if objects_of_preposition(noun, "against"):
         return True
     return operation_aim(noun, lexicon) is not None
+
+
+PUNITIVE_MEASURES = TriggerEntry(type="SANCTION", mode="discontinue")
+
+
+def are_punitive_measures(noun: Token, lexicon: Lexicon) -> bool:
+    """Rule "punitive-measures-are-sanctions": measures are a sanction (CAMEO 16; the EU's
+    "restrictive measures") only when the sentence says they punish: a punitive modifier
+    ("take restrictive measures"), an "against" phrase naming a party ("measures against
+    Russia") or an aim of isolating or punishing ("imposed measures to isolate Qatar").
+    Measures against a virus or inflation name no party and stay no event."""
+    if lemma_of(noun, lexicon) not in lexicon.measure_nouns:
+        return False
+    if any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in lexicon.punitive_modifiers
+        for c in noun.children
+    ):
+        return True
+    if any(_names_an_actor(o) for o in objects_of_preposition(noun, "against")):
+        return True
+    return measure_aim(noun, lexicon) is not None
+
+
+def measure_aim(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The isolating or punishing verb measures are taken for ("imposed measures to isolate
+    Qatar": 'isolate', hung on the noun or on the verb that takes it), or None."""
+    if lemma_of(noun, lexicon) not in lexicon.measure_nouns:
+        return None
+    return next(
+        (
+            c
+            for c in (*noun.children, *noun.head.children)
+            if c.dep_ in {"relcl", "acl", "advcl", "xcomp"}
+            and lemma_of(c, lexicon) in lexicon.measure_aims
+            and is_to_infinitive(c)
+        ),
+        None,
+    )
 
 
 def operation_aim(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -1905,6 +1945,53 @@ def forces_leaving_triggers(
         why = [f"armed forces '{token.text}' a place"]
         candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
     return candidates
+
+
+def forces_crossing_triggers(
+    sentence: Span, lexicon: Lexicon, consumed: set[int]
+) -> list[Candidate]:
+    """Rule "forces-crossing-onto-anothers-ground-mobilise": armed forces or military craft
+    crossing onto ground ("Thai soldiers crossed the border", "the four ships entered the
+    Japan-controlled territory") or flying over a place ("Russian helicopters also flew over
+    the village") show force: a MOBILIZE (CAMEO 15), as "deployed" is. People crossing a
+    border, or forces entering a named town, are not read so. The words are data
+    (forces_crossing in triggers.json)."""
+    candidates: list[Candidate] = []
+    for token in span_tokens(sentence):
+        if token.i in consumed or token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or lemma_of(subject, lexicon) not in lexicon.crossing_forces:
+            continue
+        if not _crosses_onto_ground(token, lexicon) or _denied_content(token, lexicon):
+            continue
+        consumed.add(token.i)
+        entry = TriggerEntry(type="MOBILIZE", mode="troops")
+        why = [f"armed forces '{token.text}' onto another's ground"]
+        candidates.append(Candidate(token=token, entry=entry, predicate=token, why=why))
+    return candidates
+
+
+def _crosses_onto_ground(verb: Token, lexicon: Lexicon) -> bool:
+    """Does a verb cross or enter a border, territory, waters or airspace (its object or its
+    "into" object), or fly over a place?"""
+    lemma = lemma_of(verb, lexicon)
+    if lemma in lexicon.flying_verbs:  # "flew over the village" (the parser may leave "over" bare)
+        return lemma == "overfly" or any(c.lower_ == "over" for c in verb.children)
+    if lemma not in lexicon.crossing_verbs:
+        return False
+    grounds = [c for c in verb.children if c.dep_ == "dobj"]
+    grounds += objects_of_preposition(verb, "into")
+    return any(lemma_of(g, lexicon) in lexicon.crossed_grounds for g in grounds)
+
+
+def _denied_content(verb: Token, lexicon: Lexicon) -> bool:
+    """Is a clause what a denying verb denies ("have denied their troops crossed the border")?
+    The denial is read by the denying verb's own entry."""
+    if verb.dep_ != "ccomp":
+        return False
+    entry = lexicon.verbs.get(lemma_of(verb.head, lexicon))
+    return entry is not None and entry.modality == "denied"
 
 
 def named_claim_triggers(
