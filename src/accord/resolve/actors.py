@@ -2416,7 +2416,10 @@ class MentionResolver:
         """Rule "settlers-are-the-settling-state's": settlers named with no nationality, in a
         territory another state settles ("Settlers raided Al Mughayyir (Ramallah)"), are that
         state's civilians, not the scene's people they act against."""
-        if token.lemma_.lower() not in self.nouns.settlers:
+        lemma = token.lemma_.lower()
+        if token.tag_ == "NNPS" and lemma == token.lower_:
+            lemma = lemma.removesuffix("s")  # rule "plural-read-as-a-name", as in sector_of
+        if lemma not in self.nouns.settlers:
             return None
         return self.nouns.settled_by.get(scene) if scene is not None else None
 
