@@ -2042,3 +2042,34 @@ def test_a_clash_with_a_named_side_keeps_it():
     the army" keeps its own parties."""
     clash = _event("Rebels clashed with the army near Goma on Sunday.", "ASSAULT")
     assert not any(ref.inferred for ref in clash.sources)
+
+
+TUNE_NOTES = Path(__file__).parent / "event_notes" / "tune.jsonl"
+
+
+def _tune_note(note_id: str) -> str:
+    """The text of one event note of the tune fold (a real monitor-style note)."""
+    from accord.evaluate_notes import load_notes
+
+    return next(note.text for note in load_notes(TUNE_NOTES) if note.id == note_id)
+
+
+@pytest.mark.parametrize("note_id", ["n136", "n281", "n338"])
+def test_rule_settlers_are_the_settling_states(note_id):
+    """Event notes tune n136 ("Settlers attacked Palestinian farmers ... near Qusra"), n281
+    ("Settlers raided Al Mughayyir (Ramallah)"), n338 ("Settlers set fire to 2 homes ... in
+    Sinjil"): settlers with no nationality in a territory another state settles are that
+    state's civilians, not the people of the scene they attack."""
+    text = _tune_note(note_id)
+    assert _mentions(text)["Settlers"] == ("ISR", "CVL")
+    attack = next(event for event in _events(text) if event.sources)
+    assert _codes(attack.sources) == ["ISR:CVL"]
+
+
+def test_settlers_elsewhere_stay_the_scenes():
+    """Only a territory the data names as settled by another state: settlers in Nigeria's
+    Plateau state are Nigerians (the rule is data, not a word read everywhere as Israeli)."""
+    assert _mentions("Settlers attacked farmers near Jos on Monday.")["Settlers"] == (
+        "NGA",
+        "CVL",
+    )

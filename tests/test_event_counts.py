@@ -183,3 +183,27 @@ def test_people_killed_when_a_strike_hit_are_that_strikes_toll_and_targets():
     assert (attack.mode, attack.counts) == ("aerial", Counts(killed=25))
     assert [(ref.country, ref.sector) for ref in attack.targets] == [("PSE", "CVL")]
     assert "casualty-report-joins-attack" in attack.evidence.why.rpartition("; rules: ")[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # event notes tune n184, n266, n058 (three monitors' notes, three wars)
+        ("Russian army shelled Nikopol district with artillery, 1 killed, 3 injured", "UKR"),
+        ("Russian FPV drone hit a car in Lyptsi, Kharkiv oblast, 1 man killed", "UKR"),
+        (
+            "Boko Haram fighters attacked a fishing camp on Lake Chad islands near Bol; "
+            "5 fishermen killed",
+            "TCD",
+        ),
+    ],
+)
+def test_rule_the_attacker_is_not_its_own_victim(text, victims):
+    """A casualty report the parser hangs the attacker on ("3 injured" taking "army" as its
+    object, "5 fishermen killed" taking "fighters") gives its attack no victims of the
+    attacker's side: the counted, or the scene's people, with the scene's country."""
+    (attack,) = attacks(text)
+    attackers = {ref.actor_id for ref in attack.sources}
+    assert attackers
+    assert not attackers & {ref.actor_id for ref in attack.targets}
+    assert {ref.country for ref in attack.targets} == {victims}

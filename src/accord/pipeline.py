@@ -433,12 +433,24 @@ def _with_victims_of(attack: CodedEvent, report: CodedEvent) -> CodedEvent:
     """The attack a casualty report joins takes the report's victims as its targets when it
     names none of its own, only a place's state ("At least 25 people were killed when an
     airstrike hit a school in Gaza City": the people, not the State of Palestine)."""
-    named = [ref for ref in report.targets if not ref.inferred]
+    named = victims_of_report(report, attackers={ref.actor_id for ref in attack.sources})
     if not named or any(not ref.inferred for ref in attack.targets):
         return attack
     why = f"{attack.why}; the casualties its report counts are its targets"
     rules = (*(r for r in attack.rules if r not in PLACE_TARGET_RULES), COUNTS_RULE)
     return replace(attack, targets=tuple(named), why=why, rules=rules)
+
+
+def victims_of_report(report: CodedEvent, attackers: set[str]) -> list[ActorRef]:
+    """Rule "the-attacker-is-not-its-own-victim": the victims a casualty report names are its
+    named targets that are not the attack's own doers, or, when the parser took the counted for
+    the report's subject ("... near Bol; 5 fishermen killed"), its named subject. A parse that
+    hangs the attacker on the counting word ("Russian army shelled Nikopol district, 1 killed,
+    3 injured": "injured" takes "army") would else make the attacker its own target, coded
+    with the attacker's country instead of the scene's (the place's people stay the target)."""
+    named = [ref for ref in report.targets if not ref.inferred and ref.actor_id not in attackers]
+    counted = [ref for ref in report.sources if not ref.inferred and ref.actor_id not in attackers]
+    return named or counted
 
 
 def _is_casualty_report(event: CodedEvent, share: list[Figure]) -> bool:

@@ -45,6 +45,7 @@ UNPLACED_OFFICIAL_WHY = "unplaced official"  # a person given the setting's coun
 BODY_TITLE_WHY = "body in the title"  # a person given the country of the body he serves
 UNPLACED_SECTORS = {"GOV", "MIL", "COP", None}  # people the setting's country is given to
 COORDINATED_GROUP_WHY = "coordinated with a national group"  # "Thai villagers and police"
+SETTLERS_WHY = "settlers of a settled territory"  # "Settlers raided Al Mughayyir"
 MEMBERS_WHY = "members name their group"  # "12 militants, including two Taliban commanders"
 STORY_GROUP_WHY = "the story's armed group"  # "the rebels" where one group is named
 STORY_LEAD_SENTENCES = 3  # where a story names the armed group it is about
@@ -311,7 +312,9 @@ class ActorNouns:
     ``weapons``:
     weapons and strikes, which a nationality makes its country's military ("Israeli
     strikes"), also listed in ``nationality``; ``offices``: an office ("president") and the
-    dictionary roles whose holder a country's office of that name is ("the U.S. president").
+    dictionary roles whose holder a country's office of that name is ("the U.S. president");
+    ``settlers`` and ``settled_by``: nouns of settlers, and the state that settles each
+    territory (by the territory's country), whose civilians they are there.
     """
 
     nationality: dict[str, str] = field(default_factory=dict)
@@ -325,6 +328,8 @@ class ActorNouns:
     coalitions: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     offices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    settlers: frozenset[str] = frozenset()
+    settled_by: dict[str, str] = field(default_factory=dict)
 
     @staticmethod
     def sector_of(table: dict[str, str], noun: Token) -> str | None:
@@ -658,6 +663,8 @@ def load_actor_nouns() -> ActorNouns:
             office: tuple(roles)
             for office, roles in (data.get("office_nouns") or {}).get("offices", {}).items()
         },
+        settlers=words("settler_nouns"),
+        settled_by=dict((data.get("settler_nouns") or {}).get("territories", {})),
     )
 
 
@@ -2397,10 +2404,24 @@ class MentionResolver:
                 self._add(self.table.group(owner, sector), span, "unnamed group")
                 continue
             scene = self._state_country(token, country, sector)
-            if scene is not None:
+            settling = self._settling_state(token, scene)
+            if settling is not None:
+                self._add(self.table.group(settling, sector), span, SETTLERS_WHY)
+            elif scene is not None:
                 self._add(self.table.group(scene, sector), span, SCENE_WHY)
             else:  # no place anywhere: "the rebels" are still rebels, of no known country
                 self._add(self.table.unplaced_group(sector), span, "unnamed group, no place")
+
+    def _settling_state(self, token: Token, scene: str | None) -> str | None:
+        """Rule "settlers-are-the-settling-state's": settlers named with no nationality, in a
+        territory another state settles ("Settlers raided Al Mughayyir (Ramallah)"), are that
+        state's civilians, not the scene's people they act against."""
+        lemma = token.lemma_.lower()
+        if token.tag_ == "NNPS" and lemma == token.lower_:
+            lemma = lemma.removesuffix("s")  # rule "plural-read-as-a-name", as in sector_of
+        if lemma not in self.nouns.settlers:
+            return None
+        return self.nouns.settled_by.get(scene) if scene is not None else None
 
     def _resolve_members_of_named_groups(self) -> None:
         """Rule "members-name-their-group": unnamed fighters ("17 rebels", "militants",
