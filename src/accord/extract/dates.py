@@ -1152,8 +1152,8 @@ def _planned(verb: Token) -> bool:
 
 # What is expected, due or set to happen has not happened yet ("is expected to free"): read
 # here for the tense of its date and in the coder for its modality.
-# "slat": en_core_web_sm's lemma for "slated" ("talks are slated for December"; lemma_quirks
-# maps it to "slate" where the lexicon is at hand, this module reads the model's lemma).
+# "slat": en_core_web_sm's lemma for "slated" ("talks are slated for December"), beside the
+# dictionary form; the modality and the dates both read the model's lemma here.
 FORECAST_VERBS = {"expect", "set", "schedule", "due", "poise", "slate", "slat"}
 
 
