@@ -1208,7 +1208,9 @@ def _planned(verb: Token) -> bool:
 
 # What is expected, due or set to happen has not happened yet ("is expected to free"): read
 # here for the tense of its date and in the coder for its modality.
-FORECAST_VERBS = {"expect", "set", "schedule", "due", "poise", "slate"}
+# "slat": en_core_web_sm's lemma for "slated" ("talks are slated for December"), beside the
+# dictionary form; the modality and the dates both read the model's lemma here.
+FORECAST_VERBS = {"expect", "set", "schedule", "due", "poise", "slate", "slat"}
 
 
 def _expected_to(verb: Token) -> bool:

@@ -160,6 +160,7 @@ from accord.extract.events.triggers import (
     verb_triggers,
     warning_triggers,
     with_deontic_demands,
+    with_wished_demands,
 )
 from accord.models import ActorMention, ActorRef, Event, Place
 from accord.nlp import SENTENCE_END_MARKS, span_tokens
@@ -691,6 +692,12 @@ def _protests_met_by_force(found: SentenceDraft, coder: Coder) -> bool:
 def _deontic_demands(found: SentenceDraft, coder: Coder) -> bool:
     before = [id(c) for c in found.candidates]
     found.candidates = with_deontic_demands(found.candidates, found.sentence, coder.lexicon)
+    return [id(c) for c in found.candidates] != before
+
+
+def _wished_demands(found: SentenceDraft, coder: Coder) -> bool:
+    before = [id(c) for c in found.candidates]
+    found.candidates = with_wished_demands(found.candidates, found.sentence, coder.lexicon)
     return [id(c) for c in found.candidates] != before
 
 
@@ -3057,6 +3064,13 @@ RULES: tuple[Rule, ...] = (
         '"Iran must stop arming Russia," Kallas said: what a speaker says another actor must '
         "or should do is a REQUEST from the speaker; the events inside it are not asserted.",
         _deontic_demands,
+    ),
+    _sentence_rule(
+        "wanting-another-to-act-is-a-demand",
+        '"He wanted soldiers to leave his area", "the United States is looking for Russia to '
+        'comply with the agreement to withdraw": what one wants another to do is a REQUEST from '
+        "the one who wants it to the one who should act; the wanted act is not done.",
+        _wished_demands,
     ),
     _sentence_rule(
         "or-face-is-an-ultimatum",

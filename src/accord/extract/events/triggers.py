@@ -1089,6 +1089,56 @@ def with_deontic_demands(
     return candidates
 
 
+# "is looking for Russia to comply": waiting on another's act, the wanted act a "for" clause
+WISHING_FOR_VERBS = {"look", "wait"}
+
+
+def with_wished_demands(
+    candidates: list[Candidate], sentence: Span, lexicon: Lexicon
+) -> list[Candidate]:
+    """Rule wanting-another-to-act-is-a-demand: "he wanted soldiers to leave his area", "the
+    United States is looking for Russia to comply with the agreement to withdraw": what one
+    wants another to do is a REQUEST from the one who wants it to the one who should act, as
+    "called for Russia to withdraw" is; the wanted act has not happened, so the events inside
+    it are dropped (wishing one's own act stays no act: a-wished-act-is-no-act)."""
+    for verb in span_tokens(sentence):
+        wanted = _act_wanted_of_another(verb, lexicon)
+        if wanted is None:
+            continue
+        inside = {t.i for t in wanted.subtree if t.dep_ not in SUBJECT_DEPS}
+        candidates = [c for c in candidates if c.token.i not in inside and c.token.i != verb.i]
+        demand = Candidate(
+            token=verb,
+            entry=TriggerEntry(type="REQUEST", governs=True),
+            predicate=verb,
+            complement=wanted,
+            why=[f"'{verb.text}' another to '{wanted.text}'"],
+        )
+        candidates.append(demand)
+    return candidates
+
+
+def _act_wanted_of_another(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The to-infinitive a wish verb hangs on another's doing ("wanted soldiers to leave":
+    'leave'; "looking for Russia to comply": 'comply'), or None."""
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    lemma = lemma_of(verb, lexicon)
+    for clause in verb.children:
+        wants = clause.dep_ == "ccomp" and lemma in lexicon.wish_verbs
+        waits = (
+            clause.dep_ == "advcl"
+            and lemma in WISHING_FOR_VERBS
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        )
+        if not (wants or waits) or clause.pos_ != "VERB":
+            continue
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if has_to and any(c.dep_ == "nsubj" for c in clause.children):
+            return clause
+    return None
+
+
 def is_a_deontic_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
     """ "General Taban Deng Gai says the detainees should be released unconditionally", "The
     Red Cross says its symbol must be respected": what a speaker says must or should be done,
