@@ -292,6 +292,7 @@ def test_a_dyad_line_is_a_clash_between_its_two_sides():
     assert (clash.type, clash.trigger, clash.counts.killed) == ("ASSAULT", "vs", 35)
     assert sorted(names(clash.sources)) == ["Arakan Army", "Tatmadaw"]
     assert "dyad-line" in rules_named(clash)
+    assert clash.targets == ()  # Ann is where they fought, not whom they hit
     assert only("M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: 11 deaths.").type == (
         "ASSAULT"
     )
@@ -312,6 +313,7 @@ def test_a_dyad_line_with_a_dash_is_a_clash_between_its_two_sides():
     assert (myanmar.type, myanmar.trigger, myanmar.counts.killed) == ("ASSAULT", "-", 14)
     assert sorted(names(myanmar.sources)) == ["Arakan Army", "Myanmar"]
     assert (myanmar.place.name, myanmar.date.start) == ("Kyauktaw", "2024-01-20")
+    assert myanmar.targets == ()  # fought between the sides: the place's people are no target
     assert "dash-dyad-line" in rules_named(myanmar)
     mali = only("Government of Mali - JNIM, Niono (Ségou), 1-2 Feb 2024: 22 deaths.")
     assert (mali.type, mali.counts.killed, mali.place.name) == ("ASSAULT", 22, "Niono")

@@ -2287,9 +2287,11 @@ def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
 def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind not in PLACE_TARGET_TYPES or draft.targets or draft.inferred_targets:
         return False
-    if lemma_of(draft.candidate.token, coder.lexicon) in CLASH_WORDS:
+    token = draft.candidate.token
+    if lemma_of(token, coder.lexicon) in CLASH_WORDS or token.lower_ in DYAD_WORDS | DYAD_DASHES:
         # fought between sides, not on the place: "Indian and Chinese troops clashed" (every
-        # party a source, PLOVER), "Fighting continued in Khartoum" (no side named)
+        # party a source, PLOVER), "Fighting continued in Khartoum" (no side named), "Arakan
+        # Army vs Tatmadaw, Ann (Rakhine): 35 deaths" (a dyad line's place is where they fought)
         return False
     place = draft.place
     if place is None or not place.country:
