@@ -292,6 +292,7 @@ def test_a_dyad_line_is_a_clash_between_its_two_sides():
     assert (clash.type, clash.trigger, clash.counts.killed) == ("ASSAULT", "vs", 35)
     assert sorted(names(clash.sources)) == ["Arakan Army", "Tatmadaw"]
     assert "dyad-line" in rules_named(clash)
+    assert clash.targets == ()  # Ann is where they fought, not whom they hit
     assert only("M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: 11 deaths.").type == (
         "ASSAULT"
     )
@@ -301,6 +302,35 @@ def test_a_dyad_line_is_a_clash_between_its_two_sides():
     assert (toll.type, toll.counts.killed, len(toll.sources)) == ("ASSAULT", 6, 2)
     assert events_of("Nigeria vs Ghana ended 2-1 in Accra.") == ()  # a match tells no toll
     assert events_of("Russia vs Ukraine: what we know about the fighting.") == ()  # explainer
+
+
+def test_a_dyad_line_with_a_dash_is_a_clash_between_its_two_sides():
+    # tune notes n356 (Myanmar), n377 (Mali) and n385 (Pakistan): UCDP dyads "Government of X - Y"
+    myanmar = only(
+        "Government of Myanmar - Arakan Army, Kyauktaw township (Rakhine), 20-22 January 2024: "
+        "14 deaths (best estimate)."
+    )
+    assert (myanmar.type, myanmar.trigger, myanmar.counts.killed) == ("ASSAULT", "-", 14)
+    assert sorted(names(myanmar.sources)) == ["Arakan Army", "Myanmar"]
+    assert (myanmar.place.name, myanmar.date.start) == ("Kyauktaw", "2024-01-20")
+    assert myanmar.targets == ()  # fought between the sides: the place's people are no target
+    assert "dash-dyad-line" in rules_named(myanmar)
+    mali = only("Government of Mali - JNIM, Niono (Ségou), 1-2 Feb 2024: 22 deaths.")
+    assert (mali.type, mali.counts.killed, mali.place.name) == ("ASSAULT", 22, "Niono")
+    assert len(mali.sources) == 2
+    en_dash = only("Government of Mali – JNIM, Niono (Ségou), 1–2 Feb 2024: 22 deaths.")
+    assert (en_dash.type, en_dash.trigger, len(en_dash.sources)) == ("ASSAULT", "–", 2)
+    pakistan = only(
+        "Government of Pakistan - TTP, Datta Khel (North Waziristan), 17 March 2024: 7 deaths."
+    )
+    assert (pakistan.type, pakistan.counts.killed, len(pakistan.sources)) == ("ASSAULT", 7, 2)
+    # tune note n362: a dated lead's dash sets no sides, nor does a hyphenated road
+    dated = events_of(
+        "27/06/2024 - Protesters blocked the Nairobi-Nakuru highway at Naivasha; police fired "
+        "tear gas, 2 dead."
+    )
+    assert not any("dash-dyad-line" in rules_named(event) for event in dated)
+    assert events_of("Russia - Ukraine: what we know about the deaths so far.") == ()
 
 
 def test_the_attack_an_arrest_follows_is_an_event():

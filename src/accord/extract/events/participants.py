@@ -38,10 +38,12 @@ from accord.extract.events.syntax import (
 )
 from accord.extract.events.triggers import (
     CLAIMING_VERBS,
+    DYAD_DASHES,
     MEASURE_NOUNS,
     Candidate,
     aimed_at,
     claimed_by,
+    dash_dyad_sides,
     measure_aim,
     operation_aim,
 )
@@ -1092,6 +1094,9 @@ def dyad_sides(candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
     word it hangs on and its object, with the words in front of them ("Burkinabe army"), not
     the place after them ("M23 vs Wazalendo, Sake (Masisi, ...)")."""
     dyad = candidate.token
+    if dyad.text in DYAD_DASHES:  # "Government of Mali - JNIM": the words either side
+        first, second = dash_dyad_sides(dyad)
+        return unique_mentions([m for word in (*first, *second) for m in index.at(word)])
     sides = [dyad.head, *(c for c in dyad.children if c.dep_ == "pobj")]
     words = [w for side in sides for w in (*(c for c in side.children if c.i < side.i), side)]
     return unique_mentions([m for word in words for m in index.at(word)])

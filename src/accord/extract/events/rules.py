@@ -93,6 +93,7 @@ from accord.extract.events.syntax import (
 from accord.extract.events.triggers import (
     DEFINITE_DETERMINERS,
     DESCRIBING_VERBS,
+    DYAD_DASHES,
     DYAD_WORDS,
     REACTION_TYPES,
     REACTION_VERBS,
@@ -108,6 +109,7 @@ from accord.extract.events.triggers import (
     blame_triggers,
     blamed_doer,
     casualty_means_triggers,
+    dash_dyad_line_triggers,
     deed_denied,
     deed_noun_triggers,
     deed_of_accusation,
@@ -444,6 +446,12 @@ def _headline_noun(found: SentenceDraft, coder: Coder) -> bool:
 
 def _dyad_line(found: SentenceDraft, coder: Coder) -> bool:
     new = dyad_line_triggers(found.sentence, coder.lexicon, found.consumed)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _dash_dyad_line(found: SentenceDraft, coder: Coder) -> bool:
+    new = dash_dyad_line_triggers(found.sentence, coder.lexicon, found.index, found.consumed)
     found.candidates.extend(new)
     return bool(new)
 
@@ -1145,7 +1153,7 @@ def _consequence_victims(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _dyad_sides_are_sources(draft: EventDraft, coder: Coder) -> bool:
-    if draft.candidate.token.lower_ not in DYAD_WORDS:
+    if draft.candidate.token.lower_ not in DYAD_WORDS | DYAD_DASHES:
         return False
     sides = dyad_sides(draft.candidate, draft.index)
     if len(sides) < 2:
@@ -2299,9 +2307,11 @@ def _place_in_object_is_target(draft: EventDraft, coder: Coder) -> bool:
 def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind not in PLACE_TARGET_TYPES or draft.targets or draft.inferred_targets:
         return False
-    if lemma_of(draft.candidate.token, coder.lexicon) in CLASH_WORDS:
+    token = draft.candidate.token
+    if lemma_of(token, coder.lexicon) in CLASH_WORDS or token.lower_ in DYAD_WORDS | DYAD_DASHES:
         # fought between sides, not on the place: "Indian and Chinese troops clashed" (every
-        # party a source, PLOVER), "Fighting continued in Khartoum" (no side named)
+        # party a source, PLOVER), "Fighting continued in Khartoum" (no side named), "Arakan
+        # Army vs Tatmadaw, Ann (Rakhine): 35 deaths" (a dyad line's place is where they fought)
         return False
     place = draft.place
     if place is None or not place.country:
@@ -2828,6 +2838,14 @@ RULES: tuple[Rule, ...] = (
         'UCDP-style lines are written: "M23 vs Wazalendo, Sake (Masisi, North Kivu), 2025-02-26: '
         '11 deaths" is a clash (ASSAULT) between them.',
         _dyad_line,
+    ),
+    _sentence_rule(
+        "dash-dyad-line",
+        "A conflict line whose two sides, each an actor the resolver knows, stand either side of "
+        'a free dash at its head, as UCDP lines are written: "Government of Mali - JNIM, Niono '
+        '(Segou), 1-2 Feb 2024: 22 deaths" is a clash (ASSAULT) between them. Never a hyphenated '
+        'word, a range or a dated lead ("27/06/2024 - Protesters ...").',
+        _dash_dyad_line,
     ),
     _sentence_rule(
         "casualty-means",

@@ -1507,6 +1507,77 @@ def dyad_line_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
     return []
 
 
+DYAD_DASHES = {"-", "–", "—"}  # "Government of Mali - JNIM": the dash UCDP lines set between sides
+DYAD_SIDE_ENDS = {",", ":"}  # the second side runs to the place or toll after it
+DYAD_SIDE_WORDS = 5  # "Government of the Democratic Republic" is as long as a side runs
+NO_SIDE_WORDS = {"VERB", "AUX", "NUM"}  # a side names a party: no act, no date or count
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash standing free between words ("Mali - JNIM"), not one inside a hyphenated word
+    or a range ("Nairobi-Nakuru", "20-22 January")."""
+    return (
+        token.text in DYAD_DASHES
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+        and bool(token.whitespace_)
+    )
+
+
+def _reads_as_a_side(words: list[Token], index: MentionIndex) -> bool:
+    """A short run of words with no verb and no number that holds an actor the resolver
+    knows: a party of the line, not a date ("27/06/2024 - Protesters ...") or a clause."""
+    return (
+        0 < len(words) <= DYAD_SIDE_WORDS
+        and not any(w.pos_ in NO_SIDE_WORDS or any(c.isdigit() for c in w.text) for w in words)
+        and any(index.at(w) for w in words)
+    )
+
+
+def _counted_toll(token: Token, lexicon: Lexicon) -> bool:
+    """ "14 deaths", "7 killed": a toll with its number, as every UCDP line gives one; a dash
+    line without ("Russia - Ukraine: what we know about the deaths") is a headline's topic."""
+    if lemma_of(token, lexicon) not in DYAD_TOLL_WORDS:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else token
+    return before.like_num or any(c.like_num for c in token.children)
+
+
+def dash_dyad_sides(dash: Token) -> tuple[list[Token], list[Token]]:
+    """The words a dyad line sets either side of its dash: from the line's start to the dash,
+    and from the dash to the comma or colon after the second side."""
+    sentence = dash.sent
+    first = [t for t in sentence if t.i < dash.i]
+    second: list[Token] = []
+    for token in sentence[dash.i - sentence.start + 1 :]:
+        if token.text in DYAD_SIDE_ENDS:
+            return first, second
+        second.append(token)
+    return first, []  # no comma or colon closes the second side: no dyad line
+
+
+def dash_dyad_line_triggers(
+    sentence: Span, lexicon: Lexicon, index: MentionIndex, consumed: set[int]
+) -> list[Candidate]:
+    """A UCDP-style line that opens with its two sides joined by a dash and tells a toll:
+    "Government of Myanmar - Arakan Army, Kyauktaw township (Rakhine), 20-22 January 2024: 14
+    deaths". As with "vs", the sides fought each other (a clash, ASSAULT); the dash is its word."""
+    entry = lexicon.nouns.get("clash")
+    tokens = span_tokens(sentence)
+    if entry is None or not any(_counted_toll(t, lexicon) for t in tokens):
+        return []
+    for dash in tokens[: DYAD_SIDE_WORDS + 1]:
+        if not _spaced_dash(dash) or dash.i in consumed:
+            continue
+        first, second = dash_dyad_sides(dash)
+        if not (_reads_as_a_side(first, index) and _reads_as_a_side(second, index)):
+            return []
+        consumed.add(dash.i)
+        why = [f"dyad line '{first[-1].text} {dash.text} {second[0].text} ...'"]
+        return [Candidate(token=dash, entry=entry, predicate=dash, why=why, doer=first[-1])]
+    return []
+
+
 # --- what is not an event of its own -------------------------------------------------------------
 
 
