@@ -9,6 +9,7 @@ reading. Golden items the pipeline does not extract are printed (run with -s), n
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import shutil
@@ -663,3 +664,23 @@ def test_tracking_runs_without_cycle_collection_and_leaves_no_cyclic_garbage(
             assert seen[3:] == [False] and not gc.isenabled()
         finally:
             gc.enable()
+
+
+def test_a_reading_is_kept_as_the_json_of_its_fields_copied_deeply(
+    tracked: accord.api.Accord,
+) -> None:
+    """``candidate_json`` reads a reading's flat fields as they are; the text is the one the
+    deep copy of ``dataclasses.asdict`` (frozensets sorted) gives, for every kept reading."""
+    texts = [
+        row[0]
+        for row in tracked.connection.execute(
+            "SELECT candidate FROM proposal_candidates WHERE candidate IS NOT NULL"
+        )
+    ]
+    assert len(texts) > 20
+    for text in texts:
+        candidate = proposals_module.candidate_from_json(text)
+        copied = dataclasses.asdict(candidate)
+        deep = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in copied.items()}
+        assert proposals_module.candidate_json(candidate) == text
+        assert text == json.dumps(deep, sort_keys=True, separators=(",", ":"))

@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -1324,7 +1324,10 @@ def dated_acts(rows: list[Any]) -> dict[str, set[int]]:
 
 
 def candidate_json(candidate: Candidate) -> str:
-    data = asdict(candidate)
+    """A reading as it is kept. Its fields are flat (text, numbers, tuples and sets of them,
+    a dict of numbers), so they are read as they are: ``asdict`` copied each one deeply, a
+    quarter of an update's readings on a crowded store, for the same text."""
+    data = {name: getattr(candidate, name) for name, _ in candidate_fields()}
     for name, value in data.items():
         if isinstance(value, frozenset):
             data[name] = sorted(value)
