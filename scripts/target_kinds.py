@@ -25,8 +25,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from accord.evaluate import extract_corpus, is_check_fold, paired_events, side_matches
-from accord.evaluate_coverage import side_country_right, spec_countries
+from accord.evaluate import extract_corpus, is_check_fold, side_matches
+from accord.evaluate_coverage import one_to_one, side_country_right, spec_countries
 from accord.models import ActorRef, Event
 
 PLACE_RULES = ("place-is-target", "place-in-object-is-target")
@@ -84,8 +84,7 @@ def wrong_targets(fold: str) -> Iterator[WrongTarget]:
     readings, extractions = extract_corpus([fold])
     for reading, extraction in zip(readings, extractions, strict=True):
         expected_events = reading.get("events", [])
-        pairs = zip(expected_events, paired_events(expected_events, extraction.events), strict=True)
-        for expected, record in pairs:
+        for expected, record in one_to_one(expected_events, extraction.events):
             if record is None or "targets" not in expected:
                 continue
             if side_matches(expected["targets"], record.targets):
