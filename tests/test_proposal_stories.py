@@ -1,5 +1,6 @@
 """Proposal histories of the stories in tests/corpus_proposals/, through the real pipeline:
-fourteen team-written stories and three told by real VOA reports, of 3 to 5 reports each,
+fourteen team-written stories, three told by real VOA reports and one by State Department
+statements, of 3 to 5 reports each,
 told over days to weeks, in other regions and of other kinds than the coverage corpus (see
 its README)."""
 
@@ -28,6 +29,21 @@ KNOWN_WRONG = {
     # 'The parties signed two agreements. The second deals with the status of detainees.':
     # no event in either sentence
     "South Sudan's agreement on the status of detainees (January 2014)",
+    # the State Department story of round prp22 (see the corpus README): the brokers' breach
+    # charge ('reports indicating that both sides violated the Agreement') and the extension
+    # told as a noun ('welcome agreement by ... to a five-day extension') are no steps, and the
+    # brokers' 'demand that the parties fully abide by their commitments' reads as proposed
+    "U.S.-Saudi-brokered short-term ceasefire in Sudan, signed in Jeddah (May 2023)",
+}
+
+# Brokers still counted among a proposal's parties, and why: 'Both parties have conveyed to
+# the Saudi and U.S. facilitators their commitment ...' and the brokers' own demand are read
+# as acts of Saudi Arabia and the United States held in the Sudan ceasefire's proposal.
+KNOWN_BROKERS_AS_PARTIES = {
+    "U.S.-Saudi-brokered short-term ceasefire in Sudan, signed in Jeddah (May 2023)": (
+        "SAU",
+        "USA",
+    ),
 }
 
 
@@ -58,7 +74,7 @@ def test_the_histories_told_right_are_all_but_the_known_misreadings(
     truce offered to two sides of one country that no report names in full)."""
     wrong = {outcome.name for outcome in outcomes if not outcome.right}
     assert wrong == KNOWN_WRONG
-    assert len(outcomes) == 25
+    assert len(outcomes) == 26
 
 
 def test_no_two_histories_share_a_proposal(outcomes: list[ProposalOutcome]) -> None:
@@ -81,9 +97,9 @@ def test_a_broker_or_a_third_party_proposer_is_no_party(
     the coder, sign beside Colombia's government and are Colombian (rule
     rebels-beside-a-government-are-its-country)."""
     checked = [outcome for outcome in outcomes if outcome.brokers_checked]
-    assert len(checked) == 15
+    assert len(checked) == 16
     with_brokers = {o.name: o.brokers_as_parties for o in checked if o.brokers_as_parties}
-    assert with_brokers == {}
+    assert with_brokers == KNOWN_BROKERS_AS_PARTIES
 
 
 def test_a_breach_charged_beside_the_signing_day_is_of_the_charge(
