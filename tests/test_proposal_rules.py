@@ -984,5 +984,7 @@ def test_a_dated_making_clause_is_a_step_of_its_own(
     row.update(date_start=made or "2016-09-19", date_precision="day")
     trigger_at = max(0, row["start"] - row["sentence_start"])
     in_a_making_clause = makes_it_in_a_clause(row, row["sentence"], trigger_at)
-    found = making_told_beside(row, status, False, in_a_making_clause, trigger_at)
+    found = making_told_beside(
+        row, status, False, in_a_making_clause, trigger_at, dates_its_making(row)
+    )
     assert found == (None if made is None else date.fromisoformat(made).toordinal())

@@ -2230,7 +2230,7 @@ def test_only_a_day_the_words_give_dates_a_step(date_char_start: int, expected) 
     """A lead's undated news and a dispatch get the publication day with no words of theirs
     (``date_char_start`` -1): the step is told undated, as it was when they had only the
     bound, so a dated report of the same exchange still places it."""
-    from accord.track.proposals import Context, step_day
+    from accord.track.proposals import Context, dates_its_making, step_day
 
     sentence = "Russia and the West exchanged prisoners on Thursday in Ankara."
     row = {
@@ -2240,7 +2240,7 @@ def test_only_a_day_the_words_give_dates_a_step(date_char_start: int, expected) 
         "sentence_start": 0,
         "sentence": sentence,
     }
-    assert step_day(row, "implemented", Context()) == expected
+    assert step_day(row, "implemented", Context(), dates_its_making(row)) == expected
 
 
 AN_OFFER_UNDER_STUDY = {

@@ -1041,15 +1041,24 @@ def _of_the_same_kind(token: Token, word: Token, lexicon: Lexicon) -> bool:
     """Whether a noun names an act of the kind ``word`` names: the same word, or a noun the
     lexicon gives the same type and mode ("attack" and "assault"; not "release" and
     "cease-fire", both RETREAT)."""
-    lemma, own = lemma_of(token, lexicon), lemma_of(word, lexicon)
-    entry, own_entry = lexicon.nouns.get(lemma), lexicon.nouns.get(own)
-    if lemma == own:
+    own = lemma_of(word, lexicon)
+    if lemma_of(token, lexicon) == own:
         return True
-    return (
-        entry is not None
-        and own_entry is not None
-        and (entry.type, entry.mode) == (own_entry.type, own_entry.mode)
+    own_entry = lexicon.nouns.get(own)
+    return own_entry is not None and _a_noun_of_the_kind(
+        token, lexicon, own_entry.type, {own_entry.mode}
     )
+
+
+def _a_noun_of_the_kind(
+    token: Token, lexicon: Lexicon, event_type: str, modes: set[str | None]
+) -> bool:
+    """Whether the lexicon gives a noun the type and one of the modes: the one check of a noun's
+    kind both rules that find an act told again by its noun ask, each with its own modes (the
+    same mode for a day, "a-known-act-keeps-its-named-day"; also none for a place,
+    "an-act-is-where-its-next-telling-places-it")."""
+    entry = lexicon.nouns.get(lemma_of(token, lexicon))
+    return entry is not None and entry.type == event_type and entry.mode in modes
 
 
 STANCE_TOLD_WHYS = (REPORTED_JUDGEMENT, REPORTED_WRONG)  # stances read from what is said
@@ -1150,8 +1159,7 @@ def _a_definite_noun_of_its_kind(token: Token, event: CodedEvent, lexicon: Lexic
     stabbing; "the arrest" no release)."""
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
         return False
-    entry = lexicon.nouns.get(lemma_of(token, lexicon))
-    return entry is not None and entry.type == event.type and entry.mode in {None, event.mode}
+    return _a_noun_of_the_kind(token, lexicon, event.type, {None, event.mode})
 
 
 DOMESTIC_RULE = "a-domestic-act-is-at-home"

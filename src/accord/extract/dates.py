@@ -430,18 +430,28 @@ def _find_date_spans(sent: Span) -> list[tuple[int, int]]:
     return _with_written_days(sent, spans)
 
 
-_MONTH_WORD = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
-# "4 May", "between 2 and 4 May", "20-22 January 2024", "Mar. 19", "27/06/2024", "04.03.2024"
-_WRITTEN_DAY = re.compile(
-    rf"\b(?:[Bb]etween {_DAY_NUMBER} and |{_DAY_NUMBER} ?(?:-|–|to) ?)?"
-    rf"{_DAY_NUMBER} {_MONTH_WORD}(?: \d{{4}})?(?![\w-])"
-    rf"|\b{_MONTH_WORD} {_DAY_NUMBER}(?:,? \d{{4}})?(?![\w-])"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b"
-)
+
+
+def _month_word() -> str:
+    """A capitalised month as a monitor writes it ("May", "Mar.", "Sept."): ``MONTHS`` (the
+    calendar's names and abbreviations) and ``data/dates.json``'s ``month_spellings``, so the
+    month words are one list."""
+    spellings = dict.fromkeys([*MONTHS, *sorted(_lower_case_words("month_spellings"))])
+    return "(?:" + "|".join(word.capitalize() for word in spellings) + r")\.?"
+
+
+@lru_cache(maxsize=1)
+def _written_day() -> re.Pattern[str]:
+    """A day written as monitors write it: "4 May", "between 2 and 4 May", "20-22 January
+    2024", "Mar. 19", "27/06/2024", "04.03.2024" (built once, from the month words)."""
+    month = _month_word()
+    return re.compile(
+        rf"\b(?:[Bb]etween {_DAY_NUMBER} and |{_DAY_NUMBER} ?(?:-|–|to) ?)?"
+        rf"{_DAY_NUMBER} {month}(?: \d{{4}})?(?![\w-])"
+        rf"|\b{month} {_DAY_NUMBER}(?:,? \d{{4}})?(?![\w-])"
+        r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b"
+    )
 
 
 def _with_written_days(sent: Span, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -450,7 +460,7 @@ def _with_written_days(sent: Span, spans: list[tuple[int, int]]) -> list[tuple[i
     "27/06/2024 - Protesters blocked ...") is a date even where the tagger tagged none, or
     only a part of it ("May" of "between 2 and 4 May"): the whole written day is the span."""
     doc = sent.doc
-    for match in _WRITTEN_DAY.finditer(sent.text):
+    for match in _written_day().finditer(sent.text):
         written = doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), "expand"
         )

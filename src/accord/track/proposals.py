@@ -1425,7 +1425,8 @@ def candidate_of(
     published = day_of(row["published"])
     if status is None or published is None:
         return None
-    explicit = step_day(row, status, context)
+    dates_making = dates_its_making(row)  # asked once: both rules below read it
+    explicit = step_day(row, status, context, dates_making)
     month = explicit is not None and row["date_precision"] == "month"
     if explicit is None and status == "violated":
         explicit = charged_on(sentence, trigger_at, published)
@@ -1442,7 +1443,9 @@ def candidate_of(
         status, back_reference = "agreed", True  # rule the-agreement-a-clause-names-is-retold
     if status == "extended" and extensions_counted(sentence):
         back_reference, explicit = True, None  # 'was extended twice': backs one, dates none
-    made = making_told_beside(row, status, made_in_a_clause, in_a_making_clause, trigger_at)
+    made = making_told_beside(
+        row, status, made_in_a_clause, in_a_making_clause, trigger_at, dates_making
+    )
     actors, alleged_by = tuple(sorted({actor["name"] for actor in sources})), ()
     if status == "violated":
         actors, alleged_by = violation_sides(row, actors, targets)
@@ -1542,21 +1545,22 @@ def answers_the_offer_told(status: str, subject: str, context: Context) -> bool:
     return status in ANSWERS and context.lead_offer == subject
 
 
-def step_day(row: Any, status: str, context: Context) -> int | None:
+def step_day(row: Any, status: str, context: Context, dates_making: bool) -> int | None:
     """The day the text gives the step (ordinal), or None: the day of the event's date, unless
     it dates the agreement's terms; a violation without one takes the day of the act its
     sentence tells (rule "a-violation-is-dated-by-its-act"), and so does an accusation dated
     by its own telling (rule "a-breach-is-dated-by-the-act-not-the-charge": 'accused Pakistan
     on Saturday of violating the ceasefire, saying its troops fired on Indian posts on Friday
     night' is a breach of Friday). A day no words give (the publication day of a lead's news
-    or a dispatch) is the report's, not the text's."""
+    or a dispatch) is the report's, not the text's. ``dates_making``: ``dates_its_making(row)``,
+    asked once by ``candidate_of``."""
     worded = row["date_char_start"] is not None and row["date_char_start"] >= 0
     explicit = (
         day_of(row["date_start"]) if worded and row["date_precision"] in STEP_PRECISIONS else None
     )
     if status in TERM_DATED and dates_a_term(row, row["sentence"]):
         explicit = None  # 'agreed to a ceasefire starting on Monday': dated by the report
-    if status != "agreed" and dates_its_making(row):
+    if status != "agreed" and dates_making:
         explicit = None  # rule a-day-in-a-clause-on-the-agreement-dates-its-making
     if status != "implemented" and dated_in_a_which_clause(row):
         explicit = None  # rule a-day-in-a-which-clause-dates-that-clause's-start
@@ -1594,7 +1598,12 @@ def dates_its_making(row: Any) -> bool:
 
 
 def making_told_beside(
-    row: Any, status: str, made_in_a_clause: bool, in_a_making_clause: bool, trigger_at: int
+    row: Any,
+    status: str,
+    made_in_a_clause: bool,
+    in_a_making_clause: bool,
+    trigger_at: int,
+    dates_making: bool,
 ) -> int | None:
     """Rule "a-dated-making-clause-is-a-step-of-its-own": a day told inside a clause on the
     agreement that tells how it was made, beside another step the event tells ('accusing the
@@ -1602,12 +1611,13 @@ def making_told_beside(
     cessation of hostilities brokered by Washington and Moscow in February fell apart within
     weeks'), is the day of its agreed step as well: the sentence tells two steps, the event
     reads as both (``steps_told``). ``in_a_making_clause``: the trigger is the verb of such a
-    clause (``makes_it_in_a_clause``, asked once by ``candidate_of``). The day of the making, or
-    None."""
+    clause (``makes_it_in_a_clause``, asked once by ``candidate_of``); ``dates_making``: the day
+    told dates the making (``dates_its_making``, asked once by ``candidate_of``). The day of the
+    making, or None."""
     if status == "agreed" or made_in_a_clause or row["date_precision"] not in STEP_PRECISIONS:
         return None
     own_clause = in_a_making_clause and dated_in_the_making_clause(row, row["sentence"], trigger_at)
-    if not own_clause and not dates_its_making(row):
+    if not own_clause and not dates_making:
         return None
     return day_of(row["date_start"])
 
