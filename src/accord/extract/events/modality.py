@@ -167,9 +167,7 @@ def _arranged(infinitive: Token) -> bool:
     """Rule be-to-is-future: "Blinken is to visit Beijing", "are to join the team", "is due to
     arrive": a to-infinitive hung on "be" or a predicative "due" tells an arranged act, one
     that has not happened yet."""
-    head = infinitive.head
-    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
-    return has_to and head.lemma_.lower() in ARRANGING_HEADS
+    return is_to_infinitive(infinitive) and infinitive.head.lemma_.lower() in ARRANGING_HEADS
 
 
 def _ready_to(token: Token) -> bool:

@@ -1133,8 +1133,7 @@ def _act_wanted_of_another(verb: Token, lexicon: Lexicon) -> Token | None:
         )
         if not (wants or waits) or clause.pos_ != "VERB":
             continue
-        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        if has_to and any(c.dep_ == "nsubj" for c in clause.children):
+        if is_to_infinitive(clause) and any(c.dep_ == "nsubj" for c in clause.children):
             return clause
     return None
 
@@ -2627,9 +2626,7 @@ def _follows_an_arrest(noun: Token, lexicon: Lexicon) -> bool:
     arrest = verb_entry(verb, lexicon)
     if arrest is None or (arrest.type, arrest.mode) != ("COERCE", "arrest"):
         return False
-    return not any(
-        c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_DETERMINERS for c in noun.children
-    )
+    return not refers_back(noun)
 
 
 SPEECH_ACT_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "REJECT"}
