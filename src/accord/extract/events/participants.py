@@ -702,7 +702,7 @@ def own_forces(target: ActorMention, sources: list[ActorMention]) -> bool:
     )
 
 
-BROKER_STEMS = ("broker", "mediat")  # "brokered by X", "mediated by X"
+BROKER_STEMS = ("broker", "mediat")  # "brokered by X", "mediated by X", "mediators", "mediation"
 
 
 def is_broker_verb(token: Token) -> bool:

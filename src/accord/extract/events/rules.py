@@ -38,6 +38,7 @@ from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_
 from accord.extract.events.modality import is_a_likely_act, is_a_wished_act, modality_of
 from accord.extract.events.modes import mode_and_context, threat_mode
 from accord.extract.events.participants import (
+    BROKER_STEMS,
     OWN_FORCES_TYPES,
     SETTLEMENT_NOUNS,
     STATE_SECTORS,
@@ -2635,14 +2636,13 @@ def _word_stem(word: str) -> str:
 
 
 MEDIATION_RULE = "a-mediation-is-between-the-parties"
-MEDIATION_STEMS = ("mediat", "broker")  # "mediate", "mediators", "mediation", "brokered"
 SETTLING_TYPES = {"AGREE", "SUPPORT", "CONSULT"}  # a deal agreed or signed, talks held
 MEDIATED_DEAL_SENTENCES = 3  # how far back a deal a mediation names no party of may be told
 
 
 def _is_mediation(event: Event) -> bool:
     return event.type == "CONSULT" and (
-        event.mode == "third-party" or event.trigger.lower().startswith(MEDIATION_STEMS)
+        event.mode == "third-party" or event.trigger.lower().startswith(BROKER_STEMS)
     )
 
 
