@@ -5,6 +5,9 @@ spaCy runs and is lifted for the caller's own work between documents."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +99,28 @@ def test_parsing_holds_the_limit_and_the_caller_does_not(monkeypatch: pytest.Mon
     parse_headlines(read)
     assert len(counting.seen) == 3  # two batches of articles, one of titles
     assert all(threads == [1] * len(before) for threads in counting.seen)
+
+
+def test_a_blas_loaded_after_the_first_parse_is_limited_too() -> None:
+    """scipy (imported to train the event-type model) brings its own OpenBLAS; a parse after
+    that import limits it as well (in a fresh process, so that neither is loaded yet)."""
+    script = (
+        "import json\n"
+        "from threadpoolctl import threadpool_info\n"
+        "from accord.nlp import one_blas_thread\n"
+        "def blas():\n"
+        "    return [p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas']\n"
+        "with one_blas_thread():\n"
+        "    first = blas()\n"
+        "import scipy.linalg\n"
+        "with one_blas_thread():\n"
+        "    second = blas()\n"
+        "print(json.dumps([first, second]))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    first, second = json.loads(run.stdout.strip().splitlines()[-1])
+    assert first == [1] * len(first)
+    assert len(second) > len(first)  # scipy's BLAS came in
+    assert second == [1] * len(second)

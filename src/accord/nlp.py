@@ -9,6 +9,7 @@ gazetteer fills the small model's gaps (e.g. "Rustem Umerov", "Odesa").
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -351,9 +352,16 @@ class Document:
 
 
 @lru_cache(maxsize=1)
-def _threadpools() -> ThreadpoolController:
-    """The native thread pools loaded in this process (looked up once)."""
+def _threadpools_at(modules_loaded: int) -> ThreadpoolController:
+    """The native thread pools loaded in this process when ``modules_loaded`` modules were."""
     return ThreadpoolController()
+
+
+def _threadpools() -> ThreadpoolController:
+    """The native thread pools loaded in this process, looked up again (5 ms) only when modules
+    were imported since the last look: importing one (scipy, for training) can load a second
+    BLAS, which a controller made before it would leave on its default threads."""
+    return _threadpools_at(len(sys.modules))
 
 
 def one_blas_thread() -> AbstractContextManager:
