@@ -6,6 +6,8 @@ short realistic reports.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -304,3 +306,23 @@ def test_a_month_of_last_year_dates_the_clause(nlp):
 def test_rule_weekdays_of_a_week_spells_and_parts_of_months(text, expected):
     value = resolve_date(text, PUBLISHED, "past")
     assert (value.start, value.precision) == expected
+
+
+def test_month_and_weekday_names_do_not_follow_the_hosts_locale() -> None:
+    """A host that set a French LC_TIME gets French ``calendar`` names; articles are English
+    all the same (run in a fresh process with ``calendar``'s names made French first)."""
+    script = (
+        "import calendar\n"
+        "calendar.month_name = ['', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin',"
+        " 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']\n"
+        "calendar.month_abbr = ['', 'janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin',"
+        " 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.']\n"
+        "calendar.day_name = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi',"
+        " 'dimanche']\n"
+        "from accord.display import day_words\n"
+        "from accord.extract.dates import MONTHS, WEEKDAYS\n"
+        "print('march' in MONTHS, 'sep' in MONTHS, WEEKDAYS.get('thursday'),"
+        " day_words('2025-03-06'))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.split("\n")[-2] == "True True 3 6 March 2025"

@@ -6,12 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from accord.models import DateValue, Event
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from accord.models import MONTH_NAMES, DateValue, Event
 
 
 def highlight_spans(event: Event) -> list[tuple[int, int, str]]:
@@ -59,7 +54,7 @@ def day_words(iso: str) -> str:
         day = date.fromisoformat(iso[:10])
     except ValueError:
         return iso
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def date_display(
@@ -77,7 +72,7 @@ def date_display(
     if precision == "year":
         return start[:4]
     if precision == "month" and len(start) >= 7 and start[5:7].isdigit():
-        return f"{MONTHS[int(start[5:7]) - 1]} {start[:4]}"
+        return f"{MONTH_NAMES[int(start[5:7]) - 1]} {start[:4]}"
     if precision == "week":
         return f"week of {day_words(start)}"
     if end and end[:10] != start[:10] and precision not in ("day", None):

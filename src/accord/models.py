@@ -99,6 +99,15 @@ class ActorMention:
     why: str  # dictionary, title, metonym, surname, pronoun, nationality, ...
 
 
+# English names, not the locale's (``calendar.month_name`` follows ``setlocale``): articles are
+# read, and dates shown, in English whatever locale the host process set.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 @dataclass(frozen=True)
 class DateValue:
     """A resolved date: ``start``/``end`` ISO dates, with the precision the text supports.

@@ -21,16 +21,14 @@ from importlib.resources import files
 from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
-from accord.models import DateValue
+from accord.models import MONTH_NAMES, WEEKDAY_NAMES, DateValue
 from accord.nlp import SENTENCE_END_MARKS
 
 DATA_FILE = "data/dates.json"
 SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
 DATE_ENTS_KEY = "accord.dates.ents"  # Doc.user_data: the DATE and TIME entities
-WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-MONTHS = [name.lower() for name in calendar.month_name if name] + [
-    name.lower() for name in calendar.month_abbr if name
-]
+WEEKDAYS = {name.lower(): index for index, name in enumerate(WEEKDAY_NAMES)}
+MONTHS = [name.lower() for name in MONTH_NAMES] + [name[:3].lower() for name in MONTH_NAMES]
 PRECISION_BY_PERIOD = {
     "time": "day",
     "part_of_day": "day",
