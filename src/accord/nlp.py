@@ -329,6 +329,12 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return kept
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """ "to press", "to protest": a verb with the infinitive marker (the date reader and the
+    event coder both ask)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def span_tokens(span: Span | Doc) -> list[Token]:
     """The Tokens of a Span (or of a whole Doc) from ``doc_tokens``: the same tokens in the
     same order as iterating it, without making new Token objects."""

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import MONTH_NAMES, WEEKDAY_NAMES, DateValue
-from accord.nlp import SENTENCE_END_MARKS
+from accord.nlp import SENTENCE_END_MARKS, is_to_infinitive
 
 DATA_FILE = "data/dates.json"
 SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
@@ -1198,7 +1198,7 @@ def _is_to(verb: Token) -> bool:
         verb.dep_ == "xcomp"
         and head.lemma_ == "be"
         and head.tag_ in {"VBZ", "VBP"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and is_to_infinitive(verb)
     )
 
 
@@ -1209,7 +1209,7 @@ def _planned(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in plan_verbs():
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not is_to_infinitive(verb):
         return False
     return head.tag_ in {"VBZ", "VBP"} or _progressive_now(head)  # "are preparing to"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
+from accord.nlp import is_to_infinitive
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp"}
@@ -57,11 +58,6 @@ def is_perfect(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
     )
-
-
-def is_to_infinitive(verb: Token) -> bool:
-    """ "to press", "to protest": a verb with the infinitive marker."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_nominal_verb(token: Token, lexicon: Lexicon) -> bool:
