@@ -1,5 +1,5 @@
 """Proposal histories of the stories in tests/corpus_proposals/, through the real pipeline:
-fourteen team-written stories, three told by real VOA reports and one by State Department
+fourteen team-written stories, five told by real VOA reports and one by State Department
 statements, of 3 to 5 reports each,
 told over days to weeks, in other regions and of other kinds than the coverage corpus (see
 its README)."""
@@ -34,6 +34,10 @@ KNOWN_WRONG = {
     # told as a noun ('welcome agreement by ... to a five-day extension') are no steps, and the
     # brokers' 'demand that the parties fully abide by their commitments' reads as proposed
     "U.S.-Saudi-brokered short-term ceasefire in Sudan, signed in Jeddah (May 2023)",
+    # the VOA story of round prp23 (first run): the brokers' 'have agreed on plans for a
+    # cessation of hostilities' reads as an agreed step of theirs, and the opposition's '97
+    # groups have promised to take part in the cease-fire' gives no event
+    "U.S.-Russian cessation of hostilities in Syria (February 2016)",
 }
 
 # Brokers still counted among a proposal's parties, and why: 'Both parties have conveyed to
@@ -44,6 +48,9 @@ KNOWN_BROKERS_AS_PARTIES = {
         "SAU",
         "USA",
     ),
+    # 'The United States and Russia have agreed on plans for a cessation of hostilities in
+    # Syria' (the brokers' plan, read as their agreement)
+    "U.S.-Russian cessation of hostilities in Syria (February 2016)": ("RUS", "USA"),
 }
 
 
@@ -74,7 +81,7 @@ def test_the_histories_told_right_are_all_but_the_known_misreadings(
     truce offered to two sides of one country that no report names in full)."""
     wrong = {outcome.name for outcome in outcomes if not outcome.right}
     assert wrong == KNOWN_WRONG
-    assert len(outcomes) == 26
+    assert len(outcomes) == 29
 
 
 def test_no_two_histories_share_a_proposal(outcomes: list[ProposalOutcome]) -> None:
@@ -97,7 +104,7 @@ def test_a_broker_or_a_third_party_proposer_is_no_party(
     the coder, sign beside Colombia's government and are Colombian (rule
     rebels-beside-a-government-are-its-country)."""
     checked = [outcome for outcome in outcomes if outcome.brokers_checked]
-    assert len(checked) == 16
+    assert len(checked) == 18
     with_brokers = {o.name: o.brokers_as_parties for o in checked if o.brokers_as_parties}
     assert with_brokers == KNOWN_BROKERS_AS_PARTIES
 
@@ -115,3 +122,24 @@ def test_a_breach_charged_beside_the_signing_day_is_of_the_charge(
         ("agreed", "2014-01-23"),
         ("violated", "2014-01-24"),
     ]
+
+
+def test_two_truces_of_one_pair_a_week_apart_stay_two_histories(
+    outcomes: list[ProposalOutcome],
+) -> None:
+    """VOA, October 2020: 'Armenia and Azerbaijan agreed to the cease-fire ... after 10 hours of
+    talks in Moscow' (in force on Saturday 10 October), and a week later 'Azerbaijan and
+    Armenia announced Saturday that they had agreed to a new cease-fire beginning at midnight'
+    beside charges 'in violation of a Russian-brokered truce that took effect a week ago': the
+    charges are the first truce's breach, the new truce a proposal of its own."""
+    first, second = (
+        next(outcome for outcome in outcomes if outcome.name.startswith(start))
+        for start in ("Russian-brokered humanitarian", "Armenia-Azerbaijan humanitarian")
+    )
+    assert [(step.status, step.date) for step in first.shown] == [
+        ("agreed", "2020-10-10"),
+        ("implemented", "2020-10-10"),
+        ("violated", "2020-10-17"),
+    ]
+    assert [(step.status, step.date) for step in second.shown] == [("agreed", "2020-10-17")]
+    assert first.held_in != second.held_in
