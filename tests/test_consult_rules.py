@@ -103,3 +103,38 @@ def test_slated_talks_are_ahead():
     )
     slated = next(t for t in load_nlp()(line.strip()) if t.lower_ == "slated")
     assert tense_of(slated) == "future"
+
+
+def test_talks_measured_in_days_or_hours_took_place():
+    """Rule talks-in-passing-took-place through a measure: "unveiled the plan after more than
+    13 hours of talks in Geneva" (tests/corpus_coverage/tune, the U.S.-Russian Syria plan of
+    September 2016) places the talks where "hours" stands, as the light verbs read "held four
+    days of talks"; the ones who unveiled the plan held them."""
+    import json
+    from pathlib import Path
+
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    story = Path(__file__).parent / "corpus_coverage/tune/syria-truce-sep16-01-harbour-wire"
+    meta = json.loads(story.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    text = story.with_suffix(".txt").read_text(encoding="utf-8")
+    article = make_article(text, title=meta["title"], published=meta["published"])
+    [talks] = [
+        e
+        for e in extract_article(article).events
+        if e.type == "CONSULT" and "13 hours of talks" in e.evidence.sentence
+    ]
+    assert talks.trigger == "talks" and talks.modality == "asserted"
+    assert names(talks.sources) == {"John Kerry", "Sergei Lavrov"}
+
+
+def test_talks_measured_and_told_before_are_told_elsewhere():
+    """ "After the two days of talks" points back to talks told before, as "after the talks"
+    does: no meeting of its own."""
+    from accord.ingest import make_article
+    from accord.pipeline import extract_article
+
+    article = make_article("Rice arrived in Islamabad after the two days of talks in Beijing.")
+    events = extract_article(article).events
+    assert [e for e in events if e.trigger == "talks"] == []

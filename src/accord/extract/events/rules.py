@@ -2873,7 +2873,8 @@ RULES: tuple[Rule, ...] = (
         'A meeting told in passing is still a meeting when it names whom it was with: "said in '
         'a meeting with Honcharuk", "announced the funding during her trip to Chad"; talks not '
         'told before that time another act took place ("won after lengthy negotiations", '
-        '"released the hostages during all-night negotiations": talks-in-passing-took-place); '
+        '"released the hostages during all-night negotiations", "unveiled the plan after 13 '
+        'hours of talks": talks-in-passing-took-place); '
         '"their" meeting framing a demand or warning to a named actor was held by the speaker '
         'and that actor ("Biden warned Xi ... during their summit": their-meeting-is-a-meeting).',
         _meeting_in_passing,

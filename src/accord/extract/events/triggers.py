@@ -2679,7 +2679,8 @@ def meeting_in_passing_triggers(
             if entry is not None and entry.type == "CONSULT":
                 consumed.add(token.i)
                 why = [f"noun '{token.lemma_}' told in passing: talks took place"]
-                predicate = token.head.head if token.dep_ == "pobj" else token.head
+                place = measured_talks(token)  # "after two days of talks": where "days" stands
+                predicate = place.head.head if place.dep_ == "pobj" else place.head
                 candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
             continue
         if not is_in_adjunct(token):
@@ -2752,20 +2753,37 @@ KNOWN_DETERMINERS = {"the", "this", "that", "these", "those"}
 def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
     """Rule talks-in-passing-took-place: talks told as the time of another act, not told
     before ("the bid won after lengthy negotiations", "released the hostages during all-night
-    negotiations", "the ban followed discussions with the US"), took place; "after the talks"
-    points back to talks told elsewhere, "before" or "ahead of" talks to talks not yet held."""
+    negotiations", "the ban followed discussions with the US", "stop in Islamabad after two
+    days of talks in Beijing"), took place; "after the talks" points back to talks told
+    elsewhere, "before" or "ahead of" talks to talks not yet held."""
     if noun.lemma_.lower() not in lexicon.negotiation_nouns and (
         noun.lower_ not in lexicon.negotiation_nouns
     ):
         return False
-    if any(c.dep_ in {"det", "poss"} and c.lower_ in KNOWN_DETERMINERS for c in noun.children):
+    place = measured_talks(noun)
+    if any(
+        c.dep_ in {"det", "poss"} and c.lower_ in KNOWN_DETERMINERS
+        for word in {noun, place}
+        for c in word.children
+    ):
         return False
-    timed = noun.dep_ == "pobj" and noun.head.lower_ in TIMING_PREPS and is_in_adjunct(noun)
-    followed = noun.dep_ == "dobj" and noun.head.lemma_.lower() in TIMING_VERBS
+    timed = place.dep_ == "pobj" and place.head.lower_ in TIMING_PREPS and is_in_adjunct(place)
+    followed = place.dep_ == "dobj" and place.head.lemma_.lower() in TIMING_VERBS
     if not (timed or followed):
         return False
-    act = noun.head.head if timed else noun.head
+    act = place.head.head if timed else place.head
     return not _seals_a_deal(act, lexicon)
+
+
+def measured_talks(noun: Token) -> Token:
+    """ "After two days of talks", "following a fourth round of negotiations", "after 13
+    hours of talks": a measure of time or rounds stands in the sentence where the talks it
+    measures would (the light verbs read it so: "held four days of talks"), so the talks are
+    placed by it; any other noun is placed by itself."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
+        return head.head
+    return noun
 
 
 def _seals_a_deal(verb: Token, lexicon: Lexicon) -> bool:
