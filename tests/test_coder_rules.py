@@ -4061,6 +4061,47 @@ def test_a_claim_with_no_charge_or_a_denied_charge_is_not_this_rule():
     assert not [e for e in denied if "a-named-claim-is-an-accusation" in rules_named(e)]
 
 
+# --- a-wrong-found-out-is-an-allegation --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "accuser"),
+    [
+        ("a-voa-ukraine-deadline-occupied-buildings", "evidence", "Victoria Nuland"),
+        ("b-voa-ivory-coast-opposition-activists-arrested", "evidence of a plot", "France"),
+        ("a-voa-venezuela-opposition-leaders-arrested", "uncovered an escape plan", "JUD"),
+    ],
+)
+def test_a_wrong_found_out_is_the_finders_allegation(slug: str, words: str, accuser: str):
+    """Tune articles (acc25): evidence of a scheme or a wrong, or a scheme uncovered, is an
+    accusation by whoever found or reports it, though no accusing verb is used."""
+    [accusation] = [
+        e
+        for e in tune_article_events(slug)
+        if "a-wrong-found-out-is-an-allegation" in rules_named(e) and words in e.evidence.sentence
+    ]
+    assert (accusation.type, accusation.mode, accusation.modality) == (
+        "ACCUSE",
+        "allege",
+        "asserted",
+    )
+    assert any(accuser in (ref.name, ref.sector) for ref in accusation.sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators found no evidence of a plot against the president.",
+        "There is new evidence that deteriorating relations could further impact trade.",
+        "The minister said the army had uncovered a cache of weapons in the forest.",
+    ],
+)
+def test_nothing_found_or_no_wrong_found_is_no_allegation(text: str):
+    assert not [
+        e for e in events_of(text) if "a-wrong-found-out-is-an-allegation" in rules_named(e)
+    ]
+
+
 # --- equipped-is-no-act -----------------------------------------------------------------------
 
 

@@ -120,6 +120,7 @@ from accord.extract.events.triggers import (
     expectation_triggers,
     forces_crossing_triggers,
     forces_leaving_triggers,
+    found_wrong_triggers,
     goes_into_force,
     headline_noun_triggers,
     held_subjects,
@@ -416,6 +417,13 @@ def _named_claims(found: SentenceDraft, coder: Coder) -> bool:
     taken = [*(c.token for c in found.candidates), *(t for t in denied if t is not None)]
     coded = frozenset(t.i for t in taken)
     new = named_claim_triggers(found.sentence, coder.lexicon, coded)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _found_wrongs(found: SentenceDraft, coder: Coder) -> bool:
+    coded = frozenset(c.token.i for c in found.candidates)
+    new = found_wrong_triggers(found.sentence, coder.lexicon, coded)
     found.candidates.extend(new)
     return bool(new)
 
@@ -2811,6 +2819,15 @@ RULES: tuple[Rule, ...] = (
         'cover up the killings", "In the latest allegations of ceasefire violations, the Indian '
         'army said" (the words are data: blame.claim_nouns in triggers.json).',
         _named_claims,
+    ),
+    _sentence_rule(
+        "a-wrong-found-out-is-an-allegation",
+        "A wrong told as found out is an ACCUSE (allege) by whoever found or reports it: "
+        '"cited overwhelming evidence of Russian involvement", "said they had uncovered '
+        'evidence of a plot to destabilize Ivory Coast", "said intelligence sources uncovered '
+        'an escape plan for the two opposition leaders"; "found no evidence" accuses no one '
+        "(the words are data: found_wrongs in triggers.json).",
+        _found_wrongs,
     ),
     _sentence_rule(
         "sanctions-in-force",
