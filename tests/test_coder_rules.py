@@ -4094,12 +4094,37 @@ def test_a_wrong_found_out_is_the_finders_allegation(slug: str, words: str, accu
         "Investigators found no evidence of a plot against the president.",
         "There is new evidence that deteriorating relations could further impact trade.",
         "The minister said the army had uncovered a cache of weapons in the forest.",
+        "Ukraine accused Russia of the strike without offering any evidence of its involvement.",
     ],
 )
 def test_nothing_found_or_no_wrong_found_is_no_allegation(text: str):
     assert not [
         e for e in events_of(text) if "a-wrong-found-out-is-an-allegation" in rules_named(e)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "finder", "accused"),
+    [
+        (
+            "Kenyan police said they had uncovered a plot by al-Shabaab to attack a mall.",
+            "Kenyan police",
+            "al-Shabaab",
+        ),
+        (
+            "Amnesty said it had found evidence of atrocities committed by Eritrean troops.",
+            "Amnesty",
+            "Eritrean troops",
+        ),
+    ],
+)
+def test_the_doer_of_a_wrong_found_out_is_the_accused(text: str, finder: str, accused: str):
+    """A plot uncovered takes the place of the judgement "uncovered" alone would be (which
+    names no target); the plotters or perpetrators named in it are the accused."""
+    [accusation] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert "a-wrong-found-out-is-an-allegation" in rules_named(accusation)
+    assert [ref.text for ref in accusation.sources] == [finder]
+    assert [ref.text for ref in accusation.targets] == [accused]
 
 
 # --- equipped-is-no-act -----------------------------------------------------------------------
