@@ -4095,6 +4095,9 @@ def test_a_wrong_found_out_is_the_finders_allegation(slug: str, words: str, accu
         "There is new evidence that deteriorating relations could further impact trade.",
         "The minister said the army had uncovered a cache of weapons in the forest.",
         "Ukraine accused Russia of the strike without offering any evidence of its involvement.",
+        "Opposition leaders said the judges had ignored evidence of widespread fraud.",
+        "Acting on a tip-off, Austrian police foiled a plot to attack a concert.",
+        "Prosecutors set up a team to collect evidence of crimes against civilians.",
     ],
 )
 def test_nothing_found_or_no_wrong_found_is_no_allegation(text: str):

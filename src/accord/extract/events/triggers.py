@@ -2216,16 +2216,33 @@ def _finding_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     ("cited evidence of involvement"), or the verb of discovery whose object is a scheme
     ("uncovered an escape plan")."""
     words = lexicon.found_wrongs
-    if noun.dep_ not in {"dobj", "attr"} or noun.head.pos_ not in {"VERB", "AUX"}:
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "attr"} or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    lemma = noun.lemma_.lower()
+    if is_to_infinitive(verb):
+        return None  # "launched a team to collect evidence of crimes": an aim
+    lemma, verb_lemma = noun.lemma_.lower(), lemma_of(verb, lexicon)
     if lemma in words.get("evidence", ()):
+        held = noun.dep_ == "attr" or verb_lemma in words.get("evidence_verbs", ())
         charges = _charges(noun)
-        if any(_scheme(c, lexicon) or _tells_a_wrong(c, lexicon) for c in charges):
-            return noun.head
+        if held and any(_scheme(c, lexicon) or _tells_a_wrong(c, lexicon) for c in charges):
+            return verb
         return None
-    discovered = lemma_of(noun.head, lexicon) in words.get("discoveries", ())
-    return noun.head if discovered and _scheme(noun, lexicon) else None
+    discovered = verb_lemma in words.get("discoveries", ())
+    named = discovered and _scheme(noun, lexicon) and _names_its_schemers(noun)
+    return verb if named else None
+
+
+def _names_its_schemers(scheme: Token) -> bool:
+    """Does a scheme found name who made it ("a plot by al-Shabaab", "an escape plan for the
+    two opposition leaders", "Iran's plot")? "Foiled a plot to attack a concert" accuses no
+    one."""
+    if any(c.dep_ == "poss" for c in scheme.children):
+        return True
+    makers = objects_of_preposition(scheme, "by") + objects_of_preposition(scheme, "for")
+    return bool(makers) or any(
+        c.dep_ in {"amod", "compound"} and _names_an_actor(c) for c in scheme.children
+    )
 
 
 def _scheme(noun: Token, lexicon: Lexicon) -> bool:
