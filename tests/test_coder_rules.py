@@ -4061,6 +4061,75 @@ def test_a_claim_with_no_charge_or_a_denied_charge_is_not_this_rule():
     assert not [e for e in denied if "a-named-claim-is-an-accusation" in rules_named(e)]
 
 
+# --- a-wrong-found-out-is-an-allegation --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "accuser"),
+    [
+        ("a-voa-ukraine-deadline-occupied-buildings", "evidence", "Victoria Nuland"),
+        ("b-voa-ivory-coast-opposition-activists-arrested", "evidence of a plot", "France"),
+        ("a-voa-venezuela-opposition-leaders-arrested", "uncovered an escape plan", "JUD"),
+    ],
+)
+def test_a_wrong_found_out_is_the_finders_allegation(slug: str, words: str, accuser: str):
+    """Tune articles (acc25): evidence of a scheme or a wrong, or a scheme uncovered, is an
+    accusation by whoever found or reports it, though no accusing verb is used."""
+    [accusation] = [
+        e
+        for e in tune_article_events(slug)
+        if "a-wrong-found-out-is-an-allegation" in rules_named(e) and words in e.evidence.sentence
+    ]
+    assert (accusation.type, accusation.mode, accusation.modality) == (
+        "ACCUSE",
+        "allege",
+        "asserted",
+    )
+    assert any(accuser in (ref.name, ref.sector) for ref in accusation.sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators found no evidence of a plot against the president.",
+        "There is new evidence that deteriorating relations could further impact trade.",
+        "The minister said the army had uncovered a cache of weapons in the forest.",
+        "Ukraine accused Russia of the strike without offering any evidence of its involvement.",
+        "Opposition leaders said the judges had ignored evidence of widespread fraud.",
+        "Acting on a tip-off, Austrian police foiled a plot to attack a concert.",
+        "Prosecutors set up a team to collect evidence of crimes against civilians.",
+    ],
+)
+def test_nothing_found_or_no_wrong_found_is_no_allegation(text: str):
+    assert not [
+        e for e in events_of(text) if "a-wrong-found-out-is-an-allegation" in rules_named(e)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "finder", "accused"),
+    [
+        (
+            "Kenyan police said they had uncovered a plot by al-Shabaab to attack a mall.",
+            "Kenyan police",
+            "al-Shabaab",
+        ),
+        (
+            "Amnesty said it had found evidence of atrocities committed by Eritrean troops.",
+            "Amnesty",
+            "Eritrean troops",
+        ),
+    ],
+)
+def test_the_doer_of_a_wrong_found_out_is_the_accused(text: str, finder: str, accused: str):
+    """A plot uncovered takes the place of the judgement "uncovered" alone would be (which
+    names no target); the plotters or perpetrators named in it are the accused."""
+    [accusation] = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert "a-wrong-found-out-is-an-allegation" in rules_named(accusation)
+    assert [ref.text for ref in accusation.sources] == [finder]
+    assert [ref.text for ref in accusation.targets] == [accused]
+
+
 # --- equipped-is-no-act -----------------------------------------------------------------------
 
 

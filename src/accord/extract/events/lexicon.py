@@ -141,6 +141,7 @@ class Lexicon:
     breaches: dict[str, frozenset[str]] = field(default_factory=dict)  # "in violation of"
     admissions: frozenset[str] = frozenset()  # "regrets this mistake": no accusation
     blame: dict[str, frozenset[str]] = field(default_factory=dict)  # "was responsible for"
+    found_wrongs: dict[str, frozenset[str]] = field(default_factory=dict)  # "uncovered a plot"
     mediation: dict[str, frozenset[str]] = field(default_factory=dict)  # "Qatar-brokered"
     held_people: dict[str, frozenset[str]] = field(default_factory=dict)  # "soldiers held in X"
     refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
@@ -336,6 +337,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
         for key in ("breaches", "compliance", "discord")
     }
     lexicon.blame = _word_sets(data, "blame")
+    lexicon.found_wrongs = _word_sets(data, "found_wrongs")
     lexicon.mediation = _word_sets(data, "mediation")
     lexicon.held_people = _word_sets(data, "held_people")
     lexicon.saying_verbs = _saying_verbs(data, source)

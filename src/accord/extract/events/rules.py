@@ -120,6 +120,7 @@ from accord.extract.events.triggers import (
     expectation_triggers,
     forces_crossing_triggers,
     forces_leaving_triggers,
+    found_wrong_triggers,
     goes_into_force,
     headline_noun_triggers,
     held_subjects,
@@ -416,6 +417,17 @@ def _named_claims(found: SentenceDraft, coder: Coder) -> bool:
     taken = [*(c.token for c in found.candidates), *(t for t in denied if t is not None)]
     coded = frozenset(t.i for t in taken)
     new = named_claim_triggers(found.sentence, coder.lexicon, coded)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _found_wrongs(found: SentenceDraft, coder: Coder) -> bool:
+    coded = frozenset(c.token.i for c in found.candidates)
+    new = found_wrong_triggers(found.sentence, coder.lexicon, coded)
+    findings = {c.predicate.i for c in new}  # "uncovered a plot": the finding, not a judgement
+    found.candidates[:] = [
+        c for c in found.candidates if c.token.i not in findings or c.entry.type != "ACCUSE"
+    ]
     found.candidates.extend(new)
     return bool(new)
 
@@ -2898,6 +2910,16 @@ RULES: tuple[Rule, ...] = (
         "troops resorted to unprovoked firing\") is the speaker's accusation of the doer "
         "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one.",
         _evaluations,
+    ),
+    _sentence_rule(
+        "a-wrong-found-out-is-an-allegation",
+        "A wrong told as found out is an ACCUSE (allege) by whoever found or reports it: "
+        '"cited overwhelming evidence of Russian involvement", "said they had uncovered '
+        'evidence of a plot to destabilize Ivory Coast", "said intelligence sources uncovered '
+        'an escape plan for the two opposition leaders"; "found no evidence" accuses no one. '
+        'It takes the place of a judgement read from the finding verb ("uncovered a plot by '
+        'al-Shabaab" accuses al-Shabaab; the words are data: found_wrongs in triggers.json).',
+        _found_wrongs,
     ),
     _sentence_rule(
         "equipped-is-no-act",

@@ -2185,6 +2185,91 @@ def _tells_a_wrong(charge: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def found_wrong_triggers(
+    sentence: Span, lexicon: Lexicon, coded: frozenset[int]
+) -> list[Candidate]:
+    """Rule "a-wrong-found-out-is-an-allegation": a wrong told as found out, not with an
+    accusing verb, is an accusation by whoever found or reports it (PLOVER ACCUSE, mode
+    allege): evidence or proof of a scheme or a wrong ("cited overwhelming evidence of Russian
+    involvement", "said they had uncovered evidence of a plot to destabilize Ivory Coast"), or
+    a scheme uncovered ("said intelligence sources uncovered an escape plan for the two
+    opposition leaders"). "Found no evidence" accuses no one. The words are data
+    (`found_wrongs` in triggers.json)."""
+    candidates: list[Candidate] = []
+    for token in span_tokens(sentence):
+        if token.i in coded or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        finding = _finding_verb(token, lexicon)
+        if finding is None or _found_nothing(token, finding):
+            continue
+        finder = _finder(finding, lexicon)
+        if finder is None:
+            continue
+        why = [f"'{finder.text}' tells '{token.text}' as found out"]
+        entry = TriggerEntry(type="ACCUSE", mode="allege")
+        candidates.append(Candidate(token, entry, predicate=finding, why=why, doer=finder))
+    return candidates
+
+
+def _finding_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that tells a wrong found out: the one that has evidence of a scheme or a wrong
+    ("cited evidence of involvement"), or the verb of discovery whose object is a scheme
+    ("uncovered an escape plan")."""
+    words = lexicon.found_wrongs
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "attr"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if is_to_infinitive(verb):
+        return None  # "launched a team to collect evidence of crimes": an aim
+    lemma, verb_lemma = noun.lemma_.lower(), lemma_of(verb, lexicon)
+    if lemma in words.get("evidence", ()):
+        held = noun.dep_ == "attr" or verb_lemma in words.get("evidence_verbs", ())
+        charges = _charges(noun)
+        if held and any(_scheme(c, lexicon) or _tells_a_wrong(c, lexicon) for c in charges):
+            return verb
+        return None
+    discovered = verb_lemma in words.get("discoveries", ())
+    named = discovered and _scheme(noun, lexicon) and _names_its_schemers(noun)
+    return verb if named else None
+
+
+def _names_its_schemers(scheme: Token) -> bool:
+    """Does a scheme found name who made it ("a plot by al-Shabaab", "an escape plan for the
+    two opposition leaders", "Iran's plot")? "Foiled a plot to attack a concert" accuses no
+    one."""
+    if any(c.dep_ == "poss" for c in scheme.children):
+        return True
+    makers = objects_of_preposition(scheme, "by") + objects_of_preposition(scheme, "for")
+    return bool(makers) or any(
+        c.dep_ in {"amod", "compound"} and _names_an_actor(c) for c in scheme.children
+    )
+
+
+def _scheme(noun: Token, lexicon: Lexicon) -> bool:
+    """A noun telling a concealed wrong: a plot, a plan, someone's involvement."""
+    return noun.lemma_.lower() in lexicon.found_wrongs.get("schemes", ())
+
+
+def _found_nothing(noun: Token, verb: Token) -> bool:
+    """'found no evidence of', 'did not uncover a plot': nothing was found."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
+        c.dep_ == "neg" for c in verb.children
+    )
+
+
+def _finder(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Who accuses by a finding: the speaker who reports it ("the court said intelligence
+    sources uncovered ..."), else the finder ("She also cited evidence"). A finding told with
+    no one's voice ("there is evidence") has no finder."""
+    reporter = verb.head
+    if verb.dep_ == "ccomp" and lemma_of(reporter, lexicon) in lexicon.reporting_verbs:
+        verb = reporter
+    subject = subject_of(verb, lexicon)
+    if subject is None or subject.dep_ == "expl" or subject.lower_ == "there":
+        return None
+    return subject
+
+
 def mediation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
     """Rule "mediation-in-a-phrase": mediation told without a mediating verb and its subject is
     still a mediation (PLOVER CONSULT third-party, the mediator its source): "the Qatar-brokered
