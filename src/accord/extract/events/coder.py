@@ -239,12 +239,9 @@ class Coder:
                 coded.append(event)
         return coded
 
-    def finish_article(
-        self, events: Sequence[Event], mentions: Sequence[ActorMention] = ()
-    ) -> list[Event]:
-        """The article's events after the article rules (restatements merged); ``mentions``
-        are the article's actors, for the rules that read the story's sides."""
-        draft = ArticleDraft(events=list(events), mentions=list(mentions))
+    def finish_article(self, events: Sequence[Event]) -> list[Event]:
+        """The article's events after the article rules (restatements merged)."""
+        draft = ArticleDraft(events=list(events))
         for rule in self.article_rules:
             rule.apply(draft, self)
         return draft.events

@@ -341,7 +341,6 @@ class ArticleDraft:
     rules look at them together."""
 
     events: list[Event]
-    mentions: list[ActorMention] = field(default_factory=list)  # the article's actors
 
 
 # --- sentence rules -----------------------------------------------------------------------------
