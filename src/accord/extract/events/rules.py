@@ -2724,17 +2724,17 @@ DIRECTED_TYPES = {
 
 
 def _the_other_side(found: ArticleDraft, coder: Coder) -> bool:
-    """Rule "an-act-on-no-one-named-is-on-the-other-side": an act aimed at someone that names
-    no one it is aimed at is aimed at the side its doer's side deals with in the story: the one
-    the article's other acts most often set against it ("Colombian officials apologized for
-    the incident", "Beijing has sent regular air and sea patrols near the islands"), marked
-    inferred. A state and its forces and officials are one side."""
+    """Rule "an-act-on-no-one-named-is-on-the-other-side": a story names the adversary once
+    and then tells acts aimed at it without naming it again ("In the latest allegations of
+    ceasefire violations, the Indian army said", "Beijing has sent regular air and sea patrols
+    near the islands"); an act aimed at someone that names no one is aimed at the side the
+    article's other acts most often set against its doer's side, marked inferred."""
     changed = False
     events = found.events
     for position, event in enumerate(events):
         if event.type not in DIRECTED_TYPES or event.targets or not event.sources:
             continue
-        other = _counterpart(events, {side_of(ref) for ref in event.sources})
+        other = _counterpart(events, {_side_of(ref) for ref in event.sources})
         if other is None:
             continue
         actor = coder.dictionary.group(*other)
@@ -2747,7 +2747,7 @@ def _the_other_side(found: ArticleDraft, coder: Coder) -> bool:
     return changed
 
 
-def side_of(ref: ActorRef) -> tuple[str, str] | None:
+def _side_of(ref: ActorRef) -> tuple[str, str] | None:
     """The side an actor is on: its country's state for a state, its officials and forces;
     else its country and sector ("Colombian officials" and "Colombia" are one side)."""
     if not ref.country or ref.sector in NO_SIDE_SECTORS:
@@ -2768,12 +2768,9 @@ def _counterpart(events: list[Event], sides: set[tuple[str, str] | None]) -> tup
         return None
     counted: Counter[tuple[str, str]] = Counter()
     for event in events:
-        named = [
-            (ref, side_of(ref)) for ref in (*event.sources, *event.targets) if not ref.inferred
-        ]
-        if not any(side in sides for _, side in named):
-            continue
-        counted.update({side for _, side in named if side is not None and side not in sides})
+        named = {_side_of(ref) for ref in (*event.sources, *event.targets) if not ref.inferred}
+        if named & sides:
+            counted.update(side for side in named if side is not None and side not in sides)
     ranked = counted.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
         return None
@@ -3774,12 +3771,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _article_rule(
         OTHER_SIDE_RULE,
-        "In a story of two sides, an accusation, threat, demand, rejection, concession, "
-        "talks, show of force, sanction or protest by one side that names no one it is aimed "
-        'at is aimed at the other ("Colombian officials apologized for the incident", "Beijing '
-        'has sent regular air and sea patrols near the islands"), marked inferred; the sides '
-        "are the two countries the story is most about, or the two rivals of one country "
-        '(as for "both sides").',
+        "An accusation, threat, demand, rejection, concession, talks, show of force, sanction "
+        "or protest by one side that names no one it is aimed at is aimed at the side the "
+        "article's other acts most often set against the doer's side (\"In the latest "
+        'allegations of ceasefire violations, the Indian army said": Pakistan; "Beijing has sent '
+        'regular air and sea patrols near the islands": Japan), marked inferred. A state, its '
+        "officials, forces, police and courts are one side; media and NGOs none; a tie gives "
+        "no target.",
         _the_other_side,
     ),
     _article_rule(
