@@ -76,3 +76,45 @@ def test_rule_the_broker_is_no_target_of_the_deal():
         [agree] = [e for e in _sentence_events(text, "2025-01-16") if e.type == "AGREE"]
         assert agree.targets == ()
         assert "the-broker-is-no-party" in agree.evidence.why
+
+
+# --- rule an-act-on-no-one-named-is-on-the-other-side --------------------------------------------
+
+OTHER_SIDE = "an-act-on-no-one-named-is-on-the-other-side"
+
+
+def test_rule_an_accusation_naming_no_one_is_against_the_other_side():
+    # Kashmir: "In the latest allegations of ceasefire violations along the Kashmir border, the
+    # Indian army said Monday ...": the story sets India and Pakistan against each other
+    event = _told("b-kashmir-loc-infiltration", "ACCUSE", "In the latest allegations")
+    assert _codes(event) == ["PAK:GOV"]
+    assert all(ref.inferred for ref in event.targets)
+    assert OTHER_SIDE in event.evidence.why
+
+
+def test_rule_a_show_of_force_naming_no_one_is_against_the_other_side():
+    # VOA, Senkaku: "Since then, Beijing has sent regular air and sea patrols near the islands"
+    # (Japan, whose envoy summons are the story); VOA, Georgia: "Russian helicopters also flew
+    # over the village"
+    patrols = _told("b-voa-japan-summons-china-envoy-senkaku", "MOBILIZE", "sea patrols")
+    assert _codes(patrols) == ["JPN:GOV"]
+    flight = _told("a-voa-georgia-abkhaz-separatists-fire-checkpoint", "MOBILIZE", "flew over")
+    assert _codes(flight) == ["GEO:GOV"]
+    assert OTHER_SIDE in patrols.evidence.why and OTHER_SIDE in flight.evidence.why
+
+
+def test_rule_a_request_naming_no_one_is_to_the_other_side():
+    # Iraq: "... then at the Iraqi government's request returned three years later": the U.S.
+    # troops the story is about were asked back
+    event = _told("b-wn-iraq-air-base-rockets", "REQUEST", "government's request")
+    assert _codes(event) == ["USA:GOV"]
+    assert OTHER_SIDE in event.evidence.why
+
+
+def test_rule_needs_a_side_the_story_sets_against_the_doer():
+    # VOA, Eagle Pass: "the U.S. military is repositioning troops from Arizona to the Texas City
+    # of Eagle Pass" (no other side in the story's acts); State, Mali: "We call on all parties
+    # to immediately cease hostilities" (the U.S. deals with no one side)
+    moved = _told("a-voa-us-troops-eagle-pass", "MOBILIZE", "repositioning troops")
+    call = _told("b-state-mali-ceasefire-violations", "REQUEST", "We call on all parties")
+    assert moved.targets == () and call.targets == ()

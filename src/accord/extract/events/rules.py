@@ -26,6 +26,7 @@ user can also build a ``Coder`` with another table.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -2719,6 +2720,75 @@ def _a_meeting_of_parties(event: Event) -> bool:
     return event.type == "CONSULT" and (len(event.sources) >= 2 or bool(event.targets))
 
 
+OTHER_SIDE_RULE = "an-act-on-no-one-named-is-on-the-other-side"
+# acts one side does to another; a lone actor's acts of these types are aimed at someone
+DIRECTED_TYPES = {
+    "ACCUSE",
+    "THREATEN",
+    "REQUEST",
+    "REJECT",
+    "CONCEDE",
+    "CONSULT",
+    "MOBILIZE",
+    "SANCTION",
+    "PROTEST",
+}
+
+
+def _the_other_side(found: ArticleDraft, coder: Coder) -> bool:
+    """Rule "an-act-on-no-one-named-is-on-the-other-side": a story names the adversary once
+    and then tells acts aimed at it without naming it again ("In the latest allegations of
+    ceasefire violations, the Indian army said", "Beijing has sent regular air and sea patrols
+    near the islands"); an act aimed at someone that names no one is aimed at the side the
+    article's other acts most often set against its doer's side, marked inferred."""
+    changed = False
+    events = found.events
+    for position, event in enumerate(events):
+        if event.type not in DIRECTED_TYPES or event.targets or not event.sources:
+            continue
+        other = _counterpart(events, {_side_of(ref) for ref in event.sources})
+        if other is None:
+            continue
+        actor = coder.dictionary.group(*other)
+        note = f"target: the other side of the story, {actor.name}"
+        why = why_with_rule(event.evidence.why, note, OTHER_SIDE_RULE)
+        evidence = replace(event.evidence, why=why)
+        target = inferred_ref(actor, actor.name)
+        events[position] = replace(event, targets=(target,), evidence=evidence)
+        changed = True
+    return changed
+
+
+def _side_of(ref: ActorRef) -> tuple[str, str] | None:
+    """The side an actor is on: its country's state for a state, its officials and forces;
+    else its country and sector ("Colombian officials" and "Colombia" are one side)."""
+    if not ref.country or ref.sector in NO_SIDE_SECTORS:
+        return None
+    if ref.sector in STATE_SIDE_SECTORS or ref.sector is None:
+        return (ref.country, "GOV")
+    return (ref.country, ref.sector)
+
+
+STATE_SIDE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
+NO_SIDE_SECTORS = {"MED", "NGO"}  # reporters and relief groups take no side
+
+
+def _counterpart(events: list[Event], sides: set[tuple[str, str] | None]) -> tuple[str, str] | None:
+    """The side the article's acts most often set against ``sides`` (as source or target,
+    named, not inferred), when one side leads and ``sides`` is one side."""
+    if len(sides) != 1 or None in sides:
+        return None
+    counted: Counter[tuple[str, str]] = Counter()
+    for event in events:
+        named = {_side_of(ref) for ref in (*event.sources, *event.targets) if not ref.inferred}
+        if named & sides:
+            counted.update(side for side in named if side is not None and side not in sides)
+    ranked = counted.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 RESTATEMENT_RULE = "restatement-is-one-event"
 WARNING_RULE = "refusal-to-permit-is-threat"
 DEFINITE_MENTION_RULE = "definite-noun-is-told-before"
@@ -3721,6 +3791,17 @@ RULES: tuple[Rule, ...] = (
         "mediation that names no party is between the sides of the other acts of its sentence "
         "(else the deal or talks told just before it), marked inferred; never the mediator.",
         _mediations_between_parties,
+    ),
+    _article_rule(
+        OTHER_SIDE_RULE,
+        "An accusation, threat, demand, rejection, concession, talks, show of force, sanction "
+        "or protest by one side that names no one it is aimed at is aimed at the side the "
+        "article's other acts most often set against the doer's side (\"In the latest "
+        'allegations of ceasefire violations, the Indian army said": Pakistan; "Beijing has sent '
+        'regular air and sea patrols near the islands": Japan), marked inferred. A state, its '
+        "officials, forces, police and courts are one side; media and NGOs none; a tie gives "
+        "no target.",
+        _the_other_side,
     ),
     _article_rule(
         RESTATEMENT_RULE,
