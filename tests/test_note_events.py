@@ -3,27 +3,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
 
-from accord.evaluate_notes import load_notes, note_article
 from accord.models import Event
-from accord.pipeline import extract_article
-
-TUNE = Path(__file__).parent / "event_notes" / "tune.jsonl"
-
-
-@cache
-def _tune_notes() -> dict:
-    return {note.id: note for note in load_notes(TUNE)}
-
-
-def note_events(note_id: str, kind: str) -> list[Event]:
-    """The events of one type the pipeline reads in a tune note."""
-    events = extract_article(note_article(_tune_notes()[note_id])).events
-    return [event for event in events if event.type == kind]
+from test_note_dates import labelled_day, note_events
 
 
 def rules_of(event: Event) -> str:
@@ -43,7 +26,7 @@ def test_a_crowd_force_was_used_to_disperse_was_protesting(note_id: str, crowd: 
     assert "protest-met-by-force" in rules_of(protest)
     assert note_events(note_id, "ASSAULT")  # the force itself stays an assault
     assert protest.date is not None
-    assert protest.date.start == _labelled_day(note_id, "PROTEST")
+    assert protest.date.start == labelled_day(note_id, "PROTEST")
 
 
 def test_the_protest_force_fell_during_took_place():
@@ -57,7 +40,3 @@ def test_the_protest_force_fell_during_took_place():
     [killing] = note_events("n415", "ASSAULT")
     assert killing.counts.killed == 2  # the deaths stay with the killing
     assert protest.counts.killed is None
-
-
-def _labelled_day(note_id: str, kind: str) -> str:
-    return next(e["date"] for e in _tune_notes()[note_id].events if e["type"] == kind)
