@@ -40,3 +40,12 @@ def test_the_protest_force_fell_during_took_place():
     [killing] = note_events("n415", "ASSAULT")
     assert killing.counts.killed == 2  # the deaths stay with the killing
     assert protest.counts.killed is None
+
+
+def test_a_march_banned_is_no_protest_met_by_force():
+    # n424: "Senegal: the interior ministry on 9 February banned a march called by the
+    # opposition in Dakar ...": a gathering is a protest of its own only where force was used
+    # to disperse it; a banned march never took place
+    assert not note_events("n424", "PROTEST")
+    [ban] = note_events("n424", "COERCE")
+    assert ban.trigger == "banned"

@@ -2951,7 +2951,7 @@ def protests_met_by_force(
             continue
         for verb in _crowd_control_verbs(candidate, lexicon):
             for crowd in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
-                protest = _protest_word(crowd, lexicon)
+                protest = _protest_word(crowd, lexicon, dispersed=verb is not candidate.predicate)
                 if protest is not None:
                     entry = TriggerEntry(type="PROTEST", mode="demo")
                     why = [f"the crowd '{crowd.text}' that '{verb.lemma_}' falls on was protesting"]
@@ -3000,14 +3000,16 @@ def protests_force_fell_during(
     return []
 
 
-def _protest_word(crowd: Token, lexicon: Lexicon) -> Token | None:
-    """The word that says a crowd protests: the crowd noun ("protesters"), or the protest verb
-    it is doing ("people protesting fuel prices")."""
+def _protest_word(crowd: Token, lexicon: Lexicon, dispersed: bool = False) -> Token | None:
+    """The word that says a crowd protests: the crowd noun ("protesters"), the protest verb
+    it is doing ("people protesting fuel prices"), or, for a crowd force was used to disperse,
+    the gathering itself ("fired tear gas to disperse a rally"; a march banned or called off
+    never took place)."""
     if crowd.lemma_.lower() in PROTESTER_NOUNS:
         return crowd
     entry = noun_entry(crowd, lexicon) if crowd.ent_type_ not in NAME_ENTITIES else None
-    if entry is not None and entry.type == "PROTEST":
-        return crowd  # "dispersed a rally": the gathering is the protest
+    if dispersed and entry is not None and entry.type == "PROTEST":
+        return crowd
     for child in crowd.children:
         if child.dep_ == "acl" and child.tag_ == "VBG":
             entry = lexicon.verbs.get(lemma_of(child, lexicon))
