@@ -155,6 +155,7 @@ from accord.extract.events.triggers import (
     names_an_attack,
     noun_entry,
     noun_triggers,
+    protests_force_fell_during,
     protests_met_by_force,
     refers_back,
     sanctions_in_force,
@@ -707,6 +708,12 @@ def _aim_of_an_act(verb: Token, acts: set[int]) -> bool:
 
 def _protests_met_by_force(found: SentenceDraft, coder: Coder) -> bool:
     new = protests_met_by_force(found.sentence, found.candidates, coder.lexicon)
+    found.candidates.extend(new)
+    return bool(new)
+
+
+def _protests_force_fell_during(found: SentenceDraft, coder: Coder) -> bool:
+    new = protests_force_fell_during(found.sentence, found.candidates, coder.lexicon)
     found.candidates.extend(new)
     return bool(new)
 
@@ -3157,10 +3164,20 @@ RULES: tuple[Rule, ...] = (
     _sentence_rule(
         "protest-met-by-force",
         '"Police arrested 54 protesters", "riot police dispersed protesters", "arrested 31 '
-        'people protesting fuel prices": a crowd authorities arrest, disperse or block in the '
-        "main clause is protesting then and there: the protest is an event of its own (ACLED's "
-        '"protest with intervention"), done by the crowd, unless the sentence tells it itself.',
+        'people protesting fuel prices", "fired tear gas to disperse a rally": a crowd '
+        "authorities arrest, disperse or block in the main clause, or that their force was used "
+        "to disperse (dispersal-is-crowd-control), is protesting then and there: the protest is "
+        'an event of its own (ACLED\'s "protest with intervention"), done by the crowd, unless '
+        "the sentence tells it itself.",
         _protests_met_by_force,
+    ),
+    _sentence_rule(
+        "a-protest-force-fell-during",
+        '"Two protesters were killed in police firing during an opposition rally", "arrested 31 '
+        'suspects after hoodlums looted shops during a protest over fuel prices": the protest '
+        "that force (an assault or coercion of the main clause) fell during took place then and "
+        "there: an event of its own, unless the sentence tells it itself.",
+        _protests_force_fell_during,
     ),
     _sentence_rule(
         "a-deontic-passive-is-no-deed",

@@ -3050,22 +3050,68 @@ def protests_met_by_force(
     if any(c.entry.type == "PROTEST" for c in candidates):
         return []
     for candidate in candidates:
-        verb = candidate.predicate
-        if candidate.entry.type != "COERCE" or verb.dep_ in {"relcl", "acl"}:
+        if candidate.entry.type not in FORCE_TYPES or candidate.predicate.dep_ in {"relcl", "acl"}:
             continue
-        for crowd in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
-            protest = _protest_word(crowd, lexicon)
-            if protest is not None:
-                entry = TriggerEntry(type="PROTEST", mode="demo")
-                why = [f"the crowd '{crowd.text}' that '{verb.lemma_}' falls on was protesting"]
-                return [Candidate(protest, entry, predicate=verb, why=why, doer=crowd)]
+        for verb in _crowd_control_verbs(candidate, lexicon):
+            for crowd in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
+                protest = _protest_word(crowd, lexicon, dispersed=verb is not candidate.predicate)
+                if protest is not None:
+                    entry = TriggerEntry(type="PROTEST", mode="demo")
+                    why = [f"the crowd '{crowd.text}' that '{verb.lemma_}' falls on was protesting"]
+                    return [Candidate(protest, entry, predicate=verb, why=why, doer=crowd)]
     return []
 
 
-def _protest_word(crowd: Token, lexicon: Lexicon) -> Token | None:
-    """The word that says a crowd protests: the crowd noun ("protesters"), or the protest verb
-    it is doing ("people protesting fuel prices")."""
+FORCE_TYPES = {"COERCE", "ASSAULT"}
+
+
+def _crowd_control_verbs(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
+    """The verbs that say a candidate's force fell on a crowd: an act of coercion itself
+    ("arrested 54 protesters"), and (rule dispersal-is-crowd-control) the coercion an act of
+    force was done for ("fired tear gas to disperse a rally", "used water cannon to disperse
+    vendors protesting ..."): the crowd was there, and the aim is how the act met it."""
+    verb = candidate.predicate
+    verbs = [verb] if candidate.entry.type == "COERCE" else []
+    for aim in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"}):
+        entry = lexicon.verbs.get(lemma_of(aim, lexicon))
+        if is_to_infinitive(aim) and entry is not None and entry.type == "COERCE":
+            verbs.append(aim)
+    return verbs
+
+
+def protests_force_fell_during(
+    sentence: Span, candidates: list[Candidate], lexicon: Lexicon
+) -> list[Candidate]:
+    """Rule a-protest-force-fell-during: "two protesters were killed in police firing during an
+    opposition rally", "arrested 31 suspects after hoodlums looted shops during a protest over
+    fuel prices": the protest that force fell during took place then and there, an event of
+    its own (its doers whoever the noun names), unless the sentence tells it itself."""
+    if any(c.entry.type == "PROTEST" for c in candidates):
+        return []
+    forces = [
+        c.predicate
+        for c in candidates
+        if c.entry.type in FORCE_TYPES and c.predicate.dep_ not in {"relcl", "acl"}
+    ]
+    for force in forces:
+        for word in force.subtree:
+            for noun in objects_of_preposition(word, "during"):
+                entry = noun_entry(noun, lexicon) if noun.ent_type_ not in NAME_ENTITIES else None
+                if entry is not None and entry.type == "PROTEST":
+                    why = [f"the {noun.lemma_} '{force.lemma_}' fell during took place"]
+                    return [Candidate(noun, entry, predicate=noun, why=why)]
+    return []
+
+
+def _protest_word(crowd: Token, lexicon: Lexicon, dispersed: bool = False) -> Token | None:
+    """The word that says a crowd protests: the crowd noun ("protesters"), the protest verb
+    it is doing ("people protesting fuel prices"), or, for a crowd force was used to disperse,
+    the gathering itself ("fired tear gas to disperse a rally"; a march banned or called off
+    never took place)."""
     if crowd.lemma_.lower() in PROTESTER_NOUNS:
+        return crowd
+    entry = noun_entry(crowd, lexicon) if crowd.ent_type_ not in NAME_ENTITIES else None
+    if dispersed and entry is not None and entry.type == "PROTEST":
         return crowd
     for child in crowd.children:
         if child.dep_ == "acl" and child.tag_ == "VBG":
