@@ -428,7 +428,7 @@ def extract_in_processes(
     workers (``worker_pool``).
 
     This process is one of the jobs: whenever the next result in order is not back yet, it
-    extracts a chunk itself, the last one no worker has taken, rather than wait (so it works
+    extracts a chunk itself, the first one no worker has taken, rather than wait (so it works
     while the workers start, and one model load is saved). The pool is kept after a run that
     went through; a run cut short (Ctrl-C, the caller stopping) ends its workers now. If a
     worker dies (killed, out of memory), the articles it had not sent back are reported as
@@ -447,7 +447,10 @@ def extract_in_processes(
 
 class Schedule:
     """Which chunk runs where: the workers take chunks from the front (``ahead`` of them
-    queued at a time), this process from the back; results are kept until asked for."""
+    queued at a time), and so does this process, the first chunk no worker has taken; results
+    are kept until asked for. Taken from the front, this process's chunks come due soon after
+    it extracts them and are saved during the map; taken from the back, they all came due after
+    the map, and their saves (half of the run's) ran alone while the workers were idle."""
 
     def __init__(self, pool: ProcessPoolExecutor, chunks: list[list[Article]], ahead: int):
         self.pool, self.chunks, self.ahead = pool, chunks, max(1, ahead)
@@ -465,7 +468,7 @@ class Schedule:
             if future is not None and future.done():
                 self._collect(index)
             elif future is None or self.waiting:
-                self._extract_here(self.waiting.pop())  # from the back
+                self._extract_here(self.waiting.pop(0))  # the first nobody has taken
             elif future.cancel():  # still queued (a worker still starting): do it here
                 del self.futures[index]
                 self._extract_here(index)
