@@ -280,7 +280,7 @@ class Accord(Store):
             raise IngestStopped(tally.report(), str(locked)) from locked
         report = tally.report()
         try:
-            self._track()
+            self._track(_pools.get(jobs - 1) if engine == "local" and jobs > 1 else None)
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(report, tracking=True) from interrupt
         return report
@@ -327,13 +327,13 @@ class Accord(Store):
             self._track()
         return tally.report()
 
-    def _track(self) -> None:
+    def _track(self, helper: ProcessPoolExecutor | None = None) -> None:
         """Bring canonical events and proposals up to date with everything stored, this run's
         articles and any an interrupted run left untracked (only new events are compared; a
-        rebuild gives the same result)."""
+        rebuild gives the same result). ``helper``: the run's workers, idle by now."""
         from accord import track
 
-        track.update_if_pending(self)
+        track.update_if_pending(self, helper)
 
     def _articles_to_extract(
         self,
