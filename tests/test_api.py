@@ -274,6 +274,25 @@ def test_this_process_takes_the_first_chunk_no_worker_has_taken(monkeypatch: pyt
     assert here == [2, 3, 4, 5, 6, 7, 0, 1]
 
 
+def test_only_a_pool_that_has_sent_a_chunk_back_is_asked_for_work_after_the_map(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """Work sent to a worker still loading its model would wait for the load (seconds): the
+    tracking update asks a pool for help only once a worker of it has sent a chunk back."""
+    monkeypatch.setattr(api, "extract_chunk", lambda chunk: list(chunk))
+    starting = StartingPool()
+    schedule = api.Schedule(starting, [[n] for n in range(3)], ahead=2)  # type: ignore[arg-type]
+    assert [result for i in range(3) for result in schedule.results_of(i)] == [0, 1, 2]
+    monkeypatch.setattr(api, "_pools", {1: starting})
+    assert api.idle_pool(1) is None  # every chunk was taken back and done here
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        schedule = api.Schedule(pool, [[n] for n in range(8)], ahead=2)  # type: ignore[arg-type]
+        assert [result for i in range(8) for result in schedule.results_of(i)] == list(range(8))
+        monkeypatch.setattr(api, "_pools", {1: pool})
+        assert api.idle_pool(1) is pool
+    assert api.idle_pool(2) is None
+
+
 def test_the_schedule_reports_a_dead_workers_chunks_and_does_the_rest_here(
     monkeypatch: pytest.MonkeyPatch,
 ):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakSet
 
 from accord import export as exports
 from accord.errors import IngestError, StoreError, StoreLockedError
@@ -280,7 +281,7 @@ class Accord(Store):
             raise IngestStopped(tally.report(), str(locked)) from locked
         report = tally.report()
         try:
-            self._track(_pools.get(jobs - 1) if engine == "local" and jobs > 1 else None)
+            self._track(idle_pool(jobs - 1) if engine == "local" and jobs > 1 else None)
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(report, tracking=True) from interrupt
         return report
@@ -493,6 +494,7 @@ class Schedule:
         future = self.futures.pop(index)
         try:
             self.done[index] = future.result()
+            _warm_pools.add(self.pool)
         except BrokenProcessPool as error:
             self.broken = self.broken or f"a worker process ended abruptly ({error})"
             self.done[index] = [
@@ -505,6 +507,15 @@ class Schedule:
 
 
 _pools: dict[int, ProcessPoolExecutor] = {}  # this process's worker pools, by size
+_warm_pools: WeakSet[Any] = WeakSet()  # pools a worker of which has sent a chunk back
+
+
+def idle_pool(workers: int) -> ProcessPoolExecutor | None:
+    """The pool of ``workers`` processes once a worker of it has sent a chunk back (its model
+    loaded), for work after the map; None while none has: a task would wait for the worker
+    to finish loading, longer than this process takes to do it."""
+    pool = _pools.get(workers)
+    return pool if pool is not None and pool in _warm_pools else None
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
