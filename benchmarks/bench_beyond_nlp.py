@@ -59,7 +59,7 @@ STEPS = (
     ("accord.pipeline", "_counted", "figures"),
     ("accord.pipeline", "extract_events", "extract_events (all)"),
     ("accord.store.database:Store", "save_extraction", "save"),
-    ("accord.track", "keep_new_readings", "track: proposal readings"),
+    ("accord.track.proposals", "keep_new_readings", "track: proposal readings"),
     ("accord.track.clustering", "new_links", "track: link new pairs"),
     ("accord.track.clustering", "regroup_new", "track: regroup"),
     ("accord.track", "update_proposals", "track: proposals"),

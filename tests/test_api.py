@@ -249,6 +249,50 @@ def test_the_schedule_shares_chunks_and_keeps_their_order(monkeypatch: pytest.Mo
     assert 0 not in here
 
 
+class StartingPool:
+    """A pool whose worker is still starting: what is sent to it stays queued (cancellable)."""
+
+    def submit(self, *args: object) -> Future:
+        return Future()
+
+
+def test_this_process_takes_the_first_chunk_no_worker_has_taken(monkeypatch: pytest.MonkeyPatch):
+    """Its chunks come due soon after it extracts them, so they are saved during the map, not
+    all after it while the workers sit idle (from the back it took 7, 6, 5 ... 2)."""
+    here: list[int] = []
+
+    def extract_chunk(chunk: list[int]) -> list[int]:
+        here.append(chunk[0])
+        return [n * 10 for n in chunk]
+
+    monkeypatch.setattr(api, "extract_chunk", extract_chunk)
+    schedule = api.Schedule(StartingPool(), [[n] for n in range(8)], ahead=2)  # type: ignore[arg-type]
+    assert schedule.results_of(0) == [0]
+    assert here == [2, 3, 4, 5, 6, 7, 0]  # then the queued chunk it needs, taken back
+    results = [result for i in range(1, 8) for result in schedule.results_of(i)]
+    assert results == [n * 10 for n in range(1, 8)]
+    assert here == [2, 3, 4, 5, 6, 7, 0, 1]
+
+
+def test_only_a_pool_that_has_sent_a_chunk_back_is_asked_for_work_after_the_map(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """Work sent to a worker still loading its model would wait for the load (seconds): the
+    tracking update asks a pool for help only once a worker of it has sent a chunk back."""
+    monkeypatch.setattr(api, "extract_chunk", lambda chunk: list(chunk))
+    starting = StartingPool()
+    schedule = api.Schedule(starting, [[n] for n in range(3)], ahead=2)  # type: ignore[arg-type]
+    assert [result for i in range(3) for result in schedule.results_of(i)] == [0, 1, 2]
+    monkeypatch.setattr(api, "_pools", {1: starting})
+    assert api.idle_pool(1) is None  # every chunk was taken back and done here
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        schedule = api.Schedule(pool, [[n] for n in range(8)], ahead=2)  # type: ignore[arg-type]
+        assert [result for i in range(8) for result in schedule.results_of(i)] == list(range(8))
+        monkeypatch.setattr(api, "_pools", {1: pool})
+        assert api.idle_pool(1) is pool
+    assert api.idle_pool(2) is None
+
+
 def test_the_schedule_reports_a_dead_workers_chunks_and_does_the_rest_here(
     monkeypatch: pytest.MonkeyPatch,
 ):

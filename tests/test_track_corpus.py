@@ -21,7 +21,8 @@ from click.testing import CliRunner
 import accord
 from accord import track
 from accord.cli import main
-from accord.ingest import make_article
+from accord.ingest import make_article, read_sources
+from accord.models import Article
 from accord.pipeline import extract_article
 from accord.track.proposal_failures import exchange_figures
 
@@ -684,3 +685,71 @@ def test_a_reading_is_kept_as_the_json_of_its_fields_copied_deeply(
         deep = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in copied.items()}
         assert proposals_module.candidate_json(candidate) == text
         assert text == json.dumps(deep, sort_keys=True, separators=(",", ":"))
+
+
+def tracking_tables(db: accord.api.Accord) -> dict[str, list[tuple]]:
+    """Every table tracking writes, row by row in stored order (times left out)."""
+    tables = [
+        "track_features",
+        "track_links",
+        "canonical_events",
+        "canonical_members",
+        "proposal_candidates",
+        "proposals",
+        "proposal_steps",
+        "proposal_evidence",
+        "cluster_summaries",
+        "cluster_actors",
+        "cluster_countries",
+    ]
+    stored = "SELECT * FROM {} ORDER BY rowid"
+    return {
+        table: [tuple(row) for row in db.connection.execute(stored.format(table))]
+        for table in tables
+    }
+
+
+def test_readings_read_by_an_idle_worker_track_as_readings_read_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ingest with jobs has its idle worker read the new events' proposal readings while
+    this process links their pairs: this process reads none, and every tracking table is the
+    one-job ingest's, row for row."""
+    read_here: list[int] = []
+    reading = proposals_module.new_readings
+
+    def spy(connection: object) -> list:
+        found = reading(connection)
+        read_here.append(len(found))
+        return found
+
+    with accord.open(tmp_path / "one.db") as db:
+        db.ingest(articles())
+        one_job = tracking_tables(db)
+    monkeypatch.setattr(proposals_module, "new_readings", spy)
+    with accord.open(tmp_path / "two.db") as db:
+        assert db.ingest(articles(), jobs=2).added == len(articles())
+        two_jobs = tracking_tables(db)
+    accord.api.stop_workers()
+    assert not any(read_here), "the worker read them"
+    assert len(one_job["proposal_candidates"]) > 20 and one_job["proposal_steps"]
+    assert two_jobs == one_job
+
+
+class StoppedPool:
+    """A pool that takes no task (shut down, or broken by a dead worker)."""
+
+    def submit(self, *args: object) -> None:
+        raise RuntimeError("cannot schedule new futures after shutdown")
+
+
+def test_readings_no_worker_can_take_are_read_here(tmp_path: Path) -> None:
+    with accord.open(tmp_path / "one.db") as db:
+        db.ingest(articles())
+        one_job = tracking_tables(db)
+    with accord.open(tmp_path / "stopped.db") as db:
+        for article in read_sources([Path(path) for path in articles()]):
+            assert isinstance(article, Article)
+            db.ingest_article(article, track=False)
+        track.update(db, helper=StoppedPool())  # type: ignore[arg-type]
+        assert tracking_tables(db) == one_job

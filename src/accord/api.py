@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakSet
 
 from accord import export as exports
 from accord.errors import IngestError, StoreError, StoreLockedError
@@ -280,7 +281,7 @@ class Accord(Store):
             raise IngestStopped(tally.report(), str(locked)) from locked
         report = tally.report()
         try:
-            self._track()
+            self._track(idle_pool(jobs - 1) if engine == "local" and jobs > 1 else None)
         except KeyboardInterrupt as interrupt:
             raise IngestInterrupted(report, tracking=True) from interrupt
         return report
@@ -327,13 +328,13 @@ class Accord(Store):
             self._track()
         return tally.report()
 
-    def _track(self) -> None:
+    def _track(self, helper: ProcessPoolExecutor | None = None) -> None:
         """Bring canonical events and proposals up to date with everything stored, this run's
         articles and any an interrupted run left untracked (only new events are compared; a
-        rebuild gives the same result)."""
+        rebuild gives the same result). ``helper``: the run's workers, idle by now."""
         from accord import track
 
-        track.update_if_pending(self)
+        track.update_if_pending(self, helper)
 
     def _articles_to_extract(
         self,
@@ -428,7 +429,7 @@ def extract_in_processes(
     workers (``worker_pool``).
 
     This process is one of the jobs: whenever the next result in order is not back yet, it
-    extracts a chunk itself, the last one no worker has taken, rather than wait (so it works
+    extracts a chunk itself, the first one no worker has taken, rather than wait (so it works
     while the workers start, and one model load is saved). The pool is kept after a run that
     went through; a run cut short (Ctrl-C, the caller stopping) ends its workers now. If a
     worker dies (killed, out of memory), the articles it had not sent back are reported as
@@ -447,7 +448,10 @@ def extract_in_processes(
 
 class Schedule:
     """Which chunk runs where: the workers take chunks from the front (``ahead`` of them
-    queued at a time), this process from the back; results are kept until asked for."""
+    queued at a time), and so does this process, the first chunk no worker has taken; results
+    are kept until asked for. Taken from the front, this process's chunks come due soon after
+    it extracts them and are saved during the map; taken from the back, they all came due after
+    the map, and their saves (half of the run's) ran alone while the workers were idle."""
 
     def __init__(self, pool: ProcessPoolExecutor, chunks: list[list[Article]], ahead: int):
         self.pool, self.chunks, self.ahead = pool, chunks, max(1, ahead)
@@ -465,7 +469,7 @@ class Schedule:
             if future is not None and future.done():
                 self._collect(index)
             elif future is None or self.waiting:
-                self._extract_here(self.waiting.pop())  # from the back
+                self._extract_here(self.waiting.pop(0))  # the first nobody has taken
             elif future.cancel():  # still queued (a worker still starting): do it here
                 del self.futures[index]
                 self._extract_here(index)
@@ -490,6 +494,7 @@ class Schedule:
         future = self.futures.pop(index)
         try:
             self.done[index] = future.result()
+            _warm_pools.add(self.pool)
         except BrokenProcessPool as error:
             self.broken = self.broken or f"a worker process ended abruptly ({error})"
             self.done[index] = [
@@ -502,6 +507,15 @@ class Schedule:
 
 
 _pools: dict[int, ProcessPoolExecutor] = {}  # this process's worker pools, by size
+_warm_pools: WeakSet[Any] = WeakSet()  # pools a worker of which has sent a chunk back
+
+
+def idle_pool(workers: int) -> ProcessPoolExecutor | None:
+    """The pool of ``workers`` processes once a worker of it has sent a chunk back (its model
+    loaded), for work after the map; None while none has: a task would wait for the worker
+    to finish loading, longer than this process takes to do it."""
+    pool = _pools.get(workers)
+    return pool if pool is not None and pool in _warm_pools else None
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:

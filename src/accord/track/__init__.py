@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 
 from accord.store import Store
@@ -39,10 +40,10 @@ from accord.track.proposals import (
     Proposal,
     Step,
     derive_proposals,
-    keep_new_readings,
     proposal,
     proposals,
     proposals_may_change,
+    readings_kept_beside,
 )
 from accord.track.relink import update_proposals
 from accord.track.summary import (
@@ -102,15 +103,18 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def update(store: Store) -> TrackReport:
+def update(store: Store, helper: Executor | None = None) -> TrackReport:
     """Track the events stored since the last run (clusters of touched blocks, proposals).
 
     Clusters and proposals change in one transaction that also clears the store's pending
-    mark: an interrupted update leaves the mark, and the next one starts over.
+    mark: an interrupted update leaves the mark, and the next one starts over. ``helper``: an
+    idle worker pool (an ingest's with jobs) that reads the new events' proposal readings
+    while this process links their pairs (the same readings, kept in the same order).
     """
     with cycle_collection_paused(), store.transaction():
-        new_candidates = keep_new_readings(store.connection)
+        keep_readings = readings_kept_beside(store, helper)
         report = update_clusters(store)
+        new_candidates = keep_readings()
         if new_candidates is None:
             derive_proposals(store)
         elif new_candidates:
@@ -121,7 +125,7 @@ def update(store: Store) -> TrackReport:
     return report
 
 
-def update_if_pending(store: Store) -> TrackReport | None:
+def update_if_pending(store: Store, helper: Executor | None = None) -> TrackReport | None:
     """``update`` when events were stored or removed since tracking last ran, else None.
 
     The mark is read again under the write lock: of several writers finishing at once, the
@@ -129,7 +133,7 @@ def update_if_pending(store: Store) -> TrackReport | None:
     if not store.tracking_pending():
         return None
     with store.transaction():
-        return update(store) if store.tracking_pending() else None
+        return update(store, helper) if store.tracking_pending() else None
 
 
 def rebuild(store: Store) -> TrackReport:

@@ -28,18 +28,22 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import BrokenExecutor, Executor, Future
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
-from accord.errors import NotFoundError
+from accord.errors import NotFoundError, StoreError
 from accord.extract.dates import WEEKDAYS, resolve_date
 from accord.store import Store
+from accord.store.database import connect
 from accord.store.tracking import (
     Reading,
     clear_candidates,
@@ -1093,9 +1097,24 @@ def candidates(connection: Any) -> list[Candidate]:
 def read_new_candidates(connection: Any) -> list[Candidate]:
     """Read the events that have no kept reading yet, keep what each reads as (a candidate,
     or none), and return the candidates among them."""
-    readings = new_readings(connection)
+    return keep_readings(connection, new_readings(connection))
+
+
+def keep_readings(connection: Any, readings: list[tuple[str, Candidate | None]]) -> list[Candidate]:
+    """Keep what each event reads as (``new_readings``); returns the candidates among them."""
     save_candidates(connection, (kept_row(event_id, found) for event_id, found in readings))
     return [found for _, found in readings if found is not None]
+
+
+def readings_at(path: str) -> list[tuple[str, Candidate | None]]:
+    """``new_readings`` of the SQLite store at ``path``, on a connection of its own: another
+    process reads what is committed while the tracking update holds the write lock (WAL
+    readers do not wait for it), so it reads what the update itself would."""
+    connection = connect(path)
+    try:
+        return new_readings(connection)
+    finally:
+        connection.close()
 
 
 def kept_row(event_id: str, found: Candidate | None) -> Reading:
@@ -3394,6 +3413,38 @@ def keep_new_readings(connection: Any) -> list[Candidate] | None:
     lost = clusters_lost_members(connection)  # before clustering forgets the emptied clusters
     found = read_new_candidates(connection)
     return None if lost else found
+
+
+def readings_kept_beside(
+    store: Store, helper: Executor | None
+) -> Callable[[], list[Candidate] | None]:
+    """``keep_new_readings`` in two halves, so that an idle worker process (``helper``: the
+    pool of a run with jobs) reads the new events while this one links their pairs: the
+    events gone are found now (before clustering forgets them), the readings asked for, and
+    the returned call keeps them, or reads them here if the worker could not. Without a
+    helper, or for a store another process cannot open (PostgreSQL, in memory), everything
+    is read now, as one job does."""
+    connection = store.connection
+    if helper is None or store.dialect != "sqlite" or not Path(store.path).is_file():
+        found = keep_new_readings(connection)
+        return lambda: found
+    lost = clusters_lost_members(connection)
+    try:
+        reading: Future[list[tuple[str, Candidate | None]]] | None = helper.submit(
+            readings_at, str(store.path)
+        )
+    except (BrokenExecutor, RuntimeError):  # a pool a dead worker broke, or shut down
+        reading = None
+
+    def keep() -> list[Candidate] | None:
+        try:
+            readings = reading.result() if reading is not None else new_readings(connection)
+        except (BrokenExecutor, StoreError, sqlite3.Error):  # read here: the same events
+            readings = new_readings(connection)
+        found = keep_readings(connection, readings)
+        return None if lost else found
+
+    return keep
 
 
 def derive_proposals(store: Store, reread: bool = False) -> list[Proposal]:
