@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import random
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -552,9 +551,7 @@ def test_huge_file_is_rejected_from_its_size_without_reading(
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "open", guarded_open)
-    started = time.perf_counter()
-    error = only_error(path)
-    assert time.perf_counter() - started < 1.0
+    error = only_error(path)  # the guard above fails the test if the file is opened
     assert error.source == str(path)
     assert "over the limit" in error.reason and f"{MAX_ARTICLE_BYTES:,}" in error.reason
 
