@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/dropped_candidates.py FOLD [FOLD ...] [--sentences]
 
-A FOLD is a folder of ``*.expected.json`` news readings (``tests/corpus_news/tune``). The
+A FOLD is a folder of ``*.expected.json`` news readings (``tests/corpus_news/tune``), or a
+notes file (``tests/event_notes/tune.jsonl``: a note's events are told anywhere in its text). The
 pipeline runs with a coder that keeps its drops (``Coder(drops=...)``: each candidate a sentence
 or event rule took out, with the type it had and the rule's name). An expected event the
 evaluator pairs with no record (``evaluate.paired_events``) counts under each rule that dropped
@@ -28,6 +29,7 @@ from accord.evaluate import (
     sentences_of,
     told_in,
 )
+from accord.evaluate_notes import load_notes, note_article
 from accord.extract.events.coder import Coder, Drop
 from accord.extract.events.lexicon import load_lexicon
 from accord.learn.path import default_learned_path
@@ -56,12 +58,27 @@ def extractions_with_drops(folds: Sequence[str]) -> Iterator[tuple[dict, Extract
     drops: list[Drop] = []
     lexicon, dictionary, gazetteer = load_lexicon(), load_dictionary(), load_gazetteer()
     coder = Coder(lexicon, dictionary, gazetteer, model=default_learned_path(), drops=drops)
-    files = expected_files(folds)
+    news = [fold for fold in folds if not fold.endswith(".jsonl")]
+    files = expected_files(news) if news else []
     readings = [load_expected(path) for path in files]
-    extractions = extract_many(articles_beside(files, readings), coder=coder)
+    articles = articles_beside(files, readings)
+    for path in (fold for fold in folds if fold.endswith(".jsonl")):
+        notes = load_notes(path)
+        readings += [note_reading(note.id, note.text, note.events) for note in notes]
+        articles += [note_article(note) for note in notes]
+    extractions = extract_many(articles, coder=coder)
     for reading, extraction in zip(readings, extractions, strict=True):
         yield reading, extraction, list(drops)  # extract_many codes one article per step
         drops.clear()
+
+
+def note_reading(note_id: str, text: str, events: Sequence[dict]) -> dict:
+    """A note as a reading: its events name no sentence, so each is told anywhere in the note
+    (an empty sentence is inside every sentence) and the note's text stands for the sentence.
+    Only type and sides are kept: a note's place is written as a gazetteer point, which the
+    news pairing does not compare."""
+    kept = [{k: e[k] for k in ("type", "sources", "targets") if k in e} for e in events]
+    return {"article": note_id, "text": text, "events": [{**e, "sentence": ""} for e in kept]}
 
 
 def dropped_misses(reading: dict, extraction: Extraction, drops: list[Drop]) -> list[DroppedMiss]:
@@ -81,7 +98,8 @@ def dropped_misses(reading: dict, extraction: Extraction, drops: list[Drop]) -> 
         if own:
             no_event = not any(told_in(expected, event) for event in extraction.events)
             article, wanted = reading.get("article", ""), expected["type"]
-            found.append(DroppedMiss(article, wanted, expected["sentence"], own, no_event))
+            sentence = expected["sentence"] or reading.get("text", "")
+            found.append(DroppedMiss(article, wanted, sentence, own, no_event))
     return found
 
 
