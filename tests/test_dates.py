@@ -6,6 +6,7 @@ short realistic reports.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,14 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from accord.extract.dates import find_event_date, resolve_date
+from accord.extract.dates import (
+    AHEAD_OF_ITS_TELLING,
+    find_event_date,
+    resolve_date,
+    tense_of_its_date,
+)
 from accord.nlp import load_nlp
+from records import tune_article_events
 
 ISTANBUL = Path(__file__).parent / "corpus" / "istanbul-talks.txt"
 PUBLISHED = "2025-05-16"  # a Friday
@@ -326,3 +333,51 @@ def test_month_and_weekday_names_do_not_follow_the_hosts_locale() -> None:
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.split("\n")[-2] == "True True 3 6 March 2025"
+
+
+TUNE = Path(__file__).parent / "corpus_news" / "tune"
+
+
+@pytest.mark.parametrize(
+    ("slug", "trigger", "month", "expected"),
+    [
+        # "have agreed to resume reunification talks in September" (report of 2008-07-25)
+        ("a-voa-cyprus-leaders-agree-reunification-talks", "resume", "September", "2008-09-01"),
+        # "wrapped up ... Tuesday ..., agreeing to hold further negotiations in July" (2005-05-31)
+        ("b-voa-aceh-rebels-agree-more-talks", "hold", "July", "2005-07-01"),
+    ],
+)
+def test_rule_a_commitment_looks_ahead_of_its_telling(nlp, slug, trigger, month, expected):
+    # what was agreed to be done "in September" is after the agreeing: the September nearest
+    # the report, not the last one before it (2007-09 and 2004-07 before the rule)
+    published = json.loads((TUNE / f"{slug}.meta.json").read_text(encoding="utf-8"))["published"]
+    lead = next(nlp((TUNE / f"{slug}.txt").read_text(encoding="utf-8")).sents)
+    verb = next(token for token in lead if token.text == trigger)
+    assert tense_of_its_date(verb) == AHEAD_OF_ITS_TELLING
+    value = resolve_date(month, published, tense_of_its_date(verb))
+    assert (value.start, value.precision) == (expected, "month")
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        ("a-voa-cyprus-leaders-agree-reunification-talks", None),  # was 2007-09-01 (wrong)
+        ("b-voa-aceh-rebels-agree-more-talks", "2005-05-31"),  # was 2004-07-01: now "Tuesday"
+    ],
+)
+def test_an_agreement_is_not_dated_by_last_years_month_of_what_it_agreed(slug, expected):
+    (agreement,) = [event for event in tune_article_events(slug) if event.type == "AGREE"]
+    assert agreement.date is not None and agreement.date.start == expected
+
+
+def test_a_commitment_told_as_a_plan_now_keeps_the_coming_weekday(nlp):
+    # b-voa-sudan-south-sudan-oil-buffer-deal (2012-09-26, a Wednesday): "plan to sign the
+    # deal Thursday" is the coming Thursday, as rule a-plan-looks-ahead reads it
+    sent = next(
+        nlp(
+            "Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir plan to "
+            "sign the deal Thursday in Addis Ababa, Ethiopia."
+        ).sents
+    )
+    found = find_event_date(sent, "2012-09-26", next(t for t in sent if t.text == "sign"))
+    assert found is not None and found.start == "2012-09-27"

@@ -216,6 +216,8 @@ def _year_for_yearless(
                 continue
             if _span(candidate, precision)[0] <= base:
                 return candidate
+    if tense == AHEAD_OF_ITS_TELLING:
+        return _nearest_year(day, base, precision)
     if tense == "future":
         for year in (base.year, base.year + 1):
             try:
@@ -233,6 +235,23 @@ def _year_for_yearless(
         if candidate <= horizon:
             return candidate
     return day.replace(year=base.year - 1)
+
+
+def _nearest_year(day: date, base: date, precision: str) -> date:
+    """Rule "a-commitment-looks-ahead-of-its-telling": what was agreed, decided or promised to
+    be done "in September" lies after the agreeing, which a report tells shortly before it is
+    published, so the month is the one nearest the publication date, before or after it ("have
+    agreed to resume talks in September" in a July 2008 report: September 2008, not 2007)."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        start, end = _span(candidate, precision)
+        distance = max((start - base).days, (base - end).days, 0)
+        candidates.append((distance, -year, candidate))
+    return min(candidates)[2]
 
 
 @lru_cache(maxsize=64)
@@ -634,6 +653,13 @@ def plan_verbs() -> frozenset[str]:
     """Verbs of planning and wanting, whose to-infinitive told in the present lies ahead:
     ``data/dates.json``'s ``plan_verbs`` (read once)."""
     return _lower_case_words("plan_verbs")
+
+
+@lru_cache(maxsize=1)
+def commitment_verbs() -> frozenset[str]:
+    """Verbs of agreeing, deciding, promising and planning, whose to-infinitive lies after
+    the telling: ``data/dates.json``'s ``commitment_verbs`` (read once)."""
+    return _lower_case_words("commitment_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -1048,7 +1074,7 @@ def _event_date(
         if _is_period_edge(span):
             continue
         told = _attachment_verb(span) or trigger
-        tense = tense_of(told) if told is not None else None
+        tense = tense_of_its_date(told) if told is not None else None
         value = replace(
             resolve_date(span.text, published, tense),
             char_start=span.start_char,
@@ -1152,6 +1178,9 @@ PERFECT_WORDS = {"has", "have", "had", "'ve", "’ve"}
 PRESENT_PERFECT_WORDS = PERFECT_WORDS - {"had"}
 PAST_BE = {"was", "were"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
+# The "tense" of what a past or perfect clause agreed, decided or promised to do: after the
+# telling, near the publication (rule a-commitment-looks-ahead-of-its-telling).
+AHEAD_OF_ITS_TELLING = "ahead-of-its-telling"
 
 
 def tense_of(verb: Token) -> str | None:
@@ -1186,6 +1215,16 @@ def tense_of(verb: Token) -> str | None:
     return None
 
 
+def tense_of_its_date(verb: Token) -> str | None:
+    """The tense a date on ``verb`` is resolved in: ``tense_of``, except that what a clause
+    agreed, decided or promised to do lies ahead of its telling (``_committed_to``). Only the
+    resolving reads it: the carrying of a day from clause to clause keeps ``tense_of``."""
+    tense = tense_of(verb)
+    if tense != "future" and _committed_to(verb):  # "plan to sign the deal Thursday": future
+        return AHEAD_OF_ITS_TELLING
+    return tense
+
+
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
@@ -1212,6 +1251,18 @@ def _planned(verb: Token) -> bool:
     if not is_to_infinitive(verb):
         return False
     return head.tag_ in {"VBZ", "VBP"} or _progressive_now(head)  # "are preparing to"
+
+
+def _committed_to(verb: Token) -> bool:
+    """Rule "a-commitment-looks-ahead-of-its-telling": the to-infinitive of a verb of agreeing,
+    deciding or promising ("have agreed to resume reunification talks in September", "agreeing
+    to hold further negotiations in July") is done after the agreeing, whether the agreeing is
+    told in the past, the perfect or a participle: a month on it does not look back from the
+    publication date as the agreeing's own tense would make it."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in commitment_verbs():
+        return False
+    return is_to_infinitive(verb) and tense_of(head) != "future"  # "will agree to": future
 
 
 # What is expected, due or set to happen has not happened yet ("is expected to free"): read
@@ -1576,7 +1627,7 @@ class SceneDates:
                 if earlier.start >= span.start or names_that_day(earlier.text):
                     continue
                 verb = _attachment_verb(earlier)
-                tense = tense_of(verb) if verb is not None else None
+                tense = tense_of_its_date(verb) if verb is not None else None
                 value = resolve_date(earlier.text, self.published, tense)
                 if value.precision == "day" and value.start is not None:
                     return value.start, back
@@ -1679,7 +1730,8 @@ def _clause_dates(sentence: Span, published: str | None) -> list[tuple[DateValue
             continue
         else:
             tense = tense_of(verb)
-        value = resolve_date(span.text, published, None if tense == HEADING else tense)
+        told = tense_of_its_date(verb) if verb is not None else tense
+        value = resolve_date(span.text, published, None if told == HEADING else told)
         if tense is not None and value.start is not None:
             found.append(
                 (replace(value, char_start=span.start_char, char_end=span.end_char), tense)
