@@ -346,7 +346,9 @@ def event_actors(
     """Source and target mentions of an event, with the rules that found them."""
     why: list[str] = []
     if candidate.doer is not None:  # "arrested 54 protesters": the crowd protests
-        return core_mentions(candidate.doer, index), [], ["the crowd as source"]
+        done_to = candidate.done_to  # "X denied Y's accusation": Y accuses X
+        targets = core_mentions(done_to, index) if done_to is not None else []
+        return core_mentions(candidate.doer, index), targets, ["the crowd as source"]
     predicate, trigger = candidate.predicate, candidate.token
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
