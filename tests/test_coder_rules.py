@@ -4068,11 +4068,12 @@ def test_a_denied_charge_naming_its_accuser_is_the_accusers_accusation():
     """ "X denied Y's accusation that X ..." was a denied ACCUSE by X against Y, the sides the
     wrong way round: the charge is Y's accusation of X. No tune sentence has the shape (the
     written sentence is the one acc25 found on the held-out leads' pattern)."""
-    events = events_of("Rwanda denied Congo's accusation that it backs the M23 rebels.")
+    events = events_of("Rwanda on Monday denied Congo's accusation that it backs the M23 rebels.")
     [accusation] = [e for e in events if e.type == "ACCUSE"]
     assert (accusation.mode, accusation.modality) == ("allege", "asserted")
     assert names(accusation.sources) == ["Democratic Republic of the Congo"]
     assert names(accusation.targets) == ["Rwanda"]
+    assert accusation.date is not None and accusation.date.text == "Monday"  # the denial's clause
     assert "a-denied-named-charge-is-the-accusers" in rules_named(accusation)
 
 

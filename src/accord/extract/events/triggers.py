@@ -2156,7 +2156,8 @@ def accusers_denied_charge(candidate: Candidate, lexicon: Lexicon) -> Candidate 
     why = [f"'{accuser.text}' charges in '{charge.text}', which '{candidate.token.text}' answers"]
     entry = TriggerEntry(type="ACCUSE", mode="allege")
     denier = subject_of(candidate.token, lexicon)
-    return Candidate(charge, entry, predicate=charge, why=why, doer=accuser, done_to=denier)
+    verb = candidate.token  # the clause that dates and places the charge
+    return Candidate(charge, entry, predicate=verb, why=why, doer=accuser, done_to=denier)
 
 
 def _claim_accuser(noun: Token, lexicon: Lexicon) -> Token | None:
