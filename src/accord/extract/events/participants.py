@@ -347,8 +347,14 @@ def event_actors(
     why: list[str] = []
     if candidate.doer is not None:  # "arrested 54 protesters": the crowd protests
         done_to = candidate.done_to  # "X denied Y's accusation": Y accuses X
-        targets = core_mentions(done_to, index) if done_to is not None else []
-        return core_mentions(candidate.doer, index), targets, ["the crowd as source"]
+        if done_to is None:
+            return core_mentions(candidate.doer, index), [], ["the crowd as source"]
+        found = core_mentions(done_to, index)
+        return (
+            core_mentions(candidate.doer, index),
+            found,
+            ["the accuser as source, the denier as target"],
+        )
     predicate, trigger = candidate.predicate, candidate.token
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
