@@ -4061,6 +4061,35 @@ def test_a_claim_with_no_charge_or_a_denied_charge_is_not_this_rule():
     assert not [e for e in denied if "a-named-claim-is-an-accusation" in rules_named(e)]
 
 
+# --- a-denied-named-charge-is-the-accusers (issue #10, acc26) ---------------------------------
+
+
+def test_a_denied_charge_naming_its_accuser_is_the_accusers_accusation():
+    """ "X denied Y's accusation that X ..." was a denied ACCUSE by X against Y, the sides the
+    wrong way round: the charge is Y's accusation of X. No tune sentence has the shape (the
+    written sentence is the one acc25 found on the held-out leads' pattern)."""
+    events = events_of("Rwanda on Monday denied Congo's accusation that it backs the M23 rebels.")
+    [accusation] = [e for e in events if e.type == "ACCUSE"]
+    assert (accusation.mode, accusation.modality) == ("allege", "asserted")
+    assert names(accusation.sources) == ["Democratic Republic of the Congo"]
+    assert names(accusation.targets) == ["Rwanda"]
+    assert accusation.date is not None and accusation.date.text == "Monday"  # the denial's clause
+    assert "a-denied-named-charge-is-the-accusers" in rules_named(accusation)
+
+
+def test_a_denied_charge_with_its_deed_or_no_accuser_is_not_the_accusers():
+    """A charge whose deed is told ("charges by Congo of shelling") stays the deed denied, and a
+    charge naming no accuser stays the coder's reading: the rule only turns round the sides."""
+    [denial] = events_of("Rwanda denied charges by Congo of shelling the town.")
+    assert (denial.type, denial.modality, names(denial.sources)) == (
+        "ASSAULT",
+        "denied",
+        ["Rwanda"],
+    )
+    [kept] = events_of("Rwanda denied the accusation on Monday.")
+    assert "a-denied-named-charge-is-the-accusers" not in rules_named(kept)
+
+
 # --- a-wrong-found-out-is-an-allegation --------------------------------------------------------
 
 

@@ -346,7 +346,15 @@ def event_actors(
     """Source and target mentions of an event, with the rules that found them."""
     why: list[str] = []
     if candidate.doer is not None:  # "arrested 54 protesters": the crowd protests
-        return core_mentions(candidate.doer, index), [], ["the crowd as source"]
+        done_to = candidate.done_to  # "X denied Y's accusation": Y accuses X
+        if done_to is None:
+            return core_mentions(candidate.doer, index), [], ["the crowd as source"]
+        found = core_mentions(done_to, index)
+        return (
+            core_mentions(candidate.doer, index),
+            found,
+            ["the accuser as source, the denier as target"],
+        )
     predicate, trigger = candidate.predicate, candidate.token
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []

@@ -103,6 +103,7 @@ from accord.extract.events.triggers import (
     SPOKEN_IN_A_MEETING,
     TRAVEL_VERBS,
     Candidate,
+    accusers_denied_charge,
     adjective_triggers,
     alternative_reading,
     are_punitive_measures,
@@ -412,6 +413,16 @@ def _noun_triggers(found: SentenceDraft, coder: Coder) -> bool:
     new = noun_triggers(found.sentence, coder.lexicon, found.consumed)
     found.candidates.extend(new)
     return bool(new)
+
+
+def _denied_named_charges(found: SentenceDraft, coder: Coder) -> bool:
+    changed = False
+    for index, candidate in enumerate(found.candidates):
+        accusation = accusers_denied_charge(candidate, coder.lexicon)
+        if accusation is not None:
+            found.candidates[index] = accusation
+            changed = True
+    return changed
 
 
 def _named_claims(found: SentenceDraft, coder: Coder) -> bool:
@@ -2891,6 +2902,13 @@ RULES: tuple[Rule, ...] = (
         'An event noun of the lexicon with the verb that makes it happen: "held talks", "the '
         'truce took effect" (not a noun that sets the scene, "at the Istanbul talks").',
         _noun_triggers,
+    ),
+    _sentence_rule(
+        "a-denied-named-charge-is-the-accusers",
+        "A charge a denial verb takes that names its accuser and no deed the denial could "
+        'stand for ("Rwanda denied Congo\'s accusation that it backs the M23") is the '
+        "accuser's ACCUSE (allege) of the denier, not a denied ACCUSE by the denier.",
+        _denied_named_charges,
     ),
     _sentence_rule(
         "a-named-claim-is-an-accusation",

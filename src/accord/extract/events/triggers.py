@@ -179,6 +179,7 @@ class Candidate:
     rules: list[str] = field(default_factory=list)  # the rule (or model) that found it first
     confidence: float = 1.0  # below 1 for a model's reading
     doer: Token | None = None  # who does it, when the trigger is no verb with a subject
+    done_to: Token | None = None  # whom the doer acts on, when the trigger has no object
 
 
 PARTICLES = {"back", "out", "off", "away", "down"}  # read as adverbs after an object
@@ -2137,6 +2138,26 @@ def named_claim_triggers(
         entry = TriggerEntry(type="ACCUSE", mode="allege")
         candidates.append(Candidate(token, entry, predicate=token, why=why, doer=accuser))
     return candidates
+
+
+def accusers_denied_charge(candidate: Candidate, lexicon: Lexicon) -> Candidate | None:
+    """Rule "a-denied-named-charge-is-the-accusers": a charge a denial verb takes that names
+    its accuser and no deed the denial could stand for ("Rwanda denied Congo's accusation that
+    it backs the M23") is the accuser's ACCUSE (allege), not a denied accusation by the denier:
+    the denier is the one accused. None when the charge is no such named charge."""
+    charge = denied_charge(candidate, lexicon)
+    if charge is None or candidate.entry.modality != "denied":
+        return None
+    if deed_denied(charge, lexicon) is not None:
+        return None  # "denied charges of shelling": the denial is the deed denied
+    accuser = _claim_accuser(charge, lexicon)
+    if accuser is None:
+        return None
+    why = [f"'{accuser.text}' charges in '{charge.text}', which '{candidate.token.text}' answers"]
+    entry = TriggerEntry(type="ACCUSE", mode="allege")
+    denier = subject_of(candidate.token, lexicon)
+    verb = candidate.token  # the clause that dates and places the charge
+    return Candidate(charge, entry, predicate=verb, why=why, doer=accuser, done_to=denier)
 
 
 def _claim_accuser(noun: Token, lexicon: Lexicon) -> Token | None:
