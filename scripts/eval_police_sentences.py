@@ -30,10 +30,24 @@ def read_rows(paths: list[Path]) -> list[tuple[str, str, str]]:
     return rows
 
 
-def is_right(expected: str, text: str) -> bool:
+def types_done(text: str) -> set[str]:
+    """The PLOVER types the coder finds in one sentence as done or to be done (not denied)."""
     events = extract_article(make_article(text, published=PUBLISHED)).events
-    done = [event for event in events if event.modality not in NOT_DONE]
-    return not done if expected == "-" else any(event.type == expected for event in done)
+    return {event.type for event in events if event.modality not in NOT_DONE}
+
+
+def is_right(expected: str, found: set[str]) -> bool:
+    return not found if expected == "-" else expected in found
+
+
+def print_found_and_precision(rows: list[tuple[str, set[str]]]) -> None:
+    """Per type, as issue #10's held-out figures are given: how many sentences that expect the
+    type find it, and of the sentences where the coder finds it, how many expected it."""
+    for kind in sorted({expected for expected, _ in rows} - {"-"}):
+        expected_it = sum(expected == kind for expected, _ in rows)
+        found_right = sum(expected == kind and kind in found for expected, found in rows)
+        found_any = sum(kind in found for _, found in rows)
+        print(f"found {kind:8s} {found_right}/{expected_it}, precision {found_right}/{found_any}")
 
 
 def main() -> None:
@@ -41,22 +55,30 @@ def main() -> None:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--misses", action="store_true", help="list the sentences read wrong")
     parser.add_argument("--by-type", action="store_true", help="also total by expected type")
+    parser.add_argument(
+        "--precision", action="store_true", help="also found and precision per expected type"
+    )
     args = parser.parse_args()
     right, total = Counter(), Counter()
     type_right, type_total = Counter(), Counter()
+    seen: list[tuple[str, set[str]]] = []
     for category, expected, text in read_rows(args.files):
-        good = is_right(expected, text)
+        found = types_done(text)
+        seen.append((expected, found))
+        good = is_right(expected, found)
         total[category] += 1
         right[category] += good
         type_total[expected] += 1
         type_right[expected] += good
         if args.misses and not good:
-            print(f"MISS {category}|{expected}|{text}")
+            print(f"MISS {category}|{expected}|{text} -> {','.join(sorted(found)) or '-'}")
     for category in total:
         print(f"{category:12s} {right[category]}/{total[category]}")
     if args.by_type:
         for expected in sorted(type_total):
             print(f"type {expected:7s} {type_right[expected]}/{type_total[expected]}")
+    if args.precision:
+        print_found_and_precision(seen)
     print(f"{'all':12s} {sum(right.values())}/{sum(total.values())}")
 
 
