@@ -312,6 +312,19 @@ def test_a_town_index_sent_to_another_process_opens_its_file_again():
     assert [(town.name, town.country, town.own) for town in konduga] == [("Konduga", "NGA", True)]
 
 
+def test_a_dropped_town_index_closes_its_connection():
+    import sqlite3
+
+    from accord.resolve.towns import TownIndex
+
+    index = TownIndex(places.place_key, places.load_gazetteer().towns.iso3)
+    assert index.towns(places.place_key("Konduga"))  # opened here
+    connection = index._connection
+    del index
+    with pytest.raises(sqlite3.ProgrammingError):
+        connection.execute("SELECT 1")
+
+
 @pytest.mark.parametrize(
     ("name", "writable"),
     [("Ceel Buur", True), ("Ţūbās", True), ("tubas", False), ("KHE", False), ("Тубас", False)],

@@ -24,6 +24,7 @@ import sqlite3
 import tempfile
 import threading
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -128,6 +129,9 @@ class TownIndex:
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
             self._connection = self._open()
+            # an index dropped (a gazetteer rebuilt) closes its file at once rather than
+            # leaving an open connection for the cycle collector to find later
+            weakref.finalize(self, self._connection.close)
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
