@@ -3522,6 +3522,24 @@ def test_the_held_who_come_home_were_freed(text, sources, targets):
     assert {ref.country for ref in event.targets} == targets
 
 
+# --- people-told-before-are-acted-on ------------------------------------------------------------
+
+
+def test_a_quantifier_standing_for_people_told_before_is_released():
+    # event notes tune n416 (team-written note in the style of a crisis bulletin)
+    text = (
+        "Separatist fighters abducted 8 pupils and a teacher in Kumbo (North-West) on "
+        "5 November; all nine were released two days later."
+    )
+    [release] = [e for e in events_of(text, published="2025-11-10") if e.type == "RETREAT"]
+    assert release.mode == "release" and release.trigger == "released"
+
+
+def test_they_released_with_no_person_told_before_is_no_release():
+    text = "The ministry compiled new figures on trade. They were released on Monday."
+    assert not [e for e in events_of(text) if e.type == "RETREAT"]
+
+
 def test_coming_home_from_a_visit_or_a_deployment_frees_no_one():
     for text in (
         "The Ukrainian president returned home on Friday after talks in Paris.",

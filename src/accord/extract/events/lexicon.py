@@ -144,6 +144,7 @@ class Lexicon:
     found_wrongs: dict[str, frozenset[str]] = field(default_factory=dict)  # "uncovered a plot"
     mediation: dict[str, frozenset[str]] = field(default_factory=dict)  # "Qatar-brokered"
     held_people: dict[str, frozenset[str]] = field(default_factory=dict)  # "soldiers held in X"
+    people_stand_ins: dict[str, frozenset[str]] = field(default_factory=dict)  # "both were"
     refusal_verbs: frozenset[str] = frozenset()  # "will not allow X to ...": a warning
     response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
     response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
@@ -340,6 +341,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.found_wrongs = _word_sets(data, "found_wrongs")
     lexicon.mediation = _word_sets(data, "mediation")
     lexicon.held_people = _word_sets(data, "held_people")
+    lexicon.people_stand_ins = _word_sets(data, "people_stand_ins")
     lexicon.saying_verbs = _saying_verbs(data, source)
     warnings = data.get("warnings") or {}
     lexicon.refusal_verbs = frozenset(w.lower() for w in warnings.get("refusals") or ())

@@ -1420,7 +1420,22 @@ def _is_object(
         return True
     if "@named" in wanted and word.ent_type_ == "PERSON" and _acted_on(word):
         return True
-    return "@person" in wanted and is_person(word, lexicon)
+    if "@person" not in wanted:
+        return False
+    return is_person(word, lexicon) or _stands_for_people(word, lexicon)
+
+
+def _stands_for_people(word: Token, lexicon: Lexicon) -> bool:
+    """Rule "people-told-before-are-acted-on": a pronoun or quantifier that stands for people
+    named before ("both were released", "all nine were released", "They were released"): one
+    of people_stand_ins' told_before, when a person is named earlier in its sentence or in the
+    one before, so "the figures ... they were released" is no release."""
+    words = {word.lower_, *(c.lower_ for c in word.children if c.dep_ == "det")}
+    if not words & lexicon.people_stand_ins.get("told_before", frozenset()):
+        return False
+    sentence = word.sent
+    start = word.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    return any(is_person(t, lexicon) for t in word.doc[start : word.i])
 
 
 # --- headlines and notes: what the tagger misreads ----------------------------------------------
