@@ -1245,12 +1245,19 @@ def _planned(verb: Token) -> bool:
     """Rule "a-plan-looks-ahead": what is planned, hoped or wanted now ("the presidents plan
     to sign the deal Thursday", "Israel hopes to complete the evacuation by next week": the
     to-infinitive of a plan verb of ``data/dates.json`` told in the present) lies ahead."""
-    head = verb.head
-    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in plan_verbs():
-        return False
-    if not is_to_infinitive(verb):
+    head = _infinitive_head(verb, plan_verbs())
+    if head is None:
         return False
     return head.tag_ in {"VBZ", "VBP"} or _progressive_now(head)  # "are preparing to"
+
+
+def _infinitive_head(verb: Token, heads: frozenset[str]) -> Token | None:
+    """The verb of ``heads`` whose to-infinitive complement ``verb`` is ("plan to sign":
+    'plan', "have agreed to resume": 'agree'), or None."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in heads:
+        return None
+    return head if is_to_infinitive(verb) else None
 
 
 def _committed_to(verb: Token) -> bool:
@@ -1259,10 +1266,8 @@ def _committed_to(verb: Token) -> bool:
     to hold further negotiations in July") is done after the agreeing, whether the agreeing is
     told in the past, the perfect or a participle: a month on it does not look back from the
     publication date as the agreeing's own tense would make it."""
-    head = verb.head
-    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in commitment_verbs():
-        return False
-    return is_to_infinitive(verb) and tense_of(head) != "future"  # "will agree to": future
+    head = _infinitive_head(verb, commitment_verbs())
+    return head is not None and tense_of(head) != "future"  # "will agree to": future
 
 
 # What is expected, due or set to happen has not happened yet ("is expected to free"): read

@@ -2761,10 +2761,11 @@ def _the_other_side(found: ArticleDraft, coder: Coder) -> bool:
     article's other acts most often set against its doer's side, marked inferred."""
     changed = False
     events = found.events
+    named = [_named_sides(event) for event in events]  # inferred targets below add none
     for position, event in enumerate(events):
         if event.type not in DIRECTED_TYPES or event.targets or not event.sources:
             continue
-        other = _counterpart(events, {_side_of(ref) for ref in event.sources})
+        other = _counterpart(named, {_side_of(ref) for ref in event.sources})
         if other is None:
             continue
         actor = coder.dictionary.group(*other)
@@ -2791,16 +2792,22 @@ STATE_SIDE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
 NO_SIDE_SECTORS = {"MED", "NGO"}  # reporters and relief groups take no side
 
 
-def _counterpart(events: list[Event], sides: set[tuple[str, str] | None]) -> tuple[str, str] | None:
-    """The side the article's acts most often set against ``sides`` (as source or target,
-    named, not inferred), when one side leads and ``sides`` is one side."""
+def _named_sides(event: Event) -> set[tuple[str, str] | None]:
+    """The sides an event's named (not inferred) sources and targets are on."""
+    return {_side_of(ref) for ref in (*event.sources, *event.targets) if not ref.inferred}
+
+
+def _counterpart(
+    named: list[set[tuple[str, str] | None]], sides: set[tuple[str, str] | None]
+) -> tuple[str, str] | None:
+    """The side the article's acts (the sides each names, ``_named_sides``) most often set
+    against ``sides``, when one side leads and ``sides`` is one side."""
     if len(sides) != 1 or None in sides:
         return None
     counted: Counter[tuple[str, str]] = Counter()
-    for event in events:
-        named = {_side_of(ref) for ref in (*event.sources, *event.targets) if not ref.inferred}
-        if named & sides:
-            counted.update(side for side in named if side is not None and side not in sides)
+    for event_sides in named:
+        if event_sides & sides:
+            counted.update(side for side in event_sides if side is not None and side not in sides)
     ranked = counted.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
         return None
