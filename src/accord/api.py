@@ -20,6 +20,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -455,7 +456,7 @@ class Schedule:
 
     def __init__(self, pool: ProcessPoolExecutor, chunks: list[list[Article]], ahead: int):
         self.pool, self.chunks, self.ahead = pool, chunks, max(1, ahead)
-        self.waiting = list(range(len(chunks)))  # chunk indexes no process has taken
+        self.waiting = deque(range(len(chunks)))  # chunk indexes no process has taken
         self.futures: dict[int, Any] = {}  # chunk index -> future, for the workers' chunks
         self.done: dict[int, list[Extraction | ExtractionFailure]] = {}
         self.broken: str | None = None  # why the pool broke, once it has
@@ -469,7 +470,7 @@ class Schedule:
             if future is not None and future.done():
                 self._collect(index)
             elif future is None or self.waiting:
-                self._extract_here(self.waiting.pop(0))  # the first nobody has taken
+                self._extract_here(self.waiting.popleft())  # the first nobody has taken
             elif future.cancel():  # still queued (a worker still starting): do it here
                 del self.futures[index]
                 self._extract_here(index)
@@ -481,11 +482,11 @@ class Schedule:
         """Queue chunks from the front for the workers, keeping the last one for here."""
         in_flight = sum(not future.done() for future in self.futures.values())
         while not self.broken and len(self.waiting) > 1 and in_flight < self.ahead:
-            index = self.waiting.pop(0)
+            index = self.waiting.popleft()
             try:
                 self.futures[index] = self.pool.submit(extract_chunk, self.chunks[index])
             except BrokenProcessPool as error:
-                self.waiting.insert(0, index)
+                self.waiting.appendleft(index)
                 self.broken = f"a worker process ended abruptly ({error})"
                 return
             in_flight += 1
