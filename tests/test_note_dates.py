@@ -94,3 +94,25 @@ def test_a_numeric_date_is_read_as_the_day_the_note_was_published_or_before(note
 def test_a_note_is_placed_at_the_town_its_words_put_the_act_in(note_id, kind, town):
     (event, *_) = note_events(note_id, kind)
     assert event.place is not None and event.place.name == town
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind", "words"),
+    [
+        # "captured Indaw town ... on 2 May; junta jets bombed the town the following day"
+        ("n469", "ASSAULT", "the following day"),
+        # "took control of Mrauk U ... on 16 February; junta troops had pulled back towards
+        # Sittwe the day before": the tagger took "the day" only
+        ("n445", "RETREAT", "the day before"),
+        # "abducted 8 pupils and a teacher in Kumbo ... on 5 November; all nine were released
+        # two days later"
+        ("n416", "RETREAT", "two days later"),
+    ],
+)
+def test_a_day_counted_from_a_told_day_is_that_day_moved(note_id, kind, words):
+    """Rules "a-counted-day-the-tagger-missed" and "a-counted-day-on-the-act's-clause"."""
+    events = [e for e in note_events(note_id, kind) if e.date is not None]
+    labelled = [e["date"] for e in _tune_notes()[note_id].events if e["type"] == kind][-1]
+    assert any(e.date.text == words and e.date.start == labelled for e in events)
+    told = _tune_notes()[note_id].events[0]["date"]
+    assert labelled != told  # the told day itself would be wrong

@@ -444,7 +444,7 @@ def _find_date_spans(sent: Span) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return _with_written_days(sent, spans)
+    return _with_counted_days(sent, _with_written_days(sent, spans))
 
 
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -481,12 +481,48 @@ def _with_written_days(sent: Span, spans: list[tuple[int, int]]) -> list[tuple[i
         written = doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), "expand"
         )
-        if written is None:
+        if written is not None:
+            spans = _in_place_of_its_parts(spans, written)
+    return sorted(spans)
+
+
+def _in_place_of_its_parts(spans: list[tuple[int, int]], whole: Span) -> list[tuple[int, int]]:
+    """``spans`` with ``whole`` added where the tagger tagged none of it or only parts of it
+    (which it replaces); unchanged where a tagged date reaches outside it."""
+    inside = [s for s in spans if s[0] >= whole.start and s[1] <= whole.end]
+    overlapping = [s for s in spans if s[0] < whole.end and s[1] > whole.start]
+    if overlapping != inside:
+        return spans
+    return [s for s in spans if s not in inside] + [(whole.start, whole.end)]
+
+
+# A day counted from another the text tells, as a candidate for ``scene_offset``: "the
+# following day", "the next morning", "the day before" (closing its clause, not "the day
+# before the vote"), "two days later".
+_COUNTED_DAY = re.compile(
+    r"\b(?:the |that )?(?:same|following|next|previous|prior|preceding) "
+    r"(?:day|morning|evening|night)\b"
+    r"|\bthe day (?:after|before|prior)(?=\s*(?:[,;:.)]|$))"
+    r"|\b(?:a|an|one|two|three|four|five|six|seven|\d) (?:days?|weeks?) (?:later|earlier)\b"
+)
+
+
+def _with_counted_days(sent: Span, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rule "a-counted-day-the-tagger-missed": a day counted from another day the text tells
+    ("junta jets bombed the town the following day", "troops had pulled back towards Sittwe
+    the day before", "all nine were released two days later") is a date even where the tagger
+    tagged none, so that ``scene-relative`` counts it from the told day instead of the clause
+    taking that day (or the publication day); a part the tagger took ("the day" of "the day
+    before") gives way to the whole. Only words ``scene_offset`` reads are taken."""
+    doc = sent.doc
+    for match in _COUNTED_DAY.finditer(sent.text):
+        if scene_offset(match.group()) is None:
             continue
-        inside = [s for s in spans if s[0] >= written.start and s[1] <= written.end]
-        overlapping = [s for s in spans if s[0] < written.end and s[1] > written.start]
-        if overlapping == inside:  # none, or only parts of the written day: it replaces them
-            spans = [s for s in spans if s not in inside] + [(written.start, written.end)]
+        counted = doc.char_span(
+            sent.start_char + match.start(), sent.start_char + match.end(), "expand"
+        )
+        if counted is not None:
+            spans = _in_place_of_its_parts(spans, counted)
     return sorted(spans)
 
 
@@ -1403,7 +1439,11 @@ class SceneDates:
             own is not None
             and own.start is not None
             and not (
-                relative is not None and _from_governing_clause(own, sentence, predicate, word)
+                relative is not None
+                and (
+                    _from_governing_clause(own, sentence, predicate, word)
+                    or _counted_nearer(relative[0], own, sentence, predicate, word)
+                )
             )
         ):
             self._remember(own, sentence_index, sentence_index, paragraph, tense)
@@ -1807,6 +1847,22 @@ def _from_governing_clause(
             rank = _date_rank(span, predicate, value.precision or "year", word)
             return rank is not None and rank[0] == 1
     return False
+
+
+def _counted_nearer(
+    counted: DateValue, own: DateValue, sentence: Span, predicate: Token, word: Token | None
+) -> bool:
+    """Rule "a-counted-day-on-the-act's-clause": a day counted from another ("the following
+    day", "two days later") written on the act's own clause dates it before a day written
+    deeper in it ("captured Indaw on 2 May; junta jets bombed the town the following day",
+    parsed with "captured ..." under "bombed"): the sentence's own day is the act it counts
+    from."""
+    ranks = {}
+    for span in _date_spans(sentence):
+        if span.start_char in (counted.char_start, own.char_start):
+            ranks[span.start_char] = _date_rank(span, predicate, "day", word)
+    near, far = ranks.get(counted.char_start), ranks.get(own.char_start)
+    return near is not None and far is not None and near[:3] < far[:3]
 
 
 def _inside_a_toll(predicate: Token) -> bool:
