@@ -14,6 +14,7 @@ from accord.ingest import make_article
 from accord.models import Event
 from accord.nlp import parse
 from accord.pipeline import process
+from test_proposal_rules import tune_sentence
 
 RULE_NAMES = re.compile(r"; rules: ([^;]+)$")
 
@@ -4286,3 +4287,31 @@ def test_targeting_by_armed_forces_or_with_a_weapon_is_still_an_attack():
     [by_forces] = events_of("Israeli forces targeted a house in Rafah on Monday.")
     [by_police] = events_of("Police targeted the crowd with rubber bullets on Monday.")
     assert (by_missiles.type, by_forces.type, by_police.type) == ("ASSAULT",) * 3
+
+
+# --- a-truce-that-began-happened ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "opening", "published", "day"),
+    [  # three team-written coverage tune reports of three truces, from three outlets
+        ("yemen-truce-09-larkspur-daily", "The truce, which began", "2022-10-03", "2022-04-02"),
+        ("syria-truce-sep16-04-eastbridge-times", "The truce, which", "2016-09-14", "2016-09-12"),
+        ("gaza-truce-jan25-05-kestrel", "The exchange was the first", "2025-01-19", "2025-01-19"),
+    ],
+)
+def test_a_truces_start_told_in_a_which_clause_is_the_truce_taking_effect(
+    path: str, opening: str, published: str, day: str
+) -> None:
+    sentence = tune_sentence(f"corpus_coverage/tune/{path}.txt", opening)
+    [truce] = [e for e in events_of(sentence, published=published) if e.type == "RETREAT"]
+    assert truce.mode == "ceasefire" and truce.date is not None and truce.date.start == day
+    assert "a-truce-that-began-happened" in truce.evidence.why
+
+
+def test_a_truces_end_or_a_wars_start_in_a_which_clause_is_no_truce_taking_effect() -> None:
+    for text in (
+        "The truce, which expires next week, was the longest pause in the fighting.",
+        "The war, which began in 2011, was the longest in the region.",
+    ):
+        assert not [e for e in events_of(text) if e.type == "RETREAT"], text

@@ -160,6 +160,7 @@ from accord.extract.events.triggers import (
     protests_met_by_force,
     refers_back,
     sanctions_in_force,
+    start_told_in_its_clause,
     toll_attack_triggers,
     type_of_complement,
     ultimatum_triggers,
@@ -1624,6 +1625,8 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
         return False
     # "a drone strike killed ...", "the truce took effect": the noun's own happening
     happens = _happens(candidate.predicate, lexicon)
+    if start_told_in_its_clause(candidate.token, lexicon) is not None:
+        return True  # "The truce, which began on April 2, ...": rule a-truce-that-began-happened
     return kind == "ASSAULT" or happens or predicate in lexicon.light_verbs
 
 
@@ -3562,7 +3565,9 @@ RULES: tuple[Rule, ...] = (
         'a-detained-person-stands-alone), a weapon did it ("drones hit a depot"), people '
         'protested ("Hundreds rallied") or a body named by what it is made a statement or a '
         'protest ("was condemned by the international community", "Both '
-        'organizations have threatened sanctions"; rule a-body-named-by-what-it-is-acts).',
+        'organizations have threatened sanctions"; rule a-body-named-by-what-it-is-acts), or '
+        'a "which" clause on the noun tells it happening ("The truce, which began on April 2, '
+        'was the longest pause"; rule a-truce-that-began-happened).',
         _needs_an_actor,
     ),
     Rule(

@@ -699,6 +699,33 @@ def ends_it(noun: Token) -> bool:
     )
 
 
+START_VERBS = {"begin", "start"}  # "which began on April 2"
+RELATIVE_THINGS = {"which", "that"}  # "which" and "that" stand for things, "who" for people
+
+
+def start_told_in_its_clause(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Rule "a-truce-that-began-happened": "The truce, which began on April 2, was the longest
+    pause", "The truce, which began at sundown on Monday, has brought ...", "the first phase
+    of the ceasefire, which took effect on Sunday morning": background copy tells a truce's
+    start in a "which" clause on its noun, whatever the main verb says of it; that clause's
+    verb is the noun's happening. Only for what takes effect (RETREAT nouns: a truce, a
+    withdrawal)."""
+    entry = noun_entry(noun, lexicon)
+    if entry is None or entry.type != "RETREAT":
+        return None
+    for clause in noun.children:
+        relative = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_THINGS for c in clause.children)
+        if clause.dep_ != "relcl" or not relative:
+            continue
+        lemma = lemma_of(clause, lexicon)
+        took_effect = lemma == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "effect" for c in clause.children
+        )
+        if lemma in START_VERBS or took_effect or goes_into_force(clause, lexicon):
+            return clause
+    return None
+
+
 def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb that makes a trigger noun an event: "talks concluded", "held talks"."""
     head = noun.head
@@ -943,15 +970,17 @@ def noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
             and claimed_by(token, lexicon) is None
         ):
             continue
-        predicate = _noun_predicate(token, lexicon)
+        start = start_told_in_its_clause(token, lexicon)
+        predicate = _noun_predicate(token, lexicon) or start
         if predicate is None:
             continue
         governed_type = entry.type if _ended(token, lexicon) else entry.type_under(predicate)
         if governed_type != entry.type:
             entry = TriggerEntry(type=governed_type, context=entry.context)
-        candidate = Candidate(
-            token=token, entry=entry, predicate=predicate, why=[f"noun '{token.lemma_}'"]
-        )
+        why = [f"noun '{token.lemma_}'"]
+        if start is not None:
+            why.append(f"its start told in a '{start.text}' clause (a-truce-that-began-happened)")
+        candidate = Candidate(token=token, entry=entry, predicate=predicate, why=why)
         candidates.append(candidate)
     return candidates
 
