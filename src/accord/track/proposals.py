@@ -212,6 +212,9 @@ def subject_data() -> dict[str, Any]:
         "exchanging_verbs",
         "counter_charge_verbs",
         "charge_nouns",
+        "welcome_words",
+        "extension_nouns",
+        "unmade_heads",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -667,6 +670,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
         return "declined"
     if approves_an_extension(row, lowered, trigger_at):
         return "extended"
+    if welcomes_an_extension(row, lowered, trigger_at):
+        return "extended"
     if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
         if is_plan(sentence, trigger_at):
             return None  # 'did not expect a deal to be signed at the first meeting'
@@ -735,6 +740,41 @@ def approves_an_extension(row: Any, lowered: str, trigger_at: int) -> bool:
 
 
 OBJECT_REACH = 5  # words from an approval's trigger to the extension it approves
+
+
+def welcomes_an_extension(row: Any, lowered: str, trigger_at: int) -> bool:
+    """Rule "a-welcomed-extension-was-made": brokers and allies greet an extension with a
+    statement ('The United States welcomes today's announcement by the UN on the extension
+    of the truce in Yemen', 'President Joe Biden welcomed the extension', 'Saudi Arabia and
+    the United States welcome agreement by the Sudanese Armed Forces and the Rapid Support
+    Forces to a five-day extension of the ceasefire agreement'): a welcome presupposes the
+    extension it names as its object, so the agreement was extended, on the welcome's day.
+    The object runs from the trigger to the first comma, within WELCOME_REACH words; a noun
+    of something not yet made before it ('welcomed the proposal for an extension') makes it
+    no step. The welcomer is no side of the extension (``welcomer_is_no_side``)."""
+    data = subject_data()
+    if row["type"] != "SUPPORT" or row["trigger"].lower() not in data["welcome_words"]:
+        return False
+    after = re.split(r"[,;:]", lowered[trigger_at:], maxsplit=1)[0]
+    words = re.findall(r"[a-z][\w'-]*", after)[1 : WELCOME_REACH + 1]
+    for word in words:
+        if word in data["unmade_heads"]:
+            return False
+        if word in data["extension_nouns"]:
+            return True
+    return False
+
+
+WELCOME_REACH = 15  # words from a welcome's trigger to the extension it welcomes
+
+
+def welcomer_is_no_side(row: Any, status: str, sources: list[Any], trigger_at: int) -> list[Any]:
+    """The sources that are sides of the step: none, for a welcomed extension (rule
+    a-welcomed-extension-was-made), whose welcomers (the United States, Saudi Arabia, the
+    UN) greet what the parties did."""
+    if status == "extended" and welcomes_an_extension(row, row["sentence"].lower(), trigger_at):
+        return []
+    return sources
 
 
 def collapses_before(lowered: str, trigger_at: int) -> bool:
@@ -1437,6 +1477,7 @@ def candidate_of(
     status = status_of(row, sentence, trigger_at, len(parties), subject, len(between))
     if status is None and in_force_in_passing(row, sentence):
         status = "implemented"
+    sources = welcomer_is_no_side(row, status, sources, trigger_at)
     in_a_making_clause = makes_it_in_a_clause(row, sentence, trigger_at)
     made_in_a_clause = status is None and in_a_making_clause
     if made_in_a_clause:
