@@ -215,6 +215,7 @@ def subject_data() -> dict[str, Any]:
         "welcome_words",
         "extension_nouns",
         "unmade_heads",
+        "verdict_modes",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -588,6 +589,8 @@ def status_of(
         return "agreed"
     if row["modality"] in SKIPPED_MODALITIES or is_denial(denial_scope(lowered, trigger_at)):
         return None  # 'denied any truce violations' is no violation
+    if is_a_verdict(row):
+        return None  # rule a-court-verdict-is-no-measure
     status = act_status(row, sentence, trigger_at, parties, subject)
     if status == "violated" and is_mutual(lowered):
         return None  # 'both sides have accused each other of violations': no one, no day
@@ -604,6 +607,16 @@ def status_of(
     ):
         return None
     return status
+
+
+def is_a_verdict(row: Any) -> bool:
+    """Rule "a-court-verdict-is-no-measure": a court's verdict (SANCTION, mode 'convict') is
+    told of the captives an exchange trades or of an attacker ('Five Iranians charged or
+    convicted of nonviolent crimes in the United States received clemency under the deal',
+    'Krasikov was convicted in the 2019 murder of a Chechen dissident in Berlin', 'the
+    assailant, reported by The Guardian as convicted of ...'): it is no measure one state
+    takes against another, so no step of a sanctions proposal, nor of any agreement."""
+    return row["type"] == "SANCTION" and row["mode"] in subject_data()["verdict_modes"]
 
 
 def own_clause_names_one(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> bool:
