@@ -3664,6 +3664,8 @@ def no_step_cause(row: Any) -> str:
         return "no subject named"
     if is_denial(denial_scope(lowered, trigger_at)):
         return "a denial"
+    if is_a_verdict(row):
+        return "a court's verdict"
     status = act_status(row, sentence, trigger_at, 1, subject)
     if status is None:
         return "no status told"
