@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import accord
-from accord.track.evaluate import TrackingReport, evaluate_tracking
+from accord.track.evaluate import TrackingReport, evaluate_tracking, proposal_outcomes
 
 TUNE = Path(__file__).parent / "corpus_coverage" / "tune"
 STORY = "iran-swap"
@@ -63,6 +63,28 @@ def test_the_labelled_reports_read_are_not_fewer_than_at_the_first_run(
     assert len(report.pairwise.missing) <= 7
     (exchange,) = [event for event in report.events if event.name.startswith(EXCHANGE)]
     assert exchange.found >= 3
+
+
+def test_a_verdict_on_the_traded_captives_is_no_second_proposal(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Rule a-court-verdict-is-no-measure: 'Five Iranians charged or convicted of nonviolent
+    crimes in the United States received clemency under the deal' (VOA) was read as a sanctions
+    measure carried out, beside the Treasury's sanctions of the same day, so the exchange's
+    evidence lay in two proposals. The verdict is no step: one proposal, implemented on 18
+    September 2023."""
+    folder = tmp_path_factory.mktemp(f"{STORY}-history")
+    expected = [
+        proposal
+        for proposal in json.loads((TUNE / "expected_proposals.json").read_text(encoding="utf-8"))
+        if proposal["name"].startswith(EXCHANGE)
+    ]
+    path = folder / "story_proposals.json"
+    path.write_text(json.dumps(expected), encoding="utf-8")
+    with accord.open(folder / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in TUNE.glob(f"{STORY}-*.txt")))
+        (outcome,) = proposal_outcomes(db, path)
+    assert outcome.proposals == 1 and outcome.right
 
 
 # Story 20 (`tower22`, stop 36): five real public-domain reports of the drone attack on Tower 22

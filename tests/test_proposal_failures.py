@@ -143,6 +143,18 @@ def reading(kind: str, sentence: str, trigger: str, modality: str = "asserted") 
         ),
         (reading("ACCUSE", "The RSF denied breaching the truce.", "denied"), "a denial"),
         (
+            {
+                **reading(
+                    "SANCTION",
+                    "Five Iranians charged or convicted of nonviolent crimes in the United States"
+                    " received clemency under the deal:",
+                    "convicted",
+                ),
+                "mode": "convict",
+            },
+            "a court's verdict",
+        ),
+        (
             reading(
                 "AGREE", "Both sides said they would respect the ceasefire.", "respect", "future"
             ),

@@ -512,3 +512,68 @@ def test_talks_suspended_collapse_the_truce_they_made(
 ) -> None:
     (truce,) = probe(TALKS_SUSPENDED[story], tmp_path_factory.mktemp(story))
     assert [step.status for step in truce.steps] == ["agreed", "collapsed"]
+
+
+WELCOMED = {
+    "yemen": {
+        "agreed": (
+            "2026-05-04T10:00:00+03:00",
+            "ADEN (Probe Wire) - Yemen's government and the Houthis agreed on Monday to a 30-day"
+            " truce, the United Nations said.",
+        ),
+        "welcomed": (
+            "2026-06-03T10:00:00+02:00",
+            "BRUSSELS (Probe Wire) - The European Union on Wednesday welcomed the extension of the"
+            " truce in Yemen by another 30 days.",
+        ),
+    },
+    "sudan": {
+        "agreed": (
+            "2026-05-04T10:00:00+03:00",
+            "KHARTOUM (Probe Wire) - Sudan's army and the Rapid Support Forces agreed on Monday to"
+            " a seven-day truce, Saudi mediators said.",
+        ),
+        "welcomed": (
+            "2026-05-11T10:00:00-04:00",
+            "WASHINGTON (Probe Wire) - The United States and Saudi Arabia welcomed on Monday the"
+            " renewal of the truce between Sudan's army and the Rapid Support Forces.",
+        ),
+    },
+}
+
+NOT_YET_WELCOMED = {
+    "proposal": (
+        "2026-05-20T10:00:00+03:00",
+        "ADEN (Probe Wire) - Oman on Wednesday welcomed the UN proposal for an extension of the"
+        " truce in Yemen.",
+    ),
+    "would": (
+        "2026-05-20T10:00:00+03:00",
+        "ADEN (Probe Wire) - Oman said on Wednesday it would welcome an extension of the truce in"
+        " Yemen.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("story", "extended_on"), [("yemen", "2026-06-03"), ("sudan", "2026-05-11")]
+)
+def test_a_welcomed_extension_was_made_by_the_sides_not_the_welcomer(
+    story: str, extended_on: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Rule a-welcomed-extension-was-made: a third party's welcome of an extension tells the
+    extension, on the welcome's day; the welcomers (the EU, the United States and Saudi
+    Arabia) are no sides of it."""
+    (truce,) = probe(WELCOMED[story], tmp_path_factory.mktemp(story))
+    assert [(date, status) for date, status, _ in steps(truce)][1:] == [(extended_on, "extended")]
+    assert not {"USA", "SAU", "EUR", "EUU"} & set(truce.participants)
+
+
+@pytest.mark.parametrize("told", sorted(NOT_YET_WELCOMED))
+def test_a_welcome_of_an_extension_not_yet_made_is_no_step(
+    told: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """'welcomed the UN proposal for an extension', 'would welcome an extension': no step."""
+    reports = {"agreed": WELCOMED["yemen"]["agreed"], told: NOT_YET_WELCOMED[told]}
+    (truce,) = probe(reports, tmp_path_factory.mktemp(told))
+    assert [status for _, status, _ in steps(truce)] == ["agreed"]

@@ -30,9 +30,10 @@ KNOWN_WRONG = {
     # no event in either sentence
     "South Sudan's agreement on the status of detainees (January 2014)",
     # the State Department story of round prp22 (see the corpus README): the brokers' breach
-    # charge ('reports indicating that both sides violated the Agreement') and the extension
-    # told as a noun ('welcome agreement by ... to a five-day extension') are no steps, and the
-    # brokers' 'demand that the parties fully abide by their commitments' reads as proposed
+    # charge ('reports indicating that both sides violated the Agreement') and the start
+    # ('before it went into effect') are no steps, and the brokers' 'demand that the parties
+    # fully abide by their commitments' reads as proposed (the extension the brokers welcome
+    # is read since round prp24: rule a-welcomed-extension-was-made)
     "U.S.-Saudi-brokered short-term ceasefire in Sudan, signed in Jeddah (May 2023)",
     # the VOA story of round prp23 (first run): the brokers' 'have agreed on plans for a
     # cessation of hostilities' reads as an agreed step of theirs, and the opposition's '97
@@ -143,3 +144,13 @@ def test_two_truces_of_one_pair_a_week_apart_stay_two_histories(
     ]
     assert [(step.status, step.date) for step in second.shown] == [("agreed", "2020-10-17")]
     assert first.held_in != second.held_in
+
+
+def test_a_welcomed_extension_is_the_extension(outcomes: list[ProposalOutcome]) -> None:
+    """Rule a-welcomed-extension-was-made: 'Saudi Arabia and the United States welcome
+    agreement by the Sudanese Armed Forces and the Rapid Support Forces to a five-day extension
+    of the ceasefire agreement they signed on May 20, 2023' (State Department, 29 May 2023)
+    tells the extension, on the welcome's day (it was the brokers' SUPPORT, no step)."""
+    (truce,) = (outcome for outcome in outcomes if outcome.name.startswith("U.S.-Saudi-brokered"))
+    assert ("extended", "2023-05-29") in [(step.status, step.date) for step in truce.shown]
+    assert truce.readings[-1] == "held"

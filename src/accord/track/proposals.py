@@ -212,6 +212,10 @@ def subject_data() -> dict[str, Any]:
         "exchanging_verbs",
         "counter_charge_verbs",
         "charge_nouns",
+        "welcome_words",
+        "extension_nouns",
+        "unmade_heads",
+        "verdict_modes",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -585,6 +589,8 @@ def status_of(
         return "agreed"
     if row["modality"] in SKIPPED_MODALITIES or is_denial(denial_scope(lowered, trigger_at)):
         return None  # 'denied any truce violations' is no violation
+    if is_a_verdict(row):
+        return None  # rule a-court-verdict-is-no-measure
     status = act_status(row, sentence, trigger_at, parties, subject)
     if status == "violated" and is_mutual(lowered):
         return None  # 'both sides have accused each other of violations': no one, no day
@@ -601,6 +607,16 @@ def status_of(
     ):
         return None
     return status
+
+
+def is_a_verdict(row: Any) -> bool:
+    """Rule "a-court-verdict-is-no-measure": a court's verdict (SANCTION, mode 'convict') is
+    told of the captives an exchange trades or of an attacker ('Five Iranians charged or
+    convicted of nonviolent crimes in the United States received clemency under the deal',
+    'Krasikov was convicted in the 2019 murder of a Chechen dissident in Berlin', 'the
+    assailant, reported by The Guardian as convicted of ...'): it is no measure one state
+    takes against another, so no step of a sanctions proposal, nor of any agreement."""
+    return row["type"] == "SANCTION" and row["mode"] in subject_data()["verdict_modes"]
 
 
 def own_clause_names_one(sentence: str, trigger_at: int, type_mode: tuple[str, str | None]) -> bool:
@@ -666,6 +682,8 @@ def act_status(row: Any, sentence: str, trigger_at: int, parties: int, subject: 
     if kind == "REJECT" or modality == "rejected":
         return "declined"
     if approves_an_extension(row, lowered, trigger_at):
+        return "extended"
+    if welcomes_an_extension(row, lowered, trigger_at):
         return "extended"
     if kind == "SUPPORT" and trigger.lower() in data["signing_words"]:
         if is_plan(sentence, trigger_at):
@@ -735,6 +753,41 @@ def approves_an_extension(row: Any, lowered: str, trigger_at: int) -> bool:
 
 
 OBJECT_REACH = 5  # words from an approval's trigger to the extension it approves
+
+
+def welcomes_an_extension(row: Any, lowered: str, trigger_at: int) -> bool:
+    """Rule "a-welcomed-extension-was-made": brokers and allies greet an extension with a
+    statement ('The United States welcomes today's announcement by the UN on the extension
+    of the truce in Yemen', 'President Joe Biden welcomed the extension', 'Saudi Arabia and
+    the United States welcome agreement by the Sudanese Armed Forces and the Rapid Support
+    Forces to a five-day extension of the ceasefire agreement'): a welcome presupposes the
+    extension it names as its object, so the agreement was extended, on the welcome's day.
+    The object runs from the trigger to the first comma, within WELCOME_REACH words; a noun
+    of something not yet made before it ('welcomed the proposal for an extension') makes it
+    no step. The welcomer is no side of the extension (``welcomer_is_no_side``)."""
+    data = subject_data()
+    if row["type"] != "SUPPORT" or row["trigger"].lower() not in data["welcome_words"]:
+        return False
+    after = re.split(r"[,;:]", lowered[trigger_at:], maxsplit=1)[0]
+    words = re.findall(r"[a-z][\w'-]*", after)[1 : WELCOME_REACH + 1]
+    for word in words:
+        if word in data["unmade_heads"]:
+            return False
+        if word in data["extension_nouns"]:
+            return True
+    return False
+
+
+WELCOME_REACH = 15  # words from a welcome's trigger to the extension it welcomes
+
+
+def welcomer_is_no_side(row: Any, status: str, sources: list[Any], trigger_at: int) -> list[Any]:
+    """The sources that are sides of the step: none, for a welcomed extension (rule
+    a-welcomed-extension-was-made), whose welcomers (the United States, Saudi Arabia, the
+    UN) greet what the parties did."""
+    if status == "extended" and welcomes_an_extension(row, row["sentence"].lower(), trigger_at):
+        return []
+    return sources
 
 
 def collapses_before(lowered: str, trigger_at: int) -> bool:
@@ -1437,6 +1490,7 @@ def candidate_of(
     status = status_of(row, sentence, trigger_at, len(parties), subject, len(between))
     if status is None and in_force_in_passing(row, sentence):
         status = "implemented"
+    sources = welcomer_is_no_side(row, status, sources, trigger_at)
     in_a_making_clause = makes_it_in_a_clause(row, sentence, trigger_at)
     made_in_a_clause = status is None and in_a_making_clause
     if made_in_a_clause:
@@ -3610,6 +3664,8 @@ def no_step_cause(row: Any) -> str:
         return "no subject named"
     if is_denial(denial_scope(lowered, trigger_at)):
         return "a denial"
+    if is_a_verdict(row):
+        return "a court's verdict"
     status = act_status(row, sentence, trigger_at, 1, subject)
     if status is None:
         return "no status told"
