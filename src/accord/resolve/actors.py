@@ -156,6 +156,7 @@ SECTOR_LABELS = {
     "COP": "police",
     "BUS": "business",
     "NGO": "NGOs",
+    "REL": "clergy",  # CAMEO REL: monks, clerics, priests, imams (data/actor_nouns.json)
 }
 CIVILIAN_GENERALS = (
     "secretary general",
