@@ -428,3 +428,22 @@ def test_tibetan_monks_in_a_voa_report_are_chinese_clergy():
     events = extract_article(article).events
     fired = [e for e in events if "fired tear gas at monks" in e.evidence.sentence]
     assert fired and "CHN:REL" in {c for e in fired for c in _codes(e.targets)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen abducted two teenagers on their way to school in Zamfara.",
+        (
+            "Militants killed a mother of three and her two sons in a raid on a village in "
+            "Borno state."
+        ),
+    ],
+)
+def test_victims_named_by_age_or_kinship_are_civilians_of_the_scene(text):
+    """Teenagers, and a mother and her sons, hit in an attack are the scene's civilians (data
+    actor_nouns.json: "teenager" an unnamed noun, kinship nouns civilians in the nationality
+    table that rule "the-people-hit-are-the-places-people" reads), not its state
+    (tests/diplomacy_sentences/set3-unnamed-actors.txt)."""
+    (attack,) = _events(text)
+    assert _codes(attack.targets) == ["NGA:CVL"]
