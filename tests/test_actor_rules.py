@@ -2073,3 +2073,15 @@ def test_settlers_elsewhere_stay_the_scenes():
         "NGA",
         "CVL",
     )
+
+
+def test_an_untagged_capital_as_the_agent_of_a_passive_is_its_state():
+    """Rule "a-capital-as-passive-agent": "rejected by Kyiv" names the one who rejected, as
+    "Kyiv rejected" does, though the tagger leaves the capital untagged; "in Kyiv" stays the
+    place (tests/diplomacy_sentences/set3-unnamed-actors.txt)."""
+    events = _events("The proposal for a buffer zone was rejected by Kyiv on Monday.")
+    assert [(e.type, _codes(e.sources)) for e in events] == [("REJECT", ["UKR:GOV"])]
+    (condemned,) = _events("The referendum was condemned by Kyiv and Warsaw.")
+    assert sorted(_codes(condemned.sources)) == ["POL:GOV", "UKR:GOV"]
+    (protest,) = _events("Protests were held in Kyiv on Sunday.")
+    assert "UKR:GOV" not in _codes(protest.sources)

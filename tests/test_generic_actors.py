@@ -4,8 +4,12 @@ output."""
 
 from __future__ import annotations
 
-from accord.ingest import make_article
-from accord.models import ActorRef, Event
+from pathlib import Path
+
+import pytest
+
+from accord.ingest import make_article, read_sources
+from accord.models import ActorRef, Article, Event
 from accord.nlp import parse
 from accord.pipeline import extract_article
 from accord.resolve.actors import SCENE_WHY, resolve_mentions
@@ -349,3 +353,97 @@ def test_a_dateline_country_named_only_as_the_voice_or_the_host_sets_no_scene():
     events = extract_article(make_article(text, published="2026-09-09")).events
     (agreement,) = [e for e in events if e.type == "AGREE"]
     assert {ref.country for ref in agreement.sources} == {"MLI"}
+
+
+# --- CAMEO agent nouns (data/actor_nouns.json, rule "scene country") ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "code"),
+    [
+        # REL: clergy (tests/diplomacy_sentences/set3-unnamed-actors.txt)
+        (
+            "Senior clerics in Qom condemned the president's decision to reopen talks with "
+            "Washington.",
+            "sources",
+            "IRN:REL",
+        ),
+        (
+            "Gunmen shot dead a priest in the north-eastern town of Maiduguri on Sunday.",
+            "targets",
+            "NGA:REL",
+        ),
+        # JUD-like: prosecutors are coded GOV, as the news readings code a prosecutor
+        (
+            "Prosecutors in Seoul charged the former defence minister with abuse of power on "
+            "Thursday.",
+            "sources",
+            "KOR:GOV",
+        ),
+        # EDU, LAB, AGR, REF: civilians
+        (
+            "University lecturers in Lagos went on strike over unpaid allowances.",
+            "sources",
+            "NGA:CVL",
+        ),
+        ("Gunmen killed 12 herdsmen in Benue state overnight, police said.", "targets", "NGA:CVL"),
+        # JRN: media
+        (
+            "Police arrested a photographer and a cameraman filming the rally in Harare.",
+            "targets",
+            "ZWE:MED",
+        ),
+        # BUS
+        (
+            "Merchants in Tehran's Grand Bazaar went on strike over the plunging rial.",
+            "sources",
+            "IRN:BUS",
+        ),
+    ],
+)
+def test_cameo_agent_nouns_name_a_group_of_the_scene(text, side, code):
+    """The CAMEO agent codebook's people (clergy, prosecutors, lecturers, herdsmen,
+    photographers, merchants) named by a common noun are a group of the scene's country in
+    accord's sectors; before, the sentence lost its actor (and with no other, its event)."""
+    events = _events(text)
+    assert events
+    assert code in {c for event in events for c in _codes(getattr(event, side))}
+
+
+def test_a_nationality_before_a_clergy_noun_makes_that_countrys_clergy():
+    mentions = _mentions("Iraqi clerics and Somali pirates were named in the report.")
+    assert mentions["Iraqi clerics"][:2] == ("IRQ", "REL")
+    assert mentions["Somali pirates"][:2] == ("SOM", "UAF")
+
+
+def test_tibetan_monks_in_a_voa_report_are_chinese_clergy():
+    """VOA, Lhasa (b-voa-china-detains-tibetan-protesters-lhasa): "armed Chinese police have
+    fired tear gas at monks" falls on Chinese clergy (CAMEO REL), as its reading codes it."""
+    path = Path(__file__).parent / "corpus_news" / "tune"
+    [article] = [
+        a
+        for a in read_sources([path / "b-voa-china-detains-tibetan-protesters-lhasa.txt"])
+        if isinstance(a, Article)
+    ]
+    events = extract_article(article).events
+    fired = [e for e in events if "fired tear gas at monks" in e.evidence.sentence]
+    assert fired and "CHN:REL" in {c for e in fired for c in _codes(e.targets)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen abducted two teenagers on their way to school in Zamfara.",
+        (
+            "Militants killed a mother of three and her two sons in a raid on a village in "
+            "Borno state."
+        ),
+    ],
+)
+def test_victims_named_by_age_or_kinship_are_civilians_of_the_scene(text):
+    """Teenagers, and a mother and her sons, hit in an attack are the scene's civilians (data
+    actor_nouns.json: "teenager" an unnamed noun, kinship nouns civilians in the nationality
+    table that rule "the-people-hit-are-the-places-people" reads), not its state
+    (tests/diplomacy_sentences/set3-unnamed-actors.txt)."""
+    (attack,) = _events(text)
+    assert _codes(attack.targets) == ["NGA:CVL"]

@@ -156,6 +156,7 @@ SECTOR_LABELS = {
     "COP": "police",
     "BUS": "business",
     "NGO": "NGOs",
+    "REL": "clergy",  # CAMEO REL: monks, clerics, priests, imams (data/actor_nouns.json)
 }
 CIVILIAN_GENERALS = (
     "secretary general",
@@ -1409,9 +1410,13 @@ def two_rivals_at_home(mentions: Sequence[ActorMention]) -> list[Actor]:
 
 
 def _acts_as_a_party(token: Token) -> bool:
-    """A name that does or suffers the act: a subject, an object, or joined to one."""
+    """A name that does or suffers the act: a subject, an object, or joined to one. Rule
+    "a-capital-as-passive-agent": the agent of a passive ("was condemned by Kyiv") is the
+    active subject, so an untagged capital there is its state too; "in Kyiv" stays a place."""
     while token.dep_ == "conj":
         token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
     return token.dep_ in {"nsubj", "nsubjpass", "dobj"}
 
 
