@@ -155,29 +155,6 @@ def test_a_person_is_no_part_of_the_state_in_a_restated_act():
     assert not any({0, 6} <= t for t in told)
 
 
-def test_an_undated_retelling_in_the_acts_town_is_the_act_told_again():
-    """Rule an-undated-retelling-falls-on-the-acts-day (tests/corpus_news/tune/
-    b-kashmir-loc-infiltration, VOA): "Pakistani troops infiltrated ... on Monday and fired at
-    its border post killing an Indian soldier" and, in the body, an officer's "they fired and
-    killed one of our soldiers", which names no doer and no day, are one attack."""
-    events = tune_article_events("b-kashmir-loc-infiltration")
-    [attack] = [e for e in events if e.type == "ASSAULT" and 0 in sentences_told(e)]
-    assert 8 in sentences_told(attack)
-    assert attack.date is not None and attack.date.start == "2008-07-28"
-
-
-def test_a_retelling_with_a_day_of_its_own_stays_another_act():
-    """Rule an-undated-retelling-falls-on-the-acts-day takes only a retelling with no day: an
-    actorless attack in the same town on another day is another attack."""
-    events = events_of(
-        "Gunmen attacked a market in Maiduguri on Monday, killing five traders.\n\n"
-        "The army sent more troops to the state.\n\n"
-        "On Wednesday, a bomb exploded in Maiduguri, killing three people."
-    )
-    attacks = [e for e in events if e.type == "ASSAULT"]
-    assert len(attacks) == 2
-
-
 def test_protests_told_as_going_on_are_not_the_protest_told_before():
     """Rule what-goes-on-is-more-than-was-told (tests/corpus_news/tune/b-voa-libya-benghazi-
     militia-bases-seized, VOA): "Demonstrations against the movie continue throughout the

@@ -234,20 +234,7 @@ def same_act(first: Event, second: Event, words: RestatementWords) -> bool:
         # "Two women were injured", "two missiles hit a residential district": the act told
         # again, without its actors, in the place (and on the day, or with the means) of it
         return True
-    if actorless and _same_town(first, second) and _told_again_undated(first, second):
-        return True
     return sum(ties) >= 2 or (any(ties) and same_word)
-
-
-def _told_again_undated(first: Event, second: Event) -> bool:
-    """Rule "an-undated-retelling-falls-on-the-acts-day": of two mentions in one town, one of
-    which names no actor, the later gives no day of its own ("Pakistani troops infiltrated ...
-    on Monday and fired at its border post killing an Indian soldier" and, six sentences on,
-    "they fired and killed one of our soldiers"; "were killed in a night raid in the Gardez
-    district ... on February 12" and "they were killed as a result of NATO forces firing"):
-    the act told again, on the day told before, as a guessed day yields to a told one."""
-    later = max((first, second), key=lambda e: (e.evidence.sentence_index, e.evidence.start))
-    return later.date is None or later.date.start is None
 
 
 def _own_words(event: Event) -> bool:
