@@ -130,6 +130,32 @@ def test_the_state_and_its_forces_are_one_side_of_a_restated_act():
     assert kinds(clashes) == ["ASSAULT", "ASSAULT"]
 
 
+def test_an_office_of_the_state_is_the_state_in_a_restated_act():
+    """Rule a-part-of-a-side-is-that-side (tests/corpus_news/tune/a-wn-germany-bans-mahan-air,
+    Wikinews): "Germany on Monday banned Iranian airline Mahan Air" in the lead and "The
+    Federal Aviation Office of Germany has suspended Mahan's permit" in the body are one
+    sanction (the office is the dictionary's, of Germany); the U.S. sanctions on the airline
+    told between them stay another act."""
+    events = tune_article_events("a-wn-germany-bans-mahan-air")
+    [ban] = [e for e in events if e.type == "SANCTION" and 0 in sentences_told(e)]
+    assert {0, 4} <= set(sentences_told(ban))
+    assert ban.sources[0].actor_id == "deu"
+    assert 1 not in sentences_told(ban)
+    assert any(1 in sentences_told(e) for e in events if e.type == "SANCTION" and e is not ban)
+
+
+def test_a_person_is_no_part_of_the_state_in_a_restated_act():
+    """Rule a-part-of-a-side-is-that-side ties an office, not a person, to its state
+    (tests/corpus_news/tune/b-voa-nepal-curfew-opposition-detained, VOA): the government's
+    house arrests of opposition leaders in the lead and King Gyanendra's arrests of opposition
+    leaders on February 1 the year before stay two acts."""
+    events = tune_article_events("b-voa-nepal-curfew-opposition-detained")
+    arrests = [e for e in events if e.type == "COERCE" and e.mode == "arrest"]
+    told = [set(sentences_told(e)) for e in arrests]
+    assert any(0 in t for t in told) and any(6 in t for t in told)
+    assert not any({0, 6} <= t for t in told)
+
+
 def test_protests_told_as_going_on_are_not_the_protest_told_before():
     """Rule what-goes-on-is-more-than-was-told (tests/corpus_news/tune/b-voa-libya-benghazi-
     militia-bases-seized, VOA): "Demonstrations against the movie continue throughout the

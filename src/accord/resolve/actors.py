@@ -434,6 +434,16 @@ class ActorDictionary:
     _own_names: dict[tuple[str, frozenset[str]], tuple[NamesPattern, NamesPattern]] = field(
         default_factory=dict
     )
+    _offices: frozenset[str] | None = None
+
+    @property
+    def offices(self) -> frozenset[str]:
+        """The ids of the dictionary's offices and agencies ("Federal Aviation Office"): bodies
+        of their state, where a person or a group is not (built once)."""
+        if self._offices is None:
+            actors = self.actors.values()
+            self._offices = frozenset(a.id for a in actors if a.kind == "organisation")
+        return self._offices
 
     def as_of(self, actor: Actor, day: str | None) -> Actor:
         """Rule "sector-of-its-day": the actor as it was on ``day`` (an ISO date): the Taliban

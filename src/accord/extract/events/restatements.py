@@ -56,6 +56,7 @@ class RestatementWords:
     tally_stems: frozenset[str] = frozenset()
     saying: frozenset[str] = frozenset()  # "also said the attack ...": a further saying, no act
     referring_rule: str = ""  # the coder's rule that marks a definite event noun
+    offices: frozenset[str] = frozenset()  # the dictionary's offices and agencies (not people)
 
 
 def merge_restatements(
@@ -174,8 +175,8 @@ def compatible(first: Event, second: Event, words: RestatementWords, tally: bool
         return False
     if not _same_day(first, second) or not _same_place(first, second):
         return False
-    return _side(first.sources, second.sources) is not False and (
-        _side(first.targets, second.targets) is not False
+    return _side(first.sources, second.sources, words.offices) is not False and (
+        _side(first.targets, second.targets, words.offices) is not False
     )
 
 
@@ -214,8 +215,8 @@ def same_act(first: Event, second: Event, words: RestatementWords) -> bool:
         return False
     if not _same_counts(first, second):
         return False
-    sources = _side(first.sources, second.sources)
-    targets = _side(first.targets, second.targets)
+    sources = _side(first.sources, second.sources, words.offices)
+    targets = _side(first.targets, second.targets, words.offices)
     if sources is False or targets is False:
         return False
     ties = [bool(sources), bool(targets)]
@@ -379,7 +380,9 @@ def _same_stem(first: str, second: str) -> bool:
     return first.lower()[:STEM] == second.lower()[:STEM]
 
 
-def _side(first: Sequence[ActorRef], second: Sequence[ActorRef]) -> bool | None:
+def _side(
+    first: Sequence[ActorRef], second: Sequence[ActorRef], offices: frozenset[str] = frozenset()
+) -> bool | None:
     """True when the two sides share a named actor; False when both name actors of different
     countries; None when either names none (or only names of no known country or sector), or
     when they name different actors of one country (USAID and its administrator: no tie, no
@@ -395,8 +398,38 @@ def _side(first: Sequence[ActorRef], second: Sequence[ActorRef]) -> bool | None:
     first_countries = {ref.country for ref in named_first if ref.country}
     second_countries = {ref.country for ref in named_second if ref.country}
     if first_countries and first_countries == second_countries:
-        return True if _state_and_its_forces(named_first, named_second) else None
+        tied = _state_and_its_forces(named_first, named_second)
+        return True if tied or _a_part_and_its_whole(named_first, named_second, offices) else None
     return False
+
+
+def _a_part_and_its_whole(
+    first: Sequence[ActorRef], second: Sequence[ActorRef], offices: frozenset[str]
+) -> bool:
+    """Rule "a-part-of-a-side-is-that-side": one mention names the state, the other an office
+    of it the dictionary knows ("Germany on Monday banned Mahan Air" and "The Federal Aviation
+    Office of Germany has suspended Mahan's permit"); or one names a national group, the other
+    a named member of it ("Rebels attacked ..., killing the police chief" and "District Police
+    Chief Maxine Jonas was killed"; "Opponents of Ivory Coast President Laurent Gbagbo" and
+    "The Rally of the Republicans"): one side, as a state and its forces are. A person is no
+    part of the state (a minister's act and the government's may be two)."""
+    return any(
+        _part_of(part, whole, offices) or _part_of(whole, part, offices)
+        for part in first
+        for whole in second
+    )
+
+
+def _part_of(part: ActorRef, whole: ActorRef, offices: frozenset[str]) -> bool:
+    """Is ``part`` an office of the state ``whole`` (one of ``offices``, the same country), or
+    a named member of the national group ``whole`` (the same country and sector)?"""
+    if part.actor_id == whole.actor_id or not whole.country or part.country != whole.country:
+        return False
+    if is_national_group(part.actor_id) or part.actor_id == whole.country.lower():
+        return False  # two groups of one country (its police and its army) are two sides
+    if whole.actor_id == whole.country.lower():
+        return part.actor_id in offices and part.sector in STATE_SECTORS
+    return is_national_group(whole.actor_id) and part.sector == whole.sector
 
 
 def _state_and_its_forces(first: Sequence[ActorRef], second: Sequence[ActorRef]) -> bool:

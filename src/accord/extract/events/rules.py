@@ -2520,6 +2520,7 @@ def _restatement(found: ArticleDraft, coder: Coder) -> bool:
         tally_stems=coder.lexicon.tally_stems,
         saying=coder.lexicon.saying("restated"),
         referring_rule=DEFINITE_MENTION_RULE,
+        offices=coder.dictionary.offices,
     )
     found.events = merge_restatements(found.events, RESTATEMENT_RULE, words)
     return len(found.events) != before
