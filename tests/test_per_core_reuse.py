@@ -126,3 +126,13 @@ def _one_candidate(sentence) -> list[Candidate]:
     """A stand-in rule candidate on the sentence's root, so that its clause counts as taken."""
     root = sentence.root
     return [Candidate(token=root, entry=TriggerEntry(type="CONSULT"), predicate=root, why=[])]
+
+
+def test_the_attribution_phrases_are_indexed_once_per_lexicon_as_per_document_before() -> None:
+    from accord.extract.quotes import load_cue_lexicon, phrases_by_first_word
+
+    lexicon = load_cue_lexicon()
+    assert lexicon.attribution_index == phrases_by_first_word(lexicon.attribution_phrases)
+    assert lexicon.attribution_index is lexicon.attribution_index
+    assert ("according", "to") in lexicon.attribution_index["according"]
+    # what the index finds ("..., according to the regional governor") is held by test_quotes.py
