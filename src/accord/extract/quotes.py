@@ -87,7 +87,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -150,6 +150,12 @@ class CueLexicon:
     work_nouns: frozenset[str] = frozenset()
     leader_offices: frozenset[str] = frozenset()
     pointing_words: frozenset[str] = frozenset()
+
+    @cached_property
+    def attribution_index(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The attribution phrases by their first word (``phrases_by_first_word``), worked out
+        once per lexicon, not once per document: they are the lexicon's, not the text's."""
+        return phrases_by_first_word(self.attribution_phrases)
 
 
 @lru_cache(maxsize=4)
@@ -332,7 +338,7 @@ class _Context:
         self.doc: Doc = document.doc
         self.text: str = self.doc.text
         self.lexicon = lexicon
-        self.phrases_by_first_word = phrases_by_first_word(lexicon.attribution_phrases)
+        self.phrases_by_first_word = lexicon.attribution_index
         self.mentions: list[ActorMention] = list(document.mentions or [])
         self.sentences: list[Span] = list(self.doc.sents)
         self.sentence_of = [0] * len(self.doc)
@@ -567,8 +573,8 @@ def phrases_by_first_word(
     phrases: tuple[tuple[str, ...], ...],
 ) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The attribution phrases by their first word, in their order: a token is checked against
-    the phrases that begin with it only. Built once per document (``_Context``): a cache keyed
-    by the phrase table hashed the whole table again at every token."""
+    the phrases that begin with it only. Built once per lexicon (``CueLexicon.attribution_index``):
+    a cache keyed by the phrase table hashed the whole table again at every token."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         if phrase:

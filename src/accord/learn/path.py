@@ -118,16 +118,18 @@ class LearnedPath:
         the main clauses that hold none of the rules' candidates."""
         if found and not self.per_clause:
             return []
-        clauses = main_clauses(sentence, coder.lexicon)
+        clause_heads, heads = main_clause_heads(sentence, coder.lexicon)
         taken = {t.i for c in found for t in (c.token, c.predicate)}
         proposed = []
-        for clause in clauses:
-            if _rules_read(clause, coder.lexicon) or is_indirect_question(clause.head):
+        for head in clause_heads:  # the clause (its words, its roles) made only for the model
+            head_lemma = lemma_of(head, coder.lexicon)
+            if _lexicon_trigger(head_lemma, coder.lexicon) or is_indirect_question(head):
                 continue  # "would not say whether it would retaliate" asks, it tells no act
-            if taken & own_tokens(clause, clauses):
+            if taken & _own_token_ids(head, clause_heads):
                 continue
-            if clause.head_lemma in SAYING_VERBS:
+            if head_lemma in SAYING_VERBS:
                 continue  # "..., the adviser said at the White House": an attribution
+            clause = make_clause(head, heads, coder.lexicon)
             prediction = self.model.predict(clause.text, clause.head_lemma, clause.roles)
             if prediction.label is None:
                 continue
@@ -153,23 +155,37 @@ def _rules_read(clause: Clause, lexicon: Lexicon) -> bool:
     """Rule "rules-decide-their-triggers": a clause headed by a trigger word of the lexicon was
     read by the rules, and when they coded nothing there ("released a report") that is their
     decision; the model speaks only where the lexicon has no word for the act."""
-    return clause.head_lemma in lexicon.verbs or clause.head_lemma in lexicon.nouns
+    return _lexicon_trigger(clause.head_lemma, lexicon)
+
+
+def _lexicon_trigger(head_lemma: str, lexicon: Lexicon) -> bool:
+    """Whether a clause head's lemma is a trigger word of the lexicon (``_rules_read``)."""
+    return head_lemma in lexicon.verbs or head_lemma in lexicon.nouns
 
 
 def main_clauses(sentence: Span, lexicon: Lexicon) -> list[Clause]:
     """The sentence's main clauses: the root verb and the verbs coordinated with it, and a
     second report the parser hangs on the first one's content; a reporting verb is replaced
     by the clause it reports."""
+    clause_heads, heads = main_clause_heads(sentence, lexicon)
+    return [make_clause(head, heads, lexicon) for head in clause_heads]
+
+
+def main_clause_heads(sentence: Span, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """The heads of the sentence's main clauses (``main_clauses``: a reporting verb replaced by
+    the clause it reports), and the heads as found, whose subtrees each clause leaves out of
+    its words. Apart, so that a reader who skips most clauses makes only the ones it reads
+    (a clause's words and roles walk its subtree)."""
     root = sentence.root
     heads = [root, *(t for t in root.children if t.dep_ in CLAUSE_DEPS and t.pos_ in VERBAL)]
     heads += [second for head in list(heads) for second in _second_reports(head, lexicon)]
-    clauses = []
+    clause_heads = []
     for head in heads:
         reported = [t for t in head.children if t.dep_ in CONTENT_DEPS]
         if lemma_of(head, lexicon) in lexicon.reporting_verbs and reported:
             head = reported[0]
-        clauses.append(make_clause(head, heads, lexicon))
-    return clauses
+        clause_heads.append(head)
+    return clause_heads, heads
 
 
 def _second_reports(head: Token, lexicon: Lexicon) -> list[Token]:
@@ -235,7 +251,12 @@ def clause_roles(head: Token, lexicon: Lexicon) -> tuple[str, ...]:
 
 def own_tokens(clause: Clause, clauses: Sequence[Clause]) -> set[int]:
     """The token indices of ``clause``, without the other main clauses nested in it."""
-    return {t.i for t in _own_words(clause.head, [c.head for c in clauses])}
+    return _own_token_ids(clause.head, [c.head for c in clauses])
+
+
+def _own_token_ids(head: Token, heads: Sequence[Token]) -> set[int]:
+    """The token indices of the clause ``head`` leads, without the other ``heads``' clauses."""
+    return {t.i for t in _own_words(head, heads)}
 
 
 def clause_of(token: Token, clauses: Sequence[Clause]) -> Clause | None:

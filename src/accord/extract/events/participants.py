@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.syntax import (
@@ -861,6 +861,24 @@ def _venue_of_a_meeting(place: Token) -> bool:
     )
 
 
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_ENTITIES_KEY = "accord.place_entities"
+
+
+def place_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the document's GPE, LOC and FAC entities, in order. Read once
+    per document and kept on it as numbers (the Doc stays serialisable): ``doc.ents`` makes a
+    Span of every entity each time it is read, and every coded act with an object asks."""
+    kept = doc.user_data.get(_PLACE_ENTITIES_KEY)
+    if kept is None:
+        kept = doc.user_data[_PLACE_ENTITIES_KEY] = [
+            (ent.start, ent.end, ent.label_)
+            for ent in doc.ents
+            if ent.label_ in PLACE_ENTITY_LABELS
+        ]
+    return kept
+
+
 def object_place_targets(
     candidate: Candidate,
     objects: list[Token],
@@ -896,13 +914,14 @@ def object_place_targets(
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         )
-    ents = heads[0].doc.ents if heads else ()  # built once, not once per head
+    doc = heads[0].doc if heads else None
+    ents = place_entities(doc) if doc is not None else ()
     for head in heads:
         left, right = head.left_edge.i, head.right_edge.i  # once per head, not per entity
-        for ent in ents:
-            inside = left <= ent.start and ent.end <= right + 1
-            if not inside or ent.label_ not in {"GPE", "LOC", "FAC"}:
+        for start, end, label in ents:
+            if not (left <= start and end <= right + 1):
                 continue
+            ent = Span(doc, start, end, label=label)
             if _in_clause_of_its_own(ent.root, head, {"acl"}):
                 continue  # "a demonstration staged to protest sending troops to Iraq"
             if _venue_of_a_meeting(ent.root):
