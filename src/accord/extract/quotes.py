@@ -38,6 +38,11 @@ Decisions:
   A name set off by commas between the title and the verb ("The army spokesman in Srinagar, A
   K Mathur, told ...") is part of the words naming the speaker, and its person mention is the
   speaker, wherever the parse hung it.
+- Rule ``title words``: the holder carries the title's nouns (its compounds, the noun of an
+  "of" phrase: "the secretary of defense") and its adjectives, in his role or in the words the
+  text names him by ("Chinese foreign ministry spokesman Qin Gang"); a nationality adjective is
+  the country check, and an adjective before a noun compound names the body, not the office
+  ("the electoral commission president" is "commission president Daniel Ngoy-Mulunda").
 - ``speaker_text`` is the words naming the speaker (None when nobody is named); for a pronoun
   it is the phrase the pronoun points back to when that can be found ("a Ukrainian soldier
   using the call sign …").
