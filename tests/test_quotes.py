@@ -1305,3 +1305,53 @@ def test_a_clause_whose_verb_is_quoted_is_still_reported(name, corpus, clause, s
 def test_a_clause_wholly_in_quote_marks_is_no_indirect_quote():
     quotes = _quotes_of('The minister said "the road is open and the bridge will be rebuilt."')
     assert not any(q.kind == "indirect" for q in quotes)
+
+
+# --- rule: title words ("the secretary of defense" is the one named with that title) ----------
+
+
+def _direct_starting(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if q.kind == "direct" and q.text.startswith(words)]
+    assert len(found) == 1, "\n".join(_describe(q) for q in quotes)
+    return found[0]
+
+
+def test_an_adjective_before_a_compound_names_the_body_not_the_office():
+    """ "The electoral commission president" is "commission president Daniel Ngoy-Mulunda"
+    named before, and "He says" after him is the same man."""
+    quotes = _dev_article_quotes("q-voa-drc-kabila-named-winner.txt", QUOTES_TUNE)
+    quote = _indirect_starting(quotes, "in every vote there is one winner")
+    assert quote.speaker_text == "The electoral commission president"
+    assert quote.speaker is not None and quote.speaker.name == "Daniel Ngoy-Mulunda"
+    assert "title 'president' -> 'Daniel Ngoy-Mulunda'" in quote.evidence.why
+    after = _indirect_starting(quotes, "candidates who do not agree with the results")
+    assert after.speaker is not None and after.speaker.name == "Daniel Ngoy-Mulunda"
+
+
+def test_the_noun_of_an_of_phrase_is_part_of_the_title():
+    """ "the secretary of defense" (the tagger's lower-case proper nouns) is Secretary of
+    Defense Lloyd J. Austin, not Pentagon Press Secretary John F. Kirby named before him."""
+    quotes = _dev_article_quotes("b-dod-us-airstrikes-iranian-backed-militia-syria.txt")
+    quote = _direct_starting(quotes, "There's not much more that I'll be able to add")
+    assert quote.speaker_text == "the secretary of defense"
+    assert quote.speaker is not None and quote.speaker.name == "Lloyd Austin"
+
+
+def test_a_nationality_adjective_is_the_country_and_the_title_is_the_texts():
+    """ "The Chinese spokesman" is "Chinese foreign ministry spokesman Qin Gang": the title the
+    text names him by counts, and "Chinese" is checked as his country, not as a word."""
+    quotes = _dev_article_quotes("b-voa-china-detains-tibetan-protesters-lhasa.txt")
+    quote = _indirect_starting(quotes, "an unspecified number of monks were detained")
+    assert quote.speaker_text == "The Chinese spokesman"
+    assert quote.speaker is not None and quote.speaker.name == "Qin Gang"
+
+
+def test_an_adjective_of_the_office_itself_still_has_to_match():
+    """ "the foreign minister" is not the defence minister named before: "foreign" stands
+    right before the office, so the holder has to carry it."""
+    quotes = _resolved_quotes(
+        "Defence Minister Elena Marin met the envoys on Monday. The foreign minister said the"
+        " talks would resume."
+    )
+    quote = _only(quotes, kind="indirect")
+    assert quote.speaker is None or quote.speaker.name != "Elena Marin"

@@ -38,6 +38,11 @@ Decisions:
   A name set off by commas between the title and the verb ("The army spokesman in Srinagar, A
   K Mathur, told ...") is part of the words naming the speaker, and its person mention is the
   speaker, wherever the parse hung it.
+- Rule ``title words``: the holder carries the title's nouns (its compounds, the noun of an
+  "of" phrase: "the secretary of defense") and its adjectives, in his role or in the words the
+  text names him by ("Chinese foreign ministry spokesman Qin Gang"); a nationality adjective is
+  the country check, and an adjective before a noun compound names the body, not the office
+  ("the electoral commission president" is "commission president Daniel Ngoy-Mulunda").
 - ``speaker_text`` is the words naming the speaker (None when nobody is named); for a pronoun
   it is the phrase the pronoun points back to when that can be found ("a Ukrainian soldier
   using the call sign …").
@@ -732,16 +737,13 @@ def _title_holder(
     it. "A senior official" is someone new: no holder.
     """
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma not in ctx.lexicon.person_nouns:
+    if not _is_singular_common_noun(head) or lemma not in ctx.lexicon.person_nouns:
         return None
     words = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod"}}
     owned = any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.children)
     if words & {"a", "an", "another"} or not (words & {"the", "this", "that", "one"} or owned):
         return None
-    title = [
-        c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.pos_ != "PROPN"
-    ]
-    title = [w for w in title if w not in {"senior", "top", "former", "new"}] + [lemma]
+    title = [*_title_words(head), lemma]
     country = modifier.actor.country if modifier is not None else None
 
     def holds(mention: ActorMention) -> bool:
@@ -749,8 +751,8 @@ def _title_holder(
             return False
         if country is not None and mention.actor.country not in {country, None}:
             return False
-        if mention.actor.kind == "person":
-            said = fold(" ".join([mention.actor.role or "", mention.text]))
+        if mention.actor.kind == "person":  # the role, and the title the text names him by
+            said = fold(" ".join([mention.actor.role or "", _words_of(ctx, mention)]))
         else:
             span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             said = span.root.lemma_.lower() if span is not None else ""
@@ -767,6 +769,44 @@ def _title_holder(
         if m.start >= phrase.end_char and m.actor.kind == "person" and holds(m)
     ]
     return min(later, key=lambda m: m.start, default=None)
+
+
+def _is_singular_common_noun(token: Token) -> bool:
+    """A singular common noun, also when the tagger calls a word in lower case a proper one
+    ("the secretary of defense": a name is written with a capital)."""
+    if token.pos_ == "NOUN":
+        return token.tag_ == "NN"
+    return token.pos_ == "PROPN" and token.tag_ == "NNP" and token.is_lower
+
+
+TITLE_WORDS_LEFT_OUT = frozenset({"senior", "top", "former", "new"})
+
+
+def _title_words(head: Token) -> list[str]:
+    """Rule ``title words``: the words of a title its holder must carry besides its head noun:
+    its noun compounds and the noun of an "of" phrase ("the secretary of defense"), and its
+    adjectives, bar a proper adjective (a nationality: the country check covers it, "The
+    Chinese spokesman") and one before a noun compound, which names the body in front of the
+    office ("the electoral commission president": of the electoral commission)."""
+    children = list(head.children)
+    compounds = [c for c in children if c.dep_ == "compound" and c.pos_ != "PROPN"]
+    adjectives = [
+        c
+        for c in children
+        if c.dep_ == "amod"
+        and c.pos_ != "PROPN"
+        and not any(c.i < compound.i for compound in compounds)
+        and not (c.text[:1].isupper() and not c.is_sent_start)
+    ]
+    of_nouns = [
+        noun
+        for of in children
+        if of.dep_ == "prep" and of.lower_ == "of" and of.i > head.i
+        for noun in of.children
+        if noun.dep_ == "pobj" and _is_singular_common_noun(noun)
+    ]
+    words = [t.lower_ for t in sorted([*compounds, *adjectives], key=lambda t: t.i)]
+    return [w for w in words if w not in TITLE_WORDS_LEFT_OUT] + [n.lower_ for n in of_nouns]
 
 
 def _country_leader(
