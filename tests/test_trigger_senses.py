@@ -80,3 +80,24 @@ def test_a_state_not_recognised_through_a_relative_pronoun_is_still_read():
 )
 def test_a_text_finalised_or_a_leader_recognised_is_support(sentence):
     assert [event.type for event in events_of(sentence)] == ["SUPPORT"]
+
+
+# --- a-weapon-keeps-an-attack, in raid-by-whom --------------------------------------------------
+
+
+def test_a_raid_by_warplanes_is_an_attack_not_a_search():
+    events = tune_article_events("b-voa-turkish-warplanes-kurdish-rebels-iraq")
+    [event] = told_in(events, "carrying out frequent bombing raids on PKK camps")
+    assert (event.type, event.mode) == ("ASSAULT", "aerial")
+    assert {ref.name for ref in event.targets} == {"PKK"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Israeli warplanes carried out air raids on Gaza on Monday.", "ASSAULT"),
+        ("Police raided a house in Kano.", "COERCE"),  # a search by the state's police
+    ],
+)
+def test_a_raid_is_an_attack_only_with_a_standoff_weapon_when_the_state_raids(sentence, kind):
+    assert [event.type for event in events_of(sentence)] == [kind]

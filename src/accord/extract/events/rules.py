@@ -1383,9 +1383,26 @@ def _labour_strike(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+# Modes of force a police search does not use: a raid told with one is an attack whoever
+# carries it out (rule a-weapon-keeps-an-attack).
+STANDOFF_WEAPON_MODES = {"aerial", "drone", "heavy-weapons", "explosives"}
+
+
+def _raid_with_a_standoff_weapon(draft: EventDraft, coder: Coder) -> bool:
+    """ "Turkish warplanes have been carrying out frequent bombing raids on PKK camps", "air
+    raids on Gaza": a raid whose modifier or doer names aircraft, drones, heavy weapons or
+    bombs is an attack (rule a-weapon-keeps-an-attack), not a search."""
+    if draft.kind != "ASSAULT":
+        return False
+    mode, _ = mode_and_context(draft.candidate, "ASSAULT", coder.lexicon)
+    return mode in STANDOFF_WEAPON_MODES
+
+
 def _raid_by_raider(draft: EventDraft, coder: Coder) -> bool:
     if lemma_of(draft.candidate.token, coder.lexicon) != "raid" or not draft.sources:
         return False
+    if _raid_with_a_standoff_weapon(draft, coder):
+        return False  # "warplanes have been carrying out frequent bombing raids", "air raids"
     state = all(m.actor.sector in STATE_SECTORS for m in draft.sources)
     kind = "COERCE" if state else "ASSAULT"
     if kind == draft.kind:
