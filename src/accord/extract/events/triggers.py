@@ -1420,27 +1420,9 @@ def _is_object(
         return True
     if "@named" in wanted and word.ent_type_ == "PERSON" and _acted_on(word):
         return True
-    if "@polity" in wanted and names_a_polity(word):
-        return True
     if "@person" not in wanted:
         return False
     return is_person(word, lexicon) or _stands_for_people(word, lexicon)
-
-
-POLITY_ENTITIES = {"GPE", "NORP", "ORG"}
-RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
-
-
-def names_a_polity(word: Token) -> bool:
-    """Rule a-stance-verb-in-another-sense (``@polity`` in an entry's objects): a state, a
-    people or a body named ("recognized South Ossetia", "recognise the Taliban"; any proper
-    name, as the small model tags "Cyprus" a product), or a relative pronoun that stands for
-    one ("Cyprus, which Turkey does not recognize"). "It has been recognized by UNESCO" and
-    "Recognizing the legitimate aspiration of all Malians" name none: an acknowledgement, no
-    diplomatic recognition of a party."""
-    if word.lower_ in RELATIVE_PRONOUNS and word.head.dep_ == "relcl":
-        word = word.head.head  # the noun the relative clause describes
-    return word.ent_type_ in POLITY_ENTITIES or word.pos_ == "PROPN"
 
 
 def _stands_for_people(word: Token, lexicon: Lexicon) -> bool:
