@@ -4324,6 +4324,8 @@ def test_sanctions_held_ready_against_a_state_threaten_that_state():
     assert (event.type, event.modality) == ("THREATEN", "conditional")
     assert [s.name for s in event.sources] == ["China"]
     assert [t.name for t in event.targets] == ["Japan"]
+    [event] = events_of("Iran is ready to respond with force to any attack.")
+    assert (event.type, event.mode, event.modality) == ("THREATEN", "violence", "conditional")
 
 
 @pytest.mark.parametrize(
@@ -4337,9 +4339,14 @@ def test_sanctions_held_ready_against_a_state_threaten_that_state():
         # tests/corpus_news/tune/b-voa-libya-benghazi-militia-bases-seized (labelled SUPPORT)
         "The United States said Saturday that anger against militias in Benghazi is a sign that "
         "Libyans are not prepared to allow extremists to dominate.",
+        "Egypt is ready to respond to the needs of Libyan refugees.",
+        "Turkey is ready to close the deal with Russia.",
+        "Russia prepared to invade Ukraine in February.",
     ],
 )
 def test_a_peaceful_readiness_is_no_threat(sentence: str):
     """A readiness to help, talk or resume talks (relations words name what peace offers as
-    often as what a threat cuts) stays what it was; a denied readiness is none."""
+    often as what a threat cuts) stays what it was; a denied readiness is none; "respond" and
+    "close" threaten only with the force a "with" phrase names; "prepared" as a verb tells
+    preparation done, not readiness."""
     assert "THREATEN" not in kinds(events_of(sentence))

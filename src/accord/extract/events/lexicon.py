@@ -110,6 +110,7 @@ class Lexicon:
     flying_verbs: frozenset[str] = frozenset()  # "helicopters flew over the village"
     readiness_words: frozenset[str] = frozenset()  # "is ready to use force": a threat
     weighing_verbs: frozenset[str] = frozenset()  # "readiness to consider sanctions"
+    only_with_force: frozenset[str] = frozenset()  # "ready to respond" alone threatens no one
     measure_nouns: frozenset[str] = frozenset()  # "announced measures against Russia"
     punitive_modifiers: frozenset[str] = frozenset()  # "restrictive measures"
     measure_aims: frozenset[str] = frozenset()  # "imposed measures to isolate Qatar"
@@ -280,6 +281,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     readiness = data.get("readiness_for_force") or {}
     lexicon.readiness_words = frozenset(w.lower() for w in readiness.get("words") or ())
     lexicon.weighing_verbs = frozenset(w.lower() for w in readiness.get("weighing_verbs") or ())
+    lexicon.only_with_force = frozenset(w.lower() for w in readiness.get("only_with_force") or ())
     measures = data.get("punitive_measures") or {}
     lexicon.measure_nouns = frozenset(w.lower() for w in measures.get("nouns") or ())
     lexicon.punitive_modifiers = frozenset(w.lower() for w in measures.get("modifiers") or ())

@@ -1894,19 +1894,24 @@ def _act_held_ready(word: Token, lexicon: Lexicon) -> Token | None:
         lexicon.readiness_words
     ):
         return None
+    if word.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+        return None  # "Russia prepared to invade": getting ready is done, not a readiness told
     if any(c.dep_ == "neg" for c in (*word.children, *word.head.children)):
         return None
-    wanted = "acl" if word.pos_ in {"NOUN", "PROPN"} else "xcomp"
+    wanted = "xcomp" if word.pos_ == "ADJ" else "acl"
     return next((c for c in word.children if c.dep_ == wanted and is_to_infinitive(c)), None)
 
 
 def _forceful_mode(act: Token, lexicon: Lexicon) -> str | None:
     """The threat mode of the act held ready: its verb ("to impose", "to invade"), its object
-    ("to use force", "to impose sanctions"), or what a weighing verb weighs ("to consider
-    measures, including targeted sanctions"); None for a peaceful act."""
+    ("to use force", "to impose sanctions"), what a weighing verb weighs ("to consider
+    measures, including targeted sanctions") or what it is done with ("to respond with
+    force"); None for a peaceful act ("to respond to the needs of refugees")."""
     words = [act, *_objects_named(act)]
     if lemma_of(act, lexicon) in lexicon.weighing_verbs:
         words = words[1:]
+    words = [w for w in words if lemma_of(w, lexicon) not in lexicon.only_with_force]
+    words += objects_of_preposition(act, "with")  # "ready to respond with force"
     for word in words:
         mode = lexicon.threat_modes.get(lemma_of(word, lexicon)) or lexicon.threat_modes.get(
             word.lower_
