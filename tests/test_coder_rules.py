@@ -4341,3 +4341,67 @@ def test_a_truces_end_or_a_wars_start_in_a_which_clause_is_no_truce_taking_effec
         "The war, which began in 2011, was the longest in the region.",
     ):
         assert not [e for e in events_of(text) if e.type == "RETREAT"], text
+
+
+# --- readiness-for-force-is-a-threat (thr27) ----------------------------------------------------
+
+
+def test_force_a_side_is_ready_to_use_is_a_conditional_threat():
+    """Rules readiness-for-force-is-a-threat and a-threat-held-ready-is-conditional
+    (tests/corpus_news/tune/a-voa-us-seeks-clarification-serbia-kosovo-force, VOA, 6 September
+    2007): "Serbia is ready to use force to prevent Western countries from recognizing Kosovo"
+    is a threat of force held in store, THREATEN violence conditional, not an act done."""
+    events = tune_article_events("a-voa-us-seeks-clarification-serbia-kosovo-force")
+    [threat] = [e for e in events if "ready to use force" in e.evidence.sentence]
+    assert (threat.type, threat.mode, threat.modality) == ("THREATEN", "violence", "conditional")
+    assert {"readiness-for-force-is-a-threat", "a-threat-held-ready-is-conditional"} <= set(
+        rules_named(threat)
+    )
+
+
+def test_sanctions_a_body_is_ready_to_consider_are_a_threat_of_the_body():
+    """Rule readiness-for-force-is-a-threat on the sentence of
+    tests/corpus_news/tune/b-state-mali-ceasefire-violations (State Department, 29 April 2015),
+    with the Council named as the dictionary knows it: what a weighing verb weighs ("to consider
+    appropriate measures, including targeted sanctions") is the act held ready, and whoever
+    expresses the readiness threatens; the readiness is no promise (AGREE) of its own."""
+    [event] = events_of(
+        "The UN Security Council expressed its readiness to consider appropriate measures, "
+        "including targeted sanctions, against those who resume hostilities and violate the "
+        "ceasefire."
+    )
+    assert (event.type, event.mode, event.modality) == ("THREATEN", "restrict", "conditional")
+    assert [s.name for s in event.sources] == ["United Nations Security Council"]
+
+
+def test_sanctions_held_ready_against_a_state_threaten_that_state():
+    [event] = events_of("China is prepared to impose sanctions on Japan.")
+    assert (event.type, event.modality) == ("THREATEN", "conditional")
+    assert [s.name for s in event.sources] == ["China"]
+    assert [t.name for t in event.targets] == ["Japan"]
+    [event] = events_of("Iran is ready to respond with force to any attack.")
+    assert (event.type, event.mode, event.modality) == ("THREATEN", "violence", "conditional")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # tests/corpus_news/tune/b-whitehouse-tunisia-bardo-museum-attack (labelled AGREE)
+        "American officials are in touch with Tunisian authorities, and the United States is "
+        "prepared to offer assistance to their investigation.",
+        "Russia is ready to resume talks with Ukraine.",
+        "Iran is willing to talk with the United States.",
+        # tests/corpus_news/tune/b-voa-libya-benghazi-militia-bases-seized (labelled SUPPORT)
+        "The United States said Saturday that anger against militias in Benghazi is a sign that "
+        "Libyans are not prepared to allow extremists to dominate.",
+        "Egypt is ready to respond to the needs of Libyan refugees.",
+        "Turkey is ready to close the deal with Russia.",
+        "Russia prepared to invade Ukraine in February.",
+    ],
+)
+def test_a_peaceful_readiness_is_no_threat(sentence: str):
+    """A readiness to help, talk or resume talks (relations words name what peace offers as
+    often as what a threat cuts) stays what it was; a denied readiness is none; "respond" and
+    "close" threaten only with the force a "with" phrase names; "prepared" as a verb tells
+    preparation done, not readiness."""
+    assert "THREATEN" not in kinds(events_of(sentence))

@@ -158,6 +158,7 @@ from accord.extract.events.triggers import (
     noun_triggers,
     protests_force_fell_during,
     protests_met_by_force,
+    readiness_threat_triggers,
     refers_back,
     sanctions_in_force,
     start_told_in_its_clause,
@@ -673,6 +674,14 @@ def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
 
 def _ultimatums(found: SentenceDraft, coder: Coder) -> bool:
     changed = ultimatum_triggers(found.sentence, found.candidates)
+    if changed is None:
+        return False
+    found.candidates = changed
+    return True
+
+
+def _readiness_for_force(found: SentenceDraft, coder: Coder) -> bool:
+    changed = readiness_threat_triggers(found.sentence, found.candidates, coder.lexicon)
     if changed is None:
         return False
     found.candidates = changed
@@ -1931,6 +1940,18 @@ def _threat_vowed_is_made(draft: EventDraft, coder: Coder) -> bool:
         return False
     draft.modality = "asserted"
     draft.modality_why = [*draft.modality_why, "a threat vowed is made"]
+    return True
+
+
+def _threat_held_ready(draft: EventDraft, coder: Coder) -> bool:
+    """Rule a-threat-held-ready-is-conditional: "Serbia is ready to use force to prevent
+    ...", "a body's readiness to sanction violators": force held ready is a response to a
+    move of the other side, told as a threat made on a condition (the labels' convention:
+    THREATEN conditional), not as a promised future act."""
+    if draft.kind != "THREATEN" or draft.modality_why != ["readiness"]:
+        return False
+    draft.modality = "conditional"
+    draft.modality_why = [*draft.modality_why, "force held ready is a conditional threat"]
     return True
 
 
@@ -3292,6 +3313,17 @@ RULES: tuple[Rule, ...] = (
         _ultimatums,
     ),
     _sentence_rule(
+        "readiness-for-force-is-a-threat",
+        '"Serbia is ready to use force to prevent ...", "the Council expressed its readiness to '
+        "consider appropriate measures, including targeted sanctions, against those who resume "
+        'hostilities": force or a hostile act a side says it is ready, prepared or willing to '
+        "use (or to consider) is one THREATEN (PLOVER: a coercive or forceful warning) from the "
+        "side held ready, with the mode of the act; the act itself is not done. Readiness to "
+        'talk or help ("ready to take more steps", "prepared to offer assistance") stays what '
+        "it is (data: readiness_for_force and threat_complement_modes in triggers.json).",
+        _readiness_for_force,
+    ),
+    _sentence_rule(
         "joint-undertaking",
         '"Both sides would exchange proposals": a joint undertaking is an AGREE (agreed).',
         _joint_undertakings,
@@ -3664,6 +3696,12 @@ RULES: tuple[Rule, ...] = (
         '"Iran vowed revenge against Israel": a vow of force is a threat made (asserted); '
         "agreed is AGREE's modality.",
         _threat_vowed_is_made,
+    ),
+    Rule(
+        "a-threat-held-ready-is-conditional",
+        '"Serbia is ready to use force to prevent ...": force held ready answers a move of the '
+        "other side, a threat made on a condition (conditional), not a promised act (future).",
+        _threat_held_ready,
     ),
     Rule(
         "a-wrong-told-with-not-is-said",

@@ -1882,6 +1882,93 @@ def ultimatum_triggers(sentence: Span, candidates: list[Candidate]) -> list[Cand
     return candidates if found else None
 
 
+# --- readiness for force -----------------------------------------------------------------------
+
+# A relations word ("talks", "aid", "cooperation") names what a peaceful readiness offers as
+# often as what a threat would cut: only the forceful modes make readiness a threat.
+PEACEABLE_THREAT_MODES = {"relations"}
+READY_SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def readiness_threat_triggers(
+    sentence: Span, candidates: list[Candidate], lexicon: Lexicon
+) -> list[Candidate] | None:
+    """The sentence's candidates with each readiness for force as one THREATEN (rule
+    readiness-for-force-is-a-threat): "Serbia is ready to use force", "expressed its readiness
+    to consider appropriate measures, including targeted sanctions": the act held ready is
+    threatened, not done, so the act's own reading and the readiness noun's promise go. None
+    when the sentence holds no such readiness."""
+    found = False
+    for word in span_tokens(sentence):
+        act = _act_held_ready(word, lexicon)
+        mode = _forceful_mode(act, lexicon) if act is not None else None
+        if act is None or mode is None:
+            continue
+        found = True
+        held = {t.i for t in act.subtree} | {word.i}
+        candidates = [c for c in candidates if c.token.i not in held]
+        entry = TriggerEntry(type="THREATEN", mode=mode)
+        why = [f"'{act.text}' held ready by '{word.text}': a threat"]
+        candidate = Candidate(token=act, entry=entry, predicate=act, why=why)
+        if word.pos_ in {"NOUN", "PROPN"}:  # "expressed its readiness": no subject to climb to
+            candidate.doer = _who_is_ready(word)
+        candidates.append(candidate)
+    return candidates if found else None
+
+
+def _act_held_ready(word: Token, lexicon: Lexicon) -> Token | None:
+    """The to-infinitive a readiness word holds ("ready to use", "its readiness to consider"),
+    unless the readiness is denied ("is not prepared to allow")."""
+    if word.lower_ not in lexicon.readiness_words and word.lemma_.lower() not in (
+        lexicon.readiness_words
+    ):
+        return None
+    if word.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+        return None  # "Russia prepared to invade": getting ready is done, not a readiness told
+    if any(c.dep_ == "neg" for c in (*word.children, *word.head.children)):
+        return None
+    wanted = "xcomp" if word.pos_ == "ADJ" else "acl"
+    return next((c for c in word.children if c.dep_ == wanted and is_to_infinitive(c)), None)
+
+
+def _forceful_mode(act: Token, lexicon: Lexicon) -> str | None:
+    """The threat mode of the act held ready: its verb ("to impose", "to invade"), its object
+    ("to use force", "to impose sanctions"), what a weighing verb weighs ("to consider
+    measures, including targeted sanctions") or what it is done with ("to respond with
+    force"); None for a peaceful act ("to respond to the needs of refugees")."""
+    words = [act, *_objects_named(act)]
+    if lemma_of(act, lexicon) in lexicon.weighing_verbs:
+        words = words[1:]
+    words = [w for w in words if lemma_of(w, lexicon) not in lexicon.only_with_force]
+    words += objects_of_preposition(act, "with")  # "ready to respond with force"
+    for word in words:
+        mode = lexicon.threat_modes.get(lemma_of(word, lexicon)) or lexicon.threat_modes.get(
+            word.lower_
+        )
+        if mode is not None and mode not in PEACEABLE_THREAT_MODES:
+            return mode
+    return None
+
+
+def _objects_named(act: Token) -> list[Token]:
+    """The act's direct objects with those joined to them and those an "including" names."""
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    for thing in list(objects):
+        objects += [c for c in thing.children if c.dep_ in {"conj", "appos"}]
+        objects += objects_of_preposition(thing, "including")
+    return objects
+
+
+def _who_is_ready(word: Token) -> Token | None:
+    """Who holds the act ready: the subject of "is ready", or whoever expresses, shows or
+    signals the readiness noun ("the Council expressed its readiness")."""
+    for holder in (word, word.head):
+        subject = next((c for c in holder.children if c.dep_ in READY_SUBJECTS), None)
+        if subject is not None:
+            return subject
+    return next((c for c in word.children if c.dep_ == "poss"), None)
+
+
 # --- stances said without their verb -------------------------------------------------------------
 
 
