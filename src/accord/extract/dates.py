@@ -1398,7 +1398,7 @@ class SceneDates:
             else None
         )
         self.lead = _lead_index(sentences)
-        self.statement = self.lead is not None and _speaks_now(sentences[self.lead].root)
+        self.statement = self.lead is not None and _opens_a_statement(sentences[self.lead].root)
         self._dated: list[_SceneDate] = []
         self._found: dict[tuple[int, int], tuple[DateValue, str | None] | None] = {}
 
@@ -1694,13 +1694,43 @@ def _speaks_now(verb: Token) -> bool:
     """Rule "a-statement-speaks-on-its-day": a press statement opens in the simple present
     ("The United States welcomes the return ...", not a report: "Rebels say they have agreed");
     its acts told so ("We call on both parties", "We express our appreciation") are done as
-    it is issued: on the day it is published. Whether a verb is told so."""
+    it is issued: on the day it is published. Whether a verb is told so; a bare verb joined
+    to one told so is told as it is ("We extend our sympathies ... and condemn this attack":
+    the tagger reads "condemn" as VB), part "a-conjunct-speaks-as-its-head"."""
+    if _has_an_aux(verb):
+        return False
+    if verb.dep_ == "conj" and verb.tag_ == "VB":
+        return _speaks_now(verb.head)
     return (
         verb.pos_ == "VERB"
         and verb.tag_ in {"VBZ", "VBP"}
         and verb.lemma_.lower() not in reporting_verbs()
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
+
+
+def _has_an_aux(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _opens_a_statement(root: Token) -> bool:
+    """Whether a lead opens a press statement (rule "a-statement-speaks-on-its-day"): told in
+    the simple present, or, part "a-statement-opens-with-its-stance", as its speaker's stance
+    in the present copula ("The United States is deeply concerned by the recent violence",
+    "We are alarmed by the reports"): the speaker a name or the first person, not a thing
+    ("The situation is tense" opens a report)."""
+    return _speaks_now(root) or _stance_told_now(root)
+
+
+def _stance_told_now(verb: Token) -> bool:
+    """ "The United States is deeply concerned", "We are pleased": a present "be" with an
+    adjective of the speaker's, whose subject is a name or "we" / "I"."""
+    if verb.lemma_ != "be" or verb.tag_ not in {"VBZ", "VBP"} or _has_an_aux(verb):
+        return False
+    stance = any(c.dep_ == "acomp" and c.pos_ in {"ADJ", "VERB"} for c in verb.children)
+    speaker = any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in FIRST_PERSON) for c in verb.children
+    )
+    return stance and speaker
 
 
 UNDER_WAY_NOW_RULE = "under-way-as-published"
