@@ -162,6 +162,9 @@ def test_only_a_statement_speaks_on_its_day(text):
         # a-conjunct-speaks-as-its-head: "We extend our deepest sympathies ... and condemn in
         # the strongest terms this terrorist attack" ("condemn" is tagged VB)
         ("b-whitehouse-tunisia-bardo-museum-attack", "condemn", "2015-03-18", "ACCUSE"),
+        # a-statement-act-is-not-the-day-it-names: "The United States welcomes the return to
+        # Juba yesterday of representatives of the SPLM-IO": the welcome is today's
+        ("b-state-south-sudan-opposition-returns-juba", "welcomes", "2015-12-22", "SUPPORT"),
     ],
 )
 def test_a_statement_is_seen_by_its_stance_and_its_conjuncts(slug, trigger, published, kind):

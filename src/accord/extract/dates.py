@@ -1434,6 +1434,10 @@ class SceneDates:
         paragraph = self.paragraphs[sentence_index]
         found = self._sentence_date(sentence, predicate, word)
         own, own_why = found if found else (None, None)
+        if self._spoken_before_its_saying(own, predicate):
+            value = _the_day(date.fromisoformat(str(self.published)[:10]))
+            self._remember(value, sentence_index, sentence_index, paragraph, tense)
+            return value, f"{STATEMENT_DAY_RULE} ({NOT_THE_DAY_IT_NAMES}): done as it is issued"
         relative = self._relative_to_scene(sentence, predicate, word)
         if (
             own is not None
@@ -1492,12 +1496,22 @@ class SceneDates:
             why = "dispatch-day: a dispatch stating no date reports the day's events"
             return _the_day(day), why
         if self.statement and _speaks_now(predicate):
-            why = "a-statement-speaks-on-its-day: told in the present by a statement"
+            why = f"{STATEMENT_DAY_RULE}: told in the present by a statement"
             return _the_day(day), why
         if _under_way_now(predicate):
             return _the_day(day), f"{UNDER_WAY_NOW_RULE}: told as going on as it is published"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
+
+    def _spoken_before_its_saying(self, own: DateValue | None, predicate: Token) -> bool:
+        """Part "a-statement-act-is-not-the-day-it-names" of rule "a-statement-speaks-on-its-
+        day": what a statement does in the simple present ("The United States welcomes the
+        return to Juba yesterday of representatives of the SPLM-IO") is done as it is issued;
+        a day before that in its sentence is the day of what it speaks of (the return), not
+        of the welcome."""
+        if not self.statement or own is None or own.end is None or self.published is None:
+            return False
+        return own.end < str(self.published)[:10] and _speaks_now(predicate)
 
     def keep(self, value: DateValue, sentence_index: int, origin: int, predicate: Token) -> None:
         """Put in the scene a day a rule outside this class gave an event of ``sentence_index``
@@ -1688,6 +1702,10 @@ class SceneDates:
 def _the_day(day: date) -> DateValue:
     """The publication day as an act's known day (not a ``reported`` bound)."""
     return DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
+
+
+STATEMENT_DAY_RULE = "a-statement-speaks-on-its-day"
+NOT_THE_DAY_IT_NAMES = "a-statement-act-is-not-the-day-it-names"
 
 
 def _speaks_now(verb: Token) -> bool:
