@@ -144,12 +144,39 @@ def test_a_statement_speaks_on_the_day_it_is_published(trigger):
         # nor is a story told in the past
         "The army shelled rebel positions near Kidal.\n\n"
         "We call on all armed groups to respect the ceasefire, the mediator said.",
+        # a thing's state told in the present copula opens a report, not a statement
+        "The situation in Kidal is tense.\n\nWe call on all armed groups to respect the "
+        "ceasefire, the mediator said.",
+        # a speaker's stance told in the past opens a report
+        "The European Union was deeply concerned by the attack on the UN compound in "
+        "Kidal.\n\nWe call on all armed groups to respect the ceasefire, the mediator said.",
     ],
 )
 def test_only_a_statement_speaks_on_its_day(text):
     event = only(events_of(text), "call")
     assert "a-statement-speaks-on-its-day" not in event.evidence.why
     assert event.date.is_bound
+
+
+@pytest.mark.parametrize(
+    "slug, trigger, published, kind",
+    [
+        # a-statement-opens-with-its-stance: the lead "The United States is deeply concerned
+        # by the recent violence in Honiara" opens the statement; "We thank", "We call on"
+        ("b-state-solomon-islands-honiara-violence", "thank", "2021-11-26", "SUPPORT"),
+        ("b-state-solomon-islands-honiara-violence", "call", "2021-11-26", "REQUEST"),
+        # a-conjunct-speaks-as-its-head: "We extend our deepest sympathies ... and condemn in
+        # the strongest terms this terrorist attack" ("condemn" is tagged VB)
+        ("b-whitehouse-tunisia-bardo-museum-attack", "condemn", "2015-03-18", "ACCUSE"),
+        # a-statement-act-is-not-the-day-it-names: "The United States welcomes the return to
+        # Juba yesterday of representatives of the SPLM-IO": the welcome is today's
+        ("b-state-south-sudan-opposition-returns-juba", "welcomes", "2015-12-22", "SUPPORT"),
+    ],
+)
+def test_a_statement_is_seen_by_its_stance_and_its_conjuncts(slug, trigger, published, kind):
+    event = only([e for e in tune_article_events(slug) if e.type == kind], trigger)
+    assert (day(event), event.date.precision) == (published, "day")
+    assert "a-statement-speaks-on-its-day" in event.evidence.why
 
 
 @pytest.mark.parametrize(

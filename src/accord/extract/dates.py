@@ -1398,7 +1398,7 @@ class SceneDates:
             else None
         )
         self.lead = _lead_index(sentences)
-        self.statement = self.lead is not None and _speaks_now(sentences[self.lead].root)
+        self.statement = self.lead is not None and _opens_a_statement(sentences[self.lead].root)
         self._dated: list[_SceneDate] = []
         self._found: dict[tuple[int, int], tuple[DateValue, str | None] | None] = {}
 
@@ -1434,6 +1434,10 @@ class SceneDates:
         paragraph = self.paragraphs[sentence_index]
         found = self._sentence_date(sentence, predicate, word)
         own, own_why = found if found else (None, None)
+        if self._spoken_before_its_saying(own, predicate):
+            value = _the_day(date.fromisoformat(str(self.published)[:10]))
+            self._remember(value, sentence_index, sentence_index, paragraph, tense)
+            return value, f"{STATEMENT_DAY_RULE} ({NOT_THE_DAY_IT_NAMES}): done as it is issued"
         relative = self._relative_to_scene(sentence, predicate, word)
         if (
             own is not None
@@ -1492,12 +1496,22 @@ class SceneDates:
             why = "dispatch-day: a dispatch stating no date reports the day's events"
             return _the_day(day), why
         if self.statement and _speaks_now(predicate):
-            why = "a-statement-speaks-on-its-day: told in the present by a statement"
+            why = f"{STATEMENT_DAY_RULE}: told in the present by a statement"
             return _the_day(day), why
         if _under_way_now(predicate):
             return _the_day(day), f"{UNDER_WAY_NOW_RULE}: told as going on as it is published"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
+
+    def _spoken_before_its_saying(self, own: DateValue | None, predicate: Token) -> bool:
+        """Part "a-statement-act-is-not-the-day-it-names" of rule "a-statement-speaks-on-its-
+        day": what a statement does in the simple present ("The United States welcomes the
+        return to Juba yesterday of representatives of the SPLM-IO") is done as it is issued;
+        a day before that in its sentence is the day of what it speaks of (the return), not
+        of the welcome."""
+        if not self.statement or own is None or own.end is None or self.published is None:
+            return False
+        return own.end < str(self.published)[:10] and _speaks_now(predicate)
 
     def keep(self, value: DateValue, sentence_index: int, origin: int, predicate: Token) -> None:
         """Put in the scene a day a rule outside this class gave an event of ``sentence_index``
@@ -1690,17 +1704,51 @@ def _the_day(day: date) -> DateValue:
     return DateValue(text="", start=day.isoformat(), end=day.isoformat(), precision="day")
 
 
+STATEMENT_DAY_RULE = "a-statement-speaks-on-its-day"
+NOT_THE_DAY_IT_NAMES = "a-statement-act-is-not-the-day-it-names"
+
+
 def _speaks_now(verb: Token) -> bool:
     """Rule "a-statement-speaks-on-its-day": a press statement opens in the simple present
     ("The United States welcomes the return ...", not a report: "Rebels say they have agreed");
     its acts told so ("We call on both parties", "We express our appreciation") are done as
-    it is issued: on the day it is published. Whether a verb is told so."""
+    it is issued: on the day it is published. Whether a verb is told so; a bare verb joined
+    to one told so is told as it is ("We extend our sympathies ... and condemn this attack":
+    the tagger reads "condemn" as VB), part "a-conjunct-speaks-as-its-head"."""
+    if _has_an_aux(verb):
+        return False
+    if verb.dep_ == "conj" and verb.tag_ == "VB":
+        return _speaks_now(verb.head)
     return (
         verb.pos_ == "VERB"
         and verb.tag_ in {"VBZ", "VBP"}
         and verb.lemma_.lower() not in reporting_verbs()
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
+
+
+def _has_an_aux(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _opens_a_statement(root: Token) -> bool:
+    """Whether a lead opens a press statement (rule "a-statement-speaks-on-its-day"): told in
+    the simple present, or, part "a-statement-opens-with-its-stance", as its speaker's stance
+    in the present copula ("The United States is deeply concerned by the recent violence",
+    "We are alarmed by the reports"): the speaker a name or the first person, not a thing
+    ("The situation is tense" opens a report)."""
+    return _speaks_now(root) or _stance_told_now(root)
+
+
+def _stance_told_now(verb: Token) -> bool:
+    """ "The United States is deeply concerned", "We are pleased": a present "be" with an
+    adjective of the speaker's, whose subject is a name or "we" / "I"."""
+    if verb.lemma_ != "be" or verb.tag_ not in {"VBZ", "VBP"} or _has_an_aux(verb):
+        return False
+    stance = any(c.dep_ == "acomp" and c.pos_ in {"ADJ", "VERB"} for c in verb.children)
+    speaker = any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in FIRST_PERSON) for c in verb.children
+    )
+    return stance and speaker
 
 
 UNDER_WAY_NOW_RULE = "under-way-as-published"
