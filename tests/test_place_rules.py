@@ -850,6 +850,56 @@ def test_the_capital_of_a_country_named_beside_it_or_attacked(text, kind, expect
 
 
 @pytest.mark.parametrize(
+    ("slug", "words", "expected"),
+    [
+        # VOA, Mogadishu: a withdrawal "out of" the capital, named by its country's possessive
+        ("b-voa-ethiopian-troops-begin-pulling-out-mogadishu", "pulling out of", "Mogadishu"),
+        # VOA, Conakry: "the suburbs of the capital", a part of the town
+        ("b-voa-guinea-protests-turn-deadly", "moving from the suburbs", "Conakry"),
+    ],
+)
+def test_rule_a_capital_stands_where_a_name_would(slug, words, expected):
+    event = next(e for e in tune_article_events(slug) if words in e.evidence.sentence)
+    assert (event.place.name, event.place.precision) == (expected, "city")
+    assert "capital" in event.place.text
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "expected"),
+    [
+        # VOA, 2006: "In the capital N'Djamena" first; the story names Sudan more than Chad
+        ("b-voa-chad-accuses-sudan-backing-rebels", "deployed in the capital", "N'Djamena"),
+        # VOA, 2015: "in the capital Bujumbura", before Gitega became the capital in 2019
+        ("b-voa-burundi-police-kill-protesters", "keep protesting", "Bujumbura"),
+        # VOA, 2007: "Doctors in the capital Conakry" first; the credit line names Dakar
+        ("b-voa-guinea-protests-turn-deadly", "lobbed a grenade", "Conakry"),
+    ],
+)
+def test_rule_the_capital_the_story_named(slug, words, expected):
+    event = next(e for e in tune_article_events(slug) if words in e.evidence.sentence)
+    assert (event.place.name, event.place.text) == (expected, "the capital")
+
+
+def test_a_regional_capital_named_is_not_the_capital_told_later():
+    text = (
+        "Rebels clashed with troops in the regional capital Zamboanga on Monday. "
+        "Police arrested 12 protesters in the capital on Tuesday, Philippine officials said."
+    )
+    arrest = only(events_of(text), "COERCE")
+    assert where(arrest) == ("Manila", "PHL", "city")
+
+
+def test_a_capital_after_a_preposition_of_no_place_is_not_read():
+    # "the mayor of the capital": "of" after a noun that is no part of a place names no place
+    text = (
+        "Opposition supporters accused the mayor of the capital of fraud on Monday, Guinean "
+        "police said."
+    )
+    accusation = only(events_of(text), "ACCUSE")
+    assert accusation.place is None or accusation.place.name != "Conakry"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
