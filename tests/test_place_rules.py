@@ -850,6 +850,73 @@ def test_the_capital_of_a_country_named_beside_it_or_attacked(text, kind, expect
 
 
 @pytest.mark.parametrize(
+    ("slug", "words", "expected"),
+    [
+        # rule a-capital-stands-where-a-name-would
+        # VOA, 2007: a withdrawal "out of" the capital, named by its country's possessive
+        pytest.param(
+            "b-voa-ethiopian-troops-begin-pulling-out-mogadishu",
+            "pulling out of",
+            ("Mogadishu", "Somalia's capital"),
+            id="out-of-somalias-capital",
+        ),
+        # VOA, 2007: "the suburbs of the capital", a part of the town
+        pytest.param(
+            "b-voa-guinea-protests-turn-deadly",
+            "moving from the suburbs",
+            ("Conakry", "the capital"),
+            id="suburbs-of-the-capital",
+        ),
+        # rule the-capital-the-story-named
+        # VOA, 2006: "In the capital N'Djamena" first; the story names Sudan more than Chad
+        pytest.param(
+            "b-voa-chad-accuses-sudan-backing-rebels",
+            "deployed in the capital",
+            ("N'Djamena", "the capital"),
+            id="named-n-djamena",
+        ),
+        # VOA, 2015: "in the capital Bujumbura", before Gitega became the capital in 2019
+        pytest.param(
+            "b-voa-burundi-police-kill-protesters",
+            "keep protesting",
+            ("Bujumbura", "the capital"),
+            id="named-bujumbura",
+        ),
+        # VOA, 2007: "Doctors in the capital Conakry" first; the credit line names Dakar
+        pytest.param(
+            "b-voa-guinea-protests-turn-deadly",
+            "lobbed a grenade",
+            ("Conakry", "the capital"),
+            id="named-conakry",
+        ),
+    ],
+)
+def test_rules_on_the_capital_written_without_its_name(slug, words, expected):
+    event = next(e for e in tune_article_events(slug) if words in e.evidence.sentence)
+    assert (event.place.name, event.place.text) == expected
+    assert event.place.precision == "city"
+
+
+def test_a_regional_capital_named_is_not_the_capital_told_later():
+    text = (
+        "Rebels clashed with troops in the regional capital Zamboanga on Monday. "
+        "Police arrested 12 protesters in the capital on Tuesday, Philippine officials said."
+    )
+    arrest = only(events_of(text), "COERCE")
+    assert where(arrest) == ("Manila", "PHL", "city")
+
+
+def test_a_capital_after_a_preposition_of_no_place_is_not_read():
+    # "the mayor of the capital": "of" after a noun that is no part of a place names no place
+    text = (
+        "Opposition supporters accused the mayor of the capital of fraud on Monday, Guinean "
+        "police said."
+    )
+    accusation = only(events_of(text), "ACCUSE")
+    assert accusation.place is None or accusation.place.name != "Conakry"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -1945,10 +1945,13 @@ def _the_capitals(
         if token.lower_ != "capital" or not _where_a_capital_stands(token):
             continue
         named, country = _country_a_capital_names(token, gazetteer)
+        told = (
+            None if named or found_countries else _capital_the_story_named(sent, context, gazetteer)
+        )
         if not named:
-            country = next(iter(found_countries), None) or context.setting
-            country = country or next(iter(context.countries), None)
-        capital = _capitals().get(country or "")
+            country = next(iter(found_countries), None) or (told and told.country)
+            country = country or context.setting or next(iter(context.countries), None)
+        capital = told.name if told else _capitals().get(country or "")
         place = gazetteer.geocode(capital, [country]) if capital else None
         if place is None or place.country != country or place.precision != "city":
             continue
@@ -2084,12 +2087,49 @@ def _where_a_country_stands(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
+def _capital_the_story_named(
+    sent: Span, context: PlaceContext, gazetteer: Gazetteer
+) -> Place | None:
+    """Rule "the-capital-the-story-named": "in the capital Conakry", then "the suburbs of the
+    capital"; "the capital N'Djamena", then "deployed in the capital" in a story that names
+    Sudan more: a capital written bare is the town the story last called the capital (not a
+    regional or former one), before any guess from the country it is set in."""
+    doc = sent.doc
+    for token in reversed(doc[: sent.start]):
+        if token.lower_ != "capital" or token.i + 2 >= len(doc):
+            continue
+        named, country = _country_a_capital_names(token, gazetteer)
+        if named and country is None:
+            continue  # "the regional capital Zamboanga", "the former capital"
+        name = _own_name_of_a_capital(token)
+        place = gazetteer.geocode(name.text, context) if name is not None else None
+        if place is not None and place.precision == "city" and country in {None, place.country}:
+            return place
+    return None
+
+
+def _own_name_of_a_capital(token: Token) -> Span | None:
+    """The name a capital is given beside it: "the capital Conakry", "the capital, Kabul"
+    (a name in apposition), "the capital city Bamako" (the name the word modifies); the
+    tagger's label is not asked (it calls "N'Djamena" an organisation)."""
+    names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        names.append(token.head)
+    if not names:
+        return None
+    name = names[0]
+    start = min([name.i, *(c.i for c in name.children if c.dep_ == "compound" and c.i > token.i)])
+    return token.doc[start : name.i + 1]
+
+
 def _where_a_capital_stands(token: Token) -> bool:
     """ "in the capital", "across the Sudanese capital" (a locative preposition's object),
     "shelled the capital" (an attacked place), and no name of its own ("the capital Conakry",
-    "the capital, Kabul" name theirs)."""
+    "the capital, Kabul" name theirs). Rule "a-capital-stands-where-a-name-would": after any
+    preposition that makes a name a place, "pulling out of Somalia's capital", "the suburbs
+    of the capital", "reached the outskirts of the capital"."""
     if token.dep_ == "pobj":
-        placed = token.head.lower_ in LOCATIVE_PREPOSITIONS
+        placed = _after_preposition(token, direct=True) is not None
     else:
         attacked = token.head.lemma_.lower() in ATTACK_VERBS_FOR_TARGET_PLACES
         placed = token.dep_ in {"dobj", "nsubjpass"} and attacked
