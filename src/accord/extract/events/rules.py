@@ -37,7 +37,7 @@ from accord.extract.counts import counts_victims
 from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.modality import is_a_likely_act, is_a_wished_act, modality_of
-from accord.extract.events.modes import mode_and_context, threat_mode
+from accord.extract.events.modes import content_mode, mode_and_context, threat_mode
 from accord.extract.events.participants import (
     BROKER_STEMS,
     OWN_FORCES_TYPES,
@@ -1903,6 +1903,13 @@ def _mode_and_context(draft: EventDraft, coder: Coder) -> bool:
     return False
 
 
+def _ordered_acts_mode(draft: EventDraft, coder: Coder) -> bool:
+    if "ordered-act" not in draft.rules or draft.mode is not None or draft.kind is None:
+        return False
+    draft.mode = content_mode(draft.candidate, draft.kind, coder.lexicon)
+    return draft.mode is not None
+
+
 def _retyped_mode(draft: EventDraft, coder: Coder) -> bool:
     entry = draft.candidate.entry
     fired = False
@@ -3635,6 +3642,14 @@ RULES: tuple[Rule, ...] = (
         "A recoded event keeps no mode of its trigger's first reading (\"cancelled "
         'restrictions" is no REJECT meet); an alternative reading brings its own mode.',
         _retyped_mode,
+    ),
+    Rule(
+        "an-ordered-act-keeps-its-mode",
+        '"He also ordered a curfew", "instructed security agencies to investigate", "ordered '
+        'the suspension of talks": an order read as the act ordered (ordered-act) takes the '
+        "mode of the act's own word (curfew, investigate, discontinue); the ordering verb has "
+        "none.",
+        _ordered_acts_mode,
     ),
     # -- event: recoding
     Rule(
