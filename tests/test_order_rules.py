@@ -86,3 +86,53 @@ def test_an_ordered_arrest_is_an_arrest():
     sentence = diplomacy_sentence("set3-unnamed-actors.txt", "The attorney general ordered")
     events = extract_article(make_article(sentence, published="2025-06-02")).events
     assert [(e.type, e.mode) for e in events] == [("COERCE", "arrest")]
+
+
+# --- an-order-to-ones-own-is-no-request, and ordered-act's order to another party ---------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        # VOA, Somalia 2007: the government's order to its own troops (the RETREAT is the lead's)
+        (
+            "b-voa-ethiopian-troops-begin-pulling-out-mogadishu",
+            "the Ethiopian government has ordered the troops",
+        ),
+        # VOA, Colombia 2008: two states order their own troops to their borders
+        ("a-voa-ecuador-venezuela-troops-colombia-border", "have ordered troops to their borders"),
+    ],
+)
+def test_an_order_to_ones_own_troops_is_no_request(slug, words):
+    """Rule an-order-to-ones-own-is-no-request: no REQUEST from a government to its own army."""
+    told = told_in(tune_article_events(slug), words)
+    assert [e.type for e in told if e.type == "REQUEST"] == []
+
+
+def test_an_order_to_ones_own_agencies_is_the_act_ordered():
+    """ordered-act (Wikinews, Ukraine 2020): the president's own security agencies are told to
+    investigate; the investigation is his, ACCUSE investigate, not a REQUEST to them."""
+    told = told_in(
+        tune_article_events("a-wn-zelensky-rejects-honcharuk-resignation"),
+        "He also instructed security agencies",
+    )
+    assert [(e.type, e.mode) for e in told] == [("ACCUSE", "investigate")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ordered"),
+    [
+        ("The UN Security Council ordered Israel to halt its offensive.", "ISR"),
+        ("The army ordered the rebels to lay down their arms.", None),
+    ],
+)
+def test_an_order_to_another_party_stays_a_demand(text, ordered):
+    """ordered-act (written sentences: no tune sentence orders another party to an act the rule
+    reads): a state named whole, or rebels, are not the orderer's own; the order is a REQUEST
+    to them, not the act done by the orderer."""
+    events = extract_article(make_article(text, published="2025-06-02")).events
+    [event] = events
+    assert event.type == "REQUEST"
+    assert "ordered-act" not in rules_named(event)
+    if ordered:
+        assert ordered in [ref.country for ref in event.targets]

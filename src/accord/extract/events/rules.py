@@ -863,8 +863,53 @@ def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
         return False
     if candidate.complement and _order_names_its_doers(candidate.complement, draft.index):
         return False
+    if _an_order_to_another_party(candidate.token, draft.index):
+        return False  # "ordered Israel to halt its offensive" demands it of Israel
     draft.kind = draft.content_type
     return True
+
+
+def _order_to_ones_own(draft: EventDraft, coder: Coder) -> bool:
+    verb = draft.candidate.token
+    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
+        return False
+    ordered, orderers = _ordered_party(verb, draft.index), _ordering_side(verb, draft.index)
+    if not ordered or not orderers or not all(_own_organ(m, orderers) for m in ordered):
+        return False
+    draft.dropped = True
+    return True
+
+
+def _ordered_party(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Whom an order is given to: the actors its object names ("ordered the troops to leave",
+    "ordered Israel to halt"); in "ordered the release of 50 protesters" the object is the act
+    ordered, and those released are no one the order is given to."""
+    return unique_mentions(m for c in verb.children if c.dep_ == "dobj" for m in index.at(c))
+
+
+def _ordering_side(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Who gives an order: its subject's actors."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return unique_mentions(m for subject in subjects for m in core_mentions(subject, index))
+
+
+def _own_organ(ordered: ActorMention, orderers: list[ActorMention]) -> bool:
+    """Is the one ordered a body of the orderer's own side, its forces, police, courts or
+    officials ("the Ethiopian government has ordered the troops", "ordered police")? A state
+    named whole, or another country's body, is another party."""
+    actor = ordered.actor
+    if actor.sector not in STATE_SECTORS or actor.kind == "state":
+        return False
+    if actor.country is None:
+        return True  # "ordered the army to withdraw": an army of no country named is its own
+    return any(o.actor.country == actor.country for o in orderers)
+
+
+def _an_order_to_another_party(verb: Token, index: MentionIndex) -> bool:
+    """Does an order name another party as the one it is given to ("ordered the rebels to lay
+    down their arms", "ordered Israel to halt")? An order with no subject decides nothing."""
+    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index)
+    return bool(ordered and orderers) and not all(_own_organ(m, orderers) for m in ordered)
 
 
 def _order_names_its_doers(complement: Token, index: MentionIndex) -> bool:
@@ -3308,8 +3353,17 @@ RULES: tuple[Rule, ...] = (
         "ordered-act",
         '"The government ordered police patrols", "instructed agencies to investigate": the '
         "ordered act (or investigation) is the event (when the order names no one it is given "
-        "to).",
+        'to, or only the orderer\'s own bodies); "ordered the rebels to lay down their arms" '
+        "names another party: a demand.",
         _ordered_act,
+    ),
+    Rule(
+        "an-order-to-ones-own-is-no-request",
+        '"The Ethiopian government has ordered the troops to leave Somalia", "Ecuador and '
+        "Venezuela have ordered troops to their borders\": an order to one's own forces, police "
+        "or officials asks nothing of another actor (the manual's REQUEST is between actors); "
+        "the act ordered is the event when its word is read (ordered-act), else nothing is.",
+        _order_to_ones_own,
     ),
     Rule(
         "proposed-own-action",
