@@ -136,3 +136,20 @@ def test_an_order_to_another_party_stays_a_demand(text, ordered):
     assert "ordered-act" not in rules_named(event)
     if ordered:
         assert ordered in [ref.country for ref in event.targets]
+
+
+# --- an-order-sending-ones-forces-deploys-them ----------------------------------------------------
+
+
+def test_troops_ordered_to_their_borders_are_deployed():
+    """VOA, Colombia 2008: "Ecuador and Venezuela have ordered troops to their borders" is
+    the two states' MOBILIZE troops, the troops no target."""
+    told = told_in(
+        tune_article_events("a-voa-ecuador-venezuela-troops-colombia-border"),
+        "have ordered troops to their borders",
+    )
+    [event] = [e for e in told if e.type == "MOBILIZE"]
+    assert event.mode == "troops"
+    assert sorted(ref.country for ref in event.sources) == ["ECU", "VEN"]
+    assert "MIL" not in [ref.sector for ref in event.targets]
+    assert "an-order-sending-ones-forces-deploys-them" in rules_named(event)

@@ -186,6 +186,7 @@ ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE"}
 ORDER_VERBS = {"order", "instruct", "direct", "command"}
+SENDING_PREPS = {"to", "into"}  # "ordered troops to the border", "into the regions"
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 COUNTED_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # killed, arrested, released
 MULTITUDE_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions"}
@@ -876,8 +877,38 @@ def _order_to_ones_own(draft: EventDraft, coder: Coder) -> bool:
     ordered, orderers = _ordered_party(verb, draft.index), _ordering_side(verb, draft.index)
     if not ordered or not orderers or not all(_own_organ(m, orderers) for m in ordered):
         return False
+    if _sends_own_forces(verb, draft.index):
+        return False  # a deployment (an-order-sending-ones-forces-deploys-them)
     draft.dropped = True
     return True
+
+
+def _order_sending_own_forces(draft: EventDraft, coder: Coder) -> bool:
+    verb = draft.candidate.token
+    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
+        return False
+    if not _sends_own_forces(verb, draft.index):
+        return False
+    draft.kind, draft.mode = "MOBILIZE", "troops"
+    return True
+
+
+def _sends_own_forces(verb: Token, index: MentionIndex) -> bool:
+    """Does an order send the orderer's own forces somewhere, naming no act ("have ordered
+    troops to their borders", "ordered Russian troops into the regions")?"""
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return False  # "ordered the troops to leave Somalia" names the act
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = [verb, *objects]
+    sent = any(
+        p.dep_ == "prep" and p.lower_ in SENDING_PREPS and any(g.dep_ == "pobj" for g in p.children)
+        for head in heads
+        for p in head.children
+    )
+    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index)
+    if not sent or not ordered or not orderers:
+        return False
+    return all(m.actor.sector == "MIL" and _own_organ(m, orderers) for m in ordered)
 
 
 def _ordered_party(verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -3712,6 +3743,13 @@ RULES: tuple[Rule, ...] = (
         "ambassador to leave the country within 48 hours\": ordering another state's envoys to "
         "leave expels them (SANCTION expel), it asks nothing of them.",
         _order_to_leave,
+    ),
+    Rule(
+        "an-order-sending-ones-forces-deploys-them",
+        '"Ecuador and Venezuela have ordered troops to their borders", "ordered Russian troops '
+        "into the regions\": an order that sends one's own forces to a place, naming no other "
+        "act, is their deployment (MOBILIZE troops) by the one who orders, not a REQUEST.",
+        _order_sending_own_forces,
     ),
     Rule(
         "state-protest-is-complaint",
