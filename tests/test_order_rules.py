@@ -141,6 +141,15 @@ def test_an_order_to_another_party_stays_a_demand(text, ordered):
 # --- an-order-sending-ones-forces-deploys-them ----------------------------------------------------
 
 
+def coverage_article_events(slug: str) -> list[Event]:
+    """The events of a real tune article of tests/corpus_coverage, with its publication date."""
+    folder = TESTS / "corpus_coverage" / "tune"
+    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
+    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
+    article = make_article(text, title=meta.get("title"), published=meta["published"])
+    return list(extract_article(article).events)
+
+
 def test_troops_ordered_to_their_borders_are_deployed():
     """VOA, Colombia 2008: "Ecuador and Venezuela have ordered troops to their borders" is
     the two states' MOBILIZE troops, the troops no target."""
@@ -153,3 +162,15 @@ def test_troops_ordered_to_their_borders_are_deployed():
     assert sorted(ref.country for ref in event.sources) == ["ECU", "VEN"]
     assert "MIL" not in [ref.sector for ref in event.targets]
     assert "an-order-sending-ones-forces-deploys-them" in rules_named(event)
+
+
+def test_troops_ordered_into_the_regions_are_deployed():
+    """Coverage tune sanctions-feb22-01 (harbour wire): Putin "ordered Russian troops into the
+    regions" is Russia's MOBILIZE troops, not a REQUEST to its own army."""
+    told = told_in(
+        coverage_article_events("sanctions-feb22-01-harbour-wire"),
+        "ordered Russian troops into the regions",
+    )
+    assert [(e.type, e.mode) for e in told if e.type in {"MOBILIZE", "REQUEST"}] == [
+        ("MOBILIZE", "troops")
+    ]

@@ -864,7 +864,7 @@ def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
         return False
     if candidate.complement and _order_names_its_doers(candidate.complement, draft.index):
         return False
-    if _an_order_to_another_party(candidate.token, draft.index):
+    if _an_order_to_another_party(candidate.token, draft.index, coder.lexicon):
         return False  # "ordered Israel to halt its offensive" demands it of Israel
     draft.kind = draft.content_type
     return True
@@ -874,10 +874,13 @@ def _order_to_ones_own(draft: EventDraft, coder: Coder) -> bool:
     verb = draft.candidate.token
     if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
         return False
-    ordered, orderers = _ordered_party(verb, draft.index), _ordering_side(verb, draft.index)
+    ordered, orderers = (
+        _ordered_party(verb, draft.index),
+        _ordering_side(verb, draft.index, coder.lexicon),
+    )
     if not ordered or not orderers or not all(_own_organ(m, orderers) for m in ordered):
         return False
-    if _sends_own_forces(verb, draft.index):
+    if _sends_own_forces(verb, draft.index, coder.lexicon):
         return False  # a deployment (an-order-sending-ones-forces-deploys-them)
     draft.dropped = True
     return True
@@ -887,13 +890,13 @@ def _order_sending_own_forces(draft: EventDraft, coder: Coder) -> bool:
     verb = draft.candidate.token
     if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
         return False
-    if not _sends_own_forces(verb, draft.index):
+    if not _sends_own_forces(verb, draft.index, coder.lexicon):
         return False
     draft.kind, draft.mode = "MOBILIZE", "troops"
     return True
 
 
-def _sends_own_forces(verb: Token, index: MentionIndex) -> bool:
+def _sends_own_forces(verb: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
     """Does an order send the orderer's own forces somewhere, naming no act ("have ordered
     troops to their borders", "ordered Russian troops into the regions")?"""
     if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
@@ -905,7 +908,7 @@ def _sends_own_forces(verb: Token, index: MentionIndex) -> bool:
         for head in heads
         for p in head.children
     )
-    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index)
+    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index, lexicon)
     if not sent or not ordered or not orderers:
         return False
     return all(m.actor.sector == "MIL" and _own_organ(m, orderers) for m in ordered)
@@ -918,10 +921,13 @@ def _ordered_party(verb: Token, index: MentionIndex) -> list[ActorMention]:
     return unique_mentions(m for c in verb.children if c.dep_ == "dobj" for m in index.at(c))
 
 
-def _ordering_side(verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """Who gives an order: its subject's actors."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return unique_mentions(m for subject in subjects for m in core_mentions(subject, index))
+def _ordering_side(verb: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """Who gives an order: its subject's actors, the subject found through conjuncts ("signed
+    decrees ... and ordered Russian troops into the regions"); a passive order names none."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    subject = subject_of(verb, lexicon)
+    return unique_mentions(core_mentions(subject, index)) if subject is not None else []
 
 
 def _own_organ(ordered: ActorMention, orderers: list[ActorMention]) -> bool:
@@ -936,10 +942,10 @@ def _own_organ(ordered: ActorMention, orderers: list[ActorMention]) -> bool:
     return any(o.actor.country == actor.country for o in orderers)
 
 
-def _an_order_to_another_party(verb: Token, index: MentionIndex) -> bool:
+def _an_order_to_another_party(verb: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
     """Does an order name another party as the one it is given to ("ordered the rebels to lay
     down their arms", "ordered Israel to halt")? An order with no subject decides nothing."""
-    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index)
+    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index, lexicon)
     return bool(ordered and orderers) and not all(_own_organ(m, orderers) for m in ordered)
 
 
