@@ -14,6 +14,7 @@ from accord.ingest import make_article
 from accord.models import Event
 from accord.pipeline import extract_article
 from records import tune_article_events
+from test_thin_type_rules import coverage_article_events
 
 TESTS = Path(__file__).parent
 RULE_NAMES = re.compile(r"; rules: ([^;]+)$")
@@ -139,15 +140,6 @@ def test_an_order_to_another_party_stays_a_demand(text, ordered):
 
 
 # --- an-order-sending-ones-forces-deploys-them ----------------------------------------------------
-
-
-def coverage_article_events(slug: str) -> list[Event]:
-    """The events of a real tune article of tests/corpus_coverage, with its publication date."""
-    folder = TESTS / "corpus_coverage" / "tune"
-    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
-    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
-    article = make_article(text, title=meta.get("title"), published=meta["published"])
-    return list(extract_article(article).events)
 
 
 def test_troops_ordered_to_their_borders_are_deployed():
