@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
-from accord.extract.events.syntax import is_nounlike
-from accord.extract.events.triggers import Candidate, noun_entry, verb_entry
+from accord.extract.events.syntax import depth_of, is_nounlike
+from accord.extract.events.triggers import Candidate, content_words, noun_entry, verb_entry
 
 MODES_FROM_CONTENT = {"REQUEST", "REJECT"}
 
@@ -49,6 +49,21 @@ def mode_and_context(
                 mode = complement_mode
             break
     return mode, tuple(dict.fromkeys(contexts))
+
+
+def content_mode(candidate: Candidate, kind: str, lexicon: Lexicon) -> str | None:
+    """The mode of the governed content that gives the event its type ("ordered a curfew":
+    curfew; "instructed agencies to investigate": investigate), nearest word first; a verb
+    that orders has no mode of its own, so the act ordered must bring it."""
+    if candidate.complement is None:
+        return None
+    for token in sorted(content_words(candidate.complement), key=depth_of):
+        entry = verb_entry(token, lexicon) or noun_entry(token, lexicon)
+        if entry is None or not entry.mode or entry.type != kind:
+            continue
+        if entry.type_under(candidate.token) == kind:
+            return entry.mode
+    return None
 
 
 def threat_mode(kind: str) -> str | None:

@@ -37,7 +37,7 @@ from accord.extract.counts import counts_victims
 from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.modality import is_a_likely_act, is_a_wished_act, modality_of
-from accord.extract.events.modes import mode_and_context, threat_mode
+from accord.extract.events.modes import content_mode, mode_and_context, threat_mode
 from accord.extract.events.participants import (
     BROKER_STEMS,
     OWN_FORCES_TYPES,
@@ -187,6 +187,7 @@ ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE"}
 ORDER_VERBS = {"order", "instruct", "direct", "command"}
+SENDING_PREPS = {"to", "into"}  # "ordered troops to the border", "into the regions"
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 COUNTED_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # killed, arrested, released
 MULTITUDE_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions"}
@@ -872,8 +873,89 @@ def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
         return False
     if candidate.complement and _order_names_its_doers(candidate.complement, draft.index):
         return False
+    if _an_order_to_another_party(candidate.token, draft.index, coder.lexicon):
+        return False  # "ordered Israel to halt its offensive" demands it of Israel
     draft.kind = draft.content_type
     return True
+
+
+def _order_to_ones_own(draft: EventDraft, coder: Coder) -> bool:
+    verb = draft.candidate.token
+    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
+        return False
+    ordered, orderers = (
+        _ordered_party(verb, draft.index),
+        _ordering_side(verb, draft.index, coder.lexicon),
+    )
+    if not ordered or not orderers or not all(_own_organ(m, orderers) for m in ordered):
+        return False
+    if _sends_own_forces(verb, draft.index, coder.lexicon):
+        return False  # a deployment (an-order-sending-ones-forces-deploys-them)
+    draft.dropped = True
+    return True
+
+
+def _order_sending_own_forces(draft: EventDraft, coder: Coder) -> bool:
+    verb = draft.candidate.token
+    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
+        return False
+    if not _sends_own_forces(verb, draft.index, coder.lexicon):
+        return False
+    draft.kind, draft.mode = "MOBILIZE", "troops"
+    return True
+
+
+def _sends_own_forces(verb: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
+    """Does an order send the orderer's own forces somewhere, naming no act ("have ordered
+    troops to their borders", "ordered Russian troops into the regions")?"""
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return False  # "ordered the troops to leave Somalia" names the act
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = [verb, *objects]
+    sent = any(
+        p.dep_ == "prep" and p.lower_ in SENDING_PREPS and any(g.dep_ == "pobj" for g in p.children)
+        for head in heads
+        for p in head.children
+    )
+    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index, lexicon)
+    if not sent or not ordered or not orderers:
+        return False
+    return all(m.actor.sector == "MIL" and _own_organ(m, orderers) for m in ordered)
+
+
+def _ordered_party(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Whom an order is given to: the actors its object names ("ordered the troops to leave",
+    "ordered Israel to halt"); in "ordered the release of 50 protesters" the object is the act
+    ordered, and those released are no one the order is given to."""
+    return unique_mentions(m for c in verb.children if c.dep_ == "dobj" for m in index.at(c))
+
+
+def _ordering_side(verb: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """Who gives an order: its subject's actors, the subject found through conjuncts ("signed
+    decrees ... and ordered Russian troops into the regions"); a passive order names none."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    subject = subject_of(verb, lexicon)
+    return unique_mentions(core_mentions(subject, index)) if subject is not None else []
+
+
+def _own_organ(ordered: ActorMention, orderers: list[ActorMention]) -> bool:
+    """Is the one ordered a body of the orderer's own side, its forces, police, courts or
+    officials ("the Ethiopian government has ordered the troops", "ordered police")? A state
+    named whole, or another country's body, is another party."""
+    actor = ordered.actor
+    if actor.sector not in STATE_SECTORS or actor.kind == "state":
+        return False
+    if actor.country is None:
+        return True  # "ordered the army to withdraw": an army of no country named is its own
+    return any(o.actor.country == actor.country for o in orderers)
+
+
+def _an_order_to_another_party(verb: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
+    """Does an order name another party as the one it is given to ("ordered the rebels to lay
+    down their arms", "ordered Israel to halt")? An order with no subject decides nothing."""
+    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index, lexicon)
+    return bool(ordered and orderers) and not all(_own_organ(m, orderers) for m in ordered)
 
 
 def _order_names_its_doers(complement: Token, index: MentionIndex) -> bool:
@@ -1976,6 +2058,13 @@ def _preparation_is_the_event(draft: EventDraft, coder: Coder) -> bool:
 def _mode_and_context(draft: EventDraft, coder: Coder) -> bool:
     draft.mode, draft.contexts = mode_and_context(draft.candidate, draft.kind, coder.lexicon)
     return False
+
+
+def _ordered_acts_mode(draft: EventDraft, coder: Coder) -> bool:
+    if "ordered-act" not in draft.rules or draft.mode is not None or draft.kind is None:
+        return False
+    draft.mode = content_mode(draft.candidate, draft.kind, coder.lexicon)
+    return draft.mode is not None
 
 
 def _retyped_mode(draft: EventDraft, coder: Coder) -> bool:
@@ -3387,8 +3476,17 @@ RULES: tuple[Rule, ...] = (
         "ordered-act",
         '"The government ordered police patrols", "instructed agencies to investigate": the '
         "ordered act (or investigation) is the event (when the order names no one it is given "
-        "to).",
+        'to, or only the orderer\'s own bodies); "ordered the rebels to lay down their arms" '
+        "names another party: a demand.",
         _ordered_act,
+    ),
+    Rule(
+        "an-order-to-ones-own-is-no-request",
+        '"The Ethiopian government has ordered the troops to leave Somalia", "Ecuador and '
+        "Venezuela have ordered troops to their borders\": an order to one's own forces, police "
+        "or officials asks nothing of another actor (the manual's REQUEST is between actors); "
+        "the act ordered is the event when its word is read (ordered-act), else nothing is.",
+        _order_to_ones_own,
     ),
     Rule(
         "proposed-own-action",
@@ -3728,6 +3826,14 @@ RULES: tuple[Rule, ...] = (
         'restrictions" is no REJECT meet); an alternative reading brings its own mode.',
         _retyped_mode,
     ),
+    Rule(
+        "an-ordered-act-keeps-its-mode",
+        '"He also ordered a curfew", "instructed security agencies to investigate", "ordered '
+        'the suspension of talks": an order read as the act ordered (ordered-act) takes the '
+        "mode of the act's own word (curfew, investigate, discontinue); the ordering verb has "
+        "none.",
+        _ordered_acts_mode,
+    ),
     # -- event: recoding
     Rule(
         "an-order-sending-ones-forces-is-a-deployment",
@@ -3742,6 +3848,13 @@ RULES: tuple[Rule, ...] = (
         "ambassador to leave the country within 48 hours\": ordering another state's envoys to "
         "leave expels them (SANCTION expel), it asks nothing of them.",
         _order_to_leave,
+    ),
+    Rule(
+        "an-order-sending-ones-forces-deploys-them",
+        '"Ecuador and Venezuela have ordered troops to their borders", "ordered Russian troops '
+        "into the regions\": an order that sends one's own forces to a place, naming no other "
+        "act, is their deployment (MOBILIZE troops) by the one who orders, not a REQUEST.",
+        _order_sending_own_forces,
     ),
     Rule(
         "state-protest-is-complaint",
