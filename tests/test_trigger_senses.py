@@ -56,7 +56,7 @@ def test_a_raid_is_an_attack_only_with_a_standoff_weapon_when_the_state_raids(se
     assert [event.type for event in events_of(sentence)] == [kind]
 
 
-# --- an-order-sending-ones-forces-is-a-deployment -----------------------------------------------
+# --- an-order-sending-ones-forces-deploys-them (round ord28's rule; prc27 wrote the same) ---------
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_an_order_sending_ones_forces_is_a_deployment(events, words, senders):
     ("sentence", "kind"),
     [
         ("Ukraine ordered Russian troops out of Kherson.", "REQUEST"),  # another's forces
-        ("The UN ordered Russian troops to withdraw.", "RETREAT"),  # the content it governs
+        ("The UN ordered Russian troops to withdraw.", "REQUEST"),  # an order to another party
     ],
 )
 def test_an_order_to_anothers_forces_or_to_act_is_no_deployment(sentence, kind):

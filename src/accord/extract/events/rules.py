@@ -1525,43 +1525,6 @@ def _order_to_leave(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
-DESTINATION_PREPOSITIONS = {"to", "into", "toward", "towards"}
-
-
-def _forces_ordered_somewhere(draft: EventDraft, coder: Coder) -> bool:
-    """Rule an-order-sending-ones-forces-is-a-deployment: "Ecuador and Venezuela have ordered
-    troops to their borders", "ordered Russian troops into the regions": a state that orders
-    its own forces (a forces noun of ``forces_crossing`` as the object, of no other country)
-    to a place deploys them (PLOVER MOBILIZE troops; CAMEO 152), it asks nothing of another
-    party. An order to do something ("ordered the military to keep fighting") is left to the
-    content it governs."""
-    verb = draft.candidate.token
-    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
-        return False
-    forces = [
-        c
-        for c in verb.children
-        if c.dep_ == "dobj" and lemma_of(c, coder.lexicon) in coder.lexicon.crossing_forces
-    ]
-    places = [
-        pobj
-        for holder in [verb, *forces]
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in DESTINATION_PREPOSITIONS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    if not forces or not places:
-        return False
-    own = {m.actor.country for m in draft.sources if m.actor.country}
-    ordered = [m for m in draft.targets if any(m.start <= f.idx < m.end for f in forces)]
-    if {m.actor.country for m in ordered if m.actor.country} - own:
-        return False  # "ordered Russian troops into ..." said of Kyiv: not its own forces
-    draft.kind, draft.mode = "MOBILIZE", "troops"
-    draft.targets = [m for m in draft.targets if m not in ordered]
-    return True
-
-
 def _state_protest(draft: EventDraft, coder: Coder) -> bool:
     verb = lemma_of(draft.candidate.token, coder.lexicon)
     token = draft.candidate.token
@@ -3835,13 +3798,6 @@ RULES: tuple[Rule, ...] = (
         _ordered_acts_mode,
     ),
     # -- event: recoding
-    Rule(
-        "an-order-sending-ones-forces-is-a-deployment",
-        '"Ecuador and Venezuela have ordered troops to their borders", "ordered Russian troops '
-        'into the regions": a state ordering its own forces to a place deploys them (MOBILIZE '
-        "troops), it asks nothing of another party (the lexicon's note on 'order').",
-        _forces_ordered_somewhere,
-    ),
     Rule(
         "order-to-leave-is-expulsion",
         '"Russia ordered 23 British diplomats out of the country", "the junta ordered the French '
