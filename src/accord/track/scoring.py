@@ -184,9 +184,8 @@ def different_nights(a: Features, b: Features) -> bool:
 
 
 def different_subjects(a: Features, b: Features) -> bool:
-    left = a.topics or ({a.topic} if a.topic else set())
-    right = b.topics or ({b.topic} if b.topic else set())
-    return bool(left and right and not set(left) & set(right))
+    left, right = a.subjects, b.subjects
+    return bool(left and right and left.isdisjoint(right))
 
 
 def different_undertakings(a: Features, b: Features) -> bool:
@@ -359,7 +358,9 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+@last_pair_memo
 def place_distance(a: Features, b: Features) -> float | None:
+    """Kilometres between the two places (a pair's veto and its place relation both ask)."""
     if None in (a.place_lat, a.place_lon, b.place_lat, b.place_lon):
         return None
     return km_between(a.place_lat, a.place_lon, b.place_lat, b.place_lon)  # type: ignore[arg-type]
@@ -544,13 +545,9 @@ def pair_features(a: Features, b: Features) -> dict[str, float]:
         "grams": jaccard(a.grams, b.grams),
         "names": overlap(a.names, b.names),
         "figures": float(bool({n for n in a.numbers & b.numbers if n >= 2})),
-        "one_side_and_both": float(a.type == "AGREE" and one_sided(a) != one_sided(b)),
+        "one_side_and_both": float(a.type == "AGREE" and a.one_sided != b.one_sided),
         "same_article": float(a.article_id == b.article_id),
     }
-
-
-def one_sided(event: Features) -> bool:
-    return len({key[1] or key[0] for key in event.sources}) <= 1
 
 
 # -- the model -------------------------------------------------------------------------------
