@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -819,3 +820,27 @@ def test_pairs_linked_with_their_shortcuts_score_and_join_as_compare_and_groupin
                 assert kept(set(left), set(right)) == fresh(set(left), set(right))
                 asked += 1
     assert asked > 20 and kept.scores == scores | fresh.scores
+
+
+def test_the_agreement_pattern_kept_per_actor_text_reads_as_one_compiled_anew(
+    tracked: accord.api.Accord,
+) -> None:
+    """Rule a-place-that-names-the-deal-is-no-party compiles its pattern once per actor text
+    (``re``'s shared cache drops them): for every actor of the corpus against every sentence,
+    the kept pattern answers as the search it replaced, and a second ask reuses it."""
+    rows = tracked.connection.execute(
+        "SELECT DISTINCT a.text, e.sentence FROM event_actors a JOIN events e ON e.id = a.event_id"
+    ).fetchall()
+    texts = sorted({text for text, _ in rows if text})
+    sentences = sorted({sentence for _, sentence in rows})
+    answers = set()
+    for text in texts:
+        anew = rf"\b{re.escape(text)}\s+(?:{proposals_module.agreement_words()})s?\b"
+        for sentence in sentences:
+            kept = proposals_module.names_the_agreement({"text": text}, sentence)
+            assert kept == (re.search(anew, sentence, re.I) is not None)
+            answers.add(kept)
+        assert proposals_module.agreement_named_after(text) is (
+            proposals_module.agreement_named_after(text)
+        )
+    assert len(texts) > 10 and answers
