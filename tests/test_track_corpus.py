@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -777,3 +778,69 @@ def test_readings_no_worker_can_take_are_read_here(tmp_path: Path) -> None:
             db.ingest_article(article, track=False)
         track.update(db, helper=StoppedPool())  # type: ignore[arg-type]
         assert tracking_tables(db) == one_job
+
+
+def test_pairs_linked_with_their_shortcuts_score_and_join_as_compare_and_grouping_do(
+    tracked: accord.api.Accord,
+) -> None:
+    """Pair linking works a linked pair's model terms out once (its probability and its
+    reasons' strongest features), reads each event's subjects and sides from the event, a
+    pair's distance once, and grouping reads kept scores without a call: every pair of the
+    corpus's blocks links with the score and reasons ``compare`` gives from the pair alone,
+    the per-event sets are those worked out per pair, and every join grouping could ask about
+    is decided as by an ``AverageLinkage`` that scores every pair itself."""
+    clustering = importlib.import_module("accord.track.clustering")
+    scoring = importlib.import_module("accord.track.scoring")
+    ids = [row[0] for row in tracked.connection.execute("SELECT event_id FROM track_features")]
+    items = clustering.features_of(tracked.connection, ids)
+    by_id = {item.event_id: item for item in items}
+    model = scoring.PairModel.default()
+    scores: clustering.PairScores = {}
+    links = {
+        (a, b): (score, why) for a, b, score, why in clustering.links_within(items, model, scores)
+    }
+    assert len(links) > 20
+    for a, b in scores:
+        match = scoring.compare(by_id[a], by_id[b], model, blocked=True)
+        if (a, b) in links:
+            assert match is not None and (match.score, match.reasons) == links[(a, b)]
+        else:
+            assert match is None or match.score < model.threshold
+    for item in items:
+        named = item.topics or ({item.topic} if item.topic else set())
+        assert item.subjects == set(named)
+        assert item.one_sided == (len({key[1] or key[0] for key in item.sources}) <= 1)
+    kept = clustering.AverageLinkage(by_id, model, scores)
+    fresh = clustering.AverageLinkage(by_id, model)
+    clusters = sorted(grouping(tracked), key=sorted)
+    asked = 0
+    for left in clusters:
+        for right in clusters:
+            if left != right:
+                assert kept(set(left), set(right)) == fresh(set(left), set(right))
+                asked += 1
+    assert asked > 20 and kept.scores == scores | fresh.scores
+
+
+def test_the_agreement_pattern_kept_per_actor_text_reads_as_one_compiled_anew(
+    tracked: accord.api.Accord,
+) -> None:
+    """Rule a-place-that-names-the-deal-is-no-party compiles its pattern once per actor text
+    (``re``'s shared cache drops them): for every actor of the corpus against every sentence,
+    the kept pattern answers as the search it replaced, and a second ask reuses it."""
+    rows = tracked.connection.execute(
+        "SELECT DISTINCT a.text, e.sentence FROM event_actors a JOIN events e ON e.id = a.event_id"
+    ).fetchall()
+    texts = sorted({text for text, _ in rows if text})
+    sentences = sorted({sentence for _, sentence in rows})
+    answers = set()
+    for text in texts:
+        anew = rf"\b{re.escape(text)}\s+(?:{proposals_module.agreement_words()})s?\b"
+        for sentence in sentences:
+            kept = proposals_module.names_the_agreement({"text": text}, sentence)
+            assert kept == (re.search(anew, sentence, re.I) is not None)
+            answers.add(kept)
+        assert proposals_module.agreement_named_after(text) is (
+            proposals_module.agreement_named_after(text)
+        )
+    assert len(texts) > 10 and answers

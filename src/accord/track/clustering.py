@@ -134,13 +134,14 @@ def link_if_same(
             scores[(a.event_id, b.event_id)] = UNSCORED if why in NO_EVIDENCE else DIFFERENT
         return []
     values = pair_features(a, b)
-    probability = model.probability(values)
+    terms = model.terms(values)  # the probability's, and the reasons' strongest features
+    probability = model.probability_of_terms(terms)
     if scores is not None:
         scores[(a.event_id, b.event_id)] = probability
     score = round(probability, 3)  # as ``score_pair`` rounds it
     if score < model.threshold:
         return []
-    return [(a.event_id, b.event_id, score, reasons(a, b, values, model))]
+    return [(a.event_id, b.event_id, score, reasons(a, b, values, model, terms))]
 
 
 def stored_candidates(
@@ -227,9 +228,13 @@ class AverageLinkage:
     def __call__(self, left: set[str], right: set[str]) -> bool:
         floor = self.model.threshold * PAIR_FLOOR
         total, scored = 0.0, 0
+        scores = self.scores
         for a in left:
             for b in right:
-                score = self.score(a, b)
+                # most pairs were scored already: their score read here, without a call
+                score = scores.get((a, b) if a < b else (b, a))
+                if score is None:
+                    score = self.score(a, b)
                 if score == UNSCORED:
                     continue
                 if score < floor:

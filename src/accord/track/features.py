@@ -225,6 +225,18 @@ class Features:
         return dict(self.counts)
 
     @cached_property
+    def subjects(self) -> frozenset[str]:
+        """Every subject the sentence names, else the one nearest the trigger (asked of both
+        events of every pair a block yields: worked out once per event)."""
+        return self.topics or (frozenset({self.topic}) if self.topic else frozenset())
+
+    @cached_property
+    def one_sided(self) -> bool:
+        """Its sources are of one side (one country, or one actor with none): an agreement by
+        one side, not by both (asked of both events of every AGREE pair)."""
+        return len({key[1] or key[0] for key in self.sources}) <= 1
+
+    @cached_property
     def source_keys(self) -> SideKeys:
         return side_keys(self.sources)
 

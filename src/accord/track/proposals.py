@@ -2091,10 +2091,18 @@ def names_the_agreement(actor: Any, sentence: str) -> bool:
     names the agreement ('agreed to extend the Doha ceasefire', 'violating the Minsk
     accords') gives the step no country: Qatar, which hosts many sides' talks, had joined a
     Pakistan-Afghanistan truce to a Qatari offer for Congo a week later."""
-    text = re.escape(actor["text"] or "")
+    text = actor["text"] or ""
     if not text:
         return False
-    return re.search(rf"\b{text}\s+(?:{agreement_words()})s?\b", sentence, re.I) is not None
+    return agreement_named_after(text).search(sentence) is not None
+
+
+@lru_cache(maxsize=1024)
+def agreement_named_after(text: str) -> re.Pattern[str]:
+    """``text`` followed by a word naming an agreement, compiled once per actor text: the
+    alternation is long, and ``re``'s own cache, shared with every pattern of the process,
+    is full by the time tracking runs and drops them (a second update compiled them again)."""
+    return re.compile(rf"\b{re.escape(text)}\s+(?:{agreement_words()})s?\b", re.I)
 
 
 @cache

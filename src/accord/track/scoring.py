@@ -184,9 +184,8 @@ def different_nights(a: Features, b: Features) -> bool:
 
 
 def different_subjects(a: Features, b: Features) -> bool:
-    left = a.topics or ({a.topic} if a.topic else set())
-    right = b.topics or ({b.topic} if b.topic else set())
-    return bool(left and right and not set(left) & set(right))
+    left, right = a.subjects, b.subjects
+    return bool(left and right and left.isdisjoint(right))
 
 
 def different_undertakings(a: Features, b: Features) -> bool:
@@ -359,7 +358,9 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+@last_pair_memo
 def place_distance(a: Features, b: Features) -> float | None:
+    """Kilometres between the two places (a pair's veto and its place relation both ask)."""
     if None in (a.place_lat, a.place_lon, b.place_lat, b.place_lon):
         return None
     return km_between(a.place_lat, a.place_lon, b.place_lat, b.place_lon)  # type: ignore[arg-type]
@@ -544,13 +545,9 @@ def pair_features(a: Features, b: Features) -> dict[str, float]:
         "grams": jaccard(a.grams, b.grams),
         "names": overlap(a.names, b.names),
         "figures": float(bool({n for n in a.numbers & b.numbers if n >= 2})),
-        "one_side_and_both": float(a.type == "AGREE" and one_sided(a) != one_sided(b)),
+        "one_side_and_both": float(a.type == "AGREE" and a.one_sided != b.one_sided),
         "same_article": float(a.article_id == b.article_id),
     }
-
-
-def one_sided(event: Features) -> bool:
-    return len({key[1] or key[0] for key in event.sources}) <= 1
 
 
 # -- the model -------------------------------------------------------------------------------
@@ -589,11 +586,25 @@ class PairModel:
         z = self.intercept + sum(terms)
         return 1.0 / (1.0 + math.exp(-z))
 
+    def terms(self, values: dict[str, float]) -> list[float]:
+        """Each feature's term (coefficient times value), in feature order: a linked pair's
+        probability and the strongest features of its reasons both read them, worked out once."""
+        return list(map(operator.mul, self.coefficients, map(values.__getitem__, self.features)))
+
+    def probability_of_terms(self, terms: list[float]) -> float:
+        """``probability`` from ``terms``: the same sum in the same order, so the same float."""
+        return 1.0 / (1.0 + math.exp(-(self.intercept + sum(terms))))
+
     def strongest(self, values: dict[str, float], n: int = 3) -> list[str]:
         """The features that raise the score most, for the reasons."""
         parts = [  # each term worked out once (the reasons of every linked pair ask)
             (term, name) for name, weight in self.weighted if (term := weight * values[name]) > 0
         ]
+        return [name for _, name in sorted(parts, reverse=True)[:n]]
+
+    def strongest_of_terms(self, terms: list[float], n: int = 3) -> list[str]:
+        """``strongest`` from ``terms`` (a zero weight's term is never above zero either)."""
+        parts = [(term, name) for name, term in zip(self.features, terms, strict=True) if term > 0]
         return [name for _, name in sorted(parts, reverse=True)[:n]]
 
     @cached_property
@@ -626,7 +637,14 @@ def score_pair(
     return round((model or PairModel.default()).probability(values), 3), values
 
 
-def reasons(a: Features, b: Features, values: dict[str, float], model: PairModel) -> dict[str, str]:
+def reasons(
+    a: Features,
+    b: Features,
+    values: dict[str, float],
+    model: PairModel,
+    terms: list[float] | None = None,
+) -> dict[str, str]:
+    """A pair's reasons in words (``terms``: the model's terms of ``values``, if worked out)."""
     gap = date_gap(a, b)
     _, _, swapped = actor_relations(a, b)
     b_sources, b_targets = (
@@ -643,7 +661,9 @@ def reasons(a: Features, b: Features, values: dict[str, float], model: PairModel
         f"target: {side_why(a.target_keys, b_targets)}" + (" (sides swapped)" if swapped else ""),
         "place": place_why,
         "words": f"n-grams {values['grams']:.2f}, names {values['names']:.2f}",
-        "model": ", ".join(model.strongest(values)),
+        "model": ", ".join(
+            model.strongest(values) if terms is None else model.strongest_of_terms(terms)
+        ),
     }
     if a.date_inferred or b.date_inferred:
         found["date"] += " (undated: publication window)"
