@@ -235,6 +235,11 @@ def _saying_verbs(data: Mapping[str, Any], source: str) -> dict[str, frozenset[s
     return lists
 
 
+def _lowered(table: Mapping[str, Any], key: str) -> frozenset[str]:
+    """A word list of the lexicon data, folded to lower case (an absent list is empty)."""
+    return frozenset(w.lower() for w in table.get(key) or ())
+
+
 def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexicon:
     """Build and validate a lexicon from a mapping shaped like ``data/triggers.json``.
 
@@ -264,45 +269,45 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
             if row.get("type") is not None and row["type"] not in PLOVER_TYPES:
                 raise DataFileError(f"{source} noun_modifiers.{word}: unknown type {row['type']!r}")
             lexicon.noun_modifiers[word.lower()] = (row.get("type"), row.get("mode"), heads)
-    lexicon.person_nouns = frozenset(w.lower() for w in data.get("person_nouns") or ())
-    lexicon.bodies = frozenset(w.lower() for w in data.get("bodies") or ())
-    lexicon.naming_verbs = frozenset(w.lower() for w in data.get("naming_verbs") or ())
-    lexicon.ending_nouns = frozenset(w.lower() for w in data.get("ending_nouns") or ())
-    lexicon.negotiation_nouns = frozenset(w.lower() for w in data.get("negotiation_nouns") or ())
-    lexicon.effort_nouns = frozenset(w.lower() for w in data.get("effort_nouns") or ())
+    lexicon.person_nouns = _lowered(data, "person_nouns")
+    lexicon.bodies = _lowered(data, "bodies")
+    lexicon.naming_verbs = _lowered(data, "naming_verbs")
+    lexicon.ending_nouns = _lowered(data, "ending_nouns")
+    lexicon.negotiation_nouns = _lowered(data, "negotiation_nouns")
+    lexicon.effort_nouns = _lowered(data, "effort_nouns")
     operations = data.get("hostile_operations") or {}
-    lexicon.operation_nouns = frozenset(w.lower() for w in operations.get("nouns") or ())
-    lexicon.operation_aims = frozenset(w.lower() for w in operations.get("aims") or ())
+    lexicon.operation_nouns = _lowered(operations, "nouns")
+    lexicon.operation_aims = _lowered(operations, "aims")
     crossing = data.get("forces_crossing") or {}
-    lexicon.crossing_forces = frozenset(w.lower() for w in crossing.get("forces") or ())
-    lexicon.crossing_verbs = frozenset(w.lower() for w in crossing.get("crossing_verbs") or ())
-    lexicon.crossed_grounds = frozenset(w.lower() for w in crossing.get("grounds") or ())
-    lexicon.flying_verbs = frozenset(w.lower() for w in crossing.get("flying_verbs") or ())
+    lexicon.crossing_forces = _lowered(crossing, "forces")
+    lexicon.crossing_verbs = _lowered(crossing, "crossing_verbs")
+    lexicon.crossed_grounds = _lowered(crossing, "grounds")
+    lexicon.flying_verbs = _lowered(crossing, "flying_verbs")
     readiness = data.get("readiness_for_force") or {}
-    lexicon.readiness_words = frozenset(w.lower() for w in readiness.get("words") or ())
-    lexicon.weighing_verbs = frozenset(w.lower() for w in readiness.get("weighing_verbs") or ())
-    lexicon.only_with_force = frozenset(w.lower() for w in readiness.get("only_with_force") or ())
+    lexicon.readiness_words = _lowered(readiness, "words")
+    lexicon.weighing_verbs = _lowered(readiness, "weighing_verbs")
+    lexicon.only_with_force = _lowered(readiness, "only_with_force")
     measures = data.get("punitive_measures") or {}
-    lexicon.measure_nouns = frozenset(w.lower() for w in measures.get("nouns") or ())
-    lexicon.punitive_modifiers = frozenset(w.lower() for w in measures.get("modifiers") or ())
-    lexicon.measure_aims = frozenset(w.lower() for w in measures.get("aims") or ())
-    lexicon.preventing_verbs = frozenset(w.lower() for w in data.get("preventing_verbs") or ())
-    lexicon.wish_verbs = frozenset(w.lower() for w in data.get("wish_verbs") or ())
+    lexicon.measure_nouns = _lowered(measures, "nouns")
+    lexicon.punitive_modifiers = _lowered(measures, "modifiers")
+    lexicon.measure_aims = _lowered(measures, "aims")
+    lexicon.preventing_verbs = _lowered(data, "preventing_verbs")
+    lexicon.wish_verbs = _lowered(data, "wish_verbs")
     lexicon.likelihood_adjectives = frozenset(
         w.lower() for w in data.get("likelihood_adjectives") or ()
     )
-    lexicon.provision_verbs = frozenset(w.lower() for w in data.get("provision_verbs") or ())
+    lexicon.provision_verbs = _lowered(data, "provision_verbs")
     for kind, words in (data.get("evaluations") or {}).items():
         if kind not in PLOVER_TYPES:
             raise DataFileError(f"{source} evaluations: unknown type {kind!r}")
         for word in words:
             lexicon.evaluations.setdefault(word.lower(), kind)
-    lexicon.civilian_sites = frozenset(w.lower() for w in data.get("civilian_sites") or ())
-    lexicon.natural_causes = frozenset(w.lower() for w in data.get("natural_causes") or ())
-    lexicon.money_nouns = frozenset(w.lower() for w in data.get("money_nouns") or ())
+    lexicon.civilian_sites = _lowered(data, "civilian_sites")
+    lexicon.natural_causes = _lowered(data, "natural_causes")
+    lexicon.money_nouns = _lowered(data, "money_nouns")
     press = data.get("press_boilerplate") or {}
-    lexicon.press_audiences = frozenset(w.lower() for w in press.get("audiences") or ())
-    lexicon.press_contents = frozenset(w.lower() for w in press.get("contents") or ())
+    lexicon.press_audiences = _lowered(press, "audiences")
+    lexicon.press_contents = _lowered(press, "contents")
     for section, table in (
         ("complement_modes", lexicon.complement_modes),
         ("threat_complement_modes", lexicon.threat_modes),
@@ -321,9 +326,9 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
         if kind not in PLOVER_TYPES:
             raise DataFileError(f"{source} mutual_acts: unknown type {kind!r}")
     lexicon.mutual_types = frozenset(mutual.get("types") or ())
-    lexicon.joint_preps = frozenset(w.lower() for w in mutual.get("preps") or ())
-    lexicon.third_party_acts = frozenset(w.lower() for w in mutual.get("third_party") or ())
-    lexicon.partner_verbs = frozenset(w.lower() for w in mutual.get("partner_verbs") or ())
+    lexicon.joint_preps = _lowered(mutual, "preps")
+    lexicon.third_party_acts = _lowered(mutual, "third_party")
+    lexicon.partner_verbs = _lowered(mutual, "partner_verbs")
     deeds = data.get("deeds_naming_their_doers") or {}
     for kind in [*(deeds.get("by") or ()), *(deeds.get("between") or ())]:
         if kind not in PLOVER_TYPES:
@@ -331,9 +336,9 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.deeds_by_doer = frozenset(deeds.get("by") or ())
     lexicon.deeds_between = frozenset(deeds.get("between") or ())
     harm = data.get("consequences") or {}
-    lexicon.consequence_verbs = frozenset(w.lower() for w in harm.get("verbs") or ())
-    lexicon.consequence_complements = frozenset(w.lower() for w in harm.get("complements") or ())
-    lexicon.tally_stems = frozenset(w.lower() for w in harm.get("tally_stems") or ())
+    lexicon.consequence_verbs = _lowered(harm, "verbs")
+    lexicon.consequence_complements = _lowered(harm, "complements")
+    lexicon.tally_stems = _lowered(harm, "tally_stems")
     lexicon.wrongdoing = frozenset(
         w.lower() for w in (data.get("wrongdoing") or {}).get("words") or ()
     )
@@ -351,9 +356,9 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.people_stand_ins = _word_sets(data, "people_stand_ins")
     lexicon.saying_verbs = _saying_verbs(data, source)
     warnings = data.get("warnings") or {}
-    lexicon.refusal_verbs = frozenset(w.lower() for w in warnings.get("refusals") or ())
-    lexicon.response_verbs = frozenset(w.lower() for w in warnings.get("responses") or ())
-    lexicon.response_manners = frozenset(w.lower() for w in warnings.get("response_manners") or ())
+    lexicon.refusal_verbs = _lowered(warnings, "refusals")
+    lexicon.response_verbs = _lowered(warnings, "responses")
+    lexicon.response_manners = _lowered(warnings, "response_manners")
     return lexicon
 
 
