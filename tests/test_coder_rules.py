@@ -3763,6 +3763,19 @@ def test_a_denied_charge_takes_its_own_deed_or_stays_when_none_is_told():
     assert "a-denied-charge-is-the-deed" not in rules_named(kept)
 
 
+def test_a_denied_charge_of_a_violated_truce_is_an_attack_denied():
+    """The deed charged is typed as the lexicon types it anywhere: a truce governed by
+    "violate" is an attack (the noun's if_governed_by, CAMEO 196), so denying the charge of
+    violating it denies an ASSAULT, not a truce (it gave RETREAT denied)."""
+    events = events_of(
+        "Mali accused the rebels of violating the ceasefire on Monday. "
+        "The rebels denied the charge."
+    )
+    [denial] = [event for event in events if event.modality == "denied"]
+    assert denial.type == "ASSAULT"
+    assert "a-denied-charge-is-the-deed" in rules_named(denial)
+
+
 @pytest.mark.parametrize(
     ("slug", "words", "denier"),
     [

@@ -3088,12 +3088,28 @@ def deed_denied(charge: Token, lexicon: Lexicon) -> str | None:
         if words:
             break
     for word in sorted(words, key=depth_of):  # nearest first
-        entry = verb_entry(word, lexicon) or noun_entry(word, lexicon)
-        if entry is not None and entry.type not in {None, "ACCUSE"}:
-            return entry.type
+        kind = _deed_type(word, lexicon)
+        if kind not in {None, "ACCUSE"}:
+            return kind
     if words or accusers or not refers_back(charge):
         return None
     return _act_told_before(charge, lexicon)
+
+
+def _deed_type(word: Token, lexicon: Lexicon) -> str | None:
+    """The type a word of a charge tells, a noun as its governing verb makes it, as anywhere
+    else: "accused the rebels of violating the ceasefire" charges an attack (a violated truce
+    is ASSAULT, the noun's ``if_governed_by``), not the truce."""
+    entry = verb_entry(word, lexicon)
+    if entry is not None:
+        return entry.type
+    entry = noun_entry(word, lexicon)
+    if entry is None:
+        return None
+    governor = (
+        word.head if word.dep_ in {"dobj", "nsubjpass"} and word.head.pos_ == "VERB" else None
+    )
+    return entry.type_under(governor)
 
 
 # What a charge can stand for: a wrong done to others, not talks, deals, praise or words
