@@ -883,13 +883,10 @@ def _order_to_ones_own(draft: EventDraft, coder: Coder) -> bool:
     verb = draft.candidate.token
     if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
         return False
-    ordered, orderers = (
-        _ordered_party(verb, draft.index),
-        _ordering_side(verb, draft.index, coder.lexicon),
-    )
-    if not ordered or not orderers or not all(_own_organ(m, orderers) for m in ordered):
+    ordered = _ordered_party(verb, draft.index)
+    if not _given_to_own(ordered, _ordering_side(verb, draft.index, coder.lexicon)):
         return False
-    if _sends_own_forces(verb, draft.index, coder.lexicon):
+    if _sends_forces(verb, ordered):
         return False  # a deployment (an-order-sending-ones-forces-deploys-them)
     draft.dropped = True
     return True
@@ -899,15 +896,19 @@ def _order_sending_own_forces(draft: EventDraft, coder: Coder) -> bool:
     verb = draft.candidate.token
     if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
         return False
-    if not _sends_own_forces(verb, draft.index, coder.lexicon):
+    ordered = _ordered_party(verb, draft.index)
+    if not _given_to_own(ordered, _ordering_side(verb, draft.index, coder.lexicon)):
+        return False
+    if not _sends_forces(verb, ordered):
         return False
     draft.kind, draft.mode = "MOBILIZE", "troops"
     return True
 
 
-def _sends_own_forces(verb: Token, index: MentionIndex, lexicon: Lexicon) -> bool:
-    """Does an order send the orderer's own forces somewhere, naming no act ("have ordered
-    troops to their borders", "ordered Russian troops into the regions")?"""
+def _sends_forces(verb: Token, ordered: list[ActorMention]) -> bool:
+    """Does an order given to one's own bodies (``_given_to_own``) send forces somewhere,
+    naming no act ("have ordered troops to their borders", "ordered Russian troops into the
+    regions")?"""
     if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
         return False  # "ordered the troops to leave Somalia" names the act
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -917,10 +918,13 @@ def _sends_own_forces(verb: Token, index: MentionIndex, lexicon: Lexicon) -> boo
         for head in heads
         for p in head.children
     )
-    ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index, lexicon)
-    if not sent or not ordered or not orderers:
-        return False
-    return all(m.actor.sector == "MIL" and _own_organ(m, orderers) for m in ordered)
+    return sent and all(m.actor.sector == "MIL" for m in ordered)
+
+
+def _given_to_own(ordered: list[ActorMention], orderers: list[ActorMention]) -> bool:
+    """Is an order (whom it is given to, who gives it) given to the orderer's own bodies
+    only (``_own_organ``)? An order naming no one ordered, or no one who orders, is not."""
+    return bool(ordered and orderers) and all(_own_organ(m, orderers) for m in ordered)
 
 
 def _ordered_party(verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -955,7 +959,7 @@ def _an_order_to_another_party(verb: Token, index: MentionIndex, lexicon: Lexico
     """Does an order name another party as the one it is given to ("ordered the rebels to lay
     down their arms", "ordered Israel to halt")? An order with no subject decides nothing."""
     ordered, orderers = _ordered_party(verb, index), _ordering_side(verb, index, lexicon)
-    return bool(ordered and orderers) and not all(_own_organ(m, orderers) for m in ordered)
+    return bool(ordered and orderers) and not _given_to_own(ordered, orderers)
 
 
 def _order_names_its_doers(complement: Token, index: MentionIndex) -> bool:
