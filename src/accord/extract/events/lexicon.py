@@ -293,9 +293,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.measure_aims = _lowered(measures, "aims")
     lexicon.preventing_verbs = _lowered(data, "preventing_verbs")
     lexicon.wish_verbs = _lowered(data, "wish_verbs")
-    lexicon.likelihood_adjectives = frozenset(
-        w.lower() for w in data.get("likelihood_adjectives") or ()
-    )
+    lexicon.likelihood_adjectives = _lowered(data, "likelihood_adjectives")
     lexicon.provision_verbs = _lowered(data, "provision_verbs")
     for kind, words in (data.get("evaluations") or {}).items():
         if kind not in PLOVER_TYPES:
@@ -339,9 +337,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.consequence_verbs = _lowered(harm, "verbs")
     lexicon.consequence_complements = _lowered(harm, "complements")
     lexicon.tally_stems = _lowered(harm, "tally_stems")
-    lexicon.wrongdoing = frozenset(
-        w.lower() for w in (data.get("wrongdoing") or {}).get("words") or ()
-    )
+    lexicon.wrongdoing = _lowered(data.get("wrongdoing") or {}, "words")
     lexicon.admissions = frozenset(
         w.lower() for w in (data.get("wrongdoing") or {}).get("admissions") or ()
     )
