@@ -217,3 +217,23 @@ def tune_article_events(slug: str) -> list[Event]:
     text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
     article = article_of(text, title=meta["title"], published=meta["published"])
     return list(extract_article(article).events)
+
+
+def coverage_article_events(slug: str) -> list[Event]:
+    """The events of a real tune article of tests/corpus_coverage, with its publication date."""
+    import json
+    from pathlib import Path
+
+    from accord.ingest import make_article as article_of
+    from accord.pipeline import extract_article
+
+    folder = Path(__file__).parent / "corpus_coverage" / "tune"
+    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
+    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
+    article = article_of(text, title=meta.get("title"), published=meta["published"])
+    return list(extract_article(article).events)
+
+
+def told_in(events: list[Event], words: str) -> list[Event]:
+    """The events whose evidence sentence holds ``words``."""
+    return [event for event in events if words in event.evidence.sentence]

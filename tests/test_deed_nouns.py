@@ -3,26 +3,17 @@ of a tune coverage article): each rule's events, and what it must leave alone.""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-from accord.ingest import make_article
 from accord.models import Event
-from accord.pipeline import extract_article
-from records import tune_article_events
+from records import coverage_article_events, told_in, tune_article_events
 
 RULE_NAMES = re.compile(r"; rules: ([^;]+)$")
-COVERAGE_TUNE = Path(__file__).parent / "corpus_coverage" / "tune"
 
 
 def rules_of(event: Event) -> list[str]:
     found = RULE_NAMES.search(event.evidence.why)
     return found.group(1).split(", ") if found else []
-
-
-def told_in(events: list[Event], words: str) -> list[Event]:
-    return [event for event in events if words in event.evidence.sentence]
 
 
 def by_rule(events: list[Event], rule: str) -> list[Event]:
@@ -66,12 +57,7 @@ def test_an_expected_visit_by_its_visitor_is_a_future_meeting():
 def test_a_meeting_noun_that_renames_a_hypothetical_meeting_is_no_act():
     """ "in what would be the first meeting between a sitting U.S. president and a North
     Korean leader": the noun is the predicate of 'would be', not a meeting told as held."""
-    path = COVERAGE_TUNE / "singapore-summit-01-larkspur-daily.txt"
-    meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
-    article = make_article(
-        path.read_text(encoding="utf-8"), title=meta["title"], published=meta["published"]
-    )
-    events = list(extract_article(article).events)
+    events = coverage_article_events("singapore-summit-01-larkspur-daily")
     assert told_in(events, "the first meeting between")  # the acceptance is still there
     assert not by_rule(events, DEED_NOUN)
 

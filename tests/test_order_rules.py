@@ -13,8 +13,7 @@ import pytest
 from accord.ingest import make_article
 from accord.models import Event
 from accord.pipeline import extract_article
-from records import tune_article_events
-from test_thin_type_rules import coverage_article_events
+from records import coverage_article_events, told_in, tune_article_events
 
 TESTS = Path(__file__).parent
 RULE_NAMES = re.compile(r"; rules: ([^;]+)$")
@@ -42,10 +41,6 @@ def diplomacy_sentence(file: str, opening: str) -> str:
         if sentence.startswith(opening):
             return sentence
     raise KeyError(opening)
-
-
-def told_in(events: list[Event], words: str) -> list[Event]:
-    return [e for e in events if words in e.evidence.sentence]
 
 
 # --- an-ordered-act-keeps-its-mode ----------------------------------------------------------------

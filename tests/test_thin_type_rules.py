@@ -4,7 +4,6 @@ tests/corpus_coverage/tune), read in their whole article."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -13,20 +12,11 @@ import pytest
 from accord.ingest import make_article
 from accord.models import Event
 from accord.nlp import parse
-from accord.pipeline import extract_article, process
-from records import tune_article_events
+from accord.pipeline import process
+from records import coverage_article_events, tune_article_events
 
 TESTS = Path(__file__).parent
 RULE_NAMES = re.compile(r"; rules: ([^;]+)$")
-
-
-def coverage_article_events(slug: str) -> list[Event]:
-    """The events of a real tune article of tests/corpus_coverage, with its publication date."""
-    folder = TESTS / "corpus_coverage" / "tune"
-    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
-    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
-    article = make_article(text, title=meta.get("title"), published=meta["published"])
-    return list(extract_article(article).events)
 
 
 def told_in(events: list[Event], kind: str, words: str) -> Event:

@@ -5,30 +5,13 @@ read in their whole article, and on written controls."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from accord.ingest import make_article
 from accord.models import Event
 from accord.nlp import parse
-from accord.pipeline import extract_article, process
-from records import tune_article_events
-
-
-def told_in(events: list[Event], words: str) -> list[Event]:
-    """The events whose evidence sentence holds ``words``."""
-    return [event for event in events if words in event.evidence.sentence]
-
-
-def coverage_article_events(slug: str) -> list[Event]:
-    """The events of a real tune article of tests/corpus_coverage, with its publication date."""
-    folder = Path(__file__).parent / "corpus_coverage" / "tune"
-    meta = json.loads((folder / f"{slug}.meta.json").read_text(encoding="utf-8"))
-    text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
-    article = make_article(text, title=meta.get("title"), published=meta["published"])
-    return list(extract_article(article).events)
+from accord.pipeline import process
+from records import coverage_article_events, told_in, tune_article_events
 
 
 def events_of(text: str) -> tuple[Event, ...]:
