@@ -844,3 +844,50 @@ def test_the_agreement_pattern_kept_per_actor_text_reads_as_one_compiled_anew(
             proposals_module.agreement_named_after(text)
         )
     assert len(texts) > 10 and answers
+
+
+def test_the_author_of_a_proposal_between_others_is_no_party_of_its_acceptance(
+    tmp_path: Path,
+) -> None:
+    """Rule the-author-of-a-proposal-between-others-is-no-party: 'I'm pleased to announce that
+    their governments have accepted the United States' proposal to end the devastating
+    conflict between Israel and Hezbollah' (the White House, 26 November 2024, coverage tune
+    story 21) made the United States, the proposal's author and broker, a party of the
+    agreement, as its only step names it; the sides are Israel and Lebanon (Hezbollah)."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest([str(TUNE / "lebanon-truce-01-white-house.txt")])
+        (agreement,) = (item for item in track.proposals(db) if item.subject == "agreement")
+    assert [step.status for step in agreement.steps] == ["accepted"]
+    assert set(agreement.participants) == {"ISR", "LBN"}
+
+
+@pytest.mark.parametrize(
+    ("story", "subject", "author"),
+    [
+        (
+            "luanda-summit",
+            "summit",
+            "AGO",
+        ),  # 'accepted on Friday Angola's proposal for a summit with Burundi'
+        (
+            "thai-border-truce",
+            "ceasefire",
+            "MYS",
+        ),  # 'a Malaysian proposal for a 14-day ceasefire on its border with Cambodia'
+        (
+            "doha-truce",
+            "ceasefire",
+            "QAT",
+        ),  # 'a Qatari proposal for a 90-day truce with the M23 rebels'
+    ],
+)
+def test_an_author_named_in_the_acceptance_of_a_proposal_between_others_stays_no_party(
+    tmp_path: Path, story: str, subject: str, author: str
+) -> None:
+    """The same form in three proposal stories (tests/corpus_proposals, tune), whose author a
+    proposed step already keeps out (a-third-party-proposer-is-no-party): still no party."""
+    folder = Path(__file__).parent / "corpus_proposals"
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(sorted(str(path) for path in folder.glob(f"{story}-*.txt")))
+        found = [item for item in track.proposals(db) if item.subject == subject]
+    assert found and all(author not in item.participants for item in found)

@@ -224,6 +224,9 @@ def subject_data() -> dict[str, Any]:
     data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
     data["offer_regex"] = re.compile(data["offer_reference"], re.I)
     data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
+    data["proposal_author_regexes"] = [
+        re.compile(pattern) for pattern in data["proposal_author_patterns"]
+    ]
     data["act_day_regex"] = re.compile(data["charged_act_day"], re.I)
     data["which_clause_day_regex"] = re.compile(data["which_clause_day"], re.I)
     data["counted_extension_regex"] = re.compile(data["counted_extension"], re.I)
@@ -562,6 +565,8 @@ class Candidate:
     own_countries: frozenset[str] = frozenset()  # the countries of who took the step
     news: bool = False  # undated only because its date is a term's: the report's own news
     brokers: frozenset[str] = frozenset()  # who mediated it, as the trigger's clause names them
+    # the countries of who proposed what an answer answers, between others: no party of it
+    authors: frozenset[str] = frozenset()
     # the day of the agreement's making a clause on it tells beside another step ('the
     # cease-fire the two sides signed Thursday'): a second reading (``steps_told``)
     made: int | None = None
@@ -1047,6 +1052,25 @@ def brokers_in(sentence: str) -> list[str]:
             for name in re.split(r",? and (?:the )?|, (?:the )?", broker_list(match.group("who"))):
                 names.append(re.sub(r"^(?:the|a|an) ", "", name, flags=re.I).strip())
     return [name for name in names if name]
+
+
+def authors_answered(status: str, sentence: str, targets: list[Any]) -> frozenset[str]:
+    """Rule "the-author-of-a-proposal-between-others-is-no-party": the countries of the
+    targets an answer ('accepted', 'declined') names as the author of a proposal for something
+    between two others or with another ('their governments have accepted the United States'
+    proposal to end the devastating conflict between Israel and Hezbollah', 'Rwanda accepted on
+    Friday Angola's proposal for a summit with Burundi'). They stay in the reading's countries
+    (they link the answer to the proposal); ``parties_of`` leaves them out of the sides."""
+    if status not in ANSWERS:
+        return frozenset()
+    names = [
+        match.group("who")
+        for pattern in subject_data()["proposal_author_regexes"]
+        for match in pattern.finditer(sentence)
+    ]
+    return frozenset(
+        actor["country"] for actor in targets if actor["country"] and is_broker(actor, names)
+    )
 
 
 def broker_list(names: str) -> str:
@@ -1572,6 +1596,7 @@ def candidate_of(
             undated_news(row, status, context) or answers_the_offer_told(status, subject, context)
         ),
         brokers=broker_keys(sentence, trigger_at) if status in ONCE else frozenset(),
+        authors=authors_answered(status, sentence, targets),
         made=made,
         made_month=made is not None and row["date_precision"] == "month",
     )
@@ -3443,6 +3468,10 @@ def parties_of(draft: Draft) -> frozenset[str]:
     proposing = frozenset().union(*(c.own_countries for c in between))
     acting = frozenset().union(*(c.own_countries for c in candidates if c.status != "proposed"))
     sides = draft.countries - (proposing - acting)
+    # rule the-author-of-a-proposal-between-others-is-no-party: named so by an answer
+    authors = frozenset().union(*(c.authors for c in candidates)) - acting
+    if authors and sides - authors:
+        return frozenset(sides - authors)
     return frozenset(sides) if sides & acting else frozenset(draft.countries)
 
 
