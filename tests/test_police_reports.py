@@ -234,8 +234,7 @@ def test_what_is_held_that_is_no_detention(text):
     [
         ("A police spokeswoman said no one had been injured.", "ASSAULT"),
         (
-            "Police in Oslo said the march had passed off peacefully and no one had been "
-            "detained.",
+            "Police in Oslo said the march had passed off peacefully and no one had been detained.",
             "COERCE",
         ),
     ],
