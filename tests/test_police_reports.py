@@ -251,3 +251,32 @@ def test_an_act_whose_claimer_is_no_one_still_happened():
     text = "No one has claimed the attack on the police station in Quetta."
     attacks = [e for e in events_of(text) if e.type == "ASSAULT"]
     assert attacks and all(e.modality == "asserted" for e in attacks)
+
+
+# Rule a-baton-charge-is-force: a charge with batons, and the South Asian 'baton-charged' /
+# 'lathi-charged', is police force (ASSAULT beat), not a criminal charge (ACCUSE). The form is
+# in police set1 and set4 ('charged at demonstrators with batons'), set5 ('baton-charged
+# lawyers') and set6 (below, read ACCUSE before the rule).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police charged the marchers with batons in central Lubumbashi, injuring several.",
+        "Police baton-charged the protesters outside parliament in Dhaka.",
+        "Riot police lathi-charged the crowd in Patna on Monday.",
+    ],
+)
+def test_a_baton_charge_is_force(text):
+    found = events_of(text)
+    charges = [
+        e
+        for e in found
+        if e.evidence.sentence[e.evidence.start : e.evidence.end].endswith("charged")
+    ]
+    assert charges, f"{text!r}: {[(e.type, e.mode) for e in found]}"
+    assert {(e.type, e.mode) for e in charges} == {("ASSAULT", "beat")}
+    assert "ACCUSE" not in {e.type for e in found}
+
+
+def test_a_criminal_charge_stays_an_accusation():
+    found = events_of("Prosecutors in Madrid charged the former minister with embezzlement.")
+    assert "ASSAULT" not in {e.type for e in found}
