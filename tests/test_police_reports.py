@@ -224,3 +224,59 @@ def test_people_held_are_detained(text, detained):
 )
 def test_what_is_held_that_is_no_detention(text):
     assert not [e for e in events_of(text) if e.type == "COERCE" and e.trigger == "held"]
+
+
+# Rule an-act-by-or-on-no-one-is-negated: a verb whose subject is no one tells that the act did
+# not happen (police set2 and set6; news tune b-voa-east-timor-president-wounded-rebel-attack
+# "no one was hurt" and b-voa-cambodia-thailand-border-clashes "No one was reported killed").
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A police spokeswoman said no one had been injured.", "ASSAULT"),
+        (
+            "Police in Oslo said the march had passed off peacefully and no one had been detained.",
+            "COERCE",
+        ),
+    ],
+)
+def test_an_act_on_no_one_is_negated(text, kind):
+    found = [e for e in events_of(text) if e.type == kind]
+    assert found, f"{text!r}: {[(e.type, e.modality) for e in events_of(text)]}"
+    assert {e.modality for e in found} == {"negated"}
+    assert "an-act-by-or-on-no-one-is-negated" in found[0].evidence.why
+
+
+def test_an_act_whose_claimer_is_no_one_still_happened():
+    # only the trigger verb's own subject counts: the attack no one claimed was made
+    text = "No one has claimed the attack on the police station in Quetta."
+    attacks = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert attacks and all(e.modality == "asserted" for e in attacks)
+
+
+# Rule a-baton-charge-is-force: a charge with batons, and the South Asian 'baton-charged' /
+# 'lathi-charged', is police force (ASSAULT beat), not a criminal charge (ACCUSE). The form is
+# in police set1 and set4 ('charged at demonstrators with batons'), set5 ('baton-charged
+# lawyers') and set6 (below, read ACCUSE before the rule).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police charged the marchers with batons in central Lubumbashi, injuring several.",
+        "Police baton-charged the protesters outside parliament in Dhaka.",
+        "Riot police lathi-charged the crowd in Patna on Monday.",
+    ],
+)
+def test_a_baton_charge_is_force(text):
+    found = events_of(text)
+    charges = [
+        e
+        for e in found
+        if e.evidence.sentence[e.evidence.start : e.evidence.end].endswith("charged")
+    ]
+    assert charges, f"{text!r}: {[(e.type, e.mode) for e in found]}"
+    assert {(e.type, e.mode) for e in charges} == {("ASSAULT", "beat")}
+    assert "ACCUSE" not in {e.type for e in found}
+
+
+def test_a_criminal_charge_stays_an_accusation():
+    found = events_of("Prosecutors in Madrid charged the former minister with embezzlement.")
+    assert "ASSAULT" not in {e.type for e in found}

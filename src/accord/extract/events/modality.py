@@ -59,12 +59,35 @@ def _has_negation(token: Token) -> bool:
     )
 
 
+NO_ONE_WORDS = {"nobody", "none", "no-one"}  # and "no one", "no protesters": a subject with "no"
+NO_ONE_RULE = "an-act-by-or-on-no-one-is-negated"
+
+
+def _no_one_is_its_subject(trigger: Token, lexicon: Lexicon) -> bool:
+    """Rule an-act-by-or-on-no-one-is-negated: "no one had been injured", "no one had been
+    detained", "no one was hurt", "No one was reported killed": a verb whose subject is no one
+    tells that the act did not happen. Only the trigger verb's own subject counts ("No group
+    has claimed the attack" still reports the attack)."""
+    if is_nounlike(trigger, lexicon):
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and (
+            c.lower_ in NO_ONE_WORDS
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        )
+        for c in trigger.children
+    )
+
+
 def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]:
     """Modality of an event from negation, auxiliaries, conditionals and the governing verb."""
     predicate, trigger, entry = candidate.predicate, candidate.token, candidate.entry
     words = {predicate, trigger}
     if any(_has_negation(t) for t in words):
         return ("denied" if entry.modality == "denied" else "negated"), ["negation"]
+    if _no_one_is_its_subject(trigger, lexicon):
+        return "negated", [f"no one as its subject; rule {NO_ONE_RULE}"]
     if any(t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in FAILURE_VERBS for t in words):
         return "negated", [f"'{predicate.head.text} to'"]  # "failed to reach agreement"
     if any(_forecast(t, lexicon) for t in words):
