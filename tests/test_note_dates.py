@@ -1,5 +1,6 @@
 """Dates and places of the event notes monitors write, read by the real pipeline from real
-tune notes (``tests/event_notes/tune.jsonl``): the rules of stop 34 (nts23)."""
+tune notes (``tests/event_notes/tune.jsonl``): the rules of stop 34 (nts23), stop 36 (nts26)
+and stop 37 (nts29)."""
 
 from __future__ import annotations
 
@@ -116,3 +117,32 @@ def test_a_day_counted_from_a_told_day_is_that_day_moved(note_id, kind, words):
     assert any(e.date.text == words and e.date.start == labelled for e in events)
     told = _tune_notes()[note_id].events[0]["date"]
     assert labelled != told  # the told day itself would be wrong
+
+
+@pytest.mark.parametrize(
+    ("note_id", "words"),
+    [
+        ("n332", "2024-12-20 to 2024-12-23"),  # "Arakan Army vs Tatmadaw, Ann (Rakhine), ..."
+        ("n448", "2024-09-22 to 2024-09-23"),  # "Fano - Government of Ethiopia, Dabat ..."
+        ("n497", "2024-05-02 to 2024-05-03"),  # "al-Shabaab - Government of Somalia, ..."
+    ],
+)
+def test_a_span_of_two_iso_days_is_dated_to_its_first_day(note_id, words):
+    """Rule "a-spell-of-iso-days" (UCDP's date_start to date_end)."""
+    (event, *_) = note_events(note_id, "ASSAULT")
+    assert event.date is not None and event.date.text == words
+    assert event.date.start == labelled_day(note_id, "ASSAULT") == words[:10]
+
+
+@pytest.mark.parametrize(
+    ("note_id", "town"),
+    [
+        ("n328", "Tyre"),  # "Israeli drone strike on a car on the Tyre-Naqoura road, 1 killed."
+        ("n491", "Nabatiye et Tahta"),  # "... on the Nabatieh-Kfar Roummane road this afternoon"
+        ("n505", "Tera"),  # "ambushed an army convoy on the Téra-Dori road on 21/03/2024"
+    ],
+)
+def test_a_road_tagged_with_its_article_is_placed_at_its_first_town(note_id, town):
+    """Rule "a-road's-towns-without-the-article": the model tagged "the Tyre-Naqoura"."""
+    (event, *_) = note_events(note_id, "ASSAULT")
+    assert event.place is not None and event.place.name == town

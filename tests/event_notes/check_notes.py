@@ -85,12 +85,12 @@ REGIONS = {
     "North Africa": "LBY TUN DZA EGY",
     "West Africa (coast)": "GIN TGO SEN BEN GHA SLE",
     "Middle East": "SYR IRQ YEM ISR PSE LBN TUR IRN QAT SAU ARE JOR",
-    "South Asia": "AFG PAK IND BGD LKA",
+    "South Asia": "AFG PAK IND BGD LKA NPL",
     "Southeast and East Asia": "MMR PHL IDN CHN PRK TWN THA",
-    "Latin America and Caribbean": "COL MEX HTI PER VEN ECU BOL HND BRA",
+    "Latin America and Caribbean": "COL MEX HTI PER VEN ECU BOL HND BRA GTM SLV",
     "Ukraine, Russia and Caucasus": "UKR RUS ARM AZE GEO",
     "Europe and Pacific (other)": "SRB NCL FRA PNG",
-    "Southern Africa and Indian Ocean": "ZWE MWI MDG",
+    "Southern Africa and Indian Ocean": "ZWE MWI MDG ZAF",
     "Central Asia": "KGZ TJK KAZ",
 }
 REGION_OF = {code: region for region, codes in REGIONS.items() for code in codes.split()}

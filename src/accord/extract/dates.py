@@ -348,6 +348,8 @@ def _day_range(
 ) -> tuple[date, date, str] | None:
     """Rule "a-spell-of-days": "between 10 and 12 March 2024" runs from its first day to its
     last, told to the week (or the month, when longer); its start is the first day."""
+    if (iso := _ISO_DAY_RANGE.match(cleaned)) is not None:
+        return _iso_day_range(iso)
     match = _DAY_RANGE.match(cleaned)
     if match is None or match.group("rest").split()[0] not in MONTHS:
         return None
@@ -356,6 +358,27 @@ def _day_range(
     if first.start is None or last.start is None or first.precision != "day":
         return None
     start, end = date.fromisoformat(first.start), date.fromisoformat(last.start)
+    if end < start:
+        return None
+    precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
+    return start, end, precision
+
+
+# Rule "a-spell-of-iso-days": an event dataset's span, two ISO days ("2024-09-22 to
+# 2024-09-23", as UCDP writes its date_start and date_end), is a spell of days like
+# "between 22 and 23 September 2024": from the first day to the last.
+_ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+_ISO_DAY_RANGE = re.compile(rf"^(?P<first>{_ISO_DAY})\s*(?:to|–|—)\s*(?P<last>{_ISO_DAY})$")
+
+
+def _iso_day_range(match: re.Match) -> tuple[date, date, str] | None:
+    try:
+        start, end = (
+            date.fromisoformat(match.group("first")),
+            date.fromisoformat(match.group("last")),
+        )
+    except ValueError:
+        return None
     if end < start:
         return None
     precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
@@ -461,13 +484,15 @@ def _month_word() -> str:
 @lru_cache(maxsize=1)
 def _written_day() -> re.Pattern[str]:
     """A day written as monitors write it: "4 May", "between 2 and 4 May", "20-22 January
-    2024", "Mar. 19", "27/06/2024", "04.03.2024" (built once, from the month words)."""
+    2024", "Mar. 19", "27/06/2024", "04.03.2024", "2024-09-22 to 2024-09-23" (built once,
+    from the month words)."""
     month = _month_word()
     return re.compile(
         rf"\b(?:[Bb]etween {_DAY_NUMBER} and |{_DAY_NUMBER} ?(?:-|–|to) ?)?"
         rf"{_DAY_NUMBER} {month}(?: \d{{4}})?(?![\w-])"
         rf"|\b{month} {_DAY_NUMBER}(?:,? \d{{4}})?(?![\w-])"
         r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b"
+        rf"|\b{_ISO_DAY} ?(?:to|–|—) ?{_ISO_DAY}\b"
     )
 
 

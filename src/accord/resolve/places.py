@@ -1428,6 +1428,16 @@ def _placed_along_the_road(span: Span) -> bool:
     return after.lower_ in ALONG_THE_ROAD_WORDS and name.pos_ == "PROPN" and name.is_title
 
 
+def _road_without_its_article(name: Span) -> Span:
+    """Rule "a-road's-towns-without-the-article": "on the Tyre-Naqoura road", "on the
+    Téra-Dori road", where the model tagged "the Tyre-Naqoura" as one name, names the towns the
+    road joins; the article is the road's, not theirs (tagged with it, the name's head is the
+    article and the name is in no place's position)."""
+    if len(name) > 1 and name[0].pos_ == "DET" and _is_road_end(name):
+        return name[1:]
+    return name
+
+
 def _first_of_road(span: Span) -> Span:
     """ "the Makurdi-Naka road": the first town a road joins, where the convention places it."""
     doc = span.doc
@@ -1492,6 +1502,7 @@ def _find_place_spans(sent: Span) -> list[tuple[Span, bool]]:
         for name in _name_parts(ent):
             if label is not None and name.start < label.end:
                 continue
+            name = _road_without_its_article(name)
             if (town := _town_of_named_landmark(name)) is not None:
                 spans.append((town, True))
             elif ent.label_ in PLACE_LABELS:
