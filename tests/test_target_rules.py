@@ -111,6 +111,27 @@ def test_rule_a_request_naming_no_one_is_to_the_other_side():
     assert OTHER_SIDE in event.evidence.why
 
 
+ATTACK_OTHER_SIDE = "an-attack-on-no-one-named-is-on-the-other-side"
+
+
+def test_rule_an_attack_naming_no_one_hit_is_on_the_other_side():
+    # VOA, Guinea: "security forces lobbed a grenade into an area where doctors were treating
+    # some of the wounded" (the story sets its police against the Guinean civilians); VOA,
+    # Cambodia and Thailand: "Thailand called the allegations 'groundless'" (the shelling
+    # Cambodia charged, denied: the deed's target is Cambodia); VOA, Aceh: "GAM has been
+    # fighting for independence in the oil-and-gas rich province" (against Indonesia). All
+    # three had no target.
+    grenade = _told("b-voa-guinea-protests-turn-deadly", "ASSAULT", "lobbed a grenade")
+    denied = _told("b-voa-cambodia-thailand-border-clashes", "ASSAULT", "called the allegations")
+    fighting = _told("b-voa-aceh-rebels-agree-more-talks", "ASSAULT", "has been fighting")
+    assert _codes(grenade) == ["GIN:CVL"]
+    assert _codes(denied) == ["KHM:GOV"]
+    assert _codes(fighting) == ["IDN:GOV"]
+    for event in (grenade, denied, fighting):
+        assert all(ref.inferred for ref in event.targets)
+        assert ATTACK_OTHER_SIDE in event.evidence.why
+
+
 def test_rule_needs_a_side_the_story_sets_against_the_doer():
     # VOA, Eagle Pass: "the U.S. military is repositioning troops from Arizona to the Texas City
     # of Eagle Pass" (no other side in the story's acts); State, Mali: "We call on all parties

@@ -2886,6 +2886,7 @@ DIRECTED_TYPES = {
     "SANCTION",
     "PROTEST",
 }
+ATTACK_OTHER_SIDE_RULE = "an-attack-on-no-one-named-is-on-the-other-side"
 
 
 def _the_other_side(found: ArticleDraft, coder: Coder) -> bool:
@@ -2894,18 +2895,33 @@ def _the_other_side(found: ArticleDraft, coder: Coder) -> bool:
     ceasefire violations, the Indian army said", "Beijing has sent regular air and sea patrols
     near the islands"); an act aimed at someone that names no one is aimed at the side the
     article's other acts most often set against its doer's side, marked inferred."""
+    return _aim_at_the_other_side(found, coder, DIRECTED_TYPES, OTHER_SIDE_RULE)
+
+
+def _an_attack_on_the_other_side(found: ArticleDraft, coder: Coder) -> bool:
+    """Rule "an-attack-on-no-one-named-is-on-the-other-side": an attack whose sentence names
+    no one hit and no place whose state or people it could fall on ("security forces lobbed a
+    grenade into an area where doctors were treating some of the wounded", "Thailand called the
+    allegations 'groundless'" after Cambodia's charge of shelling) fell on the side the
+    article's other acts set against the attacker's, as the acts the first rule reads do."""
+    return _aim_at_the_other_side(found, coder, {"ASSAULT"}, ATTACK_OTHER_SIDE_RULE)
+
+
+def _aim_at_the_other_side(found: ArticleDraft, coder: Coder, types: set[str], rule: str) -> bool:
+    """Give each event of ``types`` with sources and no target the side the article's acts
+    most often set against its doer's side (``_counterpart``), marked inferred, under ``rule``."""
     changed = False
     events = found.events
     named = [_named_sides(event) for event in events]  # inferred targets below add none
     for position, event in enumerate(events):
-        if event.type not in DIRECTED_TYPES or event.targets or not event.sources:
+        if event.type not in types or event.targets or not event.sources:
             continue
         other = _counterpart(named, {_side_of(ref) for ref in event.sources})
         if other is None:
             continue
         actor = coder.dictionary.group(*other)
         note = f"target: the other side of the story, {actor.name}"
-        why = why_with_rule(event.evidence.why, note, OTHER_SIDE_RULE)
+        why = why_with_rule(event.evidence.why, note, rule)
         evidence = replace(event.evidence, why=why)
         target = inferred_ref(actor, actor.name)
         events[position] = replace(event, targets=(target,), evidence=evidence)
@@ -4022,6 +4038,17 @@ RULES: tuple[Rule, ...] = (
         "officials, forces, police and courts are one side; media and NGOs none; a tie gives "
         "no target.",
         _the_other_side,
+    ),
+    _article_rule(
+        ATTACK_OTHER_SIDE_RULE,
+        "An attack by one side whose sentence names no one hit, and no place it could fall on "
+        "(place-is-target reads places first), fell on the side the article's other acts most "
+        "often set against the attacker's (\"security forces lobbed a grenade into an area "
+        'where doctors were treating some of the wounded": the Guinean civilians the story '
+        "sets against its police; \"Thailand called the allegations 'groundless'\", the "
+        "shelling Cambodia charged: Cambodia), marked inferred; sides as for "
+        f"{OTHER_SIDE_RULE}.",
+        _an_attack_on_the_other_side,
     ),
     _article_rule(
         RESTATEMENT_RULE,
