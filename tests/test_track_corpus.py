@@ -26,6 +26,7 @@ from accord.cli import main
 from accord.ingest import make_article, read_sources
 from accord.models import Article
 from accord.pipeline import extract_article
+from accord.track.features import Features
 from accord.track.proposal_failures import exchange_figures
 
 # the module, not the ``accord.track.proposals`` function that the package exports
@@ -844,3 +845,56 @@ def test_the_agreement_pattern_kept_per_actor_text_reads_as_one_compiled_anew(
             proposals_module.agreement_named_after(text)
         )
     assert len(texts) > 10 and answers
+
+
+def test_pairs_of_wire_copies_are_judged_once_and_link_as_each_pair_judged_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wire copy carried by a second outlet gives events of one content (every field but the
+    ids) in two articles, and pair linking judges each kind of pair once (``PairsJudged``):
+    on the tracking corpus with four of its articles carried again, the links and the scores
+    kept for grouping equal those of judging every pair alone, with fewer pairs judged, and
+    the update's clusters and proposals are those of a rebuild."""
+    clustering = importlib.import_module("accord.track.clustering")
+    scoring = importlib.import_module("accord.track.scoring")
+    carried = tmp_path / "carried"
+    carried.mkdir()
+    for path in articles(["a01", "a05", "a06", "a09"]):
+        text, meta = Path(path), Path(path.replace(".txt", ".meta.json"))
+        fields = json.loads(meta.read_text(encoding="utf-8"))
+        fields["url"] += "?carried-by=partner"
+        (carried / text.name).write_text(
+            text.read_text(encoding="utf-8") + "\nCarried by a partner outlet.\n", "utf-8"
+        )
+        (carried / meta.name).write_text(json.dumps(fields), "utf-8")
+    judge = clustering.judge
+    asked: list[tuple[str, str]] = []
+
+    def counted(a: Features, b: Features, model: scoring.PairModel) -> clustering.Judgement:
+        asked.append((a.event_id, b.event_id))
+        return judge(a, b, model)
+
+    class EachAlone(clustering.PairsJudged):
+        def __call__(self, a: Features, b: Features) -> clustering.Judgement:
+            return counted(a, b, self.model)
+
+    monkeypatch.setattr(clustering, "judge", counted)
+    with accord.open(tmp_path / "carried.db") as db:
+        db.ingest([*articles(), str(carried)])
+        updated = grouping(db), [(p.id, p.steps) for p in track.proposals(db)]
+        ids = [row[0] for row in db.connection.execute("SELECT event_id FROM track_features")]
+        items = clustering.features_of(db.connection, ids)
+        model = scoring.PairModel.default()
+        asked.clear()
+        once: clustering.PairScores = {}
+        links_once = clustering.links_within(items, model, once)
+        judged_once = len(asked)
+        asked.clear()
+        monkeypatch.setattr(clustering, "PairsJudged", EachAlone)
+        alone: clustering.PairScores = {}
+        links_alone = clustering.links_within(items, model, alone)
+        assert links_once == links_alone and len(links_once) > 20
+        assert once == alone
+        assert judged_once < len(asked) and len(set(asked)) == len(asked)
+        track.rebuild(db)
+        assert (grouping(db), [(p.id, p.steps) for p in track.proposals(db)]) == updated
