@@ -898,3 +898,34 @@ def test_pairs_of_wire_copies_are_judged_once_and_link_as_each_pair_judged_alone
         assert judged_once < len(asked) and len(set(asked)) == len(asked)
         track.rebuild(db)
         assert (grouping(db), [(p.id, p.steps) for p in track.proposals(db)]) == updated
+
+
+def test_block_queries_kept_for_events_of_the_same_windows_find_what_each_query_finds(
+    tracked: accord.api.Accord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pair linking keeps what each block query found for the next event of the same type and
+    windows (the events of one sentence share them): for every event of the tracking corpus,
+    the stored events in its blocks are those its own query finds, in the same order, from
+    fewer queries."""
+    clustering = importlib.import_module("accord.track.clustering")
+    query = clustering.block_event_ids
+    asked: list[tuple[object, ...]] = []
+
+    def counted(*args: object, **kwargs: object) -> list[str]:
+        asked.append(args)
+        return query(*args, **kwargs)
+
+    monkeypatch.setattr(clustering, "block_event_ids", counted)
+    connection = tracked.connection
+    ids = [row[0] for row in connection.execute("SELECT event_id FROM track_features")]
+    items = [item for item in clustering.features_of(connection, ids) if item.mergeable]
+    decoded = {item.event_id: item for item in items}
+    blocks: dict[tuple[str, int, int, int], list[str]] = {}
+    kept = [clustering.stored_candidates(connection, item, decoded, blocks) for item in items]
+    kept_queries = len(asked)
+    asked.clear()
+    alone = [clustering.stored_candidates(connection, item, decoded) for item in items]
+    assert [[f.event_id for f in found] for found in kept] == [
+        [f.event_id for f in found] for found in alone
+    ]
+    assert sum(map(len, alone)) > 100 and kept_queries < len(asked) == len(items)

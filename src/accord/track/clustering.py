@@ -193,20 +193,30 @@ def link_if_same(
 
 
 def stored_candidates(
-    connection: Any, item: Features, decoded: dict[str, Features]
+    connection: Any,
+    item: Features,
+    decoded: dict[str, Features],
+    blocks: dict[tuple[str, int, int, int], list[str]] | None = None,
 ) -> list[Features]:
     """Stored events in the blocks of ``item`` (same type, date windows within tolerance).
     ``decoded`` keeps features already read, so a batch of new events sharing blocks decodes
-    each stored row once."""
+    each stored row once; ``blocks`` keeps what each block query found, for the next event
+    of the same type and windows (the events of one sentence, and wire copy told by several
+    outlets, share them), while nothing writes the features it reads."""
     assert item.day_lo is not None and item.day_hi is not None
-    ids = block_event_ids(
-        connection,
+    query = (
         item.type,
         item.day_lo - DAY_TOLERANCE - MAX_WINDOW_DAYS,
         item.day_hi + DAY_TOLERANCE,
         item.day_lo - DAY_TOLERANCE,
-        item.event_id,
     )
+    if blocks is None:
+        ids = block_event_ids(connection, *query, other_than=item.event_id)
+    else:
+        found = blocks.get(query)
+        if found is None:
+            found = blocks[query] = block_event_ids(connection, *query)
+        ids = [event_id for event_id in found if event_id != item.event_id]
     unread = [event_id for event_id in ids if event_id not in decoded]
     decoded.update((f.event_id, f) for f in features_of(connection, unread))
     return [decoded[event_id] for event_id in ids if event_id in decoded]
@@ -390,9 +400,10 @@ def new_links(
     decoded: dict[str, Features] = {item.event_id: item for item in new}
     compared: set[str] = set()
     judged = PairsJudged(model)
+    blocks: dict[tuple[str, int, int, int], list[str]] = {}
     for item in new:
         if item.mergeable:
-            for other in stored_candidates(connection, item, decoded):
+            for other in stored_candidates(connection, item, decoded, blocks):
                 if other.event_id not in compared:
                     links.extend(link_if_same(item, other, model, scores, judged))
             compared.add(item.event_id)
