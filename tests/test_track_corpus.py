@@ -26,6 +26,7 @@ from accord.cli import main
 from accord.ingest import make_article, read_sources
 from accord.models import Article
 from accord.pipeline import extract_article
+from accord.track.features import Features
 from accord.track.proposal_failures import exchange_figures
 
 # the module, not the ``accord.track.proposals`` function that the package exports
@@ -891,3 +892,87 @@ def test_an_author_named_in_the_acceptance_of_a_proposal_between_others_stays_no
         db.ingest(sorted(str(path) for path in folder.glob(f"{story}-*.txt")))
         found = [item for item in track.proposals(db) if item.subject == subject]
     assert found and all(author not in item.participants for item in found)
+
+
+def test_pairs_of_wire_copies_are_judged_once_and_link_as_each_pair_judged_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wire copy carried by a second outlet gives events of one content (every field but the
+    ids) in two articles, and pair linking judges each kind of pair once (``PairsJudged``):
+    on the tracking corpus with four of its articles carried again, the links and the scores
+    kept for grouping equal those of judging every pair alone, with fewer pairs judged, and
+    the update's clusters and proposals are those of a rebuild."""
+    clustering = importlib.import_module("accord.track.clustering")
+    scoring = importlib.import_module("accord.track.scoring")
+    carried = tmp_path / "carried"
+    carried.mkdir()
+    for path in articles(["a01", "a05", "a06", "a09"]):
+        text, meta = Path(path), Path(path.replace(".txt", ".meta.json"))
+        fields = json.loads(meta.read_text(encoding="utf-8"))
+        fields["url"] += "?carried-by=partner"
+        (carried / text.name).write_text(
+            text.read_text(encoding="utf-8") + "\nCarried by a partner outlet.\n", "utf-8"
+        )
+        (carried / meta.name).write_text(json.dumps(fields), "utf-8")
+    judge = clustering.judge
+    asked: list[tuple[str, str]] = []
+
+    def counted(a: Features, b: Features, model: scoring.PairModel) -> clustering.Judgement:
+        asked.append((a.event_id, b.event_id))
+        return judge(a, b, model)
+
+    class EachAlone(clustering.PairsJudged):
+        def __call__(self, a: Features, b: Features) -> clustering.Judgement:
+            return counted(a, b, self.model)
+
+    monkeypatch.setattr(clustering, "judge", counted)
+    with accord.open(tmp_path / "carried.db") as db:
+        db.ingest([*articles(), str(carried)])
+        updated = grouping(db), [(p.id, p.steps) for p in track.proposals(db)]
+        ids = [row[0] for row in db.connection.execute("SELECT event_id FROM track_features")]
+        items = clustering.features_of(db.connection, ids)
+        model = scoring.PairModel.default()
+        asked.clear()
+        once: clustering.PairScores = {}
+        links_once = clustering.links_within(items, model, once)
+        judged_once = len(asked)
+        asked.clear()
+        monkeypatch.setattr(clustering, "PairsJudged", EachAlone)
+        alone: clustering.PairScores = {}
+        links_alone = clustering.links_within(items, model, alone)
+        assert links_once == links_alone and len(links_once) > 20
+        assert once == alone
+        assert judged_once < len(asked) and len(set(asked)) == len(asked)
+        track.rebuild(db)
+        assert (grouping(db), [(p.id, p.steps) for p in track.proposals(db)]) == updated
+
+
+def test_block_queries_kept_for_events_of_the_same_windows_find_what_each_query_finds(
+    tracked: accord.api.Accord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pair linking keeps what each block query found for the next event of the same type and
+    windows (the events of one sentence share them): for every event of the tracking corpus,
+    the stored events in its blocks are those its own query finds, in the same order, from
+    fewer queries."""
+    clustering = importlib.import_module("accord.track.clustering")
+    query = clustering.block_event_ids
+    asked: list[tuple[object, ...]] = []
+
+    def counted(*args: object, **kwargs: object) -> list[str]:
+        asked.append(args)
+        return query(*args, **kwargs)
+
+    monkeypatch.setattr(clustering, "block_event_ids", counted)
+    connection = tracked.connection
+    ids = [row[0] for row in connection.execute("SELECT event_id FROM track_features")]
+    items = [item for item in clustering.features_of(connection, ids) if item.mergeable]
+    decoded = {item.event_id: item for item in items}
+    blocks: dict[tuple[str, int, int, int], list[str]] = {}
+    kept = [clustering.stored_candidates(connection, item, decoded, blocks) for item in items]
+    kept_queries = len(asked)
+    asked.clear()
+    alone = [clustering.stored_candidates(connection, item, decoded) for item in items]
+    assert [[f.event_id for f in found] for found in kept] == [
+        [f.event_id for f in found] for found in alone
+    ]
+    assert sum(map(len, alone)) > 100 and kept_queries < len(asked) == len(items)

@@ -102,6 +102,7 @@ def links_within(
             for day in range(item.day_lo, item.day_hi + 1):
                 blocks[(item.type, day)].append(item)
     links = []
+    judged = PairsJudged(model)
     for item in features:
         if not item.mergeable:
             continue
@@ -111,12 +112,66 @@ def links_within(
             for other in blocks.get((item.type, day), ()):
                 if other.event_id > item.event_id and other.event_id not in seen:
                     seen.add(other.event_id)
-                    links.extend(link_if_same(item, other, model, scores))
+                    links.extend(link_if_same(item, other, model, scores, judged))
     return links
 
 
+Judgement = tuple[float | None, tuple[float, dict[str, str]] | None]
+
+
+def judge(a: Features, b: Features, model: PairModel) -> Judgement:
+    """What comparing two events of a block (in event-id order) finds: the score
+    ``AverageLinkage`` would give the pair (None for a pair with no anchor, which is scored
+    there on demand), and the link's rounded score and reasons, if they link."""
+    why = veto(a, b, blocked=True)
+    if why is not None:
+        if why == NO_ANCHOR:
+            return None, None
+        return (UNSCORED if why in NO_EVIDENCE else DIFFERENT), None
+    values = pair_features(a, b)
+    terms = model.terms(values)  # the probability's, and the reasons' strongest features
+    probability = model.probability_of_terms(terms)
+    score = round(probability, 3)  # as ``score_pair`` rounds it
+    if score < model.threshold:
+        return probability, None
+    return probability, (score, reasons(a, b, values, model, terms))
+
+
+class PairsJudged:
+    """What ``judge`` found for pairs of one model, by the two events' contents
+    (``Features.content``, every field but the ids) and whether they share an article: all
+    that judging a pair reads. Copies of one wire story make events of one content in many
+    articles (a crowded story: 40,055 pairs of 4,137 kinds on the 100 bench articles), and
+    each kind of pair is judged once. Keyed by event id: one run's features, one per id."""
+
+    def __init__(self, model: PairModel) -> None:
+        self.model = model
+        self.contents: dict[tuple, int] = {}  # an event content -> its number
+        self.kinds: dict[str, int] = {}  # event id -> the number of its content
+        self.found: dict[tuple[int, int, bool], Judgement] = {}
+
+    def __call__(self, a: Features, b: Features) -> Judgement:
+        key = (self.kind(a), self.kind(b), a.article_id == b.article_id)
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = judge(a, b, self.model)
+        return found
+
+    def kind(self, item: Features) -> int:
+        kind = self.kinds.get(item.event_id)
+        if kind is None:
+            kind = self.kinds[item.event_id] = self.contents.setdefault(
+                item.content, len(self.contents)
+            )
+        return kind
+
+
 def link_if_same(
-    a: Features, b: Features, model: PairModel, scores: PairScores | None = None
+    a: Features,
+    b: Features,
+    model: PairModel,
+    scores: PairScores | None = None,
+    judged: PairsJudged | None = None,
 ) -> list[Link]:
     """The link between two events of a block (same type, dated, close), if they match.
     The pair is compared in event-id order, so its reasons read the same whichever of the two
@@ -125,40 +180,43 @@ def link_if_same(
     ``scores`` is given what ``AverageLinkage`` would compute for the pair (the block's
     guarantees are its first vetoes, so the pair's veto is the same), when this comparison
     found it: grouping asks about most linked pairs again, and need not score them twice.
-    Pairs with no anchor are left out (not linked here, they are scored there on demand)."""
+    Pairs with no anchor are left out (not linked here, they are scored there on demand).
+    ``judged``: pairs of the same kinds judged before (of ``model``), judged once."""
     if b.event_id < a.event_id:
         a, b = b, a
-    why = veto(a, b, blocked=True)
-    if why is not None:
-        if scores is not None and why != NO_ANCHOR:
-            scores[(a.event_id, b.event_id)] = UNSCORED if why in NO_EVIDENCE else DIFFERENT
-        return []
-    values = pair_features(a, b)
-    terms = model.terms(values)  # the probability's, and the reasons' strongest features
-    probability = model.probability_of_terms(terms)
-    if scores is not None:
+    probability, link = judge(a, b, model) if judged is None else judged(a, b)
+    if scores is not None and probability is not None:
         scores[(a.event_id, b.event_id)] = probability
-    score = round(probability, 3)  # as ``score_pair`` rounds it
-    if score < model.threshold:
+    if link is None:
         return []
-    return [(a.event_id, b.event_id, score, reasons(a, b, values, model, terms))]
+    return [(a.event_id, b.event_id, link[0], dict(link[1]))]
 
 
 def stored_candidates(
-    connection: Any, item: Features, decoded: dict[str, Features]
+    connection: Any,
+    item: Features,
+    decoded: dict[str, Features],
+    blocks: dict[tuple[str, int, int, int], list[str]] | None = None,
 ) -> list[Features]:
     """Stored events in the blocks of ``item`` (same type, date windows within tolerance).
     ``decoded`` keeps features already read, so a batch of new events sharing blocks decodes
-    each stored row once."""
+    each stored row once; ``blocks`` keeps what each block query found, for the next event
+    of the same type and windows (the events of one sentence, and wire copy told by several
+    outlets, share them), while nothing writes the features it reads."""
     assert item.day_lo is not None and item.day_hi is not None
-    ids = block_event_ids(
-        connection,
+    query = (
         item.type,
         item.day_lo - DAY_TOLERANCE - MAX_WINDOW_DAYS,
         item.day_hi + DAY_TOLERANCE,
         item.day_lo - DAY_TOLERANCE,
-        item.event_id,
     )
+    if blocks is None:
+        ids = block_event_ids(connection, *query, other_than=item.event_id)
+    else:
+        found = blocks.get(query)
+        if found is None:
+            found = blocks[query] = block_event_ids(connection, *query)
+        ids = [event_id for event_id in found if event_id != item.event_id]
     unread = [event_id for event_id in ids if event_id not in decoded]
     decoded.update((f.event_id, f) for f in features_of(connection, unread))
     return [decoded[event_id] for event_id in ids if event_id in decoded]
@@ -341,11 +399,13 @@ def new_links(
     links: list[Link] = []
     decoded: dict[str, Features] = {item.event_id: item for item in new}
     compared: set[str] = set()
+    judged = PairsJudged(model)
+    blocks: dict[tuple[str, int, int, int], list[str]] = {}
     for item in new:
         if item.mergeable:
-            for other in stored_candidates(connection, item, decoded):
+            for other in stored_candidates(connection, item, decoded, blocks):
                 if other.event_id not in compared:
-                    links.extend(link_if_same(item, other, model, scores))
+                    links.extend(link_if_same(item, other, model, scores, judged))
             compared.add(item.event_id)
     return links
 

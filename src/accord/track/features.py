@@ -21,7 +21,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
@@ -207,6 +207,13 @@ class Features:
     undertaking: frozenset[str] = frozenset()  # what an agreement's trigger governs (words)
 
     @cached_property
+    def content(self) -> tuple:
+        """Every field but the event's and its article's ids: all that pair scoring reads of
+        an event, besides whether two events share an article (wire copy told by several
+        outlets gives events of one content)."""
+        return tuple(getattr(self, name) for name in CONTENT_FIELDS)
+
+    @cached_property
     def mergeable(self) -> bool:
         return self.day_lo is not None and self.day_hi is not None
 
@@ -243,6 +250,11 @@ class Features:
     @cached_property
     def target_keys(self) -> SideKeys:
         return side_keys(self.targets)
+
+
+CONTENT_FIELDS = tuple(
+    field.name for field in fields(Features) if field.name not in ("event_id", "article_id")
+)
 
 
 @dataclass(frozen=True)
