@@ -4418,3 +4418,64 @@ def test_a_peaceful_readiness_is_no_threat(sentence: str):
     "close" threaten only with the force a "with" phrase names; "prepared" as a verb tells
     preparation done, not readiness."""
     assert "THREATEN" not in kinds(events_of(sentence))
+
+
+# --- a-reported-wrong-falls-on-the-other-side (acc29) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "accuser", "accused"),
+    [
+        (  # VOA: "'The continuation of the policy of incursions ... is really undermining
+            # every effort to deliver peace,' he said" (Erekat, of Israel's incursions)
+            "b-voa-israel-hamas-gaza-truce",
+            "undermining every effort",
+            "Saeb Erekat",
+            "ISR",
+        ),
+        (  # VOA: "its patrol ship discovered illegal poaching by Chinese fishermen"
+            "b-voa-philippines-china-scarborough-standoff",
+            "illegal poaching",
+            "PHL",
+            "CHN",
+        ),
+    ],
+)
+def test_a_reported_wrong_naming_no_one_falls_on_the_other_side(
+    slug: str, words: str, accuser: str, accused: str
+):
+    """Tune articles: a deed a speaker reports as a wrong, with no one it falls on named in
+    its clause, is the speaker's accusation of the side the story sets against the speaker's
+    (or of the doer a later rule finds in it); judgement-needs-a-target dropped both."""
+    [accusation] = [
+        e for e in tune_article_events(slug) if e.type == "ACCUSE" and words in e.evidence.sentence
+    ]
+    assert "a-reported-wrong-falls-on-the-other-side" in rules_named(accusation)
+    assert any(accuser in (ref.name, ref.country) for ref in accusation.sources)
+    assert [ref.country for ref in accusation.targets] == [accused]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no side set against the speaker's anywhere in the text
+        '"The policy is really undermining every effort to deliver peace," the minister said.',
+        "The newspaper noted the purchase appeared to circumvent the Ministry of Defence.",
+    ],
+)
+def test_a_reported_wrong_with_no_other_side_accuses_no_one(text: str):
+    assert "ACCUSE" not in kinds(events_of(text))
+
+
+def test_the_speakers_own_deed_to_come_is_no_reported_wrong():
+    """Tune article b-wn-jolo-cathedral-bombs (Wikinews): "'We will use the full force of the
+    law to bring to justice the perpetrators behind this incident,' said Delfin Lorenzana"
+    tells what the speaker's side will do, not a wrong of others; it is no accusation kept for
+    the other side (his accusation is the "dastardly act" of the same sentence)."""
+    events = tune_article_events("b-wn-jolo-cathedral-bombs")
+    assert not [
+        e
+        for e in events
+        if "a-reported-wrong-falls-on-the-other-side" in rules_named(e)
+        or (e.type == "ACCUSE" and e.trigger == "use")
+    ]
