@@ -76,7 +76,6 @@ from accord.extract.events.participants import (
 from accord.extract.events.patterns import pattern_triggers
 from accord.extract.events.restatements import RestatementWords, merge_restatements, why_with_rule
 from accord.extract.events.syntax import (
-    FUTURE_AUX,
     SUBJECT_DEPS,
     agent_of,
     conjuncts,
@@ -1620,50 +1619,8 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
     if any(_a_judged_act_told_before(noun, coder.lexicon) for noun in subjects):
         draft.actor_why = [*draft.actor_why, JUDGED_BEFORE_WHY]
         return True  # its doers are those of the act told before (a-judged-act-falls-on-its-doers)
-    if _a_wrong_done_by_others(candidate):
-        draft.actor_why = [*draft.actor_why, WRONG_FOR_THE_OTHER_SIDE_WHY]
-        return True  # a wrong told of the other side of the story (a-reported-wrong-...)
     draft.dropped = True
     return True
-
-
-def _a_wrong_done_by_others(candidate: Candidate) -> bool:
-    """A deed reported as a wrong (reported-wrongdoing-is-accusation) that the speaker tells
-    of others, done or being done: not the speaker's own ("We will use the full force of the
-    law to bring to justice the perpetrators") nor one to come."""
-    if not candidate.why or not candidate.why[0].startswith(REPORTED_WRONG):
-        return False
-    clause = candidate.predicate
-    subjects = [c.lower_ for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    to_come = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children)
-    return not to_come and not FIRST_PERSON.intersection(subjects)
-
-
-# the why of a reported wrong that names no one it falls on, kept for the article's other side
-WRONG_FOR_THE_OTHER_SIDE_WHY = "a wrong told of no one named"
-WRONG_OTHER_SIDE_RULE = "a-reported-wrong-falls-on-the-other-side"
-
-
-def _reported_wrong_on_the_other_side(found: ArticleDraft, coder: Coder) -> bool:
-    """Rule "a-reported-wrong-falls-on-the-other-side": a deed a speaker reports as a wrong
-    that names no one it falls on ("the continuation of the policy of incursions ... is really
-    undermining every effort to deliver peace," he said; "the Navy says its patrol ship
-    discovered illegal poaching ... off Scarborough shoal"; "Népszava noted the purchase
-    appeared to circumvent the Ministry of Defence") is kept by judgement-needs-a-target for
-    the article: the rule an-act-on-no-one-named-is-on-the-other-side gives it the side the
-    story sets against the speaker's; one that gets none (a speaker of no side, a story of
-    no two sides) accuses no one and is dropped here."""
-    kept: list[Event] = []
-    for event in found.events:
-        if WRONG_FOR_THE_OTHER_SIDE_WHY not in event.evidence.why:
-            kept.append(event)
-        elif event.targets:
-            note = "a reported wrong, on the side named"
-            why = why_with_rule(event.evidence.why, note, WRONG_OTHER_SIDE_RULE)
-            kept.append(replace(event, evidence=replace(event.evidence, why=why)))
-    changed = kept != found.events
-    found.events[:] = kept
-    return changed
 
 
 def _singling_out(draft: EventDraft, coder: Coder) -> bool:
@@ -3719,9 +3676,7 @@ RULES: tuple[Rule, ...] = (
         'no actor it judges is dropped ("said the situation was dangerous" accuses no one), '
         'unless it judges an act told before ("said the strikes were a violation", "the '
         'release is not in line with the deal"): its doers are found by the article rule '
-        "a-judged-act-falls-on-its-doers (a-judged-act-told-before-keeps-its-judgement), "
-        "or is a deed reported as a wrong, kept for the article's other side "
-        "(a-reported-wrong-falls-on-the-other-side).",
+        "a-judged-act-falls-on-its-doers (a-judged-act-told-before-keeps-its-judgement).",
         _judgement_needs_a_target,
     ),
     Rule(
@@ -4067,15 +4022,6 @@ RULES: tuple[Rule, ...] = (
         "officials, forces, police and courts are one side; media and NGOs none; a tie gives "
         "no target.",
         _the_other_side,
-    ),
-    _article_rule(
-        WRONG_OTHER_SIDE_RULE,
-        "A deed a speaker reports as a wrong (reported-wrongdoing-is-accusation) that names no "
-        'one it falls on ("the continuation of the policy of incursions ... is really '
-        'undermining every effort to deliver peace," he said) is kept by judgement-needs-a-'
-        "target for the article: an-act-on-no-one-named-is-on-the-other-side gives it the side "
-        "the story sets against the speaker's, and one it gives none is dropped here.",
-        _reported_wrong_on_the_other_side,
     ),
     _article_rule(
         RESTATEMENT_RULE,
