@@ -36,7 +36,12 @@ from spacy.tokens import Span, Token
 from accord.extract.counts import counts_victims
 from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
-from accord.extract.events.modality import is_a_likely_act, is_a_wished_act, modality_of
+from accord.extract.events.modality import (
+    is_a_likely_act,
+    is_a_needed_or_possible_act,
+    is_a_wished_act,
+    modality_of,
+)
 from accord.extract.events.modes import content_mode, mode_and_context, threat_mode
 from accord.extract.events.participants import (
     BROKER_STEMS,
@@ -654,6 +659,10 @@ def _wished_acts(found: SentenceDraft, coder: Coder) -> bool:
 
 def _likely_acts(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: is_a_likely_act(c, coder.lexicon))
+
+
+def _needed_or_possible_acts(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_needed_or_possible_act(c, coder.lexicon))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -3287,6 +3296,15 @@ RULES: tuple[Rule, ...] = (
         "is to do it has not happened, and the likelihood is no act (the adjectives are data: "
         "likelihood_adjectives in triggers.json).",
         _likely_acts,
+    ),
+    _sentence_rule(
+        "a-needed-or-possible-act-is-no-act",
+        '"Obama also spoke of the need to collaborate on curbing the spread of the Zika virus", '
+        '"with the authority to dismiss Prime Minister Laisenia Qarase": an act in the '
+        "to-infinitive of a noun of need, ability, authority or possibility, or hanging on it, "
+        "is said to be needed or possible, not done (the nouns are data: modal_nouns in "
+        "triggers.json).",
+        _needed_or_possible_acts,
     ),
     _sentence_rule(
         "alleged-deed-is-no-event",
