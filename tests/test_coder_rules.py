@@ -1343,6 +1343,33 @@ def test_an_act_told_as_likely_or_unwanted_is_no_act():
     assert "AID" in kinds(made_possible)
 
 
+def test_an_act_told_as_needed_or_possible_is_no_act():
+    """Rule a-needed-or-possible-act-is-no-act (tests/corpus_news/tune: VOA 23 March 2016,
+    a-voa-obama-meets-argentina-macri; VOA 5 December 2006, b-voa-fiji-military-coup-qarase;
+    the readings code no act under "the need to" in b-sudan-eid-ceasefire-diplomacy,
+    b-voa-obama-hu-vow-cooperation and a-wn-streatham-knife-attack either): what there is a
+    need, an ability or the authority to do has not been done; the sentence's own act is kept,
+    and "the authorities", plural, are a government asked to act."""
+    need = events_of(
+        "Obama also spoke of the need to collaborate on curbing the spread of the Zika virus.",
+        published="2016-03-23",
+    )
+    assert need == ()
+    authority = events_of(
+        "Bainimarama says he has assumed the powers of president - with the authority to "
+        "dismiss Prime Minister Laisenia Qarase and hold him under house arrest.",
+        published="2006-12-05",
+    )
+    assert "REJECT" not in kinds(authority)
+    stressed = events_of(
+        "The Security Council stressed the need to end the violence and demanded that the two "
+        "sides agree to a ceasefire."
+    )
+    assert kinds(stressed) == ["REQUEST"]
+    [urged] = events_of("The United States urged the Chinese authorities to release the activists.")
+    assert urged.type == "REQUEST"
+
+
 def test_what_nature_or_an_accident_does_is_nobody_s_act():
     assert events_of("Bus crash kills 12 on highway near Kano") == ()
     assert events_of("Lightning struck a school in Moroto, injuring 14 pupils.") == ()
