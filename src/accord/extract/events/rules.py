@@ -79,7 +79,12 @@ from accord.extract.events.participants import (
     unique_mentions,
 )
 from accord.extract.events.patterns import pattern_triggers
-from accord.extract.events.restatements import RestatementWords, merge_restatements, why_with_rule
+from accord.extract.events.restatements import (
+    RestatementWords,
+    merge_restatements,
+    rules_of,
+    why_with_rule,
+)
 from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
@@ -142,6 +147,7 @@ from accord.extract.events.triggers import (
     is_a_prevented_act,
     is_a_provision,
     is_a_term_of_a_deal,
+    is_a_toll_of_an_episode,
     is_long_running,
     is_operation_against_a_foe,
     is_over,
@@ -2666,6 +2672,24 @@ def _restatement(found: ArticleDraft, coder: Coder) -> bool:
     return len(found.events) != before
 
 
+TOLL_OF_UNREST_RULE = "a-toll-of-unrest-sums-many-acts"
+
+
+def _toll_of_unrest(draft: EventDraft, coder: Coder) -> bool:
+    return draft.kind == "ASSAULT" and is_a_toll_of_an_episode(
+        draft.candidate.predicate, coder.lexicon
+    )
+
+
+def _lone_tolls_of_unrest(found: ArticleDraft, coder: Coder) -> bool:
+    """Rule a-lone-toll-of-unrest-is-no-act: a toll of a spell of unrest that restates no act
+    told before (it has no other mention) sums up acts the report does not tell one by one."""
+    kept = [e for e in found.events if e.mentions or TOLL_OF_UNREST_RULE not in rules_of(e)]
+    changed = len(kept) != len(found.events)
+    found.events = kept
+    return changed
+
+
 JUDGED_ACT_RULE = "a-judged-act-falls-on-its-doers"
 STANCE_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
 ACT_NOUNS = {"move", "decision", "step", "action", "proclamation", "announcement", "conversion"}
@@ -3741,6 +3765,19 @@ RULES: tuple[Rule, ...] = (
         _needs_an_actor,
     ),
     Rule(
+        TOLL_OF_UNREST_RULE,
+        '"Several protesters have been reported killed in the unrest", "At least 15 people have '
+        'been killed in more than a week of protests": a casualty verb in the perfect passive, '
+        'or "have died", with no doer, no day of its own and an "in" or "during" phrase of a '
+        "spell of unrest or war that names no side (episode_nouns in triggers.json) counts the "
+        "dead of "
+        "many acts; the article rule a-lone-toll-of-unrest-is-no-act drops it unless it "
+        'restates an act told before ("At least 27 people were killed in the violence" after '
+        'the attack it tallies). "A soldier was killed Thursday, in fighting with Fatah '
+        'al-Islam militants" is one act.',
+        _toll_of_unrest,
+    ),
+    Rule(
         DEFINITE_MENTION_RULE,
         '"The strike took place in Qamishli", "the latest detentions came a day after ...": an '
         "event noun told with a definite determiner, or with the day it fell on (\"Wednesday's "
@@ -4059,5 +4096,13 @@ RULES: tuple[Rule, ...] = (
         'the act (a-finer-day-told-again-dates-the-act: "in fiscal year 2012" and "Today in '
         'New York, Clinton announced").',
         _restatement,
+    ),
+    _article_rule(
+        "a-lone-toll-of-unrest-is-no-act",
+        "A toll of a spell of unrest (rule a-toll-of-unrest-sums-many-acts) that the "
+        "restatement rule folded into no act told before stands for acts the report does not "
+        'tell one by one: "At least 15 people have been killed in more than a week of '
+        'protests" beside the shooting the lead tells. It is no event of its own.',
+        _lone_tolls_of_unrest,
     ),
 )
