@@ -4445,3 +4445,30 @@ def test_a_peaceful_readiness_is_no_threat(sentence: str):
     "close" threaten only with the force a "with" phrase names; "prepared" as a verb tells
     preparation done, not readiness."""
     assert "THREATEN" not in kinds(events_of(sentence))
+
+
+def told_in(events: tuple[Event, ...], words: str) -> list[Event]:
+    return [e for e in events if any(words in m.sentence for m in e.all_evidence())]
+
+
+def test_a_running_toll_of_unrest_that_restates_nothing_is_no_act():
+    """Rules a-toll-of-unrest-sums-many-acts and a-lone-toll-of-unrest-is-no-act
+    (tests/corpus_news/tune, VOA: b-voa-bahrain-police-tear-gas-protest and
+    b-voa-burundi-police-kill-protesters, unlabelled): the dead counted in the perfect in a
+    spell of unrest are many acts summed up. A toll that restates the attack told before keeps
+    its count (b-voa-philippine-rebels-free-hostages); one with its own day and other side
+    (b-voa-lebanon-army-nahr-al-bared-militants, labelled ASSAULT) and one in the simple past
+    (a-voa-kosovo-nato-reinforcements-violence) may tell one act and are kept."""
+    bahrain = tune_article_events("b-voa-bahrain-police-tear-gas-protest")
+    assert told_in(bahrain, "reported killed in the unrest") == []
+    burundi = tune_article_events("b-voa-burundi-police-kill-protesters")
+    assert told_in(burundi, "killed in more than a week of protests") == []
+    assert told_in(burundi, "shot and killed three people Monday")
+    philippines = tune_article_events("b-voa-philippine-rebels-free-hostages")
+    [attack] = told_in(philippines, "At least 27 people were killed in the violence")
+    assert attack.counts.killed == 27
+    lebanon = tune_article_events("b-voa-lebanon-army-nahr-al-bared-militants")
+    [soldier] = told_in(lebanon, "a soldier was killed Thursday")
+    assert soldier.type == "ASSAULT"
+    kosovo = tune_article_events("a-voa-kosovo-nato-reinforcements-violence")
+    assert told_in(kosovo, "at least 30 people were killed in clashes")
