@@ -2669,6 +2669,7 @@ def _restatement(found: ArticleDraft, coder: Coder) -> bool:
         offices=coder.dictionary.offices,
     )
     found.events = merge_restatements(found.events, RESTATEMENT_RULE, words)
+    _lone_tolls_of_unrest(found, coder)
     return len(found.events) != before
 
 
@@ -2682,8 +2683,9 @@ def _toll_of_unrest(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _lone_tolls_of_unrest(found: ArticleDraft, coder: Coder) -> bool:
-    """Rule a-lone-toll-of-unrest-is-no-act: a toll of a spell of unrest that restates no act
-    told before (it has no other mention) sums up acts the report does not tell one by one."""
+    """Rule a-lone-toll-of-unrest-is-no-act, run by restatement-is-one-event once it has merged:
+    a toll of a spell of unrest that restates no act told before (it has no other mention) sums
+    up acts the report does not tell one by one."""
     kept = [e for e in found.events if e.mentions or TOLL_OF_UNREST_RULE not in rules_of(e)]
     changed = len(kept) != len(found.events)
     found.events = kept
@@ -3770,11 +3772,10 @@ RULES: tuple[Rule, ...] = (
         'been killed in more than a week of protests": a casualty verb in the perfect passive, '
         'or "have died", with no doer, no day of its own and an "in" or "during" phrase of a '
         "spell of unrest or war that names no side (episode_nouns in triggers.json) counts the "
-        "dead of "
-        "many acts; the article rule a-lone-toll-of-unrest-is-no-act drops it unless it "
-        'restates an act told before ("At least 27 people were killed in the violence" after '
-        'the attack it tallies). "A soldier was killed Thursday, in fighting with Fatah '
-        'al-Islam militants" is one act.',
+        "dead of many acts; restatement-is-one-event drops it (a-lone-toll-of-unrest-is-no-act) "
+        'unless it restates an act told before ("At least 27 people were killed in the '
+        'violence" after the attack it tallies). "A soldier was killed Thursday, in fighting '
+        'with Fatah al-Islam militants" is one act.',
         _toll_of_unrest,
     ),
     Rule(
@@ -4094,15 +4095,10 @@ RULES: tuple[Rule, ...] = (
         'yields: "have released eight people" and "were freed Wednesday" are one release), and '
         "a day a retelling names within the week, month or year of the fullest mention dates "
         'the act (a-finer-day-told-again-dates-the-act: "in fiscal year 2012" and "Today in '
-        'New York, Clinton announced").',
+        'New York, Clinton announced"). A toll of a spell of unrest (a-toll-of-unrest-sums-'
+        "many-acts) folded into no act told before stands for acts the report does not tell "
+        'one by one and is dropped (a-lone-toll-of-unrest-is-no-act: "At least 15 people have '
+        'been killed in more than a week of protests" beside the shooting the lead tells).',
         _restatement,
-    ),
-    _article_rule(
-        "a-lone-toll-of-unrest-is-no-act",
-        "A toll of a spell of unrest (rule a-toll-of-unrest-sums-many-acts) that the "
-        "restatement rule folded into no act told before stands for acts the report does not "
-        'tell one by one: "At least 15 people have been killed in more than a week of '
-        'protests" beside the shooting the lead tells. It is no event of its own.',
-        _lone_tolls_of_unrest,
     ),
 )
