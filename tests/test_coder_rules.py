@@ -1343,6 +1343,33 @@ def test_an_act_told_as_likely_or_unwanted_is_no_act():
     assert "AID" in kinds(made_possible)
 
 
+def test_an_act_told_as_needed_or_possible_is_no_act():
+    """Rule a-needed-or-possible-act-is-no-act (tests/corpus_news/tune: VOA 23 March 2016,
+    a-voa-obama-meets-argentina-macri; VOA 5 December 2006, b-voa-fiji-military-coup-qarase;
+    the readings code no act under "the need to" in b-sudan-eid-ceasefire-diplomacy,
+    b-voa-obama-hu-vow-cooperation and a-wn-streatham-knife-attack either): what there is a
+    need, an ability or the authority to do has not been done; the sentence's own act is kept,
+    and "the authorities", plural, are a government asked to act."""
+    need = events_of(
+        "Obama also spoke of the need to collaborate on curbing the spread of the Zika virus.",
+        published="2016-03-23",
+    )
+    assert need == ()
+    authority = events_of(
+        "Bainimarama says he has assumed the powers of president - with the authority to "
+        "dismiss Prime Minister Laisenia Qarase and hold him under house arrest.",
+        published="2006-12-05",
+    )
+    assert "REJECT" not in kinds(authority)
+    stressed = events_of(
+        "The Security Council stressed the need to end the violence and demanded that the two "
+        "sides agree to a ceasefire."
+    )
+    assert kinds(stressed) == ["REQUEST"]
+    [urged] = events_of("The United States urged the Chinese authorities to release the activists.")
+    assert urged.type == "REQUEST"
+
+
 def test_what_nature_or_an_accident_does_is_nobody_s_act():
     assert events_of("Bus crash kills 12 on highway near Kano") == ()
     assert events_of("Lightning struck a school in Moroto, injuring 14 pupils.") == ()
@@ -4418,3 +4445,30 @@ def test_a_peaceful_readiness_is_no_threat(sentence: str):
     "close" threaten only with the force a "with" phrase names; "prepared" as a verb tells
     preparation done, not readiness."""
     assert "THREATEN" not in kinds(events_of(sentence))
+
+
+def told_in(events: tuple[Event, ...], words: str) -> list[Event]:
+    return [e for e in events if any(words in m.sentence for m in e.all_evidence())]
+
+
+def test_a_running_toll_of_unrest_that_restates_nothing_is_no_act():
+    """Rules a-toll-of-unrest-sums-many-acts and a-lone-toll-of-unrest-is-no-act
+    (tests/corpus_news/tune, VOA: b-voa-bahrain-police-tear-gas-protest and
+    b-voa-burundi-police-kill-protesters, unlabelled): the dead counted in the perfect in a
+    spell of unrest are many acts summed up. A toll that restates the attack told before keeps
+    its count (b-voa-philippine-rebels-free-hostages); one with its own day and other side
+    (b-voa-lebanon-army-nahr-al-bared-militants, labelled ASSAULT) and one in the simple past
+    (a-voa-kosovo-nato-reinforcements-violence) may tell one act and are kept."""
+    bahrain = tune_article_events("b-voa-bahrain-police-tear-gas-protest")
+    assert told_in(bahrain, "reported killed in the unrest") == []
+    burundi = tune_article_events("b-voa-burundi-police-kill-protesters")
+    assert told_in(burundi, "killed in more than a week of protests") == []
+    assert told_in(burundi, "shot and killed three people Monday")
+    philippines = tune_article_events("b-voa-philippine-rebels-free-hostages")
+    [attack] = told_in(philippines, "At least 27 people were killed in the violence")
+    assert attack.counts.killed == 27
+    lebanon = tune_article_events("b-voa-lebanon-army-nahr-al-bared-militants")
+    [soldier] = told_in(lebanon, "a soldier was killed Thursday")
+    assert soldier.type == "ASSAULT"
+    kosovo = tune_article_events("a-voa-kosovo-nato-reinforcements-violence")
+    assert told_in(kosovo, "at least 30 people were killed in clashes")

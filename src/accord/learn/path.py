@@ -24,7 +24,11 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.extract.events.lexicon import Lexicon, TriggerEntry, lemma_of
-from accord.extract.events.modality import is_a_likely_act, is_a_wished_act
+from accord.extract.events.modality import (
+    is_a_likely_act,
+    is_a_needed_or_possible_act,
+    is_a_wished_act,
+)
 from accord.extract.events.syntax import is_indirect_question
 from accord.extract.events.triggers import Candidate
 from accord.learn.model import EventTypeModel
@@ -145,6 +149,8 @@ class LearnedPath:
                 confidence=round(prediction.probability, 3),
             )
             if is_a_wished_act(candidate, coder.lexicon):  # "hopes to win the release"
+                continue
+            if is_a_needed_or_possible_act(candidate, coder.lexicon):  # "the need to collaborate"
                 continue
             if not is_a_likely_act(candidate, coder.lexicon):  # "was reluctant to accept"
                 proposed.append(candidate)

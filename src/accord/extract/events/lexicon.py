@@ -117,6 +117,8 @@ class Lexicon:
     preventing_verbs: frozenset[str] = frozenset()  # "blocked protesters from marching"
     wish_verbs: frozenset[str] = frozenset()  # "hopes to win the release": no act
     likelihood_adjectives: frozenset[str] = frozenset()  # "was likely to discuss": no act
+    modal_nouns: frozenset[str] = frozenset()  # "the need to collaborate": no act
+    episode_nouns: frozenset[str] = frozenset()  # "killed in the unrest": a toll of a spell
     provision_verbs: frozenset[str] = frozenset()  # "the deal provides for ...": its terms
     evaluations: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE or SUPPORT
     civilian_sites: frozenset[str] = frozenset()  # "villages", "homes": where people live
@@ -294,6 +296,8 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.preventing_verbs = _lowered(data, "preventing_verbs")
     lexicon.wish_verbs = _lowered(data, "wish_verbs")
     lexicon.likelihood_adjectives = _lowered(data, "likelihood_adjectives")
+    lexicon.modal_nouns = _lowered(data, "modal_nouns")
+    lexicon.episode_nouns = _lowered(data, "episode_nouns")
     lexicon.provision_verbs = _lowered(data, "provision_verbs")
     for kind, words in (data.get("evaluations") or {}).items():
         if kind not in PLOVER_TYPES:

@@ -155,6 +155,26 @@ def is_a_likely_act(candidate: Candidate, lexicon: Lexicon) -> bool:
     return False
 
 
+def is_a_needed_or_possible_act(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Rule a-needed-or-possible-act-is-no-act: "Obama also spoke of the need to collaborate on
+    curbing the spread of the Zika virus", "with the authority to dismiss Prime Minister
+    Laisenia Qarase": an act in the to-infinitive of a noun of need, ability, authority or
+    possibility, or hanging on that infinitive, is said to be needed or possible, not done
+    (data: modal_nouns in triggers.json). A relative clause below it tells its own act ("the
+    need to punish those who attacked the convoy"); "the authorities", plural, are a government."""
+    for token in (candidate.token, candidate.predicate):
+        for word in (token, *token.ancestors):
+            if word.dep_ == "acl" and is_to_infinitive(word) and _modal_noun(word.head, lexicon):
+                return True
+            if word.dep_ == "relcl":
+                break
+    return False
+
+
+def _modal_noun(word: Token, lexicon: Lexicon) -> bool:
+    return word.tag_ == "NN" and word.lemma_.lower() in lexicon.modal_nouns
+
+
 def _likelihood_of_an_act(word: Token, lexicon: Lexicon) -> bool:
     """A likelihood adjective after a copula with the act it qualifies in a to-infinitive
     ("was likely to discuss"; not "the crash was 'likely' Iran's doing", a charge held likely,

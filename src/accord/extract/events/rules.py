@@ -36,7 +36,12 @@ from spacy.tokens import Span, Token
 from accord.extract.counts import counts_victims
 from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
-from accord.extract.events.modality import is_a_likely_act, is_a_wished_act, modality_of
+from accord.extract.events.modality import (
+    is_a_likely_act,
+    is_a_needed_or_possible_act,
+    is_a_wished_act,
+    modality_of,
+)
 from accord.extract.events.modes import content_mode, mode_and_context, threat_mode
 from accord.extract.events.participants import (
     BROKER_STEMS,
@@ -74,7 +79,12 @@ from accord.extract.events.participants import (
     unique_mentions,
 )
 from accord.extract.events.patterns import pattern_triggers
-from accord.extract.events.restatements import RestatementWords, merge_restatements, why_with_rule
+from accord.extract.events.restatements import (
+    RestatementWords,
+    merge_restatements,
+    rules_of,
+    why_with_rule,
+)
 from accord.extract.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
@@ -137,6 +147,7 @@ from accord.extract.events.triggers import (
     is_a_prevented_act,
     is_a_provision,
     is_a_term_of_a_deal,
+    is_a_toll_of_an_episode,
     is_long_running,
     is_operation_against_a_foe,
     is_over,
@@ -654,6 +665,10 @@ def _wished_acts(found: SentenceDraft, coder: Coder) -> bool:
 
 def _likely_acts(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: is_a_likely_act(c, coder.lexicon))
+
+
+def _needed_or_possible_acts(found: SentenceDraft, coder: Coder) -> bool:
+    return _drop(found, lambda c: is_a_needed_or_possible_act(c, coder.lexicon))
 
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
@@ -2654,7 +2669,27 @@ def _restatement(found: ArticleDraft, coder: Coder) -> bool:
         offices=coder.dictionary.offices,
     )
     found.events = merge_restatements(found.events, RESTATEMENT_RULE, words)
+    _lone_tolls_of_unrest(found, coder)
     return len(found.events) != before
+
+
+TOLL_OF_UNREST_RULE = "a-toll-of-unrest-sums-many-acts"
+
+
+def _toll_of_unrest(draft: EventDraft, coder: Coder) -> bool:
+    return draft.kind == "ASSAULT" and is_a_toll_of_an_episode(
+        draft.candidate.predicate, coder.lexicon
+    )
+
+
+def _lone_tolls_of_unrest(found: ArticleDraft, coder: Coder) -> bool:
+    """Rule a-lone-toll-of-unrest-is-no-act, run by restatement-is-one-event once it has merged:
+    a toll of a spell of unrest that restates no act told before (it has no other mention) sums
+    up acts the report does not tell one by one."""
+    kept = [e for e in found.events if e.mentions or TOLL_OF_UNREST_RULE not in rules_of(e)]
+    changed = len(kept) != len(found.events)
+    found.events = kept
+    return changed
 
 
 JUDGED_ACT_RULE = "a-judged-act-falls-on-its-doers"
@@ -3305,6 +3340,15 @@ RULES: tuple[Rule, ...] = (
         _likely_acts,
     ),
     _sentence_rule(
+        "a-needed-or-possible-act-is-no-act",
+        '"Obama also spoke of the need to collaborate on curbing the spread of the Zika virus", '
+        '"with the authority to dismiss Prime Minister Laisenia Qarase": an act in the '
+        "to-infinitive of a noun of need, ability, authority or possibility, or hanging on it, "
+        "is said to be needed or possible, not done (the nouns are data: modal_nouns in "
+        "triggers.json).",
+        _needed_or_possible_acts,
+    ),
+    _sentence_rule(
         "alleged-deed-is-no-event",
         '"Faced charges of blocking a road and disobeying orders", "allegations of torture": '
         "the deed an accusation names is alleged, not reported as an event of its own.",
@@ -3739,6 +3783,18 @@ RULES: tuple[Rule, ...] = (
         _needs_an_actor,
     ),
     Rule(
+        TOLL_OF_UNREST_RULE,
+        '"Several protesters have been reported killed in the unrest", "At least 15 people have '
+        'been killed in more than a week of protests": a casualty verb in the perfect passive, '
+        'or "have died", with no doer, no day of its own and an "in" or "during" phrase of a '
+        "spell of unrest or war that names no side (episode_nouns in triggers.json) counts the "
+        "dead of many acts; restatement-is-one-event drops it (a-lone-toll-of-unrest-is-no-act) "
+        'unless it restates an act told before ("At least 27 people were killed in the '
+        'violence" after the attack it tallies). "A soldier was killed Thursday, in fighting '
+        'with Fatah al-Islam militants" is one act.',
+        _toll_of_unrest,
+    ),
+    Rule(
         DEFINITE_MENTION_RULE,
         '"The strike took place in Qamishli", "the latest detentions came a day after ...": an '
         "event noun told with a definite determiner, or with the day it fell on (\"Wednesday's "
@@ -4066,7 +4122,10 @@ RULES: tuple[Rule, ...] = (
         'yields: "have released eight people" and "were freed Wednesday" are one release), and '
         "a day a retelling names within the week, month or year of the fullest mention dates "
         'the act (a-finer-day-told-again-dates-the-act: "in fiscal year 2012" and "Today in '
-        'New York, Clinton announced").',
+        'New York, Clinton announced"). A toll of a spell of unrest (a-toll-of-unrest-sums-'
+        "many-acts) folded into no act told before stands for acts the report does not tell "
+        'one by one and is dropped (a-lone-toll-of-unrest-is-no-act: "At least 15 people have '
+        'been killed in more than a week of protests" beside the shooting the lead tells).',
         _restatement,
     ),
 )

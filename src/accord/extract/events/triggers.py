@@ -21,6 +21,7 @@ from accord.extract.events.syntax import (
     FINDING_VERBS,
     FUTURE_AUX,
     SUBJECT_DEPS,
+    agent_of,
     complement_of,
     conjuncts,
     depth_of,
@@ -1305,6 +1306,57 @@ def is_running_total(sentence: Span) -> bool:
         return True
     text = sentence.text.lower()  # rebuilt from the tokens: only when the words decide
     return any(marker in text for marker in ("so far", "to date", "in total")) or _war_toll(root)
+
+
+EPISODE_PREPOSITIONS = {"in", "during", "amid"}
+COUNTERPART_PREPOSITIONS = {"with", "between", "by", "against"}  # "in fighting with militants"
+CASUALTY_VERBS = {"kill", "die", "wound", "injure"}
+PROTEST_WORDS = {"protest", "demonstration", "rally", "riot"}  # "protests against the decision"
+
+
+def is_a_toll_of_an_episode(verb: Token, lexicon: Lexicon) -> bool:
+    """Rule a-toll-of-unrest-sums-many-acts: "Several protesters have been reported killed in
+    the unrest", "At least 15 people have been killed in more than a week of protests": a
+    casualty verb in the perfect passive (or "have died") with no doer, whose "in"/"during"
+    phrase is a spell of unrest or war (episode_nouns in triggers.json) naming no other side,
+    and no day of its own, counts the dead of many acts (a perfect passive is a running toll,
+    as a-tally-of-victims-refers-back reads it). "A soldier was killed Thursday, in fighting
+    with Fatah al-Islam militants" is one act, and so may "were killed in clashes" be."""
+    if verb.lemma_.lower() not in CASUALTY_VERBS or agent_of(verb) is not None:
+        return False
+    holder = verb.head if verb.dep_ in {"xcomp", "oprd"} else verb  # "reported killed"
+    died = verb.lemma_.lower() == "die" and is_perfect(verb)  # "have died in clashes"
+    if not (_perfect_passive(holder) or died):
+        return False  # "were killed in clashes" may tell one clash
+    episode = next((p for p in verb.children if _spell_of_unrest(p, lexicon)), None)
+    if episode is None:
+        return False
+    return not any(
+        t.ent_type_ in {"DATE", "TIME"}
+        for child in verb.children
+        if child.i != episode.i
+        for t in child.subtree
+    )
+
+
+def _spell_of_unrest(prep: Token, lexicon: Lexicon) -> bool:
+    """ "in the unrest", "in more than a week of protests", "in clashes": a preposition of
+    time or setting whose object is, or is a span of, a spell of unrest that names no side."""
+    if prep.dep_ != "prep" or prep.lower_ not in EPISODE_PREPOSITIONS:
+        return False
+    words = list(prep.subtree)
+    if any(_names_a_side(t) for t in words):
+        return False
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lexicon.episode_nouns]
+    return bool(nouns) and not any(t.ent_type_ in {"NORP", "ORG"} for t in words)
+
+
+def _names_a_side(word: Token) -> bool:
+    """ "with Fatah al-Islam militants", "between police and protesters": a side of the spell
+    (not "protests against the president's decision", what a protest is against)."""
+    if word.dep_ != "prep" or word.lower_ not in COUNTERPART_PREPOSITIONS:
+        return False
+    return not (word.lower_ == "against" and word.head.lemma_.lower() in PROTEST_WORDS)
 
 
 def is_tally_since(verb: Token) -> bool:
