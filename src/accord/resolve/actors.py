@@ -3457,10 +3457,10 @@ def with_shared_demonyms_of(table: ActorDictionary, text: str) -> ActorDictionar
     and another shares (``demonyms_shared``: "Guinean" is Guinea's and Guinea-Bissau's,
     "Congolese" the DRC's and the Republic of the Congo's, "Dominican" the Dominican Republic's
     and Dominica's) means the one of them the text names most, by its names, capital or its
-    people and groups ("Guinea-Bissau ... Soldiers": a VOA report headed "Bissau Guineans
-    Protest Military Arrests" is Guinea-Bissau's), a name read whole ("Guinea-Bissau",
-    "Papua New Guinea" do not name Guinea) and a short name as ``with_short_names_of`` read it;
-    the owner's when the text names neither more (the table itself then)."""
+    people and groups ("the Republic of Congo's election ... The Congolese government says":
+    Brazzaville's government, in VOA's report), a name read whole ("Guinea-Bissau", "Papua
+    New Guinea" do not name Guinea) and a short name as ``with_short_names_of`` read it; the
+    owner's when the text names neither more (the table itself then)."""
     rivals: dict[str, list[str]] = {}  # folded demonym -> its owner, then who shares it
     for code, demonyms in table.demonyms_shared.items():
         for demonym in demonyms:
