@@ -428,6 +428,9 @@ class ActorDictionary:
     # code -> the day from which a bare short name means that country ("Congo": the DRC once
     # Zaire took the name, 1997-05-17)
     short_names_since: dict[str, str] = field(default_factory=dict)
+    # code -> the folded demonyms it shares with the country that lists them as its own
+    # ("Guinean": Guinea's, shared by Guinea-Bissau)
+    demonyms_shared: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _holders: dict[tuple[str, str], list[Actor]] = field(default_factory=dict)
     _people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> full names
     _past_by_surname: dict[str, list[Actor]] = field(default_factory=dict)
@@ -435,6 +438,7 @@ class ActorDictionary:
         default_factory=dict
     )
     _offices: frozenset[str] | None = None
+    _country_names: dict[str, NamesPattern] = field(default_factory=dict)  # built once, shared
 
     @property
     def offices(self) -> frozenset[str]:
@@ -740,6 +744,8 @@ def load_dictionary() -> ActorDictionary:
             table.short_names[country.code] = tuple(row["short_names"])
         if row.get("short_names_since"):
             table.short_names_since[country.code] = row["short_names_since"]
+        if row.get("demonyms_shared"):
+            table.demonyms_shared[country.code] = tuple(fold(d) for d in row["demonyms_shared"])
     surnames: Counter[str] = Counter()
     for index, row in enumerate(_load_json("actors.json")):
         actor = _actor_from_row(row, index)
@@ -2326,6 +2332,9 @@ class MentionResolver:
                 and not any(t.i in self.people_tokens for t in ent)
                 and not self._is_stance(ent)
             ):
+                whole = _whole_country_name_at(self.table, self.doc.text, ent.start_char)
+                if whole and len(whole[0]) > len(ent.text):  # "Guinea" of "Guinea-Bissau"
+                    return whole[1]
                 place = self.gazetteer.geocode(ent.text)
                 if place is not None and place.country:
                     return place.country
@@ -3443,13 +3452,84 @@ def with_short_names_of(
     return replace(table, country_by_name={**table.country_by_name, **shared})
 
 
+def with_shared_demonyms_of(table: ActorDictionary, text: str) -> ActorDictionary:
+    """Rule "a-shared-demonym-is-the-story's-country": a demonym one country lists as its own
+    and another shares (``demonyms_shared``: "Guinean" is Guinea's and Guinea-Bissau's,
+    "Congolese" the DRC's and the Republic of the Congo's, "Dominican" the Dominican Republic's
+    and Dominica's) means the one of them the text names most, by its names, capital or its
+    people and groups ("the Republic of Congo's election ... The Congolese government says":
+    Brazzaville's government, in VOA's report), a name read whole ("Guinea-Bissau", "Papua
+    New Guinea" do not name Guinea) and a short name as ``with_short_names_of`` read it; the
+    owner's when the text names neither more (the table itself then)."""
+    rivals: dict[str, list[str]] = {}  # folded demonym -> its owner, then who shares it
+    for code, demonyms in table.demonyms_shared.items():
+        for demonym in demonyms:
+            owner = table.country_by_demonym.get(demonym)
+            if owner is not None and owner != code:
+                rivals.setdefault(demonym, [owner]).append(code)
+    if not rivals:
+        return table
+    named = _countries_named(table, text)
+    chosen: dict[str, str] = {}
+    for demonym, codes in rivals.items():
+        for code in codes:
+            people = _any_of(*table.people_of(code))
+            named[code] += len(people.findall(text)) if people else 0
+        best = max(codes, key=lambda code: named[code])  # the owner on a tie
+        if best != codes[0]:
+            chosen[demonym] = best
+    if not chosen:
+        return table
+    return replace(table, country_by_demonym={**table.country_by_demonym, **chosen})
+
+
+def _whole_country_name_at(table: ActorDictionary, text: str, start: int) -> tuple[str, str] | None:
+    """Rule "a-country-name-read-whole": the longest country name or capital written from
+    ``start`` and its country ("Guinea-Bissau", where the parser tags "Guinea" alone as a
+    place), None when none begins there."""
+    pattern = _country_names_pattern(table)
+    match = pattern.match(text, start) if pattern else None
+    found = table.country_code(match.group()) if match else None
+    return (match.group(), found[0]) if match and found else None
+
+
+def _country_names_pattern(table: ActorDictionary) -> NamesPattern:
+    """Every country name, alias, short name and capital as one pattern, the longest first
+    (built once, shared by the article tables made from the dictionary)."""
+    if "all" not in table._country_names:
+        names = {
+            written
+            for country in table.countries.values()
+            for name in (country.name, *country.aliases, *_capital_names(country))
+            for written in (name, name.upper())
+        }
+        for shorts in table.short_names.values():
+            names.update(shorts)
+        table._country_names["all"] = _any_of(*sorted(names, key=len, reverse=True))
+    return table._country_names["all"]
+
+
+def _countries_named(table: ActorDictionary, text: str) -> Counter[str]:
+    """How often ``text`` names each country by a name or capital, each name read whole (the
+    longest first: "Guinea-Bissau" is no "Guinea"), as the table reads it."""
+    pattern = _country_names_pattern(table)
+    named: Counter[str] = Counter()
+    for match in pattern.finditer(text) if pattern else ():
+        found = table.country_code(match.group())
+        if found:
+            named[found[0]] += 1
+    return named
+
+
 def resolve_mentions(
     document, dictionary: ActorDictionary | None = None, gazetteer: Geocoder | None = None
 ) -> list[ActorMention]:
     """Fill ``document.mentions`` with every actor mention, in text order, and return them
     (with the package's actor dictionary and gazetteer unless others are given)."""
     published = document.article.published
-    table = with_short_names_of(dictionary or load_dictionary(), document.doc.text, published)
+    text = document.doc.text
+    table = with_short_names_of(dictionary or load_dictionary(), text, published)
+    table = with_shared_demonyms_of(table, text)
     resolver = MentionResolver(document.doc, table, gazetteer, published)
     document.mentions = resolver.resolve()
     return document.mentions
