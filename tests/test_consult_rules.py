@@ -138,3 +138,33 @@ def test_talks_measured_and_told_before_are_told_elsewhere():
     article = make_article("Rice arrived in Islamabad after the two days of talks in Beijing.")
     events = extract_article(article).events
     assert [e for e in events if e.trigger == "talks"] == []
+
+
+@pytest.mark.parametrize(
+    ("slug", "words", "sources", "targets"),
+    [
+        (  # VOA, Scarborough standoff: the summons told just before names the sides
+            "b-voa-philippines-china-scarborough-standoff",
+            "their first round of talks hit an impasse",
+            {"Albert del Rosario"},
+            {"China"},
+        ),
+        (  # VOA, Abkhaz checkpoint: the Geneva talks told two sentences before
+            "a-voa-georgia-abkhaz-separatists-fire-checkpoint",
+            "A second round of talks is slated for December",
+            {"Georgia", "Russia"},
+            set(),
+        ),
+    ],
+)
+def test_a_round_of_talks_is_between_the_sides_told(
+    slug: str, words: str, sources: set[str], targets: set[str]
+):
+    """Rules a-round-of-talks-is-held and a-round-of-talks-is-between-the-sides-told: talks
+    counted by their round that name no party are held, between the sides told around them
+    (marked inferred)."""
+    event = consult_told_in(slug, words)
+    assert names(event.sources) == sources
+    assert names(event.targets) == targets
+    assert all(ref.inferred for ref in (*event.sources, *event.targets))
+    assert "a-round-of-talks-is-between-the-sides-told" in event.evidence.why

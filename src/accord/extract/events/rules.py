@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -107,6 +107,7 @@ from accord.extract.events.triggers import (
     DESCRIBING_VERBS,
     DYAD_DASHES,
     DYAD_WORDS,
+    MEASURE_NOUNS,
     REACTION_TYPES,
     REACTION_VERBS,
     REPORTED_WRONG,
@@ -1718,6 +1719,33 @@ def _body_named_by_what_it_is(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+ROUND_RULE = "a-round-of-talks-is-held"
+ROUND_SIDES_RULE = "a-round-of-talks-is-between-the-sides-told"
+
+
+def _a_counted_round(noun: Token) -> bool:
+    """Is a meeting noun counted by a round or a span of time ("a second round of talks",
+    "their first round of talks", "a fourth round of peace talks")?"""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in MEASURE_NOUNS
+    )
+
+
+def _round_of_talks(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "a-round-of-talks-is-held": talks counted by their round name no one in their own
+    words; rule a-round-of-talks-is-between-the-sides-told gives them the parties told
+    around them."""
+    token = draft.candidate.token
+    if draft.kind != "CONSULT" or draft.sources or draft.targets:
+        return False
+    if not is_nounlike(token, coder.lexicon) or not _a_counted_round(token):
+        return False
+    draft.inference_why = [*draft.inference_why, f"a '{token.head.head.text}' of talks is held"]
+    return True
+
+
 def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources or draft.targets or _stands_alone(draft.candidate, draft.kind, coder):
         return False
@@ -1743,6 +1771,9 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
         return True  # "Drones hit a fuel depot", "a roadside IED struck a patrol"
     if kind == "ASSAULT" and _gerund_that_goes_on(candidate.token, lexicon):
         return True  # "Fighting continued in Khartoum", "heavy shelling resumed"
+    talks = kind == "CONSULT" and is_nounlike(candidate.token, lexicon)
+    if talks and _a_counted_round(candidate.token):
+        return True  # "A second round of talks is slated": rule a-round-of-talks-is-held
     if kind in BODY_ACT_TYPES and _body_doers(candidate.predicate, lexicon):
         return True  # "The move was widely condemned by the international community"
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
@@ -2902,6 +2933,68 @@ def _parties_mediated(events: list[Event], mediation: Event) -> tuple[ActorRef, 
     return tuple(replace(ref, inferred=True) for ref in unique.values())
 
 
+ROUND_SENTENCES = 3  # how far back the talks a round belongs to may be told
+
+
+def _rounds_of_talks(found: ArticleDraft, coder: Coder) -> bool:
+    """Rule "a-round-of-talks-is-between-the-sides-told": a round of talks that names no party ("A
+    second round of talks is slated for December", "He says their first round of talks hit an
+    impasse", "wrapped up a fourth round of peace talks ..., agreeing to hold further
+    negotiations") is between the sides of the other acts of its sentence, else of the
+    talks told in the few sentences before it, else of the act told in the sentence just
+    before it, marked inferred; one with no such sides is dropped (a meeting needs its
+    parties)."""
+    changed = False
+    events = found.events
+    for event in list(events):
+        if event.sources or event.targets or ROUND_RULE not in event.evidence.why:
+            continue
+        sides = _sides_of_the_round(events, event)
+        position = events.index(event)
+        changed = True
+        if sides is None:
+            del events[position]
+            continue
+        sources, targets = sides
+        note = "parties: the sides told around it"
+        why = why_with_rule(event.evidence.why, note, ROUND_SIDES_RULE)
+        events[position] = replace(
+            event, sources=sources, targets=targets, evidence=replace(event.evidence, why=why)
+        )
+    return changed
+
+
+def _sides_of_the_round(
+    events: list[Event], talks: Event
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]] | None:
+    """The sources and targets a round of talks takes from the acts told around it."""
+    sentence = talks.evidence.sentence_index
+
+    def inferred(refs: Sequence[ActorRef]) -> tuple[ActorRef, ...]:
+        unique = {ref.actor_id: ref for ref in refs if not ref.inferred}
+        return tuple(replace(ref, inferred=True) for ref in unique.values())
+
+    beside = [e for e in events if e is not talks and e.evidence.sentence_index == sentence]
+    own = inferred([ref for e in beside for ref in e.sources])
+    if own:
+        return own, ()
+    before = [
+        e
+        for e in events
+        if _a_meeting_of_parties(e)
+        and not _is_mediation(e)
+        and sentence - ROUND_SENTENCES <= e.evidence.sentence_index < sentence
+    ]
+    if before:
+        return inferred(before[-1].sources), inferred(before[-1].targets)
+    just_before = [
+        e for e in events if e.evidence.sentence_index == sentence - 1 and e.sources and e.targets
+    ]
+    if just_before:
+        return inferred(just_before[-1].sources), inferred(just_before[-1].targets)
+    return None
+
+
 def _a_meeting_of_parties(event: Event) -> bool:
     """A meeting record that names who met (two sides, or one and whom it met), not only the
     host of a meeting told again ("The meeting, hosted by the UAE")."""
@@ -3769,6 +3862,14 @@ RULES: tuple[Rule, ...] = (
         _body_named_by_what_it_is,
     ),
     Rule(
+        ROUND_RULE,
+        '"A second round of talks is slated for December", "their first round of talks hit an '
+        'impasse": talks counted by their round or their days are held though their sentence '
+        "names no party; needs-an-actor keeps them and the article rule "
+        f"{ROUND_SIDES_RULE} gives them the parties told around them.",
+        _round_of_talks,
+    ),
+    Rule(
         "needs-an-actor",
         'An event with no actor is dropped, unless a noun names it as happening ("a drone '
         'strike killed ..."), the people it fell on are counted or named by what they are ("14 '
@@ -4083,6 +4184,16 @@ RULES: tuple[Rule, ...] = (
         "mediation that names no party is between the sides of the other acts of its sentence "
         "(else the deal or talks told just before it), marked inferred; never the mediator.",
         _mediations_between_parties,
+    ),
+    _article_rule(
+        ROUND_SIDES_RULE,
+        '"A second round of talks is slated for December", "He says their first round of '
+        'talks hit an impasse", "wrapped up a fourth round of peace talks ..., agreeing to hold '
+        'further negotiations": a round of talks that names no party is between the sides of '
+        "the other acts of its sentence, else of the talks told in the three sentences before "
+        "it, else of the act told in the sentence just before it (marked inferred); with none "
+        "it is dropped.",
+        _rounds_of_talks,
     ),
     _article_rule(
         OTHER_SIDE_RULE,
