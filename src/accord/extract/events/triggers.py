@@ -1257,6 +1257,43 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
     return [c for c in candidates if c.token.i not in dropped]
 
 
+RAID_AS_ATTACK_RULE = "a-raid-told-with-its-killing-is-an-attack"
+
+
+def raids_told_with_their_killing(candidates: list[Candidate], lexicon: Lexicon) -> bool:
+    """Rule a-raid-told-with-its-killing-is-an-attack: "armed youth raided cattle camps near
+    Tonj, killing 14 people and taking about 2,000 cattle", "raided a village ..., killing
+    nine villagers and making off with livestock": a raid ("raid" reads COERCE until its raider
+    is known) whose outcome clause is a killing or a wounding (an ASSAULT that is no
+    destruction, hung on it with no subject of its own) is an ASSAULT, read so before the
+    clause merge: the killing then folds into the raid (one attack, with its dead), and what
+    was taken stays a confiscation of its own (PLOVER COERCE: seizing property; CAMEO 1711)."""
+    by_token = {c.token.i: c for c in candidates}
+    changed = False
+    for candidate in candidates:
+        raid = by_token.get(candidate.token.head.i)
+        if (
+            raid is None
+            or raid is candidate
+            or lemma_of(raid.token, lexicon) != "raid"
+            or raid.entry.type != "COERCE"
+            or is_nounlike(raid.token, lexicon)
+            or candidate.entry.type != "ASSAULT"
+            or _destroys(candidate)
+        ):
+            continue
+        outcome = _tells_the_outcome(candidate.token) or (
+            candidate.token.dep_ == "conj"
+            and not any(c.dep_ in SUBJECT_DEPS for c in candidate.token.children)
+        )
+        if not outcome:
+            continue
+        raid.entry = replace(raid.entry, type="ASSAULT", mode=None)
+        raid.rules.append(RAID_AS_ATTACK_RULE)
+        changed = True
+    return changed
+
+
 def _read_under(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Is a noun's reading the one its verb gives it ("lifted sanctions" is a RETREAT, not a
     SANCTION), so that the verb's own reading ("lift": CONCEDE) is no second act? The noun
