@@ -49,3 +49,38 @@ def test_a_march_banned_is_no_protest_met_by_force():
     assert not note_events("n424", "PROTEST")
     [ban] = note_events("n424", "COERCE")
     assert ban.trigger == "banned"
+
+
+@pytest.mark.parametrize(
+    ("note_id", "killed", "taking"),
+    [
+        ("n052", 14, "taking"),  # "raided cattle camps ..., killing 14 people and taking ..."
+        ("n484", 9, "making"),  # "raided a village ..., killing nine villagers and making off"
+        ("n500", 11, "driving"),  # "raided cattle camps ..., killing 11 herders and driving off"
+    ],
+)
+def test_a_raid_told_with_its_killing_keeps_its_dead_and_its_taking(note_id, killed, taking):
+    [attack] = note_events(note_id, "ASSAULT")  # one attack: the raid, with the killing in it
+    assert attack.trigger == "raided"
+    assert "a-raid-told-with-its-killing-is-an-attack" in rules_of(attack)
+    assert attack.counts.killed == killed
+    [taken] = note_events(note_id, "COERCE")  # the livestock taken: a confiscation of its own
+    assert taken.mode == "confiscate" and taken.trigger.startswith(taking)
+    assert taken.sources and taken.sources[0].actor_id == attack.sources[0].actor_id
+
+
+def test_cattle_stolen_beside_an_attack_are_confiscated():
+    # n388: "Armed men on motorbikes attacked Tillia ..., killing 4 herders and stealing about
+    # 200 cattle."
+    [attack] = note_events("n388", "ASSAULT")
+    assert attack.counts.killed == 4
+    [taken] = note_events("n388", "COERCE")
+    assert taken.mode == "confiscate" and taken.trigger.startswith("stealing")
+
+
+def test_a_raid_told_as_its_looting_is_the_looting():
+    # n409: "... after Boko Haram fighters raided Bosso on 9 March 2024, looting shops and
+    # livestock." No killing: the raid is told as the taking (COERCE confiscate).
+    assert not note_events("n409", "ASSAULT")
+    [raid] = note_events("n409", "COERCE")
+    assert raid.mode == "confiscate"

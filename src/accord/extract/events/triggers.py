@@ -1258,6 +1258,46 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
     return [c for c in candidates if c.token.i not in dropped]
 
 
+RAID_AS_ATTACK_RULE = "a-raid-told-with-its-killing-is-an-attack"
+
+
+def raids_told_with_their_killing(candidates: list[Candidate], lexicon: Lexicon) -> bool:
+    """Rule a-raid-told-with-its-killing-is-an-attack: "armed youth raided cattle camps near
+    Tonj, killing 14 people and taking about 2,000 cattle", "raided a village ..., killing
+    nine villagers and making off with livestock": a raid ("raid" reads COERCE until its raider
+    is known) whose outcome clause is a killing or a wounding (one of the consequence verbs,
+    hung on it with no subject of its own) is an ASSAULT, read so before the
+    clause merge: the killing then folds into the raid (one attack, with its dead), and what
+    was taken stays a confiscation of its own (PLOVER COERCE: seizing property; CAMEO 1711).
+    The killing verbs are data (consequences in triggers.json); a burning or an abduction told
+    beside the raid ("raided Al Mughayyir, burning dozens of homes", "raided ... and abducted
+    31 residents") is left as it was."""
+    by_token = {c.token.i: c for c in candidates}
+    changed = False
+    for candidate in candidates:
+        raid = by_token.get(candidate.token.head.i)
+        if (
+            raid is None
+            or raid is candidate
+            or lemma_of(raid.token, lexicon) != "raid"
+            or raid.entry.type != "COERCE"
+            or is_nounlike(raid.token, lexicon)
+            or candidate.entry.type != "ASSAULT"
+            or lemma_of(candidate.token, lexicon) not in lexicon.consequence_verbs - {"leave"}
+        ):  # a burning or an abduction in the raid stays an act of its own
+            continue
+        outcome = _tells_the_outcome(candidate.token) or (
+            candidate.token.dep_ == "conj"
+            and not any(c.dep_ in SUBJECT_DEPS for c in candidate.token.children)
+        )
+        if not outcome:
+            continue
+        raid.entry = replace(raid.entry, type="ASSAULT", mode=None)
+        raid.rules.append(RAID_AS_ATTACK_RULE)
+        changed = True
+    return changed
+
+
 def _read_under(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Is a noun's reading the one its verb gives it ("lifted sanctions" is a RETREAT, not a
     SANCTION), so that the verb's own reading ("lift": CONCEDE) is no second act? The noun
