@@ -107,11 +107,8 @@ from accord.extract.events.triggers import (
     DESCRIBING_VERBS,
     DYAD_DASHES,
     DYAD_WORDS,
-<<<<<<< HEAD
     MEASURE_NOUNS,
-=======
     RAID_AS_ATTACK_RULE,
->>>>>>> liv29
     REACTION_TYPES,
     REACTION_VERBS,
     REPORTED_WRONG,
