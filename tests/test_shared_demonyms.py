@@ -62,9 +62,11 @@ def test_a_shared_demonym_stays_its_owner_s_when_the_owner_is_named() -> None:
 
 
 def test_a_shared_demonym_follows_the_country_named_whole() -> None:
-    """The tune article's lead names Guinea-Bissau, which is no naming of Guinea: "Guinean"
-    and "Guineans" are Guinea-Bissau's there; a text naming neither leaves them Guinea's."""
+    """The tune article's title and lead name Guinea-Bissau, which is no naming of Guinea:
+    "Guinean" and "Guineans" are Guinea-Bissau's there; a text naming neither leaves them
+    Guinea's (a text that holds no shared demonym leaves the table as it is)."""
     lead = (
+        "Bissau Guineans Protest Military Arrests. "
         "Hundreds of people in Guinea-Bissau took to the streets Thursday to express their "
         "anger at the military's brief arrest of the civilian prime minister."
     )

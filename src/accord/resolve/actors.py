@@ -3461,12 +3461,7 @@ def with_shared_demonyms_of(table: ActorDictionary, text: str) -> ActorDictionar
     Brazzaville's government, in VOA's report), a name read whole ("Guinea-Bissau", "Papua
     New Guinea" do not name Guinea) and a short name as ``with_short_names_of`` read it; the
     owner's when the text names neither more (the table itself then)."""
-    rivals: dict[str, list[str]] = {}  # folded demonym -> its owner, then who shares it
-    for code, demonyms in table.demonyms_shared.items():
-        for demonym in demonyms:
-            owner = table.country_by_demonym.get(demonym)
-            if owner is not None and owner != code:
-                rivals.setdefault(demonym, [owner]).append(code)
+    rivals = _shared_demonyms_written(table, fold.__wrapped__(text))  # a whole text: not cached
     if not rivals:
         return table
     named = _countries_named(table, text)
@@ -3481,6 +3476,19 @@ def with_shared_demonyms_of(table: ActorDictionary, text: str) -> ActorDictionar
     if not chosen:
         return table
     return replace(table, country_by_demonym={**table.country_by_demonym, **chosen})
+
+
+def _shared_demonyms_written(table: ActorDictionary, folded_text: str) -> dict[str, list[str]]:
+    """Each shared demonym the text can hold (folded, as tokens are looked up: one no token can
+    fold to changes nothing, so the text's country names are not counted for it), with its
+    owner first, then the countries that share it."""
+    rivals: dict[str, list[str]] = {}
+    for code, demonyms in table.demonyms_shared.items():
+        for demonym in demonyms:
+            owner = table.country_by_demonym.get(demonym)
+            if owner is not None and owner != code and demonym in folded_text:
+                rivals.setdefault(demonym, [owner]).append(code)
+    return rivals
 
 
 def _whole_country_name_at(table: ActorDictionary, text: str, start: int) -> tuple[str, str] | None:
