@@ -3461,7 +3461,7 @@ def with_shared_demonyms_of(table: ActorDictionary, text: str) -> ActorDictionar
     Brazzaville's government, in VOA's report), a name read whole ("Guinea-Bissau", "Papua
     New Guinea" do not name Guinea) and a short name as ``with_short_names_of`` read it; the
     owner's when the text names neither more (the table itself then)."""
-    rivals = _shared_demonyms_written(table, fold.__wrapped__(text))  # a whole text: not cached
+    rivals = _shared_demonyms_written(table, _folded_whole(text, table))
     if not rivals:
         return table
     named = _countries_named(table, text)
@@ -3476,6 +3476,14 @@ def with_shared_demonyms_of(table: ActorDictionary, text: str) -> ActorDictionar
     if not chosen:
         return table
     return replace(table, country_by_demonym={**table.country_by_demonym, **chosen})
+
+
+def _folded_whole(text: str, table: ActorDictionary) -> str:
+    """``text`` as ``fold`` would fold it, for finding a shared demonym in it: an ASCII text
+    only lower-cased when no shared demonym holds a space (the same letters; ``fold``'s walk
+    over every character costs about a millisecond an article), else folded whole, uncached."""
+    spaced = any(" " in d for demonyms in table.demonyms_shared.values() for d in demonyms)
+    return text.lower() if text.isascii() and not spaced else fold.__wrapped__(text)
 
 
 def _shared_demonyms_written(table: ActorDictionary, folded_text: str) -> dict[str, list[str]]:
