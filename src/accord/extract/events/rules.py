@@ -902,29 +902,30 @@ def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _order_to_ones_own(draft: EventDraft, coder: Coder) -> bool:
-    verb = draft.candidate.token
-    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
-        return False
-    ordered = _ordered_party(verb, draft.index)
-    if not _given_to_own(ordered, _ordering_side(verb, draft.index, coder.lexicon)):
-        return False
-    if _sends_forces(verb, ordered):
-        return False  # a deployment (an-order-sending-ones-forces-deploys-them)
+    ordered = _ordered_own(draft, coder)
+    if not ordered or _sends_forces(draft.candidate.token, ordered):
+        return False  # none, or a deployment (an-order-sending-ones-forces-deploys-them)
     draft.dropped = True
     return True
 
 
 def _order_sending_own_forces(draft: EventDraft, coder: Coder) -> bool:
-    verb = draft.candidate.token
-    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
-        return False
-    ordered = _ordered_party(verb, draft.index)
-    if not _given_to_own(ordered, _ordering_side(verb, draft.index, coder.lexicon)):
-        return False
-    if not _sends_forces(verb, ordered):
+    ordered = _ordered_own(draft, coder)
+    if not ordered or not _sends_forces(draft.candidate.token, ordered):
         return False
     draft.kind, draft.mode = "MOBILIZE", "troops"
     return True
+
+
+def _ordered_own(draft: EventDraft, coder: Coder) -> list[ActorMention]:
+    """Whom a REQUEST told by an order verb is given to, when all of them are the orderer's own
+    bodies (``_given_to_own``); none otherwise. The two order rules on one's own ask it alike."""
+    verb = draft.candidate.token
+    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
+        return []
+    ordered = _ordered_party(verb, draft.index)
+    orderers = _ordering_side(verb, draft.index, coder.lexicon)
+    return ordered if _given_to_own(ordered, orderers) else []
 
 
 def _sends_forces(verb: Token, ordered: list[ActorMention]) -> bool:
@@ -2939,8 +2940,7 @@ def _parties_mediated(events: list[Event], mediation: Event) -> tuple[ActorRef, 
         if sides:
             break
         sides = [ref for ref in deal.sources if not ref.inferred and ref.actor_id not in mediators]
-    unique = {ref.actor_id: ref for ref in sides}
-    return tuple(replace(ref, inferred=True) for ref in unique.values())
+    return _named_once_as_inferred(sides)
 
 
 ROUND_SENTENCES = 3  # how far back the talks a round belongs to may be told
@@ -2979,11 +2979,7 @@ def _sides_of_the_round(
 ) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]] | None:
     """The sources and targets a round of talks takes from the acts told around it."""
     sentence = talks.evidence.sentence_index
-
-    def inferred(refs: Sequence[ActorRef]) -> tuple[ActorRef, ...]:
-        unique = {ref.actor_id: ref for ref in refs if not ref.inferred}
-        return tuple(replace(ref, inferred=True) for ref in unique.values())
-
+    inferred = _named_once_as_inferred
     beside = [e for e in events if e is not talks and e.evidence.sentence_index == sentence]
     own = inferred([ref for e in beside for ref in e.sources])
     if own:
@@ -3003,6 +2999,13 @@ def _sides_of_the_round(
     if just_before:
         return inferred(just_before[-1].sources), inferred(just_before[-1].targets)
     return None
+
+
+def _named_once_as_inferred(refs: Sequence[ActorRef]) -> tuple[ActorRef, ...]:
+    """The actors ``refs`` name (not those inferred), each once, marked inferred: the parties
+    an act takes from the acts told around it."""
+    unique = {ref.actor_id: ref for ref in refs if not ref.inferred}
+    return tuple(replace(ref, inferred=True) for ref in unique.values())
 
 
 def _a_meeting_of_parties(event: Event) -> bool:
