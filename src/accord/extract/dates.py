@@ -357,7 +357,12 @@ def _day_range(
     last = _resolve(f"{match.group('last')} {match.group('rest')}", published, tense)
     if first.start is None or last.start is None or first.precision != "day":
         return None
-    start, end = date.fromisoformat(first.start), date.fromisoformat(last.start)
+    return _spell_of_days(date.fromisoformat(first.start), date.fromisoformat(last.start))
+
+
+def _spell_of_days(start: date, end: date) -> tuple[date, date, str] | None:
+    """A spell from its first day to its last, told to the week (the month, when longer);
+    none when it ends before it starts."""
     if end < start:
         return None
     precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
@@ -379,10 +384,7 @@ def _iso_day_range(match: re.Match) -> tuple[date, date, str] | None:
         )
     except ValueError:
         return None
-    if end < start:
-        return None
-    precision = "week" if (end - start).days < RANGE_WEEK_DAYS else "month"
-    return start, end, precision
+    return _spell_of_days(start, end)
 
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
