@@ -114,25 +114,15 @@ def save_feature_rows(connection: Any, rows: Iterable[tuple]) -> None:
 
 
 def block_event_ids(
-    connection: Any,
-    type: str,
-    lo_from: int,
-    lo_to: int,
-    hi_from: int,
-    other_than: str | None = None,
+    connection: Any, type: str, lo_from: int, lo_to: int, hi_from: int
 ) -> list[str]:
     """Tracked events of one type whose window starts in [lo_from, lo_to] and ends at or
-    after hi_from (the blocks an event is compared within), but not ``other_than``."""
-    query = (
+    after hi_from (the blocks an event is compared within)."""
+    cursor = connection.execute(
         "SELECT event_id FROM track_features WHERE type = ? AND day_lo BETWEEN ? AND ?"
-        " AND day_hi >= ?"
+        " AND day_hi >= ?",
+        (type, lo_from, lo_to, hi_from),
     )
-    if other_than is None:
-        cursor = connection.execute(query, (type, lo_from, lo_to, hi_from))
-    else:
-        cursor = connection.execute(
-            query + " AND event_id != ?", (type, lo_from, lo_to, hi_from, other_than)
-        )
     return [row[0] for row in cursor]
 
 

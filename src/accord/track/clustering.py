@@ -210,13 +210,12 @@ def stored_candidates(
         item.day_hi + DAY_TOLERANCE,
         item.day_lo - DAY_TOLERANCE,
     )
-    if blocks is None:
-        ids = block_event_ids(connection, *query, other_than=item.event_id)
-    else:
-        found = blocks.get(query)
-        if found is None:
-            found = blocks[query] = block_event_ids(connection, *query)
-        ids = [event_id for event_id in found if event_id != item.event_id]
+    found = blocks.get(query) if blocks is not None else None
+    if found is None:
+        found = block_event_ids(connection, *query)
+        if blocks is not None:
+            blocks[query] = found
+    ids = [event_id for event_id in found if event_id != item.event_id]
     unread = [event_id for event_id in ids if event_id not in decoded]
     decoded.update((f.event_id, f) for f in features_of(connection, unread))
     return [decoded[event_id] for event_id in ids if event_id in decoded]
