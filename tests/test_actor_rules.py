@@ -1094,6 +1094,24 @@ def test_rule_sector_of_its_day_codes_the_taliban_as_they_were(published: str, s
     assert (taliban.actor.country, taliban.actor.sector) == ("AFG", sector)
 
 
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2013-06-18", ("ETH", "GOV", "Foreign Minister")), ("2021-03-02", (None, "IGO", None))],
+)
+def test_rule_sector_of_its_day_gives_the_country_a_person_served_then(published, expected):
+    """VOA, 2013 (tests/corpus_news, dat30): Ethiopia's foreign minister of 2013 heads the WHO
+    now; the record's era says which country and office were his on the report's day."""
+    text = (
+        "Amr met with his Ethiopian counterpart, Tedros Adhanom, Monday and Tuesday in "
+        "Ethiopia's capital."
+    )
+    document = parse(make_article(text, published=published))
+    [tedros] = [m for m in resolve_mentions(document) if m.text == "Tedros Adhanom"]
+    country, sector, role = expected
+    assert (tedros.actor.country, tedros.actor.sector) == (country, sector)
+    assert role is None or tedros.actor.role == role
+
+
 def _side_names(text: str, published: str) -> list[tuple[list[str], list[str]]]:
     events = extract_article(make_article(text, published=published)).events
     return [([a.name for a in e.sources], [a.name for a in e.targets]) for e in events]

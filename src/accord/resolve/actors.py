@@ -367,11 +367,14 @@ def _may_end_an_entry(table: dict[str, str], lemma: str, lower: str) -> bool:
 
 @dataclass(frozen=True)
 class Era:
-    """What an actor was until a day (``until``, ISO date, not included): its sector and role."""
+    """What an actor was until a day (``until``, ISO date, not included): its sector and role,
+    and the country it served then when that differs (a minister of a state who now heads an
+    international body): ``country`` is "" when the era keeps the record's own."""
 
     until: str
     sector: str
     role: str | None = None
+    country: str | None = ""
 
 
 @dataclass(frozen=True)
@@ -457,7 +460,9 @@ class ActorDictionary:
             return actor
         for era in self.eras.get(actor.id, ()):
             if day[:10] < era.until:
-                return replace(actor, sector=era.sector, role=era.role or actor.role)
+                role = era.role or actor.role
+                country = actor.country if era.country == "" else era.country
+                return replace(actor, sector=era.sector, role=role, country=country)
         return actor
 
     def holder_of(self, code: str, roles: Iterable[str], day: str | None) -> Actor | None:
@@ -703,12 +708,14 @@ def _actor_from_row(row: dict, index: int) -> Actor:
 
 
 def _eras_from_row(row: dict) -> tuple[Era, ...]:
-    """An actor's earlier eras, oldest first: "eras": [{"until": "2021-08-15", "sector": "REB"}]."""
+    """An actor's earlier eras, oldest first: "eras": [{"until": "2021-08-15", "sector": "REB"}],
+    with "country" when the actor served another body then ({"country": "ETH", ...})."""
     eras = []
     for era in row["eras"]:
         if not isinstance(era, dict) or era.get("sector") not in SECTORS or not era.get("until"):
             raise DataFileError(f"data/actors.json entry {row['id']!r}: bad era {era!r}")
-        eras.append(Era(until=str(era["until"]), sector=era["sector"], role=era.get("role")))
+        until, country = str(era["until"]), era.get("country", "")
+        eras.append(Era(until=until, sector=era["sector"], role=era.get("role"), country=country))
     return tuple(sorted(eras, key=lambda era: era.until))
 
 
