@@ -199,3 +199,29 @@ def test_a_truce_told_holding_beside_a_dated_charge_backs_its_start(tmp_path: Pa
     starts = [step for step in truce.steps if step.status == "implemented"]
     assert [step.date for step in starts] == ["2022-04-02"]
     assert len(starts[0].event_ids) >= 2  # the which-clause start and the holding truce
+
+
+def test_a_start_before_the_agreement_found_is_anothers(tmp_path: Path) -> None:
+    """Rule a-start-before-the-agreement-found-is-another's: the Lebanese truce told holding on
+    2 December 2024 (story 21) found, by its subject alone, the Gaza ceasefire agreed on 15
+    January 2025 (coverage tune, within the 45 days a step may come before a proposal's first);
+    being before that agreement it is not its start, and it was dropped with the breach charged
+    beside it. It is an earlier truce's: it opens its own, and Gaza's history is untouched."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(
+            [
+                str(TUNE / "lebanon-truce-03-voa.txt"),
+                *sorted(str(path) for path in TUNE.glob("gaza-truce-jan25-*.txt")),
+            ]
+        )
+        truces = {
+            frozenset(item.participants): item
+            for item in track.proposals(db)
+            if item.subject == "ceasefire"
+        }
+    lebanon = truces[frozenset({"ISR", "LBN"})]
+    assert lebanon.steps[0].status == "implemented"
+    assert lebanon.steps[0].date == "2024-12-02"
+    gaza = truces[frozenset({"ISR", "PSE"})]
+    assert gaza.steps[0].date == "2025-01-15"
+    assert not any(step.date and step.date < "2025-01-15" for step in gaza.steps)

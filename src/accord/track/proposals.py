@@ -3320,7 +3320,11 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
         return may_open  # a mention of a step no report gives first-hand says too little
     if not may_open:
         return False
-    place_first_hand(drafts, candidate)
+    if not place_first_hand(drafts, candidate):
+        # rule "a-start-before-the-agreement-found-is-another's": the draft it was found for
+        # was agreed after it (``implemented_before_agreed``), so it is an earlier one's, not
+        # lost: it opens its own
+        drafts.add(drafts.open(candidate.subject), candidate)
     return True
 
 
