@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import accord
+from accord import track
 from accord.track.evaluate import TrackingReport, evaluate_tracking, proposal_outcomes
 
 TUNE = Path(__file__).parent / "corpus_coverage" / "tune"
@@ -169,3 +170,58 @@ def test_the_truce_storys_acceptance_is_read_as_a_step_of_its_day(
         (outcome,) = proposal_outcomes(db, path)
     assert outcome.checked
     assert any(step.date == "2024-11-26" for step in outcome.shown)
+
+
+def test_a_truce_told_holding_is_in_force_on_the_reports_day(tmp_path: Path) -> None:
+    """Rule a-truce-told-holding-is-in-force: 'The days-old ceasefire between Israel and
+    Hezbollah militants in Lebanon appears to be largely holding, but some fighting is
+    continuing' (VOA, Monday 2 December 2024, story 21) reports the truce in force: a step of
+    the report's day, no text date. It gave no step, so the breach Israel charged that day
+    ('militants were violating the truce') had nothing in force to break and the report gave no
+    proposal at all."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest([str(TUNE / "lebanon-truce-03-voa.txt")])
+        (truce,) = (item for item in track.proposals(db) if item.subject == "ceasefire")
+    start = truce.steps[0]
+    assert (start.status, start.date, start.date_inferred) == ("implemented", "2024-12-02", True)
+    assert set(truce.participants) == {"ISR", "LBN"}
+
+
+def test_a_truce_told_holding_beside_a_dated_charge_backs_its_start(tmp_path: Path) -> None:
+    """The state is dated by its report, not by the act beside it: 'Yemen's government and the
+    Houthi rebels traded accusations on Sunday of breaching a nationwide truce that took effect
+    at the weekend, although the United Nations said the ceasefire was largely holding'
+    (Larkspur Daily, Monday 4 April 2022) backs the start of Saturday 2 April; dated by the
+    charge's Sunday it made a second start (round prp29, tried and dropped)."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest([str(TUNE / "yemen-truce-03-larkspur-daily.txt")])
+        (truce,) = (item for item in track.proposals(db) if item.subject == "ceasefire")
+    starts = [step for step in truce.steps if step.status == "implemented"]
+    assert [step.date for step in starts] == ["2022-04-02"]
+    assert len(starts[0].event_ids) >= 2  # the which-clause start and the holding truce
+
+
+def test_a_start_before_the_agreement_found_is_anothers(tmp_path: Path) -> None:
+    """Rule a-start-before-the-agreement-found-is-another's: the Lebanese truce told holding on
+    2 December 2024 (story 21) found, by its subject alone, the Gaza ceasefire agreed on 15
+    January 2025 (coverage tune, within the 45 days a step may come before a proposal's first);
+    being before that agreement it is not its start, and it was dropped with the breach charged
+    beside it. It is an earlier truce's: it opens its own, and Gaza's history is untouched."""
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest(
+            [
+                str(TUNE / "lebanon-truce-03-voa.txt"),
+                *sorted(str(path) for path in TUNE.glob("gaza-truce-jan25-*.txt")),
+            ]
+        )
+        truces = {
+            frozenset(item.participants): item
+            for item in track.proposals(db)
+            if item.subject == "ceasefire"
+        }
+    lebanon = truces[frozenset({"ISR", "LBN"})]
+    assert lebanon.steps[0].status == "implemented"
+    assert lebanon.steps[0].date == "2024-12-02"
+    gaza = truces[frozenset({"ISR", "PSE"})]
+    assert gaza.steps[0].date == "2025-01-15"
+    assert not any(step.date and step.date < "2025-01-15" for step in gaza.steps)

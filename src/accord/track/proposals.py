@@ -216,6 +216,7 @@ def subject_data() -> dict[str, Any]:
         "extension_nouns",
         "unmade_heads",
         "verdict_modes",
+        "holding_state",
     ):
         if key not in data:
             raise ValueError(f"proposal_subjects.json lacks {key!r}")
@@ -224,6 +225,7 @@ def subject_data() -> dict[str, Any]:
     data["done_under_regex"] = re.compile(data["done_under_agreement"], re.I)
     data["offer_regex"] = re.compile(data["offer_reference"], re.I)
     data["in_force_regex"] = re.compile(data["in_force_clause"], re.I)
+    data["holding_regex"] = re.compile(data["holding_state"], re.I)
     data["proposal_author_regexes"] = [
         re.compile(pattern) for pattern in data["proposal_author_patterns"]
     ]
@@ -1512,7 +1514,8 @@ def candidate_of(
         (actor["country"] or actor["actor_id"], actor["sector"]) for actor in targets
     }
     status = status_of(row, sentence, trigger_at, len(parties), subject, len(between))
-    if status is None and in_force_in_passing(row, sentence):
+    holding = status is None and told_holding(row, sentence)
+    if holding or (status is None and in_force_in_passing(row, sentence)):
         status = "implemented"
     sources = welcomer_is_no_side(row, status, sources, trigger_at)
     in_a_making_clause = makes_it_in_a_clause(row, sentence, trigger_at)
@@ -1523,7 +1526,7 @@ def candidate_of(
     if status is None or published is None:
         return None
     dates_making = dates_its_making(row)  # asked once: both rules below read it
-    explicit = step_day(row, status, context, dates_making)
+    explicit = None if holding else step_day(row, status, context, dates_making)
     month = explicit is not None and row["date_precision"] == "month"
     if explicit is None and status == "violated":
         explicit = charged_on(sentence, trigger_at, published)
@@ -2041,6 +2044,22 @@ def in_force_in_passing(row: Any, sentence: str) -> bool:
     Saturday') in a sentence that tells the agreement took effect reports it carried out."""
     return row["type"] in ("ACCUSE", "ASSAULT") and bool(
         subject_data()["in_force_regex"].search(sentence)
+    )
+
+
+def told_holding(row: Any, sentence: str) -> bool:
+    """Rule "a-truce-told-holding-is-in-force": a fight or an accusation that gives no step of
+    its own in a sentence that tells the truce holding ('The days-old ceasefire between Israel
+    and Hezbollah militants in Lebanon appears to be largely holding, but some fighting is
+    continuing', 'traded accusations on Sunday of breaching a nationwide truce ..., although
+    the United Nations said the ceasefire was largely holding') reports it in force, as VOA's
+    'a 72 hour cease-fire in Gaza appears to be holding for a second day' and 'A new, five-day
+    cease-fire between Israel and Hamas was holding Thursday' do (there the sentence's event is
+    the talks or the truce itself, other rules' to read). Holding is a state, not an act: the
+    step is dated by its report (the act beside it has its own day), so it backs the start told
+    a few days before rather than making a second one."""
+    return row["type"] in ("ACCUSE", "ASSAULT") and bool(
+        subject_data()["holding_regex"].search(sentence)
     )
 
 
@@ -3301,7 +3320,11 @@ def place_backing(drafts: Drafts, candidate: Candidate, may_open: bool = True) -
         return may_open  # a mention of a step no report gives first-hand says too little
     if not may_open:
         return False
-    place_first_hand(drafts, candidate)
+    if not place_first_hand(drafts, candidate):
+        # rule "a-start-before-the-agreement-found-is-another's": the draft it was found for
+        # was agreed after it (``implemented_before_agreed``), so it is an earlier one's, not
+        # lost: it opens its own
+        drafts.add(drafts.open(candidate.subject), candidate)
     return True
 
 
