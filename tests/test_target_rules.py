@@ -139,3 +139,24 @@ def test_rule_needs_a_side_the_story_sets_against_the_doer():
     moved = _told("a-voa-us-troops-eagle-pass", "MOBILIZE", "repositioning troops")
     call = _told("b-state-mali-ceasefire-violations", "REQUEST", "We call on all parties")
     assert moved.targets == () and call.targets == ()
+
+
+# --- rule the-homes-hit-are-the-peoples (data: civilian_objects) ----------------------------------
+
+
+def test_rule_villages_attacked_are_their_nationalitys_people():
+    # VOA, Cameroon and Chad: "suspected Boko Haram fighters attacked Cameroonian villages from
+    # Lake Chad" (no place of its own; the label has Cameroon's civilians, not its state)
+    event = _told(
+        "b-voa-cameroon-chad-sending-troops-boko-haram", "ASSAULT", "attacked Cameroonian villages"
+    )
+    assert _codes(event) == ["CMR:CVL"]
+    assert "the-homes-hit-are-the-peoples" in event.evidence.why
+
+
+def test_rule_places_of_worship_torched_are_the_places_people():
+    # VOA, Kosovo: "Serbian nationalists have retaliated by torching mosques" (Kosovo's people,
+    # as the label codes "Ethnic Albanians have set Serb homes and churches on fire")
+    event = _told("a-voa-kosovo-nato-reinforcements-violence", "ASSAULT", "torching mosques")
+    assert _codes(event) == ["XKX:CVL"]
+    assert "the-homes-hit-are-the-peoples" in event.evidence.why
