@@ -160,3 +160,22 @@ def test_rule_places_of_worship_torched_are_the_places_people():
     event = _told("a-voa-kosovo-nato-reinforcements-violence", "ASSAULT", "torching mosques")
     assert _codes(event) == ["XKX:CVL"]
     assert "the-homes-hit-are-the-peoples" in event.evidence.why
+
+
+# --- data: a rebel word in front of a force noun is the rebels (actor_nouns.json) ---------------
+
+
+def test_rebel_forces_are_the_rebels_not_the_army():
+    # VOA, South Sudan: "Army spokesman Philip Aguer said rebel forces launched attacks outside
+    # the Unity state capital, Bentiu, ... agreement signed in Addis Ababa" (label SSD:REB;
+    # "forces" alone is the army). The country is still read from the sentence's last place
+    # (Addis Ababa), so only the sector is asserted here.
+    event = _told("b-south-sudan-truce-accusations", "ASSAULT", "rebel forces launched attacks")
+    assert [ref.sector for ref in event.sources] == ["REB"]
+    # the same words alone, where the scene is South Sudan's
+    (alone,) = _sentence_events(
+        "Army spokesman Philip Aguer said rebel forces launched attacks outside the Unity state "
+        "capital, Bentiu.",
+        "2014-01-29",
+    )
+    assert [f"{ref.country}:{ref.sector}" for ref in alone.sources] == ["SSD:REB"]
