@@ -179,3 +179,14 @@ def test_rebel_forces_are_the_rebels_not_the_army():
         "2014-01-29",
     )
     assert [f"{ref.country}:{ref.sector}" for ref in alone.sources] == ["SSD:REB"]
+
+
+# --- rule a-by-phrase-serves-each-participle (participants) -------------------------------------
+
+
+def test_rule_a_by_phrase_serves_each_participle():
+    # VOA, East Timor: "Jose Ramos-Horta, has been shot and wounded in attack by rebel soldiers
+    # at his home" (the by-phrase hangs on "wounded"; the label has TLS:REB as the attacker)
+    event = _told("b-voa-east-timor-president-wounded-rebel-attack", "ASSAULT", "shot and wounded")
+    assert [f"{ref.country}:{ref.sector}" for ref in event.sources] == ["TLS:REB"]
+    assert "a-by-phrase-serves-each-participle" in event.evidence.why
