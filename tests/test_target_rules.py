@@ -139,3 +139,54 @@ def test_rule_needs_a_side_the_story_sets_against_the_doer():
     moved = _told("a-voa-us-troops-eagle-pass", "MOBILIZE", "repositioning troops")
     call = _told("b-state-mali-ceasefire-violations", "REQUEST", "We call on all parties")
     assert moved.targets == () and call.targets == ()
+
+
+# --- rule the-homes-hit-are-the-peoples (data: civilian_objects) ----------------------------------
+
+
+def test_rule_villages_attacked_are_their_nationalitys_people():
+    # VOA, Cameroon and Chad: "suspected Boko Haram fighters attacked Cameroonian villages from
+    # Lake Chad" (no place of its own; the label has Cameroon's civilians, not its state)
+    event = _told(
+        "b-voa-cameroon-chad-sending-troops-boko-haram", "ASSAULT", "attacked Cameroonian villages"
+    )
+    assert _codes(event) == ["CMR:CVL"]
+    assert "the-homes-hit-are-the-peoples" in event.evidence.why
+
+
+def test_rule_places_of_worship_torched_are_the_places_people():
+    # VOA, Kosovo: "Serbian nationalists have retaliated by torching mosques" (Kosovo's people,
+    # as the label codes "Ethnic Albanians have set Serb homes and churches on fire")
+    event = _told("a-voa-kosovo-nato-reinforcements-violence", "ASSAULT", "torching mosques")
+    assert _codes(event) == ["XKX:CVL"]
+    assert "the-homes-hit-are-the-peoples" in event.evidence.why
+
+
+# --- data: a rebel word in front of a force noun is the rebels (actor_nouns.json) ---------------
+
+
+def test_rebel_forces_are_the_rebels_not_the_army():
+    # VOA, South Sudan: "Army spokesman Philip Aguer said rebel forces launched attacks outside
+    # the Unity state capital, Bentiu, ... agreement signed in Addis Ababa" (label SSD:REB;
+    # "forces" alone is the army). The country is still read from the sentence's last place
+    # (Addis Ababa), so only the sector is asserted here.
+    event = _told("b-south-sudan-truce-accusations", "ASSAULT", "rebel forces launched attacks")
+    assert [ref.sector for ref in event.sources] == ["REB"]
+    # the same words alone, where the scene is South Sudan's
+    (alone,) = _sentence_events(
+        "Army spokesman Philip Aguer said rebel forces launched attacks outside the Unity state "
+        "capital, Bentiu.",
+        "2014-01-29",
+    )
+    assert [f"{ref.country}:{ref.sector}" for ref in alone.sources] == ["SSD:REB"]
+
+
+# --- rule a-by-phrase-serves-each-participle (participants) -------------------------------------
+
+
+def test_rule_a_by_phrase_serves_each_participle():
+    # VOA, East Timor: "Jose Ramos-Horta, has been shot and wounded in attack by rebel soldiers
+    # at his home" (the by-phrase hangs on "wounded"; the label has TLS:REB as the attacker)
+    event = _told("b-voa-east-timor-president-wounded-rebel-attack", "ASSAULT", "shot and wounded")
+    assert [f"{ref.country}:{ref.sector}" for ref in event.sources] == ["TLS:REB"]
+    assert "a-by-phrase-serves-each-participle" in event.evidence.why

@@ -370,6 +370,10 @@ def event_actors(
             if predicate.tag_ == "VBN"
             else None
         )
+        shared = _agent_of_a_later_participle(predicate) if agent is None else None
+        if shared is not None:
+            agent = agent_of(shared)
+            why.append(f"{SHARED_AGENT_RULE}: the by-phrase of '{shared.text}'")
         subject = agent or subject_of(predicate, lexicon)
         if subject is not None:
             relative_passive = any(  # "protesters who were detained"
@@ -429,6 +433,26 @@ def event_actors(
     source_ids = {m.actor.id for m in sources}
     targets = [m for m in unique_mentions(targets) if m.actor.id not in source_ids]
     return sources, targets, why
+
+
+SHARED_AGENT_RULE = "a-by-phrase-serves-each-participle"
+
+
+def _agent_of_a_later_participle(verb: Token) -> Token | None:
+    """Rule "a-by-phrase-serves-each-participle": passive participles joined by "and" share
+    the "by" phrase written after the last ("has been shot and wounded in attack by rebel
+    soldiers", "their homes were torched and looted by crowds of Albanians"): it names the doer
+    of each. Returns the later participle that carries it (none with a subject of its own)."""
+    if verb.tag_ != "VBN":
+        return None
+    for conjunct in verb.conjuncts:
+        if conjunct.i < verb.i or conjunct.tag_ != "VBN":
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in conjunct.children):
+            continue
+        if agent_of(conjunct) is not None:
+            return conjunct
+    return None
 
 
 def _in_relative(token: Token, top: Token) -> bool:

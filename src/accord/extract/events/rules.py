@@ -187,7 +187,7 @@ from accord.extract.events.triggers import (
 )
 from accord.models import ActorMention, ActorRef, Event, Place
 from accord.nlp import SENTENCE_END_MARKS, span_tokens
-from accord.resolve.actors import SEIZURES_OF_POWER, inferred_ref, story_sides
+from accord.resolve.actors import SEIZURES_OF_POWER, fold, inferred_ref, story_sides
 
 if TYPE_CHECKING:
     from accord.extract.events.coder import Coder
@@ -2559,6 +2559,39 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _homes_hit(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "the-homes-hit-are-the-peoples": an attack whose only victims the sentence names
+    are what people live, pray, trade or travel in ("Ethnic Albanians have set Serb homes and
+    churches on fire", "a passenger train was bombed in Baluchistan province", "suspected Boko
+    Haram fighters attacked Cameroonian villages") hit the people (CVL) of the place where it
+    happened, else of the country the words themselves name, not its state; marked inferred."""
+    if draft.kind != "ASSAULT" or draft.targets or draft.inferred_targets:
+        return False
+    victims = _victim_words(draft.candidate, coder.lexicon)
+    objects = coder.lexicon.civilian_objects
+    if not victims or not all(lemma_of(v, coder.lexicon) in objects for v in victims):
+        return False
+    place = draft.place
+    if place is not None and place.country:
+        country, text = place.country, place.text
+    else:  # "Cameroonian villages": the country their nationality names
+        demonyms = coder.dictionary.country_by_demonym
+        named = {
+            (demonyms[fold(m.text)], m.text)
+            for victim in victims
+            for m in victim.children
+            if m.dep_ in {"amod", "compound"} and m.i < victim.i and fold(m.text) in demonyms
+        }
+        if len({code for code, _ in named}) != 1:
+            return False
+        country, text = min(named)
+    people = coder.dictionary.group(country, "CVL")
+    draft.inferred_targets = (inferred_ref(people, text),)
+    words = " and ".join(v.text for v in victims)
+    draft.inference_why.append(f"'{words}' hit: {people.name}")
+    return True
+
+
 def _civilians_hit(draft: EventDraft, coder: Coder) -> bool:
     """Rule "the-people-hit-are-the-places-people": an attack, arrest or release whose
     victims the sentence names only by what they are, and that is civilians ("two men and
@@ -4158,6 +4191,16 @@ RULES: tuple[Rule, ...] = (
         "detained\": an arrest or detention nobody is said to have made is the state's (the "
         "government of the country where it happened, else of the detained), marked inferred.",
         _detention_by_the_state,
+    ),
+    Rule(
+        "the-homes-hit-are-the-peoples",
+        '"Ethnic Albanians have set Serb homes and churches on fire", "a passenger train was '
+        'bombed in Baluchistan province", "attacked Cameroonian villages": an attack whose only '
+        "victims named are homes, villages, places of worship, markets, schools, hospitals or "
+        "passenger transport (data: civilian_objects) fell on the people (CVL) of the place, "
+        "else of the country the words name, not on its state, marked inferred (a town seized "
+        "is the state's).",
+        _homes_hit,
     ),
     Rule(
         "place-is-target",
