@@ -2742,10 +2742,14 @@ def _dated_ahead_is_future(found: ArticleDraft, coder: Coder) -> bool:
     """Rule "a-dated-act-ahead-of-its-report-is-future": an act its words tell as done whose own
     sentence dates it after the day of the report ("Talks on Kosovo resume later this month",
     "A second round of talks is slated for December", "when its Foreign Minister travels to
-    the region for talks" on the coming Monday) is scheduled, not done: modality future."""
+    the region for talks" on the coming Monday) is scheduled, not done: modality future. A
+    stance (STANCE_TYPES: "rejected plans for talks next week") is taken when it is told; a
+    day ahead in its sentence dates what it is about, so it keeps its modality."""
     fired = False
     for position, event in enumerate(found.events):
-        if event.modality != "asserted" or not _dated_in_its_sentence(event):
+        if event.modality != "asserted" or event.type in STANCE_TYPES:
+            continue
+        if not _dated_in_its_sentence(event):
             continue
         if not dates_ahead(event.date, found.published):
             continue
@@ -4235,7 +4239,8 @@ RULES: tuple[Rule, ...] = (
         'Minister travels to the region for talks": an act told as done whose own sentence dates '
         "it after the day of the report (a day, week, month or year that starts after the "
         'publication day, or words of data/dates.json\'s ahead_phrases: "later this month", '
-        '"next week") is scheduled: its modality is future.',
+        '"next week") is scheduled: its modality is future. A stance (accusing, backing, '
+        "rejecting) is taken when told and keeps its modality.",
         _dated_ahead_is_future,
     ),
     _article_rule(
