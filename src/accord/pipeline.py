@@ -247,7 +247,7 @@ def extract_events(
                 _publication_day(article.published),
             )
         )
-    return coder.finish_article(in_the_one_town(events, named, scenes))
+    return coder.finish_article(in_the_one_town(events, named, scenes), article.published)
 
 
 def talked_of_scenes(

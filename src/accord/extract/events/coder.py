@@ -239,9 +239,10 @@ class Coder:
                 coded.append(event)
         return coded
 
-    def finish_article(self, events: Sequence[Event]) -> list[Event]:
-        """The article's events after the article rules (restatements merged)."""
-        draft = ArticleDraft(events=list(events))
+    def finish_article(self, events: Sequence[Event], published: str | None = None) -> list[Event]:
+        """The article's events after the article rules (restatements merged); ``published``
+        is the article's publication date."""
+        draft = ArticleDraft(events=list(events), published=published)
         for rule in self.article_rules:
             rule.apply(draft, self)
         return draft.events
