@@ -168,31 +168,3 @@ def test_a_round_of_talks_is_between_the_sides_told(
     assert names(event.targets) == targets
     assert all(ref.inferred for ref in (*event.sources, *event.targets))
     assert "a-round-of-talks-is-between-the-sides-told" in event.evidence.why
-
-
-@pytest.mark.parametrize(
-    ("slug", "words"),
-    [
-        (  # VOA, Abkhaz checkpoint (2008-11-20): a round "slated for December"
-            "a-voa-georgia-abkhaz-separatists-fire-checkpoint",
-            "A second round of talks is slated for December",
-        ),
-        (  # VOA, Serbia and Kosovo (2007-09-06): the present with "later this month"
-            "a-voa-us-seeks-clarification-serbia-kosovo-force",
-            "Talks on Kosovo resume later this month",
-        ),
-        (  # VOA, Cambodia and Thailand (2011-04-24): "when ... travels ... for talks" on Monday
-            "b-voa-cambodia-thailand-border-clashes",
-            "when its Foreign Minister Marty Natalegawa travels to the region for talks",
-        ),
-    ],
-)
-def test_talks_dated_after_the_report_are_future(slug: str, words: str):
-    """Rule a-dated-act-ahead-of-its-report-is-future: talks told as done but dated by their
-    own sentence after the day of the report are scheduled, modality future."""
-    told = [
-        e for e in tune_article_events(slug) if e.type == "CONSULT" and words in e.evidence.sentence
-    ]
-    assert told, f"no CONSULT told in {words!r}"
-    assert all(e.modality == "future" for e in told)
-    assert any("a-dated-act-ahead-of-its-report-is-future" in e.evidence.why for e in told)

@@ -247,7 +247,7 @@ def extract_events(
                 _publication_day(article.published),
             )
         )
-    return coder.finish_article(in_the_one_town(events, named, scenes), article.published)
+    return coder.finish_article(in_the_one_town(events, named, scenes))
 
 
 def talked_of_scenes(

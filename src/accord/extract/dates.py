@@ -726,24 +726,6 @@ def commitment_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def ahead_phrases() -> frozenset[str]:
-    """Words that open a date lying after its telling ("later this month", "next week"):
-    ``data/dates.json``'s ``ahead_phrases`` (read once)."""
-    return _lower_case_words("ahead_phrases")
-
-
-def dates_ahead(date: DateValue | None, published: str | None) -> bool:
-    """Whether ``date`` lies after the day it was told: it starts after the publication day,
-    or its words open with one of ``ahead_phrases`` ("later this month", "next week")."""
-    if date is None or date.start is None or date.precision not in {"day", "week", "month", "year"}:
-        return False
-    if published and date.start > published[:10]:
-        return True
-    words = date.text.lower().split()
-    return any(words[: len(phrase.split())] == phrase.split() for phrase in ahead_phrases())
-
-
-@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose object names the act ("held talks", "launched an offensive"): the trigger
     lexicon's."""

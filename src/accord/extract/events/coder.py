@@ -239,10 +239,9 @@ class Coder:
                 coded.append(event)
         return coded
 
-    def finish_article(self, events: Sequence[Event], published: str | None = None) -> list[Event]:
-        """The article's events after the article rules (restatements merged); ``published``
-        is the article's publication date."""
-        draft = ArticleDraft(events=list(events), published=published)
+    def finish_article(self, events: Sequence[Event]) -> list[Event]:
+        """The article's events after the article rules (restatements merged)."""
+        draft = ArticleDraft(events=list(events))
         for rule in self.article_rules:
             rule.apply(draft, self)
         return draft.events

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from accord.extract.counts import counts_victims
-from accord.extract.dates import WEEKDAYS, dates_ahead
+from accord.extract.dates import WEEKDAYS
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.modality import (
     is_a_likely_act,
@@ -361,7 +361,6 @@ class ArticleDraft:
     rules look at them together."""
 
     events: list[Event]
-    published: str | None = None  # the article's publication date, for the rules that read it
 
 
 # --- sentence rules -----------------------------------------------------------------------------
@@ -2768,44 +2767,6 @@ def _lone_tolls_of_unrest(found: ArticleDraft, coder: Coder) -> bool:
     return changed
 
 
-AHEAD_RULE = "a-dated-act-ahead-of-its-report-is-future"
-
-
-def _dated_ahead_is_future(found: ArticleDraft, coder: Coder) -> bool:
-    """Rule "a-dated-act-ahead-of-its-report-is-future": an act its words tell as done whose own
-    sentence dates it after the day of the report ("Talks on Kosovo resume later this month",
-    "A second round of talks is slated for December", "when its Foreign Minister travels to
-    the region for talks" on the coming Monday) is scheduled, not done: modality future. A
-    stance (STANCE_TYPES: "rejected plans for talks next week") is taken when it is told; a
-    day ahead in its sentence dates what it is about, so it keeps its modality."""
-    fired = False
-    for position, event in enumerate(found.events):
-        if event.modality != "asserted" or event.type in STANCE_TYPES:
-            continue
-        if not _dated_in_its_sentence(event):
-            continue
-        if not dates_ahead(event.date, found.published):
-            continue
-        why = why_with_rule(event.evidence.why, "dated after its report: future", AHEAD_RULE)
-        found.events[position] = replace(
-            event, modality="future", evidence=replace(event.evidence, why=why)
-        )
-        fired = True
-    return fired
-
-
-def _dated_in_its_sentence(event: Event) -> bool:
-    """Whether the event's date is written in its own sentence (not carried from a scene)."""
-    date, evidence = event.date, event.evidence
-    if date is None or date.char_start < 0:
-        return False
-    return (
-        evidence.sentence_start
-        <= date.char_start
-        < evidence.sentence_start + len(evidence.sentence)
-    )
-
-
 JUDGED_ACT_RULE = "a-judged-act-falls-on-its-doers"
 STANCE_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
 ACT_NOUNS = {"move", "decision", "step", "action", "proclamation", "announcement", "conversion"}
@@ -4275,17 +4236,6 @@ RULES: tuple[Rule, ...] = (
         _unnamed_protesters,
     ),
     # -- article: the events of the whole article
-    _article_rule(
-        AHEAD_RULE,
-        '"Talks on Kosovo resume later this month", "A second round of talks is slated for '
-        'December", "Indonesia is to continue mediation efforts on Monday when its Foreign '
-        'Minister travels to the region for talks": an act told as done whose own sentence dates '
-        "it after the day of the report (a day, week, month or year that starts after the "
-        'publication day, or words of data/dates.json\'s ahead_phrases: "later this month", '
-        '"next week") is scheduled: its modality is future. A stance (accusing, backing, '
-        "rejecting) is taken when told and keeps its modality.",
-        _dated_ahead_is_future,
-    ),
     _article_rule(
         JUDGED_ACT_RULE,
         '"Mitsotakis denounced the border agreement", "USCIRF also criticized the move", '
