@@ -230,3 +230,40 @@ def test_a_return_counts_people_only():
     )
     events = extract_article(make_article(text, published="2026-04-11")).events
     assert events and all(event.counts.is_empty() for event in events)
+
+
+# --- rule "a-figure-the-parser-hangs-on-its-verb": real tune notes -----------------------------
+
+TUNE_NOTES = Path(__file__).parent / "event_notes" / "tune.jsonl"
+
+
+def tune_note_text(note_id: str) -> str:
+    import json
+
+    for line in TUNE_NOTES.read_text(encoding="utf-8").splitlines():
+        note = json.loads(line)
+        if note["id"] == note_id:
+            return note["text"]
+    raise AssertionError(f"no tune note {note_id}")
+
+
+@pytest.mark.parametrize(
+    ("note_id", "words", "expected"),
+    [
+        # "gunmen opened fire on a convoy ... this afternoon, at least 38 killed and dozens wounded"
+        ("n524", "at least 38 killed", Counts(killed=38)),
+        # "Israeli settlers set fire ... ; 1 Palestinian killed and about 100 injured."
+        ("n127", "about 100 injured", Counts(killed=1, injured=100)),
+        # "Hundreds protested in Wamena ... against new military posts; police detained 8."
+        ("n247", "police detained 8", Counts(detained=8)),
+    ],
+)
+def test_a_bare_figure_hung_on_its_casualty_verb_is_the_count(nlp, note_id, words, expected):
+    assert extract_counts(sentence(nlp(tune_note_text(note_id)), words)) == expected
+
+
+def test_a_vague_amount_on_the_verb_is_no_figure(nlp):
+    # n467: "... killed 9 people, including 4 civilians, and displaced several thousand."
+    assert counts_of(nlp, "The fighting killed 9 people and displaced several thousand.") == (
+        Counts(killed=9)
+    )

@@ -76,22 +76,24 @@ MAX_DAYS = 14  # a note is published the same day or a few days after the event
 SMALL = 15_000
 
 REGIONS = {
-    "Sahel and Lake Chad": "MLI BFA NER TCD",
+    "Sahel and Lake Chad": "MLI BFA NER TCD MRT",
     "Nigeria": "NGA",
     "Sudan and South Sudan": "SDN SSD",
-    "Central Africa": "COD CAF CMR RWA BDI",
+    "Central Africa": "COD CAF CMR RWA BDI COG",
     "Horn of Africa and East Africa": "ETH SOM KEN ERI UGA TZA",
     "Mozambique": "MOZ",
     "North Africa": "LBY TUN DZA EGY",
-    "West Africa (coast)": "GIN TGO SEN BEN GHA SLE",
+    "West Africa (coast)": "GIN TGO SEN BEN GHA SLE CIV LBR GNB",
     "Middle East": "SYR IRQ YEM ISR PSE LBN TUR IRN QAT SAU ARE JOR",
     "South Asia": "AFG PAK IND BGD LKA NPL",
-    "Southeast and East Asia": "MMR PHL IDN CHN PRK TWN THA",
-    "Latin America and Caribbean": "COL MEX HTI PER VEN ECU BOL HND BRA GTM SLV",
+    "Southeast and East Asia": "MMR PHL IDN CHN PRK TWN THA KHM MYS",
+    "Latin America and Caribbean": (
+        "COL MEX HTI PER VEN ECU BOL HND BRA GTM SLV CHL PRY JAM NIC PAN ARG"
+    ),
     "Ukraine, Russia and Caucasus": "UKR RUS ARM AZE GEO",
-    "Europe and Pacific (other)": "SRB NCL FRA PNG",
-    "Southern Africa and Indian Ocean": "ZWE MWI MDG ZAF",
-    "Central Asia": "KGZ TJK KAZ",
+    "Europe and Pacific (other)": "SRB NCL FRA PNG SLB",
+    "Southern Africa and Indian Ocean": "ZWE MWI MDG ZAF AGO LSO SWZ ZMB",
+    "Central Asia": "KGZ TJK KAZ UZB",
 }
 REGION_OF = {code: region for region, codes in REGIONS.items() for code in codes.split()}
 

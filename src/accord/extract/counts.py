@@ -351,6 +351,24 @@ def _counted_by_verb(verb: Token, kind_words: CountWords) -> Iterator[Token]:
         # "... were killed and 30 wounded", "7 killed"; the nearest first ("55 killed and 146
         # injured" may give "injured" both numbers as subjects)
         yield from sorted(_children(verb, "nsubj"), key=lambda subject: -subject.i)
+    yield from _figures_on_the_verb(verb)
+
+
+def _figures_on_the_verb(verb: Token) -> list[Token]:
+    """Rule "a-figure-the-parser-hangs-on-its-verb": in a toll told without its noun ("at
+    least 38 killed and dozens wounded", "1 Palestinian killed and about 100 injured",
+    "police detained 8") the parser may hang the bare number on the verb itself (nummod,
+    npadvmod) rather than make it the verb's subject or object; it is still the number of
+    people the verb counts. A year or a vague amount ("several thousand") is no figure."""
+    multipliers = count_words().multipliers
+    return [
+        child
+        for child in verb.children
+        if child.dep_ in {"nummod", "npadvmod"}
+        and child.like_num
+        and child.lower_ not in multipliers
+        and not (len(child.text) == 4 and child.text.isdigit())
+    ]
 
 
 def _agent_relative(verb: Token) -> bool:
