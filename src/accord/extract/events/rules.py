@@ -4263,7 +4263,11 @@ RULES: tuple[Rule, ...] = (
         'New York, Clinton announced"). A toll of a spell of unrest (a-toll-of-unrest-sums-'
         "many-acts) folded into no act told before stands for acts the report does not tell "
         'one by one and is dropped (a-lone-toll-of-unrest-is-no-act: "At least 15 people have '
-        'been killed in more than a week of protests" beside the shooting the lead tells).',
+        'been killed in more than a week of protests" beside the shooting the lead tells). '
+        "An event noun told as known that joins no act for a side, place or mode read otherwise "
+        "is still the latest act of its type and modality told before with that noun on no "
+        'other day ("The sources said the strikes targeted camps" after "a new barrage of '
+        'cross-border airstrikes": a-known-noun-is-the-act-it-names).',
         _restatement,
     ),
 )
