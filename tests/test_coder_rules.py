@@ -3535,7 +3535,8 @@ def test_a_known_noun_is_the_act_it_names_though_a_field_is_read_otherwise(path:
     assert min(m.sentence_index for m in event.all_evidence()) < next(
         m.sentence_index for m in event.all_evidence() if m.sentence.startswith(opening)
     )
-    assert "a-known-noun-is-the-act-it-names" in rules_named(event)
+    assert "a-known-noun-is-the-act-it-names: a known noun names" in event.evidence.why
+    assert "restatement-is-one-event" in rules_named(event)
 
 
 def test_a_known_noun_on_another_day_is_another_act():

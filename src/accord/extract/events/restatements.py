@@ -98,12 +98,13 @@ KNOWN_NOUN_RULE = "a-known-noun-is-the-act-it-names"
 
 
 def _noted(event: Event, by_noun: bool) -> Event:
-    """The merged event, its evidence naming the known-noun rule when that rule joined it."""
+    """The merged event, its evidence naming the known-noun rule when that rule joined it (in
+    what the evidence says: the rules at its end are the table's, this is a step of
+    restatement-is-one-event)."""
     if not by_noun:
         return event
-    why = why_with_rule(
-        event.evidence.why, "a known noun names the act told before", KNOWN_NOUN_RULE
-    )
+    note = f"{KNOWN_NOUN_RULE}: a known noun names the act told before"
+    why = why_with_rule(event.evidence.why, note, "")
     return replace(event, evidence=replace(event.evidence, why=why))
 
 
