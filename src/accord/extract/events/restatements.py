@@ -71,17 +71,41 @@ def merge_restatements(
     the dead or wounded that names no actor ("Two women and a man were injured")."""
     words = words or RestatementWords()
     groups: list[list[Event]] = []
+    joined_by_noun: set[int] = set()  # groups a known noun joined (rule KNOWN_NOUN_RULE)
     for event in events:
         group = None
         if not goes_on(event):  # what goes on restates nothing told before
             group = next((g for g in groups if all(same_act(event, m, words) for m in g)), None)
             if group is None and refers_back(event, words):
                 group = _referred_group(groups, event, words, is_victims_tally(event, words))
+            if group is None and words.referring_rule in rules_of(event):
+                group = _known_act_of_its_noun(groups, event, words)
+                if group is not None:
+                    joined_by_noun.add(id(group))
         if group is None:
             groups.append([event])
         else:
             group.append(event)
-    return [group[0] if len(group) == 1 else merged(group, rule_name) for group in groups]
+    return [
+        group[0]
+        if len(group) == 1
+        else _noted(merged(group, rule_name), id(group) in joined_by_noun)
+        for group in groups
+    ]
+
+
+KNOWN_NOUN_RULE = "a-known-noun-is-the-act-it-names"
+
+
+def _noted(event: Event, by_noun: bool) -> Event:
+    """The merged event, its evidence naming the known-noun rule when that rule joined it (in
+    what the evidence says: the rules at its end are the table's, this is a step of
+    restatement-is-one-event)."""
+    if not by_noun:
+        return event
+    note = f"{KNOWN_NOUN_RULE}: a known noun names the act told before"
+    why = why_with_rule(event.evidence.why, note, "")
+    return replace(event, evidence=replace(event.evidence, why=why))
 
 
 def _referred_group(
@@ -103,6 +127,38 @@ def _referred_group(
     if group is not None and not all(compatible(m, event, words, tally) for m in group):
         return None
     return group
+
+
+def _known_act_of_its_noun(
+    groups: list[list[Event]], event: Event, words: RestatementWords
+) -> list[Event] | None:
+    """Rule a-known-noun-is-the-act-it-names: a definite event noun ("the strikes targeted
+    camps", "The attack on Mr. Ramos Horta happened at around 7:00 am", "joined the talks as an
+    observer") that joined no act for a field that disagrees is still the latest earlier act
+    of its type and modality whose sentences use that noun, told on no other day: a side, a
+    place or a mode read differently (a carried place, a group's other name) does not make the
+    act the article already told another one."""
+    noun = _known_noun(event)
+    if not noun or not _same_stem(noun, event.trigger):
+        return None  # "the bombers struck", "the workers were handed over": a doer or a victim
+    stem = noun[:STEM].lower()
+    for group in reversed(groups):
+        if not any(stem in m.evidence.sentence.lower() for m in group):
+            continue
+        if all(_told_again(m, event, words) for m in group):
+            return group
+    return None
+
+
+def _told_again(first: Event, second: Event, words: RestatementWords) -> bool:
+    """``compatible`` without the sides, the place and the mode."""
+    if first.type != second.type or not modalities_agree(first, second):
+        return False
+    if _told_as_another(second, words):
+        return False
+    if first.evidence.sentence_index == second.evidence.sentence_index:
+        return False
+    return _same_day(first, second)
 
 
 KNOWN_NOUN = re.compile(r"told as known \('[^']*?(\w+)'\)")  # the definite-noun rule's words

@@ -3335,7 +3335,9 @@ RULES: tuple[Rule, ...] = (
         "a positive one a SUPPORT (the words are data: evaluations in triggers.json). A deed "
         'reported as a wrong ("claimed he was wrongfully imprisoned", "insists that Indian '
         "troops resorted to unprovoked firing\") is the speaker's accusation of the doer "
-        "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one.",
+        "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one. "
+        '"Call on" appeals and names nothing ("We call on all parties to refrain from '
+        'destruction": an-appeal-names-nothing).',
         _evaluations,
     ),
     _sentence_rule(
@@ -4304,7 +4306,11 @@ RULES: tuple[Rule, ...] = (
         'New York, Clinton announced"). A toll of a spell of unrest (a-toll-of-unrest-sums-'
         "many-acts) folded into no act told before stands for acts the report does not tell "
         'one by one and is dropped (a-lone-toll-of-unrest-is-no-act: "At least 15 people have '
-        'been killed in more than a week of protests" beside the shooting the lead tells).',
+        'been killed in more than a week of protests" beside the shooting the lead tells). '
+        "An event noun told as known that joins no act for a side, place or mode read otherwise "
+        "is still the latest act of its type and modality told before with that noun on no "
+        'other day ("The sources said the strikes targeted camps" after "a new barrage of '
+        'cross-border airstrikes": a-known-noun-is-the-act-it-names).',
         _restatement,
     ),
 )
