@@ -868,29 +868,6 @@ def test_naming_an_act_with_a_negative_word_is_an_accusation():
 
 
 @pytest.mark.parametrize(
-    ("path", "opening"),
-    [
-        ("b-state-solomon-islands-honiara-violence", "We call on all parties to refrain"),
-        ("b-voa-cameroon-chad-sending-troops-boko-haram", "He called on all citizens"),
-    ],
-)
-def test_an_appeal_names_nothing(path: str, opening: str):
-    """Rule an-appeal-names-nothing (dup30): "call on" appeals to someone; the evaluating word
-    of what they are asked to do or stop ("destruction", "barbarism") judges no named act, so
-    the appeal is no ACCUSE or SUPPORT beside it (two tune sentences, State and VOA)."""
-    article = Path(__file__).parent / "corpus_news" / "tune" / f"{path}.txt"
-    told = [e for e in events_of(article.read_text()) if e.evidence.sentence.startswith(opening)]
-    assert [e.type for e in told] == ["REQUEST"]
-    events = events_of(tune_sentence(f"corpus_news/tune/{path}.txt", opening))
-    assert not [e for e in events if "evaluation-is-stance" in rules_named(e)]
-
-
-def test_naming_is_still_a_judgement_beside_an_appeal():
-    events = events_of('Greece called on Turkey to halt the drilling, calling the plan "illegal".')
-    assert sorted(kinds(events)) == ["ACCUSE", "REQUEST"]
-
-
-@pytest.mark.parametrize(
     ("text", "accuser", "accused"),
     [
         ('Iran\'s foreign minister said Britain had shown "arrogance" in the Gulf.', "IRN", "GBR"),

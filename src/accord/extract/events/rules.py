@@ -3335,9 +3335,7 @@ RULES: tuple[Rule, ...] = (
         "a positive one a SUPPORT (the words are data: evaluations in triggers.json). A deed "
         'reported as a wrong ("claimed he was wrongfully imprisoned", "insists that Indian '
         "troops resorted to unprovoked firing\") is the speaker's accusation of the doer "
-        "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one. "
-        '"Call on" appeals and names nothing ("We call on all parties to refrain from '
-        'destruction": an-appeal-names-nothing).',
+        "(wrongdoing in triggers.json); a wrong the speaker admits or regrets accuses no one.",
         _evaluations,
     ),
     _sentence_rule(

@@ -2078,7 +2078,7 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
         if token.i in consumed and not _reported_wrong(token, lexicon):
             continue  # a deed told as a wrong is an accusation beside the deed's own event
         lemma = lemma_of(token, lexicon)
-        if token.pos_ == "VERB" and lemma in lexicon.naming_verbs and not _is_an_appeal(token):
+        if token.pos_ == "VERB" and lemma in lexicon.naming_verbs:
             named = [
                 c
                 for c in token.children
@@ -2114,24 +2114,6 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
                     )
                 )
     return candidates
-
-
-# "called on all parties to refrain from destruction": "call on" appeals to someone, it names
-# nothing (the naming sense takes an object and what it is called: "called the raid an act of
-# aggression")
-APPEAL_PARTICLES = {"on", "upon"}
-
-
-def _is_an_appeal(verb: Token) -> bool:
-    """Rule an-appeal-names-nothing: a naming verb followed by "on" or "upon" ("We call on all
-    parties to refrain from destruction", "He called on all citizens to collaborate to stop the
-    barbarism of Boko Haram") is an appeal (CAMEO's "appeal" codes, read as REQUEST by the
-    lexicon), so the evaluating word of what the parties are asked to do or stop is no
-    judgement of a named act."""
-    return any(
-        child.dep_ in {"prep", "prt"} and child.lower_ in APPEAL_PARTICLES and child.i == verb.i + 1
-        for child in verb.children
-    )
 
 
 def _names_a_reported_act(verb: Token, lexicon: Lexicon) -> bool:
