@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from accord.extract.events.lexicon import lemma_of, load_lexicon
-from accord.nlp import load_nlp
+from accord.nlp import doc_text, load_nlp, sentence_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNE = sorted((ROOT / "tests" / "corpus_news" / "tune").glob("*.txt"))[:12]
@@ -33,3 +33,16 @@ def test_a_words_lexicon_key_read_by_hash_is_the_key_read_by_string(docs: list[D
     assert quirks > 0  # the tune articles hold words the small model lemmatises wrongly
     assert lexicon.lemma_quirk_ids is lexicon.lemma_quirk_ids  # made once per lexicon
     assert len(lexicon.lemma_quirk_ids) == len(lexicon.lemma_quirks)
+
+
+def test_the_text_kept_on_a_doc_is_its_text_and_a_sentences_text_is_cut_from_it(
+    docs: list[Doc],
+) -> None:
+    sentences = 0
+    for doc in docs:
+        assert doc_text(doc) == doc.text
+        assert doc_text(doc) is doc_text(doc)  # joined once per document
+        for sentence in doc.sents:
+            assert sentence_text(sentence) == sentence.text
+            sentences += 1
+    assert sentences > 100

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.extract.counts import number_value
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
-from accord.nlp import QUOTE_MARKS, doc_tokens, span_tokens
+from accord.nlp import QUOTE_MARKS, doc_text, doc_tokens, span_tokens
 from accord.resolve.places import (
     ADMIN_UNIT_WORDS,
     PRECISION_RANK,
@@ -2332,7 +2332,7 @@ class MentionResolver:
                 and not any(t.i in self.people_tokens for t in ent)
                 and not self._is_stance(ent)
             ):
-                whole = _whole_country_name_at(self.table, self.doc.text, ent.start_char)
+                whole = _whole_country_name_at(self.table, doc_text(self.doc), ent.start_char)
                 if whole and len(whole[0]) > len(ent.text):  # "Guinea" of "Guinea-Bissau"
                     return whole[1]
                 place = self.gazetteer.geocode(ent.text)
@@ -3134,7 +3134,7 @@ class MentionResolver:
     def _inside_quotation(self, token: Token) -> bool:
         """Is the token inside quoted words: an opening mark before it in its paragraph that
         no closing mark has closed (a quote running over several sentences counts)?"""
-        text = self.doc.text
+        text = doc_text(self.doc)
         start = text.rfind("\n", 0, token.idx) + 1
         before = text[start : token.idx]
         straight = before.count('"') % 2 == 1
@@ -3543,7 +3543,7 @@ def resolve_mentions(
     """Fill ``document.mentions`` with every actor mention, in text order, and return them
     (with the package's actor dictionary and gazetteer unless others are given)."""
     published = document.article.published
-    text = document.doc.text
+    text = doc_text(document.doc)
     table = with_short_names_of(dictionary or load_dictionary(), text, published)
     table = with_shared_demonyms_of(table, text)
     resolver = MentionResolver(document.doc, table, gazetteer, published)
