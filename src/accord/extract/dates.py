@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import MONTH_NAMES, WEEKDAY_NAMES, DateValue
-from accord.nlp import SENTENCE_END_MARKS, is_to_infinitive
+from accord.nlp import SENTENCE_END_MARKS, is_to_infinitive, sentence_text
 
 DATA_FILE = "data/dates.json"
 SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
@@ -504,7 +504,7 @@ def _with_written_days(sent: Span, spans: list[tuple[int, int]]) -> list[tuple[i
     "27/06/2024 - Protesters blocked ...") is a date even where the tagger tagged none, or
     only a part of it ("May" of "between 2 and 4 May"): the whole written day is the span."""
     doc = sent.doc
-    for match in _written_day().finditer(sent.text):
+    for match in _written_day().finditer(sentence_text(sent)):
         written = doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), "expand"
         )
@@ -542,7 +542,7 @@ def _with_counted_days(sent: Span, spans: list[tuple[int, int]]) -> list[tuple[i
     taking that day (or the publication day); a part the tagger took ("the day" of "the day
     before") gives way to the whole. Only words ``scene_offset`` reads are taken."""
     doc = sent.doc
-    for match in _COUNTED_DAY.finditer(sent.text):
+    for match in _COUNTED_DAY.finditer(sentence_text(sent)):
         if scene_offset(match.group()) is None:
             continue
         counted = doc.char_span(

@@ -101,7 +101,7 @@ from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
 from accord.extract.events.syntax import objects_of_preposition
 from accord.models import DIRECT_KINDS, ActorMention, ActorRef, Evidence, Quote
-from accord.nlp import QUOTE_MARKS, Document, span_tokens
+from accord.nlp import QUOTE_MARKS, Document, doc_text, span_tokens
 from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
@@ -341,7 +341,7 @@ class _Context:
     def __init__(self, document: Document, lexicon: CueLexicon) -> None:
         self.document = document
         self.doc: Doc = document.doc
-        self.text: str = self.doc.text
+        self.text: str = doc_text(self.doc)
         self.lexicon = lexicon
         self.phrases_by_first_word = lexicon.attribution_index
         self.mentions: list[ActorMention] = list(document.mentions or [])

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.extract.counts import number_value
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
-from accord.nlp import QUOTE_MARKS, doc_tokens, span_tokens
+from accord.nlp import QUOTE_MARKS, doc_text, doc_tokens, span_tokens
 from accord.resolve.places import (
     ADMIN_UNIT_WORDS,
     PRECISION_RANK,
@@ -337,11 +337,24 @@ class ActorNouns:
         """The sector ``table`` gives a noun: a two-word entry (its modifier and itself,
         "security forces", "armed men") before the noun alone (its lemma, else its form). A
         plural the tagger took for a name keeps its noun ("Rebels in northern Mali ...")."""
+        kept = _LAST_WORDS.get(id(table))
+        if kept is None or kept[0] is not table or kept[1] != len(table):
+            kept = _last_words_of(table)
+        # whether the noun may end an entry, by the hashes of its lemma, form and tag (the
+        # test reads their texts alone): most words end none, and are asked about again
+        key = (noun.lemma, noun.lower, noun.tag)
+        may_end = kept[3].get(key)
+        if may_end is False:
+            return None  # most words: no need to walk the noun's children
         lemma = noun.lemma_.lower()
         if noun.tag_ == "NNPS" and lemma == noun.lower_ and lemma.endswith("s"):
             lemma = lemma[:-1]  # rule "plural-read-as-a-name": left unlemmatised
-        if not _may_end_an_entry(table, lemma, noun.lower_):
-            return None  # most words: no need to walk the noun's children
+        if may_end is None:
+            if len(kept[3]) >= WORD_READINGS_KEPT:  # a long run meets new words
+                kept[3].clear()
+            may_end = kept[3][key] = _may_end_an_entry(table, lemma, noun.lower_)
+            if not may_end:
+                return None
         for child in noun.children:
             if child.dep_ in {"amod", "compound"} and child.i < noun.i:
                 pair = table.get(f"{child.lemma_.lower()} {lemma}")
@@ -350,7 +363,37 @@ class ActorNouns:
         return table.get(lemma) or table.get(noun.lower_)
 
 
-_LAST_WORDS: dict[int, tuple[dict[str, str], int, frozenset[str]]] = {}
+# per table (held, so its id is not reused): the table, its size, the last words of its
+# entries, and ``_may_end_an_entry``'s answer by the hashes of a word's lemma, form and tag
+_LAST_WORDS: dict[
+    int, tuple[dict[str, str], int, frozenset[str], dict[tuple[int, int, int], bool]]
+] = {}
+
+
+def _last_words_of(
+    table: dict[str, str],
+) -> tuple[dict[str, str], int, frozenset[str], dict[tuple[int, int, int], bool]]:
+    """``_LAST_WORDS``' entry of ``table``, made again (the answers dropped) if it grew or
+    shrank."""
+    kept = (table, len(table), frozenset(key.rsplit(" ", 1)[-1] for key in table), {})
+    _LAST_WORDS[id(table)] = kept
+    return kept
+
+
+# ``_read_demonym``'s readings per demonym table (held, so its id is not reused), by the hashes
+# of the word before (-1 for none) and of the word: most words are no demonym, and wire copy
+# repeats its words; emptied past ``WORD_READINGS_KEPT`` readings (as are sector_of's answers)
+_DEMONYMS_READ: dict[int, tuple[dict[str, str], dict[tuple[int, int], str | None]]] = {}
+WORD_READINGS_KEPT = 262_144
+
+
+def _demonym_of_words(demonyms: dict[str, str], before: str | None, word: str) -> str | None:
+    """The country of a nationality word, or of the two-word one it ends ("Sri Lankan")."""
+    if before is not None:
+        code = demonyms.get(fold(f"{before} {word}"))
+        if code is not None:
+            return code
+    return demonyms.get(fold(word))
 
 
 def _may_end_an_entry(table: dict[str, str], lemma: str, lower: str) -> bool:
@@ -359,8 +402,7 @@ def _may_end_an_entry(table: dict[str, str], lemma: str, lower: str) -> bool:
     are worked out once per table (and again if it grows or shrinks)."""
     kept = _LAST_WORDS.get(id(table))
     if kept is None or kept[0] is not table or kept[1] != len(table):
-        kept = (table, len(table), frozenset(key.rsplit(" ", 1)[-1] for key in table))
-        _LAST_WORDS[id(table)] = kept
+        kept = _last_words_of(table)
     last = kept[2]
     return lemma in last or lower in last or " " in lemma or " " in lower
 
@@ -2308,12 +2350,20 @@ class MentionResolver:
         return self._demonyms[token.i]
 
     def _read_demonym(self, token: Token) -> str | None:
-        if token.i > 0:
-            pair = f"{self.tokens[token.i - 1].text} {token.text}"
-            code = self.table.country_by_demonym.get(fold(pair))
-            if code is not None:
-                return code
-        return self.table.country_by_demonym.get(fold(token.text))
+        """``_demonym_at`` worked out, kept per demonym table by the two words' hashes (the
+        reading depends on their texts alone; ``Token.orth`` is the hash of the text)."""
+        demonyms = self.table.country_by_demonym
+        kept = _DEMONYMS_READ.get(id(demonyms))
+        if kept is None or kept[0] is not demonyms or len(kept[1]) >= WORD_READINGS_KEPT:
+            if len(_DEMONYMS_READ) >= 8:  # an article's own table (a shared demonym chosen)
+                _DEMONYMS_READ.clear()
+            kept = _DEMONYMS_READ[id(demonyms)] = (demonyms, {})
+        key = (self.tokens[token.i - 1].orth if token.i > 0 else -1, token.orth)
+        if key not in kept[1]:
+            kept[1][key] = _demonym_of_words(
+                demonyms, self.tokens[token.i - 1].text if token.i > 0 else None, token.text
+            )
+        return kept[1][key]
 
     def _setting_country(self) -> str | None:
         """The country the article is set in: that of the first place it names (the dateline,
@@ -2339,7 +2389,7 @@ class MentionResolver:
                 and not any(t.i in self.people_tokens for t in ent)
                 and not self._is_stance(ent)
             ):
-                whole = _whole_country_name_at(self.table, self.doc.text, ent.start_char)
+                whole = _whole_country_name_at(self.table, doc_text(self.doc), ent.start_char)
                 if whole and len(whole[0]) > len(ent.text):  # "Guinea" of "Guinea-Bissau"
                     return whole[1]
                 place = self.gazetteer.geocode(ent.text)
@@ -3080,11 +3130,12 @@ class MentionResolver:
         for token in self.tokens:
             if token.i in self.covered:
                 continue
-            if token.lower_ == "it" and token.dep_ == "nsubj":
+            lower, dep = token.lower_, token.dep_  # read once: spaCy makes a new string each time
+            if lower == "it" and dep == "nsubj":
                 antecedent = self._collective_antecedent(token)
                 if antecedent is not None:
                     self._add(antecedent.actor, self.doc[token.i : token.i + 1], "pronoun")
-            elif token.lower_ == "they" and token.dep_ in {"nsubj", "nsubjpass"}:
+            elif lower == "they" and dep in {"nsubj", "nsubjpass"}:
                 antecedent = self._reporting_subject(token)
                 if antecedent is not None:  # "farmers said they would blockade Paris"
                     for mention in self._same_subject(antecedent):
@@ -3092,29 +3143,25 @@ class MentionResolver:
                 else:
                     for mention in self._previous_collective_subject(token):
                         self._add(mention.actor, self.doc[token.i : token.i + 1], "pronoun")
-            elif token.lower_ in {"their", "its"} and token.dep_ == "poss":
+            elif lower in {"their", "its"} and dep == "poss":
                 self._resolve_own_group(token)
-            elif token.lower_ == "them" and token.dep_ in {"dobj", "dative"}:
+            elif lower == "them" and dep in {"dobj", "dative"}:
                 for mention in self._group_named_before(token):
                     self._add(mention.actor, self.doc[token.i : token.i + 1], "pronoun")
-            elif token.lower_ == "we" and token.dep_ in {"nsubj", "nsubjpass"}:
+            elif lower == "we" and dep in {"nsubj", "nsubjpass"}:
                 for mention in self._statement_issuer(token):
                     self._add(mention.actor, self.doc[token.i : token.i + 1], ISSUER_WHY)
-            elif token.lower_ in SPEAKER_POSSESSIVES and token.dep_ == "poss":
+            elif lower in SPEAKER_POSSESSIVES and dep == "poss":
                 named = self._resolve_own_group(token)  # "Uribe said his military used ..."
-                if not named and token.lower_ in PERSON_PRONOUNS:
+                if not named and lower in PERSON_PRONOUNS:
                     self._resolve_person_pronoun(token)
-            elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
                 self._resolve_person_pronoun(token)
-            elif (
-                token.lower_ in BODY_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the"
-            ):
+            elif lower in BODY_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the":
                 body = self._body_named_before(token)
                 if body is not None:
                     self._add(body.actor, self.doc[token.i - 1 : token.i + 1], BODY_WHY)
-            elif (
-                token.lower_ in ROLE_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the"
-            ):
+            elif lower in ROLE_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the":
                 antecedent = self._described(token)
                 if antecedent is not None:
                     span = self.doc[token.i - 1 : token.i + 1]
@@ -3141,7 +3188,7 @@ class MentionResolver:
     def _inside_quotation(self, token: Token) -> bool:
         """Is the token inside quoted words: an opening mark before it in its paragraph that
         no closing mark has closed (a quote running over several sentences counts)?"""
-        text = self.doc.text
+        text = doc_text(self.doc)
         start = text.rfind("\n", 0, token.idx) + 1
         before = text[start : token.idx]
         straight = before.count('"') % 2 == 1
@@ -3550,7 +3597,7 @@ def resolve_mentions(
     """Fill ``document.mentions`` with every actor mention, in text order, and return them
     (with the package's actor dictionary and gazetteer unless others are given)."""
     published = document.article.published
-    text = document.doc.text
+    text = doc_text(document.doc)
     table = with_short_names_of(dictionary or load_dictionary(), text, published)
     table = with_shared_demonyms_of(table, text)
     resolver = MentionResolver(document.doc, table, gazetteer, published)

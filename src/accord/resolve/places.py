@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import Place
-from accord.nlp import doc_tokens, span_tokens
+from accord.nlp import doc_text, doc_tokens, sentence_text, span_tokens
 from accord.resolve.towns import TownIndex
 
 
@@ -1370,7 +1370,7 @@ def _heading_label(span: Span) -> PlaceRole | None:
     sent = span.sent
     if any(not token.is_punct for token in span.doc[sent.start : span.start]):
         return None
-    tail = sent.text[span.end_char - sent.start_char :]
+    tail = sentence_text(sent)[span.end_char - sent.start_char :]
     return PlaceRole("heading-label", "where") if _LABEL_TAIL.match(tail) else None
 
 
@@ -2182,7 +2182,7 @@ def _written_as_a_name(span: Span) -> bool:
     letters = [t.text for t in span if t.is_alpha and t.lower_ != "the"]
     if not letters or any(word[:1].isupper() for word in letters):
         return True
-    text = span.doc.text
+    text = doc_text(span.doc)
     return text.isupper() or text.islower()
 
 

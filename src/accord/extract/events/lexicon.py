@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from accord.errors import DataFileError
@@ -160,6 +161,12 @@ class Lexicon:
         """One of the named saying-verb lists (``saying_verbs`` in triggers.json), each read by
         its own rule; none in a lexicon without the section (a small test lexicon)."""
         return self.saying_verbs.get(name, frozenset())
+
+    @cached_property
+    def lemma_quirk_ids(self) -> dict[int, str]:
+        """``lemma_quirks`` by the hash of each form (what ``Token.lower`` holds), made once
+        per lexicon (the quirks are read from triggers.json before the lexicon is used)."""
+        return {get_string_id(form): key for form, key in self.lemma_quirks.items()}
 
 
 def _entry(row: dict, where: str) -> TriggerEntry:
@@ -364,6 +371,25 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     return lexicon
 
 
+# Every lemma's lexicon key (lower-cased) by the lemma's hash (``Token.lemma``), for the
+# process: ``lemma_of`` is asked about every word many times (424,000 asks per 100 bench
+# articles). Emptied when it grows past ``LEMMA_KEYS_KEPT`` (a long run meets new words).
+_LEMMA_KEYS: dict[int, str] = {}
+LEMMA_KEYS_KEPT = 262_144
+
+
 def lemma_of(token: Token, lexicon: Lexicon) -> str:
-    """The lexicon key of a word: the lemma, corrected where the small model gets it wrong."""
-    return lexicon.lemma_quirks.get(token.lower_) or token.lemma_.lower()
+    """The lexicon key of a word: the lemma, corrected where the small model gets it wrong.
+
+    Read by the hashes spaCy keeps on the token (its lower-cased form's, its lemma's), not by
+    the strings, which spaCy makes anew at each read; the same key as
+    ``lemma_quirks.get(token.lower_) or token.lemma_.lower()``."""
+    quirk = lexicon.lemma_quirk_ids.get(token.lower)
+    if quirk:
+        return quirk
+    key = _LEMMA_KEYS.get(token.lemma)
+    if key is None:
+        if len(_LEMMA_KEYS) >= LEMMA_KEYS_KEPT:
+            _LEMMA_KEYS.clear()
+        key = _LEMMA_KEYS[token.lemma] = token.lemma_.lower()
+    return key
