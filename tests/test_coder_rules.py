@@ -916,6 +916,9 @@ def test_a_sham_trial_decried_in_a_relative_clause_is_a_charge():
         "Maduro won a second term on May 20 in a much-criticized presidential election.",
         "Al-Shabaab publicly executed 2 men accused of spying in Bu'aale on Wednesday.",
         "The government wanted to prosecute Na Tchuto for the alleged coup attempt.",
+        # police sentences (team-written, set1): a criminal charge is no PLOVER event
+        "A man has been charged with murder in Leeds.",
+        "Three men were charged with robbery in Nairobi.",
     ],
 )
 def test_an_adjective_or_a_bare_participle_of_charging_is_no_charge_told(text: str):

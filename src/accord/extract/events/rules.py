@@ -1740,9 +1740,12 @@ def _a_charge_in_the_passive(candidate: Candidate) -> bool:
     navy chief who is accused of leading a 2008 coup attempt", "a closed door trial ...,
     which was widely decried as a sham"); not an adjective ("a much-criticized election",
     "his alleged role"), a bare participle ("two men accused of spying") or "it was
-    alleged"."""
+    alleged"; nor a step of the law ("A man has been charged with murder", "was indicted":
+    the lexicon's legal context, a police matter) or an inquiry ("is being investigated")."""
     verb = candidate.predicate
     if candidate.token.i != verb.i or verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    if candidate.entry.context == "legal" or candidate.entry.mode == "investigate":
         return False
     if any(c.dep_ == "auxpass" for c in verb.children):
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -3929,7 +3932,8 @@ RULES: tuple[Rule, ...] = (
         '2008 coup attempt", "The election was called illegitimate by leaders across North and '
         'South America", "a closed door trial, which was widely decried as a sham"): the '
         "accusation was made though no actor is named, and needs-an-actor keeps it (not an "
-        'adjective, "his alleged role", nor a bare participle, "two men accused of spying").',
+        'adjective, "his alleged role", a bare participle, "two men accused of spying", a step '
+        'of the law, "a man has been charged with murder", or an inquiry).',
         _charge_told_in_the_passive,
     ),
     Rule(
