@@ -1732,16 +1732,18 @@ def _body_named_by_what_it_is(draft: EventDraft, coder: Coder) -> bool:
 
 PASSIVE_CHARGE_RULE = "a-charge-told-in-the-passive-stands"
 RELATIVE_SUBJECTS = {"who", "which", "that"}  # "a former navy chief who is accused of ..."
+BREADTH_ADVERBS = {"widely", "roundly", "universally"}  # "was widely decried": many made it
 
 
-def _a_charge_in_the_passive(candidate: Candidate) -> bool:
-    """An accusing verb told in a finite passive, its subject what or whom it judges ("The
-    election was called illegitimate by leaders across North and South America", "a former
-    navy chief who is accused of leading a 2008 coup attempt", "a closed door trial ...,
-    which was widely decried as a sham"); not an adjective ("a much-criticized election",
-    "his alleged role"), a bare participle ("two men accused of spying") or "it was
-    alleged"; nor a step of the law ("A man has been charged with murder", "was indicted":
-    the lexicon's legal context, a police matter) or an inquiry ("is being investigated")."""
+def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """An accusing verb told in a finite passive that names, by what they are, whom it falls
+    on ("a former navy chief who is accused of leading a 2008 coup attempt") or who made it
+    ("The election was called illegitimate by leaders across North and South America", "a
+    closed door trial ..., which was widely decried as a sham"); not one that names neither
+    ("The plan was condemned"), an adjective ("a much-criticized election", "his alleged
+    role"), a bare participle ("two men accused of spying") or "it was alleged"; nor a step of
+    the law ("A man has been charged with murder", "was indicted": the lexicon's legal
+    context, a police matter) or an inquiry ("is being investigated")."""
     verb = candidate.predicate
     if candidate.token.i != verb.i or verb.pos_ != "VERB" or verb.tag_ != "VBN":
         return False
@@ -1753,14 +1755,20 @@ def _a_charge_in_the_passive(candidate: Candidate) -> bool:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     else:
         return False
-    return any(c.pos_ in {"NOUN", "PROPN"} or c.lower_ in RELATIVE_SUBJECTS for c in subjects)
+    subjects = [c for c in subjects if c.pos_ in {"NOUN", "PROPN"} or c.lower_ in RELATIVE_SUBJECTS]
+    accused = any(c.lower_ == "who" or is_person(c, lexicon) for c in subjects)
+    makers = any(
+        c.dep_ == "agent" or (c.dep_ == "advmod" and c.lower_ in BREADTH_ADVERBS)
+        for c in verb.children
+    )
+    return bool(subjects) and (accused or makers)
 
 
 def _charge_told_in_the_passive(draft: EventDraft, coder: Coder) -> bool:
     """Rule "a-charge-told-in-the-passive-stands": see ``_a_charge_in_the_passive``."""
     if draft.sources or draft.targets or draft.kind != "ACCUSE":
         return False
-    if not _a_charge_in_the_passive(draft.candidate):
+    if not _a_charge_in_the_passive(draft.candidate, coder.lexicon):
         return False
     note = "a charge told in the passive, its makers unnamed"
     draft.actor_why = [*draft.actor_why, note]
@@ -1824,7 +1832,7 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
         return True  # "A second round of talks is slated": rule a-round-of-talks-is-held
     if kind in BODY_ACT_TYPES and _body_doers(candidate.predicate, lexicon):
         return True  # "The move was widely condemned by the international community"
-    if kind == "ACCUSE" and _a_charge_in_the_passive(candidate):
+    if kind == "ACCUSE" and _a_charge_in_the_passive(candidate, lexicon):
         return True  # "who is accused of leading a coup attempt": a-charge-told-in-the-passive
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
         return False
