@@ -477,9 +477,8 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
         objects.extend(aimed_at(aim))  # "launched an operation to remove the guerrillas"
     if candidate.entry.type == "SANCTION" and (aim := measure_aim(trigger, lexicon)) is not None:
         objects.extend(aimed_at(aim))  # "imposed measures to isolate Qatar"
-    if _charged_with(candidate):
+    if complement is not None and _charged_with(candidate):
         complement = None  # "accused Kosovo of persecuting Serbs": Kosovo, not the Serbs
-        objects = [o for o in objects if not is_charged_deed(o)]  # nor the "of" phrase's
     if doer is not None:  # "called for Russia's withdrawal from Ukraine": Russia is asked
         objects.append(doer)
         complement = None
@@ -746,7 +745,6 @@ def nested_targets(
     "X's suppression of the unrest", "demands for reform from X's government"."""
     found: list[ActorMention] = []
     heads = list(objects)
-    charged = _charged_with(candidate)
     if candidate.entry.type in {"PROTEST", "MOBILIZE"}:
         heads.extend(_addressees(candidate.predicate))
     for obj in heads:
@@ -755,8 +753,6 @@ def nested_targets(
                 continue
             if _in_a_setting(token, obj) or _in_a_charge(token, obj):
                 continue
-            if charged and _hangs_below(token, obj, is_charged_deed):
-                continue  # "accused the residents of the villages of informing the soldiers"
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)
 
@@ -852,20 +848,6 @@ def _charged_with(candidate: Candidate) -> bool:
         return False
     named = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
     return named or (verb.dep_ == "acl" and verb.tag_ == "VBN")
-
-
-CHARGE_PREPS = {"of", "for"}  # "accused X of arming rebels", "blamed X for killing Y"
-
-
-def is_charged_deed(token: Token) -> bool:
-    """The deed an accusation charges, told as a gerund after "of" or "for" ("accused the South
-    of arming rebels"): whom it falls on or is done with are not the accused."""
-    return (
-        token.dep_ == "pcomp"
-        and token.tag_ == "VBG"
-        and token.head.dep_ == "prep"
-        and token.head.lower_ in CHARGE_PREPS
-    )
 
 
 def _venue_of_a_meeting(place: Token) -> bool:
