@@ -851,6 +851,49 @@ def test_whom_a_charged_deed_fell_on_is_no_target_of_the_charge(text, accused):
     assert all(ref.sector != "CVL" for ref in charge.targets)
 
 
+@pytest.mark.parametrize(
+    ("slug", "opening"),
+    [
+        ("b-voa-guinea-bissau-protest-military-arrests", "The prime minister's brief arrest"),
+        ("a-voa-venezuela-opposition-leaders-arrested", "The election was called illegitimate"),
+    ],
+)
+def test_a_charge_told_in_the_passive_stands_with_its_makers_unnamed(slug: str, opening: str):
+    """Rule a-charge-told-in-the-passive-stands (news tune, VOA): "a former navy chief who is
+    accused of leading a 2008 coup attempt", "The election was called illegitimate by leaders
+    across North and South America and in Europe" are accusations (labelled ACCUSE) though
+    they name no actor the dictionary knows; needs-an-actor dropped them."""
+    events = tune_article_events(slug)
+    [charge] = [e for e in events if e.type == "ACCUSE" and e.evidence.sentence.startswith(opening)]
+    assert "a-charge-told-in-the-passive-stands" in rules_named(charge)
+
+
+def test_a_sham_trial_decried_in_a_relative_clause_is_a_charge():
+    """The same rule on a passive parsed as "was" + participle (coverage tune,
+    ankara-swap-01-voa)."""
+    path = Path(__file__).parent / "corpus_coverage" / "tune" / "ankara-swap-01-voa.txt"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("Wall Street Journal reporter Gershkovich")
+    sentence = text[start : text.index(".", start) + 1]
+    [charge] = [e for e in events_of(sentence) if e.type == "ACCUSE"]
+    assert charge.trigger == "decried"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maduro won a second term on May 20 in a much-criticized presidential election.",
+        "Al-Shabaab publicly executed 2 men accused of spying in Bu'aale on Wednesday.",
+        "The government wanted to prosecute Na Tchuto for the alleged coup attempt.",
+        # police sentences (team-written, set1): a criminal charge is no PLOVER event
+        "A man has been charged with murder in Leeds.",
+        "Three men were charged with robbery in Nairobi.",
+    ],
+)
+def test_an_adjective_or_a_bare_participle_of_charging_is_no_charge_told(text: str):
+    assert "ACCUSE" not in kinds(events_of(text))
+
+
 def test_a_demand_voiced_by_a_march_is_the_protest():
     event = only("Thousands of Peruvian protesters marched in Lima demanding new elections.")
     assert event.type == "PROTEST"

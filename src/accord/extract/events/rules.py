@@ -1730,6 +1730,51 @@ def _body_named_by_what_it_is(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+PASSIVE_CHARGE_RULE = "a-charge-told-in-the-passive-stands"
+RELATIVE_SUBJECTS = {"who", "which", "that"}  # "a former navy chief who is accused of ..."
+BREADTH_ADVERBS = {"widely", "roundly", "universally"}  # "was widely decried": many made it
+
+
+def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """An accusing verb told in a finite passive that names, by what they are, whom it falls
+    on ("a former navy chief who is accused of leading a 2008 coup attempt") or who made it
+    ("The election was called illegitimate by leaders across North and South America", "a
+    closed door trial ..., which was widely decried as a sham"); not one that names neither
+    ("The plan was condemned"), an adjective ("a much-criticized election", "his alleged
+    role"), a bare participle ("two men accused of spying") or "it was alleged"; nor a step of
+    the law ("A man has been charged with murder", "was indicted": the lexicon's legal
+    context, a police matter) or an inquiry ("is being investigated")."""
+    verb = candidate.predicate
+    if candidate.token.i != verb.i or verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    if candidate.entry.context == "legal" or candidate.entry.mode == "investigate":
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    elif verb.dep_ == "acomp" and verb.head.lemma_ == "be":  # "which was widely decried as"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    else:
+        return False
+    subjects = [c for c in subjects if c.pos_ in {"NOUN", "PROPN"} or c.lower_ in RELATIVE_SUBJECTS]
+    accused = any(c.lower_ == "who" or is_person(c, lexicon) for c in subjects)
+    makers = any(
+        c.dep_ == "agent" or (c.dep_ == "advmod" and c.lower_ in BREADTH_ADVERBS)
+        for c in verb.children
+    )
+    return bool(subjects) and (accused or makers)
+
+
+def _charge_told_in_the_passive(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "a-charge-told-in-the-passive-stands": see ``_a_charge_in_the_passive``."""
+    if draft.sources or draft.targets or draft.kind != "ACCUSE":
+        return False
+    if not _a_charge_in_the_passive(draft.candidate, coder.lexicon):
+        return False
+    note = "a charge told in the passive, its makers unnamed"
+    draft.actor_why = [*draft.actor_why, note]
+    return True
+
+
 ROUND_RULE = "a-round-of-talks-is-held"
 ROUND_SIDES_RULE = "a-round-of-talks-is-between-the-sides-told"
 
@@ -1787,6 +1832,8 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
         return True  # "A second round of talks is slated": rule a-round-of-talks-is-held
     if kind in BODY_ACT_TYPES and _body_doers(candidate.predicate, lexicon):
         return True  # "The move was widely condemned by the international community"
+    if kind == "ACCUSE" and _a_charge_in_the_passive(candidate, lexicon):
+        return True  # "who is accused of leading a coup attempt": a-charge-told-in-the-passive
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
         return False
     predicate = lemma_of(candidate.predicate, lexicon)
@@ -3918,6 +3965,17 @@ RULES: tuple[Rule, ...] = (
         'Parliament"): the act was done though no actor is named, and needs-an-actor keeps it '
         "(the nouns for bodies and their members are data: bodies in triggers.json).",
         _body_named_by_what_it_is,
+    ),
+    Rule(
+        PASSIVE_CHARGE_RULE,
+        "Reporting tells a charge or a condemnation in the passive and leaves its makers "
+        'unnamed or named by what they are ("a former navy chief who is accused of leading a '
+        '2008 coup attempt", "The election was called illegitimate by leaders across North and '
+        'South America", "a closed door trial, which was widely decried as a sham"): the '
+        "accusation was made though no actor is named, and needs-an-actor keeps it (not an "
+        'adjective, "his alleged role", a bare participle, "two men accused of spying", a step '
+        'of the law, "a man has been charged with murder", or an inquiry).',
+        _charge_told_in_the_passive,
     ),
     Rule(
         ROUND_RULE,
