@@ -4,9 +4,7 @@ way gave, on real articles of the test corpora."""
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
-import pytest
 from spacy.tokens import Doc
 
 from accord.extract.events.coder import Coder
@@ -22,16 +20,6 @@ from accord.learn.path import (
     main_clauses,
     own_tokens,
 )
-from accord.nlp import load_nlp
-
-ROOT = Path(__file__).resolve().parent.parent
-TUNE = sorted((ROOT / "tests" / "corpus_news" / "tune").glob("*.txt"))[:12]
-
-
-@pytest.fixture(scope="module")
-def docs() -> list[Doc]:
-    nlp = load_nlp()
-    return [nlp(path.read_text(encoding="utf-8")) for path in TUNE]
 
 
 def _controls_by_category(text: str) -> float:
@@ -43,17 +31,19 @@ def _controls_by_category(text: str) -> float:
     return controls / len(sample) if sample else 0.0
 
 
-def test_the_control_share_is_the_share_of_category_cc_but_whitespace() -> None:
-    article = TUNE[0].read_text(encoding="utf-8")
+def test_the_control_share_is_the_share_of_category_cc_but_whitespace(
+    tune_docs: list[Doc],
+) -> None:
+    article = tune_docs[0].text
     mixed = "\x00\x1f\x7f\x85\x9f\t\n\r\x0b\x0c\u2028\u200b\xa0" + article
     for text in (article, mixed, mixed * 40, "", "\x01" * 10 + "A"):
         assert _control_share(text) == _controls_by_category(text)
     assert _control_share(mixed) > 0  # NUL, US, DEL, NEL, APC: five controls counted
 
 
-def test_the_place_entities_kept_are_the_documents_place_entities(docs: list[Doc]) -> None:
+def test_the_place_entities_kept_are_the_documents_place_entities(tune_docs: list[Doc]) -> None:
     found = 0
-    for doc in docs:
+    for doc in tune_docs:
         expected = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in PLACE_ENTITY_LABELS]
         assert place_entities(doc) == expected
         assert place_entities(doc) is place_entities(doc)  # read once per document
@@ -102,12 +92,12 @@ def _readings(candidates: list[Candidate]) -> list[tuple]:
 
 
 def test_the_learned_path_proposes_what_it_proposed_when_every_clause_was_made_first(
-    docs: list[Doc],
+    tune_docs: list[Doc],
 ) -> None:
     coder = Coder.default()
     assert coder.model is not None
     proposals = 0
-    for doc in docs:
+    for doc in tune_docs:
         for sentence in doc.sents:
             for found in ((), tuple(_one_candidate(sentence))):
                 for per_clause in (False, True):

@@ -4,14 +4,11 @@ fold."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from spacy.tokens import Doc, Token
 
 from accord.extract.events.lexicon import lemma_of, load_lexicon
 from accord.ingest import make_article
-from accord.nlp import Document, doc_text, load_nlp, sentence_text
+from accord.nlp import Document, doc_text, sentence_text
 from accord.resolve.actors import (
     _DEMONYMS_READ,
     _LAST_WORDS,
@@ -24,20 +21,11 @@ from accord.resolve.actors import (
     resolve_mentions,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-TUNE = sorted((ROOT / "tests" / "corpus_news" / "tune").glob("*.txt"))[:12]
 
-
-@pytest.fixture(scope="module")
-def docs() -> list[Doc]:
-    nlp = load_nlp()
-    return [nlp(path.read_text(encoding="utf-8")) for path in TUNE]
-
-
-def test_a_words_lexicon_key_read_by_hash_is_the_key_read_by_string(docs: list[Doc]) -> None:
+def test_a_words_lexicon_key_read_by_hash_is_the_key_read_by_string(tune_docs: list[Doc]) -> None:
     lexicon = load_lexicon()
     quirks = 0
-    for doc in docs:
+    for doc in tune_docs:
         for token in doc:
             by_string = lexicon.lemma_quirks.get(token.lower_) or token.lemma_.lower()
             assert lemma_of(token, lexicon) == by_string
@@ -48,10 +36,10 @@ def test_a_words_lexicon_key_read_by_hash_is_the_key_read_by_string(docs: list[D
 
 
 def test_the_text_kept_on_a_doc_is_its_text_and_a_sentences_text_is_cut_from_it(
-    docs: list[Doc],
+    tune_docs: list[Doc],
 ) -> None:
     sentences = 0
-    for doc in docs:
+    for doc in tune_docs:
         assert doc_text(doc) == doc.text
         assert doc_text(doc) is doc_text(doc)  # joined once per document
         for sentence in doc.sents:
@@ -69,14 +57,14 @@ def _demonym_by_strings(table: ActorDictionary, before: Token | None, token: Tok
     return table.country_by_demonym.get(fold(token.text))
 
 
-def test_demonym_readings_kept_by_hash_are_the_readings_of_the_words(docs: list[Doc]) -> None:
+def test_demonym_readings_kept_by_hash_are_the_readings_of_the_words(tune_docs: list[Doc]) -> None:
     table = load_dictionary()
-    for doc in docs:
+    for doc in tune_docs:
         resolve_mentions(Document(article=make_article(doc.text), doc=doc), table)
     kept = _DEMONYMS_READ[id(table.country_by_demonym)]
     assert kept[0] is table.country_by_demonym
     read = found = 0
-    for doc in docs:
+    for doc in tune_docs:
         for token in doc:
             before = doc[token.i - 1] if token.i > 0 else None
             key = (before.orth if before is not None else -1, token.orth)
@@ -104,13 +92,13 @@ def _sector_by_strings(table: dict[str, str], noun: Token) -> str | None:
 
 
 def test_a_nouns_sector_read_with_kept_answers_is_the_sector_read_by_strings(
-    docs: list[Doc],
+    tune_docs: list[Doc],
 ) -> None:
     nouns = load_actor_nouns()
     found = 0
     for table in (nouns.unnamed, nouns.nationality):
         for _ in range(2):  # the second pass reads the answers kept by the first
-            for doc in docs:
+            for doc in tune_docs:
                 for token in doc:
                     expected = _sector_by_strings(table, token)
                     assert ActorNouns.sector_of(table, token) == expected
