@@ -107,22 +107,3 @@ def test_a_quarter_is_in_its_town(note_id: str, kind: str, town: tuple[str, str]
     for event in events:
         assert event.place is not None
         assert (event.place.name, event.place.country, event.place.precision) == (*town, "city")
-
-
-@pytest.mark.parametrize(
-    ("note_id", "kind", "trigger", "day"),
-    [
-        # "police fired tear gas and arrested 51 pro-monarchy demonstrators who stormed
-        # barricades near the parliament building on Friday"
-        ("n488", "COERCE", "arrested", "2025-03-28"),
-        ("n488", "ASSAULT", "fired", "2025-03-28"),
-        # "police shot dead two supporters ... who had set up burning barricades ... on Thursday"
-        ("n562", "ASSAULT", "shot", "2023-06-01"),
-    ],
-)
-def test_one_day_of_the_sentence_dates_its_undated_acts(
-    note_id: str, kind: str, trigger: str, day: str
-):
-    [event] = [event for event in note_events(note_id, kind) if event.trigger == trigger]
-    assert event.date is not None and event.date.start == day
-    assert "one-day-of-the-sentence" in rules_of(event)

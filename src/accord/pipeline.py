@@ -224,7 +224,6 @@ def extract_events(
                     counts=total(held_by_armed_group(event, here(share, place), sentence)),
                 )
             )
-        dates = _one_day_of_the_sentence(events, len(events) - len(coded), dates, coded)
         sentence_day = next((day for day in dates if day is not None and day.start), None)
         scenes.extend(
             Scene(
@@ -249,67 +248,6 @@ def extract_events(
             )
         )
     return coder.finish_article(in_the_one_town(events, named, scenes))
-
-
-ONE_DAY_RULE = "one-day-of-the-sentence"
-
-
-def _one_day_of_the_sentence(
-    events: list[Event], first: int, dates: list[DateValue | None], coded: Sequence[CodedEvent]
-) -> list[DateValue | None]:
-    """Rule "one-day-of-the-sentence": a sentence that gives one day, written on one of its
-    acts, dates the acts it leaves undated that stand above or below that act in its clause
-    ("police fired tear gas and arrested 51 pro-monarchy demonstrators who stormed barricades
-    near the parliament building on Friday", "police shot dead two supporters ... who had set
-    up burning barricades ... on Thursday", "rounded up Tibetan monks who demonstrated in
-    Lhasa, Monday"): one sentence tells one day's acts. Not two acts of clauses side by side,
-    nor an act inside a clause the dated one reports (``_told_in_its_clause``); two days in
-    the sentence, or a week or month, leave the undated acts as they are. Replaces
-    ``events[first:]`` in place and returns the sentence's dates."""
-    days = {(day.start, day.end) for day in dates if day is not None and day.start}
-    given = [
-        (day, coded[offset].candidate.token)
-        for offset, day in enumerate(dates)
-        if day is not None and day.start and day.precision == "day"
-    ]
-    if len(days) != 1 or not given:
-        return dates
-    day, dated_word = given[0]
-    dated: list[DateValue | None] = []
-    for offset, date in enumerate(dates):
-        word = coded[offset].candidate.token
-        upper = word if word in dated_word.ancestors else dated_word
-        linked = upper is word or _told_in_its_clause(word, dated_word)
-        linked = linked and _written_under(day, upper)
-        if (date is None or date.start is None) and linked:
-            event = events[first + offset]
-            why = f"{event.evidence.why}; {ONE_DAY_RULE}: '{day.text}'"
-            events[first + offset] = replace(
-                event, date=day, evidence=replace(event.evidence, why=why)
-            )
-            date = day
-        dated.append(date)
-    return dated
-
-
-def _written_under(day: DateValue, word: Token) -> bool:
-    """The words of ``day`` are in the clause ``word`` heads ("arrested demonstrators who
-    stormed barricades on Friday"), not above it ("On Saturday morning, Iran acknowledged its
-    government had shot down the jet, blaming human error": the acknowledging's day)."""
-    words = list(word.subtree)
-    return words[0].idx <= day.char_start < words[-1].idx + len(words[-1])
-
-
-def _told_in_its_clause(word: Token, dated_word: Token) -> bool:
-    """``word`` hangs below ``dated_word`` in its clause, not in a clause it reports: "Iran
-    acknowledged [on Saturday] its government had shot down the jet" dates the acknowledging,
-    not the shooting down (a ccomp on the way up)."""
-    node = word
-    while node.head.i != node.i and node.i != dated_word.i:
-        if node.dep_ == "ccomp":
-            return False
-        node = node.head
-    return node.i == dated_word.i
 
 
 def talked_of_scenes(
