@@ -84,3 +84,26 @@ def test_a_raid_told_as_its_looting_is_the_looting():
     assert not note_events("n409", "ASSAULT")
     [raid] = note_events("n409", "COERCE")
     assert raid.mode == "confiscate"
+
+
+@pytest.mark.parametrize(
+    ("note_id", "kind", "town"),
+    [
+        # "Lusaka: ... hacked two opposition UPND supporters to death in Kanyama township"
+        # (Kanyama alone: a town of DR Congo)
+        ("n566", "ASSAULT", ("Lusaka", "ZMB")),
+        # "Honiara: ... set fire to a police station and shops in the Chinatown area" (USA)
+        ("n538", "ASSAULT", ("Honiara", "SLB")),
+        # "Ziguinchor: police shot dead two supporters ... in the Lyndiane neighbourhood"
+        ("n562", "ASSAULT", ("Ziguinchor", "SEN")),
+        # "Police detained two journalists in Goma's Birere neighbourhood" (no place before)
+        ("n364", "COERCE", ("Goma", "COD")),
+    ],
+)
+def test_a_quarter_is_in_its_town(note_id: str, kind: str, town: tuple[str, str]):
+    # rule "a-quarter-is-in-its-town" (accord.resolve.places): the heading or owning town
+    events = note_events(note_id, kind)
+    assert events
+    for event in events:
+        assert event.place is not None
+        assert (event.place.name, event.place.country, event.place.precision) == (*town, "city")

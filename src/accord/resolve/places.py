@@ -1363,6 +1363,38 @@ def _named_with_its_area(span: Span) -> PlaceRole | None:
     return PlaceRole("named-with-its-area", "where")
 
 
+# The words a named part of a town is written with: "in Kanyama township", "in the Lyndiane
+# neighbourhood", "in the Chinatown area", "in Goma's Birere neighbourhood".
+QUARTER_NOUNS = _words("neighbourhood neighborhood quarter township area")
+QUARTER_OF_A_TOWN = "a-quarter-is-in-its-town"
+
+
+def _quarter_of_a_town(
+    span: Span, context: PlaceContext, gazetteer: Gazetteer
+) -> tuple[bool, Span | None]:
+    """Rule "a-quarter-is-in-its-town": a named neighbourhood, township or area of a town is
+    where its town is, written as its owner ("detained two journalists in Goma's Birere
+    neighbourhood") or heading the note ("Lusaka: ... hacked two supporters to death in
+    Kanyama township", "Honiara: ... set fire to shops in the Chinatown area", "Ziguinchor:
+    ... barricades in the Lyndiane neighbourhood"). The gazetteer knows few quarters and many
+    namesakes of them far away (Kanyama, DR Congo; Chinatown, USA), so the quarter is no
+    place of its own: (True, the owner's name or None) when the span names a quarter of its
+    town, (False, None) otherwise. A township under a region's heading ("Sagaing: ... in
+    Kani township") is the most specific place written and stays."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in QUARTER_NOUNS:
+        return False, None
+    owner = [token for token in span if token.tag_ == "POS"]
+    if owner and owner[0].i > span.start:
+        return True, doc[span.start : owner[0].i]
+    first = next(iter(doc.sents))
+    label = _label_span(first)
+    if label is None or label.start >= span.start:
+        return False, None
+    heading = gazetteer.geocode(label.text, context)
+    return (True, None) if heading is not None and heading.precision == "city" else (False, None)
+
+
 def _heading_label(span: Span) -> PlaceRole | None:
     """ "Uvira (South Kivu): Wazalendo fighters and FARDC soldiers exchanged fire": a name that
     opens a sentence and heads it before a colon (a monitor's note, a live map's post) is
@@ -1897,6 +1929,11 @@ def places_in(
         vouched = _names_a_place_noun(span) or _is_road_end(span) or _names_a_landmark(span)
         if excluded and not (_beside_parts(span) or vouched):
             continue
+        quarter, owner = _quarter_of_a_town(span, context, gazetteer)
+        if quarter and owner is None:
+            continue  # the note's heading town is the place
+        if owner is not None:
+            span = owner
         role = (
             _heading_label(span)
             or _place_role(span.root)
