@@ -218,7 +218,7 @@ def _counts_people(number: Token) -> bool:
     """A number that qualifies people, or that a casualty verb counts, is no date, whatever the
     tagger says ("between 30 and 40 people", "wounding 64" are tagged DATE); a year stays a
     year."""
-    year = len(number.text) == 4 and number.text.isdigit()
+    year = _a_year(number)
     if not year and number.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         words = count_words()  # "killing 12 people and wounding 64": 64 is tagged DATE
         verb = number.head.lemma_.lower()
@@ -367,8 +367,13 @@ def _figures_on_the_verb(verb: Token) -> list[Token]:
         if child.dep_ in {"nummod", "npadvmod"}
         and child.like_num
         and child.lower_ not in multipliers
-        and not (len(child.text) == 4 and child.text.isdigit())
+        and not _a_year(child)
     ]
+
+
+def _a_year(number: Token) -> bool:
+    """Four digits ("2008"): a year, not a count of people."""
+    return len(number.text) == 4 and number.text.isdigit()
 
 
 def _agent_relative(verb: Token) -> bool:

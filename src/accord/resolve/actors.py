@@ -337,9 +337,7 @@ class ActorNouns:
         """The sector ``table`` gives a noun: a two-word entry (its modifier and itself,
         "security forces", "armed men") before the noun alone (its lemma, else its form). A
         plural the tagger took for a name keeps its noun ("Rebels in northern Mali ...")."""
-        kept = _LAST_WORDS.get(id(table))
-        if kept is None or kept[0] is not table or kept[1] != len(table):
-            kept = _last_words_of(table)
+        kept = _last_words_of(table)
         # whether the noun may end an entry, by the hashes of its lemma, form and tag (the
         # test reads their texts alone): most words end none, and are asked about again
         key = (noun.lemma, noun.lower, noun.tag)
@@ -373,10 +371,12 @@ _LAST_WORDS: dict[
 def _last_words_of(
     table: dict[str, str],
 ) -> tuple[dict[str, str], int, frozenset[str], dict[tuple[int, int, int], bool]]:
-    """``_LAST_WORDS``' entry of ``table``, made again (the answers dropped) if it grew or
-    shrank."""
-    kept = (table, len(table), frozenset(key.rsplit(" ", 1)[-1] for key in table), {})
-    _LAST_WORDS[id(table)] = kept
+    """``_LAST_WORDS``' entry of ``table``, made on first use and again (the answers dropped)
+    if it grew or shrank."""
+    kept = _LAST_WORDS.get(id(table))
+    if kept is None or kept[0] is not table or kept[1] != len(table):
+        kept = (table, len(table), frozenset(key.rsplit(" ", 1)[-1] for key in table), {})
+        _LAST_WORDS[id(table)] = kept
     return kept
 
 
@@ -400,10 +400,7 @@ def _may_end_an_entry(table: dict[str, str], lemma: str, lower: str) -> bool:
     """Whether ``sector_of`` can find anything for a noun: its lemma or form is the last word
     of some entry of ``table`` (or has a space, which no split can vouch for). The last words
     are worked out once per table (and again if it grows or shrinks)."""
-    kept = _LAST_WORDS.get(id(table))
-    if kept is None or kept[0] is not table or kept[1] != len(table):
-        kept = _last_words_of(table)
-    last = kept[2]
+    last = _last_words_of(table)[2]
     return lemma in last or lower in last or " " in lemma or " " in lower
 
 

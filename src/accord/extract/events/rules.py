@@ -2791,7 +2791,7 @@ def _restatement(found: ArticleDraft, coder: Coder) -> bool:
         offices=coder.dictionary.offices,
     )
     found.events = merge_restatements(found.events, RESTATEMENT_RULE, words)
-    _lone_tolls_of_unrest(found, coder)
+    _lone_tolls_of_unrest(found)
     return len(found.events) != before
 
 
@@ -2804,14 +2804,11 @@ def _toll_of_unrest(draft: EventDraft, coder: Coder) -> bool:
     )
 
 
-def _lone_tolls_of_unrest(found: ArticleDraft, coder: Coder) -> bool:
+def _lone_tolls_of_unrest(found: ArticleDraft) -> None:
     """Rule a-lone-toll-of-unrest-is-no-act, run by restatement-is-one-event once it has merged:
     a toll of a spell of unrest that restates no act told before (it has no other mention) sums
     up acts the report does not tell one by one."""
-    kept = [e for e in found.events if e.mentions or TOLL_OF_UNREST_RULE not in rules_of(e)]
-    changed = len(kept) != len(found.events)
-    found.events = kept
-    return changed
+    found.events = [e for e in found.events if e.mentions or TOLL_OF_UNREST_RULE not in rules_of(e)]
 
 
 JUDGED_ACT_RULE = "a-judged-act-falls-on-its-doers"
