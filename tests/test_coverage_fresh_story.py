@@ -13,7 +13,12 @@ import pytest
 
 import accord
 from accord import track
-from accord.track.evaluate import TrackingReport, evaluate_tracking, proposal_outcomes
+from accord.track.evaluate import (
+    TrackingReport,
+    evaluate_tracking,
+    events_named,
+    proposal_outcomes,
+)
 
 TUNE = Path(__file__).parent / "corpus_coverage" / "tune"
 STORY = "iran-swap"
@@ -225,3 +230,30 @@ def test_a_start_before_the_agreement_found_is_anothers(tmp_path: Path) -> None:
     gaza = truces[frozenset({"ISR", "PSE"})]
     assert gaza.steps[0].date == "2025-01-15"
     assert not any(step.date and step.date < "2025-01-15" for step in gaza.steps)
+
+
+def test_an_item_told_in_a_merged_mention_names_the_event_whose_trigger_it_holds(
+    tmp_path: Path,
+) -> None:
+    """The scorer finds an event by any sentence that tells it, its own or a mention merged
+    into it, so it must look for the event's trigger there too. Harbour Wire's lead 'Russian and
+    Ukrainian delegations met in Istanbul on Friday ... and agreed to exchange 1,000 prisoners'
+    (story 16) merges the body's 'the two sides had agreed on a "1,000 for 1,000" exchange and
+    would discuss a ceasefire': the labelled words name that agreement. Read in each event's own
+    sentence only, no trigger lay in them and every event of the sentence was taken, the future
+    'would discuss a ceasefire' too (scored as evidence of the agreed step)."""
+    item = (
+        "istanbul-swap-02-harbour-wire.txt",
+        'the two sides had agreed on a "1,000 for 1,000" exchange',
+        None,
+    )
+    with accord.open(tmp_path / "accord.db") as db:
+        db.ingest([str(TUNE / item[0])])
+        named = events_named(db, item)
+        events = db.events_by_id(named)
+    assert [(events[e].type, events[e].modality, events[e].trigger) for e in named] == [
+        ("AGREE", "agreed", "agreed")
+    ]
+    (agreement,) = named
+    assert item[1] not in events[agreement].evidence.sentence
+    assert any(item[1] in mention.sentence for mention in events[agreement].mentions)

@@ -712,6 +712,24 @@ def trigger_offsets(connection: Any, event_id: str) -> tuple[str, int, int] | No
     return None if row is None else (row[0], row[1], row[2])
 
 
+def trigger_spans(connection: Any, event_id: str) -> list[tuple[str, int, int]]:
+    """(sentence, trigger start, trigger end) of each sentence that tells an event: its own
+    first, then those of the mentions merged into it (a lead told again in the body), offsets
+    within each sentence."""
+    row = connection.execute(
+        'SELECT sentence, start - sentence_start, "end" - sentence_start, mentions'
+        " FROM events WHERE id = ?",
+        (event_id,),
+    ).fetchone()
+    if row is None:
+        return []
+    spans = [(row[0], row[1], row[2])]
+    for mention in json.loads(row[3] or "[]"):
+        at = mention.get("sentence_start", 0)
+        spans.append((mention["sentence"], mention["start"] - at, mention["end"] - at))
+    return spans
+
+
 # -- evaluation ------------------------------------------------------------------------------
 
 

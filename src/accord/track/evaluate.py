@@ -3,7 +3,9 @@
 A golden file lists groups of (article file, sentence substring[, PLOVER type]) items, each
 group one real-world event. An item is found when an event of the article named by the file
 has that substring in its sentence or in one of its restating mentions (and that type, when
-given); two items of one article that are one event count once. Items not found are extraction
+given); of several, those whose trigger lies in the labelled words, in whichever of their
+sentences holds them. Two items of one article that are one event (a lead and the body's
+sentence merged into it) count once. Items not found are extraction
 misses: they are listed, and left out of the score (tracking cannot group what is not there).
 
 Besides pairwise precision and recall, each golden event gets its outcome: how many canonical
@@ -38,6 +40,7 @@ from accord.store.tracking import (
     step_owner_rows,
     step_rows,
     trigger_offsets,
+    trigger_spans,
 )
 from accord.store.tracking import outlet_of as stored_outlet_of
 from accord.track.proposals import Candidate, candidate_from_json, no_step_cause
@@ -212,13 +215,16 @@ def find_event(store: Store, item: Item) -> str | None:
 
 
 def trigger_in(store: Store, event_id: str, substring: str) -> bool:
-    """Whether the event's trigger lies in ``substring`` of its evidence sentence."""
-    offsets = trigger_offsets(store.connection, event_id)
-    if offsets is None:
-        return False
-    sentence, start, end = offsets
-    at = sentence.find(substring)
-    return 0 <= at <= start and end <= at + len(substring)
+    """Whether the event's trigger lies in ``substring`` of one of the sentences that tell it:
+    its evidence sentence or the sentence of a mention merged into it. An event is found by any
+    of its sentences (``find_events``), so its trigger is looked for in each of them too: read
+    in its own sentence only, an event found by a restating mention never passed, and
+    ``events_named`` kept the wrong events of that sentence or all of them."""
+    for sentence, start, end in trigger_spans(store.connection, event_id):
+        at = sentence.find(substring)
+        if 0 <= at <= start and end <= at + len(substring):
+            return True
+    return False
 
 
 def find_events(store: Store, item: Item) -> list[str]:
