@@ -1051,7 +1051,6 @@ AGENT_PARTICIPLES |= {"stage", "mount", "perpetrate", "claim"}
 # Rule 'a-deal-reached-by-its-parties': the light verbs of diplomacy carry the doers too ("a deal
 # was reached by Sudan and South Sudan", "talks were held by", "a warning was issued by").
 AGENT_PARTICIPLES |= {"reach", "strike", "hold", "conclude", "seal", "issue", "hammer"}
-CASUALTY_VERBS = {"die", "perish", "kill", "injure", "wound", "hurt", "maim"}
 
 
 # Fire comes from whoever fires it: "gunfire from Indian troops", "shelling from Russian
@@ -1108,11 +1107,13 @@ def instruments_of(verb: Token, nouns: Iterable[Token]) -> list[Token]:
     return found
 
 
-def casualty_victims(candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
+def casualty_victims(
+    candidate: Candidate, index: MentionIndex, lexicon: Lexicon
+) -> list[ActorMention]:
     """The people a casualty verb says were hit: "four civilians died in an air strike"."""
     head = candidate.token.head
     verb = head.head if head.dep_ == "prep" else None
-    if verb is None or verb.lemma_.lower() not in CASUALTY_VERBS:
+    if verb is None or verb.lemma_.lower() not in lexicon.words("casualty_verbs"):
         return []
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return [m for s in subjects for m in core_mentions(s, index)]

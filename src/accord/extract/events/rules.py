@@ -197,38 +197,12 @@ OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
 THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "REJECT", "MOBILIZE"}
-ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE"}
-ORDER_VERBS = {"order", "instruct", "direct", "command"}
 SENDING_PREPS = {"to", "into"}  # "ordered troops to the border", "into the regions"
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 COUNTED_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # killed, arrested, released
 MULTITUDE_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions"}
-TOLL_WORDS = {"dead", "kill", "injure", "wound", "die", "detain", "arrest"}
-HAPPEN_VERBS = {
-    "take",
-    "happen",
-    "occur",
-    "begin",
-    "start",
-    "conclude",
-    "end",
-    "resume",
-    "continue",
-    # how reports tell an act breaking out or growing: "protests erupted in several cities",
-    # "fighting raged for a second day", "a wave of arrests swept the capital"
-    "erupt",
-    "flare",
-    "rage",
-    "spread",
-    "escalate",
-    "intensify",
-    "sweep",
-    "rock",
-    "grip",
-    "persist",
-}
 PARTICLE_HAPPEN_VERBS = {("break", "out"), ("flare", "up"), ("kick", "off"), ("get", "underway")}
 PLACE_TARGET_TYPES = {
     "ASSAULT",
@@ -243,15 +217,12 @@ PLACE_TARGET_TYPES = {
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
 DETENTION_MODES = {"arrest"}  # arrests, detentions, jailings: what only a state does lawfully
-VISIT_VERBS = {"visit", "tour"}
 HOME_FORCE_SECTORS = {"GOV", "COP", "MIL"}
 FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman said"
-ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 MOBILISED_SECTORS = {"MIL", "COP", "REB", "UAF"}  # who is deployed
 # Who downs tools rather than weapons: a strike by these is labour action (CAMEO 143, PLOVER
 # PROTEST strike), never an attack.
 CIVIL_SECTORS = {"CVL", "BUS", "LAB", "EDU", "HLH", "MED", "NGO", "OPP", "REL"}
-EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
 SETTLEMENT_TYPES = {"AGREE", "RETREAT", "CONCEDE"}
 ONE_WAY_MEETING_MODES = {"visit", "third-party"}  # the host, the parties a mediator brings
 ONE_WAY_MEETING_VERBS = {
@@ -265,8 +236,6 @@ ONE_WAY_MEETING_VERBS = {
     "mediate",
 }  # a truce, a deal, a ceasefire
 ANNOUNCING_VERBS = {"announce", "declare", "confirm", "say", "report", "proclaim", "unveil"}
-# Verbs whose object is a deal broken ("violated the agreement", "breached the accord").
-VIOLATION_VERBS = frozenset({"violate", "breach", "break", "flout"})
 
 
 @dataclass(frozen=True)
@@ -552,17 +521,18 @@ def _drop(found: SentenceDraft, unwanted: Callable[[Candidate], bool]) -> bool:
     return fired
 
 
-SINGLING_OUT_VERBS = {"target", "single"}  # "targeting the men for their roles"
 # The state's civil arms: an office, its police, its courts single out whom they pursue
 # ("are being targeted by police"); its armed forces, rebels and gunmen target by force.
 SINGLING_OUT_SECTORS = {"GOV", "COP", "JUD"}
-EQUIPPING_VERBS = {"arm", "equip"}  # "attackers armed with rocket launchers": how they are armed
 
 
 def _equipped(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(
         found,
-        lambda c: lemma_of(c.token, coder.lexicon) in EQUIPPING_VERBS and _tells_equipment(c.token),
+        lambda c: (
+            lemma_of(c.token, coder.lexicon) in coder.lexicon.words("equipping_verbs")
+            and _tells_equipment(c.token)
+        ),
     )
 
 
@@ -859,11 +829,8 @@ def _vows_retaliation(draft: EventDraft, coder: Coder) -> bool:
     return any(coder.lexicon.threat_modes.get(lemma) in VOWED_RESPONSES for lemma in lemmas)
 
 
-WARNING_VERBS = {"warn", "caution"}
 COERCIVE_CONTENT = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT"}
 SPEAKER_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
-# What a warning of consequences names ("warned of serious consequences", "would face action")
-CONSEQUENCE_WORDS = {"consequence", "consequences", "retaliation", "response", "action", "measure"}
 
 
 def _prediction(draft: EventDraft, coder: Coder) -> bool:
@@ -872,7 +839,9 @@ def _prediction(draft: EventDraft, coder: Coder) -> bool:
     of what will happen, with no act of the warner's own in it, no one warned and no
     consequence named, threatens no one (the lexicon: only coercive warnings are threats)."""
     candidate = draft.candidate
-    if draft.kind != "THREATEN" or lemma_of(candidate.token, coder.lexicon) not in WARNING_VERBS:
+    if draft.kind != "THREATEN" or lemma_of(
+        candidate.token, coder.lexicon
+    ) not in coder.lexicon.words("warning_verbs"):
         return False
     content = candidate.complement
     if content is None or content.dep_ != "ccomp" or draft.content_type in COERCIVE_CONTENT:
@@ -882,7 +851,7 @@ def _prediction(draft: EventDraft, coder: Coder) -> bool:
     subjects = [c for c in content.children if c.dep_ in SUBJECT_DEPS]
     if any(s.lower_ in SPEAKER_PRONOUNS or draft.index.at(s) for s in subjects):
         return False  # "warned it would retaliate", "warned that Washington would impose"
-    if any(t.lemma_.lower() in CONSEQUENCE_WORDS for t in content.subtree):
+    if any(t.lemma_.lower() in coder.lexicon.words("consequence_words") for t in content.subtree):
         return False
     draft.dropped = True
     return True
@@ -890,7 +859,7 @@ def _prediction(draft: EventDraft, coder: Coder) -> bool:
 
 def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
-    ordered = lemma_of(candidate.token, coder.lexicon) in ORDER_VERBS
+    ordered = lemma_of(candidate.token, coder.lexicon) in coder.lexicon.words("order_verbs")
     if not ordered or draft.content_type not in ORDERED_ACTION_TYPES:
         return False
     if candidate.complement and _order_names_its_doers(candidate.complement, draft.index):
@@ -921,7 +890,9 @@ def _ordered_own(draft: EventDraft, coder: Coder) -> list[ActorMention]:
     """Whom a REQUEST told by an order verb is given to, when all of them are the orderer's own
     bodies (``_given_to_own``); none otherwise. The two order rules on one's own ask it alike."""
     verb = draft.candidate.token
-    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
+    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in coder.lexicon.words(
+        "order_verbs"
+    ):
         return []
     ordered = _ordered_party(verb, draft.index)
     orderers = _ordering_side(verb, draft.index, coder.lexicon)
@@ -1112,7 +1083,9 @@ def _claimed_violation(draft: EventDraft, coder: Coder) -> bool:
     accuser is whoever reports it ("Israel said Hamas had violated the deal"), the violator is
     the target. Told by the writer alone, a violation is a defiance of the deal (REJECT)."""
     candidate = draft.candidate
-    violation = lemma_of(candidate.predicate, coder.lexicon) in VIOLATION_VERBS
+    violation = lemma_of(candidate.predicate, coder.lexicon) in coder.lexicon.words(
+        "violation_verbs"
+    )
     if draft.kind != "ACCUSE" or not violation or candidate.token is candidate.predicate:
         return False
     speaker = reporter_mentions(candidate, draft.index, coder.lexicon)
@@ -1253,16 +1226,13 @@ def _at_the_time(clause: Token) -> bool:
 def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
     if draft.targets or draft.kind != "ASSAULT":
         return False
-    victims = casualty_victims(draft.candidate, draft.index)
+    victims = casualty_victims(draft.candidate, draft.index, coder.lexicon)
     source_ids = draft.source_ids()
     draft.targets = [m for m in victims if m.actor.id not in source_ids]
     if not draft.targets:
         return False
     draft.actor_why = [*draft.actor_why, "those who died are its targets"]
     return True
-
-
-REMOVING_VERBS = {"remove", "oust", "topple", "overthrow", "depose", "unseat"}
 
 
 def _ousted_by_a_coup(draft: EventDraft, coder: Coder) -> bool:
@@ -1278,7 +1248,7 @@ def _ousted_by_a_coup(draft: EventDraft, coder: Coder) -> bool:
     ousted = [
         mention
         for verb in verbs
-        if verb.lemma_.lower() in REMOVING_VERBS
+        if verb.lemma_.lower() in coder.lexicon.words("removing_verbs")
         for obj in verb.children
         if obj.dep_ == "dobj"
         for mention in core_mentions(obj, draft.index)
@@ -1534,19 +1504,20 @@ def _raid_by_raider(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
-# Who is expelled when ordered to leave: the envoys of another state (ordering one's own people
-# or migrants to leave is not a diplomatic sanction).
-ENVOY_NOUNS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "chargé"}
-LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
-
-
 def _order_to_leave(draft: EventDraft, coder: Coder) -> bool:
     verb = draft.candidate.token
-    if lemma_of(verb, coder.lexicon) not in ORDER_VERBS | {"tell"}:
+    if lemma_of(verb, coder.lexicon) not in coder.lexicon.words("order_verbs") | {"tell"}:
         return False
-    envoys = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ENVOY_NOUNS]
+    envoys = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.lemma_.lower() in coder.lexicon.words("envoy_nouns")
+    ]
     leaving = any(
-        (c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in LEAVING_VERBS)
+        (
+            c.dep_ in {"xcomp", "ccomp"}
+            and c.lemma_.lower() in coder.lexicon.words("envoy_leaving_verbs")
+        )
         or (c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out")
         for c in [*verb.children, *(g for e in envoys for g in e.children)]
     )
@@ -1569,7 +1540,7 @@ def _state_protest(draft: EventDraft, coder: Coder) -> bool:
 
 def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
     lemma = lemma_of(draft.candidate.token, coder.lexicon)
-    if draft.kind != "MOBILIZE" or lemma not in EXERCISE_NOUNS:
+    if draft.kind != "MOBILIZE" or lemma not in coder.lexicon.words("exercise_nouns"):
         return False
     countries = {m.actor.country for m in (*draft.sources, *draft.targets) if m.actor.country}
     if len(countries) < 2:
@@ -1582,7 +1553,7 @@ def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
 
 def _visit_needs_a_host(draft: EventDraft, coder: Coder) -> bool:
     verb = lemma_of(draft.candidate.token, coder.lexicon)
-    if draft.kind != "CONSULT" or verb not in VISIT_VERBS or draft.targets:
+    if draft.kind != "CONSULT" or verb not in coder.lexicon.words("visit_verbs") or draft.targets:
         return False
     if draft.inferred_targets:
         return False
@@ -1652,7 +1623,9 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
 
 def _singling_out(draft: EventDraft, coder: Coder) -> bool:
     verb, lexicon = draft.candidate.token, coder.lexicon
-    if draft.kind != "ASSAULT" or lemma_of(verb, lexicon) not in SINGLING_OUT_VERBS:
+    if draft.kind != "ASSAULT" or lemma_of(verb, lexicon) not in lexicon.words(
+        "singling_out_verbs"
+    ):
         return False
     if is_nounlike(verb, lexicon) or armed_with(verb, lexicon) or not draft.sources:
         return False
@@ -1708,7 +1681,9 @@ def _natural(word: Token, lexicon: Lexicon) -> bool:
         return False  # "a wave of arrests": the arrests are the act, the wave their number
     modifiers = [c for c in word.children if c.dep_ in {"compound", "amod", "nmod"}]
     armed = any(
-        m.lower_ in lexicon.noun_modifiers or m.lower_ in lexicon.weapon_modes or m.lower_ in ARMED
+        m.lower_ in lexicon.noun_modifiers
+        or m.lower_ in lexicon.weapon_modes
+        or m.lower_ in lexicon.words("armed_modifiers")
         for m in modifiers
     )
     named = word.lemma_.lower() in lexicon.natural_causes or any(
@@ -1731,8 +1706,6 @@ def _body_named_by_what_it_is(draft: EventDraft, coder: Coder) -> bool:
 
 
 PASSIVE_CHARGE_RULE = "a-charge-told-in-the-passive-stands"
-RELATIVE_SUBJECTS = {"who", "which", "that"}  # "a former navy chief who is accused of ..."
-BREADTH_ADVERBS = {"widely", "roundly", "universally"}  # "was widely decried": many made it
 
 
 def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
@@ -1755,10 +1728,14 @@ def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     else:
         return False
-    subjects = [c for c in subjects if c.pos_ in {"NOUN", "PROPN"} or c.lower_ in RELATIVE_SUBJECTS]
+    subjects = [
+        c
+        for c in subjects
+        if c.pos_ in {"NOUN", "PROPN"} or c.lower_ in lexicon.words("relative_subjects")
+    ]
     accused = any(c.lower_ == "who" or is_person(c, lexicon) for c in subjects)
     makers = any(
-        c.dep_ == "agent" or (c.dep_ == "advmod" and c.lower_ in BREADTH_ADVERBS)
+        c.dep_ == "agent" or (c.dep_ == "advmod" and c.lower_ in lexicon.words("breadth_adverbs"))
         for c in verb.children
     )
     return bool(subjects) and (accused or makers)
@@ -1871,7 +1848,7 @@ def _happens(verb: Token, lexicon: Lexicon) -> bool:
     """A verb that tells an act taking place, breaking out or growing ("took place", "erupted",
     "broke out", "swept the capital", "came into effect")."""
     lemma = lemma_of(verb, lexicon)
-    if lemma in HAPPEN_VERBS:
+    if lemma in lexicon.words("happening_verbs"):
         return True
     if is_over(verb):
         return True  # "the truce was over"
@@ -1998,7 +1975,9 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
     if any(c.dep_ == "nummod" or (c.dep_ == "npadvmod" and c.like_num) for c in children):
         return True  # "kills 7", "detained 8", with the number parsed as the verb's own
     for child in children:  # "Drone strike on a market, 6 dead"
-        toll = child.dep_ in {"advcl", "conj", "ccomp"} and child.lemma_.lower() in TOLL_WORDS
+        toll = child.dep_ in {"advcl", "conj", "ccomp"} and child.lemma_.lower() in lexicon.words(
+            "toll_words"
+        )
         if toll and any(
             c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c) for c in child.children
         ):
@@ -2152,7 +2131,9 @@ def _retyped_mode(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _refused_acceptance(draft: EventDraft, coder: Coder) -> bool:
-    accepting = lemma_of(draft.candidate.token, coder.lexicon) in ACCEPT_VERBS
+    accepting = lemma_of(draft.candidate.token, coder.lexicon) in coder.lexicon.words(
+        "accepting_words"
+    )
     if draft.kind != "AGREE" or draft.modality != "negated" or not accepting:
         return False
     draft.kind, draft.modality = "REJECT", "asserted"
@@ -2222,13 +2203,11 @@ def _is_a_class_by_its_deeds(word: Token) -> bool:
     return classed and any(c.dep_ in {"relcl", "acl"} for c in word.children)
 
 
-# The manual's AGREE includes "a promise to sign or ratify an agreement" (signing it is SUPPORT).
-SIGNING_VERBS = {"sign", "ratify"}
-
-
 def _promised_act(draft: EventDraft, coder: Coder) -> bool:
     candidate, kind = draft.candidate, draft.kind
-    signing = kind == "SUPPORT" and lemma_of(candidate.token, coder.lexicon) in SIGNING_VERBS
+    signing = kind == "SUPPORT" and lemma_of(candidate.token, coder.lexicon) in coder.lexicon.words(
+        "signing_verbs"
+    )
     if draft.modality not in {"future", "conditional"} or (
         kind not in INTENT_TYPES and not signing
     ):
@@ -2428,15 +2407,12 @@ def _met_with_its_partners(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
-CAPTURE_VERBS = {"seize", "capture", "recapture", "retake", "take", "wrest", "liberate", "win"}
-
-
 def _taken_from_its_holder(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     verb = candidate.predicate
     if draft.targets or draft.kind not in {"ASSAULT", "COERCE"}:
         return False
-    if lemma_of(verb, coder.lexicon) not in CAPTURE_VERBS:
+    if lemma_of(verb, coder.lexicon) not in coder.lexicon.words("capture_verbs"):
         return False
     holders = unique_mentions(  # not core_mentions: "from" reads as a place after a verb
         m
@@ -2473,9 +2449,6 @@ def _restriction_falls_on_people(draft: EventDraft, coder: Coder) -> bool:
     return fired
 
 
-HELPING_VERBS = {"support", "help", "assist", "aid", "benefit"}  # "assistance to help X"
-
-
 def _aid_goes_to_whom_it_helps(draft: EventDraft, coder: Coder) -> bool:
     """Rule "aid-goes-to-whom-it-helps": aid given "to support Sudan and neighboring
     countries", "to support Colombia's efforts", "to help those affected by the conflict in
@@ -2490,7 +2463,7 @@ def _aid_goes_to_whom_it_helps(draft: EventDraft, coder: Coder) -> bool:
         for clause in word.children
         if clause.dep_ == "advcl"
         and is_to_infinitive(clause)
-        and lemma_of(clause, coder.lexicon) in HELPING_VERBS
+        and lemma_of(clause, coder.lexicon) in coder.lexicon.words("helping_verbs")
         for obj in clause.children
         if obj.dep_ == "dobj"
     ]

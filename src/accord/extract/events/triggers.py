@@ -151,7 +151,6 @@ DESCRIBING_VERBS = {
     "help",
 }
 STANCE_MODES = {"ACCUSE": "disapprove"}
-DYING_VERBS = {"die", "perish"}
 NAME_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 PASSING_PREPS = {"in", "during", "at", "on", "after", "following"}  # "during her trip to"
 PARTICIPATION_VERBS = {"participate", "partake"}  # "participated in a session"
@@ -1350,8 +1349,6 @@ def is_running_total(sentence: Span) -> bool:
 
 EPISODE_PREPOSITIONS = {"in", "during", "amid"}
 COUNTERPART_PREPOSITIONS = {"with", "between", "by", "against"}  # "in fighting with militants"
-CASUALTY_VERBS = {"kill", "die", "wound", "injure"}
-PROTEST_WORDS = {"protest", "demonstration", "rally", "riot"}  # "protests against the decision"
 
 
 def is_a_toll_of_an_episode(verb: Token, lexicon: Lexicon) -> bool:
@@ -1362,7 +1359,10 @@ def is_a_toll_of_an_episode(verb: Token, lexicon: Lexicon) -> bool:
     and no day of its own, counts the dead of many acts (a perfect passive is a running toll,
     as a-tally-of-victims-refers-back reads it). "A soldier was killed Thursday, in fighting
     with Fatah al-Islam militants" is one act, and so may "were killed in clashes" be."""
-    if verb.lemma_.lower() not in CASUALTY_VERBS or agent_of(verb) is not None:
+    if (
+        verb.lemma_.lower() not in lexicon.words("toll_casualty_verbs")
+        or agent_of(verb) is not None
+    ):
         return False
     holder = verb.head if verb.dep_ in {"xcomp", "oprd"} else verb  # "reported killed"
     died = verb.lemma_.lower() == "die" and is_perfect(verb)  # "have died in clashes"
@@ -1385,18 +1385,20 @@ def _spell_of_unrest(prep: Token, lexicon: Lexicon) -> bool:
     if prep.dep_ != "prep" or prep.lower_ not in EPISODE_PREPOSITIONS:
         return False
     words = list(prep.subtree)
-    if any(_names_a_side(t) for t in words):
+    if any(_names_a_side(t, lexicon) for t in words):
         return False
     nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lexicon.episode_nouns]
     return bool(nouns) and not any(t.ent_type_ in {"NORP", "ORG"} for t in words)
 
 
-def _names_a_side(word: Token) -> bool:
+def _names_a_side(word: Token, lexicon: Lexicon) -> bool:
     """ "with Fatah al-Islam militants", "between police and protesters": a side of the spell
     (not "protests against the president's decision", what a protest is against)."""
     if word.dep_ != "prep" or word.lower_ not in COUNTERPART_PREPOSITIONS:
         return False
-    return not (word.lower_ == "against" and word.head.lemma_.lower() in PROTEST_WORDS)
+    return not (
+        word.lower_ == "against" and word.head.lemma_.lower() in lexicon.words("protest_words")
+    )
 
 
 def is_tally_since(verb: Token) -> bool:
@@ -2901,7 +2903,8 @@ def casualty_means_triggers(
         lexicon,
         consumed,
         lambda noun: (
-            noun.head.lower_ in CAUSE_PREPS and noun.head.head.lemma_.lower() in DYING_VERBS
+            noun.head.lower_ in CAUSE_PREPS
+            and noun.head.head.lemma_.lower() in lexicon.words("dying_verbs")
         ),
         "that caused the deaths",
     )
