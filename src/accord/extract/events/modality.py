@@ -17,15 +17,10 @@ from accord.extract.events.syntax import (
 from accord.extract.events.triggers import Candidate
 
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
-HYPOTHETICAL_ADJ = {"possible", "potential", "prospective", "hypothetical", "proposed"}
-FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"}
 READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set", "available", "open"}
 READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
-FAILURE_VERBS = {"fail", "refuse"}
 # Reluctance denied is resolve: "would not hesitate to use force" uses it, it does not deny it.
 RELUCTANCE_VERBS = {"hesitate", "flinch", "balk", "baulk"}
-# "would continue to respect", "will begin to withdraw": the tense is the phase verb's
-PHASE_VERBS = {"continue", "begin", "start", "keep", "resume", "stop", "cease"}
 
 
 START_VERBS = {
@@ -88,7 +83,10 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
         return ("denied" if entry.modality == "denied" else "negated"), ["negation"]
     if _no_one_is_its_subject(trigger, lexicon):
         return "negated", [f"no one as its subject; rule {NO_ONE_RULE}"]
-    if any(t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in FAILURE_VERBS for t in words):
+    if any(
+        t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in lexicon.words("failure_verbs")
+        for t in words
+    ):
         return "negated", [f"'{predicate.head.text} to'"]  # "failed to reach agreement"
     if any(_forecast(t, lexicon) for t in words):
         return "future", ["forecast"]  # "Israel is expected to free 600 prisoners"
@@ -100,7 +98,9 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
                 return "conditional", [f"conditional clause '{child.text}'"]
     if any(_ready_to(t) for t in words):
         return "future", ["readiness"]
-    words |= {t.head for t in words if t.dep_ == "xcomp" and t.head.lemma_ in PHASE_VERBS}
+    words |= {
+        t.head for t in words if t.dep_ == "xcomp" and t.head.lemma_ in lexicon.words("phase_verbs")
+    }
     auxes = {c.lower_ for t in words for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX or any(_going_to(t) for t in words):
         return "future", ["future auxiliary"]
@@ -112,11 +112,13 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
             for c in trigger.children
             if c.dep_ == "amod" and not (c.i > 0 and c.doc[c.i - 1].text == "-")
         }
-        if adjectives & (HYPOTHETICAL_ADJ | FUTURE_ADJ) and _came_about(trigger, predicate):
+        if adjectives & (
+            lexicon.words("hypothetical_adjectives") | lexicon.words("future_adjectives")
+        ) and _came_about(trigger, predicate):
             adjectives = set()  # "the planned four-day truce began": planned, and now begun
-        if adjectives & HYPOTHETICAL_ADJ:
+        if adjectives & lexicon.words("hypothetical_adjectives"):
             return "hypothetical", ["hedging adjective"]
-        if adjectives & FUTURE_ADJ:
+        if adjectives & lexicon.words("future_adjectives"):
             return "future", ["future adjective"]
     if entry.modality and not (entry.modality == "rejected" and entry.type == "REJECT"):
         return entry.modality, [f"modality of '{trigger.lemma_}'"]

@@ -37,9 +37,7 @@ from accord.extract.events.syntax import (
     subject_of,
 )
 from accord.extract.events.triggers import (
-    CLAIMING_VERBS,
     DYAD_DASHES,
-    MEASURE_NOUNS,
     Candidate,
     aimed_at,
     claimed_by,
@@ -69,19 +67,11 @@ AFFILIATION_PREPS = {"of", "from", "for"}
 EXAMPLE_PREPS = {"as", "like", "including"}  # "allies such as Germany", "nations like the US"
 
 
-# Reporting verbs that, with an event noun as object, enact it ("announced a suspension").
-DECLARING_VERBS = {"announce", "declare", "proclaim", "unveil"}
-
-
-# Participles the parser reads as passives that state the subject's own stance ("Israel is
-# opposed to", "is committed to"): their subject acts, it is not acted on.
 PASSIVE_TARGET_WHY = "passive subject as target"  # the evidence's words for a passive's patient
-STATIVE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "willing"}
 DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 # Acts whose "for" phrase names who gains by them ("support for X", "$300 million in aid for
 # Gaza"); elsewhere "for" names a content or a reason ("called for talks", "sanctions for").
 BENEFIT_TYPES = {"SUPPORT", "AID"}
-WARRANT_NOUNS = {"warrant"}  # whom a warrant is "for" is whom it is against
 OWN_FORCES_TYPES = {
     "MOBILIZE",
     "AID",
@@ -306,7 +296,7 @@ def _absolute_clause(verb: Token) -> bool:
 def is_claimed(trigger: Token, predicate: Token, lexicon: Lexicon) -> bool:
     """Is an event noun claimed by the predicate's subject ("claimed responsibility for the
     attack", "claimed the attack")? The claimant is its doer."""
-    if lemma_of(predicate, lexicon) not in CLAIMING_VERBS:
+    if lemma_of(predicate, lexicon) not in lexicon.words("claiming_verbs"):
         return False
     return trigger.dep_ == "dobj" or claimed_by(trigger, lexicon) == predicate
 
@@ -326,7 +316,7 @@ def _shares_as_passive(verb: Token) -> bool:
     return own or (shared and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
 
 
-def _declared(noun: Token) -> bool:
+def _declared(noun: Token, lexicon: Lexicon) -> bool:
     """Is an event noun what a declaring verb declares: its object ("announced a suspension"),
     or what the amount it announces is of ("announced $9 million in humanitarian assistance")?"""
     if noun.dep_ == "dobj":
@@ -336,7 +326,7 @@ def _declared(noun: Token) -> bool:
         noun.dep_ == "pobj"
         and noun.head.lower_ in {"in", "of"}
         and amount.dep_ == "dobj"
-        and amount.lemma_.lower() in MEASURE_NOUNS
+        and amount.lemma_.lower() in lexicon.words("measure_nouns")
     )
 
 
@@ -360,7 +350,11 @@ def event_actors(
     targets: list[ActorMention] = []
     is_noun_event = is_nounlike(trigger, lexicon)
     reported_noun = is_noun_event and predicate.lemma_.lower() in lexicon.reporting_verbs
-    if reported_noun and predicate.lemma_.lower() in DECLARING_VERBS and _declared(trigger):
+    if (
+        reported_noun
+        and predicate.lemma_.lower() in lexicon.words("declaring_verbs")
+        and _declared(trigger, lexicon)
+    ):
         reported_noun = False  # "Italy announced a suspension of air links": Italy suspends
     if reported_noun and is_claimed(trigger, predicate, lexicon):
         reported_noun = False  # "IS claimed responsibility for the bombing": IS bombed
@@ -394,7 +388,7 @@ def event_actors(
                     or _shares_as_passive(predicate)
                 )
                 and agent is None
-                and predicate.lower_ not in STATIVE_PARTICIPLES
+                and predicate.lower_ not in lexicon.words("stative_participles")
                 and not _raised_from_a_passive(predicate, subject)
             )
             found = core_mentions(subject, index)
@@ -488,7 +482,9 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if candidate.entry.type in BENEFIT_TYPES:  # "support for Russia's position", "aid for Gaza"
         for word in dict.fromkeys((trigger, predicate)):
             objects.extend(objects_of_preposition(word, "for"))
-    if trigger.lemma_.lower() in WARRANT_NOUNS:  # "an arrest warrant for Vladimir Putin"
+    if trigger.lemma_.lower() in lexicon.words(
+        "warrant_nouns"
+    ):  # "an arrest warrant for Vladimir Putin"
         objects.extend(objects_of_preposition(trigger, "for"))
     if candidate.entry.type in {"REQUEST", "COERCE"}:
         # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
@@ -1263,18 +1259,6 @@ def ultimatum_teller(
     return []
 
 
-CROWD_NOUNS = {
-    "protester",
-    "demonstrator",
-    "crowd",
-    "mob",
-    "rioter",
-    "protestor",
-    "marcher",
-    "supporter",
-}
-
-
 def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Is the subject of the act a crowd ("protesters stormed", "a mob torched")?"""
     verb = candidate.predicate
@@ -1287,4 +1271,4 @@ def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:
         return False
     words = [subject, *[c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"]]
     words += [p for w in words for p in w.children if p.dep_ == "pobj"]
-    return any(w.lemma_.lower() in CROWD_NOUNS for w in words)
+    return any(w.lemma_.lower() in lexicon.words("crowd_nouns") for w in words)

@@ -104,16 +104,12 @@ from accord.extract.events.syntax import (
 )
 from accord.extract.events.triggers import (
     DEFINITE_DETERMINERS,
-    DESCRIBING_VERBS,
     DYAD_DASHES,
     DYAD_WORDS,
-    MEASURE_NOUNS,
     RAID_AS_ATTACK_RULE,
     REACTION_TYPES,
-    REACTION_VERBS,
     REPORTED_WRONG,
     SPOKEN_IN_A_MEETING,
-    TRAVEL_VERBS,
     Candidate,
     accusers_denied_charge,
     adjective_triggers,
@@ -235,7 +231,6 @@ ONE_WAY_MEETING_VERBS = {
     "tour",
     "mediate",
 }  # a truce, a deal, a ceasefire
-ANNOUNCING_VERBS = {"announce", "declare", "confirm", "say", "report", "proclaim", "unveil"}
 
 
 @dataclass(frozen=True)
@@ -1309,7 +1304,7 @@ def _the_one_met_is_a_party(draft: EventDraft, coder: Coder) -> bool:
     words += [c for w in words for c in w.children if c.dep_ == "compound"]
     if any(lemma_of(word, lexicon) in lexicon.third_party_acts for word in words):
         return False
-    if lemma_of(candidate.predicate, lexicon) in TRAVEL_VERBS:
+    if lemma_of(candidate.predicate, lexicon) in lexicon.words("travel_verbs"):
         return False  # "travelled to Riyadh for talks with the crown prince": a visit
     partner_ids = {m.actor.id for m in partners_met(candidate, draft.index, lexicon)}
     source_ids = draft.source_ids()
@@ -1409,7 +1404,7 @@ def _announced_between_parties(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     if not is_nounlike(candidate.token, coder.lexicon) or draft.kind not in SETTLEMENT_TYPES:
         return False
-    if lemma_of(candidate.predicate, coder.lexicon) not in ANNOUNCING_VERBS:
+    if lemma_of(candidate.predicate, coder.lexicon) not in coder.lexicon.words("announcing_verbs"):
         return False
     parties = joint_participants(candidate.token, draft.index)
     source_ids = draft.source_ids()
@@ -1566,7 +1561,9 @@ def _visit_needs_a_host(draft: EventDraft, coder: Coder) -> bool:
 def _hosted_by_the_place(draft: EventDraft, coder: Coder) -> bool:
     """ "Modi arrived in Moscow for a two-day visit": a journey's visit is hosted by the country
     of the place travelled to, when that is not the traveller's own."""
-    if lemma_of(draft.candidate.predicate, coder.lexicon) not in TRAVEL_VERBS:
+    if lemma_of(draft.candidate.predicate, coder.lexicon) not in coder.lexicon.words(
+        "travel_verbs"
+    ):
         return False
     place = draft.place  # read only for a journey (a coding that never reads it is placeless)
     if place is None or not place.country:
@@ -1756,13 +1753,13 @@ ROUND_RULE = "a-round-of-talks-is-held"
 ROUND_SIDES_RULE = "a-round-of-talks-is-between-the-sides-told"
 
 
-def _a_counted_round(noun: Token) -> bool:
+def _a_counted_round(noun: Token, lexicon: Lexicon) -> bool:
     """Is a meeting noun counted by a round or a span of time ("a second round of talks",
     "their first round of talks", "a fourth round of peace talks")?"""
     return (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in MEASURE_NOUNS
+        and noun.head.head.lemma_.lower() in lexicon.words("measure_nouns")
     )
 
 
@@ -1773,7 +1770,7 @@ def _round_of_talks(draft: EventDraft, coder: Coder) -> bool:
     token = draft.candidate.token
     if draft.kind != "CONSULT" or draft.sources or draft.targets:
         return False
-    if not is_nounlike(token, coder.lexicon) or not _a_counted_round(token):
+    if not is_nounlike(token, coder.lexicon) or not _a_counted_round(token, coder.lexicon):
         return False
     draft.inference_why = [*draft.inference_why, f"a '{token.head.head.text}' of talks is held"]
     return True
@@ -1805,7 +1802,7 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     if kind == "ASSAULT" and _gerund_that_goes_on(candidate.token, lexicon):
         return True  # "Fighting continued in Khartoum", "heavy shelling resumed"
     talks = kind == "CONSULT" and is_nounlike(candidate.token, lexicon)
-    if talks and _a_counted_round(candidate.token):
+    if talks and _a_counted_round(candidate.token, lexicon):
         return True  # "A second round of talks is slated": rule a-round-of-talks-is-held
     if kind in BODY_ACT_TYPES and _body_doers(candidate.predicate, lexicon):
         return True  # "The move was widely condemned by the international community"
@@ -1831,7 +1828,7 @@ def _protest_that_acts(noun: Token, lexicon: Lexicon) -> bool:
         is_nounlike(noun, lexicon)
         and noun.dep_ == "nsubj"
         and noun.head.pos_ == "VERB"
-        and noun.head.lemma_.lower() not in DESCRIBING_VERBS
+        and noun.head.lemma_.lower() not in lexicon.words("describing_verbs")
     )
 
 
@@ -2309,7 +2306,9 @@ def _headline_subject(draft: EventDraft, coder: Coder) -> bool:
 def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     verb = candidate.predicate
-    reaction = candidate.token is not verb and lemma_of(verb, coder.lexicon) in REACTION_VERBS
+    reaction = candidate.token is not verb and lemma_of(verb, coder.lexicon) in coder.lexicon.words(
+        "reaction_verbs"
+    )
     if draft.kind not in REACTION_TYPES or not reaction:
         return False
     phrases = objects_of_preposition(verb, "from") + objects_of_preposition(candidate.token, "from")

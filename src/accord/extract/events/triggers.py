@@ -44,116 +44,17 @@ from accord.nlp import span_tokens
 if TYPE_CHECKING:
     from accord.extract.events.participants import MentionIndex
 
-MEASURE_NOUNS = {
-    "ton",
-    "tonne",
-    "amount",
-    "shipment",
-    "consignment",
-    "package",
-    "batch",
-    "load",
-    "kilogram",
-    "kg",
-    "litre",
-    "liter",
-    "million",
-    "billion",
-    "dollar",
-    "euro",
-    "worth",
-    "truckload",
-    "supply",
-    "round",
-    "day",
-    "week",
-    "hour",
-    "month",
-    "night",
-    # "a wave of arrests swept the capital", "a spate of attacks", "a series of strikes"
-    "wave",
-    "spate",
-    "series",
-    "string",
-    "flurry",
-}
 
-
-# Nouns that stand for the people they group: "thousands of refugees", "a mission of observers".
-GROUPING_NOUNS = {
-    "thousand",
-    "hundred",
-    "dozen",
-    "number",
-    "group",
-    "mission",
-    "team",
-    "contingent",
-    "batch",
-    "delegation",
-}
-
-
-LIGHT_HEAD_NOUNS = {"effort", "mission", "process", "operation", "campaign", "initiative", "bid"}
-CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative", "suggestion"}
 DEONTIC_AUX = {"must", "should"}
 TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
 MULTITUDES = {"thousands", "millions"}
 COPULAS = {"be", "seem", "remain", "appear"}
-# Verbs by which an act draws others' reactions ("drew condemnation from X", "sparked
-# criticism", "faced criticism from"); the reactions they take
-REACTION_VERBS = {
-    "draw",
-    "spark",
-    "prompt",
-    "provoke",
-    "trigger",
-    "attract",
-    "earn",
-    "elicit",
-    "receive",
-    "face",
-}
+# The reactions an act draws by a reaction verb ("drew condemnation from X", "sparked
+# criticism": reaction_verbs in triggers.json)
 REACTION_TYPES = {"ACCUSE", "SUPPORT"}
-# What an act is charged as is the charge's content, not an act told ("arrested on charges of
-# assaulting an officer", "charged with rioting", "accused of inciting violence")
-CHARGE_WORDS = {"charge", "accusation", "allegation", "suspicion", "count", "conviction"}
-# Verbs that say what an event noun is or is like, not that it happened ("the agreement is
-# illegal", "the ban followed talks", "the funding includes $8 million").
-DESCRIBING_VERBS = {
-    "be",
-    "become",  # "suicide bombings have become rare": a copula, the kind of act described
-    "seem",
-    "remain",
-    "appear",
-    "mean",
-    "include",
-    "involve",
-    "follow",
-    "precede",
-    "represent",
-    "require",
-    "cost",
-    "reflect",
-    "total",
-    "amount",
-    "exceed",
-    "support",
-    "lack",
-    "come",
-    "show",
-    "prove",
-    "demonstrate",
-    "enable",
-    "allow",
-    "permit",
-    "let",
-    "help",
-}
 STANCE_MODES = {"ACCUSE": "disapprove"}
 NAME_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 PASSING_PREPS = {"in", "during", "at", "on", "after", "following"}  # "during her trip to"
-PARTICIPATION_VERBS = {"participate", "partake"}  # "participated in a session"
 RESORT_VERBS = {  # "resorted to firing", "entered into negotiations with the government"
     "resort": "to",
     "engage": "in",
@@ -308,7 +209,8 @@ def _objects_of(token: Token, lexicon: Lexicon) -> list[Token]:
     objects += [  # "holding thousands of refugees"
         pobj
         for obj in list(objects)
-        if lemma_of(obj, lexicon) in MEASURE_NOUNS | GROUPING_NOUNS
+        if lemma_of(obj, lexicon)
+        in lexicon.words("measure_nouns") | lexicon.words("grouping_nouns")
         for prep in obj.children
         if prep.lower_ == "of"
         for pobj in prep.children
@@ -361,9 +263,11 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
     if verb.dep_ in {"acl", "relcl"} and is_to_infinitive(verb) and not is_in_adjunct(verb.head):
         head = verb.head  # "$9 million in assistance to support Colombia": the aid's aim (but
         # "converged for a rally to protest": the rally sets the scene, the protest is the act)
-        if noun_entry(head, lexicon) is not None or lemma_of(head, lexicon) in MEASURE_NOUNS:
+        if noun_entry(head, lexicon) is not None or lemma_of(head, lexicon) in lexicon.words(
+            "measure_nouns"
+        ):
             return True
-        if lemma_of(head, lexicon) in PLAN_NOUNS:
+        if lemma_of(head, lexicon) in lexicon.words("plan_nouns"):
             return True  # "endorsed a plan to deploy a standby force": what is planned
         if names_an_aim(head, lexicon):
             return True
@@ -371,7 +275,7 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         return True  # "joining demonstrators in demanding a referendum"
     if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "with"}:
         charged = verb.head.head  # "booked on charges of assaulting an officer": the charge
-        if charged.lemma_.lower() in CHARGE_WORDS:
+        if charged.lemma_.lower() in lexicon.words("charge_words"):
             return True
     if read_as_participle(verb):
         return False  # "Kenyan police arrested 50 protesters.": the sentence's own verb
@@ -479,7 +383,7 @@ def read_noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     entry = entry or lexicon.nouns.get(lemma_of(token, lexicon)) or lexicon.nouns.get(token.lower_)
     if entry is None and is_nominal_verb(token, lexicon):
         entry = lexicon.verbs.get(lemma_of(token, lexicon))
-    if entry is None and lemma_of(token, lexicon) in LIGHT_HEAD_NOUNS:
+    if entry is None and lemma_of(token, lexicon) in lexicon.words("light_head_nouns"):
         # "a mediation effort", "a mediation mission": the modifier names the event
         for child in token.children:
             if child.dep_ in {"compound", "nmod"} and child.i < token.i:
@@ -663,14 +567,11 @@ def _names_no_event(noun: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-INTO_FORCE_VERBS = {"come", "go", "enter"}  # "came into force", "went into effect"
-
-
 def goes_into_force(verb: Token, lexicon: Lexicon) -> bool:
     """Rule "into-force-is-taking-effect": "the ceasefire came into force at 6 a.m.", "went
     into effect", "entered into force" tell what "took effect" tells (the noun's own
     happening): wire copy uses them alike for truces and deals."""
-    if lemma_of(verb, lexicon) not in INTO_FORCE_VERBS:
+    if lemma_of(verb, lexicon) not in lexicon.words("into_force_verbs"):
         return False
     return any(
         child.dep_ == "prep"
@@ -699,7 +600,6 @@ def ends_it(noun: Token) -> bool:
     )
 
 
-START_VERBS = {"begin", "start"}  # "which began on April 2"
 RELATIVE_THINGS = {"which", "that"}  # "which" and "that" stand for things, "who" for people
 
 
@@ -721,7 +621,7 @@ def start_told_in_its_clause(noun: Token, lexicon: Lexicon) -> Token | None:
         took_effect = lemma == "take" and any(
             c.dep_ == "dobj" and c.lower_ == "effect" for c in clause.children
         )
-        if lemma in START_VERBS or took_effect or goes_into_force(clause, lexicon):
+        if lemma in lexicon.words("start_verbs") or took_effect or goes_into_force(clause, lexicon):
             return clause
     return None
 
@@ -732,13 +632,13 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     if (
         noun.dep_ == "pobj"
         and head.lower_ in {"of", "in"}
-        and head.head.lemma_.lower() in MEASURE_NOUNS
+        and head.head.lemma_.lower() in lexicon.words("measure_nouns")
     ):  # "provide 25,000 tons of aid", "announced $9 million in assistance": the aid is given
         noun, head = head.head, head.head.head
     if noun.dep_ in SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in lexicon.reporting_verbs:
             return None
-        if head.lemma_.lower() in REACTION_VERBS:
+        if head.lemma_.lower() in lexicon.words("reaction_verbs"):
             return noun  # "The attack drew condemnation from X": the attack, named, not X's
         only = (noun_entry(noun, lexicon) or TriggerEntry(type=None)).verbs_only
         if only and lemma_of(head, lexicon) not in only:
@@ -750,7 +650,7 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
             return head  # "the truce came into force": 'come' describes, 'into force' happens
         if is_over(head):
             return head  # "the truce was over": 'be' describes, 'over' is its end
-        if lemma_of(head, lexicon) in DESCRIBING_VERBS:
+        if lemma_of(head, lexicon) in lexicon.words("describing_verbs"):
             return None  # "the agreement is null and void", "the ban followed discussions"
         return head
     if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
@@ -769,23 +669,24 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
         lemma = lemma_of(head, lexicon)
         entry = noun_entry(noun, lexicon)
-        if lemma in REACTION_VERBS and entry is not None and entry.type in REACTION_TYPES:
+        if (
+            lemma in lexicon.words("reaction_verbs")
+            and entry is not None
+            and entry.type in REACTION_TYPES
+        ):
             return head  # "drew condemnation from the UN", "sparked criticism"
         governed = entry is not None and entry.is_governed_by(head)
         if entry is not None and entry.verbs_only:
             return head if lemma in entry.verbs_only or governed else None
         if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs or governed:
             return head
-        if lemma in MEETING_LIGHT_VERBS and entry is not None and entry.type == "CONSULT":
+        if (
+            lemma in lexicon.words("meeting_light_verbs")
+            and entry is not None
+            and entry.type == "CONSULT"
+        ):
             return head  # "had a meeting with Wang Yi", "had a telephone conversation"
     return None
-
-
-MEETING_LIGHT_VERBS = {"have", "receive"}  # light only for meetings: "has a deal" tells no act;
-# "received a phone call from" is the call
-
-
-CLAIMING_VERBS = {"claim"}
 
 
 def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -799,15 +700,7 @@ def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
     verb = responsibility.head
     if responsibility.lemma_.lower() != "responsibility" or responsibility.dep_ != "dobj":
         return None
-    return verb if lemma_of(verb, lexicon) in CLAIMING_VERBS else None
-
-
-# What a plan or a bid is to do is its content, not an act ("endorsed a plan to deploy a
-# force", "a bid to seize the capital").
-PLAN_NOUNS = {"plan", "proposal", "scheme", "initiative", "idea"}
-TRAVEL_VERBS = {"travel", "fly", "arrive", "head", "go", "come", "be", "land", "jet", "return"}
-GATHERING_VERBS = {"gather", "convene", "assemble"}  # "envoys gathered in Washington for talks"
-JOINING_VERBS = {"join"}  # "Hu joined President Obama at the White House for a private dinner"
+    return verb if lemma_of(verb, lexicon) in lexicon.words("claiming_verbs") else None
 
 
 def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
@@ -824,7 +717,10 @@ def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
         entry is not None
         and entry.type == "CONSULT"
         and verb.pos_ in {"VERB", "AUX"}
-        and lemma_of(verb, lexicon) in TRAVEL_VERBS | GATHERING_VERBS | JOINING_VERBS
+        and lemma_of(verb, lexicon)
+        in lexicon.words("travel_verbs")
+        | lexicon.words("gathering_verbs")
+        | lexicon.words("joining_verbs")
     )
 
 
@@ -836,7 +732,11 @@ def _participates(preposition: Token, lexicon: Lexicon) -> bool:
         return False
     lemma = lemma_of(verb, lexicon)
     takes_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
-    wanted = "in" if lemma in PARTICIPATION_VERBS or takes_part else RESORT_VERBS.get(lemma)
+    wanted = (
+        "in"
+        if lemma in lexicon.words("participation_verbs") or takes_part
+        else RESORT_VERBS.get(lemma)
+    )
     return preposition.lower_ == wanted
 
 
@@ -1045,9 +945,6 @@ def _ended(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
-UNDER_SANCTION_NOUNS = {"subject", "target"}  # "the subject of US sanctions"
-
-
 def sanctions_in_force(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
     """Sanctions a subject is under ("Turkey is already under EU sanctions", "remains under UN
     sanctions", "has been the subject of US sanctions since 2011"): a SANCTION in force, by
@@ -1063,7 +960,9 @@ def sanctions_in_force(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
             continue
         holder = preposition.head
         under = preposition.lower_ == "under" and holder.pos_ in {"VERB", "AUX"}
-        named_as = preposition.lower_ == "of" and holder.lemma_.lower() in UNDER_SANCTION_NOUNS
+        named_as = preposition.lower_ == "of" and holder.lemma_.lower() in lexicon.words(
+            "under_sanction_nouns"
+        )
         if named_as and holder.dep_ == "attr":
             holder = holder.head
         elif not under:
@@ -1119,10 +1018,6 @@ def with_deontic_demands(
     return candidates
 
 
-# "is looking for Russia to comply": waiting on another's act, the wanted act a "for" clause
-WISHING_FOR_VERBS = {"look", "wait"}
-
-
 def with_wished_demands(
     candidates: list[Candidate], sentence: Span, lexicon: Lexicon
 ) -> list[Candidate]:
@@ -1158,7 +1053,7 @@ def _act_wanted_of_another(verb: Token, lexicon: Lexicon) -> Token | None:
         wants = clause.dep_ == "ccomp" and lemma in lexicon.wish_verbs
         waits = (
             clause.dep_ == "advcl"
-            and lemma in WISHING_FOR_VERBS
+            and lemma in lexicon.words("wishing_for_verbs")
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
         )
         if not (wants or waits) or clause.pos_ != "VERB":
@@ -1475,7 +1370,11 @@ def type_of_complement(candidate: Candidate, lexicon: Lexicon) -> str | None:
         entry = verb_entry(token, lexicon) or noun_entry(token, lexicon)
         if entry is not None and entry.type:
             found.append((token, entry.type_under(candidate.token)))
-    content = [kind for token, kind in found if lemma_of(token, lexicon) not in CONTAINER_NOUNS]
+    content = [
+        kind
+        for token, kind in found
+        if lemma_of(token, lexicon) not in lexicon.words("container_nouns")
+    ]
     return (content or [kind for _, kind in found] or [None])[0]
 
 
@@ -1491,7 +1390,9 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
         objects += objects_of_preposition(verb, "at")  # "hit back at Hezbollah targets"
     objects += [p for o in list(objects) for p in objects_of_preposition(o, "of")]
-    objects += [p for g in list(objects) if g.lower_ in GROUPING_NOUNS for p in g.children]
+    objects += [
+        p for g in list(objects) if g.lower_ in lexicon.words("grouping_nouns") for p in g.children
+    ]
     objects += [  # "barred from entering the country"
         c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"
     ]
@@ -1619,8 +1520,6 @@ def headline_noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int])
 
 
 DYAD_WORDS = {"vs", "vs.", "versus"}  # "M23 vs Wazalendo": the two sides of a UCDP-style line
-DYAD_TOLL_WORDS = {"death", "dead", "fatality", "kill"}  # not "fighting": "Russia vs Ukraine:
-# what we know about the fighting" is an explainer's headline
 DYAD_OPENING = 4  # the first side starts within this many words of the line's start
 
 
@@ -1630,7 +1529,9 @@ def dyad_line_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
     The sides fought each other (a clash, ASSAULT); "vs" is the event's word."""
     entry = lexicon.nouns.get("clash")
     tokens = span_tokens(sentence)
-    if entry is None or not any(lemma_of(t, lexicon) in DYAD_TOLL_WORDS for t in tokens):
+    if entry is None or not any(
+        lemma_of(t, lexicon) in lexicon.words("dyad_toll_words") for t in tokens
+    ):
         return []
     for token in tokens:
         if token.lower_ not in DYAD_WORDS or token.dep_ != "prep" or token.i in consumed:
@@ -1675,7 +1576,7 @@ def _reads_as_a_side(words: list[Token], index: MentionIndex) -> bool:
 def _counted_toll(token: Token, lexicon: Lexicon) -> bool:
     """ "14 deaths", "7 killed": a toll with its number, as every UCDP line gives one; a dash
     line without ("Russia - Ukraine: what we know about the deaths") is a headline's topic."""
-    if lemma_of(token, lexicon) not in DYAD_TOLL_WORDS:
+    if lemma_of(token, lexicon) not in lexicon.words("dyad_toll_words"):
         return False
     before = token.doc[token.i - 1] if token.i > 0 else token
     return before.like_num or any(c.like_num for c in token.children)
@@ -2174,7 +2075,6 @@ def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> li
     return candidates
 
 
-EXPECTING_VERBS = {"expect", "count"}  # "count" only as "count on X to ..."
 FIRST_PERSON = {"i", "we"}
 ACTOR_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 
@@ -2190,7 +2090,7 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
         if token.i in consumed or token.pos_ != "VERB":
             continue
         lemma = lemma_of(token, lexicon)
-        if lemma not in EXPECTING_VERBS:
+        if lemma not in lexicon.words("expecting_verbs"):
             continue
         if not any(c.dep_ == "nsubj" for c in token.children):
             continue  # passive or subjectless: a forecast
@@ -2213,11 +2113,6 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     return candidates
 
 
-IMPACT_VERBS = {"land", "fall", "rain", "crash"}  # "mortar rounds landed near the palace"
-MUNITIONS = {"missile", "rocket", "shell", "mortar", "bomb", "grenade", "projectile", "munition"}
-ROUND_NOUNS = {"round"}  # "mortar rounds", "artillery rounds": the modifier names the weapon
-
-
 def munition_landing_triggers(
     sentence: Span, lexicon: Lexicon, consumed: set[int]
 ) -> list[Candidate]:
@@ -2229,7 +2124,7 @@ def munition_landing_triggers(
     for token in span_tokens(sentence):
         if token.i in consumed or token.pos_ != "VERB":
             continue
-        if lemma_of(token, lexicon) not in IMPACT_VERBS:
+        if lemma_of(token, lexicon) not in lexicon.words("impact_verbs"):
             continue
         weapon = munition(next((c for c in token.children if c.dep_ == "nsubj"), None), lexicon)
         if weapon is None:
@@ -2246,24 +2141,12 @@ def munition(subject: Token | None, lexicon: Lexicon) -> str | None:
     if subject is None:
         return None
     lemma = lemma_of(subject, lexicon)
-    if lemma in MUNITIONS:
+    if lemma in lexicon.words("munitions"):
         return lemma
-    if lemma in ROUND_NOUNS:
+    if lemma in lexicon.words("round_nouns"):
         modifiers = [lemma_of(c, lexicon) for c in subject.children if c.dep_ == "compound"]
         return next((m for m in modifiers if m in lexicon.weapon_modes), None)
     return None
-
-
-LEAVING_VERBS = {"leave", "exit", "vacate", "abandon"}
-ARMED_NOUNS = {
-    "troop", "force", "soldier", "army", "military", "fighter", "militant", "rebel", "militia",
-    "unit", "battalion", "brigade", "mercenary", "insurgent", "jihadist", "militiaman",
-    "militiamen", "paramilitary", "peacekeeper",
-}  # fmt: skip
-HELD_PLACE_NOUNS = {
-    "city", "town", "village", "base", "area", "region", "territory", "province", "district",
-    "position", "positions", "camp", "airport", "port", "enclave", "border", "zone", "country",
-}  # fmt: skip
 
 
 def forces_leaving_triggers(
@@ -2277,14 +2160,18 @@ def forces_leaving_triggers(
     for token in span_tokens(sentence):
         if token.i in consumed or token.pos_ != "VERB":
             continue
-        if lemma_of(token, lexicon) not in LEAVING_VERBS:
+        if lemma_of(token, lexicon) not in lexicon.words("forces_leaving_verbs"):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         place = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if subject is None or place is None or subject.lemma_.lower() not in ARMED_NOUNS:
+        if (
+            subject is None
+            or place is None
+            or subject.lemma_.lower() not in lexicon.words("armed_nouns")
+        ):
             continue
         named = place.text[:1].isupper() and place.ent_type_ not in {"PERSON", "NORP", "DATE"}
-        if not named and place.lemma_.lower() not in HELD_PLACE_NOUNS:
+        if not named and place.lemma_.lower() not in lexicon.words("held_place_nouns"):
             continue  # "left Bakhmut" (a name the tagger may call anything), "left the base"
         consumed.add(token.i)  # no other reading of the verb ("left ... under the deal")
         entry = TriggerEntry(type="RETREAT", mode="withdraw")
@@ -2707,9 +2594,6 @@ def _hostile_act(noun: Token, lexicon: Lexicon) -> bool:
     return entry is not None and entry.type in HOSTILE_TYPES
 
 
-BLAME_WORDS = {"blame"}  # "the rebels were to blame"
-
-
 def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
     """Rule "naming-the-doer-is-accusation": a speaker who says who did a harm accuses them,
     though no accusing verb is used ("police said al-Shabaab was responsible for the bombing",
@@ -2728,7 +2612,9 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
         doer = blamed_doer(clause, lexicon)
         if doer is None:
             continue
-        consumed.update(c.i for c in clause.children if c.lemma_.lower() in BLAME_WORDS)
+        consumed.update(
+            c.i for c in clause.children if c.lemma_.lower() in lexicon.words("blame_words")
+        )
         if not _claimed_of_another(clause, doer, lexicon):
             consumed.add(clause.i)  # a claimed deed is also told as the doer's act
         candidates.append(
@@ -2788,7 +2674,7 @@ def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
                 return subject
         elif (
             child.dep_ == "xcomp"
-            and child.lemma_.lower() in BLAME_WORDS
+            and child.lemma_.lower() in lexicon.words("blame_words")
             and is_to_infinitive(child)
             and not any(c.dep_ == "dobj" for c in child.children)
         ):
@@ -3011,7 +2897,9 @@ def meeting_in_passing_triggers(
             if entry is not None and entry.type == "CONSULT":
                 consumed.add(token.i)
                 why = [f"noun '{token.lemma_}' told in passing: talks took place"]
-                place = measured_talks(token)  # "after two days of talks": where "days" stands
+                place = measured_talks(
+                    token, lexicon
+                )  # "after two days of talks": where "days" stands
                 predicate = place.head.head if place.dep_ == "pobj" else place.head
                 candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
             continue
@@ -3069,16 +2957,7 @@ def their_meeting_speech(meeting: Token, index: MentionIndex, lexicon: Lexicon) 
     return speech
 
 
-DEAL_VERBS = {
-    "sign",
-    "ratify",
-    "seal",
-    "conclude",
-    "clinch",
-    "ink",
-}  # "signed an accord after talks"
 TIMING_PREPS = {"after", "during", "following"}  # "won after lengthy negotiations"
-TIMING_VERBS = {"follow"}  # "the ban followed discussions within Europe"
 KNOWN_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
@@ -3092,7 +2971,7 @@ def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
         noun.lower_ not in lexicon.negotiation_nouns
     ):
         return False
-    place = measured_talks(noun)
+    place = measured_talks(noun, lexicon)
     if any(
         c.dep_ in {"det", "poss"} and c.lower_ in KNOWN_DETERMINERS
         for word in {noun, place}
@@ -3100,20 +2979,24 @@ def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
     ):
         return False
     timed = place.dep_ == "pobj" and place.head.lower_ in TIMING_PREPS and is_in_adjunct(place)
-    followed = place.dep_ == "dobj" and place.head.lemma_.lower() in TIMING_VERBS
+    followed = place.dep_ == "dobj" and place.head.lemma_.lower() in lexicon.words("timing_verbs")
     if not (timed or followed):
         return False
     act = place.head.head if timed else place.head
     return not _seals_a_deal(act, lexicon)
 
 
-def measured_talks(noun: Token) -> Token:
+def measured_talks(noun: Token, lexicon: Lexicon) -> Token:
     """ "After two days of talks", "following a fourth round of negotiations", "after 13
     hours of talks": a measure of time or rounds stands in the sentence where the talks it
     measures would (the light verbs read it so: "held four days of talks"), so the talks are
     placed by it; any other noun is placed by itself."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in lexicon.words("measure_nouns")
+    ):
         return head.head
     return noun
 
@@ -3124,7 +3007,7 @@ def _seals_a_deal(verb: Token, lexicon: Lexicon) -> bool:
     history; the talks are no event of their own."""
     entry = verb_entry(verb, lexicon)
     agreed = entry is not None and entry.type == "AGREE"
-    return agreed or lemma_of(verb, lexicon) in DEAL_VERBS
+    return agreed or lemma_of(verb, lexicon) in lexicon.words("deal_verbs")
 
 
 def deed_of_accusation(noun: Token) -> list[Token]:
@@ -3294,8 +3177,6 @@ def is_a_habit(candidate: Candidate) -> bool:
     )
 
 
-# Who takes to the street: the crowd an act of control falls on shows the protest happening.
-PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
 # Acts of crowd control, not killings ("three protesters were killed" tells deaths, and the
 # protest, if any, is told by its own verb).
 CONTROL_DEPS = {"dobj", "nsubjpass"}
@@ -3371,7 +3252,7 @@ def _protest_word(crowd: Token, lexicon: Lexicon, dispersed: bool = False) -> To
     it is doing ("people protesting fuel prices"), or, for a crowd force was used to disperse,
     the gathering itself ("fired tear gas to disperse a rally"; a march banned or called off
     never took place)."""
-    if crowd.lemma_.lower() in PROTESTER_NOUNS:
+    if crowd.lemma_.lower() in lexicon.words("protester_nouns"):
         return crowd
     entry = noun_entry(crowd, lexicon) if crowd.ent_type_ not in NAME_ENTITIES else None
     if dispersed and entry is not None and entry.type == "PROTEST":
