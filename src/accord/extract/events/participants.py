@@ -88,7 +88,6 @@ OWN_FORCES_TYPES = {
 # bill", and the purpose clause ("to press their demands on X's government").
 ADDRESSEE_PREPS = {"against", "over", "in", "for"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
-RESTRICTION_NOUNS = {"curfew", "lockdown", "blockade", "closure"}
 
 
 class MentionIndex:
@@ -222,11 +221,6 @@ def unique_mentions(mentions: Iterable[ActorMention]) -> list[ActorMention]:
     return result
 
 
-# Rule the-setting-is-no-party: "met on the sidelines of the NATO summit", "talks on the
-# margins of the SCO summit": the gathering an act happens beside is where, not with whom.
-SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
-
-
 def _hangs_below(token: Token, top: Token, test: Callable[[Token], bool]) -> bool:
     """Whether ``token`` or a word between it and ``top`` (not ``top`` itself) passes
     ``test``: the walk up the tree every "is it inside ..." question below makes."""
@@ -238,9 +232,11 @@ def _hangs_below(token: Token, top: Token, test: Callable[[Token], bool]) -> boo
     return False
 
 
-def _in_a_setting(token: Token, top: Token) -> bool:
+def _in_a_setting(token: Token, top: Token, lexicon: Lexicon) -> bool:
     """Whether a word hangs (below ``top``) from a setting noun ("the sidelines of ...")."""
-    return _hangs_below(token, top, lambda node: node.lemma_.lower() in SETTING_NOUNS)
+    return _hangs_below(
+        token, top, lambda node: node.lemma_.lower() in lexicon.words("setting_nouns")
+    )
 
 
 def _in_a_charge(token: Token, top: Token) -> bool:
@@ -251,7 +247,7 @@ def _in_a_charge(token: Token, top: Token) -> bool:
     )
 
 
-def _participant_objects(token: Token) -> list[Token]:
+def _participant_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
     objects = []
     for child in token.children:
@@ -261,7 +257,7 @@ def _participant_objects(token: Token) -> list[Token]:
             objects.extend(
                 c
                 for c in child.children
-                if (c.dep_ == "pobj" and c.lemma_.lower() not in SETTING_NOUNS)
+                if (c.dep_ == "pobj" and c.lemma_.lower() not in lexicon.words("setting_nouns"))
                 or (c.dep_ == "pcomp" and not _absolute_clause(c))
             )
         elif child.dep_ == "acl" and child.lower_ == "involving":
@@ -404,7 +400,7 @@ def event_actors(
             if found:
                 why.append(PASSIVE_TARGET_WHY)
     if is_noun_event:
-        joint, partners = _noun_participants(trigger, index)
+        joint, partners = _noun_participants(trigger, index, lexicon)
         symmetric = candidate.entry.type in {"CONSULT", "COOPERATE", "AGREE"}
         if symmetric and not sources:
             sources.extend(joint)
@@ -459,7 +455,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
     doer = _doer_asked(candidate, complement)
-    objects = _participant_objects(predicate)
+    objects = _participant_objects(predicate, lexicon)
     if read_as_modifier(predicate):  # "Russia's military accused rebel groups of ...": groups
         objects.append(predicate.head)
     if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "attacked farmers harvesting olives",
@@ -476,7 +472,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if candidate.entry.type == "ASSAULT":  # "rammed into a military base", "fired into a crowd"
         objects.extend(objects_of_preposition(predicate, "into"))
     if candidate.entry.type == "PROTEST":  # "marched, demanding that Compaore step down"
-        objects.extend(demanded_of(predicate))
+        objects.extend(demanded_of(predicate, lexicon))
     if candidate.entry.type == "ACCUSE" and _aimed_words(predicate):
         objects.extend(objects_of_preposition(predicate, "at"))  # "hit out at the EU"
     if candidate.entry.type in BENEFIT_TYPES:  # "support for Russia's position", "aid for Gaza"
@@ -492,7 +488,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
         if complement is not None and doer is None:
             objects.extend(objects_of_preposition(complement, "from"))
     if predicate != trigger:
-        objects.extend(_participant_objects(trigger))
+        objects.extend(_participant_objects(trigger, lexicon))
     if candidate.entry.type == "ASSAULT" and (aim := operation_aim(trigger, lexicon)) is not None:
         objects.extend(aimed_at(aim))  # "launched an operation to remove the guerrillas"
     if candidate.entry.type == "SANCTION" and (aim := measure_aim(trigger, lexicon)) is not None:
@@ -503,25 +499,22 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
         objects.append(doer)
         complement = None
     if complement is not None:
-        objects.extend(_participant_objects(complement))
+        objects.extend(_participant_objects(complement, lexicon))
         objects.extend(_relative_clause_subjects(complement))
         if candidate.entry.type in DEMAND_TYPES and complement.dep_ in {"ccomp", "advcl"}:
             # "demanded that the US cancel the sale": the US is asked
             objects.extend(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
         for token in complement.subtree:
             if token.pos_ == "NOUN" and token != complement and not _in_relative(token, complement):
-                objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
+                objects.extend(o for o in _participant_objects(token, lexicon) if o.dep_ == "pobj")
     if is_nounlike(trigger, lexicon) and trigger != predicate:
         for token in trigger.subtree:
             if token.pos_ == "NOUN" and token != trigger:
-                objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
+                objects.extend(o for o in _participant_objects(token, lexicon) if o.dep_ == "pobj")
     return [o for o in dict.fromkeys(objects) if o != trigger]
 
 
-DEMANDING_VERBS = {"demand", "urge"}  # the participle that tells what a protest asks for
-
-
-def demanded_of(verb: Token) -> list[Token]:
+def demanded_of(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Rule a-protests-demand-names-its-target: a protest told with a participle of what it
     demands ("marched in Ouagadougou, demanding that Compaore step down", "marched through
     Benghazi, demanding the dissolution of the militant groups", "stormed the municipality
@@ -532,7 +525,7 @@ def demanded_of(verb: Token) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ != "advcl" or clause.tag_ != "VBG":
             continue
-        if clause.lemma_.lower() not in DEMANDING_VERBS:
+        if clause.lemma_.lower() not in lexicon.words("demanding_verbs"):
             continue
         for child in clause.children:
             if child.dep_ == "dobj":
@@ -613,7 +606,7 @@ def core_mentions_modifiers(noun: Token, index: MentionIndex) -> list[ActorMenti
 
 
 def _noun_participants(
-    noun: Token, index: MentionIndex
+    noun: Token, index: MentionIndex, lexicon: Lexicon
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Participants of an event noun: joint ones ("talks between X and Y", "a meeting involving
     X", "a Trump-Putin summit") and partners ("a summit with X")."""
@@ -632,14 +625,11 @@ def _noun_participants(
             joint.extend(
                 m for o in child.children if o.dep_ == "dobj" for m in core_mentions(o, index)
             )
-        elif child.dep_ == "acl" and child.lemma_.lower() in AIMING_PARTICIPLES:
+        elif child.dep_ == "acl" and child.lemma_.lower() in lexicon.words("aiming_participles"):
             partners.extend(m for o in _aimed_objects(child) for m in core_mentions(o, index))
         elif child.dep_ in {"compound", "nmod", "amod", "poss"} and child.i < noun.i:
             joint.extend(m for word in hyphen_joined(child) for m in index.at(word))
     return unique_mentions(joint), unique_mentions(partners)
-
-
-AIMING_PARTICIPLES = {"target", "aim", "direct"}  # "sanctions targeting X", "aimed at X"
 
 
 def _aimed_objects(participle: Token) -> list[Token]:
@@ -759,7 +749,11 @@ def broker_mentions(sentence: Span, index: MentionIndex) -> list[ActorMention]:
 
 
 def nested_targets(
-    candidate: Candidate, objects: list[Token], index: MentionIndex, source_ids: set[str]
+    candidate: Candidate,
+    objects: list[Token],
+    index: MentionIndex,
+    source_ids: set[str],
+    lexicon: Lexicon,
 ) -> list[ActorMention]:
     """Actors named inside the object phrase when its head names none: "an offer from X",
     "X's suppression of the unrest", "demands for reform from X's government"."""
@@ -771,7 +765,7 @@ def nested_targets(
         for token in obj.subtree:
             if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
                 continue
-            if _in_a_setting(token, obj) or _in_a_charge(token, obj):
+            if _in_a_setting(token, obj, lexicon) or _in_a_charge(token, obj):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)
@@ -1012,10 +1006,12 @@ def people_of_city(mention: ActorMention, dictionary: ActorDictionary) -> ActorM
     return replace(mention, actor=dictionary.group(mention.actor.country, "CVL"))
 
 
-def imposes_restriction(candidate: Candidate, objects: list[Token]) -> bool:
+def imposes_restriction(candidate: Candidate, objects: list[Token], lexicon: Lexicon) -> bool:
     """Is the content a restriction laid on a place's population (curfew, lockdown)?"""
     words = [candidate.token, candidate.complement, *objects]
-    return any(w is not None and w.lemma_.lower() in RESTRICTION_NOUNS for w in words)
+    return any(
+        w is not None and w.lemma_.lower() in lexicon.words("restriction_nouns") for w in words
+    )
 
 
 def condition_subjects(
@@ -1042,47 +1038,34 @@ def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
 
 # --- who did it, when the clause does not say -----------------------------------------------------
 
-AGENT_PARTICIPLES = {"blame", "attribute", "ascribe", "carry", "launch", "conduct", "make"}
-AGENT_PARTICIPLES |= {"stage", "mount", "perpetrate", "claim"}
-# Rule 'a-deal-reached-by-its-parties': the light verbs of diplomacy carry the doers too ("a deal
-# was reached by Sudan and South Sudan", "talks were held by", "a warning was issued by").
-AGENT_PARTICIPLES |= {"reach", "strike", "hold", "conclude", "seal", "issue", "hammer"}
 
-
-# Fire comes from whoever fires it: "gunfire from Indian troops", "shelling from Russian
-# positions", "rocket fire from Gaza".
-FIRE_NOUNS = {"fire", "gunfire", "shelling", "shell", "rocket", "missile", "mortar", "shot"}
-
-
-# Participles that lay an act at someone's door: the one it is laid on or to did it, the "by"
-# phrase is the accuser ("a bombing blamed by Kabul on the Haqqani network").
-ACCUSING_PARTICIPLES = {"blame", "attribute", "ascribe"}
-
-
-def _doer_prepositions(participle: Token) -> set[str]:
+def _doer_prepositions(participle: Token, lexicon: Lexicon) -> set[str]:
     """The prepositions of a participle on an event noun that name the event's doer."""
-    if participle.lemma_.lower() in ACCUSING_PARTICIPLES:
+    if participle.lemma_.lower() in lexicon.words("accusing_participles"):
         return {"on", "to"}
     return {"on", "to", "by"}
 
 
-def agents_of_noun(noun: Token, index: MentionIndex) -> list[ActorMention]:
+def agents_of_noun(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
     """Who carried out an event noun: "an attack by the rebels", "a strike blamed on the army",
     "an attack carried out by X", "police firing" (its modifiers)."""
     phrases = objects_of_preposition(noun, "by")
-    if noun.lemma_.lower() in FIRE_NOUNS:  # "gunfire from Indian troops", "rockets from Gaza"
+    if noun.lemma_.lower() in lexicon.words(
+        "fire_nouns"
+    ):  # "gunfire from Indian troops", "rockets from Gaza"
         phrases.extend(objects_of_preposition(noun, "from"))
     for clause in noun.children:  # "blamed on the army", "carried out by X"
-        if clause.dep_ == "acl" and clause.lemma_.lower() in AGENT_PARTICIPLES:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in lexicon.words("agent_participles"):
             phrases.extend(
                 pobj
                 for prep in clause.children
-                if prep.dep_ in {"prep", "agent"} and prep.lower_ in _doer_prepositions(clause)
+                if prep.dep_ in {"prep", "agent"}
+                and prep.lower_ in _doer_prepositions(clause, lexicon)
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )
     carrier = noun.head  # "an attack was launched by rebels": the light verb's passive agent
-    if noun.dep_ == "nsubjpass" and carrier.lemma_.lower() in AGENT_PARTICIPLES:
+    if noun.dep_ == "nsubjpass" and carrier.lemma_.lower() in lexicon.words("agent_participles"):
         phrases.extend(p for p in [agent_of(carrier)] if p is not None)
     found = [m for phrase in phrases for c in conjuncts(phrase) for m in index.at(c)]
     found = found or [m for phrase in phrases for m in core_mentions(phrase, index)]
@@ -1209,15 +1192,15 @@ def _consequence_hung_elsewhere(candidate: Candidate) -> list[Token]:
     ]
 
 
-def joint_participants(noun: Token, index: MentionIndex) -> list[ActorMention]:
+def joint_participants(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
     """The parties an event noun is between: "a ceasefire between Israel and Hamas"."""
-    joint, _ = _noun_participants(noun, index)
+    joint, _ = _noun_participants(noun, index, lexicon)
     return joint
 
 
-def meeting_partners(noun: Token, index: MentionIndex) -> list[ActorMention]:
+def meeting_partners(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
     """Whom a meeting noun was with: "a phone call with Erdogan", "talks between X and Y"."""
-    joint, partners = _noun_participants(noun, index)
+    joint, partners = _noun_participants(noun, index, lexicon)
     return unique_mentions([*joint, *partners])
 
 
@@ -1239,7 +1222,7 @@ def partners_met(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) ->
     ]
     found = [m for head in heads for m in core_mentions(head, index)]
     if is_nounlike(candidate.token, lexicon):
-        found += meeting_partners(candidate.token, index)
+        found += meeting_partners(candidate.token, index, lexicon)
     return unique_mentions(found)
 
 

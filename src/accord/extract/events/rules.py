@@ -198,7 +198,6 @@ ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", 
 SENDING_PREPS = {"to", "into"}  # "ordered troops to the border", "into the regions"
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 COUNTED_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # killed, arrested, released
-MULTITUDE_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions"}
 PARTICLE_HAPPEN_VERBS = {("break", "out"), ("flare", "up"), ("kick", "off"), ("get", "underway")}
 PLACE_TARGET_TYPES = {
     "ASSAULT",
@@ -310,7 +309,7 @@ class EventDraft:
 
     def imposes_restriction(self, coder: Coder) -> bool:
         """Is the content a restriction on a place's people (curfew, lockdown)?"""
-        return imposes_restriction(self.candidate, self.objects(coder))
+        return imposes_restriction(self.candidate, self.objects(coder), coder.lexicon)
 
     def target_ids(self) -> set[str]:
         return {m.actor.id for m in self.targets}
@@ -331,7 +330,7 @@ class ArticleDraft:
 
 
 def _running_total(found: SentenceDraft, coder: Coder) -> bool:
-    if is_running_total(found.sentence):
+    if is_running_total(found.sentence, coder.lexicon):
         found.closed = True
     return found.closed
 
@@ -641,11 +640,13 @@ def _needed_or_possible_acts(found: SentenceDraft, coder: Coder) -> bool:
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
     # sanctions in force "since 2011" are a state whose start the phrase dates, not a history
-    return _drop(found, lambda c: is_long_running(c) and c.rules[:1] != ["sanctions-in-force"])
+    return _drop(
+        found, lambda c: is_long_running(c, coder.lexicon) and c.rules[:1] != ["sanctions-in-force"]
+    )
 
 
 def _habit(found: SentenceDraft, coder: Coder) -> bool:
-    return _drop(found, is_a_habit)
+    return _drop(found, lambda c: is_a_habit(c, coder.lexicon))
 
 
 def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
@@ -657,7 +658,7 @@ def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
 
 
 def _ultimatums(found: SentenceDraft, coder: Coder) -> bool:
-    changed = ultimatum_triggers(found.sentence, found.candidates)
+    changed = ultimatum_triggers(found.sentence, found.candidates, coder.lexicon)
     if changed is None:
         return False
     found.candidates = changed
@@ -688,7 +689,7 @@ def _deeds_of_a_class_are_no_acts(found: SentenceDraft, coder: Coder) -> bool:
     deeds = {
         t.i
         for word in span_tokens(found.sentence)
-        if _is_a_class_by_its_deeds(word)
+        if _is_a_class_by_its_deeds(word, coder.lexicon)
         for clause in word.children
         if clause.dep_ in {"relcl", "acl"} and clause.tag_ not in PAST_TAGS
         for t in clause.subtree
@@ -1157,7 +1158,7 @@ def _noun_agent(draft: EventDraft, coder: Coder) -> bool:
         return False
     candidate, lexicon = draft.candidate, coder.lexicon
     if is_nounlike(candidate.token, lexicon):
-        agents = agents_of_noun(candidate.token, draft.index)
+        agents = agents_of_noun(candidate.token, draft.index, lexicon)
         own = noun_entry(candidate.token, lexicon)
         if own is not None and own.type != candidate.entry.type:
             if draft.targets or not agents:  # "violated a ban by X": the defiance is aimed at X
@@ -1195,9 +1196,9 @@ def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[Act
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
             entry = noun_entry(noun, coder.lexicon)
             if entry is not None and entry.type == draft.kind:
-                found.extend(agents_of_noun(noun, draft.index))
+                found.extend(agents_of_noun(noun, draft.index, coder.lexicon))
                 if lemma_of(noun, coder.lexicon) in CLASH_WORDS:  # "in clashes between X and Y"
-                    found.extend(joint_participants(noun, draft.index))
+                    found.extend(joint_participants(noun, draft.index, coder.lexicon))
             elif any(
                 c.dep_ == "acl" and (verb_entry(c, coder.lexicon) or _no_entry).type == draft.kind
                 for c in noun.children
@@ -1406,7 +1407,7 @@ def _announced_between_parties(draft: EventDraft, coder: Coder) -> bool:
         return False
     if lemma_of(candidate.predicate, coder.lexicon) not in coder.lexicon.words("announcing_verbs"):
         return False
-    parties = joint_participants(candidate.token, draft.index)
+    parties = joint_participants(candidate.token, draft.index, coder.lexicon)
     source_ids = draft.source_ids()
     if len(parties) < 2 or any(m.actor.id in source_ids for m in parties):
         return False
@@ -1604,7 +1605,10 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
         m
         for noun in subjects
         if noun_entry(noun, coder.lexicon) is not None
-        for m in (*joint_participants(noun, draft.index), *agents_of_noun(noun, draft.index))
+        for m in (
+            *joint_participants(noun, draft.index, coder.lexicon),
+            *agents_of_noun(noun, draft.index, coder.lexicon),
+        )
     ]
     source_ids = draft.source_ids()
     draft.targets = unique_mentions(m for m in parties if m.actor.id not in source_ids)
@@ -1909,7 +1913,7 @@ def _people_act(verb: Token, lexicon: Lexicon) -> bool:
     """The subject is people, counted or named by what they are ("Hundreds protested",
     "truck drivers blocked the highway")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(_is_counted(s) or is_person(s, lexicon) for s in subjects)
+    return any(_is_counted(s, lexicon) or is_person(s, lexicon) for s in subjects)
 
 
 def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
@@ -1954,7 +1958,8 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
     if is_passive_read_as_complement(verb):  # "He was handcuffed", "Protesters were tear-gassed"
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         return any(
-            _is_counted(s) or is_person(s, lexicon) or s.lower_ in PERSON_PRONOUNS for s in subjects
+            _is_counted(s, lexicon) or is_person(s, lexicon) or s.lower_ in PERSON_PRONOUNS
+            for s in subjects
         )
     subject_acted_on = subject_acted_on or is_headline_participle(verb)
     misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
@@ -1976,7 +1981,7 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
             "toll_words"
         )
         if toll and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c) for c in child.children
+            c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c, lexicon) for c in child.children
         ):
             return True
     for child in children:
@@ -1985,7 +1990,7 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
         )
         patient = patient or (child.dep_ == "nsubj" and subject_acted_on)
         named = (child.dep_ != "nsubj" or subject_acted_on) and is_person(child, lexicon)
-        if patient and (_is_counted(child) or named):
+        if patient and (_is_counted(child, lexicon) or named):
             return True
     return False
 
@@ -2010,12 +2015,12 @@ def _described_by_participle(verb: Token, lexicon: Lexicon) -> bool:
     participle describing people counted or named by what they are tells what befell them."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or read_as_participle(verb):
         return False
-    return _is_counted(verb.head) or is_person(verb.head, lexicon)
+    return _is_counted(verb.head, lexicon) or is_person(verb.head, lexicon)
 
 
-def _is_counted(noun: Token) -> bool:
+def _is_counted(noun: Token, lexicon: Lexicon) -> bool:
     """ "14 people", "at least 20 residents", "hundreds": people given by number."""
-    return noun.lower_ in MULTITUDE_WORDS or any(
+    return noun.lower_ in lexicon.words("multitude_words") or any(
         t.dep_ == "nummod" or t.like_num for t in noun.subtree
     )
 
@@ -2161,8 +2166,8 @@ def _announced_hostile_act(draft: EventDraft, coder: Coder) -> bool:
 
 
 # A class of actors defined by what they may do: "those who obstruct the peace", "anyone who
-# breaks the truce". Punishment promised to such a class falls on no one yet: it is a warning.
-CLASS_WORDS = {"those", "anyone", "anybody", "whoever", "whomever", "everyone", "any"}
+# breaks the truce" (class_words in triggers.json). Punishment promised to such a class falls
+# on no one yet: it is a warning.
 PUNISHMENT_TYPES = {"SANCTION", "COERCE", "ASSAULT"}
 AIMING_PREPS = {"against", "on", "upon", "for"}
 
@@ -2170,7 +2175,9 @@ AIMING_PREPS = {"against", "on", "upon", "for"}
 def _punishment_for_a_class(draft: EventDraft, coder: Coder) -> bool:
     if draft.modality != "future" or draft.kind not in PUNISHMENT_TYPES:
         return False
-    if not any(_is_a_class_by_its_deeds(word) for word in _aimed_at(draft.candidate)):
+    if not any(
+        _is_a_class_by_its_deeds(word, coder.lexicon) for word in _aimed_at(draft.candidate)
+    ):
         return False
     return _as_threat(draft, coder, "punishment promised to whoever does a deed is a warning")
 
@@ -2191,10 +2198,10 @@ def _aimed_at(candidate: Candidate) -> list[Token]:
     return aimed
 
 
-def _is_a_class_by_its_deeds(word: Token) -> bool:
+def _is_a_class_by_its_deeds(word: Token, lexicon: Lexicon) -> bool:
     """ "those who facilitate this trade", "anyone who breaks the truce", "any party that
     violates": a class word (or "any" before a noun) with a relative clause."""
-    classed = word.lower_ in CLASS_WORDS or any(
+    classed = word.lower_ in lexicon.words("class_words") or any(
         c.dep_ == "det" and c.lower_ == "any" for c in word.children
     )
     return classed and any(c.dep_ in {"relcl", "acl"} for c in word.children)
@@ -2400,7 +2407,7 @@ def _met_with_its_partners(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     if SPOKEN_IN_A_MEETING not in candidate.why:
         return False
-    partners = meeting_partners(candidate.token, draft.index)
+    partners = meeting_partners(candidate.token, draft.index, coder.lexicon)
     source_ids = draft.source_ids()
     draft.targets = [m for m in partners if m.actor.id not in source_ids]
     return True
@@ -2486,7 +2493,10 @@ def _it_is_the_object_before(draft: EventDraft, coder: Coder) -> bool:
     named = [  # "the Turkish-Libyan agreement": the parties it is between
         m
         for word in stand_ins
-        for m in (*core_mentions(word, draft.index), *joint_participants(word, draft.index))
+        for m in (
+            *core_mentions(word, draft.index),
+            *joint_participants(word, draft.index, coder.lexicon),
+        )
     ]
     targets = unique_mentions(m for m in named if m.actor.id not in source_ids)
     if not targets:
@@ -2499,7 +2509,9 @@ def _it_is_the_object_before(draft: EventDraft, coder: Coder) -> bool:
 def _actor_inside_object(draft: EventDraft, coder: Coder) -> bool:
     if draft.targets:
         return False
-    targets = nested_targets(draft.candidate, draft.objects(coder), draft.index, draft.source_ids())
+    targets = nested_targets(
+        draft.candidate, draft.objects(coder), draft.index, draft.source_ids(), coder.lexicon
+    )
     if draft.kind in OWN_FORCES_TYPES:
         targets = [t for t in targets if not own_forces(t, draft.sources)]
     draft.targets = targets

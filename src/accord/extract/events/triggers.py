@@ -46,9 +46,6 @@ if TYPE_CHECKING:
 
 
 DEONTIC_AUX = {"must", "should"}
-TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
-MULTITUDES = {"thousands", "millions"}
-COPULAS = {"be", "seem", "remain", "appear"}
 # The reactions an act draws by a reaction verb ("drew condemnation from X", "sparked
 # criticism": reaction_verbs in triggers.json)
 REACTION_TYPES = {"ACCUSE", "SUPPORT"}
@@ -63,7 +60,6 @@ RESORT_VERBS = {  # "resorted to firing", "entered into negotiations with the go
 }
 CAUSE_PREPS = {"in", "during", "from", "after", "by"}
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
-LONG_SPANS = {"decades", "years", "generations", "centuries"}
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 
 
@@ -796,7 +792,7 @@ def harm_told_as_fact(content: Token, lexicon: Lexicon) -> set[int]:
     inside = {t.i for t in content.subtree}
     kept: set[int] = set()
     for clause in content.sent:
-        if not _tells_a_toll(clause):
+        if not _tells_a_toll(clause, lexicon):
             continue
         if clause.i in inside:
             attacks = [a for a in clause.ancestors if a.i in inside and names_an_attack(a, lexicon)]
@@ -810,10 +806,14 @@ def harm_told_as_fact(content: Token, lexicon: Lexicon) -> set[int]:
     return kept
 
 
-def _tells_a_toll(clause: Token) -> bool:
+def _tells_a_toll(clause: Token, lexicon: Lexicon) -> bool:
     """ "that killed three civilians", "..., killing two residents"."""
     told = clause.dep_ == "relcl" or _tells_the_outcome(clause)
-    return told and clause.lemma_ in TOLL_VERBS and any(c.dep_ == "dobj" for c in clause.children)
+    return (
+        told
+        and clause.lemma_ in lexicon.words("toll_verbs")
+        and any(c.dep_ == "dobj" for c in clause.children)
+    )
 
 
 def names_an_attack(token: Token, lexicon: Lexicon) -> bool:
@@ -1224,22 +1224,28 @@ def _destroys(candidate: Candidate) -> bool:
     return candidate.entry.type == "ASSAULT" and candidate.entry.mode == "destroy"
 
 
-def is_running_total(sentence: Span) -> bool:
+def is_running_total(sentence: Span, lexicon: Lexicon) -> bool:
     """ "12,000 civilians have been killed since the invasion began": a toll, not an event."""
     root = sentence.root
     passive = any(c.dep_ == "auxpass" for c in root.children)
-    if not passive and root.lemma_ not in TOLL_VERBS:
+    if not passive and root.lemma_ not in lexicon.words("toll_verbs"):
         return False  # neither a passive nor a toll verb: no need to read the rest
     since = any(
         (c.dep_ == "prep" and c.lower_ == "since")
-        or (c.dep_ == "advmod" and c.lower_ == "since" and root.lemma_ in TOLL_VERBS)
+        or (
+            c.dep_ == "advmod"
+            and c.lower_ == "since"
+            and root.lemma_ in lexicon.words("toll_verbs")
+        )
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
         for c in root.children
     )
     if since:
         return True
     text = sentence.text.lower()  # rebuilt from the tokens: only when the words decide
-    return any(marker in text for marker in ("so far", "to date", "in total")) or _war_toll(root)
+    return any(marker in text for marker in ("so far", "to date", "in total")) or _war_toll(
+        root, lexicon
+    )
 
 
 EPISODE_PREPOSITIONS = {"in", "during", "amid"}
@@ -1320,14 +1326,16 @@ def _perfect_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in auxes) and any(c.lemma_ == "have" for c in auxes)
 
 
-def _war_toll(verb: Token) -> bool:
+def _war_toll(verb: Token, lexicon: Lexicon) -> bool:
     """ "It has killed tens of thousands of people", "tens of thousands of people have died in
     clashes": a perfect tense and an uncounted multitude sum up a war, they report no act (the
     multitude is the object, the passive's subject, or the subject of an intransitive "die")."""
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     victims = {"dobj", "nsubjpass"} | ({"nsubj"} if verb.lemma_ == "die" else set())
     counted = [c for c in verb.children if c.dep_ in victims]
-    return perfect and any(t.lower_ in MULTITUDES for c in counted for t in c.subtree)
+    return perfect and any(
+        t.lower_ in lexicon.words("multitudes") for c in counted for t in c.subtree
+    )
 
 
 def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
@@ -1830,14 +1838,11 @@ def is_a_prevented_act(candidate: Candidate, lexicon: Lexicon) -> bool:
     return preventing.pos_ == "VERB" and lemma_of(preventing, lexicon) in lexicon.preventing_verbs
 
 
-ULTIMATUM_VERBS = frozenset({"face", "risk"})
-
-
-def ultimatum_of(token: Token) -> Token | None:
+def ultimatum_of(token: Token, lexicon: Lexicon) -> Token | None:
     """The act an ultimatum demands, when ``token`` is its "or face ..." ("ordered Afghans to
     leave by 1 November or face deportation", "lay down your arms or face the consequences"):
     a "face"/"risk" verb joined by "or" to the act before it."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in ULTIMATUM_VERBS:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.words("ultimatum_verbs"):
         return None
     demanded = token.head
     if token.dep_ != "conj" or demanded.i > token.i:
@@ -1847,13 +1852,15 @@ def ultimatum_of(token: Token) -> Token | None:
     return demanded
 
 
-def ultimatum_triggers(sentence: Span, candidates: list[Candidate]) -> list[Candidate] | None:
+def ultimatum_triggers(
+    sentence: Span, candidates: list[Candidate], lexicon: Lexicon
+) -> list[Candidate] | None:
     """The sentence's candidates with each ultimatum as one THREATEN: the "or face ..." is
     the threat (its teller is the source, the one who faces it the target); the demand it
     backs and the act demanded are no events of their own. None when there is no ultimatum."""
     found = False
     for token in span_tokens(sentence):
-        demanded = ultimatum_of(token)
+        demanded = ultimatum_of(token, lexicon)
         if demanded is None:
             continue
         found = True
@@ -2000,7 +2007,7 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
         elif token.dep_ == "ccomp" and lemma_of(token.head, lexicon) in (
             lexicon.reporting_verbs | FINDING_VERBS
         ):
-            said = _predicate_words(token)
+            said = _predicate_words(token, lexicon)
             kind = _evaluation(said, lexicon)
             why = [f"{REPORTED_JUDGEMENT} '{said[0].text}'"] if said else []
             if kind is None and _reported_wrong(token, lexicon):
@@ -2758,9 +2765,9 @@ def _harm(noun: Token, lexicon: Lexicon) -> bool:
     return _hostile_act(noun, lexicon) or noun.lemma_.lower() in lexicon.blame.get("harms", ())
 
 
-def _predicate_words(clause: Token) -> list[Token]:
+def _predicate_words(clause: Token, lexicon: Lexicon) -> list[Token]:
     """What a reported clause says its subject is: "X was stingy", "X is a model of honesty"."""
-    if clause.pos_ == "ADJ" or clause.lemma_ in COPULAS:
+    if clause.pos_ == "ADJ" or clause.lemma_ in lexicon.words("copulas"):
         return [clause, *[c for c in clause.children if c.dep_ in {"acomp", "attr"}]]
     return []
 
@@ -3137,7 +3144,7 @@ def _accusing_verbs_before(charge: Token, lexicon: Lexicon) -> Iterator[Token]:
             yield word
 
 
-def is_long_running(candidate: Candidate) -> bool:
+def is_long_running(candidate: Candidate, lexicon: Lexicon) -> bool:
     """ "Rebel groups have been fighting since 1989", "the military has targeted ethnic groups
     for decades": a perfect tense with a span of years sums up a history, it reports no act."""
     verb = candidate.predicate
@@ -3150,30 +3157,18 @@ def is_long_running(candidate: Candidate) -> bool:
             year = YEAR.fullmatch(pobj.text) or pobj.text.endswith("0s")
             if prep.lower_ in {"since", "by"} and year:  # "since 1989", "had been disarmed by 2010"
                 return True
-            if prep.lower_ == "for" and pobj.lower_ in LONG_SPANS:
+            if prep.lower_ == "for" and pobj.lower_ in lexicon.words("long_spans"):
                 return True
     return False
 
 
-# How often an act recurs: a habit or a history, not one act ("regularly exchanged fire").
-FREQUENCY_ADVERBS = {
-    "regularly",
-    "repeatedly",
-    "routinely",
-    "frequently",
-    "often",
-    "constantly",
-    "continually",
-    "habitually",
-}
-
-
-def is_a_habit(candidate: Candidate) -> bool:
+def is_a_habit(candidate: Candidate, lexicon: Lexicon) -> bool:
     """ "India and Pakistan regularly exchanged heavy fire", "previous ceasefires have been
     repeatedly violated": an act told with how often it recurs sums up many acts, none of
     them reported (one act told again, "again", is still one)."""
     return any(
-        c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in candidate.predicate.children
+        c.dep_ == "advmod" and c.lower_ in lexicon.words("frequency_adverbs")
+        for c in candidate.predicate.children
     )
 
 
@@ -3267,8 +3262,6 @@ def _protest_word(crowd: Token, lexicon: Lexicon, dispersed: bool = False) -> To
 
 # A toll names the attack it counts: "the death toll from Saturday's strike", "the number of
 # people killed in Friday's strike".
-TOLL_NOUNS = {"toll", "number"}
-CASUALTY_PARTICIPLES = {"kill", "injure", "wound", "die"}
 TOLL_PREPS = {"from", "of", "in"}
 
 
@@ -3285,7 +3278,11 @@ def toll_attack_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
         if preposition.lower_ not in TOLL_PREPS:
             continue
         entry = noun_entry(token, lexicon)
-        if entry is None or entry.type != "ASSAULT" or not _counts_a_toll(preposition.head):
+        if (
+            entry is None
+            or entry.type != "ASSAULT"
+            or not _counts_a_toll(preposition.head, lexicon)
+        ):
             continue
         consumed.add(token.i)
         why = [f"noun '{token.lemma_}' whose toll the sentence gives"]
@@ -3293,14 +3290,18 @@ def toll_attack_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     return candidates
 
 
-def _counts_a_toll(word: Token) -> bool:
+def _counts_a_toll(word: Token, lexicon: Lexicon) -> bool:
     """Whether a phrase head is a toll ("the death toll", "the toll"), or the casualties of one
     ("the number of people killed", "people killed")."""
     lemma = word.lemma_.lower()
     if lemma == "toll":
         return True
-    if lemma not in CASUALTY_PARTICIPLES or word.dep_ != "acl":
+    if lemma not in lexicon.words("casualty_participles") or word.dep_ != "acl":
         return False
     counted = word.head  # "people" killed
     of = counted.head if counted.dep_ == "pobj" else None
-    return of is not None and of.lower_ == "of" and of.head.lemma_.lower() in TOLL_NOUNS
+    return (
+        of is not None
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in lexicon.words("toll_nouns")
+    )
