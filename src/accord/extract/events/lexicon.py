@@ -329,7 +329,6 @@ RULE_WORD_LISTS = frozenset(
         "start_verbs",
         "stative_participles",
         "timing_verbs",
-        "toll_casualty_verbs",
         "toll_nouns",
         "toll_verbs",
         "toll_words",

@@ -1261,7 +1261,7 @@ def is_a_toll_of_an_episode(verb: Token, lexicon: Lexicon) -> bool:
     as a-tally-of-victims-refers-back reads it). "A soldier was killed Thursday, in fighting
     with Fatah al-Islam militants" is one act, and so may "were killed in clashes" be."""
     if (
-        verb.lemma_.lower() not in lexicon.words("toll_casualty_verbs")
+        verb.lemma_.lower() not in lexicon.words("casualty_verbs")
         or agent_of(verb) is not None
     ):
         return False
