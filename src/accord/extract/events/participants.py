@@ -14,8 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.syntax import (
-    CHARGING_VERBS,
-    FINDING_VERBS,
     LOCATIVE_PREPS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -239,11 +237,13 @@ def _in_a_setting(token: Token, top: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _in_a_charge(token: Token, top: Token) -> bool:
+def _in_a_charge(token: Token, top: Token, lexicon: Lexicon) -> bool:
     """ "sanctions on three firms accused of supplying drone parts to Russia": what the firms
     are charged with is no party to the act on them (Russia is not sanctioned)."""
     return _hangs_below(
-        token, top, lambda node: node.dep_ == "acl" and node.lemma_ in CHARGING_VERBS
+        token,
+        top,
+        lambda node: node.dep_ == "acl" and node.lemma_ in lexicon.words("charging_verbs"),
     )
 
 
@@ -268,12 +268,12 @@ def _participant_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     return objects
 
 
-def _raised_from_a_passive(verb: Token, subject: Token) -> bool:
+def _raised_from_a_passive(verb: Token, subject: Token, lexicon: Lexicon) -> bool:
     """ "Israel is expected to free 600 prisoners", "he was ordered to leave", "Turkey was
     accused of launching a strike": the passive is the expecting, ordering or charging; the
     subject does the act it is expected to do, or charged with (unless that act is passive
     too: "were set to be released")."""
-    holder = held_to_account(verb.head) if verb.dep_ == "pcomp" else None
+    holder = held_to_account(verb.head, lexicon) if verb.dep_ == "pcomp" else None
     if holder is not None and subject.head.i == holder.i:
         return not any(c.dep_ == "auxpass" for c in verb.children)  # "was accused of firing"
     return (
@@ -356,7 +356,7 @@ def event_actors(
         reported_noun = False  # "IS claimed responsibility for the bombing": IS bombed
     if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
         agent = (
-            (agent_of(predicate) or statement_author(predicate))
+            (agent_of(predicate) or statement_author(predicate, lexicon))
             if predicate.tag_ == "VBN"
             else None
         )
@@ -385,7 +385,7 @@ def event_actors(
                 )
                 and agent is None
                 and predicate.lower_ not in lexicon.words("stative_participles")
-                and not _raised_from_a_passive(predicate, subject)
+                and not _raised_from_a_passive(predicate, subject, lexicon)
             )
             found = core_mentions(subject, index)
             (targets if passive else sources).extend(found)
@@ -493,7 +493,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
         objects.extend(aimed_at(aim))  # "launched an operation to remove the guerrillas"
     if candidate.entry.type == "SANCTION" and (aim := measure_aim(trigger, lexicon)) is not None:
         objects.extend(aimed_at(aim))  # "imposed measures to isolate Qatar"
-    if complement is not None and _charged_with(candidate):
+    if complement is not None and _charged_with(candidate, lexicon):
         complement = None  # "accused Kosovo of persecuting Serbs": Kosovo, not the Serbs
     if doer is not None:  # "called for Russia's withdrawal from Ukraine": Russia is asked
         objects.append(doer)
@@ -665,7 +665,9 @@ def reporting_subject(candidate: Candidate, lexicon: Lexicon) -> Token | None:
         return subject_of(node, lexicon)  # "officials confirmed a meeting"
     while node.head != node and node.dep_ in {"ccomp", "conj", "advcl", "xcomp"}:
         head = node.head
-        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs | FINDING_VERBS:
+        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs | lexicon.words(
+            "finding_verbs"
+        ):
             return subject_of(head, lexicon)
         node = head
     return None
@@ -765,7 +767,7 @@ def nested_targets(
         for token in obj.subtree:
             if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
                 continue
-            if _in_a_setting(token, obj, lexicon) or _in_a_charge(token, obj):
+            if _in_a_setting(token, obj, lexicon) or _in_a_charge(token, obj, lexicon):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)
@@ -853,12 +855,12 @@ def _in_clause_of_its_own(token: Token, top: Token, also: set[str] | None = None
 VENUE_NOUNS = {"talk", "talks", "meeting", "summit", "negotiation", "negotiations", "conference"}
 
 
-def _charged_with(candidate: Candidate) -> bool:
+def _charged_with(candidate: Candidate, lexicon: Lexicon) -> bool:
     """An accusation by a charging verb whose accused is named ("accused Kosovo of ...", "five
     soldiers accused of ...", "Turkey was accused of ..."): whom the charged deed fell on are
     no targets of the accusation."""
     verb = candidate.predicate
-    if candidate.entry.type != "ACCUSE" or verb.lemma_ not in CHARGING_VERBS:
+    if candidate.entry.type != "ACCUSE" or verb.lemma_ not in lexicon.words("charging_verbs"):
         return False
     named = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
     return named or (verb.dep_ == "acl" and verb.tag_ == "VBN")

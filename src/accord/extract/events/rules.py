@@ -1321,7 +1321,9 @@ def _reciprocal_targets(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     if len(draft.source_ids()) < 2:
         return False
-    reciprocal = reciprocal_object(candidate.predicate) or reciprocal_object(candidate.token)
+    reciprocal = reciprocal_object(candidate.predicate, coder.lexicon) or reciprocal_object(
+        candidate.token, coder.lexicon
+    )
     if reciprocal is None:
         return False
     draft.targets = list(draft.sources)
@@ -2436,7 +2438,10 @@ def _taken_from_its_holder(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
-    if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
+    if (
+        draft.kind != "ACCUSE"
+        or reciprocal_object(draft.candidate.predicate, coder.lexicon) is not None
+    ):
         return False  # "accused each other of violating a truce signed by X": named as targets
     heads = [draft.candidate.token, *draft.objects(coder)]
     perpetrators = perpetrators_in(heads, draft.index, draft.source_ids())

@@ -17,8 +17,6 @@ from spacy.tokens import Span, Token
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.syntax import (
     CLAUSE_LINKS,
-    DOCUMENT_NOUNS,
-    FINDING_VERBS,
     FUTURE_AUX,
     SUBJECT_DEPS,
     agent_of,
@@ -289,7 +287,7 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         if verb.tag_ == "VBG" and absolute:
             return False  # "with Congo's president accusing Rwanda": an act told in passing
         # the text does it ("a law banning X"); "a bill signed by X" only names the bill
-        return verb.tag_ == "VBN" or verb.head.lemma_.lower() not in DOCUMENT_NOUNS
+        return verb.tag_ == "VBN" or verb.head.lemma_.lower() not in lexicon.words("document_nouns")
     if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}:
         # "Promsvyazbank, which finances Russia's defence sector": a habit, not an act
         return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
@@ -768,7 +766,7 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
             token=token, entry=entry, predicate=token, why=[f"verb '{token.lemma_}'"]
         )
         if entry.governs:
-            complement = complement_of(token)
+            complement = complement_of(token, lexicon)
             if complement is not None:
                 candidate.complement = complement
                 kept = harm_told_as_fact(complement, lexicon) if entry.type == "ACCUSE" else set()
@@ -1260,10 +1258,7 @@ def is_a_toll_of_an_episode(verb: Token, lexicon: Lexicon) -> bool:
     and no day of its own, counts the dead of many acts (a perfect passive is a running toll,
     as a-tally-of-victims-refers-back reads it). "A soldier was killed Thursday, in fighting
     with Fatah al-Islam militants" is one act, and so may "were killed in clashes" be."""
-    if (
-        verb.lemma_.lower() not in lexicon.words("casualty_verbs")
-        or agent_of(verb) is not None
-    ):
+    if verb.lemma_.lower() not in lexicon.words("casualty_verbs") or agent_of(verb) is not None:
         return False
     holder = verb.head if verb.dep_ in {"xcomp", "oprd"} else verb  # "reported killed"
     died = verb.lemma_.lower() == "die" and is_perfect(verb)  # "have died in clashes"
@@ -2005,7 +2000,7 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
                 candidate.speaker_is_source = _names_a_reported_act(token, lexicon)
                 candidates.append(candidate)
         elif token.dep_ == "ccomp" and lemma_of(token.head, lexicon) in (
-            lexicon.reporting_verbs | FINDING_VERBS
+            lexicon.reporting_verbs | lexicon.words("finding_verbs")
         ):
             said = _predicate_words(token, lexicon)
             kind = _evaluation(said, lexicon)
@@ -2609,7 +2604,11 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
     reports is the trigger; the speaker is the source and the one named the target. A clause
     with a wrong of its own ("was behind the attack") is the evaluation rule's."""
     candidates: list[Candidate] = []
-    knowers = lexicon.reporting_verbs | FINDING_VERBS | lexicon.blame.get("knowers", frozenset())
+    knowers = (
+        lexicon.reporting_verbs
+        | lexicon.words("finding_verbs")
+        | lexicon.blame.get("knowers", frozenset())
+    )
     for clause in span_tokens(sentence):
         if clause.dep_ != "ccomp" or clause.i in consumed:
             continue
