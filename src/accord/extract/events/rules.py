@@ -219,17 +219,6 @@ MOBILISED_SECTORS = {"MIL", "COP", "REB", "UAF"}  # who is deployed
 # PROTEST strike), never an attack.
 CIVIL_SECTORS = {"CVL", "BUS", "LAB", "EDU", "HLH", "MED", "NGO", "OPP", "REL"}
 SETTLEMENT_TYPES = {"AGREE", "RETREAT", "CONCEDE"}
-ONE_WAY_MEETING_MODES = {"visit", "third-party"}  # the host, the parties a mediator brings
-ONE_WAY_MEETING_VERBS = {
-    "brief",
-    "host",
-    "visit",
-    "receive",
-    "invite",
-    "summon",
-    "tour",
-    "mediate",
-}  # a truce, a deal, a ceasefire
 
 
 @dataclass(frozen=True)
