@@ -3,8 +3,10 @@ one ordered table of named rules, and naming in each event's evidence the rules 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,51 @@ def test_the_saying_verb_lists_are_the_lexicons_and_stay_apart():
     assert {"say", "tweet", "according"} <= lexicon.saying("report_dates")
     assert "according" not in lexicon.saying("speaker")
     assert {"said", "told"} <= lexicon.saying("restated")  # word forms, not lemmas
+
+
+def _package_lexicon_without(name: str, word: str):
+    """The package's lexicon data with one word taken out of one of its rule word lists."""
+    data = json.loads((resources.files("accord") / "data" / "triggers.json").read_text("utf-8"))
+    data["rule_words"][name]["words"].remove(word)
+    return lexicon_from_data(data, "test")
+
+
+def test_rules_read_the_word_lists_of_the_lexicon_they_are_given():
+    """The rules' word lists are lexicon data (rule_words in triggers.json), read from the
+    coder's lexicon: a coder whose lexicon has no "ambassador" among the envoys expels nobody,
+    one whose casualty verbs lack "die" names no victims of the strike."""
+    expelled = "Poland ordered the Russian ambassador to leave the country on Monday."
+    [event] = events_of(expelled)
+    assert (event.type, rules_named(event)) == (
+        "SANCTION",
+        ["verb-trigger", "order-to-leave-is-expulsion"],
+    )
+    coder = Coder(
+        _package_lexicon_without("envoy_nouns", "ambassador"), load_dictionary(), load_gazetteer()
+    )
+    [event] = events_of(expelled, coder)
+    assert (event.type, rules_named(event)) == ("REQUEST", ["verb-trigger"])
+
+    died = "Four Afghan civilians died in a Pakistani air strike on Monday."
+    [event] = events_of(died)
+    assert [t.name for t in event.targets] == ["Afghan civilians"]
+    coder = Coder(
+        _package_lexicon_without("casualty_verbs", "die"), load_dictionary(), load_gazetteer()
+    )
+    [event] = events_of(died, coder)
+    assert (event.targets, rules_named(event)) == ((), ["casualty-means"])
+
+
+def test_the_rule_word_lists_are_validated():
+    lexicon = load_lexicon()
+    with pytest.raises(KeyError, match="no rule word list 'envoy_noun'"):
+        lexicon.words("envoy_noun")
+    assert lexicon_from_data(SMALL_LEXICON, "test").words("envoy_nouns") == frozenset()
+    lists = {"envoy_nouns": {"words": ["envoy"]}, "envoy_nuns": {"words": ["envoy"]}}
+    with pytest.raises(DataFileError, match="test rule_words: no rule reads envoy_nuns"):
+        lexicon_from_data({"rule_words": lists}, "test")
+    with pytest.raises(DataFileError, match=r"test rule_words: no list .*visit_verbs"):
+        lexicon_from_data({"rule_words": {"envoy_nouns": {"words": ["envoy"]}}}, "test")
 
 
 def test_rules_infer_actors_from_the_dictionary_they_are_given():

@@ -4556,3 +4556,13 @@ def test_a_running_toll_of_unrest_that_restates_nothing_is_no_act():
     assert soldier.type == "ASSAULT"
     kosovo = tune_article_events("a-voa-kosovo-nato-reinforcements-violence")
     assert told_in(kosovo, "at least 30 people were killed in clashes")
+
+
+def test_a_toll_of_unrest_reads_the_casualty_verbs_the_victims_rule_reads():
+    """One casualty_verbs list (rule_words in triggers.json) for a-toll-of-unrest-sums-many-acts
+    and casualty-victims-are-targets: "maimed" in the perfect passive in a spell of unrest is
+    a toll as "injured" is (fresh sentences); told in the simple past with its day, one act."""
+    assert events_of("Dozens of people have been injured in the unrest, doctors said.") == ()
+    assert events_of("Dozens of people have been maimed in the unrest, doctors said.") == ()
+    [act] = events_of("Dozens of people were maimed in the unrest on Monday, doctors said.")
+    assert (act.type, act.trigger) == ("ASSAULT", "maimed")

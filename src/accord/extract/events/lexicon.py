@@ -156,6 +156,15 @@ class Lexicon:
     response_verbs: frozenset[str] = frozenset()  # "will forcefully respond": a warning
     response_manners: frozenset[str] = frozenset()  # "forcefully", "firmly"
     saying_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "..., Algeria said"
+    rule_words: dict[str, frozenset[str]] = field(default_factory=dict)  # one list per rule
+
+    def words(self, name: str) -> frozenset[str]:
+        """One of the named word lists a rule reads (``rule_words`` in triggers.json, each
+        documented there with the rule that reads it); none in a lexicon without the section
+        (a small test lexicon). A name that is no list is an error, not an empty list."""
+        if name not in RULE_WORD_LISTS:
+            raise KeyError(f"no rule word list {name!r}")
+        return self.rule_words.get(name, frozenset())
 
     def saying(self, name: str) -> frozenset[str]:
         """One of the named saying-verb lists (``saying_verbs`` in triggers.json), each read by
@@ -242,6 +251,124 @@ def _saying_verbs(data: Mapping[str, Any], source: str) -> dict[str, frozenset[s
     missing = [name for name in SAYING_LISTS if name not in lists] if lists else []
     if missing:
         raise DataFileError(f"{source} saying_verbs: no list {', '.join(missing)}")
+    return lists
+
+
+# The word lists of ``rule_words`` in triggers.json, by the name rules read them with.
+RULE_WORD_LISTS = frozenset(
+    {
+        "accepting_words",
+        "accusing_participles",
+        "agent_participles",
+        "aiming_participles",
+        "announcing_verbs",
+        "armed_modifiers",
+        "armed_nouns",
+        "blame_words",
+        "breadth_adverbs",
+        "capture_verbs",
+        "casualty_participles",
+        "casualty_verbs",
+        "charge_words",
+        "charging_verbs",
+        "claiming_verbs",
+        "class_words",
+        "coming_about_verbs",
+        "consequence_words",
+        "container_nouns",
+        "copulas",
+        "crowd_control_modifiers",
+        "crowd_nouns",
+        "deal_verbs",
+        "declaring_verbs",
+        "demanding_verbs",
+        "describing_verbs",
+        "document_nouns",
+        "dyad_toll_words",
+        "dying_verbs",
+        "envoy_leaving_verbs",
+        "envoy_nouns",
+        "equipping_verbs",
+        "exercise_nouns",
+        "expecting_verbs",
+        "failure_verbs",
+        "finding_verbs",
+        "fire_nouns",
+        "forces_leaving_verbs",
+        "frequency_adverbs",
+        "future_adjectives",
+        "gathering_verbs",
+        "grouping_nouns",
+        "happening_verbs",
+        "held_place_nouns",
+        "helping_verbs",
+        "hypothetical_adjectives",
+        "impact_verbs",
+        "instrument_verbs",
+        "into_force_verbs",
+        "joining_verbs",
+        "light_head_nouns",
+        "long_spans",
+        "measure_nouns",
+        "meeting_light_verbs",
+        "multitude_words",
+        "multitudes",
+        "munitions",
+        "order_verbs",
+        "participation_verbs",
+        "phase_verbs",
+        "plan_nouns",
+        "protest_words",
+        "protester_nouns",
+        "quoting_verbs",
+        "reaction_verbs",
+        "readiness_adjectives",
+        "readiness_nouns",
+        "relative_subjects",
+        "reluctance_verbs",
+        "removing_verbs",
+        "restriction_nouns",
+        "round_nouns",
+        "setting_nouns",
+        "signing_verbs",
+        "singling_out_verbs",
+        "start_verbs",
+        "statement_nouns",
+        "stative_participles",
+        "timing_verbs",
+        "toll_nouns",
+        "toll_verbs",
+        "toll_words",
+        "traded_words",
+        "travel_verbs",
+        "ultimatum_verbs",
+        "under_sanction_nouns",
+        "violation_verbs",
+        "visit_verbs",
+        "warning_verbs",
+        "warrant_nouns",
+        "wishing_for_verbs",
+    }
+)
+
+
+def _rule_words(data: Mapping[str, Any], source: str) -> dict[str, frozenset[str]]:
+    """The named word lists rules read (``rule_words``: each a ``words`` list with its ``doc``);
+    a ``rule_words`` section holds every list of ``RULE_WORD_LISTS`` and no other."""
+    section = {k: v for k, v in (data.get("rule_words") or {}).items() if k != "doc"}
+    if not section:
+        return {}
+    unknown = sorted(set(section) - RULE_WORD_LISTS)
+    if unknown:
+        raise DataFileError(f"{source} rule_words: no rule reads {', '.join(unknown)}")
+    missing = sorted(RULE_WORD_LISTS - set(section))
+    if missing:
+        raise DataFileError(f"{source} rule_words: no list {', '.join(missing)}")
+    lists = {}
+    for name, row in section.items():
+        if not isinstance(row, dict) or not isinstance(row.get("words"), list):
+            raise DataFileError(f"{source} rule_words.{name} must be an object with words")
+        lists[name] = _lowered(row, "words")
     return lists
 
 
@@ -364,6 +491,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.held_people = _word_sets(data, "held_people")
     lexicon.people_stand_ins = _word_sets(data, "people_stand_ins")
     lexicon.saying_verbs = _saying_verbs(data, source)
+    lexicon.rule_words = _rule_words(data, source)
     warnings = data.get("warnings") or {}
     lexicon.refusal_verbs = _lowered(warnings, "refusals")
     lexicon.response_verbs = _lowered(warnings, "responses")

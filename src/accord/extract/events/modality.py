@@ -17,29 +17,9 @@ from accord.extract.events.syntax import (
 from accord.extract.events.triggers import Candidate
 
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
-HYPOTHETICAL_ADJ = {"possible", "potential", "prospective", "hypothetical", "proposed"}
-FUTURE_ADJ = {"future", "planned", "upcoming", "forthcoming", "next", "expected"}
-READINESS_WORDS = {"ready", "willing", "prepared", "poised", "set", "available", "open"}
-READINESS_NOUNS = {"willingness", "readiness", "intention", "intent", "determination"}
-FAILURE_VERBS = {"fail", "refuse"}
-# Reluctance denied is resolve: "would not hesitate to use force" uses it, it does not deny it.
-RELUCTANCE_VERBS = {"hesitate", "flinch", "balk", "baulk"}
-# "would continue to respect", "will begin to withdraw": the tense is the phase verb's
-PHASE_VERBS = {"continue", "begin", "start", "keep", "resume", "stop", "cease"}
 
 
-START_VERBS = {
-    "begin",
-    "start",
-    "take",
-    "come",
-    "go",
-    "enter",
-    "open",
-}  # "took effect", "came into force"
-
-
-def _came_about(noun: Token, predicate: Token) -> bool:
+def _came_about(noun: Token, predicate: Token, lexicon: Lexicon) -> bool:
     """Did the noun's act begin, in the past tense ("the planned truce began", "the proposed
     ceasefire took effect")?"""
     return (
@@ -47,12 +27,12 @@ def _came_about(noun: Token, predicate: Token) -> bool:
         and noun.dep_ in {"nsubj", "nsubjpass"}
         and noun.head.i == predicate.i
         and predicate.tag_ == "VBD"
-        and predicate.lemma_.lower() in START_VERBS
+        and predicate.lemma_.lower() in lexicon.words("coming_about_verbs")
     )
 
 
-def _has_negation(token: Token) -> bool:
-    if token.lemma_.lower() in RELUCTANCE_VERBS:
+def _has_negation(token: Token, lexicon: Lexicon) -> bool:
+    if token.lemma_.lower() in lexicon.words("reluctance_verbs"):
         return False  # rule 'not-hesitating-is-resolve'
     return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in token.children
@@ -84,11 +64,14 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
     """Modality of an event from negation, auxiliaries, conditionals and the governing verb."""
     predicate, trigger, entry = candidate.predicate, candidate.token, candidate.entry
     words = {predicate, trigger}
-    if any(_has_negation(t) for t in words):
+    if any(_has_negation(t, lexicon) for t in words):
         return ("denied" if entry.modality == "denied" else "negated"), ["negation"]
     if _no_one_is_its_subject(trigger, lexicon):
         return "negated", [f"no one as its subject; rule {NO_ONE_RULE}"]
-    if any(t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in FAILURE_VERBS for t in words):
+    if any(
+        t.dep_ == "xcomp" and lemma_of(t.head, lexicon) in lexicon.words("failure_verbs")
+        for t in words
+    ):
         return "negated", [f"'{predicate.head.text} to'"]  # "failed to reach agreement"
     if any(_forecast(t, lexicon) for t in words):
         return "future", ["forecast"]  # "Israel is expected to free 600 prisoners"
@@ -98,9 +81,11 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
         for child in token.children:
             if child.dep_ in {"advcl", "ccomp"} and is_conditional_clause(child):
                 return "conditional", [f"conditional clause '{child.text}'"]
-    if any(_ready_to(t) for t in words):
+    if any(_ready_to(t, lexicon) for t in words):
         return "future", ["readiness"]
-    words |= {t.head for t in words if t.dep_ == "xcomp" and t.head.lemma_ in PHASE_VERBS}
+    words |= {
+        t.head for t in words if t.dep_ == "xcomp" and t.head.lemma_ in lexicon.words("phase_verbs")
+    }
     auxes = {c.lower_ for t in words for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX or any(_going_to(t) for t in words):
         return "future", ["future auxiliary"]
@@ -112,11 +97,13 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
             for c in trigger.children
             if c.dep_ == "amod" and not (c.i > 0 and c.doc[c.i - 1].text == "-")
         }
-        if adjectives & (HYPOTHETICAL_ADJ | FUTURE_ADJ) and _came_about(trigger, predicate):
+        if adjectives & (
+            lexicon.words("hypothetical_adjectives") | lexicon.words("future_adjectives")
+        ) and _came_about(trigger, predicate, lexicon):
             adjectives = set()  # "the planned four-day truce began": planned, and now begun
-        if adjectives & HYPOTHETICAL_ADJ:
+        if adjectives & lexicon.words("hypothetical_adjectives"):
             return "hypothetical", ["hedging adjective"]
-        if adjectives & FUTURE_ADJ:
+        if adjectives & lexicon.words("future_adjectives"):
             return "future", ["future adjective"]
     if entry.modality and not (entry.modality == "rejected" and entry.type == "REJECT"):
         return entry.modality, [f"modality of '{trigger.lemma_}'"]
@@ -213,13 +200,13 @@ def _arranged(infinitive: Token) -> bool:
     return is_to_infinitive(infinitive) and infinitive.head.lemma_.lower() in ARRANGING_HEADS
 
 
-def _ready_to(token: Token) -> bool:
+def _ready_to(token: Token, lexicon: Lexicon) -> bool:
     """ "France is ready to contribute troops", "their willingness to negotiate": readiness
     announces a future act, it does not report one."""
     head = token.head
-    if token.dep_ in {"acl", "relcl"} and head.lemma_.lower() in READINESS_NOUNS:
+    if token.dep_ in {"acl", "relcl"} and head.lemma_.lower() in lexicon.words("readiness_nouns"):
         return True
-    return token.dep_ == "xcomp" and head.lemma_.lower() in READINESS_WORDS
+    return token.dep_ == "xcomp" and head.lemma_.lower() in lexicon.words("readiness_adjectives")
 
 
 def _going_to(token: Token) -> bool:

@@ -93,19 +93,16 @@ def _weapon_mode(candidate: Candidate, lexicon: Lexicon) -> str | None:
             mode = (
                 lexicon.weapon_modes.get(lemma_of(word, lexicon)) if word.pos_ == "NOUN" else None
             )
-            if mode and not _crowd_control(word):
+            if mode and not _crowd_control(word, lexicon):
                 return _modified_mode(word, lexicon) or mode
     return None
 
 
-CROWD_CONTROL_MODIFIERS = {"water", "sound", "rubber", "plastic", "paintball"}
-
-
-def _crowd_control(weapon: Token) -> bool:
+def _crowd_control(weapon: Token, lexicon: Lexicon) -> bool:
     """A riot-control device named like a weapon ("water cannon", "rubber bullets") is no
     heavy weapon or firearm."""
     return any(
-        c.dep_ in {"compound", "amod"} and c.lower_ in CROWD_CONTROL_MODIFIERS
+        c.dep_ in {"compound", "amod"} and c.lower_ in lexicon.words("crowd_control_modifiers")
         for c in weapon.children
     )
 

@@ -14,8 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.syntax import (
-    CHARGING_VERBS,
-    FINDING_VERBS,
     LOCATIVE_PREPS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -37,9 +35,7 @@ from accord.extract.events.syntax import (
     subject_of,
 )
 from accord.extract.events.triggers import (
-    CLAIMING_VERBS,
     DYAD_DASHES,
-    MEASURE_NOUNS,
     Candidate,
     aimed_at,
     claimed_by,
@@ -69,19 +65,11 @@ AFFILIATION_PREPS = {"of", "from", "for"}
 EXAMPLE_PREPS = {"as", "like", "including"}  # "allies such as Germany", "nations like the US"
 
 
-# Reporting verbs that, with an event noun as object, enact it ("announced a suspension").
-DECLARING_VERBS = {"announce", "declare", "proclaim", "unveil"}
-
-
-# Participles the parser reads as passives that state the subject's own stance ("Israel is
-# opposed to", "is committed to"): their subject acts, it is not acted on.
 PASSIVE_TARGET_WHY = "passive subject as target"  # the evidence's words for a passive's patient
-STATIVE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "willing"}
 DEMAND_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 # Acts whose "for" phrase names who gains by them ("support for X", "$300 million in aid for
 # Gaza"); elsewhere "for" names a content or a reason ("called for talks", "sanctions for").
 BENEFIT_TYPES = {"SUPPORT", "AID"}
-WARRANT_NOUNS = {"warrant"}  # whom a warrant is "for" is whom it is against
 OWN_FORCES_TYPES = {
     "MOBILIZE",
     "AID",
@@ -98,7 +86,6 @@ OWN_FORCES_TYPES = {
 # bill", and the purpose clause ("to press their demands on X's government").
 ADDRESSEE_PREPS = {"against", "over", "in", "for"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
-RESTRICTION_NOUNS = {"curfew", "lockdown", "blockade", "closure"}
 
 
 class MentionIndex:
@@ -232,11 +219,6 @@ def unique_mentions(mentions: Iterable[ActorMention]) -> list[ActorMention]:
     return result
 
 
-# Rule the-setting-is-no-party: "met on the sidelines of the NATO summit", "talks on the
-# margins of the SCO summit": the gathering an act happens beside is where, not with whom.
-SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
-
-
 def _hangs_below(token: Token, top: Token, test: Callable[[Token], bool]) -> bool:
     """Whether ``token`` or a word between it and ``top`` (not ``top`` itself) passes
     ``test``: the walk up the tree every "is it inside ..." question below makes."""
@@ -248,20 +230,24 @@ def _hangs_below(token: Token, top: Token, test: Callable[[Token], bool]) -> boo
     return False
 
 
-def _in_a_setting(token: Token, top: Token) -> bool:
+def _in_a_setting(token: Token, top: Token, lexicon: Lexicon) -> bool:
     """Whether a word hangs (below ``top``) from a setting noun ("the sidelines of ...")."""
-    return _hangs_below(token, top, lambda node: node.lemma_.lower() in SETTING_NOUNS)
-
-
-def _in_a_charge(token: Token, top: Token) -> bool:
-    """ "sanctions on three firms accused of supplying drone parts to Russia": what the firms
-    are charged with is no party to the act on them (Russia is not sanctioned)."""
     return _hangs_below(
-        token, top, lambda node: node.dep_ == "acl" and node.lemma_ in CHARGING_VERBS
+        token, top, lambda node: node.lemma_.lower() in lexicon.words("setting_nouns")
     )
 
 
-def _participant_objects(token: Token) -> list[Token]:
+def _in_a_charge(token: Token, top: Token, lexicon: Lexicon) -> bool:
+    """ "sanctions on three firms accused of supplying drone parts to Russia": what the firms
+    are charged with is no party to the act on them (Russia is not sanctioned)."""
+    return _hangs_below(
+        token,
+        top,
+        lambda node: node.dep_ == "acl" and node.lemma_ in lexicon.words("charging_verbs"),
+    )
+
+
+def _participant_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
     objects = []
     for child in token.children:
@@ -271,7 +257,7 @@ def _participant_objects(token: Token) -> list[Token]:
             objects.extend(
                 c
                 for c in child.children
-                if (c.dep_ == "pobj" and c.lemma_.lower() not in SETTING_NOUNS)
+                if (c.dep_ == "pobj" and c.lemma_.lower() not in lexicon.words("setting_nouns"))
                 or (c.dep_ == "pcomp" and not _absolute_clause(c))
             )
         elif child.dep_ == "acl" and child.lower_ == "involving":
@@ -282,12 +268,12 @@ def _participant_objects(token: Token) -> list[Token]:
     return objects
 
 
-def _raised_from_a_passive(verb: Token, subject: Token) -> bool:
+def _raised_from_a_passive(verb: Token, subject: Token, lexicon: Lexicon) -> bool:
     """ "Israel is expected to free 600 prisoners", "he was ordered to leave", "Turkey was
     accused of launching a strike": the passive is the expecting, ordering or charging; the
     subject does the act it is expected to do, or charged with (unless that act is passive
     too: "were set to be released")."""
-    holder = held_to_account(verb.head) if verb.dep_ == "pcomp" else None
+    holder = held_to_account(verb.head, lexicon) if verb.dep_ == "pcomp" else None
     if holder is not None and subject.head.i == holder.i:
         return not any(c.dep_ == "auxpass" for c in verb.children)  # "was accused of firing"
     return (
@@ -306,7 +292,7 @@ def _absolute_clause(verb: Token) -> bool:
 def is_claimed(trigger: Token, predicate: Token, lexicon: Lexicon) -> bool:
     """Is an event noun claimed by the predicate's subject ("claimed responsibility for the
     attack", "claimed the attack")? The claimant is its doer."""
-    if lemma_of(predicate, lexicon) not in CLAIMING_VERBS:
+    if lemma_of(predicate, lexicon) not in lexicon.words("claiming_verbs"):
         return False
     return trigger.dep_ == "dobj" or claimed_by(trigger, lexicon) == predicate
 
@@ -326,7 +312,7 @@ def _shares_as_passive(verb: Token) -> bool:
     return own or (shared and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
 
 
-def _declared(noun: Token) -> bool:
+def _declared(noun: Token, lexicon: Lexicon) -> bool:
     """Is an event noun what a declaring verb declares: its object ("announced a suspension"),
     or what the amount it announces is of ("announced $9 million in humanitarian assistance")?"""
     if noun.dep_ == "dobj":
@@ -336,7 +322,7 @@ def _declared(noun: Token) -> bool:
         noun.dep_ == "pobj"
         and noun.head.lower_ in {"in", "of"}
         and amount.dep_ == "dobj"
-        and amount.lemma_.lower() in MEASURE_NOUNS
+        and amount.lemma_.lower() in lexicon.words("measure_nouns")
     )
 
 
@@ -360,13 +346,17 @@ def event_actors(
     targets: list[ActorMention] = []
     is_noun_event = is_nounlike(trigger, lexicon)
     reported_noun = is_noun_event and predicate.lemma_.lower() in lexicon.reporting_verbs
-    if reported_noun and predicate.lemma_.lower() in DECLARING_VERBS and _declared(trigger):
+    if (
+        reported_noun
+        and predicate.lemma_.lower() in lexicon.words("declaring_verbs")
+        and _declared(trigger, lexicon)
+    ):
         reported_noun = False  # "Italy announced a suspension of air links": Italy suspends
     if reported_noun and is_claimed(trigger, predicate, lexicon):
         reported_noun = False  # "IS claimed responsibility for the bombing": IS bombed
     if (not is_noun_event or trigger.dep_ not in SUBJECT_DEPS) and not reported_noun:
         agent = (
-            (agent_of(predicate) or statement_author(predicate))
+            (agent_of(predicate) or statement_author(predicate, lexicon))
             if predicate.tag_ == "VBN"
             else None
         )
@@ -394,8 +384,8 @@ def event_actors(
                     or _shares_as_passive(predicate)
                 )
                 and agent is None
-                and predicate.lower_ not in STATIVE_PARTICIPLES
-                and not _raised_from_a_passive(predicate, subject)
+                and predicate.lower_ not in lexicon.words("stative_participles")
+                and not _raised_from_a_passive(predicate, subject, lexicon)
             )
             found = core_mentions(subject, index)
             (targets if passive else sources).extend(found)
@@ -410,7 +400,7 @@ def event_actors(
             if found:
                 why.append(PASSIVE_TARGET_WHY)
     if is_noun_event:
-        joint, partners = _noun_participants(trigger, index)
+        joint, partners = _noun_participants(trigger, index, lexicon)
         symmetric = candidate.entry.type in {"CONSULT", "COOPERATE", "AGREE"}
         if symmetric and not sources:
             sources.extend(joint)
@@ -465,7 +455,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of the predicate, the trigger and the governed content."""
     predicate, trigger, complement = candidate.predicate, candidate.token, candidate.complement
     doer = _doer_asked(candidate, complement)
-    objects = _participant_objects(predicate)
+    objects = _participant_objects(predicate, lexicon)
     if read_as_modifier(predicate):  # "Russia's military accused rebel groups of ...": groups
         objects.append(predicate.head)
     if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "attacked farmers harvesting olives",
@@ -482,13 +472,15 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if candidate.entry.type == "ASSAULT":  # "rammed into a military base", "fired into a crowd"
         objects.extend(objects_of_preposition(predicate, "into"))
     if candidate.entry.type == "PROTEST":  # "marched, demanding that Compaore step down"
-        objects.extend(demanded_of(predicate))
+        objects.extend(demanded_of(predicate, lexicon))
     if candidate.entry.type == "ACCUSE" and _aimed_words(predicate):
         objects.extend(objects_of_preposition(predicate, "at"))  # "hit out at the EU"
     if candidate.entry.type in BENEFIT_TYPES:  # "support for Russia's position", "aid for Gaza"
         for word in dict.fromkeys((trigger, predicate)):
             objects.extend(objects_of_preposition(word, "for"))
-    if trigger.lemma_.lower() in WARRANT_NOUNS:  # "an arrest warrant for Vladimir Putin"
+    if trigger.lemma_.lower() in lexicon.words(
+        "warrant_nouns"
+    ):  # "an arrest warrant for Vladimir Putin"
         objects.extend(objects_of_preposition(trigger, "for"))
     if candidate.entry.type in {"REQUEST", "COERCE"}:
         # "demanded autonomy from the authorities", "confiscated weapons from armed groups"
@@ -496,36 +488,33 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
         if complement is not None and doer is None:
             objects.extend(objects_of_preposition(complement, "from"))
     if predicate != trigger:
-        objects.extend(_participant_objects(trigger))
+        objects.extend(_participant_objects(trigger, lexicon))
     if candidate.entry.type == "ASSAULT" and (aim := operation_aim(trigger, lexicon)) is not None:
         objects.extend(aimed_at(aim))  # "launched an operation to remove the guerrillas"
     if candidate.entry.type == "SANCTION" and (aim := measure_aim(trigger, lexicon)) is not None:
         objects.extend(aimed_at(aim))  # "imposed measures to isolate Qatar"
-    if complement is not None and _charged_with(candidate):
+    if complement is not None and _charged_with(candidate, lexicon):
         complement = None  # "accused Kosovo of persecuting Serbs": Kosovo, not the Serbs
     if doer is not None:  # "called for Russia's withdrawal from Ukraine": Russia is asked
         objects.append(doer)
         complement = None
     if complement is not None:
-        objects.extend(_participant_objects(complement))
+        objects.extend(_participant_objects(complement, lexicon))
         objects.extend(_relative_clause_subjects(complement))
         if candidate.entry.type in DEMAND_TYPES and complement.dep_ in {"ccomp", "advcl"}:
             # "demanded that the US cancel the sale": the US is asked
             objects.extend(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
         for token in complement.subtree:
             if token.pos_ == "NOUN" and token != complement and not _in_relative(token, complement):
-                objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
+                objects.extend(o for o in _participant_objects(token, lexicon) if o.dep_ == "pobj")
     if is_nounlike(trigger, lexicon) and trigger != predicate:
         for token in trigger.subtree:
             if token.pos_ == "NOUN" and token != trigger:
-                objects.extend(o for o in _participant_objects(token) if o.dep_ == "pobj")
+                objects.extend(o for o in _participant_objects(token, lexicon) if o.dep_ == "pobj")
     return [o for o in dict.fromkeys(objects) if o != trigger]
 
 
-DEMANDING_VERBS = {"demand", "urge"}  # the participle that tells what a protest asks for
-
-
-def demanded_of(verb: Token) -> list[Token]:
+def demanded_of(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Rule a-protests-demand-names-its-target: a protest told with a participle of what it
     demands ("marched in Ouagadougou, demanding that Compaore step down", "marched through
     Benghazi, demanding the dissolution of the militant groups", "stormed the municipality
@@ -536,7 +525,7 @@ def demanded_of(verb: Token) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ != "advcl" or clause.tag_ != "VBG":
             continue
-        if clause.lemma_.lower() not in DEMANDING_VERBS:
+        if clause.lemma_.lower() not in lexicon.words("demanding_verbs"):
             continue
         for child in clause.children:
             if child.dep_ == "dobj":
@@ -617,7 +606,7 @@ def core_mentions_modifiers(noun: Token, index: MentionIndex) -> list[ActorMenti
 
 
 def _noun_participants(
-    noun: Token, index: MentionIndex
+    noun: Token, index: MentionIndex, lexicon: Lexicon
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Participants of an event noun: joint ones ("talks between X and Y", "a meeting involving
     X", "a Trump-Putin summit") and partners ("a summit with X")."""
@@ -636,14 +625,11 @@ def _noun_participants(
             joint.extend(
                 m for o in child.children if o.dep_ == "dobj" for m in core_mentions(o, index)
             )
-        elif child.dep_ == "acl" and child.lemma_.lower() in AIMING_PARTICIPLES:
+        elif child.dep_ == "acl" and child.lemma_.lower() in lexicon.words("aiming_participles"):
             partners.extend(m for o in _aimed_objects(child) for m in core_mentions(o, index))
         elif child.dep_ in {"compound", "nmod", "amod", "poss"} and child.i < noun.i:
             joint.extend(m for word in hyphen_joined(child) for m in index.at(word))
     return unique_mentions(joint), unique_mentions(partners)
-
-
-AIMING_PARTICIPLES = {"target", "aim", "direct"}  # "sanctions targeting X", "aimed at X"
 
 
 def _aimed_objects(participle: Token) -> list[Token]:
@@ -679,7 +665,9 @@ def reporting_subject(candidate: Candidate, lexicon: Lexicon) -> Token | None:
         return subject_of(node, lexicon)  # "officials confirmed a meeting"
     while node.head != node and node.dep_ in {"ccomp", "conj", "advcl", "xcomp"}:
         head = node.head
-        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs | FINDING_VERBS:
+        if node.dep_ == "ccomp" and head.lemma_.lower() in reporting_verbs | lexicon.words(
+            "finding_verbs"
+        ):
             return subject_of(head, lexicon)
         node = head
     return None
@@ -763,7 +751,11 @@ def broker_mentions(sentence: Span, index: MentionIndex) -> list[ActorMention]:
 
 
 def nested_targets(
-    candidate: Candidate, objects: list[Token], index: MentionIndex, source_ids: set[str]
+    candidate: Candidate,
+    objects: list[Token],
+    index: MentionIndex,
+    source_ids: set[str],
+    lexicon: Lexicon,
 ) -> list[ActorMention]:
     """Actors named inside the object phrase when its head names none: "an offer from X",
     "X's suppression of the unrest", "demands for reform from X's government"."""
@@ -775,7 +767,7 @@ def nested_targets(
         for token in obj.subtree:
             if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
                 continue
-            if _in_a_setting(token, obj) or _in_a_charge(token, obj):
+            if _in_a_setting(token, obj, lexicon) or _in_a_charge(token, obj, lexicon):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)
@@ -863,12 +855,12 @@ def _in_clause_of_its_own(token: Token, top: Token, also: set[str] | None = None
 VENUE_NOUNS = {"talk", "talks", "meeting", "summit", "negotiation", "negotiations", "conference"}
 
 
-def _charged_with(candidate: Candidate) -> bool:
+def _charged_with(candidate: Candidate, lexicon: Lexicon) -> bool:
     """An accusation by a charging verb whose accused is named ("accused Kosovo of ...", "five
     soldiers accused of ...", "Turkey was accused of ..."): whom the charged deed fell on are
     no targets of the accusation."""
     verb = candidate.predicate
-    if candidate.entry.type != "ACCUSE" or verb.lemma_ not in CHARGING_VERBS:
+    if candidate.entry.type != "ACCUSE" or verb.lemma_ not in lexicon.words("charging_verbs"):
         return False
     named = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
     return named or (verb.dep_ == "acl" and verb.tag_ == "VBN")
@@ -1016,10 +1008,12 @@ def people_of_city(mention: ActorMention, dictionary: ActorDictionary) -> ActorM
     return replace(mention, actor=dictionary.group(mention.actor.country, "CVL"))
 
 
-def imposes_restriction(candidate: Candidate, objects: list[Token]) -> bool:
+def imposes_restriction(candidate: Candidate, objects: list[Token], lexicon: Lexicon) -> bool:
     """Is the content a restriction laid on a place's population (curfew, lockdown)?"""
     words = [candidate.token, candidate.complement, *objects]
-    return any(w is not None and w.lemma_.lower() in RESTRICTION_NOUNS for w in words)
+    return any(
+        w is not None and w.lemma_.lower() in lexicon.words("restriction_nouns") for w in words
+    )
 
 
 def condition_subjects(
@@ -1046,48 +1040,34 @@ def person_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
 
 # --- who did it, when the clause does not say -----------------------------------------------------
 
-AGENT_PARTICIPLES = {"blame", "attribute", "ascribe", "carry", "launch", "conduct", "make"}
-AGENT_PARTICIPLES |= {"stage", "mount", "perpetrate", "claim"}
-# Rule 'a-deal-reached-by-its-parties': the light verbs of diplomacy carry the doers too ("a deal
-# was reached by Sudan and South Sudan", "talks were held by", "a warning was issued by").
-AGENT_PARTICIPLES |= {"reach", "strike", "hold", "conclude", "seal", "issue", "hammer"}
-CASUALTY_VERBS = {"die", "perish", "kill", "injure", "wound", "hurt", "maim"}
 
-
-# Fire comes from whoever fires it: "gunfire from Indian troops", "shelling from Russian
-# positions", "rocket fire from Gaza".
-FIRE_NOUNS = {"fire", "gunfire", "shelling", "shell", "rocket", "missile", "mortar", "shot"}
-
-
-# Participles that lay an act at someone's door: the one it is laid on or to did it, the "by"
-# phrase is the accuser ("a bombing blamed by Kabul on the Haqqani network").
-ACCUSING_PARTICIPLES = {"blame", "attribute", "ascribe"}
-
-
-def _doer_prepositions(participle: Token) -> set[str]:
+def _doer_prepositions(participle: Token, lexicon: Lexicon) -> set[str]:
     """The prepositions of a participle on an event noun that name the event's doer."""
-    if participle.lemma_.lower() in ACCUSING_PARTICIPLES:
+    if participle.lemma_.lower() in lexicon.words("accusing_participles"):
         return {"on", "to"}
     return {"on", "to", "by"}
 
 
-def agents_of_noun(noun: Token, index: MentionIndex) -> list[ActorMention]:
+def agents_of_noun(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
     """Who carried out an event noun: "an attack by the rebels", "a strike blamed on the army",
     "an attack carried out by X", "police firing" (its modifiers)."""
     phrases = objects_of_preposition(noun, "by")
-    if noun.lemma_.lower() in FIRE_NOUNS:  # "gunfire from Indian troops", "rockets from Gaza"
+    if noun.lemma_.lower() in lexicon.words(
+        "fire_nouns"
+    ):  # "gunfire from Indian troops", "rockets from Gaza"
         phrases.extend(objects_of_preposition(noun, "from"))
     for clause in noun.children:  # "blamed on the army", "carried out by X"
-        if clause.dep_ == "acl" and clause.lemma_.lower() in AGENT_PARTICIPLES:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in lexicon.words("agent_participles"):
             phrases.extend(
                 pobj
                 for prep in clause.children
-                if prep.dep_ in {"prep", "agent"} and prep.lower_ in _doer_prepositions(clause)
+                if prep.dep_ in {"prep", "agent"}
+                and prep.lower_ in _doer_prepositions(clause, lexicon)
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )
     carrier = noun.head  # "an attack was launched by rebels": the light verb's passive agent
-    if noun.dep_ == "nsubjpass" and carrier.lemma_.lower() in AGENT_PARTICIPLES:
+    if noun.dep_ == "nsubjpass" and carrier.lemma_.lower() in lexicon.words("agent_participles"):
         phrases.extend(p for p in [agent_of(carrier)] if p is not None)
     found = [m for phrase in phrases for c in conjuncts(phrase) for m in index.at(c)]
     found = found or [m for phrase in phrases for m in core_mentions(phrase, index)]
@@ -1108,11 +1088,13 @@ def instruments_of(verb: Token, nouns: Iterable[Token]) -> list[Token]:
     return found
 
 
-def casualty_victims(candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
+def casualty_victims(
+    candidate: Candidate, index: MentionIndex, lexicon: Lexicon
+) -> list[ActorMention]:
     """The people a casualty verb says were hit: "four civilians died in an air strike"."""
     head = candidate.token.head
     verb = head.head if head.dep_ == "prep" else None
-    if verb is None or verb.lemma_.lower() not in CASUALTY_VERBS:
+    if verb is None or verb.lemma_.lower() not in lexicon.words("casualty_verbs"):
         return []
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return [m for s in subjects for m in core_mentions(s, index)]
@@ -1212,15 +1194,15 @@ def _consequence_hung_elsewhere(candidate: Candidate) -> list[Token]:
     ]
 
 
-def joint_participants(noun: Token, index: MentionIndex) -> list[ActorMention]:
+def joint_participants(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
     """The parties an event noun is between: "a ceasefire between Israel and Hamas"."""
-    joint, _ = _noun_participants(noun, index)
+    joint, _ = _noun_participants(noun, index, lexicon)
     return joint
 
 
-def meeting_partners(noun: Token, index: MentionIndex) -> list[ActorMention]:
+def meeting_partners(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
     """Whom a meeting noun was with: "a phone call with Erdogan", "talks between X and Y"."""
-    joint, partners = _noun_participants(noun, index)
+    joint, partners = _noun_participants(noun, index, lexicon)
     return unique_mentions([*joint, *partners])
 
 
@@ -1242,7 +1224,7 @@ def partners_met(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) ->
     ]
     found = [m for head in heads for m in core_mentions(head, index)]
     if is_nounlike(candidate.token, lexicon):
-        found += meeting_partners(candidate.token, index)
+        found += meeting_partners(candidate.token, index, lexicon)
     return unique_mentions(found)
 
 
@@ -1262,18 +1244,6 @@ def ultimatum_teller(
     return []
 
 
-CROWD_NOUNS = {
-    "protester",
-    "demonstrator",
-    "crowd",
-    "mob",
-    "rioter",
-    "protestor",
-    "marcher",
-    "supporter",
-}
-
-
 def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Is the subject of the act a crowd ("protesters stormed", "a mob torched")?"""
     verb = candidate.predicate
@@ -1286,4 +1256,4 @@ def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:
         return False
     words = [subject, *[c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"]]
     words += [p for w in words for p in w.children if p.dep_ == "pobj"]
-    return any(w.lemma_.lower() in CROWD_NOUNS for w in words)
+    return any(w.lemma_.lower() in lexicon.words("crowd_nouns") for w in words)

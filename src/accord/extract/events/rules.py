@@ -104,16 +104,12 @@ from accord.extract.events.syntax import (
 )
 from accord.extract.events.triggers import (
     DEFINITE_DETERMINERS,
-    DESCRIBING_VERBS,
     DYAD_DASHES,
     DYAD_WORDS,
-    MEASURE_NOUNS,
     RAID_AS_ATTACK_RULE,
     REACTION_TYPES,
-    REACTION_VERBS,
     REPORTED_WRONG,
     SPOKEN_IN_A_MEETING,
-    TRAVEL_VERBS,
     Candidate,
     accusers_denied_charge,
     adjective_triggers,
@@ -197,38 +193,11 @@ OWN_ACTION_TYPES = {"SANCTION", "AID", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST
 SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 INTENT_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT"}
 THREAT_TYPES = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "REJECT", "MOBILIZE"}
-ACCEPT_VERBS = {"accept", "agree", "agreement", "deal", "accord"}
 FUTURE_THREAT_TYPES = {"ASSAULT", "COERCE"}
 ORDERED_ACTION_TYPES = {"MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE"}
-ORDER_VERBS = {"order", "instruct", "direct", "command"}
 SENDING_PREPS = {"to", "into"}  # "ordered troops to the border", "into the regions"
 ACTORLESS_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 COUNTED_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # killed, arrested, released
-MULTITUDE_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions"}
-TOLL_WORDS = {"dead", "kill", "injure", "wound", "die", "detain", "arrest"}
-HAPPEN_VERBS = {
-    "take",
-    "happen",
-    "occur",
-    "begin",
-    "start",
-    "conclude",
-    "end",
-    "resume",
-    "continue",
-    # how reports tell an act breaking out or growing: "protests erupted in several cities",
-    # "fighting raged for a second day", "a wave of arrests swept the capital"
-    "erupt",
-    "flare",
-    "rage",
-    "spread",
-    "escalate",
-    "intensify",
-    "sweep",
-    "rock",
-    "grip",
-    "persist",
-}
 PARTICLE_HAPPEN_VERBS = {("break", "out"), ("flare", "up"), ("kick", "off"), ("get", "underway")}
 PLACE_TARGET_TYPES = {
     "ASSAULT",
@@ -243,30 +212,13 @@ PLACE_TARGET_TYPES = {
 }
 UNCLAIMED_ATTACK_MODES = {"explosives", "assassinate"}
 DETENTION_MODES = {"arrest"}  # arrests, detentions, jailings: what only a state does lawfully
-VISIT_VERBS = {"visit", "tour"}
 HOME_FORCE_SECTORS = {"GOV", "COP", "MIL"}
 FIRST_PERSON = {"we", "i"}  # "“We have withdrawn our troops,” the spokesman said"
-ARMED = {"enemy", "hostile", "heavy", "sniper", "gun", "machine", "small", "live", "police", "army"}
 MOBILISED_SECTORS = {"MIL", "COP", "REB", "UAF"}  # who is deployed
 # Who downs tools rather than weapons: a strike by these is labour action (CAMEO 143, PLOVER
 # PROTEST strike), never an attack.
 CIVIL_SECTORS = {"CVL", "BUS", "LAB", "EDU", "HLH", "MED", "NGO", "OPP", "REL"}
-EXERCISE_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "patrol", "game", "operation"}
 SETTLEMENT_TYPES = {"AGREE", "RETREAT", "CONCEDE"}
-ONE_WAY_MEETING_MODES = {"visit", "third-party"}  # the host, the parties a mediator brings
-ONE_WAY_MEETING_VERBS = {
-    "brief",
-    "host",
-    "visit",
-    "receive",
-    "invite",
-    "summon",
-    "tour",
-    "mediate",
-}  # a truce, a deal, a ceasefire
-ANNOUNCING_VERBS = {"announce", "declare", "confirm", "say", "report", "proclaim", "unveil"}
-# Verbs whose object is a deal broken ("violated the agreement", "breached the accord").
-VIOLATION_VERBS = frozenset({"violate", "breach", "break", "flout"})
 
 
 @dataclass(frozen=True)
@@ -346,7 +298,7 @@ class EventDraft:
 
     def imposes_restriction(self, coder: Coder) -> bool:
         """Is the content a restriction on a place's people (curfew, lockdown)?"""
-        return imposes_restriction(self.candidate, self.objects(coder))
+        return imposes_restriction(self.candidate, self.objects(coder), coder.lexicon)
 
     def target_ids(self) -> set[str]:
         return {m.actor.id for m in self.targets}
@@ -367,7 +319,7 @@ class ArticleDraft:
 
 
 def _running_total(found: SentenceDraft, coder: Coder) -> bool:
-    if is_running_total(found.sentence):
+    if is_running_total(found.sentence, coder.lexicon):
         found.closed = True
     return found.closed
 
@@ -552,17 +504,18 @@ def _drop(found: SentenceDraft, unwanted: Callable[[Candidate], bool]) -> bool:
     return fired
 
 
-SINGLING_OUT_VERBS = {"target", "single"}  # "targeting the men for their roles"
 # The state's civil arms: an office, its police, its courts single out whom they pursue
 # ("are being targeted by police"); its armed forces, rebels and gunmen target by force.
 SINGLING_OUT_SECTORS = {"GOV", "COP", "JUD"}
-EQUIPPING_VERBS = {"arm", "equip"}  # "attackers armed with rocket launchers": how they are armed
 
 
 def _equipped(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(
         found,
-        lambda c: lemma_of(c.token, coder.lexicon) in EQUIPPING_VERBS and _tells_equipment(c.token),
+        lambda c: (
+            lemma_of(c.token, coder.lexicon) in coder.lexicon.words("equipping_verbs")
+            and _tells_equipment(c.token)
+        ),
     )
 
 
@@ -676,11 +629,13 @@ def _needed_or_possible_acts(found: SentenceDraft, coder: Coder) -> bool:
 
 def _long_running(found: SentenceDraft, coder: Coder) -> bool:
     # sanctions in force "since 2011" are a state whose start the phrase dates, not a history
-    return _drop(found, lambda c: is_long_running(c) and c.rules[:1] != ["sanctions-in-force"])
+    return _drop(
+        found, lambda c: is_long_running(c, coder.lexicon) and c.rules[:1] != ["sanctions-in-force"]
+    )
 
 
 def _habit(found: SentenceDraft, coder: Coder) -> bool:
-    return _drop(found, is_a_habit)
+    return _drop(found, lambda c: is_a_habit(c, coder.lexicon))
 
 
 def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
@@ -692,7 +647,7 @@ def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
 
 
 def _ultimatums(found: SentenceDraft, coder: Coder) -> bool:
-    changed = ultimatum_triggers(found.sentence, found.candidates)
+    changed = ultimatum_triggers(found.sentence, found.candidates, coder.lexicon)
     if changed is None:
         return False
     found.candidates = changed
@@ -723,7 +678,7 @@ def _deeds_of_a_class_are_no_acts(found: SentenceDraft, coder: Coder) -> bool:
     deeds = {
         t.i
         for word in span_tokens(found.sentence)
-        if _is_a_class_by_its_deeds(word)
+        if _is_a_class_by_its_deeds(word, coder.lexicon)
         for clause in word.children
         if clause.dep_ in {"relcl", "acl"} and clause.tag_ not in PAST_TAGS
         for t in clause.subtree
@@ -859,11 +814,8 @@ def _vows_retaliation(draft: EventDraft, coder: Coder) -> bool:
     return any(coder.lexicon.threat_modes.get(lemma) in VOWED_RESPONSES for lemma in lemmas)
 
 
-WARNING_VERBS = {"warn", "caution"}
 COERCIVE_CONTENT = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT"}
 SPEAKER_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
-# What a warning of consequences names ("warned of serious consequences", "would face action")
-CONSEQUENCE_WORDS = {"consequence", "consequences", "retaliation", "response", "action", "measure"}
 
 
 def _prediction(draft: EventDraft, coder: Coder) -> bool:
@@ -872,7 +824,9 @@ def _prediction(draft: EventDraft, coder: Coder) -> bool:
     of what will happen, with no act of the warner's own in it, no one warned and no
     consequence named, threatens no one (the lexicon: only coercive warnings are threats)."""
     candidate = draft.candidate
-    if draft.kind != "THREATEN" or lemma_of(candidate.token, coder.lexicon) not in WARNING_VERBS:
+    if draft.kind != "THREATEN" or lemma_of(
+        candidate.token, coder.lexicon
+    ) not in coder.lexicon.words("warning_verbs"):
         return False
     content = candidate.complement
     if content is None or content.dep_ != "ccomp" or draft.content_type in COERCIVE_CONTENT:
@@ -882,7 +836,7 @@ def _prediction(draft: EventDraft, coder: Coder) -> bool:
     subjects = [c for c in content.children if c.dep_ in SUBJECT_DEPS]
     if any(s.lower_ in SPEAKER_PRONOUNS or draft.index.at(s) for s in subjects):
         return False  # "warned it would retaliate", "warned that Washington would impose"
-    if any(t.lemma_.lower() in CONSEQUENCE_WORDS for t in content.subtree):
+    if any(t.lemma_.lower() in coder.lexicon.words("consequence_words") for t in content.subtree):
         return False
     draft.dropped = True
     return True
@@ -890,7 +844,7 @@ def _prediction(draft: EventDraft, coder: Coder) -> bool:
 
 def _ordered_act(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
-    ordered = lemma_of(candidate.token, coder.lexicon) in ORDER_VERBS
+    ordered = lemma_of(candidate.token, coder.lexicon) in coder.lexicon.words("order_verbs")
     if not ordered or draft.content_type not in ORDERED_ACTION_TYPES:
         return False
     if candidate.complement and _order_names_its_doers(candidate.complement, draft.index):
@@ -921,7 +875,9 @@ def _ordered_own(draft: EventDraft, coder: Coder) -> list[ActorMention]:
     """Whom a REQUEST told by an order verb is given to, when all of them are the orderer's own
     bodies (``_given_to_own``); none otherwise. The two order rules on one's own ask it alike."""
     verb = draft.candidate.token
-    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in ORDER_VERBS:
+    if draft.kind != "REQUEST" or lemma_of(verb, coder.lexicon) not in coder.lexicon.words(
+        "order_verbs"
+    ):
         return []
     ordered = _ordered_party(verb, draft.index)
     orderers = _ordering_side(verb, draft.index, coder.lexicon)
@@ -1112,7 +1068,9 @@ def _claimed_violation(draft: EventDraft, coder: Coder) -> bool:
     accuser is whoever reports it ("Israel said Hamas had violated the deal"), the violator is
     the target. Told by the writer alone, a violation is a defiance of the deal (REJECT)."""
     candidate = draft.candidate
-    violation = lemma_of(candidate.predicate, coder.lexicon) in VIOLATION_VERBS
+    violation = lemma_of(candidate.predicate, coder.lexicon) in coder.lexicon.words(
+        "violation_verbs"
+    )
     if draft.kind != "ACCUSE" or not violation or candidate.token is candidate.predicate:
         return False
     speaker = reporter_mentions(candidate, draft.index, coder.lexicon)
@@ -1189,7 +1147,7 @@ def _noun_agent(draft: EventDraft, coder: Coder) -> bool:
         return False
     candidate, lexicon = draft.candidate, coder.lexicon
     if is_nounlike(candidate.token, lexicon):
-        agents = agents_of_noun(candidate.token, draft.index)
+        agents = agents_of_noun(candidate.token, draft.index, lexicon)
         own = noun_entry(candidate.token, lexicon)
         if own is not None and own.type != candidate.entry.type:
             if draft.targets or not agents:  # "violated a ban by X": the defiance is aimed at X
@@ -1227,9 +1185,9 @@ def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[Act
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
             entry = noun_entry(noun, coder.lexicon)
             if entry is not None and entry.type == draft.kind:
-                found.extend(agents_of_noun(noun, draft.index))
+                found.extend(agents_of_noun(noun, draft.index, coder.lexicon))
                 if lemma_of(noun, coder.lexicon) in CLASH_WORDS:  # "in clashes between X and Y"
-                    found.extend(joint_participants(noun, draft.index))
+                    found.extend(joint_participants(noun, draft.index, coder.lexicon))
             elif any(
                 c.dep_ == "acl" and (verb_entry(c, coder.lexicon) or _no_entry).type == draft.kind
                 for c in noun.children
@@ -1253,16 +1211,13 @@ def _at_the_time(clause: Token) -> bool:
 def _casualty_victims(draft: EventDraft, coder: Coder) -> bool:
     if draft.targets or draft.kind != "ASSAULT":
         return False
-    victims = casualty_victims(draft.candidate, draft.index)
+    victims = casualty_victims(draft.candidate, draft.index, coder.lexicon)
     source_ids = draft.source_ids()
     draft.targets = [m for m in victims if m.actor.id not in source_ids]
     if not draft.targets:
         return False
     draft.actor_why = [*draft.actor_why, "those who died are its targets"]
     return True
-
-
-REMOVING_VERBS = {"remove", "oust", "topple", "overthrow", "depose", "unseat"}
 
 
 def _ousted_by_a_coup(draft: EventDraft, coder: Coder) -> bool:
@@ -1278,7 +1233,7 @@ def _ousted_by_a_coup(draft: EventDraft, coder: Coder) -> bool:
     ousted = [
         mention
         for verb in verbs
-        if verb.lemma_.lower() in REMOVING_VERBS
+        if verb.lemma_.lower() in coder.lexicon.words("removing_verbs")
         for obj in verb.children
         if obj.dep_ == "dobj"
         for mention in core_mentions(obj, draft.index)
@@ -1339,7 +1294,7 @@ def _the_one_met_is_a_party(draft: EventDraft, coder: Coder) -> bool:
     words += [c for w in words for c in w.children if c.dep_ == "compound"]
     if any(lemma_of(word, lexicon) in lexicon.third_party_acts for word in words):
         return False
-    if lemma_of(candidate.predicate, lexicon) in TRAVEL_VERBS:
+    if lemma_of(candidate.predicate, lexicon) in lexicon.words("travel_verbs"):
         return False  # "travelled to Riyadh for talks with the crown prince": a visit
     partner_ids = {m.actor.id for m in partners_met(candidate, draft.index, lexicon)}
     source_ids = draft.source_ids()
@@ -1355,7 +1310,9 @@ def _reciprocal_targets(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     if len(draft.source_ids()) < 2:
         return False
-    reciprocal = reciprocal_object(candidate.predicate) or reciprocal_object(candidate.token)
+    reciprocal = reciprocal_object(candidate.predicate, coder.lexicon) or reciprocal_object(
+        candidate.token, coder.lexicon
+    )
     if reciprocal is None:
         return False
     draft.targets = list(draft.sources)
@@ -1439,9 +1396,9 @@ def _announced_between_parties(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     if not is_nounlike(candidate.token, coder.lexicon) or draft.kind not in SETTLEMENT_TYPES:
         return False
-    if lemma_of(candidate.predicate, coder.lexicon) not in ANNOUNCING_VERBS:
+    if lemma_of(candidate.predicate, coder.lexicon) not in coder.lexicon.words("announcing_verbs"):
         return False
-    parties = joint_participants(candidate.token, draft.index)
+    parties = joint_participants(candidate.token, draft.index, coder.lexicon)
     source_ids = draft.source_ids()
     if len(parties) < 2 or any(m.actor.id in source_ids for m in parties):
         return False
@@ -1534,19 +1491,20 @@ def _raid_by_raider(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
-# Who is expelled when ordered to leave: the envoys of another state (ordering one's own people
-# or migrants to leave is not a diplomatic sanction).
-ENVOY_NOUNS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "chargé"}
-LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
-
-
 def _order_to_leave(draft: EventDraft, coder: Coder) -> bool:
     verb = draft.candidate.token
-    if lemma_of(verb, coder.lexicon) not in ORDER_VERBS | {"tell"}:
+    if lemma_of(verb, coder.lexicon) not in coder.lexicon.words("order_verbs") | {"tell"}:
         return False
-    envoys = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ENVOY_NOUNS]
+    envoys = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.lemma_.lower() in coder.lexicon.words("envoy_nouns")
+    ]
     leaving = any(
-        (c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in LEAVING_VERBS)
+        (
+            c.dep_ in {"xcomp", "ccomp"}
+            and c.lemma_.lower() in coder.lexicon.words("envoy_leaving_verbs")
+        )
         or (c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out")
         for c in [*verb.children, *(g for e in envoys for g in e.children)]
     )
@@ -1569,7 +1527,7 @@ def _state_protest(draft: EventDraft, coder: Coder) -> bool:
 
 def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
     lemma = lemma_of(draft.candidate.token, coder.lexicon)
-    if draft.kind != "MOBILIZE" or lemma not in EXERCISE_NOUNS:
+    if draft.kind != "MOBILIZE" or lemma not in coder.lexicon.words("exercise_nouns"):
         return False
     countries = {m.actor.country for m in (*draft.sources, *draft.targets) if m.actor.country}
     if len(countries) < 2:
@@ -1582,7 +1540,7 @@ def _joint_exercise(draft: EventDraft, coder: Coder) -> bool:
 
 def _visit_needs_a_host(draft: EventDraft, coder: Coder) -> bool:
     verb = lemma_of(draft.candidate.token, coder.lexicon)
-    if draft.kind != "CONSULT" or verb not in VISIT_VERBS or draft.targets:
+    if draft.kind != "CONSULT" or verb not in coder.lexicon.words("visit_verbs") or draft.targets:
         return False
     if draft.inferred_targets:
         return False
@@ -1595,7 +1553,9 @@ def _visit_needs_a_host(draft: EventDraft, coder: Coder) -> bool:
 def _hosted_by_the_place(draft: EventDraft, coder: Coder) -> bool:
     """ "Modi arrived in Moscow for a two-day visit": a journey's visit is hosted by the country
     of the place travelled to, when that is not the traveller's own."""
-    if lemma_of(draft.candidate.predicate, coder.lexicon) not in TRAVEL_VERBS:
+    if lemma_of(draft.candidate.predicate, coder.lexicon) not in coder.lexicon.words(
+        "travel_verbs"
+    ):
         return False
     place = draft.place  # read only for a journey (a coding that never reads it is placeless)
     if place is None or not place.country:
@@ -1636,7 +1596,10 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
         m
         for noun in subjects
         if noun_entry(noun, coder.lexicon) is not None
-        for m in (*joint_participants(noun, draft.index), *agents_of_noun(noun, draft.index))
+        for m in (
+            *joint_participants(noun, draft.index, coder.lexicon),
+            *agents_of_noun(noun, draft.index, coder.lexicon),
+        )
     ]
     source_ids = draft.source_ids()
     draft.targets = unique_mentions(m for m in parties if m.actor.id not in source_ids)
@@ -1652,7 +1615,9 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
 
 def _singling_out(draft: EventDraft, coder: Coder) -> bool:
     verb, lexicon = draft.candidate.token, coder.lexicon
-    if draft.kind != "ASSAULT" or lemma_of(verb, lexicon) not in SINGLING_OUT_VERBS:
+    if draft.kind != "ASSAULT" or lemma_of(verb, lexicon) not in lexicon.words(
+        "singling_out_verbs"
+    ):
         return False
     if is_nounlike(verb, lexicon) or armed_with(verb, lexicon) or not draft.sources:
         return False
@@ -1708,7 +1673,9 @@ def _natural(word: Token, lexicon: Lexicon) -> bool:
         return False  # "a wave of arrests": the arrests are the act, the wave their number
     modifiers = [c for c in word.children if c.dep_ in {"compound", "amod", "nmod"}]
     armed = any(
-        m.lower_ in lexicon.noun_modifiers or m.lower_ in lexicon.weapon_modes or m.lower_ in ARMED
+        m.lower_ in lexicon.noun_modifiers
+        or m.lower_ in lexicon.weapon_modes
+        or m.lower_ in lexicon.words("armed_modifiers")
         for m in modifiers
     )
     named = word.lemma_.lower() in lexicon.natural_causes or any(
@@ -1731,8 +1698,6 @@ def _body_named_by_what_it_is(draft: EventDraft, coder: Coder) -> bool:
 
 
 PASSIVE_CHARGE_RULE = "a-charge-told-in-the-passive-stands"
-RELATIVE_SUBJECTS = {"who", "which", "that"}  # "a former navy chief who is accused of ..."
-BREADTH_ADVERBS = {"widely", "roundly", "universally"}  # "was widely decried": many made it
 
 
 def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
@@ -1755,10 +1720,14 @@ def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     else:
         return False
-    subjects = [c for c in subjects if c.pos_ in {"NOUN", "PROPN"} or c.lower_ in RELATIVE_SUBJECTS]
+    subjects = [
+        c
+        for c in subjects
+        if c.pos_ in {"NOUN", "PROPN"} or c.lower_ in lexicon.words("relative_subjects")
+    ]
     accused = any(c.lower_ == "who" or is_person(c, lexicon) for c in subjects)
     makers = any(
-        c.dep_ == "agent" or (c.dep_ == "advmod" and c.lower_ in BREADTH_ADVERBS)
+        c.dep_ == "agent" or (c.dep_ == "advmod" and c.lower_ in lexicon.words("breadth_adverbs"))
         for c in verb.children
     )
     return bool(subjects) and (accused or makers)
@@ -1779,13 +1748,13 @@ ROUND_RULE = "a-round-of-talks-is-held"
 ROUND_SIDES_RULE = "a-round-of-talks-is-between-the-sides-told"
 
 
-def _a_counted_round(noun: Token) -> bool:
+def _a_counted_round(noun: Token, lexicon: Lexicon) -> bool:
     """Is a meeting noun counted by a round or a span of time ("a second round of talks",
     "their first round of talks", "a fourth round of peace talks")?"""
     return (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in MEASURE_NOUNS
+        and noun.head.head.lemma_.lower() in lexicon.words("measure_nouns")
     )
 
 
@@ -1796,7 +1765,7 @@ def _round_of_talks(draft: EventDraft, coder: Coder) -> bool:
     token = draft.candidate.token
     if draft.kind != "CONSULT" or draft.sources or draft.targets:
         return False
-    if not is_nounlike(token, coder.lexicon) or not _a_counted_round(token):
+    if not is_nounlike(token, coder.lexicon) or not _a_counted_round(token, coder.lexicon):
         return False
     draft.inference_why = [*draft.inference_why, f"a '{token.head.head.text}' of talks is held"]
     return True
@@ -1828,7 +1797,7 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
     if kind == "ASSAULT" and _gerund_that_goes_on(candidate.token, lexicon):
         return True  # "Fighting continued in Khartoum", "heavy shelling resumed"
     talks = kind == "CONSULT" and is_nounlike(candidate.token, lexicon)
-    if talks and _a_counted_round(candidate.token):
+    if talks and _a_counted_round(candidate.token, lexicon):
         return True  # "A second round of talks is slated": rule a-round-of-talks-is-held
     if kind in BODY_ACT_TYPES and _body_doers(candidate.predicate, lexicon):
         return True  # "The move was widely condemned by the international community"
@@ -1854,7 +1823,7 @@ def _protest_that_acts(noun: Token, lexicon: Lexicon) -> bool:
         is_nounlike(noun, lexicon)
         and noun.dep_ == "nsubj"
         and noun.head.pos_ == "VERB"
-        and noun.head.lemma_.lower() not in DESCRIBING_VERBS
+        and noun.head.lemma_.lower() not in lexicon.words("describing_verbs")
     )
 
 
@@ -1871,7 +1840,7 @@ def _happens(verb: Token, lexicon: Lexicon) -> bool:
     """A verb that tells an act taking place, breaking out or growing ("took place", "erupted",
     "broke out", "swept the capital", "came into effect")."""
     lemma = lemma_of(verb, lexicon)
-    if lemma in HAPPEN_VERBS:
+    if lemma in lexicon.words("happening_verbs"):
         return True
     if is_over(verb):
         return True  # "the truce was over"
@@ -1935,7 +1904,7 @@ def _people_act(verb: Token, lexicon: Lexicon) -> bool:
     """The subject is people, counted or named by what they are ("Hundreds protested",
     "truck drivers blocked the highway")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(_is_counted(s) or is_person(s, lexicon) for s in subjects)
+    return any(_is_counted(s, lexicon) or is_person(s, lexicon) for s in subjects)
 
 
 def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
@@ -1980,7 +1949,8 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
     if is_passive_read_as_complement(verb):  # "He was handcuffed", "Protesters were tear-gassed"
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         return any(
-            _is_counted(s) or is_person(s, lexicon) or s.lower_ in PERSON_PRONOUNS for s in subjects
+            _is_counted(s, lexicon) or is_person(s, lexicon) or s.lower_ in PERSON_PRONOUNS
+            for s in subjects
         )
     subject_acted_on = subject_acted_on or is_headline_participle(verb)
     misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
@@ -1998,9 +1968,11 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
     if any(c.dep_ == "nummod" or (c.dep_ == "npadvmod" and c.like_num) for c in children):
         return True  # "kills 7", "detained 8", with the number parsed as the verb's own
     for child in children:  # "Drone strike on a market, 6 dead"
-        toll = child.dep_ in {"advcl", "conj", "ccomp"} and child.lemma_.lower() in TOLL_WORDS
+        toll = child.dep_ in {"advcl", "conj", "ccomp"} and child.lemma_.lower() in lexicon.words(
+            "toll_words"
+        )
         if toll and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c) for c in child.children
+            c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c, lexicon) for c in child.children
         ):
             return True
     for child in children:
@@ -2009,7 +1981,7 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
         )
         patient = patient or (child.dep_ == "nsubj" and subject_acted_on)
         named = (child.dep_ != "nsubj" or subject_acted_on) and is_person(child, lexicon)
-        if patient and (_is_counted(child) or named):
+        if patient and (_is_counted(child, lexicon) or named):
             return True
     return False
 
@@ -2034,12 +2006,12 @@ def _described_by_participle(verb: Token, lexicon: Lexicon) -> bool:
     participle describing people counted or named by what they are tells what befell them."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or read_as_participle(verb):
         return False
-    return _is_counted(verb.head) or is_person(verb.head, lexicon)
+    return _is_counted(verb.head, lexicon) or is_person(verb.head, lexicon)
 
 
-def _is_counted(noun: Token) -> bool:
+def _is_counted(noun: Token, lexicon: Lexicon) -> bool:
     """ "14 people", "at least 20 residents", "hundreds": people given by number."""
-    return noun.lower_ in MULTITUDE_WORDS or any(
+    return noun.lower_ in lexicon.words("multitude_words") or any(
         t.dep_ == "nummod" or t.like_num for t in noun.subtree
     )
 
@@ -2152,7 +2124,9 @@ def _retyped_mode(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _refused_acceptance(draft: EventDraft, coder: Coder) -> bool:
-    accepting = lemma_of(draft.candidate.token, coder.lexicon) in ACCEPT_VERBS
+    accepting = lemma_of(draft.candidate.token, coder.lexicon) in coder.lexicon.words(
+        "accepting_words"
+    )
     if draft.kind != "AGREE" or draft.modality != "negated" or not accepting:
         return False
     draft.kind, draft.modality = "REJECT", "asserted"
@@ -2183,8 +2157,8 @@ def _announced_hostile_act(draft: EventDraft, coder: Coder) -> bool:
 
 
 # A class of actors defined by what they may do: "those who obstruct the peace", "anyone who
-# breaks the truce". Punishment promised to such a class falls on no one yet: it is a warning.
-CLASS_WORDS = {"those", "anyone", "anybody", "whoever", "whomever", "everyone", "any"}
+# breaks the truce" (class_words in triggers.json). Punishment promised to such a class falls
+# on no one yet: it is a warning.
 PUNISHMENT_TYPES = {"SANCTION", "COERCE", "ASSAULT"}
 AIMING_PREPS = {"against", "on", "upon", "for"}
 
@@ -2192,7 +2166,9 @@ AIMING_PREPS = {"against", "on", "upon", "for"}
 def _punishment_for_a_class(draft: EventDraft, coder: Coder) -> bool:
     if draft.modality != "future" or draft.kind not in PUNISHMENT_TYPES:
         return False
-    if not any(_is_a_class_by_its_deeds(word) for word in _aimed_at(draft.candidate)):
+    if not any(
+        _is_a_class_by_its_deeds(word, coder.lexicon) for word in _aimed_at(draft.candidate)
+    ):
         return False
     return _as_threat(draft, coder, "punishment promised to whoever does a deed is a warning")
 
@@ -2213,22 +2189,20 @@ def _aimed_at(candidate: Candidate) -> list[Token]:
     return aimed
 
 
-def _is_a_class_by_its_deeds(word: Token) -> bool:
+def _is_a_class_by_its_deeds(word: Token, lexicon: Lexicon) -> bool:
     """ "those who facilitate this trade", "anyone who breaks the truce", "any party that
     violates": a class word (or "any" before a noun) with a relative clause."""
-    classed = word.lower_ in CLASS_WORDS or any(
+    classed = word.lower_ in lexicon.words("class_words") or any(
         c.dep_ == "det" and c.lower_ == "any" for c in word.children
     )
     return classed and any(c.dep_ in {"relcl", "acl"} for c in word.children)
 
 
-# The manual's AGREE includes "a promise to sign or ratify an agreement" (signing it is SUPPORT).
-SIGNING_VERBS = {"sign", "ratify"}
-
-
 def _promised_act(draft: EventDraft, coder: Coder) -> bool:
     candidate, kind = draft.candidate, draft.kind
-    signing = kind == "SUPPORT" and lemma_of(candidate.token, coder.lexicon) in SIGNING_VERBS
+    signing = kind == "SUPPORT" and lemma_of(candidate.token, coder.lexicon) in coder.lexicon.words(
+        "signing_verbs"
+    )
     if draft.modality not in {"future", "conditional"} or (
         kind not in INTENT_TYPES and not signing
     ):
@@ -2330,7 +2304,9 @@ def _headline_subject(draft: EventDraft, coder: Coder) -> bool:
 def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     verb = candidate.predicate
-    reaction = candidate.token is not verb and lemma_of(verb, coder.lexicon) in REACTION_VERBS
+    reaction = candidate.token is not verb and lemma_of(verb, coder.lexicon) in coder.lexicon.words(
+        "reaction_verbs"
+    )
     if draft.kind not in REACTION_TYPES or not reaction:
         return False
     phrases = objects_of_preposition(verb, "from") + objects_of_preposition(candidate.token, "from")
@@ -2422,13 +2398,10 @@ def _met_with_its_partners(draft: EventDraft, coder: Coder) -> bool:
     candidate = draft.candidate
     if SPOKEN_IN_A_MEETING not in candidate.why:
         return False
-    partners = meeting_partners(candidate.token, draft.index)
+    partners = meeting_partners(candidate.token, draft.index, coder.lexicon)
     source_ids = draft.source_ids()
     draft.targets = [m for m in partners if m.actor.id not in source_ids]
     return True
-
-
-CAPTURE_VERBS = {"seize", "capture", "recapture", "retake", "take", "wrest", "liberate", "win"}
 
 
 def _taken_from_its_holder(draft: EventDraft, coder: Coder) -> bool:
@@ -2436,7 +2409,7 @@ def _taken_from_its_holder(draft: EventDraft, coder: Coder) -> bool:
     verb = candidate.predicate
     if draft.targets or draft.kind not in {"ASSAULT", "COERCE"}:
         return False
-    if lemma_of(verb, coder.lexicon) not in CAPTURE_VERBS:
+    if lemma_of(verb, coder.lexicon) not in coder.lexicon.words("capture_verbs"):
         return False
     holders = unique_mentions(  # not core_mentions: "from" reads as a place after a verb
         m
@@ -2454,7 +2427,10 @@ def _taken_from_its_holder(draft: EventDraft, coder: Coder) -> bool:
 
 
 def _accused_are_perpetrators(draft: EventDraft, coder: Coder) -> bool:
-    if draft.kind != "ACCUSE" or reciprocal_object(draft.candidate.predicate) is not None:
+    if (
+        draft.kind != "ACCUSE"
+        or reciprocal_object(draft.candidate.predicate, coder.lexicon) is not None
+    ):
         return False  # "accused each other of violating a truce signed by X": named as targets
     heads = [draft.candidate.token, *draft.objects(coder)]
     perpetrators = perpetrators_in(heads, draft.index, draft.source_ids())
@@ -2473,9 +2449,6 @@ def _restriction_falls_on_people(draft: EventDraft, coder: Coder) -> bool:
     return fired
 
 
-HELPING_VERBS = {"support", "help", "assist", "aid", "benefit"}  # "assistance to help X"
-
-
 def _aid_goes_to_whom_it_helps(draft: EventDraft, coder: Coder) -> bool:
     """Rule "aid-goes-to-whom-it-helps": aid given "to support Sudan and neighboring
     countries", "to support Colombia's efforts", "to help those affected by the conflict in
@@ -2490,7 +2463,7 @@ def _aid_goes_to_whom_it_helps(draft: EventDraft, coder: Coder) -> bool:
         for clause in word.children
         if clause.dep_ == "advcl"
         and is_to_infinitive(clause)
-        and lemma_of(clause, coder.lexicon) in HELPING_VERBS
+        and lemma_of(clause, coder.lexicon) in coder.lexicon.words("helping_verbs")
         for obj in clause.children
         if obj.dep_ == "dobj"
     ]
@@ -2514,7 +2487,10 @@ def _it_is_the_object_before(draft: EventDraft, coder: Coder) -> bool:
     named = [  # "the Turkish-Libyan agreement": the parties it is between
         m
         for word in stand_ins
-        for m in (*core_mentions(word, draft.index), *joint_participants(word, draft.index))
+        for m in (
+            *core_mentions(word, draft.index),
+            *joint_participants(word, draft.index, coder.lexicon),
+        )
     ]
     targets = unique_mentions(m for m in named if m.actor.id not in source_ids)
     if not targets:
@@ -2527,7 +2503,9 @@ def _it_is_the_object_before(draft: EventDraft, coder: Coder) -> bool:
 def _actor_inside_object(draft: EventDraft, coder: Coder) -> bool:
     if draft.targets:
         return False
-    targets = nested_targets(draft.candidate, draft.objects(coder), draft.index, draft.source_ids())
+    targets = nested_targets(
+        draft.candidate, draft.objects(coder), draft.index, draft.source_ids(), coder.lexicon
+    )
     if draft.kind in OWN_FORCES_TYPES:
         targets = [t for t in targets if not own_forces(t, draft.sources)]
     draft.targets = targets

@@ -19,38 +19,6 @@ TIMES = {"DATE", "TIME"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
 CONDITIONAL_MARKS = {"if", "unless", "provided", "providing"}
-# Verbs that state a finding: their "that" clause is what the subject concluded, as with a
-# reporting verb ("concluded that the agreement is null and void"); "the talks concluded" is
-# the talks ending.
-FINDING_VERBS = {"conclude", "find"}
-
-
-# Verbs whose object is the means, not the doer, of the act that follows ("police used water
-# cannon to disperse protesters": the police disperse them).
-# Verbs that charge their object with a deed told in an "of" phrase ("accused X of shelling")
-CHARGING_VERBS = {"accuse", "suspect", "convict", "acquit", "clear", "absolve"}
-INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch", "fire", "launch", "bring"}
-
-
-# Texts an actor issues; a verb hanging on one ("a declaration demanding ...") is the actor's act.
-DOCUMENT_NOUNS = {
-    "statement",
-    "declaration",
-    "letter",
-    "resolution",
-    "communique",
-    "message",
-    "appeal",
-    "petition",
-    "decree",
-    "ultimatum",
-    "law",
-    "bill",
-    "legislation",
-    "order",
-    "ruling",
-    "measure",
-}
 
 
 def is_perfect(verb: Token) -> bool:
@@ -75,7 +43,7 @@ def is_nounlike(token: Token, lexicon: Lexicon) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} or is_nominal_verb(token, lexicon)
 
 
-def complement_of(verb: Token) -> Token | None:
+def complement_of(verb: Token, lexicon: Lexicon) -> Token | None:
     """The content a governing verb takes: an xcomp, an object (or what the object is said to
     have done: "accused X of Y", "blamed X for Y", before a participle the parser hangs on the
     object: "accusing neighboring Sudan of backing"), a to/for/on phrase (an "of" phrase of a
@@ -93,7 +61,9 @@ def complement_of(verb: Token) -> Token | None:
     for child in children:
         if child.i < verb.i or child.dep_ not in {"prep", "prt"}:
             continue  # "on Tuesday demanded ...": a date in front is not what was demanded
-        charged = child.lower_ == "of" and verb.lemma_ in CHARGING_VERBS  # "accused of X"
+        charged = child.lower_ == "of" and verb.lemma_ in lexicon.words(
+            "charging_verbs"
+        )  # "accused of X"
         if child.lower_ in {"to", "for", "on", "upon"} or charged:
             for grandchild in child.children:
                 if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
@@ -374,7 +344,7 @@ def _subject_on_the_marker(verb: Token) -> Token | None:
     return None
 
 
-def held_to_account(preposition: Token) -> Token | None:
+def held_to_account(preposition: Token, lexicon: Lexicon) -> Token | None:
     """The verb that holds someone to account for what the phrase names: "for" after any verb
     ("detained X for", "thanked X for", "blamed X for"), "of" after a verb of charging
     ("accused X of", "suspected of"), also when parsed onto the verb's agent ("is being
@@ -386,17 +356,18 @@ def held_to_account(preposition: Token) -> Token | None:
         return None
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
         head = head.head.head
-    return head if head.pos_ == "VERB" and head.lemma_ in CHARGING_VERBS else None
-
-
-QUOTING = {"cite", "quote"}  # "cited X as saying": X says
+    return head if head.pos_ == "VERB" and head.lemma_ in lexicon.words("charging_verbs") else None
 
 
 def _quoted_as(as_word: Token, lexicon: Lexicon) -> Token | None:
     """Rule "quoted-as-saying": "the BBC cited X as saying", "Reuters quoted an official as
     saying": the one quoted speaks, not the outlet quoting them. The quoting verb is the one
     before "as" whose object comes before it (the parser may hang "as" on a later clause)."""
-    before = [t for t in as_word.sent if t.i < as_word.i and lemma_of(t, lexicon) in QUOTING]
+    before = [
+        t
+        for t in as_word.sent
+        if t.i < as_word.i and lemma_of(t, lexicon) in lexicon.words("quoting_verbs")
+    ]
     for verb in reversed(before):
         quoted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < as_word.i), None)
         if quoted is not None:
@@ -441,7 +412,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     head = verb.head
     if head == verb:
         return None
-    if verb.dep_ == "xcomp" and lemma_of(head, lexicon) not in INSTRUMENT_VERBS:
+    if verb.dep_ == "xcomp" and lemma_of(head, lexicon) not in lexicon.words("instrument_verbs"):
         for child in head.children:  # "urged the army to withdraw": the army withdraws
             if child.dep_ == "dobj":
                 return child
@@ -462,7 +433,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return subject_of(reason or head.head, lexicon, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ == "as" and (quoted := _quoted_as(head, lexicon)):
         return quoted
-    holder = held_to_account(head) if verb.dep_ == "pcomp" else None
+    holder = held_to_account(head, lexicon) if verb.dep_ == "pcomp" else None
     if holder is not None:
         # "detained 15 activists for holding a rally", "thanked Qatar for mediating", "accused
         # Turkey of carrying out an attack", "was accused of launching": what the object (or
@@ -470,7 +441,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         done_by = next((c for c in holder.children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if done_by is not None:
             return done_by
-    if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ == "VERB":
+    if (
+        verb.dep_ == "acl"
+        and head.lemma_.lower() in lexicon.words("document_nouns")
+        and head.head.pos_ == "VERB"
+    ):
         return subject_of(head.head, lexicon, depth + 1)  # "X issued a statement demanding ...": X
     if verb.dep_ == "acl" and is_to_infinitive(verb):
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -499,14 +474,11 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
-STATEMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "letter", "report"}
-
-
-def statement_author(verb: Token) -> Token | None:
+def statement_author(verb: Token, lexicon: Lexicon) -> Token | None:
     """Rule "said-in-a-statement-by": a passive said "in a statement by X" ("the deal was
     condemned in a joint statement by Egypt, Greece and Cyprus") has X as its agent."""
     for document in objects_of_preposition(verb, "in"):
-        if document.lemma_.lower() in STATEMENT_NOUNS:
+        if document.lemma_.lower() in lexicon.words("statement_nouns"):
             authors = objects_of_preposition(document, "by")
             if authors:
                 return authors[0]
@@ -616,16 +588,12 @@ def phrase(token: Token) -> str:
     return span.text.split(",")[0].strip()
 
 
-# What two sides trade at each other: "traded accusations", "exchanged barbs"
-TRADED_WORDS = {"accusation", "blame", "barb", "insult", "charge", "allegation"}
-
-
-def reciprocal_object(verb: Token) -> Token | None:
+def reciprocal_object(verb: Token, lexicon: Lexicon) -> Token | None:
     """The reciprocal the verb is done to: "accused each other", "blamed one another", "each
     side accuses the other", "fired at each other"; None when it has none."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     if verb.lemma_.lower() in {"trade", "exchange"}:
-        traded = [o for o in objects if o.lemma_.lower() in TRADED_WORDS]
+        traded = [o for o in objects if o.lemma_.lower() in lexicon.words("traded_words")]
         if traded:  # "traded accusations": each side's at the other
             return traded[0]
     for preposition in (c for c in verb.children if c.dep_ == "prep"):

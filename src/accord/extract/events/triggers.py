@@ -17,8 +17,6 @@ from spacy.tokens import Span, Token
 from accord.extract.events.lexicon import Lexicon, Reading, TriggerEntry, lemma_of
 from accord.extract.events.syntax import (
     CLAUSE_LINKS,
-    DOCUMENT_NOUNS,
-    FINDING_VERBS,
     FUTURE_AUX,
     SUBJECT_DEPS,
     agent_of,
@@ -44,117 +42,14 @@ from accord.nlp import span_tokens
 if TYPE_CHECKING:
     from accord.extract.events.participants import MentionIndex
 
-MEASURE_NOUNS = {
-    "ton",
-    "tonne",
-    "amount",
-    "shipment",
-    "consignment",
-    "package",
-    "batch",
-    "load",
-    "kilogram",
-    "kg",
-    "litre",
-    "liter",
-    "million",
-    "billion",
-    "dollar",
-    "euro",
-    "worth",
-    "truckload",
-    "supply",
-    "round",
-    "day",
-    "week",
-    "hour",
-    "month",
-    "night",
-    # "a wave of arrests swept the capital", "a spate of attacks", "a series of strikes"
-    "wave",
-    "spate",
-    "series",
-    "string",
-    "flurry",
-}
 
-
-# Nouns that stand for the people they group: "thousands of refugees", "a mission of observers".
-GROUPING_NOUNS = {
-    "thousand",
-    "hundred",
-    "dozen",
-    "number",
-    "group",
-    "mission",
-    "team",
-    "contingent",
-    "batch",
-    "delegation",
-}
-
-
-LIGHT_HEAD_NOUNS = {"effort", "mission", "process", "operation", "campaign", "initiative", "bid"}
-CONTAINER_NOUNS = {"proposal", "plan", "offer", "idea", "request", "initiative", "suggestion"}
 DEONTIC_AUX = {"must", "should"}
-TOLL_VERBS = {"kill", "die", "destroy", "displace", "wound", "injure"}
-MULTITUDES = {"thousands", "millions"}
-COPULAS = {"be", "seem", "remain", "appear"}
-# Verbs by which an act draws others' reactions ("drew condemnation from X", "sparked
-# criticism", "faced criticism from"); the reactions they take
-REACTION_VERBS = {
-    "draw",
-    "spark",
-    "prompt",
-    "provoke",
-    "trigger",
-    "attract",
-    "earn",
-    "elicit",
-    "receive",
-    "face",
-}
+# The reactions an act draws by a reaction verb ("drew condemnation from X", "sparked
+# criticism": reaction_verbs in triggers.json)
 REACTION_TYPES = {"ACCUSE", "SUPPORT"}
-# What an act is charged as is the charge's content, not an act told ("arrested on charges of
-# assaulting an officer", "charged with rioting", "accused of inciting violence")
-CHARGE_WORDS = {"charge", "accusation", "allegation", "suspicion", "count", "conviction"}
-# Verbs that say what an event noun is or is like, not that it happened ("the agreement is
-# illegal", "the ban followed talks", "the funding includes $8 million").
-DESCRIBING_VERBS = {
-    "be",
-    "become",  # "suicide bombings have become rare": a copula, the kind of act described
-    "seem",
-    "remain",
-    "appear",
-    "mean",
-    "include",
-    "involve",
-    "follow",
-    "precede",
-    "represent",
-    "require",
-    "cost",
-    "reflect",
-    "total",
-    "amount",
-    "exceed",
-    "support",
-    "lack",
-    "come",
-    "show",
-    "prove",
-    "demonstrate",
-    "enable",
-    "allow",
-    "permit",
-    "let",
-    "help",
-}
 STANCE_MODES = {"ACCUSE": "disapprove"}
-DYING_VERBS = {"die", "perish"}
 NAME_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 PASSING_PREPS = {"in", "during", "at", "on", "after", "following"}  # "during her trip to"
-PARTICIPATION_VERBS = {"participate", "partake"}  # "participated in a session"
 RESORT_VERBS = {  # "resorted to firing", "entered into negotiations with the government"
     "resort": "to",
     "engage": "in",
@@ -163,7 +58,6 @@ RESORT_VERBS = {  # "resorted to firing", "entered into negotiations with the go
 }
 CAUSE_PREPS = {"in", "during", "from", "after", "by"}
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
-LONG_SPANS = {"decades", "years", "generations", "centuries"}
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 
 
@@ -309,7 +203,8 @@ def _objects_of(token: Token, lexicon: Lexicon) -> list[Token]:
     objects += [  # "holding thousands of refugees"
         pobj
         for obj in list(objects)
-        if lemma_of(obj, lexicon) in MEASURE_NOUNS | GROUPING_NOUNS
+        if lemma_of(obj, lexicon)
+        in lexicon.words("measure_nouns") | lexicon.words("grouping_nouns")
         for prep in obj.children
         if prep.lower_ == "of"
         for pobj in prep.children
@@ -362,9 +257,11 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
     if verb.dep_ in {"acl", "relcl"} and is_to_infinitive(verb) and not is_in_adjunct(verb.head):
         head = verb.head  # "$9 million in assistance to support Colombia": the aid's aim (but
         # "converged for a rally to protest": the rally sets the scene, the protest is the act)
-        if noun_entry(head, lexicon) is not None or lemma_of(head, lexicon) in MEASURE_NOUNS:
+        if noun_entry(head, lexicon) is not None or lemma_of(head, lexicon) in lexicon.words(
+            "measure_nouns"
+        ):
             return True
-        if lemma_of(head, lexicon) in PLAN_NOUNS:
+        if lemma_of(head, lexicon) in lexicon.words("plan_nouns"):
             return True  # "endorsed a plan to deploy a standby force": what is planned
         if names_an_aim(head, lexicon):
             return True
@@ -372,7 +269,7 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         return True  # "joining demonstrators in demanding a referendum"
     if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "with"}:
         charged = verb.head.head  # "booked on charges of assaulting an officer": the charge
-        if charged.lemma_.lower() in CHARGE_WORDS:
+        if charged.lemma_.lower() in lexicon.words("charge_words"):
             return True
     if read_as_participle(verb):
         return False  # "Kenyan police arrested 50 protesters.": the sentence's own verb
@@ -390,7 +287,7 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         if verb.tag_ == "VBG" and absolute:
             return False  # "with Congo's president accusing Rwanda": an act told in passing
         # the text does it ("a law banning X"); "a bill signed by X" only names the bill
-        return verb.tag_ == "VBN" or verb.head.lemma_.lower() not in DOCUMENT_NOUNS
+        return verb.tag_ == "VBN" or verb.head.lemma_.lower() not in lexicon.words("document_nouns")
     if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}:
         # "Promsvyazbank, which finances Russia's defence sector": a habit, not an act
         return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
@@ -480,7 +377,7 @@ def read_noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     entry = entry or lexicon.nouns.get(lemma_of(token, lexicon)) or lexicon.nouns.get(token.lower_)
     if entry is None and is_nominal_verb(token, lexicon):
         entry = lexicon.verbs.get(lemma_of(token, lexicon))
-    if entry is None and lemma_of(token, lexicon) in LIGHT_HEAD_NOUNS:
+    if entry is None and lemma_of(token, lexicon) in lexicon.words("light_head_nouns"):
         # "a mediation effort", "a mediation mission": the modifier names the event
         for child in token.children:
             if child.dep_ in {"compound", "nmod"} and child.i < token.i:
@@ -664,14 +561,11 @@ def _names_no_event(noun: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-INTO_FORCE_VERBS = {"come", "go", "enter"}  # "came into force", "went into effect"
-
-
 def goes_into_force(verb: Token, lexicon: Lexicon) -> bool:
     """Rule "into-force-is-taking-effect": "the ceasefire came into force at 6 a.m.", "went
     into effect", "entered into force" tell what "took effect" tells (the noun's own
     happening): wire copy uses them alike for truces and deals."""
-    if lemma_of(verb, lexicon) not in INTO_FORCE_VERBS:
+    if lemma_of(verb, lexicon) not in lexicon.words("into_force_verbs"):
         return False
     return any(
         child.dep_ == "prep"
@@ -700,7 +594,6 @@ def ends_it(noun: Token) -> bool:
     )
 
 
-START_VERBS = {"begin", "start"}  # "which began on April 2"
 RELATIVE_THINGS = {"which", "that"}  # "which" and "that" stand for things, "who" for people
 
 
@@ -722,7 +615,7 @@ def start_told_in_its_clause(noun: Token, lexicon: Lexicon) -> Token | None:
         took_effect = lemma == "take" and any(
             c.dep_ == "dobj" and c.lower_ == "effect" for c in clause.children
         )
-        if lemma in START_VERBS or took_effect or goes_into_force(clause, lexicon):
+        if lemma in lexicon.words("start_verbs") or took_effect or goes_into_force(clause, lexicon):
             return clause
     return None
 
@@ -733,13 +626,13 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     if (
         noun.dep_ == "pobj"
         and head.lower_ in {"of", "in"}
-        and head.head.lemma_.lower() in MEASURE_NOUNS
+        and head.head.lemma_.lower() in lexicon.words("measure_nouns")
     ):  # "provide 25,000 tons of aid", "announced $9 million in assistance": the aid is given
         noun, head = head.head, head.head.head
     if noun.dep_ in SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in lexicon.reporting_verbs:
             return None
-        if head.lemma_.lower() in REACTION_VERBS:
+        if head.lemma_.lower() in lexicon.words("reaction_verbs"):
             return noun  # "The attack drew condemnation from X": the attack, named, not X's
         only = (noun_entry(noun, lexicon) or TriggerEntry(type=None)).verbs_only
         if only and lemma_of(head, lexicon) not in only:
@@ -751,7 +644,7 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
             return head  # "the truce came into force": 'come' describes, 'into force' happens
         if is_over(head):
             return head  # "the truce was over": 'be' describes, 'over' is its end
-        if lemma_of(head, lexicon) in DESCRIBING_VERBS:
+        if lemma_of(head, lexicon) in lexicon.words("describing_verbs"):
             return None  # "the agreement is null and void", "the ban followed discussions"
         return head
     if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
@@ -770,23 +663,24 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ in {"dobj", "ccomp"} and head.pos_ == "VERB":
         lemma = lemma_of(head, lexicon)
         entry = noun_entry(noun, lexicon)
-        if lemma in REACTION_VERBS and entry is not None and entry.type in REACTION_TYPES:
+        if (
+            lemma in lexicon.words("reaction_verbs")
+            and entry is not None
+            and entry.type in REACTION_TYPES
+        ):
             return head  # "drew condemnation from the UN", "sparked criticism"
         governed = entry is not None and entry.is_governed_by(head)
         if entry is not None and entry.verbs_only:
             return head if lemma in entry.verbs_only or governed else None
         if lemma in lexicon.light_verbs or lemma in lexicon.reporting_verbs or governed:
             return head
-        if lemma in MEETING_LIGHT_VERBS and entry is not None and entry.type == "CONSULT":
+        if (
+            lemma in lexicon.words("meeting_light_verbs")
+            and entry is not None
+            and entry.type == "CONSULT"
+        ):
             return head  # "had a meeting with Wang Yi", "had a telephone conversation"
     return None
-
-
-MEETING_LIGHT_VERBS = {"have", "receive"}  # light only for meetings: "has a deal" tells no act;
-# "received a phone call from" is the call
-
-
-CLAIMING_VERBS = {"claim"}
 
 
 def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -800,15 +694,7 @@ def claimed_by(noun: Token, lexicon: Lexicon) -> Token | None:
     verb = responsibility.head
     if responsibility.lemma_.lower() != "responsibility" or responsibility.dep_ != "dobj":
         return None
-    return verb if lemma_of(verb, lexicon) in CLAIMING_VERBS else None
-
-
-# What a plan or a bid is to do is its content, not an act ("endorsed a plan to deploy a
-# force", "a bid to seize the capital").
-PLAN_NOUNS = {"plan", "proposal", "scheme", "initiative", "idea"}
-TRAVEL_VERBS = {"travel", "fly", "arrive", "head", "go", "come", "be", "land", "jet", "return"}
-GATHERING_VERBS = {"gather", "convene", "assemble"}  # "envoys gathered in Washington for talks"
-JOINING_VERBS = {"join"}  # "Hu joined President Obama at the White House for a private dinner"
+    return verb if lemma_of(verb, lexicon) in lexicon.words("claiming_verbs") else None
 
 
 def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
@@ -825,7 +711,10 @@ def travels_for_talks(noun: Token, lexicon: Lexicon) -> bool:
         entry is not None
         and entry.type == "CONSULT"
         and verb.pos_ in {"VERB", "AUX"}
-        and lemma_of(verb, lexicon) in TRAVEL_VERBS | GATHERING_VERBS | JOINING_VERBS
+        and lemma_of(verb, lexicon)
+        in lexicon.words("travel_verbs")
+        | lexicon.words("gathering_verbs")
+        | lexicon.words("joining_verbs")
     )
 
 
@@ -837,7 +726,11 @@ def _participates(preposition: Token, lexicon: Lexicon) -> bool:
         return False
     lemma = lemma_of(verb, lexicon)
     takes_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
-    wanted = "in" if lemma in PARTICIPATION_VERBS or takes_part else RESORT_VERBS.get(lemma)
+    wanted = (
+        "in"
+        if lemma in lexicon.words("participation_verbs") or takes_part
+        else RESORT_VERBS.get(lemma)
+    )
     return preposition.lower_ == wanted
 
 
@@ -873,7 +766,7 @@ def verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[
             token=token, entry=entry, predicate=token, why=[f"verb '{token.lemma_}'"]
         )
         if entry.governs:
-            complement = complement_of(token)
+            complement = complement_of(token, lexicon)
             if complement is not None:
                 candidate.complement = complement
                 kept = harm_told_as_fact(complement, lexicon) if entry.type == "ACCUSE" else set()
@@ -897,7 +790,7 @@ def harm_told_as_fact(content: Token, lexicon: Lexicon) -> set[int]:
     inside = {t.i for t in content.subtree}
     kept: set[int] = set()
     for clause in content.sent:
-        if not _tells_a_toll(clause):
+        if not _tells_a_toll(clause, lexicon):
             continue
         if clause.i in inside:
             attacks = [a for a in clause.ancestors if a.i in inside and names_an_attack(a, lexicon)]
@@ -911,10 +804,14 @@ def harm_told_as_fact(content: Token, lexicon: Lexicon) -> set[int]:
     return kept
 
 
-def _tells_a_toll(clause: Token) -> bool:
+def _tells_a_toll(clause: Token, lexicon: Lexicon) -> bool:
     """ "that killed three civilians", "..., killing two residents"."""
     told = clause.dep_ == "relcl" or _tells_the_outcome(clause)
-    return told and clause.lemma_ in TOLL_VERBS and any(c.dep_ == "dobj" for c in clause.children)
+    return (
+        told
+        and clause.lemma_ in lexicon.words("toll_verbs")
+        and any(c.dep_ == "dobj" for c in clause.children)
+    )
 
 
 def names_an_attack(token: Token, lexicon: Lexicon) -> bool:
@@ -1046,9 +943,6 @@ def _ended(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
-UNDER_SANCTION_NOUNS = {"subject", "target"}  # "the subject of US sanctions"
-
-
 def sanctions_in_force(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
     """Sanctions a subject is under ("Turkey is already under EU sanctions", "remains under UN
     sanctions", "has been the subject of US sanctions since 2011"): a SANCTION in force, by
@@ -1064,7 +958,9 @@ def sanctions_in_force(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
             continue
         holder = preposition.head
         under = preposition.lower_ == "under" and holder.pos_ in {"VERB", "AUX"}
-        named_as = preposition.lower_ == "of" and holder.lemma_.lower() in UNDER_SANCTION_NOUNS
+        named_as = preposition.lower_ == "of" and holder.lemma_.lower() in lexicon.words(
+            "under_sanction_nouns"
+        )
         if named_as and holder.dep_ == "attr":
             holder = holder.head
         elif not under:
@@ -1120,10 +1016,6 @@ def with_deontic_demands(
     return candidates
 
 
-# "is looking for Russia to comply": waiting on another's act, the wanted act a "for" clause
-WISHING_FOR_VERBS = {"look", "wait"}
-
-
 def with_wished_demands(
     candidates: list[Candidate], sentence: Span, lexicon: Lexicon
 ) -> list[Candidate]:
@@ -1159,7 +1051,7 @@ def _act_wanted_of_another(verb: Token, lexicon: Lexicon) -> Token | None:
         wants = clause.dep_ == "ccomp" and lemma in lexicon.wish_verbs
         waits = (
             clause.dep_ == "advcl"
-            and lemma in WISHING_FOR_VERBS
+            and lemma in lexicon.words("wishing_for_verbs")
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
         )
         if not (wants or waits) or clause.pos_ != "VERB":
@@ -1330,28 +1222,32 @@ def _destroys(candidate: Candidate) -> bool:
     return candidate.entry.type == "ASSAULT" and candidate.entry.mode == "destroy"
 
 
-def is_running_total(sentence: Span) -> bool:
+def is_running_total(sentence: Span, lexicon: Lexicon) -> bool:
     """ "12,000 civilians have been killed since the invasion began": a toll, not an event."""
     root = sentence.root
     passive = any(c.dep_ == "auxpass" for c in root.children)
-    if not passive and root.lemma_ not in TOLL_VERBS:
+    if not passive and root.lemma_ not in lexicon.words("toll_verbs"):
         return False  # neither a passive nor a toll verb: no need to read the rest
     since = any(
         (c.dep_ == "prep" and c.lower_ == "since")
-        or (c.dep_ == "advmod" and c.lower_ == "since" and root.lemma_ in TOLL_VERBS)
+        or (
+            c.dep_ == "advmod"
+            and c.lower_ == "since"
+            and root.lemma_ in lexicon.words("toll_verbs")
+        )
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
         for c in root.children
     )
     if since:
         return True
     text = sentence.text.lower()  # rebuilt from the tokens: only when the words decide
-    return any(marker in text for marker in ("so far", "to date", "in total")) or _war_toll(root)
+    return any(marker in text for marker in ("so far", "to date", "in total")) or _war_toll(
+        root, lexicon
+    )
 
 
 EPISODE_PREPOSITIONS = {"in", "during", "amid"}
 COUNTERPART_PREPOSITIONS = {"with", "between", "by", "against"}  # "in fighting with militants"
-CASUALTY_VERBS = {"kill", "die", "wound", "injure"}
-PROTEST_WORDS = {"protest", "demonstration", "rally", "riot"}  # "protests against the decision"
 
 
 def is_a_toll_of_an_episode(verb: Token, lexicon: Lexicon) -> bool:
@@ -1362,7 +1258,7 @@ def is_a_toll_of_an_episode(verb: Token, lexicon: Lexicon) -> bool:
     and no day of its own, counts the dead of many acts (a perfect passive is a running toll,
     as a-tally-of-victims-refers-back reads it). "A soldier was killed Thursday, in fighting
     with Fatah al-Islam militants" is one act, and so may "were killed in clashes" be."""
-    if verb.lemma_.lower() not in CASUALTY_VERBS or agent_of(verb) is not None:
+    if verb.lemma_.lower() not in lexicon.words("casualty_verbs") or agent_of(verb) is not None:
         return False
     holder = verb.head if verb.dep_ in {"xcomp", "oprd"} else verb  # "reported killed"
     died = verb.lemma_.lower() == "die" and is_perfect(verb)  # "have died in clashes"
@@ -1385,18 +1281,20 @@ def _spell_of_unrest(prep: Token, lexicon: Lexicon) -> bool:
     if prep.dep_ != "prep" or prep.lower_ not in EPISODE_PREPOSITIONS:
         return False
     words = list(prep.subtree)
-    if any(_names_a_side(t) for t in words):
+    if any(_names_a_side(t, lexicon) for t in words):
         return False
     nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lexicon.episode_nouns]
     return bool(nouns) and not any(t.ent_type_ in {"NORP", "ORG"} for t in words)
 
 
-def _names_a_side(word: Token) -> bool:
+def _names_a_side(word: Token, lexicon: Lexicon) -> bool:
     """ "with Fatah al-Islam militants", "between police and protesters": a side of the spell
     (not "protests against the president's decision", what a protest is against)."""
     if word.dep_ != "prep" or word.lower_ not in COUNTERPART_PREPOSITIONS:
         return False
-    return not (word.lower_ == "against" and word.head.lemma_.lower() in PROTEST_WORDS)
+    return not (
+        word.lower_ == "against" and word.head.lemma_.lower() in lexicon.words("protest_words")
+    )
 
 
 def is_tally_since(verb: Token) -> bool:
@@ -1423,14 +1321,16 @@ def _perfect_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in auxes) and any(c.lemma_ == "have" for c in auxes)
 
 
-def _war_toll(verb: Token) -> bool:
+def _war_toll(verb: Token, lexicon: Lexicon) -> bool:
     """ "It has killed tens of thousands of people", "tens of thousands of people have died in
     clashes": a perfect tense and an uncounted multitude sum up a war, they report no act (the
     multitude is the object, the passive's subject, or the subject of an intransitive "die")."""
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     victims = {"dobj", "nsubjpass"} | ({"nsubj"} if verb.lemma_ == "die" else set())
     counted = [c for c in verb.children if c.dep_ in victims]
-    return perfect and any(t.lower_ in MULTITUDES for c in counted for t in c.subtree)
+    return perfect and any(
+        t.lower_ in lexicon.words("multitudes") for c in counted for t in c.subtree
+    )
 
 
 def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
@@ -1473,7 +1373,11 @@ def type_of_complement(candidate: Candidate, lexicon: Lexicon) -> str | None:
         entry = verb_entry(token, lexicon) or noun_entry(token, lexicon)
         if entry is not None and entry.type:
             found.append((token, entry.type_under(candidate.token)))
-    content = [kind for token, kind in found if lemma_of(token, lexicon) not in CONTAINER_NOUNS]
+    content = [
+        kind
+        for token, kind in found
+        if lemma_of(token, lexicon) not in lexicon.words("container_nouns")
+    ]
     return (content or [kind for _, kind in found] or [None])[0]
 
 
@@ -1489,7 +1393,9 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
         objects += objects_of_preposition(verb, "at")  # "hit back at Hezbollah targets"
     objects += [p for o in list(objects) for p in objects_of_preposition(o, "of")]
-    objects += [p for g in list(objects) if g.lower_ in GROUPING_NOUNS for p in g.children]
+    objects += [
+        p for g in list(objects) if g.lower_ in lexicon.words("grouping_nouns") for p in g.children
+    ]
     objects += [  # "barred from entering the country"
         c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"
     ]
@@ -1617,8 +1523,6 @@ def headline_noun_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int])
 
 
 DYAD_WORDS = {"vs", "vs.", "versus"}  # "M23 vs Wazalendo": the two sides of a UCDP-style line
-DYAD_TOLL_WORDS = {"death", "dead", "fatality", "kill"}  # not "fighting": "Russia vs Ukraine:
-# what we know about the fighting" is an explainer's headline
 DYAD_OPENING = 4  # the first side starts within this many words of the line's start
 
 
@@ -1628,7 +1532,9 @@ def dyad_line_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
     The sides fought each other (a clash, ASSAULT); "vs" is the event's word."""
     entry = lexicon.nouns.get("clash")
     tokens = span_tokens(sentence)
-    if entry is None or not any(lemma_of(t, lexicon) in DYAD_TOLL_WORDS for t in tokens):
+    if entry is None or not any(
+        lemma_of(t, lexicon) in lexicon.words("dyad_toll_words") for t in tokens
+    ):
         return []
     for token in tokens:
         if token.lower_ not in DYAD_WORDS or token.dep_ != "prep" or token.i in consumed:
@@ -1673,7 +1579,7 @@ def _reads_as_a_side(words: list[Token], index: MentionIndex) -> bool:
 def _counted_toll(token: Token, lexicon: Lexicon) -> bool:
     """ "14 deaths", "7 killed": a toll with its number, as every UCDP line gives one; a dash
     line without ("Russia - Ukraine: what we know about the deaths") is a headline's topic."""
-    if lemma_of(token, lexicon) not in DYAD_TOLL_WORDS:
+    if lemma_of(token, lexicon) not in lexicon.words("dyad_toll_words"):
         return False
     before = token.doc[token.i - 1] if token.i > 0 else token
     return before.like_num or any(c.like_num for c in token.children)
@@ -1927,14 +1833,11 @@ def is_a_prevented_act(candidate: Candidate, lexicon: Lexicon) -> bool:
     return preventing.pos_ == "VERB" and lemma_of(preventing, lexicon) in lexicon.preventing_verbs
 
 
-ULTIMATUM_VERBS = frozenset({"face", "risk"})
-
-
-def ultimatum_of(token: Token) -> Token | None:
+def ultimatum_of(token: Token, lexicon: Lexicon) -> Token | None:
     """The act an ultimatum demands, when ``token`` is its "or face ..." ("ordered Afghans to
     leave by 1 November or face deportation", "lay down your arms or face the consequences"):
     a "face"/"risk" verb joined by "or" to the act before it."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in ULTIMATUM_VERBS:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.words("ultimatum_verbs"):
         return None
     demanded = token.head
     if token.dep_ != "conj" or demanded.i > token.i:
@@ -1944,13 +1847,15 @@ def ultimatum_of(token: Token) -> Token | None:
     return demanded
 
 
-def ultimatum_triggers(sentence: Span, candidates: list[Candidate]) -> list[Candidate] | None:
+def ultimatum_triggers(
+    sentence: Span, candidates: list[Candidate], lexicon: Lexicon
+) -> list[Candidate] | None:
     """The sentence's candidates with each ultimatum as one THREATEN: the "or face ..." is
     the threat (its teller is the source, the one who faces it the target); the demand it
     backs and the act demanded are no events of their own. None when there is no ultimatum."""
     found = False
     for token in span_tokens(sentence):
-        demanded = ultimatum_of(token)
+        demanded = ultimatum_of(token, lexicon)
         if demanded is None:
             continue
         found = True
@@ -2095,9 +2000,9 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
                 candidate.speaker_is_source = _names_a_reported_act(token, lexicon)
                 candidates.append(candidate)
         elif token.dep_ == "ccomp" and lemma_of(token.head, lexicon) in (
-            lexicon.reporting_verbs | FINDING_VERBS
+            lexicon.reporting_verbs | lexicon.words("finding_verbs")
         ):
-            said = _predicate_words(token)
+            said = _predicate_words(token, lexicon)
             kind = _evaluation(said, lexicon)
             why = [f"{REPORTED_JUDGEMENT} '{said[0].text}'"] if said else []
             if kind is None and _reported_wrong(token, lexicon):
@@ -2172,7 +2077,6 @@ def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> li
     return candidates
 
 
-EXPECTING_VERBS = {"expect", "count"}  # "count" only as "count on X to ..."
 FIRST_PERSON = {"i", "we"}
 ACTOR_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 
@@ -2188,7 +2092,7 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
         if token.i in consumed or token.pos_ != "VERB":
             continue
         lemma = lemma_of(token, lexicon)
-        if lemma not in EXPECTING_VERBS:
+        if lemma not in lexicon.words("expecting_verbs"):
             continue
         if not any(c.dep_ == "nsubj" for c in token.children):
             continue  # passive or subjectless: a forecast
@@ -2211,11 +2115,6 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     return candidates
 
 
-IMPACT_VERBS = {"land", "fall", "rain", "crash"}  # "mortar rounds landed near the palace"
-MUNITIONS = {"missile", "rocket", "shell", "mortar", "bomb", "grenade", "projectile", "munition"}
-ROUND_NOUNS = {"round"}  # "mortar rounds", "artillery rounds": the modifier names the weapon
-
-
 def munition_landing_triggers(
     sentence: Span, lexicon: Lexicon, consumed: set[int]
 ) -> list[Candidate]:
@@ -2227,7 +2126,7 @@ def munition_landing_triggers(
     for token in span_tokens(sentence):
         if token.i in consumed or token.pos_ != "VERB":
             continue
-        if lemma_of(token, lexicon) not in IMPACT_VERBS:
+        if lemma_of(token, lexicon) not in lexicon.words("impact_verbs"):
             continue
         weapon = munition(next((c for c in token.children if c.dep_ == "nsubj"), None), lexicon)
         if weapon is None:
@@ -2244,24 +2143,12 @@ def munition(subject: Token | None, lexicon: Lexicon) -> str | None:
     if subject is None:
         return None
     lemma = lemma_of(subject, lexicon)
-    if lemma in MUNITIONS:
+    if lemma in lexicon.words("munitions"):
         return lemma
-    if lemma in ROUND_NOUNS:
+    if lemma in lexicon.words("round_nouns"):
         modifiers = [lemma_of(c, lexicon) for c in subject.children if c.dep_ == "compound"]
         return next((m for m in modifiers if m in lexicon.weapon_modes), None)
     return None
-
-
-LEAVING_VERBS = {"leave", "exit", "vacate", "abandon"}
-ARMED_NOUNS = {
-    "troop", "force", "soldier", "army", "military", "fighter", "militant", "rebel", "militia",
-    "unit", "battalion", "brigade", "mercenary", "insurgent", "jihadist", "militiaman",
-    "militiamen", "paramilitary", "peacekeeper",
-}  # fmt: skip
-HELD_PLACE_NOUNS = {
-    "city", "town", "village", "base", "area", "region", "territory", "province", "district",
-    "position", "positions", "camp", "airport", "port", "enclave", "border", "zone", "country",
-}  # fmt: skip
 
 
 def forces_leaving_triggers(
@@ -2275,14 +2162,18 @@ def forces_leaving_triggers(
     for token in span_tokens(sentence):
         if token.i in consumed or token.pos_ != "VERB":
             continue
-        if lemma_of(token, lexicon) not in LEAVING_VERBS:
+        if lemma_of(token, lexicon) not in lexicon.words("forces_leaving_verbs"):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         place = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if subject is None or place is None or subject.lemma_.lower() not in ARMED_NOUNS:
+        if (
+            subject is None
+            or place is None
+            or subject.lemma_.lower() not in lexicon.words("armed_nouns")
+        ):
             continue
         named = place.text[:1].isupper() and place.ent_type_ not in {"PERSON", "NORP", "DATE"}
-        if not named and place.lemma_.lower() not in HELD_PLACE_NOUNS:
+        if not named and place.lemma_.lower() not in lexicon.words("held_place_nouns"):
             continue  # "left Bakhmut" (a name the tagger may call anything), "left the base"
         consumed.add(token.i)  # no other reading of the verb ("left ... under the deal")
         entry = TriggerEntry(type="RETREAT", mode="withdraw")
@@ -2705,9 +2596,6 @@ def _hostile_act(noun: Token, lexicon: Lexicon) -> bool:
     return entry is not None and entry.type in HOSTILE_TYPES
 
 
-BLAME_WORDS = {"blame"}  # "the rebels were to blame"
-
-
 def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list[Candidate]:
     """Rule "naming-the-doer-is-accusation": a speaker who says who did a harm accuses them,
     though no accusing verb is used ("police said al-Shabaab was responsible for the bombing",
@@ -2716,7 +2604,11 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
     reports is the trigger; the speaker is the source and the one named the target. A clause
     with a wrong of its own ("was behind the attack") is the evaluation rule's."""
     candidates: list[Candidate] = []
-    knowers = lexicon.reporting_verbs | FINDING_VERBS | lexicon.blame.get("knowers", frozenset())
+    knowers = (
+        lexicon.reporting_verbs
+        | lexicon.words("finding_verbs")
+        | lexicon.blame.get("knowers", frozenset())
+    )
     for clause in span_tokens(sentence):
         if clause.dep_ != "ccomp" or clause.i in consumed:
             continue
@@ -2726,7 +2618,9 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
         doer = blamed_doer(clause, lexicon)
         if doer is None:
             continue
-        consumed.update(c.i for c in clause.children if c.lemma_.lower() in BLAME_WORDS)
+        consumed.update(
+            c.i for c in clause.children if c.lemma_.lower() in lexicon.words("blame_words")
+        )
         if not _claimed_of_another(clause, doer, lexicon):
             consumed.add(clause.i)  # a claimed deed is also told as the doer's act
         candidates.append(
@@ -2786,7 +2680,7 @@ def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
                 return subject
         elif (
             child.dep_ == "xcomp"
-            and child.lemma_.lower() in BLAME_WORDS
+            and child.lemma_.lower() in lexicon.words("blame_words")
             and is_to_infinitive(child)
             and not any(c.dep_ == "dobj" for c in child.children)
         ):
@@ -2870,9 +2764,9 @@ def _harm(noun: Token, lexicon: Lexicon) -> bool:
     return _hostile_act(noun, lexicon) or noun.lemma_.lower() in lexicon.blame.get("harms", ())
 
 
-def _predicate_words(clause: Token) -> list[Token]:
+def _predicate_words(clause: Token, lexicon: Lexicon) -> list[Token]:
     """What a reported clause says its subject is: "X was stingy", "X is a model of honesty"."""
-    if clause.pos_ == "ADJ" or clause.lemma_ in COPULAS:
+    if clause.pos_ == "ADJ" or clause.lemma_ in lexicon.words("copulas"):
         return [clause, *[c for c in clause.children if c.dep_ in {"acomp", "attr"}]]
     return []
 
@@ -2901,7 +2795,8 @@ def casualty_means_triggers(
         lexicon,
         consumed,
         lambda noun: (
-            noun.head.lower_ in CAUSE_PREPS and noun.head.head.lemma_.lower() in DYING_VERBS
+            noun.head.lower_ in CAUSE_PREPS
+            and noun.head.head.lemma_.lower() in lexicon.words("dying_verbs")
         ),
         "that caused the deaths",
     )
@@ -3008,7 +2903,9 @@ def meeting_in_passing_triggers(
             if entry is not None and entry.type == "CONSULT":
                 consumed.add(token.i)
                 why = [f"noun '{token.lemma_}' told in passing: talks took place"]
-                place = measured_talks(token)  # "after two days of talks": where "days" stands
+                place = measured_talks(
+                    token, lexicon
+                )  # "after two days of talks": where "days" stands
                 predicate = place.head.head if place.dep_ == "pobj" else place.head
                 candidates.append(Candidate(token=token, entry=entry, predicate=predicate, why=why))
             continue
@@ -3066,16 +2963,7 @@ def their_meeting_speech(meeting: Token, index: MentionIndex, lexicon: Lexicon) 
     return speech
 
 
-DEAL_VERBS = {
-    "sign",
-    "ratify",
-    "seal",
-    "conclude",
-    "clinch",
-    "ink",
-}  # "signed an accord after talks"
 TIMING_PREPS = {"after", "during", "following"}  # "won after lengthy negotiations"
-TIMING_VERBS = {"follow"}  # "the ban followed discussions within Europe"
 KNOWN_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
@@ -3089,7 +2977,7 @@ def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
         noun.lower_ not in lexicon.negotiation_nouns
     ):
         return False
-    place = measured_talks(noun)
+    place = measured_talks(noun, lexicon)
     if any(
         c.dep_ in {"det", "poss"} and c.lower_ in KNOWN_DETERMINERS
         for word in {noun, place}
@@ -3097,20 +2985,24 @@ def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
     ):
         return False
     timed = place.dep_ == "pobj" and place.head.lower_ in TIMING_PREPS and is_in_adjunct(place)
-    followed = place.dep_ == "dobj" and place.head.lemma_.lower() in TIMING_VERBS
+    followed = place.dep_ == "dobj" and place.head.lemma_.lower() in lexicon.words("timing_verbs")
     if not (timed or followed):
         return False
     act = place.head.head if timed else place.head
     return not _seals_a_deal(act, lexicon)
 
 
-def measured_talks(noun: Token) -> Token:
+def measured_talks(noun: Token, lexicon: Lexicon) -> Token:
     """ "After two days of talks", "following a fourth round of negotiations", "after 13
     hours of talks": a measure of time or rounds stands in the sentence where the talks it
     measures would (the light verbs read it so: "held four days of talks"), so the talks are
     placed by it; any other noun is placed by itself."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in lexicon.words("measure_nouns")
+    ):
         return head.head
     return noun
 
@@ -3121,7 +3013,7 @@ def _seals_a_deal(verb: Token, lexicon: Lexicon) -> bool:
     history; the talks are no event of their own."""
     entry = verb_entry(verb, lexicon)
     agreed = entry is not None and entry.type == "AGREE"
-    return agreed or lemma_of(verb, lexicon) in DEAL_VERBS
+    return agreed or lemma_of(verb, lexicon) in lexicon.words("deal_verbs")
 
 
 def deed_of_accusation(noun: Token) -> list[Token]:
@@ -3251,7 +3143,7 @@ def _accusing_verbs_before(charge: Token, lexicon: Lexicon) -> Iterator[Token]:
             yield word
 
 
-def is_long_running(candidate: Candidate) -> bool:
+def is_long_running(candidate: Candidate, lexicon: Lexicon) -> bool:
     """ "Rebel groups have been fighting since 1989", "the military has targeted ethnic groups
     for decades": a perfect tense with a span of years sums up a history, it reports no act."""
     verb = candidate.predicate
@@ -3264,35 +3156,21 @@ def is_long_running(candidate: Candidate) -> bool:
             year = YEAR.fullmatch(pobj.text) or pobj.text.endswith("0s")
             if prep.lower_ in {"since", "by"} and year:  # "since 1989", "had been disarmed by 2010"
                 return True
-            if prep.lower_ == "for" and pobj.lower_ in LONG_SPANS:
+            if prep.lower_ == "for" and pobj.lower_ in lexicon.words("long_spans"):
                 return True
     return False
 
 
-# How often an act recurs: a habit or a history, not one act ("regularly exchanged fire").
-FREQUENCY_ADVERBS = {
-    "regularly",
-    "repeatedly",
-    "routinely",
-    "frequently",
-    "often",
-    "constantly",
-    "continually",
-    "habitually",
-}
-
-
-def is_a_habit(candidate: Candidate) -> bool:
+def is_a_habit(candidate: Candidate, lexicon: Lexicon) -> bool:
     """ "India and Pakistan regularly exchanged heavy fire", "previous ceasefires have been
     repeatedly violated": an act told with how often it recurs sums up many acts, none of
     them reported (one act told again, "again", is still one)."""
     return any(
-        c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in candidate.predicate.children
+        c.dep_ == "advmod" and c.lower_ in lexicon.words("frequency_adverbs")
+        for c in candidate.predicate.children
     )
 
 
-# Who takes to the street: the crowd an act of control falls on shows the protest happening.
-PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
 # Acts of crowd control, not killings ("three protesters were killed" tells deaths, and the
 # protest, if any, is told by its own verb).
 CONTROL_DEPS = {"dobj", "nsubjpass"}
@@ -3368,7 +3246,7 @@ def _protest_word(crowd: Token, lexicon: Lexicon, dispersed: bool = False) -> To
     it is doing ("people protesting fuel prices"), or, for a crowd force was used to disperse,
     the gathering itself ("fired tear gas to disperse a rally"; a march banned or called off
     never took place)."""
-    if crowd.lemma_.lower() in PROTESTER_NOUNS:
+    if crowd.lemma_.lower() in lexicon.words("protester_nouns"):
         return crowd
     entry = noun_entry(crowd, lexicon) if crowd.ent_type_ not in NAME_ENTITIES else None
     if dispersed and entry is not None and entry.type == "PROTEST":
@@ -3383,8 +3261,6 @@ def _protest_word(crowd: Token, lexicon: Lexicon, dispersed: bool = False) -> To
 
 # A toll names the attack it counts: "the death toll from Saturday's strike", "the number of
 # people killed in Friday's strike".
-TOLL_NOUNS = {"toll", "number"}
-CASUALTY_PARTICIPLES = {"kill", "injure", "wound", "die"}
 TOLL_PREPS = {"from", "of", "in"}
 
 
@@ -3401,7 +3277,11 @@ def toll_attack_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
         if preposition.lower_ not in TOLL_PREPS:
             continue
         entry = noun_entry(token, lexicon)
-        if entry is None or entry.type != "ASSAULT" or not _counts_a_toll(preposition.head):
+        if (
+            entry is None
+            or entry.type != "ASSAULT"
+            or not _counts_a_toll(preposition.head, lexicon)
+        ):
             continue
         consumed.add(token.i)
         why = [f"noun '{token.lemma_}' whose toll the sentence gives"]
@@ -3409,14 +3289,18 @@ def toll_attack_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
     return candidates
 
 
-def _counts_a_toll(word: Token) -> bool:
+def _counts_a_toll(word: Token, lexicon: Lexicon) -> bool:
     """Whether a phrase head is a toll ("the death toll", "the toll"), or the casualties of one
     ("the number of people killed", "people killed")."""
     lemma = word.lemma_.lower()
     if lemma == "toll":
         return True
-    if lemma not in CASUALTY_PARTICIPLES or word.dep_ != "acl":
+    if lemma not in lexicon.words("casualty_participles") or word.dep_ != "acl":
         return False
     counted = word.head  # "people" killed
     of = counted.head if counted.dep_ == "pobj" else None
-    return of is not None and of.lower_ == "of" and of.head.lemma_.lower() in TOLL_NOUNS
+    return (
+        of is not None
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in lexicon.words("toll_nouns")
+    )
