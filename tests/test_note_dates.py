@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from accord.evaluate_notes import load_notes, note_article
+from accord.extract.dates import names_a_day_told_from_the_report
 from accord.models import Event
 from accord.pipeline import extract_article
 
@@ -146,3 +147,35 @@ def test_a_road_tagged_with_its_article_is_placed_at_its_first_town(note_id, tow
     """Rule "a-road's-towns-without-the-article": the model tagged "the Tyre-Naqoura"."""
     (event, *_) = note_events(note_id, "ASSAULT")
     assert event.place is not None and event.place.name == town
+
+
+@pytest.mark.parametrize(
+    ("note_id", "words"),
+    [
+        ("n461", "this morning"),  # "Junta air strike on Pekon market this morning: at least 9"
+        ("n491", "this afternoon"),  # "Israeli drone strike on a car ... this afternoon, 2 ..."
+        ("n602", "early this morning"),  # "gunfight between two armed groups ... early this"
+    ],
+)
+def test_a_part_of_today_is_the_one_day_a_live_post_states(note_id, words):
+    """Rule "a-part-of-today-names-a-day" (with "dispatch-one-day"): each of these gave no day
+    (only the publication bound, "reported-by") before the rule."""
+    (event, *_) = note_events(note_id, "ASSAULT")
+    assert event.date is not None and event.date.text == words
+    assert event.date.start == labelled_day(note_id, "ASSAULT") == _tune_notes()[note_id].published
+    assert "a-part-of-today-names-a-day" in event.evidence.why
+
+
+@pytest.mark.parametrize(
+    ("words", "names_a_day"),
+    [
+        ("early this morning", True),
+        ("at noon today", True),
+        ("last night", True),
+        ("earlier this week", False),  # n616's words: a week, no day
+        ("in mid-March 2025", False),  # n604's words: a month, no day
+        ("this month", False),
+    ],
+)
+def test_only_the_day_of_the_report_or_the_day_before_is_named(words, names_a_day):
+    assert names_a_day_told_from_the_report(words) is names_a_day

@@ -88,7 +88,7 @@ REGIONS = {
     "South Asia": "AFG PAK IND BGD LKA NPL",
     "Southeast and East Asia": "MMR PHL IDN CHN PRK TWN THA KHM MYS",
     "Latin America and Caribbean": (
-        "COL MEX HTI PER VEN ECU BOL HND BRA GTM SLV CHL PRY JAM NIC PAN ARG"
+        "COL MEX HTI PER VEN ECU BOL HND BRA GTM SLV CHL PRY JAM NIC PAN ARG DOM TTO CRI"
     ),
     "Ukraine, Russia and Caucasus": "UKR RUS ARM AZE GEO",
     "Europe and Pacific (other)": "SRB NCL FRA PNG SLB",

@@ -1511,7 +1511,10 @@ class SceneDates:
         if own is not None or self.published is None or modality not in DONE_MODALITIES:
             return own, None
         if self.one_day is not None and _may_take_the_one_day(self.one_day[1], predicate):
-            return self.one_day[0], f"{DISPATCH_ONE_DAY_RULE}: the one day the note states"
+            why = f"{DISPATCH_ONE_DAY_RULE}: the one day the note states"
+            if not _names_a_day(self.one_day[0].text):
+                why = f"{why} ({RELATIVE_DAY_RULE}: '{self.one_day[0].text}')"
+            return self.one_day[0], why
         day = publication_date(self.published)
         if day is None:
             return None, None
@@ -2064,6 +2067,27 @@ def _is_dispatch(sentences: list[Span], paragraphs: list[int]) -> bool:
 
 
 DISPATCH_ONE_DAY_RULE = "dispatch-one-day"
+RELATIVE_DAY_RULE = "a-part-of-today-names-a-day"
+
+
+@lru_cache(maxsize=1)
+def days_told_from_the_report() -> frozenset[str]:
+    """Words naming the day of the report or the day before ("this morning", "yesterday"):
+    ``data/dates.json``'s ``days_told_from_the_report`` (read once)."""
+    return _lower_case_words("days_told_from_the_report")
+
+
+def names_a_day_told_from_the_report(text: str) -> bool:
+    """Rule "a-part-of-today-names-a-day": a live-map post or a monitor's line written on the
+    day ("Junta air strike on Pekon market this morning: at least 9 dead", "Israeli drone
+    strike on a car ... this afternoon, 2 Hezbollah members killed", "gunfight between two
+    armed groups near Kangpokpi town early this morning, 2 dead") names its day by the words
+    of ``days_told_from_the_report`` as surely as by a written date: for ``dispatch-one-day``
+    that is the note's one day, the day the words resolve to from the publication day."""
+    words = " ".join(re.findall(r"[a-z]+", text.lower()))
+    return any(re.search(rf"\b{phrase}\b", words) for phrase in days_told_from_the_report())
+
+
 SPELL_START_WORDS = {"from", "since"}
 
 
@@ -2092,7 +2116,8 @@ def _the_one_day_stated(
             value = resolve_date(span.text, published, "past")
             if value.start is None:
                 continue
-            if value.precision not in {"day", "week"} or not _names_a_day(span.text):
+            named = _names_a_day(span.text) or names_a_day_told_from_the_report(span.text)
+            if value.precision not in {"day", "week"} or not named:
                 return None
             days.setdefault(value.start, (value, verb))
     if len(days) != 1:
