@@ -919,33 +919,3 @@ def test_one_day_of_the_sentence_crosses_no_background_and_no_past_perfect(
     event = only(events_of(text), trigger)
     assert "one-day-of-the-sentence" not in event.evidence.why
     assert day(event) != other_day
-
-
-# -- a-stance-holds-on-the-day-it-is-told (day31) ----------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("slug", "kind", "trigger", "expected"),
-    [
-        # VOA, 15 January 2015: "Chad announced Wednesday it was committed to supporting
-        # Cameroon"
-        ("b-voa-cameroon-chad-sending-troops-boko-haram", "AGREE", "committed", "2015-01-14"),
-        # VOA, 2007: "... who told the International Herald Tribune Wednesday that Serbia is
-        # ready to use force to prevent Western countries from recognizing Kosovo"
-        ("a-voa-us-seeks-clarification-serbia-kosovo-force", "THREATEN", "use", "2007-09-05"),
-        # VOA, 2010: "On Thursday, the group's leader, Aluri Yakutumba, said he wanted
-        # soldiers to leave his area"
-        ("b-voa-drc-red-cross-hostages-freed", "REQUEST", "wanted", "2010-04-15"),
-    ],
-)
-def test_rule_a_stance_holds_on_the_day_it_is_told(slug, kind, trigger, expected):
-    stance = only([e for e in tune_article_events(slug) if e.type == kind], trigger)
-    assert (day(stance), stance.date.precision) == (expected, "day")
-    assert "a-stance-holds-on-the-day-it-is-told" in stance.evidence.why
-
-
-def test_a_deed_a_dated_report_tells_is_not_held_on_its_day():
-    # "said Friday that they had freed": the freeing was done before the saying
-    text = "Venezuelan officials said Friday that they had freed 39 political activists."
-    freed = only(events_of(text), "freed")
-    assert "a-stance-holds-on-the-day-it-is-told" not in freed.evidence.why

@@ -1488,10 +1488,6 @@ class SceneDates:
             else:
                 self._remember(value, sentence_index, origin, paragraph, tense)
             return value, f"scene-relative: '{value.text}' from the date of sentence {origin}"
-        if own is None or own.start is None:
-            held = self._day_it_is_told(sentence, predicate)
-            if held is not None:
-                return held, f"{STANCE_HELD_RULE}: the day of '{held.text}'"
         main = _clause_it_is_told_with(predicate) if tense == "past" else None
         shared = self._sentence_date(sentence, main, None) if main is not None else None
         if shared is not None and shared[0].start is not None and shared[0].precision == "day":
@@ -1534,21 +1530,6 @@ class SceneDates:
             return _the_day(day), f"{UNDER_WAY_NOW_RULE}: told as going on as it is published"
         value = DateValue(text="", start=None, end=None, precision="reported", by=day.isoformat())
         return value, "reported-by: no date given, so by the publication date"
-
-    def _day_it_is_told(self, sentence: Span, predicate: Token) -> DateValue | None:
-        """Rule "a-stance-holds-on-the-day-it-is-told": a stance a dated report tells, with no
-        day of its own, is held on the report's day ("Chad announced Wednesday it was
-        committed to supporting Cameroon", "told the International Herald Tribune Wednesday
-        that Serbia is ready to use force", "On Thursday, the group's leader ... said he wanted
-        soldiers to leave his area"). Not a deed the report tells ("said Friday that they had
-        freed 39 activists": done before the saying)."""
-        reporter = _reporter_of_a_stance(predicate)
-        if reporter is None:
-            return None
-        found = self._sentence_date(sentence, reporter, None)
-        if found is None or found[0].start is None or found[0].precision != "day":
-            return None
-        return found[0]
 
     def _spoken_before_its_saying(self, own: DateValue | None, predicate: Token) -> bool:
         """Part "a-statement-act-is-not-the-day-it-names" of rule "a-statement-speaks-on-its-
@@ -1796,31 +1777,6 @@ def _stance_told_now(verb: Token) -> bool:
         c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in FIRST_PERSON) for c in verb.children
     )
     return stance and speaker
-
-
-STANCE_HELD_RULE = "a-stance-holds-on-the-day-it-is-told"
-
-
-def _reporter_of_a_stance(predicate: Token) -> Token | None:
-    """The reporting verb whose clause ``predicate`` tells a stance in, or stands in ("is
-    ready to use force": up its xcomp and acomp), or None. A stance: a plan verb ("he wanted
-    soldiers to leave") or a "be" with an adjective or participle ("it was committed to
-    supporting", "is ready"); none with an auxiliary ("had freed", "will meet", "has agreed").
-    Not a deed told in the present ("said on Monday, 'Rebels shell our villages every
-    night'": what goes on, not a stance held)."""
-    clause = predicate
-    while clause.dep_ in {"xcomp", "acomp"} and clause.head.i != clause.i:
-        clause = clause.head
-    reporter = clause.head
-    if clause.dep_ != "ccomp" or reporter.lemma_.lower() not in reporting_verbs():
-        return None
-    if _has_an_aux(clause):
-        return None
-    planned = clause.lemma_.lower() in plan_verbs() and clause.tag_ in {"VBD", "VBZ", "VBP"}
-    held = clause.lemma_ == "be" and any(
-        c.dep_ == "acomp" and c.pos_ in {"ADJ", "VERB"} for c in clause.children
-    )
-    return reporter if planned or held else None
 
 
 UNDER_WAY_NOW_RULE = "under-way-as-published"
