@@ -107,3 +107,25 @@ def test_a_quarter_is_in_its_town(note_id: str, kind: str, town: tuple[str, str]
     for event in events:
         assert event.place is not None
         assert (event.place.name, event.place.country, event.place.precision) == (*town, "city")
+
+
+@pytest.mark.parametrize(
+    ("kind", "trigger"),
+    [
+        # n488: "police fired tear gas and arrested 51 pro-monarchy demonstrators who stormed
+        # barricades near the parliament building on Friday"
+        ("COERCE", "arrested"),
+        ("ASSAULT", "fired"),
+    ],
+)
+def test_one_day_of_the_sentence_dates_its_undated_acts(kind: str, trigger: str):
+    [event] = [event for event in note_events("n488", kind) if event.trigger == trigger]
+    assert event.date is not None and event.date.start == labelled_day("n488", kind)
+    assert "one-day-of-the-sentence" in rules_of(event)
+
+
+def test_one_day_of_the_sentence_is_not_carried_from_a_past_perfect():
+    # n562: "police shot dead two supporters ... who had set up burning barricades in the
+    # Lyndiane neighbourhood on Thursday": the day is the past perfect's, told as before
+    [event] = [event for event in note_events("n562", "ASSAULT") if event.trigger == "shot"]
+    assert "one-day-of-the-sentence" not in rules_of(event)

@@ -872,3 +872,50 @@ def test_what_a_quote_tells_of_others_is_not_dated_by_the_saying():
     events = events_of('The governor said on Monday, "Rebels shell our villages every night."')
     shelled = only(events, "shell")
     assert day(shelled) != "2024-06-10"
+
+
+# -- one-day-of-the-sentence (day31) -----------------------------------------------------------
+
+
+def test_rule_one_day_of_the_sentence_dates_the_act_above_the_dated_one():
+    # VOA, 11 March 2008: "The Chinese government is acknowledging it rounded up Tibetan monks
+    # who demonstrated in Lhasa, Monday": the round-up is Monday's too
+    events = tune_article_events("b-voa-china-detains-tibetan-protesters-lhasa")
+    rounded = only([e for e in events if e.type == "COERCE"], "rounded")
+    assert (day(rounded), rounded.date.precision) == ("2008-03-10", "day")
+    assert "one-day-of-the-sentence" in rounded.evidence.why
+
+
+def test_one_day_of_the_sentence_carries_no_day_out_of_an_after_clause():
+    # VOA, 2008: "Russian troops invaded Georgia August 7 after Georgia tried to retake South
+    # Ossetia": the act the after-clause tells lies before the invasion's day
+    events = tune_article_events("a-voa-georgia-abkhaz-separatists-fire-checkpoint")
+    retake = only(events, "retake")
+    assert day(retake) is None
+    assert "one-day-of-the-sentence" not in retake.evidence.why
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "other_day"),
+    [
+        # a clause that describes a place is background: its day is the earlier deal's
+        (
+            "Police detained dozens of people in the square where protesters rallied on Tuesday.",
+            "detained",
+            "2024-06-11",
+        ),
+        # an act told in the past perfect lies before the day told beside it
+        (
+            "Moscow rejected the U.S. plan for a 30-day ceasefire on Wednesday, while Ukraine "
+            "had accepted it.",
+            "accepted",
+            "2024-06-12",
+        ),
+    ],
+)
+def test_one_day_of_the_sentence_crosses_no_background_and_no_past_perfect(
+    text, trigger, other_day
+):
+    event = only(events_of(text), trigger)
+    assert "one-day-of-the-sentence" not in event.evidence.why
+    assert day(event) != other_day

@@ -14,10 +14,12 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.counts import Figure, figures_by_event, find_figures, kinds_of, total
 from accord.extract.dates import (
     DONE_MODALITIES,
+    ONE_DAY_RULE,
     SceneDates,
     day_on_the_noun,
     happening_nouns,
     lasting_happenings,
+    one_day_of_the_sentence,
     publication_date,
 )
 from accord.extract.dates import warm_up as warm_dates
@@ -224,6 +226,7 @@ def extract_events(
                     counts=total(held_by_armed_group(event, here(share, place), sentence)),
                 )
             )
+        dates = _one_day_of_the_sentence(events, len(events) - len(coded), dates, coded)
         sentence_day = next((day for day in dates if day is not None and day.start), None)
         scenes.extend(
             Scene(
@@ -248,6 +251,26 @@ def extract_events(
             )
         )
     return coder.finish_article(in_the_one_town(events, named, scenes))
+
+
+def _one_day_of_the_sentence(
+    events: list[Event], first: int, dates: list[DateValue | None], coded: Sequence[CodedEvent]
+) -> list[DateValue | None]:
+    """Dates the sentence's undated acts by its one day (rule "one-day-of-the-sentence",
+    ``accord.extract.dates.one_day_of_the_sentence``): replaces ``events[first:]`` in place
+    and returns the sentence's dates."""
+    acts = [(event.candidate.token, event.candidate.predicate) for event in coded]
+    found = one_day_of_the_sentence(dates, acts)
+    if found is None:
+        return dates
+    day, taking = found
+    dated = list(dates)
+    for offset in taking:
+        event = events[first + offset]
+        why = f"{event.evidence.why}; {ONE_DAY_RULE}: '{day.text}'"
+        events[first + offset] = replace(event, date=day, evidence=replace(event.evidence, why=why))
+        dated[offset] = day
+    return dated
 
 
 def talked_of_scenes(

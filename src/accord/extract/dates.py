@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -2132,3 +2133,89 @@ def _may_take_the_one_day(verb: Token | None, predicate: Token) -> bool:
     were detained in Minsk on Monday have been freed"): its day is not that day. The day
     dates its own verb, and an act told without a verb of its own (a noun, a verbless line)."""
     return verb is None or verb == predicate or not _is_clause_verb(predicate)
+
+
+ONE_DAY_RULE = "one-day-of-the-sentence"
+
+
+@lru_cache(maxsize=1)
+def background_clause_openers() -> frozenset[str]:
+    """Words opening a clause that describes a place or a time ("in Istanbul, where the two
+    sides agreed on Tuesday ..."): ``data/dates.json``'s ``background_clause_openers``."""
+    return _lower_case_words("background_clause_openers")
+
+
+def one_day_of_the_sentence(
+    dates: Sequence[DateValue | None], acts: Sequence[tuple[Token, Token]]
+) -> tuple[DateValue, list[int]] | None:
+    """Rule "one-day-of-the-sentence": a sentence that gives one day, written on one of its
+    acts, dates the acts it leaves undated that stand above or below that act in one line of
+    its clauses ("police fired tear gas and arrested 51 pro-monarchy demonstrators who stormed
+    barricades near the parliament building on Friday", "rounded up Tibetan monks who
+    demonstrated in Lhasa, Monday"): one sentence tells one day's acts.
+
+    ``dates`` are the sentence's acts' dates, ``acts`` their (trigger, predicate) words, in
+    the same order. Returns the day and the offsets of the acts it dates, or None. Guards: two
+    days in the sentence, or a week or month, date nothing; a day is not carried into or out
+    of a clause the other act reports (a ccomp: "Iran acknowledged [on Saturday] its government
+    had shot down the jet"), nor out of a clause that describes a place or a time ("in
+    Istanbul, where the two sides agreed on Tuesday": background) or tells an act before or
+    after ("invaded Georgia August 7 after Georgia tried to retake South Ossetia"), nor
+    between acts not both
+    told in the simple past ("Moscow rejected the plan on Wednesday, while Ukraine had
+    accepted it": the past perfect lies before the day told beside it).
+    """
+    days = {(day.start, day.end) for day in dates if day is not None and day.start}
+    given = [
+        (day, acts[offset])
+        for offset, day in enumerate(dates)
+        if day is not None and day.start and day.precision == "day"
+    ]
+    if len(days) != 1 or not given:
+        return None
+    day, (dated_word, dated_predicate) = given[0]
+    if tense_of(dated_predicate) != "past":
+        return None
+    taking = [
+        offset
+        for offset, (date, (word, predicate)) in enumerate(zip(dates, acts, strict=True))
+        if (date is None or date.start is None)
+        and tense_of(predicate) == "past"
+        and _one_line_of_clauses(word, dated_word, day)
+    ]
+    return (day, taking) if taking else None
+
+
+def _one_line_of_clauses(word: Token, dated_word: Token, day: DateValue) -> bool:
+    """``word`` and ``dated_word`` stand one above the other, the way between them crosses no
+    reported clause and no clause of background, and the day's words lie in the upper one's
+    clause (``_written_under``)."""
+    if word in dated_word.ancestors:
+        upper, lower = word, dated_word
+    elif dated_word in word.ancestors:
+        upper, lower = dated_word, word
+    else:
+        return False
+    node = lower
+    while node.i != upper.i:
+        if node.dep_ == "ccomp" or _opens_background(node):
+            return False
+        node = node.head
+    return _written_under(day, upper)
+
+
+def _opens_background(node: Token) -> bool:
+    """``node`` heads a clause opened by "where", "when", "after", "before" ... (data:
+    background_clause_openers): a clause of background, or of an act before or after."""
+    return any(
+        child.dep_ in {"advmod", "mark"} and child.lower_ in background_clause_openers()
+        for child in node.children
+    )
+
+
+def _written_under(day: DateValue, word: Token) -> bool:
+    """The words of ``day`` are in the clause ``word`` heads ("arrested demonstrators who
+    stormed barricades on Friday"), not above it ("On Saturday morning, Iran acknowledged its
+    government had shot down the jet, blaming human error": the acknowledging's day)."""
+    words = list(word.subtree)
+    return words[0].idx <= day.char_start < words[-1].idx + len(words[-1])
