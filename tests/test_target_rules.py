@@ -223,3 +223,26 @@ def test_rule_money_given_in_a_place_stays_the_states():
     ]
     assert _codes(event) == ["MLI:GOV"]
     assert "relief-in-a-place-is-for-its-people" not in event.evidence.why
+
+
+# --- data: activists of a cause and protest organizers are the opposition (actor_nouns.json) ------
+
+
+def test_political_activists_and_protest_organizers_are_the_opposition():
+    # VOA, Venezuela: "they had freed 39 political activists" (VEN:CVL, labelled VEN:OPP); VOA,
+    # Cuba: "Cuban police cracked down on protest organizers in the capital Havana" (the place
+    # rule's CUB:CVL, labelled CUB:OPP); VOA, Ivory Coast: "the arrest of 11 opposition
+    # activists" (labelled CIV:OPP), here in a fresh sentence
+    freed = _told("a-voa-venezuela-frees-political-prisoners", "RETREAT", "39 political activists")
+    crackdown = _told("a-voa-cuba-protest-crackdown", "COERCE", "protest organizers")
+    assert _codes(freed) == ["VEN:OPP"]
+    assert _codes(crackdown) == ["CUB:OPP"]
+    text = "Police in Ivory Coast announced the arrest of 11 opposition activists."
+    (arrest,) = [e for e in _sentence_events(text, "2024-03-04") if e.type == "COERCE"]
+    assert _codes(arrest) == ["CIV:OPP"]
+
+
+def test_activists_with_no_cause_named_stay_civilians():
+    # VOA, Thailand and Cambodia: "Cambodian authorities arrested three activists" (THA:CVL)
+    arrest = _told("b-thai-cambodia-temple", "COERCE", "arrested three activists for entering")
+    assert _codes(arrest) == ["THA:CVL"]
