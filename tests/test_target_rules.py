@@ -246,22 +246,3 @@ def test_activists_with_no_cause_named_stay_civilians():
     # VOA, Thailand and Cambodia: "Cambodian authorities arrested three activists" (THA:CVL)
     arrest = _told("b-thai-cambodia-temple", "COERCE", "arrested three activists for entering")
     assert _codes(arrest) == ["THA:CVL"]
-
-
-# --- rule actor-inside-object: not inside a gerund of the object ---------------------------------
-
-
-def test_an_actor_inside_a_gerund_of_the_object_is_no_target():
-    # VOA, Sudan: "Sudan has accused the South of arming rebels in two southern regions" (the
-    # rebels were the target; labelled SSD, the other side of the story); VOA, Ukraine: "and
-    # demanded a vote on joining the Russian federation" (Russia was the target; labelled UKR)
-    armed = _told("b-voa-sudan-south-sudan-oil-buffer-deal", "ACCUSE", "arming rebels")
-    vote = _told("a-voa-ukraine-deadline-occupied-buildings", "REQUEST", "joining the Russian")
-    assert _codes(armed) == ["SSD:GOV"]
-    assert "RUS" not in {ref.country for ref in vote.targets}
-    (offer,) = [
-        e
-        for e in _sentence_events("Moscow rejected an offer from NATO.", "2024-03-04")
-        if e.type == "REJECT"
-    ]
-    assert [ref.name for ref in offer.targets] == ["NATO"]  # an actor in the object itself

@@ -261,14 +261,6 @@ def _in_a_charge(token: Token, top: Token) -> bool:
     )
 
 
-def _in_a_gerund(token: Token, top: Token) -> bool:
-    """ "accused the South of arming rebels", "demanded a vote on joining the Russian
-    federation": whom a gerund clause of the object acts on is its own act's party."""
-    return _hangs_below(token, top, lambda node: node.tag_ == "VBG") or (
-        token.i != top.i and top.tag_ == "VBG" and top.dep_ == "pcomp"
-    )
-
-
 def _participant_objects(token: Token) -> list[Token]:
     """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
     objects = []
@@ -783,7 +775,7 @@ def nested_targets(
         for token in obj.subtree:
             if token.i == obj.i or _in_clause_of_its_own(token, obj) or _names_a_scene(token):
                 continue
-            if _in_a_setting(token, obj) or _in_a_charge(token, obj) or _in_a_gerund(token, obj):
+            if _in_a_setting(token, obj) or _in_a_charge(token, obj):
                 continue
             found.extend(m for m in index.at(token) if m.actor.id not in source_ids)
     return unique_mentions(found)

@@ -4239,9 +4239,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "actor-inside-object",
-        'No target yet: an actor named inside the object ("rejected an offer from X"); not '
-        'one inside a gerund of the object ("accused the South of arming rebels", "demanded a '
-        'vote on joining the Russian federation": whom that act is on is its own party).',
+        'No target yet: an actor named inside the object ("rejected an offer from X").',
         _actor_inside_object,
     ),
     Rule(
