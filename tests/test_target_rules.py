@@ -190,3 +190,59 @@ def test_rule_a_by_phrase_serves_each_participle():
     event = _told("b-voa-east-timor-president-wounded-rebel-attack", "ASSAULT", "shot and wounded")
     assert [f"{ref.country}:{ref.sector}" for ref in event.sources] == ["TLS:REB"]
     assert "a-by-phrase-serves-each-participle" in event.evidence.why
+
+
+# --- rule relief-in-a-place-is-for-its-people (data: relief_goods) --------------------------------
+
+
+def test_rule_relief_in_a_place_is_for_its_people():
+    # VOA, tsunami: "have begun dropping food and supplies into isolated parts of Aceh province"
+    # (labelled IDN:CVL; the place rule gave Indonesia's state); USAID, Mozambique: "providing
+    # vital humanitarian relief supplies ... Cabo Delgado"; VOA, Syria: "provided an airlift of
+    # 31 tons of relief supplies in Syria" (both labelled by country only)
+    dropped = _told("b-tsunami-aid-aceh", "AID", "dropping food and supplies")
+    provided = _told("b-usaid-mozambique-cabo-delgado-relief", "AID", "relief supplies in a")
+    airlift = _told("b-voa-syria-isil-withdraws-azaz", "AID", "airlift of 31 tons")
+    assert _codes(dropped) == ["IDN:CVL"]
+    assert _codes(provided) == ["MOZ:CVL"]
+    assert _codes(airlift) == ["SYR:CVL"]
+    for event in (dropped, provided, airlift):
+        assert all(ref.inferred for ref in event.targets)
+        assert "relief-in-a-place-is-for-its-people" in event.evidence.why
+
+
+def test_rule_money_given_in_a_place_stays_the_states():
+    # a fresh sentence: money is no relief good, so the place rule's state stands
+    (event,) = [
+        e
+        for e in _sentence_events(
+            "The European Union provided 50 million euros in budget support in Mali on Monday.",
+            "2024-03-04",
+        )
+        if e.type == "AID"
+    ]
+    assert _codes(event) == ["MLI:GOV"]
+    assert "relief-in-a-place-is-for-its-people" not in event.evidence.why
+
+
+# --- data: activists of a cause and protest organizers are the opposition (actor_nouns.json) ------
+
+
+def test_political_activists_and_protest_organizers_are_the_opposition():
+    # VOA, Venezuela: "they had freed 39 political activists" (VEN:CVL, labelled VEN:OPP); VOA,
+    # Cuba: "Cuban police cracked down on protest organizers in the capital Havana" (the place
+    # rule's CUB:CVL, labelled CUB:OPP); VOA, Ivory Coast: "the arrest of 11 opposition
+    # activists" (labelled CIV:OPP), here in a fresh sentence
+    freed = _told("a-voa-venezuela-frees-political-prisoners", "RETREAT", "39 political activists")
+    crackdown = _told("a-voa-cuba-protest-crackdown", "COERCE", "protest organizers")
+    assert _codes(freed) == ["VEN:OPP"]
+    assert _codes(crackdown) == ["CUB:OPP"]
+    text = "Police in Ivory Coast announced the arrest of 11 opposition activists."
+    (arrest,) = [e for e in _sentence_events(text, "2024-03-04") if e.type == "COERCE"]
+    assert _codes(arrest) == ["CIV:OPP"]
+
+
+def test_activists_with_no_cause_named_stay_civilians():
+    # VOA, Thailand and Cambodia: "Cambodian authorities arrested three activists" (THA:CVL)
+    arrest = _told("b-thai-cambodia-temple", "COERCE", "arrested three activists for entering")
+    assert _codes(arrest) == ["THA:CVL"]

@@ -124,6 +124,7 @@ class Lexicon:
     evaluations: dict[str, str] = field(default_factory=dict)  # word -> ACCUSE or SUPPORT
     civilian_sites: frozenset[str] = frozenset()  # "villages", "homes": where people live
     civilian_objects: frozenset[str] = frozenset()  # "homes", "a passenger train": hit, the people
+    relief_goods: frozenset[str] = frozenset()  # "food", "relief supplies": given, the people's
     natural_causes: frozenset[str] = frozenset()  # "a fire", "a bus crash": nobody's act
     money_nouns: frozenset[str] = frozenset()  # "these funds supported": a grant told before
     press_audiences: frozenset[str] = frozenset()  # "spoke to reporters"
@@ -441,6 +442,7 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
             lexicon.evaluations.setdefault(word.lower(), kind)
     lexicon.civilian_sites = _lowered(data, "civilian_sites")
     lexicon.civilian_objects = _lowered(data, "civilian_objects")
+    lexicon.relief_goods = _lowered(data, "relief_goods")
     lexicon.natural_causes = _lowered(data, "natural_causes")
     lexicon.money_nouns = _lowered(data, "money_nouns")
     press = data.get("press_boilerplate") or {}

@@ -2584,6 +2584,40 @@ def _place_is_target(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+def _relief_for_the_people(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "relief-in-a-place-is-for-its-people": aid whose target a place rule gave as the
+    place's state, and whose goods are relief ("dropping food and supplies into isolated parts
+    of Aceh province", "providing vital humanitarian relief supplies ... in Cabo Delgado", "an
+    airlift of 31 tons of relief supplies in Syria"; data: relief_goods), goes to the people
+    (CVL) of that place: they eat and shelter by it, the state is not its recipient (PLOVER
+    AID's target is the recipient). Money, loans and arms keep the state."""
+    if draft.kind != "AID" or draft.targets or not draft.inferred_targets:
+        return False
+    states = [ref for ref in draft.inferred_targets if ref.sector == "GOV" and ref.country]
+    if len(states) != len(draft.inferred_targets):
+        return False
+    goods = _goods_words(draft.candidate)
+    lemmas = {lemma_of(word, coder.lexicon) for word in goods} | {w.lower_ for w in goods}
+    if not lemmas & coder.lexicon.relief_goods or lemmas & coder.dictionary.nouns.weapons:
+        return False
+    people = [coder.dictionary.group(ref.country, "CVL") for ref in states]
+    draft.inferred_targets = tuple(
+        inferred_ref(group, ref.text) for group, ref in zip(people, states, strict=True)
+    )
+    draft.inference_why.append(f"relief given in a place: {people[0].name}")
+    return True
+
+
+def _goods_words(candidate: Candidate) -> list[Token]:
+    """The nouns naming what an act gives: the trigger noun's own words ("relief supplies",
+    "an airlift of 31 tons of relief supplies"), else its verb's object ("dropping food and
+    supplies")."""
+    trigger, predicate = candidate.token, candidate.predicate
+    heads = [trigger] if trigger.pos_ == "NOUN" else []
+    heads += [c for c in predicate.children if c.dep_ == "dobj"]
+    return [t for head in heads for t in head.subtree if t.pos_ in {"NOUN", "ADJ"}]
+
+
 def _homes_hit(draft: EventDraft, coder: Coder) -> bool:
     """Rule "the-homes-hit-are-the-peoples": an attack whose only victims the sentence names
     are what people live, pray, trade or travel in ("Ethnic Albanians have set Serb homes and
@@ -4243,6 +4277,15 @@ RULES: tuple[Rule, ...] = (
         'three women were killed in a raid in Gardez", "released a hundred hostages", "a '
         'drone attack that killed three civilians": the-people-hit-are-the-places-people).',
         _place_is_target,
+    ),
+    Rule(
+        "relief-in-a-place-is-for-its-people",
+        '"Dropping food and supplies into isolated parts of Aceh province", "providing vital '
+        'humanitarian relief supplies ... in Cabo Delgado", "an airlift of 31 tons of relief '
+        'supplies in Syria": aid of relief goods (data: relief_goods) whose target a place '
+        "rule gave as the place's state goes to the place's people (CVL), marked inferred; "
+        "money, loans and arms keep the state.",
+        _relief_for_the_people,
     ),
     Rule(
         "unidentified-attacker",
