@@ -2061,6 +2061,76 @@ def _who_is_ready(word: Token) -> Token | None:
     return next((c for c in word.children if c.dep_ == "poss"), None)
 
 
+# what a verb's auxiliary says is to come or may come: "will use force", "might use force"
+AHEAD_AUX = FUTURE_AUX | {"might", "may", "could"}
+FORCE_TOLD_AHEAD = "force-told-ahead-is-a-threat"
+
+
+def force_ahead_triggers(
+    sentence: Span, candidates: list[Candidate], lexicon: Lexicon
+) -> list[Candidate] | None:
+    """The sentence's candidates with each act to come told with force as one THREATEN (rule
+    force-told-ahead-is-a-threat): "We will use the full force of the law", "that country
+    might use force to prevent independence for Kosovo", "it will end ... the occupation of
+    government buildings ..., either through negotiations or by force", "Belgrade might
+    respond militarily": force named as the means of an act a side will or might do threatens
+    it (PLOVER's hypothetical: THREATEN instead of ASSAULT + hypothetical), so the act's own
+    reading goes, and that of its aim ("to disperse the crowd": not done either). None when
+    the sentence holds no such act."""
+    found = False
+    for act in span_tokens(sentence):
+        auxes = {c.lower_ for c in act.children if c.dep_ == "aux"}
+        if act.pos_ != "VERB" or not auxes & AHEAD_AUX:
+            continue
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children):
+            continue  # "will not use force": no threat made
+        means = _force_named(act, lexicon)
+        if means is None:
+            continue
+        if any(c.token.i == act.i and c.entry.type == "THREATEN" for c in candidates):
+            continue  # "would respond with force": read as a threat already
+        found = True
+        aims = {t.i for c in act.children if c.dep_ == "xcomp" for t in c.subtree}
+        candidates = [c for c in candidates if c.token.i != act.i and c.token.i not in aims]
+        entry = TriggerEntry(type="THREATEN", mode=_force_mode(means, lexicon))
+        why = [f"'{act.text}' told ahead with '{means.text}': a threat"]
+        candidates.append(Candidate(token=act, entry=entry, predicate=act, why=why))
+    return candidates if found else None
+
+
+def _force_named(act: Token, lexicon: Lexicon) -> Token | None:
+    """The word that names force as the act's means: its object ("use force"), the object of
+    one of its prepositions, or of one joined to them ("either through negotiations or by
+    force"), or its manner ("respond militarily")."""
+    preps = [c for c in act.children if c.dep_ == "prep"]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj"]
+    means = [c for c in act.children if c.dep_ == "dobj"]
+    means += [
+        pobj
+        for prep in preps
+        if prep.lower_ in lexicon.force_prepositions
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    named = next((w for w in means if w.lemma_.lower() in lexicon.force_means), None)
+    if named is not None:
+        return named
+    return next(
+        (c for c in act.children if c.dep_ == "advmod" and c.lower_ in lexicon.force_manners),
+        None,
+    )
+
+
+def _force_mode(means: Token, lexicon: Lexicon) -> str | None:
+    """Violence, unless the force is named as another's ("the full force of the law": the
+    mode its "of" object names, if any)."""
+    owners = objects_of_preposition(means, "of")
+    if not owners:
+        return "violence"
+    mode = lexicon.threat_modes.get(lemma_of(owners[0], lexicon))
+    return mode if mode not in PEACEABLE_THREAT_MODES else None
+
+
 # --- stances said without their verb -------------------------------------------------------------
 
 
