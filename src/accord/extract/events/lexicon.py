@@ -114,7 +114,6 @@ class Lexicon:
     only_with_force: frozenset[str] = frozenset()  # "ready to respond" alone threatens no one
     force_means: frozenset[str] = frozenset()  # "will use force", "by force": a threat ahead
     force_prepositions: frozenset[str] = frozenset()  # "by force", "with force"
-    force_manners: frozenset[str] = frozenset()  # "might respond militarily"
     measure_nouns: frozenset[str] = frozenset()  # "announced measures against Russia"
     punitive_modifiers: frozenset[str] = frozenset()  # "restrictive measures"
     measure_aims: frozenset[str] = frozenset()  # "imposed measures to isolate Qatar"
@@ -303,7 +302,6 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     ahead = data.get("force_told_ahead") or {}
     lexicon.force_means = _lowered(ahead, "means")
     lexicon.force_prepositions = _lowered(ahead, "prepositions")
-    lexicon.force_manners = _lowered(ahead, "manners")
     measures = data.get("punitive_measures") or {}
     lexicon.measure_nouns = _lowered(measures, "nouns")
     lexicon.punitive_modifiers = _lowered(measures, "modifiers")
