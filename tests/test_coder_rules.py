@@ -4550,7 +4550,7 @@ def test_force_named_as_the_means_of_an_act_to_come_is_a_threat():
     other way is held on a condition."""
     jolo = told_in(tune_article_events("b-wn-jolo-cathedral-bombs"), "full force of the law")
     [threat] = [e for e in jolo if e.type == "THREATEN"]
-    assert (threat.modality, threat.mode) == ("asserted", None)  # the law's force: no violence
+    assert (threat.modality, threat.mode) == ("asserted", "arrest")  # the law's force
     assert [s.name for s in threat.sources] == ["Delfin Lorenzana"]
     assert {"force-told-ahead-is-a-threat", "a-threat-announced-is-made"} <= set(
         rules_named(threat)

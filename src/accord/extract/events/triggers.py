@@ -2122,12 +2122,13 @@ def _force_named(act: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
 
 
 def _force_mode(means: Token, lexicon: Lexicon) -> str | None:
-    """Violence, unless the force is named as another's ("the full force of the law": the
-    mode its "of" object names, if any)."""
+    """Violence, unless the force is named as another's ("the full force of the law"): then
+    the mode the lexicon gives that owner (the law's force is arrest), or its threat mode."""
     owners = objects_of_preposition(means, "of")
     if not owners:
         return "violence"
-    mode = lexicon.threat_modes.get(lemma_of(owners[0], lexicon))
+    owner = lemma_of(owners[0], lexicon)
+    mode = lexicon.force_owner_modes.get(owner) or lexicon.threat_modes.get(owner)
     return mode if mode not in PEACEABLE_THREAT_MODES else None
 
 
