@@ -4581,6 +4581,7 @@ def test_the_aim_of_force_told_ahead_is_not_done():
         "force.",
         "The government said it would not use force against the protesters.",
         "The company said it will use the funds to expand its business.",
+        "Russia said it would send more forces to the border.",  # forces are troops
     ],
 )
 def test_force_done_denied_or_absent_is_no_threat(sentence: str):

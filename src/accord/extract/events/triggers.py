@@ -2117,7 +2117,8 @@ def _force_named(act: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    named = [(w, other) for w, other in means if w.lemma_.lower() in lexicon.force_means]
+    # the word as written: "forces" (troops) are no force used ("would withdraw its forces")
+    named = [(w, other) for w, other in means if w.lower_ in lexicon.force_means]
     return named[0] if named else (None, False)
 
 
