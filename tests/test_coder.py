@@ -283,3 +283,16 @@ def test_a_noun_entry_kept_on_the_doc_answers_for_the_lexicon_asked():
     assert noun_entry(strike, load_lexicon()).type == "PROTEST"  # "hunger" makes it one
     assert noun_entry(strike, no_nouns) is None
     assert noun_entry(strike, load_lexicon()).type == "PROTEST"
+
+
+TRIGGERS_FILE = Path(__file__).parent.parent / "src" / "accord" / "data" / "triggers.json"
+
+
+def test_lexicon_refuses_a_force_owner_mode_threaten_has_not():
+    """force_told_ahead.owner_modes names threat modes (threat_complement_modes), checked at
+    load: the force of the law is PLOVER's arrest."""
+    data = json.loads(TRIGGERS_FILE.read_text(encoding="utf-8"))
+    assert lexicon_from_data(data).force_owner_modes["law"] == "arrest"
+    data["force_told_ahead"]["owner_modes"] = {"law": "lawsuit"}
+    with pytest.raises(DataFileError, match=re.escape("owner_modes.law: unknown mode 'lawsuit'")):
+        lexicon_from_data(data)

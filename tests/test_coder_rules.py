@@ -4476,10 +4476,13 @@ def test_force_a_side_is_ready_to_use_is_a_conditional_threat():
     2007): "Serbia is ready to use force to prevent Western countries from recognizing Kosovo"
     is a threat of force held in store, THREATEN violence conditional, not an act done."""
     events = tune_article_events("a-voa-us-seeks-clarification-serbia-kosovo-force")
-    [threat] = [e for e in events if "ready to use force" in e.evidence.sentence]
+    [threat] = told_in(events, "ready to use force")
     assert (threat.type, threat.mode, threat.modality) == ("THREATEN", "violence", "conditional")
+    # the lead's "might use force" (thr31) tells the same threat first; this sentence's own
+    # evidence names the rules that read it
+    [ready] = [m for m in threat.all_evidence() if "ready to use force" in m.sentence]
     assert {"readiness-for-force-is-a-threat", "a-threat-held-ready-is-conditional"} <= set(
-        rules_named(threat)
+        RULE_NAMES.search(ready.why).group(1).split(", ")
     )
 
 
@@ -4528,6 +4531,87 @@ def test_a_peaceful_readiness_is_no_threat(sentence: str):
     often as what a threat cuts) stays what it was; a denied readiness is none; "respond" and
     "close" threaten only with the force a "with" phrase names; "prepared" as a verb tells
     preparation done, not readiness."""
+    assert "THREATEN" not in kinds(events_of(sentence))
+
+
+# --- force-told-ahead-is-a-threat, a-threat-announced-is-made (thr31) ---------------------------
+
+
+def test_force_named_as_the_means_of_an_act_to_come_is_a_threat():
+    """Rules force-told-ahead-is-a-threat, a-threat-announced-is-made and
+    force-that-might-be-used-is-conditional on three tune articles (tests/corpus_news/tune):
+    the Defence Secretary's "We will use the full force of the law" (b-wn-jolo-cathedral-bombs,
+    WN, labelled THREATEN asserted), Ukraine's "will end ... either through negotiations or by
+    force" (a-voa-ukraine-deadline-occupied-buildings, VOA, labelled THREATEN violence
+    conditional) and "a Serbian official said that country might use force"
+    (a-voa-us-seeks-clarification-serbia-kosovo-force, VOA, a restatement of the threat
+    labelled THREATEN violence conditional): one THREATEN each, not the act itself done or
+    promised; force a side will use is a threat made, force it might use or names as the
+    other way is held on a condition."""
+    jolo = told_in(tune_article_events("b-wn-jolo-cathedral-bombs"), "full force of the law")
+    [threat] = [e for e in jolo if e.type == "THREATEN"]
+    assert (threat.modality, threat.mode) == ("asserted", "arrest")  # the law's force
+    assert [s.name for s in threat.sources] == ["Delfin Lorenzana"]
+    assert {"force-told-ahead-is-a-threat", "a-threat-announced-is-made"} <= set(
+        rules_named(threat)
+    )
+    ukraine = tune_article_events("a-voa-ukraine-deadline-occupied-buildings")
+    [threat] = told_in(ukraine, "either through negotiations or by force")
+    assert (threat.type, threat.mode, threat.modality) == ("THREATEN", "violence", "conditional")
+    assert [s.name for s in threat.sources] == ["Ukraine"]
+    assert "force-that-might-be-used-is-conditional" in rules_named(threat)
+    serbia = tune_article_events("a-voa-us-seeks-clarification-serbia-kosovo-force")
+    [threat] = [e for e in told_in(serbia, "that country might use force") if e.type == "THREATEN"]
+    assert (threat.type, threat.mode, threat.modality) == ("THREATEN", "violence", "conditional")
+    assert [s.name for s in threat.sources] == ["Serbia"]
+
+
+def test_the_aim_of_force_told_ahead_is_not_done():
+    """Rule force-told-ahead-is-a-threat: what the force would be used for ("to disperse the
+    crowd") is not done either; the threat is the one event."""
+    [event] = events_of("Police said they would use force to disperse the crowd.")
+    assert (event.type, event.mode, event.modality) == ("THREATEN", "violence", "asserted")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # tests/corpus_news/tune/a-voa-georgia-abkhaz-separatists-fire-checkpoint: told as done
+        "Russian troops invaded Georgia August 7 after Georgia tried to retake South Ossetia by "
+        "force.",
+        "The government said it would not use force against the protesters.",
+        "The company said it will use the funds to expand its business.",
+        "Russia said it would send more forces to the border.",  # forces are troops
+    ],
+)
+def test_force_done_denied_or_absent_is_no_threat(sentence: str):
+    assert "THREATEN" not in kinds(events_of(sentence))
+
+
+def test_an_attack_its_doer_announces_is_a_threat_made():
+    """Rules announced-hostile-act-is-threat and a-threat-announced-is-made: "the army said it
+    would strike" is THREATEN asserted (the threat is made when it is said; the tune labels of
+    announced threats code them asserted); a threat on a condition stays conditional."""
+    [event] = events_of("The Nigerian army said it would strike Boko Haram.")
+    assert (event.type, event.mode, event.modality) == ("THREATEN", "violence", "asserted")
+    assert "a-threat-announced-is-made" in rules_named(event)
+    [event] = events_of("The army said it would strike the rebels if they did not surrender.")
+    assert (event.type, event.modality) == ("THREATEN", "conditional")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # tests/corpus_news/tune/b-voa-guinea-protests-turn-deadly (no label in the sentence)
+        "Guinea's opposition leaders said they feared they would also be arrested.",
+        # tests/corpus_news/tune/b-voa-israel-begins-lebanon-withdrawal (labelled another type)
+        "The Syrian leader says Israel had long been planning to fight Hezbollah and resistance "
+        "to Israel is legitimate.",
+    ],
+)
+def test_an_act_announced_by_another_side_than_its_doer_is_no_threat(sentence: str):
+    """Rule announced-hostile-act-is-threat reads only the side that would act: the side the act
+    would fall on fears it, a third side charges another with planning it; neither threatens."""
     assert "THREATEN" not in kinds(events_of(sentence))
 
 

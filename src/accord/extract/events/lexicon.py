@@ -112,6 +112,9 @@ class Lexicon:
     readiness_words: frozenset[str] = frozenset()  # "is ready to use force": a threat
     weighing_verbs: frozenset[str] = frozenset()  # "readiness to consider sanctions"
     only_with_force: frozenset[str] = frozenset()  # "ready to respond" alone threatens no one
+    force_means: frozenset[str] = frozenset()  # "will use force", "by force": a threat ahead
+    force_prepositions: frozenset[str] = frozenset()  # "by force", "with force"
+    force_owner_modes: dict[str, str] = field(default_factory=dict)  # "force of the law": arrest
     measure_nouns: frozenset[str] = frozenset()  # "announced measures against Russia"
     punitive_modifiers: frozenset[str] = frozenset()  # "restrictive measures"
     measure_aims: frozenset[str] = frozenset()  # "imposed measures to isolate Qatar"
@@ -425,6 +428,16 @@ def lexicon_from_data(data: Mapping[str, Any], source: str = "lexicon") -> Lexic
     lexicon.readiness_words = _lowered(readiness, "words")
     lexicon.weighing_verbs = _lowered(readiness, "weighing_verbs")
     lexicon.only_with_force = _lowered(readiness, "only_with_force")
+    ahead = data.get("force_told_ahead") or {}
+    lexicon.force_means = _lowered(ahead, "means")
+    lexicon.force_prepositions = _lowered(ahead, "prepositions")
+    lexicon.force_owner_modes = {
+        word.lower(): mode for word, mode in (ahead.get("owner_modes") or {}).items()
+    }
+    for word, mode in lexicon.force_owner_modes.items():
+        if mode not in (data.get("threat_complement_modes") or {}):
+            where = f"{source} force_told_ahead.owner_modes.{word}"
+            raise DataFileError(f"{where}: unknown mode {mode!r}")
     measures = data.get("punitive_measures") or {}
     lexicon.measure_nouns = _lowered(measures, "nouns")
     lexicon.punitive_modifiers = _lowered(measures, "modifiers")

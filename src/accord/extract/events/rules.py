@@ -106,6 +106,8 @@ from accord.extract.events.triggers import (
     DEFINITE_DETERMINERS,
     DYAD_DASHES,
     DYAD_WORDS,
+    FORCE_HELD,
+    FORCE_TOLD_AHEAD,
     RAID_AS_ATTACK_RULE,
     REACTION_TYPES,
     REPORTED_WRONG,
@@ -128,6 +130,7 @@ from accord.extract.events.triggers import (
     dyad_line_triggers,
     evaluation_triggers,
     expectation_triggers,
+    force_ahead_triggers,
     forces_crossing_triggers,
     forces_leaving_triggers,
     found_wrong_triggers,
@@ -181,7 +184,7 @@ from accord.extract.events.triggers import (
     with_deontic_demands,
     with_wished_demands,
 )
-from accord.models import ActorMention, ActorRef, Event, Place
+from accord.models import Actor, ActorMention, ActorRef, Event, Place
 from accord.nlp import SENTENCE_END_MARKS, span_tokens
 from accord.resolve.actors import SEIZURES_OF_POWER, fold, inferred_ref, story_sides
 
@@ -656,6 +659,14 @@ def _ultimatums(found: SentenceDraft, coder: Coder) -> bool:
 
 def _readiness_for_force(found: SentenceDraft, coder: Coder) -> bool:
     changed = readiness_threat_triggers(found.sentence, found.candidates, coder.lexicon)
+    if changed is None:
+        return False
+    found.candidates = changed
+    return True
+
+
+def _force_told_ahead(found: SentenceDraft, coder: Coder) -> bool:
+    changed = force_ahead_triggers(found.sentence, found.candidates, coder.lexicon)
     if changed is None:
         return False
     found.candidates = changed
@@ -2153,7 +2164,66 @@ def _announced_hostile_act(draft: EventDraft, coder: Coder) -> bool:
         return False
     if not reporting_subject(draft.candidate, coder.lexicon):
         return False
-    return _as_threat(draft, coder, "an announced hostile act is a threat")
+    reporters = reporter_mentions(draft.candidate, draft.index, coder.lexicon)
+    if not _announced_by_its_side(draft, reporters):
+        return False
+    return _as_threat(draft, coder, ANNOUNCED_THREAT)
+
+
+ANNOUNCED_THREAT = "an announced hostile act is a threat"
+AHEAD_MODALITIES = {"future", "hypothetical"}  # "will use force", "might use force"
+
+
+def _announced_by_its_side(draft: EventDraft, reporters: list[ActorMention]) -> bool:
+    """Part of rule "announced-hostile-act-is-threat": an act of force is announced as a
+    threat by the side that would do it ("the army said it would strike"), not by the side it
+    would fall on ("opposition leaders said they feared they would also be arrested") nor by
+    another side telling of a third's plan ("the Syrian leader says Israel had long been
+    planning to fight Hezbollah"): those forecast or charge, they threaten no one. Sides as
+    ``_side_of`` reads them; a reporter or doer with no side leaves the reading as it was."""
+    said_by = {_side_of(m.actor) for m in reporters} - {None}
+    if not said_by:
+        return True
+    if said_by & {_side_of(m.actor) for m in draft.targets}:
+        return False
+    doers = {_side_of(m.actor) for m in draft.sources} - {None}
+    return not doers or bool(doers & said_by)
+
+
+def _a_threat_announced_is_made(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "a-threat-announced-is-made": "the army said it would strike": the act is to
+    come, the threat is made when it is said (asserted), as "threatened to strike" is (the
+    tune labels of hostile acts announced ahead code the threat asserted: "Chinese authorities
+    will continue to combat illegal activities", "President Biden will act to protect American
+    and coalition personnel", "We will use the full force of the law"). A threat on a
+    condition stays conditional (its own rule); a forceful response announced ("Treasury will
+    forcefully respond") is another rule's and stays future. Force told ahead (rule
+    force-told-ahead-is-a-threat: "we will use the full force of the law") is a threat made as
+    well, unless it is held in store (rule force-that-might-be-used-is-conditional, next)."""
+    if draft.kind != "THREATEN" or draft.modality not in AHEAD_MODALITIES:
+        return False
+    announced = ANNOUNCED_THREAT in draft.modality_why and draft.modality == "future"
+    told_ahead = FORCE_TOLD_AHEAD in draft.candidate.rules and FORCE_HELD not in draft.candidate.why
+    if not (announced or told_ahead):
+        return False
+    draft.modality = "asserted"
+    draft.modality_why = [*draft.modality_why, "a threat announced is made when it is said"]
+    return True
+
+
+def _force_held_in_store(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "force-that-might-be-used-is-conditional": "that country might use force to
+    prevent independence for Kosovo", "will end ... the occupation, either through
+    negotiations or by force": force a side might use, or names as the other way to its end,
+    waits on the other side's move or on the first way failing; a threat made on a condition
+    (conditional), as force held ready is (the labels of both tune sentences)."""
+    if draft.kind != "THREATEN" or FORCE_HELD not in draft.candidate.why:
+        return False
+    if draft.modality == "conditional":
+        return False
+    draft.modality = "conditional"
+    draft.modality_why = [*draft.modality_why, "force held in store is a conditional threat"]
+    return True
 
 
 # A class of actors defined by what they may do: "those who obstruct the peace", "anyone who
@@ -3159,7 +3229,7 @@ def _aim_at_the_other_side(found: ArticleDraft, coder: Coder, types: set[str], r
     return changed
 
 
-def _side_of(ref: ActorRef) -> tuple[str, str] | None:
+def _side_of(ref: ActorRef | Actor) -> tuple[str, str] | None:
     """The side an actor is on: its country's state for a state, its officials and forces;
     else its country and sector ("Colombian officials" and "Colombia" are one side)."""
     if not ref.country or ref.sector in NO_SIDE_SECTORS:
@@ -3642,6 +3712,16 @@ RULES: tuple[Rule, ...] = (
         'talk or help ("ready to take more steps", "prepared to offer assistance") stays what '
         "it is (data: readiness_for_force and threat_complement_modes in triggers.json).",
         _readiness_for_force,
+    ),
+    _sentence_rule(
+        "force-told-ahead-is-a-threat",
+        '"We will use the full force of the law", "that country might use force to prevent '
+        'independence for Kosovo", "will end ... the occupation, either through negotiations or '
+        'by force": force named as the means of an act a '
+        "side will or might do is one THREATEN (PLOVER: THREATEN instead of ASSAULT + "
+        'hypothetical), violence unless the force is another\'s ("of the law"); the act '
+        "itself is not done (data: force_told_ahead in triggers.json).",
+        _force_told_ahead,
     ),
     _sentence_rule(
         "joint-undertaking",
@@ -4146,8 +4226,23 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "announced-hostile-act-is-threat",
-        '"Farmers said they would blockade Paris": an announced attack or coercion is a THREATEN.',
+        '"Farmers said they would blockade Paris": an announced attack or coercion is a THREATEN '
+        "when the side that would do it announces it (not the side it would fall on, nor "
+        "another side telling of its plan).",
         _announced_hostile_act,
+    ),
+    Rule(
+        "a-threat-announced-is-made",
+        '"The army said it would strike": the act is to come, the threat is made when it is '
+        'said (asserted), as "threatened to strike" is.',
+        _a_threat_announced_is_made,
+    ),
+    Rule(
+        "force-that-might-be-used-is-conditional",
+        '"That country might use force to prevent independence", "either through negotiations '
+        'or by force": force that might be used, or is the other way to an end, is a threat '
+        "held on a condition (conditional), as force held ready is.",
+        _force_held_in_store,
     ),
     Rule(
         "punishment-for-a-class-is-a-warning",

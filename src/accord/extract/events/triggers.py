@@ -1966,6 +1966,78 @@ def _who_is_ready(word: Token) -> Token | None:
     return next((c for c in word.children if c.dep_ == "poss"), None)
 
 
+# what a verb's auxiliary says is to come or may come: "will use force", "might use force"
+AHEAD_AUX = FUTURE_AUX | {"might", "may", "could"}
+POSSIBILITY_AUX = {"might", "may", "could"}
+FORCE_TOLD_AHEAD = "force-told-ahead-is-a-threat"
+FORCE_HELD = "force held in store"  # why-note of a threat of force that might be used
+
+
+def force_ahead_triggers(
+    sentence: Span, candidates: list[Candidate], lexicon: Lexicon
+) -> list[Candidate] | None:
+    """The sentence's candidates with each act to come told with force as one THREATEN (rule
+    force-told-ahead-is-a-threat): "We will use the full force of the law", "that country
+    might use force to prevent independence for Kosovo", "it will end ... the occupation of
+    government buildings ..., either through negotiations or by force": force named as the
+    means of an act a side will or might do threatens it (PLOVER's hypothetical: THREATEN
+    instead of ASSAULT + hypothetical), so the act's own reading goes, and that of its aim
+    ("to disperse the crowd": not done either). Force that might be used, or that is the other
+    way to the act's end, is noted as held in store (``FORCE_HELD``). None when the sentence
+    holds no such act."""
+    found = False
+    for act in span_tokens(sentence):
+        auxes = {c.lower_ for c in act.children if c.dep_ == "aux"}
+        if act.pos_ != "VERB" or not auxes & AHEAD_AUX:
+            continue
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children):
+            continue  # "will not use force": no threat made
+        means, alternative = _force_named(act, lexicon)
+        if means is None:
+            continue
+        if any(c.token.i == act.i and c.entry.type == "THREATEN" for c in candidates):
+            continue  # "would respond with force": read as a threat already
+        found = True
+        aims = {t.i for c in act.children if c.dep_ == "xcomp" for t in c.subtree}
+        candidates = [c for c in candidates if c.token.i != act.i and c.token.i not in aims]
+        entry = TriggerEntry(type="THREATEN", mode=_force_mode(means, lexicon))
+        why = [f"'{act.text}' told ahead with '{means.text}': a threat"]
+        if alternative or auxes & POSSIBILITY_AUX:
+            why.append(FORCE_HELD)
+        candidates.append(Candidate(token=act, entry=entry, predicate=act, why=why))
+    return candidates if found else None
+
+
+def _force_named(act: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
+    """The word that names force as the act's means: its object ("use force") or the object of
+    one of its prepositions ("by force"); and whether it is named as the other way, joined to
+    another means ("either through negotiations or by force")."""
+    preps = [c for c in act.children if c.dep_ == "prep"]
+    joined = [c for p in preps for c in p.children if c.dep_ == "conj"]
+    means = [(c, False) for c in act.children if c.dep_ == "dobj"]
+    means += [
+        (pobj, prep in joined)
+        for prep in [*preps, *joined]
+        if prep.lower_ in lexicon.force_prepositions
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    # the word as written: "forces" (troops) are no force used ("would withdraw its forces")
+    named = [(w, other) for w, other in means if w.lower_ in lexicon.force_means]
+    return named[0] if named else (None, False)
+
+
+def _force_mode(means: Token, lexicon: Lexicon) -> str | None:
+    """Violence, unless the force is named as another's ("the full force of the law"): then
+    the mode the lexicon gives that owner (the law's force is arrest), or its threat mode."""
+    owners = objects_of_preposition(means, "of")
+    if not owners:
+        return "violence"
+    owner = lemma_of(owners[0], lexicon)
+    mode = lexicon.force_owner_modes.get(owner) or lexicon.threat_modes.get(owner)
+    return mode if mode not in PEACEABLE_THREAT_MODES else None
+
+
 # --- stances said without their verb -------------------------------------------------------------
 
 
