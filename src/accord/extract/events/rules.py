@@ -106,7 +106,7 @@ from accord.extract.events.triggers import (
     DEFINITE_DETERMINERS,
     DYAD_DASHES,
     DYAD_WORDS,
-    FORCE_HELD,
+    FORCE_MIGHT,
     FORCE_TOLD_AHEAD,
     RAID_AS_ATTACK_RULE,
     REACTION_TYPES,
@@ -2199,30 +2199,18 @@ def _a_threat_announced_is_made(draft: EventDraft, coder: Coder) -> bool:
     condition stays conditional (its own rule); a forceful response announced ("Treasury will
     forcefully respond") is another rule's and stays future. Force told ahead (rule
     force-told-ahead-is-a-threat: "we will use the full force of the law") is a threat made as
-    well, unless it is held in store (rule force-that-might-be-used-is-conditional, next)."""
+    well; force that only might be used ("might use force") is not announced and keeps the
+    modality its words give."""
     if draft.kind != "THREATEN" or draft.modality not in AHEAD_MODALITIES:
         return False
     announced = ANNOUNCED_THREAT in draft.modality_why and draft.modality == "future"
-    told_ahead = FORCE_TOLD_AHEAD in draft.candidate.rules and FORCE_HELD not in draft.candidate.why
+    told_ahead = (
+        FORCE_TOLD_AHEAD in draft.candidate.rules and FORCE_MIGHT not in draft.candidate.why
+    )
     if not (announced or told_ahead):
         return False
     draft.modality = "asserted"
     draft.modality_why = [*draft.modality_why, "a threat announced is made when it is said"]
-    return True
-
-
-def _force_held_in_store(draft: EventDraft, coder: Coder) -> bool:
-    """Rule "force-that-might-be-used-is-conditional": "that country might use force to
-    prevent independence for Kosovo", "will end ... the occupation, either through
-    negotiations or by force": force a side might use, or names as the other way to its end,
-    waits on the other side's move or on the first way failing; a threat made on a condition
-    (conditional), as force held ready is (the labels of both tune sentences)."""
-    if draft.kind != "THREATEN" or FORCE_HELD not in draft.candidate.why:
-        return False
-    if draft.modality == "conditional":
-        return False
-    draft.modality = "conditional"
-    draft.modality_why = [*draft.modality_why, "force held in store is a conditional threat"]
     return True
 
 
@@ -4236,13 +4224,6 @@ RULES: tuple[Rule, ...] = (
         '"The army said it would strike": the act is to come, the threat is made when it is '
         'said (asserted), as "threatened to strike" is.',
         _a_threat_announced_is_made,
-    ),
-    Rule(
-        "force-that-might-be-used-is-conditional",
-        '"That country might use force to prevent independence", "either through negotiations '
-        'or by force": force that might be used, or is the other way to an end, is a threat '
-        "held on a condition (conditional), as force held ready is.",
-        _force_held_in_store,
     ),
     Rule(
         "punishment-for-a-class-is-a-warning",

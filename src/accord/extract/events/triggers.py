@@ -1968,23 +1968,22 @@ def _who_is_ready(word: Token) -> Token | None:
 
 # what a verb's auxiliary says is to come or may come: "will use force", "might use force"
 AHEAD_AUX = FUTURE_AUX | {"might", "may", "could"}
-POSSIBILITY_AUX = {"might", "may", "could"}
 FORCE_TOLD_AHEAD = "force-told-ahead-is-a-threat"
-FORCE_HELD = "force held in store"  # why-note of a threat of force that might be used
+FORCE_MIGHT = "force only might be used"  # why-note: told as possible, not announced
 
 
 def force_ahead_triggers(
     sentence: Span, candidates: list[Candidate], lexicon: Lexicon
 ) -> list[Candidate] | None:
     """The sentence's candidates with each act to come told with force as one THREATEN (rule
-    force-told-ahead-is-a-threat): "We will use the full force of the law", "that country
-    might use force to prevent independence for Kosovo", "it will end ... the occupation of
-    government buildings ..., either through negotiations or by force": force named as the
-    means of an act a side will or might do threatens it (PLOVER's hypothetical: THREATEN
-    instead of ASSAULT + hypothetical), so the act's own reading goes, and that of its aim
-    ("to disperse the crowd": not done either). Force that might be used, or that is the other
-    way to the act's end, is noted as held in store (``FORCE_HELD``). None when the sentence
-    holds no such act."""
+    force-told-ahead-is-a-threat): "We will use the full force of the law", "that country might
+    use force to prevent independence for Kosovo", "it will end ...
+    the occupation of government buildings ..., either through negotiations or by force":
+    force named as the means of an act a side will or might do threatens it (PLOVER's
+    hypothetical: THREATEN instead of ASSAULT + hypothetical), so the act's own reading goes,
+    and that of its aim ("to disperse the crowd": not done either). Force that only might be
+    used ("that country might use force") is noted so (``FORCE_MIGHT``): a possibility, not an
+    announcement. None when the sentence holds no such act."""
     found = False
     for act in span_tokens(sentence):
         auxes = {c.lower_ for c in act.children if c.dep_ == "aux"}
@@ -1992,7 +1991,7 @@ def force_ahead_triggers(
             continue
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children):
             continue  # "will not use force": no threat made
-        means, alternative = _force_named(act, lexicon)
+        means = _force_named(act, lexicon)
         if means is None:
             continue
         if any(c.token.i == act.i and c.entry.type == "THREATEN" for c in candidates):
@@ -2002,29 +2001,27 @@ def force_ahead_triggers(
         candidates = [c for c in candidates if c.token.i != act.i and c.token.i not in aims]
         entry = TriggerEntry(type="THREATEN", mode=_force_mode(means, lexicon))
         why = [f"'{act.text}' told ahead with '{means.text}': a threat"]
-        if alternative or auxes & POSSIBILITY_AUX:
-            why.append(FORCE_HELD)
+        if not auxes & FUTURE_AUX:
+            why.append(FORCE_MIGHT)
         candidates.append(Candidate(token=act, entry=entry, predicate=act, why=why))
     return candidates if found else None
 
 
-def _force_named(act: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
+def _force_named(act: Token, lexicon: Lexicon) -> Token | None:
     """The word that names force as the act's means: its object ("use force") or the object of
-    one of its prepositions ("by force"); and whether it is named as the other way, joined to
-    another means ("either through negotiations or by force")."""
+    one of its prepositions ("by force")."""
     preps = [c for c in act.children if c.dep_ == "prep"]
     joined = [c for p in preps for c in p.children if c.dep_ == "conj"]
-    means = [(c, False) for c in act.children if c.dep_ == "dobj"]
+    means = [c for c in act.children if c.dep_ == "dobj"]
     means += [
-        (pobj, prep in joined)
+        pobj
         for prep in [*preps, *joined]
         if prep.lower_ in lexicon.force_prepositions
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
     # the word as written: "forces" (troops) are no force used ("would withdraw its forces")
-    named = [(w, other) for w, other in means if w.lower_ in lexicon.force_means]
-    return named[0] if named else (None, False)
+    return next((w for w in means if w.lower_ in lexicon.force_means), None)
 
 
 def _force_mode(means: Token, lexicon: Lexicon) -> str | None:
