@@ -1958,6 +1958,8 @@ def places_in(
             # gazetteer does not know
             geocoded = span, beside
         span, place = geocoded
+        if _beyond_what_is_near(span, place):
+            continue  # "a house near Pakistan", "near the Lebanon border": the neighbour
         if excluded and place.country not in beside_countries and not vouched:
             continue  # a person's name, unless an admin area or a place word says it is a place
         known = countries | beside_countries
@@ -2369,6 +2371,60 @@ def _count_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
         if (code := admin.get(token.lower_)) is not None:  # "Bassa LGA": a Nigerian admin unit
             count(code, token.i)
     return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+
+
+WHAT_IS_NEAR_IS_NOT_IN = "what-is-near-is-not-in"
+
+
+class NearForms(NamedTuple):
+    """The words of rule "what-is-near-is-not-in" (data/places_extra.json, "across_the_border")."""
+
+    near_words: frozenset[str]
+    border_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def near_forms() -> NearForms:
+    """The package's forms of rule "what-is-near-is-not-in", read once."""
+    section = _load_extra().get("across_the_border")
+    if not isinstance(section, dict) or not section.get("near_words"):
+        raise DataFileError("data/places_extra.json needs 'across_the_border' with near_words")
+    words = [w.lower() for w in section["near_words"]]
+    nouns = [w.lower() for w in section.get("border_nouns", ())]
+    return NearForms(frozenset(words), frozenset(nouns))
+
+
+def _beyond_what_is_near(span: Span, place: Place, forms: NearForms | None = None) -> bool:
+    """Rule "what-is-near-is-not-in": an act told as near a country ("the air strike targeted
+    a house near Pakistan", in Afghanistan) or near a border named by the land on its other
+    side ("the Syrian town of Madaya, near the Lebanon border", "tribal areas near the border
+    with Afghanistan", "in Michoacan state near the border with Jalisco state", "a Russian troop
+    deployment near the Ukraine border") happened outside that land: the name is the
+    neighbour, not the act's place. A town near which something happened ("near Quetta") is
+    the place the press gives, and stays."""
+    forms = forms or near_forms()
+    token = _through_lists(span.root)
+    head = token.head
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "with"
+        and head.head.lemma_.lower() in forms.border_nouns
+    ):
+        border = head.head  # "the border with Afghanistan"
+    elif token.dep_ in {"compound", "nmod", "poss"} and head.lemma_.lower() in forms.border_nouns:
+        border = head  # "the Lebanon border", "Lebanon's border"
+    elif token.dep_ == "pobj" and place.precision == "country":
+        return _is_near(head, forms)  # "a house near Pakistan"
+    else:
+        return False
+    return border.dep_ == "pobj" and _is_near(border.head, forms)
+
+
+def _is_near(preposition: Token, forms: NearForms) -> bool:
+    """ "near", or "close to" ("close to the border with Iraq")."""
+    if preposition.lower_ in forms.near_words:
+        return True
+    return preposition.lower_ == "to" and preposition.head.lower_ in forms.near_words
 
 
 @lru_cache(maxsize=1)
