@@ -1362,3 +1362,31 @@ def test_a_town_near_which_something_happened_stays_the_place():
 def test_what_is_near_is_not_in_reads_its_forms_as_data():
     forms = places.near_forms()
     assert "near" in forms.near_words and "border" in forms.border_nouns
+
+
+def test_a_town_of_its_nationality_is_read_in_that_country_through_the_article():
+    # rule a-town-of-its-nationality, b-voa-syria-aid-convoys-enter-madaya: "the Syrian town of
+    # Madaya" is not Madaya, Myanmar, there nor where the article names it again
+    events = tune_article_events("b-voa-syria-aid-convoys-enter-madaya")
+    blockade = next(e for e in events if "blockaded the town" in e.evidence.sentence)
+    assert blockade.place is not None and blockade.place.country == "SYR"
+    assert blockade.place.precision == "city"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # the three tune articles that write a town with its nationality
+        ("aid to the Syrian town of Madaya, near the Lebanon border, was complete.", "SYR"),
+        ("Pawel Adamowicz, mayor of the Polish city of Gdansk, was stabbed on stage.", "POL"),
+        ("The two sides met in the Finnish capital of Helsinki on Tuesday.", "FIN"),
+        ("Protesters marched in the town of Madaya on Tuesday.", None),
+    ],
+)
+def test_the_nationality_of_a_town_written_with_its_kind(sentence, country):
+    from accord.pipeline import parse
+
+    doc = parse(make_article(sentence, published="2024-05-10")).doc
+    sent = next(iter(doc.sents))
+    told = {places.nationality_of_its_kind(span) for span, _ in places._place_spans(sent)}
+    assert (country in told) if country else told <= {None}

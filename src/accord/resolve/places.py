@@ -1947,6 +1947,8 @@ def places_in(
         span = _first_of_road(span)
         beside_countries, beside = _beside(span, context, gazetteer)
         beside_parts = _beside_parts(span)
+        if not beside_countries and (told := _nationality_told(span, context)):
+            beside_countries = frozenset({told})  # "the Syrian town of Madaya", told before
         local = replace(context, beside=beside_countries) if beside_countries else context
         geocoded = _geocode_span(span, local, gazetteer)
         if geocoded is None and role.kind == "where" and not (doubtful and not beside_parts):
@@ -2470,7 +2472,10 @@ def place_context(
         for span, doubtful in _place_spans(sent):
             if span.start_char < dateline:
                 continue
-            if not doubtful:
+            nationality = nationality_of_its_kind(span)
+            if nationality is not None:
+                scene.append(nationality)  # "the Syrian town of Madaya", not Madaya, Myanmar
+            elif not doubtful:
                 scene.append(_scene_country(span, gazetteer) or _where_country(span, gazetteer))
             for part in _beside_parts(span):
                 scene.append(_scene_country(part, gazetteer) or _country_name(part, gazetteer))
@@ -2481,6 +2486,49 @@ def place_context(
     return replace(context, readings=_readings(doc, dateline, context, gazetteer))
 
 
+NATIONALITY_OF_ITS_KIND = "a-town-of-its-nationality"
+
+
+def _nationality_told(span: Span, context: PlaceContext) -> str | None:
+    """The country a name is read in by rule "a-town-of-its-nationality", written beside it or
+    anywhere in the article ("Rebels control Madaya" after "the Syrian town of Madaya")."""
+    here = nationality_of_its_kind(span)
+    if here is not None:
+        return here
+    read = dict(context.readings).get(place_key(span.text))
+    return read.country if read is not None and read.country in _told_nationalities(span) else None
+
+
+def _told_nationalities(span: Span) -> set[str]:
+    """The countries the article's names are told in by their nationality."""
+    return {
+        code
+        for sent in span.doc.sents
+        for name, _ in _place_spans(sent)
+        if place_key(name.text) == place_key(span.text)
+        and (code := nationality_of_its_kind(name)) is not None
+    }
+
+
+def nationality_of_its_kind(span: Span) -> str | None:
+    """Rule "a-town-of-its-nationality": a name written after the kind of place it is with a
+    nationality ("the Syrian town of Madaya", "the Polish city of Gdańsk", "the Finnish
+    capital of Helsinki") lies in that country: its ISO alpha-3, else None. The nationality
+    sets the scene (``place_context``), so a namesake abroad (Madaya, Myanmar) loses to the
+    town of the country the reporter named. Nationalities come from the shared country table."""
+    token = _through_lists(span.root)
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or not _is_place_noun(token.head.head):
+        return None
+    kind = token.head.head
+    demonyms = _demonyms()
+    for child in kind.children:
+        if child.dep_ in {"amod", "compound"} and child.i < kind.i:
+            code = demonyms.get(place_key(child.text))
+            if code:
+                return code
+    return None
+
+
 def _readings(
     doc: Doc, dateline: int, context: PlaceContext, gazetteer: Gazetteer
 ) -> tuple[tuple[str, Place], ...]:
@@ -2489,9 +2537,11 @@ def _readings(
     found = {}
     for sent in doc.sents:
         for span, doubtful in _place_spans(sent):
-            if doubtful or span.start_char < dateline or not _beside_parts(span):
+            nationality = nationality_of_its_kind(span)
+            if doubtful or span.start_char < dateline or not (_beside_parts(span) or nationality):
                 continue
             countries, _ = _beside(span, context, gazetteer)
+            countries |= {nationality} if nationality else set()
             local = replace(context, beside=countries)
             read, alone = gazetteer.geocode(span.text, local), gazetteer.geocode(span.text)
             if read is not None and alone is not None and read.country != alone.country:
