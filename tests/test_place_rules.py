@@ -1311,3 +1311,82 @@ def test_the_story_s_own_town_of_the_name_is_taken(
     # ... while alone, or in a story of Spain, Palma is still Palma, Spain
     assert geocode("Palma").country == "ESP"
     assert geocode("Palma", ["ESP"]).country == "ESP"
+
+
+def _sentence_places(text: str) -> list[tuple[str, str]]:
+    from accord.pipeline import parse
+
+    doc = parse(make_article(text, published="2024-05-10")).doc
+    return [(place.name, place.country) for place in places.places_in(next(iter(doc.sents)))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "neighbour"),
+    [
+        # b-voa-syria-aid-convoys-enter-madaya (VOA, 2016): the town is in Syria
+        (
+            "The International Red Cross said early Tuesday its joint effort to bring much "
+            "needed aid to the Syrian town of Madaya, near the Lebanon border, was complete.",
+            "LBN",
+        ),
+        # b-voa-afghanistan-kunar-air-strike-civilians (VOA): the house is in Kunar, Afghanistan
+        (
+            "Government officials in Kunar province said Sunday that the air strike targeted a "
+            "house near Pakistan, killing at least six suspected militants.",
+            "PAK",
+        ),
+        # a-voa-ukraine-deadline-occupied-buildings (VOA, 2014): the troops are in Russia
+        (
+            "On Tuesday U.S. Secretary of State John Kerry called those developments, as well as "
+            "a massive Russian troop deployment near the Ukraine border, a contrived pretext.",
+            "UKR",
+        ),
+    ],
+)
+def test_what_is_near_is_not_in(sentence, neighbour):
+    # rule what-is-near-is-not-in: the land near which, or near whose border, an act happened
+    assert neighbour not in [country for _, country in _sentence_places(sentence)]
+
+
+def test_a_town_near_which_something_happened_stays_the_place():
+    assert ("Quetta", "PAK") in _sentence_places(
+        "Three more people were killed when gunmen opened fire on a vehicle near Quetta."
+    )
+    kunar = _sentence_places(
+        "Government officials in Kunar province said Sunday that the air strike targeted a "
+        "house near Pakistan, killing at least six suspected militants."
+    )
+    assert kunar == [("Kunar", "AFG")]
+
+
+def test_what_is_near_is_not_in_reads_its_forms_as_data():
+    forms = places.near_forms()
+    assert "near" in forms.near_words and "border" in forms.border_nouns
+
+
+def test_a_town_of_its_nationality_is_read_in_that_country_through_the_article():
+    # rule a-town-of-its-nationality, b-voa-syria-aid-convoys-enter-madaya: "the Syrian town of
+    # Madaya" is not Madaya, Myanmar, there nor where the article names it again
+    events = tune_article_events("b-voa-syria-aid-convoys-enter-madaya")
+    blockade = next(e for e in events if "blockaded the town" in e.evidence.sentence)
+    assert blockade.place is not None and blockade.place.country == "SYR"
+    assert blockade.place.precision == "city"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # the three tune articles that write a town with its nationality
+        ("aid to the Syrian town of Madaya, near the Lebanon border, was complete.", "SYR"),
+        ("Pawel Adamowicz, mayor of the Polish city of Gdansk, was stabbed on stage.", "POL"),
+        ("The two sides met in the Finnish capital of Helsinki on Tuesday.", "FIN"),
+        ("Protesters marched in the town of Madaya on Tuesday.", None),
+    ],
+)
+def test_the_nationality_of_a_town_written_with_its_kind(sentence, country):
+    from accord.pipeline import parse
+
+    doc = parse(make_article(sentence, published="2024-05-10")).doc
+    sent = next(iter(doc.sents))
+    told = {places.nationality_of_its_kind(span) for span, _ in places._place_spans(sent)}
+    assert (country in told) if country else told <= {None}

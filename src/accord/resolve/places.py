@@ -1947,6 +1947,8 @@ def places_in(
         span = _first_of_road(span)
         beside_countries, beside = _beside(span, context, gazetteer)
         beside_parts = _beside_parts(span)
+        if not beside_countries and (told := _nationality_told(span, context)):
+            beside_countries = frozenset({told})  # "the Syrian town of Madaya", told before
         local = replace(context, beside=beside_countries) if beside_countries else context
         geocoded = _geocode_span(span, local, gazetteer)
         if geocoded is None and role.kind == "where" and not (doubtful and not beside_parts):
@@ -1958,6 +1960,8 @@ def places_in(
             # gazetteer does not know
             geocoded = span, beside
         span, place = geocoded
+        if _beyond_what_is_near(span, place):
+            continue  # "a house near Pakistan", "near the Lebanon border": the neighbour
         if excluded and place.country not in beside_countries and not vouched:
             continue  # a person's name, unless an admin area or a place word says it is a place
         known = countries | beside_countries
@@ -2371,6 +2375,60 @@ def _count_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
     return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
 
 
+WHAT_IS_NEAR_IS_NOT_IN = "what-is-near-is-not-in"
+
+
+class NearForms(NamedTuple):
+    """The words of rule "what-is-near-is-not-in" (data/places_extra.json, "across_the_border")."""
+
+    near_words: frozenset[str]
+    border_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def near_forms() -> NearForms:
+    """The package's forms of rule "what-is-near-is-not-in", read once."""
+    section = _load_extra().get("across_the_border")
+    if not isinstance(section, dict) or not section.get("near_words"):
+        raise DataFileError("data/places_extra.json needs 'across_the_border' with near_words")
+    words = [w.lower() for w in section["near_words"]]
+    nouns = [w.lower() for w in section.get("border_nouns", ())]
+    return NearForms(frozenset(words), frozenset(nouns))
+
+
+def _beyond_what_is_near(span: Span, place: Place, forms: NearForms | None = None) -> bool:
+    """Rule "what-is-near-is-not-in": an act told as near a country ("the air strike targeted
+    a house near Pakistan", in Afghanistan) or near a border named by the land on its other
+    side ("the Syrian town of Madaya, near the Lebanon border", "tribal areas near the border
+    with Afghanistan", "in Michoacan state near the border with Jalisco state", "a Russian troop
+    deployment near the Ukraine border") happened outside that land: the name is the
+    neighbour, not the act's place. A town near which something happened ("near Quetta") is
+    the place the press gives, and stays."""
+    forms = forms or near_forms()
+    token = _through_lists(span.root)
+    head = token.head
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "with"
+        and head.head.lemma_.lower() in forms.border_nouns
+    ):
+        border = head.head  # "the border with Afghanistan"
+    elif token.dep_ in {"compound", "nmod", "poss"} and head.lemma_.lower() in forms.border_nouns:
+        border = head  # "the Lebanon border", "Lebanon's border"
+    elif token.dep_ == "pobj" and place.precision == "country":
+        return _is_near(head, forms)  # "a house near Pakistan"
+    else:
+        return False
+    return border.dep_ == "pobj" and _is_near(border.head, forms)
+
+
+def _is_near(preposition: Token, forms: NearForms) -> bool:
+    """ "near", or "close to" ("close to the border with Iraq")."""
+    if preposition.lower_ in forms.near_words:
+        return True
+    return preposition.lower_ == "to" and preposition.head.lower_ in forms.near_words
+
+
 @lru_cache(maxsize=1)
 def _admin_countries() -> dict[str, str]:
     """Admin-unit words of one country ("lga": Nigeria), from data/places_extra.json."""
@@ -2414,7 +2472,10 @@ def place_context(
         for span, doubtful in _place_spans(sent):
             if span.start_char < dateline:
                 continue
-            if not doubtful:
+            nationality = nationality_of_its_kind(span)
+            if nationality is not None:
+                scene.append(nationality)  # "the Syrian town of Madaya", not Madaya, Myanmar
+            elif not doubtful:
                 scene.append(_scene_country(span, gazetteer) or _where_country(span, gazetteer))
             for part in _beside_parts(span):
                 scene.append(_scene_country(part, gazetteer) or _country_name(part, gazetteer))
@@ -2425,6 +2486,49 @@ def place_context(
     return replace(context, readings=_readings(doc, dateline, context, gazetteer))
 
 
+NATIONALITY_OF_ITS_KIND = "a-town-of-its-nationality"
+
+
+def _nationality_told(span: Span, context: PlaceContext) -> str | None:
+    """The country a name is read in by rule "a-town-of-its-nationality", written beside it or
+    anywhere in the article ("Rebels control Madaya" after "the Syrian town of Madaya")."""
+    here = nationality_of_its_kind(span)
+    if here is not None:
+        return here
+    read = dict(context.readings).get(place_key(span.text))
+    return read.country if read is not None and read.country in _told_nationalities(span) else None
+
+
+def _told_nationalities(span: Span) -> set[str]:
+    """The countries the article's names are told in by their nationality."""
+    return {
+        code
+        for sent in span.doc.sents
+        for name, _ in _place_spans(sent)
+        if place_key(name.text) == place_key(span.text)
+        and (code := nationality_of_its_kind(name)) is not None
+    }
+
+
+def nationality_of_its_kind(span: Span) -> str | None:
+    """Rule "a-town-of-its-nationality": a name written after the kind of place it is with a
+    nationality ("the Syrian town of Madaya", "the Polish city of Gdańsk", "the Finnish
+    capital of Helsinki") lies in that country: its ISO alpha-3, else None. The nationality
+    sets the scene (``place_context``), so a namesake abroad (Madaya, Myanmar) loses to the
+    town of the country the reporter named. Nationalities come from the shared country table."""
+    token = _through_lists(span.root)
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or not _is_place_noun(token.head.head):
+        return None
+    kind = token.head.head
+    demonyms = _demonyms()
+    for child in kind.children:
+        if child.dep_ in {"amod", "compound"} and child.i < kind.i:
+            code = demonyms.get(place_key(child.text))
+            if code:
+                return code
+    return None
+
+
 def _readings(
     doc: Doc, dateline: int, context: PlaceContext, gazetteer: Gazetteer
 ) -> tuple[tuple[str, Place], ...]:
@@ -2433,9 +2537,11 @@ def _readings(
     found = {}
     for sent in doc.sents:
         for span, doubtful in _place_spans(sent):
-            if doubtful or span.start_char < dateline or not _beside_parts(span):
+            nationality = nationality_of_its_kind(span)
+            if doubtful or span.start_char < dateline or not (_beside_parts(span) or nationality):
                 continue
             countries, _ = _beside(span, context, gazetteer)
+            countries |= {nationality} if nationality else set()
             local = replace(context, beside=countries)
             read, alone = gazetteer.geocode(span.text, local), gazetteer.geocode(span.text)
             if read is not None and alone is not None and read.country != alone.country:
