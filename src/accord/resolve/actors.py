@@ -1820,16 +1820,19 @@ class MentionResolver:
         Mathur, told ...": a name the tagger missed (initials, mostly) set off after a role noun
         is that person's, with the role's country and sector."""
         for token in self.tokens:
-            role = token.head
-            if role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
-                role = role.head.head  # "the spokesman in Srinagar, X": X hangs on "Srinagar"
-            if (
+            if (  # the word's own tests first: its role is read only for a bare appositive name
                 token.dep_ != "appos"
                 or token.pos_ != "PROPN"
                 or token.ent_type_
                 or not token.is_title
                 or token.i in self.covered
-                or role.pos_ != "NOUN"
+            ):
+                continue
+            role = token.head
+            if role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
+                role = role.head.head  # "the spokesman in Srinagar, X": X hangs on "Srinagar"
+            if (
+                role.pos_ != "NOUN"
                 or role.i > token.i
                 or role.lemma_.lower() not in APPOSITION_ROLES
             ):

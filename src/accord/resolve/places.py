@@ -1632,7 +1632,7 @@ def _names_a_landmark(span: Span) -> bool:
 def _label_span(sent: Span) -> Span | None:
     """The heading label of a sentence ("Cabo Delgado: insurgents beheaded ..."), whatever
     the model made of its words."""
-    match = _LABEL.match(sent.text)
+    match = _LABEL.match(sentence_text(sent))
     if match is None:
         return None
     start, end = sent.start_char + match.start(1), sent.start_char + match.end(1)
