@@ -1673,10 +1673,24 @@ def _starts_a_clause(part: Span) -> bool:
     return owns or part.root.dep_ in {"nsubj", "nsubjpass"}
 
 
+_BESIDE_KEY = "accord.places.beside"  # Doc.user_data: the parts beside each name, as offsets
+
+
 def _beside_parts(span: Span) -> list[Span]:
     """The admin areas or country written right after a name: "Bama (Borno)", "Kodok (Fashoda
     County, Upper Nile)", "Butig, Lanao del Sur", "Tirana, Albania", "Berlin in South Africa's
-    Eastern Cape" (last part first)."""
+    Eastern Cape" (last part first). Read by the context, the places of each sentence and the
+    scene country, several times per name: kept on the doc by the name's offsets, as offsets
+    (a Span kept on its own doc would keep the doc alive, as for ``_place_spans``)."""
+    doc = span.doc
+    found = doc.user_data.setdefault(_BESIDE_KEY, {})
+    key = (span.start, span.end)
+    if key not in found:
+        found[key] = [(part.start, part.end) for part in _find_beside_parts(span)]
+    return [doc[start:end] for start, end in found[key]]
+
+
+def _find_beside_parts(span: Span) -> list[Span]:
     doc = span.doc
     after = _after_name(span)
     if after >= len(doc):
