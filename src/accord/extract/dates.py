@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import MONTH_NAMES, WEEKDAY_NAMES, DateValue
-from accord.nlp import SENTENCE_END_MARKS, is_to_infinitive, sentence_text
+from accord.nlp import SENTENCE_END_MARKS, is_to_infinitive, sentence_of, sentence_text
 
 DATA_FILE = "data/dates.json"
 SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
@@ -1100,7 +1100,7 @@ def day_on_the_noun(noun: Token, published: str | None) -> DateValue | None:
     """The day a date written on an act's noun gives it ("Saturday's attack", "Wednesday's
     deadly attack", "the attack on Saturday"), resolved as told in the past; None when no date
     hangs on the noun or it names no day."""
-    for span in _date_spans(noun.sent):
+    for span in _date_spans(sentence_of(noun)):
         head = span.root.head
         on_noun = head == noun or (head.dep_ == "prep" and head.head == noun)
         if not on_noun or span.root == noun or _is_period_edge(span):

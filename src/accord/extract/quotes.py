@@ -101,7 +101,7 @@ from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
 from accord.extract.events.syntax import objects_of_preposition
 from accord.models import DIRECT_KINDS, ActorMention, ActorRef, Evidence, Quote
-from accord.nlp import QUOTE_MARKS, Document, doc_text, span_tokens
+from accord.nlp import QUOTE_MARKS, Document, doc_text, sentence_of, span_tokens
 from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
@@ -461,7 +461,8 @@ def _citing_verb_before(ctx: _Context, as_word: Token) -> tuple[Token, str] | No
     Gunawan, chief of the agency, as saying the suspects were linked to a network, which was
     related to ..." puts "as" under "related"): the nearest verb before "as", in its sentence,
     with an object before "as" is the one citing, and its object speaks."""
-    for token in reversed(list(as_word.sent[: as_word.i - as_word.sent.start])):
+    sentence = sentence_of(as_word)
+    for token in reversed(list(sentence[: as_word.i - sentence.start])):
         cited = _child(token, {"dobj"}, ctx) if token.pos_ == "VERB" else None
         if cited is not None and cited.i < as_word.i:
             return cited, f"object of '{token.text}' (before 'as')"

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.extract.counts import number_value
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
-from accord.nlp import QUOTE_MARKS, doc_text, doc_tokens, span_tokens
+from accord.nlp import QUOTE_MARKS, doc_text, doc_tokens, sentence_of, span_tokens
 from accord.resolve.places import (
     ADMIN_UNIT_WORDS,
     PRECISION_RANK,
@@ -1262,7 +1262,7 @@ def _listed_names(first: Token) -> list[Token]:
 def _inside_brackets(token: Token) -> bool:
     """Is a token between an opening and a closing bracket of its sentence?"""
     opened = 0
-    for word in token.doc[token.sent.start : token.i]:
+    for word in token.doc[sentence_of(token).start : token.i]:
         opened += {"(": 1, ")": -1}.get(word.text, 0)
     return opened > 0
 
