@@ -4,6 +4,8 @@ real articles of the tune fold."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc
 
 from accord.nlp import sentence_of
@@ -19,6 +21,24 @@ def test_a_words_sentence_found_by_the_kept_starts_is_its_sentence(tune_docs: li
             assert (found.start, found.end, found.text) == (walked.start, walked.end, walked.text)
             words += 1
     assert words > 2000
+
+
+def test_the_sentences_a_span_runs_over_found_by_the_kept_starts_are_its_sentences(
+    tune_docs: list[Doc],
+) -> None:
+    crossing = 0
+    for doc in tune_docs:
+        sentences = list(doc.sents)
+        # every entity and noun phrase, and spans across each boundary between two sentences
+        spans = [*doc.ents, *doc.noun_chunks]
+        for before, after in pairwise(sentences):
+            spans.append(doc[after.start - 1 : after.start + 1])
+            spans.append(doc[before.start : after.end])
+        for span in spans:
+            found, walked = sentence_of(span), span.sent
+            assert (found.start, found.end, found.text) == (walked.start, walked.end, walked.text)
+            crossing += span.end > found.end  # runs on past its first word's sentence
+    assert crossing > 100
 
 
 def test_the_parts_beside_a_name_kept_on_the_doc_are_those_found_again(

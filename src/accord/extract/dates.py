@@ -784,7 +784,7 @@ def _closed_relative_clause(span: Span) -> Token | None:
     have been freed": a date written right after a relative clause inside the subject, before
     the verb of the sentence, ends that clause (the verb's own date would follow it), wherever
     the parser hangs it. The relative clause's verb, or None."""
-    if span.start == span.sent.start:
+    if span.start == sentence_of(span).start:
         return None
     before = span.doc[span.start - 1]
     clause = next((t for t in (before, *before.ancestors) if t.dep_ == "relcl"), None)
@@ -868,7 +868,7 @@ def _frames_the_sentence(span: Span) -> bool:
     """Rule "a-fronted-date-frames-the-sentence": a date that opens the sentence and is set off
     by a comma ("On 14 February 2024, Al-Shabaab fired mortars at ...") dates what the
     sentence tells, wherever the parser hangs it (here on "mortars")."""
-    sentence = span.sent
+    sentence = sentence_of(span)
     opening = sentence.doc[sentence.start : span.start]
     after = span.end
     return (

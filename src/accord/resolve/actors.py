@@ -2045,11 +2045,11 @@ class MentionResolver:
     def _joined_title_nationality(self, span: Span) -> tuple[str | None, str | None]:
         """ "... Cypriot president X and energy minister Y": the title words written right
         before Y, after an "and" that follows a person whose country is known."""
-        doc, start = self.doc, span.start
-        while start > span.sent.start and doc[start - 1].pos_ in {"NOUN", "ADJ"}:
+        doc, start, sentence = self.doc, span.start, sentence_of(span)
+        while start > sentence.start and doc[start - 1].pos_ in {"NOUN", "ADJ"}:
             start -= 1
         sector = sector_for_role(doc[start : span.start].text) if start < span.start else None
-        if sector is None or start - 2 < span.sent.start or doc[start - 1].lower_ != "and":
+        if sector is None or start - 2 < sentence.start or doc[start - 1].lower_ != "and":
             return None, None
         for mention in self._covering(doc[start - 2]):
             if mention.actor.kind in PERSON_KINDS and mention.actor.country:
@@ -2072,7 +2072,7 @@ class MentionResolver:
         if len(nationalities) == 1:
             return nationalities[0], sector
         listed = _listed_names(node)
-        said_in_order = any(t.lower_ == "respectively" for t in span.sent)
+        said_in_order = any(t.lower_ == "respectively" for t in sentence_of(span))
         if said_in_order and len(listed) == len(nationalities) and span.root in listed:
             return nationalities[listed.index(span.root)], sector
         return None, None

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import Place
-from accord.nlp import doc_text, doc_tokens, sentence_text, span_tokens
+from accord.nlp import doc_text, doc_tokens, sentence_of, sentence_text, span_tokens
 from accord.resolve.towns import TownIndex
 
 
@@ -1399,7 +1399,7 @@ def _heading_label(span: Span) -> PlaceRole | None:
     """ "Uvira (South Kivu): Wazalendo fighters and FARDC soldiers exchanged fire": a name that
     opens a sentence and heads it before a colon (a monitor's note, a live map's post) is
     where the note's events happen."""
-    sent = span.sent
+    sent = sentence_of(span)
     if any(not token.is_punct for token in span.doc[sent.start : span.start]):
         return None
     tail = sentence_text(sent)[span.end_char - sent.start_char :]
@@ -2482,7 +2482,7 @@ def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
     if not candidates and len(key.split()) > 1 and key.split()[-1] in ADMIN_UNIT_WORDS:
         candidates = _named(gazetteer, key.rsplit(" ", 1)[0])
     if not candidates:  # "Maridi:", "Debre Sina (North Shewa)": a town of one country
-        label = _label_span(span.sent)
+        label = _label_span(sentence_of(span))
         heading = label is not None and (label.start, label.end) == (span.start, span.end)
         written = heading or bool(_beside_parts(span))
         return _lone_town_country(span, gazetteer) if written else None
