@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import MONTH_NAMES, WEEKDAY_NAMES, DateValue
-from accord.nlp import SENTENCE_END_MARKS, is_to_infinitive, sentence_text
+from accord.nlp import SENTENCE_END_MARKS, is_to_infinitive, sentence_of, sentence_text
 
 DATA_FILE = "data/dates.json"
 SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
@@ -785,7 +785,7 @@ def _closed_relative_clause(span: Span) -> Token | None:
     have been freed": a date written right after a relative clause inside the subject, before
     the verb of the sentence, ends that clause (the verb's own date would follow it), wherever
     the parser hangs it. The relative clause's verb, or None."""
-    if span.start == span.sent.start:
+    if span.start == sentence_of(span).start:
         return None
     before = span.doc[span.start - 1]
     clause = next((t for t in (before, *before.ancestors) if t.dep_ == "relcl"), None)
@@ -869,7 +869,7 @@ def _frames_the_sentence(span: Span) -> bool:
     """Rule "a-fronted-date-frames-the-sentence": a date that opens the sentence and is set off
     by a comma ("On 14 February 2024, Al-Shabaab fired mortars at ...") dates what the
     sentence tells, wherever the parser hangs it (here on "mortars")."""
-    sentence = span.sent
+    sentence = sentence_of(span)
     opening = sentence.doc[sentence.start : span.start]
     after = span.end
     return (
@@ -1101,7 +1101,7 @@ def day_on_the_noun(noun: Token, published: str | None) -> DateValue | None:
     """The day a date written on an act's noun gives it ("Saturday's attack", "Wednesday's
     deadly attack", "the attack on Saturday"), resolved as told in the past; None when no date
     hangs on the noun or it names no day."""
-    for span in _date_spans(noun.sent):
+    for span in _date_spans(sentence_of(noun)):
         head = span.root.head
         on_noun = head == noun or (head.dep_ == "prep" and head.head == noun)
         if not on_noun or span.root == noun or _is_period_edge(span):

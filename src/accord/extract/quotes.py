@@ -101,7 +101,7 @@ from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
 from accord.extract.events.syntax import objects_of_preposition
 from accord.models import DIRECT_KINDS, ActorMention, ActorRef, Evidence, Quote
-from accord.nlp import QUOTE_MARKS, Document, doc_text, span_tokens
+from accord.nlp import QUOTE_MARKS, Document, doc_text, sentence_of, span_tokens
 from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
@@ -241,37 +241,53 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     return sorted(doubles + singles, key=lambda span: span.open)
 
 
+# What a double-quote pairing stops at: a double mark, or the first character (any but a
+# space) of the text or of a paragraph; every other character only moves the quote's end on
+_DOUBLE_STOP = re.compile(
+    f"(?:\\A|\n)\\s*(\\S)|([{re.escape(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)}])"
+)
+
+
 def _double_quoted(text: str) -> list[MarkedSpan]:
-    """Pair “…” and "…"; a quote left open at a paragraph end continues if the next opens again."""
+    """Pair “…” and "…"; a quote left open at a paragraph end continues if the next opens again.
+    Goes from one stop (``_DOUBLE_STOP``) to the next, not character by character."""
     spans: list[MarkedSpan] = []
     opened: int | None = None
     reopenings: list[int] = []
-    new_paragraph = True
-    content_end = 0  # just past the last non-space character seen
-    for i, char in enumerate(text):
-        if char.isspace():
-            new_paragraph = new_paragraph or char == "\n"
-            continue
-        at_paragraph_start, new_paragraph = new_paragraph, False
+    for found in _DOUBLE_STOP.finditer(text):
+        at_paragraph_start = found.start(1) != -1
+        i = found.start(1) if at_paragraph_start else found.start(2)
+        char = text[i]
         if char == STRAIGHT_DOUBLE and i and text[i - 1].isdigit():
             continue  # inches: a 12" screen
         is_opener = char in DOUBLE_OPENERS or char == STRAIGHT_DOUBLE
         if at_paragraph_start and opened is not None:
             if is_opener:
                 reopenings.append(i)
-                content_end = i + 1
                 continue
-            spans.append(_marked(text, opened, content_end, content_end, reopenings))
+            end = _content_end(text, i)
+            spans.append(_marked(text, opened, end, end, reopenings))
             opened, reopenings = None, []
         if opened is None and is_opener:
             opened = i
         elif opened is not None and (char in DOUBLE_CLOSERS or char == STRAIGHT_DOUBLE):
             spans.append(_marked(text, opened, i, i + 1, reopenings))
             opened, reopenings = None, []
-        content_end = i + 1
     if opened is not None:
-        spans.append(_marked(text, opened, content_end, content_end, reopenings))
+        end = _content_end(text, len(text))
+        spans.append(_marked(text, opened, end, end, reopenings))
     return spans
+
+
+def _content_end(text: str, i: int) -> int:
+    """Just past the last character before ``i`` that is no space and no inch mark: where a
+    quote left open ends."""
+    j = i - 1
+    while j >= 0 and (
+        text[j].isspace() or (text[j] == STRAIGHT_DOUBLE and j and text[j - 1].isdigit())
+    ):
+        j -= 1
+    return j + 1
 
 
 def _single_quoted(text: str, doubles: list[MarkedSpan]) -> list[MarkedSpan]:
@@ -461,7 +477,8 @@ def _citing_verb_before(ctx: _Context, as_word: Token) -> tuple[Token, str] | No
     Gunawan, chief of the agency, as saying the suspects were linked to a network, which was
     related to ..." puts "as" under "related"): the nearest verb before "as", in its sentence,
     with an object before "as" is the one citing, and its object speaks."""
-    for token in reversed(list(as_word.sent[: as_word.i - as_word.sent.start])):
+    sentence = sentence_of(as_word)
+    for token in reversed(list(sentence[: as_word.i - sentence.start])):
         cited = _child(token, {"dobj"}, ctx) if token.pos_ == "VERB" else None
         if cited is not None and cited.i < as_word.i:
             return cited, f"object of '{token.text}' (before 'as')"

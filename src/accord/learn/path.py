@@ -32,6 +32,7 @@ from accord.extract.events.modality import (
 from accord.extract.events.syntax import is_indirect_question
 from accord.extract.events.triggers import Candidate
 from accord.learn.model import EventTypeModel
+from accord.nlp import sentence_of
 
 if TYPE_CHECKING:
     from accord.extract.events.coder import CodedEvent, Coder, Review
@@ -213,7 +214,7 @@ def _second_reports(head: Token, lexicon: Lexicon) -> list[Token]:
 
 def clause_at(head: Token, lexicon: Lexicon) -> Clause:
     """The clause ``head`` leads, without the sentence's other main clauses nested in it."""
-    others = [c.head for c in main_clauses(head.sent, lexicon) if c.head.i != head.i]
+    others = [c.head for c in main_clauses(sentence_of(head), lexicon) if c.head.i != head.i]
     return make_clause(head, others, lexicon)
 
 

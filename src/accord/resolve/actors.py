@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.extract.counts import number_value
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
-from accord.nlp import QUOTE_MARKS, doc_text, doc_tokens, span_tokens
+from accord.nlp import QUOTE_MARKS, doc_text, doc_tokens, sentence_of, span_tokens
 from accord.resolve.places import (
     ADMIN_UNIT_WORDS,
     PRECISION_RANK,
@@ -1262,7 +1262,7 @@ def _listed_names(first: Token) -> list[Token]:
 def _inside_brackets(token: Token) -> bool:
     """Is a token between an opening and a closing bracket of its sentence?"""
     opened = 0
-    for word in token.doc[token.sent.start : token.i]:
+    for word in token.doc[sentence_of(token).start : token.i]:
         opened += {"(": 1, ")": -1}.get(word.text, 0)
     return opened > 0
 
@@ -1820,16 +1820,19 @@ class MentionResolver:
         Mathur, told ...": a name the tagger missed (initials, mostly) set off after a role noun
         is that person's, with the role's country and sector."""
         for token in self.tokens:
-            role = token.head
-            if role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
-                role = role.head.head  # "the spokesman in Srinagar, X": X hangs on "Srinagar"
-            if (
+            if (  # the word's own tests first: its role is read only for a bare appositive name
                 token.dep_ != "appos"
                 or token.pos_ != "PROPN"
                 or token.ent_type_
                 or not token.is_title
                 or token.i in self.covered
-                or role.pos_ != "NOUN"
+            ):
+                continue
+            role = token.head
+            if role.dep_ == "pobj" and role.head.head.pos_ == "NOUN":
+                role = role.head.head  # "the spokesman in Srinagar, X": X hangs on "Srinagar"
+            if (
+                role.pos_ != "NOUN"
                 or role.i > token.i
                 or role.lemma_.lower() not in APPOSITION_ROLES
             ):
@@ -2042,11 +2045,11 @@ class MentionResolver:
     def _joined_title_nationality(self, span: Span) -> tuple[str | None, str | None]:
         """ "... Cypriot president X and energy minister Y": the title words written right
         before Y, after an "and" that follows a person whose country is known."""
-        doc, start = self.doc, span.start
-        while start > span.sent.start and doc[start - 1].pos_ in {"NOUN", "ADJ"}:
+        doc, start, sentence = self.doc, span.start, sentence_of(span)
+        while start > sentence.start and doc[start - 1].pos_ in {"NOUN", "ADJ"}:
             start -= 1
         sector = sector_for_role(doc[start : span.start].text) if start < span.start else None
-        if sector is None or start - 2 < span.sent.start or doc[start - 1].lower_ != "and":
+        if sector is None or start - 2 < sentence.start or doc[start - 1].lower_ != "and":
             return None, None
         for mention in self._covering(doc[start - 2]):
             if mention.actor.kind in PERSON_KINDS and mention.actor.country:
@@ -2069,7 +2072,7 @@ class MentionResolver:
         if len(nationalities) == 1:
             return nationalities[0], sector
         listed = _listed_names(node)
-        said_in_order = any(t.lower_ == "respectively" for t in span.sent)
+        said_in_order = any(t.lower_ == "respectively" for t in sentence_of(span))
         if said_in_order and len(listed) == len(nationalities) and span.root in listed:
             return nationalities[listed.index(span.root)], sector
         return None, None

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import Place
-from accord.nlp import doc_text, doc_tokens, sentence_text, span_tokens
+from accord.nlp import doc_text, doc_tokens, sentence_of, sentence_text, span_tokens
 from accord.resolve.towns import TownIndex
 
 
@@ -1399,7 +1399,7 @@ def _heading_label(span: Span) -> PlaceRole | None:
     """ "Uvira (South Kivu): Wazalendo fighters and FARDC soldiers exchanged fire": a name that
     opens a sentence and heads it before a colon (a monitor's note, a live map's post) is
     where the note's events happen."""
-    sent = span.sent
+    sent = sentence_of(span)
     if any(not token.is_punct for token in span.doc[sent.start : span.start]):
         return None
     tail = sentence_text(sent)[span.end_char - sent.start_char :]
@@ -1632,7 +1632,7 @@ def _names_a_landmark(span: Span) -> bool:
 def _label_span(sent: Span) -> Span | None:
     """The heading label of a sentence ("Cabo Delgado: insurgents beheaded ..."), whatever
     the model made of its words."""
-    match = _LABEL.match(sent.text)
+    match = _LABEL.match(sentence_text(sent))
     if match is None:
         return None
     start, end = sent.start_char + match.start(1), sent.start_char + match.end(1)
@@ -1673,10 +1673,24 @@ def _starts_a_clause(part: Span) -> bool:
     return owns or part.root.dep_ in {"nsubj", "nsubjpass"}
 
 
+_BESIDE_KEY = "accord.places.beside"  # Doc.user_data: the parts beside each name, as offsets
+
+
 def _beside_parts(span: Span) -> list[Span]:
     """The admin areas or country written right after a name: "Bama (Borno)", "Kodok (Fashoda
     County, Upper Nile)", "Butig, Lanao del Sur", "Tirana, Albania", "Berlin in South Africa's
-    Eastern Cape" (last part first)."""
+    Eastern Cape" (last part first). Read by the context, the places of each sentence and the
+    scene country, several times per name: kept on the doc by the name's offsets, as offsets
+    (a Span kept on its own doc would keep the doc alive, as for ``_place_spans``)."""
+    doc = span.doc
+    found = doc.user_data.setdefault(_BESIDE_KEY, {})
+    key = (span.start, span.end)
+    if key not in found:
+        found[key] = [(part.start, part.end) for part in _find_beside_parts(span)]
+    return [doc[start:end] for start, end in found[key]]
+
+
+def _find_beside_parts(span: Span) -> list[Span]:
     doc = span.doc
     after = _after_name(span)
     if after >= len(doc):
@@ -2574,7 +2588,7 @@ def _scene_country(span: Span, gazetteer: Gazetteer) -> str | None:
     if not candidates and len(key.split()) > 1 and key.split()[-1] in ADMIN_UNIT_WORDS:
         candidates = _named(gazetteer, key.rsplit(" ", 1)[0])
     if not candidates:  # "Maridi:", "Debre Sina (North Shewa)": a town of one country
-        label = _label_span(span.sent)
+        label = _label_span(sentence_of(span))
         heading = label is not None and (label.start, label.end) == (span.start, span.end)
         written = heading or bool(_beside_parts(span))
         return _lone_town_country(span, gazetteer) if written else None

@@ -44,7 +44,7 @@ from accord.extract.events.triggers import (
     operation_aim,
 )
 from accord.models import ActorMention, ActorRef, Place
-from accord.nlp import span_tokens
+from accord.nlp import sentence_of, span_tokens
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
 from accord.resolve.places import AIMING_WORDS, PLACE_NOUNS, Geocoder
 
@@ -683,7 +683,7 @@ def reporter_mentions(
 
 def attribution_of(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) -> str | None:
     """Who reports the event: "according to X", or the subject of a reporting verb above it."""
-    for token in span_tokens(candidate.token.sent):
+    for token in span_tokens(sentence_of(candidate.token)):
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             for pobj in token.doc[token.i + 1].children:
                 if pobj.dep_ == "pobj":
@@ -1189,7 +1189,7 @@ def _consequence_hung_elsewhere(candidate: Candidate) -> list[Token]:
     ends = {trigger.right_edge.i + 1, predicate.right_edge.i + 1}
     return [
         t
-        for t in trigger.sent
+        for t in sentence_of(trigger)
         if t.dep_ == "relcl" and t.left_edge.i in ends and t.head.i < trigger.i
     ]
 

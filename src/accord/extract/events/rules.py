@@ -185,7 +185,7 @@ from accord.extract.events.triggers import (
     with_wished_demands,
 )
 from accord.models import Actor, ActorMention, ActorRef, Event, Place
-from accord.nlp import SENTENCE_END_MARKS, span_tokens
+from accord.nlp import SENTENCE_END_MARKS, sentence_of, span_tokens
 from accord.resolve.actors import SEIZURES_OF_POWER, fold, inferred_ref, story_sides
 
 if TYPE_CHECKING:
@@ -1635,7 +1635,7 @@ def _singling_out(draft: EventDraft, coder: Coder) -> bool:
     if any(m.actor.sector not in SINGLING_OUT_SECTORS for m in draft.sources):
         return False  # armed forces, rebels and gunmen target by force
     offices = all(m.actor.kind != "state" for m in draft.sources)
-    if not offices and not _tells_of_sanctions(draft.candidate.predicate.sent, lexicon):
+    if not offices and not _tells_of_sanctions(sentence_of(draft.candidate.predicate), lexicon):
         return False
     draft.dropped = True
     return True
@@ -2348,7 +2348,7 @@ def _headline_subject(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources or draft.kind not in ACTORLESS_TYPES:
         return False
     token = draft.candidate.token
-    sentence = token.sent
+    sentence = sentence_of(token)
     headline = len(sentence) <= HEADLINE_MAX_TOKENS and sentence[-1].text not in SENTENCE_END_MARKS
     opening = sentence[0]
     if not headline or opening.i >= token.i or opening.pos_ not in {"NOUN", "PROPN"}:
@@ -2578,7 +2578,7 @@ def _the_broker_is_no_party(draft: EventDraft, coder: Coder) -> bool:
     brokers has no target in it, and the brokering itself is by it."""
     if not draft.targets:
         return False
-    sentence = draft.candidate.token.sent
+    sentence = sentence_of(draft.candidate.token)
     spans = [(m.start, m.end) for m in broker_mentions(sentence, draft.index)]
     brokers = [t for t in draft.targets if (t.start, t.end) in spans]
     if not brokers:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
-from accord.nlp import is_to_infinitive
+from accord.nlp import is_to_infinitive, sentence_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp"}
@@ -174,7 +174,7 @@ def comma_subjects(subject: Token) -> list[Token]:
     verb = subject.head
     if subject.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"}:
         return []
-    opener = subject.doc[subject.sent.start]
+    opener = subject.doc[sentence_of(subject).start]
     if opener.i == subject.i:  # "Ethiopia, Tigray rebels sign": the partner after the comma
         return [
             other
@@ -251,7 +251,8 @@ def read_as_participle(verb: Token) -> bool:
     head = verb.head
     if head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"} or head.i >= verb.i:
         return False
-    closed = verb.sent[-1].is_punct and verb.sent[-1].text in {".", "!"}
+    last = sentence_of(verb)[-1]
+    closed = last.is_punct and last.text in {".", "!"}
     return closed and any(c.dep_ == "dobj" for c in verb.children)
 
 
@@ -278,7 +279,7 @@ def heads_a_headline(verb: Token) -> bool:
     headline tells, not a description of the noun."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.dep_ != "ROOT":
         return False
-    return verb.head.i < verb.i and is_headline(verb.sent)
+    return verb.head.i < verb.i and is_headline(sentence_of(verb))
 
 
 def is_headline_participle(verb: Token) -> bool:
@@ -288,7 +289,7 @@ def is_headline_participle(verb: Token) -> bool:
     detained in Algiers"). Headlines tell what actors did in the present tense ("Police arrest
     30"), so a past form heading a headline (a few words, no closing mark) with a subject, no
     auxiliary and no object is a passive: its subject is the one it was done to."""
-    if not is_headline(verb.sent) or verb.tag_ not in {"VBN", "VBD"} or verb.dep_ != "ROOT":
+    if not is_headline(sentence_of(verb)) or verb.tag_ not in {"VBN", "VBD"} or verb.dep_ != "ROOT":
         return False
     children = list(verb.children)
     if any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children):
@@ -365,7 +366,7 @@ def _quoted_as(as_word: Token, lexicon: Lexicon) -> Token | None:
     before "as" whose object comes before it (the parser may hang "as" on a later clause)."""
     before = [
         t
-        for t in as_word.sent
+        for t in sentence_of(as_word)
         if t.i < as_word.i and lemma_of(t, lexicon) in lexicon.words("quoting_verbs")
     ]
     for verb in reversed(before):

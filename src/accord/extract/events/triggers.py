@@ -37,7 +37,7 @@ from accord.extract.events.syntax import (
     subject_of,
     top_of_chain,
 )
-from accord.nlp import span_tokens
+from accord.nlp import sentence_of, span_tokens
 
 if TYPE_CHECKING:
     from accord.extract.events.participants import MentionIndex
@@ -789,7 +789,7 @@ def harm_told_as_fact(content: Token, lexicon: Lexicon) -> set[int]:
     stays the charge."""
     inside = {t.i for t in content.subtree}
     kept: set[int] = set()
-    for clause in content.sent:
+    for clause in sentence_of(content):
         if not _tells_a_toll(clause, lexicon):
             continue
         if clause.i in inside:
@@ -1460,8 +1460,10 @@ def _stands_for_people(word: Token, lexicon: Lexicon) -> bool:
     words = {word.lower_, *(c.lower_ for c in word.children if c.dep_ == "det")}
     if not words & lexicon.people_stand_ins.get("told_before", frozenset()):
         return False
-    sentence = word.sent
-    start = word.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    sentence = sentence_of(word)
+    start = (
+        sentence_of(word.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+    )
     return any(is_person(t, lexicon) for t in word.doc[start : word.i])
 
 
@@ -1588,7 +1590,7 @@ def _counted_toll(token: Token, lexicon: Lexicon) -> bool:
 def dash_dyad_sides(dash: Token) -> tuple[list[Token], list[Token]]:
     """The words a dyad line sets either side of its dash: from the line's start to the dash,
     and from the dash to the comma or colon after the second side."""
-    sentence = dash.sent
+    sentence = sentence_of(dash)
     first = [t for t in sentence if t.i < dash.i]
     second: list[Token] = []
     for token in sentence[dash.i - sentence.start + 1 :]:
@@ -3180,7 +3182,7 @@ def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
     (``CHARGEABLE_TYPES``) the ``CHARGE_REACH`` sentences before a charge tell, when no
     accusing verb there names a deed ("Ansar al-Shariah has been linked to the assault that
     killed four Americans ... The group denies the allegation": the assault)."""
-    for word in reversed(charge.doc[_reach_start(charge) : charge.sent.start]):
+    for word in reversed(charge.doc[_reach_start(charge) : sentence_of(charge).start]):
         if word.pos_ == "VERB":
             entry = verb_entry(word, lexicon)
         elif word.pos_ == "NOUN":
@@ -3195,11 +3197,11 @@ def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
 def _reach_start(charge: Token) -> int:
     """Where the ``CHARGE_REACH`` sentences before a charge's own begin."""
     doc = charge.doc
-    start = charge.sent.start
+    start = sentence_of(charge).start
     for _ in range(CHARGE_REACH):
         if start == 0:
             break
-        start = doc[start - 1].sent.start
+        start = sentence_of(doc[start - 1]).start
     return start
 
 
