@@ -1692,8 +1692,8 @@ def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
         return False
     lexicon = coder.lexicon
     subject = subject_of(draft.candidate.predicate, lexicon)
-    if subject is not None and subject.dep_ == "nsubjpass":
-        subject = None  # "a passenger train was bombed": a passive's subject is what was hit
+    if subject is not None and subject.dep_ == "nsubjpass" and draft.kind == "ASSAULT":
+        subject = None  # "a passenger train was bombed": a passive attack's subject was hit
     causes = [draft.candidate.token, subject] if subject is not None else [draft.candidate.token]
     if not any(_natural(w, lexicon) for w in causes if w.pos_ in {"NOUN", "PROPN"}):
         return False
