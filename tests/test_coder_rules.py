@@ -229,7 +229,9 @@ def test_an_act_named_by_its_day_is_the_act_told_before():
         published="2014-04-09",
     )
     attacks = [e for e in events if e.type == "ASSAULT"]
-    assert [sentences_told(e) for e in attacks] == [[0, 2]]
+    # the train bombed the day before is its own attack (labelled so in the tune reading;
+    # nac31: natural-cause-is-no-act no longer drops it as a train crash)
+    assert [sentences_told(e) for e in attacks] == [[0, 2], [1]]
     assert attacks[0].counts.killed == 21
 
 
@@ -866,6 +868,49 @@ def test_a_charge_told_in_the_passive_stands_with_its_makers_unnamed(slug: str, 
     events = tune_article_events(slug)
     [charge] = [e for e in events if e.type == "ACCUSE" and e.evidence.sentence.startswith(opening)]
     assert "a-charge-told-in-the-passive-stands" in rules_named(charge)
+
+
+def test_a_train_bombed_is_no_train_crash():
+    """b-voa-islamabad-market-bomb (news tune, labelled ASSAULT on PAK:CVL), as one sentence:
+    a passive attack's subject is what was hit, so natural-cause-is-no-act no longer reads "a
+    passenger train was bombed" as a train crash (it dropped the sentence's attack)."""
+    text = (
+        "It came a day after a passenger train was bombed in Baluchistan province, in "
+        "southwestern Pakistan."
+    )
+    [attack] = [e for e in events_of(text, "2014-04-10") if e.type == "ASSAULT"]
+    assert attack.trigger == "bombed"
+    assert [(ref.country, ref.sector) for ref in attack.targets] == [("PAK", "CVL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # notes tune n431 and n488 (labelled ASSAULT, sources []), each clause as one sentence
+        "Several houses were set on fire in Bawku on Tuesday.",
+        "In Kathmandu, a shop and two vehicles were set alight on Friday.",
+        "Homes were torched in the village on Friday.",  # fresh
+    ],
+)
+def test_an_object_hit_in_the_passive_stands_with_its_doer_unnamed(text: str):
+    """Rule an-object-hit-in-the-passive-stands: an attack on what people live, trade or
+    travel in, told in the passive with no agent, names no doer; needs-an-actor dropped it."""
+    [attack] = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert "an-object-hit-in-the-passive-stands" in rules_named(attack)
+    assert attack.sources == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bus was struck by lightning on Friday.",  # an agent: not the rule's
+        "The school was closed on Friday.",  # no attack
+        "Several homes were damaged in the flood on Friday.",  # no attack verb
+        "The soldiers were attacked in the town on Friday.",  # people, not objects
+    ],
+)
+def test_no_object_hit_in_the_passive_outside_the_rule(text: str):
+    assert not any("an-object-hit-in-the-passive-stands" in rules_named(e) for e in events_of(text))
 
 
 def test_a_sham_trial_decried_in_a_relative_clause_is_a_charge():

@@ -1668,6 +1668,8 @@ def _natural_cause(draft: EventDraft, coder: Coder) -> bool:
         return False
     lexicon = coder.lexicon
     subject = subject_of(draft.candidate.predicate, lexicon)
+    if subject is not None and subject.dep_ == "nsubjpass" and draft.kind == "ASSAULT":
+        subject = None  # "a passenger train was bombed": a passive attack's subject was hit
     causes = [draft.candidate.token, subject] if subject is not None else [draft.candidate.token]
     if not any(_natural(w, lexicon) for w in causes if w.pos_ in {"NOUN", "PROPN"}):
         return False
@@ -1782,6 +1784,35 @@ def _round_of_talks(draft: EventDraft, coder: Coder) -> bool:
     return True
 
 
+OBJECT_HIT_RULE = "an-object-hit-in-the-passive-stands"
+
+
+def _an_object_hit_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """A finite passive attack verb with no agent whose subject is a place people live, pray,
+    trade or travel in ("a passenger train was bombed", "several houses were set on fire",
+    "a shop and two vehicles were set alight"): the attack was done though no doer is named."""
+    predicate = candidate.predicate
+    if predicate.pos_ != "VERB" or is_nounlike(candidate.token, lexicon):
+        return False
+    children = list(predicate.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return False
+    return any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in lexicon.civilian_objects for c in children
+    )
+
+
+def _object_hit_in_the_passive(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "an-object-hit-in-the-passive-stands": see ``_an_object_hit_in_the_passive``."""
+    if draft.sources or draft.targets or draft.kind != "ASSAULT":
+        return False
+    if not _an_object_hit_in_the_passive(draft.candidate, coder.lexicon):
+        return False
+    note = "an attack on a civilian object told in the passive, its doer unnamed"
+    draft.actor_why = [*draft.actor_why, note]
+    return True
+
+
 def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
     if draft.sources or draft.targets or _stands_alone(draft.candidate, draft.kind, coder):
         return False
@@ -1814,6 +1845,8 @@ def _stands_alone(candidate: Candidate, kind: str | None, coder: Coder) -> bool:
         return True  # "The move was widely condemned by the international community"
     if kind == "ACCUSE" and _a_charge_in_the_passive(candidate, lexicon):
         return True  # "who is accused of leading a coup attempt": a-charge-told-in-the-passive
+    if kind == "ASSAULT" and _an_object_hit_in_the_passive(candidate, lexicon):
+        return True  # "a passenger train was bombed": rule an-object-hit-in-the-passive-stands
     if kind not in ACTORLESS_TYPES or not is_nounlike(candidate.token, lexicon):
         return False
     predicate = lemma_of(candidate.predicate, lexicon)
@@ -4053,6 +4086,15 @@ RULES: tuple[Rule, ...] = (
         'adjective, "his alleged role", a bare participle, "two men accused of spying", a step '
         'of the law, "a man has been charged with murder", or an inquiry).',
         _charge_told_in_the_passive,
+    ),
+    Rule(
+        OBJECT_HIT_RULE,
+        '"It came a day after a passenger train was bombed in Baluchistan province", "several '
+        'houses were set on fire", "a shop and two vehicles were set alight": reporting tells an '
+        "attack on what people live, pray, trade or travel in (civilian_objects in "
+        "triggers.json) in the passive, its doer unknown; the attack was done though no actor "
+        "is named, and needs-an-actor keeps it (a finite passive with no agent, not a noun).",
+        _object_hit_in_the_passive,
     ),
     Rule(
         ROUND_RULE,

@@ -77,7 +77,15 @@ class Candidate:
     done_to: Token | None = None  # whom the doer acts on, when the trigger has no object
 
 
-PARTICLES = {"back", "out", "off", "away", "down"}  # read as adverbs after an object
+PARTICLES = {
+    "back",
+    "out",
+    "off",
+    "away",
+    "down",
+    "ablaze",
+    "alight",
+}  # read as adverbs ("set ablaze")
 HOMEWARD = {"home"}  # "returned home", "arrived home": the adverb the parser gives no particle
 
 
