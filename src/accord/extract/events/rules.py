@@ -1746,15 +1746,27 @@ def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
     return bool(subjects) and (accused or makers)
 
 
-def _charge_told_in_the_passive(draft: EventDraft, coder: Coder) -> bool:
-    """Rule "a-charge-told-in-the-passive-stands": see ``_a_charge_in_the_passive``."""
-    if draft.sources or draft.targets or draft.kind != "ACCUSE":
+def _kept_with_no_actor(
+    draft: EventDraft,
+    coder: Coder,
+    kind: str,
+    told_so: Callable[[Candidate, Lexicon], bool],
+    note: str,
+) -> bool:
+    """A draft of ``kind`` that names no one and is told in a form that stands without its
+    doer (``told_so``) keeps its reading; the note says why it names no one."""
+    if draft.sources or draft.targets or draft.kind != kind:
         return False
-    if not _a_charge_in_the_passive(draft.candidate, coder.lexicon):
+    if not told_so(draft.candidate, coder.lexicon):
         return False
-    note = "a charge told in the passive, its makers unnamed"
     draft.actor_why = [*draft.actor_why, note]
     return True
+
+
+def _charge_told_in_the_passive(draft: EventDraft, coder: Coder) -> bool:
+    """Rule "a-charge-told-in-the-passive-stands": see ``_a_charge_in_the_passive``."""
+    note = "a charge told in the passive, its makers unnamed"
+    return _kept_with_no_actor(draft, coder, "ACCUSE", _a_charge_in_the_passive, note)
 
 
 ROUND_RULE = "a-round-of-talks-is-held"
@@ -1804,13 +1816,8 @@ def _an_object_hit_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> boo
 
 def _object_hit_in_the_passive(draft: EventDraft, coder: Coder) -> bool:
     """Rule "an-object-hit-in-the-passive-stands": see ``_an_object_hit_in_the_passive``."""
-    if draft.sources or draft.targets or draft.kind != "ASSAULT":
-        return False
-    if not _an_object_hit_in_the_passive(draft.candidate, coder.lexicon):
-        return False
     note = "an attack on a civilian object told in the passive, its doer unnamed"
-    draft.actor_why = [*draft.actor_why, note]
-    return True
+    return _kept_with_no_actor(draft, coder, "ASSAULT", _an_object_hit_in_the_passive, note)
 
 
 def _needs_an_actor(draft: EventDraft, coder: Coder) -> bool:
