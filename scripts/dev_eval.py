@@ -91,6 +91,7 @@ def news_rows(folds: dict[str, dict]) -> list[Row]:
         "sources",
         "targets",
         "modality",
+        "mode",
         "date",
         "place",
         "counts",
