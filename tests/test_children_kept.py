@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from accord.nlp import children_of, load_nlp
+from accord.extract.events.syntax import depth_of
+from accord.nlp import children_of, head_offsets, load_nlp
 
 
 def _same_children(doc: Doc) -> int:
@@ -35,3 +36,16 @@ def test_the_kept_children_of_a_headline_and_a_sentence() -> None:
         assert _same_children(doc) == len(doc) - 1
     doc = nlp("Israel struck Gaza.")
     assert [c.text for c in children_of(doc[1])] == ["Israel", "Gaza", "."]
+
+
+def test_a_words_kept_head_is_its_head_and_its_depth_the_walk_up(tune_docs: list[Doc]) -> None:
+    deepest = 0
+    for doc in tune_docs:
+        assert head_offsets(doc) == [token.head.i for token in doc]
+        for token in doc:
+            walked, node = 0, token
+            while node.head.i != node.i:  # the walk by Token.head, as depth_of made it
+                node, walked = node.head, walked + 1
+            assert depth_of(token) == walked
+            deepest = max(deepest, walked)
+    assert deepest > 5

@@ -330,28 +330,42 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return kept
 
 
+_HEADS_KEY = "accord.heads"  # Doc.user_data: each word's head, as its offset in the doc
 _CHILDREN_KEY = "accord.children"  # Doc.user_data: each word's children, listed once
 
 
-def children_of(word: Token) -> list[Token]:
-    """``word.children``: the words whose head it is, in their order in the text, from a table
-    of every word's children made once per doc (from its heads, one array read) and kept on
-    the doc. spaCy's ``Token.children`` scans the word's whole subtree (every word from its
-    left edge to its right edge) and makes a new Token object for each child at each call;
-    the rules ask for the children of the same verbs and nouns again and again (the whole
-    sentence's words for its root). The doc must not change once parsed, nor the lists be
-    changed."""
-    doc = word.doc
+def head_offsets(doc: Doc) -> list[int]:
+    """Each word's head as an offset in ``doc`` (``token.head.i``; a root's is its own), read
+    once from the parse's array and kept on the doc (as numbers): a walk up the tree by
+    ``Token.head`` makes a new Token object at each step. The doc must not change once
+    parsed, nor the list be changed."""
+    kept = doc.user_data.get(_HEADS_KEY)
+    if kept is None or len(kept) != len(doc):
+        relative = doc.to_array(HEAD).astype(np.int64)  # stored unsigned
+        kept = doc.user_data[_HEADS_KEY] = (relative + np.arange(len(doc))).tolist()
+    return kept
+
+
+def _children_table(doc: Doc) -> list[list[Token]]:
     kept = doc.user_data.get(_CHILDREN_KEY)
     if kept is None or len(kept) != len(doc):
         tokens = doc_tokens(doc)
         kept = [[] for _ in tokens]
-        heads = doc.to_array(HEAD).astype(np.int64)  # relative, stored unsigned
-        for i, offset in enumerate(heads.tolist()):
-            if offset:
-                kept[i + offset].append(tokens[i])
+        for i, head in enumerate(head_offsets(doc)):
+            if head != i:
+                kept[head].append(tokens[i])
         doc.user_data[_CHILDREN_KEY] = kept
-    return kept[word.i]
+    return kept
+
+
+def children_of(word: Token) -> list[Token]:
+    """``word.children``: the words whose head it is, in their order in the text, from a table
+    of every word's children made once per doc (from ``head_offsets``) and kept on the doc.
+    spaCy's ``Token.children`` scans the word's whole subtree (every word from its left edge
+    to its right edge) and makes a new Token object for each child at each call; the rules
+    ask for the children of the same verbs and nouns again and again (the whole sentence's
+    words for its root). The doc must not change once parsed, nor the lists be changed."""
+    return _children_table(word.doc)[word.i]
 
 
 _TEXT_KEY = "accord.text"  # Doc.user_data: the document's text, joined once

@@ -44,7 +44,7 @@ from accord.extract.events.triggers import (
     operation_aim,
 )
 from accord.models import ActorMention, ActorRef, Place
-from accord.nlp import children_of, sentence_of, span_tokens
+from accord.nlp import children_of, doc_tokens, head_offsets, sentence_of, span_tokens
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
 from accord.resolve.places import AIMING_WORDS, PLACE_NOUNS, Geocoder
 
@@ -221,12 +221,14 @@ def unique_mentions(mentions: Iterable[ActorMention]) -> list[ActorMention]:
 
 def _hangs_below(token: Token, top: Token, test: Callable[[Token], bool]) -> bool:
     """Whether ``token`` or a word between it and ``top`` (not ``top`` itself) passes
-    ``test``: the walk up the tree every "is it inside ..." question below makes."""
-    node = token
-    while node.i != top.i and node.head.i != node.i:
-        if test(node):
+    ``test``: the walk up the tree every "is it inside ..." question below makes (by the
+    heads kept on the doc: no Token made per step)."""
+    words, heads = doc_tokens(token.doc), head_offsets(token.doc)
+    at, stop = token.i, top.i
+    while at != stop and heads[at] != at:
+        if test(words[at]):
             return True
-        node = node.head
+        at = heads[at]
     return False
 
 

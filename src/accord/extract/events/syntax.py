@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
-from accord.nlp import children_of, is_to_infinitive, sentence_of
+from accord.nlp import children_of, head_offsets, is_to_infinitive, sentence_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp"}
@@ -576,10 +576,10 @@ def is_purpose_clause(verb: Token) -> bool:
 
 def depth_of(token: Token) -> int:
     """How far a token is below its sentence's root."""
-    depth = 0
-    head = token.head  # made once per step (each ``.head`` makes a new Token)
-    while head.i != token.i:
-        token, head, depth = head, head.head, depth + 1
+    heads = head_offsets(token.doc)  # kept on the doc: no Token made per step
+    at, depth = token.i, 0
+    while heads[at] != at:
+        at, depth = heads[at], depth + 1
     return depth
 
 
