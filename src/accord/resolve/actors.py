@@ -1838,7 +1838,7 @@ class MentionResolver:
             ):
                 continue
             start = token.i
-            while start > role.i + 1 and _is_initial(self.doc[start - 1]):
+            while start > role.i + 1 and _is_initial(self.tokens[start - 1]):
                 start -= 1
             span = self.doc[start : token.i + 1]
             if self.table.country_code(span.text) or fold(span.text) in self.table.by_alias:
@@ -1851,7 +1851,7 @@ class MentionResolver:
         """A name the model took for a place or organisation although an apposition gives its
         role: "Kenzo Oshima, the United Nations Emergency Relief Coordinator, said"."""
         root = span.root
-        if self.doc[span.start].ent_type_ == "PERSON" or self.table.country_code(span.text):
+        if self.tokens[span.start].ent_type_ == "PERSON" or self.table.country_code(span.text):
             return None
         known = self.table.by_alias.get(fold(span.text))
         if known is not None and known.kind not in PERSON_KINDS:
@@ -1866,8 +1866,8 @@ class MentionResolver:
         start = span.start
         while (
             start > 0
-            and self.doc[start - 1].pos_ == "PROPN"
-            and self.doc[start - 1].dep_ == "compound"
+            and self.tokens[start - 1].pos_ == "PROPN"
+            and self.tokens[start - 1].dep_ == "compound"
         ):
             start -= 1
         return self.doc[start : span.end]
@@ -1922,9 +1922,9 @@ class MentionResolver:
         """Drop a leading "the", a trailing possessive and an unclosed bracket ("Umma (Nation"
         is "Umma") from an entity span."""
         start, end = ent.start, ent.end
-        while start < end and self.doc[start].lower_ in {"the", "’s", "'s"}:
+        while start < end and self.tokens[start].lower_ in {"the", "’s", "'s"}:
             start += 1
-        while end > start and self.doc[end - 1].text in {"’s", "'s", "’", "'"}:
+        while end > start and self.tokens[end - 1].text in {"’s", "'s", "’", "'"}:
             end -= 1
         words = [t.text for t in self.doc[start:end]]
         if "(" in words and ")" not in words:
@@ -1935,8 +1935,8 @@ class MentionResolver:
 
     def _opens_with_a_posting(self, start: int) -> bool:
         """A person's name the tagger starts with the country of the posting before it."""
-        before = self.doc[start - 1] if start > 0 else None
-        first = self.doc[start]
+        before = self.tokens[start - 1] if start > 0 else None
+        first = self.tokens[start]
         return (
             before is not None
             and before.lower_ in POSTING_WORDS
@@ -2217,7 +2217,11 @@ class MentionResolver:
             adjective = (
                 token.dep_ == "amod"
                 or hyphened
-                or (token.dep_ == "compound" and token.i > 1 and self.doc[token.i - 1].text == "-")
+                or (
+                    token.dep_ == "compound"
+                    and token.i > 1
+                    and self.tokens[token.i - 1].text == "-"
+                )
             )  # "Russian-Ukrainian talks": the second of a pair, parsed as a compound
             if sector is None and head.pos_ == "NOUN" and adjective:
                 if head.lemma_.lower() in PLACE_NOUNS:
@@ -2253,7 +2257,7 @@ class MentionResolver:
         return (
             token.dep_ in {"amod", "compound", "npadvmod"}
             and head.i == token.i + 2
-            and self.doc[token.i + 1].text in JOINING_HYPHENS
+            and self.tokens[token.i + 1].text in JOINING_HYPHENS
             and head.dep_ in {"amod", "compound"}
             and self._demonym_at(head) is not None
         )
@@ -2785,7 +2789,10 @@ class MentionResolver:
         sentence = self.sentence_spans[number]
         if self.prefer_countries is None:
             self.prefer_countries = countries_in(self.doc, self.gazetteer)
-        people = [(self.doc[i].idx, self.doc[i].idx + len(self.doc[i])) for i in self.people_tokens]
+        people = [
+            (self.tokens[i].idx, self.tokens[i].idx + len(self.tokens[i]))
+            for i in self.people_tokens
+        ]
         places = [
             place
             for place in places_in(sentence, self.prefer_countries, people, self.gazetteer)
@@ -2837,7 +2844,7 @@ class MentionResolver:
             if not (located or named_place):
                 continue
             start = token.i
-            while start > sentence.start and self.doc[start - 1].dep_ == "compound":
+            while start > sentence.start and self.tokens[start - 1].dep_ == "compound":
                 start -= 1
             name = self.doc[start : token.i + 1].text
             place = self.gazetteer.geocode(name, self.prefer_countries or ())
@@ -2985,10 +2992,10 @@ class MentionResolver:
             return []
         name = span.root
         titles = [c for c in children_of(name) if c.dep_ == "appos"]
-        before = self.doc[span.start - 2] if span.start >= 2 else None
+        before = self.tokens[span.start - 2] if span.start >= 2 else None
         split = (
             before is not None
-            and self.doc[span.start - 1].text == ","
+            and self.tokens[span.start - 1].text == ","
             and before.dep_ == name.dep_ == "nsubj"
             and before.head == name.head
         )
@@ -3121,7 +3128,7 @@ class MentionResolver:
                 continue
             head = token.head
             start = (
-                token.i - 1 if token.i > 0 and self.doc[token.i - 1].lower_ == "the" else token.i
+                token.i - 1 if token.i > 0 and self.tokens[token.i - 1].lower_ == "the" else token.i
             )
             span = self.doc[start : head.i + 1]
             if fold(span.text) in BOTH_SIDES_FOLDED:
@@ -3161,11 +3168,11 @@ class MentionResolver:
                     self._resolve_person_pronoun(token)
             elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
                 self._resolve_person_pronoun(token)
-            elif lower in BODY_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the":
+            elif lower in BODY_NOUNS and token.i > 0 and self.tokens[token.i - 1].lower_ == "the":
                 body = self._body_named_before(token)
                 if body is not None:
                     self._add(body.actor, self.doc[token.i - 1 : token.i + 1], BODY_WHY)
-            elif lower in ROLE_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the":
+            elif lower in ROLE_NOUNS and token.i > 0 and self.tokens[token.i - 1].lower_ == "the":
                 antecedent = self._described(token)
                 if antecedent is not None:
                     span = self.doc[token.i - 1 : token.i + 1]
@@ -3269,7 +3276,7 @@ class MentionResolver:
         paired = any(c.dep_ == "conj" for c in children_of(subject))
         if subject.tag_ not in {"NNS", "NNPS"} and not paired:
             return []  # a singular subject is no "they"
-        start, end = self.doc[subject.left_edge.i].idx, self.doc[subject.right_edge.i].idx
+        start, end = self.tokens[subject.left_edge.i].idx, self.tokens[subject.right_edge.i].idx
         inside = [m for m in self.mentions if start <= m.start <= end]
         found = [m for m in inside if m.actor.kind in COLLECTIVE_KINDS]
         if not found and paired:
