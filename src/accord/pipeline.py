@@ -51,6 +51,7 @@ from accord.nlp import (
     parse,
     parse_headlines,
     parse_many,
+    sentence_text,
     span_tokens,
 )
 from accord.resolve.actors import is_national_group, resolve_mentions
@@ -543,8 +544,8 @@ def _with_counts_from(event: Event, figures: list[Figure], sentence: Span, index
     counted = Evidence(
         sentence_index=index,
         start=sentence.start_char,
-        end=sentence.start_char + len(sentence.text.rstrip()),
-        sentence=sentence.text.rstrip(),
+        end=sentence.start_char + len(sentence_text(sentence).rstrip()),
+        sentence=sentence_text(sentence).rstrip(),
         why=f"{note} (the counts of the attack in sentence {event.evidence.sentence_index})",
         sentence_start=sentence.start_char,
     )

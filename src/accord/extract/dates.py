@@ -1879,7 +1879,7 @@ HEADING_ENDS = (":", "-", "–", "—")
 def _is_heading(sentence: Span) -> bool:
     """A verbless line that opens a report and ends with a colon or dash ("Konduga (Borno),
     3 June 2024:", "KHARTOUM, 12 May -"): the scene of the report after it."""
-    text = sentence.text.rstrip()
+    text = sentence_text(sentence).rstrip()
     return text.endswith(HEADING_ENDS) and not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
@@ -2023,7 +2023,7 @@ def _lead_index(sentences: list[Span]) -> int | None:
     """The lead: the first sentence that is neither a heading nor a headline (a line with no
     closing stop); None for an article that has none."""
     for index, sentence in enumerate(sentences):
-        text = sentence.text.strip()
+        text = sentence_text(sentence).strip()
         if text and text.endswith(SENTENCE_END_MARKS) and not _is_heading(sentence):
             return index
     return None

@@ -101,7 +101,15 @@ from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
 from accord.extract.events.syntax import objects_of_preposition
 from accord.models import DIRECT_KINDS, ActorMention, ActorRef, Evidence, Quote
-from accord.nlp import QUOTE_MARKS, Document, children_of, doc_text, sentence_of, span_tokens
+from accord.nlp import (
+    QUOTE_MARKS,
+    Document,
+    children_of,
+    doc_text,
+    sentence_of,
+    sentence_text,
+    span_tokens,
+)
 from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
@@ -1338,7 +1346,7 @@ def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None
     sentence = ctx.sentences[number]
     if any(ctx.quoted[t.i] for t in sentence):
         return None
-    ends_with_colon = sentence.text.rstrip().endswith(":")
+    ends_with_colon = sentence_text(sentence).rstrip().endswith(":")
     for attribution in reversed(_cues_in_sentence(ctx, number)):
         if ends_with_colon or _child(attribution.cue_token, {"ccomp"}, ctx) is None:
             route = f"{attribution.route} in the sentence before"
