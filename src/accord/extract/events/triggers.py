@@ -37,7 +37,7 @@ from accord.extract.events.syntax import (
     subject_of,
     top_of_chain,
 )
-from accord.nlp import children_of, sentence_of, span_tokens
+from accord.nlp import children_of, doc_tokens, sentence_of, span_tokens
 
 if TYPE_CHECKING:
     from accord.extract.events.participants import MentionIndex
@@ -519,7 +519,7 @@ WORD_HYPHENS = frozenset({"-", "\u2011"})
 def hyphened_keys(token: Token, lexicon: Lexicon) -> list[str]:
     """The lexicon keys of a hyphened word the tokenizer split ("cease - fire", "test -
     fired", "sit - in"), read from its last part: "cease-fire", "test-fire"."""
-    doc, i = token.doc, token.i
+    doc, i = doc_tokens(token.doc), token.i  # kept Tokens: no new one per read
     if (
         i < 2
         or doc[i - 1].text not in WORD_HYPHENS
@@ -533,7 +533,7 @@ def hyphened_keys(token: Token, lexicon: Lexicon) -> list[str]:
 
 def _starts_hyphened_trigger(token: Token, lexicon: Lexicon) -> bool:
     """The first part of a hyphened word of the lexicon ("sit" in "sit-in")."""
-    doc, i = token.doc, token.i
+    doc, i = doc_tokens(token.doc), token.i
     if i + 2 >= len(doc) or token.whitespace_ or doc[i + 1].text not in WORD_HYPHENS:
         return False
     keys = hyphened_keys(doc[i + 2], lexicon)
