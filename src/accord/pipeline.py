@@ -44,7 +44,16 @@ from accord.models import (
     Place,
     Quote,
 )
-from accord.nlp import Document, load_nlp, parse, parse_headlines, parse_many, span_tokens
+from accord.nlp import (
+    Document,
+    children_of,
+    load_nlp,
+    parse,
+    parse_headlines,
+    parse_many,
+    sentence_text,
+    span_tokens,
+)
 from accord.resolve.actors import is_national_group, resolve_mentions
 from accord.resolve.places import (
     PlaceContext,
@@ -324,10 +333,10 @@ def _placed_elsewhere(figure: Figure, place: Place) -> bool:
     words = [figure.word, *([doc[figure.about]] if 0 <= figure.about < len(doc) else [])]
     names = {place.text.lower(), place.name.lower()}
     for word in words:
-        for preposition in word.children:
+        for preposition in children_of(word):
             if preposition.dep_ != "prep" or preposition.lower_ not in {"in", "at"}:
                 continue
-            for where in preposition.children:
+            for where in children_of(preposition):
                 if where.dep_ != "pobj" or where.ent_type_ not in {"GPE", "LOC", "FAC"}:
                     continue
                 named = " ".join(t.text for t in where.subtree if t.ent_type_).lower()
@@ -485,7 +494,7 @@ def _is_casualty_report(event: CodedEvent, share: list[Figure]) -> bool:
     victims_as_subject = any(
         child.dep_ in {"nsubj", "nsubjpass"} and child.i == figure.about
         for figure in counts
-        for child in word.children
+        for child in children_of(word)
     )
     return (
         event.type == "ASSAULT"
@@ -535,8 +544,8 @@ def _with_counts_from(event: Event, figures: list[Figure], sentence: Span, index
     counted = Evidence(
         sentence_index=index,
         start=sentence.start_char,
-        end=sentence.start_char + len(sentence.text.rstrip()),
-        sentence=sentence.text.rstrip(),
+        end=sentence.start_char + len(sentence_text(sentence).rstrip()),
+        sentence=sentence_text(sentence).rstrip(),
         why=f"{note} (the counts of the attack in sentence {event.evidence.sentence_index})",
         sentence_start=sentence.start_char,
     )
@@ -598,7 +607,7 @@ def _where_people_were_taken(place: Place, sentence: Span) -> bool:
     while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
         if node.dep_ == "pobj" and node.head.lower_ in DESTINATION_PREPOSITIONS:
             verb = node.head.head
-            return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
+            return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in children_of(verb))
         node = node.head
     return False
 
@@ -641,7 +650,7 @@ def _reports_a_clause(verb: Token, lexicon: Lexicon) -> bool:
     ("Protests are not reported in Mosul")."""
     lemma = lemma_of(verb, lexicon)
     return (lemma in lexicon.reporting_verbs or lemma in SPEAKING_VERBS) and any(
-        child.dep_ == "ccomp" for child in verb.children
+        child.dep_ == "ccomp" for child in children_of(verb)
     )
 
 
@@ -650,7 +659,7 @@ def _inside_the_clause_reported(token: Token, verb: Token) -> bool:
     Kidal"; "announced the United States is providing": providing), not where."""
     return any(
         child.dep_ == "ccomp" and (child.i == token.i or child.is_ancestor(token))
-        for child in verb.children
+        for child in children_of(verb)
     )
 
 
@@ -773,7 +782,7 @@ def _supposed(verb) -> bool:
     return any(
         (child.dep_ == "aux" and child.lower_ in {"might", "may", "could", "would"})
         or (child.dep_ == "mark" and child.lower_ in {"if", "unless"})
-        for child in verb.children
+        for child in children_of(verb)
     )
 
 
@@ -786,8 +795,8 @@ def _about_a_person(verb) -> bool:
     where that person's story took place, not where the act of the sentence did."""
     return verb.dep_ == "relcl" and any(
         child.lower_ in RELATIVE_PERSON_WORDS
-        or any(grand.lower_ == "whose" for grand in child.children)
-        for child in verb.children
+        or any(grand.lower_ == "whose" for grand in children_of(child))
+        for child in children_of(verb)
         if child.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
     )
 
@@ -1001,10 +1010,10 @@ def _happening_it_was_during(predicate: Token) -> Token | None:
     """The bare definite happening noun ("the raid", "the attack") a clause is told in; none
     for a lasting one ("captured the village earlier in the war") or a clause with a time word
     of its own ("earlier", "later")."""
-    for preposition in predicate.children:
+    for preposition in children_of(predicate):
         if preposition.dep_ != "prep" or preposition.lower_ not in DURING_PREPOSITIONS:
             continue
-        for noun in preposition.children:
+        for noun in children_of(preposition):
             if (
                 noun.dep_ == "pobj"
                 and noun.pos_ == "NOUN"
@@ -1012,9 +1021,9 @@ def _happening_it_was_during(predicate: Token) -> Token | None:
                 and noun.lemma_.lower() not in lasting_happenings()
                 and any(
                     child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS
-                    for child in noun.children
+                    for child in children_of(noun)
                 )
-                and all(child.dep_ in NOUN_MODIFIERS for child in noun.children)
+                and all(child.dep_ in NOUN_MODIFIERS for child in children_of(noun))
             ):  # the clause's own time word, looked for only now (a walk of its subtree)
                 return None if _has_a_time_word(predicate) else noun
     return None
@@ -1180,7 +1189,7 @@ def _a_definite_noun_of_its_kind(token: Token, event: CodedEvent, lexicon: Lexic
     """ "the bomb" after "a roadside bomb", "the attack" after "was stabbed": a noun with
     "the" that the lexicon gives the act's type, and its mode or none ("the attack" names a
     stabbing; "the arrest" no release)."""
-    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in children_of(token)):
         return False
     return _a_noun_of_the_kind(token, lexicon, event.type, {None, event.mode})
 
@@ -1294,8 +1303,8 @@ def _place_of_people(sentence: Span, context: PlaceContext, coder: Coder) -> Pla
     for token in span_tokens(sentence):
         if token.lemma_.lower() not in PEOPLE_OF_A_PLACE:
             continue
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for town in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+        for prep in (c for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"):
+            for town in (c for c in children_of(prep) if c.dep_ == "pobj" and c.pos_ == "PROPN"):
                 name = sentence.doc[town.left_edge.i : town.i + 1].text
                 place = coder.gazetteer.geocode(name, context)
                 if place is not None and place.precision not in {None, "country", "region"}:

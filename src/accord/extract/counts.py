@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import COUNT_KINDS, Counts
-from accord.nlp import span_tokens
+from accord.nlp import children_of, span_tokens
 
 if TYPE_CHECKING:
     from accord.extract.events.lexicon import TriggerEntry
@@ -157,7 +157,7 @@ def _number_tokens(token: Token) -> list[Token]:
     """The tokens of a number written over several words ("1.2 million", "two dozen")."""
     multipliers = count_words().multipliers
     tokens = [token]
-    for child in token.children:
+    for child in children_of(token):
         part = child.dep_ in {"compound", "nummod", "quantmod"} and (
             child.like_num or child.lower_ in multipliers
         )
@@ -233,7 +233,7 @@ def _counts_people(number: Token) -> bool:
 def _range_low_end(token: Token) -> Token | None:
     """The first number of a range the parser tied to the second ("between 30 and 40": 40
     governs 30 through "and"; "30 to 40": "to" links them)."""
-    for child in token.children:
+    for child in children_of(token):
         if child.like_num and child.i < token.i and child.dep_ in {"quantmod", "compound"}:
             if _hyphenated_number(child, token):
                 continue  # "Twenty-four" is one number
@@ -274,19 +274,19 @@ def _count_of_one_phrase(token: Token, people_only: bool = True) -> int | None:
     jawan"), for verbs that can only be about people (kill, wound)."""
     if token.lemma_.lower() in VAGUE_QUANTITIES:
         return None  # "a number of people", "a handful of soldiers": no figure
-    determiners = {child.lower_ for child in token.children if child.dep_ in {"det", "poss"}}
+    determiners = {child.lower_ for child in children_of(token) if child.dep_ in {"det", "poss"}}
     if token.lower_ in {"nobody", "none"} or ("no" in determiners and _is_people(token)):
         return 0
     if token.lower_ in SINGULAR_PRONOUNS:
         return 1
     if token.like_num or token.pos_ == "NUM":
         return number_value(token)
-    numbered = [child for child in token.children if child.dep_ == "nummod"]
+    numbered = [child for child in children_of(token) if child.dep_ == "nummod"]
     if numbered and (not people_only or _is_people(token) or token.pos_ == "PROPN"):
         return number_value(numbered[0])
     if people_only and not _is_people(token):
         return None
-    possessive = any(child.dep_ == "poss" for child in token.children)
+    possessive = any(child.dep_ == "poss" for child in children_of(token))
     singular = token.tag_ in {"NN", "NNP"} and (determiners & SINGULAR_DETERMINERS or possessive)
     if singular and (not people_only or _is_people(token)):
         return 1  # "a 55-year-old woman", "his son"; "killed a schoolteacher"
@@ -316,11 +316,11 @@ def count_of_people(token: Token, people_only: bool = True) -> int | None:
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
-    return [child for child in token.children if child.dep_ in deps]
+    return [child for child in children_of(token) if child.dep_ in deps]
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ == "auxpass" for child in verb.children) or verb.tag_ == "VBN"
+    return any(child.dep_ == "auxpass" for child in children_of(verb)) or verb.tag_ == "VBN"
 
 
 def _is_bare_report(verb: Token) -> bool:
@@ -328,7 +328,9 @@ def _is_bare_report(verb: Token) -> bool:
     auxiliary and no object, as monitors write it (the parser calls the counted its subject)."""
     auxiliaries = _children(verb, "aux", "auxpass")
     objects = [  # "7 attackers killed, no military casualties": "no ..." is no object
-        obj for obj in _children(verb, "dobj") if not any(c.lower_ == "no" for c in obj.children)
+        obj
+        for obj in _children(verb, "dobj")
+        if not any(c.lower_ == "no" for c in children_of(obj))
     ]
     return not auxiliaries and not objects and verb.tag_ in {"VBD", "VBN"}
 
@@ -363,7 +365,7 @@ def _figures_on_the_verb(verb: Token) -> list[Token]:
     multipliers = count_words().multipliers
     return [
         child
-        for child in verb.children
+        for child in children_of(verb)
         if child.dep_ in {"nummod", "npadvmod"}
         and child.like_num
         and child.lower_ not in multipliers
@@ -381,13 +383,13 @@ def _agent_relative(verb: Token) -> bool:
     subject (the doer, or the place the parse took for it), not the people it counts."""
     return verb.dep_ == "relcl" and any(
         child.dep_ == "nsubj" and child.lower_ in {"that", "which", "who"}
-        for child in verb.children
+        for child in children_of(verb)
     )
 
 
 def _lost_lives(verb: Token) -> bool:
     return verb.lemma_.lower() == "lose" and any(
-        child.dep_ == "dobj" and child.lemma_.lower() == "life" for child in verb.children
+        child.dep_ == "dobj" and child.lemma_.lower() == "life" for child in children_of(verb)
     )
 
 
@@ -395,8 +397,8 @@ def _taken_into_custody(verb: Token) -> bool:
     return verb.lemma_.lower() == "take" and any(
         child.dep_ == "prep"
         and child.lower_ == "into"
-        and any(grandchild.lemma_.lower() == "custody" for grandchild in child.children)
-        for child in verb.children
+        and any(grandchild.lemma_.lower() == "custody" for grandchild in children_of(child))
+        for child in children_of(verb)
     )
 
 
@@ -405,7 +407,7 @@ def _forced_from_homes(verb: Token) -> bool:
         child.dep_ == "prep"
         and child.lower_ in {"from", "out"}
         and any(grandchild.lemma_.lower() in {"home", "house"} for grandchild in child.subtree)
-        for child in verb.children
+        for child in children_of(verb)
     )
 
 
@@ -414,7 +416,7 @@ def _came_home(verb: Token, kind_words: CountWords) -> bool:
     coder reads as a release when its subject was held (rule the-held-who-come-home-were-
     freed) counts its subject as the prisoners freed (its verbs: the lexicon's)."""
     return verb.lemma_.lower() in kind_words.homecoming_verbs and any(
-        child.dep_ == "advmod" and child.lower_ == "home" for child in verb.children
+        child.dep_ == "advmod" and child.lower_ == "home" for child in children_of(verb)
     )
 
 
@@ -427,7 +429,7 @@ def _put_to_death(verb: Token, kind_words: CountWords) -> bool:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.lower_ in complements:
         return True  # "shot dead two farmers" ("dead" parsed as the farmers' adjective)
-    for child in verb.children:
+    for child in children_of(verb):
         if (
             child.dep_ in {"acomp", "oprd", "advmod", "xcomp", "prep"}
             and child.lower_ in complements
@@ -436,7 +438,7 @@ def _put_to_death(verb: Token, kind_words: CountWords) -> bool:
         if (
             child.dep_ == "prep"
             and child.lower_ == "to"
-            and any(grandchild.lower_ in complements for grandchild in child.children)
+            and any(grandchild.lower_ in complements for grandchild in children_of(child))
         ):
             return True
     return False
@@ -445,14 +447,14 @@ def _put_to_death(verb: Token, kind_words: CountWords) -> bool:
 def _toll_figure(toll: Token, kind_words: CountWords) -> int | None:
     """ "The death toll rose to 30", "a death toll of 30", "bringing the toll to 30", "the
     toll had risen to 14 dead" (the number on the word it counts)."""
-    for child in toll.children:
+    for child in children_of(toll):
         if child.dep_ == "prep" and child.lower_ == "of":
             for number in _children(child, "pobj"):
                 if (value := _stated_number(number)) is not None:
                     return value
     verb = toll.head
     if verb.lemma_.lower() in kind_words.toll_verbs | {"be"}:
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ == "prep" and child.lower_ in {"to", "at"}:
                 for number in _children(child, "pobj"):
                     if (value := _stated_number(number)) is not None:
@@ -472,7 +474,7 @@ def _number_of_casualties(token: Token, kind_words: CountWords) -> str | None:
     counted = [
         c for p in _children(token, "prep") if p.lower_ == "of" for c in _children(p, "pobj")
     ]
-    for word in (w for phrase in (token, *counted) for w in phrase.children):
+    for word in (w for phrase in (token, *counted) for w in children_of(phrase)):
         if word.dep_ in {"acl", "amod", "relcl"}:
             lemma = word.lemma_.lower()
             kind = kind_words.transitive_verbs.get(lemma) or kind_words.counted_words.get(
@@ -535,7 +537,7 @@ def counts_victims(verb: Token) -> bool:
 def _counted_word_figure(token: Token) -> tuple[int, int] | None:
     """(figure, counted phrase) for "12 dead", "30 deaths", "Fatalities: 3", "1,000
     prisoners"; "12 people are dead"; "12 wounded soldiers"."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "nummod":
             return _with_phrase(number_value(child), token)
         if child.dep_ == "appos" and child.like_num and child.i > token.i:  # "Fatalities: 3"
@@ -548,7 +550,7 @@ def _counted_word_figure(token: Token) -> tuple[int, int] | None:
     if token.dep_ in {"oprd", "xcomp", "ccomp"}:  # "left 12 people dead"
         for counted in _children(token.head, "dobj"):
             return _with_phrase(count_of_people(counted), counted)
-    numbered = any(child.dep_ == "nummod" for child in token.head.children)
+    numbered = any(child.dep_ == "nummod" for child in children_of(token.head))
     if token.dep_ == "amod" and numbered:  # "12 wounded soldiers", not "a detained member"
         return _with_phrase(count_of_people(token.head), token.head)
     return None
@@ -602,7 +604,7 @@ def _told_before_in_relative_clause(verb: Token) -> bool:
     clause in the past perfect tells who someone is, from before the act; its figure is not
     the act's."""
     return verb.dep_ == "relcl" and any(
-        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in children_of(verb)
     )
 
 

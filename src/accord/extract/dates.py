@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from accord.errors import DataFileError
 from accord.models import MONTH_NAMES, WEEKDAY_NAMES, DateValue
-from accord.nlp import SENTENCE_END_MARKS, is_to_infinitive, sentence_of, sentence_text
+from accord.nlp import SENTENCE_END_MARKS, children_of, is_to_infinitive, sentence_of, sentence_text
 
 DATA_FILE = "data/dates.json"
 SPANS_KEY = "accord.dates.spans"  # Doc.user_data: the date spans of each sentence
@@ -631,7 +631,7 @@ def _is_period_edge(span: Span) -> bool:
 def _opens_period_clause(verb: Token) -> bool:
     """A clause introduced by "since", "until", "after"...: "since Israel eased its blockade"."""
     return any(
-        child.dep_ == "mark" and child.lower_ in PERIOD_EDGE_WORDS for child in verb.children
+        child.dep_ == "mark" and child.lower_ in PERIOD_EDGE_WORDS for child in children_of(verb)
     )
 
 
@@ -945,7 +945,7 @@ def _announced_as_done(trigger: Token, verb: Token) -> bool:
     of an earlier act ("acknowledged it had shot down the jet") is not."""
     if verb.lemma_.lower() not in ANNOUNCING_VERBS or trigger.head.i != verb.i:
         return False
-    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    auxiliaries = {c.lower_ for c in children_of(trigger) if c.dep_ == "aux"}
     return trigger.dep_ == "ccomp" and bool(auxiliaries & PERFECT_WORDS)
 
 
@@ -956,7 +956,7 @@ def _another_act(token: Token, trigger: Token) -> bool:
         token.dep_ == "conj"
         and token.head == trigger
         and token.pos_ in {"VERB", "AUX"}
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(token))
         and not _a_tally_of_the_same_act(token, trigger)
     )
 
@@ -965,8 +965,8 @@ def _a_tally_of_the_same_act(conjunct: Token, trigger: Token) -> bool:
     """ "26 people were killed and six wounded when gunmen opened fire on Tuesday": a passive
     participle with no auxiliary of its own, after a passive, counts more people the same act
     befell (the "were" is left out), so the day of its "when" clause is the act's."""
-    own_auxiliaries = [c for c in conjunct.children if c.dep_ in {"aux", "auxpass"}]
-    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    own_auxiliaries = [c for c in children_of(conjunct) if c.dep_ in {"aux", "auxpass"}]
+    passive = any(c.dep_ == "auxpass" for c in children_of(trigger))
     return passive and conjunct.tag_ == "VBN" and not own_auxiliaries
 
 
@@ -984,7 +984,9 @@ def _measured_from(trigger: Token, verb: Token) -> tuple[bool, int | None]:
     the border after authorities arrested three activists": told as one scene, same date)."""
     token = trigger
     while token != verb and token.head.i != token.i:
-        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}]
+        marks = [
+            c for c in children_of(token) if c.dep_ == "mark" and c.lower_ in {"after", "before"}
+        ]
         if token.dep_ == "prep" and token.lower_ in {"after", "before"}:
             return _measure(token, token.lower_)
         if marks:  # "four days after a drone hit": the measure hangs on the verb or the mark,
@@ -1001,11 +1003,11 @@ def _measured_from(trigger: Token, verb: Token) -> tuple[bool, int | None]:
 def _measure(token: Token, word: str) -> tuple[bool, int | None]:
     """Days from the measured clause to the governing one: "a day after" -> -1 (the act told
     after "after" came a day earlier), "two days before" -> 2 (see ``_measured_from``)."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ != "npadvmod":
             continue
         unit = _MEASURE_UNITS.get(child.lemma_.lower())
-        counts = [c.lower_ for c in child.children if c.dep_ in {"det", "nummod"}]
+        counts = [c.lower_ for c in children_of(child) if c.dep_ in {"det", "nummod"}]
         number = _MEASURE_NUMBERS.get(counts[0]) if counts else None
         if unit is None or (number is None and unit):
             return True, None
@@ -1029,7 +1031,7 @@ def _counted_by_a_toll(trigger: Token, verb: Token) -> bool:
     the attack rose to 20 on Friday", is read with the toll: ``toll-names-its-attack``)."""
     if verb.lemma_.lower() not in TOLL_RISE_VERBS or trigger.pos_ != "VERB":
         return False
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(trigger in subject.subtree for subject in subjects)
 
 
@@ -1037,7 +1039,9 @@ def _under_way(verb: Token) -> bool:
     """Rule "under-way-when-said": "Russia said Monday it is ending its participation", "said
     on 9 March it was investigating reports": an act told in the progressive is under way on
     the day it is reported, so the report's date is its date."""
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in children_of(verb)
+    )
 
 
 FIRST_PERSON = {"i", "we"}
@@ -1051,9 +1055,11 @@ def _done_in_the_saying(verb: Token) -> bool:
     report = verb.head
     if verb.dep_ != "ccomp" or report.lemma_.lower() not in reporting_verbs():
         return False
-    if verb.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+    if verb.tag_ not in {"VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} for c in children_of(verb)
+    ):
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in children_of(verb)):
         return False
     first, last = sorted((report.i, verb.i))
     return any(token.tag_ in {"``", "''"} for token in verb.doc[first:last])
@@ -1066,7 +1072,7 @@ def _told_as_just_done(verb: Token) -> bool:
     conference has opened")."""
     while verb.head.i != verb.i and _told_by_its_head(verb):
         verb = verb.head
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries = {c.lower_ for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}}
     return verb.tag_ == "VBN" and bool(auxiliaries & PRESENT_PERFECT_WORDS)
 
 
@@ -1085,7 +1091,7 @@ def _under_a_present_report(verb: Token) -> bool:
 def _told_by_its_head(token: Token) -> bool:
     """Whether a word's act is told by the verb it hangs on (``_told_as_just_done``)."""
     if token.dep_ == "conj":
-        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(token))
     if token.dep_ in {"advcl", "xcomp"}:
         return token.tag_ == "VBG"
     return token.dep_ == "nsubj" and token.pos_ == "NOUN"
@@ -1094,7 +1100,7 @@ def _told_by_its_head(token: Token) -> bool:
 def _told_as_earlier(verb: Token) -> bool:
     """Rule "past-perfect-is-earlier": "had shot down", "had met": the act came before the time
     of the clause that tells it, so that clause's date is not its date."""
-    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "’d"} for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d", "’d"} for c in children_of(verb))
 
 
 def day_on_the_noun(noun: Token, published: str | None) -> DateValue | None:
@@ -1173,7 +1179,7 @@ def _after_a_done_act(value: DateValue, published: str | None, trigger: Token | 
     of an act told as done (past or perfect); it dates another clause of the sentence."""
     if trigger is None or not published or value.start is None:
         return False
-    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries = {c.lower_ for c in children_of(trigger) if c.dep_ in {"aux", "auxpass"}}
     done = tense_of(trigger) == "past" or (
         bool(auxiliaries & PERFECT_WORDS) and trigger.tag_ == "VBN"
     )
@@ -1221,10 +1227,10 @@ def _measured_from_a_plan(trigger: Token, verb: Token) -> bool:
     (``verb``, a reporting verb), not from the plan's day."""
     token = trigger
     while token != verb and token.head.i != token.i:
-        if any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in children_of(token)):
             governor = token.head
             return governor != token and any(
-                c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in governor.children
+                c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in children_of(governor)
             )
         token = token.head
     return False
@@ -1256,7 +1262,7 @@ def tense_of(verb: Token) -> str | None:
     date written without its year ("in August", "on Friday") looks back from the publication
     date in a past clause and ahead in a future one.
     """
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries = {c.lower_ for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & FUTURE_WORDS or _going_to(verb) or _is_to(verb) or _expected_to(verb):
         return "future"
     if _planned(verb):
@@ -1348,11 +1354,13 @@ def _expected_to(verb: Token) -> bool:
     head = verb.head if verb.dep_ == "xcomp" else verb
     if head.lemma_.lower() not in FORECAST_VERBS:
         return False
-    auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    auxes = [c for c in children_of(head) if c.dep_ in {"aux", "auxpass"}]
     passive_now = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in auxes)
     return passive_now and (
         head is not verb
-        or any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+        or any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children_of(verb)
+        )
     )
 
 
@@ -1564,7 +1572,7 @@ class SceneDates:
         if root.lemma_.lower() not in FOLLOWING_VERBS:
             return None
         is_measured, days = _measured_from(predicate, root)
-        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        subjects = [c for c in children_of(root) if c.dep_ == "nsubj"]
         if not is_measured or days is None or not subjects or predicate in subjects[0].subtree:
             return None
         news = self._day_of_the_news(sentence_index, sentence, subjects[0])
@@ -1758,7 +1766,7 @@ def _speaks_now(verb: Token) -> bool:
 
 
 def _has_an_aux(verb: Token) -> bool:
-    return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return any(c.dep_ in {"aux", "auxpass"} for c in children_of(verb))
 
 
 def _opens_a_statement(root: Token) -> bool:
@@ -1775,9 +1783,10 @@ def _stance_told_now(verb: Token) -> bool:
     adjective of the speaker's, whose subject is a name or "we" / "I"."""
     if verb.lemma_ != "be" or verb.tag_ not in {"VBZ", "VBP"} or _has_an_aux(verb):
         return False
-    stance = any(c.dep_ == "acomp" and c.pos_ in {"ADJ", "VERB"} for c in verb.children)
+    stance = any(c.dep_ == "acomp" and c.pos_ in {"ADJ", "VERB"} for c in children_of(verb))
     speaker = any(
-        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in FIRST_PERSON) for c in verb.children
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in FIRST_PERSON)
+        for c in children_of(verb)
     )
     return stance and speaker
 
@@ -1814,7 +1823,7 @@ def _presence_it_is_for(act: Token) -> Token | None:
 def _progressive_now(verb: Token) -> bool:
     """ "is holding", "are massing": a verb in the present progressive."""
     return verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in verb.children
+        c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in children_of(verb)
     )
 
 
@@ -1826,13 +1835,13 @@ def _presence(verb: Token) -> bool:
     placed = any(
         c.dep_ == "prep"
         and c.lower_ in PRESENCE_PREPOSITIONS
-        and any(g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
-        for c in verb.children
+        and any(g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in children_of(c))
+        for c in children_of(verb)
     )
     purpose = any(
         (c.dep_ == "prep" and c.lower_ == "for")
-        or (c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children))
-        for c in verb.children
+        or (c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in children_of(c)))
+        for c in children_of(verb)
     )
     return placed and purpose
 
@@ -1870,7 +1879,7 @@ HEADING_ENDS = (":", "-", "–", "—")
 def _is_heading(sentence: Span) -> bool:
     """A verbless line that opens a report and ends with a colon or dash ("Konduga (Borno),
     3 June 2024:", "KHARTOUM, 12 May -"): the scene of the report after it."""
-    text = sentence.text.rstrip()
+    text = sentence_text(sentence).rstrip()
     return text.endswith(HEADING_ENDS) and not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
@@ -1899,7 +1908,7 @@ def _clause_it_is_told_with(predicate: Token) -> Token | None:
     clause told in the past: "meets Wednesday ..., as the army pushes deeper" goes on now)."""
     if predicate.dep_ != "advcl" or predicate.head.pos_ not in {"VERB", "AUX"}:
         return None
-    marks = {child.lower_ for child in predicate.children if child.dep_ == "mark"}
+    marks = {child.lower_ for child in children_of(predicate) if child.dep_ == "mark"}
     return predicate.head if marks & SIMULTANEOUS_MARKS else None
 
 
@@ -1980,7 +1989,7 @@ def _inside_after_phrase(verb: Token) -> bool:
     while token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in {"after", "before"}:
             return True
-        if any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in children_of(token)):
             return True
         token = token.head
     return False
@@ -2014,7 +2023,7 @@ def _lead_index(sentences: list[Span]) -> int | None:
     """The lead: the first sentence that is neither a heading nor a headline (a line with no
     closing stop); None for an article that has none."""
     for index, sentence in enumerate(sentences):
-        text = sentence.text.strip()
+        text = sentence_text(sentence).strip()
         if text and text.endswith(SENTENCE_END_MARKS) and not _is_heading(sentence):
             return index
     return None
@@ -2209,7 +2218,7 @@ def _opens_background(node: Token) -> bool:
     background_clause_openers): a clause of background, or of an act before or after."""
     return any(
         child.dep_ in {"advmod", "mark"} and child.lower_ in background_clause_openers()
-        for child in node.children
+        for child in children_of(node)
     )
 
 

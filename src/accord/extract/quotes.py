@@ -101,7 +101,15 @@ from accord.errors import DataFileError
 from accord.extract.events.participants import AFFILIATION_PREPS
 from accord.extract.events.syntax import objects_of_preposition
 from accord.models import DIRECT_KINDS, ActorMention, ActorRef, Evidence, Quote
-from accord.nlp import QUOTE_MARKS, Document, doc_text, sentence_of, span_tokens
+from accord.nlp import (
+    QUOTE_MARKS,
+    Document,
+    children_of,
+    doc_text,
+    sentence_of,
+    sentence_text,
+    span_tokens,
+)
 from accord.resolve.actors import actor_ref, fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.json"
@@ -390,7 +398,7 @@ class _Context:
         """The verb's lemma, with its particle when the lexicon lists the pair (rule ``particle
         cue``: "pointed out (that) ..." reports speech, "pointed to" does not)."""
         lemma = token.lemma_.lower()
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "prt" and f"{lemma} {child.lower_}" in self.lexicon.verbs:
                 return f"{lemma} {child.lower_}"
         return lemma
@@ -425,7 +433,7 @@ class _Attribution:
 
 
 def _child(token: Token, deps: frozenset[str] | set[str], ctx: _Context) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps and not ctx.quoted[c.i]), None)
+    return next((c for c in children_of(token) if c.dep_ in deps and not ctx.quoted[c.i]), None)
 
 
 def _subject_of_verb(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
@@ -526,7 +534,7 @@ def _partitive_members(ctx: _Context, token: Token) -> Token | None:
     counts = token.like_num or token.lemma_.lower() in PARTITIVE_HEADS
     if not counts:
         return None
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"), None)
     return _child(of, {"pobj"}, ctx) if of is not None else None
 
 
@@ -559,7 +567,7 @@ def _own_subject(ctx: _Context, verb: Token) -> tuple[Token, str] | None:
     Of two subjects the parse hangs on one verb ("The partner asked ..., but the commissioner
     stated ..."), the one nearest before the verb that can speak is its own.
     """
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not ctx.quoted[c.i]]
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj" and not ctx.quoted[c.i]]
     speaking = [c for c in subjects if c.i < verb.i and _speaker_token(ctx, c) is not None]
     subject = speaking[-1] if speaking else (subjects[0] if subjects else None)
     if subject is not None:
@@ -583,7 +591,7 @@ def _source_of_noun(ctx: _Context, noun: Token) -> Token | None:
     owner = _child(noun, {"poss"}, ctx)
     if owner is not None:
         return owner
-    for prep in noun.children:
+    for prep in children_of(noun):
         if prep.dep_ == "prep" and prep.lower_ in SOURCE_PREPOSITIONS:
             source = _child(prep, {"pobj"}, ctx)
             if source is not None:
@@ -635,7 +643,7 @@ def _speaker_phrase(head: Token, cue: Token | None = None) -> Span:
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in verbs:
             break
         right = child.right_edge.i
-    conjuncts = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
+    conjuncts = {t.i for c in children_of(head) if c.dep_ == "conj" for t in c.subtree}
     right = next(
         (
             t.i - 1
@@ -733,10 +741,10 @@ def _speaks_for(ctx: _Context, head: Token) -> ActorMention | None:
     """Rule ``affiliation speaker``: the body an unnamed speaker is from ("representatives from
     Iran", "a spokesperson for the ministry", "a source within the Interior Ministry") speaks
     through them; a place they are in does not ("a teacher in Kyiv")."""
-    for preposition in head.children:
+    for preposition in children_of(head):
         if preposition.dep_ != "prep" or preposition.lower_ not in SPEAKS_FOR_PREPOSITIONS:
             continue
-        for body in preposition.children:
+        for body in children_of(preposition):
             mention = _mention_of_token(ctx, body) if body.dep_ == "pobj" else None
             if mention is not None and mention.actor.kind != "person":
                 return mention
@@ -756,8 +764,8 @@ def _title_holder(
     lemma = head.lemma_.lower()
     if not _is_singular_common_noun(head) or lemma not in ctx.lexicon.person_nouns:
         return None
-    words = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod"}}
-    owned = any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.children)
+    words = {c.lower_ for c in children_of(head) if c.dep_ in {"det", "nummod"}}
+    owned = any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in children_of(head))
     if words & {"a", "an", "another"} or not (words & {"the", "this", "that", "one"} or owned):
         return None
     title = [*_title_words(head), lemma]
@@ -805,7 +813,7 @@ def _title_words(head: Token) -> list[str]:
     adjectives, bar a proper adjective (a nationality: the country check covers it, "The
     Chinese spokesman") and one before a noun compound, which names the body in front of the
     office ("the electoral commission president": of the electoral commission)."""
-    children = list(head.children)
+    children = list(children_of(head))
     compounds = [c for c in children if c.dep_ == "compound" and c.pos_ != "PROPN"]
     adjectives = [
         c
@@ -819,7 +827,7 @@ def _title_words(head: Token) -> list[str]:
         noun
         for of in children
         if of.dep_ == "prep" and of.lower_ == "of" and of.i > head.i
-        for noun in of.children
+        for noun in children_of(of)
         if noun.dep_ == "pobj" and _is_singular_common_noun(noun)
     ]
     words = [t.lower_ for t in sorted([*compounds, *adjectives], key=lambda t: t.i)]
@@ -837,10 +845,10 @@ def _country_leader(
     Another word ("the Syrian opposition leader") makes someone else."""
     if head.lemma_.lower() != "leader" or modifier is None or modifier.actor.kind == "person":
         return None
-    if any(c.dep_ != "det" and c.idx < modifier.start for c in head.children):
+    if any(c.dep_ != "det" and c.idx < modifier.start for c in children_of(head)):
         return None
-    if any(c.lower_ != "the" for c in head.children if c.dep_ == "det") or any(
-        c.dep_ in {"amod", "compound"} and c.idx >= modifier.end for c in head.children
+    if any(c.lower_ != "the" for c in children_of(head) if c.dep_ == "det") or any(
+        c.dep_ in {"amod", "compound"} and c.idx >= modifier.end for c in children_of(head)
     ):
         return None
     country = modifier.actor.country
@@ -870,7 +878,7 @@ def _group_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMentio
     lemma = head.lemma_.lower()
     if head.tag_ != "NNS" or lemma not in ctx.lexicon.person_nouns:
         return None
-    if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children):
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in children_of(head)):
         return None
 
     def same_group(span: Span) -> bool:
@@ -906,7 +914,7 @@ def _body_named_before(ctx: _Context, head: Token, phrase: Span) -> ActorMention
     lemma = head.lemma_.lower()
     if head.tag_ != "NN" or lemma not in ctx.lexicon.speaker_nouns:
         return None
-    if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children if c.i < head.i):
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in children_of(head) if c.i < head.i):
         return None
 
     def headed_alike(span: Span) -> bool:
@@ -1272,7 +1280,7 @@ def _outer_reporter(ctx: _Context, cue: Token) -> Token:
 
 def _is_irrealis(verb: Token) -> bool:
     """A verb for something not (yet) done: "would warn", "will say", "to call for"."""
-    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in children_of(verb))
 
 
 def _cues_in_sentence(ctx: _Context, number: int) -> list[_Attribution]:
@@ -1338,7 +1346,7 @@ def _attribute_before(ctx: _Context, first_sentence: int) -> _Attribution | None
     sentence = ctx.sentences[number]
     if any(ctx.quoted[t.i] for t in sentence):
         return None
-    ends_with_colon = sentence.text.rstrip().endswith(":")
+    ends_with_colon = sentence_text(sentence).rstrip().endswith(":")
     for attribution in reversed(_cues_in_sentence(ctx, number)):
         if ends_with_colon or _child(attribution.cue_token, {"ccomp"}, ctx) is None:
             route = f"{attribution.route} in the sentence before"
@@ -1361,12 +1369,14 @@ def _colon_lead_in(ctx: _Context, span: MarkedSpan) -> _Attribution | None:
     verbs = [t for t in sentence if t.i < colon[0].i and t.pos_ == "VERB" and not ctx.quoted[t.i]]
     for verb in reversed(verbs):
         subject = _subject_of_verb(ctx, verb)
-        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i < colon[0].i):
+        for obj in (c for c in children_of(verb) if c.dep_ == "dobj" and c.i < colon[0].i):
             source = _source_of_noun(ctx, obj) if ctx.is_cue_noun(obj) else None
             if source is not None:
                 route = f"source of '{obj.text}' before a colon"
                 return _Attribution(obj.lemma_.lower(), obj, obj.text, source, route, 0.8)
-            pointing = {obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in {"det", "amod"}}
+            pointing = {obj.lower_} | {
+                c.lower_ for c in children_of(obj) if c.dep_ in {"det", "amod"}
+            }
             if subject is not None and (
                 pointing & ctx.lexicon.pointing_words or ctx.is_cue_noun(obj)
             ):
@@ -1506,7 +1516,7 @@ def _clause_bounds(ctx: _Context, verb: Token, clause: Token) -> tuple[int, int]
     its words alone do not say what was claimed.
     """
     first, last = clause.left_edge.i, clause.right_edge.i
-    if not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in children_of(clause)):
         obj = _child(verb, {"dobj"}, ctx)
         if obj is None or obj.i > clause.i:
             return None
@@ -1607,7 +1617,9 @@ def _reported_clauses(ctx: _Context, verb: Token) -> list[_Draft]:
     drafts = []
     if subject is not None and _is_outlet(ctx, subject) and _within_report(ctx, verb):
         return []
-    for clause in [c for c in verb.children if c.dep_ == "ccomp"] + _statement_clauses(ctx, verb):
+    for clause in [c for c in children_of(verb) if c.dep_ == "ccomp"] + _statement_clauses(
+        ctx, verb
+    ):
         if ctx.quoted[clause.i] and not _quoted_predicate(ctx, clause):
             continue
         if subject is not None and _is_outlet(ctx, subject) and _reports_speech(ctx, clause):
@@ -1630,7 +1642,7 @@ def _quoted_predicate(ctx: _Context, clause: Token) -> bool:
     subject does not ("said she was “deeply troubled” by the sentencing", "added that DHS will
     “take all steps ...”", "noted the military had been “effectively disarmed”") is the
     reporter's clause around the speaker's words, not a clause inside a direct quote."""
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children_of(clause) if c.dep_ in SUBJECT_DEPS]
     return bool(subjects) and not ctx.quoted[subjects[0].i]
 
 
@@ -1649,12 +1661,13 @@ def _statement_clauses(ctx: _Context, verb: Token) -> list[Token]:
         clause
         for noun in objects_of_preposition(verb, "in")
         if ctx.is_cue_noun(noun)
-        for clause in noun.children
+        for clause in children_of(noun)
         if clause.dep_ in NOUN_CLAUSE_DEPS
         and clause.i > noun.i
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause))
         and any(
-            c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
+            c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS
+            for c in children_of(clause)
         )
     ]
 
@@ -1675,7 +1688,7 @@ def _parenthetical_report(ctx: _Context, verb: Token) -> list[_Draft]:
         bounds = _trimmed(ctx, clause.left_edge.i, verb.left_edge.i - 1, drop_mark=True)
     else:
         bounds = _trimmed(ctx, verb.right_edge.i + 1, clause.right_edge.i, drop_mark=True)
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children_of(clause) if c.dep_ in SUBJECT_DEPS]
     if bounds is None or not any(bounds[0] <= s.i <= bounds[1] for s in subjects):
         return []
     span = _clause_span(ctx, bounds)
@@ -1692,7 +1705,7 @@ def _before_trailing_attribution(ctx: _Context, clause: Token) -> Token:
     X said is CLAUSE, without the attribution that follows it."""
     if not ctx.is_cue_verb(clause):
         return clause
-    inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
+    inner = [c for c in children_of(clause) if c.dep_ == "ccomp" and c.i < clause.i]
     subject = _child(clause, {"nsubj"}, ctx)
     if inner and subject is not None and inner[-1].i < subject.i:
         return inner[-1]
@@ -1716,7 +1729,7 @@ def _reports_speech(ctx: _Context, clause: Token) -> bool:
     return (
         ctx.is_cue_verb(clause)
         and not _is_irrealis(clause)
-        and any(c.dep_ == "ccomp" for c in clause.children)
+        and any(c.dep_ == "ccomp" for c in children_of(clause))
         and _subject_of_verb(ctx, clause) is not None
     )
 

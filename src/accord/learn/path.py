@@ -32,7 +32,7 @@ from accord.extract.events.modality import (
 from accord.extract.events.syntax import is_indirect_question
 from accord.extract.events.triggers import Candidate
 from accord.learn.model import EventTypeModel
-from accord.nlp import sentence_of
+from accord.nlp import children_of, sentence_of
 
 if TYPE_CHECKING:
     from accord.extract.events.coder import CodedEvent, Coder, Review
@@ -184,11 +184,11 @@ def main_clause_heads(sentence: Span, lexicon: Lexicon) -> tuple[list[Token], li
     its words. Apart, so that a reader who skips most clauses makes only the ones it reads
     (a clause's words and roles walk its subtree)."""
     root = sentence.root
-    heads = [root, *(t for t in root.children if t.dep_ in CLAUSE_DEPS and t.pos_ in VERBAL)]
+    heads = [root, *(t for t in children_of(root) if t.dep_ in CLAUSE_DEPS and t.pos_ in VERBAL)]
     heads += [second for head in list(heads) for second in _second_reports(head, lexicon)]
     clause_heads = []
     for head in heads:
-        reported = [t for t in head.children if t.dep_ in CONTENT_DEPS]
+        reported = [t for t in children_of(head) if t.dep_ in CONTENT_DEPS]
         if lemma_of(head, lexicon) in lexicon.reporting_verbs and reported:
             head = reported[0]
         clause_heads.append(head)
@@ -203,12 +203,12 @@ def _second_reports(head: Token, lexicon: Lexicon) -> list[Token]:
         return []
     return [
         second
-        for content in head.children
+        for content in children_of(head)
         if content.dep_ in CONTENT_DEPS
-        for second in content.children
+        for second in children_of(content)
         if second.dep_ in CLAUSE_DEPS
         and lemma_of(second, lexicon) in lexicon.reporting_verbs
-        and any(c.dep_ in CONTENT_DEPS for c in second.children)
+        and any(c.dep_ in CONTENT_DEPS for c in children_of(second))
     ]
 
 
@@ -236,12 +236,12 @@ NAMED_ROLES = frozenset(
 def clause_roles(head: Token, lexicon: Lexicon) -> tuple[str, ...]:
     """The roles of ``head``'s dependants, in sentence order (see ``NAMED_ROLES``)."""
     roles: list[str] = []
-    for child in head.children:
+    for child in children_of(head):
         dep = child.dep_
         if dep in NAMED_ROLES:
             roles.append(f"{dep}={lemma_of(child, lexicon)}")
         elif dep == "prep":
-            objects = [o for o in child.children if o.dep_ == "pobj"]
+            objects = [o for o in children_of(child) if o.dep_ == "pobj"]
             after = f">{lemma_of(objects[0], lexicon)}" if objects else ""
             roles.append(f"prep={child.lower_}{after}")
         elif dep == "neg":

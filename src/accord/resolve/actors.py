@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.errors import DataFileError
 from accord.extract.counts import number_value
 from accord.models import SECTORS, Actor, ActorMention, ActorRef, Place
-from accord.nlp import QUOTE_MARKS, doc_text, doc_tokens, sentence_of, span_tokens
+from accord.nlp import QUOTE_MARKS, children_of, doc_text, doc_tokens, sentence_of, span_tokens
 from accord.resolve.places import (
     ADMIN_UNIT_WORDS,
     PRECISION_RANK,
@@ -272,7 +272,7 @@ def _clause_with_subject(word: Token) -> Token | None:
     ("resorted to unprovoked firing": "resorted")."""
     node = word
     for _ in range(ATTACKED_PLACE_REACH):
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(node)):
             return node
         if node.head.i == node.i:
             return None
@@ -353,7 +353,7 @@ class ActorNouns:
             may_end = kept[3][key] = _may_end_an_entry(table, lemma, noun.lower_)
             if not may_end:
                 return None
-        for child in noun.children:
+        for child in children_of(noun):
             if child.dep_ in {"amod", "compound"} and child.i < noun.i:
                 pair = table.get(f"{child.lemma_.lower()} {lemma}")
                 if pair := pair or table.get(f"{child.lower_} {noun.lower_}"):
@@ -1079,14 +1079,14 @@ def _crowd_of_a_number(token: Token) -> str | None:
         return None
     if token.head.tag_ == "VBN":
         return None  # "dozens more injured": a toll told as a participle, no crowd acting
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token)):
         return None
     return "CVL"
 
 
 def _number_in_front(noun: Token) -> int | None:
     """The number a noun phrase counts ("the five leaders": 5), if any."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "nummod" and child.i < noun.i:
             return number_value(child)
     return None
@@ -1171,7 +1171,7 @@ def _in_subtree(token: Token, root: Token) -> bool:
 def _appositive_role(span: Span, table: ActorDictionary) -> str | None:
     """The role in an appositive: "X, head of the Kharkiv Regional Military Administration",
     "X, Ukraine's prime minister" (the country is kept apart: "prime minister")."""
-    for child in span.root.children:
+    for child in children_of(span.root):
         role_noun = child.pos_ == "NOUN" or child.lemma_.lower() in APPOSITION_ROLES
         if child.dep_ == "appos" and role_noun:
             words = [t for t in child.subtree if t.dep_ != "det" or t.i != child.left_edge.i]
@@ -1186,7 +1186,7 @@ def _of_phrase_after(span: Span) -> Span:
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ != "of":
         return doc[span.end : span.end]
-    objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
+    objects = [c for c in children_of(doc[span.end]) if c.dep_ == "pobj"]
     if not objects:
         return doc[span.end : span.end]
     return doc[span.end + 1 : objects[0].right_edge.i + 1]
@@ -1219,7 +1219,7 @@ def _signs_off_a_report(name: Token) -> bool:
     if name.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"}:
         return False
     if verb.lemma_ == "report":
-        return not any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl"} for c in verb.children)
+        return not any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl"} for c in children_of(verb))
     following = [t.lower_ for t in name.doc[verb.i + 1 : verb.i + 3]]
     return verb.lemma_ == "have" and following == ["this", "report"]  # however it is parsed
 
@@ -1643,15 +1643,15 @@ class MentionResolver:
         if span is None:
             return None
         root = span.root
-        roles = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        roles = [c for c in children_of(root) if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "appos":
             roles.append(root.head)
         for role in roles:
             if role.lower_ == "one" or role.pos_ == "NUM":  # "One of her closest aides"
                 role = next(
-                    (p for c in role.children if c.lower_ == "of" for p in c.children), role
+                    (p for c in children_of(role) if c.lower_ == "of" for p in children_of(c)), role
                 )
-            for owner in (c for c in role.children if c.dep_ == "poss"):
+            for owner in (c for c in children_of(role) if c.dep_ == "poss"):
                 found = [m for m in self._covering(owner) if m.actor.id != own_id]
                 if found:
                     return found[0].actor
@@ -1838,7 +1838,7 @@ class MentionResolver:
             ):
                 continue
             start = token.i
-            while start > role.i + 1 and _is_initial(self.doc[start - 1]):
+            while start > role.i + 1 and _is_initial(self.tokens[start - 1]):
                 start -= 1
             span = self.doc[start : token.i + 1]
             if self.table.country_code(span.text) or fold(span.text) in self.table.by_alias:
@@ -1851,14 +1851,14 @@ class MentionResolver:
         """A name the model took for a place or organisation although an apposition gives its
         role: "Kenzo Oshima, the United Nations Emergency Relief Coordinator, said"."""
         root = span.root
-        if self.doc[span.start].ent_type_ == "PERSON" or self.table.country_code(span.text):
+        if self.tokens[span.start].ent_type_ == "PERSON" or self.table.country_code(span.text):
             return None
         known = self.table.by_alias.get(fold(span.text))
         if known is not None and known.kind not in PERSON_KINDS:
             return None  # "The United Nations (UN) emergency relief coordinator Jan Egeland"
         roles = [
             c
-            for c in root.children
+            for c in children_of(root)
             if c.dep_ == "appos" and c.i > root.i and c.lemma_.lower() in APPOSITION_ROLES
         ]
         if not roles:
@@ -1866,8 +1866,8 @@ class MentionResolver:
         start = span.start
         while (
             start > 0
-            and self.doc[start - 1].pos_ == "PROPN"
-            and self.doc[start - 1].dep_ == "compound"
+            and self.tokens[start - 1].pos_ == "PROPN"
+            and self.tokens[start - 1].dep_ == "compound"
         ):
             start -= 1
         return self.doc[start : span.end]
@@ -1922,9 +1922,9 @@ class MentionResolver:
         """Drop a leading "the", a trailing possessive and an unclosed bracket ("Umma (Nation"
         is "Umma") from an entity span."""
         start, end = ent.start, ent.end
-        while start < end and self.doc[start].lower_ in {"the", "’s", "'s"}:
+        while start < end and self.tokens[start].lower_ in {"the", "’s", "'s"}:
             start += 1
-        while end > start and self.doc[end - 1].text in {"’s", "'s", "’", "'"}:
+        while end > start and self.tokens[end - 1].text in {"’s", "'s", "’", "'"}:
             end -= 1
         words = [t.text for t in self.doc[start:end]]
         if "(" in words and ")" not in words:
@@ -1935,8 +1935,8 @@ class MentionResolver:
 
     def _opens_with_a_posting(self, start: int) -> bool:
         """A person's name the tagger starts with the country of the posting before it."""
-        before = self.doc[start - 1] if start > 0 else None
-        first = self.doc[start]
+        before = self.tokens[start - 1] if start > 0 else None
+        first = self.tokens[start]
         return (
             before is not None
             and before.lower_ in POSTING_WORDS
@@ -1964,7 +1964,7 @@ class MentionResolver:
     def _new_person(self, span: Span) -> Actor:
         prefix = _title_prefix(span)
         role = _role_text(prefix, self.table) or _appositive_role(span, self.table)
-        appositions = [t for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+        appositions = [t for c in children_of(span.root) if c.dep_ == "appos" for t in c.subtree]
         # rule "title": "Greek Foreign Minister X", "X, Ukraine's prime minister", "X, the
         # Hungarian government commissioner", "The mayor of London, X"
         country = _country_in(_without_posting(prefix), self.table) or _country_in(
@@ -2198,13 +2198,15 @@ class MentionResolver:
                 sector = "MIL"  # rule "coalition": "the Saudi-led coalition" keeps its leader
             weapon = head.lemma_.lower() in self.nouns.weapons  # "fighter" in "fighter jets"
             if sector in {"GOV", "MIL"} and not weapon:  # "Afghan rebel leaders"
-                in_front = (c for c in head.children if c.i < head.i)
+                in_front = (c for c in children_of(head) if c.i < head.i)
                 sector = _descriptor_sector(in_front, self.nouns) or sector
             if sector is None and head.lemma_.lower() == "group":
                 # "Palestinian armed groups" are fighters; a "Kurdish rights group" is not
-                armed = any(c.lower_ == "armed" for c in head.children)
+                armed = any(c.lower_ == "armed" for c in children_of(head))
                 sector = "REB" if armed else None
-            compound_groups = [c for c in head.children if c.dep_ == "compound" and c.i > token.i]
+            compound_groups = [
+                c for c in children_of(head) if c.dep_ == "compound" and c.i > token.i
+            ]
             if sector is None and compound_groups and head.pos_ == "NOUN":
                 # "a Cambodian refugee camp": the nationality belongs to the refugees
                 inner = self.nouns.nationality.get(compound_groups[0].lemma_.lower())
@@ -2215,7 +2217,11 @@ class MentionResolver:
             adjective = (
                 token.dep_ == "amod"
                 or hyphened
-                or (token.dep_ == "compound" and token.i > 1 and self.doc[token.i - 1].text == "-")
+                or (
+                    token.dep_ == "compound"
+                    and token.i > 1
+                    and self.tokens[token.i - 1].text == "-"
+                )
             )  # "Russian-Ukrainian talks": the second of a pair, parsed as a compound
             if sector is None and head.pos_ == "NOUN" and adjective:
                 if head.lemma_.lower() in PLACE_NOUNS:
@@ -2251,7 +2257,7 @@ class MentionResolver:
         return (
             token.dep_ in {"amod", "compound", "npadvmod"}
             and head.i == token.i + 2
-            and self.doc[token.i + 1].text in JOINING_HYPHENS
+            and self.tokens[token.i + 1].text in JOINING_HYPHENS
             and head.dep_ in {"amod", "compound"}
             and self._demonym_at(head) is not None
         )
@@ -2259,7 +2265,7 @@ class MentionResolver:
     def _residence(self, token: Token) -> str | None:
         """Where an ethnic group lives, which CAMEO codes it by: "the Albanians of southern
         Serbia" (the place named), "ethnic Albanians" (the country the story is set in)."""
-        for prep in token.children:
+        for prep in children_of(token):
             if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
                 home = self._place_country(prep) or self._owner_of(prep)
                 if home is not None:
@@ -2438,7 +2444,7 @@ class MentionResolver:
             if (
                 token.lemma_.lower() in MASS_NOUNS
                 and token.tag_ == "NN"
-                and not list(token.children)
+                and not list(children_of(token))
             ):
                 continue  # "threatened to use force", "by force": violence, not an army
             if token.lemma_.lower() in self.nouns.captive and token.dep_ != "nsubj":
@@ -2459,10 +2465,10 @@ class MentionResolver:
                 continue  # "RSF fighters", "Hamas-led militants": the named group is the actor
             origin = [  # "the army of X"; not "accused the army of bombing", a deed
                 c
-                for c in token.children
+                for c in children_of(token)
                 if c.dep_ == "prep"
                 and c.lower_ in {"of", "from"}
-                and any(g.dep_ == "pobj" for g in c.children)
+                and any(g.dep_ == "pobj" for g in children_of(c))
             ]
             if origin:
                 # "the army of X" (X an actor) is X's; "inhabitants of the Golan" the place's
@@ -2551,7 +2557,7 @@ class MentionResolver:
         """The named armed group in the "including ..." or "from/of ..." phrase of a noun of
         fighters; a "from" or "of" right after the noun that the parser hung on the verb
         ("killing five gunmen from the Islamic Jihad group") is still the noun's."""
-        phrases = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS]
+        phrases = [c for c in children_of(noun) if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS]
         following = noun.nbor() if noun.i + 1 < len(self.doc) else None
         if (
             following is not None
@@ -2575,7 +2581,7 @@ class MentionResolver:
         group named by its nationality shares it ("Thai villagers and police", "Kenyan troops
         and police"), wherever the sentence's places are; not across the sides of a fight
         ("Israeli troops and militants")."""
-        if token.dep_ != "conj" or any(c.dep_ in {"amod", "compound"} for c in token.children):
+        if token.dep_ != "conj" or any(c.dep_ in {"amod", "compound"} for c in children_of(token)):
             return None
         for mention in self._covering(token.head):
             if mention.why != "nationality" or not mention.actor.country:
@@ -2622,7 +2628,7 @@ class MentionResolver:
         lemma = noun.lemma_.lower()
         if lemma in self.nouns.weapons or lemma in PLACE_NOUNS:
             return True
-        return any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i) or (
+        return any(c.pos_ == "PROPN" for c in children_of(noun) if c.i > noun.i) or (
             noun.dep_ == "compound" and noun.head.pos_ == "PROPN"
         )
 
@@ -2635,7 +2641,7 @@ class MentionResolver:
             return False
         if noun.lemma_.lower() not in self.nouns.members | self.nouns.installations:
             return False
-        named = any(c.pos_ == "PROPN" for c in noun.children if c.i > noun.i)
+        named = any(c.pos_ == "PROPN" for c in children_of(noun) if c.i > noun.i)
         return not named and not (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
 
     def _resolve_office_holders(self) -> None:
@@ -2701,7 +2707,7 @@ class MentionResolver:
             left = list(self.doc[token.left_edge.i : token.i])
             if not left or left[0].lower_ != "the" or any(t.i in self.covered for t in left):
                 continue
-            if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children):
+            if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in children_of(token)):
                 continue  # "the leaders of France and Germany" name themselves
             span = self.doc[left[0].i : token.i + 1]
             actors = self._named_with_role(token, lemma)
@@ -2783,7 +2789,10 @@ class MentionResolver:
         sentence = self.sentence_spans[number]
         if self.prefer_countries is None:
             self.prefer_countries = countries_in(self.doc, self.gazetteer)
-        people = [(self.doc[i].idx, self.doc[i].idx + len(self.doc[i])) for i in self.people_tokens]
+        people = [
+            (self.tokens[i].idx, self.tokens[i].idx + len(self.tokens[i]))
+            for i in self.people_tokens
+        ]
         places = [
             place
             for place in places_in(sentence, self.prefer_countries, people, self.gazetteer)
@@ -2835,7 +2844,7 @@ class MentionResolver:
             if not (located or named_place):
                 continue
             start = token.i
-            while start > sentence.start and self.doc[start - 1].dep_ == "compound":
+            while start > sentence.start and self.tokens[start - 1].dep_ == "compound":
                 start -= 1
             name = self.doc[start : token.i + 1].text
             place = self.gazetteer.geocode(name, self.prefer_countries or ())
@@ -2864,7 +2873,7 @@ class MentionResolver:
 
     def _place_country(self, preposition: Token) -> str | None:
         """The country of the place an "of"/"from" phrase names, unless it names an actor."""
-        objects = [c for c in preposition.children if c.dep_ == "pobj"]
+        objects = [c for c in children_of(preposition) if c.dep_ == "pobj"]
         if not objects or any(t.i in self.covered for t in objects[0].subtree):
             return None
         phrase = list(objects[0].subtree)
@@ -2877,7 +2886,7 @@ class MentionResolver:
     def _owner_of(self, preposition: Token) -> str | None:
         """The country of the actor an "of"/"from" phrase names: "workers of the United Bus
         Company of Tehran" are Iranian workers, "soldiers of the Ukrainian army" Ukraine's."""
-        for pobj in preposition.children:
+        for pobj in children_of(preposition):
             if pobj.dep_ == "pobj" and (country := self._country_at(pobj)):
                 return country
         return None
@@ -2887,7 +2896,7 @@ class MentionResolver:
         government", "Johnson's government", "President Nicolas Maduro's government") is a
         body of that person's country, not the person: the country, or None when the
         possessor is no person of a known country."""
-        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        owner = next((c for c in children_of(noun) if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if owner is None:
             return None
         people = [m.actor for m in self._covering(owner) if m.actor.kind in PERSON_KINDS]
@@ -2900,7 +2909,9 @@ class MentionResolver:
             node = noun
             while node.head != node:
                 if node.dep_ == "ccomp":
-                    subjects = [c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                    subjects = [
+                        c for c in children_of(node.head) if c.dep_ in {"nsubj", "nsubjpass"}
+                    ]
                     for subject in subjects:
                         if country := self._country_at(subject):
                             return country
@@ -2980,11 +2991,11 @@ class MentionResolver:
         if span is None:
             return []
         name = span.root
-        titles = [c for c in name.children if c.dep_ == "appos"]
-        before = self.doc[span.start - 2] if span.start >= 2 else None
+        titles = [c for c in children_of(name) if c.dep_ == "appos"]
+        before = self.tokens[span.start - 2] if span.start >= 2 else None
         split = (
             before is not None
-            and self.doc[span.start - 1].text == ","
+            and self.tokens[span.start - 1].text == ","
             and before.dep_ == name.dep_ == "nsubj"
             and before.head == name.head
         )
@@ -3015,7 +3026,7 @@ class MentionResolver:
         ):
             return None
         clause = speech.head.head if speech.dep_ == "pcomp" else speech.head
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        subjects = [c for c in children_of(clause) if c.dep_ == "nsubj"]
         for subject in subjects:
             for other in self._covering(subject):
                 if other.actor.country and other.actor.kind != "person":
@@ -3078,9 +3089,9 @@ class MentionResolver:
             if sector is None or self._is_title_of_named(token):
                 continue  # a government body too: "Russia's defence ministry said it ..." is
             if sector in {"GOV", "MIL"}:  # "Uganda's opposition leader", "Syria's rebel chiefs"
-                in_front = (c for c in token.children if c.i < token.i)
+                in_front = (c for c in children_of(token) if c.i < token.i)
                 sector = _descriptor_sector(in_front, self.nouns) or sector
-            for child in token.children:  # the ministry speaking, a subject "it" can point to
+            for child in children_of(token):  # the ministry speaking, a subject "it" can point to
                 state = states.get(child.idx)
                 if state is not None and child.dep_ in {"compound", "poss", "nmod"}:
                     group = self.table.group(state.actor.country, sector)
@@ -3092,14 +3103,14 @@ class MentionResolver:
         named next to it (the name it is a compound of, or in apposition to), not a body."""
         if noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.i in self.covered:
             return True
-        return any(child.dep_ == "appos" and child.i in self.covered for child in noun.children)
+        return any(child.dep_ == "appos" and child.i in self.covered for child in children_of(noun))
 
     @staticmethod
     def _led_by(noun: Token, states: dict[int, ActorMention]) -> ActorMention | None:
         """The state in "the US-led coalition", "Russia-led forces" (an "-led" in front)."""
-        for led in noun.children:
+        for led in children_of(noun):
             if led.dep_ == "amod" and led.lower_ == "led" and led.i < noun.i:
-                for child in led.children:
+                for child in children_of(led):
                     if child.dep_ == "npadvmod" and child.idx in states:
                         return states[child.idx]
         return None
@@ -3117,7 +3128,7 @@ class MentionResolver:
                 continue
             head = token.head
             start = (
-                token.i - 1 if token.i > 0 and self.doc[token.i - 1].lower_ == "the" else token.i
+                token.i - 1 if token.i > 0 and self.tokens[token.i - 1].lower_ == "the" else token.i
             )
             span = self.doc[start : head.i + 1]
             if fold(span.text) in BOTH_SIDES_FOLDED:
@@ -3157,11 +3168,11 @@ class MentionResolver:
                     self._resolve_person_pronoun(token)
             elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
                 self._resolve_person_pronoun(token)
-            elif lower in BODY_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the":
+            elif lower in BODY_NOUNS and token.i > 0 and self.tokens[token.i - 1].lower_ == "the":
                 body = self._body_named_before(token)
                 if body is not None:
                     self._add(body.actor, self.doc[token.i - 1 : token.i + 1], BODY_WHY)
-            elif lower in ROLE_NOUNS and token.i > 0 and self.doc[token.i - 1].lower_ == "the":
+            elif lower in ROLE_NOUNS and token.i > 0 and self.tokens[token.i - 1].lower_ == "the":
                 antecedent = self._described(token)
                 if antecedent is not None:
                     span = self.doc[token.i - 1 : token.i + 1]
@@ -3179,7 +3190,7 @@ class MentionResolver:
         first = self.sentence_spans[0]
         if we.i < first.end:
             return []
-        subjects = [t for t in first.root.children if t.dep_ == "nsubj"]
+        subjects = [t for t in children_of(first.root) if t.dep_ == "nsubj"]
         if not subjects:
             return []
         issuers = [m for m in self._covering(subjects[0]) if m.actor.kind in ISSUER_KINDS]
@@ -3209,7 +3220,7 @@ class MentionResolver:
             node = node.head
             if node == attacker:
                 continue
-            for subject in node.children:
+            for subject in children_of(node):
                 if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i == pronoun.i:
                     continue
                 if pronoun.lower_ == "its" and subject.tag_ in {"NNS", "NNPS"}:
@@ -3218,7 +3229,7 @@ class MentionResolver:
                     continue  # "his", "her": one who speaks
                 words = [subject]
                 if persons:
-                    words += [a for a in subject.children if a.dep_ == "appos"]
+                    words += [a for a in children_of(subject) if a.dep_ == "appos"]
                 kinds = COLLECTIVE_KINDS | PERSON_KINDS if persons else COLLECTIVE_KINDS
                 for mention in (m for word in words for m in self._covering(word)):
                     if mention.actor.kind in kinds:
@@ -3251,7 +3262,7 @@ class MentionResolver:
         if any(t.text in QUOTE_MARKS for t in opening):
             return []  # "“They started shooting ...,” said a witness": the speaker's they
         previous = self.sentence_spans[number - 1]
-        main = [t for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        main = [t for t in children_of(previous.root) if t.dep_ in {"nsubj", "nsubjpass"}]
         clauses = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t not in main]
         for subject in [*main[:1], *clauses]:
             found = self._plural_doers(subject)
@@ -3262,10 +3273,10 @@ class MentionResolver:
     def _plural_doers(self, subject: Token) -> list[ActorMention]:
         """The groups, states or organisations a plural subject names, or the people a
         coordinated subject pairs ("X and Y"); nothing for a singular subject."""
-        paired = any(c.dep_ == "conj" for c in subject.children)
+        paired = any(c.dep_ == "conj" for c in children_of(subject))
         if subject.tag_ not in {"NNS", "NNPS"} and not paired:
             return []  # a singular subject is no "they"
-        start, end = self.doc[subject.left_edge.i].idx, self.doc[subject.right_edge.i].idx
+        start, end = self.tokens[subject.left_edge.i].idx, self.tokens[subject.right_edge.i].idx
         inside = [m for m in self.mentions if start <= m.start <= end]
         found = [m for m in inside if m.actor.kind in COLLECTIVE_KINDS]
         if not found and paired:
@@ -3281,7 +3292,7 @@ class MentionResolver:
         from accord.extract.events.syntax import top_of_chain  # extract imports this module
 
         clause = top_of_chain(pronoun.head)
-        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in children_of(clause) if c.dep_ in {"nsubj", "nsubjpass"}]
         own = {t.i for subject in subjects for t in (subject, *subject.conjuncts)}
         number = self.sentences[pronoun.i]
         before = []
@@ -3401,7 +3412,7 @@ class MentionResolver:
         """The mentions of the subject of the clause an object pronoun is in: an object "him"
         or "her" never is its own clause's subject (the subject would say "himself")."""
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
         return [m for subject in subjects for t in subject.subtree for m in self._covering(t)]
 
     def _reporting_speaker(self, pronoun: Token) -> ActorMention | None:
@@ -3410,7 +3421,7 @@ class MentionResolver:
         clause = pronoun.head
         if clause.dep_ != "ccomp" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
             return None
-        for subject in clause.head.children:
+        for subject in children_of(clause.head):
             covering = self._covering(subject)
             if subject.dep_ == "nsubj" and subject.tag_ in {"NN", "NNP"} and covering:
                 return covering[0]

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.errors import DataFileError
 from accord.models import Place
-from accord.nlp import doc_text, doc_tokens, sentence_of, sentence_text, span_tokens
+from accord.nlp import children_of, doc_text, doc_tokens, sentence_of, sentence_text, span_tokens
 from accord.resolve.towns import TownIndex
 
 
@@ -1242,7 +1242,7 @@ def is_a_destination_on_the_way(anchor: Token) -> bool:
         and movement.lemma_.lower() in JOURNEY_VERBS
         and movement.tag_ in {"VBG", "VBN"}
         and movement.dep_ in {"acl", "advcl", "amod"}  # the parser hangs it on the verb, too
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in movement.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(movement))
     )
 
 
@@ -1253,7 +1253,8 @@ def _leaves_for_good(verb: Token) -> bool:
     if verb.lemma_.lower() not in EXIT_VERBS:
         return False
     return not any(
-        child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS for child in verb.children
+        child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS
+        for child in children_of(verb)
     )
 
 
@@ -1275,14 +1276,14 @@ def _aims_at(governor: Token) -> bool:
     """Whether "at" hangs on words of criticism aimed at someone ("hit back at Washington"),
     not on a place."""
     hits_back = governor.lemma_.lower() == "hit" and any(
-        c.lower_ == "back" for c in governor.children
+        c.lower_ == "back" for c in children_of(governor)
     )
     return (
         hits_back
         or governor.lemma_.lower() in AIMING_WORDS
         or any(
             c.dep_ in {"prt", "dobj"} and c.lemma_.lower() in AIMING_WORDS
-            for c in governor.children
+            for c in children_of(governor)
         )
     )
 
@@ -2091,9 +2092,9 @@ def _where_a_city_stands(token: Token) -> bool:
     preposition (or "of" under a part or side of it), and no name, number, quality or clause
     of its own ("the city of Gdansk", "the Texas City of Eagle Pass", "the old city", "the city
     Kyiv", "the two towns", "the town that ...")."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(token)):
         return False
-    if any(c.dep_ not in {"det", "punct"} for c in token.children):
+    if any(c.dep_ not in {"det", "punct"} for c in children_of(token)):
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if (following is not None and following.pos_ == "PROPN") or token.pos_ != "NOUN":
@@ -2143,9 +2144,9 @@ def _where_a_country_stands(token: Token) -> bool:
     country, with "the", is a locative preposition's object or the owner of one; its own
     name, a count or a relative clause would make it another ("the country of Mali", "the two
     nations", "the country that hosts ...")."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(token)):
         return False
-    if any(c.dep_ in {"prep", "nummod", "relcl", "acl", "appos"} for c in token.children):
+    if any(c.dep_ in {"prep", "nummod", "relcl", "acl", "appos"} for c in children_of(token)):
         return False
     if token.dep_ == "poss":  # "on the country's rivers": on a part of its land
         token = token.head
@@ -2178,13 +2179,15 @@ def _own_name_of_a_capital(token: Token) -> Span | None:
     """The name a capital is given beside it: "the capital Conakry", "the capital, Kabul"
     (a name in apposition), "the capital city Bamako" (the name the word modifies); the
     tagger's label is not asked (it calls "N'Djamena" an organisation)."""
-    names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    names = [c for c in children_of(token) if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if token.dep_ == "compound" and token.head.pos_ == "PROPN":
         names.append(token.head)
     if not names:
         return None
     name = names[0]
-    start = min([name.i, *(c.i for c in name.children if c.dep_ == "compound" and c.i > token.i)])
+    start = min(
+        [name.i, *(c.i for c in children_of(name) if c.dep_ == "compound" and c.i > token.i)]
+    )
     return token.doc[start : name.i + 1]
 
 
@@ -2199,7 +2202,9 @@ def _where_a_capital_stands(token: Token) -> bool:
     else:
         attacked = token.head.lemma_.lower() in ATTACK_VERBS_FOR_TARGET_PLACES
         placed = token.dep_ in {"dobj", "nsubjpass"} and attacked
-    if not placed or any(c.dep_ in {"appos", "compound", "acl", "relcl"} for c in token.children):
+    if not placed or any(
+        c.dep_ in {"appos", "compound", "acl", "relcl"} for c in children_of(token)
+    ):
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is None or following.pos_ != "PROPN"
@@ -2209,23 +2214,23 @@ def _country_a_capital_names(token: Token, gazetteer: Gazetteer) -> tuple[bool, 
     """(whether the capital phrase names whose capital it is, that country): "Sudan's
     capital", "the capital of Togo", "the Malian capital"; (True, None) for a word that makes
     it no seat of government ("the former capital", "the northern capital")."""
-    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners = [c for c in children_of(token) if c.dep_ == "poss"]
     owners += [
         g
-        for c in token.children
+        for c in children_of(token)
         if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
+        for g in children_of(c)
         if g.dep_ == "pobj"
     ]
     for owner in owners:
         words = [t for t in owner.subtree if t.dep_ in {"compound"} or t.i == owner.i]
         name = token.doc[words[0].i : owner.i + 1]
         return True, _country_name(name, gazetteer)
-    qualifiers = [c for c in token.children if c.dep_ == "amod"]
+    qualifiers = [c for c in children_of(token) if c.dep_ == "amod"]
     if qualifiers:
         codes = {_demonyms().get(place_key(c.text)) for c in qualifiers}
         return True, codes.pop() if len(codes) == 1 else None
-    the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(token))
     return not the, None
 
 
@@ -2535,7 +2540,7 @@ def nationality_of_its_kind(span: Span) -> str | None:
         return None
     kind = token.head.head
     demonyms = _demonyms()
-    for child in kind.children:
+    for child in children_of(kind):
         if child.dep_ in {"amod", "compound"} and child.i < kind.i:
             code = demonyms.get(place_key(child.text))
             if code:

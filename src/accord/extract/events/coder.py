@@ -23,6 +23,7 @@ from accord.extract.events.rules import (
 )
 from accord.extract.events.triggers import Candidate
 from accord.models import ActorMention, ActorRef, Counts, Event, Evidence, Place
+from accord.nlp import sentence_text
 from accord.resolve.actors import ActorDictionary, actor_ref, load_dictionary
 from accord.resolve.places import Gazetteer, load_gazetteer
 
@@ -298,7 +299,7 @@ def build_event(
 ) -> Event:
     """Assemble the Event record with its evidence."""
     trigger = coded.candidate.token
-    text = sentence.text.rstrip()
+    text = sentence_text(sentence).rstrip()
     evidence = Evidence(
         sentence_index=sentence_index,
         start=trigger.idx,

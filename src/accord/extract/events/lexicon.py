@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from accord.errors import DataFileError
 from accord.models import MODALITIES
+from accord.nlp import children_of
 
 DATA_FILE = "data/triggers.json"
 
@@ -80,9 +81,9 @@ def _governing_verb_is(verb: Token, key: str) -> bool:
     """Whether ``verb`` is the governing verb ``key`` names: a lemma and its particle, if any
     ("call off" a strike ends it; "call" a strike, with no particle, starts it)."""
     lemma, _, particle = key.partition(" ")
-    if verb.lemma_.lower() != lemma or any(c.dep_ == "oprd" for c in verb.children):
+    if verb.lemma_.lower() != lemma or any(c.dep_ == "oprd" for c in children_of(verb)):
         return False  # "called the strike a success" names it
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in children_of(verb) if c.dep_ == "prt"}
     return particle in particles if particle else not particles
 
 

@@ -15,6 +15,7 @@ from accord.extract.events.syntax import (
     top_of_chain,
 )
 from accord.extract.events.triggers import Candidate
+from accord.nlp import children_of
 
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 
@@ -34,8 +35,8 @@ def _came_about(noun: Token, predicate: Token, lexicon: Lexicon) -> bool:
 def _has_negation(token: Token, lexicon: Lexicon) -> bool:
     if token.lemma_.lower() in lexicon.words("reluctance_verbs"):
         return False  # rule 'not-hesitating-is-resolve'
-    return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in children_of(token)) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in children_of(token)
     )
 
 
@@ -54,9 +55,9 @@ def _no_one_is_its_subject(trigger: Token, lexicon: Lexicon) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"}
         and (
             c.lower_ in NO_ONE_WORDS
-            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in children_of(c))
         )
-        for c in trigger.children
+        for c in children_of(trigger)
     )
 
 
@@ -78,7 +79,7 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
     if entry.modality == "denied":
         return "denied", ["denial verb"]
     for token in words:
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in {"advcl", "ccomp"} and is_conditional_clause(child):
                 return "conditional", [f"conditional clause '{child.text}'"]
     if any(_ready_to(t, lexicon) for t in words):
@@ -86,7 +87,7 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
     words |= {
         t.head for t in words if t.dep_ == "xcomp" and t.head.lemma_ in lexicon.words("phase_verbs")
     }
-    auxes = {c.lower_ for t in words for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    auxes = {c.lower_ for t in words for c in children_of(t) if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX or any(_going_to(t) for t in words):
         return "future", ["future auxiliary"]
     if auxes & HYPOTHETICAL_AUX:
@@ -94,7 +95,7 @@ def modality_of(candidate: Candidate, lexicon: Lexicon) -> tuple[str, list[str]]
     if is_nounlike(trigger, lexicon):
         adjectives = {  # "a long-expected resignation" expects nothing of the future
             c.lower_
-            for c in trigger.children
+            for c in children_of(trigger)
             if c.dep_ == "amod" and not (c.i > 0 and c.doc[c.i - 1].text == "-")
         }
         if adjectives & (
@@ -118,7 +119,7 @@ def is_a_wished_act(candidate: Candidate, lexicon: Lexicon) -> bool:
     triggers.json)."""
     for token in (candidate.token, candidate.predicate):
         if lemma_of(token, lexicon) in lexicon.wish_verbs and any(
-            c.dep_ == "xcomp" for c in token.children
+            c.dep_ == "xcomp" for c in children_of(token)
         ):
             return True  # the wish itself read as the act ("hopes to win the release")
         clause = top_of_chain(token)
@@ -134,7 +135,7 @@ def is_a_likely_act(candidate: Candidate, lexicon: Lexicon) -> bool:
     happened, and the likelihood is no act either (data: likelihood_adjectives in
     triggers.json; readiness, "ready to", is an offer and read by ``_ready_to``)."""
     for token in (candidate.token, candidate.predicate):
-        if any(_likelihood_of_an_act(c, lexicon) for c in token.children if c.dep_ == "acomp"):
+        if any(_likelihood_of_an_act(c, lexicon) for c in children_of(token) if c.dep_ == "acomp"):
             return True  # the likelihood read as the act ("was reluctant to accept")
         clause = top_of_chain(token)
         if clause.dep_ == "xcomp" and _likelihood_of_an_act(clause.head, lexicon):
@@ -170,7 +171,7 @@ def _likelihood_of_an_act(word: Token, lexicon: Lexicon) -> bool:
         return False
     if word.dep_ != "acomp":
         return False
-    return any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in word.children)
+    return any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in children_of(word))
 
 
 def _forecast(token: Token, lexicon: Lexicon) -> bool:
@@ -180,14 +181,14 @@ def _forecast(token: Token, lexicon: Lexicon) -> bool:
     to" infinitive ("Indonesia is to continue mediation efforts", "is due to arrive")."""
 
     def forecasting(verb: Token) -> bool:
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ == "auxpass" for c in children_of(verb))
         return passive and lemma_of(verb, lexicon) in FORECAST_VERBS
 
     if token.dep_ == "xcomp" and (forecasting(token.head) or _arranged(token)):
         return True
     if token.dep_ == "nsubjpass" and is_nounlike(token, lexicon) and forecasting(token.head):
         return True
-    return forecasting(token) and any(c.dep_ == "xcomp" for c in token.children)
+    return forecasting(token) and any(c.dep_ == "xcomp" for c in children_of(token))
 
 
 ARRANGING_HEADS = {"be", "due"}  # "is to visit", "is due to arrive": an arranged future

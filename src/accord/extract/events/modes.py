@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from accord.extract.events.lexicon import Lexicon, lemma_of
 from accord.extract.events.syntax import depth_of, is_nounlike
 from accord.extract.events.triggers import Candidate, content_words, noun_entry, verb_entry
+from accord.nlp import children_of
 
 MODES_FROM_CONTENT = {"REQUEST", "REJECT"}
 
@@ -27,7 +28,7 @@ def mode_and_context(
         modes = [noun_entry(noun, lexicon).mode for noun in instruments]
         mode = mode or next((m for m in modes if m), None)
     for word in words:
-        for child in word.children:
+        for child in children_of(word):
             modifier = lexicon.noun_modifiers.get(child.lower_)
             if child.dep_ not in {"compound", "amod", "nmod"} or modifier is None or mode:
                 continue
@@ -80,12 +81,12 @@ def _weapon_mode(candidate: Candidate, lexicon: Lexicon) -> str | None:
     """An attack's mode from the weapon the attacker is named with: "aircraft killed 46",
     "militiamen armed with machetes", "killed them using guided missiles"."""
     predicate = candidate.predicate
-    while predicate.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in predicate.children):
+    while predicate.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in children_of(predicate)):
         predicate = predicate.head  # "a missile destroyed a building and killed 46"
-    phrases = [c for c in predicate.children if c.dep_ in {"nsubj", "agent", "dobj"}]
+    phrases = [c for c in children_of(predicate) if c.dep_ in {"nsubj", "agent", "dobj"}]
     phrases += [
         c
-        for c in predicate.children
+        for c in children_of(predicate)
         if (c.dep_ == "prep" and c.lower_ in {"with", "by"}) or c.lower_ == "using"
     ]
     for phrase in phrases:
@@ -103,14 +104,14 @@ def _crowd_control(weapon: Token, lexicon: Lexicon) -> bool:
     heavy weapon or firearm."""
     return any(
         c.dep_ in {"compound", "amod"} and c.lower_ in lexicon.words("crowd_control_modifiers")
-        for c in weapon.children
+        for c in children_of(weapon)
     )
 
 
 def _modified_mode(weapon: Token, lexicon: Lexicon) -> str | None:
     """The mode a modifier gives the weapon word: a "suicide bomber" is a suicide attack, not
     an aircraft."""
-    for child in weapon.children:
+    for child in children_of(weapon):
         modifier = lexicon.noun_modifiers.get(child.lower_)
         if child.dep_ in {"compound", "amod", "nmod"} and modifier is not None:
             kind, mode, heads = modifier
@@ -125,7 +126,7 @@ def _threatened_mode(complement: Token, lexicon: Lexicon) -> str | None:
     for word in complement.subtree:
         if word.pos_ not in {"NOUN", "VERB"}:
             continue
-        for child in word.children:
+        for child in children_of(word):
             modifier = lexicon.noun_modifiers.get(child.lower_)
             if (
                 modifier is not None
@@ -144,10 +145,10 @@ def _threatened_mode(complement: Token, lexicon: Lexicon) -> str | None:
 def _instruments(verb: Token, kind: str, lexicon: Lexicon) -> list[Token]:
     """Event nouns that say how a verb's act was done: "killed in a car bombing"."""
     found = []
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "by", "with", "during", "after"}:
             continue
-        for noun in prep.children:
+        for noun in children_of(prep):
             entry = noun_entry(noun, lexicon) if noun.dep_ == "pobj" else None
             if entry is not None and entry.type == kind:
                 found.append(noun)

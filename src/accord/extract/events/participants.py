@@ -44,7 +44,7 @@ from accord.extract.events.triggers import (
     operation_aim,
 )
 from accord.models import ActorMention, ActorRef, Place
-from accord.nlp import sentence_of, span_tokens
+from accord.nlp import children_of, doc_tokens, head_offsets, sentence_of, span_tokens
 from accord.resolve.actors import JOINING_HYPHENS, ActorDictionary, inferred_ref
 from accord.resolve.places import AIMING_WORDS, PLACE_NOUNS, Geocoder
 
@@ -142,11 +142,11 @@ def core_mentions(head: Token, index: MentionIndex, depth: int = 0) -> list[Acto
             found.extend(modifiers)
             continue
         if depth < 2:  # "leaders of the Azadliq opposition coalition", "allies such as X"
-            for child in noun.children:
+            for child in children_of(noun):
                 if _lists_a_clauses_object(noun, child):
                     continue
                 if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS | EXAMPLE_PREPS:
-                    for pobj in child.children:
+                    for pobj in children_of(child):
                         if pobj.dep_ == "pobj":
                             found.extend(core_mentions(pobj, index, depth + 1))
     return unique_mentions(found)
@@ -161,7 +161,7 @@ def _person_in_apposition(noun: Token, index: MentionIndex) -> list[ActorMention
 
 def _named_in_apposition(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The actors named in the noun's appositions ("spokesman Esmaeil Baghaei")."""
-    return [m for child in noun.children if child.dep_ == "appos" for m in index.at(child)]
+    return [m for child in children_of(noun) if child.dep_ == "appos" for m in index.at(child)]
 
 
 def _lists_a_clauses_object(noun: Token, phrase: Token) -> bool:
@@ -170,7 +170,7 @@ def _lists_a_clauses_object(noun: Token, phrase: Token) -> bool:
     last week, including the U.S. ambassador") lists the people that clause acted on (its
     victims), never members of the noun."""
     return phrase.lower_ in EXAMPLE_PREPS and any(
-        c.dep_ == "relcl" and c.i < phrase.i for c in noun.children
+        c.dep_ == "relcl" and c.i < phrase.i for c in children_of(noun)
     )
 
 
@@ -202,7 +202,7 @@ def _coordinated_modifiers(noun: Token, index: MentionIndex) -> list[ActorMentio
     partner in the name coordinated with that modifier."""
     return [
         m
-        for modifier in noun.children
+        for modifier in children_of(noun)
         if modifier.dep_ in {"amod", "compound", "nmod"} and modifier.i < noun.i
         for partner in modifier.conjuncts
         for m in index.at(partner)
@@ -221,12 +221,14 @@ def unique_mentions(mentions: Iterable[ActorMention]) -> list[ActorMention]:
 
 def _hangs_below(token: Token, top: Token, test: Callable[[Token], bool]) -> bool:
     """Whether ``token`` or a word between it and ``top`` (not ``top`` itself) passes
-    ``test``: the walk up the tree every "is it inside ..." question below makes."""
-    node = token
-    while node.i != top.i and node.head.i != node.i:
-        if test(node):
+    ``test``: the walk up the tree every "is it inside ..." question below makes (by the
+    heads kept on the doc: no Token made per step)."""
+    words, heads = doc_tokens(token.doc), head_offsets(token.doc)
+    at, stop = token.i, top.i
+    while at != stop and heads[at] != at:
+        if test(words[at]):
             return True
-        node = node.head
+        at = heads[at]
     return False
 
 
@@ -250,21 +252,21 @@ def _in_a_charge(token: Token, top: Token, lexicon: Lexicon) -> bool:
 def _participant_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     """Objects and participant phrases of a verb or noun ("met with X", "sanctions against X")."""
     objects = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in {"dobj", "dative", "iobj"}:
             objects.append(child)
         elif child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPS:
             objects.extend(
                 c
-                for c in child.children
+                for c in children_of(child)
                 if (c.dep_ == "pobj" and c.lemma_.lower() not in lexicon.words("setting_nouns"))
                 or (c.dep_ == "pcomp" and not _absolute_clause(c))
             )
         elif child.dep_ == "acl" and child.lower_ == "involving":
-            objects.extend(c for c in child.children if c.dep_ == "dobj")
+            objects.extend(c for c in children_of(child) if c.dep_ == "dobj")
         elif child.dep_ == "advcl" and child.lower_ == "visiting" and child.i == token.i + 1:
             # "Xi met visiting Brazilian President Lula", parsed as "met, visiting Lula"
-            objects.extend(c for c in child.children if c.dep_ == "dobj")
+            objects.extend(c for c in children_of(child) if c.dep_ == "dobj")
     return objects
 
 
@@ -275,18 +277,18 @@ def _raised_from_a_passive(verb: Token, subject: Token, lexicon: Lexicon) -> boo
     too: "were set to be released")."""
     holder = held_to_account(verb.head, lexicon) if verb.dep_ == "pcomp" else None
     if holder is not None and subject.head.i == holder.i:
-        return not any(c.dep_ == "auxpass" for c in verb.children)  # "was accused of firing"
+        return not any(c.dep_ == "auxpass" for c in children_of(verb))  # "was accused of firing"
     return (
         verb.dep_ == "xcomp"
         and subject.head.i == verb.head.i
-        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "auxpass" for c in children_of(verb))
     )
 
 
 def _absolute_clause(verb: Token) -> bool:
     """ "..., with spokesman John Kirby saying ...": a clause with its own subject after "with"
     tells what went with the act, not whom it was with."""
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(verb))
 
 
 def is_claimed(trigger: Token, predicate: Token, lexicon: Lexicon) -> bool:
@@ -304,12 +306,12 @@ def _shares_as_passive(verb: Token) -> bool:
     if (
         verb.dep_ != "conj"
         or verb.tag_ != "VBN"
-        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        or any(c.dep_ in SUBJECT_DEPS for c in children_of(verb))
     ):
         return False
-    own = any(c.dep_ == "auxpass" for c in verb.children)
-    shared = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.head.children)
-    return own or (shared and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
+    own = any(c.dep_ == "auxpass" for c in children_of(verb))
+    shared = any(c.dep_ in {"auxpass", "nsubjpass"} for c in children_of(verb.head))
+    return own or (shared and not any(c.dep_ in {"aux", "auxpass"} for c in children_of(verb)))
 
 
 def _declared(noun: Token, lexicon: Lexicon) -> bool:
@@ -367,7 +369,8 @@ def event_actors(
         subject = agent or subject_of(predicate, lexicon)
         if subject is not None:
             relative_passive = any(  # "protesters who were detained"
-                c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in predicate.children
+                c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS
+                for c in children_of(predicate)
             ) or (  # "the 52 people killed when a missile hit": who a participle tells of
                 predicate.dep_ == "acl"
                 and predicate.tag_ == "VBN"
@@ -392,7 +395,7 @@ def event_actors(
             if found:
                 why.append(PASSIVE_TARGET_WHY if passive else "subject")
         if agent is not None:  # "X was indicted by the court": the court acts on X
-            patients = [c for c in predicate.children if c.dep_ == "nsubjpass"]
+            patients = [c for c in children_of(predicate) if c.dep_ == "nsubjpass"]
             if not patients and _shares_as_passive(predicate):
                 patients = [p for p in [subject_of(predicate, lexicon)] if p is not None]
             found = [m for p in patients for m in core_mentions(p, index)]
@@ -438,7 +441,7 @@ def _agent_of_a_later_participle(verb: Token) -> Token | None:
     for conjunct in verb.conjuncts:
         if conjunct.i < verb.i or conjunct.tag_ != "VBN":
             continue
-        if any(c.dep_ in SUBJECT_DEPS for c in conjunct.children):
+        if any(c.dep_ in SUBJECT_DEPS for c in children_of(conjunct)):
             continue
         if agent_of(conjunct) is not None:
             return conjunct
@@ -461,13 +464,13 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "attacked farmers harvesting olives",
         objects.extend(  # parsed as a clause whose subject is the one attacked
             s
-            for c in predicate.children
+            for c in children_of(predicate)
             if c.dep_ == "ccomp"
-            for s in c.children
+            for s in children_of(c)
             if s.dep_ == "nsubj"
         )
     if candidate.entry.type in {"ASSAULT", "COERCE"}:  # "fired tear gas at protesters"
-        for word in (predicate, *[c for c in predicate.children if c.dep_ == "dobj"]):
+        for word in (predicate, *[c for c in children_of(predicate) if c.dep_ == "dobj"]):
             objects.extend(objects_of_preposition(word, "at"))
     if candidate.entry.type == "ASSAULT":  # "rammed into a military base", "fired into a crowd"
         objects.extend(objects_of_preposition(predicate, "into"))
@@ -503,7 +506,7 @@ def event_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
         objects.extend(_relative_clause_subjects(complement))
         if candidate.entry.type in DEMAND_TYPES and complement.dep_ in {"ccomp", "advcl"}:
             # "demanded that the US cancel the sale": the US is asked
-            objects.extend(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
+            objects.extend(c for c in children_of(complement) if c.dep_ in SUBJECT_DEPS)
         for token in complement.subtree:
             if token.pos_ == "NOUN" and token != complement and not _in_relative(token, complement):
                 objects.extend(o for o in _participant_objects(token, lexicon) if o.dep_ == "pobj")
@@ -522,16 +525,16 @@ def demanded_of(verb: Token, lexicon: Lexicon) -> list[Token]:
     the subject of the demanded clause, or the demanded noun (whose "of" phrase names its
     doer, as core_mentions reads it)."""
     found: list[Token] = []
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "advcl" or clause.tag_ != "VBG":
             continue
         if clause.lemma_.lower() not in lexicon.words("demanding_verbs"):
             continue
-        for child in clause.children:
+        for child in children_of(clause):
             if child.dep_ == "dobj":
                 found.append(child)
             elif child.dep_ == "ccomp":
-                found.extend(c for c in child.children if c.dep_ in SUBJECT_DEPS)
+                found.extend(c for c in children_of(child) if c.dep_ in SUBJECT_DEPS)
     return found
 
 
@@ -541,7 +544,7 @@ def _doer_asked(candidate: Candidate, complement: Token | None) -> Token | None:
     Ukraine") is made of that doer, not of the act's other participants."""
     if candidate.entry.type != "REQUEST" or complement is None or complement.pos_ != "NOUN":
         return None
-    owners = [c for c in complement.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owners = [c for c in children_of(complement) if c.dep_ == "poss" and c.pos_ != "PRON"]
     return owners[0] if owners else None
 
 
@@ -553,7 +556,7 @@ def _aimed_words(verb: Token) -> bool:
     NATO")? Not "criticised Russia at the UN": there "at" names where it was said."""
     return any(
         c.dep_ in {"prt", "dobj", "advmod"} and c.lemma_.lower() in AIMED_WORDS
-        for c in verb.children
+        for c in children_of(verb)
     )
 
 
@@ -574,9 +577,9 @@ def _relative_clause_subjects(noun: Token) -> list[Token]:
     """Who responds to a proposal: "a meeting, which Russia is considering" -> Russia."""
     return [
         subject
-        for clause in noun.children
+        for clause in children_of(noun)
         if clause.dep_ == "relcl"
-        for subject in clause.children
+        for subject in children_of(clause)
         if subject.dep_ in SUBJECT_DEPS and subject.lower_ not in RELATIVE_PRONOUNS
     ]
 
@@ -586,9 +589,9 @@ def _affiliation_of_verb(obj: Token, predicate: Token, index: MentionIndex) -> l
     if obj.dep_ != "pobj" or obj.head.head != predicate or index.at(obj):
         return []
     found: list[ActorMention] = []
-    for child in predicate.children:
+    for child in children_of(predicate):
         if child.dep_ == "prep" and child.lower_ == "from":
-            for pobj in child.children:
+            for pobj in children_of(child):
                 if pobj.dep_ == "pobj":
                     found.extend(m for c in conjuncts(pobj) for m in index.at(c))
     return found
@@ -598,7 +601,7 @@ def core_mentions_modifiers(noun: Token, index: MentionIndex) -> list[ActorMenti
     """Actors named as modifiers of an event noun: "Russia's invasion", "a Russian strike"."""
     return unique_mentions(
         m
-        for child in noun.children
+        for child in children_of(noun)
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i
         for word in hyphen_joined(child)
         for m in index.at(word)
@@ -612,18 +615,18 @@ def _noun_participants(
     X", "a Trump-Putin summit") and partners ("a summit with X")."""
     joint: list[ActorMention] = []
     partners: list[ActorMention] = []
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "prep" and child.lower_ in {"between", "among"}:
             joint.extend(
-                m for p in child.children if p.dep_ == "pobj" for m in core_mentions(p, index)
+                m for p in children_of(child) if p.dep_ == "pobj" for m in core_mentions(p, index)
             )
         elif child.dep_ == "prep" and child.lower_ == "with":
             partners.extend(
-                m for p in child.children if p.dep_ == "pobj" for m in core_mentions(p, index)
+                m for p in children_of(child) if p.dep_ == "pobj" for m in core_mentions(p, index)
             )
         elif child.dep_ == "acl" and child.lower_ == "involving":
             joint.extend(
-                m for o in child.children if o.dep_ == "dobj" for m in core_mentions(o, index)
+                m for o in children_of(child) if o.dep_ == "dobj" for m in core_mentions(o, index)
             )
         elif child.dep_ == "acl" and child.lemma_.lower() in lexicon.words("aiming_participles"):
             partners.extend(m for o in _aimed_objects(child) for m in core_mentions(o, index))
@@ -636,10 +639,10 @@ def _aimed_objects(participle: Token) -> list[Token]:
     """Rule "aimed-at-is-target": whom an act is "targeting", "aimed at" or "directed against"
     ("an airstrike targeting a Hamas commander", "sanctions targeting 19 Russian individuals")
     is its target, as the object of the verb would be."""
-    found = [c for c in participle.children if c.dep_ == "dobj"]
-    for prep in participle.children:
+    found = [c for c in children_of(participle) if c.dep_ == "dobj"]
+    for prep in children_of(participle):
         if prep.dep_ == "prep" and prep.lower_ in {"at", "against"}:
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
+            found.extend(c for c in children_of(prep) if c.dep_ == "pobj")
     return found
 
 
@@ -649,7 +652,7 @@ def hyphen_joined(modifier: Token) -> list[Token]:
     doc = modifier.doc
     joined = [
         c
-        for c in modifier.children
+        for c in children_of(modifier)
         if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}  # "Turkish-Libyan": npadvmod
         and c.i == modifier.i - 2
         and doc[c.i + 1].text in JOINING_HYPHENS
@@ -685,7 +688,7 @@ def attribution_of(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) 
     """Who reports the event: "according to X", or the subject of a reporting verb above it."""
     for token in span_tokens(sentence_of(candidate.token)):
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
-            for pobj in token.doc[token.i + 1].children:
+            for pobj in children_of(token.doc[token.i + 1]):
                 if pobj.dep_ == "pobj":
                     return _reporter_name(pobj, index)
     subject = reporting_subject(candidate, lexicon)
@@ -705,7 +708,7 @@ def actor_clause(candidate: Candidate) -> Candidate:
     complement = candidate.complement
     if candidate.entry.type is not None or complement is None or complement.pos_ != "VERB":
         return candidate
-    if not any(c.dep_ in SUBJECT_DEPS for c in complement.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in children_of(complement)):
         return candidate
     return Candidate(token=complement, entry=candidate.entry, predicate=complement)
 
@@ -736,8 +739,8 @@ def broker_phrases(sentence: Span) -> list[Token]:
     help of X" on one ("The agreement was brokered with the help of the U.S.")."""
     phrases = []
     for verb in (t for t in sentence if is_broker_verb(t)):
-        for agent in (c for c in verb.children if c.dep_ == "agent"):
-            phrases.extend(c for c in agent.children if c.dep_ == "pobj")
+        for agent in (c for c in children_of(verb) if c.dep_ == "agent"):
+            phrases.extend(c for c in children_of(agent) if c.dep_ == "pobj")
         for help_noun in objects_of_preposition(verb, "with"):
             if help_noun.lemma_.lower() == "help":
                 phrases.extend(objects_of_preposition(help_noun, "of"))
@@ -796,7 +799,9 @@ def _by_names_the_doer(head: Token) -> bool:
     if head.pos_ == "NOUN":  # not "condemned in a statement by Egypt": a medium's author
         return head.dep_ != "pobj" or head.head.head.pos_ != "VERB"
     return (
-        head.pos_ == "VERB" and head.tag_ != "VBN" and any(c.dep_ == "dobj" for c in head.children)
+        head.pos_ == "VERB"
+        and head.tag_ != "VBN"
+        and any(c.dep_ == "dobj" for c in children_of(head))
     )
 
 
@@ -809,9 +814,9 @@ def _doers_of_a_deed(token: Token, heads: list[Token]) -> list[Token]:
         token.dep_ == "prep" and token.lower_ == "by" and _by_names_the_doer(token.head)
     )
     if agent:
-        return [c for c in token.children if c.dep_ == "pobj"]
+        return [c for c in children_of(token) if c.dep_ == "pobj"]
     owner = token.dep_ == "poss" and token.pos_ == "PROPN" and token.head in heads
-    if owner and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.head.children):
+    if owner and any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token.head)):
         return [token]
     return []
 
@@ -821,10 +826,10 @@ def _addressees(verb: Token) -> list[Token]:
     authorities", "over a bill signed by the minister", "for a war against Iraq", and a purpose
     clause ("blocked roads to press demands on X")."""
     heads: list[Token] = []
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS:
             heads.extend(
-                c for c in child.children if c.dep_ in {"pobj", "pcomp"} and c.lemma_ != "city"
+                c for c in children_of(child) if c.dep_ in {"pobj", "pcomp"} and c.lemma_ != "city"
             )
         elif child.dep_ == "advcl" and (
             child.tag_ == "VBG" or is_to_infinitive(child)
@@ -862,7 +867,7 @@ def _charged_with(candidate: Candidate, lexicon: Lexicon) -> bool:
     verb = candidate.predicate
     if candidate.entry.type != "ACCUSE" or verb.lemma_ not in lexicon.words("charging_verbs"):
         return False
-    named = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    named = any(c.dep_ in {"dobj", "nsubjpass"} for c in children_of(verb))
     return named or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
@@ -925,9 +930,9 @@ def object_place_targets(
     if candidate.complement is not None and candidate.complement != candidate.predicate:
         heads.extend(
             pobj
-            for prep in candidate.complement.children
+            for prep in children_of(candidate.complement)
             if prep.dep_ == "prep" and prep.lower_ in {"in", "into", "to", "inside"}
-            for pobj in prep.children
+            for pobj in children_of(prep)
             if pobj.dep_ == "pobj"
         )
     doc = heads[0].doc if heads else None
@@ -1024,9 +1029,9 @@ def condition_subjects(
     found = [
         mention
         for word in dict.fromkeys(w for w in words if w is not None)
-        for clause in word.children
+        for clause in children_of(word)
         if clause.dep_ in {"advcl", "ccomp"} and is_conditional_clause(clause)
-        for subject in clause.children
+        for subject in children_of(clause)
         if subject.dep_ in SUBJECT_DEPS
         for mention in core_mentions(subject, index)
     ]
@@ -1056,14 +1061,14 @@ def agents_of_noun(noun: Token, index: MentionIndex, lexicon: Lexicon) -> list[A
         "fire_nouns"
     ):  # "gunfire from Indian troops", "rockets from Gaza"
         phrases.extend(objects_of_preposition(noun, "from"))
-    for clause in noun.children:  # "blamed on the army", "carried out by X"
+    for clause in children_of(noun):  # "blamed on the army", "carried out by X"
         if clause.dep_ == "acl" and clause.lemma_.lower() in lexicon.words("agent_participles"):
             phrases.extend(
                 pobj
-                for prep in clause.children
+                for prep in children_of(clause)
                 if prep.dep_ in {"prep", "agent"}
                 and prep.lower_ in _doer_prepositions(clause, lexicon)
-                for pobj in prep.children
+                for pobj in children_of(prep)
                 if pobj.dep_ == "pobj"
             )
     carrier = noun.head  # "an attack was launched by rebels": the light verb's passive agent
@@ -1078,13 +1083,13 @@ def instruments_of(verb: Token, nouns: Iterable[Token]) -> list[Token]:
     """Event nouns a casualty verb names as its means: "killed in police firing", "died in an
     air strike"; the parser may hang the event word on the modifier ("police firing")."""
     found = []
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "by", "during", "from", "after"}:
             continue
-        for pobj in prep.children:
+        for pobj in children_of(prep):
             if pobj.dep_ != "pobj":
                 continue
-            found.extend(t for t in (pobj, *pobj.children) if t in nouns)
+            found.extend(t for t in (pobj, *children_of(pobj)) if t in nouns)
     return found
 
 
@@ -1096,7 +1101,7 @@ def casualty_victims(
     verb = head.head if head.dep_ == "prep" else None
     if verb is None or verb.lemma_.lower() not in lexicon.words("casualty_verbs"):
         return []
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children_of(verb) if c.dep_ in SUBJECT_DEPS]
     return [m for s in subjects for m in core_mentions(s, index)]
 
 
@@ -1113,9 +1118,9 @@ def parties_between(
     found = [
         m
         for head in heads
-        for prep in head.children
+        for prep in children_of(head)
         if prep.dep_ == "prep" and prep.lower_ in lexicon.joint_preps and not _inclusion(prep)
-        for pobj in prep.children
+        for pobj in children_of(prep)
         if pobj.dep_ == "pobj"
         for m in core_mentions(pobj, index)
     ]
@@ -1130,8 +1135,8 @@ def dyad_sides(candidate: Candidate, index: MentionIndex) -> list[ActorMention]:
     if dyad.text in DYAD_DASHES:  # "Government of Mali - JNIM": the words either side
         first, second = dash_dyad_sides(dyad)
         return unique_mentions([m for word in (*first, *second) for m in index.at(word)])
-    sides = [dyad.head, *(c for c in dyad.children if c.dep_ == "pobj")]
-    words = [w for side in sides for w in (*(c for c in side.children if c.i < side.i), side)]
+    sides = [dyad.head, *(c for c in children_of(dyad) if c.dep_ == "pobj")]
+    words = [w for side in sides for w in (*(c for c in children_of(side) if c.i < side.i), side)]
     return unique_mentions([m for word in words for m in index.at(word)])
 
 
@@ -1142,7 +1147,7 @@ def _inclusion(preposition: Token) -> bool:
     """ "released 16 people, among them Gershkovich and Whelan": "among them" names some of
     those released, not parties the act is among."""
     return preposition.lower_ == "among" and any(
-        c.dep_ == "pobj" and c.lower_ in INCLUSION_PRONOUNS for c in preposition.children
+        c.dep_ == "pobj" and c.lower_ in INCLUSION_PRONOUNS for c in children_of(preposition)
     )
 
 
@@ -1162,7 +1167,7 @@ def consequence_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     clauses = [
         child
         for head in {trigger, predicate}
-        for child in head.children
+        for child in children_of(head)
         if child.dep_ in {"advcl", "conj", "xcomp", "relcl", "acl"}
     ]
     if predicate is not trigger and trigger.dep_ in SUBJECT_DEPS:
@@ -1177,7 +1182,7 @@ def consequence_objects(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
             c.lower_ in lexicon.consequence_complements for c in verb.subtree
         ):
             continue  # "left the city" is no harm
-        objects.extend(c for c in verb.children if c.dep_ == "dobj")
+        objects.extend(c for c in children_of(verb) if c.dep_ == "dobj")
     return objects
 
 
@@ -1213,13 +1218,13 @@ def partners_met(candidate: Candidate, index: MentionIndex, lexicon: Lexicon) ->
     if candidate.complement is not None:
         verbs.append(candidate.complement)  # "planned to meet with X"
     verbs = list(dict.fromkeys(verbs))
-    holders = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj")]
+    holders = [*verbs, *(c for v in verbs for c in children_of(v) if c.dep_ == "dobj")]
     heads = [w for holder in holders for w in objects_of_preposition(holder, "with")]
     heads += [
         c
         for verb in verbs
         if lemma_of(verb, lexicon) in lexicon.partner_verbs
-        for c in verb.children
+        for c in children_of(verb)
         if c.dep_ == "dobj"
     ]
     found = [m for head in heads for m in core_mentions(head, index)]
@@ -1236,7 +1241,7 @@ def ultimatum_teller(
     node, depth = candidate.token, 0
     while node.head != node and node.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and depth < 4:
         node, depth = node.head, depth + 1
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        subjects = [c for c in children_of(node) if c.dep_ == "nsubj"]
         if subjects and node.lemma_.lower() not in RELATIVE_PRONOUNS:
             found = [m for s in subjects for m in core_mentions(s, index)]
             if found:
@@ -1247,13 +1252,13 @@ def ultimatum_teller(
 def is_crowd(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Is the subject of the act a crowd ("protesters stormed", "a mob torched")?"""
     verb = candidate.predicate
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children_of(verb)):
         return False  # "protesters were shot": the crowd suffered it
     if is_passive_read_as_complement(verb):
         return False  # "protesters were tear-gassed", the passive read as a complement
     subject = subject_of(verb, lexicon)
     if subject is None or subject.dep_ != "nsubj" or subject.lower_ in RELATIVE_PRONOUNS:
         return False
-    words = [subject, *[c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"]]
-    words += [p for w in words for p in w.children if p.dep_ == "pobj"]
+    words = [subject, *[c for c in children_of(subject) if c.dep_ == "prep" and c.lower_ == "of"]]
+    words += [p for w in words for p in children_of(w) if p.dep_ == "pobj"]
     return any(w.lemma_.lower() in lexicon.words("crowd_nouns") for w in words)

@@ -34,7 +34,7 @@ from accord.extract.events.syntax import (
     subject_of,
 )
 from accord.extract.events.triggers import Candidate, in_absence, in_condition
-from accord.nlp import span_tokens
+from accord.nlp import children_of, span_tokens
 
 DATA_FILE = "data/cameo_patterns.json"
 PERSON = "@person"
@@ -124,14 +124,14 @@ def _particle(verb: Token, wanted: str | None) -> Token | bool | None:
     off the area"); None when the pattern wants none, False when the verb lacks it."""
     if wanted is None:
         return None
-    for child in verb.children:
+    for child in children_of(verb):
         if child.lower_ == wanted and child.dep_ in {"prt", "advmod", "prep"}:
             return child
     return False
 
 
 def _has_particle(verb: Token) -> bool:
-    return any(child.dep_ == "prt" for child in verb.children)
+    return any(child.dep_ == "prt" for child in children_of(verb))
 
 
 def _matched_word(
@@ -151,9 +151,9 @@ def _matched_word(
         pobjs = [
             pobj
             for head in heads
-            for child in head.children
+            for child in children_of(head)
             if child.dep_ == "prep" and child.lower_ == pattern.prep
-            for pobj in child.children
+            for pobj in children_of(child)
             if pobj.dep_ == "pobj"
         ]
         fitting = [
@@ -168,9 +168,9 @@ def _matched_word(
 def _direct_objects(verb: Token, particle: Token | None) -> list[Token]:
     """What the verb acts on: its object, passive subject or named result, and the object the
     parser hung on its particle ("cordoned off the area")."""
-    objects = [c for c in verb.children if c.dep_ in DIRECT_DEPS]
+    objects = [c for c in children_of(verb) if c.dep_ in DIRECT_DEPS]
     if particle is not None and particle.dep_ == "prep":
-        objects += [c for c in particle.children if c.dep_ == "pobj"]
+        objects += [c for c in children_of(particle) if c.dep_ == "pobj"]
     return objects + [c for o in objects for c in o.conjuncts]
 
 
@@ -319,11 +319,11 @@ def _asserted_clause(verb: Token, lexicon: Lexicon) -> bool:
         return False
     if any(is_to_infinitive(node) for node in chain):
         return False  # "came to enhance mutual trust": an aim, not an act
-    own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in children_of(verb))
     if not own_subject and any(lemma_of(n, lexicon) in lexicon.reporting_verbs for n in chain[1:]):
         return False  # 'said ... and "deepen cooperation"': words quoted, read as a conjunct
     for node in chain:
-        for child in node.children:
+        for child in children_of(node):
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in UNASSERTED_AUX):
                 return False
             if child.dep_ == "advcl" and is_conditional_clause(child):

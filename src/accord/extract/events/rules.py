@@ -185,7 +185,7 @@ from accord.extract.events.triggers import (
     with_wished_demands,
 )
 from accord.models import Actor, ActorMention, ActorRef, Event, Place
-from accord.nlp import SENTENCE_END_MARKS, sentence_of, span_tokens
+from accord.nlp import SENTENCE_END_MARKS, children_of, sentence_of, span_tokens
 from accord.resolve.actors import SEIZURES_OF_POWER, fold, inferred_ref, story_sides
 
 if TYPE_CHECKING:
@@ -528,7 +528,7 @@ def _tells_equipment(verb: Token) -> bool:
     anyone armed them; "Iran has armed the Houthis", "were armed by Iran" tell the act."""
     if verb.tag_ != "VBN" or is_perfect(verb):
         return False
-    return not any(c.dep_ in {"agent", "dobj"} for c in verb.children)
+    return not any(c.dep_ in {"agent", "dobj"} for c in children_of(verb))
 
 
 GIVING_TYPES = {"AID", "SUPPORT"}  # "This assistance is supporting", "These funds supported"
@@ -552,7 +552,7 @@ def _known_aid_does_it(verb: Token, lexicon: Lexicon) -> bool:
     help provide critical aid")? Money is no actor: the sentence says what a grant told before
     pays for, not that anyone gave anew."""
     subject = subject_of(verb, lexicon)
-    if subject is None or not any(_definite_determiner(c) for c in subject.children):
+    if subject is None or not any(_definite_determiner(c) for c in children_of(subject)):
         return False
     if subject.ent_type_ == "MONEY" or lemma_of(subject, lexicon) in lexicon.money_nouns:
         return True
@@ -690,7 +690,7 @@ def _deeds_of_a_class_are_no_acts(found: SentenceDraft, coder: Coder) -> bool:
         t.i
         for word in span_tokens(found.sentence)
         if _is_a_class_by_its_deeds(word, coder.lexicon)
-        for clause in word.children
+        for clause in children_of(word)
         if clause.dep_ in {"relcl", "acl"} and clause.tag_ not in PAST_TAGS
         for t in clause.subtree
     }
@@ -711,7 +711,7 @@ def _aim_of_an_act(verb: Token, acts: set[int]) -> bool:
     "assistance to support Colombia's efforts"), not what a verb governs ("agreed to halt")."""
     if not is_to_infinitive(verb) or verb.dep_ not in {"advcl", "acl"}:
         return False
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in children_of(verb)):
         return False
     return verb.head.i in acts  # not "defended the decision to release": a decision's content
 
@@ -842,9 +842,9 @@ def _prediction(draft: EventDraft, coder: Coder) -> bool:
     content = candidate.complement
     if content is None or content.dep_ != "ccomp" or draft.content_type in COERCIVE_CONTENT:
         return False
-    if any(c.dep_ in {"dobj", "dative"} for c in candidate.token.children):
+    if any(c.dep_ in {"dobj", "dative"} for c in children_of(candidate.token)):
         return False  # "warned Finland that ...": someone is warned
-    subjects = [c for c in content.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children_of(content) if c.dep_ in SUBJECT_DEPS]
     if any(s.lower_ in SPEAKER_PRONOUNS or draft.index.at(s) for s in subjects):
         return False  # "warned it would retaliate", "warned that Washington would impose"
     if any(t.lemma_.lower() in coder.lexicon.words("consequence_words") for t in content.subtree):
@@ -899,14 +899,16 @@ def _sends_forces(verb: Token, ordered: list[ActorMention]) -> bool:
     """Does an order given to one's own bodies (``_given_to_own``) send forces somewhere,
     naming no act ("have ordered troops to their borders", "ordered Russian troops into the
     regions")?"""
-    if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in children_of(verb)):
         return False  # "ordered the troops to leave Somalia" names the act
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
     heads = [verb, *objects]
     sent = any(
-        p.dep_ == "prep" and p.lower_ in SENDING_PREPS and any(g.dep_ == "pobj" for g in p.children)
+        p.dep_ == "prep"
+        and p.lower_ in SENDING_PREPS
+        and any(g.dep_ == "pobj" for g in children_of(p))
         for head in heads
-        for p in head.children
+        for p in children_of(head)
     )
     return sent and all(m.actor.sector == "MIL" for m in ordered)
 
@@ -921,13 +923,13 @@ def _ordered_party(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """Whom an order is given to: the actors its object names ("ordered the troops to leave",
     "ordered Israel to halt"); in "ordered the release of 50 protesters" the object is the act
     ordered, and those released are no one the order is given to."""
-    return unique_mentions(m for c in verb.children if c.dep_ == "dobj" for m in index.at(c))
+    return unique_mentions(m for c in children_of(verb) if c.dep_ == "dobj" for m in index.at(c))
 
 
 def _ordering_side(verb: Token, index: MentionIndex, lexicon: Lexicon) -> list[ActorMention]:
     """Who gives an order: its subject's actors, the subject found through conjuncts ("signed
     decrees ... and ordered Russian troops into the regions"); a passive order names none."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if any(c.dep_ == "nsubjpass" for c in children_of(verb)):
         return []
     subject = subject_of(verb, lexicon)
     return unique_mentions(core_mentions(subject, index)) if subject is not None else []
@@ -958,7 +960,9 @@ def _order_names_its_doers(complement: Token, index: MentionIndex) -> bool:
     the ordered act is done to, and the one who orders does it."""
     if complement.pos_ in {"NOUN", "PROPN"}:
         return any(
-            index.at(child) for child in complement.children if child.dep_ in {"poss", "compound"}
+            index.at(child)
+            for child in children_of(complement)
+            if child.dep_ in {"poss", "compound"}
         )
     return bool(core_mentions(complement, index))
 
@@ -1003,10 +1007,13 @@ def _leaving_an_organisation(draft: EventDraft) -> Reading | None:
     if not readings:
         return None
     verb = draft.candidate.token
-    left = [c for c in verb.children if c.dep_ == "dobj"]
+    left = [c for c in children_of(verb) if c.dep_ == "dobj"]
     left += objects_of_preposition(verb, "from")
     left += [
-        o for out in verb.children if out.lower_ == "out" for o in objects_of_preposition(out, "of")
+        o
+        for out in children_of(verb)
+        if out.lower_ == "out"
+        for o in objects_of_preposition(out, "of")
     ]
     named = [m for word in left for m in draft.index.at(word)]
     return readings[0] if any(m.actor.sector == "IGO" for m in named) else None
@@ -1037,7 +1044,7 @@ def _first_person_is_the_speaker(draft: EventDraft, coder: Coder) -> bool:
 def _own_subject(predicate: Token) -> Token | None:
     """The predicate's own subject, not one climbed to: "we will not allow them to attack" is
     not "we attack"."""
-    return next((c for c in predicate.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return next((c for c in children_of(predicate) if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _speakers_side(draft: EventDraft, speaker: list[ActorMention], subject: Token) -> bool:
@@ -1181,19 +1188,19 @@ def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[Act
     found: list[ActorMention] = []
     # "killed when a Russian missile destroyed the cafe", also when the clause hangs on the
     # toll's second verb ("were killed and 11 wounded when a missile hit")
-    clauses = [c for holder in (verb, *verb.conjuncts) for c in holder.children]
+    clauses = [c for holder in (verb, *verb.conjuncts) for c in children_of(holder)]
     for clause in clauses:
         if (
             clause.dep_ == "advcl"
             and _at_the_time(clause)
             and (verb_entry(clause, coder.lexicon) or _no_entry).type == draft.kind
         ):
-            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            for subject in (c for c in children_of(clause) if c.dep_ == "nsubj"):
                 found.extend(core_mentions(subject, draft.index))
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "by", "during", "from"}:
             continue
-        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+        for noun in (p for p in children_of(prep) if p.dep_ == "pobj"):
             entry = noun_entry(noun, coder.lexicon)
             if entry is not None and entry.type == draft.kind:
                 found.extend(agents_of_noun(noun, draft.index, coder.lexicon))
@@ -1201,7 +1208,7 @@ def _instrument_agents(verb: Token, draft: EventDraft, coder: Coder) -> list[Act
                     found.extend(joint_participants(noun, draft.index, coder.lexicon))
             elif any(
                 c.dep_ == "acl" and (verb_entry(c, coder.lexicon) or _no_entry).type == draft.kind
-                for c in noun.children
+                for c in children_of(noun)
             ):  # "police firing", parsed as police with a participle
                 found.extend(draft.index.at(noun))
     return unique_mentions(found)
@@ -1215,7 +1222,7 @@ def _at_the_time(clause: Token) -> bool:
     """Whether a clause tells what happened at the time of the act ("when a missile hit"),
     not what came before or after it ("after protesters stormed parliament")."""
     return any(
-        c.dep_ in {"advmod", "mark"} and c.lower_ in INSTANT_MARKERS for c in clause.children
+        c.dep_ in {"advmod", "mark"} and c.lower_ in INSTANT_MARKERS for c in children_of(clause)
     )
 
 
@@ -1240,12 +1247,12 @@ def _ousted_by_a_coup(draft: EventDraft, coder: Coder) -> bool:
     verbs = [token.head] if token.dep_ in SUBJECT_DEPS else []
     # "the coup that toppled X", and a headline's "A military coup removed X" parsed as "coup"
     # with a participle
-    verbs += [c for c in token.children if c.dep_ in {"relcl", "acl"}]
+    verbs += [c for c in children_of(token) if c.dep_ in {"relcl", "acl"}]
     ousted = [
         mention
         for verb in verbs
         if verb.lemma_.lower() in coder.lexicon.words("removing_verbs")
-        for obj in verb.children
+        for obj in children_of(verb)
         if obj.dep_ == "dobj"
         for mention in core_mentions(obj, draft.index)
     ]
@@ -1282,7 +1289,7 @@ def _parties_between(draft: EventDraft, coder: Coder) -> bool:
     lexicon, candidate = coder.lexicon, draft.candidate
     if draft.kind not in lexicon.mutual_types:
         return False
-    words = [candidate.token, *(c for c in candidate.token.children if c.dep_ == "compound")]
+    words = [candidate.token, *(c for c in children_of(candidate.token) if c.dep_ == "compound")]
     if any(lemma_of(word, lexicon) in lexicon.third_party_acts for word in words):
         return False  # "Qatar mediated between X and Y", "a mediation mission": a third party's
     parties = parties_between(candidate, draft.index, lexicon)
@@ -1302,7 +1309,7 @@ def _the_one_met_is_a_party(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "CONSULT" or not draft.sources or not draft.targets:
         return False
     words = [candidate.token, candidate.predicate]
-    words += [c for w in words for c in w.children if c.dep_ == "compound"]
+    words += [c for w in words for c in children_of(w) if c.dep_ == "compound"]
     if any(lemma_of(word, lexicon) in lexicon.third_party_acts for word in words):
         return False
     if lemma_of(candidate.predicate, lexicon) in lexicon.words("travel_verbs"):
@@ -1343,7 +1350,7 @@ def _known_act_as_subject(draft: EventDraft, coder: Coder) -> bool:
     """ "The new funding includes $8 million for Chad", "the attack killed three soldiers": an
     act whose subject is a noun of the same kind of act told with a definite determiner is that
     act told again (rule the-known-act-does-it)."""
-    subject = next((c for c in draft.candidate.predicate.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children_of(draft.candidate.predicate) if c.dep_ == "nsubj"), None)
     entry = noun_entry(subject, coder.lexicon) if subject is not None else None
     if entry is None or entry.type != draft.kind:
         return False
@@ -1354,7 +1361,9 @@ def _known_patients(draft: EventDraft, coder: Coder) -> bool:
     """ "The hostages were freed Wednesday", "the detainees were released": an act whose
     passive subject is the people it fell on, named by what they are with a definite
     determiner, retells an act told before (rule the-known-people-it-fell-on)."""
-    patient = next((c for c in draft.candidate.predicate.children if c.dep_ == "nsubjpass"), None)
+    patient = next(
+        (c for c in children_of(draft.candidate.predicate) if c.dep_ == "nsubjpass"), None
+    )
     if patient is None or patient.lemma_.lower() not in coder.lexicon.person_nouns:
         return False
     return _told_as_known(draft, patient)
@@ -1364,7 +1373,7 @@ def _told_as_known(draft: EventDraft, word: Token) -> bool:
     """Is ``word`` told with a definite determiner ("the strike", "the attackers") or the day
     it fell on ("Wednesday's blast", "Sunday's talks": rule a-day-named-act-is-known)? Then the
     draft is marked as an act the reader already knows."""
-    determiners = [c for c in word.children if c.i < word.i and _definite_determiner(c)]
+    determiners = [c for c in children_of(word) if c.i < word.i and _definite_determiner(c)]
     if not determiners:
         return False
     draft.inference_why.append(f"told as known ('{determiners[0].text} {word.text}')")
@@ -1424,7 +1433,7 @@ def _economic_weapon(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ASSAULT" or is_nounlike(candidate.token, lexicon):
         return False
     verb = candidate.token
-    words = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    words = [c for c in children_of(verb) if c.dep_ in {"dobj", "nsubjpass"}]
     words += objects_of_preposition(verb, "with")
     if not any((noun_entry(w, lexicon) or _no_entry).type == "SANCTION" for w in words):
         return False
@@ -1438,12 +1447,12 @@ def _fire_over_a_matter(draft: EventDraft, coder: Coder) -> bool:
     if draft.kind != "ASSAULT" or not candidate.entry.subject_is_target:
         return False
     under_fire = any(
-        c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "fire" for g in c.children)
-        for c in verb.children
+        c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "fire" for g in children_of(c))
+        for c in children_of(verb)
     )
     # the matter may hang on the verb, on "fire" or on those it came from ("from its allies
     # over the death toll")
-    holders = [verb, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    holders = [verb, *(g for c in children_of(verb) if c.dep_ == "prep" for g in children_of(c))]
     topics = [t for h in holders for p in ("over", "for") for t in objects_of_preposition(h, p)]
     if not under_fire or not topics:
         return False
@@ -1464,7 +1473,7 @@ def _labour_strike(draft: EventDraft, coder: Coder) -> bool:
         return False
     if not draft.sources or any(m.actor.sector not in CIVIL_SECTORS for m in draft.sources):
         return False
-    if not is_nounlike(token, coder.lexicon) and any(c.dep_ == "dobj" for c in token.children):
+    if not is_nounlike(token, coder.lexicon) and any(c.dep_ == "dobj" for c in children_of(token)):
         return False  # "protesters struck a policeman" is a blow
     draft.kind, draft.mode = "PROTEST", "strike"
     return True
@@ -1508,7 +1517,7 @@ def _order_to_leave(draft: EventDraft, coder: Coder) -> bool:
         return False
     envoys = [
         c
-        for c in verb.children
+        for c in children_of(verb)
         if c.dep_ == "dobj" and c.lemma_.lower() in coder.lexicon.words("envoy_nouns")
     ]
     leaving = any(
@@ -1517,7 +1526,7 @@ def _order_to_leave(draft: EventDraft, coder: Coder) -> bool:
             and c.lemma_.lower() in coder.lexicon.words("envoy_leaving_verbs")
         )
         or (c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out")
-        for c in [*verb.children, *(g for e in envoys for g in e.children)]
+        for c in [*children_of(verb), *(g for e in envoys for g in children_of(e))]
     )
     if not envoys or not leaving:
         return False
@@ -1602,7 +1611,7 @@ def _judgement_needs_a_target(draft: EventDraft, coder: Coder) -> bool:
     judged = candidate.rules[:1] == ["evaluation-is-stance"] and candidate.speaker_is_source
     if not judged or draft.targets or draft.inferred_targets:
         return False
-    subjects = [c for c in candidate.predicate.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in children_of(candidate.predicate) if c.dep_ in {"nsubj", "nsubjpass"}]
     parties = [  # "said the agreement between Turkey and Libya is null and void"
         m
         for noun in subjects
@@ -1684,7 +1693,7 @@ def _natural(word: Token, lexicon: Lexicon) -> bool:
         return False  # "cease-fire": the whole word is the lexicon's
     if any(lemma_of(act, lexicon) in lexicon.nouns for act in objects_of_preposition(word, "of")):
         return False  # "a wave of arrests": the arrests are the act, the wave their number
-    modifiers = [c for c in word.children if c.dep_ in {"compound", "amod", "nmod"}]
+    modifiers = [c for c in children_of(word) if c.dep_ in {"compound", "amod", "nmod"}]
     armed = any(
         m.lower_ in lexicon.noun_modifiers
         or m.lower_ in lexicon.weapon_modes
@@ -1727,10 +1736,10 @@ def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
         return False
     if candidate.entry.context == "legal" or candidate.entry.mode == "investigate":
         return False
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if any(c.dep_ == "auxpass" for c in children_of(verb)):
+        subjects = [c for c in children_of(verb) if c.dep_ == "nsubjpass"]
     elif verb.dep_ == "acomp" and verb.head.lemma_ == "be":  # "which was widely decried as"
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        subjects = [c for c in children_of(verb.head) if c.dep_ == "nsubj"]
     else:
         return False
     subjects = [
@@ -1741,7 +1750,7 @@ def _a_charge_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
     accused = any(c.lower_ == "who" or is_person(c, lexicon) for c in subjects)
     makers = any(
         c.dep_ == "agent" or (c.dep_ == "advmod" and c.lower_ in lexicon.words("breadth_adverbs"))
-        for c in verb.children
+        for c in children_of(verb)
     )
     return bool(subjects) and (accused or makers)
 
@@ -1895,7 +1904,7 @@ def _happens(verb: Token, lexicon: Lexicon) -> bool:
         return True
     if is_over(verb):
         return True  # "the truce was over"
-    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    particles = {c.lower_ for c in children_of(verb) if c.dep_ in {"prt", "advmod"}}
     if any(lemma == word and particle in particles for word, particle in PARTICLE_HAPPEN_VERBS):
         return True
     return goes_into_force(verb, lexicon)
@@ -1930,8 +1939,14 @@ def _names_a_body(noun: Token, lexicon: Lexicon) -> bool:
 def _doer_nouns(verb: Token) -> list[Token]:
     """The common nouns that name who does a verb's act: its subject (and the subject's
     conjuncts), the object of a passive's "by", the antecedent of a relative pronoun subject."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = [c for c in children_of(verb) if c.dep_ == "nsubj"]
+    doers += [
+        g
+        for c in children_of(verb)
+        if c.dep_ == "agent"
+        for g in children_of(c)
+        if g.dep_ == "pobj"
+    ]
     if verb.dep_ == "relcl" and any(d.lower_ == PERSON_RELATIVE for d in doers):
         doers.append(verb.head)
     doers += [c for d in list(doers) for c in d.conjuncts]
@@ -1944,28 +1959,34 @@ def _counted_victims(verb: Token) -> bool:
     13", "gunmen killed 3 farmers", "militia attacks village, kills 5")."""
     if any(
         child.dep_ == "nsubjpass" and any(c.dep_ == "nummod" or c.like_num for c in child.subtree)
-        for child in verb.children
+        for child in children_of(verb)
     ):
         return True
-    verbs = [verb, *(c for c in verb.children if c.dep_ in {"conj", "advcl"})]
+    verbs = [verb, *(c for c in children_of(verb) if c.dep_ in {"conj", "advcl"})]
     return any(counts_victims(one) for one in verbs)
 
 
 def _people_act(verb: Token, lexicon: Lexicon) -> bool:
     """The subject is people, counted or named by what they are ("Hundreds protested",
     "truck drivers blocked the highway")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
     return any(_is_counted(s, lexicon) or is_person(s, lexicon) for s in subjects)
 
 
 def _weapon_strikes(verb: Token, lexicon: Lexicon) -> bool:
     """The subject is a weapon ("drones hit", "a roadside bomb struck"), or the agent of a
     passive ("a convoy was hit by an airstrike"): an attack, whoever fired it."""
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = [
+        g
+        for c in children_of(verb)
+        if c.dep_ == "agent"
+        for g in children_of(c)
+        if g.dep_ == "pobj"
+    ]
     # also when a time phrase split the participle from its auxiliary ("a car bomb was on
     # Monday rammed into a base", parsed with the bomb the subject of "was")
     holders = [verb, *([verb.head] if _split_from_its_auxiliary(verb) else [])]
-    strikers = [c for h in holders for c in h.children if c.dep_ == "nsubj"]
+    strikers = [c for h in holders for c in children_of(h) if c.dep_ == "nsubj"]
     strikers += agents
     if any(names_an_attack(agent, lexicon) for agent in agents):
         return True  # "hit by a drone strike", "killed in an ambush by"
@@ -1984,7 +2005,7 @@ def _split_from_its_auxiliary(verb: Token) -> bool:
         and verb.tag_ in {"VBD", "VBN"}
         and head.lemma_ == "be"
         and head.i < verb.i
-        and not any(c.dep_ in {"attr", "acomp"} for c in head.children)
+        and not any(c.dep_ in {"attr", "acomp"} for c in children_of(head))
     )
 
 
@@ -1998,17 +2019,17 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
     if _described_by_participle(verb, lexicon):
         return True
     if is_passive_read_as_complement(verb):  # "He was handcuffed", "Protesters were tear-gassed"
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        subjects = [c for c in children_of(verb.head) if c.dep_ == "nsubj"]
         return any(
             _is_counted(s, lexicon) or is_person(s, lexicon) or s.lower_ in PERSON_PRONOUNS
             for s in subjects
         )
     subject_acted_on = subject_acted_on or is_headline_participle(verb)
-    misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in verb.children)
+    misread = verb.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in children_of(verb))
     said_as_a_state = subject_acted_on and verb.pos_ == "AUX"  # "is in custody"
     if verb.pos_ != "VERB" and not misread and not said_as_a_state:
         return False  # "two loud explosions" counts the blasts, not people
-    children = list(verb.children)
+    children = list(children_of(verb))
     if any(
         _counted_people(c, lexicon)
         for c in children
@@ -2023,7 +2044,7 @@ def _counted_people(verb: Token, lexicon: Lexicon, subject_acted_on: bool = Fals
             "toll_words"
         )
         if toll and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c, lexicon) for c in child.children
+            c.dep_ in {"nsubj", "nsubjpass"} and _is_counted(c, lexicon) for c in children_of(child)
         ):
             return True
     for child in children:
@@ -2048,7 +2069,7 @@ def _detains_someone_unnamed(candidate: Candidate, lexicon: Lexicon) -> bool:
         return False
     verb = candidate.predicate
     return any(
-        c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in PERSON_PRONOUNS for c in verb.children
+        c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in PERSON_PRONOUNS for c in children_of(verb)
     )
 
 
@@ -2095,7 +2116,7 @@ def _threat_on_a_condition(draft: EventDraft, coder: Coder) -> bool:
         return False
     if not any(
         clause.dep_ in {"advcl", "ccomp"} and is_conditional_clause(clause)
-        for clause in content.children
+        for clause in children_of(content)
     ):
         return False
     draft.modality = "conditional"
@@ -2275,13 +2296,13 @@ def _aimed_at(candidate: Candidate) -> list[Token]:
     """The words a punitive act is aimed at: its direct object and the objects of "against",
     "on" hanging on its trigger or on its verb ("enforce its sanctions against those who")."""
     heads = dict.fromkeys([candidate.token, candidate.predicate])
-    aimed = [c for h in heads for c in h.children if c.dep_ in {"dobj", "nsubjpass"}]
+    aimed = [c for h in heads for c in children_of(h) if c.dep_ in {"dobj", "nsubjpass"}]
     aimed += [
         pobj
         for word in [*heads, *aimed]
-        for prep in word.children
+        for prep in children_of(word)
         if prep.dep_ == "prep" and prep.lower_ in AIMING_PREPS
-        for pobj in prep.children
+        for pobj in children_of(prep)
         if pobj.dep_ == "pobj"
     ]
     return aimed
@@ -2291,9 +2312,9 @@ def _is_a_class_by_its_deeds(word: Token, lexicon: Lexicon) -> bool:
     """ "those who facilitate this trade", "anyone who breaks the truce", "any party that
     violates": a class word (or "any" before a noun) with a relative clause."""
     classed = word.lower_ in lexicon.words("class_words") or any(
-        c.dep_ == "det" and c.lower_ == "any" for c in word.children
+        c.dep_ == "det" and c.lower_ == "any" for c in children_of(word)
     )
-    return classed and any(c.dep_ in {"relcl", "acl"} for c in word.children)
+    return classed and any(c.dep_ in {"relcl", "acl"} for c in children_of(word))
 
 
 def _promised_act(draft: EventDraft, coder: Coder) -> bool:
@@ -2363,7 +2384,9 @@ def _forces_sent(target: ActorMention, predicate: Token) -> bool:
     actor = target.actor
     if actor.sector not in SENT_SECTORS or actor.kind != "group":
         return False
-    return any(c.dep_ == "dobj" and target.start <= c.idx < target.end for c in predicate.children)
+    return any(
+        c.dep_ == "dobj" and target.start <= c.idx < target.end for c in children_of(predicate)
+    )
 
 
 def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:
@@ -2374,7 +2397,7 @@ def _deployed_forces_mobilise(draft: EventDraft, coder: Coder) -> bool:
         m
         for m in draft.targets
         if m.actor.sector in MOBILISED_SECTORS
-        and any(c.dep_ == "nsubjpass" and m.start <= c.idx < m.end for c in predicate.children)
+        and any(c.dep_ == "nsubjpass" and m.start <= c.idx < m.end for c in children_of(predicate))
     ]
     if not deployed:
         return False
@@ -2412,7 +2435,7 @@ def _reaction_from_reactors(draft: EventDraft, coder: Coder) -> bool:
     # phrase hangs on the verb as a place would (core_mentions passes over a place)
     named = [m for p in phrases for c in conjuncts(p) for m in draft.index.at(c)]
     reactors = unique_mentions(named or [m for p in phrases for m in core_mentions(p, draft.index)])
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
     # "the killing of three aid workers by Israeli forces drew condemnation": its doers
     doers = perpetrators_in(subjects, draft.index, set()) if draft.kind == "ACCUSE" else []
     drawn = doers or unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
@@ -2429,7 +2452,7 @@ def _received_from_the_caller(draft: EventDraft, coder: Coder) -> bool:
     callers = unique_mentions(m for p in phrases for m in core_mentions(p, draft.index))
     if not callers:
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
     draft.targets = unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
     return draft.make_sources(callers, "a call received comes from whom 'from' names")
 
@@ -2440,7 +2463,7 @@ def _subject_acted_on(draft: EventDraft, kind: str) -> list[ActorMention]:
     candidate = draft.candidate
     if draft.kind != kind or not candidate.entry.subject_is_target:
         return []
-    subjects = [c for c in candidate.predicate.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children_of(candidate.predicate) if c.dep_ == "nsubj"]
     return unique_mentions(m for s in subjects for m in core_mentions(s, draft.index))
 
 
@@ -2476,7 +2499,7 @@ def _the_freed_who_came_home(draft: EventDraft, coder: Coder) -> bool:
     holders = [
         mention
         for subject in held
-        for participle in subject.children
+        for participle in children_of(subject)
         if participle.dep_ == "acl"
         for place in objects_of_preposition(participle, "in")
         for mention in draft.index.at(place)
@@ -2558,11 +2581,11 @@ def _aid_goes_to_whom_it_helps(draft: EventDraft, coder: Coder) -> bool:
     helped = [
         obj
         for word in dict.fromkeys((candidate.predicate, candidate.token))
-        for clause in word.children
+        for clause in children_of(word)
         if clause.dep_ == "advcl"
         and is_to_infinitive(clause)
         and lemma_of(clause, coder.lexicon) in coder.lexicon.words("helping_verbs")
-        for obj in clause.children
+        for obj in children_of(clause)
         if obj.dep_ == "dobj"
     ]
     source_ids = draft.source_ids()
@@ -2712,7 +2735,7 @@ def _goods_words(candidate: Candidate) -> list[Token]:
     supplies")."""
     trigger, predicate = candidate.token, candidate.predicate
     heads = [trigger] if trigger.pos_ == "NOUN" else []
-    heads += [c for c in predicate.children if c.dep_ == "dobj"]
+    heads += [c for c in children_of(predicate) if c.dep_ == "dobj"]
     return [t for head in heads for t in head.subtree if t.pos_ in {"NOUN", "ADJ"}]
 
 
@@ -2736,7 +2759,7 @@ def _homes_hit(draft: EventDraft, coder: Coder) -> bool:
         named = {
             (demonyms[fold(m.text)], m.text)
             for victim in victims
-            for m in victim.children
+            for m in children_of(victim)
             if m.dep_ in {"amod", "compound"} and m.i < victim.i and fold(m.text) in demonyms
         }
         if len({code for code, _ in named}) != 1:
@@ -2770,7 +2793,7 @@ def _victim_words(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     clause harmed ("a drone attack that killed three civilians"), with their conjuncts ("two
     men and three women")."""
     trigger, predicate = candidate.token, candidate.predicate
-    heads = [c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"}]
+    heads = [c for c in children_of(predicate) if c.dep_ in {"dobj", "nsubjpass"}]
     if trigger.pos_ == "NOUN":
         heads = objects_of_preposition(trigger, "of")
     heads = [*heads, *consequence_objects(candidate, lexicon)]
@@ -2782,14 +2805,14 @@ def _weapons_brought_down(draft: EventDraft, coder: Coder) -> bool:
     missiles", "30 of the 40 missiles"): air defence over a place hits what flies over it,
     not the place's people."""
     lexicon = coder.lexicon
-    objects = [c for c in draft.candidate.predicate.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(draft.candidate.predicate) if c.dep_ == "dobj"]
     counted = [  # "shot down 30 of the 40 missiles"
         pobj
         for obj in objects
         if obj.pos_ == "NUM" or obj.lower_ in {"most", "all", "some", "many", "several"}
-        for prep in obj.children
+        for prep in children_of(obj)
         if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children
+        for pobj in children_of(prep)
         if pobj.dep_ == "pobj"
     ]
     return any(lemma_of(c, lexicon) in lexicon.weapon_modes for c in (*objects, *counted))
@@ -2843,7 +2866,7 @@ def _sideless_clash(draft: EventDraft, coder: Coder) -> Token | None:
     token = draft.candidate.token
     if lemma_of(token, coder.lexicon) in WAR_WORDS:
         return None if draft.targets else token
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children_of(token) if c.dep_ == "nsubj"), None)
     if subject is not None and lemma_of(subject, coder.lexicon) in WAR_WORDS:
         return subject
     return None

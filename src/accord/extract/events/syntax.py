@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from accord.extract.events.lexicon import Lexicon, lemma_of
-from accord.nlp import is_to_infinitive, sentence_of
+from accord.nlp import children_of, head_offsets, is_to_infinitive, sentence_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "pcomp", "prep", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp"}
@@ -24,7 +24,7 @@ CONDITIONAL_MARKS = {"if", "unless", "provided", "providing"}
 def is_perfect(verb: Token) -> bool:
     """ "has armed", "had been withdrawn": a past participle with the perfect's "have"."""
     return verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children_of(verb)
     )
 
 
@@ -48,12 +48,12 @@ def complement_of(verb: Token, lexicon: Lexicon) -> Token | None:
     have done: "accused X of Y", "blamed X for Y", before a participle the parser hangs on the
     object: "accusing neighboring Sudan of backing"), a to/for/on phrase (an "of" phrase of a
     charge: "two men accused of carrying out an attack"), a ccomp."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     for child in children:
         if child.dep_ == "xcomp":
             return child
     if read_as_modifier(verb):  # "Russia's military accused rebel groups of breaching ..."
-        return deed_of(verb, list(verb.head.children)) or verb.head
+        return deed_of(verb, list(children_of(verb.head))) or verb.head
     if any(child.dep_ == "dobj" for child in children):
         obj = next(c for c in children if c.dep_ == "dobj")
         told = _clause_told_to(obj, children)
@@ -65,7 +65,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> Token | None:
             "charging_verbs"
         )  # "accused of X"
         if child.lower_ in {"to", "for", "on", "upon"} or charged:
-            for grandchild in child.children:
+            for grandchild in children_of(child):
                 if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
                     return grandchild
     for child in children:
@@ -75,7 +75,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> Token | None:
         if child.dep_ == "nsubjpass":
             return child  # "the exchange was agreed on Tuesday"
     for child in children:  # "have sworn to fight", "pushed for the US to support", parsed
-        marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+        marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in children_of(child))
         if child.dep_ == "advcl" and child.i > verb.i and (is_to_infinitive(child) or marked):
             return child  # as an adverbial clause
     return None
@@ -104,7 +104,7 @@ def deed_of(verb: Token, words: list[Token]) -> Token | None:
     the doer."""
     for child in words:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "against"} and child.i > verb.i:
-            for grandchild in child.children:
+            for grandchild in children_of(child):
                 if grandchild.dep_ in {"pobj", "pcomp"} and grandchild.ent_type_ not in TIMES:
                     return grandchild
     return None
@@ -142,7 +142,7 @@ def conjuncts(token: Token) -> list[Token]:
     "Faso" on Mali as an apposition and Niger on Faso: three names, not one named twice)."""
     listed = [
         word
-        for child in token.children
+        for child in children_of(token)
         if _listed_as_apposition(token, child)
         for word in (child, *child.conjuncts)
         if word.i > token.i
@@ -157,7 +157,7 @@ def _listed_as_apposition(token: Token, child: Token) -> bool:
         return False
     if token.dep_ == "nsubj" and _joined_by_a_comma(token, child):
         return token.ent_type_ == child.ent_type_ == "GPE"
-    return any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in child.children)
+    return any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in children_of(child))
 
 
 def _joined_by_a_comma(first: Token, second: Token) -> bool:
@@ -178,7 +178,7 @@ def comma_subjects(subject: Token) -> list[Token]:
     if opener.i == subject.i:  # "Ethiopia, Tigray rebels sign": the partner after the comma
         return [
             other
-            for other in verb.children
+            for other in children_of(verb)
             if other.dep_ == "nsubj"
             and other.i > subject.i
             and [t.text for t in subject.doc[subject.i + 1 : other.left_edge.i]] == [","]
@@ -206,7 +206,7 @@ def misread_acronym_subject(verb: Token) -> Token | None:
     on_the_root = verb.head == before or (verb.head.head == before and verb.head.dep_ == "dobj")
     if verb.dep_ == "amod" and before.dep_ == "ROOT" and on_the_root:
         return before  # "ECOWAS imposed sanctions": the verb hangs on the acronym or its object
-    if not any(c.dep_ == "dobj" for c in verb.children):
+    if not any(c.dep_ == "dobj" for c in children_of(verb)):
         return None
     if before.dep_ == "aux" and before.head == verb:
         return before
@@ -253,7 +253,7 @@ def read_as_participle(verb: Token) -> bool:
         return False
     last = sentence_of(verb)[-1]
     closed = last.is_punct and last.text in {".", "!"}
-    return closed and any(c.dep_ == "dobj" for c in verb.children)
+    return closed and any(c.dep_ == "dobj" for c in children_of(verb))
 
 
 HEADLINE_WORDS = 12  # at most this many tokens, and no closing mark: a headline
@@ -291,7 +291,7 @@ def is_headline_participle(verb: Token) -> bool:
     auxiliary and no object is a passive: its subject is the one it was done to."""
     if not is_headline(sentence_of(verb)) or verb.tag_ not in {"VBN", "VBD"} or verb.dep_ != "ROOT":
         return False
-    children = list(verb.children)
+    children = list(children_of(verb))
     if any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children):
         return False
     return any(c.dep_ == "nsubj" for c in children)
@@ -302,7 +302,7 @@ def misread_modifier_subject(verb: Token) -> Token | None:
     in the phrase the parser built ("Russia" of "Russia's military accused"), or None."""
     before = [
         c
-        for c in verb.head.children
+        for c in children_of(verb.head)
         if c.i < verb.i and c.pos_ in {"NOUN", "PROPN"} and c.dep_ in {"poss", "compound", "nmod"}
     ]
     return before[-1] if before else None
@@ -312,7 +312,7 @@ def stray_subject(verb: Token) -> Token | None:
     """ "Hamas freed three women and Israel released 90 prisoners": the parser hangs "Israel"
     on "women" as a conjunct; a name right after "and" and right before a coordinated verb
     that has no subject of its own is that verb's subject."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in children_of(verb)):
         return None
     misread = misread_acronym_subject(verb)
     if misread is not None:
@@ -336,10 +336,10 @@ def _subject_on_the_marker(verb: Token) -> Token | None:
     """Rule subject-on-the-marker: "expelled the ambassador after the Netherlands barred a
     minister": the parser reads "after" as a preposition and hangs the subordinate clause's
     subject on it; a name or noun there, before the clause's verb, is the verb's subject."""
-    for mark in verb.children:
+    for mark in children_of(verb):
         if mark.dep_ != "mark" or mark.i > verb.i:
             continue
-        for noun in mark.children:
+        for noun in children_of(mark):
             if noun.dep_ == "pobj" and noun.pos_ in {"PROPN", "NOUN", "PRON"} and noun.i < verb.i:
                 return noun
     return None
@@ -370,7 +370,7 @@ def _quoted_as(as_word: Token, lexicon: Lexicon) -> Token | None:
         if t.i < as_word.i and lemma_of(t, lexicon) in lexicon.words("quoting_verbs")
     ]
     for verb in reversed(before):
-        quoted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < as_word.i), None)
+        quoted = next((c for c in children_of(verb) if c.dep_ == "dobj" and c.i < as_word.i), None)
         if quoted is not None:
             return quoted
     return None
@@ -388,7 +388,7 @@ def named_after_a_split_descriptor(subject: Token) -> Token | None:
     doc = subject.doc
     if after < len(doc) and doc[after].text == ",":
         after += 1  # "State Department spokesman, Sean McCormack said"
-    for other in subject.head.children:
+    for other in children_of(subject.head):
         if other.i > subject.i and other.dep_ == subject.dep_ and other.pos_ == "PROPN":
             return other if other.left_edge.i == after else None
     return None
@@ -396,16 +396,16 @@ def named_after_a_split_descriptor(subject: Token) -> Token | None:
 
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     """The subject of a verb, climbing through participles, conjuncts and control verbs."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return named_after_a_split_descriptor(child) or child
     if (stray := stray_subject(verb)) is not None:
         return stray
-    for aux in verb.children:  # "The US has been encouraging", parsed with the subject
+    for aux in children_of(verb):  # "The US has been encouraging", parsed with the subject
         if aux.dep_ == "aux":  # on the auxiliary
-            subject = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in children_of(aux) if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 return subject
     if depth > 4:
@@ -414,7 +414,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if head == verb:
         return None
     if verb.dep_ == "xcomp" and lemma_of(head, lexicon) not in lexicon.words("instrument_verbs"):
-        for child in head.children:  # "urged the army to withdraw": the army withdraws
+        for child in children_of(head):  # "urged the army to withdraw": the army withdraws
             if child.dep_ == "dobj":
                 return child
     if verb.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB":
@@ -424,9 +424,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         reason = next(
             (
                 c
-                for p in head.head.children
+                for p in children_of(head.head)
                 if p.dep_ == "prep" and p.lower_ == "for" and p.i < head.i
-                for c in p.children
+                for c in children_of(p)
                 if c.dep_ == "pcomp"
             ),
             None,
@@ -439,7 +439,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         # "detained 15 activists for holding a rally", "thanked Qatar for mediating", "accused
         # Turkey of carrying out an attack", "was accused of launching": what the object (or
         # the passive subject) is held to account, or thanked, for is its own act
-        done_by = next((c for c in holder.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        done_by = next((c for c in children_of(holder) if c.dep_ in {"dobj", "nsubjpass"}), None)
         if done_by is not None:
             return done_by
     if (
@@ -449,7 +449,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     ):
         return subject_of(head.head, lexicon, depth + 1)  # "X issued a statement demanding ...": X
     if verb.dep_ == "acl" and is_to_infinitive(verb):
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ in {"PROPN", "NOUN"}:
             # "welcomed Campaore's decision to withdraw ...": the owner of the decision acts
             return owner
@@ -467,9 +467,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
 
 def agent_of(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb ("was indicted by the court")."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "agent":
-            for pobj in child.children:
+            for pobj in children_of(child):
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
@@ -502,9 +502,9 @@ def objects_of_preposition(token: Token, preposition: str) -> list[Token]:
     """The objects of one preposition hanging on a word ("opposed to X": X)."""
     return [
         pobj
-        for child in token.children
+        for child in children_of(token)
         if child.dep_ == "prep" and child.lower_ == preposition
-        for pobj in child.children
+        for pobj in children_of(child)
         if pobj.dep_ == "pobj"
     ]
 
@@ -525,16 +525,16 @@ def object_it_stands_for(pronoun: Token) -> Token | None:
     clause = pronoun.head
     if pronoun.lower_ != "it" or pronoun.dep_ != "dobj" or clause.tag_ != "VBG":
         return None
-    if clause.dep_ != "advcl" or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+    if clause.dep_ != "advcl" or any(c.dep_ in SUBJECT_DEPS for c in children_of(clause)):
         return None
     verb = clause.head
-    before = [c for c in verb.children if c.i < clause.i]
+    before = [c for c in children_of(verb) if c.i < clause.i]
     direct = [c for c in before if c.dep_ == "dobj" and c.pos_ != "PRON"]
     topics = [
         pobj
         for child in before
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS
-        for pobj in child.children
+        for pobj in children_of(child)
         if pobj.dep_ == "pobj" and pobj.pos_ != "PRON" and pobj.ent_type_ not in {"DATE", "TIME"}
     ]
     found = direct or topics
@@ -544,7 +544,7 @@ def object_it_stands_for(pronoun: Token) -> Token | None:
 def is_conditional_clause(clause: Token) -> bool:
     """An "if"/"unless" clause, an inverted one ("should it refuse"), or an "until" clause of
     a future act ("would keep fighting until the RSF laid down its arms")."""
-    children = list(clause.children)
+    children = list(children_of(clause))
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
         return True
     if _until_of_a_future_act(clause):
@@ -562,11 +562,11 @@ def _until_of_a_future_act(clause: Token) -> bool:
     condition that ends it, not an act ("We will fight until the last rebel is defeated");
     after a past act ("fighting went on until troops withdrew") it is one."""
     if clause.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in UNTIL_MARKS for c in clause.children
+        c.dep_ == "mark" and c.lower_ in UNTIL_MARKS for c in children_of(clause)
     ):
         return False
     head = top_of_chain(clause.head, CLAUSE_LINKS)
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children_of(head))
 
 
 def is_purpose_clause(verb: Token) -> bool:
@@ -576,10 +576,10 @@ def is_purpose_clause(verb: Token) -> bool:
 
 def depth_of(token: Token) -> int:
     """How far a token is below its sentence's root."""
-    depth = 0
-    head = token.head  # made once per step (each ``.head`` makes a new Token)
-    while head.i != token.i:
-        token, head, depth = head, head.head, depth + 1
+    heads = head_offsets(token.doc)  # kept on the doc: no Token made per step
+    at, depth = token.i, 0
+    while heads[at] != at:
+        at, depth = heads[at], depth + 1
     return depth
 
 
@@ -592,15 +592,15 @@ def phrase(token: Token) -> str:
 def reciprocal_object(verb: Token, lexicon: Lexicon) -> Token | None:
     """The reciprocal the verb is done to: "accused each other", "blamed one another", "each
     side accuses the other", "fired at each other"; None when it has none."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "dative"}]
     if verb.lemma_.lower() in {"trade", "exchange"}:
         traded = [o for o in objects if o.lemma_.lower() in lexicon.words("traded_words")]
         if traded:  # "traded accusations": each side's at the other
             return traded[0]
-    for preposition in (c for c in verb.children if c.dep_ == "prep"):
-        objects += [o for o in preposition.children if o.dep_ == "pobj"]
+    for preposition in (c for c in children_of(verb) if c.dep_ == "prep"):
+        objects += [o for o in children_of(preposition) if o.dep_ == "pobj"]
     for word in objects:
-        determiners = {c.lower_ for c in word.children if c.dep_ == "det"}
+        determiners = {c.lower_ for c in children_of(word) if c.dep_ == "det"}
         if word.lower_ == "other" and determiners & {"each", "the"}:
             return word
         if word.lower_ == "one" and "another" in determiners:

@@ -37,7 +37,7 @@ from accord.extract.events.syntax import (
     subject_of,
     top_of_chain,
 )
-from accord.nlp import sentence_of, span_tokens
+from accord.nlp import children_of, doc_tokens, sentence_of, span_tokens
 
 if TYPE_CHECKING:
     from accord.extract.events.participants import MentionIndex
@@ -94,11 +94,11 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
     ("go on strike"), or its object ("open fire", "hold talks"), longest first."""
     lemma = lemma_of(token, lexicon)
     keys = []
-    for child in token.children:
+    for child in children_of(token):
         if child.i < token.i or (child.dep_ == "prep" and _names_a_time(child)):
             continue  # "called the deal void on Tuesday" is no "call on"
         if child.dep_ == "prep":
-            keys.extend(f"{lemma} {child.lower_} {g.lower_}" for g in child.children)
+            keys.extend(f"{lemma} {child.lower_} {g.lower_}" for g in children_of(child))
         if (
             child.dep_ in {"prt", "prep", "acomp", "oprd"}
             or (  # "find guilty", "set free"
@@ -109,16 +109,18 @@ def _phrasal_keys(token: Token, lexicon: Lexicon) -> list[str]:
             keys.append(f"{lemma} {child.lower_}")
         if child.dep_ == "advcl" and any(  # "called for X to increase", parsed as a clause
             m.dep_ == "mark" and m.lower_ == "for"
-            for m in child.children  # marked by "for"
+            for m in children_of(child)  # marked by "for"
         ):
             keys.append(f"{lemma} for")
         if child.dep_ == "dobj":
             keys.append(f"{lemma} {child.lower_}")
         if child.dep_ == "prep":  # "respond to the listings with countermeasures": the parser
-            for pobj in child.children:  # hangs the second phrase on the first one's noun
-                for inner in pobj.children:
+            for pobj in children_of(child):  # hangs the second phrase on the first one's noun
+                for inner in children_of(pobj):
                     if inner.dep_ == "prep":
-                        keys.extend(f"{lemma} {inner.lower_} {g.lower_}" for g in inner.children)
+                        keys.extend(
+                            f"{lemma} {inner.lower_} {g.lower_}" for g in children_of(inner)
+                        )
     return sorted(keys, key=len, reverse=True)
 
 
@@ -127,7 +129,7 @@ def held_subjects(verb: Token, lexicon: Lexicon) -> list[Token]:
     held ("prisoners of war arrived home", "soldiers held in Armenia returned home", "returned
     home from Russian captivity"; word lists in held_people), else none."""
     held = lexicon.held_people
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
     subjects += [c for s in subjects for c in s.conjuncts]
     from_a_prison = any(
         lemma_of(pobj, lexicon) in held.get("places", ())
@@ -139,14 +141,15 @@ def held_subjects(verb: Token, lexicon: Lexicon) -> list[Token]:
         if from_a_prison
         or lemma_of(subject, lexicon) in held.get("nouns", ())
         or any(
-            c.dep_ == "acl" and c.lower_ in held.get("participles", ()) for c in subject.children
+            c.dep_ == "acl" and c.lower_ in held.get("participles", ())
+            for c in children_of(subject)
         )
     ]
 
 
 def _names_a_time(preposition: Token) -> bool:
     """A preposition whose object is a date or time ("on Tuesday", "for two days")."""
-    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    objects = [c for c in children_of(preposition) if c.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
@@ -187,7 +190,7 @@ def _direct_objects(token: Token) -> list[Token]:
     by X")."""
     described = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
     return [
-        *[c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}],
+        *[c for c in children_of(token) if c.dep_ in {"dobj", "nsubjpass"}],
         *objects_of_preposition(token, "with"),
         *described,
     ]
@@ -205,21 +208,23 @@ def is_person(token: Token, lexicon: Lexicon) -> bool:
 def _objects_of(token: Token, lexicon: Lexicon) -> list[Token]:
     """A verb's object words: direct object, passive subject, what a measure or group noun
     counts ("thousands of refugees") and the objects of its prepositions."""
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [c for c in children_of(token) if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [c for o in list(objects) for c in o.conjuncts]  # "photographs and intelligence"
-    objects += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stop firing"
+    objects += [
+        c for c in children_of(token) if c.dep_ == "xcomp" and c.tag_ == "VBG"
+    ]  # "stop firing"
     objects += [  # "holding thousands of refugees"
         pobj
         for obj in list(objects)
         if lemma_of(obj, lexicon)
         in lexicon.words("measure_nouns") | lexicon.words("grouping_nouns")
-        for prep in obj.children
+        for prep in children_of(obj)
         if prep.lower_ == "of"
-        for pobj in prep.children
+        for pobj in children_of(prep)
     ]
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "prep" and child.lower_ not in TIME_PREPOSITIONS:
-            objects.extend(c for c in child.children if c.dep_ == "pobj")
+            objects.extend(c for c in children_of(child) if c.dep_ == "pobj")
     return objects
 
 
@@ -298,7 +303,7 @@ def _is_purpose_or_background(verb: Token, lexicon: Lexicon) -> bool:
         return verb.tag_ == "VBN" or verb.head.lemma_.lower() not in lexicon.words("document_nouns")
     if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"}:
         # "Promsvyazbank, which finances Russia's defence sector": a habit, not an act
-        return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        return not any(c.dep_ in {"aux", "auxpass"} for c in children_of(verb))
     if describes_what_it_is_doing(verb):
         return True
     return verb.dep_ == "relcl" and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
@@ -318,14 +323,14 @@ def describes_what_it_is_doing(verb: Token) -> bool:
     clause = top_of_chain(verb)
     if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in children_of(verb))
 
 
 def _done_before_to_the_antecedent(verb: Token) -> bool:
     """A relative clause in the past perfect that tells what had been done to the noun it
     describes ("a man who had been killed", "nationals whom it had taken hostage"): who they
     are, not an act the story reports ("Guterres, who had asked the army to halt" is one)."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     if not any(c.dep_ == "aux" and c.lower_ == "had" for c in children):
         return False
     passive = any(c.dep_ == "auxpass" for c in children)
@@ -336,21 +341,21 @@ def _done_before_to_the_antecedent(verb: Token) -> bool:
 
 
 def _has_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in verb.children)
+    return any(c.dep_ == "agent" for c in children_of(verb))
 
 
 def _is_dated(verb: Token) -> bool:
     """Is a participle told with its own time ("signed five days ago", "made recently")?"""
     return any(
         t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"recently", "ago", "earlier", "yesterday"}
-        for c in verb.children
+        for c in children_of(verb)
         if c.dep_ != "agent"
         for t in c.subtree
     )
 
 
 def _counted_head(noun: Token) -> bool:
-    return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
+    return noun.like_num or any(c.dep_ == "nummod" for c in children_of(noun))
 
 
 NOUN_ENTRIES_KEY = "accord.events.noun_entries"  # Doc.user_data: (lexicon, entry by word)
@@ -387,7 +392,7 @@ def read_noun_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         entry = lexicon.verbs.get(lemma_of(token, lexicon))
     if entry is None and lemma_of(token, lexicon) in lexicon.words("light_head_nouns"):
         # "a mediation effort", "a mediation mission": the modifier names the event
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in {"compound", "nmod"} and child.i < token.i:
                 entry = lexicon.nouns.get(lemma_of(child, lexicon))
                 if entry is not None:
@@ -420,7 +425,7 @@ def is_operation_against_a_foe(noun: Token, lexicon: Lexicon) -> bool:
     guerrillas"); a rescue or relief operation names no foe and stays no event."""
     named = any(
         c.dep_ == "compound" and lemma_of(c, lexicon) in lexicon.operation_nouns
-        for c in noun.children
+        for c in children_of(noun)
     )
     if lemma_of(noun, lexicon) not in lexicon.operation_nouns and not named:
         return False
@@ -442,7 +447,7 @@ def are_punitive_measures(noun: Token, lexicon: Lexicon) -> bool:
         return False
     if any(
         c.dep_ in {"amod", "compound"} and c.lower_ in lexicon.punitive_modifiers
-        for c in noun.children
+        for c in children_of(noun)
     ):
         return True
     if any(_names_an_actor(o) for o in objects_of_preposition(noun, "against")):
@@ -458,7 +463,7 @@ def measure_aim(noun: Token, lexicon: Lexicon) -> Token | None:
     return next(
         (
             c
-            for c in (*noun.children, *noun.head.children)
+            for c in (*children_of(noun), *children_of(noun.head))
             if c.dep_ in {"relcl", "acl", "advcl", "xcomp"}
             and lemma_of(c, lexicon) in lexicon.measure_aims
             and is_to_infinitive(c)
@@ -475,10 +480,10 @@ def operation_aim(noun: Token, lexicon: Lexicon) -> Token | None:
     return next(
         (
             c
-            for c in noun.head.children
+            for c in children_of(noun.head)
             if c.dep_ in {"advcl", "xcomp"}
             and lemma_of(c, lexicon) in lexicon.operation_aims
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
         ),
         None,
     )
@@ -488,7 +493,7 @@ def aimed_at(aim: Token) -> list[Token]:
     """Whom a driving-out verb is aimed at: its object, or the people a number of them counts
     ("to remove three hundred of the guerrillas": the guerrillas)."""
     found = []
-    for obj in (c for c in aim.children if c.dep_ == "dobj"):
+    for obj in (c for c in children_of(aim) if c.dep_ == "dobj"):
         counted = objects_of_preposition(obj, "of")
         found.extend(counted if obj.pos_ == "NUM" and counted else [obj])
     return found
@@ -505,7 +510,7 @@ def _modifier_readings(token: Token, lexicon: Lexicon) -> Iterator[tuple[str, st
     """The type and mode each modifier of a noun gives it when the noun is among the
     modifier's heads ("hunger strike": PROTEST, "telephone conversation": CONSULT phone)."""
     lemma = lemma_of(token, lexicon)
-    for child in token.children:
+    for child in children_of(token):
         modifier = lexicon.noun_modifiers.get(child.lower_)
         if modifier is None or child.dep_ not in {"compound", "amod", "nmod"}:
             continue
@@ -522,7 +527,7 @@ WORD_HYPHENS = frozenset({"-", "\u2011"})
 def hyphened_keys(token: Token, lexicon: Lexicon) -> list[str]:
     """The lexicon keys of a hyphened word the tokenizer split ("cease - fire", "test -
     fired", "sit - in"), read from its last part: "cease-fire", "test-fire"."""
-    doc, i = token.doc, token.i
+    doc, i = doc_tokens(token.doc), token.i  # kept Tokens: no new one per read
     if (
         i < 2
         or doc[i - 1].text not in WORD_HYPHENS
@@ -536,7 +541,7 @@ def hyphened_keys(token: Token, lexicon: Lexicon) -> list[str]:
 
 def _starts_hyphened_trigger(token: Token, lexicon: Lexicon) -> bool:
     """The first part of a hyphened word of the lexicon ("sit" in "sit-in")."""
-    doc, i = token.doc, token.i
+    doc, i = doc_tokens(token.doc), token.i
     if i + 2 >= len(doc) or token.whitespace_ or doc[i + 1].text not in WORD_HYPHENS:
         return False
     keys = hyphened_keys(doc[i + 2], lexicon)
@@ -548,19 +553,19 @@ def _multiword_entry(noun: Token, lexicon: Lexicon) -> TriggerEntry | None:
     action") or its "of" phrase ("state of emergency", "exchange of fire", "show of force")."""
     lemma = lemma_of(noun, lexicon)
     keys = []
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in {"compound", "amod", "nmod"} and child.i == noun.i - 1:
             keys.append(f"{child.lower_} {lemma}")
             keys.append(f"{child.lower_} {noun.lower_}")
         elif child.dep_ == "prep" and child.lower_ == "of":
-            pobjs = [pobj for pobj in child.children if pobj.dep_ == "pobj"]
+            pobjs = [pobj for pobj in children_of(child) if pobj.dep_ == "pobj"]
             keys.extend(f"{lemma} of {pobj.lemma_.lower()}" for pobj in pobjs)
     return next((lexicon.nouns[key] for key in keys if key in lexicon.nouns), None)
 
 
 def _names_no_event(noun: Token, lexicon: Lexicon) -> bool:
     """A modifier that makes an event noun mean something else: "bird strike", "press release"."""
-    for child in noun.children:
+    for child in children_of(noun):
         heads = lexicon.not_event_modifiers.get(child.lower_)
         if heads is None or child.dep_ not in {"compound", "amod", "nmod"} or child.i > noun.i:
             continue
@@ -578,15 +583,15 @@ def goes_into_force(verb: Token, lexicon: Lexicon) -> bool:
     return any(
         child.dep_ == "prep"
         and child.lower_ == "into"
-        and any(g.dep_ == "pobj" and g.lower_ in {"force", "effect"} for g in child.children)
-        for child in verb.children
+        and any(g.dep_ == "pobj" and g.lower_ in {"force", "effect"} for g in children_of(child))
+        for child in children_of(verb)
     )
 
 
 def is_over(verb: Token) -> bool:
     """Rule "its-end-is-its-happening": "the week-long truce ... was over" tells the truce
     ending, as "ended" or "collapsed" does."""
-    return verb.lemma_ == "be" and any(c.lower_ == "over" for c in verb.children)
+    return verb.lemma_ == "be" and any(c.lower_ == "over" for c in children_of(verb))
 
 
 def ends_it(noun: Token) -> bool:
@@ -615,13 +620,15 @@ def start_told_in_its_clause(noun: Token, lexicon: Lexicon) -> Token | None:
     entry = noun_entry(noun, lexicon)
     if entry is None or entry.type != "RETREAT":
         return None
-    for clause in noun.children:
-        relative = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_THINGS for c in clause.children)
+    for clause in children_of(noun):
+        relative = any(
+            c.dep_ == "nsubj" and c.lower_ in RELATIVE_THINGS for c in children_of(clause)
+        )
         if clause.dep_ != "relcl" or not relative:
             continue
         lemma = lemma_of(clause, lexicon)
         took_effect = lemma == "take" and any(
-            c.dep_ == "dobj" and c.lower_ == "effect" for c in clause.children
+            c.dep_ == "dobj" and c.lower_ == "effect" for c in children_of(clause)
         )
         if lemma in lexicon.words("start_verbs") or took_effect or goes_into_force(clause, lexicon):
             return clause
@@ -655,7 +662,11 @@ def _noun_predicate(noun: Token, lexicon: Lexicon) -> Token | None:
         if lemma_of(head, lexicon) in lexicon.words("describing_verbs"):
             return None  # "the agreement is null and void", "the ban followed discussions"
         return head
-    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+    if (
+        noun.dep_ == "attr"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in children_of(head))
+    ):
         return head  # "there was a $500 million pledge made by Japan"
     if ends_it(noun):
         return head.head.head  # "the army declared an end to the truce": the truce's end
@@ -733,7 +744,7 @@ def _participates(preposition: Token, lexicon: Lexicon) -> bool:
     if preposition.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = lemma_of(verb, lexicon)
-    takes_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
+    takes_part = lemma == "take" and any(c.lower_ == "part" for c in children_of(verb))
     wanted = (
         "in"
         if lemma in lexicon.words("participation_verbs") or takes_part
@@ -818,7 +829,7 @@ def _tells_a_toll(clause: Token, lexicon: Lexicon) -> bool:
     return (
         told
         and clause.lemma_ in lexicon.words("toll_verbs")
-        and any(c.dep_ == "dobj" for c in clause.children)
+        and any(c.dep_ == "dobj" for c in children_of(clause))
     )
 
 
@@ -835,7 +846,7 @@ def _means_of_a_named_act(verb: Token, lexicon: Lexicon) -> bool:
         return False
     return any(
         c.dep_ in {"advcl", "xcomp"} and is_to_infinitive(c) and verb_entry(c, lexicon) is not None
-        for c in verb.children
+        for c in children_of(verb)
     )
 
 
@@ -929,7 +940,7 @@ RENAMING_DEPS = {"attr", "appos"}  # "met on Tuesday, the first meeting between 
 def _names_its_doer(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
     """Does the noun's own phrase name who did it: "by the rebels" (not "by Monday"), or,
     for a mutual act, "between X and Y"?"""
-    for prep in noun.children:
+    for prep in children_of(noun):
         if prep.dep_ != "prep" or _names_a_time(prep):
             continue
         if prep.lower_ == "by" and entry.type in lexicon.deeds_by_doer:
@@ -973,7 +984,7 @@ def sanctions_in_force(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
             holder = holder.head
         elif not under:
             continue
-        if not any(c.dep_ == "nsubj" for c in holder.children):
+        if not any(c.dep_ == "nsubj" for c in children_of(holder)):
             continue
         why = [f"noun '{token.lemma_}'", "sanctions in force on the subject"]
         candidates.append(
@@ -1004,8 +1015,8 @@ def with_deontic_demands(
     for token in span_tokens(sentence):
         if token.pos_ != "VERB":
             continue  # before its children are read: most words are no verb
-        modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
-        has_subject = any(c.dep_ == "nsubj" for c in token.children)
+        modals = {c.lower_ for c in children_of(token) if c.dep_ == "aux"}
+        has_subject = any(c.dep_ == "nsubj" for c in children_of(token))
         if not modals & DEONTIC_AUX or not has_subject:
             continue
         if not _in_reported_speech(token, lexicon):
@@ -1052,19 +1063,19 @@ def with_wished_demands(
 def _act_wanted_of_another(verb: Token, lexicon: Lexicon) -> Token | None:
     """The to-infinitive a wish verb hangs on another's doing ("wanted soldiers to leave":
     'leave'; "looking for Russia to comply": 'comply'), or None."""
-    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "nsubj" for c in verb.children):
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "nsubj" for c in children_of(verb)):
         return None
     lemma = lemma_of(verb, lexicon)
-    for clause in verb.children:
+    for clause in children_of(verb):
         wants = clause.dep_ == "ccomp" and lemma in lexicon.wish_verbs
         waits = (
             clause.dep_ == "advcl"
             and lemma in lexicon.words("wishing_for_verbs")
-            and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in children_of(clause))
         )
         if not (wants or waits) or clause.pos_ != "VERB":
             continue
-        if is_to_infinitive(clause) and any(c.dep_ == "nsubj" for c in clause.children):
+        if is_to_infinitive(clause) and any(c.dep_ == "nsubj" for c in children_of(clause)):
             return clause
     return None
 
@@ -1077,7 +1088,7 @@ def is_a_deontic_passive(candidate: Candidate, lexicon: Lexicon) -> bool:
     verb = candidate.predicate
     if verb.pos_ != "VERB" or candidate.token.i != verb.i:
         return False
-    children = list(verb.children)
+    children = list(children_of(verb))
     modals = {c.lower_ for c in children if c.dep_ == "aux"}
     passive = any(c.dep_ == "nsubjpass" for c in children) and not any(
         c.dep_ == "nsubj" for c in children
@@ -1089,7 +1100,7 @@ def _gerund_of_parties(token: Token) -> bool:
     """ "Fighting between the army and the RSF killed dozens": a gerund that names its parties
     is the act, as an event noun is; "Shelling killed five" leaves the act to its verb."""
     return token.tag_ == "VBG" and any(
-        c.dep_ == "prep" and c.lower_ in {"between", "among", "by"} for c in token.children
+        c.dep_ == "prep" and c.lower_ in {"between", "among", "by"} for c in children_of(token)
     )
 
 
@@ -1115,7 +1126,7 @@ def merge_same_clause(candidates: list[Candidate], lexicon: Lexicon) -> list[Can
             continue
         if _destroys(head) != _destroys(candidate):
             continue  # "destroyed a building and killed 46": the destruction is its own event
-        has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children) or (
+        has_own_subject = any(c.dep_ in SUBJECT_DEPS for c in children_of(token)) or (
             stray_subject(token) is not None
         )
         if token.dep_ in SUBJECT_DEPS and (
@@ -1188,7 +1199,7 @@ def raids_told_with_their_killing(candidates: list[Candidate], lexicon: Lexicon)
             continue
         outcome = _tells_the_outcome(candidate.token) or (
             candidate.token.dep_ == "conj"
-            and not any(c.dep_ in SUBJECT_DEPS for c in candidate.token.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in children_of(candidate.token))
         )
         if not outcome:
             continue
@@ -1212,7 +1223,7 @@ def _read_under(candidate: Candidate, lexicon: Lexicon) -> bool:
 def _own_agent(verb: Token) -> bool:
     """A coordinated verb with a doer of its own named by a noun ("..., and the army retook
     the town"): another act, not the first one's outcome."""
-    return any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in children_of(verb))
 
 
 def _tells_the_outcome(token: Token) -> bool:
@@ -1221,7 +1232,7 @@ def _tells_the_outcome(token: Token) -> bool:
     return (
         token.dep_ == "advcl"
         and token.tag_ == "VBG"
-        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children)
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in children_of(token))
     )
 
 
@@ -1233,7 +1244,7 @@ def _destroys(candidate: Candidate) -> bool:
 def is_running_total(sentence: Span, lexicon: Lexicon) -> bool:
     """ "12,000 civilians have been killed since the invasion began": a toll, not an event."""
     root = sentence.root
-    passive = any(c.dep_ == "auxpass" for c in root.children)
+    passive = any(c.dep_ == "auxpass" for c in children_of(root))
     if not passive and root.lemma_ not in lexicon.words("toll_verbs"):
         return False  # neither a passive nor a toll verb: no need to read the rest
     since = any(
@@ -1243,8 +1254,11 @@ def is_running_total(sentence: Span, lexicon: Lexicon) -> bool:
             and c.lower_ == "since"
             and root.lemma_ in lexicon.words("toll_verbs")
         )
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
-        for c in root.children
+        or (
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "since" for m in children_of(c))
+        )
+        for c in children_of(root)
     )
     if since:
         return True
@@ -1272,12 +1286,12 @@ def is_a_toll_of_an_episode(verb: Token, lexicon: Lexicon) -> bool:
     died = verb.lemma_.lower() == "die" and is_perfect(verb)  # "have died in clashes"
     if not (_perfect_passive(holder) or died):
         return False  # "were killed in clashes" may tell one clash
-    episode = next((p for p in verb.children if _spell_of_unrest(p, lexicon)), None)
+    episode = next((p for p in children_of(verb) if _spell_of_unrest(p, lexicon)), None)
     if episode is None:
         return False
     return not any(
         t.ent_type_ in {"DATE", "TIME"}
-        for child in verb.children
+        for child in children_of(verb)
         if child.i != episode.i
         for t in child.subtree
     )
@@ -1325,7 +1339,7 @@ def is_tally_since(verb: Token) -> bool:
 
 
 def _perfect_passive(verb: Token) -> bool:
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    auxes = [c for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}]
     return any(c.dep_ == "auxpass" for c in auxes) and any(c.lemma_ == "have" for c in auxes)
 
 
@@ -1333,9 +1347,9 @@ def _war_toll(verb: Token, lexicon: Lexicon) -> bool:
     """ "It has killed tens of thousands of people", "tens of thousands of people have died in
     clashes": a perfect tense and an uncounted multitude sum up a war, they report no act (the
     multitude is the object, the passive's subject, or the subject of an intransitive "die")."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children_of(verb))
     victims = {"dobj", "nsubjpass"} | ({"nsubj"} if verb.lemma_ == "die" else set())
-    counted = [c for c in verb.children if c.dep_ in victims]
+    counted = [c for c in children_of(verb) if c.dep_ in victims]
     return perfect and any(
         t.lower_ in lexicon.words("multitudes") for c in counted for t in c.subtree
     )
@@ -1345,9 +1359,9 @@ def joint_commitments(sentence: Span, index: MentionIndex) -> list[Candidate]:
     """ "Both sides would exchange proposals": a reported joint undertaking is an AGREE (future)."""
     found = []
     for token in span_tokens(sentence):
-        if token.pos_ != "VERB" or not any(c.lower_ in FUTURE_AUX for c in token.children):
+        if token.pos_ != "VERB" or not any(c.lower_ in FUTURE_AUX for c in children_of(token)):
             continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in children_of(token) if c.dep_ == "nsubj"), None)
         mentions = index.at(subject) if subject is not None else []
         if len(mentions) >= 2 and all(m.why == "both-sides" for m in mentions):
             entry = TriggerEntry(type="AGREE", modality="agreed")
@@ -1395,23 +1409,30 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
     if not candidate.entry.alts:
         return None
     verb = candidate.token
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "nsubjpass"}]
     objects += objects_of_preposition(verb, "from") + objects_of_preposition(verb, "of")
     objects += objects_of_preposition(verb, "with")  # "were met with tear gas"
-    if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
+    if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in children_of(verb)):
         objects += objects_of_preposition(verb, "at")  # "hit back at Hezbollah targets"
     objects += [p for o in list(objects) for p in objects_of_preposition(o, "of")]
     objects += [
-        p for g in list(objects) if g.lower_ in lexicon.words("grouping_nouns") for p in g.children
+        p
+        for g in list(objects)
+        if g.lower_ in lexicon.words("grouping_nouns")
+        for p in children_of(g)
     ]
     objects += [  # "barred from entering the country"
-        c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"
+        c
+        for p in children_of(verb)
+        if p.dep_ == "prep"
+        for c in children_of(p)
+        if c.dep_ == "pcomp"
     ]
     objects += [  # "allowed aid convoys to enter"
         s
-        for c in verb.children
+        for c in children_of(verb)
         if c.dep_ in {"ccomp", "xcomp"}
-        for s in c.children
+        for s in children_of(c)
         if s.dep_ == "nsubj"
     ]
     if candidate.entry.type == "ASSAULT" and armed_with(verb, lexicon):
@@ -1426,7 +1447,7 @@ def alternative_reading(candidate: Candidate, lexicon: Lexicon) -> Reading | Non
 def armed_with(verb: Token, lexicon: Lexicon) -> bool:
     """Rule "a-weapon-keeps-an-attack": is the act done with a weapon ("with an anti-ship
     missile", "with drones")? Then the verb's attack reading stands whatever its object."""
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # parsed on the object
+    holders = [verb, *(c for c in children_of(verb) if c.dep_ == "dobj")]  # parsed on the object
     return any(
         lemma_of(w, lexicon) in lexicon.weapon_modes
         for holder in holders
@@ -1451,7 +1472,7 @@ def _is_object(
     ``compounds`` is off (an excluded object: "struck oil" is no attack, "an oil depot" is)."""
     if lemma_of(word, lexicon) in wanted or word.lower_ in wanted:
         return True
-    if compounds and any(c.dep_ == "compound" and c.lower_ in wanted for c in word.children):
+    if compounds and any(c.dep_ == "compound" and c.lower_ in wanted for c in children_of(word)):
         return True
     if "@named" in wanted and word.ent_type_ == "PERSON" and _acted_on(word):
         return True
@@ -1465,7 +1486,7 @@ def _stands_for_people(word: Token, lexicon: Lexicon) -> bool:
     named before ("both were released", "all nine were released", "They were released"): one
     of people_stand_ins' told_before, when a person is named earlier in its sentence or in the
     one before, so "the figures ... they were released" is no release."""
-    words = {word.lower_, *(c.lower_ for c in word.children if c.dep_ == "det")}
+    words = {word.lower_, *(c.lower_ for c in children_of(word) if c.dep_ == "det")}
     if not words & lexicon.people_stand_ins.get("told_before", frozenset()):
         return False
     sentence = sentence_of(word)
@@ -1488,7 +1509,7 @@ def misread_verb_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) 
         misread = pos in {"NOUN", "PROPN"} and token.dep_ in {"ROOT", "conj", "ccomp"}
         if not misread and not (pos == "VERB" and token.tag_ == "VBZ"):
             continue  # before its children are read: neither reading can fire
-        if token.i in consumed or not any(c.dep_ == "nsubj" for c in token.children):
+        if token.i in consumed or not any(c.dep_ == "nsubj" for c in children_of(token)):
             continue
         if misread:
             entry = lexicon.verbs.get(lemma_of(token, lexicon)) or lexicon.verbs.get(token.lower_)
@@ -1551,7 +1572,7 @@ def dyad_line_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> 
             continue
         if token.head.i - sentence.start >= DYAD_OPENING or token.head.i > token.i:
             continue
-        if not any(c.dep_ == "pobj" for c in token.children):
+        if not any(c.dep_ == "pobj" for c in children_of(token)):
             continue
         consumed.add(token.i)
         why = [f"dyad line '{token.head.text} {token.text} ...'"]
@@ -1592,7 +1613,7 @@ def _counted_toll(token: Token, lexicon: Lexicon) -> bool:
     if lemma_of(token, lexicon) not in lexicon.words("dyad_toll_words"):
         return False
     before = token.doc[token.i - 1] if token.i > 0 else token
-    return before.like_num or any(c.like_num for c in token.children)
+    return before.like_num or any(c.like_num for c in children_of(token))
 
 
 def dash_dyad_sides(dash: Token) -> tuple[list[Token], list[Token]]:
@@ -1635,7 +1656,7 @@ def dash_dyad_line_triggers(
 
 def is_sports_score(verb: Token) -> bool:
     """ "Nigeria beat Ghana 2-1": a score next to the verb makes it a match, not an attack."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     for child in children:
         if child.like_num and child.i + 2 < len(verb.doc):
             dash, other = verb.doc[child.i + 1], verb.doc[child.i + 2]
@@ -1673,11 +1694,11 @@ def is_press_boilerplate(candidate: Candidate, lexicon: Lexicon) -> bool:
     if any(lemma_of(word, lexicon) in lexicon.press_contents for word in said):
         return True
     for word in words:
-        for child in word.children:
+        for child in children_of(word):
             if child.dep_ not in {"prep", "xcomp"}:
                 continue
             spoken_to = child.lower_ in PRESS_AUDIENCE_PREPS  # "the arrest of journalists": no
-            for inner in (child, *child.children):
+            for inner in (child, *children_of(child)):
                 lemma = lemma_of(inner, lexicon)
                 if inner.pos_ in {"NOUN", "VERB"} and (
                     lemma in lexicon.press_contents
@@ -1693,7 +1714,7 @@ def meets_the_press(candidate: Candidate, lexicon: Lexicon) -> bool:
     not a consultation between actors."""
     if candidate.entry.type != "CONSULT" or candidate.token.pos_ != "VERB":
         return False
-    objects = [c for c in candidate.token.children if c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in children_of(candidate.token) if c.dep_ in {"dobj", "dative"}]
     return bool(objects) and all(lemma_of(o, lexicon) in lexicon.press_audiences for o in objects)
 
 
@@ -1715,7 +1736,7 @@ def in_ongoing_background(token: Token) -> bool:
         node = node.head
     if node.dep_ != "advcl" or node.tag_ not in {"VBZ", "VBP"}:
         return False
-    marked = any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in node.children)
+    marked = any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in children_of(node))
     head = node.head
     past = head.tag_ in {"VBD", "VBN"}
     return marked and past
@@ -1734,7 +1755,7 @@ def in_since_phrase(token: Token) -> bool:
     while node.head != node:
         if node.dep_ == "pobj" and node.head.lower_ == "since":
             return True
-        if any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in children_of(node)):
             return node.dep_ == "advcl" or node.head.lower_ == "since"
         if node.dep_ in {"ccomp", "relcl", "conj"} or node.dep_ == "ROOT":
             return False
@@ -1756,18 +1777,18 @@ def is_a_term_of_a_deal(candidate: Candidate, lexicon: Lexicon) -> bool:
     if verb.tag_ == "VBD" or is_perfect(verb):
         return False
     clause = top_of_chain(verb, CLAUSE_LINKS)  # "are to withdraw", "would halt ... and lift"
-    return any(_names_a_deal_told_before(c, lexicon) for c in clause.children if c.i < verb.i)
+    return any(_names_a_deal_told_before(c, lexicon) for c in children_of(clause) if c.i < verb.i)
 
 
 def _names_a_deal_told_before(prep: Token, lexicon: Lexicon) -> bool:
     """ "Under the cease-fire deal" opening the clause (before its subject)."""
     if prep.dep_ != "prep" or prep.lower_ != "under":
         return False
-    deal = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    deal = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
     if deal is None or not _is_a_deal(deal, lexicon):
         return False
-    told = any(c.dep_ == "det" and c.lower_ in DEAL_DETERMINERS for c in deal.children)
-    subjects = [c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    told = any(c.dep_ == "det" and c.lower_ in DEAL_DETERMINERS for c in children_of(deal))
+    subjects = [c for c in children_of(prep.head) if c.dep_ in {"nsubj", "nsubjpass"}]
     return told and all(prep.i < s.i for s in subjects)
 
 
@@ -1790,9 +1811,9 @@ def is_a_deals_content(candidate: Candidate, lexicon: Lexicon) -> bool:
     if clause.dep_ == "pcomp" and head.lower_ in CONTENT_PREPOSITIONS:
         return _is_a_deal(head.head, lexicon)
     if clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+        c.dep_ == "mark" and c.lower_ == "for" for c in children_of(clause)
     ):
-        return any(c.dep_ in DEAL_ROLES and _is_a_deal(c, lexicon) for c in head.children)
+        return any(c.dep_ in DEAL_ROLES and _is_a_deal(c, lexicon) for c in children_of(head))
     return False
 
 
@@ -1827,7 +1848,7 @@ def _providers(candidate: Candidate) -> Iterator[Token]:
         if clause.dep_ == "pobj" and clause.head.lower_ == "for":
             yield clause.head.head
         elif clause.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+            c.dep_ == "mark" and c.lower_ == "for" for c in children_of(clause)
         ):
             yield clause.head
 
@@ -1852,7 +1873,7 @@ def ultimatum_of(token: Token, lexicon: Lexicon) -> Token | None:
     demanded = token.head
     if token.dep_ != "conj" or demanded.i > token.i:
         return None
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in demanded.children):
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in children_of(demanded)):
         return None
     return demanded
 
@@ -1932,10 +1953,10 @@ def _act_held_ready(word: Token, lexicon: Lexicon) -> Token | None:
         return None
     if word.pos_ not in {"ADJ", "NOUN", "PROPN"}:
         return None  # "Russia prepared to invade": getting ready is done, not a readiness told
-    if any(c.dep_ == "neg" for c in (*word.children, *word.head.children)):
+    if any(c.dep_ == "neg" for c in (*children_of(word), *children_of(word.head))):
         return None
     wanted = "xcomp" if word.pos_ == "ADJ" else "acl"
-    return next((c for c in word.children if c.dep_ == wanted and is_to_infinitive(c)), None)
+    return next((c for c in children_of(word) if c.dep_ == wanted and is_to_infinitive(c)), None)
 
 
 def _forceful_mode(act: Token, lexicon: Lexicon) -> str | None:
@@ -1959,9 +1980,9 @@ def _forceful_mode(act: Token, lexicon: Lexicon) -> str | None:
 
 def _objects_named(act: Token) -> list[Token]:
     """The act's direct objects with those joined to them and those an "including" names."""
-    objects = [c for c in act.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(act) if c.dep_ == "dobj"]
     for thing in list(objects):
-        objects += [c for c in thing.children if c.dep_ in {"conj", "appos"}]
+        objects += [c for c in children_of(thing) if c.dep_ in {"conj", "appos"}]
         objects += objects_of_preposition(thing, "including")
     return objects
 
@@ -1970,10 +1991,10 @@ def _who_is_ready(word: Token) -> Token | None:
     """Who holds the act ready: the subject of "is ready", or whoever expresses, shows or
     signals the readiness noun ("the Council expressed its readiness")."""
     for holder in (word, word.head):
-        subject = next((c for c in holder.children if c.dep_ in READY_SUBJECTS), None)
+        subject = next((c for c in children_of(holder) if c.dep_ in READY_SUBJECTS), None)
         if subject is not None:
             return subject
-    return next((c for c in word.children if c.dep_ == "poss"), None)
+    return next((c for c in children_of(word) if c.dep_ == "poss"), None)
 
 
 # what a verb's auxiliary says is to come or may come: "will use force", "might use force"
@@ -1996,10 +2017,10 @@ def force_ahead_triggers(
     announcement. None when the sentence holds no such act."""
     found = False
     for act in span_tokens(sentence):
-        auxes = {c.lower_ for c in act.children if c.dep_ == "aux"}
+        auxes = {c.lower_ for c in children_of(act) if c.dep_ == "aux"}
         if act.pos_ != "VERB" or not auxes & AHEAD_AUX:
             continue
-        if any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children):
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in children_of(act)):
             continue  # "will not use force": no threat made
         means = _force_named(act, lexicon)
         if means is None:
@@ -2007,7 +2028,7 @@ def force_ahead_triggers(
         if any(c.token.i == act.i and c.entry.type == "THREATEN" for c in candidates):
             continue  # "would respond with force": read as a threat already
         found = True
-        aims = {t.i for c in act.children if c.dep_ == "xcomp" for t in c.subtree}
+        aims = {t.i for c in children_of(act) if c.dep_ == "xcomp" for t in c.subtree}
         candidates = [c for c in candidates if c.token.i != act.i and c.token.i not in aims]
         entry = TriggerEntry(type="THREATEN", mode=_force_mode(means, lexicon))
         why = [f"'{act.text}' told ahead with '{means.text}': a threat"]
@@ -2020,14 +2041,14 @@ def force_ahead_triggers(
 def _force_named(act: Token, lexicon: Lexicon) -> Token | None:
     """The word that names force as the act's means: its object ("use force") or the object of
     one of its prepositions ("by force")."""
-    preps = [c for c in act.children if c.dep_ == "prep"]
-    joined = [c for p in preps for c in p.children if c.dep_ == "conj"]
-    means = [c for c in act.children if c.dep_ == "dobj"]
+    preps = [c for c in children_of(act) if c.dep_ == "prep"]
+    joined = [c for p in preps for c in children_of(p) if c.dep_ == "conj"]
+    means = [c for c in children_of(act) if c.dep_ == "dobj"]
     means += [
         pobj
         for prep in [*preps, *joined]
         if prep.lower_ in lexicon.force_prepositions
-        for pobj in prep.children
+        for pobj in children_of(prep)
         if pobj.dep_ == "pobj"
     ]
     # the word as written: "forces" (troops) are no force used ("would withdraw its forces")
@@ -2065,12 +2086,12 @@ def evaluation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) ->
         if token.pos_ == "VERB" and lemma in lexicon.naming_verbs:
             named = [
                 c
-                for c in token.children
+                for c in children_of(token)
                 if c.dep_ in {"oprd", "ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as")
             ]
-            for thing in (c for c in token.children if c.dep_ == "dobj"):
+            for thing in (c for c in children_of(token) if c.dep_ == "dobj"):
                 # "called the agreement 'null and void'" parsed with the adjectives on the noun
-                named += [c for c in thing.children if c.dep_ == "acl" and c.pos_ == "ADJ"]
+                named += [c for c in children_of(thing) if c.dep_ == "acl" and c.pos_ == "ADJ"]
             kind = _evaluation(named, lexicon)
             if kind is not None:
                 why = [f"'{token.text}' with an evaluating word"]
@@ -2123,18 +2144,19 @@ def warning_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> li
         if token.i in consumed or token.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = lemma_of(token, lexicon)
-        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        auxes = {c.lower_ for c in children_of(token) if c.dep_ == "aux"}
         if not auxes & FUTURE_AUX:
             continue
-        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
-        warned = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
+        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in children_of(token))
+        warned = [c for c in children_of(token) if c.dep_ in {"ccomp", "xcomp", "dobj"}]
         if lemma in lexicon.refusal_verbs and negated and warned:
             why = [f"'will not {token.text}' another's act"]
         elif (
             lemma in lexicon.response_verbs
             and not negated
             and any(
-                c.dep_ == "advmod" and c.lower_ in lexicon.response_manners for c in token.children
+                c.dep_ == "advmod" and c.lower_ in lexicon.response_manners
+                for c in children_of(token)
             )
         ):
             why = [f"'{token.text}' with force announced"]
@@ -2173,14 +2195,14 @@ def expectation_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -
         lemma = lemma_of(token, lexicon)
         if lemma not in lexicon.words("expecting_verbs"):
             continue
-        if not any(c.dep_ == "nsubj" for c in token.children):
+        if not any(c.dep_ == "nsubj" for c in children_of(token)):
             continue  # passive or subjectless: a forecast
         content, asked = _expected_of(token, lemma)
         if content is None or asked is None or not _names_an_actor(asked):
             continue
         consumed.update(t.i for t in content.subtree if t.pos_ in {"VERB", "NOUN"})
         consumed.add(token.i)
-        subject = next(c for c in token.children if c.dep_ == "nsubj")
+        subject = next(c for c in children_of(token) if c.dep_ == "nsubj")
         candidates.append(
             Candidate(
                 token=token,
@@ -2207,7 +2229,7 @@ def munition_landing_triggers(
             continue
         if lemma_of(token, lexicon) not in lexicon.words("impact_verbs"):
             continue
-        weapon = munition(next((c for c in token.children if c.dep_ == "nsubj"), None), lexicon)
+        weapon = munition(next((c for c in children_of(token) if c.dep_ == "nsubj"), None), lexicon)
         if weapon is None:
             continue
         consumed.add(token.i)
@@ -2225,7 +2247,7 @@ def munition(subject: Token | None, lexicon: Lexicon) -> str | None:
     if lemma in lexicon.words("munitions"):
         return lemma
     if lemma in lexicon.words("round_nouns"):
-        modifiers = [lemma_of(c, lexicon) for c in subject.children if c.dep_ == "compound"]
+        modifiers = [lemma_of(c, lexicon) for c in children_of(subject) if c.dep_ == "compound"]
         return next((m for m in modifiers if m in lexicon.weapon_modes), None)
     return None
 
@@ -2243,8 +2265,8 @@ def forces_leaving_triggers(
             continue
         if lemma_of(token, lexicon) not in lexicon.words("forces_leaving_verbs"):
             continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        place = next((c for c in token.children if c.dep_ == "dobj"), None)
+        subject = next((c for c in children_of(token) if c.dep_ == "nsubj"), None)
+        place = next((c for c in children_of(token) if c.dep_ == "dobj"), None)
         if (
             subject is None
             or place is None
@@ -2274,7 +2296,7 @@ def forces_crossing_triggers(
     for token in span_tokens(sentence):
         if token.i in consumed or token.pos_ != "VERB":
             continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in children_of(token) if c.dep_ == "nsubj"), None)
         if subject is None or lemma_of(subject, lexicon) not in lexicon.crossing_forces:
             continue
         if not _crosses_onto_ground(token, lexicon) or _denied_content(token, lexicon):
@@ -2291,10 +2313,10 @@ def _crosses_onto_ground(verb: Token, lexicon: Lexicon) -> bool:
     "into" object), or fly over a place?"""
     lemma = lemma_of(verb, lexicon)
     if lemma in lexicon.flying_verbs:  # "flew over the village" (the parser may leave "over" bare)
-        return lemma == "overfly" or any(c.lower_ == "over" for c in verb.children)
+        return lemma == "overfly" or any(c.lower_ == "over" for c in children_of(verb))
     if lemma not in lexicon.crossing_verbs:
         return False
-    grounds = [c for c in verb.children if c.dep_ == "dobj"]
+    grounds = [c for c in children_of(verb) if c.dep_ == "dobj"]
     grounds += objects_of_preposition(verb, "into")
     return any(lemma_of(g, lexicon) in lexicon.crossed_grounds for g in grounds)
 
@@ -2357,7 +2379,7 @@ def _claim_accuser(noun: Token, lexicon: Lexicon) -> Token | None:
     """Who makes a claim: its possessor ("the military's claims"), its "by" object ("a claim by
     a reporter"), or the subject of the reporting verb whose "in" phrase holds it ("In the
     latest allegations ..., the army said")."""
-    possessor = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    possessor = next((c for c in children_of(noun) if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if possessor is not None:
         return possessor
     by = objects_of_preposition(noun, "by")
@@ -2372,12 +2394,12 @@ def _claim_accuser(noun: Token, lexicon: Lexicon) -> Token | None:
 
 def _charges(noun: Token) -> list[Token]:
     """What a claim noun says was done: its "that" clause, its "of" objects."""
-    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _opened_by_that(c)]
+    clauses = [c for c in children_of(noun) if c.dep_ in {"acl", "ccomp"} and _opened_by_that(c)]
     return [*clauses, *objects_of_preposition(noun, "of")]
 
 
 def _opened_by_that(clause: Token) -> bool:
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(clause))
 
 
 HARM_TYPES = {"ASSAULT", "COERCE"}  # deeds that charge a wrong whatever words tell them
@@ -2451,11 +2473,11 @@ def _names_its_schemers(scheme: Token) -> bool:
     """Does a scheme found name who made it ("a plot by al-Shabaab", "an escape plan for the
     two opposition leaders", "Iran's plot")? "Foiled a plot to attack a concert" accuses no
     one."""
-    if any(c.dep_ == "poss" for c in scheme.children):
+    if any(c.dep_ == "poss" for c in children_of(scheme)):
         return True
     makers = objects_of_preposition(scheme, "by") + objects_of_preposition(scheme, "for")
     return bool(makers) or any(
-        c.dep_ in {"amod", "compound"} and _names_an_actor(c) for c in scheme.children
+        c.dep_ in {"amod", "compound"} and _names_an_actor(c) for c in children_of(scheme)
     )
 
 
@@ -2466,8 +2488,8 @@ def _scheme(noun: Token, lexicon: Lexicon) -> bool:
 
 def _found_nothing(noun: Token, verb: Token) -> bool:
     """'found no evidence of', 'did not uncover a plot': nothing was found."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
-        c.dep_ == "neg" for c in verb.children
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(noun)) or any(
+        c.dep_ == "neg" for c in children_of(verb)
     )
 
 
@@ -2518,11 +2540,15 @@ def _mediator_in_phrase(token: Token, lexicon: Lexicon) -> Token | None:
         return next((o for o in origins if _names_a_group(o)), None)
     if lemma not in mediation.get("verbs", ()) or token.pos_ != "VERB":
         return None
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in token.children):
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in children_of(token)):
         return None  # "Norway brokered the talks", "brokered by Qatar": the verb's own reading
     if token.dep_ == "amod":  # "the Qatar-brokered truce"
         return next(
-            (c for c in token.children if c.dep_ in {"npadvmod", "compound"} and _names_a_group(c)),
+            (
+                c
+                for c in children_of(token)
+                if c.dep_ in {"npadvmod", "compound"} and _names_a_group(c)
+            ),
             None,
         )
     effort = _effort_above(token, lexicon)
@@ -2530,10 +2556,10 @@ def _mediator_in_phrase(token: Token, lexicon: Lexicon) -> Token | None:
         return None
     owners = [
         *objects_of_preposition(effort, "by"),
-        *(c for c in effort.children if c.dep_ == "poss"),
+        *(c for c in children_of(effort) if c.dep_ == "poss"),
     ]
     if not owners and effort.dep_ == "dobj":  # "Saudi Arabia played a key role in brokering"
-        owners = [c for c in effort.head.children if c.dep_ == "nsubj"]
+        owners = [c for c in children_of(effort.head) if c.dep_ == "nsubj"]
     return next((o for o in owners if _names_a_group(o)), None)
 
 
@@ -2553,16 +2579,16 @@ def _effort_above(verb: Token, lexicon: Lexicon) -> Token | None:
 def _expected_of(verb: Token, lemma: str) -> tuple[Token | None, Token | None]:
     """The act expected and the actor it is expected of: "expect X to do" (X the clause's
     subject), "count on X to do", "expect from X <noun>"."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     if lemma == "expect":
         for clause in children:
             if clause.dep_ in {"ccomp", "xcomp"} and is_to_infinitive(clause):
-                doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                doer = next((c for c in children_of(clause) if c.dep_ == "nsubj"), None)
                 return clause, doer
         source = next(iter(objects_of_preposition(verb, "from")), None)
         wanted = next((c for c in children if c.dep_ == "dobj"), None)
         if wanted is None and source is not None:  # "expect from Iran assurances": parsed flat
-            flat = source.head.children
+            flat = children_of(source.head)
             wanted = next((c for c in flat if c.dep_ == "pobj" and c != source), None)
         return wanted, source
     asked = next(iter(objects_of_preposition(verb, "on")), None)
@@ -2583,7 +2609,7 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
     wrongfully imprisoned", "appeared to circumvent the ministry", "resorted to unprovoked
     firing")? Only a deed with a subject of its own, and not a negated one."""
     if clause.pos_ not in {"VERB", "AUX"} or not any(
-        c.dep_ in SUBJECT_DEPS for c in clause.children
+        c.dep_ in SUBJECT_DEPS for c in children_of(clause)
     ):
         return False
     if lemma_of(clause, lexicon) in lexicon.admissions:
@@ -2591,18 +2617,18 @@ def _reported_wrong(clause: Token, lexicon: Lexicon) -> bool:
     if _breaks_a_commitment(clause, lexicon):
         return True
     words = [clause]
-    for child in clause.children:
+    for child in children_of(clause):
         if child.dep_ == "neg":
             return False
         if child.dep_ in {"advmod", "dobj", "xcomp", "attr", "acomp"}:
             words.append(child)
-            words.extend(c for c in child.children if c.dep_ in {"amod", "dobj", "advmod"})
+            words.extend(c for c in children_of(child) if c.dep_ in {"amod", "dobj", "advmod"})
         elif child.dep_ == "prep":
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            for pobj in (c for c in children_of(child) if c.dep_ == "pobj"):
                 if child.lower_ == "behind" and _hostile_act(pobj, lexicon):
                     return True  # "said Boko Haram was behind the attack"
                 words.append(pobj)
-                words.extend(c for c in pobj.children if c.dep_ == "amod")
+                words.extend(c for c in children_of(pobj) if c.dep_ == "amod")
     for word in words:
         lemma = lemma_of(word, lexicon)
         if word.lower_ in lexicon.wrongdoing or lemma in lexicon.wrongdoing:
@@ -2623,10 +2649,12 @@ def _breaks_a_commitment(clause: Token, lexicon: Lexicon) -> bool:
     breaches = lexicon.breaches
     compliance = breaches.get("compliance", frozenset())
     if lemma_of(clause, lexicon) == "fail" and any(
-        c.dep_ == "xcomp" and lemma_of(c, lexicon) in compliance for c in clause.children
+        c.dep_ == "xcomp" and lemma_of(c, lexicon) in compliance for c in children_of(clause)
     ):
         return True  # "failed to honour the deal"
-    if lemma_of(clause, lexicon) in compliance and any(c.dep_ == "neg" for c in clause.children):
+    if lemma_of(clause, lexicon) in compliance and any(
+        c.dep_ == "neg" for c in children_of(clause)
+    ):
         return True  # "the government did not uphold peace accords"
     if _told_as_against(clause, breaches.get("discord", frozenset()), lexicon):
         return True  # "the release is not in line with the agreement"
@@ -2642,7 +2670,7 @@ def _breaks_a_commitment(clause: Token, lexicon: Lexicon) -> bool:
 def _told_as_against(clause: Token, phrases: frozenset[str], lexicon: Lexicon) -> bool:
     """Do the clause's own words, its subject left out, say it goes against something ("is not
     in line with", "goes against", "runs counter to")? Read as lemmas in the text's order."""
-    subject = {t.i for c in clause.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    subject = {t.i for c in children_of(clause) if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     words = sorted((w for w in _clause_words(clause) if w.i not in subject), key=lambda w: w.i)
     said = f" {' '.join(lemma_of(w, lexicon) for w in words)} "
     return any(f" {phrase} " in said for phrase in phrases)
@@ -2654,7 +2682,7 @@ def _clause_words(clause: Token) -> list[Token]:
     while stack:
         word = stack.pop()
         words.append(word)
-        stack.extend(c for c in word.children if _same_clause(c))
+        stack.extend(c for c in children_of(word) if _same_clause(c))
     return words
 
 
@@ -2662,7 +2690,7 @@ def _same_clause(word: Token) -> bool:
     """Is a child word still in its head's clause? A reported, relative or adverbial clause is
     another, but not a purpose infinitive ("turning to buyers to sell oil in violation of")."""
     if word.dep_ == "advcl":
-        return is_to_infinitive(word) and not any(c.dep_ in SUBJECT_DEPS for c in word.children)
+        return is_to_infinitive(word) and not any(c.dep_ in SUBJECT_DEPS for c in children_of(word))
     return word.dep_ not in {"ccomp", "relcl", "acl"}
 
 
@@ -2698,7 +2726,7 @@ def blame_triggers(sentence: Span, lexicon: Lexicon, consumed: set[int]) -> list
         if doer is None:
             continue
         consumed.update(
-            c.i for c in clause.children if c.lemma_.lower() in lexicon.words("blame_words")
+            c.i for c in children_of(clause) if c.lemma_.lower() in lexicon.words("blame_words")
         )
         if not _claimed_of_another(clause, doer, lexicon):
             consumed.add(clause.i)  # a claimed deed is also told as the doer's act
@@ -2725,9 +2753,10 @@ def _reporter_above_hedge(clause: Token, lexicon: Lexicon) -> Token:
     head = clause.head
     hedged = (
         head.dep_ == "ccomp"
-        and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in head.children)
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in children_of(head))
         and any(
-            c.dep_ == "acomp" and c.lower_ in lexicon.blame.get("hedges", ()) for c in head.children
+            c.dep_ == "acomp" and c.lower_ in lexicon.blame.get("hedges", ())
+            for c in children_of(head)
         )
     )
     return head.head if hedged else head
@@ -2736,9 +2765,9 @@ def _reporter_above_hedge(clause: Token, lexicon: Lexicon) -> Token:
 def _predicate_nouns(clause: Token) -> list[Token]:
     """What a copula says its subject is ("was Iran's doing"), also when a hedge in quote marks
     took the noun under it ('was "likely" Iran's doing': the noun hangs on "likely")."""
-    nouns = [c for c in clause.children if c.dep_ == "attr"]
-    hedges = [c for c in clause.children if c.dep_ in {"acomp", "advmod"}]
-    nouns += [g for h in hedges for g in h.children if g.dep_ in HEDGED_NOUN_DEPS]
+    nouns = [c for c in children_of(clause) if c.dep_ == "attr"]
+    hedges = [c for c in children_of(clause) if c.dep_ in {"acomp", "advmod"}]
+    nouns += [g for h in hedges for g in children_of(h) if g.dep_ in HEDGED_NOUN_DEPS]
     return nouns
 
 
@@ -2748,12 +2777,12 @@ def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
     work of militants", the group the attackers "were linked to" or "belonged to". None when
     the clause names no doer, is negated, or is the speaker's own claim ("we are responsible")."""
     blame = lexicon.blame
-    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in children_of(clause) if c.dep_ in SUBJECT_DEPS), None)
     if subject is None or subject.lower_ in FIRST_PERSON:
         return None
-    if any(c.dep_ == "neg" for c in clause.children):
+    if any(c.dep_ == "neg" for c in children_of(clause)):
         return None
-    for child in clause.children:
+    for child in children_of(clause):
         if child.dep_ == "acomp" and child.lower_ in blame.get("responsible", ()):
             if any(_harm(p, lexicon) for p in objects_of_preposition(child, "for")):
                 return subject
@@ -2761,12 +2790,12 @@ def blamed_doer(clause: Token, lexicon: Lexicon) -> Token | None:
             child.dep_ == "xcomp"
             and child.lemma_.lower() in lexicon.words("blame_words")
             and is_to_infinitive(child)
-            and not any(c.dep_ == "dobj" for c in child.children)
+            and not any(c.dep_ == "dobj" for c in children_of(child))
         ):
             return subject
     for thing in _predicate_nouns(clause):
         if lemma_of(thing, lexicon) in blame.get("possessed", ()):
-            owners = [c for c in thing.children if c.dep_ == "poss"]
+            owners = [c for c in children_of(thing) if c.dep_ == "poss"]
             owners += objects_of_preposition(thing, "of")
             if owners and owners[0].lower_ not in FIRST_PERSON_POSSESSIVES:
                 return owners[0]
@@ -2846,7 +2875,7 @@ def _harm(noun: Token, lexicon: Lexicon) -> bool:
 def _predicate_words(clause: Token, lexicon: Lexicon) -> list[Token]:
     """What a reported clause says its subject is: "X was stingy", "X is a model of honesty"."""
     if clause.pos_ == "ADJ" or clause.lemma_ in lexicon.words("copulas"):
-        return [clause, *[c for c in clause.children if c.dep_ in {"acomp", "attr"}]]
+        return [clause, *[c for c in children_of(clause) if c.dep_ in {"acomp", "attr"}]]
     return []
 
 
@@ -2943,7 +2972,8 @@ def _spoken_in_a_new_meeting(meeting: Token, lexicon: Lexicon) -> bool:
     place; "the talks" are told elsewhere, and an act that is not speech ("agreed to
     mediation in the talks") does not make them."""
     if any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in meeting.children
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
+        for c in children_of(meeting)
     ):
         return False
     entry = verb_entry(meeting.head.head, lexicon)
@@ -2995,9 +3025,9 @@ def meeting_in_passing_triggers(
             continue
         partners = [
             pobj
-            for prep in token.children
+            for prep in children_of(token)
             if prep.dep_ == "prep" and prep.lower_ in {"with", "to", "between"}
-            for pobj in prep.children
+            for pobj in children_of(prep)
             if pobj.dep_ == "pobj"
         ]
         if not any(index.at(c) or c.ent_type_ == "GPE" for p in partners for c in conjuncts(p)):
@@ -3005,7 +3035,7 @@ def meeting_in_passing_triggers(
         reported = lemma_of(token.head.head, lexicon) in lexicon.reporting_verbs
         spoken = not reported and _spoken_in_a_new_meeting(token, lexicon)
         said = reported or spoken
-        own = any(c.dep_ == "poss" or c.lower_ == "by" for c in token.children)
+        own = any(c.dep_ == "poss" or c.lower_ == "by" for c in children_of(token))
         if not said and not own:
             continue  # "agreed to mediation in the talks with X": the talks are scenery
         consumed.add(token.i)
@@ -3027,13 +3057,13 @@ def their_meeting_speech(meeting: Token, index: MentionIndex, lexicon: Lexicon) 
     own, framing what a speaker asks, urges or warns the actor it names as its object, was
     held by the two. The speech verb (the parser may hang the phrase on a verb below it), or
     None."""
-    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in meeting.children):
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in children_of(meeting)):
         return None
     verb, speech = meeting.head.head, None
     for _ in range(SPEECH_CLIMB):  # the outermost speech verb ("urged Xi to press Moscow")
         entry = verb_entry(verb, lexicon) if verb.pos_ == "VERB" else None
         if entry is not None and entry.type in SPEECH_ACT_TYPES:
-            addressees = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+            addressees = [c for c in children_of(verb) if c.dep_ in {"dobj", "dative", "iobj"}]
             if any(index.at(c) for a in addressees for c in conjuncts(a)):
                 speech = verb
         if verb.head == verb:
@@ -3060,7 +3090,7 @@ def times_another_act(noun: Token, lexicon: Lexicon) -> bool:
     if any(
         c.dep_ in {"det", "poss"} and c.lower_ in KNOWN_DETERMINERS
         for word in {noun, place}
-        for c in word.children
+        for c in children_of(word)
     ):
         return False
     timed = place.dep_ == "pobj" and place.head.lower_ in TIMING_PREPS and is_in_adjunct(place)
@@ -3100,7 +3130,7 @@ def deed_of_accusation(noun: Token) -> list[Token]:
     "accusations of shelling", "allegations over the killings"."""
     return [
         word
-        for prep in noun.children
+        for prep in children_of(noun)
         if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over", "about", "into"}
         for word in prep.subtree
         if word.i != prep.i
@@ -3118,11 +3148,11 @@ def denied_charge(candidate: Candidate, lexicon: Lexicon) -> Token | None:
     allegations 'groundless'": a negative judgement, ACCUSE, of a charge)."""
     verb = candidate.token
     if candidate.entry.modality == "denied":
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
         if not objects and verb.dep_ == "relcl":
             objects = [verb.head]  # "a charge Iran denies"
     elif candidate.entry.type == "ACCUSE" and lemma_of(verb, lexicon) in lexicon.naming_verbs:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
     else:
         return None
     return next((noun for noun in objects if _is_charge(noun, lexicon)), None)
@@ -3143,7 +3173,7 @@ def deed_denied(charge: Token, lexicon: Lexicon) -> str | None:
     for verb in accusers:
         words = [
             word
-            for prep in verb.children
+            for prep in children_of(verb)
             if prep.dep_ == "prep" and prep.lower_ in DEED_PREPOSITIONS
             for word in prep.subtree
             if word.i != prep.i
@@ -3182,7 +3212,7 @@ CHARGEABLE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "AID", "SANCTIO
 def refers_back(noun: Token) -> bool:
     """ "denied the accusation", "denied that allegation", "said the strikes were ...": a noun
     named with a definite determiner is one the text told before."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in children_of(noun))
 
 
 def _act_told_before(charge: Token, lexicon: Lexicon) -> str | None:
@@ -3226,12 +3256,12 @@ def is_long_running(candidate: Candidate, lexicon: Lexicon) -> bool:
     """ "Rebel groups have been fighting since 1989", "the military has targeted ethnic groups
     for decades": a perfect tense with a span of years sums up a history, it reports no act."""
     verb = candidate.predicate
-    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children_of(verb)):
         return False
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ != "prep":
             continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for pobj in (c for c in children_of(prep) if c.dep_ == "pobj"):
             year = YEAR.fullmatch(pobj.text) or pobj.text.endswith("0s")
             if prep.lower_ in {"since", "by"} and year:  # "since 1989", "had been disarmed by 2010"
                 return True
@@ -3246,7 +3276,7 @@ def is_a_habit(candidate: Candidate, lexicon: Lexicon) -> bool:
     them reported (one act told again, "again", is still one)."""
     return any(
         c.dep_ == "advmod" and c.lower_ in lexicon.words("frequency_adverbs")
-        for c in candidate.predicate.children
+        for c in children_of(candidate.predicate)
     )
 
 
@@ -3270,7 +3300,7 @@ def protests_met_by_force(
         if candidate.entry.type not in FORCE_TYPES or candidate.predicate.dep_ in {"relcl", "acl"}:
             continue
         for verb in _crowd_control_verbs(candidate, lexicon):
-            for crowd in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
+            for crowd in (c for c in children_of(verb) if c.dep_ in CONTROL_DEPS):
                 protest = _protest_word(crowd, lexicon, dispersed=verb is not candidate.predicate)
                 if protest is not None:
                     entry = TriggerEntry(type="PROTEST", mode="demo")
@@ -3289,7 +3319,7 @@ def _crowd_control_verbs(candidate: Candidate, lexicon: Lexicon) -> list[Token]:
     vendors protesting ..."): the crowd was there, and the aim is how the act met it."""
     verb = candidate.predicate
     verbs = [verb] if candidate.entry.type == "COERCE" else []
-    for aim in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"}):
+    for aim in (c for c in children_of(verb) if c.dep_ in {"advcl", "xcomp"}):
         entry = lexicon.verbs.get(lemma_of(aim, lexicon))
         if is_to_infinitive(aim) and entry is not None and entry.type == "COERCE":
             verbs.append(aim)
@@ -3330,7 +3360,7 @@ def _protest_word(crowd: Token, lexicon: Lexicon, dispersed: bool = False) -> To
     entry = noun_entry(crowd, lexicon) if crowd.ent_type_ not in NAME_ENTITIES else None
     if dispersed and entry is not None and entry.type == "PROTEST":
         return crowd
-    for child in crowd.children:
+    for child in children_of(crowd):
         if child.dep_ == "acl" and child.tag_ == "VBG":
             entry = lexicon.verbs.get(lemma_of(child, lexicon))
             if entry is not None and entry.type == "PROTEST":
