@@ -1815,7 +1815,7 @@ def _an_object_hit_in_the_passive(candidate: Candidate, lexicon: Lexicon) -> boo
     predicate = candidate.predicate
     if predicate.pos_ != "VERB" or is_nounlike(candidate.token, lexicon):
         return False
-    children = list(predicate.children)
+    children = children_of(predicate)
     if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return False
     return any(
