@@ -4696,34 +4696,3 @@ def test_a_toll_of_unrest_reads_the_casualty_verbs_the_victims_rule_reads():
     assert events_of("Dozens of people have been maimed in the unrest, doctors said.") == ()
     [act] = events_of("Dozens of people were maimed in the unrest on Monday, doctors said.")
     assert (act.type, act.trigger) == ("ASSAULT", "maimed")
-
-
-# --- the mode of an accusation: "accuse" and "blame" allege (PLOVER), stop 39 ------------------
-
-
-@pytest.mark.parametrize(
-    ("slug", "words", "source"),
-    [
-        ("b-voa-chad-accuses-sudan-backing-rebels", "formally accusing neighboring Sudan", "Chad"),
-        ("b-voa-yemen-accuses-houthis-hodeida-ports", "are accusing the Houthi rebels", "Yemen"),
-        ("a-voa-bolivia-expels-usaid", "accusing it", "Evo Morales"),
-        ("b-voa-vietnam-china-fishing-boat-flares", "accused China of firing flares", "Vietnam"),
-    ],
-)
-def test_accusing_someone_of_a_deed_alleges_it(slug: str, words: str, source: str):
-    """PLOVER's ACCUSE allege is to "accuse formally or informally" (disapprove is to condemn,
-    criticise or complain): "accuse X of ..." and "blame X for ..." allege, as the nouns
-    "accusation" and "blame" already did. The tune labels code "accused ... of" allege 28 times
-    in 19 articles (disapprove twice); the verb read disapprove in 24 of them."""
-    [event] = [e for e in told_in(tune_article_events(slug), words) if e.type == "ACCUSE"]
-    assert event.mode == "allege"
-    assert source in [s.name for s in event.sources]
-
-
-def test_condemning_disapproves_and_blaming_alleges():
-    """Condemning, criticising and denouncing are PLOVER's disapprove; blaming someone for a
-    deed alleges it."""
-    [event] = events_of("The United Nations condemned the attack on the convoy.")
-    assert (event.type, event.mode) == ("ACCUSE", "disapprove")
-    [event] = events_of("Kenya blamed the militants for the attack on the convoy.")
-    assert (event.type, event.mode) == ("ACCUSE", "allege")
