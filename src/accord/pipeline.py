@@ -541,11 +541,12 @@ def _with_counts_from(event: Event, figures: list[Figure], sentence: Span, index
         return event
     note = f"{COUNTS_RULE}: counts from sentence {index}"
     why = why_with_rule(event.evidence.why, note, COUNTS_RULE)
+    text = sentence_text(sentence).rstrip()
     counted = Evidence(
         sentence_index=index,
         start=sentence.start_char,
-        end=sentence.start_char + len(sentence_text(sentence).rstrip()),
-        sentence=sentence_text(sentence).rstrip(),
+        end=sentence.start_char + len(text),
+        sentence=text,
         why=f"{note} (the counts of the attack in sentence {event.evidence.sentence_index})",
         sentence_start=sentence.start_char,
     )

@@ -649,28 +649,30 @@ def _alleged_deed(found: SentenceDraft, coder: Coder) -> bool:
     return _drop(found, lambda c: c.token.i in alleged)
 
 
-def _ultimatums(found: SentenceDraft, coder: Coder) -> bool:
-    changed = ultimatum_triggers(found.sentence, found.candidates, coder.lexicon)
+def _rewrite_with(
+    found: SentenceDraft,
+    coder: Coder,
+    reader: Callable[[Span, list[Candidate], Lexicon], list[Candidate] | None],
+) -> bool:
+    """A sentence rule whose reader rewrites the candidates: take the rewritten list, or
+    report no change when the reader found nothing in the sentence (None)."""
+    changed = reader(found.sentence, found.candidates, coder.lexicon)
     if changed is None:
         return False
     found.candidates = changed
     return True
+
+
+def _ultimatums(found: SentenceDraft, coder: Coder) -> bool:
+    return _rewrite_with(found, coder, ultimatum_triggers)
 
 
 def _readiness_for_force(found: SentenceDraft, coder: Coder) -> bool:
-    changed = readiness_threat_triggers(found.sentence, found.candidates, coder.lexicon)
-    if changed is None:
-        return False
-    found.candidates = changed
-    return True
+    return _rewrite_with(found, coder, readiness_threat_triggers)
 
 
 def _force_told_ahead(found: SentenceDraft, coder: Coder) -> bool:
-    changed = force_ahead_triggers(found.sentence, found.candidates, coder.lexicon)
-    if changed is None:
-        return False
-    found.candidates = changed
-    return True
+    return _rewrite_with(found, coder, force_ahead_triggers)
 
 
 def _raid_told_with_its_killing(found: SentenceDraft, coder: Coder) -> bool:
